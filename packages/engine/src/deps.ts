@@ -1,0 +1,2 @@
+/** @internal The one place the engine imports the rules package from. */
+export * from '@parindex/rules';

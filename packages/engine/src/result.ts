@@ -1,0 +1,200 @@
+/**
+ * The result tree of `score()`. Plain JSON: every number is a decimal string ("0.75", "89.95"), keys
+ * come in a fixed order, so the same inputs give byte-identical JSON.
+ */
+import type { Diagnostic, RoundingLevel, RoundingMode, RuleType } from './deps.js';
+import type { DocumentRef, Unit } from './evidence.js';
+
+/** A decimal written as text, exact: "0.75", "-0.25", "89.95". */
+export type DecimalString = string;
+
+export type NodeStatus = 'scored' | 'notApplicable' | 'missingEvidence' | 'invalid' | 'overridden';
+
+export type FlagCode =
+  | 'notApplicable'
+  | 'missingInput'
+  | 'missingDocument'
+  | 'needsExplanation'
+  | 'explained'
+  | 'claimMismatch'
+  | 'invalid'
+  | 'capped'
+  | 'belowZero'
+  | 'overridden'
+  | 'corrected';
+
+export interface RoundingStep {
+  kind: 'round';
+  level: RoundingLevel;
+  from: DecimalString;
+  to: DecimalString;
+  places: number;
+  mode: RoundingMode;
+}
+
+export interface TraceInput {
+  id: string;
+  label: string;
+  labelEn?: string;
+  type: string;
+  unit?: string;
+  /** The value as given (numbers as decimal strings), null when missing. */
+  value: DecimalString | boolean | Record<string, DecimalString> | null;
+  /** Index of the evidence entry the value came from, null when missing. */
+  entry: number | null;
+  /** For a corrected value: what the unit gave before the appraisal corrected it. */
+  corrected?: { from: DecimalString | boolean | Record<string, DecimalString> | null; round: string; reason: string };
+}
+
+export interface TraceDocument {
+  id: string;
+  kind: string;
+  label: string;
+  required: boolean;
+  provided: boolean;
+  /** The documents that prove it, with the entry index they came from. */
+  by: Array<DocumentRef & { entry: number }>;
+}
+
+export type Step =
+  | { kind: 'ratio'; numerator: { input: string; value: DecimalString }; denominator: { input: string; value: DecimalString }; times: DecimalString; value: DecimalString; exact: boolean }
+  | { kind: 'value'; input: string; value: DecimalString }
+  | { kind: 'tier'; index: number; min: DecimalString | null; minInclusive: boolean; max: DecimalString | null; maxInclusive: boolean; points: DecimalString; label?: string }
+  | { kind: 'boolean'; input: string; value: boolean; points: DecimalString }
+  | { kind: 'level'; input: string; level: string; levelLabel: string; points: DecimalString; fraction?: DecimalString }
+  | { kind: 'condition'; text: string; result: boolean }
+  | { kind: 'proportional'; value: DecimalString; zeroAt: DecimalString; fullAt: DecimalString; fraction: DecimalString; points: DecimalString }
+  | { kind: 'part'; id: string; label: string; met: boolean; points: DecimalString }
+  | { kind: 'perItem'; input: string; items: DecimalString; base: DecimalString; each: DecimalString; change: DecimalString; limited: boolean; points: DecimalString }
+  | { kind: 'survey'; input: string; counts: Record<string, DecimalString>; weights: Record<string, DecimalString>; answers: DecimalString; weighted: DecimalString; share: DecimalString; points: DecimalString }
+  | { kind: 'onTime'; input: string; label?: string; date: string | null; deadline: string | null; status: 'onTime' | 'late' | 'missing'; daysLate?: number }
+  | { kind: 'onTimeResult'; outcome: 'onTime' | 'late' | 'missing'; points: DecimalString }
+  | { kind: 'expression'; result: DecimalString }
+  | { kind: 'clamp'; from: DecimalString; to: DecimalString; bound: 'max' | 'floor' | 'cap' }
+  | RoundingStep
+  | { kind: 'notApplicable'; reason: string | null; policy: 'fullPoints' | 'reduceMaximum'; points: DecimalString }
+  | { kind: 'zeroDenominator'; input: string; policy: 'notApplicable' | 'zeroPoints' | 'fullPoints' }
+  | { kind: 'missing'; inputs: string[]; documents: string[]; policy: 'zero' | 'scoreAndFlag'; explanation: string | null }
+  | { kind: 'override'; round: string; from: DecimalString; to: DecimalString; reason: string; by?: string; date?: string };
+
+/** What would raise the points of a criterion, in the unit's own terms. Formatting is the CLI's job. */
+export type Improvement =
+  | { kind: 'raise'; input: string; unit?: string; from: DecimalString; to: DecimalString; delta: DecimalString; strict: boolean; pointsAfter: DecimalString; gain: DecimalString; feasible: boolean }
+  | { kind: 'raiseRatio'; numerator: string; denominator: string; unit?: string; from: DecimalString; to: DecimalString; delta: DecimalString; target: DecimalString; strict: boolean; pointsAfter: DecimalString; gain: DecimalString; feasible: boolean }
+  | { kind: 'lower'; input: string; unit?: string; from: DecimalString; to: DecimalString; delta: DecimalString; pointsAfter: DecimalString; gain: DecimalString }
+  | { kind: 'set'; input: string; to: string | boolean; toLabel?: string; pointsAfter: DecimalString; gain: DecimalString }
+  | { kind: 'meet'; condition: string; part?: string; pointsAfter: DecimalString; gain: DecimalString }
+  | { kind: 'onTime'; inputs: string[]; pointsAfter: DecimalString; gain: DecimalString }
+  | { kind: 'provide'; inputs: string[]; documents: string[]; pointsAfter: DecimalString | null; gain: DecimalString | null }
+  | { kind: 'survey'; input: string; option: string; more: DecimalString; pointsAfter: DecimalString; gain: DecimalString };
+
+export interface Claim {
+  claimed: DecimalString;
+  computed: DecimalString;
+  matches: boolean;
+  entry: number;
+}
+
+export interface Trace {
+  rule: RuleType;
+  /** The rule as declared in the set (for formatters that print it in a sentence). */
+  inputs: TraceInput[];
+  documents: TraceDocument[];
+  steps: Step[];
+  improve: Improvement[];
+  claim?: Claim;
+  explanation?: string;
+  notes?: string[];
+}
+
+export interface NodeResult {
+  code: string;
+  title: string;
+  titleEn?: string;
+  kind: 'group' | 'leaf';
+  /** The maximum declared in the set. */
+  nominalMax: DecimalString;
+  /** The maximum that counts for this unit (0 when not applicable under reduceMaximum). */
+  applicableMax: DecimalString;
+  points: DecimalString;
+  status: NodeStatus;
+  flags: FlagCode[];
+  source?: { document: string; article?: string };
+  part?: string;
+  /** Steps applied at group level: cap, floor, rounding. */
+  steps?: Step[];
+  children?: NodeResult[];
+  trace?: Trace;
+}
+
+export interface BlockResult {
+  title: string;
+  titleEn?: string;
+  max: DecimalString;
+  /** Sum of the items before the block cap. */
+  raw: DecimalString;
+  points: DecimalString;
+  capped: boolean;
+  items: NodeResult[];
+}
+
+export interface PartTotal {
+  part: string;
+  points: DecimalString;
+  nominalMax: DecimalString;
+  applicableMax: DecimalString;
+}
+
+export interface Totals {
+  /** Sum of the fields, after field/part rounding where declared. */
+  treePoints: DecimalString;
+  bonus: DecimalString;
+  penalty: DecimalString;
+  /** treePoints + bonus − penalty (never below 0), rounded at "total" where declared. */
+  points: DecimalString;
+  nominalMax: DecimalString;
+  applicableMax: DecimalString;
+  scale: DecimalString;
+  /** points ÷ applicableMax × scale, rounded at "index" where declared. */
+  index: DecimalString;
+  classification: { code: string; label: string; labelEn?: string } | null;
+  parts: PartTotal[];
+  steps: Step[];
+}
+
+export interface Flag {
+  code: FlagCode;
+  criterion: string;
+}
+
+export interface UnusedEntry {
+  entry: number;
+  criterion?: string;
+  input?: string;
+  reason: 'notApplicable' | 'notReferenced' | 'unknown';
+}
+
+export interface Provenance {
+  engine: string;
+  criteriaSet: { ref: string; id: string; version: string; status: string; issuer: string; decision: string; sha256: string };
+  evidence: { sha256: string };
+  appraisal?: { sha256: string; round: string };
+}
+
+export interface ScoreResult {
+  formatVersion: 1;
+  provenance: Provenance;
+  unit: Unit;
+  period: { from: string; to: string; label?: string };
+  sample: boolean;
+  /** Which score this is: "self" or an appraisal round id. */
+  stage: string;
+  totals: Totals;
+  fields: NodeResult[];
+  bonus?: BlockResult;
+  penalty?: BlockResult;
+  flags: Flag[];
+  /** Warnings about the evidence (errors make score() throw instead). */
+  diagnostics: Diagnostic[];
+  unused: UnusedEntry[];
+}

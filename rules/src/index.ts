@@ -1,0 +1,14 @@
+/**
+ * @parindex/rules: the criteria-set format (zod schema and inferred types), its cross-field checks,
+ * the diagnostics catalog and safe JSON reading. Browser-safe. File loading and JSON Schema validation
+ * live in "@parindex/rules/node".
+ */
+export * from './schema.js';
+export * from './diagnostics.js';
+export { LIMITS } from './limits.js';
+export { Decimal, dec, decText, ZERO, ONE } from './decimal.js';
+export { readJson, FORBIDDEN_KEYS, findForbiddenKeys as findForbiddenKeysPublic, type JsonDocument } from './json.js';
+export { checkSet, intervalContains, toInterval, type Interval } from './checks.js';
+export { LOGIC_OPERATORS, isLogicOperator, checkLogic, splitVarName } from './logic.js';
+export { parseCriteriaSet, zodDiagnostics, type ParseResult } from './parse.js';
+export { criteriaSetJsonSchema } from './json-schema.js';

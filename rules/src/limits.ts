@@ -1,0 +1,26 @@
+/**
+ * Explicit limits on untrusted input. docs/limits.md documents them; tests check just under and just
+ * over each one.
+ */
+export const LIMITS = {
+  /** Largest rule, evidence or appraisal file, in bytes (UTF-8). */
+  fileBytes: 20 * 1024 * 1024,
+  /** Deepest JSON nesting of any file. */
+  jsonDepth: 64,
+  /** Deepest criteria tree (field = level 1). */
+  treeDepth: 6,
+  /** Most criteria (all nodes) in one set. */
+  criteria: 5_000,
+  /** Most inputs declared in one set. */
+  inputs: 10_000,
+  /** Deepest json-logic expression. */
+  expressionDepth: 32,
+  /** Most nodes in one json-logic expression. */
+  expressionNodes: 2_000,
+  /** Most entries in one evidence file. */
+  evidenceEntries: 20_000,
+  /** Most documents on one evidence entry. */
+  documentsPerEntry: 200,
+  /** Longest string value anywhere in an evidence entry. */
+  stringLength: 10_000,
+} as const;

@@ -1,0 +1,132 @@
+/**
+ * @parindex/rules/node: file validation (JSON Schema with line and column) and the loader of the
+ * bundled criteria sets in rules/sets/. Node only.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diag, ParindexError, type Diagnostic } from './diagnostics.js';
+import { LIMITS } from './limits.js';
+import type { CriteriaSet } from './schema.js';
+import { validateSetText } from './validate-file.js';
+
+export { validateSetText, bestMatchErrors, locateAll, type FileValidation } from './validate-file.js';
+
+/** The folder of the bundled criteria sets. */
+export const BUNDLED_SETS_DIR = fileURLToPath(new URL('../sets/', import.meta.url));
+
+export interface SetEntry {
+  id: string;
+  version: string;
+  /** "id@version" */
+  ref: string;
+  title: string;
+  titleEn?: string;
+  status: CriteriaSet['status'];
+  kind?: CriteriaSet['kind'];
+  issuer: string;
+  decision: CriteriaSet['decision'];
+  period: CriteriaSet['period'];
+  file: string;
+}
+
+/** @internal Every *.json file under a folder, sorted, relative paths stable. */
+export function listJsonFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.json')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Read and validate one criteria-set file. Never throws. */
+export function readSetFile(file: string): { value: CriteriaSet | undefined; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > LIMITS.fileBytes) return { value: undefined, diagnostics: [{ ...diag('FILE_TOO_LARGE', '', { size, limit: LIMITS.fileBytes }), file }] };
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { value: undefined, diagnostics: [{ ...(code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file }) : diag('FILE_UNREADABLE', '', { file, reason: code ?? 'unknown error' })), file }] };
+  }
+  return validateSetText(text, file);
+}
+
+export class SetLibrary {
+  readonly entries: SetEntry[];
+  readonly diagnostics: Diagnostic[];
+  private readonly sets = new Map<string, CriteriaSet>();
+
+  constructor(readonly dir: string = BUNDLED_SETS_DIR) {
+    const entries: SetEntry[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const file of listJsonFiles(dir)) {
+      const { value, diagnostics: d } = readSetFile(file);
+      diagnostics.push(...d);
+      if (!value) continue;
+      const ref = `${value.id}@${value.version}`;
+      const rel = relative(dir, file);
+      if (this.sets.has(ref)) {
+        const other = entries.find((x) => x.ref === ref)!;
+        diagnostics.push({ ...diag('SET_AMBIGUOUS', '', { ref, files: `${other.file}, ${rel}` }), file });
+        continue;
+      }
+      this.sets.set(ref, value);
+      entries.push({
+        id: value.id,
+        version: value.version,
+        ref,
+        title: value.title,
+        ...(value.titleEn ? { titleEn: value.titleEn } : {}),
+        status: value.status,
+        ...(value.kind ? { kind: value.kind } : {}),
+        issuer: value.issuer,
+        decision: value.decision,
+        period: value.period,
+        file: rel,
+      });
+    }
+    entries.sort((a, b) => (a.id === b.id ? compareVersions(a.version, b.version) : a.id < b.id ? -1 : 1));
+    this.entries = entries;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Find "id@version", or "id" for its latest version. */
+  find(ref: string): SetEntry | undefined {
+    if (ref.includes('@')) return this.entries.find((e) => e.ref === ref);
+    const all = this.entries.filter((e) => e.id === ref);
+    return all[all.length - 1];
+  }
+
+  /** The set for "id@version" or "id" (latest); throws ParindexError SET_NOT_FOUND. */
+  get(ref: string): CriteriaSet {
+    const entry = this.find(ref);
+    if (!entry) throw new ParindexError([diag('SET_NOT_FOUND', '', { ref })]);
+    return this.sets.get(entry.ref)!;
+  }
+}
+
+/** @internal Compare "2026", "2026.1", "2026.1.2" numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+let bundled: SetLibrary | undefined;
+
+/** The bundled sets of rules/sets/, loaded and validated once. */
+export function bundledSets(): SetLibrary {
+  bundled ??= new SetLibrary();
+  return bundled;
+}

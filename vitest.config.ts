@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@parindex\/rules\/node$/, replacement: here('./rules/src/node.ts') },
+      { find: /^@parindex\/rules$/, replacement: here('./rules/src/index.ts') },
+      { find: /^@parindex\/engine$/, replacement: here('./packages/engine/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['rules/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 60_000,
+    pool: 'threads',
+  },
+});
