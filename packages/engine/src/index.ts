@@ -1,1 +1,13 @@
-export {};
+/**
+ * @parindex/engine: compile a criteria set once, score evidence exactly, explain every point.
+ * Synchronous, no file I/O, no eval; runs unchanged in Node and in a browser.
+ */
+export { ENGINE_NAME, ENGINE_VERSION } from './version.js';
+export { compile, type CompiledSet, type CompiledNode, type CompiledInput } from './compile.js';
+export { score, checkEvidence, type ScoreOptions } from './score.js';
+export { evaluateLogic, LogicError } from './expression.js';
+export { canonicalJson, sha256Hex, hashJson } from './canonical.js';
+export { Evidence, Entry, DocumentRef, InputValue, Unit, parseEvidence } from './evidence.js';
+export { Appraisal, AppraisalRound, AppraisalItem, parseAppraisal } from './appraisal.js';
+export type * from './result.js';
+export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';

@@ -1,0 +1,431 @@
+/**
+ * @internal One leaf's rule: from typed inputs to raw points, the steps taken and what would raise
+ * the points. Exact: ratios are compared with bounds by cross-multiplication.
+ */
+import { Decimal, decText, type Condition, type Interval } from './deps.js';
+import type { CompiledNode, CompiledSet, CompiledTier } from './compile.js';
+import { evaluateLogic, logicTruthy, LogicError, type LogicValue } from './expression.js';
+import type { Improvement, Step } from './result.js';
+import type { Typed } from './values.js';
+
+/** Read an input's value; undefined when the evidence has none. Marks the entry as used. */
+export type Reader = (id: string) => Typed | undefined;
+
+export interface LeafOutcome {
+  raw: Decimal;
+  steps: Step[];
+  improve: Improvement[];
+  /** Set when the rule itself decides the criterion does not apply (zero denominator, no answers). */
+  notApplicable?: { reason: string };
+  /** Set when the value cannot be scored (expression error, no tier). */
+  invalid?: { code: 'SCORE_DIVISION_BY_ZERO' | 'SCORE_EXPRESSION' | 'SCORE_NO_TIER'; params: Record<string, string> };
+}
+
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
+function clampTo(v: Decimal, node: CompiledNode): Decimal {
+  if (v.gt(node.max)) return node.max;
+  if (v.lt(node.floor)) return node.floor;
+  return v;
+}
+
+/** @internal Text of a condition, for the trace (neutral, not translated). */
+export function conditionText(c: Condition): string {
+  if ('all' in c) return c.all.map(conditionText).join(' AND ');
+  if ('any' in c) return '(' + c.any.map(conditionText).join(' OR ') + ')';
+  if ('not' in c) return 'NOT (' + conditionText(c.not) + ')';
+  if ('logic' in c) return 'expression ' + JSON.stringify(c.logic);
+  if ('is' in c) return `${c.input} is ${c.is}`;
+  const sym: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', in: 'in', notIn: 'not in' };
+  return `${c.input} ${sym[c.op]} ${Array.isArray(c.value) ? '[' + c.value.join(', ') + ']' : String(c.value)}`;
+}
+
+function toLogic(v: Typed | undefined, option: string | undefined): LogicValue | undefined {
+  if (v === undefined) return undefined;
+  if (v instanceof Decimal || typeof v === 'boolean' || typeof v === 'string') return option === undefined ? v : undefined;
+  // A tally: one option's count, or the total.
+  if (option !== undefined) return v.get(option);
+  let total = ZERO;
+  for (const n of v.values()) total = total.plus(n);
+  return total;
+}
+
+/** @internal Evaluate a condition; a missing value makes a comparison false. */
+export function evalCondition(c: Condition, read: Reader): boolean {
+  if ('all' in c) return c.all.every((x) => evalCondition(x, read));
+  if ('any' in c) return c.any.some((x) => evalCondition(x, read));
+  if ('not' in c) return !evalCondition(c.not, read);
+  if ('logic' in c) return logicTruthy(evaluateLogic(c.logic, (name, option) => toLogic(read(name), option)));
+  const v = read(c.input);
+  if ('is' in c) return v === c.is;
+  if (v === undefined) return false;
+  const cmp = (x: unknown): number | undefined => {
+    if (v instanceof Decimal) return typeof x === 'number' || typeof x === 'string' ? v.cmp(new Decimal(String(x))) : undefined;
+    if (typeof v === 'string' && typeof x === 'string') return v < x ? -1 : v > x ? 1 : 0;
+    if (typeof v === 'boolean' && typeof x === 'boolean') return v === x ? 0 : 1;
+    return undefined;
+  };
+  switch (c.op) {
+    case 'eq':
+      return cmp(c.value) === 0;
+    case 'ne':
+      return cmp(c.value) !== 0;
+    case 'gt':
+      return (cmp(c.value) ?? -1) > 0;
+    case 'gte':
+      return (cmp(c.value) ?? -1) >= 0;
+    case 'lt':
+      return (cmp(c.value) ?? 1) < 0;
+    case 'lte':
+      return (cmp(c.value) ?? 1) <= 0;
+    case 'in':
+      return Array.isArray(c.value) && c.value.some((x) => cmp(x) === 0);
+    case 'notIn':
+      return Array.isArray(c.value) && !c.value.some((x) => cmp(x) === 0);
+  }
+}
+
+/** Is value (or n/d×t) inside the interval? Exact for ratios by cross-multiplication (d > 0). */
+function inInterval(iv: Interval, value: Decimal, ratio: { n: Decimal; d: Decimal; t: Decimal } | null): boolean {
+  const cmp = (bound: Decimal) => (ratio ? ratio.n.times(ratio.t).cmp(bound.times(ratio.d)) : value.cmp(bound));
+  if (iv.min !== null) {
+    const c = cmp(iv.min);
+    if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
+  }
+  if (iv.max !== null) {
+    const c = cmp(iv.max);
+    if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
+  }
+  return true;
+}
+
+function tierStep(t: CompiledTier, index: number): Step {
+  return {
+    kind: 'tier',
+    index,
+    min: t.iv.min === null ? null : decText(t.iv.min),
+    minInclusive: t.iv.minInclusive,
+    max: t.iv.max === null ? null : decText(t.iv.max),
+    maxInclusive: t.iv.maxInclusive,
+    points: decText(t.points),
+    ...(t.label !== undefined ? { label: t.label } : {}),
+  };
+}
+
+/**
+ * The smallest value ≥ from that enters a tier whose lower bound is `min` (inclusive or not).
+ * For whole counts, "more than 90.5" is 91 and "more than 90" is 91; for decimals it is the bound
+ * itself with strict = true.
+ */
+function entryValue(min: Decimal, inclusive: boolean, integer: boolean): { to: Decimal; strict: boolean } {
+  if (integer) {
+    const c = min.ceil();
+    return { to: !inclusive && c.eq(min) ? c.plus(1) : c, strict: false };
+  }
+  return { to: min, strict: !inclusive };
+}
+
+/** Improvements for tiers: the next tier up in points that lies above the current value, and the top. */
+function tierImprovements(
+  node: CompiledNode,
+  compiled: CompiledSet,
+  current: Decimal,
+  value: Decimal,
+  ratio: { n: Decimal; d: Decimal; t: Decimal; num: string; den: string } | null,
+  input: string | null,
+): Improvement[] {
+  const tiers = node.tiers!;
+  const candidates = tiers
+    .filter((t) => t.iv.min !== null && clampTo(t.points, node).gt(current))
+    .filter((t) => {
+      // The tier lies above the current value: value < min, or value = min with min excluded.
+      const c = ratio ? ratio.n.times(ratio.t).cmp(t.iv.min!.times(ratio.d)) : value.cmp(t.iv.min!);
+      return c < 0 || (c === 0 && !t.iv.minInclusive);
+    })
+    .sort((a, b) => a.iv.min!.cmp(b.iv.min!));
+  if (candidates.length === 0) return [];
+  const picks = [candidates[0]!];
+  const best = candidates.reduce((a, b) => (b.points.gt(a.points) ? b : a));
+  if (best !== picks[0]) picks.push(best);
+  const out: Improvement[] = [];
+  for (const t of picks) {
+    const after = clampTo(t.points, node);
+    const gain = after.minus(current);
+    if (ratio) {
+      const numInput = compiled.inputs.get(ratio.num)!;
+      const integer = numInput.def.type === 'count';
+      // n' × t ≥ min × d  ⇔  n' ≥ min × d ÷ t
+      const need = t.iv.min!.times(ratio.d).div(ratio.t);
+      const { to, strict } = entryValue(need, t.iv.minInclusive, integer);
+      const denInput = compiled.inputs.get(ratio.den)!;
+      const feasible = numInput.def.atMost === ratio.den ? (strict ? to.lt(ratio.d) : to.lte(ratio.d)) : true;
+      out.push({
+        kind: 'raiseRatio',
+        numerator: ratio.num,
+        denominator: ratio.den,
+        ...(numInput.def.unit !== undefined ? { unit: numInput.def.unit } : denInput.def.unit !== undefined ? { unit: denInput.def.unit } : {}),
+        from: decText(ratio.n),
+        to: decText(to),
+        delta: decText(to.minus(ratio.n)),
+        target: decText(t.iv.min!),
+        strict,
+        pointsAfter: decText(after),
+        gain: decText(gain),
+        feasible,
+      });
+    } else if (input) {
+      const def = compiled.inputs.get(input)!;
+      const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
+      const hi = def.max ?? (def.def.type === 'percent' ? new Decimal(100) : null);
+      out.push({
+        kind: 'raise',
+        input,
+        ...(def.def.unit !== undefined ? { unit: def.def.unit } : {}),
+        from: decText(value),
+        to: decText(to),
+        delta: decText(to.minus(value)),
+        strict,
+        pointsAfter: decText(after),
+        gain: decText(gain),
+        feasible: hi === null || (strict ? to.lt(hi) : to.lte(hi)),
+      });
+    }
+  }
+  return out;
+}
+
+/** Read a numeric value or ratio; returns null when the rule must stop (zero denominator). */
+function readValue(
+  node: CompiledNode,
+  ref: { input: string } | { ratio: { numerator: string; denominator: string } },
+  read: Reader,
+  steps: Step[],
+  onZero: 'notApplicable' | 'zeroPoints' | 'fullPoints',
+): { value: Decimal; ratio: { n: Decimal; d: Decimal; t: Decimal; num: string; den: string } | null; input: string | null } | { stop: LeafOutcome } {
+  if ('input' in ref) {
+    const v = read(ref.input);
+    const value = v instanceof Decimal ? v : ZERO;
+    steps.push({ kind: 'value', input: ref.input, value: decText(value) });
+    return { value, ratio: null, input: ref.input };
+  }
+  const { numerator, denominator } = ref.ratio;
+  const nv = read(numerator);
+  const dv = read(denominator);
+  const n = nv instanceof Decimal ? nv : ZERO;
+  const d = dv instanceof Decimal ? dv : ZERO;
+  const t = node.k.times ?? ONE;
+  if (d.isZero()) {
+    steps.push({ kind: 'zeroDenominator', input: denominator, policy: onZero });
+    if (onZero === 'notApplicable') return { stop: { raw: ZERO, steps, improve: [], notApplicable: { reason: `${denominator} = 0` } } };
+    return { stop: { raw: onZero === 'fullPoints' ? node.max : ZERO, steps, improve: [] } };
+  }
+  const value = n.times(t).div(d);
+  // A quotient that needed rounding fills every significant digit of the precision.
+  const exact = value.sd(true) < Decimal.precision;
+  steps.push({ kind: 'ratio', numerator: { input: numerator, value: decText(n) }, denominator: { input: denominator, value: decText(d) }, times: decText(t), value: decText(value), exact });
+  return { value, ratio: { n, d, t, num: numerator, den: denominator }, input: null };
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86400000);
+}
+
+/** Score one leaf's rule. The caller handles applicability, missing evidence, documents, overrides. */
+export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reader): LeafOutcome {
+  const rule = node.rule!;
+  const steps: Step[] = [];
+  const improve: Improvement[] = [];
+  const k = node.k;
+  const done = (raw: Decimal): LeafOutcome => ({ raw, steps, improve });
+  switch (rule.type) {
+    case 'boolean': {
+      const v = read(rule.input) === true;
+      const points = v ? k.points! : k.otherwise!;
+      steps.push({ kind: 'boolean', input: rule.input, value: v, points: decText(points) });
+      if (!v && k.points!.gt(points)) improve.push({ kind: 'set', input: rule.input, to: true, pointsAfter: decText(clampTo(k.points!, node)), gain: decText(clampTo(k.points!, node).minus(clampTo(points, node))) });
+      return done(points);
+    }
+    case 'levels':
+    case 'fraction': {
+      const v = read(rule.input);
+      const map = node.optionMap!;
+      const options = compiled.inputs.get(rule.input)!.options!;
+      const pointsOf = (level: string) => (rule.type === 'levels' ? map.get(level)! : map.get(level)!.times(node.max));
+      let points = ZERO;
+      if (typeof v === 'string') {
+        points = pointsOf(v);
+        steps.push({
+          kind: 'level',
+          input: rule.input,
+          level: v,
+          levelLabel: options.get(v) ?? v,
+          points: decText(points),
+          ...(rule.type === 'fraction' ? { fraction: decText(map.get(v)!) } : {}),
+        });
+      }
+      const current = clampTo(points, node);
+      const better = [...map.keys()].map((l) => ({ l, p: clampTo(pointsOf(l), node) })).filter((x) => x.p.gt(current)).sort((a, b) => a.p.cmp(b.p));
+      for (const b of better) improve.push({ kind: 'set', input: rule.input, to: b.l, toLabel: options.get(b.l) ?? b.l, pointsAfter: decText(b.p), gain: decText(b.p.minus(current)) });
+      return done(points);
+    }
+    case 'allOf': {
+      const unmet: string[] = [];
+      rule.conditions.forEach((c) => {
+        const ok = evalCondition(c, read);
+        steps.push({ kind: 'condition', text: conditionText(c), result: ok });
+        if (!ok) unmet.push(conditionText(c));
+      });
+      const points = unmet.length === 0 ? k.points! : k.otherwise!;
+      if (unmet.length && k.points!.gt(k.otherwise!))
+        improve.push({ kind: 'meet', condition: unmet.join(' AND '), pointsAfter: decText(clampTo(k.points!, node)), gain: decText(clampTo(k.points!, node).minus(clampTo(points, node))) });
+      return done(points);
+    }
+    case 'tiers': {
+      const r = readValue(node, rule.value, read, steps, rule.onZeroDenominator ?? 'notApplicable');
+      if ('stop' in r) return r.stop;
+      const index = node.tiers!.findIndex((t) => inInterval(t.iv, r.value, r.ratio));
+      if (index < 0) return { raw: ZERO, steps, improve, invalid: { code: 'SCORE_NO_TIER', params: { value: decText(r.value) } } };
+      const tier = node.tiers![index]!;
+      steps.push(tierStep(tier, index));
+      improve.push(...tierImprovements(node, compiled, clampTo(tier.points, node), r.value, r.ratio, r.input));
+      return done(tier.points);
+    }
+    case 'proportional': {
+      const r = readValue(node, rule.value, read, steps, rule.onZeroDenominator ?? 'notApplicable');
+      if ('stop' in r) return r.stop;
+      const full = k.fullAt!;
+      const zero = k.zeroAt!;
+      let fraction = r.value.minus(zero).div(full.minus(zero));
+      if (fraction.lt(0)) fraction = ZERO;
+      if (fraction.gt(1)) fraction = ONE;
+      const points = node.max.times(fraction);
+      steps.push({ kind: 'proportional', value: decText(r.value), zeroAt: decText(zero), fullAt: decText(full), fraction: decText(fraction), points: decText(points) });
+      if (fraction.lt(1)) {
+        const after = clampTo(node.max, node);
+        const gain = after.minus(clampTo(points, node));
+        if (r.ratio) {
+          const to = full.times(r.ratio.d).div(r.ratio.t);
+          const integer = compiled.inputs.get(r.ratio.num)!.def.type === 'count';
+          const target = integer ? to.ceil() : to;
+          improve.push({ kind: 'raiseRatio', numerator: r.ratio.num, denominator: r.ratio.den, from: decText(r.ratio.n), to: decText(target), delta: decText(target.minus(r.ratio.n)), target: decText(full), strict: false, pointsAfter: decText(after), gain: decText(gain), feasible: true });
+        } else if (r.input) {
+          improve.push({ kind: 'raise', input: r.input, from: decText(r.value), to: decText(full), delta: decText(full.minus(r.value)), strict: false, pointsAfter: decText(after), gain: decText(gain), feasible: true });
+        }
+      }
+      return done(points);
+    }
+    case 'parts': {
+      let sum = ZERO;
+      for (const p of rule.parts) {
+        const met = evalCondition(p.when, read);
+        const pts = k[`part:${p.id}`]!;
+        steps.push({ kind: 'part', id: p.id, label: p.label, met, points: decText(met ? pts : ZERO) });
+        if (met) sum = sum.plus(pts);
+      }
+      const current = clampTo(sum, node);
+      for (const p of rule.parts) {
+        const stepFor = steps.find((s) => s.kind === 'part' && s.id === p.id) as Extract<Step, { kind: 'part' }>;
+        if (stepFor.met) continue;
+        const after = clampTo(sum.plus(k[`part:${p.id}`]!), node);
+        if (after.gt(current)) improve.push({ kind: 'meet', condition: conditionText(p.when), part: p.id, pointsAfter: decText(after), gain: decText(after.minus(current)) });
+      }
+      return done(sum);
+    }
+    case 'perItem': {
+      const v = read(rule.input);
+      const items = v instanceof Decimal ? v : ZERO;
+      let change = items.times(k.each!);
+      let limited = false;
+      if (k.limit !== undefined && change.abs().gt(k.limit)) {
+        change = change.isNeg() ? k.limit.neg() : k.limit;
+        limited = true;
+      }
+      const points = k.base!.plus(change);
+      steps.push({ kind: 'perItem', input: rule.input, items: decText(items), base: decText(k.base!), each: decText(k.each!), change: decText(change), limited, points: decText(points) });
+      const current = clampTo(points, node);
+      const unit = compiled.inputs.get(rule.input)!.def.unit;
+      if (k.each!.isNeg() && items.gt(0)) {
+        const after = clampTo(k.base!, node);
+        if (after.gt(current)) improve.push({ kind: 'lower', input: rule.input, ...(unit !== undefined ? { unit } : {}), from: decText(items), to: '0', delta: decText(items), pointsAfter: decText(after), gain: decText(after.minus(current)) });
+      } else if (k.each!.gt(0) && current.lt(node.max)) {
+        const room = Decimal.min(node.max, k.limit !== undefined ? k.base!.plus(k.limit) : node.max).minus(points);
+        if (room.gt(0)) {
+          const more = room.div(k.each!).ceil();
+          const after = clampTo(points.plus(more.times(k.each!)), node);
+          improve.push({ kind: 'raise', input: rule.input, ...(unit !== undefined ? { unit } : {}), from: decText(items), to: decText(items.plus(more)), delta: decText(more), strict: false, pointsAfter: decText(after), gain: decText(after.minus(current)), feasible: true });
+        }
+      }
+      return done(points);
+    }
+    case 'survey': {
+      const v = read(rule.input);
+      const map = node.optionMap!;
+      const counts: Record<string, string> = {};
+      const weights: Record<string, string> = {};
+      let answers = ZERO;
+      let weighted = ZERO;
+      for (const [option, w] of map) {
+        const n = v instanceof Map ? v.get(option) ?? ZERO : ZERO;
+        counts[option] = decText(n);
+        weights[option] = decText(w);
+        answers = answers.plus(n);
+        weighted = weighted.plus(n.times(w));
+      }
+      if (answers.isZero() || (rule.minAnswers !== undefined && answers.lt(rule.minAnswers))) {
+        steps.push({ kind: 'survey', input: rule.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share: '0', points: '0' });
+        return { raw: ZERO, steps, improve, notApplicable: { reason: `${rule.input}: ${decText(answers)} answers` } };
+      }
+      const share = weighted.div(answers);
+      const points = node.max.times(weighted).div(answers);
+      steps.push({ kind: 'survey', input: rule.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share: decText(share), points: decText(points) });
+      return done(points);
+    }
+    case 'onTime': {
+      let anyMissing = false;
+      let anyLate = false;
+      const lateInputs: string[] = [];
+      for (const item of rule.items) {
+        const date = read(item.input);
+        const deadline = typeof item.deadline === 'string' ? item.deadline : read(item.deadline.input);
+        const d = typeof date === 'string' ? date : null;
+        const dl = typeof deadline === 'string' ? deadline : null;
+        let status: 'onTime' | 'late' | 'missing';
+        if (d === null) status = 'missing';
+        else if (dl === null || d <= dl) status = 'onTime';
+        else status = 'late';
+        if (status === 'missing') anyMissing = true;
+        if (status === 'late') anyLate = true;
+        if (status !== 'onTime') lateInputs.push(item.input);
+        steps.push({
+          kind: 'onTime',
+          input: item.input,
+          ...(item.label !== undefined ? { label: item.label } : {}),
+          date: d,
+          deadline: dl,
+          status,
+          ...(status === 'late' && d !== null && dl !== null ? { daysLate: daysBetween(dl, d) } : {}),
+        });
+      }
+      const outcome = anyMissing ? 'missing' : anyLate ? 'late' : 'onTime';
+      const points = outcome === 'missing' ? k.missing! : outcome === 'late' ? k.late! : k.points!;
+      steps.push({ kind: 'onTimeResult', outcome, points: decText(points) });
+      const after = clampTo(k.points!, node);
+      if (outcome !== 'onTime' && after.gt(clampTo(points, node))) improve.push({ kind: 'onTime', inputs: lateInputs, pointsAfter: decText(after), gain: decText(after.minus(clampTo(points, node))) });
+      return done(points);
+    }
+    case 'expression': {
+      try {
+        const v = evaluateLogic(rule.logic, (name, option) => toLogic(read(name), option));
+        const n = v instanceof Decimal ? v : typeof v === 'boolean' ? new Decimal(v ? 1 : 0) : null;
+        if (n === null) throw new LogicError('result', `the result is ${JSON.stringify(v)}, not a number`, `kết quả là ${JSON.stringify(v)}, không phải số`);
+        steps.push({ kind: 'expression', result: decText(n) });
+        return done(n);
+      } catch (e) {
+        if (!(e instanceof LogicError)) throw e;
+        const code = e.reason === 'divisionByZero' ? 'SCORE_DIVISION_BY_ZERO' : 'SCORE_EXPRESSION';
+        return { raw: ZERO, steps, improve, invalid: { code, params: code === 'SCORE_DIVISION_BY_ZERO' ? { detail: e.message } : { reason: e.message, reasonVi: e.messageVi } } };
+      }
+    }
+  }
+}

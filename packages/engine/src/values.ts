@@ -1,0 +1,346 @@
+/**
+ * @internal From evidence entries to typed input values: type and range checks, documents and claims
+ * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
+ */
+import { Decimal, decText, diag, type Diagnostic } from './deps.js';
+import type { CompiledInput, CompiledSet } from './compile.js';
+import type { DocumentRef, Evidence, InputValue } from './evidence.js';
+import type { Appraisal } from './appraisal.js';
+import type { TraceInput } from './result.js';
+
+export type Typed = Decimal | boolean | string | ReadonlyMap<string, Decimal>;
+
+export interface ValueRec {
+  value: Typed;
+  display: TraceInput['value'];
+  entry: number;
+  corrected?: TraceInput['corrected'];
+}
+
+export interface DocRec extends DocumentRef {
+  entry: number;
+  complete: boolean;
+}
+
+export interface Prepared {
+  values: Map<string, ValueRec>;
+  claims: Map<string, { value: Decimal; entry: number }>;
+  docs: Map<string, DocRec[]>;
+  explanations: Map<string, { text: string; entry: number }>;
+  /** Entries that name each criterion (for "used" bookkeeping). */
+  entriesOf: Map<string, number[]>;
+  /** Points overrides from the appraisal, per criterion. */
+  overrides: Map<string, { points: Decimal; round: string; reason: string; by?: string; date?: string }>;
+  /** Criteria whose input values the appraisal corrected, with the reason. */
+  corrections: Map<string, { round: string; reason: string }>;
+  used: boolean[];
+  diagnostics: Diagnostic[];
+}
+
+const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+const VI_DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?$|^-?[0-9]+,[0-9]+$/;
+
+/** @internal Is this a real calendar date? */
+export function isRealDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
+
+const EXPECTED: Record<string, [string, string]> = {
+  boolean: ['true or false', 'true hoặc false (có/không)'],
+  level: ['one of the named levels (a string)', 'một trong các mức đã đặt tên (chuỗi)'],
+  count: ['a whole number ≥ 0', 'số nguyên ≥ 0'],
+  decimal: ['a number', 'một số'],
+  percent: ['a percentage between 0 and 100', 'tỉ lệ phần trăm từ 0 đến 100'],
+  date: ['a date written YYYY-MM-DD', 'ngày viết dạng YYYY-MM-DD'],
+  tally: ['answer counts per option, e.g. {"a": 120, "b": 30}', 'số câu trả lời theo từng lựa chọn, ví dụ {"a": 120, "b": 30}'],
+};
+
+function got(raw: unknown): string {
+  if (raw === null) return 'null';
+  if (typeof raw === 'string') return JSON.stringify(raw.length > 40 ? raw.slice(0, 40) + '…' : raw);
+  if (typeof raw === 'object') return Array.isArray(raw) ? 'a list' : 'an object';
+  return String(raw);
+}
+
+/** @internal Read a number from evidence exactly: a JSON number or a decimal string. */
+function readNumber(raw: InputValue, id: string, path: string, out: Diagnostic[]): Decimal | undefined {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return undefined;
+    return new Decimal(String(raw));
+  }
+  if (typeof raw === 'string') {
+    const t = raw.trim();
+    if (DECIMAL.test(t)) return new Decimal(t);
+    if (VI_DECIMAL.test(t)) {
+      const suggest = t.replace(/\./g, '').replace(',', '.');
+      out.push(diag('EVIDENCE_DECIMAL_COMMA', path, { input: id, got: raw, suggest }));
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
+export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
+  const def = input.def;
+  const id = def.id;
+  const typeError = () => {
+    const [expected, expectedVi] = EXPECTED[def.type]!;
+    out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: id, expected, expectedVi, got: got(raw) }));
+    return undefined;
+  };
+  switch (def.type) {
+    case 'boolean':
+      return typeof raw === 'boolean' ? { value: raw, display: raw } : typeError();
+    case 'level': {
+      if (typeof raw !== 'string') return typeError();
+      if (!input.options!.has(raw)) {
+        out.push(diag('EVIDENCE_UNKNOWN_OPTION', path, { value: raw, input: id, options: [...input.options!.keys()].join(', ') }));
+        return undefined;
+      }
+      return { value: raw, display: raw };
+    }
+    case 'date': {
+      if (typeof raw !== 'string' || !isRealDate(raw)) return typeError();
+      if (def.withinPeriod !== false && (raw < period.from || raw > period.to))
+        out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: raw, input: id, from: period.from, to: period.to }));
+      return { value: raw, display: raw };
+    }
+    case 'tally': {
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError();
+      const counts = new Map<string, Decimal>();
+      const display: Record<string, string> = {};
+      let ok = true;
+      for (const option of input.options!.keys()) {
+        const v = Object.prototype.hasOwnProperty.call(raw, option) ? (raw as Record<string, number>)[option]! : 0;
+        if (!Number.isSafeInteger(v) || v < 0) {
+          const [expected, expectedVi] = EXPECTED.count!;
+          out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: `${id}.${option}`, expected, expectedVi, got: got(v) }));
+          ok = false;
+          continue;
+        }
+        counts.set(option, new Decimal(v));
+        display[option] = String(v);
+      }
+      for (const key of Object.keys(raw)) {
+        if (!input.options!.has(key)) {
+          out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()].join(', ') }));
+          ok = false;
+        }
+      }
+      return ok ? { value: counts, display } : undefined;
+    }
+    case 'count':
+    case 'decimal':
+    case 'percent': {
+      const before = out.length;
+      const n = typeof raw === 'number' || typeof raw === 'string' ? readNumber(raw, id, path, out) : undefined;
+      if (n === undefined) return out.length > before ? undefined : typeError();
+      if (def.type === 'count' && !n.isInteger()) return typeError();
+      const lo = input.min ?? (def.type === 'decimal' ? null : new Decimal(0));
+      const hi = input.max ?? (def.type === 'percent' ? new Decimal(100) : null);
+      if ((lo !== null && n.lt(lo)) || (hi !== null && n.gt(hi))) {
+        const bound =
+          lo !== null && hi !== null ? `between ${decText(lo)} and ${decText(hi)}` : lo !== null ? `at least ${decText(lo)}` : `at most ${decText(hi!)}`;
+        const boundVi =
+          lo !== null && hi !== null ? `từ ${decText(lo)} đến ${decText(hi)}` : lo !== null ? `từ ${decText(lo)} trở lên` : `không quá ${decText(hi!)}`;
+        out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), bound, boundVi }));
+        return undefined;
+      }
+      return { value: n, display: decText(n) };
+    }
+  }
+}
+
+/** @internal Index the evidence entries: values, documents, claims, explanations. */
+export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
+  const out: Diagnostic[] = [];
+  const values = new Map<string, ValueRec>();
+  const claims = new Map<string, { value: Decimal; entry: number }>();
+  const docs = new Map<string, DocRec[]>();
+  const explanations = new Map<string, { text: string; entry: number }>();
+  const entriesOf = new Map<string, number[]>();
+  const period = compiled.set.period;
+  const setRef = compiled.ref;
+
+  const setValue = (id: string, raw: InputValue, path: string, entry: number, owner: string | null) => {
+    const input = compiled.inputs.get(id);
+    if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
+      out.push(
+        diag('EVIDENCE_UNKNOWN_INPUT', path, {
+          input: id,
+          where: owner === null ? '' : ` of criterion "${owner}"`,
+          whereVi: owner === null ? '' : ` của tiêu chí "${owner}"`,
+          set: setRef,
+        }),
+      );
+      return;
+    }
+    const first = values.get(id);
+    if (first) {
+      out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
+      return;
+    }
+    const v = convertValue(input, raw, path, period, out);
+    if (v) values.set(id, { ...v, entry });
+  };
+
+  evidence.entries.forEach((e, i) => {
+    const base = `/entries/${i}`;
+    if (e.criterion === undefined && e.input === undefined) {
+      out.push(diag('EVIDENCE_SCHEMA', base, { message: `${base}: an entry names a "criterion" or an "input"`, messageVi: `${base}: mỗi mục phải ghi "criterion" (tiêu chí) hoặc "input" (đầu vào)` }));
+      return;
+    }
+    let owner: string | null = null;
+    if (e.criterion !== undefined) {
+      const node = compiled.nodes.get(e.criterion);
+      if (!node) {
+        out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: setRef }));
+        return;
+      }
+      owner = e.criterion;
+      (entriesOf.get(owner) ?? entriesOf.set(owner, []).get(owner)!).push(i);
+    }
+    if (e.input !== undefined) {
+      if (e.values !== undefined)
+        out.push(diag('EVIDENCE_SCHEMA', `${base}/values`, { message: `${base}: give either "input" with "value", or "criterion" with "values"`, messageVi: `${base}: dùng "input" với "value", hoặc "criterion" với "values"` }));
+      if (e.value === undefined) {
+        out.push(diag('EVIDENCE_SCHEMA', `${base}`, { message: `${base}: the entry names the input "${e.input}" but has no "value"`, messageVi: `${base}: mục ghi đầu vào "${e.input}" nhưng thiếu "value"` }));
+        return;
+      }
+      setValue(e.input, e.value, `${base}/value`, i, owner);
+      const input = compiled.inputs.get(e.input);
+      if (owner === null && input?.criterion) {
+        owner = input.criterion;
+        (entriesOf.get(owner) ?? entriesOf.set(owner, []).get(owner)!).push(i);
+      }
+    } else if (e.value !== undefined) {
+      out.push(diag('EVIDENCE_SCHEMA', `${base}/value`, { message: `${base}: "value" goes with "input"; with "criterion" use "values": {"input_id": …}`, messageVi: `${base}: "value" đi cùng "input"; với "criterion" hãy dùng "values": {"mã_đầu_vào": …}` }));
+    }
+    if (e.values) {
+      for (const key of Object.keys(e.values)) setValue(key, e.values[key]!, `${base}/values/${key}`, i, owner);
+    }
+    if (owner !== null) {
+      if (e.documents) {
+        const list = docs.get(owner) ?? docs.set(owner, []).get(owner)!;
+        const reqs = compiled.nodes.get(owner)!.documents;
+        e.documents.forEach((d, j) => {
+          const missing = [d.number === undefined || d.number.trim() === '' ? 'number' : '', d.date === undefined ? 'date' : ''].filter(Boolean);
+          if (missing.length) {
+            const missingVi = missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')).join(' và ');
+            out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', `${base}/documents/${j}`, { code: owner!, missing: missing.join(' and '), missingVi }));
+          }
+          if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
+            out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${base}/documents/${j}/for`, { requirement: d.for, code: owner!, known: reqs.map((r) => r.id).join(', ') || '—' }));
+          list.push({ ...d, entry: i, complete: missing.length === 0 });
+        });
+      }
+      if (e.explanation !== undefined && !explanations.has(owner)) explanations.set(owner, { text: e.explanation, entry: i });
+      if (e.claimedPoints !== undefined) {
+        const first = claims.get(owner);
+        if (first) out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `${base}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
+        else claims.set(owner, { value: new Decimal(String(e.claimedPoints)), entry: i });
+      }
+    } else if (e.documents || e.claimedPoints !== undefined || e.explanation !== undefined) {
+      // An input entry for a set-level input: documents and claims have no criterion to belong to.
+    }
+  });
+
+  // atMost: a value may not exceed another (on time ≤ resolved).
+  for (const [id, rec] of values) {
+    const input = compiled.inputs.get(id)!;
+    const other = input.def.atMost;
+    if (other === undefined) continue;
+    const o = values.get(other);
+    if (o && rec.value instanceof Decimal && o.value instanceof Decimal && rec.value.gt(o.value)) {
+      out.push(diag('EVIDENCE_EXCEEDS_OTHER', valuePath(evidence, rec.entry, id), { input: id, value: decText(rec.value), other, otherValue: decText(o.value) }));
+      values.delete(id);
+    }
+  }
+
+  return {
+    values,
+    claims,
+    docs,
+    explanations,
+    entriesOf,
+    overrides: new Map(),
+    corrections: new Map(),
+    used: new Array<boolean>(evidence.entries.length).fill(false),
+    diagnostics: out,
+  };
+}
+
+/** @internal The JSON pointer of an input's value inside an entry. */
+export function valuePath(evidence: Evidence, entry: number, id: string): string {
+  const e = evidence.entries[entry];
+  return e?.input === id ? `/entries/${entry}/value` : `/entries/${entry}/values/${id}`;
+}
+
+/** @internal Apply the appraisal's rounds up to and including `round`. */
+export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, appraisal: Appraisal, round: string | undefined): { stage: string; diagnostics: Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const ids = appraisal.rounds.map((r) => r.id);
+  const stage = round ?? ids[ids.length - 1]!;
+  const last = ids.indexOf(stage);
+  if (last < 0) {
+    out.push(diag('APPRAISAL_UNKNOWN_ROUND', '/rounds', { round: stage, rounds: ids.join(', ') }));
+    return { stage, diagnostics: out };
+  }
+  for (let r = 0; r <= last; r++) {
+    const rd = appraisal.rounds[r]!;
+    rd.items.forEach((item, j) => {
+      const base = `/rounds/${r}/items/${j}`;
+      const node = compiled.nodes.get(item.criterion);
+      if (!node || !node.isLeaf) {
+        out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref }));
+        return;
+      }
+      if (item.values) {
+        for (const key of Object.keys(item.values)) {
+          const input = compiled.inputs.get(key);
+          const path = `${base}/values/${key}`;
+          if (!input) {
+            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, where: '', whereVi: '', set: compiled.ref }));
+            continue;
+          }
+          const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);
+          if (!v) continue;
+          const before = prepared.values.get(key);
+          prepared.values.set(key, {
+            ...v,
+            entry: before?.entry ?? -1,
+            corrected: { from: before?.corrected?.from ?? before?.display ?? null, round: rd.id, reason: item.reason },
+          });
+        }
+        prepared.corrections.set(item.criterion, { round: rd.id, reason: item.reason });
+      }
+      if (item.points !== undefined) {
+        const p = new Decimal(String(item.points));
+        if (p.gt(node.max) || p.lt(node.floor)) {
+          out.push(diag('APPRAISAL_OVERRIDE_RANGE', `${base}/points`, { code: item.criterion, points: decText(p), floor: decText(node.floor), max: decText(node.max) }));
+          return;
+        }
+        prepared.overrides.set(item.criterion, {
+          points: p,
+          round: rd.id,
+          reason: item.reason,
+          ...(item.by !== undefined ? { by: item.by } : rd.by !== undefined ? { by: rd.by } : {}),
+          ...(item.date !== undefined ? { date: item.date } : rd.date !== undefined ? { date: rd.date } : {}),
+        });
+      } else if (item.values) {
+        // New values replace an earlier round's override of the same criterion.
+        prepared.overrides.delete(item.criterion);
+      }
+    });
+  }
+  return { stage, diagnostics: out };
+}
