@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { criteriaSetJsonSchema } from './json-schema.js';
+import { validateSetText } from './validate-file.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+describe('the JSON Schema of a criteria set', () => {
+  it('is the one generated from the zod schema (run "pnpm schema" after changing rules/src/schema.ts)', () => {
+    const committed = JSON.parse(readFileSync(here('../criteria-set.schema.json'), 'utf8'));
+    expect(committed).toEqual(criteriaSetJsonSchema());
+  });
+});
+
+const base = readFileSync(here('../../test/conformance/engine/shapes.set.json'), 'utf8');
+
+describe('validateSetText', () => {
+  it('accepts a valid set', () => {
+    const r = validateSetText(base, 'shapes.set.json');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.value?.id).toBe('test.shapes');
+  });
+
+  it('reports a schema error with file, pointer, line and column, in English and Vietnamese', () => {
+    const text = base.replace('"title": "Kế hoạch đáp ứng yêu cầu", "max": 1', '"title": "Kế hoạch đáp ứng yêu cầu", "max": "một"');
+    const r = validateSetText(text, 'bad.json');
+    expect(r.value).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.path === '/fields/0/children/0/max');
+    expect(d).toMatchObject({ code: 'SET_SCHEMA', file: 'bad.json', severity: 'error' });
+    const lineOf = text.split('\n').findIndex((l) => l.includes('"max": "một"')) + 1;
+    expect(d!.line).toBe(lineOf);
+    expect(d!.message).toContain('/fields/0/children/0/max');
+    expect(d!.messageVi.length).toBeGreaterThan(10);
+  });
+
+  it('names the one rule type that fits instead of every alternative', () => {
+    const text = base.replace('"rule": { "type": "boolean", "input": "plan_ok" }', '"rule": { "type": "boolean", "input": "plan_ok", "pointz": 1 }');
+    const r = validateSetText(text, 'bad.json');
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      ['SET_SCHEMA', '/fields/0/children/0/rule', '/fields/0/children/0/rule has a property "pointz" that the format does not know.'],
+    ]);
+  });
+
+  it('reports cross-field problems: duplicate codes, overlapping and gapped tiers, maxima that do not add up, undeclared inputs', () => {
+    const text = base
+      .replace('"code": "1.2"', '"code": "1.1"')
+      .replace('{ "min": 80, "minInclusive": true, "max": 90, "maxInclusive": false, "points": 0.75 }', '{ "min": 80, "minInclusive": true, "max": 90, "maxInclusive": true, "points": 0.75 }')
+      .replace('{ "min": 50, "minInclusive": true, "max": 70, "maxInclusive": false, "points": 0.25 }', '{ "min": 55, "minInclusive": true, "max": 70, "maxInclusive": false, "points": 0.25 }')
+      .replace('"code": "2", "title": "Thủ tục hành chính", "max": 6', '"code": "2", "title": "Thủ tục hành chính", "max": 5')
+      .replace('{ "input": "budget_allocated", "is": true }', '{ "input": "budget", "is": true }');
+    const r = validateSetText(text, 'bad.json');
+    const got = r.diagnostics.map((d) => `${d.code} ${d.path}`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'SET_DUPLICATE_CODE /fields/0/children/1/code',
+        'SET_TIER_OVERLAP /fields/1/children/0/rule/tiers/0',
+        'SET_TIER_GAP /fields/1/children/0/rule/tiers',
+        'SET_CHILDREN_EXCEED_MAX /fields/1/max',
+        'SET_UNDECLARED_INPUT /fields/0/children/3/rule/conditions/1/input',
+      ]),
+    );
+    const gap = r.diagnostics.find((d) => d.code === 'SET_TIER_GAP')!;
+    expect(gap.message).toBe('The tiers leave from 50 to 55 uncovered: a value there would have no points. Add a tier or move a bound.');
+    expect(r.diagnostics.every((d) => d.file === 'bad.json' && typeof d.line === 'number')).toBe(true);
+  });
+
+  it('reports invalid JSON with line and column', () => {
+    const r = validateSetText('{\n  "formatVersion": 1,\n  "id": "x"\n  "version": "2026"\n}', 'broken.json');
+    expect(r.diagnostics).toMatchObject([{ code: 'JSON_SYNTAX', line: 4, column: 3, file: 'broken.json' }]);
+    expect(r.diagnostics[0]!.message).toBe('Invalid JSON: a comma was expected.');
+  });
+});
