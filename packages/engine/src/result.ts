@@ -38,7 +38,10 @@ export interface TraceInput {
   labelEn?: string;
   type: string;
   unit?: string;
-  /** The value as given (numbers as decimal strings), null when missing. */
+  /**
+   * The value as given, null when missing: numbers as decimal strings ("1164", "95.5"), dates
+   * ("2026-01-10") and level ids ("on_time") as strings, yes/no as booleans, tallies as counts per option.
+   */
   value: DecimalString | boolean | Record<string, DecimalString> | null;
   /** Index of the evidence entry the value came from, null when missing. */
   entry: number | null;

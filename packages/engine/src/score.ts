@@ -149,9 +149,11 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       steps.push({ kind: 'notApplicable', reason: n.applicability.reason ?? null, policy, points: decText(points) });
       addFlag(ctx, flags, 'notApplicable', node.code);
       ctx.notApplicable.add(node.code);
+      // Values that only decided the applicability were used; any other value was not.
       for (const i of entries) {
         const e = ctx.evidence.entries[i]!;
-        if (e.values || e.value !== undefined) {
+        const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
+        if (given.some((id) => !readIds.has(id))) {
           ctx.diagnostics.push(diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: n.applicability.reason ?? 'condition met' }));
         } else prepared.used[i] = true;
       }
@@ -174,6 +176,8 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   let status: NodeResult['status'] = 'scored';
   const policy = n.missingEvidence ?? set.policies.missingEvidence;
   if (missing.length > 0) {
+    // The values that are there were looked at (and are shown in the trace), even if nothing is computed.
+    for (const id of ruleReads) read(id);
     for (const id of missing) {
       readIds.add(id);
       ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', node.path, { code: node.code, input: id }));
