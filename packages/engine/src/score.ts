@@ -100,6 +100,12 @@ function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   });
 }
 
+/** Where in the evidence a criterion's diagnostic points: its first entry, or the entry list. */
+function entryPath(ctx: Ctx, code: string): string {
+  const first = ctx.prepared.entriesOf.get(code)?.[0];
+  return first === undefined ? '/entries' : `/entries/${first}`;
+}
+
 function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   const { compiled, prepared } = ctx;
   const set = compiled.set;
@@ -141,7 +147,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       na = evalCondition(n.applicability.notApplicableWhen, read);
     } catch (e) {
       if (!(e instanceof LogicError)) throw e;
-      ctx.diagnostics.push(diag('SCORE_EXPRESSION', node.path, { code: node.code, reason: e.message, reasonVi: e.messageVi }));
+      ctx.diagnostics.push(diag('SCORE_EXPRESSION', entryPath(ctx, node.code), { code: node.code, reason: e.message, reasonVi: e.messageVi }));
     }
     if (na) {
       const policy = n.applicability.policy ?? set.policies.notApplicable;
@@ -180,7 +186,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     for (const id of ruleReads) read(id);
     for (const id of missing) {
       readIds.add(id);
-      ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', node.path, { code: node.code, input: id }));
+      ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
     }
     addFlag(ctx, flags, 'missingInput', node.code);
     const docsMissing = traceDocuments(ctx, node).filter((d) => d.required && !d.provided).map((d) => d.id);
@@ -202,7 +208,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       return finish(pts, naPolicy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
     }
     if (outcome.invalid) {
-      ctx.diagnostics.push(diag(outcome.invalid.code, node.path, { code: node.code, ...outcome.invalid.params }, 'warning'));
+      ctx.diagnostics.push(diag(outcome.invalid.code, entryPath(ctx, node.code), { code: node.code, ...outcome.invalid.params }, 'warning'));
       addFlag(ctx, flags, 'invalid', node.code);
       return finish(ZERO, node.max, 'invalid');
     }
@@ -223,7 +229,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       addFlag(ctx, flags, 'missingDocument', node.code);
       for (const id of docsMissing) {
         const req = node.documents.find((d) => d.id === id)!;
-        ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', node.path, { code: node.code, document: req.label }));
+        ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.label }));
       }
       const explanation = prepared.explanations.get(node.code)?.text ?? null;
       steps.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
@@ -233,7 +239,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
         status = 'missingEvidence';
       } else if (explanation === null) {
         addFlag(ctx, flags, 'needsExplanation', node.code);
-        ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', node.path, { code: node.code }));
+        ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node.code), { code: node.code }));
       } else addFlag(ctx, flags, 'explained', node.code);
     }
   }
