@@ -8,6 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@parindex\/rules\/node$/, replacement: here('./rules/src/node.ts') },
       { find: /^@parindex\/rules$/, replacement: here('./rules/src/index.ts') },
+      { find: /^@parindex\/engine\/result-schema$/, replacement: here('./packages/engine/src/result-schema.ts') },
       { find: /^@parindex\/engine$/, replacement: here('./packages/engine/src/index.ts') },
     ],
   },

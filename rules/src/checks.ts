@@ -6,6 +6,7 @@
 import { Decimal, dec, decText } from './decimal.js';
 import { diag, pointer, type Diagnostic } from './diagnostics.js';
 import { LIMITS } from './limits.js';
+import { FORBIDDEN_KEYS } from './json.js';
 import { checkLogic } from './logic.js';
 import type { Band, Condition, CriteriaSet, CriterionNode, InputDef, Rule, Tier } from './schema.js';
 
@@ -115,9 +116,27 @@ export function scanIntervals(
   }
 }
 
+/** @internal Is a YYYY-MM-DD text a real calendar date? */
+export function isRealDate(s: string): boolean {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
 /** Check a set that passed the schema. Returns every problem found, in document order. */
 export function checkSet(set: CriteriaSet): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Dates that match YYYY-MM-DD but do not exist (2026-02-30) would make every period check wrong.
+  const realDate = (d: string, path: string) => {
+    if (!isRealDate(d)) out.push(diag('SET_SCHEMA', path, { message: `${path}: ${d} is not a calendar date`, messageVi: `${path}: ${d} không phải là ngày có thật` }));
+  };
+  realDate(set.period.from, '/period/from');
+  realDate(set.period.to, '/period/to');
+  realDate(set.decision.date, '/decision/date');
   if (set.period.from > set.period.to) out.push(diag('SET_PERIOD', '/period', { from: set.period.from, to: set.period.to }));
 
   // 1. Collect inputs everywhere, so that conditions may refer to inputs of other criteria.
@@ -125,6 +144,8 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
   const addInputs = (defs: InputDef[] | undefined, base: string) => {
     defs?.forEach((def, i) => {
       const path = `${base}/inputs/${i}`;
+      // Evidence gives values under the input id as a key, where these names are refused.
+      if (FORBIDDEN_KEYS.has(def.id)) out.push(diag('JSON_FORBIDDEN_KEY', `${path}/id`, { key: def.id }));
       if (inputs.has(def.id)) out.push(diag('SET_DUPLICATE_INPUT', `${path}/id`, { input: def.id }));
       else inputs.set(def.id, { def, path });
       if ((def.type === 'level' || def.type === 'tally') && !def.options) out.push(diag('SET_INPUT_OPTIONS', path, { input: def.id, type: def.type }));
@@ -132,6 +153,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
         const seen = new Set<string>();
         def.options.forEach((o, j) => {
           if (seen.has(o.id)) out.push(diag('SET_DUPLICATE_ID', `${path}/options/${j}/id`, { id: o.id, where: `the options of "${def.id}"` }));
+          if (FORBIDDEN_KEYS.has(o.id)) out.push(diag('JSON_FORBIDDEN_KEY', `${path}/options/${j}/id`, { key: o.id }));
           seen.add(o.id);
         });
       }
@@ -154,7 +176,11 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
   if (set.bonus) walkInputs(set.bonus.items, '/bonus/items', 1);
   if (set.penalty) walkInputs(set.penalty.items, '/penalty/items', 1);
   if (nodeCount > LIMITS.criteria) {
-    out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'criteria', count: nodeCount, limit: LIMITS.criteria }));
+    out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'criteria', whatVi: 'tiêu chí', count: nodeCount, limit: LIMITS.criteria }));
+    return out;
+  }
+  if (inputs.size > LIMITS.inputs) {
+    out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'inputs', whatVi: 'đầu vào', count: inputs.size, limit: LIMITS.inputs }));
     return out;
   }
   for (const info of inputs.values()) {
@@ -236,6 +262,8 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
       if (n.applicability) checkCondition(n.applicability.notApplicableWhen, `${p}/applicability/notApplicableWhen`);
       if (n.children) {
         if (n.rule || n.inputs || n.documents) out.push(diag('SET_PARENT_WITH_RULE', p, { code: n.code }));
+        // The scorer decides applicability per leaf; on a parent it would be silently ignored.
+        if (n.applicability) out.push(diag('SET_SCHEMA', `${p}/applicability`, { message: `"applicability" goes on leaf criteria; "${n.code}" has children (put it on each sub-criterion)`, messageVi: `"applicability" chỉ dùng cho tiêu chí lá; "${n.code}" có tiêu chí con (hãy khai báo ở từng tiêu chí con)` }));
         const sum = n.children.reduce((s, c) => s.plus(dec(c.max)), new Decimal(0));
         if (n.cap !== undefined) {
           const cap = dec(n.cap);
@@ -378,6 +406,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
         rule.items.forEach((item, i) => {
           needInput(item.input, ['date'], `${path}/items/${i}/input`, 'a date');
           if (typeof item.deadline !== 'string') needInput(item.deadline.input, ['date'], `${path}/items/${i}/deadline/input`, 'a date');
+          else realDate(item.deadline, `${path}/items/${i}/deadline`);
         });
         for (const k of ['points', 'late', 'missing'] as const) {
           const v = rule[k];

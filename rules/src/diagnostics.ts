@@ -40,11 +40,11 @@ export const CATALOG = {
   FILE_EMPTY: { severity: 'error', en: 'The file is empty. It must hold one JSON object.', vi: 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.' },
   FILE_BOM: { severity: 'warning', en: 'The file starts with a UTF-8 byte order mark; it was ignored.', vi: 'Tệp bắt đầu bằng dấu BOM UTF-8; dấu này đã được bỏ qua.' },
   FILE_KIND_UNKNOWN: { severity: 'error', en: 'Cannot tell whether this is a criteria set, an evidence file or an appraisal file: {hint}', vi: 'Không xác định được đây là bộ tiêu chí, tệp minh chứng hay tệp thẩm định: {hint}' },
-  JSON_SYNTAX: { severity: 'error', en: 'Invalid JSON: {reason}.', vi: 'JSON không hợp lệ: {reason}.' },
+  JSON_SYNTAX: { severity: 'error', en: 'Invalid JSON: {reason}.', vi: 'JSON không hợp lệ: {reasonVi}.' },
   JSON_NOT_OBJECT: { severity: 'error', en: 'The file must hold one JSON object {…}, not {found}.', vi: 'Tệp phải chứa một đối tượng JSON {…}, không phải {found}.' },
   JSON_TOO_DEEP: { severity: 'error', en: 'The JSON nests deeper than {limit} levels.', vi: 'JSON lồng sâu quá {limit} cấp.' },
   JSON_FORBIDDEN_KEY: { severity: 'error', en: 'The key "{key}" is not allowed anywhere in a file (it could reach object prototypes).', vi: 'Không được dùng khóa "{key}" ở bất kỳ đâu trong tệp (khóa này có thể chạm tới prototype của đối tượng).' },
-  LIMIT_EXCEEDED: { severity: 'error', en: 'Too many {what}: {count}; the limit is {limit}.', vi: 'Quá nhiều {what}: {count}; giới hạn là {limit}.' },
+  LIMIT_EXCEEDED: { severity: 'error', en: 'Too many {what}: {count}; the limit is {limit}.', vi: 'Quá nhiều {whatVi}: {count}; giới hạn là {limit}.' },
 
   // Criteria sets
   SET_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },

@@ -69,26 +69,75 @@ function describeType(value: unknown): string {
   return typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : typeof value;
 }
 
-/** @internal Walk a parsed value for forbidden keys; report each with its pointer. */
-export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = ''): void {
-  // Iterative walk: the depth was already limited, but keep the stack flat anyway.
-  const stack: Array<[unknown, string]> = [[value, path]];
+/**
+ * @internal Walk a parsed value (or a value that never was text) for forbidden keys and for the size
+ * limits — nesting depth, items per list, properties per object, characters per string, values in all —
+ * before any schema does expensive work on it; report each problem with its pointer. Iterative, so a
+ * deep or cyclic value cannot overflow the stack (a cycle is reported as too deep).
+ */
+export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = '', limits: { maxItems?: number } = {}): void {
+  const maxItems = limits.maxItems ?? LIMITS.arrayItems;
+  interface Frame {
+    v: unknown;
+    key: string | number | null;
+    parent: Frame | null;
+    depth: number;
+  }
+  const where = (f: Frame): string => {
+    let p = '';
+    for (let x: Frame | null = f; x && x.key !== null; x = x.parent) p = `/${String(x.key).replace(/~/g, '~0').replace(/\//g, '~1')}${p}`;
+    return path + p;
+  };
+  const before = out.length;
+  const report = (d: Diagnostic): boolean => {
+    out.push(d);
+    // Enough to say what is wrong; a hostile file must not produce millions of diagnostics.
+    return out.length - before >= LIMITS.diagnostics;
+  };
+  const tooLong = (s: string, f: Frame): boolean =>
+    s.length > LIMITS.textLength && report(diag('LIMIT_EXCEEDED', where(f), { what: 'characters in one text', whatVi: 'ký tự trong một chuỗi', count: s.length, limit: LIMITS.textLength }));
+  let values = 0;
+  const stack: Frame[] = [{ v: value, key: null, parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const [v, p] = stack.pop()!;
+    const f = stack.pop()!;
+    const v = f.v;
+    if (++values > LIMITS.jsonValues) {
+      report(diag('LIMIT_EXCEEDED', path, { what: 'values in one file', whatVi: 'giá trị trong một tệp', count: `more than ${LIMITS.jsonValues}`, limit: LIMITS.jsonValues }));
+      return;
+    }
+    if (typeof v === 'string') {
+      if (tooLong(v, f)) return;
+      continue;
+    }
     if (v === null || typeof v !== 'object') continue;
+    const depth = f.depth + 1;
+    if (depth > LIMITS.jsonDepth) {
+      if (report(diag('JSON_TOO_DEEP', where(f), { limit: LIMITS.jsonDepth }))) return;
+      continue;
+    }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${p}/${i}`]);
+      if (v.length > maxItems) {
+        if (report(diag('LIMIT_EXCEEDED', where(f), { what: 'items in one list', whatVi: 'mục trong một danh sách', count: v.length, limit: maxItems }))) return;
+        continue;
+      }
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], key: i, parent: f, depth });
       continue;
     }
     const keys = Object.keys(v);
+    if (keys.length > LIMITS.objectKeys) {
+      if (report(diag('LIMIT_EXCEEDED', where(f), { what: 'properties in one object', whatVi: 'thuộc tính trong một đối tượng', count: keys.length, limit: LIMITS.objectKeys }))) return;
+      continue;
+    }
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
-      const childPath = `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const child: Frame = { v: undefined, key: k, parent: f, depth };
       if (FORBIDDEN_KEYS.has(k)) {
-        out.push(diag('JSON_FORBIDDEN_KEY', childPath, { key: k }));
+        if (report(diag('JSON_FORBIDDEN_KEY', where(child), { key: k }))) return;
         continue;
       }
-      stack.push([(v as Record<string, unknown>)[k], childPath]);
+      if (tooLong(k, child)) return;
+      child.v = (v as Record<string, unknown>)[k];
+      stack.push(child);
     }
   }
 }
@@ -97,7 +146,7 @@ export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = ''):
  * Parse JSON text from an untrusted file. Never throws. On any error `value` is undefined and the
  * diagnostics say why and where.
  */
-export function readJson(text: string, file?: string, limits: { maxBytes?: number; maxDepth?: number } = {}): JsonDocument {
+export function readJson(text: string, file?: string, limits: { maxBytes?: number; maxDepth?: number; maxItems?: number } = {}): JsonDocument {
   const maxBytes = limits.maxBytes ?? LIMITS.fileBytes;
   const maxDepth = limits.maxDepth ?? LIMITS.jsonDepth;
   const diagnostics: Diagnostic[] = [];
@@ -124,9 +173,10 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     }
   };
   const withFile = (d: Diagnostic): Diagnostic => (file === undefined ? d : { ...d, file });
-  const done = (value: unknown): JsonDocument => {
+  // parsed: the text is JSON (so pointers can be located), even when the value is refused.
+  const done = (value: unknown, parsed = value !== undefined): JsonDocument => {
     const located = diagnostics.map((d) => {
-      const at = d.line === undefined && value !== undefined ? locate(d.path) : undefined;
+      const at = d.line === undefined && parsed ? locate(d.path) : undefined;
       return withFile(at ? { ...d, ...at } : d);
     });
     return { value, diagnostics: located, locate };
@@ -157,8 +207,8 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     const errors: ParseError[] = [];
     parseLenient(source, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
-    const reason = first ? describeParseError(printParseErrorCode(first.error)) : 'the text is not JSON';
-    diagnostics.push({ ...diag('JSON_SYNTAX', '', { reason }), ...lineColumn(source, first?.offset ?? 0) });
+    const [reason, reasonVi] = first ? describeParseError(printParseErrorCode(first.error)) : ['the text is not JSON', 'văn bản không phải JSON'];
+    diagnostics.push({ ...diag('JSON_SYNTAX', '', { reason, reasonVi }), ...lineColumn(source, first?.offset ?? 0) });
     return done(undefined);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -166,31 +216,31 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return done(undefined);
   }
   const before = diagnostics.length;
-  findForbiddenKeys(value, diagnostics);
-  if (diagnostics.length > before) return done(undefined);
+  findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
+  if (diagnostics.length > before) return done(undefined, true);
   return done(value);
 }
 
-function describeParseError(code: string): string {
-  const map: Record<string, string> = {
-    InvalidSymbol: 'an unexpected character',
-    InvalidNumberFormat: 'a badly written number',
-    PropertyNameExpected: 'a property name in double quotes was expected',
-    ValueExpected: 'a value was expected',
-    ColonExpected: 'a colon was expected',
-    CommaExpected: 'a comma was expected',
-    CloseBraceExpected: 'a closing } was expected',
-    CloseBracketExpected: 'a closing ] was expected',
-    EndOfFileExpected: 'the text goes on after the end of the JSON value',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'an unfinished comment',
-    UnexpectedEndOfString: 'a string is not closed',
-    UnexpectedEndOfNumber: 'a number is not finished',
-    InvalidUnicode: 'a bad \\u escape',
-    InvalidEscapeCharacter: 'a bad escape character',
-    InvalidCharacter: 'a control character inside a string',
+function describeParseError(code: string): [string, string] {
+  const map: Record<string, [string, string]> = {
+    InvalidSymbol: ['an unexpected character', 'có ký tự không hợp lệ'],
+    InvalidNumberFormat: ['a badly written number', 'số viết sai dạng'],
+    PropertyNameExpected: ['a property name in double quotes was expected', 'cần tên thuộc tính trong dấu ngoặc kép'],
+    ValueExpected: ['a value was expected', 'thiếu giá trị'],
+    ColonExpected: ['a colon was expected', 'thiếu dấu hai chấm'],
+    CommaExpected: ['a comma was expected', 'thiếu dấu phẩy'],
+    CloseBraceExpected: ['a closing } was expected', 'thiếu dấu đóng }'],
+    CloseBracketExpected: ['a closing ] was expected', 'thiếu dấu đóng ]'],
+    EndOfFileExpected: ['the text goes on after the end of the JSON value', 'còn nội dung sau khi giá trị JSON đã kết thúc'],
+    InvalidCommentToken: ['comments are not allowed in JSON', 'JSON không cho phép chú thích'],
+    UnexpectedEndOfComment: ['an unfinished comment', 'chú thích chưa kết thúc'],
+    UnexpectedEndOfString: ['a string is not closed', 'chuỗi chưa được đóng'],
+    UnexpectedEndOfNumber: ['a number is not finished', 'số chưa viết xong'],
+    InvalidUnicode: ['a bad \\u escape', 'mã thoát \\u không hợp lệ'],
+    InvalidEscapeCharacter: ['a bad escape character', 'ký tự thoát không hợp lệ'],
+    InvalidCharacter: ['a control character inside a string', 'có ký tự điều khiển trong chuỗi'],
   };
-  return map[code] ?? code;
+  return map[code] ?? [code, code];
 }
 
 /** @internal UTF-8 byte length without needing TextEncoder allocations for ASCII. */

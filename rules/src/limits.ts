@@ -23,4 +23,16 @@ export const LIMITS = {
   documentsPerEntry: 200,
   /** Longest string value anywhere in an evidence entry. */
   stringLength: 10_000,
+  /** Longest string (value or key) anywhere in any file or value, checked before the schema. */
+  textLength: 20_000,
+  /** Most items in one JSON array anywhere in any file or value, checked before the schema. */
+  arrayItems: 20_000,
+  /** Most items in one JSON array of a criteria set (its longest legitimate list is an expression's). */
+  setArrayItems: 2_000,
+  /** Most properties of one JSON object anywhere in any file or value, checked before the schema. */
+  objectKeys: 10_000,
+  /** Most JSON values (objects, arrays, strings, numbers, booleans, nulls) in one file or value. */
+  jsonValues: 5_000_000,
+  /** Most diagnostics the size and key checks report for one file before they stop. */
+  diagnostics: 100,
 } as const;

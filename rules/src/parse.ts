@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { checkSet } from './checks.js';
 import { diag, hasErrors, pointer, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { findForbiddenKeys } from './json.js';
+import { LIMITS } from './limits.js';
 import { CriteriaSet } from './schema.js';
 
 export interface ParseResult<T> {
@@ -65,7 +66,7 @@ function translate(issue: z.core.$ZodIssue, en: string): string {
  */
 export function parseCriteriaSet(value: unknown): ParseResult<CriteriaSet> {
   const diagnostics: Diagnostic[] = [];
-  findForbiddenKeys(value, diagnostics);
+  findForbiddenKeys(value, diagnostics, '', { maxItems: LIMITS.setArrayItems });
   if (diagnostics.length) return { value: undefined, diagnostics };
   const parsed = CriteriaSet.safeParse(value);
   if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'SET_SCHEMA') };

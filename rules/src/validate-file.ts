@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { checkSet } from './checks.js';
 import { diag, hasErrors, type Diagnostic } from './diagnostics.js';
 import { readJson } from './json.js';
+import { LIMITS } from './limits.js';
 import { criteriaSetJsonSchema } from './json-schema.js';
 import { CriteriaSet } from './schema.js';
 import { zodDiagnostics } from './parse.js';
@@ -99,7 +100,7 @@ export interface FileValidation {
 
 /** Validate a criteria-set file's text. Never throws. */
 export function validateSetText(text: string, file?: string): FileValidation {
-  const doc = readJson(text, file);
+  const doc = readJson(text, file, { maxItems: LIMITS.setArrayItems });
   if (doc.value === undefined) return { kind: 'criteria-set', value: undefined, diagnostics: doc.diagnostics };
   const found: Diagnostic[] = [...doc.diagnostics];
   const validate = getValidator();

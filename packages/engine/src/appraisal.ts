@@ -3,7 +3,7 @@
  * thẩm định vòng 2). Each item corrects input values of a criterion or overrides its points, always
  * with a reason. Round N applies every round up to and including N, in file order.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, findForbiddenKeysPublic, zodDiagnostics, type Diagnostic } from './deps.js';
 import { InputValue } from './evidence.js';
 

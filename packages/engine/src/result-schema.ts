@@ -4,7 +4,7 @@
  * from this schema (`node packages/engine/scripts/write-schemas.mjs`) and a test fails when the
  * committed file differs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATALOG, RoundingLevel, RoundingMode, type DiagnosticCode } from './deps.js';
 import { Appraisal } from './appraisal.js';
 import { DocumentRef, Evidence, Unit } from './evidence.js';
@@ -47,7 +47,8 @@ export const FlagCodeSchema = z.enum([
 
 const RuleTypeSchema = z.enum(['boolean', 'levels', 'fraction', 'allOf', 'tiers', 'proportional', 'parts', 'perItem', 'survey', 'onTime', 'expression']);
 
-const TraceValue = z.union([D, z.boolean(), z.record(z.string(), D), z.null()]);
+/** An input value as given: a decimal string, a level id or a date (all strings), yes/no, or answer counts. */
+const TraceValue = z.union([z.string(), z.boolean(), z.record(z.string(), D), z.null()]);
 
 export const RoundingStepSchema = z
   .object({ kind: z.literal('round'), level: RoundingLevel, from: D, to: D, places: z.number().int(), mode: RoundingMode })

@@ -57,6 +57,10 @@ interface Ctx {
   diagnostics: Diagnostic[];
   flags: Flag[];
   notApplicable: Set<string>;
+  /** Inputs some leaf's trace shows (read by a rule or condition, or declared on the leaf). */
+  shown: Set<string>;
+  /** The exact figures of the last node result built (see keepExact). */
+  last: Exact;
 }
 
 function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string) {
@@ -66,38 +70,86 @@ function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string)
   }
 }
 
-function traceInputs(ctx: Ctx, node: CompiledNode, ids: readonly string[]): TraceInput[] {
-  return ids.map((id) => {
-    const input = ctx.compiled.inputs.get(id)!;
+/**
+ * The exact points and applicable maximum of the node (or block) result just built, so that sums do
+ * not parse the result's decimal strings back: the caller reads them right after each call. A zero is
+ * kept as +0, exactly as parsing "0" would give.
+ */
+interface Exact {
+  points: Decimal;
+  applicableMax: Decimal;
+}
+const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
+function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, applicableMax: Decimal): T {
+  ctx.last = { points: plusZero(points), applicableMax: plusZero(applicableMax) };
+  return r;
+}
+
+/** Per leaf, computed once per compiled set: texts of constants, the inputs the rule itself reads. */
+interface LeafPre {
+  maxText: string;
+  /** Inputs the rule reads (not only its applicability condition); null: every input it reads. */
+  ruleInputs: ReadonlySet<string> | null;
+  /** A document without "for" proves a requirement (one required document, or one document). */
+  anyDocProves: boolean;
+}
+const PRE = new WeakMap<CompiledNode, LeafPre>();
+function pre(node: CompiledNode): LeafPre {
+  let p = PRE.get(node);
+  if (!p) {
+    let ruleInputs: Set<string> | null = null;
+    if (node.node.applicability && node.rule) {
+      ruleInputs = new Set<string>();
+      collect(node, ruleInputs);
+    }
+    let required = 0;
+    for (const d of node.documents) if (d.required !== false) required++;
+    p = { maxText: decText(node.max), ruleInputs, anyDocProves: required === 1 || node.documents.length === 1 };
+    PRE.set(node, p);
+  }
+  return p;
+}
+
+function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
+  const out: TraceInput[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const def = ctx.compiled.inputs.get(id)!.def;
     const rec = ctx.prepared.values.get(id);
-    const def = input.def;
-    return {
-      id,
-      label: def.label,
-      ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}),
-      type: def.type,
-      ...(def.unit !== undefined ? { unit: def.unit } : {}),
-      value: rec ? rec.display : null,
-      entry: rec && rec.entry >= 0 ? rec.entry : null,
-      ...(rec?.corrected ? { corrected: rec.corrected } : {}),
-    };
-  });
+    // Keys in this order (the JSON of a result is byte-stable).
+    const t = { id, label: def.label } as TraceInput;
+    if (def.labelEn !== undefined) t.labelEn = def.labelEn;
+    t.type = def.type;
+    if (def.unit !== undefined) t.unit = def.unit;
+    t.value = rec ? rec.display : null;
+    t.entry = rec && rec.entry >= 0 ? rec.entry : null;
+    if (rec?.corrected) t.corrected = rec.corrected;
+    out[i] = t;
+  }
+  return out;
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  const given = ctx.prepared.docs.get(node.code) ?? [];
-  const single = node.documents.filter((d) => d.required !== false).length === 1;
-  return node.documents.map((req) => {
-    const by = given.filter((d) => d.complete && (d.for === req.id || (d.for === undefined && (single || node.documents.length === 1))));
-    return {
-      id: req.id,
-      kind: req.kind,
-      label: req.label,
-      required: req.required !== false,
-      provided: by.length > 0,
-      by: by.map(({ complete: _c, ...d }) => d),
-    };
-  });
+  const reqs = node.documents;
+  if (reqs.length === 0) return [];
+  const given = ctx.prepared.docs.get(node.code);
+  const any = pre(node).anyDocProves;
+  const out: TraceDocument[] = new Array(reqs.length);
+  for (let r = 0; r < reqs.length; r++) {
+    const req = reqs[r]!;
+    const by: TraceDocument['by'] = [];
+    if (given)
+      for (const d of given) if (d.complete && (d.for === req.id || (d.for === undefined && any))) by.push(d.ref);
+    out[r] = { id: req.id, kind: req.kind, label: req.label, required: req.required !== false, provided: by.length > 0, by };
+  }
+  return out;
+}
+
+/** The ids of the required documents not provided. */
+function docsMissingOf(docs: readonly TraceDocument[]): string[] {
+  const out: string[] = [];
+  for (const d of docs) if (d.required && !d.provided) out.push(d.id);
+  return out;
 }
 
 /** Where in the evidence a criterion's diagnostic points: its first entry, or the entry list. */
@@ -120,24 +172,34 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
-  const base = {
-    code: node.code,
-    title: n.title,
-    ...(n.titleEn !== undefined ? { titleEn: n.titleEn } : {}),
-    kind: 'leaf' as const,
-    nominalMax: decText(node.max),
-  };
-  const source = n.source ? { source: { document: n.source.document, ...(n.source.article !== undefined ? { article: n.source.article } : {}) } } : {};
+  const p = pre(node);
   const steps: Step[] = [];
   const trace: Trace = { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] };
+  // The documents' trace, computed once (the evidence does not change while the leaf is scored).
+  let docsTrace: TraceDocument[] | undefined;
+  const documents = () => (docsTrace ??= traceDocuments(ctx, node));
   const finish = (points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult => {
-    const inputIds = [...new Set([...node.ownInputs, ...readIds])].filter((id) => ctx.compiled.inputs.has(id));
-    trace.inputs = traceInputs(ctx, node, inputIds);
-    trace.documents = traceDocuments(ctx, node);
+    const inputIds: string[] = [];
+    for (const id of node.ownInputs) if (!inputIds.includes(id) && compiled.inputs.has(id)) inputIds.push(id);
+    for (const id of readIds) if (!inputIds.includes(id) && compiled.inputs.has(id)) inputIds.push(id);
+    trace.inputs = traceInputs(ctx, inputIds);
+    for (const id of inputIds) ctx.shown.add(id);
+    trace.documents = documents();
     const expl = prepared.explanations.get(node.code);
     if (expl) trace.explanation = expl.text;
     if (n.rule?.note) trace.notes = [n.rule.note];
-    return { ...base, applicableMax: decText(applicableMax), points: decText(points), status, flags, ...source, trace };
+    // Keys in this order (the JSON of a result is byte-stable).
+    const r = { code: node.code, title: n.title } as NodeResult;
+    if (n.titleEn !== undefined) r.titleEn = n.titleEn;
+    r.kind = 'leaf';
+    r.nominalMax = p.maxText;
+    r.applicableMax = applicableMax === node.max ? p.maxText : decText(applicableMax);
+    r.points = points === node.max ? p.maxText : decText(points);
+    r.status = status;
+    r.flags = flags;
+    if (n.source) r.source = n.source.article !== undefined ? { document: n.source.document, article: n.source.article } : { document: n.source.document };
+    r.trace = trace;
+    return keepExact(ctx, r, points, applicableMax);
   };
 
   // 1. Applicability.
@@ -173,10 +235,9 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
 
   // 2. Missing required inputs: nothing to compute.
   const ruleReads = node.reads;
-  const missing = ruleReads.filter((id) => {
-    const input = compiled.inputs.get(id)!;
-    return input.def.required !== false && !prepared.values.has(id) && isRuleInput(node, id);
-  });
+  const missing: string[] = [];
+  for (const id of ruleReads)
+    if (compiled.inputs.get(id)!.def.required !== false && !prepared.values.has(id) && (p.ruleInputs === null || p.ruleInputs.has(id))) missing.push(id);
   let points: Decimal;
   let applicableMax = node.max;
   let status: NodeResult['status'] = 'scored';
@@ -189,7 +250,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
     }
     addFlag(ctx, flags, 'missingInput', node.code);
-    const docsMissing = traceDocuments(ctx, node).filter((d) => d.required && !d.provided).map((d) => d.id);
+    const docsMissing = docsMissingOf(documents());
     steps.push({ kind: 'missing', inputs: missing, documents: docsMissing, policy, explanation: prepared.explanations.get(node.code)?.text ?? null });
     trace.improve.push({ kind: 'provide', inputs: missing, documents: docsMissing, pointsAfter: null, gain: null });
     points = ZERO;
@@ -224,7 +285,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     }
     if (points.isNeg()) addFlag(ctx, flags, 'belowZero', node.code);
     // 5. Required documents.
-    const docsMissing = traceDocuments(ctx, node).filter((d) => d.required && !d.provided).map((d) => d.id);
+    const docsMissing = docsMissingOf(documents());
     if (docsMissing.length > 0) {
       addFlag(ctx, flags, 'missingDocument', node.code);
       for (const id of docsMissing) {
@@ -246,8 +307,9 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   // 6. Appraisal.
   const correction = prepared.corrections.get(node.code);
   if (correction) addFlag(ctx, flags, 'corrected', node.code);
-  const override = prepared.overrides.get(node.code);
-  if (override) {
+  // Each round's override is kept in the trace, in order; the last one decides.
+  const overrides = prepared.overrides.get(node.code) ?? [];
+  for (const override of overrides) {
     steps.push({ kind: 'override', round: override.round, from: decText(points), to: decText(override.points), reason: override.reason, ...(override.by !== undefined ? { by: override.by } : {}), ...(override.date !== undefined ? { date: override.date } : {}) });
     points = override.points;
     status = 'overridden';
@@ -268,15 +330,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   return finish(points, applicableMax, status);
 }
 
-/** Does the rule itself (not only the applicability condition) read this input? */
-function isRuleInput(node: CompiledNode, id: string): boolean {
-  const app = node.node.applicability;
-  if (!app) return true;
-  // Inputs only used by the applicability condition are not required to compute the points.
-  const reads = new Set<string>();
-  collect(node, reads);
-  return reads.has(id);
-}
+// Inputs only used by the applicability condition are not required to compute the points: pre().ruleInputs.
 
 function collect(node: CompiledNode, out: Set<string>): void {
   const r = node.rule!;
@@ -311,9 +365,14 @@ function collect(node: CompiledNode, out: Set<string>): void {
 }
 
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
-  const children = node.children.map((c) => (c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c)));
-  let points = children.reduce((s, c) => s.plus(c.points), ZERO);
-  let applicableMax = children.reduce((s, c) => s.plus(c.applicableMax), ZERO);
+  const children: NodeResult[] = [];
+  let points = ZERO;
+  let applicableMax = ZERO;
+  for (const c of node.children) {
+    children.push(c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c));
+    points = points.plus(ctx.last.points);
+    applicableMax = applicableMax.plus(ctx.last.applicableMax);
+  }
   const steps: Step[] = [];
   const flags: FlagCode[] = [];
   const ceiling = node.cap ?? node.max;
@@ -335,38 +394,40 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   }
   if (claim) ctx.prepared.used[claim.entry] = true;
   const n = node.node;
-  return {
-    code: node.code,
-    title: n.title,
-    ...(n.titleEn !== undefined ? { titleEn: n.titleEn } : {}),
-    kind: 'group',
-    nominalMax: decText(node.max),
-    applicableMax: decText(applicableMax),
-    points: decText(points),
-    status,
-    flags,
-    ...(n.part !== undefined ? { part: n.part } : {}),
-    ...(steps.length ? { steps } : {}),
-    children,
-  };
+  // Keys in this order (the JSON of a result is byte-stable).
+  const r = { code: node.code, title: n.title } as NodeResult;
+  if (n.titleEn !== undefined) r.titleEn = n.titleEn;
+  r.kind = 'group';
+  r.nominalMax = pre(node).maxText;
+  r.applicableMax = decText(applicableMax);
+  r.points = decText(points);
+  r.status = status;
+  r.flags = flags;
+  if (n.part !== undefined) r.part = n.part;
+  if (steps.length) r.steps = steps;
+  r.children = children;
+  return keepExact(ctx, r, points, applicableMax);
 }
 
 function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | undefined {
   const block = ctx.compiled.set[key];
   if (!block) return undefined;
-  const items = ctx.compiled[key].map((c) => scoreLeaf(ctx, c));
-  const raw = items.reduce((s, c) => s.plus(c.points), ZERO);
+  const items: NodeResult[] = [];
+  let raw = ZERO;
+  for (const c of ctx.compiled[key]) {
+    items.push(scoreLeaf(ctx, c));
+    raw = raw.plus(ctx.last.points);
+  }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
   const points = Decimal.max(ZERO, Decimal.min(raw, max));
-  return {
-    title: block.title,
-    ...(block.titleEn !== undefined ? { titleEn: block.titleEn } : {}),
-    max: decText(max),
-    raw: decText(raw),
-    points: decText(points),
-    capped: raw.gt(max),
-    items,
-  };
+  const r = { title: block.title } as BlockResult;
+  if (block.titleEn !== undefined) r.titleEn = block.titleEn;
+  r.max = decText(max);
+  r.raw = decText(raw);
+  r.points = decText(points);
+  r.capped = raw.gt(max);
+  r.items = items;
+  return keepExact(ctx, r, points, ZERO);
 }
 
 interface Run {
@@ -406,21 +467,30 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { result: undefined, diagnostics };
 
-  const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set() };
-  const fields = compiled.fields.map((f) => (f.isLeaf ? scoreLeaf(ctx, f) : scoreGroup(ctx, f)));
+  const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
+  const fields: NodeResult[] = [];
+  const fieldExact: Exact[] = [];
+  for (const f of compiled.fields) {
+    fields.push(f.isLeaf ? scoreLeaf(ctx, f) : scoreGroup(ctx, f));
+    fieldExact.push(ctx.last);
+  }
   const bonus = scoreBlock(ctx, 'bonus');
+  const bonusExact = ctx.last;
   const penalty = scoreBlock(ctx, 'penalty');
+  const penaltyExact = ctx.last;
 
   // Parts (e.g. assessment and survey), rounded separately where declared.
   const totalSteps: Step[] = [];
   const partRounding = compiled.rounding.get('part');
   const partMap = new Map<string, { points: Decimal; nominal: Decimal; applicable: Decimal }>();
-  for (const f of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const x = fieldExact[i]!;
     const key = f.part ?? 'main';
     const p = partMap.get(key) ?? partMap.set(key, { points: ZERO, nominal: ZERO, applicable: ZERO }).get(key)!;
-    p.points = p.points.plus(f.points);
-    p.nominal = p.nominal.plus(f.nominalMax);
-    p.applicable = p.applicable.plus(f.applicableMax);
+    p.points = p.points.plus(x.points);
+    p.nominal = p.nominal.plus(plusZero(compiled.fields[i]!.max));
+    p.applicable = p.applicable.plus(x.applicableMax);
   }
   const parts: PartTotal[] = [];
   let treePoints = ZERO;
@@ -429,10 +499,14 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     treePoints = treePoints.plus(pts);
     parts.push({ part, points: decText(pts), nominalMax: decText(p.nominal), applicableMax: decText(p.applicable) });
   }
-  const nominalMax = fields.reduce((s, f) => s.plus(f.nominalMax), ZERO);
-  const applicableMax = fields.reduce((s, f) => s.plus(f.applicableMax), ZERO);
-  const bonusPts = bonus ? new Decimal(bonus.points) : ZERO;
-  const penaltyPts = penalty ? new Decimal(penalty.points) : ZERO;
+  let nominalMax = ZERO;
+  let applicableMax = ZERO;
+  for (let i = 0; i < fields.length; i++) {
+    nominalMax = nominalMax.plus(plusZero(compiled.fields[i]!.max));
+    applicableMax = applicableMax.plus(fieldExact[i]!.applicableMax);
+  }
+  const bonusPts = bonus ? bonusExact.points : ZERO;
+  const penaltyPts = penalty ? penaltyExact.points : ZERO;
   let points = treePoints.plus(bonusPts).minus(penaltyPts);
   if (points.isNeg()) {
     totalSteps.push({ kind: 'clamp', from: decText(points), to: '0', bound: 'floor' });
@@ -457,7 +531,18 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   // Entries nothing used.
   const unused: UnusedEntry[] = [];
   evidence.entries.forEach((e, i) => {
-    if (prepared.used[i]) return;
+    if (prepared.used[i]) {
+      // A used entry may still carry a value that no criterion shows: say so rather than drop it.
+      const ids = e.input !== undefined ? [e.input] : [];
+      if (e.values) for (const id of Object.keys(e.values)) ids.push(id);
+      for (const id of ids) {
+        if (!ctx.shown.has(id) && prepared.values.get(id)?.entry === i) {
+          const at = valuePath(evidence, i, id);
+          diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
+        }
+      }
+      return;
+    }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
     const known = (e.criterion === undefined || compiled.nodes.has(e.criterion)) && (e.input === undefined || compiled.inputs.has(e.input));
     unused.push({

@@ -20,6 +20,8 @@ export interface ValueRec {
 export interface DocRec extends DocumentRef {
   entry: number;
   complete: boolean;
+  /** The document as the trace shows it: its fields and its entry. */
+  ref: DocumentRef & { entry: number };
 }
 
 export interface Prepared {
@@ -29,8 +31,8 @@ export interface Prepared {
   explanations: Map<string, { text: string; entry: number }>;
   /** Entries that name each criterion (for "used" bookkeeping). */
   entriesOf: Map<string, number[]>;
-  /** Points overrides from the appraisal, per criterion. */
-  overrides: Map<string, { points: Decimal; round: string; reason: string; by?: string; date?: string }>;
+  /** Points overrides from the appraisal, per criterion, in round order (the last one decides). */
+  overrides: Map<string, Array<{ points: Decimal; round: string; reason: string; by?: string; date?: string }>>;
   /** Criteria whose input values the appraisal corrected, with the reason. */
   corrections: Map<string, { round: string; reason: string }>;
   used: boolean[];
@@ -189,9 +191,16 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
       out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
       return;
     }
-    const v = convertValue(input, raw, path, period, out);
-    if (v) values.set(id, { ...v, entry });
+    const v = convertValue(input, raw, path, period, out) as ValueRec | undefined;
+    if (v) {
+      // convertValue returns a fresh object: complete it in place.
+      v.entry = entry;
+      values.set(id, v);
+    }
   };
+
+  /** A part of an entry that nothing can use (the rest of the entry may be used). */
+  const unusedPart = (at: string) => out.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 
   evidence.entries.forEach((e, i) => {
     const base = `/entries/${i}`;
@@ -240,17 +249,25 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
           }
           if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
             out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${base}/documents/${j}/for`, { requirement: d.for, code: owner!, known: reqs.map((r) => r.id).join(', ') || '—' }));
-          list.push({ ...d, entry: i, complete: missing.length === 0 });
+          if (d.date !== undefined && (d.date < period.from || d.date > period.to))
+            out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${base}/documents/${j}/date`, { number: d.number ?? '—', code: owner!, date: d.date, from: period.from, to: period.to }));
+          const ref = { ...d, entry: i };
+          list.push({ ...ref, complete: missing.length === 0, ref });
         });
       }
       if (e.explanation !== undefined && !explanations.has(owner)) explanations.set(owner, { text: e.explanation, entry: i });
+      else if (e.explanation !== undefined) unusedPart(`${base}/explanation`);
       if (e.claimedPoints !== undefined) {
         const first = claims.get(owner);
         if (first) out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `${base}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
         else claims.set(owner, { value: new Decimal(String(e.claimedPoints)), entry: i });
       }
-    } else if (e.documents || e.claimedPoints !== undefined || e.explanation !== undefined) {
-      // An input entry for a set-level input: documents and claims have no criterion to belong to.
+    } else {
+      // An input entry for a set-level input: documents, claims and explanations have no criterion to
+      // belong to. The value is used; say that these parts are not.
+      if (e.documents) unusedPart(`${base}/documents`);
+      if (e.claimedPoints !== undefined) unusedPart(`${base}/claimedPoints`);
+      if (e.explanation !== undefined) unusedPart(`${base}/explanation`);
     }
   });
 
@@ -329,7 +346,8 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
           out.push(diag('APPRAISAL_OVERRIDE_RANGE', `${base}/points`, { code: item.criterion, points: decText(p), floor: decText(node.floor), max: decText(node.max) }));
           return;
         }
-        prepared.overrides.set(item.criterion, {
+        const list = prepared.overrides.get(item.criterion) ?? prepared.overrides.set(item.criterion, []).get(item.criterion)!;
+        list.push({
           points: p,
           round: rd.id,
           reason: item.reason,

@@ -1,0 +1,50 @@
+/** Options shared by the commands, and the helpers that turn a document into output. */
+import type { Diagnostic } from '@parindex/rules';
+import type { Doc, Format } from '../format/doc.js';
+import { json, render } from '../format/render.js';
+import { formatDiagnostic, writeOutput } from '../io.js';
+import type { Lang } from '../numbers.js';
+
+export const FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
+
+export const formatArg = {
+  type: 'enum' as const,
+  options: ['table', 'json', 'md', 'html', 'csv'],
+  default: 'table',
+  description: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM)',
+};
+export const langArg = { type: 'enum' as const, options: ['vi', 'en'], default: 'vi', description: 'Language of labels and messages (Vietnamese by default)' };
+export const outArg = { type: 'string', valueHint: 'file', description: 'Write the output to this file instead of the terminal' } as const;
+export const quietArg = { type: 'boolean', description: 'Print no warnings or progress on stderr' } as const;
+export const rulesArg = { type: 'string', valueHint: 'file', description: 'Use this criteria-set file instead of the bundled set named by the evidence' } as const;
+export const appraisalArg = { type: 'string', valueHint: 'file', description: 'Appraisal file (thẩm định): score the appraisal round as well' } as const;
+export const roundArg = { type: 'string', valueHint: 'id', description: 'Appraisal round id (round1, answer, round2…); default: the last round' } as const;
+
+export interface Ctx {
+  lang: Lang;
+  format: Format;
+  out: string | undefined;
+  quiet: boolean;
+}
+
+export function ctxOf(args: Record<string, unknown>): Ctx {
+  return {
+    lang: args.lang === 'en' ? 'en' : 'vi',
+    format: (FORMATS as readonly string[]).includes(String(args.format)) ? (args.format as Format) : 'table',
+    out: typeof args.out === 'string' && args.out !== '' ? args.out : undefined,
+    quiet: args.quiet === true,
+  };
+}
+
+/** Write a document in the chosen format, or `data` as JSON. */
+export function emit(ctx: Ctx, doc: Doc, data: unknown): void {
+  writeOutput(ctx.format === 'json' ? json(data) : render(doc, ctx.format, ctx.lang), ctx.out);
+}
+
+/** Warnings and errors to stderr, one per line (warnings hidden with --quiet). */
+export function printDiagnostics(list: readonly Diagnostic[], ctx: Pick<Ctx, 'lang' | 'quiet'>): void {
+  for (const d of list) {
+    if (ctx.quiet && d.severity === 'warning') continue;
+    process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
+  }
+}

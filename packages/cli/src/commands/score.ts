@@ -1,0 +1,45 @@
+/** `parindex score <evidence>`: points by field, total, index, classification and flags. */
+import { defineCommand } from 'citty';
+import type { Doc } from '../format/doc.js';
+import { flagLines, headerRows, scoreTable } from '../format/result-view.js';
+import { pick, stageLabel, t } from '../i18n.js';
+import { UsageError } from '../io.js';
+import { scoreFiles } from '../load.js';
+import { appraisalArg, ctxOf, emit, formatArg, langArg, outArg, printDiagnostics, quietArg, roundArg, rulesArg } from './common.js';
+
+export const scoreCommand = defineCommand({
+  meta: { name: 'score', description: 'Score an evidence file: fields, total, index, classification, flags / Chấm điểm' },
+  args: {
+    evidence: { type: 'positional', required: true, description: 'Evidence file (minh chứng)', valueHint: 'file' },
+    appraisal: appraisalArg,
+    round: roundArg,
+    rules: rulesArg,
+    all: { type: 'boolean', description: 'Show every criterion, not only the fields (table format)' },
+    format: formatArg,
+    lang: langArg,
+    out: outArg,
+    quiet: quietArg,
+  },
+  async run({ args }) {
+    const ctx = ctxOf(args);
+    if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal');
+    const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
+    printDiagnostics(s.warnings, ctx);
+    const { lang } = ctx;
+    const main = s.round ?? s.self;
+    const places = s.compiled.set.displayPlaces ?? 2;
+    const officer = ctx.format !== 'table';
+    const table = scoreTable(s.self, s.round, { lang, places, all: officer || args.all === true, officer });
+    const stages = s.round ? `${stageLabel(lang, 'self')}, ${stageLabel(lang, s.round.stage)}` : stageLabel(lang, 'self');
+    const vi = lang === 'vi';
+    const doc: Doc = [
+      { kind: 'title', text: `${vi ? 'Kết quả chấm điểm' : 'Score'}: ${pick(lang, s.compiled.set.title, s.compiled.set.titleEn)}` },
+      { kind: 'kv', rows: headerRows(main, lang, stages) },
+      { kind: 'table', ...table, indentColumn: 1 },
+    ];
+    const flags = flagLines(main, lang);
+    if (flags.length) doc.push({ kind: 'heading', text: t(lang, 'flags') }, { kind: 'list', items: flags });
+    emit(ctx, doc, main);
+    return 0;
+  },
+});

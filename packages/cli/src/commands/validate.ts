@@ -1,0 +1,146 @@
+/**
+ * `parindex validate <file…>`: criteria sets, evidence and appraisal files (the kind is detected from
+ * the content). Every problem of every file at once; exit 1 when any file has an error.
+ */
+import { defineCommand } from 'citty';
+import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
+import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
+import type { Doc } from '../format/doc.js';
+import { t } from '../i18n.js';
+import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
+import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
+import { ctxOf, emit, formatArg, langArg, outArg, quietArg, rulesArg } from './common.js';
+
+export interface FileReport {
+  file: string;
+  kind: FileKind | null;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+}
+
+const KIND_LABEL: Record<string, [string, string]> = {
+  set: ['bộ tiêu chí', 'criteria set'],
+  evidence: ['minh chứng', 'evidence'],
+  appraisal: ['thẩm định', 'appraisal'],
+  result: ['kết quả chấm', 'score result'],
+};
+
+async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Promise<{ compiled?: CompiledSet; diagnostics: Diagnostic[] }> {
+  try {
+    return { compiled: await compiledForEvidence(f, rules), diagnostics: [] };
+  } catch (e) {
+    if (e instanceof CliError) return { diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+export const validateCommand = Object.assign(
+  defineCommand({
+    meta: { name: 'validate', description: 'Check criteria-set, evidence and appraisal files: every problem with file:line:column / Kiểm tra tệp' },
+    args: {
+      files: { type: 'positional', required: true, description: 'Files to check (criteria sets, evidence, appraisals)', valueHint: 'file…' },
+      rules: rulesArg,
+      format: formatArg,
+      lang: langArg,
+      out: outArg,
+      quiet: quietArg,
+    },
+    async run({ args }) {
+      const ctx = ctxOf(args);
+      const { lang } = ctx;
+      const vi = lang === 'vi';
+      const files = [...args._];
+      const read = files.map((file) => readJsonFile(file));
+      const reports: FileReport[] = [];
+      const evidenceByHash = new Map<string, { file: JsonFile; compiled: CompiledSet }>();
+      const kinds = read.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
+      // Evidence first, so that appraisal files can be checked against the evidence given with them.
+      const order = read.map((_, i) => i).sort((a, b) => Number(kinds[b] === 'evidence') - Number(kinds[a] === 'evidence'));
+      const byIndex = new Map<number, FileReport>();
+      for (const i of order) {
+        const f = read[i]!;
+        const kind = kinds[i] ?? null;
+        let diagnostics: Diagnostic[] = [...f.diagnostics];
+        if (f.value) {
+          if (kind === null) diagnostics.push(kindDiagnostic(f));
+          else if (kind === 'set') diagnostics = (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
+          else if (kind === 'evidence') {
+            const c = await compiledOrDiagnostics(f, args.rules);
+            diagnostics.push(...c.diagnostics);
+            if (c.compiled) {
+              const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
+              diagnostics.push(...found);
+              if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
+            }
+          } else if (kind === 'appraisal') {
+            const parsed = parseAppraisal(f.value);
+            diagnostics.push(...locateIn(parsed.diagnostics, f));
+            if (parsed.value) {
+              const ev = evidenceByHash.get(parsed.value.evidence.sha256);
+              if (ev) {
+                // Score every round against its evidence: the engine reports every appraisal problem.
+                for (const round of parsed.value.rounds) {
+                  try {
+                    score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
+                  } catch (e) {
+                    if (!(e instanceof ParindexError)) throw e;
+                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) if (!diagnostics.some((x) => x.path === d.path && x.code === d.code && x.file === d.file)) diagnostics.push(d);
+                  }
+                }
+              } else {
+                const c = await compiledOrDiagnostics(f, args.rules);
+                diagnostics.push(...c.diagnostics);
+                if (c.compiled) {
+                  parsed.value.rounds.forEach((r, ri) =>
+                    r.items.forEach((it, ii) => {
+                      const node = c.compiled!.nodes.get(it.criterion);
+                      if (!node || !node.isLeaf)
+                        diagnostics.push(...locateIn([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: c.compiled!.ref })], f));
+                    }),
+                  );
+                }
+              }
+            }
+          } else if (kind === 'result') {
+            // A saved result is engine output: nothing to check beyond being JSON.
+          }
+        }
+        const errors = diagnostics.filter((d) => d.severity === 'error').length;
+        byIndex.set(i, { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics });
+      }
+      for (let i = 0; i < read.length; i++) reports.push(byIndex.get(i)!);
+
+      const lines: string[] = [];
+      for (const r of reports) for (const d of r.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) lines.push(formatDiagnostic(d, lang));
+      const bad = reports.filter((r) => !r.valid).length;
+      const errs = reports.reduce((s, r) => s + r.errors, 0);
+      const warns = reports.reduce((s, r) => s + r.warnings, 0);
+      const summary = vi
+        ? `${reports.length} tệp: ${reports.length - bad} hợp lệ, ${bad} có lỗi (${errs} lỗi, ${warns} cảnh báo).`
+        : `${reports.length} file${reports.length === 1 ? '' : 's'}: ${reports.length - bad} valid, ${bad} with errors (${errs} error${errs === 1 ? '' : 's'}, ${warns} warning${warns === 1 ? '' : 's'}).`;
+      const doc: Doc = [
+        {
+          kind: 'table',
+          columns: [{ label: t(lang, 'file') }, { label: t(lang, 'kind') }, { label: t(lang, 'result') }, { label: vi ? 'Lỗi' : 'Errors', align: 'right' }, { label: vi ? 'Cảnh báo' : 'Warnings', align: 'right' }],
+          rows: reports.map((r) => ({
+            cells: [r.file, r.kind ? (KIND_LABEL[r.kind]?.[vi ? 0 : 1] ?? r.kind) : '?', r.valid ? (vi ? 'hợp lệ' : 'valid') : vi ? 'có lỗi' : 'invalid', String(r.errors), String(r.warnings)],
+          })),
+        },
+        { kind: 'para', text: summary },
+      ];
+      if (ctx.format === 'table') {
+        // Terminal: the problems first, one per line, then the summary.
+        const text = (lines.length ? lines.join('\n') + '\n' : '') + summary + '\n';
+        if (ctx.out) emit(ctx, doc, reports);
+        else process.stdout.write(text);
+      } else {
+        if (ctx.format !== 'json') doc.push({ kind: 'list', items: lines });
+        emit(ctx, doc, reports);
+      }
+      return bad > 0 ? 1 : 0;
+    },
+  }),
+  { variadic: true },
+);

@@ -1,0 +1,76 @@
+/**
+ * One self-contained printable HTML file: inline CSS, no scripts, no external resources. Tables print
+ * on A4 landscape with repeated headers.
+ */
+import type { Block, Doc } from './doc.js';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const CSS = `
+@page { size: A4 landscape; margin: 14mm; }
+body { font-family: "Times New Roman", "Noto Serif", serif; font-size: 12pt; color: #000; margin: 24px; }
+h1 { font-size: 15pt; text-align: center; text-transform: uppercase; margin: 0 0 12px; }
+h2 { font-size: 13pt; margin: 18px 0 8px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+thead { display: table-header-group; }
+th, td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; }
+th { background: #eee; text-align: center; }
+td.num { text-align: right; white-space: nowrap; }
+tr.strong td { font-weight: bold; }
+tfoot td { font-weight: bold; }
+dl.kv { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin: 0 0 10px; }
+dl.kv dt { font-weight: bold; }
+dl.kv dd { margin: 0; }
+p { margin: 6px 0; }
+tr { page-break-inside: avoid; }
+`.trim();
+
+const text = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'title':
+      return `<h1>${text(b.text)}</h1>`;
+    case 'heading':
+      return `<h2>${text(b.text)}</h2>`;
+    case 'para':
+      return `<p>${text(b.text)}</p>`;
+    case 'kv':
+      return `<dl class="kv">${b.rows.map(([k, v]) => `<dt>${text(k)}</dt><dd>${text(v)}</dd>`).join('')}</dl>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${text(i)}</li>`).join('')}</ul>`;
+    case 'table': {
+      const row = (r: (typeof b.rows)[number]) =>
+        `<tr${r.strong ? ' class="strong"' : ''}>${b.columns
+          .map((c, i) => {
+            const style = i === b.indentColumn && r.depth ? ` style="padding-left:${6 + 14 * r.depth}px"` : '';
+            return `<td${c.align === 'right' ? ' class="num"' : ''}${style}>${text(r.cells[i] ?? '')}</td>`;
+          })
+          .join('')}</tr>`;
+      const head = `<thead><tr>${b.columns.map((c) => `<th>${text(c.label)}</th>`).join('')}</tr></thead>`;
+      const foot = b.footer?.length ? `<tfoot>${b.footer.map(row).join('')}</tfoot>` : '';
+      return `<table>${head}<tbody>${b.rows.map(row).join('\n')}</tbody>${foot}</table>`;
+    }
+  }
+}
+
+export function renderHtml(doc: Doc, lang: 'vi' | 'en'): string {
+  const title = doc.find((b) => b.kind === 'title');
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title && title.kind === 'title' ? title.text : 'parindex')}</title>
+<style>
+${CSS}
+</style>
+</head>
+<body>
+${doc.map(block).join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,95 @@
+/** Terminal rendering: aligned columns, wrapped long titles, no colours (output may be piped). */
+import type { Block, Column, Doc, Row } from './doc.js';
+
+/** Display width: Vietnamese text is precomposed (NFC) one column per letter; combining marks count 0. */
+export function width(s: string): number {
+  let n = 0;
+  for (const ch of s.normalize('NFC')) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x300 && c <= 0x36f) continue;
+    n++;
+  }
+  return n;
+}
+
+function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
+  const gap = Math.max(0, w - width(s));
+  return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
+}
+
+export function wrap(text: string, w: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/)) {
+      if (word === '') continue;
+      if (line === '') line = word;
+      else if (width(line) + 1 + width(word) <= w) line += ' ' + word;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn: number | undefined): string[] {
+  const all = [...rows, ...footer];
+  const cellText = (r: Row, i: number) => {
+    const c = r.cells[i] ?? '';
+    return i === indentColumn && r.depth ? '  '.repeat(r.depth) + c : c;
+  };
+  const widths = columns.map((col, i) => {
+    const natural = Math.max(width(col.label), ...all.map((r) => Math.max(...cellText(r, i).split('\n').map(width))));
+    return col.width ? Math.min(col.width, natural) : natural;
+  });
+  const line = (cells: string[][], ri: number) => {
+    const height = Math.max(...cells.map((c) => c.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) lines.push(cells.map((c, i) => pad(c[k] ?? '', widths[i]!, columns[i]!.align)).join('  ').trimEnd());
+    void ri;
+    return lines;
+  };
+  const split = (r: Row) =>
+    columns.map((col, i) => {
+      const text = cellText(r, i);
+      if (!col.width) return text.split('\n');
+      const indent = i === indentColumn && r.depth ? '  '.repeat(r.depth) : '';
+      const body = indent ? text.slice(indent.length) : text;
+      return wrap(body, Math.max(8, widths[i]! - indent.length)).map((l, k) => (k === 0 ? indent + l : indent + '  ' + l));
+    });
+  const out: string[] = [];
+  out.push(...line(columns.map((c) => [c.label]), -1));
+  out.push(widths.map((w) => '─'.repeat(w)).join('  '));
+  rows.forEach((r, i) => out.push(...line(split(r), i)));
+  if (footer.length) {
+    out.push(widths.map((w) => '─'.repeat(w)).join('  '));
+    footer.forEach((r, i) => out.push(...line(split(r), i)));
+  }
+  return out;
+}
+
+function block(b: Block): string[] {
+  switch (b.kind) {
+    case 'title':
+      return [b.text, '═'.repeat(Math.min(78, width(b.text)))];
+    case 'heading':
+      return [b.text, '─'.repeat(Math.min(78, width(b.text)))];
+    case 'para':
+      return wrap(b.text, 100);
+    case 'kv': {
+      const w = Math.max(...b.rows.map(([k]) => width(k)));
+      return b.rows.map(([k, v]) => `${pad(k + ':', w + 1)}  ${v}`);
+    }
+    case 'list':
+      return b.items.map((i) => `  • ${i}`);
+    case 'table':
+      return renderTable(b.columns, b.rows, b.footer ?? [], b.indentColumn);
+  }
+}
+
+export function renderText(doc: Doc): string {
+  return doc.map((b) => block(b).join('\n')).join('\n\n') + '\n';
+}

@@ -1,0 +1,200 @@
+/**
+ * Files in, diagnostics out. Every problem becomes a Diagnostic with file, line and column (located
+ * through readJson's JSON pointers), printed as `file:line:column  CODE  /json/path  sentence`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diag, LIMITS, readJson, type Diagnostic, type CriteriaSet } from '@parindex/rules';
+import type { Lang } from './numbers.js';
+
+/** Thrown by commands: print these diagnostics and exit with `exitCode` (1 unless told). */
+export class CliError extends Error {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly exitCode = 1,
+  ) {
+    super(diagnostics[0]?.message ?? 'error');
+  }
+}
+
+/** Wrong usage (unknown option, missing argument): exit code 2. */
+export class UsageError extends Error {}
+
+export interface JsonFile {
+  file: string;
+  text: string;
+  value: Record<string, unknown> | undefined;
+  diagnostics: Diagnostic[];
+  locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+/** Read and parse a JSON file. Never throws. */
+export function readJsonFile(file: string): JsonFile {
+  const none = { locate: () => undefined };
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > LIMITS.fileBytes) return { file, text: '', value: undefined, diagnostics: [{ ...diag('FILE_TOO_LARGE', '', { size, limit: LIMITS.fileBytes }), file }], ...none };
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const d = code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file }) : code === 'EISDIR' ? diag('FILE_UNREADABLE', '', { file, reason: 'it is a folder' }) : diag('FILE_UNREADABLE', '', { file, reason: code ?? 'unknown error' });
+    return { file, text: '', value: undefined, diagnostics: [{ ...d, file }], ...none };
+  }
+  const doc = readJson(text, file);
+  return { file, text, value: doc.value as Record<string, unknown> | undefined, diagnostics: doc.diagnostics, locate: doc.locate };
+}
+
+/** Add file, line and column to diagnostics (those that already carry a line are kept). */
+export function locateIn(list: readonly Diagnostic[], f: Pick<JsonFile, 'file' | 'locate'>): Diagnostic[] {
+  return list.map((d) => {
+    if (d.file !== undefined && d.line !== undefined) return d;
+    const at = d.line === undefined ? f.locate(d.path) : undefined;
+    return { ...d, file: f.file, ...(at ?? {}) };
+  });
+}
+
+export type FileKind = 'set' | 'evidence' | 'appraisal' | 'result';
+
+/** What kind of file this is: `fields` → set, `entries` → evidence, `rounds` → appraisal, result JSON. */
+export function detectKind(value: Record<string, unknown>): FileKind | undefined {
+  if ('provenance' in value && 'formatVersion' in value && 'totals' in value) return 'result';
+  if ('fields' in value) return 'set';
+  if ('entries' in value) return 'evidence';
+  if ('rounds' in value) return 'appraisal';
+  return undefined;
+}
+
+export function kindDiagnostic(f: JsonFile): Diagnostic {
+  return { ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a criteria set has "fields", an evidence file "entries", an appraisal file "rounds"' }), file: f.file, line: 1, column: 1 };
+}
+
+/** One diagnostic as a line: `file:line:column  CODE  /json/path  sentence`. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
+  const where = d.file === undefined ? '' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
+  const text = lang === 'vi' ? d.messageVi : d.message;
+  return [where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${text}`].filter((x) => x !== '').join('  ');
+}
+
+/** Write output to a file (creating its folder) or to stdout. */
+export function writeOutput(text: string | Buffer, out: string | undefined): void {
+  if (out) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  } else process.stdout.write(text);
+}
+
+function versionParts(v: string): number[] {
+  return v.split('.').map(Number);
+}
+
+function newer(a: string, b: string): boolean {
+  const pa = versionParts(a);
+  const pb = versionParts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? -1) !== (pb[i] ?? -1)) return (pa[i] ?? -1) > (pb[i] ?? -1);
+  return false;
+}
+
+/** The folder of the bundled criteria sets (rules/sets/). */
+export function setsDir(): string {
+  return fileURLToPath(new URL('../sets/', import.meta.resolve('@parindex/rules')));
+}
+
+export interface ListedSet {
+  ref: string;
+  id: string;
+  version: string;
+  title: string;
+  titleEn?: string;
+  status: string;
+  issuer: string;
+  decision: { number: string; date: string };
+  period: { from: string; to: string };
+  file: string;
+}
+
+/** The bundled sets, read (not validated: `parindex validate rules/sets/…` does that), sorted by id and version. */
+export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } {
+  const root = setsDir();
+  const sets: ListedSet[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.json')) {
+        const f = readJsonFile(p);
+        if (!f.value) {
+          diagnostics.push(...f.diagnostics);
+          continue;
+        }
+        const v = f.value as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+        sets.push({
+          ref: `${v.id}@${v.version}`,
+          id: String(v.id),
+          version: String(v.version),
+          title: String(v.title),
+          ...(v.titleEn ? { titleEn: String(v.titleEn) } : {}),
+          status: String(v.status),
+          issuer: String(v.issuer),
+          decision: { number: String(v.decision?.number), date: String(v.decision?.date) },
+          period: { from: String(v.period?.from), to: String(v.period?.to) },
+          file: p.slice(root.length),
+        });
+      }
+    }
+  };
+  walk(root);
+  sets.sort((a, b) => (a.id === b.id ? (newer(a.version, b.version) ? 1 : -1) : a.id < b.id ? -1 : 1));
+  return { sets, diagnostics };
+}
+
+/**
+ * The file of a bundled set by its conventional path rules/sets/<id>/<version>.json (the latest version
+ * when none is given), without loading and validating every bundled set.
+ */
+export function bundledSetFile(ref: string): string | undefined {
+  const [id, version] = ref.split('@');
+  if (!id || !/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(id) || (version !== undefined && !/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/.test(version))) return undefined;
+  const dir = join(setsDir(), id);
+  if (!existsSync(dir)) return undefined;
+  if (version !== undefined) {
+    const file = join(dir, `${version}.json`);
+    return existsSync(file) ? file : undefined;
+  }
+  let best: string | undefined;
+  for (const name of readdirSync(dir)) {
+    const m = /^([0-9]{4}(\.[0-9]{1,4}){0,2})\.json$/.exec(name);
+    if (m && (best === undefined || newer(m[1]!, best))) best = m[1]!;
+  }
+  return best === undefined ? undefined : join(dir, `${best}.json`);
+}
+
+/**
+ * A criteria set by ref among the bundled sets, or from a file given with --rules (validated with line
+ * and column). A bundled set is validated by compile() (the bundled files are checked by the test suite).
+ */
+export async function loadSet(ref: string | undefined, rulesFile: string | undefined, refAt?: { file: JsonFile; pointer: string }): Promise<CriteriaSet> {
+  if (rulesFile) {
+    const { readSetFile } = await import('@parindex/rules/node');
+    const { value, diagnostics } = readSetFile(rulesFile);
+    if (!value) throw new CliError(diagnostics);
+    return value;
+  }
+  const file = ref ? bundledSetFile(ref) : undefined;
+  if (file) {
+    const f = readJsonFile(file);
+    if (f.value && (!ref!.includes('@') || `${String(f.value.id)}@${String(f.value.version)}` === ref)) return f.value as unknown as CriteriaSet;
+  }
+  // Not at its conventional path: look through the whole library.
+  const { bundledSets } = await import('@parindex/rules/node');
+  const lib = bundledSets();
+  const entry = ref ? lib.find(ref) : undefined;
+  if (!entry) {
+    const d = diag('SET_NOT_FOUND', refAt?.pointer ?? '', { ref: ref ?? '' });
+    throw new CliError([refAt ? locateIn([d], refAt.file)[0]! : d]);
+  }
+  return lib.get(entry.ref);
+}

@@ -1,0 +1,95 @@
+/** From files to engine results: read, find the set, compile once, score; errors located in their files. */
+import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
+import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
+import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
+
+const compiledCache = new Map<string, CompiledSet>();
+
+/** The compiled set for a ref among the bundled sets, or for a --rules file. Compiled once per run. */
+export async function compiledFor(ref: string | undefined, rulesFile: string | undefined, refAt?: { file: JsonFile; pointer: string }): Promise<CompiledSet> {
+  const key = rulesFile ? `file:${rulesFile}` : `ref:${ref}`;
+  const hit = compiledCache.get(key);
+  if (hit) return hit;
+  const set = await loadSet(ref, rulesFile, refAt);
+  let compiled: CompiledSet;
+  try {
+    compiled = compile(set);
+  } catch (e) {
+    if (e instanceof ParindexError) throw new CliError(e.diagnostics.map((d) => (rulesFile ? { ...d, file: rulesFile } : d)));
+    throw e;
+  }
+  compiledCache.set(key, compiled);
+  return compiled;
+}
+
+/** Read a JSON file that must parse; throws CliError with located diagnostics otherwise. */
+export function mustRead(file: string): JsonFile {
+  const f = readJsonFile(file);
+  if (!f.value) throw new CliError(f.diagnostics);
+  return f;
+}
+
+/** Locate engine diagnostics: APPRAISAL_ codes and /rounds paths in the appraisal file, the rest in the evidence. */
+export function locateScoreDiagnostics(list: readonly Diagnostic[], evidence: JsonFile, appraisal: JsonFile | undefined): Diagnostic[] {
+  return list.map((d) => {
+    if (appraisal && (d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds'))) return locateIn([d], appraisal)[0]!;
+    if (/^\/(fields|bonus|penalty)\//.test(d.path)) {
+      // A path into the criteria set (not the evidence): point at the evidence entry of that criterion.
+      const entries = (evidence.value?.entries ?? []) as Array<{ criterion?: unknown }>;
+      const i = entries.findIndex((e) => e && e.criterion === d.params.code);
+      const at = i >= 0 ? evidence.locate(`/entries/${i}`) : undefined;
+      return { ...d, file: evidence.file, ...(at ?? {}) };
+    }
+    return locateIn([d], evidence)[0]!;
+  });
+}
+
+export interface Scored {
+  compiled: CompiledSet;
+  evidence: JsonFile;
+  appraisal?: JsonFile;
+  /** The unit's own score. */
+  self: ScoreResult;
+  /** The appraisal round, when an appraisal file is given. */
+  round?: ScoreResult;
+  /** Warnings of both, located. */
+  warnings: Diagnostic[];
+}
+
+export interface ScoreArgs {
+  rules?: string | undefined;
+  appraisal?: string | undefined;
+  round?: string | undefined;
+}
+
+/** The compiled set an evidence file names (by its criteriaSet ref) or the --rules file. */
+export function compiledForEvidence(evidence: JsonFile, rulesFile: string | undefined): Promise<CompiledSet> {
+  const ref = typeof evidence.value?.criteriaSet === 'string' ? evidence.value.criteriaSet : undefined;
+  if (!rulesFile && ref === undefined) {
+    throw new CliError(locateIn([diag('EVIDENCE_SCHEMA', '/criteriaSet', { message: '/criteriaSet: the evidence must name its criteria set ("id@version")', messageVi: '/criteriaSet: tệp minh chứng phải ghi bộ tiêu chí ("id@version")' })], evidence));
+  }
+  return compiledFor(ref, rulesFile, { file: evidence, pointer: '/criteriaSet' });
+}
+
+/** Score an evidence file (and an appraisal round). */
+export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled?: CompiledSet): Promise<Scored> {
+  const evidence = mustRead(evidenceFile);
+  const kind = detectKind(evidence.value!);
+  if (kind !== 'evidence') {
+    const found = kind === 'set' ? 'a criteria set' : kind === 'appraisal' ? 'an appraisal file' : kind === 'result' ? 'a saved result' : 'not evidence';
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { hint: `expected an evidence file (with "entries"); this is ${found}` }), file: evidenceFile, line: 1, column: 1 }]);
+  }
+  const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
+  const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;
+  let self: ScoreResult;
+  let round: ScoreResult | undefined;
+  try {
+    self = score(c, evidence.value);
+    if (appraisal) round = score(c, evidence.value, { appraisal: appraisal.value, ...(args.round ? { round: args.round } : {}) });
+  } catch (e) {
+    if (e instanceof ParindexError) throw new CliError(locateScoreDiagnostics(e.diagnostics, evidence, appraisal));
+    throw e;
+  }
+  const warnings = locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal);
+  return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings };
+}

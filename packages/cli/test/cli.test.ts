@@ -1,0 +1,312 @@
+/**
+ * End to end: the BUILT CLI (packages/cli/dist/bin.js), spawned as a user runs it, on the real example
+ * files and on bad files written to a temp folder. `pnpm test` builds first (tsc -b).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile, score } from '@parindex/engine';
+import { bundledSets } from '@parindex/rules/node';
+import { cli, ROOT, tempDir, VB, VB_APPRAISAL, writeTemp } from './helpers.js';
+
+const read = (f: string) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as Record<string, unknown>;
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+});
+
+describe.concurrent('usage and exit codes', () => {
+  it('--help on the root and on every command, generated from the arguments', async () => {
+    const [root, sc, show, none] = await Promise.all([cli(['--help']), cli(['score', '--help']), cli(['rules', 'show', '--help']), cli([])]);
+    expect(root.code).toBe(0);
+    for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank']) expect(root.stdout).toContain(c);
+    expect(sc.code).toBe(0);
+    expect(sc.stdout).toMatch(/--appraisal=<file>/);
+    expect(sc.stdout).toMatch(/--format=<table\|json\|md\|html\|csv>/);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('<SET>');
+    expect(none.code).toBe(2);
+  });
+
+  it('wrong usage exits 2 with one clear line, no stack trace', async () => {
+    const runs = await Promise.all([
+      cli(['frobnicate']),
+      cli(['score', VB, '--bogus']),
+      cli(['score']),
+      cli(['score', VB, '--format', 'xml']),
+      cli(['score', VB, '--out']),
+      cli(['score', VB, '--round', 'round1']),
+    ]);
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    }
+    expect(runs[0]!.stderr).toContain('Unknown command "frobnicate"');
+    expect(runs[1]!.stderr).toContain('Unknown option --bogus');
+    expect(runs[2]!.stderr).toContain('EVIDENCE');
+    expect(runs[3]!.stderr).toContain('--format');
+  });
+});
+
+describe.concurrent('rules', () => {
+  it('list: every bundled set, table and json', async () => {
+    const [t, j] = await Promise.all([cli(['rules', 'list']), cli(['rules', 'list', '--format', 'json'])]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('model.commune-par@2026');
+    expect(t.stdout).toContain('Các bộ tiêu chí có sẵn');
+    const entries = JSON.parse(j.stdout) as Array<{ ref: string }>;
+    expect(entries.map((e) => e.ref)).toEqual(bundledSets().entries.map((e) => e.ref));
+  });
+
+  it('show: the tree with maxima and each rule in a sentence, vi and en', async () => {
+    const [vi, en, bad] = await Promise.all([cli(['rules', 'show', 'model.commune-par@2026']), cli(['rules', 'show', 'model.commune-par', '--lang', 'en', '--format', 'md']), cli(['rules', 'show', 'no.such-set'])]);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain('Từ 80% đến dưới 90%: 1 điểm');
+    expect(vi.stdout).toMatch(/3\.2\s+Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn\s+3/);
+    expect(vi.stdout).toMatch(/Tổng điểm\s+100/);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('From 80% to under 90%: 1 point');
+    expect(en.stdout).toContain('| Code | Field / criterion | Maximum | Rule |');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('SET_NOT_FOUND');
+    expect(bad.stderr).toContain('Không có bộ tiêu chí "no.such-set"');
+  });
+});
+
+describe.concurrent('template', () => {
+  it('lists every leaf with its inputs and documents; the blank file says what is still empty', async () => {
+    const out = join(dir, 'blank.json');
+    const t = await cli(['template', 'model.commune-par@2026', '--out', out]);
+    expect(t.code).toBe(0);
+    const blank = JSON.parse(readFileSync(out, 'utf8'));
+    const leaves = bundledSets().get('model.commune-par@2026');
+    expect(blank.entries.find((e: { criterion: string }) => e.criterion === '3.2').note).toContain('"dossiers_on_time"');
+    expect(blank.entries.find((e: { criterion: string }) => e.criterion === '1.1.1').note).toContain('"plan": Kế hoạch');
+    expect(leaves.fields.length).toBe(8);
+    const v = await cli(['validate', out]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/blank\.json:\d+:\d+ {2}SCORE_MISSING_INPUT {2}\/[0-9/a-z]+ {2}cảnh báo: "3\.2" chưa có giá trị "dossiers_on_time"/);
+  });
+});
+
+describe.concurrent('score', () => {
+  it('table in Vietnamese and English', async () => {
+    const [vi, en] = await Promise.all([cli(['score', VB]), cli(['score', VB, '--lang', 'en', '--quiet'])]);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toMatch(/Chỉ số \(thang 100\)\s+83,60/);
+    expect(vi.stdout).toContain('B — Tốt');
+    expect(vi.stdout).toMatch(/1\s+Công tác chỉ đạo, điều hành cải cách hành chính\s+9,5 \(10\)\s+7,6\s+80%/);
+    expect(vi.stdout).toContain('Không áp dụng: 1.3.3, 2.1');
+    expect(vi.stdout).toContain('Điểm tự chấm khác điểm tính theo minh chứng: 3.2');
+    expect(vi.stderr).toContain('SCORE_CLAIM_MISMATCH');
+    expect(vi.stderr).toMatch(/examples\/vinh-bao\/par-2026\.json:\d+:\d+ {2}SCORE_CLAIM_MISMATCH {2}\/entries\/\d+\/claimedPoints/);
+    expect(en.stdout).toMatch(/Index \(scale 100\)\s+83\.60/);
+    expect(en.stdout).toContain('B — Good');
+    expect(en.stderr).toBe('');
+  });
+
+  it('--format json is the engine result itself', async () => {
+    const r = await cli(['score', VB, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const set = bundledSets().get('model.commune-par@2026');
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(score(compile(set), read(VB)))));
+  });
+
+  it('with an appraisal: self-score and appraised columns (md, csv, html)', async () => {
+    const html = join(dir, 'report.html');
+    const [md, csv, h] = await Promise.all([
+      cli(['score', VB, '--appraisal', VB_APPRAISAL, '--format', 'md', '--quiet']),
+      cli(['score', VB, '--appraisal', VB_APPRAISAL, '--round', 'round1', '--format', 'csv', '--quiet']),
+      cli(['score', VB, '--appraisal', VB_APPRAISAL, '--format', 'html', '--out', html, '--quiet']),
+    ]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('| STT | Lĩnh vực / tiêu chí | Điểm tối đa | Điểm tự chấm | Điểm thẩm định | Tài liệu kiểm chứng | Ghi chú |');
+    expect(md.stdout).toMatch(/\| 3\.7\.2 \| .*Tỷ lệ giao dịch thanh toán trực tuyến \| 1,5 \| 1,5 \| 0,75 \|/);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith('\ufeff')).toBe(true);
+    expect(csv.stdout).toContain('\r\n');
+    expect(csv.stdout).toContain('STT,Lĩnh vực / tiêu chí,Điểm tối đa,Điểm tự chấm,Điểm thẩm định,Tài liệu kiểm chứng,Ghi chú');
+    expect(csv.stdout).toMatch(/\r\n3\.7\.2,Tỷ lệ giao dịch thanh toán trực tuyến,"1,5","1,5","0,75"/);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toBe('');
+    const page = readFileSync(html, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<th>Điểm thẩm định</th>');
+    expect(page).toContain('<style>');
+    expect(page).not.toMatch(/<script|<link|src=|url\(/);
+    expect(page).toContain('83,35');
+  });
+
+  it('bad files: invalid JSON with line:column, unknown criterion, unknown set, missing file', async () => {
+    const evidence = read(VB);
+    const badJson = writeTemp(dir, 'bad.json', '{\n  "formatVersion": 1,\n  "entries": [\n    { "criterion": "1.1" },,\n  ]\n}\n');
+    const unknown = writeTemp(dir, 'unknown-criterion.json', { ...evidence, entries: [...(evidence.entries as object[]), { criterion: '9.9', values: {} }] });
+    const wrongSet = writeTemp(dir, 'wrong-set.json', { ...evidence, criteriaSet: 'no.such-set@2026' });
+    const runs = await Promise.all([cli(['score', badJson]), cli(['score', unknown, '--lang', 'en']), cli(['score', wrongSet]), cli(['score', join(dir, 'missing.json')])]);
+    for (const r of runs) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(runs[0]!.stderr).toMatch(/bad\.json:4:28 {2}JSON_SYNTAX {2}\/ {2}lỗi: JSON không hợp lệ/);
+    expect(runs[1]!.stderr).toMatch(/unknown-criterion\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION {2}\/entries\/\d+\/criterion {2}error: There is no criterion "9\.9" in model\.commune-par@2026\./);
+    expect(runs[2]!.stderr).toMatch(/wrong-set\.json:\d+:3 {2}SET_NOT_FOUND {2}\/criteriaSet {2}lỗi: Không có bộ tiêu chí "no\.such-set@2026"/);
+    expect(runs[3]!.stderr).toContain('FILE_NOT_FOUND');
+  });
+});
+
+describe.concurrent('explain', () => {
+  it('one criterion: rule, inputs, documents, tier taken, and how to raise it (vi, en)', async () => {
+    const [vi, en] = await Promise.all([cli(['explain', VB, '3.2', '--quiet']), cli(['explain', VB, '3.2', '--lang', 'en', '--quiet'])]);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain('3.2. Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn — 1 / 3 điểm');
+    expect(vi.stdout).toContain('Từ 95% đến dưới 98%: 2 điểm');
+    expect(vi.stdout).toMatch(/Số hồ sơ giải quyết trước và đúng hạn: 1\.170 hồ sơ \[dossiers_on_time; mục #\d+\]/);
+    expect(vi.stdout).toContain('Tỉ lệ = 1.170 ÷ 1.300 × 100 = 90');
+    expect(vi.stdout).toContain('Bậc áp dụng: từ 90% đến dưới 95% → 1 điểm');
+    expect(vi.stdout).toContain('Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1)');
+    expect(vi.stdout).toContain('Số 11/BC-UBND ngày 05/12/2026');
+    expect(en.stdout).toContain('65 more dossiers resolved on time reach 2 (+1)');
+    expect(en.stdout).toContain('Tier taken: From 90% to under 95% → 1 point');
+  });
+
+  it('without a code: criteria that lost points first; json is the result; unknown code fails', async () => {
+    const [all, j, bad] = await Promise.all([cli(['explain', VB, '--format', 'md', '--quiet']), cli(['explain', VB, '1.1.3', '--format', 'json']), cli(['explain', VB, '9.9'])]);
+    expect(all.code).toBe(0);
+    const headings = [...all.stdout.matchAll(/^## ([0-9.A-Z]+)\. .* — ([0-9,-]+) \/ ([0-9,]+) điểm/gm)].map((m) => [m[1], m[2], m[3]]);
+    const firstFull = headings.findIndex(([, p, m]) => p === m);
+    expect(firstFull).toBeGreaterThan(0);
+    expect(headings.slice(firstFull).every(([, p, m]) => p === m)).toBe(true);
+    expect(JSON.parse(j.stdout)).toMatchObject({ code: '1.1.3', points: '0.5', kind: 'leaf' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"9.9"');
+  });
+
+  it('with an appraisal round: corrected inputs say who changed them and why', async () => {
+    const r = await cli(['explain', VB, '3.7.2', '--appraisal', VB_APPRAISAL, '--round', 'round1', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('thẩm định vòng 1 sửa từ 352');
+    expect(r.stdout).toContain('Điểm tự chấm:');
+  });
+});
+
+describe.concurrent('validate', () => {
+  it('sets, evidence and appraisals at once; exit 0 when all are valid', async () => {
+    const r = await cli(['validate', 'rules/sets/model.commune-par/2026.json', VB, VB_APPRAISAL, '--quiet', '--lang', 'en']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('3 files: 3 valid, 0 with errors');
+    const j = await cli(['validate', 'rules/sets/model.commune-par/2026.json', VB, '--format', 'json']);
+    expect((JSON.parse(j.stdout) as Array<{ kind: string }>).map((x) => x.kind)).toEqual(['set', 'evidence']);
+  });
+
+  it('reports every problem of every file with file:line:column and exits 1', async () => {
+    const set = read('rules/sets/model.commune-par/2026.json');
+    const badSet = writeTemp(dir, 'bad-set.json', { ...set, version: 'next', fields: [{ ...(set.fields as object[])[0]!, code: 'x1' }] });
+    const evidence = read(VB);
+    const entries = evidence.entries as Array<Record<string, unknown>>;
+    const badEv = writeTemp(dir, 'bad-evidence.json', { ...evidence, entries: [{ ...entries[0], criterion: '77' }, ...entries.slice(1)] });
+    const appraisal = read(VB_APPRAISAL);
+    const rounds = appraisal.rounds as Array<{ items: Array<Record<string, unknown>> }>;
+    const badApp = writeTemp(dir, 'bad-appraisal.json', { ...appraisal, rounds: [{ ...rounds[0], items: [{ ...rounds[0]!.items[0], criterion: '1.4' }] }] });
+    const kindless = writeTemp(dir, 'what.json', { hello: 1 });
+    const r = await cli(['validate', badSet, badEv, badApp, kindless, VB]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad-set\.json:\d+:\d+ {2}SET_SCHEMA {2}\/version/);
+    expect(r.stdout).toMatch(/bad-set\.json:\d+:\d+ {2}SET_SCHEMA {2}\/fields\/0\/code/);
+    expect(r.stdout).toMatch(/bad-evidence\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION {2}\/entries\/0\/criterion/);
+    expect(r.stdout).toMatch(/bad-appraisal\.json:\d+:\d+ {2}APPRAISAL_UNKNOWN_CRITERION {2}\/rounds\/0\/items\/0\/criterion/);
+    expect(r.stdout).toMatch(/what\.json:1:1 {2}FILE_KIND_UNKNOWN/);
+    expect(r.stdout).toMatch(/5 tệp: 1 hợp lệ, 4 có lỗi/);
+  });
+
+  it('--rules uses a set file instead of the bundled set', async () => {
+    const r = await cli(['validate', VB, '--rules', 'rules/sets/targets.kien-tho/2026.json', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('EVIDENCE_SET_MISMATCH');
+  });
+});
+
+describe.concurrent('diff', () => {
+  it('self-score against the appraisal: what changed and why', async () => {
+    const [t, j] = await Promise.all([cli(['diff', VB, '--appraisal', VB_APPRAISAL, '--round', 'round1', '--quiet']), cli(['diff', VB, '--appraisal', VB_APPRAISAL, '--format', 'json', '--quiet'])]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/3\.7\.2\s+Tỷ lệ giao dịch thanh toán trực tuyến\s+1,5\s+0,75\s+-0,75\s+Số giao dịch thanh toán trực tuyến: 352 → 320/);
+    expect(t.stdout).toContain('thẩm định vòng 1');
+    const d = JSON.parse(j.stdout);
+    expect(d.a.stage).toBe('self');
+    expect(d.b.stage).toBe('round2');
+    expect(d.totals.index).toEqual({ from: '83.6', to: '83.35', delta: '-0.25' });
+    expect(d.nodes.find((n: { code: string }) => n.code === '7.6').reasons.some((r: { kind: string }) => r.kind === 'input')).toBe(true);
+  });
+
+  it('one round against the next, via the appraisal options of a and b', async () => {
+    const r = await cli(['diff', VB, VB, '--appraisal-a', VB_APPRAISAL, '--round-a', 'round1', '--appraisal-b', VB_APPRAISAL, '--round-b', 'round2', '--lang', 'en', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\.4\.1\s+.*\s+0\s+0\.5\s+\+0\.5/);
+    expect(r.stdout).toContain('appraisal round 2');
+  });
+
+  it('this year against last year: saved results of two set versions, matched by code', async () => {
+    const set = read('rules/sets/model.commune-par/2026.json') as Record<string, unknown> & { fields: Array<{ code: string; title: string; children?: Array<{ code: string; title: string }> }> };
+    set.version = '2027';
+    set.period = { from: '2027-01-01', to: '2027-12-31' };
+    set.fields[0]!.children!.find((c) => c.code === '1.2')!.title = 'Báo cáo CCHC định kỳ đúng hạn (tiêu đề mới)';
+    const setFile = writeTemp(dir, 'set-2027.json', set);
+    const ev = { ...read(VB), criteriaSet: 'model.commune-par@2027', period: { from: '2027-01-01', to: '2027-12-31' } };
+    const evFile = writeTemp(dir, 'vb-2027.json', ev);
+    const a = join(dir, 'vb-2026-result.json');
+    const b = join(dir, 'vb-2027-result.json');
+    const [ra, rb] = await Promise.all([cli(['score', VB, '--format', 'json', '--out', a, '--quiet']), cli(['score', evFile, '--rules', setFile, '--format', 'json', '--out', b, '--quiet'])]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    const [t, j] = await Promise.all([cli(['diff', a, b]), cli(['diff', a, b, '--format', 'json'])]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('Hai kết quả dùng hai bộ tiêu chí khác nhau (model.commune-par@2026 → model.commune-par@2027)');
+    expect(t.stdout).toContain('Tên tiêu chí đổi');
+    const d = JSON.parse(j.stdout);
+    expect(d.sameSet).toBe(false);
+    expect(d.setChanges).toEqual(['1.2']);
+  });
+
+  it('needs two files or --appraisal', async () => {
+    const r = await cli(['diff', VB]);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe.concurrent('rank', () => {
+  it('ranks a folder with ONE set: ties share a rank, failures are reported and skipped, exit 1', async () => {
+    const folder = join(dir, 'units');
+    const ev = read(VB) as Record<string, unknown> & { unit: Record<string, unknown> };
+    writeTemp(tempDirIn(folder), 'a.json', { ...ev, unit: { ...ev.unit, code: 'U-A', name: 'Xã A' } });
+    writeTemp(folder, 'b.json', { ...ev, unit: { ...ev.unit, code: 'U-B', name: 'Xã B' } });
+    writeTemp(folder, 'c.json', read('examples/kien-tho/par-2026.json'));
+    writeTemp(folder, 'd.json', read('examples/nguyen-luong-bang/par-2026.json'));
+    writeTemp(folder, 'broken.json', '{ "formatVersion": 1, ');
+    writeTemp(folder, 'bad-unit.json', { ...ev, unit: { ...ev.unit, code: 'U-X' }, entries: [{ criterion: '42' }] });
+    const [t, j, en] = await Promise.all([cli(['rank', folder]), cli(['rank', folder, '--format', 'json', '--quiet']), cli(['rank', folder, '--lang', 'en', '--format', 'md', '--quiet'])]);
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/broken\.json:1:\d+ {2}JSON_SYNTAX/);
+    expect(t.stderr).toMatch(/bad-unit\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION/);
+    expect(t.stdout).toContain('đơn vị kế tiếp nhận hạng liền sau (1, 2, 3, 3, 4)');
+    expect(t.stdout).toMatch(/1\s+TH-KIENTHO\s+UBND xã Kiên Thọ\s+94,582\s+100\s+94,58\s+A — Xuất sắc/);
+    expect(t.stdout).toMatch(/2=\s+U-A\s+Xã A/);
+    expect(t.stdout).toMatch(/2=\s+U-B\s+Xã B/);
+    expect(t.stdout).toMatch(/3\s+HP-NLBANG/);
+    expect(t.stdout).toContain('Không xếp hạng được (2 tệp có lỗi)');
+    const data = JSON.parse(j.stdout);
+    expect(data.policy).toBe('dense');
+    expect(data.ranking.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 2, 3]);
+    // Plain mean of the unit indices: (94.58 + 83.6 + 83.6 + 52.47) / 4
+    expect(data.summary.index.mean).toBe('78.5625');
+    expect(data.failed.map((f: { file: string }) => f.file.split('/').pop()).sort()).toEqual(['bad-unit.json', 'broken.json']);
+    expect(en.stdout).toContain('| Rank | Code |');
+    expect(en.stdout).toContain('Mean index');
+  });
+});
+
+function tempDirIn(folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}

@@ -1,0 +1,263 @@
+/**
+ * `pnpm bench`: score a whole country of communes (3,321, generated from a seed) with
+ * model.commune-par@2026, three ways, in one process, on the same rules and evidence:
+ *   1. the engine: compile once, score every unit with its full trace, then rank;
+ *   2. a baseline: every criterion as a json-logic expression applied with json-logic-js (floats);
+ *   3. the limit: a scorer written by hand for this set (floats, no trace).
+ * All three must give the same points (every field and the total, to 6 decimals); any mismatch fails
+ * the script. Then: the time to score and explain one unit, the cold start of `parindex score`, and the
+ * size of the engine's browser bundle.
+ *
+ *   node --expose-gc test/bench/bench.mjs [--units 3321] [--seed 1] [--runs 5] [--write]
+ *
+ * --write puts the figures into docs/benchmarks.md (between the bench markers).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import jsonLogic from 'json-logic-js';
+import { build } from 'esbuild';
+import { compile, score } from '../../packages/engine/dist/index.js';
+import { Decimal } from '../../rules/dist/index.js';
+import { generateEvidence } from '../../examples/generate.mjs';
+import { toJsonLogic, flatData } from './to-jsonlogic.mjs';
+import { score as handScore } from './hand-scorer.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+};
+const UNITS = Number(arg('units', 3321));
+const SEED = Number(arg('seed', 1));
+const RUNS = Number(arg('runs', 5));
+const WRITE = process.argv.includes('--write');
+const gc = globalThis.gc ?? (() => {});
+const now = () => performance.now();
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const fmt = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+// ---------------------------------------------------------------------------------------------------
+// Workload
+const setFile = `${root}rules/sets/model.commune-par/2026.json`;
+const setJson = JSON.parse(readFileSync(setFile, 'utf8'));
+let t0 = now();
+const units = generateEvidence(UNITS, SEED);
+const genMs = now() - t0;
+t0 = now();
+const compiled = compile(setJson);
+const compileMs = now() - t0;
+const ranking = await rankFunction();
+
+// 1. The engine: score with the full trace, then rank.
+function runEngine() {
+  const results = new Array(units.length);
+  for (let i = 0; i < units.length; i++) results[i] = score(compiled, units[i]);
+  const ranked = ranking.fn(results);
+  return { results, ranked };
+}
+
+// 2. The baseline: json-logic-js over a flat data object, floats.
+const logicSet = toJsonLogic(setJson);
+function baselineUnit(evidence) {
+  const data = flatData(evidence);
+  const node = (n) => {
+    if (n.logic) return Number(jsonLogic.apply(n.logic, data));
+    let s = 0;
+    for (const c of n.children) s += node(c);
+    const hi = n.cap ?? n.max;
+    return s > hi ? hi : s < n.floor ? n.floor : s;
+  };
+  const fields = {};
+  let tree = 0;
+  for (const f of logicSet.fields) tree += fields[f.code] = node(f);
+  let bonus = 0;
+  for (const b of logicSet.bonus) bonus += node(b);
+  let penalty = 0;
+  for (const p of logicSet.penalty) penalty += node(p);
+  bonus = Math.max(0, Math.min(bonus, logicSet.bonusMax));
+  penalty = Math.max(0, Math.min(penalty, logicSet.penaltyMax));
+  return { fields, bonus, penalty, total: Math.max(0, tree + bonus - penalty) };
+}
+const runBaseline = () => units.map(baselineUnit);
+// 3. The limit.
+const runHand = () => units.map(handScore);
+
+// ---------------------------------------------------------------------------------------------------
+// Same points?
+const engineOut = runEngine();
+const baseOut = runBaseline();
+const handOut = runHand();
+const r6 = (x) => (typeof x === 'number' ? new Decimal(String(Math.round(x * 1e6) / 1e6)).toFixed(6) : new Decimal(x).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed(6));
+let mismatches = 0;
+const examples = [];
+for (let i = 0; i < units.length; i++) {
+  const e = engineOut.results[i];
+  const want = { total: r6(e.totals.points) };
+  for (const f of e.fields) want[`field ${f.code}`] = r6(f.points);
+  for (const [name, out] of [
+    ['baseline', baseOut[i]],
+    ['hand', handOut[i]],
+  ]) {
+    const got = { total: r6(out.total) };
+    for (const [code, p] of Object.entries(out.fields)) got[`field ${code}`] = r6(p);
+    for (const k of Object.keys(want)) {
+      if (want[k] !== got[k]) {
+        mismatches++;
+        if (examples.length < 10) examples.push(`${name} unit #${i} (${units[i].unit.code}) ${k}: engine ${want[k]}, ${name} ${got[k]}`);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Throughput: best of RUNS, after a warm-up run each (above).
+function timeIt(fn) {
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    const t = now();
+    fn();
+    times.push(now() - t);
+  }
+  return { best: Math.min(...times), median: median(times), times };
+}
+const tEngine = timeIt(runEngine);
+const tBase = timeIt(runBaseline);
+const tHand = timeIt(runHand);
+const ups = (t) => (units.length / t.median) * 1000;
+
+// One unit scored and explained (the engine's result with its trace), unit by unit.
+gc();
+const perUnit = [];
+for (let r = 0; r < 3; r++)
+  for (let i = 0; i < units.length; i++) {
+    const t = now();
+    score(compiled, units[i]);
+    perUnit.push(now() - t);
+  }
+const traceBytes = JSON.stringify(engineOut.results[0]).length;
+
+// ---------------------------------------------------------------------------------------------------
+// Cold start of the CLI on one file.
+const cliBin = `${root}packages/cli/dist/bin.js`;
+const example = 'examples/vinh-bao/par-2026.json';
+let cli = { available: existsSync(cliBin) };
+if (cli.available) {
+  const times = [];
+  let status = 0;
+  let stderr = '';
+  for (let r = 0; r < 7; r++) {
+    const t = now();
+    const p = spawnSync(process.execPath, [cliBin, 'score', example], { cwd: root, encoding: 'utf8' });
+    times.push(now() - t);
+    status = p.status;
+    stderr = p.stderr;
+  }
+  const node = [];
+  for (let r = 0; r < 5; r++) {
+    const t = now();
+    spawnSync(process.execPath, ['-e', '0']);
+    node.push(now() - t);
+  }
+  cli = { available: true, median: median(times.slice(1)), status, stderr: stderr.slice(0, 300), nodeBare: median(node) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Browser bundle of the engine and its dependencies.
+const bundle = await build({
+  entryPoints: [`${root}packages/engine/dist/index.js`],
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  minify: true,
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+});
+const code = bundle.outputFiles[0].text;
+const gz = gzipSync(code, { level: 9 }).length;
+const byPackage = {};
+for (const o of Object.values(bundle.metafile.outputs))
+  for (const [file, x] of Object.entries(o.inputs)) {
+    const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const k = m ? m[1] : file.replace(/\/dist\/.*/, '').replace(/^.*?(packages\/|rules)/, '$1');
+    byPackage[k] = (byPackage[k] ?? 0) + x.bytesInOutput;
+  }
+const bundleChecks = {
+  eval: /\beval\s*\(/.test(code),
+  newFunction: /new\s+Function\b/.test(code),
+  // The Function constructor under another name (e.g. `const F = Function; new F(…)`).
+  functionConstructor: /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code),
+  nodeImports: /["']node:/.test(code) || /\brequire\s*\(/.test(code),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? '?';
+const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+const engineUps = ups(tEngine);
+const baseUps = ups(tBase);
+const handUps = ups(tHand);
+const med = median(perUnit);
+const p95 = pct(perUnit, 95);
+const national = tEngine.median;
+const lines = [
+  `Machine: ${nproc} cores (nproc), ${cpuModel}, Node ${process.version}`,
+  `Command: pnpm bench  (tsc -b && node --expose-gc test/bench/bench.mjs)`,
+  `Workload: ${fmt(units.length)} communes, examples/generate.mjs seed ${SEED} (generated in ${fmt(genMs)} ms), model.commune-par@2026 (${compiled.leaves.length} criteria), compile ${fmt(compileMs, 1)} ms; median of ${RUNS} runs after a warm-up`,
+  ``,
+  `| scorer | units/s | national workload |`,
+  `|---|---:|---:|`,
+  `| engine (exact, full trace, ${ranking.name}) | ${fmt(engineUps)} | ${fmt(national)} ms |`,
+  `| baseline: json-logic-js, floats, no trace | ${fmt(baseUps)} | ${fmt(tBase.median)} ms |`,
+  `| limit: hand-written, floats, no trace | ${fmt(handUps)} | ${fmt(tHand.median)} ms |`,
+  ``,
+  `- engine / baseline: ${fmt(engineUps / baseUps, 1)}×   (target ≥ 20×)`,
+  `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 10×)`,
+  `- national workload with explanations: ${fmt(national)} ms   (target < 500 ms)`,
+  `- one unit scored and explained: median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.5 ms); its result is ${fmt(traceBytes)} bytes of JSON`,
+  cli.available
+    ? `- \`parindex score ${example}\`, cold: median ${fmt(cli.median)} ms (exit ${cli.status}; bare \`node -e 0\`: ${fmt(cli.nodeBare)} ms)   (target < 500 ms)`
+    : `- \`parindex score\`: packages/cli/dist/bin.js is not built; cold start not measured`,
+  `- engine browser bundle (esbuild, esm, minified, with dependencies): ${fmt(code.length)} bytes, ${fmt(gz)} bytes gzip (${fmt(gz / 1024, 1)} KB)   (target < 50 KB)`,
+  `  eval( ${bundleChecks.eval ? 'FOUND' : 'none'}; new Function ${bundleChecks.newFunction ? 'FOUND' : 'none'}; Function constructor by another name ${bundleChecks.functionConstructor ? 'FOUND' : 'none'}; node: imports / require ${bundleChecks.nodeImports ? 'FOUND' : 'none'}`,
+  `  largest inputs (minified bytes): ${Object.entries(byPackage)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, v]) => `${k} ${fmt(v)}`)
+    .join(', ')}`,
+  `- points compared (8 fields + total, 6 decimals) for every unit, engine vs baseline and vs limit: ${mismatches} mismatches`,
+];
+console.log(lines.join('\n'));
+for (const e of examples) console.log('  ' + e);
+if (cli.available && cli.status !== 0 && cli.status !== 1) console.log(`  CLI stderr: ${cli.stderr}`);
+
+if (WRITE) {
+  const doc = `${root}docs/benchmarks.md`;
+  const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  const block = `<!-- bench:start -->\n<!-- written by \`node --expose-gc test/bench/bench.mjs --write\` on ${new Date().toISOString().slice(0, 10)} -->\n\n${lines.join('\n')}\n\n<!-- bench:end -->`;
+  writeFileSync(doc, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+  console.log(`wrote ${doc}`);
+}
+if (mismatches > 0) {
+  console.error(`FAIL: ${mismatches} mismatches between the engine and the float scorers`);
+  process.exit(1);
+}
+
+/** rank() from the engine when it exists (packages/engine/src/rank.ts), else a sort by index. */
+async function rankFunction() {
+  let engine = await import('../../packages/engine/dist/index.js');
+  if (typeof engine.rank !== 'function' && existsSync(`${root}packages/engine/dist/rank.js`)) engine = await import('../../packages/engine/dist/rank.js');
+  if (typeof engine.rank === 'function') {
+    const policy = setJson.policies?.ranking ?? 'dense';
+    return { name: `ranked with rank(…, '${policy}')`, fn: (results) => engine.rank(results, policy) };
+  }
+  return { name: 'sorted by index', fn: (results) => [...results].sort((a, b) => new Decimal(b.totals.index).cmp(new Decimal(a.totals.index))) };
+}

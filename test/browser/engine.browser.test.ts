@@ -1,0 +1,108 @@
+/**
+ * The engine in a browser: bundle @parindex/engine for the browser (esbuild, as `pnpm bench` measures
+ * it), load it in Debian's chromium through playwright-core, compile the commune PAR set and score
+ * evidence in the page, and compare the result's JSON with the one Node produces: byte-identical.
+ * Skipped only when /usr/bin/chromium is absent (CI's .ci/run installs it). Never downloads a browser.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, score } from '@parindex/engine';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the browser test is skipped (apt-get install -y chromium)`);
+
+const readJson = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8')) as Record<string, unknown>;
+
+describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `skipped: ${CHROMIUM} is absent`})`, () => {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let base = '';
+  let bundle = '';
+
+  beforeAll(async () => {
+    // The engine from its sources, as a browser would get it: one ESM file with its dependencies.
+    const out = await build({
+      entryPoints: [`${ROOT}packages/engine/src/index.ts`],
+      alias: { '@parindex/rules': `${ROOT}rules/src/index.ts` },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    bundle = out.outputFiles[0]!.text;
+    server = createServer((req, res) => {
+      if (req.url === '/engine.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(bundle);
+      } else if (req.url === '/main.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end("import * as engine from '/engine.js';\nwindow.parindex = engine;\ndocument.title = 'ready';\n");
+      } else {
+        // A strict page: no eval or new Function allowed, as on a government site with a CSP.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" });
+        res.end('<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/main.js"></script><p>parindex engine test page</p>');
+      }
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  });
+
+  it('the bundle has no eval, no new Function and no node: imports', () => {
+    expect(bundle).not.toMatch(/\beval\s*\(/);
+    expect(bundle).not.toMatch(/new\s+Function\b/);
+    expect(bundle).not.toMatch(/["']node:/);
+  });
+
+  it('compiles the commune PAR set and scores evidence in the page: the same JSON as Node, byte for byte', async () => {
+    const set = readJson('rules/sets/model.commune-par/2026.json');
+    const evidence = [readJson('examples/vinh-bao/par-2026.json')];
+    const generator = `${ROOT}examples/generate.mjs`;
+    if (existsSync(generator)) {
+      const { generateEvidence } = (await import(generator)) as { generateEvidence: (n: number, seed: number) => Record<string, unknown>[] };
+      evidence.push(...generateEvidence(12, 1));
+    }
+    const compiled = compile(set);
+    const inNode = evidence.map((e) => JSON.stringify(score(compiled, e)));
+
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const inBrowser = await page.evaluate(
+      ({ set, evidence }) => {
+        type Engine = { compile(s: unknown): unknown; score(c: unknown, e: unknown): unknown };
+        const engine = (window as unknown as { parindex: Engine }).parindex;
+        const c = engine.compile(set);
+        return { results: evidence.map((e: unknown) => JSON.stringify(engine.score(c, e))), userAgent: navigator.userAgent };
+      },
+      { set, evidence },
+    );
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(inBrowser.userAgent).toMatch(/Chrome/);
+    expect(inBrowser.results.length).toBe(inNode.length);
+    for (let i = 0; i < inNode.length; i++) expect(inBrowser.results[i], `evidence #${i}`).toBe(inNode[i]);
+  }, 120_000);
+});
