@@ -3,7 +3,7 @@
  * checks. Browser-safe (no ajv, no file I/O); the file validator in ./validate-file.ts adds JSON Schema
  * validation with line and column.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { checkSet } from './checks.js';
 import { diag, hasErrors, pointer, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { findForbiddenKeys } from './json.js';

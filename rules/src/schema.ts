@@ -6,7 +6,7 @@
  * Decimals (maxima, points, bounds, weights) are written as JSON numbers (`0.25`) or as decimal strings
  * (`"0.25"`); the engine reads both exactly through their decimal text, never through binary floats.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Version of the file format itself (not of a criteria set). */
 export const FORMAT_VERSION = 1 as const;
