@@ -16,6 +16,9 @@ export const formatArg = {
 export const langArg = { type: 'enum' as const, options: ['vi', 'en'], default: 'vi', description: 'Language of labels and messages (Vietnamese by default)' };
 export const outArg = { type: 'string', valueHint: 'file', description: 'Write the output to this file instead of the terminal' } as const;
 export const quietArg = { type: 'boolean', description: 'Print no warnings or progress on stderr' } as const;
+
+/** The output options every command takes: --format, --lang, --out, --quiet. */
+export const outputArgs = { format: formatArg, lang: langArg, out: outArg, quiet: quietArg } as const;
 export const rulesArg = { type: 'string', valueHint: 'file', description: 'Use this criteria-set file instead of the bundled set named by the evidence' } as const;
 export const appraisalArg = { type: 'string', valueHint: 'file', description: 'Appraisal file (thẩm định): score the appraisal round as well' } as const;
 export const roundArg = { type: 'string', valueHint: 'id', description: 'Appraisal round id (round1, answer, round2…); default: the last round' } as const;

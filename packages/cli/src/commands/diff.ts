@@ -13,7 +13,7 @@ import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
 import { CliError, UsageError, detectKind, type JsonFile } from '../io.js';
 import { mustRead, scoreFiles } from '../load.js';
 import { formatNumber, formatValue, type Lang } from '../numbers.js';
-import { ctxOf, emit, formatArg, langArg, outArg, printDiagnostics, quietArg, rulesArg } from './common.js';
+import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js';
 
 function asResult(f: JsonFile): ScoreResult {
   const v = f.value as Record<string, unknown>;
@@ -131,10 +131,7 @@ export const diffCommand = defineCommand({
     'round-b': { type: 'string', valueHint: 'id', description: 'Round of --appraisal-b' },
     rules: rulesArg,
     all: { type: 'boolean', description: 'List unchanged criteria too' },
-    format: formatArg,
-    lang: langArg,
-    out: outArg,
-    quiet: quietArg,
+    ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);

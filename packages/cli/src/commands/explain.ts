@@ -15,7 +15,7 @@ import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
 import { CliError, UsageError } from '../io.js';
 import { scoreFiles, type Scored } from '../load.js';
 import { formatNumber, type Lang } from '../numbers.js';
-import { appraisalArg, ctxOf, emit, formatArg, langArg, outArg, printDiagnostics, quietArg, roundArg, rulesArg } from './common.js';
+import { appraisalArg, ctxOf, emit, outputArgs, printDiagnostics, roundArg, rulesArg } from './common.js';
 
 function leavesOf(n: NodeResult): NodeResult[] {
   return n.children?.length ? n.children.flatMap(leavesOf) : [n];
@@ -78,10 +78,7 @@ export const explainCommand = defineCommand({
     appraisal: appraisalArg,
     round: roundArg,
     rules: rulesArg,
-    format: formatArg,
-    lang: langArg,
-    out: outArg,
-    quiet: quietArg,
+    ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);

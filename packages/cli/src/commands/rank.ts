@@ -12,7 +12,7 @@ import { pick, t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
 import { formatNumber, formatPercent } from '../numbers.js';
-import { ctxOf, emit, formatArg, langArg, outArg, quietArg, rulesArg } from './common.js';
+import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string): void; done(): void } {
@@ -44,10 +44,7 @@ export const rankCommand = Object.assign(
       paths: { type: 'positional', required: true, description: 'Evidence files or folders (searched recursively for *.json)', valueHint: 'file|folder…' },
       set: { type: 'string', valueHint: 'id[@version]', description: 'Rank only evidence for this criteria set (default: the set of the first evidence file)' },
       rules: rulesArg,
-      format: formatArg,
-      lang: langArg,
-      out: outArg,
-      quiet: quietArg,
+      ...outputArgs,
     },
     async run({ args }) {
       const ctx = ctxOf(args);

@@ -6,7 +6,7 @@ import { boundsText, inputIndex, pts, ruleText } from '../format/rule-text.js';
 import { pick, t } from '../i18n.js';
 import { listBundled, loadSet } from '../io.js';
 import { formatNumber, type Lang } from '../numbers.js';
-import { ctxOf, emit, formatArg, langArg, outArg, printDiagnostics, quietArg } from './common.js';
+import { ctxOf, emit, outputArgs, printDiagnostics } from './common.js';
 
 const STATUS: Record<string, [string, string]> = {
   official: ['chính thức', 'official'],
@@ -16,7 +16,7 @@ const STATUS: Record<string, [string, string]> = {
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List the bundled criteria sets / Danh sách bộ tiêu chí có sẵn' },
-  args: { format: formatArg, lang: langArg, out: outArg, quiet: quietArg },
+  args: { ...outputArgs },
   async run({ args }) {
     const ctx = ctxOf(args);
     const lib = listBundled();
@@ -66,10 +66,7 @@ const show = defineCommand({
   meta: { name: 'show', description: 'Show a criteria set: the tree, maxima and the rule of each criterion / Xem bộ tiêu chí' },
   args: {
     set: { type: 'positional', required: true, description: 'Criteria set: id or id@version (latest version when omitted)', valueHint: 'id[@version]' },
-    format: formatArg,
-    lang: langArg,
-    out: outArg,
-    quiet: quietArg,
+    ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);

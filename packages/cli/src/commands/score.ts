@@ -5,7 +5,7 @@ import { flagLines, headerRows, scoreTable } from '../format/result-view.js';
 import { pick, stageLabel, t } from '../i18n.js';
 import { UsageError } from '../io.js';
 import { scoreFiles } from '../load.js';
-import { appraisalArg, ctxOf, emit, formatArg, langArg, outArg, printDiagnostics, quietArg, roundArg, rulesArg } from './common.js';
+import { appraisalArg, ctxOf, emit, outputArgs, printDiagnostics, roundArg, rulesArg } from './common.js';
 
 export const scoreCommand = defineCommand({
   meta: { name: 'score', description: 'Score an evidence file: fields, total, index, classification, flags / Chấm điểm' },
@@ -15,10 +15,7 @@ export const scoreCommand = defineCommand({
     round: roundArg,
     rules: rulesArg,
     all: { type: 'boolean', description: 'Show every criterion, not only the fields (table format)' },
-    format: formatArg,
-    lang: langArg,
-    out: outArg,
-    quiet: quietArg,
+    ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);

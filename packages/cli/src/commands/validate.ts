@@ -9,7 +9,7 @@ import type { Doc } from '../format/doc.js';
 import { t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
-import { ctxOf, emit, formatArg, langArg, outArg, quietArg, rulesArg } from './common.js';
+import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
 
 export interface FileReport {
   file: string;
@@ -42,10 +42,7 @@ export const validateCommand = Object.assign(
     args: {
       files: { type: 'positional', required: true, description: 'Files to check (criteria sets, evidence, appraisals)', valueHint: 'file…' },
       rules: rulesArg,
-      format: formatArg,
-      lang: langArg,
-      out: outArg,
-      quiet: quietArg,
+      ...outputArgs,
     },
     async run({ args }) {
       const ctx = ctxOf(args);
