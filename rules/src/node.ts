@@ -13,7 +13,16 @@ import { validateSetText } from './validate-file.js';
 export { validateSetText, bestMatchErrors, locateAll, type FileValidation } from './validate-file.js';
 
 /** The folder of the bundled criteria sets. */
-export const BUNDLED_SETS_DIR = fileURLToPath(new URL('../sets/', import.meta.url));
+export const BUNDLED_SETS_DIR = bundledSetsDir();
+
+/** @internal rules/sets/, found through the package itself so that it also works from a bundle. */
+function bundledSetsDir(): string {
+  try {
+    return fileURLToPath(new URL('../sets/', import.meta.resolve('@parindex/rules')));
+  } catch {
+    return fileURLToPath(new URL('../sets/', import.meta.url));
+  }
+}
 
 export interface SetEntry {
   id: string;

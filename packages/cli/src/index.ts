@@ -1,4 +1,4 @@
-/** @parindex/cli as a library: the runner and the formatters (the bin is dist/bin.js). */
+/** @parindex/cli as a library: the runner and the formatters (the bin is dist/parindex.js, bundled from dist/bin.js). */
 export { main } from './main.js';
 export { formatNumber, formatPercent, percentOf, formatValue, type Lang } from './numbers.js';
 export { formatDiagnostic, readJsonFile, detectKind } from './io.js';

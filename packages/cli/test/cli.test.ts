@@ -1,5 +1,5 @@
 /**
- * End to end: the BUILT CLI (packages/cli/dist/bin.js), spawned as a user runs it, on the real example
+ * End to end: the BUILT CLI (packages/cli/dist/parindex.js), spawned as a user runs it, on the real example
  * files and on bad files written to a temp folder. `pnpm test` builds first (tsc -b).
  */
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const BIN = join(ROOT, 'packages/cli/dist/bin.js');
+export const BIN = join(ROOT, 'packages/cli/dist/parindex.js');
 export const VB = 'examples/vinh-bao/par-2026.json';
 export const VB_APPRAISAL = 'examples/vinh-bao/appraisal-2026.json';
 
