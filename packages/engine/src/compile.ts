@@ -180,6 +180,16 @@ export function compile(input: unknown): CompiledSet {
   const leaves: CompiledNode[] = [];
   const readers = new Map<string, string[]>();
 
+  /**
+   * A per-option map in the order of the input's declared options (an array), never in the order of the
+   * rule's object keys, so that reordering keys in the set file does not reorder the result.
+   */
+  const optionOrder = (inputId: string, values: Record<string, number | string>): Map<string, Decimal> => {
+    const declared = inputs.get(inputId)?.options;
+    const keys = declared ? [...declared.keys()].filter((k) => Object.prototype.hasOwnProperty.call(values, k)) : Object.keys(values).sort();
+    return new Map(keys.map((k) => [k, dec(values[k]!)]));
+  };
+
   const build = (n: CriterionNode, parent: string | null, depth: number, path: string, block: CompiledNode['block']): CompiledNode => {
     const isLeaf = !n.children;
     n.inputs?.forEach((d) => addInput(d, n.code));
@@ -199,13 +209,13 @@ export function compile(input: unknown): CompiledSet {
           k.otherwise = rule.otherwise === undefined ? new Decimal(0) : dec(rule.otherwise);
           break;
         case 'levels':
-          optionMap = new Map(Object.entries(rule.points).map(([id, p]) => [id, dec(p)]));
+          optionMap = optionOrder(rule.input, rule.points);
           break;
         case 'fraction':
-          optionMap = new Map(Object.entries(rule.fractions).map(([id, f]) => [id, dec(f)]));
+          optionMap = optionOrder(rule.input, rule.fractions);
           break;
         case 'survey':
-          optionMap = new Map(Object.entries(rule.weights).map(([id, w]) => [id, dec(w)]));
+          optionMap = optionOrder(rule.input, rule.weights);
           break;
         case 'tiers':
           tiers = rule.tiers.map((t) => ({ iv: toInterval(t).iv, points: dec(t.points), label: t.label }));
