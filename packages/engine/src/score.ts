@@ -584,15 +584,11 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     ...(bonus ? { bonus } : {}),
     ...(penalty ? { penalty } : {}),
     flags: ctx.flags,
-    diagnostics: sortDiagnostics(diagnostics),
+    // In a fixed order: the evidence's own problems in entry order, then criterion by criterion, then unused entries.
+    diagnostics,
     unused,
   };
   return { result, diagnostics };
-}
-
-/** Order diagnostics by path so that entry order in the file decides, then by code. */
-function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list;
 }
 
 /**
