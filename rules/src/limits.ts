@@ -33,6 +33,8 @@ export const LIMITS = {
   objectKeys: 10_000,
   /** Most JSON values (objects, arrays, strings, numbers, booleans, nulls) in one file or value. */
   jsonValues: 5_000_000,
+  /** Most JSON Schema errors of one criteria-set file that are examined and reported. */
+  schemaErrors: 1_000,
   /** Most diagnostics the size and key checks report for one file before they stop. */
   diagnostics: 100,
 } as const;

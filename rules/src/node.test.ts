@@ -55,6 +55,14 @@ describe('a set library in another folder', () => {
   });
 });
 
+describe('a set library in a folder that does not exist', () => {
+  it('reports FILE_NOT_FOUND instead of throwing', () => {
+    const lib = new SetLibrary('/nonexistent/parindex-sets');
+    expect(lib.entries).toEqual([]);
+    expect(lib.diagnostics.map((d) => d.code)).toEqual(['FILE_NOT_FOUND']);
+  });
+});
+
 describe('compareVersions', () => {
   it('orders years and revisions numerically', () => {
     expect(['2026.10', '2025', '2026', '2026.2'].sort(compareVersions)).toEqual(['2025', '2026', '2026.2', '2026.10']);

@@ -75,7 +75,14 @@ export class SetLibrary {
   constructor(readonly dir: string = BUNDLED_SETS_DIR) {
     const entries: SetEntry[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const file of listJsonFiles(dir)) {
+    let files: string[] = [];
+    try {
+      files = listJsonFiles(dir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      diagnostics.push({ ...(code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file: dir }) : diag('FILE_UNREADABLE', '', { file: dir, reason: code ?? 'unknown error' })), file: dir });
+    }
+    for (const file of files) {
       const { value, diagnostics: d } = readSetFile(file);
       diagnostics.push(...d);
       if (!value) continue;

@@ -106,7 +106,9 @@ export function validateSetText(text: string, file?: string): FileValidation {
   const validate = getValidator();
   if (!validate(doc.value)) {
     const seen = new Set<string>();
-    for (const e of bestMatchErrors(validate.errors ?? [])) {
+    // A hostile file can make tens of thousands of errors; matching unions is quadratic in them.
+    const all = validate.errors ?? [];
+    for (const e of bestMatchErrors(all.length > LIMITS.schemaErrors ? all.slice(0, LIMITS.schemaErrors) : all)) {
       const [en, vi] = describe(e);
       const where = e.instancePath === '' ? 'The set' : e.instancePath;
       const d = diag('SET_SCHEMA', e.instancePath, { message: `${where} ${en}`, messageVi: `${where === 'The set' ? 'Bộ tiêu chí' : where} ${vi}` });

@@ -87,8 +87,8 @@ export function evalCondition(c: Condition, read: Reader): boolean {
 }
 
 /** Is value (or n/d×t) inside the interval? Exact for ratios by cross-multiplication (d > 0). */
-function inInterval(iv: Interval, value: Decimal, ratio: { n: Decimal; d: Decimal; t: Decimal } | null): boolean {
-  const cmp = (bound: Decimal) => (ratio ? ratio.n.times(ratio.t).cmp(bound.times(ratio.d)) : value.cmp(bound));
+function inInterval(iv: Interval, value: Decimal, ratio: { nt: Decimal; d: Decimal } | null): boolean {
+  const cmp = (bound: Decimal) => (ratio ? ratio.nt.cmp(bound.times(ratio.d)) : value.cmp(bound));
   if (iv.min !== null) {
     const c = cmp(iv.min);
     if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
@@ -132,7 +132,7 @@ function tierImprovements(
   compiled: CompiledSet,
   current: Decimal,
   value: Decimal,
-  ratio: { n: Decimal; d: Decimal; t: Decimal; num: string; den: string } | null,
+  ratio: { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string } | null,
   input: string | null,
 ): Improvement[] {
   const tiers = node.tiers!;
@@ -140,7 +140,7 @@ function tierImprovements(
     .filter((t) => t.iv.min !== null && clampTo(t.points, node).gt(current))
     .filter((t) => {
       // The tier lies above the current value: value < min, or value = min with min excluded.
-      const c = ratio ? ratio.n.times(ratio.t).cmp(t.iv.min!.times(ratio.d)) : value.cmp(t.iv.min!);
+      const c = ratio ? ratio.nt.cmp(t.iv.min!.times(ratio.d)) : value.cmp(t.iv.min!);
       return c < 0 || (c === 0 && !t.iv.minInclusive);
     })
     .sort((a, b) => a.iv.min!.cmp(b.iv.min!));
@@ -202,7 +202,7 @@ function readValue(
   read: Reader,
   steps: Step[],
   onZero: 'notApplicable' | 'zeroPoints' | 'fullPoints',
-): { value: Decimal; ratio: { n: Decimal; d: Decimal; t: Decimal; num: string; den: string } | null; input: string | null } | { stop: LeafOutcome } {
+): { value: Decimal; ratio: { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string } | null; input: string | null } | { stop: LeafOutcome } {
   if ('input' in ref) {
     const v = read(ref.input);
     const value = v instanceof Decimal ? v : ZERO;
@@ -220,11 +220,12 @@ function readValue(
     if (onZero === 'notApplicable') return { stop: { raw: ZERO, steps, improve: [], notApplicable: { reason: `${denominator} = 0` } } };
     return { stop: { raw: onZero === 'fullPoints' ? node.max : ZERO, steps, improve: [] } };
   }
-  const value = n.times(t).div(d);
+  const nt = n.times(t);
+  const value = nt.div(d);
   // A quotient that needed rounding fills every significant digit of the precision.
   const exact = value.sd(true) < Decimal.precision;
   steps.push({ kind: 'ratio', numerator: { input: numerator, value: decText(n) }, denominator: { input: denominator, value: decText(d) }, times: decText(t), value: decText(value), exact });
-  return { value, ratio: { n, d, t, num: numerator, den: denominator }, input: null };
+  return { value, ratio: { n, d, t, nt, num: numerator, den: denominator }, input: null };
 }
 
 function daysBetween(a: string, b: string): number {
@@ -265,7 +266,8 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
         });
       }
       const current = clampTo(points, node);
-      const better = [...map.keys()].map((l) => ({ l, p: clampTo(pointsOf(l), node) })).filter((x) => x.p.gt(current)).sort((a, b) => a.p.cmp(b.p));
+      // In the order the input declares its options (not the key order of the rule's map): byte-stable output.
+      const better = [...options.keys()].filter((l) => map.has(l)).map((l) => ({ l, p: clampTo(pointsOf(l), node) })).filter((x) => x.p.gt(current)).sort((a, b) => a.p.cmp(b.p));
       for (const b of better) improve.push({ kind: 'set', input: rule.input, to: b.l, toLabel: options.get(b.l) ?? b.l, pointsAfter: decText(b.p), gain: decText(b.p.minus(current)) });
       return done(points);
     }
@@ -365,7 +367,11 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       const weights: Record<string, string> = {};
       let answers = ZERO;
       let weighted = ZERO;
-      for (const [option, w] of map) {
+      // In the order the input declares its options (not the key order of "weights"): byte-stable output.
+      const declared = compiled.inputs.get(rule.input)!.options!;
+      for (const option of declared.keys()) {
+        const w = map.get(option);
+        if (w === undefined) continue;
         const n = v instanceof Map ? v.get(option) ?? ZERO : ZERO;
         counts[option] = decText(n);
         weights[option] = decText(w);

@@ -39,6 +39,9 @@ export interface Prepared {
   diagnostics: Diagnostic[];
 }
 
+const ZERO_D = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const VI_DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?$|^-?[0-9]+,[0-9]+$/;
@@ -147,8 +150,8 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       const n = typeof raw === 'number' || typeof raw === 'string' ? readNumber(raw, id, path, out) : undefined;
       if (n === undefined) return out.length > before ? undefined : typeError();
       if (def.type === 'count' && !n.isInteger()) return typeError();
-      const lo = input.min ?? (def.type === 'decimal' ? null : new Decimal(0));
-      const hi = input.max ?? (def.type === 'percent' ? new Decimal(100) : null);
+      const lo = input.min ?? (def.type === 'decimal' ? null : ZERO_D);
+      const hi = input.max ?? (def.type === 'percent' ? HUNDRED : null);
       if ((lo !== null && n.lt(lo)) || (hi !== null && n.gt(hi))) {
         const bound =
           lo !== null && hi !== null ? `between ${decText(lo)} and ${decText(hi)}` : lo !== null ? `at least ${decText(lo)}` : `at most ${decText(hi!)}`;
@@ -157,7 +160,8 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
         out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), bound, boundVi }));
         return undefined;
       }
-      return { value: n, display: decText(n) };
+      // A whole JSON number is written as is (the same text decText gives, faster).
+      return { value: n, display: typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : decText(n) };
     }
   }
 }
@@ -249,7 +253,9 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
           }
           if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
             out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${base}/documents/${j}/for`, { requirement: d.for, code: owner!, known: reqs.map((r) => r.id).join(', ') || '—' }));
-          if (d.date !== undefined && (d.date < period.from || d.date > period.to))
+          if (d.date !== undefined && !isRealDate(d.date))
+            out.push(diag('EVIDENCE_SCHEMA', `${base}/documents/${j}/date`, { message: `${base}/documents/${j}/date: ${d.date} is not a date of the calendar`, messageVi: `${base}/documents/${j}/date: ${d.date} không phải là ngày có thật` }));
+          else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
             out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${base}/documents/${j}/date`, { number: d.number ?? '—', code: owner!, date: d.date, from: period.from, to: period.to }));
           const ref = { ...d, entry: i };
           list.push({ ...ref, complete: missing.length === 0, ref });

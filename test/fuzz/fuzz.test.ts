@@ -1,0 +1,360 @@
+/**
+ * Fuzzing with fast-check: arbitrary text and JSON values, and mutations of every valid file of the
+ * repository (rules/sets/**, examples/**, test/conformance/engine/*.json) — keys dropped, types changed,
+ * entries duplicated, numbers swapped for strings, huge and negative numbers, NaN-like strings, forbidden
+ * keys — fed to readJson, validateSetText, compile, score / checkEvidence and, for fewer cases, the built
+ * CLI. The one property: nothing throws but a ParindexError with coded diagnostics, and every result and
+ * diagnostic is well formed.
+ *
+ * Normal run: ~10,000 cases. Long run: PARINDEX_FUZZ_RUNS=200000 (pnpm test:fuzz-long) sets the number of
+ * cases of the largest property; the others scale with it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOG, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
+import { validateSetText } from '@parindex/rules/node';
+import { checkEvidence, compile, score, type CompiledSet } from '@parindex/engine';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
+/** Cases per property: a share of the long run, or the normal figure. */
+const runs = (normal: number, share: number) => (LONG > 0 ? Math.max(normal, Math.round(LONG * share)) : normal);
+const SEED = process.env.PARINDEX_FUZZ_SEED ? Number(process.env.PARINDEX_FUZZ_SEED) : undefined;
+const params = (numRuns: number) => ({ numRuns, ...(SEED !== undefined ? { seed: SEED } : {}) });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type J = any;
+
+// ---------------------------------------------------------------------------------------------------
+// The corpus: every valid file, by kind.
+
+function jsonFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...jsonFiles(p));
+    else if (name.endsWith('.json')) out.push(p);
+  }
+  return out;
+}
+
+const sets: J[] = [];
+const evidences: J[] = [];
+const appraisals: Array<{ appraisal: J; evidence: J }> = [];
+const texts: string[] = [];
+for (const file of [...jsonFiles(join(ROOT, 'rules/sets')), ...jsonFiles(join(ROOT, 'examples')), ...jsonFiles(join(ROOT, 'test/conformance/engine'))]) {
+  let v: J;
+  const text = readFileSync(file, 'utf8');
+  try {
+    v = JSON.parse(text);
+  } catch {
+    continue;
+  }
+  texts.push(text);
+  if (v && Array.isArray(v.fields)) sets.push(v);
+  else if (v && Array.isArray(v.entries)) evidences.push(v);
+  else if (v && Array.isArray(v.rounds)) appraisals.push({ appraisal: v, evidence: undefined });
+  else if (v && v.expected) {
+    // A conformance fixture: inline parts join the corpus.
+    if (v.set && Array.isArray(v.set.fields)) sets.push(v.set);
+    if (v.evidence && Array.isArray(v.evidence.entries)) evidences.push(v.evidence);
+  }
+}
+// Appraisals go with the evidence of their unit.
+for (const a of appraisals) a.evidence = evidences.find((e) => e.unit?.code === a.appraisal.evidence?.unit && e.criteriaSet === a.appraisal.criteriaSet);
+
+const compiled = new Map<string, CompiledSet>();
+for (const s of sets) {
+  try {
+    const c = compile(s);
+    if (!compiled.has(c.ref)) compiled.set(c.ref, c);
+  } catch {
+    // an invalid set in the corpus is fuzzed as text only
+  }
+}
+const scorable = evidences.filter((e) => compiled.has(e.criteriaSet));
+
+// ---------------------------------------------------------------------------------------------------
+// Checks.
+
+const stats = { cases: 0, results: 0, coded: 0 };
+
+function checkDiagnostics(list: readonly Diagnostic[]): void {
+  for (const d of list) {
+    if (!Object.prototype.hasOwnProperty.call(CATALOG, d.code)) throw new Error(`uncatalogued code ${String(d.code)}`);
+    if (typeof d.path !== 'string' || (d.path !== '' && !d.path.startsWith('/'))) throw new Error(`bad path ${JSON.stringify(d.path)} on ${d.code}`);
+    if (typeof d.message !== 'string' || typeof d.messageVi !== 'string' || d.message === '' || d.messageVi === '') throw new Error(`no message on ${d.code}`);
+    if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity on ${d.code}`);
+  }
+}
+
+/** Run f: a normal value, or a ParindexError with coded diagnostics. Anything else fails the property. */
+function coded<T>(f: () => T): T | undefined {
+  stats.cases++;
+  try {
+    const v = f();
+    stats.results++;
+    return v;
+  } catch (e) {
+    if (!(e instanceof ParindexError)) throw e;
+    if (e.diagnostics.length === 0) throw new Error('ParindexError without diagnostics');
+    if (!e.diagnostics.every((d) => d.severity === 'error')) throw new Error('ParindexError carrying a warning');
+    checkDiagnostics(e.diagnostics);
+    stats.coded++;
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Mutations.
+
+const WEIRD: unknown[] = [
+  'NaN', 'Infinity', '-Infinity', '1e999', '-0', '95,5', '1.234,5', '1,234.5', ' 12 ', '', '0x10', '1e3', '.5', '5.', '١٢', '\u0000', '\ud800',
+  'x'.repeat(300), '__proto__', 'constructor', 'prototype', 'toString', 'constructor.name', '__proto__.polluted', 'a.b.c',
+  1e308, -1e308, 5e-324, -1, -0.25, 0, 0.1, 2 ** 53 + 1, 1e21, 123456789012345.678, true, false, null, [], {}, [[[]]],
+  { var: '__proto__' }, { var: 'constructor.name' }, { method: [{ var: 'x' }, 'toString'] }, { '/': [1, 0] }, { '+': ['abc'] },
+];
+const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+const OPS = ['delete', 'replace', 'retype', 'weird', 'duplicate', 'forbidden', 'negate', 'huge', 'shuffle', 'stringify', 'deep', 'long'] as const;
+
+interface Mutation {
+  at: number;
+  op: (typeof OPS)[number];
+  payload: unknown;
+  weird: number;
+  n: number;
+}
+const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  op: fc.constantFrom(...OPS),
+  payload: fc.jsonValue({ maxDepth: 2 }),
+  weird: fc.nat(WEIRD.length - 1),
+  n: fc.nat(),
+});
+const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 4 });
+
+/** Every (container, key) of a value, the root excluded. */
+function slots(v: unknown): Array<[J, string | number]> {
+  const out: Array<[J, string | number]> = [];
+  const stack: unknown[] = [v];
+  const seen = new WeakSet<object>();
+  while (stack.length) {
+    const x = stack.pop();
+    if (x === null || typeof x !== 'object' || seen.has(x)) continue;
+    seen.add(x);
+    if (Array.isArray(x)) x.forEach((item, i) => (out.push([x, i]), stack.push(item)));
+    else for (const k of Object.keys(x)) out.push([x, k]), stack.push((x as J)[k]);
+  }
+  return out;
+}
+
+function retype(v: unknown): unknown {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return Number.isNaN(Number(v)) ? v.length : Number(v);
+  if (typeof v === 'boolean') return String(v);
+  if (v === null) return 0;
+  if (Array.isArray(v)) return Object.fromEntries(v.map((x, i) => [`k${i}`, x]));
+  return Object.values(v as object);
+}
+
+function mutate(base: J, ms: Mutation[]): J {
+  const v = structuredClone(base);
+  for (const m of ms) {
+    const all = slots(v);
+    if (all.length === 0) break;
+    const [c, k] = all[m.at % all.length]!;
+    const cur = c[k];
+    switch (m.op) {
+      case 'delete':
+        if (Array.isArray(c)) c.splice(k as number, 1);
+        else delete c[k];
+        break;
+      case 'replace':
+        c[k] = m.payload;
+        break;
+      case 'retype':
+        c[k] = retype(cur);
+        break;
+      case 'weird':
+        c[k] = structuredClone(WEIRD[m.weird]);
+        break;
+      case 'duplicate':
+        if (Array.isArray(cur) && cur.length) cur.push(structuredClone(cur[m.n % cur.length]));
+        else if (Array.isArray(c)) c.push(structuredClone(cur));
+        break;
+      case 'forbidden': {
+        const target = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? cur : c;
+        if (!Array.isArray(target)) Object.defineProperty(target, FORBIDDEN[m.n % 3]!, { value: m.payload, enumerable: true, writable: true, configurable: true });
+        break;
+      }
+      case 'negate':
+        if (typeof cur === 'number') c[k] = -cur - (m.n % 2);
+        break;
+      case 'huge':
+        if (typeof cur === 'number') c[k] = m.n % 2 ? cur * 1e300 : cur + 2 ** 53;
+        else if (typeof cur === 'string') c[k] = cur.repeat(1 + (m.n % 50));
+        break;
+      case 'shuffle':
+        if (Array.isArray(cur)) cur.reverse();
+        break;
+      case 'stringify':
+        if (typeof cur === 'number' || typeof cur === 'boolean') c[k] = JSON.stringify(cur);
+        break;
+      case 'deep': {
+        // Nest the value 50 to 3,000 levels deep (as a condition would: {"not": …}, or in lists).
+        let x: unknown = cur;
+        const levels = 50 + (m.n % 2950);
+        for (let i = 0; i < levels; i++) x = m.n % 2 ? { not: x } : [x];
+        c[k] = x;
+        break;
+      }
+      case 'long':
+        // A list of 1,000 to 25,000 copies of a scalar, or of 2,001 (one more than a set may hold) of an object.
+        // (small objects only: megabytes of text would time JSON.stringify, not the code under test)
+        if (cur !== null && typeof cur === 'object') c[k] = new Array(2001).fill((JSON.stringify(cur) ?? '').length < 400 ? cur : 1);
+        else c[k] = new Array(1000 + (m.n % 24000)).fill(cur);
+        break;
+    }
+  }
+  return v;
+}
+
+const pick = <T>(list: readonly T[]) => fc.nat(list.length - 1).map((i) => list[i]!);
+
+// ---------------------------------------------------------------------------------------------------
+
+const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+// A long run takes as long as it takes; the normal run stays under the default 60 s per property.
+describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 60_000 }, () => {
+  it('has a corpus', () => {
+    expect(sets.length).toBeGreaterThan(0);
+    expect(scorable.length).toBeGreaterThan(0);
+  });
+
+  it('readJson: arbitrary text and damaged real files never throw', () => {
+    const textArb = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+      fc.tuple(pick(texts), fc.nat(), fc.nat(), fc.string({ maxLength: 5 })).map(([t, a, b, s]) => t.slice(0, a % (t.length + 1)) + s + t.slice((a % (t.length + 1)) + (b % 8))),
+    );
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const doc = coded(() => readJson(text, 'fuzz.json'))!;
+        checkDiagnostics(doc.diagnostics);
+        if (doc.value === undefined) expect(doc.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      }),
+      params(runs(2500, 0.15)),
+    );
+  });
+
+  it('criteria sets: mutations through validateSetText (file) and compile (value) agree and never throw', () => {
+    fc.assert(
+      fc.property(pick(sets), mutationsArb, (base, ms) => {
+        const v = mutate(base, ms);
+        const text = JSON.stringify(v);
+        const file = coded(() => validateSetText(text, 'fuzz.set.json'))!;
+        checkDiagnostics(file.diagnostics);
+        const c = coded(() => compile(v));
+        // The two paths accept the same sets (the file path adds JSON-level checks only).
+        if (c !== undefined) expect(file.value, file.diagnostics.map((d) => d.code).join()).toBeDefined();
+        if (file.value !== undefined && c === undefined) expect.fail('compile refused a set the file validator accepted');
+      }),
+      params(runs(2000, 0.25)),
+    );
+  });
+
+  it('evidence: mutations through score and checkEvidence never throw; unused entries are reported', () => {
+    fc.assert(
+      fc.property(pick(scorable), mutationsArb, (base, ms) => {
+        const v = mutate(base, ms);
+        const set = compiled.get(base.criteriaSet)!;
+        const all = coded(() => checkEvidence(set, v));
+        if (all) checkDiagnostics(all);
+        const r = coded(() => score(set, v));
+        if (r) {
+          checkDiagnostics(r.diagnostics);
+          JSON.stringify(r);
+          // Every entry is used, or listed in unused, or (notApplicable) warned about.
+          for (const u of r.unused) expect(u.entry).toBeLessThan(v.entries.length);
+          expect(all?.filter((d) => d.severity === 'error')).toEqual([]);
+        } else expect(all?.some((d) => d.severity === 'error')).toBe(true);
+      }),
+      params(runs(4000, 0.4)),
+    );
+  });
+
+  it('appraisals: mutations through score never throw', () => {
+    const usable = appraisals.filter((a) => a.evidence && compiled.has(a.appraisal.criteriaSet));
+    if (usable.length === 0) return;
+    fc.assert(
+      fc.property(pick(usable), mutationsArb, fc.option(fc.constantFrom('round1', 'answer', 'round2', 'nope')), (a, ms, round) => {
+        const set = compiled.get(a.appraisal.criteriaSet)!;
+        const r = coded(() => score(set, a.evidence, { appraisal: mutate(a.appraisal, ms), ...(round !== null ? { round } : {}) }));
+        if (r) checkDiagnostics(r.diagnostics);
+      }),
+      params(runs(600, 0.1)),
+    );
+  });
+
+  it('arbitrary JSON values as a set, as evidence and as an appraisal never throw', () => {
+    const some = [...compiled.values()][0]!;
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
+        coded(() => compile(v));
+        coded(() => score(some, v));
+        coded(() => score(some, scorable[0], { appraisal: v }));
+      }),
+      params(runs(900, 0.1)),
+    );
+  });
+
+  it('the built CLI: validate and score of mutated files exit 0 or 1 with coded messages, never a stack trace', () => {
+    const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    if (!existsSync(bin)) {
+      console.warn('packages/cli/dist/parindex.js is not built: CLI fuzzing skipped');
+      return;
+    }
+    const sanity = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: 30_000 });
+    if (sanity.status !== 0) {
+      console.warn(`the built CLI does not start (${sanity.stderr.split('\n')[0]}): CLI fuzzing skipped`);
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-fuzz-'));
+    const setFor = new Map(sets.map((s) => [`${s.id}@${s.version}`, s]));
+    fc.assert(
+      fc.property(pick(scorable), mutationsArb, fc.boolean(), (base, ms, damageSet) => {
+        const setValue = setFor.get(base.criteriaSet)!;
+        const setFile = join(dir, 'set.json');
+        const evFile = join(dir, 'evidence.json');
+        writeFileSync(setFile, JSON.stringify(damageSet ? mutate(setValue, ms) : setValue));
+        writeFileSync(evFile, JSON.stringify(damageSet ? base : mutate(base, ms)));
+        for (const args of [
+          ['validate', '--format', 'json', setFile, evFile],
+          ['score', '--rules', setFile, '--format', 'json', evFile],
+        ]) {
+          stats.cases++;
+          const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 30_000 });
+          expect([0, 1], `${args[0]} exit ${r.status}: ${r.stderr}`).toContain(r.status);
+          expect(r.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+          expect(r.stderr).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/);
+          if (r.status === 1) expect(r.stdout + r.stderr).toMatch(/[A-Z]+_[A-Z_]+/);
+        }
+      }),
+      params(runs(4, 0.0005)),
+    );
+  });
+
+  afterAll(() => {
+    // Hostile keys and expressions reached nothing global.
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+    expect(({} as J).polluted).toBeUndefined();
+    console.info(`fuzz: ${stats.cases} cases (${stats.results} results, ${stats.coded} coded refusals)`);
+  });
+});

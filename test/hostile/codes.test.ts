@@ -1,0 +1,279 @@
+/**
+ * Every code of the diagnostics catalog, produced from a small input: the code, its JSON pointer and,
+ * where it comes from a file, the line and column that point at that place. A code no input can produce
+ * would fail here (and should leave the catalog).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
+import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
+import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { ROOT, evidence, pointsAtPath, set, type J } from './helpers.js';
+
+interface Case {
+  /** The diagnostics of the input. */
+  run(): Diagnostic[];
+  /** The JSON pointer the code must carry. */
+  path: string;
+  /** The text the line and column are checked against (file diagnostics). */
+  text?: string;
+  /** false: a whole-file problem without a line (the file is too large or empty). */
+  located?: boolean;
+}
+
+/** A criteria set changed by `mutate`, validated as a file (line, column) and as a value (compile). */
+function setCase(mutate: (s: J) => void, path: string): Case {
+  const s = set();
+  mutate(s);
+  const text = JSON.stringify(s, null, 2);
+  return {
+    run() {
+      const file = validateSetText(text, 'set.json').diagnostics;
+      // The value path (zod + checks) must report the same codes.
+      let value: Diagnostic[] = [];
+      try {
+        compile(s);
+      } catch (e) {
+        if (!(e instanceof ParindexError)) throw e;
+        value = e.diagnostics;
+      }
+      expect(value.map((d) => d.code).sort()).toEqual(file.filter((d) => d.severity === 'error').map((d) => d.code).sort());
+      return file;
+    },
+    path,
+    text,
+  };
+}
+
+/** A text read with readJson (line, column). */
+function textCase(text: string, path = '', located = true): Case {
+  return { run: () => readJson(text, 'x.json').diagnostics, path, text, located };
+}
+
+/** Evidence changed by `mutate`, checked against the (possibly changed) set. */
+function evidenceCase(mutate: (e: J) => void, path: string, mutateSet?: (s: J) => void, options: Record<string, unknown> = {}): Case {
+  return {
+    run() {
+      const s = set();
+      mutateSet?.(s);
+      const e = evidence();
+      mutate(e);
+      return checkEvidence(compile(s), e, options);
+    },
+    path,
+  };
+}
+
+function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: string; set?: string } = {}): Case {
+  return {
+    run() {
+      const e = evidence();
+      const appraisal = {
+        formatVersion: 1,
+        criteriaSet: extra.set ?? 'test.shapes@2026',
+        evidence: { unit: 'T01', sha256: extra.sha ?? hashJson(e) },
+        rounds: [{ id: 'round1', kind: 'appraisal', items }],
+      };
+      return checkEvidence(compile(set()), e, { appraisal, ...(extra.round ? { round: extra.round } : {}) });
+    },
+    path,
+  };
+}
+
+const leaf = (s: J, f: number, c: number) => s.fields[f].children[c];
+const tmp = mkdtempSync(join(tmpdir(), 'parindex-codes-'));
+
+const CASES: Record<DiagnosticCode, Case> = {
+  FILE_NOT_FOUND: { run: () => readSetFile(join(tmp, 'nope.json')).diagnostics, path: '' },
+  FILE_UNREADABLE: {
+    run() {
+      mkdirSync(join(tmp, 'dir.json'), { recursive: true });
+      return readSetFile(join(tmp, 'dir.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
+  FILE_EMPTY: textCase('  \n', '', false),
+  FILE_BOM: textCase('\ufeff{}'),
+  FILE_KIND_UNKNOWN: {
+    // Only the CLI decides what kind of file it was given.
+    run() {
+      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+      if (!existsSync(bin)) return [{ code: 'FILE_KIND_UNKNOWN', path: '' } as Diagnostic];
+      const f = join(tmp, 'kind.json');
+      writeFileSync(f, '{"hello": 1}');
+      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
+      const out = JSON.parse(r.stdout) as unknown;
+      const found: Diagnostic[] = [];
+      JSON.stringify(out, (_k, v) => {
+        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
+        return v;
+      });
+      return found;
+    },
+    path: '',
+  },
+  JSON_SYNTAX: textCase('{\n  "a": 1,\n}'),
+  JSON_NOT_OBJECT: textCase('[1, 2]'),
+  JSON_TOO_DEEP: textCase('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1)),
+  JSON_FORBIDDEN_KEY: textCase('{\n  "a": {\n    "__proto__": {"polluted": true}\n  }\n}', '/a/__proto__'),
+  LIMIT_EXCEEDED: textCase(`{\n  "list": [${new Array(LIMITS.arrayItems + 1).fill(0).join(',')}]\n}`, '/list'),
+
+  SET_SCHEMA: setCase((s) => (s.version = '26'), '/version'),
+  SET_PERIOD: setCase((s) => (s.period.from = '2027-01-01'), '/period'),
+  SET_DUPLICATE_CODE: setCase((s) => (leaf(s, 0, 1).code = '1.1'), '/fields/0/children/1/code'),
+  SET_CODE_NOT_NESTED: setCase((s) => (leaf(s, 0, 1).code = '9.2'), '/fields/0/children/1/code'),
+  SET_CHILDREN_EXCEED_MAX: setCase((s) => (s.fields[0].max = 5), '/fields/0/max'),
+  SET_CHILDREN_BELOW_MAX: setCase((s) => (s.fields[0].max = 7), '/fields/0/max'),
+  SET_CAP_ABOVE_MAX: setCase((s) => (s.fields[0].cap = 7), '/fields/0/cap'),
+  SET_FLOOR_ABOVE_MAX: setCase((s) => (leaf(s, 0, 0).floor = 2), '/fields/0/children/0/floor'),
+  SET_POINTS_ABOVE_MAX: setCase((s) => (leaf(s, 0, 0).rule.points = 2), '/fields/0/children/0/rule/points'),
+  SET_POINTS_BELOW_FLOOR: setCase((s) => (leaf(s, 0, 0).rule.otherwise = -1), '/fields/0/children/0/rule/otherwise'),
+  SET_LEAF_WITHOUT_RULE: setCase((s) => delete leaf(s, 0, 0).rule, '/fields/0/children/0'),
+  SET_PARENT_WITH_RULE: setCase((s) => (s.fields[0].rule = { type: 'boolean', input: 'plan_ok' }), '/fields/0'),
+  SET_LEAF_WITHOUT_SOURCE: setCase((s) => delete leaf(s, 0, 0).source, '/fields/0/children/0'),
+  SET_DUPLICATE_INPUT: setCase((s) => (leaf(s, 0, 1).inputs[0].id = 'plan_ok'), '/fields/0/children/1/inputs/0/id'),
+  SET_DUPLICATE_ID: setCase((s) => (leaf(s, 1, 3).rule.parts[1].id = 'attended'), '/fields/1/children/3/rule/parts/1/id'),
+  SET_UNDECLARED_INPUT: setCase((s) => (leaf(s, 0, 0).rule.input = 'nobody'), '/fields/0/children/0/rule/input'),
+  SET_INPUT_TYPE: setCase((s) => (leaf(s, 0, 0).rule.input = 'plan_timing'), '/fields/0/children/0/rule/input'),
+  SET_INPUT_OPTIONS: setCase((s) => (leaf(s, 0, 0).inputs.push({ id: 'lv', type: 'level', label: 'l' })), '/fields/0/children/0/inputs/1'),
+  SET_UNKNOWN_OPTION: setCase((s) => (leaf(s, 0, 1).rule.points.early = 1), '/fields/0/children/1/rule/points/early'),
+  SET_MISSING_OPTION: setCase((s) => delete leaf(s, 0, 1).rule.points.none, '/fields/0/children/1/rule/points'),
+  SET_FRACTION_RANGE: setCase((s) => (leaf(s, 0, 4).rule.fractions.vice = 1.5), '/fields/0/children/4/rule/fractions/vice'),
+  SET_TIER_BOUNDS: setCase((s) => delete leaf(s, 1, 1).rule.tiers[1].minInclusive, '/fields/1/children/1/rule/tiers/1'),
+  SET_TIER_OVERLAP: setCase((s) => (leaf(s, 1, 1).rule.tiers[1].max = 85), '/fields/1/children/1/rule/tiers/0'),
+  SET_TIER_GAP: setCase((s) => (leaf(s, 1, 1).rule.tiers[1].min = 60), '/fields/1/children/1/rule/tiers'),
+  SET_BAND_OVERLAP: setCase((s) => (s.classification[1].max = 95), '/classification/0'),
+  SET_BAND_BOUNDS: setCase((s) => delete s.classification[1].maxInclusive, '/classification/1'),
+  SET_ZERO_RANGE: setCase((s) => (leaf(s, 1, 2).rule.fullAt = 0), '/fields/1/children/2/rule/fullAt'),
+  SET_EXPRESSION_OPERATOR: setCase((s) => (leaf(s, 1, 4).rule.logic = { method: [{ var: 'dossiers' }, 'toString'] }), '/fields/1/children/4/rule/logic/method'),
+  SET_EXPRESSION_SHAPE: setCase((s) => (leaf(s, 1, 4).rule.logic = { '/': [1] }), '/fields/1/children/4/rule/logic/~1'),
+  SET_EXPRESSION_DEPTH: setCase((s) => {
+    let c: J = { input: 'plan_ok', is: true };
+    for (let i = 0; i < LIMITS.expressionDepth + 1; i++) c = { not: c };
+    leaf(s, 0, 3).rule.conditions = [c];
+  }, '/fields/0/children/3/rule/conditions/0' + '/not'.repeat(LIMITS.expressionDepth + 1)),
+  SET_EXPRESSION_SIZE: setCase((s) => (leaf(s, 1, 4).rule.logic = { '+': new Array(LIMITS.expressionNodes).fill(1) }), '/fields/1/children/4/rule/logic'),
+  SET_DEPTH: setCase((s) => {
+    let n: J = { code: '1.1', title: 't', max: 1, source: { document: 'd' }, rule: { type: 'boolean', input: 'docs_assigned' } };
+    for (let l = 0; l < LIMITS.treeDepth; l++) n = { code: '1.1', title: 't', max: 1, children: [n] };
+    s.fields.push({ code: '5', title: 't', max: 1, children: [n] });
+    s.fields[3].max = 4;
+  }, '/fields/4' + '/children/0'.repeat(LIMITS.treeDepth)),
+  SET_NOT_FOUND: {
+    run() {
+      try {
+        mkdirSync(join(tmp, 'empty-lib'), { recursive: true });
+        new SetLibrary(join(tmp, 'empty-lib')).get('nope@2026');
+      } catch (e) {
+        if (e instanceof ParindexError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  },
+  SET_AMBIGUOUS: {
+    run() {
+      const dir = join(tmp, 'lib');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'a.json'), JSON.stringify(set()));
+      writeFileSync(join(dir, 'b.json'), JSON.stringify(set()));
+      return new SetLibrary(dir).diagnostics;
+    },
+    path: '',
+  },
+
+  EVIDENCE_SCHEMA: evidenceCase((e) => (e.entries[3].values = 'on_time'), '/entries/3/values'),
+  EVIDENCE_SET_MISMATCH: evidenceCase((e) => (e.criteriaSet = 'test.shapes@2025'), '/criteriaSet'),
+  EVIDENCE_PERIOD_MISMATCH: evidenceCase((e) => (e.period.to = '2026-06-30'), '/period'),
+  EVIDENCE_UNKNOWN_CRITERION: evidenceCase((e) => e.entries.push({ criterion: '9.9', values: { x: 1 } }), '/entries/17/criterion'),
+  EVIDENCE_UNKNOWN_INPUT: evidenceCase((e) => (e.entries[3].values.plan_ok = true), '/entries/3/values/plan_ok'),
+  EVIDENCE_DUPLICATE_VALUE: evidenceCase((e) => e.entries.push({ input: 'docs_assigned', value: true }), '/entries/17/value'),
+  EVIDENCE_DUPLICATE_CLAIM: evidenceCase((e) => {
+    e.entries[2].claimedPoints = 1;
+    e.entries.push({ criterion: '1.1', claimedPoints: 1 });
+  }, '/entries/17/claimedPoints'),
+  EVIDENCE_VALUE_TYPE: evidenceCase((e) => (e.entries[2].values.plan_ok = 'yes'), '/entries/2/values/plan_ok'),
+  EVIDENCE_DECIMAL_COMMA: evidenceCase((e) => (e.entries[8].values.online_rate = '95,5'), '/entries/8/values/online_rate'),
+  EVIDENCE_VALUE_RANGE: evidenceCase((e) => (e.entries[7].values.resolved = -5), '/entries/7/values/resolved'),
+  EVIDENCE_UNKNOWN_OPTION: evidenceCase((e) => (e.entries[3].values.plan_timing = 'early'), '/entries/3/values/plan_timing'),
+  EVIDENCE_EXCEEDS_OTHER: evidenceCase((e) => (e.entries[7].values.resolved_on_time = 1301), '/entries/7/values/resolved_on_time'),
+  EVIDENCE_DATE_OUTSIDE_PERIOD: evidenceCase((e) => (e.entries[4].values.q1_sent = '2025-12-31'), '/entries/4/values/q1_sent'),
+  EVIDENCE_DOCUMENT_INCOMPLETE: evidenceCase((e) => delete e.entries[2].documents[0].number, '/entries/2/documents/0'),
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: evidenceCase((e) => (e.entries[2].documents[0].date = '2025-12-20'), '/entries/2/documents/0/date'),
+  EVIDENCE_UNKNOWN_REQUIREMENT: evidenceCase((e) => (e.entries[2].documents[0].for = 'budget_doc'), '/entries/2/documents/0/for'),
+  EVIDENCE_NOT_APPLICABLE_VALUE: evidenceCase((e) => (e.entries[0].value = false), '/entries/12'),
+  EVIDENCE_UNUSED_ENTRY: evidenceCase((e) => e.entries.push({ criterion: '1', documents: [{ number: '1/QĐ', date: '2026-02-01' }] }), '/entries/17'),
+
+  SCORE_MISSING_INPUT: evidenceCase((e) => delete e.entries[3].values.plan_timing, '/entries/3'),
+  SCORE_MISSING_DOCUMENT: evidenceCase((e) => delete e.entries[2].documents, '/entries/2'),
+  SCORE_DIVISION_BY_ZERO: evidenceCase((e) => (e.entries[11].values = { dossiers: 0, digitised: 0 }), '/entries/11'),
+  SCORE_EXPRESSION: evidenceCase(() => {}, '/entries/11', (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'dossiers' }, 'abc'] })),
+  SCORE_NO_TIER: evidenceCase(
+    (e) => (e.entries[7].values = { resolved: 100, resolved_on_time: -5 }),
+    '/entries/7',
+    (s) => {
+      // A ratio of two decimals, tiers from 0 up: the checks take a ratio to be ≥ 0, a negative numerator
+      // falls in no tier.
+      leaf(s, 1, 0).inputs = [
+        { id: 'resolved', type: 'decimal', label: 'l' },
+        { id: 'resolved_on_time', type: 'decimal', label: 'l' },
+      ];
+      leaf(s, 1, 0).rule.tiers[4] = { min: 0, minInclusive: true, max: 50, maxInclusive: false, points: 0 };
+    },
+  ),
+  SCORE_CLAIM_MISMATCH: evidenceCase((e) => (e.entries[2].claimedPoints = 0.5), '/entries/2/claimedPoints'),
+  SCORE_CLAIM_ON_PARENT: evidenceCase((e) => e.entries.push({ criterion: '1', claimedPoints: 1 }), '/entries/17/claimedPoints'),
+  SCORE_NEEDS_EXPLANATION: evidenceCase((e) => delete e.entries[2].documents, '/entries/2', (s) => (s.policies.missingEvidence = 'scoreAndFlag')),
+
+  APPRAISAL_SCHEMA: appraisalCase([{ criterion: '1.1', points: 1 }], '/rounds/0/items/0/reason'),
+  APPRAISAL_EVIDENCE_MISMATCH: appraisalCase([], '/evidence', { sha: '0'.repeat(64) }),
+  APPRAISAL_UNKNOWN_ROUND: appraisalCase([], '/rounds', { round: 'round9' }),
+  APPRAISAL_OVERRIDE_RANGE: appraisalCase([{ criterion: '1.1', points: 2, reason: 'r' }], '/rounds/0/items/0/points'),
+  APPRAISAL_UNKNOWN_CRITERION: appraisalCase([{ criterion: '1', points: 1, reason: 'r' }], '/rounds/0/items/0/criterion'),
+};
+
+describe('every code of the catalog is produced by some input', () => {
+  it('has a case for every code, and no case for a code that is not in the catalog', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
+  });
+  for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
+    it(code, () => {
+      const c = CASES[code];
+      const found = c.run().filter((d) => d.code === code);
+      expect(found.length, `no ${code} diagnostic`).toBeGreaterThan(0);
+      expect(found.map((d) => d.path)).toContain(c.path);
+      const d = found.find((x) => x.path === c.path)!;
+      expect(d.severity).toBe(CATALOG[code].severity);
+      // Every placeholder of both sentences was filled.
+      expect(d.message ?? '').not.toMatch(/\{[A-Za-z]+\}/);
+      expect(d.messageVi ?? '').not.toMatch(/\{[A-Za-z]+\}/);
+      if (c.text !== undefined && c.located !== false) {
+        expect(d.line, `${code} has no line`).toBeTypeOf('number');
+        expect(d.column).toBeTypeOf('number');
+        expect(pointsAtPath(c.text, d), `${code} at ${d.line}:${d.column} does not point at ${d.path}`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('the value path refuses what the file path refuses', () => {
+  it('a value built with Object.create(null) is validated like any other', () => {
+    const s = Object.assign(Object.create(null), set());
+    expect(compile(s).ref).toBe('test.shapes@2026');
+    s.version = '26';
+    expect(parseCriteriaSet(s).diagnostics.map((d) => d.code)).toEqual(['SET_SCHEMA']);
+  });
+  it('an own "__proto__" key (as JSON.parse makes it) is JSON_FORBIDDEN_KEY on both paths', () => {
+    const text = JSON.stringify(set()).replace('"formatVersion"', '"__proto__": {"isAdmin": true}, "formatVersion"');
+    const value = JSON.parse(text);
+    expect(Object.keys(value)).toContain('__proto__');
+    expect(validateSetText(text).diagnostics).toMatchObject([{ code: 'JSON_FORBIDDEN_KEY', path: '/__proto__', line: 1 }]);
+    expect(() => compile(value)).toThrow(ParindexError);
+    expect(({} as J).isAdmin).toBeUndefined();
+  });
+});
