@@ -116,6 +116,25 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '',
   },
+  RESULT_SCHEMA: {
+    // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
+    run() {
+      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+      const saved = JSON.parse(spawnSync(process.execPath, [bin, 'score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')], { encoding: 'utf8' }).stdout);
+      saved.totals.index = 75;
+      const f = join(tmp, 'result.json');
+      writeFileSync(f, JSON.stringify(saved, null, 2));
+      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      const found: Diagnostic[] = [];
+      JSON.stringify(JSON.parse(r.stdout), (_k, v) => {
+        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
+        return v;
+      });
+      return found;
+    },
+    path: '/totals/index',
+  },
   JSON_SYNTAX: textCase('{\n  "a": 1,\n}'),
   JSON_NOT_OBJECT: textCase('[1, 2]'),
   JSON_TOO_DEEP: textCase('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1)),
