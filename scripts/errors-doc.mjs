@@ -65,6 +65,7 @@ export const EXAMPLE_OVERRIDES = {
   APPRAISAL_EVIDENCE_MISMATCH: { expected: 'HP-VINHBAO 4be0c3a1e2f0…', given: 'HP-VINHBAO 9d41aa07c3b2…' },
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },
   APPRAISAL_UNKNOWN_CRITERION: { code: '1' },
+  RANK_DUPLICATE_UNIT: { unit: 'HP-VINHBAO', first: 'examples/vinh-bao/par-2026.json' },
   RESULT_SCHEMA: { message: '/totals/index: Invalid input: expected string, received number', messageVi: '/totals/index: sai kiểu dữ liệu (Invalid input: expected string, received number)' },
 };
 
@@ -74,7 +75,7 @@ const SECTIONS = [
   ['Evidence', /^EVIDENCE_/],
   ['Scoring', /^SCORE_/],
   ['Appraisal', /^APPRAISAL_/],
-  ['Saved results', /^RESULT_/],
+  ['Saved results and ranking', /^(RESULT|RANK)_/],
 ];
 
 const fill = (template, params) => template.replace(/\{([A-Za-z]+)\}/g, (whole, name) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));

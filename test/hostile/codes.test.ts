@@ -4,7 +4,7 @@
  * would fail here (and should leave the catalog).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,25 @@ const CASES: Record<DiagnosticCode, Case> = {
       return found;
     },
     path: '',
+  },
+  RANK_DUPLICATE_UNIT: {
+    // The same unit in two files: ranked once, the second reported and skipped (exit 1).
+    run() {
+      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+      const f = join(tmp, 'copy-of-kien-tho.json');
+      writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8'));
+      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      const out = JSON.parse(r.stdout) as { ranking?: unknown[] };
+      expect(JSON.stringify(out)).toContain('TH-KIENTHO');
+      const found: Diagnostic[] = [];
+      JSON.stringify(out, (_k, v) => {
+        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
+        return v;
+      });
+      return found;
+    },
+    path: '/unit/code',
   },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.

@@ -19,7 +19,14 @@ export class CliError extends Error {
 }
 
 /** Wrong usage (unknown option, missing argument): exit code 2. */
-export class UsageError extends Error {}
+/** Wrong usage (exit 2). Carries the sentence in English and, when given, in Vietnamese. */
+export class UsageError extends Error {
+  readonly messageVi: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; vi?: string }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.messageVi = options?.vi;
+  }
+}
 
 export interface JsonFile {
   file: string;

@@ -54,10 +54,10 @@ export function checkOptions(argv: string[], defs: ArgsDef): void {
     const name = eq >= 0 ? body.slice(0, eq) : body;
     let def = known.get(name);
     if (!def && name.startsWith('no-') && known.get(name.slice(3))?.type === 'boolean') def = known.get(name.slice(3));
-    if (!def) throw new UsageError(`Unknown option ${a.split('=')[0]}`);
+    if (!def) throw new UsageError(`Unknown option ${a.split('=')[0]}`, { vi: `Không có tùy chọn ${a.split('=')[0]}` });
     if ((def.type === 'string' || def.type === 'enum') && eq < 0) {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-[0-9]/.test(next))) throw new UsageError(`Option ${a} needs a value`);
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-[0-9]/.test(next))) throw new UsageError(`Option ${a} needs a value`, { vi: `Tùy chọn ${a} cần một giá trị` });
       i++;
     }
   }
@@ -72,7 +72,7 @@ async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsD
       return first ? 0 : 2;
     }
     const next = sub[first];
-    if (!next) throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(sub).join(', ')}`, { cause: cmd });
+    if (!next) throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(sub).join(', ')}`, { cause: cmd, vi: `Không có lệnh "${first}". Các lệnh: ${Object.keys(sub).join(', ')}` });
     return runCommand(next, argv.slice(1), cmd);
   }
   const until = argv.indexOf('--');
@@ -87,10 +87,10 @@ async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsD
   try {
     args = parseArgs(argv, defs);
   } catch (e) {
-    throw new UsageError(stripAnsi((e as Error).message), { cause: cmd });
+    throw new UsageError(stripAnsi((e as Error).message), { cause: cmd, vi: `Thiếu hoặc sai tham số: ${stripAnsi((e as Error).message)}` });
   }
   const positionals = Object.values(defs).filter((d) => d.type === 'positional').length;
-  if (!cmd.variadic && args._.length > positionals) throw new UsageError(`Unexpected argument "${args._[positionals]}"`, { cause: cmd });
+  if (!cmd.variadic && args._.length > positionals) throw new UsageError(`Unexpected argument "${args._[positionals]}"`, { cause: cmd, vi: `Thừa tham số "${args._[positionals]}"` });
   const code = await cmd.run!({ rawArgs: argv, args, cmd } as never);
   return typeof code === 'number' ? code : 0;
 }
@@ -113,12 +113,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const entry = COMMANDS[first];
-    if (!entry) throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(COMMANDS).join(', ')}`);
+    if (!entry) throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(COMMANDS).join(', ')}`, { vi: `Không có lệnh "${first}". Các lệnh: ${Object.keys(COMMANDS).join(', ')}` });
     return await runCommand(await entry.load(), argv.slice(1), root);
   } catch (e) {
     if (e instanceof UsageError) {
       const vi = lang === 'vi';
-      process.stderr.write(`parindex: ${e.message}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
+      process.stderr.write(`parindex: ${vi ? e.messageVi ?? e.message : e.message}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
       return 2;
     }
     if (e instanceof CliError) {

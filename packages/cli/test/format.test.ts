@@ -148,3 +148,30 @@ describe('usage checks and diagnostics', () => {
     expect(formatDiagnostic(d, 'en')).toBe('e.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  error: There is no criterion "9.9" in s@2026.');
   });
 });
+
+describe('markdown from untrusted files', () => {
+  it('writes HTML found in unit names and notes as text, not markup', () => {
+    const md = renderMarkdown([
+      { kind: 'title', text: 'Xã <script>alert(1)</script>' },
+      { kind: 'kv', rows: [['Đơn vị', '<img src=x onerror=alert(1)>']] },
+      { kind: 'table', columns: [{ label: 'Tên' }], rows: [{ cells: ['A & <b>B</b>'] }] },
+    ]);
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('<img');
+    expect(md).toContain('# Xã &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(md).toContain('| A &amp; &lt;b&gt;B&lt;/b&gt; |');
+  });
+});
+
+describe('usage errors', () => {
+  it('carry a Vietnamese sentence as well as the English one', () => {
+    let thrown: unknown;
+    try {
+      checkOptions(['--nope'], { format: { type: 'string' } });
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as Error).message).toBe('Unknown option --nope');
+    expect((thrown as { messageVi?: string }).messageVi).toBe('Không có tùy chọn --nope');
+  });
+});

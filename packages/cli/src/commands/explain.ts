@@ -82,7 +82,7 @@ export const explainCommand = defineCommand({
   },
   async run({ args }) {
     const ctx = ctxOf(args);
-    if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal');
+    if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal', { vi: '--round cần --appraisal' });
     const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
     printDiagnostics(s.warnings, ctx);
     const { lang } = ctx;

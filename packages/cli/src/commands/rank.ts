@@ -3,6 +3,7 @@
  * that fails is reported (stderr and the output) and skipped; the others are still ranked; exit 1.
  */
 import { statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { extra, score, type CompiledSet, type ScoreResult } from '../engine.js';
@@ -61,13 +62,18 @@ export const rankCommand = Object.assign(
         if (dir) for (const f of (await import('@parindex/rules/node')).listJsonFiles(p)) files.push({ file: f, explicit: false });
         else files.push({ file: p, explicit: true });
       }
-      if (files.length === 0) throw new UsageError('no files to rank');
+      if (files.length === 0) throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
       const failed: Failed[] = [];
       const skipped: string[] = [];
       const scored: Array<{ file: string; result: ScoreResult }> = [];
       let compiled: CompiledSet | undefined;
       const bar = progress(process.stderr.isTTY === true && !ctx.quiet, files.length);
+      // The same file named twice (or reached through a folder and by name) is ranked once.
+      const seen = new Set<string>();
       for (const { file, explicit } of files) {
+        const real = realpathOr(file);
+        if (seen.has(real)) continue;
+        seen.add(real);
         bar.tick(file);
         const f = readJsonFile(file);
         if (!f.value) {
@@ -96,6 +102,11 @@ export const rankCommand = Object.assign(
             continue;
           }
           const result = score(compiled, f.value);
+          const first = scored.find((x) => x.result.unit.code === result.unit.code);
+          if (first) {
+            failed.push({ file, diagnostics: locateIn([diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: result.unit.code, first: first.file })], f) });
+            continue;
+          }
           scored.push({ file, result });
         } catch (e) {
           if (e instanceof ParindexError) failed.push({ file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, undefined) });
@@ -124,7 +135,7 @@ export const rankCommand = Object.assign(
           kind: 'table',
           columns: [{ label: t(lang, 'rank'), align: 'right' }, { label: t(lang, 'code') }, { label: t(lang, 'name'), width: 40 }, { label: t(lang, 'total'), align: 'right' }, { label: t(lang, 'applicableMax'), align: 'right' }, { label: t(lang, 'index'), align: 'right' }, { label: t(lang, 'classification') }],
           rows: rows.map((r) => ({
-            cells: [`${r.rank}${r.tied ? '=' : ''}`, r.result.unit.code, r.result.unit.name, formatNumber(r.result.totals.points, lang), formatNumber(r.result.totals.applicableMax, lang), idx(r.index), bandText(r.result.totals, lang)],
+            cells: [`${r.rank}${r.tied ? '=' : ''}`, r.result.unit.code, r.result.unit.name, formatNumber(r.result.totals.points, lang, { places: 4 }), formatNumber(r.result.totals.applicableMax, lang), idx(r.index), bandText(r.result.totals, lang)],
           })),
         },
         { kind: 'para', text: `${t(lang, 'meanIndex')} (${vi ? 'bình quân cộng chỉ số của' : 'plain mean of'} ${summary.index.count} ${vi ? 'đơn vị' : 'units'}): ${summary.index.mean === null ? '—' : idx(summary.index.mean)}` },
@@ -172,3 +183,12 @@ export const rankCommand = Object.assign(
   }),
   { variadic: true },
 );
+
+/** @internal The real path of a file, or the path itself when it cannot be resolved. */
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}

@@ -14,7 +14,7 @@ import { type CriterionNode, type InputDef } from '@parindex/rules';
 import { json } from '../format/render.js';
 import { loadSet, writeOutput } from '../io.js';
 import type { Lang } from '../numbers.js';
-import { langArg, outArg } from './common.js';
+import { langArg, outArg, quietArg } from './common.js';
 
 const TYPE_HINT: Record<string, [string, string]> = {
   boolean: ['true/false', 'true/false'],
@@ -42,8 +42,10 @@ export const templateCommand = defineCommand({
     set: { type: 'positional', required: true, description: 'Criteria set: id or id@version', valueHint: 'id[@version]' },
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
     name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
+    format: { type: 'enum' as const, options: ['json'], default: 'json', description: 'Output format: a template is always an evidence file in JSON' },
     lang: langArg,
     out: outArg,
+    quiet: quietArg,
   },
   async run({ args }) {
     const lang: Lang = args.lang === 'en' ? 'en' : 'vi';

@@ -1,20 +1,22 @@
 /** Markdown for pasting into documents (GitHub-flavoured tables). */
 import type { Block, Doc } from './doc.js';
 
-const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+/** Text from files (unit names, notes) is data: HTML in it must not reach a Markdown renderer as markup. */
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = (s: string) => text(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
 function block(b: Block): string {
   switch (b.kind) {
     case 'title':
-      return `# ${b.text}`;
+      return `# ${text(b.text)}`;
     case 'heading':
-      return `## ${b.text}`;
+      return `## ${text(b.text)}`;
     case 'para':
-      return b.text;
+      return text(b.text);
     case 'kv':
       return b.rows.map(([k, v]) => `- **${esc(k)}:** ${esc(v)}`).join('\n');
     case 'list':
-      return b.items.map((i) => `- ${i.replace(/\n/g, ' ')}`).join('\n');
+      return b.items.map((i) => `- ${text(i).replace(/\n/g, ' ')}`).join('\n');
     case 'table': {
       const head = `| ${b.columns.map((c) => esc(c.label)).join(' | ')} |`;
       const sep = `|${b.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`;
