@@ -24,6 +24,14 @@ export const EXAMPLE_PARAMS = {
 };
 
 export const EXAMPLE_OVERRIDES = {
+  SET_CODE_NOT_NESTED: { code: '3.1', parent: '2' },
+  SET_CHILDREN_BELOW_MAX: { sum: '5.5', max: '6' },
+  SET_FLOOR_ABOVE_MAX: { floor: '1.5', max: '1' },
+  SET_POINTS_ABOVE_MAX: { points: '1.5', max: '1' },
+  SET_POINTS_BELOW_FLOOR: { points: '-0.25', floor: '0' },
+  SET_EXPRESSION_SHAPE: { problem: '"/" takes 2 argument(s), found 3', problemVi: '"/" nhận 2 đối số, ở đây có 3' },
+  EVIDENCE_SET_MISMATCH: { given: 'model.commune-par@2025', expected: 'model.commune-par@2026' },
+  EVIDENCE_PERIOD_MISMATCH: { given: '2025-01-01 – 2025-12-31', expected: '2026-01-01 – 2026-12-31' },
   FILE_NOT_FOUND: { file: 'examples/vinh-bao/par-2025.json' },
   JSON_SYNTAX: { reason: 'a property name in double quotes was expected', reasonVi: 'cần tên thuộc tính trong dấu ngoặc kép' },
   SET_DUPLICATE_ID: { where: 'the parts of "2.4"' },
