@@ -42,8 +42,8 @@ describe.concurrent('usage and exit codes', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
     }
-    expect(runs[0]!.stderr).toContain('Unknown command "frobnicate"');
-    expect(runs[1]!.stderr).toContain('Unknown option --bogus');
+    expect(runs[0]!.stderr).toContain('Không có lệnh "frobnicate"');
+    expect(runs[1]!.stderr).toContain('Không có tùy chọn --bogus');
     expect(runs[2]!.stderr).toContain('EVIDENCE');
     expect(runs[3]!.stderr).toContain('--format');
   });

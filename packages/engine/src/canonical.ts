@@ -21,26 +21,42 @@ function keyText(k: string): string {
   return t;
 }
 
+/** Characters JSON.stringify writes escaped: quote, backslash, controls, surrogates (lone ones as \\u). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function write(v: unknown): string {
-  if (v === null || typeof v !== 'object') {
+  if (v === null) return 'null';
+  const type = typeof v;
+  // A string with nothing to escape is written as is between quotes (what JSON.stringify gives).
+  if (type === 'string') return NEEDS_ESCAPE.test(v as string) ? JSON.stringify(v) : '"' + (v as string) + '"';
+  if (type !== 'object') {
     if (v === undefined) return 'null';
-    // Strings, numbers, booleans; whatever JSON.stringify cannot write (a function) writes nothing.
+    // Numbers, booleans; whatever JSON.stringify cannot write (a function) writes nothing.
     return JSON.stringify(v) ?? '';
   }
   if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) {
-      if (i) out += ',';
-      out += write(v[i]);
-    }
+    const n = v.length;
+    if (n === 0) return '[]';
+    let out = '[' + write(v[0]);
+    for (let i = 1; i < n; i++) out += ',' + write(v[i]);
     return out + ']';
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
+  // Keys with a defined value, sorted by UTF-16 code units as Array.prototype.sort() does (insertion
+  // sort: objects have few keys; no two keys are equal).
   let n = 0;
-  for (let i = 0; i < keys.length; i++) if (o[keys[i]!] !== undefined) keys[n++] = keys[i]!;
-  keys.length = n;
-  keys.sort();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (o[k] === undefined) continue;
+    let j = n++;
+    while (j > 0 && keys[j - 1]! > k) {
+      keys[j] = keys[j - 1]!;
+      j--;
+    }
+    keys[j] = k;
+  }
+  if (n === 0) return '{}';
   let out = '{';
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
@@ -55,24 +71,30 @@ interface NodeHash {
   digest(encoding: 'hex'): string;
 }
 type CreateHash = (algorithm: 'sha256') => NodeHash;
+/** crypto.hash (Node ≥ 20.12): one-shot, a string is hashed as its UTF-8 bytes, like update(text, 'utf8'). */
+type OneShotHash = (algorithm: 'sha256', data: string, encoding: 'hex') => string;
 
 /**
  * Node's native SHA-256 when the engine runs in Node (no import: the engine bundles for browsers as
  * is), else @noble/hashes. Both hash the UTF-8 bytes of the text (lone surrogates as U+FFFD), so the
  * hex is the same.
  */
-const nativeCreateHash: CreateHash | undefined = (() => {
+const native: { createHash?: CreateHash; hash?: OneShotHash } | undefined = (() => {
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const mod = proc?.getBuiltinModule?.('crypto') as { createHash?: CreateHash } | undefined;
-    return typeof mod?.createHash === 'function' ? mod.createHash : undefined;
+    const mod = proc?.getBuiltinModule?.('crypto') as { createHash?: CreateHash; hash?: OneShotHash } | undefined;
+    if (typeof mod?.createHash !== 'function') return undefined;
+    return { createHash: mod.createHash, ...(typeof mod.hash === 'function' ? { hash: mod.hash } : {}) };
   } catch {
     return undefined;
   }
 })();
+const nativeCreateHash: CreateHash | undefined = native?.createHash;
+const nativeHash: OneShotHash | undefined = native?.hash;
 
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
 export function sha256Hex(text: string): string {
+  if (nativeHash) return nativeHash('sha256', text, 'hex');
   if (nativeCreateHash) return nativeCreateHash('sha256').update(text, 'utf8').digest('hex');
   return bytesToHex(sha256(utf8ToBytes(text)));
 }

@@ -2,7 +2,7 @@
  * @internal One leaf's rule: from typed inputs to raw points, the steps taken and what would raise
  * the points. Exact: ratios are compared with bounds by cross-multiplication.
  */
-import { Decimal, decText, type Condition, type Interval } from './deps.js';
+import { Decimal, addDec, cmpDec, decText, mulDec, type Condition, type Interval } from './deps.js';
 import type { CompiledNode, CompiledSet, CompiledTier } from './compile.js';
 import { evaluateLogic, logicTruthy, LogicError, type LogicValue } from './expression.js';
 import type { Improvement, Step } from './result.js';
@@ -25,13 +25,23 @@ const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 
 function clampTo(v: Decimal, node: CompiledNode): Decimal {
-  if (v.gt(node.max)) return node.max;
-  if (v.lt(node.floor)) return node.floor;
+  if (cmpDec(v, node.max) > 0) return node.max;
+  if (cmpDec(v, node.floor) < 0) return node.floor;
   return v;
 }
 
 /** @internal Text of a condition, for the trace (neutral, not translated). */
 export function conditionText(c: Condition): string {
+  let t = COND_TEXT.get(c);
+  if (t === undefined) {
+    t = conditionTextOf(c);
+    COND_TEXT.set(c, t);
+  }
+  return t;
+}
+/** Condition texts, computed once per condition object of a compiled set (the set is not changed). */
+const COND_TEXT = new WeakMap<Condition, string>();
+function conditionTextOf(c: Condition): string {
   if ('all' in c) return c.all.map(conditionText).join(' AND ');
   if ('any' in c) return '(' + c.any.map(conditionText).join(' OR ') + ')';
   if ('not' in c) return 'NOT (' + conditionText(c.not) + ')';
@@ -88,7 +98,7 @@ export function evalCondition(c: Condition, read: Reader): boolean {
 
 /** Is value (or n/d×t) inside the interval? Exact for ratios by cross-multiplication (d > 0). */
 function inInterval(iv: Interval, value: Decimal, ratio: { nt: Decimal; d: Decimal } | null): boolean {
-  const cmp = (bound: Decimal) => (ratio ? ratio.nt.cmp(bound.times(ratio.d)) : value.cmp(bound));
+  const cmp = (bound: Decimal) => (ratio ? cmpDec(ratio.nt, mulDec(bound, ratio.d)) : cmpDec(value, bound));
   if (iv.min !== null) {
     const c = cmp(iv.min);
     if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
@@ -100,17 +110,29 @@ function inInterval(iv: Interval, value: Decimal, ratio: { nt: Decimal; d: Decim
   return true;
 }
 
-function tierStep(t: CompiledTier, index: number): Step {
-  return {
-    kind: 'tier',
-    index,
-    min: t.iv.min === null ? null : decText(t.iv.min),
-    minInclusive: t.iv.minInclusive,
-    max: t.iv.max === null ? null : decText(t.iv.max),
-    maxInclusive: t.iv.maxInclusive,
-    points: decText(t.points),
-    ...(t.label !== undefined ? { label: t.label } : {}),
-  };
+/** Per tier, computed once: the texts of its bounds and points, its points within floor and maximum. */
+interface TierPre {
+  min: string | null;
+  max: string | null;
+  points: string;
+  clamped: Decimal;
+}
+const TIER_PRE = new WeakMap<CompiledTier, TierPre>();
+function tierPre(t: CompiledTier, node: CompiledNode): TierPre {
+  let p = TIER_PRE.get(t);
+  if (p === undefined) {
+    p = { min: t.iv.min === null ? null : decText(t.iv.min), max: t.iv.max === null ? null : decText(t.iv.max), points: decText(t.points), clamped: clampTo(t.points, node) };
+    TIER_PRE.set(t, p);
+  }
+  return p;
+}
+
+function tierStep(t: CompiledTier, index: number, node: CompiledNode): Step {
+  const p = tierPre(t, node);
+  // Keys in this order (the JSON of a result is byte-stable).
+  const s = { kind: 'tier', index, min: p.min, minInclusive: t.iv.minInclusive, max: p.max, maxInclusive: t.iv.maxInclusive, points: p.points } as Extract<Step, { kind: 'tier' }>;
+  if (t.label !== undefined) s.label = t.label;
+  return s;
 }
 
 /**
@@ -126,6 +148,50 @@ function entryValue(min: Decimal, inclusive: boolean, integer: boolean): { to: D
   return { to: min, strict: !inclusive };
 }
 
+/** Per "parts" leaf, computed once: each part's points and their text, the first part with the same id. */
+interface PartsPre {
+  points: Decimal[];
+  texts: string[];
+  first: number[];
+}
+const PARTS_PRE = new WeakMap<CompiledNode, PartsPre>();
+function partsPre(node: CompiledNode, parts: ReadonlyArray<{ id: string }>): PartsPre {
+  let p = PARTS_PRE.get(node);
+  if (p === undefined) {
+    const points = parts.map((x) => node.k[`part:${x.id}`]!);
+    p = { points, texts: points.map((x) => decText(x)), first: parts.map((x) => parts.findIndex((y) => y.id === x.id)) };
+    PARTS_PRE.set(node, p);
+  }
+  return p;
+}
+
+/** Per "levels"/"fraction" leaf, computed once: each level's points (and texts), clamped in declared order. */
+interface LevelsPre {
+  byLevel: Map<string, { points: Decimal; text: string; fraction: string }>;
+  list: Array<{ l: string; p: Decimal; pText: string; label: string }>;
+}
+const LEVELS_PRE = new WeakMap<CompiledNode, LevelsPre>();
+function levelsPre(node: CompiledNode, options: ReadonlyMap<string, string>, pointsOf: (level: string) => Decimal): LevelsPre {
+  let p = LEVELS_PRE.get(node);
+  if (p === undefined) {
+    const map = node.optionMap!;
+    const byLevel = new Map<string, { points: Decimal; text: string; fraction: string }>();
+    for (const [l, f] of map) {
+      const points = pointsOf(l);
+      byLevel.set(l, { points, text: decText(points), fraction: decText(f) });
+    }
+    const list: LevelsPre['list'] = [];
+    for (const l of options.keys()) {
+      if (!map.has(l)) continue;
+      const c = clampTo(pointsOf(l), node);
+      list.push({ l, p: c, pText: decText(c), label: options.get(l) ?? l });
+    }
+    p = { byLevel, list };
+    LEVELS_PRE.set(node, p);
+  }
+  return p;
+}
+
 /** Improvements for tiers: the next tier up in points that lies above the current value, and the top. */
 function tierImprovements(
   node: CompiledNode,
@@ -137,26 +203,26 @@ function tierImprovements(
 ): Improvement[] {
   const tiers = node.tiers!;
   const candidates = tiers
-    .filter((t) => t.iv.min !== null && clampTo(t.points, node).gt(current))
+    .filter((t) => t.iv.min !== null && cmpDec(tierPre(t, node).clamped, current) > 0)
     .filter((t) => {
       // The tier lies above the current value: value < min, or value = min with min excluded.
-      const c = ratio ? ratio.nt.cmp(t.iv.min!.times(ratio.d)) : value.cmp(t.iv.min!);
+      const c = ratio ? cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d)) : cmpDec(value, t.iv.min!);
       return c < 0 || (c === 0 && !t.iv.minInclusive);
     })
-    .sort((a, b) => a.iv.min!.cmp(b.iv.min!));
+    .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
   if (candidates.length === 0) return [];
   const picks = [candidates[0]!];
-  const best = candidates.reduce((a, b) => (b.points.gt(a.points) ? b : a));
+  const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
   if (best !== picks[0]) picks.push(best);
   const out: Improvement[] = [];
   for (const t of picks) {
-    const after = clampTo(t.points, node);
+    const after = tierPre(t, node).clamped;
     const gain = after.minus(current);
     if (ratio) {
       const numInput = compiled.inputs.get(ratio.num)!;
       const integer = numInput.def.type === 'count';
       // n' × t ≥ min × d  ⇔  n' ≥ min × d ÷ t
-      const need = t.iv.min!.times(ratio.d).div(ratio.t);
+      const need = mulDec(t.iv.min!, ratio.d).div(ratio.t);
       const { to, strict } = entryValue(need, t.iv.minInclusive, integer);
       const denInput = compiled.inputs.get(ratio.den)!;
       const feasible = numInput.def.atMost === ratio.den ? (strict ? to.lt(ratio.d) : to.lte(ratio.d)) : true;
@@ -220,7 +286,7 @@ function readValue(
     if (onZero === 'notApplicable') return { stop: { raw: ZERO, steps, improve: [], notApplicable: { reason: `${denominator} = 0` } } };
     return { stop: { raw: onZero === 'fullPoints' ? node.max : ZERO, steps, improve: [] } };
   }
-  const nt = n.times(t);
+  const nt = mulDec(n, t);
   const value = nt.div(d);
   // A quotient that needed rounding fills every significant digit of the precision.
   const exact = value.sd(true) < Decimal.precision;
@@ -232,11 +298,12 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86400000);
 }
 
-/** Score one leaf's rule. The caller handles applicability, missing evidence, documents, overrides. */
-export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reader): LeafOutcome {
+/**
+ * Score one leaf's rule. The caller handles applicability, missing evidence, documents, overrides.
+ * Steps and improvements are pushed onto the given lists (the outcome carries them too).
+ */
+export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reader, steps: Step[] = [], improve: Improvement[] = []): LeafOutcome {
   const rule = node.rule!;
-  const steps: Step[] = [];
-  const improve: Improvement[] = [];
   const k = node.k;
   const done = (raw: Decimal): LeafOutcome => ({ raw, steps, improve });
   switch (rule.type) {
@@ -244,7 +311,7 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       const v = read(rule.input) === true;
       const points = v ? k.points! : k.otherwise!;
       steps.push({ kind: 'boolean', input: rule.input, value: v, points: decText(points) });
-      if (!v && k.points!.gt(points)) improve.push({ kind: 'set', input: rule.input, to: true, pointsAfter: decText(clampTo(k.points!, node)), gain: decText(clampTo(k.points!, node).minus(clampTo(points, node))) });
+      if (!v && cmpDec(k.points!, points) > 0) improve.push({ kind: 'set', input: rule.input, to: true, pointsAfter: decText(clampTo(k.points!, node)), gain: decText(clampTo(k.points!, node).minus(clampTo(points, node))) });
       return done(points);
     }
     case 'levels':
@@ -254,32 +321,31 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       const options = compiled.inputs.get(rule.input)!.options!;
       const pointsOf = (level: string) => (rule.type === 'levels' ? map.get(level)! : map.get(level)!.times(node.max));
       let points = ZERO;
+      const lp = levelsPre(node, options, pointsOf);
       if (typeof v === 'string') {
-        points = pointsOf(v);
-        steps.push({
-          kind: 'level',
-          input: rule.input,
-          level: v,
-          levelLabel: options.get(v) ?? v,
-          points: decText(points),
-          ...(rule.type === 'fraction' ? { fraction: decText(map.get(v)!) } : {}),
-        });
+        const known = lp.byLevel.get(v);
+        points = known ? known.points : pointsOf(v);
+        // Keys in this order (the JSON of a result is byte-stable).
+        const s = { kind: 'level', input: rule.input, level: v, levelLabel: options.get(v) ?? v, points: known ? known.text : decText(points) } as Extract<Step, { kind: 'level' }>;
+        if (rule.type === 'fraction') s.fraction = known ? known.fraction : decText(map.get(v)!);
+        steps.push(s);
       }
       const current = clampTo(points, node);
       // In the order the input declares its options (not the key order of the rule's map): byte-stable output.
-      const better = [...options.keys()].filter((l) => map.has(l)).map((l) => ({ l, p: clampTo(pointsOf(l), node) })).filter((x) => x.p.gt(current)).sort((a, b) => a.p.cmp(b.p));
-      for (const b of better) improve.push({ kind: 'set', input: rule.input, to: b.l, toLabel: options.get(b.l) ?? b.l, pointsAfter: decText(b.p), gain: decText(b.p.minus(current)) });
+      const better = lp.list.filter((x) => cmpDec(x.p, current) > 0).sort((a, b) => cmpDec(a.p, b.p));
+      for (const b of better) improve.push({ kind: 'set', input: rule.input, to: b.l, toLabel: b.label, pointsAfter: b.pText, gain: decText(b.p.minus(current)) });
       return done(points);
     }
     case 'allOf': {
       const unmet: string[] = [];
-      rule.conditions.forEach((c) => {
+      for (const c of rule.conditions) {
         const ok = evalCondition(c, read);
-        steps.push({ kind: 'condition', text: conditionText(c), result: ok });
-        if (!ok) unmet.push(conditionText(c));
-      });
+        const text = conditionText(c);
+        steps.push({ kind: 'condition', text, result: ok });
+        if (!ok) unmet.push(text);
+      }
       const points = unmet.length === 0 ? k.points! : k.otherwise!;
-      if (unmet.length && k.points!.gt(k.otherwise!))
+      if (unmet.length && cmpDec(k.points!, k.otherwise!) > 0)
         improve.push({ kind: 'meet', condition: unmet.join(' AND '), pointsAfter: decText(clampTo(k.points!, node)), gain: decText(clampTo(k.points!, node).minus(clampTo(points, node))) });
       return done(points);
     }
@@ -289,8 +355,9 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       const index = node.tiers!.findIndex((t) => inInterval(t.iv, r.value, r.ratio));
       if (index < 0) return { raw: ZERO, steps, improve, invalid: { code: 'SCORE_NO_TIER', params: { value: decText(r.value) } } };
       const tier = node.tiers![index]!;
-      steps.push(tierStep(tier, index));
-      improve.push(...tierImprovements(node, compiled, clampTo(tier.points, node), r.value, r.ratio, r.input));
+      steps.push(tierStep(tier, index, node));
+      const more = tierImprovements(node, compiled, tierPre(tier, node).clamped, r.value, r.ratio, r.input);
+      for (let i = 0; i < more.length; i++) improve.push(more[i]!);
       return done(tier.points);
     }
     case 'proportional': {
@@ -319,18 +386,23 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
     }
     case 'parts': {
       let sum = ZERO;
-      for (const p of rule.parts) {
+      const pp = partsPre(node, rule.parts);
+      const mets: boolean[] = new Array(rule.parts.length);
+      for (let i = 0; i < rule.parts.length; i++) {
+        const p = rule.parts[i]!;
         const met = evalCondition(p.when, read);
-        const pts = k[`part:${p.id}`]!;
-        steps.push({ kind: 'part', id: p.id, label: p.label, met, points: decText(met ? pts : ZERO) });
-        if (met) sum = sum.plus(pts);
+        const pts = pp.points[i]!;
+        mets[i] = met;
+        steps.push({ kind: 'part', id: p.id, label: p.label, met, points: met ? pp.texts[i]! : '0' });
+        if (met) sum = addDec(sum, pts);
       }
       const current = clampTo(sum, node);
-      for (const p of rule.parts) {
-        const stepFor = steps.find((s) => s.kind === 'part' && s.id === p.id) as Extract<Step, { kind: 'part' }>;
-        if (stepFor.met) continue;
-        const after = clampTo(sum.plus(k[`part:${p.id}`]!), node);
-        if (after.gt(current)) improve.push({ kind: 'meet', condition: conditionText(p.when), part: p.id, pointsAfter: decText(after), gain: decText(after.minus(current)) });
+      for (let i = 0; i < rule.parts.length; i++) {
+        const p = rule.parts[i]!;
+        // The first part step with this id decides (ids are unique within a rule).
+        if (mets[pp.first[i]!]) continue;
+        const after = clampTo(sum.plus(pp.points[i]!), node);
+        if (cmpDec(after, current) > 0) improve.push({ kind: 'meet', condition: conditionText(p.when), part: p.id, pointsAfter: decText(after), gain: decText(after.minus(current)) });
       }
       return done(sum);
     }
@@ -349,7 +421,7 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       const unit = compiled.inputs.get(rule.input)!.def.unit;
       if (k.each!.isNeg() && items.gt(0)) {
         const after = clampTo(k.base!, node);
-        if (after.gt(current)) improve.push({ kind: 'lower', input: rule.input, ...(unit !== undefined ? { unit } : {}), from: decText(items), to: '0', delta: decText(items), pointsAfter: decText(after), gain: decText(after.minus(current)) });
+        if (cmpDec(after, current) > 0) improve.push({ kind: 'lower', input: rule.input, ...(unit !== undefined ? { unit } : {}), from: decText(items), to: '0', delta: decText(items), pointsAfter: decText(after), gain: decText(after.minus(current)) });
       } else if (k.each!.gt(0) && current.lt(node.max)) {
         const room = Decimal.min(node.max, k.limit !== undefined ? k.base!.plus(k.limit) : node.max).minus(points);
         if (room.gt(0)) {
@@ -375,8 +447,8 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
         const n = v instanceof Map ? v.get(option) ?? ZERO : ZERO;
         counts[option] = decText(n);
         weights[option] = decText(w);
-        answers = answers.plus(n);
-        weighted = weighted.plus(n.times(w));
+        answers = addDec(answers, n);
+        weighted = addDec(weighted, mulDec(n, w));
       }
       if (answers.isZero() || (rule.minAnswers !== undefined && answers.lt(rule.minAnswers))) {
         steps.push({ kind: 'survey', input: rule.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share: '0', points: '0' });
@@ -403,21 +475,20 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
         if (status === 'missing') anyMissing = true;
         if (status === 'late') anyLate = true;
         if (status !== 'onTime') lateInputs.push(item.input);
-        steps.push({
-          kind: 'onTime',
-          input: item.input,
-          ...(item.label !== undefined ? { label: item.label } : {}),
-          date: d,
-          deadline: dl,
-          status,
-          ...(status === 'late' && d !== null && dl !== null ? { daysLate: daysBetween(dl, d) } : {}),
-        });
+        // Keys in this order (the JSON of a result is byte-stable).
+        const s = { kind: 'onTime', input: item.input } as Extract<Step, { kind: 'onTime' }>;
+        if (item.label !== undefined) s.label = item.label;
+        s.date = d;
+        s.deadline = dl;
+        s.status = status;
+        if (status === 'late' && d !== null && dl !== null) s.daysLate = daysBetween(dl, d);
+        steps.push(s);
       }
       const outcome = anyMissing ? 'missing' : anyLate ? 'late' : 'onTime';
       const points = outcome === 'missing' ? k.missing! : outcome === 'late' ? k.late! : k.points!;
       steps.push({ kind: 'onTimeResult', outcome, points: decText(points) });
       const after = clampTo(k.points!, node);
-      if (outcome !== 'onTime' && after.gt(clampTo(points, node))) improve.push({ kind: 'onTime', inputs: lateInputs, pointsAfter: decText(after), gain: decText(after.minus(clampTo(points, node))) });
+      if (outcome !== 'onTime' && cmpDec(after, clampTo(points, node)) > 0) improve.push({ kind: 'onTime', inputs: lateInputs, pointsAfter: decText(after), gain: decText(after.minus(clampTo(points, node))) });
       return done(points);
     }
     case 'expression': {

@@ -2,7 +2,7 @@
  * score(compiled, evidence): the result tree with exact points, statuses, flags and a per-point trace.
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
-import { Decimal, ParindexError, decText, diag, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
+import { Decimal, ParindexError, addDec, cmpDec, decText, diag, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
 import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
@@ -92,9 +92,13 @@ interface LeafPre {
   ruleInputs: ReadonlySet<string> | null;
   /** A document without "for" proves a requirement (one required document, or one document). */
   anyDocProves: boolean;
+  /** The inputs the rule reads that must be given (required, and read by the rule itself), in read order. */
+  requiredReads: string[];
+  /** The leaf's own inputs the set declares, without repeats, in order (the first inputs of its trace). */
+  ownShown: string[];
 }
 const PRE = new WeakMap<CompiledNode, LeafPre>();
-function pre(node: CompiledNode): LeafPre {
+function pre(node: CompiledNode, compiled: CompiledSet): LeafPre {
   let p = PRE.get(node);
   if (!p) {
     let ruleInputs: Set<string> | null = null;
@@ -104,7 +108,12 @@ function pre(node: CompiledNode): LeafPre {
     }
     let required = 0;
     for (const d of node.documents) if (d.required !== false) required++;
-    p = { maxText: decText(node.max), ruleInputs, anyDocProves: required === 1 || node.documents.length === 1 };
+    const ownShown: string[] = [];
+    for (const id of node.ownInputs) if (!ownShown.includes(id) && compiled.inputs.has(id)) ownShown.push(id);
+    const requiredReads: string[] = [];
+    if (node.rule)
+      for (const id of node.reads) if (compiled.inputs.get(id)!.def.required !== false && (ruleInputs === null || ruleInputs.has(id))) requiredReads.push(id);
+    p = { maxText: decText(node.max), ruleInputs, anyDocProves: required === 1 || node.documents.length === 1, requiredReads, ownShown };
     PRE.set(node, p);
   }
   return p;
@@ -133,7 +142,7 @@ function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   const reqs = node.documents;
   if (reqs.length === 0) return [];
   const given = ctx.prepared.docs.get(node.code);
-  const any = pre(node).anyDocProves;
+  const any = pre(node, ctx.compiled).anyDocProves;
   const out: TraceDocument[] = new Array(reqs.length);
   for (let r = 0; r < reqs.length; r++) {
     const req = reqs[r]!;
@@ -172,15 +181,14 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
-  const p = pre(node);
+  const p = pre(node, compiled);
   const steps: Step[] = [];
   const trace: Trace = { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] };
   // The documents' trace, computed once (the evidence does not change while the leaf is scored).
   let docsTrace: TraceDocument[] | undefined;
   const documents = () => (docsTrace ??= traceDocuments(ctx, node));
   const finish = (points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult => {
-    const inputIds: string[] = [];
-    for (const id of node.ownInputs) if (!inputIds.includes(id) && compiled.inputs.has(id)) inputIds.push(id);
+    const inputIds: string[] = p.ownShown.slice();
     for (const id of readIds) if (!inputIds.includes(id) && compiled.inputs.has(id)) inputIds.push(id);
     trace.inputs = traceInputs(ctx, inputIds);
     for (const id of inputIds) ctx.shown.add(id);
@@ -236,8 +244,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   // 2. Missing required inputs: nothing to compute.
   const ruleReads = node.reads;
   const missing: string[] = [];
-  for (const id of ruleReads)
-    if (compiled.inputs.get(id)!.def.required !== false && !prepared.values.has(id) && (p.ruleInputs === null || p.ruleInputs.has(id))) missing.push(id);
+  for (const id of p.requiredReads) if (!prepared.values.has(id)) missing.push(id);
   let points: Decimal;
   let applicableMax = node.max;
   let status: NodeResult['status'] = 'scored';
@@ -257,9 +264,8 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     status = 'missingEvidence';
   } else {
     // 3. The rule.
-    const outcome = scoreRule(node, compiled, read);
-    steps.push(...outcome.steps);
-    trace.improve.push(...outcome.improve);
+    // Nothing was pushed yet: the rule writes its steps and improvements into the trace directly.
+    const outcome = scoreRule(node, compiled, read, steps, trace.improve);
     if (outcome.notApplicable) {
       const naPolicy = n.applicability?.policy ?? set.policies.notApplicable;
       const pts = naPolicy === 'fullPoints' ? node.max : ZERO;
@@ -275,11 +281,11 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     }
     points = outcome.raw;
     // 4. Within floor and maximum.
-    if (points.gt(node.max)) {
+    if (cmpDec(points, node.max) > 0) {
       steps.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
       points = node.max;
       addFlag(ctx, flags, 'capped', node.code);
-    } else if (points.lt(node.floor)) {
+    } else if (cmpDec(points, node.floor) < 0) {
       steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
       points = node.floor;
     }
@@ -370,17 +376,17 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   let applicableMax = ZERO;
   for (const c of node.children) {
     children.push(c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c));
-    points = points.plus(ctx.last.points);
-    applicableMax = applicableMax.plus(ctx.last.applicableMax);
+    points = addDec(points, ctx.last.points);
+    applicableMax = addDec(applicableMax, ctx.last.applicableMax);
   }
   const steps: Step[] = [];
   const flags: FlagCode[] = [];
   const ceiling = node.cap ?? node.max;
-  if (applicableMax.gt(ceiling)) applicableMax = ceiling;
-  if (points.gt(ceiling)) {
+  if (cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
+  if (cmpDec(points, ceiling) > 0) {
     steps.push({ kind: 'clamp', from: decText(points), to: decText(ceiling), bound: node.cap ? 'cap' : 'max' });
     points = ceiling;
-  } else if (points.lt(node.floor)) {
+  } else if (cmpDec(points, node.floor) < 0) {
     steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
     points = node.floor;
   }
@@ -398,7 +404,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   const r = { code: node.code, title: n.title } as NodeResult;
   if (n.titleEn !== undefined) r.titleEn = n.titleEn;
   r.kind = 'group';
-  r.nominalMax = pre(node).maxText;
+  r.nominalMax = pre(node, ctx.compiled).maxText;
   r.applicableMax = decText(applicableMax);
   r.points = decText(points);
   r.status = status;
@@ -416,7 +422,7 @@ function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | undefined
   let raw = ZERO;
   for (const c of ctx.compiled[key]) {
     items.push(scoreLeaf(ctx, c));
-    raw = raw.plus(ctx.last.points);
+    raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
   const points = Decimal.max(ZERO, Decimal.min(raw, max));
@@ -488,22 +494,22 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     const x = fieldExact[i]!;
     const key = f.part ?? 'main';
     const p = partMap.get(key) ?? partMap.set(key, { points: ZERO, nominal: ZERO, applicable: ZERO }).get(key)!;
-    p.points = p.points.plus(x.points);
-    p.nominal = p.nominal.plus(plusZero(compiled.fields[i]!.max));
-    p.applicable = p.applicable.plus(x.applicableMax);
+    p.points = addDec(p.points, x.points);
+    p.nominal = addDec(p.nominal, plusZero(compiled.fields[i]!.max));
+    p.applicable = addDec(p.applicable, x.applicableMax);
   }
   const parts: PartTotal[] = [];
   let treePoints = ZERO;
   for (const [part, p] of partMap) {
     const pts = round(p.points, partRounding, 'part', totalSteps);
-    treePoints = treePoints.plus(pts);
+    treePoints = addDec(treePoints, pts);
     parts.push({ part, points: decText(pts), nominalMax: decText(p.nominal), applicableMax: decText(p.applicable) });
   }
   let nominalMax = ZERO;
   let applicableMax = ZERO;
   for (let i = 0; i < fields.length; i++) {
-    nominalMax = nominalMax.plus(plusZero(compiled.fields[i]!.max));
-    applicableMax = applicableMax.plus(fieldExact[i]!.applicableMax);
+    nominalMax = addDec(nominalMax, plusZero(compiled.fields[i]!.max));
+    applicableMax = addDec(applicableMax, fieldExact[i]!.applicableMax);
   }
   const bonusPts = bonus ? bonusExact.points : ZERO;
   const penaltyPts = penalty ? penaltyExact.points : ZERO;

@@ -2,7 +2,7 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, decText, diag, type Diagnostic } from './deps.js';
+import { Decimal, cmpDec, decText, diag, type Diagnostic } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
@@ -17,7 +17,9 @@ export interface ValueRec {
   corrected?: TraceInput['corrected'];
 }
 
-export interface DocRec extends DocumentRef {
+export interface DocRec {
+  /** The requirement the document is for (its "for"), if it names one. */
+  for: string | undefined;
   entry: number;
   complete: boolean;
   /** The document as the trace shows it: its fields and its entry. */
@@ -40,6 +42,7 @@ export interface Prepared {
 }
 
 const ZERO_D = new Decimal(0);
+const NONE: readonly string[] = [];
 const HUNDRED = new Decimal(100);
 
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
@@ -79,7 +82,8 @@ function got(raw: unknown): string {
 function readNumber(raw: InputValue, id: string, path: string, out: Diagnostic[]): Decimal | undefined {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return undefined;
-    return new Decimal(String(raw));
+    // decimal.js reads a finite number through the same digits as its String() (only -0 differs: "0").
+    return Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw);
   }
   if (typeof raw === 'string') {
     const t = raw.trim();
@@ -152,7 +156,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       if (def.type === 'count' && !n.isInteger()) return typeError();
       const lo = input.min ?? (def.type === 'decimal' ? null : ZERO_D);
       const hi = input.max ?? (def.type === 'percent' ? HUNDRED : null);
-      if ((lo !== null && n.lt(lo)) || (hi !== null && n.gt(hi))) {
+      if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
         const bound =
           lo !== null && hi !== null ? `between ${decText(lo)} and ${decText(hi)}` : lo !== null ? `at least ${decText(lo)}` : `at most ${decText(hi!)}`;
         const boundVi =
@@ -246,7 +250,8 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
         const list = docs.get(owner) ?? docs.set(owner, []).get(owner)!;
         const reqs = compiled.nodes.get(owner)!.documents;
         e.documents.forEach((d, j) => {
-          const missing = [d.number === undefined || d.number.trim() === '' ? 'number' : '', d.date === undefined ? 'date' : ''].filter(Boolean);
+          const noNumber = d.number === undefined || d.number.trim() === '';
+          const missing = noNumber || d.date === undefined ? [noNumber ? 'number' : '', d.date === undefined ? 'date' : ''].filter(Boolean) : NONE;
           if (missing.length) {
             const missingVi = missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')).join(' và ');
             out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', `${base}/documents/${j}`, { code: owner!, missing: missing.join(' and '), missingVi }));
@@ -258,7 +263,7 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
           else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
             out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${base}/documents/${j}/date`, { number: d.number ?? '—', code: owner!, date: d.date, from: period.from, to: period.to }));
           const ref = { ...d, entry: i };
-          list.push({ ...ref, complete: missing.length === 0, ref });
+          list.push({ for: d.for, entry: i, complete: missing.length === 0, ref });
         });
       }
       if (e.explanation !== undefined && !explanations.has(owner)) explanations.set(owner, { text: e.explanation, entry: i });
@@ -283,7 +288,7 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
     const other = input.def.atMost;
     if (other === undefined) continue;
     const o = values.get(other);
-    if (o && rec.value instanceof Decimal && o.value instanceof Decimal && rec.value.gt(o.value)) {
+    if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0) {
       out.push(diag('EVIDENCE_EXCEEDS_OTHER', valuePath(evidence, rec.entry, id), { input: id, value: decText(rec.value), other, otherValue: decText(o.value) }));
       values.delete(id);
     }
