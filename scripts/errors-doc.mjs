@@ -73,6 +73,7 @@ export const EXAMPLE_OVERRIDES = {
   APPRAISAL_EVIDENCE_MISMATCH: { expected: 'HP-VINHBAO 4be0c3a1e2f0…', given: 'HP-VINHBAO 9d41aa07c3b2…' },
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },
   APPRAISAL_UNKNOWN_CRITERION: { code: '1' },
+  APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
   RANK_DUPLICATE_UNIT: { unit: 'HP-VINHBAO', first: 'examples/vinh-bao/par-2026.json' },
   RESULT_SCHEMA: { message: '/totals/index: Invalid input: expected string, received number', messageVi: '/totals/index: sai kiểu dữ liệu (Invalid input: expected string, received number)' },
 };

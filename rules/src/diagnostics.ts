@@ -119,6 +119,7 @@ export const CATALOG = {
   APPRAISAL_EVIDENCE_MISMATCH: { severity: 'error', en: 'This appraisal refers to evidence {expected}, but the evidence given is {given}.', vi: 'Tệp thẩm định này gắn với minh chứng {expected}, nhưng minh chứng được đưa vào là {given}.' },
   APPRAISAL_UNKNOWN_ROUND: { severity: 'error', en: 'There is no round {round} in the appraisal file (rounds: {rounds}).', vi: 'Tệp thẩm định không có vòng {round} (các vòng: {rounds}).' },
   APPRAISAL_OVERRIDE_RANGE: { severity: 'error', en: 'The override of "{code}" gives {points} points, outside {floor} to {max}.', vi: 'Điểm điều chỉnh của "{code}" là {points}, ngoài khoảng {floor} đến {max}.' },
+  APPRAISAL_ANSWER_CHANGES_SCORE: { severity: 'error', en: 'The answer round "{round}" changes the values or points of "{code}"; the unit\'s answer gives reasons and documents, and the next appraisal round decides.', vi: 'Vòng giải trình "{round}" thay đổi số liệu hoặc điểm của "{code}"; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.' },
   APPRAISAL_UNKNOWN_CRITERION: { severity: 'error', en: 'The appraisal names "{code}", which is not a leaf criterion of {set}.', vi: 'Tệp thẩm định nhắc tới "{code}", không phải tiêu chí lá của bộ {set}.' },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -67,7 +67,7 @@ function evidenceCase(mutate: (e: J) => void, path: string, mutateSet?: (s: J) =
   };
 }
 
-function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: string; set?: string } = {}): Case {
+function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: string; set?: string; kind?: 'appraisal' | 'answer' } = {}): Case {
   return {
     run() {
       const e = evidence();
@@ -75,7 +75,7 @@ function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: 
         formatVersion: 1,
         criteriaSet: extra.set ?? 'test.shapes@2026',
         evidence: { unit: 'T01', sha256: extra.sha ?? hashJson(e) },
-        rounds: [{ id: 'round1', kind: 'appraisal', items }],
+        rounds: [{ id: 'round1', kind: extra.kind ?? 'appraisal', items }],
       };
       return checkEvidence(compile(set()), e, { appraisal, ...(extra.round ? { round: extra.round } : {}) });
     },
@@ -271,6 +271,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   APPRAISAL_SCHEMA: appraisalCase([{ criterion: '1.1', points: 1 }], '/rounds/0/items/0/reason'),
   APPRAISAL_EVIDENCE_MISMATCH: appraisalCase([], '/evidence', { sha: '0'.repeat(64) }),
   APPRAISAL_UNKNOWN_ROUND: appraisalCase([], '/rounds', { round: 'round9' }),
+  APPRAISAL_ANSWER_CHANGES_SCORE: appraisalCase([{ criterion: '1.1', points: 1, reason: 'we did it' }], '/rounds/0/items/0/points', { kind: 'answer' }),
   APPRAISAL_OVERRIDE_RANGE: appraisalCase([{ criterion: '1.1', points: 2, reason: 'r' }], '/rounds/0/items/0/points'),
   APPRAISAL_UNKNOWN_CRITERION: appraisalCase([{ criterion: '1', points: 1, reason: 'r' }], '/rounds/0/items/0/criterion'),
 };

@@ -4,7 +4,7 @@
  */
 import { Decimal, ParindexError, addDec, cmpDec, decText, diag, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
 import { hashJson } from './canonical.js';
-import type { CompiledNode, CompiledSet } from './compile.js';
+import { conditionReads, type CompiledNode, type CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence, type Evidence } from './evidence.js';
 import { LogicError } from './expression.js';
@@ -96,6 +96,7 @@ interface LeafPre {
   requiredReads: string[];
   /** The leaf's own inputs the set declares, without repeats, in order (the first inputs of its trace). */
   ownShown: string[];
+  applicabilityRequired: string[];
 }
 const PRE = new WeakMap<CompiledNode, LeafPre>();
 function pre(node: CompiledNode, compiled: CompiledSet): LeafPre {
@@ -113,7 +114,14 @@ function pre(node: CompiledNode, compiled: CompiledSet): LeafPre {
     const requiredReads: string[] = [];
     if (node.rule)
       for (const id of node.reads) if (compiled.inputs.get(id)!.def.required !== false && (ruleInputs === null || ruleInputs.has(id))) requiredReads.push(id);
-    p = { maxText: decText(node.max), ruleInputs, anyDocProves: required === 1 || node.documents.length === 1, requiredReads, ownShown };
+    // Required inputs the applicability condition reads: without them it cannot be decided.
+    const applicabilityRequired: string[] = [];
+    if (node.node.applicability) {
+      const reads = new Set<string>();
+      conditionReads(node.node.applicability.notApplicableWhen, reads);
+      for (const id of [...reads].sort()) if (compiled.inputs.get(id)?.def.required !== false) applicabilityRequired.push(id);
+    }
+    p = { maxText: decText(node.max), ruleInputs, anyDocProves: required === 1 || node.documents.length === 1, requiredReads, ownShown, applicabilityRequired };
     PRE.set(node, p);
   }
   return p;
@@ -210,7 +218,55 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     return keepExact(ctx, r, points, applicableMax);
   };
 
-  // 1. Applicability.
+  /**
+   * The end of every path: the appraisal's corrections and overrides (an override of a criterion that
+   * did not apply or could not be scored makes it count, with the appraiser's points), the rounding
+   * declared at criterion level, and the unit's claim.
+   */
+  function conclude(points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
+  // 6. Appraisal.
+  const correction = prepared.corrections.get(node.code);
+  if (correction) addFlag(ctx, flags, 'corrected', node.code);
+  // Each round's override is kept in the trace, in order; the last one decides.
+  const overrides = prepared.overrides.get(node.code) ?? [];
+  for (const override of overrides) {
+    steps.push({ kind: 'override', round: override.round, from: decText(points), to: decText(override.points), reason: override.reason, ...(override.by !== undefined ? { by: override.by } : {}), ...(override.date !== undefined ? { date: override.date } : {}) });
+    points = override.points;
+    status = 'overridden';
+    applicableMax = node.max;
+    addFlag(ctx, flags, 'overridden', node.code);
+  }
+  // 7. Rounding declared at criterion level.
+  points = round(points, compiled.rounding.get('criterion'), 'criterion', steps);
+  // 8. The unit's claim.
+  const claim = prepared.claims.get(node.code);
+  if (claim) {
+    const matches = claim.value.eq(points);
+    trace.claim = { claimed: decText(claim.value), computed: decText(points), matches, entry: claim.entry };
+    if (!matches) {
+      addFlag(ctx, flags, 'claimMismatch', node.code);
+      ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
+    }
+  }
+    return finish(points, applicableMax, status);
+  }
+
+  // Missing evidence scores 0, or the floor when a deduction can go below 0: leaving an input blank
+  // never scores better than the worst honest answer.
+  const missingPoints = node.floor.isNeg() ? node.floor : ZERO;
+  const policy = n.missingEvidence ?? set.policies.missingEvidence;
+
+  // 1. Applicability. An input the condition needs but does not have: the criterion cannot be decided.
+  const undecided = p.applicabilityRequired.filter((id) => !prepared.values.has(id));
+  if (undecided.length > 0) {
+    for (const id of node.reads) read(id);
+    for (const id of undecided) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
+    addFlag(ctx, flags, 'missingInput', node.code);
+    steps.push({ kind: 'missing', inputs: undecided, documents: [], policy, explanation: prepared.explanations.get(node.code)?.text ?? null });
+    trace.improve.push({ kind: 'provide', inputs: undecided, documents: [], pointsAfter: null, gain: null });
+    for (const i of entries) prepared.used[i] = true;
+    return conclude(missingPoints, node.max, 'missingEvidence');
+  }
   if (n.applicability) {
     let na = false;
     try {
@@ -233,7 +289,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
           ctx.diagnostics.push(diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: n.applicability.reason ?? 'condition met' }));
         } else prepared.used[i] = true;
       }
-      return finish(points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
+      return conclude(points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
     }
   }
   for (const i of entries) {
@@ -246,9 +302,8 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   const missing: string[] = [];
   for (const id of p.requiredReads) if (!prepared.values.has(id)) missing.push(id);
   let points: Decimal;
-  let applicableMax = node.max;
+  const applicableMax = node.max;
   let status: NodeResult['status'] = 'scored';
-  const policy = n.missingEvidence ?? set.policies.missingEvidence;
   if (missing.length > 0) {
     // The values that are there were looked at (and are shown in the trace), even if nothing is computed.
     for (const id of ruleReads) read(id);
@@ -260,7 +315,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     const docsMissing = docsMissingOf(documents());
     steps.push({ kind: 'missing', inputs: missing, documents: docsMissing, policy, explanation: prepared.explanations.get(node.code)?.text ?? null });
     trace.improve.push({ kind: 'provide', inputs: missing, documents: docsMissing, pointsAfter: null, gain: null });
-    points = ZERO;
+    points = missingPoints;
     status = 'missingEvidence';
   } else {
     // 3. The rule.
@@ -272,12 +327,12 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       steps.push({ kind: 'notApplicable', reason: outcome.notApplicable.reason, policy: naPolicy, points: decText(pts) });
       addFlag(ctx, flags, 'notApplicable', node.code);
       ctx.notApplicable.add(node.code);
-      return finish(pts, naPolicy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
+      return conclude(pts, naPolicy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
     }
     if (outcome.invalid) {
       ctx.diagnostics.push(diag(outcome.invalid.code, entryPath(ctx, node.code), { code: node.code, ...outcome.invalid.params }, 'warning'));
       addFlag(ctx, flags, 'invalid', node.code);
-      return finish(ZERO, node.max, 'invalid');
+      return conclude(ZERO, node.max, 'invalid');
     }
     points = outcome.raw;
     // 4. Within floor and maximum.
@@ -310,30 +365,7 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
       } else addFlag(ctx, flags, 'explained', node.code);
     }
   }
-  // 6. Appraisal.
-  const correction = prepared.corrections.get(node.code);
-  if (correction) addFlag(ctx, flags, 'corrected', node.code);
-  // Each round's override is kept in the trace, in order; the last one decides.
-  const overrides = prepared.overrides.get(node.code) ?? [];
-  for (const override of overrides) {
-    steps.push({ kind: 'override', round: override.round, from: decText(points), to: decText(override.points), reason: override.reason, ...(override.by !== undefined ? { by: override.by } : {}), ...(override.date !== undefined ? { date: override.date } : {}) });
-    points = override.points;
-    status = 'overridden';
-    addFlag(ctx, flags, 'overridden', node.code);
-  }
-  // 7. Rounding declared at criterion level.
-  points = round(points, compiled.rounding.get('criterion'), 'criterion', steps);
-  // 8. The unit's claim.
-  const claim = prepared.claims.get(node.code);
-  if (claim) {
-    const matches = claim.value.eq(points);
-    trace.claim = { claimed: decText(claim.value), computed: decText(points), matches, entry: claim.entry };
-    if (!matches) {
-      addFlag(ctx, flags, 'claimMismatch', node.code);
-      ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
-    }
-  }
-  return finish(points, applicableMax, status);
+  return conclude(points, applicableMax, status);
 }
 
 // Inputs only used by the applicability condition are not required to compute the points: pre().ruleInputs.
@@ -421,7 +453,10 @@ function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | undefined
   const items: NodeResult[] = [];
   let raw = ZERO;
   for (const c of ctx.compiled[key]) {
-    items.push(scoreLeaf(ctx, c));
+    const item = scoreLeaf(ctx, c);
+    // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
+    if (key === 'penalty' && item.trace) item.trace.improve = [];
+    items.push(item);
     raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;

@@ -332,6 +332,11 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
         out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref }));
         return;
       }
+      if (rd.kind === 'answer' && (item.values !== undefined || item.points !== undefined)) {
+        // The unit's answer gives reasons and documents; only an appraisal round changes values or points.
+        out.push(diag('APPRAISAL_ANSWER_CHANGES_SCORE', `${base}/${item.points !== undefined ? 'points' : 'values'}`, { code: item.criterion, round: rd.id }));
+        return;
+      }
       if (item.values) {
         for (const key of Object.keys(item.values)) {
           const input = compiled.inputs.get(key);

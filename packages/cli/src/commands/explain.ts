@@ -5,7 +5,7 @@
  * first, then the rest.
  */
 import { defineCommand } from 'citty';
-import { diag } from '@parindex/rules';
+import { dec, diag } from '@parindex/rules';
 import type { NodeResult, ScoreResult } from '../engine.js';
 import type { Block, Doc } from '../format/doc.js';
 import { improvementText, inputLine, lost, stepText, valueSuffix } from '../format/explain-text.js';
@@ -61,7 +61,7 @@ function explainLeaf(n: NodeResult, s: Scored, lang: Lang, self?: NodeResult): B
     if (tr.explanation) blocks.push({ kind: 'para', text: `${vi ? 'Giải trình' : 'Explanation'}: ${tr.explanation}` });
     for (const note of tr.notes ?? []) blocks.push({ kind: 'para', text: note });
     if (tr.improve.length) blocks.push({ kind: 'para', text: `${t(lang, 'improve')}:` }, { kind: 'list', items: tr.improve.map((im) => improvementText(im, s.compiled, lang, suffix)) });
-    else if (lost(n)) blocks.push({ kind: 'para', text: vi ? 'Không có cách tăng điểm nào tính được từ số liệu.' : 'No way to raise the points could be computed from the inputs.' });
+    else if (lost(n) && !(s.compiled.set.penalty && s.compiled.penalty.some((c) => c.code === n.code))) blocks.push({ kind: 'para', text: vi ? 'Không có cách tăng điểm nào tính được từ số liệu.' : 'No way to raise the points could be computed from the inputs.' });
   }
   for (const st of n.steps ?? []) {
     const x = stepText(st, lang, s.compiled);
@@ -92,6 +92,7 @@ export const explainCommand = defineCommand({
     const selfIdx = nodeIndex(s.round ? s.self : undefined);
     let leaves: NodeResult[];
     let data: unknown;
+    let isLost: (n: NodeResult) => boolean = lost;
     if (args.code) {
       const n = idx.get(args.code);
       if (!n) throw new CliError([diag('EVIDENCE_UNKNOWN_CRITERION', '', { code: args.code, set: main.provenance.criteriaSet.ref })]);
@@ -99,7 +100,10 @@ export const explainCommand = defineCommand({
       data = n;
     } else {
       const all = allLeaves(main);
-      leaves = [...all.filter(lost), ...all.filter((n) => !lost(n))];
+      // A penalty item loses points when it has any (they are taken off the total), not when it is below its maximum.
+      const penalties = new Set((main.penalty?.items ?? []).map((n) => n.code));
+      isLost = (n: NodeResult) => (penalties.has(n.code) ? dec(n.points).gt(0) : lost(n));
+      leaves = [...all.filter(isLost), ...all.filter((n) => !isLost(n))];
       data = main;
     }
     const stages = s.round ? `${stageLabel(lang, 'self')} → ${stageLabel(lang, s.round.stage)}` : stageLabel(lang, 'self');
@@ -108,7 +112,7 @@ export const explainCommand = defineCommand({
       { kind: 'kv', rows: [...headerRows(main, lang, stages), [t(lang, 'index'), `${formatNumber(main.totals.index, lang, { places: s.compiled.set.displayPlaces ?? 2, fixed: true })} (${formatNumber(main.totals.points, lang)} / ${formatNumber(main.totals.applicableMax, lang)})`]] },
     ];
     if (!args.code) {
-      const nLost = leaves.filter(lost).length;
+      const nLost = leaves.filter(isLost).length;
       doc.push({ kind: 'para', text: vi ? `${nLost} tiêu chí chưa đạt điểm tối đa được liệt kê trước.` : `${nLost} criteria below their maximum come first.` });
       const flags = flagLines(main, lang);
       if (flags.length) doc.push({ kind: 'list', items: flags });
