@@ -62,7 +62,7 @@ export function isRealDate(s: string): boolean {
 }
 
 const EXPECTED: Record<string, [string, string]> = {
-  boolean: ['true or false', 'true hoặc false (có/không)'],
+  boolean: ['true or false (without quotes)', 'true hoặc false (không có dấu ngoặc kép)'],
   level: ['one of the named levels (a string)', 'một trong các mức đã đặt tên (chuỗi)'],
   count: ['a whole number ≥ 0', 'số nguyên ≥ 0'],
   decimal: ['a number', 'một số'],
