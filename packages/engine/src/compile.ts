@@ -111,7 +111,8 @@ export function logicReads(e: unknown, out: Set<string>): void {
   logicReads(raw, out);
 }
 
-function ruleReads(rule: Rule, out: Set<string>): void {
+/** @internal Every input id a rule (without its applicability condition) reads. */
+export function ruleReads(rule: Rule, out: Set<string>): void {
   switch (rule.type) {
     case 'boolean':
     case 'levels':

@@ -4,7 +4,7 @@
  */
 import { Decimal, ParindexError, addDec, cmpDec, decText, diag, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
 import { hashJson } from './canonical.js';
-import { conditionReads, type CompiledNode, type CompiledSet } from './compile.js';
+import { conditionReads, ruleReads, type CompiledNode, type CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence, type Evidence } from './evidence.js';
 import { LogicError } from './expression.js';
@@ -105,7 +105,8 @@ function pre(node: CompiledNode, compiled: CompiledSet): LeafPre {
     let ruleInputs: Set<string> | null = null;
     if (node.node.applicability && node.rule) {
       ruleInputs = new Set<string>();
-      collect(node, ruleInputs);
+      // Inputs only the applicability condition reads are not needed to compute the points.
+      ruleReads(node.rule, ruleInputs);
     }
     let required = 0;
     for (const d of node.documents) if (d.required !== false) required++;
@@ -366,40 +367,6 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     }
   }
   return conclude(points, applicableMax, status);
-}
-
-// Inputs only used by the applicability condition are not required to compute the points: pre().ruleInputs.
-
-function collect(node: CompiledNode, out: Set<string>): void {
-  const r = node.rule!;
-  const add = (x: string) => out.add(x);
-  switch (r.type) {
-    case 'tiers':
-    case 'proportional':
-      if ('input' in r.value) add(r.value.input);
-      else {
-        add(r.value.ratio.numerator);
-        add(r.value.ratio.denominator);
-      }
-      return;
-    case 'onTime':
-      r.items.forEach((i) => {
-        add(i.input);
-        if (typeof i.deadline !== 'string') add(i.deadline.input);
-      });
-      return;
-    case 'boolean':
-    case 'levels':
-    case 'fraction':
-    case 'perItem':
-    case 'survey':
-      add(r.input);
-      return;
-    default: {
-      // Conditions and expressions: everything the node reads minus what only the applicability reads.
-      node.reads.forEach(add);
-    }
-  }
 }
 
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
