@@ -13,3 +13,4 @@ export type * from './result.js';
 export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
 export { rank, summarize, mean, type RankingPolicy, type RankRow, type RankSummary, type Mean, type FieldMean } from './rank.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
+export { conditionText as neutralConditionText } from './leaf.js';

@@ -1,9 +1,9 @@
 /** The audit trail of one criterion in sentences: steps, tier taken, and what would raise it. */
-import { dec } from '@parindex/rules';
-import type { CompiledSet, Improvement, NodeResult, Step, TraceInput } from '../engine.js';
+import { dec, type Condition, type CriterionNode } from '@parindex/rules';
+import { neutralConditionText, type CompiledSet, type Improvement, type NodeResult, type Step, type TraceInput } from '../engine.js';
 import { pick, stageLabel } from '../i18n.js';
 import { formatNumber, formatValue, type Lang } from '../numbers.js';
-import { boundsText, pts } from './rule-text.js';
+import { boundsText, conditionText, inputIndex, pts } from './rule-text.js';
 
 function inputInfo(compiled: CompiledSet, id: string, lang: Lang): { label: string; unit: string | undefined; phrase: string } {
   const def = compiled.inputs.get(id)?.def;
@@ -30,6 +30,42 @@ export function countPhrase(label: string, unit: string | undefined, lang: Lang)
 const P = (v: string, lang: Lang) => formatNumber(v, lang);
 
 /** One improvement as a sentence in the unit's own terms. */
+const CONDITIONS = new WeakMap<CompiledSet, Map<string, Condition>>();
+
+/** @internal Every condition of a set (and its parts), by the engine's neutral text of it. */
+function conditionsOf(compiled: CompiledSet): Map<string, Condition> {
+  let m = CONDITIONS.get(compiled);
+  if (!m) {
+    const map = new Map<string, Condition>();
+    const add = (c: Condition) => {
+      map.set(neutralConditionText(c), c);
+      if ('all' in c) c.all.forEach(add);
+      else if ('any' in c) c.any.forEach(add);
+      else if ('not' in c) add(c.not);
+    };
+    const walk = (n: CriterionNode) => {
+      if (n.applicability) add(n.applicability.notApplicableWhen);
+      if (n.rule?.type === 'allOf') n.rule.conditions.forEach(add);
+      if (n.rule?.type === 'parts') n.rule.parts.forEach((p) => add(p.when));
+      n.children?.forEach(walk);
+    };
+    compiled.set.fields.forEach(walk);
+    compiled.set.bonus?.items.forEach(walk);
+    compiled.set.penalty?.items.forEach(walk);
+    CONDITIONS.set(compiled, map);
+    m = map;
+  }
+  return m;
+}
+
+/** A condition as the officer reads it (labels, not input ids), from the engine's neutral text. */
+export function localCondition(text: string, compiled: CompiledSet, lang: Lang): string {
+  const c = conditionsOf(compiled).get(text);
+  if (c) return conditionText(c, { lang, inputs: inputIndex(compiled.set) });
+  if (text.includes(' AND ')) return text.split(' AND ').map((x) => localCondition(x, compiled, lang)).join(lang === 'vi' ? ' và ' : ' and ');
+  return text;
+}
+
 export function improvementText(im: Improvement, compiled: CompiledSet, lang: Lang, suffix = ''): string {
   const vi = lang === 'vi';
   const gain = (after: string | null, g: string | null) =>
@@ -66,7 +102,7 @@ export function improvementText(im: Improvement, compiled: CompiledSet, lang: La
       return vi ? `Đạt mức “${to}” cho “${i.label}” ${gain(im.pointsAfter, im.gain)}` : `Reach “${to}” for “${i.label}” ${gain(im.pointsAfter, im.gain)}`;
     }
     case 'meet':
-      return vi ? `Đáp ứng điều kiện: ${im.condition} ${gain(im.pointsAfter, im.gain)}` : `Meet the condition: ${im.condition} ${gain(im.pointsAfter, im.gain)}`;
+      return vi ? `Đáp ứng điều kiện: ${localCondition(im.condition, compiled, lang)} ${gain(im.pointsAfter, im.gain)}` : `Meet the condition: ${localCondition(im.condition, compiled, lang)} ${gain(im.pointsAfter, im.gain)}`;
     case 'onTime': {
       const labels = im.inputs.map((x) => `“${inputInfo(compiled, x, lang).label}”`).join(', ');
       return vi ? `Hoàn thành đúng hạn ${labels} ${gain(im.pointsAfter, im.gain)}` : `Do ${labels} on time ${gain(im.pointsAfter, im.gain)}`;
@@ -113,7 +149,7 @@ export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''
     case 'level':
       return `${label(s.input)}: ${s.levelLabel} → ${pts(s.points, lang)}${s.fraction ? ` (${P(s.fraction, lang)} × ${vi ? 'tối đa' : 'max'})` : ''}`;
     case 'condition':
-      return `${s.text}: ${s.result ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
+      return `${localCondition(s.text, compiled, lang)}: ${s.result ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
     case 'proportional':
       return `${vi ? 'Tỉ lệ điểm' : 'Proportion'} ${formatNumber(s.fraction, lang, { places: 6 })} → ${pts(s.points, lang)}`;
     case 'part':
