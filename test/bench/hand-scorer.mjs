@@ -75,7 +75,7 @@ export function score(evidence) {
   const p133 = v.inspection_findings === 0 ? 0 : ratioTiers('inspection_findings_fixed', 'inspection_findings', [[100, 0.5]], 0);
   const p141 = level('propaganda_plan', { dung_han: 0.5, tre_han: 0.25, khong_ban_hanh: 0 });
   const p142 = has('propaganda_online', 'propaganda_offline') ? (yes('propaganda_online') ? 0.5 : 0) + (yes('propaganda_offline') ? 0.5 : 0) : 0;
-  const p15 = has('self_assessment_done') ? (yes('self_assessment_done') ? 0.5 : -0.25) : 0;
+  const p15 = has('self_assessment_done') ? (yes('self_assessment_done') ? 0.5 : -0.25) : -0.25; // blank: the floor
   const p16 = level('par_committee_head', { chu_tich: 1, pho_chu_tich: 0.5, khong_co: 0 });
   const p17 = ratioTiers('assigned_tasks_done', 'assigned_tasks', [[90, 1.5], [80, 1], [70, 0.5], [50, 0.25]], 1.5);
   const f1 = group(10, group(3, p111, p112, p113), p12, group(1.5, p131, p132, p133), group(1.5, p141, p142), p15, p16, p17);
@@ -112,7 +112,7 @@ export function score(evidence) {
   // 4. Tổ chức bộ máy (7)
   const p411 = bool('functions_decided', 1);
   const p412 = level('public_units_rearranged', { hoan_thanh: 1, dang_thuc_hien: 0.5, chua_thuc_hien: 0 });
-  const p413 = v.village_merger_required === false ? 0 : v.village_merger_plan === true ? 1 : 0;
+  const p413 = !has('village_merger_required') || v.village_merger_required === false ? 0 : v.village_merger_plan === true ? 1 : 0; // unknown: missing evidence
   const p42 = has('staff_quota', 'staff_count', 'staffing_report_sent') && n('staff_count') <= n('staff_quota') && yes('staffing_report_sent') ? 2 : 0;
   const p43 = bool('org_inspection_done', 1);
   const p44 = has('public_service_survey_report_on') ? onTime(['public_service_survey_report_on'], ['2026-12-31'], 1, 0, 0) : 0;

@@ -215,11 +215,16 @@ export function leafLogic(node, set) {
     const given = (d) => (single ? { or: [{ var: docKey(node.code, d.id) }, { var: `__doc_any_${key(node.code)}` }] } : { var: docKey(node.code, d.id) });
     if (reqs.length) e = { if: [{ and: reqs.map(given) }, e, { min: [0, e] }] };
   }
-  // Missing required inputs: 0 points.
+  // Missing required inputs: 0 points, or the floor when it is negative.
+  const missingPoints = Math.min(0, floor);
   const required = [...ruleInputs(rule)].filter((id) => inputDef(set, node, id)?.required !== false);
-  if (required.length) e = { if: [{ missing: required }, 0, e] };
-  // Applicability.
-  if (node.applicability) e = { if: [conditionLogic(node.applicability.notApplicableWhen), naPoints(node.applicability.policy), e] };
+  if (required.length) e = { if: [{ missing: required }, missingPoints, e] };
+  // Applicability; a required input of the condition missing: it cannot be decided, missing evidence.
+  if (node.applicability) {
+    e = { if: [conditionLogic(node.applicability.notApplicableWhen), naPoints(node.applicability.policy), e] };
+    const undecided = [...ruleInputs({ type: 'allOf', conditions: [node.applicability.notApplicableWhen] })].filter((id) => inputDef(set, node, id)?.required !== false);
+    if (undecided.length) e = { if: [{ missing: undecided }, missingPoints, e] };
+  }
   return e;
 }
 
