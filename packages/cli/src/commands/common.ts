@@ -2,7 +2,8 @@
 import type { Diagnostic } from '@parindex/rules';
 import type { Doc, Format } from '../format/doc.js';
 import { json, render } from '../format/render.js';
-import { formatDiagnostic, writeOutput } from '../io.js';
+import { formatDiagnostic, UsageError, writeOutput } from '../io.js';
+import { scoreFiles, type Scored } from '../load.js';
 import type { Lang } from '../numbers.js';
 
 export const FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
@@ -50,4 +51,20 @@ export function printDiagnostics(list: readonly Diagnostic[], ctx: Pick<Ctx, 'la
     if (ctx.quiet && d.severity === 'warning') continue;
     process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
   }
+}
+
+/** The arguments `score` and `explain` share: one evidence file, optionally an appraisal round. */
+export const evidenceArgs = {
+  evidence: { type: 'positional', required: true, description: 'Evidence file (minh chứng)', valueHint: 'file' },
+  appraisal: appraisalArg,
+  round: roundArg,
+  rules: rulesArg,
+} as const;
+
+/** Score the evidence (and the appraisal round) named by the arguments; warnings go to stderr. */
+export async function scoreFromArgs(args: { evidence: string; appraisal?: string | undefined; round?: string | undefined; rules?: string | undefined }, ctx: Ctx): Promise<Scored> {
+  if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal', { vi: '--round cần --appraisal' });
+  const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
+  printDiagnostics(s.warnings, ctx);
+  return s;
 }

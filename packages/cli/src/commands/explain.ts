@@ -12,10 +12,10 @@ import { improvementText, inputLine, lost, stepText, valueSuffix } from '../form
 import { documentsText, flagLines, headerRows, nodeIndex } from '../format/result-view.js';
 import { ruleText, inputIndex } from '../format/rule-text.js';
 import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
-import { CliError, UsageError } from '../io.js';
-import { scoreFiles, type Scored } from '../load.js';
+import { CliError } from '../io.js';
+import type { Scored } from '../load.js';
 import { formatNumber, type Lang } from '../numbers.js';
-import { appraisalArg, ctxOf, emit, outputArgs, printDiagnostics, roundArg, rulesArg } from './common.js';
+import { ctxOf, emit, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
 
 function leavesOf(n: NodeResult): NodeResult[] {
   return n.children?.length ? n.children.flatMap(leavesOf) : [n];
@@ -73,18 +73,13 @@ function explainLeaf(n: NodeResult, s: Scored, lang: Lang, self?: NodeResult): B
 export const explainCommand = defineCommand({
   meta: { name: 'explain', description: 'Explain every point: rule, inputs, documents, tier taken, how to raise it / Giải thích từng điểm' },
   args: {
-    evidence: { type: 'positional', required: true, description: 'Evidence file (minh chứng)', valueHint: 'file' },
+    ...evidenceArgs,
     code: { type: 'positional', required: false, description: 'One criterion (or field) code, e.g. 3.2', valueHint: 'code' },
-    appraisal: appraisalArg,
-    round: roundArg,
-    rules: rulesArg,
     ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);
-    if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal', { vi: '--round cần --appraisal' });
-    const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
-    printDiagnostics(s.warnings, ctx);
+    const s = await scoreFromArgs(args, ctx);
     const { lang } = ctx;
     const vi = lang === 'vi';
     const main = s.round ?? s.self;

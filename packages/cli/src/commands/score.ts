@@ -3,25 +3,18 @@ import { defineCommand } from 'citty';
 import type { Doc } from '../format/doc.js';
 import { flagLines, headerRows, scoreTable } from '../format/result-view.js';
 import { pick, stageLabel, t } from '../i18n.js';
-import { UsageError } from '../io.js';
-import { scoreFiles } from '../load.js';
-import { appraisalArg, ctxOf, emit, outputArgs, printDiagnostics, roundArg, rulesArg } from './common.js';
+import { ctxOf, emit, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
 
 export const scoreCommand = defineCommand({
   meta: { name: 'score', description: 'Score an evidence file: fields, total, index, classification, flags / Chấm điểm' },
   args: {
-    evidence: { type: 'positional', required: true, description: 'Evidence file (minh chứng)', valueHint: 'file' },
-    appraisal: appraisalArg,
-    round: roundArg,
-    rules: rulesArg,
+    ...evidenceArgs,
     all: { type: 'boolean', description: 'Show every criterion, not only the fields (table format)' },
     ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);
-    if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal', { vi: '--round cần --appraisal' });
-    const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
-    printDiagnostics(s.warnings, ctx);
+    const s = await scoreFromArgs(args, ctx);
     const { lang } = ctx;
     const main = s.round ?? s.self;
     const places = s.compiled.set.displayPlaces ?? 2;
