@@ -125,10 +125,29 @@ export const CATALOG = {
 
 export type DiagnosticCode = keyof typeof CATALOG;
 
+/**
+ * A template split once into text and parameter names: [text, name, text, name, …, text]. Filling a
+ * template is then a few concatenations (diagnostics are built for every unit scored).
+ */
+const PARTS = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([A-Za-z]+)\}/);
+    PARTS.set(template, parts);
+  }
+  return parts;
+}
+
+/** Put the params into a template; a {name} without a param stays as written. */
 function fill(template: string, params: Params): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : '{' + name + '}') + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Build a diagnostic from the catalog. */

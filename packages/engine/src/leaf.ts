@@ -192,28 +192,69 @@ function levelsPre(node: CompiledNode, options: ReadonlyMap<string, string>, poi
   return p;
 }
 
+/**
+ * The tiers worth advising from the tier a value falls in: the lowest tier above it that gives more
+ * points, and the tier giving the most points above it (when another). Tiers do not overlap (the set
+ * is checked), so whether a tier lies above the value depends only on the bounds of the value's tier:
+ * computed once per tier of a compiled set.
+ */
+const TIER_PICKS = new WeakMap<CompiledTier, CompiledTier[]>();
+function tierPicks(node: CompiledNode, index: number): CompiledTier[] {
+  const tiers = node.tiers!;
+  const at = tiers[index]!;
+  let picks = TIER_PICKS.get(at);
+  if (picks === undefined) {
+    const current = tierPre(at, node).clamped;
+    const hi = at.iv.max;
+    const candidates = tiers
+      .filter((t) => t !== at && t.iv.min !== null && hi !== null && cmpDec(tierPre(t, node).clamped, current) > 0)
+      .filter((t) => {
+        // Above the value's tier: min beyond its max, or at its max with one of the two bounds open.
+        const c = cmpDec(t.iv.min!, hi!);
+        return c > 0 || (c === 0 && (!t.iv.minInclusive || !at.iv.maxInclusive));
+      })
+      .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
+    picks = [];
+    if (candidates.length > 0) {
+      picks.push(candidates[0]!);
+      const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
+      if (best !== picks[0]) picks.push(best);
+    }
+    TIER_PICKS.set(at, picks);
+  }
+  return picks;
+}
+
 /** Improvements for tiers: the next tier up in points that lies above the current value, and the top. */
 function tierImprovements(
   node: CompiledNode,
   compiled: CompiledSet,
+  index: number,
   current: Decimal,
   value: Decimal,
   ratio: { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string } | null,
   input: string | null,
 ): Improvement[] {
-  const tiers = node.tiers!;
-  const candidates = tiers
-    .filter((t) => t.iv.min !== null && cmpDec(tierPre(t, node).clamped, current) > 0)
-    .filter((t) => {
-      // The tier lies above the current value: value < min, or value = min with min excluded.
-      const c = ratio ? cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d)) : cmpDec(value, t.iv.min!);
-      return c < 0 || (c === 0 && !t.iv.minInclusive);
-    })
-    .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
-  if (candidates.length === 0) return [];
-  const picks = [candidates[0]!];
-  const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
-  if (best !== picks[0]) picks.push(best);
+  let picks: CompiledTier[];
+  if (ratio === null || ratio.d.s > 0) picks = tierPicks(node, index);
+  else {
+    // A negative denominator: the value's tier was found by cross-multiplication (which assumes d > 0);
+    // look at every tier the same way.
+    const tiers = node.tiers!;
+    const candidates = tiers
+      .filter((t) => t.iv.min !== null && cmpDec(tierPre(t, node).clamped, current) > 0)
+      .filter((t) => {
+        // The tier lies above the current value: value < min, or value = min with min excluded.
+        const c = ratio ? cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d)) : cmpDec(value, t.iv.min!);
+        return c < 0 || (c === 0 && !t.iv.minInclusive);
+      })
+      .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
+    if (candidates.length === 0) return [];
+    picks = [candidates[0]!];
+    const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
+    if (best !== picks[0]) picks.push(best);
+  }
+  if (picks.length === 0) return [];
   const out: Improvement[] = [];
   for (const t of picks) {
     const after = tierPre(t, node).clamped;
@@ -356,7 +397,7 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       if (index < 0) return { raw: ZERO, steps, improve, invalid: { code: 'SCORE_NO_TIER', params: { value: decText(r.value) } } };
       const tier = node.tiers![index]!;
       steps.push(tierStep(tier, index, node));
-      const more = tierImprovements(node, compiled, tierPre(tier, node).clamped, r.value, r.ratio, r.input);
+      const more = tierImprovements(node, compiled, index, tierPre(tier, node).clamped, r.value, r.ratio, r.input);
       for (let i = 0; i < more.length; i++) improve.push(more[i]!);
       return done(tier.points);
     }

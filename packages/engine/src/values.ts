@@ -262,7 +262,16 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
             out.push(diag('EVIDENCE_SCHEMA', `${base}/documents/${j}/date`, { message: `${base}/documents/${j}/date: ${d.date} is not a date of the calendar`, messageVi: `${base}/documents/${j}/date: ${d.date} không phải là ngày có thật` }));
           else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
             out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${base}/documents/${j}/date`, { number: d.number ?? '—', code: owner!, date: d.date, from: period.from, to: period.to }));
-          const ref = { ...d, entry: i };
+          // The document as the trace shows it: its fields in the schema's order, then its entry.
+          const ref = {} as DocRec['ref'];
+          if (d.for !== undefined) ref.for = d.for;
+          if (d.number !== undefined) ref.number = d.number;
+          if (d.date !== undefined) ref.date = d.date;
+          if (d.title !== undefined) ref.title = d.title;
+          if (d.issuer !== undefined) ref.issuer = d.issuer;
+          if (d.url !== undefined) ref.url = d.url;
+          if (d.sha256 !== undefined) ref.sha256 = d.sha256;
+          ref.entry = i;
           list.push({ for: d.for, entry: i, complete: missing.length === 0, ref });
         });
       }
