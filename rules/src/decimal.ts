@@ -139,3 +139,88 @@ export function mulDec(a: Decimal, b: Decimal): Decimal {
   }
   return a.times(b);
 }
+
+/**
+ * The value of a decimal as a JS number when it is a whole number below 10^14 (one or two base-1e7
+ * words, exactly representable), else null.
+ */
+export function smallInt(x: Decimal): number | null {
+  const d = x.d;
+  if (!d) return null;
+  if (!d[0]) return 0;
+  const e = x.e;
+  if (e < 0) return null;
+  if (e < 7) return d.length === 1 ? x.s * d[0] : null;
+  if (e < 14) return d.length === 1 ? x.s * d[0] * 1e7 : d.length === 2 ? x.s * (d[0] * 1e7 + d[1]!) : null;
+  return null;
+}
+
+/**
+ * p ÷ q for whole numbers (|p| < 2^53, 0 < q < 10^14) exactly as `new Decimal(p).div(q)` gives it at
+ * 60 significant digits, half up: its text (decText) and its significant digits counted the way
+ * `sd(true)` counts them. Long division in safe integers: every remainder is below q, times 10 below
+ * 10^15.
+ */
+export function quotientText(p: number, q: number): { text: string; sd: number } {
+  const neg = p < 0;
+  const a = neg ? -p : p;
+  const r0 = a % q;
+  const ip = (a - r0) / q;
+  // The digits of the integer part, then fraction digits until 61 significant ones (one to round on).
+  const intText = ip === 0 ? '' : String(ip);
+  const digits: number[] = [];
+  for (let i = 0; i < intText.length; i++) digits.push(intText.charCodeAt(i) - 48);
+  let sig = intText.length;
+  let r = r0;
+  let lead = 0; // fraction zeros before the first significant digit (when the integer part is 0)
+  while (r !== 0 && sig < 61) {
+    r *= 10;
+    const dgt = Math.floor(r / q);
+    r -= dgt * q;
+    if (sig === 0 && dgt === 0) {
+      lead++;
+      continue;
+    }
+    digits.push(dgt);
+    sig++;
+  }
+  let intLen = intText.length;
+  if (sig === 61) {
+    // Half up on the 61st significant digit.
+    const last = digits.pop()!;
+    if (last >= 5) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+      if (i >= 0) digits[i]!++;
+      else {
+        // 99…9 rounds to 100…0: one more digit in front.
+        digits.unshift(1);
+        if (intLen > 0) intLen++;
+        else if (lead > 0) lead--;
+        else intLen = 1;
+      }
+    }
+  }
+  // digits = the integer part's digits (intLen of them), then the fraction after `lead` zeros.
+  let end = digits.length;
+  while (end > intLen && digits[end - 1] === 0) end--;
+  let text = '';
+  if (intLen === 0) {
+    if (end === 0) return { text: '0', sd: 1 };
+    text = '0.' + '0'.repeat(lead);
+    for (let i = 0; i < end; i++) text += digits[i];
+  } else {
+    for (let i = 0; i < intLen; i++) text += digits[i];
+    if (end > intLen) {
+      text += '.';
+      for (let i = intLen; i < end; i++) text += digits[i];
+    }
+  }
+  // sd(true): digits from the first nonzero to the last nonzero, or the integer digits if more.
+  let first = 0;
+  while (first < end && digits[first] === 0) first++;
+  let lastNz = end;
+  while (lastNz > first && digits[lastNz - 1] === 0) lastNz--;
+  const sd = Math.max(lastNz - first, intLen);
+  return { text: neg && text !== '0' ? '-' + text : text, sd };
+}

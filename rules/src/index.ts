@@ -6,7 +6,7 @@
 export * from './schema.js';
 export * from './diagnostics.js';
 export { LIMITS } from './limits.js';
-export { Decimal, dec, decText, cmpDec, addDec, mulDec, ZERO, ONE } from './decimal.js';
+export { Decimal, dec, decText, cmpDec, addDec, mulDec, smallInt, quotientText, ZERO, ONE } from './decimal.js';
 export { readJson, FORBIDDEN_KEYS, findForbiddenKeys as findForbiddenKeysPublic, type JsonDocument } from './json.js';
 export { checkSet, intervalContains, toInterval, type Interval } from './checks.js';
 export { LOGIC_OPERATORS, isLogicOperator, checkLogic, splitVarName } from './logic.js';

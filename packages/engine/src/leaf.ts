@@ -2,7 +2,7 @@
  * @internal One leaf's rule: from typed inputs to raw points, the steps taken and what would raise
  * the points. Exact: ratios are compared with bounds by cross-multiplication.
  */
-import { Decimal, addDec, cmpDec, decText, mulDec, type Condition, type Interval } from './deps.js';
+import { Decimal, addDec, cmpDec, decText, mulDec, quotientText, smallInt, type Condition, type Interval } from './deps.js';
 import type { CompiledNode, CompiledSet, CompiledTier } from './compile.js';
 import { evaluateLogic, logicTruthy, LogicError, type LogicValue } from './expression.js';
 import type { Improvement, Step } from './result.js';
@@ -61,6 +61,17 @@ function toLogic(v: Typed | undefined, option: string | undefined): LogicValue |
   return total;
 }
 
+/** A number written in a condition, as a Decimal: read once, not at every comparison. */
+const CONSTANTS = new Map<string | number, Decimal>();
+function constant(x: string | number): Decimal {
+  let d = CONSTANTS.get(x);
+  if (d === undefined) {
+    d = new Decimal(String(x));
+    if (CONSTANTS.size < 10_000) CONSTANTS.set(x, d);
+  }
+  return d;
+}
+
 /** @internal Evaluate a condition; a missing value makes a comparison false. */
 export function evalCondition(c: Condition, read: Reader): boolean {
   if ('all' in c) return c.all.every((x) => evalCondition(x, read));
@@ -71,7 +82,7 @@ export function evalCondition(c: Condition, read: Reader): boolean {
   if ('is' in c) return v === c.is;
   if (v === undefined) return false;
   const cmp = (x: unknown): number | undefined => {
-    if (v instanceof Decimal) return typeof x === 'number' || typeof x === 'string' ? v.cmp(new Decimal(String(x))) : undefined;
+    if (v instanceof Decimal) return typeof x === 'number' || typeof x === 'string' ? cmpDec(v, constant(x)) : undefined;
     if (typeof v === 'string' && typeof x === 'string') return v < x ? -1 : v > x ? 1 : 0;
     if (typeof v === 'boolean' && typeof x === 'boolean') return v === x ? 0 : 1;
     return undefined;
@@ -232,7 +243,7 @@ function tierImprovements(
   index: number,
   current: Decimal,
   value: Decimal,
-  ratio: { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string } | null,
+  ratio: Ratio | null,
   input: string | null,
 ): Improvement[] {
   let picks: CompiledTier[];
@@ -302,6 +313,21 @@ function tierImprovements(
   return out;
 }
 
+type Ratio = { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string };
+/**
+ * A value read by a rule: an input's value, or a ratio n × t ÷ d. A ratio's quotient is kept as its
+ * text (the trace shows it; bounds are compared by cross-multiplication) and made a Decimal only when
+ * a rule computes with it (see valueOf).
+ */
+interface ReadOut {
+  value: Decimal | null;
+  text: string;
+  ratio: Ratio | null;
+  input: string | null;
+}
+/** The value read, as a Decimal (the same one `n × t ÷ d` gives: its text holds every digit). */
+const valueOf = (r: ReadOut): Decimal => r.value ?? (r.value = new Decimal(r.text));
+
 /** Read a numeric value or ratio; returns null when the rule must stop (zero denominator). */
 function readValue(
   node: CompiledNode,
@@ -309,12 +335,13 @@ function readValue(
   read: Reader,
   steps: Step[],
   onZero: 'notApplicable' | 'zeroPoints' | 'fullPoints',
-): { value: Decimal; ratio: { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string } | null; input: string | null } | { stop: LeafOutcome } {
+): ReadOut | { stop: LeafOutcome } {
   if ('input' in ref) {
     const v = read(ref.input);
     const value = v instanceof Decimal ? v : ZERO;
-    steps.push({ kind: 'value', input: ref.input, value: decText(value) });
-    return { value, ratio: null, input: ref.input };
+    const text = decText(value);
+    steps.push({ kind: 'value', input: ref.input, value: text });
+    return { value, text, ratio: null, input: ref.input };
   }
   const { numerator, denominator } = ref.ratio;
   const nv = read(numerator);
@@ -328,11 +355,22 @@ function readValue(
     return { stop: { raw: onZero === 'fullPoints' ? node.max : ZERO, steps, improve: [] } };
   }
   const nt = mulDec(n, t);
-  const value = nt.div(d);
+  let value: Decimal | null = null;
+  let text: string;
+  let sd: number;
+  // Whole numbers (the usual counts): the quotient by long division in safe integers, the same digits.
+  const p = smallInt(nt);
+  const q = smallInt(d);
+  if (p !== null && q !== null && q > 0 && Math.abs(p) <= Number.MAX_SAFE_INTEGER) ({ text, sd } = quotientText(p, q));
+  else {
+    value = nt.div(d);
+    text = decText(value);
+    sd = value.sd(true);
+  }
   // A quotient that needed rounding fills every significant digit of the precision.
-  const exact = value.sd(true) < Decimal.precision;
-  steps.push({ kind: 'ratio', numerator: { input: numerator, value: decText(n) }, denominator: { input: denominator, value: decText(d) }, times: decText(t), value: decText(value), exact });
-  return { value, ratio: { n, d, t, nt, num: numerator, den: denominator }, input: null };
+  const exact = sd < Decimal.precision;
+  steps.push({ kind: 'ratio', numerator: { input: numerator, value: decText(n) }, denominator: { input: denominator, value: decText(d) }, times: decText(t), value: text, exact });
+  return { value, text, ratio: { n, d, t, nt, num: numerator, den: denominator }, input: null };
 }
 
 function daysBetween(a: string, b: string): number {
@@ -393,11 +431,11 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
     case 'tiers': {
       const r = readValue(node, rule.value, read, steps, rule.onZeroDenominator ?? 'notApplicable');
       if ('stop' in r) return r.stop;
-      const index = node.tiers!.findIndex((t) => inInterval(t.iv, r.value, r.ratio));
-      if (index < 0) return { raw: ZERO, steps, improve, invalid: { code: 'SCORE_NO_TIER', params: { value: decText(r.value) } } };
+      const index = node.tiers!.findIndex((t) => inInterval(t.iv, r.value ?? ZERO, r.ratio));
+      if (index < 0) return { raw: ZERO, steps, improve, invalid: { code: 'SCORE_NO_TIER', params: { value: r.text } } };
       const tier = node.tiers![index]!;
       steps.push(tierStep(tier, index, node));
-      const more = tierImprovements(node, compiled, index, tierPre(tier, node).clamped, r.value, r.ratio, r.input);
+      const more = tierImprovements(node, compiled, index, tierPre(tier, node).clamped, r.value ?? ZERO, r.ratio, r.input);
       for (let i = 0; i < more.length; i++) improve.push(more[i]!);
       return done(tier.points);
     }
@@ -406,11 +444,12 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
       if ('stop' in r) return r.stop;
       const full = k.fullAt!;
       const zero = k.zeroAt!;
-      let fraction = r.value.minus(zero).div(full.minus(zero));
+      const value = valueOf(r);
+      let fraction = value.minus(zero).div(full.minus(zero));
       if (fraction.lt(0)) fraction = ZERO;
       if (fraction.gt(1)) fraction = ONE;
       const points = node.max.times(fraction);
-      steps.push({ kind: 'proportional', value: decText(r.value), zeroAt: decText(zero), fullAt: decText(full), fraction: decText(fraction), points: decText(points) });
+      steps.push({ kind: 'proportional', value: r.text, zeroAt: decText(zero), fullAt: decText(full), fraction: decText(fraction), points: decText(points) });
       if (fraction.lt(1)) {
         const after = clampTo(node.max, node);
         const gain = after.minus(clampTo(points, node));
@@ -420,7 +459,7 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
           const target = integer ? to.ceil() : to;
           improve.push({ kind: 'raiseRatio', numerator: r.ratio.num, denominator: r.ratio.den, from: decText(r.ratio.n), to: decText(target), delta: decText(target.minus(r.ratio.n)), target: decText(full), strict: false, pointsAfter: decText(after), gain: decText(gain), feasible: true });
         } else if (r.input) {
-          improve.push({ kind: 'raise', input: r.input, from: decText(r.value), to: decText(full), delta: decText(full.minus(r.value)), strict: false, pointsAfter: decText(after), gain: decText(gain), feasible: true });
+          improve.push({ kind: 'raise', input: r.input, from: r.text, to: decText(full), delta: decText(full.minus(value)), strict: false, pointsAfter: decText(after), gain: decText(gain), feasible: true });
         }
       }
       return done(points);

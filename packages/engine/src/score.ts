@@ -242,11 +242,13 @@ function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   // 8. The unit's claim.
   const claim = prepared.claims.get(node.code);
   if (claim) {
-    const matches = claim.value.eq(points);
-    trace.claim = { claimed: decText(claim.value), computed: decText(points), matches, entry: claim.entry };
+    const matches = cmpDec(claim.value, points) === 0;
+    const claimed = decText(claim.value);
+    const computed = points === node.max ? p.maxText : decText(points);
+    trace.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
       addFlag(ctx, flags, 'claimMismatch', node.code);
-      ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
+      ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
     }
   }
     return finish(points, applicableMax, status);

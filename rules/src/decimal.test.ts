@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal, decText, quotientText, smallInt } from './decimal.js';
+
+const viaDecimalJs = (p: number, q: number) => {
+  const v = new Decimal(p).div(q);
+  return { text: decText(v), sd: v.sd(true) };
+};
+
+describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half up', () => {
+  it('known values', () => {
+    expect(quotientText(3300, 36)).toEqual({ text: '91.6666666666666666666666666666666666666666666666666666666667', sd: 60 });
+    expect(quotientText(100, 4)).toEqual({ text: '25', sd: 2 });
+    expect(quotientText(0, 7)).toEqual({ text: '0', sd: 1 });
+    expect(quotientText(1000, 1)).toEqual({ text: '1000', sd: 4 });
+    expect(quotientText(-1, 3)).toEqual(viaDecimalJs(-1, 3));
+    expect(quotientText(2, 3)).toEqual(viaDecimalJs(2, 3));
+    expect(quotientText(1, 7e13)).toEqual(viaDecimalJs(1, 7e13));
+  });
+  it('agrees with decimal.js on random whole numbers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 1e9 }), (p, q) => {
+        expect(quotientText(p, q)).toEqual(viaDecimalJs(p, q));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it('agrees with decimal.js near rounding carries (…999 / 10^k ± 1) and large values', () => {
+    const qs = [3, 7, 9, 11, 81, 99, 101, 999, 9999, 99999999, 1e13 - 1, 99999999999999 - 98];
+    for (const q of qs)
+      for (const p of [1, 2, q - 1, q + 1, 2 * q - 1, 10 * q - 1, Number.MAX_SAFE_INTEGER - 1, -(Number.MAX_SAFE_INTEGER - 1), 123456789012345])
+        expect(quotientText(p, q), `${p}/${q}`).toEqual(viaDecimalJs(p, q));
+  });
+});
+
+describe('smallInt', () => {
+  it('reads whole numbers below 10^14, nothing else', () => {
+    for (const s of ['0', '5', '-5', '1234567', '12345678', '10000000', '-99999999999999', '20000000000000'])
+      expect(smallInt(new Decimal(s))).toBe(Number(s));
+    for (const s of ['0.5', '1.5', '100000000000000', '1e20', '-0.0001']) expect(smallInt(new Decimal(s))).toBeNull();
+  });
+  it('agrees with Number() on random whole numbers and rejects fractions', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(1e14 - 1), max: 1e14 - 1 }), fc.nat(1000), (n, f) => {
+        expect(smallInt(new Decimal(n))).toBe(n === 0 ? 0 : n);
+        if (f % 10 !== 0) expect(smallInt(new Decimal(n).plus(new Decimal(f).div(1000)))).toBeNull();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
