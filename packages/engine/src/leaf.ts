@@ -23,6 +23,7 @@ export interface LeafOutcome {
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
 
 function clampTo(v: Decimal, node: CompiledNode): Decimal {
   if (cmpDec(v, node.max) > 0) return node.max;
@@ -127,15 +128,58 @@ interface TierPre {
   max: string | null;
   points: string;
   clamped: Decimal;
+  /** The bounds as safe integers m ÷ 10^k, when their digits fit (for whole-number ratios). */
+  minS: Scaled | null;
+  maxS: Scaled | null;
+}
+/** A decimal m ÷ pow with m and pow = 10^k safe integers. */
+interface Scaled {
+  m: number;
+  pow: number;
+}
+function scaledOf(text: string | null): Scaled | null {
+  if (text === null) return null;
+  const dot = text.indexOf('.');
+  const m = Number(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1));
+  const pow = dot < 0 ? 1 : 10 ** (text.length - dot - 1);
+  return Number.isSafeInteger(m) && Number.isSafeInteger(pow) ? { m, pow } : null;
 }
 const TIER_PRE = new WeakMap<CompiledTier, TierPre>();
 function tierPre(t: CompiledTier, node: CompiledNode): TierPre {
   let p = TIER_PRE.get(t);
   if (p === undefined) {
-    p = { min: t.iv.min === null ? null : decText(t.iv.min), max: t.iv.max === null ? null : decText(t.iv.max), points: decText(t.points), clamped: clampTo(t.points, node) };
+    const min = t.iv.min === null ? null : decText(t.iv.min);
+    const max = t.iv.max === null ? null : decText(t.iv.max);
+    p = { min, max, points: decText(t.points), clamped: clampTo(t.points, node), minS: scaledOf(min), maxS: scaledOf(max) };
     TIER_PRE.set(t, p);
   }
   return p;
+}
+
+/**
+ * Is the value (or the ratio n × t ÷ d) inside the tier? For a ratio of whole numbers with d > 0, the
+ * cross-multiplication n × t × 10^k against m × d is done in safe integers; otherwise in decimals.
+ */
+function inTier(t: CompiledTier, node: CompiledNode, value: Decimal, ratio: Ratio | null): boolean {
+  if (ratio !== null && ratio.nti !== null && ratio.di !== null && ratio.di > 0) {
+    const p = tierPre(t, node);
+    const iv = t.iv;
+    if ((iv.min === null || p.minS !== null) && (iv.max === null || p.maxS !== null)) {
+      const cmp = (b: Scaled): number | null => {
+        const x = ratio.nti! * b.pow;
+        const y = b.m * ratio.di!;
+        return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? (x < y ? -1 : x > y ? 1 : 0) : null;
+      };
+      const lo = p.minS === null ? 0 : cmp(p.minS);
+      const hi = p.maxS === null ? 0 : cmp(p.maxS);
+      if (lo !== null && hi !== null) {
+        if (iv.min !== null && (lo < 0 || (lo === 0 && !iv.minInclusive))) return false;
+        if (iv.max !== null && (hi > 0 || (hi === 0 && !iv.maxInclusive))) return false;
+        return true;
+      }
+    }
+  }
+  return inInterval(t.iv, value, ratio);
 }
 
 function tierStep(t: CompiledTier, index: number, node: CompiledNode): Step {
@@ -209,8 +253,14 @@ function levelsPre(node: CompiledNode, options: ReadonlyMap<string, string>, poi
  * is checked), so whether a tier lies above the value depends only on the bounds of the value's tier:
  * computed once per tier of a compiled set.
  */
-const TIER_PICKS = new WeakMap<CompiledTier, CompiledTier[]>();
-function tierPicks(node: CompiledNode, index: number): CompiledTier[] {
+interface Pick {
+  tier: CompiledTier;
+  /** Its points within floor and maximum, and the gain over the current tier's, as texts. */
+  after: string;
+  gain: string;
+}
+const TIER_PICKS = new WeakMap<CompiledTier, Pick[]>();
+function tierPicks(node: CompiledNode, index: number): Pick[] {
   const tiers = node.tiers!;
   const at = tiers[index]!;
   let picks = TIER_PICKS.get(at);
@@ -225,15 +275,21 @@ function tierPicks(node: CompiledNode, index: number): CompiledTier[] {
         return c > 0 || (c === 0 && (!t.iv.minInclusive || !at.iv.maxInclusive));
       })
       .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
-    picks = [];
-    if (candidates.length > 0) {
-      picks.push(candidates[0]!);
-      const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
-      if (best !== picks[0]) picks.push(best);
-    }
+    picks = pickOf(node, candidates, current);
     TIER_PICKS.set(at, picks);
   }
   return picks;
+}
+/** From the candidate tiers (sorted by lower bound): the first, and the best in points if another. */
+function pickOf(node: CompiledNode, candidates: CompiledTier[], current: Decimal): Pick[] {
+  if (candidates.length === 0) return [];
+  const tiers = [candidates[0]!];
+  const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
+  if (best !== tiers[0]) tiers.push(best);
+  return tiers.map((tier) => {
+    const after = tierPre(tier, node).clamped;
+    return { tier, after: decText(after), gain: decText(after.minus(current)) };
+  });
 }
 
 /** Improvements for tiers: the next tier up in points that lies above the current value, and the top. */
@@ -246,56 +302,74 @@ function tierImprovements(
   ratio: Ratio | null,
   input: string | null,
 ): Improvement[] {
-  let picks: CompiledTier[];
+  let picks: Pick[];
   if (ratio === null || ratio.d.s > 0) picks = tierPicks(node, index);
   else {
     // A negative denominator: the value's tier was found by cross-multiplication (which assumes d > 0);
     // look at every tier the same way.
-    const tiers = node.tiers!;
-    const candidates = tiers
-      .filter((t) => t.iv.min !== null && cmpDec(tierPre(t, node).clamped, current) > 0)
+    const candidates = node
+      .tiers!.filter((t) => t.iv.min !== null && cmpDec(tierPre(t, node).clamped, current) > 0)
       .filter((t) => {
         // The tier lies above the current value: value < min, or value = min with min excluded.
-        const c = ratio ? cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d)) : cmpDec(value, t.iv.min!);
+        const c = cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d));
         return c < 0 || (c === 0 && !t.iv.minInclusive);
       })
       .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
-    if (candidates.length === 0) return [];
-    picks = [candidates[0]!];
-    const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
-    if (best !== picks[0]) picks.push(best);
+    picks = pickOf(node, candidates, current);
   }
   if (picks.length === 0) return [];
   const out: Improvement[] = [];
-  for (const t of picks) {
-    const after = tierPre(t, node).clamped;
-    const gain = after.minus(current);
+  for (const { tier: t, after, gain } of picks) {
     if (ratio) {
       const numInput = compiled.inputs.get(ratio.num)!;
       const integer = numInput.def.type === 'count';
-      // n' × t ≥ min × d  ⇔  n' ≥ min × d ÷ t
-      const need = mulDec(t.iv.min!, ratio.d).div(ratio.t);
-      const { to, strict } = entryValue(need, t.iv.minInclusive, integer);
-      const denInput = compiled.inputs.get(ratio.den)!;
-      const feasible = numInput.def.atMost === ratio.den ? (strict ? to.lt(ratio.d) : to.lte(ratio.d)) : true;
-      out.push({
-        kind: 'raiseRatio',
-        numerator: ratio.num,
-        denominator: ratio.den,
-        ...(numInput.def.unit !== undefined ? { unit: numInput.def.unit } : denInput.def.unit !== undefined ? { unit: denInput.def.unit } : {}),
-        from: decText(ratio.n),
-        to: decText(to),
-        delta: decText(to.minus(ratio.n)),
-        target: decText(t.iv.min!),
-        strict,
-        pointsAfter: decText(after),
-        gain: decText(gain),
-        feasible,
-      });
+      const unit = numInput.def.unit ?? compiled.inputs.get(ratio.den)!.def.unit;
+      let from: string;
+      let to: string;
+      let delta: string;
+      let strict: boolean;
+      let feasible: boolean;
+      // n' × t ≥ min × d  ⇔  n' ≥ min × d ÷ t. Whole counts and bounds of few digits: in safe integers.
+      const ni = integer ? smallInt(ratio.n) : null;
+      const ms = tierPre(t, node).minS;
+      const num = ms !== null && ratio.di !== null ? ms.m * ratio.di : NaN;
+      const den = ms !== null && ratio.ti !== null ? ratio.ti * ms.pow : NaN;
+      if (ni !== null && ratio.di !== null && ratio.di > 0 && ratio.ti !== null && ratio.ti > 0 && Number.isSafeInteger(num) && Number.isSafeInteger(den)) {
+        // The smallest whole count reaching the bound: ceil(num ÷ den), one more when the bound is excluded and met exactly.
+        const rem = num % den;
+        let c = (num - rem) / den;
+        if (rem > 0) c += 1;
+        const n2 = !t.iv.minInclusive && rem === 0 ? c + 1 : c;
+        from = String(ni);
+        to = String(n2);
+        delta = String(n2 - ni);
+        strict = false;
+        feasible = numInput.def.atMost === ratio.den ? n2 <= ratio.di : true;
+      } else {
+        const need = mulDec(t.iv.min!, ratio.d).div(ratio.t);
+        const e = entryValue(need, t.iv.minInclusive, integer);
+        from = decText(ratio.n);
+        to = decText(e.to);
+        delta = decText(e.to.minus(ratio.n));
+        strict = e.strict;
+        feasible = numInput.def.atMost === ratio.den ? (strict ? e.to.lt(ratio.d) : e.to.lte(ratio.d)) : true;
+      }
+      // Keys in this order (the JSON of a result is byte-stable).
+      const imp = { kind: 'raiseRatio', numerator: ratio.num, denominator: ratio.den } as Extract<Improvement, { kind: 'raiseRatio' }>;
+      if (unit !== undefined) imp.unit = unit;
+      imp.from = from;
+      imp.to = to;
+      imp.delta = delta;
+      imp.target = tierPre(t, node).min!;
+      imp.strict = strict;
+      imp.pointsAfter = after;
+      imp.gain = gain;
+      imp.feasible = feasible;
+      out.push(imp);
     } else if (input) {
       const def = compiled.inputs.get(input)!;
       const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
-      const hi = def.max ?? (def.def.type === 'percent' ? new Decimal(100) : null);
+      const hi = def.max ?? (def.def.type === 'percent' ? HUNDRED : null);
       out.push({
         kind: 'raise',
         input,
@@ -304,8 +378,8 @@ function tierImprovements(
         to: decText(to),
         delta: decText(to.minus(value)),
         strict,
-        pointsAfter: decText(after),
-        gain: decText(gain),
+        pointsAfter: after,
+        gain,
         feasible: hi === null || (strict ? to.lt(hi) : to.lte(hi)),
       });
     }
@@ -313,7 +387,8 @@ function tierImprovements(
   return out;
 }
 
-type Ratio = { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string };
+/** A ratio n × t ÷ d as read, with n × t, d and t as safe integers when they are whole numbers below 10^14. */
+type Ratio = { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string; nti: number | null; di: number | null; ti: number | null };
 /**
  * A value read by a rule: an input's value, or a ratio n × t ÷ d. A ratio's quotient is kept as its
  * text (the trace shows it; bounds are compared by cross-multiplication) and made a Decimal only when
@@ -370,7 +445,7 @@ function readValue(
   // A quotient that needed rounding fills every significant digit of the precision.
   const exact = sd < Decimal.precision;
   steps.push({ kind: 'ratio', numerator: { input: numerator, value: decText(n) }, denominator: { input: denominator, value: decText(d) }, times: decText(t), value: text, exact });
-  return { value, text, ratio: { n, d, t, nt, num: numerator, den: denominator }, input: null };
+  return { value, text, ratio: { n, d, t, nt, num: numerator, den: denominator, nti: p, di: q, ti: smallInt(t) }, input: null };
 }
 
 function daysBetween(a: string, b: string): number {
@@ -431,7 +506,7 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
     case 'tiers': {
       const r = readValue(node, rule.value, read, steps, rule.onZeroDenominator ?? 'notApplicable');
       if ('stop' in r) return r.stop;
-      const index = node.tiers!.findIndex((t) => inInterval(t.iv, r.value ?? ZERO, r.ratio));
+      const index = node.tiers!.findIndex((t) => inTier(t, node, r.value ?? ZERO, r.ratio));
       if (index < 0) return { raw: ZERO, steps, improve, invalid: { code: 'SCORE_NO_TIER', params: { value: r.text } } };
       const tier = node.tiers![index]!;
       steps.push(tierStep(tier, index, node));
