@@ -5,10 +5,11 @@
  */
 export * from './schema.js';
 export * from './diagnostics.js';
+export { bilingual } from './messages.js';
 export { LIMITS } from './limits.js';
 export { Decimal, dec, decText, cmpDec, addDec, mulDec, ZERO, ONE } from './decimal.js';
 export { readJson, FORBIDDEN_KEYS, findForbiddenKeys as findForbiddenKeysPublic, type JsonDocument } from './json.js';
 export { checkSet, intervalContains, toInterval, type Interval } from './checks.js';
 export { LOGIC_OPERATORS, isLogicOperator, checkLogic, splitVarName } from './logic.js';
-export { parseCriteriaSet, zodDiagnostics, type ParseResult } from './parse.js';
+export { parseCriteriaSet, zodDiagnostics, PARSE_OPTIONS, type ParseResult } from './parse.js';
 export { criteriaSetJsonSchema } from './json-schema.js';

@@ -9,7 +9,7 @@ import { readJson } from './json.js';
 import { LIMITS } from './limits.js';
 import { criteriaSetJsonSchema } from './json-schema.js';
 import { CriteriaSet } from './schema.js';
-import { zodDiagnostics } from './parse.js';
+import { PARSE_OPTIONS, zodDiagnostics } from './parse.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -119,7 +119,7 @@ export function validateSetText(text: string, file?: string): FileValidation {
       }
     }
   } else {
-    const parsed = CriteriaSet.safeParse(doc.value);
+    const parsed = CriteriaSet.safeParse(doc.value, PARSE_OPTIONS);
     if (!parsed.success) found.push(...zodDiagnostics(parsed.error, 'SET_SCHEMA'));
     else {
       found.push(...checkSet(parsed.data));
