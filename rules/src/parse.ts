@@ -6,7 +6,7 @@
 import type * as z from 'zod/mini';
 import { checkSet } from './checks.js';
 import { diag, hasErrors, pointer, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
-import { findForbiddenKeys } from './json.js';
+import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
 import { viOf } from './messages.js';
 import { CriteriaSet } from './schema.js';
