@@ -5,7 +5,6 @@
  */
 export * from './schema.js';
 export * from './diagnostics.js';
-export { bilingual } from './messages.js';
 export { LIMITS } from './limits.js';
 export { Decimal, dec, decText, cmpDec, addDec, mulDec, ZERO, ONE } from './decimal.js';
 export { readJson, type JsonDocument } from './json.js';

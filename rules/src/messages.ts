@@ -5,14 +5,25 @@
  */
 
 const VI = new Map<string, string>();
+const BY_PATTERN = new Map<string, [en: string, vi: string]>();
 
-/** @internal A zod error parameter with the English sentence; remembers its Vietnamese translation. */
-export function bilingual(en: string, vi: string): { error: string } {
+/**
+ * @internal A zod error parameter with the English sentence; remembers its Vietnamese translation and,
+ * given the regular expression it explains, the sentences for that pattern (the JSON Schema validator
+ * of files reports the pattern's source).
+ */
+export function bilingual(en: string, vi: string, pattern?: RegExp): { error: string } {
   VI.set(en, vi);
+  if (pattern) BY_PATTERN.set(pattern.source, [en, vi]);
   return { error: en };
 }
 
 /** @internal The Vietnamese translation of a message given with bilingual(), if any. */
 export function viOf(en: string): string | undefined {
   return VI.get(en);
+}
+
+/** @internal The sentences given with bilingual() for a pattern (its source), if any. */
+export function patternSentences(source: string): [en: string, vi: string] | undefined {
+  return BY_PATTERN.get(source);
 }

@@ -89,10 +89,12 @@ function unionTypes(issue: Issue & { code: 'invalid_union' }): string[] | undefi
   return all;
 }
 
-const TYPES: Record<string, Said> = {
+/** @internal Type names in sentences, by zod's (and JSON Schema's) name of the type. */
+export const TYPES: Record<string, Said> = {
   string: ['a string', 'chuỗi ký tự'],
   number: ['a number', 'số'],
   int: ['a whole number', 'số nguyên'],
+  integer: ['a whole number', 'số nguyên'],
   boolean: ['true or false', 'true hoặc false'],
   object: ['an object {…}', 'đối tượng {…}'],
   record: ['an object {…}', 'đối tượng {…}'],

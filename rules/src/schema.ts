@@ -33,6 +33,8 @@ export function withDescription<T extends z.ZodMiniType>(schema: T, description:
 }
 
 const opt = z.optional;
+/** @internal A pattern check with its sentence in English and Vietnamese. */
+export const matches = (pattern: RegExp, en: string, vi: string) => z.regex(pattern, bilingual(en, vi, pattern));
 /** @internal A string of at most `max` characters. */
 export const maxString = (max: number) => z.string().check(z.maxLength(max));
 
@@ -42,7 +44,7 @@ const DECIMAL_TEXT = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 export const Dec = withMeta(
   z.union([
     z.number(),
-    z.string().check(z.regex(DECIMAL_TEXT, bilingual('must be a decimal such as "0.25" (dot as decimal separator)', 'phải là số thập phân dạng "0.25" (dùng dấu chấm để ngăn cách phần thập phân)'))),
+    z.string().check(matches(DECIMAL_TEXT, 'must be a decimal such as "0.25" (dot as decimal separator)', 'phải là số thập phân dạng "0.25" (dùng dấu chấm để ngăn cách phần thập phân)')),
   ]),
   { id: 'Decimal', description: 'A decimal: a JSON number or a string such as "0.25".' },
 );
@@ -54,28 +56,25 @@ const NON_NEG_DECIMAL_TEXT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 export const NonNegDec = withMeta(
   z.union([
     z.number().check(z.minimum(0)),
-    z.string().check(z.regex(NON_NEG_DECIMAL_TEXT, bilingual('must be a non-negative decimal such as "0.25"', 'phải là số thập phân không âm dạng "0.25"'))),
+    z.string().check(matches(NON_NEG_DECIMAL_TEXT, 'must be a non-negative decimal such as "0.25"', 'phải là số thập phân không âm dạng "0.25"')),
   ]),
   { id: 'NonNegativeDecimal', description: 'A decimal ≥ 0: a JSON number or a string such as "0.25".' },
 );
 
 export const Identifier = withMeta(
-  z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/, bilingual('must be lower_snake_case: a letter, then letters, digits or _', 'phải viết dạng chữ_thường: một chữ cái, sau đó là chữ cái, chữ số hoặc _'))),
+  z.string().check(matches(/^[a-z][a-z0-9_]{0,63}$/, 'must be lower_snake_case: a letter, then letters, digits or _', 'phải viết dạng chữ_thường: một chữ cái, sau đó là chữ cái, chữ số hoặc _')),
   { id: 'Identifier', description: 'An identifier such as plan_issued_on (lower_snake_case).' },
 );
 
 export const Code = withMeta(
   z.string().check(
-    z.regex(
-      /^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/,
-      bilingual('must be a criterion code such as "1", "1.2", "1.2.3" or "B1" (letters only as prefix)', 'phải là mã tiêu chí dạng "1", "1.2", "1.2.3" hoặc "B1" (chữ cái chỉ ở đầu mã)'),
-    ),
+    matches(/^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/, 'must be a criterion code such as "1", "1.2", "1.2.3" or "B1" (letters only as prefix)', 'phải là mã tiêu chí dạng "1", "1.2", "1.2.3" hoặc "B1" (chữ cái chỉ ở đầu mã)'),
   ),
   { id: 'Code', description: 'A criterion code: "1", "1.2", "1.2.3"; bonus/penalty items may carry a prefix, e.g. "B1".' },
 );
 
 export const IsoDate = withMeta(
-  z.string().check(z.regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, bilingual('must be a date written YYYY-MM-DD', 'phải là ngày viết dạng YYYY-MM-DD'))),
+  z.string().check(matches(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'must be a date written YYYY-MM-DD', 'phải là ngày viết dạng YYYY-MM-DD')),
   { id: 'IsoDate', description: 'A calendar date, YYYY-MM-DD.' },
 );
 
@@ -440,12 +439,12 @@ export const CriteriaSet = withMeta(
     id: z
       .string()
       .check(
-        z.regex(/^[a-z0-9]+([.-][a-z0-9]+){0,10}$/, bilingual('must be lowercase words joined by "." or "-", e.g. "model.commune-par"', 'phải là các từ viết thường nối bằng "." hoặc "-", ví dụ "model.commune-par"')),
+        matches(/^[a-z0-9]+([.-][a-z0-9]+){0,10}$/, 'must be lowercase words joined by "." or "-", e.g. "model.commune-par"', 'phải là các từ viết thường nối bằng "." hoặc "-", ví dụ "model.commune-par"'),
         z.maxLength(100),
       ),
     version: z
       .string()
-      .check(z.regex(/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/, bilingual('must be a year with optional revisions, e.g. "2026" or "2026.1"', 'phải là năm, có thể kèm số hiệu chỉnh, ví dụ "2026" hoặc "2026.1"'))),
+      .check(matches(/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/, 'must be a year with optional revisions, e.g. "2026" or "2026.1"', 'phải là năm, có thể kèm số hiệu chỉnh, ví dụ "2026" hoặc "2026.1"')),
     title: Text,
     titleEn: opt(Text),
     status: withDescription(z.enum(['official', 'model', 'draft']), 'official: as issued; model: built on published rule shapes; draft.'),
