@@ -5,7 +5,7 @@
  * committed file differs.
  */
 import * as z from 'zod/mini';
-import { CATALOG, RoundingLevel, RoundingMode, withDescription, withMeta, type DiagnosticCode } from './deps.js';
+import { CATALOG, RoundingLevel, RoundingMode, matches, withDescription, withMeta, type DiagnosticCode } from './deps.js';
 import { Appraisal } from './appraisal.js';
 import { DocumentRef, Evidence, Unit } from './evidence.js';
 import type { ScoreResult } from './result.js';
@@ -14,7 +14,7 @@ const opt = z.optional;
 const int = () => z.number().check(z.int());
 const s = z.strictObject;
 
-const D = withMeta(z.string().check(z.regex(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/)), {
+const D = withMeta(z.string().check(matches(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/, 'must be an exact decimal written as text, such as "0.75" (no trailing zeros)', 'phải là số thập phân viết dạng chuỗi, ví dụ "0.75" (không có số 0 thừa ở cuối)')), {
   id: 'DecimalString',
   description: 'An exact decimal written as text: "0.75", "-0.25", "89.95".',
 });
