@@ -51,7 +51,7 @@ export function zodDiagnostics(error: z.core.$ZodError, code: DiagnosticCode): D
               const inner = took[0]!;
               const where = pointer(...inner.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
               const s = sentence(inner);
-              said = [`at ${where}: ${s[0]}`, `tại ${where}: ${s[1]}`];
+              said = where === '' ? s : [`at ${where}: ${s[0]}`, `tại ${where}: ${s[1]}`];
             }
           }
           if (!said && best.length > 0) {
