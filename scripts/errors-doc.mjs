@@ -47,7 +47,7 @@ export const EXAMPLE_OVERRIDES = {
   SET_DEPTH: { limit: 6 },
   JSON_TOO_DEEP: { limit: 64 },
   LIMIT_EXCEEDED: { limit: 20000 },
-  EVIDENCE_SCHEMA: { message: '/entries/3/values: expected record, received string', messageVi: '/entries/3/values: sai kiểu dữ liệu (expected record, received string)' },
+  EVIDENCE_SCHEMA: { message: '/entries/3/values: expected an object {…}, received "on_time"', messageVi: '/entries/3/values: sai kiểu dữ liệu: cần đối tượng {…}, nhận được "on_time"' },
   EVIDENCE_UNKNOWN_CRITERION: { code: '9.9' },
   EVIDENCE_UNKNOWN_INPUT: { input: 'plan_ok', where: ' of criterion "1.2"', whereVi: ' của tiêu chí "1.2"' },
   EVIDENCE_DUPLICATE_VALUE: { input: 'docs_assigned', first: '/entries/0' },
@@ -69,13 +69,13 @@ export const EXAMPLE_OVERRIDES = {
   SCORE_NO_TIER: { value: '-5' },
   SCORE_CLAIM_ON_PARENT: { code: '1', claimed: '6', computed: '5.5' },
   SCORE_NEEDS_EXPLANATION: { code: '1.1' },
-  APPRAISAL_SCHEMA: { message: '/rounds/0/items/0/reason: Invalid input: expected string, received undefined', messageVi: '/rounds/0/items/0/reason: thiếu giá trị bắt buộc' },
+  APPRAISAL_SCHEMA: { message: '/rounds/0/items/0/reason: a required value is missing (expected a string)', messageVi: '/rounds/0/items/0/reason: thiếu giá trị bắt buộc (cần chuỗi ký tự)' },
   APPRAISAL_EVIDENCE_MISMATCH: { expected: 'HP-VINHBAO 4be0c3a1e2f0…', given: 'HP-VINHBAO 9d41aa07c3b2…' },
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },
   APPRAISAL_UNKNOWN_CRITERION: { code: '1' },
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
   RANK_DUPLICATE_UNIT: { unit: 'HP-VINHBAO', first: 'examples/vinh-bao/par-2026.json' },
-  RESULT_SCHEMA: { message: '/totals/index: Invalid input: expected string, received number', messageVi: '/totals/index: sai kiểu dữ liệu (Invalid input: expected string, received number)' },
+  RESULT_SCHEMA: { message: '/totals/index: expected a string, received 83.6', messageVi: '/totals/index: sai kiểu dữ liệu: cần chuỗi ký tự, nhận được 83,6' },
 };
 
 const SECTIONS = [

@@ -6,7 +6,7 @@
 import { Decimal, dec, decText } from './decimal.js';
 import { diag, pointer, type Diagnostic } from './diagnostics.js';
 import { LIMITS } from './limits.js';
-import { FORBIDDEN_KEYS } from './json.js';
+import { FORBIDDEN_KEYS } from './forbidden.js';
 import { checkLogic } from './logic.js';
 import type { Band, Condition, CriteriaSet, CriterionNode, InputDef, Rule, Tier } from './schema.js';
 

@@ -2,7 +2,7 @@
  * The JSON Schema of a criteria set, generated from the zod schema. `pnpm schema` writes it to
  * rules/criteria-set.schema.json; a test fails when the committed file differs.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CriteriaSet } from './schema.js';
 
 let cached: Record<string, unknown> | undefined;

@@ -34,6 +34,15 @@ describe('validateSetText', () => {
     expect(d!.messageVi.length).toBeGreaterThan(10);
   });
 
+  it('says a pattern with the sentence of the schema, and a type by its name, in both languages', () => {
+    const text = base.replace('"title": "Kế hoạch đáp ứng yêu cầu", "max": 1', '"title": "Kế hoạch đáp ứng yêu cầu", "max": "1,5"').replace('"formatVersion": 1', '"formatVersion": 1, "displayPlaces": 2.5');
+    const r = validateSetText(text, 'bad.json');
+    expect(r.diagnostics.map((d) => [d.path, d.message, d.messageVi])).toEqual([
+      ['/displayPlaces', '/displayPlaces must be a whole number.', '/displayPlaces phải là số nguyên.'],
+      ['/fields/0/children/0/max', '/fields/0/children/0/max must be a non-negative decimal such as "0.25".', '/fields/0/children/0/max phải là số thập phân không âm dạng "0.25".'],
+    ]);
+  });
+
   it('names the one rule type that fits instead of every alternative', () => {
     const text = base.replace('"rule": { "type": "boolean", "input": "plan_ok" }', '"rule": { "type": "boolean", "input": "plan_ok", "pointz": 1 }');
     const r = validateSetText(text, 'bad.json');

@@ -9,7 +9,8 @@ import { readJson } from './json.js';
 import { LIMITS } from './limits.js';
 import { criteriaSetJsonSchema } from './json-schema.js';
 import { CriteriaSet } from './schema.js';
-import { zodDiagnostics } from './parse.js';
+import { PARSE_OPTIONS, TYPES, zodDiagnostics } from './parse.js';
+import { patternSentences } from './messages.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -35,13 +36,18 @@ function describe(e: ErrorObject): [string, string] {
       return [`is missing the required property "${p.missingProperty}"`, `thiếu thuộc tính bắt buộc "${p.missingProperty}"`];
     case 'additionalProperties':
       return [`has a property "${p.additionalProperty}" that the format does not know`, `có thuộc tính "${p.additionalProperty}" không có trong định dạng`];
-    case 'type':
-      return [`must be ${p.type}`, `phải có kiểu ${p.type}`];
+    case 'type': {
+      const t = TYPES[String(p.type)];
+      return t ? [`must be ${t[0]}`, `phải là ${t[1]}`] : [`must be ${p.type}`, `phải có kiểu ${p.type}`];
+    }
     case 'enum':
       return [`must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, `phải là một trong: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`];
     case 'const':
       return [`must be ${JSON.stringify(p.allowedValue)}`, `phải bằng ${JSON.stringify(p.allowedValue)}`];
     case 'pattern': {
+      // The schema's own sentence for this pattern, else a hint from the place.
+      const own = patternSentences(String(p.pattern));
+      if (own) return own;
       const hint = PATTERN_HINTS.find(([re]) => re.test(e.instancePath));
       return hint ? [`must be ${hint[1]}`, `phải là ${hint[2]}`] : [`does not have the expected form`, `không đúng dạng quy định`];
     }
@@ -119,7 +125,7 @@ export function validateSetText(text: string, file?: string): FileValidation {
       }
     }
   } else {
-    const parsed = CriteriaSet.safeParse(doc.value);
+    const parsed = CriteriaSet.safeParse(doc.value, PARSE_OPTIONS);
     if (!parsed.success) found.push(...zodDiagnostics(parsed.error, 'SET_SCHEMA'));
     else {
       found.push(...checkSet(parsed.data));

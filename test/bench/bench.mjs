@@ -197,8 +197,10 @@ for (const o of Object.values(bundle.metafile.outputs))
 const bundleChecks = {
   eval: /\beval\s*\(/.test(code),
   newFunction: /new\s+Function\b/.test(code),
-  // The Function constructor under another name (e.g. `const F = Function; new F(…)`).
-  functionConstructor: /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code),
+  // The Function constructor under another name (e.g. `const F = Function; new F(…)`): any reference
+  // to the global Function other than `instanceof Function`.
+  functionConstructor:
+    /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code) || /(?<![\w$.])Function(?![\w$])/.test(code.replace(/\binstanceof\s+Function\b/g, '')),
   nodeImports: /["']node:/.test(code) || /\brequire\s*\(/.test(code),
 };
 

@@ -3,59 +3,59 @@
  * thẩm định vòng 2). Each item corrects input values of a criterion or overrides its points, always
  * with a reason. Round N applies every round up to and including N, in file order.
  */
-import * as z from 'zod';
-import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, findForbiddenKeysPublic, zodDiagnostics, type Diagnostic } from './deps.js';
+import * as z from 'zod/mini';
+import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, PARSE_OPTIONS, findForbiddenKeysPublic, matches, maxString, withDescription, withMeta, zodDiagnostics, type Diagnostic } from './deps.js';
 import { InputValue } from './evidence.js';
 
-export const AppraisalItem = z
-  .object({
+const opt = z.optional;
+
+export const AppraisalItem = withMeta(
+  z.strictObject({
     criterion: Code,
-    values: z.record(Identifier, InputValue).optional().describe('Corrected input values.'),
-    points: Dec.optional().describe('Points override for the criterion (instead of, or after, corrected values).'),
-    reason: z.string().min(1).max(10000).describe('Why the score is adjusted (required).'),
-    by: z.string().max(200).optional(),
-    date: IsoDate.optional(),
-  })
-  .strict()
-  .meta({ id: 'AppraisalItem' });
+    values: withDescription(opt(z.record(Identifier, InputValue)), 'Corrected input values.'),
+    points: withDescription(opt(Dec), 'Points override for the criterion (instead of, or after, corrected values).'),
+    reason: withDescription(z.string().check(z.minLength(1), z.maxLength(10000)), 'Why the score is adjusted (required).'),
+    by: opt(maxString(200)),
+    date: opt(IsoDate),
+  }),
+  { id: 'AppraisalItem' },
+);
 export type AppraisalItem = z.infer<typeof AppraisalItem>;
 
-export const AppraisalRound = z
-  .object({
-    id: Identifier.describe('e.g. "round1", "answer", "round2".'),
-    kind: z.enum(['appraisal', 'answer']).describe('appraisal: by the appraisal team; answer: the unit\'s answer (giải trình).'),
-    label: z.string().max(200).optional(),
-    by: z.string().max(200).optional(),
-    date: IsoDate.optional(),
-    items: z.array(AppraisalItem).max(5000),
-  })
-  .strict()
-  .meta({ id: 'AppraisalRound' });
+export const AppraisalRound = withMeta(
+  z.strictObject({
+    id: withDescription(Identifier, 'e.g. "round1", "answer", "round2".'),
+    kind: withDescription(z.enum(['appraisal', 'answer']), 'appraisal: by the appraisal team; answer: the unit\'s answer (giải trình).'),
+    label: opt(maxString(200)),
+    by: opt(maxString(200)),
+    date: opt(IsoDate),
+    items: z.array(AppraisalItem).check(z.maxLength(5000)),
+  }),
+  { id: 'AppraisalRound' },
+);
 export type AppraisalRound = z.infer<typeof AppraisalRound>;
 
-export const Appraisal = z
-  .object({
-    $schema: z.string().optional(),
+export const Appraisal = withMeta(
+  z.strictObject({
+    $schema: opt(z.string()),
     formatVersion: z.literal(FORMAT_VERSION),
-    criteriaSet: z.string().regex(/^[a-z0-9.-]+@[0-9.]+$/),
-    evidence: z
-      .object({
-        unit: z.string().max(100).describe('The unit code of the evidence file.'),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the canonical evidence (provenance.evidence.sha256 of its score).'),
-        file: z.string().max(1000).optional(),
-      })
-      .strict(),
-    rounds: z.array(AppraisalRound).min(1).max(10),
-  })
-  .strict()
-  .meta({ id: 'Appraisal', title: 'parindex appraisal file' });
+    criteriaSet: z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'must be "id@version", e.g. "model.commune-par@2026"', 'phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026"')),
+    evidence: z.strictObject({
+      unit: withDescription(maxString(100), 'The unit code of the evidence file.'),
+      sha256: withDescription(z.string().check(matches(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits', 'phải gồm 64 chữ số thập lục phân viết thường')), 'SHA-256 of the canonical evidence (provenance.evidence.sha256 of its score).'),
+      file: opt(maxString(1000)),
+    }),
+    rounds: z.array(AppraisalRound).check(z.minLength(1), z.maxLength(10)),
+  }),
+  { id: 'Appraisal', title: 'parindex appraisal file' },
+);
 export type Appraisal = z.infer<typeof Appraisal>;
 
 export function parseAppraisal(value: unknown): { value: Appraisal | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   findForbiddenKeysPublic(value, diagnostics);
   if (diagnostics.length) return { value: undefined, diagnostics };
-  const parsed = Appraisal.safeParse(value);
+  const parsed = Appraisal.safeParse(value, PARSE_OPTIONS);
   if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'APPRAISAL_SCHEMA') };
   return { value: parsed.data, diagnostics: [] };
 }

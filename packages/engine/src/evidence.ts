@@ -2,70 +2,74 @@
  * The evidence format: one unit's evidence for one period. Validated with zod; problems become
  * diagnostics with codes and JSON pointers.
  */
-import * as z from 'zod';
-import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, findForbiddenKeysPublic, zodDiagnostics, LIMITS, type Diagnostic } from './deps.js';
+import * as z from 'zod/mini';
+import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, PARSE_OPTIONS, findForbiddenKeysPublic, matches, maxString, withDescription, withMeta, zodDiagnostics, LIMITS, type Diagnostic } from './deps.js';
 
-const Str = (max: number = LIMITS.stringLength) => z.string().max(max);
+const opt = z.optional;
+const Str = (max: number = LIMITS.stringLength) => maxString(max);
 
-export const DocumentRef = z
-  .object({
-    for: Identifier.optional().describe('The id of the required document this proves (optional when the criterion asks for one document).'),
-    number: Str(200).optional().describe('Number and symbol as written, e.g. "15/KH-UBND".'),
-    date: IsoDate.optional(),
-    title: Str().optional(),
-    issuer: Str(500).optional(),
-    url: Str(2000).optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lowercase hex digits' }).optional(),
-  })
-  .strict()
-  .meta({ id: 'DocumentRef', description: 'A document of evidence (tài liệu kiểm chứng).' });
+export const DocumentRef = withMeta(
+  z.strictObject({
+    for: withDescription(opt(Identifier), 'The id of the required document this proves (optional when the criterion asks for one document).'),
+    number: withDescription(opt(Str(200)), 'Number and symbol as written, e.g. "15/KH-UBND".'),
+    date: opt(IsoDate),
+    title: opt(Str()),
+    issuer: opt(Str(500)),
+    url: opt(Str(2000)),
+    sha256: opt(z.string().check(matches(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits', 'phải gồm 64 chữ số thập lục phân viết thường'))),
+  }),
+  { id: 'DocumentRef', description: 'A document of evidence (tài liệu kiểm chứng).' },
+);
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
-export const InputValue = z
-  .union([z.boolean(), z.number(), Str(200), z.record(Identifier, z.number())])
-  .meta({ id: 'InputValue', description: 'yes/no, a number, a decimal string, a level id, a date YYYY-MM-DD, or answer counts per option.' });
+export const InputValue = withMeta(z.union([z.boolean(), z.number(), Str(200), z.record(Identifier, z.number())]), {
+  id: 'InputValue',
+  description: 'yes/no, a number, a decimal string, a level id, a date YYYY-MM-DD, or answer counts per option.',
+});
 export type InputValue = z.infer<typeof InputValue>;
 
-export const Entry = z
-  .object({
-    criterion: Code.optional().describe('The criterion this entry answers.'),
-    input: Identifier.optional().describe('Or: one input, with "value".'),
-    value: InputValue.optional(),
-    values: z.record(Identifier, InputValue).optional().describe('With "criterion": values per input id.'),
-    documents: z.array(DocumentRef).max(LIMITS.documentsPerEntry).optional(),
-    note: Str().optional(),
-    explanation: Str().optional().describe('Written explanation (giải trình), e.g. why a document is missing.'),
-    claimedPoints: Dec.optional().describe("The unit's own score for the criterion (tự chấm)."),
-  })
-  .strict()
-  .meta({ id: 'Entry' });
+export const Entry = withMeta(
+  z.strictObject({
+    criterion: withDescription(opt(Code), 'The criterion this entry answers.'),
+    input: withDescription(opt(Identifier), 'Or: one input, with "value".'),
+    value: opt(InputValue),
+    values: withDescription(opt(z.record(Identifier, InputValue)), 'With "criterion": values per input id.'),
+    documents: opt(z.array(DocumentRef).check(z.maxLength(LIMITS.documentsPerEntry))),
+    note: opt(Str()),
+    explanation: withDescription(opt(Str()), 'Written explanation (giải trình), e.g. why a document is missing.'),
+    claimedPoints: withDescription(opt(Dec), "The unit's own score for the criterion (tự chấm)."),
+  }),
+  { id: 'Entry' },
+);
 export type Entry = z.infer<typeof Entry>;
 
-export const Unit = z
-  .object({
+export const Unit = withMeta(
+  z.strictObject({
     code: Str(100),
     name: Str(500),
     level: z.enum(['commune', 'ward', 'department', 'province', 'ministry']),
-    province: Str(200).optional(),
-    note: Str().optional(),
-  })
-  .strict()
-  .meta({ id: 'Unit' });
+    province: opt(Str(200)),
+    note: opt(Str()),
+  }),
+  { id: 'Unit' },
+);
 export type Unit = z.infer<typeof Unit>;
 
-export const Evidence = z
-  .object({
-    $schema: z.string().optional(),
+export const Evidence = withMeta(
+  z.strictObject({
+    $schema: opt(z.string()),
     formatVersion: z.literal(FORMAT_VERSION),
-    sample: z.boolean().optional().describe('true when the values are samples, not a real unit\'s figures.'),
-    criteriaSet: z.string().regex(/^[a-z0-9.-]+@[0-9.]+$/, { message: 'must be "id@version", e.g. "model.commune-par@2026"' }),
+    sample: withDescription(opt(z.boolean()), 'true when the values are samples, not a real unit\'s figures.'),
+    criteriaSet: z
+      .string()
+      .check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'must be "id@version", e.g. "model.commune-par@2026"', 'phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026"')),
     unit: Unit,
-    period: z.object({ from: IsoDate, to: IsoDate, label: Str(100).optional() }).strict(),
-    preparedBy: z.object({ name: Str(200).optional(), role: Str(200).optional(), date: IsoDate.optional() }).strict().optional(),
-    entries: z.array(Entry).max(LIMITS.evidenceEntries),
-  })
-  .strict()
-  .meta({ id: 'Evidence', title: 'parindex evidence file', description: "One unit's evidence for one period." });
+    period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Str(100)) }),
+    preparedBy: opt(z.strictObject({ name: opt(Str(200)), role: opt(Str(200)), date: opt(IsoDate) })),
+    entries: z.array(Entry).check(z.maxLength(LIMITS.evidenceEntries)),
+  }),
+  { id: 'Evidence', title: 'parindex evidence file', description: "One unit's evidence for one period." },
+);
 export type Evidence = z.infer<typeof Evidence>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -250,7 +254,7 @@ export function parseEvidence(value: unknown): { value: Evidence | undefined; di
   const diagnostics: Diagnostic[] = [];
   findForbiddenKeysPublic(value, diagnostics);
   if (diagnostics.length) return { value: undefined, diagnostics };
-  const parsed = Evidence.safeParse(value);
+  const parsed = Evidence.safeParse(value, PARSE_OPTIONS);
   if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'EVIDENCE_SCHEMA') };
   return { value: parsed.data, diagnostics: [] };
 }

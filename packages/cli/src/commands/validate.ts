@@ -3,7 +3,7 @@
  * the content). Every problem of every file at once; exit 1 when any file has an error.
  */
 import { defineCommand } from 'citty';
-import { diag, hasErrors, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, hasErrors, PARSE_OPTIONS, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
 import type { Doc } from '../format/doc.js';
 import { t } from '../i18n.js';
@@ -103,7 +103,7 @@ export const validateCommand = Object.assign(
           } else if (kind === 'result') {
             // A saved result (score --format json) must follow the published result schema.
             const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
-            const parsed = ScoreResultSchema.safeParse(f.value);
+            const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
             if (!parsed.success) diagnostics.push(...locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f));
           }
         }
