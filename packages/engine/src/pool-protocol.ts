@@ -19,9 +19,15 @@ export interface WorkerInit {
   set: unknown;
 }
 
+/**
+ * What a worker keeps of a batch for `result(i)`: the full results ("results"), or only what it scored
+ * ("inputs": the evidence value, or the text it parsed; result(i) scores it again), or nothing.
+ */
+export type Keep = 'results' | 'inputs' | 'none';
+
 export type ToWorker =
-  /** A new batch: forget the results of the previous one; keep this batch's results when `keep`. */
-  | { type: 'begin'; batch: number; keep: boolean }
+  /** A new batch: forget what was kept of the previous one. */
+  | { type: 'begin'; batch: number; keep: Keep }
   /** Score inputs start, start + 1, … of the batch. */
   | { type: 'chunk'; batch: number; start: number; inputs: unknown[] }
   /** The full result of input `index` of the current batch, as an object or as JSON text. */

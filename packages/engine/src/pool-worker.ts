@@ -1,13 +1,13 @@
 /**
  * The worker of `@parindex/engine/pool`: compiles the criteria set once, scores the chunks of inputs it
- * is sent, answers with small summaries and keeps the full results (with their traces) until the next
- * batch, so that only what is asked for crosses threads. Started by `createPool()`; not for import.
+ * is sent, answers with small summaries and keeps the full results (with their traces), or what it
+ * scored, until the next batch, so that only what is asked for crosses threads. Started by `createPool()`; not for import.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile, type CompiledSet } from './compile.js';
 import { diag, LIMITS, ParindexError, readJson, type Diagnostic } from './deps.js';
-import type { FromWorker, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
+import type { FromWorker, Keep, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
 import type { ScoreResult } from './result.js';
 import { score } from './score.js';
 import { toSummary } from './summary.js';
@@ -25,10 +25,10 @@ try {
   post({ type: 'compileError', diagnostics: e.diagnostics });
 }
 
-/** Results of the current batch by input index (only when the batch keeps them). */
-let results = new Map<number, ScoreResult>();
+/** What is kept of the current batch, by input index: full results, or the evidence (value or text). */
+let kept = new Map<number, { result: ScoreResult } | { evidence: unknown } | { text: string }>();
 let batch = -1;
-let keep = true;
+let keep: Keep = 'results';
 
 /** `{text}`, `{text, file}` or `{file}`: a plain object with no other key. Anything else is evidence. */
 function textForm(x: unknown): { text?: string; file?: string } | undefined {
@@ -58,10 +58,11 @@ function readText(file: string): { text: string } | { diagnostics: Diagnostic[] 
 
 function scoreOne(input: unknown, index: number): PoolOutput {
   let evidence = input;
+  let text: string | undefined;
   let read: Diagnostic[] | undefined;
   const form = textForm(input);
   if (form) {
-    let text = form.text;
+    text = form.text;
     if (text === undefined) {
       const r = readText(form.file!);
       if ('diagnostics' in r) return { ok: false, diagnostics: r.diagnostics };
@@ -79,10 +80,21 @@ function scoreOne(input: unknown, index: number): PoolOutput {
     if (e instanceof ParindexError) return { ok: false, diagnostics: e.diagnostics };
     throw e;
   }
-  if (keep) results.set(index, result);
+  // A text is kept rather than its parsed value: one string costs the garbage collector nothing to mark.
+  if (keep === 'results') kept.set(index, { result });
+  else if (keep === 'inputs') kept.set(index, text !== undefined ? { text } : { evidence });
   const out: PoolOutput = { ok: true, summary: toSummary(result) };
   if (read) out.read = read;
   return out;
+}
+
+/** The full result of a kept input: kept as it is, or scored again (score() is pure: the same JSON). */
+function resultOf(index: number): ScoreResult | undefined {
+  const k = kept.get(index);
+  if (k === undefined) return undefined;
+  if ('result' in k) return k.result;
+  if ('text' in k) return score(compiled!, readJson(k.text).value);
+  return score(compiled!, k.evidence);
 }
 
 port.on('message', (m: ToWorker) => {
@@ -90,7 +102,7 @@ port.on('message', (m: ToWorker) => {
     case 'begin':
       batch = m.batch;
       keep = m.keep;
-      results = new Map();
+      kept = new Map();
       return;
     case 'chunk': {
       if (m.batch !== batch) return;
@@ -108,7 +120,7 @@ port.on('message', (m: ToWorker) => {
       return;
     }
     case 'result': {
-      const r = results.get(m.index);
+      const r = resultOf(m.index);
       if (!r) post({ type: 'result', id: m.id, missing: true });
       else if (m.json) post({ type: 'result', id: m.id, json: JSON.stringify(r) });
       else post({ type: 'result', id: m.id, result: r });

@@ -141,6 +141,14 @@ describe('@parindex/engine/pool', () => {
     expect(JSON.stringify(byText)).toBe(JSON.stringify(byValue));
     expect(JSON.stringify(byFile)).toBe(JSON.stringify(byValue));
     expect(JSON.stringify(await pool.result(11))).toBe(JSON.stringify(score(compiled, some[11])));
+    // keep: "inputs": the workers keep what they scored and score it again for result(i), even when the file changed since.
+    const mixed = [some[0], { text: JSON.stringify(some[1]) }, { file: files[2]! }, { text: '{' }];
+    const kept = await pool.scoreAll(mixed, { keep: 'inputs' });
+    expect(JSON.stringify(kept.slice(0, 3))).toBe(JSON.stringify(byValue.slice(0, 3)));
+    writeFileSync(files[2]!, '{}');
+    for (let i = 0; i < 3; i++) expect(await pool.resultJson(i)).toBe(JSON.stringify(score(compiled, some[i])));
+    expect(JSON.stringify(await pool.result(1))).toBe(JSON.stringify(score(compiled, some[1])));
+    await expect(pool.result(3)).rejects.toBeInstanceOf(ParindexError);
     // A byte-order mark is read (with readJson's warning), as parindex reads files.
     const bom = await pool.scoreAll([{ text: '\ufeff' + JSON.stringify(some[0]) }]);
     expect(bom[0]!.ok).toBe(true);
@@ -175,7 +183,7 @@ describe('@parindex/engine/pool', () => {
     }
   });
 
-  it('scores batch after batch; result(i) reads the last batch before it was asked for; keep: false keeps nothing', async () => {
+  it('scores batch after batch; result(i) reads the last batch before it was asked for; keep: "none" keeps nothing', async () => {
     const pool = pools[1]!;
     const a = units.slice(0, 9);
     const b = units.slice(20, 45);
@@ -187,7 +195,7 @@ describe('@parindex/engine/pool', () => {
     const pb = pool.scoreAll(b);
     const rb = pool.resultJson(0);
     const progress: number[] = [];
-    const pc = pool.scoreAll(units.slice(0, 30), { keep: false, onProgress: (done, total) => progress.push(done / total) });
+    const pc = pool.scoreAll(units.slice(0, 30), { keep: 'none', onProgress: (done, total) => progress.push(done / total) });
     expect((await pa).length).toBe(9);
     expect(await ra).toBe(JSON.stringify(score(compiled, a[8])));
     const outB = await pb;
@@ -195,7 +203,7 @@ describe('@parindex/engine/pool', () => {
     expect(await rb).toBe(JSON.stringify(score(compiled, changed)));
     expect((await pc).length).toBe(30);
     expect(progress.at(-1)).toBe(1);
-    await expect(pool.result(0)).rejects.toThrow(/keep: false/);
+    await expect(pool.result(0)).rejects.toThrow(/keep: "none"/);
     await expect(pool.result(30)).rejects.toThrow(RangeError);
     expect(await pool.scoreAll([])).toEqual([]);
   });
