@@ -208,9 +208,17 @@ describe('@parindex/engine/pool', () => {
     expect(await pool.scoreAll([])).toEqual([]);
   });
 
-  it('rejects a batch with an input that cannot be cloned, and stays usable', async () => {
+  it('rejects a batch with an input that cannot be cloned, or whose onProgress throws, and stays usable', async () => {
     const pool = pools[1]!;
     await expect(pool.scoreAll([units[0], { entries: [() => 1] }])).rejects.toThrow();
+    await expect(
+      pool.scoreAll(units.slice(0, 12), {
+        onProgress: () => {
+          throw new Error('progress failed');
+        },
+      }),
+    ).rejects.toThrow('progress failed');
+    await expect(pool.result(0)).rejects.toThrow(/last batch failed/);
     const out = await pool.scoreAll(units.slice(0, 3));
     expect(out.every((o) => o.ok)).toBe(true);
   });

@@ -202,7 +202,12 @@ export async function createPool(options: PoolOptions): Promise<Pool> {
         slots[slot]!.busy--;
         for (let i = 0; i < m.outputs.length; i++) b.outputs[m.start + i] = m.outputs[i]!;
         b.done += m.outputs.length;
-        b.onProgress?.(b.done, b.inputs.length);
+        try {
+          b.onProgress?.(b.done, b.inputs.length);
+        } catch (e) {
+          abort(b, e);
+          return;
+        }
         if (b.done === b.inputs.length) {
           current = undefined;
           last = b;
@@ -263,7 +268,9 @@ export async function createPool(options: PoolOptions): Promise<Pool> {
 
   const closedError = () => broken ?? new Error('parindex pool: closed');
 
-  const scoreAll = (inputs: readonly PoolInput[], opts: ScoreAllOptions = {}): Promise<PoolOutput[]> => {
+  const scoreAll = (list: readonly PoolInput[], opts: ScoreAllOptions = {}): Promise<PoolOutput[]> => {
+    // The list as it is now: a caller that changes its array afterwards does not change this batch.
+    const inputs = list.slice();
     const run = () =>
       new Promise<PoolOutput[]>((resolve, reject) => {
         if (broken || closing) return reject(closedError());
