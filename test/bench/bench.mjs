@@ -5,8 +5,10 @@
  *   2. a baseline: every criterion as a json-logic expression applied with json-logic-js (floats);
  *   3. the limit: a scorer written by hand for this set (floats, no trace).
  * All three must give the same points (every field and the total, to 6 decimals); any mismatch fails
- * the script. Then: the time to score and explain one unit, the cold start of `parindex score`, and the
- * size of the engine's browser bundle.
+ * the script. The engine also runs on every core through @parindex/engine/pool (worker threads,
+ * summaries back, ranked with rank()), with the evidence as values and as file texts; its points must
+ * equal the engine's in this thread, exactly, for every unit. Then: the time to score and explain one
+ * unit, the cold start of `parindex score`, and the size of the engine's browser bundle.
  *
  *   node --expose-gc test/bench/bench.mjs [--units 3321] [--seed 1] [--runs 5] [--write]
  *
@@ -14,12 +16,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import jsonLogic from 'json-logic-js';
 import { build } from 'esbuild';
-import { compile, score } from '../../packages/engine/dist/index.js';
+import { compile, score, rank } from '../../packages/engine/dist/index.js';
+import { createPool } from '../../packages/engine/dist/pool.js';
 import { Decimal } from '../../rules/dist/index.js';
 import { generateEvidence } from '../../examples/generate.mjs';
 import { toJsonLogic, flatData } from './to-jsonlogic.mjs';
@@ -116,6 +119,45 @@ for (let i = 0; i < units.length; i++) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The engine on worker threads: one per core, each compiling the set once (not timed with the batches).
+// Three ways: the evidence as JSON values (copied to the workers by structured clone, the same input as
+// the engine line above) with the full results kept in the workers (the default) or only the inputs
+// kept (keep: 'inputs': result(i) scores the unit again); and the evidence as the texts of its files,
+// parsed in the workers as `parindex rank` reads files (examples/generate.mjs writes them this way).
+// Only summaries come back; rank() ranks them.
+const THREADS = availableParallelism();
+const texts = units.map((u) => ({ text: JSON.stringify(u, null, 1) + '\n' }));
+t0 = now();
+const pool = await createPool({ set: setJson, threads: THREADS });
+const poolStartMs = now() - t0;
+const policy = setJson.policies?.ranking ?? 'dense';
+const POOL_RUNS = { objects: [units, 'results'], objectsInputs: [units, 'inputs'], textsInputs: [texts, 'inputs'] };
+async function runPool(inputs, keep) {
+  const outputs = await pool.scoreAll(inputs, { keep });
+  const summaries = outputs.map((o, i) => {
+    if (!o.ok) throw new Error(`pool: unit #${i} failed: ${o.diagnostics[0]?.message}`);
+    return o.summary;
+  });
+  return { summaries, ranked: rank(summaries, policy) };
+}
+// Same points as the engine in this thread, exactly (every field, the total, the index), for every unit,
+// each way (also the warm-up of the workers).
+let poolMismatches = 0;
+for (const [name, [inputs, keep]] of Object.entries(POOL_RUNS)) {
+  const { summaries } = await runPool(inputs, keep);
+  for (let i = 0; i < units.length; i++) {
+    const e = engineOut.results[i];
+    const p = summaries[i];
+    const want = [e.totals.points, e.totals.index, ...e.fields.map((f) => `${f.code} ${f.points}`)].join('|');
+    const got = [p.totals.points, p.totals.index, ...p.fields.map((f) => `${f.code} ${f.points}`)].join('|');
+    if (want !== got) {
+      poolMismatches++;
+      if (examples.length < 10) examples.push(`pool (${name}) unit #${i} (${units[i].unit.code}): engine ${want}, pool ${got}`);
+    }
+  }
+}
+
 const traceBytes = JSON.stringify(engineOut.results[0]).length;
 const exampleIndex = engineOut.results[0].totals.index;
 // Let the checked results go: the timed runs below should not carry 3,321 results of another run in the heap.
@@ -134,6 +176,33 @@ function timeIt(fn) {
   return { best: Math.min(...times), median: median(times), times };
 }
 const tEngine = timeIt(runEngine);
+async function timeAsync(fn) {
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    const t = now();
+    await fn();
+    times.push(now() - t);
+  }
+  return { best: Math.min(...times), median: median(times), times };
+}
+const tPool = {};
+for (const [name, [inputs, keep]] of Object.entries(POOL_RUNS)) tPool[name] = await timeAsync(() => runPool(inputs, keep));
+// One full result back from its worker (structured clone, or JSON text made in the worker): kept, and
+// scored again (keep: 'inputs').
+const resultTimes = { results: [], resultsJson: [], inputs: [], inputsJson: [] };
+for (const keep of ['results', 'inputs']) {
+  await runPool(units, keep);
+  for (let i = 0; i < Math.min(units.length, 200); i++) {
+    let t = now();
+    await pool.result(i);
+    resultTimes[keep].push(now() - t);
+    t = now();
+    await pool.resultJson(i);
+    resultTimes[`${keep}Json`].push(now() - t);
+  }
+}
+await pool.close();
 const tBase = timeIt(runBaseline);
 const tHand = timeIt(runHand);
 const ups = (t) => (units.length / t.median) * 1000;
@@ -222,12 +291,17 @@ const lines = [
   `| scorer | units/s | national workload |`,
   `|---|---:|---:|`,
   `| engine (exact, full trace, ${ranking.name}) | ${fmt(engineUps)} | ${fmt(national)} ms |`,
+  `| engine on ${THREADS} worker threads (@parindex/engine/pool; evidence values as above, full results kept in the workers, summaries ranked with rank(…, '${policy}')) | ${fmt(ups(tPool.objects))} | ${fmt(tPool.objects.median)} ms |`,
+  `| the same, keep: 'inputs' (no result trees kept; a full result is scored again when asked for) | ${fmt(ups(tPool.objectsInputs))} | ${fmt(tPool.objectsInputs.median)} ms |`,
+  `| the same, keep: 'inputs', evidence file texts parsed in the workers (as \`parindex rank\` reads files) | ${fmt(ups(tPool.textsInputs))} | ${fmt(tPool.textsInputs.median)} ms |`,
   `| baseline: json-logic-js, floats, no trace | ${fmt(baseUps)} | ${fmt(tBase.median)} ms |`,
   `| limit: hand-written, floats, no trace | ${fmt(handUps)} | ${fmt(tHand.median)} ms |`,
   ``,
   `- engine / baseline: ${fmt(engineUps / baseUps, 1)}×   (target ≥ 20×)`,
   `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 10×)`,
-  `- national workload with explanations: ${fmt(national)} ms   (target < 500 ms)`,
+  `- national workload with explanations: ${fmt(national)} ms in one thread; on ${THREADS} worker threads ${fmt(tPool.objects.median)} ms (${fmt(national / tPool.objects.median, 2)}×), ${fmt(tPool.objectsInputs.median)} ms with keep: 'inputs' (${fmt(national / tPool.objectsInputs.median, 2)}×)   (target < 500 ms)`,
+  `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept, ${fmt(median(resultTimes.inputs), 2)} ms scored again (keep: 'inputs'); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
+  `- points (8 fields, total, index) on the worker threads equal to the engine in one thread, exactly, for every unit: ${poolMismatches} mismatches`,
   `- one unit scored and explained: median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.5 ms); its result is ${fmt(traceBytes)} bytes of JSON`,
   cli.available
     ? `- \`parindex score ${example}\`, cold: median ${fmt(cli.median)} ms (exit ${cli.status}; bare \`node -e 0\`: ${fmt(cli.nodeBare)} ms)   (target < 500 ms)`
@@ -254,6 +328,10 @@ if (WRITE) {
 }
 if (mismatches > 0) {
   console.error(`FAIL: ${mismatches} mismatches between the engine and the float scorers`);
+  process.exit(1);
+}
+if (poolMismatches > 0) {
+  console.error(`FAIL: ${poolMismatches} units with other points on the worker threads than in one thread`);
   process.exit(1);
 }
 

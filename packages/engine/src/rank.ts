@@ -8,7 +8,7 @@
  * when it declares one, has already been applied by `score()`).
  */
 import { Decimal, dec, decText } from './deps.js';
-import type { DecimalString, ScoreResult } from './result.js';
+import type { DecimalString, Totals } from './result.js';
 
 export type RankingPolicy = 'dense' | 'competition';
 
@@ -99,11 +99,17 @@ export interface RankSummary {
   bands: BandGroup[];
 }
 
+/** The part of a result that `summarize` reads: a `ScoreResult` or its `ScoreSummary` (see toSummary). */
+export interface Summarizable {
+  totals: Pick<Totals, 'index' | 'classification'>;
+  fields: ReadonlyArray<{ code: string; title: string; titleEn?: string; nominalMax: DecimalString; applicableMax: DecimalString; points: DecimalString }>;
+}
+
 /**
  * Means and groups for a ranking table. Fields are matched by code, in the order of the first result;
- * all results should come from one compiled set.
+ * all results should come from one compiled set. Results or their summaries (`toSummary`) give the same.
  */
-export function summarize(results: readonly ScoreResult[], ties: RankingPolicy): RankSummary {
+export function summarize(results: readonly Summarizable[], ties: RankingPolicy): RankSummary {
   const rows = rank(results, ties);
   const fields: FieldMean[] = [];
   const first = results[0];

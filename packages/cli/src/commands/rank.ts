@@ -4,25 +4,28 @@
  */
 import { statSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
-import { extra, score, type CompiledSet, type ScoreResult } from '../engine.js';
+import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import type { Doc } from '../format/doc.js';
 import { bandText } from '../format/result-view.js';
 import { pick, t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
-import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
+import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
+import { poolWorker } from '../workers.js';
 import { formatNumber, formatPercent } from '../numbers.js';
 import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
-export function progress(enabled: boolean, total: number): { tick(label: string): void; done(): void } {
+export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
   if (!enabled || total === 0) return { tick() {}, done() {} };
   let n = 0;
   const width = 30;
   return {
-    tick(label: string) {
-      n++;
+    /** `count` files more are done, the last of them `label`. */
+    tick(label: string, count = 1) {
+      n += count;
       const filled = Math.round((n / total) * width);
       const name = label.length > 40 ? '…' + label.slice(-39) : label;
       process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total} ${name}\u001b[K`);
@@ -32,6 +35,14 @@ export function progress(enabled: boolean, total: number): { tick(label: string)
     },
   };
 }
+
+/**
+ * Without --threads, worker threads are used from this many files on. Below, starting them costs more
+ * than they save: each thread compiles the set and warms up its own JIT, with no free core to do it in
+ * the background. Measured on 2 cores (commune set, generated units), 2 threads against 1: 1,024 files
+ * 17 % slower, 2,048 files 3 % slower, 3,321 files 12–14 % faster.
+ */
+export const POOL_MIN_FILES = 2500;
 
 interface Failed {
   file: string;
@@ -45,6 +56,11 @@ export const rankCommand = Object.assign(
       paths: { type: 'positional', required: true, description: 'Evidence files or folders (searched recursively for *.json)', valueHint: 'file|folder…' },
       set: { type: 'string', valueHint: 'id[@version]', description: 'Rank only evidence for this criteria set (default: the set of the first evidence file)' },
       rules: rulesArg,
+      threads: {
+        type: 'string',
+        valueHint: 'N',
+        description: `Score on N worker threads (default: one per core when there are ${POOL_MIN_FILES} files or more; 1: in this process)`,
+      },
       ...outputArgs,
     },
     async run({ args }) {
@@ -63,63 +79,108 @@ export const rankCommand = Object.assign(
         else files.push({ file: p, explicit: true });
       }
       if (files.length === 0) throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
+      const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
       const failed: Failed[] = [];
       const skipped: string[] = [];
-      const scored: Array<{ file: string; result: ScoreResult }> = [];
+      const scored: Array<{ file: string; result: ScoreSummary }> = [];
+      /** The first file scored for each unit code (a unit given twice is reported, not ranked twice). */
+      const byCode = new Map<string, string>();
       let compiled: CompiledSet | undefined;
       const bar = progress(process.stderr.isTTY === true && !ctx.quiet, files.length);
       // The same file named twice (or reached through a folder and by name) is ranked once.
       const seen = new Set<string>();
-      for (const { file, explicit } of files) {
+      const unique = files.filter(({ file }) => {
         const real = realpathOr(file);
-        if (seen.has(real)) continue;
+        if (seen.has(real)) return false;
         seen.add(real);
-        bar.tick(file);
+        return true;
+      });
+
+      /** A scored unit: ranked, unless its code was ranked already. */
+      const add = (file: string, result: ScoreSummary, f: () => Parameters<typeof locateIn>[1]) => {
+        const first = byCode.get(result.unit.code);
+        if (first !== undefined) {
+          failed.push({ file, diagnostics: locateIn([diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: result.unit.code, first })], f()) });
+          return;
+        }
+        byCode.set(result.unit.code, file);
+        scored.push({ file, result });
+      };
+
+      /** One file in this process: read, check its kind and set, compile the set (first time), score. */
+      const one = async (file: string, explicit: boolean) => {
         const f = readJsonFile(file);
         if (!f.value) {
           failed.push({ file, diagnostics: f.diagnostics });
-          continue;
+          return;
         }
         const kind = detectKind(f.value);
         if (kind !== 'evidence') {
           if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries")' }), file, line: 1, column: 1 }] });
           else skipped.push(file);
-          continue;
+          return;
         }
         try {
           if (!compiled && args.set && !args.rules && f.value.criteriaSet !== args.set && !(typeof f.value.criteriaSet === 'string' && f.value.criteriaSet.startsWith(args.set + '@'))) {
             if (explicit) failed.push({ file, diagnostics: locateIn([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: String(f.value.criteriaSet), expected: args.set })], f) });
             else skipped.push(`${file} (${String(f.value.criteriaSet)})`);
-            continue;
+            return;
           }
           compiled ??= await compiledForEvidence(f, args.rules);
           if (!args.rules && typeof f.value.criteriaSet === 'string' && f.value.criteriaSet !== compiled.ref) {
             if (!explicit) {
               skipped.push(`${file} (${f.value.criteriaSet})`);
-              continue;
+              return;
             }
             failed.push({ file, diagnostics: locateIn([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: f.value.criteriaSet, expected: compiled.ref })], f) });
-            continue;
+            return;
           }
-          const result = score(compiled, f.value);
-          const first = scored.find((x) => x.result.unit.code === result.unit.code);
-          if (first) {
-            failed.push({ file, diagnostics: locateIn([diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: result.unit.code, first: first.file })], f) });
-            continue;
-          }
-          scored.push({ file, result });
+          // Only the summary is kept: the full result (~80 KB with its trace) is not needed to rank.
+          add(file, toSummary(score(compiled, f.value)), () => f);
         } catch (e) {
           if (e instanceof ParindexError) failed.push({ file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, undefined) });
           else if (e instanceof CliError) failed.push({ file, diagnostics: e.diagnostics });
           else throw e;
         }
+      };
+
+      // Until the set is known (the first evidence file, usually the first file), in this process.
+      let next = 0;
+      while (next < unique.length && !compiled) {
+        const { file, explicit } = unique[next++]!;
+        bar.tick(file);
+        await one(file, explicit);
       }
+      // The rest on worker threads when there are many. The workers read, parse and score each file as
+      // this process would; a file that does not score there is done again here, the same way as
+      // above, so that every failure, skip and diagnostic (file, line, column) is the same.
+      const rest = unique.slice(next);
+      const threads = threadsArg ?? (rest.length >= POOL_MIN_FILES ? availableParallelism() : 1);
+      const source = compiled ? setSourceOf(compiled) : undefined;
+      let pooled = false;
+      if (compiled && source !== undefined && threads > 1 && rest.length > 0) {
+        const outputs = await scoreOnThreads(source, compiled, Math.min(threads, rest.length), rest, bar);
+        if (outputs) {
+          pooled = true;
+          for (let i = 0; i < rest.length; i++) {
+            const o = outputs[i]!;
+            const { file, explicit } = rest[i]!;
+            if (o.ok) add(file, o.summary, () => readJsonFile(file));
+            else await one(file, explicit);
+          }
+        } else if (!ctx.quiet) process.stderr.write(vi ? 'parindex: không dùng được các luồng xử lý song song; chấm điểm trong tiến trình này\n' : 'parindex: the worker threads could not be used; scoring in this process\n');
+      }
+      if (!pooled)
+        for (const { file, explicit } of rest) {
+          bar.tick(file);
+          await one(file, explicit);
+        }
       bar.done();
       for (const x of failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, lang) + '\n');
 
       const policy = compiled?.set.policies.ranking ?? 'dense';
       const { rank, summarize } = await extra();
-      const results = scored.map((s) => s.result);
+      const results = scored.map((x) => x.result);
       const rows = rank(results, policy);
       const summary = summarize(results, policy);
       const places = compiled?.set.displayPlaces ?? 2;
@@ -183,6 +244,48 @@ export const rankCommand = Object.assign(
   }),
   { variadic: true },
 );
+
+/** --threads N: a whole number from 1 (1: no worker threads). */
+function parseThreads(text: string): number {
+  if (!/^[1-9][0-9]{0,3}$/.test(text)) throw new UsageError(`--threads needs a whole number from 1 to 9999, got "${text}"`, { vi: `--threads cần một số nguyên từ 1 đến 9999, không phải "${text}"` });
+  return Number(text);
+}
+
+/**
+ * Score files on worker threads (@parindex/engine/pool, loaded only here). Undefined when the threads
+ * cannot be used (the caller scores in this process instead).
+ */
+async function scoreOnThreads(set: unknown, compiled: CompiledSet, threads: number, files: ReadonlyArray<{ file: string }>, bar: ReturnType<typeof progress>) {
+  const { createPool } = await import('@parindex/engine/pool');
+  const workerUrl = poolWorker();
+  let pool: Awaited<ReturnType<typeof createPool>> | undefined;
+  try {
+    const debug = process.env.PARINDEX_DEBUG === '1';
+    if (debug) process.stderr.write(`parindex: rank: ${files.length} files on ${threads} worker threads\n`);
+    const t0 = performance.now();
+    pool = await createPool({ set, threads, ...(workerUrl ? { workerUrl } : {}) });
+    if (pool.sha256 !== compiled.sha256) return undefined;
+    const t1 = performance.now();
+    let reported = 0;
+    const outputs = await pool.scoreAll(
+      files.map(({ file }) => ({ file })),
+      {
+        keep: 'none',
+        onProgress: (done) => {
+          bar.tick(files[done - 1]!.file, done - reported);
+          reported = done;
+        },
+      },
+    );
+    if (debug) process.stderr.write(`parindex: rank: threads started in ${Math.round(t1 - t0)} ms, ${outputs.filter((o) => o.ok).length} files scored in ${Math.round(performance.now() - t1)} ms\n`);
+    return outputs;
+  } catch (e) {
+    if (process.env.PARINDEX_DEBUG === '1') process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    return undefined;
+  } finally {
+    await pool?.close();
+  }
+}
 
 /** @internal The real path of a file, or the path itself when it cannot be resolved. */
 function realpathOr(file: string): string {

@@ -1,0 +1,130 @@
+/**
+ * The worker of `@parindex/engine/pool`: compiles the criteria set once, scores the chunks of inputs it
+ * is sent, answers with small summaries and keeps the full results (with their traces), or what it
+ * scored, until the next batch, so that only what is asked for crosses threads. Started by `createPool()`; not for import.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { compile, type CompiledSet } from './compile.js';
+import { diag, LIMITS, ParindexError, readJson, type Diagnostic } from './deps.js';
+import type { FromWorker, Keep, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
+import type { ScoreResult } from './result.js';
+import { score } from './score.js';
+import { toSummary } from './summary.js';
+
+const port = parentPort;
+if (!port) throw new Error('@parindex/engine/pool-worker runs in a worker thread started by createPool()');
+const post = (m: FromWorker) => port.postMessage(m);
+
+let compiled: CompiledSet | undefined;
+try {
+  compiled = compile((workerData as WorkerInit).set);
+  post({ type: 'ready', ref: compiled.ref, sha256: compiled.sha256 });
+} catch (e) {
+  if (!(e instanceof ParindexError)) throw e;
+  post({ type: 'compileError', diagnostics: e.diagnostics });
+}
+
+/** What is kept of the current batch, by input index: full results, or the evidence (value or text). */
+let kept = new Map<number, { result: ScoreResult } | { evidence: unknown } | { text: string }>();
+let batch = -1;
+let keep: Keep = 'results';
+
+/** `{text}`, `{text, file}` or `{file}`: a plain object with no other key. Anything else is evidence. */
+function textForm(x: unknown): { text?: string; file?: string } | undefined {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return undefined;
+  const o = x as Record<string, unknown>;
+  let n = 0;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    if ((k !== 'text' && k !== 'file') || typeof o[k] !== 'string') return undefined;
+    n++;
+  }
+  return n > 0 ? (o as { text?: string; file?: string }) : undefined;
+}
+
+/** Read a file as `parindex` does: size limit first, then the text; never throws. */
+function readText(file: string): { text: string } | { diagnostics: Diagnostic[] } {
+  try {
+    const size = statSync(file).size;
+    if (size > LIMITS.fileBytes) return { diagnostics: [{ ...diag('FILE_TOO_LARGE', '', { size, limit: LIMITS.fileBytes }), file }] };
+    return { text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const d = code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file }) : code === 'EISDIR' ? diag('FILE_UNREADABLE', '', { file, reason: 'it is a folder' }) : diag('FILE_UNREADABLE', '', { file, reason: code ?? 'unknown error' });
+    return { diagnostics: [{ ...d, file }] };
+  }
+}
+
+function scoreOne(input: unknown, index: number): PoolOutput {
+  let evidence = input;
+  let text: string | undefined;
+  let read: Diagnostic[] | undefined;
+  const form = textForm(input);
+  if (form) {
+    text = form.text;
+    if (text === undefined) {
+      const r = readText(form.file!);
+      if ('diagnostics' in r) return { ok: false, diagnostics: r.diagnostics };
+      text = r.text;
+    }
+    const doc = readJson(text, form.file);
+    if (doc.value === undefined) return { ok: false, diagnostics: doc.diagnostics };
+    evidence = doc.value;
+    if (doc.diagnostics.length) read = doc.diagnostics;
+  }
+  let result: ScoreResult;
+  try {
+    result = score(compiled!, evidence);
+  } catch (e) {
+    if (e instanceof ParindexError) return { ok: false, diagnostics: e.diagnostics };
+    throw e;
+  }
+  // A text is kept rather than its parsed value: one string costs the garbage collector nothing to mark.
+  if (keep === 'results') kept.set(index, { result });
+  else if (keep === 'inputs') kept.set(index, text !== undefined ? { text } : { evidence });
+  const out: PoolOutput = { ok: true, summary: toSummary(result) };
+  if (read) out.read = read;
+  return out;
+}
+
+/** The full result of a kept input: kept as it is, or scored again (score() is pure: the same JSON). */
+function resultOf(index: number): ScoreResult | undefined {
+  const k = kept.get(index);
+  if (k === undefined) return undefined;
+  if ('result' in k) return k.result;
+  if ('text' in k) return score(compiled!, readJson(k.text).value);
+  return score(compiled!, k.evidence);
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'begin':
+      batch = m.batch;
+      keep = m.keep;
+      kept = new Map();
+      return;
+    case 'chunk': {
+      if (m.batch !== batch) return;
+      const outputs: PoolOutput[] = new Array(m.inputs.length);
+      for (let i = 0; i < m.inputs.length; i++) {
+        try {
+          outputs[i] = scoreOne(m.inputs[i], m.start + i);
+        } catch (e) {
+          const err = e instanceof Error ? e : new Error(String(e));
+          post({ type: 'failed', batch: m.batch, index: m.start + i, name: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) });
+          return;
+        }
+      }
+      post({ type: 'chunk', batch: m.batch, start: m.start, outputs });
+      return;
+    }
+    case 'result': {
+      const r = resultOf(m.index);
+      if (!r) post({ type: 'result', id: m.id, missing: true });
+      else if (m.json) post({ type: 'result', id: m.id, json: JSON.stringify(r) });
+      else post({ type: 'result', id: m.id, result: r });
+      return;
+    }
+  }
+});

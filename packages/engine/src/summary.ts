@@ -1,0 +1,81 @@
+/**
+ * A small summary of a score result: enough to rank and list a unit (rank(), summarize(), a ranking
+ * table), a few KB instead of the ~80 KB result tree with its trace. Pure, browser-safe; the worker
+ * pool (`@parindex/engine/pool`) sends these across threads and keeps the full results where they were made.
+ */
+import type { Unit } from './evidence.js';
+import type { DecimalString, NodeStatus, ScoreResult, Totals } from './result.js';
+
+/** A field (top-level node) of the result, without its children and trace. */
+export interface FieldSummary {
+  code: string;
+  title: string;
+  titleEn?: string;
+  nominalMax: DecimalString;
+  applicableMax: DecimalString;
+  points: DecimalString;
+  status: NodeStatus;
+}
+
+/** The bonus or penalty block, without its items. */
+export interface BlockSummary {
+  max: DecimalString;
+  raw: DecimalString;
+  points: DecimalString;
+  capped: boolean;
+}
+
+export interface ScoreSummary {
+  unit: Unit;
+  /** "id@version" of the set that scored it. */
+  criteriaSet: string;
+  /** SHA-256 of the canonical JSON of the evidence (as in the result's provenance). */
+  evidenceSha256: string;
+  period: ScoreResult['period'];
+  sample: boolean;
+  stage: string;
+  /** The result's totals, as they are (points, maxima, index, classification, parts, rounding steps). */
+  totals: Totals;
+  fields: FieldSummary[];
+  bonus?: BlockSummary;
+  penalty?: BlockSummary;
+  counts: {
+    /** Entries of the result's `flags` list. */
+    flags: number;
+    /** Warnings in the result's `diagnostics`. */
+    diagnostics: number;
+    /** Evidence entries the set does not use. */
+    unused: number;
+  };
+}
+
+const block = (b: NonNullable<ScoreResult['bonus']>): BlockSummary => ({ max: b.max, raw: b.raw, points: b.points, capped: b.capped });
+
+/** The summary of a result. Shares the result's `unit` and `totals` objects (no copy). */
+export function toSummary(result: ScoreResult): ScoreSummary {
+  const fields: FieldSummary[] = new Array(result.fields.length);
+  for (let i = 0; i < result.fields.length; i++) {
+    const f = result.fields[i]!;
+    const s = { code: f.code, title: f.title } as FieldSummary;
+    if (f.titleEn !== undefined) s.titleEn = f.titleEn;
+    s.nominalMax = f.nominalMax;
+    s.applicableMax = f.applicableMax;
+    s.points = f.points;
+    s.status = f.status;
+    fields[i] = s;
+  }
+  const out: ScoreSummary = {
+    unit: result.unit,
+    criteriaSet: result.provenance.criteriaSet.ref,
+    evidenceSha256: result.provenance.evidence.sha256,
+    period: result.period,
+    sample: result.sample,
+    stage: result.stage,
+    totals: result.totals,
+    fields,
+  } as ScoreSummary;
+  if (result.bonus) out.bonus = block(result.bonus);
+  if (result.penalty) out.penalty = block(result.penalty);
+  out.counts = { flags: result.flags.length, diagnostics: result.diagnostics.length, unused: result.unused.length };
+  return out;
+}
