@@ -1,18 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, decText, quotientText, smallInt } from './decimal.js';
+import { Decimal, decText, isExactQuotient, quotientText, smallInt } from './decimal.js';
 
+/** Exact: the expansion of p ÷ q ends, within 60 significant digits (BigInt long division). */
+const terminates = (p: number, q: number) => {
+  const Q = BigInt(q);
+  let r = BigInt(Math.abs(p)) % Q;
+  let digits = (BigInt(Math.abs(p)) / Q).toString();
+  for (let n = 0; r !== 0n && n < 200; n++) {
+    r *= 10n;
+    digits += (r / Q).toString();
+    r %= Q;
+  }
+  return r === 0n && digits.replace(/^0+/, '').replace(/0+$/, '').length <= 60;
+};
 const viaDecimalJs = (p: number, q: number) => {
   const v = new Decimal(p).div(q);
-  return { text: decText(v), sd: v.sd(true) };
+  return { text: decText(v), sd: v.sd(true), exact: terminates(p, q) };
 };
 
 describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half up', () => {
   it('known values', () => {
-    expect(quotientText(3300, 36)).toEqual({ text: '91.6666666666666666666666666666666666666666666666666666666667', sd: 60 });
-    expect(quotientText(100, 4)).toEqual({ text: '25', sd: 2 });
-    expect(quotientText(0, 7)).toEqual({ text: '0', sd: 1 });
-    expect(quotientText(1000, 1)).toEqual({ text: '1000', sd: 4 });
+    expect(quotientText(3300, 36)).toEqual({ text: '91.6666666666666666666666666666666666666666666666666666666667', sd: 60, exact: false });
+    expect(quotientText(100, 4)).toEqual({ text: '25', sd: 2, exact: true });
+    expect(quotientText(0, 7)).toEqual({ text: '0', sd: 1, exact: true });
+    expect(quotientText(1000, 1)).toEqual({ text: '1000', sd: 4, exact: true });
+    // The 60th digit rounds to 0: fewer significant digits, still not exact.
+    expect(quotientText(100, 21)).toEqual({ text: '4.7619047619047619047619047619047619047619047619047619047619', sd: 59, exact: false });
     expect(quotientText(-1, 3)).toEqual(viaDecimalJs(-1, 3));
     expect(quotientText(2, 3)).toEqual(viaDecimalJs(2, 3));
     expect(quotientText(1, 7e13)).toEqual(viaDecimalJs(1, 7e13));
@@ -44,6 +58,19 @@ describe('smallInt', () => {
       fc.property(fc.integer({ min: -(1e14 - 1), max: 1e14 - 1 }), fc.nat(1000), (n, f) => {
         expect(smallInt(new Decimal(n))).toBe(n === 0 ? 0 : n);
         if (f % 10 !== 0) expect(smallInt(new Decimal(n).plus(new Decimal(f).div(1000)))).toBeNull();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('isExactQuotient: q × d = n with nothing rounded away', () => {
+  it('agrees with the long division on random whole numbers and on decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), fc.nat(3), (p, q, k) => {
+        const n = new Decimal(p).div(10 ** k);
+        const d = new Decimal(q).div(10 ** k);
+        expect(isExactQuotient(n.div(d), n, d)).toBe(terminates(p, q));
       }),
       { numRuns: 5000 },
     );

@@ -157,11 +157,11 @@ export function smallInt(x: Decimal): number | null {
 
 /**
  * p ÷ q for whole numbers (|p| < 2^53, 0 < q < 10^14) exactly as `new Decimal(p).div(q)` gives it at
- * 60 significant digits, half up: its text (decText) and its significant digits counted the way
- * `sd(true)` counts them. Long division in safe integers: every remainder is below q, times 10 below
+ * 60 significant digits, half up: its text (decText), its significant digits counted the way
+ * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away). Long division in safe integers: every remainder is below q, times 10 below
  * 10^15.
  */
-export function quotientText(p: number, q: number): { text: string; sd: number } {
+export function quotientText(p: number, q: number): { text: string; sd: number; exact: boolean } {
   const neg = p < 0;
   const a = neg ? -p : p;
   const r0 = a % q;
@@ -185,9 +185,12 @@ export function quotientText(p: number, q: number): { text: string; sd: number }
     sig++;
   }
   let intLen = intText.length;
+  // Exact: nothing left over, and no nonzero digit dropped by the rounding below.
+  let exact = r === 0;
   if (sig === 61) {
     // Half up on the 61st significant digit.
     const last = digits.pop()!;
+    if (last !== 0) exact = false;
     if (last >= 5) {
       let i = digits.length - 1;
       while (i >= 0 && digits[i] === 9) digits[i--] = 0;
@@ -206,7 +209,7 @@ export function quotientText(p: number, q: number): { text: string; sd: number }
   while (end > intLen && digits[end - 1] === 0) end--;
   let text = '';
   if (intLen === 0) {
-    if (end === 0) return { text: '0', sd: 1 };
+    if (end === 0) return { text: '0', sd: 1, exact };
     text = '0.' + '0'.repeat(lead);
     for (let i = 0; i < end; i++) text += digits[i];
   } else {
@@ -222,5 +225,13 @@ export function quotientText(p: number, q: number): { text: string; sd: number }
   let lastNz = end;
   while (lastNz > first && digits[lastNz - 1] === 0) lastNz--;
   const sd = Math.max(lastNz - first, intLen);
-  return { text: neg && text !== '0' ? '-' + text : text, sd };
+  return { text: neg && text !== '0' ? '-' + text : text, sd, exact };
+}
+
+/** Decimals wide enough to multiply two 60-digit values without rounding. */
+const Wide = Decimal.clone({ precision: 130 });
+
+/** Is q (the 60-digit quotient n ÷ d) exact, i.e. q × d = n with nothing rounded away? */
+export function isExactQuotient(q: Decimal, n: Decimal, d: Decimal): boolean {
+  return new Wide(q).times(new Wide(d)).eq(new Wide(n));
 }

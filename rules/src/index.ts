@@ -6,7 +6,7 @@
 export * from './schema.js';
 export * from './diagnostics.js';
 export { LIMITS } from './limits.js';
-export { Decimal, dec, decText, cmpDec, addDec, mulDec, smallInt, quotientText, ZERO, ONE } from './decimal.js';
+export { Decimal, dec, decText, cmpDec, addDec, mulDec, smallInt, quotientText, isExactQuotient, ZERO, ONE } from './decimal.js';
 export { readJson, type JsonDocument } from './json.js';
 export { FORBIDDEN_KEYS, findForbiddenKeys as findForbiddenKeysPublic } from './forbidden.js';
 export { checkSet, intervalContains, toInterval, type Interval } from './checks.js';

@@ -2,7 +2,7 @@
  * @internal One leaf's rule: from typed inputs to raw points, the steps taken and what would raise
  * the points. Exact: ratios are compared with bounds by cross-multiplication.
  */
-import { Decimal, addDec, cmpDec, decText, mulDec, quotientText, smallInt, type Condition, type Interval } from './deps.js';
+import { Decimal, addDec, cmpDec, decText, isExactQuotient, mulDec, quotientText, smallInt, type Condition, type Interval } from './deps.js';
 import type { CompiledNode, CompiledSet, CompiledTier } from './compile.js';
 import { evaluateLogic, logicTruthy, LogicError, type LogicValue } from './expression.js';
 import type { Improvement, Step } from './result.js';
@@ -432,18 +432,16 @@ function readValue(
   const nt = mulDec(n, t);
   let value: Decimal | null = null;
   let text: string;
-  let sd: number;
+  let exact: boolean;
   // Whole numbers (the usual counts): the quotient by long division in safe integers, the same digits.
   const p = smallInt(nt);
   const q = smallInt(d);
-  if (p !== null && q !== null && q > 0 && Math.abs(p) <= Number.MAX_SAFE_INTEGER) ({ text, sd } = quotientText(p, q));
+  if (p !== null && q !== null && q > 0 && Math.abs(p) <= Number.MAX_SAFE_INTEGER) ({ text, exact } = quotientText(p, q));
   else {
     value = nt.div(d);
     text = decText(value);
-    sd = value.sd(true);
+    exact = isExactQuotient(value, nt, d);
   }
-  // A quotient that needed rounding fills every significant digit of the precision.
-  const exact = sd < Decimal.precision;
   steps.push({ kind: 'ratio', numerator: { input: numerator, value: decText(n) }, denominator: { input: denominator, value: decText(d) }, times: decText(t), value: text, exact });
   return { value, text, ratio: { n, d, t, nt, num: numerator, den: denominator, nti: p, di: q, ti: smallInt(t) }, input: null };
 }

@@ -60,6 +60,7 @@ export interface TraceDocument {
 }
 
 export type Step =
+  /** `value` is n × times ÷ d to 60 significant digits, half up; `exact`: nothing was rounded away. */
   | { kind: 'ratio'; numerator: { input: string; value: DecimalString }; denominator: { input: string; value: DecimalString }; times: DecimalString; value: DecimalString; exact: boolean }
   | { kind: 'value'; input: string; value: DecimalString }
   | { kind: 'tier'; index: number; min: DecimalString | null; minInclusive: boolean; max: DecimalString | null; maxInclusive: boolean; points: DecimalString; label?: string }

@@ -66,6 +66,7 @@ function setWith(cuts: Cut[], times: number) {
   };
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 /** -1, 0, 1: (num × times ÷ den) against c100 ÷ 100, exactly. */
 const cmp = (num: number, den: number, times: number, c100: number) => {
   const x = BigInt(num) * BigInt(times) * 100n;
@@ -113,6 +114,12 @@ describe('tiers over a ratio of counts agree with exact rational arithmetic', ()
           const leaf = score(compiled, evidence).fields[0]!.children![0]! as NodeResult;
           const want = tierOf(cuts, num, den, times);
           expect(leaf.points).toBe(String(want));
+          // The quotient is exact when its expansion ends (small numbers: always within 60 digits).
+          const ratioStep = leaf.trace!.steps.find((s) => s.kind === 'ratio') as { exact: boolean };
+          let q = den / gcd(num * times, den);
+          while (q % 2 === 0) q /= 2;
+          while (q % 5 === 0) q /= 5;
+          expect(ratioStep.exact).toBe(q === 1);
           const tierStep = leaf.trace!.steps.find((s) => s.kind === 'tier') as { index: number };
           expect(tierStep.index).toBe(want);
           const advice = leaf.trace!.improve;
