@@ -10,7 +10,8 @@
 /** Example values of the placeholders, by name; EXAMPLE_OVERRIDES replaces some per code. */
 export const EXAMPLE_PARAMS = {
   file: 'minh-chung-2026.json', reason: 'EACCES', size: 52428800, limit: 20971520, hint: 'a criteria set has "fields", an evidence file "entries", an appraisal file "rounds"',
-  found: 'an array', key: '__proto__', what: 'items in one list', whatVi: 'mục trong một danh sách', count: 20001,
+  hintVi: 'bộ tiêu chí có "fields", tệp minh chứng có "entries", tệp thẩm định có "rounds"',
+  found: 'an array', foundVi: 'một mảng [...]', key: '__proto__', what: 'items in one list', whatVi: 'mục trong một danh sách', count: 20001,
   message: '/version must be a year with optional revisions, e.g. "2026" or "2026.1"', messageVi: '/version phải là năm, có thể kèm số hiệu chỉnh, ví dụ "2026" hoặc "2026.1"',
   from: '2026-01-01', to: '2026-12-31', code: '2.1', parent: '2', sum: '7', max: '6', cap: '8', floor: '0', points: '1.5',
   input: 'resolved_on_time', expected: 'a number (count, decimal or percent)', actual: 'boolean', type: 'level', option: 'early', options: 'on_time, late, none',
@@ -34,7 +35,7 @@ export const EXAMPLE_OVERRIDES = {
   EVIDENCE_PERIOD_MISMATCH: { given: '2025-01-01 – 2025-12-31', expected: '2026-01-01 – 2026-12-31' },
   FILE_NOT_FOUND: { file: 'examples/vinh-bao/par-2025.json' },
   JSON_SYNTAX: { reason: 'a property name in double quotes was expected', reasonVi: 'cần tên thuộc tính trong dấu ngoặc kép' },
-  SET_DUPLICATE_ID: { where: 'the parts of "2.4"' },
+  SET_DUPLICATE_ID: { where: 'the parts of "2.4"', whereVi: 'các phần của "2.4"' },
   SET_INPUT_TYPE: { input: 'plan_timing', expected: 'yes/no (boolean)', actual: 'level' },
   SET_UNDECLARED_INPUT: { input: 'nobody' },
   SET_FRACTION_RANGE: { what: 'fraction' },
@@ -87,7 +88,13 @@ const SECTIONS = [
   ['Saved results and ranking', /^(RESULT|RANK)_/],
 ];
 
-const fill = (template, params) => template.replace(/\{([A-Za-z]+)\}/g, (whole, name) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+const has = (params, name) => Object.prototype.hasOwnProperty.call(params, name);
+// As the catalog's fill(): a Vietnamese variant not given ({countVi}) is the plain param ({count}).
+const fill = (template, params) =>
+  template.replace(/\{([A-Za-z]+)\}/g, (whole, name) => {
+    const n = !has(params, name) && name.endsWith('Vi') && has(params, name.slice(0, -2)) ? name.slice(0, -2) : name;
+    return has(params, n) ? String(params[n]) : whole;
+  });
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The Markdown of docs/errors.md for a catalog. */

@@ -152,7 +152,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
       if (def.options) {
         const seen = new Set<string>();
         def.options.forEach((o, j) => {
-          if (seen.has(o.id)) out.push(diag('SET_DUPLICATE_ID', `${path}/options/${j}/id`, { id: o.id, where: `the options of "${def.id}"` }));
+          if (seen.has(o.id)) out.push(diag('SET_DUPLICATE_ID', `${path}/options/${j}/id`, { id: o.id, where: `the options of "${def.id}"`, whereVi: `các lựa chọn của "${def.id}"` }));
           if (FORBIDDEN_KEYS.has(o.id)) out.push(diag('JSON_FORBIDDEN_KEY', `${path}/options/${j}/id`, { key: o.id }));
           seen.add(o.id);
         });
@@ -283,7 +283,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
       }
       const docs = new Set<string>();
       n.documents?.forEach((d, j) => {
-        if (docs.has(d.id)) out.push(diag('SET_DUPLICATE_ID', `${p}/documents/${j}/id`, { id: d.id, where: `the documents of "${n.code}"` }));
+        if (docs.has(d.id)) out.push(diag('SET_DUPLICATE_ID', `${p}/documents/${j}/id`, { id: d.id, where: `the documents of "${n.code}"`, whereVi: `các tài liệu của "${n.code}"` }));
         docs.add(d.id);
       });
       checkRule(n, n.rule, `${p}/rule`, max, floor);
@@ -378,7 +378,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
         let sum = new Decimal(0);
         const ids = new Set<string>();
         rule.parts.forEach((part, i) => {
-          if (ids.has(part.id)) out.push(diag('SET_DUPLICATE_ID', `${path}/parts/${i}/id`, { id: part.id, where: `the parts of "${n.code}"` }));
+          if (ids.has(part.id)) out.push(diag('SET_DUPLICATE_ID', `${path}/parts/${i}/id`, { id: part.id, where: `the parts of "${n.code}"`, whereVi: `các phần của "${n.code}"` }));
           ids.add(part.id);
           checkCondition(part.when, `${path}/parts/${i}/when`);
           if ((part.points === undefined) === (part.fraction === undefined))
@@ -437,7 +437,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
     let bad = false;
     const seen = new Set<string>();
     set.classification.forEach((b, i) => {
-      if (seen.has(b.code)) out.push(diag('SET_DUPLICATE_ID', `/classification/${i}/code`, { id: b.code, where: 'the classification bands' }));
+      if (seen.has(b.code)) out.push(diag('SET_DUPLICATE_ID', `/classification/${i}/code`, { id: b.code, where: 'the classification bands', whereVi: 'các mức xếp loại' }));
       seen.add(b.code);
       const { iv, problems } = toInterval(b);
       for (const [problem, problemVi] of problems) out.push(diag('SET_BAND_BOUNDS', `/classification/${i}`, { band: b.code, problem, problemVi }));
@@ -450,7 +450,7 @@ export function checkSet(set: CriteriaSet): Diagnostic[] {
   if (set.rounding) {
     const levels = new Set<string>();
     set.rounding.forEach((r, i) => {
-      if (levels.has(r.level)) out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.level, where: 'the rounding declarations' }));
+      if (levels.has(r.level)) out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.level, where: 'the rounding declarations', whereVi: 'các khai báo làm tròn' }));
       levels.add(r.level);
     });
   }

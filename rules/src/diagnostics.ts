@@ -39,12 +39,12 @@ export const CATALOG = {
   FILE_TOO_LARGE: { severity: 'error', en: 'The file is {size} bytes; the limit is {limit} bytes. Split it or remove what is not evidence.', vi: 'Tệp có {size} byte, vượt giới hạn {limit} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.' },
   FILE_EMPTY: { severity: 'error', en: 'The file is empty. It must hold one JSON object.', vi: 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.' },
   FILE_BOM: { severity: 'warning', en: 'The file starts with a UTF-8 byte order mark; it was ignored.', vi: 'Tệp bắt đầu bằng dấu BOM UTF-8; dấu này đã được bỏ qua.' },
-  FILE_KIND_UNKNOWN: { severity: 'error', en: 'Cannot tell whether this is a criteria set, an evidence file or an appraisal file: {hint}', vi: 'Không xác định được đây là bộ tiêu chí, tệp minh chứng hay tệp thẩm định: {hint}' },
+  FILE_KIND_UNKNOWN: { severity: 'error', en: 'Cannot tell whether this is a criteria set, an evidence file or an appraisal file: {hint}', vi: 'Không xác định được đây là bộ tiêu chí, tệp minh chứng hay tệp thẩm định: {hintVi}' },
   JSON_SYNTAX: { severity: 'error', en: 'Invalid JSON: {reason}.', vi: 'JSON không hợp lệ: {reasonVi}.' },
-  JSON_NOT_OBJECT: { severity: 'error', en: 'The file must hold one JSON object {…}, not {found}.', vi: 'Tệp phải chứa một đối tượng JSON {…}, không phải {found}.' },
+  JSON_NOT_OBJECT: { severity: 'error', en: 'The file must hold one JSON object {…}, not {found}.', vi: 'Tệp phải chứa một đối tượng JSON {…}, không phải {foundVi}.' },
   JSON_TOO_DEEP: { severity: 'error', en: 'The JSON nests deeper than {limit} levels.', vi: 'JSON lồng sâu quá {limit} cấp.' },
   JSON_FORBIDDEN_KEY: { severity: 'error', en: 'The key "{key}" is not allowed anywhere in a file (it could reach object prototypes).', vi: 'Không được dùng khóa "{key}" ở bất kỳ đâu trong tệp (khóa này có thể chạm tới prototype của đối tượng).' },
-  LIMIT_EXCEEDED: { severity: 'error', en: 'Too many {what}: {count}; the limit is {limit}.', vi: 'Quá nhiều {whatVi}: {count}; giới hạn là {limit}.' },
+  LIMIT_EXCEEDED: { severity: 'error', en: 'Too many {what}: {count}; the limit is {limit}.', vi: 'Quá nhiều {whatVi}: {countVi}; giới hạn là {limit}.' },
 
   // Criteria sets
   SET_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },
@@ -61,7 +61,7 @@ export const CATALOG = {
   SET_PARENT_WITH_RULE: { severity: 'error', en: '"{code}" has children and also a rule or inputs; a parent\'s points are the sum of its children.', vi: '"{code}" có tiêu chí con nhưng vẫn khai báo quy tắc hoặc đầu vào; điểm của tiêu chí cha là tổng điểm các tiêu chí con.' },
   SET_LEAF_WITHOUT_SOURCE: { severity: 'error', en: '"{code}" has no source: name the document and article it comes from.', vi: '"{code}" chưa có nguồn: hãy ghi văn bản và điều khoản quy định tiêu chí.' },
   SET_DUPLICATE_INPUT: { severity: 'error', en: 'The input "{input}" is declared twice; input ids are unique in a set.', vi: 'Đầu vào "{input}" được khai báo hai lần; mã đầu vào phải duy nhất trong bộ tiêu chí.' },
-  SET_DUPLICATE_ID: { severity: 'error', en: 'The id "{id}" is used twice in {where}.', vi: 'Mã "{id}" bị dùng hai lần trong {where}.' },
+  SET_DUPLICATE_ID: { severity: 'error', en: 'The id "{id}" is used twice in {where}.', vi: 'Mã "{id}" bị dùng hai lần trong {whereVi}.' },
   SET_UNDECLARED_INPUT: { severity: 'error', en: 'The input "{input}" is not declared in this set. Declare it in "inputs" of a criterion or of the set.', vi: 'Đầu vào "{input}" chưa được khai báo trong bộ tiêu chí. Hãy khai báo trong "inputs" của tiêu chí hoặc của bộ.' },
   SET_INPUT_TYPE: { severity: 'error', en: 'The rule needs "{input}" to be {expected}, but it is declared as {actual}.', vi: 'Quy tắc cần "{input}" kiểu {expected}, nhưng đầu vào được khai báo kiểu {actual}.' },
   SET_INPUT_OPTIONS: { severity: 'error', en: 'The input "{input}" of type {type} needs "options".', vi: 'Đầu vào "{input}" kiểu {type} cần danh sách "options".' },
@@ -139,13 +139,19 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-/** Put the params into a template; a {name} without a param stays as written. */
+const has = (params: Params, name: string) => Object.prototype.hasOwnProperty.call(params, name);
+/**
+ * Put the params into a template. A Vietnamese variant ({countVi}) the caller did not give is the
+ * plain param ({count}): numbers, codes and paths read the same in both languages. A {name} without
+ * any param stays as written.
+ */
 function fill(template: string, params: Params): string {
   const parts = partsOf(template);
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : '{' + name + '}') + parts[i + 1]!;
+    let name = parts[i]!;
+    if (!has(params, name) && name.endsWith('Vi') && has(params, name.slice(0, -2))) name = name.slice(0, -2);
+    out += (has(params, name) ? String(params[name]) : '{' + name + '}') + parts[i + 1]!;
   }
   return out;
 }

@@ -41,7 +41,7 @@ export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = '', 
     const f = stack.pop()!;
     const v = f.v;
     if (++values > LIMITS.jsonValues) {
-      report(diag('LIMIT_EXCEEDED', path, { what: 'values in one file', whatVi: 'giá trị trong một tệp', count: `more than ${LIMITS.jsonValues}`, limit: LIMITS.jsonValues }));
+      report(diag('LIMIT_EXCEEDED', path, { what: 'values in one file', whatVi: 'giá trị trong một tệp', count: `more than ${LIMITS.jsonValues}`, countVi: `hơn ${LIMITS.jsonValues}`, limit: LIMITS.jsonValues }));
       return;
     }
     if (typeof v === 'string') {

@@ -62,10 +62,13 @@ function decodePointer(pointer: string): Array<string | number> {
     .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
 
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : typeof value;
+function describeType(value: unknown): { found: string; foundVi: string } {
+  if (value === null) return { found: 'null', foundVi: 'null' };
+  if (Array.isArray(value)) return { found: 'an array', foundVi: 'một mảng [...]' };
+  if (typeof value === 'string') return { found: 'a string', foundVi: 'một chuỗi ký tự' };
+  if (typeof value === 'number') return { found: 'a number', foundVi: 'một số' };
+  if (typeof value === 'boolean') return { found: 'a boolean', foundVi: 'giá trị true/false' };
+  return { found: typeof value, foundVi: typeof value };
 }
 
 /**
@@ -138,7 +141,7 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return done(undefined);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    diagnostics.push({ ...diag('JSON_NOT_OBJECT', '', { found: describeType(value) }), line: 1, column: 1 });
+    diagnostics.push({ ...diag('JSON_NOT_OBJECT', '', describeType(value)), line: 1, column: 1 });
     return done(undefined);
   }
   const before = diagnostics.length;

@@ -177,7 +177,10 @@ describe('LIMITS.jsonValues', () => {
       return { list };
     };
     expect(readJson(JSON.stringify(rows(LIMITS.jsonValues))).diagnostics).toEqual([]);
-    expect(codes(readJson(JSON.stringify(rows(LIMITS.jsonValues + 1))).diagnostics)).toEqual(['LIMIT_EXCEEDED']);
+    const over = readJson(JSON.stringify(rows(LIMITS.jsonValues + 1))).diagnostics;
+    expect(codes(over)).toEqual(['LIMIT_EXCEEDED']);
+    expect(over[0]!.message).toBe(`Too many values in one file: more than ${LIMITS.jsonValues}; the limit is ${LIMITS.jsonValues}.`);
+    expect(over[0]!.messageVi).toBe(`Quá nhiều giá trị trong một tệp: hơn ${LIMITS.jsonValues}; giới hạn là ${LIMITS.jsonValues}.`);
   });
 });
 

@@ -280,6 +280,12 @@ describe('every code of the catalog is produced by some input', () => {
   it('has a case for every code, and no case for a code that is not in the catalog', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
   });
+  it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', () => {
+    const vi = (code: DiagnosticCode) => CASES[code].run().find((d) => d.code === code)!.messageVi;
+    expect(vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
+    expect(vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
+    expect(vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
+  });
   for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
     it(code, () => {
       const c = CASES[code];

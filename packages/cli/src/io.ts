@@ -74,7 +74,7 @@ export function detectKind(value: Record<string, unknown>): FileKind | undefined
 }
 
 export function kindDiagnostic(f: JsonFile): Diagnostic {
-  return { ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a criteria set has "fields", an evidence file "entries", an appraisal file "rounds"' }), file: f.file, line: 1, column: 1 };
+  return { ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a criteria set has "fields", an evidence file "entries", an appraisal file "rounds"', hintVi: 'bộ tiêu chí có "fields", tệp minh chứng có "entries", tệp thẩm định có "rounds"' }), file: f.file, line: 1, column: 1 };
 }
 
 /** One diagnostic as a line: `file:line:column  CODE  /json/path  sentence`. */

@@ -85,7 +85,9 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
   const kind = detectKind(evidence.value!);
   if (kind !== 'evidence') {
     const found = kind === 'set' ? 'a criteria set' : kind === 'appraisal' ? 'an appraisal file' : kind === 'result' ? 'a saved result' : 'not evidence';
-    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { hint: `expected an evidence file (with "entries"); this is ${found}` }), file: evidenceFile, line: 1, column: 1 }]);
+    const foundVi = kind === 'set' ? 'một bộ tiêu chí' : kind === 'appraisal' ? 'một tệp thẩm định' : kind === 'result' ? 'một tệp kết quả đã lưu' : 'không phải tệp minh chứng';
+    const hint = { hint: `expected an evidence file (with "entries"); this is ${found}`, hintVi: `cần một tệp minh chứng (có "entries"); tệp này là ${foundVi}` };
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', hint), file: evidenceFile, line: 1, column: 1 }]);
   }
   const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
   const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;

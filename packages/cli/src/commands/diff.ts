@@ -18,7 +18,7 @@ import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js
 function asResult(f: JsonFile): ScoreResult {
   const v = f.value as Record<string, unknown>;
   if (v.formatVersion !== 1 || typeof v.provenance !== 'object' || !Array.isArray(v.fields)) {
-    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a saved result needs "formatVersion": 1, "provenance" and "fields" (the JSON of "parindex score --format json")' }), file: f.file, line: 1, column: 1 }]);
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a saved result needs "formatVersion": 1, "provenance" and "fields" (the JSON of "parindex score --format json")', hintVi: 'tệp kết quả đã lưu cần có "formatVersion": 1, "provenance" và "fields" (JSON của "parindex score --format json")' }), file: f.file, line: 1, column: 1 }]);
   }
   return v as unknown as ScoreResult;
 }

@@ -116,7 +116,7 @@ export const rankCommand = Object.assign(
         }
         const kind = detectKind(f.value);
         if (kind !== 'evidence') {
-          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries")' }), file, line: 1, column: 1 }] });
+          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries")', hintVi: 'xếp hạng cần các tệp minh chứng (có "entries")' }), file, line: 1, column: 1 }] });
           else skipped.push(file);
           return;
         }
