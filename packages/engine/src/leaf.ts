@@ -331,7 +331,8 @@ function tierImprovements(
       let feasible: boolean;
       // n' × t ≥ min × d  ⇔  n' ≥ min × d ÷ t. Whole counts and bounds of few digits: in safe integers.
       const ni = integer ? smallInt(ratio.n) : null;
-      const ms = tierPre(t, node).minS;
+      const tp = tierPre(t, node);
+      const ms = tp.minS;
       const num = ms !== null && ratio.di !== null ? ms.m * ratio.di : NaN;
       const den = ms !== null && ratio.ti !== null ? ratio.ti * ms.pow : NaN;
       if (ni !== null && ratio.di !== null && ratio.di > 0 && ratio.ti !== null && ratio.ti > 0 && Number.isSafeInteger(num) && Number.isSafeInteger(den)) {
@@ -360,7 +361,7 @@ function tierImprovements(
       imp.from = from;
       imp.to = to;
       imp.delta = delta;
-      imp.target = tierPre(t, node).min!;
+      imp.target = tp.min!;
       imp.strict = strict;
       imp.pointsAfter = after;
       imp.gain = gain;

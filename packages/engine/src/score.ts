@@ -2,7 +2,7 @@
  * score(compiled, evidence): the result tree with exact points, statuses, flags and a per-point trace.
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
-import { Decimal, ParindexError, addDec, cmpDec, decText, diag, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
+import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
 import { hashJson } from './canonical.js';
 import { conditionReads, ruleReads, type CompiledNode, type CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
@@ -525,18 +525,7 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   points = round(points, compiled.rounding.get('total'), 'total', totalSteps);
   let index = applicableMax.isZero() ? ZERO : points.times(compiled.scale).div(applicableMax);
   index = round(index, compiled.rounding.get('index'), 'index', totalSteps);
-  const band = compiled.bands.find((b) => {
-    const iv = b.iv;
-    if (iv.min !== null) {
-      const c = index.cmp(iv.min);
-      if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
-    }
-    if (iv.max !== null) {
-      const c = index.cmp(iv.max);
-      if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
-    }
-    return true;
-  });
+  const band = compiled.bands.find((b) => intervalContains(b.iv, index));
 
   // Entries nothing used.
   const unused: UnusedEntry[] = [];
