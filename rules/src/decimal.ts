@@ -158,74 +158,78 @@ export function smallInt(x: Decimal): number | null {
 /**
  * p ÷ q for whole numbers (|p| < 2^53, 0 < q < 10^14) exactly as `new Decimal(p).div(q)` gives it at
  * 60 significant digits, half up: its text (decText), its significant digits counted the way
- * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away). Long division in safe integers: every remainder is below q, times 10 below
- * 10^15.
+ * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away). Long division
+ * in safe integers, up to 9 digits at a time: each step divides r × 10^k (below 2^52) by q.
  */
 export function quotientText(p: number, q: number): { text: string; sd: number; exact: boolean } {
   const neg = p < 0;
   const a = neg ? -p : p;
   const r0 = a % q;
   const ip = (a - r0) / q;
-  // The digits of the integer part, then fraction digits until 61 significant ones (one to round on).
+  // The integer part's digits, then the fraction's (with its leading zeros), until 61 significant
+  // digits (one to round on) or nothing is left.
   const intText = ip === 0 ? '' : String(ip);
-  const digits: number[] = [];
-  for (let i = 0; i < intText.length; i++) digits.push(intText.charCodeAt(i) - 48);
-  let sig = intText.length;
+  const intLen = intText.length;
+  let all = intText;
+  let first = intLen > 0 ? 0 : -1; // where the significant digits start
   let r = r0;
-  let lead = 0; // fraction zeros before the first significant digit (when the integer part is 0)
-  while (r !== 0 && sig < 61) {
-    r *= 10;
-    const dgt = Math.floor(r / q);
-    r -= dgt * q;
-    if (sig === 0 && dgt === 0) {
-      lead++;
-      continue;
-    }
-    digits.push(dgt);
-    sig++;
+  let k = 1;
+  let pk = 10;
+  // At most 9 digits a step: the chunk stays a small integer, whose text V8 writes fast.
+  while (k < 9 && q * pk * 10 <= 4503599627370496) {
+    pk *= 10;
+    k++;
   }
-  let intLen = intText.length;
-  // Exact: nothing left over, and no nonzero digit dropped by the rounding below.
+  while (r !== 0 && (first < 0 || all.length - first < 61)) {
+    const x = r * pk;
+    let d = Math.floor(x / q);
+    let rem = x - d * q;
+    // The float division may be one off: correct it (d × q stays below 2^53).
+    if (rem < 0) {
+      d--;
+      rem += q;
+    } else if (rem >= q) {
+      d++;
+      rem -= q;
+    }
+    r = rem;
+    let chunk = '' + d;
+    const pad = k - chunk.length;
+    if (pad > 0) chunk = '000000000'.slice(0, pad) + chunk;
+    if (first < 0 && d !== 0) first = all.length + pad;
+    all += chunk;
+  }
   let exact = r === 0;
-  if (sig === 61) {
-    // Half up on the 61st significant digit.
-    const last = digits.pop()!;
-    if (last !== 0) exact = false;
-    if (last >= 5) {
-      let i = digits.length - 1;
-      while (i >= 0 && digits[i] === 9) digits[i--] = 0;
-      if (i >= 0) digits[i]!++;
-      else {
-        // 99…9 rounds to 100…0: one more digit in front.
-        digits.unshift(1);
-        if (intLen > 0) intLen++;
-        else if (lead > 0) lead--;
-        else intLen = 1;
-      }
+  if (first >= 0 && all.length - first > 60) {
+    // Half up on the 61st significant digit; anything nonzero from it on was rounded away.
+    const cut = first + 60;
+    for (let i = cut; i < all.length; i++) if (all.charCodeAt(i) !== 48) exact = false;
+    const up = all.charCodeAt(cut) >= 53;
+    all = all.slice(0, cut);
+    if (up) {
+      let i = cut - 1;
+      while (i >= 0 && all.charCodeAt(i) === 57) i--;
+      // 99…9 rounds to 100…0: one more digit in front, which is a digit of the integer part.
+      all = i < 0 ? '1' + '0'.repeat(cut) : all.slice(0, i) + String.fromCharCode(all.charCodeAt(i) + 1) + '0'.repeat(cut - 1 - i);
+      if (i < 0) return finishQuotient(all, intLen + 1, neg, exact);
     }
   }
-  // digits = the integer part's digits (intLen of them), then the fraction after `lead` zeros.
-  let end = digits.length;
-  while (end > intLen && digits[end - 1] === 0) end--;
-  let text = '';
-  if (intLen === 0) {
-    if (end === 0) return { text: '0', sd: 1, exact };
-    text = '0.' + '0'.repeat(lead);
-    for (let i = 0; i < end; i++) text += digits[i];
-  } else {
-    for (let i = 0; i < intLen; i++) text += digits[i];
-    if (end > intLen) {
-      text += '.';
-      for (let i = intLen; i < end; i++) text += digits[i];
-    }
-  }
-  // sd(true): digits from the first nonzero to the last nonzero, or the integer digits if more.
+  return finishQuotient(all, intLen, neg, exact);
+}
+
+/** The text and sd(true) of the digits `all` (intLen of them before the point), without trailing fraction zeros. */
+function finishQuotient(all: string, intLen: number, neg: boolean, exact: boolean): { text: string; sd: number; exact: boolean } {
+  let end = all.length;
+  while (end > intLen && all.charCodeAt(end - 1) === 48) end--;
   let first = 0;
-  while (first < end && digits[first] === 0) first++;
+  while (first < end && all.charCodeAt(first) === 48) first++;
+  if (first === end) return { text: '0', sd: 1, exact };
+  const text = intLen === 0 ? '0.' + all.slice(0, end) : end > intLen ? all.slice(0, intLen) + '.' + all.slice(intLen, end) : all.slice(0, intLen);
+  // sd(true): digits from the first nonzero to the last nonzero, or the integer digits if more.
   let lastNz = end;
-  while (lastNz > first && digits[lastNz - 1] === 0) lastNz--;
+  while (lastNz > first && all.charCodeAt(lastNz - 1) === 48) lastNz--;
   const sd = Math.max(lastNz - first, intLen);
-  return { text: neg && text !== '0' ? '-' + text : text, sd, exact };
+  return { text: neg ? '-' + text : text, sd, exact };
 }
 
 /** Decimals wide enough to multiply two 60-digit values without rounding. */

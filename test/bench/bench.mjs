@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import jsonLogic from 'json-logic-js';
 import { build } from 'esbuild';
-import { compile, score, rank } from '../../packages/engine/dist/index.js';
+import { compile, score, rank, parseEvidence, hashJson } from '../../packages/engine/dist/index.js';
 import { createPool } from '../../packages/engine/dist/pool.js';
 import { Decimal } from '../../rules/dist/index.js';
 import { generateEvidence } from '../../examples/generate.mjs';
@@ -217,6 +217,25 @@ for (let r = 0; r < 3; r++)
     perUnit.push(now() - t);
   }
 
+// For scale, per unit on the same machine: what JSON.stringify and JSON.parse take for one result (V8
+// writing and materialising the same tree), and the parts of score() that read the evidence.
+const scale = { stringify: [], parse: [], check: [], hash: [] };
+for (let i = 0; i < Math.min(units.length, 1000); i++) {
+  const r = score(compiled, units[i]);
+  let t = now();
+  const text = JSON.stringify(r);
+  scale.stringify.push(now() - t);
+  t = now();
+  JSON.parse(text);
+  scale.parse.push(now() - t);
+  t = now();
+  parseEvidence(units[i]);
+  scale.check.push(now() - t);
+  t = now();
+  hashJson(units[i]);
+  scale.hash.push(now() - t);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Cold start of the CLI on one file.
 const cliBin = `${root}packages/cli/dist/parindex.js`;
@@ -303,6 +322,7 @@ const lines = [
   `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept, ${fmt(median(resultTimes.inputs), 2)} ms scored again (keep: 'inputs'); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
   `- points (8 fields, total, index) on the worker threads equal to the engine in one thread, exactly, for every unit: ${poolMismatches} mismatches`,
   `- one unit scored and explained: median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.5 ms); its result is ${fmt(traceBytes)} bytes of JSON`,
+  `  for scale, per unit (medians over ${fmt(scale.parse.length)} units): \`JSON.stringify\` of its result ${fmt(median(scale.stringify), 3)} ms, \`JSON.parse\` of that JSON ${fmt(median(scale.parse), 3)} ms (V8 materialising the same tree); inside \`score()\`, the evidence checked (\`parseEvidence\`) ${fmt(median(scale.check), 3)} ms and hashed (canonical JSON + SHA-256) ${fmt(median(scale.hash), 3)} ms`,
   cli.available
     ? `- \`parindex score ${example}\`, cold: median ${fmt(cli.median)} ms (exit ${cli.status}; bare \`node -e 0\`: ${fmt(cli.nodeBare)} ms)   (target < 500 ms)`
     : `- \`parindex score\`: packages/cli/dist/parindex.js is not built; cold start not measured`,
