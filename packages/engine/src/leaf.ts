@@ -388,111 +388,6 @@ function tierImprovements(
   return out;
 }
 
-/** Per survey leaf, computed once: the weighted options in declared order, the weights and the maximum as m ÷ 10^k. */
-interface SurveyPre {
-  options: Array<{ option: string; text: string; m: number }>;
-  /** 10^k: every weight is m ÷ pow. */
-  pow: number;
-  max: Scaled;
-}
-const SURVEY_PRE = new WeakMap<CompiledNode, SurveyPre | null>();
-function surveyPre(node: CompiledNode, compiled: CompiledSet, input: string): SurveyPre | null {
-  let p = SURVEY_PRE.get(node);
-  if (p === undefined) {
-    p = null;
-    const map = node.optionMap!;
-    const list: Array<{ option: string; text: string; w: Scaled }> = [];
-    let pow = 1;
-    let ok = true;
-    for (const option of compiled.inputs.get(input)!.options!.keys()) {
-      const w = map.get(option);
-      if (w === undefined) continue;
-      const text = decText(w);
-      const sc = scaledOf(text);
-      if (sc === null || sc.pow > 1e6) ok = false;
-      else {
-        list.push({ option, text, w: sc });
-        if (sc.pow > pow) pow = sc.pow;
-      }
-    }
-    const max = scaledOf(decText(node.max));
-    if (ok && max !== null && max.pow <= 1e6 && Number.isSafeInteger(max.m * 1e6)) {
-      const options = list.map((x) => ({ option: x.option, text: x.text, m: x.w.m * (pow / x.w.pow) }));
-      if (options.every((x) => Number.isSafeInteger(x.m * 1e6))) p = { options, pow, max };
-    }
-    SURVEY_PRE.set(node, p);
-  }
-  return p;
-}
-
-/** m ÷ pow (pow = 10^k) as decText writes the same value: plain, no trailing zeros, "0" for zero. */
-function scaledText(m: number, pow: number): string {
-  if (m === 0) return '0';
-  if (pow === 1) return String(m);
-  const neg = m < 0;
-  const a = neg ? -m : m;
-  const k = String(pow).length - 1;
-  let digits = String(a);
-  if (digits.length <= k) digits = '0'.repeat(k + 1 - digits.length) + digits;
-  let frac = digits.slice(digits.length - k);
-  let end = frac.length;
-  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
-  frac = frac.slice(0, end);
-  const int = digits.slice(0, digits.length - k);
-  return (neg ? '-' : '') + int + (frac ? '.' + frac : '');
-}
-
-/**
- * A survey of whole counts with short weights, in safe integers: the same texts and the same 60-digit
- * points as the decimal path below (answers and the weighted sum are exact there too; share and points
- * are quotients of whole numbers, rounded the same way by quotientText). Null: take the decimal path.
- * raw null: too few answers (the step is pushed).
- */
-function surveyFast(node: CompiledNode, compiled: CompiledSet, input: string, v: Typed | undefined, minAnswers: number | undefined, steps: Step[]): { raw: Decimal | null; answers: string } | null {
-  const p = surveyPre(node, compiled, input);
-  if (p === null) return null;
-  const counts: Record<string, string> = {};
-  const weights: Record<string, string> = {};
-  let answers = 0;
-  let weighted = 0;
-  const opts = p.options;
-  for (let i = 0; i < opts.length; i++) {
-    const o = opts[i]!;
-    const d = v instanceof Map ? v.get(o.option) : undefined;
-    const n = d === undefined ? 0 : smallInt(d);
-    if (n === null) return null;
-    const nm = n * o.m;
-    answers += n;
-    weighted += nm;
-    if (!Number.isSafeInteger(nm) || !Number.isSafeInteger(answers) || !Number.isSafeInteger(weighted)) return null;
-  }
-  const few = answers === 0 || (minAnswers !== undefined && answers < minAnswers);
-  // share = weighted ÷ answers; points = max × weighted ÷ answers, each a quotient of whole numbers.
-  // Zero points go to the decimal path, which gives them their sign (-0 for a zero maximum and a
-  // negative weighted sum).
-  const shareDen = answers * p.pow;
-  const pointsNum = p.max.m * weighted;
-  const pointsDen = shareDen * p.max.pow;
-  if (!few && (pointsNum === 0 || shareDen >= 1e14 || pointsDen >= 1e14 || !Number.isSafeInteger(pointsNum))) return null;
-  // Every check passed: now write the step's texts.
-  for (let i = 0; i < opts.length; i++) {
-    const o = opts[i]!;
-    const d = v instanceof Map ? v.get(o.option) : undefined;
-    counts[o.option] = d === undefined ? '0' : decText(d);
-    weights[o.option] = o.text;
-  }
-  const answersText = String(answers);
-  const weightedText = scaledText(weighted, p.pow);
-  if (few) {
-    steps.push({ kind: 'survey', input, counts, weights, answers: answersText, weighted: weightedText, share: '0', points: '0' });
-    return { raw: null, answers: answersText };
-  }
-  const share = quotientText(weighted, shareDen).text;
-  const points = quotientText(pointsNum, pointsDen).text;
-  steps.push({ kind: 'survey', input, counts, weights, answers: answersText, weighted: weightedText, share, points });
-  return { raw: new Decimal(points), answers: answersText };
-}
-
 /** A ratio n × t ÷ d as read, with n × t, d and t as safe integers when they are whole numbers below 10^14. */
 type Ratio = { n: Decimal; d: Decimal; t: Decimal; nt: Decimal; num: string; den: string; nti: number | null; di: number | null; ti: number | null };
 /**
@@ -693,8 +588,6 @@ export function scoreRule(node: CompiledNode, compiled: CompiledSet, read: Reade
     }
     case 'survey': {
       const v = read(rule.input);
-      const fast = surveyFast(node, compiled, rule.input, v, rule.minAnswers, steps);
-      if (fast !== null) return fast.raw === null ? { raw: ZERO, steps, improve, notApplicable: { reason: `${rule.input}: ${fast.answers} answers` } } : done(fast.raw);
       const map = node.optionMap!;
       const counts: Record<string, string> = {};
       const weights: Record<string, string> = {};

@@ -1,8 +1,7 @@
 /**
  * Survey leaves against an independent oracle (decimal.js at 200 digits, then 60 digits half up): for
  * random weights (short decimals, and sometimes long ones), random maxima and random answer counts, the
- * engine must write the same counts, weighted sum, share and points, and give the same points. Whole
- * counts with short weights are computed in safe integers, anything else in decimals; both must agree.
+ * engine must write the same counts, weighted sum, share and points, and give the same points.
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 import fc from 'fast-check';
@@ -56,7 +55,7 @@ const evidence = (counts: number[]) => ({
   entries: [{ criterion: '1.1', values: { answers: Object.fromEntries(OPTIONS.map((o, i) => [o, counts[i]])) } }],
 });
 
-/** A weight between 0 and 1: mostly 0–3 decimals, sometimes 9 (which the safe-integer path leaves to decimals). */
+/** A weight between 0 and 1: mostly 0–3 decimals, sometimes 9. */
 const weight = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 1000 }).map((m) => plain(new Wide(m).div(1000))) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 1_000_000_000 }).map((m) => plain(new Wide(m).div(1_000_000_000))) },
@@ -67,7 +66,7 @@ const count = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max
 const leafOf = (fields: NodeResult[]) => fields[0]!.children![0]!;
 
 describe('survey: the engine agrees with exact arithmetic', () => {
-  it('counts, weighted sum, share and points, safe-integer path and decimal path', () => {
+  it('counts, weighted sum, share and points', () => {
     fc.assert(
       fc.property(maxArb, fc.array(weight, { minLength: 4, maxLength: 4 }), fc.array(count, { minLength: 4, maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }), (max, weights, counts, minAnswers) => {
         const compiled = compile(setWith(max, weights, minAnswers));
