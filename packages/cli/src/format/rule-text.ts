@@ -5,6 +5,7 @@
 import { dec, type Condition, type CriteriaSet, type CriterionNode, type InputDef, type Rule, type Tier } from '@parindex/rules';
 import { pick } from '../i18n.js';
 import { formatNumber, type Lang } from '../numbers.js';
+import { logicText } from './logic-text.js';
 
 /** Every input of a set by id (set-level and per criterion). */
 export function inputIndex(set: CriteriaSet): Map<string, InputDef> {
@@ -95,7 +96,7 @@ export function conditionText(c: Condition, ctx: RuleTextContext): string {
   if ('all' in c) return c.all.map((x) => conditionText(x, ctx)).join(lang === 'vi' ? ' và ' : ' and ');
   if ('any' in c) return '(' + c.any.map((x) => conditionText(x, ctx)).join(lang === 'vi' ? ' hoặc ' : ' or ') + ')';
   if ('not' in c) return `${lang === 'vi' ? 'không phải' : 'not'} (${conditionText(c.not, ctx)})`;
-  return lang === 'vi' ? 'biểu thức json-logic' : 'a json-logic expression';
+  return logicText(c.logic, ctx);
 }
 
 function valueText(r: { value: { input: string } | { ratio: { numerator: string; denominator: string; times?: string | number | undefined } } }, ctx: RuleTextContext): { text: string; suffix: string } {
@@ -177,7 +178,7 @@ export function ruleText(node: CriterionNode, ctx: RuleTextContext): string {
         : `All on time [${items}]: ${P(rule.points, max)}; some late: ${P(rule.late, 0)}; some not done: ${P(rule.missing, 0)}`;
     }
     case 'expression':
-      return rule.note ?? (vi ? 'Tính theo biểu thức (json-logic) trong bộ tiêu chí' : 'Computed by the expression (json-logic) in the set');
+      return `${vi ? 'Theo biểu thức' : 'By the expression'}: ${logicText(rule.logic, ctx)}`;
   }
 }
 
