@@ -75,6 +75,7 @@ export const EXAMPLE_OVERRIDES = {
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },
   APPRAISAL_UNKNOWN_CRITERION: { code: '1' },
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
+  RANK_APPRAISAL_UNUSED: { unit: 'HP-VINHBAO', reason: 'the evidence it names is not among the files ranked', reasonVi: 'minh chứng được thẩm định không có trong các tệp được xếp hạng' },
   RANK_DUPLICATE_UNIT: { unit: 'HP-VINHBAO', first: 'examples/vinh-bao/par-2026.json' },
   RESULT_SCHEMA: { message: '/totals/index: expected a string, received 83.6', messageVi: '/totals/index: sai kiểu dữ liệu: cần chuỗi ký tự, nhận được 83,6' },
 };

@@ -114,6 +114,7 @@ export const CATALOG = {
 
   // Appraisal
   APPRAISAL_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },
+  RANK_APPRAISAL_UNUSED: { severity: 'warning', en: 'This appraisal (unit {unit}) was not used: {reason}.', vi: 'Tệp thẩm định này (đơn vị {unit}) không được dùng: {reasonVi}.' },
   RANK_DUPLICATE_UNIT: { severity: 'error', en: 'The unit {unit} is already ranked from {first}; each unit is ranked once.', vi: 'Đơn vị {unit} đã được xếp hạng từ tệp {first}; mỗi đơn vị chỉ xếp hạng một lần.' },
   RESULT_SCHEMA: { severity: 'error', en: 'This saved result does not follow the result schema (packages/engine/schema/result.schema.json): {message}.', vi: 'Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): {messageVi}.' },
   APPRAISAL_EVIDENCE_MISMATCH: { severity: 'error', en: 'This appraisal refers to evidence {expected}, but the evidence given is {given}.', vi: 'Tệp thẩm định này gắn với minh chứng {expected}, nhưng minh chứng được đưa vào là {given}.' },

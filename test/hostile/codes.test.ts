@@ -135,6 +135,21 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '/unit/code',
   },
+  RANK_APPRAISAL_UNUSED: {
+    // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
+    run() {
+      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const found: Diagnostic[] = [];
+      JSON.stringify(JSON.parse(r.stdout), (_k, v) => {
+        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
+        return v;
+      });
+      return found;
+    },
+    path: '/evidence',
+  },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
     run() {

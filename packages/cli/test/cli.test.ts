@@ -306,6 +306,50 @@ describe.concurrent('rank', () => {
     expect(en.stdout).toContain('| Rank | Code |');
     expect(en.stdout).toContain('Mean index');
   });
+
+  it('ranks a unit with an appraisal file on the appraisal (its last round, or --round), the others on their own score', async () => {
+    const [last, round1, scoreLast, scoreRound1, text] = await Promise.all([
+      cli(['rank', VB, VB_APPRAISAL, 'examples/nguyen-luong-bang/par-2026.json', '--format', 'json']),
+      cli(['rank', VB, VB_APPRAISAL, 'examples/nguyen-luong-bang/par-2026.json', '--format', 'json', '--round', 'round1']),
+      cli(['score', VB, '--appraisal', VB_APPRAISAL, '--format', 'json']),
+      cli(['score', VB, '--appraisal', VB_APPRAISAL, '--round', 'round1', '--format', 'json']),
+      cli(['rank', VB, VB_APPRAISAL, 'examples/nguyen-luong-bang/par-2026.json']),
+    ]);
+    for (const r of [last, round1, text]) expect(r.code).toBe(0);
+    const index = (r: { stdout: string }, code: string) => JSON.parse(r.stdout).ranking.find((x: { unit: { code: string } }) => x.unit.code === code);
+    // The same figures as `score --appraisal` for that round.
+    const roundOf = (r: { stdout: string }) => JSON.parse(r.stdout).totals.index as string;
+    expect(index(last, 'HP-VINHBAO')).toMatchObject({ stage: 'round2', index: roundOf(scoreLast) });
+    expect(index(round1, 'HP-VINHBAO')).toMatchObject({ stage: 'round1', index: roundOf(scoreRound1) });
+    expect(index(last, 'HP-VINHBAO').index).not.toBe(index(round1, 'HP-VINHBAO').index);
+    expect(index(last, 'HP-NLBANG')).toMatchObject({ stage: 'self', index: '52.47' });
+    expect(JSON.parse(last.stdout).unusedAppraisals).toEqual([]);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('1 đơn vị được xếp hạng theo kết quả thẩm định (vòng cuối của từng tệp); các đơn vị khác theo điểm tự chấm.');
+    expect(text.stdout).toMatch(/HP-VINHBAO\s+UBND xã Vĩnh Bảo\s+thẩm định vòng 2\s+82,936/);
+    expect(text.stdout).toMatch(/HP-NLBANG\s+UBND xã Nguyễn Lương Bằng\s+tự chấm/);
+  });
+
+  it('reports an appraisal it cannot use (no evidence for it, or a second one for the same evidence), and a round the appraisal does not have', async () => {
+    const copy = writeTemp(tempDir(), 'copy.json', read(VB_APPRAISAL));
+    const [alone, twice, noRound, roundWithout] = await Promise.all([
+      cli(['rank', 'examples/dai-son/par-2026.json', VB_APPRAISAL, '--format', 'json', '--lang', 'en']),
+      cli(['rank', VB, VB_APPRAISAL, copy, '--format', 'json']),
+      cli(['rank', VB, VB_APPRAISAL, '--round', 'round9']),
+      cli(['rank', VB, '--round', 'round1']),
+    ]);
+    // Warnings: the ranking stands, exit 0.
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toMatch(/appraisal-2026\.json:\d+:\d+ {2}RANK_APPRAISAL_UNUSED {2}\/evidence {2}warning: This appraisal \(unit HP-VINHBAO\) was not used: the evidence it names is not among the files ranked\./);
+    expect(JSON.parse(alone.stdout).ranking.map((r: { stage: string }) => r.stage)).toEqual(['self']);
+    expect(twice.code).toBe(0);
+    expect(twice.stderr).toContain(`copy.json:5:3  RANK_APPRAISAL_UNUSED  /evidence  cảnh báo: Tệp thẩm định này (đơn vị HP-VINHBAO) không được dùng: ${VB_APPRAISAL} đã thẩm định cùng minh chứng này.`);
+    expect(JSON.parse(twice.stdout).ranking[0].stage).toBe('round2');
+    // A round the appraisal does not have: that unit is not ranked (exit 1), the error points into the appraisal.
+    expect(noRound.code).toBe(1);
+    expect(noRound.stderr).toMatch(/appraisal-2026\.json:\d+:\d+ {2}APPRAISAL_UNKNOWN_ROUND/);
+    expect(roundWithout.code).toBe(2);
+    expect(roundWithout.stderr).toContain('--round cần có tệp thẩm định trong các đường dẫn');
+  });
 });
 
 function tempDirIn(folder: string): string {

@@ -67,7 +67,9 @@ describe.concurrent('rank --threads', () => {
       ['u060-empty.json', 'FILE_EMPTY'],
       ['u061-array.json', 'JSON_NOT_OBJECT'],
     ]);
-    expect(data.skipped.map((f: string) => f.split('/').pop())).toEqual(['u050-sipas.json (model.commune-sipas@2026)', 'u051-appraisal.json']);
+    expect(data.skipped.map((f: string) => f.split('/').pop())).toEqual(['u050-sipas.json (model.commune-sipas@2026)']);
+    // An appraisal file whose evidence is not in the folder: reported, not used.
+    expect(data.unusedAppraisals.map((f: J) => [f.file.split('/').pop(), f.diagnostics[0].code])).toEqual([['u051-appraisal.json', 'RANK_APPRAISAL_UNUSED']]);
     expect(runs[0]!.stderr).toMatch(/u030-bad\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION {2}\/entries\/3\/criterion/);
     expect(runs[0]!.stderr).toMatch(/u020-dup\.json:\d+:\d+ {2}RANK_DUPLICATE_UNIT/);
   });

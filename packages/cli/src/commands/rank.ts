@@ -1,6 +1,8 @@
 /**
  * `parindex rank <files or folders>`: score many units with ONE compiled set and rank them. A unit
  * that fails is reported (stderr and the output) and skipped; the others are still ranked; exit 1.
+ * Appraisal files among the paths are paired with the evidence they name (its SHA-256): those units
+ * are ranked on the appraisal (its last round, or --round), the others on their own score.
  */
 import { statSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
@@ -15,7 +17,8 @@ import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageEr
 import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
 import { poolWorker } from '../workers.js';
 import { formatNumber, formatPercent } from '../numbers.js';
-import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
+import { ctxOf, emit, outputArgs, roundArg, rulesArg } from './common.js';
+import { stageLabel } from '../i18n.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
@@ -49,6 +52,15 @@ interface Failed {
   diagnostics: Diagnostic[];
 }
 
+/** An appraisal file among the paths. */
+interface AppraisalFile {
+  file: string;
+  json: ReturnType<typeof readJsonFile>;
+  /** The SHA-256 of the evidence it appraises (as the file says). */
+  sha256: string;
+  unit: string;
+}
+
 export const rankCommand = Object.assign(
   defineCommand({
     meta: { name: 'rank', description: 'Score many units with one criteria set and rank them / Xếp hạng nhiều đơn vị' },
@@ -56,6 +68,7 @@ export const rankCommand = Object.assign(
       paths: { type: 'positional', required: true, description: 'Evidence files or folders (searched recursively for *.json)', valueHint: 'file|folder…' },
       set: { type: 'string', valueHint: 'id[@version]', description: 'Rank only evidence for this criteria set (default: the set of the first evidence file)' },
       rules: rulesArg,
+      round: { ...roundArg, description: 'With appraisal files among the paths: rank on this round of each (round1, answer, round2…); default: the last round of each' },
       threads: {
         type: 'string',
         valueHint: 'N',
@@ -83,6 +96,7 @@ export const rankCommand = Object.assign(
       const failed: Failed[] = [];
       const skipped: string[] = [];
       const scored: Array<{ file: string; result: ScoreSummary }> = [];
+      const appraisals: AppraisalFile[] = [];
       /** The first file scored for each unit code (a unit given twice is reported, not ranked twice). */
       const byCode = new Map<string, string>();
       let compiled: CompiledSet | undefined;
@@ -115,8 +129,13 @@ export const rankCommand = Object.assign(
           return;
         }
         const kind = detectKind(f.value);
+        if (kind === 'appraisal') {
+          const ev = f.value.evidence as { sha256?: unknown; unit?: unknown } | undefined;
+          appraisals.push({ file, json: f, sha256: typeof ev?.sha256 === 'string' ? ev.sha256 : '', unit: typeof ev?.unit === 'string' ? ev.unit : '' });
+          return;
+        }
         if (kind !== 'evidence') {
-          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries")', hintVi: 'xếp hạng cần các tệp minh chứng (có "entries")' }), file, line: 1, column: 1 }] });
+          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries"), and optionally their appraisal files (with "rounds")', hintVi: 'xếp hạng cần các tệp minh chứng (có "entries"), có thể kèm tệp thẩm định của chúng (có "rounds")' }), file, line: 1, column: 1 }] });
           else skipped.push(file);
           return;
         }
@@ -176,6 +195,47 @@ export const rankCommand = Object.assign(
           await one(file, explicit);
         }
       bar.done();
+
+      // Appraisals: each unit whose evidence an appraisal file names is scored again with it (in this
+      // process), and ranked on that round. An appraisal that names no evidence ranked here, or evidence
+      // another appraisal file already names, is reported and not used.
+      const unusedAppraisals: Failed[] = [];
+      let appraised = 0;
+      if (args.round !== undefined && appraisals.length === 0)
+        throw new UsageError('--round needs appraisal files among the paths', { vi: '--round cần có tệp thẩm định trong các đường dẫn' });
+      const unused = (a: AppraisalFile, reason: string, reasonVi: string) =>
+        unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || '—', reason, reasonVi })], a.json) });
+      if (appraisals.length > 0 && compiled) {
+        const bySha = new Map<string, AppraisalFile>();
+        for (const a of appraisals) {
+          const first = bySha.get(a.sha256);
+          if (first) unused(a, `${first.file} appraises the same evidence`, `${first.file} đã thẩm định cùng minh chứng này`);
+          else bySha.set(a.sha256, a);
+        }
+        const paired = new Set<AppraisalFile>();
+        for (let i = 0; i < scored.length; i++) {
+          const x = scored[i]!;
+          const a = bySha.get(x.result.evidenceSha256);
+          if (!a) continue;
+          paired.add(a);
+          const f = readJsonFile(x.file);
+          try {
+            if (!f.value) throw new CliError(f.diagnostics);
+            const result = score(compiled, f.value, { appraisal: a.json.value, ...(args.round !== undefined ? { round: String(args.round) } : {}) });
+            scored[i] = { file: x.file, result: toSummary(result) };
+            appraised++;
+          } catch (e) {
+            if (e instanceof ParindexError) failed.push({ file: x.file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, a.json) });
+            else if (e instanceof CliError) failed.push({ file: x.file, diagnostics: e.diagnostics });
+            else throw e;
+            scored.splice(i--, 1);
+          }
+        }
+        for (const a of bySha.values())
+          if (!paired.has(a)) unused(a, 'the evidence it names is not among the files ranked', 'minh chứng được thẩm định không có trong các tệp được xếp hạng');
+      } else for (const a of appraisals) unused(a, 'no evidence file was ranked', 'không có tệp minh chứng nào được xếp hạng');
+      for (const x of unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, lang) + '\n');
+
       for (const x of failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, lang) + '\n');
 
       const policy = compiled?.set.policies.ranking ?? 'dense';
@@ -189,14 +249,39 @@ export const rankCommand = Object.assign(
         policy === 'dense'
           ? vi ? 'Xếp hạng theo chỉ số từ cao xuống thấp; các đơn vị bằng chỉ số đồng hạng, đơn vị kế tiếp nhận hạng liền sau (1, 2, 3, 3, 4).' : 'Ranked by index, highest first; equal indices share a rank and the next unit takes the next number (dense: 1, 2, 3, 3, 4).'
           : vi ? 'Xếp hạng theo chỉ số từ cao xuống thấp; các đơn vị bằng chỉ số đồng hạng, đơn vị kế tiếp bỏ qua số hạng đã dùng (1, 2, 3, 3, 5).' : 'Ranked by index, highest first; equal indices share a rank and the next rank skips (competition: 1, 2, 3, 3, 5).';
+      const roundText = args.round !== undefined ? stageLabel(lang, String(args.round)) : vi ? 'vòng cuối của từng tệp' : 'the last round of each file';
+      const appraisedText =
+        appraised > 0
+          ? vi
+            ? ` ${appraised} đơn vị được xếp hạng theo kết quả thẩm định (${roundText}); các đơn vị khác theo điểm tự chấm.`
+            : ` ${appraised} unit${appraised === 1 ? ' is' : 's are'} ranked on the appraisal (${roundText}); the others on their own score.`
+          : '';
       const doc: Doc = [
         { kind: 'title', text: vi ? `Xếp hạng: ${compiled ? pick(lang, compiled.set.title, compiled.set.titleEn) : ''}` : `Ranking: ${compiled ? pick(lang, compiled.set.title, compiled.set.titleEn) : ''}` },
-        { kind: 'para', text: `${compiled ? `${t(lang, 'criteriaSet')}: ${compiled.ref}. ` : ''}${ruleText}` },
+        { kind: 'para', text: `${compiled ? `${t(lang, 'criteriaSet')}: ${compiled.ref}. ` : ''}${ruleText}${appraisedText}` },
         {
           kind: 'table',
-          columns: [{ label: t(lang, 'rank'), align: 'right' }, { label: t(lang, 'code') }, { label: t(lang, 'name'), width: 40 }, { label: t(lang, 'total'), align: 'right' }, { label: t(lang, 'applicableMax'), align: 'right' }, { label: t(lang, 'index'), align: 'right' }, { label: t(lang, 'classification') }],
+          columns: [
+            { label: t(lang, 'rank'), align: 'right' },
+            { label: t(lang, 'code') },
+            { label: t(lang, 'name'), width: 40 },
+            ...(appraised > 0 ? [{ label: t(lang, 'stage') }] : []),
+            { label: t(lang, 'total'), align: 'right' },
+            { label: t(lang, 'applicableMax'), align: 'right' },
+            { label: t(lang, 'index'), align: 'right' },
+            { label: t(lang, 'classification') },
+          ],
           rows: rows.map((r) => ({
-            cells: [`${r.rank}${r.tied ? '=' : ''}`, r.result.unit.code, r.result.unit.name, formatNumber(r.result.totals.points, lang, { places: 4 }), formatNumber(r.result.totals.applicableMax, lang), idx(r.index), bandText(r.result.totals, lang)],
+            cells: [
+              `${r.rank}${r.tied ? '=' : ''}`,
+              r.result.unit.code,
+              r.result.unit.name,
+              ...(appraised > 0 ? [stageLabel(lang, r.result.stage)] : []),
+              formatNumber(r.result.totals.points, lang, { places: 4 }),
+              formatNumber(r.result.totals.applicableMax, lang),
+              idx(r.index),
+              bandText(r.result.totals, lang),
+            ],
           })),
         },
         { kind: 'para', text: `${t(lang, 'meanIndex')} (${vi ? 'bình quân cộng chỉ số của' : 'plain mean of'} ${summary.index.count} ${vi ? 'đơn vị' : 'units'}): ${summary.index.mean === null ? '—' : idx(summary.index.mean)}` },
@@ -220,6 +305,8 @@ export const rankCommand = Object.assign(
         doc.push({ kind: 'heading', text: vi ? `Không xếp hạng được (${failed.length} tệp có lỗi)` : `Not ranked (${failed.length} file${failed.length === 1 ? '' : 's'} with errors)` });
         doc.push({ kind: 'list', items: failed.map((x) => `${x.file}: ${x.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'} — ${(vi ? x.diagnostics[0]?.messageVi : x.diagnostics[0]?.message) ?? ''}`) });
       }
+      if (unusedAppraisals.length)
+        doc.push({ kind: 'para', text: `${vi ? 'Tệp thẩm định không dùng' : 'Appraisal files not used'}: ${unusedAppraisals.map((x) => `${x.file} (${(vi ? x.diagnostics[0]?.messageVi : x.diagnostics[0]?.message) ?? ''})`).join('; ')}` });
       if (skipped.length) doc.push({ kind: 'para', text: `${vi ? 'Bỏ qua (không phải minh chứng của bộ tiêu chí này)' : 'Skipped (not evidence for this criteria set)'}: ${skipped.join(', ')}` });
       const data = {
         criteriaSet: compiled?.ref ?? null,
@@ -229,6 +316,7 @@ export const rankCommand = Object.assign(
           tied: r.tied,
           file: scored[r.input]!.file,
           unit: r.result.unit,
+          stage: r.result.stage,
           points: r.result.totals.points,
           applicableMax: r.result.totals.applicableMax,
           index: r.index,
@@ -236,6 +324,7 @@ export const rankCommand = Object.assign(
         })),
         summary: { ...summary, bands: summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) })) },
         failed,
+        unusedAppraisals,
         skipped,
       };
       emit(ctx, doc, data);
