@@ -38,6 +38,13 @@ describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half
       }),
       { numRuns: 20000 },
     );
+    // Large divisors (fewer digits per division step) and numerators up to 2^53.
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 1e14 - 1 }), (p, q) => {
+        expect(quotientText(p, q)).toEqual(viaDecimalJs(p, q));
+      }),
+      { numRuns: 5000 },
+    );
   });
   it('agrees with decimal.js near rounding carries (…999 / 10^k ± 1) and large values', () => {
     const qs = [3, 7, 9, 11, 81, 99, 101, 999, 9999, 99999999, 1e13 - 1, 99999999999999 - 98];
