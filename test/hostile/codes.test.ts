@@ -13,6 +13,16 @@ import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
 import { ROOT, evidence, pointsAtPath, set, type J } from './helpers.js';
 
+/** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
+function diagnosticsIn(out: unknown): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  JSON.stringify(out, (_k, v) => {
+    if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
+    return v;
+  });
+  return found;
+}
+
 interface Case {
   /** The diagnostics of the input. */
   run(): Diagnostic[];
@@ -107,12 +117,7 @@ const CASES: Record<DiagnosticCode, Case> = {
       writeFileSync(f, '{"hello": 1}');
       const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
       const out = JSON.parse(r.stdout) as unknown;
-      const found: Diagnostic[] = [];
-      JSON.stringify(out, (_k, v) => {
-        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
-        return v;
-      });
-      return found;
+      return diagnosticsIn(out);
     },
     path: '',
   },
@@ -126,12 +131,7 @@ const CASES: Record<DiagnosticCode, Case> = {
       expect(r.status).toBe(1);
       const out = JSON.parse(r.stdout) as { ranking?: unknown[] };
       expect(JSON.stringify(out)).toContain('TH-KIENTHO');
-      const found: Diagnostic[] = [];
-      JSON.stringify(out, (_k, v) => {
-        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
-        return v;
-      });
-      return found;
+      return diagnosticsIn(out);
     },
     path: '/unit/code',
   },
@@ -141,12 +141,7 @@ const CASES: Record<DiagnosticCode, Case> = {
       const bin = join(ROOT, 'packages/cli/dist/parindex.js');
       const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')], { encoding: 'utf8' });
       expect(r.status).toBe(0);
-      const found: Diagnostic[] = [];
-      JSON.stringify(JSON.parse(r.stdout), (_k, v) => {
-        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
-        return v;
-      });
-      return found;
+      return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/evidence',
   },
@@ -160,12 +155,7 @@ const CASES: Record<DiagnosticCode, Case> = {
       writeFileSync(f, JSON.stringify(saved, null, 2));
       const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
       expect(r.status).toBe(1);
-      const found: Diagnostic[] = [];
-      JSON.stringify(JSON.parse(r.stdout), (_k, v) => {
-        if (v && typeof v === 'object' && typeof v.code === 'string' && typeof v.path === 'string') found.push(v);
-        return v;
-      });
-      return found;
+      return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/totals/index',
   },

@@ -7,6 +7,7 @@ import { Decimal as DecimalJs } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, score, type NodeResult } from '@parindex/engine';
+import { oneLeafSet } from './one-leaf-set.js';
 
 const Wide = DecimalJs.clone({ precision: 200 });
 const D60 = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
@@ -16,35 +17,7 @@ const OPTIONS = ['a', 'b', 'c', 'd'];
 function setWith(max: string, weights: string[], minAnswers: number | undefined) {
   const rule: Record<string, unknown> = { type: 'survey', input: 'answers', weights: Object.fromEntries(OPTIONS.map((o, i) => [o, weights[i]])) };
   if (minAnswers !== undefined) rule.minAnswers = minAnswers;
-  return {
-    formatVersion: 1,
-    id: 'test.survey',
-    version: '2026',
-    title: 'Survey',
-    status: 'draft',
-    issuer: 'parindex tests',
-    decision: { number: '0/TEST', date: '2026-01-01' },
-    period: { from: '2026-01-01', to: '2026-12-31' },
-    scale: 100,
-    policies: { notApplicable: 'reduceMaximum', missingEvidence: 'zero', ranking: 'dense' },
-    fields: [
-      {
-        code: '1',
-        title: 'Field',
-        max,
-        children: [
-          {
-            code: '1.1',
-            title: 'Survey',
-            max,
-            source: { document: 'test' },
-            inputs: [{ id: 'answers', type: 'tally', label: 'answers', options: OPTIONS.map((id) => ({ id, label: id })) }],
-            rule,
-          },
-        ],
-      },
-    ],
-  };
+  return oneLeafSet('survey', max, { inputs: [{ id: 'answers', type: 'tally', label: 'answers', options: OPTIONS.map((id) => ({ id, label: id })) }], rule });
 }
 
 const evidence = (counts: number[]) => ({

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, score, type NodeResult } from '@parindex/engine';
+import { oneLeafSet } from './one-leaf-set.js';
 
 interface Cut {
   /** The bound × 100, a whole number. */
@@ -32,38 +33,13 @@ function setWith(cuts: Cut[], times: number) {
     tier.points = String(i);
     tiers.push(tier);
   }
-  return {
-    formatVersion: 1,
-    id: 'test.tiers',
-    version: '2026',
-    title: 'Tiers',
-    status: 'draft',
-    issuer: 'parindex tests',
-    decision: { number: '0/TEST', date: '2026-01-01' },
-    period: { from: '2026-01-01', to: '2026-12-31' },
-    scale: 100,
-    policies: { notApplicable: 'reduceMaximum', missingEvidence: 'zero', ranking: 'dense' },
-    fields: [
-      {
-        code: '1',
-        title: 'Field',
-        max: cuts.length,
-        children: [
-          {
-            code: '1.1',
-            title: 'Ratio in tiers',
-            max: cuts.length,
-            source: { document: 'test' },
-            inputs: [
-              { id: 'den', type: 'count', label: 'den' },
-              { id: 'num', type: 'count', label: 'num', atMost: 'den' },
-            ],
-            rule: { type: 'tiers', value: { ratio: { numerator: 'num', denominator: 'den', times } }, tiers },
-          },
-        ],
-      },
+  return oneLeafSet('tiers', cuts.length, {
+    inputs: [
+      { id: 'den', type: 'count', label: 'den' },
+      { id: 'num', type: 'count', label: 'num', atMost: 'den' },
     ],
-  };
+    rule: { type: 'tiers', value: { ratio: { numerator: 'num', denominator: 'den', times } }, tiers },
+  });
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
