@@ -9,7 +9,7 @@ import { compile, type CompiledSet } from './compile.js';
 import { diag, LIMITS, ParindexError, readJson, type Diagnostic } from './deps.js';
 import type { FromWorker, Keep, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
 import type { ScoreResult } from './result.js';
-import { score } from './score.js';
+import { score, type ScoreOptions } from './score.js';
 import { toSummary } from './summary.js';
 
 const port = parentPort;
@@ -25,22 +25,37 @@ try {
   post({ type: 'compileError', diagnostics: e.diagnostics });
 }
 
-/** What is kept of the current batch, by input index: full results, or the evidence (value or text). */
-let kept = new Map<number, { result: ScoreResult } | { evidence: unknown } | { text: string }>();
+/** What is kept of the current batch, by input index: full results, or the evidence (value or text) and the appraisal. */
+let kept = new Map<number, { result: ScoreResult } | { evidence: unknown; options: ScoreOptions } | { text: string; options: ScoreOptions }>();
 let batch = -1;
 let keep: Keep = 'results';
 
-/** `{text}`, `{text, file}` or `{file}`: a plain object with no other key. Anything else is evidence. */
-function textForm(x: unknown): { text?: string; file?: string } | undefined {
+interface Wrapped {
+  evidence?: unknown;
+  text?: string;
+  file?: string;
+  appraisal?: unknown;
+  round?: string;
+}
+const WRAPPER_KEYS = new Set(['evidence', 'text', 'file', 'appraisal', 'round']);
+/**
+ * `{text}`, `{text, file}`, `{file}` or `{evidence}`, each optionally with `appraisal` and `round`: a
+ * plain object with no other key (text, file and round strings; evidence, or text or file, but not
+ * both). Anything else is evidence (evidence itself always has "entries").
+ */
+function wrapped(x: unknown): Wrapped | undefined {
   if (x === null || typeof x !== 'object' || Array.isArray(x)) return undefined;
   const o = x as Record<string, unknown>;
   let n = 0;
   for (const k in o) {
     if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
-    if ((k !== 'text' && k !== 'file') || typeof o[k] !== 'string') return undefined;
+    if (!WRAPPER_KEYS.has(k) || ((k === 'text' || k === 'file' || k === 'round') && typeof o[k] !== 'string')) return undefined;
     n++;
   }
-  return n > 0 ? (o as { text?: string; file?: string }) : undefined;
+  const w = o as Wrapped;
+  const hasEvidence = Object.prototype.hasOwnProperty.call(o, 'evidence');
+  if (n === 0 || hasEvidence === (w.text !== undefined || w.file !== undefined)) return undefined;
+  return w;
 }
 
 /** Read a file as `parindex` does: size limit first, then the text; never throws. */
@@ -60,8 +75,12 @@ function scoreOne(input: unknown, index: number): PoolOutput {
   let evidence = input;
   let text: string | undefined;
   let read: Diagnostic[] | undefined;
-  const form = textForm(input);
-  if (form) {
+  const form = wrapped(input);
+  const options: ScoreOptions = {};
+  if (form?.appraisal !== undefined) options.appraisal = form.appraisal;
+  if (form?.round !== undefined) options.round = form.round;
+  if (form && 'evidence' in form) evidence = form.evidence;
+  else if (form) {
     text = form.text;
     if (text === undefined) {
       const r = readText(form.file!);
@@ -75,14 +94,14 @@ function scoreOne(input: unknown, index: number): PoolOutput {
   }
   let result: ScoreResult;
   try {
-    result = score(compiled!, evidence);
+    result = score(compiled!, evidence, options);
   } catch (e) {
     if (e instanceof ParindexError) return { ok: false, diagnostics: e.diagnostics };
     throw e;
   }
   // A text is kept rather than its parsed value: one string costs the garbage collector nothing to mark.
   if (keep === 'results') kept.set(index, { result });
-  else if (keep === 'inputs') kept.set(index, text !== undefined ? { text } : { evidence });
+  else if (keep === 'inputs') kept.set(index, text !== undefined ? { text, options } : { evidence, options });
   const out: PoolOutput = { ok: true, summary: toSummary(result) };
   if (read) out.read = read;
   return out;
@@ -93,8 +112,8 @@ function resultOf(index: number): ScoreResult | undefined {
   const k = kept.get(index);
   if (k === undefined) return undefined;
   if ('result' in k) return k.result;
-  if ('text' in k) return score(compiled!, readJson(k.text).value);
-  return score(compiled!, k.evidence);
+  if ('text' in k) return score(compiled!, readJson(k.text).value, k.options);
+  return score(compiled!, k.evidence, k.options);
 }
 
 port.on('message', (m: ToWorker) => {

@@ -158,6 +158,35 @@ describe('@parindex/engine/pool', () => {
     }
   });
 
+  it('scores evidence with its appraisal (value, text or file, with or without a round) exactly as score() does', async () => {
+    const evidenceFile = `${ROOT}examples/vinh-bao/par-2026.json`;
+    const evidence = JSON.parse(readFileSync(evidenceFile, 'utf8'));
+    const appraisal = JSON.parse(readFileSync(`${ROOT}examples/vinh-bao/appraisal-2026.json`, 'utf8'));
+    const want = (round?: string) => JSON.stringify(score(compiled, evidence, { appraisal, ...(round !== undefined ? { round } : {}) }));
+    const pool = pools[1]!;
+    const inputs = [
+      { evidence, appraisal },
+      { text: readFileSync(evidenceFile, 'utf8'), appraisal, round: 'round1' },
+      { file: evidenceFile, appraisal, round: 'answer' },
+      { evidence },
+      { evidence, appraisal, round: 'round9' },
+      // Not a wrapper (evidence and text, or an appraisal without evidence): read as evidence, which it is not.
+      { evidence, text: '{}' },
+      { appraisal },
+    ];
+    for (const keep of ['results', 'inputs'] as const) {
+      const out = await pool.scoreAll(inputs, { keep });
+      expect(out.map((o) => (o.ok ? o.summary.stage : o.diagnostics[0]!.code))).toEqual(['round2', 'round1', 'answer', 'self', 'APPRAISAL_UNKNOWN_ROUND', 'EVIDENCE_SCHEMA', 'EVIDENCE_SCHEMA']);
+      expect(await pool.resultJson(0)).toBe(want());
+      expect(await pool.resultJson(1)).toBe(want('round1'));
+      expect(await pool.resultJson(2)).toBe(want('answer'));
+      expect(await pool.resultJson(3)).toBe(JSON.stringify(score(compiled, evidence)));
+    }
+    // The appraised index differs from the unit's own: the appraisal was applied.
+    const [appraised, self] = await pool.scoreAll([{ evidence, appraisal }, evidence]);
+    expect(appraised!.ok && self!.ok && appraised.summary.totals.index !== self.summary.totals.index).toBe(true);
+  });
+
   it('fails bad evidence with the diagnostics score() throws, and bad JSON or files with stable codes', async () => {
     const bad = badEvidence(units[0]);
     const want = bad.map((e) => inProcess(compiled, e));

@@ -8,8 +8,9 @@
  *   await pool.close();
  *
  * An input is an evidence JSON value (structured clone), `{ text }` (the evidence file's JSON text; the
- * worker parses it as `readJson` does) or `{ file }` (the worker reads the file). Only small summaries
- * cross threads; each full result stays in the worker that made it until the next batch.
+ * worker parses it as `readJson` does) or `{ file }` (the worker reads the file), each optionally with
+ * an appraisal: `{ evidence, appraisal, round }`. Only small summaries cross threads; each full result
+ * stays in the worker that made it until the next batch.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -22,10 +23,16 @@ export type { ScoreSummary, FieldSummary, BlockSummary } from './summary.js';
 
 /**
  * An evidence JSON value, or its file's text (`{ text }`, `file` only names the file in diagnostics),
- * or a file the worker reads (`{ file }`). An object whose only keys are `text` and/or `file` (strings)
- * is read as text or file, never as evidence.
+ * or a file the worker reads (`{ file }`). Any of these can carry an appraisal (its JSON value) and the
+ * round to score up to: `{ evidence, appraisal, round? }`, `{ text, appraisal }`, `{ file, appraisal,
+ * round }` (what `score(compiled, evidence, { appraisal, round })` does). An object whose only keys are
+ * these (text, file and round strings; evidence, or text or file) is read so, never as evidence.
  */
-export type PoolInput = unknown | { text: string; file?: string } | { file: string };
+export type PoolInput =
+  | unknown
+  | { text: string; file?: string; appraisal?: unknown; round?: string }
+  | { file: string; appraisal?: unknown; round?: string }
+  | { evidence: unknown; appraisal?: unknown; round?: string };
 
 export interface PoolOptions {
   /** The criteria set, as JSON data (what `compile()` takes). Each worker compiles it once. */
