@@ -51,6 +51,24 @@ describe('validateSetText', () => {
     ]);
   });
 
+  it('inside a rule, a condition: the one problem of the condition, not the alternatives of the rule or of the condition', () => {
+    const allOf = '"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "is": true }]';
+    const cases: Array<[string, string, string]> = [
+      // A value longer than any value may be: its length, not "must be a decimal" nor "rule must be boolean".
+      [`"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "op": "eq", "value": "${'y'.repeat(300)}" }]`, '/conditions/1/value', 'is longer than 200 characters'],
+      // An operator the format does not have.
+      ['"conditions": [{ "input": "tasks_identified", "op": "about", "value": 1 }]', '/conditions/0/op', 'must be one of'],
+      // A condition with a property of another kind of condition.
+      ['"conditions": [{ "input": "tasks_identified", "is": true, "value": 1 }]', '/conditions/0', 'has a property "value" that the format does not know'],
+    ];
+    for (const [replacement, at, says] of cases) {
+      const r = validateSetText(base.replace(allOf, replacement), 'bad.json');
+      const rule = '/fields/0/children/3/rule';
+      expect(r.diagnostics.map((d) => d.path), replacement.slice(0, 60)).toEqual([rule + at]);
+      expect(r.diagnostics[0]!.message).toContain(says);
+    }
+  });
+
   it('reports cross-field problems: duplicate codes, overlapping and gapped tiers, maxima that do not add up, undeclared inputs', () => {
     const text = base
       .replace('"code": "1.2"', '"code": "1.1"')

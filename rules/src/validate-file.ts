@@ -68,29 +68,46 @@ function describe(e: ErrorObject): [string, string] {
   }
 }
 
-/** @internal Keep, for each failed anyOf, only the errors of the branch that came closest. */
+/**
+ * @internal Keep, for each failed anyOf/oneOf, only the errors of the branch that came closest.
+ * ajv gives the errors of a `$ref`'d schema paths inside that schema ("#/anyOf/1/…" for a condition
+ * inside a rule): those cannot be told apart by path, so the errors at the union's place in the file,
+ * and those under it from a schema of its own (not inlined from "$defs", which may belong to any
+ * branch), that are not under its schema path count as one more branch (the `$ref`'d ones). Unions are
+ * handled from the outermost place in the file inwards.
+ */
 export function bestMatchErrors(errors: ErrorObject[]): ErrorObject[] {
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   if (unions.length === 0) return errors;
-  // Handle the outermost unions first; an inner union's errors are part of some branch.
-  unions.sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const depth = (e: ErrorObject) => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+  // At one place in the file, a union inlined from "$defs" (e.g. a decimal's number-or-string) is a
+  // branch of the union that reached it through a property: the latter goes first.
+  const inlined = (e: ErrorObject) => (e.schemaPath.startsWith('#/$defs/') ? 1 : 0);
+  unions.sort((a, b) => depth(a) - depth(b) || inlined(a) - inlined(b) || a.schemaPath.length - b.schemaPath.length);
   let kept = errors;
   for (const u of unions) {
     if (!kept.includes(u)) continue;
     const prefix = u.schemaPath + '/';
+    const at = u.instancePath;
     const branches = new Map<string, ErrorObject[]>();
     for (const e of kept) {
-      if (!e.schemaPath.startsWith(prefix)) continue;
-      const k = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      if (e === u) continue;
+      let k: string;
+      if (e.schemaPath.startsWith(prefix)) k = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      else if (e.instancePath === at || (e.instancePath.startsWith(at + '/') && !e.schemaPath.startsWith('#/$defs/'))) k = '$ref';
+      else continue;
       (branches.get(k) ?? branches.set(k, []).get(k)!).push(e);
     }
     if (branches.size === 0) continue;
-    // The best branch: no failure on its discriminator ("type" const), then the fewest errors.
-    const score = (list: ErrorObject[]) =>
-      (list.some((e) => e.keyword === 'const' && e.instancePath === u.instancePath + '/type') ? 1000 : 0) +
-      (list.some((e) => e.keyword === 'type' && e.instancePath === u.instancePath) ? 500 : 0) +
-      list.length;
-    const best = [...branches.entries()].sort((a, b) => score(a[1]) - score(b[1]))[0]![1];
+    // The best branch: no failure on its discriminator ("type" const), then the fewest failures of
+    // shape at the union's own place (a missing or unknown property, a wrong type), then the fewest errors.
+    const shape = new Set(['required', 'additionalProperties', 'type', 'const', 'enum']);
+    const score = (list: ErrorObject[]) => {
+      let n = list.some((e) => e.keyword === 'const' && e.instancePath === at + '/type') ? 1000 : 0;
+      for (const e of list) n += e.instancePath === at && shape.has(e.keyword) ? 100 : 1;
+      return n;
+    };
+    const best = [...branches.values()].sort((a, b) => score(a) - score(b))[0]!;
     const drop = new Set<ErrorObject>([u]);
     for (const list of branches.values()) if (list !== best) list.forEach((e) => drop.add(e));
     kept = kept.filter((e) => !drop.has(e));
