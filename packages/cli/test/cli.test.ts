@@ -185,6 +185,24 @@ describe.concurrent('explain', () => {
     expect(bad.stderr).toContain('"9.9"');
   });
 
+  it('in English, the English labels of the set: parts, levels, documents (the trace keeps the Vietnamese ones), units', async () => {
+    const [dti, missing, missingVi, plan] = await Promise.all([
+      cli(['explain', 'examples/kien-tho/dti-2026.json', '--lang', 'en', '--quiet']),
+      cli(['explain', VB, '1.4.1', '--lang', 'en', '--quiet']),
+      cli(['explain', VB, '1.4.1', '--quiet']),
+      cli(['explain', 'examples/nguyen-luong-bang/par-2026.json', '--lang', 'en', '--quiet']),
+    ]);
+    expect(dti.stdout).toContain('• Head of the committee: Vice-chairman → 5 points (0.5 × max)');
+    expect(dti.stdout).toContain('• Plan: met → 5 points');
+    expect(dti.stdout).not.toContain('Có kế hoạch: met');
+    // A missing document by its label, not its id, in the working and in the advice.
+    expect(missing.stdout).toMatch(/• Missing: [^\n—]+ — scored, needs an explanation/);
+    expect(missing.stdout).not.toContain('propaganda_plan_doc');
+    expect(missingVi.stdout).toContain('• Thiếu: Kế hoạch tuyên truyền CCHC năm 2026 — vẫn chấm, cần giải trình');
+    expect(plan.stdout).toContain('Provide the documents “Annual reform plan 2026” to reach 1 (+1)');
+    expect(plan.stdout).not.toMatch(/hồ sơ \[/);
+  });
+
   it('with an appraisal round: corrected inputs say who changed them and why', async () => {
     const r = await cli(['explain', VB, '3.7.2', '--appraisal', VB_APPRAISAL, '--round', 'round1', '--quiet']);
     expect(r.code).toBe(0);

@@ -8,7 +8,7 @@ import { defineCommand } from 'citty';
 import { dec, diag } from '@parindex/rules';
 import type { NodeResult, ScoreResult } from '../engine.js';
 import type { Block, Doc } from '../format/doc.js';
-import { improvementText, inputLine, lost, stepText, valueSuffix } from '../format/explain-text.js';
+import { documentLabel, improvementText, inputLine, lost, stepText, valueSuffix } from '../format/explain-text.js';
 import { documentsText, flagLines, headerRows, nodeIndex } from '../format/result-view.js';
 import { ruleText, inputIndex } from '../format/rule-text.js';
 import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
@@ -42,12 +42,12 @@ function explainLeaf(n: NodeResult, s: Scored, lang: Lang, self?: NodeResult): B
     if (tr.documents.length) {
       const items = tr.documents.map((d) => {
         const by = documentsText([{ ...d, required: true }], lang).replace(/\n/g, '; ');
-        return `${d.label}${d.required ? '' : ` (${t(lang, 'optional')})`}: ${d.provided ? by + (d.by.length ? ` [${d.by.map((b) => `${t(lang, 'entry')} #${b.entry}`).join(', ')}]` : '') : t(lang, 'missing')}`;
+        return `${documentLabel(s.compiled, n.code, d.id, d.label, lang)}${d.required ? '' : ` (${t(lang, 'optional')})`}: ${d.provided ? by + (d.by.length ? ` [${d.by.map((b) => `${t(lang, 'entry')} #${b.entry}`).join(', ')}]` : '') : t(lang, 'missing')}`;
       });
       blocks.push({ kind: 'para', text: `${t(lang, 'documents')}:` }, { kind: 'list', items });
     }
     const suffix = valueSuffix(s.compiled, n.code);
-    const steps = tr.steps.map((x) => stepText(x, lang, s.compiled, suffix)).filter((x): x is string => x !== null);
+    const steps = tr.steps.map((x) => stepText(x, lang, s.compiled, suffix, n.code)).filter((x): x is string => x !== null);
     if (steps.length) blocks.push({ kind: 'para', text: `${t(lang, 'steps')}:` }, { kind: 'list', items: steps });
     if (tr.claim) {
       const c = tr.claim;
@@ -60,7 +60,7 @@ function explainLeaf(n: NodeResult, s: Scored, lang: Lang, self?: NodeResult): B
     }
     if (tr.explanation) blocks.push({ kind: 'para', text: `${vi ? 'Giải trình' : 'Explanation'}: ${tr.explanation}` });
     for (const note of tr.notes ?? []) blocks.push({ kind: 'para', text: note });
-    if (tr.improve.length) blocks.push({ kind: 'para', text: `${t(lang, 'improve')}:` }, { kind: 'list', items: tr.improve.map((im) => improvementText(im, s.compiled, lang, suffix)) });
+    if (tr.improve.length) blocks.push({ kind: 'para', text: `${t(lang, 'improve')}:` }, { kind: 'list', items: tr.improve.map((im) => improvementText(im, s.compiled, lang, suffix, n.code)) });
     else if (lost(n) && !(s.compiled.set.penalty && s.compiled.penalty.some((c) => c.code === n.code))) blocks.push({ kind: 'para', text: vi ? 'Không có cách tăng điểm nào tính được từ số liệu.' : 'No way to raise the points could be computed from the inputs.' });
   }
   for (const st of n.steps ?? []) {

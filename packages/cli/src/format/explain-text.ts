@@ -66,7 +66,7 @@ export function localCondition(text: string, compiled: CompiledSet, lang: Lang):
   return text;
 }
 
-export function improvementText(im: Improvement, compiled: CompiledSet, lang: Lang, suffix = ''): string {
+export function improvementText(im: Improvement, compiled: CompiledSet, lang: Lang, suffix = '', code?: string): string {
   const vi = lang === 'vi';
   const gain = (after: string | null, g: string | null) =>
     after === null ? (vi ? 'để được chấm điểm' : 'to be scored') : vi ? `để đạt ${pts(after, lang)} (+${P(g ?? '0', lang)})` : `to reach ${P(after, lang)} (+${P(g ?? '0', lang)})`;
@@ -110,7 +110,7 @@ export function improvementText(im: Improvement, compiled: CompiledSet, lang: La
     case 'provide': {
       const parts: string[] = [];
       if (im.inputs.length) parts.push(im.inputs.map((x) => `“${inputInfo(compiled, x, lang).label}”`).join(', '));
-      if (im.documents.length) parts.push((vi ? 'tài liệu ' : 'the documents ') + im.documents.map((x) => `“${x}”`).join(', '));
+      if (im.documents.length) parts.push((vi ? 'tài liệu ' : 'the documents ') + im.documents.map((x) => `“${code === undefined ? x : documentLabel(compiled, code, x, x, lang)}”`).join(', '));
       return `${vi ? 'Bổ sung' : 'Provide'} ${parts.join(vi ? ' và ' : ' and ')} ${gain(im.pointsAfter, im.gain)}`;
     }
     case 'survey': {
@@ -133,8 +133,27 @@ export function inputLine(i: TraceInput, lang: Lang, compiled?: CompiledSet): st
   return `${pick(lang, i.label, i.labelEn)}: ${shown}${unit} [${i.id}; ${from}]${corrected}`;
 }
 
+/** @internal An option of an input in the language asked for (the trace keeps the Vietnamese label). */
+function optionLabel(compiled: CompiledSet, input: string, option: string, lang: Lang): string | undefined {
+  const o = compiled.inputs.get(input)?.def.options?.find((x) => x.id === option);
+  return o ? pick(lang, o.label, o.labelEn) : undefined;
+}
+
+/** @internal A part of a "parts" rule of criterion `code` in the language asked for. */
+function partLabel(compiled: CompiledSet, code: string | undefined, id: string, lang: Lang): string | undefined {
+  const rule = code === undefined ? undefined : compiled.nodes.get(code)?.node.rule;
+  const p = rule?.type === 'parts' ? rule.parts.find((x) => x.id === id) : undefined;
+  return p ? pick(lang, p.label, p.labelEn) : undefined;
+}
+
+/** @internal A required document of criterion `code` in the language asked for. */
+export function documentLabel(compiled: CompiledSet, code: string, id: string, fallback: string, lang: Lang): string {
+  const d = compiled.nodes.get(code)?.documents.find((x) => x.id === id);
+  return d ? pick(lang, d.label, d.labelEn) : fallback;
+}
+
 /** One step of the working, or null when it says nothing new. */
-export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''): string | null {
+export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = '', code?: string): string | null {
   const vi = lang === 'vi';
   const label = (id: string) => inputInfo(compiled, id, lang).label;
   switch (s.kind) {
@@ -147,13 +166,13 @@ export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''
     case 'boolean':
       return `${label(s.input)}: ${formatValue(s.value, lang)} → ${pts(s.points, lang)}`;
     case 'level':
-      return `${label(s.input)}: ${s.levelLabel} → ${pts(s.points, lang)}${s.fraction ? ` (${P(s.fraction, lang)} × ${vi ? 'tối đa' : 'max'})` : ''}`;
+      return `${label(s.input)}: ${optionLabel(compiled, s.input, s.level, lang) ?? s.levelLabel} → ${pts(s.points, lang)}${s.fraction ? ` (${P(s.fraction, lang)} × ${vi ? 'tối đa' : 'max'})` : ''}`;
     case 'condition':
       return `${localCondition(s.text, compiled, lang)}: ${s.result ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
     case 'proportional':
       return `${vi ? 'Tỉ lệ điểm' : 'Proportion'} ${formatNumber(s.fraction, lang, { places: 6 })} → ${pts(s.points, lang)}`;
     case 'part':
-      return `${s.label}: ${s.met ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'} → ${pts(s.points, lang)}`;
+      return `${partLabel(compiled, code, s.id, lang) ?? s.label}: ${s.met ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'} → ${pts(s.points, lang)}`;
     case 'perItem':
       return vi
         ? `${P(s.items, lang)} trường hợp × ${P(s.each, lang)} = ${P(s.change, lang)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${P(s.base, lang)} → ${pts(s.points, lang)}`
@@ -179,7 +198,7 @@ export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''
     case 'zeroDenominator':
       return `${vi ? 'Mẫu số bằng 0' : 'Zero denominator'} (${label(s.input)}): ${s.policy}`;
     case 'missing': {
-      const what = [...s.inputs.map(label), ...s.documents].join(', ');
+      const what = [...s.inputs.map(label), ...s.documents.map((d) => (code === undefined ? d : documentLabel(compiled, code, d, d, lang)))].join(', ');
       return `${vi ? 'Thiếu' : 'Missing'}: ${what} — ${s.policy === 'zero' ? (vi ? '0 điểm' : 'zero points') : vi ? 'vẫn chấm, cần giải trình' : 'scored, needs an explanation'}${s.explanation ? ` (${vi ? 'giải trình' : 'explanation'}: ${s.explanation})` : ''}`;
     }
     case 'override':
