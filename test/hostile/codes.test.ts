@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
-import { ROOT, evidence, pointsAtPath, set, type J } from './helpers.js';
+import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
 function diagnosticsIn(out: unknown): Diagnostic[] {
@@ -43,13 +43,7 @@ function setCase(mutate: (s: J) => void, path: string): Case {
     run() {
       const file = validateSetText(text, 'set.json').diagnostics;
       // The value path (zod + checks) must report the same codes.
-      let value: Diagnostic[] = [];
-      try {
-        compile(s);
-      } catch (e) {
-        if (!(e instanceof ParindexError)) throw e;
-        value = e.diagnostics;
-      }
+      const value = compileDiagnostics(s);
       expect(value.map((d) => d.code).sort()).toEqual(file.filter((d) => d.severity === 'error').map((d) => d.code).sort());
       return file;
     },

@@ -1,7 +1,8 @@
 /** Shared fixtures of the hostile-input tests: the conformance set with every rule shape, and its full evidence. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '@parindex/rules';
+import { ParindexError, type Diagnostic } from '@parindex/rules';
+import { compile } from '@parindex/engine';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SET_TEXT = readFileSync(`${ROOT}test/conformance/engine/shapes.set.json`, 'utf8');
@@ -13,6 +14,17 @@ export const set = (): J => JSON.parse(SET_TEXT);
 export const evidence = (): J => JSON.parse(EVIDENCE_TEXT);
 export const codes = (ds: readonly Diagnostic[]) => [...new Set(ds.map((d) => d.code))].sort();
 export const errors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === 'error');
+
+/** The diagnostics compile() throws for a set value, or [] when it compiles. */
+export function compileDiagnostics(s: unknown): Diagnostic[] {
+  try {
+    compile(s);
+    return [];
+  } catch (e) {
+    if (!(e instanceof ParindexError)) throw e;
+    return e.diagnostics;
+  }
+}
 
 /** The text at a diagnostic's line and column. */
 export function textAt(text: string, d: { line?: number; column?: number }): string {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic } from '@parindex/rules';
 import { validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, score } from '@parindex/engine';
-import { EVIDENCE_TEXT, codes, errors, evidence, set, type J } from './helpers.js';
+import { EVIDENCE_TEXT, codes, compileDiagnostics, errors, evidence, set, type J } from './helpers.js';
 
 /** Both paths: the file's diagnostics and compile()'s error codes. */
 function refuse(s: J): { file: Diagnostic[]; value: Diagnostic[] } {
@@ -20,13 +20,7 @@ function refuse(s: J): { file: Diagnostic[]; value: Diagnostic[] } {
     text = undefined;
   }
   const file = text === undefined ? [] : validateSetText(text, 'hostile.json').diagnostics;
-  let value: Diagnostic[] = [];
-  try {
-    compile(s);
-  } catch (e) {
-    if (!(e instanceof ParindexError)) throw e;
-    value = e.diagnostics;
-  }
+  const value = compileDiagnostics(s);
   expect(Date.now() - t, 'took too long').toBeLessThan(10_000);
   return { file, value };
 }

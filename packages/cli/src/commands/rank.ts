@@ -12,13 +12,12 @@ import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import type { Doc } from '../format/doc.js';
 import { bandText } from '../format/result-view.js';
-import { pick, t } from '../i18n.js';
+import { pick, stageLabel, t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
 import { poolWorker } from '../workers.js';
 import { formatNumber, formatPercent } from '../numbers.js';
 import { ctxOf, emit, outputArgs, roundArg, rulesArg } from './common.js';
-import { stageLabel } from '../i18n.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
