@@ -105,7 +105,7 @@ export const CATALOG = {
   // Scoring
   SCORE_MISSING_INPUT: { severity: 'warning', en: '"{code}" has no value for "{input}": it scores 0 until the value is given.', vi: '"{code}" chưa có giá trị "{input}": tiêu chí được 0 điểm cho đến khi bổ sung.' },
   SCORE_MISSING_DOCUMENT: { severity: 'warning', en: '"{code}" lacks the document "{document}".', vi: '"{code}" thiếu tài liệu kiểm chứng "{document}".' },
-  SCORE_DIVISION_BY_ZERO: { severity: 'warning', en: '"{code}" divides by zero ({detail}).', vi: '"{code}" chia cho 0 ({detail}).' },
+  SCORE_DIVISION_BY_ZERO: { severity: 'warning', en: 'The expression of "{code}" divides by zero.', vi: 'Biểu thức của "{code}" chia cho 0.' },
   SCORE_EXPRESSION: { severity: 'warning', en: 'The expression of "{code}" failed: {reason}.', vi: 'Biểu thức của "{code}" bị lỗi: {reasonVi}.' },
   SCORE_NO_TIER: { severity: 'warning', en: 'The value {value} of "{code}" falls in none of its tiers.', vi: 'Giá trị {value} của "{code}" không thuộc bậc nào.' },
   SCORE_CLAIM_MISMATCH: { severity: 'warning', en: '"{code}" claims {claimed} points; the evidence supports {computed}.', vi: '"{code}" tự chấm {claimed} điểm; minh chứng chỉ đủ cho {computed} điểm.' },

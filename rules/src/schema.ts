@@ -1,336 +1,34 @@
 /**
- * The criteria-set format, defined once. The TypeScript types are inferred from these zod schemas and
- * the committed JSON Schema (`rules/criteria-set.schema.json`) is generated from them
- * (`pnpm schema`; a test fails when the two drift apart).
+ * The criteria-set format, defined once: the tree of criteria and the set-level declarations. The
+ * building blocks are in ./primitives.ts and each rule kind's schema is in its module under ./kinds/.
+ * The TypeScript types are inferred from these zod schemas and the committed JSON Schema
+ * (`rules/criteria-set.schema.json`) is generated from them (`pnpm schema`; a test fails when the two
+ * drift apart).
  *
  * The schemas use `zod/mini` (functions instead of methods), which keeps the engine's browser bundle
- * small and free of zod's `new Function` JIT. `withMeta()` and `withDescription()` below register
- * metadata exactly as classic zod's `.meta()` and `.describe()` do, so the generated JSON Schemas are
- * the same.
+ * small and free of zod's `new Function` JIT.
  *
  * Decimals (maxima, points, bounds, weights) are written as JSON numbers (`0.25`) or as decimal strings
  * (`"0.25"`); the engine reads both exactly through their decimal text, never through binary floats.
  */
 import * as z from 'zod/mini';
-import { bilingual } from './messages.js';
+import { RULE_SCHEMAS } from './kinds/index.js';
+import { Code, Condition, Dec, DocumentReq, FORMAT_VERSION, Identifier, InputDef, IsoDate, LongText, matches, maxString, NonNegDec, opt, Source, Text, withDescription, withMeta } from './primitives.js';
 
-/** Version of the file format itself (not of a criteria set). */
-export const FORMAT_VERSION = 1 as const;
+export * from './primitives.js';
+export type { AllOfRule } from './kinds/all-of.js';
+export type { BooleanRule } from './kinds/boolean.js';
+export type { ExpressionRule } from './kinds/expression.js';
+export type { FractionRule, LevelsRule } from './kinds/levels.js';
+export type { OnTimeRule } from './kinds/on-time.js';
+export type { PartsRule } from './kinds/parts.js';
+export type { PerItemRule } from './kinds/per-item.js';
+export type { ProportionalRule } from './kinds/proportional.js';
+export type { SurveyRule } from './kinds/survey.js';
+export type { TiersRule } from './kinds/tiers.js';
 
-/**
- * @internal A copy of the schema carrying metadata (id, title, description) for the JSON Schema, as
- * classic zod's `.meta()` does: the copy keeps the original as its parent.
- */
-export function withMeta<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T {
-  const copy = schema.clone();
-  z.globalRegistry.add(copy, meta);
-  return copy;
-}
-
-/** @internal A copy of the schema with a description, as classic zod's `.describe()` makes it. */
-export function withDescription<T extends z.ZodMiniType>(schema: T, description: string): T {
-  return withMeta(schema, { description });
-}
-
-const opt = z.optional;
-/** @internal A pattern check with its sentence in English and Vietnamese. */
-export const matches = (pattern: RegExp, en: string, vi: string) => z.regex(pattern, bilingual(en, vi, pattern));
-/** @internal A string of at most `max` characters. */
-export const maxString = (max: number) => z.string().check(z.maxLength(max));
-
-const DECIMAL_TEXT = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
-
-/** A decimal written as a JSON number or as a decimal string such as "0.25". */
-export const Dec = withMeta(
-  z.union([
-    z.number(),
-    z.string().check(matches(DECIMAL_TEXT, 'must be a decimal such as "0.25" (dot as decimal separator)', 'phải là số thập phân dạng "0.25" (dùng dấu chấm để ngăn cách phần thập phân)')),
-  ]),
-  { id: 'Decimal', description: 'A decimal: a JSON number or a string such as "0.25".' },
-);
-export type Dec = z.infer<typeof Dec>;
-
-const NON_NEG_DECIMAL_TEXT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
-
-/** A non-negative decimal. */
-export const NonNegDec = withMeta(
-  z.union([
-    z.number().check(z.minimum(0)),
-    z.string().check(matches(NON_NEG_DECIMAL_TEXT, 'must be a non-negative decimal such as "0.25"', 'phải là số thập phân không âm dạng "0.25"')),
-  ]),
-  { id: 'NonNegativeDecimal', description: 'A decimal ≥ 0: a JSON number or a string such as "0.25".' },
-);
-
-export const Identifier = withMeta(
-  z.string().check(matches(/^[a-z][a-z0-9_]{0,63}$/, 'must be lower_snake_case: a letter, then letters, digits or _', 'phải viết dạng chữ_thường: một chữ cái, sau đó là chữ cái, chữ số hoặc _')),
-  { id: 'Identifier', description: 'An identifier such as plan_issued_on (lower_snake_case).' },
-);
-
-export const Code = withMeta(
-  z.string().check(
-    matches(/^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/, 'must be a criterion code such as "1", "1.2", "1.2.3" or "B1" (letters only as prefix)', 'phải là mã tiêu chí dạng "1", "1.2", "1.2.3" hoặc "B1" (chữ cái chỉ ở đầu mã)'),
-  ),
-  { id: 'Code', description: 'A criterion code: "1", "1.2", "1.2.3"; bonus/penalty items may carry a prefix, e.g. "B1".' },
-);
-
-export const IsoDate = withMeta(
-  z.string().check(matches(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'must be a date written YYYY-MM-DD', 'phải là ngày viết dạng YYYY-MM-DD')),
-  { id: 'IsoDate', description: 'A calendar date, YYYY-MM-DD.' },
-);
-
-const Text = z.string().check(z.minLength(1), z.maxLength(2000));
-const LongText = maxString(20000);
-
-export const Source = withMeta(
-  z.strictObject({
-    document: withDescription(Text, 'The document the criterion comes from, e.g. "Quyết định 1149/QĐ-BNV (2025)".'),
-    article: withDescription(opt(Text), 'Article, section or appendix item within that document.'),
-    note: opt(LongText),
-    url: opt(maxString(2000)),
-  }),
-  { id: 'Source', description: 'Where a criterion comes from.' },
-);
-
-// ---------------------------------------------------------------------------------------------------
-// Inputs and documents
-
-export const InputType = z.enum(['boolean', 'level', 'count', 'decimal', 'percent', 'date', 'tally']);
-export type InputType = z.infer<typeof InputType>;
-
-export const Option = withMeta(z.strictObject({ id: Identifier, label: Text, labelEn: opt(Text) }), {
-  id: 'Option',
-  description: 'A named level or a survey answer option.',
-});
-
-export const InputDef = withMeta(
-  z.strictObject({
-    id: Identifier,
-    type: InputType,
-    label: withDescription(Text, 'Vietnamese label shown to the officer.'),
-    labelEn: opt(Text),
-    unit: withDescription(opt(Text), 'Unit of a count or decimal, e.g. "hồ sơ" (dossiers).'),
-    unitEn: opt(Text),
-    required: withDescription(opt(z.boolean()), 'Default true. A required input without a value is missing evidence.'),
-    options: withDescription(opt(z.array(Option).check(z.minLength(1), z.maxLength(50))), 'For type "level" and "tally": the allowed options.'),
-    min: withDescription(opt(Dec), 'Smallest allowed value (count, decimal, percent).'),
-    max: withDescription(opt(Dec), 'Largest allowed value (count, decimal, percent).'),
-    atMost: withDescription(opt(Identifier), 'The value may not exceed this other input (e.g. on-time ≤ resolved).'),
-    withinPeriod: withDescription(opt(z.boolean()), 'For dates: warn when the date lies outside the set period.'),
-    help: opt(LongText),
-  }),
-  { id: 'Input', description: 'A typed evidence input.' },
-);
-export type InputDef = z.infer<typeof InputDef>;
-
-export const DocumentReq = withMeta(
-  z.strictObject({
-    id: Identifier,
-    kind: withDescription(Text, 'Kind of document, e.g. "Kế hoạch", "Báo cáo", "Quyết định".'),
-    label: Text,
-    labelEn: opt(Text),
-    required: withDescription(opt(z.boolean()), 'Default true.'),
-  }),
-  { id: 'DocumentRequirement', description: 'A document that proves a criterion (tài liệu kiểm chứng).' },
-);
-export type DocumentReq = z.infer<typeof DocumentReq>;
-
-// ---------------------------------------------------------------------------------------------------
-// Values, conditions and expressions
-
-/** A json-logic expression (allow-listed operators only; checked when the set is validated). */
-export const Logic = withMeta(z.unknown(), { id: 'Logic', description: 'A json-logic expression over the declared inputs.' });
-
-export const Ratio = withMeta(
-  z.strictObject({
-    numerator: Identifier,
-    denominator: Identifier,
-    times: withDescription(opt(Dec), 'Multiply the ratio, e.g. 100 for a percentage. Default 1.'),
-  }),
-  { id: 'Ratio', description: 'numerator ÷ denominator × times.' },
-);
-
-export const ValueRef = withMeta(z.union([z.strictObject({ input: Identifier }), z.strictObject({ ratio: Ratio })]), {
-  id: 'ValueRef',
-  description: 'The value a rule reads: one input, or a ratio of two inputs.',
-});
-export type ValueRef = z.infer<typeof ValueRef>;
-
-export const CompareOp = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn']);
-
-export type Condition =
-  | { input: string; op: z.infer<typeof CompareOp>; value: unknown }
-  | { input: string; is: boolean }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { logic: unknown };
-
-export const Condition: z.ZodMiniType<Condition> = withMeta(
-  z.lazy(() =>
-    z.union([
-      z.strictObject({ input: Identifier, is: z.boolean() }),
-      z.strictObject({
-        input: Identifier,
-        op: CompareOp,
-        value: z.union([Dec, maxString(200), z.boolean(), z.array(z.union([maxString(200), Dec])).check(z.maxLength(100))]),
-      }),
-      z.strictObject({ all: z.array(Condition).check(z.minLength(1), z.maxLength(50)) }),
-      z.strictObject({ any: z.array(Condition).check(z.minLength(1), z.maxLength(50)) }),
-      z.strictObject({ not: Condition }),
-      z.strictObject({ logic: Logic }),
-    ]),
-  ),
-  { id: 'Condition', description: 'A condition over inputs: compare, is, all, any, not, or a json-logic expression.' },
-);
-
-// ---------------------------------------------------------------------------------------------------
-// Scoring rules of a leaf
-
-const Points = withDescription(Dec, 'Points (may be negative only where the criterion declares a negative floor).');
-
-export const Tier = withMeta(
-  z.strictObject({
-    min: withDescription(opt(Dec), 'Lower bound; omit for no lower bound.'),
-    minInclusive: withDescription(opt(z.boolean()), 'Required with min: true for "from X", false for "above X".'),
-    max: withDescription(opt(Dec), 'Upper bound; omit for no upper bound.'),
-    maxInclusive: withDescription(opt(z.boolean()), 'Required with max: false for "under Y", true for "up to Y".'),
-    points: Points,
-    label: opt(Text),
-  }),
-  { id: 'Tier', description: 'One tier: explicit bounds with their inclusivity, and its points.' },
-);
-export type Tier = z.infer<typeof Tier>;
-
-const ruleBase = {
-  note: opt(LongText),
-};
-
-export const BooleanRule = z.strictObject({
-  type: z.literal('boolean'),
-  input: Identifier,
-  points: withDescription(opt(Points), 'Points when true. Default: the maximum.'),
-  otherwise: withDescription(opt(Points), 'Points when false. Default 0.'),
-  ...ruleBase,
-});
-
-export const LevelsRule = z.strictObject({
-  type: z.literal('levels'),
-  input: Identifier,
-  points: withDescription(z.record(Identifier, Points), 'Points per level id; every level of the input must appear.'),
-  ...ruleBase,
-});
-
-export const FractionRule = z.strictObject({
-  type: z.literal('fraction'),
-  input: Identifier,
-  fractions: withDescription(z.record(Identifier, Dec), 'Fraction of the maximum per level id (1 = full, 0.5 = half).'),
-  ...ruleBase,
-});
-
-export const AllOfRule = z.strictObject({
-  type: z.literal('allOf'),
-  conditions: z.array(Condition).check(z.minLength(1), z.maxLength(50)),
-  points: withDescription(opt(Points), 'Points when all hold. Default: the maximum.'),
-  otherwise: withDescription(opt(Points), 'Default 0.'),
-  ...ruleBase,
-});
-
-export const ZeroDenominator = z.enum(['notApplicable', 'zeroPoints', 'fullPoints']);
-
-export const TiersRule = z.strictObject({
-  type: z.literal('tiers'),
-  value: ValueRef,
-  tiers: z.array(Tier).check(z.minLength(1), z.maxLength(50)),
-  onZeroDenominator: withDescription(opt(ZeroDenominator), 'For a ratio whose denominator is 0. Default notApplicable.'),
-  ...ruleBase,
-});
-
-export const ProportionalRule = z.strictObject({
-  type: z.literal('proportional'),
-  value: ValueRef,
-  fullAt: withDescription(Dec, 'The value that earns the full maximum (e.g. 100 for a percentage).'),
-  zeroAt: withDescription(opt(Dec), 'The value that earns 0. Default 0.'),
-  onZeroDenominator: opt(ZeroDenominator),
-  ...ruleBase,
-});
-
-export const Part = withMeta(
-  z.strictObject({
-    id: Identifier,
-    label: Text,
-    labelEn: opt(Text),
-    when: Condition,
-    points: opt(Points),
-    fraction: withDescription(opt(Dec), 'Fraction of the maximum, instead of points.'),
-  }),
-  { id: 'Part' },
-);
-
-export const PartsRule = z.strictObject({
-  type: z.literal('parts'),
-  parts: z.array(Part).check(z.minLength(1), z.maxLength(50)),
-  ...ruleBase,
-});
-
-export const PerItemRule = z.strictObject({
-  type: z.literal('perItem'),
-  input: withDescription(Identifier, 'A count input: the number of items.'),
-  base: withDescription(opt(Points), 'Points before any item. Default: the maximum for a deduction, 0 for a bonus.'),
-  each: withDescription(Dec, 'Change per item: negative for a deduction, positive for a bonus.'),
-  limit: withDescription(opt(NonNegDec), 'Largest total change, as a positive number (the cap of the deduction or bonus).'),
-  ...ruleBase,
-});
-
-export const SurveyRule = z.strictObject({
-  type: z.literal('survey'),
-  input: withDescription(Identifier, 'A tally input: answer counts per option.'),
-  weights: withDescription(z.record(Identifier, Dec), 'Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0).'),
-  minAnswers: withDescription(opt(z.number().check(z.int(), z.minimum(1))), 'Fewer valid answers than this: not applicable.'),
-  ...ruleBase,
-});
-
-export const OnTimeItem = withMeta(
-  z.strictObject({
-    input: withDescription(Identifier, 'A date input: when it was done or sent.'),
-    deadline: z.union([IsoDate, z.strictObject({ input: Identifier })]),
-    label: opt(Text),
-  }),
-  { id: 'OnTimeItem' },
-);
-
-export const OnTimeRule = z.strictObject({
-  type: z.literal('onTime'),
-  items: z.array(OnTimeItem).check(z.minLength(1), z.maxLength(50)),
-  points: withDescription(opt(Points), 'All done by their deadline. Default: the maximum.'),
-  late: withDescription(opt(Points), 'All done, some late. Default 0.'),
-  missing: withDescription(opt(Points), 'Some not done. Default 0.'),
-  ...ruleBase,
-});
-
-export const ExpressionRule = z.strictObject({
-  type: z.literal('expression'),
-  logic: withDescription(Logic, 'A json-logic expression yielding points; arithmetic is exact.'),
-  ...ruleBase,
-});
-
-export const Rule = withMeta(
-  z.discriminatedUnion('type', [
-    BooleanRule,
-    LevelsRule,
-    FractionRule,
-    AllOfRule,
-    TiersRule,
-    ProportionalRule,
-    PartsRule,
-    PerItemRule,
-    SurveyRule,
-    OnTimeRule,
-    ExpressionRule,
-  ]),
-  { id: 'Rule', description: 'How a leaf criterion turns its inputs into points.' },
-);
+export const Rule = withMeta(z.discriminatedUnion('type', [...RULE_SCHEMAS]), { id: 'Rule', description: 'How a leaf criterion turns its inputs into points.' });
 export type Rule = z.infer<typeof Rule>;
-export type RuleType = Rule['type'];
 
 // ---------------------------------------------------------------------------------------------------
 // The tree
@@ -345,6 +43,7 @@ export const Applicability = withMeta(
     notApplicableWhen: Condition,
     policy: withDescription(opt(NotApplicablePolicy), "Overrides the set's policy for this criterion."),
     reason: withDescription(opt(Text), 'Why the criterion may not apply, e.g. "no legal document assigned".'),
+    reasonEn: withDescription(opt(Text), 'The reason in English.'),
   }),
   { id: 'Applicability' },
 );

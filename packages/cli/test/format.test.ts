@@ -180,10 +180,9 @@ describe('conditions in explanations', () => {
   it('are written with the inputs labels, in the chosen language, not as input ids', async () => {
     const { readFileSync } = await import('node:fs');
     const { compile } = await import('@parindex/engine');
-    const { localCondition } = await import('../src/format/explain-text.js');
+    const { conditionAt } = await import('../src/format/explain-text.js');
     const compiled = compile(JSON.parse(readFileSync(new URL('../../../test/conformance/engine/shapes.set.json', import.meta.url), 'utf8')));
-    expect(localCondition('budget_allocated is true', compiled, 'vi')).toBe('Bố trí kinh phí');
-    expect(localCondition('tasks_identified is true AND budget_allocated is true', compiled, 'vi')).toBe('Xác định đầy đủ nhiệm vụ và Bố trí kinh phí');
-    expect(localCondition('something else', compiled, 'vi')).toBe('something else');
+    expect(conditionAt('/fields/0/children/3/rule/conditions/1', compiled, 'vi')).toBe('Bố trí kinh phí');
+    expect(conditionAt('/fields/0/children/3/rule/conditions/0', compiled, 'vi')).toBe('Xác định đầy đủ nhiệm vụ');
   });
 });

@@ -5,10 +5,17 @@
 import {
   Decimal,
   ParindexError,
+  compileCondition,
+  conditionReads,
   dec,
+  decText,
+  kindOf,
   parseCriteriaSet,
   toInterval,
-  type Condition,
+  type CompiledCondition,
+  type Evaluation,
+  type Improvement,
+  type Reader,
   type CriteriaSet,
   type CriterionNode,
   type DocumentReq,
@@ -19,6 +26,7 @@ import {
   type RoundingLevel,
 } from './deps.js';
 import { hashJson } from './canonical.js';
+import type { KindStep } from './result.js';
 
 export interface CompiledInput {
   def: InputDef;
@@ -27,12 +35,6 @@ export interface CompiledInput {
   options: ReadonlyMap<string, string> | null;
   min: Decimal | null;
   max: Decimal | null;
-}
-
-export interface CompiledTier {
-  iv: Interval;
-  points: Decimal;
-  label: string | undefined;
 }
 
 export interface CompiledNode {
@@ -49,17 +51,56 @@ export interface CompiledNode {
   floor: Decimal;
   cap: Decimal | null;
   children: CompiledNode[];
-  /** Leaves only: the rule, its parsed constants, and every input it reads. */
+  /** Leaves only: the rule as declared, and every input it (and the applicability condition) reads. */
   rule: Rule | null;
   reads: string[];
+  /** The inputs the rule itself reads (without the applicability condition). */
+  ruleReads: ReadonlySet<string>;
   /** Inputs declared on this leaf (evidence gives them under its code). */
   ownInputs: string[];
   documents: DocumentReq[];
-  tiers: CompiledTier[] | null;
-  /** Per rule type: parsed decimal constants by key. */
-  k: Readonly<Record<string, Decimal>>;
-  /** Level/option → points (levels), fraction (fraction) or weight (survey). */
-  optionMap: ReadonlyMap<string, Decimal> | null;
+  /** Leaves only: the rule compiled by its kind module. */
+  kind: CompiledRule | null;
+  /** The applicability condition, compiled. */
+  notApplicableWhen: CompiledCondition | null;
+  /** The maximum as text (the result shows it). */
+  maxText: string;
+  /** Leaves only: what scoring the leaf needs to know of its inputs and documents. */
+  plan: LeafPlan | null;
+}
+
+/** Per leaf, decided once: which inputs must be given, which are shown first, how documents prove. */
+export interface LeafPlan {
+  /** A document without "for" proves a requirement (one required document, or one document). */
+  anyDocProves: boolean;
+  /** The required inputs the rule itself reads, in id order. */
+  requiredReads: string[];
+  /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace). */
+  ownShown: string[];
+  /** Required inputs the applicability condition reads: without them it cannot be decided. */
+  applicabilityRequired: string[];
+}
+
+function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
+  const documents = n.documents ?? [];
+  const required = documents.filter((d) => d.required !== false).length;
+  const ownShown: string[] = [];
+  for (const d of n.inputs ?? []) if (!ownShown.includes(d.id)) ownShown.push(d.id);
+  const isRequired = (id: string) => inputs.get(id)?.def.required !== false;
+  const applicabilityReads = new Set<string>();
+  if (n.applicability) conditionReads(n.applicability.notApplicableWhen, applicabilityReads);
+  return {
+    anyDocProves: required === 1 || documents.length === 1,
+    requiredReads: n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)) : [],
+    ownShown,
+    applicabilityRequired: [...applicabilityReads].sort().filter(isRequired),
+  };
+}
+
+/** A leaf's rule compiled by its kind: evaluation and advice over the compiled form. */
+export interface CompiledRule {
+  evaluate(read: Reader): Evaluation<unknown, KindStep>;
+  advise(evaluation: Evaluation<unknown, KindStep>): Improvement[];
 }
 
 export interface CompiledSet {
@@ -83,76 +124,87 @@ export interface CompiledSet {
   readonly readers: ReadonlyMap<string, readonly string[]>;
 }
 
-/** @internal Every input id a condition reads. */
-export function conditionReads(c: Condition, out: Set<string>): void {
-  if ('all' in c) c.all.forEach((x) => conditionReads(x, out));
-  else if ('any' in c) c.any.forEach((x) => conditionReads(x, out));
-  else if ('not' in c) conditionReads(c.not, out);
-  else if ('logic' in c) logicReads(c.logic, out);
-  else out.add(c.input);
-}
-
-/** @internal Every input id a json-logic expression reads (already checked at this point). */
-export function logicReads(e: unknown, out: Set<string>): void {
-  if (e === null || typeof e !== 'object') return;
-  if (Array.isArray(e)) {
-    e.forEach((x) => logicReads(x, out));
-    return;
-  }
-  const [op] = Object.keys(e);
-  if (op === undefined) return;
-  const raw = (e as Record<string, unknown>)[op];
-  if (op === 'var') {
-    const name = Array.isArray(raw) ? raw[0] : raw;
-    if (typeof name === 'string') out.add(name.split('.')[0]!);
-    if (Array.isArray(raw) && raw.length > 1) logicReads(raw[1], out);
-    return;
-  }
-  logicReads(raw, out);
-}
-
-/** @internal Every input id a rule (without its applicability condition) reads. */
-export function ruleReads(rule: Rule, out: Set<string>): void {
-  switch (rule.type) {
-    case 'boolean':
-    case 'levels':
-    case 'fraction':
-    case 'perItem':
-    case 'survey':
-      out.add(rule.input);
-      return;
-    case 'allOf':
-      rule.conditions.forEach((c) => conditionReads(c, out));
-      return;
-    case 'tiers':
-    case 'proportional':
-      if ('input' in rule.value) out.add(rule.value.input);
-      else {
-        out.add(rule.value.ratio.numerator);
-        out.add(rule.value.ratio.denominator);
-      }
-      return;
-    case 'parts':
-      rule.parts.forEach((p) => conditionReads(p.when, out));
-      return;
-    case 'onTime':
-      rule.items.forEach((i) => {
-        out.add(i.input);
-        if (typeof i.deadline !== 'string') out.add(i.deadline.input);
-      });
-      return;
-    case 'expression':
-      logicReads(rule.logic, out);
-      return;
-  }
-}
-
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
   }
   return value;
+}
+
+/** Every input of the set, set-level and per criterion, collected before any rule is compiled. */
+function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
+  const inputs = new Map<string, CompiledInput>();
+  const add = (def: InputDef, criterion: string | null) =>
+    inputs.set(def.id, {
+      def,
+      criterion,
+      options: def.options ? new Map(def.options.map((o) => [o.id, o.label])) : null,
+      min: def.min === undefined ? null : dec(def.min),
+      max: def.max === undefined ? null : dec(def.max),
+    });
+  set.inputs?.forEach((d) => add(d, null));
+  const walk = (n: CriterionNode) => {
+    n.inputs?.forEach((d) => add(d, n.code));
+    n.children?.forEach(walk);
+  };
+  set.fields.forEach(walk);
+  set.bonus?.items.forEach(walk);
+  set.penalty?.items.forEach(walk);
+  return inputs;
+}
+
+/** A leaf's rule, compiled once by its kind module. */
+function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, inputs: ReadonlyMap<string, CompiledInput>): CompiledRule {
+  const kind = kindOf(rule.type);
+  const compiled = kind.compile(rule, { path, max, floor, input: (id) => inputs.get(id)!, condition: compileCondition });
+  return { evaluate: (read) => kind.evaluate(compiled, read), advise: (e) => kind.advise(compiled, e) };
+}
+
+interface Builder {
+  inputs: ReadonlyMap<string, CompiledInput>;
+  nodes: Map<string, CompiledNode>;
+  leaves: CompiledNode[];
+  readers: Map<string, string[]>;
+}
+
+function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: number, path: string, block: CompiledNode['block']): CompiledNode {
+  const isLeaf = !n.children;
+  const ruleReads = new Set<string>();
+  if (n.rule) kindOf(n.rule.type).reads(n.rule, ruleReads);
+  const reads = new Set(ruleReads);
+  if (n.applicability) conditionReads(n.applicability.notApplicableWhen, reads);
+  const max = dec(n.max);
+  const floor = n.floor === undefined ? new Decimal(0) : dec(n.floor);
+  const c: CompiledNode = {
+    code: n.code,
+    node: n,
+    parent,
+    depth,
+    isLeaf,
+    path,
+    block,
+    max,
+    floor,
+    cap: n.cap === undefined ? null : dec(n.cap),
+    children: [],
+    rule: n.rule ?? null,
+    reads: [...reads].sort(),
+    ruleReads,
+    ownInputs: (n.inputs ?? []).map((d) => d.id),
+    documents: n.documents ?? [],
+    kind: n.rule ? compileRule(n.rule, `${path}/rule`, max, floor, b.inputs) : null,
+    notApplicableWhen: n.applicability ? compileCondition(n.applicability.notApplicableWhen, `${path}/applicability/notApplicableWhen`) : null,
+    maxText: decText(max),
+    plan: null,
+  };
+  const sortedReads = c.reads;
+  if (isLeaf) c.plan = leafPlan(n, sortedReads, ruleReads, b.inputs);
+  b.nodes.set(n.code, c);
+  for (const id of c.reads) (b.readers.get(id) ?? b.readers.set(id, []).get(id)!).push(n.code);
+  if (isLeaf) b.leaves.push(c);
+  else c.children = n.children!.map((ch, i) => buildNode(b, ch, n.code, depth + 1, `${path}/children/${i}`, block));
+  return Object.freeze(c);
 }
 
 /**
@@ -163,135 +215,25 @@ export function compile(input: unknown): CompiledSet {
   const parsed = parseCriteriaSet(input);
   if (!parsed.value) throw new ParindexError(parsed.diagnostics.filter((d) => d.severity === 'error'));
   const set = deepFreeze(parsed.value);
-  const sha256 = hashJson(set);
-
-  const inputs = new Map<string, CompiledInput>();
-  const addInput = (def: InputDef, criterion: string | null) => {
-    inputs.set(def.id, {
-      def,
-      criterion,
-      options: def.options ? new Map(def.options.map((o) => [o.id, o.label])) : null,
-      min: def.min === undefined ? null : dec(def.min),
-      max: def.max === undefined ? null : dec(def.max),
-    });
-  };
-  set.inputs?.forEach((d) => addInput(d, null));
-
-  const nodes = new Map<string, CompiledNode>();
-  const leaves: CompiledNode[] = [];
-  const readers = new Map<string, string[]>();
-
-  /**
-   * A per-option map in the order of the input's declared options (an array), never in the order of the
-   * rule's object keys, so that reordering keys in the set file does not reorder the result.
-   */
-  const optionOrder = (inputId: string, values: Record<string, number | string>): Map<string, Decimal> => {
-    const declared = inputs.get(inputId)?.options;
-    const keys = declared ? [...declared.keys()].filter((k) => Object.prototype.hasOwnProperty.call(values, k)) : Object.keys(values).sort();
-    return new Map(keys.map((k) => [k, dec(values[k]!)]));
-  };
-
-  const build = (n: CriterionNode, parent: string | null, depth: number, path: string, block: CompiledNode['block']): CompiledNode => {
-    const isLeaf = !n.children;
-    n.inputs?.forEach((d) => addInput(d, n.code));
-    const reads = new Set<string>();
-    if (n.applicability) conditionReads(n.applicability.notApplicableWhen, reads);
-    if (n.rule) ruleReads(n.rule, reads);
-    const k: Record<string, Decimal> = {};
-    let tiers: CompiledTier[] | null = null;
-    let optionMap: Map<string, Decimal> | null = null;
-    const rule = n.rule ?? null;
-    const max = dec(n.max);
-    if (rule) {
-      switch (rule.type) {
-        case 'boolean':
-        case 'allOf':
-          k.points = rule.points === undefined ? max : dec(rule.points);
-          k.otherwise = rule.otherwise === undefined ? new Decimal(0) : dec(rule.otherwise);
-          break;
-        case 'levels':
-          optionMap = optionOrder(rule.input, rule.points);
-          break;
-        case 'fraction':
-          optionMap = optionOrder(rule.input, rule.fractions);
-          break;
-        case 'survey':
-          optionMap = optionOrder(rule.input, rule.weights);
-          break;
-        case 'tiers':
-          tiers = rule.tiers.map((t) => ({ iv: toInterval(t).iv, points: dec(t.points), label: t.label }));
-          if ('ratio' in rule.value) k.times = rule.value.ratio.times === undefined ? new Decimal(1) : dec(rule.value.ratio.times);
-          break;
-        case 'proportional':
-          k.fullAt = dec(rule.fullAt);
-          k.zeroAt = rule.zeroAt === undefined ? new Decimal(0) : dec(rule.zeroAt);
-          if ('ratio' in rule.value) k.times = rule.value.ratio.times === undefined ? new Decimal(1) : dec(rule.value.ratio.times);
-          break;
-        case 'parts':
-          rule.parts.forEach((p) => {
-            k[`part:${p.id}`] = p.points !== undefined ? dec(p.points) : dec(p.fraction ?? 0).times(max);
-          });
-          break;
-        case 'perItem':
-          k.each = dec(rule.each);
-          k.base = rule.base !== undefined ? dec(rule.base) : k.each.isNeg() ? max : new Decimal(0);
-          if (rule.limit !== undefined) k.limit = dec(rule.limit);
-          break;
-        case 'onTime':
-          k.points = rule.points === undefined ? max : dec(rule.points);
-          k.late = rule.late === undefined ? new Decimal(0) : dec(rule.late);
-          k.missing = rule.missing === undefined ? new Decimal(0) : dec(rule.missing);
-          break;
-        case 'expression':
-          break;
-      }
-    }
-    const c: CompiledNode = {
-      code: n.code,
-      node: n,
-      parent,
-      depth,
-      isLeaf,
-      path,
-      block,
-      max,
-      floor: n.floor === undefined ? new Decimal(0) : dec(n.floor),
-      cap: n.cap === undefined ? null : dec(n.cap),
-      children: [],
-      rule,
-      reads: [...reads].sort(),
-      ownInputs: (n.inputs ?? []).map((d) => d.id),
-      documents: n.documents ?? [],
-      tiers,
-      k: Object.freeze(k),
-      optionMap,
-    };
-    nodes.set(n.code, c);
-    for (const id of c.reads) (readers.get(id) ?? readers.set(id, []).get(id)!).push(n.code);
-    if (isLeaf) leaves.push(c);
-    else c.children = n.children!.map((ch, i) => build(ch, n.code, depth + 1, `${path}/children/${i}`, block));
-    return Object.freeze(c);
-  };
-
-  const fields = set.fields.map((f, i) => build(f, null, 1, `/fields/${i}`, 'fields'));
-  const bonus = (set.bonus?.items ?? []).map((f, i) => build(f, null, 1, `/bonus/items/${i}`, 'bonus'));
-  const penalty = (set.penalty?.items ?? []).map((f, i) => build(f, null, 1, `/penalty/items/${i}`, 'penalty'));
-
+  const b: Builder = { inputs: collectInputs(set), nodes: new Map(), leaves: [], readers: new Map() };
+  const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
+  const bonus = (set.bonus?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/bonus/items/${i}`, 'bonus'));
+  const penalty = (set.penalty?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/penalty/items/${i}`, 'penalty'));
   return Object.freeze({
     set,
     ref: `${set.id}@${set.version}`,
-    sha256,
-    nodes,
+    sha256: hashJson(set),
+    nodes: b.nodes,
     fields,
     bonus,
     penalty,
-    leaves,
-    inputs,
+    leaves: b.leaves,
+    inputs: b.inputs,
     rounding: new Map((set.rounding ?? []).map((r) => [r.level, r])),
     scale: dec(set.scale),
-    bands: (set.classification ?? []).map((b) => ({ code: b.code, label: b.label, labelEn: b.labelEn, iv: toInterval(b).iv })),
+    bands: (set.classification ?? []).map((x) => ({ code: x.code, label: x.label, labelEn: x.labelEn, iv: toInterval(x).iv })),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,
     penaltyMax: set.penalty ? dec(set.penalty.max) : null,
-    readers,
+    readers: b.readers,
   });
 }

@@ -116,7 +116,7 @@ describe('diffResults', () => {
     const a = result([group('1', [leaf('1.1', '0', '1', { rule: 'parts', documents: [doc(false)], steps: [part(false)] })])]);
     const b = result([group('1', [leaf('1.1', '0.5', '1', { rule: 'parts', documents: [doc(true)], steps: [part(true)], explanation: 'Đã bổ sung' })])]);
     expect(diffResults(a, b).nodes[1]!.reasons).toEqual([
-      { kind: 'part', id: 'half', label: 'Một nửa', from: false, to: true },
+      { kind: 'part', id: 'half', from: false, to: true },
       { kind: 'document', id: 'plan', label: 'Kế hoạch CCHC', from: false, to: true },
       { kind: 'explanation', from: null, to: 'Đã bổ sung' },
     ]);

@@ -38,7 +38,7 @@ export type DiffReason =
       corrected?: { round: string; reason: string };
     }
   | { kind: 'tier'; from: TierStep | null; to: TierStep | null }
-  | { kind: 'part'; id: string; label: string; from: boolean; to: boolean }
+  | { kind: 'part'; id: string; from: boolean; to: boolean }
   | { kind: 'document'; id: string; label: string; from: boolean; to: boolean }
   | { kind: 'override'; side: 'a' | 'b'; round: string; from: DecimalString; to: DecimalString; reason: string; by?: string }
   | { kind: 'flag'; flag: FlagCode; change: 'added' | 'removed' }
@@ -205,7 +205,7 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
     for (const s of tb.steps) {
       if (s.kind !== 'part') continue;
       const pa = partsA.get(s.id);
-      if (pa && pa.met !== s.met) reasons.push({ kind: 'part', id: s.id, label: s.label, from: pa.met, to: s.met });
+      if (pa && pa.met !== s.met) reasons.push({ kind: 'part', id: s.id, from: pa.met, to: s.met });
     }
     const docsA = new Map(ta.documents.map((d) => [d.id, d]));
     for (const d of tb.documents) {

@@ -5,7 +5,7 @@
 export { ENGINE_NAME, ENGINE_VERSION } from './version.js';
 export { compile, type CompiledSet, type CompiledNode, type CompiledInput } from './compile.js';
 export { score, checkEvidence, type ScoreOptions } from './score.js';
-export { evaluateLogic, LogicError } from './expression.js';
+export { evaluateLogic, LogicError } from './deps.js';
 export { canonicalJson, sha256Hex, hashJson } from './canonical.js';
 export { Evidence, Entry, DocumentRef, InputValue, Unit, parseEvidence } from './evidence.js';
 export { Appraisal, AppraisalRound, AppraisalItem, parseAppraisal } from './appraisal.js';
@@ -14,4 +14,4 @@ export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
 export { rank, summarize, mean, type RankingPolicy, type RankRow, type RankSummary, type Mean, type FieldMean, type Rankable, type Summarizable } from './rank.js';
 export { toSummary, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
-export { conditionText as neutralConditionText } from './leaf.js';
+

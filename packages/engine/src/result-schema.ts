@@ -5,7 +5,7 @@
  * committed file differs.
  */
 import * as z from 'zod/mini';
-import { CATALOG, RoundingLevel, RoundingMode, matches, withDescription, withMeta, type DiagnosticCode } from './deps.js';
+import { CATALOG, DecimalText as D, ImprovementSchema, KIND_STEP_SCHEMAS, RoundingLevel, RoundingMode, RULE_TYPES, SCHEMA_REGISTRY, withDescription, withMeta, type DiagnosticCode } from './deps.js';
 import { Appraisal } from './appraisal.js';
 import { DocumentRef, Evidence, Unit } from './evidence.js';
 import type { ScoreResult } from './result.js';
@@ -13,11 +13,6 @@ import type { ScoreResult } from './result.js';
 const opt = z.optional;
 const int = () => z.number().check(z.int());
 const s = z.strictObject;
-
-const D = withMeta(z.string().check(matches(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/, 'must be an exact decimal written as text, such as "0.75" (no trailing zeros)', 'phải là số thập phân viết dạng chuỗi, ví dụ "0.75" (không có số 0 thừa ở cuối)')), {
-  id: 'DecimalString',
-  description: 'An exact decimal written as text: "0.75", "-0.25", "89.95".',
-});
 
 const codes = Object.keys(CATALOG) as [DiagnosticCode, ...DiagnosticCode[]];
 
@@ -52,73 +47,35 @@ export const FlagCodeSchema = z.enum([
   'corrected',
 ]);
 
-const RuleTypeSchema = z.enum(['boolean', 'levels', 'fraction', 'allOf', 'tiers', 'proportional', 'parts', 'perItem', 'survey', 'onTime', 'expression']);
+const RuleTypeSchema = z.enum(RULE_TYPES);
 
 /** An input value as given: a decimal string, a level id or a date (all strings), yes/no, or answer counts. */
 const TraceValue = z.union([z.string(), z.boolean(), z.record(z.string(), D), z.null()]);
 
 export const RoundingStepSchema = s({ kind: z.literal('round'), level: RoundingLevel, from: D, to: D, places: int(), mode: RoundingMode });
 
-const OnTimeStatus = z.enum(['onTime', 'late', 'missing']);
+
+const NotApplicablePolicySchema = z.enum(['fullPoints', 'reduceMaximum']);
+const notApplicable = <C extends string, T extends Record<string, z.ZodMiniType>>(cause: C, shape: T) =>
+  s({ kind: z.literal('notApplicable'), cause: z.literal(cause), ...shape, policy: NotApplicablePolicySchema, points: D });
 
 export const StepSchema = withMeta(
   z.discriminatedUnion('kind', [
-    s({
-      kind: z.literal('ratio'),
-      numerator: s({ input: z.string(), value: D }),
-      denominator: s({ input: z.string(), value: D }),
-      times: D,
-      value: D,
-      exact: z.boolean(),
-    }),
-    s({ kind: z.literal('value'), input: z.string(), value: D }),
-    s({ kind: z.literal('tier'), index: int(), min: z.nullable(D), minInclusive: z.boolean(), max: z.nullable(D), maxInclusive: z.boolean(), points: D, label: opt(z.string()) }),
-    s({ kind: z.literal('boolean'), input: z.string(), value: z.boolean(), points: D }),
-    s({ kind: z.literal('level'), input: z.string(), level: z.string(), levelLabel: z.string(), points: D, fraction: opt(D) }),
-    s({ kind: z.literal('condition'), text: z.string(), result: z.boolean() }),
-    s({ kind: z.literal('proportional'), value: D, zeroAt: D, fullAt: D, fraction: D, points: D }),
-    s({ kind: z.literal('part'), id: z.string(), label: z.string(), met: z.boolean(), points: D }),
-    s({ kind: z.literal('perItem'), input: z.string(), items: D, base: D, each: D, change: D, limited: z.boolean(), points: D }),
-    s({ kind: z.literal('survey'), input: z.string(), counts: z.record(z.string(), D), weights: z.record(z.string(), D), answers: D, weighted: D, share: D, points: D }),
-    s({ kind: z.literal('onTime'), input: z.string(), label: opt(z.string()), date: z.nullable(z.string()), deadline: z.nullable(z.string()), status: OnTimeStatus, daysLate: opt(int()) }),
-    s({ kind: z.literal('onTimeResult'), outcome: OnTimeStatus, points: D }),
-    s({ kind: z.literal('expression'), result: D }),
+    ...KIND_STEP_SCHEMAS,
     s({ kind: z.literal('clamp'), from: D, to: D, bound: z.enum(['max', 'floor', 'cap']) }),
     RoundingStepSchema,
-    s({ kind: z.literal('notApplicable'), reason: z.nullable(z.string()), policy: z.enum(['fullPoints', 'reduceMaximum']), points: D }),
-    s({ kind: z.literal('zeroDenominator'), input: z.string(), policy: z.enum(['notApplicable', 'zeroPoints', 'fullPoints']) }),
+    z.discriminatedUnion('cause', [
+      notApplicable('condition', { at: z.string() }),
+      notApplicable('zeroDenominator', { input: z.string() }),
+      notApplicable('tooFewAnswers', { input: z.string(), answers: D, minAnswers: int() }),
+    ]),
     s({ kind: z.literal('missing'), inputs: z.array(z.string()), documents: z.array(z.string()), policy: z.enum(['zero', 'scoreAndFlag']), explanation: z.nullable(z.string()) }),
     s({ kind: z.literal('override'), round: z.string(), from: D, to: D, reason: z.string(), by: opt(z.string()), date: opt(z.string()) }),
   ]),
   { id: 'Step' },
 );
 
-export const ImprovementSchema = withMeta(
-  z.discriminatedUnion('kind', [
-    s({ kind: z.literal('raise'), input: z.string(), unit: opt(z.string()), from: D, to: D, delta: D, strict: z.boolean(), pointsAfter: D, gain: D, feasible: z.boolean() }),
-    s({
-      kind: z.literal('raiseRatio'),
-      numerator: z.string(),
-      denominator: z.string(),
-      unit: opt(z.string()),
-      from: D,
-      to: D,
-      delta: D,
-      target: D,
-      strict: z.boolean(),
-      pointsAfter: D,
-      gain: D,
-      feasible: z.boolean(),
-    }),
-    s({ kind: z.literal('lower'), input: z.string(), unit: opt(z.string()), from: D, to: D, delta: D, pointsAfter: D, gain: D }),
-    s({ kind: z.literal('set'), input: z.string(), to: z.union([z.string(), z.boolean()]), toLabel: opt(z.string()), pointsAfter: D, gain: D }),
-    s({ kind: z.literal('meet'), condition: z.string(), part: opt(z.string()), pointsAfter: D, gain: D }),
-    s({ kind: z.literal('onTime'), inputs: z.array(z.string()), pointsAfter: D, gain: D }),
-    s({ kind: z.literal('provide'), inputs: z.array(z.string()), documents: z.array(z.string()), pointsAfter: z.nullable(D), gain: z.nullable(D) }),
-    s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, pointsAfter: D, gain: D }),
-  ]),
-  { id: 'Improvement' },
-);
+export { ImprovementSchema };
 
 export const TraceInputSchema = withMeta(s({
   id: z.string(),
@@ -126,6 +83,7 @@ export const TraceInputSchema = withMeta(s({
   labelEn: opt(z.string()),
   type: z.string(),
   unit: opt(z.string()),
+  unitEn: opt(z.string()),
   value: TraceValue,
   entry: z.nullable(int()),
   corrected: opt(s({ from: TraceValue, round: z.string(), reason: z.string() })),
@@ -134,7 +92,9 @@ export const TraceInputSchema = withMeta(s({
 export const TraceDocumentSchema = withMeta(s({
   id: z.string(),
   kind: z.string(),
+  kindEn: opt(z.string()),
   label: z.string(),
+  labelEn: opt(z.string()),
   required: z.boolean(),
   provided: z.boolean(),
   by: z.array(z.extend(DocumentRef, { entry: int() })),
@@ -253,7 +213,7 @@ void schemaMatchesTypes;
  */
 export function engineJsonSchemas(): Record<string, Record<string, unknown>> {
   const gen = (schema: z.ZodMiniType, id: string, title: string, io: 'input' | 'output') => ({
-    ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>),
+    ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', metadata: SCHEMA_REGISTRY }) as Record<string, unknown>),
     $id: `https://parindex.dev/schema/${id}-1.json`,
     title,
   });

@@ -2,7 +2,7 @@
  * The result tree of `score()`. Plain JSON: every number is a decimal string ("0.75", "89.95"), keys
  * come in a fixed order, so the same inputs give byte-identical JSON.
  */
-import type { Diagnostic, RoundingLevel, RoundingMode, RuleType } from './deps.js';
+import type { Diagnostic, Improvement, KindStep, RoundingLevel, RoundingMode, RuleNotApplicable, RuleType } from './deps.js';
 import type { DocumentRef, Unit } from './evidence.js';
 
 /** A decimal written as text, exact: "0.75", "-0.25", "89.95". */
@@ -38,6 +38,7 @@ export interface TraceInput {
   labelEn?: string;
   type: string;
   unit?: string;
+  unitEn?: string;
   /**
    * The value as given, null when missing: numbers as decimal strings ("1164", "95.5"), dates
    * ("2026-01-10") and level ids ("on_time") as strings, yes/no as booleans, tallies as counts per option.
@@ -52,45 +53,31 @@ export interface TraceInput {
 export interface TraceDocument {
   id: string;
   kind: string;
+  kindEn?: string;
   label: string;
+  labelEn?: string;
   required: boolean;
   provided: boolean;
   /** The documents that prove it, with the entry index they came from. */
   by: Array<DocumentRef & { entry: number }>;
 }
 
+/** A step a rule kind took (its module defines it: see @parindex/rules kinds). */
+export type { KindStep };
+
+/** Why a criterion did not apply: its applicability condition (at that JSON pointer of the set) held, or its rule said so. */
+export type NotApplicableCause = { cause: 'condition'; at: string } | RuleNotApplicable;
+
 export type Step =
-  /** `value` is n × times ÷ d to 60 significant digits, half up; `exact`: nothing was rounded away. */
-  | { kind: 'ratio'; numerator: { input: string; value: DecimalString }; denominator: { input: string; value: DecimalString }; times: DecimalString; value: DecimalString; exact: boolean }
-  | { kind: 'value'; input: string; value: DecimalString }
-  | { kind: 'tier'; index: number; min: DecimalString | null; minInclusive: boolean; max: DecimalString | null; maxInclusive: boolean; points: DecimalString; label?: string }
-  | { kind: 'boolean'; input: string; value: boolean; points: DecimalString }
-  | { kind: 'level'; input: string; level: string; levelLabel: string; points: DecimalString; fraction?: DecimalString }
-  | { kind: 'condition'; text: string; result: boolean }
-  | { kind: 'proportional'; value: DecimalString; zeroAt: DecimalString; fullAt: DecimalString; fraction: DecimalString; points: DecimalString }
-  | { kind: 'part'; id: string; label: string; met: boolean; points: DecimalString }
-  | { kind: 'perItem'; input: string; items: DecimalString; base: DecimalString; each: DecimalString; change: DecimalString; limited: boolean; points: DecimalString }
-  | { kind: 'survey'; input: string; counts: Record<string, DecimalString>; weights: Record<string, DecimalString>; answers: DecimalString; weighted: DecimalString; share: DecimalString; points: DecimalString }
-  | { kind: 'onTime'; input: string; label?: string; date: string | null; deadline: string | null; status: 'onTime' | 'late' | 'missing'; daysLate?: number }
-  | { kind: 'onTimeResult'; outcome: 'onTime' | 'late' | 'missing'; points: DecimalString }
-  | { kind: 'expression'; result: DecimalString }
+  | KindStep
   | { kind: 'clamp'; from: DecimalString; to: DecimalString; bound: 'max' | 'floor' | 'cap' }
   | RoundingStep
-  | { kind: 'notApplicable'; reason: string | null; policy: 'fullPoints' | 'reduceMaximum'; points: DecimalString }
-  | { kind: 'zeroDenominator'; input: string; policy: 'notApplicable' | 'zeroPoints' | 'fullPoints' }
+  | ({ kind: 'notApplicable'; policy: 'fullPoints' | 'reduceMaximum'; points: DecimalString } & NotApplicableCause)
   | { kind: 'missing'; inputs: string[]; documents: string[]; policy: 'zero' | 'scoreAndFlag'; explanation: string | null }
   | { kind: 'override'; round: string; from: DecimalString; to: DecimalString; reason: string; by?: string; date?: string };
 
-/** What would raise the points of a criterion, in the unit's own terms. Formatting is the CLI's job. */
-export type Improvement =
-  | { kind: 'raise'; input: string; unit?: string; from: DecimalString; to: DecimalString; delta: DecimalString; strict: boolean; pointsAfter: DecimalString; gain: DecimalString; feasible: boolean }
-  | { kind: 'raiseRatio'; numerator: string; denominator: string; unit?: string; from: DecimalString; to: DecimalString; delta: DecimalString; target: DecimalString; strict: boolean; pointsAfter: DecimalString; gain: DecimalString; feasible: boolean }
-  | { kind: 'lower'; input: string; unit?: string; from: DecimalString; to: DecimalString; delta: DecimalString; pointsAfter: DecimalString; gain: DecimalString }
-  | { kind: 'set'; input: string; to: string | boolean; toLabel?: string; pointsAfter: DecimalString; gain: DecimalString }
-  | { kind: 'meet'; condition: string; part?: string; pointsAfter: DecimalString; gain: DecimalString }
-  | { kind: 'onTime'; inputs: string[]; pointsAfter: DecimalString; gain: DecimalString }
-  | { kind: 'provide'; inputs: string[]; documents: string[]; pointsAfter: DecimalString | null; gain: DecimalString | null }
-  | { kind: 'survey'; input: string; option: string; more: DecimalString; pointsAfter: DecimalString; gain: DecimalString };
+/** What would raise the points of a criterion, in the unit's own terms (data; sentences come from the explanation package). */
+export type { Improvement };
 
 export interface Claim {
   claimed: DecimalString;

@@ -50,7 +50,7 @@ export function reasonText(r: DiffReason, lang: Lang): string {
       return `${vi ? 'Bậc' : 'Tier'}: ${tier(r.from)} → ${tier(r.to)}`;
     }
     case 'part':
-      return `${r.label}: ${r.from ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'} → ${r.to ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
+      return `${r.id}: ${r.from ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'} → ${r.to ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
     case 'document':
       return `${vi ? 'Tài liệu' : 'Document'} “${r.label}”: ${r.from ? t(lang, 'provided') : t(lang, 'missing')} → ${r.to ? t(lang, 'provided') : t(lang, 'missing')}`;
     case 'override':

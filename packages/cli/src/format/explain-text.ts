@@ -1,6 +1,6 @@
 /** The audit trail of one criterion in sentences: steps, tier taken, and what would raise it. */
-import { dec, type Condition, type CriterionNode } from '@parindex/rules';
-import { neutralConditionText, type CompiledSet, type Improvement, type NodeResult, type Step, type TraceInput } from '../engine.js';
+import { atPointer, dec, type Condition } from '@parindex/rules';
+import { type CompiledSet, type Improvement, type NodeResult, type Step, type TraceInput } from '../engine.js';
 import { pick, stageLabel } from '../i18n.js';
 import { formatNumber, formatValue, type Lang } from '../numbers.js';
 import { boundsText, conditionText, inputIndex, pts } from './rule-text.js';
@@ -29,42 +29,14 @@ export function countPhrase(label: string, unit: string | undefined, lang: Lang)
 
 const P = (v: string, lang: Lang) => formatNumber(v, lang);
 
-/** One improvement as a sentence in the unit's own terms. */
-const CONDITIONS = new WeakMap<CompiledSet, Map<string, Condition>>();
-
-/** @internal Every condition of a set (and its parts), by the engine's neutral text of it. */
-function conditionsOf(compiled: CompiledSet): Map<string, Condition> {
-  let m = CONDITIONS.get(compiled);
-  if (!m) {
-    const map = new Map<string, Condition>();
-    const add = (c: Condition) => {
-      map.set(neutralConditionText(c), c);
-      if ('all' in c) c.all.forEach(add);
-      else if ('any' in c) c.any.forEach(add);
-      else if ('not' in c) add(c.not);
-    };
-    const walk = (n: CriterionNode) => {
-      if (n.applicability) add(n.applicability.notApplicableWhen);
-      if (n.rule?.type === 'allOf') n.rule.conditions.forEach(add);
-      if (n.rule?.type === 'parts') n.rule.parts.forEach((p) => add(p.when));
-      n.children?.forEach(walk);
-    };
-    compiled.set.fields.forEach(walk);
-    compiled.set.bonus?.items.forEach(walk);
-    compiled.set.penalty?.items.forEach(walk);
-    CONDITIONS.set(compiled, map);
-    m = map;
-  }
-  return m;
+/** The condition at a JSON pointer of the set, as the officer reads it (labels, not input ids). */
+export function conditionAt(at: string, compiled: CompiledSet, lang: Lang): string {
+  const c = atPointer(compiled.set, at) as Condition | undefined;
+  return c ? conditionText(c, { lang, inputs: inputIndex(compiled.set) }) : at;
 }
 
-/** A condition as the officer reads it (labels, not input ids), from the engine's neutral text. */
-export function localCondition(text: string, compiled: CompiledSet, lang: Lang): string {
-  const c = conditionsOf(compiled).get(text);
-  if (c) return conditionText(c, { lang, inputs: inputIndex(compiled.set) });
-  if (text.includes(' AND ')) return text.split(' AND ').map((x) => localCondition(x, compiled, lang)).join(lang === 'vi' ? ' và ' : ' and ');
-  return text;
-}
+/** The rule of criterion `code` (its trace's steps and advice refer into it). */
+const ruleOf = (compiled: CompiledSet, code: string | undefined) => (code === undefined ? undefined : compiled.nodes.get(code)?.node.rule);
 
 export function improvementText(im: Improvement, compiled: CompiledSet, lang: Lang, suffix = '', code?: string): string {
   const vi = lang === 'vi';
@@ -73,7 +45,7 @@ export function improvementText(im: Improvement, compiled: CompiledSet, lang: La
   switch (im.kind) {
     case 'raise': {
       const i = inputInfo(compiled, im.input, lang);
-      const unit = im.unit ?? i.unit;
+      const unit = i.unit;
       const s = vi
         ? `Tăng “${i.label}” thêm ${P(im.delta, lang)}${unit ? ' ' + unit : ''} (từ ${P(im.from, lang)}${suffix} lên ${im.strict ? 'trên ' : ''}${P(im.to, lang)}${suffix}) ${gain(im.pointsAfter, im.gain)}`
         : `Raise “${i.label}” by ${P(im.delta, lang)}${unit ? ' ' + unit : ''} (from ${P(im.from, lang)}${suffix} to ${im.strict ? 'above ' : ''}${P(im.to, lang)}${suffix}) ${gain(im.pointsAfter, im.gain)}`;
@@ -90,19 +62,25 @@ export function improvementText(im: Improvement, compiled: CompiledSet, lang: La
     }
     case 'lower': {
       const i = inputInfo(compiled, im.input, lang);
-      const unit = im.unit ?? i.unit;
+      const unit = i.unit;
       return vi
         ? `Giảm “${i.label}” ${P(im.delta, lang)}${unit ? ' ' + unit : ''} (từ ${P(im.from, lang)} xuống ${P(im.to, lang)}) ${gain(im.pointsAfter, im.gain)}`
         : `Lower “${i.label}” by ${P(im.delta, lang)}${unit ? ' ' + unit : ''} (from ${P(im.from, lang)} to ${P(im.to, lang)}) ${gain(im.pointsAfter, im.gain)}`;
     }
     case 'set': {
       const i = inputInfo(compiled, im.input, lang);
-      const to = im.toLabel ?? (typeof im.to === 'boolean' ? formatValue(im.to, lang) : im.to);
+      const to = typeof im.to === 'boolean' ? formatValue(im.to, lang) : (optionLabel(compiled, im.input, im.to, lang) ?? im.to);
       if (im.to === true) return vi ? `Đáp ứng “${i.label}” ${gain(im.pointsAfter, im.gain)}` : `Meet “${i.label}” ${gain(im.pointsAfter, im.gain)}`;
       return vi ? `Đạt mức “${to}” cho “${i.label}” ${gain(im.pointsAfter, im.gain)}` : `Reach “${to}” for “${i.label}” ${gain(im.pointsAfter, im.gain)}`;
     }
-    case 'meet':
-      return vi ? `Đáp ứng điều kiện: ${localCondition(im.condition, compiled, lang)} ${gain(im.pointsAfter, im.gain)}` : `Meet the condition: ${localCondition(im.condition, compiled, lang)} ${gain(im.pointsAfter, im.gain)}`;
+    case 'meet': {
+      const conditions = im.conditions.map((at) => conditionAt(at, compiled, lang)).join(vi ? ' và ' : ' and ');
+      return vi ? `Đáp ứng điều kiện: ${conditions} ${gain(im.pointsAfter, im.gain)}` : `Meet the condition: ${conditions} ${gain(im.pointsAfter, im.gain)}`;
+    }
+    case 'none':
+      return vi
+        ? { ruleMaximum: 'Quy tắc không cho thêm điểm ở bất kỳ giá trị nào', noBetterValue: 'Không có giá trị nào của các số liệu cho thêm điểm', searchBound: 'Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm' }[im.reason]
+        : { ruleMaximum: 'The rule gives no more points at any value', noBetterValue: 'No value of the inputs gives more points', searchBound: 'No change giving more points was found within the search bound' }[im.reason];
     case 'onTime': {
       const labels = im.inputs.map((x) => `“${inputInfo(compiled, x, lang).label}”`).join(', ');
       return vi ? `Hoàn thành đúng hạn ${labels} ${gain(im.pointsAfter, im.gain)}` : `Do ${labels} on time ${gain(im.pointsAfter, im.gain)}`;
@@ -146,6 +124,30 @@ function partLabel(compiled: CompiledSet, code: string | undefined, id: string, 
   return p ? pick(lang, p.label, p.labelEn) : undefined;
 }
 
+/** @internal A tier's own label in the language asked for, if the set gives one. */
+function tierLabel(compiled: CompiledSet, code: string | undefined, index: number, lang: Lang): string | undefined {
+  const rule = ruleOf(compiled, code);
+  const t = rule?.type === 'tiers' ? rule.tiers[index] : undefined;
+  return t?.label === undefined ? undefined : lang === 'en' ? t.labelEn : t.label;
+}
+
+/** @internal An on-time item's own label in the language asked for, if the set gives one. */
+function onTimeLabel(compiled: CompiledSet, code: string | undefined, input: string, lang: Lang): string | undefined {
+  const rule = ruleOf(compiled, code);
+  const item = rule?.type === 'onTime' ? rule.items.find((i) => i.input === input) : undefined;
+  return item?.label === undefined ? undefined : lang === 'en' ? item.labelEn : item.label;
+}
+
+/** @internal Why a criterion did not apply, in words. */
+function notApplicableReason(s: Extract<Step, { kind: 'notApplicable' }>, compiled: CompiledSet, code: string | undefined, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (s.cause === 'zeroDenominator') return `${vi ? 'mẫu số bằng 0' : 'zero denominator'}: ${inputInfo(compiled, s.input, lang).label}`;
+  if (s.cause === 'tooFewAnswers') return vi ? `${P(s.answers, lang)} phiếu, cần ít nhất ${P(String(s.minAnswers), lang)}` : `${P(s.answers, lang)} answers, at least ${P(String(s.minAnswers), lang)} needed`;
+  const a = code === undefined ? undefined : compiled.nodes.get(code)?.node.applicability;
+  const reason = a ? (vi ? a.reason : (a.reasonEn ?? undefined)) : undefined;
+  return reason ?? conditionAt(s.at, compiled, lang);
+}
+
 /** @internal A required document of criterion `code` in the language asked for. */
 export function documentLabel(compiled: CompiledSet, code: string, id: string, fallback: string, lang: Lang): string {
   const d = compiled.nodes.get(code)?.documents.find((x) => x.id === id);
@@ -162,17 +164,17 @@ export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''
     case 'value':
       return `${label(s.input)} = ${P(s.value, lang)}`;
     case 'tier':
-      return `${vi ? 'Bậc áp dụng' : 'Tier taken'}: ${(lang === 'vi' ? s.label : undefined) ?? boundsText({ ...(s.min !== null ? { min: s.min, minInclusive: s.minInclusive } : {}), ...(s.max !== null ? { max: s.max, maxInclusive: s.maxInclusive } : {}) }, suffix, lang)} → ${pts(s.points, lang)}`;
+      return `${vi ? 'Bậc áp dụng' : 'Tier taken'}: ${tierLabel(compiled, code, s.index, lang) ?? boundsText({ ...(s.min !== null ? { min: s.min, minInclusive: s.minInclusive } : {}), ...(s.max !== null ? { max: s.max, maxInclusive: s.maxInclusive } : {}) }, suffix, lang)} → ${pts(s.points, lang)}`;
     case 'boolean':
       return `${label(s.input)}: ${formatValue(s.value, lang)} → ${pts(s.points, lang)}`;
     case 'level':
-      return `${label(s.input)}: ${optionLabel(compiled, s.input, s.level, lang) ?? s.levelLabel} → ${pts(s.points, lang)}${s.fraction ? ` (${P(s.fraction, lang)} × ${vi ? 'tối đa' : 'max'})` : ''}`;
+      return `${label(s.input)}: ${optionLabel(compiled, s.input, s.level, lang) ?? s.level} → ${pts(s.points, lang)}${s.fraction ? ` (${P(s.fraction, lang)} × ${vi ? 'tối đa' : 'max'})` : ''}`;
     case 'condition':
-      return `${localCondition(s.text, compiled, lang)}: ${s.result ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
+      return `${conditionAt(s.at, compiled, lang)}: ${s.result ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'}`;
     case 'proportional':
       return `${vi ? 'Tỉ lệ điểm' : 'Proportion'} ${formatNumber(s.fraction, lang, { places: 6 })} → ${pts(s.points, lang)}`;
     case 'part':
-      return `${partLabel(compiled, code, s.id, lang) ?? s.label}: ${s.met ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'} → ${pts(s.points, lang)}`;
+      return `${partLabel(compiled, code, s.id, lang) ?? s.id}: ${s.met ? (vi ? 'đạt' : 'met') : vi ? 'không đạt' : 'not met'} → ${pts(s.points, lang)}`;
     case 'perItem':
       return vi
         ? `${P(s.items, lang)} trường hợp × ${P(s.each, lang)} = ${P(s.change, lang)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${P(s.base, lang)} → ${pts(s.points, lang)}`
@@ -183,7 +185,7 @@ export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''
         : `${P(s.answers, lang)} answers, weighted share ${formatNumber(s.share, lang, { places: 6 })} → ${pts(s.points, lang)}`;
     case 'onTime': {
       const st = s.status === 'onTime' ? (vi ? 'đúng hạn' : 'on time') : s.status === 'late' ? (vi ? `trễ ${s.daysLate ?? '?'} ngày` : `${s.daysLate ?? '?'} days late`) : vi ? 'chưa có' : 'missing';
-      return `${s.label ?? label(s.input)}: ${s.date ?? '—'} (${vi ? 'hạn' : 'due'} ${s.deadline ?? '—'}) — ${st}`;
+      return `${onTimeLabel(compiled, code, s.input, lang) ?? label(s.input)}: ${s.date ?? '—'} (${vi ? 'hạn' : 'due'} ${s.deadline ?? '—'}) — ${st}`;
     }
     case 'onTimeResult':
       return null;
@@ -194,7 +196,7 @@ export function stepText(s: Step, lang: Lang, compiled: CompiledSet, suffix = ''
     case 'round':
       return `${vi ? 'Làm tròn' : 'Rounded'} ${s.places} ${vi ? 'chữ số' : 'places'} (${s.mode}): ${P(s.from, lang)} → ${P(s.to, lang)}`;
     case 'notApplicable':
-      return `${vi ? 'Không áp dụng' : 'Not applicable'}${s.reason ? ` (${s.reason})` : ''}: ${s.policy === 'fullPoints' ? (vi ? 'tính đủ điểm' : 'full points') : vi ? 'trừ khỏi điểm tối đa' : 'taken out of the maximum'}`;
+      return `${vi ? 'Không áp dụng' : 'Not applicable'} (${notApplicableReason(s, compiled, code, lang)}): ${s.policy === 'fullPoints' ? (vi ? 'tính đủ điểm' : 'full points') : vi ? 'trừ khỏi điểm tối đa' : 'taken out of the maximum'}`;
     case 'zeroDenominator':
       return `${vi ? 'Mẫu số bằng 0' : 'Zero denominator'} (${label(s.input)}): ${s.policy}`;
     case 'missing': {

@@ -4,20 +4,26 @@
  * correctly. It never touches json-logic-js's global operation table, reads only own properties of
  * the values it is given, and its work is bounded by the size of the expression (checked at compile).
  */
-import { Decimal, isLogicOperator, splitVarName } from './deps.js';
+import { Decimal } from './decimal.js';
+import { isLogicOperator, splitVarName } from './logic.js';
 
 export type LogicValue = Decimal | boolean | string | null | LogicValue[];
 
 /** The values an expression may read: input id → value; tallies as option → count. */
 export type LogicScope = (name: string, option: string | undefined) => LogicValue | undefined;
 
+/**
+ * Why an expression could not be evaluated, as data: the reason, the operator and what it got (a
+ * value's text, or "none" for a missing value). The message is for developers; people read the
+ * sentence the explanation package builds from the reason.
+ */
 export class LogicError extends Error {
   constructor(
-    readonly reason: 'divisionByZero' | 'notANumber' | 'notAllowed' | 'result',
-    message: string,
-    readonly messageVi: string,
+    readonly reason: 'divisionByZero' | 'notANumber' | 'notAllowed' | 'result' | 'tooLarge',
+    readonly op?: string,
+    readonly got?: string,
   ) {
-    super(message);
+    super(`${reason}${op !== undefined ? ` (${op})` : ''}${got !== undefined ? `: ${got}` : ''}`);
     this.name = 'LogicError';
   }
 }
@@ -43,14 +49,15 @@ function toNumber(v: LogicValue): Decimal | undefined {
 function needNumber(v: LogicValue, op: string): Decimal {
   const n = toNumber(v);
   if (n === undefined)
-    throw new LogicError('notANumber', `"${op}" needs numbers, got ${describe(v)}`, `"${op}" cần số, nhận được ${describe(v)}`);
+    throw new LogicError('notANumber', op, describe(v));
   return n;
 }
 
+/** What a value is, for LogicError: "none" for a missing value, "list", or the value's text. */
 function describe(v: LogicValue): string {
-  if (v === null) return 'no value';
+  if (v === null) return 'none';
   if (v instanceof Decimal) return v.toFixed();
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) return 'list';
   return JSON.stringify(v);
 }
 
@@ -93,14 +100,14 @@ export function evaluateLogic(expr: unknown, scope: LogicScope): LogicValue {
   const keys = Object.keys(expr);
   const op = keys[0];
   if (keys.length !== 1 || op === undefined || !isLogicOperator(op))
-    throw new LogicError('notAllowed', `operator ${JSON.stringify(op)} is not allowed`, `không được dùng toán tử ${JSON.stringify(op)}`);
+    throw new LogicError('notAllowed', String(op));
   const raw = (expr as Record<string, unknown>)[op];
   const args: unknown[] = Array.isArray(raw) ? raw : [raw];
   const ev = (i: number) => evaluateLogic(args[i], scope);
   switch (op) {
     case 'var': {
       const name = args[0];
-      if (typeof name !== 'string') throw new LogicError('notAllowed', '"var" must name an input', '"var" phải ghi tên đầu vào');
+      if (typeof name !== 'string') throw new LogicError('notAllowed', 'var');
       const { input, option } = splitVarName(name);
       const v = scope(input, option);
       if (v === undefined || v === null) return args.length > 1 ? ev(1) : null;
@@ -169,7 +176,7 @@ export function evaluateLogic(expr: unknown, scope: LogicScope): LogicValue {
     case '%': {
       const a = needNumber(ev(0), op);
       const b = needNumber(ev(1), op);
-      if (b.isZero()) throw new LogicError('divisionByZero', `division by zero (${a.toFixed()} ${op} 0)`, `chia cho 0 (${a.toFixed()} ${op} 0)`);
+      if (b.isZero()) throw new LogicError('divisionByZero', op, a.toFixed());
       return op === '/' ? a.div(b) : a.mod(b);
     }
     case 'min':
@@ -189,7 +196,7 @@ export function evaluateLogic(expr: unknown, scope: LogicScope): LogicValue {
       return false;
     }
     default:
-      throw new LogicError('notAllowed', `operator "${op}" is not allowed`, `không được dùng toán tử "${op}"`);
+      throw new LogicError('notAllowed', op);
   }
 }
 

@@ -1,0 +1,59 @@
+/** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
+import { Decimal, decText, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
+import type { CompiledSet } from './compile.js';
+import type { Evidence } from './evidence.js';
+import type { Flag, FlagCode, RoundingStep, Step } from './result.js';
+import type { Prepared } from './values.js';
+
+export const ZERO = new Decimal(0);
+
+const MODES = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
+} as const;
+
+/** Round where the set declares it, recording the step. */
+export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[]): Decimal {
+  if (!rounding) return value;
+  const to = value.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
+  const step: RoundingStep = { kind: 'round', level, from: decText(value), to: decText(to), places: rounding.places, mode: rounding.mode };
+  steps.push(step);
+  return to;
+}
+
+export interface Ctx {
+  compiled: CompiledSet;
+  evidence: Evidence;
+  prepared: Prepared;
+  diagnostics: Diagnostic[];
+  flags: Flag[];
+  notApplicable: Set<string>;
+  /** Inputs some leaf's trace shows (read by a rule or condition, or declared on the leaf). */
+  shown: Set<string>;
+  /** The exact figures of the last node result built (see keepExact). */
+  last: Exact;
+}
+
+export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
+  if (!flags.includes(code)) {
+    flags.push(code);
+    ctx.flags.push({ code, criterion });
+  }
+}
+
+/**
+ * The exact points and applicable maximum of the node (or block) result just built, so that sums do
+ * not parse the result's decimal strings back: the caller reads them right after each call. A zero is
+ * kept as +0, exactly as parsing "0" would give.
+ */
+export interface Exact {
+  points: Decimal;
+  applicableMax: Decimal;
+}
+const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
+export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, applicableMax: Decimal): T {
+  ctx.last = { points: plusZero(points), applicableMax: plusZero(applicableMax) };
+  return r;
+}

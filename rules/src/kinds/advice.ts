@@ -1,0 +1,61 @@
+/**
+ * Improvements: what would raise a criterion's points, in the unit's own terms, as data. Each carries
+ * the points it promises (`pointsAfter`) and the gain over the current points, both within the
+ * criterion's floor and maximum; a property test follows every improvement and checks the promise.
+ */
+import * as z from 'zod/mini';
+import { cmpDec, decText, type Decimal } from '../decimal.js';
+import { DecimalText as D, withMeta } from '../primitives.js';
+
+const s = z.strictObject;
+const opt = z.optional;
+
+/** Raise a number input to `to` (or just above it when `strict`); `feasible` is false when its bounds forbid it. */
+const Raise = s({ kind: z.literal('raise'), input: z.string(), from: D, to: D, delta: D, strict: z.boolean(), pointsAfter: D, gain: D, feasible: z.boolean() });
+/** Raise the numerator of a ratio to `to` so that the ratio reaches `target`. */
+const RaiseRatio = s({
+  kind: z.literal('raiseRatio'),
+  numerator: z.string(),
+  denominator: z.string(),
+  from: D,
+  to: D,
+  delta: D,
+  target: D,
+  strict: z.boolean(),
+  pointsAfter: D,
+  gain: D,
+  feasible: z.boolean(),
+});
+const Lower = s({ kind: z.literal('lower'), input: z.string(), from: D, to: D, delta: D, pointsAfter: D, gain: D });
+/** Give a yes/no, level or date input the value `to`. */
+const SetValue = s({ kind: z.literal('set'), input: z.string(), to: z.union([z.string(), z.boolean()]), pointsAfter: D, gain: D });
+/** Meet the conditions at these JSON pointers of the set (of a part of a "parts" rule, when `part`). */
+const Meet = s({ kind: z.literal('meet'), conditions: z.array(z.string()), part: opt(z.string()), pointsAfter: D, gain: D });
+const OnTime = s({ kind: z.literal('onTime'), inputs: z.array(z.string()), pointsAfter: D, gain: D });
+const Provide = s({ kind: z.literal('provide'), inputs: z.array(z.string()), documents: z.array(z.string()), pointsAfter: z.nullable(D), gain: z.nullable(D) });
+/** `more` additional answers of `option` in the tally. */
+const Survey = s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, pointsAfter: D, gain: D });
+/**
+ * Nothing the unit can change raises the points: `ruleMaximum`, the rule gives no more than this
+ * anywhere; `noBetterValue`, no value the inputs may take scores more; `searchBound`, the bounded search
+ * of an expression's inputs found none.
+ */
+const NoImprovement = s({ kind: z.literal('none'), reason: z.enum(['ruleMaximum', 'noBetterValue', 'searchBound']) });
+
+export const ImprovementSchema = withMeta(z.discriminatedUnion('kind', [Raise, RaiseRatio, Lower, SetValue, Meet, OnTime, Provide, Survey, NoImprovement]), {
+  id: 'Improvement',
+});
+export type Improvement = z.infer<typeof ImprovementSchema>;
+
+/** @internal Points within a criterion's floor and maximum. */
+export function clampPoints(v: Decimal, floor: Decimal, max: Decimal): Decimal {
+  if (cmpDec(v, max) > 0) return max;
+  if (cmpDec(v, floor) < 0) return floor;
+  return v;
+}
+
+/** @internal The points after a change and the gain, as texts, or null when the change gains nothing. */
+export function gainOf(after: Decimal, current: Decimal): { pointsAfter: string; gain: string } | null {
+  if (cmpDec(after, current) <= 0) return null;
+  return { pointsAfter: decText(after), gain: decText(after.minus(current)) };
+}

@@ -1,0 +1,147 @@
+/**
+ * "expression": a json-logic expression over the declared inputs gives the points, computed exactly.
+ * Advice searches the inputs the expression reads, one at a time, within their declared domains
+ * (yes/no, levels, bounded counts and numbers), with a bounded number of evaluations; every change it
+ * proposes was evaluated, so the points it promises are the expression's own.
+ */
+import * as z from 'zod/mini';
+import { Decimal, cmpDec, decText, ZERO } from '../decimal.js';
+import { evaluateLogic, LogicError } from '../expression.js';
+import { checkLogic } from '../logic.js';
+import { DecimalText as D, Logic, ruleBase, withDescription } from '../primitives.js';
+import { clampPoints, gainOf, type Improvement } from './advice.js';
+import { logicReads, logicValueOf } from './condition.js';
+import type { KindInput, KindModule, Reader, RuleInvalid, Typed } from './kind.js';
+
+export const ExpressionRule = z.strictObject({
+  type: z.literal('expression'),
+  logic: withDescription(Logic, 'A json-logic expression yielding points; arithmetic is exact.'),
+  ...ruleBase,
+});
+export type ExpressionRule = z.infer<typeof ExpressionRule>;
+
+export const ExpressionStep = z.strictObject({ kind: z.literal('expression'), result: D });
+export type ExpressionStep = z.infer<typeof ExpressionStep>;
+
+/** Evaluations one advice search may spend, over all inputs. */
+export const ADVICE_EVALUATIONS = 96;
+
+export interface CompiledExpression {
+  logic: unknown;
+  /** The inputs it reads, in id order, with their declarations. */
+  inputs: Array<{ id: string; def: KindInput }>;
+  /** The numbers written in the expression: thresholds worth trying as values. */
+  literals: Decimal[];
+  floor: Decimal;
+  max: Decimal;
+}
+export interface State {
+  points: Decimal | null;
+  read: Reader;
+}
+
+function literalsOf(e: unknown, out: Decimal[]): void {
+  if (typeof e === 'number' && Number.isFinite(e)) out.push(new Decimal(String(e)));
+  else if (Array.isArray(e)) for (const x of e) literalsOf(x, out);
+  else if (e !== null && typeof e === 'object') for (const v of Object.values(e)) literalsOf(v, out);
+}
+
+/** The expression's value as points, or why it has none. */
+function run(logic: unknown, read: Reader): { points: Decimal } | { invalid: RuleInvalid } {
+  try {
+    const v = evaluateLogic(logic, (name, option) => logicValueOf(read(name), option));
+    if (v instanceof Decimal) return { points: v };
+    if (typeof v === 'boolean') return { points: new Decimal(v ? 1 : 0) };
+    return { invalid: { code: 'SCORE_EXPRESSION', reason: 'result', got: JSON.stringify(v) } };
+  } catch (e) {
+    if (!(e instanceof LogicError)) throw e;
+    if (e.reason === 'divisionByZero') return { invalid: { code: 'SCORE_DIVISION_BY_ZERO', reason: 'divisionByZero' } };
+    return { invalid: { code: 'SCORE_EXPRESSION', reason: e.reason, ...(e.op !== undefined ? { op: e.op } : {}), ...(e.got !== undefined ? { got: e.got } : {}) } };
+  }
+}
+
+/** Candidate values of one number input, nearest first: thresholds ± 1, and the bounds. */
+function numberCandidates(def: KindInput, current: Decimal, literals: readonly Decimal[]): Decimal[] {
+  const whole = def.def.type === 'count';
+  const lo = def.min ?? ZERO;
+  const hi = def.max ?? (def.def.type === 'percent' ? new Decimal(100) : null);
+  const seen = new Map<string, Decimal>();
+  const add = (v: Decimal) => {
+    const x = whole ? v.ceil() : v;
+    if (x.lt(lo) || (hi !== null && x.gt(hi)) || x.eq(current)) return;
+    seen.set(decText(x), x);
+  };
+  for (const l of literals) for (const d of whole ? [-1, 0, 1] : [0]) add(l.plus(d));
+  add(lo);
+  if (hi !== null) add(hi);
+  return [...seen.values()].sort((a, b) => cmpDec(a.minus(current).abs(), b.minus(current).abs()));
+}
+
+function candidatesOf(input: { id: string; def: KindInput }, current: Typed | undefined, literals: readonly Decimal[]): Typed[] {
+  const t = input.def.def.type;
+  if (t === 'boolean') return [current !== true];
+  if (t === 'level') return [...(input.def.options?.keys() ?? [])].filter((o) => o !== current);
+  if (t === 'count' || t === 'decimal' || t === 'percent') return numberCandidates(input.def, current instanceof Decimal ? current : ZERO, literals);
+  return [];
+}
+
+function improvementOf(id: string, type: string, from: Typed | undefined, to: Typed, g: { pointsAfter: string; gain: string }): Improvement {
+  if (!(to instanceof Decimal)) return { kind: 'set', input: id, to: to as string | boolean, ...g };
+  const f = from instanceof Decimal ? from : ZERO;
+  if (to.lt(f)) return { kind: 'lower', input: id, from: decText(f), to: decText(to), delta: decText(f.minus(to)), ...g };
+  return { kind: 'raise', input: id, from: decText(f), to: decText(to), delta: decText(to.minus(f)), strict: false, ...g, feasible: type !== 'date' };
+}
+
+/** Per input, the nearest value (of the candidates) that scores more; each candidate is evaluated. */
+function search(c: CompiledExpression, s: State, current: Decimal): { found: Improvement[]; exhausted: boolean } {
+  const found: Improvement[] = [];
+  let budget = ADVICE_EVALUATIONS;
+  for (const input of c.inputs) {
+    const from = s.read(input.id);
+    for (const to of candidatesOf(input, from, c.literals)) {
+      if (budget-- <= 0) return { found, exhausted: true };
+      const r = run(c.logic, (id) => (id === input.id ? to : s.read(id)));
+      if (!('points' in r)) continue;
+      const g = gainOf(clampPoints(r.points, c.floor, c.max), current);
+      if (!g) continue;
+      found.push(improvementOf(input.id, input.def.def.type, from, to, g));
+      break;
+    }
+  }
+  return { found, exhausted: false };
+}
+
+export const expressionKind: KindModule<'expression', ExpressionRule, CompiledExpression, State, ExpressionStep> = {
+  type: 'expression',
+  schema: ExpressionRule,
+  stepSchemas: [ExpressionStep],
+  check(rule, ctx) {
+    const out: import('../diagnostics.js').Diagnostic[] = [];
+    checkLogic(rule.logic, `${ctx.path}/logic`, ctx.logic, out);
+    for (const d of out) ctx.report(d);
+  },
+  reads(rule, out) {
+    logicReads(rule.logic, out);
+  },
+  compile(rule, ctx) {
+    const reads = new Set<string>();
+    logicReads(rule.logic, reads);
+    const literals: Decimal[] = [];
+    literalsOf(rule.logic, literals);
+    const inputs = [...reads].sort().map((id) => ({ id, def: ctx.input(id) }));
+    return { logic: rule.logic, inputs, literals, floor: ctx.floor, max: ctx.max };
+  },
+  evaluate(c, read) {
+    const r = run(c.logic, read);
+    if ('invalid' in r) return { raw: ZERO, steps: [], state: { points: null, read }, invalid: r.invalid };
+    return { raw: r.points, steps: [{ kind: 'expression', result: decText(r.points) }], state: { points: r.points, read } };
+  },
+  advise(c, e) {
+    if (e.state.points === null) return [];
+    const current = clampPoints(e.state.points, c.floor, c.max);
+    if (!current.lt(c.max)) return [];
+    const { found, exhausted } = search(c, e.state, current);
+    if (found.length > 0) return found.sort((a, b) => cmpDec(new Decimal((b as { gain: string }).gain), new Decimal((a as { gain: string }).gain)));
+    return [{ kind: 'none', reason: exhausted ? 'searchBound' : 'noBetterValue' }];
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * The registry of rule kinds. Adding a kind: a module beside this file (schema, checks, reads,
+ * compile, evaluate, advise, step schemas), its sentences in the explanation package's locales, its
+ * conformance fixtures, and one line here. The `satisfies` clause makes a kind that is missing, or
+ * missing a part, a compile error.
+ */
+import type { RuleType } from '../primitives.js';
+import { AllOfRule, allOfKind } from './all-of.js';
+import { ConditionStep } from './condition.js';
+import { BooleanRule, BooleanStep, booleanKind } from './boolean.js';
+import { ExpressionRule, ExpressionStep, expressionKind } from './expression.js';
+import type { KindModule } from './kind.js';
+import { FractionRule, fractionKind, LevelsRule, LevelStep, levelsKind } from './levels.js';
+import { OnTimeResultStep, OnTimeRule, OnTimeStep, onTimeKind } from './on-time.js';
+import { PartsRule, PartStep, partsKind } from './parts.js';
+import { PerItemRule, PerItemStep, perItemKind } from './per-item.js';
+import { ProportionalRule, ProportionalStep, proportionalKind } from './proportional.js';
+import { SurveyRule, SurveyStep, surveyKind } from './survey.js';
+import { TierStep, TiersRule, tiersKind } from './tiers.js';
+import { RatioStep, ValueStep, ZeroDenominatorStep } from './value.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: each kind has its own compiled form, state and steps.
+type AnyKind<T extends RuleType> = KindModule<T, { type: T } & any, any, any, any>;
+
+export const KINDS = {
+  boolean: booleanKind,
+  levels: levelsKind,
+  fraction: fractionKind,
+  allOf: allOfKind,
+  tiers: tiersKind,
+  proportional: proportionalKind,
+  parts: partsKind,
+  perItem: perItemKind,
+  survey: surveyKind,
+  onTime: onTimeKind,
+  expression: expressionKind,
+} as const satisfies { [T in RuleType]: AnyKind<T> };
+
+/** The rule schema of each kind, in registry order (the members of the Rule union). */
+export const RULE_SCHEMAS = [BooleanRule, LevelsRule, FractionRule, AllOfRule, TiersRule, ProportionalRule, PartsRule, PerItemRule, SurveyRule, OnTimeRule, ExpressionRule] as const;
+
+/** The kind module of a rule, for callers that hold a rule of any kind. */
+export function kindOf<T extends RuleType>(type: T): AnyKind<T> {
+  return KINDS[type] as AnyKind<T>;
+}
+
+export type { CompileContext, CompiledCondition, Evaluation, KindInput, KindModule, Reader, RuleCheckContext, RuleInvalid, RuleNotApplicable, Typed } from './kind.js';
+export { ImprovementSchema, type Improvement, clampPoints } from './advice.js';
+export { compileCondition, conditionReads, logicReads, logicValueOf } from './condition.js';
+export { ConditionStep };
+export { ADVICE_EVALUATIONS } from './expression.js';
+
+type StepOf<K> = K extends KindModule<infer _T, infer _R, infer _C, infer _S, infer St> ? St : never;
+/** Every step a rule kind writes into a trace. */
+export type KindStep = StepOf<(typeof KINDS)[RuleType]>;
+
+/** The schemas of every kind's steps, each once (the members of the result schema's Step union); a test checks it against the registry. */
+export const KIND_STEP_SCHEMAS = [
+  RatioStep,
+  ValueStep,
+  ZeroDenominatorStep,
+  BooleanStep,
+  LevelStep,
+  ConditionStep,
+  TierStep,
+  ProportionalStep,
+  PartStep,
+  PerItemStep,
+  SurveyStep,
+  OnTimeStep,
+  OnTimeResultStep,
+  ExpressionStep,
+] as const;

@@ -1,0 +1,112 @@
+/**
+ * What every rule kind provides, in one module per kind (./boolean.ts, ./tiers.ts, …): its schema,
+ * its cross-field checks, the inputs it reads, its compile step (constants parsed once into a typed
+ * compiled form), its evaluation into typed steps, and its advice ("what would raise it"). The
+ * registry in ./index.ts is typed so that a kind missing any of these parts does not compile.
+ *
+ * Kinds do no I/O and no wording: steps and improvements are data (ids, decimal texts, JSON pointers
+ * into the set); sentences are built from them by the explanation package.
+ */
+import type * as z from 'zod/mini';
+import type { Decimal } from '../decimal.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Interval } from '../intervals.js';
+import type { Condition, InputDef, InputType, RuleType, ValueRef } from '../primitives.js';
+import type { LogicCheckContext } from '../logic.js';
+import type { Improvement } from './advice.js';
+
+/** A value read from evidence, typed by its input: numbers, yes/no, level ids or dates, tallies. */
+export type Typed = Decimal | boolean | string | ReadonlyMap<string, Decimal>;
+
+/** Read an input's value; undefined when the evidence has none. */
+export type Reader = (id: string) => Typed | undefined;
+
+/** A declared input as the cross-field checks see it. */
+export interface CheckedInput {
+  def: InputDef;
+  path: string;
+}
+
+/** What a kind's cross-field check may use; every problem goes through `report`. */
+export interface RuleCheckContext {
+  /** The criterion's code, its maximum and floor, and the JSON pointer of its rule. */
+  readonly code: string;
+  readonly path: string;
+  readonly max: Decimal;
+  readonly floor: Decimal;
+  report(d: Diagnostic): void;
+  /** The declared input, when it exists and has one of the types; otherwise reports and gives undefined. */
+  needInput(id: string, types: readonly InputType[], path: string, expected: string): CheckedInput | undefined;
+  /** Points within the criterion's floor and maximum. */
+  checkPoints(value: Decimal, path: string): void;
+  /** A fraction or weight between 0 and 1. */
+  checkFraction(value: Decimal, path: string, what: string): void;
+  /** Every option of the input has an entry in the map, and every key is an option. */
+  checkOptionMap(input: CheckedInput, map: Record<string, unknown>, path: string, what: string): void;
+  /** The range a value or ratio can take (for gap checks); undefined when its inputs are wrong. */
+  valueDomain(value: ValueRef, path: string): Interval | null | undefined;
+  checkCondition(c: Condition, path: string): void;
+  checkDate(date: string, path: string): void;
+  /** Declared inputs as the json-logic checker sees them (for expressions). */
+  readonly logic: LogicCheckContext;
+}
+
+/** A declared input as a kind's compile step sees it. */
+export interface KindInput {
+  readonly def: InputDef;
+  /** Option id → Vietnamese label, in declared order (levels and tallies). */
+  readonly options: ReadonlyMap<string, string> | null;
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+}
+
+/** A condition compiled once: where it is in the set, and its test. */
+export interface CompiledCondition {
+  /** JSON pointer of the condition in the set file (the trace refers to it). */
+  readonly at: string;
+  /** May throw LogicError when a json-logic condition cannot be evaluated. */
+  test(read: Reader): boolean;
+}
+
+export interface CompileContext {
+  /** JSON pointer of the rule in the set file. */
+  readonly path: string;
+  readonly max: Decimal;
+  readonly floor: Decimal;
+  /** A declared input (the set has passed its checks, so it exists). */
+  input(id: string): KindInput;
+  condition(c: Condition, path: string): CompiledCondition;
+}
+
+/** Why a rule decided by itself that its criterion does not apply. */
+export type RuleNotApplicable = { cause: 'zeroDenominator'; input: string } | { cause: 'tooFewAnswers'; input: string; answers: string; minAnswers: number };
+
+/** Why a value could not be scored. */
+export type RuleInvalid =
+  | { code: 'SCORE_NO_TIER'; value: string }
+  | { code: 'SCORE_DIVISION_BY_ZERO'; reason: string }
+  | { code: 'SCORE_EXPRESSION'; reason: string; op?: string; got?: string };
+
+/** What one evaluation gives: raw points (before floor and maximum), the steps, and the state advice needs. */
+export interface Evaluation<S, St> {
+  raw: Decimal;
+  steps: St[];
+  state: S;
+  notApplicable?: RuleNotApplicable;
+  invalid?: RuleInvalid;
+}
+
+export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }> {
+  readonly type: T;
+  /** The rule's schema (a member of the Rule union). */
+  readonly schema: z.ZodMiniType<R>;
+  /** The schemas of the steps it writes into the trace (members of the result's Step union). */
+  readonly stepSchemas: readonly z.ZodMiniType<St>[];
+  check(rule: R, ctx: RuleCheckContext): void;
+  /** Every input id the rule reads. */
+  reads(rule: R, out: Set<string>): void;
+  compile(rule: R, ctx: CompileContext): C;
+  evaluate(compiled: C, read: Reader): Evaluation<S, St>;
+  /** The cheapest changes that reach the next points, each with the points it promises. */
+  advise(compiled: C, evaluation: Evaluation<S, St>): Improvement[];
+}

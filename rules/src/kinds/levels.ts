@@ -1,0 +1,117 @@
+/**
+ * "levels" (points per named level) and "fraction" (a fraction of the maximum per level): one
+ * module, as both read one level input and differ only in how a level turns into points.
+ */
+import * as z from 'zod/mini';
+import { cmpDec, dec, decText, ZERO, type Decimal } from '../decimal.js';
+import { DecimalText as D, Dec, Identifier, Points, ruleBase, withDescription } from '../primitives.js';
+import { clampPoints, type Improvement } from './advice.js';
+import type { CompileContext, KindModule, RuleCheckContext } from './kind.js';
+
+export const LevelsRule = z.strictObject({
+  type: z.literal('levels'),
+  input: Identifier,
+  points: withDescription(z.record(Identifier, Points), 'Points per level id; every level of the input must appear.'),
+  ...ruleBase,
+});
+export type LevelsRule = z.infer<typeof LevelsRule>;
+
+export const FractionRule = z.strictObject({
+  type: z.literal('fraction'),
+  input: Identifier,
+  fractions: withDescription(z.record(Identifier, Dec), 'Fraction of the maximum per level id (1 = full, 0.5 = half).'),
+  ...ruleBase,
+});
+export type FractionRule = z.infer<typeof FractionRule>;
+
+export const LevelStep = z.strictObject({ kind: z.literal('level'), input: z.string(), level: z.string(), points: D, fraction: z.optional(D) });
+export type LevelStep = z.infer<typeof LevelStep>;
+
+export interface Level {
+  id: string;
+  points: Decimal;
+  text: string;
+  /** For "fraction": the fraction's text. */
+  fraction: string | undefined;
+  /** Within floor and maximum. */
+  clamped: Decimal;
+}
+export interface CompiledLevels {
+  input: string;
+  /** In the order the input declares its options (not the key order of the rule's map). */
+  levels: Level[];
+  byId: ReadonlyMap<string, Level>;
+  floor: Decimal;
+  max: Decimal;
+}
+
+function compileLevels(input: string, values: Record<string, number | string>, fractions: boolean, ctx: CompileContext): CompiledLevels {
+  const levels: Level[] = [];
+  for (const id of ctx.input(input).options?.keys() ?? []) {
+    if (!Object.prototype.hasOwnProperty.call(values, id)) continue;
+    const v = dec(values[id]!);
+    const points = fractions ? v.times(ctx.max) : v;
+    levels.push({ id, points, text: decText(points), fraction: fractions ? decText(v) : undefined, clamped: clampPoints(points, ctx.floor, ctx.max) });
+  }
+  return { input, levels, byId: new Map(levels.map((l) => [l.id, l])), floor: ctx.floor, max: ctx.max };
+}
+
+export type Evaluated = Level | null;
+
+const evaluate = (c: CompiledLevels, read: (id: string) => unknown) => {
+  const v = read(c.input);
+  const level = typeof v === 'string' ? (c.byId.get(v) ?? null) : null;
+  const steps: LevelStep[] = [];
+  if (level) {
+    const s: LevelStep = { kind: 'level', input: c.input, level: level.id, points: level.text };
+    if (level.fraction !== undefined) s.fraction = level.fraction;
+    steps.push(s);
+  }
+  return { raw: level ? level.points : ZERO, steps, state: level as Evaluated };
+};
+
+/** Every level that scores more, cheapest first. */
+const advise = (c: CompiledLevels, e: { state: Evaluated }): Improvement[] => {
+  const current = e.state ? e.state.clamped : clampPoints(ZERO, c.floor, c.max);
+  return c.levels
+    .filter((l) => cmpDec(l.clamped, current) > 0)
+    .sort((a, b) => cmpDec(a.clamped, b.clamped))
+    .map((l) => ({ kind: 'set', input: c.input, to: l.id, pointsAfter: decText(l.clamped), gain: decText(l.clamped.minus(current)) }));
+};
+
+const checkLevelInput = (input: string, map: Record<string, unknown>, what: 'points' | 'fraction', ctx: RuleCheckContext, key: string) => {
+  const info = ctx.needInput(input, ['level'], `${ctx.path}/input`, 'one of named levels (level)');
+  if (info) ctx.checkOptionMap(info, map, `${ctx.path}/${key}`, what);
+};
+
+export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = {
+  type: 'levels',
+  schema: LevelsRule,
+  stepSchemas: [LevelStep],
+  check(rule, ctx) {
+    checkLevelInput(rule.input, rule.points, 'points', ctx, 'points');
+    for (const [k, v] of Object.entries(rule.points)) ctx.checkPoints(dec(v), `${ctx.path}/points/${k}`);
+  },
+  reads(rule, out) {
+    out.add(rule.input);
+  },
+  compile: (rule, ctx) => compileLevels(rule.input, rule.points, false, ctx),
+  evaluate,
+  advise,
+};
+
+export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, Evaluated, LevelStep> = {
+  type: 'fraction',
+  schema: FractionRule,
+  stepSchemas: [LevelStep],
+  check(rule, ctx) {
+    checkLevelInput(rule.input, rule.fractions, 'fraction', ctx, 'fractions');
+    for (const [k, v] of Object.entries(rule.fractions)) ctx.checkFraction(dec(v), `${ctx.path}/fractions/${k}`, 'fraction');
+  },
+  reads(rule, out) {
+    out.add(rule.input);
+  },
+  compile: (rule, ctx) => compileLevels(rule.input, rule.fractions, true, ctx),
+  evaluate,
+  advise,
+};

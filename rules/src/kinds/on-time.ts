@@ -1,0 +1,102 @@
+/**
+ * "onTime": every item done by its deadline earns `points`; all done but some late earns `late`;
+ * some not done earns `missing`. A deadline is a date in the set or another date input.
+ */
+import * as z from 'zod/mini';
+import { dec, decText, ZERO, type Decimal } from '../decimal.js';
+import { daysBetween } from '../dates.js';
+import { DecimalText as D, OnTimeItem, opt, Points, ruleBase, withDescription } from '../primitives.js';
+import { clampPoints, gainOf, type Improvement } from './advice.js';
+import type { KindModule } from './kind.js';
+
+export const OnTimeRule = z.strictObject({
+  type: z.literal('onTime'),
+  items: z.array(OnTimeItem).check(z.minLength(1), z.maxLength(50)),
+  points: withDescription(opt(Points), 'All done by their deadline. Default: the maximum.'),
+  late: withDescription(opt(Points), 'All done, some late. Default 0.'),
+  missing: withDescription(opt(Points), 'Some not done. Default 0.'),
+  ...ruleBase,
+});
+export type OnTimeRule = z.infer<typeof OnTimeRule>;
+
+const OnTimeStatus = z.enum(['onTime', 'late', 'missing']);
+export const OnTimeStep = z.strictObject({
+  kind: z.literal('onTime'),
+  input: z.string(),
+  date: z.nullable(z.string()),
+  deadline: z.nullable(z.string()),
+  status: OnTimeStatus,
+  daysLate: opt(z.number().check(z.int())),
+});
+export const OnTimeResultStep = z.strictObject({ kind: z.literal('onTimeResult'), outcome: OnTimeStatus, points: D });
+export type Steps = z.infer<typeof OnTimeStep> | z.infer<typeof OnTimeResultStep>;
+export type Outcome = z.infer<typeof OnTimeStatus>;
+
+export interface CompiledOnTime {
+  items: Array<{ input: string; deadline: string | { input: string } }>;
+  points: Record<Outcome, Decimal>;
+  texts: Record<Outcome, string>;
+  floor: Decimal;
+  max: Decimal;
+}
+export interface State {
+  outcome: Outcome;
+  notOnTime: string[];
+}
+
+const dateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = {
+  type: 'onTime',
+  schema: OnTimeRule,
+  stepSchemas: [OnTimeStep, OnTimeResultStep],
+  check(rule, ctx) {
+    rule.items.forEach((item, i) => {
+      ctx.needInput(item.input, ['date'], `${ctx.path}/items/${i}/input`, 'a date');
+      if (typeof item.deadline !== 'string') ctx.needInput(item.deadline.input, ['date'], `${ctx.path}/items/${i}/deadline/input`, 'a date');
+      else ctx.checkDate(item.deadline, `${ctx.path}/items/${i}/deadline`);
+    });
+    for (const k of ['points', 'late', 'missing'] as const) {
+      const v = rule[k];
+      if (v !== undefined) ctx.checkPoints(dec(v), `${ctx.path}/${k}`);
+    }
+  },
+  reads(rule, out) {
+    for (const i of rule.items) {
+      out.add(i.input);
+      if (typeof i.deadline !== 'string') out.add(i.deadline.input);
+    }
+  },
+  compile(rule, ctx) {
+    const points = { onTime: rule.points === undefined ? ctx.max : dec(rule.points), late: rule.late === undefined ? ZERO : dec(rule.late), missing: rule.missing === undefined ? ZERO : dec(rule.missing) };
+    const texts = { onTime: decText(points.onTime), late: decText(points.late), missing: decText(points.missing) };
+    return { items: rule.items.map((i) => ({ input: i.input, deadline: i.deadline })), points, texts, floor: ctx.floor, max: ctx.max };
+  },
+  evaluate(c, read) {
+    const steps: Steps[] = [];
+    const notOnTime: string[] = [];
+    let anyMissing = false;
+    let anyLate = false;
+    for (const item of c.items) {
+      const d = dateOf(read(item.input));
+      const dl = typeof item.deadline === 'string' ? item.deadline : dateOf(read(item.deadline.input));
+      const status: Outcome = d === null ? 'missing' : dl === null || d <= dl ? 'onTime' : 'late';
+      anyMissing ||= status === 'missing';
+      anyLate ||= status === 'late';
+      if (status !== 'onTime') notOnTime.push(item.input);
+      const s: z.infer<typeof OnTimeStep> = { kind: 'onTime', input: item.input, date: d, deadline: dl, status };
+      if (status === 'late') s.daysLate = daysBetween(dl!, d!);
+      steps.push(s);
+    }
+    const outcome: Outcome = anyMissing ? 'missing' : anyLate ? 'late' : 'onTime';
+    steps.push({ kind: 'onTimeResult', outcome, points: c.texts[outcome] });
+    return { raw: c.points[outcome], steps, state: { outcome, notOnTime } };
+  },
+  advise(c, e) {
+    if (e.state.outcome === 'onTime') return [];
+    const g = gainOf(clampPoints(c.points.onTime, c.floor, c.max), clampPoints(c.points[e.state.outcome], c.floor, c.max));
+    const out: Improvement[] = [];
+    if (g) out.push({ kind: 'onTime', inputs: e.state.notOnTime, ...g });
+    return out;
+  },
+};

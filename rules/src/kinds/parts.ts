@@ -1,0 +1,94 @@
+/** "parts": the sum of the parts whose condition holds, each with its points or fraction of the maximum. */
+import * as z from 'zod/mini';
+import { addDec, decText, dec, ZERO, type Decimal } from '../decimal.js';
+import { diag } from '../diagnostics.js';
+import { DecimalText as D, Part, ruleBase } from '../primitives.js';
+import { clampPoints, gainOf, type Improvement } from './advice.js';
+import { conditionReads } from './condition.js';
+import type { CompiledCondition, KindModule, RuleCheckContext } from './kind.js';
+
+export const PartsRule = z.strictObject({
+  type: z.literal('parts'),
+  parts: z.array(Part).check(z.minLength(1), z.maxLength(50)),
+  ...ruleBase,
+});
+export type PartsRule = z.infer<typeof PartsRule>;
+
+export const PartStep = z.strictObject({ kind: z.literal('part'), id: z.string(), met: z.boolean(), points: D });
+export type PartStep = z.infer<typeof PartStep>;
+
+export interface CompiledPart {
+  id: string;
+  when: CompiledCondition;
+  points: Decimal;
+  text: string;
+}
+export interface CompiledParts {
+  parts: CompiledPart[];
+  floor: Decimal;
+  max: Decimal;
+}
+export interface State {
+  sum: Decimal;
+  met: boolean[];
+}
+
+function checkPart(part: z.infer<typeof Part>, i: number, ctx: RuleCheckContext): Decimal {
+  const at = `${ctx.path}/parts/${i}`;
+  ctx.checkCondition(part.when, `${at}/when`);
+  if ((part.points === undefined) === (part.fraction === undefined))
+    ctx.report(diag('SET_SCHEMA', at, { message: 'a part needs either "points" or "fraction", not both', messageVi: 'một phần cần "points" hoặc "fraction", không dùng cả hai' }));
+  if (part.fraction !== undefined) {
+    ctx.checkFraction(dec(part.fraction), `${at}/fraction`, 'fraction');
+    return dec(part.fraction).times(ctx.max);
+  }
+  return part.points !== undefined ? dec(part.points) : ZERO;
+}
+
+export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, PartStep> = {
+  type: 'parts',
+  schema: PartsRule,
+  stepSchemas: [PartStep],
+  check(rule, ctx) {
+    let sum = ZERO;
+    const ids = new Set<string>();
+    rule.parts.forEach((part, i) => {
+      if (ids.has(part.id)) ctx.report(diag('SET_DUPLICATE_ID', `${ctx.path}/parts/${i}/id`, { id: part.id, where: `the parts of "${ctx.code}"`, whereVi: `các phần của "${ctx.code}"` }));
+      ids.add(part.id);
+      sum = sum.plus(checkPart(part, i, ctx));
+    });
+    if (sum.gt(ctx.max)) ctx.report(diag('SET_POINTS_ABOVE_MAX', `${ctx.path}/parts`, { code: ctx.code, points: decText(sum), max: decText(ctx.max) }));
+  },
+  reads(rule, out) {
+    for (const p of rule.parts) conditionReads(p.when, out);
+  },
+  compile(rule, ctx) {
+    const parts = rule.parts.map((p, i) => {
+      const points = p.points !== undefined ? dec(p.points) : dec(p.fraction ?? 0).times(ctx.max);
+      return { id: p.id, when: ctx.condition(p.when, `${ctx.path}/parts/${i}/when`), points, text: decText(points) };
+    });
+    return { parts, floor: ctx.floor, max: ctx.max };
+  },
+  evaluate(c, read) {
+    let sum = ZERO;
+    const met: boolean[] = [];
+    const steps: PartStep[] = [];
+    for (const p of c.parts) {
+      const ok = p.when.test(read);
+      met.push(ok);
+      steps.push({ kind: 'part', id: p.id, met: ok, points: ok ? p.text : '0' });
+      if (ok) sum = addDec(sum, p.points);
+    }
+    return { raw: sum, steps, state: { sum, met } };
+  },
+  advise(c, e) {
+    const current = clampPoints(e.state.sum, c.floor, c.max);
+    const out: Improvement[] = [];
+    c.parts.forEach((p, i) => {
+      if (e.state.met[i]) return;
+      const g = gainOf(clampPoints(e.state.sum.plus(p.points), c.floor, c.max), current);
+      if (g) out.push({ kind: 'meet', conditions: [p.when.at], part: p.id, ...g });
+    });
+    return out;
+  },
+};

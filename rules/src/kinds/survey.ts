@@ -1,0 +1,115 @@
+/**
+ * "survey": the weighted share of a tally's answers (A 1, B 0.6, …) times the maximum. Fewer answers
+ * than `minAnswers` (or none): the rule cannot score, and says so.
+ */
+import * as z from 'zod/mini';
+import { addDec, Decimal, dec, decText, mulDec, ZERO } from '../decimal.js';
+import { DecimalText as D, Dec, Identifier, opt, ruleBase, withDescription } from '../primitives.js';
+import { clampPoints, gainOf, type Improvement } from './advice.js';
+import type { KindModule } from './kind.js';
+
+export const SurveyRule = z.strictObject({
+  type: z.literal('survey'),
+  input: withDescription(Identifier, 'A tally input: answer counts per option.'),
+  weights: withDescription(z.record(Identifier, Dec), 'Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0).'),
+  minAnswers: withDescription(opt(z.number().check(z.int(), z.minimum(1))), 'Fewer valid answers than this: not applicable.'),
+  ...ruleBase,
+});
+export type SurveyRule = z.infer<typeof SurveyRule>;
+
+export const SurveyStep = z.strictObject({
+  kind: z.literal('survey'),
+  input: z.string(),
+  counts: z.record(z.string(), D),
+  weights: z.record(z.string(), D),
+  answers: D,
+  weighted: D,
+  share: D,
+  points: D,
+});
+export type SurveyStep = z.infer<typeof SurveyStep>;
+
+export interface CompiledSurvey {
+  input: string;
+  /** In the order the input declares its options (not the key order of "weights"). */
+  options: Array<{ id: string; weight: Decimal; text: string }>;
+  /** The option of the highest weight (the first such in declared order). */
+  top: { id: string; weight: Decimal };
+  minAnswers: number | undefined;
+  floor: Decimal;
+  max: Decimal;
+}
+export interface State {
+  answers: Decimal;
+  weighted: Decimal;
+  points: Decimal;
+  scored: boolean;
+}
+
+/**
+ * The fewest more answers of the top option that lift the weighted share to the next whole percent:
+ * (weighted + k·w) ÷ (answers + k) ≥ target ⇔ k ≥ (target·answers − weighted) ÷ (w − target).
+ */
+function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
+  const share = s.weighted.div(s.answers);
+  const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
+  if (!c.top.weight.gt(share) || !target.gt(share)) return null;
+  const gap = c.top.weight.minus(target);
+  const need = target.times(s.answers).minus(s.weighted);
+  // At the top weight itself the share only approaches it; stop one answer short of equality.
+  const k = gap.isZero() ? null : Decimal.max(need.div(gap).ceil(), 1);
+  if (k === null) return null;
+  const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
+  const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
+  return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), ...g };
+}
+
+export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = {
+  type: 'survey',
+  schema: SurveyRule,
+  stepSchemas: [SurveyStep],
+  check(rule, ctx) {
+    const info = ctx.needInput(rule.input, ['tally'], `${ctx.path}/input`, 'answer counts per option (tally)');
+    if (info) ctx.checkOptionMap(info, rule.weights, `${ctx.path}/weights`, 'weight');
+    for (const [k, v] of Object.entries(rule.weights)) ctx.checkFraction(dec(v), `${ctx.path}/weights/${k}`, 'weight');
+  },
+  reads(rule, out) {
+    out.add(rule.input);
+  },
+  compile(rule, ctx) {
+    const options: CompiledSurvey['options'] = [];
+    for (const id of ctx.input(rule.input).options?.keys() ?? []) {
+      if (!Object.prototype.hasOwnProperty.call(rule.weights, id)) continue;
+      const weight = dec(rule.weights[id]!);
+      options.push({ id, weight, text: decText(weight) });
+    }
+    const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
+    return { input: rule.input, options, top: { id: top.id, weight: top.weight }, minAnswers: rule.minAnswers, floor: ctx.floor, max: ctx.max };
+  },
+  evaluate(c, read) {
+    const v = read(c.input);
+    const counts: Record<string, string> = {};
+    const weights: Record<string, string> = {};
+    let answers = ZERO;
+    let weighted = ZERO;
+    for (const o of c.options) {
+      const n = v instanceof Map ? (v.get(o.id) ?? ZERO) : ZERO;
+      counts[o.id] = decText(n);
+      weights[o.id] = o.text;
+      answers = addDec(answers, n);
+      weighted = addDec(weighted, mulDec(n, o.weight));
+    }
+    const step = (share: string, points: string): SurveyStep => ({ kind: 'survey', input: c.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share, points });
+    if (answers.isZero() || (c.minAnswers !== undefined && answers.lt(c.minAnswers))) {
+      const state = { answers, weighted, points: ZERO, scored: false };
+      return { raw: ZERO, steps: [step('0', '0')], state, notApplicable: { cause: 'tooFewAnswers', input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
+    }
+    const points = c.max.times(weighted).div(answers);
+    return { raw: points, steps: [step(decText(weighted.div(answers)), decText(points))], state: { answers, weighted, points, scored: true } };
+  },
+  advise(c, e) {
+    if (!e.state.scored) return [];
+    const im = moreTopAnswers(c, e.state);
+    return im ? [im] : [];
+  },
+};

@@ -1,0 +1,287 @@
+/**
+ * "tiers": the value (an input or a ratio) falls in one of explicit, non-overlapping tiers, each with
+ * its points. Exact: a ratio is compared with a bound by cross-multiplication, in safe integers when
+ * the numbers are whole and short, in decimals otherwise.
+ */
+import * as z from 'zod/mini';
+import { cmpDec, dec, decText, mulDec, smallInt, ZERO, type Decimal } from '../decimal.js';
+import { scanIntervals, toInterval, type Interval } from '../intervals.js';
+import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenominator, opt } from '../primitives.js';
+import { diag } from '../diagnostics.js';
+import { clampPoints, type Improvement } from './advice.js';
+import type { KindInput, KindModule, RuleCheckContext } from './kind.js';
+import { checkValue, compileValue, readValue, VALUE_STEPS, valueOf, valueReads, type CompiledValue, type ReadOut, type ReadRatio, type ValueSteps } from './value.js';
+
+export const TiersRule = z.strictObject({
+  type: z.literal('tiers'),
+  value: ValueRef,
+  tiers: z.array(Tier).check(z.minLength(1), z.maxLength(50)),
+  onZeroDenominator: withDescription(opt(ZeroDenominator), 'For a ratio whose denominator is 0. Default notApplicable.'),
+  ...ruleBase,
+});
+export type TiersRule = z.infer<typeof TiersRule>;
+
+export const TierStep = z.strictObject({
+  kind: z.literal('tier'),
+  index: z.number().check(z.int()),
+  min: z.nullable(D),
+  minInclusive: z.boolean(),
+  max: z.nullable(D),
+  maxInclusive: z.boolean(),
+  points: D,
+});
+export type TierStep = z.infer<typeof TierStep>;
+
+/** A decimal m ÷ pow with m and pow = 10^k safe integers. */
+export interface Scaled {
+  m: number;
+  pow: number;
+}
+function scaledOf(text: string | null): Scaled | null {
+  if (text === null) return null;
+  const dot = text.indexOf('.');
+  const m = Number(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1));
+  const pow = dot < 0 ? 1 : 10 ** (text.length - dot - 1);
+  return Number.isSafeInteger(m) && Number.isSafeInteger(pow) ? { m, pow } : null;
+}
+
+/** One tier, compiled: its interval, points, the texts the trace shows, the bounds as safe integers. */
+export interface CompiledTier {
+  index: number;
+  iv: Interval;
+  points: Decimal;
+  clamped: Decimal;
+  step: TierStep;
+  minS: Scaled | null;
+  maxS: Scaled | null;
+  /** The tiers worth advising from this one: the lowest above it that gives more, and the best above it. */
+  picks: Pick[];
+}
+export interface Pick {
+  tier: CompiledTier;
+  after: string;
+  gain: string;
+}
+export interface CompiledTiers {
+  value: CompiledValue;
+  tiers: CompiledTier[];
+  onZero: z.infer<typeof ZeroDenominator>;
+  max: Decimal;
+}
+export interface TiersState {
+  tier: CompiledTier | null;
+  read: ReadOut | null;
+}
+
+function compileTier(t: Tier, index: number, floor: Decimal, max: Decimal): CompiledTier {
+  const iv = toInterval(t).iv;
+  const points = dec(t.points);
+  const min = iv.min === null ? null : decText(iv.min);
+  const maxText = iv.max === null ? null : decText(iv.max);
+  const step: TierStep = { kind: 'tier', index, min, minInclusive: iv.minInclusive, max: maxText, maxInclusive: iv.maxInclusive, points: decText(points) };
+  return { index, iv, points, clamped: clampPoints(points, floor, max), step, minS: scaledOf(min), maxS: scaledOf(maxText), picks: [] };
+}
+
+/** Of candidate tiers sorted by lower bound: the first, and the one giving the most points if another. */
+function pickOf(candidates: CompiledTier[], current: Decimal): Pick[] {
+  if (candidates.length === 0) return [];
+  const chosen = [candidates[0]!];
+  const best = candidates.reduce((a, b) => (cmpDec(b.points, a.points) > 0 ? b : a));
+  if (best !== chosen[0]) chosen.push(best);
+  return chosen.map((tier) => ({ tier, after: decText(tier.clamped), gain: decText(tier.clamped.minus(current)) }));
+}
+
+/** Tiers do not overlap, so whether a tier lies above a value depends only on the value's tier. */
+function picksAbove(at: CompiledTier, tiers: CompiledTier[]): Pick[] {
+  const hi = at.iv.max;
+  const candidates = tiers
+    .filter((t) => t !== at && t.iv.min !== null && hi !== null && cmpDec(t.clamped, at.clamped) > 0)
+    .filter((t) => {
+      // Above: min beyond its max, or at its max with one of the two bounds open.
+      const c = cmpDec(t.iv.min!, hi!);
+      return c > 0 || (c === 0 && (!t.iv.minInclusive || !at.iv.maxInclusive));
+    })
+    .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
+  return pickOf(candidates, at.clamped);
+}
+
+/** Is value (or n × t ÷ d) inside the interval? Exact for ratios by cross-multiplication (d > 0). */
+function inInterval(iv: Interval, value: Decimal, ratio: ReadRatio | null): boolean {
+  const cmp = (bound: Decimal) => (ratio ? cmpDec(ratio.nt, mulDec(bound, ratio.d)) : cmpDec(value, bound));
+  if (iv.min !== null) {
+    const c = cmp(iv.min);
+    if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
+  }
+  if (iv.max !== null) {
+    const c = cmp(iv.max);
+    if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
+  }
+  return true;
+}
+
+/** n × t × 10^k against m × d in safe integers; null when a product leaves them. */
+function scaledCmp(ratio: ReadRatio, b: Scaled): number | null {
+  const x = ratio.nti! * b.pow;
+  const y = b.m * ratio.di!;
+  return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? (x < y ? -1 : x > y ? 1 : 0) : null;
+}
+
+function inTier(t: CompiledTier, value: Decimal, ratio: ReadRatio | null): boolean {
+  const iv = t.iv;
+  if (ratio !== null && ratio.nti !== null && ratio.di !== null && ratio.di > 0 && (iv.min === null || t.minS !== null) && (iv.max === null || t.maxS !== null)) {
+    const lo = t.minS === null ? 0 : scaledCmp(ratio, t.minS);
+    const hi = t.maxS === null ? 0 : scaledCmp(ratio, t.maxS);
+    if (lo !== null && hi !== null) {
+      if (iv.min !== null && (lo < 0 || (lo === 0 && !iv.minInclusive))) return false;
+      if (iv.max !== null && (hi > 0 || (hi === 0 && !iv.maxInclusive))) return false;
+      return true;
+    }
+  }
+  return inInterval(iv, value, ratio);
+}
+
+/**
+ * The smallest value ≥ from that enters a tier whose lower bound is `min`. For whole counts "more
+ * than 90.5" and "more than 90" are both 91; for decimals it is the bound itself with strict = true.
+ */
+function entryValue(min: Decimal, inclusive: boolean, integer: boolean): { to: Decimal; strict: boolean } {
+  if (integer) {
+    const c = min.ceil();
+    return { to: !inclusive && c.eq(min) ? c.plus(1) : c, strict: false };
+  }
+  return { to: min, strict: !inclusive };
+}
+
+/** The smallest numerator that brings the ratio into tier t. */
+function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: string): { to: string; delta: string; strict: boolean; feasible: boolean } {
+  const integer = num.def.type === 'count';
+  const ni = integer ? smallInt(ratio.n) : null;
+  const ms = t.minS;
+  const a = ms !== null && ratio.di !== null ? ms.m * ratio.di : NaN;
+  const b = ms !== null && ratio.ti !== null ? ratio.ti * ms.pow : NaN;
+  if (ni !== null && ratio.di !== null && ratio.di > 0 && ratio.ti !== null && ratio.ti > 0 && Number.isSafeInteger(a) && Number.isSafeInteger(b)) {
+    // n' × t ≥ min × d ⇔ n' ≥ ceil(min × d ÷ t); one more when the bound is excluded and met exactly.
+    const rem = a % b;
+    const c = (a - rem) / b + (rem > 0 ? 1 : 0);
+    const n2 = !t.iv.minInclusive && rem === 0 ? c + 1 : c;
+    return { to: String(n2), delta: String(n2 - ni), strict: false, feasible: num.def.atMost === den ? n2 <= ratio.di : true };
+  }
+  const need = mulDec(t.iv.min!, ratio.d).div(ratio.t);
+  const e = entryValue(need, t.iv.minInclusive, integer);
+  const feasible = num.def.atMost === den ? (e.strict ? e.to.lt(ratio.d) : e.to.lte(ratio.d)) : true;
+  return { to: decText(e.to), delta: decText(e.to.minus(ratio.n)), strict: e.strict, feasible };
+}
+
+function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut): Improvement | null {
+  const t = pick.tier;
+  const v = c.value;
+  if ('numerator' in v) {
+    const ratio = r.ratio!;
+    const target = ratioTarget(t, ratio, v.num, v.denominator);
+    return {
+      kind: 'raiseRatio',
+      numerator: v.numerator,
+      denominator: v.denominator,
+      from: decText(ratio.n),
+      to: target.to,
+      delta: target.delta,
+      target: t.step.min!,
+      strict: target.strict,
+      pointsAfter: pick.after,
+      gain: pick.gain,
+      feasible: target.feasible,
+    };
+  }
+  const def = v.def;
+  const value = valueOf(r);
+  const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
+  const hi = def.max ?? (def.def.type === 'percent' ? dec(100) : null);
+  return {
+    kind: 'raise',
+    input: v.input,
+    from: decText(value),
+    to: decText(to),
+    delta: decText(to.minus(value)),
+    strict,
+    pointsAfter: pick.after,
+    gain: pick.gain,
+    feasible: hi === null || (strict ? to.lt(hi) : to.lte(hi)),
+  };
+}
+
+/** With a negative denominator the tier was found assuming d > 0 fails; look at every tier directly. */
+function picksForNegative(c: CompiledTiers, at: CompiledTier, ratio: ReadRatio): Pick[] {
+  const candidates = c.tiers
+    .filter((t) => t.iv.min !== null && cmpDec(t.clamped, at.clamped) > 0)
+    .filter((t) => {
+      const k = cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d));
+      return k < 0 || (k === 0 && !t.iv.minInclusive);
+    })
+    .sort((a, b) => cmpDec(a.iv.min!, b.iv.min!));
+  return pickOf(candidates, at.clamped);
+}
+
+export type St = TierStep | ValueSteps;
+
+/** Bounds well formed, points within floor and maximum, no overlap, no gap within the value's domain. */
+function checkTiers(tiers: readonly Tier[], domain: Interval | null, ctx: RuleCheckContext): void {
+  const ivs: Interval[] = [];
+  let bad = false;
+  tiers.forEach((t, i) => {
+    const { iv, problems } = toInterval(t);
+    for (const [problem, problemVi] of problems) ctx.report(diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, { tier: i + 1, problem, problemVi }));
+    if (problems.length) bad = true;
+    ivs.push(iv);
+    ctx.checkPoints(dec(t.points), `${ctx.path}/tiers/${i}/points`);
+  });
+  if (bad) return;
+  scanIntervals(
+    ivs,
+    (a, b, at) => ctx.report(diag('SET_TIER_OVERLAP', `${ctx.path}/tiers/${b}`, { a: a + 1, b: b + 1, at })),
+    (where) => ctx.report(diag('SET_TIER_GAP', `${ctx.path}/tiers`, { where })),
+    domain,
+  );
+}
+
+export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState, St> = {
+  type: 'tiers',
+  schema: TiersRule,
+  stepSchemas: [...VALUE_STEPS, TierStep],
+  check(rule, ctx) {
+    const domain = checkValue(rule.value, ctx, ctx.path);
+    checkTiers(rule.tiers, domain ?? null, ctx);
+  },
+  reads(rule, out) {
+    valueReads(rule.value, out);
+  },
+  compile(rule, ctx) {
+    const tiers = rule.tiers.map((t, i) => compileTier(t, i, ctx.floor, ctx.max));
+    for (const t of tiers) t.picks = picksAbove(t, tiers);
+    return { value: compileValue(rule.value, ctx), tiers, onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max };
+  },
+  evaluate(c, read) {
+    const steps: St[] = [];
+    const state: TiersState = { tier: null, read: null };
+    const r = readValue(c.value, read, steps, c.onZero, c.max, state);
+    if ('stop' in r) return r.stop;
+    state.read = r;
+    // For a ratio the bounds are compared by cross-multiplication: the quotient itself is not needed.
+    const value = r.ratio === null ? valueOf(r) : ZERO;
+    const tier = c.tiers.find((t) => inTier(t, value, r.ratio)) ?? null;
+    if (tier === null) return { raw: ZERO, steps, state, invalid: { code: 'SCORE_NO_TIER', value: r.text } };
+    state.tier = tier;
+    steps.push(tier.step);
+    return { raw: tier.points, steps, state };
+  },
+  advise(c, e) {
+    const { tier, read } = e.state;
+    if (tier === null || read === null) return [];
+    const picks = read.ratio !== null && read.ratio.d.s < 0 ? picksForNegative(c, tier, read.ratio) : tier.picks;
+    const out: Improvement[] = [];
+    for (const p of picks) {
+      const im = improvementFor(c, p, read);
+      if (im) out.push(im);
+    }
+    return out;
+  },
+};
