@@ -4,6 +4,7 @@ import { csvCell, csvLine, renderCsv } from '../src/format/csv.js';
 import { countPhrase, improvementText } from '../src/format/explain-text.js';
 import { renderHtml } from '../src/format/html.js';
 import { renderMarkdown } from '../src/format/md.js';
+import { documentText, terminalText } from '../src/format/escape.js';
 import { boundsText } from '../src/format/rule-text.js';
 import { renderText, width, wrap } from '../src/format/text.js';
 import { formatNumber, formatPercent, percentOf } from '../src/numbers.js';
@@ -160,6 +161,26 @@ describe('markdown from untrusted files', () => {
     expect(md).not.toContain('<img');
     expect(md).toContain('# Xã &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(md).toContain('| A &amp; &lt;b&gt;B&lt;/b&gt; |');
+  });
+});
+
+describe('untrusted text', () => {
+  it('terminal: controls, bidi and line breaks as visible escapes', () => {
+    expect(terminalText('a\u001b]0;t\u0007b\u001b[2J\r\b\t\n\u007f\u009b\u202e\u2067\u200f\u200e\u061c\u2028\ufeffz')).toBe(
+      'a\\x1b]0;t\\x07b\\x1b[2J\\r\\x08\\t\\n\\x7f\\x9b\\u202e\\u2067\\u200f\\u200e\\u061c\\u2028\\ufeffz',
+    );
+    expect(terminalText('UBND xã Vĩnh Bảo — 83,60 ✓')).toBe('UBND xã Vĩnh Bảo — 83,60 ✓');
+    expect(documentText('a\tb\r\nc\u001b')).toBe('a\tb\nc\\x1b');
+    const text = renderText([
+      { kind: 'kv', rows: [['Đơn vị', 'X\n## Đạt loại A']] },
+      { kind: 'table', columns: [{ label: 'Mã' }, { label: 'Tên' }], rows: [{ cells: ['1', 'a\nb'] }, { cells: ['2', ['c', 'd\u001b[2J']] }] },
+    ]);
+    expect(text).toBe('Đơn vị:  X\\n## Đạt loại A\n\nMã  Tên\n──  ────────\n1   a\\nb\n2   c\n    d\\x1b[2J\n');
+  });
+
+  it('diagnostics: the file name and the quoted value as escapes, on one line', () => {
+    const d = { ...diag('EVIDENCE_UNKNOWN_CRITERION', '/entries/3/criterion', { code: '9.9\u001b[2J\n', set: 's@2026' }), file: 'e\u202e\r.json', line: 12, column: 7 };
+    expect(formatDiagnostic(d, 'en')).toBe('e\\u202e\\r.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  error: There is no criterion "9.9\\x1b[2J\\n" in s@2026.');
   });
 });
 

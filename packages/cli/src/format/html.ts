@@ -2,7 +2,7 @@
  * One self-contained printable HTML file: inline CSS, no scripts, no external resources. Tables print
  * on A4 landscape with repeated headers.
  */
-import type { Block, Doc } from './doc.js';
+import { cellLines, type Block, type Doc } from './doc.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -46,7 +46,7 @@ function block(b: Block): string {
         `<tr${r.strong ? ' class="strong"' : ''}>${b.columns
           .map((c, i) => {
             const style = i === b.indentColumn && r.depth ? ` style="padding-left:${6 + 14 * r.depth}px"` : '';
-            return `<td${c.align === 'right' ? ' class="num"' : ''}${style}>${text(r.cells[i] ?? '')}</td>`;
+            return `<td${c.align === 'right' ? ' class="num"' : ''}${style}>${cellLines(r.cells[i]).map(text).join('<br>')}</td>`;
           })
           .join('')}</tr>`;
       const head = `<thead><tr>${b.columns.map((c) => `<th>${text(c.label)}</th>`).join('')}</tr></thead>`;

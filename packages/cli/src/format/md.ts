@@ -1,5 +1,5 @@
 /** Markdown for pasting into documents (GitHub-flavoured tables). */
-import type { Block, Doc } from './doc.js';
+import { cellLines, type Block, type Doc } from './doc.js';
 
 /** Text from files (unit names, notes) is data: HTML in it must not reach a Markdown renderer as markup. */
 const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -22,7 +22,7 @@ function block(b: Block): string {
       const sep = `|${b.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`;
       const rows = [...b.rows, ...(b.footer ?? [])].map((r) => {
         const cells = b.columns.map((_, i) => {
-          let c = esc(r.cells[i] ?? '');
+          let c = cellLines(r.cells[i]).map(esc).join('<br>');
           if (i === b.indentColumn && r.depth) c = '&nbsp;&nbsp;'.repeat(r.depth) + c;
           return r.strong && c !== '' ? `**${c}**` : c;
         });
