@@ -165,6 +165,21 @@ describe('markdown from untrusted files', () => {
 });
 
 describe('untrusted text', () => {
+  it('CSV: a cell that a spreadsheet would run as a formula is text behind a quote', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+1')).toBe(`"'+1"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+    expect(csvCell('\tabc')).toBe(`"'\tabc"`);
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('  =1+1')).toBe(`"'  =1+1"`);
+    // In a number column a number stays a number, in either language's format.
+    expect(csvLine(['-0,25', '-0.25', '+1.234,5', '-1,234.5', '-5%', '-2+3', '=1'], [true, true, true, true, true, true, true])).toBe(`"-0,25",-0.25,"+1.234,5","-1,234.5",-5%,"'-2+3","'=1"`);
+    // Elsewhere "+1" is a name, not a number.
+    expect(csvLine(['+1', '-1'])).toBe(`"'+1","'-1"`);
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
   it('terminal: controls, bidi and line breaks as visible escapes', () => {
     expect(terminalText('a\u001b]0;t\u0007b\u001b[2J\r\b\t\n\u007f\u009b\u202e\u2067\u200f\u200e\u061c\u2028\ufeffz')).toBe(
       'a\\x1b]0;t\\x07b\\x1b[2J\\r\\x08\\t\\n\\x7f\\x9b\\u202e\\u2067\\u200f\\u200e\\u061c\\u2028\\ufeffz',

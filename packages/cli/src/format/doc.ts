@@ -6,6 +6,7 @@
  */
 export interface Column {
   label: string;
+  /** Number columns are right-aligned (and only they): CSV leaves a number in them as a number. */
   align?: 'left' | 'right';
   /** Terminal only: wrap the column at this width. */
   width?: number;
