@@ -19,6 +19,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
 import { validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, score, type CompiledSet } from '@parindex/engine';
+import { csvCell } from '../../packages/cli/src/format/csv.js';
+import { terminalText } from '../../packages/cli/src/format/escape.js';
+import { markdownInline, markdownText } from '../../packages/cli/src/format/md.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
@@ -356,5 +359,51 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
     expect(({} as J).polluted).toBeUndefined();
     console.info(`fuzz: ${stats.cases} cases (${stats.results} results, ${stats.coded} coded refusals)`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The escaping of user text in outputs (docs/cli.md, "User text in outputs"): any string, and strings
+// made of the characters that matter to a spreadsheet, a terminal or a Markdown renderer.
+
+const SPECIAL = ['=', '+', '-', '@', '\t', '\r', '\n', ' ', '#', '>', '*', '_', '`', '|', '1', '0', '.', ',', ')', '(', '[', ']', '!', '<', '&', '\\', ':', '%', 'a', 'Đ', '\u001b', '\u0007', '\u0008', '\u009b', '\u202e', '\u2066', '\u200f', '\u2028'];
+const userText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.constantFrom(...SPECIAL), { maxLength: 12 }).map((a) => a.join('')));
+/** A number as the renderers write it (vi or en), which a number column keeps as a number. */
+const NUMBER = /^[+-]?[0-9]+(?:[.,][0-9]+)*%?$/;
+const unquote = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
+
+describe('escaping of user text', () => {
+  it('CSV: no cell starts a formula, but a number in a number column; the text is kept', () => {
+    fc.assert(
+      fc.property(userText, fc.boolean(), (s, numberColumn) => {
+        const cell = unquote(csvCell(s, numberColumn));
+        expect([s, `'${s}`]).toContain(cell);
+        if (/^\s*[=+\-@]|^[\t\r]/.test(cell)) expect(numberColumn && NUMBER.test(s)).toBe(true);
+      }),
+      params(runs(500, 0.05)),
+    );
+  });
+
+  it('terminal: no C0, C1 or bidi control is left', () => {
+    fc.assert(
+      fc.property(userText, (s) => {
+        expect(terminalText(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+      }),
+      params(runs(500, 0.05)),
+    );
+  });
+
+  it('Markdown: one line, no leading block marker, no link, image or HTML', () => {
+    fc.assert(
+      fc.property(userText, (s) => {
+        for (const md of [markdownText(s), markdownInline(s)]) {
+          expect(md).not.toMatch(/[\n\r<]/);
+          expect(md).not.toContain('](');
+          expect(md).not.toContain('![');
+        }
+        expect(markdownText(s)).not.toMatch(/^\s*([#>*+=-]|[0-9]+[.)])/);
+      }),
+      params(runs(500, 0.05)),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, LIMITS, readJson, type Diagnostic, type CriteriaSet } from '@parindex/rules';
+import { terminalText } from './format/escape.js';
 import type { Lang } from './numbers.js';
 
 /** Thrown by commands: print these diagnostics and exit with `exitCode` (1 unless told). */
@@ -77,12 +78,16 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
   return { ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a criteria set has "fields", an evidence file "entries", an appraisal file "rounds"', hintVi: 'bộ tiêu chí có "fields", tệp minh chứng có "entries", tệp thẩm định có "rounds"' }), file: f.file, line: 1, column: 1 };
 }
 
-/** One diagnostic as a line: `file:line:column  CODE  /json/path  sentence`. */
+/**
+ * One diagnostic as a line: `file:line:column  CODE  /json/path  sentence`. The file name, the path and
+ * the values quoted in the sentence come from the user: controls and line breaks in them are shown as
+ * escapes (terminalText), so that a diagnostic is one line and cannot drive the terminal.
+ */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
   const text = lang === 'vi' ? d.messageVi : d.message;
-  return [where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${text}`].filter((x) => x !== '').join('  ');
+  return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${text}`].filter((x) => x !== '').join('  '));
 }
 
 /** Write output to a file (creating its folder) or to stdout. */

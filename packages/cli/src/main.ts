@@ -5,6 +5,7 @@
  */
 import { parseArgs, renderUsage, type ArgsDef, type CommandDef } from 'citty';
 import { ParindexError } from '@parindex/rules';
+import { terminalText } from './format/escape.js';
 import { CliError, UsageError, formatDiagnostic } from './io.js';
 import { ENGINE_VERSION } from '@parindex/engine';
 
@@ -118,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       const vi = lang === 'vi';
-      process.stderr.write(`parindex: ${vi ? e.messageVi ?? e.message : e.message}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
+      // The sentence may quote an argument or a file name (anything the shell passes): escaped.
+      process.stderr.write(`parindex: ${terminalText(vi ? e.messageVi ?? e.message : e.message)}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
       return 2;
     }
     if (e instanceof CliError) {
@@ -130,10 +132,11 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const err = e as Error;
+    const what = terminalText(`${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`);
     process.stderr.write(
       lang === 'vi'
-        ? `parindex: lỗi nội bộ (${err?.name ?? 'Error'}: ${err?.message ?? String(e)}). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.\n`
-        : `parindex: internal error (${err?.name ?? 'Error'}: ${err?.message ?? String(e)}). Set PARINDEX_DEBUG=1 for details and report it.\n`,
+        ? `parindex: lỗi nội bộ (${what}). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.\n`
+        : `parindex: internal error (${what}). Set PARINDEX_DEBUG=1 for details and report it.\n`,
     );
     if (process.env.PARINDEX_DEBUG === '1' && err?.stack) process.stderr.write(err.stack + '\n');
     return 1;

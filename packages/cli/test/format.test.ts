@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledSet } from '@parindex/engine';
 import { csvCell, csvLine, renderCsv } from '../src/format/csv.js';
 import { countPhrase, improvementText } from '../src/format/explain-text.js';
-import { renderHtml } from '../src/format/html.js';
-import { renderMarkdown } from '../src/format/md.js';
+import { escapeHtml, renderHtml } from '../src/format/html.js';
+import { markdownInline, markdownText, renderMarkdown } from '../src/format/md.js';
+import { documentText, terminalText } from '../src/format/escape.js';
 import { boundsText } from '../src/format/rule-text.js';
 import { renderText, width, wrap } from '../src/format/text.js';
 import { formatNumber, formatPercent, percentOf } from '../src/numbers.js';
@@ -93,7 +94,7 @@ describe('renderers', () => {
   const doc = [
     { kind: 'title' as const, text: 'Kết quả' },
     { kind: 'kv' as const, rows: [['Đơn vị', 'UBND xã "A", B'] as [string, string]] },
-    { kind: 'table' as const, columns: [{ label: 'Mã' }, { label: 'Tên' }, { label: 'Điểm', align: 'right' as const }], rows: [{ cells: ['1', 'Cải cách | thể chế', '7,5'] }, { cells: ['1.1', 'Dòng\nhai', '1'], depth: 1 }], indentColumn: 1 },
+    { kind: 'table' as const, columns: [{ label: 'Mã' }, { label: 'Tên' }, { label: 'Điểm', align: 'right' as const }], rows: [{ cells: ['1', 'Cải cách | thể chế', '7,5'] }, { cells: ['1.1', ['Dòng', 'hai'], '1'], depth: 1 }], indentColumn: 1 },
   ];
 
   it('CSV: BOM, CRLF, RFC 4180 quoting', () => {
@@ -160,6 +161,62 @@ describe('markdown from untrusted files', () => {
     expect(md).not.toContain('<img');
     expect(md).toContain('# Xã &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(md).toContain('| A &amp; &lt;b&gt;B&lt;/b&gt; |');
+  });
+});
+
+describe('untrusted text', () => {
+  it('CSV: a cell that a spreadsheet would run as a formula is text behind a quote', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+1')).toBe(`"'+1"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+    expect(csvCell('\tabc')).toBe(`"'\tabc"`);
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('  =1+1')).toBe(`"'  =1+1"`);
+    // In a number column a number stays a number, in either language's format.
+    expect(csvLine(['-0,25', '-0.25', '+1.234,5', '-1,234.5', '-5%', '-2+3', '=1'], [true, true, true, true, true, true, true])).toBe(`"-0,25",-0.25,"+1.234,5","-1,234.5",-5%,"'-2+3","'=1"`);
+    // Elsewhere "+1" is a name, not a number.
+    expect(csvLine(['+1', '-1'])).toBe(`"'+1","'-1"`);
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('terminal: controls, bidi and line breaks as visible escapes', () => {
+    expect(terminalText('a\u001b]0;t\u0007b\u001b[2J\r\b\t\n\u007f\u009b\u202e\u2067\u200f\u200e\u061c\u2028\ufeffz')).toBe(
+      'a\\x1b]0;t\\x07b\\x1b[2J\\r\\x08\\t\\n\\x7f\\x9b\\u202e\\u2067\\u200f\\u200e\\u061c\\u2028\\ufeffz',
+    );
+    expect(terminalText('UBND xã Vĩnh Bảo — 83,60 ✓')).toBe('UBND xã Vĩnh Bảo — 83,60 ✓');
+    expect(documentText('a\tb\r\nc\u001b')).toBe('a\tb\nc\\x1b');
+    const text = renderText([
+      { kind: 'kv', rows: [['Đơn vị', 'X\n## Đạt loại A']] },
+      { kind: 'table', columns: [{ label: 'Mã' }, { label: 'Tên' }], rows: [{ cells: ['1', 'a\nb'] }, { cells: ['2', ['c', 'd\u001b[2J']] }] },
+    ]);
+    expect(text).toBe('Đơn vị:  X\\n## Đạt loại A\n\nMã  Tên\n──  ────────\n1   a\\nb\n2   c\n    d\\x1b[2J\n');
+  });
+
+  it('diagnostics: the file name and the quoted value as escapes, on one line', () => {
+    const d = { ...diag('EVIDENCE_UNKNOWN_CRITERION', '/entries/3/criterion', { code: '9.9\u001b[2J\n', set: 's@2026' }), file: 'e\u202e\r.json', line: 12, column: 7 };
+    expect(formatDiagnostic(d, 'en')).toBe('e\\u202e\\r.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  error: There is no criterion "9.9\\x1b[2J\\n" in s@2026.');
+  });
+
+  it('Markdown: metacharacters escaped, one line, no link, image, HTML or leading marker', () => {
+    expect(markdownInline('x\n## Kết luận')).toBe('x \\#\\# Kết luận');
+    expect(markdownInline('[x](javascript:alert(1)) ![](http://e/i.png)')).toBe('\\[x\\]\\(javascript:alert(1)) \\!\\[\\]\\(http://e/i.png)');
+    expect(markdownInline('<img src=x> & *b* _i_ `c` a|b {#id} ~~s~~ \\')).toBe('&lt;img src=x&gt; &amp; \\*b\\* \\_i\\_ \\`c\\` a\\|b \\{\\#id\\} \\~\\~s\\~\\~ \\\\');
+    expect(markdownInline('1.1.3 (-0,25)')).toBe('1.1.3 (-0,25)');
+    expect(markdownText('- item')).toBe('\\- item');
+    expect(markdownText('  + item')).toBe('  \\+ item');
+    expect(markdownText('12. item')).toBe('12\\. item');
+    expect(markdownText('3) item')).toBe('3\\) item');
+    expect(markdownText('> quote')).toBe('&gt; quote');
+    expect(markdownText('=== ')).toBe('\\=== ');
+  });
+
+  it('HTML: text is safe in element content and in quoted attributes', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    const html = renderHtml([{ kind: 'title', text: 'X\u001b[2J\n<script>' }, { kind: 'table', columns: [{ label: 'A' }], rows: [{ cells: [['a\u202e', '<b>']] }] }], 'vi');
+    expect(html).toContain('<title>X\\x1b[2J &lt;script&gt;</title>');
+    expect(html).toContain('<h1>X\\x1b[2J<br>&lt;script&gt;</h1>');
+    expect(html).toContain('<td>a\\u202e<br>&lt;b&gt;</td>');
   });
 });
 

@@ -37,3 +37,33 @@ export function writeTemp(dir: string, name: string, content: string | object): 
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return file;
 }
+
+/**
+ * Run the CLI's main() in this process (its TypeScript sources), capturing what it writes to stdout and
+ * stderr: the same code paths as the built CLI without a process start each (~0.2 s on a loaded
+ * machine). Calls must not overlap: stdout and stderr are this process's own. Relative paths are read
+ * from the current directory, so pass absolute ones.
+ */
+export async function cliInProcess(args: string[]): Promise<Run> {
+  const { main } = await import('../src/main.js');
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (s: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  process.stdout.write = capture((s) => (stdout += s));
+  process.stderr.write = capture((s) => (stderr += s));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}

@@ -97,7 +97,7 @@ export function diffDoc(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lan
   for (const x of d.nodes) {
     if (!all && !x.changed) continue;
     rows.push({
-      cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang)).join('\n')],
+      cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang))],
       depth: x.depth - 1,
       strong: x.kind === 'group' && x.depth === 1,
     });

@@ -9,7 +9,7 @@ import { dec, diag } from '@parindex/rules';
 import type { NodeResult, ScoreResult } from '../engine.js';
 import type { Block, Doc } from '../format/doc.js';
 import { documentLabel, improvementText, inputLine, lost, stepText, valueSuffix } from '../format/explain-text.js';
-import { documentsText, flagLines, headerRows, nodeIndex } from '../format/result-view.js';
+import { documentLines, flagLines, headerRows, nodeIndex } from '../format/result-view.js';
 import { ruleText, inputIndex } from '../format/rule-text.js';
 import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
 import { CliError } from '../io.js';
@@ -41,7 +41,7 @@ function explainLeaf(n: NodeResult, s: Scored, lang: Lang, self?: NodeResult): B
     if (tr.inputs.length) blocks.push({ kind: 'para', text: `${t(lang, 'inputs')}:` }, { kind: 'list', items: tr.inputs.map((i) => inputLine(i, lang, s.compiled)) });
     if (tr.documents.length) {
       const items = tr.documents.map((d) => {
-        const by = documentsText([{ ...d, required: true }], lang).replace(/\n/g, '; ');
+        const by = documentLines([{ ...d, required: true }], lang).join('; ');
         return `${documentLabel(s.compiled, n.code, d.id, d.label, lang)}${d.required ? '' : ` (${t(lang, 'optional')})`}: ${d.provided ? by + (d.by.length ? ` [${d.by.map((b) => `${t(lang, 'entry')} #${b.entry}`).join(', ')}]` : '') : t(lang, 'missing')}`;
       });
       blocks.push({ kind: 'para', text: `${t(lang, 'documents')}:` }, { kind: 'list', items });

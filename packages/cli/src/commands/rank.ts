@@ -11,6 +11,7 @@ import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import type { Doc } from '../format/doc.js';
+import { terminalText } from '../format/escape.js';
 import { bandText } from '../format/result-view.js';
 import { pick, stageLabel, t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
@@ -29,7 +30,8 @@ export function progress(enabled: boolean, total: number): { tick(label: string,
     tick(label: string, count = 1) {
       n += count;
       const filled = Math.round((n / total) * width);
-      const name = label.length > 40 ? '…' + label.slice(-39) : label;
+      const safe = terminalText(label);
+      const name = safe.length > 40 ? '…' + safe.slice(-39) : safe;
       process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total} ${name}\u001b[K`);
     },
     done() {

@@ -1,11 +1,15 @@
 /**
  * One self-contained printable HTML file: inline CSS, no scripts, no external resources. Tables print
- * on A4 landscape with repeated headers.
+ * on A4 landscape with repeated headers. Every text is written as text: escaped for element content and
+ * for quoted attributes alike, controls visible; no text from a file is ever put in a tag, an attribute
+ * or a URL (the only attributes are the renderer's own classes and padding).
  */
-import type { Block, Doc } from './doc.js';
+import { cellLines, type Block, type Doc } from './doc.js';
+import { documentText } from './escape.js';
 
+/** Text safe in element content and in a single- or double-quoted attribute value. */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const CSS = `
@@ -27,7 +31,8 @@ p { margin: 6px 0; }
 tr { page-break-inside: avoid; }
 `.trim();
 
-const text = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
+/** A text of the document; its line breaks are kept (as <br>), which no text can turn into markup. */
+const text = (s: string) => escapeHtml(documentText(s)).replace(/\n/g, '<br>');
 
 function block(b: Block): string {
   switch (b.kind) {
@@ -46,7 +51,7 @@ function block(b: Block): string {
         `<tr${r.strong ? ' class="strong"' : ''}>${b.columns
           .map((c, i) => {
             const style = i === b.indentColumn && r.depth ? ` style="padding-left:${6 + 14 * r.depth}px"` : '';
-            return `<td${c.align === 'right' ? ' class="num"' : ''}${style}>${text(r.cells[i] ?? '')}</td>`;
+            return `<td${c.align === 'right' ? ' class="num"' : ''}${style}>${cellLines(r.cells[i]).map(text).join('<br>')}</td>`;
           })
           .join('')}</tr>`;
       const head = `<thead><tr>${b.columns.map((c) => `<th>${text(c.label)}</th>`).join('')}</tr></thead>`;
@@ -63,7 +68,7 @@ export function renderHtml(doc: Doc, lang: 'vi' | 'en'): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title && title.kind === 'title' ? title.text : 'parindex')}</title>
+<title>${escapeHtml(documentText(title && title.kind === 'title' ? title.text : 'parindex').replace(/[\n\t]/g, ' '))}</title>
 <style>
 ${CSS}
 </style>

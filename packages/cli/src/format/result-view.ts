@@ -2,7 +2,7 @@
 import type { BlockResult, NodeResult, ScoreResult, TraceDocument } from '../engine.js';
 import { flagLabel, pick, stageLabel, t } from '../i18n.js';
 import { formatNumber, formatPercent, percentOf, type Lang } from '../numbers.js';
-import type { Row } from './doc.js';
+import type { Cell, Row } from './doc.js';
 
 export function formatDate(iso: string | undefined, lang: Lang): string {
   if (!iso) return '';
@@ -10,7 +10,8 @@ export function formatDate(iso: string | undefined, lang: Lang): string {
   return m && lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-export function documentsText(docs: readonly TraceDocument[], lang: Lang): string {
+/** The documents of a criterion, one line each (a table cell's lines). */
+export function documentLines(docs: readonly TraceDocument[], lang: Lang): string[] {
   const vi = lang === 'vi';
   const out: string[] = [];
   for (const d of docs) {
@@ -21,10 +22,11 @@ export function documentsText(docs: readonly TraceDocument[], lang: Lang): strin
       }
     else if (d.required) out.push(`${vi ? 'Thiếu' : 'Missing'}: ${d.label}`);
   }
-  return out.join('\n');
+  return out;
 }
 
-export function notesText(n: NodeResult, lang: Lang, roundNode?: NodeResult): string {
+/** The notes on a criterion (flags, claim, explanation, appraisal changes), one line each. */
+export function noteLines(n: NodeResult, lang: Lang, roundNode?: NodeResult): string[] {
   const vi = lang === 'vi';
   const notes: string[] = [];
   const flags = new Set([...n.flags, ...(roundNode?.flags ?? [])]);
@@ -37,7 +39,7 @@ export function notesText(n: NodeResult, lang: Lang, roundNode?: NodeResult): st
     if (s.kind === 'override') notes.push(`${stageLabel(lang, s.round)}: ${formatNumber(s.from, lang)} → ${formatNumber(s.to, lang)} (${s.reason})`);
   for (const i of roundNode?.trace?.inputs ?? [])
     if (i.corrected) notes.push(`${stageLabel(lang, i.corrected.round)}: ${pick(lang, i.label, i.labelEn)} ${vi ? 'sửa thành' : 'corrected to'} ${typeof i.value === 'string' ? formatNumber(i.value, lang) : JSON.stringify(i.value)} (${i.corrected.reason})`);
-  return notes.join('\n');
+  return notes;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
@@ -88,10 +90,10 @@ export function scoreTable(self: ScoreResult, round: ScoreResult | undefined, o:
   const line = (n: NodeResult, stt: string, depth: number) => {
     const a = r2.get(n.code);
     const max = n.applicableMax === n.nominalMax ? num(n.applicableMax) : `${num(n.applicableMax)} (${num(n.nominalMax)})`;
-    const cells = [stt, pick(lang, n.title, n.titleEn), max, num(n.points)];
+    const cells: Cell[] = [stt, pick(lang, n.title, n.titleEn), max, num(n.points)];
     if (appraisedCol) cells.push(a ? num(a.points) : '');
     if (!o.officer) cells.push(formatPercent(percentOf((a ?? n).points, (a ?? n).applicableMax), lang, o.places));
-    if (o.officer) cells.push(n.trace ? documentsText(n.trace.documents, lang) : '', notesText(n, lang, a));
+    if (o.officer) cells.push(n.trace ? documentLines(n.trace.documents, lang) : '', noteLines(n, lang, a));
     rows.push({ cells, depth, strong: depth === 0 });
     if (o.all) n.children?.forEach((c) => line(c, c.code, depth + 1));
   };

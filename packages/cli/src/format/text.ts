@@ -1,5 +1,10 @@
-/** Terminal rendering: aligned columns, wrapped long titles, no colours (output may be piped). */
-import type { Block, Column, Doc, Row } from './doc.js';
+/**
+ * Terminal rendering: aligned columns, wrapped long titles, no colours (output may be piped). Every text
+ * goes through terminalText first: no control character from a file reaches the terminal, and a line
+ * break inside a text is shown as \n, so that it cannot start a line of its own or break a table.
+ */
+import { cellLines, type Block, type Column, type Doc, type Row } from './doc.js';
+import { terminalText } from './escape.js';
 
 /** Display width: Vietnamese text is precomposed (NFC) one column per letter; combining marks count 0. */
 export function width(s: string): number {
@@ -38,7 +43,7 @@ export function wrap(text: string, w: number): string[] {
 function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn: number | undefined): string[] {
   const all = [...rows, ...footer];
   const cellText = (r: Row, i: number) => {
-    const c = r.cells[i] ?? '';
+    const c = cellLines(r.cells[i]).join('\n');
     return i === indentColumn && r.depth ? '  '.repeat(r.depth) + c : c;
   };
   const widths = columns.map((col, i) => {
@@ -71,6 +76,24 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
   return out;
 }
 
+/** The block with every text made safe for a terminal; a cell's own lines joined by LF (the only LFs left). */
+function terminalBlock(b: Block): Block {
+  switch (b.kind) {
+    case 'title':
+    case 'heading':
+    case 'para':
+      return { ...b, text: terminalText(b.text) };
+    case 'kv':
+      return { ...b, rows: b.rows.map(([k, v]) => [terminalText(k), terminalText(v)]) };
+    case 'list':
+      return { ...b, items: b.items.map(terminalText) };
+    case 'table': {
+      const row = (r: Row): Row => ({ ...r, cells: r.cells.map((c) => cellLines(c).map(terminalText).join('\n')) });
+      return { ...b, columns: b.columns.map((c) => ({ ...c, label: terminalText(c.label) })), rows: b.rows.map(row), ...(b.footer ? { footer: b.footer.map(row) } : {}) };
+    }
+  }
+}
+
 function block(b: Block): string[] {
   switch (b.kind) {
     case 'title':
@@ -91,5 +114,5 @@ function block(b: Block): string[] {
 }
 
 export function renderText(doc: Doc): string {
-  return doc.map((b) => block(b).join('\n')).join('\n\n') + '\n';
+  return doc.map((b) => block(terminalBlock(b)).join('\n')).join('\n\n') + '\n';
 }
