@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@parindex\/rules$/, replacement: here('./rules/src/index.ts') },
       { find: /^@parindex\/engine\/result-schema$/, replacement: here('./packages/engine/src/result-schema.ts') },
       { find: /^@parindex\/engine$/, replacement: here('./packages/engine/src/index.ts') },
+      { find: /^@parindex\/explain$/, replacement: here('./packages/explain/src/index.ts') },
     ],
   },
   test: {

@@ -1,0 +1,6 @@
+/**
+ * @parindex/explain: every sentence parindex says, in Vietnamese (the default) and English, and the
+ * document model every format renders. Browser-safe: no I/O, no Node globals. The engine gives data
+ * (results, steps, improvements, diagnostics with typed params); this package words it.
+ */
+export { formatDate, formatNumber, formatPercent, percentOf, type Lang, type NumberOptions } from './numbers.js';
