@@ -167,7 +167,7 @@ describe.concurrent('explain', () => {
     expect(vi.stdout).toContain('Bậc áp dụng: từ 90% đến dưới 95% → 1 điểm');
     expect(vi.stdout).toContain('Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1)');
     expect(vi.stdout).toContain('Số 11/BC-UBND ngày 05/12/2026');
-    expect(en.stdout).toContain('65 more dossiers resolved on time reach 2 (+1)');
+    expect(en.stdout).toContain('Add 65 to “Dossiers resolved on time” to reach 2 points (+1) (1,170 → 1,235; ratio 95%)');
     expect(en.stdout).toContain('Tier taken: From 90% to under 95% → 1 point');
   });
 
@@ -199,7 +199,7 @@ describe.concurrent('explain', () => {
     expect(missing.stdout).toMatch(/• Missing: [^\n—]+ — scored, needs an explanation/);
     expect(missing.stdout).not.toContain('propaganda_plan_doc');
     expect(missingVi.stdout).toContain('• Thiếu: Kế hoạch tuyên truyền CCHC năm 2026 — vẫn chấm, cần giải trình');
-    expect(plan.stdout).toContain('Provide the documents “Annual reform plan 2026” to reach 1 (+1)');
+    expect(plan.stdout).toContain('Provide the documents “Annual reform plan 2026” to reach 1 point (+1)');
     expect(plan.stdout).not.toMatch(/hồ sơ \[/);
   });
 

@@ -5,7 +5,7 @@ import { countPhrase, improvementText } from '../src/format/explain-text.js';
 import { escapeHtml, renderHtml } from '../src/format/html.js';
 import { markdownInline, markdownText, renderMarkdown } from '../src/format/md.js';
 import { documentText, terminalText } from '../src/format/escape.js';
-import { boundsText } from '../src/format/rule-text.js';
+import { boundsText } from '@parindex/explain';
 import { renderText, width, wrap } from '../src/format/text.js';
 import { formatNumber, formatPercent, percentOf } from '../src/numbers.js';
 import { checkOptions } from '../src/main.js';

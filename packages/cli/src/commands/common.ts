@@ -1,6 +1,6 @@
 /** Options shared by the commands, and the helpers that turn a document into output. */
 import type { Diagnostic } from '@parindex/rules';
-import type { Doc, Format } from '../format/doc.js';
+import type { Doc, Format } from '@parindex/explain';
 import { json, render } from '../format/render.js';
 import { formatDiagnostic, UsageError, writeOutput } from '../io.js';
 import { scoreFiles, type Scored } from '../load.js';

@@ -6,9 +6,8 @@
 import { defineCommand } from 'citty';
 import { diag } from '@parindex/rules';
 import { extra, type DiffReason, type ResultDiff, type ScoreResult } from '../engine.js';
-import type { Doc, Row } from '../format/doc.js';
-import { bandText, formatDate } from '../format/result-view.js';
-import { boundsText, pts } from '../format/rule-text.js';
+import type { Doc, Row } from '@parindex/explain';
+import { bandText, boundsText, formatDate, pointsText as pts } from '@parindex/explain';
 import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
 import { CliError, UsageError, detectKind, type JsonFile } from '../io.js';
 import { mustRead, scoreFiles } from '../load.js';

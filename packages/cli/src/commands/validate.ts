@@ -5,7 +5,7 @@
 import { defineCommand } from 'citty';
 import { diag, hasErrors, PARSE_OPTIONS, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
-import type { Doc } from '../format/doc.js';
+import type { Doc } from '@parindex/explain';
 import { t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';

@@ -3,7 +3,7 @@
  * goes through terminalText first: no control character from a file reaches the terminal, and a line
  * break inside a text is shown as \n, so that it cannot start a line of its own or break a table.
  */
-import { cellLines, type Block, type Column, type Doc, type Row } from './doc.js';
+import { cellLines, type Block, type Column, type Doc, type Row } from '@parindex/explain';
 import { terminalText } from './escape.js';
 
 /** Display width: Vietnamese text is precomposed (NFC) one column per letter; combining marks count 0. */
