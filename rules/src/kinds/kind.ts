@@ -75,6 +75,8 @@ export interface CompileContext {
   readonly floor: Decimal;
   /** A declared input (the set has passed its checks, so it exists). */
   input(id: string): KindInput;
+  /** The inputs that may not exceed this one (their `atMost` names it). */
+  dependents(id: string): readonly string[];
   condition(c: Condition, path: string): CompiledCondition;
 }
 
