@@ -213,7 +213,8 @@ export function generateEvidence(count, seed = 1, set = JSON.parse(readFileSync(
         level: rnd() < 0.8 ? 'commune' : 'ward',
         note: 'Đơn vị và số liệu GIẢ LẬP do examples/generate.mjs sinh ra (sample values, generated).',
       },
-      period: { ...set.period },
+      // The evidence format's period (from, to, label): the set's English label is not part of it.
+      period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,
     });
   }

@@ -168,7 +168,7 @@ describe.concurrent('explain', () => {
     expect(vi.stdout).toContain('Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1)');
     expect(vi.stdout).toContain('Số 11/BC-UBND ngày 05/12/2026');
     expect(en.stdout).toContain('Add 65 to “Dossiers resolved on time” to reach 2 points (+1) (1,170 → 1,235; ratio 95%)');
-    expect(en.stdout).toContain('Tier taken: From 90% to under 95% → 1 point');
+    expect(en.stdout).toContain('Tier taken: from 90% to under 95% → 1 point');
   });
 
   it('without a code: criteria that lost points first; json is the result; unknown code fails', async () => {

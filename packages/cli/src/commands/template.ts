@@ -85,7 +85,8 @@ export const templateCommand = defineCommand({
       formatVersion: 1,
       criteriaSet: ref,
       unit: { code: args.unit ?? '', name: args.name ?? '', level: set.unitLevels?.[0] ?? 'commune' },
-      period: { ...set.period },
+      // The evidence format's period (from, to, label): the set's English label is not part of it.
+      period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,
     };
     writeOutput(json(evidence), args.out);
