@@ -74,7 +74,7 @@ export const templateCommand = defineCommand({
       if (n.documents?.length)
         parts.push(
           (vi ? 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ' : 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ') +
-            n.documents.map((d) => `"${d.id}": ${d.kind} — ${vi ? d.label : (d.labelEn ?? d.label)}${d.required === false ? (vi ? ' (không bắt buộc)' : ' (optional)') : ''}`).join(' | '),
+            n.documents.map((d) => `"${d.id}": ${vi ? d.kind : (d.kindEn ?? d.kind)} — ${vi ? d.label : (d.labelEn ?? d.label)}${d.required === false ? (vi ? ' (không bắt buộc)' : ' (optional)') : ''}`).join(' | '),
         );
       entries.push({ criterion: n.code, values: {}, note: parts.join('. ') });
     };
