@@ -89,9 +89,11 @@ describe('hostile criteria sets: a coded error on both paths, never a crash or a
     const r = score(compile(s), evidence());
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'SCORE_DIVISION_BY_ZERO', severity: 'warning', path: '/entries/11' }));
     expect(r.fields[1]!.children![4]).toMatchObject({ status: 'invalid', points: '0' });
-    // 1e308 × … is finite for decimals; the points are clamped to the maximum.
-    leaf(s, 1, 4).rule.logic = { '*': new Array(100).fill(1e308) };
-    expect(score(compile(s), evidence()).fields[1]!.children![4]!.points).toBe('1');
+    // 1e308 × …: every number an expression computes is bounded (LIMITS.expressionMagnitude): invalid, coded.
+    leaf(s, 1, 4).rule.logic = { '*': new Array(100).fill(1e15) };
+    const big = score(compile(s), evidence());
+    expect(big.fields[1]!.children![4]).toMatchObject({ status: 'invalid', points: '0' });
+    expect(big.diagnostics).toContainEqual(expect.objectContaining({ code: 'SCORE_EXPRESSION', params: expect.objectContaining({ reason: 'tooLarge', op: '*' }) }));
   });
 
   it('a number too large for a double, written in a file, is refused (JSON.parse makes it Infinity)', () => {

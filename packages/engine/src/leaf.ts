@@ -135,7 +135,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     applicableMax = node.max;
     addFlag(ctx, r.flags, 'overridden', node.code);
   }
-  points = round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps);
+  points = withinBounds(r, round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
@@ -148,6 +148,20 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     }
   }
   return finish(r, points, applicableMax, status);
+}
+
+/** Rounding may not lift a leaf above its maximum (1 place of 0,75 is 0,8) nor below its floor. */
+function withinBounds(r: LeafRun, points: Decimal): Decimal {
+  const { node, steps } = r;
+  if (cmpDec(points, node.max) > 0) {
+    steps.push({ kind: 'clamp', from: decText(points), to: node.maxText, bound: 'max' });
+    return node.max;
+  }
+  if (cmpDec(points, node.floor) < 0) {
+    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    return node.floor;
+  }
+  return points;
 }
 
 /**

@@ -181,7 +181,7 @@ function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null
   if (r.ratio === null) return c.tiers.find((t) => inInterval(t.iv, to, null)) ?? null;
   const d = r.ratio.d;
   const nt = mulDec(to, r.ratio.t);
-  return c.tiers.find((t) => inInterval(t.iv, ZERO, { ...r.ratio!, n: to, nt, nti: null })) ?? (d.isZero() ? null : null);
+  return d.isZero() ? null : (c.tiers.find((t) => inInterval(t.iv, ZERO, { ...r.ratio!, n: to, nt, nti: null })) ?? null);
 }
 
 /** The change that brings the value into the pick's tier, with the points of the tier it lands in. */
@@ -191,7 +191,7 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
   if ('numerator' in v) {
     const ratio = r.ratio!;
     const target = ratioTarget(t, ratio, v.num, v.denominator);
-    const land = target.strict ? t : landing(c, r, dec(target.to));
+    const land = target.strict || !target.feasible ? t : (landing(c, r, dec(target.to)) ?? t);
     const g = land && gainOf(land.clamped, current);
     if (!g) return null;
     return {
@@ -210,7 +210,7 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
   const def = v.def;
   const value = valueOf(r);
   const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
-  const land = strict ? t : landing(c, r, to);
+  const land = strict ? t : (landing(c, r, to) ?? t);
   const g = land && gainOf(land.clamped, current);
   if (!g) return null;
   const hi = def.max ?? (def.def.type === 'percent' ? dec(100) : null);
