@@ -68,6 +68,7 @@ export const EXAMPLE_OVERRIDES = {
   SCORE_DIVISION_BY_ZERO: { code: '2.5' },
   SCORE_EXPRESSION: { code: '2.5', reason: '"+" needs numbers, got "abc"' },
   SCORE_NO_TIER: { value: '-5' },
+  SCORE_TOO_FEW_ANSWERS: { input: 'satisfaction', answers: '12', minAnswers: 30 },
   SCORE_CLAIM_ON_PARENT: { code: '1', claimed: '6', computed: '5.5' },
   SCORE_NEEDS_EXPLANATION: { code: '1.1' },
   APPRAISAL_SCHEMA: { message: '/rounds/0/items/0/reason: a required value is missing (expected a string)', messageVi: '/rounds/0/items/0/reason: thiếu giá trị bắt buộc (cần chuỗi ký tự)' },

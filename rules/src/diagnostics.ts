@@ -107,6 +107,7 @@ export const CATALOG = {
   SCORE_MISSING_DOCUMENT: { severity: 'warning', en: '"{code}" lacks the document "{document}".', vi: '"{code}" thiếu tài liệu kiểm chứng "{document}".' },
   SCORE_DIVISION_BY_ZERO: { severity: 'warning', en: 'The expression of "{code}" divides by zero.', vi: 'Biểu thức của "{code}" chia cho 0.' },
   SCORE_EXPRESSION: { severity: 'warning', en: 'The expression of "{code}" failed: {reason}.', vi: 'Biểu thức của "{code}" bị lỗi: {reasonVi}.' },
+  SCORE_TOO_FEW_ANSWERS: { severity: 'warning', en: '"{code}" has {answers} answers in "{input}", fewer than the {minAnswers} its rule needs: it is missing evidence and scores as such until enough answers are given.', vi: '"{code}" có {answers} phiếu trả lời ở "{input}", ít hơn {minAnswers} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.' },
   SCORE_NO_TIER: { severity: 'warning', en: 'The value {value} of "{code}" falls in none of its tiers.', vi: 'Giá trị {value} của "{code}" không thuộc bậc nào.' },
   SCORE_CLAIM_MISMATCH: { severity: 'warning', en: '"{code}" claims {claimed} points; the evidence supports {computed}.', vi: '"{code}" tự chấm {claimed} điểm; minh chứng chỉ đủ cho {computed} điểm.' },
   SCORE_CLAIM_ON_PARENT: { severity: 'warning', en: '"{code}" claims {claimed} points; the sum of its sub-criteria is {computed}.', vi: '"{code}" tự chấm {claimed} điểm; tổng điểm các tiêu chí thành phần là {computed}.' },

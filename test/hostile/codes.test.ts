@@ -250,6 +250,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   SCORE_MISSING_DOCUMENT: evidenceCase((e) => delete e.entries[2].documents, '/entries/2'),
   SCORE_DIVISION_BY_ZERO: evidenceCase((e) => (e.entries[11].values = { dossiers: 0, digitised: 0 }), '/entries/11'),
   SCORE_EXPRESSION: evidenceCase(() => {}, '/entries/11', (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'dossiers' }, 'abc'] })),
+  SCORE_TOO_FEW_ANSWERS: evidenceCase((e) => (e.entries[16].values = { satisfaction: {} }), '/entries/16'),
   SCORE_NO_TIER: evidenceCase(
     (e) => (e.entries[7].values = { resolved: 100, resolved_on_time: -5 }),
     '/entries/7',

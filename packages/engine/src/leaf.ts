@@ -3,7 +3,7 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import { Decimal, LogicError, cmpDec, decText, diag, type Evaluation, type Reader, type RuleInvalid } from './deps.js';
+import { Decimal, LogicError, cmpDec, decText, diag, type Evaluation, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, keepExact, round, ZERO, type Ctx } from './score-context.js';
 import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
@@ -171,18 +171,24 @@ function withinBounds(r: LeafRun, points: Decimal): Decimal {
 const missingPoints = (node: CompiledNode) => (node.floor.isNeg() ? node.floor : ZERO);
 const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
 
-/** Inputs (and documents) that must be given before the leaf can be scored. */
-function missingEvidence(r: LeafRun, inputs: string[], documents: string[]): NodeResult {
+/** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
+function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): NodeResult {
   const { ctx, node } = r;
   for (const id of node.reads) r.read(id);
   for (const id of inputs) {
     r.readIds.add(id);
-    ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
+    if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
   addFlag(ctx, r.flags, 'missingInput', node.code);
   r.steps.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
   r.trace.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
+}
+
+/** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
+function shortage(r: LeafRun, s: RuleShortage): NodeResult {
+  r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
+  return missingEvidence(r, [s.input], docsMissingOf(r.documents()), false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
@@ -298,6 +304,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   const ev = evaluate(r);
   for (const s of ev.steps) r.steps.push(s);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
+  if (ev.shortage) return shortage(r, ev.shortage);
   if (ev.invalid) return invalid(r, ev.invalid);
   const advice = node.kind!.advise(ev);
   for (const im of advice) r.trace.improve.push(im);

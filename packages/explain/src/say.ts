@@ -28,7 +28,8 @@ export function countPhrase(label: string, unit: string | undefined, lang: Lang)
 
 function inputWords(def: InputDef | undefined, id: string, lang: Lang) {
   const label = def ? pick(lang, def.label, def.labelEn) : id;
-  const unit = def ? (lang === 'en' ? (def.unitEn ?? def.unit) : def.unit) : undefined;
+  // A percent input without a unit of its own is written with "%".
+  const unit = def ? ((lang === 'en' ? (def.unitEn ?? def.unit) : def.unit) ?? (def.type === 'percent' ? '%' : undefined)) : undefined;
   return { label, unit, phrase: countPhrase(label, unit, lang) };
 }
 

@@ -81,7 +81,18 @@ export interface CompileContext {
 }
 
 /** Why a rule decided by itself that its criterion does not apply. */
-export type RuleNotApplicable = { cause: 'zeroDenominator'; input: string } | { cause: 'tooFewAnswers'; input: string; answers: string; minAnswers: number };
+export type RuleNotApplicable = { cause: 'zeroDenominator'; input: string };
+
+/**
+ * The evidence is there but not enough to score (a survey with fewer answers than the rule needs): the
+ * criterion is missing evidence, never "not applicable" (withholding answers must not take the points
+ * out of the maximum).
+ */
+export interface RuleShortage {
+  input: string;
+  answers: string;
+  minAnswers: number;
+}
 
 /** Why a value could not be scored. */
 export type RuleInvalid =
@@ -95,6 +106,7 @@ export interface Evaluation<S, St> {
   steps: St[];
   state: S;
   notApplicable?: RuleNotApplicable;
+  shortage?: RuleShortage;
   invalid?: RuleInvalid;
 }
 

@@ -24,9 +24,8 @@ export function notApplicableWords(
   s: StepOf<'notApplicable'>,
   say: Say,
   code: string | undefined,
-  words: { zeroDenominator: (label: string) => string; tooFewAnswers: (answers: string, min: string) => string },
+  words: { zeroDenominator: (label: string) => string },
 ): string {
   if (s.cause === 'zeroDenominator') return words.zeroDenominator(say.input(s.input).label);
-  if (s.cause === 'tooFewAnswers') return words.tooFewAnswers(say.n(s.answers), say.n(s.minAnswers));
   return say.applicabilityReason(code) ?? say.conditionAt(s.at);
 }

@@ -175,7 +175,7 @@ export const en: Locale = {
     expression: (s, say) => `Expression result: ${say.n(s.result)}`,
     clamp: (s, say) => `${s.bound === 'floor' ? 'Raised to the floor' : s.bound === 'cap' ? 'Limited to the cap' : 'Limited to the maximum'}: ${say.n(s.from)} → ${say.n(s.to)}`,
     round: (s, say) => `Rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
-    notApplicable: (s, say, code) => `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}`, tooFewAnswers: (a, m) => `${a} answers, at least ${m} needed` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
+    notApplicable: (s, say, code) => `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
       return `Missing: ${what} — ${s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation'}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;

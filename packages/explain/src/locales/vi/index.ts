@@ -185,7 +185,7 @@ export const vi: Locale = {
     raise: (im, say) => {
       const i = say.input(im.input);
       const sfx = i.unit === '%' ? '%' : '';
-      const s = `Tăng “${i.label}” thêm ${say.n(im.delta)}${i.unit ? ' ' + i.unit : ''} (từ ${say.n(im.from)}${sfx} lên ${im.strict ? 'trên ' : ''}${say.n(im.to)}${sfx}) ${vi.reach(im.pointsAfter, im.gain, say)}`;
+      const s = `Tăng “${i.label}” thêm ${say.n(im.delta)}${i.unit && !sfx ? ' ' + i.unit : sfx} (từ ${say.n(im.from)}${sfx} lên ${im.strict ? 'trên ' : ''}${say.n(im.to)}${sfx}) ${vi.reach(im.pointsAfter, im.gain, say)}`;
       return im.feasible ? s : `${s} — không thể đạt với số liệu hiện có`;
     },
     raiseRatio: (im, say, code) => {
@@ -269,6 +269,5 @@ const valueWords = valueWordsOf('÷', '×');
 function notApplicableCause(s: Parameters<Locale['steps']['notApplicable']>[0], say: Parameters<Locale['steps']['notApplicable']>[1], code: string | undefined): string {
   return notApplicableWords(s, say, code, {
     zeroDenominator: (label) => `mẫu số bằng 0: ${label}`,
-    tooFewAnswers: (answers, min) => `${answers} phiếu, cần ít nhất ${min}`,
   });
 }
