@@ -165,10 +165,11 @@ function withinBounds(r: LeafRun, points: Decimal): Decimal {
 }
 
 /**
- * Missing evidence scores 0, or the floor when a deduction can go below 0: leaving an input blank
- * never scores better than the worst honest answer.
+ * Missing evidence scores 0, or the floor when a deduction can go below 0, and a penalty item without
+ * its evidence takes its whole maximum off: leaving an input blank never scores better than the worst
+ * honest answer.
  */
-const missingPoints = (node: CompiledNode) => (node.floor.isNeg() ? node.floor : ZERO);
+const missingPoints = (node: CompiledNode) => (node.block === 'penalty' ? node.max : node.floor.isNeg() ? node.floor : ZERO);
 const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
 
 /** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
