@@ -43,6 +43,7 @@ export const CATALOG = {
   JSON_SYNTAX: { severity: 'error', en: 'Invalid JSON: {reason}.', vi: 'JSON không hợp lệ: {reasonVi}.' },
   JSON_NOT_OBJECT: { severity: 'error', en: 'The file must hold one JSON object {…}, not {found}.', vi: 'Tệp phải chứa một đối tượng JSON {…}, không phải {foundVi}.' },
   JSON_TOO_DEEP: { severity: 'error', en: 'The JSON nests deeper than {limit} levels.', vi: 'JSON lồng sâu quá {limit} cấp.' },
+  JSON_DUPLICATE_KEY: { severity: 'error', en: 'The key "{key}" is given twice in the same object (first on line {firstLine}); JSON would silently keep only the last one. Keep one.', vi: 'Khóa "{key}" xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng {firstLine}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.' },
   JSON_FORBIDDEN_KEY: { severity: 'error', en: 'The key "{key}" is not allowed anywhere in a file (it could reach object prototypes).', vi: 'Không được dùng khóa "{key}" ở bất kỳ đâu trong tệp (khóa này có thể chạm tới prototype của đối tượng).' },
   LIMIT_EXCEEDED: { severity: 'error', en: 'Too many {what}: {count}; the limit is {limit}.', vi: 'Quá nhiều {whatVi}: {countVi}; giới hạn là {limit}.' },
 

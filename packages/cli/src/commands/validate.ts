@@ -77,13 +77,17 @@ export const validateCommand = Object.assign(
             if (parsed.value) {
               const ev = evidenceByHash.get(parsed.value.evidence.sha256);
               if (ev) {
-                // Score every round against its evidence: the engine reports every appraisal problem.
+                // Score every round against its evidence: the engine reports every appraisal problem (once).
+                const seen = new Set(diagnostics.map((x) => `${x.code}|${x.file}|${x.path}`));
                 for (const round of parsed.value.rounds) {
                   try {
                     score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
                   } catch (e) {
                     if (!(e instanceof ParindexError)) throw e;
-                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) if (!diagnostics.some((x) => x.path === d.path && x.code === d.code && x.file === d.file)) diagnostics.push(d);
+                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
+                      const key = `${d.code}|${d.file}|${d.path}`;
+                      if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+                    }
                   }
                 }
               } else {
