@@ -35,8 +35,13 @@ interface CatalogEntry {
 export const CATALOG = {
   // Reading files
   FILE_NOT_FOUND: { severity: 'error', en: 'File not found: {file}. Check the path.', vi: 'Không tìm thấy tệp: {file}. Hãy kiểm tra đường dẫn.' },
-  FILE_UNREADABLE: { severity: 'error', en: 'Could not read {file}: {reason}.', vi: 'Không đọc được tệp {file}: {reason}.' },
+  FILE_UNREADABLE: { severity: 'error', en: 'Could not read {file}: {reason}.', vi: 'Không đọc được {file}: {reasonVi}.' },
+  FILE_IS_FOLDER: { severity: 'error', en: '{file} is a folder, not a file.', vi: '{file} là một thư mục, không phải tệp.' },
+  FILE_NOT_REGULAR: { severity: 'error', en: 'Not read: {file} is {what}, not an ordinary file.', vi: 'Không đọc: {file} là {whatVi}, không phải tệp thông thường.' },
+  FILE_LINK_BROKEN: { severity: 'error', en: '{file} is a symbolic link to {target}, which does not exist.', vi: '{file} là liên kết tượng trưng tới {target}, nhưng đích này không tồn tại.' },
+  FILE_LINK_LOOP: { severity: 'error', en: '{file} is a symbolic link that leads back to itself or to a folder that holds it; it was not followed.', vi: '{file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.' },
   FILE_TOO_LARGE: { severity: 'error', en: 'The file is {size} bytes; the limit is {limit} bytes. Split it or remove what is not evidence.', vi: 'Tệp có {size} byte, vượt giới hạn {limit} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.' },
+  FILE_ENCODING: { severity: 'error', en: 'The file is not valid UTF-8 text: the byte at offset {offset} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).', vi: 'Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí {offset}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).' },
   FILE_EMPTY: { severity: 'error', en: 'The file is empty. It must hold one JSON object.', vi: 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.' },
   FILE_BOM: { severity: 'warning', en: 'The file starts with a UTF-8 byte order mark; it was ignored.', vi: 'Tệp bắt đầu bằng dấu BOM UTF-8; dấu này đã được bỏ qua.' },
   FILE_KIND_UNKNOWN: { severity: 'error', en: 'Cannot tell whether this is a criteria set, an evidence file or an appraisal file: {hint}', vi: 'Không xác định được đây là bộ tiêu chí, tệp minh chứng hay tệp thẩm định: {hintVi}' },

@@ -4,12 +4,13 @@
  * would fail here (and should leave the catalog).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
-import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
+import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
@@ -93,11 +94,44 @@ const tmp = mkdtempSync(join(tmpdir(), 'parindex-codes-'));
 const CASES: Record<DiagnosticCode, Case> = {
   FILE_NOT_FOUND: { run: () => readSetFile(join(tmp, 'nope.json')).diagnostics, path: '' },
   FILE_UNREADABLE: {
+    // A folder that may not be listed (EACCES; injected, as tests run as root).
+    run() {
+      mkdirSync(join(tmp, 'closed'), { recursive: true });
+      const denied: FileSystem = { ...fs, readdirSync: (() => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); }) as FileSystem['readdirSync'] };
+      return walkJsonFiles(join(tmp, 'closed'), denied).diagnostics;
+    },
+    path: '',
+  },
+  FILE_IS_FOLDER: {
     run() {
       mkdirSync(join(tmp, 'dir.json'), { recursive: true });
       return readSetFile(join(tmp, 'dir.json')).diagnostics;
     },
     path: '',
+  },
+  FILE_NOT_REGULAR: { run: () => readSetFile('/dev/null').diagnostics, path: '' },
+  FILE_LINK_BROKEN: {
+    run() {
+      symlinkSync(join(tmp, 'gone.json'), join(tmp, 'broken-link.json'));
+      return readSetFile(join(tmp, 'broken-link.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_LINK_LOOP: {
+    run() {
+      symlinkSync('self-link.json', join(tmp, 'self-link.json'));
+      return readSetFile(join(tmp, 'self-link.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_ENCODING: {
+    // "Vĩnh" saved as Windows-1258 (0xF2 for "ĩ" is no UTF-8).
+    run() {
+      writeFileSync(join(tmp, 'cp1258.json'), Buffer.from([0x7b, 0x22, 0x56, 0xf2, 0x6e, 0x68, 0x22, 0x3a, 0x31, 0x7d]));
+      return readSetFile(join(tmp, 'cp1258.json')).diagnostics;
+    },
+    path: '',
+    text: '',
   },
   FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
   FILE_EMPTY: textCase('  \n', '', false),

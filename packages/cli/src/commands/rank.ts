@@ -4,11 +4,11 @@
  * Appraisal files among the paths are paired with the evidence they name (its SHA-256): those units
  * are ranked on the appraisal (its last round, or --round), the others on their own score.
  */
-import { statSync } from 'node:fs';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
+import { walkJsonFiles } from '@parindex/rules/files';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import type { Doc } from '../format/doc.js';
 import { bandText } from '../format/result-view.js';
@@ -79,20 +79,14 @@ export const rankCommand = Object.assign(
       const ctx = ctxOf(args);
       const { lang } = ctx;
       const vi = lang === 'vi';
-      const files: Array<{ file: string; explicit: boolean }> = [];
-      for (const p of args._) {
-        let dir = false;
-        try {
-          dir = statSync(p).isDirectory();
-        } catch {
-          /* reported as FILE_NOT_FOUND below */
-        }
-        if (dir) for (const f of (await import('@parindex/rules/node')).listJsonFiles(p)) files.push({ file: f, explicit: false });
-        else files.push({ file: p, explicit: true });
+      const { files, unreadable } = filesToRank(args._);
+      if (files.length === 0) {
+        if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));
+        throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
       }
-      if (files.length === 0) throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
       const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
-      const failed: Failed[] = [];
+      // What a folder holds and cannot be read is reported with the files that fail.
+      const failed: Failed[] = [...unreadable];
       const skipped: string[] = [];
       const scored: Array<{ file: string; result: ScoreSummary }> = [];
       const appraisals: AppraisalFile[] = [];
@@ -332,6 +326,32 @@ export const rankCommand = Object.assign(
   }),
   { variadic: true },
 );
+
+/**
+ * The files to rank: each file named (explicit: a file that is not evidence is an error), and the *.json
+ * regular files of each folder named, with each thing in them that could hold evidence and cannot be
+ * read (a link to nothing, a link loop, a folder that cannot be listed, a FIFO, socket or device).
+ */
+export function filesToRank(paths: readonly string[]): { files: Array<{ file: string; explicit: boolean }>; unreadable: Failed[] } {
+  const files: Array<{ file: string; explicit: boolean }> = [];
+  const unreadable: Failed[] = [];
+  for (const p of paths) {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      // Not there, or not reachable: the reader says which (FILE_NOT_FOUND, FILE_LINK_BROKEN, …).
+    }
+    if (!dir) {
+      files.push({ file: p, explicit: true });
+      continue;
+    }
+    const walked = walkJsonFiles(p);
+    for (const file of walked.files) files.push({ file, explicit: false });
+    for (const d of walked.diagnostics) unreadable.push({ file: d.file ?? p, diagnostics: [d] });
+  }
+  return { files, unreadable };
+}
 
 /** --threads N: a whole number from 1 (1: no worker threads). */
 function parseThreads(text: string): number {

@@ -1,0 +1,139 @@
+/**
+ * Hostile files, folders and outputs through the built CLI (issue 12): FIFOs, devices, link loops and
+ * dangling links, duplicate keys in every kind of file. Every run has a kill timeout as a safety net
+ * only: a run that hangs is killed and fails its assertions on the exit code and the output.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, tempDir, VB, VB_APPRAISAL, type Run } from './helpers.js';
+
+/** The built CLI, killed after `timeoutMs` (a run that had to be killed has code null). */
+export function guardedCli(args: string[], options: { timeoutMs?: number; stdout?: 'pipe' | number } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
+  });
+}
+
+function mkfifo(path: string): string {
+  const r = spawnSync('mkfifo', [path]);
+  if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
+  return path;
+}
+
+const NO_TRACE = /^\s+at .*:\d+:\d+\)?$|internal error|lỗi nội bộ/m;
+
+describe.concurrent('special files', () => {
+  it('validate and score of a FIFO are refused at once (they waited for a writer forever)', async () => {
+    const fifo = mkfifo(join(tempDir(), 'evidence.json'));
+    const [validate, score] = await Promise.all([guardedCli(['validate', fifo, '--lang', 'en']), guardedCli(['score', fifo, '--lang', 'en'])]);
+    for (const r of [validate, score]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr + r.stdout).toContain(`${fifo}  FILE_NOT_REGULAR  /  error: Not read: ${fifo} is a named pipe (FIFO), not an ordinary file.`);
+      expect(r.stderr).not.toMatch(NO_TRACE);
+    }
+  });
+
+  it('score of /dev/zero, /dev/urandom and /dev/null is refused without reading (/dev/zero grew to 14 GB)', async () => {
+    const runs = await Promise.all(['/dev/zero', '/dev/urandom', '/dev/null'].map((d) => guardedCli(['score', d])));
+    for (const [i, device] of ['/dev/zero', '/dev/urandom', '/dev/null'].entries()) {
+      expect(runs[i]!.code).toBe(1);
+      expect(runs[i]!.stderr).toBe(`${device}  FILE_NOT_REGULAR  /  lỗi: Không đọc: ${device} là một thiết bị ký tự, không phải tệp thông thường.\n`);
+    }
+  });
+
+  it('validate of a folder says it is a folder', async () => {
+    const dir = tempDir();
+    const r = await guardedCli(['validate', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0].diagnostics).toMatchObject([{ code: 'FILE_IS_FOLDER', file: dir }]);
+  });
+
+  it('rank of a folder with a FIFO, a link loop, a dangling link, a link to a device and a folder link to its parent ranks the rest and reports each', async () => {
+    const dir = join(tempDir(), 'units');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(join(ROOT, VB), join(dir, 'a.json'));
+    copyFileSync(join(ROOT, 'examples/kien-tho/par-2026.json'), join(dir, 'sub/b.json'));
+    mkfifo(join(dir, 'fifo.json'));
+    symlinkSync('loop.json', join(dir, 'loop.json'));
+    symlinkSync('nowhere.json', join(dir, 'dangling.json'));
+    symlinkSync('/dev/urandom', join(dir, 'random.json'));
+    symlinkSync('..', join(dir, 'sub/parent'));
+    const r = await guardedCli(['rank', dir, '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.stdout);
+    expect(data.ranking.map((x: { unit: { code: string } }) => x.unit.code)).toEqual(['TH-KIENTHO', 'HP-VINHBAO']);
+    expect(data.failed.map((f: { file: string; diagnostics: Array<{ code: string }> }) => [f.file.slice(dir.length), f.diagnostics.map((d) => d.code)])).toEqual([
+      ['/dangling.json', ['FILE_LINK_BROKEN']],
+      ['/fifo.json', ['FILE_NOT_REGULAR']],
+      ['/loop.json', ['FILE_LINK_LOOP']],
+      ['/random.json', ['FILE_NOT_REGULAR']],
+      ['/sub/parent', ['FILE_LINK_LOOP']],
+    ]);
+    expect(r.stderr).toContain(`${dir}/dangling.json  FILE_LINK_BROKEN  /  error: ${dir}/dangling.json is a symbolic link to nowhere.json, which does not exist.\n`);
+    expect(r.stderr).not.toMatch(NO_TRACE);
+  });
+
+  it('rank of a FIFO named among the files, on worker threads, is refused there and here', async () => {
+    const dir = tempDir();
+    const fifo = mkfifo(join(dir, 'pipe.json'));
+    const r = await guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', fifo, '--threads', '2', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.stdout);
+    expect(data.ranking).toHaveLength(2);
+    expect(data.failed).toMatchObject([{ file: fifo, diagnostics: [{ code: 'FILE_NOT_REGULAR' }] }]);
+  });
+
+  it('rank of a folder that holds nothing readable reports what it holds (exit 1), not "no files"', async () => {
+    const dir = tempDir();
+    mkfifo(join(dir, 'only.json'));
+    const r = await guardedCli(['rank', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/only\.json {2}FILE_NOT_REGULAR/);
+  });
+});
+
+describe.concurrent('duplicate keys', () => {
+  /** `text` with `"key": …` given a second time right after its first occurrence. */
+  const twice = (text: string, key: string, value: string) => text.replace(`"${key}": `, `"${key}": ${value},\n  "${key}": `);
+
+  it('are a coded error at the second key in evidence, appraisal and criteria-set files (validate, score)', async () => {
+    const dir = tempDir();
+    const evidence = join(dir, 'evidence.json');
+    writeFileSync(evidence, readFileSync(join(ROOT, VB), 'utf8').replace('"value": 1360', '"value": 1360, "value": 1400'));
+    const appraisal = join(dir, 'appraisal.json');
+    writeFileSync(appraisal, twice(readFileSync(join(ROOT, VB_APPRAISAL), 'utf8'), 'criteriaSet', '"x"'));
+    const set = join(dir, 'set.json');
+    writeFileSync(set, twice(readFileSync(join(ROOT, 'rules/sets/targets.kien-tho/2026.json'), 'utf8'), 'id', '"x"'));
+    const [v, s] = await Promise.all([guardedCli(['validate', evidence, appraisal, set, '--lang', 'en']), guardedCli(['score', evidence, '--lang', 'en'])]);
+    expect(v.code).toBe(1);
+    const lines = v.stdout.split('\n').filter((l) => l.includes('JSON_DUPLICATE_KEY'));
+    expect(lines).toEqual([
+      `${evidence}:26:22  JSON_DUPLICATE_KEY  /entries/0/value  error: The key "value" is given twice in the same object (first on line 26); JSON would silently keep only the last one. Keep one.`,
+      expect.stringMatching(new RegExp(`^${appraisal}:[0-9]+:3  JSON_DUPLICATE_KEY  /criteriaSet  `)),
+      expect.stringMatching(new RegExp(`^${set}:[0-9]+:3  JSON_DUPLICATE_KEY  /id  `)),
+    ]);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toBe(lines[0] + '\n');
+  });
+
+  it('are a coded error in a saved result too (validate and diff)', async () => {
+    const dir = tempDir();
+    const saved = spawnSync(process.execPath, [BIN, 'score', VB, '--format', 'json', '--quiet'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const result = join(dir, 'result.json');
+    writeFileSync(result, twice(saved, 'formatVersion', '1'));
+    const [v, d] = await Promise.all([guardedCli(['validate', result]), guardedCli(['diff', result, result])]);
+    for (const r of [v, d]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toMatch(new RegExp(`${result}:3:3  JSON_DUPLICATE_KEY  /formatVersion  lỗi: Khóa "formatVersion" xuất hiện hai lần`));
+    }
+  });
+});
