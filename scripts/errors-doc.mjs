@@ -21,7 +21,7 @@ export const EXAMPLE_PARAMS = {
   first: '/entries/3', expectedVi: 'số nguyên ≥ 0', got: '"95,5"', suggest: '95.5', bound: 'between 0 and 100', boundVi: 'từ 0 đến 100',
   other: 'resolved', otherValue: '1300', missing: 'number', missingVi: 'số, ký hiệu', number: '15/KH-UBND', date: '2025-12-20', requirement: 'budget_doc', known: 'plan_doc',
   document: 'Kế hoạch CCHC năm', detail: 'division by zero (1234567 / 0)', reasonVi: '"+" cần số, nhận được "abc"', claimed: '1', computed: '0.75', round: 'round3', rounds: 'round1, answer, round2',
-  id: 'attended', firstLine: 7, target: 'minh-chung-2026-final.json', offset: 1834,
+  id: 'attended', firstLine: 7, target: 'minh-chung-2026-final.json', offset: 1834, asked: 16, cores: 4,
 };
 
 export const EXAMPLE_OVERRIDES = {

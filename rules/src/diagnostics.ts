@@ -122,6 +122,7 @@ export const CATALOG = {
   APPRAISAL_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },
   RANK_APPRAISAL_UNUSED: { severity: 'warning', en: 'This appraisal (unit {unit}) was not used: {reason}.', vi: 'Tệp thẩm định này (đơn vị {unit}) không được dùng: {reasonVi}.' },
   RANK_DUPLICATE_UNIT: { severity: 'error', en: 'The unit {unit} is already ranked from {first}; each unit is ranked once.', vi: 'Đơn vị {unit} đã được xếp hạng từ tệp {first}; mỗi đơn vị chỉ xếp hạng một lần.' },
+  RANK_THREADS_CAPPED: { severity: 'warning', en: '--threads {asked} is more than the {cores} processor cores of this machine; {cores} threads are used.', vi: '--threads {asked} vượt số nhân xử lý của máy ({cores}); chỉ dùng {cores} luồng.' },
   RESULT_SCHEMA: { severity: 'error', en: 'This saved result does not follow the result schema (packages/engine/schema/result.schema.json): {message}.', vi: 'Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): {messageVi}.' },
   APPRAISAL_EVIDENCE_MISMATCH: { severity: 'error', en: 'This appraisal refers to evidence {expected}, but the evidence given is {given}.', vi: 'Tệp thẩm định này gắn với minh chứng {expected}, nhưng minh chứng được đưa vào là {given}.' },
   APPRAISAL_UNKNOWN_ROUND: { severity: 'error', en: 'There is no round {round} in the appraisal file (rounds: {rounds}).', vi: 'Tệp thẩm định không có vòng {round} (các vòng: {rounds}).' },

@@ -55,10 +55,10 @@ export class SetLibrary {
     const entries: SetEntry[] = [];
     const diagnostics: Diagnostic[] = [];
     const { files, diagnostics: walked } = walkJsonFiles(dir);
-    diagnostics.push(...walked);
+    for (const d of walked) diagnostics.push(d);
     for (const file of files) {
       const { value, diagnostics: d } = readSetFile(file);
-      diagnostics.push(...d);
+      for (const x of d) diagnostics.push(x);
       if (!value) continue;
       const ref = `${value.id}@${value.version}`;
       const rel = relative(dir, file);

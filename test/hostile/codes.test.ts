@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -173,6 +174,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '/evidence',
   },
+  RANK_THREADS_CAPPED: { run: () => [parseThreads('9999', 2).warning!], path: '' },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
     run() {

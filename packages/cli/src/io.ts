@@ -118,11 +118,11 @@ export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } 
   const sets: ListedSet[] = [];
   const diagnostics: Diagnostic[] = [];
   const walked = walkJsonFiles(root);
-  diagnostics.push(...walked.diagnostics);
+  for (const d of walked.diagnostics) diagnostics.push(d);
   for (const p of walked.files) {
     const f = readJsonFile(p);
     if (!f.value) {
-      diagnostics.push(...f.diagnostics);
+      for (const d of f.diagnostics) diagnostics.push(d);
       continue;
     }
     const v = f.value as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -5,8 +5,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseThreads } from '../src/commands/rank.js';
+import { UsageError } from '../src/io.js';
 import { BIN, ROOT, tempDir, VB, VB_APPRAISAL, type Run } from './helpers.js';
 
 /** The built CLI, killed after `timeoutMs` (a run that had to be killed has code null). */
@@ -135,5 +138,39 @@ describe.concurrent('duplicate keys', () => {
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toMatch(new RegExp(`${result}:3:3  JSON_DUPLICATE_KEY  /formatVersion  lỗi: Khóa "formatVersion" xuất hiện hai lần`));
     }
+  });
+});
+
+describe('scale', () => {
+  it('renders a terminal table of 200,000 rows (Math.max over a spread overflowed the stack above ~123,000)', () => {
+    // In a process of its own: a worker thread of the test runner has a larger stack than the CLI.
+    const script = `
+      import { renderText } from ${JSON.stringify(join(ROOT, 'packages/cli/dist/format/text.js'))};
+      const rows = Array.from({ length: 200000 }, (_, i) => ({ cells: [String(i + 1), i === 199999 ? 'the longest name of all' : 'x'] }));
+      const kv = Array.from({ length: 200000 }, (_, i) => ['k' + i, 'v']);
+      const lines = renderText([{ kind: 'table', columns: [{ label: 'STT', align: 'right' }, { label: 'Tên' }], rows }, { kind: 'kv', rows: kv }]).split('\\n');
+      process.stdout.write(JSON.stringify([lines[0], lines[200001], lines[200003]]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(['   STT  Tên', '200000  the longest name of all', 'k0:       v']);
+  });
+
+  it('--threads: more than the machine has cores is capped with a warning; 0, -1, 1.5 and words are usage errors', async () => {
+    expect(parseThreads('2', 4)).toEqual({ threads: 2 });
+    expect(parseThreads('004', 4)).toEqual({ threads: 4 });
+    const capped = parseThreads('9999', 2);
+    expect(capped.threads).toBe(2);
+    expect([capped.warning?.code, capped.warning?.severity, capped.warning?.message, capped.warning?.messageVi]).toEqual([
+      'RANK_THREADS_CAPPED',
+      'warning',
+      '--threads 9999 is more than the 2 processor cores of this machine; 2 threads are used.',
+      '--threads 9999 vượt số nhân xử lý của máy (2); chỉ dùng 2 luồng.',
+    ]);
+    for (const bad of ['0', '-1', '1.5', 'two', '', '1e3']) expect(() => parseThreads(bad, 2), bad).toThrow(UsageError);
+    const cores = availableParallelism();
+    const [many, one] = await Promise.all([guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', '--threads', '9999', '--lang', 'en']), guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', '--threads', '1', '--lang', 'en'])]);
+    expect(many.code).toBe(0);
+    expect(many.stderr).toBe(`RANK_THREADS_CAPPED  /  warning: --threads 9999 is more than the ${cores} processor cores of this machine; ${cores} threads are used.\n`);
+    expect(many.stdout).toBe(one.stdout);
   });
 });

@@ -458,7 +458,8 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { given: `${evidence.period.from} – ${evidence.period.to}`, expected: `${period.from} – ${period.to}` }));
   const prepared = prepare(compiled, evidence);
-  diagnostics.push(...prepared.diagnostics);
+  // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
+  for (const d of prepared.diagnostics) diagnostics.push(d);
   const evidenceSha = hashJson(evidenceInput);
   let stage = 'self';
   let appraisalSha: string | undefined;
@@ -470,7 +471,7 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     if (ap.value.evidence.sha256 !== evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
       diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { expected: `${ap.value.evidence.unit} ${ap.value.evidence.sha256.slice(0, 12)}…`, given: `${evidence.unit.code} ${evidenceSha.slice(0, 12)}…` }));
     const applied = applyAppraisal(compiled, prepared, ap.value, options.round);
-    diagnostics.push(...applied.diagnostics);
+    for (const d of applied.diagnostics) diagnostics.push(d);
     stage = applied.stage;
   } else if (options.round !== undefined) {
     diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: '—' }));

@@ -85,6 +85,7 @@ export const rankCommand = Object.assign(
         throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
       }
       const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
+      if (threadsArg?.warning && !ctx.quiet) process.stderr.write(formatDiagnostic(threadsArg.warning, lang) + '\n');
       // What a folder holds and cannot be read is reported with the files that fail.
       const failed: Failed[] = [...unreadable];
       const skipped: string[] = [];
@@ -167,7 +168,7 @@ export const rankCommand = Object.assign(
       // this process would; a file that does not score there is done again here, the same way as
       // above, so that every failure, skip and diagnostic (file, line, column) is the same.
       const rest = unique.slice(next);
-      const threads = threadsArg ?? (rest.length >= POOL_MIN_FILES ? availableParallelism() : 1);
+      const threads = threadsArg?.threads ?? (rest.length >= POOL_MIN_FILES ? availableParallelism() : 1);
       const source = compiled ? setSourceOf(compiled) : undefined;
       let pooled = false;
       if (compiled && source !== undefined && threads > 1 && rest.length > 0) {
@@ -353,10 +354,16 @@ export function filesToRank(paths: readonly string[]): { files: Array<{ file: st
   return { files, unreadable };
 }
 
-/** --threads N: a whole number from 1 (1: no worker threads). */
-function parseThreads(text: string): number {
-  if (!/^[1-9][0-9]{0,3}$/.test(text)) throw new UsageError(`--threads needs a whole number from 1 to 9999, got "${text}"`, { vi: `--threads cần một số nguyên từ 1 đến 9999, không phải "${text}"` });
-  return Number(text);
+/**
+ * --threads N: a whole number from 1 (1: no worker threads). More threads than the machine has cores
+ * only cost memory and time (128 threads on 299 files took 2 GB and 19 s against 4 s with 2): capped
+ * at `cores`, with a warning.
+ */
+export function parseThreads(text: string, cores: number = availableParallelism()): { threads: number; warning?: Diagnostic } {
+  if (!/^0*[1-9][0-9]*$/.test(text)) throw new UsageError(`--threads needs a whole number from 1, got "${text}"`, { vi: `--threads cần một số nguyên từ 1 trở lên, không phải "${text}"` });
+  const asked = Number(text);
+  if (asked <= cores) return { threads: asked };
+  return { threads: cores, warning: diag('RANK_THREADS_CAPPED', '', { asked: text, cores }) };
 }
 
 /**

@@ -65,15 +65,16 @@ export const validateCommand = Object.assign(
           else if (kind === 'set') diagnostics = (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
           else if (kind === 'evidence') {
             const c = await compiledOrDiagnostics(f, args.rules);
-            diagnostics.push(...c.diagnostics);
+            for (const d of c.diagnostics) diagnostics.push(d);
             if (c.compiled) {
               const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
-              diagnostics.push(...found);
+              // One by one: a spread of 100,000 diagnostics overflows the stack.
+              for (const d of found) diagnostics.push(d);
               if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
             }
           } else if (kind === 'appraisal') {
             const parsed = parseAppraisal(f.value);
-            diagnostics.push(...locateIn(parsed.diagnostics, f));
+            for (const d of locateIn(parsed.diagnostics, f)) diagnostics.push(d);
             if (parsed.value) {
               const ev = evidenceByHash.get(parsed.value.evidence.sha256);
               if (ev) {
@@ -92,7 +93,7 @@ export const validateCommand = Object.assign(
                 }
               } else {
                 const c = await compiledOrDiagnostics(f, args.rules);
-                diagnostics.push(...c.diagnostics);
+                for (const d of c.diagnostics) diagnostics.push(d);
                 if (c.compiled) {
                   parsed.value.rounds.forEach((r, ri) =>
                     r.items.forEach((it, ii) => {
@@ -108,7 +109,7 @@ export const validateCommand = Object.assign(
             // A saved result (score --format json) must follow the published result schema.
             const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
             const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
-            if (!parsed.success) diagnostics.push(...locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f));
+            if (!parsed.success) for (const d of locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f)) diagnostics.push(d);
           }
         }
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
