@@ -36,6 +36,8 @@ export const EXAMPLE_OVERRIDES = {
   FILE_NOT_FOUND: { file: 'examples/vinh-bao/par-2025.json' },
   FILE_UNREADABLE: { file: 'minh-chung/2026', reason: 'permission denied', reasonVi: 'không có quyền truy cập' },
   FILE_IS_FOLDER: { file: 'minh-chung/2026' },
+  FILE_WRITE_FAILED: { file: 'bao-cao-2026.html', reason: 'the disk is full', reasonVi: 'ổ đĩa đã đầy' },
+  STDOUT_WRITE_FAILED: { reason: 'the disk is full', reasonVi: 'ổ đĩa đã đầy' },
   FILE_NOT_REGULAR: { file: 'minh-chung/pipe.json', what: 'a named pipe (FIFO)', whatVi: 'một ống dẫn có tên' },
   FILE_LINK_LOOP: { file: 'minh-chung/2026/cu' },
   JSON_SYNTAX: { reason: 'a property name in double quotes was expected', reasonVi: 'cần tên thuộc tính trong dấu ngoặc kép' },
@@ -85,7 +87,7 @@ export const EXAMPLE_OVERRIDES = {
 };
 
 const SECTIONS = [
-  ['Reading files', /^(FILE_|JSON_|LIMIT_)/],
+  ['Reading and writing files', /^(FILE_|JSON_|LIMIT_|STDOUT_)/],
   ['Criteria sets', /^SET_/],
   ['Evidence', /^EVIDENCE_/],
   ['Scoring', /^SCORE_/],

@@ -24,13 +24,36 @@ export type TextFile = { file: string; text: string; diagnostics: Diagnostic[] }
 
 const CHUNK_BYTES = 1 << 20;
 
-/** Why a file could not be read, in both languages; an unknown error is named by its code. */
-function reasonOf(code: string | undefined): Params {
-  if (code === 'EACCES' || code === 'EPERM') return { reason: 'permission denied', reasonVi: 'không có quyền truy cập' };
-  if (code === 'EIO') return { reason: 'the disk or device could not be read (EIO)', reasonVi: 'không đọc được ổ đĩa hoặc thiết bị (EIO)' };
-  if (code === 'ENAMETOOLONG') return { reason: 'the path is too long', reasonVi: 'đường dẫn quá dài' };
-  if (code === 'EMFILE' || code === 'ENFILE') return { reason: `too many open files (${code})`, reasonVi: `quá nhiều tệp đang mở (${code})` };
-  return { reason: code ?? 'unknown error', reasonVi: code ?? 'lỗi không xác định' };
+/** @internal Why a file could not be read or written, in both languages; an unknown error is named by its code. */
+export function errorReason(code: string | undefined): { reason: string; reasonVi: string } {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'permission denied', reasonVi: 'không có quyền truy cập' };
+    case 'EIO':
+      return { reason: 'the disk or device could not be read or written (EIO)', reasonVi: 'không đọc hoặc ghi được ổ đĩa hay thiết bị (EIO)' };
+    case 'ENAMETOOLONG':
+      return { reason: 'the path is too long', reasonVi: 'đường dẫn quá dài' };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { reason: `too many open files (${code})`, reasonVi: `quá nhiều tệp đang mở (${code})` };
+    case 'ENOSPC':
+      return { reason: 'the disk is full', reasonVi: 'ổ đĩa đã đầy' };
+    case 'EDQUOT':
+      return { reason: 'the disk quota is used up', reasonVi: 'đã hết hạn mức dung lượng đĩa' };
+    case 'EROFS':
+      return { reason: 'the file system is read-only', reasonVi: 'hệ thống tệp chỉ cho phép đọc' };
+    case 'EPIPE':
+      return { reason: 'the program reading the output closed it', reasonVi: 'chương trình nhận dữ liệu đã đóng đầu nhận' };
+    case 'ENXIO':
+      return { reason: 'no program is reading the named pipe', reasonVi: 'không có chương trình nào đọc ống dẫn có tên này' };
+    case 'ENOTDIR':
+      return { reason: 'a part of the path is a file, not a folder', reasonVi: 'một phần của đường dẫn là tệp, không phải thư mục' };
+    case 'EISDIR':
+      return { reason: 'it is a folder', reasonVi: 'đây là một thư mục' };
+    default:
+      return { reason: code ?? 'unknown error', reasonVi: code ?? 'lỗi không xác định' };
+  }
 }
 
 /** What a file that is not a regular file is, in both languages. */
@@ -59,7 +82,7 @@ export function accessProblem(file: string, error: unknown, fs: FileSystem = nod
     }
     return at(file, diag('FILE_NOT_FOUND', '', { file }));
   }
-  return at(file, diag('FILE_UNREADABLE', '', { file, ...reasonOf(code) }));
+  return at(file, diag('FILE_UNREADABLE', '', { file, ...errorReason(code) }));
 }
 
 /** The refusal of a file of this type, or undefined for a regular file. */

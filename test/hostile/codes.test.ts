@@ -7,12 +7,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
+import { CliError } from '../../packages/cli/src/io.js';
+import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -27,7 +30,7 @@ function diagnosticsIn(out: unknown): Diagnostic[] {
 
 interface Case {
   /** The diagnostics of the input. */
-  run(): Diagnostic[];
+  run(): Diagnostic[] | Promise<Diagnostic[]>;
   /** The JSON pointer the code must carry. */
   path: string;
   /** The text the line and column are checked against (file diagnostics). */
@@ -100,6 +103,29 @@ const CASES: Record<DiagnosticCode, Case> = {
       mkdirSync(join(tmp, 'closed'), { recursive: true });
       const denied: FileSystem = { ...fs, readdirSync: (() => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); }) as FileSystem['readdirSync'] };
       return walkJsonFiles(join(tmp, 'closed'), denied).diagnostics;
+    },
+    path: '',
+  },
+  FILE_WRITE_FAILED: {
+    // --out a folder.
+    run() {
+      try {
+        writeFileAtomic(tmp, 'report');
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  },
+  STDOUT_WRITE_FAILED: {
+    // A stdout whose writes fail, as on a full disk.
+    async run() {
+      const full = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) });
+      const watch = watchStdout(full as unknown as NodeJS.WriteStream);
+      full.write('report');
+      return [(await watch.finish())!];
     },
     path: '',
   },
@@ -317,15 +343,15 @@ describe('every code of the catalog is produced by some input', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
   });
   it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', () => {
-    const vi = (code: DiagnosticCode) => CASES[code].run().find((d) => d.code === code)!.messageVi;
+    const vi = (code: DiagnosticCode) => (CASES[code].run() as Diagnostic[]).find((d) => d.code === code)!.messageVi;
     expect(vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
     expect(vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
     expect(vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
   });
   for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
-    it(code, () => {
+    it(code, async () => {
       const c = CASES[code];
-      const found = c.run().filter((d) => d.code === code);
+      const found = (await c.run()).filter((d) => d.code === code);
       expect(found.length, `no ${code} diagnostic`).toBeGreaterThan(0);
       expect(found.map((d) => d.path)).toContain(c.path);
       const d = found.find((x) => x.path === c.path)!;

@@ -2,8 +2,8 @@
  * Files in, diagnostics out. Every problem becomes a Diagnostic with file, line and column (located
  * through readJson's JSON pointers), printed as `file:line:column  CODE  /json/path  sentence`.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic, type CriteriaSet } from '@parindex/rules';
 import { readJsonFile as readJsonFileOf, walkJsonFiles } from '@parindex/rules/files';
@@ -73,14 +73,6 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
   const text = lang === 'vi' ? d.messageVi : d.message;
   return [where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${text}`].filter((x) => x !== '').join('  ');
-}
-
-/** Write output to a file (creating its folder) or to stdout. */
-export function writeOutput(text: string | Buffer, out: string | undefined): void {
-  if (out) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-  } else process.stdout.write(text);
 }
 
 function versionParts(v: string): number[] {

@@ -4,12 +4,14 @@
  * only: a run that hangs is killed and fails its assertions on the exit code and the output.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseThreads } from '../src/commands/rank.js';
-import { UsageError } from '../src/io.js';
+import { CliError, UsageError } from '../src/io.js';
+import { writeFileAtomic, type WriteFileSystem } from '../src/output.js';
 import { BIN, ROOT, tempDir, VB, VB_APPRAISAL, type Run } from './helpers.js';
 
 /** The built CLI, killed after `timeoutMs` (a run that had to be killed has code null). */
@@ -172,5 +174,91 @@ describe('scale', () => {
     expect(many.code).toBe(0);
     expect(many.stderr).toBe(`RANK_THREADS_CAPPED  /  warning: --threads 9999 is more than the ${cores} processor cores of this machine; ${cores} threads are used.\n`);
     expect(many.stdout).toBe(one.stdout);
+  });
+});
+
+describe('writing the output', () => {
+  it('--out is atomic: a write that fails (a full disk) leaves the previous report and no temporary file', () => {
+    const dir = tempDir();
+    const report = join(dir, 'report.html');
+    writeFileSync(report, 'the good report of yesterday');
+    let written = 0;
+    const fullDisk: WriteFileSystem = {
+      ...fs,
+      writeSync: ((fd: number, buffer: Buffer, offset: number, length: number) => {
+        // The first 1,000 bytes go in, then the disk is full.
+        if (written >= 1000) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        const n = fs.writeSync(fd, buffer, offset, Math.min(length, 1000 - written));
+        written += n;
+        return n;
+      }) as WriteFileSystem['writeSync'],
+    };
+    let error: unknown;
+    try {
+      writeFileAtomic(report, 'x'.repeat(5000), fullDisk);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).diagnostics.map((d) => [d.code, d.file, d.message, d.messageVi])).toEqual([['FILE_WRITE_FAILED', report, `Could not write ${report}: the disk is full.`, `Không ghi được ${report}: ổ đĩa đã đầy.`]]);
+    expect(written).toBe(1000);
+    expect(readFileSync(report, 'utf8')).toBe('the good report of yesterday');
+    expect(fs.readdirSync(dir)).toEqual(['report.html']);
+  });
+
+  it('--out replaces a file in one rename, keeps its permissions, writes through a link, creates missing folders', () => {
+    const dir = tempDir();
+    const report = join(dir, 'report.html');
+    writeFileSync(report, 'old', { mode: 0o600 });
+    writeFileAtomic(report, 'new');
+    expect([readFileSync(report, 'utf8'), fs.statSync(report).mode & 0o777]).toEqual(['new', 0o600]);
+    symlinkSync('report.html', join(dir, 'latest.html'));
+    writeFileAtomic(join(dir, 'latest.html'), 'newer');
+    expect([fs.lstatSync(join(dir, 'latest.html')).isSymbolicLink(), readFileSync(report, 'utf8')]).toEqual([true, 'newer']);
+    writeFileAtomic(join(dir, 'a/b/c.html'), 'deep');
+    expect(readFileSync(join(dir, 'a/b/c.html'), 'utf8')).toBe('deep');
+    expect(fs.readdirSync(dir).sort()).toEqual(['a', 'latest.html', 'report.html']);
+  });
+
+  it('--out /dev/full, a folder, a folder that cannot be created (/proc/nope: it spun the CPU) and a path through a file: coded errors, exit 1', async () => {
+    const dir = tempDir();
+    const cases: Array<[string, string]> = [
+      ['/dev/full', 'Could not write /dev/full: the disk is full.'],
+      [dir, `Could not write ${dir}: it is a folder.`],
+      ['/proc/nope/x.html', 'Could not write /proc/nope/x.html: the folder /proc/nope cannot be created (ENOENT).'],
+      [`${join(ROOT, VB)}/x.html`, `Could not write ${join(ROOT, VB)}/x.html: a part of the path is a file, not a folder.`],
+    ];
+    const runs = await Promise.all(cases.map(([out]) => guardedCli(['score', VB, '--quiet', '--lang', 'en', '--format', 'html', '--out', out])));
+    runs.forEach((r, i) => {
+      expect(r.code, cases[i]![0]).toBe(1);
+      expect(r.stderr).toBe(`${cases[i]![0]}  FILE_WRITE_FAILED  /  error: ${cases[i]![1]}\n`);
+    });
+    expect(fs.statSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('score > /dev/full fails with a coded error and exit 1 (the output was lost with exit 0)', async () => {
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = await guardedCli(['score', VB, '--quiet'], { stdout: full });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('STDOUT_WRITE_FAILED  /  lỗi: Không ghi được kết quả ra đầu ra chuẩn: ổ đĩa đã đầy; phần đã in ra không đầy đủ.\n');
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
+  it('a reader that closed the pipe before the output came is reported (EPIPE), exit 1', async () => {
+    const r = await new Promise<Run>((done) => {
+      const child = spawn(process.execPath, [BIN, 'rank', 'examples', '--lang', 'en'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the CLI has even started: its first write finds no reader.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.on('close', (code) => (clearTimeout(timer), done({ code, stdout: '', stderr })));
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('STDOUT_WRITE_FAILED  /  error: Could not write the output: the program reading the output closed it; what was printed is incomplete.\n');
   });
 });
