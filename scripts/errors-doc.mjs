@@ -83,6 +83,7 @@ export const EXAMPLE_OVERRIDES = {
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
   RANK_APPRAISAL_UNUSED: { unit: 'HP-VINHBAO', reason: 'the evidence it names is not among the files ranked', reasonVi: 'minh chứng được thẩm định không có trong các tệp được xếp hạng' },
   RANK_DUPLICATE_UNIT: { unit: 'HP-VINHBAO', first: 'examples/vinh-bao/par-2026.json' },
+  RANK_UNIT_LOOKALIKE: { unit: 'HP\\u{2011}VINHBAO', first: 'HP-VINHBAO', file: 'examples/vinh-bao/par-2026.json' },
   RESULT_SCHEMA: { message: '/totals/index: expected a string, received 83.6', messageVi: '/totals/index: sai kiểu dữ liệu: cần chuỗi ký tự, nhận được 83,6' },
 };
 

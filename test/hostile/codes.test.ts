@@ -190,6 +190,18 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '/unit/code',
   },
+  RANK_UNIT_LOOKALIKE: {
+    // The same unit with its code spelt with a non-breaking hyphen: ranked once, the lookalike named.
+    run() {
+      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+      const f = join(tmp, 'lookalike-kien-tho.json');
+      writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8').replace('"TH-KIENTHO"', '"TH\u2011KIENTHO"'));
+      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      return diagnosticsIn(JSON.parse(r.stdout));
+    },
+    path: '/unit/code',
+  },
   RANK_APPRAISAL_UNUSED: {
     // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
     run() {

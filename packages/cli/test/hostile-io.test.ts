@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseThreads } from '../src/commands/rank.js';
+import { parseThreads, unitKey, visibleCode } from '../src/commands/rank.js';
 import { CliError, UsageError } from '../src/io.js';
 import { writeFileAtomic, type WriteFileSystem } from '../src/output.js';
 import { BIN, ROOT, tempDir, VB, VB_APPRAISAL, type Run } from './helpers.js';
@@ -260,5 +260,34 @@ describe('writing the output', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('STDOUT_WRITE_FAILED  /  error: Could not write the output: the program reading the output closed it; what was printed is incomplete.\n');
+  });
+});
+
+describe('units that look the same', () => {
+  it('have one key: invisible characters, spaces, case, dashes and look-alike letters do not count', () => {
+    const spellings = ['HP-VINHBAO', 'HP-VINHBAO\u200b', ' HP-VINHBAO ', 'hp-vinhbao', 'HP\u2011VINHBAO', 'HP\u2013VINHBAO', 'HP-V\u0406NHBAO', 'HP-VINHB\u0410O', 'ＨＰ-VINHBAO', 'HP-\u00adVINHBAO'];
+    expect(new Set(spellings.map(unitKey))).toEqual(new Set(['hp-vinhbao']));
+    expect(unitKey('Đ-01')).toBe(unitKey('\u00d0-01'));
+    expect(unitKey('HP-VINHBAO')).not.toBe(unitKey('HP-VINHBAO2'));
+    expect(unitKey('HP VINHBAO')).not.toBe(unitKey('HPVINHBAO'));
+    expect(visibleCode('HP\u2011VINHBAO\u200b ')).toBe('HP\\u{2011}VINHBAO\\u{200B} ');
+  });
+
+  it('are ranked once in rank: the others are RANK_DUPLICATE_UNIT with RANK_UNIT_LOOKALIKE naming both spellings', async () => {
+    const dir = tempDir();
+    const evidence = JSON.parse(readFileSync(join(ROOT, VB), 'utf8'));
+    const variants = ['HP-VINHBAO\u200b', 'HP-VINHBAO ', 'hp-vinhbao', 'HP\u2011VINHBAO', 'HP-V\u0406NHBAO'];
+    variants.forEach((code, i) => writeFileSync(join(dir, `v${i}.json`), JSON.stringify({ ...evidence, unit: { ...evidence.unit, code } }, null, 2)));
+    const r = await guardedCli(['rank', VB, dir, '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.stdout);
+    expect(data.ranking.map((x: { unit: { code: string } }) => x.unit.code)).toEqual(['HP-VINHBAO']);
+    expect(data.failed.map((f: { diagnostics: Array<{ code: string; severity: string; params: { unit: string } }> }) => f.diagnostics.map((d) => [d.code, d.severity, d.params.unit]))).toEqual(
+      ['HP-VINHBAO\\u{200B}', 'HP-VINHBAO ', 'hp-vinhbao', 'HP\\u{2011}VINHBAO', 'HP-V\\u{0406}NHBAO'].map((u) => [
+        ['RANK_DUPLICATE_UNIT', 'error', u],
+        ['RANK_UNIT_LOOKALIKE', 'warning', u],
+      ]),
+    );
+    expect(r.stderr).toContain(`${dir}/v3.json:7:5  RANK_UNIT_LOOKALIKE  /unit/code  warning: The unit code "HP\\u{2011}VINHBAO" differs from "HP-VINHBAO" of ${VB} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.\n`);
   });
 });

@@ -91,8 +91,8 @@ export const rankCommand = Object.assign(
       const skipped: string[] = [];
       const scored: Array<{ file: string; result: ScoreSummary }> = [];
       const appraisals: AppraisalFile[] = [];
-      /** The first file scored for each unit code (a unit given twice is reported, not ranked twice). */
-      const byCode = new Map<string, string>();
+      /** The first file and spelling scored for each unit, by its code as compared (a unit given twice is reported, not ranked twice). */
+      const byCode = new Map<string, { file: string; code: string }>();
       let compiled: CompiledSet | undefined;
       const bar = progress(process.stderr.isTTY === true && !ctx.quiet, files.length);
       // The same file named twice (or reached through a folder and by name) is ranked once.
@@ -106,12 +106,13 @@ export const rankCommand = Object.assign(
 
       /** A scored unit: ranked, unless its code was ranked already. */
       const add = (file: string, result: ScoreSummary, f: () => Parameters<typeof locateIn>[1]) => {
-        const first = byCode.get(result.unit.code);
+        const key = unitKey(result.unit.code);
+        const first = byCode.get(key);
         if (first !== undefined) {
-          failed.push({ file, diagnostics: locateIn([diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: result.unit.code, first })], f()) });
+          failed.push({ file, diagnostics: locateIn(duplicateUnit(result.unit.code, first), f()) });
           return;
         }
-        byCode.set(result.unit.code, file);
+        byCode.set(key, { file, code: result.unit.code });
         scored.push({ file, result });
       };
 
@@ -327,6 +328,46 @@ export const rankCommand = Object.assign(
   }),
   { variadic: true },
 );
+
+/** Letters of other scripts that look like Latin ones (after case folding), and the Latin letter; ð looks like đ. */
+const LOOKALIKES = ['авекмнорстхуіјѕһԁԛԝαβεζηικμνορτυχıð', 'abekmhopctxyijshdqwabezhikmnoptyxiđ'] as const;
+const LOOKALIKE = new Map([...LOOKALIKES[0]].map((c, i) => [c, LOOKALIKES[1][i]!]));
+const LOOKALIKE_RE = new RegExp(`[${LOOKALIKES[0]}]`, 'gu');
+
+/**
+ * @internal A unit code as rank compares it: "HP-VINHBAO", "hp-vinhbao ", "HP\u2011VINHBAO" (a
+ * non-breaking hyphen), "HP-VINHBAO\u200b" (a zero-width space) and "HP-V\u0406NHBAO" (a Cyrillic I) are the
+ * same unit. Compatibility forms composed (NFKC: full-width letters, no-break spaces), invisible format
+ * characters (\p{Cf}) removed, dashes made '-', spaces collapsed and trimmed, case folded, look-alike
+ * letters made Latin.
+ */
+export function unitKey(code: string): string {
+  return code
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Pd}\u2212\u2043\u02d7]/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(LOOKALIKE_RE, (c) => LOOKALIKE.get(c)!);
+}
+
+/** @internal A code with every character outside printable ASCII written as \u{…}, so that two spellings can be told apart. */
+export function visibleCode(code: string): string {
+  let out = '';
+  for (const ch of code) {
+    const c = ch.codePointAt(0)!;
+    out += c >= 0x20 && c < 0x7f && ch !== '\\' ? ch : `\\u{${c.toString(16).toUpperCase().padStart(4, '0')}}`;
+  }
+  return out;
+}
+
+/** A unit already ranked: RANK_DUPLICATE_UNIT, and RANK_UNIT_LOOKALIKE when it was spelt another way. */
+function duplicateUnit(code: string, first: { file: string; code: string }): Diagnostic[] {
+  const found = [diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: visibleCode(code), first: first.file })];
+  if (code !== first.code) found.push(diag('RANK_UNIT_LOOKALIKE', '/unit/code', { unit: visibleCode(code), first: visibleCode(first.code), file: first.file }));
+  return found;
+}
 
 /**
  * The files to rank: each file named (explicit: a file that is not evidence is an error), and the *.json
