@@ -1,5 +1,5 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
-import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
+import { diag, PARSE_OPTIONS, ParindexError, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 
@@ -35,6 +35,16 @@ export function mustRead(file: string): JsonFile {
   const f = readJsonFile(file);
   if (!f.value) throw new CliError(f.diagnostics);
   return f;
+}
+
+/**
+ * The RESULT_SCHEMA diagnostics of a saved result (score --format json), located in its file: what
+ * validate reports, and what diff checks before it reads one (a malformed result crashed it).
+ */
+export async function savedResultDiagnostics(f: JsonFile): Promise<Diagnostic[]> {
+  const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
+  const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
+  return parsed.success ? [] : locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f);
 }
 
 /** Locate engine diagnostics: APPRAISAL_ codes and /rounds paths in the appraisal file, the rest in the evidence. */

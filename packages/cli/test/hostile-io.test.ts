@@ -291,3 +291,32 @@ describe('units that look the same', () => {
     expect(r.stderr).toContain(`${dir}/v3.json:7:5  RANK_UNIT_LOOKALIKE  /unit/code  warning: The unit code "HP\\u{2011}VINHBAO" differs from "HP-VINHBAO" of ${VB} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.\n`);
   });
 });
+
+describe('diff of a malformed saved result', () => {
+  it('reports the RESULT_SCHEMA diagnostics validate gives for the same file (it was "n.flags is not iterable", DecimalError)', async () => {
+    const dir = tempDir();
+    const saved = spawnSync(process.execPath, [BIN, 'score', VB, '--format', 'json', '--quiet'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const good = join(dir, 'good.json');
+    writeFileSync(good, saved);
+    const damaged: Array<[string, (r: Record<string, any>) => void]> = [
+      ['flags.json', (r) => (r.fields[0].flags = 5)],
+      ['decimal.json', (r) => (r.totals.points = 'many')],
+      ['children.json', (r) => (r.fields[0].children = null)],
+    ];
+    for (const [name, damage] of damaged) {
+      const r = JSON.parse(saved);
+      damage(r);
+      writeFileSync(join(dir, name), JSON.stringify(r, null, 2));
+    }
+    const runs = await Promise.all(damaged.flatMap(([name]) => [guardedCli(['diff', good, join(dir, name), '--lang', 'en']), guardedCli(['validate', join(dir, name), '--lang', 'en'])]));
+    for (let i = 0; i < damaged.length; i++) {
+      const [diff, validate] = [runs[2 * i]!, runs[2 * i + 1]!];
+      expect(diff.code).toBe(1);
+      expect(diff.stdout).toBe('');
+      const lines = validate.stdout.split('\n').filter((l) => l.includes('RESULT_SCHEMA'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(diff.stderr).toBe(lines.join('\n') + '\n');
+    }
+    expect(runs[0]!.stderr).toMatch(/flags\.json:[0-9]+:7 {2}RESULT_SCHEMA {2}\/fields\/0\/flags {2}error: /);
+  });
+});

@@ -3,12 +3,12 @@
  * the content). Every problem of every file at once; exit 1 when any file has an error.
  */
 import { defineCommand } from 'citty';
-import { diag, hasErrors, PARSE_OPTIONS, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
 import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
 import type { Doc } from '../format/doc.js';
 import { t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
-import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
+import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
 import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
 
 export interface FileReport {
@@ -107,9 +107,7 @@ export const validateCommand = Object.assign(
             }
           } else if (kind === 'result') {
             // A saved result (score --format json) must follow the published result schema.
-            const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
-            const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
-            if (!parsed.success) for (const d of locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f)) diagnostics.push(d);
+            for (const d of await savedResultDiagnostics(f)) diagnostics.push(d);
           }
         }
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
