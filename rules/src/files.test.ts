@@ -82,6 +82,22 @@ describe('readTextFile', () => {
     }
   });
 
+  it('refuses a file it may not open (EACCES), with the reason in both languages, and closes what it opened', () => {
+    const file = join(tmp, 'private.json');
+    writeFileSync(file, '{}');
+    // Tests run as root, for whom chmod 000 changes nothing: the refusal is injected.
+    const denied: FileSystem = { ...fs, openSync: (() => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); }) as unknown as FileSystem['openSync'] };
+    expect(readTextFile(file, {}, denied).diagnostics.map((d) => [d.code, d.message, d.messageVi])).toEqual([['FILE_UNREADABLE', `Could not read ${file}: permission denied.`, `Không đọc được ${file}: không có quyền truy cập.`]]);
+    const closed: number[] = [];
+    const failingRead: FileSystem = {
+      ...fs,
+      readSync: (() => { throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }); }) as unknown as FileSystem['readSync'],
+      closeSync: ((fd: number) => (closed.push(fd), fs.closeSync(fd))) as FileSystem['closeSync'],
+    };
+    expect(readTextFile(file, {}, failingRead).diagnostics.map((d) => d.params.reason)).toEqual(['the disk or device could not be read or written (EIO)']);
+    expect(closed).toHaveLength(1);
+  });
+
   it('holds the size limit while reading: a file that claims 0 bytes (as /proc files do) and is longer', () => {
     const r = readTextFile('/proc/self/status', { maxBytes: 100 });
     expect(r.text).toBeUndefined();
