@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@parindex\/rules\/node$/, replacement: here('./rules/src/node.ts') },
+      { find: /^@parindex\/rules\/files$/, replacement: here('./rules/src/files.ts') },
       { find: /^@parindex\/rules$/, replacement: here('./rules/src/index.ts') },
       { find: /^@parindex\/engine\/result-schema$/, replacement: here('./packages/engine/src/result-schema.ts') },
       { find: /^@parindex\/engine$/, replacement: here('./packages/engine/src/index.ts') },

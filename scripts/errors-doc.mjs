@@ -21,7 +21,7 @@ export const EXAMPLE_PARAMS = {
   first: '/entries/3', expectedVi: 'số nguyên ≥ 0', got: '"95,5"', suggest: '95.5', bound: 'between 0 and 100', boundVi: 'từ 0 đến 100',
   other: 'resolved', otherValue: '1300', missing: 'number', missingVi: 'số, ký hiệu', number: '15/KH-UBND', date: '2025-12-20', requirement: 'budget_doc', known: 'plan_doc',
   document: 'Kế hoạch CCHC năm', detail: 'division by zero (1234567 / 0)', reasonVi: '"+" cần số, nhận được "abc"', claimed: '1', computed: '0.75', round: 'round3', rounds: 'round1, answer, round2',
-  id: 'attended',
+  id: 'attended', firstLine: 7, target: 'minh-chung-2026-final.json', offset: 1834, asked: 16, cores: 4,
 };
 
 export const EXAMPLE_OVERRIDES = {
@@ -34,6 +34,12 @@ export const EXAMPLE_OVERRIDES = {
   EVIDENCE_SET_MISMATCH: { given: 'model.commune-par@2025', expected: 'model.commune-par@2026' },
   EVIDENCE_PERIOD_MISMATCH: { given: '2025-01-01 – 2025-12-31', expected: '2026-01-01 – 2026-12-31' },
   FILE_NOT_FOUND: { file: 'examples/vinh-bao/par-2025.json' },
+  FILE_UNREADABLE: { file: 'minh-chung/2026', reason: 'permission denied', reasonVi: 'không có quyền truy cập' },
+  FILE_IS_FOLDER: { file: 'minh-chung/2026' },
+  FILE_WRITE_FAILED: { file: 'bao-cao-2026.html', reason: 'the disk is full', reasonVi: 'ổ đĩa đã đầy' },
+  STDOUT_WRITE_FAILED: { reason: 'the disk is full', reasonVi: 'ổ đĩa đã đầy' },
+  FILE_NOT_REGULAR: { file: 'minh-chung/pipe.json', what: 'a named pipe (FIFO)', whatVi: 'một ống dẫn có tên' },
+  FILE_LINK_LOOP: { file: 'minh-chung/2026/cu' },
   JSON_SYNTAX: { reason: 'a property name in double quotes was expected', reasonVi: 'cần tên thuộc tính trong dấu ngoặc kép' },
   SET_DUPLICATE_ID: { where: 'the parts of "2.4"', whereVi: 'các phần của "2.4"' },
   SET_INPUT_TYPE: { input: 'plan_timing', expected: 'yes/no (boolean)', actual: 'level' },
@@ -78,11 +84,12 @@ export const EXAMPLE_OVERRIDES = {
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
   RANK_APPRAISAL_UNUSED: { unit: 'HP-VINHBAO', reason: 'the evidence it names is not among the files ranked', reasonVi: 'minh chứng được thẩm định không có trong các tệp được xếp hạng' },
   RANK_DUPLICATE_UNIT: { unit: 'HP-VINHBAO', first: 'examples/vinh-bao/par-2026.json' },
+  RANK_UNIT_LOOKALIKE: { unit: 'HP\\u{2011}VINHBAO', first: 'HP-VINHBAO', file: 'examples/vinh-bao/par-2026.json' },
   RESULT_SCHEMA: { message: '/totals/index: expected a string, received 83.6', messageVi: '/totals/index: sai kiểu dữ liệu: cần chuỗi ký tự, nhận được 83,6' },
 };
 
 const SECTIONS = [
-  ['Reading files', /^(FILE_|JSON_|LIMIT_)/],
+  ['Reading and writing files', /^(FILE_|JSON_|LIMIT_|STDOUT_)/],
   ['Criteria sets', /^SET_/],
   ['Evidence', /^EVIDENCE_/],
   ['Scoring', /^SCORE_/],

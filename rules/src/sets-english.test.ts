@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledSets, BUNDLED_SETS_DIR, listJsonFiles } from './node.js';
+import { bundledSets, BUNDLED_SETS_DIR, walkJsonFiles } from './node.js';
 
 /**
  * Every Vietnamese text of a shipped set that `--lang en` shows has its English counterpart next to
@@ -44,7 +44,7 @@ function missingEnglish(set: unknown): string[] {
 
 describe('every shipped set is translated into English', () => {
   const lib = bundledSets();
-  const files = listJsonFiles(BUNDLED_SETS_DIR);
+  const files = walkJsonFiles(BUNDLED_SETS_DIR).files;
 
   it('covers every file under rules/sets', () => {
     expect(lib.diagnostics).toEqual([]);

@@ -3,14 +3,16 @@
  * repository (rules/sets/**, examples/**, test/conformance/engine/*.json) — keys dropped, types changed,
  * entries duplicated, numbers swapped for strings, huge and negative numbers, NaN-like strings, forbidden
  * keys — fed to readJson, validateSetText, compile, score / checkEvidence and, for fewer cases, the built
- * CLI. The one property: nothing throws but a ParindexError with coded diagnostics, and every result and
- * diagnostic is well formed.
+ * CLI, and folders holding special files (FIFOs, link loops, dangling links, links to devices, bytes that
+ * are not UTF-8, duplicate keys, thousands of diagnostics) to the built CLI's rank. The one property:
+ * nothing throws but a ParindexError with coded diagnostics, and every result and diagnostic is well
+ * formed; rank reports each special file with its code and ranks the rest, and never hangs.
  *
  * Normal run: ~10,000 cases. Long run: PARINDEX_FUZZ_RUNS=200000 (pnpm test:fuzz-long) sets the number of
  * cases of the largest property; the others scale with it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -352,6 +354,96 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
       }),
       params(runs(4, 0.0005)),
     );
+  });
+
+  it('the built CLI: rank of a folder with FIFOs, link loops, dangling links, device links, bad bytes and many diagnostics ranks the rest and reports each', () => {
+    const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    if (!existsSync(bin) || spawnSync('mkfifo', ['--version']).status !== 0) {
+      console.warn('packages/cli/dist/parindex.js is not built, or there is no mkfifo: folder fuzzing skipped');
+      return;
+    }
+    const kinds = ['evidence', 'fifo', 'loop', 'dangling', 'device', 'parent', 'bytes', 'duplicate', 'many'] as const;
+    const entryArb = fc.record({ kind: fc.constantFrom(...kinds), base: pick(scorable), ms: mutationsArb, n: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(entryArb, { minLength: 1, maxLength: 6 }), (entries) => {
+        const dir = mkdtempSync(join(tmpdir(), 'parindex-fuzz-rank-'));
+        try {
+          rankFolder(dir, entries);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      params(runs(3, 0.0003)),
+    );
+
+    /** Fill `dir` with the entries, rank it, check what rank says of each. */
+    function rankFolder(dir: string, entries: Array<{ kind: (typeof kinds)[number]; base: J; ms: Mutation[]; n: number }>): void {
+      const expected = new Map<string, string>();
+      entries.forEach((e, i) => {
+        const name = join(dir, i % 2 ? `sub/${i}.json` : `${i}.json`);
+        mkdirSync(join(dir, 'sub'), { recursive: true });
+        if (e.kind === 'evidence') writeFileSync(name, JSON.stringify(mutate(e.base, e.ms)));
+        else if (e.kind === 'fifo') spawnSync('mkfifo', [name]);
+        else if (e.kind === 'loop') symlinkSync(`${i}.json`, name);
+        else if (e.kind === 'dangling') symlinkSync(join(dir, 'nowhere.json'), name);
+        else if (e.kind === 'device') symlinkSync(['/dev/zero', '/dev/urandom', '/dev/null'][e.n % 3]!, name);
+        // A folder link to the folder that holds it (always in sub/: at the top, '..' would leave the folder).
+        else if (e.kind === 'parent') symlinkSync('..', join(dir, 'sub', `up${i}`));
+        else if (e.kind === 'bytes') writeFileSync(name, Buffer.concat([Buffer.from(JSON.stringify(e.base).slice(0, 50 + (e.n % 500))), Buffer.from([0xc3, 0x28, 0xff])]));
+        else if (e.kind === 'duplicate') writeFileSync(name, JSON.stringify(e.base).replace('"entries":', '"entries": [], "entries":'));
+        else {
+          // Thousands of entries that each draw a warning (long runs: up to the limit of 20,000 entries).
+          const many = structuredClone(e.base);
+          for (let k = (e.n % (LONG > 0 ? 19_000 : 3_000)); k > 0; k--) many.entries.push({ criterion: '1', documents: [{ number: `${k}/QĐ`, date: '2026-02-01' }] });
+          writeFileSync(name, JSON.stringify(many));
+        }
+        const code = { fifo: 'FILE_NOT_REGULAR', loop: 'FILE_LINK_LOOP', dangling: 'FILE_LINK_BROKEN', device: 'FILE_NOT_REGULAR', parent: 'FILE_LINK_LOOP', bytes: 'FILE_ENCODING', duplicate: 'JSON_DUPLICATE_KEY' }[e.kind as string];
+        if (code) expected.set(e.kind === 'parent' ? join(dir, 'sub', `up${i}`) : name, code);
+      });
+      stats.cases++;
+      const r = spawnSync(process.execPath, [bin, 'rank', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
+      expect([0, 1], `rank exit ${r.status} (${r.signal ?? ''}): ${r.stderr.slice(0, 500)}`).toContain(r.status);
+      expect(r.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+      expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/);
+      if (r.stdout === '') {
+        // Nothing could be ranked: every problem is on stderr, with its code.
+        for (const [file, code] of expected) expect(r.stderr).toContain(`${file}  ${code}`);
+        return;
+      }
+      const out = JSON.parse(r.stdout) as { failed: Array<{ file: string; diagnostics: Diagnostic[] }> };
+      for (const f of out.failed) checkDiagnostics(f.diagnostics);
+      for (const [file, code] of expected) expect(out.failed.find((f) => f.file === file)?.diagnostics.map((d) => d.code), file).toContain(code);
+    }
+  });
+
+  it('the built CLI: diff of mutated saved results exits 0 or 1 with coded messages (RESULT_SCHEMA), never an internal error', () => {
+    const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    if (!existsSync(bin)) {
+      console.warn('packages/cli/dist/parindex.js is not built: diff fuzzing skipped');
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-fuzz-diff-'));
+    const evidenceFile = join(dir, 'evidence.json');
+    writeFileSync(evidenceFile, JSON.stringify(scorable[0]));
+    const saved = JSON.parse(spawnSync(process.execPath, [bin, 'score', evidenceFile, '--format', 'json', '--quiet'], { encoding: 'utf8' }).stdout) as J;
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(saved));
+    try {
+      fc.assert(
+        fc.property(mutationsArb, (ms) => {
+          const bad = join(dir, 'mutated.json');
+          writeFileSync(bad, JSON.stringify(mutate(saved, ms)));
+          stats.cases++;
+          const r = spawnSync(process.execPath, [bin, 'diff', good, bad, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+          expect([0, 1], `diff exit ${r.status}: ${r.stderr}`).toContain(r.status);
+          expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|^\s+at .*\(.*:\d+:\d+\)$/m);
+          if (r.status === 1) expect(r.stderr).toMatch(/[A-Z]+_[A-Z_]+/);
+        }),
+        params(runs(3, 0.0005)),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   afterAll(() => {

@@ -4,13 +4,18 @@
  * would fail here (and should leave the catalog).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
-import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
+import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { parseThreads } from '../../packages/cli/src/commands/rank.js';
+import { CliError } from '../../packages/cli/src/io.js';
+import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -25,7 +30,7 @@ function diagnosticsIn(out: unknown): Diagnostic[] {
 
 interface Case {
   /** The diagnostics of the input. */
-  run(): Diagnostic[];
+  run(): Diagnostic[] | Promise<Diagnostic[]>;
   /** The JSON pointer the code must carry. */
   path: string;
   /** The text the line and column are checked against (file diagnostics). */
@@ -93,11 +98,67 @@ const tmp = mkdtempSync(join(tmpdir(), 'parindex-codes-'));
 const CASES: Record<DiagnosticCode, Case> = {
   FILE_NOT_FOUND: { run: () => readSetFile(join(tmp, 'nope.json')).diagnostics, path: '' },
   FILE_UNREADABLE: {
+    // A folder that may not be listed (EACCES; injected, as tests run as root).
+    run() {
+      mkdirSync(join(tmp, 'closed'), { recursive: true });
+      const denied: FileSystem = { ...fs, readdirSync: (() => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); }) as FileSystem['readdirSync'] };
+      return walkJsonFiles(join(tmp, 'closed'), denied).diagnostics;
+    },
+    path: '',
+  },
+  FILE_WRITE_FAILED: {
+    // --out a folder.
+    run() {
+      try {
+        writeFileAtomic(tmp, 'report');
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  },
+  STDOUT_WRITE_FAILED: {
+    // A stdout whose writes fail, as on a full disk.
+    async run() {
+      const full = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) });
+      const watch = watchStdout(full as unknown as NodeJS.WriteStream);
+      full.write('report');
+      return [(await watch.finish())!];
+    },
+    path: '',
+  },
+  FILE_IS_FOLDER: {
     run() {
       mkdirSync(join(tmp, 'dir.json'), { recursive: true });
       return readSetFile(join(tmp, 'dir.json')).diagnostics;
     },
     path: '',
+  },
+  FILE_NOT_REGULAR: { run: () => readSetFile('/dev/null').diagnostics, path: '' },
+  FILE_LINK_BROKEN: {
+    run() {
+      symlinkSync(join(tmp, 'gone.json'), join(tmp, 'broken-link.json'));
+      return readSetFile(join(tmp, 'broken-link.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_LINK_LOOP: {
+    run() {
+      symlinkSync('self-link.json', join(tmp, 'self-link.json'));
+      return readSetFile(join(tmp, 'self-link.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_ENCODING: {
+    // "Vĩnh" saved as Windows-1258 (0xF2 for "ĩ" is no UTF-8).
+    run() {
+      writeFileSync(join(tmp, 'cp1258.json'), Buffer.from([0x7b, 0x22, 0x56, 0xf2, 0x6e, 0x68, 0x22, 0x3a, 0x31, 0x7d]));
+      return readSetFile(join(tmp, 'cp1258.json')).diagnostics;
+    },
+    path: '',
+    text: '',
   },
   FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
   FILE_EMPTY: textCase('  \n', '', false),
@@ -129,6 +190,18 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '/unit/code',
   },
+  RANK_UNIT_LOOKALIKE: {
+    // The same unit with its code spelt with a non-breaking hyphen: ranked once, the lookalike named.
+    run() {
+      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+      const f = join(tmp, 'lookalike-kien-tho.json');
+      writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8').replace('"TH-KIENTHO"', '"TH\u2011KIENTHO"'));
+      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      return diagnosticsIn(JSON.parse(r.stdout));
+    },
+    path: '/unit/code',
+  },
   RANK_APPRAISAL_UNUSED: {
     // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
     run() {
@@ -139,6 +212,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '/evidence',
   },
+  RANK_THREADS_CAPPED: { run: () => [parseThreads('9999', 2).warning!], path: '' },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
     run() {
@@ -156,6 +230,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   JSON_SYNTAX: textCase('{\n  "a": 1,\n}'),
   JSON_NOT_OBJECT: textCase('[1, 2]'),
   JSON_TOO_DEEP: textCase('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1)),
+  JSON_DUPLICATE_KEY: textCase('{\n  "a": {\n    "b": 1,\n    "b": 2\n  }\n}', '/a/b'),
   JSON_FORBIDDEN_KEY: textCase('{\n  "a": {\n    "__proto__": {"polluted": true}\n  }\n}', '/a/__proto__'),
   LIMIT_EXCEEDED: textCase(`{\n  "list": [${new Array(LIMITS.arrayItems + 1).fill(0).join(',')}]\n}`, '/list'),
 
@@ -281,15 +356,15 @@ describe('every code of the catalog is produced by some input', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
   });
   it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', () => {
-    const vi = (code: DiagnosticCode) => CASES[code].run().find((d) => d.code === code)!.messageVi;
+    const vi = (code: DiagnosticCode) => (CASES[code].run() as Diagnostic[]).find((d) => d.code === code)!.messageVi;
     expect(vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
     expect(vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
     expect(vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
   });
   for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
-    it(code, () => {
+    it(code, async () => {
       const c = CASES[code];
-      const found = c.run().filter((d) => d.code === code);
+      const found = (await c.run()).filter((d) => d.code === code);
       expect(found.length, `no ${code} diagnostic`).toBeGreaterThan(0);
       expect(found.map((d) => d.path)).toContain(c.path);
       const d = found.find((x) => x.path === c.path)!;

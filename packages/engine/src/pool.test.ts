@@ -192,7 +192,7 @@ describe('@parindex/engine/pool', () => {
     const want = bad.map((e) => inProcess(compiled, e));
     expect(want.every((w) => !w.ok)).toBe(true);
     const broken = '{\n  "criteriaSet": "model.commune-par@2026",\n  "entries": [\n';
-    const textInputs = [{ text: broken, file: 'broken.json' }, { text: '' }, { text: '[1, 2]' }, { file: join(ROOT, 'no/such/file.json') }, { file: ROOT }];
+    const textInputs = [{ text: broken, file: 'broken.json' }, { text: '' }, { text: '[1, 2]' }, { file: join(ROOT, 'no/such/file.json') }, { file: ROOT }, { file: '/dev/null' }];
     for (const pool of pools) {
       const out = await pool.scoreAll([...bad, units[1], ...textInputs]);
       for (let i = 0; i < bad.length; i++) {
@@ -202,7 +202,7 @@ describe('@parindex/engine/pool', () => {
       expect(out[bad.length]!.ok).toBe(true);
       const rest = out.slice(bad.length + 1);
       expect(rest[0]).toEqual({ ok: false, diagnostics: readJson(broken, 'broken.json').diagnostics });
-      expect(rest.map((o) => (o.ok ? 'ok' : o.diagnostics.map((d) => d.code).join(',')))).toEqual(['JSON_SYNTAX', 'FILE_EMPTY', 'JSON_NOT_OBJECT', 'FILE_NOT_FOUND', 'FILE_UNREADABLE']);
+      expect(rest.map((o) => (o.ok ? 'ok' : o.diagnostics.map((d) => d.code).join(',')))).toEqual(['JSON_SYNTAX', 'FILE_EMPTY', 'JSON_NOT_OBJECT', 'FILE_NOT_FOUND', 'FILE_IS_FOLDER', 'FILE_NOT_REGULAR']);
       expect(rest[0]!.ok ? undefined : rest[0]!.diagnostics[0]).toMatchObject({ file: 'broken.json', line: 4, column: 1 });
       // result(i) of a failed input throws what score() throws.
       const err = await pool.result(0).catch((e: unknown) => e);

@@ -127,7 +127,7 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
   }
   const ap = parseAppraisal(options.appraisal);
   if (!ap.value) {
-    diagnostics.push(...ap.diagnostics);
+    for (const d of ap.diagnostics) diagnostics.push(d);
     return false;
   }
   inp.appraisalSha = hashJson(options.appraisal);
@@ -135,7 +135,7 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
   if (ap.value.evidence.sha256 !== inp.evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
     diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { expected: `${ap.value.evidence.unit} ${ap.value.evidence.sha256.slice(0, 12)}…`, given: `${evidence.unit.code} ${inp.evidenceSha.slice(0, 12)}…` }));
   const applied = applyAppraisal(compiled, inp.prepared, ap.value, options.round);
-  diagnostics.push(...applied.diagnostics);
+  for (const d of applied.diagnostics) diagnostics.push(d);
   inp.stage = applied.stage;
   return true;
 }
@@ -151,7 +151,8 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { given: `${evidence.period.from} – ${evidence.period.to}`, expected: `${period.from} – ${period.to}` }));
   const prepared = prepare(compiled, evidence);
-  diagnostics.push(...prepared.diagnostics);
+  // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
+  for (const d of prepared.diagnostics) diagnostics.push(d);
   const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: hashJson(evidenceInput), appraisalSha: undefined, diagnostics };
   if (!applyAppraisalOf(compiled, inp, options) || diagnostics.some((d) => d.severity === 'error')) return diagnostics;
   return inp;

@@ -10,15 +10,18 @@ import type { Doc, Row } from '@parindex/explain';
 import { bandText, boundsText, formatDate, pointsText as pts } from '@parindex/explain';
 import { flagLabel, pick, stageLabel, statusLabel, t } from '../i18n.js';
 import { CliError, UsageError, detectKind, type JsonFile } from '../io.js';
-import { mustRead, scoreFiles } from '../load.js';
+import { mustRead, savedResultDiagnostics, scoreFiles } from '../load.js';
 import { formatNumber, formatValue, type Lang } from '../numbers.js';
 import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js';
 
-function asResult(f: JsonFile): ScoreResult {
+/** A saved result, checked against the result schema as validate checks it (diff read anything it was given). */
+async function asResult(f: JsonFile): Promise<ScoreResult> {
   const v = f.value as Record<string, unknown>;
   if (v.formatVersion !== 1 || typeof v.provenance !== 'object' || !Array.isArray(v.fields)) {
     throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a saved result needs "formatVersion": 1, "provenance" and "fields" (the JSON of "parindex score --format json")', hintVi: 'tệp kết quả đã lưu cần có "formatVersion": 1, "provenance" và "fields" (JSON của "parindex score --format json")' }), file: f.file, line: 1, column: 1 }]);
   }
+  const problems = await savedResultDiagnostics(f);
+  if (problems.length > 0) throw new CliError(problems);
   return v as unknown as ScoreResult;
 }
 
@@ -142,7 +145,7 @@ export const diffCommand = defineCommand({
       const f = mustRead(file);
       if (detectKind(f.value!) === 'result') {
         if (appraisal) throw new UsageError(`${file} is a saved result; an appraisal applies to evidence files only`, { vi: `${file} là kết quả đã lưu; tệp thẩm định chỉ áp dụng cho tệp minh chứng` });
-        return asResult(f);
+        return await asResult(f);
       }
       const s = await scoreFiles(file, { rules: args.rules, appraisal, round });
       printDiagnostics(s.warnings, ctx);

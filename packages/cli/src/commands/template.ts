@@ -12,7 +12,8 @@
 import { defineCommand } from 'citty';
 import { type CriterionNode, type InputDef } from '@parindex/rules';
 import { json } from '../format/render.js';
-import { loadSet, writeOutput } from '../io.js';
+import { loadSet } from '../io.js';
+import { writeOutput } from '../output.js';
 import type { Lang } from '../numbers.js';
 import { langArg, outArg, quietArg } from './common.js';
 

@@ -3,12 +3,12 @@
  * the content). Every problem of every file at once; exit 1 when any file has an error.
  */
 import { defineCommand } from 'citty';
-import { diag, hasErrors, PARSE_OPTIONS, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
 import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
 import type { Doc } from '@parindex/explain';
 import { t } from '../i18n.js';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
-import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
+import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
 import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
 
 export interface FileReport {
@@ -65,30 +65,35 @@ export const validateCommand = Object.assign(
           else if (kind === 'set') diagnostics = (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
           else if (kind === 'evidence') {
             const c = await compiledOrDiagnostics(f, args.rules);
-            diagnostics.push(...c.diagnostics);
+            for (const d of c.diagnostics) diagnostics.push(d);
             if (c.compiled) {
               const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
-              diagnostics.push(...found);
+              // One by one: a spread of 100,000 diagnostics overflows the stack.
+              for (const d of found) diagnostics.push(d);
               if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
             }
           } else if (kind === 'appraisal') {
             const parsed = parseAppraisal(f.value);
-            diagnostics.push(...locateIn(parsed.diagnostics, f));
+            for (const d of locateIn(parsed.diagnostics, f)) diagnostics.push(d);
             if (parsed.value) {
               const ev = evidenceByHash.get(parsed.value.evidence.sha256);
               if (ev) {
-                // Score every round against its evidence: the engine reports every appraisal problem.
+                // Score every round against its evidence: the engine reports every appraisal problem (once).
+                const seen = new Set(diagnostics.map((x) => `${x.code}|${x.file}|${x.path}`));
                 for (const round of parsed.value.rounds) {
                   try {
                     score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
                   } catch (e) {
                     if (!(e instanceof ParindexError)) throw e;
-                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) if (!diagnostics.some((x) => x.path === d.path && x.code === d.code && x.file === d.file)) diagnostics.push(d);
+                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
+                      const key = `${d.code}|${d.file}|${d.path}`;
+                      if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+                    }
                   }
                 }
               } else {
                 const c = await compiledOrDiagnostics(f, args.rules);
-                diagnostics.push(...c.diagnostics);
+                for (const d of c.diagnostics) diagnostics.push(d);
                 if (c.compiled) {
                   parsed.value.rounds.forEach((r, ri) =>
                     r.items.forEach((it, ii) => {
@@ -102,9 +107,7 @@ export const validateCommand = Object.assign(
             }
           } else if (kind === 'result') {
             // A saved result (score --format json) must follow the published result schema.
-            const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
-            const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
-            if (!parsed.success) diagnostics.push(...locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f));
+            for (const d of await savedResultDiagnostics(f)) diagnostics.push(d);
           }
         }
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
