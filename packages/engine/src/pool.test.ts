@@ -184,7 +184,7 @@ describe('@parindex/engine/pool', () => {
     }
     // The appraised index differs from the unit's own: the appraisal was applied.
     const [appraised, self] = await pool.scoreAll([{ evidence, appraisal }, evidence]);
-    expect(appraised!.ok && self!.ok && appraised.summary.totals.index !== self.summary.totals.index).toBe(true);
+    expect(appraised?.ok && self?.ok && appraised.summary.totals.index !== self.summary.totals.index).toBe(true);
   });
 
   it('fails bad evidence with the diagnostics score() throws, and bad JSON or files with stable codes', async () => {
