@@ -60,7 +60,7 @@ for (const file of [...jsonFiles(join(ROOT, 'rules/sets')), ...jsonFiles(join(RO
   if (v && Array.isArray(v.fields)) sets.push(v);
   else if (v && Array.isArray(v.entries)) evidences.push(v);
   else if (v && Array.isArray(v.rounds)) appraisals.push({ appraisal: v, evidence: undefined });
-  else if (v && v.expected) {
+  else if (v?.expected) {
     // A conformance fixture: inline parts join the corpus.
     if (v.set && Array.isArray(v.set.fields)) sets.push(v.set);
     if (v.evidence && Array.isArray(v.evidence.entries)) evidences.push(v.evidence);
@@ -87,7 +87,7 @@ const stats = { cases: 0, results: 0, coded: 0 };
 
 function checkDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) {
-    if (!Object.prototype.hasOwnProperty.call(CATALOG, d.code)) throw new Error(`uncatalogued code ${String(d.code)}`);
+    if (!Object.hasOwn(CATALOG, d.code)) throw new Error(`uncatalogued code ${String(d.code)}`);
     if (typeof d.path !== 'string' || (d.path !== '' && !d.path.startsWith('/'))) throw new Error(`bad path ${JSON.stringify(d.path)} on ${d.code}`);
     if (typeof d.message !== 'string' || typeof d.messageVi !== 'string' || d.message === '' || d.messageVi === '') throw new Error(`no message on ${d.code}`);
     if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity on ${d.code}`);
@@ -117,6 +117,7 @@ function coded<T>(f: () => T): T | undefined {
 const WEIRD: unknown[] = [
   'NaN', 'Infinity', '-Infinity', '1e999', '-0', '95,5', '1.234,5', '1,234.5', ' 12 ', '', '0x10', '1e3', '.5', '5.', '١٢', '\u0000', '\ud800',
   'x'.repeat(300), '__proto__', 'constructor', 'prototype', 'toString', 'constructor.name', '__proto__.polluted', 'a.b.c',
+  // biome-ignore lint/correctness/noPrecisionLoss: 123456789012345.678 is a number no double holds, on purpose
   1e308, -1e308, 5e-324, -1, -0.25, 0, 0.1, 2 ** 53 + 1, 1e21, 123456789012345.678, true, false, null, [], {}, [[[]]],
   { var: '__proto__' }, { var: 'constructor.name' }, { method: [{ var: 'x' }, 'toString'] }, { '/': [1, 0] }, { '+': ['abc'] },
 ];
@@ -148,8 +149,16 @@ function slots(v: unknown): Array<[J, string | number]> {
     const x = stack.pop();
     if (x === null || typeof x !== 'object' || seen.has(x)) continue;
     seen.add(x);
-    if (Array.isArray(x)) x.forEach((item, i) => (out.push([x, i]), stack.push(item)));
-    else for (const k of Object.keys(x)) out.push([x, k]), stack.push((x as J)[k]);
+    if (Array.isArray(x))
+      x.forEach((item, i) => {
+        out.push([x, i]);
+        stack.push(item);
+      });
+    else
+      for (const k of Object.keys(x)) {
+        out.push([x, k]);
+        stack.push((x as J)[k]);
+      }
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
-import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { checkEvidence, compile, hashJson } from '@parindex/engine';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
