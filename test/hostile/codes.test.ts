@@ -3,14 +3,14 @@
  * where it comes from a file, the line and column that point at that place. A code no input can produce
  * would fail here (and should leave the catalog).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson } from '@parindex/engine';
+import { run as runCli } from '../../packages/cli/test/helpers.js';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -24,8 +24,8 @@ function diagnosticsIn(out: unknown): Diagnostic[] {
 }
 
 interface Case {
-  /** The diagnostics of the input. */
-  run(): Diagnostic[];
+  /** The diagnostics of the input (the CLI's cases run its main() in this process). */
+  run(): Diagnostic[] | Promise<Diagnostic[]>;
   /** The JSON pointer the code must carry. */
   path: string;
   /** The text the line and column are checked against (file diagnostics). */
@@ -104,25 +104,21 @@ const CASES: Record<DiagnosticCode, Case> = {
   FILE_BOM: textCase('\ufeff{}'),
   FILE_KIND_UNKNOWN: {
     // Only the CLI decides what kind of file it was given.
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      if (!existsSync(bin)) return [{ code: 'FILE_KIND_UNKNOWN', path: '' } as Diagnostic];
+    async run() {
       const f = join(tmp, 'kind.json');
       writeFileSync(f, '{"hello": 1}');
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
-      const out = JSON.parse(r.stdout) as unknown;
-      return diagnosticsIn(out);
+      const r = await runCli(['validate', '--format', 'json', f]);
+      return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '',
   },
   RANK_DUPLICATE_UNIT: {
     // The same unit in two files: ranked once, the second reported and skipped (exit 1).
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    async run() {
       const f = join(tmp, 'copy-of-kien-tho.json');
       writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8'));
-      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
-      expect(r.status).toBe(1);
+      const r = await runCli(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f]);
+      expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout) as { ranking?: unknown[] };
       expect(JSON.stringify(out)).toContain('TH-KIENTHO');
       return diagnosticsIn(out);
@@ -131,24 +127,22 @@ const CASES: Record<DiagnosticCode, Case> = {
   },
   RANK_APPRAISAL_UNUSED: {
     // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')], { encoding: 'utf8' });
-      expect(r.status).toBe(0);
+    async run() {
+      const r = await runCli(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
+      expect(r.code).toBe(0);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/evidence',
   },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      const saved = JSON.parse(spawnSync(process.execPath, [bin, 'score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')], { encoding: 'utf8' }).stdout);
+    async run() {
+      const saved = JSON.parse((await runCli(['score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')])).stdout);
       saved.totals.index = 75;
       const f = join(tmp, 'result.json');
       writeFileSync(f, JSON.stringify(saved, null, 2));
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
-      expect(r.status).toBe(1);
+      const r = await runCli(['validate', '--format', 'json', f]);
+      expect(r.code).toBe(1);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/totals/index',
@@ -279,16 +273,16 @@ describe('every code of the catalog is produced by some input', () => {
   it('has a case for every code, and no case for a code that is not in the catalog', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
   });
-  it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', () => {
-    const vi = (code: DiagnosticCode) => CASES[code].run().find((d) => d.code === code)!.messageVi;
-    expect(vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
-    expect(vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
-    expect(vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
+  it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', async () => {
+    const vi = async (code: DiagnosticCode) => (await CASES[code].run()).find((d) => d.code === code)!.messageVi;
+    expect(await vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
+    expect(await vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
+    expect(await vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
   });
   for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
-    it(code, () => {
+    it(code, async () => {
       const c = CASES[code];
-      const found = c.run().filter((d) => d.code === code);
+      const found = (await c.run()).filter((d) => d.code === code);
       expect(found.length, `no ${code} diagnostic`).toBeGreaterThan(0);
       expect(found.map((d) => d.path)).toContain(c.path);
       const d = found.find((x) => x.path === c.path)!;

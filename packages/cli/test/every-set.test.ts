@@ -1,35 +1,13 @@
 /**
  * Breadth, in process (the CLI's main() with stdout captured): every bundled criteria set can be shown
  * and gets a blank template that validates; every example evidence file scores in every format and
- * explains, in both languages. The spawned end-to-end tests are in cli.test.ts.
+ * explains, in both languages. The commands in detail: cli.test.ts; the built CLI as a process: bin.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledSets } from '@parindex/rules/node';
-import { main } from '../src/main.js';
-import { ROOT, tempDir } from './helpers.js';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
+import { ROOT, run, tempDir } from './helpers.js';
 
 const dir = tempDir();
 const refs = bundledSets().entries.map((e) => e.ref);
