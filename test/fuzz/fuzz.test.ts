@@ -6,7 +6,7 @@
  * CLI. The one property: nothing throws but a ParindexError with coded diagnostics, and every result and
  * diagnostic is well formed.
  *
- * Normal run: ~10,000 cases. PARINDEX_FUZZ_RUNS=N sets the number of cases of the largest property; the
+ * Normal run: ~7,000 cases. PARINDEX_FUZZ_RUNS=N sets the number of cases of the largest property; the
  * others scale with it: 200000 is the long run (pnpm test:fuzz-long), a small N a token run (pnpm
  * test:fast, which also sets PARINDEX_TEST_FAST=1: no built CLI).
  */
@@ -277,7 +277,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         if (c !== undefined) expect(file.value, file.diagnostics.map((d) => d.code).join()).toBeDefined();
         if (file.value !== undefined && c === undefined) expect.fail('compile refused a set the file validator accepted');
       }),
-      params(runs(2000, 0.25)),
+      params(runs(1000, 0.25)),
     );
   });
 
@@ -297,7 +297,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
           expect(all?.filter((d) => d.severity === 'error')).toEqual([]);
         } else expect(all?.some((d) => d.severity === 'error')).toBe(true);
       }),
-      params(runs(4000, 0.4)),
+      params(runs(2000, 0.4)),
     );
   });
 
