@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson } from '@parindex/engine';
-import { run as runCli } from '../../packages/cli/test/helpers.js';
+import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -107,7 +107,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     async run() {
       const f = join(tmp, 'kind.json');
       writeFileSync(f, '{"hello": 1}');
-      const r = await runCli(['validate', '--format', 'json', f]);
+      const r = await cliInProcess(['validate', '--format', 'json', f]);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '',
@@ -117,7 +117,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     async run() {
       const f = join(tmp, 'copy-of-kien-tho.json');
       writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8'));
-      const r = await runCli(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f]);
+      const r = await cliInProcess(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f]);
       expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout) as { ranking?: unknown[] };
       expect(JSON.stringify(out)).toContain('TH-KIENTHO');
@@ -128,7 +128,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   RANK_APPRAISAL_UNUSED: {
     // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
     async run() {
-      const r = await runCli(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
+      const r = await cliInProcess(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
       expect(r.code).toBe(0);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
@@ -137,11 +137,11 @@ const CASES: Record<DiagnosticCode, Case> = {
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
     async run() {
-      const saved = JSON.parse((await runCli(['score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')])).stdout);
+      const saved = JSON.parse((await cliInProcess(['score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')])).stdout);
       saved.totals.index = 75;
       const f = join(tmp, 'result.json');
       writeFileSync(f, JSON.stringify(saved, null, 2));
-      const r = await runCli(['validate', '--format', 'json', f]);
+      const r = await cliInProcess(['validate', '--format', 'json', f]);
       expect(r.code).toBe(1);
       return diagnosticsIn(JSON.parse(r.stdout));
     },

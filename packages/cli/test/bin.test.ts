@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, run, tempDir, VB, VB_APPRAISAL } from './helpers.js';
+import { cli, cliInProcess, tempDir, VB, VB_APPRAISAL } from './helpers.js';
 
 describe.concurrent('the built CLI', () => {
   it('--help, no arguments, an unknown command: exit 0, 2, 2', async () => {
@@ -27,7 +27,7 @@ describe.concurrent('the built CLI', () => {
     ];
     const spawned = await Promise.all(cases.map((args) => cli(args)));
     for (let i = 0; i < cases.length; i++) {
-      const here = await run(cases[i]!);
+      const here = await cliInProcess(cases[i]!);
       expect(spawned[i], cases[i]!.join(' ')).toEqual(here);
     }
     expect(spawned[0]!.code).toBe(0);

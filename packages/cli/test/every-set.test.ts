@@ -7,18 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledSets } from '@parindex/rules/node';
-import { ROOT, run, tempDir } from './helpers.js';
+import { cliInProcess, ROOT, tempDir } from './helpers.js';
 
 const dir = tempDir();
 const refs = bundledSets().entries.map((e) => e.ref);
 
 describe('every bundled criteria set', () => {
   it.each(refs)('%s: rules show (vi, en, md) and a blank template that validates', async (ref) => {
-    const vi_ = await run(['rules', 'show', ref]);
+    const vi_ = await cliInProcess(['rules', 'show', ref]);
     expect(vi_.code, vi_.stderr).toBe(0);
     expect(vi_.stdout).toContain(ref);
     expect(vi_.stdout).toMatch(/Tổng điểm\s+[0-9.,]+/);
-    const en = await run(['rules', 'show', ref, '--lang', 'en', '--format', 'md']);
+    const en = await cliInProcess(['rules', 'show', ref, '--lang', 'en', '--format', 'md']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('| Code | Field / criterion | Maximum | Rule |');
     // Every leaf has a rule sentence.
@@ -28,10 +28,10 @@ describe('every bundled criteria set', () => {
     set.fields.forEach(walk);
     for (const code of leaves) expect(en.stdout, code).toMatch(new RegExp(`^\\| ${code.replace(/\./g, '\\.')} \\|.*\\| [^|]+ \\|$`, 'm'));
     const out = join(dir, `${ref}.json`);
-    expect((await run(['template', ref, '--out', out])).code).toBe(0);
+    expect((await cliInProcess(['template', ref, '--out', out])).code).toBe(0);
     const t = JSON.parse(readFileSync(out, 'utf8'));
     expect(t.entries.length).toBe(leaves.length + (set.bonus?.items.length ?? 0) + (set.penalty?.items.length ?? 0));
-    const v = await run(['validate', out, '--format', 'json']);
+    const v = await cliInProcess(['validate', out, '--format', 'json']);
     expect(v.code, v.stdout).toBe(0);
   });
 });
@@ -48,7 +48,7 @@ describe('every example evidence file', () => {
     {
       for (const format of ['table', 'json', 'md', 'html', 'csv']) {
         for (const lang of ['vi', 'en']) {
-          const r = await run(['score', file, '--format', format, '--lang', lang, '--quiet']);
+          const r = await cliInProcess(['score', file, '--format', format, '--lang', lang, '--quiet']);
           expect(r.code, `${format} ${lang}: ${r.stderr}`).toBe(0);
           expect(r.stdout.length).toBeGreaterThan(100);
           if (format === 'json') expect(JSON.parse(r.stdout).formatVersion).toBe(1);
@@ -56,11 +56,11 @@ describe('every example evidence file', () => {
           if (format === 'html') expect(r.stdout).toContain(`<html lang="${lang}">`);
         }
       }
-      const e = await run(['explain', file, '--quiet']);
+      const e = await cliInProcess(['explain', file, '--quiet']);
       expect(e.code).toBe(0);
-      const en = await run(['explain', file, '--quiet', '--lang', 'en', '--format', 'md']);
+      const en = await cliInProcess(['explain', file, '--quiet', '--lang', 'en', '--format', 'md']);
       expect(en.code).toBe(0);
-      const d = await run(['diff', file, file, '--format', 'json', '--quiet']);
+      const d = await cliInProcess(['diff', file, file, '--format', 'json', '--quiet']);
       expect(d.code).toBe(0);
       expect(JSON.parse(d.stdout).counts).toEqual({ changedLeaves: 0, raised: 0, lowered: 0 });
     }
@@ -73,11 +73,11 @@ describe('internal errors', () => {
     const orig = COMMANDS.score!.load;
     COMMANDS.score!.load = async () => ({ meta: { name: 'score' }, args: { lang: { type: 'enum', options: ['vi', 'en'] } }, run: () => { throw new TypeError('boom'); } });
     try {
-      const r = await run(['score']);
+      const r = await cliInProcess(['score']);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('parindex: lỗi nội bộ (TypeError: boom). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.\n');
       process.env.PARINDEX_DEBUG = '1';
-      const d = await run(['score', '--lang', 'en']);
+      const d = await cliInProcess(['score', '--lang', 'en']);
       expect(d.stderr).toMatch(/^parindex: internal error \(TypeError: boom\)[^\n]*\nTypeError: boom\n\s+at /);
     } finally {
       delete process.env.PARINDEX_DEBUG;

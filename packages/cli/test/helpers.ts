@@ -38,12 +38,12 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<R
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Run the CLI's main() in this process, from its sources (no build needed), with stdout and stderr
- * captured, not a terminal, from the repository root and with `env` set: what a spawned `cli()` prints,
- * without starting a process. Calls run one at a time (stdout is the process's), so
- * `Promise.all([run(…), run(…)])` is fine.
+ * Run the CLI's main() in this process, from its TypeScript sources (no build needed), with stdout and
+ * stderr captured, not a terminal, from the repository root and with `env` set: what a spawned `cli()`
+ * prints, without a process start each. Calls run one after the other (stdout and stderr are this
+ * process's own), so `Promise.all([cliInProcess(…), cliInProcess(…)])` is fine.
  */
-export function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function cliInProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const next = queue.then(() => runNow(args, env));
   queue = next.catch(() => undefined);
   return next;

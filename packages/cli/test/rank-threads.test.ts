@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, ROOT, run, tempDir, writeTemp } from './helpers.js';
+import { cli, cliInProcess, ROOT, tempDir, writeTemp } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type J = any;
@@ -52,7 +52,7 @@ beforeAll(async () => {
 describe.concurrent('rank --threads', () => {
   it('prints the same on 2 threads as in one process: every format, both languages, failures, skips and duplicates', async () => {
     const variants = [[], ['--lang', 'en'], ['--format', 'json'], ['--format', 'csv', '--lang', 'en'], ['--format', 'md'], ['--format', 'html', '--lang', 'en']];
-    const runs = await Promise.all(variants.flatMap((v) => [run(['rank', small, ...v, '--threads', '1']), cli(['rank', small, ...v, '--threads', '2'])]));
+    const runs = await Promise.all(variants.flatMap((v) => [cliInProcess(['rank', small, ...v, '--threads', '1']), cli(['rank', small, ...v, '--threads', '2'])]));
     // The threads did score the files that score (the others are done again here to report them): all
     // but the first (scored in the main thread), and of those all but the 7 that fail or are skipped.
     const debug = await cli(['rank', small, '--threads', '2', '--quiet'], { PARINDEX_DEBUG: '1' });
@@ -84,7 +84,7 @@ describe.concurrent('rank --threads', () => {
   });
 
   it(`scores ${MANY} files on the threads (not again in this process): the same output, the same ranking as the engine in this process`, async () => {
-    const [two, one, twoJson] = await Promise.all([cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1' }), run(['rank', many, '--threads', '1']), cli(['rank', many, '--format', 'json', '--lang', 'en', '--threads', '2'])]);
+    const [two, one, twoJson] = await Promise.all([cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1' }), cliInProcess(['rank', many, '--threads', '1']), cli(['rank', many, '--format', 'json', '--lang', 'en', '--threads', '2'])]);
     expect(two.code).toBe(0);
     // The first file is scored here (it names the set), the others on the threads.
     expect(two.stderr).toMatch(new RegExp(`^parindex: rank: ${MANY - 1} files on 2 worker threads\nparindex: rank: threads started in [0-9]+ ms, ${MANY - 1} files scored in [0-9]+ ms\n$`));
@@ -99,7 +99,7 @@ describe.concurrent('rank --threads', () => {
   });
 
   it('refuses a --threads that is not a whole number from 1', async () => {
-    const rs = await Promise.all(['0', 'two', '-1', '1.5'].map((n) => run(['rank', small, '--threads', n])));
+    const rs = await Promise.all(['0', 'two', '-1', '1.5'].map((n) => cliInProcess(['rank', small, '--threads', n])));
     for (const r of rs) expect(r.code).toBe(2);
     expect(rs[1]!.stderr).toContain('--threads');
   });
