@@ -19,8 +19,8 @@ export default defineConfig({
     // one, so these only catch a hang. No test measures its own time either.
     testTimeout: 600_000,
     hookTimeout: 600_000,
-    // Threads, not forks: measured faster here (a loaded 2-core machine: 31-32 s against 26-43 s), and the
-    // fuzz's values nested thousands deep need a worker thread's 4 MB stack (a process's main thread has 1 MB).
+    // Threads, not forks: as fast or faster here (31-32 s against 26-43 s, load 9-17), and on forks the
+    // fuzz fails: its values nested thousands deep need a worker thread's 4 MB stack (a main thread has 1 MB).
     pool: 'threads',
     maxWorkers: 2,
   },
