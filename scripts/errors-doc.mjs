@@ -97,7 +97,7 @@ const SECTIONS = [
   ['Saved results and ranking', /^(RESULT|RANK)_/],
 ];
 
-const has = (params, name) => Object.prototype.hasOwnProperty.call(params, name);
+const has = (params, name) => Object.hasOwn(params, name);
 // As the catalog's fill(): a Vietnamese variant not given ({countVi}) is the plain param ({count}).
 const fill = (template, params) =>
   template.replace(/\{([A-Za-z]+)\}/g, (whole, name) => {

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { CliError } from '../../packages/cli/src/io.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
@@ -29,7 +30,7 @@ function diagnosticsIn(out: unknown): Diagnostic[] {
 }
 
 interface Case {
-  /** The diagnostics of the input. */
+  /** The diagnostics of the input (the CLI's cases run its main() in this process). */
   run(): Diagnostic[] | Promise<Diagnostic[]>;
   /** The JSON pointer the code must carry. */
   path: string;
@@ -165,25 +166,21 @@ const CASES: Record<DiagnosticCode, Case> = {
   FILE_BOM: textCase('\ufeff{}'),
   FILE_KIND_UNKNOWN: {
     // Only the CLI decides what kind of file it was given.
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      if (!existsSync(bin)) return [{ code: 'FILE_KIND_UNKNOWN', path: '' } as Diagnostic];
+    async run() {
       const f = join(tmp, 'kind.json');
       writeFileSync(f, '{"hello": 1}');
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
-      const out = JSON.parse(r.stdout) as unknown;
-      return diagnosticsIn(out);
+      const r = await cliInProcess(['validate', '--format', 'json', f]);
+      return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '',
   },
   RANK_DUPLICATE_UNIT: {
     // The same unit in two files: ranked once, the second reported and skipped (exit 1).
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    async run() {
       const f = join(tmp, 'copy-of-kien-tho.json');
       writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8'));
-      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
-      expect(r.status).toBe(1);
+      const r = await cliInProcess(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f]);
+      expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout) as { ranking?: unknown[] };
       expect(JSON.stringify(out)).toContain('TH-KIENTHO');
       return diagnosticsIn(out);
@@ -204,10 +201,9 @@ const CASES: Record<DiagnosticCode, Case> = {
   },
   RANK_APPRAISAL_UNUSED: {
     // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')], { encoding: 'utf8' });
-      expect(r.status).toBe(0);
+    async run() {
+      const r = await cliInProcess(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
+      expect(r.code).toBe(0);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/evidence',
@@ -215,14 +211,13 @@ const CASES: Record<DiagnosticCode, Case> = {
   RANK_THREADS_CAPPED: { run: () => [parseThreads('9999', 2).warning!], path: '' },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      const saved = JSON.parse(spawnSync(process.execPath, [bin, 'score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')], { encoding: 'utf8' }).stdout);
+    async run() {
+      const saved = JSON.parse((await cliInProcess(['score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')])).stdout);
       saved.totals.index = 75;
       const f = join(tmp, 'result.json');
       writeFileSync(f, JSON.stringify(saved, null, 2));
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
-      expect(r.status).toBe(1);
+      const r = await cliInProcess(['validate', '--format', 'json', f]);
+      expect(r.code).toBe(1);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/totals/index',
@@ -355,11 +350,11 @@ describe('every code of the catalog is produced by some input', () => {
   it('has a case for every code, and no case for a code that is not in the catalog', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
   });
-  it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', () => {
-    const vi = (code: DiagnosticCode) => (CASES[code].run() as Diagnostic[]).find((d) => d.code === code)!.messageVi;
-    expect(vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
-    expect(vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
-    expect(vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
+  it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', async () => {
+    const vi = async (code: DiagnosticCode) => (await CASES[code].run()).find((d) => d.code === code)!.messageVi;
+    expect(await vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
+    expect(await vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
+    expect(await vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
   });
   for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
     it(code, async () => {

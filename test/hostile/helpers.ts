@@ -5,7 +5,7 @@ import { ParindexError, type Diagnostic } from '@parindex/rules';
 import { compile } from '@parindex/engine';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SET_TEXT = readFileSync(`${ROOT}test/conformance/engine/shapes.set.json`, 'utf8');
+const SET_TEXT = readFileSync(`${ROOT}test/conformance/engine/shapes.set.json`, 'utf8');
 export const EVIDENCE_TEXT = readFileSync(`${ROOT}test/conformance/engine/full.evidence.json`, 'utf8');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,7 +27,7 @@ export function compileDiagnostics(s: unknown): Diagnostic[] {
 }
 
 /** The text at a diagnostic's line and column. */
-export function textAt(text: string, d: { line?: number; column?: number }): string {
+function textAt(text: string, d: { line?: number; column?: number }): string {
   if (d.line === undefined || d.column === undefined) return '';
   const line = text.split('\n')[d.line - 1] ?? '';
   return line.slice(d.column - 1);
