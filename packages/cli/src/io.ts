@@ -73,10 +73,15 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
  * the values quoted in the sentence come from the user: controls and line breaks in them are shown as
  * escapes (terminalText), so that a diagnostic is one line and cannot drive the terminal.
  */
+/** The sentence of a diagnostic in the language asked for. */
+export function diagnosticSentence(d: Diagnostic, lang: Lang): string {
+  return lang === 'vi' ? d.messageVi : d.message;
+}
+
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
-  const text = lang === 'vi' ? d.messageVi : d.message;
+  const text = diagnosticSentence(d, lang);
   return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${text}`].filter((x) => x !== '').join('  '));
 }
 

@@ -15,3 +15,5 @@ export { explainDocument, explainLeaf, lost } from './documents/explain.js';
 export { bandText, documentLines, flagLines, headerRows, nodeIndex, noteLines, roman, scoreTable, type ReportOptions } from './documents/result-view.js';
 export { setDocument, setListDocument, setSummary, type SetEntry } from './documents/sets.js';
 export { boundsText, pointsText } from './explainer.js';
+export { diffDocument, reasonText } from './documents/diff.js';
+export { rankDocument, type RankDocumentInput } from './documents/rank.js';

@@ -163,8 +163,50 @@ export interface Phrases {
   blockHeading(title: string, max: string): string;
 }
 
+/** The words of a comparison of two results (diff). */
+export interface DiffWords {
+  title: string;
+  otherSets(a: string, b: string, changes: string | null): string;
+  byCriterion: string;
+  counts(changed: string, up: string, down: string, changedIsOne: boolean): string;
+  changed: string;
+  same: string;
+  onlyInA: string;
+  onlyInB: string;
+  maxInSet: string;
+  titleChanged: string;
+  ruleChanged: string;
+  tier: string;
+  document: string;
+  /** "thẩm định vòng 1 điều chỉnh 2 → 1: lý do (ai) [chỉ ở A]" */
+  override(stage: string, from: string, to: string, reason: string, by: string | undefined, onlyInA: boolean): string;
+  explanationRemoved: string;
+  /** A rule kind (or "group"/"leaf") by name. */
+  kinds: Readonly<Record<RuleType | 'group' | 'leaf', string>>;
+}
+
+/** The words of a ranking of many units. */
+export interface RankWords {
+  title(setTitle: string): string;
+  policy: Readonly<Record<'dense' | 'competition', string>>;
+  lastRound: string;
+  /** " 3 đơn vị được xếp hạng theo kết quả thẩm định (vòng cuối); …" */
+  appraised(count: string, isOne: boolean, round: string): string;
+  /** "Chỉ số bình quân (bình quân cộng chỉ số của 4 đơn vị): 78,56" */
+  meanIndex(count: string, isOne: boolean, mean: string): string;
+  byBand: string;
+  fieldMeans: string;
+  notRanked(count: string, isOne: boolean): string;
+  errors(count: string, isOne: boolean): string;
+  unusedAppraisals: string;
+  skipped: string;
+  noThreads: string;
+}
+
 export interface Locale {
   readonly phrases: Phrases;
+  readonly diff: DiffWords;
+  readonly rank: RankWords;
   readonly lang: Lang;
   readonly words: Readonly<Record<WordKey, string>>;
   readonly flags: Readonly<Record<FlagCode, string>>;

@@ -10,14 +10,11 @@ import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { walkJsonFiles } from '@parindex/rules/files';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
-import type { Doc } from '@parindex/explain';
 import { terminalText } from '../format/escape.js';
-import { bandText } from '@parindex/explain';
-import { pick, stageLabel, t } from '../i18n.js';
-import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
+import { LOCALES, rankDocument } from '@parindex/explain';
+import { CliError, detectKind, diagnosticSentence, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
 import { poolWorker } from '../workers.js';
-import { formatNumber, formatPercent } from '../numbers.js';
 import { ctxOf, emit, outputArgs, roundArg, rulesArg } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
@@ -184,7 +181,7 @@ export const rankCommand = Object.assign(
             if (o.ok) add(file, o.summary, () => readJsonFile(file));
             else await one(file, explicit);
           }
-        } else if (!ctx.quiet) process.stderr.write(vi ? 'parindex: không dùng được các luồng xử lý song song; chấm điểm trong tiến trình này\n' : 'parindex: the worker threads could not be used; scoring in this process\n');
+        } else if (!ctx.quiet) process.stderr.write(`parindex: ${LOCALES[lang].rank.noThreads}\n`);
       }
       if (!pooled)
         for (const { file, explicit } of rest) {
@@ -241,70 +238,23 @@ export const rankCommand = Object.assign(
       const rows = rank(results, policy);
       const summary = summarize(results, policy);
       const places = compiled?.set.displayPlaces ?? 2;
-      const idx = (v: string) => formatNumber(v, lang, { places, fixed: true });
-      const ruleText =
-        policy === 'dense'
-          ? vi ? 'Xếp hạng theo chỉ số từ cao xuống thấp; các đơn vị bằng chỉ số đồng hạng, đơn vị kế tiếp nhận hạng liền sau (1, 2, 3, 3, 4).' : 'Ranked by index, highest first; equal indices share a rank and the next unit takes the next number (dense: 1, 2, 3, 3, 4).'
-          : vi ? 'Xếp hạng theo chỉ số từ cao xuống thấp; các đơn vị bằng chỉ số đồng hạng, đơn vị kế tiếp bỏ qua số hạng đã dùng (1, 2, 3, 3, 5).' : 'Ranked by index, highest first; equal indices share a rank and the next rank skips (competition: 1, 2, 3, 3, 5).';
-      const roundText = args.round !== undefined ? stageLabel(lang, String(args.round)) : vi ? 'vòng cuối của từng tệp' : 'the last round of each file';
-      const appraisedText =
-        appraised > 0
-          ? vi
-            ? ` ${appraised} đơn vị được xếp hạng theo kết quả thẩm định (${roundText}); các đơn vị khác theo điểm tự chấm.`
-            : ` ${appraised} unit${appraised === 1 ? ' is' : 's are'} ranked on the appraisal (${roundText}); the others on their own score.`
-          : '';
-      const doc: Doc = [
-        { kind: 'title', text: vi ? `Xếp hạng: ${compiled ? pick(lang, compiled.set.title, compiled.set.titleEn) : ''}` : `Ranking: ${compiled ? pick(lang, compiled.set.title, compiled.set.titleEn) : ''}` },
-        { kind: 'para', text: `${compiled ? `${t(lang, 'criteriaSet')}: ${compiled.ref}. ` : ''}${ruleText}${appraisedText}` },
+      const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticSentence(x.diagnostics[0], lang) : '');
+      const doc = rankDocument(
         {
-          kind: 'table',
-          columns: [
-            { label: t(lang, 'rank'), align: 'right' },
-            { label: t(lang, 'code') },
-            { label: t(lang, 'name'), width: 40 },
-            ...(appraised > 0 ? [{ label: t(lang, 'stage') }] : []),
-            { label: t(lang, 'total'), align: 'right' },
-            { label: t(lang, 'applicableMax'), align: 'right' },
-            { label: t(lang, 'index'), align: 'right' },
-            { label: t(lang, 'classification') },
-          ],
-          rows: rows.map((r) => ({
-            cells: [
-              `${r.rank}${r.tied ? '=' : ''}`,
-              r.result.unit.code,
-              r.result.unit.name,
-              ...(appraised > 0 ? [stageLabel(lang, r.result.stage)] : []),
-              formatNumber(r.result.totals.points, lang, { places: 4 }),
-              formatNumber(r.result.totals.applicableMax, lang),
-              idx(r.index),
-              bandText(r.result.totals, lang),
-            ],
-          })),
+          set: compiled ? { title: compiled.set.title, titleEn: compiled.set.titleEn, ref: compiled.ref } : undefined,
+          policy,
+          places,
+          rows,
+          results,
+          summary,
+          appraised,
+          round: args.round === undefined ? undefined : String(args.round),
+          failed: failed.map((x) => ({ file: x.file, errors: x.diagnostics.filter((d) => d.severity === 'error').length, first: first(x) })),
+          unusedAppraisals: unusedAppraisals.map((x) => ({ file: x.file, why: first(x) })),
+          skipped,
         },
-        { kind: 'para', text: `${t(lang, 'meanIndex')} (${vi ? 'bình quân cộng chỉ số của' : 'plain mean of'} ${summary.index.count} ${vi ? 'đơn vị' : 'units'}): ${summary.index.mean === null ? '—' : idx(summary.index.mean)}` },
-      ];
-      if (summary.bands.length) {
-        doc.push({ kind: 'heading', text: vi ? 'Nhóm xếp loại' : 'By classification' });
-        doc.push({
-          kind: 'list',
-          items: summary.bands.map((b) => `${b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : t(lang, 'unclassified')} (${b.units.length}): ${b.units.map((i) => results[i]!.unit.name).join(', ')}`),
-        });
-      }
-      if (summary.fields.length) {
-        doc.push({ kind: 'heading', text: vi ? 'Điểm bình quân theo lĩnh vực' : 'Mean points by field' });
-        doc.push({
-          kind: 'table',
-          columns: [{ label: t(lang, 'code') }, { label: t(lang, 'field'), width: 50 }, { label: t(lang, 'max'), align: 'right' }, { label: t(lang, 'mean'), align: 'right' }, { label: t(lang, 'percent'), align: 'right' }],
-          rows: summary.fields.map((f) => ({ cells: [f.code, pick(lang, f.title, f.titleEn), formatNumber(f.nominalMax, lang), f.points.mean === null ? '—' : formatNumber(f.points.mean, lang, { places }), formatPercent(f.percent.mean, lang, places)] })),
-        });
-      }
-      if (failed.length) {
-        doc.push({ kind: 'heading', text: vi ? `Không xếp hạng được (${failed.length} tệp có lỗi)` : `Not ranked (${failed.length} file${failed.length === 1 ? '' : 's'} with errors)` });
-        doc.push({ kind: 'list', items: failed.map((x) => `${x.file}: ${x.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'} — ${(vi ? x.diagnostics[0]?.messageVi : x.diagnostics[0]?.message) ?? ''}`) });
-      }
-      if (unusedAppraisals.length)
-        doc.push({ kind: 'para', text: `${vi ? 'Tệp thẩm định không dùng' : 'Appraisal files not used'}: ${unusedAppraisals.map((x) => `${x.file} (${(vi ? x.diagnostics[0]?.messageVi : x.diagnostics[0]?.message) ?? ''})`).join('; ')}` });
-      if (skipped.length) doc.push({ kind: 'para', text: `${vi ? 'Bỏ qua (không phải minh chứng của bộ tiêu chí này)' : 'Skipped (not evidence for this criteria set)'}: ${skipped.join(', ')}` });
+        lang,
+      );
       const data = {
         criteriaSet: compiled?.ref ?? null,
         policy,

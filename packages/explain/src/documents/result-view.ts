@@ -55,7 +55,7 @@ export interface ReportOptions {
   officer: boolean;
 }
 
-export function bandText(t: ScoreResult['totals'], lang: Lang): string {
+export function bandText(t: Pick<ScoreResult['totals'], 'classification'>, lang: Lang): string {
   const c = t.classification;
   return c ? `${c.code} — ${pick(lang, c.label, c.labelEn)}` : '—';
 }
