@@ -17,3 +17,4 @@ export { setDocument, setListDocument, setSummary, type SetEntry } from './docum
 export { boundsText, pointsText } from './explainer.js';
 export { diffDocument, reasonText } from './documents/diff.js';
 export { rankDocument, type RankDocumentInput } from './documents/rank.js';
+export { describeInput, templateNote, validateDocument, type FileReport } from './documents/files.js';

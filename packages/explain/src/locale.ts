@@ -203,8 +203,31 @@ export interface RankWords {
   noThreads: string;
 }
 
+/** The words of validate's summary. */
+export interface ValidateWords {
+  errors: string;
+  warnings: string;
+  valid: string;
+  invalid: string;
+  kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result', string>>;
+  /** "3 tệp: 2 hợp lệ, 1 có lỗi (2 lỗi, 0 cảnh báo)." with counts already written. */
+  summary(c: { files: number; valid: number; bad: number; errors: number; warnings: number }, n: (v: number) => string): string;
+}
+
+/** The notes a blank evidence file carries for the officer who fills it. */
+export interface TemplateWords {
+  types: Readonly<Record<'boolean' | 'level' | 'count' | 'decimal' | 'percent' | 'date' | 'tally', string>>;
+  unit: string;
+  optional: string;
+  fillValues: string;
+  sharedFacts: string;
+  documents: string;
+}
+
 export interface Locale {
   readonly phrases: Phrases;
+  readonly validate: ValidateWords;
+  readonly template: TemplateWords;
   readonly diff: DiffWords;
   readonly rank: RankWords;
   readonly lang: Lang;

@@ -77,7 +77,6 @@ export const rankCommand = Object.assign(
     async run({ args }) {
       const ctx = ctxOf(args);
       const { lang } = ctx;
-      const vi = lang === 'vi';
       const { files, unreadable } = filesToRank(args._);
       if (files.length === 0) {
         if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));

@@ -5,8 +5,7 @@
 import { defineCommand } from 'citty';
 import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
 import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
-import type { Doc } from '@parindex/explain';
-import { t } from '../i18n.js';
+import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
 import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
@@ -20,12 +19,6 @@ export interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-const KIND_LABEL: Record<string, [string, string]> = {
-  set: ['bộ tiêu chí', 'criteria set'],
-  evidence: ['minh chứng', 'evidence'],
-  appraisal: ['thẩm định', 'appraisal'],
-  result: ['kết quả chấm', 'score result'],
-};
 
 async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Promise<{ compiled?: CompiledSet; diagnostics: Diagnostic[] }> {
   try {
@@ -47,7 +40,6 @@ export const validateCommand = Object.assign(
     async run({ args }) {
       const ctx = ctxOf(args);
       const { lang } = ctx;
-      const vi = lang === 'vi';
       const files = [...args._];
       const read = files.map((file) => readJsonFile(file));
       const reports: FileReport[] = [];
@@ -118,21 +110,7 @@ export const validateCommand = Object.assign(
       const lines: string[] = [];
       for (const r of reports) for (const d of r.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) lines.push(formatDiagnostic(d, lang));
       const bad = reports.filter((r) => !r.valid).length;
-      const errs = reports.reduce((s, r) => s + r.errors, 0);
-      const warns = reports.reduce((s, r) => s + r.warnings, 0);
-      const summary = vi
-        ? `${reports.length} tệp: ${reports.length - bad} hợp lệ, ${bad} có lỗi (${errs} lỗi, ${warns} cảnh báo).`
-        : `${reports.length} file${reports.length === 1 ? '' : 's'}: ${reports.length - bad} valid, ${bad} with errors (${errs} error${errs === 1 ? '' : 's'}, ${warns} warning${warns === 1 ? '' : 's'}).`;
-      const doc: Doc = [
-        {
-          kind: 'table',
-          columns: [{ label: t(lang, 'file') }, { label: t(lang, 'kind') }, { label: t(lang, 'result') }, { label: vi ? 'Lỗi' : 'Errors', align: 'right' }, { label: vi ? 'Cảnh báo' : 'Warnings', align: 'right' }],
-          rows: reports.map((r) => ({
-            cells: [r.file, r.kind ? (KIND_LABEL[r.kind]?.[vi ? 0 : 1] ?? r.kind) : '?', r.valid ? (vi ? 'hợp lệ' : 'valid') : vi ? 'có lỗi' : 'invalid', String(r.errors), String(r.warnings)],
-          })),
-        },
-        { kind: 'para', text: summary },
-      ];
+      const { summary, doc } = validateDocument(reports, lang);
       if (ctx.format === 'table') {
         // Terminal: the problems first, one per line, then the summary.
         const text = (lines.length ? lines.join('\n') + '\n' : '') + summary + '\n';

@@ -36,6 +36,23 @@ export const en: Locale = {
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
   },
+  validate: {
+    errors: 'Errors',
+    warnings: 'Warnings',
+    valid: 'valid',
+    invalid: 'invalid',
+    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result' },
+    summary: (c, n) =>
+      `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
+  },
+  template: {
+    types: { boolean: 'true/false', level: 'a level id', count: 'a whole number', decimal: 'a number (decimal point)', percent: 'a percentage (0–100)', date: 'a date YYYY-MM-DD', tally: 'answer counts per option' },
+    unit: 'unit',
+    optional: 'optional',
+    fillValues: 'Fill "values": ',
+    sharedFacts: 'Unit facts shared with other criteria (give once, here in "values" or under another criterion): ',
+    documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
+  },
   rank: {
     title: (t) => `Ranking: ${t}`,
     policy: {

@@ -35,6 +35,22 @@ export const vi: Locale = {
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
   },
+  validate: {
+    errors: 'Lỗi',
+    warnings: 'Cảnh báo',
+    valid: 'hợp lệ',
+    invalid: 'có lỗi',
+    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm' },
+    summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
+  },
+  template: {
+    types: { boolean: 'true/false', level: 'mã mức', count: 'số nguyên', decimal: 'số (dấu chấm thập phân)', percent: 'tỉ lệ % (0–100)', date: 'ngày YYYY-MM-DD', tally: 'số phiếu theo từng phương án' },
+    unit: 'đơn vị',
+    optional: 'không bắt buộc',
+    fillValues: 'Nhập vào "values": ',
+    sharedFacts: 'Số liệu chung của đơn vị (nhập một lần, tại đây trong "values" hoặc ở tiêu chí khác): ',
+    documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
+  },
   rank: {
     title: (t) => `Xếp hạng: ${t}`,
     policy: {
