@@ -291,7 +291,8 @@ export const en: Locale = {
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (due ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'on time' : s.status === 'late' ? `${s.daysLate ?? 0} ${s.daysLate === 1 ? 'day' : 'days'} late` : 'missing'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Expression result: ${say.n(s.result)}`,
-    clamp: (s, say) => `${s.bound === 'floor' ? 'Raised to the floor' : s.bound === 'cap' ? 'Limited to the cap' : 'Limited to the maximum'}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    clamp: (s, say) => `${{ floor: 'Raised to the floor', cap: 'Limited to the cap', max: 'Limited to the maximum', scale: 'Index limited to the scale' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    aboveScale: (s, say) => `Index ${say.n(s.index)} above the scale of ${say.n(s.scale)} (the set allows it through bonus points)`,
     round: (s, say) => `Rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
     notApplicable: (s, say, code) => `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
     missing: (s, say, code) => {

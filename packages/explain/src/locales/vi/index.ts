@@ -289,7 +289,8 @@ export const vi: Locale = {
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
-    clamp: (s, say) => `${s.bound === 'floor' ? 'Không thấp hơn mức sàn' : s.bound === 'cap' ? 'Giới hạn ở mức trần' : 'Giới hạn ở điểm tối đa'}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    clamp: (s, say) => `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    aboveScale: (s, say) => `Chỉ số ${say.n(s.index)} vượt thang điểm ${say.n(s.scale)} (bộ tiêu chí cho phép nhờ điểm thưởng)`,
     round: (s, say) => `Làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
     notApplicable: (s, say, code) => `Không áp dụng (${notApplicableCause(s, say, code)}): ${s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa'}`,
     missing: (s, say, code) => {
