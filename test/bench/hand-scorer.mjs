@@ -57,7 +57,7 @@ export function score(evidence) {
     if (t === undefined) return 0;
     const a = t.rat_hai_long ?? 0, b = t.hai_long ?? 0, c = t.binh_thuong ?? 0, d = t.khong_hai_long ?? 0;
     const answers = a + b + c + d;
-    if (answers < 30) return 0; // not applicable (reduceMaximum)
+    if (answers < 30) return 0; // too few answers: missing evidence, 0 points
     return (6 * (a + 0.6 * b + 0.2 * c)) / answers;
   };
   const doc = (code, req, single) => docs[code + '/' + req] === true || (single && docs[code + '/'] === true);
@@ -148,8 +148,9 @@ export function score(evidence) {
   // Bonus (max 1.5) and penalty (max 2).
   const b1 = Math.min(1, 0.5 * (n('initiatives_recognised') ?? 0));
   const bonus = clamp(b1 + (v.par_commendation === true ? 1 : 0), 0, 1.5);
-  const pe1 = Math.min(1, 0.5 * (n('reprimands') ?? 0));
-  const penalty = clamp(pe1 + (v.violation_concluded === true ? 1 : 0), 0, 2);
+  // A penalty item without its evidence takes its whole maximum off.
+  const pe1 = has('reprimands') ? Math.min(1, 0.5 * n('reprimands')) : 1;
+  const penalty = clamp(pe1 + (v.violation_concluded !== false ? 1 : 0), 0, 2);
 
   const fields = { 1: f1, 2: f2, 3: f3, 4: f4, 5: f5, 6: f6, 7: f7, 8: f8 };
   const total = Math.max(0, f1 + f2 + f3 + f4 + f5 + f6 + f7 + f8 + bonus - penalty);

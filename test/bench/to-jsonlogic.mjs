@@ -128,7 +128,7 @@ function inTier(tier, ref) {
  * One leaf → one json-logic expression giving its points (plain float).
  * `set` supplies the policies and the inputs' `required` flags.
  */
-export function leafLogic(node, set) {
+export function leafLogic(node, set, penalty = false) {
   const rule = node.rule;
   const max = num(node.max);
   const floor = node.floor === undefined ? 0 : num(node.floor);
@@ -218,8 +218,8 @@ export function leafLogic(node, set) {
     const given = (d) => (single ? { or: [{ var: docKey(node.code, d.id) }, { var: `__doc_any_${key(node.code)}` }] } : { var: docKey(node.code, d.id) });
     if (reqs.length) e = { if: [{ and: reqs.map(given) }, e, { min: [0, e] }] };
   }
-  // Missing required inputs: 0 points, or the floor when it is negative.
-  const missingPoints = Math.min(0, floor);
+  // Missing required inputs: 0 points, or the floor when it is negative; a penalty item its whole maximum.
+  const missingPoints = penalty ? max : Math.min(0, floor);
   const required = [...ruleInputs(rule)].filter((id) => inputDef(set, node, id)?.required !== false);
   if (required.length) e = { if: [{ missing: required }, missingPoints, e] };
   // Applicability; a required input of the condition missing: it cannot be decided, missing evidence.
@@ -254,15 +254,15 @@ function findInput(set, id) {
  * expression.
  */
 export function toJsonLogic(set) {
-  const conv = (n) =>
+  const conv = (n, penalty = false) =>
     n.children
-      ? { code: n.code, max: num(n.max), cap: n.cap === undefined ? null : num(n.cap), floor: n.floor === undefined ? 0 : num(n.floor), children: n.children.map(conv) }
-      : { code: n.code, max: num(n.max), logic: leafLogic(n, set) };
+      ? { code: n.code, max: num(n.max), cap: n.cap === undefined ? null : num(n.cap), floor: n.floor === undefined ? 0 : num(n.floor), children: n.children.map((c) => conv(c)) }
+      : { code: n.code, max: num(n.max), logic: leafLogic(n, set, penalty) };
   return {
-    fields: set.fields.map(conv),
-    bonus: (set.bonus?.items ?? []).map(conv),
+    fields: set.fields.map((n) => conv(n)),
+    bonus: (set.bonus?.items ?? []).map((n) => conv(n)),
     bonusMax: set.bonus ? num(set.bonus.max) : 0,
-    penalty: (set.penalty?.items ?? []).map(conv),
+    penalty: (set.penalty?.items ?? []).map((n) => conv(n, true)),
     penaltyMax: set.penalty ? num(set.penalty.max) : 0,
   };
 }
