@@ -60,7 +60,7 @@ function variable(args: unknown[], say: Say): string {
 function conditional(args: unknown[], say: Say): string {
   const parts: string[] = [];
   let i = 0;
-  for (; i + 1 < args.length; i += 2) parts.push(`${say.word('if')} ${text(args[i], say, false)} ${say.word('then')} ${text(args[i + 1], say, true)}`);
+  for (; i + 1 < args.length; i += 2) parts.push(`${say.word('ifWord')} ${text(args[i], say, false)} ${say.word('thenWord')} ${text(args[i + 1], say, true)}`);
   if (i < args.length) parts.push(`${say.word('otherwise')} ${text(args[i], say, true)}`);
   return parts.join('; ');
 }

@@ -48,7 +48,7 @@ export interface CompiledLevels {
 function compileLevels(input: string, values: Record<string, number | string>, fractions: boolean, ctx: CompileContext): CompiledLevels {
   const levels: Level[] = [];
   for (const id of ctx.input(input).options?.keys() ?? []) {
-    if (!Object.prototype.hasOwnProperty.call(values, id)) continue;
+    if (!Object.hasOwn(values, id)) continue;
     const v = dec(values[id]!);
     const points = fractions ? v.times(ctx.max) : v;
     levels.push({ id, points, text: decText(points), fraction: fractions ? decText(v) : undefined, clamped: clampPoints(points, ctx.floor, ctx.max) });

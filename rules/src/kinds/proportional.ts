@@ -5,7 +5,7 @@ import { diag } from '../diagnostics.js';
 import { DecimalText as D, Dec, opt, ruleBase, ValueRef, withDescription, ZeroDenominator } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import type { KindModule } from './kind.js';
-import { checkValue, compileValue, readValue, VALUE_STEPS, valueOf, valueReads, type CompiledValue, type ReadOut, type ValueSteps } from './value.js';
+import { checkValue, compileValue, readValue, VALUE_STEPS, readDecimal, valueReads, type CompiledValue, type ReadOut, type ValueSteps } from './value.js';
 
 export const ProportionalRule = z.strictObject({
   type: z.literal('proportional'),
@@ -48,7 +48,7 @@ function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
     const target = v.num.def.type === 'count' ? to.ceil() : to;
     return { kind: 'raiseRatio', numerator: v.numerator, denominator: v.denominator, from: decText(ratio.n), to: decText(target), delta: decText(target.minus(ratio.n)), target: c.fullText, strict: false, ...g, feasible: true };
   }
-  return { kind: 'raise', input: v.input, from: r.text, to: c.fullText, delta: decText(c.fullAt.minus(valueOf(r))), strict: false, ...g, feasible: true };
+  return { kind: 'raise', input: v.input, from: r.text, to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
 }
 
 function fractionOf(c: CompiledProportional, value: Decimal): Decimal {
@@ -79,7 +79,7 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
     const state: State = { read: null, fraction: ZERO, points: ZERO };
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
-    const fraction = fractionOf(c, valueOf(r));
+    const fraction = fractionOf(c, readDecimal(r));
     const points = c.max.times(fraction);
     Object.assign(state, { read: r, fraction, points });
     steps.push({ kind: 'proportional', value: r.text, zeroAt: c.zeroText, fullAt: c.fullText, fraction: decText(fraction), points: decText(points) });

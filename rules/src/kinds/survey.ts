@@ -80,7 +80,7 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
   compile(rule, ctx) {
     const options: CompiledSurvey['options'] = [];
     for (const id of ctx.input(rule.input).options?.keys() ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(rule.weights, id)) continue;
+      if (!Object.hasOwn(rule.weights, id)) continue;
       const weight = dec(rule.weights[id]!);
       options.push({ id, weight, text: decText(weight) });
     }

@@ -10,7 +10,7 @@ import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenomi
 import { diag } from '../diagnostics.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import type { KindInput, KindModule, RuleCheckContext } from './kind.js';
-import { checkValue, compileValue, readValue, VALUE_STEPS, valueOf, valueReads, type CompiledValue, type ReadOut, type ReadRatio, type ValueSteps } from './value.js';
+import { checkValue, compileValue, readValue, VALUE_STEPS, readDecimal, valueReads, type CompiledValue, type ReadOut, type ReadRatio, type ValueSteps } from './value.js';
 
 export const TiersRule = z.strictObject({
   type: z.literal('tiers'),
@@ -208,7 +208,7 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
     };
   }
   const def = v.def;
-  const value = valueOf(r);
+  const value = readDecimal(r);
   const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
   const land = strict ? t : (landing(c, r, to) ?? t);
   const g = land && gainOf(land.clamped, current);
@@ -274,7 +274,7 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     if ('stop' in r) return r.stop;
     state.read = r;
     // For a ratio the bounds are compared by cross-multiplication: the quotient itself is not needed.
-    const value = r.ratio === null ? valueOf(r) : ZERO;
+    const value = r.ratio === null ? readDecimal(r) : ZERO;
     const tier = c.tiers.find((t) => inTier(t, value, r.ratio)) ?? null;
     if (tier === null) return { raw: ZERO, steps, state, invalid: { code: 'SCORE_NO_TIER', value: r.text } };
     state.tier = tier;

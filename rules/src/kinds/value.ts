@@ -58,7 +58,7 @@ export interface ReadRatio {
   ti: number | null;
 }
 
-/** What was read: the value (a Decimal only when asked for, see valueOf), its text, and the ratio. */
+/** What was read: the value (a Decimal only when asked for, see readDecimal), its text, and the ratio. */
 export interface ReadOut {
   value: Decimal | null;
   text: string;
@@ -66,7 +66,7 @@ export interface ReadOut {
 }
 
 /** The value read as a Decimal (the same one n × t ÷ d gives: its text holds every digit). */
-export const valueOf = (r: ReadOut): Decimal => r.value ?? (r.value = new Decimal(r.text));
+export const readDecimal = (r: ReadOut): Decimal => r.value ?? (r.value = new Decimal(r.text));
 
 const numberOf = (v: unknown): Decimal => (v instanceof Decimal ? v : ZERO);
 
