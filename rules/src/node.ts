@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diag, ParindexError, type Diagnostic } from './diagnostics.js';
+import { diag, ParindexError, readFailure, type Diagnostic } from './diagnostics.js';
 import { LIMITS } from './limits.js';
 import type { CriteriaSet } from './schema.js';
 import { validateSetText } from './validate-file.js';
@@ -62,7 +62,7 @@ export function readSetFile(file: string): { value: CriteriaSet | undefined; dia
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { value: undefined, diagnostics: [{ ...(code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file }) : diag('FILE_UNREADABLE', '', { file, reason: code ?? 'unknown error' })), file }] };
+    return { value: undefined, diagnostics: [{ ...readFailure(file, code), file }] };
   }
   return validateSetText(text, file);
 }
@@ -80,7 +80,7 @@ export class SetLibrary {
       files = listJsonFiles(dir);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      diagnostics.push({ ...(code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file: dir }) : diag('FILE_UNREADABLE', '', { file: dir, reason: code ?? 'unknown error' })), file: dir });
+      diagnostics.push({ ...readFailure(dir, code), file: dir });
     }
     for (const file of files) {
       const { value, diagnostics: d } = readSetFile(file);
@@ -90,7 +90,7 @@ export class SetLibrary {
       const rel = relative(dir, file);
       if (this.sets.has(ref)) {
         const other = entries.find((x) => x.ref === ref)!;
-        diagnostics.push({ ...diag('SET_AMBIGUOUS', '', { ref, files: `${other.file}, ${rel}` }), file });
+        diagnostics.push({ ...diag('SET_AMBIGUOUS', '', { ref, files: [other.file, rel] }), file });
         continue;
       }
       this.sets.set(ref, value);

@@ -1,5 +1,5 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
-import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
+import { diag, ParindexError, schemaDiag, type Diagnostic } from '@parindex/rules';
 import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 
@@ -44,7 +44,8 @@ export function locateScoreDiagnostics(list: readonly Diagnostic[], evidence: Js
     if (/^\/(fields|bonus|penalty)\//.test(d.path)) {
       // A path into the criteria set (not the evidence): point at the evidence entry of that criterion.
       const entries = (evidence.value?.entries ?? []) as Array<{ criterion?: unknown }>;
-      const i = entries.findIndex((e) => e && e.criterion === d.params.code);
+      const code = 'code' in d.params ? d.params.code : undefined;
+      const i = entries.findIndex((e) => e && e.criterion === code);
       const at = i >= 0 ? evidence.locate(`/entries/${i}`) : undefined;
       return { ...d, file: evidence.file, ...(at ?? {}) };
     }
@@ -74,7 +75,7 @@ export interface ScoreArgs {
 export function compiledForEvidence(evidence: JsonFile, rulesFile: string | undefined): Promise<CompiledSet> {
   const ref = typeof evidence.value?.criteriaSet === 'string' ? evidence.value.criteriaSet : undefined;
   if (!rulesFile && ref === undefined) {
-    throw new CliError(locateIn([diag('EVIDENCE_SCHEMA', '/criteriaSet', { message: '/criteriaSet: the evidence must name its criteria set ("id@version")', messageVi: '/criteriaSet: tệp minh chứng phải ghi bộ tiêu chí ("id@version")' })], evidence));
+    throw new CliError(locateIn([schemaDiag('EVIDENCE_SCHEMA', '/criteriaSet', { issue: 'noCriteriaSet' })], evidence));
   }
   return compiledFor(ref, rulesFile, { file: evidence, pointer: '/criteriaSet' });
 }
@@ -84,10 +85,7 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
   const evidence = mustRead(evidenceFile);
   const kind = detectKind(evidence.value!);
   if (kind !== 'evidence') {
-    const found = kind === 'set' ? 'a criteria set' : kind === 'appraisal' ? 'an appraisal file' : kind === 'result' ? 'a saved result' : 'not evidence';
-    const foundVi = kind === 'set' ? 'một bộ tiêu chí' : kind === 'appraisal' ? 'một tệp thẩm định' : kind === 'result' ? 'một tệp kết quả đã lưu' : 'không phải tệp minh chứng';
-    const hint = { hint: `expected an evidence file (with "entries"); this is ${found}`, hintVi: `cần một tệp minh chứng (có "entries"); tệp này là ${foundVi}` };
-    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', hint), file: evidenceFile, line: 1, column: 1 }]);
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'evidence', found: kind ?? null }), file: evidenceFile, line: 1, column: 1 }]);
   }
   const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
   const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;

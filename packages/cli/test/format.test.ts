@@ -9,7 +9,8 @@ import { boundsText } from '../src/format/rule-text.js';
 import { renderText, width, wrap } from '../src/format/text.js';
 import { formatNumber, formatPercent, percentOf } from '../src/numbers.js';
 import { checkOptions } from '../src/main.js';
-import { formatDiagnostic } from '../src/io.js';
+import { formatDiagnostic, UsageError } from '../src/io.js';
+import { diagnosticText } from '@parindex/explain';
 import { diag } from '@parindex/rules';
 
 describe('numbers', () => {
@@ -137,9 +138,17 @@ describe('usage checks and diagnostics', () => {
   it('rejects unknown options and options without a value', () => {
     expect(() => checkOptions(['x.json', '--out', 'y'], defs)).not.toThrow();
     expect(() => checkOptions(['--round-a=r1', '--no-quiet'], defs)).not.toThrow();
-    expect(() => checkOptions(['--bogus'], defs)).toThrow('Unknown option --bogus');
-    expect(() => checkOptions(['--out'], defs)).toThrow('needs a value');
-    expect(() => checkOptions(['--out', '--quiet'], defs)).toThrow('needs a value');
+    const usage = (argv: string[]) => {
+      try {
+        checkOptions(argv, defs);
+      } catch (e) {
+        return (e as UsageError).diagnostic;
+      }
+      return undefined;
+    };
+    expect(usage(['--bogus'])).toMatchObject({ code: 'USAGE_UNKNOWN_OPTION', params: { option: '--bogus' } });
+    expect(usage(['--out'])).toMatchObject({ code: 'USAGE_OPTION_VALUE', params: { option: '--out' } });
+    expect(usage(['--out', '--quiet'])).toMatchObject({ code: 'USAGE_OPTION_VALUE', params: { option: '--out' } });
     expect(() => checkOptions(['--', '--anything'], defs)).not.toThrow();
   });
 
@@ -221,15 +230,17 @@ describe('untrusted text', () => {
 });
 
 describe('usage errors', () => {
-  it('carry a Vietnamese sentence as well as the English one', () => {
+  it('carry a USAGE_ diagnostic, worded in either language', () => {
     let thrown: unknown;
     try {
       checkOptions(['--nope'], { format: { type: 'string' } });
     } catch (e) {
       thrown = e;
     }
-    expect((thrown as Error).message).toBe('Unknown option --nope');
-    expect((thrown as { messageVi?: string }).messageVi).toBe('Không có tùy chọn --nope');
+    expect(thrown).toBeInstanceOf(UsageError);
+    const d = (thrown as UsageError).diagnostic;
+    expect(diagnosticText(d, 'en')).toBe('Unknown option --nope.');
+    expect(diagnosticText(d, 'vi')).toBe('Không có tùy chọn --nope.');
   });
 });
 

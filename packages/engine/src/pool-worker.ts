@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile, type CompiledSet } from './compile.js';
-import { diag, LIMITS, ParindexError, readJson, type Diagnostic } from './deps.js';
+import { diag, LIMITS, ParindexError, readFailure, readJson, type Diagnostic } from './deps.js';
 import type { FromWorker, Keep, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
 import type { ScoreResult } from './result.js';
 import { score, type ScoreOptions } from './score.js';
@@ -66,8 +66,7 @@ function readText(file: string): { text: string } | { diagnostics: Diagnostic[] 
     return { text: readFileSync(file, 'utf8') };
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const d = code === 'ENOENT' ? diag('FILE_NOT_FOUND', '', { file }) : code === 'EISDIR' ? diag('FILE_UNREADABLE', '', { file, reason: 'it is a folder' }) : diag('FILE_UNREADABLE', '', { file, reason: code ?? 'unknown error' });
-    return { diagnostics: [{ ...d, file }] };
+    return { diagnostics: [{ ...readFailure(file, code), file }] };
   }
 }
 

@@ -120,7 +120,7 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   }
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
-    diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { given: `${evidence.period.from} – ${evidence.period.to}`, expected: `${period.from} – ${period.to}` }));
+    diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
   const prepared = prepare(compiled, evidence);
   diagnostics.push(...prepared.diagnostics);
   const evidenceSha = hashJson(evidenceInput);
@@ -130,14 +130,14 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     const ap = parseAppraisal(options.appraisal);
     if (!ap.value) return { result: undefined, diagnostics: [...diagnostics, ...ap.diagnostics] };
     appraisalSha = hashJson(options.appraisal);
-    if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { expected: ap.value.criteriaSet, given: compiled.ref }));
+    if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
     if (ap.value.evidence.sha256 !== evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
-      diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { expected: `${ap.value.evidence.unit} ${ap.value.evidence.sha256.slice(0, 12)}…`, given: `${evidence.unit.code} ${evidenceSha.slice(0, 12)}…` }));
+      diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', expectedUnit: ap.value.evidence.unit, expectedSha256: ap.value.evidence.sha256, givenUnit: evidence.unit.code, givenSha256: evidenceSha }));
     const applied = applyAppraisal(compiled, prepared, ap.value, options.round);
     diagnostics.push(...applied.diagnostics);
     stage = applied.stage;
   } else if (options.round !== undefined) {
-    diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: '—' }));
+    diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: [] }));
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { result: undefined, diagnostics };
 

@@ -4,3 +4,6 @@
  * (results, steps, improvements, diagnostics with typed params); this package words it.
  */
 export { formatDate, formatNumber, formatPercent, percentOf, type Lang, type NumberOptions } from './numbers.js';
+export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';
+export { diagnosticsEn } from './locales/en/diagnostics.js';
+export { diagnosticsVi } from './locales/vi/diagnostics.js';

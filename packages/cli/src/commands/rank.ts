@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import type { Doc } from '../format/doc.js';
 import { terminalText } from '../format/escape.js';
@@ -92,7 +93,7 @@ export const rankCommand = Object.assign(
         if (dir) for (const f of (await import('@parindex/rules/node')).listJsonFiles(p)) files.push({ file: f, explicit: false });
         else files.push({ file: p, explicit: true });
       }
-      if (files.length === 0) throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
+      if (files.length === 0) throw new UsageError(diag('USAGE_NO_FILES', '', {}));
       const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
       const failed: Failed[] = [];
       const skipped: string[] = [];
@@ -136,7 +137,7 @@ export const rankCommand = Object.assign(
           return;
         }
         if (kind !== 'evidence') {
-          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries"), and optionally their appraisal files (with "rounds")', hintVi: 'xếp hạng cần các tệp minh chứng (có "entries"), có thể kèm tệp thẩm định của chúng (có "rounds")' }), file, line: 1, column: 1 }] });
+          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'rankInputs' }), file, line: 1, column: 1 }] });
           else skipped.push(file);
           return;
         }
@@ -203,14 +204,14 @@ export const rankCommand = Object.assign(
       const unusedAppraisals: Failed[] = [];
       let appraised = 0;
       if (args.round !== undefined && appraisals.length === 0)
-        throw new UsageError('--round needs appraisal files among the paths', { vi: '--round cần có tệp thẩm định trong các đường dẫn' });
-      const unused = (a: AppraisalFile, reason: string, reasonVi: string) =>
-        unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || '—', reason, reasonVi })], a.json) });
+        throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
+      const unused = (a: AppraisalFile, why: { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string }) =>
+        unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why })], a.json) });
       if (appraisals.length > 0 && compiled) {
         const bySha = new Map<string, AppraisalFile>();
         for (const a of appraisals) {
           const first = bySha.get(a.sha256);
-          if (first) unused(a, `${first.file} appraises the same evidence`, `${first.file} đã thẩm định cùng minh chứng này`);
+          if (first) unused(a, { reason: 'sameEvidence', first: first.file });
           else bySha.set(a.sha256, a);
         }
         const paired = new Set<AppraisalFile>();
@@ -233,8 +234,8 @@ export const rankCommand = Object.assign(
           }
         }
         for (const a of bySha.values())
-          if (!paired.has(a)) unused(a, 'the evidence it names is not among the files ranked', 'minh chứng được thẩm định không có trong các tệp được xếp hạng');
-      } else for (const a of appraisals) unused(a, 'no evidence file was ranked', 'không có tệp minh chứng nào được xếp hạng');
+          if (!paired.has(a)) unused(a, { reason: 'evidenceNotRanked' });
+      } else for (const a of appraisals) unused(a, { reason: 'nothingRanked' });
       for (const x of unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, lang) + '\n');
 
       for (const x of failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, lang) + '\n');
@@ -304,10 +305,12 @@ export const rankCommand = Object.assign(
       }
       if (failed.length) {
         doc.push({ kind: 'heading', text: vi ? `Không xếp hạng được (${failed.length} tệp có lỗi)` : `Not ranked (${failed.length} file${failed.length === 1 ? '' : 's'} with errors)` });
-        doc.push({ kind: 'list', items: failed.map((x) => `${x.file}: ${x.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'} — ${(vi ? x.diagnostics[0]?.messageVi : x.diagnostics[0]?.message) ?? ''}`) });
+        const errors = (n: number) => (vi ? `${formatNumber(n, lang)} lỗi` : `${formatNumber(n, lang)} error${n === 1 ? '' : 's'}`);
+        const first = (x: Failed) => (x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : '');
+        doc.push({ kind: 'list', items: failed.map((x) => `${x.file}: ${errors(x.diagnostics.filter((d) => d.severity === 'error').length)} — ${first(x)}`) });
       }
       if (unusedAppraisals.length)
-        doc.push({ kind: 'para', text: `${vi ? 'Tệp thẩm định không dùng' : 'Appraisal files not used'}: ${unusedAppraisals.map((x) => `${x.file} (${(vi ? x.diagnostics[0]?.messageVi : x.diagnostics[0]?.message) ?? ''})`).join('; ')}` });
+        doc.push({ kind: 'para', text: `${vi ? 'Tệp thẩm định không dùng' : 'Appraisal files not used'}: ${unusedAppraisals.map((x) => `${x.file} (${x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : ''})`).join('; ')}` });
       if (skipped.length) doc.push({ kind: 'para', text: `${vi ? 'Bỏ qua (không phải minh chứng của bộ tiêu chí này)' : 'Skipped (not evidence for this criteria set)'}: ${skipped.join(', ')}` });
       const data = {
         criteriaSet: compiled?.ref ?? null,
@@ -337,7 +340,7 @@ export const rankCommand = Object.assign(
 
 /** --threads N: a whole number from 1 (1: no worker threads). */
 function parseThreads(text: string): number {
-  if (!/^[1-9][0-9]{0,3}$/.test(text)) throw new UsageError(`--threads needs a whole number from 1 to 9999, got "${text}"`, { vi: `--threads cần một số nguyên từ 1 đến 9999, không phải "${text}"` });
+  if (!/^[1-9][0-9]{0,3}$/.test(text)) throw new UsageError(diag('USAGE_THREADS', '', { got: text }));
   return Number(text);
 }
 
