@@ -242,10 +242,9 @@ export interface DiagnosticParams {
   USAGE_UNKNOWN_OPTION: { option: string };
   USAGE_OPTION_VALUE: { option: string };
   USAGE_INVALID_VALUE: { option: string; value: string; allowed: string[] };
+  /** argument: its name as the usage shows it ("EVIDENCE"). */
   USAGE_MISSING_ARGUMENT: { argument: string };
-  USAGE_MISSING_OPTION: { option: string };
   USAGE_UNEXPECTED_ARGUMENT: { argument: string };
-  USAGE_INVALID_ARGUMENTS: Empty;
   /** An option that only works with another one (--round with --appraisal). */
   USAGE_OPTION_REQUIRES: { option: string; requires: string };
   USAGE_DIFF_FILES: Empty;
@@ -368,9 +367,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_OPTION_VALUE: 'error',
   USAGE_INVALID_VALUE: 'error',
   USAGE_MISSING_ARGUMENT: 'error',
-  USAGE_MISSING_OPTION: 'error',
   USAGE_UNEXPECTED_ARGUMENT: 'error',
-  USAGE_INVALID_ARGUMENTS: 'error',
   USAGE_OPTION_REQUIRES: 'error',
   USAGE_DIFF_FILES: 'error',
   USAGE_DIFF_SIDES: 'error',

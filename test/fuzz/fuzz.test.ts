@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATALOG, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
+import { SEVERITY, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, score, type CompiledSet } from '@parindex/engine';
 import { csvCell } from '../../packages/cli/src/format/csv.js';
@@ -90,9 +91,13 @@ const stats = { cases: 0, results: 0, coded: 0 };
 
 function checkDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) {
-    if (!Object.prototype.hasOwnProperty.call(CATALOG, d.code)) throw new Error(`uncatalogued code ${String(d.code)}`);
+    if (!Object.prototype.hasOwnProperty.call(SEVERITY, d.code)) throw new Error(`unknown code ${String(d.code)}`);
     if (typeof d.path !== 'string' || (d.path !== '' && !d.path.startsWith('/'))) throw new Error(`bad path ${JSON.stringify(d.path)} on ${d.code}`);
-    if (typeof d.message !== 'string' || typeof d.messageVi !== 'string' || d.message === '' || d.messageVi === '') throw new Error(`no message on ${d.code}`);
+    // Its params are enough to word it in both languages, whatever the mutation made of the file.
+    for (const lang of ['vi', 'en'] as const) {
+      const text = diagnosticText(d, lang);
+      if (text === '' || /\{[A-Za-z]+\}|undefined|NaN|\[object Object\]/.test(text)) throw new Error(`${d.code} worded as ${JSON.stringify(text)}`);
+    }
     if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity on ${d.code}`);
   }
 }

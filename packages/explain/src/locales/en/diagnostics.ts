@@ -314,7 +314,7 @@ export const diagnosticsEn = {
     return `Classification bands ${q(p.a)} and ${q(p.b)} overlap ${p.included ? 'at' : 'just above'} ${f.num(p.at)}.`;
   },
   SET_BAND_BOUNDS: (p, f) => `Classification band ${q(p.band)}: ${bounds(p, f)}.`,
-  SET_ZERO_RANGE: (p, f) => `"fullAt" and "zeroAt" are both ${f.num(p.value)}: the proportion is undefined.`,
+  SET_ZERO_RANGE: (p, f) => `"fullAt" and "zeroAt" are both ${f.num(p.value)}: the proportion cannot be computed.`,
   SET_EXPRESSION_OPERATOR: (p) => `The operator ${q(p.operator)} is not allowed in expressions. Allowed: ${p.allowed.map(q).join(', ')}.`,
   SET_EXPRESSION_SHAPE: (p, f) => {
     switch (p.problem) {
@@ -397,12 +397,10 @@ export const diagnosticsEn = {
   USAGE_UNKNOWN_OPTION: (p) => `Unknown option ${p.option}.`,
   USAGE_OPTION_VALUE: (p) => `The option ${p.option} needs a value.`,
   USAGE_INVALID_VALUE: (p) => `${q(p.value)} is not a value of ${p.option}; it takes one of: ${p.allowed.join(', ')}.`,
-  USAGE_MISSING_ARGUMENT: (p) => `The argument ${p.argument.toUpperCase()} is missing.`,
-  USAGE_MISSING_OPTION: (p) => `The option ${p.option} is required.`,
+  USAGE_MISSING_ARGUMENT: (p) => `The argument ${p.argument} is missing.`,
   USAGE_UNEXPECTED_ARGUMENT: (p) => `Unexpected argument ${q(p.argument)}.`,
-  USAGE_INVALID_ARGUMENTS: () => 'The arguments could not be read.',
   USAGE_OPTION_REQUIRES: (p) => `${p.option} needs ${p.requires}.`,
-  USAGE_DIFF_FILES: () => 'diff needs two files, or one evidence file with --appraisal.',
+  USAGE_DIFF_FILES: () => 'The diff command needs two files, or one evidence file with --appraisal.',
   USAGE_DIFF_SIDES: () => 'With two files, use --appraisal-a/--round-a and --appraisal-b/--round-b.',
   USAGE_APPRAISAL_ON_RESULT: (p) => `${p.file} is a saved result; an appraisal applies to evidence files only.`,
   USAGE_NO_FILES: () => 'There are no files to rank.',
