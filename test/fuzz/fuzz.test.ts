@@ -23,6 +23,7 @@ import { checkEvidence, compile, score, type CompiledSet } from '@parindex/engin
 import { csvCell } from '../../packages/cli/src/format/csv.js';
 import { terminalText } from '../../packages/cli/src/format/escape.js';
 import { markdownInline, markdownText } from '../../packages/cli/src/format/md.js';
+import { englishWordsIn, unfilledIn } from '../hostile/helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
@@ -96,7 +97,8 @@ function checkDiagnostics(list: readonly Diagnostic[]): void {
     // Its params are enough to word it in both languages, whatever the mutation made of the file.
     for (const lang of ['vi', 'en'] as const) {
       const text = diagnosticText(d, lang);
-      if (text === '' || /\{[A-Za-z]+\}|undefined|NaN|\[object Object\]/.test(text)) throw new Error(`${d.code} worded as ${JSON.stringify(text)}`);
+      if (text === '' || unfilledIn(text, d.params).length > 0) throw new Error(`${d.code} worded as ${JSON.stringify(text)}`);
+      if (lang === 'vi' && englishWordsIn(text, d.params).length > 0) throw new Error(`${d.code} has English in Vietnamese: ${JSON.stringify(text)}`);
     }
     if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity on ${d.code}`);
   }

@@ -63,9 +63,10 @@ export function paramStrings(params: unknown): string[] {
 
 /** A sentence without what it quotes ("…": keys, ids, values from files), the options it names and its params' data. */
 function ownWords(sentence: string, params: unknown): string {
-  let text = sentence.replace(/"[^"]*"/g, ' ').replace(/--[a-z][a-z0-9-]*/gi, ' ');
+  // The data first: a quote inside a value from a file would otherwise end its quotation early.
+  let text = sentence;
   for (const s of paramStrings(params).sort((a, b) => b.length - a.length)) if (s.length > 0) text = text.split(s).join(' ');
-  return text;
+  return text.replace(/"[^"]*"/g, ' ').replace(/--[a-z][a-z0-9-]*/gi, ' ');
 }
 
 /** The English words of a Vietnamese sentence, outside its quotes, options and data. [] when it is Vietnamese. */
@@ -79,4 +80,9 @@ export function englishWordsIn(sentence: string, params: unknown): string[] {
 /** The Vietnamese letters of an English sentence, outside what it quotes and its params' data. */
 export function vietnameseIn(sentence: string, params: unknown): string[] {
   return ownWords(sentence, params).match(/[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/giu) ?? [];
+}
+
+/** What a sentence must not hold outside its quotes and data: a placeholder left, a value never given. */
+export function unfilledIn(sentence: string, params: unknown): string[] {
+  return ownWords(sentence, params).match(/\{[A-Za-z]+\}|undefined|NaN|\[object Object\]/g) ?? [];
 }
