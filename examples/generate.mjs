@@ -82,9 +82,9 @@ export function generateEvidence(count, seed = 1, set = JSON.parse(readFileSync(
   const out = [];
 
   for (let i = 1; i <= count; i++) {
-    const q = Math.pow(rnd(), 0.3); // quality of the commune: most are decent, a tail is weak
+    const q = rnd() ** 0.3; // quality of the commune: most are decent, a tail is weak
     // A share in [0, 1]: close to 1 for a good commune, spread out for a weak one.
-    const rate = (spread = 0.35) => Math.min(1, Math.max(0, 1 - Math.pow(1 - q, 1.3) * r(0, 1.5) - r(0, spread * 0.05)));
+    const rate = (spread = 0.35) => Math.min(1, Math.max(0, 1 - (1 - q) ** 1.3 * r(0, 1.5) - r(0, spread * 0.05)));
     const size = int(300, 6000); // yearly dossiers
     const values = new Map(); // every input value of this commune, by id
 
@@ -189,7 +189,7 @@ export function generateEvidence(count, seed = 1, set = JSON.parse(readFileSync(
       if (Object.keys(v).length) entry.values = v;
       const docs = (leaf.documents ?? []).filter(() => rnd() > 0.06);
       if (docs.length) {
-        entry.documents = docs.map((d, k) => ({
+        entry.documents = docs.map((d) => ({
           ...(leaf.documents.length > 1 ? { for: d.id } : {}),
           number: `${int(1, 350)}/${d.kind === 'Quyết định' ? 'QĐ' : d.kind === 'Báo cáo' ? 'BC' : d.kind === 'Kế hoạch' ? 'KH' : d.kind === 'Đề án' ? 'ĐA' : 'UBND'}-UBND`,
           date: clampDate(from + int(5, 340) * DAY),
@@ -213,7 +213,8 @@ export function generateEvidence(count, seed = 1, set = JSON.parse(readFileSync(
         level: rnd() < 0.8 ? 'commune' : 'ward',
         note: 'Đơn vị và số liệu GIẢ LẬP do examples/generate.mjs sinh ra (sample values, generated).',
       },
-      period: { ...set.period },
+      // The evidence format's period (from, to, label): the set's English label is not part of it.
+      period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,
     });
   }

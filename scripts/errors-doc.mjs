@@ -9,7 +9,7 @@
  */
 
 const SECTIONS = [
-  ['Reading files', /^(FILE_|JSON_|LIMIT_)/],
+  ['Reading and writing files', /^(FILE_|STDOUT_|JSON_|LIMIT_)/],
   ['Criteria sets', /^SET_/],
   ['Evidence', /^EVIDENCE_/],
   ['Scoring', /^SCORE_/],

@@ -127,9 +127,27 @@ type Code = { code: string };
 export interface DiagnosticParams {
   // Reading files
   FILE_NOT_FOUND: { file: string };
-  /** cause: a folder, no permission, or another system error (`errno`, e.g. "EIO"). */
-  FILE_UNREADABLE: { file: string; cause: 'folder' | 'permission' | 'system'; errno: string | null };
-  FILE_TOO_LARGE: { size: number; limit: number };
+  /** errno: the system's code of the failure (e.g. "EACCES", "EIO"), null when it gave none. */
+  FILE_UNREADABLE: { file: string; errno: string | null };
+  FILE_IS_FOLDER: { file: string };
+  /** kind: what the path is instead of a regular file. */
+  FILE_NOT_REGULAR: { file: string; kind: 'fifo' | 'characterDevice' | 'blockDevice' | 'socket' | 'special' };
+  FILE_LINK_BROKEN: { file: string; target: string };
+  FILE_LINK_LOOP: { file: string };
+  /** size: null when the file grew past the limit while it was read. */
+  FILE_TOO_LARGE: { size: number | null; limit: number };
+  /** offset: the first byte (0-based) that is not UTF-8. */
+  FILE_ENCODING: { offset: number };
+  /**
+   * cause: a system error (errno), a symbolic link to nothing or a device or socket in the way, a file
+   * where a folder of the path must be, or a folder of the path that could not be created.
+   */
+  FILE_WRITE_FAILED:
+    | { file: string; cause: 'system'; errno: string | null }
+    | { file: string; cause: 'brokenLink' | 'notFile' }
+    | { file: string; cause: 'folderIsFile'; folder: string }
+    | { file: string; cause: 'folderNotCreated'; folder: string; errno: string | null };
+  STDOUT_WRITE_FAILED: { errno: string | null };
   FILE_EMPTY: Empty;
   FILE_BOM: Empty;
   /** What the command needs: any of a set, evidence or appraisal; a saved result; evidence for scoring; rank's files. */
@@ -138,6 +156,8 @@ export interface DiagnosticParams {
   JSON_SYNTAX: { error: string; offset: number };
   JSON_NOT_OBJECT: { found: ValueKind };
   JSON_TOO_DEEP: { limit: number };
+  /** firstLine: the line (1-based) of the key's first occurrence. */
+  JSON_DUPLICATE_KEY: { key: string; firstLine: number };
   JSON_FORBIDDEN_KEY: { key: string };
   /** count: null when counting stopped above the limit. */
   LIMIT_EXCEEDED: { what: LimitSubject; count: number | null; limit: number };
@@ -218,6 +238,8 @@ export interface DiagnosticParams {
   SCORE_DIVISION_BY_ZERO: { code: string; reason: 'divisionByZero' };
   /** op: the operator that failed; got: what it got (a value's text, "none" for no value, "list"). */
   SCORE_EXPRESSION: { code: string; reason: ExpressionFailure; op?: string; got?: string };
+  /** answers: how many answers the tally has (decimal text); minAnswers: how many the rule needs. */
+  SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number };
   SCORE_NO_TIER: { code: string; value: string };
   SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
@@ -228,6 +250,10 @@ export interface DiagnosticParams {
   /** reason: the evidence it names is not ranked, another appraisal names the same evidence (`first`), or nothing was ranked. */
   RANK_APPRAISAL_UNUSED: { unit: string | null; reason: 'evidenceNotRanked' | 'nothingRanked' } | { unit: string | null; reason: 'sameEvidence'; first: string };
   RANK_DUPLICATE_UNIT: { unit: string; first: string };
+  /** unit, first: the two spellings (invisible characters shown as escapes); file: where `first` was ranked from. */
+  RANK_UNIT_LOOKALIKE: { unit: string; first: string; file: string };
+  /** asked: the --threads value as given; cores: the processor cores, the threads used. */
+  RANK_THREADS_CAPPED: { asked: string; cores: number };
   RESULT_SCHEMA: SchemaIssue;
   APPRAISAL_EVIDENCE_MISMATCH:
     | { field: 'criteriaSet'; expected: string; given: string }
@@ -279,13 +305,21 @@ export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCo
 export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   FILE_NOT_FOUND: 'error',
   FILE_UNREADABLE: 'error',
+  FILE_IS_FOLDER: 'error',
+  FILE_NOT_REGULAR: 'error',
+  FILE_LINK_BROKEN: 'error',
+  FILE_LINK_LOOP: 'error',
   FILE_TOO_LARGE: 'error',
+  FILE_ENCODING: 'error',
+  FILE_WRITE_FAILED: 'error',
+  STDOUT_WRITE_FAILED: 'error',
   FILE_EMPTY: 'error',
   FILE_BOM: 'warning',
   FILE_KIND_UNKNOWN: 'error',
   JSON_SYNTAX: 'error',
   JSON_NOT_OBJECT: 'error',
   JSON_TOO_DEEP: 'error',
+  JSON_DUPLICATE_KEY: 'error',
   JSON_FORBIDDEN_KEY: 'error',
   LIMIT_EXCEEDED: 'error',
 
@@ -347,6 +381,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SCORE_MISSING_DOCUMENT: 'warning',
   SCORE_DIVISION_BY_ZERO: 'warning',
   SCORE_EXPRESSION: 'warning',
+  SCORE_TOO_FEW_ANSWERS: 'warning',
   SCORE_NO_TIER: 'warning',
   SCORE_CLAIM_MISMATCH: 'warning',
   SCORE_CLAIM_ON_PARENT: 'warning',
@@ -355,6 +390,8 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   APPRAISAL_SCHEMA: 'error',
   RANK_APPRAISAL_UNUSED: 'warning',
   RANK_DUPLICATE_UNIT: 'error',
+  RANK_UNIT_LOOKALIKE: 'warning',
+  RANK_THREADS_CAPPED: 'warning',
   RESULT_SCHEMA: 'error',
   APPRAISAL_EVIDENCE_MISMATCH: 'error',
   APPRAISAL_UNKNOWN_ROUND: 'error',
@@ -383,13 +420,6 @@ export const DIAGNOSTIC_CODES = Object.keys(SEVERITY) as DiagnosticCode[];
 /** Build a diagnostic; its params are checked against its code at compile time. */
 export function diag<C extends DiagnosticCode>(code: C, path: string, params: DiagnosticParams[C], severity?: Severity): DiagnosticOf<C> {
   return { code, severity: severity ?? SEVERITY[code], path, params };
-}
-
-/** The diagnostic of a file that could not be read, from the system's error code (e.g. "ENOENT"). */
-export function readFailure(file: string, errno: string | undefined): DiagnosticOf<'FILE_NOT_FOUND'> | DiagnosticOf<'FILE_UNREADABLE'> {
-  if (errno === 'ENOENT') return diag('FILE_NOT_FOUND', '', { file });
-  const cause = errno === 'EISDIR' ? 'folder' : errno === 'EACCES' || errno === 'EPERM' ? 'permission' : 'system';
-  return diag('FILE_UNREADABLE', '', { file, cause, errno: errno ?? null });
 }
 
 /** Escape one JSON pointer segment (RFC 6901). */

@@ -5,6 +5,7 @@
  * the values it is given, and its work is bounded by the size of the expression (checked at compile).
  */
 import { Decimal } from './decimal.js';
+import { LIMITS } from './limits.js';
 import { isLogicOperator, splitVarName } from './logic.js';
 
 export type LogicValue = Decimal | boolean | string | null | LogicValue[];
@@ -85,119 +86,130 @@ function compare(a: LogicValue, b: LogicValue, op: string): number {
 
 /** Turn a literal from the rule file into a value. */
 function literal(e: unknown): LogicValue {
-  if (typeof e === 'number') return new Decimal(String(e));
+  if (typeof e === 'number') return bounded(new Decimal(String(e)), 'literal');
   if (typeof e === 'string' || typeof e === 'boolean' || e === null) return e;
   return null;
 }
 
 /**
- * Evaluate an expression. Throws LogicError for division by zero, non-numeric arithmetic or an operator
- * outside the allow-list (which compile() already rejects).
+ * The largest magnitude an intermediate number may reach: 10^LIMITS.expressionMagnitude. Points and
+ * counts are far smaller; without a bound, a set multiplying 1e308 by itself would build values of
+ * hundreds of thousands of digits (slow to compute, print and compare).
+ */
+const MAX_MAGNITUDE = new Decimal(10).pow(LIMITS.expressionMagnitude);
+
+function bounded(v: Decimal, op: string): Decimal {
+  if (v.abs().gte(MAX_MAGNITUDE)) throw new LogicError('tooLarge', op);
+  return v;
+}
+
+type Ev = (i: number) => LogicValue;
+type Op = (args: unknown[], ev: Ev, op: string, scope: LogicScope) => LogicValue;
+
+function variable(args: unknown[], ev: Ev, _op: string, scope: LogicScope): LogicValue {
+  const name = args[0];
+  if (typeof name !== 'string') throw new LogicError('notAllowed', 'var');
+  const { input, option } = splitVarName(name);
+  const v = scope(input, option);
+  if (v === undefined || v === null) return args.length > 1 ? ev(1) : null;
+  return v;
+}
+
+function conditional(args: unknown[], ev: Ev): LogicValue {
+  let i = 0;
+  for (; i + 1 < args.length; i += 2) if (truthy(ev(i))) return ev(i + 1);
+  return i < args.length ? ev(i) : null;
+}
+
+/** "and" stops at the first falsy value, "or" at the first truthy one; either gives the last value seen. */
+const shortCircuit = (stopWhen: boolean): Op => (args, ev) => {
+  let v: LogicValue = null;
+  for (let i = 0; i < args.length; i++) {
+    v = ev(i);
+    if (truthy(v) === stopWhen) return v;
+  }
+  return v;
+};
+
+/** "<" and "<=", with json-logic's between form a < b < c. */
+const less = (strict: boolean): Op => (args, ev, op) => {
+  const ok = (c: number) => (strict ? c < 0 : c <= 0);
+  const b = ev(1);
+  if (!ok(compare(ev(0), b, op))) return false;
+  return args.length === 3 ? ok(compare(b, ev(2), op)) : true;
+};
+
+const fold = (start: number, step: (a: Decimal, b: Decimal) => Decimal): Op => (args, ev, op) => {
+  let acc = new Decimal(start);
+  for (let i = 0; i < args.length; i++) acc = bounded(step(acc, needNumber(ev(i), op)), op);
+  return acc;
+};
+
+function divide(args: unknown[], ev: Ev, op: string): LogicValue {
+  const a = needNumber(ev(0), op);
+  const b = needNumber(ev(1), op);
+  if (b.isZero()) throw new LogicError('divisionByZero', op, a.toFixed());
+  return bounded(op === '/' ? a.div(b) : a.mod(b), op);
+}
+
+function extreme(args: unknown[], ev: Ev, op: string): LogicValue {
+  let best = needNumber(ev(0), op);
+  for (let i = 1; i < args.length; i++) {
+    const n = needNumber(ev(i), op);
+    if (op === 'min' ? n.lt(best) : n.gt(best)) best = n;
+  }
+  return best;
+}
+
+function member(_args: unknown[], ev: Ev): LogicValue {
+  const needle = ev(0);
+  const hay = ev(1);
+  if (Array.isArray(hay)) return hay.some((x) => looseEquals(x, needle));
+  if (typeof hay === 'string' && typeof needle === 'string') return hay.includes(needle);
+  return false;
+}
+
+/** The evaluation of every allow-listed operator. */
+const OPS: Readonly<Record<string, Op>> = {
+  var: variable,
+  if: conditional,
+  '?:': conditional,
+  '==': (_a, ev) => looseEquals(ev(0), ev(1)),
+  '!=': (_a, ev) => !looseEquals(ev(0), ev(1)),
+  '===': (_a, ev) => strictEquals(ev(0), ev(1)),
+  '!==': (_a, ev) => !strictEquals(ev(0), ev(1)),
+  '!': (_a, ev) => !truthy(ev(0)),
+  '!!': (_a, ev) => truthy(ev(0)),
+  and: shortCircuit(false),
+  or: shortCircuit(true),
+  '<': less(true),
+  '<=': less(false),
+  '>': (_a, ev, op) => compare(ev(0), ev(1), op) > 0,
+  '>=': (_a, ev, op) => compare(ev(0), ev(1), op) >= 0,
+  '+': fold(0, (a, b) => a.plus(b)),
+  '*': fold(1, (a, b) => a.times(b)),
+  '-': (args, ev, op) => bounded(args.length === 1 ? needNumber(ev(0), op).neg() : needNumber(ev(0), op).minus(needNumber(ev(1), op)), op),
+  '/': divide,
+  '%': divide,
+  min: extreme,
+  max: extreme,
+  in: member,
+};
+
+/**
+ * Evaluate an expression. Throws LogicError for division by zero, non-numeric arithmetic, a number
+ * beyond the magnitude bound, or an operator outside the allow-list (which compile() already rejects).
  */
 export function evaluateLogic(expr: unknown, scope: LogicScope): LogicValue {
   if (expr === null || typeof expr !== 'object') return literal(expr);
   if (Array.isArray(expr)) return expr.map((e) => evaluateLogic(e, scope));
   const keys = Object.keys(expr);
   const op = keys[0];
-  if (keys.length !== 1 || op === undefined || !isLogicOperator(op))
-    throw new LogicError('notAllowed', String(op));
-  const raw = (expr as Record<string, unknown>)[op];
+  const run = op !== undefined && keys.length === 1 && isLogicOperator(op) && Object.prototype.hasOwnProperty.call(OPS, op) ? OPS[op]! : undefined;
+  if (run === undefined) throw new LogicError('notAllowed', String(op));
+  const raw = (expr as Record<string, unknown>)[op!];
   const args: unknown[] = Array.isArray(raw) ? raw : [raw];
-  const ev = (i: number) => evaluateLogic(args[i], scope);
-  switch (op) {
-    case 'var': {
-      const name = args[0];
-      if (typeof name !== 'string') throw new LogicError('notAllowed', 'var');
-      const { input, option } = splitVarName(name);
-      const v = scope(input, option);
-      if (v === undefined || v === null) return args.length > 1 ? ev(1) : null;
-      return v;
-    }
-    case 'if':
-    case '?:': {
-      let i = 0;
-      for (; i + 1 < args.length; i += 2) if (truthy(ev(i))) return ev(i + 1);
-      return i < args.length ? ev(i) : null;
-    }
-    case '==':
-      return looseEquals(ev(0), ev(1));
-    case '!=':
-      return !looseEquals(ev(0), ev(1));
-    case '===':
-      return strictEquals(ev(0), ev(1));
-    case '!==':
-      return !strictEquals(ev(0), ev(1));
-    case '!':
-      return !truthy(ev(0));
-    case '!!':
-      return truthy(ev(0));
-    case 'and': {
-      let v: LogicValue = null;
-      for (let i = 0; i < args.length; i++) {
-        v = ev(i);
-        if (!truthy(v)) return v;
-      }
-      return v;
-    }
-    case 'or': {
-      let v: LogicValue = null;
-      for (let i = 0; i < args.length; i++) {
-        v = ev(i);
-        if (truthy(v)) return v;
-      }
-      return v;
-    }
-    case '<':
-    case '<=': {
-      const strict = op === '<';
-      const ok = (c: number) => (strict ? c < 0 : c <= 0);
-      const a = ev(0);
-      const b = ev(1);
-      if (!ok(compare(a, b, op))) return false;
-      return args.length === 3 ? ok(compare(b, ev(2), op)) : true;
-    }
-    case '>':
-      return compare(ev(0), ev(1), op) > 0;
-    case '>=':
-      return compare(ev(0), ev(1), op) >= 0;
-    case '+': {
-      let s = new Decimal(0);
-      for (let i = 0; i < args.length; i++) s = s.plus(needNumber(ev(i), op));
-      return s;
-    }
-    case '*': {
-      let p = new Decimal(1);
-      for (let i = 0; i < args.length; i++) p = p.times(needNumber(ev(i), op));
-      return p;
-    }
-    case '-':
-      return args.length === 1 ? needNumber(ev(0), op).neg() : needNumber(ev(0), op).minus(needNumber(ev(1), op));
-    case '/':
-    case '%': {
-      const a = needNumber(ev(0), op);
-      const b = needNumber(ev(1), op);
-      if (b.isZero()) throw new LogicError('divisionByZero', op, a.toFixed());
-      return op === '/' ? a.div(b) : a.mod(b);
-    }
-    case 'min':
-    case 'max': {
-      let best = needNumber(ev(0), op);
-      for (let i = 1; i < args.length; i++) {
-        const n = needNumber(ev(i), op);
-        if (op === 'min' ? n.lt(best) : n.gt(best)) best = n;
-      }
-      return best;
-    }
-    case 'in': {
-      const needle = ev(0);
-      const hay = ev(1);
-      if (Array.isArray(hay)) return hay.some((x) => looseEquals(x, needle));
-      if (typeof hay === 'string' && typeof needle === 'string') return hay.includes(needle);
-      return false;
-    }
-    default:
-      throw new LogicError('notAllowed', op);
-  }
+  return run(args, (i) => evaluateLogic(args[i], scope), op!, scope);
 }
 
 /** @internal Truthiness as json-logic defines it. */

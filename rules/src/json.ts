@@ -2,8 +2,8 @@
  * Reading untrusted JSON text: size and depth limits before parsing, exact syntax error positions,
  * forbidden keys, and JSON pointer → line:column mapping for diagnostics.
  */
-import { parseTree, findNodeAtLocation, printParseErrorCode, parse as parseLenient, type ParseError } from 'jsonc-parser';
-import { diag, type Diagnostic, type ValueKind } from './diagnostics.js';
+import { parseTree, printParseErrorCode, parse as parseLenient, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { diag, pointerSegment, type Diagnostic, type ValueKind } from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
 
@@ -15,51 +15,132 @@ export interface JsonDocument {
   locate(pointer: string): { line: number; column: number } | undefined;
 }
 
-/** @internal 1-based line and column of an offset. */
+/** @internal A function giving the 1-based line and column of an offset: line starts found once, then a binary search. */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo]! + 1 };
+  };
+}
+
+/** @internal 1-based line and column of one offset (for many, use lineIndex). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
+  return lineIndex(text)(offset);
+}
+
+/** A key that repeats an earlier key of the same object. */
+export interface DuplicateKey {
+  key: string;
+  /** JSON pointer of the second key. */
+  path: string;
+  /** Offsets of the second and of the first key. */
+  offset: number;
+  firstOffset: number;
+}
+
+interface ScanFrame {
+  /** An object (keys by name, with their offsets) or an array (null). */
+  keys: Map<string, number> | null;
+  /** In an object: the next string is a key. */
+  expectKey: boolean;
+  /** The current key of an object, the current index of an array. */
+  at: string | number;
+}
+
+/**
+ * @internal One pass over JSON text: the deepest nesting of arrays and objects (the scan stops at the
+ * first bracket deeper than `maxDepth`) and the keys that repeat one of their object (JSON.parse keeps the
+ * last one silently), at most `maxDuplicates`. Linear in the text, whatever it holds; exact for text that
+ * JSON.parse accepts (for other text its findings are not used).
+ */
+export function scanJson(text: string, maxDepth: number, maxDuplicates: number = LIMITS.diagnostics): { depth: number; tooDeepAt: number; duplicates: DuplicateKey[] } {
+  const stack: ScanFrame[] = [];
+  const duplicates: DuplicateKey[] = [];
+  let max = 0;
+  /** The next backslash at or after the last key looked at (keys without one are sliced, not unescaped). */
+  let backslash = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const end = stringEnd(text, i);
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        if (backslash < i) {
+          backslash = text.indexOf('\\', i);
+          if (backslash < 0) backslash = Infinity;
+        }
+        const key = backslash < end ? unescapeKey(text.slice(i, end + 1)) : text.slice(i + 1, end);
+        const first = top.keys.get(key);
+        if (first === undefined) top.keys.set(key, i);
+        else if (duplicates.length < maxDuplicates) duplicates.push({ key, path: scanPointer(stack, key), offset: i, firstOffset: first });
+        top.at = key;
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (c === 123 || c === 91) {
+      stack.push({ keys: c === 123 ? new Map() : null, expectKey: c === 123, at: 0 });
+      if (stack.length > max) {
+        max = stack.length;
+        if (max > maxDepth) return { depth: max, tooDeepAt: i, duplicates };
+      }
+    } else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.at = (top.at as number) + 1;
     }
   }
-  return { line, column: end - last };
+  return { depth: max, tooDeepAt: -1, duplicates };
+}
+
+/** Offset of the quote that closes the string opened at `start` (or the text's end). */
+function stringEnd(text: string, start: number): number {
+  let q = text.indexOf('"', start + 1);
+  while (q >= 0) {
+    let slashes = 0;
+    while (text.charCodeAt(q - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
+  }
+  return text.length;
+}
+
+function unescapeKey(quoted: string): string {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted.slice(1, -1);
+  }
+}
+
+/** The pointer of `key` in the innermost object of the scan stack. */
+function scanPointer(stack: readonly ScanFrame[], key: string): string {
+  let p = '';
+  for (let d = 1; d < stack.length; d++) p += '/' + pointerSegment(stack[d - 1]!.at);
+  return p + '/' + pointerSegment(key);
 }
 
 /** @internal Deepest nesting of arrays/objects, scanning outside strings; stops early above `limit`. */
 export function nestingDepth(text: string, limit: number): { depth: number; offset: number } {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > limit) return { depth: max, offset: i };
-      }
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return { depth: max, offset: -1 };
+  const scan = scanJson(text, limit, 0);
+  return { depth: scan.depth, offset: scan.tooDeepAt };
 }
 
-function decodePointer(pointer: string): Array<string | number> {
+function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
     .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The kind of a value that is not an object, for JSON_NOT_OBJECT. */
@@ -71,6 +152,46 @@ function kindOf(value: unknown): ValueKind {
 }
 
 /**
+ * @internal Line and column of JSON pointers in a text that parses: the syntax tree (jsonc-parser), the
+ * line starts and, per object, its properties by key are each built once, on the first look-up, so that
+ * locating n diagnostics costs one pass over the text plus n short walks (not n scans of the text).
+ */
+export function pointerLocator(text: string): (pointer: string) => { line: number; column: number } | undefined {
+  let tree: JsonNode | undefined;
+  let built = false;
+  let at: ((offset: number) => { line: number; column: number }) | undefined;
+  const keysOf = new WeakMap<JsonNode, Map<string, JsonNode>>();
+  const child = (node: JsonNode, segment: string): JsonNode | undefined => {
+    if (node.type === 'array') return /^(0|[1-9][0-9]*)$/.test(segment) ? node.children?.[Number(segment)] : undefined;
+    if (node.type !== 'object') return undefined;
+    let keys = keysOf.get(node);
+    if (!keys) {
+      keys = new Map();
+      // As JSON.parse: the last of two equal keys wins.
+      for (const p of node.children ?? []) if (p.children?.[0] && p.children[1]) keys.set(String(p.children[0].value), p.children[1]);
+      keysOf.set(node, keys);
+    }
+    return keys.get(segment);
+  };
+  return (pointer) => {
+    if (!built) {
+      built = true;
+      tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+    }
+    if (!tree) return undefined;
+    let node = tree;
+    for (const segment of decodePointer(pointer)) {
+      const next = child(node, segment);
+      if (!next) break;
+      node = next;
+    }
+    at ??= lineIndex(text);
+    // Point at the property key when there is one: that is where an editor puts the cursor.
+    return at(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  };
+}
+
+/**
  * Parse JSON text from an untrusted file. Never throws. On any error `value` is undefined and the
  * diagnostics say why and where.
  */
@@ -78,33 +199,15 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   const maxBytes = limits.maxBytes ?? LIMITS.fileBytes;
   const maxDepth = limits.maxDepth ?? LIMITS.jsonDepth;
   const diagnostics: Diagnostic[] = [];
-  let tree: ReturnType<typeof parseTree>;
-  let treeBuilt = false;
   let source = text;
-  const locate = (pointer: string) => {
-    if (!treeBuilt) {
-      treeBuilt = true;
-      if (source.length > maxBytes || nestingDepth(source, maxDepth).depth > maxDepth) return undefined;
-      tree = parseTree(source, [], { disallowComments: true, allowTrailingComma: false });
-    }
-    if (!tree) return undefined;
-    let segments = decodePointer(pointer);
-    for (;;) {
-      const node = findNodeAtLocation(tree, segments);
-      if (node) {
-        // Point at the property key when there is one: that is where an editor puts the cursor.
-        const at = node.parent?.type === 'property' ? node.parent.offset : node.offset;
-        return lineColumn(source, at);
-      }
-      if (segments.length === 0) return undefined;
-      segments = segments.slice(0, -1);
-    }
-  };
+  let locator: ReturnType<typeof pointerLocator> | undefined;
+  // Pointers are located only in text within the size and depth limits.
+  let locatable = false;
+  const locate = (pointer: string) => (locatable ? (locator ??= pointerLocator(source))(pointer) : undefined);
   const withFile = (d: Diagnostic): Diagnostic => (file === undefined ? d : { ...d, file });
-  // parsed: the text is JSON (so pointers can be located), even when the value is refused.
-  const done = (value: unknown, parsed = value !== undefined): JsonDocument => {
+  const done = (value: unknown): JsonDocument => {
     const located = diagnostics.map((d) => {
-      const at = d.line === undefined && parsed ? locate(d.path) : undefined;
+      const at = d.line === undefined ? locate(d.path) : undefined;
       return withFile(at ? { ...d, ...at } : d);
     });
     return { value, diagnostics: located, locate };
@@ -123,11 +226,12 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     diagnostics.push(diag('FILE_EMPTY', '', {}));
     return done(undefined);
   }
-  const depth = nestingDepth(source, maxDepth);
-  if (depth.depth > maxDepth) {
-    diagnostics.push({ ...diag('JSON_TOO_DEEP', '', { limit: maxDepth }), ...lineColumn(source, depth.offset) });
+  const scan = scanJson(source, maxDepth);
+  if (scan.tooDeepAt >= 0) {
+    diagnostics.push({ ...diag('JSON_TOO_DEEP', '', { limit: maxDepth }), ...lineColumn(source, scan.tooDeepAt) });
     return done(undefined);
   }
+  locatable = true;
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -145,9 +249,12 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return done(undefined);
   }
   const before = diagnostics.length;
+  if (scan.duplicates.length > 0) {
+    const at = lineIndex(source);
+    for (const d of scan.duplicates) diagnostics.push({ ...diag('JSON_DUPLICATE_KEY', d.path, { key: d.key, firstLine: at(d.firstOffset).line }), ...at(d.offset) });
+  }
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
-  if (diagnostics.length > before) return done(undefined, true);
-  return done(value);
+  return done(diagnostics.length > before ? undefined : value);
 }
 
 /** @internal UTF-8 byte length without needing TextEncoder allocations for ASCII. */

@@ -17,6 +17,8 @@ export const LIMITS = {
   expressionDepth: 32,
   /** Most nodes in one json-logic expression. */
   expressionNodes: 2_000,
+  /** Largest magnitude of any number an expression computes or writes: below 10^30. */
+  expressionMagnitude: 30,
   /** Most entries in one evidence file. */
   evidenceEntries: 20_000,
   /** Most documents on one evidence entry. */

@@ -1,16 +1,16 @@
 /**
- * @parindex/rules/node: file validation (JSON Schema with line and column) and the loader of the
- * bundled criteria sets in rules/sets/. Node only.
+ * @parindex/rules/node: the one reader of untrusted files and folders (./files.ts), file validation (JSON
+ * Schema with line and column) and the loader of the bundled criteria sets in rules/sets/. Node only.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diag, ParindexError, readFailure, type Diagnostic } from './diagnostics.js';
-import { LIMITS } from './limits.js';
+import { diag, ParindexError, type Diagnostic } from './diagnostics.js';
+import { readTextFile, walkJsonFiles } from './files.js';
 import type { CriteriaSet } from './schema.js';
 import { validateSetText } from './validate-file.js';
 
 export { validateSetText, bestMatchErrors, locateAll, type FileValidation } from './validate-file.js';
+export { readTextFile, readJsonFile, walkJsonFiles, firstInvalidUtf8, accessProblem, errnoOf, type TextFile, type JsonFile, type FileSystem } from './files.js';
 
 /** The folder of the bundled criteria sets. */
 export const BUNDLED_SETS_DIR = bundledSetsDir();
@@ -39,32 +39,11 @@ export interface SetEntry {
   file: string;
 }
 
-/** @internal Every *.json file under a folder, sorted, relative paths stable. */
-export function listJsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.json')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** Read and validate one criteria-set file. Never throws. */
 export function readSetFile(file: string): { value: CriteriaSet | undefined; diagnostics: Diagnostic[] } {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > LIMITS.fileBytes) return { value: undefined, diagnostics: [{ ...diag('FILE_TOO_LARGE', '', { size, limit: LIMITS.fileBytes }), file }] };
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { value: undefined, diagnostics: [{ ...readFailure(file, code), file }] };
-  }
-  return validateSetText(text, file);
+  const read = readTextFile(file);
+  if (read.text === undefined) return { value: undefined, diagnostics: read.diagnostics };
+  return validateSetText(read.text, file);
 }
 
 export class SetLibrary {
@@ -75,16 +54,11 @@ export class SetLibrary {
   constructor(readonly dir: string = BUNDLED_SETS_DIR) {
     const entries: SetEntry[] = [];
     const diagnostics: Diagnostic[] = [];
-    let files: string[] = [];
-    try {
-      files = listJsonFiles(dir);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      diagnostics.push({ ...readFailure(dir, code), file: dir });
-    }
+    const { files, diagnostics: walked } = walkJsonFiles(dir);
+    for (const d of walked) diagnostics.push(d);
     for (const file of files) {
       const { value, diagnostics: d } = readSetFile(file);
-      diagnostics.push(...d);
+      for (const x of d) diagnostics.push(x);
       if (!value) continue;
       const ref = `${value.id}@${value.version}`;
       const rel = relative(dir, file);

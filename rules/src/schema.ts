@@ -154,7 +154,7 @@ export const CriteriaSet = withMeta(
       z.strictObject({ number: Text, date: IsoDate, title: opt(Text), url: opt(maxString(2000)) }),
       'The decision that issued the set (for a model set: the document it is modelled on).',
     ),
-    period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Text) }),
+    period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Text), labelEn: opt(Text) }),
     unitLevels: opt(z.array(z.enum(['commune', 'ward', 'department', 'province', 'ministry'])).check(z.minLength(1))),
     scale: withDescription(NonNegDec, 'The index scale, usually 100.'),
     policies: z.strictObject({

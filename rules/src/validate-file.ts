@@ -141,9 +141,9 @@ export function validateSetText(text: string, file?: string): FileValidation {
     }
   } else {
     const parsed = CriteriaSet.safeParse(doc.value, PARSE_OPTIONS);
-    if (!parsed.success) found.push(...zodDiagnostics(parsed.error, 'SET_SCHEMA'));
+    if (!parsed.success) for (const d of zodDiagnostics(parsed.error, 'SET_SCHEMA')) found.push(d);
     else {
-      found.push(...checkSet(parsed.data));
+      for (const d of checkSet(parsed.data)) found.push(d);
       if (!hasErrors(found)) return { kind: 'criteria-set', value: parsed.data, diagnostics: locateAll(found, doc, file) };
     }
   }

@@ -75,7 +75,7 @@ function baselineUnit(evidence) {
     let s = 0;
     for (const c of n.children) s += node(c);
     const hi = n.cap ?? n.max;
-    return s > hi ? hi : s < n.floor ? n.floor : s;
+    return Math.min(hi, Math.max(n.floor, s));
   };
   const fields = {};
   let tree = 0;
@@ -159,7 +159,6 @@ for (const [name, [inputs, keep]] of Object.entries(POOL_RUNS)) {
 }
 
 const traceBytes = JSON.stringify(engineOut.results[0]).length;
-const exampleIndex = engineOut.results[0].totals.index;
 // Let the checked results go: the timed runs below should not carry 3,321 results of another run in the heap.
 engineOut = null;
 

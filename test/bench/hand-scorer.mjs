@@ -6,7 +6,7 @@
  * score(evidence) → { fields: { '1': points, …, '8': points }, bonus, penalty, total }
  */
 
-const clamp = (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
 /** The unit's values and which criteria have a complete document (number and date). */
 function index(evidence) {

@@ -76,7 +76,10 @@ function ruleInputs(rule, out = new Set()) {
     case 'tiers':
     case 'proportional':
       if ('input' in rule.value) out.add(rule.value.input);
-      else out.add(rule.value.ratio.numerator), out.add(rule.value.ratio.denominator);
+      else {
+        out.add(rule.value.ratio.numerator);
+        out.add(rule.value.ratio.denominator);
+      }
       break;
     case 'onTime':
       rule.items.forEach((i) => {

@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -116,5 +116,5 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
     expect(inBrowser.results.length).toBe(inNode.length);
     for (let i = 0; i < inNode.length; i++) expect(inBrowser.results[i], `evidence #${i}`).toBe(inNode[i]);
     expect(inBrowser.broken).toBe(brokenInNode);
-  }, 120_000);
+  });
 });

@@ -3,14 +3,17 @@
  * repository (rules/sets/**, examples/**, test/conformance/engine/*.json) — keys dropped, types changed,
  * entries duplicated, numbers swapped for strings, huge and negative numbers, NaN-like strings, forbidden
  * keys — fed to readJson, validateSetText, compile, score / checkEvidence and, for fewer cases, the built
- * CLI. The one property: nothing throws but a ParindexError with coded diagnostics, and every result and
- * diagnostic is well formed.
+ * CLI, and folders holding special files (FIFOs, link loops, dangling links, links to devices, bytes that
+ * are not UTF-8, duplicate keys, thousands of diagnostics) to the built CLI's rank. The one property:
+ * nothing throws but a ParindexError with coded diagnostics, and every result and diagnostic is well
+ * formed; rank reports each special file with its code and ranks the rest, and never hangs.
  *
- * Normal run: ~10,000 cases. Long run: PARINDEX_FUZZ_RUNS=200000 (pnpm test:fuzz-long) sets the number of
- * cases of the largest property; the others scale with it.
+ * Normal run: ~7,000 cases. PARINDEX_FUZZ_RUNS=N sets the number of cases of the largest property; the
+ * others scale with it: 200000 is the long run (pnpm test:fuzz-long), a small N a token run (pnpm
+ * test:fast, which also sets PARINDEX_TEST_FAST=1: no built CLI).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +30,9 @@ import { englishWordsIn, unfilledIn } from '../hostile/helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
-/** Cases per property: a share of the long run, or the normal figure. */
-const runs = (normal: number, share: number) => (LONG > 0 ? Math.max(normal, Math.round(LONG * share)) : normal);
+/** Cases per property: a share of PARINDEX_FUZZ_RUNS (at least one), or the normal figure. */
+const runs = (normal: number, share: number) => (LONG > 0 ? Math.max(1, Math.round(LONG * share)) : normal);
+const FAST = process.env.PARINDEX_TEST_FAST === '1';
 const SEED = process.env.PARINDEX_FUZZ_SEED ? Number(process.env.PARINDEX_FUZZ_SEED) : undefined;
 const params = (numRuns: number) => ({ numRuns, ...(SEED !== undefined ? { seed: SEED } : {}) });
 
@@ -65,7 +69,7 @@ for (const file of [...jsonFiles(join(ROOT, 'rules/sets')), ...jsonFiles(join(RO
   if (v && Array.isArray(v.fields)) sets.push(v);
   else if (v && Array.isArray(v.entries)) evidences.push(v);
   else if (v && Array.isArray(v.rounds)) appraisals.push({ appraisal: v, evidence: undefined });
-  else if (v && v.expected) {
+  else if (v?.expected) {
     // A conformance fixture: inline parts join the corpus.
     if (v.set && Array.isArray(v.set.fields)) sets.push(v.set);
     if (v.evidence && Array.isArray(v.evidence.entries)) evidences.push(v.evidence);
@@ -92,7 +96,7 @@ const stats = { cases: 0, results: 0, coded: 0 };
 
 function checkDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) {
-    if (!Object.prototype.hasOwnProperty.call(SEVERITY, d.code)) throw new Error(`unknown code ${String(d.code)}`);
+    if (!Object.hasOwn(SEVERITY, d.code)) throw new Error(`unknown code ${String(d.code)}`);
     if (typeof d.path !== 'string' || (d.path !== '' && !d.path.startsWith('/'))) throw new Error(`bad path ${JSON.stringify(d.path)} on ${d.code}`);
     // Its params are enough to word it in both languages, whatever the mutation made of the file.
     for (const lang of ['vi', 'en'] as const) {
@@ -127,6 +131,7 @@ function coded<T>(f: () => T): T | undefined {
 const WEIRD: unknown[] = [
   'NaN', 'Infinity', '-Infinity', '1e999', '-0', '95,5', '1.234,5', '1,234.5', ' 12 ', '', '0x10', '1e3', '.5', '5.', '١٢', '\u0000', '\ud800',
   'x'.repeat(300), '__proto__', 'constructor', 'prototype', 'toString', 'constructor.name', '__proto__.polluted', 'a.b.c',
+  // biome-ignore lint/correctness/noPrecisionLoss: 123456789012345.678 is a number no double holds, on purpose
   1e308, -1e308, 5e-324, -1, -0.25, 0, 0.1, 2 ** 53 + 1, 1e21, 123456789012345.678, true, false, null, [], {}, [[[]]],
   { var: '__proto__' }, { var: 'constructor.name' }, { method: [{ var: 'x' }, 'toString'] }, { '/': [1, 0] }, { '+': ['abc'] },
 ];
@@ -158,8 +163,16 @@ function slots(v: unknown): Array<[J, string | number]> {
     const x = stack.pop();
     if (x === null || typeof x !== 'object' || seen.has(x)) continue;
     seen.add(x);
-    if (Array.isArray(x)) x.forEach((item, i) => (out.push([x, i]), stack.push(item)));
-    else for (const k of Object.keys(x)) out.push([x, k]), stack.push((x as J)[k]);
+    if (Array.isArray(x))
+      x.forEach((item, i) => {
+        out.push([x, i]);
+        stack.push(item);
+      });
+    else
+      for (const k of Object.keys(x)) {
+        out.push([x, k]);
+        stack.push((x as J)[k]);
+      }
   }
   return out;
 }
@@ -241,8 +254,8 @@ const pick = <T>(list: readonly T[]) => fc.nat(list.length - 1).map((i) => list[
 
 const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
-// A long run takes as long as it takes; the normal run stays under the default 60 s per property.
-describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
+// A long run takes as long as it takes; the normal run has the configured test timeout.
+describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
   it('has a corpus', () => {
     expect(sets.length).toBeGreaterThan(0);
     expect(scorable.length).toBeGreaterThan(0);
@@ -276,7 +289,7 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
         if (c !== undefined) expect(file.value, file.diagnostics.map((d) => d.code).join()).toBeDefined();
         if (file.value !== undefined && c === undefined) expect.fail('compile refused a set the file validator accepted');
       }),
-      params(runs(2000, 0.25)),
+      params(runs(1000, 0.25)),
     );
   });
 
@@ -296,7 +309,7 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
           expect(all?.filter((d) => d.severity === 'error')).toEqual([]);
         } else expect(all?.some((d) => d.severity === 'error')).toBe(true);
       }),
-      params(runs(4000, 0.4)),
+      params(runs(2000, 0.4)),
     );
   });
 
@@ -325,13 +338,13 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
     );
   });
 
-  it('the built CLI: validate and score of mutated files exit 0 or 1 with coded messages, never a stack trace', () => {
+  it.skipIf(FAST)('the built CLI: validate and score of mutated files exit 0 or 1 with coded messages, never a stack trace', () => {
     const bin = join(ROOT, 'packages/cli/dist/parindex.js');
     if (!existsSync(bin)) {
       console.warn('packages/cli/dist/parindex.js is not built: CLI fuzzing skipped');
       return;
     }
-    const sanity = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: 30_000 });
+    const sanity = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: 300_000 });
     if (sanity.status !== 0) {
       console.warn(`the built CLI does not start (${sanity.stderr.split('\n')[0]}): CLI fuzzing skipped`);
       return;
@@ -350,7 +363,8 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
           ['score', '--rules', setFile, '--format', 'json', evFile],
         ]) {
           stats.cases++;
-          const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 30_000 });
+          // The timeout only turns a hang into a failure.
+          const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 300_000 });
           expect([0, 1], `${args[0]} exit ${r.status}: ${r.stderr}`).toContain(r.status);
           expect(r.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
           expect(r.stderr).not.toMatch(/\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/);
@@ -359,6 +373,96 @@ describe('fuzz', { timeout: LONG > 0 ? 6 * 3_600_000 : 240_000 }, () => {
       }),
       params(runs(4, 0.0005)),
     );
+  });
+
+  it('the built CLI: rank of a folder with FIFOs, link loops, dangling links, device links, bad bytes and many diagnostics ranks the rest and reports each', () => {
+    const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    if (!existsSync(bin) || spawnSync('mkfifo', ['--version']).status !== 0) {
+      console.warn('packages/cli/dist/parindex.js is not built, or there is no mkfifo: folder fuzzing skipped');
+      return;
+    }
+    const kinds = ['evidence', 'fifo', 'loop', 'dangling', 'device', 'parent', 'bytes', 'duplicate', 'many'] as const;
+    const entryArb = fc.record({ kind: fc.constantFrom(...kinds), base: pick(scorable), ms: mutationsArb, n: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(entryArb, { minLength: 1, maxLength: 6 }), (entries) => {
+        const dir = mkdtempSync(join(tmpdir(), 'parindex-fuzz-rank-'));
+        try {
+          rankFolder(dir, entries);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      params(runs(3, 0.0003)),
+    );
+
+    /** Fill `dir` with the entries, rank it, check what rank says of each. */
+    function rankFolder(dir: string, entries: Array<{ kind: (typeof kinds)[number]; base: J; ms: Mutation[]; n: number }>): void {
+      const expected = new Map<string, string>();
+      entries.forEach((e, i) => {
+        const name = join(dir, i % 2 ? `sub/${i}.json` : `${i}.json`);
+        mkdirSync(join(dir, 'sub'), { recursive: true });
+        if (e.kind === 'evidence') writeFileSync(name, JSON.stringify(mutate(e.base, e.ms)));
+        else if (e.kind === 'fifo') spawnSync('mkfifo', [name]);
+        else if (e.kind === 'loop') symlinkSync(`${i}.json`, name);
+        else if (e.kind === 'dangling') symlinkSync(join(dir, 'nowhere.json'), name);
+        else if (e.kind === 'device') symlinkSync(['/dev/zero', '/dev/urandom', '/dev/null'][e.n % 3]!, name);
+        // A folder link to the folder that holds it (always in sub/: at the top, '..' would leave the folder).
+        else if (e.kind === 'parent') symlinkSync('..', join(dir, 'sub', `up${i}`));
+        else if (e.kind === 'bytes') writeFileSync(name, Buffer.concat([Buffer.from(JSON.stringify(e.base).slice(0, 50 + (e.n % 500))), Buffer.from([0xc3, 0x28, 0xff])]));
+        else if (e.kind === 'duplicate') writeFileSync(name, JSON.stringify(e.base).replace('"entries":', '"entries": [], "entries":'));
+        else {
+          // Thousands of entries that each draw a warning (long runs: up to the limit of 20,000 entries).
+          const many = structuredClone(e.base);
+          for (let k = (e.n % (LONG > 0 ? 19_000 : 3_000)); k > 0; k--) many.entries.push({ criterion: '1', documents: [{ number: `${k}/QĐ`, date: '2026-02-01' }] });
+          writeFileSync(name, JSON.stringify(many));
+        }
+        const code = { fifo: 'FILE_NOT_REGULAR', loop: 'FILE_LINK_LOOP', dangling: 'FILE_LINK_BROKEN', device: 'FILE_NOT_REGULAR', parent: 'FILE_LINK_LOOP', bytes: 'FILE_ENCODING', duplicate: 'JSON_DUPLICATE_KEY' }[e.kind as string];
+        if (code) expected.set(e.kind === 'parent' ? join(dir, 'sub', `up${i}`) : name, code);
+      });
+      stats.cases++;
+      const r = spawnSync(process.execPath, [bin, 'rank', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
+      expect([0, 1], `rank exit ${r.status} (${r.signal ?? ''}): ${r.stderr.slice(0, 500)}`).toContain(r.status);
+      expect(r.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+      expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/);
+      if (r.stdout === '') {
+        // Nothing could be ranked: every problem is on stderr, with its code.
+        for (const [file, code] of expected) expect(r.stderr).toContain(`${file}  ${code}`);
+        return;
+      }
+      const out = JSON.parse(r.stdout) as { failed: Array<{ file: string; diagnostics: Diagnostic[] }> };
+      for (const f of out.failed) checkDiagnostics(f.diagnostics);
+      for (const [file, code] of expected) expect(out.failed.find((f) => f.file === file)?.diagnostics.map((d) => d.code), file).toContain(code);
+    }
+  });
+
+  it('the built CLI: diff of mutated saved results exits 0 or 1 with coded messages (RESULT_SCHEMA), never an internal error', () => {
+    const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    if (!existsSync(bin)) {
+      console.warn('packages/cli/dist/parindex.js is not built: diff fuzzing skipped');
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-fuzz-diff-'));
+    const evidenceFile = join(dir, 'evidence.json');
+    writeFileSync(evidenceFile, JSON.stringify(scorable[0]));
+    const saved = JSON.parse(spawnSync(process.execPath, [bin, 'score', evidenceFile, '--format', 'json', '--quiet'], { encoding: 'utf8' }).stdout) as J;
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(saved));
+    try {
+      fc.assert(
+        fc.property(mutationsArb, (ms) => {
+          const bad = join(dir, 'mutated.json');
+          writeFileSync(bad, JSON.stringify(mutate(saved, ms)));
+          stats.cases++;
+          const r = spawnSync(process.execPath, [bin, 'diff', good, bad, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+          expect([0, 1], `diff exit ${r.status}: ${r.stderr}`).toContain(r.status);
+          expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|^\s+at .*\(.*:\d+:\d+\)$/m);
+          if (r.status === 1) expect(r.stderr).toMatch(/[A-Z]+_[A-Z_]+/);
+        }),
+        params(runs(3, 0.0005)),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   afterAll(() => {

@@ -6,16 +6,21 @@
  * (and should leave the codes).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, LIMITS, ParindexError, SEVERITY, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
-import { SetLibrary, readSetFile, validateSetText } from '@parindex/rules/node';
+import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { cliInProcess } from '../../packages/cli/test/helpers.js';
+import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
-import { UsageError } from '../../packages/cli/src/io.js';
+import { CliError, UsageError } from '../../packages/cli/src/io.js';
+import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
 import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -29,7 +34,7 @@ function diagnosticsIn(out: unknown): Diagnostic[] {
 }
 
 interface Case {
-  /** The diagnostics of the input. */
+  /** The diagnostics of the input (the CLI's cases run its main() in this process). */
   run(): Diagnostic[] | Promise<Diagnostic[]>;
   /** The JSON pointer the code must carry. */
   path: string;
@@ -97,11 +102,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'parindex-codes-'));
 const example = (p: string) => join(ROOT, 'examples', p);
 
 /** A command line run in this process: the USAGE_ diagnostic it stops with (exit code 2). */
-function usageCase(argv: () => string[]): Case {
+function usageCase(argv: () => string[] | Promise<string[]>): Case {
   return {
     async run() {
       try {
-        await dispatch(argv());
+        await dispatch(await argv());
       } catch (e) {
         if (e instanceof UsageError) return [e.diagnostic];
         throw e;
@@ -113,74 +118,134 @@ function usageCase(argv: () => string[]): Case {
 }
 
 /** A saved result (score --format json) of an example, written once. */
-function savedResult(): string {
+async function savedResult(): Promise<string> {
   const f = join(tmp, 'saved-result.json');
-  if (!existsSync(f)) {
-    const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-    writeFileSync(f, spawnSync(process.execPath, [bin, 'score', '--format', 'json', '--quiet', example('kien-tho/targets-2026.json')], { encoding: 'utf8' }).stdout);
-  }
+  if (!existsSync(f)) writeFileSync(f, (await cliInProcess(['score', '--format', 'json', '--quiet', example('kien-tho/targets-2026.json')])).stdout);
   return f;
 }
 
 const CASES: Record<DiagnosticCode, Case> = {
   FILE_NOT_FOUND: { run: () => readSetFile(join(tmp, 'nope.json')).diagnostics, path: '' },
   FILE_UNREADABLE: {
+    // A folder that may not be listed (EACCES; injected, as tests run as root).
+    run() {
+      mkdirSync(join(tmp, 'closed'), { recursive: true });
+      const denied: FileSystem = { ...fs, readdirSync: (() => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); }) as FileSystem['readdirSync'] };
+      return walkJsonFiles(join(tmp, 'closed'), denied).diagnostics;
+    },
+    path: '',
+  },
+  FILE_WRITE_FAILED: {
+    // --out a folder.
+    run() {
+      try {
+        writeFileAtomic(tmp, 'report');
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  },
+  STDOUT_WRITE_FAILED: {
+    // A stdout whose writes fail, as on a full disk.
+    async run() {
+      const full = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) });
+      const watch = watchStdout(full as unknown as NodeJS.WriteStream);
+      full.write('report');
+      return [(await watch.finish())!];
+    },
+    path: '',
+  },
+  FILE_IS_FOLDER: {
     run() {
       mkdirSync(join(tmp, 'dir.json'), { recursive: true });
       return readSetFile(join(tmp, 'dir.json')).diagnostics;
     },
     path: '',
   },
+  FILE_NOT_REGULAR: { run: () => readSetFile('/dev/null').diagnostics, path: '' },
+  FILE_LINK_BROKEN: {
+    run() {
+      symlinkSync(join(tmp, 'gone.json'), join(tmp, 'broken-link.json'));
+      return readSetFile(join(tmp, 'broken-link.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_LINK_LOOP: {
+    run() {
+      symlinkSync('self-link.json', join(tmp, 'self-link.json'));
+      return readSetFile(join(tmp, 'self-link.json')).diagnostics;
+    },
+    path: '',
+  },
+  FILE_ENCODING: {
+    // "Vĩnh" saved as Windows-1258 (0xF2 for "ĩ" is no UTF-8).
+    run() {
+      writeFileSync(join(tmp, 'cp1258.json'), Buffer.from([0x7b, 0x22, 0x56, 0xf2, 0x6e, 0x68, 0x22, 0x3a, 0x31, 0x7d]));
+      return readSetFile(join(tmp, 'cp1258.json')).diagnostics;
+    },
+    path: '',
+    text: '',
+  },
   FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
   FILE_EMPTY: textCase('  \n', '', false),
   FILE_BOM: textCase('\ufeff{}'),
   FILE_KIND_UNKNOWN: {
     // Only the CLI decides what kind of file it was given.
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      if (!existsSync(bin)) return [{ code: 'FILE_KIND_UNKNOWN', path: '' } as Diagnostic];
+    async run() {
       const f = join(tmp, 'kind.json');
       writeFileSync(f, '{"hello": 1}');
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
-      const out = JSON.parse(r.stdout) as unknown;
-      return diagnosticsIn(out);
+      const r = await cliInProcess(['validate', '--format', 'json', f]);
+      return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '',
   },
   RANK_DUPLICATE_UNIT: {
     // The same unit in two files: ranked once, the second reported and skipped (exit 1).
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
+    async run() {
       const f = join(tmp, 'copy-of-kien-tho.json');
       writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8'));
-      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
-      expect(r.status).toBe(1);
+      const r = await cliInProcess(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f]);
+      expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout) as { ranking?: unknown[] };
       expect(JSON.stringify(out)).toContain('TH-KIENTHO');
       return diagnosticsIn(out);
     },
     path: '/unit/code',
   },
-  RANK_APPRAISAL_UNUSED: {
-    // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
+  RANK_UNIT_LOOKALIKE: {
+    // The same unit with its code spelt with a non-breaking hyphen: ranked once, the lookalike named.
     run() {
       const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')], { encoding: 'utf8' });
-      expect(r.status).toBe(0);
+      const f = join(tmp, 'lookalike-kien-tho.json');
+      writeFileSync(f, readFileSync(join(ROOT, 'examples/kien-tho/targets-2026.json'), 'utf8').replace('"TH-KIENTHO"', '"TH\u2011KIENTHO"'));
+      const r = spawnSync(process.execPath, [bin, 'rank', '--format', 'json', join(ROOT, 'examples/kien-tho/targets-2026.json'), f], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      return diagnosticsIn(JSON.parse(r.stdout));
+    },
+    path: '/unit/code',
+  },
+  RANK_APPRAISAL_UNUSED: {
+    // An appraisal file among the paths whose evidence is not ranked: reported, not used; the ranking stands (exit 0).
+    async run() {
+      const r = await cliInProcess(['rank', '--format', 'json', join(ROOT, 'examples/kien-tho/par-2026.json'), join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
+      expect(r.code).toBe(0);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/evidence',
   },
+  RANK_THREADS_CAPPED: { run: () => [parseThreads('9999', 2).warning!], path: '' },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
-    run() {
-      const bin = join(ROOT, 'packages/cli/dist/parindex.js');
-      const saved = JSON.parse(spawnSync(process.execPath, [bin, 'score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')], { encoding: 'utf8' }).stdout);
+    async run() {
+      const saved = JSON.parse((await cliInProcess(['score', '--format', 'json', '--quiet', join(ROOT, 'examples/kien-tho/targets-2026.json')])).stdout);
       saved.totals.index = 75;
       const f = join(tmp, 'result.json');
       writeFileSync(f, JSON.stringify(saved, null, 2));
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', f], { encoding: 'utf8' });
-      expect(r.status).toBe(1);
+      const r = await cliInProcess(['validate', '--format', 'json', f]);
+      expect(r.code).toBe(1);
       return diagnosticsIn(JSON.parse(r.stdout));
     },
     path: '/totals/index',
@@ -188,6 +253,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   JSON_SYNTAX: textCase('{\n  "a": 1,\n}'),
   JSON_NOT_OBJECT: textCase('[1, 2]'),
   JSON_TOO_DEEP: textCase('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1)),
+  JSON_DUPLICATE_KEY: textCase('{\n  "a": {\n    "b": 1,\n    "b": 2\n  }\n}', '/a/b'),
   JSON_FORBIDDEN_KEY: textCase('{\n  "a": {\n    "__proto__": {"polluted": true}\n  }\n}', '/a/__proto__'),
   LIMIT_EXCEEDED: textCase(`{\n  "list": [${new Array(LIMITS.arrayItems + 1).fill(0).join(',')}]\n}`, '/list'),
 
@@ -282,6 +348,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   SCORE_MISSING_DOCUMENT: evidenceCase((e) => delete e.entries[2].documents, '/entries/2'),
   SCORE_DIVISION_BY_ZERO: evidenceCase((e) => (e.entries[11].values = { dossiers: 0, digitised: 0 }), '/entries/11'),
   SCORE_EXPRESSION: evidenceCase(() => {}, '/entries/11', (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'dossiers' }, 'abc'] })),
+  SCORE_TOO_FEW_ANSWERS: evidenceCase((e) => (e.entries[16].values = { satisfaction: {} }), '/entries/16'),
   SCORE_NO_TIER: evidenceCase(
     (e) => (e.entries[7].values = { resolved: 100, resolved_on_time: -5 }),
     '/entries/7',
@@ -315,7 +382,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   USAGE_OPTION_REQUIRES: usageCase(() => ['score', '--round', 'round1', example('vinh-bao/par-2026.json')]),
   USAGE_DIFF_FILES: usageCase(() => ['diff', example('vinh-bao/par-2026.json')]),
   USAGE_DIFF_SIDES: usageCase(() => ['diff', '--appraisal', example('vinh-bao/appraisal-2026.json'), example('vinh-bao/par-2026.json'), example('vinh-bao/par-2026.json')]),
-  USAGE_APPRAISAL_ON_RESULT: usageCase(() => ['diff', '--appraisal-a', example('vinh-bao/appraisal-2026.json'), savedResult(), example('kien-tho/targets-2026.json')]),
+  USAGE_APPRAISAL_ON_RESULT: usageCase(async () => ['diff', '--appraisal-a', example('vinh-bao/appraisal-2026.json'), await savedResult(), example('kien-tho/targets-2026.json')]),
   USAGE_NO_FILES: usageCase(() => {
     mkdirSync(join(tmp, 'no-files'), { recursive: true });
     return ['rank', join(tmp, 'no-files')];

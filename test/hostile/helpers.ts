@@ -5,7 +5,7 @@ import { ParindexError, type Diagnostic } from '@parindex/rules';
 import { compile } from '@parindex/engine';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SET_TEXT = readFileSync(`${ROOT}test/conformance/engine/shapes.set.json`, 'utf8');
+const SET_TEXT = readFileSync(`${ROOT}test/conformance/engine/shapes.set.json`, 'utf8');
 export const EVIDENCE_TEXT = readFileSync(`${ROOT}test/conformance/engine/full.evidence.json`, 'utf8');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,7 +27,7 @@ export function compileDiagnostics(s: unknown): Diagnostic[] {
 }
 
 /** The text at a diagnostic's line and column. */
-export function textAt(text: string, d: { line?: number; column?: number }): string {
+function textAt(text: string, d: { line?: number; column?: number }): string {
   if (d.line === undefined || d.column === undefined) return '';
   const line = text.split('\n')[d.line - 1] ?? '';
   return line.slice(d.column - 1);
@@ -45,7 +45,8 @@ export function pointsAtPath(text: string, d: Diagnostic): boolean {
 /** Common English words, none of which is a Vietnamese word as parindex writes Vietnamese. */
 export const ENGLISH_WORDS = new Set(
   (
-    'the and of is are was were be been it its this that these those a an or not no none nor with without for from to in on at by into of ' +
+    // Not "in": it is Vietnamese too (in ra: to print).
+    'the and of is are was were be been it its this that these those a an or not no none nor with without for from to on at by into of ' +
     'must should can cannot could may needs need needed has have had lacks gives give got found expected received allowed invalid valid unknown missing ' +
     'file files value values string number numbers input inputs set sets tier tiers criterion criteria document documents point points round rounds ' +
     'appraisal evidence error errors warning option options type date dates period unit list object key keys item items more less than least most ' +

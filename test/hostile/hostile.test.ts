@@ -12,7 +12,6 @@ import { EVIDENCE_TEXT, codes, compileDiagnostics, errors, evidence, set, type J
 
 /** Both paths: the file's diagnostics and compile()'s error codes. */
 function refuse(s: J): { file: Diagnostic[]; value: Diagnostic[] } {
-  const t = Date.now();
   let text: string | undefined;
   try {
     text = JSON.stringify(s, null, 1);
@@ -22,7 +21,6 @@ function refuse(s: J): { file: Diagnostic[]; value: Diagnostic[] } {
   }
   const file = text === undefined ? [] : validateSetText(text, 'hostile.json').diagnostics;
   const value = compileDiagnostics(s);
-  expect(Date.now() - t, 'took too long').toBeLessThan(10_000);
   return { file, value };
 }
 
@@ -43,7 +41,10 @@ const HOSTILE_SETS: Array<[string, (s: J) => void, string, string]> = [
   ['{"var": "resolved.constructor"}', (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'resolved.constructor' }] }), 'SET_UNKNOWN_OPTION', '/fields/1/children/4/rule/logic/+/0/var'],
   ['json-logic-js\'s "method"', (s) => (leaf(s, 1, 4).rule.logic = { method: [{ var: 'dossiers' }, 'toString'] }), 'SET_EXPRESSION_OPERATOR', '/fields/1/children/4/rule/logic/method'],
   ['an operator outside the allow-list ("cat")', (s) => (leaf(s, 1, 4).rule.logic = { cat: ['a', 'b'] }), 'SET_EXPRESSION_OPERATOR', '/fields/1/children/4/rule/logic/cat'],
-  ['an input named "constructor"', (s) => ((leaf(s, 0, 0).inputs[0].id = 'constructor'), (leaf(s, 0, 0).rule.input = 'constructor')), 'JSON_FORBIDDEN_KEY', '/fields/0/children/0/inputs/0/id'],
+  ['an input named "constructor"', (s) => {
+    leaf(s, 0, 0).inputs[0].id = 'constructor';
+    leaf(s, 0, 0).rule.input = 'constructor';
+  }, 'JSON_FORBIDDEN_KEY', '/fields/0/children/0/inputs/0/id'],
   ['an option named "constructor"', (s) => (leaf(s, 0, 1).inputs[0].options[2].id = 'constructor'), 'JSON_FORBIDDEN_KEY', '/fields/0/children/1/inputs/0/options/2/id'],
   ['nesting 100,000 deep', (s) => (leaf(s, 0, 3).rule.conditions = [deep(100_000, (x) => ({ not: x }), { input: 'plan_ok', is: true })]), 'JSON_TOO_DEEP', ''],
   ['an array of a million items', (s) => (leaf(s, 1, 4).rule.logic = { '+': new Array(1_000_000).fill(1) }), 'LIMIT_EXCEEDED', '/fields/1/children/4/rule/logic/+'],
@@ -90,9 +91,11 @@ describe('hostile criteria sets: a coded error on both paths, never a crash or a
     const r = score(compile(s), evidence());
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'SCORE_DIVISION_BY_ZERO', severity: 'warning', path: '/entries/11' }));
     expect(r.fields[1]!.children![4]).toMatchObject({ status: 'invalid', points: '0' });
-    // 1e308 × … is finite for decimals; the points are clamped to the maximum.
-    leaf(s, 1, 4).rule.logic = { '*': new Array(100).fill(1e308) };
-    expect(score(compile(s), evidence()).fields[1]!.children![4]!.points).toBe('1');
+    // 1e308 × …: every number an expression computes is bounded (LIMITS.expressionMagnitude): invalid, coded.
+    leaf(s, 1, 4).rule.logic = { '*': new Array(100).fill(1e15) };
+    const big = score(compile(s), evidence());
+    expect(big.fields[1]!.children![4]).toMatchObject({ status: 'invalid', points: '0' });
+    expect(big.diagnostics).toContainEqual(expect.objectContaining({ code: 'SCORE_EXPRESSION', params: expect.objectContaining({ reason: 'tooLarge', op: '*' }) }));
   });
 
   it('a number too large for a double, written in a file, is refused (JSON.parse makes it Infinity)', () => {
@@ -100,12 +103,10 @@ describe('hostile criteria sets: a coded error on both paths, never a crash or a
     expect(validateSetText(text, 'x.json').diagnostics).toMatchObject([{ code: 'SET_SCHEMA', path: '/scale', line: expect.any(Number) }]);
   });
 
-  it('thousands of schema errors are examined up to a limit, fast', () => {
+  it('thousands of schema errors are examined up to a limit (LIMITS.schemaErrors)', () => {
     const s = set();
     leaf(s, 0, 3).rule.conditions = new Array(LIMITS.setArrayItems - 1).fill({ x: 1 });
-    const t = Date.now();
     const r = validateSetText(JSON.stringify(s), 'x.json');
-    expect(Date.now() - t).toBeLessThan(3_000);
     expect(r.diagnostics.length).toBeGreaterThan(0);
     expect(r.diagnostics.length).toBeLessThanOrEqual(LIMITS.schemaErrors);
   });

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
+import { formatDiagnostic } from './io.js';
 import { main } from './main.js';
+import { watchStdout } from './output.js';
 import { setPoolWorker } from './workers.js';
 
 // The worker threads of `rank` (emitted beside this file by scripts/bundle.mjs).
 setPoolWorker(new URL('./pool-worker.js', import.meta.url));
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-});
+// A write to stdout that fails (a full disk, a reader that went away) is a coded error and exit 1.
+const stdout = watchStdout();
+const lang = process.argv.some((a, i) => a === '--lang=en' || (a === '--lang' && process.argv[i + 1] === 'en')) ? 'en' : 'vi';
 
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+  async (code) => {
+    const failed = await stdout.finish();
+    if (failed) process.stderr.write(formatDiagnostic(failed, lang) + '\n');
+    process.exitCode = failed ? 1 : code;
   },
   () => {
     process.stderr.write('parindex: internal error\n');

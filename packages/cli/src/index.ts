@@ -1,8 +1,4 @@
-/** @parindex/cli as a library: the runner and the formatters (the bin is dist/parindex.js, bundled from dist/bin.js). */
+/** @parindex/cli as a library: the runner and the renderers (the bin is dist/parindex.js, bundled from dist/bin.js). Sentences and the document model are in @parindex/explain. */
 export { main } from './main.js';
-export { formatNumber, formatPercent, percentOf, formatValue, type Lang } from './numbers.js';
 export { formatDiagnostic, readJsonFile, detectKind } from './io.js';
-export { ruleText, boundsText } from './format/rule-text.js';
-export { improvementText } from './format/explain-text.js';
 export { render } from './format/render.js';
-export type { Doc, Block, Format } from './format/doc.js';

@@ -2,10 +2,11 @@
  * Files in, diagnostics out. Every problem becomes a Diagnostic with file, line and column (located
  * through readJson's JSON pointers), printed as `file:line:column  CODE  /json/path  sentence`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diag, LIMITS, readFailure, readJson, type Diagnostic, type CriteriaSet } from '@parindex/rules';
+import { diag, type Diagnostic, type CriteriaSet } from '@parindex/rules';
+import { readJsonFile as readJsonFileOf, walkJsonFiles } from '@parindex/rules/files';
 import { diagnosticText } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
 import type { Lang } from './numbers.js';
@@ -43,19 +44,10 @@ export interface JsonFile {
   locate(pointer: string): { line: number; column: number } | undefined;
 }
 
-/** Read and parse a JSON file. Never throws. */
+/** Read and parse a JSON file (the one reader of @parindex/rules/node: regular files only, size cap while reading, UTF-8). Never throws. */
 export function readJsonFile(file: string): JsonFile {
-  const none = { locate: () => undefined };
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > LIMITS.fileBytes) return { file, text: '', value: undefined, diagnostics: [{ ...diag('FILE_TOO_LARGE', '', { size, limit: LIMITS.fileBytes }), file }], ...none };
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { file, text: '', value: undefined, diagnostics: [{ ...readFailure(file, (e as NodeJS.ErrnoException).code), file }], ...none };
-  }
-  const doc = readJson(text, file);
-  return { file, text, value: doc.value as Record<string, unknown> | undefined, diagnostics: doc.diagnostics, locate: doc.locate };
+  // readJson refuses any JSON text that is not an object: a value is always one.
+  return readJsonFileOf(file) as JsonFile;
 }
 
 /** Add file, line and column to diagnostics (those that already carry a line are kept). */
@@ -84,22 +76,14 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
 
 /**
  * One diagnostic as a line: `file:line:column  CODE  /json/path  severity: sentence`, the sentence from
- * @parindex/explain in the chosen language. The file name, the path and
- * the values quoted in the sentence come from the user: controls and line breaks in them are shown as
- * escapes (terminalText), so that a diagnostic is one line and cannot drive the terminal.
+ * @parindex/explain in the chosen language. The file name, the path and the values quoted in the
+ * sentence come from the user: controls and line breaks in them are shown as escapes (terminalText), so
+ * that a diagnostic is one line and cannot drive the terminal.
  */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
   return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
-}
-
-/** Write output to a file (creating its folder) or to stdout. */
-export function writeOutput(text: string | Buffer, out: string | undefined): void {
-  if (out) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, text);
-  } else process.stdout.write(text);
 }
 
 function versionParts(v: string): number[] {
@@ -136,33 +120,28 @@ export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } 
   const root = setsDir();
   const sets: ListedSet[] = [];
   const diagnostics: Diagnostic[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.json')) {
-        const f = readJsonFile(p);
-        if (!f.value) {
-          diagnostics.push(...f.diagnostics);
-          continue;
-        }
-        const v = f.value as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-        sets.push({
-          ref: `${v.id}@${v.version}`,
-          id: String(v.id),
-          version: String(v.version),
-          title: String(v.title),
-          ...(v.titleEn ? { titleEn: String(v.titleEn) } : {}),
-          status: String(v.status),
-          issuer: String(v.issuer),
-          decision: { number: String(v.decision?.number), date: String(v.decision?.date) },
-          period: { from: String(v.period?.from), to: String(v.period?.to) },
-          file: p.slice(root.length),
-        });
-      }
+  const walked = walkJsonFiles(root);
+  for (const d of walked.diagnostics) diagnostics.push(d);
+  for (const p of walked.files) {
+    const f = readJsonFile(p);
+    if (!f.value) {
+      for (const d of f.diagnostics) diagnostics.push(d);
+      continue;
     }
-  };
-  walk(root);
+    const v = f.value as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    sets.push({
+      ref: `${v.id}@${v.version}`,
+      id: String(v.id),
+      version: String(v.version),
+      title: String(v.title),
+      ...(v.titleEn ? { titleEn: String(v.titleEn) } : {}),
+      status: String(v.status),
+      issuer: String(v.issuer),
+      decision: { number: String(v.decision?.number), date: String(v.decision?.date) },
+      period: { from: String(v.period?.from), to: String(v.period?.to) },
+      file: p.slice(root.length),
+    });
+  }
   sets.sort((a, b) => (a.id === b.id ? (newer(a.version, b.version) ? 1 : -1) : a.id < b.id ? -1 : 1));
   return { sets, diagnostics };
 }

@@ -1,5 +1,5 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
-import { diag, ParindexError, schemaDiag, type Diagnostic } from '@parindex/rules';
+import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 
@@ -37,20 +37,40 @@ export function mustRead(file: string): JsonFile {
   return f;
 }
 
+/**
+ * The RESULT_SCHEMA diagnostics of a saved result (score --format json), located in its file: what
+ * validate reports, and what diff checks before it reads one (a malformed result crashed it).
+ */
+export async function savedResultDiagnostics(f: JsonFile): Promise<Diagnostic[]> {
+  const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
+  const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
+  return parsed.success ? [] : locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f);
+}
+
 /** Locate engine diagnostics: APPRAISAL_ codes and /rounds paths in the appraisal file, the rest in the evidence. */
 export function locateScoreDiagnostics(list: readonly Diagnostic[], evidence: JsonFile, appraisal: JsonFile | undefined): Diagnostic[] {
+  let entryOf: Map<unknown, number> | undefined;
   return list.map((d) => {
     if (appraisal && (d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds'))) return locateIn([d], appraisal)[0]!;
     if (/^\/(fields|bonus|penalty)\//.test(d.path)) {
-      // A path into the criteria set (not the evidence): point at the evidence entry of that criterion.
-      const entries = (evidence.value?.entries ?? []) as Array<{ criterion?: unknown }>;
-      const code = 'code' in d.params ? d.params.code : undefined;
-      const i = entries.findIndex((e) => e && e.criterion === code);
-      const at = i >= 0 ? evidence.locate(`/entries/${i}`) : undefined;
+      // A path into the criteria set (not the evidence): point at the first evidence entry of that criterion.
+      entryOf ??= firstEntryByCriterion(evidence);
+      const i = 'code' in d.params ? entryOf.get(d.params.code) : undefined;
+      const at = i !== undefined ? evidence.locate(`/entries/${i}`) : undefined;
       return { ...d, file: evidence.file, ...(at ?? {}) };
     }
     return locateIn([d], evidence)[0]!;
   });
+}
+
+/** The index of the first evidence entry of each criterion (built once: a diagnostic per criterion must not scan the entries). */
+function firstEntryByCriterion(evidence: JsonFile): Map<unknown, number> {
+  const entries = (Array.isArray(evidence.value?.entries) ? evidence.value.entries : []) as Array<{ criterion?: unknown } | null>;
+  const first = new Map<unknown, number>();
+  entries.forEach((e, i) => {
+    if (e && typeof e === 'object' && !first.has(e.criterion)) first.set(e.criterion, i);
+  });
+  return first;
 }
 
 export interface Scored {

@@ -157,7 +157,8 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
 /** A leaf's rule, compiled once by its kind module. */
 function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, inputs: ReadonlyMap<string, CompiledInput>): CompiledRule {
   const kind = kindOf(rule.type);
-  const compiled = kind.compile(rule, { path, max, floor, input: (id) => inputs.get(id)!, condition: compileCondition });
+  const dependents = (id: string) => [...inputs.values()].filter((i) => i.def.atMost === id).map((i) => i.def.id);
+  const compiled = kind.compile(rule, { path, max, floor, input: (id) => inputs.get(id)!, dependents, condition: compileCondition });
   return { evaluate: (read) => kind.evaluate(compiled, read), advise: (e) => kind.advise(compiled, e) };
 }
 

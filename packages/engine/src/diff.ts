@@ -32,6 +32,7 @@ export type DiffReason =
       label: string;
       labelEn?: string;
       unit?: string;
+      unitEn?: string;
       from: Value;
       to: Value;
       /** When b's value is an appraisal correction of the unit's value. */
@@ -39,7 +40,7 @@ export type DiffReason =
     }
   | { kind: 'tier'; from: TierStep | null; to: TierStep | null }
   | { kind: 'part'; id: string; from: boolean; to: boolean }
-  | { kind: 'document'; id: string; label: string; from: boolean; to: boolean }
+  | { kind: 'document'; id: string; label: string; labelEn?: string; from: boolean; to: boolean }
   | { kind: 'override'; side: 'a' | 'b'; round: string; from: DecimalString; to: DecimalString; reason: string; by?: string }
   | { kind: 'flag'; flag: FlagCode; change: 'added' | 'removed' }
   | { kind: 'explanation'; from: string | null; to: string | null };
@@ -187,6 +188,7 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
           label: ib.label,
           ...(ib.labelEn !== undefined ? { labelEn: ib.labelEn } : {}),
           ...(ib.unit !== undefined ? { unit: ib.unit } : {}),
+          ...(ib.unitEn !== undefined ? { unitEn: ib.unitEn } : {}),
           from,
           to: ib.value,
           ...(ib.corrected ? { corrected: { round: ib.corrected.round, reason: ib.corrected.reason } } : {}),
@@ -195,7 +197,7 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
     }
     for (const ia of ta.inputs) {
       if (seen.has(ia.id) || ia.value === null) continue;
-      reasons.push({ kind: 'input', input: ia.id, label: ia.label, ...(ia.labelEn !== undefined ? { labelEn: ia.labelEn } : {}), ...(ia.unit !== undefined ? { unit: ia.unit } : {}), from: ia.value, to: null });
+      reasons.push({ kind: 'input', input: ia.id, label: ia.label, ...(ia.labelEn !== undefined ? { labelEn: ia.labelEn } : {}), ...(ia.unit !== undefined ? { unit: ia.unit } : {}), ...(ia.unitEn !== undefined ? { unitEn: ia.unitEn } : {}), from: ia.value, to: null });
     }
     const tierA = tierOf(a);
     const tierB = tierOf(b);
@@ -210,7 +212,7 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
     const docsA = new Map(ta.documents.map((d) => [d.id, d]));
     for (const d of tb.documents) {
       const da = docsA.get(d.id);
-      if (da && da.provided !== d.provided) reasons.push({ kind: 'document', id: d.id, label: d.label, from: da.provided, to: d.provided });
+      if (da && da.provided !== d.provided) reasons.push({ kind: 'document', id: d.id, label: d.label, ...(d.labelEn !== undefined ? { labelEn: d.labelEn } : {}), from: da.provided, to: d.provided });
     }
     if ((ta.explanation ?? null) !== (tb.explanation ?? null)) reasons.push({ kind: 'explanation', from: ta.explanation ?? null, to: tb.explanation ?? null });
   }

@@ -3,7 +3,7 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Reader, type RuleInvalid } from './deps.js';
+import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, keepExact, round, ZERO, type Ctx } from './score-context.js';
 import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
@@ -135,7 +135,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     applicableMax = node.max;
     addFlag(ctx, r.flags, 'overridden', node.code);
   }
-  points = round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps);
+  points = withinBounds(r, round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
@@ -150,25 +150,46 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   return finish(r, points, applicableMax, status);
 }
 
+/** Rounding may not lift a leaf above its maximum (1 place of 0,75 is 0,8) nor below its floor. */
+function withinBounds(r: LeafRun, points: Decimal): Decimal {
+  const { node, steps } = r;
+  if (cmpDec(points, node.max) > 0) {
+    steps.push({ kind: 'clamp', from: decText(points), to: node.maxText, bound: 'max' });
+    return node.max;
+  }
+  if (cmpDec(points, node.floor) < 0) {
+    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    return node.floor;
+  }
+  return points;
+}
+
 /**
- * Missing evidence scores 0, or the floor when a deduction can go below 0: leaving an input blank
- * never scores better than the worst honest answer.
+ * Missing evidence scores 0, or the floor when a deduction can go below 0, and a penalty item without
+ * its evidence takes its whole maximum off: leaving an input blank never scores better than the worst
+ * honest answer.
  */
-const missingPoints = (node: CompiledNode) => (node.floor.isNeg() ? node.floor : ZERO);
+const missingPoints = (node: CompiledNode) => (node.block === 'penalty' ? node.max : node.floor.isNeg() ? node.floor : ZERO);
 const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
 
-/** Inputs (and documents) that must be given before the leaf can be scored. */
-function missingEvidence(r: LeafRun, inputs: string[], documents: string[]): NodeResult {
+/** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
+function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): NodeResult {
   const { ctx, node } = r;
   for (const id of node.reads) r.read(id);
   for (const id of inputs) {
     r.readIds.add(id);
-    ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
+    if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
   addFlag(ctx, r.flags, 'missingInput', node.code);
   r.steps.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
   r.trace.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
+}
+
+/** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
+function shortage(r: LeafRun, s: RuleShortage): NodeResult {
+  r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
+  return missingEvidence(r, [s.input], docsMissingOf(r.documents()), false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
@@ -295,6 +316,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   const ev = evaluate(r);
   for (const s of ev.steps) r.steps.push(s);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
+  if (ev.shortage) return shortage(r, ev.shortage);
   if (ev.invalid) return invalid(r, ev.invalid);
   const advice = node.kind!.advise(ev);
   for (const im of advice) r.trace.improve.push(im);

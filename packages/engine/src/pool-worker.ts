@@ -3,10 +3,10 @@
  * is sent, answers with small summaries and keeps the full results (with their traces), or what it
  * scored, until the next batch, so that only what is asked for crosses threads. Started by `createPool()`; not for import.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile, type CompiledSet } from './compile.js';
-import { diag, LIMITS, ParindexError, readFailure, readJson, type Diagnostic } from './deps.js';
+import { ParindexError, readJson, type Diagnostic } from './deps.js';
+import { readTextFile } from '@parindex/rules/files';
 import type { FromWorker, Keep, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
 import type { ScoreResult } from './result.js';
 import { score, type ScoreOptions } from './score.js';
@@ -58,18 +58,6 @@ function wrapped(x: unknown): Wrapped | undefined {
   return w;
 }
 
-/** Read a file as `parindex` does: size limit first, then the text; never throws. */
-function readText(file: string): { text: string } | { diagnostics: Diagnostic[] } {
-  try {
-    const size = statSync(file).size;
-    if (size > LIMITS.fileBytes) return { diagnostics: [{ ...diag('FILE_TOO_LARGE', '', { size, limit: LIMITS.fileBytes }), file }] };
-    return { text: readFileSync(file, 'utf8') };
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    return { diagnostics: [{ ...readFailure(file, code), file }] };
-  }
-}
-
 function scoreOne(input: unknown, index: number): PoolOutput {
   let evidence = input;
   let text: string | undefined;
@@ -82,8 +70,9 @@ function scoreOne(input: unknown, index: number): PoolOutput {
   else if (form) {
     text = form.text;
     if (text === undefined) {
-      const r = readText(form.file!);
-      if ('diagnostics' in r) return { ok: false, diagnostics: r.diagnostics };
+      // The one reader of parindex: regular files only, the size limit held while reading, UTF-8.
+      const r = readTextFile(form.file!);
+      if (r.text === undefined) return { ok: false, diagnostics: r.diagnostics };
       text = r.text;
     }
     const doc = readJson(text, form.file);

@@ -77,7 +77,7 @@ describe('@parindex/engine/pool', () => {
     units = generateEvidence(50, 3);
     examples = exampleFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')));
     pools = [await createPool({ set: set(), threads: 1, workerUrl: WORKER }), await createPool({ set: set(), threads: 2, workerUrl: WORKER })];
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await Promise.all(pools.map((p) => p.close()));
@@ -184,7 +184,7 @@ describe('@parindex/engine/pool', () => {
     }
     // The appraised index differs from the unit's own: the appraisal was applied.
     const [appraised, self] = await pool.scoreAll([{ evidence, appraisal }, evidence]);
-    expect(appraised!.ok && self!.ok && appraised.summary.totals.index !== self.summary.totals.index).toBe(true);
+    expect(appraised?.ok && self?.ok && appraised.summary.totals.index !== self.summary.totals.index).toBe(true);
   });
 
   it('fails bad evidence with the diagnostics score() throws, and bad JSON or files with stable codes', async () => {
@@ -192,7 +192,7 @@ describe('@parindex/engine/pool', () => {
     const want = bad.map((e) => inProcess(compiled, e));
     expect(want.every((w) => !w.ok)).toBe(true);
     const broken = '{\n  "criteriaSet": "model.commune-par@2026",\n  "entries": [\n';
-    const textInputs = [{ text: broken, file: 'broken.json' }, { text: '' }, { text: '[1, 2]' }, { file: join(ROOT, 'no/such/file.json') }, { file: ROOT }];
+    const textInputs = [{ text: broken, file: 'broken.json' }, { text: '' }, { text: '[1, 2]' }, { file: join(ROOT, 'no/such/file.json') }, { file: ROOT }, { file: '/dev/null' }];
     for (const pool of pools) {
       const out = await pool.scoreAll([...bad, units[1], ...textInputs]);
       for (let i = 0; i < bad.length; i++) {
@@ -202,7 +202,7 @@ describe('@parindex/engine/pool', () => {
       expect(out[bad.length]!.ok).toBe(true);
       const rest = out.slice(bad.length + 1);
       expect(rest[0]).toEqual({ ok: false, diagnostics: readJson(broken, 'broken.json').diagnostics });
-      expect(rest.map((o) => (o.ok ? 'ok' : o.diagnostics.map((d) => d.code).join(',')))).toEqual(['JSON_SYNTAX', 'FILE_EMPTY', 'JSON_NOT_OBJECT', 'FILE_NOT_FOUND', 'FILE_UNREADABLE']);
+      expect(rest.map((o) => (o.ok ? 'ok' : o.diagnostics.map((d) => d.code).join(',')))).toEqual(['JSON_SYNTAX', 'FILE_EMPTY', 'JSON_NOT_OBJECT', 'FILE_NOT_FOUND', 'FILE_IS_FOLDER', 'FILE_NOT_REGULAR']);
       expect(rest[0]!.ok ? undefined : rest[0]!.diagnostics[0]).toMatchObject({ file: 'broken.json', line: 4, column: 1 });
       // result(i) of a failed input throws what score() throws.
       const err = await pool.result(0).catch((e: unknown) => e);
@@ -295,11 +295,10 @@ describe('@parindex/engine/pool', () => {
     for (const close of [true, false]) {
       const f = join(dir, `run-${close}.mjs`);
       writeFileSync(f, script(close));
-      const t = Date.now();
-      const p = spawnSync(process.execPath, [f], { encoding: 'utf8', timeout: 30_000 });
+      // The timeout only turns a process that never exits into a failure (status null) instead of a hang.
+      const p = spawnSync(process.execPath, [f], { encoding: 'utf8', timeout: 300_000 });
       expect(p.status, p.stderr).toBe(0);
       expect(p.stdout).toBe(`true HP-DAISON\n${close ? 'parindex pool: closed\n' : ''}`);
-      expect(Date.now() - t).toBeLessThan(30_000);
     }
-  }, 60_000);
+  });
 });

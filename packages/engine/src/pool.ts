@@ -111,76 +111,95 @@ interface Batch {
   reject(e: unknown): void;
 }
 
-export async function createPool(options: PoolOptions): Promise<Pool> {
-  const threads = options.threads ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number ≥ 1, got ${String(threads)}`);
-  const url = options.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
-  const init: WorkerInit = { set: options.set };
+type ResultMessage = FromWorker & { type: 'result' };
 
-  const slots: Slot[] = [];
-  let broken: Error | undefined;
-  let closing = false;
-  let current: Batch | undefined;
+/** The pool's state and its handling of workers' messages, one short method each. */
+class PoolCore {
+  readonly slots: Slot[] = [];
+  broken: Error | undefined;
+  closing = false;
+  current: Batch | undefined;
   /** The last finished batch (result(i) reads it). */
-  let last: Batch | undefined;
-  let lastFailed = false;
-  const pendingResults = new Map<number, { slot: number; resolve(v: FromWorker & { type: 'result' }): void; reject(e: unknown): void }>();
-  let nextId = 1;
-  let batchIds = 0;
-  let readyCount = 0;
-  let ref = '';
-  let sha256 = '';
-  let started: { resolve(): void; reject(e: unknown): void } | undefined;
+  last: Batch | undefined;
+  lastFailed = false;
+  readonly pendingResults = new Map<number, { slot: number; resolve(v: ResultMessage): void; reject(e: unknown): void }>();
+  nextId = 1;
+  batchIds = 0;
+  readyCount = 0;
+  ref = '';
+  sha256 = '';
+  started: { resolve(): void; reject(e: unknown): void } | undefined;
+  /** The chain of batches: each scoreAll starts when the previous one has settled. */
+  chain: Promise<unknown> = Promise.resolve();
 
-  const pending = () => (current ? 1 : 0) + pendingResults.size + (started ? 1 : 0);
+  constructor(readonly threads: number) {}
+
+  pending(): number {
+    return (this.current ? 1 : 0) + this.pendingResults.size + (this.started ? 1 : 0);
+  }
+
   /** Idle workers do not keep the process alive; busy ones do. */
-  const refWorkers = () => {
-    const busy = pending() > 0;
-    for (const s of slots) busy ? s.worker.ref() : s.worker.unref();
-  };
+  refWorkers(): void {
+    const busy = this.pending() > 0;
+    for (const s of this.slots) busy ? s.worker.ref() : s.worker.unref();
+  }
 
-  const fail = (e: Error) => {
-    if (broken) return;
-    broken = e;
-    if (started) {
-      started.reject(e);
-      started = undefined;
+  closedError(): Error {
+    return this.broken ?? new Error('parindex pool: closed');
+  }
+
+  /** Reject everything pending with `e` (a broken pool, or a closed one). */
+  rejectAll(e: Error): void {
+    if (this.current) {
+      this.current.reject(e);
+      this.current = undefined;
     }
-    if (current) {
-      current.reject(e);
-      current = undefined;
+    for (const p of this.pendingResults.values()) p.reject(e);
+    this.pendingResults.clear();
+  }
+
+  fail(e: Error): void {
+    if (this.broken) return;
+    this.broken = e;
+    if (this.started) {
+      this.started.reject(e);
+      this.started = undefined;
     }
-    for (const p of pendingResults.values()) p.reject(e);
-    pendingResults.clear();
-    for (const s of slots) void s.worker.terminate();
-  };
+    this.rejectAll(e);
+    for (const s of this.slots) void s.worker.terminate();
+  }
+
+  finish(b: Batch, failed: boolean): void {
+    this.current = undefined;
+    this.last = b;
+    this.lastFailed = failed;
+    this.refWorkers();
+  }
 
   /** A batch that cannot go on (an input that cannot be cloned, a bug in score()): it rejects, the pool stays usable. */
-  const abort = (b: Batch, e: unknown) => {
-    if (current !== b) return;
-    current = undefined;
-    last = b;
-    lastFailed = true;
-    refWorkers();
+  abort(b: Batch, e: unknown): void {
+    if (this.current !== b) return;
+    this.finish(b, true);
     b.reject(e);
-  };
+  }
 
   /** Send chunks to a worker until it has IN_FLIGHT of them. */
-  const send = (slot: number) => {
-    const b = current;
+  send(slot: number): void {
+    const b = this.current;
     if (!b) return;
     try {
-      sendChunks(b, slot);
+      this.sendChunks(b, slot);
     } catch (e) {
       // postMessage could not clone an input (a function, a symbol…).
-      abort(b, e);
+      this.abort(b, e);
     }
-  };
-  const sendChunks = (b: Batch, slot: number) => {
-    const s = slots[slot]!;
+  }
+
+  sendChunks(b: Batch, slot: number): void {
+    const s = this.slots[slot]!;
     while (s.busy < IN_FLIGHT && b.next < b.inputs.length) {
       const left = b.inputs.length - b.next;
-      const size = Math.min(left, Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(left / (4 * threads)))));
+      const size = Math.min(left, Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(left / (4 * this.threads)))));
       const start = b.next;
       b.next += size;
       b.owner.fill(slot, start, start + size);
@@ -188,171 +207,169 @@ export async function createPool(options: PoolOptions): Promise<Pool> {
       const m: ToWorker = { type: 'chunk', batch: b.id, start, inputs: b.inputs.slice(start, start + size) as unknown[] };
       s.worker.postMessage(m);
     }
-  };
+  }
 
-  const onMessage = (slot: number, m: FromWorker) => {
-    switch (m.type) {
-      case 'ready':
-        ref = m.ref;
-        sha256 = m.sha256;
-        if (++readyCount === threads && started) {
-          started.resolve();
-          started = undefined;
-        }
-        return;
-      case 'compileError':
-        fail(new ParindexError(m.diagnostics));
-        return;
-      case 'chunk': {
-        const b = current;
-        if (!b || b.id !== m.batch) return;
-        slots[slot]!.busy--;
-        for (let i = 0; i < m.outputs.length; i++) b.outputs[m.start + i] = m.outputs[i]!;
-        b.done += m.outputs.length;
-        try {
-          b.onProgress?.(b.done, b.inputs.length);
-        } catch (e) {
-          abort(b, e);
-          return;
-        }
-        if (b.done === b.inputs.length) {
-          current = undefined;
-          last = b;
-          lastFailed = false;
-          refWorkers();
-          b.resolve(b.outputs);
-        } else send(slot);
-        return;
-      }
-      case 'failed': {
-        const b = current;
-        if (!b || b.id !== m.batch) return;
-        const e = new Error(`score() failed on input ${m.index}: ${m.name}: ${m.message}`);
-        if (m.stack) e.stack = m.stack;
-        abort(b, e);
-        return;
-      }
-      case 'result': {
-        const p = pendingResults.get(m.id);
-        if (!p) return;
-        pendingResults.delete(m.id);
-        refWorkers();
-        p.resolve(m);
-        return;
-      }
+  onReady(m: FromWorker & { type: 'ready' }): void {
+    this.ref = m.ref;
+    this.sha256 = m.sha256;
+    if (++this.readyCount === this.threads && this.started) {
+      this.started.resolve();
+      this.started = undefined;
     }
-  };
+  }
 
-  const ready = new Promise<void>((resolve, reject) => {
-    started = { resolve, reject };
-  });
-  for (let i = 0; i < threads; i++) {
-    let worker: Worker;
+  onChunk(slot: number, m: FromWorker & { type: 'chunk' }): void {
+    const b = this.current;
+    if (!b || b.id !== m.batch) return;
+    this.slots[slot]!.busy--;
+    for (let i = 0; i < m.outputs.length; i++) b.outputs[m.start + i] = m.outputs[i]!;
+    b.done += m.outputs.length;
     try {
-      worker = new Worker(url, { workerData: init });
+      b.onProgress?.(b.done, b.inputs.length);
     } catch (e) {
-      fail(e instanceof Error ? e : new Error(String(e)));
-      break;
+      this.abort(b, e);
+      return;
     }
-    slots.push({ worker, busy: 0 });
-    worker.on('message', (m: FromWorker) => onMessage(i, m));
-    worker.on('error', (e: Error) => fail(new Error(`parindex pool: worker ${i} failed: ${e.message}`, { cause: e })));
-    worker.on('exit', (code) => {
-      if (!closing) fail(new Error(`parindex pool: worker ${i} stopped (exit code ${code})`));
+    if (b.done < b.inputs.length) return this.send(slot);
+    this.finish(b, false);
+    b.resolve(b.outputs);
+  }
+
+  onFailed(m: FromWorker & { type: 'failed' }): void {
+    const b = this.current;
+    if (!b || b.id !== m.batch) return;
+    const e = new Error(`score() failed on input ${m.index}: ${m.name}: ${m.message}`);
+    if (m.stack) e.stack = m.stack;
+    this.abort(b, e);
+  }
+
+  onResult(m: ResultMessage): void {
+    const p = this.pendingResults.get(m.id);
+    if (!p) return;
+    this.pendingResults.delete(m.id);
+    this.refWorkers();
+    p.resolve(m);
+  }
+
+  onMessage(slot: number, m: FromWorker): void {
+    if (m.type === 'ready') this.onReady(m);
+    else if (m.type === 'compileError') this.fail(new ParindexError(m.diagnostics));
+    else if (m.type === 'chunk') this.onChunk(slot, m);
+    else if (m.type === 'failed') this.onFailed(m);
+    else this.onResult(m);
+  }
+
+  /** Start the workers; resolves when each has compiled the set. */
+  async start(url: string | URL, init: WorkerInit): Promise<void> {
+    const ready = new Promise<void>((resolve, reject) => {
+      this.started = { resolve, reject };
     });
+    for (let i = 0; i < this.threads; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(url, { workerData: init });
+      } catch (e) {
+        this.fail(e instanceof Error ? e : new Error(String(e)));
+        break;
+      }
+      this.slots.push({ worker, busy: 0 });
+      worker.on('message', (m: FromWorker) => this.onMessage(i, m));
+      worker.on('error', (e: Error) => this.fail(new Error(`parindex pool: worker ${i} failed: ${e.message}`, { cause: e })));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.fail(new Error(`parindex pool: worker ${i} stopped (exit code ${code})`));
+      });
+    }
+    try {
+      await ready;
+    } catch (e) {
+      this.closing = true;
+      await Promise.all(this.slots.map((s) => s.worker.terminate()));
+      throw e;
+    }
+    this.refWorkers();
   }
-  try {
-    await ready;
-  } catch (e) {
-    closing = true;
-    await Promise.all(slots.map((s) => s.worker.terminate()));
-    throw e;
+
+  /** One batch, started when the previous one has settled. */
+  runBatch(inputs: readonly PoolInput[], opts: ScoreAllOptions, resolve: (out: PoolOutput[]) => void, reject: (e: unknown) => void): void {
+    if (this.broken || this.closing) return reject(this.closedError());
+    const id = ++this.batchIds;
+    const keep = opts.keep ?? 'results';
+    if (keep !== 'results' && keep !== 'inputs' && keep !== 'none') return reject(new TypeError(`keep must be "results", "inputs" or "none", got ${String(keep)}`));
+    const b: Batch = { id, inputs, outputs: new Array(inputs.length), owner: new Int32Array(inputs.length), keep, next: 0, done: 0, onProgress: opts.onProgress, resolve, reject };
+    for (const s of this.slots) {
+      s.busy = 0;
+      s.worker.postMessage({ type: 'begin', batch: id, keep } satisfies ToWorker);
+    }
+    if (inputs.length === 0) {
+      this.last = b;
+      this.lastFailed = false;
+      return resolve([]);
+    }
+    this.current = b;
+    this.refWorkers();
+    for (let i = 0; i < this.slots.length; i++) this.send(i);
   }
-  refWorkers();
 
-  /** The chain of batches: each scoreAll starts when the previous one has settled. */
-  let chain: Promise<unknown> = Promise.resolve();
-
-  const closedError = () => broken ?? new Error('parindex pool: closed');
-
-  const scoreAll = (list: readonly PoolInput[], opts: ScoreAllOptions = {}): Promise<PoolOutput[]> => {
+  scoreAll(list: readonly PoolInput[], opts: ScoreAllOptions = {}): Promise<PoolOutput[]> {
     // The list as it is now: a caller that changes its array afterwards does not change this batch.
     const inputs = list.slice();
-    const run = () =>
-      new Promise<PoolOutput[]>((resolve, reject) => {
-        if (broken || closing) return reject(closedError());
-        const id = ++batchIds;
-        const keep = opts.keep ?? 'results';
-        if (keep !== 'results' && keep !== 'inputs' && keep !== 'none') return reject(new TypeError(`keep must be "results", "inputs" or "none", got ${String(keep)}`));
-        const b: Batch = { id, inputs, outputs: new Array(inputs.length), owner: new Int32Array(inputs.length), keep, next: 0, done: 0, onProgress: opts.onProgress, resolve, reject };
-        for (const s of slots) {
-          s.busy = 0;
-          s.worker.postMessage({ type: 'begin', batch: id, keep } satisfies ToWorker);
-        }
-        if (inputs.length === 0) {
-          last = b;
-          lastFailed = false;
-          return resolve([]);
-        }
-        current = b;
-        refWorkers();
-        for (let i = 0; i < slots.length; i++) send(i);
-      });
-    const p = chain.then(run, run);
-    chain = p.catch(() => undefined);
+    const run = () => new Promise<PoolOutput[]>((resolve, reject) => this.runBatch(inputs, opts, resolve, reject));
+    const p = this.chain.then(run, run);
+    this.chain = p.catch(() => undefined);
     return p;
-  };
+  }
 
-  const ask = (index: number, json: boolean): Promise<FromWorker & { type: 'result' }> => {
-    // Answered after the batch that was the last one when asked (workers answer messages in order).
-    const at = chain;
-    return at.then(
-      () =>
-        new Promise((resolve, reject) => {
-          if (broken || closing) return reject(closedError());
-          const b = last;
-          if (!b) return reject(new Error('parindex pool: no batch scored yet'));
-          if (lastFailed) return reject(new Error('parindex pool: the last batch failed; its results are incomplete'));
-          if (!Number.isInteger(index) || index < 0 || index >= b.inputs.length) return reject(new RangeError(`parindex pool: no input ${index} in the last batch (${b.inputs.length} inputs)`));
-          const o = b.outputs[index]!;
-          if (!o.ok) return reject(new ParindexError(o.diagnostics));
-          if (b.keep === 'none') return reject(new Error('parindex pool: the last batch was scored with keep: "none"'));
-          const id = nextId++;
-          const slot = b.owner[index]!;
-          pendingResults.set(id, { slot, resolve, reject });
-          refWorkers();
-          slots[slot]!.worker.postMessage({ type: 'result', id, index, json } satisfies ToWorker);
-        }),
-    );
-  };
+  /** Ask the worker that scored input `index` of the last batch for its result. */
+  askNow(index: number, json: boolean, resolve: (m: ResultMessage) => void, reject: (e: unknown) => void): void {
+    if (this.broken || this.closing) return reject(this.closedError());
+    const b = this.last;
+    if (!b) return reject(new Error('parindex pool: no batch scored yet'));
+    if (this.lastFailed) return reject(new Error('parindex pool: the last batch failed; its results are incomplete'));
+    if (!Number.isInteger(index) || index < 0 || index >= b.inputs.length) return reject(new RangeError(`parindex pool: no input ${index} in the last batch (${b.inputs.length} inputs)`));
+    const o = b.outputs[index]!;
+    if (!o.ok) return reject(new ParindexError(o.diagnostics));
+    if (b.keep === 'none') return reject(new Error('parindex pool: the last batch was scored with keep: "none"'));
+    const id = this.nextId++;
+    const slot = b.owner[index]!;
+    this.pendingResults.set(id, { slot, resolve, reject });
+    this.refWorkers();
+    this.slots[slot]!.worker.postMessage({ type: 'result', id, index, json } satisfies ToWorker);
+  }
 
+  /** Answered after the batch that was the last one when asked (workers answer messages in order). */
+  ask(index: number, json: boolean): Promise<ResultMessage> {
+    return this.chain.then(() => new Promise<ResultMessage>((resolve, reject) => this.askNow(index, json, resolve, reject)));
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.rejectAll(new Error('parindex pool: closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+export async function createPool(options: PoolOptions): Promise<Pool> {
+  const threads = options.threads ?? availableParallelism();
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number ≥ 1, got ${String(threads)}`);
+  const core = new PoolCore(threads);
+  await core.start(options.workerUrl ?? new URL('./pool-worker.js', import.meta.url), { set: options.set });
   return {
     threads,
-    ref,
-    sha256,
-    scoreAll,
+    ref: core.ref,
+    sha256: core.sha256,
+    scoreAll: (inputs, opts) => core.scoreAll(inputs, opts),
     async result(index: number) {
-      const m = await ask(index, false);
+      const m = await core.ask(index, false);
       if (m.missing || !m.result) throw new Error(`parindex pool: the result of input ${index} is not in its worker`);
       return m.result;
     },
     async resultJson(index: number) {
-      const m = await ask(index, true);
+      const m = await core.ask(index, true);
       if (m.missing || m.json === undefined) throw new Error(`parindex pool: the result of input ${index} is not in its worker`);
       return m.json;
     },
-    async close() {
-      if (closing) return;
-      closing = true;
-      const e = new Error('parindex pool: closed');
-      if (current) {
-        current.reject(e);
-        current = undefined;
-      }
-      for (const p of pendingResults.values()) p.reject(e);
-      pendingResults.clear();
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-    },
+    close: () => core.close(),
   };
 }
 

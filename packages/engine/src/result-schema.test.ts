@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -45,8 +44,7 @@ describe.skipIf(examples.length === 0)('real results validate against the schema
   it('every example evidence file', async () => {
     const { compile, score } = await import('./index.js');
     const { bundledSets } = await import('@parindex/rules/node');
-    const require = createRequire(join(root, 'rules/package.json'));
-    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(engineJsonSchemas()['result.schema.json']!);
     const lib = bundledSets();

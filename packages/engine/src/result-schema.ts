@@ -69,7 +69,6 @@ export const StepSchema = withMeta(
     z.discriminatedUnion('cause', [
       notApplicable('condition', { at: z.string() }),
       notApplicable('zeroDenominator', { input: z.string() }),
-      notApplicable('tooFewAnswers', { input: z.string(), answers: D, minAnswers: int() }),
     ]),
     s({ kind: z.literal('missing'), inputs: z.array(z.string()), documents: z.array(z.string()), policy: z.enum(['zero', 'scoreAndFlag']), explanation: z.nullable(z.string()) }),
     s({ kind: z.literal('override'), round: z.string(), from: D, to: D, reason: z.string(), by: opt(z.string()), date: opt(z.string()) }),

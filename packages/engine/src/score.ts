@@ -6,7 +6,7 @@ import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains
 import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
-import { parseEvidence } from './evidence.js';
+import { parseEvidence, type Evidence } from './evidence.js';
 import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
@@ -109,143 +109,195 @@ interface Run {
   diagnostics: Diagnostic[];
 }
 
-function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions): Run {
-  const parsed = parseEvidence(evidenceInput);
-  if (!parsed.value) return { result: undefined, diagnostics: parsed.diagnostics };
-  const evidence = parsed.value;
-  const diagnostics: Diagnostic[] = [];
-  if (evidence.criteriaSet !== compiled.ref) {
-    diagnostics.push(diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: evidence.criteriaSet, expected: compiled.ref }));
-    return { result: undefined, diagnostics };
+/** The evidence read and indexed, the appraisal applied: what scoring starts from. */
+interface Input {
+  evidence: Evidence;
+  prepared: Prepared;
+  stage: string;
+  evidenceSha: string;
+  appraisalSha: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptions): boolean {
+  const { evidence, diagnostics } = inp;
+  if (options.appraisal === undefined) {
+    if (options.round !== undefined) diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: [] }));
+    return true;
   }
+  const ap = parseAppraisal(options.appraisal);
+  if (!ap.value) {
+    for (const d of ap.diagnostics) diagnostics.push(d);
+    return false;
+  }
+  inp.appraisalSha = hashJson(options.appraisal);
+  if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
+  if (ap.value.evidence.sha256 !== inp.evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
+    diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', expectedUnit: ap.value.evidence.unit, expectedSha256: ap.value.evidence.sha256, givenUnit: evidence.unit.code, givenSha256: inp.evidenceSha }));
+  const applied = applyAppraisal(compiled, inp.prepared, ap.value, options.round);
+  for (const d of applied.diagnostics) diagnostics.push(d);
+  inp.stage = applied.stage;
+  return true;
+}
+
+/** Parse and index the evidence, apply the appraisal; a list of diagnostics when that fails. */
+function readInput(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions): Input | Diagnostic[] {
+  const parsed = parseEvidence(evidenceInput);
+  if (!parsed.value) return parsed.diagnostics;
+  const evidence = parsed.value;
+  if (evidence.criteriaSet !== compiled.ref) return [diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: evidence.criteriaSet, expected: compiled.ref })];
+  const diagnostics: Diagnostic[] = [];
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
   const prepared = prepare(compiled, evidence);
-  diagnostics.push(...prepared.diagnostics);
-  const evidenceSha = hashJson(evidenceInput);
-  let stage = 'self';
-  let appraisalSha: string | undefined;
-  if (options.appraisal !== undefined) {
-    const ap = parseAppraisal(options.appraisal);
-    if (!ap.value) return { result: undefined, diagnostics: [...diagnostics, ...ap.diagnostics] };
-    appraisalSha = hashJson(options.appraisal);
-    if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
-    if (ap.value.evidence.sha256 !== evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
-      diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', expectedUnit: ap.value.evidence.unit, expectedSha256: ap.value.evidence.sha256, givenUnit: evidence.unit.code, givenSha256: evidenceSha }));
-    const applied = applyAppraisal(compiled, prepared, ap.value, options.round);
-    diagnostics.push(...applied.diagnostics);
-    stage = applied.stage;
-  } else if (options.round !== undefined) {
-    diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: [] }));
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return { result: undefined, diagnostics };
+  // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
+  for (const d of prepared.diagnostics) diagnostics.push(d);
+  const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: hashJson(evidenceInput), appraisalSha: undefined, diagnostics };
+  if (!applyAppraisalOf(compiled, inp, options) || diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+  return inp;
+}
 
-  const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
+/** A top-level field; a field that is itself a leaf gets the field rounding too. */
+function scoreField(ctx: Ctx, f: CompiledNode): NodeResult {
+  if (!f.isLeaf) return scoreGroup(ctx, f);
+  const r = scoreLeaf(ctx, f);
+  const rounding = ctx.compiled.rounding.get('field');
+  if (!rounding) return r;
+  const points = round(ctx.last.points, rounding, 'field', r.trace!.steps);
+  r.points = decText(points);
+  return keepExact(ctx, r, points, ctx.last.applicableMax);
+}
+
+interface Tree {
+  fields: NodeResult[];
+  fieldExact: Exact[];
+  bonus: BlockResult | undefined;
+  bonusPts: Decimal;
+  penalty: BlockResult | undefined;
+  penaltyPts: Decimal;
+}
+
+function scoreTree(ctx: Ctx): Tree {
   const fields: NodeResult[] = [];
   const fieldExact: Exact[] = [];
-  for (const f of compiled.fields) {
-    fields.push(f.isLeaf ? scoreLeaf(ctx, f) : scoreGroup(ctx, f));
+  for (const f of ctx.compiled.fields) {
+    fields.push(scoreField(ctx, f));
     fieldExact.push(ctx.last);
   }
   const bonus = scoreBlock(ctx, 'bonus');
-  const bonusExact = ctx.last;
+  const bonusPts = bonus ? ctx.last.points : ZERO;
   const penalty = scoreBlock(ctx, 'penalty');
-  const penaltyExact = ctx.last;
+  const penaltyPts = penalty ? ctx.last.points : ZERO;
+  return { fields, fieldExact, bonus, bonusPts, penalty, penaltyPts };
+}
 
-  // Parts (e.g. assessment and survey), rounded separately where declared.
-  const totalSteps: Step[] = [];
-  const partRounding = compiled.rounding.get('part');
+/** Parts (e.g. assessment and survey), rounded separately where declared; the tree's points are their sum. */
+function partsOf(compiled: CompiledSet, t: Tree, steps: Step[]): { parts: PartTotal[]; treePoints: Decimal } {
   const partMap = new Map<string, { points: Decimal; nominal: Decimal; applicable: Decimal }>();
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i]!;
-    const x = fieldExact[i]!;
+  t.fields.forEach((f, i) => {
+    const x = t.fieldExact[i]!;
     const key = f.part ?? 'main';
     const p = partMap.get(key) ?? partMap.set(key, { points: ZERO, nominal: ZERO, applicable: ZERO }).get(key)!;
     p.points = addDec(p.points, x.points);
     p.nominal = addDec(p.nominal, plusZero(compiled.fields[i]!.max));
     p.applicable = addDec(p.applicable, x.applicableMax);
-  }
+  });
   const parts: PartTotal[] = [];
   let treePoints = ZERO;
   for (const [part, p] of partMap) {
-    const pts = round(p.points, partRounding, 'part', totalSteps);
+    const pts = round(p.points, compiled.rounding.get('part'), 'part', steps);
     treePoints = addDec(treePoints, pts);
     parts.push({ part, points: decText(pts), nominalMax: decText(p.nominal), applicableMax: decText(p.applicable) });
   }
+  return { parts, treePoints };
+}
+
+function totalsOf(compiled: CompiledSet, t: Tree): ScoreResult['totals'] {
+  const steps: Step[] = [];
+  const { parts, treePoints } = partsOf(compiled, t, steps);
   let nominalMax = ZERO;
   let applicableMax = ZERO;
-  for (let i = 0; i < fields.length; i++) {
+  t.fields.forEach((_, i) => {
     nominalMax = addDec(nominalMax, plusZero(compiled.fields[i]!.max));
-    applicableMax = addDec(applicableMax, fieldExact[i]!.applicableMax);
-  }
-  const bonusPts = bonus ? bonusExact.points : ZERO;
-  const penaltyPts = penalty ? penaltyExact.points : ZERO;
-  let points = treePoints.plus(bonusPts).minus(penaltyPts);
+    applicableMax = addDec(applicableMax, t.fieldExact[i]!.applicableMax);
+  });
+  let points = treePoints.plus(t.bonusPts).minus(t.penaltyPts);
   if (points.isNeg()) {
-    totalSteps.push({ kind: 'clamp', from: decText(points), to: '0', bound: 'floor' });
+    steps.push({ kind: 'clamp', from: decText(points), to: '0', bound: 'floor' });
     points = ZERO;
   }
-  points = round(points, compiled.rounding.get('total'), 'total', totalSteps);
+  points = round(points, compiled.rounding.get('total'), 'total', steps);
   let index = applicableMax.isZero() ? ZERO : points.times(compiled.scale).div(applicableMax);
-  index = round(index, compiled.rounding.get('index'), 'index', totalSteps);
+  index = round(index, compiled.rounding.get('index'), 'index', steps);
   const band = compiled.bands.find((b) => intervalContains(b.iv, index));
+  return {
+    treePoints: decText(treePoints),
+    bonus: decText(t.bonusPts),
+    penalty: decText(t.penaltyPts),
+    points: decText(points),
+    nominalMax: decText(nominalMax),
+    applicableMax: decText(applicableMax),
+    scale: decText(compiled.scale),
+    index: decText(index),
+    classification: band ? { code: band.code, label: band.label, ...(band.labelEn !== undefined ? { labelEn: band.labelEn } : {}) } : null,
+    parts,
+    steps,
+  };
+}
 
-  // Entries nothing used.
+/** Entries nothing used; a used entry may still carry a value no criterion shows: say so rather than drop it. */
+function unusedEntries(ctx: Ctx): UnusedEntry[] {
+  const { compiled, evidence, prepared, diagnostics } = ctx;
   const unused: UnusedEntry[] = [];
   evidence.entries.forEach((e, i) => {
     if (prepared.used[i]) {
-      // A used entry may still carry a value that no criterion shows: say so rather than drop it.
       const ids = e.input !== undefined ? [e.input] : [];
       if (e.values) for (const id of Object.keys(e.values)) ids.push(id);
       for (const id of ids) {
-        if (!ctx.shown.has(id) && prepared.values.get(id)?.entry === i) {
-          const at = valuePath(evidence, i, id);
-          diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
-        }
+        if (ctx.shown.has(id) || prepared.values.get(id)?.entry !== i) continue;
+        const at = valuePath(evidence, i, id);
+        diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
       }
       return;
     }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
     const known = (e.criterion === undefined || compiled.nodes.has(e.criterion)) && (e.input === undefined || compiled.inputs.has(e.input));
-    unused.push({
-      entry: i,
-      ...(e.criterion !== undefined ? { criterion: e.criterion } : {}),
-      ...(e.input !== undefined ? { input: e.input } : {}),
-      reason: onNa ? 'notApplicable' : known ? 'notReferenced' : 'unknown',
-    });
+    unused.push({ entry: i, ...(e.criterion !== undefined ? { criterion: e.criterion } : {}), ...(e.input !== undefined ? { input: e.input } : {}), reason: onNa ? 'notApplicable' : known ? 'notReferenced' : 'unknown' });
     if (!onNa) diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}`, { at: `/entries/${i}` }));
   });
+  return unused;
+}
 
+function provenanceOf(compiled: CompiledSet, inp: Input): ScoreResult['provenance'] {
   const set = compiled.set;
+  return {
+    engine: `${ENGINE_NAME}@${ENGINE_VERSION}`,
+    criteriaSet: { ref: compiled.ref, id: set.id, version: set.version, status: set.status, issuer: set.issuer, decision: set.decision.number, sha256: compiled.sha256 },
+    evidence: { sha256: inp.evidenceSha },
+    ...(inp.appraisalSha !== undefined ? { appraisal: { sha256: inp.appraisalSha, round: inp.stage } } : {}),
+  };
+}
+
+function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions): Run {
+  const inp = readInput(compiled, evidenceInput, options);
+  if (Array.isArray(inp)) return { result: undefined, diagnostics: inp };
+  const { evidence, prepared, diagnostics } = inp;
+  const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
+  const tree = scoreTree(ctx);
+  const totals = totalsOf(compiled, tree);
+  const unused = unusedEntries(ctx);
   const result: ScoreResult = {
     formatVersion: 1,
-    provenance: {
-      engine: `${ENGINE_NAME}@${ENGINE_VERSION}`,
-      criteriaSet: { ref: compiled.ref, id: set.id, version: set.version, status: set.status, issuer: set.issuer, decision: set.decision.number, sha256: compiled.sha256 },
-      evidence: { sha256: evidenceSha },
-      ...(appraisalSha !== undefined ? { appraisal: { sha256: appraisalSha, round: stage } } : {}),
-    },
+    provenance: provenanceOf(compiled, inp),
     unit: evidence.unit,
     period: evidence.period,
     sample: evidence.sample === true,
-    stage,
-    totals: {
-      treePoints: decText(treePoints),
-      bonus: decText(bonusPts),
-      penalty: decText(penaltyPts),
-      points: decText(points),
-      nominalMax: decText(nominalMax),
-      applicableMax: decText(applicableMax),
-      scale: decText(compiled.scale),
-      index: decText(index),
-      classification: band ? { code: band.code, label: band.label, ...(band.labelEn !== undefined ? { labelEn: band.labelEn } : {}) } : null,
-      parts,
-      steps: totalSteps,
-    },
-    fields,
-    ...(bonus ? { bonus } : {}),
-    ...(penalty ? { penalty } : {}),
+    stage: inp.stage,
+    totals,
+    fields: tree.fields,
+    ...(tree.bonus ? { bonus: tree.bonus } : {}),
+    ...(tree.penalty ? { penalty: tree.penalty } : {}),
     flags: ctx.flags,
     // In a fixed order: the evidence's own problems in entry order, then criterion by criterion, then unused entries.
     diagnostics,

@@ -4,7 +4,7 @@
  */
 import { Decimal, cmpDec, decText, diag, schemaDiag, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
-import type { DocumentRef, Evidence, InputValue } from './evidence.js';
+import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
 import type { TraceInput } from './result.js';
 
@@ -159,141 +159,155 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
   }
 }
 
-/** @internal Index the evidence entries: values, documents, claims, explanations. */
-export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
-  const out: Diagnostic[] = [];
-  const values = new Map<string, ValueRec>();
-  const claims = new Map<string, { value: Decimal; entry: number }>();
-  const docs = new Map<string, DocRec[]>();
-  const explanations = new Map<string, { text: string; entry: number }>();
-  const entriesOf = new Map<string, number[]>();
-  const period = compiled.set.period;
-  const setRef = compiled.ref;
+/** The evidence being indexed: what each entry adds, and the problems found. */
+interface Indexing {
+  compiled: CompiledSet;
+  out: Diagnostic[];
+  values: Map<string, ValueRec>;
+  claims: Map<string, { value: Decimal; entry: number }>;
+  docs: Map<string, DocRec[]>;
+  explanations: Map<string, { text: string; entry: number }>;
+  entriesOf: Map<string, number[]>;
+}
 
-  const setValue = (id: string, raw: InputValue, path: string, entry: number, owner: string | null) => {
-    const input = compiled.inputs.get(id);
-    if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
-      out.push(
-        diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: setRef }),
-      );
-      return;
-    }
-    const first = values.get(id);
-    if (first) {
-      out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
-      return;
-    }
-    const v = convertValue(input, raw, path, period, out) as ValueRec | undefined;
-    if (v) {
-      // convertValue returns a fresh object: complete it in place.
-      v.entry = entry;
-      values.set(id, v);
-    }
-  };
+function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry: number, owner: string | null): void {
+  const input = x.compiled.inputs.get(id);
+  if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
+    x.out.push(
+      diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref }),
+    );
+    return;
+  }
+  const first = x.values.get(id);
+  if (first) {
+    x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
+    return;
+  }
+  const v = convertValue(input, raw, path, x.compiled.set.period, x.out) as ValueRec | undefined;
+  if (v) {
+    // convertValue returns a fresh object: complete it in place.
+    v.entry = entry;
+    x.values.set(id, v);
+  }
+}
 
-  /** A part of an entry that nothing can use (the rest of the entry may be used). */
-  const unusedPart = (at: string) => out.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
+const addEntryOf = (x: Indexing, owner: string, i: number) => (x.entriesOf.get(owner) ?? x.entriesOf.set(owner, []).get(owner)!).push(i);
 
-  evidence.entries.forEach((e, i) => {
-    const base = `/entries/${i}`;
-    if (e.criterion === undefined && e.input === undefined) {
-      out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'entryWithoutTarget' }));
-      return;
+/** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
+function entryValues(x: Indexing, e: Entry, i: number): string | null | undefined {
+  const base = `/entries/${i}`;
+  if (e.criterion === undefined && e.input === undefined) {
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'entryWithoutTarget' }));
+    return undefined;
+  }
+  let owner: string | null = null;
+  if (e.criterion !== undefined) {
+    if (!x.compiled.nodes.get(e.criterion)) {
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref }));
+      return undefined;
     }
-    let owner: string | null = null;
-    if (e.criterion !== undefined) {
-      const node = compiled.nodes.get(e.criterion);
-      if (!node) {
-        out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: setRef }));
-        return;
-      }
-      owner = e.criterion;
-      (entriesOf.get(owner) ?? entriesOf.set(owner, []).get(owner)!).push(i);
+    owner = e.criterion;
+    addEntryOf(x, owner, i);
+  }
+  if (e.input !== undefined) {
+    if (e.values !== undefined)
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
+    if (e.value === undefined) {
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'inputWithoutValue', input: e.input }));
+      return undefined;
     }
-    if (e.input !== undefined) {
-      if (e.values !== undefined)
-        out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
-      if (e.value === undefined) {
-        out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'inputWithoutValue', input: e.input }));
-        return;
-      }
-      setValue(e.input, e.value, `${base}/value`, i, owner);
-      const input = compiled.inputs.get(e.input);
-      if (owner === null && input?.criterion) {
-        owner = input.criterion;
-        (entriesOf.get(owner) ?? entriesOf.set(owner, []).get(owner)!).push(i);
-      }
-    } else if (e.value !== undefined) {
-      out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/value`, { issue: 'valueWithoutInput' }));
+    setValue(x, e.input, e.value, `${base}/value`, i, owner);
+    const input = x.compiled.inputs.get(e.input);
+    if (owner === null && input?.criterion) {
+      owner = input.criterion;
+      addEntryOf(x, owner, i);
     }
-    if (e.values) {
-      for (const key of Object.keys(e.values)) setValue(key, e.values[key]!, `${base}/values/${key}`, i, owner);
-    }
-    if (owner !== null) {
-      if (e.documents) {
-        const list = docs.get(owner) ?? docs.set(owner, []).get(owner)!;
-        const reqs = compiled.nodes.get(owner)!.documents;
-        e.documents.forEach((d, j) => {
-          const noNumber = d.number === undefined || d.number.trim() === '';
-          const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
-          if (missing.length) out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', `${base}/documents/${j}`, { code: owner!, missing }));
-          if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
-            out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${base}/documents/${j}/for`, { requirement: d.for, code: owner!, known: reqs.map((r) => r.id) }));
-          if (d.date !== undefined && !isRealDate(d.date))
-            out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/documents/${j}/date`, { issue: 'notCalendarDate', value: d.date }));
-          else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
-            out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${base}/documents/${j}/date`, { number: d.number ?? null, code: owner!, date: d.date, from: period.from, to: period.to }));
-          // The document as the trace shows it: its fields in the schema's order, then its entry.
-          const ref = {} as DocRec['ref'];
-          if (d.for !== undefined) ref.for = d.for;
-          if (d.number !== undefined) ref.number = d.number;
-          if (d.date !== undefined) ref.date = d.date;
-          if (d.title !== undefined) ref.title = d.title;
-          if (d.issuer !== undefined) ref.issuer = d.issuer;
-          if (d.url !== undefined) ref.url = d.url;
-          if (d.sha256 !== undefined) ref.sha256 = d.sha256;
-          ref.entry = i;
-          list.push({ for: d.for, entry: i, complete: missing.length === 0, ref });
-        });
-      }
-      if (e.explanation !== undefined && !explanations.has(owner)) explanations.set(owner, { text: e.explanation, entry: i });
-      else if (e.explanation !== undefined) unusedPart(`${base}/explanation`);
-      if (e.claimedPoints !== undefined) {
-        const first = claims.get(owner);
-        if (first) out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `${base}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
-        else claims.set(owner, { value: new Decimal(String(e.claimedPoints)), entry: i });
-      }
-    } else {
-      // An input entry for a set-level input: documents, claims and explanations have no criterion to
-      // belong to. The value is used; say that these parts are not.
-      if (e.documents) unusedPart(`${base}/documents`);
-      if (e.claimedPoints !== undefined) unusedPart(`${base}/claimedPoints`);
-      if (e.explanation !== undefined) unusedPart(`${base}/explanation`);
-    }
-  });
+  } else if (e.value !== undefined) {
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/value`, { issue: 'valueWithoutInput' }));
+  }
+  if (e.values) for (const key of Object.keys(e.values)) setValue(x, key, e.values[key]!, `${base}/values/${key}`, i, owner);
+  return owner;
+}
 
-  // atMost: a value may not exceed another (on time ≤ resolved).
-  for (const [id, rec] of values) {
-    const input = compiled.inputs.get(id)!;
-    const other = input.def.atMost;
-    if (other === undefined) continue;
-    const o = values.get(other);
+/** One document of an entry: its problems, and how the trace shows it. */
+function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], at: string, i: number, owner: string): DocRec {
+  const period = x.compiled.set.period;
+  const reqs = x.compiled.nodes.get(owner)!.documents;
+  const noNumber = d.number === undefined || d.number.trim() === '';
+  const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
+  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
+  if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
+  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${at}/date`, { issue: 'notCalendarDate', value: d.date }));
+  else if (d.date !== undefined && (d.date < period.from || d.date > period.to)) x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
+  // The document as the trace shows it: its fields in the schema's order, then its entry.
+  const ref = {} as DocRec['ref'];
+  if (d.for !== undefined) ref.for = d.for;
+  if (d.number !== undefined) ref.number = d.number;
+  if (d.date !== undefined) ref.date = d.date;
+  if (d.title !== undefined) ref.title = d.title;
+  if (d.issuer !== undefined) ref.issuer = d.issuer;
+  if (d.url !== undefined) ref.url = d.url;
+  if (d.sha256 !== undefined) ref.sha256 = d.sha256;
+  ref.entry = i;
+  return { for: d.for, entry: i, complete: missing.length === 0, ref };
+}
+
+/** Documents, explanation and claim of an entry of criterion `owner`. */
+function entryExtras(x: Indexing, e: Entry, i: number, owner: string): void {
+  const base = `/entries/${i}`;
+  if (e.documents) {
+    const list = x.docs.get(owner) ?? x.docs.set(owner, []).get(owner)!;
+    e.documents.forEach((d, j) => list.push(entryDocument(x, d, `${base}/documents/${j}`, i, owner)));
+  }
+  if (e.explanation !== undefined && !x.explanations.has(owner)) x.explanations.set(owner, { text: e.explanation, entry: i });
+  else if (e.explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `${base}/explanation`, { at: `${base}/explanation` }));
+  if (e.claimedPoints !== undefined) {
+    const first = x.claims.get(owner);
+    if (first) x.out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `${base}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
+    else x.claims.set(owner, { value: new Decimal(String(e.claimedPoints)), entry: i });
+  }
+}
+
+/** An input entry for a set-level input: documents, claims and explanations have no criterion to belong to. */
+function unusedParts(x: Indexing, e: Entry, i: number): void {
+  const unused = (part: string) => x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/${part}`, { at: `/entries/${i}/${part}` }));
+  if (e.documents) unused('documents');
+  if (e.claimedPoints !== undefined) unused('claimedPoints');
+  if (e.explanation !== undefined) unused('explanation');
+}
+
+/** atMost: a value may not exceed another (on time ≤ resolved); a value that does is dropped. */
+function checkAtMost(x: Indexing, evidence: Evidence): void {
+  for (const [id, rec] of x.values) {
+    const other = x.compiled.inputs.get(id)!.def.atMost;
+    const o = other === undefined ? undefined : x.values.get(other);
     if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0) {
-      out.push(diag('EVIDENCE_EXCEEDS_OTHER', valuePath(evidence, rec.entry, id), { input: id, value: decText(rec.value), other, otherValue: decText(o.value) }));
-      values.delete(id);
+      x.out.push(diag('EVIDENCE_EXCEEDS_OTHER', valuePath(evidence, rec.entry, id), { input: id, value: decText(rec.value), other: other!, otherValue: decText(o.value) }));
+      x.values.delete(id);
     }
   }
+}
 
+/** @internal Index the evidence entries: values, documents, claims, explanations. */
+export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
+  const x: Indexing = { compiled, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
+  evidence.entries.forEach((e, i) => {
+    const owner = entryValues(x, e, i);
+    if (owner === undefined) return;
+    if (owner !== null) entryExtras(x, e, i, owner);
+    else unusedParts(x, e, i);
+  });
+  checkAtMost(x, evidence);
   return {
-    values,
-    claims,
-    docs,
-    explanations,
-    entriesOf,
+    values: x.values,
+    claims: x.claims,
+    docs: x.docs,
+    explanations: x.explanations,
+    entriesOf: x.entriesOf,
     overrides: new Map(),
     corrections: new Map(),
     used: new Array<boolean>(evidence.entries.length).fill(false),
-    diagnostics: out,
+    diagnostics: x.out,
   };
 }
 

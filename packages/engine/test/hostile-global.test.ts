@@ -76,7 +76,7 @@ describe('global state', () => {
       // The evaluator itself, given an expression compile() would refuse, reads nothing from prototypes.
       const scope = (name: string) => ({ a: 1 } as Record<string, unknown>)[name] as never;
       try {
-        const v = evaluateLogic(logic, (name, option) => (Object.prototype.hasOwnProperty.call({ a: 1 }, name) && option === undefined ? scope(name) : undefined));
+        const v = evaluateLogic(logic, (name, option) => (Object.hasOwn({ a: 1 }, name) && option === undefined ? scope(name) : undefined));
         expect(v).toBeNull();
       } catch (e) {
         expect((e as Error).name).toBe('LogicError');
@@ -89,6 +89,6 @@ describe('global state', () => {
     expect(new Decimal(1).div(3).toString()).toBe('0.3333333');
     expect(protoNames()).toEqual(protoBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 });

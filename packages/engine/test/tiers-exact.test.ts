@@ -109,10 +109,13 @@ describe('tiers over a ratio of counts agree with exact rational arithmetic', ()
             expect(first.to).toBe(String(next));
             expect(first.delta).toBe(String(next - num));
             expect(first.feasible).toBe(next <= den);
-            if (want < cuts.length - 1) {
+            // The top tier too when it is another one, unless the next tier's target already lands in it.
+            const lands = next <= den ? tierOf(cuts, next, den, times) : want + 1;
+            if (want < cuts.length - 1 && lands < cuts.length) {
               const top = reach(cuts[cuts.length - 1]!, den, times);
               expect((advice[1] as { to: string }).to).toBe(String(top));
             } else expect(advice).toHaveLength(1);
+            expect((first as unknown as { pointsAfter: string }).pointsAfter).toBe(String(next <= den ? lands : want + 1));
           }
         },
       ),

@@ -68,11 +68,17 @@ const SCHEMA_ISSUES: SchemaIssue[] = [
 type Variants = { [C in DiagnosticCode]?: Array<DiagnosticParams[C]> };
 /** The other variants of params that take several forms. */
 const VARIANTS: Variants = {
-  FILE_UNREADABLE: [
-    { file: 'd', cause: 'folder', errno: 'EISDIR' },
-    { file: 'd', cause: 'system', errno: 'EIO' },
-    { file: 'd', cause: 'system', errno: null },
+  FILE_UNREADABLE: ['EPERM', 'EIO', 'ENAMETOOLONG', 'EMFILE', 'ENOSPC', 'EDQUOT', 'EROFS', 'EPIPE', 'ENXIO', 'ENOTDIR', 'EISDIR', 'EBUSY', null].map((errno) => ({ file: 'd', errno })),
+  FILE_NOT_REGULAR: [{ file: 'p', kind: 'fifo' }, { file: 'p', kind: 'blockDevice' }, { file: 'p', kind: 'socket' }, { file: 'p', kind: 'special' }],
+  FILE_TOO_LARGE: [{ size: null, limit: 100 }],
+  FILE_WRITE_FAILED: [
+    { file: 'o', cause: 'brokenLink' },
+    { file: 'o', cause: 'notFile' },
+    { file: 'o', cause: 'folderIsFile', folder: 'a/b' },
+    { file: 'o', cause: 'folderNotCreated', folder: 'a/b', errno: 'EACCES' },
   ],
+  STDOUT_WRITE_FAILED: [{ errno: null }],
+  RANK_THREADS_CAPPED: [{ asked: '2', cores: 1 }],
   FILE_KIND_UNKNOWN: [{ need: 'savedResult' }, { need: 'rankInputs' }, { need: 'evidence', found: 'set' }, { need: 'evidence', found: 'appraisal' }, { need: 'evidence', found: 'result' }, { need: 'evidence', found: null }],
   JSON_SYNTAX: [{ error: 'CommaExpected', offset: 3 }, { error: 'NotJson', offset: 0 }],
   JSON_NOT_OBJECT: [{ found: 'string' }, { found: 'number' }, { found: 'boolean' }, { found: 'null' }, { found: 'other' }],

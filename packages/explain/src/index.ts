@@ -4,6 +4,20 @@
  * (results, steps, improvements, diagnostics with typed params); this package words it.
  */
 export { formatDate, formatNumber, formatPercent, percentOf, type Lang, type NumberOptions } from './numbers.js';
+export { createExplainer, LOCALES, type Explainer } from './explainer.js';
+export type { Locale, Say, WordKey } from './locale.js';
+export { countPhrase, pick } from './say.js';
+export { conditionText, logicText } from './conditions.js';
+export type { Block, Cell, Column, Doc, Format, Row } from './document.js';
+export { cellLines } from './document.js';
+export { scoreDocument, type ScoreDocumentOptions } from './documents/score.js';
+export { explainDocument, explainLeaf, lost } from './documents/explain.js';
+export { bandText, documentLines, flagLines, headerRows, nodeIndex, noteLines, roman, scoreTable, type ReportOptions } from './documents/result-view.js';
+export { setDocument, setListDocument, setSummary, type SetEntry } from './documents/sets.js';
+export { boundsText, pointsText } from './explainer.js';
+export { diffDocument, reasonText } from './documents/diff.js';
+export { rankDocument, type RankDocumentInput } from './documents/rank.js';
+export { describeInput, templateNote, validateDocument, type FileReport } from './documents/files.js';
 export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';
 export { diagnosticsEn } from './locales/en/diagnostics.js';
 export { diagnosticsVi } from './locales/vi/diagnostics.js';

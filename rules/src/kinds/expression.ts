@@ -28,8 +28,8 @@ export const ADVICE_EVALUATIONS = 96;
 
 export interface CompiledExpression {
   logic: unknown;
-  /** The inputs it reads, in id order, with their declarations. */
-  inputs: Array<{ id: string; def: KindInput }>;
+  /** The inputs it reads, in id order, with their declarations and the inputs bounding them (atMost). */
+  inputs: Array<{ id: string; def: KindInput; dependents: readonly string[] }>;
   /** The numbers written in the expression: thresholds worth trying as values. */
   literals: Decimal[];
   floor: Decimal;
@@ -60,11 +60,26 @@ function run(logic: unknown, read: Reader): { points: Decimal } | { invalid: Rul
   }
 }
 
+/**
+ * The range a number input may take without breaking the evidence's own checks: its declared bounds,
+ * no more than the input its `atMost` names, no less than the inputs that may not exceed it.
+ */
+function rangeOf(input: CompiledExpression['inputs'][number], read: Reader): { lo: Decimal; hi: Decimal | null } {
+  const def = input.def;
+  let lo = def.min ?? ZERO;
+  let hi = def.max ?? (def.def.type === 'percent' ? new Decimal(100) : null);
+  const cap = def.def.atMost === undefined ? undefined : read(def.def.atMost);
+  if (cap instanceof Decimal) hi = hi === null ? cap : Decimal.min(hi, cap);
+  for (const id of input.dependents) {
+    const v = read(id);
+    if (v instanceof Decimal) lo = Decimal.max(lo, v);
+  }
+  return { lo, hi };
+}
+
 /** Candidate values of one number input, nearest first: thresholds ± 1, and the bounds. */
-function numberCandidates(def: KindInput, current: Decimal, literals: readonly Decimal[]): Decimal[] {
+function numberCandidates(def: KindInput, current: Decimal, literals: readonly Decimal[], { lo, hi }: { lo: Decimal; hi: Decimal | null }): Decimal[] {
   const whole = def.def.type === 'count';
-  const lo = def.min ?? ZERO;
-  const hi = def.max ?? (def.def.type === 'percent' ? new Decimal(100) : null);
   const seen = new Map<string, Decimal>();
   const add = (v: Decimal) => {
     const x = whole ? v.ceil() : v;
@@ -77,11 +92,11 @@ function numberCandidates(def: KindInput, current: Decimal, literals: readonly D
   return [...seen.values()].sort((a, b) => cmpDec(a.minus(current).abs(), b.minus(current).abs()));
 }
 
-function candidatesOf(input: { id: string; def: KindInput }, current: Typed | undefined, literals: readonly Decimal[]): Typed[] {
+function candidatesOf(input: CompiledExpression['inputs'][number], current: Typed | undefined, literals: readonly Decimal[], read: Reader): Typed[] {
   const t = input.def.def.type;
   if (t === 'boolean') return [current !== true];
   if (t === 'level') return [...(input.def.options?.keys() ?? [])].filter((o) => o !== current);
-  if (t === 'count' || t === 'decimal' || t === 'percent') return numberCandidates(input.def, current instanceof Decimal ? current : ZERO, literals);
+  if (t === 'count' || t === 'decimal' || t === 'percent') return numberCandidates(input.def, current instanceof Decimal ? current : ZERO, literals, rangeOf(input, read));
   return [];
 }
 
@@ -98,7 +113,7 @@ function search(c: CompiledExpression, s: State, current: Decimal): { found: Imp
   let budget = ADVICE_EVALUATIONS;
   for (const input of c.inputs) {
     const from = s.read(input.id);
-    for (const to of candidatesOf(input, from, c.literals)) {
+    for (const to of candidatesOf(input, from, c.literals, s.read)) {
       if (budget-- <= 0) return { found, exhausted: true };
       const r = run(c.logic, (id) => (id === input.id ? to : s.read(id)));
       if (!('points' in r)) continue;
@@ -128,7 +143,7 @@ export const expressionKind: KindModule<'expression', ExpressionRule, CompiledEx
     logicReads(rule.logic, reads);
     const literals: Decimal[] = [];
     literalsOf(rule.logic, literals);
-    const inputs = [...reads].sort().map((id) => ({ id, def: ctx.input(id) }));
+    const inputs = [...reads].sort().map((id) => ({ id, def: ctx.input(id), dependents: ctx.dependents(id) }));
     return { logic: rule.logic, inputs, literals, floor: ctx.floor, max: ctx.max };
   },
   evaluate(c, read) {

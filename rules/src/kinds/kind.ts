@@ -75,11 +75,24 @@ export interface CompileContext {
   readonly floor: Decimal;
   /** A declared input (the set has passed its checks, so it exists). */
   input(id: string): KindInput;
+  /** The inputs that may not exceed this one (their `atMost` names it). */
+  dependents(id: string): readonly string[];
   condition(c: Condition, path: string): CompiledCondition;
 }
 
 /** Why a rule decided by itself that its criterion does not apply. */
-export type RuleNotApplicable = { cause: 'zeroDenominator'; input: string } | { cause: 'tooFewAnswers'; input: string; answers: string; minAnswers: number };
+export type RuleNotApplicable = { cause: 'zeroDenominator'; input: string };
+
+/**
+ * The evidence is there but not enough to score (a survey with fewer answers than the rule needs): the
+ * criterion is missing evidence, never "not applicable" (withholding answers must not take the points
+ * out of the maximum).
+ */
+export interface RuleShortage {
+  input: string;
+  answers: string;
+  minAnswers: number;
+}
 
 /** Why a value could not be scored: the diagnostic's code and its params (the criterion's code aside). */
 export type RuleInvalid =
@@ -93,6 +106,7 @@ export interface Evaluation<S, St> {
   steps: St[];
   state: S;
   notApplicable?: RuleNotApplicable;
+  shortage?: RuleShortage;
   invalid?: RuleInvalid;
 }
 

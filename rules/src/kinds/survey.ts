@@ -1,6 +1,7 @@
 /**
  * "survey": the weighted share of a tally's answers (A 1, B 0.6, …) times the maximum. Fewer answers
- * than `minAnswers` (or none): the rule cannot score, and says so.
+ * than `minAnswers` (or none): the evidence is short, and the criterion is missing evidence (not "not
+ * applicable": an emptied tally must never take the points out of the maximum).
  */
 import * as z from 'zod/mini';
 import { addDec, Decimal, dec, decText, mulDec, ZERO } from '../decimal.js';
@@ -12,7 +13,7 @@ export const SurveyRule = z.strictObject({
   type: z.literal('survey'),
   input: withDescription(Identifier, 'A tally input: answer counts per option.'),
   weights: withDescription(z.record(Identifier, Dec), 'Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0).'),
-  minAnswers: withDescription(opt(z.number().check(z.int(), z.minimum(1))), 'Fewer valid answers than this: not applicable.'),
+  minAnswers: withDescription(opt(z.number().check(z.int(), z.minimum(1))), 'Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).'),
   ...ruleBase,
 });
 export type SurveyRule = z.infer<typeof SurveyRule>;
@@ -102,7 +103,7 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
     const step = (share: string, points: string): SurveyStep => ({ kind: 'survey', input: c.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share, points });
     if (answers.isZero() || (c.minAnswers !== undefined && answers.lt(c.minAnswers))) {
       const state = { answers, weighted, points: ZERO, scored: false };
-      return { raw: ZERO, steps: [step('0', '0')], state, notApplicable: { cause: 'tooFewAnswers', input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
+      return { raw: ZERO, steps: [step('0', '0')], state, shortage: { input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
     }
     const points = c.max.times(weighted).div(answers);
     return { raw: points, steps: [step(decText(weighted.div(answers)), decText(points))], state: { answers, weighted, points, scored: true } };

@@ -8,7 +8,7 @@ import { cmpDec, dec, decText, mulDec, smallInt, ZERO, type Decimal } from '../d
 import { scanIntervals, toInterval, type Interval } from '../intervals.js';
 import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenominator, opt } from '../primitives.js';
 import { diag } from '../diagnostics.js';
-import { clampPoints, type Improvement } from './advice.js';
+import { clampPoints, gainOf, type Improvement } from './advice.js';
 import type { KindInput, KindModule, RuleCheckContext } from './kind.js';
 import { checkValue, compileValue, readValue, VALUE_STEPS, valueOf, valueReads, type CompiledValue, type ReadOut, type ReadRatio, type ValueSteps } from './value.js';
 
@@ -172,12 +172,28 @@ function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: str
   return { to: decText(e.to), delta: decText(e.to.minus(ratio.n)), strict: e.strict, feasible };
 }
 
-function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut): Improvement | null {
+/**
+ * The tier a changed value lands in: the target of a pick is the smallest value reaching its tier's
+ * lower bound, but for whole counts it may land further up (5 of 5 when 90% is asked for): the advice
+ * promises the points of the tier it actually reaches.
+ */
+function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null {
+  if (r.ratio === null) return c.tiers.find((t) => inInterval(t.iv, to, null)) ?? null;
+  const d = r.ratio.d;
+  const nt = mulDec(to, r.ratio.t);
+  return d.isZero() ? null : (c.tiers.find((t) => inInterval(t.iv, ZERO, { ...r.ratio!, n: to, nt, nti: null })) ?? null);
+}
+
+/** The change that brings the value into the pick's tier, with the points of the tier it lands in. */
+function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decimal): Improvement | null {
   const t = pick.tier;
   const v = c.value;
   if ('numerator' in v) {
     const ratio = r.ratio!;
     const target = ratioTarget(t, ratio, v.num, v.denominator);
+    const land = target.strict || !target.feasible ? t : (landing(c, r, dec(target.to)) ?? t);
+    const g = land && gainOf(land.clamped, current);
+    if (!g) return null;
     return {
       kind: 'raiseRatio',
       numerator: v.numerator,
@@ -185,28 +201,20 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut): Improvement |
       from: decText(ratio.n),
       to: target.to,
       delta: target.delta,
-      target: t.step.min!,
+      target: land.step.min ?? t.step.min!,
       strict: target.strict,
-      pointsAfter: pick.after,
-      gain: pick.gain,
+      ...g,
       feasible: target.feasible,
     };
   }
   const def = v.def;
   const value = valueOf(r);
   const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
+  const land = strict ? t : (landing(c, r, to) ?? t);
+  const g = land && gainOf(land.clamped, current);
+  if (!g) return null;
   const hi = def.max ?? (def.def.type === 'percent' ? dec(100) : null);
-  return {
-    kind: 'raise',
-    input: v.input,
-    from: decText(value),
-    to: decText(to),
-    delta: decText(to.minus(value)),
-    strict,
-    pointsAfter: pick.after,
-    gain: pick.gain,
-    feasible: hi === null || (strict ? to.lt(hi) : to.lte(hi)),
-  };
+  return { kind: 'raise', input: v.input, from: decText(value), to: decText(to), delta: decText(to.minus(value)), strict, ...g, feasible: hi === null || (strict ? to.lt(hi) : to.lte(hi)) };
 }
 
 /** With a negative denominator the tier was found assuming d > 0 fails; look at every tier directly. */
@@ -279,8 +287,9 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     const picks = read.ratio !== null && read.ratio.d.s < 0 ? picksForNegative(c, tier, read.ratio) : tier.picks;
     const out: Improvement[] = [];
     for (const p of picks) {
-      const im = improvementFor(c, p, read);
-      if (im) out.push(im);
+      const im = improvementFor(c, p, read, tier.clamped);
+      // Two picks that land in the same tier: the cheaper (first) one says it all.
+      if (im && !out.some((o) => o.kind === im.kind && (o as { pointsAfter?: string }).pointsAfter === (im as { pointsAfter?: string }).pointsAfter)) out.push(im);
     }
     return out;
   },

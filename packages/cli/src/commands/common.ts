@@ -1,8 +1,9 @@
 /** Options shared by the commands, and the helpers that turn a document into output. */
 import { diag, type Diagnostic } from '@parindex/rules';
-import type { Doc, Format } from '../format/doc.js';
+import type { Doc, Format } from '@parindex/explain';
 import { json, render } from '../format/render.js';
-import { formatDiagnostic, UsageError, writeOutput } from '../io.js';
+import { formatDiagnostic, UsageError } from '../io.js';
+import { writeOutput } from '../output.js';
 import { scoreFiles, type Scored } from '../load.js';
 import type { Lang } from '../numbers.js';
 

@@ -3,12 +3,11 @@
  * the content). Every problem of every file at once; exit 1 when any file has an error.
  */
 import { defineCommand } from 'citty';
-import { diag, hasErrors, PARSE_OPTIONS, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
 import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
-import type { Doc } from '../format/doc.js';
-import { t } from '../i18n.js';
+import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
-import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
+import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
 import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
 
 export interface FileReport {
@@ -20,12 +19,6 @@ export interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-const KIND_LABEL: Record<string, [string, string]> = {
-  set: ['bộ tiêu chí', 'criteria set'],
-  evidence: ['minh chứng', 'evidence'],
-  appraisal: ['thẩm định', 'appraisal'],
-  result: ['kết quả chấm', 'score result'],
-};
 
 async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Promise<{ compiled?: CompiledSet; diagnostics: Diagnostic[] }> {
   try {
@@ -47,7 +40,6 @@ export const validateCommand = Object.assign(
     async run({ args }) {
       const ctx = ctxOf(args);
       const { lang } = ctx;
-      const vi = lang === 'vi';
       const files = [...args._];
       const read = files.map((file) => readJsonFile(file));
       const reports: FileReport[] = [];
@@ -65,30 +57,35 @@ export const validateCommand = Object.assign(
           else if (kind === 'set') diagnostics = (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
           else if (kind === 'evidence') {
             const c = await compiledOrDiagnostics(f, args.rules);
-            diagnostics.push(...c.diagnostics);
+            for (const d of c.diagnostics) diagnostics.push(d);
             if (c.compiled) {
               const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
-              diagnostics.push(...found);
+              // One by one: a spread of 100,000 diagnostics overflows the stack.
+              for (const d of found) diagnostics.push(d);
               if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
             }
           } else if (kind === 'appraisal') {
             const parsed = parseAppraisal(f.value);
-            diagnostics.push(...locateIn(parsed.diagnostics, f));
+            for (const d of locateIn(parsed.diagnostics, f)) diagnostics.push(d);
             if (parsed.value) {
               const ev = evidenceByHash.get(parsed.value.evidence.sha256);
               if (ev) {
-                // Score every round against its evidence: the engine reports every appraisal problem.
+                // Score every round against its evidence: the engine reports every appraisal problem (once).
+                const seen = new Set(diagnostics.map((x) => `${x.code}|${x.file}|${x.path}`));
                 for (const round of parsed.value.rounds) {
                   try {
                     score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
                   } catch (e) {
                     if (!(e instanceof ParindexError)) throw e;
-                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) if (!diagnostics.some((x) => x.path === d.path && x.code === d.code && x.file === d.file)) diagnostics.push(d);
+                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
+                      const key = `${d.code}|${d.file}|${d.path}`;
+                      if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+                    }
                   }
                 }
               } else {
                 const c = await compiledOrDiagnostics(f, args.rules);
-                diagnostics.push(...c.diagnostics);
+                for (const d of c.diagnostics) diagnostics.push(d);
                 if (c.compiled) {
                   parsed.value.rounds.forEach((r, ri) =>
                     r.items.forEach((it, ii) => {
@@ -102,9 +99,7 @@ export const validateCommand = Object.assign(
             }
           } else if (kind === 'result') {
             // A saved result (score --format json) must follow the published result schema.
-            const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
-            const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
-            if (!parsed.success) diagnostics.push(...locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f));
+            for (const d of await savedResultDiagnostics(f)) diagnostics.push(d);
           }
         }
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -115,21 +110,7 @@ export const validateCommand = Object.assign(
       const lines: string[] = [];
       for (const r of reports) for (const d of r.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) lines.push(formatDiagnostic(d, lang));
       const bad = reports.filter((r) => !r.valid).length;
-      const errs = reports.reduce((s, r) => s + r.errors, 0);
-      const warns = reports.reduce((s, r) => s + r.warnings, 0);
-      const summary = vi
-        ? `${reports.length} tệp: ${reports.length - bad} hợp lệ, ${bad} có lỗi (${errs} lỗi, ${warns} cảnh báo).`
-        : `${reports.length} file${reports.length === 1 ? '' : 's'}: ${reports.length - bad} valid, ${bad} with errors (${errs} error${errs === 1 ? '' : 's'}, ${warns} warning${warns === 1 ? '' : 's'}).`;
-      const doc: Doc = [
-        {
-          kind: 'table',
-          columns: [{ label: t(lang, 'file') }, { label: t(lang, 'kind') }, { label: t(lang, 'result') }, { label: vi ? 'Lỗi' : 'Errors', align: 'right' }, { label: vi ? 'Cảnh báo' : 'Warnings', align: 'right' }],
-          rows: reports.map((r) => ({
-            cells: [r.file, r.kind ? (KIND_LABEL[r.kind]?.[vi ? 0 : 1] ?? r.kind) : '?', r.valid ? (vi ? 'hợp lệ' : 'valid') : vi ? 'có lỗi' : 'invalid', String(r.errors), String(r.warnings)],
-          })),
-        },
-        { kind: 'para', text: summary },
-      ];
+      const { summary, doc } = validateDocument(reports, lang);
       if (ctx.format === 'table') {
         // Terminal: the problems first, one per line, then the summary.
         const text = (lines.length ? lines.join('\n') + '\n' : '') + summary + '\n';

@@ -8,7 +8,7 @@
  * is written as text, with a leading single quote (the OWASP advice). A number in a number column
  * (-0,25, +1.234,5, 80%) is left as it is, so that it stays a number in the sheet.
  */
-import { cellLines, type Doc } from './doc.js';
+import { cellLines, type Doc } from '@parindex/explain';
 
 /** What a spreadsheet may read as the start of a formula, after any leading spaces. */
 const FORMULA_START = /^[\s]*[=+\-@]|^[\t\r]/;

@@ -4,7 +4,7 @@
  * for quoted attributes alike, controls visible; no text from a file is ever put in a tag, an attribute
  * or a URL (the only attributes are the renderer's own classes and padding).
  */
-import { cellLines, type Block, type Doc } from './doc.js';
+import { cellLines, type Block, type Doc } from '@parindex/explain';
 import { documentText } from './escape.js';
 
 /** Text safe in element content and in a single- or double-quoted attribute value. */

@@ -3,7 +3,7 @@
  * in the HTML renderer: a unit named "x\n## Kết luận: đạt loại A" must not add a heading to the report,
  * nor "[x](javascript:…)" a link or "![](http://…)" a remote image, nor "<b>" HTML.
  */
-import { cellLines, type Block, type Doc } from './doc.js';
+import { cellLines, type Block, type Doc } from '@parindex/explain';
 import { documentText } from './escape.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Render a document in the chosen format; JSON is handled by the commands (engine data as is). */
 import { renderCsv } from './csv.js';
-import type { Doc, Format } from './doc.js';
+import type { Doc, Format } from '@parindex/explain';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './md.js';
 import { renderText } from './text.js';

@@ -3,7 +3,7 @@
  * goes through terminalText first: no control character from a file reaches the terminal, and a line
  * break inside a text is shown as \n, so that it cannot start a line of its own or break a table.
  */
-import { cellLines, type Block, type Column, type Doc, type Row } from './doc.js';
+import { cellLines, type Block, type Column, type Doc, type Row } from '@parindex/explain';
 import { terminalText } from './escape.js';
 
 /** Display width: Vietnamese text is precomposed (NFC) one column per letter; combining marks count 0. */
@@ -46,12 +46,15 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
     const c = cellLines(r.cells[i]).join('\n');
     return i === indentColumn && r.depth ? '  '.repeat(r.depth) + c : c;
   };
+  // Loops, not Math.max(...spread): a spread of 123,000 rows overflows the stack.
   const widths = columns.map((col, i) => {
-    const natural = Math.max(width(col.label), ...all.map((r) => Math.max(...cellText(r, i).split('\n').map(width))));
+    let natural = width(col.label);
+    for (const r of all) for (const l of cellText(r, i).split('\n')) natural = Math.max(natural, width(l));
     return col.width ? Math.min(col.width, natural) : natural;
   });
   const line = (cells: string[][], ri: number) => {
-    const height = Math.max(...cells.map((c) => c.length));
+    let height = 0;
+    for (const c of cells) height = Math.max(height, c.length);
     const lines: string[] = [];
     for (let k = 0; k < height; k++) lines.push(cells.map((c, i) => pad(c[k] ?? '', widths[i]!, columns[i]!.align)).join('  ').trimEnd());
     void ri;
@@ -84,7 +87,7 @@ function terminalBlock(b: Block): Block {
     case 'para':
       return { ...b, text: terminalText(b.text) };
     case 'kv':
-      return { ...b, rows: b.rows.map(([k, v]) => [terminalText(k), terminalText(v)]) };
+      return { ...b, rows: b.rows.map(([k, v]): [string, string] => [terminalText(k), terminalText(v)]) };
     case 'list':
       return { ...b, items: b.items.map(terminalText) };
     case 'table': {
@@ -103,7 +106,8 @@ function block(b: Block): string[] {
     case 'para':
       return wrap(b.text, 100);
     case 'kv': {
-      const w = Math.max(...b.rows.map(([k]) => width(k)));
+      let w = 0;
+      for (const [k] of b.rows) w = Math.max(w, width(k));
       return b.rows.map(([k, v]) => `${pad(k + ':', w + 1)}  ${v}`);
     }
     case 'list':

@@ -2,7 +2,7 @@
  * Every diagnostic in English: one sentence per code, from its params. Quoted in "…" are what the
  * author types (ids, codes, keys of the format) and values from the files.
  */
-import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind } from '@parindex/rules';
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
 import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
@@ -210,6 +210,55 @@ const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? i
 const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
 const sha = (s: string) => `${s.slice(0, 12)}…`;
 
+/** Why the system could not read or write a file, by its error code. */
+function errnoText(errno: string | null): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EIO':
+      return 'the disk or device could not be read or written (EIO)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `too many open files (${errno})`;
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EPIPE':
+      return 'the program reading the output closed it';
+    case 'ENXIO':
+      return 'no program is reading the named pipe';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return errno === null ? 'an unknown error' : `the system reported ${errno}`;
+  }
+}
+
+const SPECIAL_FILE = { fifo: 'a named pipe (FIFO)', characterDevice: 'a character device', blockDevice: 'a block device', socket: 'a socket', special: 'a special file' } as const;
+
+function writeProblem(p: DiagnosticParams['FILE_WRITE_FAILED']): string {
+  switch (p.cause) {
+    case 'system':
+      return errnoText(p.errno);
+    case 'brokenLink':
+      return 'it is a symbolic link to a file that does not exist';
+    case 'notFile':
+      return 'it is a device or a socket, not a file';
+    case 'folderIsFile':
+      return `${p.folder} is a file, not a folder`;
+    case 'folderNotCreated':
+      return `the folder ${p.folder} cannot be created (${p.errno ?? errnoText(null)})`;
+  }
+}
+
 /** What made an expression fail. */
 function expressionFailure(p: { reason: string; op?: string; got?: string }, f: Formatter): string {
   const op = p.op !== undefined ? q(p.op) : 'an operation';
@@ -235,8 +284,15 @@ function arity(p: { op: string; found: number; min: number; max: number | null }
 export const diagnosticsEn = {
   // Reading files
   FILE_NOT_FOUND: (p) => `File not found: ${p.file}. Check the path.`,
-  FILE_UNREADABLE: (p) => `Could not read ${p.file}: ${p.cause === 'folder' ? 'it is a folder' : p.cause === 'permission' ? 'permission denied' : `the system reported ${p.errno ?? 'an error'}`}.`,
-  FILE_TOO_LARGE: (p, f) => `The file is ${f.count(p.size, 'byte')}; the limit is ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
+  FILE_UNREADABLE: (p) => `Could not read ${p.file}: ${errnoText(p.errno)}.`,
+  FILE_IS_FOLDER: (p) => `${p.file} is a folder, not a file.`,
+  FILE_NOT_REGULAR: (p) => `Not read: ${p.file} is ${SPECIAL_FILE[p.kind]}, not an ordinary file.`,
+  FILE_LINK_BROKEN: (p) => `${p.file} is a symbolic link to ${p.target}, which does not exist.`,
+  FILE_LINK_LOOP: (p) => `${p.file} is a symbolic link that leads back to itself or to a folder that holds it; it was not followed.`,
+  FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
+  FILE_ENCODING: (p, f) => `The file is not valid UTF-8 text: the byte at offset ${f.num(p.offset)} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).`,
+  FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
+  STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
   FILE_EMPTY: () => 'The file is empty. It must hold one JSON object.',
   FILE_BOM: () => 'The file starts with a UTF-8 byte order mark; it was ignored.',
   FILE_KIND_UNKNOWN: (p) => {
@@ -254,6 +310,7 @@ export const diagnosticsEn = {
   JSON_SYNTAX: (p) => `Invalid JSON: ${JSON_ERROR[p.error] ?? 'the text is not JSON'}.`,
   JSON_NOT_OBJECT: (p) => `The file must hold one JSON object {…}, not ${p.found === 'array' ? 'an array' : p.found === 'boolean' ? 'a boolean' : KIND[p.found]}.`,
   JSON_TOO_DEEP: (p, f) => `The JSON nests deeper than ${f.count(p.limit, 'level')}.`,
+  JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
   JSON_FORBIDDEN_KEY: (p) => `The key ${q(p.key)} is not allowed anywhere in a file (it could reach object prototypes).`,
   LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
 
@@ -370,6 +427,7 @@ export const diagnosticsEn = {
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} lacks the document ${q(p.labelEn ?? p.document)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `The expression of ${q(p.code)} divides by zero.`,
   SCORE_EXPRESSION: (p, f) => `The expression of ${q(p.code)} failed: ${expressionFailure(p, f)}.`,
+  SCORE_TOO_FEW_ANSWERS: (p, f) => `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,
@@ -382,6 +440,8 @@ export const diagnosticsEn = {
     return `This appraisal${p.unit !== null ? ` (unit ${p.unit})` : ''} was not used: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `The unit ${p.unit} is already ranked from ${p.first}; each unit is ranked once.`,
+  RANK_UNIT_LOOKALIKE: (p) => `The unit code ${q(p.unit)} differs from ${q(p.first)} of ${p.file} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.`,
+  RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} is more than the ${f.count(p.cores, 'processor core')} of this machine; ${f.count(p.cores, 'thread')} ${p.cores === 1 ? 'is' : 'are'} used.`,
   RESULT_SCHEMA: (p, f) => `This saved result does not follow the result schema (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'
@@ -405,5 +465,5 @@ export const diagnosticsEn = {
   USAGE_APPRAISAL_ON_RESULT: (p) => `${p.file} is a saved result; an appraisal applies to evidence files only.`,
   USAGE_NO_FILES: () => 'There are no files to rank.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
-  USAGE_THREADS: (p, f) => `--threads needs a whole number from 1 to ${f.num(9999)}, not ${q(p.got)}.`,
+  USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
 } satisfies DiagnosticSentences;

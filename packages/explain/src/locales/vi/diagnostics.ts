@@ -4,7 +4,7 @@
  * author types (ids, codes, keys of the format such as "minInclusive") and values from the files; no
  * other English word appears.
  */
-import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind } from '@parindex/rules';
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
@@ -212,6 +212,55 @@ const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? i
 const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
 const sha = (s: string) => `${s.slice(0, 12)}…`;
 
+/** Why the system could not read or write a file, by its error code. */
+function errnoText(errno: string | null): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'không có quyền truy cập';
+    case 'EIO':
+      return 'không đọc hoặc ghi được ổ đĩa hay thiết bị (EIO)';
+    case 'ENAMETOOLONG':
+      return 'đường dẫn quá dài';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `quá nhiều tệp đang mở (${errno})`;
+    case 'ENOSPC':
+      return 'ổ đĩa đã đầy';
+    case 'EDQUOT':
+      return 'đã hết hạn mức dung lượng đĩa';
+    case 'EROFS':
+      return 'hệ thống tệp chỉ cho phép đọc';
+    case 'EPIPE':
+      return 'chương trình nhận dữ liệu đã đóng đầu nhận';
+    case 'ENXIO':
+      return 'không có chương trình nào đọc ống dẫn có tên này';
+    case 'ENOTDIR':
+      return 'một phần của đường dẫn là tệp, không phải thư mục';
+    case 'EISDIR':
+      return 'đây là một thư mục';
+    default:
+      return errno === null ? 'lỗi không xác định' : `hệ thống báo lỗi ${errno}`;
+  }
+}
+
+const SPECIAL_FILE = { fifo: 'một ống dẫn có tên', characterDevice: 'một thiết bị ký tự', blockDevice: 'một thiết bị khối', socket: 'một ổ cắm giao tiếp', special: 'một tệp đặc biệt' } as const;
+
+function writeProblem(p: DiagnosticParams['FILE_WRITE_FAILED']): string {
+  switch (p.cause) {
+    case 'system':
+      return errnoText(p.errno);
+    case 'brokenLink':
+      return 'đây là liên kết tượng trưng tới một tệp không tồn tại';
+    case 'notFile':
+      return 'đây là thiết bị hoặc ổ cắm giao tiếp, không phải tệp';
+    case 'folderIsFile':
+      return `${p.folder} là một tệp, không phải thư mục`;
+    case 'folderNotCreated':
+      return `không tạo được thư mục ${p.folder} (${p.errno ?? errnoText(null)})`;
+  }
+}
+
 /** What made an expression fail. */
 function expressionFailure(p: { reason: string; op?: string; got?: string }, f: Formatter): string {
   const op = p.op !== undefined ? q(p.op) : 'một phép toán';
@@ -236,8 +285,15 @@ function arity(p: { op: string; found: number; min: number; max: number | null }
 export const diagnosticsVi = {
   // Đọc tệp
   FILE_NOT_FOUND: (p) => `Không tìm thấy tệp: ${p.file}. Hãy kiểm tra đường dẫn.`,
-  FILE_UNREADABLE: (p) => `Không đọc được tệp ${p.file}: ${p.cause === 'folder' ? 'đây là một thư mục' : p.cause === 'permission' ? 'không có quyền đọc' : `hệ thống báo lỗi${p.errno !== null ? ` ${p.errno}` : ''}`}.`,
-  FILE_TOO_LARGE: (p, f) => `Tệp có ${f.num(p.size)} byte, vượt giới hạn ${f.num(p.limit)} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.`,
+  FILE_UNREADABLE: (p) => `Không đọc được ${p.file}: ${errnoText(p.errno)}.`,
+  FILE_IS_FOLDER: (p) => `${p.file} là một thư mục, không phải tệp.`,
+  FILE_NOT_REGULAR: (p) => `Không đọc: ${p.file} là ${SPECIAL_FILE[p.kind]}, không phải tệp thông thường.`,
+  FILE_LINK_BROKEN: (p) => `${p.file} là liên kết tượng trưng tới ${p.target}, nhưng đích này không tồn tại.`,
+  FILE_LINK_LOOP: (p) => `${p.file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.`,
+  FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'Tệp lớn hơn' : `Tệp có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.`,
+  FILE_ENCODING: (p, f) => `Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí ${f.num(p.offset)}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).`,
+  FILE_WRITE_FAILED: (p) => `Không ghi được ${p.file}: ${writeProblem(p)}.`,
+  STDOUT_WRITE_FAILED: (p) => `Không ghi được kết quả ra đầu ra chuẩn: ${errnoText(p.errno)}; phần đã in ra không đầy đủ.`,
   FILE_EMPTY: () => 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.',
   FILE_BOM: () => 'Tệp bắt đầu bằng dấu thứ tự byte (BOM) của UTF-8; dấu này đã được bỏ qua.',
   FILE_KIND_UNKNOWN: (p) => {
@@ -255,6 +311,7 @@ export const diagnosticsVi = {
   JSON_SYNTAX: (p) => `JSON không hợp lệ: ${JSON_ERROR[p.error] ?? 'văn bản không phải JSON'}.`,
   JSON_NOT_OBJECT: (p) => `Tệp phải chứa một đối tượng JSON {…}, không phải ${p.found === 'array' ? 'một mảng [...]' : KIND[p.found]}.`,
   JSON_TOO_DEEP: (p, f) => `JSON lồng sâu quá ${f.num(p.limit)} cấp.`,
+  JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
   JSON_FORBIDDEN_KEY: (p) => `Không được dùng khóa ${q(p.key)} ở bất kỳ đâu trong tệp (khóa này có thể chạm tới nguyên mẫu của đối tượng).`,
   LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
 
@@ -370,6 +427,7 @@ export const diagnosticsVi = {
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} thiếu tài liệu kiểm chứng ${q(p.label)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `Biểu thức của ${q(p.code)} chia cho 0.`,
   SCORE_EXPRESSION: (p, f) => `Biểu thức của ${q(p.code)} bị lỗi: ${expressionFailure(p, f)}.`,
+  SCORE_TOO_FEW_ANSWERS: (p, f) => `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
@@ -382,6 +440,8 @@ export const diagnosticsVi = {
     return `Tệp thẩm định này${p.unit !== null ? ` (đơn vị ${p.unit})` : ''} không được dùng: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `Đơn vị ${p.unit} đã được xếp hạng từ tệp ${p.first}; mỗi đơn vị chỉ xếp hạng một lần.`,
+  RANK_UNIT_LOOKALIKE: (p) => `Mã đơn vị ${q(p.unit)} chỉ khác mã ${q(p.first)} của tệp ${p.file} ở ký tự ẩn, dấu cách, chữ hoa chữ thường, dấu gạch ngang hoặc chữ cái trông giống nhau: hai mã được coi là cùng một đơn vị.`,
+  RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} vượt số nhân xử lý của máy (${f.num(p.cores)}); chỉ dùng ${f.num(p.cores)} luồng.`,
   RESULT_SCHEMA: (p, f) => `Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'
@@ -405,5 +465,5 @@ export const diagnosticsVi = {
   USAGE_APPRAISAL_ON_RESULT: (p) => `${p.file} là kết quả đã lưu; tệp thẩm định chỉ áp dụng cho tệp minh chứng.`,
   USAGE_NO_FILES: () => 'Không có tệp nào để xếp hạng.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round cần có tệp thẩm định trong các đường dẫn.',
-  USAGE_THREADS: (p, f) => `--threads cần một số nguyên từ 1 đến ${f.num(9999)}, không phải ${q(p.got)}.`,
+  USAGE_THREADS: (p) => `--threads cần một số nguyên từ 1 trở lên, không phải ${q(p.got)}.`,
 } satisfies DiagnosticSentences;

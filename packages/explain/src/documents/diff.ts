@@ -1,0 +1,108 @@
+/** The comparison of two results, criterion by criterion, with the reasons of every change. */
+import type { DiffReason, ResultDiff, ScoreResult } from '@parindex/engine';
+import type { Doc, Row } from '../document.js';
+import { boundsText, LOCALES, pointsText } from '../explainer.js';
+import { formatDate, formatNumber, type Lang } from '../numbers.js';
+import { pick } from '../say.js';
+import { boundsOf } from '../locales/shared.js';
+import { bandText } from './result-view.js';
+
+/** A value of a reason for people: numbers in the language, yes/no, lists of counts. */
+function valueText(v: unknown, lang: Lang): string {
+  const w = LOCALES[lang].words;
+  if (v === null || v === undefined) return w.empty;
+  if (typeof v === 'boolean') return v ? w.yes : w.no;
+  if (typeof v === 'string') return /^-?[0-9]+(\.[0-9]+)?$/.test(v) ? formatNumber(v, lang) : /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) ? formatDate(v, lang) : v;
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${valueText(x, lang)}`)
+      .join(', ');
+  return String(v);
+}
+
+/** One reason of a change as a sentence. */
+export function reasonText(r: DiffReason, lang: Lang): string {
+  const l = LOCALES[lang];
+  const d = l.diff;
+  const n = (v: string) => formatNumber(v, lang);
+  const met = (b: boolean) => l.words[b ? 'met' : 'notMet'];
+  const given = (b: boolean) => l.words[b ? 'provided' : 'missing'];
+  switch (r.kind) {
+    case 'onlyIn':
+      return r.side === 'a' ? d.onlyInA : d.onlyInB;
+    case 'max':
+      return `${d.maxInSet}: ${n(r.from)} → ${n(r.to)}`;
+    case 'title':
+      return `${d.titleChanged}: “${r.from}” → “${r.to}”`;
+    case 'rule':
+      return `${d.ruleChanged}: ${d.kinds[r.from as 'leaf'] ?? r.from} → ${d.kinds[r.to as 'leaf'] ?? r.to}`;
+    case 'applicableMax':
+      return `${l.words.applicableMax}: ${n(r.from)} → ${n(r.to)}`;
+    case 'status':
+      return `${l.words.status}: ${l.statuses[r.from]} → ${l.statuses[r.to]}`;
+    case 'input': {
+      const u = lang === 'en' ? (r.unitEn ?? r.unit) : r.unit;
+      const unit = u && typeof r.to === 'string' ? ' ' + u : '';
+      const why = r.corrected ? ` (${l.stage(r.corrected.round)}: ${r.corrected.reason})` : '';
+      return `${pick(lang, r.label, r.labelEn)}: ${valueText(r.from, lang)} → ${valueText(r.to, lang)}${unit}${why}`;
+    }
+    case 'tier': {
+      const tier = (s: typeof r.from) => (s ? `${boundsText(boundsOf(s), '', lang).toLowerCase()} (${pointsText(s.points, lang)})` : '—');
+      return `${d.tier}: ${tier(r.from)} → ${tier(r.to)}`;
+    }
+    case 'part':
+      return `${r.id}: ${met(r.from)} → ${met(r.to)}`;
+    case 'document':
+      return `${d.document} “${pick(lang, r.label, r.labelEn)}”: ${given(r.from)} → ${given(r.to)}`;
+    case 'override':
+      return d.override(l.stage(r.round), n(r.from), n(r.to), r.reason, r.by, r.side === 'a');
+    case 'flag':
+      return `${r.change === 'added' ? '+' : '−'} ${l.flags[r.flag]}`;
+    case 'explanation':
+      return `${l.words.explanationLabel}: ${r.to ?? d.explanationRemoved}`;
+  }
+}
+
+const sideLabel = (r: ScoreResult, lang: Lang) => `${r.unit.name} — ${LOCALES[lang].stage(r.stage)} — ${r.provenance.criteriaSet.ref} (${formatDate(r.period.from, lang)} – ${formatDate(r.period.to, lang)})`;
+
+function totalsTable(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, places: number): Doc[number] {
+  const l = LOCALES[lang];
+  const n = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, opts));
+  const delta = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, { sign: true, ...opts }));
+  const tt = d.totals;
+  return {
+    kind: 'table',
+    columns: [{ label: '' }, { label: 'A', align: 'right' }, { label: 'B', align: 'right' }, { label: l.words.change, align: 'right' }],
+    rows: [
+      { cells: [l.words.total, n(tt.points.from), n(tt.points.to), delta(tt.points.delta)] },
+      { cells: [l.words.applicableMax, n(tt.applicableMax.from), n(tt.applicableMax.to), delta(tt.applicableMax.delta)] },
+      { cells: [l.words.index, n(tt.index.from, { places, fixed: true }), n(tt.index.to, { places, fixed: true }), delta(tt.index.delta, { places })], strong: true },
+      { cells: [l.words.classification, bandText(a.totals, lang), bandText(b.totals, lang), tt.classification.changed ? l.diff.changed : l.diff.same] },
+    ],
+  };
+}
+
+/** The diff document: both sides, the totals, every changed criterion (or all) with its reasons, the counts. */
+export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, o: { all: boolean; places: number }): Doc {
+  const l = LOCALES[lang];
+  const n = (v: string | null) => (v === null ? '—' : formatNumber(v, lang));
+  const delta = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { sign: true }));
+  const doc: Doc = [
+    { kind: 'title', text: l.diff.title },
+    { kind: 'kv', rows: [['A', sideLabel(a, lang)], ['B', sideLabel(b, lang)]] },
+  ];
+  if (!d.sameSet) doc.push({ kind: 'para', text: l.diff.otherSets(d.a.criteriaSet, d.b.criteriaSet, d.setChanges.length ? d.setChanges.join(', ') : null) });
+  doc.push(totalsTable(d, a, b, lang, o.places));
+  const rows: Row[] = [];
+  for (const x of d.nodes) {
+    if (!o.all && !x.changed) continue;
+    rows.push({ cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang))], depth: x.depth - 1, strong: x.kind === 'group' && x.depth === 1 });
+  }
+  doc.push({ kind: 'heading', text: l.diff.byCriterion });
+  const w = l.words;
+  if (rows.length)
+    doc.push({ kind: 'table', columns: [{ label: w.code }, { label: w.criterion, width: 44 }, { label: 'A', align: 'right' }, { label: 'B', align: 'right' }, { label: 'Δ', align: 'right' }, { label: w.why, width: 60 }], rows, indentColumn: 1 });
+  const c = d.counts;
+  doc.push({ kind: 'para', text: l.diff.counts(formatNumber(c.changedLeaves, lang), formatNumber(c.raised, lang), formatNumber(c.lowered, lang), c.changedLeaves === 1) });
+  return doc;
+}

@@ -1,0 +1,86 @@
+/** The audit trail: per criterion its rule, source, inputs, documents, working, claim and advice. */
+import type { CompiledSet, NodeResult, ScoreResult } from '@parindex/engine';
+import { dec } from '@parindex/rules';
+import type { Block, Doc } from '../document.js';
+import type { Explainer } from '../explainer.js';
+import { formatNumber } from '../numbers.js';
+import { documentLines, flagLines, headerRows, nodeIndex } from './result-view.js';
+
+const leavesOf = (n: NodeResult): NodeResult[] => (n.children?.length ? n.children.flatMap(leavesOf) : [n]);
+const allLeaves = (r: ScoreResult) => [...r.fields.flatMap(leavesOf), ...(r.bonus?.items.flatMap(leavesOf) ?? []), ...(r.penalty?.items.flatMap(leavesOf) ?? [])];
+
+/** The node earned less than its applicable maximum. */
+export const lost = (n: NodeResult) => dec(n.applicableMax).gt(dec(n.points));
+
+function leafRows(n: NodeResult, compiled: CompiledSet, ex: Explainer, self: NodeResult | undefined): Array<[string, string]> {
+  const node = compiled.nodes.get(n.code);
+  const rows: Array<[string, string]> = [];
+  if (node?.rule) rows.push([ex.word('rule'), ex.rule(node)]);
+  if (n.source) rows.push([ex.word('source'), `${n.source.document}${n.source.article ? `, ${n.source.article}` : ''}`]);
+  rows.push([ex.word('status'), ex.status(n.status) + (n.flags.length ? ` (${n.flags.map((f) => ex.flag(f)).join('; ')})` : '')]);
+  if (self && self.points !== n.points) rows.push([ex.word('selfScore'), ex.say.n(self.points)]);
+  return rows;
+}
+
+function documentItems(n: NodeResult, ex: Explainer): string[] {
+  return n.trace!.documents.map((d) => {
+    const by = documentLines([{ ...d, required: true }], ex).join('; ');
+    const entries = d.by.length ? ` [${d.by.map((b) => `${ex.word('entry')} #${b.entry}`).join(', ')}]` : '';
+    return `${ex.say.document(n.code, d.id)}${d.required ? '' : ` (${ex.word('optional')})`}: ${d.provided ? by + entries : ex.word('missing')}`;
+  });
+}
+
+function traceBlocks(n: NodeResult, ex: Explainer, isPenalty: boolean): Block[] {
+  const tr = n.trace!;
+  const blocks: Block[] = [];
+  const list = (heading: string, items: string[]) => items.length && blocks.push({ kind: 'para', text: `${heading}:` }, { kind: 'list', items });
+  list(ex.word('inputs'), tr.inputs.map((i) => ex.input(i)));
+  list(ex.word('documents'), documentItems(n, ex));
+  list(ex.word('steps'), tr.steps.map((x) => ex.step(x, n.code)).filter((x): x is string => x !== null));
+  if (tr.claim) blocks.push({ kind: 'para', text: tr.claim.matches ? ex.phrases.claimMatches(ex.say.n(tr.claim.claimed)) : ex.phrases.claimDiffers(ex.say.n(tr.claim.claimed), ex.say.n(tr.claim.computed)) });
+  if (tr.explanation) blocks.push({ kind: 'para', text: `${ex.word('explanationLabel')}: ${tr.explanation}` });
+  for (const note of tr.notes ?? []) blocks.push({ kind: 'para', text: note });
+  if (tr.improve.length) list(ex.word('improve'), tr.improve.map((im) => ex.improvement(im, n.code)));
+  else if (lost(n) && !isPenalty) blocks.push({ kind: 'para', text: ex.phrases.noAdvice });
+  return blocks;
+}
+
+/** One criterion's audit trail. */
+export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer, self?: NodeResult): Block[] {
+  const setMax = n.applicableMax !== n.nominalMax ? ` ${ex.phrases.setMaximum(ex.say.n(n.nominalMax))}` : '';
+  const head = `${n.code}. ${ex.pick(n.title, n.titleEn)} — ${ex.say.n(n.points)} / ${ex.say.n(n.applicableMax)} ${ex.word('points')}${setMax}`;
+  const blocks: Block[] = [{ kind: 'heading', text: head }, { kind: 'kv', rows: leafRows(n, compiled, ex, self) }];
+  if (n.trace) blocks.push(...traceBlocks(n, ex, compiled.penalty.some((c) => c.code === n.code)));
+  for (const st of n.steps ?? []) {
+    const x = ex.step(st);
+    if (x) blocks.push({ kind: 'para', text: x });
+  }
+  return blocks;
+}
+
+/**
+ * The explanation of a result: one criterion (or field) when `code` is given, else every leaf, those
+ * that lost points first. `self` is the self-score when `main` is an appraisal round.
+ */
+export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string): Doc {
+  const selfIdx = nodeIndex(self);
+  // A penalty item loses points when it has any (they are taken off the total), not when it is below its maximum.
+  const penalties = new Set((main.penalty?.items ?? []).map((n) => n.code));
+  const isLost = (n: NodeResult) => (penalties.has(n.code) ? dec(n.points).gt(0) : lost(n));
+  const one = code === undefined ? undefined : nodeIndex(main).get(code);
+  const all = one ? leavesOf(one) : allLeaves(main);
+  const leaves = one ? all : [...all.filter(isLost), ...all.filter((n) => !isLost(n))];
+  const stages = self ? `${ex.stage('self')} → ${ex.stage(main.stage)}` : ex.stage('self');
+  const index = `${formatNumber(main.totals.index, ex.lang, { places: compiled.set.displayPlaces ?? 2, fixed: true })} (${ex.say.n(main.totals.points)} / ${ex.say.n(main.totals.applicableMax)})`;
+  const doc: Doc = [
+    { kind: 'title', text: ex.phrases.explainTitle(main.unit.name) },
+    { kind: 'kv', rows: [...headerRows(main, ex, stages), [ex.word('index'), index]] },
+  ];
+  if (!one) {
+    doc.push({ kind: 'para', text: ex.phrases.lostFirst(ex.say.n(leaves.filter(isLost).length)) });
+    const flags = flagLines(main, ex);
+    if (flags.length) doc.push({ kind: 'list', items: flags });
+  }
+  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code)));
+  return doc;
+}

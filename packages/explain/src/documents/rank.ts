@@ -1,0 +1,101 @@
+/** The ranking document: ranks, totals, indices and bands; the mean index; bands; field means; what was not ranked. */
+import type { RankRow, RankSummary, ScoreSummary } from '@parindex/engine';
+import type { Block, Doc } from '../document.js';
+import { LOCALES } from '../explainer.js';
+import { formatNumber, formatPercent, type Lang } from '../numbers.js';
+import { pick } from '../say.js';
+import { bandText } from './result-view.js';
+
+export interface RankDocumentInput {
+  /** The set's title and ref, when one set was compiled. */
+  set: { title: string; titleEn?: string | undefined; ref: string } | undefined;
+  policy: 'dense' | 'competition';
+  places: number;
+  rows: readonly RankRow<ScoreSummary>[];
+  results: readonly ScoreSummary[];
+  summary: RankSummary;
+  /** Units ranked on an appraisal, and the round asked for (undefined: the last of each file). */
+  appraised: number;
+  round: string | undefined;
+  /** Files that could not be ranked: their error count and their first problem, already worded. */
+  failed: ReadonlyArray<{ file: string; errors: number; first: string }>;
+  unusedAppraisals: ReadonlyArray<{ file: string; why: string }>;
+  skipped: readonly string[];
+}
+
+function rankTable(x: RankDocumentInput, lang: Lang): Block {
+  const w = LOCALES[lang].words;
+  const stage = (s: string) => LOCALES[lang].stage(s);
+  const stageColumn = x.appraised > 0;
+  return {
+    kind: 'table',
+    columns: [
+      { label: w.rank, align: 'right' },
+      { label: w.code },
+      { label: w.name, width: 40 },
+      ...(stageColumn ? [{ label: w.stage }] : []),
+      { label: w.total, align: 'right' },
+      { label: w.applicableMax, align: 'right' },
+      { label: w.index, align: 'right' },
+      { label: w.classification },
+    ],
+    rows: x.rows.map((r) => ({
+      cells: [
+        `${r.rank}${r.tied ? '=' : ''}`,
+        r.result.unit.code,
+        r.result.unit.name,
+        ...(stageColumn ? [stage(r.result.stage)] : []),
+        formatNumber(r.result.totals.points, lang, { places: 4 }),
+        formatNumber(r.result.totals.applicableMax, lang),
+        formatNumber(r.index, lang, { places: x.places, fixed: true }),
+        bandText(r.result.totals, lang),
+      ],
+    })),
+  };
+}
+
+function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
+  const l = LOCALES[lang];
+  const w = l.words;
+  const out: Block[] = [];
+  if (x.summary.bands.length)
+    out.push(
+      { kind: 'heading', text: l.rank.byBand },
+      { kind: 'list', items: x.summary.bands.map((b) => `${b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : w.unclassified} (${formatNumber(b.units.length, lang)}): ${b.units.map((i) => x.results[i]!.unit.name).join(', ')}`) },
+    );
+  if (x.summary.fields.length)
+    out.push(
+      { kind: 'heading', text: l.rank.fieldMeans },
+      {
+        kind: 'table',
+        columns: [{ label: w.code }, { label: w.field, width: 50 }, { label: w.max, align: 'right' }, { label: w.mean, align: 'right' }, { label: w.percent, align: 'right' }],
+        rows: x.summary.fields.map((f) => ({ cells: [f.code, pick(lang, f.title, f.titleEn), formatNumber(f.nominalMax, lang), f.points.mean === null ? '—' : formatNumber(f.points.mean, lang, { places: x.places }), formatPercent(f.percent.mean, lang, x.places)] })),
+      },
+    );
+  return out;
+}
+
+function problemBlocks(x: RankDocumentInput, lang: Lang): Block[] {
+  const r = LOCALES[lang].rank;
+  const n = (v: number) => formatNumber(v, lang);
+  const out: Block[] = [];
+  if (x.failed.length) out.push({ kind: 'heading', text: r.notRanked(n(x.failed.length), x.failed.length === 1) }, { kind: 'list', items: x.failed.map((f) => `${f.file}: ${r.errors(n(f.errors), f.errors === 1)} — ${f.first}`) });
+  if (x.unusedAppraisals.length) out.push({ kind: 'para', text: `${r.unusedAppraisals}: ${x.unusedAppraisals.map((a) => `${a.file} (${a.why})`).join('; ')}` });
+  if (x.skipped.length) out.push({ kind: 'para', text: `${r.skipped}: ${x.skipped.join(', ')}` });
+  return out;
+}
+
+export function rankDocument(x: RankDocumentInput, lang: Lang): Doc {
+  const l = LOCALES[lang];
+  const n = (v: number) => formatNumber(v, lang);
+  const appraised = x.appraised > 0 ? l.rank.appraised(n(x.appraised), x.appraised === 1, x.round !== undefined ? l.stage(x.round) : l.rank.lastRound) : '';
+  const mean = x.summary.index.mean === null ? '—' : formatNumber(x.summary.index.mean, lang, { places: x.places, fixed: true });
+  return [
+    { kind: 'title', text: l.rank.title(x.set ? pick(lang, x.set.title, x.set.titleEn) : '') },
+    { kind: 'para', text: `${x.set ? `${l.words.criteriaSet}: ${x.set.ref}. ` : ''}${l.rank.policy[x.policy]}${appraised}` },
+    rankTable(x, lang),
+    { kind: 'para', text: l.rank.meanIndex(n(x.summary.index.count), x.summary.index.count === 1, mean) },
+    ...summaryBlocks(x, lang),
+    ...problemBlocks(x, lang),
+  ];
+}

@@ -1,0 +1,137 @@
+/** The sentences of the explanation package, in both languages: expressions, conditions, rules, advice, bounds. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compile, type Improvement } from '@parindex/engine';
+import { boundsText, countPhrase, createExplainer, LOCALES } from './index.js';
+
+const leafSet = (inputs: unknown[], rule: unknown) =>
+  compile({
+    formatVersion: 1,
+    id: 'test.explain',
+    version: '2026',
+    title: 'Bộ kiểm thử',
+    status: 'draft',
+    issuer: 'Kiểm thử',
+    decision: { number: '1/QĐ', date: '2026-01-01' },
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    scale: 100,
+    policies: { notApplicable: 'reduceMaximum', missingEvidence: 'zero', ranking: 'dense' },
+    fields: [{ code: '1', title: 'Lĩnh vực', max: 2, children: [{ code: '1.1', title: 'Tiêu chí', max: 2, source: { document: 'Mẫu' }, inputs, rule }] }],
+  });
+
+const INPUTS = [
+  { id: 'sessions', type: 'count', label: 'Số buổi', labelEn: 'Sessions' },
+  { id: 'digital', type: 'boolean', label: 'Có nền tảng số', labelEn: 'Digital channels' },
+  { id: 'helped', type: 'count', label: 'Số lượt hỗ trợ', labelEn: 'Residents helped' },
+  { id: 'answers', type: 'tally', label: 'Phiếu', labelEn: 'Answers', options: [{ id: 'a', label: 'Rất hài lòng', labelEn: 'Very satisfied' }] },
+  { id: 'kind', type: 'level', label: 'Loại', labelEn: 'Kind', options: [{ id: 'x', label: 'Loại X', labelEn: 'Kind X' }, { id: 'y', label: 'Loại Y', labelEn: 'Kind Y' }] },
+  { id: 'on_time', type: 'count', label: 'Số hồ sơ giải quyết đúng hạn', labelEn: 'Dossiers resolved on time', unit: 'hồ sơ', unitEn: 'dossiers', atMost: 'resolved' },
+  { id: 'resolved', type: 'count', label: 'Số hồ sơ đã giải quyết', labelEn: 'Dossiers resolved', unit: 'hồ sơ', unitEn: 'dossiers' },
+  { id: 'rate', type: 'percent', label: 'Tỷ lệ số hóa (%)', labelEn: 'Digitisation rate (%)' },
+];
+// Criterion 2.4 of model.commune-par@2026.
+const tiered = {
+  if: [{ and: [{ '>=': [{ var: 'sessions' }, 4] }, { '==': [{ var: 'digital' }, true] }] }, 2, { '>=': [{ var: 'sessions' }, 4] }, 1.5, { '>=': [{ var: 'sessions' }, 1] }, 1, 0],
+};
+const compiled = leafSet(INPUTS, { type: 'expression', logic: tiered });
+const vi = createExplainer(compiled, 'vi');
+const en = createExplainer(compiled, 'en');
+const logic = (e: unknown, ex = vi) => ex.say.condition({ logic: e });
+
+describe('expressions in words', () => {
+  it('if / else if / otherwise, with labels and numbers written per language', () => {
+    expect(logic(tiered)).toBe('nếu Số buổi ≥ 4 và Có nền tảng số thì 2; nếu Số buổi ≥ 4 thì 1,5; nếu Số buổi ≥ 1 thì 1; còn lại 0');
+    expect(logic(tiered, en)).toBe('if Sessions ≥ 4 and Digital channels then 2; if Sessions ≥ 4 then 1.5; if Sessions ≥ 1 then 1; otherwise 0');
+  });
+
+  it('arithmetic in parentheses, min/max, modulo, unary minus', () => {
+    const e = { min: [5, { '/': [{ '-': [{ var: 'helped' }, { '%': [{ var: 'helped' }, 100] }] }, 100] }] };
+    expect(logic(e)).toBe('nhỏ nhất(5; (Số lượt hỗ trợ − (Số lượt hỗ trợ mod 100)) ÷ 100)');
+    expect(logic(e, en)).toBe('min(5; (Residents helped − (Residents helped mod 100)) ÷ 100)');
+    expect(logic({ max: [{ '-': [{ var: 'sessions' }] }, 0.25] })).toBe('lớn nhất(−Số buổi; 0,25)');
+    expect(logic({ '*': [{ var: 'sessions' }, 0.5] }, en)).toBe('Sessions × 0.5');
+  });
+
+  it('nested and/or keep their parentheses; not, false, in, between, a tally option, literals', () => {
+    expect(logic({ or: [{ and: [{ '>': [{ var: 'sessions' }, 2] }, { '!': [{ var: 'digital' }] }] }, { '==': [{ var: 'digital' }, false] }] })).toBe(
+      '(Số buổi > 2 và không phải Có nền tảng số) hoặc Có nền tảng số: không',
+    );
+    expect(logic({ in: [{ var: 'kind' }, ['x', 'y']] }, en)).toBe('Kind in ["x"; "y"]');
+    expect(logic({ '<=': [1, { var: 'sessions' }, 10] }, en)).toBe('1 ≤ Sessions ≤ 10');
+    expect(logic({ '>=': [{ var: 'answers.a' }, 30] })).toBe('Phiếu (Rất hài lòng) ≥ 30');
+    expect(logic({ '>=': [{ var: 'answers.a' }, 1000] }, en)).toBe('Answers (Very satisfied) ≥ 1,000');
+    expect(logic({ '?:': [{ '!!': [{ var: 'digital' }] }, true, false] })).toBe('nếu Có nền tảng số thì có; còn lại không');
+  });
+
+  it('conditions: levels by their labels, yes/no, lists', () => {
+    expect(vi.say.condition({ input: 'kind', op: 'in', value: ['x', 'y'] })).toBe('Loại thuộc Loại X, Loại Y');
+    expect(en.say.condition({ all: [{ input: 'digital', is: false }, { input: 'sessions', op: 'gte', value: 1200 }] })).toBe('Digital channels: no and Sessions ≥ 1,200');
+  });
+
+  it('the rule of a leaf in one sentence', () => {
+    const node = compiled.nodes.get('1.1')!;
+    expect(vi.rule(node)).toBe('Theo biểu thức: ' + logic(tiered));
+    expect(en.rule(node)).toBe('By the expression: ' + logic(tiered, en));
+  });
+});
+
+describe("advice in the unit's own terms", () => {
+  const ratio = leafSet(INPUTS, { type: 'tiers', value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } }, tiers: [{ min: 90, minInclusive: true, points: 1 }, { max: 90, maxInclusive: false, points: 0 }] });
+  const say = (ex: ReturnType<typeof createExplainer>, im: Improvement) => ex.improvement(im, '1.1');
+  const im: Improvement = { kind: 'raiseRatio', numerator: 'on_time', denominator: 'resolved', from: '84', to: '90', delta: '6', target: '90', strict: false, pointsAfter: '0.75', gain: '0.25', feasible: true };
+
+  it("how many more of the unit's own items reach the next tier", () => {
+    expect(say(createExplainer(ratio, 'vi'), im)).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → 90; tỉ lệ 90%)');
+    expect(say(createExplainer(ratio, 'en'), im)).toBe('Add 6 to “Dossiers resolved on time” to reach 0.75 points (+0.25) (84 → 90; ratio 90%)');
+    expect(say(createExplainer(ratio, 'vi'), { ...im, feasible: false })).toContain('không thể đạt');
+    expect(say(createExplainer(ratio, 'en'), { ...im, pointsAfter: '1', gain: '1' })).toContain('to reach 1 point (+1)');
+  });
+
+  it('raise, set, provide, survey, none', () => {
+    expect(say(vi, { kind: 'raise', input: 'rate', from: '76.4', to: '80', delta: '3.6', strict: false, pointsAfter: '1', gain: '0.5', feasible: true })).toBe('Tăng “Tỷ lệ số hóa (%)” thêm 3,6% (từ 76,4% lên 80%) để đạt 1 điểm (+0,5)');
+    expect(say(en, { kind: 'provide', inputs: ['resolved'], documents: [], pointsAfter: null, gain: null })).toBe('Provide “Dossiers resolved” to be scored');
+    expect(say(vi, { kind: 'set', input: 'kind', to: 'y', pointsAfter: '2', gain: '1' })).toBe('Đạt mức “Loại Y” cho “Loại” để đạt 2 điểm (+1)');
+    expect(say(en, { kind: 'survey', input: 'answers', option: 'a', more: '1', pointsAfter: '1.5', gain: '0.01' })).toBe('1 more “Very satisfied” answer to reach 1.5 points (+0.01)');
+    expect(say(vi, { kind: 'none', reason: 'searchBound' })).toBe('Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm');
+  });
+
+  it('turns a count label into a phrase', () => {
+    expect(countPhrase('Số hồ sơ giải quyết đúng hạn', 'hồ sơ', 'vi')).toBe('hồ sơ giải quyết đúng hạn');
+    expect(countPhrase('Số cuộc kiểm tra', 'lần', 'vi')).toBe('lần (Số cuộc kiểm tra)');
+    expect(countPhrase('Number of dossiers resolved', undefined, 'en')).toBe('dossiers resolved');
+  });
+});
+
+describe('tier bounds', () => {
+  it('"from", "above", "under", "up to", "exactly", in both languages', () => {
+    expect(boundsText({ min: 80, minInclusive: true, max: 90, maxInclusive: false }, '%', 'vi')).toBe('Từ 80% đến dưới 90%');
+    expect(boundsText({ min: 90, minInclusive: false }, '%', 'vi')).toBe('Trên 90%');
+    expect(boundsText({ min: 90, minInclusive: true }, '%', 'vi')).toBe('Từ 90% trở lên');
+    expect(boundsText({ max: 50, maxInclusive: false }, '%', 'vi')).toBe('Dưới 50%');
+    expect(boundsText({ min: 70, minInclusive: true, max: 90, maxInclusive: true }, '%', 'vi')).toBe('Từ 70% đến 90%');
+    expect(boundsText({ min: 80, minInclusive: true, max: 90, maxInclusive: false }, '%', 'en')).toBe('From 80% to under 90%');
+    expect(boundsText({ min: '99.5', minInclusive: true }, '%', 'en')).toBe('99.5% or more');
+    expect(boundsText({ min: 1000, minInclusive: true, max: 1000, maxInclusive: true }, '', 'vi')).toBe('Bằng 1.000');
+  });
+});
+
+describe('conditions the trace points at', () => {
+  it('are worded from the set, in the chosen language', () => {
+    const shapes = compile(JSON.parse(readFileSync(new URL('../../../test/conformance/engine/shapes.set.json', import.meta.url), 'utf8')));
+    expect(createExplainer(shapes, 'vi').say.conditionAt('/fields/0/children/3/rule/conditions/1')).toBe('Bố trí kinh phí');
+    expect(createExplainer(shapes, 'vi').say.conditionAt('/fields/0/children/3/rule/conditions/0')).toBe('Xác định đầy đủ nhiệm vụ');
+  });
+});
+
+describe('the locales', () => {
+  it('have the same words, flags and statuses, none empty, in both languages', () => {
+    for (const part of ['words', 'flags', 'statuses'] as const) {
+      expect(Object.keys(LOCALES.en[part]).sort()).toEqual(Object.keys(LOCALES.vi[part]).sort());
+      for (const l of [LOCALES.vi, LOCALES.en]) for (const [k, v] of Object.entries(l[part])) expect([k, v.length > 0]).toEqual([k, true]);
+    }
+  });
+
+  it('have a sentence for every step, improvement and rule kind in both languages', () => {
+    for (const part of ['steps', 'improvements', 'rules'] as const) expect(Object.keys(LOCALES.en[part]).sort()).toEqual(Object.keys(LOCALES.vi[part]).sort());
+  });
+});

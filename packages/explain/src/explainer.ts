@@ -1,0 +1,92 @@
+/**
+ * An explainer: one compiled set in one language. Every sentence of a result — its steps, its advice,
+ * a rule, an input line — comes from here, so the CLI, a dashboard and a web page say the same thing.
+ */
+import type { CompiledNode, CompiledSet, FlagCode, Improvement, NodeStatus, Step, TraceInput } from '@parindex/engine';
+import type { RuleType } from '@parindex/rules';
+import type { Locale, Phrases, RuleOf, Say, WordKey } from './locale.js';
+import { en } from './locales/en/index.js';
+import { vi } from './locales/vi/index.js';
+import { formatNumber, type Lang } from './numbers.js';
+import { createSay, pick } from './say.js';
+
+export const LOCALES: Readonly<Record<Lang, Locale>> = { vi, en };
+
+export interface Explainer {
+  readonly lang: Lang;
+  readonly say: Say;
+  readonly phrases: Phrases;
+  word(key: WordKey): string;
+  flag(code: FlagCode): string;
+  status(status: NodeStatus): string;
+  stage(stage: string): string;
+  /** The Vietnamese text, or its English counterpart in English. */
+  pick(vi: string, en: string | undefined): string;
+  /** One step of criterion `code`'s working, or null when it says nothing new. */
+  step(s: Step, code?: string): string | null;
+  /** One improvement of criterion `code` as a sentence in the unit's own terms. */
+  improvement(im: Improvement, code?: string): string;
+  /** A leaf's rule in one sentence ("" for a parent). */
+  rule(node: CompiledNode): string;
+  /** "Số hồ sơ: 1.300 hồ sơ [resolved; mục #5]". */
+  input(i: TraceInput): string;
+  /** A value as given: numbers in this language, yes/no, level ids by label when `input` is known. */
+  value(v: unknown, input?: string): string;
+}
+
+export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
+  const locale = LOCALES[lang];
+  const say = createSay(compiled, locale);
+  const value = (v: unknown, input?: string): string => {
+    if (v === null || v === undefined) return locale.words.empty;
+    if (typeof v === 'boolean') return locale.words[v ? 'yes' : 'no'];
+    if (typeof v === 'number') return say.n(v);
+    if (typeof v === 'string') {
+      if (/^-?[0-9]+(\.[0-9]+)?$/.test(v)) return say.n(v);
+      if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)) return say.date(v);
+      return input !== undefined && compiled.inputs.get(input)?.def.options ? say.option(input, v) : v;
+    }
+    if (typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${input !== undefined ? say.option(input, k) : k}: ${value(x)}`)
+        .join(', ');
+    return String(v);
+  };
+  return {
+    lang,
+    say,
+    phrases: locale.phrases,
+    word: (key) => locale.words[key],
+    flag: (code) => locale.flags[code],
+    status: (s) => locale.statuses[s],
+    stage: (s) => locale.stage(s),
+    pick: (v, e) => pick(lang, v, e),
+    step: (s, code) => (locale.steps[s.kind] as (s: Step, say: Say, code: string | undefined) => string | null)(s, say, code),
+    improvement: (im, code) => (locale.improvements[im.kind] as (im: Improvement, say: Say, code: string | undefined) => string)(im, say, code),
+    rule(node) {
+      const r = node.rule;
+      if (!r) return '';
+      const sentence = locale.rules[r.type] as (rule: RuleOf<RuleType>, say: Say, ctx: { code: string; max: string }) => string;
+      return sentence(r, say, { code: node.code, max: node.maxText });
+    },
+    input(i) {
+      const unit = say.input(i.id).unit;
+      const scalar = i.value !== null && typeof i.value !== 'object' && typeof i.value !== 'boolean';
+      const from = i.entry === null ? locale.words.notGiven : `${locale.words.entry} #${i.entry}`;
+      const corrected = i.corrected ? ` — ${locale.stage(i.corrected.round)} ${locale.words.correctedFrom} ${value(i.corrected.from, i.id)} (${i.corrected.reason})` : '';
+      const opt = typeof i.value === 'string' && compiled.inputs.get(i.id)?.def.options ? `${say.option(i.id, i.value)} (${i.value})` : value(i.value, i.id);
+      return `${say.input(i.id).label}: ${opt}${scalar && unit && unit !== '%' ? ' ' + unit : scalar && unit === '%' ? '%' : ''} [${i.id}; ${from}]${corrected}`;
+    },
+    value,
+  };
+}
+
+/** The bounds of a tier or band in words: "Từ 80% đến dưới 90%", "From 80% to under 90%". */
+export function boundsText(t: Parameters<Locale['bounds']>[0], suffix: string, lang: Lang): string {
+  return LOCALES[lang].bounds(t, suffix, (v) => formatNumber(v, lang));
+}
+
+/** Points in words: "1,5 điểm", "1 point", "2 points". */
+export function pointsText(v: string | number, lang: Lang): string {
+  return LOCALES[lang].points(formatNumber(v, lang), formatNumber(v, 'en').replace(/^-/, '') === '1');
+}

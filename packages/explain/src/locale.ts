@@ -1,0 +1,248 @@
+/**
+ * What a language provides: its words (column headings, statuses, flags), how it writes numbers of
+ * points, bounds and conditions, and one sentence per step kind, improvement kind and rule kind. The
+ * types make a kind without a sentence a compile error; a test checks both locales at run time too.
+ */
+import type { FlagCode, Improvement, NodeStatus, Step } from '@parindex/engine';
+import type { Condition, Rule, RuleType, Tier } from '@parindex/rules';
+import type { Lang } from './numbers.js';
+
+/** Short words and headings, the same keys in every language. */
+export type WordKey =
+  | 'points'
+  | 'max'
+  | 'applicableMax'
+  | 'code'
+  | 'stt'
+  | 'field'
+  | 'criterion'
+  | 'title'
+  | 'rule'
+  | 'selfScore'
+  | 'appraised'
+  | 'score'
+  | 'percent'
+  | 'documents'
+  | 'notes'
+  | 'total'
+  | 'index'
+  | 'classification'
+  | 'unit'
+  | 'criteriaSet'
+  | 'period'
+  | 'stage'
+  | 'self'
+  | 'status'
+  | 'issuer'
+  | 'decision'
+  | 'scale'
+  | 'policies'
+  | 'rounding'
+  | 'none'
+  | 'sample'
+  | 'flags'
+  | 'bonus'
+  | 'penalty'
+  | 'rank'
+  | 'name'
+  | 'mean'
+  | 'meanIndex'
+  | 'unclassified'
+  | 'inputs'
+  | 'steps'
+  | 'improve'
+  | 'provided'
+  | 'missing'
+  | 'optional'
+  | 'entry'
+  | 'change'
+  | 'why'
+  | 'fullMarks'
+  | 'file'
+  | 'kind'
+  | 'result'
+  | 'source'
+  | 'yes'
+  | 'no'
+  | 'empty'
+  | 'and'
+  | 'or'
+  | 'not'
+  | 'if'
+  | 'then'
+  | 'otherwise'
+  | 'in'
+  | 'notIn'
+  | 'met'
+  | 'notMet'
+  | 'minOf'
+  | 'maxOf'
+  | 'explanation'
+  | 'number'
+  | 'dated'
+  | 'notGiven'
+  | 'correctedFrom'
+  | 'correctedTo'
+  | 'claimed'
+  | 'supports'
+  | 'missingLabel'
+  | 'explanationLabel'
+  | 'setMaximum';
+
+/** Labels of a set in the language asked for, and the numbers of that language. */
+export interface Say {
+  readonly lang: Lang;
+  /** A number as this language writes it; `places` rounds for display. */
+  n(value: string | number, places?: number): string;
+  /** Points: "1,5 điểm", "1 point", "2 points". */
+  pts(value: string | number): string;
+  date(iso: string | null | undefined): string;
+  word(key: WordKey): string;
+  input(id: string): { label: string; unit: string | undefined; phrase: string };
+  option(input: string, option: string): string;
+  /** The condition at a JSON pointer of the set, in words. */
+  conditionAt(at: string): string;
+  condition(c: Condition): string;
+  /** Criterion `code`'s rule's parts, tiers, on-time items, documents and applicability, in this language. */
+  part(code: string | undefined, id: string): string;
+  tierLabel(code: string | undefined, index: number): string | undefined;
+  onTimeLabel(code: string | undefined, input: string): string | undefined;
+  document(code: string | undefined, id: string): string;
+  applicabilityReason(code: string | undefined): string | undefined;
+  /** "%" when the value of criterion `code`'s rule is a percentage, else "". */
+  suffix(code: string | undefined): string;
+  stage(stage: string): string;
+}
+
+export type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
+export type ImprovementOf<K extends Improvement['kind']> = Extract<Improvement, { kind: K }>;
+export type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;
+
+/** What a rule's sentence may need of its criterion. */
+export interface RuleContext {
+  code: string;
+  max: string;
+}
+
+/** Sentences of the documents (titles, summaries), each with its numbers already written. */
+export interface Phrases {
+  scoreTitle(setTitle: string): string;
+  explainTitle(unitName: string): string;
+  /** "21 tiêu chí chưa đạt điểm tối đa được liệt kê trước." */
+  lostFirst(count: string): string;
+  claimMatches(claimed: string): string;
+  claimDiffers(claimed: string, computed: string): string;
+  noAdvice: string;
+  /** "(tối đa theo bộ 10)" */
+  setMaximum(max: string): string;
+  /** A block whose items add up above its cap. */
+  blockCapped: string;
+  /** "Chỉ số (thang 100)" */
+  indexOnScale(scale: string): string;
+  /** "Số 12/KH-UBND ngày 10/01/2026 Kế hoạch …" */
+  documentRef(number: string | undefined, date: string | undefined, title: string | undefined): string;
+  /** "Tự chấm 2; minh chứng đủ cho 1" */
+  claimNote(claimed: string, computed: string): string;
+  /** "thẩm định vòng 1: Số hồ sơ sửa thành 1.200 (lý do)" */
+  correctedNote(stage: string, label: string, value: string, reason: string): string;
+  setListTitle: string;
+  /** The heading of a set's "id@version". */
+  setRef: string;
+  setStatus: Readonly<Record<'official' | 'model' | 'draft', string>>;
+  notApplicableLabel: string;
+  notApplicablePolicy: Readonly<Record<'fullPoints' | 'reduceMaximum', string>>;
+  missingEvidenceLabel: string;
+  missingEvidencePolicy: Readonly<Record<'zero' | 'scoreAndFlag', string>>;
+  rankingLabel: string;
+  rankingPolicy: Readonly<Record<'dense' | 'competition', string>>;
+  /** "tiêu chí: 2 chữ số thập phân, làm tròn nửa lên" */
+  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up'): string;
+  /** "Có thể không áp dụng: …" */
+  mayNotApply(why: string | undefined): string;
+  /** "Điểm thưởng (tối đa 2 điểm)" */
+  blockHeading(title: string, max: string): string;
+}
+
+/** The words of a comparison of two results (diff). */
+export interface DiffWords {
+  title: string;
+  otherSets(a: string, b: string, changes: string | null): string;
+  byCriterion: string;
+  counts(changed: string, up: string, down: string, changedIsOne: boolean): string;
+  changed: string;
+  same: string;
+  onlyInA: string;
+  onlyInB: string;
+  maxInSet: string;
+  titleChanged: string;
+  ruleChanged: string;
+  tier: string;
+  document: string;
+  /** "thẩm định vòng 1 điều chỉnh 2 → 1: lý do (ai) [chỉ ở A]" */
+  override(stage: string, from: string, to: string, reason: string, by: string | undefined, onlyInA: boolean): string;
+  explanationRemoved: string;
+  /** A rule kind (or "group"/"leaf") by name. */
+  kinds: Readonly<Record<RuleType | 'group' | 'leaf', string>>;
+}
+
+/** The words of a ranking of many units. */
+export interface RankWords {
+  title(setTitle: string): string;
+  policy: Readonly<Record<'dense' | 'competition', string>>;
+  lastRound: string;
+  /** " 3 đơn vị được xếp hạng theo kết quả thẩm định (vòng cuối); …" */
+  appraised(count: string, isOne: boolean, round: string): string;
+  /** "Chỉ số bình quân (bình quân cộng chỉ số của 4 đơn vị): 78,56" */
+  meanIndex(count: string, isOne: boolean, mean: string): string;
+  byBand: string;
+  fieldMeans: string;
+  notRanked(count: string, isOne: boolean): string;
+  errors(count: string, isOne: boolean): string;
+  unusedAppraisals: string;
+  skipped: string;
+  noThreads: string;
+}
+
+/** The words of validate's summary. */
+export interface ValidateWords {
+  errors: string;
+  warnings: string;
+  valid: string;
+  invalid: string;
+  kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result', string>>;
+  /** "3 tệp: 2 hợp lệ, 1 có lỗi (2 lỗi, 0 cảnh báo)." with counts already written. */
+  summary(c: { files: number; valid: number; bad: number; errors: number; warnings: number }, n: (v: number) => string): string;
+}
+
+/** The notes a blank evidence file carries for the officer who fills it. */
+export interface TemplateWords {
+  types: Readonly<Record<'boolean' | 'level' | 'count' | 'decimal' | 'percent' | 'date' | 'tally', string>>;
+  unit: string;
+  optional: string;
+  fillValues: string;
+  sharedFacts: string;
+  documents: string;
+}
+
+export interface Locale {
+  readonly phrases: Phrases;
+  readonly validate: ValidateWords;
+  readonly template: TemplateWords;
+  readonly diff: DiffWords;
+  readonly rank: RankWords;
+  readonly lang: Lang;
+  readonly words: Readonly<Record<WordKey, string>>;
+  readonly flags: Readonly<Record<FlagCode, string>>;
+  readonly statuses: Readonly<Record<NodeStatus, string>>;
+  /** "1 điểm" / "1 point", "2 points" (the number already written in this language). */
+  points(text: string, isOne: boolean): string;
+  /** A stage id for people: "self" → "tự chấm", "round1" → "thẩm định vòng 1". */
+  stage(stage: string): string;
+  /** The bounds of a tier or band: "Từ 80% đến dưới 90%". */
+  bounds(t: Pick<Tier, 'min' | 'minInclusive' | 'max' | 'maxInclusive'>, suffix: string, n: (v: string | number) => string): string;
+  /** "Tăng … để đạt 2 điểm (+1)": the points an improvement reaches, or that it lets the criterion be scored. */
+  reach(pointsAfter: string | null, gain: string | null, say: Say): string;
+  readonly steps: { readonly [K in Step['kind']]: (s: StepOf<K>, say: Say, code: string | undefined) => string | null };
+  readonly improvements: { readonly [K in Improvement['kind']]: (im: ImprovementOf<K>, say: Say, code: string | undefined) => string };
+  readonly rules: { readonly [T in RuleType]: (rule: RuleOf<T>, say: Say, ctx: RuleContext) => string };
+}

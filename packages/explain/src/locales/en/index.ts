@@ -1,0 +1,330 @@
+/** English: every word and sentence parindex writes with --lang en. */
+import { dec } from '@parindex/rules';
+import type { Locale } from '../../locale.js';
+import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const zeroPolicy = { notApplicable: 'not applicable', zeroPoints: '0 points', fullPoints: 'full points' } as const;
+const roundMode = { halfUp: 'half up', halfEven: 'half to even', down: 'down', up: 'up' } as const;
+const valueWords = valueWordsOf('÷', '×');
+
+export const en: Locale = {
+  lang: 'en',
+  phrases: {
+    scoreTitle: (t) => `Score: ${t}`,
+    explainTitle: (u) => `How the points were given: ${u}`,
+    lostFirst: (n) => `${n} ${n === '1' ? 'criterion' : 'criteria'} below the maximum come first.`,
+    claimMatches: (c) => `Claimed ${c}: matches the evidence.`,
+    claimDiffers: (c, m) => `Claimed ${c} but the evidence supports ${m}.`,
+    noAdvice: 'No way to raise the points could be computed from the inputs.',
+    setMaximum: (m) => `(set maximum ${m})`,
+    blockCapped: ' (capped)',
+    indexOnScale: (s) => `Index (scale ${s})`,
+    documentRef: (number, date, title) => [number ? `No. ${number}` : '', date ? `of ${date}` : '', title ?? ''].filter(Boolean).join(' '),
+    claimNote: (c, m) => `Claimed ${c}; the evidence supports ${m}`,
+    correctedNote: (stage, label, value, reason) => `${stage}: ${label} corrected to ${value} (${reason})`,
+    setListTitle: 'Bundled criteria sets',
+    setRef: 'Ref',
+    setStatus: { official: 'official', model: 'model', draft: 'draft' },
+    notApplicableLabel: 'Not applicable',
+    notApplicablePolicy: { fullPoints: 'counts full points', reduceMaximum: 'leaves the maximum' },
+    missingEvidenceLabel: 'Missing evidence',
+    missingEvidencePolicy: { zero: 'zero points', scoreAndFlag: 'scored and flagged for explanation' },
+    rankingLabel: 'Ranking',
+    rankingPolicy: { dense: 'dense (1, 2, 3, 3, 4)', competition: 'competition (1, 2, 3, 3, 5)' },
+    rounding: (level, places, mode) => `${{ criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
+    mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
+    blockHeading: (title, max) => `${title} (at most ${max})`,
+  },
+  validate: {
+    errors: 'Errors',
+    warnings: 'Warnings',
+    valid: 'valid',
+    invalid: 'invalid',
+    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result' },
+    summary: (c, n) =>
+      `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
+  },
+  template: {
+    types: { boolean: 'true/false', level: 'a level id', count: 'a whole number', decimal: 'a number (decimal point)', percent: 'a percentage (0–100)', date: 'a date YYYY-MM-DD', tally: 'answer counts per option' },
+    unit: 'unit',
+    optional: 'optional',
+    fillValues: 'Fill "values": ',
+    sharedFacts: 'Unit facts shared with other criteria (give once, here in "values" or under another criterion): ',
+    documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
+  },
+  rank: {
+    title: (t) => `Ranking: ${t}`,
+    policy: {
+      dense: 'Ranked by index, highest first; equal indices share a rank and the next unit takes the next number (dense: 1, 2, 3, 3, 4).',
+      competition: 'Ranked by index, highest first; equal indices share a rank and the next rank skips (competition: 1, 2, 3, 3, 5).',
+    },
+    lastRound: 'the last round of each file',
+    appraised: (n, one, round) => ` ${n} ${one ? 'unit is' : 'units are'} ranked on the appraisal (${round}); the others on their own score.`,
+    meanIndex: (n, one, mean) => `Mean index (plain mean of ${n} ${one ? 'unit' : 'units'}): ${mean}`,
+    byBand: 'By classification',
+    fieldMeans: 'Mean points by field',
+    notRanked: (n, one) => `Not ranked (${n} ${one ? 'file' : 'files'} with errors)`,
+    errors: (n, one) => `${n} ${one ? 'error' : 'errors'}`,
+    unusedAppraisals: 'Appraisal files not used',
+    skipped: 'Skipped (not evidence for this criteria set)',
+    noThreads: 'the worker threads could not be used; scoring in this process',
+  },
+  diff: {
+    title: 'What changed between two scores',
+    otherSets: (a, b, changes) => `The two results use different criteria sets (${a} → ${b}); criteria are matched by code. Differences in the set: ${changes ?? 'none'}.`,
+    byCriterion: 'Changes by criterion',
+    counts: (n, up, down, one) => `${n} ${one ? 'criterion' : 'criteria'} changed: ${up} up, ${down} down.`,
+    changed: 'changed',
+    same: 'same',
+    onlyInA: 'Only in A: the set of B no longer has it',
+    onlyInB: 'New criterion, only in B',
+    maxInSet: 'Maximum in the set',
+    titleChanged: 'Title changed',
+    ruleChanged: 'Rule changed',
+    tier: 'Tier',
+    document: 'Document',
+    override: (stage, from, to, reason, by, onlyInA) => `${stage} set ${from} → ${to}: ${reason}${by ? ` (${by})` : ''}${onlyInA ? ' [in A only]' : ''}`,
+    explanationRemoved: '(removed)',
+    kinds: {
+      boolean: 'yes/no',
+      levels: 'levels',
+      fraction: 'fraction by level',
+      allOf: 'all conditions',
+      tiers: 'tiers',
+      proportional: 'proportional',
+      parts: 'additive parts',
+      perItem: 'per item',
+      survey: 'survey',
+      onTime: 'on time',
+      expression: 'expression',
+      group: 'group of criteria',
+      leaf: 'criterion',
+    },
+  },
+  words: {
+    points: 'points',
+    max: 'Maximum',
+    applicableMax: 'Applicable maximum',
+    code: 'Code',
+    stt: 'No.',
+    field: 'Field',
+    criterion: 'Field / criterion',
+    title: 'Title',
+    rule: 'Rule',
+    selfScore: 'Self-score',
+    appraised: 'Appraised score',
+    score: 'Points',
+    percent: '%',
+    documents: 'Evidence documents',
+    notes: 'Notes',
+    total: 'Total points',
+    index: 'Index',
+    classification: 'Classification',
+    unit: 'Unit',
+    criteriaSet: 'Criteria set',
+    period: 'Period',
+    stage: 'Score',
+    self: 'self-assessment',
+    status: 'Status',
+    issuer: 'Issuer',
+    decision: 'Decision',
+    scale: 'Scale',
+    policies: 'Policies',
+    rounding: 'Rounding',
+    none: 'none',
+    sample: "Sample figures (not a real unit's data)",
+    flags: 'Flags',
+    bonus: 'Bonus',
+    penalty: 'Penalty',
+    rank: 'Rank',
+    name: 'Unit name',
+    mean: 'Mean',
+    meanIndex: 'Mean index',
+    unclassified: 'Unclassified',
+    inputs: 'Inputs',
+    steps: 'Working',
+    improve: 'To raise the score',
+    provided: 'provided',
+    missing: 'missing',
+    optional: 'optional',
+    entry: 'entry',
+    change: 'Change',
+    why: 'Why',
+    fullMarks: 'Full marks',
+    file: 'File',
+    kind: 'Kind',
+    result: 'Result',
+    source: 'Source',
+    yes: 'yes',
+    no: 'no',
+    empty: '(empty)',
+    and: 'and',
+    or: 'or',
+    not: 'not',
+    if: 'if',
+    then: 'then',
+    otherwise: 'otherwise',
+    in: 'in',
+    notIn: 'not in',
+    met: 'met',
+    notMet: 'not met',
+    minOf: 'min',
+    maxOf: 'max',
+    explanation: 'explanation',
+    number: 'No.',
+    dated: 'of',
+    notGiven: 'not given',
+    correctedFrom: 'corrected from',
+    correctedTo: 'corrected to',
+    claimed: 'Claimed',
+    supports: 'the evidence supports',
+    missingLabel: 'Missing',
+    explanationLabel: 'Explanation',
+    setMaximum: 'set maximum',
+  },
+  flags: {
+    notApplicable: 'Not applicable',
+    missingInput: 'Missing inputs',
+    missingDocument: 'Missing documents',
+    needsExplanation: 'Needs a written explanation',
+    explained: 'Explained',
+    claimMismatch: 'Claimed points differ from the evidence',
+    invalid: 'Invalid',
+    capped: 'Capped',
+    belowZero: 'Deducted below zero',
+    overridden: 'Points set by the appraisal',
+    corrected: 'Inputs corrected by the appraisal',
+  },
+  statuses: {
+    scored: 'scored',
+    notApplicable: 'not applicable',
+    missingEvidence: 'missing evidence',
+    invalid: 'invalid',
+    overridden: 'overridden',
+  },
+  points: (text, isOne) => `${text} ${isOne ? 'point' : 'points'}`,
+  stage(stage) {
+    if (stage === 'self') return 'self-assessment';
+    const m = /^round([0-9]+)$/.exec(stage);
+    if (m) return `appraisal round ${m[1]}`;
+    return stage === 'answer' ? "unit's answer" : stage;
+  },
+  bounds(t, suffix, n) {
+    const v = (x: string | number) => `${n(x)}${suffix}`;
+    const minIn = t.minInclusive ?? true;
+    const maxIn = t.maxInclusive ?? false;
+    if (t.min !== undefined && t.max !== undefined) {
+      if (dec(t.min).eq(dec(t.max))) return `Exactly ${v(t.min)}`;
+      return `${minIn ? 'From' : 'Above'} ${v(t.min)} ${maxIn ? 'up to' : 'to under'} ${v(t.max)}`;
+    }
+    if (t.min !== undefined) return minIn ? `${v(t.min)} or more` : `Above ${v(t.min)}`;
+    if (t.max !== undefined) return maxIn ? `Up to ${v(t.max)}` : `Under ${v(t.max)}`;
+    return 'Any value';
+  },
+  reach: (after, gain, say) => (after === null ? 'to be scored' : `to reach ${say.pts(after)} (+${say.n(gain ?? '0')})`),
+  steps: {
+    ratio: (s, say) => `Ratio = ${say.n(s.numerator.value)} ÷ ${say.n(s.denominator.value)}${s.times !== '1' ? ` × ${say.n(s.times)}` : ''} = ${say.n(s.value, 6)}${s.exact ? '' : '…'}`,
+    value: (s, say) => `${say.input(s.input).label} = ${say.n(s.value)}`,
+    zeroDenominator: (s, say) => `Zero denominator (${say.input(s.input).label}): ${zeroPolicy[s.policy]}`,
+    boolean: (s, say) => `${say.input(s.input).label}: ${say.word(s.value ? 'yes' : 'no')} → ${say.pts(s.points)}`,
+    level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × max)` : ''}`,
+    condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'met' : 'not met'}`,
+    tier: (s, say, code) => `Tier taken: ${say.tierLabel(code, s.index) ?? en.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
+    proportional: (s, say) => `Proportion ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'met' : 'not met'} → ${say.pts(s.points)}`,
+    perItem: (s, say) => `${say.n(s.items)} × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (limited)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
+    survey: (s, say) => `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
+    onTime: (s, say, code) =>
+      `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (due ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'on time' : s.status === 'late' ? `${s.daysLate ?? 0} ${s.daysLate === 1 ? 'day' : 'days'} late` : 'missing'}`,
+    onTimeResult: () => null,
+    expression: (s, say) => `Expression result: ${say.n(s.result)}`,
+    clamp: (s, say) => `${s.bound === 'floor' ? 'Raised to the floor' : s.bound === 'cap' ? 'Limited to the cap' : 'Limited to the maximum'}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `Rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    notApplicable: (s, say, code) => `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
+    missing: (s, say, code) => {
+      const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
+      return `Missing: ${what} — ${s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation'}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;
+    },
+    override: (s, say) => `${cap(say.stage(s.round))}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
+  },
+  improvements: {
+    raise: (im, say) => {
+      const i = say.input(im.input);
+      const sfx = i.unit === '%' ? '%' : '';
+      const unit = i.unit && i.unit !== '%' ? ' ' + i.unit : '';
+      const s = `Raise “${i.label}” by ${say.n(im.delta)}${unit}${sfx} (from ${say.n(im.from)}${sfx} to ${im.strict ? 'above ' : ''}${say.n(im.to)}${sfx}) ${en.reach(im.pointsAfter, im.gain, say)}`;
+      return im.feasible ? s : `${s} — not reachable with the current figures`;
+    },
+    raiseRatio: (im, say, code) => {
+      const n = say.input(im.numerator);
+      const target = `${im.strict ? 'above ' : ''}${say.n(im.target)}${say.suffix(code)}`;
+      // "Add 1 to “Dossiers resolved on time”": no plural of the set's noun to get wrong.
+      const s = `Add ${say.n(im.delta)} to “${n.label}” ${en.reach(im.pointsAfter, im.gain, say)} (${say.n(im.from)} → ${say.n(im.to)}; ratio ${target})`;
+      return im.feasible ? s : `${s} — more than “${say.input(im.denominator).label}”, not reachable`;
+    },
+    lower: (im, say) => {
+      const i = say.input(im.input);
+      return `Lower “${i.label}” by ${say.n(im.delta)}${i.unit ? ' ' + i.unit : ''} (from ${say.n(im.from)} to ${say.n(im.to)}) ${en.reach(im.pointsAfter, im.gain, say)}`;
+    },
+    set: (im, say) => {
+      const label = say.input(im.input).label;
+      if (im.to === true) return `Meet “${label}” ${en.reach(im.pointsAfter, im.gain, say)}`;
+      const to = typeof im.to === 'boolean' ? say.word(im.to ? 'yes' : 'no') : say.option(im.input, im.to);
+      return `Reach “${to}” for “${label}” ${en.reach(im.pointsAfter, im.gain, say)}`;
+    },
+    meet: (im, say) => `Meet the condition: ${im.conditions.map((at) => say.conditionAt(at)).join(' and ')} ${en.reach(im.pointsAfter, im.gain, say)}`,
+    onTime: (im, say) => `Do ${im.inputs.map((x) => `“${say.input(x).label}”`).join(', ')} on time ${en.reach(im.pointsAfter, im.gain, say)}`,
+    provide: (im, say, code) => {
+      const parts: string[] = [];
+      if (im.inputs.length) parts.push(im.inputs.map((x) => `“${say.input(x).label}”`).join(', '));
+      if (im.documents.length) parts.push('the documents ' + im.documents.map((x) => `“${say.document(code, x)}”`).join(', '));
+      return `Provide ${parts.join(' and ')} ${en.reach(im.pointsAfter, im.gain, say)}`;
+    },
+    survey: (im, say) => `${say.n(im.more)} more “${say.option(im.input, im.option)}” ${im.more === '1' ? 'answer' : 'answers'} ${en.reach(im.pointsAfter, im.gain, say)}`,
+    none: (im) =>
+      ({
+        ruleMaximum: 'The rule gives no more points at any value',
+        noBetterValue: 'No value of the inputs gives more points',
+        searchBound: 'No change giving more points was found within the search bound',
+      })[im.reason],
+  },
+  rules: {
+    boolean: (r, say, c) => `${cap(say.input(r.input).label)}: ${say.pts(r.points ?? c.max)}; otherwise ${say.pts(r.otherwise ?? 0)}`,
+    levels: (r, say) =>
+      Object.entries(r.points)
+        .map(([k, v]) => `${cap(say.option(r.input, k))}: ${say.pts(v)}`)
+        .join('; '),
+    fraction: (r, say, c) =>
+      Object.entries(r.fractions)
+        .map(([k, f]) => `${cap(say.option(r.input, k))}: ${say.pts(dec(f).times(dec(c.max)).toFixed())}`)
+        .join('; '),
+    allOf: (r, say, c) => `All of (${r.conditions.map((x) => say.condition(x)).join('; ')}): ${say.pts(r.points ?? c.max)}; otherwise ${say.pts(r.otherwise ?? 0)}`,
+    tiers: (r, say, c) => {
+      const tiers = sortedTiers(r.tiers)
+        .map((t) => `${en.bounds(t, say.suffix(c.code), say.n)}: ${say.pts(t.points)}`)
+        .join('; ');
+      return `${cap(valueWords(r.value, say))} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (zero denominator: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
+    },
+    proportional: (r, say, c) => {
+      const sfx = say.suffix(c.code);
+      return `In proportion to ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 points, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
+    },
+    parts: (r, say, c) =>
+      r.parts.map((p) => `${cap(say.part(c.code, p.id))}: ${say.pts(p.points ?? dec(p.fraction ?? 1).times(dec(c.max)).toFixed())}`).join('; plus '),
+    perItem: (r, say, c) => {
+      const each = dec(r.each);
+      const limit = r.limit !== undefined ? ` (at most ${say.pts(r.limit)})` : '';
+      return `${say.pts(r.base ?? (each.isNegative() ? c.max : 0))}, ${each.isNegative() ? 'minus' : 'plus'} ${say.pts(each.abs().toFixed())} per ${say.input(r.input).label}${limit}`;
+    },
+    survey: (r, say) =>
+      `Maximum × weighted share of answers (${Object.entries(r.weights)
+        .map(([k, w]) => `${say.option(r.input, k)} ${say.n(dec(w).times(100).toFixed())}%`)
+        .join(', ')})${r.minAnswers !== undefined ? `; at least ${say.n(r.minAnswers)} answers needed` : ''}`,
+    onTime: (r, say, c) => {
+      const items = r.items.map((i) => `${say.onTimeLabel(c.code, i.input) ?? say.input(i.input).label} (due ${typeof i.deadline === 'string' ? say.date(i.deadline) : say.input(i.deadline.input).label})`).join(', ');
+      return `All on time [${items}]: ${say.pts(r.points ?? c.max)}; some late: ${say.pts(r.late ?? 0)}; some not done: ${say.pts(r.missing ?? 0)}`;
+    },
+    expression: (r, say) => `By the expression: ${say.condition({ logic: r.logic })}`,
+  },
+};

@@ -1,0 +1,31 @@
+/** Pieces both locales use that carry no words of their own (ordering, symbols, data lookups). */
+import { dec, type Tier, type ValueRef } from '@parindex/rules';
+import type { Say, StepOf } from '../locale.js';
+
+/** A tier step's bounds in the shape the locales' `bounds` reads. */
+export function boundsOf(s: StepOf<'tier'>): Pick<Tier, 'min' | 'minInclusive' | 'max' | 'maxInclusive'> {
+  return { ...(s.min !== null ? { min: s.min, minInclusive: s.minInclusive } : {}), ...(s.max !== null ? { max: s.max, maxInclusive: s.maxInclusive } : {}) };
+}
+
+/** Tiers from the highest lower bound down, as published tables list them. */
+export function sortedTiers(tiers: readonly Tier[]): Tier[] {
+  return [...tiers].sort((a, b) => dec(b.min ?? '-1e30').cmp(dec(a.min ?? '-1e30')));
+}
+
+/** The value a rule reads, in words: an input's label, or "numerator ÷ denominator × 100". */
+export const valueWordsOf = (div: string, times: string) => (v: ValueRef, say: Say): string => {
+  if ('input' in v) return say.input(v.input).label;
+  const t = v.ratio.times === undefined ? '' : ` ${times} ${say.n(v.ratio.times)}`;
+  return `${say.input(v.ratio.numerator).label} ${div} ${say.input(v.ratio.denominator).label}${t}`;
+};
+
+/** Why a criterion did not apply: the set's reason, or the words of the locale for the rule's own causes. */
+export function notApplicableWords(
+  s: StepOf<'notApplicable'>,
+  say: Say,
+  code: string | undefined,
+  words: { zeroDenominator: (label: string) => string },
+): string {
+  if (s.cause === 'zeroDenominator') return words.zeroDenominator(say.input(s.input).label);
+  return say.applicabilityReason(code) ?? say.conditionAt(s.at);
+}

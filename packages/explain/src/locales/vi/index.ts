@@ -1,0 +1,338 @@
+/** Tiếng Việt: every word and sentence parindex writes in Vietnamese (the default language). */
+import { dec } from '@parindex/rules';
+import type { Locale } from '../../locale.js';
+import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const roundMode = { halfUp: 'làm tròn nửa lên', halfEven: 'làm tròn nửa về số chẵn', down: 'làm tròn xuống', up: 'làm tròn lên' } as const;
+const zeroPolicy = { notApplicable: 'không áp dụng', zeroPoints: '0 điểm', fullPoints: 'đạt tối đa' } as const;
+
+export const vi: Locale = {
+  lang: 'vi',
+  phrases: {
+    scoreTitle: (t) => `Kết quả chấm điểm: ${t}`,
+    explainTitle: (u) => `Giải trình cách chấm: ${u}`,
+    lostFirst: (n) => `${n} tiêu chí chưa đạt điểm tối đa được liệt kê trước.`,
+    claimMatches: (c) => `Tự chấm ${c} điểm: khớp với minh chứng.`,
+    claimDiffers: (c, m) => `Tự chấm ${c} điểm nhưng minh chứng chỉ đủ cho ${m} điểm.`,
+    noAdvice: 'Không có cách tăng điểm nào tính được từ số liệu.',
+    setMaximum: (m) => `(tối đa theo bộ ${m})`,
+    blockCapped: ' (đã áp mức trần)',
+    indexOnScale: (s) => `Chỉ số (thang ${s})`,
+    documentRef: (number, date, title) => [number ? `Số ${number}` : '', date ? `ngày ${date}` : '', title ?? ''].filter(Boolean).join(' '),
+    claimNote: (c, m) => `Tự chấm ${c}; minh chứng đủ cho ${m}`,
+    correctedNote: (stage, label, value, reason) => `${stage}: ${label} sửa thành ${value} (${reason})`,
+    setListTitle: 'Các bộ tiêu chí có sẵn',
+    setRef: 'Mã bộ',
+    setStatus: { official: 'chính thức', model: 'mẫu', draft: 'dự thảo' },
+    notApplicableLabel: 'Tiêu chí không áp dụng',
+    notApplicablePolicy: { fullPoints: 'tính đủ điểm', reduceMaximum: 'trừ khỏi điểm tối đa' },
+    missingEvidenceLabel: 'Thiếu minh chứng',
+    missingEvidencePolicy: { zero: '0 điểm', scoreAndFlag: 'vẫn chấm, gắn cờ giải trình' },
+    rankingLabel: 'Xếp hạng',
+    rankingPolicy: { dense: 'đồng hạng, hạng sau liền số (1, 2, 3, 3, 4)', competition: 'đồng hạng, hạng sau nhảy số (1, 2, 3, 3, 5)' },
+    rounding: (level, places, mode) => `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
+    mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
+    blockHeading: (title, max) => `${title} (tối đa ${max})`,
+  },
+  validate: {
+    errors: 'Lỗi',
+    warnings: 'Cảnh báo',
+    valid: 'hợp lệ',
+    invalid: 'có lỗi',
+    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm' },
+    summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
+  },
+  template: {
+    types: { boolean: 'true/false', level: 'mã mức', count: 'số nguyên', decimal: 'số (dấu chấm thập phân)', percent: 'tỉ lệ % (0–100)', date: 'ngày YYYY-MM-DD', tally: 'số phiếu theo từng phương án' },
+    unit: 'đơn vị',
+    optional: 'không bắt buộc',
+    fillValues: 'Nhập vào "values": ',
+    sharedFacts: 'Số liệu chung của đơn vị (nhập một lần, tại đây trong "values" hoặc ở tiêu chí khác): ',
+    documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
+  },
+  rank: {
+    title: (t) => `Xếp hạng: ${t}`,
+    policy: {
+      dense: 'Xếp hạng theo chỉ số từ cao xuống thấp; các đơn vị bằng chỉ số đồng hạng, đơn vị kế tiếp nhận hạng liền sau (1, 2, 3, 3, 4).',
+      competition: 'Xếp hạng theo chỉ số từ cao xuống thấp; các đơn vị bằng chỉ số đồng hạng, đơn vị kế tiếp bỏ qua số hạng đã dùng (1, 2, 3, 3, 5).',
+    },
+    lastRound: 'vòng cuối của từng tệp',
+    appraised: (n, _one, round) => ` ${n} đơn vị được xếp hạng theo kết quả thẩm định (${round}); các đơn vị khác theo điểm tự chấm.`,
+    meanIndex: (n, _one, mean) => `Chỉ số bình quân (bình quân cộng chỉ số của ${n} đơn vị): ${mean}`,
+    byBand: 'Nhóm xếp loại',
+    fieldMeans: 'Điểm bình quân theo lĩnh vực',
+    notRanked: (n) => `Không xếp hạng được (${n} tệp có lỗi)`,
+    errors: (n) => `${n} lỗi`,
+    unusedAppraisals: 'Tệp thẩm định không dùng',
+    skipped: 'Bỏ qua (không phải minh chứng của bộ tiêu chí này)',
+    noThreads: 'không dùng được các luồng xử lý song song; chấm điểm trong tiến trình này',
+  },
+  diff: {
+    title: 'So sánh hai kết quả chấm điểm',
+    otherSets: (a, b, changes) => `Hai kết quả dùng hai bộ tiêu chí khác nhau (${a} → ${b}); tiêu chí được ghép theo mã. Khác biệt trong bộ tiêu chí: ${changes ?? 'không có'}.`,
+    byCriterion: 'Thay đổi theo tiêu chí',
+    counts: (n, up, down) => `${n} tiêu chí thay đổi: ${up} tăng điểm, ${down} giảm điểm.`,
+    changed: 'đổi',
+    same: 'giữ nguyên',
+    onlyInA: 'Chỉ có ở A: bộ tiêu chí của B không còn tiêu chí này',
+    onlyInB: 'Tiêu chí mới, chỉ có ở B',
+    maxInSet: 'Điểm tối đa trong bộ tiêu chí',
+    titleChanged: 'Tên tiêu chí đổi',
+    ruleChanged: 'Cách chấm đổi',
+    tier: 'Bậc',
+    document: 'Tài liệu',
+    override: (stage, from, to, reason, by, onlyInA) => `${stage} điều chỉnh ${from} → ${to}: ${reason}${by ? ` (${by})` : ''}${onlyInA ? ' [chỉ ở A]' : ''}`,
+    explanationRemoved: '(bỏ)',
+    kinds: {
+      boolean: 'có/không',
+      levels: 'theo mức',
+      fraction: 'tỉ lệ theo mức',
+      allOf: 'đạt đủ điều kiện',
+      tiers: 'theo bậc',
+      proportional: 'tỉ lệ thuận',
+      parts: 'cộng từng phần',
+      perItem: 'theo từng trường hợp',
+      survey: 'điều tra xã hội học',
+      onTime: 'đúng hạn',
+      expression: 'biểu thức',
+      group: 'nhóm tiêu chí',
+      leaf: 'tiêu chí',
+    },
+  },
+  words: {
+    points: 'điểm',
+    max: 'Điểm tối đa',
+    applicableMax: 'Điểm tối đa áp dụng',
+    code: 'Mã',
+    stt: 'STT',
+    field: 'Lĩnh vực',
+    criterion: 'Lĩnh vực / tiêu chí',
+    title: 'Tên',
+    rule: 'Cách chấm',
+    selfScore: 'Điểm tự chấm',
+    appraised: 'Điểm thẩm định',
+    score: 'Điểm',
+    percent: 'Tỉ lệ',
+    documents: 'Tài liệu kiểm chứng',
+    notes: 'Ghi chú',
+    total: 'Tổng điểm',
+    index: 'Chỉ số',
+    classification: 'Xếp loại',
+    unit: 'Đơn vị',
+    criteriaSet: 'Bộ tiêu chí',
+    period: 'Kỳ đánh giá',
+    stage: 'Kết quả',
+    self: 'tự chấm',
+    status: 'Trạng thái',
+    issuer: 'Cơ quan ban hành',
+    decision: 'Văn bản',
+    scale: 'Thang điểm',
+    policies: 'Quy định chung',
+    rounding: 'Làm tròn',
+    none: 'không',
+    sample: 'Số liệu mẫu (không phải số liệu thật của đơn vị)',
+    flags: 'Lưu ý',
+    bonus: 'Điểm thưởng',
+    penalty: 'Điểm trừ',
+    rank: 'Hạng',
+    name: 'Tên đơn vị',
+    mean: 'Bình quân',
+    meanIndex: 'Chỉ số bình quân',
+    unclassified: 'Chưa xếp loại',
+    inputs: 'Số liệu',
+    steps: 'Cách tính',
+    improve: 'Để tăng điểm',
+    provided: 'có',
+    missing: 'thiếu',
+    optional: 'không bắt buộc',
+    entry: 'mục',
+    change: 'Thay đổi',
+    why: 'Lý do',
+    fullMarks: 'Đạt tối đa',
+    file: 'Tệp',
+    kind: 'Loại',
+    result: 'Kết quả',
+    source: 'Nguồn',
+    yes: 'có',
+    no: 'không',
+    empty: '(trống)',
+    and: 'và',
+    or: 'hoặc',
+    not: 'không phải',
+    if: 'nếu',
+    then: 'thì',
+    otherwise: 'còn lại',
+    in: 'thuộc',
+    notIn: 'không thuộc',
+    met: 'đạt',
+    notMet: 'không đạt',
+    minOf: 'nhỏ nhất',
+    maxOf: 'lớn nhất',
+    explanation: 'giải trình',
+    number: 'Số',
+    dated: 'ngày',
+    notGiven: 'chưa có',
+    correctedFrom: 'sửa từ',
+    correctedTo: 'sửa thành',
+    claimed: 'Tự chấm',
+    supports: 'minh chứng đủ cho',
+    missingLabel: 'Thiếu',
+    explanationLabel: 'Giải trình',
+    setMaximum: 'tối đa theo bộ',
+  },
+  flags: {
+    notApplicable: 'Không áp dụng',
+    missingInput: 'Thiếu số liệu',
+    missingDocument: 'Thiếu tài liệu kiểm chứng',
+    needsExplanation: 'Cần giải trình',
+    explained: 'Đã giải trình',
+    claimMismatch: 'Điểm tự chấm khác điểm tính theo minh chứng',
+    invalid: 'Không hợp lệ',
+    capped: 'Bị giới hạn mức trần',
+    belowZero: 'Bị trừ dưới 0',
+    overridden: 'Điểm do thẩm định điều chỉnh',
+    corrected: 'Số liệu được thẩm định sửa',
+  },
+  statuses: {
+    scored: 'đã chấm',
+    notApplicable: 'không áp dụng',
+    missingEvidence: 'thiếu minh chứng',
+    invalid: 'không hợp lệ',
+    overridden: 'thẩm định điều chỉnh',
+  },
+  points: (text) => `${text} điểm`,
+  stage(stage) {
+    if (stage === 'self') return 'tự chấm';
+    const m = /^round([0-9]+)$/.exec(stage);
+    if (m) return `thẩm định vòng ${m[1]}`;
+    return stage === 'answer' ? 'giải trình' : stage;
+  },
+  bounds(t, suffix, n) {
+    const v = (x: string | number) => `${n(x)}${suffix}`;
+    const minIn = t.minInclusive ?? true;
+    const maxIn = t.maxInclusive ?? false;
+    if (t.min !== undefined && t.max !== undefined) {
+      if (dec(t.min).eq(dec(t.max))) return `Bằng ${v(t.min)}`;
+      return `${minIn ? 'Từ' : 'Trên'} ${v(t.min)} ${maxIn ? 'đến' : 'đến dưới'} ${v(t.max)}`;
+    }
+    if (t.min !== undefined) return minIn ? `Từ ${v(t.min)} trở lên` : `Trên ${v(t.min)}`;
+    if (t.max !== undefined) return maxIn ? `Không quá ${v(t.max)}` : `Dưới ${v(t.max)}`;
+    return 'Mọi giá trị';
+  },
+  reach: (after, gain, say) => (after === null ? 'để được chấm điểm' : `để đạt ${say.pts(after)} (+${say.n(gain ?? '0')})`),
+  steps: {
+    ratio: (s, say) => `Tỉ lệ = ${say.n(s.numerator.value)} ÷ ${say.n(s.denominator.value)}${s.times !== '1' ? ` × ${say.n(s.times)}` : ''} = ${say.n(s.value, 6)}${s.exact ? '' : '…'}`,
+    value: (s, say) => `${say.input(s.input).label} = ${say.n(s.value)}`,
+    zeroDenominator: (s, say) => `Mẫu số bằng 0 (${say.input(s.input).label}): ${zeroPolicy[s.policy]}`,
+    boolean: (s, say) => `${say.input(s.input).label}: ${say.word(s.value ? 'yes' : 'no')} → ${say.pts(s.points)}`,
+    level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × tối đa)` : ''}`,
+    condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'đạt' : 'không đạt'}`,
+    tier: (s, say, code) => `Bậc áp dụng: ${say.tierLabel(code, s.index) ?? vi.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
+    proportional: (s, say) => `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'đạt' : 'không đạt'} → ${say.pts(s.points)}`,
+    perItem: (s, say) => `${say.n(s.items)} trường hợp × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
+    survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
+    onTime: (s, say, code) =>
+      `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
+    onTimeResult: () => null,
+    expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
+    clamp: (s, say) => `${s.bound === 'floor' ? 'Không thấp hơn mức sàn' : s.bound === 'cap' ? 'Giới hạn ở mức trần' : 'Giới hạn ở điểm tối đa'}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `Làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    notApplicable: (s, say, code) => `Không áp dụng (${notApplicableCause(s, say, code)}): ${s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa'}`,
+    missing: (s, say, code) => {
+      const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
+      return `Thiếu: ${what} — ${s.policy === 'zero' ? '0 điểm' : 'vẫn chấm, cần giải trình'}${s.explanation ? ` (giải trình: ${s.explanation})` : ''}`;
+    },
+    override: (s, say) => `${cap(say.stage(s.round))}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
+  },
+  improvements: {
+    raise: (im, say) => {
+      const i = say.input(im.input);
+      const sfx = i.unit === '%' ? '%' : '';
+      const s = `Tăng “${i.label}” thêm ${say.n(im.delta)}${i.unit && !sfx ? ' ' + i.unit : sfx} (từ ${say.n(im.from)}${sfx} lên ${im.strict ? 'trên ' : ''}${say.n(im.to)}${sfx}) ${vi.reach(im.pointsAfter, im.gain, say)}`;
+      return im.feasible ? s : `${s} — không thể đạt với số liệu hiện có`;
+    },
+    raiseRatio: (im, say, code) => {
+      const n = say.input(im.numerator);
+      const target = `${im.strict ? 'trên ' : ''}${say.n(im.target)}${say.suffix(code)}`;
+      const s = `Thêm ${say.n(im.delta)} ${n.phrase} ${vi.reach(im.pointsAfter, im.gain, say)} (${say.n(im.from)} → ${say.n(im.to)}; tỉ lệ ${target})`;
+      return im.feasible ? s : `${s} — vượt quá “${say.input(im.denominator).label}”, không thể đạt`;
+    },
+    lower: (im, say) => {
+      const i = say.input(im.input);
+      return `Giảm “${i.label}” ${say.n(im.delta)}${i.unit ? ' ' + i.unit : ''} (từ ${say.n(im.from)} xuống ${say.n(im.to)}) ${vi.reach(im.pointsAfter, im.gain, say)}`;
+    },
+    set: (im, say) => {
+      const label = say.input(im.input).label;
+      if (im.to === true) return `Đáp ứng “${label}” ${vi.reach(im.pointsAfter, im.gain, say)}`;
+      const to = typeof im.to === 'boolean' ? say.word(im.to ? 'yes' : 'no') : say.option(im.input, im.to);
+      return `Đạt mức “${to}” cho “${label}” ${vi.reach(im.pointsAfter, im.gain, say)}`;
+    },
+    meet: (im, say) => `Đáp ứng điều kiện: ${im.conditions.map((at) => say.conditionAt(at)).join(' và ')} ${vi.reach(im.pointsAfter, im.gain, say)}`,
+    onTime: (im, say) => `Hoàn thành đúng hạn ${im.inputs.map((x) => `“${say.input(x).label}”`).join(', ')} ${vi.reach(im.pointsAfter, im.gain, say)}`,
+    provide: (im, say, code) => {
+      const parts: string[] = [];
+      if (im.inputs.length) parts.push(im.inputs.map((x) => `“${say.input(x).label}”`).join(', '));
+      if (im.documents.length) parts.push('tài liệu ' + im.documents.map((x) => `“${say.document(code, x)}”`).join(', '));
+      return `Bổ sung ${parts.join(' và ')} ${vi.reach(im.pointsAfter, im.gain, say)}`;
+    },
+    survey: (im, say) => `Thêm ${say.n(im.more)} phiếu trả lời “${say.option(im.input, im.option)}” ${vi.reach(im.pointsAfter, im.gain, say)}`,
+    none: (im) =>
+      ({
+        ruleMaximum: 'Quy tắc chấm không cho thêm điểm ở bất kỳ giá trị nào',
+        noBetterValue: 'Không có giá trị nào của các số liệu cho thêm điểm',
+        searchBound: 'Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm',
+      })[im.reason],
+  },
+  rules: {
+    boolean: (r, say, c) => `${cap(say.input(r.input).label)}: ${say.pts(r.points ?? c.max)}; không: ${say.pts(r.otherwise ?? 0)}`,
+    levels: (r, say) =>
+      Object.entries(r.points)
+        .map(([k, v]) => `${cap(say.option(r.input, k))}: ${say.pts(v)}`)
+        .join('; '),
+    fraction: (r, say, c) =>
+      Object.entries(r.fractions)
+        .map(([k, f]) => `${cap(say.option(r.input, k))}: ${say.pts(dec(f).times(dec(c.max)).toFixed())}`)
+        .join('; '),
+    allOf: (r, say, c) => `Đạt đủ các điều kiện (${r.conditions.map((x) => say.condition(x)).join('; ')}): ${say.pts(r.points ?? c.max)}; không: ${say.pts(r.otherwise ?? 0)}`,
+    tiers: (r, say, c) => {
+      const v = valueWords(r.value, say);
+      const tiers = sortedTiers(r.tiers)
+        .map((t) => `${vi.bounds(t, say.suffix(c.code), say.n)}: ${say.pts(t.points)}`)
+        .join('; ');
+      return `${cap(v)} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (mẫu số bằng 0: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
+    },
+    proportional: (r, say, c) => {
+      const sfx = say.suffix(c.code);
+      return `Tỉ lệ theo ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
+    },
+    parts: (r, say, c) =>
+      r.parts.map((p) => `${cap(say.part(c.code, p.id))}: ${say.pts(p.points ?? dec(p.fraction ?? 1).times(dec(c.max)).toFixed())}`).join('; cộng '),
+    perItem: (r, say, c) => {
+      const each = dec(r.each);
+      const verb = each.isNegative() ? 'trừ' : 'cộng';
+      const unit = say.input(r.input).unit ?? 'trường hợp';
+      const limit = r.limit !== undefined ? ` (tối đa ${verb} ${say.pts(r.limit)})` : '';
+      return `${say.pts(r.base ?? (each.isNegative() ? c.max : 0))}, mỗi ${unit} (${say.input(r.input).label}) ${verb} ${say.pts(each.abs().toFixed())}${limit}`;
+    },
+    survey: (r, say) =>
+      `Điểm tối đa × tỉ lệ trả lời có trọng số (${Object.entries(r.weights)
+        .map(([k, w]) => `${say.option(r.input, k)} ${say.n(dec(w).times(100).toFixed())}%`)
+        .join(', ')})${r.minAnswers !== undefined ? `; cần ít nhất ${say.n(r.minAnswers)} phiếu` : ''}`,
+    onTime: (r, say, c) => {
+      const items = r.items.map((i) => `${say.onTimeLabel(c.code, i.input) ?? say.input(i.input).label} (hạn ${typeof i.deadline === 'string' ? say.date(i.deadline) : say.input(i.deadline.input).label})`).join(', ');
+      return `Tất cả đúng hạn [${items}]: ${say.pts(r.points ?? c.max)}; có trễ hạn: ${say.pts(r.late ?? 0)}; chưa thực hiện: ${say.pts(r.missing ?? 0)}`;
+    },
+    expression: (r, say) => `Theo biểu thức: ${say.condition({ logic: r.logic })}`,
+  },
+};
+
+
+const valueWords = valueWordsOf('÷', '×');
+
+function notApplicableCause(s: Parameters<Locale['steps']['notApplicable']>[0], say: Parameters<Locale['steps']['notApplicable']>[1], code: string | undefined): string {
+  return notApplicableWords(s, say, code, {
+    zeroDenominator: (label) => `mẫu số bằng 0: ${label}`,
+  });
+}
