@@ -161,6 +161,10 @@ export const CriteriaSet = withMeta(
       notApplicable: withDescription(NotApplicablePolicy, 'fullPoints: counts full points; reduceMaximum: leaves the maximum.'),
       missingEvidence: withDescription(MissingEvidencePolicy, 'zero: no points without the required documents; scoreAndFlag: score, flag for explanation.'),
       ranking: withDescription(z.enum(['dense', 'competition']), 'Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5.'),
+      indexAboveScale: withDescription(
+        opt(z.enum(['cap', 'allow'])),
+        'When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.',
+      ),
     }),
     rounding: withDescription(opt(z.array(Rounding).check(z.maxLength(5))), 'Nothing is rounded unless declared here.'),
     displayPlaces: withDescription(opt(z.number().check(z.int(), z.minimum(0), z.maximum(6))), 'Places shown in reports (display only, default 2).'),

@@ -3,7 +3,8 @@
  * exit codes are right — 0 success, 1 invalid input, 2 wrong usage — and no stack trace ever reaches
  * the user unless PARINDEX_DEBUG=1.
  */
-import { parseArgs, renderUsage, type ArgsDef, type CommandDef } from 'citty';
+import { parseArgs, type ArgsDef, type CommandDef } from 'citty';
+import { commandHelp, rootHelp } from './help.js';
 import { diag, ParindexError } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
@@ -30,11 +31,15 @@ export const root: CommandDef<ArgsDef> = {
   subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, { meta: { name, description: c.description } }])),
 };
 
-const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The language of the whole run, read from the arguments before anything else (help follows it too). */
+let runLang: 'vi' | 'en' = 'vi';
 
 async function usage(cmd: CommandDef<ArgsDef>, parent?: CommandDef<ArgsDef>): Promise<string> {
-  const text = await renderUsage(cmd, parent);
-  return (process.stdout.isTTY ? text : stripAnsi(text)) + '\n';
+  if (cmd === root) return rootHelp(Object.keys(COMMANDS), ENGINE_VERSION, runLang);
+  const name = (cmd.meta as { name?: string } | undefined)?.name ?? '';
+  const parentName = parent && parent !== root ? ((parent.meta as { name?: string } | undefined)?.name ?? '') : '';
+  return commandHelp(cmd, parentName ? `${parentName} ${name}` : name, runLang);
 }
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase());
@@ -137,7 +142,8 @@ export async function dispatch(argv: string[]): Promise<number> {
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const lang = argv.includes('en') && argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'vi';
+  const lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'vi';
+  runLang = lang;
   try {
     return await dispatch(argv);
   } catch (e) {

@@ -25,7 +25,9 @@ describe.concurrent('usage and exit codes', () => {
     expect(sc.stdout).toMatch(/--appraisal=<file>/);
     expect(sc.stdout).toMatch(/--format=<table\|json\|md\|html\|csv>/);
     expect(show.code).toBe(0);
-    expect(show.stdout).toContain('<SET>');
+    expect(show.stdout).toContain('<id[@version]>');
+    expect(sc.stdout).toContain('TÙY CHỌN');
+    expect((await cliInProcess(['score', '--help', '--lang', 'en'])).stdout).toContain('OPTIONS');
     expect(none.code).toBe(2);
   });
 

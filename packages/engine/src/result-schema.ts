@@ -64,7 +64,8 @@ const notApplicable = <C extends string, T extends Record<string, z.ZodMiniType>
 export const StepSchema = withMeta(
   z.discriminatedUnion('kind', [
     ...KIND_STEP_SCHEMAS,
-    s({ kind: z.literal('clamp'), from: D, to: D, bound: z.enum(['max', 'floor', 'cap']) }),
+    s({ kind: z.literal('clamp'), from: D, to: D, bound: z.enum(['max', 'floor', 'cap', 'scale']) }),
+    s({ kind: z.literal('aboveScale'), index: D, scale: D }),
     RoundingStepSchema,
     z.discriminatedUnion('cause', [
       notApplicable('condition', { at: z.string() }),

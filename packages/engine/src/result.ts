@@ -70,7 +70,9 @@ export type NotApplicableCause = { cause: 'condition'; at: string } | RuleNotApp
 
 export type Step =
   | KindStep
-  | { kind: 'clamp'; from: DecimalString; to: DecimalString; bound: 'max' | 'floor' | 'cap' }
+  | { kind: 'clamp'; from: DecimalString; to: DecimalString; bound: 'max' | 'floor' | 'cap' | 'scale' }
+  /** The index is above the scale and the set allows it (policies.indexAboveScale "allow"). */
+  | { kind: 'aboveScale'; index: DecimalString; scale: DecimalString }
   | RoundingStep
   | ({ kind: 'notApplicable'; policy: 'fullPoints' | 'reduceMaximum'; points: DecimalString } & NotApplicableCause)
   | { kind: 'missing'; inputs: string[]; documents: string[]; policy: 'zero' | 'scoreAndFlag'; explanation: string | null }

@@ -213,6 +213,17 @@ function partsOf(compiled: CompiledSet, t: Tree, steps: Step[]): { parts: PartTo
   return { parts, treePoints };
 }
 
+/** Bonus points may lift the index above the scale: the set's policy caps it there, or allows it; the trace says which. */
+function indexWithinScale(compiled: CompiledSet, index: Decimal, steps: Step[]): Decimal {
+  if (!index.gt(compiled.scale)) return index;
+  if (compiled.set.policies.indexAboveScale === 'cap') {
+    steps.push({ kind: 'clamp', from: decText(index), to: decText(compiled.scale), bound: 'scale' });
+    return compiled.scale;
+  }
+  steps.push({ kind: 'aboveScale', index: decText(index), scale: decText(compiled.scale) });
+  return index;
+}
+
 function totalsOf(compiled: CompiledSet, t: Tree): ScoreResult['totals'] {
   const steps: Step[] = [];
   const { parts, treePoints } = partsOf(compiled, t, steps);
@@ -230,6 +241,7 @@ function totalsOf(compiled: CompiledSet, t: Tree): ScoreResult['totals'] {
   points = round(points, compiled.rounding.get('total'), 'total', steps);
   let index = applicableMax.isZero() ? ZERO : points.times(compiled.scale).div(applicableMax);
   index = round(index, compiled.rounding.get('index'), 'index', steps);
+  index = indexWithinScale(compiled, index, steps);
   const band = compiled.bands.find((b) => intervalContains(b.iv, index));
   return {
     treePoints: decText(treePoints),

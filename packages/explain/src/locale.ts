@@ -224,7 +224,23 @@ export interface TemplateWords {
   documents: string;
 }
 
+/** --help: headings, and the description of every command and option, by "command" or "command.option". */
+export interface HelpWords {
+  usage: string;
+  commands: string;
+  arguments: string;
+  options: string;
+  required: string;
+  defaultIs: string;
+  more(command: string): string;
+  /** "parindex" and each command ("rules", "rules list", …). */
+  command: Readonly<Record<string, string>>;
+  /** Options and arguments: "score.all", or "format" for an option every command shares. */
+  option: Readonly<Record<string, string>>;
+}
+
 export interface Locale {
+  readonly help: HelpWords;
   readonly phrases: Phrases;
   readonly validate: ValidateWords;
   readonly template: TemplateWords;
