@@ -5,7 +5,7 @@
  * ever block or read forever again, the timeout ends the child and the assertion on its output fails;
  * the test itself cannot hang.
  */
-import { diagnosticText as text } from '@parindex/explain';
+import { diagnosticText as text } from '../../packages/explain/src/index.js';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * readJson's locating of JSON pointers (one line index and one syntax tree per text, not a scan of the
  * text per diagnostic) and its refusal of duplicate keys, found in the same pass as the nesting depth.
  */
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText } from '../../packages/explain/src/index.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

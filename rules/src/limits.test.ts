@@ -3,7 +3,7 @@
  * the file path (readJson / validateSetText) and the value path (parseCriteriaSet, for values that never
  * were text). docs/limits.md documents the same table.
  */
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText } from '../../packages/explain/src/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText } from '../../packages/explain/src/index.js';
 import { parseCriteriaSet } from './parse.js';
 
 const base = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/conformance/engine/shapes.set.json', import.meta.url)), 'utf8'));

@@ -113,8 +113,8 @@ export function expectedTypes(types: readonly string[], input?: unknown): Expect
   return out;
 }
 
-/** @internal The kind of a value, and its text when it is short enough to quote. */
-export function received(value: unknown): Received {
+/** The kind of a value, and its text when it is short enough to quote. */
+function received(value: unknown): Received {
   return { received: kindOf(value), value: quotable(value) };
 }
 

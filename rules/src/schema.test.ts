@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { criteriaSetJsonSchema } from './json-schema.js';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText } from '../../packages/explain/src/index.js';
 import { validateSetText } from './validate-file.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

@@ -43,7 +43,7 @@ export function pointsAtPath(text: string, d: Diagnostic): boolean {
 }
 
 /** Common English words, none of which is a Vietnamese word as parindex writes Vietnamese. */
-export const ENGLISH_WORDS = new Set(
+const ENGLISH_WORDS = new Set(
   (
     // Not "in": it is Vietnamese too (in ra: to print).
     'the and of is are was were be been it its this that these those a an or not no none nor with without for from to on at by into of ' +
@@ -55,7 +55,7 @@ export const ENGLISH_WORDS = new Set(
 );
 
 /** Every string in a diagnostic's params (ids, codes, files, user text): data, not words of the sentence. */
-export function paramStrings(params: unknown): string[] {
+function paramStrings(params: unknown): string[] {
   if (typeof params === 'string') return [params];
   if (Array.isArray(params)) return params.flatMap(paramStrings);
   if (params !== null && typeof params === 'object') return Object.values(params).flatMap(paramStrings);

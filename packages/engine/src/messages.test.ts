@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText } from '../../explain/src/index.js';
 import type { Diagnostic } from './deps.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence } from './evidence.js';
