@@ -5,7 +5,7 @@
  */
 import { isRealDate } from './dates.js';
 import { Decimal, dec, decText } from './decimal.js';
-import { diag, type Diagnostic } from './diagnostics.js';
+import { diag, schemaDiag, type Diagnostic, type ValueKind } from './diagnostics.js';
 import type { Interval } from './intervals.js';
 import type { CheckedInput, RuleCheckContext } from './kinds/kind.js';
 import { LIMITS } from './limits.js';
@@ -17,7 +17,7 @@ export interface SetCheckContext {
   readonly out: Diagnostic[];
   readonly inputs: Map<string, CheckedInput>;
   readonly logic: LogicCheckContext;
-  needInput(id: string, types: readonly InputType[], path: string, expected: string): CheckedInput | undefined;
+  needInput(id: string, types: readonly InputType[], path: string): CheckedInput | undefined;
   checkCondition(c: Condition, path: string, depth?: number): void;
   checkDate(d: string, path: string): void;
   valueDomain(v: ValueRef, path: string): Interval | null | undefined;
@@ -39,17 +39,17 @@ export function setCheckContext(set: CriteriaSet): SetCheckContext {
         return info && { type: info.def.type, options: info.def.options?.map((o) => o.id) };
       },
     },
-    needInput(id, types, path, expected) {
+    needInput(id, types, path) {
       const info = inputs.get(id);
       if (!info) out.push(diag('SET_UNDECLARED_INPUT', path, { input: id }));
-      else if (!types.includes(info.def.type)) out.push(diag('SET_INPUT_TYPE', path, { input: id, expected, actual: info.def.type }));
+      else if (!types.includes(info.def.type)) out.push(diag('SET_INPUT_TYPE', path, { input: id, check: 'declaredType', expected: [...types], actual: info.def.type }));
       else return info;
       return undefined;
     },
     checkCondition: (c, path, depth = 0) => checkCondition(ctx, c, path, depth),
     checkDate(d, path) {
       // Dates that match YYYY-MM-DD but do not exist (2026-02-30) would make every period check wrong.
-      if (!isRealDate(d)) out.push(diag('SET_SCHEMA', path, { message: `${path}: ${d} is not a calendar date`, messageVi: `${path}: ${d} không phải là ngày có thật` }));
+      if (!isRealDate(d)) out.push(schemaDiag('SET_SCHEMA', path, { issue: 'notCalendarDate', value: d }));
     },
     valueDomain: (v, path) => valueDomain(ctx, v, path),
   };
@@ -65,16 +65,16 @@ function checkCondition(ctx: SetCheckContext, c: Condition, path: string, depth:
   else if ('any' in c) c.any.forEach((x, i) => checkCondition(ctx, x, `${path}/any/${i}`, depth + 1));
   else if ('not' in c) checkCondition(ctx, c.not, `${path}/not`, depth + 1);
   else if ('logic' in c) checkLogic(c.logic, `${path}/logic`, ctx.logic, ctx.out);
-  else if ('is' in c) ctx.needInput(c.input, ['boolean'], `${path}/input`, 'yes/no (boolean)');
+  else if ('is' in c) ctx.needInput(c.input, ['boolean'], `${path}/input`);
   else checkComparison(ctx, c, path);
 }
 
 function checkComparison(ctx: SetCheckContext, c: Extract<Condition, { op: string }>, path: string): void {
-  const info = ctx.needInput(c.input, COMPARABLE, `${path}/input`, 'a value that can be compared');
+  const info = ctx.needInput(c.input, COMPARABLE, `${path}/input`);
   if (!info) return;
   const list = c.op === 'in' || c.op === 'notIn';
   if (list !== Array.isArray(c.value)) {
-    ctx.out.push(diag('SET_SCHEMA', `${path}/value`, { message: `"${c.op}" needs ${list ? 'a list of values' : 'a single value'}`, messageVi: `"${c.op}" cần ${list ? 'một danh sách giá trị' : 'một giá trị'}` }));
+    ctx.out.push(schemaDiag('SET_SCHEMA', `${path}/value`, { issue: 'comparisonValue', op: c.op, list }));
     return;
   }
   const t = info.def.type;
@@ -84,16 +84,23 @@ function checkComparison(ctx: SetCheckContext, c: Extract<Condition, { op: strin
       : t === 'level' ? typeof v === 'string' && (info.def.options ?? []).some((o) => o.id === v)
       : t === 'date' ? typeof v === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)
       : typeof v === 'number' || (typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v));
-    if (!ok && t === 'level') ctx.out.push(diag('SET_UNKNOWN_OPTION', `${path}/value`, { option: String(v), input: c.input, options: (info.def.options ?? []).map((o) => o.id).join(', ') }));
-    else if (!ok) ctx.out.push(diag('SET_INPUT_TYPE', `${path}/value`, { input: c.input, expected: `a value of type ${t} to compare with`, actual: typeof v }));
+    if (!ok && t === 'level') ctx.out.push(diag('SET_UNKNOWN_OPTION', `${path}/value`, { option: String(v), input: c.input, options: (info.def.options ?? []).map((o) => o.id) }));
+    else if (!ok) ctx.out.push(diag('SET_INPUT_TYPE', `${path}/value`, { input: c.input, check: 'comparedValue', inputType: t, valueKind: kindOf(v) }));
     if ((t === 'boolean' || t === 'level') && !['eq', 'ne', 'in', 'notIn'].includes(c.op))
-      ctx.out.push(diag('SET_INPUT_TYPE', `${path}/op`, { input: c.input, expected: 'a number or date for an ordering comparison', actual: t }));
+      ctx.out.push(diag('SET_INPUT_TYPE', `${path}/op`, { input: c.input, check: 'orderingOperator', op: c.op, inputType: t }));
   }
+}
+
+function kindOf(v: unknown): ValueKind {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : 'other';
 }
 
 /** The range a value can take: the input's bounds, or 0 up to `times` for a ratio bounded by atMost. */
 function valueDomain(ctx: SetCheckContext, v: ValueRef, path: string): Interval | null | undefined {
-  const need = (id: string, at: string) => ctx.needInput(id, NUMERIC, at, 'a number (count, decimal or percent)');
+  const need = (id: string, at: string) => ctx.needInput(id, NUMERIC, at);
   if ('input' in v) {
     const info = need(v.input, `${path}/input`);
     if (!info) return undefined;
@@ -132,8 +139,8 @@ export function ruleCheckContext(ctx: SetCheckContext, code: string, path: strin
     },
     checkOptionMap(input, map, p, what) {
       const options = (input.def.options ?? []).map((o) => o.id);
-      for (const key of Object.keys(map)) if (!options.includes(key)) out.push(diag('SET_UNKNOWN_OPTION', `${p}/${key}`, { option: key, input: input.def.id, options: options.join(', ') }));
-      for (const o of options) if (!Object.prototype.hasOwnProperty.call(map, o)) out.push(diag('SET_MISSING_OPTION', p, { option: o, input: input.def.id, what }));
+      for (const key of Object.keys(map)) if (!options.includes(key)) out.push(diag('SET_UNKNOWN_OPTION', `${p}/${key}`, { option: key, input: input.def.id, options }));
+      for (const o of options) if (!Object.prototype.hasOwnProperty.call(map, o)) out.push(diag('SET_MISSING_OPTION', p, { option: o, input: input.def.id, map: what }));
     },
   };
 }

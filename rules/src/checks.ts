@@ -7,7 +7,7 @@
  */
 import { setCheckContext, ruleCheckContext, type SetCheckContext } from './check-context.js';
 import { Decimal, dec, decText } from './decimal.js';
-import { diag, pointer, type Diagnostic } from './diagnostics.js';
+import { diag, pointer, schemaDiag, type Diagnostic } from './diagnostics.js';
 import { FORBIDDEN_KEYS } from './forbidden.js';
 import { scanIntervals, toInterval, type Interval } from './intervals.js';
 import { kindOf } from './kinds/index.js';
@@ -42,12 +42,12 @@ function addInputs(ctx: SetCheckContext, defs: InputDef[] | undefined, base: str
     if ((def.type === 'level' || def.type === 'tally') && !def.options) ctx.out.push(diag('SET_INPUT_OPTIONS', path, { input: def.id, type: def.type }));
     const seen = new Set<string>();
     def.options?.forEach((o, j) => {
-      if (seen.has(o.id)) ctx.out.push(diag('SET_DUPLICATE_ID', `${path}/options/${j}/id`, { id: o.id, where: `the options of "${def.id}"`, whereVi: `các lựa chọn của "${def.id}"` }));
+      if (seen.has(o.id)) ctx.out.push(diag('SET_DUPLICATE_ID', `${path}/options/${j}/id`, { id: o.id, among: 'inputOptions', owner: def.id }));
       if (FORBIDDEN_KEYS.has(o.id)) ctx.out.push(diag('JSON_FORBIDDEN_KEY', `${path}/options/${j}/id`, { key: o.id }));
       seen.add(o.id);
     });
     if (def.atMost !== undefined && !['count', 'decimal', 'percent'].includes(def.type))
-      ctx.out.push(diag('SET_INPUT_TYPE', `${path}/atMost`, { input: def.id, expected: 'a count, decimal or percent', actual: def.type }));
+      ctx.out.push(diag('SET_INPUT_TYPE', `${path}/atMost`, { input: def.id, check: 'declaredType', expected: ['count', 'decimal', 'percent'], actual: def.type }));
   });
 }
 
@@ -74,11 +74,11 @@ const declaredInputs: SetCheck = {
       if (depth <= LIMITS.treeDepth) addInputs(ctx, n.inputs, path);
     });
     if (nodes > LIMITS.criteria) {
-      ctx.out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'criteria', whatVi: 'tiêu chí', count: nodes, limit: LIMITS.criteria }));
+      ctx.out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'criteria', count: nodes, limit: LIMITS.criteria }));
       return 'stop';
     }
     if (ctx.inputs.size > LIMITS.inputs) {
-      ctx.out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'inputs', whatVi: 'đầu vào', count: ctx.inputs.size, limit: LIMITS.inputs }));
+      ctx.out.push(diag('LIMIT_EXCEEDED', '/fields', { what: 'inputs', count: ctx.inputs.size, limit: LIMITS.inputs }));
       return 'stop';
     }
     for (const info of ctx.inputs.values()) {
@@ -93,7 +93,7 @@ function checkParent(ctx: SetCheckContext, n: CriterionNode, p: string, max: Dec
   if (n.rule || n.inputs || n.documents) ctx.out.push(diag('SET_PARENT_WITH_RULE', p, { code: n.code }));
   // The scorer decides applicability per leaf; on a parent it would be silently ignored.
   if (n.applicability)
-    ctx.out.push(diag('SET_SCHEMA', `${p}/applicability`, { message: `"applicability" goes on leaf criteria; "${n.code}" has children (put it on each sub-criterion)`, messageVi: `"applicability" chỉ dùng cho tiêu chí lá; "${n.code}" có tiêu chí con (hãy khai báo ở từng tiêu chí con)` }));
+    ctx.out.push(schemaDiag('SET_SCHEMA', `${p}/applicability`, { issue: 'applicabilityOnParent', code: n.code }));
   const sum = n.children!.reduce((s, c) => s.plus(dec(c.max)), new Decimal(0));
   if (n.cap !== undefined && dec(n.cap).gt(max)) ctx.out.push(diag('SET_CAP_ABOVE_MAX', `${p}/cap`, { code: n.code, cap: decText(dec(n.cap)), max: decText(max) }));
   const ceiling = n.cap === undefined ? sum : Decimal.min(sum, dec(n.cap));
@@ -103,7 +103,7 @@ function checkParent(ctx: SetCheckContext, n: CriterionNode, p: string, max: Dec
 
 /** A leaf: a source, a rule (checked by its kind), unique document ids. */
 function checkLeaf(ctx: SetCheckContext, n: CriterionNode, p: string, max: Decimal, floor: Decimal): void {
-  if (n.cap !== undefined) ctx.out.push(diag('SET_SCHEMA', `${p}/cap`, { message: `"cap" applies to a parent; "${n.code}" has no children`, messageVi: `"cap" chỉ dùng cho tiêu chí cha; "${n.code}" không có tiêu chí con` }));
+  if (n.cap !== undefined) ctx.out.push(schemaDiag('SET_SCHEMA', `${p}/cap`, { issue: 'capOnLeaf', code: n.code }));
   if (!n.source) ctx.out.push(diag('SET_LEAF_WITHOUT_SOURCE', p, { code: n.code }));
   if (!n.rule) {
     ctx.out.push(diag('SET_LEAF_WITHOUT_RULE', p, { code: n.code }));
@@ -111,7 +111,7 @@ function checkLeaf(ctx: SetCheckContext, n: CriterionNode, p: string, max: Decim
   }
   const docs = new Set<string>();
   n.documents?.forEach((d, j) => {
-    if (docs.has(d.id)) ctx.out.push(diag('SET_DUPLICATE_ID', `${p}/documents/${j}/id`, { id: d.id, where: `the documents of "${n.code}"`, whereVi: `các tài liệu của "${n.code}"` }));
+    if (docs.has(d.id)) ctx.out.push(diag('SET_DUPLICATE_ID', `${p}/documents/${j}/id`, { id: d.id, among: 'documents', owner: n.code }));
     docs.add(d.id);
   });
   kindOf(n.rule.type).check(n.rule, ruleCheckContext(ctx, n.code, `${p}/rule`, max, floor));
@@ -148,7 +148,7 @@ const tree: SetCheck = {
       if (!block) continue;
       block.items.forEach((item, i) => {
         if (item.children)
-          ctx.out.push(diag('SET_SCHEMA', pointer(key, 'items', i), { message: `a ${key} item is a single criterion with a rule, without children`, messageVi: `mỗi mục ${key === 'bonus' ? 'điểm thưởng' : 'điểm trừ'} là một tiêu chí có quy tắc, không có tiêu chí con` }));
+          ctx.out.push(schemaDiag('SET_SCHEMA', pointer(key, 'items', i), { issue: 'adjustmentWithChildren', block: key }));
       });
       checkNodes(ctx, block.items.filter((x) => !x.children), pointer(key, 'items'), 1, null, codes);
     }
@@ -165,14 +165,14 @@ const bands: SetCheck = {
     let bad = false;
     const seen = new Set<string>();
     list.forEach((b, i) => {
-      if (seen.has(b.code)) ctx.out.push(diag('SET_DUPLICATE_ID', `/classification/${i}/code`, { id: b.code, where: 'the classification bands', whereVi: 'các mức xếp loại' }));
+      if (seen.has(b.code)) ctx.out.push(diag('SET_DUPLICATE_ID', `/classification/${i}/code`, { id: b.code, among: 'classificationBands' }));
       seen.add(b.code);
       const { iv, problems } = toInterval(b);
-      for (const [problem, problemVi] of problems) ctx.out.push(diag('SET_BAND_BOUNDS', `/classification/${i}`, { band: b.code, problem, problemVi }));
+      for (const problem of problems) ctx.out.push(diag('SET_BAND_BOUNDS', `/classification/${i}`, { band: b.code, ...problem }));
       if (problems.length) bad = true;
       ivs.push(iv);
     });
-    if (!bad) scanIntervals(ivs, (a, b, at) => ctx.out.push(diag('SET_BAND_OVERLAP', `/classification/${b}`, { a: list[a]!.code, b: list[b]!.code, at })), null, null);
+    if (!bad) scanIntervals(ivs, (a, b, at) => ctx.out.push(diag('SET_BAND_OVERLAP', `/classification/${b}`, { a: list[a]!.code, b: list[b]!.code, ...at })), null, null);
   },
 };
 
@@ -181,7 +181,7 @@ const roundingLevels: SetCheck = {
   run(ctx) {
     const levels = new Set<string>();
     ctx.set.rounding?.forEach((r, i) => {
-      if (levels.has(r.level)) ctx.out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.level, where: 'the rounding declarations', whereVi: 'các khai báo làm tròn' }));
+      if (levels.has(r.level)) ctx.out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.level, among: 'roundingLevels' }));
       levels.add(r.level);
     });
   },

@@ -1,184 +1,425 @@
 /**
- * Errors as data. Every problem found in a rule file, an evidence file or while scoring is a
- * `Diagnostic`: a stable code, a JSON pointer, parameters, and a sentence in English and in Vietnamese
- * built from the catalog below. Formatting (file:line:column, colours, language choice) is the CLI's job.
+ * Errors as data. Every problem found in a rule file, an evidence file, while scoring or on the command
+ * line is a `Diagnostic`: a stable code, a severity, a JSON pointer and parameters typed per code (as
+ * zod types its issues). Diagnostics carry no sentence: @parindex/explain words them in Vietnamese and
+ * English (`diagnosticText(d, 'vi')`) from the code and the params, so the same data reads correctly in
+ * either language. Params hold only data: ids and codes as written, decimals as exact decimal text,
+ * dates as YYYY-MM-DD, JSON pointers, counts as numbers and reasons as codes.
  */
+import type { InputType } from './primitives.js';
 
 export type Severity = 'error' | 'warning';
-export type Params = Record<string, string | number | boolean>;
 
-export interface Diagnostic {
-  code: DiagnosticCode;
+/** A scalar as a param may hold it (lists of them are allowed too). */
+export type ParamScalar = string | number | boolean | null;
+
+/** The kind of a JSON value, as a sentence names it ("received a list"). */
+export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object' | 'other';
+
+/**
+ * What a schema says a value must be: the JSON types, "integer" (a whole number) and "finiteNumber"
+ * (NaN and ±Infinity are numbers to JavaScript, not to JSON).
+ */
+export type ExpectedType = 'string' | 'number' | 'finiteNumber' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'other';
+
+/**
+ * The meaning of a pattern the formats check (a criterion code, a date, a decimal …). The schemas
+ * attach the code to the pattern (see ./patterns.ts); the sentence for each is in the locales.
+ */
+export type PatternCode =
+  | 'decimalText'
+  | 'decimal'
+  | 'nonNegativeDecimal'
+  | 'identifier'
+  | 'criterionCode'
+  | 'isoDate'
+  | 'setId'
+  | 'setVersion'
+  | 'setRef'
+  | 'sha256';
+
+/**
+ * Where in the file a schema problem is, for the sentence: the name of the property (the last key of
+ * the pointer; null for the whole file) and, when the place is an item of a list, its index (0-based).
+ */
+export type SchemaPlace = {
+  field: string | null;
+  item: number | null;
+};
+
+/** The value a schema problem is about: its kind, and its text when it is short enough to quote. */
+export type Received = {
+  /** null when the validator did not say what it received. */
+  received: ValueKind | null;
+  /** A string as given (up to 40 characters), a number as decimal text, true/false; else null. */
+  value: string | null;
+};
+
+/**
+ * A schema problem, as data: the shape issues of zod and of the JSON Schema validator mapped to one
+ * vocabulary, and the few rules of the formats the schemas cannot say (a real calendar date, "cap" only on
+ * a parent …). The sentence for each is in the locales.
+ */
+export type SchemaIssue = SchemaPlace &
+  (
+    | ({ issue: 'type'; expected: ExpectedType[] } & Received)
+    /** A required value is missing: what it would be (types, or the allowed values). */
+    | { issue: 'missing'; expected: ExpectedType[]; allowed: ParamScalar[] }
+    /** Not one of the allowed values; `more` counts the allowed values not listed. */
+    | ({ issue: 'value'; allowed: ParamScalar[]; more: number } & Received)
+    /** Above or below a limit; `actual` is the length of a string or list, when known. */
+    | ({ issue: 'tooBig' | 'tooSmall'; origin: 'string' | 'array' | 'number'; limit: string; inclusive: boolean; actual: number | null } & Received)
+    /** A pattern: its meaning when the format gave one, else the regular expression's source. */
+    | { issue: 'pattern'; pattern: PatternCode | null; regex: string | null }
+    /** A string format the validator checks by name (e.g. "email"). */
+    | { issue: 'format'; format: string }
+    | { issue: 'multipleOf'; divisor: string }
+    | { issue: 'unknownKeys'; keys: string[] }
+    /** A key of a record that is not allowed (its pattern, when that is why). */
+    | { issue: 'key'; key: string; pattern: PatternCode | null }
+    | { issue: 'noForm' }
+    | { issue: 'element' }
+    /** Any other check; `check` is the validator's name for it, when known. */
+    | { issue: 'invalid'; check: string | null }
+    // Rules of the formats that the schemas cannot express:
+    | { issue: 'notCalendarDate'; value: string }
+    | { issue: 'comparisonValue'; op: string; list: boolean }
+    | { issue: 'applicabilityOnParent'; code: string }
+    | { issue: 'capOnLeaf'; code: string }
+    | { issue: 'adjustmentWithChildren'; block: 'bonus' | 'penalty' }
+    | { issue: 'partPointsAndFraction' }
+    | { issue: 'entryWithoutTarget' }
+    | { issue: 'inputWithValues' }
+    | { issue: 'inputWithoutValue'; input: string }
+    | { issue: 'valueWithoutInput' }
+    | { issue: 'noCriteriaSet' }
+  );
+
+/** A problem with an interval's bounds (a tier or a classification band). */
+export type BoundsProblem = 'minWithoutInclusive' | 'maxWithoutInclusive' | 'inclusiveWithoutMin' | 'inclusiveWithoutMax' | 'empty';
+
+/** What a size limit counts. */
+export type LimitSubject = 'textCharacters' | 'fileValues' | 'listItems' | 'objectProperties' | 'criteria' | 'inputs';
+
+/** Why an expression could not be evaluated (rules/src/expression.ts LogicError). */
+export type ExpressionFailure = 'notANumber' | 'notAllowed' | 'result' | 'tooLarge';
+
+/** A problem of an expression's shape that the static check finds. */
+export type ExpressionShape =
+  | { problem: 'notFinite' }
+  | { problem: 'notJson' }
+  | { problem: 'operatorKeys'; keys: number }
+  | { problem: 'arity'; op: string; found: number; min: number; max: number | null }
+  | { problem: 'varName' };
+
+// Type aliases, not interfaces, for params: a param type must fit a record of JSON values.
+/** Where two intervals meet: a value (decimal text) and whether it belongs to both; null = unbounded below. */
+export type OverlapAt = {
+  at: string | null;
+  /** false: the overlap starts just above `at` (it excludes `at` itself). */
+  included: boolean;
+};
+
+type Empty = Record<string, never>;
+type Code = { code: string };
+
+/** Every diagnostic code and the params it carries. Adding a code here asks for its severity and its sentences. */
+export interface DiagnosticParams {
+  // Reading files
+  FILE_NOT_FOUND: { file: string };
+  /** errno: the system's code of the failure (e.g. "EACCES", "EIO"), null when it gave none. */
+  FILE_UNREADABLE: { file: string; errno: string | null };
+  FILE_IS_FOLDER: { file: string };
+  /** kind: what the path is instead of a regular file. */
+  FILE_NOT_REGULAR: { file: string; kind: 'fifo' | 'characterDevice' | 'blockDevice' | 'socket' | 'special' };
+  FILE_LINK_BROKEN: { file: string; target: string };
+  FILE_LINK_LOOP: { file: string };
+  /** size: null when the file grew past the limit while it was read. */
+  FILE_TOO_LARGE: { size: number | null; limit: number };
+  /** offset: the first byte (0-based) that is not UTF-8. */
+  FILE_ENCODING: { offset: number };
+  /**
+   * cause: a system error (errno), a symbolic link to nothing or a device or socket in the way, a file
+   * where a folder of the path must be, or a folder of the path that could not be created.
+   */
+  FILE_WRITE_FAILED:
+    | { file: string; cause: 'system'; errno: string | null }
+    | { file: string; cause: 'brokenLink' | 'notFile' }
+    | { file: string; cause: 'folderIsFile'; folder: string }
+    | { file: string; cause: 'folderNotCreated'; folder: string; errno: string | null };
+  STDOUT_WRITE_FAILED: { errno: string | null };
+  FILE_EMPTY: Empty;
+  FILE_BOM: Empty;
+  /** What the command needs: any of a set, evidence or appraisal; a saved result; evidence for scoring; rank's files. */
+  FILE_KIND_UNKNOWN: { need: 'setEvidenceOrAppraisal' | 'savedResult' | 'rankInputs' } | { need: 'evidence'; found: 'set' | 'appraisal' | 'result' | null };
+  /** error: the JSON parser's code (jsonc-parser's names, e.g. "CommaExpected"), or "NotJson"; offset: where, in characters. */
+  JSON_SYNTAX: { error: string; offset: number };
+  JSON_NOT_OBJECT: { found: ValueKind };
+  JSON_TOO_DEEP: { limit: number };
+  /** firstLine: the line (1-based) of the key's first occurrence. */
+  JSON_DUPLICATE_KEY: { key: string; firstLine: number };
+  JSON_FORBIDDEN_KEY: { key: string };
+  /** count: null when counting stopped above the limit. */
+  LIMIT_EXCEEDED: { what: LimitSubject; count: number | null; limit: number };
+
+  // Criteria sets
+  SET_SCHEMA: SchemaIssue;
+  SET_PERIOD: { from: string; to: string };
+  SET_DUPLICATE_CODE: Code;
+  SET_CODE_NOT_NESTED: { code: string; parent: string };
+  SET_CHILDREN_EXCEED_MAX: { code: string; sum: string; max: string };
+  SET_CHILDREN_BELOW_MAX: { code: string; sum: string; max: string };
+  SET_CAP_ABOVE_MAX: { code: string; cap: string; max: string };
+  SET_FLOOR_ABOVE_MAX: { code: string; floor: string; max: string };
+  SET_POINTS_ABOVE_MAX: { code: string; points: string; max: string };
+  SET_POINTS_BELOW_FLOOR: { code: string; points: string; floor: string };
+  SET_LEAF_WITHOUT_RULE: Code;
+  SET_PARENT_WITH_RULE: Code;
+  SET_LEAF_WITHOUT_SOURCE: Code;
+  SET_DUPLICATE_INPUT: { input: string };
+  /** among: the list the id repeats in; owner: its input (options) or criterion (documents, parts). */
+  SET_DUPLICATE_ID: { id: string; among: 'inputOptions' | 'documents' | 'parts'; owner: string } | { id: string; among: 'classificationBands' | 'roundingLevels' };
+  SET_UNDECLARED_INPUT: { input: string };
+  /**
+   * declaredType: the rule (or "atMost") needs one of `expected`, the input is declared `actual`;
+   * comparedValue: a condition compares the input with a value of another type; orderingOperator: an
+   * ordering (gt, lt …) on an input that has no order.
+   */
+  SET_INPUT_TYPE:
+    | { input: string; check: 'declaredType'; expected: InputType[]; actual: InputType }
+    | { input: string; check: 'comparedValue'; inputType: InputType; valueKind: ValueKind }
+    | { input: string; check: 'orderingOperator'; op: string; inputType: InputType };
+  SET_INPUT_OPTIONS: { input: string; type: 'level' | 'tally' };
+  SET_UNKNOWN_OPTION: { option: string; input: string; options: string[] };
+  SET_MISSING_OPTION: { option: string; input: string; map: 'points' | 'fractions' | 'weights' };
+  SET_FRACTION_RANGE: { what: 'fraction' | 'weight'; value: string };
+  SET_TIER_BOUNDS: { tier: number; problem: BoundsProblem; min?: string; max?: string };
+  SET_TIER_OVERLAP: { a: number; b: number } & OverlapAt;
+  /** The uncovered values from `from` to `to` (null: unbounded); from = to: that one value. */
+  SET_TIER_GAP: { from: string | null; to: string | null };
+  SET_BAND_OVERLAP: { a: string; b: string } & OverlapAt;
+  SET_BAND_BOUNDS: { band: string; problem: BoundsProblem; min?: string; max?: string };
+  SET_ZERO_RANGE: { value: string };
+  SET_EXPRESSION_OPERATOR: { operator: string; allowed: string[] };
+  SET_EXPRESSION_SHAPE: ExpressionShape;
+  SET_EXPRESSION_DEPTH: { limit: number };
+  SET_EXPRESSION_SIZE: { limit: number };
+  SET_DEPTH: { limit: number };
+  SET_NOT_FOUND: { ref: string };
+  SET_AMBIGUOUS: { ref: string; files: string[] };
+
+  // Evidence
+  EVIDENCE_SCHEMA: SchemaIssue;
+  EVIDENCE_SET_MISMATCH: { given: string; expected: string };
+  EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
+  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string };
+  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal). */
+  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string };
+  EVIDENCE_DUPLICATE_VALUE: { input: string; first: string };
+  EVIDENCE_DUPLICATE_CLAIM: { code: string; first: string };
+  /** option: the answer option of a tally whose count is wrong. */
+  EVIDENCE_VALUE_TYPE: { input: string; option: string | null; expected: InputType } & Received;
+  EVIDENCE_DECIMAL_COMMA: { input: string; got: string; suggest: string };
+  EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null };
+  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[] };
+  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string };
+  EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string };
+  EVIDENCE_DOCUMENT_INCOMPLETE: { code: string; missing: Array<'number' | 'date'> };
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: { number: string | null; code: string; date: string; from: string; to: string };
+  EVIDENCE_UNKNOWN_REQUIREMENT: { requirement: string; code: string; known: string[] };
+  /** reason, reasonEn: the set's own words for why the criterion does not apply, when it has them. */
+  EVIDENCE_NOT_APPLICABLE_VALUE: { code: string; reason: string | null; reasonEn: string | null };
+  EVIDENCE_UNUSED_ENTRY: { at: string };
+
+  // Scoring
+  SCORE_MISSING_INPUT: { code: string; input: string };
+  /** document: the requirement's id; label, labelEn: its name in the set. */
+  SCORE_MISSING_DOCUMENT: { code: string; document: string; label: string; labelEn: string | null };
+  SCORE_DIVISION_BY_ZERO: { code: string; reason: 'divisionByZero' };
+  /** op: the operator that failed; got: what it got (a value's text, "none" for no value, "list"). */
+  SCORE_EXPRESSION: { code: string; reason: ExpressionFailure; op?: string; got?: string };
+  /** answers: how many answers the tally has (decimal text); minAnswers: how many the rule needs. */
+  SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number };
+  SCORE_NO_TIER: { code: string; value: string };
+  SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
+  SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
+  SCORE_NEEDS_EXPLANATION: Code;
+
+  // Appraisal
+  APPRAISAL_SCHEMA: SchemaIssue;
+  /** reason: the evidence it names is not ranked, another appraisal names the same evidence (`first`), or nothing was ranked. */
+  RANK_APPRAISAL_UNUSED: { unit: string | null; reason: 'evidenceNotRanked' | 'nothingRanked' } | { unit: string | null; reason: 'sameEvidence'; first: string };
+  RANK_DUPLICATE_UNIT: { unit: string; first: string };
+  /** unit, first: the two spellings (invisible characters shown as escapes); file: where `first` was ranked from. */
+  RANK_UNIT_LOOKALIKE: { unit: string; first: string; file: string };
+  /** asked: the --threads value as given; cores: the processor cores, the threads used. */
+  RANK_THREADS_CAPPED: { asked: string; cores: number };
+  RESULT_SCHEMA: SchemaIssue;
+  APPRAISAL_EVIDENCE_MISMATCH:
+    | { field: 'criteriaSet'; expected: string; given: string }
+    | { field: 'evidence'; expectedUnit: string; expectedSha256: string; givenUnit: string; givenSha256: string };
+  APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
+  APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
+  APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
+  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string };
+
+  // The command line (exit code 2)
+  USAGE_UNKNOWN_COMMAND: { command: string; commands: string[] };
+  USAGE_UNKNOWN_OPTION: { option: string };
+  USAGE_OPTION_VALUE: { option: string };
+  USAGE_INVALID_VALUE: { option: string; value: string; allowed: string[] };
+  /** argument: its name as the usage shows it ("EVIDENCE"). */
+  USAGE_MISSING_ARGUMENT: { argument: string };
+  USAGE_UNEXPECTED_ARGUMENT: { argument: string };
+  /** An option that only works with another one (--round with --appraisal). */
+  USAGE_OPTION_REQUIRES: { option: string; requires: string };
+  USAGE_DIFF_FILES: Empty;
+  USAGE_DIFF_SIDES: Empty;
+  USAGE_APPRAISAL_ON_RESULT: { file: string };
+  USAGE_NO_FILES: Empty;
+  USAGE_ROUND_WITHOUT_APPRAISAL: Empty;
+  USAGE_THREADS: { got: string };
+}
+
+export type DiagnosticCode = keyof DiagnosticParams;
+
+/** A diagnostic of one code, its params typed by it. */
+export interface DiagnosticOf<C extends DiagnosticCode> {
+  code: C;
   severity: Severity;
   /** JSON pointer into the file, e.g. "/fields/0/children/2/rule/tiers/1". "" for the whole file. */
   path: string;
-  /** English sentence. */
-  message: string;
-  /** Vietnamese sentence. */
-  messageVi: string;
-  params: Params;
+  params: DiagnosticParams[C];
   file?: string;
   line?: number;
   column?: number;
 }
 
-interface CatalogEntry {
-  severity: Severity;
-  en: string;
-  vi: string;
-}
+/** Any diagnostic: a union over the codes, so that checking `code` narrows `params`. */
+export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCode];
 
 /**
- * The catalog of every diagnostic code. Placeholders `{name}` are filled from the params.
- * docs/errors.md lists the same codes with examples; a test keeps the two in step.
+ * The severity of every code. An error stops validation or scoring; a warning is reported and scoring
+ * goes on. A caller may report a code at another severity (diag's last argument).
  */
-export const CATALOG = {
-  // Reading files
-  FILE_NOT_FOUND: { severity: 'error', en: 'File not found: {file}. Check the path.', vi: 'Không tìm thấy tệp: {file}. Hãy kiểm tra đường dẫn.' },
-  FILE_UNREADABLE: { severity: 'error', en: 'Could not read {file}: {reason}.', vi: 'Không đọc được {file}: {reasonVi}.' },
-  FILE_IS_FOLDER: { severity: 'error', en: '{file} is a folder, not a file.', vi: '{file} là một thư mục, không phải tệp.' },
-  FILE_NOT_REGULAR: { severity: 'error', en: 'Not read: {file} is {what}, not an ordinary file.', vi: 'Không đọc: {file} là {whatVi}, không phải tệp thông thường.' },
-  FILE_LINK_BROKEN: { severity: 'error', en: '{file} is a symbolic link to {target}, which does not exist.', vi: '{file} là liên kết tượng trưng tới {target}, nhưng đích này không tồn tại.' },
-  FILE_LINK_LOOP: { severity: 'error', en: '{file} is a symbolic link that leads back to itself or to a folder that holds it; it was not followed.', vi: '{file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.' },
-  FILE_TOO_LARGE: { severity: 'error', en: 'The file is {size} bytes; the limit is {limit} bytes. Split it or remove what is not evidence.', vi: 'Tệp có {size} byte, vượt giới hạn {limit} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.' },
-  FILE_ENCODING: { severity: 'error', en: 'The file is not valid UTF-8 text: the byte at offset {offset} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).', vi: 'Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí {offset}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).' },
-  FILE_WRITE_FAILED: { severity: 'error', en: 'Could not write {file}: {reason}.', vi: 'Không ghi được {file}: {reasonVi}.' },
-  STDOUT_WRITE_FAILED: { severity: 'error', en: 'Could not write the output: {reason}; what was printed is incomplete.', vi: 'Không ghi được kết quả ra đầu ra chuẩn: {reasonVi}; phần đã in ra không đầy đủ.' },
-  FILE_EMPTY: { severity: 'error', en: 'The file is empty. It must hold one JSON object.', vi: 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.' },
-  FILE_BOM: { severity: 'warning', en: 'The file starts with a UTF-8 byte order mark; it was ignored.', vi: 'Tệp bắt đầu bằng dấu BOM UTF-8; dấu này đã được bỏ qua.' },
-  FILE_KIND_UNKNOWN: { severity: 'error', en: 'Cannot tell whether this is a criteria set, an evidence file or an appraisal file: {hint}', vi: 'Không xác định được đây là bộ tiêu chí, tệp minh chứng hay tệp thẩm định: {hintVi}' },
-  JSON_SYNTAX: { severity: 'error', en: 'Invalid JSON: {reason}.', vi: 'JSON không hợp lệ: {reasonVi}.' },
-  JSON_NOT_OBJECT: { severity: 'error', en: 'The file must hold one JSON object {…}, not {found}.', vi: 'Tệp phải chứa một đối tượng JSON {…}, không phải {foundVi}.' },
-  JSON_TOO_DEEP: { severity: 'error', en: 'The JSON nests deeper than {limit} levels.', vi: 'JSON lồng sâu quá {limit} cấp.' },
-  JSON_DUPLICATE_KEY: { severity: 'error', en: 'The key "{key}" is given twice in the same object (first on line {firstLine}); JSON would silently keep only the last one. Keep one.', vi: 'Khóa "{key}" xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng {firstLine}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.' },
-  JSON_FORBIDDEN_KEY: { severity: 'error', en: 'The key "{key}" is not allowed anywhere in a file (it could reach object prototypes).', vi: 'Không được dùng khóa "{key}" ở bất kỳ đâu trong tệp (khóa này có thể chạm tới prototype của đối tượng).' },
-  LIMIT_EXCEEDED: { severity: 'error', en: 'Too many {what}: {count}; the limit is {limit}.', vi: 'Quá nhiều {whatVi}: {countVi}; giới hạn là {limit}.' },
+export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
+  FILE_NOT_FOUND: 'error',
+  FILE_UNREADABLE: 'error',
+  FILE_IS_FOLDER: 'error',
+  FILE_NOT_REGULAR: 'error',
+  FILE_LINK_BROKEN: 'error',
+  FILE_LINK_LOOP: 'error',
+  FILE_TOO_LARGE: 'error',
+  FILE_ENCODING: 'error',
+  FILE_WRITE_FAILED: 'error',
+  STDOUT_WRITE_FAILED: 'error',
+  FILE_EMPTY: 'error',
+  FILE_BOM: 'warning',
+  FILE_KIND_UNKNOWN: 'error',
+  JSON_SYNTAX: 'error',
+  JSON_NOT_OBJECT: 'error',
+  JSON_TOO_DEEP: 'error',
+  JSON_DUPLICATE_KEY: 'error',
+  JSON_FORBIDDEN_KEY: 'error',
+  LIMIT_EXCEEDED: 'error',
 
-  // Criteria sets
-  SET_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },
-  SET_PERIOD: { severity: 'error', en: 'The period starts on {from}, after it ends on {to}.', vi: 'Kỳ đánh giá bắt đầu {from}, sau ngày kết thúc {to}.' },
-  SET_DUPLICATE_CODE: { severity: 'error', en: 'The code "{code}" is used twice; every criterion needs its own code.', vi: 'Mã "{code}" bị dùng hai lần; mỗi tiêu chí cần một mã riêng.' },
-  SET_CODE_NOT_NESTED: { severity: 'error', en: 'The code "{code}" should start with its parent\'s code "{parent}." (e.g. "{parent}.1").', vi: 'Mã "{code}" phải bắt đầu bằng mã của tiêu chí cha "{parent}." (ví dụ "{parent}.1").' },
-  SET_CHILDREN_EXCEED_MAX: { severity: 'error', en: 'The children of "{code}" add up to {sum} points, more than its maximum {max}. Lower them or declare a cap.', vi: 'Các tiêu chí con của "{code}" cộng lại {sum} điểm, vượt điểm tối đa {max}. Hãy giảm lại hoặc khai báo mức trần (cap).' },
-  SET_CHILDREN_BELOW_MAX: { severity: 'error', en: 'The children of "{code}" add up to {sum} points, less than its maximum {max}: the maximum cannot be reached.', vi: 'Các tiêu chí con của "{code}" cộng lại {sum} điểm, thấp hơn điểm tối đa {max}: không thể đạt điểm tối đa.' },
-  SET_CAP_ABOVE_MAX: { severity: 'error', en: 'The cap {cap} of "{code}" is above its maximum {max}.', vi: 'Mức trần {cap} của "{code}" cao hơn điểm tối đa {max}.' },
-  SET_FLOOR_ABOVE_MAX: { severity: 'error', en: 'The floor {floor} of "{code}" is above its maximum {max}.', vi: 'Mức sàn {floor} của "{code}" cao hơn điểm tối đa {max}.' },
-  SET_POINTS_ABOVE_MAX: { severity: 'error', en: '"{code}" can give {points} points, more than its maximum {max}.', vi: '"{code}" có thể cho {points} điểm, vượt điểm tối đa {max}.' },
-  SET_POINTS_BELOW_FLOOR: { severity: 'error', en: '"{code}" can give {points} points, below its floor {floor}. Declare a negative floor if a deduction may go below zero.', vi: '"{code}" có thể cho {points} điểm, thấp hơn mức sàn {floor}. Hãy khai báo mức sàn âm nếu được trừ xuống dưới 0.' },
-  SET_LEAF_WITHOUT_RULE: { severity: 'error', en: '"{code}" has no children and no rule: add a rule that gives its points.', vi: '"{code}" không có tiêu chí con và không có quy tắc chấm: hãy thêm quy tắc.' },
-  SET_PARENT_WITH_RULE: { severity: 'error', en: '"{code}" has children and also a rule or inputs; a parent\'s points are the sum of its children.', vi: '"{code}" có tiêu chí con nhưng vẫn khai báo quy tắc hoặc đầu vào; điểm của tiêu chí cha là tổng điểm các tiêu chí con.' },
-  SET_LEAF_WITHOUT_SOURCE: { severity: 'error', en: '"{code}" has no source: name the document and article it comes from.', vi: '"{code}" chưa có nguồn: hãy ghi văn bản và điều khoản quy định tiêu chí.' },
-  SET_DUPLICATE_INPUT: { severity: 'error', en: 'The input "{input}" is declared twice; input ids are unique in a set.', vi: 'Đầu vào "{input}" được khai báo hai lần; mã đầu vào phải duy nhất trong bộ tiêu chí.' },
-  SET_DUPLICATE_ID: { severity: 'error', en: 'The id "{id}" is used twice in {where}.', vi: 'Mã "{id}" bị dùng hai lần trong {whereVi}.' },
-  SET_UNDECLARED_INPUT: { severity: 'error', en: 'The input "{input}" is not declared in this set. Declare it in "inputs" of a criterion or of the set.', vi: 'Đầu vào "{input}" chưa được khai báo trong bộ tiêu chí. Hãy khai báo trong "inputs" của tiêu chí hoặc của bộ.' },
-  SET_INPUT_TYPE: { severity: 'error', en: 'The rule needs "{input}" to be {expected}, but it is declared as {actual}.', vi: 'Quy tắc cần "{input}" kiểu {expected}, nhưng đầu vào được khai báo kiểu {actual}.' },
-  SET_INPUT_OPTIONS: { severity: 'error', en: 'The input "{input}" of type {type} needs "options".', vi: 'Đầu vào "{input}" kiểu {type} cần danh sách "options".' },
-  SET_UNKNOWN_OPTION: { severity: 'error', en: '"{option}" is not an option of "{input}" (options: {options}).', vi: '"{option}" không phải là lựa chọn của "{input}" (các lựa chọn: {options}).' },
-  SET_MISSING_OPTION: { severity: 'error', en: 'The option "{option}" of "{input}" has no {what}: every option must be given one.', vi: 'Lựa chọn "{option}" của "{input}" chưa có {what}: mọi lựa chọn đều phải có.' },
-  SET_FRACTION_RANGE: { severity: 'error', en: 'The {what} {value} must lie between 0 and 1.', vi: '{what} {value} phải nằm trong khoảng từ 0 đến 1.' },
-  SET_TIER_BOUNDS: { severity: 'error', en: 'Tier {tier}: {problem}.', vi: 'Bậc {tier}: {problemVi}.' },
-  SET_TIER_OVERLAP: { severity: 'error', en: 'Tiers {a} and {b} overlap at {at}: a value there would fall in both.', vi: 'Bậc {a} và bậc {b} chồng lên nhau tại {at}: một giá trị tại đó thuộc cả hai bậc.' },
-  SET_TIER_GAP: { severity: 'error', en: 'The tiers leave {where} uncovered: a value there would have no points. Add a tier or move a bound.', vi: 'Các bậc bỏ trống {where}: giá trị tại đó không có điểm. Hãy thêm bậc hoặc sửa cận.' },
-  SET_BAND_OVERLAP: { severity: 'error', en: 'Classification bands {a} and {b} overlap at {at}.', vi: 'Hai nhóm xếp loại {a} và {b} chồng lên nhau tại {at}.' },
-  SET_BAND_BOUNDS: { severity: 'error', en: 'Classification band {band}: {problem}.', vi: 'Nhóm xếp loại {band}: {problemVi}.' },
-  SET_ZERO_RANGE: { severity: 'error', en: 'fullAt and zeroAt are both {value}: the proportion is undefined.', vi: 'fullAt và zeroAt cùng bằng {value}: không xác định được tỉ lệ.' },
-  SET_EXPRESSION_OPERATOR: { severity: 'error', en: 'The operator "{operator}" is not allowed in expressions. Allowed: {allowed}.', vi: 'Không được dùng toán tử "{operator}" trong biểu thức. Được phép: {allowed}.' },
-  SET_EXPRESSION_SHAPE: { severity: 'error', en: 'Expression: {problem}.', vi: 'Biểu thức: {problemVi}.' },
-  SET_EXPRESSION_DEPTH: { severity: 'error', en: 'The expression nests deeper than {limit} levels.', vi: 'Biểu thức lồng sâu quá {limit} cấp.' },
-  SET_EXPRESSION_SIZE: { severity: 'error', en: 'The expression has more than {limit} nodes.', vi: 'Biểu thức có quá {limit} nút.' },
-  SET_DEPTH: { severity: 'error', en: 'The criteria tree is deeper than {limit} levels.', vi: 'Cây tiêu chí sâu quá {limit} cấp.' },
-  SET_NOT_FOUND: { severity: 'error', en: 'No criteria set "{ref}" is known. Run "parindex rules list" to see the sets.', vi: 'Không có bộ tiêu chí "{ref}". Chạy "parindex rules list" để xem các bộ tiêu chí.' },
-  SET_AMBIGUOUS: { severity: 'error', en: 'Two files define the criteria set {ref}: {files}.', vi: 'Có hai tệp cùng định nghĩa bộ tiêu chí {ref}: {files}.' },
+  SET_SCHEMA: 'error',
+  SET_PERIOD: 'error',
+  SET_DUPLICATE_CODE: 'error',
+  SET_CODE_NOT_NESTED: 'error',
+  SET_CHILDREN_EXCEED_MAX: 'error',
+  SET_CHILDREN_BELOW_MAX: 'error',
+  SET_CAP_ABOVE_MAX: 'error',
+  SET_FLOOR_ABOVE_MAX: 'error',
+  SET_POINTS_ABOVE_MAX: 'error',
+  SET_POINTS_BELOW_FLOOR: 'error',
+  SET_LEAF_WITHOUT_RULE: 'error',
+  SET_PARENT_WITH_RULE: 'error',
+  SET_LEAF_WITHOUT_SOURCE: 'error',
+  SET_DUPLICATE_INPUT: 'error',
+  SET_DUPLICATE_ID: 'error',
+  SET_UNDECLARED_INPUT: 'error',
+  SET_INPUT_TYPE: 'error',
+  SET_INPUT_OPTIONS: 'error',
+  SET_UNKNOWN_OPTION: 'error',
+  SET_MISSING_OPTION: 'error',
+  SET_FRACTION_RANGE: 'error',
+  SET_TIER_BOUNDS: 'error',
+  SET_TIER_OVERLAP: 'error',
+  SET_TIER_GAP: 'error',
+  SET_BAND_OVERLAP: 'error',
+  SET_BAND_BOUNDS: 'error',
+  SET_ZERO_RANGE: 'error',
+  SET_EXPRESSION_OPERATOR: 'error',
+  SET_EXPRESSION_SHAPE: 'error',
+  SET_EXPRESSION_DEPTH: 'error',
+  SET_EXPRESSION_SIZE: 'error',
+  SET_DEPTH: 'error',
+  SET_NOT_FOUND: 'error',
+  SET_AMBIGUOUS: 'error',
 
-  // Evidence
-  EVIDENCE_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },
-  EVIDENCE_SET_MISMATCH: { severity: 'error', en: 'This evidence answers the criteria set {given}, not {expected}.', vi: 'Tệp minh chứng này trả lời bộ tiêu chí {given}, không phải {expected}.' },
-  EVIDENCE_PERIOD_MISMATCH: { severity: 'warning', en: 'The evidence period {given} is not the set\'s period {expected}.', vi: 'Kỳ của tệp minh chứng {given} khác kỳ của bộ tiêu chí {expected}.' },
-  EVIDENCE_UNKNOWN_CRITERION: { severity: 'error', en: 'There is no criterion "{code}" in {set}.', vi: 'Không có tiêu chí "{code}" trong bộ {set}.' },
-  EVIDENCE_UNKNOWN_INPUT: { severity: 'error', en: 'There is no input "{input}"{where} in {set}.', vi: 'Không có đầu vào "{input}"{whereVi} trong bộ {set}.' },
-  EVIDENCE_DUPLICATE_VALUE: { severity: 'error', en: 'The input "{input}" is given twice (first at {first}); give each value once.', vi: 'Đầu vào "{input}" được nhập hai lần (lần đầu tại {first}); mỗi giá trị chỉ nhập một lần.' },
-  EVIDENCE_DUPLICATE_CLAIM: { severity: 'error', en: 'Criterion "{code}" has two claimed scores (first at {first}).', vi: 'Tiêu chí "{code}" có hai điểm tự chấm (lần đầu tại {first}).' },
-  EVIDENCE_VALUE_TYPE: { severity: 'error', en: 'The input "{input}" needs {expected}; got {got}.', vi: 'Đầu vào "{input}" cần {expectedVi}; nhận được {got}.' },
-  EVIDENCE_DECIMAL_COMMA: { severity: 'error', en: 'The input "{input}" is written "{got}" with a decimal comma; write it as a number with a dot: {suggest}.', vi: 'Đầu vào "{input}" được viết "{got}" với dấu phẩy thập phân; hãy viết dạng số với dấu chấm: {suggest}.' },
-  EVIDENCE_VALUE_RANGE: { severity: 'error', en: 'The input "{input}" is {value}; it must be {bound}.', vi: 'Đầu vào "{input}" bằng {value}; giá trị phải {boundVi}.' },
-  EVIDENCE_UNKNOWN_OPTION: { severity: 'error', en: '"{value}" is not an option of "{input}" (options: {options}).', vi: '"{value}" không phải là lựa chọn của "{input}" (các lựa chọn: {options}).' },
-  EVIDENCE_EXCEEDS_OTHER: { severity: 'error', en: 'The input "{input}" is {value}, more than "{other}" ({otherValue}); it cannot exceed it.', vi: 'Đầu vào "{input}" bằng {value}, lớn hơn "{other}" ({otherValue}); không được vượt quá.' },
-  EVIDENCE_DATE_OUTSIDE_PERIOD: { severity: 'warning', en: 'The date {value} of "{input}" lies outside the period {from} – {to}.', vi: 'Ngày {value} của "{input}" nằm ngoài kỳ đánh giá {from} – {to}.' },
-  EVIDENCE_DOCUMENT_INCOMPLETE: { severity: 'warning', en: 'A document of "{code}" has no {missing}: give the number/symbol and date as written on the document.', vi: 'Một tài liệu của "{code}" thiếu {missingVi}: hãy ghi số, ký hiệu và ngày như trên văn bản.' },
-  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: { severity: 'warning', en: 'The document {number} of "{code}" is dated {date}, outside the period {from} – {to}.', vi: 'Tài liệu {number} của "{code}" ghi ngày {date}, ngoài kỳ đánh giá {from} – {to}.' },
-  EVIDENCE_UNKNOWN_REQUIREMENT: { severity: 'warning', en: 'The document is marked for "{requirement}", which "{code}" does not ask for (it asks for: {known}).', vi: 'Tài liệu được gắn với "{requirement}", nhưng "{code}" không yêu cầu tài liệu này (yêu cầu: {known}).' },
-  EVIDENCE_NOT_APPLICABLE_VALUE: { severity: 'warning', en: '"{code}" does not apply to this unit ({reason}); its values were not used.', vi: '"{code}" không áp dụng với đơn vị này ({reason}); các giá trị của tiêu chí không được dùng.' },
-  EVIDENCE_UNUSED_ENTRY: { severity: 'warning', en: 'The entry at {at} was not used by any criterion.', vi: 'Mục tại {at} không được tiêu chí nào sử dụng.' },
+  EVIDENCE_SCHEMA: 'error',
+  EVIDENCE_SET_MISMATCH: 'error',
+  EVIDENCE_PERIOD_MISMATCH: 'warning',
+  EVIDENCE_UNKNOWN_CRITERION: 'error',
+  EVIDENCE_UNKNOWN_INPUT: 'error',
+  EVIDENCE_DUPLICATE_VALUE: 'error',
+  EVIDENCE_DUPLICATE_CLAIM: 'error',
+  EVIDENCE_VALUE_TYPE: 'error',
+  EVIDENCE_DECIMAL_COMMA: 'error',
+  EVIDENCE_VALUE_RANGE: 'error',
+  EVIDENCE_UNKNOWN_OPTION: 'error',
+  EVIDENCE_EXCEEDS_OTHER: 'error',
+  EVIDENCE_DATE_OUTSIDE_PERIOD: 'warning',
+  EVIDENCE_DOCUMENT_INCOMPLETE: 'warning',
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: 'warning',
+  EVIDENCE_UNKNOWN_REQUIREMENT: 'warning',
+  EVIDENCE_NOT_APPLICABLE_VALUE: 'warning',
+  EVIDENCE_UNUSED_ENTRY: 'warning',
 
-  // Scoring
-  SCORE_MISSING_INPUT: { severity: 'warning', en: '"{code}" has no value for "{input}": it scores 0 until the value is given.', vi: '"{code}" chưa có giá trị "{input}": tiêu chí được 0 điểm cho đến khi bổ sung.' },
-  SCORE_MISSING_DOCUMENT: { severity: 'warning', en: '"{code}" lacks the document "{document}".', vi: '"{code}" thiếu tài liệu kiểm chứng "{document}".' },
-  SCORE_DIVISION_BY_ZERO: { severity: 'warning', en: 'The expression of "{code}" divides by zero.', vi: 'Biểu thức của "{code}" chia cho 0.' },
-  SCORE_EXPRESSION: { severity: 'warning', en: 'The expression of "{code}" failed: {reason}.', vi: 'Biểu thức của "{code}" bị lỗi: {reasonVi}.' },
-  SCORE_TOO_FEW_ANSWERS: { severity: 'warning', en: '"{code}" has {answers} answers in "{input}", fewer than the {minAnswers} its rule needs: it is missing evidence and scores as such until enough answers are given.', vi: '"{code}" có {answers} phiếu trả lời ở "{input}", ít hơn {minAnswers} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.' },
-  SCORE_NO_TIER: { severity: 'warning', en: 'The value {value} of "{code}" falls in none of its tiers.', vi: 'Giá trị {value} của "{code}" không thuộc bậc nào.' },
-  SCORE_CLAIM_MISMATCH: { severity: 'warning', en: '"{code}" claims {claimed} points; the evidence supports {computed}.', vi: '"{code}" tự chấm {claimed} điểm; minh chứng chỉ đủ cho {computed} điểm.' },
-  SCORE_CLAIM_ON_PARENT: { severity: 'warning', en: '"{code}" claims {claimed} points; the sum of its sub-criteria is {computed}.', vi: '"{code}" tự chấm {claimed} điểm; tổng điểm các tiêu chí thành phần là {computed}.' },
-  SCORE_NEEDS_EXPLANATION: { severity: 'warning', en: '"{code}" is scored without its required documents and has no written explanation.', vi: '"{code}" được chấm khi thiếu tài liệu kiểm chứng bắt buộc và chưa có giải trình.' },
+  SCORE_MISSING_INPUT: 'warning',
+  SCORE_MISSING_DOCUMENT: 'warning',
+  SCORE_DIVISION_BY_ZERO: 'warning',
+  SCORE_EXPRESSION: 'warning',
+  SCORE_TOO_FEW_ANSWERS: 'warning',
+  SCORE_NO_TIER: 'warning',
+  SCORE_CLAIM_MISMATCH: 'warning',
+  SCORE_CLAIM_ON_PARENT: 'warning',
+  SCORE_NEEDS_EXPLANATION: 'warning',
 
-  // Appraisal
-  APPRAISAL_SCHEMA: { severity: 'error', en: '{message}.', vi: '{messageVi}.' },
-  RANK_APPRAISAL_UNUSED: { severity: 'warning', en: 'This appraisal (unit {unit}) was not used: {reason}.', vi: 'Tệp thẩm định này (đơn vị {unit}) không được dùng: {reasonVi}.' },
-  RANK_DUPLICATE_UNIT: { severity: 'error', en: 'The unit {unit} is already ranked from {first}; each unit is ranked once.', vi: 'Đơn vị {unit} đã được xếp hạng từ tệp {first}; mỗi đơn vị chỉ xếp hạng một lần.' },
-  RANK_UNIT_LOOKALIKE: { severity: 'warning', en: 'The unit code "{unit}" differs from "{first}" of {file} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.', vi: 'Mã đơn vị "{unit}" chỉ khác mã "{first}" của tệp {file} ở ký tự ẩn, dấu cách, chữ hoa chữ thường, dấu gạch ngang hoặc chữ cái trông giống nhau: hai mã được coi là cùng một đơn vị.' },
-  RANK_THREADS_CAPPED: { severity: 'warning', en: '--threads {asked} is more than the {cores} processor cores of this machine; {cores} threads are used.', vi: '--threads {asked} vượt số nhân xử lý của máy ({cores}); chỉ dùng {cores} luồng.' },
-  RESULT_SCHEMA: { severity: 'error', en: 'This saved result does not follow the result schema (packages/engine/schema/result.schema.json): {message}.', vi: 'Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): {messageVi}.' },
-  APPRAISAL_EVIDENCE_MISMATCH: { severity: 'error', en: 'This appraisal refers to evidence {expected}, but the evidence given is {given}.', vi: 'Tệp thẩm định này gắn với minh chứng {expected}, nhưng minh chứng được đưa vào là {given}.' },
-  APPRAISAL_UNKNOWN_ROUND: { severity: 'error', en: 'There is no round {round} in the appraisal file (rounds: {rounds}).', vi: 'Tệp thẩm định không có vòng {round} (các vòng: {rounds}).' },
-  APPRAISAL_OVERRIDE_RANGE: { severity: 'error', en: 'The override of "{code}" gives {points} points, outside {floor} to {max}.', vi: 'Điểm điều chỉnh của "{code}" là {points}, ngoài khoảng {floor} đến {max}.' },
-  APPRAISAL_ANSWER_CHANGES_SCORE: { severity: 'error', en: 'The answer round "{round}" changes the values or points of "{code}"; the unit\'s answer gives reasons and documents, and the next appraisal round decides.', vi: 'Vòng giải trình "{round}" thay đổi số liệu hoặc điểm của "{code}"; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.' },
-  APPRAISAL_UNKNOWN_CRITERION: { severity: 'error', en: 'The appraisal names "{code}", which is not a leaf criterion of {set}.', vi: 'Tệp thẩm định nhắc tới "{code}", không phải tiêu chí lá của bộ {set}.' },
-} as const satisfies Record<string, CatalogEntry>;
+  APPRAISAL_SCHEMA: 'error',
+  RANK_APPRAISAL_UNUSED: 'warning',
+  RANK_DUPLICATE_UNIT: 'error',
+  RANK_UNIT_LOOKALIKE: 'warning',
+  RANK_THREADS_CAPPED: 'warning',
+  RESULT_SCHEMA: 'error',
+  APPRAISAL_EVIDENCE_MISMATCH: 'error',
+  APPRAISAL_UNKNOWN_ROUND: 'error',
+  APPRAISAL_OVERRIDE_RANGE: 'error',
+  APPRAISAL_ANSWER_CHANGES_SCORE: 'error',
+  APPRAISAL_UNKNOWN_CRITERION: 'error',
 
-export type DiagnosticCode = keyof typeof CATALOG;
+  USAGE_UNKNOWN_COMMAND: 'error',
+  USAGE_UNKNOWN_OPTION: 'error',
+  USAGE_OPTION_VALUE: 'error',
+  USAGE_INVALID_VALUE: 'error',
+  USAGE_MISSING_ARGUMENT: 'error',
+  USAGE_UNEXPECTED_ARGUMENT: 'error',
+  USAGE_OPTION_REQUIRES: 'error',
+  USAGE_DIFF_FILES: 'error',
+  USAGE_DIFF_SIDES: 'error',
+  USAGE_APPRAISAL_ON_RESULT: 'error',
+  USAGE_NO_FILES: 'error',
+  USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
+  USAGE_THREADS: 'error',
+};
 
-/**
- * A template split once into text and parameter names: [text, name, text, name, …, text]. Filling a
- * template is then a few concatenations (diagnostics are built for every unit scored).
- */
-const PARTS = new Map<string, string[]>();
-function partsOf(template: string): string[] {
-  let parts = PARTS.get(template);
-  if (parts === undefined) {
-    parts = template.split(/\{([A-Za-z]+)\}/);
-    PARTS.set(template, parts);
-  }
-  return parts;
-}
+/** Every code, in the order of the severity table (the order of docs/errors.md). */
+export const DIAGNOSTIC_CODES = Object.keys(SEVERITY) as DiagnosticCode[];
 
-const has = (params: Params, name: string) => Object.prototype.hasOwnProperty.call(params, name);
-/**
- * Put the params into a template. A Vietnamese variant ({countVi}) the caller did not give is the
- * plain param ({count}): numbers, codes and paths read the same in both languages. A {name} without
- * any param stays as written.
- */
-function fill(template: string, params: Params): string {
-  const parts = partsOf(template);
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    let name = parts[i]!;
-    if (!has(params, name) && name.endsWith('Vi') && has(params, name.slice(0, -2))) name = name.slice(0, -2);
-    out += (has(params, name) ? String(params[name]) : '{' + name + '}') + parts[i + 1]!;
-  }
-  return out;
-}
-
-/** Build a diagnostic from the catalog. */
-export function diag(code: DiagnosticCode, path: string, params: Params = {}, severity?: Severity): Diagnostic {
-  const entry: CatalogEntry = CATALOG[code];
-  return {
-    code,
-    severity: severity ?? entry.severity,
-    path,
-    message: fill(entry.en, params),
-    messageVi: fill(entry.vi, params),
-    params,
-  };
+/** Build a diagnostic; its params are checked against its code at compile time. */
+export function diag<C extends DiagnosticCode>(code: C, path: string, params: DiagnosticParams[C], severity?: Severity): DiagnosticOf<C> {
+  return { code, severity: severity ?? SEVERITY[code], path, params };
 }
 
 /** Escape one JSON pointer segment (RFC 6901). */
@@ -191,13 +432,49 @@ export function pointer(...segments: Array<string | number>): string {
   return segments.map((s) => '/' + pointerSegment(s)).join('');
 }
 
-/** Thrown by APIs that cannot return a result; carries every diagnostic. */
+/**
+ * The place a schema sentence names, from a pointer's segments (numbers are list indexes): the last
+ * property name, and the index when the place is an item of a list.
+ */
+export function schemaPlace(segments: ReadonlyArray<string | number>): SchemaPlace {
+  const last = segments[segments.length - 1];
+  if (typeof last === 'number') {
+    const named = [...segments].reverse().find((s): s is string => typeof s === 'string');
+    return { field: named ?? null, item: last };
+  }
+  return { field: last ?? null, item: null };
+}
+
+/** The segments of a JSON pointer; a segment of digits is taken as a list index. */
+export function pointerSegments(path: string): Array<string | number> {
+  if (path === '') return [];
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+/** A schema issue without its place (the place comes from the pointer it is reported at). */
+export type SchemaIssueBody = SchemaIssue extends infer T ? (T extends SchemaIssue ? Omit<T, 'field' | 'item'> : never) : never;
+/** The codes whose params are a SchemaIssue. */
+export type SchemaCode = 'SET_SCHEMA' | 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA' | 'RESULT_SCHEMA';
+
+/** A schema diagnostic at a pointer, its place (field, item) taken from the pointer. */
+export function schemaDiag<C extends SchemaCode>(code: C, path: string, issue: SchemaIssueBody, place: SchemaPlace = schemaPlace(pointerSegments(path))): DiagnosticOf<C> {
+  return diag(code, path, { ...place, ...issue } as SchemaIssue);
+}
+
+/**
+ * Thrown by APIs that cannot return a result; carries every diagnostic. Its message is for developers
+ * ("SET_NOT_FOUND at /criteriaSet"): people read the diagnostics through @parindex/explain.
+ */
 export class ParindexError extends Error {
   readonly diagnostics: Diagnostic[];
   readonly code: DiagnosticCode;
   constructor(diagnostics: Diagnostic[]) {
     const first = diagnostics[0];
-    super(first ? `${first.code}${first.path ? ' at ' + first.path : ''}: ${first.message}` : 'Unknown parindex error');
+    super(first ? `${first.code}${first.path ? ' at ' + first.path : ''}${diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : ''}` : 'Unknown parindex error');
     this.name = 'ParindexError';
     this.diagnostics = diagnostics;
     this.code = first?.code ?? 'JSON_SYNTAX';

@@ -5,6 +5,7 @@
  * ever block or read forever again, the timeout ends the child and the assertion on its output fails;
  * the test itself cannot hang.
  */
+import { diagnosticText as text } from '../../packages/explain/src/index.js';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -47,7 +48,7 @@ describe('readTextFile', () => {
     symlinkSync(join(tmp, 'nowhere.json'), join(tmp, 'dangling.json'));
     symlinkSync('loop-b.json', join(tmp, 'loop-a.json'));
     symlinkSync('loop-a.json', join(tmp, 'loop-b.json'));
-    const read = (name: string) => readTextFile(join(tmp, name)).diagnostics.map((d) => [d.code, d.file, d.message]);
+    const read = (name: string) => readTextFile(join(tmp, name)).diagnostics.map((d) => [d.code, d.file, text(d, 'en')]);
     expect(read('missing.json')).toEqual([['FILE_NOT_FOUND', join(tmp, 'missing.json'), `File not found: ${join(tmp, 'missing.json')}. Check the path.`]]);
     expect(read('folder.json')).toEqual([['FILE_IS_FOLDER', join(tmp, 'folder.json'), `${join(tmp, 'folder.json')} is a folder, not a file.`]]);
     expect(read('dangling.json')).toEqual([['FILE_LINK_BROKEN', join(tmp, 'dangling.json'), `${join(tmp, 'dangling.json')} is a symbolic link to ${join(tmp, 'nowhere.json')}, which does not exist.`]]);
@@ -59,7 +60,7 @@ describe('readTextFile', () => {
     for (const device of ['/dev/null', '/dev/zero', '/dev/urandom']) {
       const r = readInChild(device);
       expect(r.status, `${device}: the child did not finish`).toBe(0);
-      expect(r.out).toMatchObject({ diagnostics: [{ code: 'FILE_NOT_REGULAR', message: `Not read: ${device} is a character device, not an ordinary file.` }] });
+      expect(r.out).toMatchObject({ diagnostics: [{ code: 'FILE_NOT_REGULAR', params: { file: device, kind: 'characterDevice' } }] });
     }
   });
 
@@ -68,7 +69,7 @@ describe('readTextFile', () => {
     mkfifo(fifo);
     const r = readInChild(fifo);
     expect(r.status, 'the child did not finish').toBe(0);
-    expect(r.out).toMatchObject({ diagnostics: [{ code: 'FILE_NOT_REGULAR', message: `Not read: ${fifo} is a named pipe (FIFO), not an ordinary file.` }] });
+    expect(r.out).toMatchObject({ diagnostics: [{ code: 'FILE_NOT_REGULAR', params: { file: fifo, kind: 'fifo' } }] });
   });
 
   it('refuses a socket', async () => {
@@ -76,7 +77,7 @@ describe('readTextFile', () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(path, resolve));
     try {
-      expect(readTextFile(path).diagnostics.map((d) => d.params.what)).toEqual(['a socket']);
+      expect(readTextFile(path).diagnostics.map((d) => [d.code, d.params])).toEqual([['FILE_NOT_REGULAR', { file: path, kind: 'socket' }]]);
     } finally {
       server.close();
     }
@@ -87,21 +88,21 @@ describe('readTextFile', () => {
     writeFileSync(file, '{}');
     // Tests run as root, for whom chmod 000 changes nothing: the refusal is injected.
     const denied: FileSystem = { ...fs, openSync: (() => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); }) as unknown as FileSystem['openSync'] };
-    expect(readTextFile(file, {}, denied).diagnostics.map((d) => [d.code, d.message, d.messageVi])).toEqual([['FILE_UNREADABLE', `Could not read ${file}: permission denied.`, `Không đọc được ${file}: không có quyền truy cập.`]]);
+    expect(readTextFile(file, {}, denied).diagnostics.map((d) => [d.code, text(d, 'en'), text(d, 'vi')])).toEqual([['FILE_UNREADABLE', `Could not read ${file}: permission denied.`, `Không đọc được ${file}: không có quyền truy cập.`]]);
     const closed: number[] = [];
     const failingRead: FileSystem = {
       ...fs,
       readSync: (() => { throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }); }) as unknown as FileSystem['readSync'],
       closeSync: ((fd: number) => (closed.push(fd), fs.closeSync(fd))) as FileSystem['closeSync'],
     };
-    expect(readTextFile(file, {}, failingRead).diagnostics.map((d) => d.params.reason)).toEqual(['the disk or device could not be read or written (EIO)']);
+    expect(readTextFile(file, {}, failingRead).diagnostics.map((d) => [d.params, text(d, 'en')])).toEqual([[{ file, errno: 'EIO' }, `Could not read ${file}: the disk or device could not be read or written (EIO).`]]);
     expect(closed).toHaveLength(1);
   });
 
   it('holds the size limit while reading: a file that claims 0 bytes (as /proc files do) and is longer', () => {
     const r = readTextFile('/proc/self/status', { maxBytes: 100 });
     expect(r.text).toBeUndefined();
-    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['FILE_TOO_LARGE', 'The file is more than 100 bytes; the limit is 100 bytes. Split it or remove what is not evidence.']]);
+    expect(r.diagnostics.map((d) => [d.code, d.params, text(d, 'en')])).toEqual([['FILE_TOO_LARGE', { size: null, limit: 100 }, 'The file is larger than the limit of 100 bytes. Split it or remove what is not evidence.']]);
     expect(readTextFile('/proc/self/status').text).toMatch(/^Name:/);
   });
 
@@ -133,7 +134,7 @@ describe('readTextFile', () => {
     const r = readTextFile(file);
     expect(r.text).toBeUndefined();
     expect(r.diagnostics).toMatchObject([{ code: 'FILE_ENCODING', file, line: 2, column: 12, params: { offset: 14 } }]);
-    expect(r.diagnostics[0]!.messageVi).toBe('Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí 14. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).');
+    expect(text(r.diagnostics[0]!, 'vi')).toBe('Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí 14. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).');
   });
 
   it('finds the first bad UTF-8 byte where the strict decoder fails', () => {
@@ -198,7 +199,7 @@ describe('walkJsonFiles', () => {
     };
     const walked = walkJsonFiles(dir, denied);
     expect(walked.files).toEqual([join(dir, 'open/a.json')]);
-    expect(walked.diagnostics.map((d) => [d.code, d.file, d.message, d.messageVi])).toEqual([
+    expect(walked.diagnostics.map((d) => [d.code, d.file, text(d, 'en'), text(d, 'vi')])).toEqual([
       ['FILE_UNREADABLE', join(dir, 'closed'), `Could not read ${join(dir, 'closed')}: permission denied.`, `Không đọc được ${join(dir, 'closed')}: không có quyền truy cập.`],
     ]);
   });

@@ -13,7 +13,7 @@
 import * as nodeFs from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
-import { diag, type Diagnostic, type Params } from './diagnostics.js';
+import { diag, type Diagnostic, type DiagnosticParams } from './diagnostics.js';
 import { readJson, type JsonDocument } from './json.js';
 import { LIMITS } from './limits.js';
 
@@ -24,45 +24,19 @@ export type TextFile = { file: string; text: string; diagnostics: Diagnostic[] }
 
 const CHUNK_BYTES = 1 << 20;
 
-/** @internal Why a file could not be read or written, in both languages; an unknown error is named by its code. */
-export function errorReason(code: string | undefined): { reason: string; reasonVi: string } {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return { reason: 'permission denied', reasonVi: 'không có quyền truy cập' };
-    case 'EIO':
-      return { reason: 'the disk or device could not be read or written (EIO)', reasonVi: 'không đọc hoặc ghi được ổ đĩa hay thiết bị (EIO)' };
-    case 'ENAMETOOLONG':
-      return { reason: 'the path is too long', reasonVi: 'đường dẫn quá dài' };
-    case 'EMFILE':
-    case 'ENFILE':
-      return { reason: `too many open files (${code})`, reasonVi: `quá nhiều tệp đang mở (${code})` };
-    case 'ENOSPC':
-      return { reason: 'the disk is full', reasonVi: 'ổ đĩa đã đầy' };
-    case 'EDQUOT':
-      return { reason: 'the disk quota is used up', reasonVi: 'đã hết hạn mức dung lượng đĩa' };
-    case 'EROFS':
-      return { reason: 'the file system is read-only', reasonVi: 'hệ thống tệp chỉ cho phép đọc' };
-    case 'EPIPE':
-      return { reason: 'the program reading the output closed it', reasonVi: 'chương trình nhận dữ liệu đã đóng đầu nhận' };
-    case 'ENXIO':
-      return { reason: 'no program is reading the named pipe', reasonVi: 'không có chương trình nào đọc ống dẫn có tên này' };
-    case 'ENOTDIR':
-      return { reason: 'a part of the path is a file, not a folder', reasonVi: 'một phần của đường dẫn là tệp, không phải thư mục' };
-    case 'EISDIR':
-      return { reason: 'it is a folder', reasonVi: 'đây là một thư mục' };
-    default:
-      return { reason: code ?? 'unknown error', reasonVi: code ?? 'lỗi không xác định' };
-  }
+/** @internal The system's code of a failed file operation ("EACCES", "EIO" …), null when it gave none. */
+export function errnoOf(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : null;
 }
 
-/** What a file that is not a regular file is, in both languages. */
-function specialKind(st: Stats): Params {
-  if (st.isFIFO()) return { what: 'a named pipe (FIFO)', whatVi: 'một ống dẫn có tên' };
-  if (st.isCharacterDevice()) return { what: 'a character device', whatVi: 'một thiết bị ký tự' };
-  if (st.isBlockDevice()) return { what: 'a block device', whatVi: 'một thiết bị khối' };
-  if (st.isSocket()) return { what: 'a socket', whatVi: 'một ổ cắm giao tiếp' };
-  return { what: 'a special file', whatVi: 'một tệp đặc biệt' };
+/** What a file that is not a regular file is. */
+function specialKind(st: Stats): DiagnosticParams['FILE_NOT_REGULAR']['kind'] {
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice()) return 'characterDevice';
+  if (st.isBlockDevice()) return 'blockDevice';
+  if (st.isSocket()) return 'socket';
+  return 'special';
 }
 
 const at = (file: string, d: Diagnostic): Diagnostic => ({ ...d, file });
@@ -82,14 +56,14 @@ export function accessProblem(file: string, error: unknown, fs: FileSystem = nod
     }
     return at(file, diag('FILE_NOT_FOUND', '', { file }));
   }
-  return at(file, diag('FILE_UNREADABLE', '', { file, ...errorReason(code) }));
+  return at(file, diag('FILE_UNREADABLE', '', { file, errno: errnoOf(error) }));
 }
 
 /** The refusal of a file of this type, or undefined for a regular file. */
 function typeProblem(file: string, st: Stats): Diagnostic | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return at(file, diag('FILE_IS_FOLDER', '', { file }));
-  return at(file, diag('FILE_NOT_REGULAR', '', { file, ...specialKind(st) }));
+  return at(file, diag('FILE_NOT_REGULAR', '', { file, kind: specialKind(st) }));
 }
 
 /**
@@ -154,7 +128,8 @@ function readAtMost(fd: number, file: string, maxBytes: number, sizeHint: number
     }
     used += n;
   }
-  if (total > maxBytes) return at(file, diag('FILE_TOO_LARGE', '', { size: `more than ${maxBytes}`, sizeVi: `hơn ${maxBytes}`, limit: maxBytes }));
+  // The file grew past the limit while it was read: its size is not known, only that it is more.
+  if (total > maxBytes) return at(file, diag('FILE_TOO_LARGE', '', { size: null, limit: maxBytes }));
   return Buffer.concat(chunks, total);
 }
 

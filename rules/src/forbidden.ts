@@ -34,14 +34,15 @@ export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = '', 
     return out.length - before >= LIMITS.diagnostics;
   };
   const tooLong = (s: string, f: Frame): boolean =>
-    s.length > LIMITS.textLength && report(diag('LIMIT_EXCEEDED', where(f), { what: 'characters in one text', whatVi: 'ký tự trong một chuỗi', count: s.length, limit: LIMITS.textLength }));
+    s.length > LIMITS.textLength && report(diag('LIMIT_EXCEEDED', where(f), { what: 'textCharacters', count: s.length, limit: LIMITS.textLength }));
   let values = 0;
   const stack: Frame[] = [{ v: value, key: null, parent: null, depth: 0 }];
   while (stack.length > 0) {
     const f = stack.pop()!;
     const v = f.v;
     if (++values > LIMITS.jsonValues) {
-      report(diag('LIMIT_EXCEEDED', path, { what: 'values in one file', whatVi: 'giá trị trong một tệp', count: `more than ${LIMITS.jsonValues}`, countVi: `hơn ${LIMITS.jsonValues}`, limit: LIMITS.jsonValues }));
+      // Counting stops here: the file has more values than the limit, how many more is not known.
+      report(diag('LIMIT_EXCEEDED', path, { what: 'fileValues', count: null, limit: LIMITS.jsonValues }));
       return;
     }
     if (typeof v === 'string') {
@@ -56,7 +57,7 @@ export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = '', 
     }
     if (Array.isArray(v)) {
       if (v.length > maxItems) {
-        if (report(diag('LIMIT_EXCEEDED', where(f), { what: 'items in one list', whatVi: 'mục trong một danh sách', count: v.length, limit: maxItems }))) return;
+        if (report(diag('LIMIT_EXCEEDED', where(f), { what: 'listItems', count: v.length, limit: maxItems }))) return;
         continue;
       }
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], key: i, parent: f, depth });
@@ -64,7 +65,7 @@ export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = '', 
     }
     const keys = Object.keys(v);
     if (keys.length > LIMITS.objectKeys) {
-      if (report(diag('LIMIT_EXCEEDED', where(f), { what: 'properties in one object', whatVi: 'thuộc tính trong một đối tượng', count: keys.length, limit: LIMITS.objectKeys }))) return;
+      if (report(diag('LIMIT_EXCEEDED', where(f), { what: 'objectProperties', count: keys.length, limit: LIMITS.objectKeys }))) return;
       continue;
     }
     for (let i = keys.length - 1; i >= 0; i--) {

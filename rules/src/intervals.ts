@@ -3,6 +3,7 @@
  * interval of a tier or band, and the overlap/gap scan the set checks use.
  */
 import { dec, decText, type Decimal } from './decimal.js';
+import type { BoundsProblem, OverlapAt } from './diagnostics.js';
 import type { Band, Tier } from './schema.js';
 
 /** @internal The lower and upper bounds of an interval; null = unbounded. */
@@ -26,15 +27,20 @@ export function intervalContains(iv: Interval, x: Decimal): boolean {
   return true;
 }
 
+/** @internal A problem of a tier's or band's bounds, with the bounds of an empty interval. */
+export interface BoundsIssue {
+  problem: BoundsProblem;
+  min?: string;
+  max?: string;
+}
+
 /** @internal Tier or band → interval, with problems in its bounds reported. */
-export function toInterval(t: Tier | Band): { iv: Interval; problems: Array<[string, string]> } {
-  const problems: Array<[string, string]> = [];
-  if (t.min !== undefined && t.minInclusive === undefined)
-    problems.push(['"min" needs "minInclusive" (true for "from X", false for "above X")', '"min" cần "minInclusive" (true: "từ X", false: "trên X")']);
-  if (t.max !== undefined && t.maxInclusive === undefined)
-    problems.push(['"max" needs "maxInclusive" (false for "under Y", true for "up to Y")', '"max" cần "maxInclusive" (false: "dưới Y", true: "đến Y")']);
-  if (t.min === undefined && t.minInclusive !== undefined) problems.push(['"minInclusive" without "min"', '"minInclusive" mà không có "min"']);
-  if (t.max === undefined && t.maxInclusive !== undefined) problems.push(['"maxInclusive" without "max"', '"maxInclusive" mà không có "max"']);
+export function toInterval(t: Tier | Band): { iv: Interval; problems: BoundsIssue[] } {
+  const problems: BoundsIssue[] = [];
+  if (t.min !== undefined && t.minInclusive === undefined) problems.push({ problem: 'minWithoutInclusive' });
+  if (t.max !== undefined && t.maxInclusive === undefined) problems.push({ problem: 'maxWithoutInclusive' });
+  if (t.min === undefined && t.minInclusive !== undefined) problems.push({ problem: 'inclusiveWithoutMin' });
+  if (t.max === undefined && t.maxInclusive !== undefined) problems.push({ problem: 'inclusiveWithoutMax' });
   const iv: Interval = {
     min: t.min === undefined ? null : dec(t.min),
     minInclusive: t.minInclusive ?? true,
@@ -43,15 +49,15 @@ export function toInterval(t: Tier | Band): { iv: Interval; problems: Array<[str
   };
   if (iv.min !== null && iv.max !== null) {
     const c = iv.min.cmp(iv.max);
-    if (c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive)))
-      problems.push([`the interval from ${decText(iv.min)} to ${decText(iv.max)} is empty`, `khoảng từ ${decText(iv.min)} đến ${decText(iv.max)} rỗng`]);
+    if (c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive))) problems.push({ problem: 'empty', min: decText(iv.min), max: decText(iv.max) });
   }
   return { iv, problems };
 }
 
-function describeBound(v: Decimal | null, inclusive: boolean, side: 'min' | 'max'): string {
-  if (v === null) return side === 'min' ? '−∞' : '+∞';
-  return `${decText(v)} (${inclusive ? 'included' : 'excluded'})`;
+/** @internal Values no interval covers: from `from` to `to` (null: unbounded); from = to: one value. */
+export interface Gap {
+  from: string | null;
+  to: string | null;
 }
 
 /**
@@ -60,8 +66,8 @@ function describeBound(v: Decimal | null, inclusive: boolean, side: 'min' | 'max
  */
 export function scanIntervals(
   ivs: Interval[],
-  onOverlap: (a: number, b: number, at: string) => void,
-  onGap: ((where: string) => void) | null,
+  onOverlap: (a: number, b: number, at: OverlapAt) => void,
+  onGap: ((gap: Gap) => void) | null,
   domain: Interval | null,
 ): void {
   const order = ivs.map((iv, i) => ({ iv, i })).sort((x, y) => {
@@ -76,31 +82,34 @@ export function scanIntervals(
     const b = order[k + 1]!;
     // Overlap: a's upper end lies at or beyond b's lower end.
     if (a.iv.max === null || b.iv.min === null) {
-      onOverlap(a.i, b.i, a.iv.max === null ? describeBound(b.iv.min, b.iv.minInclusive, 'min') : describeBound(a.iv.max, true, 'max'));
+      // One of them is unbounded on the side facing the other: they overlap from b's lower bound (both
+      // unbounded below when b has none), or up to a's upper bound.
+      if (a.iv.max === null) onOverlap(a.i, b.i, { at: b.iv.min === null ? null : decText(b.iv.min), included: b.iv.min === null || b.iv.minInclusive });
+      else onOverlap(a.i, b.i, { at: decText(a.iv.max), included: true });
       continue;
     }
     const c = a.iv.max.cmp(b.iv.min);
     if (c > 0 || (c === 0 && a.iv.maxInclusive && b.iv.minInclusive)) {
-      onOverlap(a.i, b.i, decText(c > 0 ? b.iv.min : a.iv.max));
+      onOverlap(a.i, b.i, { at: decText(c > 0 ? b.iv.min : a.iv.max), included: true });
     } else if (onGap && (c < 0 || (c === 0 && !a.iv.maxInclusive && !b.iv.minInclusive))) {
-      onGap(c < 0 ? `from ${decText(a.iv.max)} to ${decText(b.iv.min)}` : `the value ${decText(a.iv.max)}`);
+      onGap({ from: decText(a.iv.max), to: decText(b.iv.min) });
     }
   }
   if (onGap && domain && order.length > 0) {
     const first = order[0]!.iv;
     const last = order[order.length - 1]!.iv;
     if (first.min !== null) {
-      if (domain.min === null) onGap(`values below ${decText(first.min)}`);
+      if (domain.min === null) onGap({ from: null, to: decText(first.min) });
       else {
         const c = first.min.cmp(domain.min);
-        if (c > 0 || (c === 0 && !first.minInclusive && domain.minInclusive)) onGap(`values from ${decText(domain.min)} to ${decText(first.min)}`);
+        if (c > 0 || (c === 0 && !first.minInclusive && domain.minInclusive)) onGap({ from: decText(domain.min), to: decText(first.min) });
       }
     }
     if (last.max !== null) {
-      if (domain.max === null) onGap(`values from ${decText(last.max)} upward`);
+      if (domain.max === null) onGap({ from: decText(last.max), to: null });
       else {
         const c = last.max.cmp(domain.max);
-        if (c < 0 || (c === 0 && !last.maxInclusive && domain.maxInclusive)) onGap(`values from ${decText(last.max)} to ${decText(domain.max)}`);
+        if (c < 0 || (c === 0 && !last.maxInclusive && domain.maxInclusive)) onGap({ from: decText(last.max), to: decText(domain.max) });
       }
     }
   }

@@ -3,7 +3,7 @@
  * forbidden keys, and JSON pointer → line:column mapping for diagnostics.
  */
 import { parseTree, printParseErrorCode, parse as parseLenient, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { diag, pointerSegment, type Diagnostic } from './diagnostics.js';
+import { diag, pointerSegment, type Diagnostic, type ValueKind } from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
 
@@ -143,13 +143,12 @@ function decodePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function describeType(value: unknown): { found: string; foundVi: string } {
-  if (value === null) return { found: 'null', foundVi: 'null' };
-  if (Array.isArray(value)) return { found: 'an array', foundVi: 'một mảng [...]' };
-  if (typeof value === 'string') return { found: 'a string', foundVi: 'một chuỗi ký tự' };
-  if (typeof value === 'number') return { found: 'a number', foundVi: 'một số' };
-  if (typeof value === 'boolean') return { found: 'a boolean', foundVi: 'giá trị true/false' };
-  return { found: typeof value, foundVi: typeof value };
+/** The kind of a value that is not an object, for JSON_NOT_OBJECT. */
+function kindOf(value: unknown): ValueKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' ? t : 'other';
 }
 
 /**
@@ -220,11 +219,11 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return done(undefined);
   }
   if (source.charCodeAt(0) === 0xfeff) {
-    diagnostics.push({ ...diag('FILE_BOM', ''), line: 1, column: 1 });
+    diagnostics.push({ ...diag('FILE_BOM', '', {}), line: 1, column: 1 });
     source = source.slice(1);
   }
   if (source.trim() === '') {
-    diagnostics.push(diag('FILE_EMPTY', ''));
+    diagnostics.push(diag('FILE_EMPTY', '', {}));
     return done(undefined);
   }
   const scan = scanJson(source, maxDepth);
@@ -239,13 +238,14 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   } catch {
     const errors: ParseError[] = [];
     parseLenient(source, errors, { disallowComments: true, allowTrailingComma: false });
+    // The lenient parser names the first problem (e.g. "CommaExpected") and where it is.
     const first = errors[0];
-    const [reason, reasonVi] = first ? describeParseError(printParseErrorCode(first.error)) : ['the text is not JSON', 'văn bản không phải JSON'];
-    diagnostics.push({ ...diag('JSON_SYNTAX', '', { reason, reasonVi }), ...lineColumn(source, first?.offset ?? 0) });
+    const offset = first?.offset ?? 0;
+    diagnostics.push({ ...diag('JSON_SYNTAX', '', { error: first ? printParseErrorCode(first.error) : 'NotJson', offset }), ...lineColumn(source, offset) });
     return done(undefined);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    diagnostics.push({ ...diag('JSON_NOT_OBJECT', '', describeType(value)), line: 1, column: 1 });
+    diagnostics.push({ ...diag('JSON_NOT_OBJECT', '', { found: kindOf(value) }), line: 1, column: 1 });
     return done(undefined);
   }
   const before = diagnostics.length;
@@ -255,28 +255,6 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   }
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
   return done(diagnostics.length > before ? undefined : value);
-}
-
-function describeParseError(code: string): [string, string] {
-  const map: Record<string, [string, string]> = {
-    InvalidSymbol: ['an unexpected character', 'có ký tự không hợp lệ'],
-    InvalidNumberFormat: ['a badly written number', 'số viết sai dạng'],
-    PropertyNameExpected: ['a property name in double quotes was expected', 'cần tên thuộc tính trong dấu ngoặc kép'],
-    ValueExpected: ['a value was expected', 'thiếu giá trị'],
-    ColonExpected: ['a colon was expected', 'thiếu dấu hai chấm'],
-    CommaExpected: ['a comma was expected', 'thiếu dấu phẩy'],
-    CloseBraceExpected: ['a closing } was expected', 'thiếu dấu đóng }'],
-    CloseBracketExpected: ['a closing ] was expected', 'thiếu dấu đóng ]'],
-    EndOfFileExpected: ['the text goes on after the end of the JSON value', 'còn nội dung sau khi giá trị JSON đã kết thúc'],
-    InvalidCommentToken: ['comments are not allowed in JSON', 'JSON không cho phép chú thích'],
-    UnexpectedEndOfComment: ['an unfinished comment', 'chú thích chưa kết thúc'],
-    UnexpectedEndOfString: ['a string is not closed', 'chuỗi chưa được đóng'],
-    UnexpectedEndOfNumber: ['a number is not finished', 'số chưa viết xong'],
-    InvalidUnicode: ['a bad \\u escape', 'mã thoát \\u không hợp lệ'],
-    InvalidEscapeCharacter: ['a bad escape character', 'ký tự thoát không hợp lệ'],
-    InvalidCharacter: ['a control character inside a string', 'có ký tự điều khiển trong chuỗi'],
-  };
-  return map[code] ?? [code, code];
 }
 
 /** @internal UTF-8 byte length without needing TextEncoder allocations for ASCII. */

@@ -3,6 +3,7 @@
  * the file path (readJson / validateSetText) and the value path (parseCriteriaSet, for values that never
  * were text). docs/limits.md documents the same table.
  */
+import { diagnosticText } from '../../packages/explain/src/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -177,8 +178,9 @@ describe('LIMITS.jsonValues', () => {
     expect(readJson(JSON.stringify(rows(LIMITS.jsonValues))).diagnostics).toEqual([]);
     const over = readJson(JSON.stringify(rows(LIMITS.jsonValues + 1))).diagnostics;
     expect(codes(over)).toEqual(['LIMIT_EXCEEDED']);
-    expect(over[0]!.message).toBe(`Too many values in one file: more than ${LIMITS.jsonValues}; the limit is ${LIMITS.jsonValues}.`);
-    expect(over[0]!.messageVi).toBe(`Quá nhiều giá trị trong một tệp: hơn ${LIMITS.jsonValues}; giới hạn là ${LIMITS.jsonValues}.`);
+    expect(over[0]!.params).toEqual({ what: 'fileValues', count: null, limit: LIMITS.jsonValues });
+    expect(diagnosticText(over[0]!, 'en')).toBe('Too many values in one file: more than 5,000,000; the limit is 5,000,000.');
+    expect(diagnosticText(over[0]!, 'vi')).toBe('Quá nhiều giá trị trong một tệp: hơn 5.000.000; giới hạn là 5.000.000.');
   });
 });
 

@@ -2,7 +2,7 @@
  * The json-logic subset allowed in rule files, and its static check. The engine evaluates the same
  * subset with exact decimal arithmetic (packages/engine/src/expression.ts).
  */
-import { diag, type Diagnostic } from './diagnostics.js';
+import { diag, type Diagnostic, type ExpressionShape } from './diagnostics.js';
 import { LIMITS } from './limits.js';
 
 /** Operators allowed in rule-file expressions, with their arity (min, max; -1 = unbounded). */
@@ -55,7 +55,7 @@ export interface LogicCheckContext {
 export function checkLogic(expr: unknown, path: string, ctx: LogicCheckContext, out: Diagnostic[]): Set<string> {
   const reads = new Set<string>();
   let nodes = 0;
-  const shape = (at: string, problem: string, problemVi: string) => out.push(diag('SET_EXPRESSION_SHAPE', at, { problem, problemVi }));
+  const shape = (at: string, problem: ExpressionShape) => out.push(diag('SET_EXPRESSION_SHAPE', at, problem));
   const visit = (e: unknown, at: string, depth: number): void => {
     if (++nodes > LIMITS.expressionNodes) {
       if (nodes === LIMITS.expressionNodes + 1) out.push(diag('SET_EXPRESSION_SIZE', path, { limit: LIMITS.expressionNodes }));
@@ -67,7 +67,7 @@ export function checkLogic(expr: unknown, path: string, ctx: LogicCheckContext, 
     }
     if (e === null || typeof e === 'boolean' || typeof e === 'string') return;
     if (typeof e === 'number') {
-      if (!Number.isFinite(e)) shape(at, 'numbers must be finite', 'số phải hữu hạn');
+      if (!Number.isFinite(e)) shape(at, { problem: 'notFinite' });
       return;
     }
     if (Array.isArray(e)) {
@@ -79,32 +79,31 @@ export function checkLogic(expr: unknown, path: string, ctx: LogicCheckContext, 
       return;
     }
     if (typeof e !== 'object') {
-      shape(at, 'only JSON values are allowed', 'chỉ được dùng giá trị JSON');
+      shape(at, { problem: 'notJson' });
       return;
     }
     const keys = Object.keys(e);
     if (keys.length !== 1) {
-      shape(at, `an operation is an object with exactly one operator key, found ${keys.length} keys`, `một phép toán là đối tượng có đúng một khóa toán tử, ở đây có ${keys.length} khóa`);
+      shape(at, { problem: 'operatorKeys', keys: keys.length });
       return;
     }
     const op = keys[0]!;
     const opPath = `${at}/${op.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!isLogicOperator(op)) {
-      out.push(diag('SET_EXPRESSION_OPERATOR', opPath, { operator: op, allowed: Object.keys(LOGIC_OPERATORS).join(' ') }));
+      out.push(diag('SET_EXPRESSION_OPERATOR', opPath, { operator: op, allowed: Object.keys(LOGIC_OPERATORS) }));
       return;
     }
     const raw = (e as Record<string, unknown>)[op];
     const args = Array.isArray(raw) ? raw : [raw];
     const [minArgs, maxArgs] = LOGIC_OPERATORS[op]!;
     if (args.length < minArgs || (maxArgs >= 0 && args.length > maxArgs)) {
-      const want = maxArgs < 0 ? `at least ${minArgs}` : minArgs === maxArgs ? `${minArgs}` : `${minArgs} to ${maxArgs}`;
-      shape(opPath, `"${op}" takes ${want} argument(s), found ${args.length}`, `"${op}" nhận ${want} đối số, ở đây có ${args.length}`);
+      shape(opPath, { problem: 'arity', op, found: args.length, min: minArgs, max: maxArgs < 0 ? null : maxArgs });
       return;
     }
     if (op === 'var') {
       const name = args[0];
       if (typeof name !== 'string') {
-        shape(opPath, '"var" must name an input with a string', '"var" phải ghi tên đầu vào bằng chuỗi');
+        shape(opPath, { problem: 'varName' });
         return;
       }
       const { input, option } = splitVarName(name);
@@ -115,7 +114,7 @@ export function checkLogic(expr: unknown, path: string, ctx: LogicCheckContext, 
       }
       if (option !== undefined) {
         if (decl.type !== 'tally' || !decl.options?.includes(option)) {
-          out.push(diag('SET_UNKNOWN_OPTION', opPath, { option, input, options: (decl.options ?? []).join(', ') || '—' }));
+          out.push(diag('SET_UNKNOWN_OPTION', opPath, { option, input, options: [...(decl.options ?? [])] }));
           return;
         }
       }

@@ -10,7 +10,7 @@ import type { CriteriaSet } from './schema.js';
 import { validateSetText } from './validate-file.js';
 
 export { validateSetText, bestMatchErrors, locateAll, type FileValidation } from './validate-file.js';
-export { readTextFile, readJsonFile, walkJsonFiles, firstInvalidUtf8, accessProblem, errorReason, type TextFile, type JsonFile, type FileSystem } from './files.js';
+export { readTextFile, readJsonFile, walkJsonFiles, firstInvalidUtf8, accessProblem, errnoOf, type TextFile, type JsonFile, type FileSystem } from './files.js';
 
 /** The folder of the bundled criteria sets. */
 export const BUNDLED_SETS_DIR = bundledSetsDir();
@@ -64,7 +64,7 @@ export class SetLibrary {
       const rel = relative(dir, file);
       if (this.sets.has(ref)) {
         const other = entries.find((x) => x.ref === ref)!;
-        diagnostics.push({ ...diag('SET_AMBIGUOUS', '', { ref, files: `${other.file}, ${rel}` }), file });
+        diagnostics.push({ ...diag('SET_AMBIGUOUS', '', { ref, files: [other.file, rel] }), file });
         continue;
       }
       this.sets.set(ref, value);

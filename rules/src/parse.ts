@@ -5,10 +5,10 @@
  */
 import type * as z from 'zod/mini';
 import { checkSet } from './checks.js';
-import { diag, hasErrors, pointer, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { diag, hasErrors, pointer, schemaDiag, schemaPlace, type Diagnostic, type ExpectedType, type ParamScalar, type Received, type SchemaCode, type SchemaIssueBody as Body, type ValueKind } from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
-import { viOf } from './messages.js';
+import { patternCodeOf } from './patterns.js';
 import { CriteriaSet } from './schema.js';
 
 export interface ParseResult<T> {
@@ -18,51 +18,52 @@ export interface ParseResult<T> {
 
 /**
  * The options every schema parse passes to zod: the issues then carry the value they are about, which
- * the sentences below need ("received a string", "a required value is missing").
+ * the diagnostics need ("received a string", "a required value is missing").
  */
 export const PARSE_OPTIONS = { reportInput: true } as const;
 
 type Issue = z.core.$ZodIssue;
-/** English and Vietnamese. */
-type Said = [en: string, vi: string];
+type Segment = string | number;
 
-/** @internal Turn zod issues (from a parse with PARSE_OPTIONS) into diagnostics with JSON pointers. */
-export function zodDiagnostics(error: z.core.$ZodError, code: DiagnosticCode): Diagnostic[] {
+const segmentsOf = (path: readonly PropertyKey[]): Segment[] => path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+
+/**
+ * @internal Turn zod issues (from a parse with PARSE_OPTIONS) into diagnostics with JSON pointers and
+ * the issues' structured data (never zod's own message).
+ */
+export function zodDiagnostics(error: z.core.$ZodError, code: SchemaCode): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visit = (issues: readonly Issue[], prefix: PropertyKey[]) => {
+  const report = (at: Segment[], body: Body, place: Segment[] = at) => out.push(schemaDiag(code, pointer(...at), body, schemaPlace(place)));
+  const visit = (issues: readonly Issue[], prefix: Segment[]) => {
     for (const issue of issues) {
-      const path = [...prefix, ...issue.path];
-      let said: Said | undefined;
+      const path = [...prefix, ...segmentsOf(issue.path)];
       if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-        const branches = issue.errors;
         const types = unionTypes(issue);
-        if (types) said = wrongType(types, issue);
-        else {
-          // Report the branch that came closest (fewest issues), not every alternative. When that
-          // branch only says the type is wrong, a branch that took the value's type says more: its
-          // problem with the value itself (a decimal string in the wrong form), or, said at the same
-          // place, its first problem inside the value (a tally with a count that is not a number).
-          const sorted = [...branches].sort((a, b) => a.length - b.length);
-          let best = sorted[0]!;
-          if (branchTypes(best)) {
-            const took = sorted.find((b) => !branchTypes(b));
-            if (took && took.length === 1 && took[0]!.path.length === 0) best = took;
-            else if (took && took.length > 0) {
-              const inner = took[0]!;
-              const where = pointer(...inner.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
-              const s = sentence(inner);
-              said = where === '' ? s : [`at ${where}: ${s[0]}`, `tại ${where}: ${s[1]}`];
-            }
-          }
-          if (!said && best.length > 0) {
-            visit(best, path);
+        if (types) {
+          report(path, wrongType(types, issue));
+          continue;
+        }
+        // Report the branch that came closest (fewest issues), not every alternative. When that
+        // branch only says the type is wrong, a branch that took the value's type says more: its
+        // problem with the value itself (a decimal string in the wrong form), or, said at the same
+        // place, its first problem inside the value (a tally with a count that is not a number).
+        const sorted = [...issue.errors].sort((a, b) => a.length - b.length);
+        let best = sorted[0]!;
+        if (branchTypes(best)) {
+          const took = sorted.find((b) => !branchTypes(b));
+          if (took && took.length === 1 && took[0]!.path.length === 0) best = took;
+          else if (took && took.length > 0) {
+            const inner = took[0]!;
+            report(path, issueBody(inner), [...path, ...segmentsOf(inner.path)]);
             continue;
           }
         }
+        if (best.length > 0) {
+          visit(best, path);
+          continue;
+        }
       }
-      said ??= sentence(issue);
-      const at = pointer(...path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
-      out.push(diag(code, at, { message: `${at === '' ? 'the file' : at}: ${said[0]}`, messageVi: `${at === '' ? 'tệp' : at}: ${said[1]}` }));
+      report(path, issueBody(issue), issue.code === 'invalid_key' ? path.slice(0, -1) : path);
     }
   };
   visit(error.issues, []);
@@ -89,88 +90,67 @@ function unionTypes(issue: Issue & { code: 'invalid_union' }): string[] | undefi
   return all;
 }
 
-/** @internal Type names in sentences, by zod's (and JSON Schema's) name of the type. */
-export const TYPES: Record<string, Said> = {
-  string: ['a string', 'chuỗi ký tự'],
-  number: ['a number', 'số'],
-  int: ['a whole number', 'số nguyên'],
-  integer: ['a whole number', 'số nguyên'],
-  boolean: ['true or false', 'true hoặc false'],
-  object: ['an object {…}', 'đối tượng {…}'],
-  record: ['an object {…}', 'đối tượng {…}'],
-  array: ['a list […]', 'danh sách […]'],
-  null: ['null', 'null'],
+const EXPECTED: Readonly<Record<string, ExpectedType>> = {
+  string: 'string',
+  number: 'number',
+  int: 'integer',
+  integer: 'integer',
+  boolean: 'boolean',
+  object: 'object',
+  record: 'object',
+  array: 'array',
+  null: 'null',
 };
 
-/** "a string", "a number or a string" … */
-function typeNames(types: readonly string[], input: unknown): Said {
-  const names = types.map((t): Said => {
-    if ((t === 'number' || t === 'int') && typeof input === 'number' && !Number.isFinite(input)) return ['a finite number', 'số hữu hạn'];
-    return TYPES[t] ?? [t, t];
-  });
-  const en = names.map((n) => n[0]);
-  const vi = names.map((n) => n[1]);
-  return [orList(en, 'or'), orList(vi, 'hoặc')];
-}
-
-function orList(items: readonly string[], or: string): string {
-  const unique = [...new Set(items)];
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} ${or} ${unique[unique.length - 1]}`;
-}
-
-/** A number in a sentence: 1.5 in English, 1,5 in Vietnamese. */
-function num(n: number | bigint): Said {
-  const en = String(n);
-  return [en, en.replace('.', ',')];
-}
-
-/** A value as given, for "received …": short values in full, others by their kind. */
-function shown(value: unknown): Said {
-  if (value === null) return ['null', 'null'];
-  if (Array.isArray(value)) return ['a list', 'một danh sách'];
-  switch (typeof value) {
-    case 'string':
-      return value.length <= 40 ? [JSON.stringify(value), JSON.stringify(value)] : ['a long string', 'một chuỗi dài'];
-    case 'number':
-    case 'bigint':
-      return num(value);
-    case 'boolean':
-      return [String(value), String(value)];
-    case 'object':
-      return ['an object', 'một đối tượng'];
-    default:
-      return [typeof value, typeof value];
+/** @internal zod's (and JSON Schema's) type names as the expected types of a diagnostic. */
+export function expectedTypes(types: readonly string[], input?: unknown): ExpectedType[] {
+  const out: ExpectedType[] = [];
+  for (const t of types) {
+    const nonFinite = (t === 'number' || t === 'int') && typeof input === 'number' && !Number.isFinite(input);
+    const e = nonFinite ? 'finiteNumber' : (EXPECTED[t] ?? 'other');
+    if (!out.includes(e)) out.push(e);
   }
+  return out;
 }
 
-/** A literal or option in a list: "commune", 1. */
-function literal(value: unknown): Said {
-  if (typeof value === 'number' || typeof value === 'bigint') return num(value);
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return [text, text];
+/** The kind of a value, and its text when it is short enough to quote. */
+function received(value: unknown): Received {
+  return { received: kindOf(value), value: quotable(value) };
 }
 
-/** "must be one of …" / "must be …". */
-function oneOf(values: readonly unknown[]): Said {
-  const shownValues = values.slice(0, 12).map(literal);
-  const en = shownValues.map((v) => v[0]).join(', ') + (values.length > 12 ? `, … (${values.length} values)` : '');
-  const vi = shownValues.map((v) => v[1]).join(', ') + (values.length > 12 ? `, … (${values.length} giá trị)` : '');
-  return values.length === 1 ? [`must be ${en}`, `phải bằng ${vi}`] : [`must be one of ${en}`, `phải là một trong các giá trị ${vi}`];
+function kindOf(value: unknown): ValueKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : t === 'bigint' ? 'number' : 'other';
 }
 
+function quotable(value: unknown): string | null {
+  if (typeof value === 'string') return value.length <= 40 ? value : null;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+const NOT_RECEIVED: Received = { received: null, value: null };
 const hasInput = (issue: Issue): boolean => 'input' in issue;
 const isMissing = (issue: Issue): boolean => hasInput(issue) && issue.input === undefined;
+const receivedOf = (issue: Issue): Received => (hasInput(issue) ? received(issue.input) : NOT_RECEIVED);
 
-function missing(expected: Said): Said {
-  return [`a required value is missing (expected ${expected[0]})`, `thiếu giá trị bắt buộc (cần ${expected[1]})`];
+/** A literal or option as a param: strings, numbers (as they are), true/false, null. */
+function scalar(value: unknown): ParamScalar {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
 }
 
-function wrongType(types: readonly string[], issue: Issue): Said {
-  const expected = typeNames(types, issue.input);
-  if (isMissing(issue)) return missing(expected);
-  if (!hasInput(issue)) return [`expected ${expected[0]}`, `sai kiểu dữ liệu: cần ${expected[1]}`];
-  const got = shown(issue.input);
-  return [`expected ${expected[0]}, received ${got[0]}`, `sai kiểu dữ liệu: cần ${expected[1]}, nhận được ${got[1]}`];
+/** At most 12 allowed values are listed; `more` says how many were left out. */
+function allowedValues(values: readonly unknown[]): { allowed: ParamScalar[]; more: number } {
+  return { allowed: values.slice(0, 12).map(scalar), more: Math.max(0, values.length - 12) };
+}
+
+function wrongType(types: readonly string[], issue: Issue): Body {
+  const expected = expectedTypes(types, issue.input);
+  if (isMissing(issue)) return { issue: 'missing', expected, allowed: [] };
+  return { issue: 'type', expected, ...receivedOf(issue) };
 }
 
 /** Characters as zod counts them (code points). */
@@ -187,92 +167,54 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** How many there are, after a size sentence: " (it has 250)". */
-function count(issue: Issue): Said {
+/** A size issue (too big, too small) as data: what it measures, the limit, and how many there are. */
+function sizeBody(issue: Issue & { code: 'too_big' | 'too_small' }): Body {
   const v = issue.input;
-  const n = typeof v === 'string' ? codePoints(v) : Array.isArray(v) ? v.length : undefined;
-  return n === undefined ? ['', ''] : [` (it has ${n})`, ` (hiện có ${n})`];
+  const origin = issue.origin === 'string' ? 'string' : issue.origin === 'array' || issue.origin === 'set' ? 'array' : 'number';
+  const limit = String(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  const actual = typeof v === 'string' ? codePoints(v) : Array.isArray(v) ? v.length : null;
+  const got = origin === 'number' && typeof v === 'number' ? received(v) : NOT_RECEIVED;
+  return { issue: issue.code === 'too_big' ? 'tooBig' : 'tooSmall', origin, limit, inclusive: issue.inclusive !== false, actual, ...got };
 }
 
-/** ", received 7" after a bound of a number. */
-function received(issue: Issue): Said {
-  return typeof issue.input === 'number' ? [` (received ${num(issue.input)[0]})`, ` (nhận được ${num(issue.input)[1]})`] : ['', ''];
-}
-
-/** One issue in a sentence in both languages, from its structured data (never zod's own message). */
-function sentence(issue: Issue): Said {
+/** One issue as data, from its structured fields (never zod's own message). */
+function issueBody(issue: Issue): Body {
   switch (issue.code) {
     case 'invalid_type':
       return wrongType([issue.expected], issue);
-    case 'invalid_value': {
-      const expected = oneOf(issue.values);
-      if (isMissing(issue)) return [`a required value is missing (it ${expected[0]})`, `thiếu giá trị bắt buộc (${expected[1]})`];
-      if (!hasInput(issue)) return expected;
-      const got = shown(issue.input);
-      return [`${expected[0]} (received ${got[0]})`, `${expected[1]} (nhận được ${got[1]})`];
-    }
-    case 'too_big': {
-      const max = num(issue.maximum);
-      if (issue.origin === 'string') {
-        const n = count(issue);
-        return [`must be at most ${max[0]} characters${n[0]}`, `không được dài quá ${max[1]} ký tự${n[1]}`];
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        const n = count(issue);
-        return [`must have at most ${max[0]} item${issue.maximum === 1 ? '' : 's'}${n[0]}`, `chỉ được có tối đa ${max[1]} mục${n[1]}`];
-      }
-      const r = received(issue);
-      return issue.inclusive === false ? [`must be less than ${max[0]}${r[0]}`, `phải nhỏ hơn ${max[1]}${r[1]}`] : [`must be at most ${max[0]}${r[0]}`, `không được lớn hơn ${max[1]}${r[1]}`];
-    }
-    case 'too_small': {
-      const min = num(issue.minimum);
-      if (issue.origin === 'string') {
-        if (issue.minimum === 1) return ['must not be empty', 'không được để trống'];
-        const n = count(issue);
-        return [`must be at least ${min[0]} characters${n[0]}`, `phải dài ít nhất ${min[1]} ký tự${n[1]}`];
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        const n = count(issue);
-        return [`must have at least ${min[0]} item${issue.minimum === 1 ? '' : 's'}${n[0]}`, `phải có ít nhất ${min[1]} mục${n[1]}`];
-      }
-      const r = received(issue);
-      return issue.inclusive === false ? [`must be greater than ${min[0]}${r[0]}`, `phải lớn hơn ${min[1]}${r[1]}`] : [`must be at least ${min[0]}${r[0]}`, `không được nhỏ hơn ${min[1]}${r[1]}`];
-    }
+    case 'invalid_value':
+      if (isMissing(issue)) return { issue: 'missing', expected: [], allowed: allowedValues(issue.values).allowed };
+      return { issue: 'value', ...allowedValues(issue.values), ...receivedOf(issue) };
+    case 'too_big':
+    case 'too_small':
+      return sizeBody(issue);
     case 'invalid_format': {
-      const vi = viOf(issue.message);
-      if (vi !== undefined) return [issue.message, vi];
-      if (issue.format === 'regex' && 'pattern' in issue) return [`must match the pattern ${issue.pattern}`, `không đúng dạng quy định (mẫu ${issue.pattern})`];
-      return [`must be a valid ${issue.format}`, `sai định dạng ${issue.format}`];
+      const pattern = patternCodeOf(issue.message);
+      if (pattern !== null || issue.format === 'regex') return { issue: 'pattern', pattern, regex: pattern === null && 'pattern' in issue && typeof issue.pattern === 'string' ? issue.pattern : null };
+      return { issue: 'format', format: issue.format };
     }
-    case 'not_multiple_of': {
-      const d = num(issue.divisor);
-      return [`must be a multiple of ${d[0]}`, `phải là bội số của ${d[1]}`];
-    }
-    case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      return [`unknown ${issue.keys.length > 1 ? 'properties' : 'property'} ${keys}`, `có thuộc tính không được phép ${keys}`];
-    }
+    case 'not_multiple_of':
+      return { issue: 'multipleOf', divisor: String(issue.divisor) };
+    case 'unrecognized_keys':
+      return { issue: 'unknownKeys', keys: [...issue.keys] };
     case 'invalid_key': {
       const key = typeof issue.input === 'string' ? issue.input : String(issue.path[issue.path.length - 1] ?? '');
       const inner = issue.issues[0];
-      const why = inner ? sentence(inner) : (['is not allowed', 'không hợp lệ'] as Said);
-      return [`the key "${key}" ${why[0]}`, `khóa "${key}" ${why[1]}`];
+      return { issue: 'key', key, pattern: inner && inner.code === 'invalid_format' ? patternCodeOf(inner.message) : null };
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator !== undefined && 'options' in issue && issue.options) {
         // A discriminated union: the discriminator's value is none of the options (the path ends at it).
-        const expected = oneOf(issue.options);
         const value = issue.input !== null && typeof issue.input === 'object' ? (issue.input as Record<string, unknown>)[issue.discriminator] : undefined;
-        if (value === undefined) return [`a required value is missing (it ${expected[0]})`, `thiếu giá trị bắt buộc (${expected[1]})`];
-        const got = shown(value);
-        return [`${expected[0]} (received ${got[0]})`, `${expected[1]} (nhận được ${got[1]})`];
+        if (value === undefined) return { issue: 'missing', expected: [], allowed: allowedValues(issue.options).allowed };
+        return { issue: 'value', ...allowedValues(issue.options), ...received(value) };
       }
-      return ['matches none of the allowed forms', 'không khớp với dạng nào được phép'];
+      return { issue: 'noForm' };
     }
     case 'invalid_element':
-      return ['has an invalid element', 'có phần tử không hợp lệ'];
+      return { issue: 'element' };
     default:
-      return [issue.message && issue.message !== 'Invalid input' ? issue.message : 'is invalid', viOf(issue.message) ?? 'không hợp lệ'];
+      return { issue: 'invalid', check: null };
   }
 }
 

@@ -13,7 +13,8 @@
  * (`"0.25"`); the engine reads both exactly through their decimal text, never through binary floats.
  */
 import * as z from 'zod/mini';
-import { bilingual } from './messages.js';
+import type { PatternCode } from './diagnostics.js';
+import { patternError } from './patterns.js';
 
 /** Version of the file format itself (not of a criteria set). */
 export const FORMAT_VERSION = 1 as const;
@@ -38,14 +39,14 @@ export function withDescription<T extends z.ZodMiniType>(schema: T, description:
 }
 
 export const opt = z.optional;
-/** @internal A pattern check with its sentence in English and Vietnamese. */
-export const matches = (pattern: RegExp, en: string, vi: string) => z.regex(pattern, bilingual(en, vi, pattern));
+/** @internal A pattern check with the code of its meaning (the locales word it). */
+export const matches = (pattern: RegExp, code: PatternCode) => z.regex(pattern, patternError(code, pattern));
 /** @internal A string of at most `max` characters. */
 export const maxString = (max: number) => z.string().check(z.maxLength(max));
 
 /** An exact decimal written as text, as results carry them: "0.75", "-0.25", "89.95" (no trailing zeros). */
 export const DecimalText = withMeta(
-  z.string().check(matches(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/, 'must be an exact decimal written as text, such as "0.75" (no trailing zeros)', 'phải là số thập phân viết dạng chuỗi, ví dụ "0.75" (không có số 0 thừa ở cuối)')),
+  z.string().check(matches(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/, 'decimalText')),
   { id: 'DecimalString', description: 'An exact decimal written as text: "0.75", "-0.25", "89.95".' },
 );
 
@@ -55,7 +56,7 @@ const DECIMAL_TEXT = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 export const Dec = withMeta(
   z.union([
     z.number(),
-    z.string().check(matches(DECIMAL_TEXT, 'must be a decimal such as "0.25" (dot as decimal separator)', 'phải là số thập phân dạng "0.25" (dùng dấu chấm để ngăn cách phần thập phân)')),
+    z.string().check(matches(DECIMAL_TEXT, 'decimal')),
   ]),
   { id: 'Decimal', description: 'A decimal: a JSON number or a string such as "0.25".' },
 );
@@ -67,25 +68,23 @@ const NON_NEG_DECIMAL_TEXT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 export const NonNegDec = withMeta(
   z.union([
     z.number().check(z.minimum(0)),
-    z.string().check(matches(NON_NEG_DECIMAL_TEXT, 'must be a non-negative decimal such as "0.25"', 'phải là số thập phân không âm dạng "0.25"')),
+    z.string().check(matches(NON_NEG_DECIMAL_TEXT, 'nonNegativeDecimal')),
   ]),
   { id: 'NonNegativeDecimal', description: 'A decimal ≥ 0: a JSON number or a string such as "0.25".' },
 );
 
 export const Identifier = withMeta(
-  z.string().check(matches(/^[a-z][a-z0-9_]{0,63}$/, 'must be lower_snake_case: a letter, then letters, digits or _', 'phải viết dạng chữ_thường: một chữ cái, sau đó là chữ cái, chữ số hoặc _')),
+  z.string().check(matches(/^[a-z][a-z0-9_]{0,63}$/, 'identifier')),
   { id: 'Identifier', description: 'An identifier such as plan_issued_on (lower_snake_case).' },
 );
 
 export const Code = withMeta(
-  z.string().check(
-    matches(/^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/, 'must be a criterion code such as "1", "1.2", "1.2.3" or "B1" (letters only as prefix)', 'phải là mã tiêu chí dạng "1", "1.2", "1.2.3" hoặc "B1" (chữ cái chỉ ở đầu mã)'),
-  ),
+  z.string().check(matches(/^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/, 'criterionCode')),
   { id: 'Code', description: 'A criterion code: "1", "1.2", "1.2.3"; bonus/penalty items may carry a prefix, e.g. "B1".' },
 );
 
 export const IsoDate = withMeta(
-  z.string().check(matches(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'must be a date written YYYY-MM-DD', 'phải là ngày viết dạng YYYY-MM-DD')),
+  z.string().check(matches(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'isoDate')),
   { id: 'IsoDate', description: 'A calendar date, YYYY-MM-DD.' },
 );
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { criteriaSetJsonSchema } from './json-schema.js';
+import { diagnosticText } from '../../packages/explain/src/index.js';
 import { validateSetText } from './validate-file.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -30,24 +31,25 @@ describe('validateSetText', () => {
     expect(d).toMatchObject({ code: 'SET_SCHEMA', file: 'bad.json', severity: 'error' });
     const lineOf = text.split('\n').findIndex((l) => l.includes('"max": "một"')) + 1;
     expect(d!.line).toBe(lineOf);
-    expect(d!.message).toContain('/fields/0/children/0/max');
-    expect(d!.messageVi.length).toBeGreaterThan(10);
+    expect(d!.params).toMatchObject({ issue: 'pattern', pattern: 'nonNegativeDecimal', field: 'max', item: null });
+    expect(diagnosticText(d!, 'en')).toBe('"max" must be a non-negative decimal such as "0.25".');
+    expect(diagnosticText(d!, 'vi')).toBe('"max" phải là số thập phân không âm dạng "0.25".');
   });
 
   it('says a pattern with the sentence of the schema, and a type by its name, in both languages', () => {
     const text = base.replace('"title": "Kế hoạch đáp ứng yêu cầu", "max": 1', '"title": "Kế hoạch đáp ứng yêu cầu", "max": "1,5"').replace('"formatVersion": 1', '"formatVersion": 1, "displayPlaces": 2.5');
     const r = validateSetText(text, 'bad.json');
-    expect(r.diagnostics.map((d) => [d.path, d.message, d.messageVi])).toEqual([
-      ['/displayPlaces', '/displayPlaces must be a whole number.', '/displayPlaces phải là số nguyên.'],
-      ['/fields/0/children/0/max', '/fields/0/children/0/max must be a non-negative decimal such as "0.25".', '/fields/0/children/0/max phải là số thập phân không âm dạng "0.25".'],
+    expect(r.diagnostics.map((d) => [d.path, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([
+      ['/displayPlaces', '"displayPlaces" must be a whole number.', '"displayPlaces" phải là số nguyên.'],
+      ['/fields/0/children/0/max', '"max" must be a non-negative decimal such as "0.25".', '"max" phải là số thập phân không âm dạng "0.25".'],
     ]);
   });
 
   it('names the one rule type that fits instead of every alternative', () => {
     const text = base.replace('"rule": { "type": "boolean", "input": "plan_ok" }', '"rule": { "type": "boolean", "input": "plan_ok", "pointz": 1 }');
     const r = validateSetText(text, 'bad.json');
-    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
-      ['SET_SCHEMA', '/fields/0/children/0/rule', '/fields/0/children/0/rule has a property "pointz" that the format does not know.'],
+    expect(r.diagnostics.map((d) => [d.code, d.path, diagnosticText(d, 'en')])).toEqual([
+      ['SET_SCHEMA', '/fields/0/children/0/rule', '"rule" has a property "pointz" that the format does not know.'],
     ]);
   });
 
@@ -55,17 +57,17 @@ describe('validateSetText', () => {
     const allOf = '"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "is": true }]';
     const cases: Array<[string, string, string]> = [
       // A value longer than any value may be: its length, not "must be a decimal" nor "rule must be boolean".
-      [`"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "op": "eq", "value": "${'y'.repeat(300)}" }]`, '/conditions/1/value', 'is longer than 200 characters'],
+      [`"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "op": "eq", "value": "${'y'.repeat(300)}" }]`, '/conditions/1/value', '"value" must be at most 200 characters long'],
       // An operator the format does not have.
-      ['"conditions": [{ "input": "tasks_identified", "op": "about", "value": 1 }]', '/conditions/0/op', 'must be one of'],
+      ['"conditions": [{ "input": "tasks_identified", "op": "about", "value": 1 }]', '/conditions/0/op', '"op" must be one of'],
       // A condition with a property of another kind of condition.
-      ['"conditions": [{ "input": "tasks_identified", "is": true, "value": 1 }]', '/conditions/0', 'has a property "value" that the format does not know'],
+      ['"conditions": [{ "input": "tasks_identified", "is": true, "value": 1 }]', '/conditions/0', 'Item 1 of "conditions" has a property "value" that the format does not know'],
     ];
     for (const [replacement, at, says] of cases) {
       const r = validateSetText(base.replace(allOf, replacement), 'bad.json');
       const rule = '/fields/0/children/3/rule';
       expect(r.diagnostics.map((d) => d.path), replacement.slice(0, 60)).toEqual([rule + at]);
-      expect(r.diagnostics[0]!.message).toContain(says);
+      expect(diagnosticText(r.diagnostics[0]!, 'en')).toContain(says);
     }
   });
 
@@ -88,13 +90,17 @@ describe('validateSetText', () => {
       ]),
     );
     const gap = r.diagnostics.find((d) => d.code === 'SET_TIER_GAP')!;
-    expect(gap.message).toBe('The tiers leave from 50 to 55 uncovered: a value there would have no points. Add a tier or move a bound.');
+    expect(gap.params).toEqual({ from: '50', to: '55' });
+    expect(diagnosticText(gap, 'en')).toBe('The tiers leave the values from 50 to 55 uncovered: a value there would have no points. Add a tier or move a bound.');
+    expect(diagnosticText(gap, 'vi')).toBe('Các bậc bỏ trống các giá trị từ 50 đến 55: giá trị tại đó không có điểm. Hãy thêm bậc hoặc sửa cận.');
     expect(r.diagnostics.every((d) => d.file === 'bad.json' && typeof d.line === 'number')).toBe(true);
   });
 
   it('reports invalid JSON with line and column', () => {
     const r = validateSetText('{\n  "formatVersion": 1,\n  "id": "x"\n  "version": "2026"\n}', 'broken.json');
     expect(r.diagnostics).toMatchObject([{ code: 'JSON_SYNTAX', line: 4, column: 3, file: 'broken.json' }]);
-    expect(r.diagnostics[0]!.message).toBe('Invalid JSON: a comma was expected.');
+    expect(r.diagnostics[0]!.params).toMatchObject({ error: 'CommaExpected' });
+    expect(diagnosticText(r.diagnostics[0]!, 'en')).toBe('Invalid JSON: a comma was expected.');
+    expect(diagnosticText(r.diagnostics[0]!, 'vi')).toBe('JSON không hợp lệ: thiếu dấu phẩy.');
   });
 });

@@ -138,12 +138,12 @@ export const CriteriaSet = withMeta(
     id: z
       .string()
       .check(
-        matches(/^[a-z0-9]+([.-][a-z0-9]+){0,10}$/, 'must be lowercase words joined by "." or "-", e.g. "model.commune-par"', 'phải là các từ viết thường nối bằng "." hoặc "-", ví dụ "model.commune-par"'),
+        matches(/^[a-z0-9]+([.-][a-z0-9]+){0,10}$/, 'setId'),
         z.maxLength(100),
       ),
     version: z
       .string()
-      .check(matches(/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/, 'must be a year with optional revisions, e.g. "2026" or "2026.1"', 'phải là năm, có thể kèm số hiệu chỉnh, ví dụ "2026" hoặc "2026.1"')),
+      .check(matches(/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/, 'setVersion')),
     title: Text,
     titleEn: opt(Text),
     status: withDescription(z.enum(['official', 'model', 'draft']), 'official: as issued; model: built on published rule shapes; draft.'),

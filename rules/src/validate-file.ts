@@ -4,13 +4,13 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { checkSet } from './checks.js';
-import { diag, hasErrors, type Diagnostic } from './diagnostics.js';
+import { hasErrors, pointerSegments, schemaDiag, schemaPlace, type Diagnostic, type ParamScalar, type PatternCode, type SchemaIssueBody, type SchemaPlace } from './diagnostics.js';
 import { readJson } from './json.js';
 import { LIMITS } from './limits.js';
 import { criteriaSetJsonSchema } from './json-schema.js';
 import { CriteriaSet } from './schema.js';
-import { PARSE_OPTIONS, TYPES, zodDiagnostics } from './parse.js';
-import { patternSentences } from './messages.js';
+import { PARSE_OPTIONS, expectedTypes, zodDiagnostics } from './parse.js';
+import { patternCodeBySource } from './patterns.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -22,49 +22,48 @@ function getValidator(): ValidateFunction {
   return validator;
 }
 
-const PATTERN_HINTS: Array<[RegExp, string, string]> = [
-  [/\/code$/, 'a criterion code such as "1", "1.2", "1.2.3" or "B1"', 'mã tiêu chí dạng "1", "1.2", "1.2.3" hoặc "B1"'],
-  [/\/(id|input|numerator|denominator|atMost)$/, 'lower_snake_case: a letter, then letters, digits or _', 'dạng chữ_thường: bắt đầu bằng chữ cái, sau đó chữ, số hoặc _'],
-  [/date|\/from$|\/to$|deadline$/, 'a date written YYYY-MM-DD', 'ngày viết dạng YYYY-MM-DD'],
-  [/\/version$/, 'a year with optional revisions, e.g. "2026" or "2026.1"', 'năm, có thể kèm số hiệu chỉnh, ví dụ "2026" hoặc "2026.1"'],
+/** A pattern the schema gave no meaning for, told by its place in the file. */
+const PATTERN_BY_PLACE: Array<[RegExp, PatternCode]> = [
+  [/\/code$/, 'criterionCode'],
+  [/\/(id|input|numerator|denominator|atMost)$/, 'identifier'],
+  [/date|\/from$|\/to$|deadline$/, 'isoDate'],
+  [/\/version$/, 'setVersion'],
 ];
 
-function describe(e: ErrorObject): [string, string] {
+const NOT_RECEIVED = { received: null, value: null } as const;
+const limitOf = (p: Record<string, unknown>) => String(p.limit);
+const typesOf = (t: unknown): string[] => (Array.isArray(t) ? t.map(String) : String(t).split(','));
+
+/** One ajv error as a schema issue, and the place it names (a missing property names itself). */
+function describe(e: ErrorObject): { body: SchemaIssueBody; place?: SchemaPlace } {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return [`is missing the required property "${p.missingProperty}"`, `thiếu thuộc tính bắt buộc "${p.missingProperty}"`];
+      return { body: { issue: 'missing', expected: [], allowed: [] }, place: { field: String(p.missingProperty), item: null } };
     case 'additionalProperties':
-      return [`has a property "${p.additionalProperty}" that the format does not know`, `có thuộc tính "${p.additionalProperty}" không có trong định dạng`];
-    case 'type': {
-      const t = TYPES[String(p.type)];
-      return t ? [`must be ${t[0]}`, `phải là ${t[1]}`] : [`must be ${p.type}`, `phải có kiểu ${p.type}`];
-    }
+      return { body: { issue: 'unknownKeys', keys: [String(p.additionalProperty)] } };
+    case 'type':
+      return { body: { issue: 'type', expected: expectedTypes(typesOf(p.type)), ...NOT_RECEIVED } };
     case 'enum':
-      return [`must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, `phải là một trong: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`];
+      return { body: { issue: 'value', allowed: (p.allowedValues as ParamScalar[]).slice(0, 12), more: Math.max(0, (p.allowedValues as unknown[]).length - 12), ...NOT_RECEIVED } };
     case 'const':
-      return [`must be ${JSON.stringify(p.allowedValue)}`, `phải bằng ${JSON.stringify(p.allowedValue)}`];
+      return { body: { issue: 'value', allowed: [p.allowedValue as ParamScalar], more: 0, ...NOT_RECEIVED } };
     case 'pattern': {
-      // The schema's own sentence for this pattern, else a hint from the place.
-      const own = patternSentences(String(p.pattern));
-      if (own) return own;
-      const hint = PATTERN_HINTS.find(([re]) => re.test(e.instancePath));
-      return hint ? [`must be ${hint[1]}`, `phải là ${hint[2]}`] : [`does not have the expected form`, `không đúng dạng quy định`];
+      // The schema's own meaning for this pattern, else one told by the place.
+      const pattern = patternCodeBySource(String(p.pattern)) ?? PATTERN_BY_PLACE.find(([re]) => re.test(e.instancePath))?.[1] ?? null;
+      return { body: { issue: 'pattern', pattern, regex: pattern === null ? String(p.pattern) : null } };
     }
     case 'minimum':
-      return [`must be at least ${p.limit}`, `phải từ ${p.limit} trở lên`];
     case 'maximum':
-      return [`must be at most ${p.limit}`, `không được vượt ${p.limit}`];
+      return { body: { issue: e.keyword === 'minimum' ? 'tooSmall' : 'tooBig', origin: 'number', limit: limitOf(p), inclusive: true, actual: null, ...NOT_RECEIVED } };
     case 'minLength':
-      return [`must not be empty`, `không được để trống`];
     case 'maxLength':
-      return [`is longer than ${p.limit} characters`, `dài quá ${p.limit} ký tự`];
+      return { body: { issue: e.keyword === 'minLength' ? 'tooSmall' : 'tooBig', origin: 'string', limit: limitOf(p), inclusive: true, actual: null, ...NOT_RECEIVED } };
     case 'minItems':
-      return [`needs at least ${p.limit} item(s)`, `cần ít nhất ${p.limit} mục`];
     case 'maxItems':
-      return [`has more than ${p.limit} items`, `có quá ${p.limit} mục`];
+      return { body: { issue: e.keyword === 'minItems' ? 'tooSmall' : 'tooBig', origin: 'array', limit: limitOf(p), inclusive: true, actual: null, ...NOT_RECEIVED } };
     default:
-      return [e.message ?? `fails the "${e.keyword}" check`, `không hợp lệ (${e.keyword})`];
+      return { body: { issue: 'invalid', check: e.keyword } };
   }
 }
 
@@ -132,10 +131,9 @@ export function validateSetText(text: string, file?: string): FileValidation {
     // A hostile file can make tens of thousands of errors; matching unions is quadratic in them.
     const all = validate.errors ?? [];
     for (const e of bestMatchErrors(all.length > LIMITS.schemaErrors ? all.slice(0, LIMITS.schemaErrors) : all)) {
-      const [en, vi] = describe(e);
-      const where = e.instancePath === '' ? 'The set' : e.instancePath;
-      const d = diag('SET_SCHEMA', e.instancePath, { message: `${where} ${en}`, messageVi: `${where === 'The set' ? 'Bộ tiêu chí' : where} ${vi}` });
-      const key = `${d.path}|${d.message}`;
+      const { body, place } = describe(e);
+      const d = schemaDiag('SET_SCHEMA', e.instancePath, body, place ?? schemaPlace(pointerSegments(e.instancePath)));
+      const key = `${d.path}|${JSON.stringify(d.params)}`;
       if (!seen.has(key)) {
         seen.add(key);
         found.push(d);

@@ -136,7 +136,7 @@ const POOL_RUNS = { objects: [units, 'results'], objectsInputs: [units, 'inputs'
 async function runPool(inputs, keep) {
   const outputs = await pool.scoreAll(inputs, { keep });
   const summaries = outputs.map((o, i) => {
-    if (!o.ok) throw new Error(`pool: unit #${i} failed: ${o.diagnostics[0]?.message}`);
+    if (!o.ok) throw new Error(`pool: unit #${i} failed: ${o.diagnostics[0]?.code} at ${o.diagnostics[0]?.path}`);
     return o.summary;
   });
   return { summaries, ranked: rank(summaries, policy) };

@@ -19,12 +19,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATALOG, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
+import { SEVERITY, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, score, type CompiledSet } from '@parindex/engine';
 import { csvCell } from '../../packages/cli/src/format/csv.js';
 import { terminalText } from '../../packages/cli/src/format/escape.js';
 import { markdownInline, markdownText } from '../../packages/cli/src/format/md.js';
+import { englishWordsIn, unfilledIn } from '../hostile/helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
@@ -94,9 +96,14 @@ const stats = { cases: 0, results: 0, coded: 0 };
 
 function checkDiagnostics(list: readonly Diagnostic[]): void {
   for (const d of list) {
-    if (!Object.hasOwn(CATALOG, d.code)) throw new Error(`uncatalogued code ${String(d.code)}`);
+    if (!Object.hasOwn(SEVERITY, d.code)) throw new Error(`unknown code ${String(d.code)}`);
     if (typeof d.path !== 'string' || (d.path !== '' && !d.path.startsWith('/'))) throw new Error(`bad path ${JSON.stringify(d.path)} on ${d.code}`);
-    if (typeof d.message !== 'string' || typeof d.messageVi !== 'string' || d.message === '' || d.messageVi === '') throw new Error(`no message on ${d.code}`);
+    // Its params are enough to word it in both languages, whatever the mutation made of the file.
+    for (const lang of ['vi', 'en'] as const) {
+      const text = diagnosticText(d, lang);
+      if (text === '' || unfilledIn(text, d.params).length > 0) throw new Error(`${d.code} worded as ${JSON.stringify(text)}`);
+      if (lang === 'vi' && englishWordsIn(text, d.params).length > 0) throw new Error(`${d.code} has English in Vietnamese: ${JSON.stringify(text)}`);
+    }
     if (d.severity !== 'error' && d.severity !== 'warning') throw new Error(`bad severity on ${d.code}`);
   }
 }

@@ -1,7 +1,9 @@
 /**
- * Every code of the diagnostics catalog, produced from a small input: the code, its JSON pointer and,
- * where it comes from a file, the line and column that point at that place. A code no input can produce
- * would fail here (and should leave the catalog).
+ * Every diagnostic code, produced from a small input: the code, its JSON pointer, its severity and,
+ * where it comes from a file, the line and column that point at that place; and its sentence in both
+ * languages (@parindex/explain): nothing left unfilled, no English word in the Vietnamese one and no
+ * Vietnamese in the English one outside what they quote. A code no input can produce would fail here
+ * (and should leave the codes).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,14 +12,16 @@ import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
+import { DIAGNOSTIC_CODES, LIMITS, ParindexError, SEVERITY, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
 import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
-import { CliError } from '../../packages/cli/src/io.js';
+import { dispatch } from '../../packages/cli/src/main.js';
+import { CliError, UsageError } from '../../packages/cli/src/io.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
-import { ROOT, compileDiagnostics, evidence, pointsAtPath, set, type J } from './helpers.js';
+import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
 function diagnosticsIn(out: unknown): Diagnostic[] {
@@ -95,6 +99,30 @@ function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: 
 
 const leaf = (s: J, f: number, c: number) => s.fields[f].children[c];
 const tmp = mkdtempSync(join(tmpdir(), 'parindex-codes-'));
+const example = (p: string) => join(ROOT, 'examples', p);
+
+/** A command line run in this process: the USAGE_ diagnostic it stops with (exit code 2). */
+function usageCase(argv: () => string[] | Promise<string[]>): Case {
+  return {
+    async run() {
+      try {
+        await dispatch(await argv());
+      } catch (e) {
+        if (e instanceof UsageError) return [e.diagnostic];
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  };
+}
+
+/** A saved result (score --format json) of an example, written once. */
+async function savedResult(): Promise<string> {
+  const f = join(tmp, 'saved-result.json');
+  if (!existsSync(f)) writeFileSync(f, (await cliInProcess(['score', '--format', 'json', '--quiet', example('kien-tho/targets-2026.json')])).stdout);
+  return f;
+}
 
 const CASES: Record<DiagnosticCode, Case> = {
   FILE_NOT_FOUND: { run: () => readSetFile(join(tmp, 'nope.json')).diagnostics, path: '' },
@@ -344,29 +372,52 @@ const CASES: Record<DiagnosticCode, Case> = {
   APPRAISAL_ANSWER_CHANGES_SCORE: appraisalCase([{ criterion: '1.1', points: 1, reason: 'we did it' }], '/rounds/0/items/0/points', { kind: 'answer' }),
   APPRAISAL_OVERRIDE_RANGE: appraisalCase([{ criterion: '1.1', points: 2, reason: 'r' }], '/rounds/0/items/0/points'),
   APPRAISAL_UNKNOWN_CRITERION: appraisalCase([{ criterion: '1', points: 1, reason: 'r' }], '/rounds/0/items/0/criterion'),
+
+  USAGE_UNKNOWN_COMMAND: usageCase(() => ['scroe']),
+  USAGE_UNKNOWN_OPTION: usageCase(() => ['validate', '--fromat', 'x.json']),
+  USAGE_OPTION_VALUE: usageCase(() => ['validate', 'x.json', '--out']),
+  USAGE_INVALID_VALUE: usageCase(() => ['validate', '--format', 'pdf', 'x.json']),
+  USAGE_MISSING_ARGUMENT: usageCase(() => ['score']),
+  USAGE_UNEXPECTED_ARGUMENT: usageCase(() => ['score', 'a.json', 'b.json']),
+  USAGE_OPTION_REQUIRES: usageCase(() => ['score', '--round', 'round1', example('vinh-bao/par-2026.json')]),
+  USAGE_DIFF_FILES: usageCase(() => ['diff', example('vinh-bao/par-2026.json')]),
+  USAGE_DIFF_SIDES: usageCase(() => ['diff', '--appraisal', example('vinh-bao/appraisal-2026.json'), example('vinh-bao/par-2026.json'), example('vinh-bao/par-2026.json')]),
+  USAGE_APPRAISAL_ON_RESULT: usageCase(async () => ['diff', '--appraisal-a', example('vinh-bao/appraisal-2026.json'), await savedResult(), example('kien-tho/targets-2026.json')]),
+  USAGE_NO_FILES: usageCase(() => {
+    mkdirSync(join(tmp, 'no-files'), { recursive: true });
+    return ['rank', join(tmp, 'no-files')];
+  }),
+  USAGE_ROUND_WITHOUT_APPRAISAL: usageCase(() => ['rank', '--quiet', '--round', 'round1', '--threads', '1', example('kien-tho/targets-2026.json')]),
+  USAGE_THREADS: usageCase(() => ['rank', '--threads', '0', 'x.json']),
 };
 
-describe('every code of the catalog is produced by some input', () => {
-  it('has a case for every code, and no case for a code that is not in the catalog', () => {
-    expect(Object.keys(CASES).sort()).toEqual(Object.keys(CATALOG).sort());
+describe('every code is produced by some input', () => {
+  it('has a case for every code, and no case for a code that does not exist', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
   });
   it('says its Vietnamese sentences in Vietnamese (no English hint, type or place inside them)', async () => {
-    const vi = async (code: DiagnosticCode) => (await CASES[code].run()).find((d) => d.code === code)!.messageVi;
+    const vi = async (code: DiagnosticCode) => diagnosticText((await CASES[code].run()).find((d) => d.code === code)!, 'vi');
     expect(await vi('JSON_NOT_OBJECT')).toBe('Tệp phải chứa một đối tượng JSON {…}, không phải một mảng [...].');
     expect(await vi('SET_DUPLICATE_ID')).toBe('Mã "attended" bị dùng hai lần trong các phần của "2.4".');
-    expect(await vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20001; giới hạn là 20000.');
+    expect(await vi('LIMIT_EXCEEDED')).toBe('Quá nhiều mục trong một danh sách: 20.001; giới hạn là 20.000.');
   });
-  for (const code of Object.keys(CATALOG) as DiagnosticCode[]) {
+  for (const code of DIAGNOSTIC_CODES) {
     it(code, async () => {
       const c = CASES[code];
-      const found = (await c.run()).filter((d) => d.code === code);
+      const all = await c.run();
+      const found = all.filter((d) => d.code === code);
       expect(found.length, `no ${code} diagnostic`).toBeGreaterThan(0);
       expect(found.map((d) => d.path)).toContain(c.path);
       const d = found.find((x) => x.path === c.path)!;
-      expect(d.severity).toBe(CATALOG[code].severity);
-      // Every placeholder of both sentences was filled.
-      expect(d.message ?? '').not.toMatch(/\{[A-Za-z]+\}/);
-      expect(d.messageVi ?? '').not.toMatch(/\{[A-Za-z]+\}/);
+      expect(d.severity).toBe(SEVERITY[code]);
+      // Every diagnostic of the input in words: filled in, and each language only itself.
+      for (const x of all) {
+        const vi = diagnosticText(x, 'vi');
+        const en = diagnosticText(x, 'en');
+        for (const text of [vi, en]) expect(unfilledIn(text, x.params), `${x.code}: ${text}`).toEqual([]);
+        expect(englishWordsIn(vi, x.params), `${x.code}: ${vi}`).toEqual([]);
+        expect(vietnameseIn(en, x.params), `${x.code}: ${en}`).toEqual([]);
+      }
       if (c.text !== undefined && c.located !== false) {
         expect(d.line, `${code} has no line`).toBeTypeOf('number');
         expect(d.column).toBeTypeOf('number');

@@ -41,3 +41,49 @@ export function pointsAtPath(text: string, d: Diagnostic): boolean {
   if (/^[0-9]+$/.test(last)) return /^[{["0-9tfn-]/.test(at);
   return at.startsWith(JSON.stringify(last.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
+
+/** Common English words, none of which is a Vietnamese word as parindex writes Vietnamese. */
+const ENGLISH_WORDS = new Set(
+  (
+    // Not "in": it is Vietnamese too (in ra: to print).
+    'the and of is are was were be been it its this that these those a an or not no none nor with without for from to on at by into of ' +
+    'must should can cannot could may needs need needed has have had lacks gives give got found expected received allowed invalid valid unknown missing ' +
+    'file files value values string number numbers input inputs set sets tier tiers criterion criteria document documents point points round rounds ' +
+    'appraisal evidence error errors warning option options type date dates period unit list object key keys item items more less than least most ' +
+    'between after before above below under up upward uncovered overlap only one two empty equal argument arguments command commands needs'
+  ).split(' '),
+);
+
+/** Every string in a diagnostic's params (ids, codes, files, user text): data, not words of the sentence. */
+function paramStrings(params: unknown): string[] {
+  if (typeof params === 'string') return [params];
+  if (Array.isArray(params)) return params.flatMap(paramStrings);
+  if (params !== null && typeof params === 'object') return Object.values(params).flatMap(paramStrings);
+  return [];
+}
+
+/** A sentence without what it quotes ("…": keys, ids, values from files), the options it names and its params' data. */
+function ownWords(sentence: string, params: unknown): string {
+  // The data first: a quote inside a value from a file would otherwise end its quotation early.
+  let text = sentence;
+  for (const s of paramStrings(params).sort((a, b) => b.length - a.length)) if (s.length > 0) text = text.split(s).join(' ');
+  return text.replace(/"[^"]*"/g, ' ').replace(/--[a-z][a-z0-9-]*/gi, ' ');
+}
+
+/** The English words of a Vietnamese sentence, outside its quotes, options and data. [] when it is Vietnamese. */
+export function englishWordsIn(sentence: string, params: unknown): string[] {
+  return ownWords(sentence, params)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((w) => ENGLISH_WORDS.has(w));
+}
+
+/** The Vietnamese letters of an English sentence, outside what it quotes and its params' data. */
+export function vietnameseIn(sentence: string, params: unknown): string[] {
+  return ownWords(sentence, params).match(/[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/giu) ?? [];
+}
+
+/** What a sentence must not hold outside its quotes and data: a placeholder left, a value never given. */
+export function unfilledIn(sentence: string, params: unknown): string[] {
+  return ownWords(sentence, params).match(/\{[A-Za-z]+\}|undefined|NaN|\[object Object\]/g) ?? [];
+}

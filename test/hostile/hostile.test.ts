@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIMITS, ParindexError, parseCriteriaSet, readJson, type Diagnostic } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { validateSetText } from '@parindex/rules/node';
 import { checkEvidence, compile, score } from '@parindex/engine';
 import { EVIDENCE_TEXT, codes, compileDiagnostics, errors, evidence, set, type J } from './helpers.js';
@@ -131,8 +132,9 @@ describe('broken evidence: a clear message naming the place', () => {
     const broken = EVIDENCE_TEXT.replace('"value": true }', '"value": true, }');
     const [d] = text(broken);
     expect(d).toMatchObject({ code: 'JSON_SYNTAX', line: 7, column: 48, file: 'ev.json' });
-    expect(d!.messageVi).not.toMatch(/expected|property/);
-    expect(d!.messageVi).toContain('cần');
+    expect(d!.params).toMatchObject({ error: 'PropertyNameExpected' });
+    expect(diagnosticText(d!, 'vi')).toBe('JSON không hợp lệ: cần tên thuộc tính trong dấu ngoặc kép.');
+    expect(diagnosticText(d!, 'en')).toBe('Invalid JSON: a property name in double quotes was expected.');
   });
   it('a UTF-8 BOM is a warning and the file is read', () => {
     const r = readJson('\ufeff' + EVIDENCE_TEXT);
@@ -186,7 +188,8 @@ describe('broken evidence: a clear message naming the place', () => {
   it('"95,5" says how to write it', () => {
     const e = evidence();
     e.entries[8].values.online_rate = '95,5';
-    expect(check(e)[0]!.message).toContain('95.5');
+    expect(check(e)[0]!.params).toMatchObject({ got: '95,5', suggest: '95.5' });
+    expect(diagnosticText(check(e)[0]!, 'en')).toContain('with a dot: 95.5');
   });
 
   const WARNED: Array<[string, (e: J) => void, string, string]> = [

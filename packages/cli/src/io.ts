@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic, type CriteriaSet } from '@parindex/rules';
 import { readJsonFile as readJsonFileOf, walkJsonFiles } from '@parindex/rules/files';
+import { diagnosticText } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
 import type { Lang } from './numbers.js';
 
@@ -16,17 +17,22 @@ export class CliError extends Error {
     readonly diagnostics: Diagnostic[],
     readonly exitCode = 1,
   ) {
-    super(diagnostics[0]?.message ?? 'error');
+    // For developers only: people read the diagnostics, worded in their language when printed.
+    const first = diagnostics[0];
+    super(first ? `${first.code}${first.path ? ` at ${first.path}` : ''}` : 'error');
   }
 }
 
-/** Wrong usage (unknown option, missing argument): exit code 2. */
-/** Wrong usage (exit 2). Carries the sentence in English and, when given, in Vietnamese. */
+/**
+ * Wrong usage (unknown option, missing argument): exit code 2. Carries a USAGE_* diagnostic, worded in
+ * the language of --lang when printed.
+ */
 export class UsageError extends Error {
-  readonly messageVi: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; vi?: string }) {
-    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
-    this.messageVi = options?.vi;
+  constructor(
+    readonly diagnostic: Diagnostic,
+    options?: { cause?: unknown },
+  ) {
+    super(diagnostic.code, options?.cause !== undefined ? { cause: options.cause } : undefined);
   }
 }
 
@@ -65,24 +71,19 @@ export function detectKind(value: Record<string, unknown>): FileKind | undefined
 }
 
 export function kindDiagnostic(f: JsonFile): Diagnostic {
-  return { ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a criteria set has "fields", an evidence file "entries", an appraisal file "rounds"', hintVi: 'bộ tiêu chí có "fields", tệp minh chứng có "entries", tệp thẩm định có "rounds"' }), file: f.file, line: 1, column: 1 };
+  return { ...diag('FILE_KIND_UNKNOWN', '', { need: 'setEvidenceOrAppraisal' }), file: f.file, line: 1, column: 1 };
 }
 
 /**
- * One diagnostic as a line: `file:line:column  CODE  /json/path  sentence`. The file name, the path and
- * the values quoted in the sentence come from the user: controls and line breaks in them are shown as
- * escapes (terminalText), so that a diagnostic is one line and cannot drive the terminal.
+ * One diagnostic as a line: `file:line:column  CODE  /json/path  severity: sentence`, the sentence from
+ * @parindex/explain in the chosen language. The file name, the path and the values quoted in the
+ * sentence come from the user: controls and line breaks in them are shown as escapes (terminalText), so
+ * that a diagnostic is one line and cannot drive the terminal.
  */
-/** The sentence of a diagnostic in the language asked for. */
-export function diagnosticSentence(d: Diagnostic, lang: Lang): string {
-  return lang === 'vi' ? d.messageVi : d.message;
-}
-
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
-  const text = diagnosticSentence(d, lang);
-  return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${text}`].filter((x) => x !== '').join('  '));
+  return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
 }
 
 function versionParts(v: string): number[] {

@@ -1,5 +1,5 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
-import { diag, PARSE_OPTIONS, ParindexError, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 
@@ -55,7 +55,7 @@ export function locateScoreDiagnostics(list: readonly Diagnostic[], evidence: Js
     if (/^\/(fields|bonus|penalty)\//.test(d.path)) {
       // A path into the criteria set (not the evidence): point at the first evidence entry of that criterion.
       entryOf ??= firstEntryByCriterion(evidence);
-      const i = entryOf.get(d.params.code);
+      const i = 'code' in d.params ? entryOf.get(d.params.code) : undefined;
       const at = i !== undefined ? evidence.locate(`/entries/${i}`) : undefined;
       return { ...d, file: evidence.file, ...(at ?? {}) };
     }
@@ -95,7 +95,7 @@ export interface ScoreArgs {
 export function compiledForEvidence(evidence: JsonFile, rulesFile: string | undefined): Promise<CompiledSet> {
   const ref = typeof evidence.value?.criteriaSet === 'string' ? evidence.value.criteriaSet : undefined;
   if (!rulesFile && ref === undefined) {
-    throw new CliError(locateIn([diag('EVIDENCE_SCHEMA', '/criteriaSet', { message: '/criteriaSet: the evidence must name its criteria set ("id@version")', messageVi: '/criteriaSet: tệp minh chứng phải ghi bộ tiêu chí ("id@version")' })], evidence));
+    throw new CliError(locateIn([schemaDiag('EVIDENCE_SCHEMA', '/criteriaSet', { issue: 'noCriteriaSet' })], evidence));
   }
   return compiledFor(ref, rulesFile, { file: evidence, pointer: '/criteriaSet' });
 }
@@ -105,10 +105,7 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
   const evidence = mustRead(evidenceFile);
   const kind = detectKind(evidence.value!);
   if (kind !== 'evidence') {
-    const found = kind === 'set' ? 'a criteria set' : kind === 'appraisal' ? 'an appraisal file' : kind === 'result' ? 'a saved result' : 'not evidence';
-    const foundVi = kind === 'set' ? 'một bộ tiêu chí' : kind === 'appraisal' ? 'một tệp thẩm định' : kind === 'result' ? 'một tệp kết quả đã lưu' : 'không phải tệp minh chứng';
-    const hint = { hint: `expected an evidence file (with "entries"); this is ${found}`, hintVi: `cần một tệp minh chứng (có "entries"); tệp này là ${foundVi}` };
-    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', hint), file: evidenceFile, line: 1, column: 1 }]);
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'evidence', found: kind ?? null }), file: evidenceFile, line: 1, column: 1 }]);
   }
   const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
   const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;

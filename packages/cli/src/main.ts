@@ -5,7 +5,8 @@
  */
 import { parseArgs, type ArgsDef, type CommandDef } from 'citty';
 import { commandHelp, rootHelp } from './help.js';
-import { ParindexError } from '@parindex/rules';
+import { diag, ParindexError } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
 import { CliError, UsageError, formatDiagnostic } from './io.js';
 import { ENGINE_VERSION } from '@parindex/engine';
@@ -30,7 +31,6 @@ export const root: CommandDef<ArgsDef> = {
   subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, { meta: { name, description: c.description } }])),
 };
 
-const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** The language of the whole run, read from the arguments before anything else (help follows it too). */
 let runLang: 'vi' | 'en' = 'vi';
@@ -61,13 +61,33 @@ export function checkOptions(argv: string[], defs: ArgsDef): void {
     const name = eq >= 0 ? body.slice(0, eq) : body;
     let def = known.get(name);
     if (!def && name.startsWith('no-') && known.get(name.slice(3))?.type === 'boolean') def = known.get(name.slice(3));
-    if (!def) throw new UsageError(`Unknown option ${a.split('=')[0]}`, { vi: `Không có tùy chọn ${a.split('=')[0]}` });
+    if (!def) throw new UsageError(diag('USAGE_UNKNOWN_OPTION', '', { option: a.split('=')[0]! }));
     if ((def.type === 'string' || def.type === 'enum') && eq < 0) {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-[0-9]/.test(next))) throw new UsageError(`Option ${a} needs a value`, { vi: `Tùy chọn ${a} cần một giá trị` });
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-[0-9]/.test(next))) throw new UsageError(diag('USAGE_OPTION_VALUE', '', { option: a }));
       i++;
     }
   }
+}
+
+/**
+ * The arguments, parsed by citty once its own checks can no longer fail: a missing argument and a value
+ * outside an option's choices are found here first, as data (citty's errors are English sentences).
+ * No option of parindex is required; citty's check of one would surface as an internal error.
+ */
+function parseChecked(argv: string[], defs: ArgsDef, cmd: Command): ReturnType<typeof parseArgs> {
+  const relaxed: ArgsDef = {};
+  for (const [name, def] of Object.entries(defs)) relaxed[name] = def.type === 'enum' ? { ...def, type: 'string' } : { ...def, required: false };
+  const loose = parseArgs(argv, relaxed) as Record<string, unknown>;
+  for (const [name, def] of Object.entries(defs)) {
+    const value = loose[name];
+    if (def.type === 'positional' && value === undefined && def.default === undefined && def.required !== false)
+      throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: name.toUpperCase() }), { cause: cmd });
+    const options = def.type === 'enum' ? (def.options ?? []) : [];
+    if (value !== undefined && options.length > 0 && !options.includes(String(value)))
+      throw new UsageError(diag('USAGE_INVALID_VALUE', '', { option: `--${kebab(name)}`, value: String(value), allowed: [...options] }), { cause: cmd });
+  }
+  return parseArgs(argv, defs);
 }
 
 async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsDef>): Promise<number> {
@@ -79,7 +99,7 @@ async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsD
       return first ? 0 : 2;
     }
     const next = sub[first];
-    if (!next) throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(sub).join(', ')}`, { cause: cmd, vi: `Không có lệnh "${first}". Các lệnh: ${Object.keys(sub).join(', ')}` });
+    if (!next) throw new UsageError(diag('USAGE_UNKNOWN_COMMAND', '', { command: first, commands: Object.keys(sub) }), { cause: cmd });
     return runCommand(next, argv.slice(1), cmd);
   }
   const until = argv.indexOf('--');
@@ -90,16 +110,34 @@ async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsD
   }
   const defs = (cmd.args ?? {}) as ArgsDef;
   checkOptions(argv, defs);
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(argv, defs);
-  } catch (e) {
-    throw new UsageError(stripAnsi((e as Error).message), { cause: cmd, vi: `Thiếu hoặc sai tham số: ${stripAnsi((e as Error).message)}` });
-  }
+  const args = parseChecked(argv, defs, cmd);
   const positionals = Object.values(defs).filter((d) => d.type === 'positional').length;
-  if (!cmd.variadic && args._.length > positionals) throw new UsageError(`Unexpected argument "${args._[positionals]}"`, { cause: cmd, vi: `Thừa tham số "${args._[positionals]}"` });
+  if (!cmd.variadic && args._.length > positionals) throw new UsageError(diag('USAGE_UNEXPECTED_ARGUMENT', '', { argument: String(args._[positionals]) }), { cause: cmd });
   const code = await cmd.run!({ rawArgs: argv, args, cmd } as never);
   return typeof code === 'number' ? code : 0;
+}
+
+/**
+ * @internal Run a command line; resolves to the exit code, or throws a UsageError, CliError or
+ * ParindexError for main() to print (tests read the diagnostics of the errors).
+ */
+export async function dispatch(argv: string[]): Promise<number> {
+  const first = argv[0];
+  if (first === undefined) {
+    process.stderr.write(await usage(root));
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(await usage(root));
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(ENGINE_VERSION + '\n');
+    return 0;
+  }
+  const entry = COMMANDS[first];
+  if (!entry) throw new UsageError(diag('USAGE_UNKNOWN_COMMAND', '', { command: first, commands: Object.keys(COMMANDS) }));
+  return await runCommand(await entry.load(), argv.slice(1), root);
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -107,27 +145,12 @@ export async function main(argv: string[]): Promise<number> {
   const lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'vi';
   runLang = lang;
   try {
-    const first = argv[0];
-    if (first === undefined) {
-      process.stderr.write(await usage(root));
-      return 2;
-    }
-    if (first === '--help' || first === '-h' || first === 'help') {
-      process.stdout.write(await usage(root));
-      return 0;
-    }
-    if (first === '--version' || first === '-v') {
-      process.stdout.write(ENGINE_VERSION + '\n');
-      return 0;
-    }
-    const entry = COMMANDS[first];
-    if (!entry) throw new UsageError(`Unknown command "${first}". Commands: ${Object.keys(COMMANDS).join(', ')}`, { vi: `Không có lệnh "${first}". Các lệnh: ${Object.keys(COMMANDS).join(', ')}` });
-    return await runCommand(await entry.load(), argv.slice(1), root);
+    return await dispatch(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       const vi = lang === 'vi';
       // The sentence may quote an argument or a file name (anything the shell passes): escaped.
-      process.stderr.write(`parindex: ${terminalText(vi ? e.messageVi ?? e.message : e.message)}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
+      process.stderr.write(`parindex: ${terminalText(diagnosticText(e.diagnostic, lang))}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
       return 2;
     }
     if (e instanceof CliError) {

@@ -7,8 +7,8 @@
 import * as nodeFs from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { diag, type Diagnostic } from '@parindex/rules';
-import { errorReason } from '@parindex/rules/files';
+import { diag, type Diagnostic, type DiagnosticParams } from '@parindex/rules';
+import { errnoOf } from '@parindex/rules/files';
 import { CliError } from './io.js';
 
 /** @internal The calls of node:fs used here (tests pass a copy with an error injected). */
@@ -23,10 +23,14 @@ export function writeOutput(text: string | Buffer, out: string | undefined): voi
   else process.stdout.write(text);
 }
 
-/** The error of a failed write of `file`: the reason given, or the reason of an errno code. */
-function writeFailed(file: string, why: unknown): CliError {
-  const reason = typeof why === 'object' && why !== null && 'reason' in why ? (why as { reason: string; reasonVi: string }) : errorReason((why as NodeJS.ErrnoException | undefined)?.code);
-  return new CliError([{ ...diag('FILE_WRITE_FAILED', '', { file, ...reason }), file }]);
+type WriteParams = DiagnosticParams['FILE_WRITE_FAILED'];
+/** A problem found before the system was asked: the params of FILE_WRITE_FAILED without the file. */
+type WriteProblem = Exclude<WriteParams, { cause: 'system' }> extends infer P ? (P extends WriteParams ? Omit<P, 'file'> : never) : never;
+
+/** The error of a failed write of `file`: a problem found on the way, or the system's error. */
+function writeFailed(file: string, why: WriteProblem | { error: unknown }): CliError {
+  const params: WriteParams = 'error' in why ? { file, cause: 'system', errno: errnoOf(why.error) } : ({ file, ...why } as WriteParams);
+  return new CliError([{ ...diag('FILE_WRITE_FAILED', '', params), file }]);
 }
 
 /**
@@ -42,17 +46,17 @@ export function writeFileAtomic(out: string, data: string | Buffer, fs: WriteFil
     existing = fs.statSync(out);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw writeFailed(out, e);
-    if (isLink(out, fs)) throw writeFailed(out, { reason: 'it is a symbolic link to a file that does not exist', reasonVi: 'đây là liên kết tượng trưng tới một tệp không tồn tại' });
+    if (code !== 'ENOENT') throw writeFailed(out, { error: e });
+    if (isLink(out, fs)) throw writeFailed(out, { cause: 'brokenLink' });
   }
-  if (existing?.isDirectory()) throw writeFailed(out, { code: 'EISDIR' });
+  if (existing?.isDirectory()) throw writeFailed(out, { error: { code: 'EISDIR' } });
   if (existing && (existing.isCharacterDevice() || existing.isFIFO())) return writeToSpecial(out, bytes, existing.isFIFO(), fs);
-  if (existing && !existing.isFile()) throw writeFailed(out, { reason: 'it is a device or a socket, not a file', reasonVi: 'đây là thiết bị hoặc ổ cắm giao tiếp, không phải tệp' });
+  if (existing && !existing.isFile()) throw writeFailed(out, { cause: 'notFile' });
   let target = out;
   try {
     if (existing) target = fs.realpathSync(out);
   } catch (e) {
-    throw writeFailed(out, e);
+    throw writeFailed(out, { error: e });
   }
   const folder = dirname(resolve(target));
   ensureFolder(folder, out, fs);
@@ -71,7 +75,7 @@ export function writeFileAtomic(out: string, data: string | Buffer, fs: WriteFil
     } catch {
       // already gone
     }
-    throw writeFailed(out, e);
+    throw writeFailed(out, { error: e });
   }
   syncFolder(folder, fs);
 }
@@ -95,10 +99,10 @@ function ensureFolder(folder: string, out: string, fs: WriteFileSystem): void {
     try {
       st = fs.statSync(d);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw writeFailed(out, e);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw writeFailed(out, { error: e });
     }
     if (st?.isDirectory()) break;
-    if (st) throw writeFailed(out, { reason: `${d} is a file, not a folder`, reasonVi: `${d} là một tệp, không phải thư mục` });
+    if (st) throw writeFailed(out, { cause: 'folderIsFile', folder: d });
     missing.push(d);
     if (dirname(d) === d) break;
   }
@@ -106,8 +110,7 @@ function ensureFolder(folder: string, out: string, fs: WriteFileSystem): void {
     try {
       fs.mkdirSync(d);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-      throw writeFailed(out, { reason: `the folder ${d} cannot be created (${code})`, reasonVi: `không tạo được thư mục ${d} (${code})` });
+      throw writeFailed(out, { cause: 'folderNotCreated', folder: d, errno: errnoOf(e) });
     }
   }
 }
@@ -120,7 +123,7 @@ function openTemp(folder: string, name: string, out: string, fs: WriteFileSystem
     try {
       return { fd: fs.openSync(path, O_CREAT | O_EXCL | O_WRONLY, 0o666), path };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 99) throw writeFailed(out, e);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 99) throw writeFailed(out, { error: e });
     }
   }
 }
@@ -164,7 +167,7 @@ function writeToSpecial(out: string, bytes: Buffer, fifo: boolean, fs: WriteFile
     fd = fs.openSync(out, O_WRONLY | O_NOCTTY);
     writeAll(fd, bytes, fs);
   } catch (e) {
-    throw writeFailed(out, e);
+    throw writeFailed(out, { error: e });
   } finally {
     if (fd >= 0) closeQuietly(fd, fs);
     if (probe >= 0) closeQuietly(probe, fs);
@@ -185,7 +188,7 @@ export function watchStdout(stdout: NodeJS.WriteStream = process.stdout): { fini
     async finish() {
       // An empty write's callback runs after the writes before it; it fails if the stream failed.
       await new Promise<void>((done) => stdout.write('', () => done()));
-      return failed === undefined ? undefined : diag('STDOUT_WRITE_FAILED', '', errorReason(failed.code));
+      return failed === undefined ? undefined : diag('STDOUT_WRITE_FAILED', '', { errno: errnoOf(failed) });
     },
   };
 }

@@ -7,7 +7,8 @@ import { documentText, terminalText } from '../src/format/escape.js';
 import { renderText, width, wrap } from '../src/format/text.js';
 import { formatNumber, formatPercent, percentOf } from '../src/numbers.js';
 import { checkOptions } from '../src/main.js';
-import { formatDiagnostic } from '../src/io.js';
+import { formatDiagnostic, UsageError } from '../src/io.js';
+import { diagnosticText } from '@parindex/explain';
 import { diag } from '@parindex/rules';
 
 describe('numbers', () => {
@@ -45,3 +46,35 @@ describe('numbers', () => {
   });
 });
 
+describe('usage checks and diagnostics', () => {
+  const defs = { file: { type: 'positional' as const }, out: { type: 'string' as const }, quiet: { type: 'boolean' as const }, 'round-a': { type: 'string' as const } };
+  const usage = (argv: string[]) => {
+    try {
+      checkOptions(argv, defs);
+    } catch (e) {
+      return (e as UsageError).diagnostic;
+    }
+    return undefined;
+  };
+
+  it('rejects unknown options and options without a value, as USAGE_ diagnostics', () => {
+    expect(usage(['x.json', '--out', 'y'])).toBeUndefined();
+    expect(usage(['--round-a=r1', '--no-quiet'])).toBeUndefined();
+    expect(usage(['--bogus'])).toMatchObject({ code: 'USAGE_UNKNOWN_OPTION', params: { option: '--bogus' } });
+    expect(usage(['--out'])).toMatchObject({ code: 'USAGE_OPTION_VALUE', params: { option: '--out' } });
+    expect(usage(['--out', '--quiet'])).toMatchObject({ code: 'USAGE_OPTION_VALUE', params: { option: '--out' } });
+    expect(usage(['--', '--anything'])).toBeUndefined();
+  });
+
+  it('words a usage error in either language', () => {
+    const d = usage(['--nope'])!;
+    expect(diagnosticText(d, 'en')).toBe('Unknown option --nope.');
+    expect(diagnosticText(d, 'vi')).toBe('Không có tùy chọn --nope.');
+  });
+
+  it('prints file:line:column  CODE  /path  severity: sentence', () => {
+    const d = { ...diag('EVIDENCE_UNKNOWN_CRITERION', '/entries/3/criterion', { code: '9.9', set: 's@2026' }), file: 'e.json', line: 12, column: 7 };
+    expect(formatDiagnostic(d, 'vi')).toBe('e.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  lỗi: Không có tiêu chí "9.9" trong bộ s@2026.');
+    expect(formatDiagnostic(d, 'en')).toBe('e.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  error: There is no criterion "9.9" in s@2026.');
+  });
+});

@@ -3,6 +3,7 @@
  * dangling links, duplicate keys in every kind of file. Every run has a kill timeout as a safety net
  * only: a run that hangs is killed and fails its assertions on the exit code and the output.
  */
+import { diagnosticText } from '@parindex/explain';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -162,7 +163,7 @@ describe('scale', () => {
     expect(parseThreads('004', 4)).toEqual({ threads: 4 });
     const capped = parseThreads('9999', 2);
     expect(capped.threads).toBe(2);
-    expect([capped.warning?.code, capped.warning?.severity, capped.warning?.message, capped.warning?.messageVi]).toEqual([
+    expect([capped.warning?.code, capped.warning?.severity, capped.warning && diagnosticText(capped.warning, 'en'), capped.warning && diagnosticText(capped.warning, 'vi')]).toEqual([
       'RANK_THREADS_CAPPED',
       'warning',
       '--threads 9999 is more than the 2 processor cores of this machine; 2 threads are used.',
@@ -200,7 +201,7 @@ describe('writing the output', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).diagnostics.map((d) => [d.code, d.file, d.message, d.messageVi])).toEqual([['FILE_WRITE_FAILED', report, `Could not write ${report}: the disk is full.`, `Không ghi được ${report}: ổ đĩa đã đầy.`]]);
+    expect((error as CliError).diagnostics.map((d) => [d.code, d.file, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([['FILE_WRITE_FAILED', report, `Could not write ${report}: the disk is full.`, `Không ghi được ${report}: ổ đĩa đã đầy.`]]);
     expect(written).toBe(1000);
     expect(readFileSync(report, 'utf8')).toBe('the good report of yesterday');
     expect(fs.readdirSync(dir)).toEqual(['report.html']);

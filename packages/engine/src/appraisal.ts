@@ -39,10 +39,10 @@ export const Appraisal = withMeta(
   z.strictObject({
     $schema: opt(z.string()),
     formatVersion: z.literal(FORMAT_VERSION),
-    criteriaSet: z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'must be "id@version", e.g. "model.commune-par@2026"', 'phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026"')),
+    criteriaSet: z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef')),
     evidence: z.strictObject({
       unit: withDescription(maxString(100), 'The unit code of the evidence file.'),
-      sha256: withDescription(z.string().check(matches(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits', 'phải gồm 64 chữ số thập lục phân viết thường')), 'SHA-256 of the canonical evidence (provenance.evidence.sha256 of its score).'),
+      sha256: withDescription(z.string().check(matches(/^[0-9a-f]{64}$/, 'sha256')), 'SHA-256 of the canonical evidence (provenance.evidence.sha256 of its score).'),
       file: opt(maxString(1000)),
     }),
     rounds: z.array(AppraisalRound).check(z.minLength(1), z.maxLength(10)),

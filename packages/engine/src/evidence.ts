@@ -16,7 +16,7 @@ export const DocumentRef = withMeta(
     title: opt(Str()),
     issuer: opt(Str(500)),
     url: opt(Str(2000)),
-    sha256: opt(z.string().check(matches(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits', 'phải gồm 64 chữ số thập lục phân viết thường'))),
+    sha256: opt(z.string().check(matches(/^[0-9a-f]{64}$/, 'sha256'))),
   }),
   { id: 'DocumentRef', description: 'A document of evidence (tài liệu kiểm chứng).' },
 );
@@ -62,7 +62,7 @@ export const Evidence = withMeta(
     sample: withDescription(opt(z.boolean()), 'true when the values are samples, not a real unit\'s figures.'),
     criteriaSet: z
       .string()
-      .check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'must be "id@version", e.g. "model.commune-par@2026"', 'phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026"')),
+      .check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef')),
     unit: Unit,
     period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Str(100)) }),
     preparedBy: opt(z.strictObject({ name: opt(Str(200)), role: opt(Str(200)), date: opt(IsoDate) })),

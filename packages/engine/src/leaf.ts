@@ -3,7 +3,7 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import { Decimal, LogicError, cmpDec, decText, diag, type Evaluation, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
+import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, keepExact, round, ZERO, type Ctx } from './score-context.js';
 import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
@@ -194,10 +194,21 @@ function shortage(r: LeafRun, s: RuleShortage): NodeResult {
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
 function invalid(r: LeafRun, why: RuleInvalid): NodeResult {
-  const { code, ...params } = why;
-  r.ctx.diagnostics.push(diag(code, entryPath(r.ctx, r.node.code), { code: r.node.code, ...params }, 'warning'));
+  r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node.code), r.node.code));
   addFlag(r.ctx, r.flags, 'invalid', r.node.code);
   return conclude(r, ZERO, r.node.max, 'invalid');
+}
+
+/** The warning of a value that cannot be scored: the reason's code with its params and the criterion. */
+function invalidDiagnostic(why: RuleInvalid, path: string, code: string): Diagnostic {
+  switch (why.code) {
+    case 'SCORE_NO_TIER':
+      return diag(why.code, path, { code, value: why.value }, 'warning');
+    case 'SCORE_DIVISION_BY_ZERO':
+      return diag(why.code, path, { code, reason: why.reason }, 'warning');
+    case 'SCORE_EXPRESSION':
+      return diag(why.code, path, { code, reason: why.reason, ...(why.op !== undefined ? { op: why.op } : {}), ...(why.got !== undefined ? { got: why.got } : {}) }, 'warning');
+  }
 }
 
 const logicInvalid = (e: LogicError): RuleInvalid =>
@@ -235,7 +246,7 @@ function applicability(r: LeafRun): NodeResult | null {
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
     const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !r.readIds.has(id))) ctx.diagnostics.push(diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? 'condition met' }));
+    if (given.some((id) => !r.readIds.has(id))) ctx.diagnostics.push(diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }));
     else ctx.prepared.used[i] = true;
   }
   return notApplicable(r, { cause: 'condition', at: when.at });
@@ -275,7 +286,7 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   addFlag(ctx, r.flags, 'missingDocument', node.code);
   for (const id of docsMissing) {
     const req = node.documents.find((d) => d.id === id)!;
-    ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.label }));
+    ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
   }
   const explanation = ctx.prepared.explanations.get(node.code)?.text ?? null;
   const policy = missingPolicy(r);

@@ -1,9 +1,11 @@
 /**
- * Evidence and appraisal schema problems in both languages (see rules/src/parse.test.ts for the rest).
+ * Evidence and appraisal schema problems as data, in both languages (see rules/src/parse.test.ts for the rest).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { diagnosticText } from '../../explain/src/index.js';
+import type { Diagnostic } from './deps.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence } from './evidence.js';
 
@@ -13,21 +15,21 @@ const evidence = read('examples/vinh-bao/par-2026.json');
 const appraisal = read('examples/vinh-bao/appraisal-2026.json');
 type J = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const said = (ds: Array<{ path: string; message: string; messageVi: string }>) => ds.map((d) => [d.path, d.message, d.messageVi]);
+const said = (ds: Diagnostic[]) => ds.map((d) => [d.path, diagnosticText(d, 'en'), diagnosticText(d, 'vi')]);
 
 describe('evidence and appraisal problems in English and Vietnamese', () => {
   it('a value of a type no input takes', () => {
     const e: J = structuredClone(evidence);
     e.entries[3].values = { a: [1] };
     expect(said(parseEvidence(e).diagnostics)).toEqual([
-      ['/entries/3/values/a', '/entries/3/values/a: expected true or false, a number, a string or an object {…}, received a list.', '/entries/3/values/a: sai kiểu dữ liệu: cần true hoặc false, số, chuỗi ký tự hoặc đối tượng {…}, nhận được một danh sách.'],
+      ['/entries/3/values/a', '"a" must be true or false, a number, a string or an object {…} (received a list).', '"a" phải là true hoặc false, số, chuỗi ký tự hoặc đối tượng {…} (nhận được một danh sách).'],
     ]);
   });
   it('a tally with a count that is not a number is said at the value, with the place inside it', () => {
     const e: J = structuredClone(evidence);
     e.entries[0].value = { rat_hai_long: 'nhiều' };
     expect(said(parseEvidence(e).diagnostics)).toEqual([
-      ['/entries/0/value', '/entries/0/value: at /rat_hai_long: expected a number, received "nhiều".', '/entries/0/value: tại /rat_hai_long: sai kiểu dữ liệu: cần số, nhận được "nhiều".'],
+      ['/entries/0/value', '"rat_hai_long" must be a number (received "nhiều").', '"rat_hai_long" phải là số (nhận được "nhiều").'],
     ]);
   });
   it('the schema\'s own sentences have a Vietnamese version', () => {
@@ -35,15 +37,15 @@ describe('evidence and appraisal problems in English and Vietnamese', () => {
     e.entries[0].documents = [{ sha256: 'ABC' }];
     e.criteriaSet = 'model.commune-par';
     expect(said(parseEvidence(e).diagnostics)).toEqual([
-      ['/criteriaSet', '/criteriaSet: must be "id@version", e.g. "model.commune-par@2026".', '/criteriaSet: phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026".'],
-      ['/entries/0/documents/0/sha256', '/entries/0/documents/0/sha256: must be 64 lowercase hex digits.', '/entries/0/documents/0/sha256: phải gồm 64 chữ số thập lục phân viết thường.'],
+      ['/criteriaSet', '"criteriaSet" must be "id@version", e.g. "model.commune-par@2026".', '"criteriaSet" phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026".'],
+      ['/entries/0/documents/0/sha256', '"sha256" must be 64 lowercase hex digits.', '"sha256" phải gồm 64 chữ số thập lục phân viết thường.'],
     ]);
   });
   it('a missing reason in an appraisal', () => {
     const a: J = structuredClone(appraisal);
     delete a.rounds[0].items[0].reason;
     expect(said(parseAppraisal(a).diagnostics)).toEqual([
-      ['/rounds/0/items/0/reason', '/rounds/0/items/0/reason: a required value is missing (expected a string).', '/rounds/0/items/0/reason: thiếu giá trị bắt buộc (cần chuỗi ký tự).'],
+      ['/rounds/0/items/0/reason', '"reason" is missing (expected a string).', 'Thiếu "reason" (cần chuỗi ký tự).'],
     ]);
   });
 });

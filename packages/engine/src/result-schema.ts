@@ -5,7 +5,7 @@
  * committed file differs.
  */
 import * as z from 'zod/mini';
-import { CATALOG, DecimalText as D, ImprovementSchema, KIND_STEP_SCHEMAS, RoundingLevel, RoundingMode, RULE_TYPES, SCHEMA_REGISTRY, withDescription, withMeta, type DiagnosticCode } from './deps.js';
+import { DIAGNOSTIC_CODES, DecimalText as D, ImprovementSchema, KIND_STEP_SCHEMAS, RoundingLevel, RoundingMode, RULE_TYPES, SCHEMA_REGISTRY, withDescription, withMeta, type Diagnostic, type DiagnosticCode } from './deps.js';
 import { Appraisal } from './appraisal.js';
 import { DocumentRef, Evidence, Unit } from './evidence.js';
 import type { ScoreResult } from './result.js';
@@ -14,16 +14,18 @@ const opt = z.optional;
 const int = () => z.number().check(z.int());
 const s = z.strictObject;
 
-const codes = Object.keys(CATALOG) as [DiagnosticCode, ...DiagnosticCode[]];
+const codes = DIAGNOSTIC_CODES as [DiagnosticCode, ...DiagnosticCode[]];
+
+/** A param's value: a scalar or a list of scalars (the params of each code are documented in docs/errors.md). */
+const ParamScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const ParamValueSchema = z.union([ParamScalarSchema, z.array(ParamScalarSchema)]);
 
 export const DiagnosticSchema = withMeta(
   s({
     code: z.enum(codes),
     severity: z.enum(['error', 'warning']),
     path: withDescription(z.string(), 'JSON pointer into the file.'),
-    message: z.string(),
-    messageVi: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    params: withDescription(z.record(z.string(), ParamValueSchema), 'The data of the problem, by code (ids, decimal texts, dates, pointers, reason codes); @parindex/explain words it.'),
     file: opt(z.string()),
     line: opt(int()),
     column: opt(int()),
@@ -203,9 +205,14 @@ export const ScoreResultSchema = withMeta(s({
 
 // Compile-time check: the schema and the hand-written types describe the same JSON.
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Inferred = z.infer<typeof ScoreResultSchema>;
-const schemaMatchesTypes: Equal<Inferred, ScoreResult> = true;
+// The schema's diagnostics are the JSON of every code's params; the TypeScript type is the union typed
+// per code, which fits the schema's form.
+type WireDiagnostic = z.infer<typeof DiagnosticSchema>;
+type Inferred = Omit<z.infer<typeof ScoreResultSchema>, 'diagnostics'>;
+const schemaMatchesTypes: Equal<Inferred, Omit<ScoreResult, 'diagnostics'>> = true;
+const diagnosticsFitSchema: Diagnostic extends WireDiagnostic ? true : false = true;
 void schemaMatchesTypes;
+void diagnosticsFitSchema;
 
 /**
  * The JSON Schemas the engine publishes, by file name under packages/engine/schema/. Written by

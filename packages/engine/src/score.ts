@@ -122,7 +122,7 @@ interface Input {
 function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptions): boolean {
   const { evidence, diagnostics } = inp;
   if (options.appraisal === undefined) {
-    if (options.round !== undefined) diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: '—' }));
+    if (options.round !== undefined) diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: [] }));
     return true;
   }
   const ap = parseAppraisal(options.appraisal);
@@ -131,9 +131,9 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
     return false;
   }
   inp.appraisalSha = hashJson(options.appraisal);
-  if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { expected: ap.value.criteriaSet, given: compiled.ref }));
+  if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
   if (ap.value.evidence.sha256 !== inp.evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
-    diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { expected: `${ap.value.evidence.unit} ${ap.value.evidence.sha256.slice(0, 12)}…`, given: `${evidence.unit.code} ${inp.evidenceSha.slice(0, 12)}…` }));
+    diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', expectedUnit: ap.value.evidence.unit, expectedSha256: ap.value.evidence.sha256, givenUnit: evidence.unit.code, givenSha256: inp.evidenceSha }));
   const applied = applyAppraisal(compiled, inp.prepared, ap.value, options.round);
   for (const d of applied.diagnostics) diagnostics.push(d);
   inp.stage = applied.stage;
@@ -149,7 +149,7 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
   const diagnostics: Diagnostic[] = [];
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
-    diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { given: `${evidence.period.from} – ${evidence.period.to}`, expected: `${period.from} – ${period.to}` }));
+    diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
   const prepared = prepare(compiled, evidence);
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);

@@ -2,7 +2,7 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, cmpDec, decText, diag, type Diagnostic } from './deps.js';
+import { Decimal, cmpDec, decText, diag, schemaDiag, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
@@ -42,7 +42,7 @@ export interface Prepared {
 }
 
 const ZERO_D = new Decimal(0);
-const NONE: readonly string[] = [];
+const NONE: Array<'number' | 'date'> = [];
 const HUNDRED = new Decimal(100);
 
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
@@ -63,21 +63,14 @@ export function isRealDate(s: string): boolean {
   return d <= days;
 }
 
-const EXPECTED: Record<string, [string, string]> = {
-  boolean: ['true or false (without quotes)', 'true hoặc false (không có dấu ngoặc kép)'],
-  level: ['one of the named levels (a string)', 'một trong các mức đã đặt tên (chuỗi)'],
-  count: ['a whole number ≥ 0', 'số nguyên ≥ 0'],
-  decimal: ['a number', 'một số'],
-  percent: ['a percentage between 0 and 100', 'tỉ lệ phần trăm từ 0 đến 100'],
-  date: ['a date written YYYY-MM-DD', 'ngày viết dạng YYYY-MM-DD'],
-  tally: ['answer counts per option, e.g. {"a": 120, "b": 30}', 'số câu trả lời theo từng lựa chọn, ví dụ {"a": 120, "b": 30}'],
-};
-
-function got(raw: unknown): string {
-  if (raw === null) return 'null';
-  if (typeof raw === 'string') return JSON.stringify(raw.length > 40 ? raw.slice(0, 40) + '…' : raw);
-  if (typeof raw === 'object') return Array.isArray(raw) ? 'a list' : 'an object';
-  return String(raw);
+/** A raw value as a diagnostic quotes it: its kind, and its text when short (strings cut at 40 characters). */
+function got(raw: unknown): Received {
+  if (raw === null) return { received: 'null', value: null };
+  if (typeof raw === 'string') return { received: 'string', value: raw.length > 40 ? raw.slice(0, 40) + '…' : raw };
+  if (typeof raw === 'number') return { received: 'number', value: String(raw) };
+  if (typeof raw === 'boolean') return { received: 'boolean', value: String(raw) };
+  if (typeof raw === 'object') return { received: Array.isArray(raw) ? 'array' : 'object', value: null };
+  return { received: 'other', value: null };
 }
 
 /** @internal Read a number from evidence exactly: a JSON number or a decimal string. */
@@ -104,8 +97,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
   const def = input.def;
   const id = def.id;
   const typeError = () => {
-    const [expected, expectedVi] = EXPECTED[def.type]!;
-    out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: id, expected, expectedVi, got: got(raw) }));
+    out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: id, option: null, expected: def.type, ...got(raw) }));
     return undefined;
   };
   switch (def.type) {
@@ -114,7 +106,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     case 'level': {
       if (typeof raw !== 'string') return typeError();
       if (!input.options!.has(raw)) {
-        out.push(diag('EVIDENCE_UNKNOWN_OPTION', path, { value: raw, input: id, options: [...input.options!.keys()].join(', ') }));
+        out.push(diag('EVIDENCE_UNKNOWN_OPTION', path, { value: raw, input: id, options: [...input.options!.keys()] }));
         return undefined;
       }
       return { value: raw, display: raw };
@@ -133,8 +125,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       for (const option of input.options!.keys()) {
         const v = Object.prototype.hasOwnProperty.call(raw, option) ? (raw as Record<string, number>)[option]! : 0;
         if (!Number.isSafeInteger(v) || v < 0) {
-          const [expected, expectedVi] = EXPECTED.count!;
-          out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: `${id}.${option}`, expected, expectedVi, got: got(v) }));
+          out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
           ok = false;
           continue;
         }
@@ -143,7 +134,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       }
       for (const key of Object.keys(raw)) {
         if (!input.options!.has(key)) {
-          out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()].join(', ') }));
+          out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()] }));
           ok = false;
         }
       }
@@ -159,11 +150,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       const lo = input.min ?? (def.type === 'decimal' ? null : ZERO_D);
       const hi = input.max ?? (def.type === 'percent' ? HUNDRED : null);
       if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
-        const bound =
-          lo !== null && hi !== null ? `between ${decText(lo)} and ${decText(hi)}` : lo !== null ? `at least ${decText(lo)}` : `at most ${decText(hi!)}`;
-        const boundVi =
-          lo !== null && hi !== null ? `từ ${decText(lo)} đến ${decText(hi)}` : lo !== null ? `từ ${decText(lo)} trở lên` : `không quá ${decText(hi!)}`;
-        out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), bound, boundVi }));
+        out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
         return undefined;
       }
       // A whole JSON number is written as is (the same text decText gives, faster).
@@ -187,12 +174,7 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry:
   const input = x.compiled.inputs.get(id);
   if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
     x.out.push(
-      diag('EVIDENCE_UNKNOWN_INPUT', path, {
-        input: id,
-        where: owner === null ? '' : ` of criterion "${owner}"`,
-        whereVi: owner === null ? '' : ` của tiêu chí "${owner}"`,
-        set: x.compiled.ref,
-      }),
+      diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref }),
     );
     return;
   }
@@ -215,7 +197,7 @@ const addEntryOf = (x: Indexing, owner: string, i: number) => (x.entriesOf.get(o
 function entryValues(x: Indexing, e: Entry, i: number): string | null | undefined {
   const base = `/entries/${i}`;
   if (e.criterion === undefined && e.input === undefined) {
-    x.out.push(diag('EVIDENCE_SCHEMA', base, { message: `${base}: an entry names a "criterion" or an "input"`, messageVi: `${base}: mỗi mục phải ghi "criterion" (tiêu chí) hoặc "input" (đầu vào)` }));
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'entryWithoutTarget' }));
     return undefined;
   }
   let owner: string | null = null;
@@ -229,9 +211,9 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
   }
   if (e.input !== undefined) {
     if (e.values !== undefined)
-      x.out.push(diag('EVIDENCE_SCHEMA', `${base}/values`, { message: `${base}: give either "input" with "value", or "criterion" with "values"`, messageVi: `${base}: dùng "input" với "value", hoặc "criterion" với "values"` }));
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
     if (e.value === undefined) {
-      x.out.push(diag('EVIDENCE_SCHEMA', `${base}`, { message: `${base}: the entry names the input "${e.input}" but has no "value"`, messageVi: `${base}: mục ghi đầu vào "${e.input}" nhưng thiếu "value"` }));
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'inputWithoutValue', input: e.input }));
       return undefined;
     }
     setValue(x, e.input, e.value, `${base}/value`, i, owner);
@@ -241,7 +223,7 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
       addEntryOf(x, owner, i);
     }
   } else if (e.value !== undefined) {
-    x.out.push(diag('EVIDENCE_SCHEMA', `${base}/value`, { message: `${base}: "value" goes with "input"; with "criterion" use "values": {"input_id": …}`, messageVi: `${base}: "value" đi cùng "input"; với "criterion" hãy dùng "values": {"mã_đầu_vào": …}` }));
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/value`, { issue: 'valueWithoutInput' }));
   }
   if (e.values) for (const key of Object.keys(e.values)) setValue(x, key, e.values[key]!, `${base}/values/${key}`, i, owner);
   return owner;
@@ -252,14 +234,11 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   const period = x.compiled.set.period;
   const reqs = x.compiled.nodes.get(owner)!.documents;
   const noNumber = d.number === undefined || d.number.trim() === '';
-  const missing = noNumber || d.date === undefined ? [noNumber ? 'number' : '', d.date === undefined ? 'date' : ''].filter(Boolean) : NONE;
-  if (missing.length) {
-    const missingVi = missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')).join(' và ');
-    x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing: missing.join(' and '), missingVi }));
-  }
-  if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id).join(', ') || '—' }));
-  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(diag('EVIDENCE_SCHEMA', `${at}/date`, { message: `${at}/date: ${d.date} is not a date of the calendar`, messageVi: `${at}/date: ${d.date} không phải là ngày có thật` }));
-  else if (d.date !== undefined && (d.date < period.from || d.date > period.to)) x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? '—', code: owner, date: d.date, from: period.from, to: period.to }));
+  const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
+  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
+  if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
+  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${at}/date`, { issue: 'notCalendarDate', value: d.date }));
+  else if (d.date !== undefined && (d.date < period.from || d.date > period.to)) x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
   // The document as the trace shows it: its fields in the schema's order, then its entry.
   const ref = {} as DocRec['ref'];
   if (d.for !== undefined) ref.for = d.for;
@@ -345,7 +324,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
   const stage = round ?? ids[ids.length - 1]!;
   const last = ids.indexOf(stage);
   if (last < 0) {
-    out.push(diag('APPRAISAL_UNKNOWN_ROUND', '/rounds', { round: stage, rounds: ids.join(', ') }));
+    out.push(diag('APPRAISAL_UNKNOWN_ROUND', '/rounds', { round: stage, rounds: ids }));
     return { stage, diagnostics: out };
   }
   for (let r = 0; r <= last; r++) {
@@ -367,7 +346,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
           const input = compiled.inputs.get(key);
           const path = `${base}/values/${key}`;
           if (!input) {
-            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, where: '', whereVi: '', set: compiled.ref }));
+            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: null, set: compiled.ref }));
             continue;
           }
           const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);

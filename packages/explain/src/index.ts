@@ -18,3 +18,6 @@ export { boundsText, pointsText } from './explainer.js';
 export { diffDocument, reasonText } from './documents/diff.js';
 export { rankDocument, type RankDocumentInput } from './documents/rank.js';
 export { describeInput, templateNote, validateDocument, type FileReport } from './documents/files.js';
+export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';
+export { diagnosticsEn } from './locales/en/diagnostics.js';
+export { diagnosticsVi } from './locales/vi/diagnostics.js';

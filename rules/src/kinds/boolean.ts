@@ -33,7 +33,7 @@ export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, bo
   schema: BooleanRule,
   stepSchemas: [BooleanStep],
   check(rule, ctx) {
-    ctx.needInput(rule.input, ['boolean'], `${ctx.path}/input`, 'yes/no (boolean)');
+    ctx.needInput(rule.input, ['boolean'], `${ctx.path}/input`);
     if (rule.points !== undefined) ctx.checkPoints(dec(rule.points), `${ctx.path}/points`);
     if (rule.otherwise !== undefined) ctx.checkPoints(dec(rule.otherwise), `${ctx.path}/otherwise`);
   },

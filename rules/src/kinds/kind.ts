@@ -9,7 +9,7 @@
  */
 import type * as z from 'zod/mini';
 import type { Decimal } from '../decimal.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, ExpressionFailure } from '../diagnostics.js';
 import type { Interval } from '../intervals.js';
 import type { Condition, InputDef, InputType, RuleType, ValueRef } from '../primitives.js';
 import type { LogicCheckContext } from '../logic.js';
@@ -36,13 +36,13 @@ export interface RuleCheckContext {
   readonly floor: Decimal;
   report(d: Diagnostic): void;
   /** The declared input, when it exists and has one of the types; otherwise reports and gives undefined. */
-  needInput(id: string, types: readonly InputType[], path: string, expected: string): CheckedInput | undefined;
+  needInput(id: string, types: readonly InputType[], path: string): CheckedInput | undefined;
   /** Points within the criterion's floor and maximum. */
   checkPoints(value: Decimal, path: string): void;
   /** A fraction or weight between 0 and 1. */
-  checkFraction(value: Decimal, path: string, what: string): void;
+  checkFraction(value: Decimal, path: string, what: 'fraction' | 'weight'): void;
   /** Every option of the input has an entry in the map, and every key is an option. */
-  checkOptionMap(input: CheckedInput, map: Record<string, unknown>, path: string, what: string): void;
+  checkOptionMap(input: CheckedInput, map: Record<string, unknown>, path: string, what: 'points' | 'fractions' | 'weights'): void;
   /** The range a value or ratio can take (for gap checks); undefined when its inputs are wrong. */
   valueDomain(value: ValueRef, path: string): Interval | null | undefined;
   checkCondition(c: Condition, path: string): void;
@@ -94,11 +94,11 @@ export interface RuleShortage {
   minAnswers: number;
 }
 
-/** Why a value could not be scored. */
+/** Why a value could not be scored: the diagnostic's code and its params (the criterion's code aside). */
 export type RuleInvalid =
   | { code: 'SCORE_NO_TIER'; value: string }
-  | { code: 'SCORE_DIVISION_BY_ZERO'; reason: string }
-  | { code: 'SCORE_EXPRESSION'; reason: string; op?: string; got?: string };
+  | { code: 'SCORE_DIVISION_BY_ZERO'; reason: 'divisionByZero' }
+  | { code: 'SCORE_EXPRESSION'; reason: ExpressionFailure; op?: string; got?: string };
 
 /** What one evaluation gives: raw points (before floor and maximum), the steps, and the state advice needs. */
 export interface Evaluation<S, St> {

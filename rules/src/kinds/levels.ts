@@ -79,9 +79,9 @@ const advise = (c: CompiledLevels, e: { state: Evaluated }): Improvement[] => {
     .map((l) => ({ kind: 'set', input: c.input, to: l.id, pointsAfter: decText(l.clamped), gain: decText(l.clamped.minus(current)) }));
 };
 
-const checkLevelInput = (input: string, map: Record<string, unknown>, what: 'points' | 'fraction', ctx: RuleCheckContext, key: string) => {
-  const info = ctx.needInput(input, ['level'], `${ctx.path}/input`, 'one of named levels (level)');
-  if (info) ctx.checkOptionMap(info, map, `${ctx.path}/${key}`, what);
+const checkLevelInput = (input: string, map: Record<string, unknown>, ctx: RuleCheckContext, key: 'points' | 'fractions') => {
+  const info = ctx.needInput(input, ['level'], `${ctx.path}/input`);
+  if (info) ctx.checkOptionMap(info, map, `${ctx.path}/${key}`, key);
 };
 
 export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = {
@@ -89,7 +89,7 @@ export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evalua
   schema: LevelsRule,
   stepSchemas: [LevelStep],
   check(rule, ctx) {
-    checkLevelInput(rule.input, rule.points, 'points', ctx, 'points');
+    checkLevelInput(rule.input, rule.points, ctx, 'points');
     for (const [k, v] of Object.entries(rule.points)) ctx.checkPoints(dec(v), `${ctx.path}/points/${k}`);
   },
   reads(rule, out) {
@@ -105,7 +105,7 @@ export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, 
   schema: FractionRule,
   stepSchemas: [LevelStep],
   check(rule, ctx) {
-    checkLevelInput(rule.input, rule.fractions, 'fraction', ctx, 'fractions');
+    checkLevelInput(rule.input, rule.fractions, ctx, 'fractions');
     for (const [k, v] of Object.entries(rule.fractions)) ctx.checkFraction(dec(v), `${ctx.path}/fractions/${k}`, 'fraction');
   },
   reads(rule, out) {

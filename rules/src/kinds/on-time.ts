@@ -52,8 +52,8 @@ export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State,
   stepSchemas: [OnTimeStep, OnTimeResultStep],
   check(rule, ctx) {
     rule.items.forEach((item, i) => {
-      ctx.needInput(item.input, ['date'], `${ctx.path}/items/${i}/input`, 'a date');
-      if (typeof item.deadline !== 'string') ctx.needInput(item.deadline.input, ['date'], `${ctx.path}/items/${i}/deadline/input`, 'a date');
+      ctx.needInput(item.input, ['date'], `${ctx.path}/items/${i}/input`);
+      if (typeof item.deadline !== 'string') ctx.needInput(item.deadline.input, ['date'], `${ctx.path}/items/${i}/deadline/input`);
       else ctx.checkDate(item.deadline, `${ctx.path}/items/${i}/deadline`);
     });
     for (const k of ['points', 'late', 'missing'] as const) {

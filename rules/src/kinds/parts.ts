@@ -1,7 +1,7 @@
 /** "parts": the sum of the parts whose condition holds, each with its points or fraction of the maximum. */
 import * as z from 'zod/mini';
 import { addDec, decText, dec, ZERO, type Decimal } from '../decimal.js';
-import { diag } from '../diagnostics.js';
+import { diag, schemaDiag } from '../diagnostics.js';
 import { DecimalText as D, Part, ruleBase } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { conditionReads } from './condition.js';
@@ -37,7 +37,7 @@ function checkPart(part: z.infer<typeof Part>, i: number, ctx: RuleCheckContext)
   const at = `${ctx.path}/parts/${i}`;
   ctx.checkCondition(part.when, `${at}/when`);
   if ((part.points === undefined) === (part.fraction === undefined))
-    ctx.report(diag('SET_SCHEMA', at, { message: 'a part needs either "points" or "fraction", not both', messageVi: 'một phần cần "points" hoặc "fraction", không dùng cả hai' }));
+    ctx.report(schemaDiag('SET_SCHEMA', at, { issue: 'partPointsAndFraction' }));
   if (part.fraction !== undefined) {
     ctx.checkFraction(dec(part.fraction), `${at}/fraction`, 'fraction');
     return dec(part.fraction).times(ctx.max);
@@ -53,7 +53,7 @@ export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, Par
     let sum = ZERO;
     const ids = new Set<string>();
     rule.parts.forEach((part, i) => {
-      if (ids.has(part.id)) ctx.report(diag('SET_DUPLICATE_ID', `${ctx.path}/parts/${i}/id`, { id: part.id, where: `the parts of "${ctx.code}"`, whereVi: `các phần của "${ctx.code}"` }));
+      if (ids.has(part.id)) ctx.report(diag('SET_DUPLICATE_ID', `${ctx.path}/parts/${i}/id`, { id: part.id, among: 'parts', owner: ctx.code }));
       ids.add(part.id);
       sum = sum.plus(checkPart(part, i, ctx));
     });

@@ -47,7 +47,7 @@ export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, St
   schema: PerItemRule,
   stepSchemas: [PerItemStep],
   check(rule, ctx) {
-    ctx.needInput(rule.input, ['count'], `${ctx.path}/input`, 'a whole count (count)');
+    ctx.needInput(rule.input, ['count'], `${ctx.path}/input`);
     if (rule.base !== undefined) ctx.checkPoints(dec(rule.base), `${ctx.path}/base`);
   },
   reads(rule, out) {

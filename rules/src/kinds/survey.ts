@@ -70,8 +70,8 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
   schema: SurveyRule,
   stepSchemas: [SurveyStep],
   check(rule, ctx) {
-    const info = ctx.needInput(rule.input, ['tally'], `${ctx.path}/input`, 'answer counts per option (tally)');
-    if (info) ctx.checkOptionMap(info, rule.weights, `${ctx.path}/weights`, 'weight');
+    const info = ctx.needInput(rule.input, ['tally'], `${ctx.path}/input`);
+    if (info) ctx.checkOptionMap(info, rule.weights, `${ctx.path}/weights`, 'weights');
     for (const [k, v] of Object.entries(rule.weights)) ctx.checkFraction(dec(v), `${ctx.path}/weights/${k}`, 'weight');
   },
   reads(rule, out) {

@@ -237,7 +237,7 @@ function checkTiers(tiers: readonly Tier[], domain: Interval | null, ctx: RuleCh
   let bad = false;
   tiers.forEach((t, i) => {
     const { iv, problems } = toInterval(t);
-    for (const [problem, problemVi] of problems) ctx.report(diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, { tier: i + 1, problem, problemVi }));
+    for (const problem of problems) ctx.report(diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, { tier: i + 1, ...problem }));
     if (problems.length) bad = true;
     ivs.push(iv);
     ctx.checkPoints(dec(t.points), `${ctx.path}/tiers/${i}/points`);
@@ -245,8 +245,8 @@ function checkTiers(tiers: readonly Tier[], domain: Interval | null, ctx: RuleCh
   if (bad) return;
   scanIntervals(
     ivs,
-    (a, b, at) => ctx.report(diag('SET_TIER_OVERLAP', `${ctx.path}/tiers/${b}`, { a: a + 1, b: b + 1, at })),
-    (where) => ctx.report(diag('SET_TIER_GAP', `${ctx.path}/tiers`, { where })),
+    (a, b, at) => ctx.report(diag('SET_TIER_OVERLAP', `${ctx.path}/tiers/${b}`, { a: a + 1, b: b + 1, ...at })),
+    (gap) => ctx.report(diag('SET_TIER_GAP', `${ctx.path}/tiers`, gap)),
     domain,
   );
 }

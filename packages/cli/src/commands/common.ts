@@ -1,5 +1,5 @@
 /** Options shared by the commands, and the helpers that turn a document into output. */
-import type { Diagnostic } from '@parindex/rules';
+import { diag, type Diagnostic } from '@parindex/rules';
 import type { Doc, Format } from '@parindex/explain';
 import { json, render } from '../format/render.js';
 import { formatDiagnostic, UsageError } from '../io.js';
@@ -64,7 +64,7 @@ export const evidenceArgs = {
 
 /** Score the evidence (and the appraisal round) named by the arguments; warnings go to stderr. */
 export async function scoreFromArgs(args: { evidence: string; appraisal?: string | undefined; round?: string | undefined; rules?: string | undefined }, ctx: Ctx): Promise<Scored> {
-  if (args.round && !args.appraisal) throw new UsageError('--round needs --appraisal', { vi: '--round cần --appraisal' });
+  if (args.round && !args.appraisal) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round', requires: '--appraisal' }));
   const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
   printDiagnostics(s.warnings, ctx);
   return s;

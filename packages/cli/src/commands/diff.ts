@@ -16,7 +16,7 @@ import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js
 async function asResult(f: JsonFile): Promise<ScoreResult> {
   const v = f.value as Record<string, unknown>;
   if (v.formatVersion !== 1 || typeof v.provenance !== 'object' || !Array.isArray(v.fields)) {
-    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'a saved result needs "formatVersion": 1, "provenance" and "fields" (the JSON of "parindex score --format json")', hintVi: 'tệp kết quả đã lưu cần có "formatVersion": 1, "provenance" và "fields" (JSON của "parindex score --format json")' }), file: f.file, line: 1, column: 1 }]);
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'savedResult' }), file: f.file, line: 1, column: 1 }]);
   }
   const problems = await savedResultDiagnostics(f);
   if (problems.length > 0) throw new CliError(problems);
@@ -47,7 +47,7 @@ export const diffCommand = defineCommand({
     const load = async (file: string, appraisal?: string, round?: string): Promise<ScoreResult> => {
       const f = mustRead(file);
       if (detectKind(f.value!) === 'result') {
-        if (appraisal) throw new UsageError(`${file} is a saved result; an appraisal applies to evidence files only`, { vi: `${file} là kết quả đã lưu; tệp thẩm định chỉ áp dụng cho tệp minh chứng` });
+        if (appraisal) throw new UsageError(diag('USAGE_APPRAISAL_ON_RESULT', '', { file }));
         return await asResult(f);
       }
       const s = await scoreFiles(file, { rules: args.rules, appraisal, round });
@@ -56,16 +56,16 @@ export const diffCommand = defineCommand({
       return s.round ?? s.self;
     };
     if (args.b === undefined) {
-      if (!args.appraisal) throw new UsageError('diff needs two files, or one evidence file with --appraisal', { vi: 'diff cần hai tệp, hoặc một tệp minh chứng kèm --appraisal' });
+      if (!args.appraisal) throw new UsageError(diag('USAGE_DIFF_FILES', '', {}));
       const s = await scoreFiles(args.a, { rules: args.rules, appraisal: args.appraisal, round: args.round });
       printDiagnostics(s.warnings, ctx);
       places = s.compiled.set.displayPlaces ?? places;
       ra = s.self;
       rb = s.round!;
     } else {
-      if (args.appraisal || args.round) throw new UsageError('with two files use --appraisal-a/--round-a and --appraisal-b/--round-b', { vi: 'với hai tệp, dùng --appraisal-a/--round-a và --appraisal-b/--round-b' });
-      if (args['round-a'] && !args['appraisal-a']) throw new UsageError('--round-a needs --appraisal-a', { vi: '--round-a cần --appraisal-a' });
-      if (args['round-b'] && !args['appraisal-b']) throw new UsageError('--round-b needs --appraisal-b', { vi: '--round-b cần --appraisal-b' });
+      if (args.appraisal || args.round) throw new UsageError(diag('USAGE_DIFF_SIDES', '', {}));
+      if (args['round-a'] && !args['appraisal-a']) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round-a', requires: '--appraisal-a' }));
+      if (args['round-b'] && !args['appraisal-b']) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round-b', requires: '--appraisal-b' }));
       ra = await load(args.a, args['appraisal-a'], args['round-a']);
       rb = await load(args.b, args['appraisal-b'], args['round-b']);
     }

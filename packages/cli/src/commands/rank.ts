@@ -8,11 +8,12 @@ import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
 import { walkJsonFiles } from '@parindex/rules/files';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankDocument } from '@parindex/explain';
-import { CliError, detectKind, diagnosticSentence, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
+import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
 import { poolWorker } from '../workers.js';
 import { ctxOf, emit, outputArgs, roundArg, rulesArg } from './common.js';
@@ -80,7 +81,7 @@ export const rankCommand = Object.assign(
       const { files, unreadable } = filesToRank(args._);
       if (files.length === 0) {
         if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));
-        throw new UsageError('no files to rank', { vi: 'không có tệp nào để xếp hạng' });
+        throw new UsageError(diag('USAGE_NO_FILES', '', {}));
       }
       const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
       if (threadsArg?.warning && !ctx.quiet) process.stderr.write(formatDiagnostic(threadsArg.warning, lang) + '\n');
@@ -128,7 +129,7 @@ export const rankCommand = Object.assign(
           return;
         }
         if (kind !== 'evidence') {
-          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { hint: 'rank needs evidence files (with "entries"), and optionally their appraisal files (with "rounds")', hintVi: 'xếp hạng cần các tệp minh chứng (có "entries"), có thể kèm tệp thẩm định của chúng (có "rounds")' }), file, line: 1, column: 1 }] });
+          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'rankInputs' }), file, line: 1, column: 1 }] });
           else skipped.push(file);
           return;
         }
@@ -195,14 +196,14 @@ export const rankCommand = Object.assign(
       const unusedAppraisals: Failed[] = [];
       let appraised = 0;
       if (args.round !== undefined && appraisals.length === 0)
-        throw new UsageError('--round needs appraisal files among the paths', { vi: '--round cần có tệp thẩm định trong các đường dẫn' });
-      const unused = (a: AppraisalFile, reason: string, reasonVi: string) =>
-        unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || '—', reason, reasonVi })], a.json) });
+        throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
+      const unused = (a: AppraisalFile, why: { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string }) =>
+        unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why })], a.json) });
       if (appraisals.length > 0 && compiled) {
         const bySha = new Map<string, AppraisalFile>();
         for (const a of appraisals) {
           const first = bySha.get(a.sha256);
-          if (first) unused(a, `${first.file} appraises the same evidence`, `${first.file} đã thẩm định cùng minh chứng này`);
+          if (first) unused(a, { reason: 'sameEvidence', first: first.file });
           else bySha.set(a.sha256, a);
         }
         const paired = new Set<AppraisalFile>();
@@ -225,8 +226,8 @@ export const rankCommand = Object.assign(
           }
         }
         for (const a of bySha.values())
-          if (!paired.has(a)) unused(a, 'the evidence it names is not among the files ranked', 'minh chứng được thẩm định không có trong các tệp được xếp hạng');
-      } else for (const a of appraisals) unused(a, 'no evidence file was ranked', 'không có tệp minh chứng nào được xếp hạng');
+          if (!paired.has(a)) unused(a, { reason: 'evidenceNotRanked' });
+      } else for (const a of appraisals) unused(a, { reason: 'nothingRanked' });
       for (const x of unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, lang) + '\n');
 
       for (const x of failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, lang) + '\n');
@@ -237,7 +238,7 @@ export const rankCommand = Object.assign(
       const rows = rank(results, policy);
       const summary = summarize(results, policy);
       const places = compiled?.set.displayPlaces ?? 2;
-      const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticSentence(x.diagnostics[0], lang) : '');
+      const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : '');
       const doc = rankDocument(
         {
           set: compiled ? { title: compiled.set.title, titleEn: compiled.set.titleEn, ref: compiled.ref } : undefined,
@@ -315,7 +316,7 @@ export function visibleCode(code: string): string {
 
 /** A unit already ranked: RANK_DUPLICATE_UNIT, and RANK_UNIT_LOOKALIKE when it was spelt another way. */
 function duplicateUnit(code: string, first: { file: string; code: string }): Diagnostic[] {
-  const found = [diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: visibleCode(code), first: first.file })];
+  const found: Diagnostic[] = [diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: visibleCode(code), first: first.file })];
   if (code !== first.code) found.push(diag('RANK_UNIT_LOOKALIKE', '/unit/code', { unit: visibleCode(code), first: visibleCode(first.code), file: first.file }));
   return found;
 }
@@ -352,7 +353,7 @@ export function filesToRank(paths: readonly string[]): { files: Array<{ file: st
  * at `cores`, with a warning.
  */
 export function parseThreads(text: string, cores: number = availableParallelism()): { threads: number; warning?: Diagnostic } {
-  if (!/^0*[1-9][0-9]*$/.test(text)) throw new UsageError(`--threads needs a whole number from 1, got "${text}"`, { vi: `--threads cần một số nguyên từ 1 trở lên, không phải "${text}"` });
+  if (!/^0*[1-9][0-9]*$/.test(text)) throw new UsageError(diag('USAGE_THREADS', '', { got: text }));
   const asked = Number(text);
   if (asked <= cores) return { threads: asked };
   return { threads: cores, warning: diag('RANK_THREADS_CAPPED', '', { asked: text, cores }) };

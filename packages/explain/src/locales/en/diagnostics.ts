@@ -1,0 +1,469 @@
+/**
+ * Every diagnostic in English: one sentence per code, from its params. Quoted in "…" are what the
+ * author types (ids, codes, keys of the format) and values from the files.
+ */
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
+import type { FormatRuleIssue } from '../../diagnostics.js';
+import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
+
+const q = (s: string) => `"${s}"`;
+
+/** What a declared input of each type holds, for set authors. */
+const INPUT_TYPE: Record<InputType, string> = {
+  boolean: 'yes/no ("boolean")',
+  level: 'one of named levels ("level")',
+  count: 'a whole count ("count")',
+  decimal: 'a decimal number ("decimal")',
+  percent: 'a percentage ("percent")',
+  date: 'a date ("date")',
+  tally: 'answer counts per option ("tally")',
+};
+
+/** What evidence must give for an input of each type. */
+const EVIDENCE_FORM: Record<InputType, string> = {
+  boolean: 'true or false (without quotes)',
+  level: 'one of the named levels (a string)',
+  count: 'a whole number ≥ 0',
+  decimal: 'a number',
+  percent: 'a percentage between 0 and 100',
+  date: 'a date written YYYY-MM-DD',
+  tally: 'answer counts per option, e.g. {"a": 120, "b": 30}',
+};
+
+const EXPECTED: Record<ExpectedType, string> = {
+  string: 'a string',
+  number: 'a number',
+  finiteNumber: 'a finite number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object {…}',
+  array: 'a list […]',
+  null: 'null',
+  other: 'a value of another type',
+};
+
+const KIND: Record<ValueKind, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
+  array: 'a list',
+  object: 'an object',
+  other: 'a value of another type',
+};
+
+const PATTERN: Record<PatternCode, string> = {
+  decimalText: 'must be an exact decimal written as text, such as "0.75" (no trailing zeros)',
+  decimal: 'must be a decimal such as "0.25" (dot as decimal separator)',
+  nonNegativeDecimal: 'must be a non-negative decimal such as "0.25"',
+  identifier: 'must be lower_snake_case: a letter, then letters, digits or _',
+  criterionCode: 'must be a criterion code such as "1", "1.2", "1.2.3" or "B1" (letters only as prefix)',
+  isoDate: 'must be a date written YYYY-MM-DD',
+  setId: 'must be lowercase words joined by "." or "-", e.g. "model.commune-par"',
+  setVersion: 'must be a year with optional revisions, e.g. "2026" or "2026.1"',
+  setRef: 'must be "id@version", e.g. "model.commune-par@2026"',
+  sha256: 'must be 64 lowercase hex digits',
+};
+
+const BOUNDS: Record<Exclude<BoundsProblem, 'empty'>, string> = {
+  minWithoutInclusive: '"min" needs "minInclusive" (true for "from X", false for "above X")',
+  maxWithoutInclusive: '"max" needs "maxInclusive" (false for "under Y", true for "up to Y")',
+  inclusiveWithoutMin: '"minInclusive" without "min"',
+  inclusiveWithoutMax: '"maxInclusive" without "max"',
+};
+
+const LIMIT: Record<LimitSubject, string> = {
+  textCharacters: 'characters in one text',
+  fileValues: 'values in one file',
+  listItems: 'items in one list',
+  objectProperties: 'properties in one object',
+  criteria: 'criteria',
+  inputs: 'inputs',
+};
+
+/** The JSON parser's codes (jsonc-parser's names). */
+const JSON_ERROR: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a badly written number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing } was expected',
+  CloseBracketExpected: 'a closing ] was expected',
+  EndOfFileExpected: 'the text goes on after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'an unfinished comment',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is not finished',
+  InvalidUnicode: 'a bad \\u escape',
+  InvalidEscapeCharacter: 'a bad escape character',
+  InvalidCharacter: 'a control character inside a string',
+};
+
+function bounds(p: { problem: BoundsProblem; min?: string; max?: string }, f: Formatter): string {
+  return p.problem === 'empty' ? `the interval from ${f.num(p.min ?? '')} to ${f.num(p.max ?? '')} is empty` : BOUNDS[p.problem];
+}
+
+/** The place a schema sentence is about: "The file", "\"max\"", "Item 2 of \"fields\"". */
+function subject(p: SchemaPlace): string {
+  if (p.field === null) return p.item === null ? 'The file' : `Item ${p.item + 1}`;
+  return p.item === null ? q(p.field) : `Item ${p.item + 1} of ${q(p.field)}`;
+}
+
+/** A value a schema problem is about: quoted when short, else by its kind. */
+function receivedText(r: Received, f: Formatter): string {
+  if (r.received === 'string') return r.value === null ? 'a long string' : JSON.stringify(r.value);
+  if (r.received === 'number' && r.value !== null) return f.num(r.value);
+  if (r.received === 'boolean' && r.value !== null) return r.value;
+  return KIND[r.received ?? 'other'];
+}
+
+const got = (r: Received, f: Formatter) => (r.received === null ? '' : ` (received ${receivedText(r, f)})`);
+const types = (t: readonly ExpectedType[], f: Formatter) => f.list(t.map((x) => EXPECTED[x]), 'or');
+
+function oneOf(allowed: readonly ParamScalar[], more: number, f: Formatter): string {
+  const listed = allowed.map(f.literal).join(', ') + (more > 0 ? `, … (${allowed.length + more} values)` : '');
+  return allowed.length === 1 && more === 0 ? `must be ${listed}` : `must be one of ${listed}`;
+}
+
+/** A size problem: characters of a text, items of a list, or a number's bound. */
+function size(p: Extract<SchemaIssue, { issue: 'tooBig' | 'tooSmall' }>, f: Formatter): string {
+  const has = p.actual === null ? '' : ` (it has ${f.num(p.actual)})`;
+  const big = p.issue === 'tooBig';
+  if (p.origin === 'string') {
+    if (!big && p.limit === '1') return 'must not be empty';
+    return `must be at ${big ? 'most' : 'least'} ${f.count(p.limit, 'character')} long${has}`;
+  }
+  if (p.origin === 'array') return `must have at ${big ? 'most' : 'least'} ${f.count(p.limit, 'item')}${has}`;
+  const limit = f.num(p.limit);
+  const bound = big ? (p.inclusive ? `must be at most ${limit}` : `must be less than ${limit}`) : p.inclusive ? `must be at least ${limit}` : `must be greater than ${limit}`;
+  return bound + got(p, f);
+}
+
+/** The rules of the formats that a schema cannot say, in words. */
+function formatRule(p: FormatRuleIssue): string {
+  switch (p.issue) {
+    case 'notCalendarDate':
+      return `${subject(p)} is ${p.value}, which is not a date of the calendar`;
+    case 'comparisonValue':
+      return `With ${q(p.op)}, "value" must be ${p.list ? 'a list of values' : 'a single value, not a list'}`;
+    case 'applicabilityOnParent':
+      return `"applicability" goes on leaf criteria; ${q(p.code)} has children (put it on each sub-criterion)`;
+    case 'capOnLeaf':
+      return `"cap" applies to a parent; ${q(p.code)} has no children`;
+    case 'adjustmentWithChildren':
+      return `A ${p.block} item is a single criterion with a rule, without children`;
+    case 'partPointsAndFraction':
+      return 'A part gives either "points" or "fraction", not both';
+    case 'entryWithoutTarget':
+      return 'An entry must name a "criterion" or an "input"';
+    case 'inputWithValues':
+      return 'Give either "input" with "value", or "criterion" with "values"';
+    case 'inputWithoutValue':
+      return `The entry names the input ${q(p.input)} but has no "value"`;
+    case 'valueWithoutInput':
+      return '"value" goes with "input"; with "criterion" use "values": {"input_id": …}';
+    case 'noCriteriaSet':
+      return 'The evidence must name its criteria set in "criteriaSet" ("id@version")';
+  }
+}
+
+/** A schema problem in one sentence (without the final period). */
+function schemaText(p: SchemaIssue, f: Formatter): string {
+  const s = subject(p);
+  switch (p.issue) {
+    case 'type':
+      return `${s} must be ${types(p.expected, f)}${got(p, f)}`;
+    case 'missing':
+      if (p.allowed.length > 0) return `${s} is missing (it ${oneOf(p.allowed, 0, f)})`;
+      return p.expected.length > 0 ? `${s} is missing (expected ${types(p.expected, f)})` : `${s} is missing`;
+    case 'value':
+      return `${s} ${oneOf(p.allowed, p.more, f)}${got(p, f)}`;
+    case 'tooBig':
+    case 'tooSmall':
+      return `${s} ${size(p, f)}`;
+    case 'pattern':
+      if (p.pattern !== null) return `${s} ${PATTERN[p.pattern]}`;
+      return p.regex !== null ? `${s} must match the pattern ${p.regex}` : `${s} does not have the expected form`;
+    case 'format':
+      return `${s} must be a valid ${p.format}`;
+    case 'multipleOf':
+      return `${s} must be a multiple of ${f.num(p.divisor)}`;
+    case 'unknownKeys':
+      return `${s} has ${p.keys.length === 1 ? 'a property' : 'properties'} ${p.keys.map(q).join(', ')} that the format does not know`;
+    case 'key':
+      return `The key ${q(p.key)} of ${p.field === null && p.item === null ? 'the file' : s} ${p.pattern !== null ? PATTERN[p.pattern] : 'is not allowed'}`;
+    case 'noForm':
+      return `${s} matches none of the allowed forms`;
+    case 'element':
+      return `${s} has an invalid element`;
+    case 'invalid':
+      return `${s} is not valid${p.check !== null ? ` (the check ${q(p.check)})` : ''}`;
+    default:
+      return formatRule(p);
+  }
+}
+
+const declared = (t: readonly InputType[], f: Formatter) => f.list(t.map((x) => INPUT_TYPE[x]), 'or');
+const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
+const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
+const sha = (s: string) => `${s.slice(0, 12)}…`;
+
+/** Why the system could not read or write a file, by its error code. */
+function errnoText(errno: string | null): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EIO':
+      return 'the disk or device could not be read or written (EIO)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `too many open files (${errno})`;
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EPIPE':
+      return 'the program reading the output closed it';
+    case 'ENXIO':
+      return 'no program is reading the named pipe';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return errno === null ? 'an unknown error' : `the system reported ${errno}`;
+  }
+}
+
+const SPECIAL_FILE = { fifo: 'a named pipe (FIFO)', characterDevice: 'a character device', blockDevice: 'a block device', socket: 'a socket', special: 'a special file' } as const;
+
+function writeProblem(p: DiagnosticParams['FILE_WRITE_FAILED']): string {
+  switch (p.cause) {
+    case 'system':
+      return errnoText(p.errno);
+    case 'brokenLink':
+      return 'it is a symbolic link to a file that does not exist';
+    case 'notFile':
+      return 'it is a device or a socket, not a file';
+    case 'folderIsFile':
+      return `${p.folder} is a file, not a folder`;
+    case 'folderNotCreated':
+      return `the folder ${p.folder} cannot be created (${p.errno ?? errnoText(null)})`;
+  }
+}
+
+/** What made an expression fail. */
+function expressionFailure(p: { reason: string; op?: string; got?: string }, f: Formatter): string {
+  const op = p.op !== undefined ? q(p.op) : 'an operation';
+  const value = p.got === undefined ? 'nothing' : p.got === 'none' ? 'no value' : p.got === 'list' ? 'a list' : f.num(p.got);
+  switch (p.reason) {
+    case 'notANumber':
+      return `${op} needs numbers, got ${value}`;
+    case 'notAllowed':
+      return `the operator ${op} is not allowed`;
+    case 'result':
+      return `its result is ${value}, not a number`;
+    default:
+      return `a number is too large for ${op}`;
+  }
+}
+
+function arity(p: { op: string; found: number; min: number; max: number | null }, f: Formatter): string {
+  const want = p.max === null ? `at least ${p.min}` : p.min === p.max ? `${p.min}` : `${p.min} to ${p.max}`;
+  const n = p.max ?? p.min;
+  return `Expression: ${q(p.op)} takes ${want} argument${n === 1 ? '' : 's'}, found ${f.num(p.found)}.`;
+}
+
+export const diagnosticsEn = {
+  // Reading files
+  FILE_NOT_FOUND: (p) => `File not found: ${p.file}. Check the path.`,
+  FILE_UNREADABLE: (p) => `Could not read ${p.file}: ${errnoText(p.errno)}.`,
+  FILE_IS_FOLDER: (p) => `${p.file} is a folder, not a file.`,
+  FILE_NOT_REGULAR: (p) => `Not read: ${p.file} is ${SPECIAL_FILE[p.kind]}, not an ordinary file.`,
+  FILE_LINK_BROKEN: (p) => `${p.file} is a symbolic link to ${p.target}, which does not exist.`,
+  FILE_LINK_LOOP: (p) => `${p.file} is a symbolic link that leads back to itself or to a folder that holds it; it was not followed.`,
+  FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
+  FILE_ENCODING: (p, f) => `The file is not valid UTF-8 text: the byte at offset ${f.num(p.offset)} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).`,
+  FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
+  STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
+  FILE_EMPTY: () => 'The file is empty. It must hold one JSON object.',
+  FILE_BOM: () => 'The file starts with a UTF-8 byte order mark; it was ignored.',
+  FILE_KIND_UNKNOWN: (p) => {
+    switch (p.need) {
+      case 'setEvidenceOrAppraisal':
+        return 'Cannot tell whether this is a criteria set, an evidence file or an appraisal file: a criteria set has "fields", an evidence file "entries", an appraisal file "rounds".';
+      case 'savedResult':
+        return 'This is not a saved result: a saved result has "formatVersion": 1, "provenance" and "fields" (the JSON of "parindex score --format json").';
+      case 'rankInputs':
+        return 'Rank cannot use this file: it needs evidence files (with "entries") and, optionally, their appraisal files (with "rounds").';
+      case 'evidence':
+        return `Expected an evidence file (with "entries"); ${p.found === 'set' ? 'this is a criteria set' : p.found === 'appraisal' ? 'this is an appraisal file' : p.found === 'result' ? 'this is a saved result' : 'this file is not one'}.`;
+    }
+  },
+  JSON_SYNTAX: (p) => `Invalid JSON: ${JSON_ERROR[p.error] ?? 'the text is not JSON'}.`,
+  JSON_NOT_OBJECT: (p) => `The file must hold one JSON object {…}, not ${p.found === 'array' ? 'an array' : p.found === 'boolean' ? 'a boolean' : KIND[p.found]}.`,
+  JSON_TOO_DEEP: (p, f) => `The JSON nests deeper than ${f.count(p.limit, 'level')}.`,
+  JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
+  JSON_FORBIDDEN_KEY: (p) => `The key ${q(p.key)} is not allowed anywhere in a file (it could reach object prototypes).`,
+  LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
+
+  // Criteria sets
+  SET_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  SET_PERIOD: (p, f) => `The period starts on ${f.date(p.from)}, after it ends on ${f.date(p.to)}.`,
+  SET_DUPLICATE_CODE: (p) => `The code ${q(p.code)} is used twice; every criterion needs its own code.`,
+  SET_CODE_NOT_NESTED: (p) => `The code ${q(p.code)} should start with its parent's code "${p.parent}." (e.g. "${p.parent}.1").`,
+  SET_CHILDREN_EXCEED_MAX: (p, f) => `The children of ${q(p.code)} add up to ${f.count(p.sum, 'point')}, more than its maximum ${f.num(p.max)}. Lower them or declare a "cap".`,
+  SET_CHILDREN_BELOW_MAX: (p, f) => `The children of ${q(p.code)} add up to ${f.count(p.sum, 'point')}, less than its maximum ${f.num(p.max)}: the maximum cannot be reached.`,
+  SET_CAP_ABOVE_MAX: (p, f) => `The cap ${f.num(p.cap)} of ${q(p.code)} is above its maximum ${f.num(p.max)}.`,
+  SET_FLOOR_ABOVE_MAX: (p, f) => `The floor ${f.num(p.floor)} of ${q(p.code)} is above its maximum ${f.num(p.max)}.`,
+  SET_POINTS_ABOVE_MAX: (p, f) => `${q(p.code)} can give ${f.count(p.points, 'point')}, more than its maximum ${f.num(p.max)}.`,
+  SET_POINTS_BELOW_FLOOR: (p, f) => `${q(p.code)} can give ${f.count(p.points, 'point')}, below its floor ${f.num(p.floor)}. Declare a negative floor if a deduction may go below zero.`,
+  SET_LEAF_WITHOUT_RULE: (p) => `${q(p.code)} has no children and no rule: add a rule that gives its points.`,
+  SET_PARENT_WITH_RULE: (p) => `${q(p.code)} has children and also a rule or inputs; a parent's points are the sum of its children.`,
+  SET_LEAF_WITHOUT_SOURCE: (p) => `${q(p.code)} has no source: name the document and article it comes from.`,
+  SET_DUPLICATE_INPUT: (p) => `The input ${q(p.input)} is declared twice; input ids are unique in a set.`,
+  SET_DUPLICATE_ID: (p) => {
+    const where =
+      p.among === 'inputOptions' ? `the options of ${q(p.owner)}`
+      : p.among === 'documents' ? `the documents of ${q(p.owner)}`
+      : p.among === 'parts' ? `the parts of ${q(p.owner)}`
+      : p.among === 'classificationBands' ? 'the classification bands'
+      : 'the rounding declarations';
+    return `The id ${q(p.id)} is used twice in ${where}.`;
+  },
+  SET_UNDECLARED_INPUT: (p) => `The input ${q(p.input)} is not declared in this set. Declare it in "inputs" of a criterion or of the set.`,
+  SET_INPUT_TYPE: (p, f) => {
+    switch (p.check) {
+      case 'declaredType':
+        return `${q(p.input)} must be ${declared(p.expected, f)} here, but it is declared as ${q(p.actual)}.`;
+      case 'comparedValue':
+        return `${q(p.input)} is of type ${q(p.inputType)}: the value it is compared with must be of that type too, not ${KIND[p.valueKind]}.`;
+      case 'orderingOperator':
+        return `${q(p.op)} compares numbers and dates; ${q(p.input)} is of type ${q(p.inputType)}, which has no order (use "eq", "ne", "in" or "notIn").`;
+    }
+  },
+  SET_INPUT_OPTIONS: (p) => `The input ${q(p.input)} of type ${q(p.type)} needs "options".`,
+  SET_UNKNOWN_OPTION: (p) => `${q(p.option)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')}).`,
+  SET_MISSING_OPTION: (p) => `The option ${q(p.option)} of ${q(p.input)} has no ${p.map === 'points' ? 'points' : p.map === 'fractions' ? 'fraction' : 'weight'} in ${q(p.map)}: every option must be given one.`,
+  SET_FRACTION_RANGE: (p, f) => `The ${p.what} ${f.num(p.value)} must lie between 0 and 1.`,
+  SET_TIER_BOUNDS: (p, f) => `Tier ${p.tier}: ${bounds(p, f)}.`,
+  SET_TIER_OVERLAP: (p, f) => {
+    if (p.at === null) return `Tiers ${p.a} and ${p.b} overlap: neither has a lower bound.`;
+    return `Tiers ${p.a} and ${p.b} overlap ${p.included ? 'at' : 'just above'} ${f.num(p.at)}: a value there would fall in both.`;
+  },
+  SET_TIER_GAP: (p, f) => {
+    const where =
+      p.from !== null && p.from === p.to ? `the value ${f.num(p.from)}`
+      : p.from === null ? `the values below ${f.num(p.to ?? '')}`
+      : p.to === null ? `the values from ${f.num(p.from)} upward`
+      : `the values from ${f.num(p.from)} to ${f.num(p.to)}`;
+    return `The tiers leave ${where} uncovered: a value there would have no points. Add a tier or move a bound.`;
+  },
+  SET_BAND_OVERLAP: (p, f) => {
+    if (p.at === null) return `Classification bands ${q(p.a)} and ${q(p.b)} overlap: neither has a lower bound.`;
+    return `Classification bands ${q(p.a)} and ${q(p.b)} overlap ${p.included ? 'at' : 'just above'} ${f.num(p.at)}.`;
+  },
+  SET_BAND_BOUNDS: (p, f) => `Classification band ${q(p.band)}: ${bounds(p, f)}.`,
+  SET_ZERO_RANGE: (p, f) => `"fullAt" and "zeroAt" are both ${f.num(p.value)}: the proportion cannot be computed.`,
+  SET_EXPRESSION_OPERATOR: (p) => `The operator ${q(p.operator)} is not allowed in expressions. Allowed: ${p.allowed.map(q).join(', ')}.`,
+  SET_EXPRESSION_SHAPE: (p, f) => {
+    switch (p.problem) {
+      case 'notFinite':
+        return 'Expression: numbers must be finite.';
+      case 'notJson':
+        return 'Expression: only JSON values are allowed.';
+      case 'operatorKeys':
+        return `Expression: an operation is an object with exactly one operator key; this one has ${f.count(p.keys, 'key')}.`;
+      case 'arity':
+        return arity(p, f);
+      case 'varName':
+        return 'Expression: "var" must name an input with a string.';
+    }
+  },
+  SET_EXPRESSION_DEPTH: (p, f) => `The expression nests deeper than ${f.count(p.limit, 'level')}.`,
+  SET_EXPRESSION_SIZE: (p, f) => `The expression has more than ${f.count(p.limit, 'node')}.`,
+  SET_DEPTH: (p, f) => `The criteria tree is deeper than ${f.count(p.limit, 'level')}.`,
+  SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known. Run "parindex rules list" to see the sets.`,
+  SET_AMBIGUOUS: (p) => `Two files define the criteria set ${p.ref}: ${p.files.join(', ')}.`,
+
+  // Evidence
+  EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  EVIDENCE_SET_MISMATCH: (p) => `This evidence answers the criteria set ${p.given}, not ${p.expected}.`,
+  EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) => `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}.`,
+  EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${q(p.input)} is given twice (first at ${p.first}); give each value once.`,
+  EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${q(p.input)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
+  // The suggestion is what to type in the file, so it keeps the dot whatever the language.
+  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a decimal comma; write it as a number with a dot: ${p.suggest}.`,
+  EVIDENCE_VALUE_RANGE: (p, f) => {
+    const bound =
+      p.min !== null && p.max !== null ? `between ${f.num(p.min)} and ${f.num(p.max)}`
+      : p.min !== null ? `at least ${f.num(p.min)}`
+      : p.max !== null ? `at most ${f.num(p.max)}`
+      : 'within its declared bounds';
+    return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
+  },
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')}).`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
+  EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) => `A document of ${q(p.code)} has no ${f.list(p.missing.map((m) => (m === 'number' ? 'number/symbol' : 'date')), 'and')}: give the number/symbol and date as written on the document.`,
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: (p, f) => `${p.number !== null ? `The document ${p.number} of ${q(p.code)}` : `A document of ${q(p.code)} (without a number)`} is dated ${f.date(p.date)}, outside the period ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_REQUIREMENT: (p) => `The document is marked for ${q(p.requirement)}, which ${q(p.code)} does not ask for (${p.known.length > 0 ? `it asks for: ${p.known.join(', ')}` : 'it asks for no document'}).`,
+  // Only the set's English reason is quoted: its Vietnamese one would be another language in this sentence.
+  EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} does not apply to this unit${p.reasonEn !== null ? ` (${p.reasonEn})` : ''}; its values were not used.`,
+  EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
+
+  // Scoring
+  SCORE_MISSING_INPUT: (p) => `${q(p.code)} has no value for ${q(p.input)}: it scores 0 until the value is given.`,
+  SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} lacks the document ${q(p.labelEn ?? p.document)}.`,
+  SCORE_DIVISION_BY_ZERO: (p) => `The expression of ${q(p.code)} divides by zero.`,
+  SCORE_EXPRESSION: (p, f) => `The expression of ${q(p.code)} failed: ${expressionFailure(p, f)}.`,
+  SCORE_TOO_FEW_ANSWERS: (p, f) => `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
+  SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
+  SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
+  SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,
+  SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} is scored without its required documents and has no written explanation.`,
+
+  // Appraisal, saved results and ranking
+  APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  RANK_APPRAISAL_UNUSED: (p) => {
+    const why = p.reason === 'sameEvidence' ? `${p.first} appraises the same evidence` : p.reason === 'evidenceNotRanked' ? 'the evidence it names is not among the files ranked' : 'no evidence file was ranked';
+    return `This appraisal${p.unit !== null ? ` (unit ${p.unit})` : ''} was not used: ${why}.`;
+  },
+  RANK_DUPLICATE_UNIT: (p) => `The unit ${p.unit} is already ranked from ${p.first}; each unit is ranked once.`,
+  RANK_UNIT_LOOKALIKE: (p) => `The unit code ${q(p.unit)} differs from ${q(p.first)} of ${p.file} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.`,
+  RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} is more than the ${f.count(p.cores, 'processor core')} of this machine; ${f.count(p.cores, 'thread')} ${p.cores === 1 ? 'is' : 'are'} used.`,
+  RESULT_SCHEMA: (p, f) => `This saved result does not follow the result schema (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
+  APPRAISAL_EVIDENCE_MISMATCH: (p) =>
+    p.field === 'criteriaSet'
+      ? `This appraisal is for the criteria set ${p.expected}, but the evidence is scored with ${p.given}.`
+      : `This appraisal refers to the evidence of ${p.expectedUnit} (${sha(p.expectedSha256)}), but the evidence given is of ${p.givenUnit} (${sha(p.givenSha256)}).`,
+  APPRAISAL_UNKNOWN_ROUND: (p) => (p.rounds.length > 0 ? `There is no round ${q(p.round)} in the appraisal file (rounds: ${p.rounds.join(', ')}).` : `There is no round ${q(p.round)}: no appraisal was given.`),
+  APPRAISAL_OVERRIDE_RANGE: (p, f) => `The override of ${q(p.code)} gives ${f.count(p.points, 'point')}, outside ${f.num(p.floor)} to ${f.num(p.max)}.`,
+  APPRAISAL_ANSWER_CHANGES_SCORE: (p) => `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}.`,
+
+  // The command line
+  USAGE_UNKNOWN_COMMAND: (p) => `Unknown command ${q(p.command)}. Commands: ${p.commands.join(', ')}.`,
+  USAGE_UNKNOWN_OPTION: (p) => `Unknown option ${p.option}.`,
+  USAGE_OPTION_VALUE: (p) => `The option ${p.option} needs a value.`,
+  USAGE_INVALID_VALUE: (p) => `${q(p.value)} is not a value of ${p.option}; it takes one of: ${p.allowed.join(', ')}.`,
+  USAGE_MISSING_ARGUMENT: (p) => `The argument ${p.argument} is missing.`,
+  USAGE_UNEXPECTED_ARGUMENT: (p) => `Unexpected argument ${q(p.argument)}.`,
+  USAGE_OPTION_REQUIRES: (p) => `${p.option} needs ${p.requires}.`,
+  USAGE_DIFF_FILES: () => 'The diff command needs two files, or one evidence file with --appraisal.',
+  USAGE_DIFF_SIDES: () => 'With two files, use --appraisal-a/--round-a and --appraisal-b/--round-b.',
+  USAGE_APPRAISAL_ON_RESULT: (p) => `${p.file} is a saved result; an appraisal applies to evidence files only.`,
+  USAGE_NO_FILES: () => 'There are no files to rank.',
+  USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
+  USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
+} satisfies DiagnosticSentences;

@@ -1,0 +1,469 @@
+/**
+ * Mọi chẩn đoán bằng tiếng Việt — every diagnostic in Vietnamese: one sentence per code, from its
+ * params. Numbers use the decimal comma (89,95; 1.170), dates dd/mm/yyyy. Quoted in "…" are what the
+ * author types (ids, codes, keys of the format such as "minInclusive") and values from the files; no
+ * other English word appears.
+ */
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
+import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
+
+const q = (s: string) => `"${s}"`;
+
+/** What a declared input of each type holds, for set authors (with the type as they write it). */
+const INPUT_TYPE: Record<InputType, string> = {
+  boolean: 'có/không ("boolean")',
+  level: 'một trong các mức đã đặt tên ("level")',
+  count: 'số đếm nguyên ("count")',
+  decimal: 'số thập phân ("decimal")',
+  percent: 'tỉ lệ phần trăm ("percent")',
+  date: 'ngày ("date")',
+  tally: 'số câu trả lời theo từng lựa chọn ("tally")',
+};
+
+/** What evidence must give for an input of each type. */
+const EVIDENCE_FORM: Record<InputType, string> = {
+  boolean: 'true hoặc false (không có dấu ngoặc kép)',
+  level: 'một trong các mức đã đặt tên (chuỗi ký tự)',
+  count: 'số nguyên ≥ 0',
+  decimal: 'một số',
+  percent: 'tỉ lệ phần trăm từ 0 đến 100',
+  date: 'ngày viết dạng năm-tháng-ngày (YYYY-MM-DD)',
+  tally: 'số câu trả lời theo từng lựa chọn, ví dụ {"a": 120, "b": 30}',
+};
+
+const EXPECTED: Record<ExpectedType, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  finiteNumber: 'số hữu hạn',
+  integer: 'số nguyên',
+  boolean: 'true hoặc false',
+  object: 'đối tượng {…}',
+  array: 'danh sách […]',
+  null: 'null',
+  other: 'giá trị kiểu khác',
+};
+
+const KIND: Record<ValueKind, string> = {
+  string: 'một chuỗi ký tự',
+  number: 'một số',
+  boolean: 'giá trị true/false',
+  null: 'null',
+  array: 'một danh sách',
+  object: 'một đối tượng',
+  other: 'một giá trị kiểu khác',
+};
+
+const PATTERN: Record<PatternCode, string> = {
+  decimalText: 'phải là số thập phân viết dạng chuỗi, ví dụ "0.75" (không có số 0 thừa ở cuối)',
+  decimal: 'phải là số thập phân dạng "0.25" (dùng dấu chấm để ngăn cách phần thập phân)',
+  nonNegativeDecimal: 'phải là số thập phân không âm dạng "0.25"',
+  identifier: 'phải viết dạng chữ_thường: một chữ cái, sau đó là chữ cái, chữ số hoặc _',
+  criterionCode: 'phải là mã tiêu chí dạng "1", "1.2", "1.2.3" hoặc "B1" (chữ cái chỉ ở đầu mã)',
+  isoDate: 'phải là ngày viết dạng năm-tháng-ngày (YYYY-MM-DD)',
+  setId: 'phải là các từ viết thường nối bằng "." hoặc "-", ví dụ "model.commune-par"',
+  setVersion: 'phải là năm, có thể kèm số hiệu chỉnh, ví dụ "2026" hoặc "2026.1"',
+  setRef: 'phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026"',
+  sha256: 'phải gồm 64 chữ số thập lục phân viết thường',
+};
+
+const BOUNDS: Record<Exclude<BoundsProblem, 'empty'>, string> = {
+  minWithoutInclusive: 'có "min" nhưng thiếu "minInclusive" (true: "từ X", false: "trên X")',
+  maxWithoutInclusive: 'có "max" nhưng thiếu "maxInclusive" (false: "dưới Y", true: "đến Y")',
+  inclusiveWithoutMin: 'có "minInclusive" nhưng không có "min"',
+  inclusiveWithoutMax: 'có "maxInclusive" nhưng không có "max"',
+};
+
+const LIMIT: Record<LimitSubject, string> = {
+  textCharacters: 'ký tự trong một chuỗi',
+  fileValues: 'giá trị trong một tệp',
+  listItems: 'mục trong một danh sách',
+  objectProperties: 'thuộc tính trong một đối tượng',
+  criteria: 'tiêu chí',
+  inputs: 'đầu vào',
+};
+
+/** The JSON parser's codes (jsonc-parser's names). */
+const JSON_ERROR: Record<string, string> = {
+  InvalidSymbol: 'có ký tự không hợp lệ',
+  InvalidNumberFormat: 'số viết sai dạng',
+  PropertyNameExpected: 'cần tên thuộc tính trong dấu ngoặc kép',
+  ValueExpected: 'thiếu giá trị',
+  ColonExpected: 'thiếu dấu hai chấm',
+  CommaExpected: 'thiếu dấu phẩy',
+  CloseBraceExpected: 'thiếu dấu đóng }',
+  CloseBracketExpected: 'thiếu dấu đóng ]',
+  EndOfFileExpected: 'còn nội dung sau khi giá trị JSON đã kết thúc',
+  InvalidCommentToken: 'JSON không cho phép chú thích',
+  UnexpectedEndOfComment: 'chú thích chưa kết thúc',
+  UnexpectedEndOfString: 'chuỗi chưa được đóng',
+  UnexpectedEndOfNumber: 'số chưa viết xong',
+  InvalidUnicode: 'mã thoát \\u không hợp lệ',
+  InvalidEscapeCharacter: 'ký tự thoát không hợp lệ',
+  InvalidCharacter: 'có ký tự điều khiển trong chuỗi',
+};
+
+function bounds(p: { problem: BoundsProblem; min?: string; max?: string }, f: Formatter): string {
+  return p.problem === 'empty' ? `khoảng từ ${f.num(p.min ?? '')} đến ${f.num(p.max ?? '')} rỗng` : BOUNDS[p.problem];
+}
+
+/** The place a schema sentence is about: "Tệp", "\"max\"", "Mục thứ 2 của \"fields\"" (lower case inside a sentence). */
+function subject(p: SchemaPlace, start = true): string {
+  const item = (n: number) => `${start ? 'Mục' : 'mục'} thứ ${n + 1}`;
+  if (p.field === null) return p.item === null ? (start ? 'Tệp' : 'tệp') : item(p.item);
+  return p.item === null ? q(p.field) : `${item(p.item)} của ${q(p.field)}`;
+}
+
+/** A value a schema problem is about: quoted when short, else by its kind. */
+function receivedText(r: Received, f: Formatter): string {
+  if (r.received === 'string') return r.value === null ? 'một chuỗi dài' : JSON.stringify(r.value);
+  if (r.received === 'number' && r.value !== null) return f.num(r.value);
+  if (r.received === 'boolean' && r.value !== null) return r.value;
+  return KIND[r.received ?? 'other'];
+}
+
+const got = (r: Received, f: Formatter) => (r.received === null ? '' : ` (nhận được ${receivedText(r, f)})`);
+const types = (t: readonly ExpectedType[], f: Formatter) => f.list(t.map((x) => EXPECTED[x]), 'or');
+
+function oneOf(allowed: readonly ParamScalar[], more: number, f: Formatter): string {
+  const listed = allowed.map(f.literal).join(', ') + (more > 0 ? `, … (${allowed.length + more} giá trị)` : '');
+  return allowed.length === 1 && more === 0 ? `phải bằng ${listed}` : `phải là một trong các giá trị ${listed}`;
+}
+
+/** A size problem: characters of a text, items of a list, or a number's bound. */
+function size(p: Extract<SchemaIssue, { issue: 'tooBig' | 'tooSmall' }>, f: Formatter): string {
+  const has = p.actual === null ? '' : ` (hiện có ${f.num(p.actual)})`;
+  const limit = f.num(p.limit);
+  const big = p.issue === 'tooBig';
+  if (p.origin === 'string') {
+    if (!big && p.limit === '1') return 'không được để trống';
+    return (big ? `không được dài quá ${limit} ký tự` : `phải dài ít nhất ${limit} ký tự`) + has;
+  }
+  if (p.origin === 'array') return (big ? `chỉ được có tối đa ${limit} mục` : `phải có ít nhất ${limit} mục`) + has;
+  const bound = big ? (p.inclusive ? `không được lớn hơn ${limit}` : `phải nhỏ hơn ${limit}`) : p.inclusive ? `không được nhỏ hơn ${limit}` : `phải lớn hơn ${limit}`;
+  return bound + got(p, f);
+}
+
+/** The rules of the formats that a schema cannot say, in words. */
+function formatRule(p: FormatRuleIssue): string {
+  switch (p.issue) {
+    case 'notCalendarDate':
+      return `${subject(p)} là ${p.value}, không phải là ngày có thật`;
+    case 'comparisonValue':
+      return `Với ${q(p.op)}, "value" phải là ${p.list ? 'một danh sách giá trị' : 'một giá trị đơn, không phải danh sách'}`;
+    case 'applicabilityOnParent':
+      return `"applicability" chỉ dùng cho tiêu chí lá; ${q(p.code)} có tiêu chí con (hãy khai báo ở từng tiêu chí con)`;
+    case 'capOnLeaf':
+      return `"cap" chỉ dùng cho tiêu chí cha; ${q(p.code)} không có tiêu chí con`;
+    case 'adjustmentWithChildren':
+      return `Mỗi mục ${p.block === 'bonus' ? 'điểm thưởng' : 'điểm trừ'} là một tiêu chí có quy tắc chấm, không có tiêu chí con`;
+    case 'partPointsAndFraction':
+      return 'Mỗi phần chỉ dùng "points" hoặc "fraction", không dùng cả hai';
+    case 'entryWithoutTarget':
+      return 'Mỗi mục phải ghi "criterion" (tiêu chí) hoặc "input" (đầu vào)';
+    case 'inputWithValues':
+      return 'Hãy dùng "input" với "value", hoặc "criterion" với "values"';
+    case 'inputWithoutValue':
+      return `Mục ghi đầu vào ${q(p.input)} nhưng thiếu "value"`;
+    case 'valueWithoutInput':
+      return '"value" đi cùng "input"; với "criterion" hãy dùng "values": {"mã_đầu_vào": …}';
+    case 'noCriteriaSet':
+      return 'Tệp minh chứng phải ghi bộ tiêu chí trong "criteriaSet" ("mã@phiên_bản")';
+  }
+}
+
+/** A schema problem in one sentence (without the final period). */
+function schemaText(p: SchemaIssue, f: Formatter): string {
+  const s = subject(p);
+  switch (p.issue) {
+    case 'type':
+      return `${s} phải là ${types(p.expected, f)}${got(p, f)}`;
+    case 'missing':
+      if (p.allowed.length > 0) return `Thiếu ${subject(p, false)} (${oneOf(p.allowed, 0, f)})`;
+      return p.expected.length > 0 ? `Thiếu ${subject(p, false)} (cần ${types(p.expected, f)})` : `Thiếu ${subject(p, false)}`;
+    case 'value':
+      return `${s} ${oneOf(p.allowed, p.more, f)}${got(p, f)}`;
+    case 'tooBig':
+    case 'tooSmall':
+      return `${s} ${size(p, f)}`;
+    case 'pattern':
+      if (p.pattern !== null) return `${s} ${PATTERN[p.pattern]}`;
+      return p.regex !== null ? `${s} không đúng dạng quy định (mẫu ${p.regex})` : `${s} không đúng dạng quy định`;
+    case 'format':
+      return `${s} sai định dạng ${q(p.format)}`;
+    case 'multipleOf':
+      return `${s} phải là bội số của ${f.num(p.divisor)}`;
+    case 'unknownKeys':
+      return `${s} có ${p.keys.length === 1 ? 'thuộc tính' : 'các thuộc tính'} ${p.keys.map(q).join(', ')} không có trong định dạng`;
+    case 'key':
+      return `Khóa ${q(p.key)} của ${subject(p, false)} ${p.pattern !== null ? PATTERN[p.pattern] : 'không hợp lệ'}`;
+    case 'noForm':
+      return `${s} không khớp với dạng nào được phép`;
+    case 'element':
+      return `${s} có phần tử không hợp lệ`;
+    case 'invalid':
+      return `${s} không hợp lệ${p.check !== null ? ` (điều kiện ${q(p.check)})` : ''}`;
+    default:
+      return formatRule(p);
+  }
+}
+
+const declared = (t: readonly InputType[], f: Formatter) => f.list(t.map((x) => INPUT_TYPE[x]), 'or');
+const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
+const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
+const sha = (s: string) => `${s.slice(0, 12)}…`;
+
+/** Why the system could not read or write a file, by its error code. */
+function errnoText(errno: string | null): string {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'không có quyền truy cập';
+    case 'EIO':
+      return 'không đọc hoặc ghi được ổ đĩa hay thiết bị (EIO)';
+    case 'ENAMETOOLONG':
+      return 'đường dẫn quá dài';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `quá nhiều tệp đang mở (${errno})`;
+    case 'ENOSPC':
+      return 'ổ đĩa đã đầy';
+    case 'EDQUOT':
+      return 'đã hết hạn mức dung lượng đĩa';
+    case 'EROFS':
+      return 'hệ thống tệp chỉ cho phép đọc';
+    case 'EPIPE':
+      return 'chương trình nhận dữ liệu đã đóng đầu nhận';
+    case 'ENXIO':
+      return 'không có chương trình nào đọc ống dẫn có tên này';
+    case 'ENOTDIR':
+      return 'một phần của đường dẫn là tệp, không phải thư mục';
+    case 'EISDIR':
+      return 'đây là một thư mục';
+    default:
+      return errno === null ? 'lỗi không xác định' : `hệ thống báo lỗi ${errno}`;
+  }
+}
+
+const SPECIAL_FILE = { fifo: 'một ống dẫn có tên', characterDevice: 'một thiết bị ký tự', blockDevice: 'một thiết bị khối', socket: 'một ổ cắm giao tiếp', special: 'một tệp đặc biệt' } as const;
+
+function writeProblem(p: DiagnosticParams['FILE_WRITE_FAILED']): string {
+  switch (p.cause) {
+    case 'system':
+      return errnoText(p.errno);
+    case 'brokenLink':
+      return 'đây là liên kết tượng trưng tới một tệp không tồn tại';
+    case 'notFile':
+      return 'đây là thiết bị hoặc ổ cắm giao tiếp, không phải tệp';
+    case 'folderIsFile':
+      return `${p.folder} là một tệp, không phải thư mục`;
+    case 'folderNotCreated':
+      return `không tạo được thư mục ${p.folder} (${p.errno ?? errnoText(null)})`;
+  }
+}
+
+/** What made an expression fail. */
+function expressionFailure(p: { reason: string; op?: string; got?: string }, f: Formatter): string {
+  const op = p.op !== undefined ? q(p.op) : 'một phép toán';
+  const value = p.got === undefined ? 'không có gì' : p.got === 'none' ? 'giá trị trống' : p.got === 'list' ? 'một danh sách' : f.num(p.got);
+  switch (p.reason) {
+    case 'notANumber':
+      return `${op} cần số, nhận được ${value}`;
+    case 'notAllowed':
+      return `không được dùng toán tử ${op}`;
+    case 'result':
+      return `kết quả là ${value}, không phải là số`;
+    default:
+      return `có số quá lớn đối với ${op}`;
+  }
+}
+
+function arity(p: { op: string; found: number; min: number; max: number | null }, f: Formatter): string {
+  const want = p.max === null ? `ít nhất ${p.min}` : p.min === p.max ? `${p.min}` : `từ ${p.min} đến ${p.max}`;
+  return `Biểu thức: ${q(p.op)} nhận ${want} đối số, ở đây có ${f.num(p.found)}.`;
+}
+
+export const diagnosticsVi = {
+  // Đọc tệp
+  FILE_NOT_FOUND: (p) => `Không tìm thấy tệp: ${p.file}. Hãy kiểm tra đường dẫn.`,
+  FILE_UNREADABLE: (p) => `Không đọc được ${p.file}: ${errnoText(p.errno)}.`,
+  FILE_IS_FOLDER: (p) => `${p.file} là một thư mục, không phải tệp.`,
+  FILE_NOT_REGULAR: (p) => `Không đọc: ${p.file} là ${SPECIAL_FILE[p.kind]}, không phải tệp thông thường.`,
+  FILE_LINK_BROKEN: (p) => `${p.file} là liên kết tượng trưng tới ${p.target}, nhưng đích này không tồn tại.`,
+  FILE_LINK_LOOP: (p) => `${p.file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.`,
+  FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'Tệp lớn hơn' : `Tệp có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.`,
+  FILE_ENCODING: (p, f) => `Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí ${f.num(p.offset)}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).`,
+  FILE_WRITE_FAILED: (p) => `Không ghi được ${p.file}: ${writeProblem(p)}.`,
+  STDOUT_WRITE_FAILED: (p) => `Không ghi được kết quả ra đầu ra chuẩn: ${errnoText(p.errno)}; phần đã in ra không đầy đủ.`,
+  FILE_EMPTY: () => 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.',
+  FILE_BOM: () => 'Tệp bắt đầu bằng dấu thứ tự byte (BOM) của UTF-8; dấu này đã được bỏ qua.',
+  FILE_KIND_UNKNOWN: (p) => {
+    switch (p.need) {
+      case 'setEvidenceOrAppraisal':
+        return 'Không xác định được đây là bộ tiêu chí, tệp minh chứng hay tệp thẩm định: bộ tiêu chí có "fields", tệp minh chứng có "entries", tệp thẩm định có "rounds".';
+      case 'savedResult':
+        return 'Đây không phải tệp kết quả đã lưu: tệp kết quả đã lưu có "formatVersion": 1, "provenance" và "fields" (JSON của lệnh "parindex score --format json").';
+      case 'rankInputs':
+        return 'Lệnh xếp hạng không dùng được tệp này: cần các tệp minh chứng (có "entries"), có thể kèm tệp thẩm định của chúng (có "rounds").';
+      case 'evidence':
+        return `Cần một tệp minh chứng (có "entries"); ${p.found === 'set' ? 'tệp này là một bộ tiêu chí' : p.found === 'appraisal' ? 'tệp này là một tệp thẩm định' : p.found === 'result' ? 'tệp này là một tệp kết quả đã lưu' : 'tệp này không phải tệp minh chứng'}.`;
+    }
+  },
+  JSON_SYNTAX: (p) => `JSON không hợp lệ: ${JSON_ERROR[p.error] ?? 'văn bản không phải JSON'}.`,
+  JSON_NOT_OBJECT: (p) => `Tệp phải chứa một đối tượng JSON {…}, không phải ${p.found === 'array' ? 'một mảng [...]' : KIND[p.found]}.`,
+  JSON_TOO_DEEP: (p, f) => `JSON lồng sâu quá ${f.num(p.limit)} cấp.`,
+  JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
+  JSON_FORBIDDEN_KEY: (p) => `Không được dùng khóa ${q(p.key)} ở bất kỳ đâu trong tệp (khóa này có thể chạm tới nguyên mẫu của đối tượng).`,
+  LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
+
+  // Bộ tiêu chí
+  SET_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  SET_PERIOD: (p, f) => `Kỳ đánh giá bắt đầu ngày ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
+  SET_DUPLICATE_CODE: (p) => `Mã ${q(p.code)} bị dùng hai lần; mỗi tiêu chí cần một mã riêng.`,
+  SET_CODE_NOT_NESTED: (p) => `Mã ${q(p.code)} phải bắt đầu bằng mã của tiêu chí cha "${p.parent}." (ví dụ "${p.parent}.1").`,
+  SET_CHILDREN_EXCEED_MAX: (p, f) => `Các tiêu chí con của ${q(p.code)} cộng lại ${f.num(p.sum)} điểm, vượt điểm tối đa ${f.num(p.max)}. Hãy giảm lại hoặc khai báo mức trần ("cap").`,
+  SET_CHILDREN_BELOW_MAX: (p, f) => `Các tiêu chí con của ${q(p.code)} cộng lại ${f.num(p.sum)} điểm, thấp hơn điểm tối đa ${f.num(p.max)}: không thể đạt điểm tối đa.`,
+  SET_CAP_ABOVE_MAX: (p, f) => `Mức trần ${f.num(p.cap)} của ${q(p.code)} cao hơn điểm tối đa ${f.num(p.max)}.`,
+  SET_FLOOR_ABOVE_MAX: (p, f) => `Mức sàn ${f.num(p.floor)} của ${q(p.code)} cao hơn điểm tối đa ${f.num(p.max)}.`,
+  SET_POINTS_ABOVE_MAX: (p, f) => `${q(p.code)} có thể cho ${f.num(p.points)} điểm, vượt điểm tối đa ${f.num(p.max)}.`,
+  SET_POINTS_BELOW_FLOOR: (p, f) => `${q(p.code)} có thể cho ${f.num(p.points)} điểm, thấp hơn mức sàn ${f.num(p.floor)}. Hãy khai báo mức sàn âm nếu được trừ xuống dưới 0.`,
+  SET_LEAF_WITHOUT_RULE: (p) => `${q(p.code)} không có tiêu chí con và không có quy tắc chấm: hãy thêm quy tắc.`,
+  SET_PARENT_WITH_RULE: (p) => `${q(p.code)} có tiêu chí con nhưng vẫn khai báo quy tắc hoặc đầu vào; điểm của tiêu chí cha là tổng điểm các tiêu chí con.`,
+  SET_LEAF_WITHOUT_SOURCE: (p) => `${q(p.code)} chưa có nguồn: hãy ghi văn bản và điều khoản quy định tiêu chí.`,
+  SET_DUPLICATE_INPUT: (p) => `Đầu vào ${q(p.input)} được khai báo hai lần; mã đầu vào phải duy nhất trong bộ tiêu chí.`,
+  SET_DUPLICATE_ID: (p) => {
+    const where =
+      p.among === 'inputOptions' ? `các lựa chọn của ${q(p.owner)}`
+      : p.among === 'documents' ? `các tài liệu của ${q(p.owner)}`
+      : p.among === 'parts' ? `các phần của ${q(p.owner)}`
+      : p.among === 'classificationBands' ? 'các mức xếp loại'
+      : 'các khai báo làm tròn';
+    return `Mã ${q(p.id)} bị dùng hai lần trong ${where}.`;
+  },
+  SET_UNDECLARED_INPUT: (p) => `Đầu vào ${q(p.input)} chưa được khai báo trong bộ tiêu chí. Hãy khai báo trong "inputs" của tiêu chí hoặc của bộ.`,
+  SET_INPUT_TYPE: (p, f) => {
+    switch (p.check) {
+      case 'declaredType':
+        return `Ở đây ${q(p.input)} phải là ${declared(p.expected, f)}, nhưng đầu vào được khai báo kiểu ${q(p.actual)}.`;
+      case 'comparedValue':
+        return `${q(p.input)} có kiểu ${q(p.inputType)}: giá trị đem so sánh cũng phải cùng kiểu, không phải ${KIND[p.valueKind]}.`;
+      case 'orderingOperator':
+        return `${q(p.op)} chỉ so sánh hơn kém số và ngày; ${q(p.input)} có kiểu ${q(p.inputType)}, không so sánh hơn kém được (hãy dùng "eq", "ne", "in" hoặc "notIn").`;
+    }
+  },
+  SET_INPUT_OPTIONS: (p) => `Đầu vào ${q(p.input)} kiểu ${q(p.type)} cần danh sách "options".`,
+  SET_UNKNOWN_OPTION: (p) => `${q(p.option)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')}).`,
+  SET_MISSING_OPTION: (p) => `Lựa chọn ${q(p.option)} của ${q(p.input)} chưa có ${p.map === 'points' ? 'điểm' : p.map === 'fractions' ? 'tỉ lệ' : 'trọng số'} trong ${q(p.map)}: mọi lựa chọn đều phải có.`,
+  SET_FRACTION_RANGE: (p, f) => `${p.what === 'fraction' ? 'Tỉ lệ' : 'Trọng số'} ${f.num(p.value)} phải nằm trong khoảng từ 0 đến 1.`,
+  SET_TIER_BOUNDS: (p, f) => `Bậc ${p.tier}: ${bounds(p, f)}.`,
+  SET_TIER_OVERLAP: (p, f) => {
+    if (p.at === null) return `Bậc ${p.a} và bậc ${p.b} chồng lên nhau: cả hai đều không có cận dưới.`;
+    return `Bậc ${p.a} và bậc ${p.b} chồng lên nhau ${p.included ? 'tại' : 'ngay trên'} ${f.num(p.at)}: một giá trị tại đó thuộc cả hai bậc.`;
+  },
+  SET_TIER_GAP: (p, f) => {
+    const where =
+      p.from !== null && p.from === p.to ? `giá trị ${f.num(p.from)}`
+      : p.from === null ? `các giá trị dưới ${f.num(p.to ?? '')}`
+      : p.to === null ? `các giá trị từ ${f.num(p.from)} trở lên`
+      : `các giá trị từ ${f.num(p.from)} đến ${f.num(p.to)}`;
+    return `Các bậc bỏ trống ${where}: giá trị tại đó không có điểm. Hãy thêm bậc hoặc sửa cận.`;
+  },
+  SET_BAND_OVERLAP: (p, f) => {
+    if (p.at === null) return `Hai mức xếp loại ${q(p.a)} và ${q(p.b)} chồng lên nhau: cả hai đều không có cận dưới.`;
+    return `Hai mức xếp loại ${q(p.a)} và ${q(p.b)} chồng lên nhau ${p.included ? 'tại' : 'ngay trên'} ${f.num(p.at)}.`;
+  },
+  SET_BAND_BOUNDS: (p, f) => `Mức xếp loại ${q(p.band)}: ${bounds(p, f)}.`,
+  SET_ZERO_RANGE: (p, f) => `"fullAt" và "zeroAt" cùng bằng ${f.num(p.value)}: không xác định được tỉ lệ.`,
+  SET_EXPRESSION_OPERATOR: (p) => `Không được dùng toán tử ${q(p.operator)} trong biểu thức. Được phép: ${p.allowed.map(q).join(', ')}.`,
+  SET_EXPRESSION_SHAPE: (p, f) => {
+    switch (p.problem) {
+      case 'notFinite':
+        return 'Biểu thức: số phải hữu hạn.';
+      case 'notJson':
+        return 'Biểu thức: chỉ được dùng giá trị JSON.';
+      case 'operatorKeys':
+        return `Biểu thức: một phép toán là đối tượng có đúng một khóa toán tử, ở đây có ${f.num(p.keys)} khóa.`;
+      case 'arity':
+        return arity(p, f);
+      case 'varName':
+        return 'Biểu thức: "var" phải ghi tên đầu vào bằng chuỗi ký tự.';
+    }
+  },
+  SET_EXPRESSION_DEPTH: (p, f) => `Biểu thức lồng sâu quá ${f.num(p.limit)} cấp.`,
+  SET_EXPRESSION_SIZE: (p, f) => `Biểu thức có quá ${f.num(p.limit)} nút.`,
+  SET_DEPTH: (p, f) => `Cây tiêu chí sâu quá ${f.num(p.limit)} cấp.`,
+  SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}. Chạy "parindex rules list" để xem các bộ tiêu chí.`,
+  SET_AMBIGUOUS: (p) => `Có hai tệp cùng định nghĩa bộ tiêu chí ${p.ref}: ${p.files.join(', ')}.`,
+
+  // Minh chứng
+  EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  EVIDENCE_SET_MISMATCH: (p) => `Tệp minh chứng này trả lời bộ tiêu chí ${p.given}, không phải ${p.expected}.`,
+  EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) => `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}.`,
+  EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${q(p.input)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
+  EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${q(p.input)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
+  // The suggestion is what to type in the file, so it keeps the dot whatever the language.
+  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} với dấu phẩy thập phân; trong tệp hãy viết dạng số với dấu chấm: ${p.suggest}.`,
+  EVIDENCE_VALUE_RANGE: (p, f) => {
+    const bound =
+      p.min !== null && p.max !== null ? `từ ${f.num(p.min)} đến ${f.num(p.max)}`
+      : p.min !== null ? `từ ${f.num(p.min)} trở lên`
+      : p.max !== null ? `không quá ${f.num(p.max)}`
+      : 'nằm trong giới hạn đã khai báo';
+    return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
+  },
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')}).`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
+  EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) => `Một tài liệu của ${q(p.code)} thiếu ${f.list(p.missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')), 'and')}: hãy ghi số, ký hiệu và ngày như trên văn bản.`,
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: (p, f) => `${p.number !== null ? `Tài liệu ${p.number} của ${q(p.code)}` : `Một tài liệu (chưa ghi số) của ${q(p.code)}`} ghi ngày ${f.date(p.date)}, ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_REQUIREMENT: (p) => `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
+  EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} không áp dụng với đơn vị này${p.reason !== null ? ` (${p.reason})` : ''}; các giá trị của tiêu chí không được dùng.`,
+  EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
+
+  // Chấm điểm
+  SCORE_MISSING_INPUT: (p) => `${q(p.code)} chưa có giá trị ${q(p.input)}: tiêu chí được 0 điểm cho đến khi bổ sung.`,
+  SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} thiếu tài liệu kiểm chứng ${q(p.label)}.`,
+  SCORE_DIVISION_BY_ZERO: (p) => `Biểu thức của ${q(p.code)} chia cho 0.`,
+  SCORE_EXPRESSION: (p, f) => `Biểu thức của ${q(p.code)} bị lỗi: ${expressionFailure(p, f)}.`,
+  SCORE_TOO_FEW_ANSWERS: (p, f) => `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
+  SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
+  SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
+  SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
+  SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} được chấm khi thiếu tài liệu kiểm chứng bắt buộc và chưa có giải trình.`,
+
+  // Thẩm định, kết quả đã lưu và xếp hạng
+  APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  RANK_APPRAISAL_UNUSED: (p) => {
+    const why = p.reason === 'sameEvidence' ? `${p.first} đã thẩm định cùng minh chứng này` : p.reason === 'evidenceNotRanked' ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng' : 'không có tệp minh chứng nào được xếp hạng';
+    return `Tệp thẩm định này${p.unit !== null ? ` (đơn vị ${p.unit})` : ''} không được dùng: ${why}.`;
+  },
+  RANK_DUPLICATE_UNIT: (p) => `Đơn vị ${p.unit} đã được xếp hạng từ tệp ${p.first}; mỗi đơn vị chỉ xếp hạng một lần.`,
+  RANK_UNIT_LOOKALIKE: (p) => `Mã đơn vị ${q(p.unit)} chỉ khác mã ${q(p.first)} của tệp ${p.file} ở ký tự ẩn, dấu cách, chữ hoa chữ thường, dấu gạch ngang hoặc chữ cái trông giống nhau: hai mã được coi là cùng một đơn vị.`,
+  RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} vượt số nhân xử lý của máy (${f.num(p.cores)}); chỉ dùng ${f.num(p.cores)} luồng.`,
+  RESULT_SCHEMA: (p, f) => `Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
+  APPRAISAL_EVIDENCE_MISMATCH: (p) =>
+    p.field === 'criteriaSet'
+      ? `Tệp thẩm định này dành cho bộ tiêu chí ${p.expected}, nhưng minh chứng được chấm theo bộ ${p.given}.`
+      : `Tệp thẩm định này gắn với minh chứng của ${p.expectedUnit} (${sha(p.expectedSha256)}), nhưng minh chứng được đưa vào là của ${p.givenUnit} (${sha(p.givenSha256)}).`,
+  APPRAISAL_UNKNOWN_ROUND: (p) => (p.rounds.length > 0 ? `Tệp thẩm định không có vòng ${q(p.round)} (các vòng: ${p.rounds.join(', ')}).` : `Không có vòng ${q(p.round)}: chưa có tệp thẩm định nào.`),
+  APPRAISAL_OVERRIDE_RANGE: (p, f) => `Điểm điều chỉnh của ${q(p.code)} là ${f.num(p.points)}, ngoài khoảng từ ${f.num(p.floor)} đến ${f.num(p.max)}.`,
+  APPRAISAL_ANSWER_CHANGES_SCORE: (p) => `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}.`,
+
+  // Dòng lệnh
+  USAGE_UNKNOWN_COMMAND: (p) => `Không có lệnh ${q(p.command)}. Các lệnh: ${p.commands.join(', ')}.`,
+  USAGE_UNKNOWN_OPTION: (p) => `Không có tùy chọn ${p.option}.`,
+  USAGE_OPTION_VALUE: (p) => `Tùy chọn ${p.option} cần một giá trị.`,
+  USAGE_INVALID_VALUE: (p) => `${q(p.value)} không phải là giá trị của ${p.option}; các giá trị được phép: ${p.allowed.join(', ')}.`,
+  USAGE_MISSING_ARGUMENT: (p) => `Thiếu tham số ${p.argument}.`,
+  USAGE_UNEXPECTED_ARGUMENT: (p) => `Thừa tham số ${q(p.argument)}.`,
+  USAGE_OPTION_REQUIRES: (p) => `${p.option} cần đi kèm ${p.requires}.`,
+  USAGE_DIFF_FILES: () => 'Lệnh so sánh cần hai tệp, hoặc một tệp minh chứng kèm --appraisal.',
+  USAGE_DIFF_SIDES: () => 'Với hai tệp, hãy dùng --appraisal-a/--round-a và --appraisal-b/--round-b.',
+  USAGE_APPRAISAL_ON_RESULT: (p) => `${p.file} là kết quả đã lưu; tệp thẩm định chỉ áp dụng cho tệp minh chứng.`,
+  USAGE_NO_FILES: () => 'Không có tệp nào để xếp hạng.',
+  USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round cần có tệp thẩm định trong các đường dẫn.',
+  USAGE_THREADS: (p) => `--threads cần một số nguyên từ 1 trở lên, không phải ${q(p.got)}.`,
+} satisfies DiagnosticSentences;
