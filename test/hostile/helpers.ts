@@ -66,7 +66,8 @@ function paramStrings(params: unknown): string[] {
 function ownWords(sentence: string, params: unknown): string {
   // The data first: a quote inside a value from a file would otherwise end its quotation early.
   let text = sentence;
-  for (const s of paramStrings(params).sort((a, b) => b.length - a.length)) if (s.length > 0) text = text.split(s).join(' ');
+  // A value may be shown as JSON (quoted, with its own quotes escaped): take that out too.
+  for (const s of paramStrings(params).sort((a, b) => b.length - a.length)) if (s.length > 0) text = text.split(JSON.stringify(s)).join(' ').split(s).join(' ');
   return text.replace(/"[^"]*"/g, ' ').replace(/--[a-z][a-z0-9-]*/gi, ' ');
 }
 
