@@ -118,7 +118,7 @@ export function generateEvidence(count, seed = 1, set = JSON.parse(readFileSync(
         }
         case 'tally': {
           const n = rnd() < 0.04 ? int(5, 29) : int(60, 600);
-          const w = def.options.map((_, k) => Math.max(0.02, (k === 0 ? 2.2 * q : k === 1 ? 0.7 : 0.5 * (1 - q) / k) + r(0, 0.2)));
+          const w = def.options.map((_, k) => Math.max(0.02, (k === 0 ? 2.2 * q : k === 1 ? 0.7 : (0.5 * (1 - q)) / k) + r(0, 0.2)));
           const sum = w.reduce((s, x) => s + x, 0);
           const t = {};
           let left = n;

@@ -39,7 +39,7 @@ export function renderErrorsDoc({ codes, severity, examples, diag, diagnosticTex
     'and **params**: the facts of the problem as ids, decimal texts, dates (YYYY-MM-DD), JSON pointers and',
     'reason codes, never a sentence. The sentences are built from the code and the params by',
     '`diagnosticText(d, lang)` of `@parindex/explain`, in Vietnamese and in English; the table shows one',
-    'example of each code\'s params and the sentences they make. Usage errors of the command line',
+    "example of each code's params and the sentences they make. Usage errors of the command line",
     '(`USAGE_*`, exit code 2) are diagnostics too. test/hostile/codes.test.ts produces every code below from a',
     'small input.',
     '',

@@ -80,10 +80,13 @@ function checkComparison(ctx: SetCheckContext, c: Extract<Condition, { op: strin
   const t = info.def.type;
   for (const v of Array.isArray(c.value) ? c.value : [c.value]) {
     const ok =
-      t === 'boolean' ? typeof v === 'boolean'
-      : t === 'level' ? typeof v === 'string' && (info.def.options ?? []).some((o) => o.id === v)
-      : t === 'date' ? typeof v === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)
-      : typeof v === 'number' || (typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v));
+      t === 'boolean'
+        ? typeof v === 'boolean'
+        : t === 'level'
+          ? typeof v === 'string' && (info.def.options ?? []).some((o) => o.id === v)
+          : t === 'date'
+            ? typeof v === 'string' && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)
+            : typeof v === 'number' || (typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v));
     if (!ok && t === 'level') ctx.out.push(diag('SET_UNKNOWN_OPTION', `${path}/value`, { option: String(v), input: c.input, options: (info.def.options ?? []).map((o) => o.id) }));
     else if (!ok) ctx.out.push(diag('SET_INPUT_TYPE', `${path}/value`, { input: c.input, check: 'comparedValue', inputType: t, valueKind: kindOf(v) }));
     if ((t === 'boolean' || t === 'level') && !['eq', 'ne', 'in', 'notIn'].includes(c.op))
@@ -140,7 +143,7 @@ export function ruleCheckContext(ctx: SetCheckContext, code: string, path: strin
     checkOptionMap(input, map, p, what) {
       const options = (input.def.options ?? []).map((o) => o.id);
       for (const key of Object.keys(map)) if (!options.includes(key)) out.push(diag('SET_UNKNOWN_OPTION', `${p}/${key}`, { option: key, input: input.def.id, options }));
-      for (const o of options) if (!Object.prototype.hasOwnProperty.call(map, o)) out.push(diag('SET_MISSING_OPTION', p, { option: o, input: input.def.id, map: what }));
+      for (const o of options) if (!Object.hasOwn(map, o)) out.push(diag('SET_MISSING_OPTION', p, { option: o, input: input.def.id, map: what }));
     },
   };
 }

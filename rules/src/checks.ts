@@ -14,8 +14,6 @@ import { kindOf } from './kinds/index.js';
 import { LIMITS } from './limits.js';
 import type { CriterionNode, InputDef } from './schema.js';
 
-export { isRealDate } from './dates.js';
-
 /** A named check. Returning 'stop' ends the checks (the set is too large to check further). */
 interface SetCheck {
   name: string;
@@ -92,8 +90,7 @@ const declaredInputs: SetCheck = {
 function checkParent(ctx: SetCheckContext, n: CriterionNode, p: string, max: Decimal): void {
   if (n.rule || n.inputs || n.documents) ctx.out.push(diag('SET_PARENT_WITH_RULE', p, { code: n.code }));
   // The scorer decides applicability per leaf; on a parent it would be silently ignored.
-  if (n.applicability)
-    ctx.out.push(schemaDiag('SET_SCHEMA', `${p}/applicability`, { issue: 'applicabilityOnParent', code: n.code }));
+  if (n.applicability) ctx.out.push(schemaDiag('SET_SCHEMA', `${p}/applicability`, { issue: 'applicabilityOnParent', code: n.code }));
   const sum = n.children!.reduce((s, c) => s.plus(dec(c.max)), new Decimal(0));
   if (n.cap !== undefined && dec(n.cap).gt(max)) ctx.out.push(diag('SET_CAP_ABOVE_MAX', `${p}/cap`, { code: n.code, cap: decText(dec(n.cap)), max: decText(max) }));
   const ceiling = n.cap === undefined ? sum : Decimal.min(sum, dec(n.cap));
@@ -147,10 +144,16 @@ const tree: SetCheck = {
       const block = ctx.set[key];
       if (!block) continue;
       block.items.forEach((item, i) => {
-        if (item.children)
-          ctx.out.push(schemaDiag('SET_SCHEMA', pointer(key, 'items', i), { issue: 'adjustmentWithChildren', block: key }));
+        if (item.children) ctx.out.push(schemaDiag('SET_SCHEMA', pointer(key, 'items', i), { issue: 'adjustmentWithChildren', block: key }));
       });
-      checkNodes(ctx, block.items.filter((x) => !x.children), pointer(key, 'items'), 1, null, codes);
+      checkNodes(
+        ctx,
+        block.items.filter((x) => !x.children),
+        pointer(key, 'items'),
+        1,
+        null,
+        codes,
+      );
     }
   },
 };

@@ -56,8 +56,7 @@ describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half
 
 describe('smallInt', () => {
   it('reads whole numbers below 10^14, nothing else', () => {
-    for (const s of ['0', '5', '-5', '1234567', '12345678', '10000000', '-99999999999999', '20000000000000'])
-      expect(smallInt(new Decimal(s))).toBe(Number(s));
+    for (const s of ['0', '5', '-5', '1234567', '12345678', '10000000', '-99999999999999', '20000000000000']) expect(smallInt(new Decimal(s))).toBe(Number(s));
     for (const s of ['0.5', '1.5', '100000000000000', '1e20', '-0.0001']) expect(smallInt(new Decimal(s))).toBeNull();
   });
   it('agrees with Number() on random whole numbers and rejects fractions', () => {

@@ -57,14 +57,14 @@ export function cmpDec(a: Decimal, b: Decimal): number {
   const ys = b.s;
   if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
   if (xs !== ys) return xs;
-  if (a.e !== b.e) return (a.e > b.e) !== (xs < 0) ? 1 : -1;
+  if (a.e !== b.e) return a.e > b.e !== xs < 0 ? 1 : -1;
   const xl = xd.length;
   const yl = yd.length;
   const j = xl < yl ? xl : yl;
   for (let i = 0; i < j; ++i) {
-    if (xd[i] !== yd[i]) return (xd[i]! > yd[i]!) !== (xs < 0) ? 1 : -1;
+    if (xd[i] !== yd[i]) return xd[i]! > yd[i]! !== xs < 0 ? 1 : -1;
   }
-  return xl === yl ? 0 : (xl > yl) !== (xs < 0) ? 1 : -1;
+  return xl === yl ? 0 : xl > yl !== xs < 0 ? 1 : -1;
 }
 
 export const ZERO = new Decimal(0);

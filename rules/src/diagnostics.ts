@@ -26,17 +26,7 @@ export type ExpectedType = 'string' | 'number' | 'finiteNumber' | 'integer' | 'b
  * The meaning of a pattern the formats check (a criterion code, a date, a decimal …). The schemas
  * attach the code to the pattern (see ./patterns.ts); the sentence for each is in the locales.
  */
-export type PatternCode =
-  | 'decimalText'
-  | 'decimal'
-  | 'nonNegativeDecimal'
-  | 'identifier'
-  | 'criterionCode'
-  | 'isoDate'
-  | 'setId'
-  | 'setVersion'
-  | 'setRef'
-  | 'sha256';
+export type PatternCode = 'decimalText' | 'decimal' | 'nonNegativeDecimal' | 'identifier' | 'criterionCode' | 'isoDate' | 'setId' | 'setVersion' | 'setRef' | 'sha256';
 
 /**
  * Where in the file a schema problem is, for the sentence: the name of the property (the last key of
@@ -255,9 +245,7 @@ export interface DiagnosticParams {
   /** asked: the --threads value as given; cores: the processor cores, the threads used. */
   RANK_THREADS_CAPPED: { asked: string; cores: number };
   RESULT_SCHEMA: SchemaIssue;
-  APPRAISAL_EVIDENCE_MISMATCH:
-    | { field: 'criteriaSet'; expected: string; given: string }
-    | { field: 'evidence'; expectedUnit: string; expectedSha256: string; givenUnit: string; givenSha256: string };
+  APPRAISAL_EVIDENCE_MISMATCH: { field: 'criteriaSet'; expected: string; given: string } | { field: 'evidence'; expectedUnit: string; expectedSha256: string; givenUnit: string; givenSha256: string };
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };

@@ -49,8 +49,7 @@ function toNumber(v: LogicValue): Decimal | undefined {
 
 function needNumber(v: LogicValue, op: string): Decimal {
   const n = toNumber(v);
-  if (n === undefined)
-    throw new LogicError('notANumber', op, describe(v));
+  if (n === undefined) throw new LogicError('notANumber', op, describe(v));
   return n;
 }
 
@@ -122,28 +121,34 @@ function conditional(args: unknown[], ev: Ev): LogicValue {
 }
 
 /** "and" stops at the first falsy value, "or" at the first truthy one; either gives the last value seen. */
-const shortCircuit = (stopWhen: boolean): Op => (args, ev) => {
-  let v: LogicValue = null;
-  for (let i = 0; i < args.length; i++) {
-    v = ev(i);
-    if (truthy(v) === stopWhen) return v;
-  }
-  return v;
-};
+const shortCircuit =
+  (stopWhen: boolean): Op =>
+  (args, ev) => {
+    let v: LogicValue = null;
+    for (let i = 0; i < args.length; i++) {
+      v = ev(i);
+      if (truthy(v) === stopWhen) return v;
+    }
+    return v;
+  };
 
 /** "<" and "<=", with json-logic's between form a < b < c. */
-const less = (strict: boolean): Op => (args, ev, op) => {
-  const ok = (c: number) => (strict ? c < 0 : c <= 0);
-  const b = ev(1);
-  if (!ok(compare(ev(0), b, op))) return false;
-  return args.length === 3 ? ok(compare(b, ev(2), op)) : true;
-};
+const less =
+  (strict: boolean): Op =>
+  (args, ev, op) => {
+    const ok = (c: number) => (strict ? c < 0 : c <= 0);
+    const b = ev(1);
+    if (!ok(compare(ev(0), b, op))) return false;
+    return args.length === 3 ? ok(compare(b, ev(2), op)) : true;
+  };
 
-const fold = (start: number, step: (a: Decimal, b: Decimal) => Decimal): Op => (args, ev, op) => {
-  let acc = new Decimal(start);
-  for (let i = 0; i < args.length; i++) acc = bounded(step(acc, needNumber(ev(i), op)), op);
-  return acc;
-};
+const fold =
+  (start: number, step: (a: Decimal, b: Decimal) => Decimal): Op =>
+  (args, ev, op) => {
+    let acc = new Decimal(start);
+    for (let i = 0; i < args.length; i++) acc = bounded(step(acc, needNumber(ev(i), op)), op);
+    return acc;
+  };
 
 function divide(args: unknown[], ev: Ev, op: string): LogicValue {
   const a = needNumber(ev(0), op);
@@ -205,7 +210,7 @@ export function evaluateLogic(expr: unknown, scope: LogicScope): LogicValue {
   if (Array.isArray(expr)) return expr.map((e) => evaluateLogic(e, scope));
   const keys = Object.keys(expr);
   const op = keys[0];
-  const run = op !== undefined && keys.length === 1 && isLogicOperator(op) && Object.prototype.hasOwnProperty.call(OPS, op) ? OPS[op]! : undefined;
+  const run = op !== undefined && keys.length === 1 && isLogicOperator(op) && Object.hasOwn(OPS, op) ? OPS[op]! : undefined;
   if (run === undefined) throw new LogicError('notAllowed', String(op));
   const raw = (expr as Record<string, unknown>)[op!];
   const args: unknown[] = Array.isArray(raw) ? raw : [raw];

@@ -51,7 +51,9 @@ describe('readTextFile', () => {
     const read = (name: string) => readTextFile(join(tmp, name)).diagnostics.map((d) => [d.code, d.file, text(d, 'en')]);
     expect(read('missing.json')).toEqual([['FILE_NOT_FOUND', join(tmp, 'missing.json'), `File not found: ${join(tmp, 'missing.json')}. Check the path.`]]);
     expect(read('folder.json')).toEqual([['FILE_IS_FOLDER', join(tmp, 'folder.json'), `${join(tmp, 'folder.json')} is a folder, not a file.`]]);
-    expect(read('dangling.json')).toEqual([['FILE_LINK_BROKEN', join(tmp, 'dangling.json'), `${join(tmp, 'dangling.json')} is a symbolic link to ${join(tmp, 'nowhere.json')}, which does not exist.`]]);
+    expect(read('dangling.json')).toEqual([
+      ['FILE_LINK_BROKEN', join(tmp, 'dangling.json'), `${join(tmp, 'dangling.json')} is a symbolic link to ${join(tmp, 'nowhere.json')}, which does not exist.`],
+    ]);
     expect(read('loop-a.json').map((d) => d[0])).toEqual(['FILE_LINK_LOOP']);
     expect(read('missing-folder/x.json').map((d) => d[0])).toEqual(['FILE_NOT_FOUND']);
   });
@@ -87,22 +89,35 @@ describe('readTextFile', () => {
     const file = join(tmp, 'private.json');
     writeFileSync(file, '{}');
     // Tests run as root, for whom chmod 000 changes nothing: the refusal is injected.
-    const denied: FileSystem = { ...fs, openSync: (() => { throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); }) as unknown as FileSystem['openSync'] };
-    expect(readTextFile(file, {}, denied).diagnostics.map((d) => [d.code, text(d, 'en'), text(d, 'vi')])).toEqual([['FILE_UNREADABLE', `Could not read ${file}: permission denied.`, `Không đọc được ${file}: không có quyền truy cập.`]]);
+    const denied: FileSystem = {
+      ...fs,
+      openSync: (() => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      }) as unknown as FileSystem['openSync'],
+    };
+    expect(readTextFile(file, {}, denied).diagnostics.map((d) => [d.code, text(d, 'en'), text(d, 'vi')])).toEqual([
+      ['FILE_UNREADABLE', `Could not read ${file}: permission denied.`, `Không đọc được ${file}: không có quyền truy cập.`],
+    ]);
     const closed: number[] = [];
     const failingRead: FileSystem = {
       ...fs,
-      readSync: (() => { throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }); }) as unknown as FileSystem['readSync'],
+      readSync: (() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      }) as unknown as FileSystem['readSync'],
       closeSync: ((fd: number) => (closed.push(fd), fs.closeSync(fd))) as FileSystem['closeSync'],
     };
-    expect(readTextFile(file, {}, failingRead).diagnostics.map((d) => [d.params, text(d, 'en')])).toEqual([[{ file, errno: 'EIO' }, `Could not read ${file}: the disk or device could not be read or written (EIO).`]]);
+    expect(readTextFile(file, {}, failingRead).diagnostics.map((d) => [d.params, text(d, 'en')])).toEqual([
+      [{ file, errno: 'EIO' }, `Could not read ${file}: the disk or device could not be read or written (EIO).`],
+    ]);
     expect(closed).toHaveLength(1);
   });
 
   it('holds the size limit while reading: a file that claims 0 bytes (as /proc files do) and is longer', () => {
     const r = readTextFile('/proc/self/status', { maxBytes: 100 });
     expect(r.text).toBeUndefined();
-    expect(r.diagnostics.map((d) => [d.code, d.params, text(d, 'en')])).toEqual([['FILE_TOO_LARGE', { size: null, limit: 100 }, 'The file is larger than the limit of 100 bytes. Split it or remove what is not evidence.']]);
+    expect(r.diagnostics.map((d) => [d.code, d.params, text(d, 'en')])).toEqual([
+      ['FILE_TOO_LARGE', { size: null, limit: 100 }, 'The file is larger than the limit of 100 bytes. Split it or remove what is not evidence.'],
+    ]);
     expect(readTextFile('/proc/self/status').text).toMatch(/^Name:/);
   });
 
@@ -147,7 +162,11 @@ describe('readTextFile', () => {
         return false;
       }
     };
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }).map((s) => new TextEncoder().encode(s)), fc.constantFrom(Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80), Uint8Array.of(0xe0, 0x80, 0x80), Uint8Array.of(0xc0, 0xaf)));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 6 }).map((s) => new TextEncoder().encode(s)),
+      fc.constantFrom(Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80), Uint8Array.of(0xe0, 0x80, 0x80), Uint8Array.of(0xc0, 0xaf)),
+    );
     fc.assert(
       fc.property(bytes, (b) => {
         const at = firstInvalidUtf8(b);

@@ -160,7 +160,21 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     // Length of the sequence and the range of its second byte (no overlongs, no surrogates, ≤ U+10FFFF).
     const [length, low, high] =
-      b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+      b >= 0xc2 && b <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : b === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : b === 0xed
+            ? [3, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [3, 0x80, 0xbf]
+              : b === 0xf0
+                ? [4, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : [0, 0, 0];
     if (length === 0 || i + length > bytes.length) return i;
     if (bytes[i + 1]! < low || bytes[i + 1]! > high) return i;
     for (let k = 2; k < length; k++) if (bytes[i + k]! < 0x80 || bytes[i + k]! > 0xbf) return i;
@@ -213,7 +227,7 @@ export function walkJsonFiles(dir: string, fs: FileSystem = nodeFs): { files: st
       if (st.isDirectory()) {
         const id = `${st.dev}:${st.ino}`;
         if (ancestors.has(id)) diagnostics.push(at(path, diag('FILE_LINK_LOOP', '', { file: path })));
-        else if (!walked.has(id)) (walked.add(id), walk(path, new Set([...ancestors, id])));
+        else if (!walked.has(id)) walked.add(id), walk(path, new Set([...ancestors, id]));
       } else if (name.endsWith('.json')) {
         const wrongType = typeProblem(path, st);
         if (wrongType) diagnostics.push(wrongType);

@@ -33,8 +33,7 @@ export function findForbiddenKeys(value: unknown, out: Diagnostic[], path = '', 
     // Enough to say what is wrong; a hostile file must not produce millions of diagnostics.
     return out.length - before >= LIMITS.diagnostics;
   };
-  const tooLong = (s: string, f: Frame): boolean =>
-    s.length > LIMITS.textLength && report(diag('LIMIT_EXCEEDED', where(f), { what: 'textCharacters', count: s.length, limit: LIMITS.textLength }));
+  const tooLong = (s: string, f: Frame): boolean => s.length > LIMITS.textLength && report(diag('LIMIT_EXCEEDED', where(f), { what: 'textCharacters', count: s.length, limit: LIMITS.textLength }));
   let values = 0;
   const stack: Frame[] = [{ v: value, key: null, parent: null, depth: 0 }];
   while (stack.length > 0) {

@@ -64,19 +64,16 @@ export interface Gap {
  * @internal Compare sorted intervals pairwise. Calls overlap(a, b, at) and gap(a, b, where) with
  * indexes into the original list.
  */
-export function scanIntervals(
-  ivs: Interval[],
-  onOverlap: (a: number, b: number, at: OverlapAt) => void,
-  onGap: ((gap: Gap) => void) | null,
-  domain: Interval | null,
-): void {
-  const order = ivs.map((iv, i) => ({ iv, i })).sort((x, y) => {
-    if (x.iv.min === null) return y.iv.min === null ? 0 : -1;
-    if (y.iv.min === null) return 1;
-    const c = x.iv.min.cmp(y.iv.min);
-    if (c !== 0) return c;
-    return x.iv.minInclusive === y.iv.minInclusive ? 0 : x.iv.minInclusive ? -1 : 1;
-  });
+export function scanIntervals(ivs: Interval[], onOverlap: (a: number, b: number, at: OverlapAt) => void, onGap: ((gap: Gap) => void) | null, domain: Interval | null): void {
+  const order = ivs
+    .map((iv, i) => ({ iv, i }))
+    .sort((x, y) => {
+      if (x.iv.min === null) return y.iv.min === null ? 0 : -1;
+      if (y.iv.min === null) return 1;
+      const c = x.iv.min.cmp(y.iv.min);
+      if (c !== 0) return c;
+      return x.iv.minInclusive === y.iv.minInclusive ? 0 : x.iv.minInclusive ? -1 : 1;
+    });
   for (let k = 0; k + 1 < order.length; k++) {
     const a = order[k]!;
     const b = order[k + 1]!;
@@ -114,4 +111,3 @@ export function scanIntervals(
     }
   }
 }
-

@@ -34,7 +34,12 @@ function locateByScanning(text: string, value: unknown, pointer: string): { line
   if (!tree) return undefined;
   let segments: Array<string | number> = [];
   let v = value as Record<string, unknown> | undefined;
-  for (const s of pointer === '' ? [] : pointer.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const s of pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     segments.push(Array.isArray(v) && /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s);
     v = v !== null && typeof v === 'object' ? (v[s] as Record<string, unknown> | undefined) : undefined;
   }
@@ -44,7 +49,7 @@ function locateByScanning(text: string, value: unknown, pointer: string): { line
       const offset = node.parent?.type === 'property' ? node.parent.offset : node.offset;
       let line = 1;
       let last = -1;
-      for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) (line++, (last = i));
+      for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++, (last = i);
       return { line, column: offset - last };
     }
     if (segments.length === 0) return undefined;
@@ -93,7 +98,7 @@ describe('locating JSON pointers', () => {
       let line = 1;
       let last = -1;
       const end = Math.max(0, Math.min(offset, text.length));
-      for (let i = 0; i < end; i++) if (text[i] === '\n') (line++, (last = i));
+      for (let i = 0; i < end; i++) if (text[i] === '\n') line++, (last = i);
       expect(at(offset), String(offset)).toEqual({ line, column: end - last });
       expect(lineColumn(text, offset)).toEqual(at(offset));
     }

@@ -129,12 +129,6 @@ function scanPointer(stack: readonly ScanFrame[], key: string): string {
   return p + '/' + pointerSegment(key);
 }
 
-/** @internal Deepest nesting of arrays/objects, scanning outside strings; stops early above `limit`. */
-export function nestingDepth(text: string, limit: number): { depth: number; offset: number } {
-  const scan = scanJson(text, limit, 0);
-  return { depth: scan.depth, offset: scan.tooDeepAt };
-}
-
 function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer

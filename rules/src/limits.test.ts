@@ -51,7 +51,11 @@ function bigSet(nodes: number, inputsPerLeaf = 1): Record<string, any> {
       inputs: Array.from({ length: inputsPerLeaf }, (_, k) => ({ id: `i${f}_${i}_${k}`, type: 'boolean', label: 'l' })),
       rule: { type: 'boolean', input: `i${f}_${i}_0` },
     }));
-    fields.push(children > 0 ? { code: String(f), title: 't', max: children, children: kids } : { code: String(f), title: 't', max: 1, source: { document: 'd' }, inputs: [{ id: `i${f}`, type: 'boolean', label: 'l' }], rule: { type: 'boolean', input: `i${f}` } });
+    fields.push(
+      children > 0
+        ? { code: String(f), title: 't', max: children, children: kids }
+        : { code: String(f), title: 't', max: 1, source: { document: 'd' }, inputs: [{ id: `i${f}`, type: 'boolean', label: 'l' }], rule: { type: 'boolean', input: `i${f}` } },
+    );
   }
   s.fields = fields;
   return s;

@@ -33,7 +33,7 @@ export const LOGIC_OPERATORS: Readonly<Record<string, readonly [number, number]>
 });
 
 export function isLogicOperator(op: string): boolean {
-  return Object.prototype.hasOwnProperty.call(LOGIC_OPERATORS, op);
+  return Object.hasOwn(LOGIC_OPERATORS, op);
 }
 
 /** What a `var` may name: an input id, or "tally_input.option" for one answer count of a tally. */

@@ -5,7 +5,19 @@
  */
 import type * as z from 'zod/mini';
 import { checkSet } from './checks.js';
-import { diag, hasErrors, pointer, schemaDiag, schemaPlace, type Diagnostic, type ExpectedType, type ParamScalar, type Received, type SchemaCode, type SchemaIssueBody as Body, type ValueKind } from './diagnostics.js';
+import {
+  hasErrors,
+  pointer,
+  schemaDiag,
+  schemaPlace,
+  type Diagnostic,
+  type ExpectedType,
+  type ParamScalar,
+  type Received,
+  type SchemaCode,
+  type SchemaIssueBody as Body,
+  type ValueKind,
+} from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
 import { patternCodeOf } from './patterns.js';
@@ -231,5 +243,3 @@ export function parseCriteriaSet(value: unknown): ParseResult<CriteriaSet> {
   const checks = checkSet(parsed.data);
   return { value: hasErrors(checks) ? undefined : parsed.data, diagnostics: checks };
 }
-
-export { diag };

@@ -45,48 +45,33 @@ export const matches = (pattern: RegExp, code: PatternCode) => z.regex(pattern, 
 export const maxString = (max: number) => z.string().check(z.maxLength(max));
 
 /** An exact decimal written as text, as results carry them: "0.75", "-0.25", "89.95" (no trailing zeros). */
-export const DecimalText = withMeta(
-  z.string().check(matches(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/, 'decimalText')),
-  { id: 'DecimalString', description: 'An exact decimal written as text: "0.75", "-0.25", "89.95".' },
-);
+export const DecimalText = withMeta(z.string().check(matches(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/, 'decimalText')), {
+  id: 'DecimalString',
+  description: 'An exact decimal written as text: "0.75", "-0.25", "89.95".',
+});
 
 const DECIMAL_TEXT = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 
 /** A decimal written as a JSON number or as a decimal string such as "0.25". */
-export const Dec = withMeta(
-  z.union([
-    z.number(),
-    z.string().check(matches(DECIMAL_TEXT, 'decimal')),
-  ]),
-  { id: 'Decimal', description: 'A decimal: a JSON number or a string such as "0.25".' },
-);
+export const Dec = withMeta(z.union([z.number(), z.string().check(matches(DECIMAL_TEXT, 'decimal'))]), { id: 'Decimal', description: 'A decimal: a JSON number or a string such as "0.25".' });
 export type Dec = z.infer<typeof Dec>;
 
 const NON_NEG_DECIMAL_TEXT = /^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 
 /** A non-negative decimal. */
-export const NonNegDec = withMeta(
-  z.union([
-    z.number().check(z.minimum(0)),
-    z.string().check(matches(NON_NEG_DECIMAL_TEXT, 'nonNegativeDecimal')),
-  ]),
-  { id: 'NonNegativeDecimal', description: 'A decimal ≥ 0: a JSON number or a string such as "0.25".' },
-);
+export const NonNegDec = withMeta(z.union([z.number().check(z.minimum(0)), z.string().check(matches(NON_NEG_DECIMAL_TEXT, 'nonNegativeDecimal'))]), {
+  id: 'NonNegativeDecimal',
+  description: 'A decimal ≥ 0: a JSON number or a string such as "0.25".',
+});
 
-export const Identifier = withMeta(
-  z.string().check(matches(/^[a-z][a-z0-9_]{0,63}$/, 'identifier')),
-  { id: 'Identifier', description: 'An identifier such as plan_issued_on (lower_snake_case).' },
-);
+export const Identifier = withMeta(z.string().check(matches(/^[a-z][a-z0-9_]{0,63}$/, 'identifier')), { id: 'Identifier', description: 'An identifier such as plan_issued_on (lower_snake_case).' });
 
-export const Code = withMeta(
-  z.string().check(matches(/^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/, 'criterionCode')),
-  { id: 'Code', description: 'A criterion code: "1", "1.2", "1.2.3"; bonus/penalty items may carry a prefix, e.g. "B1".' },
-);
+export const Code = withMeta(z.string().check(matches(/^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/, 'criterionCode')), {
+  id: 'Code',
+  description: 'A criterion code: "1", "1.2", "1.2.3"; bonus/penalty items may carry a prefix, e.g. "B1".',
+});
 
-export const IsoDate = withMeta(
-  z.string().check(matches(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'isoDate')),
-  { id: 'IsoDate', description: 'A calendar date, YYYY-MM-DD.' },
-);
+export const IsoDate = withMeta(z.string().check(matches(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'isoDate')), { id: 'IsoDate', description: 'A calendar date, YYYY-MM-DD.' });
 
 export const Text = z.string().check(z.minLength(1), z.maxLength(2000));
 export const LongText = maxString(20000);
@@ -250,7 +235,7 @@ export function atPointer(root: unknown, pointer: string): unknown {
   let v: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
     v = (v as Record<string, unknown>)[key];
   }
   return v;

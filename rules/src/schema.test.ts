@@ -37,7 +37,9 @@ describe('validateSetText', () => {
   });
 
   it('says a pattern with the sentence of the schema, and a type by its name, in both languages', () => {
-    const text = base.replace('"title": "Kế hoạch đáp ứng yêu cầu", "max": 1', '"title": "Kế hoạch đáp ứng yêu cầu", "max": "1,5"').replace('"formatVersion": 1', '"formatVersion": 1, "displayPlaces": 2.5');
+    const text = base
+      .replace('"title": "Kế hoạch đáp ứng yêu cầu", "max": 1', '"title": "Kế hoạch đáp ứng yêu cầu", "max": "1,5"')
+      .replace('"formatVersion": 1', '"formatVersion": 1, "displayPlaces": 2.5');
     const r = validateSetText(text, 'bad.json');
     expect(r.diagnostics.map((d) => [d.path, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([
       ['/displayPlaces', '"displayPlaces" must be a whole number.', '"displayPlaces" phải là số nguyên.'],
@@ -48,16 +50,18 @@ describe('validateSetText', () => {
   it('names the one rule type that fits instead of every alternative', () => {
     const text = base.replace('"rule": { "type": "boolean", "input": "plan_ok" }', '"rule": { "type": "boolean", "input": "plan_ok", "pointz": 1 }');
     const r = validateSetText(text, 'bad.json');
-    expect(r.diagnostics.map((d) => [d.code, d.path, diagnosticText(d, 'en')])).toEqual([
-      ['SET_SCHEMA', '/fields/0/children/0/rule', '"rule" has a property "pointz" that the format does not know.'],
-    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.path, diagnosticText(d, 'en')])).toEqual([['SET_SCHEMA', '/fields/0/children/0/rule', '"rule" has a property "pointz" that the format does not know.']]);
   });
 
   it('inside a rule, a condition: the one problem of the condition, not the alternatives of the rule or of the condition', () => {
     const allOf = '"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "is": true }]';
     const cases: Array<[string, string, string]> = [
       // A value longer than any value may be: its length, not "must be a decimal" nor "rule must be boolean".
-      [`"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "op": "eq", "value": "${'y'.repeat(300)}" }]`, '/conditions/1/value', '"value" must be at most 200 characters long'],
+      [
+        `"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "op": "eq", "value": "${'y'.repeat(300)}" }]`,
+        '/conditions/1/value',
+        '"value" must be at most 200 characters long',
+      ],
       // An operator the format does not have.
       ['"conditions": [{ "input": "tasks_identified", "op": "about", "value": 1 }]', '/conditions/0/op', '"op" must be one of'],
       // A condition with a property of another kind of condition.
@@ -66,7 +70,10 @@ describe('validateSetText', () => {
     for (const [replacement, at, says] of cases) {
       const r = validateSetText(base.replace(allOf, replacement), 'bad.json');
       const rule = '/fields/0/children/3/rule';
-      expect(r.diagnostics.map((d) => d.path), replacement.slice(0, 60)).toEqual([rule + at]);
+      expect(
+        r.diagnostics.map((d) => d.path),
+        replacement.slice(0, 60),
+      ).toEqual([rule + at]);
       expect(diagnosticText(r.diagnostics[0]!, 'en')).toContain(says);
     }
   });

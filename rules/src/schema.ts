@@ -13,7 +13,25 @@
  */
 import * as z from 'zod/mini';
 import { RULE_SCHEMAS } from './kinds/index.js';
-import { Code, Condition, Dec, DocumentReq, FORMAT_VERSION, Identifier, InputDef, IsoDate, LongText, matches, maxString, NonNegDec, opt, Source, Text, withDescription, withMeta } from './primitives.js';
+import {
+  Code,
+  Condition,
+  Dec,
+  DocumentReq,
+  FORMAT_VERSION,
+  Identifier,
+  InputDef,
+  IsoDate,
+  LongText,
+  matches,
+  maxString,
+  NonNegDec,
+  opt,
+  Source,
+  Text,
+  withDescription,
+  withMeta,
+} from './primitives.js';
 
 export * from './primitives.js';
 export type { AllOfRule } from './kinds/all-of.js';
@@ -101,7 +119,7 @@ export const Rounding = withMeta(
   z.strictObject({
     level: withDescription(RoundingLevel, 'Where rounding applies: each leaf criterion, each field, each part, the total points, or the index.'),
     places: z.number().check(z.int(), z.minimum(0), z.maximum(6)),
-    mode: withDescription(RoundingMode, 'halfUp as published; halfEven (banker\'s); down (toward zero); up (away from zero).'),
+    mode: withDescription(RoundingMode, "halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."),
   }),
   { id: 'Rounding' },
 );
@@ -135,15 +153,8 @@ export const CriteriaSet = withMeta(
   z.strictObject({
     $schema: opt(z.string()),
     formatVersion: z.literal(FORMAT_VERSION),
-    id: z
-      .string()
-      .check(
-        matches(/^[a-z0-9]+([.-][a-z0-9]+){0,10}$/, 'setId'),
-        z.maxLength(100),
-      ),
-    version: z
-      .string()
-      .check(matches(/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/, 'setVersion')),
+    id: z.string().check(matches(/^[a-z0-9]+([.-][a-z0-9]+){0,10}$/, 'setId'), z.maxLength(100)),
+    version: z.string().check(matches(/^[0-9]{4}(\.[0-9]{1,4}){0,2}$/, 'setVersion')),
     title: Text,
     titleEn: opt(Text),
     status: withDescription(z.enum(['official', 'model', 'draft']), 'official: as issued; model: built on published rule shapes; draft.'),

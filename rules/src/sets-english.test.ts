@@ -15,7 +15,7 @@ import { bundledSets, BUNDLED_SETS_DIR, walkJsonFiles } from './node.js';
  */
 const PAIRED = ['title', 'label', 'unit', 'reason'] as const;
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The JSON pointers of the English fields a parsed set lacks, each with the Vietnamese text it would translate. */
 function missingEnglish(set: unknown): string[] {
@@ -35,7 +35,7 @@ function missingEnglish(set: unknown): string[] {
     }
     for (const [k, x] of Object.entries(o)) {
       if ((ptr === '' && k === 'decision') || k === 'source') continue;
-      walk(x, `${ptr}/${escape(k)}`, k);
+      walk(x, `${ptr}/${pointerKey(k)}`, k);
     }
   };
   walk(set, '', undefined);

@@ -286,8 +286,7 @@ const bundleChecks = {
   newFunction: /new\s+Function\b/.test(code),
   // The Function constructor under another name (e.g. `const F = Function; new F(…)`): any reference
   // to the global Function other than `instanceof Function`.
-  functionConstructor:
-    /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code) || /(?<![\w$.])Function(?![\w$])/.test(code.replace(/\binstanceof\s+Function\b/g, '')),
+  functionConstructor: /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code) || /(?<![\w$.])Function(?![\w$])/.test(code.replace(/\binstanceof\s+Function\b/g, '')),
   nodeImports: /["']node:/.test(code) || /\brequire\s*\(/.test(code),
 };
 

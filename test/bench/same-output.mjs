@@ -88,7 +88,7 @@ units.forEach((u, i) => compare(`generated #${i}`, u));
 
 // Hostile edits (seeded).
 let seed = 12345;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const junk = () => pick([null, true, false, 0, -1, 1.5, 1e21, 'x', '', '2026-02-30', '12,5', '1.234,5', ' 7 ', [], {}, { a: 1 }, '__proto__', 'a'.repeat(300), -0, 36, '36', 'yes']);
 for (let n = 0; n < EDITS; n++) {

@@ -274,8 +274,9 @@ export function flatData(evidence) {
     if (e.input !== undefined && e.value !== undefined) data[e.input] = plain(e.value);
     if (e.values) for (const k of Object.keys(e.values)) data[k] = plain(e.values[k]);
     if (e.criterion !== undefined && e.documents)
-      for (const d of e.documents) if (d.for !== undefined && d.number && d.date) data[docKey(e.criterion, d.for)] = true;
-      else if (d.number && d.date) data[`__doc_any_${key(e.criterion)}`] = true;
+      for (const d of e.documents)
+        if (d.for !== undefined && d.number && d.date) data[docKey(e.criterion, d.for)] = true;
+        else if (d.number && d.date) data[`__doc_any_${key(e.criterion)}`] = true;
   }
   return data;
 }

@@ -129,11 +129,53 @@ function coded<T>(f: () => T): T | undefined {
 // Mutations.
 
 const WEIRD: unknown[] = [
-  'NaN', 'Infinity', '-Infinity', '1e999', '-0', '95,5', '1.234,5', '1,234.5', ' 12 ', '', '0x10', '1e3', '.5', '5.', '١٢', '\u0000', '\ud800',
-  'x'.repeat(300), '__proto__', 'constructor', 'prototype', 'toString', 'constructor.name', '__proto__.polluted', 'a.b.c',
-  // biome-ignore lint/correctness/noPrecisionLoss: 123456789012345.678 is a number no double holds, on purpose
-  1e308, -1e308, 5e-324, -1, -0.25, 0, 0.1, 2 ** 53 + 1, 1e21, 123456789012345.678, true, false, null, [], {}, [[[]]],
-  { var: '__proto__' }, { var: 'constructor.name' }, { method: [{ var: 'x' }, 'toString'] }, { '/': [1, 0] }, { '+': ['abc'] },
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e999',
+  '-0',
+  '95,5',
+  '1.234,5',
+  '1,234.5',
+  ' 12 ',
+  '',
+  '0x10',
+  '1e3',
+  '.5',
+  '5.',
+  '١٢',
+  '\u0000',
+  '\ud800',
+  'x'.repeat(300),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'constructor.name',
+  '__proto__.polluted',
+  'a.b.c',
+  1e308,
+  -1e308,
+  5e-324,
+  -1,
+  -0.25,
+  0,
+  0.1,
+  2 ** 53 + 1,
+  1e21,
+  // biome-ignore lint/correctness/noPrecisionLoss: a number a double cannot hold, on purpose.
+  123456789012345.678,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [[[]]],
+  { var: '__proto__' },
+  { var: 'constructor.name' },
+  { method: [{ var: 'x' }, 'toString'] },
+  { '/': [1, 0] },
+  { '+': ['abc'] },
 ];
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 const OPS = ['delete', 'replace', 'retype', 'weird', 'duplicate', 'forbidden', 'negate', 'huge', 'shuffle', 'stringify', 'deep', 'long'] as const;
@@ -413,10 +455,18 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         else {
           // Thousands of entries that each draw a warning (long runs: up to the limit of 20,000 entries).
           const many = structuredClone(e.base);
-          for (let k = (e.n % (LONG > 0 ? 19_000 : 3_000)); k > 0; k--) many.entries.push({ criterion: '1', documents: [{ number: `${k}/QĐ`, date: '2026-02-01' }] });
+          for (let k = e.n % (LONG > 0 ? 19_000 : 3_000); k > 0; k--) many.entries.push({ criterion: '1', documents: [{ number: `${k}/QĐ`, date: '2026-02-01' }] });
           writeFileSync(name, JSON.stringify(many));
         }
-        const code = { fifo: 'FILE_NOT_REGULAR', loop: 'FILE_LINK_LOOP', dangling: 'FILE_LINK_BROKEN', device: 'FILE_NOT_REGULAR', parent: 'FILE_LINK_LOOP', bytes: 'FILE_ENCODING', duplicate: 'JSON_DUPLICATE_KEY' }[e.kind as string];
+        const code = {
+          fifo: 'FILE_NOT_REGULAR',
+          loop: 'FILE_LINK_LOOP',
+          dangling: 'FILE_LINK_BROKEN',
+          device: 'FILE_NOT_REGULAR',
+          parent: 'FILE_LINK_LOOP',
+          bytes: 'FILE_ENCODING',
+          duplicate: 'JSON_DUPLICATE_KEY',
+        }[e.kind as string];
         if (code) expected.set(e.kind === 'parent' ? join(dir, 'sub', `up${i}`) : name, code);
       });
       stats.cases++;
@@ -431,7 +481,11 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
       }
       const out = JSON.parse(r.stdout) as { failed: Array<{ file: string; diagnostics: Diagnostic[] }> };
       for (const f of out.failed) checkDiagnostics(f.diagnostics);
-      for (const [file, code] of expected) expect(out.failed.find((f) => f.file === file)?.diagnostics.map((d) => d.code), file).toContain(code);
+      for (const [file, code] of expected)
+        expect(
+          out.failed.find((f) => f.file === file)?.diagnostics.map((d) => d.code),
+          file,
+        ).toContain(code);
     }
   });
 
@@ -477,8 +531,50 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
 // The escaping of user text in outputs (docs/cli.md, "User text in outputs"): any string, and strings
 // made of the characters that matter to a spreadsheet, a terminal or a Markdown renderer.
 
-const SPECIAL = ['=', '+', '-', '@', '\t', '\r', '\n', ' ', '#', '>', '*', '_', '`', '|', '1', '0', '.', ',', ')', '(', '[', ']', '!', '<', '&', '\\', ':', '%', 'a', 'Đ', '\u001b', '\u0007', '\u0008', '\u009b', '\u202e', '\u2066', '\u200f', '\u2028'];
-const userText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.constantFrom(...SPECIAL), { maxLength: 12 }).map((a) => a.join('')));
+const SPECIAL = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '\n',
+  ' ',
+  '#',
+  '>',
+  '*',
+  '_',
+  '`',
+  '|',
+  '1',
+  '0',
+  '.',
+  ',',
+  ')',
+  '(',
+  '[',
+  ']',
+  '!',
+  '<',
+  '&',
+  '\\',
+  ':',
+  '%',
+  'a',
+  'Đ',
+  '\u001b',
+  '\u0007',
+  '\u0008',
+  '\u009b',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '\u2028',
+];
+const userText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.array(fc.constantFrom(...SPECIAL), { maxLength: 12 }).map((a) => a.join('')),
+);
 /** A number as the renderers write it (vi or en), which a number column keeps as a number. */
 const NUMBER = /^[+-]?[0-9]+(?:[.,][0-9]+)*%?$/;
 const unquote = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);

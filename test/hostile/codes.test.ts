@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, LIMITS, ParindexError, SEVERITY, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
-import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
+import { checkEvidence, compile, hashJson } from '@parindex/engine';
 import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
@@ -54,7 +54,12 @@ function setCase(mutate: (s: J) => void, path: string): Case {
       const file = validateSetText(text, 'set.json').diagnostics;
       // The value path (zod + checks) must report the same codes.
       const value = compileDiagnostics(s);
-      expect(value.map((d) => d.code).sort()).toEqual(file.filter((d) => d.severity === 'error').map((d) => d.code).sort());
+      expect(value.map((d) => d.code).sort()).toEqual(
+        file
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.code)
+          .sort(),
+      );
       return file;
     },
     path,
@@ -130,7 +135,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     // A folder that may not be listed (EACCES; injected, as tests run as root).
     run() {
       mkdirSync(join(tmp, 'closed'), { recursive: true });
-      const denied: FileSystem = { ...fs, readdirSync: (() => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); }) as FileSystem['readdirSync'] };
+      const denied: FileSystem = {
+        ...fs,
+        readdirSync: (() => {
+          throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        }) as FileSystem['readdirSync'],
+      };
       return walkJsonFiles(join(tmp, 'closed'), denied).diagnostics;
     },
     path: '',
@@ -274,7 +284,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   SET_DUPLICATE_ID: setCase((s) => (leaf(s, 1, 3).rule.parts[1].id = 'attended'), '/fields/1/children/3/rule/parts/1/id'),
   SET_UNDECLARED_INPUT: setCase((s) => (leaf(s, 0, 0).rule.input = 'nobody'), '/fields/0/children/0/rule/input'),
   SET_INPUT_TYPE: setCase((s) => (leaf(s, 0, 0).rule.input = 'plan_timing'), '/fields/0/children/0/rule/input'),
-  SET_INPUT_OPTIONS: setCase((s) => (leaf(s, 0, 0).inputs.push({ id: 'lv', type: 'level', label: 'l' })), '/fields/0/children/0/inputs/1'),
+  SET_INPUT_OPTIONS: setCase((s) => leaf(s, 0, 0).inputs.push({ id: 'lv', type: 'level', label: 'l' }), '/fields/0/children/0/inputs/1'),
   SET_UNKNOWN_OPTION: setCase((s) => (leaf(s, 0, 1).rule.points.early = 1), '/fields/0/children/1/rule/points/early'),
   SET_MISSING_OPTION: setCase((s) => delete leaf(s, 0, 1).rule.points.none, '/fields/0/children/1/rule/points'),
   SET_FRACTION_RANGE: setCase((s) => (leaf(s, 0, 4).rule.fractions.vice = 1.5), '/fields/0/children/4/rule/fractions/vice'),
@@ -286,11 +296,14 @@ const CASES: Record<DiagnosticCode, Case> = {
   SET_ZERO_RANGE: setCase((s) => (leaf(s, 1, 2).rule.fullAt = 0), '/fields/1/children/2/rule/fullAt'),
   SET_EXPRESSION_OPERATOR: setCase((s) => (leaf(s, 1, 4).rule.logic = { method: [{ var: 'dossiers' }, 'toString'] }), '/fields/1/children/4/rule/logic/method'),
   SET_EXPRESSION_SHAPE: setCase((s) => (leaf(s, 1, 4).rule.logic = { '/': [1] }), '/fields/1/children/4/rule/logic/~1'),
-  SET_EXPRESSION_DEPTH: setCase((s) => {
-    let c: J = { input: 'plan_ok', is: true };
-    for (let i = 0; i < LIMITS.expressionDepth + 1; i++) c = { not: c };
-    leaf(s, 0, 3).rule.conditions = [c];
-  }, '/fields/0/children/3/rule/conditions/0' + '/not'.repeat(LIMITS.expressionDepth + 1)),
+  SET_EXPRESSION_DEPTH: setCase(
+    (s) => {
+      let c: J = { input: 'plan_ok', is: true };
+      for (let i = 0; i < LIMITS.expressionDepth + 1; i++) c = { not: c };
+      leaf(s, 0, 3).rule.conditions = [c];
+    },
+    '/fields/0/children/3/rule/conditions/0' + '/not'.repeat(LIMITS.expressionDepth + 1),
+  ),
   SET_EXPRESSION_SIZE: setCase((s) => (leaf(s, 1, 4).rule.logic = { '+': new Array(LIMITS.expressionNodes).fill(1) }), '/fields/1/children/4/rule/logic'),
   SET_DEPTH: setCase((s) => {
     let n: J = { code: '1.1', title: 't', max: 1, source: { document: 'd' }, rule: { type: 'boolean', input: 'docs_assigned' } };
@@ -347,7 +360,11 @@ const CASES: Record<DiagnosticCode, Case> = {
   SCORE_MISSING_INPUT: evidenceCase((e) => delete e.entries[3].values.plan_timing, '/entries/3'),
   SCORE_MISSING_DOCUMENT: evidenceCase((e) => delete e.entries[2].documents, '/entries/2'),
   SCORE_DIVISION_BY_ZERO: evidenceCase((e) => (e.entries[11].values = { dossiers: 0, digitised: 0 }), '/entries/11'),
-  SCORE_EXPRESSION: evidenceCase(() => {}, '/entries/11', (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'dossiers' }, 'abc'] })),
+  SCORE_EXPRESSION: evidenceCase(
+    () => {},
+    '/entries/11',
+    (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'dossiers' }, 'abc'] }),
+  ),
   SCORE_TOO_FEW_ANSWERS: evidenceCase((e) => (e.entries[16].values = { satisfaction: {} }), '/entries/16'),
   SCORE_NO_TIER: evidenceCase(
     (e) => (e.entries[7].values = { resolved: 100, resolved_on_time: -5 }),
@@ -364,7 +381,11 @@ const CASES: Record<DiagnosticCode, Case> = {
   ),
   SCORE_CLAIM_MISMATCH: evidenceCase((e) => (e.entries[2].claimedPoints = 0.5), '/entries/2/claimedPoints'),
   SCORE_CLAIM_ON_PARENT: evidenceCase((e) => e.entries.push({ criterion: '1', claimedPoints: 1 }), '/entries/17/claimedPoints'),
-  SCORE_NEEDS_EXPLANATION: evidenceCase((e) => delete e.entries[2].documents, '/entries/2', (s) => (s.policies.missingEvidence = 'scoreAndFlag')),
+  SCORE_NEEDS_EXPLANATION: evidenceCase(
+    (e) => delete e.entries[2].documents,
+    '/entries/2',
+    (s) => (s.policies.missingEvidence = 'scoreAndFlag'),
+  ),
 
   APPRAISAL_SCHEMA: appraisalCase([{ criterion: '1.1', points: 1 }], '/rounds/0/items/0/reason'),
   APPRAISAL_EVIDENCE_MISMATCH: appraisalCase([], '/evidence', { sha: '0'.repeat(64) }),

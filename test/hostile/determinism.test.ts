@@ -30,7 +30,7 @@ function shuffleKeys(v: unknown, rnd: () => number): unknown {
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Map entry indexes of a result back through `back` (shuffled index → original index); sort what follows entry order. */
@@ -39,7 +39,7 @@ function normalise(result: J, back: number[]): J {
   const walk = (v: J, key?: string): J => {
     if (Array.isArray(v)) return v.map((x) => walk(x));
     if (typeof v === 'string') return fixText(v);
-    if (typeof v === 'number' && (key === 'entry')) return back[v];
+    if (typeof v === 'number' && key === 'entry') return back[v];
     if (v === null || typeof v !== 'object') return v;
     const out: J = {};
     for (const k of Object.keys(v)) out[k] = walk(v[k], k);
@@ -62,8 +62,7 @@ function cases(): Array<{ name: string; set: J; evidence: J }> {
   const out = [{ name: 'conformance full evidence', set: set(), evidence: evidence() }];
   const sets = new Map<string, J>();
   const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(`${dir}/${n}`).isDirectory() ? files(`${dir}/${n}`) : n.endsWith('.json') ? [`${dir}/${n}`] : []));
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(`${dir}/${n}`).isDirectory() ? files(`${dir}/${n}`) : n.endsWith('.json') ? [`${dir}/${n}`] : []));
   for (const f of files(`${ROOT}rules/sets`)) {
     const s = JSON.parse(readFileSync(f, 'utf8'));
     sets.set(`${s.id}@${s.version}`, s);
@@ -103,7 +102,10 @@ describe('determinism', () => {
       });
 
       it('shuffled entries: identical but for the evidence hash, entry indexes and the order of diagnostics', () => {
-        const base = normalise(JSON.parse(reference), c.evidence.entries.map((_: J, i: number) => i));
+        const base = normalise(
+          JSON.parse(reference),
+          c.evidence.entries.map((_: J, i: number) => i),
+        );
         fc.assert(
           fc.property(fc.integer(), (seed) => {
             const rnd = rng(seed);

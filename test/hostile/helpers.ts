@@ -44,8 +44,8 @@ export function pointsAtPath(text: string, d: Diagnostic): boolean {
 
 /** Common English words, none of which is a Vietnamese word as parindex writes Vietnamese. */
 const ENGLISH_WORDS = new Set(
+  // Not "in": it is Vietnamese too (in ra: to print).
   (
-    // Not "in": it is Vietnamese too (in ra: to print).
     'the and of is are was were be been it its this that these those a an or not no none nor with without for from to on at by into of ' +
     'must should can cannot could may needs need needed has have had lacks gives give got found expected received allowed invalid valid unknown missing ' +
     'file files value values string number numbers input inputs set sets tier tiers criterion criteria document documents point points round rounds ' +

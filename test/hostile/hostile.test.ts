@@ -33,7 +33,12 @@ const deep = (n: number, wrap: (x: J) => J, inner: J) => {
 
 const HOSTILE_SETS: Array<[string, (s: J) => void, string, string]> = [
   // [what, change, code, path]
-  ['"__proto__" key (own, as JSON.parse makes it)', (s) => Object.defineProperty(leaf(s, 0, 0), '__proto__', { value: { polluted: 1 }, enumerable: true }), 'JSON_FORBIDDEN_KEY', '/fields/0/children/0/__proto__'],
+  [
+    '"__proto__" key (own, as JSON.parse makes it)',
+    (s) => Object.defineProperty(leaf(s, 0, 0), '__proto__', { value: { polluted: 1 }, enumerable: true }),
+    'JSON_FORBIDDEN_KEY',
+    '/fields/0/children/0/__proto__',
+  ],
   ['"constructor" key', (s) => (s.decision.constructor = { prototype: {} }), 'JSON_FORBIDDEN_KEY', '/decision/constructor'],
   ['"prototype" key deep in an expression', (s) => (leaf(s, 1, 4).rule.logic = { if: [{ prototype: 1 }, 1, 0] }), 'JSON_FORBIDDEN_KEY', '/fields/1/children/4/rule/logic/if/0/prototype'],
   ['{"var": "__proto__"}', (s) => (leaf(s, 1, 4).rule.logic = { var: '__proto__' }), 'SET_UNDECLARED_INPUT', '/fields/1/children/4/rule/logic/var'],
@@ -41,10 +46,15 @@ const HOSTILE_SETS: Array<[string, (s: J) => void, string, string]> = [
   ['{"var": "resolved.constructor"}', (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'resolved.constructor' }] }), 'SET_UNKNOWN_OPTION', '/fields/1/children/4/rule/logic/+/0/var'],
   ['json-logic-js\'s "method"', (s) => (leaf(s, 1, 4).rule.logic = { method: [{ var: 'dossiers' }, 'toString'] }), 'SET_EXPRESSION_OPERATOR', '/fields/1/children/4/rule/logic/method'],
   ['an operator outside the allow-list ("cat")', (s) => (leaf(s, 1, 4).rule.logic = { cat: ['a', 'b'] }), 'SET_EXPRESSION_OPERATOR', '/fields/1/children/4/rule/logic/cat'],
-  ['an input named "constructor"', (s) => {
-    leaf(s, 0, 0).inputs[0].id = 'constructor';
-    leaf(s, 0, 0).rule.input = 'constructor';
-  }, 'JSON_FORBIDDEN_KEY', '/fields/0/children/0/inputs/0/id'],
+  [
+    'an input named "constructor"',
+    (s) => {
+      leaf(s, 0, 0).inputs[0].id = 'constructor';
+      leaf(s, 0, 0).rule.input = 'constructor';
+    },
+    'JSON_FORBIDDEN_KEY',
+    '/fields/0/children/0/inputs/0/id',
+  ],
   ['an option named "constructor"', (s) => (leaf(s, 0, 1).inputs[0].options[2].id = 'constructor'), 'JSON_FORBIDDEN_KEY', '/fields/0/children/1/inputs/0/options/2/id'],
   ['nesting 100,000 deep', (s) => (leaf(s, 0, 3).rule.conditions = [deep(100_000, (x) => ({ not: x }), { input: 'plan_ok', is: true })]), 'JSON_TOO_DEEP', ''],
   ['an array of a million items', (s) => (leaf(s, 1, 4).rule.logic = { '+': new Array(1_000_000).fill(1) }), 'LIMIT_EXCEEDED', '/fields/1/children/4/rule/logic/+'],

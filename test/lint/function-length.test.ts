@@ -22,7 +22,7 @@ function sources(dir: string): string[] {
 }
 
 /** Every function longer than the limit, as "file:line name (N lines)". */
-export function longFunctions(file: string, limit: number): string[] {
+function longFunctions(file: string, limit: number): string[] {
   const text = readFileSync(file, 'utf8');
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const out: string[] = [];

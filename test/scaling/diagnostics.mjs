@@ -40,7 +40,10 @@ async function measure(file) {
   return { ms: best, located };
 }
 
-const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const counts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const sizes = counts.length ? counts : [1000, 4000];
 await measure(evidenceFile(100)); // warm up: the set compiled, the code optimised
 const rows = [];

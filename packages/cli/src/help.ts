@@ -34,12 +34,26 @@ export function commandHelp(cmd: CommandDef<ArgsDef>, path: string, lang: Lang):
   if (sub) parts.push('', `${h.commands}:`, table(Object.keys(sub).map((n) => [n, h.command[`${path} ${n}`] ?? '']) as Array<[string, string]>), '', h.more(`${path} <…>`));
   if (positionals.length) parts.push('', `${h.arguments}:`, table(positionals.map(([n, d]) => [`<${d.valueHint ?? n}>`, optionText(path, n, d, lang)])));
   if (options.length)
-    parts.push('', `${h.options}:`, table(options.map(([n, d]) => [`--${kebab(n)}${d.type === 'boolean' ? '' : `=<${d.valueHint ?? (d.options ? d.options.join('|') : 'x')}>`}`, optionText(path, n, d, lang)])));
+    parts.push(
+      '',
+      `${h.options}:`,
+      table(options.map(([n, d]) => [`--${kebab(n)}${d.type === 'boolean' ? '' : `=<${d.valueHint ?? (d.options ? d.options.join('|') : 'x')}>`}`, optionText(path, n, d, lang)])),
+    );
   return parts.join('\n') + '\n';
 }
 
 /** The list of commands. */
 export function rootHelp(commands: readonly string[], version: string, lang: Lang): string {
   const h = LOCALES[lang].help;
-  return [`${h.command.parindex} (parindex ${version})`, '', `${h.usage}: parindex <…> [OPTIONS]`, '', `${h.commands}:`, table(commands.map((c) => [c, h.command[c] ?? ''])), '', h.more('<…>'), ''].join('\n');
+  return [
+    `${h.command.parindex} (parindex ${version})`,
+    '',
+    `${h.usage}: parindex <…> [OPTIONS]`,
+    '',
+    `${h.commands}:`,
+    table(commands.map((c) => [c, h.command[c] ?? ''])),
+    '',
+    h.more('<…>'),
+    '',
+  ].join('\n');
 }

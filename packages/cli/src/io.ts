@@ -128,7 +128,8 @@ export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } 
       for (const d of f.diagnostics) diagnostics.push(d);
       continue;
     }
-    const v = f.value as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: a file's JSON, probed key by key for its kind.
+    const v = f.value as Record<string, any>;
     sets.push({
       ref: `${v.id}@${v.version}`,
       id: String(v.id),

@@ -12,7 +12,7 @@ import { CliError, UsageError, formatDiagnostic } from './io.js';
 import { ENGINE_VERSION } from '@parindex/engine';
 
 /** A command: citty definition whose run() returns the exit code. `variadic`: any number of positionals. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: citty's definitions differ per command; run() is typed by each.
 export type Command = CommandDef<any> & { variadic?: boolean };
 
 /** The commands, loaded on first use (so that `--help` and small commands start fast). */
@@ -30,7 +30,6 @@ export const root: CommandDef<ArgsDef> = {
   meta: { name: 'parindex', version: ENGINE_VERSION, description: 'Chấm điểm Chỉ số CCHC chính xác, minh bạch / exact, explainable PAR Index scoring' },
   subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, { meta: { name, description: c.description } }])),
 };
-
 
 /** The language of the whole run, read from the arguments before anything else (help follows it too). */
 let runLang: 'vi' | 'en' = 'vi';
@@ -164,9 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     const err = e as Error;
     const what = terminalText(`${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`);
     process.stderr.write(
-      lang === 'vi'
-        ? `parindex: lỗi nội bộ (${what}). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.\n`
-        : `parindex: internal error (${what}). Set PARINDEX_DEBUG=1 for details and report it.\n`,
+      lang === 'vi' ? `parindex: lỗi nội bộ (${what}). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.\n` : `parindex: internal error (${what}). Set PARINDEX_DEBUG=1 for details and report it.\n`,
     );
     if (process.env.PARINDEX_DEBUG === '1' && err?.stack) process.stderr.write(err.stack + '\n');
     return 1;

@@ -63,7 +63,11 @@ describe.concurrent('rules', () => {
   });
 
   it('show: the tree with maxima and each rule in a sentence, vi and en', async () => {
-    const [vi, en, bad] = await Promise.all([cliInProcess(['rules', 'show', 'model.commune-par@2026']), cliInProcess(['rules', 'show', 'model.commune-par', '--lang', 'en', '--format', 'md']), cliInProcess(['rules', 'show', 'no.such-set'])]);
+    const [vi, en, bad] = await Promise.all([
+      cliInProcess(['rules', 'show', 'model.commune-par@2026']),
+      cliInProcess(['rules', 'show', 'model.commune-par', '--lang', 'en', '--format', 'md']),
+      cliInProcess(['rules', 'show', 'no.such-set']),
+    ]);
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain('Từ 80% đến dưới 90%: 1 điểm');
     expect(vi.stdout).toMatch(/3\.2\s+Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn\s+3/);
@@ -146,7 +150,12 @@ describe.concurrent('score', () => {
     const badJson = writeTemp(dir, 'bad.json', '{\n  "formatVersion": 1,\n  "entries": [\n    { "criterion": "1.1" },,\n  ]\n}\n');
     const unknown = writeTemp(dir, 'unknown-criterion.json', { ...evidence, entries: [...(evidence.entries as object[]), { criterion: '9.9', values: {} }] });
     const wrongSet = writeTemp(dir, 'wrong-set.json', { ...evidence, criteriaSet: 'no.such-set@2026' });
-    const runs = await Promise.all([cliInProcess(['score', badJson]), cliInProcess(['score', unknown, '--lang', 'en']), cliInProcess(['score', wrongSet]), cliInProcess(['score', join(dir, 'missing.json')])]);
+    const runs = await Promise.all([
+      cliInProcess(['score', badJson]),
+      cliInProcess(['score', unknown, '--lang', 'en']),
+      cliInProcess(['score', wrongSet]),
+      cliInProcess(['score', join(dir, 'missing.json')]),
+    ]);
     for (const r of runs) {
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
@@ -175,7 +184,11 @@ describe.concurrent('explain', () => {
   });
 
   it('without a code: criteria that lost points first; json is the result; unknown code fails', async () => {
-    const [all, j, bad] = await Promise.all([cliInProcess(['explain', VB, '--format', 'md', '--quiet']), cliInProcess(['explain', VB, '1.1.3', '--format', 'json']), cliInProcess(['explain', VB, '9.9'])]);
+    const [all, j, bad] = await Promise.all([
+      cliInProcess(['explain', VB, '--format', 'md', '--quiet']),
+      cliInProcess(['explain', VB, '1.1.3', '--format', 'json']),
+      cliInProcess(['explain', VB, '9.9']),
+    ]);
     expect(all.code).toBe(0);
     const headings = [...all.stdout.matchAll(/^## ([0-9.A-Z]+)\. .* — ([0-9,-]+) \/ ([0-9,]+) điểm/gm)].map((m) => [m[1], m[2], m[3]]);
     const firstFull = headings.findIndex(([, p, m]) => p === m);
@@ -252,7 +265,10 @@ describe.concurrent('validate', () => {
 
 describe.concurrent('diff', () => {
   it('self-score against the appraisal: what changed and why', async () => {
-    const [t, j] = await Promise.all([cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--round', 'round1', '--quiet']), cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--format', 'json', '--quiet'])]);
+    const [t, j] = await Promise.all([
+      cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--round', 'round1', '--quiet']),
+      cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--format', 'json', '--quiet']),
+    ]);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/3\.7\.2\s+Tỷ lệ giao dịch thanh toán trực tuyến\s+1,5\s+0,75\s+-0,75\s+Số giao dịch thanh toán trực tuyến: 352 → 320/);
     expect(t.stdout).toContain('thẩm định vòng 1');
@@ -280,7 +296,10 @@ describe.concurrent('diff', () => {
     const evFile = writeTemp(dir, 'vb-2027.json', ev);
     const a = join(dir, 'vb-2026-result.json');
     const b = join(dir, 'vb-2027-result.json');
-    const [ra, rb] = await Promise.all([cliInProcess(['score', VB, '--format', 'json', '--out', a, '--quiet']), cliInProcess(['score', evFile, '--rules', setFile, '--format', 'json', '--out', b, '--quiet'])]);
+    const [ra, rb] = await Promise.all([
+      cliInProcess(['score', VB, '--format', 'json', '--out', a, '--quiet']),
+      cliInProcess(['score', evFile, '--rules', setFile, '--format', 'json', '--out', b, '--quiet']),
+    ]);
     expect(ra.code, ra.stderr).toBe(0);
     expect(rb.code, rb.stderr).toBe(0);
     const [t, j] = await Promise.all([cliInProcess(['diff', a, b]), cliInProcess(['diff', a, b, '--format', 'json'])]);
@@ -308,7 +327,11 @@ describe.concurrent('rank', () => {
     writeTemp(folder, 'd.json', read('examples/nguyen-luong-bang/par-2026.json'));
     writeTemp(folder, 'broken.json', '{ "formatVersion": 1, ');
     writeTemp(folder, 'bad-unit.json', { ...ev, unit: { ...ev.unit, code: 'U-X' }, entries: [{ criterion: '42' }] });
-    const [t, j, en] = await Promise.all([cliInProcess(['rank', folder]), cliInProcess(['rank', folder, '--format', 'json', '--quiet']), cliInProcess(['rank', folder, '--lang', 'en', '--format', 'md', '--quiet'])]);
+    const [t, j, en] = await Promise.all([
+      cliInProcess(['rank', folder]),
+      cliInProcess(['rank', folder, '--format', 'json', '--quiet']),
+      cliInProcess(['rank', folder, '--lang', 'en', '--format', 'md', '--quiet']),
+    ]);
     expect(t.code).toBe(1);
     expect(t.stderr).toMatch(/broken\.json:1:\d+ {2}JSON_SYNTAX/);
     expect(t.stderr).toMatch(/bad-unit\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION/);
@@ -360,10 +383,14 @@ describe.concurrent('rank', () => {
     ]);
     // Warnings: the ranking stands, exit 0.
     expect(alone.code).toBe(0);
-    expect(alone.stderr).toMatch(/appraisal-2026\.json:\d+:\d+ {2}RANK_APPRAISAL_UNUSED {2}\/evidence {2}warning: This appraisal \(unit HP-VINHBAO\) was not used: the evidence it names is not among the files ranked\./);
+    expect(alone.stderr).toMatch(
+      /appraisal-2026\.json:\d+:\d+ {2}RANK_APPRAISAL_UNUSED {2}\/evidence {2}warning: This appraisal \(unit HP-VINHBAO\) was not used: the evidence it names is not among the files ranked\./,
+    );
     expect(JSON.parse(alone.stdout).ranking.map((r: { stage: string }) => r.stage)).toEqual(['self']);
     expect(twice.code).toBe(0);
-    expect(twice.stderr).toContain(`copy.json:5:3  RANK_APPRAISAL_UNUSED  /evidence  cảnh báo: Tệp thẩm định này (đơn vị HP-VINHBAO) không được dùng: ${VB_APPRAISAL} đã thẩm định cùng minh chứng này.`);
+    expect(twice.stderr).toContain(
+      `copy.json:5:3  RANK_APPRAISAL_UNUSED  /evidence  cảnh báo: Tệp thẩm định này (đơn vị HP-VINHBAO) không được dùng: ${VB_APPRAISAL} đã thẩm định cùng minh chứng này.`,
+    );
     expect(JSON.parse(twice.stdout).ranking[0].stage).toBe('round2');
     // A round the appraisal does not have: that unit is not ranked (exit 1), the error points into the appraisal.
     expect(noRound.code).toBe(1);

@@ -71,7 +71,13 @@ describe('internal errors', () => {
   it('one line, no stack unless PARINDEX_DEBUG=1, exit 1', async () => {
     const { COMMANDS } = await import('../src/main.js');
     const orig = COMMANDS.score!.load;
-    COMMANDS.score!.load = async () => ({ meta: { name: 'score' }, args: { lang: { type: 'enum', options: ['vi', 'en'] } }, run: () => { throw new TypeError('boom'); } });
+    COMMANDS.score!.load = async () => ({
+      meta: { name: 'score' },
+      args: { lang: { type: 'enum', options: ['vi', 'en'] } },
+      run: () => {
+        throw new TypeError('boom');
+      },
+    });
     try {
       const r = await cliInProcess(['score']);
       expect(r.code).toBe(1);

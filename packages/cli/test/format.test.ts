@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledSet } from '@parindex/engine';
-import { csvCell, csvLine, renderCsv } from '../src/format/csv.js';
-import { escapeHtml, renderHtml } from '../src/format/html.js';
-import { markdownInline, markdownText, renderMarkdown } from '../src/format/md.js';
-import { documentText, terminalText } from '../src/format/escape.js';
-import { renderText, width, wrap } from '../src/format/text.js';
-import { formatNumber, formatPercent, percentOf } from '../src/numbers.js';
+import { formatNumber, formatPercent, percentOf } from '@parindex/explain';
 import { checkOptions } from '../src/main.js';
-import { formatDiagnostic, UsageError } from '../src/io.js';
+import { formatDiagnostic, type UsageError } from '../src/io.js';
 import { diagnosticText } from '@parindex/explain';
 import { diag } from '@parindex/rules';
 

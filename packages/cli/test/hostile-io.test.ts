@@ -171,7 +171,10 @@ describe('scale', () => {
     ]);
     for (const bad of ['0', '-1', '1.5', 'two', '', '1e3']) expect(() => parseThreads(bad, 2), bad).toThrow(UsageError);
     const cores = availableParallelism();
-    const [many, one] = await Promise.all([guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', '--threads', '9999', '--lang', 'en']), guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', '--threads', '1', '--lang', 'en'])]);
+    const [many, one] = await Promise.all([
+      guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', '--threads', '9999', '--lang', 'en']),
+      guardedCli(['rank', VB, 'examples/kien-tho/par-2026.json', '--threads', '1', '--lang', 'en']),
+    ]);
     expect(many.code).toBe(0);
     expect(many.stderr).toBe(`RANK_THREADS_CAPPED  /  warning: --threads 9999 is more than the ${cores} processor cores of this machine; ${cores} threads are used.\n`);
     expect(many.stdout).toBe(one.stdout);
@@ -201,7 +204,9 @@ describe('writing the output', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).diagnostics.map((d) => [d.code, d.file, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([['FILE_WRITE_FAILED', report, `Could not write ${report}: the disk is full.`, `Không ghi được ${report}: ổ đĩa đã đầy.`]]);
+    expect((error as CliError).diagnostics.map((d) => [d.code, d.file, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([
+      ['FILE_WRITE_FAILED', report, `Could not write ${report}: the disk is full.`, `Không ghi được ${report}: ổ đĩa đã đầy.`],
+    ]);
     expect(written).toBe(1000);
     expect(readFileSync(report, 'utf8')).toBe('the good report of yesterday');
     expect(fs.readdirSync(dir)).toEqual(['report.html']);
@@ -289,7 +294,9 @@ describe('units that look the same', () => {
         ['RANK_UNIT_LOOKALIKE', 'warning', u],
       ]),
     );
-    expect(r.stderr).toContain(`${dir}/v3.json:7:5  RANK_UNIT_LOOKALIKE  /unit/code  warning: The unit code "HP\\u{2011}VINHBAO" differs from "HP-VINHBAO" of ${VB} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.\n`);
+    expect(r.stderr).toContain(
+      `${dir}/v3.json:7:5  RANK_UNIT_LOOKALIKE  /unit/code  warning: The unit code "HP\\u{2011}VINHBAO" differs from "HP-VINHBAO" of ${VB} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.\n`,
+    );
   });
 });
 

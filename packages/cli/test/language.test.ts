@@ -13,7 +13,9 @@ const EXAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(join(ROOT, 'examples', d.name)).map((f) => `examples/${d.name}/${f}`))
   .filter((f) => !f.includes('appraisal'));
-const SETS = readdirSync(join(ROOT, 'rules/sets')).flatMap((id) => readdirSync(join(ROOT, 'rules/sets', id)).map((f) => ({ id, file: `rules/sets/${id}/${f}`, ref: `${id}@${f.replace(/\.json$/, '')}` })));
+const SETS = readdirSync(join(ROOT, 'rules/sets')).flatMap((id) =>
+  readdirSync(join(ROOT, 'rules/sets', id)).map((f) => ({ id, file: `rules/sets/${id}/${f}`, ref: `${id}@${f.replace(/\.json$/, '')}` })),
+);
 /**
  * The formats whose cells keep the unit's data whole: the terminal table renders the same document
  * (the same sentences) but wraps long cells, so a unit's own text could not be told from ours there.
@@ -63,17 +65,24 @@ function wording(text: string): string {
   for (const s of OWN) t = t.split(s).join(' ');
   // HTML tags and entities, JSON-like quoted keys, ids, codes, file paths, URLs.
   t = t.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
-  t = t.replace(/"[A-Za-z_]+"/g, ' ').replace(/\b[a-z]+(_[a-z0-9]+)+\b/g, ' ').replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ');
+  t = t
+    .replace(/"[A-Za-z_]+"/g, ' ')
+    .replace(/\b[a-z]+(_[a-z0-9]+)+\b/g, ' ')
+    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ');
   t = t.replace(/\S*\/\S*/g, ' ').replace(/\b\S+@\S+\b/g, ' ');
   // What is typed, not read: options, command names (as typed or listed in help), round ids.
-  t = t.replace(/\b[a-z]+ --[a-z][\w-]*( \w+)?/g, ' ').replace(/--[a-z][\w-]*(=<[^>]*>)?/g, ' ').replace(/\bparindex( [a-z]+)*/g, ' ');
+  t = t
+    .replace(/\b[a-z]+ --[a-z][\w-]*( \w+)?/g, ' ')
+    .replace(/--[a-z][\w-]*(=<[^>]*>)?/g, ' ')
+    .replace(/\bparindex( [a-z]+)*/g, ' ');
   t = t.replace(/^\s*(rules|template|validate|score|explain|diff|rank|list|show)(?=\s{2,})/gm, ' ').replace(/\b(round\d+|answer)\b/g, ' ');
   return t;
 }
 
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 /** English words that a Vietnamese sentence of ours would only contain by a leak (whole words: "toán" is not "to"). */
-const ENGLISH = /(?<!\p{L})(the|and|of|from|to|points?|not|with|is|are|for|by|missing|tier|ratio|rule|score|index|total|maximum|file|value|error|warning|needs?|must|above|under|round|self|appraisal|applicable|criterion|criteria|evidence|documents?|inputs?|none|yes|no|set|mean|rank|unit|places?|half|up|down)(?!\p{L})/iu;
+const ENGLISH =
+  /(?<!\p{L})(the|and|of|from|to|points?|not|with|is|are|for|by|missing|tier|ratio|rule|score|index|total|maximum|file|value|error|warning|needs?|must|above|under|round|self|appraisal|applicable|criterion|criteria|evidence|documents?|inputs?|none|yes|no|set|mean|rank|unit|places?|half|up|down)(?!\p{L})/iu;
 
 function leaks(text: string, lang: 'vi' | 'en'): string[] {
   const out: string[] = [];

@@ -84,7 +84,11 @@ describe.concurrent('rank --threads', () => {
   });
 
   it(`scores ${MANY} files on the threads (not again in this process): the same output, the same ranking as the engine in this process`, async () => {
-    const [two, one, twoJson] = await Promise.all([cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1' }), cliInProcess(['rank', many, '--threads', '1']), cli(['rank', many, '--format', 'json', '--lang', 'en', '--threads', '2'])]);
+    const [two, one, twoJson] = await Promise.all([
+      cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1' }),
+      cliInProcess(['rank', many, '--threads', '1']),
+      cli(['rank', many, '--format', 'json', '--lang', 'en', '--threads', '2']),
+    ]);
     expect(two.code).toBe(0);
     // The first file is scored here (it names the set), the others on the threads.
     expect(two.stderr).toMatch(new RegExp(`^parindex: rank: ${MANY - 1} files on 2 worker threads\nparindex: rank: threads started in [0-9]+ ms, ${MANY - 1} files scored in [0-9]+ ms\n$`));

@@ -25,7 +25,7 @@ export type AppraisalItem = z.infer<typeof AppraisalItem>;
 export const AppraisalRound = withMeta(
   z.strictObject({
     id: withDescription(Identifier, 'e.g. "round1", "answer", "round2".'),
-    kind: withDescription(z.enum(['appraisal', 'answer']), 'appraisal: by the appraisal team; answer: the unit\'s answer (giải trình).'),
+    kind: withDescription(z.enum(['appraisal', 'answer']), "appraisal: by the appraisal team; answer: the unit's answer (giải trình)."),
     label: opt(maxString(200)),
     by: opt(maxString(200)),
     date: opt(IsoDate),

@@ -54,7 +54,13 @@ describe('diffResults', () => {
     const r1 = result(
       [
         group('1', [
-          leaf('1.1', '0.5', '1', { inputs: [input('on_time', '85', { corrected: { from: '95', round: 'round1', reason: 'Hồ sơ trễ hạn chưa tính' } })], steps: [tierStep(1, '0.5')] }, { flags: ['corrected'] }),
+          leaf(
+            '1.1',
+            '0.5',
+            '1',
+            { inputs: [input('on_time', '85', { corrected: { from: '95', round: 'round1', reason: 'Hồ sơ trễ hạn chưa tính' } })], steps: [tierStep(1, '0.5')] },
+            { flags: ['corrected'] },
+          ),
           leaf('1.2', '0.5', '0.5'),
         ]),
       ],
@@ -88,7 +94,14 @@ describe('diffResults', () => {
 
   it('an override in the later round is a reason', () => {
     const a = result([group('1', [leaf('1.1', '1', '1')])]);
-    const b = result([group('1', [leaf('1.1', '0', '1', { steps: [{ kind: 'override', round: 'round2', from: '1', to: '0', reason: 'Không có văn bản', by: 'Sở Nội vụ' }] }, { status: 'overridden', flags: ['overridden'] })])], { stage: 'round2' });
+    const b = result(
+      [
+        group('1', [
+          leaf('1.1', '0', '1', { steps: [{ kind: 'override', round: 'round2', from: '1', to: '0', reason: 'Không có văn bản', by: 'Sở Nội vụ' }] }, { status: 'overridden', flags: ['overridden'] }),
+        ]),
+      ],
+      { stage: 'round2' },
+    );
     const n = diffResults(a, b).nodes[1]!;
     expect(n.reasons).toContainEqual({ kind: 'override', side: 'b', round: 'round2', from: '1', to: '0', reason: 'Không có văn bản', by: 'Sở Nội vụ' });
     expect(n.reasons).toContainEqual({ kind: 'status', from: 'scored', to: 'overridden' });

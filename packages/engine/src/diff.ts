@@ -169,8 +169,7 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
   if (a.title !== b.title) reasons.push({ kind: 'title', from: a.title, to: b.title });
   if (a.trace && b.trace && a.trace.rule !== b.trace.rule) reasons.push({ kind: 'rule', from: a.trace.rule, to: b.trace.rule });
   if (a.kind !== b.kind) reasons.push({ kind: 'rule', from: a.kind === 'group' ? 'group' : (a.trace?.rule ?? 'leaf'), to: b.kind === 'group' ? 'group' : (b.trace?.rule ?? 'leaf') });
-  if (!sameDecimal(a.applicableMax, b.applicableMax) && sameDecimal(a.nominalMax, b.nominalMax))
-    reasons.push({ kind: 'applicableMax', from: a.applicableMax, to: b.applicableMax });
+  if (!sameDecimal(a.applicableMax, b.applicableMax) && sameDecimal(a.nominalMax, b.nominalMax)) reasons.push({ kind: 'applicableMax', from: a.applicableMax, to: b.applicableMax });
   if (a.status !== b.status) reasons.push({ kind: 'status', from: a.status, to: b.status });
   const ta = a.trace;
   const tb = b.trace;
@@ -197,12 +196,20 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
     }
     for (const ia of ta.inputs) {
       if (seen.has(ia.id) || ia.value === null) continue;
-      reasons.push({ kind: 'input', input: ia.id, label: ia.label, ...(ia.labelEn !== undefined ? { labelEn: ia.labelEn } : {}), ...(ia.unit !== undefined ? { unit: ia.unit } : {}), ...(ia.unitEn !== undefined ? { unitEn: ia.unitEn } : {}), from: ia.value, to: null });
+      reasons.push({
+        kind: 'input',
+        input: ia.id,
+        label: ia.label,
+        ...(ia.labelEn !== undefined ? { labelEn: ia.labelEn } : {}),
+        ...(ia.unit !== undefined ? { unit: ia.unit } : {}),
+        ...(ia.unitEn !== undefined ? { unitEn: ia.unitEn } : {}),
+        from: ia.value,
+        to: null,
+      });
     }
     const tierA = tierOf(a);
     const tierB = tierOf(b);
-    if ((tierA || tierB) && (tierA?.index !== tierB?.index || !sameDecimal(tierA?.points ?? '0', tierB?.points ?? '0')))
-      reasons.push({ kind: 'tier', from: tierA, to: tierB });
+    if ((tierA || tierB) && (tierA?.index !== tierB?.index || !sameDecimal(tierA?.points ?? '0', tierB?.points ?? '0'))) reasons.push({ kind: 'tier', from: tierA, to: tierB });
     const partsA = new Map(ta.steps.filter((s) => s.kind === 'part').map((s) => [(s as { id: string }).id, s as Extract<Step, { kind: 'part' }>]));
     for (const s of tb.steps) {
       if (s.kind !== 'part') continue;

@@ -32,12 +32,58 @@ describe('fastEvidence agrees with the zod schema', () => {
 
   it('never accepts what zod rejects (random edits of an example)', () => {
     const weird = fc.oneof(
-      fc.constantFrom(null, true, false, 0, -1, 1.5, '', 'x', '1,5', '2026-02-30', '2026-13-01', [], {}, 'A'.repeat(201), 'Z'.repeat(10_001), '__proto__', 'constructor', { rat_hai_long: 1.5 }, { Bad: 1 }),
+      fc.constantFrom(
+        null,
+        true,
+        false,
+        0,
+        -1,
+        1.5,
+        '',
+        'x',
+        '1,5',
+        '2026-02-30',
+        '2026-13-01',
+        [],
+        {},
+        'A'.repeat(201),
+        'Z'.repeat(10_001),
+        '__proto__',
+        'constructor',
+        { rat_hai_long: 1.5 },
+        { Bad: 1 },
+      ),
       fc.string(),
       fc.double(),
       fc.dictionary(fc.string(), fc.integer()),
     );
-    const paths = fc.array(fc.oneof(fc.constantFrom('entries', 'unit', 'period', 'preparedBy', 'values', 'documents', 'value', 'criterion', 'input', 'claimedPoints', 'note', 'code', 'level', 'from', 'date', 'number', 'for', 'sha256', 'extra'), fc.nat(80)), { minLength: 1, maxLength: 4 });
+    const paths = fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          'entries',
+          'unit',
+          'period',
+          'preparedBy',
+          'values',
+          'documents',
+          'value',
+          'criterion',
+          'input',
+          'claimedPoints',
+          'note',
+          'code',
+          'level',
+          'from',
+          'date',
+          'number',
+          'for',
+          'sha256',
+          'extra',
+        ),
+        fc.nat(80),
+      ),
+      { minLength: 1, maxLength: 4 },
+    );
     fc.assert(
       fc.property(fc.nat(examples.length - 1), paths, weird, (which, path, value) => {
         const e = structuredClone(examples[which]!) as Record<string, unknown>;

@@ -3,7 +3,22 @@
  * diagnostics with codes and JSON pointers.
  */
 import * as z from 'zod/mini';
-import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, PARSE_OPTIONS, findForbiddenKeysPublic, matches, maxString, withDescription, withMeta, zodDiagnostics, LIMITS, type Diagnostic } from './deps.js';
+import {
+  Code,
+  Dec,
+  FORMAT_VERSION,
+  Identifier,
+  IsoDate,
+  PARSE_OPTIONS,
+  findForbiddenKeysPublic,
+  matches,
+  maxString,
+  withDescription,
+  withMeta,
+  zodDiagnostics,
+  LIMITS,
+  type Diagnostic,
+} from './deps.js';
 
 const opt = z.optional;
 const Str = (max: number = LIMITS.stringLength) => maxString(max);
@@ -59,10 +74,8 @@ export const Evidence = withMeta(
   z.strictObject({
     $schema: opt(z.string()),
     formatVersion: z.literal(FORMAT_VERSION),
-    sample: withDescription(opt(z.boolean()), 'true when the values are samples, not a real unit\'s figures.'),
-    criteriaSet: z
-      .string()
-      .check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef')),
+    sample: withDescription(opt(z.boolean()), "true when the values are samples, not a real unit's figures."),
+    criteriaSet: z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef')),
     unit: Unit,
     period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Str(100)) }),
     preparedBy: opt(z.strictObject({ name: opt(Str(200)), role: opt(Str(200)), date: opt(IsoDate) })),

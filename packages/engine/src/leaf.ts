@@ -129,7 +129,15 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   if (prepared.corrections.get(node.code)) addFlag(ctx, r.flags, 'corrected', node.code);
   // Each round's override is kept in the trace, in order; the last one decides.
   for (const o of prepared.overrides.get(node.code) ?? []) {
-    steps.push({ kind: 'override', round: o.round, from: decText(points), to: decText(o.points), reason: o.reason, ...(o.by !== undefined ? { by: o.by } : {}), ...(o.date !== undefined ? { date: o.date } : {}) });
+    steps.push({
+      kind: 'override',
+      round: o.round,
+      from: decText(points),
+      to: decText(o.points),
+      reason: o.reason,
+      ...(o.by !== undefined ? { by: o.by } : {}),
+      ...(o.date !== undefined ? { date: o.date } : {}),
+    });
     points = o.points;
     status = 'overridden';
     applicableMax = node.max;
@@ -212,7 +220,9 @@ function invalidDiagnostic(why: RuleInvalid, path: string, code: string): Diagno
 }
 
 const logicInvalid = (e: LogicError): RuleInvalid =>
-  e.reason === 'divisionByZero' ? { code: 'SCORE_DIVISION_BY_ZERO', reason: e.reason } : { code: 'SCORE_EXPRESSION', reason: e.reason, ...(e.op !== undefined ? { op: e.op } : {}), ...(e.got !== undefined ? { got: e.got } : {}) };
+  e.reason === 'divisionByZero'
+    ? { code: 'SCORE_DIVISION_BY_ZERO', reason: e.reason }
+    : { code: 'SCORE_EXPRESSION', reason: e.reason, ...(e.op !== undefined ? { op: e.op } : {}), ...(e.got !== undefined ? { got: e.got } : {}) };
 
 function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
   const { ctx, node } = r;
@@ -246,7 +256,10 @@ function applicability(r: LeafRun): NodeResult | null {
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
     const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !r.readIds.has(id))) ctx.diagnostics.push(diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }));
+    if (given.some((id) => !r.readIds.has(id)))
+      ctx.diagnostics.push(
+        diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }),
+      );
     else ctx.prepared.used[i] = true;
   }
   return notApplicable(r, { cause: 'condition', at: when.at });

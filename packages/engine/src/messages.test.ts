@@ -22,17 +22,19 @@ describe('evidence and appraisal problems in English and Vietnamese', () => {
     const e: J = structuredClone(evidence);
     e.entries[3].values = { a: [1] };
     expect(said(parseEvidence(e).diagnostics)).toEqual([
-      ['/entries/3/values/a', '"a" must be true or false, a number, a string or an object {…} (received a list).', '"a" phải là true hoặc false, số, chuỗi ký tự hoặc đối tượng {…} (nhận được một danh sách).'],
+      [
+        '/entries/3/values/a',
+        '"a" must be true or false, a number, a string or an object {…} (received a list).',
+        '"a" phải là true hoặc false, số, chuỗi ký tự hoặc đối tượng {…} (nhận được một danh sách).',
+      ],
     ]);
   });
   it('a tally with a count that is not a number is said at the value, with the place inside it', () => {
     const e: J = structuredClone(evidence);
     e.entries[0].value = { rat_hai_long: 'nhiều' };
-    expect(said(parseEvidence(e).diagnostics)).toEqual([
-      ['/entries/0/value', '"rat_hai_long" must be a number (received "nhiều").', '"rat_hai_long" phải là số (nhận được "nhiều").'],
-    ]);
+    expect(said(parseEvidence(e).diagnostics)).toEqual([['/entries/0/value', '"rat_hai_long" must be a number (received "nhiều").', '"rat_hai_long" phải là số (nhận được "nhiều").']]);
   });
-  it('the schema\'s own sentences have a Vietnamese version', () => {
+  it("the schema's own sentences have a Vietnamese version", () => {
     const e: J = structuredClone(evidence);
     e.entries[0].documents = [{ sha256: 'ABC' }];
     e.criteriaSet = 'model.commune-par';
@@ -44,8 +46,6 @@ describe('evidence and appraisal problems in English and Vietnamese', () => {
   it('a missing reason in an appraisal', () => {
     const a: J = structuredClone(appraisal);
     delete a.rounds[0].items[0].reason;
-    expect(said(parseAppraisal(a).diagnostics)).toEqual([
-      ['/rounds/0/items/0/reason', '"reason" is missing (expected a string).', 'Thiếu "reason" (cần chuỗi ký tự).'],
-    ]);
+    expect(said(parseAppraisal(a).diagnostics)).toEqual([['/rounds/0/items/0/reason', '"reason" is missing (expected a string).', 'Thiếu "reason" (cần chuỗi ký tự).']]);
   });
 });

@@ -48,12 +48,12 @@ function wrapped(x: unknown): Wrapped | undefined {
   const o = x as Record<string, unknown>;
   let n = 0;
   for (const k in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    if (!Object.hasOwn(o, k)) continue;
     if (!WRAPPER_KEYS.has(k) || ((k === 'text' || k === 'file' || k === 'round') && typeof o[k] !== 'string')) return undefined;
     n++;
   }
   const w = o as Wrapped;
-  const hasEvidence = Object.prototype.hasOwnProperty.call(o, 'evidence');
+  const hasEvidence = Object.hasOwn(o, 'evidence');
   if (n === 0 || hasEvidence === (w.text !== undefined || w.file !== undefined)) return undefined;
   return w;
 }

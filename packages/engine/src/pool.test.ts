@@ -202,7 +202,14 @@ describe('@parindex/engine/pool', () => {
       expect(out[bad.length]!.ok).toBe(true);
       const rest = out.slice(bad.length + 1);
       expect(rest[0]).toEqual({ ok: false, diagnostics: readJson(broken, 'broken.json').diagnostics });
-      expect(rest.map((o) => (o.ok ? 'ok' : o.diagnostics.map((d) => d.code).join(',')))).toEqual(['JSON_SYNTAX', 'FILE_EMPTY', 'JSON_NOT_OBJECT', 'FILE_NOT_FOUND', 'FILE_IS_FOLDER', 'FILE_NOT_REGULAR']);
+      expect(rest.map((o) => (o.ok ? 'ok' : o.diagnostics.map((d) => d.code).join(',')))).toEqual([
+        'JSON_SYNTAX',
+        'FILE_EMPTY',
+        'JSON_NOT_OBJECT',
+        'FILE_NOT_FOUND',
+        'FILE_IS_FOLDER',
+        'FILE_NOT_REGULAR',
+      ]);
       expect(rest[0]!.ok ? undefined : rest[0]!.diagnostics[0]).toMatchObject({ file: 'broken.json', line: 4, column: 1 });
       // result(i) of a failed input throws what score() throws.
       const err = await pool.result(0).catch((e: unknown) => e);
@@ -273,7 +280,10 @@ describe('@parindex/engine/pool', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-pool-'));
     // The real worker, except that it exits in the middle of the first chunk it is sent.
     const crash = join(dir, 'crash-worker.mjs');
-    writeFileSync(crash, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => { if (m.type === 'chunk') process.exit(3); });\nawait import(${JSON.stringify(WORKER.href)});\n`);
+    writeFileSync(
+      crash,
+      `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => { if (m.type === 'chunk') process.exit(3); });\nawait import(${JSON.stringify(WORKER.href)});\n`,
+    );
     const pool = await createPool({ set: set(), threads: 2, workerUrl: crash });
     await expect(pool.scoreAll(units.slice(0, 10))).rejects.toThrow(/worker \d stopped \(exit code 3\)/);
     await expect(pool.scoreAll(units.slice(0, 1))).rejects.toThrow(/stopped/);

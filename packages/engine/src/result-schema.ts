@@ -5,7 +5,20 @@
  * committed file differs.
  */
 import * as z from 'zod/mini';
-import { DIAGNOSTIC_CODES, DecimalText as D, ImprovementSchema, KIND_STEP_SCHEMAS, RoundingLevel, RoundingMode, RULE_TYPES, SCHEMA_REGISTRY, withDescription, withMeta, type Diagnostic, type DiagnosticCode } from './deps.js';
+import {
+  DIAGNOSTIC_CODES,
+  DecimalText as D,
+  ImprovementSchema,
+  KIND_STEP_SCHEMAS,
+  RoundingLevel,
+  RoundingMode,
+  RULE_TYPES,
+  SCHEMA_REGISTRY,
+  withDescription,
+  withMeta,
+  type Diagnostic,
+  type DiagnosticCode,
+} from './deps.js';
 import { Appraisal } from './appraisal.js';
 import { DocumentRef, Evidence, Unit } from './evidence.js';
 import type { ScoreResult } from './result.js';
@@ -56,7 +69,6 @@ const TraceValue = z.union([z.string(), z.boolean(), z.record(z.string(), D), z.
 
 export const RoundingStepSchema = s({ kind: z.literal('round'), level: RoundingLevel, from: D, to: D, places: int(), mode: RoundingMode });
 
-
 const NotApplicablePolicySchema = z.enum(['fullPoints', 'reduceMaximum']);
 const notApplicable = <C extends string, T extends Record<string, z.ZodMiniType>>(cause: C, shape: T) =>
   s({ kind: z.literal('notApplicable'), cause: z.literal(cause), ...shape, policy: NotApplicablePolicySchema, points: D });
@@ -67,10 +79,7 @@ export const StepSchema = withMeta(
     s({ kind: z.literal('clamp'), from: D, to: D, bound: z.enum(['max', 'floor', 'cap', 'scale']) }),
     s({ kind: z.literal('aboveScale'), index: D, scale: D }),
     RoundingStepSchema,
-    z.discriminatedUnion('cause', [
-      notApplicable('condition', { at: z.string() }),
-      notApplicable('zeroDenominator', { input: z.string() }),
-    ]),
+    z.discriminatedUnion('cause', [notApplicable('condition', { at: z.string() }), notApplicable('zeroDenominator', { input: z.string() })]),
     s({ kind: z.literal('missing'), inputs: z.array(z.string()), documents: z.array(z.string()), policy: z.enum(['zero', 'scoreAndFlag']), explanation: z.nullable(z.string()) }),
     s({ kind: z.literal('override'), round: z.string(), from: D, to: D, reason: z.string(), by: opt(z.string()), date: opt(z.string()) }),
   ]),
@@ -79,41 +88,50 @@ export const StepSchema = withMeta(
 
 export { ImprovementSchema };
 
-export const TraceInputSchema = withMeta(s({
-  id: z.string(),
-  label: z.string(),
-  labelEn: opt(z.string()),
-  type: z.string(),
-  unit: opt(z.string()),
-  unitEn: opt(z.string()),
-  value: TraceValue,
-  entry: z.nullable(int()),
-  corrected: opt(s({ from: TraceValue, round: z.string(), reason: z.string() })),
-}), { id: 'TraceInput' });
+export const TraceInputSchema = withMeta(
+  s({
+    id: z.string(),
+    label: z.string(),
+    labelEn: opt(z.string()),
+    type: z.string(),
+    unit: opt(z.string()),
+    unitEn: opt(z.string()),
+    value: TraceValue,
+    entry: z.nullable(int()),
+    corrected: opt(s({ from: TraceValue, round: z.string(), reason: z.string() })),
+  }),
+  { id: 'TraceInput' },
+);
 
-export const TraceDocumentSchema = withMeta(s({
-  id: z.string(),
-  kind: z.string(),
-  kindEn: opt(z.string()),
-  label: z.string(),
-  labelEn: opt(z.string()),
-  required: z.boolean(),
-  provided: z.boolean(),
-  by: z.array(z.extend(DocumentRef, { entry: int() })),
-}), { id: 'TraceDocument' });
+export const TraceDocumentSchema = withMeta(
+  s({
+    id: z.string(),
+    kind: z.string(),
+    kindEn: opt(z.string()),
+    label: z.string(),
+    labelEn: opt(z.string()),
+    required: z.boolean(),
+    provided: z.boolean(),
+    by: z.array(z.extend(DocumentRef, { entry: int() })),
+  }),
+  { id: 'TraceDocument' },
+);
 
 export const ClaimSchema = withMeta(s({ claimed: D, computed: D, matches: z.boolean(), entry: int() }), { id: 'Claim' });
 
-export const TraceSchema = withMeta(s({
-  rule: RuleTypeSchema,
-  inputs: z.array(TraceInputSchema),
-  documents: z.array(TraceDocumentSchema),
-  steps: z.array(StepSchema),
-  improve: z.array(ImprovementSchema),
-  claim: opt(ClaimSchema),
-  explanation: opt(z.string()),
-  notes: opt(z.array(z.string())),
-}), { id: 'Trace' });
+export const TraceSchema = withMeta(
+  s({
+    rule: RuleTypeSchema,
+    inputs: z.array(TraceInputSchema),
+    documents: z.array(TraceDocumentSchema),
+    steps: z.array(StepSchema),
+    improve: z.array(ImprovementSchema),
+    claim: opt(ClaimSchema),
+    explanation: opt(z.string()),
+    notes: opt(z.array(z.string())),
+  }),
+  { id: 'Trace' },
+);
 
 export interface NodeResultShape {
   code: string;
@@ -154,54 +172,64 @@ export const NodeResultSchema: z.ZodMiniType<NodeResultShape> = withMeta(
   { id: 'NodeResult' },
 );
 
-export const BlockResultSchema = withMeta(s({
-  title: z.string(),
-  titleEn: opt(z.string()),
-  max: D,
-  raw: D,
-  points: D,
-  capped: z.boolean(),
-  items: z.array(NodeResultSchema),
-}), { id: 'BlockResult' });
+export const BlockResultSchema = withMeta(
+  s({
+    title: z.string(),
+    titleEn: opt(z.string()),
+    max: D,
+    raw: D,
+    points: D,
+    capped: z.boolean(),
+    items: z.array(NodeResultSchema),
+  }),
+  { id: 'BlockResult' },
+);
 
-export const TotalsSchema = withMeta(s({
-  treePoints: D,
-  bonus: D,
-  penalty: D,
-  points: D,
-  nominalMax: D,
-  applicableMax: D,
-  scale: D,
-  index: D,
-  classification: z.nullable(s({ code: z.string(), label: z.string(), labelEn: opt(z.string()) })),
-  parts: z.array(s({ part: z.string(), points: D, nominalMax: D, applicableMax: D })),
-  steps: z.array(StepSchema),
-}), { id: 'Totals' });
+export const TotalsSchema = withMeta(
+  s({
+    treePoints: D,
+    bonus: D,
+    penalty: D,
+    points: D,
+    nominalMax: D,
+    applicableMax: D,
+    scale: D,
+    index: D,
+    classification: z.nullable(s({ code: z.string(), label: z.string(), labelEn: opt(z.string()) })),
+    parts: z.array(s({ part: z.string(), points: D, nominalMax: D, applicableMax: D })),
+    steps: z.array(StepSchema),
+  }),
+  { id: 'Totals' },
+);
 
-export const ProvenanceSchema = withMeta(s({
-  engine: z.string(),
-  criteriaSet: s({ ref: z.string(), id: z.string(), version: z.string(), status: z.string(), issuer: z.string(), decision: z.string(), sha256: z.string() }),
-  evidence: s({ sha256: z.string() }),
-  appraisal: opt(s({ sha256: z.string(), round: z.string() })),
-}), { id: 'Provenance' });
+export const ProvenanceSchema = withMeta(
+  s({
+    engine: z.string(),
+    criteriaSet: s({ ref: z.string(), id: z.string(), version: z.string(), status: z.string(), issuer: z.string(), decision: z.string(), sha256: z.string() }),
+    evidence: s({ sha256: z.string() }),
+    appraisal: opt(s({ sha256: z.string(), round: z.string() })),
+  }),
+  { id: 'Provenance' },
+);
 
-export const ScoreResultSchema = withMeta(s({
-  formatVersion: z.literal(1),
-  provenance: ProvenanceSchema,
-  unit: Unit,
-  period: s({ from: z.string(), to: z.string(), label: opt(z.string()) }),
-  sample: z.boolean(),
-  stage: z.string(),
-  totals: TotalsSchema,
-  fields: z.array(NodeResultSchema),
-  bonus: opt(BlockResultSchema),
-  penalty: opt(BlockResultSchema),
-  flags: z.array(s({ code: FlagCodeSchema, criterion: z.string() })),
-  diagnostics: z.array(DiagnosticSchema),
-  unused: z.array(
-    s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) }),
-  ),
-}), { id: 'ScoreResult', title: 'parindex score result', description: 'The result of score(): every number an exact decimal string.' });
+export const ScoreResultSchema = withMeta(
+  s({
+    formatVersion: z.literal(1),
+    provenance: ProvenanceSchema,
+    unit: Unit,
+    period: s({ from: z.string(), to: z.string(), label: opt(z.string()) }),
+    sample: z.boolean(),
+    stage: z.string(),
+    totals: TotalsSchema,
+    fields: z.array(NodeResultSchema),
+    bonus: opt(BlockResultSchema),
+    penalty: opt(BlockResultSchema),
+    flags: z.array(s({ code: FlagCodeSchema, criterion: z.string() })),
+    diagnostics: z.array(DiagnosticSchema),
+    unused: z.array(s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) })),
+  }),
+  { id: 'ScoreResult', title: 'parindex score result', description: 'The result of score(): every number an exact decimal string.' },
+);
 
 // Compile-time check: the schema and the hand-written types describe the same JSON.
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -10,18 +10,7 @@ export type DecimalString = string;
 
 export type NodeStatus = 'scored' | 'notApplicable' | 'missingEvidence' | 'invalid' | 'overridden';
 
-export type FlagCode =
-  | 'notApplicable'
-  | 'missingInput'
-  | 'missingDocument'
-  | 'needsExplanation'
-  | 'explained'
-  | 'claimMismatch'
-  | 'invalid'
-  | 'capped'
-  | 'belowZero'
-  | 'overridden'
-  | 'corrected';
+export type FlagCode = 'notApplicable' | 'missingInput' | 'missingDocument' | 'needsExplanation' | 'explained' | 'claimMismatch' | 'invalid' | 'capped' | 'belowZero' | 'overridden' | 'corrected';
 
 export interface RoundingStep {
   kind: 'round';

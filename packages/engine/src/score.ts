@@ -11,21 +11,8 @@ import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
 const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
-import type {
-  BlockResult,
-  Flag,
-  FlagCode,
-  NodeResult,
-  PartTotal,
-  RoundingStep,
-  ScoreResult,
-  Step,
-  Trace,
-  TraceDocument,
-  TraceInput,
-  UnusedEntry,
-} from './result.js';
-import { applyAppraisal, prepare, valuePath, type Prepared, type Typed } from './values.js';
+import type { BlockResult, FlagCode, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import { applyAppraisal, prepare, valuePath, type Prepared } from './values.js';
 import { ENGINE_NAME, ENGINE_VERSION } from './version.js';
 
 export interface ScoreOptions {
@@ -133,7 +120,15 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
   inp.appraisalSha = hashJson(options.appraisal);
   if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
   if (ap.value.evidence.sha256 !== inp.evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
-    diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', expectedUnit: ap.value.evidence.unit, expectedSha256: ap.value.evidence.sha256, givenUnit: evidence.unit.code, givenSha256: inp.evidenceSha }));
+    diagnostics.push(
+      diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', {
+        field: 'evidence',
+        expectedUnit: ap.value.evidence.unit,
+        expectedSha256: ap.value.evidence.sha256,
+        givenUnit: evidence.unit.code,
+        givenSha256: inp.evidenceSha,
+      }),
+    );
   const applied = applyAppraisal(compiled, inp.prepared, ap.value, options.round);
   for (const d of applied.diagnostics) diagnostics.push(d);
   inp.stage = applied.stage;
@@ -275,7 +270,12 @@ function unusedEntries(ctx: Ctx): UnusedEntry[] {
     }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
     const known = (e.criterion === undefined || compiled.nodes.has(e.criterion)) && (e.input === undefined || compiled.inputs.has(e.input));
-    unused.push({ entry: i, ...(e.criterion !== undefined ? { criterion: e.criterion } : {}), ...(e.input !== undefined ? { input: e.input } : {}), reason: onNa ? 'notApplicable' : known ? 'notReferenced' : 'unknown' });
+    unused.push({
+      entry: i,
+      ...(e.criterion !== undefined ? { criterion: e.criterion } : {}),
+      ...(e.input !== undefined ? { input: e.input } : {}),
+      reason: onNa ? 'notApplicable' : known ? 'notReferenced' : 'unknown',
+    });
     if (!onNa) diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}`, { at: `/entries/${i}` }));
   });
   return unused;
@@ -332,6 +332,3 @@ export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOp
 export function checkEvidence(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): Diagnostic[] {
   return run(compiled, evidence, options).diagnostics;
 }
-
-export type { Typed };
-export { valuePath };

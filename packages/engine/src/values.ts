@@ -2,7 +2,7 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, cmpDec, decText, diag, schemaDiag, type Diagnostic, type Received } from './deps.js';
+import { Decimal, cmpDec, decText, diag, isRealDate, schemaDiag, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
@@ -45,23 +45,8 @@ const ZERO_D = new Decimal(0);
 const NONE: Array<'number' | 'date'> = [];
 const HUNDRED = new Decimal(100);
 
-const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const VI_DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?$|^-?[0-9]+,[0-9]+$/;
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** @internal Is this a real calendar date? */
-export function isRealDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : DAYS[mo - 1]!;
-  return d <= days;
-}
 
 /** A raw value as a diagnostic quotes it: its kind, and its text when short (strings cut at 40 characters). */
 function got(raw: unknown): Received {
@@ -113,8 +98,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     }
     case 'date': {
       if (typeof raw !== 'string' || !isRealDate(raw)) return typeError();
-      if (def.withinPeriod !== false && (raw < period.from || raw > period.to))
-        out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: raw, input: id, from: period.from, to: period.to }));
+      if (def.withinPeriod !== false && (raw < period.from || raw > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: raw, input: id, from: period.from, to: period.to }));
       return { value: raw, display: raw };
     }
     case 'tally': {
@@ -123,7 +107,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       const display: Record<string, string> = {};
       let ok = true;
       for (const option of input.options!.keys()) {
-        const v = Object.prototype.hasOwnProperty.call(raw, option) ? (raw as Record<string, number>)[option]! : 0;
+        const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
         if (!Number.isSafeInteger(v) || v < 0) {
           out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
           ok = false;
@@ -173,9 +157,7 @@ interface Indexing {
 function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry: number, owner: string | null): void {
   const input = x.compiled.inputs.get(id);
   if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
-    x.out.push(
-      diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref }),
-    );
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref }));
     return;
   }
   const first = x.values.get(id);
@@ -210,8 +192,7 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
     addEntryOf(x, owner, i);
   }
   if (e.input !== undefined) {
-    if (e.values !== undefined)
-      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
+    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
     if (e.value === undefined) {
       x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'inputWithoutValue', input: e.input }));
       return undefined;
@@ -238,7 +219,8 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
   if (d.date !== undefined && !isRealDate(d.date)) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${at}/date`, { issue: 'notCalendarDate', value: d.date }));
-  else if (d.date !== undefined && (d.date < period.from || d.date > period.to)) x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
+  else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
+    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
   // The document as the trace shows it: its fields in the schema's order, then its entry.
   const ref = {} as DocRec['ref'];
   if (d.for !== undefined) ref.for = d.for;

@@ -25,7 +25,7 @@ function withValue(compiled: CompiledSet, evidence: Evidence, id: string, v: unk
   const own = copy.entries.find((e) => e.input === id);
   if (own) own.value = v;
   else {
-    const holder = copy.entries.find((e) => e.values && Object.prototype.hasOwnProperty.call(e.values, id));
+    const holder = copy.entries.find((e) => e.values && Object.hasOwn(e.values, id));
     if (holder) holder.values![id] = v;
     else {
       const criterion = compiled.inputs.get(id)!.criterion;
@@ -35,7 +35,7 @@ function withValue(compiled: CompiledSet, evidence: Evidence, id: string, v: unk
   return copy;
 }
 
-const valueOf = (compiled: CompiledSet, id: string, text: string): unknown => (compiled.inputs.get(id)!.def.type === 'count' ? Number(text) : text);
+const inputValueOf = (compiled: CompiledSet, id: string, text: string): unknown => (compiled.inputs.get(id)!.def.type === 'count' ? Number(text) : text);
 
 /** A value just above `to` for a strict "above" bound on a decimal input. */
 const above = (to: string) => dec(to).plus('0.000001').toFixed();
@@ -45,7 +45,7 @@ function meetCondition(c: Condition): Array<[string, unknown]> | null {
   if ('is' in c) return [[c.input, c.is]];
   if ('all' in c) {
     const parts = c.all.map(meetCondition);
-    return parts.some((p) => p === null) ? null : parts.flat() as Array<[string, unknown]>;
+    return parts.some((p) => p === null) ? null : (parts.flat() as Array<[string, unknown]>);
   }
   if ('op' in c && (c.op === 'eq' || c.op === 'gte' || c.op === 'lte') && !Array.isArray(c.value)) return [[c.input, c.value]];
   return null;
@@ -56,11 +56,11 @@ function follow(compiled: CompiledSet, evidence: Evidence, result: ScoreResult, 
   const set = (id: string, v: unknown, e = evidence) => withValue(compiled, e, id, v);
   switch (im.kind) {
     case 'raise':
-      return im.feasible ? set(im.input, valueOf(compiled, im.input, im.strict ? above(im.to) : im.to)) : null;
+      return im.feasible ? set(im.input, inputValueOf(compiled, im.input, im.strict ? above(im.to) : im.to)) : null;
     case 'raiseRatio':
-      return im.feasible && !im.strict ? set(im.numerator, valueOf(compiled, im.numerator, im.to)) : null;
+      return im.feasible && !im.strict ? set(im.numerator, inputValueOf(compiled, im.numerator, im.to)) : null;
     case 'lower':
-      return set(im.input, valueOf(compiled, im.input, im.to));
+      return set(im.input, inputValueOf(compiled, im.input, im.to));
     case 'set':
       return set(im.input, im.to);
     case 'survey': {

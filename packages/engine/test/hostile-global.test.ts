@@ -14,8 +14,44 @@ const SET = readFileSync(here('../../../test/conformance/engine/shapes.set.json'
 const EVIDENCE = readFileSync(here('../../../test/conformance/engine/full.evidence.json'), 'utf8');
 
 const CANDIDATES = [
-  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'and', 'or', '<', '<=', '>', '>=', '+', '-', '*', '/', '%',
-  'min', 'max', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'method', 'constructor', '__proto__', 'toString',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'and',
+  'or',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'in',
+  'cat',
+  'substr',
+  'merge',
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'none',
+  'some',
+  'method',
+  'constructor',
+  '__proto__',
+  'toString',
 ];
 
 /** What json-logic-js does with each candidate operator (the result, or the error message). */
@@ -37,7 +73,16 @@ function logicBehaviour(): Record<string, string> {
 }
 
 function decimalConfig() {
-  return { precision: Decimal.precision, rounding: Decimal.rounding, toExpNeg: Decimal.toExpNeg, toExpPos: Decimal.toExpPos, minE: Decimal.minE, maxE: Decimal.maxE, modulo: Decimal.modulo, crypto: Decimal.crypto };
+  return {
+    precision: Decimal.precision,
+    rounding: Decimal.rounding,
+    toExpNeg: Decimal.toExpNeg,
+    toExpPos: Decimal.toExpPos,
+    minE: Decimal.minE,
+    maxE: Decimal.maxE,
+    modulo: Decimal.modulo,
+    crypto: Decimal.crypto,
+  };
 }
 
 const protoNames = () => ({
@@ -66,7 +111,9 @@ describe('global state', () => {
     expect(result.fields[1]!.children!.find((c) => c.code === '2.5')!.points).toBe('1');
 
     // Hostile input: forbidden keys as JSON.parse makes them, prototype-reading expressions, the old "method".
-    const hostileEvidence = JSON.parse(EVIDENCE.replace('"entries": [', '"__proto__": {"polluted": true}, "entries": [{"criterion": "1.1", "values": {"constructor": {"prototype": {"polluted": true}}}},'));
+    const hostileEvidence = JSON.parse(
+      EVIDENCE.replace('"entries": [', '"__proto__": {"polluted": true}, "entries": [{"criterion": "1.1", "values": {"constructor": {"prototype": {"polluted": true}}}},'),
+    );
     expect(() => score(compiled, hostileEvidence)).toThrow(ParindexError);
     expect(checkEvidence(compiled, hostileEvidence).map((d) => d.code)).toContain('JSON_FORBIDDEN_KEY');
     for (const logic of [{ var: '__proto__' }, { var: 'constructor.name' }, { var: 'resolved.constructor' }, { method: [{ var: 'dossiers' }, 'toString'] }, { var: '__proto__.polluted' }]) {
@@ -74,7 +121,7 @@ describe('global state', () => {
       s.fields[1].children[4].rule.logic = logic;
       expect(() => compile(s)).toThrow(ParindexError);
       // The evaluator itself, given an expression compile() would refuse, reads nothing from prototypes.
-      const scope = (name: string) => ({ a: 1 } as Record<string, unknown>)[name] as never;
+      const scope = (name: string) => (({ a: 1 }) as Record<string, unknown>)[name] as never;
       try {
         const v = evaluateLogic(logic, (name, option) => (Object.hasOwn({ a: 1 }, name) && option === undefined ? scope(name) : undefined));
         expect(v).toBeNull();

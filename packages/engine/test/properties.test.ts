@@ -120,8 +120,7 @@ describe('properties', () => {
   });
 
   it('entry order does not change the result (beyond entry indexes and the evidence hash)', () => {
-    const strip = (r: ScoreResult) =>
-      JSON.stringify({ ...r, provenance: { ...r.provenance, evidence: null } }, (k, v) => (k === 'entry' || k === 'path' ? undefined : v));
+    const strip = (r: ScoreResult) => JSON.stringify({ ...r, provenance: { ...r.provenance, evidence: null } }, (k, v) => (k === 'entry' || k === 'path' ? undefined : v));
     fc.assert(
       fc.property(evidenceArb, fc.infiniteStream(fc.nat()), (ev, rnd) => {
         const shuffled = { ...ev, entries: [...ev.entries] };

@@ -33,7 +33,10 @@ const weight = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 1000 }).map((m) => plain(new Wide(m).div(1000))) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 1_000_000_000 }).map((m) => plain(new Wide(m).div(1_000_000_000))) },
 );
-const maxArb = fc.oneof(fc.integer({ min: 1, max: 30 }).map(String), fc.integer({ min: 1, max: 3000 }).map((m) => plain(new Wide(m).div(100))));
+const maxArb = fc.oneof(
+  fc.integer({ min: 1, max: 30 }).map(String),
+  fc.integer({ min: 1, max: 3000 }).map((m) => plain(new Wide(m).div(100))),
+);
 const count = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5_000_000 }), fc.constant(0));
 
 const leafOf = (fields: NodeResult[]) => fields[0]!.children![0]!;
@@ -41,28 +44,34 @@ const leafOf = (fields: NodeResult[]) => fields[0]!.children![0]!;
 describe('survey: the engine agrees with exact arithmetic', () => {
   it('counts, weighted sum, share and points', () => {
     fc.assert(
-      fc.property(maxArb, fc.array(weight, { minLength: 4, maxLength: 4 }), fc.array(count, { minLength: 4, maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }), (max, weights, counts, minAnswers) => {
-        const compiled = compile(setWith(max, weights, minAnswers));
-        const leaf = leafOf(score(compiled, evidence(counts)).fields);
-        const answers = counts.reduce((a, b) => a + b, 0);
-        let weighted = new Wide(0);
-        for (let i = 0; i < 4; i++) weighted = weighted.plus(new Wide(weights[i]!).times(counts[i]!));
-        const step = leaf.trace!.steps[0] as Record<string, unknown>;
-        expect(step.counts).toEqual(Object.fromEntries(OPTIONS.map((o, i) => [o, String(counts[i])])));
-        expect(step.answers).toBe(String(answers));
-        expect(step.weighted).toBe(plain(weighted));
-        if (answers === 0 || (minAnswers !== undefined && answers < minAnswers)) {
-          // Too few answers: missing evidence, never taken out of the maximum.
-          expect([leaf.status, leaf.points, leaf.applicableMax]).toEqual(['missingEvidence', '0', String(max)]);
-          expect([step.share, step.points]).toEqual(['0', '0']);
-          return;
-        }
-        const share = new D60(weighted.toFixed()).div(answers);
-        const points = new D60(new Wide(max).times(weighted).toFixed()).div(answers);
-        expect(step.share).toBe(plain(share));
-        expect(step.points).toBe(plain(points));
-        expect(leaf.points).toBe(plain(points));
-      }),
+      fc.property(
+        maxArb,
+        fc.array(weight, { minLength: 4, maxLength: 4 }),
+        fc.array(count, { minLength: 4, maxLength: 4 }),
+        fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+        (max, weights, counts, minAnswers) => {
+          const compiled = compile(setWith(max, weights, minAnswers));
+          const leaf = leafOf(score(compiled, evidence(counts)).fields);
+          const answers = counts.reduce((a, b) => a + b, 0);
+          let weighted = new Wide(0);
+          for (let i = 0; i < 4; i++) weighted = weighted.plus(new Wide(weights[i]!).times(counts[i]!));
+          const step = leaf.trace!.steps[0] as Record<string, unknown>;
+          expect(step.counts).toEqual(Object.fromEntries(OPTIONS.map((o, i) => [o, String(counts[i])])));
+          expect(step.answers).toBe(String(answers));
+          expect(step.weighted).toBe(plain(weighted));
+          if (answers === 0 || (minAnswers !== undefined && answers < minAnswers)) {
+            // Too few answers: missing evidence, never taken out of the maximum.
+            expect([leaf.status, leaf.points, leaf.applicableMax]).toEqual(['missingEvidence', '0', String(max)]);
+            expect([step.share, step.points]).toEqual(['0', '0']);
+            return;
+          }
+          const share = new D60(weighted.toFixed()).div(answers);
+          const points = new D60(new Wide(max).times(weighted).toFixed()).div(answers);
+          expect(step.share).toBe(plain(share));
+          expect(step.points).toBe(plain(points));
+          expect(leaf.points).toBe(plain(points));
+        },
+      ),
       { numRuns: 1500, seed: 20261122 },
     );
   });
@@ -70,6 +79,11 @@ describe('survey: the engine agrees with exact arithmetic', () => {
   it('a known case: 6 × (1×103 + 0.6×35 + 0.2×10 + 0×11) ÷ 159', () => {
     const compiled = compile(setWith('6', ['1', '0.6', '0.2', '0'], 30));
     const leaf = leafOf(score(compiled, evidence([103, 35, 10, 11])).fields);
-    expect(leaf.trace!.steps[0]).toMatchObject({ answers: '159', weighted: '126', share: '0.792452830188679245283018867924528301886792452830188679245283', points: '4.7547169811320754716981132075471698113207547169811320754717' });
+    expect(leaf.trace!.steps[0]).toMatchObject({
+      answers: '159',
+      weighted: '126',
+      share: '0.792452830188679245283018867924528301886792452830188679245283',
+      points: '4.7547169811320754716981132075471698113207547169811320754717',
+    });
   });
 });

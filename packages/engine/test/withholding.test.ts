@@ -72,10 +72,11 @@ describe('withholding evidence', () => {
 
   it('never raises the index of an example file', () => {
     const sets = new Map<string, CompiledSet>();
-    for (const dir of readdirSync(join(ROOT, 'rules/sets'))) for (const f of readdirSync(join(ROOT, 'rules/sets', dir))) {
-      const c = compile(JSON.parse(readFileSync(join(ROOT, 'rules/sets', dir, f), 'utf8')));
-      sets.set(c.ref, c);
-    }
+    for (const dir of readdirSync(join(ROOT, 'rules/sets')))
+      for (const f of readdirSync(join(ROOT, 'rules/sets', dir))) {
+        const c = compile(JSON.parse(readFileSync(join(ROOT, 'rules/sets', dir, f), 'utf8')));
+        sets.set(c.ref, c);
+      }
     for (const unit of readdirSync(join(ROOT, 'examples'), { withFileTypes: true })) {
       if (!unit.isDirectory()) continue;
       for (const f of readdirSync(join(ROOT, 'examples', unit.name))) {

@@ -69,7 +69,12 @@ type Variants = { [C in DiagnosticCode]?: Array<DiagnosticParams[C]> };
 /** The other variants of params that take several forms. */
 const VARIANTS: Variants = {
   FILE_UNREADABLE: ['EPERM', 'EIO', 'ENAMETOOLONG', 'EMFILE', 'ENOSPC', 'EDQUOT', 'EROFS', 'EPIPE', 'ENXIO', 'ENOTDIR', 'EISDIR', 'EBUSY', null].map((errno) => ({ file: 'd', errno })),
-  FILE_NOT_REGULAR: [{ file: 'p', kind: 'fifo' }, { file: 'p', kind: 'blockDevice' }, { file: 'p', kind: 'socket' }, { file: 'p', kind: 'special' }],
+  FILE_NOT_REGULAR: [
+    { file: 'p', kind: 'fifo' },
+    { file: 'p', kind: 'blockDevice' },
+    { file: 'p', kind: 'socket' },
+    { file: 'p', kind: 'special' },
+  ],
   FILE_TOO_LARGE: [{ size: null, limit: 100 }],
   FILE_WRITE_FAILED: [
     { file: 'o', cause: 'brokenLink' },
@@ -79,8 +84,18 @@ const VARIANTS: Variants = {
   ],
   STDOUT_WRITE_FAILED: [{ errno: null }],
   RANK_THREADS_CAPPED: [{ asked: '2', cores: 1 }],
-  FILE_KIND_UNKNOWN: [{ need: 'savedResult' }, { need: 'rankInputs' }, { need: 'evidence', found: 'set' }, { need: 'evidence', found: 'appraisal' }, { need: 'evidence', found: 'result' }, { need: 'evidence', found: null }],
-  JSON_SYNTAX: [{ error: 'CommaExpected', offset: 3 }, { error: 'NotJson', offset: 0 }],
+  FILE_KIND_UNKNOWN: [
+    { need: 'savedResult' },
+    { need: 'rankInputs' },
+    { need: 'evidence', found: 'set' },
+    { need: 'evidence', found: 'appraisal' },
+    { need: 'evidence', found: 'result' },
+    { need: 'evidence', found: null },
+  ],
+  JSON_SYNTAX: [
+    { error: 'CommaExpected', offset: 3 },
+    { error: 'NotJson', offset: 0 },
+  ],
   JSON_NOT_OBJECT: [{ found: 'string' }, { found: 'number' }, { found: 'boolean' }, { found: 'null' }, { found: 'other' }],
   LIMIT_EXCEEDED: [
     { what: 'fileValues', count: null, limit: 5000000 },
@@ -106,12 +121,35 @@ const VARIANTS: Variants = {
     { option: 'a', input: 'x', map: 'weights' },
   ],
   SET_FRACTION_RANGE: [{ what: 'weight', value: '-0.5' }],
-  SET_TIER_BOUNDS: [{ tier: 1, problem: 'maxWithoutInclusive' }, { tier: 1, problem: 'inclusiveWithoutMin' }, { tier: 1, problem: 'inclusiveWithoutMax' }, { tier: 3, problem: 'empty', min: '90', max: '80.5' }],
-  SET_TIER_OVERLAP: [{ a: 1, b: 2, at: null, included: true }, { a: 1, b: 2, at: '80', included: false }],
-  SET_TIER_GAP: [{ from: '50', to: '50' }, { from: null, to: '0' }, { from: '100', to: null }],
-  SET_BAND_OVERLAP: [{ a: 'A', b: 'B', at: null, included: true }, { a: 'A', b: 'B', at: '90', included: false }],
+  SET_TIER_BOUNDS: [
+    { tier: 1, problem: 'maxWithoutInclusive' },
+    { tier: 1, problem: 'inclusiveWithoutMin' },
+    { tier: 1, problem: 'inclusiveWithoutMax' },
+    { tier: 3, problem: 'empty', min: '90', max: '80.5' },
+  ],
+  SET_TIER_OVERLAP: [
+    { a: 1, b: 2, at: null, included: true },
+    { a: 1, b: 2, at: '80', included: false },
+  ],
+  SET_TIER_GAP: [
+    { from: '50', to: '50' },
+    { from: null, to: '0' },
+    { from: '100', to: null },
+  ],
+  SET_BAND_OVERLAP: [
+    { a: 'A', b: 'B', at: null, included: true },
+    { a: 'A', b: 'B', at: '90', included: false },
+  ],
   SET_BAND_BOUNDS: [{ band: 'A', problem: 'empty', min: '95', max: '90' }],
-  SET_EXPRESSION_SHAPE: [{ problem: 'notFinite' }, { problem: 'notJson' }, { problem: 'operatorKeys', keys: 2 }, { problem: 'arity', op: 'and', found: 0, min: 1, max: null }, { problem: 'arity', op: '-', found: 3, min: 1, max: 2 }, { problem: 'arity', op: '!', found: 2, min: 1, max: 1 }, { problem: 'varName' }],
+  SET_EXPRESSION_SHAPE: [
+    { problem: 'notFinite' },
+    { problem: 'notJson' },
+    { problem: 'operatorKeys', keys: 2 },
+    { problem: 'arity', op: 'and', found: 0, min: 1, max: null },
+    { problem: 'arity', op: '-', found: 3, min: 1, max: 2 },
+    { problem: 'arity', op: '!', found: 2, min: 1, max: 1 },
+    { problem: 'varName' },
+  ],
   EVIDENCE_UNKNOWN_INPUT: [{ input: 'x', criterion: null, set: 's@2026' }],
   EVIDENCE_VALUE_TYPE: [
     { input: 'answers', option: 'hai_long', expected: 'count', received: 'number', value: '-1' },
@@ -127,10 +165,16 @@ const VARIANTS: Variants = {
     { input: 'x', value: '1200', min: null, max: '1000' },
     { input: 'x', value: '1', min: null, max: null },
   ],
-  EVIDENCE_DOCUMENT_INCOMPLETE: [{ code: '1.1', missing: ['date'] }, { code: '1.1', missing: ['number', 'date'] }],
+  EVIDENCE_DOCUMENT_INCOMPLETE: [
+    { code: '1.1', missing: ['date'] },
+    { code: '1.1', missing: ['number', 'date'] },
+  ],
   EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: [{ number: null, code: '1.1', date: '2025-12-20', from: '2026-01-01', to: '2026-12-31' }],
   EVIDENCE_UNKNOWN_REQUIREMENT: [{ requirement: 'x', code: '1.1', known: [] }],
-  EVIDENCE_NOT_APPLICABLE_VALUE: [{ code: '3.1', reason: null, reasonEn: null }, { code: '3.1', reason: 'không có', reasonEn: null }],
+  EVIDENCE_NOT_APPLICABLE_VALUE: [
+    { code: '3.1', reason: null, reasonEn: null },
+    { code: '3.1', reason: 'không có', reasonEn: null },
+  ],
   SCORE_MISSING_DOCUMENT: [{ code: '1.1', document: 'plan_doc', label: 'Kế hoạch', labelEn: null }],
   SCORE_EXPRESSION: [
     { code: '2.5', reason: 'notANumber', op: '*', got: 'none' },
@@ -139,7 +183,10 @@ const VARIANTS: Variants = {
     { code: '2.5', reason: 'result', got: '"abc"' },
     { code: '2.5', reason: 'tooLarge' },
   ],
-  RANK_APPRAISAL_UNUSED: [{ unit: null, reason: 'nothingRanked' }, { unit: 'X', reason: 'sameEvidence', first: 'a.json' }],
+  RANK_APPRAISAL_UNUSED: [
+    { unit: null, reason: 'nothingRanked' },
+    { unit: 'X', reason: 'sameEvidence', first: 'a.json' },
+  ],
   APPRAISAL_EVIDENCE_MISMATCH: [{ field: 'criteriaSet', expected: 'a@2026', given: 'b@2026' }],
   APPRAISAL_UNKNOWN_ROUND: [{ round: 'round1', rounds: [] }],
 };
@@ -200,7 +247,13 @@ describe('the sentences of every diagnostic', () => {
     const en = formatter('en');
     expect([vi.num('1234.5'), en.num('1234.5'), vi.num('1e+21'), vi.num(20000)]).toEqual(['1.234,5', '1,234.5', '1e+21', '20.000']);
     expect([vi.date('2026-03-01'), en.date('2026-03-01')]).toEqual(['01/03/2026', '2026-03-01']);
-    expect([en.count('1', 'point'), en.count('-1', 'point'), en.count('0', 'point'), en.count('2.5', 'point'), vi.count('2.5', 'điểm')]).toEqual(['1 point', '-1 point', '0 points', '2.5 points', '2,5 điểm']);
+    expect([en.count('1', 'point'), en.count('-1', 'point'), en.count('0', 'point'), en.count('2.5', 'point'), vi.count('2.5', 'điểm')]).toEqual([
+      '1 point',
+      '-1 point',
+      '0 points',
+      '2.5 points',
+      '2,5 điểm',
+    ]);
     expect([en.list(['a', 'b', 'c'], 'or'), vi.list(['a', 'b'], 'and'), en.list(['a'], 'and'), en.list([], 'and')]).toEqual(['a, b or c', 'a và b', 'a', '']);
     expect([vi.literal('x'), vi.literal(1.5), en.literal(1.5), vi.literal(true), vi.literal(null)]).toEqual(['"x"', '1,5', '1.5', 'true', 'null']);
   });

@@ -28,7 +28,10 @@ export interface Formatter {
 export type DiagnosticSentences = { readonly [C in DiagnosticCode]: (p: DiagnosticParams[C], f: Formatter) => string };
 
 /** The schema issues that are rules of the formats (not shapes a schema checks): each has its own sentence. */
-export type FormatRuleIssue = Exclude<SchemaIssue, { issue: 'type' | 'missing' | 'value' | 'tooBig' | 'tooSmall' | 'pattern' | 'format' | 'multipleOf' | 'unknownKeys' | 'key' | 'noForm' | 'element' | 'invalid' }>;
+export type FormatRuleIssue = Exclude<
+  SchemaIssue,
+  { issue: 'type' | 'missing' | 'value' | 'tooBig' | 'tooSmall' | 'pattern' | 'format' | 'multipleOf' | 'unknownKeys' | 'key' | 'noForm' | 'element' | 'invalid' }
+>;
 
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 const WORDS: Record<Lang, { and: string; or: string }> = { vi: { and: 'và', or: 'hoặc' }, en: { and: 'and', or: 'or' } };

@@ -24,7 +24,16 @@ const INPUTS = [
   { id: 'digital', type: 'boolean', label: 'Có nền tảng số', labelEn: 'Digital channels' },
   { id: 'helped', type: 'count', label: 'Số lượt hỗ trợ', labelEn: 'Residents helped' },
   { id: 'answers', type: 'tally', label: 'Phiếu', labelEn: 'Answers', options: [{ id: 'a', label: 'Rất hài lòng', labelEn: 'Very satisfied' }] },
-  { id: 'kind', type: 'level', label: 'Loại', labelEn: 'Kind', options: [{ id: 'x', label: 'Loại X', labelEn: 'Kind X' }, { id: 'y', label: 'Loại Y', labelEn: 'Kind Y' }] },
+  {
+    id: 'kind',
+    type: 'level',
+    label: 'Loại',
+    labelEn: 'Kind',
+    options: [
+      { id: 'x', label: 'Loại X', labelEn: 'Kind X' },
+      { id: 'y', label: 'Loại Y', labelEn: 'Kind Y' },
+    ],
+  },
   { id: 'on_time', type: 'count', label: 'Số hồ sơ giải quyết đúng hạn', labelEn: 'Dossiers resolved on time', unit: 'hồ sơ', unitEn: 'dossiers', atMost: 'resolved' },
   { id: 'resolved', type: 'count', label: 'Số hồ sơ đã giải quyết', labelEn: 'Dossiers resolved', unit: 'hồ sơ', unitEn: 'dossiers' },
   { id: 'rate', type: 'percent', label: 'Tỷ lệ số hóa (%)', labelEn: 'Digitisation rate (%)' },
@@ -65,7 +74,14 @@ describe('expressions in words', () => {
 
   it('conditions: levels by their labels, yes/no, lists', () => {
     expect(vi.say.condition({ input: 'kind', op: 'in', value: ['x', 'y'] })).toBe('Loại thuộc Loại X, Loại Y');
-    expect(en.say.condition({ all: [{ input: 'digital', is: false }, { input: 'sessions', op: 'gte', value: 1200 }] })).toBe('Digital channels: no and Sessions ≥ 1,200');
+    expect(
+      en.say.condition({
+        all: [
+          { input: 'digital', is: false },
+          { input: 'sessions', op: 'gte', value: 1200 },
+        ],
+      }),
+    ).toBe('Digital channels: no and Sessions ≥ 1,200');
   });
 
   it('the rule of a leaf in one sentence', () => {
@@ -76,9 +92,28 @@ describe('expressions in words', () => {
 });
 
 describe("advice in the unit's own terms", () => {
-  const ratio = leafSet(INPUTS, { type: 'tiers', value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } }, tiers: [{ min: 90, minInclusive: true, points: 1 }, { max: 90, maxInclusive: false, points: 0 }] });
+  const ratio = leafSet(INPUTS, {
+    type: 'tiers',
+    value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
+    tiers: [
+      { min: 90, minInclusive: true, points: 1 },
+      { max: 90, maxInclusive: false, points: 0 },
+    ],
+  });
   const say = (ex: ReturnType<typeof createExplainer>, im: Improvement) => ex.improvement(im, '1.1');
-  const im: Improvement = { kind: 'raiseRatio', numerator: 'on_time', denominator: 'resolved', from: '84', to: '90', delta: '6', target: '90', strict: false, pointsAfter: '0.75', gain: '0.25', feasible: true };
+  const im: Improvement = {
+    kind: 'raiseRatio',
+    numerator: 'on_time',
+    denominator: 'resolved',
+    from: '84',
+    to: '90',
+    delta: '6',
+    target: '90',
+    strict: false,
+    pointsAfter: '0.75',
+    gain: '0.25',
+    feasible: true,
+  };
 
   it("how many more of the unit's own items reach the next tier", () => {
     expect(say(createExplainer(ratio, 'vi'), im)).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → 90; tỉ lệ 90%)');
@@ -88,7 +123,9 @@ describe("advice in the unit's own terms", () => {
   });
 
   it('raise, set, provide, survey, none', () => {
-    expect(say(vi, { kind: 'raise', input: 'rate', from: '76.4', to: '80', delta: '3.6', strict: false, pointsAfter: '1', gain: '0.5', feasible: true })).toBe('Tăng “Tỷ lệ số hóa (%)” thêm 3,6% (từ 76,4% lên 80%) để đạt 1 điểm (+0,5)');
+    expect(say(vi, { kind: 'raise', input: 'rate', from: '76.4', to: '80', delta: '3.6', strict: false, pointsAfter: '1', gain: '0.5', feasible: true })).toBe(
+      'Tăng “Tỷ lệ số hóa (%)” thêm 3,6% (từ 76,4% lên 80%) để đạt 1 điểm (+0,5)',
+    );
     expect(say(en, { kind: 'provide', inputs: ['resolved'], documents: [], pointsAfter: null, gain: null })).toBe('Provide “Dossiers resolved” to be scored');
     expect(say(vi, { kind: 'set', input: 'kind', to: 'y', pointsAfter: '2', gain: '1' })).toBe('Đạt mức “Loại Y” cho “Loại” để đạt 2 điểm (+1)');
     expect(say(en, { kind: 'survey', input: 'answers', option: 'a', more: '1', pointsAfter: '1.5', gain: '0.01' })).toBe('1 more “Very satisfied” answer to reach 1.5 points (+0.01)');

@@ -1,6 +1,6 @@
 /** "allOf": points when every condition holds, others (default 0) when one does not. */
 import * as z from 'zod/mini';
-import { dec, decText, ZERO, type Decimal } from '../decimal.js';
+import { dec, ZERO, type Decimal } from '../decimal.js';
 import { Condition, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { conditionReads, ConditionStep } from './condition.js';
@@ -66,4 +66,3 @@ export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, Con
     return out;
   },
 };
-

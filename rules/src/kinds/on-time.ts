@@ -68,7 +68,11 @@ export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State,
     }
   },
   compile(rule, ctx) {
-    const points = { onTime: rule.points === undefined ? ctx.max : dec(rule.points), late: rule.late === undefined ? ZERO : dec(rule.late), missing: rule.missing === undefined ? ZERO : dec(rule.missing) };
+    const points = {
+      onTime: rule.points === undefined ? ctx.max : dec(rule.points),
+      late: rule.late === undefined ? ZERO : dec(rule.late),
+      missing: rule.missing === undefined ? ZERO : dec(rule.missing),
+    };
     const texts = { onTime: decText(points.onTime), late: decText(points.late), missing: decText(points.missing) };
     return { items: rule.items.map((i) => ({ input: i.input, deadline: i.deadline })), points, texts, floor: ctx.floor, max: ctx.max };
   },

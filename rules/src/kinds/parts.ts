@@ -36,8 +36,7 @@ export interface State {
 function checkPart(part: z.infer<typeof Part>, i: number, ctx: RuleCheckContext): Decimal {
   const at = `${ctx.path}/parts/${i}`;
   ctx.checkCondition(part.when, `${at}/when`);
-  if ((part.points === undefined) === (part.fraction === undefined))
-    ctx.report(schemaDiag('SET_SCHEMA', at, { issue: 'partPointsAndFraction' }));
+  if ((part.points === undefined) === (part.fraction === undefined)) ctx.report(schemaDiag('SET_SCHEMA', at, { issue: 'partPointsAndFraction' }));
   if (part.fraction !== undefined) {
     ctx.checkFraction(dec(part.fraction), `${at}/fraction`, 'fraction');
     return dec(part.fraction).times(ctx.max);

@@ -46,7 +46,18 @@ function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
     const ratio = r.ratio!;
     const to = c.fullAt.times(ratio.d).div(ratio.t);
     const target = v.num.def.type === 'count' ? to.ceil() : to;
-    return { kind: 'raiseRatio', numerator: v.numerator, denominator: v.denominator, from: decText(ratio.n), to: decText(target), delta: decText(target.minus(ratio.n)), target: c.fullText, strict: false, ...g, feasible: true };
+    return {
+      kind: 'raiseRatio',
+      numerator: v.numerator,
+      denominator: v.denominator,
+      from: decText(ratio.n),
+      to: decText(target),
+      delta: decText(target.minus(ratio.n)),
+      target: c.fullText,
+      strict: false,
+      ...g,
+      feasible: true,
+    };
   }
   return { kind: 'raise', input: v.input, from: r.text, to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
 }
@@ -72,7 +83,16 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
   compile(rule, ctx) {
     const fullAt = dec(rule.fullAt);
     const zeroAt = rule.zeroAt === undefined ? ZERO : dec(rule.zeroAt);
-    return { value: compileValue(rule.value, ctx), fullAt, zeroAt, fullText: decText(fullAt), zeroText: decText(zeroAt), onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max, floor: ctx.floor };
+    return {
+      value: compileValue(rule.value, ctx),
+      fullAt,
+      zeroAt,
+      fullText: decText(fullAt),
+      zeroText: decText(zeroAt),
+      onZero: rule.onZeroDenominator ?? 'notApplicable',
+      max: ctx.max,
+      floor: ctx.floor,
+    };
   },
   evaluate(c, read) {
     const steps: St[] = [];

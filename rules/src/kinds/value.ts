@@ -74,14 +74,7 @@ const numberOf = (v: unknown): Decimal => (v instanceof Decimal ? v : ZERO);
  * Read the value, pushing its steps. A zero denominator ends the rule: the evaluation to return
  * (not applicable, zero or full points as the rule says) comes back instead.
  */
-export function readValue<S, St>(
-  v: CompiledValue,
-  read: Reader,
-  steps: Array<St | ValueSteps>,
-  onZero: ZeroPolicy,
-  max: Decimal,
-  state: S,
-): ReadOut | { stop: Evaluation<S, St | ValueSteps> } {
+export function readValue<S, St>(v: CompiledValue, read: Reader, steps: Array<St | ValueSteps>, onZero: ZeroPolicy, max: Decimal, state: S): ReadOut | { stop: Evaluation<S, St | ValueSteps> } {
   if ('input' in v) {
     const value = numberOf(read(v.input));
     const text = decText(value);

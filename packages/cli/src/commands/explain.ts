@@ -20,7 +20,6 @@ export const explainCommand = defineCommand({
   async run({ args }) {
     const ctx = ctxOf(args);
     const s = await scoreFromArgs(args, ctx);
-    const { lang } = ctx;
     const main = s.round ?? s.self;
     const n = args.code ? nodeIndex(main).get(args.code) : undefined;
     if (args.code && !n) throw new CliError([diag('EVIDENCE_UNKNOWN_CRITERION', '', { code: args.code, set: main.provenance.criteriaSet.ref })]);

@@ -195,8 +195,7 @@ export const rankCommand = Object.assign(
       // another appraisal file already names, is reported and not used.
       const unusedAppraisals: Failed[] = [];
       let appraised = 0;
-      if (args.round !== undefined && appraisals.length === 0)
-        throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
+      if (args.round !== undefined && appraisals.length === 0) throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
       const unused = (a: AppraisalFile, why: { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string }) =>
         unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why })], a.json) });
       if (appraisals.length > 0 && compiled) {
@@ -225,8 +224,7 @@ export const rankCommand = Object.assign(
             scored.splice(i--, 1);
           }
         }
-        for (const a of bySha.values())
-          if (!paired.has(a)) unused(a, { reason: 'evidenceNotRanked' });
+        for (const a of bySha.values()) if (!paired.has(a)) unused(a, { reason: 'evidenceNotRanked' });
       } else for (const a of appraisals) unused(a, { reason: 'nothingRanked' });
       for (const x of unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, lang) + '\n');
 

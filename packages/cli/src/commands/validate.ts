@@ -19,7 +19,6 @@ export interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-
 async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Promise<{ compiled?: CompiledSet; diagnostics: Diagnostic[] }> {
   try {
     return { compiled: await compiledForEvidence(f, rules), diagnostics: [] };
@@ -79,7 +78,10 @@ export const validateCommand = Object.assign(
                     if (!(e instanceof ParindexError)) throw e;
                     for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
                       const key = `${d.code}|${d.file}|${d.path}`;
-                      if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+                      if (!seen.has(key)) {
+                        seen.add(key);
+                        diagnostics.push(d);
+                      }
                     }
                   }
                 }
@@ -90,8 +92,7 @@ export const validateCommand = Object.assign(
                   parsed.value.rounds.forEach((r, ri) =>
                     r.items.forEach((it, ii) => {
                       const node = c.compiled!.nodes.get(it.criterion);
-                      if (!node || !node.isLeaf)
-                        diagnostics.push(...locateIn([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: c.compiled!.ref })], f));
+                      if (!node?.isLeaf) diagnostics.push(...locateIn([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: c.compiled!.ref })], f));
                     }),
                   );
                 }

@@ -32,7 +32,12 @@ export function renderCsv(doc: Doc): string {
     if (b.kind === 'kv') parts.push(b.rows.map(([k, v]) => csvLine([k, v])));
     else if (b.kind === 'table') {
       const numbers = b.columns.map((c) => c.align === 'right');
-      const rows = [...b.rows, ...(b.footer ?? [])].map((r) => csvLine(b.columns.map((_, i) => cellLines(r.cells[i]).join('\n')), numbers));
+      const rows = [...b.rows, ...(b.footer ?? [])].map((r) =>
+        csvLine(
+          b.columns.map((_, i) => cellLines(r.cells[i]).join('\n')),
+          numbers,
+        ),
+      );
       parts.push([csvLine(b.columns.map((c) => c.label)), ...rows]);
     } else if (b.kind === 'title' || b.kind === 'heading') parts.push([csvLine([b.text])]);
   }

@@ -56,7 +56,13 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
     let height = 0;
     for (const c of cells) height = Math.max(height, c.length);
     const lines: string[] = [];
-    for (let k = 0; k < height; k++) lines.push(cells.map((c, i) => pad(c[k] ?? '', widths[i]!, columns[i]!.align)).join('  ').trimEnd());
+    for (let k = 0; k < height; k++)
+      lines.push(
+        cells
+          .map((c, i) => pad(c[k] ?? '', widths[i]!, columns[i]!.align))
+          .join('  ')
+          .trimEnd(),
+      );
     void ri;
     return lines;
   };
@@ -69,7 +75,12 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
       return wrap(body, Math.max(8, widths[i]! - indent.length)).map((l, k) => (k === 0 ? indent + l : indent + '  ' + l));
     });
   const out: string[] = [];
-  out.push(...line(columns.map((c) => [c.label]), -1));
+  out.push(
+    ...line(
+      columns.map((c) => [c.label]),
+      -1,
+    ),
+  );
   out.push(widths.map((w) => '─'.repeat(w)).join('  '));
   rows.forEach((r, i) => out.push(...line(split(r), i)));
   if (footer.length) {

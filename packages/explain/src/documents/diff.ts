@@ -63,7 +63,8 @@ export function reasonText(r: DiffReason, lang: Lang): string {
   }
 }
 
-const sideLabel = (r: ScoreResult, lang: Lang) => `${r.unit.name} — ${LOCALES[lang].stage(r.stage)} — ${r.provenance.criteriaSet.ref} (${formatDate(r.period.from, lang)} – ${formatDate(r.period.to, lang)})`;
+const sideLabel = (r: ScoreResult, lang: Lang) =>
+  `${r.unit.name} — ${LOCALES[lang].stage(r.stage)} — ${r.provenance.criteriaSet.ref} (${formatDate(r.period.from, lang)} – ${formatDate(r.period.to, lang)})`;
 
 function totalsTable(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, places: number): Doc[number] {
   const l = LOCALES[lang];
@@ -89,19 +90,34 @@ export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang
   const delta = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { sign: true }));
   const doc: Doc = [
     { kind: 'title', text: l.diff.title },
-    { kind: 'kv', rows: [['A', sideLabel(a, lang)], ['B', sideLabel(b, lang)]] },
+    {
+      kind: 'kv',
+      rows: [
+        ['A', sideLabel(a, lang)],
+        ['B', sideLabel(b, lang)],
+      ],
+    },
   ];
   if (!d.sameSet) doc.push({ kind: 'para', text: l.diff.otherSets(d.a.criteriaSet, d.b.criteriaSet, d.setChanges.length ? d.setChanges.join(', ') : null) });
   doc.push(totalsTable(d, a, b, lang, o.places));
   const rows: Row[] = [];
   for (const x of d.nodes) {
     if (!o.all && !x.changed) continue;
-    rows.push({ cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang))], depth: x.depth - 1, strong: x.kind === 'group' && x.depth === 1 });
+    rows.push({
+      cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang))],
+      depth: x.depth - 1,
+      strong: x.kind === 'group' && x.depth === 1,
+    });
   }
   doc.push({ kind: 'heading', text: l.diff.byCriterion });
   const w = l.words;
   if (rows.length)
-    doc.push({ kind: 'table', columns: [{ label: w.code }, { label: w.criterion, width: 44 }, { label: 'A', align: 'right' }, { label: 'B', align: 'right' }, { label: 'Δ', align: 'right' }, { label: w.why, width: 60 }], rows, indentColumn: 1 });
+    doc.push({
+      kind: 'table',
+      columns: [{ label: w.code }, { label: w.criterion, width: 44 }, { label: 'A', align: 'right' }, { label: 'B', align: 'right' }, { label: 'Δ', align: 'right' }, { label: w.why, width: 60 }],
+      rows,
+      indentColumn: 1,
+    });
   const c = d.counts;
   doc.push({ kind: 'para', text: l.diff.counts(formatNumber(c.changedLeaves, lang), formatNumber(c.raised, lang), formatNumber(c.lowered, lang), c.changedLeaves === 1) });
   return doc;

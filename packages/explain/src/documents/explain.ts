@@ -34,13 +34,24 @@ function traceBlocks(n: NodeResult, ex: Explainer, isPenalty: boolean): Block[] 
   const tr = n.trace!;
   const blocks: Block[] = [];
   const list = (heading: string, items: string[]) => items.length && blocks.push({ kind: 'para', text: `${heading}:` }, { kind: 'list', items });
-  list(ex.word('inputs'), tr.inputs.map((i) => ex.input(i)));
+  list(
+    ex.word('inputs'),
+    tr.inputs.map((i) => ex.input(i)),
+  );
   list(ex.word('documents'), documentItems(n, ex));
-  list(ex.word('steps'), tr.steps.map((x) => ex.step(x, n.code)).filter((x): x is string => x !== null));
-  if (tr.claim) blocks.push({ kind: 'para', text: tr.claim.matches ? ex.phrases.claimMatches(ex.say.n(tr.claim.claimed)) : ex.phrases.claimDiffers(ex.say.n(tr.claim.claimed), ex.say.n(tr.claim.computed)) });
+  list(
+    ex.word('steps'),
+    tr.steps.map((x) => ex.step(x, n.code)).filter((x): x is string => x !== null),
+  );
+  if (tr.claim)
+    blocks.push({ kind: 'para', text: tr.claim.matches ? ex.phrases.claimMatches(ex.say.n(tr.claim.claimed)) : ex.phrases.claimDiffers(ex.say.n(tr.claim.claimed), ex.say.n(tr.claim.computed)) });
   if (tr.explanation) blocks.push({ kind: 'para', text: `${ex.word('explanationLabel')}: ${tr.explanation}` });
   for (const note of tr.notes ?? []) blocks.push({ kind: 'para', text: note });
-  if (tr.improve.length) list(ex.word('improve'), tr.improve.map((im) => ex.improvement(im, n.code)));
+  if (tr.improve.length)
+    list(
+      ex.word('improve'),
+      tr.improve.map((im) => ex.improvement(im, n.code)),
+    );
   else if (lost(n) && !isPenalty) blocks.push({ kind: 'para', text: ex.phrases.noAdvice });
   return blocks;
 }
@@ -49,8 +60,18 @@ function traceBlocks(n: NodeResult, ex: Explainer, isPenalty: boolean): Block[] 
 export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer, self?: NodeResult): Block[] {
   const setMax = n.applicableMax !== n.nominalMax ? ` ${ex.phrases.setMaximum(ex.say.n(n.nominalMax))}` : '';
   const head = `${n.code}. ${ex.pick(n.title, n.titleEn)} — ${ex.say.n(n.points)} / ${ex.say.n(n.applicableMax)} ${ex.word('points')}${setMax}`;
-  const blocks: Block[] = [{ kind: 'heading', text: head }, { kind: 'kv', rows: leafRows(n, compiled, ex, self) }];
-  if (n.trace) blocks.push(...traceBlocks(n, ex, compiled.penalty.some((c) => c.code === n.code)));
+  const blocks: Block[] = [
+    { kind: 'heading', text: head },
+    { kind: 'kv', rows: leafRows(n, compiled, ex, self) },
+  ];
+  if (n.trace)
+    blocks.push(
+      ...traceBlocks(
+        n,
+        ex,
+        compiled.penalty.some((c) => c.code === n.code),
+      ),
+    );
   for (const st of n.steps ?? []) {
     const x = ex.step(st);
     if (x) blocks.push({ kind: 'para', text: x });

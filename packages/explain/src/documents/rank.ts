@@ -61,7 +61,13 @@ function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
   if (x.summary.bands.length)
     out.push(
       { kind: 'heading', text: l.rank.byBand },
-      { kind: 'list', items: x.summary.bands.map((b) => `${b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : w.unclassified} (${formatNumber(b.units.length, lang)}): ${b.units.map((i) => x.results[i]!.unit.name).join(', ')}`) },
+      {
+        kind: 'list',
+        items: x.summary.bands.map(
+          (b) =>
+            `${b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : w.unclassified} (${formatNumber(b.units.length, lang)}): ${b.units.map((i) => x.results[i]!.unit.name).join(', ')}`,
+        ),
+      },
     );
   if (x.summary.fields.length)
     out.push(
@@ -69,7 +75,15 @@ function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
       {
         kind: 'table',
         columns: [{ label: w.code }, { label: w.field, width: 50 }, { label: w.max, align: 'right' }, { label: w.mean, align: 'right' }, { label: w.percent, align: 'right' }],
-        rows: x.summary.fields.map((f) => ({ cells: [f.code, pick(lang, f.title, f.titleEn), formatNumber(f.nominalMax, lang), f.points.mean === null ? '—' : formatNumber(f.points.mean, lang, { places: x.places }), formatPercent(f.percent.mean, lang, x.places)] })),
+        rows: x.summary.fields.map((f) => ({
+          cells: [
+            f.code,
+            pick(lang, f.title, f.titleEn),
+            formatNumber(f.nominalMax, lang),
+            f.points.mean === null ? '—' : formatNumber(f.points.mean, lang, { places: x.places }),
+            formatPercent(f.percent.mean, lang, x.places),
+          ],
+        })),
       },
     );
   return out;
@@ -79,7 +93,11 @@ function problemBlocks(x: RankDocumentInput, lang: Lang): Block[] {
   const r = LOCALES[lang].rank;
   const n = (v: number) => formatNumber(v, lang);
   const out: Block[] = [];
-  if (x.failed.length) out.push({ kind: 'heading', text: r.notRanked(n(x.failed.length), x.failed.length === 1) }, { kind: 'list', items: x.failed.map((f) => `${f.file}: ${r.errors(n(f.errors), f.errors === 1)} — ${f.first}`) });
+  if (x.failed.length)
+    out.push(
+      { kind: 'heading', text: r.notRanked(n(x.failed.length), x.failed.length === 1) },
+      { kind: 'list', items: x.failed.map((f) => `${f.file}: ${r.errors(n(f.errors), f.errors === 1)} — ${f.first}`) },
+    );
   if (x.unusedAppraisals.length) out.push({ kind: 'para', text: `${r.unusedAppraisals}: ${x.unusedAppraisals.map((a) => `${a.file} (${a.why})`).join('; ')}` });
   if (x.skipped.length) out.push({ kind: 'para', text: `${r.skipped}: ${x.skipped.join(', ')}` });
   return out;

@@ -25,7 +25,8 @@ export function noteLines(n: NodeResult, ex: Explainer, roundNode?: NodeResult):
   if (claim && !claim.matches) notes.push(ex.phrases.claimNote(ex.say.n(claim.claimed), ex.say.n(claim.computed)));
   if (n.trace?.explanation) notes.push(`${ex.word('explanationLabel')}: ${n.trace.explanation}`);
   for (const s of roundNode?.trace?.steps ?? roundNode?.steps ?? []) if (s.kind === 'override') notes.push(`${ex.stage(s.round)}: ${ex.say.n(s.from)} → ${ex.say.n(s.to)} (${s.reason})`);
-  for (const i of roundNode?.trace?.inputs ?? []) if (i.corrected) notes.push(ex.phrases.correctedNote(ex.stage(i.corrected.round), ex.say.input(i.id).label, ex.value(i.value, i.id), i.corrected.reason));
+  for (const i of roundNode?.trace?.inputs ?? [])
+    if (i.corrected) notes.push(ex.phrases.correctedNote(ex.stage(i.corrected.round), ex.say.input(i.id).label, ex.value(i.value, i.id), i.corrected.reason));
   return notes;
 }
 
@@ -61,7 +62,12 @@ export function bandText(t: Pick<ScoreResult['totals'], 'classification'>, lang:
 }
 
 function columnsOf(ex: Explainer, appraised: boolean, o: ReportOptions): Column[] {
-  const columns: Column[] = [{ label: ex.word('stt') }, { label: ex.word('criterion'), width: o.officer ? 50 : 56 }, { label: ex.word('max'), align: 'right' }, { label: ex.word('selfScore'), align: 'right' }];
+  const columns: Column[] = [
+    { label: ex.word('stt') },
+    { label: ex.word('criterion'), width: o.officer ? 50 : 56 },
+    { label: ex.word('max'), align: 'right' },
+    { label: ex.word('selfScore'), align: 'right' },
+  ];
   if (appraised) columns.push({ label: ex.word('appraised'), align: 'right' });
   if (!o.officer) columns.push({ label: ex.word('percent'), align: 'right' });
   if (o.officer) columns.push({ label: ex.word('documents'), width: 40 }, { label: ex.word('notes'), width: 40 });

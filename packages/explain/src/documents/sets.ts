@@ -27,7 +27,13 @@ export function setListDocument(sets: readonly SetEntry[], lang: Lang): Doc {
       kind: 'table',
       columns: [{ label: l.phrases.setRef }, { label: w.title, width: 60 }, { label: w.status }, { label: w.decision, width: 30 }, { label: w.period }],
       rows: sets.map((e) => ({
-        cells: [e.ref, pick(lang, e.title, e.titleEn), l.phrases.setStatus[e.status as 'model'] ?? e.status, `${e.decision.number} (${formatDate(e.decision.date, lang)})`, `${formatDate(e.period.from, lang)} – ${formatDate(e.period.to, lang)}`],
+        cells: [
+          e.ref,
+          pick(lang, e.title, e.titleEn),
+          l.phrases.setStatus[e.status as 'model'] ?? e.status,
+          `${e.decision.number} (${formatDate(e.decision.date, lang)})`,
+          `${formatDate(e.period.from, lang)} – ${formatDate(e.period.to, lang)}`,
+        ],
       })),
     },
   ];
@@ -51,7 +57,8 @@ export function setSummary(set: CriteriaSet, ex: Explainer): Array<[string, stri
     [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode)).join('; ') || ex.word('none')],
   ];
   const locale = LOCALES[ex.lang];
-  if (set.classification?.length) rows.push([ex.word('classification'), set.classification.map((b) => `${b.code} ${ex.pick(b.label, b.labelEn)}: ${locale.bounds(b, '', ex.say.n).toLowerCase()}`).join('; ')]);
+  if (set.classification?.length)
+    rows.push([ex.word('classification'), set.classification.map((b) => `${b.code} ${ex.pick(b.label, b.labelEn)}: ${locale.bounds(b, '', ex.say.n).toLowerCase()}`).join('; ')]);
   return rows;
 }
 

@@ -13,19 +13,16 @@ export function sortedTiers(tiers: readonly Tier[]): Tier[] {
 }
 
 /** The value a rule reads, in words: an input's label, or "numerator ÷ denominator × 100". */
-export const valueWordsOf = (div: string, times: string) => (v: ValueRef, say: Say): string => {
-  if ('input' in v) return say.input(v.input).label;
-  const t = v.ratio.times === undefined ? '' : ` ${times} ${say.n(v.ratio.times)}`;
-  return `${say.input(v.ratio.numerator).label} ${div} ${say.input(v.ratio.denominator).label}${t}`;
-};
+export const valueWordsOf =
+  (div: string, times: string) =>
+  (v: ValueRef, say: Say): string => {
+    if ('input' in v) return say.input(v.input).label;
+    const t = v.ratio.times === undefined ? '' : ` ${times} ${say.n(v.ratio.times)}`;
+    return `${say.input(v.ratio.numerator).label} ${div} ${say.input(v.ratio.denominator).label}${t}`;
+  };
 
 /** Why a criterion did not apply: the set's reason, or the words of the locale for the rule's own causes. */
-export function notApplicableWords(
-  s: StepOf<'notApplicable'>,
-  say: Say,
-  code: string | undefined,
-  words: { zeroDenominator: (label: string) => string },
-): string {
+export function notApplicableWords(s: StepOf<'notApplicable'>, say: Say, code: string | undefined, words: { zeroDenominator: (label: string) => string }): string {
   if (s.cause === 'zeroDenominator') return words.zeroDenominator(say.input(s.input).label);
   return say.applicabilityReason(code) ?? say.conditionAt(s.at);
 }

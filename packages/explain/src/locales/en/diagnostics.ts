@@ -120,7 +120,11 @@ function receivedText(r: Received, f: Formatter): string {
 }
 
 const got = (r: Received, f: Formatter) => (r.received === null ? '' : ` (received ${receivedText(r, f)})`);
-const types = (t: readonly ExpectedType[], f: Formatter) => f.list(t.map((x) => EXPECTED[x]), 'or');
+const types = (t: readonly ExpectedType[], f: Formatter) =>
+  f.list(
+    t.map((x) => EXPECTED[x]),
+    'or',
+  );
 
 function oneOf(allowed: readonly ParamScalar[], more: number, f: Formatter): string {
   const listed = allowed.map(f.literal).join(', ') + (more > 0 ? `, … (${allowed.length + more} values)` : '');
@@ -205,7 +209,11 @@ function schemaText(p: SchemaIssue, f: Formatter): string {
   }
 }
 
-const declared = (t: readonly InputType[], f: Formatter) => f.list(t.map((x) => INPUT_TYPE[x]), 'or');
+const declared = (t: readonly InputType[], f: Formatter) =>
+  f.list(
+    t.map((x) => INPUT_TYPE[x]),
+    'or',
+  );
 const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
 const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
 const sha = (s: string) => `${s.slice(0, 12)}…`;
@@ -289,7 +297,8 @@ export const diagnosticsEn = {
   FILE_NOT_REGULAR: (p) => `Not read: ${p.file} is ${SPECIAL_FILE[p.kind]}, not an ordinary file.`,
   FILE_LINK_BROKEN: (p) => `${p.file} is a symbolic link to ${p.target}, which does not exist.`,
   FILE_LINK_LOOP: (p) => `${p.file} is a symbolic link that leads back to itself or to a folder that holds it; it was not followed.`,
-  FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
+  FILE_TOO_LARGE: (p, f) =>
+    `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
   FILE_ENCODING: (p, f) => `The file is not valid UTF-8 text: the byte at offset ${f.num(p.offset)} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).`,
   FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
@@ -331,11 +340,15 @@ export const diagnosticsEn = {
   SET_DUPLICATE_INPUT: (p) => `The input ${q(p.input)} is declared twice; input ids are unique in a set.`,
   SET_DUPLICATE_ID: (p) => {
     const where =
-      p.among === 'inputOptions' ? `the options of ${q(p.owner)}`
-      : p.among === 'documents' ? `the documents of ${q(p.owner)}`
-      : p.among === 'parts' ? `the parts of ${q(p.owner)}`
-      : p.among === 'classificationBands' ? 'the classification bands'
-      : 'the rounding declarations';
+      p.among === 'inputOptions'
+        ? `the options of ${q(p.owner)}`
+        : p.among === 'documents'
+          ? `the documents of ${q(p.owner)}`
+          : p.among === 'parts'
+            ? `the parts of ${q(p.owner)}`
+            : p.among === 'classificationBands'
+              ? 'the classification bands'
+              : 'the rounding declarations';
     return `The id ${q(p.id)} is used twice in ${where}.`;
   },
   SET_UNDECLARED_INPUT: (p) => `The input ${q(p.input)} is not declared in this set. Declare it in "inputs" of a criterion or of the set.`,
@@ -351,7 +364,8 @@ export const diagnosticsEn = {
   },
   SET_INPUT_OPTIONS: (p) => `The input ${q(p.input)} of type ${q(p.type)} needs "options".`,
   SET_UNKNOWN_OPTION: (p) => `${q(p.option)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')}).`,
-  SET_MISSING_OPTION: (p) => `The option ${q(p.option)} of ${q(p.input)} has no ${p.map === 'points' ? 'points' : p.map === 'fractions' ? 'fraction' : 'weight'} in ${q(p.map)}: every option must be given one.`,
+  SET_MISSING_OPTION: (p) =>
+    `The option ${q(p.option)} of ${q(p.input)} has no ${p.map === 'points' ? 'points' : p.map === 'fractions' ? 'fraction' : 'weight'} in ${q(p.map)}: every option must be given one.`,
   SET_FRACTION_RANGE: (p, f) => `The ${p.what} ${f.num(p.value)} must lie between 0 and 1.`,
   SET_TIER_BOUNDS: (p, f) => `Tier ${p.tier}: ${bounds(p, f)}.`,
   SET_TIER_OVERLAP: (p, f) => {
@@ -360,10 +374,13 @@ export const diagnosticsEn = {
   },
   SET_TIER_GAP: (p, f) => {
     const where =
-      p.from !== null && p.from === p.to ? `the value ${f.num(p.from)}`
-      : p.from === null ? `the values below ${f.num(p.to ?? '')}`
-      : p.to === null ? `the values from ${f.num(p.from)} upward`
-      : `the values from ${f.num(p.from)} to ${f.num(p.to)}`;
+      p.from !== null && p.from === p.to
+        ? `the value ${f.num(p.from)}`
+        : p.from === null
+          ? `the values below ${f.num(p.to ?? '')}`
+          : p.to === null
+            ? `the values from ${f.num(p.from)} upward`
+            : `the values from ${f.num(p.from)} to ${f.num(p.to)}`;
     return `The tiers leave ${where} uncovered: a value there would have no points. Add a tier or move a bound.`;
   },
   SET_BAND_OVERLAP: (p, f) => {
@@ -406,18 +423,27 @@ export const diagnosticsEn = {
   EVIDENCE_DECIMAL_COMMA: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a decimal comma; write it as a number with a dot: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
-      p.min !== null && p.max !== null ? `between ${f.num(p.min)} and ${f.num(p.max)}`
-      : p.min !== null ? `at least ${f.num(p.min)}`
-      : p.max !== null ? `at most ${f.num(p.max)}`
-      : 'within its declared bounds';
+      p.min !== null && p.max !== null
+        ? `between ${f.num(p.min)} and ${f.num(p.max)}`
+        : p.min !== null
+          ? `at least ${f.num(p.min)}`
+          : p.max !== null
+            ? `at most ${f.num(p.max)}`
+            : 'within its declared bounds';
     return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')}).`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
-  EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) => `A document of ${q(p.code)} has no ${f.list(p.missing.map((m) => (m === 'number' ? 'number/symbol' : 'date')), 'and')}: give the number/symbol and date as written on the document.`,
-  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: (p, f) => `${p.number !== null ? `The document ${p.number} of ${q(p.code)}` : `A document of ${q(p.code)} (without a number)`} is dated ${f.date(p.date)}, outside the period ${period(p.from, p.to, f)}.`,
-  EVIDENCE_UNKNOWN_REQUIREMENT: (p) => `The document is marked for ${q(p.requirement)}, which ${q(p.code)} does not ask for (${p.known.length > 0 ? `it asks for: ${p.known.join(', ')}` : 'it asks for no document'}).`,
+  EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
+    `A document of ${q(p.code)} has no ${f.list(
+      p.missing.map((m) => (m === 'number' ? 'number/symbol' : 'date')),
+      'and',
+    )}: give the number/symbol and date as written on the document.`,
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: (p, f) =>
+    `${p.number !== null ? `The document ${p.number} of ${q(p.code)}` : `A document of ${q(p.code)} (without a number)`} is dated ${f.date(p.date)}, outside the period ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_REQUIREMENT: (p) =>
+    `The document is marked for ${q(p.requirement)}, which ${q(p.code)} does not ask for (${p.known.length > 0 ? `it asks for: ${p.known.join(', ')}` : 'it asks for no document'}).`,
   // Only the set's English reason is quoted: its Vietnamese one would be another language in this sentence.
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} does not apply to this unit${p.reasonEn !== null ? ` (${p.reasonEn})` : ''}; its values were not used.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
@@ -427,7 +453,8 @@ export const diagnosticsEn = {
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} lacks the document ${q(p.labelEn ?? p.document)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `The expression of ${q(p.code)} divides by zero.`,
   SCORE_EXPRESSION: (p, f) => `The expression of ${q(p.code)} failed: ${expressionFailure(p, f)}.`,
-  SCORE_TOO_FEW_ANSWERS: (p, f) => `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
+  SCORE_TOO_FEW_ANSWERS: (p, f) =>
+    `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,
@@ -436,20 +463,24 @@ export const diagnosticsEn = {
   // Appraisal, saved results and ranking
   APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   RANK_APPRAISAL_UNUSED: (p) => {
-    const why = p.reason === 'sameEvidence' ? `${p.first} appraises the same evidence` : p.reason === 'evidenceNotRanked' ? 'the evidence it names is not among the files ranked' : 'no evidence file was ranked';
+    const why =
+      p.reason === 'sameEvidence' ? `${p.first} appraises the same evidence` : p.reason === 'evidenceNotRanked' ? 'the evidence it names is not among the files ranked' : 'no evidence file was ranked';
     return `This appraisal${p.unit !== null ? ` (unit ${p.unit})` : ''} was not used: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `The unit ${p.unit} is already ranked from ${p.first}; each unit is ranked once.`,
-  RANK_UNIT_LOOKALIKE: (p) => `The unit code ${q(p.unit)} differs from ${q(p.first)} of ${p.file} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.`,
+  RANK_UNIT_LOOKALIKE: (p) =>
+    `The unit code ${q(p.unit)} differs from ${q(p.first)} of ${p.file} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.`,
   RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} is more than the ${f.count(p.cores, 'processor core')} of this machine; ${f.count(p.cores, 'thread')} ${p.cores === 1 ? 'is' : 'are'} used.`,
   RESULT_SCHEMA: (p, f) => `This saved result does not follow the result schema (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'
       ? `This appraisal is for the criteria set ${p.expected}, but the evidence is scored with ${p.given}.`
       : `This appraisal refers to the evidence of ${p.expectedUnit} (${sha(p.expectedSha256)}), but the evidence given is of ${p.givenUnit} (${sha(p.givenSha256)}).`,
-  APPRAISAL_UNKNOWN_ROUND: (p) => (p.rounds.length > 0 ? `There is no round ${q(p.round)} in the appraisal file (rounds: ${p.rounds.join(', ')}).` : `There is no round ${q(p.round)}: no appraisal was given.`),
+  APPRAISAL_UNKNOWN_ROUND: (p) =>
+    p.rounds.length > 0 ? `There is no round ${q(p.round)} in the appraisal file (rounds: ${p.rounds.join(', ')}).` : `There is no round ${q(p.round)}: no appraisal was given.`,
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `The override of ${q(p.code)} gives ${f.count(p.points, 'point')}, outside ${f.num(p.floor)} to ${f.num(p.max)}.`,
-  APPRAISAL_ANSWER_CHANGES_SCORE: (p) => `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
+  APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
+    `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}.`,
 
   // The command line

@@ -32,7 +32,8 @@ export const en: Locale = {
     missingEvidencePolicy: { zero: 'zero points', scoreAndFlag: 'scored and flagged for explanation' },
     rankingLabel: 'Ranking',
     rankingPolicy: { dense: 'dense (1, 2, 3, 3, 4)', competition: 'competition (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) => `${{ criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
+    rounding: (level, places, mode) =>
+      `${{ criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
   },
@@ -98,7 +99,15 @@ export const en: Locale = {
       `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
   },
   template: {
-    types: { boolean: 'true/false', level: 'a level id', count: 'a whole number', decimal: 'a number (decimal point)', percent: 'a percentage (0–100)', date: 'a date YYYY-MM-DD', tally: 'answer counts per option' },
+    types: {
+      boolean: 'true/false',
+      level: 'a level id',
+      count: 'a whole number',
+      decimal: 'a number (decimal point)',
+      percent: 'a percentage (0–100)',
+      date: 'a date YYYY-MM-DD',
+      tally: 'answer counts per option',
+    },
     unit: 'unit',
     optional: 'optional',
     fillValues: 'Fill "values": ',
@@ -294,7 +303,8 @@ export const en: Locale = {
     clamp: (s, say) => `${{ floor: 'Raised to the floor', cap: 'Limited to the cap', max: 'Limited to the maximum', scale: 'Index limited to the scale' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Index ${say.n(s.index)} above the scale of ${say.n(s.scale)} (the set allows it through bonus points)`,
     round: (s, say) => `Rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
-    notApplicable: (s, say, code) => `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
+    notApplicable: (s, say, code) =>
+      `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
       return `Missing: ${what} — ${s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation'}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;
@@ -364,7 +374,17 @@ export const en: Locale = {
       return `In proportion to ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 points, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
     },
     parts: (r, say, c) =>
-      r.parts.map((p) => `${cap(say.part(c.code, p.id))}: ${say.pts(p.points ?? dec(p.fraction ?? 1).times(dec(c.max)).toFixed())}`).join('; plus '),
+      r.parts
+        .map(
+          (p) =>
+            `${cap(say.part(c.code, p.id))}: ${say.pts(
+              p.points ??
+                dec(p.fraction ?? 1)
+                  .times(dec(c.max))
+                  .toFixed(),
+            )}`,
+        )
+        .join('; plus '),
     perItem: (r, say, c) => {
       const each = dec(r.each);
       const limit = r.limit !== undefined ? ` (at most ${say.pts(r.limit)})` : '';
@@ -375,7 +395,9 @@ export const en: Locale = {
         .map(([k, w]) => `${say.option(r.input, k)} ${say.n(dec(w).times(100).toFixed())}%`)
         .join(', ')})${r.minAnswers !== undefined ? `; at least ${say.n(r.minAnswers)} answers needed` : ''}`,
     onTime: (r, say, c) => {
-      const items = r.items.map((i) => `${say.onTimeLabel(c.code, i.input) ?? say.input(i.input).label} (due ${typeof i.deadline === 'string' ? say.date(i.deadline) : say.input(i.deadline.input).label})`).join(', ');
+      const items = r.items
+        .map((i) => `${say.onTimeLabel(c.code, i.input) ?? say.input(i.input).label} (due ${typeof i.deadline === 'string' ? say.date(i.deadline) : say.input(i.deadline.input).label})`)
+        .join(', ');
       return `All on time [${items}]: ${say.pts(r.points ?? c.max)}; some late: ${say.pts(r.late ?? 0)}; some not done: ${say.pts(r.missing ?? 0)}`;
     },
     expression: (r, say) => `By the expression: ${say.condition({ logic: r.logic })}`,

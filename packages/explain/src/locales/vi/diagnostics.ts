@@ -122,7 +122,11 @@ function receivedText(r: Received, f: Formatter): string {
 }
 
 const got = (r: Received, f: Formatter) => (r.received === null ? '' : ` (nhận được ${receivedText(r, f)})`);
-const types = (t: readonly ExpectedType[], f: Formatter) => f.list(t.map((x) => EXPECTED[x]), 'or');
+const types = (t: readonly ExpectedType[], f: Formatter) =>
+  f.list(
+    t.map((x) => EXPECTED[x]),
+    'or',
+  );
 
 function oneOf(allowed: readonly ParamScalar[], more: number, f: Formatter): string {
   const listed = allowed.map(f.literal).join(', ') + (more > 0 ? `, … (${allowed.length + more} giá trị)` : '');
@@ -207,7 +211,11 @@ function schemaText(p: SchemaIssue, f: Formatter): string {
   }
 }
 
-const declared = (t: readonly InputType[], f: Formatter) => f.list(t.map((x) => INPUT_TYPE[x]), 'or');
+const declared = (t: readonly InputType[], f: Formatter) =>
+  f.list(
+    t.map((x) => INPUT_TYPE[x]),
+    'or',
+  );
 const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
 const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
 const sha = (s: string) => `${s.slice(0, 12)}…`;
@@ -332,11 +340,15 @@ export const diagnosticsVi = {
   SET_DUPLICATE_INPUT: (p) => `Đầu vào ${q(p.input)} được khai báo hai lần; mã đầu vào phải duy nhất trong bộ tiêu chí.`,
   SET_DUPLICATE_ID: (p) => {
     const where =
-      p.among === 'inputOptions' ? `các lựa chọn của ${q(p.owner)}`
-      : p.among === 'documents' ? `các tài liệu của ${q(p.owner)}`
-      : p.among === 'parts' ? `các phần của ${q(p.owner)}`
-      : p.among === 'classificationBands' ? 'các mức xếp loại'
-      : 'các khai báo làm tròn';
+      p.among === 'inputOptions'
+        ? `các lựa chọn của ${q(p.owner)}`
+        : p.among === 'documents'
+          ? `các tài liệu của ${q(p.owner)}`
+          : p.among === 'parts'
+            ? `các phần của ${q(p.owner)}`
+            : p.among === 'classificationBands'
+              ? 'các mức xếp loại'
+              : 'các khai báo làm tròn';
     return `Mã ${q(p.id)} bị dùng hai lần trong ${where}.`;
   },
   SET_UNDECLARED_INPUT: (p) => `Đầu vào ${q(p.input)} chưa được khai báo trong bộ tiêu chí. Hãy khai báo trong "inputs" của tiêu chí hoặc của bộ.`,
@@ -352,7 +364,8 @@ export const diagnosticsVi = {
   },
   SET_INPUT_OPTIONS: (p) => `Đầu vào ${q(p.input)} kiểu ${q(p.type)} cần danh sách "options".`,
   SET_UNKNOWN_OPTION: (p) => `${q(p.option)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')}).`,
-  SET_MISSING_OPTION: (p) => `Lựa chọn ${q(p.option)} của ${q(p.input)} chưa có ${p.map === 'points' ? 'điểm' : p.map === 'fractions' ? 'tỉ lệ' : 'trọng số'} trong ${q(p.map)}: mọi lựa chọn đều phải có.`,
+  SET_MISSING_OPTION: (p) =>
+    `Lựa chọn ${q(p.option)} của ${q(p.input)} chưa có ${p.map === 'points' ? 'điểm' : p.map === 'fractions' ? 'tỉ lệ' : 'trọng số'} trong ${q(p.map)}: mọi lựa chọn đều phải có.`,
   SET_FRACTION_RANGE: (p, f) => `${p.what === 'fraction' ? 'Tỉ lệ' : 'Trọng số'} ${f.num(p.value)} phải nằm trong khoảng từ 0 đến 1.`,
   SET_TIER_BOUNDS: (p, f) => `Bậc ${p.tier}: ${bounds(p, f)}.`,
   SET_TIER_OVERLAP: (p, f) => {
@@ -361,10 +374,13 @@ export const diagnosticsVi = {
   },
   SET_TIER_GAP: (p, f) => {
     const where =
-      p.from !== null && p.from === p.to ? `giá trị ${f.num(p.from)}`
-      : p.from === null ? `các giá trị dưới ${f.num(p.to ?? '')}`
-      : p.to === null ? `các giá trị từ ${f.num(p.from)} trở lên`
-      : `các giá trị từ ${f.num(p.from)} đến ${f.num(p.to)}`;
+      p.from !== null && p.from === p.to
+        ? `giá trị ${f.num(p.from)}`
+        : p.from === null
+          ? `các giá trị dưới ${f.num(p.to ?? '')}`
+          : p.to === null
+            ? `các giá trị từ ${f.num(p.from)} trở lên`
+            : `các giá trị từ ${f.num(p.from)} đến ${f.num(p.to)}`;
     return `Các bậc bỏ trống ${where}: giá trị tại đó không có điểm. Hãy thêm bậc hoặc sửa cận.`;
   },
   SET_BAND_OVERLAP: (p, f) => {
@@ -407,18 +423,27 @@ export const diagnosticsVi = {
   EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} với dấu phẩy thập phân; trong tệp hãy viết dạng số với dấu chấm: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
-      p.min !== null && p.max !== null ? `từ ${f.num(p.min)} đến ${f.num(p.max)}`
-      : p.min !== null ? `từ ${f.num(p.min)} trở lên`
-      : p.max !== null ? `không quá ${f.num(p.max)}`
-      : 'nằm trong giới hạn đã khai báo';
+      p.min !== null && p.max !== null
+        ? `từ ${f.num(p.min)} đến ${f.num(p.max)}`
+        : p.min !== null
+          ? `từ ${f.num(p.min)} trở lên`
+          : p.max !== null
+            ? `không quá ${f.num(p.max)}`
+            : 'nằm trong giới hạn đã khai báo';
     return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')}).`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
-  EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) => `Một tài liệu của ${q(p.code)} thiếu ${f.list(p.missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')), 'and')}: hãy ghi số, ký hiệu và ngày như trên văn bản.`,
-  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: (p, f) => `${p.number !== null ? `Tài liệu ${p.number} của ${q(p.code)}` : `Một tài liệu (chưa ghi số) của ${q(p.code)}`} ghi ngày ${f.date(p.date)}, ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
-  EVIDENCE_UNKNOWN_REQUIREMENT: (p) => `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
+  EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
+    `Một tài liệu của ${q(p.code)} thiếu ${f.list(
+      p.missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')),
+      'and',
+    )}: hãy ghi số, ký hiệu và ngày như trên văn bản.`,
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: (p, f) =>
+    `${p.number !== null ? `Tài liệu ${p.number} của ${q(p.code)}` : `Một tài liệu (chưa ghi số) của ${q(p.code)}`} ghi ngày ${f.date(p.date)}, ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_REQUIREMENT: (p) =>
+    `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} không áp dụng với đơn vị này${p.reason !== null ? ` (${p.reason})` : ''}; các giá trị của tiêu chí không được dùng.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
 
@@ -427,7 +452,8 @@ export const diagnosticsVi = {
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} thiếu tài liệu kiểm chứng ${q(p.label)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `Biểu thức của ${q(p.code)} chia cho 0.`,
   SCORE_EXPRESSION: (p, f) => `Biểu thức của ${q(p.code)} bị lỗi: ${expressionFailure(p, f)}.`,
-  SCORE_TOO_FEW_ANSWERS: (p, f) => `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
+  SCORE_TOO_FEW_ANSWERS: (p, f) =>
+    `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
@@ -436,11 +462,17 @@ export const diagnosticsVi = {
   // Thẩm định, kết quả đã lưu và xếp hạng
   APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   RANK_APPRAISAL_UNUSED: (p) => {
-    const why = p.reason === 'sameEvidence' ? `${p.first} đã thẩm định cùng minh chứng này` : p.reason === 'evidenceNotRanked' ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng' : 'không có tệp minh chứng nào được xếp hạng';
+    const why =
+      p.reason === 'sameEvidence'
+        ? `${p.first} đã thẩm định cùng minh chứng này`
+        : p.reason === 'evidenceNotRanked'
+          ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng'
+          : 'không có tệp minh chứng nào được xếp hạng';
     return `Tệp thẩm định này${p.unit !== null ? ` (đơn vị ${p.unit})` : ''} không được dùng: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `Đơn vị ${p.unit} đã được xếp hạng từ tệp ${p.first}; mỗi đơn vị chỉ xếp hạng một lần.`,
-  RANK_UNIT_LOOKALIKE: (p) => `Mã đơn vị ${q(p.unit)} chỉ khác mã ${q(p.first)} của tệp ${p.file} ở ký tự ẩn, dấu cách, chữ hoa chữ thường, dấu gạch ngang hoặc chữ cái trông giống nhau: hai mã được coi là cùng một đơn vị.`,
+  RANK_UNIT_LOOKALIKE: (p) =>
+    `Mã đơn vị ${q(p.unit)} chỉ khác mã ${q(p.first)} của tệp ${p.file} ở ký tự ẩn, dấu cách, chữ hoa chữ thường, dấu gạch ngang hoặc chữ cái trông giống nhau: hai mã được coi là cùng một đơn vị.`,
   RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} vượt số nhân xử lý của máy (${f.num(p.cores)}); chỉ dùng ${f.num(p.cores)} luồng.`,
   RESULT_SCHEMA: (p, f) => `Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
@@ -449,7 +481,8 @@ export const diagnosticsVi = {
       : `Tệp thẩm định này gắn với minh chứng của ${p.expectedUnit} (${sha(p.expectedSha256)}), nhưng minh chứng được đưa vào là của ${p.givenUnit} (${sha(p.givenSha256)}).`,
   APPRAISAL_UNKNOWN_ROUND: (p) => (p.rounds.length > 0 ? `Tệp thẩm định không có vòng ${q(p.round)} (các vòng: ${p.rounds.join(', ')}).` : `Không có vòng ${q(p.round)}: chưa có tệp thẩm định nào.`),
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `Điểm điều chỉnh của ${q(p.code)} là ${f.num(p.points)}, ngoài khoảng từ ${f.num(p.floor)} đến ${f.num(p.max)}.`,
-  APPRAISAL_ANSWER_CHANGES_SCORE: (p) => `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
+  APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
+    `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}.`,
 
   // Dòng lệnh

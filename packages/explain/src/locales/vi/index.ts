@@ -31,7 +31,8 @@ export const vi: Locale = {
     missingEvidencePolicy: { zero: '0 điểm', scoreAndFlag: 'vẫn chấm, gắn cờ giải trình' },
     rankingLabel: 'Xếp hạng',
     rankingPolicy: { dense: 'đồng hạng, hạng sau liền số (1, 2, 3, 3, 4)', competition: 'đồng hạng, hạng sau nhảy số (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) => `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
+    rounding: (level, places, mode) =>
+      `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
   },
@@ -96,7 +97,15 @@ export const vi: Locale = {
     summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
   },
   template: {
-    types: { boolean: 'true/false', level: 'mã mức', count: 'số nguyên', decimal: 'số (dấu chấm thập phân)', percent: 'tỉ lệ % (0–100)', date: 'ngày YYYY-MM-DD', tally: 'số phiếu theo từng phương án' },
+    types: {
+      boolean: 'true/false',
+      level: 'mã mức',
+      count: 'số nguyên',
+      decimal: 'số (dấu chấm thập phân)',
+      percent: 'tỉ lệ % (0–100)',
+      date: 'ngày YYYY-MM-DD',
+      tally: 'số phiếu theo từng phương án',
+    },
     unit: 'đơn vị',
     optional: 'không bắt buộc',
     fillValues: 'Nhập vào "values": ',
@@ -289,7 +298,8 @@ export const vi: Locale = {
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
-    clamp: (s, say) => `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
+    clamp: (s, say) =>
+      `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Chỉ số ${say.n(s.index)} vượt thang điểm ${say.n(s.scale)} (bộ tiêu chí cho phép nhờ điểm thưởng)`,
     round: (s, say) => `Làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
     notApplicable: (s, say, code) => `Không áp dụng (${notApplicableCause(s, say, code)}): ${s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa'}`,
@@ -361,7 +371,17 @@ export const vi: Locale = {
       return `Tỉ lệ theo ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
     },
     parts: (r, say, c) =>
-      r.parts.map((p) => `${cap(say.part(c.code, p.id))}: ${say.pts(p.points ?? dec(p.fraction ?? 1).times(dec(c.max)).toFixed())}`).join('; cộng '),
+      r.parts
+        .map(
+          (p) =>
+            `${cap(say.part(c.code, p.id))}: ${say.pts(
+              p.points ??
+                dec(p.fraction ?? 1)
+                  .times(dec(c.max))
+                  .toFixed(),
+            )}`,
+        )
+        .join('; cộng '),
     perItem: (r, say, c) => {
       const each = dec(r.each);
       const verb = each.isNegative() ? 'trừ' : 'cộng';
@@ -374,13 +394,14 @@ export const vi: Locale = {
         .map(([k, w]) => `${say.option(r.input, k)} ${say.n(dec(w).times(100).toFixed())}%`)
         .join(', ')})${r.minAnswers !== undefined ? `; cần ít nhất ${say.n(r.minAnswers)} phiếu` : ''}`,
     onTime: (r, say, c) => {
-      const items = r.items.map((i) => `${say.onTimeLabel(c.code, i.input) ?? say.input(i.input).label} (hạn ${typeof i.deadline === 'string' ? say.date(i.deadline) : say.input(i.deadline.input).label})`).join(', ');
+      const items = r.items
+        .map((i) => `${say.onTimeLabel(c.code, i.input) ?? say.input(i.input).label} (hạn ${typeof i.deadline === 'string' ? say.date(i.deadline) : say.input(i.deadline.input).label})`)
+        .join(', ');
       return `Tất cả đúng hạn [${items}]: ${say.pts(r.points ?? c.max)}; có trễ hạn: ${say.pts(r.late ?? 0)}; chưa thực hiện: ${say.pts(r.missing ?? 0)}`;
     },
     expression: (r, say) => `Theo biểu thức: ${say.condition({ logic: r.logic })}`,
   },
 };
-
 
 const valueWords = valueWordsOf('÷', '×');
 
