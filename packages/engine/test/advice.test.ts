@@ -14,7 +14,8 @@ import { atPointer, dec, type Condition } from '@parindex/rules';
 import { generateEvidence } from '../../../examples/generate.mjs';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 0 ? 200 : 12;
+// More units in the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000).
+const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 200 : 12;
 
 type Entry = { input?: string; value?: unknown; criterion?: string; values?: Record<string, unknown> };
 type Evidence = { entries: Entry[] } & Record<string, unknown>;

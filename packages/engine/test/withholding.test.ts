@@ -14,7 +14,8 @@ import { dec } from '@parindex/rules';
 import { generateEvidence } from '../../../examples/generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 0 ? 100 : 6;
+// More units in the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000).
+const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 100 : 6;
 
 type Entry = { input?: string; value?: unknown; criterion?: string; values?: Record<string, unknown> };
 type Evidence = { entries: Entry[] } & Record<string, unknown>;
