@@ -309,6 +309,8 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
     out.push(diag('APPRAISAL_UNKNOWN_ROUND', '/rounds', { round: stage, rounds: ids }));
     return { stage, diagnostics: out };
   }
+  /** Where each corrected value was given, for the checks the evidence's own values go through. */
+  const correctedAt = new Map<string, string>();
   for (let r = 0; r <= last; r++) {
     const rd = appraisal.rounds[r]!;
     rd.items.forEach((item, j) => {
@@ -327,12 +329,14 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
         for (const key of Object.keys(item.values)) {
           const input = compiled.inputs.get(key);
           const path = `${base}/values/${key}`;
-          if (!input) {
-            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: null, set: compiled.ref }));
+          // A correction filed under a criterion may only change what that criterion reads.
+          if (!input || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
+            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref }));
             continue;
           }
           const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);
           if (!v) continue;
+          correctedAt.set(key, path);
           const before = prepared.values.get(key);
           prepared.values.set(key, {
             ...v,
@@ -362,5 +366,18 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
       }
     });
   }
+  correctionsWithinBounds(compiled, prepared, correctedAt, out);
   return { stage, diagnostics: out };
+}
+
+/** A corrected value obeys atMost as a given one does (on time ≤ resolved), whichever of the two was corrected. */
+function correctionsWithinBounds(compiled: CompiledSet, prepared: Prepared, correctedAt: ReadonlyMap<string, string>, out: Diagnostic[]): void {
+  if (correctedAt.size === 0) return;
+  for (const [id, rec] of prepared.values) {
+    const other = compiled.inputs.get(id)!.def.atMost;
+    if (other === undefined || (!correctedAt.has(id) && !correctedAt.has(other))) continue;
+    const o = prepared.values.get(other);
+    if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0)
+      out.push(diag('EVIDENCE_EXCEEDS_OTHER', correctedAt.get(id) ?? correctedAt.get(other)!, { input: id, value: decText(rec.value), other, otherValue: decText(o.value) }));
+  }
 }
