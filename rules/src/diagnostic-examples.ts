@@ -23,6 +23,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   JSON_NOT_OBJECT: { found: 'array' },
   JSON_TOO_DEEP: { limit: 64 },
   JSON_DUPLICATE_KEY: { key: 'value', firstLine: 12 },
+  JSON_NUMBER_INEXACT: { text: '1.9999999999999999', read: '2' },
   JSON_FORBIDDEN_KEY: { key: '__proto__' },
   LIMIT_EXCEEDED: { what: 'listItems', count: 20001, limit: 20000 },
 

@@ -148,6 +148,7 @@ export interface DiagnosticParams {
   JSON_TOO_DEEP: { limit: number };
   /** firstLine: the line (1-based) of the key's first occurrence. */
   JSON_DUPLICATE_KEY: { key: string; firstLine: number };
+  JSON_NUMBER_INEXACT: { text: string; read: string };
   JSON_FORBIDDEN_KEY: { key: string };
   /** count: null when counting stopped above the limit. */
   LIMIT_EXCEEDED: { what: LimitSubject; count: number | null; limit: number };
@@ -308,6 +309,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   JSON_NOT_OBJECT: 'error',
   JSON_TOO_DEEP: 'error',
   JSON_DUPLICATE_KEY: 'error',
+  JSON_NUMBER_INEXACT: 'error',
   JSON_FORBIDDEN_KEY: 'error',
   LIMIT_EXCEEDED: 'error',
 

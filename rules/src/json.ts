@@ -3,6 +3,7 @@
  * forbidden keys, and JSON pointer → line:column mapping for diagnostics.
  */
 import { parseTree, printParseErrorCode, parse as parseLenient, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { Decimal } from './decimal.js';
 import { diag, pointerSegment, type Diagnostic, type ValueKind } from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
@@ -62,9 +63,10 @@ interface ScanFrame {
  * last one silently), at most `maxDuplicates`. Linear in the text, whatever it holds; exact for text that
  * JSON.parse accepts (for other text its findings are not used).
  */
-export function scanJson(text: string, maxDepth: number, maxDuplicates: number = LIMITS.diagnostics): { depth: number; tooDeepAt: number; duplicates: DuplicateKey[] } {
+export function scanJson(text: string, maxDepth: number, maxDuplicates: number = LIMITS.diagnostics): { depth: number; tooDeepAt: number; duplicates: DuplicateKey[]; inexact: InexactNumber[] } {
   const stack: ScanFrame[] = [];
   const duplicates: DuplicateKey[] = [];
+  const inexact: InexactNumber[] = [];
   let max = 0;
   /** The next backslash at or after the last key looked at (keys without one are sliced, not unescaped). */
   let backslash = -1;
@@ -90,16 +92,64 @@ export function scanJson(text: string, maxDepth: number, maxDuplicates: number =
       stack.push({ keys: c === 123 ? new Map() : null, expectKey: c === 123, at: 0 });
       if (stack.length > max) {
         max = stack.length;
-        if (max > maxDepth) return { depth: max, tooDeepAt: i, duplicates };
+        if (max > maxDepth) return { depth: max, tooDeepAt: i, duplicates, inexact };
       }
     } else if (c === 125 || c === 93) stack.pop();
-    else if (c === 44) {
+    else if (c === 45 || (c >= 48 && c <= 57)) {
+      const end = numberEnd(text, i);
+      if (end - i > 15 && inexact.length < maxDuplicates && !exactAsDouble(text.slice(i, end))) {
+        // As every diagnostic at a property: at its key (in an array, at the value itself).
+        const top = stack[stack.length - 1];
+        const keyAt = top?.keys ? top.keys.get(top.at as string) : undefined;
+        inexact.push({ text: text.slice(i, end), path: valuePointer(stack), offset: keyAt ?? i });
+      }
+      i = end - 1;
+    } else if (c === 44) {
       const top = stack[stack.length - 1];
       if (top?.keys) top.expectKey = true;
       else if (top) top.at = (top.at as number) + 1;
     }
   }
-  return { depth: max, tooDeepAt: -1, duplicates };
+  return { depth: max, tooDeepAt: -1, duplicates, inexact };
+}
+
+/** A number in a file that a double cannot hold exactly (JSON.parse would silently round it). */
+export interface InexactNumber {
+  text: string;
+  path: string;
+  offset: number;
+}
+
+/** Offset just after the number token starting at `start`. */
+function numberEnd(text: string, start: number): number {
+  let j = start + 1;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if ((d >= 48 && d <= 57) || d === 46 || d === 101 || d === 69 || d === 43 || d === 45) j++;
+    else break;
+  }
+  return j;
+}
+
+/**
+ * Does the double JSON.parse makes of this number text have the same decimal value? Short numbers
+ * always do (the caller only asks for tokens over 15 characters); 1.9999999999999999 does not (it is 2).
+ */
+function exactAsDouble(token: string): boolean {
+  const n = Number(token);
+  if (!Number.isFinite(n)) return false;
+  try {
+    return new Decimal(token).eq(new Decimal(String(n)));
+  } catch {
+    return true;
+  }
+}
+
+/** The pointer of the value the scan is at: the current key of an object, the current index of an array. */
+function valuePointer(stack: readonly ScanFrame[]): string {
+  let p = '';
+  for (let d = 0; d < stack.length; d++) p += '/' + pointerSegment(stack[d]!.at);
+  return p;
 }
 
 /** Offset of the quote that closes the string opened at `start` (or the text's end). */
@@ -243,9 +293,10 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return done(undefined);
   }
   const before = diagnostics.length;
-  if (scan.duplicates.length > 0) {
+  if (scan.duplicates.length > 0 || scan.inexact.length > 0) {
     const at = lineIndex(source);
     for (const d of scan.duplicates) diagnostics.push({ ...diag('JSON_DUPLICATE_KEY', d.path, { key: d.key, firstLine: at(d.firstOffset).line }), ...at(d.offset) });
+    for (const n of scan.inexact) diagnostics.push({ ...diag('JSON_NUMBER_INEXACT', n.path, { text: n.text, read: String(Number(n.text)) }), ...at(n.offset) });
   }
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
   return done(diagnostics.length > before ? undefined : value);

@@ -19,6 +19,8 @@ export const LIMITS = {
   expressionNodes: 2_000,
   /** Largest magnitude of any number an expression computes or writes: below 10^30. */
   expressionMagnitude: 30,
+  /** Most integer digits of a number given as evidence (count, decimal, percent): below 10^15. */
+  valueDigits: 15,
   /** Most entries in one evidence file. */
   evidenceEntries: 20_000,
   /** Most documents on one evidence entry. */

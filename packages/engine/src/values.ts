@@ -2,7 +2,7 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, cmpDec, decText, diag, isRealDate, schemaDiag, type Diagnostic, type Received } from './deps.js';
+import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, schemaDiag, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
@@ -59,6 +59,14 @@ function got(raw: unknown): Received {
 }
 
 /** @internal Read a number from evidence exactly: a JSON number or a decimal string. */
+/**
+ * The largest magnitude of a number in evidence (below 10^LIMITS.valueDigits): ratios are compared by
+ * cross-multiplication at 60 significant digits, which numbers of this size never exceed (72-digit
+ * counts would round, and 94,999… would be taken for 95).
+ */
+const MAX_VALUE = new Decimal(10).pow(LIMITS.valueDigits).minus(1);
+const MIN_VALUE = MAX_VALUE.neg();
+
 function readNumber(raw: InputValue, id: string, path: string, out: Diagnostic[]): Decimal | undefined {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return undefined;
@@ -131,8 +139,8 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
       const n = typeof raw === 'number' || typeof raw === 'string' ? readNumber(raw, id, path, out) : undefined;
       if (n === undefined) return out.length > before ? undefined : typeError();
       if (def.type === 'count' && !n.isInteger()) return typeError();
-      const lo = input.min ?? (def.type === 'decimal' ? null : ZERO_D);
-      const hi = input.max ?? (def.type === 'percent' ? HUNDRED : null);
+      const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
+      const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
       if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
         out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
         return undefined;

@@ -320,6 +320,7 @@ export const diagnosticsEn = {
   JSON_NOT_OBJECT: (p) => `The file must hold one JSON object {…}, not ${p.found === 'array' ? 'an array' : p.found === 'boolean' ? 'a boolean' : KIND[p.found]}.`,
   JSON_TOO_DEEP: (p, f) => `The JSON nests deeper than ${f.count(p.limit, 'level')}.`,
   JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
+  JSON_NUMBER_INEXACT: (p) => `The number ${p.text} has more digits than a JSON number can keep: it would be read as ${p.read}. Write it as a decimal string, e.g. "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `The key ${q(p.key)} is not allowed anywhere in a file (it could reach object prototypes).`,
   LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
 

@@ -320,6 +320,7 @@ export const diagnosticsVi = {
   JSON_NOT_OBJECT: (p) => `Tệp phải chứa một đối tượng JSON {…}, không phải ${p.found === 'array' ? 'một mảng [...]' : KIND[p.found]}.`,
   JSON_TOO_DEEP: (p, f) => `JSON lồng sâu quá ${f.num(p.limit)} cấp.`,
   JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
+  JSON_NUMBER_INEXACT: (p) => `Số ${p.text} có nhiều chữ số hơn mức một số JSON giữ được: khi đọc sẽ thành ${p.read}. Hãy viết dưới dạng chuỗi số thập phân, ví dụ "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `Không được dùng khóa ${q(p.key)} ở bất kỳ đâu trong tệp (khóa này có thể chạm tới nguyên mẫu của đối tượng).`,
   LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
 
