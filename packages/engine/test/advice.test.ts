@@ -146,4 +146,20 @@ describe('advice', () => {
     }
     for (const kind of ['allOf:meet', 'parts:meet', 'levels:set', 'tiers:raiseRatio']) expect([kind, (seen.get(kind) ?? 0) > 0]).toEqual([kind, true]);
   });
+
+  it('on every example file of every shipped set (fraction, parts, levels, tiers of the DTI, SIPAS and target sets)', () => {
+    const seen = new Map<string, number>();
+    for (const [set, example] of [
+      ['model.commune-dti/2026', 'kien-tho/dti-2026'],
+      ['model.commune-sipas/2026', 'vinh-bao/sipas-2026'],
+      ['model.commune-sipas/2026', 'tran-lieu/sipas-2026'],
+      ['targets.kien-tho/2026', 'kien-tho/targets-2026'],
+      ['targets.dai-son/2026', 'dai-son/targets-2026'],
+      ['targets.tran-lieu/2025.2', 'tran-lieu/targets-2025h2'],
+    ] as const) {
+      const compiled = compile(JSON.parse(readFileSync(here(`../../../rules/sets/${set}.json`), 'utf8')));
+      checkUnit(compiled, JSON.parse(readFileSync(here(`../../../examples/${example}.json`), 'utf8')) as Evidence, seen);
+    }
+    for (const kind of ['fraction:set', 'survey:survey']) expect([kind, (seen.get(kind) ?? 0) > 0]).toEqual([kind, true]);
+  });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Decimal } from 'decimal.js';
 import jsonLogic from 'json-logic-js';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -137,5 +138,15 @@ describe('global state', () => {
     expect(protoNames()).toEqual(protoBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+  });
+
+  it("registers no schema in zod's global registry (the format's ids live in a registry of its own)", async () => {
+    const ids = (z.globalRegistry as unknown as { _idmap: Map<string, unknown> })._idmap;
+    const before = [...ids.keys()];
+    const engine = await import('@parindex/engine');
+    const { SCHEMA_REGISTRY } = await import('@parindex/rules');
+    engine.compile(JSON.parse(SET));
+    expect([...ids.keys()]).toEqual(before);
+    expect((SCHEMA_REGISTRY as unknown as { _idmap: Map<string, unknown> })._idmap.has('CriteriaSet')).toBe(true);
   });
 });
