@@ -13,10 +13,10 @@ import { walkJsonFiles } from '@parindex/rules/files';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankDocument } from '@parindex/explain';
-import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError } from '../io.js';
+import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
 import { poolWorker } from '../workers.js';
-import { ctxOf, emit, outputArgs, roundArg, rulesArg } from './common.js';
+import { ctxOf, emit, outputArgs, roundArg, rulesArg, type Ctx } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
@@ -60,6 +60,224 @@ interface AppraisalFile {
   unit: string;
 }
 
+/** One run of rank: what was scored, failed, skipped, and the appraisal files met. */
+interface RankRun {
+  ctx: Ctx;
+  opts: { set: string | undefined; rules: string | undefined; round: string | undefined };
+  failed: Failed[];
+  skipped: string[];
+  scored: Array<{ file: string; result: ScoreSummary }>;
+  appraisals: AppraisalFile[];
+  /** The first file and spelling scored for each unit, by its code as compared (a unit given twice is reported, not ranked twice). */
+  byCode: Map<string, { file: string; code: string }>;
+  compiled: CompiledSet | undefined;
+  unusedAppraisals: Failed[];
+  appraised: number;
+}
+
+function newRun(ctx: Ctx, opts: RankRun['opts'], unreadable: Failed[]): RankRun {
+  // What a folder holds and cannot be read is reported with the files that fail.
+  return { ctx, opts, failed: [...unreadable], skipped: [], scored: [], appraisals: [], byCode: new Map(), compiled: undefined, unusedAppraisals: [], appraised: 0 };
+}
+
+/** The same file named twice (or reached through a folder and by name) is ranked once. */
+function uniqueFiles<T extends { file: string }>(files: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return files.filter(({ file }) => {
+    const real = realpathOr(file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+/** A scored unit: ranked, unless its code was ranked already. */
+function addScored(r: RankRun, file: string, result: ScoreSummary, f: () => Parameters<typeof locateIn>[1]): void {
+  const key = unitKey(result.unit.code);
+  const first = r.byCode.get(key);
+  if (first !== undefined) {
+    r.failed.push({ file, diagnostics: locateIn(duplicateUnit(result.unit.code, first), f()) });
+    return;
+  }
+  r.byCode.set(key, { file, code: result.unit.code });
+  r.scored.push({ file, result });
+}
+
+/** Evidence for another set than the one ranked: a failure when the file was named, skipped in a folder. */
+function otherSet(r: RankRun, file: string, explicit: boolean, f: JsonFile, expected: string): void {
+  const given = String(f.value!.criteriaSet);
+  if (explicit) r.failed.push({ file, diagnostics: locateIn([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given, expected })], f) });
+  else r.skipped.push(`${file} (${given})`);
+}
+
+/** An evidence file in this process: its set checked, the set compiled (the first time), scored. */
+async function scoreEvidence(r: RankRun, file: string, explicit: boolean, f: JsonFile): Promise<void> {
+  const want = r.opts.set;
+  const ref = f.value!.criteriaSet;
+  if (!r.compiled && want && !r.opts.rules && ref !== want && !(typeof ref === 'string' && ref.startsWith(want + '@'))) return otherSet(r, file, explicit, f, want);
+  r.compiled ??= await compiledForEvidence(f, r.opts.rules);
+  if (!r.opts.rules && typeof ref === 'string' && ref !== r.compiled.ref) return otherSet(r, file, explicit, f, r.compiled.ref);
+  // Only the summary is kept: the full result (~80 KB with its trace) is not needed to rank.
+  addScored(r, file, toSummary(score(r.compiled, f.value)), () => f);
+}
+
+/** One file in this process: read, check its kind and set, compile the set (first time), score. */
+async function scoreOne(r: RankRun, file: string, explicit: boolean): Promise<void> {
+  const f = readJsonFile(file);
+  if (!f.value) {
+    r.failed.push({ file, diagnostics: f.diagnostics });
+    return;
+  }
+  const kind = detectKind(f.value);
+  if (kind === 'appraisal') {
+    const ev = f.value.evidence as { sha256?: unknown; unit?: unknown } | undefined;
+    r.appraisals.push({ file, json: f, sha256: typeof ev?.sha256 === 'string' ? ev.sha256 : '', unit: typeof ev?.unit === 'string' ? ev.unit : '' });
+    return;
+  }
+  if (kind !== 'evidence') {
+    if (explicit) r.failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'rankInputs' }), file, line: 1, column: 1 }] });
+    else r.skipped.push(file);
+    return;
+  }
+  try {
+    await scoreEvidence(r, file, explicit, f);
+  } catch (e) {
+    if (e instanceof ParindexError) r.failed.push({ file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, undefined) });
+    else if (e instanceof CliError) r.failed.push({ file, diagnostics: e.diagnostics });
+    else throw e;
+  }
+}
+
+/**
+ * Score every file: in this process until the set is known (the first evidence file, usually the first
+ * file), then the rest on worker threads when there are many. The workers read, parse and score each
+ * file as this process would; a file that does not score there is done again here, the same way, so that
+ * every failure, skip and diagnostic (file, line, column) is the same.
+ */
+async function scoreFiles(r: RankRun, unique: ReadonlyArray<{ file: string; explicit: boolean }>, threadsAsked: number | undefined): Promise<void> {
+  const bar = progress(process.stderr.isTTY === true && !r.ctx.quiet, unique.length);
+  let next = 0;
+  while (next < unique.length && !r.compiled) {
+    const { file, explicit } = unique[next++]!;
+    bar.tick(file);
+    await scoreOne(r, file, explicit);
+  }
+  const rest = unique.slice(next);
+  const threads = threadsAsked ?? (rest.length >= POOL_MIN_FILES ? availableParallelism() : 1);
+  const source = r.compiled ? setSourceOf(r.compiled) : undefined;
+  let pooled = false;
+  if (r.compiled && source !== undefined && threads > 1 && rest.length > 0) {
+    const outputs = await scoreOnThreads(source, r.compiled, Math.min(threads, rest.length), rest, bar);
+    if (outputs) {
+      pooled = true;
+      for (let i = 0; i < rest.length; i++) {
+        const o = outputs[i]!;
+        const { file, explicit } = rest[i]!;
+        if (o.ok) addScored(r, file, o.summary, () => readJsonFile(file));
+        else await scoreOne(r, file, explicit);
+      }
+    } else if (!r.ctx.quiet) process.stderr.write(`parindex: ${LOCALES[r.ctx.lang].rank.noThreads}\n`);
+  }
+  if (!pooled)
+    for (const { file, explicit } of rest) {
+      bar.tick(file);
+      await scoreOne(r, file, explicit);
+    }
+  bar.done();
+}
+
+type UnusedWhy = { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string };
+
+function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
+  r.unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why })], a.json) });
+}
+
+/** Score unit i of the ranked list again with its appraisal; false when that fails (the unit leaves the ranking). */
+function scoreAppraised(r: RankRun, i: number, a: AppraisalFile): boolean {
+  const x = r.scored[i]!;
+  const f = readJsonFile(x.file);
+  try {
+    if (!f.value) throw new CliError(f.diagnostics);
+    const result = score(r.compiled!, f.value, { appraisal: a.json.value, ...(r.opts.round !== undefined ? { round: r.opts.round } : {}) });
+    r.scored[i] = { file: x.file, result: toSummary(result) };
+    r.appraised++;
+    return true;
+  } catch (e) {
+    if (e instanceof ParindexError) r.failed.push({ file: x.file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, a.json) });
+    else if (e instanceof CliError) r.failed.push({ file: x.file, diagnostics: e.diagnostics });
+    else throw e;
+    return false;
+  }
+}
+
+/**
+ * Appraisals: each unit whose evidence an appraisal file names is scored again with it and ranked on
+ * that round. An appraisal that names no evidence ranked here, or evidence another appraisal file
+ * already names, is reported and not used.
+ */
+function applyAppraisals(r: RankRun): void {
+  if (r.appraisals.length === 0) return;
+  if (!r.compiled) {
+    for (const a of r.appraisals) unusedAppraisal(r, a, { reason: 'nothingRanked' });
+    return;
+  }
+  const bySha = new Map<string, AppraisalFile>();
+  for (const a of r.appraisals) {
+    const first = bySha.get(a.sha256);
+    if (first) unusedAppraisal(r, a, { reason: 'sameEvidence', first: first.file });
+    else bySha.set(a.sha256, a);
+  }
+  const paired = new Set<AppraisalFile>();
+  for (let i = 0; i < r.scored.length; i++) {
+    const a = bySha.get(r.scored[i]!.result.evidenceSha256);
+    if (!a) continue;
+    paired.add(a);
+    if (!scoreAppraised(r, i, a)) r.scored.splice(i--, 1);
+  }
+  for (const a of bySha.values()) if (!paired.has(a)) unusedAppraisal(r, a, { reason: 'evidenceNotRanked' });
+}
+
+/** The ranking as a document and as data. */
+async function report(r: RankRun): Promise<void> {
+  const { compiled, ctx } = r;
+  const lang = ctx.lang;
+  const policy = compiled?.set.policies.ranking ?? 'dense';
+  const { rank, summarize } = await extra();
+  const results = r.scored.map((x) => x.result);
+  const rows = rank(results, policy);
+  const summary = summarize(results, policy);
+  const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : '');
+  const doc = rankDocument(
+    {
+      set: compiled ? { title: compiled.set.title, titleEn: compiled.set.titleEn, ref: compiled.ref } : undefined,
+      policy,
+      places: compiled?.set.displayPlaces ?? 2,
+      rows,
+      results,
+      summary,
+      appraised: r.appraised,
+      round: r.opts.round,
+      failed: r.failed.map((x) => ({ file: x.file, errors: x.diagnostics.filter((d) => d.severity === 'error').length, first: first(x) })),
+      unusedAppraisals: r.unusedAppraisals.map((x) => ({ file: x.file, why: first(x) })),
+      skipped: r.skipped,
+    },
+    lang,
+  );
+  const ranking = rows.map((x) => ({
+    rank: x.rank,
+    tied: x.tied,
+    file: r.scored[x.input]!.file,
+    unit: x.result.unit,
+    stage: x.result.stage,
+    points: x.result.totals.points,
+    applicableMax: x.result.totals.applicableMax,
+    index: x.index,
+    classification: x.result.totals.classification,
+  }));
+  const bands = summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) }));
+  emit(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ranking, summary: { ...summary, bands }, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
+}
+
 export const rankCommand = Object.assign(
   defineCommand({
     meta: { name: 'rank', description: 'Score many units with one criteria set and rank them / Xếp hạng nhiều đơn vị' },
@@ -77,203 +295,21 @@ export const rankCommand = Object.assign(
     },
     async run({ args }) {
       const ctx = ctxOf(args);
-      const { lang } = ctx;
       const { files, unreadable } = filesToRank(args._);
       if (files.length === 0) {
         if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));
         throw new UsageError(diag('USAGE_NO_FILES', '', {}));
       }
       const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
-      if (threadsArg?.warning && !ctx.quiet) process.stderr.write(formatDiagnostic(threadsArg.warning, lang) + '\n');
-      // What a folder holds and cannot be read is reported with the files that fail.
-      const failed: Failed[] = [...unreadable];
-      const skipped: string[] = [];
-      const scored: Array<{ file: string; result: ScoreSummary }> = [];
-      const appraisals: AppraisalFile[] = [];
-      /** The first file and spelling scored for each unit, by its code as compared (a unit given twice is reported, not ranked twice). */
-      const byCode = new Map<string, { file: string; code: string }>();
-      let compiled: CompiledSet | undefined;
-      const bar = progress(process.stderr.isTTY === true && !ctx.quiet, files.length);
-      // The same file named twice (or reached through a folder and by name) is ranked once.
-      const seen = new Set<string>();
-      const unique = files.filter(({ file }) => {
-        const real = realpathOr(file);
-        if (seen.has(real)) return false;
-        seen.add(real);
-        return true;
-      });
-
-      /** A scored unit: ranked, unless its code was ranked already. */
-      const add = (file: string, result: ScoreSummary, f: () => Parameters<typeof locateIn>[1]) => {
-        const key = unitKey(result.unit.code);
-        const first = byCode.get(key);
-        if (first !== undefined) {
-          failed.push({ file, diagnostics: locateIn(duplicateUnit(result.unit.code, first), f()) });
-          return;
-        }
-        byCode.set(key, { file, code: result.unit.code });
-        scored.push({ file, result });
-      };
-
-      /** One file in this process: read, check its kind and set, compile the set (first time), score. */
-      const one = async (file: string, explicit: boolean) => {
-        const f = readJsonFile(file);
-        if (!f.value) {
-          failed.push({ file, diagnostics: f.diagnostics });
-          return;
-        }
-        const kind = detectKind(f.value);
-        if (kind === 'appraisal') {
-          const ev = f.value.evidence as { sha256?: unknown; unit?: unknown } | undefined;
-          appraisals.push({ file, json: f, sha256: typeof ev?.sha256 === 'string' ? ev.sha256 : '', unit: typeof ev?.unit === 'string' ? ev.unit : '' });
-          return;
-        }
-        if (kind !== 'evidence') {
-          if (explicit) failed.push({ file, diagnostics: [{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'rankInputs' }), file, line: 1, column: 1 }] });
-          else skipped.push(file);
-          return;
-        }
-        try {
-          if (!compiled && args.set && !args.rules && f.value.criteriaSet !== args.set && !(typeof f.value.criteriaSet === 'string' && f.value.criteriaSet.startsWith(args.set + '@'))) {
-            if (explicit) failed.push({ file, diagnostics: locateIn([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: String(f.value.criteriaSet), expected: args.set })], f) });
-            else skipped.push(`${file} (${String(f.value.criteriaSet)})`);
-            return;
-          }
-          compiled ??= await compiledForEvidence(f, args.rules);
-          if (!args.rules && typeof f.value.criteriaSet === 'string' && f.value.criteriaSet !== compiled.ref) {
-            if (!explicit) {
-              skipped.push(`${file} (${f.value.criteriaSet})`);
-              return;
-            }
-            failed.push({ file, diagnostics: locateIn([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: f.value.criteriaSet, expected: compiled.ref })], f) });
-            return;
-          }
-          // Only the summary is kept: the full result (~80 KB with its trace) is not needed to rank.
-          add(file, toSummary(score(compiled, f.value)), () => f);
-        } catch (e) {
-          if (e instanceof ParindexError) failed.push({ file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, undefined) });
-          else if (e instanceof CliError) failed.push({ file, diagnostics: e.diagnostics });
-          else throw e;
-        }
-      };
-
-      // Until the set is known (the first evidence file, usually the first file), in this process.
-      let next = 0;
-      while (next < unique.length && !compiled) {
-        const { file, explicit } = unique[next++]!;
-        bar.tick(file);
-        await one(file, explicit);
-      }
-      // The rest on worker threads when there are many. The workers read, parse and score each file as
-      // this process would; a file that does not score there is done again here, the same way as
-      // above, so that every failure, skip and diagnostic (file, line, column) is the same.
-      const rest = unique.slice(next);
-      const threads = threadsArg?.threads ?? (rest.length >= POOL_MIN_FILES ? availableParallelism() : 1);
-      const source = compiled ? setSourceOf(compiled) : undefined;
-      let pooled = false;
-      if (compiled && source !== undefined && threads > 1 && rest.length > 0) {
-        const outputs = await scoreOnThreads(source, compiled, Math.min(threads, rest.length), rest, bar);
-        if (outputs) {
-          pooled = true;
-          for (let i = 0; i < rest.length; i++) {
-            const o = outputs[i]!;
-            const { file, explicit } = rest[i]!;
-            if (o.ok) add(file, o.summary, () => readJsonFile(file));
-            else await one(file, explicit);
-          }
-        } else if (!ctx.quiet) process.stderr.write(`parindex: ${LOCALES[lang].rank.noThreads}\n`);
-      }
-      if (!pooled)
-        for (const { file, explicit } of rest) {
-          bar.tick(file);
-          await one(file, explicit);
-        }
-      bar.done();
-
-      // Appraisals: each unit whose evidence an appraisal file names is scored again with it (in this
-      // process), and ranked on that round. An appraisal that names no evidence ranked here, or evidence
-      // another appraisal file already names, is reported and not used.
-      const unusedAppraisals: Failed[] = [];
-      let appraised = 0;
-      if (args.round !== undefined && appraisals.length === 0) throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
-      const unused = (a: AppraisalFile, why: { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string }) =>
-        unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why })], a.json) });
-      if (appraisals.length > 0 && compiled) {
-        const bySha = new Map<string, AppraisalFile>();
-        for (const a of appraisals) {
-          const first = bySha.get(a.sha256);
-          if (first) unused(a, { reason: 'sameEvidence', first: first.file });
-          else bySha.set(a.sha256, a);
-        }
-        const paired = new Set<AppraisalFile>();
-        for (let i = 0; i < scored.length; i++) {
-          const x = scored[i]!;
-          const a = bySha.get(x.result.evidenceSha256);
-          if (!a) continue;
-          paired.add(a);
-          const f = readJsonFile(x.file);
-          try {
-            if (!f.value) throw new CliError(f.diagnostics);
-            const result = score(compiled, f.value, { appraisal: a.json.value, ...(args.round !== undefined ? { round: String(args.round) } : {}) });
-            scored[i] = { file: x.file, result: toSummary(result) };
-            appraised++;
-          } catch (e) {
-            if (e instanceof ParindexError) failed.push({ file: x.file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, a.json) });
-            else if (e instanceof CliError) failed.push({ file: x.file, diagnostics: e.diagnostics });
-            else throw e;
-            scored.splice(i--, 1);
-          }
-        }
-        for (const a of bySha.values()) if (!paired.has(a)) unused(a, { reason: 'evidenceNotRanked' });
-      } else for (const a of appraisals) unused(a, { reason: 'nothingRanked' });
-      for (const x of unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, lang) + '\n');
-
-      for (const x of failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, lang) + '\n');
-
-      const policy = compiled?.set.policies.ranking ?? 'dense';
-      const { rank, summarize } = await extra();
-      const results = scored.map((x) => x.result);
-      const rows = rank(results, policy);
-      const summary = summarize(results, policy);
-      const places = compiled?.set.displayPlaces ?? 2;
-      const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : '');
-      const doc = rankDocument(
-        {
-          set: compiled ? { title: compiled.set.title, titleEn: compiled.set.titleEn, ref: compiled.ref } : undefined,
-          policy,
-          places,
-          rows,
-          results,
-          summary,
-          appraised,
-          round: args.round === undefined ? undefined : String(args.round),
-          failed: failed.map((x) => ({ file: x.file, errors: x.diagnostics.filter((d) => d.severity === 'error').length, first: first(x) })),
-          unusedAppraisals: unusedAppraisals.map((x) => ({ file: x.file, why: first(x) })),
-          skipped,
-        },
-        lang,
-      );
-      const data = {
-        criteriaSet: compiled?.ref ?? null,
-        policy,
-        ranking: rows.map((r) => ({
-          rank: r.rank,
-          tied: r.tied,
-          file: scored[r.input]!.file,
-          unit: r.result.unit,
-          stage: r.result.stage,
-          points: r.result.totals.points,
-          applicableMax: r.result.totals.applicableMax,
-          index: r.index,
-          classification: r.result.totals.classification,
-        })),
-        summary: { ...summary, bands: summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) })) },
-        failed,
-        unusedAppraisals,
-        skipped,
-      };
-      emit(ctx, doc, data);
-      return failed.length ? 1 : 0;
+      if (threadsArg?.warning && !ctx.quiet) process.stderr.write(formatDiagnostic(threadsArg.warning, ctx.lang) + '\n');
+      const r = newRun(ctx, { set: args.set, rules: args.rules, round: args.round === undefined ? undefined : String(args.round) }, unreadable);
+      await scoreFiles(r, uniqueFiles(files), threadsArg?.threads);
+      if (r.opts.round !== undefined && r.appraisals.length === 0) throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
+      applyAppraisals(r);
+      for (const x of r.unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
+      for (const x of r.failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
+      await report(r);
+      return r.failed.length ? 1 : 0;
     },
   }),
   { variadic: true },
