@@ -4,11 +4,11 @@
  */
 import { defineCommand } from 'citty';
 import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
-import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type CompiledSet } from '../engine.js';
+import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type Appraisal, type CompiledSet } from '../engine.js';
 import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
-import { ctxOf, emit, outputArgs, rulesArg } from './common.js';
+import { ctxOf, emit, outputArgs, rulesArg, type Ctx } from './common.js';
 
 export interface FileReport {
   file: string;
@@ -28,6 +28,89 @@ async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Pr
   }
 }
 
+/** An evidence file that checked without errors, with its set: appraisals given with it are scored against it. */
+interface Checked {
+  file: JsonFile;
+  compiled: CompiledSet;
+}
+
+async function checkEvidenceFile(f: JsonFile, rules: string | undefined, evidenceByHash: Map<string, Checked>): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [...f.diagnostics];
+  const c = await compiledOrDiagnostics(f, rules);
+  for (const d of c.diagnostics) out.push(d);
+  if (!c.compiled) return out;
+  const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
+  // One by one: a spread of 100,000 diagnostics overflows the stack.
+  for (const d of found) out.push(d);
+  if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
+  return out;
+}
+
+/** Score every round against its evidence: the engine reports every appraisal problem (once). */
+function scoreRounds(f: JsonFile, appraisal: Appraisal, ev: Checked, out: Diagnostic[]): void {
+  const seen = new Set(out.map((x) => `${x.code}|${x.file}|${x.path}`));
+  for (const round of appraisal.rounds) {
+    try {
+      score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
+    } catch (e) {
+      if (!(e instanceof ParindexError)) throw e;
+      for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
+        const key = `${d.code}|${d.file}|${d.path}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(d);
+      }
+    }
+  }
+}
+
+/** An appraisal without its evidence: its criteria checked against its set. */
+async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: string | undefined, out: Diagnostic[]): Promise<void> {
+  const c = await compiledOrDiagnostics(f, rules);
+  for (const d of c.diagnostics) out.push(d);
+  if (!c.compiled) return;
+  appraisal.rounds.forEach((r, ri) =>
+    r.items.forEach((it, ii) => {
+      if (!c.compiled!.nodes.get(it.criterion)?.isLeaf)
+        out.push(...locateIn([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: c.compiled!.ref })], f));
+    }),
+  );
+}
+
+async function checkAppraisalFile(f: JsonFile, rules: string | undefined, evidenceByHash: ReadonlyMap<string, Checked>): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [...f.diagnostics];
+  const parsed = parseAppraisal(f.value);
+  for (const d of locateIn(parsed.diagnostics, f)) out.push(d);
+  if (!parsed.value) return out;
+  const ev = evidenceByHash.get(parsed.value.evidence.sha256);
+  if (ev) scoreRounds(f, parsed.value, ev, out);
+  else await checkAppraisalAlone(f, parsed.value, rules, out);
+  return out;
+}
+
+/** Every problem of one file that parsed, by its kind. */
+async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, evidenceByHash: Map<string, Checked>): Promise<Diagnostic[]> {
+  if (kind === null) return [...f.diagnostics, kindDiagnostic(f)];
+  if (kind === 'set') return (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
+  if (kind === 'evidence') return checkEvidenceFile(f, rules, evidenceByHash);
+  if (kind === 'appraisal') return checkAppraisalFile(f, rules, evidenceByHash);
+  // A saved result (score --format json) must follow the published result schema.
+  return [...f.diagnostics, ...(await savedResultDiagnostics(f))];
+}
+
+/** The problems, one per line, then the summary (terminal); or the summary document with the problems. */
+function printReports(ctx: Ctx, reports: Array<FileReport & { diagnostics: Diagnostic[] }>): void {
+  const lines: string[] = [];
+  for (const r of reports) for (const d of r.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) lines.push(formatDiagnostic(d, ctx.lang));
+  const { summary, doc } = validateDocument(reports, ctx.lang);
+  if (ctx.format === 'table' && !ctx.out) {
+    process.stdout.write((lines.length ? lines.join('\n') + '\n' : '') + summary + '\n');
+    return;
+  }
+  if (ctx.format !== 'json' && ctx.format !== 'table') doc.push({ kind: 'list', items: lines });
+  emit(ctx, doc, reports);
+}
+
 export const validateCommand = Object.assign(
   defineCommand({
     meta: { name: 'validate', description: 'Check criteria-set, evidence and appraisal files: every problem with file:line:column / Kiểm tra tệp' },
@@ -38,90 +121,22 @@ export const validateCommand = Object.assign(
     },
     async run({ args }) {
       const ctx = ctxOf(args);
-      const { lang } = ctx;
-      const files = [...args._];
-      const read = files.map((file) => readJsonFile(file));
-      const reports: FileReport[] = [];
-      const evidenceByHash = new Map<string, { file: JsonFile; compiled: CompiledSet }>();
+      const read = [...args._].map((file) => readJsonFile(file));
       const kinds = read.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
+      const evidenceByHash = new Map<string, Checked>();
       // Evidence first, so that appraisal files can be checked against the evidence given with them.
       const order = read.map((_, i) => i).sort((a, b) => Number(kinds[b] === 'evidence') - Number(kinds[a] === 'evidence'));
       const byIndex = new Map<number, FileReport>();
       for (const i of order) {
         const f = read[i]!;
         const kind = kinds[i] ?? null;
-        let diagnostics: Diagnostic[] = [...f.diagnostics];
-        if (f.value) {
-          if (kind === null) diagnostics.push(kindDiagnostic(f));
-          else if (kind === 'set') diagnostics = (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
-          else if (kind === 'evidence') {
-            const c = await compiledOrDiagnostics(f, args.rules);
-            for (const d of c.diagnostics) diagnostics.push(d);
-            if (c.compiled) {
-              const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
-              // One by one: a spread of 100,000 diagnostics overflows the stack.
-              for (const d of found) diagnostics.push(d);
-              if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
-            }
-          } else if (kind === 'appraisal') {
-            const parsed = parseAppraisal(f.value);
-            for (const d of locateIn(parsed.diagnostics, f)) diagnostics.push(d);
-            if (parsed.value) {
-              const ev = evidenceByHash.get(parsed.value.evidence.sha256);
-              if (ev) {
-                // Score every round against its evidence: the engine reports every appraisal problem (once).
-                const seen = new Set(diagnostics.map((x) => `${x.code}|${x.file}|${x.path}`));
-                for (const round of parsed.value.rounds) {
-                  try {
-                    score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
-                  } catch (e) {
-                    if (!(e instanceof ParindexError)) throw e;
-                    for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
-                      const key = `${d.code}|${d.file}|${d.path}`;
-                      if (!seen.has(key)) {
-                        seen.add(key);
-                        diagnostics.push(d);
-                      }
-                    }
-                  }
-                }
-              } else {
-                const c = await compiledOrDiagnostics(f, args.rules);
-                for (const d of c.diagnostics) diagnostics.push(d);
-                if (c.compiled) {
-                  parsed.value.rounds.forEach((r, ri) =>
-                    r.items.forEach((it, ii) => {
-                      const node = c.compiled!.nodes.get(it.criterion);
-                      if (!node?.isLeaf) diagnostics.push(...locateIn([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: c.compiled!.ref })], f));
-                    }),
-                  );
-                }
-              }
-            }
-          } else if (kind === 'result') {
-            // A saved result (score --format json) must follow the published result schema.
-            for (const d of await savedResultDiagnostics(f)) diagnostics.push(d);
-          }
-        }
+        const diagnostics = f.value ? await checkFile(f, kind, args.rules, evidenceByHash) : [...f.diagnostics];
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         byIndex.set(i, { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics });
       }
-      for (let i = 0; i < read.length; i++) reports.push(byIndex.get(i)!);
-
-      const lines: string[] = [];
-      for (const r of reports) for (const d of r.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) lines.push(formatDiagnostic(d, lang));
-      const bad = reports.filter((r) => !r.valid).length;
-      const { summary, doc } = validateDocument(reports, lang);
-      if (ctx.format === 'table') {
-        // Terminal: the problems first, one per line, then the summary.
-        const text = (lines.length ? lines.join('\n') + '\n' : '') + summary + '\n';
-        if (ctx.out) emit(ctx, doc, reports);
-        else process.stdout.write(text);
-      } else {
-        if (ctx.format !== 'json') doc.push({ kind: 'list', items: lines });
-        emit(ctx, doc, reports);
-      }
-      return bad > 0 ? 1 : 0;
+      const reports = read.map((_, i) => byIndex.get(i)!);
+      printReports(ctx, reports);
+      return reports.some((r) => !r.valid) ? 1 : 0;
     },
   }),
   { variadic: true },
