@@ -368,6 +368,44 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
     );
   });
 
+  it('sets with json-logic conditions in every place that evaluates one (allOf, parts, applicability) and huge literals: scoring evidence that leaves inputs out never throws', () => {
+    // The shapes set of the conformance fixtures has every rule kind; its evidence gives every input.
+    const base = sets.find((s) => s.id === 'test.shapes');
+    const full = evidences.find((e) => e.criteriaSet === `${base?.id}@${base?.version}`);
+    if (!base || !full) throw new Error('the shapes set and its evidence are in the corpus');
+    const leaves: J[] = [];
+    const walk = (n: J) => (n.children ? n.children.forEach(walk) : leaves.push(n));
+    base.fields.forEach(walk);
+    const inputs = leaves.flatMap((n: J) => (n.inputs ?? []).filter((i: J) => ['count', 'decimal', 'percent'].includes(i.type)).map((i: J) => i.id as string));
+    const literal = fc.constantFrom<unknown>(5, 0, -1, 1e308, -1e308, 1e15, 0.1, '12', true, null);
+    const logicArb = fc.tuple(fc.constantFrom('<=', '<', '>', '==', '+', '*', '/', '%', 'min'), fc.constantFrom(...inputs), literal).map(([op, v, x]) => ({ [op]: [{ var: v }, x] }));
+    const hugeArb = fc.integer({ min: 2, max: 40 }).map((n) => ({ '*': new Array(n).fill(1e308) }));
+    const placeArb = fc.constantFrom('allOf', 'parts', 'applicability', 'expression');
+    fc.assert(
+      fc.property(fc.nat(leaves.length - 1), placeArb, logicArb, hugeArb, fc.subarray(inputs), (at, place, logic, huge, dropped) => {
+        const s = structuredClone(base);
+        const ls: J[] = [];
+        const w = (n: J) => (n.children ? n.children.forEach(w) : ls.push(n));
+        s.fields.forEach(w);
+        const leaf = ls[at]!;
+        // The inputs the condition reads become optional, so that leaving them out is valid evidence.
+        for (const n of ls) for (const i of n.inputs ?? []) if (dropped.includes(i.id)) i.required = false;
+        if (place === 'allOf') leaf.rule = { type: 'allOf', conditions: [{ logic }] };
+        else if (place === 'parts') leaf.rule = { type: 'parts', parts: [{ id: 'p', label: 'p', when: { logic }, fraction: 1 }] };
+        else if (place === 'applicability') leaf.applicability = { notApplicableWhen: { logic } };
+        else leaf.rule = { type: 'expression', logic: { '+': [huge, logic] } };
+        const c = coded(() => compile(s));
+        if (!c) return;
+        const e = structuredClone(full);
+        for (const entry of e.entries) if (entry.values) for (const id of dropped) delete entry.values[id];
+        e.entries = e.entries.filter((entry: J) => !(entry.input !== undefined && dropped.includes(entry.input)));
+        const r = coded(() => score(c, e));
+        if (r) checkDiagnostics(r.diagnostics);
+      }),
+      params(runs(500, 0.25)),
+    );
+  });
+
   it('arbitrary JSON values as a set, as evidence and as an appraisal never throw', () => {
     const some = [...compiled.values()][0]!;
     fc.assert(
