@@ -86,6 +86,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   SCORE_DIVISION_BY_ZERO: { code: '2.5', reason: 'divisionByZero' },
   SCORE_EXPRESSION: { code: '2.5', reason: 'notANumber', op: '+', got: '"abc"' },
   SCORE_TOO_FEW_ANSWERS: { code: '5.1', input: 'sipas_answers', answers: '12', minAnswers: 30 },
+  SCORE_NOT_APPLICABLE_BY_VALUE: { code: '3.7.2', input: 'payments_total', max: '1.5' },
   SCORE_NO_TIER: { code: '2.1', value: '-5' },
   SCORE_CLAIM_MISMATCH: { code: '1.1', claimed: '1', computed: '0.75' },
   SCORE_CLAIM_ON_PARENT: { code: '1', claimed: '6', computed: '5.5' },

@@ -231,6 +231,7 @@ export interface DiagnosticParams {
   SCORE_EXPRESSION: { code: string; reason: ExpressionFailure; op?: string; got?: string };
   /** answers: how many answers the tally has (decimal text); minAnswers: how many the rule needs. */
   SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number };
+  SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string };
   SCORE_NO_TIER: { code: string; value: string };
   SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
@@ -372,6 +373,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SCORE_DIVISION_BY_ZERO: 'warning',
   SCORE_EXPRESSION: 'warning',
   SCORE_TOO_FEW_ANSWERS: 'warning',
+  SCORE_NOT_APPLICABLE_BY_VALUE: 'warning',
   SCORE_NO_TIER: 'warning',
   SCORE_CLAIM_MISMATCH: 'warning',
   SCORE_CLAIM_ON_PARENT: 'warning',

@@ -366,6 +366,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     '/entries/11',
     (s) => (leaf(s, 1, 4).rule.logic = { '+': [{ var: 'dossiers' }, 'abc'] }),
   ),
+  SCORE_NOT_APPLICABLE_BY_VALUE: evidenceCase((e) => (e.entries[9].values = { payments: 0, online_payments: 0 }), '/entries/9'),
   SCORE_TOO_FEW_ANSWERS: evidenceCase((e) => (e.entries[16].values = { satisfaction: {} }), '/entries/16'),
   SCORE_NO_TIER: evidenceCase(
     (e) => (e.entries[7].values = { resolved: 100, resolved_on_time: -5 }),

@@ -229,6 +229,9 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
   const policy = node.node.applicability?.policy ?? ctx.compiled.set.policies.notApplicable;
   const points = policy === 'fullPoints' ? node.max : ZERO;
   r.steps.push({ kind: 'notApplicable', ...cause, policy, points: decText(points) });
+  // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
+  if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
+    ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
   addFlag(ctx, r.flags, 'notApplicable', node.code);
   ctx.notApplicable.add(node.code);
   return conclude(r, points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');

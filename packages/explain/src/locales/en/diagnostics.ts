@@ -456,6 +456,8 @@ export const diagnosticsEn = {
   SCORE_EXPRESSION: (p, f) => `The expression of ${q(p.code)} failed: ${expressionFailure(p, f)}.`,
   SCORE_TOO_FEW_ANSWERS: (p, f) =>
     `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
+  SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
+    `${q(p.code)} does not apply because ${q(p.input)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,

@@ -455,6 +455,8 @@ export const diagnosticsVi = {
   SCORE_EXPRESSION: (p, f) => `Biểu thức của ${q(p.code)} bị lỗi: ${expressionFailure(p, f)}.`,
   SCORE_TOO_FEW_ANSWERS: (p, f) =>
     `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
+  SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
+    `${q(p.code)} không áp dụng vì ${q(p.input)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
