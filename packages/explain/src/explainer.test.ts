@@ -2,22 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, type Improvement } from '@parindex/engine';
+import { oneLeafSet } from '../../engine/test/one-leaf-set.js';
 import { boundsText, countPhrase, createExplainer, LOCALES } from './index.js';
 
-const leafSet = (inputs: unknown[], rule: unknown) =>
-  compile({
-    formatVersion: 1,
-    id: 'test.explain',
-    version: '2026',
-    title: 'Bộ kiểm thử',
-    status: 'draft',
-    issuer: 'Kiểm thử',
-    decision: { number: '1/QĐ', date: '2026-01-01' },
-    period: { from: '2026-01-01', to: '2026-12-31' },
-    scale: 100,
-    policies: { notApplicable: 'reduceMaximum', missingEvidence: 'zero', ranking: 'dense' },
-    fields: [{ code: '1', title: 'Lĩnh vực', max: 2, children: [{ code: '1.1', title: 'Tiêu chí', max: 2, source: { document: 'Mẫu' }, inputs, rule }] }],
-  });
+const leafSet = (inputs: unknown[], rule: unknown) => compile(oneLeafSet('explain', 2, { inputs, rule }));
 
 const INPUTS = [
   { id: 'sessions', type: 'count', label: 'Số buổi', labelEn: 'Sessions' },
