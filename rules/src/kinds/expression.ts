@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { Decimal, cmpDec, decText, ZERO } from '../decimal.js';
 import { evaluateLogic, LogicError } from '../expression.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { checkLogic } from '../logic.js';
 import { DecimalText as D, Logic, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
@@ -131,7 +132,7 @@ export const expressionKind: KindModule<'expression', ExpressionRule, CompiledEx
   schema: ExpressionRule,
   stepSchemas: [ExpressionStep],
   check(rule, ctx) {
-    const out: import('../diagnostics.js').Diagnostic[] = [];
+    const out: Diagnostic[] = [];
     checkLogic(rule.logic, `${ctx.path}/logic`, ctx.logic, out);
     for (const d of out) ctx.report(d);
   },
@@ -156,7 +157,9 @@ export const expressionKind: KindModule<'expression', ExpressionRule, CompiledEx
     const current = clampPoints(e.state.points, c.floor, c.max);
     if (!current.lt(c.max)) return [];
     const { found, exhausted } = search(c, e.state, current);
-    if (found.length > 0) return found.sort((a, b) => cmpDec(new Decimal((b as { gain: string }).gain), new Decimal((a as { gain: string }).gain)));
+    // The next points first: the smallest gain that any one change reaches (stable among equals).
+    const gain = (im: Improvement) => new Decimal((im as { gain: string }).gain);
+    if (found.length > 0) return found.sort((a, b) => cmpDec(gain(a), gain(b)));
     return [{ kind: 'none', reason: exhausted ? 'searchBound' : 'noBetterValue' }];
   },
 };
