@@ -3,26 +3,20 @@
  * text per diagnostic) and its refusal of duplicate keys, found in the same pass as the nesting depth.
  */
 import { diagnosticText } from '../../packages/explain/src/index.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { pointerSegment } from './diagnostics.js';
 import { lineColumn, lineIndex, readJson, scanJson } from './json.js';
+import { walkJsonFiles } from './files.js';
 import { validateSetText } from './validate-file.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function jsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...jsonFiles(p));
-    else if (name.endsWith('.json')) out.push(p);
-  }
-  return out;
-}
+/** The JSON files under a folder, by the project's one folder walk. */
+const jsonFiles = (dir: string): string[] => walkJsonFiles(dir).files;
 
 /**
  * The locating as it was before the line index: jsonc-parser's findNodeAtLocation and a scan from the

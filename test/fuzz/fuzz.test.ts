@@ -13,7 +13,7 @@
  * test:fast, which also sets PARINDEX_TEST_FAST=1: no built CLI).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEVERITY, ParindexError, readJson, type Diagnostic } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
-import { validateSetText } from '@parindex/rules/node';
+import { validateSetText, walkJsonFiles } from '@parindex/rules/node';
 import { checkEvidence, compile, score, type CompiledSet } from '@parindex/engine';
 import { csvCell } from '../../packages/cli/src/format/csv.js';
 import { terminalText } from '../../packages/cli/src/format/escape.js';
@@ -42,16 +42,8 @@ type J = any;
 // ---------------------------------------------------------------------------------------------------
 // The corpus: every valid file, by kind.
 
-function jsonFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...jsonFiles(p));
-    else if (name.endsWith('.json')) out.push(p);
-  }
-  return out;
-}
+/** The JSON files under a folder, by the project's one folder walk. */
+const jsonFiles = (dir: string): string[] => walkJsonFiles(dir).files;
 
 const sets: J[] = [];
 const evidences: J[] = [];

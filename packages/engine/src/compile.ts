@@ -155,15 +155,22 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
 }
 
 /** A leaf's rule, compiled once by its kind module. */
-function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, inputs: ReadonlyMap<string, CompiledInput>): CompiledRule {
+function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, b: Builder): CompiledRule {
   const kind = kindOf(rule.type);
-  const dependents = (id: string) => [...inputs.values()].filter((i) => i.def.atMost === id).map((i) => i.def.id);
-  const compiled = kind.compile(rule, { path, max, floor, input: (id) => inputs.get(id)!, dependents, condition: compileCondition });
+  const compiled = kind.compile(rule, { path, max, floor, input: (id) => b.inputs.get(id)!, dependents: (id) => b.dependents.get(id) ?? [], condition: compileCondition });
   return { evaluate: (read) => kind.evaluate(compiled, read), advise: (e) => kind.advise(compiled, e) };
+}
+
+/** For each input, the inputs whose atMost names it: found once per set. */
+function dependentsOf(inputs: ReadonlyMap<string, CompiledInput>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const i of inputs.values()) if (i.def.atMost !== undefined) (out.get(i.def.atMost) ?? out.set(i.def.atMost, []).get(i.def.atMost)!).push(i.def.id);
+  return out;
 }
 
 interface Builder {
   inputs: ReadonlyMap<string, CompiledInput>;
+  dependents: ReadonlyMap<string, readonly string[]>;
   nodes: Map<string, CompiledNode>;
   leaves: CompiledNode[];
   readers: Map<string, string[]>;
@@ -194,7 +201,7 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     ruleReads,
     ownInputs: (n.inputs ?? []).map((d) => d.id),
     documents: n.documents ?? [],
-    kind: n.rule ? compileRule(n.rule, `${path}/rule`, max, floor, b.inputs) : null,
+    kind: n.rule ? compileRule(n.rule, `${path}/rule`, max, floor, b) : null,
     notApplicableWhen: n.applicability ? compileCondition(n.applicability.notApplicableWhen, `${path}/applicability/notApplicableWhen`) : null,
     maxText: decText(max),
     plan: null,
@@ -216,7 +223,8 @@ export function compile(input: unknown): CompiledSet {
   const parsed = parseCriteriaSet(input);
   if (!parsed.value) throw new ParindexError(parsed.diagnostics.filter((d) => d.severity === 'error'));
   const set = deepFreeze(parsed.value);
-  const b: Builder = { inputs: collectInputs(set), nodes: new Map(), leaves: [], readers: new Map() };
+  const inputs = collectInputs(set);
+  const b: Builder = { inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [], readers: new Map() };
   const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
   const bonus = (set.bonus?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/bonus/items/${i}`, 'bonus'));
   const penalty = (set.penalty?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/penalty/items/${i}`, 'penalty'));

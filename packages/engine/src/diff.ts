@@ -181,31 +181,12 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
       const ia = inA.get(ib.id);
       const from = ia ? ia.value : null;
       if (!sameValue(from, ib.value) || (ia === undefined && ib.value !== null)) {
-        reasons.push({
-          kind: 'input',
-          input: ib.id,
-          label: ib.label,
-          ...(ib.labelEn !== undefined ? { labelEn: ib.labelEn } : {}),
-          ...(ib.unit !== undefined ? { unit: ib.unit } : {}),
-          ...(ib.unitEn !== undefined ? { unitEn: ib.unitEn } : {}),
-          from,
-          to: ib.value,
-          ...(ib.corrected ? { corrected: { round: ib.corrected.round, reason: ib.corrected.reason } } : {}),
-        });
+        reasons.push({ ...inputReason(ib, from, ib.value), ...(ib.corrected ? { corrected: { round: ib.corrected.round, reason: ib.corrected.reason } } : {}) });
       }
     }
     for (const ia of ta.inputs) {
       if (seen.has(ia.id) || ia.value === null) continue;
-      reasons.push({
-        kind: 'input',
-        input: ia.id,
-        label: ia.label,
-        ...(ia.labelEn !== undefined ? { labelEn: ia.labelEn } : {}),
-        ...(ia.unit !== undefined ? { unit: ia.unit } : {}),
-        ...(ia.unitEn !== undefined ? { unitEn: ia.unitEn } : {}),
-        from: ia.value,
-        to: null,
-      });
+      reasons.push(inputReason(ia, ia.value, null));
     }
     const tierA = tierOf(a);
     const tierB = tierOf(b);
@@ -327,5 +308,19 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
     nodes,
     setChanges: nodes.filter((n) => n.reasons.some((r) => SET_REASONS.has(r.kind))).map((n) => n.code),
     counts: { changedLeaves, raised, lowered },
+  };
+}
+
+/** An input that changed, with its labels and units as the trace gives them. */
+function inputReason(i: TraceInput, from: TraceInput['value'], to: TraceInput['value']): Extract<DiffReason, { kind: 'input' }> {
+  return {
+    kind: 'input',
+    input: i.id,
+    label: i.label,
+    ...(i.labelEn !== undefined ? { labelEn: i.labelEn } : {}),
+    ...(i.unit !== undefined ? { unit: i.unit } : {}),
+    ...(i.unitEn !== undefined ? { unitEn: i.unitEn } : {}),
+    from,
+    to,
   };
 }

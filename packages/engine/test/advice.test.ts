@@ -12,6 +12,7 @@ import { compile, score, type CompiledSet, type Improvement, type NodeResult, ty
 import { atPointer, dec, type Condition } from '@parindex/rules';
 // @ts-expect-error: a plain ESM script without types
 import { generateEvidence } from '../../../examples/generate.mjs';
+import { oneLeafSet } from './one-leaf-set.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // More units in the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000).
@@ -161,5 +162,30 @@ describe('advice', () => {
       checkUnit(compiled, JSON.parse(readFileSync(here(`../../../examples/${example}.json`), 'utf8')) as Evidence, seen);
     }
     for (const kind of ['fraction:set', 'survey:survey']) expect([kind, (seen.get(kind) ?? 0) > 0]).toEqual([kind, true]);
+  });
+
+  it('an expression: per input the nearest value that scores more, the next points first; none with its reason at the top', () => {
+    const set = oneLeafSet('advice', 2, {
+      inputs: [
+        { id: 'sessions', type: 'count', label: 's' },
+        { id: 'digital', type: 'boolean', label: 'd' },
+      ],
+      rule: {
+        type: 'expression',
+        logic: { if: [{ and: [{ '>=': [{ var: 'sessions' }, 4] }, { var: 'digital' }] }, 2, { '>=': [{ var: 'sessions' }, 4] }, 1.5, { '>=': [{ var: 'sessions' }, 1] }, 1, 0] },
+      },
+    });
+    const c = compile(set);
+    const unit = (sessions: number, digital: boolean) => ({
+      formatVersion: 1,
+      criteriaSet: 'test.advice@2026',
+      unit: { code: 'X', name: 'X', level: 'commune' },
+      period: { from: '2026-01-01', to: '2026-12-31' },
+      entries: [{ criterion: '1.1', values: { sessions, digital } }],
+    });
+    const improve = (s: number, d: boolean) => score(c, unit(s, d)).fields[0]!.children![0]!.trace!.improve;
+    expect(improve(0, true)).toEqual([{ kind: 'raise', input: 'sessions', from: '0', to: '1', delta: '1', strict: false, pointsAfter: '1', gain: '1', feasible: true }]);
+    expect(improve(4, false)).toEqual([{ kind: 'set', input: 'digital', to: true, pointsAfter: '2', gain: '0.5' }]);
+    expect(improve(4, true)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { Locale, Phrases, RuleOf, Say, WordKey } from './locale.js';
 import { en } from './locales/en/index.js';
 import { vi } from './locales/vi/index.js';
 import { formatNumber, type Lang } from './numbers.js';
-import { createSay, pick } from './say.js';
+import { createSay, pick, valueText } from './say.js';
 
 export const LOCALES: Readonly<Record<Lang, Locale>> = { vi, en };
 
@@ -37,21 +37,7 @@ export interface Explainer {
 export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
   const locale = LOCALES[lang];
   const say = createSay(compiled, locale);
-  const value = (v: unknown, input?: string): string => {
-    if (v === null || v === undefined) return locale.words.empty;
-    if (typeof v === 'boolean') return locale.words[v ? 'yes' : 'no'];
-    if (typeof v === 'number') return say.n(v);
-    if (typeof v === 'string') {
-      if (/^-?[0-9]+(\.[0-9]+)?$/.test(v)) return say.n(v);
-      if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)) return say.date(v);
-      return input !== undefined && compiled.inputs.get(input)?.def.options ? say.option(input, v) : v;
-    }
-    if (typeof v === 'object')
-      return Object.entries(v as Record<string, unknown>)
-        .map(([k, x]) => `${input !== undefined ? say.option(input, k) : k}: ${value(x)}`)
-        .join(', ');
-    return String(v);
-  };
+  const value = (v: unknown, input?: string): string => valueText(v, lang, input !== undefined && compiled.inputs.get(input)?.def.options ? (o) => say.option(input, o) : undefined);
   return {
     lang,
     say,

@@ -6,6 +6,8 @@ import type { CompiledSet } from '@parindex/engine';
 import { atPointer, dec, type Condition, type InputDef } from '@parindex/rules';
 import { conditionText } from './conditions.js';
 import type { Locale, Say } from './locale.js';
+import { en } from './locales/en/index.js';
+import { vi } from './locales/vi/index.js';
 import { formatDate, formatNumber, type Lang } from './numbers.js';
 
 /** The Vietnamese text, or its English counterpart in English when the set gives one. */
@@ -24,6 +26,27 @@ export function countPhrase(label: string, unit: string | undefined, lang: Lang)
   }
   const l = label.replace(/^(the\s+)?(total\s+)?number\s+of\s+/i, '');
   return l.charAt(0).toLowerCase() + l.slice(1);
+}
+
+/**
+ * A value as given, for people: numbers and dates in the language, yes/no, a tally as its counts;
+ * `option` names a level or tally option by its label when the input is known.
+ */
+export function valueText(v: unknown, lang: Lang, option?: (id: string) => string): string {
+  const w = (lang === 'vi' ? vi : en).words;
+  if (v === null || v === undefined) return w.empty;
+  if (typeof v === 'boolean') return v ? w.yes : w.no;
+  if (typeof v === 'number') return formatNumber(v, lang);
+  if (typeof v === 'string') {
+    if (/^-?[0-9]+(\.[0-9]+)?$/.test(v)) return formatNumber(v, lang);
+    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)) return formatDate(v, lang);
+    return option ? option(v) : v;
+  }
+  if (typeof v === 'object')
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${option ? option(k) : k}: ${valueText(x, lang)}`)
+      .join(', ');
+  return String(v);
 }
 
 function inputWords(def: InputDef | undefined, id: string, lang: Lang) {

@@ -54,12 +54,10 @@ export interface State {
 function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
   const share = s.weighted.div(s.answers);
   const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
-  if (!c.top.weight.gt(share) || !target.gt(share)) return null;
   const gap = c.top.weight.minus(target);
-  const need = target.times(s.answers).minus(s.weighted);
-  // At the top weight itself the share only approaches it; stop one answer short of equality.
-  const k = gap.isZero() ? null : Decimal.max(need.div(gap).ceil(), 1);
-  if (k === null) return null;
+  // At the top weight itself the share only approaches it: no number of answers reaches it.
+  if (!target.gt(share) || gap.isZero()) return null;
+  const k = Decimal.max(target.times(s.answers).minus(s.weighted).div(gap).ceil(), 1);
   const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
   const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
   return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), ...g };

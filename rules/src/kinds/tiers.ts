@@ -178,10 +178,9 @@ function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: str
  * promises the points of the tier it actually reaches.
  */
 function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null {
-  if (r.ratio === null) return c.tiers.find((t) => inInterval(t.iv, to, null)) ?? null;
-  const d = r.ratio.d;
-  const nt = mulDec(to, r.ratio.t);
-  return d.isZero() ? null : (c.tiers.find((t) => inInterval(t.iv, ZERO, { ...r.ratio!, n: to, nt, nti: null })) ?? null);
+  // A ratio was read, so its denominator is not 0 (readValue stops there).
+  const ratio = r.ratio === null ? null : { ...r.ratio, n: to, nt: mulDec(to, r.ratio.t), nti: null };
+  return c.tiers.find((t) => inInterval(t.iv, to, ratio)) ?? null;
 }
 
 /** The change that brings the value into the pick's tier, with the points of the tier it lands in. */

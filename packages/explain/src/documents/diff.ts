@@ -3,22 +3,9 @@ import type { DiffReason, ResultDiff, ScoreResult } from '@parindex/engine';
 import type { Doc, Row } from '../document.js';
 import { boundsText, LOCALES, pointsText } from '../explainer.js';
 import { formatDate, formatNumber, type Lang } from '../numbers.js';
-import { pick } from '../say.js';
+import { pick, valueText } from '../say.js';
 import { boundsOf } from '../locales/shared.js';
 import { bandText } from './result-view.js';
-
-/** A value of a reason for people: numbers in the language, yes/no, lists of counts. */
-function valueText(v: unknown, lang: Lang): string {
-  const w = LOCALES[lang].words;
-  if (v === null || v === undefined) return w.empty;
-  if (typeof v === 'boolean') return v ? w.yes : w.no;
-  if (typeof v === 'string') return /^-?[0-9]+(\.[0-9]+)?$/.test(v) ? formatNumber(v, lang) : /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) ? formatDate(v, lang) : v;
-  if (typeof v === 'object')
-    return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${k}: ${valueText(x, lang)}`)
-      .join(', ');
-  return String(v);
-}
 
 /** One reason of a change as a sentence. */
 export function reasonText(r: DiffReason, lang: Lang): string {
