@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
-import { formatNumber } from '@parindex/explain';
+import { formatDate, formatNumber } from '@parindex/explain';
 import { dec } from '@parindex/rules';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,20 +60,26 @@ async function watched(context: BrowserContext, base: string): Promise<{ page: P
   return { page, problems };
 }
 
-/** Type one input's value into the form as an officer would. */
+/**
+ * Type one input's value into the form as an officer would (focus, select, type). `force` skips only
+ * playwright's waits for the control to be visible and still (two animation frames per control).
+ */
+const type = (page: Page, selector: string, value: string) => page.fill(selector, value, { force: true });
+
 async function fillValue(page: Page, compiled: CompiledSet, id: string, value: unknown): Promise<void> {
   const def = compiled.inputs.get(id)!.def;
-  if (def.type === 'boolean' || def.type === 'level') await page.selectOption(`#in-${id}`, String(value));
-  else if (def.type === 'tally') for (const [o, n] of Object.entries(value as Json)) await page.fill(`#in-${id}-${o}`, String(n));
-  else await page.fill(`#in-${id}`, String(value));
+  if (def.type === 'boolean' || def.type === 'level') await page.selectOption(`#in-${id}`, String(value), { force: true });
+  else if (def.type === 'tally') for (const [o, n] of Object.entries(value as Json)) await type(page, `#in-${id}-${o}`, String(n));
+  else if (def.type === 'date') await type(page, `#in-${id}`, formatDate(String(value), 'vi'));
+  else await type(page, `#in-${id}`, String(value));
 }
 
 /** Fill the whole form from an evidence file, field by field. */
 async function fillEvidence(page: Page, compiled: CompiledSet, ev: Json): Promise<void> {
-  await page.fill('#unit-code', ev.unit.code);
-  await page.fill('#unit-name', ev.unit.name);
+  await type(page, '#unit-code', ev.unit.code);
+  await type(page, '#unit-name', ev.unit.name);
   await page.selectOption('#unit-level', ev.unit.level);
-  await page.fill('#unit-province', ev.unit.province ?? '');
+  await type(page, '#unit-province', ev.unit.province ?? '');
   for (const e of ev.entries as Json[]) {
     if (e.input) await fillValue(page, compiled, e.input, e.value);
     if (!e.criterion) continue;
@@ -81,10 +87,10 @@ async function fillEvidence(page: Page, compiled: CompiledSet, ev: Json): Promis
     const node = compiled.nodes.get(e.criterion)!;
     for (const d of (e.documents ?? []) as Json[]) {
       const slot = d.for ?? node.documents[0]!.id;
-      for (const part of ['number', 'date', 'title'] as const) if (d[part]) await page.fill(`[id="doc-${e.criterion}-${slot}-${part}"]`, d[part]);
+      for (const part of ['number', 'date', 'title'] as const) if (d[part]) await type(page, `[id="doc-${e.criterion}-${slot}-${part}"]`, part === 'date' ? formatDate(d[part], 'vi') : d[part]);
     }
-    if (e.explanation) await page.fill(`[id="expl-${e.criterion}"]`, e.explanation);
-    if (e.claimedPoints !== undefined) await page.fill(`[id="claim-${e.criterion}"]`, String(e.claimedPoints));
+    if (e.explanation) await type(page, `[id="expl-${e.criterion}"]`, e.explanation);
+    if (e.claimedPoints !== undefined) await type(page, `[id="claim-${e.criterion}"]`, String(e.claimedPoints));
   }
 }
 
@@ -138,6 +144,15 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const { page, problems } = await watched(context, base);
     await page.waitForSelector('#evidence-form');
     expect(await page.inputValue('#set-select')).toBe('model.commune-par@2026');
+    // Keyboard: the skip link first, then the views and the language; every control has a label.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-officer');
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')].filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
     await fillEvidence(page, compiled, ev);
     await totalIs(page, expected.points);
     expect(await page.getAttribute('#total-index', 'data-value')).toBe(expected.index);
@@ -173,7 +188,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
 
     // Print: only the official report, with its table; a PDF comes out.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.isVisible('#report table')).toBe(true);
+    await page.waitForSelector('#report table', { state: 'visible' });
     expect(await page.isVisible('#evidence-form')).toBe(false);
     expect(await page.textContent('#report')).toContain('UBND xã Vĩnh Bảo');
     const pdf = await page.pdf({ format: 'A4', landscape: true });

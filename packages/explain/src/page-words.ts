@@ -36,6 +36,8 @@ export interface PageWords {
   documentNumber: string;
   documentDate: string;
   documentTitle: string;
+  /** How a date box asks for its date. */
+  datePlaceholder: string;
   /** The hint beside the explanation box: what to write when the documents are missing. */
   explanationHint: string;
   claimed: string;

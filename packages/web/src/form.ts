@@ -5,10 +5,19 @@
  * the form state it edits (`data-bind`); one listener on the form writes it back (see officer.ts).
  */
 import type { CompiledNode, CompiledSet } from '@parindex/engine';
-import type { Explainer, PageWords, UnitLevel } from '@parindex/explain';
+import { formatDate, pageWords, type Explainer, type PageWords, type UnitLevel } from '@parindex/explain';
 import type { DocumentReq, InputDef } from '@parindex/rules';
 import { h, type Child } from './dom.js';
 import { controlId, docKey, type FormState } from './model.js';
+
+/**
+ * A date box: text, written as the language writes dates (dd/mm/yyyy in Vietnamese, YYYY-MM-DD in
+ * English) whatever the browser's own locale; dd/mm/yyyy is read in both (model.ts, dateValue).
+ */
+function dateInput(props: Record<string, string>, value: string, lang: 'vi' | 'en'): HTMLInputElement {
+  const shown = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) ? formatDate(value, lang) : value;
+  return h('input', { ...props, type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: pageWords(lang).datePlaceholder, value: shown });
+}
 
 /** A message slot under a control, filled with its diagnostics after each scoring. */
 const msg = (id: string) => h('span', { class: 'msg', id: `msg-${id}`, 'aria-live': 'polite' });
@@ -32,7 +41,7 @@ function control(def: InputDef, ex: Explainer, s: FormState): Child {
       options.map((o) => h('option', { value: o.id, selected: o.id === value }, o.text)),
     );
   }
-  if (def.type === 'date') return h('input', { ...common, type: 'date', value });
+  if (def.type === 'date') return dateInput(common, value, ex.lang);
   if (def.type === 'tally')
     return h(
       'span',
@@ -81,19 +90,13 @@ function documentBox(node: CompiledNode, d: DocumentReq, ex: Explainer, w: PageW
   const kind = ex.pick(d.kind, d.kindEn);
   const part = (p: 'number' | 'date' | 'title', label: string) => {
     const id = controlId.document(node.code, d.id, p);
+    const props = { id, name: id, 'data-bind': `d:${docKey(node.code, d.id)}:${p}`, 'aria-describedby': `msg-${id}` };
+    const value = slot?.[p] ?? '';
     return h(
       'span',
       { class: `doc-${p}` },
       h('label', { for: id }, label),
-      h('input', {
-        id,
-        name: id,
-        type: p === 'date' ? 'date' : 'text',
-        value: slot?.[p] ?? '',
-        'data-bind': `d:${docKey(node.code, d.id)}:${p}`,
-        'aria-describedby': `msg-${id}`,
-        autocomplete: 'off',
-      }),
+      p === 'date' ? dateInput(props, value, ex.lang) : h('input', { ...props, type: 'text', value, autocomplete: 'off' }),
       msg(id),
     );
   };

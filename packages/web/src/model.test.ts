@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkEvidence, compile, score, type NodeResult, type ScoreResult } from '@parindex/engine';
-import { controlAt, controlId, emptyState, evidenceOf, stateOf } from './model.js';
+import { controlAt, controlId, dateValue, emptyState, evidenceOf, stateOf } from './model.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const json = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as Record<string, unknown>;
@@ -74,5 +74,20 @@ describe('the form model', () => {
     s.values.civil_servants = '28.50';
     const entries = evidenceOf(compiled, s).evidence.entries as Array<{ value: unknown }>;
     expect(entries.map((e) => e.value)).toEqual([1360, '0012', '28.50']);
+  });
+
+  it('dates typed the Vietnamese way (dd/mm/yyyy) are written YYYY-MM-DD; anything else reaches the engine as typed', () => {
+    expect(dateValue('5/1/2026')).toBe('2026-01-05');
+    expect(dateValue('12/01/2026')).toBe('2026-01-12');
+    expect(dateValue('2026-01-12')).toBe('2026-01-12');
+    expect(dateValue('32/13/2026')).toBe('2026-13-32');
+    expect(dateValue('12.01.2026')).toBe('12.01.2026');
+    const compiled = compile(sets.get('model.commune-par@2026'));
+    const s = emptyState(compiled);
+    s.values.plan_issued_on = '12/01/2026';
+    s.documents['1.1.1/plan'] = { number: '3/KH-UBND', date: '12/01/2026', title: 'Kế hoạch', rest: {} };
+    const entry = (evidenceOf(compiled, s).evidence.entries as Array<Record<string, unknown>>).find((e) => e.criterion === '1.1.1');
+    expect(entry?.values).toEqual({ plan_issued_on: '2026-01-12' });
+    expect(entry?.documents).toEqual([{ number: '3/KH-UBND', date: '2026-01-12', title: 'Kế hoạch' }]);
   });
 });

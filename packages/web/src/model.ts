@@ -50,6 +50,13 @@ export function emptyState(compiled: CompiledSet): FormState {
 }
 
 const PLAIN_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/;
+const DAY_MONTH_YEAR = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})$/;
+
+/** A date as typed: dd/mm/yyyy (as Vietnamese writes it) becomes YYYY-MM-DD; anything else goes to the engine as typed. */
+export function dateValue(text: string): string {
+  const m = DAY_MONTH_YEAR.exec(text);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text;
+}
 
 /** A typed number as the file writes it: a JSON number when it says exactly the same, else the text (the engine checks it). */
 function numberValue(text: string): number | string {
@@ -70,7 +77,7 @@ function inputValue(def: InputDef, s: FormState): unknown {
   if (t === '') return undefined;
   if (def.type === 'boolean') return t === 'true' ? true : t === 'false' ? false : t;
   if (def.type === 'count' || def.type === 'decimal' || def.type === 'percent') return numberValue(t);
-  return t;
+  return def.type === 'date' ? dateValue(t) : t;
 }
 
 /** The pointers of a value to their controls (a tally's counts each to its own box). */
@@ -87,7 +94,7 @@ function documentsOf(node: CompiledNode, s: FormState, at: string, where: Map<st
     const base = `${at}/${out.length}`;
     const d: Record<string, unknown> = node.documents.length > 1 ? { for: req.id } : {};
     if (slot.number.trim()) d.number = slot.number.trim();
-    if (slot.date.trim()) d.date = slot.date.trim();
+    if (slot.date.trim()) d.date = dateValue(slot.date.trim());
     if (slot.title.trim()) d.title = slot.title.trim();
     Object.assign(d, slot.rest);
     for (const part of ['number', 'date', 'title'] as const) where.set(`${base}/${part}`, controlId.document(node.code, req.id, part));

@@ -5,7 +5,7 @@
  */
 import { ParindexError, score, type CompiledSet, type Diagnostic, type ScoreResult } from '@parindex/engine';
 import { createExplainer, diagnosticText, pageWords, scoreDocument, type Explainer, type Lang } from '@parindex/explain';
-import { diagnosticLine, fileButton, problemList, type PageContext } from './context.js';
+import { fileButton, problemList, type PageContext } from './context.js';
 import { fill, h, renderDoc } from './dom.js';
 import { download, readFileJson, storage } from './files.js';
 import { bindValue, buildForm } from './form.js';
@@ -40,7 +40,27 @@ interface Parts {
   problems: HTMLElement;
   panel: HTMLElement;
   report: HTMLElement;
+  /** Draw the printed report of the latest result. */
+  renderReport: (() => void) | undefined;
   marked: string[];
+}
+
+const REPORT_DELAY_MS = 300;
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+/** The report of the view on screen, drawn before the browser prints (Ctrl+P, the print button, print media). */
+let printHook: (() => void) | undefined;
+
+let listening = false;
+
+function listenForPrint(): void {
+  if (listening) return;
+  listening = true;
+  const draw = () => {
+    clearTimeout(reportTimer);
+    printHook?.();
+  };
+  window.addEventListener('beforeprint', draw);
+  window.matchMedia('print').addEventListener('change', (e) => e.matches && draw());
 }
 
 /** Put each diagnostic beside the control its pointer names; clear the previous ones. */
@@ -68,7 +88,8 @@ function problemsBox(diagnostics: readonly Diagnostic[], where: ReadonlyMap<stri
   const title = scored ? w.warnings : `${w.cannotScore} ${w.problems(ex.say.n(errors), errors === 1)}`;
   const item = (d: Diagnostic) => {
     const id = d.path ? controlAt(where, d.path) : undefined;
-    const text = diagnosticLine(d, ex.lang);
+    // The form's own pointers mean nothing to the officer: the link leads to the field instead.
+    const text = `${d.code}: ${diagnosticText(d, ex.lang)}`;
     if (!id) return h('li', { class: d.severity, 'data-code': d.code }, text);
     const go = (e: Event) => {
       e.preventDefault();
@@ -93,16 +114,22 @@ function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: E
     diagnostics = e.diagnostics;
   }
   markControls(parts, diagnostics, where, ex.lang);
-  fill(parts.problems, problemsBox(diagnostics, where, ex, result !== undefined));
+  const problems = problemsBox(diagnostics, where, ex, result !== undefined);
+  // Errors come first (there is no score); warnings follow the totals.
+  fill(parts.problems, result ? null : problems);
   parts.panel.dataset.state = result ? 'scored' : 'invalid';
   if (result) {
     const onToggle = (code: string, open: boolean) => (open ? st.open.add(code) : st.open.delete(code));
-    fill(parts.panel, resultPanel(compiled, result, ex, ctx.words, { open: st.open, onToggle }));
+    fill(parts.panel, resultPanel(compiled, result, ex, ctx.words, { open: st.open, onToggle, warnings: problems }));
     for (const n of allNodes(result)) {
       const out = document.getElementById(`pts-${n.code}`);
       if (out) out.textContent = ctx.words.criterionPoints(ex.say.n(n.points), ex.say.n(n.applicableMax));
     }
-    fill(parts.report, renderDoc(scoreDocument(result, undefined, compiled, ex, { officer: true }), 1));
+    const report = result;
+    parts.renderReport = () => fill(parts.report, renderDoc(scoreDocument(report, undefined, compiled, ex, { officer: true }), 1));
+    // The printed report follows the form a moment later (typing stays fast); printing draws it at once.
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => parts.renderReport?.(), REPORT_DELAY_MS);
   }
   storage.set(evidenceKey(compiled.ref), JSON.stringify(evidence));
 }
@@ -173,7 +200,18 @@ function toolbar(ctx: PageContext, st: OfficerState, compiled: CompiledSet): HTM
     fileButton('open-set', w.loadSet, (f) => void openSet(ctx, st, f[0]!)),
     fileButton('open-evidence', w.openEvidence, (f) => void openEvidence(ctx, st, f[0]!)),
     h('button', { type: 'button', id: 'save-evidence', onclick: save }, w.saveEvidence),
-    h('button', { type: 'button', id: 'print-report', onclick: () => window.print() }, w.print),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'print-report',
+        onclick: () => {
+          printHook?.();
+          window.print();
+        },
+      },
+      w.print,
+    ),
     h('button', { type: 'button', id: 'clear-evidence', onclick: clear }, w.clear),
   );
 }
@@ -199,8 +237,11 @@ export function officerView(ctx: PageContext, st: OfficerState): HTMLElement {
     problems: h('div', { id: 'problems', 'aria-live': 'polite' }),
     panel: h('div', { id: 'result' }),
     report: h('section', { id: 'report', class: 'report' }),
+    renderReport: undefined,
     marked: [],
   };
+  listenForPrint();
+  printHook = () => parts.renderReport?.();
   const onInput = (e: Event) => {
     if (bindValue(st.form!, e.target as HTMLInputElement)) update(ctx, st, compiled, ex, parts);
   };

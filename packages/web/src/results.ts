@@ -45,7 +45,7 @@ function fieldChart(r: ScoreResult, ex: Explainer, w: PageWords): SVGElement {
   const rowH = 22;
   const label = 34;
   const width = 320;
-  const scale = (v: string) => ((width - label - 60) * Math.max(0, Number(v))) / top;
+  const scale = (v: string) => ((width - label - 86) * Math.max(0, Number(v))) / top;
   const described = rows.map((f) => w.chartRow(`${f.code}. ${ex.pick(f.title, f.titleEn)}`, ex.say.n(f.points), ex.say.n(f.applicableMax))).join('; ');
   return s(
     'svg',
@@ -140,6 +140,8 @@ export function lostLeaves(r: ScoreResult): NodeResult[] {
 export interface PanelOptions {
   open: ReadonlySet<string>;
   onToggle(code: string, open: boolean): void;
+  /** The warnings of the evidence, shown under the totals. */
+  warnings: HTMLElement | null;
 }
 
 /** The whole result panel. */
@@ -147,6 +149,7 @@ export function resultPanel(compiled: CompiledSet, r: ScoreResult, ex: Explainer
   const losing = lostLeaves(r);
   return [
     totalsBox(compiled, r, ex),
+    o.warnings,
     h('figure', { class: 'chart-box' }, fieldChart(r, ex, w), h('figcaption', null, w.chartTitle)),
     fieldBars(r, ex),
     h('h3', { id: 'lost-heading' }, w.lostHeading),

@@ -25,6 +25,7 @@ export const pageEn: PageWords = {
   documentNumber: 'Number and symbol',
   documentDate: 'Date issued',
   documentTitle: 'Title',
+  datePlaceholder: 'YYYY-MM-DD, e.g. 2026-01-15',
   explanationHint: 'When a document of evidence is missing, say why (explanation).',
   claimed: 'Self-assessed points',
   criterionPoints: (p, m) => `${p} / ${m} points`,

@@ -25,6 +25,7 @@ export const pageVi: PageWords = {
   documentNumber: 'Số, ký hiệu',
   documentDate: 'Ngày ban hành',
   documentTitle: 'Trích yếu',
+  datePlaceholder: 'ngày/tháng/năm, vd. 15/01/2026',
   explanationHint: 'Nếu chưa có tài liệu kiểm chứng, ghi rõ lý do (giải trình).',
   claimed: 'Điểm tự chấm',
   criterionPoints: (p, m) => `${p} / ${m} điểm`,
