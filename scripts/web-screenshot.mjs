@@ -40,6 +40,7 @@ try {
   await page.waitForSelector('#total-points[data-value="83.186"]');
   await page.click('#lost-heading + .lost-list details summary');
   await page.evaluate(() => {
+    window.scrollTo(0, 0);
     document.querySelector('.panel').scrollTop = 0;
   });
   await page.screenshot({ path: out });
