@@ -70,6 +70,8 @@ export interface PageWords {
   /** "3 đơn vị có chỉ số từ 80 đến dưới 90" (numbers written already). */
   histogramBar(count: string, from: string, to: string): string;
   filesRead(count: string, isOne: boolean): string;
+  /** Why an appraisal file was not used: no evidence file among those chosen has its unit and fingerprint. */
+  noMatchingEvidence: string;
   skipToScore: string;
 }
 

@@ -124,6 +124,8 @@ function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: E
     for (const n of allNodes(result)) {
       const out = document.getElementById(`pts-${n.code}`);
       if (out) out.textContent = ctx.words.criterionPoints(ex.say.n(n.points), ex.say.n(n.applicableMax));
+      // The criterion's flags (needsExplanation, missingDocument …) let the stylesheet point at what is missing.
+      if (n.kind === 'leaf') document.getElementById(`crit-${n.code}`)?.setAttribute('data-flags', n.flags.join(' '));
     }
     const report = result;
     parts.renderReport = () => fill(parts.report, renderDoc(scoreDocument(report, undefined, compiled, ex, { officer: true }), 1));

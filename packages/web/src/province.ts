@@ -58,7 +58,7 @@ function scoreFiles(ctx: PageContext, st: ProvinceState, ref: string): Ranked {
     }
   }
   for (const f of files) if (!f.value) out.failed.push({ file: f.name, errors: f.diagnostics.length, first: f.diagnostics[0] ? diagnosticText(f.diagnostics[0], ctx.lang) : '' });
-  for (const a of appraisals) if (!used.has(a)) out.unused.push({ file: a.name, why: '—' });
+  for (const a of appraisals) if (!used.has(a)) out.unused.push({ file: a.name, why: ctx.words.noMatchingEvidence });
   return out;
 }
 

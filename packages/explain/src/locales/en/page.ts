@@ -53,5 +53,6 @@ export const pageEn: PageWords = {
   histogramTitle: 'Distribution of the units’ indices',
   histogramBar: (n, from, to) => `${n} ${n === '1' ? 'unit' : 'units'} with an index from ${from} to under ${to}`,
   filesRead: (n, one) => `${n} ${one ? 'file' : 'files'} read.`,
+  noMatchingEvidence: 'no evidence file among those chosen matches it (unit code and SHA-256 of the file)',
   skipToScore: 'Skip to the result',
 };

@@ -53,5 +53,6 @@ export const pageVi: PageWords = {
   histogramTitle: 'Phân bố chỉ số các đơn vị',
   histogramBar: (n, from, to) => `${n} đơn vị có chỉ số từ ${from} đến dưới ${to}`,
   filesRead: (n) => `Đã đọc ${n} tệp.`,
+  noMatchingEvidence: 'không có tệp minh chứng nào khớp (mã đơn vị và mã SHA-256 của tệp)',
   skipToScore: 'Đến kết quả',
 };
