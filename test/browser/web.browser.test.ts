@@ -150,7 +150,9 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-officer');
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')].filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id),
+      Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))
+        .filter((el) => !el.labels?.length && !el.getAttribute('aria-label'))
+        .map((el) => el.id),
     );
     expect(unlabelled).toEqual([]);
     await fillEvidence(page, compiled, ev);
