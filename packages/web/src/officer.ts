@@ -244,8 +244,15 @@ export function officerView(ctx: PageContext, st: OfficerState): HTMLElement {
   };
   listenForPrint();
   printHook = () => parts.renderReport?.();
+  // One scoring per burst of changes (a paste, a browser's autofill), right after it: a microtask.
+  let pending = false;
   const onInput = (e: Event) => {
-    if (bindValue(st.form!, e.target as HTMLInputElement)) update(ctx, st, compiled, ex, parts);
+    if (!bindValue(st.form!, e.target as HTMLInputElement) || pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      update(ctx, st, compiled, ex, parts);
+    });
   };
   parts.form.addEventListener('input', onInput);
   parts.form.addEventListener('change', onInput);
