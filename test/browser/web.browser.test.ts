@@ -274,6 +274,22 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const appraisal = readJson('examples/vinh-bao/appraisal-2026.json');
     const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await watched(context, base);
+    // An evidence file of another set switches the form to that set; a broken set file is refused with its coded problems; a new set joins the list.
+    const dti = readJson('examples/kien-tho/dti-2026.json');
+    await page.setInputFiles('#open-evidence', join(ROOT, 'examples/kien-tho/dti-2026.json'));
+    await totalIs(page, score(compile(readJson('rules/sets/model.commune-dti/2026.json')), dti).totals.points);
+    expect(await page.inputValue('#set-select')).toBe('model.commune-dti@2026');
+    await page.setInputFiles('#open-set', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "x",\n  "version": 2026,,}') });
+    await page.waitForSelector('.problems li[data-code="JSON_SYNTAX"]');
+    expect(await page.textContent('.problems li[data-code="JSON_SYNTAX"]')).toMatch(/^broken\.json:2:\d+ JSON_SYNTAX /);
+    const own: Json = { ...readJson('rules/sets/targets.kien-tho/2026.json'), id: 'targets.my-commune', status: 'draft' };
+    await page.setInputFiles('#open-set', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+    await page.waitForSelector('#set-select option[value="targets.my-commune@2026"]:checked', { state: 'attached' });
+    await totalIs(
+      page,
+      score(compile(own), { formatVersion: 1, criteriaSet: 'targets.my-commune@2026', unit: { code: '', name: '', level: 'commune' }, period: { from: own.period.from, to: own.period.to }, entries: [] }).totals.points,
+    );
+
     await page.click('#view-appraiser');
     await page.setInputFiles('#appraiser-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
     await page.setInputFiles('#appraiser-appraisal', join(ROOT, 'examples/vinh-bao/appraisal-2026.json'));
