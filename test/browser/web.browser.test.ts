@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
-import { formatDate, formatNumber } from '@parindex/explain';
+import { formatDate, formatNumber, pageWords } from '@parindex/explain';
 import { dec } from '@parindex/rules';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -260,6 +260,11 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const pdf = await page.pdf({ format: 'A4', landscape: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
+
+    // Autosave: the page opened again in this browser has the same figures.
+    await page.reload();
+    await totalIs(page, raised);
+    expect(await page.textContent('#notice')).toContain(pageWords('vi').restored);
 
     // Typing a Vietnamese decimal comma: the engine's coded message beside the field, no score.
     await page.fill('#in-dossiers_resolved', '1300,5');

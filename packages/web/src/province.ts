@@ -70,10 +70,12 @@ function histogram(summaries: readonly ScoreSummary[], scale: number, w: PageWor
   const top = Math.max(1, ...counts);
   const bw = 30;
   const ch = 120;
+  // Room above the tallest bar for its count.
+  const top0 = 16;
   const n = (v: number) => formatNumber(v, lang);
   return s(
     'svg',
-    { class: 'histogram', id: 'histogram', viewBox: `0 0 ${bins * bw + 10} ${ch + 30}`, role: 'img', 'aria-label': w.histogramTitle },
+    { class: 'histogram', id: 'histogram', viewBox: `0 0 ${bins * bw + 10} ${ch + top0 + 30}`, role: 'img', 'aria-label': w.histogramTitle },
     counts.map((c, i) => {
       const height = (c / top) * ch;
       const from = (scale * i) / bins;
@@ -82,9 +84,9 @@ function histogram(summaries: readonly ScoreSummary[], scale: number, w: PageWor
         'g',
         { class: 'bin', 'data-count': c, 'data-from': from },
         s('title', {}, w.histogramBar(n(c), n(from), n(to))),
-        s('rect', { x: i * bw + 6, y: ch - height + 4, width: bw - 4, height: height.toFixed(2), class: 'bar-points' }),
-        c ? s('text', { x: i * bw + 6 + (bw - 4) / 2, y: ch - height, class: 'chart-value', 'text-anchor': 'middle' }, n(c)) : null,
-        s('text', { x: i * bw + 4, y: ch + 20, class: 'chart-label' }, n(from)),
+        s('rect', { x: i * bw + 6, y: (top0 + ch - height).toFixed(2), width: bw - 4, height: height.toFixed(2), class: 'bar-points' }),
+        c ? s('text', { x: i * bw + 6 + (bw - 4) / 2, y: (top0 + ch - height - 3).toFixed(2), class: 'chart-value', 'text-anchor': 'middle' }, n(c)) : null,
+        s('text', { x: i * bw + 4, y: top0 + ch + 16, class: 'chart-label' }, n(from)),
       );
     }),
   );
@@ -119,8 +121,10 @@ function ranking(ctx: PageContext, st: ProvinceState): HTMLElement | null {
     'div',
     { id: 'ranking' },
     h('p', null, w.filesRead(formatNumber(files.length, ctx.lang), files.length === 1)),
-    renderDoc(doc),
+    // The histogram right under the ranking table (title, policy, table), the means and problems after it.
+    renderDoc(doc.slice(0, 3)),
     h('figure', { class: 'chart-box' }, histogram(x.summaries, Number(x.compiled.set.scale ?? 100), w, ctx.lang), h('figcaption', null, w.histogramTitle)),
+    renderDoc(doc.slice(3)),
   );
 }
 
