@@ -292,7 +292,13 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await page.waitForSelector('#set-select option[value="targets.my-commune@2026"]:checked', { state: 'attached' });
     await totalIs(
       page,
-      score(compile(own), { formatVersion: 1, criteriaSet: 'targets.my-commune@2026', unit: { code: '', name: '', level: 'commune' }, period: { from: own.period.from, to: own.period.to }, entries: [] }).totals.points,
+      score(compile(own), {
+        formatVersion: 1,
+        criteriaSet: 'targets.my-commune@2026',
+        unit: { code: '', name: '', level: 'commune' },
+        period: { from: own.period.from, to: own.period.to },
+        entries: [],
+      }).totals.points,
     );
 
     await page.click('#view-appraiser');
