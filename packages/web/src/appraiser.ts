@@ -26,12 +26,13 @@ function roundIds(appraisal: Record<string, unknown> | undefined): string[] {
 }
 
 /** Score the self-assessment and each round; the problems of whichever file has them. */
-function scoreAll(ctx: PageContext, st: AppraiserState): Scored | { problems: Diagnostic[]; file: string } {
+function scoreAll(ctx: PageContext, st: AppraiserState): Scored | { problems: Diagnostic[]; title: string } {
   const ev = st.evidence!;
-  if (!ev.value) return { problems: ev.diagnostics, file: ev.name };
+  const w = ctx.words;
+  if (!ev.value) return { problems: ev.diagnostics, title: w.fileProblem(ev.name) };
   const ref = typeof ev.value.criteriaSet === 'string' ? ev.value.criteriaSet : '';
-  if (!ctx.sets.has(ref)) return { problems: [], file: ctx.words.setNotBundled(ref) };
-  if (st.appraisal && !st.appraisal.value) return { problems: st.appraisal.diagnostics, file: st.appraisal.name };
+  if (!ctx.sets.has(ref)) return { problems: [], title: w.setNotBundled(ref) };
+  if (st.appraisal && !st.appraisal.value) return { problems: st.appraisal.diagnostics, title: w.fileProblem(st.appraisal.name) };
   try {
     const compiled = ctx.sets.get(ref);
     const self = score(compiled, ev.value);
@@ -41,7 +42,7 @@ function scoreAll(ctx: PageContext, st: AppraiserState): Scored | { problems: Di
   } catch (e) {
     if (!(e instanceof ParindexError)) throw e;
     const file = e.diagnostics.some((d) => d.code.startsWith('APPRAISAL_')) && st.appraisal ? st.appraisal.name : ev.name;
-    return { problems: e.diagnostics.map((d) => ({ ...d, file })), file };
+    return { problems: e.diagnostics.map((d) => ({ ...d, file })), title: w.fileProblem(file) };
   }
 }
 
@@ -97,7 +98,7 @@ function sideBySide(x: Scored, ex: Explainer): Block {
 function results(ctx: PageContext, st: AppraiserState): HTMLElement | null {
   if (!st.evidence) return null;
   const x = scoreAll(ctx, st);
-  if ('problems' in x) return problemList(ctx.words.fileProblem(x.file), x.problems, ctx.lang);
+  if ('problems' in x) return problemList(x.title, x.problems, ctx.lang);
   const ex = createExplainer(x.compiled, ctx.lang);
   const last = x.rounds[x.rounds.length - 1];
   const places = x.compiled.set.displayPlaces ?? 2;
