@@ -308,6 +308,9 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const rounds = (appraisal.rounds as Json[]).map((r) => score(compiled, ev, { appraisal, round: r.id }).totals.points);
     const totals = await page.locator('#side-by-side tfoot tr').first().locator('td').allTextContents();
     expect(totals.slice(3)).toEqual([score(compiled, ev).totals.points, ...rounds].map((p) => formatNumber(p, 'vi')));
+    // The round that took 1.4.1's points away is marked in its row.
+    const row141 = page.locator('#side-by-side tbody tr', { has: page.locator('td:first-child', { hasText: /^1\.4\.1$/ }) });
+    expect(await row141.locator('td.changed').count()).toBeGreaterThan(0);
 
     await page.click('#view-province');
     const files = ['dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu', 'vinh-bao'].map((u) => join(ROOT, `examples/${u}/par-2026.json`));

@@ -95,6 +95,16 @@ function sideBySide(x: Scored, ex: Explainer): Block {
   };
 }
 
+/** Mark each round's cell that differs from the self-assessment (column 4) in the same row. */
+function markChanges(table: HTMLElement): HTMLElement {
+  for (const tr of Array.from(table.querySelectorAll('tbody tr, tfoot tr'))) {
+    const cells = Array.from(tr.children);
+    const self = cells[3]?.textContent;
+    for (const c of cells.slice(4)) if (c.textContent !== self) c.classList.add('changed');
+  }
+  return table;
+}
+
 function results(ctx: PageContext, st: AppraiserState): HTMLElement | null {
   if (!st.evidence) return null;
   const x = scoreAll(ctx, st);
@@ -107,7 +117,7 @@ function results(ctx: PageContext, st: AppraiserState): HTMLElement | null {
     { id: 'appraisal-result' },
     h('h2', null, ctx.words.sideBySide),
     h('p', null, `${x.self.unit.name} (${x.self.unit.code}) — ${x.compiled.ref}`),
-    h('div', { class: 'table-wrap', id: 'side-by-side' }, renderBlock(sideBySide(x, ex))),
+    h('div', { class: 'table-wrap', id: 'side-by-side' }, markChanges(renderBlock(sideBySide(x, ex)))),
     last ? [h('h2', null, ctx.words.lastRoundChanges), renderDoc(diffDocument(diffResults(x.self, last), x.self, last, ctx.lang, { all: false, places }).slice(1), 3)] : null,
   );
 }
