@@ -45,6 +45,8 @@ function staticServer(dir: string): Server {
 /** Watch a page: console errors, page errors, CSP violations, requests to other origins. */
 async function watched(context: BrowserContext, base: string): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
+  // Waits end on a state, never on a clock; this only catches a hang on a very loaded machine.
+  page.setDefaultTimeout(180_000);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
   page.on('console', (m) => {
