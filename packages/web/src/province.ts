@@ -142,7 +142,16 @@ async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
       for (const e of batch) await walk(e);
     }
   };
-  await Promise.all([...items].map((i) => walk(i.webkitGetAsEntry())));
+  // An item without an entry (not from a file system, e.g. made by a script): its file, if it has one.
+  await Promise.all(
+    [...items].map((i) => {
+      const entry = i.webkitGetAsEntry();
+      if (entry) return walk(entry);
+      const file = i.getAsFile();
+      if (file) out.push(file);
+      return undefined;
+    }),
+  );
   return out;
 }
 
