@@ -110,7 +110,32 @@ function csvCells(text: string, sep = ';'): string[] {
 /** A number as the renderers write it (vi or en). */
 const NUMBER = /^[+-]?[0-9]+(?:[.,][0-9]+)*%?$/;
 /** The renderer's own tags and attributes: nothing else may appear in the HTML. */
-const HTML_TAGS = new Set(['!DOCTYPE', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'div', 'dl', 'dt', 'dd', 'ul', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'br']);
+const HTML_TAGS = new Set([
+  '!DOCTYPE',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'h1',
+  'h2',
+  'p',
+  'div',
+  'dl',
+  'dt',
+  'dd',
+  'ul',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'br',
+]);
 
 /** `exact`: a hostile text the JSON output must hold exactly as given. */
 function checkOutput(format: (typeof FORMATS)[number], r: Run, exact: string): void {

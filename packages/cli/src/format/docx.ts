@@ -111,7 +111,13 @@ function blockOf(b: Block): Array<Paragraph | Table> {
       return [tableOf(b), para('')];
     case 'letterhead': {
       const side = (lines: string[], underlineLast: boolean) =>
-        lines.map((l, i) => new Paragraph({ alignment: center, children: runs(l, { bold: true, size: 24 }).map((r) => (underlineLast && i === lines.length - 1 ? new TextRun({ text: documentText(l), bold: true, size: 24, underline: {} }) : r)) }));
+        lines.map(
+          (l, i) =>
+            new Paragraph({
+              alignment: center,
+              children: runs(l, { bold: true, size: 24 }).map((r) => (underlineLast && i === lines.length - 1 ? new TextRun({ text: documentText(l), bold: true, size: 24, underline: {} }) : r)),
+            }),
+        );
       return [plainTable([side(b.left, false), side(b.right, true)])];
     }
     case 'dateline':
@@ -121,11 +127,7 @@ function blockOf(b: Block): Array<Paragraph | Table> {
     case 'signatures':
       return [
         plainTable(
-          b.items.map((s) => [
-            para(s.role, { bold: true, align: center, after: 0 }),
-            para(s.hint, { italics: true, align: center, after: 1200 }),
-            para(s.name ?? '', { bold: true, align: center }),
-          ]),
+          b.items.map((s) => [para(s.role, { bold: true, align: center, after: 0 }), para(s.hint, { italics: true, align: center, after: 1200 }), para(s.name ?? '', { bold: true, align: center })]),
         ),
       ];
     case 'provenance':

@@ -152,7 +152,13 @@ function sideBySide(columns: string[][]): string[] {
   const widths = columns.map((c) => c.reduce((w, l) => Math.max(w, width(l)), 0));
   const height = columns.reduce((h, c) => Math.max(h, c.length), 0);
   const out: string[] = [];
-  for (let k = 0; k < height; k++) out.push(columns.map((c, i) => pad(c[k] ?? '', widths[i]!)).join('    ').trimEnd());
+  for (let k = 0; k < height; k++)
+    out.push(
+      columns
+        .map((c, i) => pad(c[k] ?? '', widths[i]!))
+        .join('    ')
+        .trimEnd(),
+    );
   return out;
 }
 

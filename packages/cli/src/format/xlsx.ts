@@ -41,7 +41,12 @@ export function numberValue(n: CellNumber): number {
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 function sheetName(wanted: string, used: Set<string>): string {
-  const base = text(wanted).replace(/[[\]:*?/\\\n\r]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 28) || 'Sheet';
+  const base =
+    text(wanted)
+      .replace(/[[\]:*?/\\\n\r]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 28) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27 - String(i).length)} (${i})`;
   used.add(name.toLowerCase());
@@ -63,7 +68,10 @@ function line(c: Cursor, value: string, font: Partial<ExcelJS.Font> = {}, align:
   cell.font = { name: FONT, size: 12, ...font };
   cell.alignment = { wrapText: true, vertical: 'top', ...align };
   if (to > from) c.sheet.mergeCells(c.row, from, c.row, to);
-  const widthChars = Math.max(10, (c.sheet.columns.slice(from - 1, to) ?? []).reduce((w, col) => w + (col.width ?? 10), 0));
+  const widthChars = Math.max(
+    10,
+    (c.sheet.columns.slice(from - 1, to) ?? []).reduce((w, col) => w + (col.width ?? 10), 0),
+  );
   const lines = text(value)
     .split('\n')
     .reduce((n, l) => n + Math.max(1, Math.ceil(l.length / widthChars)), 0);
@@ -98,7 +106,10 @@ function tableRows(c: Cursor, b: Extract<Block, { kind: 'table' }>, lang: Lang):
       cell.font = { name: FONT, size: 11, bold: strong };
       cell.border = BOX;
       cell.alignment = { wrapText: true, vertical: 'top', horizontal: col.align === 'right' ? 'right' : 'left', ...(i === b.indentColumn && r.depth ? { indent: r.depth } : {}) };
-      height = Math.max(height, lines.reduce((h, l) => h + Math.max(1, Math.ceil(l.length / Math.max(4, widths[i]! - 1))), 0));
+      height = Math.max(
+        height,
+        lines.reduce((h, l) => h + Math.max(1, Math.ceil(l.length / Math.max(4, widths[i]! - 1))), 0),
+      );
     });
     if (height > 1) row.height = 15 * height;
     c.row++;

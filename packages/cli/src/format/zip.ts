@@ -15,7 +15,10 @@ export async function stableZip(bytes: Uint8Array): Promise<Buffer> {
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   for (const name of names) {
     let data: Uint8Array | string = await zip.files[name]!.async('uint8array');
-    if (name === 'docProps/core.xml') data = Buffer.from(data).toString('utf8').replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
+    if (name === 'docProps/core.xml')
+      data = Buffer.from(data)
+        .toString('utf8')
+        .replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, '');
     out.file(name, data, { date: EPOCH, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });

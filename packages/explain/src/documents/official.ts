@@ -125,7 +125,11 @@ function footerRows(x: OfficialInput, ex: Explainer): Row[] {
   const places = x.set.displayPlaces ?? 2;
   const last = all[all.length - 1]!;
   const blank = ['', ''];
-  const row = (label: string, cells: string[], values: Array<string | undefined>): Row => ({ cells: ['', label, '', ...cells, ...blank], strong: true, values: [undefined, undefined, undefined, ...values] });
+  const row = (label: string, cells: string[], values: Array<string | undefined>): Row => ({
+    cells: ['', label, '', ...cells, ...blank],
+    strong: true,
+    values: [undefined, undefined, undefined, ...values],
+  });
   return [
     row(
       `${ex.word('total')} / ${ex.word('applicableMax').toLowerCase()} ${formatNumber(last.totals.applicableMax, ex.lang, { places: 4 })}`,
