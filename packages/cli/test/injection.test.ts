@@ -128,6 +128,8 @@ const HTML_TAGS = new Set([
   'ul',
   'li',
   'table',
+  'colgroup',
+  'col',
   'thead',
   'tbody',
   'tfoot',

@@ -20,9 +20,10 @@ body { font-family: "Times New Roman", "Liberation Serif", "Noto Serif", serif; 
 @media print { body { margin: 0; } }
 h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin: 12px 0 4px; }
 h2 { font-size: 13pt; margin: 18px 0 8px; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; table-layout: fixed; }
+td { overflow-wrap: anywhere; }
 thead { display: table-header-group; }
-th, td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; }
+th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; font-size: 11pt; }
 th { background: #eee; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
 tr.strong td { font-weight: bold; }
@@ -77,7 +78,11 @@ function block(b: Block): string {
             return `<td${c.align === 'right' ? ' class="num"' : ''}${style}>${cellLines(r.cells[i]).map(text).join('<br>')}</td>`;
           })
           .join('')}</tr>`;
-      const head = `<thead><tr>${b.columns.map((c) => `<th>${text(c.label)}</th>`).join('')}</tr></thead>`;
+      // The wrapped columns take the room by their widths; numbers stay narrow.
+      const weights = b.columns.map((c, i) => (c.width ? c.width : c.align === 'right' ? 8 : i === 0 ? 8 : 12));
+      const sum = weights.reduce((x, y) => x + y, 0);
+      const cols = `<colgroup>${weights.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`;
+      const head = `${cols}<thead><tr>${b.columns.map((c) => `<th>${text(c.label)}</th>`).join('')}</tr></thead>`;
       const foot = b.footer?.length ? `<tbody class="totals">${b.footer.map(row).join('')}</tbody>` : '';
       return `<table>${head}<tbody>${b.rows.map(row).join('\n')}</tbody>${foot}</table>`;
     }
