@@ -243,3 +243,122 @@ describe('binary formats and the terminal', () => {
     expect(piped.stdout.startsWith('PK')).toBe(true);
   });
 });
+
+/** RFC 4180 rows of a CSV text (BOM dropped), quotes undone. */
+function csvRows(text: string, sep: string): string[][] {
+  const rows: string[][] = [[]];
+  const re = new RegExp(`"((?:[^"]|"")*)"|([^${sep}\\r\\n]*)`, 'gy');
+  let i = text.startsWith('\ufeff') ? 1 : 0;
+  while (i < text.length) {
+    re.lastIndex = i;
+    const m = re.exec(text)!;
+    rows[rows.length - 1]!.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!);
+    i = re.lastIndex;
+    if (text.startsWith('\r\n', i)) {
+      i += 2;
+      rows.push([]);
+    } else if (text[i] === sep) i++;
+  }
+  return rows.filter((r) => r.length > 1 || (r[0] ?? '') !== '');
+}
+
+describe('CSV for Excel', () => {
+  it('rank: header first, ranks as numbers, the tie in its own column, hostile codes and names behind a quote (vi ";", en ",")', async () => {
+    const hostile: Array<[string, string]> = [
+      ['=HYPERLINK("http://x","y")', '=HYPERLINK("http://x","y")'],
+      ['+1', '+1'],
+      ['-2', '-2'],
+      ['@x', '@x'],
+      ['\tT', '\tT'],
+      ['\rR', '\rR'],
+    ];
+    const ev = read(VB);
+    const files = hostile.map(([code, name], i) => writeTemp(dir, `csv-${i}.json`, { ...ev, unit: { ...ev.unit, code, name } }));
+    const vi = await cliInProcess(['rank', ...files, '--format', 'csv', '--quiet']);
+    const en = await cliInProcess(['rank', ...files, '--format', 'csv', '--lang', 'en', '--quiet']);
+    expect(vi.code, vi.stderr).toBe(0);
+    const rowsVi = csvRows(vi.stdout, ';');
+    expect(rowsVi[0]).toEqual(['Hạng', 'Đồng hạng', 'Mã', 'Tên đơn vị', 'Tổng điểm', 'Điểm tối đa áp dụng', 'Chỉ số', 'Xếp loại']);
+    const units = rowsVi.slice(1, 1 + hostile.length);
+    // Six units with the same evidence: one rank, all tied; numbers bare, with the decimal comma.
+    for (const row of units) expect([row[0], row[1], row[4], row[5], row[6]]).toEqual(['1', 'có', '83,186', '99,5', '83,60']);
+    expect(units.map((r) => r[2]).sort()).toEqual(hostile.map(([c]) => `'${c}`).sort());
+    expect(units.map((r) => r[3]).sort()).toEqual(hostile.map(([, n]) => `'${n}`).sort());
+    for (const row of rowsVi) for (const cell of row) if (/^\s*[=+@]|^[\t\r]/.test(cell)) throw new Error(`formula-like cell ${JSON.stringify(cell)}`);
+    const rowsEn = csvRows(en.stdout, ',');
+    expect(rowsEn[0]!.slice(0, 3)).toEqual(['Rank', 'Tied', 'Code']);
+    expect([rowsEn[1]![0], rowsEn[1]![1], rowsEn[1]![4], rowsEn[1]![6]]).toEqual(['1', 'yes', '83.186', '83.60']);
+  });
+
+  it('score: the official table, header first; a negative number stays a number, a text starting with "-" does not', async () => {
+    const r = await cliInProcess(['score', VB, '--format', 'csv', '--quiet']);
+    const rows = csvRows(r.stdout, ';');
+    expect(rows[0]).toEqual(['STT', 'Lĩnh vực / tiêu chí', 'Điểm tối đa', 'Điểm tự chấm', 'Tài liệu kiểm chứng', 'Ghi chú']);
+    // 1.5: points below zero (a penalty criterion), written as a number.
+    expect(rows.find((x) => x[0] === '1.5')!.slice(2, 4)).toEqual(['0,5', '-0,25']);
+    expect(rows.at(-2)!.slice(1, 4)).toEqual(['Chỉ số (thang 100)', '', '83,6']);
+  });
+});
+
+describe('every example', () => {
+  it('score --format docx and xlsx of each evidence file: opened again, the total once, equal to the engine', async () => {
+    const examples = [
+      'examples/vinh-bao/par-2026.json',
+      'examples/kien-tho/dti-2026.json',
+      'examples/kien-tho/sipas-2026.json',
+      'examples/dai-son/targets-2026.json',
+      'examples/tran-lieu/targets-2025h2.json',
+    ];
+    for (const [i, f] of examples.entries()) {
+      const ev = read(f);
+      const expected = score(compile(bundledSets().get(ev.criteriaSet)!), ev);
+      const docx = join(dir, `ex-${i}.docx`);
+      const xlsx = join(dir, `ex-${i}.xlsx`);
+      expect((await cliInProcess(['score', f, '--format', 'docx', '--out', docx, '--quiet'])).code, f).toBe(0);
+      expect((await cliInProcess(['score', f, '--format', 'xlsx', '--out', xlsx, '--quiet'])).code, f).toBe(0);
+      const { rows } = await docxParts(docx);
+      const totals = rows.filter((row) => row[1]?.startsWith('Tổng điểm'));
+      expect(totals, f).toHaveLength(1);
+      expect(totals[0]![3], f).toBe(vi(expected.totals.points).replace(/^(\d+)(\d{3})(,|$)/, '$1.$2$3'));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+      const values: J[] = [];
+      wb.worksheets[0]!.eachRow((row) => {
+        if (String(row.getCell(2).value).startsWith('Tổng điểm')) values.push(row.getCell(4).value);
+      });
+      expect(values, f).toEqual([Number(expected.totals.points)]);
+    }
+    const again = join(dir, 'ex-0-again.xlsx');
+    await cliInProcess(['score', examples[0]!, '--format', 'xlsx', '--out', again, '--quiet']);
+    expect(readFileSync(again).equals(readFileSync(join(dir, 'ex-0.xlsx')))).toBe(true);
+  });
+});
+
+describe('hostile text in the documents', () => {
+  it('controls, bidi overrides and markup in the unit, documents and reasons: valid XML, shown as text', async () => {
+    const TERMINAL = '\u001b]0;pwned\u0007\u001b[31mRED\u0000\u000b\u202eabc\u009b2J';
+    const ev = read(VB);
+    ev.unit = { ...ev.unit, name: `<w:t>x</w:t>&${TERMINAL}`, code: '=1+1' };
+    const e = ev.entries.find((x: J) => x.criterion === '1.1.1');
+    e.documents[0] = { ...e.documents[0], number: '@SUM(A1)', title: `-2+3\n${TERMINAL}` };
+    const file = writeTemp(dir, 'hostile-doc.json', ev);
+    const docx = join(dir, 'hostile-doc.docx');
+    const xlsx = join(dir, 'hostile-doc.xlsx');
+    expect((await cliInProcess(['score', file, '--format', 'docx', '--out', docx, '--quiet'])).code).toBe(0);
+    expect((await cliInProcess(['score', file, '--format', 'xlsx', '--out', xlsx, '--quiet'])).code).toBe(0);
+    const { paragraphs, xml } = await docxParts(docx);
+    // XML 1.0 allows no C0 control but TAB, LF and CR; none is written raw.
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/);
+    expect(xml).not.toContain('<w:t>x</w:t>&');
+    expect(paragraphs.some((p) => p.includes('&lt;w:t&gt;') || p.includes('<w:t>x</w:t>&amp;\\x1b]0;pwned\\x07'))).toBe(true);
+    const zip = await JSZip.loadAsync(readFileSync(xlsx));
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) expect(await zip.file(name)!.async('string'), name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void (c.type === ExcelJS.ValueType.String && texts.push(String(c.value)))));
+    // The letterhead's capitals, then the controls as visible escapes.
+    expect(texts).toContain('<W:T>X</W:T>&\\x1b]0;PWNED\\x07\\x1b[31MRED\\x00\\x0b\\u202eABC\\x9b2J');
+    expect(texts.some((t) => t.includes('Số @SUM(A1)'))).toBe(true);
+  });
+});
