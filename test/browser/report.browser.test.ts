@@ -9,7 +9,7 @@
  * PARINDEX_WRITE_DOCS=1 also writes the first page to docs/report-page.png (the README's picture).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -88,7 +88,6 @@ describe.skipIf(!ready)('the HTML report printed in chromium', () => {
     expect(Math.round((size.width / size.height) * 100)).toBe(141);
     if (process.env.PARINDEX_WRITE_DOCS === '1') {
       execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(ROOT, 'docs/report-page')]);
-      copyFileSync(join(ROOT, 'docs/report-page.png'), join(dir, 'written.png'));
     }
   });
 
