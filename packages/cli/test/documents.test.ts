@@ -211,6 +211,10 @@ describe('rank --format xlsx', () => {
     const main = table(wb.worksheets[0]!);
     expect(main.map((row) => [row[0], row[2], row[5], row[7]])).toEqual(json.ranking.map((x: J) => [x.rank, x.unit.code, Number(x.points), Number(Number(x.index).toFixed(2))]));
     expect(main.every((row) => typeof row[0] === 'number')).toBe(true);
+    // Sort and filter buttons on the ranking's header, which stays in view.
+    const first = wb.worksheets[0]!;
+    expect(first.autoFilter).toBe(`A3:I${3 + main.length}`);
+    expect(first.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const names = wb.worksheets.map((w) => w.name);
     for (const band of json.summary.bands) {
       const ws = wb.worksheets.find((w) => w.name.startsWith(`${band.code} — `))!;

@@ -88,7 +88,12 @@ function tableRows(c: Cursor, b: Extract<Block, { kind: 'table' }>, lang: Lang):
     cell.border = BOX;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
   });
-  c.headerRow ??= c.row;
+  if (c.headerRow === undefined) {
+    c.headerRow = c.row;
+    // The header stays in view while scrolling; a flat table (a ranking) gets Excel's sort and filter buttons.
+    c.sheet.views = [{ state: 'frozen', ySplit: c.row, xSplit: 0 }];
+    if (b.indentColumn === undefined) c.sheet.autoFilter = { from: { row: c.row, column: 1 }, to: { row: c.row + b.rows.length, column: b.columns.length } };
+  }
   c.row++;
   const widths = b.columns.map((_, i) => c.sheet.getColumn(i + 1).width ?? 10);
   for (const [k, r] of [...b.rows, ...(b.footer ?? [])].entries()) {
