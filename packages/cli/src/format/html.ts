@@ -2,9 +2,9 @@
  * One self-contained printable HTML file: inline CSS, no scripts, no external resources. Tables print
  * on A4 landscape with their header repeated on every page; the totals are the table's last rows (not a
  * <tfoot>, which a browser repeats at the foot of every printed page), so they print once. The page
- * margin boxes number the pages ("Trang 2/5"). Every text is written as text: escaped for element content and
- * for quoted attributes alike, controls visible; no text from a file is ever put in a tag, an attribute
- * or a URL (the only attributes are the renderer's own classes and padding).
+ * margin boxes number the pages ("Trang 2/5"). Every text is written as text: escaped for element
+ * content and for quoted attributes alike, controls visible; no text from a file is ever put in a tag,
+ * an attribute or a URL (the only attributes are the renderer's own classes, padding and column widths).
  */
 import { cellLines, LOCALES, type Block, type Doc } from '@parindex/explain';
 import { documentText } from './escape.js';
