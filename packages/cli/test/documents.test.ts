@@ -305,14 +305,9 @@ describe('CSV for Excel', () => {
 });
 
 describe('every example', () => {
-  it('score --format docx and xlsx of each evidence file: opened again, the total once, equal to the engine', async () => {
-    const examples = [
-      'examples/vinh-bao/par-2026.json',
-      'examples/kien-tho/dti-2026.json',
-      'examples/kien-tho/sipas-2026.json',
-      'examples/dai-son/targets-2026.json',
-      'examples/tran-lieu/targets-2025h2.json',
-    ];
+  it('score --format docx and xlsx of the other sets: opened again, the total once, equal to the engine', async () => {
+    // The commune PAR example is checked cell by cell above; here every other kind of set.
+    const examples = ['examples/kien-tho/dti-2026.json', 'examples/kien-tho/sipas-2026.json', 'examples/dai-son/targets-2026.json', 'examples/tran-lieu/targets-2025h2.json'];
     for (const [i, f] of examples.entries()) {
       const ev = read(f);
       const expected = score(compile(bundledSets().get(ev.criteriaSet)!), ev);
