@@ -50,14 +50,14 @@ function para(s: string, o: { bold?: boolean; italics?: boolean; size?: number; 
 }
 
 /** Relative widths of the columns: the wrapped ones by their terminal width, numbers narrow. */
-function columnWidths(columns: readonly Column[]): number[] {
-  const weights = columns.map((c, i) => (c.width ? c.width : c.align === 'right' ? 9 : i === 0 ? 5 : 12));
+function columnWidths(columns: readonly Column[], indentColumn: number | undefined): number[] {
+  const weights = columns.map((c, i) => (c.width ? (i === indentColumn ? c.width : c.width * 0.8) : c.align === 'right' ? 10 : i === 0 ? 8 : 12));
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((TEXT_WIDTH * w) / sum));
 }
 
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
-  const widths = columnWidths(b.columns);
+  const widths = columnWidths(b.columns, b.indentColumn);
   const cell = (r: Row, i: number, col: Column) => {
     const indent = i === b.indentColumn && r.depth ? r.depth * 200 : 0;
     const lines = cellLines(r.cells[i]);

@@ -25,7 +25,7 @@ td { overflow-wrap: anywhere; }
 thead { display: table-header-group; }
 th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; font-size: 11pt; }
 th { background: #eee; text-align: center; }
-td.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; overflow-wrap: normal; }
 tr.strong td { font-weight: bold; }
 tbody.totals td { font-weight: bold; }
 dl.kv { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin: 0 0 10px; }
@@ -44,7 +44,7 @@ div.signatures { display: flex; justify-content: space-around; text-align: cente
 div.signatures p { margin: 0; }
 p.role { font-weight: bold; }
 p.hint { font-style: italic; }
-p.name { margin-top: 64px; font-weight: bold; }
+div.signatures p.name { margin-top: 64px; font-weight: bold; }
 p.provenance { font-size: 9pt; margin-top: 18px; word-break: break-all; }
 `.trim();
 
@@ -79,7 +79,7 @@ function block(b: Block): string {
           })
           .join('')}</tr>`;
       // The wrapped columns take the room by their widths; numbers stay narrow.
-      const weights = b.columns.map((c, i) => (c.width ? c.width : c.align === 'right' ? 8 : i === 0 ? 8 : 12));
+      const weights = b.columns.map((c, i) => (c.width ? (i === b.indentColumn ? c.width : c.width * 0.8) : c.align === 'right' ? 10 : i === 0 ? 8 : 12));
       const sum = weights.reduce((x, y) => x + y, 0);
       const cols = `<colgroup>${weights.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`;
       const head = `${cols}<thead><tr>${b.columns.map((c) => `<th>${text(c.label)}</th>`).join('')}</tr></thead>`;
