@@ -78,6 +78,15 @@ function line(c: Cursor, value: string, font: Partial<ExcelJS.Font> = {}, align:
   if (lines > 1) c.sheet.getRow(c.row).height = 16 * lines;
 }
 
+/**
+ * The lines a text takes in a wrapped cell `width` characters wide (Excel sizes no row to its text when
+ * the file is opened, so the renderer does); Times New Roman is narrower than the width's unit font.
+ */
+function linesIn(s: string, width: number): number {
+  const perLine = Math.max(4, Math.floor(width * 1.15) - 1);
+  return s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+}
+
 function tableRows(c: Cursor, b: Extract<Block, { kind: 'table' }>, lang: Lang): void {
   const head = c.sheet.getRow(c.row);
   b.columns.forEach((col, i) => {
@@ -88,6 +97,7 @@ function tableRows(c: Cursor, b: Extract<Block, { kind: 'table' }>, lang: Lang):
     cell.border = BOX;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
   });
+  head.height = 15 * Math.max(1, ...b.columns.map((col, i) => linesIn(col.label, c.sheet.getColumn(i + 1).width ?? 10)));
   if (c.headerRow === undefined) {
     c.headerRow = c.row;
     // The header stays in view while scrolling; a flat table (a ranking) gets Excel's sort and filter buttons.
@@ -113,7 +123,7 @@ function tableRows(c: Cursor, b: Extract<Block, { kind: 'table' }>, lang: Lang):
       cell.alignment = { wrapText: true, vertical: 'top', horizontal: col.align === 'right' ? 'right' : 'left', ...(i === b.indentColumn && r.depth ? { indent: r.depth } : {}) };
       height = Math.max(
         height,
-        lines.reduce((h, l) => h + Math.max(1, Math.ceil(l.length / Math.max(4, widths[i]! - 1))), 0),
+        lines.reduce((h, l) => h + linesIn(l, widths[i]!), 0),
       );
     });
     if (height > 1) row.height = 15 * height;
@@ -211,7 +221,9 @@ function setUpSheet(sheet: Sheet, blocks: Block[], lang: Lang): number {
   const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
   const widest = tables.reduce<Extract<Block, { kind: 'table' }> | undefined>((w, t) => (!w || t.columns.length > w.columns.length ? t : w), undefined);
   const columns = widest?.columns ?? [];
-  sheet.columns = (columns.length ? columns : [{ label: '', width: 100 }]).map((col, i) => ({ width: col.width ? col.width + 4 : i === 0 ? 8 : 14 }));
+  // In characters of the default font; the official table's columns come to about 150, what an A4
+  // landscape page holds at the print scale without shrinking the text much.
+  sheet.columns = (columns.length ? columns : [{ label: '', width: 100 }]).map((col, i) => ({ width: col.width ? Math.round(col.width * 0.85) : col.align === 'right' ? 11 : i === 0 ? 8 : 14 }));
   const p = LOCALES[lang].official.page;
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 } };
   sheet.headerFooter = { oddFooter: `&C&"${FONT}"&10${p.before}&P${p.between}&N` };
