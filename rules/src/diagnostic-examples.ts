@@ -117,4 +117,5 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   USAGE_NO_FILES: {},
   USAGE_ROUND_WITHOUT_APPRAISAL: {},
   USAGE_THREADS: { got: '0' },
+  USAGE_BINARY_TERMINAL: { format: 'docx' },
 };

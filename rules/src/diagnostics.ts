@@ -269,6 +269,8 @@ export interface DiagnosticParams {
   USAGE_NO_FILES: Empty;
   USAGE_ROUND_WITHOUT_APPRAISAL: Empty;
   USAGE_THREADS: { got: string };
+  /** A binary format (docx, xlsx) asked for without --out while stdout is a terminal. */
+  USAGE_BINARY_TERMINAL: { format: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -404,6 +406,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_NO_FILES: 'error',
   USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
   USAGE_THREADS: 'error',
+  USAGE_BINARY_TERMINAL: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

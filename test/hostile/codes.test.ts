@@ -412,6 +412,19 @@ const CASES: Record<DiagnosticCode, Case> = {
   }),
   USAGE_ROUND_WITHOUT_APPRAISAL: usageCase(() => ['rank', '--quiet', '--round', 'round1', '--threads', '1', example('kien-tho/targets-2026.json')]),
   USAGE_THREADS: usageCase(() => ['rank', '--threads', '0', 'x.json']),
+  USAGE_BINARY_TERMINAL: {
+    // stdout a terminal, as when an officer types the command without --out.
+    async run() {
+      const saved = process.stdout.isTTY;
+      process.stdout.isTTY = true;
+      try {
+        return await usageCase(() => ['score', example('vinh-bao/par-2026.json'), '--format', 'docx']).run();
+      } finally {
+        process.stdout.isTTY = saved;
+      }
+    },
+    path: '',
+  },
 };
 
 describe('every code is produced by some input', () => {

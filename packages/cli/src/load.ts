@@ -1,6 +1,6 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
 import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
-import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
+import { compile, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 
 const compiledCache = new Map<string, CompiledSet>();
@@ -120,4 +120,28 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
   }
   const warnings = locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal);
   return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings };
+}
+
+/**
+ * Every round of the official table: each appraisal round of the file up to the one scored (the last,
+ * or --round), scored by the engine one by one (the round asked for is `s.round` itself, and an answer
+ * round asked for gets its column too); with them, the file's rounds up to there, answers included,
+ * whose reasons go to the notes.
+ */
+export function scoreRounds(s: Scored): { rounds: ScoreResult[]; appraisalRounds: AppraisalRound[] } {
+  if (!s.round || !s.appraisal) return { rounds: [], appraisalRounds: [] };
+  const all = (s.appraisal.value as { rounds: AppraisalRound[] }).rounds;
+  const upTo = all.findIndex((r) => r.id === s.round!.stage);
+  const appraisalRounds = all.slice(0, upTo + 1);
+  const rounds = appraisalRounds.flatMap((r, i): ScoreResult[] => {
+    if (i === upTo) return [s.round!];
+    if (r.kind !== 'appraisal') return [];
+    try {
+      return [score(s.compiled, s.evidence.value, { appraisal: s.appraisal!.value, round: r.id })];
+    } catch (e) {
+      if (e instanceof ParindexError) throw new CliError(locateScoreDiagnostics(e.diagnostics, s.evidence, s.appraisal));
+      throw e;
+    }
+  });
+  return { rounds, appraisalRounds };
 }

@@ -87,7 +87,8 @@ export type WordKey =
   | 'supports'
   | 'missingLabel'
   | 'explanationLabel'
-  | 'setMaximum';
+  | 'setMaximum'
+  | 'tied';
 
 /** Labels of a set in the language asked for, and the numbers of that language. */
 export interface Say {
@@ -239,8 +240,38 @@ export interface HelpWords {
   option: Readonly<Record<string, string>>;
 }
 
+/** The words of the official score table an officer submits and an appraiser signs (score --format docx|xlsx|html). */
+export interface OfficialWords {
+  /** The national header: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Độc lập - Tự do - Hạnh phúc". */
+  nation: string;
+  motto: string;
+  /** The title, with or without appraisal rounds. */
+  title(appraised: boolean): string;
+  /** "Kỳ đánh giá: Năm 2026" */
+  period(period: string): string;
+  /** "Vĩnh Bảo, ngày 15 tháng 12 năm 2026"; a missing place or date is left as dots to fill in by hand. */
+  dateline(place: string | undefined, date: { y: string; m: string; d: string } | undefined): string;
+  /** The column of an appraisal round's points: "Điểm thẩm định vòng 1". */
+  roundColumn(stage: string): string;
+  /** A note of an appraisal round or the unit's answer on a criterion: "Thẩm định vòng 1: lý do (ai)". */
+  roundNote(stage: string, reason: string, by: string | undefined): string;
+  /** The values an appraisal item corrects: "Số giao dịch = 320". */
+  valueNote(label: string, value: string): string;
+  preparer: string;
+  head: string;
+  appraiser: string;
+  /** Under a signature title: "(Ký, ghi rõ họ tên)" and "(Ký tên, đóng dấu)". */
+  signHint: string;
+  sealHint: string;
+  /** The provenance line, hashes in full. */
+  provenance(p: { engine: string; set: string; setSha: string; evidenceSha: string; appraisalSha: string | undefined }): string;
+  /** The page number in a footer, around the numbers the renderer puts in: "Trang 2/5". */
+  page: { before: string; between: string };
+}
+
 export interface Locale {
   readonly help: HelpWords;
+  readonly official: OfficialWords;
   readonly phrases: Phrases;
   readonly validate: ValidateWords;
   readonly template: TemplateWords;

@@ -7,13 +7,16 @@ import { writeOutput } from '../output.js';
 import { scoreFiles, type Scored } from '../load.js';
 import type { Lang } from '../numbers.js';
 
-export const FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
+export const FORMATS = ['table', 'json', 'md', 'html', 'csv', 'docx', 'xlsx'] as const;
+/** The text formats every command writes; a command offers the binary ones (docx, xlsx) it can make. */
+const TEXT_FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
+export type BinaryFormat = 'docx' | 'xlsx';
 
 export const formatArg = {
   type: 'enum' as const,
-  options: ['table', 'json', 'md', 'html', 'csv'],
+  options: [...FORMATS],
   default: 'table',
-  description: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM)',
+  description: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table)',
 };
 export const langArg = { type: 'enum' as const, options: ['vi', 'en'], default: 'vi', description: 'Language of labels and messages (Vietnamese by default)' };
 export const outArg = { type: 'string', valueHint: 'file', description: 'Write the output to this file instead of the terminal' } as const;
@@ -32,18 +35,37 @@ export interface Ctx {
   quiet: boolean;
 }
 
-export function ctxOf(args: Record<string, unknown>): Ctx {
-  return {
+/**
+ * The output options of a command that writes the text formats and the binary formats in `binary`
+ * (none unless told). Another binary format is a usage error, listing what this command writes; so is
+ * a binary format without --out when stdout is a terminal (a pipe or a file given with > is fine).
+ */
+export function ctxOf(args: Record<string, unknown>, binary: readonly BinaryFormat[] = [], stdout: { isTTY?: boolean } = process.stdout): Ctx {
+  const ctx: Ctx = {
     lang: args.lang === 'en' ? 'en' : 'vi',
     format: (FORMATS as readonly string[]).includes(String(args.format)) ? (args.format as Format) : 'table',
     out: typeof args.out === 'string' && args.out !== '' ? args.out : undefined,
     quiet: args.quiet === true,
   };
+  if (ctx.format === 'docx' || ctx.format === 'xlsx') {
+    if (!binary.includes(ctx.format)) throw new UsageError(diag('USAGE_INVALID_VALUE', '', { option: '--format', value: ctx.format, allowed: [...TEXT_FORMATS, ...binary] }));
+    if (!ctx.out && stdout.isTTY === true) throw new UsageError(diag('USAGE_BINARY_TERMINAL', '', { format: ctx.format }));
+  }
+  return ctx;
 }
 
-/** Write a document in the chosen format, or `data` as JSON. */
+/** Write a document in the chosen text format, or `data` as JSON. */
 export function emit(ctx: Ctx, doc: Doc, data: unknown): void {
+  if (ctx.format === 'docx' || ctx.format === 'xlsx') throw new Error(`emit: ${ctx.format} goes through emitAny`);
   writeOutput(ctx.format === 'json' ? json(data) : render(doc, ctx.format, ctx.lang), ctx.out);
+}
+
+/** Write a document in any format, the binary ones (docx, xlsx) included: atomically to --out, or to stdout. */
+export async function emitAny(ctx: Ctx, doc: Doc, data: unknown): Promise<void> {
+  if (ctx.format !== 'docx' && ctx.format !== 'xlsx') return emit(ctx, doc, data);
+  // The libraries are loaded only for these formats (they are most of the CLI's size).
+  const bytes = ctx.format === 'docx' ? await (await import('../format/docx.js')).renderDocx(doc, ctx.lang) : await (await import('../format/xlsx.js')).renderXlsx(doc, ctx.lang);
+  writeOutput(bytes, ctx.out);
 }
 
 /** Warnings and errors to stderr, one per line (warnings hidden with --quiet). */

@@ -31,6 +31,8 @@ function rankTable(x: RankDocumentInput, lang: Lang): Block {
     kind: 'table',
     columns: [
       { label: w.rank, align: 'right' },
+      // The rank is a number (sortable in a spreadsheet); a tie is said in its own column.
+      { label: w.tied },
       { label: w.code },
       { label: w.name, width: 40 },
       ...(stageColumn ? [{ label: w.stage }] : []),
@@ -41,7 +43,8 @@ function rankTable(x: RankDocumentInput, lang: Lang): Block {
     ],
     rows: x.rows.map((r) => ({
       cells: [
-        `${r.rank}${r.tied ? '=' : ''}`,
+        String(r.rank),
+        r.tied ? w.yes : '',
         r.result.unit.code,
         r.result.unit.name,
         ...(stageColumn ? [stage(r.result.stage)] : []),

@@ -500,4 +500,5 @@ export const diagnosticsEn = {
   USAGE_NO_FILES: () => 'There are no files to rank.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
   USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
+  USAGE_BINARY_TERMINAL: (p) => `--format ${p.format} writes a binary file: name it with --out (e.g. --out report.${p.format}), or redirect the output to a file.`,
 } satisfies DiagnosticSentences;

@@ -37,6 +37,25 @@ export const en: Locale = {
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
   },
+  official: {
+    nation: 'SOCIALIST REPUBLIC OF VIET NAM',
+    motto: 'Independence - Freedom - Happiness',
+    title: (appraised) => (appraised ? 'SELF-ASSESSMENT AND APPRAISAL SCORE TABLE' : 'SELF-ASSESSMENT SCORE TABLE'),
+    period: (p) => `Period: ${p}`,
+    dateline: (place, d) =>
+      `${place ?? '……………'}, ${d ? `${Number(d.d)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(d.m) - 1]} ${d.y}` : 'date: ……………'}`,
+    roundColumn: (stage) => `${cap(stage)} points`,
+    roundNote: (stage, reason, by) => `${cap(stage)}: ${reason}${by ? ` (${by})` : ''}`,
+    valueNote: (label, value) => `${label} = ${value}`,
+    preparer: 'PREPARED BY',
+    head: 'HEAD OF THE UNIT',
+    appraiser: 'FOR THE APPRAISAL TEAM',
+    signHint: '(Signature and full name)',
+    sealHint: '(Signature and seal)',
+    provenance: (p) =>
+      `Provenance: scored by ${p.engine}; criteria set ${p.set}, SHA-256 ${p.setSha}; evidence SHA-256 ${p.evidenceSha}${p.appraisalSha ? `; appraisal file SHA-256 ${p.appraisalSha}` : ''}.`,
+    page: { before: 'Page ', between: ' of ' },
+  },
   help: {
     usage: 'USAGE',
     commands: 'COMMANDS',
@@ -58,7 +77,7 @@ export const en: Locale = {
       rank: 'Score many units with one criteria set and rank them',
     },
     option: {
-      format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM)',
+      format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
       lang: 'Language of labels and messages: vi (Vietnamese) or en (English)',
       out: 'Write the output to this file instead of the terminal',
       quiet: 'Print no warnings or progress on stderr',
@@ -243,6 +262,7 @@ export const en: Locale = {
     missingLabel: 'Missing',
     explanationLabel: 'Explanation',
     setMaximum: 'set maximum',
+    tied: 'Tied',
   },
   flags: {
     notApplicable: 'Not applicable',

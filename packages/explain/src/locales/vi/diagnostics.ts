@@ -502,4 +502,5 @@ export const diagnosticsVi = {
   USAGE_NO_FILES: () => 'Không có tệp nào để xếp hạng.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round cần có tệp thẩm định trong các đường dẫn.',
   USAGE_THREADS: (p) => `--threads cần một số nguyên từ 1 trở lên, không phải ${q(p.got)}.`,
+  USAGE_BINARY_TERMINAL: (p) => `--format ${p.format} tạo tệp nhị phân: hãy đặt tên tệp bằng --out (ví dụ --out bao-cao.${p.format}) hoặc chuyển hướng đầu ra vào một tệp.`,
 } satisfies DiagnosticSentences;

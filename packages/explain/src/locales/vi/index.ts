@@ -36,6 +36,24 @@ export const vi: Locale = {
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
   },
+  official: {
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    title: (appraised) => (appraised ? 'BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM VÀ THẨM ĐỊNH' : 'BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM'),
+    period: (p) => `Kỳ đánh giá: ${p}`,
+    dateline: (place, d) => `${place ?? '……………'}, ${d ? `ngày ${d.d} tháng ${d.m} năm ${d.y}` : 'ngày …… tháng …… năm ……'}`,
+    roundColumn: (stage) => `Điểm ${stage}`,
+    roundNote: (stage, reason, by) => `${cap(stage)}: ${reason}${by ? ` (${by})` : ''}`,
+    valueNote: (label, value) => `${label} = ${value}`,
+    preparer: 'NGƯỜI LẬP BIỂU',
+    head: 'THỦ TRƯỞNG ĐƠN VỊ',
+    appraiser: 'ĐẠI DIỆN TỔ THẨM ĐỊNH',
+    signHint: '(Ký, ghi rõ họ tên)',
+    sealHint: '(Ký tên, đóng dấu)',
+    provenance: (p) =>
+      `Nguồn gốc: chấm bằng ${p.engine}; bộ tiêu chí ${p.set}, SHA-256 ${p.setSha}; minh chứng SHA-256 ${p.evidenceSha}${p.appraisalSha ? `; tệp thẩm định SHA-256 ${p.appraisalSha}` : ''}.`,
+    page: { before: 'Trang ', between: '/' },
+  },
   help: {
     usage: 'CÁCH DÙNG',
     commands: 'LỆNH',
@@ -57,7 +75,7 @@ export const vi: Locale = {
       rank: 'Chấm điểm nhiều đơn vị theo một bộ tiêu chí và xếp hạng',
     },
     option: {
-      format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM)',
+      format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
       lang: 'Ngôn ngữ của nhãn và thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)',
       out: 'Ghi kết quả vào tệp này thay vì ra màn hình',
       quiet: 'Không in cảnh báo hay tiến độ ra stderr',
@@ -241,6 +259,7 @@ export const vi: Locale = {
     missingLabel: 'Thiếu',
     explanationLabel: 'Giải trình',
     setMaximum: 'tối đa theo bộ',
+    tied: 'Đồng hạng',
   },
   flags: {
     notApplicable: 'Không áp dụng',
