@@ -259,6 +259,10 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await page.waitForSelector('#report table', { state: 'visible' });
     expect(await page.isVisible('#evidence-form')).toBe(false);
     expect(await page.textContent('#report')).toContain('UBND xã Vĩnh Bảo');
+    // The official table, as the CLI writes it: the national header, the signatures, the totals once.
+    expect(await page.textContent('#report .letterhead')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(await page.locator('#report .signatures').count()).toBe(1);
+    expect(await page.locator('#report tbody.totals').count()).toBe(1);
     const pdf = await page.pdf({ format: 'A4', landscape: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
@@ -306,9 +310,9 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await page.click('#view-appraiser');
     await page.setInputFiles('#appraiser-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
     await page.setInputFiles('#appraiser-appraisal', join(ROOT, 'examples/vinh-bao/appraisal-2026.json'));
-    await page.waitForSelector('#side-by-side tfoot');
+    await page.waitForSelector('#side-by-side tbody.totals');
     const rounds = (appraisal.rounds as Json[]).map((r) => score(compiled, ev, { appraisal, round: r.id }).totals.points);
-    const totals = await page.locator('#side-by-side tfoot tr').first().locator('td').allTextContents();
+    const totals = await page.locator('#side-by-side tbody.totals tr').first().locator('td').allTextContents();
     expect(totals.slice(3)).toEqual([score(compiled, ev).totals.points, ...rounds].map((p) => formatNumber(p, 'vi')));
     // The round that took 1.4.1's points away is marked in its row.
     const row141 = page.locator('#side-by-side tbody tr', { has: page.locator('td:first-child', { hasText: /^1\.4\.1$/ }) });
@@ -321,7 +325,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const evidences = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Json);
     const summaries = evidences.map((e) => toSummary(score(compiled, e, hashJson(e) === appraisal.evidence.sha256 ? { appraisal } : {})));
     const order = rank(summaries, 'dense').map((r) => r.result.unit.code);
-    const codes = await page.locator('#ranking table').first().locator('tbody tr td:nth-child(2)').allTextContents();
+    const codes = await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents();
     expect(codes).toEqual(order);
     // Three of them dropped on the page instead: those three, in the same order.
     const texts = files.slice(0, 3).map((f) => ({ name: f.split('/').slice(-2).join('-'), text: readFileSync(f, 'utf8') }));
@@ -332,7 +336,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     }, texts);
     await page.waitForFunction(() => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === 3, null, { timeout: 60_000 });
     const dropped = new Set(evidences.slice(0, 3).map((e) => e.unit.code));
-    expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(order.filter((c) => dropped.has(c)));
+    expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(order.filter((c) => dropped.has(c)));
     const bins = await page.locator('#histogram .bin').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
     expect(bins.reduce((a, b) => a + b, 0)).toBe(3);
     await context.close();

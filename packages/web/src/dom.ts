@@ -83,10 +83,11 @@ function table(b: Extract<Block, { kind: 'table' }>): HTMLTableElement {
       null,
       b.rows.map((r) => row(r)),
     ),
+    // Totals in a second body, not a <tfoot>: Chromium repeats a footer at the foot of every printed page.
     b.footer?.length
       ? h(
-          'tfoot',
-          null,
+          'tbody',
+          { class: 'totals' },
           b.footer.map((r) => row(r)),
         )
       : null,
@@ -117,6 +118,35 @@ export function renderBlock(b: Block, level = 2): HTMLElement {
       );
     case 'table':
       return h('div', { class: 'table-wrap' }, table(b));
+    case 'letterhead':
+      return h('div', { class: 'letterhead' }, [
+        h(
+          'div',
+          null,
+          b.left.map((l) => h('p', null, l)),
+        ),
+        h(
+          'div',
+          null,
+          b.right.map((l) => h('p', null, l)),
+        ),
+      ]);
+    case 'dateline':
+      return h('p', { class: 'dateline' }, b.text);
+    case 'subtitle':
+      return h(
+        'div',
+        { class: 'subtitle' },
+        b.lines.map((l) => h('p', null, l)),
+      );
+    case 'signatures':
+      return h(
+        'div',
+        { class: 'signatures' },
+        b.items.map((i) => h('div', null, [h('p', { class: 'role' }, i.role), h('p', { class: 'hint' }, i.hint), h('p', { class: 'name' }, i.name ?? '')])),
+      );
+    case 'provenance':
+      return h('p', { class: 'provenance' }, b.text);
   }
 }
 

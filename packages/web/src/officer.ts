@@ -4,7 +4,7 @@
  * official report.
  */
 import { ParindexError, score, type CompiledSet, type Diagnostic, type ScoreResult } from '@parindex/engine';
-import { createExplainer, diagnosticText, pageWords, scoreDocument, type Explainer, type Lang } from '@parindex/explain';
+import { createExplainer, diagnosticText, officialDocument, pageWords, scoreDocument, type Explainer, type Lang } from '@parindex/explain';
 import { fileButton, problemList, type PageContext } from './context.js';
 import { fill, h, renderDoc } from './dom.js';
 import { download, readFileJson, storage } from './files.js';
@@ -128,7 +128,9 @@ function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: E
       if (n.kind === 'leaf') document.getElementById(`crit-${n.code}`)?.setAttribute('data-flags', n.flags.join(' '));
     }
     const report = result;
-    parts.renderReport = () => fill(parts.report, renderDoc(scoreDocument(report, undefined, compiled, ex, { officer: true }), 1));
+    // The printed report is the official table the CLI writes (letterhead, one self-score column, signatures, provenance).
+    const preparedBy = (evidence as { preparedBy?: { name?: string; date?: string } }).preparedBy;
+    parts.renderReport = () => fill(parts.report, renderDoc(officialDocument({ self: report, rounds: [], preparedBy, set: compiled.set }, ex), 1));
     // The printed report follows the form a moment later (typing stays fast); printing draws it at once.
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => parts.renderReport?.(), REPORT_DELAY_MS);
