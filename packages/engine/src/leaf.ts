@@ -212,6 +212,8 @@ function invalidDiagnostic(why: RuleInvalid, path: string, code: string): Diagno
   switch (why.code) {
     case 'SCORE_NO_TIER':
       return diag(why.code, path, { code, value: why.value }, 'warning');
+    case 'SCORE_GIVEN_OUT_OF_RANGE':
+      return diag(why.code, path, { code, input: why.input, value: why.value, min: why.min, max: why.max }, 'warning');
     case 'SCORE_DIVISION_BY_ZERO':
       return diag(why.code, path, { code, reason: why.reason }, 'warning');
     case 'SCORE_EXPRESSION':

@@ -15,10 +15,11 @@ const MODES = {
 } as const;
 
 /** Round where the set declares it, recording the step. */
-export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[]): Decimal {
+export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[], part?: string): Decimal {
   if (!rounding) return value;
   const to = value.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
   const step: RoundingStep = { kind: 'round', level, from: decText(value), to: decText(to), places: rounding.places, mode: rounding.mode };
+  if (part !== undefined) step.part = part;
   steps.push(step);
   return to;
 }
