@@ -185,7 +185,10 @@ describe('advice', () => {
       fc.property(fc.uniqueArray(bound, { minLength: 1, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), rounding, sizes, (bounds, incl, r, [total, share]) => {
         const b = [...bounds].sort((x, y) => Number(x) - Number(y));
         // Contiguous tiers on the rounded value, each bound "from" or "above" at random, points rising.
-        const tiers = [{ max: b[0], maxInclusive: !incl[0], points: 0 }, ...b.map((x, i) => ({ min: x, minInclusive: incl[i], ...(i + 1 < b.length ? { max: b[i + 1], maxInclusive: !incl[i + 1] } : {}), points: (i + 1) / 4 }))];
+        const tiers = [
+          { max: b[0], maxInclusive: !incl[0], points: 0 },
+          ...b.map((x, i) => ({ min: x, minInclusive: incl[i], ...(i + 1 < b.length ? { max: b[i + 1], maxInclusive: !incl[i + 1] } : {}), points: (i + 1) / 4 })),
+        ];
         const tiersSet = oneLeafSet('rounded-tiers', 1, { inputs: counts, rule: { type: 'tiers', value: { ratio: { numerator: 'done', denominator: 'total', times: 100 } }, roundValue: r, tiers } });
         const band = b[0]!;
         const bandSet = oneLeafSet('rounded-band', 2, {
@@ -194,7 +197,11 @@ describe('advice', () => {
         });
         const targetsSet = oneLeafSet('targets', 1.5, { inputs: counts, rule: { type: 'targets', met: 'done', of: 'total' } });
         const done = Math.floor(total * share);
-        for (const [name, set] of [['rounded-tiers', tiersSet], ['rounded-band', bandSet], ['targets', targetsSet]] as const) {
+        for (const [name, set] of [
+          ['rounded-tiers', tiersSet],
+          ['rounded-band', bandSet],
+          ['targets', targetsSet],
+        ] as const) {
           let compiled: CompiledSet;
           try {
             compiled = compile(set);

@@ -161,6 +161,17 @@ export interface Phrases {
   mayNotApply(why: string | undefined): string;
   /** "Điểm thưởng (tối đa 2 điểm)" */
   blockHeading(title: string, max: string): string;
+  /** "Các phần của chỉ số" */
+  partsHeading: string;
+  /** A part's points as published, its maximum, and (when rounded) its exact points. */
+  partRow(points: string, max: string, exact: string | undefined): string;
+  /** Which rule made the total from the parts (policies.partsInTotal). */
+  partsRule(rule: 'roundedParts' | 'exactParts'): string;
+  /**
+   * Why the total differs from the sum of the printed parts: `printed` their sum (as "a + b = s"),
+   * `exact` the sum of the exact parts (likewise), `diff` the difference.
+   */
+  totalDiffers(total: string, printed: string, exact: string, diff: string): string;
 }
 
 /** The words of a comparison of two results (diff). */

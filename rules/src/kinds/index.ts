@@ -41,7 +41,21 @@ export const KINDS = {
 } as const satisfies { [T in RuleType]: AnyKind<T> };
 
 /** The rule schema of each kind, in registry order (the members of the Rule union). */
-export const RULE_SCHEMAS = [BooleanRule, LevelsRule, FractionRule, AllOfRule, TiersRule, ProportionalRule, PartsRule, PerItemRule, SurveyRule, OnTimeRule, ExpressionRule, GivenRule, TargetsRule] as const;
+export const RULE_SCHEMAS = [
+  BooleanRule,
+  LevelsRule,
+  FractionRule,
+  AllOfRule,
+  TiersRule,
+  ProportionalRule,
+  PartsRule,
+  PerItemRule,
+  SurveyRule,
+  OnTimeRule,
+  ExpressionRule,
+  GivenRule,
+  TargetsRule,
+] as const;
 
 /** The kind module of a rule, for callers that hold a rule of any kind. */
 export function kindOf<T extends RuleType>(type: T): AnyKind<T> {

@@ -46,8 +46,16 @@ export const ProportionalRule = z.strictObject({
 });
 export type ProportionalRule = z.infer<typeof ProportionalRule>;
 
-/** `belowBand`: the value is under the band's lower bound (the fraction is then 0). */
-export const ProportionalStep = z.strictObject({ kind: z.literal('proportional'), value: D, zeroAt: D, fullAt: D, fraction: D, points: D, belowBand: opt(z.boolean()) });
+/** `belowBand`: the value is under the band's lower bound (the fraction is then 0), that bound. */
+export const ProportionalStep = z.strictObject({
+  kind: z.literal('proportional'),
+  value: D,
+  zeroAt: D,
+  fullAt: D,
+  fraction: D,
+  points: D,
+  belowBand: opt(z.strictObject({ min: D, minInclusive: z.boolean() })),
+});
 export type ProportionalStep = z.infer<typeof ProportionalStep>;
 
 export interface CompiledProportional {
@@ -201,8 +209,15 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
     const fraction = fractionOf(c, value);
     const points = c.max.times(fraction);
     Object.assign(state, { read: r, fraction, points });
-    const step: ProportionalStep = { kind: 'proportional', value: rounded === null ? r.text : decText(rounded), zeroAt: c.zeroText, fullAt: c.fullText, fraction: decText(fraction), points: decText(points) };
-    if (belowBand(c, value)) step.belowBand = true;
+    const step: ProportionalStep = {
+      kind: 'proportional',
+      value: rounded === null ? r.text : decText(rounded),
+      zeroAt: c.zeroText,
+      fullAt: c.fullText,
+      fraction: decText(fraction),
+      points: decText(points),
+    };
+    if (c.band !== null && belowBand(c, value)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
     steps.push(step);
     return { raw: points, steps, state };
   },

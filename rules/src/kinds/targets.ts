@@ -15,10 +15,7 @@ import type { KindModule } from './kind.js';
 export const TargetsRule = z.strictObject({
   type: z.literal('targets'),
   met: withDescription(Identifier, 'A count input: the targets met.'),
-  of: withDescription(
-    z.union([Identifier, z.number().check(z.int(), z.minimum(1), z.maximum(10000))]),
-    'The number of targets: a whole number declared by the set, or a count input the unit gives.',
-  ),
+  of: withDescription(z.union([Identifier, z.number().check(z.int(), z.minimum(1), z.maximum(10000))]), 'The number of targets: a whole number declared by the set, or a count input the unit gives.'),
   onZeroTargets: withDescription(opt(ZeroDenominator), 'When the unit gives 0 targets. Default notApplicable.'),
   ...ruleBase,
 });

@@ -33,10 +33,7 @@ export const TiersRule = z.strictObject({
   value: ValueRef,
   tiers: z.array(Tier).check(z.minLength(1), z.maxLength(50)),
   onZeroDenominator: withDescription(opt(ZeroDenominator), 'For a ratio whose denominator is 0. Default notApplicable.'),
-  roundValue: withDescription(
-    opt(ValueRounding),
-    'Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.',
-  ),
+  roundValue: withDescription(opt(ValueRounding), 'Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.'),
   ...ruleBase,
 });
 export type TiersRule = z.infer<typeof TiersRule>;
@@ -273,7 +270,14 @@ function checkTiers(tiers: readonly Tier[], domain: Interval | null, rounding: V
     // A rounded value is compared: overlaps and gaps are those of the exact values rounding into each tier.
     const exact = problems.length ? iv : exactInterval(iv, rounding);
     if (!problems.length && isEmptyInterval(exact))
-      ctx.report(diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, { tier: i + 1, problem: 'empty', ...(t.min !== undefined ? { min: decText(dec(t.min)) } : {}), ...(t.max !== undefined ? { max: decText(dec(t.max)) } : {}) }));
+      ctx.report(
+        diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, {
+          tier: i + 1,
+          problem: 'empty',
+          ...(t.min !== undefined ? { min: decText(dec(t.min)) } : {}),
+          ...(t.max !== undefined ? { max: decText(dec(t.max)) } : {}),
+        }),
+      );
     if (problems.length || isEmptyInterval(exact)) bad = true;
     ivs.push(exact);
     ctx.checkPoints(dec(t.points), `${ctx.path}/tiers/${i}/points`);

@@ -1,5 +1,6 @@
 /** English: every word and sentence parindex writes with --lang en. */
 import { dec } from '@parindex/rules';
+import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
@@ -39,6 +40,12 @@ export const en: Locale = {
       `${{ criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
+    partsHeading: 'Parts of the index',
+    partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (before rounding: ${exact})` : ''}`,
+    partsRule: (rule) =>
+      rule === 'exactParts' ? 'Each part is rounded for publication; the total is computed from the parts before rounding, then rounded.' : 'The total is the sum of the parts as rounded.',
+    totalDiffers: (total, printed, exact, diff) =>
+      `The total ${total} differs by ${diff} from the sum of the published parts (${printed}): it is computed from the parts before rounding (${exact}) and then rounded, as the set declares.`,
   },
   help: {
     usage: 'USAGE',
@@ -297,7 +304,10 @@ export const en: Locale = {
     level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × max)` : ''}`,
     condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'met' : 'not met'}`,
     tier: (s, say, code) => `Tier taken: ${say.tierLabel(code, s.index) ?? en.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
-    proportional: (s, say) => `Proportion ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    proportional: (s, say, code) =>
+      s.belowBand
+        ? `${say.n(s.value)}${say.suffix(code)} is ${s.belowBand.minInclusive ? 'under' : 'not above'} ${say.n(s.belowBand.min)}${say.suffix(code)}, outside the proportional band → ${say.pts(s.points)}`
+        : `Proportion ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'met' : 'not met'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (limited)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
     survey: (s, say) => `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
@@ -306,7 +316,8 @@ export const en: Locale = {
     onTimeResult: () => null,
     expression: (s, say) => `Expression result: ${say.n(s.result)}`,
     given: (s, say) => `Points as given (${say.input(s.input).label}): ${say.pts(s.value)}`,
-    roundValue: (s, say, code) => `Value as compared, rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${say.n(s.to)}${say.suffix(code)}`,
+    roundValue: (s, say, code) =>
+      `Value as compared, rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'en', { places: s.places, fixed: true })}${say.suffix(code)}`,
     targets: (s, say) =>
       `${say.n(s.met.value)} of ${say.n(s.of.value)} targets met${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, each worth ${say.n(s.each, 6)}: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
     zeroTargets: (s, say) => `No targets (${say.input(s.input).label} is 0): ${zeroPolicy[s.policy]}`,
@@ -418,7 +429,6 @@ export const en: Locale = {
     },
     expression: (r, say) => `By the expression: ${say.condition({ logic: r.logic })}`,
     given: (r, say, c) => `The points as given in “${say.input(r.input).label}” (published by another body), from 0 to ${say.pts(c.max)}`,
-    targets: (r, say, c) =>
-      `Each target met (${say.input(r.met).label}) gives ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} targets`}`,
+    targets: (r, say, c) => `Each target met (${say.input(r.met).label}) gives ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} targets`}`,
   },
 };

@@ -1,13 +1,13 @@
 /** Tiếng Việt: every word and sentence parindex writes in Vietnamese (the default language). */
 import { dec } from '@parindex/rules';
+import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const roundMode = { halfUp: 'làm tròn nửa lên', halfEven: 'làm tròn nửa về số chẵn', down: 'làm tròn xuống', up: 'làm tròn lên' } as const;
 /** " (làm tròn 2 chữ số thập phân, làm tròn nửa lên, rồi mới so sánh)" cho quy tắc làm tròn giá trị. */
-const roundedFirst = (r: { places: number; mode: keyof typeof roundMode } | undefined) =>
-  r ? ` (làm tròn ${r.places} chữ số thập phân, ${roundMode[r.mode]}, rồi mới so sánh)` : '';
+const roundedFirst = (r: { places: number; mode: keyof typeof roundMode } | undefined) => (r ? ` (làm tròn ${r.places} chữ số thập phân, ${roundMode[r.mode]}, rồi mới so sánh)` : '');
 const zeroPolicy = { notApplicable: 'không áp dụng', zeroPoints: '0 điểm', fullPoints: 'đạt tối đa' } as const;
 
 export const vi: Locale = {
@@ -38,6 +38,12 @@ export const vi: Locale = {
       `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
+    partsHeading: 'Các phần của chỉ số',
+    partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (chưa làm tròn: ${exact})` : ''}`,
+    partsRule: (rule) =>
+      rule === 'exactParts' ? 'Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần rồi mới làm tròn.' : 'Tổng điểm là tổng điểm các phần đã làm tròn.',
+    totalDiffers: (total, printed, exact, diff) =>
+      `Tổng điểm ${total} khác tổng các phần đã công bố (${printed}) ${diff} điểm: tổng được tính từ điểm chưa làm tròn của các phần (${exact}) rồi mới làm tròn, theo quy định của bộ tiêu chí.`,
   },
   help: {
     usage: 'CÁCH DÙNG',
@@ -295,7 +301,10 @@ export const vi: Locale = {
     level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × tối đa)` : ''}`,
     condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'đạt' : 'không đạt'}`,
     tier: (s, say, code) => `Bậc áp dụng: ${say.tierLabel(code, s.index) ?? vi.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
-    proportional: (s, say) => `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    proportional: (s, say, code) =>
+      s.belowBand
+        ? `${say.n(s.value)}${say.suffix(code)} ${s.belowBand.minInclusive ? 'dưới' : 'không quá'} ${say.n(s.belowBand.min)}${say.suffix(code)}, ngoài khoảng tính theo tỉ lệ → ${say.pts(s.points)}`
+        : `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'đạt' : 'không đạt'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} trường hợp × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
     survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
@@ -304,7 +313,8 @@ export const vi: Locale = {
     onTimeResult: () => null,
     expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
     given: (s, say) => `Điểm đã công bố (${say.input(s.input).label}): ${say.pts(s.value)}`,
-    roundValue: (s, say, code) => `Giá trị dùng để so sánh, làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${say.n(s.to)}${say.suffix(code)}`,
+    roundValue: (s, say, code) =>
+      `Giá trị dùng để so sánh, làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'vi', { places: s.places, fixed: true })}${say.suffix(code)}`,
     targets: (s, say) =>
       `Đạt ${say.n(s.met.value)}/${say.n(s.of.value)} chỉ tiêu${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, mỗi chỉ tiêu ${say.n(s.each, 6)} điểm: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
     zeroTargets: (s, say) => `Không có chỉ tiêu nào (${say.input(s.input).label} bằng 0): ${zeroPolicy[s.policy]}`,
@@ -417,8 +427,7 @@ export const vi: Locale = {
     },
     expression: (r, say) => `Theo biểu thức: ${say.condition({ logic: r.logic })}`,
     given: (r, say, c) => `Lấy điểm đã công bố ở “${say.input(r.input).label}” (do cơ quan khác công bố), từ 0 đến ${say.pts(c.max)}`,
-    targets: (r, say, c) =>
-      `Mỗi chỉ tiêu đạt (${say.input(r.met).label}) được ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} chỉ tiêu`}`,
+    targets: (r, say, c) => `Mỗi chỉ tiêu đạt (${say.input(r.met).label}) được ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} chỉ tiêu`}`,
   },
 };
 
