@@ -156,7 +156,7 @@ export interface Phrases {
   rankingLabel: string;
   rankingPolicy: Readonly<Record<'dense' | 'competition', string>>;
   /** "tiêu chí: 2 chữ số thập phân, làm tròn nửa lên" */
-  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up'): string;
+  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up', part?: string): string;
   /** "Có thể không áp dụng: …" */
   mayNotApply(why: string | undefined): string;
   /** "Điểm thưởng (tối đa 2 điểm)" */

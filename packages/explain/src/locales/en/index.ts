@@ -36,8 +36,8 @@ export const en: Locale = {
     missingEvidencePolicy: { zero: 'zero points', scoreAndFlag: 'scored and flagged for explanation' },
     rankingLabel: 'Ranking',
     rankingPolicy: { dense: 'dense (1, 2, 3, 3, 4)', competition: 'competition (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) =>
-      `${{ criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
+    rounding: (level, places, mode, part) =>
+      `${part !== undefined ? `the part “${part}”` : { criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
     partsHeading: 'Parts of the index',

@@ -34,8 +34,8 @@ export const vi: Locale = {
     missingEvidencePolicy: { zero: '0 điểm', scoreAndFlag: 'vẫn chấm, gắn cờ giải trình' },
     rankingLabel: 'Xếp hạng',
     rankingPolicy: { dense: 'đồng hạng, hạng sau liền số (1, 2, 3, 3, 4)', competition: 'đồng hạng, hạng sau nhảy số (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) =>
-      `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
+    rounding: (level, places, mode, part) =>
+      `${part !== undefined ? `phần “${part}”` : { criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
     partsHeading: 'Các phần của chỉ số',
