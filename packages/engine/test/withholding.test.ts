@@ -94,7 +94,17 @@ describe('withholding evidence', () => {
     for (const name of ['leaf-parts', 'published-shapes']) {
       const set = read(`${name}.set.json`);
       // Every part rounded, the total from the exact parts: withholding a part's points must not pay either.
-      const layouts = [set, { ...set, policies: { ...set.policies, partsInTotal: 'exactParts' }, rounding: [{ level: 'part', places: 2, mode: 'halfUp' }, { level: 'total', places: 1, mode: 'up' }] }];
+      const layouts = [
+        set,
+        {
+          ...set,
+          policies: { ...set.policies, partsInTotal: 'exactParts' },
+          rounding: [
+            { level: 'part', places: 2, mode: 'halfUp' },
+            { level: 'total', places: 1, mode: 'up' },
+          ],
+        },
+      ];
       for (const s of layouts) check(compile(s), read(`${name}.evidence.json`), name);
     }
   });
