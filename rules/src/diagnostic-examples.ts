@@ -62,6 +62,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   SET_NOT_FOUND: { ref: 'model.commune-par@2026' },
   SET_PART_NOT_ON_FIELD: { code: '8.1' },
   SET_ROUNDING_PART: { part: 'surveys', problem: 'unknownPart', parts: ['assessment', 'survey'] },
+  SET_GIVEN_RANGE: { code: '9', input: 'sipas_rate', inputMax: '100', max: '40' },
   SET_AMBIGUOUS: { ref: 'model.commune-par@2026', files: ['a.json', 'b.json'] },
 
   EVIDENCE_SCHEMA: { field: 'values', item: null, issue: 'type', expected: ['object'], received: 'string', value: 'on_time' },

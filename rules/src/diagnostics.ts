@@ -201,6 +201,8 @@ export interface DiagnosticParams {
   SET_PART_NOT_ON_FIELD: { code: string };
   /** A rounding with `part`: on a level other than "part" (notPartLevel), or naming a part no field declares (unknownPart). */
   SET_ROUNDING_PART: { part: string; problem: 'notPartLevel' | 'unknownPart'; parts: string[] };
+  /** A `given` rule reads an input that may hold more (inputMax: its declared max, or 100 for a percent) than the criterion's maximum. */
+  SET_GIVEN_RANGE: { code: string; input: string; inputMax: string; max: string };
   SET_AMBIGUOUS: { ref: string; files: string[] };
 
   // Evidence
@@ -349,6 +351,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_ZERO_RANGE: 'error',
   SET_PART_NOT_ON_FIELD: 'error',
   SET_ROUNDING_PART: 'error',
+  SET_GIVEN_RANGE: 'warning',
   SET_EXPRESSION_OPERATOR: 'error',
   SET_EXPRESSION_SHAPE: 'error',
   SET_EXPRESSION_DEPTH: 'error',

@@ -312,6 +312,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     s.fields.push({ code: '5', title: 't', max: 1, children: [n] });
     s.fields[3].max = 4;
   }, '/fields/4' + '/children/0'.repeat(LIMITS.treeDepth)),
+  SET_GIVEN_RANGE: setCase((s) => (leaf(s, 1, 1).rule = { type: 'given', input: 'online_rate' }), '/fields/1/children/1/rule/input'),
   SET_PART_NOT_ON_FIELD: setCase((s) => (leaf(s, 0, 0).part = 'assessment'), '/fields/0/children/0/part'),
   SET_ROUNDING_PART: setCase((s) => (s.rounding = [{ level: 'part', part: 'surveys', places: 2, mode: 'halfUp' }]), '/rounding/0/part'),
   SET_NOT_FOUND: {

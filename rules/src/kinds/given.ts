@@ -6,7 +6,8 @@
  * advice says so.
  */
 import * as z from 'zod/mini';
-import { cmpDec, Decimal, decText, ZERO } from '../decimal.js';
+import { cmpDec, Decimal, dec, decText, ZERO } from '../decimal.js';
+import { diag } from '../diagnostics.js';
 import { DecimalText as D, Identifier, ruleBase, withDescription } from '../primitives.js';
 import type { Improvement } from './advice.js';
 import type { KindModule } from './kind.js';
@@ -34,7 +35,10 @@ export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, G
   schema: GivenRule,
   stepSchemas: [GivenStep],
   check(rule, ctx) {
-    ctx.needInput(rule.input, ['count', 'decimal', 'percent'], `${ctx.path}/input`);
+    const info = ctx.needInput(rule.input, ['count', 'decimal', 'percent'], `${ctx.path}/input`);
+    // An input that may hold more than the maximum (a percentage against 40 points) is likely not points at all.
+    const hi = info?.def.max !== undefined ? dec(info.def.max) : info?.def.type === 'percent' ? dec(100) : null;
+    if (hi !== null && hi.gt(ctx.max)) ctx.report(diag('SET_GIVEN_RANGE', `${ctx.path}/input`, { code: ctx.code, input: rule.input, inputMax: decText(hi), max: decText(ctx.max) }));
   },
   reads(rule, out) {
     out.add(rule.input);
