@@ -125,10 +125,10 @@ function pointsAt(c: CompiledProportional, r: ReadOut, to: Decimal): Decimal {
 
 /**
  * The smallest value (or numerator) whose rounded value is at least `bound` (above it when `strict`):
- * a whole number for counts; null when a decimal would have to lie strictly above a bound (no
- * smallest value, and the points just above it are not one number).
+ * a whole number for counts; for a decimal that must lie strictly above a threshold, the threshold
+ * itself with `strict` (there is no smallest such value).
  */
-function smallestReaching(c: CompiledProportional, r: ReadOut, bound: Decimal, strict: boolean, integer: boolean): { to: Decimal; strict: boolean } | null {
+function smallestReaching(c: CompiledProportional, r: ReadOut, bound: Decimal, strict: boolean, integer: boolean): { to: Decimal; strict: boolean } {
   const th = c.rounding === null ? { at: bound, inclusive: !strict } : roundedAtLeast(bound, strict, c.rounding);
   const at = r.ratio === null ? th.at : th.at.times(r.ratio.d).div(r.ratio.t);
   if (!integer) return { to: at, strict: !th.inclusive };
@@ -151,7 +151,7 @@ function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
   for (const [bound, strictBound] of targets) {
     const t = smallestReaching(c, r, bound, strictBound, integer);
     // Strictly above a band's bound, a decimal's points are not one number: only the maximum is promised then.
-    if (t === null || (t.strict && bound !== c.fullAt)) continue;
+    if (t.strict && bound !== c.fullAt) continue;
     const after = t.strict ? c.max : pointsAt(c, r, t.to);
     const g = gainOf(after, clampPoints(points, c.floor, c.max));
     if (!g || out.some((o) => 'pointsAfter' in o && o.pointsAfter === g.pointsAfter)) continue;
