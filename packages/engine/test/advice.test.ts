@@ -196,11 +196,14 @@ describe('advice', () => {
           rule: { type: 'proportional', value: { ratio: { numerator: 'done', denominator: 'total', times: 100 } }, fullAt: 100, band: { min: band, minInclusive: incl[0] }, roundValue: r },
         });
         const targetsSet = oneLeafSet('targets', 1.5, { inputs: counts, rule: { type: 'targets', met: 'done', of: 'total' } });
+        // The same, rounded at criterion level: the promise is the points as rounded.
+        const roundedTargets = { ...oneLeafSet('rounded-targets', 1.5, { inputs: counts, rule: { type: 'targets', met: 'done', of: 'total' } }), rounding: [{ level: 'criterion', ...r }] };
         const done = Math.floor(total * share);
         for (const [name, set] of [
           ['rounded-tiers', tiersSet],
           ['rounded-band', bandSet],
           ['targets', targetsSet],
+          ['rounded-targets', roundedTargets],
         ] as const) {
           let compiled: CompiledSet;
           try {
