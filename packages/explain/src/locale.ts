@@ -169,9 +169,9 @@ export interface Phrases {
   partsRule(rule: 'roundedParts' | 'exactParts'): string;
   /**
    * Why the total differs from the sum of the printed parts: `printed` their sum (as "a + b = s"),
-   * `exact` the sum of the exact parts (likewise), `diff` the difference.
+   * `exact` the sum of the exact parts (likewise), `diff` the difference; `rounded`: the set rounds the total.
    */
-  totalDiffers(total: string, printed: string, exact: string, diff: string): string;
+  totalDiffers(total: string, printed: string, exact: string, diff: string, rounded: boolean): string;
 }
 
 /** The words of a comparison of two results (diff). */

@@ -27,7 +27,7 @@ describe('parts and the total in the documents', () => {
     const r = score(c, evidence);
     const vi = texts(explainDocument(r, undefined, c, createExplainer(c, 'vi')));
     expect(vi).toContain('1. Kết quả thẩm định: 52,13 / 60 (chưa làm tròn: 52,125)');
-    expect(vi).toContain('Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần rồi mới làm tròn.');
+    expect(vi).toContain('Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).');
     expect(vi).toContain(
       'Tổng điểm 85,37 khác tổng các phần đã công bố (52,13 + 33,25 = 85,38) 0,01 điểm: tổng được tính từ điểm chưa làm tròn của các phần (52,125 + 33,245 = 85,37) rồi mới làm tròn, theo quy định của bộ tiêu chí.',
     );
@@ -50,7 +50,7 @@ describe('parts and the total in the documents', () => {
     const set = compile({ ...base, policies: { ...base.policies, partsInTotal: 'exactParts' }, rounding: [{ level: 'part', part: 'survey', places: 2, mode: 'halfUp' }] });
     const rows = texts(setDocument(set, createExplainer(set, 'vi')));
     expect(rows).toContain('Làm tròn: phần “survey”: 2 chữ số thập phân, làm tròn nửa lên');
-    expect(rows).toContain('Các phần của chỉ số: Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần rồi mới làm tròn.');
+    expect(rows).toContain('Các phần của chỉ số: Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).');
   });
 
   it('a set of one part that rounds nothing shows no parts block', () => {

@@ -9,11 +9,12 @@ import type { Block } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import type { StepOf } from '../locale.js';
 
-/** A part's name: the title of its one field, or its id with the codes of its fields. */
+/** A part's name: the title of its one field, or its id with the codes of its fields ("main", the fields without a part: by their codes only). */
 function partLabel(part: string, compiled: CompiledSet, ex: Explainer): string {
   const fields = compiled.fields.filter((f) => (f.node.part ?? 'main') === part);
   if (fields.length === 1) return `${fields[0]!.code}. ${ex.pick(fields[0]!.node.title, fields[0]!.node.titleEn)}`;
-  return `${part} (${fields.map((f) => f.code).join(', ')})`;
+  const codes = `${ex.word('field')} ${fields.map((f) => f.code).join(', ')}`;
+  return compiled.fields.some((f) => f.node.part === part) ? `${part} (${codes})` : codes;
 }
 
 /** "a + b = s" in the language's numbers. */
@@ -31,7 +32,7 @@ function differs(r: ScoreResult, step: StepOf<'partsTotal'>, ex: Explainer): str
   const extra = (xs: string[]) => [...xs, ...(dec(t.bonus).isZero() ? [] : [t.bonus]), ...(dec(t.penalty).isZero() ? [] : [`-${t.penalty}`])];
   const printedText = sumText(extra(t.parts.map((p) => p.points)), printed.toFixed(), ex);
   const exactText = sumText(extra(t.parts.map((p) => p.exact ?? p.points)), dec(step.exact).plus(dec(t.bonus)).minus(dec(t.penalty)).toFixed(), ex);
-  return ex.phrases.totalDiffers(ex.say.n(t.points), printedText, exactText, ex.say.n(printed.minus(total).abs().toFixed()));
+  return ex.phrases.totalDiffers(ex.say.n(t.points), printedText, exactText, ex.say.n(printed.minus(total).abs().toFixed()), t.steps.some((s) => s.kind === 'round' && s.level === 'total'));
 }
 
 /**
