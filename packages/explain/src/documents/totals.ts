@@ -32,7 +32,13 @@ function differs(r: ScoreResult, step: StepOf<'partsTotal'>, ex: Explainer): str
   const extra = (xs: string[]) => [...xs, ...(dec(t.bonus).isZero() ? [] : [t.bonus]), ...(dec(t.penalty).isZero() ? [] : [`-${t.penalty}`])];
   const printedText = sumText(extra(t.parts.map((p) => p.points)), printed.toFixed(), ex);
   const exactText = sumText(extra(t.parts.map((p) => p.exact ?? p.points)), dec(step.exact).plus(dec(t.bonus)).minus(dec(t.penalty)).toFixed(), ex);
-  return ex.phrases.totalDiffers(ex.say.n(t.points), printedText, exactText, ex.say.n(printed.minus(total).abs().toFixed()), t.steps.some((s) => s.kind === 'round' && s.level === 'total'));
+  return ex.phrases.totalDiffers(
+    ex.say.n(t.points),
+    printedText,
+    exactText,
+    ex.say.n(printed.minus(total).abs().toFixed()),
+    t.steps.some((s) => s.kind === 'round' && s.level === 'total'),
+  );
 }
 
 /**

@@ -43,7 +43,9 @@ export const en: Locale = {
     partsHeading: 'Parts of the index',
     partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (before rounding: ${exact})` : ''}`,
     partsRule: (rule) =>
-      rule === 'exactParts' ? 'Each part is rounded for publication; the total is computed from the parts before rounding (then rounded where the set says so).' : 'The total is the sum of the parts as rounded.',
+      rule === 'exactParts'
+        ? 'Each part is rounded for publication; the total is computed from the parts before rounding (then rounded where the set says so).'
+        : 'The total is the sum of the parts as rounded.',
     totalDiffers: (total, printed, exact, diff, rounded) =>
       `The total ${total} differs by ${diff} from the sum of the published parts (${printed}): it is computed from the parts before rounding (${exact})${rounded ? ' and then rounded' : ''}, as the set declares.`,
   },

@@ -41,7 +41,9 @@ export const vi: Locale = {
     partsHeading: 'Các phần của chỉ số',
     partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (chưa làm tròn: ${exact})` : ''}`,
     partsRule: (rule) =>
-      rule === 'exactParts' ? 'Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).' : 'Tổng điểm là tổng điểm các phần đã làm tròn.',
+      rule === 'exactParts'
+        ? 'Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).'
+        : 'Tổng điểm là tổng điểm các phần đã làm tròn.',
     totalDiffers: (total, printed, exact, diff, rounded) =>
       `Tổng điểm ${total} khác tổng các phần đã công bố (${printed}) ${diff} điểm: tổng được tính từ điểm chưa làm tròn của các phần (${exact})${rounded ? ' rồi mới làm tròn' : ''}, theo quy định của bộ tiêu chí.`,
   },
