@@ -179,19 +179,35 @@ const bands: SetCheck = {
   },
 };
 
+/** At most one rounding per level (per part at level "part"); a rounding that names a part names a declared one. */
 const roundingLevels: SetCheck = {
   name: 'roundingLevels',
   run(ctx) {
     const levels = new Set<string>();
+    const parts = [...new Set(ctx.set.fields.flatMap((f) => (f.part === undefined ? [] : [f.part])))];
     ctx.set.rounding?.forEach((r, i) => {
-      if (levels.has(r.level)) ctx.out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.level, among: 'roundingLevels' }));
-      levels.add(r.level);
+      const key = r.part === undefined ? r.level : `${r.level}:${r.part}`;
+      if (levels.has(key)) ctx.out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.part === undefined ? r.level : `${r.level} ${r.part}`, among: 'roundingLevels' }));
+      levels.add(key);
+      if (r.part === undefined) return;
+      if (r.level !== 'part') ctx.out.push(diag('SET_ROUNDING_PART', `/rounding/${i}/part`, { part: r.part, problem: 'notPartLevel', parts }));
+      else if (!parts.includes(r.part)) ctx.out.push(diag('SET_ROUNDING_PART', `/rounding/${i}/part`, { part: r.part, problem: 'unknownPart', parts }));
+    });
+  },
+};
+
+/** `part` belongs on a top-level field (a group or a leaf); below it, or on a bonus or penalty item, it would be ignored. */
+const partPlacement: SetCheck = {
+  name: 'partPlacement',
+  run(ctx) {
+    eachNode(ctx, (n, path, depth) => {
+      if (n.part !== undefined && (depth > 1 || !path.startsWith('/fields/'))) ctx.out.push(diag('SET_PART_NOT_ON_FIELD', `${path}/part`, { code: n.code }));
     });
   },
 };
 
 /** The checks, in the order their problems are reported. */
-export const SET_CHECKS: readonly SetCheck[] = [calendarDates, declaredInputs, tree, bands, roundingLevels];
+export const SET_CHECKS: readonly SetCheck[] = [calendarDates, declaredInputs, tree, bands, roundingLevels, partPlacement];
 
 /** Check a set that passed the schema. Returns every problem found, in document order. */
 export function checkSet(set: import('./schema.js').CriteriaSet): Diagnostic[] {

@@ -60,6 +60,9 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   SET_EXPRESSION_SIZE: { limit: 2000 },
   SET_DEPTH: { limit: 6 },
   SET_NOT_FOUND: { ref: 'model.commune-par@2026' },
+  SET_PART_NOT_ON_FIELD: { code: '8.1' },
+  SET_ROUNDING_PART: { part: 'surveys', problem: 'unknownPart', parts: ['assessment', 'survey'] },
+  SET_GIVEN_RANGE: { code: '9', input: 'sipas_rate', inputMax: '100', max: '40' },
   SET_AMBIGUOUS: { ref: 'model.commune-par@2026', files: ['a.json', 'b.json'] },
 
   EVIDENCE_SCHEMA: { field: 'values', item: null, issue: 'type', expected: ['object'], received: 'string', value: 'on_time' },
@@ -88,6 +91,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   SCORE_TOO_FEW_ANSWERS: { code: '5.1', input: 'sipas_answers', answers: '12', minAnswers: 30 },
   SCORE_NOT_APPLICABLE_BY_VALUE: { code: '3.7.2', input: 'payments_total', max: '1.5' },
   SCORE_NO_TIER: { code: '2.1', value: '-5' },
+  SCORE_GIVEN_OUT_OF_RANGE: { code: '9', input: 'sipas_points', value: '42', min: '0', max: '40' },
   SCORE_CLAIM_MISMATCH: { code: '1.1', claimed: '1', computed: '0.75' },
   SCORE_CLAIM_ON_PARENT: { code: '1', claimed: '6', computed: '5.5' },
   SCORE_NEEDS_EXPLANATION: { code: '1.1' },

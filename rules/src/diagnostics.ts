@@ -197,6 +197,12 @@ export interface DiagnosticParams {
   SET_EXPRESSION_SIZE: { limit: number };
   SET_DEPTH: { limit: number };
   SET_NOT_FOUND: { ref: string };
+  /** A `part` on a node that is not a top-level field (a sub-criterion, or a bonus or penalty item). */
+  SET_PART_NOT_ON_FIELD: { code: string };
+  /** A rounding with `part`: on a level other than "part" (notPartLevel), or naming a part no field declares (unknownPart). */
+  SET_ROUNDING_PART: { part: string; problem: 'notPartLevel' | 'unknownPart'; parts: string[] };
+  /** A `given` rule reads an input that may hold more (inputMax: its declared max, or 100 for a percent) than the criterion's maximum. */
+  SET_GIVEN_RANGE: { code: string; input: string; inputMax: string; max: string };
   SET_AMBIGUOUS: { ref: string; files: string[] };
 
   // Evidence
@@ -233,6 +239,8 @@ export interface DiagnosticParams {
   SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number };
   SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string };
   SCORE_NO_TIER: { code: string; value: string };
+  /** A `given` rule's points outside the criterion's floor (min) and maximum (max). */
+  SCORE_GIVEN_OUT_OF_RANGE: { code: string; input: string; value: string; min: string; max: string };
   SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
   SCORE_NEEDS_EXPLANATION: Code;
@@ -343,6 +351,9 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_BAND_OVERLAP: 'error',
   SET_BAND_BOUNDS: 'error',
   SET_ZERO_RANGE: 'error',
+  SET_PART_NOT_ON_FIELD: 'error',
+  SET_ROUNDING_PART: 'error',
+  SET_GIVEN_RANGE: 'warning',
   SET_EXPRESSION_OPERATOR: 'error',
   SET_EXPRESSION_SHAPE: 'error',
   SET_EXPRESSION_DEPTH: 'error',
@@ -377,6 +388,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SCORE_TOO_FEW_ANSWERS: 'warning',
   SCORE_NOT_APPLICABLE_BY_VALUE: 'warning',
   SCORE_NO_TIER: 'warning',
+  SCORE_GIVEN_OUT_OF_RANGE: 'warning',
   SCORE_CLAIM_MISMATCH: 'warning',
   SCORE_CLAIM_ON_PARENT: 'warning',
   SCORE_NEEDS_EXPLANATION: 'warning',

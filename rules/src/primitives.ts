@@ -242,5 +242,5 @@ export function atPointer(root: unknown, pointer: string): unknown {
 }
 
 /** @internal Every rule kind, in the order of the format's documentation. */
-export const RULE_TYPES = ['boolean', 'levels', 'fraction', 'allOf', 'tiers', 'proportional', 'parts', 'perItem', 'survey', 'onTime', 'expression'] as const;
+export const RULE_TYPES = ['boolean', 'levels', 'fraction', 'allOf', 'tiers', 'proportional', 'parts', 'perItem', 'survey', 'onTime', 'expression', 'given', 'targets'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];

@@ -312,6 +312,9 @@ const CASES: Record<DiagnosticCode, Case> = {
     s.fields.push({ code: '5', title: 't', max: 1, children: [n] });
     s.fields[3].max = 4;
   }, '/fields/4' + '/children/0'.repeat(LIMITS.treeDepth)),
+  SET_GIVEN_RANGE: setCase((s) => (leaf(s, 1, 1).rule = { type: 'given', input: 'online_rate' }), '/fields/1/children/1/rule/input'),
+  SET_PART_NOT_ON_FIELD: setCase((s) => (leaf(s, 0, 0).part = 'assessment'), '/fields/0/children/0/part'),
+  SET_ROUNDING_PART: setCase((s) => (s.rounding = [{ level: 'part', part: 'surveys', places: 2, mode: 'halfUp' }]), '/rounding/0/part'),
   SET_NOT_FOUND: {
     run() {
       try {
@@ -380,6 +383,12 @@ const CASES: Record<DiagnosticCode, Case> = {
       ];
       leaf(s, 1, 0).rule.tiers[4] = { min: 0, minInclusive: true, max: 50, maxInclusive: false, points: 0 };
     },
+  ),
+  SCORE_GIVEN_OUT_OF_RANGE: evidenceCase(
+    () => {},
+    '/entries/8',
+    // 2.2 (maximum 1) takes its points as given: the evidence's 85 is far above it.
+    (s) => (leaf(s, 1, 1).rule = { type: 'given', input: 'online_rate' }),
   ),
   SCORE_CLAIM_MISMATCH: evidenceCase((e) => (e.entries[2].claimedPoints = 0.5), '/entries/2/claimedPoints'),
   SCORE_CLAIM_ON_PARENT: evidenceCase((e) => e.entries.push({ criterion: '1', claimedPoints: 1 }), '/entries/17/claimedPoints'),

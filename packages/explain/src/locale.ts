@@ -157,11 +157,22 @@ export interface Phrases {
   rankingLabel: string;
   rankingPolicy: Readonly<Record<'dense' | 'competition', string>>;
   /** "tiêu chí: 2 chữ số thập phân, làm tròn nửa lên" */
-  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up'): string;
+  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up', part?: string): string;
   /** "Có thể không áp dụng: …" */
   mayNotApply(why: string | undefined): string;
   /** "Điểm thưởng (tối đa 2 điểm)" */
   blockHeading(title: string, max: string): string;
+  /** "Các phần của chỉ số" */
+  partsHeading: string;
+  /** A part's points as published, its maximum, and (when rounded) its exact points. */
+  partRow(points: string, max: string, exact: string | undefined): string;
+  /** Which rule made the total from the parts (policies.partsInTotal). */
+  partsRule(rule: 'roundedParts' | 'exactParts'): string;
+  /**
+   * Why the total differs from the sum of the printed parts: `printed` their sum (as "a + b = s"),
+   * `exact` the sum of the exact parts (likewise), `diff` the difference; `rounded`: the set rounds the total.
+   */
+  totalDiffers(total: string, printed: string, exact: string, diff: string, rounded: boolean): string;
 }
 
 /** The words of a comparison of two results (diff). */

@@ -5,6 +5,7 @@ import type { Block, Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import { formatNumber } from '../numbers.js';
 import { documentLines, flagLines, headerRows, nodeIndex } from './result-view.js';
+import { partsBlocks } from './totals.js';
 
 const leavesOf = (n: NodeResult): NodeResult[] => (n.children?.length ? n.children.flatMap(leavesOf) : [n]);
 const allLeaves = (r: ScoreResult) => [...r.fields.flatMap(leavesOf), ...(r.bonus?.items.flatMap(leavesOf) ?? []), ...(r.penalty?.items.flatMap(leavesOf) ?? [])];
@@ -98,6 +99,7 @@ export function explainDocument(main: ScoreResult, self: ScoreResult | undefined
     { kind: 'kv', rows: [...headerRows(main, ex, stages), [ex.word('index'), index]] },
   ];
   if (!one) {
+    doc.push(...partsBlocks(main, compiled, ex, true));
     doc.push({ kind: 'para', text: ex.phrases.lostFirst(ex.say.n(leaves.filter(isLost).length)) });
     const flags = flagLines(main, ex);
     if (flags.length) doc.push({ kind: 'list', items: flags });

@@ -3,6 +3,7 @@ import type { CompiledSet, ScoreResult } from '@parindex/engine';
 import type { Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import { flagLines, headerRows, scoreTable } from './result-view.js';
+import { partsBlocks } from './totals.js';
 
 export interface ScoreDocumentOptions {
   /** Every criterion, not only the fields. */
@@ -21,6 +22,7 @@ export function scoreDocument(self: ScoreResult, round: ScoreResult | undefined,
     { kind: 'kv', rows: headerRows(main, ex, stages) },
     { kind: 'table', ...table, indentColumn: 1 },
   ];
+  doc.push(...partsBlocks(main, compiled, ex, false));
   const flags = flagLines(main, ex);
   if (flags.length) doc.push({ kind: 'heading', text: ex.word('flags') }, { kind: 'list', items: flags });
   return doc;

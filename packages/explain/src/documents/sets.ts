@@ -54,8 +54,9 @@ export function setSummary(set: CriteriaSet, ex: Explainer): Array<[string, stri
     [p.notApplicableLabel, p.notApplicablePolicy[set.policies.notApplicable]],
     [p.missingEvidenceLabel, p.missingEvidencePolicy[set.policies.missingEvidence]],
     [p.rankingLabel, p.rankingPolicy[set.policies.ranking]],
-    [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode)).join('; ') || ex.word('none')],
+    [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode, r.part)).join('; ') || ex.word('none')],
   ];
+  if (set.policies.partsInTotal) rows.push([p.partsHeading, p.partsRule(set.policies.partsInTotal)]);
   const locale = LOCALES[ex.lang];
   if (set.classification?.length)
     rows.push([ex.word('classification'), set.classification.map((b) => `${b.code} ${ex.pick(b.label, b.labelEn)}: ${locale.bounds(b, '', ex.say.n).toLowerCase()}`).join('; ')]);

@@ -409,6 +409,13 @@ export const diagnosticsEn = {
   SET_EXPRESSION_SIZE: (p, f) => `The expression has more than ${f.count(p.limit, 'node')}.`,
   SET_DEPTH: (p, f) => `The criteria tree is deeper than ${f.count(p.limit, 'level')}.`,
   SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known. Run "parindex rules list" to see the sets.`,
+  SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} declares "part", but only a top-level field belongs to a part of the index: move "part" to its field.`,
+  SET_GIVEN_RANGE: (p, f) =>
+    `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, which may hold up to ${f.num(p.inputMax)}, above the maximum ${f.num(p.max)}: if it is a percentage rather than points, use a "proportional" rule.`,
+  SET_ROUNDING_PART: (p) =>
+    p.problem === 'notPartLevel'
+      ? `This rounding names the part ${q(p.part)}: only a rounding at level "part" may name one.`
+      : `No field declares the part ${q(p.part)}${p.parts.length ? ` (the parts are ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Two files define the criteria set ${p.ref}: ${p.files.join(', ')}.`,
 
   // Evidence
@@ -459,6 +466,8 @@ export const diagnosticsEn = {
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
     `${q(p.code)} does not apply because ${q(p.input)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
+  SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
+    `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, but ${f.num(p.value)} is outside ${f.num(p.min)}–${f.num(p.max)}: it is not scored (0 points) until the value is corrected; nothing is cut to the maximum silently.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} is scored without its required documents and has no written explanation.`,

@@ -409,6 +409,13 @@ export const diagnosticsVi = {
   SET_EXPRESSION_SIZE: (p, f) => `Biểu thức có quá ${f.num(p.limit)} nút.`,
   SET_DEPTH: (p, f) => `Cây tiêu chí sâu quá ${f.num(p.limit)} cấp.`,
   SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}. Chạy "parindex rules list" để xem các bộ tiêu chí.`,
+  SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} khai báo "part", nhưng chỉ lĩnh vực cấp cao nhất mới thuộc một phần của chỉ số: chuyển "part" lên lĩnh vực của nó.`,
+  SET_GIVEN_RANGE: (p, f) =>
+    `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng số liệu này có thể tới ${f.num(p.inputMax)}, vượt điểm tối đa ${f.num(p.max)}: nếu đó là tỉ lệ % chứ không phải điểm, hãy dùng quy tắc "proportional".`,
+  SET_ROUNDING_PART: (p) =>
+    p.problem === 'notPartLevel'
+      ? `Quy định làm tròn này ghi phần ${q(p.part)}: chỉ quy định ở cấp "part" mới được ghi phần.`
+      : `Không lĩnh vực nào khai báo phần ${q(p.part)}${p.parts.length ? ` (các phần: ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Có hai tệp cùng định nghĩa bộ tiêu chí ${p.ref}: ${p.files.join(', ')}.`,
 
   // Minh chứng
@@ -458,6 +465,8 @@ export const diagnosticsVi = {
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
     `${q(p.code)} không áp dụng vì ${q(p.input)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
+  SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
+    `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng ${f.num(p.value)} nằm ngoài khoảng ${f.num(p.min)}–${f.num(p.max)}: tiêu chí chưa được chấm (0 điểm) cho đến khi sửa số liệu; công cụ không tự cắt về điểm tối đa.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} được chấm khi thiếu tài liệu kiểm chứng bắt buộc và chưa có giải trình.`,

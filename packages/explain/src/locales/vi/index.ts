@@ -1,10 +1,13 @@
 /** Tiếng Việt: every word and sentence parindex writes in Vietnamese (the default language). */
 import { dec } from '@parindex/rules';
+import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const roundMode = { halfUp: 'làm tròn nửa lên', halfEven: 'làm tròn nửa về số chẵn', down: 'làm tròn xuống', up: 'làm tròn lên' } as const;
+/** " (làm tròn 2 chữ số thập phân, làm tròn nửa lên, rồi mới so sánh)" cho quy tắc làm tròn giá trị. */
+const roundedFirst = (r: { places: number; mode: keyof typeof roundMode } | undefined) => (r ? ` (làm tròn ${r.places} chữ số thập phân, ${roundMode[r.mode]}, rồi mới so sánh)` : '');
 const zeroPolicy = { notApplicable: 'không áp dụng', zeroPoints: '0 điểm', fullPoints: 'đạt tối đa' } as const;
 
 export const vi: Locale = {
@@ -31,10 +34,18 @@ export const vi: Locale = {
     missingEvidencePolicy: { zero: '0 điểm', scoreAndFlag: 'vẫn chấm, gắn cờ giải trình' },
     rankingLabel: 'Xếp hạng',
     rankingPolicy: { dense: 'đồng hạng, hạng sau liền số (1, 2, 3, 3, 4)', competition: 'đồng hạng, hạng sau nhảy số (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) =>
-      `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
+    rounding: (level, places, mode, part) =>
+      `${part !== undefined ? `phần “${part}”` : { criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
+    partsHeading: 'Các phần của chỉ số',
+    partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (chưa làm tròn: ${exact})` : ''}`,
+    partsRule: (rule) =>
+      rule === 'exactParts'
+        ? 'Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).'
+        : 'Tổng điểm là tổng điểm các phần đã làm tròn.',
+    totalDiffers: (total, printed, exact, diff, rounded) =>
+      `Tổng điểm ${total} khác tổng các phần đã công bố (${printed}) ${diff} điểm: tổng được tính từ điểm chưa làm tròn của các phần (${exact})${rounded ? ' rồi mới làm tròn' : ''}, theo quy định của bộ tiêu chí.`,
   },
   official: {
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -175,6 +186,8 @@ export const vi: Locale = {
       survey: 'điều tra xã hội học',
       onTime: 'đúng hạn',
       expression: 'biểu thức',
+      given: 'điểm đã công bố',
+      targets: 'theo chỉ tiêu đạt',
       group: 'nhóm tiêu chí',
       leaf: 'tiêu chí',
     },
@@ -309,7 +322,10 @@ export const vi: Locale = {
     level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × tối đa)` : ''}`,
     condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'đạt' : 'không đạt'}`,
     tier: (s, say, code) => `Bậc áp dụng: ${say.tierLabel(code, s.index) ?? vi.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
-    proportional: (s, say) => `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    proportional: (s, say, code) =>
+      s.belowBand
+        ? `${say.n(s.value)}${say.suffix(code)} ${s.belowBand.minInclusive ? 'dưới' : 'không quá'} ${say.n(s.belowBand.min)}${say.suffix(code)}, ngoài khoảng tính theo tỉ lệ → ${say.pts(s.points)}`
+        : `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'đạt' : 'không đạt'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} trường hợp × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
     survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
@@ -317,10 +333,20 @@ export const vi: Locale = {
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
+    given: (s, say) => `Điểm đã công bố (${say.input(s.input).label}): ${say.pts(s.value)}`,
+    roundValue: (s, say, code) =>
+      `Giá trị dùng để so sánh, làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'vi', { places: s.places, fixed: true })}${say.suffix(code)}`,
+    targets: (s, say) =>
+      `Đạt ${say.n(s.met.value)}/${say.n(s.of.value)} chỉ tiêu${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, mỗi chỉ tiêu ${say.n(s.each, 6)} điểm: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
+    zeroTargets: (s, say) => `Không có chỉ tiêu nào (${say.input(s.input).label} bằng 0): ${zeroPolicy[s.policy]}`,
     clamp: (s, say) =>
       `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Chỉ số ${say.n(s.index)} vượt thang điểm ${say.n(s.scale)} (bộ tiêu chí cho phép nhờ điểm thưởng)`,
-    round: (s, say) => `Làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `Làm tròn${s.part ? ` phần “${s.part}”` : ''} ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    partsTotal: (s, say) =>
+      s.rule === 'exactParts'
+        ? `Cộng điểm các phần theo điểm chưa làm tròn: ${say.n(s.exact)} (điểm từng phần chỉ làm tròn khi công bố; cộng các phần đã làm tròn được ${say.n(s.printed)})`
+        : `Cộng điểm các phần đã làm tròn: ${say.n(s.printed)} (chưa làm tròn: ${say.n(s.exact)})`,
     notApplicable: (s, say, code) => `Không áp dụng (${notApplicableCause(s, say, code)}): ${s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa'}`,
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
@@ -365,6 +391,7 @@ export const vi: Locale = {
         ruleMaximum: 'Quy tắc chấm không cho thêm điểm ở bất kỳ giá trị nào',
         noBetterValue: 'Không có giá trị nào của các số liệu cho thêm điểm',
         searchBound: 'Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm',
+        givenPoints: 'Điểm do cơ quan khác công bố: đơn vị không tự tăng được (chỉ thay đổi khi số liệu công bố được đính chính)',
       })[im.reason],
   },
   rules: {
@@ -383,11 +410,12 @@ export const vi: Locale = {
       const tiers = sortedTiers(r.tiers)
         .map((t) => `${vi.bounds(t, say.suffix(c.code), say.n)}: ${say.pts(t.points)}`)
         .join('; ');
-      return `${cap(v)} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (mẫu số bằng 0: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
+      return `${cap(v)}${roundedFirst(r.roundValue)} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (mẫu số bằng 0: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
     },
     proportional: (r, say, c) => {
       const sfx = say.suffix(c.code);
-      return `Tỉ lệ theo ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
+      const band = r.band ? `; ${r.band.minInclusive ? 'dưới' : 'không quá'} ${say.n(r.band.min)}${sfx} → 0 điểm` : '';
+      return `Tỉ lệ theo ${valueWords(r.value, say)}${roundedFirst(r.roundValue)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}${band}`;
     },
     parts: (r, say, c) =>
       r.parts
@@ -419,6 +447,8 @@ export const vi: Locale = {
       return `Tất cả đúng hạn [${items}]: ${say.pts(r.points ?? c.max)}; có trễ hạn: ${say.pts(r.late ?? 0)}; chưa thực hiện: ${say.pts(r.missing ?? 0)}`;
     },
     expression: (r, say) => `Theo biểu thức: ${say.condition({ logic: r.logic })}`,
+    given: (r, say, c) => `Lấy điểm đã công bố ở “${say.input(r.input).label}” (do cơ quan khác công bố), từ 0 đến ${say.pts(c.max)}`,
+    targets: (r, say, c) => `Mỗi chỉ tiêu đạt (${say.input(r.met).label}) được ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} chỉ tiêu`}`,
   },
 };
 
