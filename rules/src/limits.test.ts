@@ -47,14 +47,14 @@ function bigSet(nodes: number, inputsPerLeaf = 1): Record<string, any> {
       code: `${f}.${i + 1}`,
       title: 't',
       max: 1,
-      source: { document: 'd' },
+      source: { document: 'Kế hoạch 1/KH-UBND' },
       inputs: Array.from({ length: inputsPerLeaf }, (_, k) => ({ id: `i${f}_${i}_${k}`, type: 'boolean', label: 'l' })),
       rule: { type: 'boolean', input: `i${f}_${i}_0` },
     }));
     fields.push(
       children > 0
         ? { code: String(f), title: 't', max: children, children: kids }
-        : { code: String(f), title: 't', max: 1, source: { document: 'd' }, inputs: [{ id: `i${f}`, type: 'boolean', label: 'l' }], rule: { type: 'boolean', input: `i${f}` } },
+        : { code: String(f), title: 't', max: 1, source: { document: 'Kế hoạch 1/KH-UBND' }, inputs: [{ id: `i${f}`, type: 'boolean', label: 'l' }], rule: { type: 'boolean', input: `i${f}` } },
     );
   }
   s.fields = fields;
@@ -198,7 +198,7 @@ describe('LIMITS.diagnostics', () => {
 describe('LIMITS.treeDepth', () => {
   const chain = (levels: number, lastCode?: string) => {
     const s = base();
-    let leaf: any = { code: '', title: 't', max: 1, source: { document: 'd' }, rule: { type: 'boolean', input: 'plan_ok' } };
+    let leaf: any = { code: '', title: 't', max: 1, source: { document: 'Kế hoạch 1/KH-UBND' }, rule: { type: 'boolean', input: 'plan_ok' } };
     const codeAt = (l: number) => ['1', ...new Array(l - 1).fill('1')].join('.');
     leaf.code = lastCode ?? codeAt(levels);
     for (let l = levels - 1; l >= 1; l--) leaf = { code: codeAt(l), title: 't', max: 1, children: [leaf] };

@@ -1,5 +1,5 @@
 /** The audit trail: per criterion its rule, source, inputs, documents, working, claim and advice. */
-import type { CompiledSet, NodeResult, ScoreResult } from '@parindex/engine';
+import type { CompiledSet, NodeResult, ScoreResult, SourceRef } from '@parindex/engine';
 import { dec } from '@parindex/rules';
 import type { Block, Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
@@ -9,6 +9,26 @@ import { documentLines, flagLines, headerRows, nodeIndex } from './result-view.j
 const leavesOf = (n: NodeResult): NodeResult[] => (n.children?.length ? n.children.flatMap(leavesOf) : [n]);
 const allLeaves = (r: ScoreResult) => [...r.fields.flatMap(leavesOf), ...(r.bonus?.items.flatMap(leavesOf) ?? []), ...(r.penalty?.items.flatMap(leavesOf) ?? [])];
 
+/**
+ * A source in one line: the document (issuer), its number and date ("không số", "không rõ ngày" when
+ * the published text gives none), the article and the quoted words; a model rule says so, with its note.
+ */
+export function sourceText(src: SourceRef, ex: Explainer): string {
+  const p = ex.phrases;
+  const parts: string[] = [];
+  // The note is the set author's own words: shown in the language asked for, or not at all.
+  const note = ex.lang === 'en' ? src.noteEn : src.note;
+  if (src.model) parts.push(note !== undefined ? `${p.modelRule}: ${note}` : p.modelRule);
+  if (src.document !== undefined) {
+    const ids: string[] = [];
+    if (src.number !== undefined) ids.push(src.number === null ? p.noNumber : `${ex.word('number')} ${src.number}`);
+    if (src.date !== undefined) ids.push(src.date === null ? p.dateUnknown : `${ex.word('dated')} ${ex.say.date(src.date)}`);
+    parts.push(`${src.document}${src.issuer !== undefined ? ` (${src.issuer})` : ''}${ids.length ? `, ${ids.join(', ')}` : ''}${src.article !== undefined ? `, ${src.article}` : ''}`);
+  }
+  if (src.quote !== undefined) parts.push(`“${src.quote}”`);
+  return parts.join('; ');
+}
+
 /** The node earned less than its applicable maximum. */
 export const lost = (n: NodeResult) => dec(n.applicableMax).gt(dec(n.points));
 
@@ -16,7 +36,7 @@ function leafRows(n: NodeResult, compiled: CompiledSet, ex: Explainer, self: Nod
   const node = compiled.nodes.get(n.code);
   const rows: Array<[string, string]> = [];
   if (node?.rule) rows.push([ex.word('rule'), ex.rule(node)]);
-  if (n.source) rows.push([ex.word('source'), `${n.source.document}${n.source.article ? `, ${n.source.article}` : ''}`]);
+  if (n.source) rows.push([ex.word('source'), sourceText(n.source, ex)]);
   rows.push([ex.word('status'), ex.status(n.status) + (n.flags.length ? ` (${n.flags.map((f) => ex.flag(f)).join('; ')})` : '')]);
   if (self && self.points !== n.points) rows.push([ex.word('selfScore'), ex.say.n(self.points)]);
   return rows;
