@@ -229,7 +229,7 @@ describe.concurrent('--rules for rules show and template, unit levels, unknown d
     expect(vi.code, vi.stderr).toBe(0);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
     expect(flat(vi.stdout)).toContain(
-      'Nguồn: Kế hoạch cải cách hành chính trên địa bàn xã Kiên Thọ năm 2026 (UBND xã Kiên Thọ (tỉnh Thanh Hóa)), không số, không rõ ngày, Mục II.2.2 (Cải cách thủ tục hành chính); Phụ lục 02, mục 2; “Bảo đảm trên 98% hồ sơ TTHC',
+      'Nguồn: Kế hoạch cải cách hành chính trên địa bàn xã Kiên Thọ năm 2026 (UBND xã Kiên Thọ, tỉnh Thanh Hóa), không số, không rõ ngày, Mục II.2.2 (Cải cách thủ tục hành chính); Phụ lục 02, mục 2; “Bảo đảm trên 98% hồ sơ TTHC',
     );
     expect(flat(en.stdout)).toContain('no number, date unknown, Mục II.2.2');
   });

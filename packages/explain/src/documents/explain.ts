@@ -16,9 +16,6 @@ const allLeaves = (r: ScoreResult) => [...r.fields.flatMap(leavesOf), ...(r.bonu
 export function sourceText(src: SourceRef, ex: Explainer): string {
   const p = ex.phrases;
   const parts: string[] = [];
-  // The note is the set author's own words: shown in the language asked for, or not at all.
-  const note = ex.lang === 'en' ? src.noteEn : src.note;
-  if (src.model) parts.push(note !== undefined ? `${p.modelRule}: ${note}` : p.modelRule);
   if (src.document !== undefined) {
     const ids: string[] = [];
     if (src.number !== undefined) ids.push(src.number === null ? p.noNumber : `${ex.word('number')} ${src.number}`);
@@ -26,7 +23,11 @@ export function sourceText(src: SourceRef, ex: Explainer): string {
     parts.push(`${src.document}${src.issuer !== undefined ? ` (${src.issuer})` : ''}${ids.length ? `, ${ids.join(', ')}` : ''}${src.article !== undefined ? `, ${src.article}` : ''}`);
   }
   if (src.quote !== undefined) parts.push(`“${src.quote}”`);
-  return parts.join('; ');
+  const cited = parts.join('; ');
+  if (!src.model) return cited;
+  // The note is the set author's own words: shown in the language asked for, or not at all.
+  const note = ex.lang === 'en' ? src.noteEn : src.note;
+  return `${cited}${cited ? '. ' : ''}${p.modelRule}${note !== undefined ? `: ${note}` : ''}`;
 }
 
 /** The node earned less than its applicable maximum. */

@@ -38,7 +38,7 @@ export const en: Locale = {
     blockHeading: (title, max) => `${title} (at most ${max})`,
     dateUnknown: 'date unknown',
     noNumber: 'no number',
-    modelRule: 'A model rule of this set, with no official text',
+    modelRule: 'The scoring is a model rule of this set; no official text sets it',
     unitLevelsLabel: 'Unit levels',
     unitLevel: {
       province: 'province or centrally-run city',

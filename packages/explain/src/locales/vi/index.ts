@@ -37,7 +37,7 @@ export const vi: Locale = {
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
     dateUnknown: 'không rõ ngày',
     noNumber: 'không số',
-    modelRule: 'Quy tắc mẫu của bộ tiêu chí, không có văn bản chính thức',
+    modelRule: 'Cách chấm là quy tắc mẫu của bộ tiêu chí, không có văn bản chính thức quy định',
     unitLevelsLabel: 'Cấp đơn vị',
     unitLevel: {
       province: 'tỉnh, thành phố trực thuộc trung ương',
