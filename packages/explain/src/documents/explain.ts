@@ -116,7 +116,7 @@ export function explainDocument(main: ScoreResult, self: ScoreResult | undefined
   const index = `${formatNumber(main.totals.index, ex.lang, { places: compiled.set.displayPlaces ?? 2, fixed: true })} (${ex.say.n(main.totals.points)} / ${ex.say.n(main.totals.applicableMax)})`;
   const doc: Doc = [
     { kind: 'title', text: ex.phrases.explainTitle(main.unit.name) },
-    { kind: 'kv', rows: [...headerRows(main, ex, stages), [ex.word('index'), index]] },
+    { kind: 'kv', rows: [...headerRows(main, ex, stages, compiled.set.decision), [ex.word('index'), index]] },
   ];
   if (!one) {
     doc.push({ kind: 'para', text: ex.phrases.lostFirst(ex.say.n(leaves.filter(isLost).length)) });
