@@ -12,7 +12,7 @@ import { FORBIDDEN_KEYS } from './forbidden.js';
 import { scanIntervals, toInterval, type Interval } from './intervals.js';
 import { kindOf } from './kinds/index.js';
 import { LIMITS } from './limits.js';
-import { checkSource } from './sources.js';
+import { checkSource, checkTierLabels } from './sources.js';
 import type { CriterionNode, InputDef } from './schema.js';
 
 /** A named check. Returning 'stop' ends the checks (the set is too large to check further). */
@@ -194,15 +194,19 @@ const roundingLevels: SetCheck = {
 
 /**
  * Sources: every leaf's source names a public document or says the rule is a model, never a file of a
- * repository; a quoted bound is the bound of its tier; a source's date is a real date (./sources.ts).
+ * repository; a quoted bound, and the bound in a tier's label, is the bound of its tier; a source's date
+ * is a real date (./sources.ts).
  */
 const sourceCitations: SetCheck = {
   name: 'sourceCitations',
   run(ctx) {
     eachNode(ctx, (n, path) => {
-      if (!n.source || n.children) return;
+      if (n.children) return;
+      const tiers = n.rule?.type === 'tiers' ? n.rule.tiers : undefined;
+      if (tiers) checkTierLabels(tiers, n.code, `${path}/rule/tiers`, ctx.out);
+      if (!n.source) return;
       if (n.source.date) ctx.checkDate(n.source.date, `${path}/source/date`);
-      checkSource(n.source, n.rule?.type === 'tiers' ? n.rule.tiers : undefined, n.code, `${path}/source`, ctx.out);
+      checkSource(n.source, tiers, n.code, `${path}/source`, ctx.out);
     });
   },
 };

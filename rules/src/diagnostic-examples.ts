@@ -65,6 +65,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   SET_SOURCE_NOT_DOCUMENT: { code: '8.1', document: 'Các dạng quy tắc thường gặp' },
   SET_SOURCE_QUOTE_BOUND: { code: '3.2', tier: 0, problem: 'mismatch', words: 'trên 98', side: 'min', value: '98', inclusive: false },
   SET_SOURCE_QUOTE_TIER: { code: '3.2', tier: 5, tiers: 4 },
+  SET_TIER_LABEL_BOUND: { code: '1.1', tier: 0, words: 'từ 98', side: 'min', value: '98', inclusive: true },
 
   EVIDENCE_SCHEMA: { field: 'values', item: null, issue: 'type', expected: ['object'], received: 'string', value: 'on_time' },
   EVIDENCE_SET_MISMATCH: { given: 'model.commune-par@2025', expected: 'model.commune-par@2026' },

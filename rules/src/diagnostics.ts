@@ -207,6 +207,8 @@ export interface DiagnosticParams {
    * quote with no bound in it (noBound). tier: the tier's index (0-based).
    */
   SET_SOURCE_QUOTE_BOUND: { code: string; tier: number; problem: 'mismatch' | 'noBound'; words: string | null; side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null };
+  /** A tier's label states a bound (words, side, value, inclusivity as written) that is not the tier's. */
+  SET_TIER_LABEL_BOUND: { code: string; tier: number; words: string; side: 'min' | 'max'; value: string; inclusive: boolean };
   /** quoteTier names no tier of the rule (tiers: how many it has; null: the rule has no tiers, or no quote is given). */
   SET_SOURCE_QUOTE_TIER: { code: string; tier: number; tiers: number | null };
 
@@ -365,6 +367,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_SOURCE_NOT_DOCUMENT: 'warning',
   SET_SOURCE_QUOTE_BOUND: 'error',
   SET_SOURCE_QUOTE_TIER: 'error',
+  SET_TIER_LABEL_BOUND: 'error',
 
   EVIDENCE_SCHEMA: 'error',
   EVIDENCE_SET_MISMATCH: 'error',

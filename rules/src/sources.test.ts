@@ -6,7 +6,7 @@ import type { CriteriaSet, CriterionNode } from './schema.js';
 import { citedFile, namesDocument, quotedBounds } from './sources.js';
 
 const lib = bundledSets();
-const SOURCE_CODES = ['SET_SOURCE_CITES_FILE', 'SET_SOURCE_NOT_DOCUMENT', 'SET_SOURCE_QUOTE_BOUND', 'SET_SOURCE_QUOTE_TIER'];
+const SOURCE_CODES = ['SET_SOURCE_CITES_FILE', 'SET_SOURCE_NOT_DOCUMENT', 'SET_SOURCE_QUOTE_BOUND', 'SET_SOURCE_QUOTE_TIER', 'SET_TIER_LABEL_BOUND'];
 
 function leaves(set: CriteriaSet): CriterionNode[] {
   const out: CriterionNode[] = [];
@@ -64,6 +64,23 @@ describe('the sources of every shipped set', () => {
         params: { code: '3.2', tier: 0, problem: 'mismatch', words: 'trên 98', side: 'min', value: '98', inclusive: false },
       },
     ] satisfies Diagnostic[]);
+  });
+
+  it('a tier\'s label is held to its tier too: Kiên Thọ\'s "Chưa đạt: từ 98% trở xuống" is 98 included', () => {
+    const set = structuredClone(lib.get('targets.kien-tho@2026'));
+    const leaf = leaves(set).find((n) => n.code === '1.1')!;
+    const tiers = (leaf.rule as { tiers: Array<{ label?: string; maxInclusive?: boolean }> }).tiers;
+    expect(tiers.map((t) => t.label)).toEqual(['Đạt chỉ tiêu: trên 98%', 'Chưa đạt: từ 98% trở xuống']);
+    tiers[1]!.maxInclusive = false;
+    tiers[0]!.label = 'Đạt chỉ tiêu: từ 98%';
+    expect(
+      checkSet(set)
+        .filter((d) => d.code === 'SET_TIER_LABEL_BOUND')
+        .map((d) => [d.path, d.params]),
+    ).toEqual([
+      ['/fields/0/children/0/rule/tiers/0/label', { code: '1.1', tier: 0, words: 'từ 98', side: 'min', value: '98', inclusive: true }],
+      ['/fields/0/children/0/rule/tiers/1/label', { code: '1.1', tier: 1, words: '98% trở xuống', side: 'max', value: '98', inclusive: true }],
+    ]);
   });
 
   it('the old citation of the survey weights (a file of the project) is refused', () => {

@@ -203,6 +203,20 @@ function checkQuote(source: SourceDef, tiers: readonly Tier[] | undefined, code:
 }
 
 /**
+ * A tier's `label` is the plan's own words for it ("Đạt chỉ tiêu: trên 98%"): every bound in the words
+ * must be the tier's own, with the same inclusivity. A label without a bound in it says nothing to check.
+ */
+export function checkTierLabels(tiers: readonly Tier[], code: string, p: string, out: Diagnostic[]): void {
+  tiers.forEach((t, i) => {
+    if (t.label === undefined) return;
+    for (const b of quotedBounds(t.label)) {
+      if (boundMatches(t, b)) continue;
+      out.push(diag('SET_TIER_LABEL_BOUND', `${p}/${i}/label`, { code, tier: i, words: b.words, side: b.side, value: b.value, inclusive: b.inclusive }));
+    }
+  });
+}
+
+/**
  * One leaf's source: no file or path in any of its texts (the url aside), a document unless the rule is
  * a model, a document named as a document, and a quoted bound that is its tier's.
  */

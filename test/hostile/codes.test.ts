@@ -330,6 +330,8 @@ const CASES: Record<DiagnosticCode, Case> = {
   // Tier 0 is "above 80"; the plan's "từ 80% trở lên" includes 80.
   SET_SOURCE_QUOTE_BOUND: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', quote: 'đạt từ 80% trở lên' }), '/fields/1/children/1/source/quote'),
   SET_SOURCE_QUOTE_TIER: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', quote: 'trên 80%', quoteTier: 3 }), '/fields/1/children/1/source/quoteTier'),
+  // Tier 0 is "above 80": a label that says "từ 80%" (80 included) is wrong.
+  SET_TIER_LABEL_BOUND: setCase((s) => (leaf(s, 1, 1).rule.tiers[0].label = 'Đạt: từ 80%'), '/fields/1/children/1/rule/tiers/0/label'),
   SET_AMBIGUOUS: {
     run() {
       const dir = join(tmp, 'lib');

@@ -439,6 +439,8 @@ export const diagnosticsEn = {
     p.problem === 'noBound'
       ? `The quote in the source of ${q(p.code)} states no bound (such as "above 98%", "55% or more") to check against tier ${p.tier + 1}.`
       : `The source of ${q(p.code)} quotes "${p.words}" (${quotedBoundEn(p, f)}) but tier ${p.tier + 1} of the rule has no such bound: "above X" excludes X ("minInclusive": false), "from X" includes it ("minInclusive": true), "under Y" excludes Y, "at most Y" includes it. Make the tier say what the document says, or quote the document's exact words.`,
+  SET_TIER_LABEL_BOUND: (p, f) =>
+    `The label of tier ${p.tier + 1} of ${q(p.code)} says "${p.words}" (${quotedBoundEn(p, f)}) but the tier has no such bound. Make the tier's bounds ("min", "minInclusive", "max", "maxInclusive") or the label right.`,
   SET_SOURCE_QUOTE_TIER: (p) =>
     p.tiers === null
       ? `"quoteTier" in the source of ${q(p.code)} is used only with a "quote" and a rule with tiers.`

@@ -440,6 +440,8 @@ export const diagnosticsVi = {
     p.problem === 'noBound'
       ? `Trích dẫn trong nguồn của ${q(p.code)} không có ngưỡng nào (như "trên 98%", "từ 55% trở lên") để đối chiếu với bậc ${p.tier + 1}.`
       : `Nguồn của ${q(p.code)} trích "${p.words}" (${quotedBoundVi(p, f)}) nhưng bậc ${p.tier + 1} của quy tắc không có cận đó: "trên X" là không tính X ("minInclusive": false), "từ X" là tính cả X ("minInclusive": true), "dưới Y" là không tính Y, "không quá Y" là tính cả Y. Hãy sửa bậc cho đúng văn bản, hoặc sửa trích dẫn cho đúng nguyên văn.`,
+  SET_TIER_LABEL_BOUND: (p, f) =>
+    `Nhãn của bậc ${p.tier + 1} của ${q(p.code)} ghi "${p.words}" (${quotedBoundVi(p, f)}) nhưng bậc đó không có cận này. Hãy sửa cận của bậc ("min", "minInclusive", "max", "maxInclusive") hoặc sửa nhãn cho đúng.`,
   SET_SOURCE_QUOTE_TIER: (p) =>
     p.tiers === null
       ? `"quoteTier" trong nguồn của ${q(p.code)} chỉ dùng khi có "quote" và quy tắc chấm theo bậc ("tiers").`
