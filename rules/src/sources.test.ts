@@ -33,6 +33,8 @@ describe('the sources of every shipped set', () => {
         }
         for (const key of ['issuer', 'number', 'date', 'article'] as const) if (!(key in s)) incomplete.push(`${n.code}: no ${key}`);
       }
+      // explain shows a source's note in the language asked for.
+      for (const n of leaves(set)) if (n.source!.note !== undefined && n.source!.noteEn === undefined) incomplete.push(`${n.code}: a note without noteEn`);
       expect(incomplete).toEqual([]);
     });
   }

@@ -24,10 +24,10 @@ export function sourceText(src: SourceRef, ex: Explainer): string {
   }
   if (src.quote !== undefined) parts.push(`“${src.quote}”`);
   const cited = parts.join('; ');
-  if (!src.model) return cited;
   // The note is the set author's own words: shown in the language asked for, or not at all.
   const note = ex.lang === 'en' ? src.noteEn : src.note;
-  return `${cited}${cited ? '. ' : ''}${p.modelRule}${note !== undefined ? `: ${note}` : ''}`;
+  const remark = src.model ? `${p.modelRule}${note !== undefined ? `: ${note}` : ''}` : (note ?? '');
+  return [cited, remark].filter(Boolean).join('. ');
 }
 
 /** The node earned less than its applicable maximum. */
