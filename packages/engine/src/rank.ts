@@ -164,20 +164,24 @@ function rankRounding(list: SummarizeOptions['rounding'], level: 'meanIndex' | '
 
 /** The bands of the ranked units, with their counts and shares. */
 function bandGroups<T extends Summarizable>(rows: readonly RankRow<T>[], opts: SummarizeOptions, share: RankRounding): BandGroup[] {
-  const bands: BandGroup[] = (opts.bands ?? []).map((b) => ({ code: b.code, label: b.label, ...(b.labelEn !== undefined ? { labelEn: b.labelEn } : {}), units: [], count: 0, share: null }));
-  const listed = bands.length;
+  const group = (code: string | null, label: string | null, labelEn: string | undefined): BandGroup => ({
+    code,
+    label,
+    ...(labelEn !== undefined ? { labelEn } : {}),
+    units: [],
+    count: 0,
+    share: null,
+  });
+  const bands = (opts.bands ?? []).map((b) => group(b.code, b.label, b.labelEn));
   for (const row of rows) {
     const c = row.result.totals.classification;
     const code = c?.code ?? null;
-    let group = bands.find((b) => b.code === code);
-    if (!group) {
-      group = { code, label: c?.label ?? null, ...(c?.labelEn !== undefined ? { labelEn: c.labelEn } : {}), units: [], count: 0, share: null };
-      // With the set's bands listed, the unclassified come last.
-      if (listed > 0 && code !== null) bands.splice(bands.findIndex((b) => b.code === null) >>> 0, 0, group);
-      else bands.push(group);
-    }
-    group.units.push(row.input);
+    let g = bands.find((b) => b.code === code);
+    if (!g) bands.push((g = group(code, c?.label ?? null, c?.labelEn)));
+    g.units.push(row.input);
   }
+  // With the set's bands listed, the unclassified units come last (a stable sort keeps the rest in order).
+  if (opts.bands?.length) bands.sort((a, b) => Number(a.code === null) - Number(b.code === null));
   for (const b of bands) {
     b.count = b.units.length;
     b.share = rows.length === 0 ? null : roundQuotient(BigInt(b.count) * 100n, BigInt(rows.length), share);
