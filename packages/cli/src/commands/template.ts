@@ -33,7 +33,7 @@ export const templateCommand = defineCommand({
     rules: { type: 'string', valueHint: 'file', description: 'A template for this criteria-set file instead of a bundled set' },
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
     name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
-    level: { type: 'enum' as const, options: [...UNIT_LEVELS], description: "The unit's level (default: the first level the set is for, else commune)" },
+    level: { type: 'enum' as const, options: [...UNIT_LEVELS], valueHint: 'level', description: "The unit's level (default: the first level the set is for, else commune)" },
     format: { type: 'enum' as const, options: ['json'], default: 'json', description: 'Output format: a template is always an evidence file in JSON' },
     lang: langArg,
     out: outArg,
