@@ -109,6 +109,8 @@ describe('citations', () => {
       'tối đa 15 phút/01 lượt giao dịch',
       'Nghị quyết số 57-NQ/TW',
       'km/h',
+      'chi thường xuyên /năm',
+      'đăng tại https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.json',
     ])
       expect(citedFile(text), text).toBeUndefined();
   });

@@ -13,11 +13,14 @@ type SourceDef = z.infer<typeof Source>;
 /** Extensions of the files a repository holds (docs, data, code); a public document is not cited by them. */
 const FILE_EXT = /^[\p{L}\p{N}_./~-]*[\p{L}\p{N}_-]\.(md|markdown|json|jsonc|json5|ts|tsx|js|mjs|cjs|txt|csv|tsv|ya?ml|toml|sh|py)$/iu;
 /** A path: ./x, ../x, /x/y, or two slashes between lowercase ASCII names ("rules/sets/model.commune-par"). */
-const PATH = /^(?:\.{1,2}\/|~\/|\/[a-z])|^[a-z][a-z0-9_.-]*(?:\/[a-z0-9_.-]*[a-z][a-z0-9_.-]*){2,}\/?$/;
+const PATH = /^(?:\.{1,2}\/|~\/|\/[a-z0-9_.-]+\/)|^[a-z][a-z0-9_.-]*(?:\/[a-z0-9_.-]*[a-z][a-z0-9_.-]*){2,}\/?$/;
 
-/** @internal The file or path a text cites, or undefined. Tokens are split at spaces and punctuation that never belongs to a path. */
+/**
+ * @internal The file or path a text cites, or undefined. Web addresses are left out (a published
+ * document may live at one); tokens are split at spaces and punctuation that never belongs to a path.
+ */
 export function citedFile(text: string): string | undefined {
-  for (const raw of text.split(/[\s()[\]{}"'“”‘’«»,;:<>|`*]+/u)) {
+  for (const raw of text.replace(/\bhttps?:\/\/\S+/giu, ' ').split(/[\s()[\]{}"'“”‘’«»,;:<>|`*]+/u)) {
     const token = raw.replace(/[.!?…]+$/u, '');
     if (token.length < 3) continue;
     if (FILE_EXT.test(token) || PATH.test(token)) return token;
