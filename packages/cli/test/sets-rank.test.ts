@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess, tempDir, writeTemp } from './helpers.js';
+import { cli, cliInProcess, tempDir, writeTemp } from './helpers.js';
 
 /** A district-level set of 2019 (one leaf of 100 points: the plan issued or not), bands A–D, its decision's date unknown. */
 function districtSet(extra: Record<string, unknown> = {}) {
@@ -232,5 +232,18 @@ describe.concurrent('--rules for rules show and template, unit levels, unknown d
       'Nguồn: Kế hoạch cải cách hành chính trên địa bàn xã Kiên Thọ năm 2026 (UBND xã Kiên Thọ, tỉnh Thanh Hóa), không số, không rõ ngày, Mục II.2.2 (Cải cách thủ tục hành chính); Phụ lục 02, mục 2; “Bảo đảm trên 98% hồ sơ TTHC',
     );
     expect(flat(en.stdout)).toContain('no number, date unknown, Mục II.2.2');
+  });
+
+  // Not in test:fast (PARINDEX_TEST_FAST=1), which runs from the sources without a build.
+  it.skipIf(process.env.PARINDEX_TEST_FAST === '1')('the built CLI (the bundle users run) prints the same for rules show --rules, template --rules --level and rank --rules', async () => {
+    const cases = [
+      ['rules', 'show', '--rules', setFile, '--lang', 'en'],
+      ['template', '--rules', setFile, '--level', 'town', '--unit', 'TX-1'],
+      ['rank', units, '--rules', setFile, '--format', 'csv'],
+    ];
+    const spawned = await Promise.all(cases.map((args) => cli(args)));
+    for (let i = 0; i < cases.length; i++) expect(spawned[i], cases[i]!.join(' ')).toEqual(await cliInProcess(cases[i]!));
+    expect(spawned[1]!.stdout).toContain('"level": "town"');
+    expect(spawned[2]!.stdout).toContain('A — Xuất sắc,7,"17,50%",');
   });
 });
