@@ -85,6 +85,22 @@ describe('the sources of every shipped set', () => {
     ]);
   });
 
+  it('quoteTier names a tier of the rule, and is used only with a quote on a tiers rule', () => {
+    const set = structuredClone(lib.get('targets.kien-tho@2026'));
+    const [a, b] = leaves(set);
+    a!.source = { ...a!.source!, quoteTier: 2 };
+    b!.source = { ...b!.source!, quote: undefined, quoteTier: 0 };
+    delete b!.source.quote;
+    expect(
+      checkSet(set)
+        .filter((d) => d.code === 'SET_SOURCE_QUOTE_TIER')
+        .map((d) => [d.path, d.params]),
+    ).toEqual([
+      ['/fields/0/children/0/source/quoteTier', { code: '1.1', tier: 2, tiers: 2 }],
+      ['/fields/0/children/1/source/quoteTier', { code: '1.2', tier: 0, tiers: null }],
+    ]);
+  });
+
   it('the old citation of the survey weights (a file of the project) is refused', () => {
     const set = structuredClone(lib.get('model.commune-par@2026'));
     const leaf = leaves(set).find((n) => n.code === '8.1')!;

@@ -183,11 +183,8 @@ function boundMatches(t: Tier, b: QuotedBound): boolean {
 }
 
 function checkQuote(source: SourceDef, tiers: readonly Tier[] | undefined, code: string, p: string, out: Diagnostic[]): void {
-  if (source.quote === undefined) {
-    if (source.quoteTier !== undefined) out.push(diag('SET_SOURCE_QUOTE_TIER', `${p}/quoteTier`, { code, tier: source.quoteTier, tiers: tiers?.length ?? null }));
-    return;
-  }
-  if (!tiers) {
+  // quoteTier without a quote, or on a rule without tiers, points at nothing (tiers: null says so).
+  if (source.quote === undefined || !tiers) {
     if (source.quoteTier !== undefined) out.push(diag('SET_SOURCE_QUOTE_TIER', `${p}/quoteTier`, { code, tier: source.quoteTier, tiers: null }));
     return;
   }
