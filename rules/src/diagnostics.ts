@@ -204,11 +204,26 @@ export interface DiagnosticParams {
   /** A `given` rule reads an input that may hold more (inputMax: its declared max, or 100 for a percent) than the criterion's maximum. */
   SET_GIVEN_RANGE: { code: string; input: string; inputMax: string; max: string };
   SET_AMBIGUOUS: { ref: string; files: string[] };
+  /** file: the file name or path a criterion's source cites (a file of a repository is not a public document). */
+  SET_SOURCE_CITES_FILE: { code: string; file: string };
+  /** document: the source's document, which neither names a kind of document nor carries a document number. */
+  SET_SOURCE_NOT_DOCUMENT: { code: string; document: string };
+  /**
+   * A quoted bound that is not its tier's (mismatch: words, side, value and inclusivity as quoted), or a
+   * quote with no bound in it (noBound). tier: the tier's index (0-based).
+   */
+  SET_SOURCE_QUOTE_BOUND: { code: string; tier: number; problem: 'mismatch' | 'noBound'; words: string | null; side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null };
+  /** A tier's label states a bound (words, side, value, inclusivity as written) that is not the tier's. */
+  SET_TIER_LABEL_BOUND: { code: string; tier: number; words: string; side: 'min' | 'max'; value: string; inclusive: boolean };
+  /** quoteTier names no tier of the rule (tiers: how many it has; null: the rule has no tiers, or no quote is given). */
+  SET_SOURCE_QUOTE_TIER: { code: string; tier: number; tiers: number | null };
 
   // Evidence
   EVIDENCE_SCHEMA: SchemaIssue;
   EVIDENCE_SET_MISMATCH: { given: string; expected: string };
   EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
+  /** level: the unit's level; levels: the levels the set is for (its unitLevels). */
+  EVIDENCE_LEVEL_NOT_IN_SET: { level: string; levels: string[]; set: string };
   EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string };
   /** criterion: the criterion whose values name the input (null for an input entry or an appraisal). */
   EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string };
@@ -361,10 +376,16 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_DEPTH: 'error',
   SET_NOT_FOUND: 'error',
   SET_AMBIGUOUS: 'error',
+  SET_SOURCE_CITES_FILE: 'error',
+  SET_SOURCE_NOT_DOCUMENT: 'warning',
+  SET_SOURCE_QUOTE_BOUND: 'error',
+  SET_SOURCE_QUOTE_TIER: 'error',
+  SET_TIER_LABEL_BOUND: 'error',
 
   EVIDENCE_SCHEMA: 'error',
   EVIDENCE_SET_MISMATCH: 'error',
   EVIDENCE_PERIOD_MISMATCH: 'warning',
+  EVIDENCE_LEVEL_NOT_IN_SET: 'error',
   EVIDENCE_UNKNOWN_CRITERION: 'error',
   EVIDENCE_UNKNOWN_INPUT: 'error',
   EVIDENCE_DUPLICATE_VALUE: 'error',

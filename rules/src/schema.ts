@@ -29,6 +29,7 @@ import {
   opt,
   Source,
   Text,
+  UnitLevel,
   withDescription,
   withMeta,
 } from './primitives.js';
@@ -112,7 +113,7 @@ export const CriterionNode: z.ZodMiniType<CriterionNode> = withMeta(
 // ---------------------------------------------------------------------------------------------------
 // Set-level declarations
 
-export const RoundingLevel = z.enum(['criterion', 'field', 'part', 'total', 'index']);
+export const RoundingLevel = z.enum(['criterion', 'field', 'part', 'total', 'index', 'meanIndex', 'share']);
 export type RoundingLevel = z.infer<typeof RoundingLevel>;
 export const RoundingMode = z.enum(['halfUp', 'halfEven', 'down', 'up']);
 export type RoundingMode = z.infer<typeof RoundingMode>;
@@ -121,7 +122,10 @@ export type PartsInTotal = z.infer<typeof PartsInTotal>;
 
 export const Rounding = withMeta(
   z.strictObject({
-    level: withDescription(RoundingLevel, 'Where rounding applies: each leaf criterion, each field, each part, the total points, or the index.'),
+    level: withDescription(
+      RoundingLevel,
+      'Where rounding applies: each leaf criterion, each field, each part, the total points, or the index; in a ranking, the mean index (meanIndex) and the share of each band (share), both 2 places half up when not declared.',
+    ),
     places: z.number().check(z.int(), z.minimum(0), z.maximum(6)),
     mode: withDescription(RoundingMode, "halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."),
     part: withDescription(opt(Identifier), 'With level "part": this part only (it takes the place of a "part" rounding without `part` for it).'),
@@ -167,11 +171,19 @@ export const CriteriaSet = withMeta(
     kind: opt(z.enum(['par', 'targets', 'satisfaction', 'digital', 'other'])),
     issuer: withDescription(Text, 'Who issued the criteria set.'),
     decision: withDescription(
-      z.strictObject({ number: Text, date: IsoDate, title: opt(Text), url: opt(maxString(2000)) }),
+      z.strictObject({
+        number: Text,
+        date: withDescription(z.nullable(IsoDate), 'YYYY-MM-DD, or null when the date is not known (shown as "date unknown"); never a placeholder.'),
+        title: opt(Text),
+        url: opt(maxString(2000)),
+      }),
       'The decision that issued the set (for a model set: the document it is modelled on).',
     ),
     period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Text), labelEn: opt(Text) }),
-    unitLevels: opt(z.array(z.enum(['commune', 'ward', 'department', 'province', 'ministry'])).check(z.minLength(1))),
+    unitLevels: withDescription(
+      opt(z.array(UnitLevel).check(z.minLength(1), z.maxLength(11))),
+      'The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).',
+    ),
     scale: withDescription(NonNegDec, 'The index scale, usually 100.'),
     policies: z.strictObject({
       notApplicable: withDescription(NotApplicablePolicy, 'fullPoints: counts full points; reduceMaximum: leaves the maximum.'),

@@ -328,6 +328,13 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '',
   },
+  SET_SOURCE_CITES_FILE: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', note: 'Theo docs/DOMAIN.md' }), '/fields/1/children/1/source/note'),
+  SET_SOURCE_NOT_DOCUMENT: setCase((s) => (leaf(s, 1, 1).source = { document: 'Các dạng quy tắc thường gặp' }), '/fields/1/children/1/source/document'),
+  // Tier 0 is "above 80"; the plan's "từ 80% trở lên" includes 80.
+  SET_SOURCE_QUOTE_BOUND: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', quote: 'đạt từ 80% trở lên' }), '/fields/1/children/1/source/quote'),
+  SET_SOURCE_QUOTE_TIER: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', quote: 'trên 80%', quoteTier: 3 }), '/fields/1/children/1/source/quoteTier'),
+  // Tier 0 is "above 80": a label that says "từ 80%" (80 included) is wrong.
+  SET_TIER_LABEL_BOUND: setCase((s) => (leaf(s, 1, 1).rule.tiers[0].label = 'Đạt: từ 80%'), '/fields/1/children/1/rule/tiers/0/label'),
   SET_AMBIGUOUS: {
     run() {
       const dir = join(tmp, 'lib');
@@ -342,6 +349,11 @@ const CASES: Record<DiagnosticCode, Case> = {
   EVIDENCE_SCHEMA: evidenceCase((e) => (e.entries[3].values = 'on_time'), '/entries/3/values'),
   EVIDENCE_SET_MISMATCH: evidenceCase((e) => (e.criteriaSet = 'test.shapes@2025'), '/criteriaSet'),
   EVIDENCE_PERIOD_MISMATCH: evidenceCase((e) => (e.period.to = '2026-06-30'), '/period'),
+  EVIDENCE_LEVEL_NOT_IN_SET: evidenceCase(
+    (e) => (e.unit.level = 'district'),
+    '/unit/level',
+    (s) => (s.unitLevels = ['commune', 'ward', 'specialZone']),
+  ),
   EVIDENCE_UNKNOWN_CRITERION: evidenceCase((e) => e.entries.push({ criterion: '9.9', values: { x: 1 } }), '/entries/17/criterion'),
   EVIDENCE_UNKNOWN_INPUT: evidenceCase((e) => (e.entries[3].values.plan_ok = true), '/entries/3/values/plan_ok'),
   EVIDENCE_DUPLICATE_VALUE: evidenceCase((e) => e.entries.push({ input: 'docs_assigned', value: true }), '/entries/17/value'),

@@ -110,7 +110,7 @@ export interface ListedSet {
   titleEn?: string;
   status: string;
   issuer: string;
-  decision: { number: string; date: string };
+  decision: { number: string; date: string | null };
   period: { from: string; to: string };
   file: string;
 }
@@ -138,7 +138,7 @@ export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } 
       ...(v.titleEn ? { titleEn: String(v.titleEn) } : {}),
       status: String(v.status),
       issuer: String(v.issuer),
-      decision: { number: String(v.decision?.number), date: String(v.decision?.date) },
+      decision: { number: String(v.decision?.number), date: typeof v.decision?.date === 'string' ? v.decision.date : null },
       period: { from: String(v.period?.from), to: String(v.period?.to) },
       file: p.slice(root.length),
     });

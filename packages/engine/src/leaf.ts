@@ -6,7 +6,7 @@
 import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { FlagCode, KindStep, NodeResult, NotApplicableCause, SourceRef, Step, Trace, TraceDocument, TraceInput } from './result.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
 interface LeafRun {
@@ -113,9 +113,16 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   res.points = points === node.max ? node.maxText : decText(points);
   res.status = status;
   res.flags = r.flags;
-  if (n.source) res.source = n.source.article !== undefined ? { document: n.source.document, article: n.source.article } : { document: n.source.document };
+  if (n.source) res.source = sourceRef(n.source);
   res.trace = trace;
   return keepExact(ctx, res, points, applicableMax);
+}
+
+/** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
+function sourceRef(src: NonNullable<CompiledNode['node']['source']>): SourceRef {
+  const out: SourceRef = {};
+  for (const key of ['document', 'issuer', 'number', 'date', 'article', 'quote', 'model', 'note', 'noteEn'] as const) if (src[key] !== undefined) (out as Record<string, unknown>)[key] = src[key];
+  return out;
 }
 
 /**

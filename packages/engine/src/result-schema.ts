@@ -144,7 +144,19 @@ export interface NodeResultShape {
   points: string;
   status: z.infer<typeof NodeStatusSchema>;
   flags: Array<z.infer<typeof FlagCodeSchema>>;
-  source?: { document: string; article?: string | undefined } | undefined;
+  source?:
+    | {
+        document?: string | undefined;
+        issuer?: string | undefined;
+        number?: string | null | undefined;
+        date?: string | null | undefined;
+        article?: string | undefined;
+        quote?: string | undefined;
+        model?: boolean | undefined;
+        note?: string | undefined;
+        noteEn?: string | undefined;
+      }
+    | undefined;
   part?: string | undefined;
   steps?: Array<z.infer<typeof StepSchema>> | undefined;
   children?: NodeResultShape[] | undefined;
@@ -163,7 +175,19 @@ export const NodeResultSchema: z.ZodMiniType<NodeResultShape> = withMeta(
       points: D,
       status: NodeStatusSchema,
       flags: z.array(FlagCodeSchema),
-      source: opt(s({ document: z.string(), article: opt(z.string()) })),
+      source: opt(
+        s({
+          document: opt(z.string()),
+          issuer: opt(z.string()),
+          number: opt(z.nullable(z.string())),
+          date: opt(z.nullable(z.string())),
+          article: opt(z.string()),
+          quote: opt(z.string()),
+          model: opt(z.boolean()),
+          note: opt(z.string()),
+          noteEn: opt(z.string()),
+        }),
+      ),
       part: opt(z.string()),
       steps: opt(z.array(StepSchema)),
       children: opt(z.array(NodeResultSchema)),

@@ -104,6 +104,23 @@ export interface Trace {
   notes?: string[];
 }
 
+/**
+ * Where a criterion comes from, as the set cites it: the document (title, issuer, number and date, null
+ * when the published text gives none), the article and the quoted words; `model` when the rule is the
+ * set's own model with no official text (its `note` says why).
+ */
+export interface SourceRef {
+  document?: string;
+  issuer?: string;
+  number?: string | null;
+  date?: string | null;
+  article?: string;
+  quote?: string;
+  model?: boolean;
+  note?: string;
+  noteEn?: string;
+}
+
 export interface NodeResult {
   code: string;
   title: string;
@@ -116,7 +133,7 @@ export interface NodeResult {
   points: DecimalString;
   status: NodeStatus;
   flags: FlagCode[];
-  source?: { document: string; article?: string };
+  source?: SourceRef;
   part?: string;
   /** Steps applied at group level: cap, floor, rounding. */
   steps?: Step[];

@@ -145,6 +145,8 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
+  const levels = compiled.set.unitLevels;
+  if (levels && !levels.includes(evidence.unit.level)) diagnostics.push(diag('EVIDENCE_LEVEL_NOT_IN_SET', '/unit/level', { level: evidence.unit.level, levels: [...levels], set: compiled.ref }));
   const prepared = prepare(compiled, evidence);
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);

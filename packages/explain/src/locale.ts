@@ -4,7 +4,7 @@
  * types make a kind without a sentence a compile error; a test checks both locales at run time too.
  */
 import type { FlagCode, Improvement, NodeStatus, Step } from '@parindex/engine';
-import type { Condition, Rule, RuleType, Tier } from '@parindex/rules';
+import type { Condition, RoundingLevel, Rule, RuleType, Tier, UnitLevel } from '@parindex/rules';
 import type { Lang } from './numbers.js';
 
 /** Short words and headings, the same keys in every language. */
@@ -157,7 +157,7 @@ export interface Phrases {
   rankingLabel: string;
   rankingPolicy: Readonly<Record<'dense' | 'competition', string>>;
   /** "tiêu chí: 2 chữ số thập phân, làm tròn nửa lên" */
-  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up', part?: string): string;
+  rounding(level: RoundingLevel, places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up', part?: string): string;
   /** "Có thể không áp dụng: …" */
   mayNotApply(why: string | undefined): string;
   /** "Điểm thưởng (tối đa 2 điểm)" */
@@ -173,6 +173,16 @@ export interface Phrases {
    * `exact` the sum of the exact parts (likewise), `diff` the difference; `rounded`: the set rounds the total.
    */
   totalDiffers(total: string, printed: string, exact: string, diff: string, rounded: boolean): string;
+  /** A decision or source whose date is not known: "không rõ ngày". */
+  dateUnknown: string;
+  /** A source whose published text carries no number: "không số". */
+  noNumber: string;
+  /** A rule that is the set's own model, with no official text. */
+  modelRule: string;
+  /** The heading of the levels a set is for: "Cấp đơn vị". */
+  unitLevelsLabel: string;
+  /** Each unit level by its name: "xã", "phường", "đặc khu", "huyện" … */
+  unitLevel: Readonly<Record<UnitLevel, string>>;
 }
 
 /** The words of a comparison of two results (diff). */
@@ -207,6 +217,12 @@ export interface RankWords {
   /** "Chỉ số bình quân (bình quân cộng chỉ số của 4 đơn vị): 78,56" */
   meanIndex(count: string, isOne: boolean, mean: string): string;
   byBand: string;
+  /** The columns of the table by band: number of units, their share, the units. */
+  unitCount: string;
+  share: string;
+  units: string;
+  /** The footer of that table: "Cộng". */
+  allBands: string;
   fieldMeans: string;
   notRanked(count: string, isOne: boolean): string;
   errors(count: string, isOne: boolean): string;

@@ -4,7 +4,8 @@ import type { Doc, Format } from '@parindex/explain';
 import { json, render } from '../format/render.js';
 import { formatDiagnostic, UsageError } from '../io.js';
 import { writeOutput } from '../output.js';
-import { scoreFiles, type Scored } from '../load.js';
+import { compiledFor, scoreFiles, type Scored } from '../load.js';
+import type { CompiledSet } from '../engine.js';
 import type { Lang } from '../numbers.js';
 
 export const FORMATS = ['table', 'json', 'md', 'html', 'csv', 'docx', 'xlsx'] as const;
@@ -90,4 +91,17 @@ export async function scoreFromArgs(args: { evidence: string; appraisal?: string
   const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
   printDiagnostics(s.warnings, ctx);
   return s;
+}
+
+/**
+ * The set of `rules show` and `template`: a bundled set by id[@version], or a --rules file, read,
+ * validated and compiled exactly as score's --rules (every problem located in the file, exit 1). With
+ * --rules the set argument is left out.
+ */
+export async function setFromArgs(args: { set?: string | undefined; rules?: string | undefined }): Promise<CompiledSet> {
+  const rules = typeof args.rules === 'string' && args.rules !== '' ? args.rules : undefined;
+  const set = typeof args.set === 'string' && args.set !== '' ? args.set : undefined;
+  if (rules && set) throw new UsageError(diag('USAGE_UNEXPECTED_ARGUMENT', '', { argument: set }));
+  if (!rules && !set) throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: 'SET' }));
+  return compiledFor(set, rules);
 }

@@ -245,7 +245,7 @@ async function report(r: RankRun): Promise<void> {
   const { rank, summarize } = await extra();
   const results = r.scored.map((x) => x.result);
   const rows = rank(results, policy);
-  const summary = summarize(results, policy);
+  const summary = summarize(results, policy, compiled ? { bands: compiled.set.classification ?? [], rounding: compiled.set.rounding ?? [] } : {});
   const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : '');
   const doc = rankDocument(
     {

@@ -19,7 +19,7 @@ export function scoreDocument(self: ScoreResult, round: ScoreResult | undefined,
   const stages = round ? `${ex.stage('self')}, ${ex.stage(round.stage)}` : ex.stage('self');
   const doc: Doc = [
     { kind: 'title', text: ex.phrases.scoreTitle(ex.pick(compiled.set.title, compiled.set.titleEn)) },
-    { kind: 'kv', rows: headerRows(main, ex, stages) },
+    { kind: 'kv', rows: headerRows(main, ex, stages, compiled.set.decision) },
     { kind: 'table', ...table, indentColumn: 1 },
   ];
   doc.push(...partsBlocks(main, compiled, ex, false));

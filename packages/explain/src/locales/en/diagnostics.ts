@@ -8,6 +8,27 @@ import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
 
+const UNIT_LEVEL_EN: Record<string, string> = {
+  province: 'province',
+  department: 'provincial department',
+  ministry: 'ministry',
+  district: 'rural district',
+  urbanDistrict: 'urban district',
+  town: 'district-level town',
+  provincialCity: 'provincial city',
+  commune: 'commune',
+  ward: 'ward',
+  township: 'township',
+  specialZone: 'special zone',
+};
+const unitLevelEn = (l: string) => UNIT_LEVEL_EN[l] ?? l;
+
+/** "lower bound 98, 98 excluded" */
+function quotedBoundEn(p: { side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null }, f: Formatter): string {
+  const v = f.num(p.value ?? '0');
+  return `${p.side === 'min' ? 'lower' : 'upper'} bound ${v}, ${v} ${p.inclusive ? 'included' : 'excluded'}`;
+}
+
 /** What a declared input of each type holds, for set authors. */
 const INPUT_TYPE: Record<InputType, string> = {
   boolean: 'yes/no ("boolean")',
@@ -417,11 +438,27 @@ export const diagnosticsEn = {
       ? `This rounding names the part ${q(p.part)}: only a rounding at level "part" may name one.`
       : `No field declares the part ${q(p.part)}${p.parts.length ? ` (the parts are ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Two files define the criteria set ${p.ref}: ${p.files.join(', ')}.`,
+  SET_SOURCE_CITES_FILE: (p) =>
+    `The source of ${q(p.code)} cites the file ${q(p.file)}: a file of a code repository is not a public document. Name the document (issuer, number, date, article), or write "model": true with a note when the rule is a model with no official text.`,
+  SET_SOURCE_NOT_DOCUMENT: (p) =>
+    `The source of ${q(p.code)} is ${q(p.document)}: not the name of a document (plan, decision, resolution, official letter…) and no document number. Name the document, or write "model": true when the rule is a model.`,
+  SET_SOURCE_QUOTE_BOUND: (p, f) =>
+    p.problem === 'noBound'
+      ? `The quote in the source of ${q(p.code)} states no bound (such as "above 98%", "55% or more") to check against tier ${p.tier + 1}.`
+      : `The source of ${q(p.code)} quotes "${p.words}" (${quotedBoundEn(p, f)}) but tier ${p.tier + 1} of the rule has no such bound: "above X" excludes X ("minInclusive": false), "from X" includes it ("minInclusive": true), "under Y" excludes Y, "at most Y" includes it. Make the tier say what the document says, or quote the document's exact words.`,
+  SET_TIER_LABEL_BOUND: (p, f) =>
+    `The label of tier ${p.tier + 1} of ${q(p.code)} says "${p.words}" (${quotedBoundEn(p, f)}) but the tier has no such bound. Make the tier's bounds ("min", "minInclusive", "max", "maxInclusive") or the label right.`,
+  SET_SOURCE_QUOTE_TIER: (p) =>
+    p.tiers === null
+      ? `"quoteTier" in the source of ${q(p.code)} is used only with a "quote" and a rule with tiers.`
+      : `"quoteTier" ${p.tier} in the source of ${q(p.code)} names no tier: the rule has ${p.tiers} tiers (numbered from 0).`,
 
   // Evidence
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `This evidence answers the criteria set ${p.given}, not ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
+  EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
+    `A unit of level ${unitLevelEn(p.level)} ("${p.level}") is outside the criteria set ${p.set}, which is for: ${p.levels.map((l) => `${unitLevelEn(l)} ("${l}")`).join(', ')}.`,
   EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) => `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${q(p.input)} is given twice (first at ${p.first}); give each value once.`,

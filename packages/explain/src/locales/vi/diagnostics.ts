@@ -9,6 +9,28 @@ import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diag
 
 const q = (s: string) => `"${s}"`;
 
+const UNIT_LEVEL_VI: Record<string, string> = {
+  province: 'tỉnh',
+  department: 'sở, ban, ngành',
+  ministry: 'bộ, cơ quan ngang bộ',
+  district: 'huyện',
+  urbanDistrict: 'quận',
+  town: 'thị xã',
+  provincialCity: 'thành phố thuộc tỉnh',
+  commune: 'xã',
+  ward: 'phường',
+  township: 'thị trấn',
+  specialZone: 'đặc khu',
+};
+const unitLevelVi = (l: string) => UNIT_LEVEL_VI[l] ?? l;
+
+/** "cận dưới 98, không tính 98" */
+function quotedBoundVi(p: { side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null }, f: Formatter): string {
+  const v = f.num(p.value ?? '0');
+  if (p.side === 'min') return p.inclusive ? `cận dưới ${v}, tính cả ${v}` : `cận dưới ${v}, không tính ${v}`;
+  return p.inclusive ? `cận trên ${v}, tính cả ${v}` : `cận trên ${v}, không tính ${v}`;
+}
+
 /** What a declared input of each type holds, for set authors (with the type as they write it). */
 const INPUT_TYPE: Record<InputType, string> = {
   boolean: 'có/không ("boolean")',
@@ -417,11 +439,27 @@ export const diagnosticsVi = {
       ? `Quy định làm tròn này ghi phần ${q(p.part)}: chỉ quy định ở cấp "part" mới được ghi phần.`
       : `Không lĩnh vực nào khai báo phần ${q(p.part)}${p.parts.length ? ` (các phần: ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Có hai tệp cùng định nghĩa bộ tiêu chí ${p.ref}: ${p.files.join(', ')}.`,
+  SET_SOURCE_CITES_FILE: (p) =>
+    `Nguồn của ${q(p.code)} dẫn tệp ${q(p.file)}: một tệp trong kho mã không phải văn bản công khai. Hãy ghi văn bản (cơ quan ban hành, số, ngày, điều khoản), hoặc ghi "model": true với lời giải thích nếu quy tắc là quy tắc mẫu, không có văn bản chính thức.`,
+  SET_SOURCE_NOT_DOCUMENT: (p) =>
+    `Nguồn của ${q(p.code)} là ${q(p.document)}: không phải tên một văn bản (Kế hoạch, Quyết định, Nghị quyết, Công văn…) và không có số hiệu văn bản. Hãy ghi tên văn bản, hoặc ghi "model": true nếu quy tắc là quy tắc mẫu.`,
+  SET_SOURCE_QUOTE_BOUND: (p, f) =>
+    p.problem === 'noBound'
+      ? `Trích dẫn trong nguồn của ${q(p.code)} không có ngưỡng nào (như "trên 98%", "từ 55% trở lên") để đối chiếu với bậc ${p.tier + 1}.`
+      : `Nguồn của ${q(p.code)} trích "${p.words}" (${quotedBoundVi(p, f)}) nhưng bậc ${p.tier + 1} của quy tắc không có cận đó: "trên X" là không tính X ("minInclusive": false), "từ X" là tính cả X ("minInclusive": true), "dưới Y" là không tính Y, "không quá Y" là tính cả Y. Hãy sửa bậc cho đúng văn bản, hoặc sửa trích dẫn cho đúng nguyên văn.`,
+  SET_TIER_LABEL_BOUND: (p, f) =>
+    `Nhãn của bậc ${p.tier + 1} của ${q(p.code)} ghi "${p.words}" (${quotedBoundVi(p, f)}) nhưng bậc đó không có cận này. Hãy sửa cận của bậc ("min", "minInclusive", "max", "maxInclusive") hoặc sửa nhãn cho đúng.`,
+  SET_SOURCE_QUOTE_TIER: (p) =>
+    p.tiers === null
+      ? `"quoteTier" trong nguồn của ${q(p.code)} chỉ dùng khi có "quote" và quy tắc chấm theo bậc ("tiers").`
+      : `"quoteTier" ${p.tier} trong nguồn của ${q(p.code)} không chỉ bậc nào: quy tắc có ${p.tiers} bậc (đánh số từ 0).`,
 
   // Minh chứng
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `Tệp minh chứng này trả lời bộ tiêu chí ${p.given}, không phải ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
+  EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
+    `Đơn vị cấp ${unitLevelVi(p.level)} ("${p.level}") không thuộc phạm vi của bộ tiêu chí ${p.set}, bộ này dành cho: ${p.levels.map((l) => `${unitLevelVi(l)} ("${l}")`).join(', ')}.`,
   EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) => `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${q(p.input)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
