@@ -256,14 +256,15 @@ export interface DiagnosticParams {
   // Reform plans and their progress (@parindex/plans)
   PLAN_SCHEMA: SchemaIssue;
   PROGRESS_SCHEMA: SchemaIssue;
-  /** need: the file the command needs; found: what the file is instead (null: not known). */
-  PLAN_FILE_KIND: { need: 'plan' | 'progress'; found: 'plan' | 'progress' | 'set' | 'evidence' | 'appraisal' | 'result' | null };
+  /** need: the file the command needs; found: what the file is instead (null: not known). Evidence with a plan or progress file in its place. */
+  PLAN_FILE_KIND: { need: 'plan' | 'progress' | 'evidence'; found: 'plan' | 'progress' | 'set' | 'evidence' | 'appraisal' | 'result' | null };
   PLAN_DUPLICATE_TASK: { task: string; first: string };
   /** task: null when the field is named by an input mapping; suggestion: the nearest declared field id. */
   PLAN_UNKNOWN_FIELD: { task: string | null; field: string; suggestion: string | null };
   /** task: null when the mapping names none. */
   PLAN_MAPPING_TASK: { input: string; derive: string; task: string | null; suggestion: string | null };
   PLAN_PERIOD: { from: string; to: string };
+  PLAN_NO_TARGETS: { plan: string };
   /** The plan serves another set than the evidence uses. */
   PLAN_SET_MISMATCH: { plan: string; planSet: string; evidenceSet: string };
   /** A mapping names an input that the criterion of the set does not have. */
@@ -421,6 +422,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   PLAN_UNKNOWN_FIELD: 'error',
   PLAN_MAPPING_TASK: 'error',
   PLAN_PERIOD: 'error',
+  PLAN_NO_TARGETS: 'error',
   PLAN_SET_MISMATCH: 'error',
   PLAN_UNKNOWN_INPUT: 'error',
   PLAN_INPUT_OVERRIDDEN: 'warning',

@@ -21,3 +21,4 @@ export { describeInput, templateNote, validateDocument, type FileReport } from '
 export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';
 export { diagnosticsEn } from './locales/en/diagnostics.js';
 export { diagnosticsVi } from './locales/vi/diagnostics.js';
+export { planCounts, planExplainBlocks, planShowDocument, planStatusDocument, planTargetsDocument, productText } from './documents/plan.js';

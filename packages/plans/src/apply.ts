@@ -32,6 +32,8 @@ export function applyDerived(evidence: Json, derivation: Derivation, planId: str
   const diagnostics: Diagnostic[] = [];
   const added = new Map<string, Json>();
   for (const d of derivation.inputs) {
+    // A plan whose own date is unknown says nothing about the date typed in the evidence.
+    if (d.value === null && d.derive === 'planIssued') continue;
     const at = placeOf(entries, d.criterion, d.input);
     if (at) {
       const e = entries[at.entry]!;

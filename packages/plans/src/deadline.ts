@@ -59,7 +59,8 @@ export function dueDate(deadline: Deadline, window: Window, eventDate: string | 
     case 'continuous':
       return window.to;
     case 'event':
-      return eventDate === undefined ? 'awaitingEvent' : addDays(eventDate, deadline.days ?? 0);
+      if (eventDate === undefined) return 'awaitingEvent';
+      return deadline.days === undefined ? (eventDate > window.to ? eventDate : window.to) : addDays(eventDate, deadline.days);
     case 'none':
       return 'noDeadline';
   }

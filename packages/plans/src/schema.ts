@@ -40,7 +40,7 @@ const Year = z.string().check(matches(/^[0-9]{4}$/, 'isoDate'));
  * ("hằng năm") — each calendar year of the plan, on or before 31 December of the year assessed;
  * `continuous` ("thường xuyên") — due at the end of the period assessed, on time when a product falls
  * within it; `event` ("sau khi có Quyết định …") — due only once the progress records the event's date,
- * then `days` after it (0 when not given); `none` — the document gives no deadline: never due, never late.
+ * then `days` after it, or at the end of the period assessed when the plan gives no number of days; `none` — the document gives no deadline: never due, never late.
  */
 export const Deadline = withMeta(
   z.discriminatedUnion('kind', [
@@ -95,6 +95,27 @@ export const InputMapping = withMeta(
 );
 export type InputMapping = z.infer<typeof InputMapping>;
 
+/**
+ * The targets (chỉ tiêu) the plan sets, each a criterion of a targets set (rules/sets/targets.*),
+ * linked to the place in the plan that sets it and, where one carries it, the task.
+ */
+export const TargetLinks = withMeta(
+  z.strictObject({
+    criteriaSet: SetRef,
+    links: z
+      .array(
+        z.strictObject({
+          criterion: Code,
+          section: withDescription(Words(500), 'Where the plan sets the target, e.g. "Mục II.1.2; Phụ lục 02, dòng 2".'),
+          task: opt(TaskId),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(500)),
+  }),
+  { id: 'TargetLinks', description: 'The targets the plan sets, in a targets criteria set.' },
+);
+export type TargetLinks = z.infer<typeof TargetLinks>;
+
 export const Plan = withMeta(
   z.strictObject({
     $schema: opt(z.string()),
@@ -113,6 +134,7 @@ export const Plan = withMeta(
       z.strictObject({ criteriaSet: SetRef, criteria: z.array(Code).check(z.maxLength(200)), inputs: z.array(InputMapping).check(z.maxLength(200)) }),
       'The set and criteria the plan serves, and the inputs derived from it.',
     ),
+    targets: opt(TargetLinks),
     fields: z.array(z.strictObject({ id: Identifier, title: Words(), source: opt(Str(500)) })).check(z.minLength(1), z.maxLength(50)),
     tasks: z.array(Task).check(z.minLength(1), z.maxLength(LIMITS.criteria)),
     note: opt(Str()),

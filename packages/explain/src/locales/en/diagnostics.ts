@@ -7,6 +7,7 @@ import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
 const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
 
 /** What a declared input of each type holds, for set authors. */
@@ -491,7 +492,7 @@ export const diagnosticsEn = {
   PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   PLAN_FILE_KIND: (p) =>
-    `Expected ${p.need === 'plan' ? 'a plan file (with "kind": "plan")' : 'a progress file (with "kind": "progress")'}; ${p.found === null ? 'this file is not one' : `this is ${PLAN_KIND_EN[p.found]}`}.`,
+    `Expected ${PLAN_NEED_EN[p.need]}; ${p.found === null ? 'this file is not one' : `this is ${PLAN_KIND_EN[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (give it with ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
   PLAN_DUPLICATE_TASK: (p) => `The task ${q(p.task)} is given twice in the plan (first at ${p.first}); each task id is used once.`,
   PLAN_UNKNOWN_FIELD: (p) =>
     `${p.task !== null ? `The task ${q(p.task)} belongs to` : 'An input mapping names'} the field ${q(p.field)}, which is not in the plan's "fields"${p.suggestion !== null ? `; did you mean ${q(p.suggestion)}?` : '.'}`,
@@ -500,6 +501,7 @@ export const diagnosticsEn = {
       ? `The input ${q(p.input)} is taken from a task (${p.derive}) but names no "task".`
       : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; did you mean ${q(p.suggestion)}?` : '.'}`,
   PLAN_PERIOD: (p, f) => `The plan's period starts on ${f.date(p.from)}, after its end ${f.date(p.to)}.`,
+  PLAN_NO_TARGETS: (p) => `The plan ${q(p.plan)} has no "targets" (targets linked to a targets set).`,
   PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} serves ${p.planSet}, but the evidence file uses ${p.evidenceSet}.`,
   PLAN_UNKNOWN_INPUT: (p) => `The plan fills the input ${q(p.input)} of criterion ${q(p.criterion)}, but that criterion of ${p.set} has no such input.`,
   PLAN_INPUT_OVERRIDDEN: (p) =>

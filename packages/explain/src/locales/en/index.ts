@@ -1,6 +1,7 @@
 /** English: every word and sentence parindex writes with --lang en. */
 import { dec } from '@parindex/rules';
 import type { Locale } from '../../locale.js';
+import { planEn } from './plan.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -10,6 +11,7 @@ const valueWords = valueWordsOf('÷', '×');
 
 export const en: Locale = {
   lang: 'en',
+  plan: planEn,
   phrases: {
     scoreTitle: (t) => `Score: ${t}`,
     explainTitle: (u) => `How the points were given: ${u}`,
@@ -94,7 +96,7 @@ export const en: Locale = {
     warnings: 'Warnings',
     valid: 'valid',
     invalid: 'invalid',
-    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result' },
+    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result', plan: 'plan', progress: 'plan progress' },
     summary: (c, n) =>
       `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
   },

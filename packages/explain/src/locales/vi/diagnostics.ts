@@ -8,6 +8,7 @@ import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar,
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
 const PLAN_KIND_VI = { plan: 'một tệp kế hoạch', progress: 'một tệp tiến độ', set: 'một bộ tiêu chí', evidence: 'một tệp minh chứng', appraisal: 'một tệp thẩm định', result: 'một tệp kết quả đã lưu' } as const;
 
 /** What a declared input of each type holds, for set authors (with the type as they write it). */
@@ -493,7 +494,7 @@ export const diagnosticsVi = {
   PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   PLAN_FILE_KIND: (p) =>
-    `Cần ${p.need === 'plan' ? 'một tệp kế hoạch (có "kind": "plan")' : 'một tệp tiến độ (có "kind": "progress")'}; ${p.found === null ? 'tệp này không phải' : `tệp này là ${PLAN_KIND_VI[p.found]}`}.`,
+    `Cần ${PLAN_NEED_VI[p.need]}; ${p.found === null ? 'tệp này không phải' : `tệp này là ${PLAN_KIND_VI[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (dùng với ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
   PLAN_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} có hai lần trong kế hoạch (lần đầu tại ${p.first}); mỗi mã nhiệm vụ chỉ dùng một lần.`,
   PLAN_UNKNOWN_FIELD: (p) =>
     `${p.task !== null ? `Nhiệm vụ ${q(p.task)} thuộc` : 'Ánh xạ đầu vào nhắc tới'} lĩnh vực ${q(p.field)}, không có trong "fields" của kế hoạch${p.suggestion !== null ? `; có phải ${q(p.suggestion)}?` : '.'}`,
@@ -502,6 +503,7 @@ export const diagnosticsVi = {
       ? `Đầu vào ${q(p.input)} lấy từ một nhiệm vụ (${p.derive}) nhưng không nêu "task".`
       : `Đầu vào ${q(p.input)} lấy từ nhiệm vụ ${q(p.task)}, không có trong kế hoạch${p.suggestion !== null ? `; có phải ${q(p.suggestion)}?` : '.'}`,
   PLAN_PERIOD: (p, f) => `Kỳ kế hoạch bắt đầu ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
+  PLAN_NO_TARGETS: (p) => `Kế hoạch ${q(p.plan)} không có "targets" (chỉ tiêu gắn với một bộ chỉ tiêu).`,
   PLAN_SET_MISMATCH: (p) => `Kế hoạch ${q(p.plan)} phục vụ bộ ${p.planSet}, còn tệp minh chứng dùng bộ ${p.evidenceSet}.`,
   PLAN_UNKNOWN_INPUT: (p) => `Kế hoạch điền đầu vào ${q(p.input)} cho tiêu chí ${q(p.criterion)}, nhưng tiêu chí này của bộ ${p.set} không có đầu vào đó.`,
   PLAN_INPUT_OVERRIDDEN: (p) =>

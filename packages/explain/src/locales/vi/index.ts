@@ -1,6 +1,7 @@
 /** Tiếng Việt: every word and sentence parindex writes in Vietnamese (the default language). */
 import { dec } from '@parindex/rules';
 import type { Locale } from '../../locale.js';
+import { planVi } from './plan.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -9,6 +10,7 @@ const zeroPolicy = { notApplicable: 'không áp dụng', zeroPoints: '0 điểm'
 
 export const vi: Locale = {
   lang: 'vi',
+  plan: planVi,
   phrases: {
     scoreTitle: (t) => `Kết quả chấm điểm: ${t}`,
     explainTitle: (u) => `Giải trình cách chấm: ${u}`,
@@ -93,7 +95,7 @@ export const vi: Locale = {
     warnings: 'Cảnh báo',
     valid: 'hợp lệ',
     invalid: 'có lỗi',
-    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm' },
+    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm', plan: 'kế hoạch', progress: 'tiến độ kế hoạch' },
     summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
   },
   template: {
