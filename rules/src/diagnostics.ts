@@ -266,7 +266,7 @@ export interface DiagnosticParams {
   PLAN_PERIOD: { from: string; to: string };
   PLAN_NO_TARGETS: { plan: string };
   /** The plan serves another set than the evidence uses. */
-  PLAN_SET_MISMATCH: { plan: string; planSet: string; evidenceSet: string };
+  PLAN_SET_MISMATCH: { plan: string; planSet: string | null; evidenceSet: string };
   /** A mapping names an input that the criterion of the set does not have. */
   PLAN_UNKNOWN_INPUT: { criterion: string; input: string; set: string };
   /** typed, derived: the values as text (null: none). */

@@ -55,7 +55,7 @@ export function readProgress(file: string, plan: Plan, window: Window): { progre
 /** The plan's mappings against the set it serves: the set's ref, and each input read by its criterion. */
 export function planAgainstSet(plan: Plan, compiled: CompiledSet): Diagnostic[] {
   const out: Diagnostic[] = [];
-  plan.serves.inputs.forEach((m, i) => {
+  (plan.serves?.inputs ?? []).forEach((m, i) => {
     const n = compiled.nodes.get(m.criterion);
     const reads = n?.isLeaf === true && (n.reads.includes(m.input) || n.ownInputs.includes(m.input));
     if (!reads) out.push(diag('PLAN_UNKNOWN_INPUT', `/serves/inputs/${i}/input`, { criterion: m.criterion, input: m.input, set: compiled.ref }));
@@ -78,8 +78,9 @@ export interface PlanEvidence {
  */
 export function withPlan(evidence: JsonFile, compiled: CompiledSet, planFile: string, progressFile: string | undefined): PlanEvidence {
   const plan = readPlan(planFile);
-  if (plan.plan.serves.criteriaSet !== compiled.ref) {
-    throw new CliError(locateIn([diag('PLAN_SET_MISMATCH', '/serves/criteriaSet', { plan: plan.plan.id, planSet: plan.plan.serves.criteriaSet, evidenceSet: compiled.ref })], plan.file));
+  const planSet = plan.plan.serves?.criteriaSet ?? null;
+  if (planSet !== compiled.ref) {
+    throw new CliError(locateIn([diag('PLAN_SET_MISMATCH', planSet === null ? '' : '/serves/criteriaSet', { plan: plan.plan.id, planSet, evidenceSet: compiled.ref })], plan.file));
   }
   const against = locateIn(planAgainstSet(plan.plan, compiled), plan.file);
   if (against.length > 0) throw new CliError(against);

@@ -291,7 +291,7 @@ export interface PlanWords {
   /** "Đến hạn 44 nhiệm vụ: hoàn thành 35 (đúng hạn 31, trễ hạn 4), quá hạn 9; sắp đến hạn 2; chưa tính 6." */
   counts(c: { due: string; done: string; onTime: string; late: string; open: string; dueSoon: string; notCounted: string }): string;
   derive: Readonly<Record<PlanDerive, string>>;
-  /** "1.1.3 — plan_tasks_done = 35 (Số nhiệm vụ hoàn thành ÷ …): 35 nhiệm vụ" */
+  /** "1.1.3 — Số nhiệm vụ đã hoàn thành = 38 (số nhiệm vụ đến hạn đã hoàn thành)" */
   derived(code: string, label: string, value: string, what: string, tasks: string): string;
   /** "Hoàn thành 3 nhiệm vụ sau để đạt 90%: PL02.1, …" */
   advice(count: string, target: string, points: string, tasks: string): string;
@@ -299,7 +299,5 @@ export interface PlanWords {
   adviceShort(count: string, left: string, target: string): string;
   targetMet: string;
   targetNotMet: string;
-  /** "còn thiếu 6 hồ sơ" */
-  missingBy(amount: string, unit: string): string;
   noProduct: string;
 }

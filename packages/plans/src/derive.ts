@@ -118,7 +118,7 @@ export function derive(plan: Plan, progress: Progress | undefined, window: Windo
   const byTask = new Map<string, TaskProgress>();
   for (const p of progress?.tasks ?? []) if (!byTask.has(p.task)) byTask.set(p.task, p);
   const tasks = plan.tasks.map((t) => taskStatus(t, byTask.get(t.id), window));
-  return { window, tasks, inputs: plan.serves.inputs.map((m, i) => deriveOne(m, i, plan, tasks)) };
+  return { window, tasks, inputs: (plan.serves?.inputs ?? []).map((m, i) => deriveOne(m, i, plan, tasks)) };
 }
 
 /** The default window of a plan alone: its own period, as of its end (`plan status` without --as-of). */

@@ -131,8 +131,8 @@ export const Plan = withMeta(
     period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Str(100)) }),
     source: withDescription(z.strictObject({ document: Words(), file: opt(Str(500)) }), 'The document the tasks are quoted from.'),
     serves: withDescription(
-      z.strictObject({ criteriaSet: SetRef, criteria: z.array(Code).check(z.maxLength(200)), inputs: z.array(InputMapping).check(z.maxLength(200)) }),
-      'The set and criteria the plan serves, and the inputs derived from it.',
+      opt(z.strictObject({ criteriaSet: SetRef, criteria: z.array(Code).check(z.maxLength(200)), inputs: z.array(InputMapping).check(z.maxLength(200)) })),
+      'The set and criteria the plan serves, and the inputs derived from it (left out by a plan no bundled set scores).',
     ),
     targets: opt(TargetLinks),
     fields: z.array(z.strictObject({ id: Identifier, title: Words(), source: opt(Str(500)) })).check(z.minLength(1), z.maxLength(50)),

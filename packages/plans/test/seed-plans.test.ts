@@ -73,3 +73,21 @@ describe('JSON Schemas of the plan formats', () => {
     }
   });
 });
+
+describe('the word-for-word check', () => {
+  it('catches a changed word, a dropped diacritic and an invented deadline text', () => {
+    const plan = parsePlan(JSON.parse(readFileSync(join(root, 'plans/kien-tho/2026-cchc.json'), 'utf8'))).value!;
+    const source = norm(readFileSync(join(root, plan.source.file!), 'utf8'));
+    const t = plan.tasks[1]!;
+    const changed: Plan = {
+      ...plan,
+      tasks: [
+        { ...t, content: t.content.replace('Kế hoạch', 'Chương trình') },
+        { ...t, id: 'X.2', content: t.content.replace('rà soát', 'ra soat') },
+        { ...t, id: 'X.3', deadline: { kind: 'date', date: '2026-06-30', text: 'Trước ngày 30/6/2026' } },
+      ],
+    };
+    const missing = quoted(changed).filter(([, text]) => !source.includes(norm(text)));
+    expect(missing.map(([what]) => what)).toEqual(['PL01.2 content', 'X.2 content', 'X.3 deadline']);
+  });
+});

@@ -15,6 +15,7 @@ export async function checkPlanFile(f: JsonFile, rules: string | undefined, plan
   for (const d of diagnostics) out.push(d);
   if (!plan) return out;
   plans.set(plan.id, plan);
+  if (!plan.serves) return out;
   try {
     const compiled = await compiledFor(plan.serves.criteriaSet, rules, { file: f, pointer: '/serves/criteriaSet' });
     for (const d of locateIn(planAgainstSet(plan, compiled), f)) out.push(d);

@@ -34,7 +34,7 @@ function identityRows(plan: Plan, lang: Lang): Array<[string, string]> {
     [w.labels.decision, w.decision(number, date)],
     [w.labels.period, `${plan.period.label ?? ''} (${formatDate(plan.period.from, lang)} – ${formatDate(plan.period.to, lang)})`.trim()],
     [w.labels.source, plan.source.document],
-    [w.labels.serves, `${plan.serves.criteriaSet}: ${plan.serves.criteria.join(', ')}`],
+    [w.labels.serves, plan.serves ? `${plan.serves.criteriaSet}: ${plan.serves.criteria.join(', ')}` : w.none],
   ];
 }
 
@@ -80,7 +80,7 @@ function derivedRows(d: Derivation, plan: Plan, lang: Lang): Row[] {
   const w = LOCALES[lang].plan;
   return d.inputs.map((x) => {
     const value = x.value === null ? w.none : typeof x.value === 'boolean' ? LOCALES[lang].words[x.value ? 'yes' : 'no'] : /^\d{4}-/.test(String(x.value)) ? formatDate(String(x.value), lang) : formatNumber(x.value, lang);
-    const scope = plan.serves.inputs[x.mapping]?.task ?? (x.fields ? x.fields.join(', ') : '');
+    const scope = plan.serves?.inputs[x.mapping]?.task ?? (x.fields ? x.fields.join(', ') : '');
     return { cells: [x.criterion, x.input, value, w.derive[x.derive] + (scope ? ` (${scope})` : ''), formatNumber(x.tasks.length, lang)] };
   });
 }
@@ -171,12 +171,8 @@ function targetRow(n: NodeResult, section: string, task: string | undefined, ex:
   const met = n.points === n.applicableMax && n.status !== 'missingEvidence';
   const reached = (n.trace?.steps ?? []).map((s) => ex.step(s, n.code)).filter((x): x is string => x !== null)[0] ?? '';
   const first = n.trace?.improve[0];
-  let short = '';
-  if (!met && first && (first.kind === 'raise' || first.kind === 'raiseRatio')) {
-    const input = first.kind === 'raise' ? first.input : first.numerator;
-    short = w.missingBy(ex.say.n(first.delta), ex.say.input(input).unit ?? '');
-  } else if (!met && first) short = ex.improvement(first, n.code);
-  return { cells: [n.code, n.title, `${section}${task ? ` (${task})` : ''}`, reached, met ? w.targetMet : w.targetNotMet, met ? '' : short] };
+  const short = !met && first ? ex.improvement(first, n.code) : '';
+  return { cells: [n.code, ex.pick(n.title, n.titleEn), `${section}${task ? ` (${task})` : ''}`, reached, met ? w.targetMet : w.targetNotMet, short] };
 }
 
 /** `plan targets`: every target of the plan, met or not, and what is still missing, in one table. */
@@ -197,7 +193,7 @@ export function planTargetsDocument(plan: Plan, result: ScoreResult, ex: Explain
     { kind: 'kv', rows: [[w.labels.unit, result.unit.name], [LOCALES[ex.lang].words.criteriaSet, result.provenance.criteriaSet.ref]] },
     {
       kind: 'table',
-      columns: [{ label: LOCALES[ex.lang].words.code }, { label: w.labels.target, width: 50 }, { label: w.labels.section, width: 26 }, { label: w.labels.progress, width: 36 }, { label: w.labels.result }, { label: w.labels.missing, width: 30 }],
+      columns: [{ label: LOCALES[ex.lang].words.code }, { label: w.labels.target, width: 50 }, { label: w.labels.section, width: 26 }, { label: w.labels.progress, width: 36 }, { label: w.labels.result }, { label: w.labels.missing, width: 40 }],
       rows,
     },
   ];

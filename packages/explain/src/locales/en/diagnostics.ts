@@ -502,7 +502,7 @@ export const diagnosticsEn = {
       : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; did you mean ${q(p.suggestion)}?` : '.'}`,
   PLAN_PERIOD: (p, f) => `The plan's period starts on ${f.date(p.from)}, after its end ${f.date(p.to)}.`,
   PLAN_NO_TARGETS: (p) => `The plan ${q(p.plan)} has no "targets" (targets linked to a targets set).`,
-  PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} serves ${p.planSet}, but the evidence file uses ${p.evidenceSet}.`,
+  PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} ${p.planSet === null ? 'names no set it serves ("serves")' : `serves ${p.planSet}`}, but the evidence file uses ${p.evidenceSet}.`,
   PLAN_UNKNOWN_INPUT: (p) => `The plan fills the input ${q(p.input)} of criterion ${q(p.criterion)}, but that criterion of ${p.set} has no such input.`,
   PLAN_INPUT_OVERRIDDEN: (p) =>
     `${q(p.criterion)}: the evidence file gives ${q(p.input)} = ${p.typed ?? '(empty)'}, but the plan ${q(p.plan)} and its progress give ${p.derived ?? '(no value)'}; the value derived from the plan is used.`,

@@ -76,6 +76,5 @@ export const planEn: PlanWords = {
   adviceShort: (count, left, target) => `${count} more tasks done are needed to reach ${target}%, but only ${left} due tasks are left undone.`,
   targetMet: 'met',
   targetNotMet: 'not met',
-  missingBy: (amount, unit) => `${amount}${unit ? ` ${unit}` : ''}`,
   noProduct: 'none yet',
 };

@@ -504,7 +504,7 @@ export const diagnosticsVi = {
       : `Đầu vào ${q(p.input)} lấy từ nhiệm vụ ${q(p.task)}, không có trong kế hoạch${p.suggestion !== null ? `; có phải ${q(p.suggestion)}?` : '.'}`,
   PLAN_PERIOD: (p, f) => `Kỳ kế hoạch bắt đầu ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
   PLAN_NO_TARGETS: (p) => `Kế hoạch ${q(p.plan)} không có "targets" (chỉ tiêu gắn với một bộ chỉ tiêu).`,
-  PLAN_SET_MISMATCH: (p) => `Kế hoạch ${q(p.plan)} phục vụ bộ ${p.planSet}, còn tệp minh chứng dùng bộ ${p.evidenceSet}.`,
+  PLAN_SET_MISMATCH: (p) => `Kế hoạch ${q(p.plan)} ${p.planSet === null ? 'không nêu bộ tiêu chí nào nó phục vụ ("serves")' : `phục vụ bộ ${p.planSet}`}, còn tệp minh chứng dùng bộ ${p.evidenceSet}.`,
   PLAN_UNKNOWN_INPUT: (p) => `Kế hoạch điền đầu vào ${q(p.input)} cho tiêu chí ${q(p.criterion)}, nhưng tiêu chí này của bộ ${p.set} không có đầu vào đó.`,
   PLAN_INPUT_OVERRIDDEN: (p) =>
     `${q(p.criterion)}: tệp minh chứng ghi ${q(p.input)} = ${p.typed ?? '(trống)'}, nhưng kế hoạch ${q(p.plan)} và tiến độ cho ${p.derived ?? '(không có giá trị)'}; dùng giá trị tính từ kế hoạch.`,

@@ -76,6 +76,5 @@ export const planVi: PlanWords = {
   adviceShort: (count, left, target) => `Cần thêm ${count} nhiệm vụ hoàn thành để đạt ${target}%, nhưng chỉ còn ${left} nhiệm vụ đến hạn chưa hoàn thành.`,
   targetMet: 'đạt',
   targetNotMet: 'chưa đạt',
-  missingBy: (amount, unit) => `${amount}${unit ? ` ${unit}` : ''}`,
   noProduct: 'chưa có',
 };
