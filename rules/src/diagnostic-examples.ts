@@ -104,7 +104,15 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
   APPRAISAL_UNKNOWN_CRITERION: { code: '1', set: 'model.commune-par@2026' },
 
-  PLAN_SCHEMA: { field: 'kind', item: null, issue: 'value', allowed: ['date', 'month', 'quarter', 'half', 'year', 'annual', 'continuous', 'event', 'none'], more: 0, received: 'string', value: 'weekly' },
+  PLAN_SCHEMA: {
+    field: 'kind',
+    item: null,
+    issue: 'value',
+    allowed: ['date', 'month', 'quarter', 'half', 'year', 'annual', 'continuous', 'event', 'none'],
+    more: 0,
+    received: 'string',
+    value: 'weekly',
+  },
   PROGRESS_SCHEMA: { field: 'status', item: null, issue: 'value', allowed: ['done', 'inProgress', 'notStarted', 'dropped'], more: 0, received: 'string', value: 'xong' },
   PLAN_FILE_KIND: { need: 'progress', found: 'plan' },
   PLAN_DUPLICATE_TASK: { task: 'PL07.2', first: '/tasks/31' },

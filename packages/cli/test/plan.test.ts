@@ -49,7 +49,14 @@ describe('parindex plan', () => {
       inputs: Array<{ input: string; value: unknown }>;
     };
     const outcome = Object.fromEntries(d.tasks.map((t) => [t.task, t.outcome]));
-    expect([outcome['PL02.9'], outcome['PL04.2'], outcome['PL06.5'], outcome['PL06.8'], outcome['PL01.4'], outcome['PL03.3']]).toEqual(['noProduct', 'late', 'overdue', 'dropped', 'awaitingEvent', 'onTime']);
+    expect([outcome['PL02.9'], outcome['PL04.2'], outcome['PL06.5'], outcome['PL06.8'], outcome['PL01.4'], outcome['PL03.3']]).toEqual([
+      'noProduct',
+      'late',
+      'overdue',
+      'dropped',
+      'awaitingEvent',
+      'onTime',
+    ]);
     expect(Object.fromEntries(d.inputs.map((x) => [x.input, x.value]))).toEqual({ plan_issued_on: null, plan_tasks_total: 44, plan_tasks_done: 38, self_assessment_done: true });
   });
 
@@ -91,10 +98,7 @@ describe('parindex plan', () => {
 
 describe('score and explain with --plan and --progress', () => {
   it('derive 1.1.3 (38 of 44 tasks: 0.5 point) and 1.5 from the tasks; a typed value that differs is replaced, with a warning', async () => {
-    const [plain, planned] = await Promise.all([
-      cliInProcess(['score', EVIDENCE, '--format', 'json', '--quiet']),
-      cliInProcess(['score', EVIDENCE, ...WITH, '--format', 'json']),
-    ]);
+    const [plain, planned] = await Promise.all([cliInProcess(['score', EVIDENCE, '--format', 'json', '--quiet']), cliInProcess(['score', EVIDENCE, ...WITH, '--format', 'json'])]);
     const before = JSON.parse(plain.stdout) as { fields: Leaf[] };
     const after = JSON.parse(planned.stdout) as { fields: Leaf[]; totals: { points: string } };
     expect(find(before.fields, '1.1.3')!.points).toBe('1');
@@ -110,10 +114,7 @@ describe('score and explain with --plan and --progress', () => {
   });
 
   it('explain shows the tasks behind the ratio and which would raise it, in Vietnamese and English', async () => {
-    const [vi, en] = await Promise.all([
-      cliInProcess(['explain', EVIDENCE, '1.1.3', ...WITH, '--quiet']),
-      cliInProcess(['explain', EVIDENCE, '1.1.3', ...WITH, '--quiet', '--lang', 'en']),
-    ]);
+    const [vi, en] = await Promise.all([cliInProcess(['explain', EVIDENCE, '1.1.3', ...WITH, '--quiet']), cliInProcess(['explain', EVIDENCE, '1.1.3', ...WITH, '--quiet', '--lang', 'en'])]);
     expect(vi.stdout).toContain('Tỉ lệ = 38 ÷ 44 × 100 = 86,363636…');
     expect(vi.stdout).toContain('Hoàn thành 6 nhiệm vụ sau để đạt 100% (1 điểm): PL02.9 (');
     expect(vi.stdout).toMatch(/PL04\.2\. Triển khai áp dụng Chỉ số đánh giá hiệu suất công việc .* — Hạn tính 31\/03\/2026 — hoàn thành trễ hạn — Số \d+\/KH-UBND ngày 20\/04\/2026/);
@@ -136,7 +137,7 @@ describe('score and explain with --plan and --progress', () => {
     expect(asEvidence.stderr).toContain('tệp này là một tệp kế hoạch (dùng với --plan)');
     expect(otherSet.stderr).toContain('PLAN_SET_MISMATCH');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('PROGRESS_UNKNOWN_TASK  /tasks/0/task  lỗi: Không có nhiệm vụ "PL07.03" trong kế hoạch "kien-tho.2026-cchc"; có phải "PL07.3"?');
+    expect(unknown.stderr).toContain('PROGRESS_UNKNOWN_TASK  /tasks/0/task  lỗi: Không có nhiệm vụ "PL07.03" trong kế hoạch "kien-tho.2026-cchc"; có lẽ là "PL07.3".');
   });
 });
 

@@ -279,7 +279,36 @@ export interface PlanWords {
   targetsTitle(title: string): string;
   /** The plan section of explain. */
   explainHeading(title: string): string;
-  labels: Readonly<Record<'unit' | 'decision' | 'period' | 'source' | 'serves' | 'asOf' | 'window' | 'task' | 'content' | 'lead' | 'partners' | 'deadline' | 'dueOn' | 'product' | 'proof' | 'status' | 'field' | 'input' | 'value' | 'tasks' | 'target' | 'section' | 'result' | 'missing' | 'progress', string>>;
+  labels: Readonly<
+    Record<
+      | 'unit'
+      | 'decision'
+      | 'period'
+      | 'source'
+      | 'serves'
+      | 'asOf'
+      | 'window'
+      | 'task'
+      | 'content'
+      | 'lead'
+      | 'partners'
+      | 'deadline'
+      | 'dueOn'
+      | 'product'
+      | 'proof'
+      | 'status'
+      | 'field'
+      | 'input'
+      | 'value'
+      | 'tasks'
+      | 'target'
+      | 'section'
+      | 'result'
+      | 'missing'
+      | 'progress',
+      string
+    >
+  >;
   unknown: string;
   none: string;
   /** "Số 15/KH-UBND ngày 28/07/2025" with parts unknown said so. */

@@ -62,13 +62,15 @@ export function checkPlan(plan: Plan): Diagnostic[] {
   (plan.serves?.inputs ?? []).forEach((m, i) => {
     const needsTask = m.derive === 'taskDate' || m.derive === 'taskDone';
     if (needsTask && m.task === undefined) out.push(diag('PLAN_MAPPING_TASK', pointer('serves', 'inputs', i), { input: m.input, derive: m.derive, task: null, suggestion: null }));
-    else if (needsTask && !first.has(m.task!)) out.push(diag('PLAN_MAPPING_TASK', pointer('serves', 'inputs', i, 'task'), { input: m.input, derive: m.derive, task: m.task!, suggestion: nearestId(m.task!, ids) }));
+    else if (needsTask && !first.has(m.task!))
+      out.push(diag('PLAN_MAPPING_TASK', pointer('serves', 'inputs', i, 'task'), { input: m.input, derive: m.derive, task: m.task!, suggestion: nearestId(m.task!, ids) }));
     for (const [j, f] of (m.fields ?? []).entries()) {
       if (!fields.has(f)) out.push(diag('PLAN_UNKNOWN_FIELD', pointer('serves', 'inputs', i, 'fields', j), { task: null, field: f, suggestion: nearestId(f, [...fields]) }));
     }
   });
   plan.targets?.links.forEach((l, i) => {
-    if (l.task !== undefined && !first.has(l.task)) out.push(diag('PLAN_MAPPING_TASK', pointer('targets', 'links', i, 'task'), { input: l.criterion, derive: 'target', task: l.task, suggestion: nearestId(l.task, ids) }));
+    if (l.task !== undefined && !first.has(l.task))
+      out.push(diag('PLAN_MAPPING_TASK', pointer('targets', 'links', i, 'task'), { input: l.criterion, derive: 'target', task: l.task, suggestion: nearestId(l.task, ids) }));
   });
   if (plan.period.from > plan.period.to) out.push(diag('PLAN_PERIOD', '/period', { from: plan.period.from, to: plan.period.to }));
   return out;

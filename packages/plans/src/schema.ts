@@ -22,10 +22,10 @@ export const TaskId = withMeta(z.string().check(matches(/^[A-Za-z0-9][A-Za-z0-9.
 const SetRef = z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef'));
 
 /** Something the document does not say: the task records the omission, with a note. */
-export const Omitted = withMeta(
-  z.strictObject({ kind: z.literal('none'), note: withDescription(Words(), 'What the document says instead, or that it says nothing.') }),
-  { id: 'Omitted', description: 'The document leaves this out; nothing is invented.' },
-);
+export const Omitted = withMeta(z.strictObject({ kind: z.literal('none'), note: withDescription(Words(), 'What the document says instead, or that it says nothing.') }), {
+  id: 'Omitted',
+  description: 'The document leaves this out; nothing is invented.',
+});
 export type Omitted = z.infer<typeof Omitted>;
 
 const text = withDescription(Words(), 'The deadline as the document writes it, word for word.');

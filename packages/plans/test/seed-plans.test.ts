@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parsePlan, planJsonSchemas, type Plan } from '@parindex/plans';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,7 +17,11 @@ function planFiles(): string[] {
   const dir = join(root, 'plans');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'sources')
-    .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(dir, d.name, f)))
+    .flatMap((d) =>
+      readdirSync(join(dir, d.name))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(dir, d.name, f)),
+    )
     .sort();
 }
 

@@ -23,7 +23,7 @@ export const quietArg = { type: 'boolean', description: 'Print no warnings or pr
 export const outputArgs = { format: formatArg, lang: langArg, out: outArg, quiet: quietArg } as const;
 export const rulesArg = { type: 'string', valueHint: 'file', description: 'Use this criteria-set file instead of the bundled set named by the evidence' } as const;
 export const appraisalArg = { type: 'string', valueHint: 'file', description: 'Appraisal file (thẩm định): score the appraisal round as well' } as const;
-export const planArg = { type: 'string', valueHint: 'file', description: 'Reform plan file (kế hoạch): derive the plan criteria\'s inputs from its tasks' } as const;
+export const planArg = { type: 'string', valueHint: 'file', description: "Reform plan file (kế hoạch): derive the plan criteria's inputs from its tasks" } as const;
 export const progressArg = { type: 'string', valueHint: 'file', description: 'Progress file of the plan (tiến độ): status and products of its tasks (needs --plan)' } as const;
 export const roundArg = { type: 'string', valueHint: 'id', description: 'Appraisal round id (round1, answer, round2…); default: the last round' } as const;
 

@@ -8,7 +8,7 @@ import { scoreFiles } from '../load.js';
 import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js';
 
 export const planTargetsCommand = defineCommand({
-  meta: { name: 'targets', description: "Progress toward every target (chỉ tiêu) of a plan: met or not, and by how much / Chỉ tiêu của kế hoạch" },
+  meta: { name: 'targets', description: 'Progress toward every target (chỉ tiêu) of a plan: met or not, and by how much / Chỉ tiêu của kế hoạch' },
   args: {
     plan: { type: 'positional', required: true, description: 'Plan file (kế hoạch) with "targets"', valueHint: 'file' },
     evidence: { type: 'positional', required: true, description: "Evidence file of the plan's targets set", valueHint: 'file' },

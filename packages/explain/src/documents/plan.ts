@@ -41,7 +41,10 @@ function identityRows(plan: Plan, lang: Lang): Array<[string, string]> {
 /** `plan show`: identity, then per field its tasks with lead unit, deadline and product. */
 export function planShowDocument(plan: Plan, lang: Lang): Doc {
   const w = LOCALES[lang].plan;
-  const doc: Doc = [{ kind: 'title', text: w.showTitle(plan.title) }, { kind: 'kv', rows: identityRows(plan, lang) }];
+  const doc: Doc = [
+    { kind: 'title', text: w.showTitle(plan.title) },
+    { kind: 'kv', rows: identityRows(plan, lang) },
+  ];
   for (const f of plan.fields) {
     const tasks = plan.tasks.filter((t) => t.field === f.id);
     if (tasks.length === 0) continue;
@@ -79,7 +82,14 @@ export function planCounts(d: Derivation, lang: Lang): string {
 function derivedRows(d: Derivation, plan: Plan, lang: Lang): Row[] {
   const w = LOCALES[lang].plan;
   return d.inputs.map((x) => {
-    const value = x.value === null ? w.none : typeof x.value === 'boolean' ? LOCALES[lang].words[x.value ? 'yes' : 'no'] : /^\d{4}-/.test(String(x.value)) ? formatDate(String(x.value), lang) : formatNumber(x.value, lang);
+    const value =
+      x.value === null
+        ? w.none
+        : typeof x.value === 'boolean'
+          ? LOCALES[lang].words[x.value ? 'yes' : 'no']
+          : /^\d{4}-/.test(String(x.value))
+            ? formatDate(String(x.value), lang)
+            : formatNumber(x.value, lang);
     const scope = plan.serves?.inputs[x.mapping]?.task ?? (x.fields ? x.fields.join(', ') : '');
     return { cells: [x.criterion, x.input, value, w.derive[x.derive] + (scope ? ` (${scope})` : ''), formatNumber(x.tasks.length, lang)] };
   });
@@ -101,7 +111,14 @@ export function planStatusDocument(plan: Plan, d: Derivation, lang: Lang): Doc {
     doc.push({ kind: 'heading', text: f.title });
     doc.push({
       kind: 'table',
-      columns: [{ label: w.labels.task }, { label: w.labels.content, width: 48 }, { label: w.labels.lead, width: 20 }, { label: w.labels.dueOn }, { label: w.labels.status, width: 24 }, { label: w.labels.proof, width: 34 }],
+      columns: [
+        { label: w.labels.task },
+        { label: w.labels.content, width: 48 },
+        { label: w.labels.lead, width: 20 },
+        { label: w.labels.dueOn },
+        { label: w.labels.status, width: 24 },
+        { label: w.labels.proof, width: 34 },
+      ],
       rows: rows.map((r) => {
         const t = byId.get(r.task)!;
         return { cells: [r.task, t.content, omitted(t.lead, w.none), r.due ? formatDate(r.due, lang) : deadlineText(t, lang), outcomeText(r, lang), productText(r.product, lang)] };
@@ -112,7 +129,13 @@ export function planStatusDocument(plan: Plan, d: Derivation, lang: Lang): Doc {
     doc.push({ kind: 'heading', text: w.labels.serves });
     doc.push({
       kind: 'table',
-      columns: [{ label: LOCALES[lang].words.criterion }, { label: w.labels.input }, { label: w.labels.value, align: 'right' }, { label: w.labels.content, width: 50 }, { label: w.labels.tasks, align: 'right' }],
+      columns: [
+        { label: LOCALES[lang].words.criterion },
+        { label: w.labels.input },
+        { label: w.labels.value, align: 'right' },
+        { label: w.labels.content, width: 50 },
+        { label: w.labels.tasks, align: 'right' },
+      ],
       rows: derivedRows(d, plan, lang),
     });
   }
@@ -137,7 +160,15 @@ function adviceLines(leaf: NodeResult, d: Derivation, plan: Plan, ex: Explainer)
     if (!pick) continue;
     const target = ex.say.n(im.target);
     if (!pick.feasible) out.push(w.adviceShort(ex.say.n(pick.needed), ex.say.n(pick.tasks.length), target));
-    else out.push(w.advice(ex.say.n(pick.needed), target, ex.say.pts(im.pointsAfter), pick.tasks.map((id) => `${id}${byId.get(id) ? ` (${byId.get(id)!.content.slice(0, 80)}${byId.get(id)!.content.length > 80 ? '…' : ''})` : ''}`).join('; ')));
+    else
+      out.push(
+        w.advice(
+          ex.say.n(pick.needed),
+          target,
+          ex.say.pts(im.pointsAfter),
+          pick.tasks.map((id) => `${id}${byId.get(id) ? ` (${byId.get(id)!.content.slice(0, 80)}${byId.get(id)!.content.length > 80 ? '…' : ''})` : ''}`).join('; '),
+        ),
+      );
   }
   return out;
 }
@@ -190,10 +221,23 @@ export function planTargetsDocument(plan: Plan, result: ScoreResult, ex: Explain
   });
   return [
     { kind: 'title', text: w.targetsTitle(plan.title) },
-    { kind: 'kv', rows: [[w.labels.unit, result.unit.name], [LOCALES[ex.lang].words.criteriaSet, result.provenance.criteriaSet.ref]] },
+    {
+      kind: 'kv',
+      rows: [
+        [w.labels.unit, result.unit.name],
+        [LOCALES[ex.lang].words.criteriaSet, result.provenance.criteriaSet.ref],
+      ],
+    },
     {
       kind: 'table',
-      columns: [{ label: LOCALES[ex.lang].words.code }, { label: w.labels.target, width: 50 }, { label: w.labels.section, width: 26 }, { label: w.labels.progress, width: 36 }, { label: w.labels.result }, { label: w.labels.missing, width: 40 }],
+      columns: [
+        { label: LOCALES[ex.lang].words.code },
+        { label: w.labels.target, width: 50 },
+        { label: w.labels.section, width: 26 },
+        { label: w.labels.progress, width: 36 },
+        { label: w.labels.result },
+        { label: w.labels.missing, width: 40 },
+      ],
       rows,
     },
   ];

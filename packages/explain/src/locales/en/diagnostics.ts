@@ -495,11 +495,11 @@ export const diagnosticsEn = {
     `Expected ${PLAN_NEED_EN[p.need]}; ${p.found === null ? 'this file is not one' : `this is ${PLAN_KIND_EN[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (give it with ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
   PLAN_DUPLICATE_TASK: (p) => `The task ${q(p.task)} is given twice in the plan (first at ${p.first}); each task id is used once.`,
   PLAN_UNKNOWN_FIELD: (p) =>
-    `${p.task !== null ? `The task ${q(p.task)} belongs to` : 'An input mapping names'} the field ${q(p.field)}, which is not in the plan's "fields"${p.suggestion !== null ? `; did you mean ${q(p.suggestion)}?` : '.'}`,
+    `${p.task !== null ? `The task ${q(p.task)} belongs to` : 'An input mapping names'} the field ${q(p.field)}, which is not in the plan's "fields"${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
   PLAN_MAPPING_TASK: (p) =>
     p.task === null
       ? `The input ${q(p.input)} is taken from a task (${p.derive}) but names no "task".`
-      : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; did you mean ${q(p.suggestion)}?` : '.'}`,
+      : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
   PLAN_PERIOD: (p, f) => `The plan's period starts on ${f.date(p.from)}, after its end ${f.date(p.to)}.`,
   PLAN_NO_TARGETS: (p) => `The plan ${q(p.plan)} has no "targets" (targets linked to a targets set).`,
   PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} ${p.planSet === null ? 'names no set it serves ("serves")' : `serves ${p.planSet}`}, but the evidence file uses ${p.evidenceSet}.`,
@@ -507,7 +507,7 @@ export const diagnosticsEn = {
   PLAN_INPUT_OVERRIDDEN: (p) =>
     `${q(p.criterion)}: the evidence file gives ${q(p.input)} = ${p.typed ?? '(empty)'}, but the plan ${q(p.plan)} and its progress give ${p.derived ?? '(no value)'}; the value derived from the plan is used.`,
   PROGRESS_PLAN_MISMATCH: (p) => `The progress file belongs to the plan ${q(p.given)}, not ${q(p.expected)}.`,
-  PROGRESS_UNKNOWN_TASK: (p) => `The plan ${q(p.plan)} has no task ${q(p.task)}${p.suggestion !== null ? `; did you mean ${q(p.suggestion)}?` : '.'}`,
+  PROGRESS_UNKNOWN_TASK: (p) => `The plan ${q(p.plan)} has no task ${q(p.task)}${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
   PROGRESS_DUPLICATE_TASK: (p) => `The progress of task ${q(p.task)} is given twice (first at ${p.first}); only the first is used.`,
   PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `The task ${q(p.task)} is marked done but has no product (a document's number, date or title, or the figure reached): it does not count as done.`,
   PROGRESS_LATE: (p, f) => `The task ${q(p.task)} was done late: its product is dated ${f.date(p.date)}, the deadline was ${f.date(p.deadline)}.`,
