@@ -120,6 +120,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   PLAN_MAPPING_TASK: { input: 'report_q1_sent', derive: 'taskDate', task: 'PL07.9', suggestion: 'PL07.8' },
   PLAN_PERIOD: { from: '2026-12-31', to: '2026-01-01' },
   PLAN_NO_TARGETS: { plan: 'vinh-bao.2025-h2-tuyen-truyen' },
+  PLAN_QUOTE: { task: 'V.7' },
   PLAN_SET_MISMATCH: { plan: 'kien-tho.2026-cchc', planSet: 'model.commune-par@2026', evidenceSet: 'model.commune-dti@2026' },
   PLAN_UNKNOWN_INPUT: { criterion: '1.1.3', input: 'plan_tasks_due', set: 'model.commune-par@2026' },
   PLAN_INPUT_OVERRIDDEN: { criterion: '1.1.3', input: 'plan_tasks_done', typed: '38', derived: '35', plan: 'kien-tho.2026-cchc' },

@@ -265,6 +265,8 @@ export interface DiagnosticParams {
   PLAN_MAPPING_TASK: { input: string; derive: string; task: string | null; suggestion: string | null };
   PLAN_PERIOD: { from: string; to: string };
   PLAN_NO_TARGETS: { plan: string };
+  /** A task's quote pieces, joined, are not its content. */
+  PLAN_QUOTE: { task: string };
   /** The plan serves another set than the evidence uses. */
   PLAN_SET_MISMATCH: { plan: string; planSet: string | null; evidenceSet: string };
   /** A mapping names an input that the criterion of the set does not have. */
@@ -423,6 +425,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   PLAN_MAPPING_TASK: 'error',
   PLAN_PERIOD: 'error',
   PLAN_NO_TARGETS: 'error',
+  PLAN_QUOTE: 'error',
   PLAN_SET_MISMATCH: 'error',
   PLAN_UNKNOWN_INPUT: 'error',
   PLAN_INPUT_OVERRIDDEN: 'warning',

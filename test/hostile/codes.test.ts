@@ -463,6 +463,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   PLAN_DUPLICATE_TASK: planCase((p) => (p.tasks[1].id = 'T1'), '/tasks/1/id'),
   PLAN_UNKNOWN_FIELD: planCase((p) => (p.tasks[0].field = 'chi_daoo'), '/tasks/0/field'),
   PLAN_MAPPING_TASK: planCase((p) => (p.serves.inputs[3].task = 'T11'), '/serves/inputs/3/task'),
+  PLAN_QUOTE: planCase((p) => (p.tasks[0].quote = ['Nhiệm vụ có', 'hạn một tuần']), '/tasks/0/quote'),
   PLAN_PERIOD: planCase((p) => (p.period.from = '2027-01-01'), '/period'),
   PLAN_NO_TARGETS: cliErrorCase(['plan', 'targets', join(ROOT, 'plans/vinh-bao/2025-h2-cchc.json'), example('kien-tho/targets-2026.json')]),
   PLAN_SET_MISMATCH: { ...cliErrorCase(['score', '--quiet', example('kien-tho/dti-2026.json'), '--plan', join(ROOT, 'plans/kien-tho/2026-cchc.json')]), path: '/serves/criteriaSet' },

@@ -68,9 +68,14 @@ export function checkPlan(plan: Plan): Diagnostic[] {
       if (!fields.has(f)) out.push(diag('PLAN_UNKNOWN_FIELD', pointer('serves', 'inputs', i, 'fields', j), { task: null, field: f, suggestion: nearestId(f, [...fields]) }));
     }
   });
-  plan.targets?.links.forEach((l, i) => {
-    if (l.task !== undefined && !first.has(l.task))
-      out.push(diag('PLAN_MAPPING_TASK', pointer('targets', 'links', i, 'task'), { input: l.criterion, derive: 'target', task: l.task, suggestion: nearestId(l.task, ids) }));
+  (plan.targets ?? []).forEach((t, k) =>
+    t.links.forEach((l, i) => {
+      if (l.task !== undefined && !first.has(l.task))
+        out.push(diag('PLAN_MAPPING_TASK', pointer('targets', k, 'links', i, 'task'), { input: l.criterion, derive: 'target', task: l.task, suggestion: nearestId(l.task, ids) }));
+    }),
+  );
+  plan.tasks.forEach((t, i) => {
+    if (t.quote && t.quote.join(' ') !== t.content) out.push(diag('PLAN_QUOTE', pointer('tasks', i, 'quote'), { task: t.id }));
   });
   if (plan.period.from > plan.period.to) out.push(diag('PLAN_PERIOD', '/period', { from: plan.period.from, to: plan.period.to }));
   return out;

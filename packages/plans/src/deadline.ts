@@ -53,8 +53,10 @@ export function dueDate(deadline: Deadline, window: Window, eventDate: string | 
     case 'year':
       return `${deadline.year}-12-31`;
     case 'annual': {
+      // The year assessed: the year of the as-of date (within the window); due on `by` of that year.
       const end = window.to < window.asOf ? window.to : window.asOf;
-      return `${end.slice(0, 4)}-12-31` > window.to ? window.to : `${end.slice(0, 4)}-12-31`;
+      const due = `${end.slice(0, 4)}-${deadline.by ?? '12-31'}`;
+      return due > window.to ? window.to : due;
     }
     case 'continuous':
       return window.to;

@@ -37,10 +37,11 @@ const Year = z.string().check(matches(/^[0-9]{4}$/, 'isoDate'));
 /**
  * A deadline and its declared meaning for "on time" (docs/plans.md): `date` — a product dated on or
  * before the date; `month`, `quarter`, `half`, `year` — on or before the last day of it; `annual`
- * ("hằng năm") — each calendar year of the plan, on or before 31 December of the year assessed;
- * `continuous` ("thường xuyên") — due at the end of the period assessed, on time when a product falls
- * within it; `event` ("sau khi có Quyết định …") — due only once the progress records the event's date,
- * then `days` after it, or at the end of the period assessed when the plan gives no number of days; `none` — the document gives no deadline: never due, never late.
+ * ("hằng năm") — each calendar year of the plan, on or before `by` (MM-DD, 31 December when left out)
+ * of the year assessed; `continuous` ("thường xuyên") — due at the end of the period assessed, on time
+ * when a product falls within it; `event` ("sau khi có Quyết định …") — due only once the progress
+ * records the event's date, then `days` after it, or at the end of the period assessed when the plan
+ * gives no number of days; `none` — the document gives no deadline: never due, never late.
  */
 export const Deadline = withMeta(
   z.discriminatedUnion('kind', [
@@ -49,7 +50,14 @@ export const Deadline = withMeta(
     z.strictObject({ kind: z.literal('quarter'), quarter: withDescription(Quarter, 'YYYY-Qn'), text }),
     z.strictObject({ kind: z.literal('half'), half: withDescription(Half, 'YYYY-H1 or YYYY-H2'), text }),
     z.strictObject({ kind: z.literal('year'), year: withDescription(Year, 'YYYY'), text }),
-    z.strictObject({ kind: z.literal('annual'), text }),
+    z.strictObject({
+      kind: z.literal('annual'),
+      text,
+      by: withDescription(
+        opt(z.string().check(matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'isoDate'))),
+        'MM-DD: each year on or before this day ("Tháng 1 hàng năm": 01-31); 12-31 when left out.',
+      ),
+    }),
     z.strictObject({ kind: z.literal('continuous'), text }),
     z.strictObject({ kind: z.literal('event'), text, days: opt(z.number().check(z.int(), z.minimum(0), z.maximum(3660))) }),
     z.strictObject({ kind: z.literal('none'), note: Words() }),
@@ -64,6 +72,10 @@ export const Task = withMeta(
     id: TaskId,
     field: withDescription(Identifier, 'The id of the field (lĩnh vực) in the plan\'s "fields".'),
     content: withDescription(Words(), 'The task as the document writes it, word for word.'),
+    quote: withDescription(
+      opt(z.array(Words()).check(z.minLength(2), z.maxLength(10))),
+      'When the extraction split the content (a table row across two pages): its pieces as they occur in the source; content is them joined by spaces.',
+    ),
     lead: withDescription(z.union([Words(500), Omitted]), 'The lead unit (cơ quan chủ trì), word for word.'),
     partners: withDescription(z.union([Words(1000), Omitted]), 'The partner units (cơ quan phối hợp), word for word.'),
     deadline: Deadline,
@@ -134,7 +146,7 @@ export const Plan = withMeta(
       opt(z.strictObject({ criteriaSet: SetRef, criteria: z.array(Code).check(z.maxLength(200)), inputs: z.array(InputMapping).check(z.maxLength(200)) })),
       'The set and criteria the plan serves, and the inputs derived from it (left out by a plan no bundled set scores).',
     ),
-    targets: opt(TargetLinks),
+    targets: withDescription(opt(z.array(TargetLinks).check(z.minLength(1), z.maxLength(20))), 'The targets the plan sets, one entry per targets set.'),
     fields: z.array(z.strictObject({ id: Identifier, title: Words(), source: opt(Str(500)) })).check(z.minLength(1), z.maxLength(50)),
     tasks: z.array(Task).check(z.minLength(1), z.maxLength(LIMITS.criteria)),
     note: opt(Str()),

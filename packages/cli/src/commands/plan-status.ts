@@ -19,7 +19,7 @@ export const planStatusCommand = defineCommand({
   meta: { name: 'status', description: 'Progress of a plan as of a date: done, late, overdue, due soon / Tiến độ thực hiện kế hoạch' },
   args: {
     plan: { type: 'positional', required: true, description: 'Plan file (kế hoạch)', valueHint: 'file' },
-    progress: { type: 'positional', required: false, description: 'Progress file (tiến độ); without it every task is not done', valueHint: 'file' },
+    progress: { type: 'positional', required: false, description: 'Progress file (tiến độ); without it every task is not done', valueHint: 'progress' },
     asOf: { type: 'string', valueHint: 'yyyy-mm-dd', description: "The date the status is taken on (default: the end of the plan's period)" },
     ...outputArgs,
   },

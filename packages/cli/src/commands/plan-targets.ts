@@ -18,18 +18,20 @@ export const planTargetsCommand = defineCommand({
   async run({ args }) {
     const ctx = ctxOf(args);
     const p = readPlan(args.plan);
-    const targets = p.plan.targets;
-    if (!targets) throw new CliError(locateIn([diag('PLAN_NO_TARGETS', '', { plan: p.plan.id })], p.file));
+    if (!p.plan.targets) throw new CliError(locateIn([diag('PLAN_NO_TARGETS', '', { plan: p.plan.id })], p.file));
     const s = await scoreFiles(args.evidence, { rules: args.rules });
-    if (s.compiled.ref !== targets.criteriaSet) {
-      throw new CliError(locateIn([diag('PLAN_SET_MISMATCH', '/targets/criteriaSet', { plan: p.plan.id, planSet: targets.criteriaSet, evidenceSet: s.compiled.ref })], p.file));
+    const k = p.plan.targets.findIndex((t) => t.criteriaSet === s.compiled.ref);
+    const targets = p.plan.targets[k];
+    if (!targets) {
+      const planSet = p.plan.targets.map((t) => t.criteriaSet).join(', ');
+      throw new CliError(locateIn([diag('PLAN_SET_MISMATCH', '/targets', { plan: p.plan.id, planSet, evidenceSet: s.compiled.ref })], p.file));
     }
     const unknown = targets.links.flatMap((l, i) =>
-      s.compiled.nodes.has(l.criterion) ? [] : [diag('EVIDENCE_UNKNOWN_CRITERION', `/targets/links/${i}/criterion`, { code: l.criterion, set: s.compiled.ref })],
+      s.compiled.nodes.has(l.criterion) ? [] : [diag('EVIDENCE_UNKNOWN_CRITERION', `/targets/${k}/links/${i}/criterion`, { code: l.criterion, set: s.compiled.ref })],
     );
     if (unknown.length > 0) throw new CliError(locateIn(unknown, p.file));
     printDiagnostics([...p.warnings, ...s.warnings], ctx);
-    emit(ctx, planTargetsDocument(p.plan, s.self, createExplainer(s.compiled, ctx.lang)), { plan: p.plan.id, targets: targets.links, result: s.self });
+    emit(ctx, planTargetsDocument(p.plan, targets, s.self, createExplainer(s.compiled, ctx.lang)), { plan: p.plan.id, targets: targets.links, result: s.self });
     return 0;
   },
 });

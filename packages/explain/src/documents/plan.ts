@@ -4,7 +4,7 @@
  * which tasks would raise it), and the targets of a plan (plan targets). Data in, blocks out.
  */
 import type { NodeResult, ScoreResult } from '@parindex/engine';
-import { advicePicks, type Derivation, type Plan, type Product, type Task, type TaskStatusRow } from '@parindex/plans';
+import { advicePicks, type Derivation, type Plan, type Product, type TargetLinks, type Task, type TaskStatusRow } from '@parindex/plans';
 import type { Block, Doc, Row } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import { LOCALES } from '../explainer.js';
@@ -207,7 +207,7 @@ function targetRow(n: NodeResult, section: string, task: string | undefined, ex:
 }
 
 /** `plan targets`: every target of the plan, met or not, and what is still missing, in one table. */
-export function planTargetsDocument(plan: Plan, result: ScoreResult, ex: Explainer): Doc {
+export function planTargetsDocument(plan: Plan, targets: TargetLinks, result: ScoreResult, ex: Explainer): Doc {
   const w = LOCALES[ex.lang].plan;
   const index = new Map<string, NodeResult>();
   const walk = (n: NodeResult) => {
@@ -215,7 +215,7 @@ export function planTargetsDocument(plan: Plan, result: ScoreResult, ex: Explain
     for (const c of n.children ?? []) walk(c);
   };
   for (const f of result.fields) walk(f);
-  const rows = (plan.targets?.links ?? []).flatMap((l) => {
+  const rows = targets.links.flatMap((l) => {
     const n = index.get(l.criterion);
     return n ? [targetRow(n, l.section, l.task, ex)] : [];
   });

@@ -501,6 +501,7 @@ export const diagnosticsEn = {
       ? `The input ${q(p.input)} is taken from a task (${p.derive}) but names no "task".`
       : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
   PLAN_PERIOD: (p, f) => `The plan's period starts on ${f.date(p.from)}, after its end ${f.date(p.to)}.`,
+  PLAN_QUOTE: (p) => `The "quote" pieces of task ${q(p.task)}, joined by spaces, are not its "content".`,
   PLAN_NO_TARGETS: (p) => `The plan ${q(p.plan)} has no "targets" (targets linked to a targets set).`,
   PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} ${p.planSet === null ? 'names no set it serves ("serves")' : `serves ${p.planSet}`}, but the evidence file uses ${p.evidenceSet}.`,
   PLAN_UNKNOWN_INPUT: (p) => `The plan fills the input ${q(p.input)} of criterion ${q(p.criterion)}, but that criterion of ${p.set} has no such input.`,

@@ -510,6 +510,7 @@ export const diagnosticsVi = {
       ? `Đầu vào ${q(p.input)} lấy từ một nhiệm vụ (${p.derive}) nhưng không nêu "task".`
       : `Đầu vào ${q(p.input)} lấy từ nhiệm vụ ${q(p.task)}, không có trong kế hoạch${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
   PLAN_PERIOD: (p, f) => `Kỳ kế hoạch bắt đầu ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
+  PLAN_QUOTE: (p) => `Các đoạn trích "quote" của nhiệm vụ ${q(p.task)}, nối lại bằng dấu cách, không đúng với "content".`,
   PLAN_NO_TARGETS: (p) => `Kế hoạch ${q(p.plan)} không có "targets" (chỉ tiêu gắn với một bộ chỉ tiêu).`,
   PLAN_SET_MISMATCH: (p) => `Kế hoạch ${q(p.plan)} ${p.planSet === null ? 'không nêu bộ tiêu chí nào nó phục vụ ("serves")' : `phục vụ bộ ${p.planSet}`}, còn tệp minh chứng dùng bộ ${p.evidenceSet}.`,
   PLAN_UNKNOWN_INPUT: (p) => `Kế hoạch điền đầu vào ${q(p.input)} cho tiêu chí ${q(p.criterion)}, nhưng tiêu chí này của bộ ${p.set} không có đầu vào đó.`,
