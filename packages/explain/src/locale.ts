@@ -305,7 +305,8 @@ export interface PlanWords {
       | 'section'
       | 'result'
       | 'missing'
-      | 'progress',
+      | 'progress'
+      | 'derivedAs',
       string
     >
   >;

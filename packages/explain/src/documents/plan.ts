@@ -133,7 +133,7 @@ export function planStatusDocument(plan: Plan, d: Derivation, lang: Lang): Doc {
         { label: LOCALES[lang].words.criterion },
         { label: w.labels.input },
         { label: w.labels.value, align: 'right' },
-        { label: w.labels.content, width: 50 },
+        { label: w.labels.derivedAs, width: 50 },
         { label: w.labels.tasks, align: 'right' },
       ],
       rows: derivedRows(d, plan, lang),

@@ -32,6 +32,7 @@ export const planEn: PlanWords = {
     result: 'Result',
     missing: 'Short by',
     progress: 'Reached',
+    derivedAs: 'Derived as',
   },
   unknown: 'unknown',
   none: 'none',

@@ -32,6 +32,7 @@ export const planVi: PlanWords = {
     result: 'Kết quả',
     missing: 'Còn thiếu',
     progress: 'Đạt được',
+    derivedAs: 'Cách tính',
   },
   unknown: 'không rõ',
   none: 'không có',
