@@ -62,7 +62,15 @@ const DEADLINES: Deadline[] = [
 const DATES = ['2025-11-30', '2026-01-15', '2026-03-31', '2026-04-01', '2026-07-15', '2026-12-31', '2027-02-01'];
 
 const arbCase = fc
-  .array(fc.record({ deadline: fc.constantFrom(...DEADLINES), status: fc.constantFrom('done', 'inProgress', 'notStarted', 'dropped', 'absent'), dates: fc.array(fc.option(fc.constantFrom(...DATES), { nil: undefined }), { maxLength: 3 }), event: fc.option(fc.constantFrom(...DATES), { nil: undefined }) }), { minLength: 1, maxLength: 12 })
+  .array(
+    fc.record({
+      deadline: fc.constantFrom(...DEADLINES),
+      status: fc.constantFrom('done', 'inProgress', 'notStarted', 'dropped', 'absent'),
+      dates: fc.array(fc.option(fc.constantFrom(...DATES), { nil: undefined }), { maxLength: 3 }),
+      event: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 12 },
+  )
   .map((rows) => {
     const plan: Plan = {
       formatVersion: 1,
@@ -148,5 +156,60 @@ describe('derive (properties)', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('taskDate, taskDone and planIssued', () => {
+  const plan: Plan = {
+    formatVersion: 1,
+    kind: 'plan',
+    id: 'test.reports',
+    title: 't',
+    unit: { name: 'u' },
+    decision: { number: { kind: 'none', note: 'n' }, date: { kind: 'none', note: 'n' } },
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    source: { document: 'd' },
+    serves: {
+      criteriaSet: 'model.commune-par@2026',
+      criteria: ['1.1.1', '1.2'],
+      inputs: [
+        { criterion: '1.1.1', input: 'plan_issued_on', derive: 'planIssued' },
+        { criterion: '1.2', input: 'report_q1_sent', derive: 'taskDate', task: 'R1' },
+        { criterion: '1.2', input: 'report_h1_sent', derive: 'taskDate', task: 'R2' },
+        { criterion: '1.5', input: 'self_assessment_done', derive: 'taskDone', task: 'R2' },
+      ],
+    },
+    fields: [{ id: 'f', title: 'F' }],
+    tasks: [
+      { id: 'R1', field: 'f', content: 'Báo cáo quý I', lead: 'l', partners: 'p', deadline: { kind: 'date', date: '2026-03-09', text: 'trước ngày 10/3' }, product: 'Báo cáo', source: 's' },
+      { id: 'R2', field: 'f', content: 'Báo cáo 6 tháng', lead: 'l', partners: 'p', deadline: { kind: 'date', date: '2026-06-09', text: 'trước ngày 10/6' }, product: 'Báo cáo', source: 's' },
+    ],
+  };
+  const progress: Progress = { formatVersion: 1, kind: 'progress', plan: 'test.reports', tasks: [{ task: 'R1', status: 'done', products: [{ number: '5/BC', date: '2026-03-12' }] }] };
+
+  it('a report done late gives its date (the rule says late); a report not done gives no value and removes a typed date', () => {
+    const d = derive(plan, progress, Y2026);
+    expect(d.inputs.map((x) => [x.input, x.value])).toEqual([
+      ['plan_issued_on', null],
+      ['report_q1_sent', '2026-03-12'],
+      ['report_h1_sent', null],
+      ['self_assessment_done', false],
+    ]);
+    const evidence = {
+      entries: [
+        { criterion: '1.1.1', values: { plan_issued_on: '2026-01-10' } },
+        { criterion: '1.2', values: { report_h1_sent: '2026-06-01' } },
+      ],
+    };
+    const applied = applyDerived(evidence, d, plan.id);
+    // The plan's unknown date says nothing about the typed one: kept, no warning.
+    expect(applied.evidence.entries).toEqual([
+      { criterion: '1.1.1', values: { plan_issued_on: '2026-01-10' } },
+      { criterion: '1.2', values: { report_q1_sent: '2026-03-12' } },
+      { criterion: '1.5', values: { self_assessment_done: false } },
+    ]);
+    expect(applied.diagnostics.map((x) => [x.code, x.path, x.params])).toEqual([
+      ['PLAN_INPUT_OVERRIDDEN', '/entries/1/values/report_h1_sent', { criterion: '1.2', input: 'report_h1_sent', typed: '2026-06-01', derived: null, plan: 'test.reports' }],
+    ]);
   });
 });
