@@ -277,7 +277,7 @@ export interface DiagnosticParams {
   PROGRESS_UNKNOWN_TASK: { task: string; plan: string; suggestion: string | null };
   PROGRESS_DUPLICATE_TASK: { task: string; first: string };
   PROGRESS_DONE_WITHOUT_PRODUCT: { task: string };
-  /** date: the latest product's date; deadline: the date the task fell due. */
+  /** date: the date of the product that proves the task done (its earliest dated); deadline: the date the task fell due. */
   PROGRESS_LATE: { task: string; date: string; deadline: string };
 
   // The command line (exit code 2)

@@ -100,11 +100,11 @@ function checkDone(task: Task, products: NonNullable<Progress['tasks'][number]['
   if (proving.length === 0) return [diag('PROGRESS_DONE_WITHOUT_PRODUCT', pointer('tasks', at, 'status'), { task: task.id })];
   const due = dueDate(task.deadline, window, eventDate);
   if (due === 'noDeadline' || due === 'awaitingEvent') return [];
-  const dates = proving.flatMap((p) => (p.date === undefined ? [] : [p.date])).sort();
-  const last = dates[dates.length - 1];
-  if (last !== undefined && last > due) {
-    const i = proving.findIndex((p) => p.date === last);
-    return [diag('PROGRESS_LATE', pointer('tasks', at, 'products', products.indexOf(proving[i]!), 'date'), { task: task.id, date: last, deadline: due })];
+  // The earliest dated product is the one that proves the task done (derive.ts, provingProduct).
+  const first = proving.flatMap((p) => (p.date === undefined ? [] : [p.date])).sort()[0];
+  if (first !== undefined && first > due) {
+    const i = proving.findIndex((p) => p.date === first);
+    return [diag('PROGRESS_LATE', pointer('tasks', at, 'products', products.indexOf(proving[i]!), 'date'), { task: task.id, date: first, deadline: due })];
   }
   return [];
 }

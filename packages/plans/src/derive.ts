@@ -27,7 +27,7 @@ export interface TaskStatusRow {
   onTime: boolean;
   /** Not yet due, and due within 30 days of the as-of date. */
   dueSoon: boolean;
-  /** The product that proves it (the latest dated), null when none. */
+  /** The product that proves it (the earliest dated), null when none. */
   product: Product | null;
   completedOn: string | null;
 }
@@ -62,10 +62,15 @@ function productsOf(p: TaskProgress | undefined, asOf: string): Product[] {
   return (p?.products ?? []).filter((x) => hasContent(x) && (x.date === undefined || x.date <= asOf));
 }
 
-/** The latest dated product, else the first undated one. */
+/**
+ * The product that proves a task done: the earliest dated one (the task was done once its first product
+ * existed), else the first undated one (a figure). Earliest, not latest: a later product (the report on a
+ * plan issued on time) never makes a task late, so leaving a product out can never make it on time
+ * (withholding evidence never raises a score; packages/plans/test/derive.test.ts checks it).
+ */
 function provingProduct(products: readonly Product[]): Product | null {
   let best: Product | null = null;
-  for (const x of products) if (x.date !== undefined && (best?.date === undefined || x.date > best.date)) best = x;
+  for (const x of products) if (x.date !== undefined && (best?.date === undefined || x.date < best.date)) best = x;
   return best ?? products[0] ?? null;
 }
 
