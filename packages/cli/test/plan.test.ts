@@ -141,6 +141,47 @@ describe('score and explain with --plan and --progress', () => {
   });
 });
 
+describe('plan files as untrusted input', () => {
+  it('every problem of a plan at once, located by line and column; a task text with escapes and line breaks stays one cell', async () => {
+    const dir = tempDir();
+    const bad = join(dir, 'bad-plan.json');
+    writeFileSync(
+      bad,
+      JSON.stringify(
+        {
+          formatVersion: 1,
+          kind: 'plan',
+          id: 'test.bad',
+          title: 't',
+          unit: { name: 'u' },
+          decision: { number: '1/KH', date: '2026-02-30' },
+          period: { from: '2026-01-01', to: '2026-12-31' },
+          source: { document: 'd' },
+          fields: [{ id: 'f', title: 'F' }],
+          tasks: [
+            { id: 'T1', field: 'g', content: 'c', lead: 'l', partners: 'p', deadline: { kind: 'weekly', text: 'x' }, product: 'p', source: 's' },
+            { id: 'T1', field: 'f', content: 'c', lead: 'l', partners: 'p', deadline: { kind: 'none', note: 'n' }, product: 'p', source: 's' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    const r = await cliInProcess(['validate', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad-plan\.json:\d+:\d+ {2}PLAN_SCHEMA {2}\/tasks\/0\/deadline\/kind/);
+    const hostile = join(dir, 'hostile-plan.json');
+    const plan = JSON.parse((await cliInProcess(['plan', 'show', PLAN, '--format', 'json'])).stdout) as { tasks: Array<{ content: string }> };
+    plan.tasks[0]!.content = 'Nhiệm vụ\u001b[2J\nDòng giả';
+    writeFileSync(hostile, JSON.stringify(plan));
+    const shown = await cliInProcess(['plan', 'show', hostile]);
+    expect(shown.stdout).not.toContain('\u001b');
+    expect(shown.stdout).toContain('Nhiệm vụ\\x1b[2J\\nDòng giả');
+    const csv = await cliInProcess(['plan', 'show', hostile, '--format', 'csv']);
+    expect(csv.stdout).toContain('Nhiệm vụ\u001b[2J');
+  });
+});
+
 describe('validate with plans', () => {
   it('the five seed plans and the sample progress validate; a progress file is checked against its plan given with it', async () => {
     const r = await cliInProcess(['validate', 'plans/kien-tho/2026-cchc.json', 'plans/vinh-bao/2025-h2-cchc.json', 'plans/vinh-bao/2025-h2-tuyen-truyen.json', PROGRESS, '--format', 'json']);

@@ -297,7 +297,6 @@ export interface PlanWords {
       | 'product'
       | 'proof'
       | 'status'
-      | 'field'
       | 'input'
       | 'value'
       | 'tasks'
@@ -306,15 +305,16 @@ export interface PlanWords {
       | 'result'
       | 'missing'
       | 'progress'
-      | 'derivedAs',
+      | 'derivedAs'
+      | 'onTime',
       string
     >
   >;
-  unknown: string;
   none: string;
   /** "Số 15/KH-UBND ngày 28/07/2025" with parts unknown said so. */
   decision(number: string | null, date: string | null): string;
-  /** The meaning of each deadline kind for "on time" (docs/plans.md). */
+  /** The name of each deadline kind, and its meaning for "on time" (docs/plans.md). */
+  deadlineKinds: Readonly<Record<PlanDeadlineKind, string>>;
   deadlineMeaning: Readonly<Record<PlanDeadlineKind, string>>;
   outcomes: Readonly<Record<PlanOutcome, string>>;
   dueSoon: string;

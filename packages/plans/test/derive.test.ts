@@ -213,3 +213,23 @@ describe('taskDate, taskDone and planIssued', () => {
     ]);
   });
 });
+
+describe('counts of some fields only', () => {
+  it('tasksDue and tasksDone over the fields a mapping names', async () => {
+    const { readFileSync } = await import('node:fs');
+    const here = (f: string) => JSON.parse(readFileSync(new URL(`./conformance/${f}`, import.meta.url), 'utf8'));
+    const plan = here('mixed.plan.json') as Plan;
+    plan.serves!.inputs = [
+      { criterion: '1.1.3', input: 'plan_tasks_total', derive: 'tasksDue', fields: ['thu_tuc'] },
+      { criterion: '1.1.3', input: 'plan_tasks_done', derive: 'tasksDone', fields: ['thu_tuc'] },
+      { criterion: '1.1.3', input: 'plan_tasks_on_time', derive: 'tasksOnTime', fields: ['chi_dao'] },
+    ];
+    const d = derive(plan, here('mixed.progress.json') as Progress, Y2026);
+    // thủ tục: T3 (no product), T4 (overdue), T6 (on time) due, T7 waiting; chỉ đạo: T1, T5, T10 on time, T2 late.
+    expect(d.inputs.map((x) => [x.input, x.value, x.tasks])).toEqual([
+      ['plan_tasks_total', 3, ['T3', 'T4', 'T6']],
+      ['plan_tasks_done', 1, ['T6']],
+      ['plan_tasks_on_time', 3, ['T1', 'T5', 'T10']],
+    ]);
+  });
+});

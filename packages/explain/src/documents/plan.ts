@@ -52,10 +52,21 @@ export function planShowDocument(plan: Plan, lang: Lang): Doc {
     doc.push({
       kind: 'table',
       columns: [{ label: w.labels.task }, { label: w.labels.content, width: 60 }, { label: w.labels.lead, width: 22 }, { label: w.labels.deadline, width: 24 }, { label: w.labels.product, width: 28 }],
-      rows: tasks.map((t) => ({ cells: [t.id, t.content, omitted(t.lead, w.none), deadlineText(t, lang), omitted(t.product, w.none)] })),
+      rows: tasks.map((t) => ({ cells: [t.id, t.content, [omitted(t.lead, w.none), `${w.labels.partners}: ${omitted(t.partners, w.none)}`], deadlineText(t, lang), omitted(t.product, w.none)] })),
     });
   }
+  doc.push(...deadlineLegend(plan, lang));
   return doc;
+}
+
+/** What "on time" means for each kind of deadline the plan uses (docs/plans.md), in the plan's order. */
+function deadlineLegend(plan: Plan, lang: Lang): Block[] {
+  const w = LOCALES[lang].plan;
+  const kinds = [...new Set(plan.tasks.map((t) => t.deadline.kind))];
+  return [
+    { kind: 'heading', text: w.labels.onTime },
+    { kind: 'list', items: kinds.map((k) => `${w.deadlineKinds[k]}: ${w.deadlineMeaning[k]}`) },
+  ];
 }
 
 function outcomeText(r: TaskStatusRow, lang: Lang): string {
