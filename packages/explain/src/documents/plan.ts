@@ -160,6 +160,10 @@ function taskLine(r: TaskStatusRow, t: Task | undefined, lang: Lang): string {
   return [`${r.task}${t ? `. ${t.content}` : ''}`, due, outcomeText(r, lang), r.done || r.product ? productText(r.product, lang) : ''].filter(Boolean).join(' — ');
 }
 
+/** Up to this many tasks, advice names each with the start of its content; beyond, by id only. */
+const ADVICE_WITH_CONTENT = 8;
+const shortContent = (t: Task | undefined) => (!t ? '' : t.content.length > 80 ? `${t.content.slice(0, 80)}…` : t.content);
+
 /** The advice of one leaf turned into tasks: "Hoàn thành 3 nhiệm vụ sau để đạt 90%: …". */
 function adviceLines(leaf: NodeResult, d: Derivation, plan: Plan, ex: Explainer): string[] {
   const w = LOCALES[ex.lang].plan;
@@ -177,7 +181,7 @@ function adviceLines(leaf: NodeResult, d: Derivation, plan: Plan, ex: Explainer)
           ex.say.n(pick.needed),
           target,
           ex.say.pts(im.pointsAfter),
-          pick.tasks.map((id) => `${id}${byId.get(id) ? ` (${byId.get(id)!.content.slice(0, 80)}${byId.get(id)!.content.length > 80 ? '…' : ''})` : ''}`).join('; '),
+          pick.tasks.map((id) => (pick.tasks.length <= ADVICE_WITH_CONTENT ? `${id} (${shortContent(byId.get(id))})` : id)).join('; '),
         ),
       );
   }
