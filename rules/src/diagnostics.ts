@@ -276,6 +276,33 @@ export interface DiagnosticParams {
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
   APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string };
 
+  // Reform plans and their progress (@parindex/plans)
+  PLAN_SCHEMA: SchemaIssue;
+  PROGRESS_SCHEMA: SchemaIssue;
+  /** need: the file the command needs; found: what the file is instead (null: not known). Evidence with a plan or progress file in its place. */
+  PLAN_FILE_KIND: { need: 'plan' | 'progress' | 'evidence'; found: 'plan' | 'progress' | 'set' | 'evidence' | 'appraisal' | 'result' | null };
+  PLAN_DUPLICATE_TASK: { task: string; first: string };
+  /** task: null when the field is named by an input mapping; suggestion: the nearest declared field id. */
+  PLAN_UNKNOWN_FIELD: { task: string | null; field: string; suggestion: string | null };
+  /** task: null when the mapping names none. */
+  PLAN_MAPPING_TASK: { input: string; derive: string; task: string | null; suggestion: string | null };
+  PLAN_PERIOD: { from: string; to: string };
+  PLAN_NO_TARGETS: { plan: string };
+  /** A task's quote pieces, joined, are not its content. */
+  PLAN_QUOTE: { task: string };
+  /** The plan serves another set than the evidence uses. */
+  PLAN_SET_MISMATCH: { plan: string; planSet: string | null; evidenceSet: string };
+  /** A mapping names an input that the criterion of the set does not have. */
+  PLAN_UNKNOWN_INPUT: { criterion: string; input: string; set: string };
+  /** typed, derived: the values as text (null: none). */
+  PLAN_INPUT_OVERRIDDEN: { criterion: string; input: string; typed: string | null; derived: string | null; plan: string };
+  PROGRESS_PLAN_MISMATCH: { expected: string; given: string };
+  PROGRESS_UNKNOWN_TASK: { task: string; plan: string; suggestion: string | null };
+  PROGRESS_DUPLICATE_TASK: { task: string; first: string };
+  PROGRESS_DONE_WITHOUT_PRODUCT: { task: string };
+  /** date: the date of the product that proves the task done (its earliest dated); deadline: the date the task fell due. */
+  PROGRESS_LATE: { task: string; date: string; deadline: string };
+
   // The command line (exit code 2)
   USAGE_UNKNOWN_COMMAND: { command: string; commands: string[] };
   USAGE_UNKNOWN_OPTION: { option: string };
@@ -425,6 +452,23 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   APPRAISAL_OVERRIDE_RANGE: 'error',
   APPRAISAL_ANSWER_CHANGES_SCORE: 'error',
   APPRAISAL_UNKNOWN_CRITERION: 'error',
+  PLAN_SCHEMA: 'error',
+  PROGRESS_SCHEMA: 'error',
+  PLAN_FILE_KIND: 'error',
+  PLAN_DUPLICATE_TASK: 'error',
+  PLAN_UNKNOWN_FIELD: 'error',
+  PLAN_MAPPING_TASK: 'error',
+  PLAN_PERIOD: 'error',
+  PLAN_NO_TARGETS: 'error',
+  PLAN_QUOTE: 'error',
+  PLAN_SET_MISMATCH: 'error',
+  PLAN_UNKNOWN_INPUT: 'error',
+  PLAN_INPUT_OVERRIDDEN: 'warning',
+  PROGRESS_PLAN_MISMATCH: 'error',
+  PROGRESS_UNKNOWN_TASK: 'error',
+  PROGRESS_DUPLICATE_TASK: 'error',
+  PROGRESS_DONE_WITHOUT_PRODUCT: 'warning',
+  PROGRESS_LATE: 'warning',
 
   USAGE_UNKNOWN_COMMAND: 'error',
   USAGE_UNKNOWN_OPTION: 'error',
@@ -486,7 +530,7 @@ export function pointerSegments(path: string): Array<string | number> {
 /** A schema issue without its place (the place comes from the pointer it is reported at). */
 export type SchemaIssueBody = SchemaIssue extends infer T ? (T extends SchemaIssue ? Omit<T, 'field' | 'item'> : never) : never;
 /** The codes whose params are a SchemaIssue. */
-export type SchemaCode = 'SET_SCHEMA' | 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA' | 'RESULT_SCHEMA';
+export type SchemaCode = 'SET_SCHEMA' | 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA' | 'RESULT_SCHEMA' | 'PLAN_SCHEMA' | 'PROGRESS_SCHEMA';
 
 /** A schema diagnostic at a pointer, its place (field, item) taken from the pointer. */
 export function schemaDiag<C extends SchemaCode>(code: C, path: string, issue: SchemaIssueBody, place: SchemaPlace = schemaPlace(pointerSegments(path))): DiagnosticOf<C> {

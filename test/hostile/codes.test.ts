@@ -21,6 +21,8 @@ import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
 import { CliError, UsageError } from '../../packages/cli/src/io.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
+import { planAgainstSet } from '../../packages/cli/src/plan-files.js';
+import { applyDerived, checkProgress, derive, parsePlan, parseProgress, type Plan, type Progress } from '@parindex/plans';
 import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -127,6 +129,48 @@ async function savedResult(): Promise<string> {
   const f = join(tmp, 'saved-result.json');
   if (!existsSync(f)) writeFileSync(f, (await cliInProcess(['score', '--format', 'json', '--quiet', example('kien-tho/targets-2026.json')])).stdout);
   return f;
+}
+
+/** The conformance plan of @parindex/plans and its progress, changed by `mutate`. */
+const PLAN_DIR = join(ROOT, 'packages/plans/test/conformance');
+const planValue = (): J => JSON.parse(readFileSync(join(PLAN_DIR, 'mixed.plan.json'), 'utf8'));
+const progressValue = (): J => JSON.parse(readFileSync(join(PLAN_DIR, 'mixed.progress.json'), 'utf8'));
+const YEAR = { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31' };
+function planCase(mutate: (p: J) => void, path: string): Case {
+  return {
+    run: () => {
+      const p = planValue();
+      mutate(p);
+      return parsePlan(p).diagnostics;
+    },
+    path,
+  };
+}
+function progressCase(mutate: (p: J) => void, path: string): Case {
+  return {
+    run() {
+      const p = progressValue();
+      mutate(p);
+      const parsed = parseProgress(p);
+      return parsed.value ? checkProgress(parsed.value, parsePlan(planValue()).value!, YEAR) : parsed.diagnostics;
+    },
+    path,
+  };
+}
+/** A command line run in this process that stops with file diagnostics (CliError, exit code 1). */
+function cliErrorCase(argv: string[]): Case {
+  return {
+    async run() {
+      try {
+        await dispatch(argv);
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  };
 }
 
 const CASES: Record<DiagnosticCode, Case> = {
@@ -446,6 +490,40 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '',
   },
+
+  PLAN_SCHEMA: planCase((p) => (p.tasks[0].deadline.kind = 'weekly'), '/tasks/0/deadline/kind'),
+  PROGRESS_SCHEMA: progressCase((p) => (p.tasks[0].status = 'xong'), '/tasks/0/status'),
+  PLAN_FILE_KIND: cliErrorCase(['score', '--quiet', join(ROOT, 'plans/kien-tho/2026-cchc.json')]),
+  PLAN_DUPLICATE_TASK: planCase((p) => (p.tasks[1].id = 'T1'), '/tasks/1/id'),
+  PLAN_UNKNOWN_FIELD: planCase((p) => (p.tasks[0].field = 'chi_daoo'), '/tasks/0/field'),
+  PLAN_MAPPING_TASK: planCase((p) => (p.serves.inputs[3].task = 'T11'), '/serves/inputs/3/task'),
+  PLAN_QUOTE: planCase((p) => (p.tasks[0].quote = ['Nhiệm vụ có', 'hạn một tuần']), '/tasks/0/quote'),
+  PLAN_PERIOD: planCase((p) => (p.period.from = '2027-01-01'), '/period'),
+  PLAN_NO_TARGETS: cliErrorCase(['plan', 'targets', join(ROOT, 'plans/vinh-bao/2025-h2-cchc.json'), example('kien-tho/targets-2026.json')]),
+  PLAN_SET_MISMATCH: { ...cliErrorCase(['score', '--quiet', example('kien-tho/dti-2026.json'), '--plan', join(ROOT, 'plans/kien-tho/2026-cchc.json')]), path: '/serves/criteriaSet' },
+  PLAN_UNKNOWN_INPUT: {
+    run() {
+      const p = planValue();
+      p.serves.inputs[1].input = 'plan_tasks_due';
+      const par = compile(JSON.parse(readFileSync(join(ROOT, 'rules/sets/model.commune-par/2026.json'), 'utf8')));
+      return planAgainstSet(parsePlan(p).value as Plan, par);
+    },
+    path: '/serves/inputs/1/input',
+  },
+  PLAN_INPUT_OVERRIDDEN: {
+    run() {
+      const plan = parsePlan(planValue()).value as Plan;
+      const d = derive(plan, parseProgress(progressValue()).value as Progress, YEAR);
+      const ev = { entries: [{ criterion: '1.1.3', values: { plan_tasks_total: 10 } }] };
+      return applyDerived(ev, d, plan.id).diagnostics;
+    },
+    path: '/entries/0/values/plan_tasks_total',
+  },
+  PROGRESS_PLAN_MISMATCH: progressCase((p) => (p.plan = 'test.other'), '/plan'),
+  PROGRESS_UNKNOWN_TASK: progressCase((p) => (p.tasks[0].task = 'T01'), '/tasks/0/task'),
+  PROGRESS_DUPLICATE_TASK: progressCase((p) => (p.tasks[1].task = 'T1'), '/tasks/1/task'),
+  PROGRESS_DONE_WITHOUT_PRODUCT: progressCase(() => undefined, '/tasks/2/status'),
+  PROGRESS_LATE: progressCase(() => undefined, '/tasks/1/products/0/date'),
 };
 
 describe('every code is produced by some input', () => {

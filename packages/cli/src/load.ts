@@ -2,6 +2,7 @@
 import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { compile, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
+import { withPlan, type PlanEvidence } from './plan-files.js';
 
 const compiledCache = new Map<string, CompiledSet>();
 /** The criteria-set JSON each compiled set was compiled from (worker threads compile it again). */
@@ -83,12 +84,17 @@ export interface Scored {
   round?: ScoreResult;
   /** Warnings of both, located. */
   warnings: Diagnostic[];
+  /** With --plan: the plan, its progress, the derivation, and the evidence scored (with the derived inputs). */
+  plan?: PlanEvidence;
 }
 
 export interface ScoreArgs {
   rules?: string | undefined;
   appraisal?: string | undefined;
   round?: string | undefined;
+  /** A plan file and its progress: the inputs derived from them fill the evidence (docs/plans.md). */
+  plan?: string | undefined;
+  progress?: string | undefined;
 }
 
 /** The compiled set an evidence file names (by its criteriaSet ref) or the --rules file. */
@@ -104,22 +110,27 @@ export function compiledForEvidence(evidence: JsonFile, rulesFile: string | unde
 export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled?: CompiledSet): Promise<Scored> {
   const evidence = mustRead(evidenceFile);
   const kind = detectKind(evidence.value!);
+  if (kind === 'plan' || kind === 'progress') {
+    throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'evidence', found: kind }), file: evidenceFile, line: 1, column: 1 }]);
+  }
   if (kind !== 'evidence') {
     throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'evidence', found: kind ?? null }), file: evidenceFile, line: 1, column: 1 }]);
   }
   const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
   const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;
+  const plan = args.plan ? withPlan(evidence, c, args.plan, args.progress) : undefined;
+  const value = plan ? plan.evidence : evidence.value;
   let self: ScoreResult;
   let round: ScoreResult | undefined;
   try {
-    self = score(c, evidence.value);
-    if (appraisal) round = score(c, evidence.value, { appraisal: appraisal.value, ...(args.round ? { round: args.round } : {}) });
+    self = score(c, value);
+    if (appraisal) round = score(c, value, { appraisal: appraisal.value, ...(args.round ? { round: args.round } : {}) });
   } catch (e) {
     if (e instanceof ParindexError) throw new CliError(locateScoreDiagnostics(e.diagnostics, evidence, appraisal));
     throw e;
   }
-  const warnings = locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal);
-  return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings };
+  const warnings = [...(plan?.warnings ?? []), ...locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal)];
+  return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings, ...(plan ? { plan } : {}) };
 }
 
 /**

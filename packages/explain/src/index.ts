@@ -24,3 +24,4 @@ export { diagnosticsVi } from './locales/vi/diagnostics.js';
 export { pageWords, type PageView, type PageWords, type UnitLevel } from './page-words.js';
 export { documentDate, officialDocument, placeOf, type OfficialInput, type OfficialRound } from './documents/official.js';
 export { rankBandBlocks } from './documents/rank-bands.js';
+export { planCounts, planExplainBlocks, planShowDocument, planStatusDocument, planTargetsDocument, productText } from './documents/plan.js';

@@ -237,7 +237,7 @@ export interface ValidateWords {
   warnings: string;
   valid: string;
   invalid: string;
-  kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result', string>>;
+  kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result' | 'plan' | 'progress', string>>;
   /** "3 tệp: 2 hợp lệ, 1 có lỗi (2 lỗi, 0 cảnh báo)." with counts already written. */
   summary(c: { files: number; valid: number; bad: number; errors: number; warnings: number }, n: (v: number) => string): string;
 }
@@ -304,6 +304,8 @@ export interface Locale {
   readonly template: TemplateWords;
   readonly diff: DiffWords;
   readonly rank: RankWords;
+  /** Reform plans: plan show, plan status, plan targets, and the plan section of explain. */
+  readonly plan: PlanWords;
   readonly lang: Lang;
   readonly words: Readonly<Record<WordKey, string>>;
   readonly flags: Readonly<Record<FlagCode, string>>;
@@ -319,4 +321,71 @@ export interface Locale {
   readonly steps: { readonly [K in Step['kind']]: (s: StepOf<K>, say: Say, code: string | undefined) => string | null };
   readonly improvements: { readonly [K in Improvement['kind']]: (im: ImprovementOf<K>, say: Say, code: string | undefined) => string };
   readonly rules: { readonly [T in RuleType]: (rule: RuleOf<T>, say: Say, ctx: RuleContext) => string };
+}
+
+/** The outcome of a task in an assessed window (@parindex/plans Outcome). */
+export type PlanOutcome = 'onTime' | 'late' | 'doneUndated' | 'noProduct' | 'overdue' | 'dropped' | 'notYetDue' | 'beforeWindow' | 'afterWindow' | 'noDeadline' | 'awaitingEvent';
+/** The kinds of a deadline (@parindex/plans DeadlineKind). */
+export type PlanDeadlineKind = 'date' | 'month' | 'quarter' | 'half' | 'year' | 'annual' | 'continuous' | 'event' | 'none';
+/** What a derived input is (@parindex/plans Derive). */
+export type PlanDerive = 'tasksDue' | 'tasksDone' | 'tasksOnTime' | 'taskDate' | 'taskDone' | 'planIssued';
+
+/** The words of reform plans and their progress; numbers and dates come already written. */
+export interface PlanWords {
+  showTitle(title: string): string;
+  statusTitle(title: string, asOf: string): string;
+  targetsTitle(title: string): string;
+  /** The plan section of explain. */
+  explainHeading(title: string): string;
+  labels: Readonly<
+    Record<
+      | 'unit'
+      | 'decision'
+      | 'period'
+      | 'source'
+      | 'serves'
+      | 'asOf'
+      | 'window'
+      | 'task'
+      | 'content'
+      | 'lead'
+      | 'partners'
+      | 'deadline'
+      | 'dueOn'
+      | 'product'
+      | 'proof'
+      | 'status'
+      | 'input'
+      | 'value'
+      | 'tasks'
+      | 'target'
+      | 'section'
+      | 'result'
+      | 'missing'
+      | 'progress'
+      | 'derivedAs'
+      | 'onTime',
+      string
+    >
+  >;
+  none: string;
+  /** "Số 15/KH-UBND ngày 28/07/2025" with parts unknown said so. */
+  decision(number: string | null, date: string | null): string;
+  /** The name of each deadline kind, and its meaning for "on time" (docs/plans.md). */
+  deadlineKinds: Readonly<Record<PlanDeadlineKind, string>>;
+  deadlineMeaning: Readonly<Record<PlanDeadlineKind, string>>;
+  outcomes: Readonly<Record<PlanOutcome, string>>;
+  dueSoon: string;
+  /** "Đến hạn 44 nhiệm vụ: hoàn thành 35 (đúng hạn 31, trễ hạn 4), quá hạn 9; sắp đến hạn 2; chưa tính 6." */
+  counts(c: { due: string; done: string; onTime: string; late: string; open: string; dueSoon: string; notCounted: string }): string;
+  derive: Readonly<Record<PlanDerive, string>>;
+  /** "1.1.3 — Số nhiệm vụ đã hoàn thành = 38 (số nhiệm vụ đến hạn đã hoàn thành)" */
+  derived(code: string, label: string, value: string, what: string, tasks: string): string;
+  /** "Hoàn thành 3 nhiệm vụ sau để đạt 90%: PL02.1, …" */
+  advice(count: string, target: string, points: string, tasks: string): string;
+  /** Not enough tasks left to reach the target. */
+  adviceShort(count: string, left: string, target: string): string;
+  targetMet: string;
+  targetNotMet: string;
+  noProduct: string;
 }

@@ -27,6 +27,8 @@ export const quietArg = { type: 'boolean', description: 'Print no warnings or pr
 export const outputArgs = { format: formatArg, lang: langArg, out: outArg, quiet: quietArg } as const;
 export const rulesArg = { type: 'string', valueHint: 'file', description: 'Use this criteria-set file instead of the bundled set named by the evidence' } as const;
 export const appraisalArg = { type: 'string', valueHint: 'file', description: 'Appraisal file (thẩm định): score the appraisal round as well' } as const;
+export const planArg = { type: 'string', valueHint: 'file', description: "Reform plan file (kế hoạch): derive the plan criteria's inputs from its tasks" } as const;
+export const progressArg = { type: 'string', valueHint: 'file', description: 'Progress file of the plan (tiến độ): status and products of its tasks (needs --plan)' } as const;
 export const roundArg = { type: 'string', valueHint: 'id', description: 'Appraisal round id (round1, answer, round2…); default: the last round' } as const;
 
 export interface Ctx {
@@ -83,12 +85,18 @@ export const evidenceArgs = {
   appraisal: appraisalArg,
   round: roundArg,
   rules: rulesArg,
+  plan: planArg,
+  progress: progressArg,
 } as const;
 
 /** Score the evidence (and the appraisal round) named by the arguments; warnings go to stderr. */
-export async function scoreFromArgs(args: { evidence: string; appraisal?: string | undefined; round?: string | undefined; rules?: string | undefined }, ctx: Ctx): Promise<Scored> {
+export async function scoreFromArgs(
+  args: { evidence: string; appraisal?: string | undefined; round?: string | undefined; rules?: string | undefined; plan?: string | undefined; progress?: string | undefined },
+  ctx: Ctx,
+): Promise<Scored> {
   if (args.round && !args.appraisal) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round', requires: '--appraisal' }));
-  const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
+  if (args.progress && !args.plan) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--progress', requires: '--plan' }));
+  const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round, plan: args.plan, progress: args.progress });
   printDiagnostics(s.warnings, ctx);
   return s;
 }

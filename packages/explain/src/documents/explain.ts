@@ -103,9 +103,10 @@ export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer,
 
 /**
  * The explanation of a result: one criterion (or field) when `code` is given, else every leaf, those
- * that lost points first. `self` is the self-score when `main` is an appraisal round.
+ * that lost points first. `self` is the self-score when `main` is an appraisal round. `after`: blocks to
+ * add under each criterion (the plan section of explain --plan).
  */
-export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string): Doc {
+export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string, after?: (leaf: NodeResult) => Block[]): Doc {
   const selfIdx = nodeIndex(self);
   // A penalty item loses points when it has any (they are taken off the total), not when it is below its maximum.
   const penalties = new Set((main.penalty?.items ?? []).map((n) => n.code));
@@ -125,6 +126,6 @@ export function explainDocument(main: ScoreResult, self: ScoreResult | undefined
     const flags = flagLines(main, ex);
     if (flags.length) doc.push({ kind: 'list', items: flags });
   }
-  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code)));
+  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code)), ...(after?.(n) ?? []));
   return doc;
 }

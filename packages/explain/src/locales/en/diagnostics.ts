@@ -7,6 +7,8 @@ import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
+const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
 
 const UNIT_LEVEL_EN: Record<string, string> = {
   province: 'province',
@@ -531,6 +533,31 @@ export const diagnosticsEn = {
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}.`,
+
+  // Reform plans and their progress
+  PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PLAN_FILE_KIND: (p) =>
+    `Expected ${PLAN_NEED_EN[p.need]}; ${p.found === null ? 'this file is not one' : `this is ${PLAN_KIND_EN[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (give it with ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
+  PLAN_DUPLICATE_TASK: (p) => `The task ${q(p.task)} is given twice in the plan (first at ${p.first}); each task id is used once.`,
+  PLAN_UNKNOWN_FIELD: (p) =>
+    `${p.task !== null ? `The task ${q(p.task)} belongs to` : 'An input mapping names'} the field ${q(p.field)}, which is not in the plan's "fields"${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
+  PLAN_MAPPING_TASK: (p) =>
+    p.task === null
+      ? `The input ${q(p.input)} is taken from a task (${p.derive}) but names no "task".`
+      : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
+  PLAN_PERIOD: (p, f) => `The plan's period starts on ${f.date(p.from)}, after its end ${f.date(p.to)}.`,
+  PLAN_QUOTE: (p) => `The "quote" pieces of task ${q(p.task)}, joined by spaces, are not its "content".`,
+  PLAN_NO_TARGETS: (p) => `The plan ${q(p.plan)} has no "targets" (targets linked to a targets set).`,
+  PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} ${p.planSet === null ? 'names no set it serves ("serves")' : `serves ${p.planSet}`}, but the evidence file uses ${p.evidenceSet}.`,
+  PLAN_UNKNOWN_INPUT: (p) => `The plan fills the input ${q(p.input)} of criterion ${q(p.criterion)}, but that criterion of ${p.set} has no such input.`,
+  PLAN_INPUT_OVERRIDDEN: (p) =>
+    `${q(p.criterion)}: the evidence file gives ${q(p.input)} = ${p.typed ?? '(empty)'}, but the plan ${q(p.plan)} and its progress give ${p.derived ?? '(no value)'}; the value derived from the plan is used.`,
+  PROGRESS_PLAN_MISMATCH: (p) => `The progress file belongs to the plan ${q(p.given)}, not ${q(p.expected)}.`,
+  PROGRESS_UNKNOWN_TASK: (p) => `The plan ${q(p.plan)} has no task ${q(p.task)}${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
+  PROGRESS_DUPLICATE_TASK: (p) => `The progress of task ${q(p.task)} is given twice (first at ${p.first}); only the first is used.`,
+  PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `The task ${q(p.task)} is marked done but has no product (a document's number, date or title, or the figure reached): it does not count as done.`,
+  PROGRESS_LATE: (p, f) => `The task ${q(p.task)} was done late: its product is dated ${f.date(p.date)}, the deadline was ${f.date(p.deadline)}.`,
 
   // The command line
   USAGE_UNKNOWN_COMMAND: (p) => `Unknown command ${q(p.command)}. Commands: ${p.commands.join(', ')}.`,

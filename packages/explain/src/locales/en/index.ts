@@ -2,6 +2,7 @@
 import { dec } from '@parindex/rules';
 import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
+import { planEn } from './plan.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -14,6 +15,7 @@ const valueWords = valueWordsOf('÷', '×');
 
 export const en: Locale = {
   lang: 'en',
+  plan: planEn,
   phrases: {
     scoreTitle: (t) => `Score: ${t}`,
     explainTitle: (u) => `How the points were given: ${u}`,
@@ -104,6 +106,10 @@ export const en: Locale = {
       explain: 'Explain every point: rule, inputs, documents, tier taken, how to raise it',
       diff: 'Compare two scores criterion by criterion: self vs appraisal, round vs round, year vs year',
       rank: 'Score many units with one criteria set and rank them',
+      plan: 'Reform plans: their tasks, progress and targets',
+      'plan show': 'Show a plan: its tasks by field, with lead unit, deadline and product',
+      'plan status': 'Progress of a plan as of a date: done, late, overdue, due soon',
+      'plan targets': 'The targets of a plan: met or not, and by how much',
     },
     option: {
       format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
@@ -138,7 +144,15 @@ export const en: Locale = {
       'template.unit': 'Unit code to write into the file',
       'template.name': 'Unit name to write into the file',
       'template.format': 'Output format: a template is always an evidence file in JSON',
-      'validate.files': 'Files to check (criteria sets, evidence, appraisals)',
+      'validate.files': 'Files to check (criteria sets, evidence, appraisals, plans, progress)',
+      plan: "Reform plan file: derive the plan criteria's inputs from the plan's tasks",
+      progress: 'Progress file of the plan: status and products of each task (needs --plan)',
+      'plan show.plan': 'Plan file',
+      'plan status.plan': 'Plan file',
+      'plan status.progress': 'Progress file; without it every task counts as not carried out',
+      'plan status.asOf': "The date the status is taken on (YYYY-MM-DD); default: the end of the plan's period, never the clock",
+      'plan targets.plan': 'Plan file with "targets"',
+      'plan targets.evidence': "Evidence file of the plan's targets set",
     },
   },
   validate: {
@@ -146,7 +160,7 @@ export const en: Locale = {
     warnings: 'Warnings',
     valid: 'valid',
     invalid: 'invalid',
-    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result' },
+    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result', plan: 'plan', progress: 'plan progress' },
     summary: (c, n) =>
       `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
   },

@@ -8,6 +8,15 @@ import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar,
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
+const PLAN_KIND_VI = {
+  plan: 'một tệp kế hoạch',
+  progress: 'một tệp tiến độ',
+  set: 'một bộ tiêu chí',
+  evidence: 'một tệp minh chứng',
+  appraisal: 'một tệp thẩm định',
+  result: 'một tệp kết quả đã lưu',
+} as const;
 
 const UNIT_LEVEL_VI: Record<string, string> = {
   province: 'tỉnh',
@@ -534,6 +543,31 @@ export const diagnosticsVi = {
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}.`,
+
+  // Kế hoạch CCHC và tiến độ thực hiện
+  PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PLAN_FILE_KIND: (p) =>
+    `Cần ${PLAN_NEED_VI[p.need]}; ${p.found === null ? 'tệp này không phải' : `tệp này là ${PLAN_KIND_VI[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (dùng với ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
+  PLAN_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} có hai lần trong kế hoạch (lần đầu tại ${p.first}); mỗi mã nhiệm vụ chỉ dùng một lần.`,
+  PLAN_UNKNOWN_FIELD: (p) =>
+    `${p.task !== null ? `Nhiệm vụ ${q(p.task)} thuộc` : 'Ánh xạ đầu vào nhắc tới'} lĩnh vực ${q(p.field)}, không có trong "fields" của kế hoạch${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
+  PLAN_MAPPING_TASK: (p) =>
+    p.task === null
+      ? `Đầu vào ${q(p.input)} lấy từ một nhiệm vụ (${p.derive}) nhưng không nêu "task".`
+      : `Đầu vào ${q(p.input)} lấy từ nhiệm vụ ${q(p.task)}, không có trong kế hoạch${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
+  PLAN_PERIOD: (p, f) => `Kỳ kế hoạch bắt đầu ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
+  PLAN_QUOTE: (p) => `Các đoạn trích "quote" của nhiệm vụ ${q(p.task)}, nối lại bằng dấu cách, không đúng với "content".`,
+  PLAN_NO_TARGETS: (p) => `Kế hoạch ${q(p.plan)} không có "targets" (chỉ tiêu gắn với một bộ chỉ tiêu).`,
+  PLAN_SET_MISMATCH: (p) => `Kế hoạch ${q(p.plan)} ${p.planSet === null ? 'không nêu bộ tiêu chí nào nó phục vụ ("serves")' : `phục vụ bộ ${p.planSet}`}, còn tệp minh chứng dùng bộ ${p.evidenceSet}.`,
+  PLAN_UNKNOWN_INPUT: (p) => `Kế hoạch điền đầu vào ${q(p.input)} cho tiêu chí ${q(p.criterion)}, nhưng tiêu chí này của bộ ${p.set} không có đầu vào đó.`,
+  PLAN_INPUT_OVERRIDDEN: (p) =>
+    `${q(p.criterion)}: tệp minh chứng ghi ${q(p.input)} = ${p.typed ?? '(trống)'}, nhưng kế hoạch ${q(p.plan)} và tiến độ cho ${p.derived ?? '(không có giá trị)'}; dùng giá trị tính từ kế hoạch.`,
+  PROGRESS_PLAN_MISMATCH: (p) => `Tệp tiến độ thuộc kế hoạch ${q(p.given)}, không phải ${q(p.expected)}.`,
+  PROGRESS_UNKNOWN_TASK: (p) => `Không có nhiệm vụ ${q(p.task)} trong kế hoạch ${q(p.plan)}${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
+  PROGRESS_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} được ghi tiến độ hai lần (lần đầu tại ${p.first}); chỉ lần đầu được dùng.`,
+  PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `Nhiệm vụ ${q(p.task)} ghi "đã hoàn thành" nhưng không có sản phẩm (số, ngày, tên văn bản hoặc kết quả đạt được): chưa được tính là hoàn thành.`,
+  PROGRESS_LATE: (p, f) => `Nhiệm vụ ${q(p.task)} hoàn thành trễ hạn: sản phẩm ngày ${f.date(p.date)}, hạn ${f.date(p.deadline)}.`,
 
   // Dòng lệnh
   USAGE_UNKNOWN_COMMAND: (p) => `Không có lệnh ${q(p.command)}. Các lệnh: ${p.commands.join(', ')}.`,

@@ -2,6 +2,7 @@
 import { dec } from '@parindex/rules';
 import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
+import { planVi } from './plan.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -12,6 +13,7 @@ const zeroPolicy = { notApplicable: 'không áp dụng', zeroPoints: '0 điểm'
 
 export const vi: Locale = {
   lang: 'vi',
+  plan: planVi,
   phrases: {
     scoreTitle: (t) => `Kết quả chấm điểm: ${t}`,
     explainTitle: (u) => `Giải trình cách chấm: ${u}`,
@@ -101,6 +103,10 @@ export const vi: Locale = {
       explain: 'Giải thích từng điểm: cách chấm, số liệu, tài liệu, bậc áp dụng, cách tăng điểm',
       diff: 'So sánh hai kết quả theo từng tiêu chí: tự chấm và thẩm định, vòng và vòng, năm và năm',
       rank: 'Chấm điểm nhiều đơn vị theo một bộ tiêu chí và xếp hạng',
+      plan: 'Kế hoạch CCHC: xem nhiệm vụ, tiến độ thực hiện, chỉ tiêu',
+      'plan show': 'Xem kế hoạch: nhiệm vụ theo lĩnh vực, đơn vị chủ trì, thời hạn, sản phẩm',
+      'plan status': 'Tiến độ thực hiện kế hoạch tính đến một ngày: hoàn thành, trễ hạn, quá hạn, sắp đến hạn',
+      'plan targets': 'Các chỉ tiêu của kế hoạch: đạt hay chưa đạt, còn thiếu bao nhiêu',
     },
     option: {
       format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
@@ -135,7 +141,15 @@ export const vi: Locale = {
       'template.unit': 'Mã đơn vị ghi vào tệp',
       'template.name': 'Tên đơn vị ghi vào tệp',
       'template.format': 'Định dạng: mẫu luôn là một tệp minh chứng JSON',
-      'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định)',
+      'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định, kế hoạch, tiến độ)',
+      plan: 'Tệp kế hoạch CCHC: tính các đầu vào của tiêu chí về kế hoạch từ nhiệm vụ của kế hoạch',
+      progress: 'Tệp tiến độ của kế hoạch: tình trạng và sản phẩm của từng nhiệm vụ (cần --plan)',
+      'plan show.plan': 'Tệp kế hoạch',
+      'plan status.plan': 'Tệp kế hoạch',
+      'plan status.progress': 'Tệp tiến độ; không có thì mọi nhiệm vụ coi như chưa thực hiện',
+      'plan status.asOf': 'Ngày tính tiến độ (YYYY-MM-DD); mặc định: ngày cuối kỳ kế hoạch, không bao giờ lấy đồng hồ máy',
+      'plan targets.plan': 'Tệp kế hoạch có "targets"',
+      'plan targets.evidence': 'Tệp minh chứng của bộ chỉ tiêu mà kế hoạch gắn',
     },
   },
   validate: {
@@ -143,7 +157,7 @@ export const vi: Locale = {
     warnings: 'Cảnh báo',
     valid: 'hợp lệ',
     invalid: 'có lỗi',
-    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm' },
+    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm', plan: 'kế hoạch', progress: 'tiến độ kế hoạch' },
     summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
   },
   template: {
