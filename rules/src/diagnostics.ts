@@ -111,6 +111,14 @@ export type OverlapAt = {
 };
 
 type Empty = Record<string, never>;
+/** Where a cell of a workbook belongs: the criterion (code) and the figure (input id, labels), when it is one. */
+export type WorkbookPlace = {
+  criterion: string | null;
+  input: string | null;
+  label: string | null;
+  labelEn: string | null;
+};
+
 type Code = { code: string };
 
 /** Every diagnostic code and the params it carries. Adding a code here asks for its severity and its sentences. */
@@ -269,6 +277,40 @@ export interface DiagnosticParams {
   USAGE_NO_FILES: Empty;
   USAGE_ROUND_WITHOUT_APPRAISAL: Empty;
   USAGE_THREADS: { got: string };
+
+  // Workbooks (template --format xlsx, import)
+  /** reason: not a zip archive, a zip without a workbook, a part that is not well-formed XML, or a part exceljs could not read. */
+  WORKBOOK_UNREADABLE: { reason: 'notZip' | 'notWorkbook' | 'xml' | 'reader'; part: string | null };
+  /** what: the limit (WORKBOOK_LIMITS in packages/cli/src/workbook/limits.ts, or "grid": a cell beyond Excel's last row or column); part: where it was passed. */
+  WORKBOOK_LIMIT: { what: 'fileBytes' | 'zipEntries' | 'inflatedBytes' | 'sheets' | 'rows' | 'cells' | 'rangeCells' | 'grid'; part: string | null; limit: number };
+  WORKBOOK_XML_DOCTYPE: { part: string };
+  WORKBOOK_EXTERNAL_LINK: { part: string };
+  /** No binding sheet (not made by parindex template, or the sheet was removed). */
+  WORKBOOK_NOT_BOUND: Empty;
+  WORKBOOK_LAYOUT_VERSION: { version: string; supported: number };
+  /** kind: what the workbook is; need: what the command reads. */
+  WORKBOOK_KIND: { kind: string; need: 'evidence' | 'appraisal' };
+  /** The workbook was made for another set, version or set text (its SHA-256). */
+  WORKBOOK_SET_MISMATCH: { given: string; givenSha256: string; expected: string; expectedSha256: string };
+  WORKBOOK_SHEET_MISSING: { sheet: string };
+  /** A cell that parindex reads holds a formula (refused: see docs/cli.md "import"). */
+  WORKBOOK_FORMULA: WorkbookPlace & { formula: string };
+  /** A cell holds one of Excel's error values (#DIV/0!, #N/A …). */
+  WORKBOOK_CELL_ERROR: WorkbookPlace & { error: string };
+  /** expected: what the cell must hold; got: what it holds; value: its text. */
+  WORKBOOK_CELL_TYPE: WorkbookPlace & { expected: InputType | 'points' | 'text' | 'yesNo' | 'unitLevel'; got: 'number' | 'date' | 'boolean' | 'text' | 'other'; value: string };
+  /** A level or unit level not among the drop-down's choices. */
+  WORKBOOK_UNKNOWN_CHOICE: WorkbookPlace & { value: string; choices: string[] };
+  /** A row of the figures sheet whose figure id is not an input of the set (or of that criterion). */
+  WORKBOOK_UNKNOWN_ROW: { key: string; criterion: string | null };
+  /** first: the cell of the first row of the same figure. */
+  WORKBOOK_DUPLICATE_ROW: { key: string; first: string };
+  /** A figure of the set whose row is not in the figures sheet (deleted): its value is not given. */
+  WORKBOOK_MISSING_ROW: WorkbookPlace;
+  /** A document row without a criterion, or with a code that is not a criterion (leaf) of the set. */
+  WORKBOOK_DOCUMENT_CRITERION: { code: string | null };
+  /** An appraisal row that corrects a value or points without a reason. */
+  WORKBOOK_APPRAISAL_REASON: WorkbookPlace & { round: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -283,6 +325,8 @@ export interface DiagnosticOf<C extends DiagnosticCode> {
   file?: string;
   line?: number;
   column?: number;
+  /** In a workbook: the sheet and cell, as Excel writes them ("Số liệu!D14"). */
+  cell?: string;
 }
 
 /** Any diagnostic: a union over the codes, so that checking `code` narrows `params`. */
@@ -404,6 +448,25 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_NO_FILES: 'error',
   USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
   USAGE_THREADS: 'error',
+
+  WORKBOOK_UNREADABLE: 'error',
+  WORKBOOK_LIMIT: 'error',
+  WORKBOOK_XML_DOCTYPE: 'error',
+  WORKBOOK_EXTERNAL_LINK: 'error',
+  WORKBOOK_NOT_BOUND: 'error',
+  WORKBOOK_LAYOUT_VERSION: 'error',
+  WORKBOOK_KIND: 'error',
+  WORKBOOK_SET_MISMATCH: 'error',
+  WORKBOOK_SHEET_MISSING: 'error',
+  WORKBOOK_FORMULA: 'error',
+  WORKBOOK_CELL_ERROR: 'error',
+  WORKBOOK_CELL_TYPE: 'error',
+  WORKBOOK_UNKNOWN_CHOICE: 'error',
+  WORKBOOK_UNKNOWN_ROW: 'error',
+  WORKBOOK_DUPLICATE_ROW: 'error',
+  WORKBOOK_MISSING_ROW: 'warning',
+  WORKBOOK_DOCUMENT_CRITERION: 'error',
+  WORKBOOK_APPRAISAL_REASON: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

@@ -103,6 +103,38 @@ export function readTextFile(file: string, options: { maxBytes?: number } = {}, 
 }
 
 /**
+ * Read a binary file (a workbook) from an untrusted path, as readTextFile does: a regular file of at most
+ * `maxBytes` bytes, the limit held while reading. Never throws, never blocks.
+ */
+export function readBytesFile(file: string, options: { maxBytes?: number } = {}, fs: FileSystem = nodeFs): { bytes: Buffer; diagnostics: [] } | { bytes: undefined; diagnostics: Diagnostic[] } {
+  const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
+  let fd: number;
+  try {
+    const st = fs.statSync(file);
+    const wrongType = typeProblem(file, st);
+    if (wrongType) return { bytes: undefined, diagnostics: [wrongType] };
+    if (st.size > maxBytes) return { bytes: undefined, diagnostics: [at(file, diag('FILE_TOO_LARGE', '', { size: st.size, limit: maxBytes }))] };
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+  } catch (e) {
+    return { bytes: undefined, diagnostics: [accessProblem(file, e, fs)] };
+  }
+  let bytes: Buffer | Diagnostic;
+  try {
+    const st = fs.fstatSync(fd);
+    bytes = typeProblem(file, st) ?? readAtMost(fd, file, maxBytes, st.size, fs);
+  } catch (e) {
+    bytes = accessProblem(file, e, fs);
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // nothing was written: a failed close loses nothing
+    }
+  }
+  return Buffer.isBuffer(bytes) ? { bytes, diagnostics: [] } : { bytes: undefined, diagnostics: [bytes] };
+}
+
+/**
  * The bytes of an open file, or FILE_TOO_LARGE as soon as more than `maxBytes` have come. `sizeHint` (the
  * size the file claims) sizes the first chunk only: the file may grow, or claim 0 (as /proc files do).
  */

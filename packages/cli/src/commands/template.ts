@@ -11,27 +11,34 @@
  */
 import { defineCommand } from 'citty';
 import { templateNote } from '@parindex/explain';
-import { kindOf, type CriterionNode } from '@parindex/rules';
+import { diag, kindOf, type CriterionNode } from '@parindex/rules';
 import { json } from '../format/render.js';
-import { loadSet } from '../io.js';
+import { loadSet, UsageError } from '../io.js';
 import { writeOutput } from '../output.js';
 import type { Lang } from '../numbers.js';
-import { langArg, outArg, quietArg } from './common.js';
+import { langArg, outArg, quietArg, rulesArg } from './common.js';
 
 export const templateCommand = defineCommand({
   meta: { name: 'template', description: 'A blank evidence file for a criteria set, ready to fill in / Mẫu tệp minh chứng để điền' },
   args: {
-    set: { type: 'positional', required: true, description: 'Criteria set: id or id@version', valueHint: 'id[@version]' },
+    set: { type: 'positional', required: false, description: 'Criteria set: id or id@version (not needed with --rules or --appraisal)', valueHint: 'id[@version]' },
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
     name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
-    format: { type: 'enum' as const, options: ['json'], default: 'json', description: 'Output format: a template is always an evidence file in JSON' },
+    format: { type: 'enum' as const, options: ['json', 'xlsx'], default: 'json', description: 'Output format: json (an evidence file) or xlsx (the workbook an officer fills in Excel)' },
+    rules: rulesArg,
+    appraisal: { type: 'string', valueHint: 'evidence', description: "With --format xlsx: the appraisers' workbook for this evidence file (or workbook)" },
     lang: langArg,
     out: outArg,
     quiet: quietArg,
   },
   async run({ args }) {
     const lang: Lang = args.lang === 'en' ? 'en' : 'vi';
-    const set = await loadSet(args.set, undefined);
+    if (args.format === 'xlsx' || args.appraisal !== undefined) {
+      const { templateWorkbook } = await import('../workbook/command.js');
+      return templateWorkbook({ set: args.set, rules: args.rules, appraisal: args.appraisal, unit: args.unit, name: args.name, format: args.format, out: args.out, quiet: args.quiet === true }, lang);
+    }
+    if (args.set === undefined && args.rules === undefined) throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: 'SET' }));
+    const set = await loadSet(args.set, args.rules);
     const ref = `${set.id}@${set.version}`;
     const entries: unknown[] = [];
     const leaf = (n: CriterionNode) => {

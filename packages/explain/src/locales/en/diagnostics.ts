@@ -2,11 +2,44 @@
  * Every diagnostic in English: one sentence per code, from its params. Quoted in "…" are what the
  * author types (ids, codes, keys of the format) and values from the files.
  */
-import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+
+/** The figure or criterion a cell of a workbook belongs to, by its label. */
+function cellOf(p: WorkbookPlace): string {
+  if (p.input !== null) return `the figure ${q(p.labelEn ?? p.label ?? p.input)}${p.criterion !== null ? ` of criterion ${p.criterion}` : ''}`;
+  return p.criterion !== null ? `criterion ${p.criterion}` : 'this cell';
+}
+
+const WORKBOOK_LIMIT_WHAT: Record<DiagnosticParams['WORKBOOK_LIMIT']['what'], string> = {
+  fileBytes: 'The file is larger than the limit of',
+  zipEntries: 'The file has more parts than the limit of',
+  inflatedBytes: 'The file, once unpacked, is larger than the limit (bytes) of',
+  sheets: 'The file has more sheets than the limit of',
+  rows: 'A sheet has more rows than the limit of',
+  cells: 'The file has more cells with data than the limit of',
+  rangeCells: 'Data validations, merged cells and column spans cover more cells than the limit of',
+  grid: "A cell lies beyond Excel's grid, the limit being",
+};
+
+const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected'], string> = {
+  boolean: 'Yes or No',
+  level: 'a level from the list',
+  count: 'a whole number, 0 or more',
+  decimal: 'a number',
+  percent: 'a percentage from 0 to 100',
+  date: 'a date as dd/mm/yyyy',
+  tally: 'a number of answers (a whole number, 0 or more)',
+  points: 'points',
+  text: 'text',
+  yesNo: 'Yes or No',
+  unitLevel: 'a unit level from the list',
+};
+
+const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'a number', date: 'a date', boolean: 'a true/false value', text: 'text', other: 'another kind of value' };
 
 /** What a declared input of each type holds, for set authors. */
 const INPUT_TYPE: Record<InputType, string> = {
@@ -500,4 +533,37 @@ export const diagnosticsEn = {
   USAGE_NO_FILES: () => 'There are no files to rank.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
   USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
+
+  // Workbooks
+  WORKBOOK_UNREADABLE: (p) =>
+    p.reason === 'notZip'
+      ? 'The file is not an Excel workbook (.xlsx): it does not open as a zip archive. Save it from Excel as "Excel Workbook (.xlsx)".'
+      : p.reason === 'notWorkbook'
+        ? 'This zip archive holds no Excel workbook (xl/workbook.xml is missing).'
+        : p.reason === 'xml'
+          ? `The part ${q(p.part ?? '')} of the workbook is damaged (not well-formed XML). Open it in Excel and save it again.`
+          : `The workbook could not be read${p.part ? ` (part ${q(p.part)})` : ''}. Open it in Excel and save it again as .xlsx.`,
+  WORKBOOK_LIMIT: (p, f) => `${WORKBOOK_LIMIT_WHAT[p.what]} ${f.num(p.limit)}${p.part ? ` (${q(p.part)})` : ''}. The workbook was not read.`,
+  WORKBOOK_XML_DOCTYPE: (p) => `The part ${q(p.part)} declares a DOCTYPE (XML entities); Excel never writes one, and the workbook is refused.`,
+  WORKBOOK_EXTERNAL_LINK: (p) =>
+    `The workbook links to another workbook (${q(p.part)}); declared figures must be in the file itself. Break the links (Data → Edit Links → Break Link) and save it again.`,
+  WORKBOOK_NOT_BOUND: () => 'This workbook was not made by parindex (its hidden sheet binding it to a criteria set is missing). Make one with: parindex template <set> --format xlsx.',
+  WORKBOOK_LAYOUT_VERSION: (p) => `The workbook follows layout version ${q(p.version)}; this parindex reads layout version ${p.supported}. Make the template again.`,
+  WORKBOOK_KIND: (p) => `This is ${p.kind === 'appraisal' ? 'an appraisal' : 'an evidence'} workbook, but ${p.need === 'appraisal' ? 'an appraisal' : 'an evidence'} workbook is needed here.`,
+  WORKBOOK_SET_MISMATCH: (p) =>
+    p.given === p.expected
+      ? `The workbook was made for another text of the criteria set ${p.given} (${sha(p.givenSha256)}; the set in use is ${sha(p.expectedSha256)}). Make the template again and copy the figures over.`
+      : `The workbook was made for the criteria set ${p.given}, not ${p.expected}. Use the right set or make the template again.`,
+  WORKBOOK_SHEET_MISSING: (p) => `The workbook has no sheet ${q(p.sheet)}; do not rename or delete the template's sheets.`,
+  WORKBOOK_FORMULA: (p) => `The cell of ${cellOf(p)} holds a formula (=${p.formula}); parindex reads only typed values. Copy it and paste the value (Paste Special → Values).`,
+  WORKBOOK_CELL_ERROR: (p) => `The cell of ${cellOf(p)} holds the Excel error ${p.error}.`,
+  WORKBOOK_CELL_TYPE: (p, f) =>
+    `The cell of ${cellOf(p)} needs ${WORKBOOK_EXPECTED[p.expected]}, but holds ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+  WORKBOOK_UNKNOWN_CHOICE: (p) => `${q(p.value)} is not in the list of ${cellOf(p)} (${noneOr(p.choices, 'none')}).`,
+  WORKBOOK_UNKNOWN_ROW: (p) => `The row with the figure id ${q(p.key)}${p.criterion ? ` (criterion ${p.criterion})` : ''} is not in the criteria set; do not edit the figure id column.`,
+  WORKBOOK_DUPLICATE_ROW: (p) => `The figure ${q(p.key)} has two rows (the first at ${p.first}); give each figure once.`,
+  WORKBOOK_MISSING_ROW: (p) => `The row of ${cellOf(p)} is no longer in the figures sheet (deleted?): the figure is taken as not given.`,
+  WORKBOOK_DOCUMENT_CRITERION: (p) =>
+    p.code === null ? 'A document row does not say which criterion the document proves.' : `A document row names ${q(p.code)}, which is not a criterion of the set.`,
+  WORKBOOK_APPRAISAL_REASON: (p) => `The change to ${cellOf(p)} in ${/^round[0-9]+$/.test(p.round) ? `round ${p.round.slice(5)}` : q(p.round)} has no reason; every change needs one.`,
 } satisfies DiagnosticSentences;

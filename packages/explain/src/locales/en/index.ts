@@ -1,6 +1,7 @@
 /** English: every word and sentence parindex writes with --lang en. */
 import { dec } from '@parindex/rules';
 import type { Locale } from '../../locale.js';
+import { workbookEn } from './workbook.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -114,6 +115,7 @@ export const en: Locale = {
     sharedFacts: 'Unit facts shared with other criteria (give once, here in "values" or under another criterion): ',
     documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
   },
+  workbook: workbookEn,
   rank: {
     title: (t) => `Ranking: ${t}`,
     policy: {

@@ -4,10 +4,43 @@
  * author types (ids, codes, keys of the format such as "minInclusive") and values from the files; no
  * other English word appears.
  */
-import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+
+/** The figure or criterion a cell of a workbook belongs to, by its label. */
+function cellOf(p: WorkbookPlace): string {
+  if (p.input !== null) return `số liệu ${q(p.label ?? p.input)}${p.criterion !== null ? ` của tiêu chí ${p.criterion}` : ''}`;
+  return p.criterion !== null ? `tiêu chí ${p.criterion}` : 'ô này';
+}
+
+const WORKBOOK_LIMIT_WHAT: Record<DiagnosticParams['WORKBOOK_LIMIT']['what'], string> = {
+  fileBytes: 'Tệp lớn hơn giới hạn',
+  zipEntries: 'Tệp có quá nhiều thành phần, vượt giới hạn',
+  inflatedBytes: 'Nội dung tệp khi giải nén vượt giới hạn (byte)',
+  sheets: 'Tệp có quá nhiều trang tính, vượt giới hạn',
+  rows: 'Trang tính có quá nhiều dòng, vượt giới hạn',
+  cells: 'Tệp có quá nhiều ô có dữ liệu, vượt giới hạn',
+  rangeCells: 'Các vùng kiểm tra dữ liệu, vùng gộp ô và cột phủ quá nhiều ô, vượt giới hạn',
+  grid: 'Có ô nằm ngoài lưới của Excel, vượt giới hạn',
+};
+
+const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected'], string> = {
+  boolean: 'Có hoặc Không',
+  level: 'một mức trong danh sách',
+  count: 'một số nguyên ≥ 0',
+  decimal: 'một số',
+  percent: 'một tỉ lệ phần trăm từ 0 đến 100',
+  date: 'một ngày dạng dd/mm/yyyy',
+  tally: 'số phiếu (số nguyên ≥ 0)',
+  points: 'một số điểm',
+  text: 'văn bản',
+  yesNo: 'Có hoặc Không',
+  unitLevel: 'một cấp đơn vị trong danh sách',
+};
+
+const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'một số', date: 'một ngày', boolean: 'giá trị đúng/sai', text: 'văn bản', other: 'một giá trị khác' };
 
 /** What a declared input of each type holds, for set authors (with the type as they write it). */
 const INPUT_TYPE: Record<InputType, string> = {
@@ -502,4 +535,35 @@ export const diagnosticsVi = {
   USAGE_NO_FILES: () => 'Không có tệp nào để xếp hạng.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round cần có tệp thẩm định trong các đường dẫn.',
   USAGE_THREADS: (p) => `--threads cần một số nguyên từ 1 trở lên, không phải ${q(p.got)}.`,
+
+  // Sổ tính (workbook)
+  WORKBOOK_UNREADABLE: (p) =>
+    p.reason === 'notZip'
+      ? 'Tệp không phải sổ tính Excel (.xlsx): không mở được như một tệp nén. Hãy lưu lại bằng Excel dạng "Sổ làm việc Excel (.xlsx)".'
+      : p.reason === 'notWorkbook'
+        ? 'Tệp nén này không chứa sổ tính Excel (thiếu xl/workbook.xml).'
+        : p.reason === 'xml'
+          ? `Thành phần ${q(p.part ?? '')} của sổ tính bị hỏng (không phải XML hợp lệ). Hãy mở bằng Excel và lưu lại.`
+          : `Không đọc được sổ tính${p.part ? ` (thành phần ${q(p.part)})` : ''}. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+  WORKBOOK_LIMIT: (p, f) => `${WORKBOOK_LIMIT_WHAT[p.what]} ${f.num(p.limit)}${p.part ? ` (${q(p.part)})` : ''}. Sổ tính không được đọc.`,
+  WORKBOOK_XML_DOCTYPE: (p) => `Thành phần ${q(p.part)} có khai báo DOCTYPE (thực thể XML); Excel không bao giờ ghi như vậy, sổ tính bị từ chối.`,
+  WORKBOOK_EXTERNAL_LINK: (p) => `Sổ tính liên kết tới sổ tính khác (${q(p.part)}); số liệu kê khai phải nằm ngay trong tệp. Hãy bỏ liên kết (Dữ liệu → Sửa liên kết → Ngắt liên kết) và lưu lại.`,
+  WORKBOOK_NOT_BOUND: () => 'Sổ tính này không phải mẫu do parindex tạo (thiếu trang ẩn gắn với bộ tiêu chí). Hãy tạo mẫu bằng: parindex template <bộ tiêu chí> --format xlsx.',
+  WORKBOOK_LAYOUT_VERSION: (p) => `Sổ tính theo mẫu phiên bản ${q(p.version)}, phiên bản này của parindex chỉ đọc mẫu phiên bản ${p.supported}. Hãy tạo lại mẫu.`,
+  WORKBOOK_KIND: (p) => `Đây là sổ tính ${p.kind === 'appraisal' ? 'thẩm định' : 'kê khai'}, nhưng ở đây cần sổ tính ${p.need === 'appraisal' ? 'thẩm định' : 'kê khai minh chứng'}.`,
+  WORKBOOK_SET_MISMATCH: (p) =>
+    p.given === p.expected
+      ? `Sổ tính được tạo cho một bản khác của bộ tiêu chí ${p.given} (${sha(p.givenSha256)}, bản đang dùng là ${sha(p.expectedSha256)}). Hãy tạo lại mẫu và chép số liệu sang.`
+      : `Sổ tính được tạo cho bộ tiêu chí ${p.given}, không phải ${p.expected}. Hãy dùng đúng bộ tiêu chí hoặc tạo lại mẫu.`,
+  WORKBOOK_SHEET_MISSING: (p) => `Sổ tính thiếu trang ${q(p.sheet)}; không đổi tên hoặc xóa các trang của mẫu.`,
+  WORKBOOK_FORMULA: (p) => `Ô của ${cellOf(p)} chứa công thức (=${p.formula}); parindex chỉ đọc giá trị được nhập. Hãy sao chép và dán giá trị (Dán đặc biệt → Giá trị).`,
+  WORKBOOK_CELL_ERROR: (p) => `Ô của ${cellOf(p)} chứa lỗi ${p.error} của Excel.`,
+  WORKBOOK_CELL_TYPE: (p, f) =>
+    `Ô của ${cellOf(p)} cần ${WORKBOOK_EXPECTED[p.expected]}, nhưng chứa ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+  WORKBOOK_UNKNOWN_CHOICE: (p) => `${q(p.value)} không có trong danh sách của ${cellOf(p)} (${noneOr(p.choices, 'không có')}).`,
+  WORKBOOK_UNKNOWN_ROW: (p) => `Dòng có mã số liệu ${q(p.key)}${p.criterion ? ` (tiêu chí ${p.criterion})` : ''} không có trong bộ tiêu chí; không sửa cột mã số liệu.`,
+  WORKBOOK_DUPLICATE_ROW: (p) => `Số liệu ${q(p.key)} có hai dòng (dòng đầu ở ${p.first}); mỗi số liệu chỉ ghi một lần.`,
+  WORKBOOK_MISSING_ROW: (p) => `Không còn dòng của ${cellOf(p)} trong trang số liệu (đã bị xóa?): số liệu này coi như chưa nhập.`,
+  WORKBOOK_DOCUMENT_CRITERION: (p) => (p.code === null ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.' : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ.`),
+  WORKBOOK_APPRAISAL_REASON: (p) => `Điều chỉnh ${cellOf(p)} ở ${/^round[0-9]+$/.test(p.round) ? `vòng ${p.round.slice(5)}` : q(p.round)} chưa có lý do; mỗi điều chỉnh phải ghi lý do.`,
 } satisfies DiagnosticSentences;

@@ -1,6 +1,7 @@
 /** Tiếng Việt: every word and sentence parindex writes in Vietnamese (the default language). */
 import { dec } from '@parindex/rules';
 import type { Locale } from '../../locale.js';
+import { workbookVi } from './workbook.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -112,6 +113,7 @@ export const vi: Locale = {
     sharedFacts: 'Số liệu chung của đơn vị (nhập một lần, tại đây trong "values" hoặc ở tiêu chí khác): ',
     documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
   },
+  workbook: workbookVi,
   rank: {
     title: (t) => `Xếp hạng: ${t}`,
     policy: {
