@@ -11,7 +11,7 @@ import type { CompiledSet } from '../engine.js';
 import { ENGINE_VERSION } from '../engine.js';
 import type { Lang } from '../numbers.js';
 import { DOCUMENT_COLUMNS, documentRows, EXPLANATION_COLUMNS, EXTRA_DOCUMENT_ROWS, UNIT_KEYS, UNIT_LEVELS, VALUES_COLUMNS, valueRows, type UnitKey, type ValueRow } from './layout.js';
-import { BORDER, bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, listRange, plainRow, TEXT_FORMAT, workbookBytes } from './style.js';
+import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, listRange, plainRow, TEXT_FORMAT, workbookBytes } from './style.js';
 
 /** What the unit sheet is prefilled with. */
 export interface UnitPrefill {
