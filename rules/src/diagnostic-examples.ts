@@ -80,6 +80,11 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   EVIDENCE_UNKNOWN_REQUIREMENT: { requirement: 'budget_doc', code: '1.1', known: ['plan_doc'] },
   EVIDENCE_NOT_APPLICABLE_VALUE: { code: '3.1', reason: 'không được giao văn bản', reasonEn: 'no document was assigned' },
   EVIDENCE_UNUSED_ENTRY: { at: '/entries/17' },
+  EVIDENCE_THOUSANDS_READ: { input: 'resolved', got: '3.000', read: '3000' },
+  EVIDENCE_NUMBER_AMBIGUOUS: { input: 'budget_spent', got: '1.170', thousands: '1170', decimal: '1.17' },
+  EVIDENCE_DATE_READ: { input: 'q1_sent', got: '15/01/2026', read: '2026-01-15' },
+  EVIDENCE_DATE_NOT_REAL: { input: 'q1_sent', got: '2026-02-30' },
+  EVIDENCE_LEVEL_BY_LABEL: { input: 'plan_timing', got: 'Đúng hạn', read: 'on_time' },
 
   SCORE_MISSING_INPUT: { code: '1.2', input: 'plan_timing' },
   SCORE_MISSING_DOCUMENT: { code: '1.1', document: 'plan_doc', label: 'Kế hoạch CCHC năm', labelEn: 'Annual PAR plan' },

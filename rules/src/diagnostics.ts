@@ -220,7 +220,8 @@ export interface DiagnosticParams {
   EVIDENCE_VALUE_TYPE: { input: string; option: string | null; expected: InputType } & Received;
   EVIDENCE_DECIMAL_COMMA: { input: string; got: string; suggest: string };
   EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null };
-  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[] };
+  /** suggest: the option nearest to a mistyped one, when only one is near. */
+  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[]; suggest?: string };
   EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string };
   EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string };
   EVIDENCE_DOCUMENT_INCOMPLETE: { code: string; missing: Array<'number' | 'date'> };
@@ -229,6 +230,16 @@ export interface DiagnosticParams {
   /** reason, reasonEn: the set's own words for why the criterion does not apply, when it has them. */
   EVIDENCE_NOT_APPLICABLE_VALUE: { code: string; reason: string | null; reasonEn: string | null };
   EVIDENCE_UNUSED_ENTRY: { at: string };
+  /** A number written with a thousands separator ("3.000", "1 170") where it can mean only one number: read as `read`. */
+  EVIDENCE_THOUSANDS_READ: { input: string; got: string; read: string };
+  /** A number that reads as two ("1.170": 1.17 or 1170; "1,170"); decimal: null when only the thousands reading is a number. */
+  EVIDENCE_NUMBER_AMBIGUOUS: { input: string; got: string; thousands: string; decimal: string | null };
+  /** A date written otherwise than YYYY-MM-DD ("15/01/2026"), read as `read`; input: null for a document's date. */
+  EVIDENCE_DATE_READ: { input: string | null; got: string; read: string };
+  /** A date that does not exist ("2026-02-30"); input: null for a document's date. */
+  EVIDENCE_DATE_NOT_REAL: { input: string | null; got: string };
+  /** A level written by its label ("Đúng hạn"), read as its id. */
+  EVIDENCE_LEVEL_BY_LABEL: { input: string; got: string; read: string };
 
   // Scoring
   SCORE_MISSING_INPUT: { code: string; input: string };
@@ -401,7 +412,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   EVIDENCE_DUPLICATE_VALUE: 'error',
   EVIDENCE_DUPLICATE_CLAIM: 'error',
   EVIDENCE_VALUE_TYPE: 'error',
-  EVIDENCE_DECIMAL_COMMA: 'error',
+  EVIDENCE_DECIMAL_COMMA: 'warning',
   EVIDENCE_VALUE_RANGE: 'error',
   EVIDENCE_UNKNOWN_OPTION: 'error',
   EVIDENCE_EXCEEDS_OTHER: 'error',
@@ -411,6 +422,11 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   EVIDENCE_UNKNOWN_REQUIREMENT: 'warning',
   EVIDENCE_NOT_APPLICABLE_VALUE: 'warning',
   EVIDENCE_UNUSED_ENTRY: 'warning',
+  EVIDENCE_THOUSANDS_READ: 'warning',
+  EVIDENCE_NUMBER_AMBIGUOUS: 'error',
+  EVIDENCE_DATE_READ: 'warning',
+  EVIDENCE_DATE_NOT_REAL: 'error',
+  EVIDENCE_LEVEL_BY_LABEL: 'warning',
 
   SCORE_MISSING_INPUT: 'warning',
   SCORE_MISSING_DOCUMENT: 'warning',

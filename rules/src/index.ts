@@ -17,3 +17,4 @@ export * from './kinds/index.js';
 export { LOGIC_OPERATORS, isLogicOperator, checkLogic, splitVarName } from './logic.js';
 export { parseCriteriaSet, zodDiagnostics, PARSE_OPTIONS, type ParseResult } from './parse.js';
 export { criteriaSetJsonSchema } from './json-schema.js';
+export { readValueText, readDateText, valueTextDiagnostic, nearestWord, nearestCode, editDistance, foldText, type ValueTextCode, type ValueTextProblem, type ValueTextResult } from './value-text.js';

@@ -346,7 +346,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     e.entries[2].claimedPoints = 1;
     e.entries.push({ criterion: '1.1', claimedPoints: 1 });
   }, '/entries/17/claimedPoints'),
-  EVIDENCE_VALUE_TYPE: evidenceCase((e) => (e.entries[2].values.plan_ok = 'yes'), '/entries/2/values/plan_ok'),
+  EVIDENCE_VALUE_TYPE: evidenceCase((e) => (e.entries[2].values.plan_ok = 'maybe'), '/entries/2/values/plan_ok'),
   EVIDENCE_DECIMAL_COMMA: evidenceCase((e) => (e.entries[8].values.online_rate = '95,5'), '/entries/8/values/online_rate'),
   EVIDENCE_VALUE_RANGE: evidenceCase((e) => (e.entries[7].values.resolved = -5), '/entries/7/values/resolved'),
   EVIDENCE_UNKNOWN_OPTION: evidenceCase((e) => (e.entries[3].values.plan_timing = 'early'), '/entries/3/values/plan_timing'),
@@ -357,6 +357,11 @@ const CASES: Record<DiagnosticCode, Case> = {
   EVIDENCE_UNKNOWN_REQUIREMENT: evidenceCase((e) => (e.entries[2].documents[0].for = 'budget_doc'), '/entries/2/documents/0/for'),
   EVIDENCE_NOT_APPLICABLE_VALUE: evidenceCase((e) => (e.entries[0].value = false), '/entries/12'),
   EVIDENCE_UNUSED_ENTRY: evidenceCase((e) => e.entries.push({ criterion: '1', documents: [{ number: '1/QĐ', date: '2026-02-01' }] }), '/entries/17'),
+  EVIDENCE_THOUSANDS_READ: evidenceCase((e) => (e.entries[7].values.resolved = '1.300'), '/entries/7/values/resolved'),
+  EVIDENCE_NUMBER_AMBIGUOUS: evidenceCase((e) => (e.entries[7].values.resolved = '1,300'), '/entries/7/values/resolved'),
+  EVIDENCE_DATE_READ: evidenceCase((e) => (e.entries[4].values.q1_sent = '18/03/2026'), '/entries/4/values/q1_sent'),
+  EVIDENCE_DATE_NOT_REAL: evidenceCase((e) => (e.entries[4].values.q1_sent = '2026-02-30'), '/entries/4/values/q1_sent'),
+  EVIDENCE_LEVEL_BY_LABEL: evidenceCase((e) => (e.entries[3].values.plan_timing = 'Đúng hạn'), '/entries/3/values/plan_timing'),
 
   SCORE_MISSING_INPUT: evidenceCase((e) => delete e.entries[3].values.plan_timing, '/entries/3'),
   SCORE_MISSING_DOCUMENT: evidenceCase((e) => delete e.entries[2].documents, '/entries/2'),

@@ -2,7 +2,7 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, schemaDiag, type Diagnostic, type Received } from './deps.js';
+import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, nearestWord, readValueText, schemaDiag, valueTextDiagnostic, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
@@ -45,9 +45,6 @@ const ZERO_D = new Decimal(0);
 const NONE: Array<'number' | 'date'> = [];
 const HUNDRED = new Decimal(100);
 
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
-const VI_DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?$|^-?[0-9]+,[0-9]+$/;
-
 /** A raw value as a diagnostic quotes it: its kind, and its text when short (strings cut at 40 characters). */
 function got(raw: unknown): Received {
   if (raw === null) return { received: 'null', value: null };
@@ -58,7 +55,6 @@ function got(raw: unknown): Received {
   return { received: 'other', value: null };
 }
 
-/** @internal Read a number from evidence exactly: a JSON number or a decimal string. */
 /**
  * The largest magnitude of a number in evidence (below 10^LIMITS.valueDigits): ratios are compared by
  * cross-multiplication at 60 significant digits, which numbers of this size never exceed (72-digit
@@ -67,23 +63,19 @@ function got(raw: unknown): Received {
 const MAX_VALUE = new Decimal(10).pow(LIMITS.valueDigits).minus(1);
 const MIN_VALUE = MAX_VALUE.neg();
 
-function readNumber(raw: InputValue, id: string, path: string, out: Diagnostic[]): Decimal | undefined {
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return undefined;
-    // decimal.js reads a finite number through the same digits as its String() (only -0 differs: "0").
-    return Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw);
+/** A value written as a string, read by the rules' one reader of typed text; its problem or hint becomes a diagnostic at the value. */
+function readString(def: CompiledInput['def'], raw: string, path: string, out: Diagnostic[]): boolean | string | undefined {
+  const r = readValueText(raw, def);
+  if (!r.ok) {
+    out.push(valueTextDiagnostic(r.problem, path));
+    return undefined;
   }
-  if (typeof raw === 'string') {
-    const t = raw.trim();
-    if (DECIMAL.test(t)) return new Decimal(t);
-    if (VI_DECIMAL.test(t)) {
-      const suggest = t.replace(/\./g, '').replace(',', '.');
-      out.push(diag('EVIDENCE_DECIMAL_COMMA', path, { input: id, got: raw, suggest }));
-      return undefined;
-    }
-  }
-  return undefined;
+  if (r.hint) out.push(valueTextDiagnostic(r.hint, path));
+  return r.value;
 }
+
+/** A JSON number read exactly (decimal.js reads a finite number through the same digits as its String(); only -0 differs: "0"). */
+const numberValue = (raw: number) => (Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
 
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
 export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
@@ -93,62 +85,72 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: id, option: null, expected: def.type, ...got(raw) }));
     return undefined;
   };
+  if (typeof raw === 'string' && def.type !== 'tally') {
+    const v = readString(def, raw, path, out);
+    if (v === undefined) return undefined;
+    if (typeof v === 'boolean' || def.type === 'level') return { value: v, display: v };
+    if (def.type === 'date') return dateValue(input, v as string, path, period, out);
+    return numberInRange(input, new Decimal(v as string), path, out, undefined);
+  }
   switch (def.type) {
     case 'boolean':
       return typeof raw === 'boolean' ? { value: raw, display: raw } : typeError();
-    case 'level': {
-      if (typeof raw !== 'string') return typeError();
-      if (!input.options!.has(raw)) {
-        out.push(diag('EVIDENCE_UNKNOWN_OPTION', path, { value: raw, input: id, options: [...input.options!.keys()] }));
-        return undefined;
-      }
-      return { value: raw, display: raw };
-    }
-    case 'date': {
-      if (typeof raw !== 'string' || !isRealDate(raw)) return typeError();
-      if (def.withinPeriod !== false && (raw < period.from || raw > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: raw, input: id, from: period.from, to: period.to }));
-      return { value: raw, display: raw };
-    }
-    case 'tally': {
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError();
-      const counts = new Map<string, Decimal>();
-      const display: Record<string, string> = {};
-      let ok = true;
-      for (const option of input.options!.keys()) {
-        const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
-        if (!Number.isSafeInteger(v) || v < 0) {
-          out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
-          ok = false;
-          continue;
-        }
-        counts.set(option, new Decimal(v));
-        display[option] = String(v);
-      }
-      for (const key of Object.keys(raw)) {
-        if (!input.options!.has(key)) {
-          out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()] }));
-          ok = false;
-        }
-      }
-      return ok ? { value: counts, display } : undefined;
-    }
+    case 'tally':
+      return tallyValue(input, raw, path, out, typeError);
     case 'count':
     case 'decimal':
     case 'percent': {
-      const before = out.length;
-      const n = typeof raw === 'number' || typeof raw === 'string' ? readNumber(raw, id, path, out) : undefined;
-      if (n === undefined) return out.length > before ? undefined : typeError();
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError();
+      const n = numberValue(raw);
       if (def.type === 'count' && !n.isInteger()) return typeError();
-      const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
-      const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
-      if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
-        out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
-        return undefined;
-      }
-      // A whole JSON number is written as is (the same text decText gives, faster).
-      return { value: n, display: typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : decText(n) };
+      return numberInRange(input, n, path, out, raw);
+    }
+    default:
+      return typeError();
+  }
+}
+
+function dateValue(input: CompiledInput, v: string, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
+  if (input.def.withinPeriod !== false && (v < period.from || v > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: v, input: input.def.id, from: period.from, to: period.to }));
+  return { value: v, display: v };
+}
+
+function numberInRange(input: CompiledInput, n: Decimal, path: string, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
+  const def = input.def;
+  const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
+  const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
+  if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
+    out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
+    return undefined;
+  }
+  // A whole JSON number is written as is (the same text decText gives, faster).
+  return { value: n, display: raw !== undefined && Number.isSafeInteger(raw) ? String(raw) : decText(n) };
+}
+
+function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Diagnostic[], typeError: () => undefined): Omit<ValueRec, 'entry'> | undefined {
+  const id = input.def.id;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError();
+  const counts = new Map<string, Decimal>();
+  const display: Record<string, string> = {};
+  let ok = true;
+  for (const option of input.options!.keys()) {
+    const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
+    if (!Number.isSafeInteger(v) || v < 0) {
+      out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
+      ok = false;
+      continue;
+    }
+    counts.set(option, new Decimal(v));
+    display[option] = String(v);
+  }
+  for (const key of Object.keys(raw)) {
+    if (!input.options!.has(key)) {
+      const suggest = nearestWord(key, [...input.options!.keys()]);
+      out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()], ...(suggest !== undefined ? { suggest } : {}) }));
+      ok = false;
     }
   }
+  return ok ? { value: counts, display } : undefined;
 }
 
 /** The evidence being indexed: what each entry adds, and the problems found. */

@@ -454,7 +454,7 @@ export const diagnosticsEn = {
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
   EVIDENCE_VALUE_TYPE: (p, f) => `The input ${q(p.input)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
-  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a decimal comma; write it as a number with a dot: ${p.suggest}.`,
+  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a decimal comma and was read as ${p.suggest}; in the file, write the number with a dot: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
       p.min !== null && p.max !== null
@@ -466,7 +466,7 @@ export const diagnosticsEn = {
             : 'within its declared bounds';
     return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')}).`,
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? `; did you mean ${q(p.suggest)}?` : '.'}`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
@@ -481,6 +481,13 @@ export const diagnosticsEn = {
   // Only the set's English reason is quoted: its Vietnamese one would be another language in this sentence.
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} does not apply to this unit${p.reasonEn !== null ? ` (${p.reasonEn})` : ''}; its values were not used.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
+  EVIDENCE_THOUSANDS_READ: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
+  EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
+    `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} (an English thousands separator)`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
+  EVIDENCE_DATE_READ: (p) =>
+    `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
+  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,
+  EVIDENCE_LEVEL_BY_LABEL: (p) => `The input ${q(p.input)} is written with the level's label ${q(p.got)} and was read as the level ${q(p.read)}; in the file, write the level's id ${q(p.read)}.`,
 
   // Scoring
   SCORE_MISSING_INPUT: (p) => `${q(p.code)} has no value for ${q(p.input)}: it scores 0 until the value is given.`,

@@ -454,7 +454,7 @@ export const diagnosticsVi = {
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
   EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${q(p.input)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
-  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} với dấu phẩy thập phân; trong tệp hãy viết dạng số với dấu chấm: ${p.suggest}.`,
+  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} với dấu phẩy thập phân và được đọc là ${p.suggest}; trong tệp nên viết số với dấu chấm: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
       p.min !== null && p.max !== null
@@ -466,7 +466,8 @@ export const diagnosticsVi = {
             : 'nằm trong giới hạn đã khai báo';
     return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')}).`,
+  EVIDENCE_UNKNOWN_OPTION: (p) =>
+    `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? `; có phải là ${q(p.suggest)}?` : '.'}`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
@@ -480,6 +481,13 @@ export const diagnosticsVi = {
     `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} không áp dụng với đơn vị này${p.reason !== null ? ` (${p.reason})` : ''}; các giá trị của tiêu chí không được dùng.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
+  EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
+  EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
+    `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} (dấu ngăn cách hàng nghìn kiểu tiếng Anh)`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
+  EVIDENCE_DATE_READ: (p) =>
+    `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
+  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
+  EVIDENCE_LEVEL_BY_LABEL: (p) => `Đầu vào ${q(p.input)} được ghi bằng tên mức ${q(p.got)} và được đọc là mức ${q(p.read)}; trong tệp nên ghi mã mức ${q(p.read)}.`,
 
   // Chấm điểm
   SCORE_MISSING_INPUT: (p) => `${q(p.code)} chưa có giá trị ${q(p.input)}: tiêu chí được 0 điểm cho đến khi bổ sung.`,
