@@ -71,7 +71,7 @@ export function numberValue(text: string): number | string {
   return String(n) === text ? n : text;
 }
 
-export type ValueOutcome = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic } | { ok: 'empty' };
+export type ValueOutcome = { ok: true; value: unknown; hint?: Diagnostic } | { ok: false; diagnostic: Diagnostic } | { ok: 'empty' };
 
 const gotOf = (c: CellContent): 'number' | 'date' | 'boolean' | 'text' | 'other' => (c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean' || c.kind === 'text' ? c.kind : 'other');
 const shown = (c: CellContent): string => (c.kind === 'number' ? numberText(c.value) : c.kind === 'date' ? c.iso : c.kind === 'text' ? c.text : c.kind === 'boolean' ? String(c.value) : '');
@@ -111,8 +111,8 @@ export function inputValue(c: CellContent, def: InputDef, place: WorkbookPlace, 
     const text = c.kind === 'text' ? c.text : numberText(c.value);
     const i = matchChoice(text, choices);
     if (i >= 0) return { ok: true, value: def.options![i]!.id };
-    if (def.options?.some((o) => o.id === text)) return { ok: true, value: text };
-    return { ok: false, diagnostic: diag('WORKBOOK_UNKNOWN_CHOICE', '', { ...place, value: text.slice(0, 100), choices: [...choices] }) };
+    // Not a label of the drop-down: the id, the other language's label, or a near miss (readValueText says which).
+    return valueFromText(text, def, place);
   }
   if (def.type === 'date') {
     if (c.kind === 'date') return { ok: true, value: c.iso };

@@ -37,6 +37,7 @@ function takeValue(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const outcome: ValueOutcome = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.value)), def, placeOf(def, spec.criterion), yesNo(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (outcome.ok === false) report(r, outcome.diagnostic, cell);
   if (outcome.ok !== true) return;
+  if (outcome.hint) report(r, outcome.hint, cell);
   const into = spec.criterion === null ? shared : found(byCode, spec.criterion);
   if (spec.option === null) {
     into.values.set(def.id, { value: outcome.value, cell });
@@ -57,6 +58,7 @@ function takeCriterion(r: Reading, ws: ExcelJS.Worksheet, row: number, leaf: Com
   const claimed = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.claimed)), { id: 'claimedPoints', type: 'decimal', label: '' }, place, yesNo(r), []);
   if (claimed.ok === false) report(r, claimed.diagnostic, claimedCell);
   if (claimed.ok === true) f.claimed = { value: claimed.value, cell: claimedCell };
+  if (claimed.ok === true && claimed.hint) report(r, claimed.hint, claimedCell);
   const note = textCell(r, ws, row, VALUES_COLUMNS.note, place);
   if (note) f.note = { value: note, cell: cellRef(ws.name, VALUES_COLUMNS.note, row) };
 }

@@ -66,6 +66,7 @@ export function dateCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column:
   const c: CellContent = readCell(ws.getCell(row, column));
   if (c.kind === 'empty') return undefined;
   const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, yesNo(r), []);
+  if (v.ok === true && v.hint) report(r, v.hint, cellRef(ws.name, column, row));
   if (v.ok === true) return String(v.value);
   if (v.ok === false) report(r, v.diagnostic, cellRef(ws.name, column, row));
   return undefined;

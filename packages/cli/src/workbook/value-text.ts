@@ -1,12 +1,16 @@
 /**
- * Text typed in a cell ("95,5", "3.000", "15/01/2026", "88%"), read by the same rules as the evidence
- * format: the one reader of such text is readValueText (rules/src/value-text.ts). Until it is merged
- * here, the text goes into the evidence as written, where the evidence checks judge it exactly as they
- * judge the same text in a JSON file (EVIDENCE_DECIMAL_COMMA for "95,5", a date that is not YYYY-MM-DD …).
+ * Text typed in a cell ("95,5", "3.000", "15/01/2026", "88%", "có", a level's label) is read by the one
+ * reader of such text, readValueText (rules/src/value-text.ts), by the same rules as a string in a JSON
+ * evidence file: what it cannot read is the same error, what it reads with a hint ("3.000" read as 3000)
+ * is the same warning, here with the cell.
  */
-import type { InputDef, WorkbookPlace } from '@parindex/rules';
-import type { ValueOutcome } from './cells.js';
+import { readValueText, valueTextDiagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
+import { numberValue, type ValueOutcome } from './cells.js';
 
-export function valueFromText(text: string, _def: InputDef, _place: WorkbookPlace): ValueOutcome {
-  return { ok: true, value: text };
+export function valueFromText(text: string, def: InputDef, _place: WorkbookPlace): ValueOutcome {
+  const read = readValueText(text, def);
+  if (!read.ok) return { ok: false, diagnostic: valueTextDiagnostic(read.problem, '') };
+  const numeric = def.type === 'count' || def.type === 'decimal' || def.type === 'percent' || def.type === 'tally';
+  const value = numeric && typeof read.value === 'string' ? numberValue(read.value) : read.value;
+  return read.hint ? { ok: true, value, hint: valueTextDiagnostic(read.hint, '') } : { ok: true, value };
 }
