@@ -21,6 +21,7 @@ import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
 import { CliError, UsageError } from '../../packages/cli/src/io.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
+import { workbookCases } from '../../packages/cli/test/workbook-cases.js';
 import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -417,6 +418,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   }),
   USAGE_ROUND_WITHOUT_APPRAISAL: usageCase(() => ['rank', '--quiet', '--round', 'round1', '--threads', '1', example('kien-tho/targets-2026.json')]),
   USAGE_THREADS: usageCase(() => ['rank', '--threads', '0', 'x.json']),
+  ...workbookCases(tmp),
 };
 
 describe('every code is produced by some input', () => {

@@ -13,7 +13,6 @@ import { DOCUMENT_COLUMNS, documentRows, EXPLANATION_COLUMNS, type UNIT_LEVELS, 
 import { isoToDate, optionLabels } from '../src/workbook/write.js';
 import { LOCALES, type Lang } from '@parindex/explain';
 
-// biome-ignore lint/suspicious/noExplicitAny: evidence JSON as written in the examples.
 type Json = Record<string, any>;
 
 /** Every value of the evidence by input id (an input entry, or any criterion's values), the first one given. */
@@ -174,5 +173,36 @@ export async function fillWorkbook(template: Buffer, compiled: CompiledSet, evid
   fillUnit(wb, evidence, lang);
   fillValues(wb, compiled, evidence, lang, typed ?? ((def, v) => cellValueFor(def, v, compiled, lang)));
   fillDocuments(wb, compiled, evidence, lang);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The appraisers' workbook filled from an appraisal file: points and answers on criteria rows, corrected figures on theirs. */
+export async function fillAppraisal(template: Buffer, compiled: CompiledSet, appraisal: Json, lang: Lang): Promise<Buffer> {
+  const { A, ROUNDS } = await import('../src/workbook/appraisal.js');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(LOCALES[lang].workbook.sheets.appraisal)!;
+  const rowOf = new Map<string, number>();
+  ws.eachRow((row, n) => {
+    const key = row.getCell(A.input).value;
+    const code = row.getCell(A.code).value;
+    if (typeof key === 'string' && key) rowOf.set(key, n);
+    else if (typeof code === 'string' && compiled.nodes.get(code)?.isLeaf) rowOf.set(`#${code}`, n);
+  });
+  for (const round of appraisal.rounds) {
+    const cols = round.kind === 'answer' ? { reason: A.answer, by: A.answerBy, date: A.answerDate, value: 0, points: 0 } : ROUNDS.find((x) => x.id === round.id)!;
+    for (const it of round.items) {
+      const values = Object.entries((it.values ?? {}) as Json);
+      for (const [id, v] of values) {
+        const row = rowOf.get(id)!;
+        ws.getCell(row, cols.value).value = cellValueFor(compiled.inputs.get(id)!.def, v, compiled, lang);
+      }
+      const row = it.points !== undefined || values.length === 0 ? rowOf.get(`#${it.criterion}`)! : rowOf.get(values[0]![0])!;
+      if (it.points !== undefined) ws.getCell(row, cols.points).value = Number(it.points);
+      ws.getCell(row, cols.reason).value = it.reason;
+      if (it.by) ws.getCell(row, cols.by).value = it.by;
+      if (it.date) ws.getCell(row, cols.date).value = isoToDate(it.date);
+    }
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -18,7 +18,6 @@ import { evidenceWorkbook } from '../src/workbook/write.js';
 import { cellValueFor, expectedImport, fillWorkbook } from './workbook-fill.js';
 import { cliInProcess, ROOT, tempDir } from './helpers.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: evidence JSON.
 type Json = Record<string, any>;
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000;
 const RUNS = LONG ? 60 : 3;

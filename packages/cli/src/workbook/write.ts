@@ -33,7 +33,7 @@ export function optionLabels(def: InputDef, ex: Explainer): string[] {
   return labels.map((l, i) => (labels.indexOf(l) !== i || labels.lastIndexOf(l) !== i ? `${l} (${def.options![i]!.id})` : l));
 }
 
-function makeLists(ws: ExcelJS.Worksheet, compiled: CompiledSet, ex: Explainer, lang: Lang): Lists {
+export function makeLists(ws: ExcelJS.Worksheet, compiled: CompiledSet, ex: Explainer, lang: Lang): Lists {
   const w = LOCALES[lang].workbook;
   const levels = compiled.set.unitLevels ?? UNIT_LEVELS;
   let column = 4;
