@@ -15,7 +15,8 @@ import { bundledSets } from '@parindex/rules/node';
 import { walkJsonFiles } from '@parindex/rules/files';
 import { readWorkbookFile } from '../src/workbook/load.js';
 import { evidenceWorkbook } from '../src/workbook/write.js';
-import { cellValueFor, expectedImport, fillWorkbook } from './workbook-fill.js';
+import { cellValueFor, expectedImport, fillAppraisal, fillWorkbook } from './workbook-fill.js';
+import { appraisalWorkbook } from '../src/workbook/appraisal.js';
 import { cliInProcess, ROOT, tempDir } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -206,5 +207,47 @@ describe('the CLI with a workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(a) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => `${w.name}:${w.state}`)).toEqual(['Unit:visible', 'Figures:visible', 'Documents:visible', 'Explanations:visible', 'parindex:veryHidden']);
+  });
+});
+
+describe("the appraisers' workbook", () => {
+  it('template --appraisal → fill the three rounds → import: the example appraisal, bound to the evidence, the same scores', async () => {
+    const ev = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/par-2026.json'), 'utf8')) as Json;
+    const ap = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/appraisal-2026.json'), 'utf8')) as Json;
+    const compiled = compiledSets.get(ev.criteriaSet)!;
+    const out = join(dir, 'tham-dinh.xlsx');
+    const t = await cliInProcess(['template', '--appraisal', 'examples/vinh-bao/par-2026.json', '--format', 'xlsx', '--out', out]);
+    expect(t.code).toBe(0);
+    expect(readFileSync(out).equals(await appraisalWorkbook(compiled, ev, 'vi'))).toBe(true);
+    const filled = join(dir, 'tham-dinh-filled.xlsx');
+    writeFileSync(filled, await fillAppraisal(readFileSync(out), compiled, ap, 'vi'));
+    const imported = await readWorkbookFile(filled, undefined, true);
+    expect(imported.diagnostics).toEqual([]);
+    const value = imported.value as Json;
+    expect(value.evidence).toEqual({ unit: 'HP-VINHBAO', sha256: ap.evidence.sha256 });
+    const strip = (rounds: Json[]) => rounds.map((r) => ({ id: r.id, kind: r.kind, items: r.items }));
+    expect(strip(value.rounds)).toEqual(strip(ap.rounds));
+    for (const round of ['round1', 'answer', 'round2']) {
+      const a = score(compiled, ev, { appraisal: value, round });
+      const b = score(compiled, ev, { appraisal: ap, round });
+      expect(JSON.stringify(a.totals)).toBe(JSON.stringify(b.totals));
+    }
+    // The CLI takes the workbook as the appraisal too.
+    const s = await cliInProcess(['score', 'examples/vinh-bao/par-2026.json', '--appraisal', filled, '--format', 'json']);
+    expect(JSON.parse(s.stdout).totals).toEqual(score(compiled, ev, { appraisal: ap }).totals);
+  });
+
+  it('appraisal init: a JSON appraisal with an empty first round, bound to the evidence (JSON or workbook)', async () => {
+    const out = join(dir, 'init.json');
+    const r = await cliInProcess(['appraisal', 'init', 'examples/vinh-bao/par-2026.json', '--out', out]);
+    expect(r.code).toBe(0);
+    const ap = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/appraisal-2026.json'), 'utf8')) as Json;
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({
+      formatVersion: 1,
+      criteriaSet: 'model.commune-par@2026',
+      evidence: { unit: 'HP-VINHBAO', sha256: ap.evidence.sha256, file: 'examples/vinh-bao/par-2026.json' },
+      rounds: [{ id: 'round1', kind: 'appraisal', items: [] }],
+    });
+    expect((await cliInProcess(['validate', 'examples/vinh-bao/par-2026.json', out])).code).toBe(0);
   });
 });
