@@ -251,3 +251,22 @@ describe("the appraisers' workbook", () => {
     expect((await cliInProcess(['validate', 'examples/vinh-bao/par-2026.json', out])).code).toBe(0);
   });
 });
+
+describe('one language per workbook', () => {
+  const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+  it.each(bundledSets().entries.map((e) => e.ref))('%s in English has no Vietnamese word (the set words it in English)', async (ref) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template(ref, 'en')) as unknown as ArrayBuffer);
+    const set = compiledSets.get(ref)!.set;
+    // The set's English title keeps its place names (Đại Sơn); the period label is the evidence's own (Vietnamese) text.
+    const own = (v: string) => v === set.period.label || (set.titleEn !== undefined && v.endsWith(set.titleEn));
+    const found: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string' && VIETNAMESE.test(cell.value) && !own(cell.value)) found.push(`${ws.name}!${cell.address}: ${cell.value}`);
+        }),
+      );
+    expect(found).toEqual([]);
+  });
+});
