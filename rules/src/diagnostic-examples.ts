@@ -124,7 +124,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   USAGE_THREADS: { got: '0' },
 
   WORKBOOK_UNREADABLE: { reason: 'notZip', part: null },
-  WORKBOOK_LIMIT: { what: 'inflatedBytes', part: 'xl/worksheets/sheet2.xml', limit: 67108864 },
+  WORKBOOK_LIMIT: { what: 'inflatedBytes', part: 'xl/worksheets/sheet2.xml', limit: 33554432 },
   WORKBOOK_XML_DOCTYPE: { part: 'xl/sharedStrings.xml' },
   WORKBOOK_EXTERNAL_LINK: { part: 'xl/externalLinks/externalLink1.xml' },
   WORKBOOK_NOT_BOUND: {},

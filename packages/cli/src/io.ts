@@ -101,7 +101,9 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.cell !== undefined ? `${d.file}:${d.cell}` : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
-  return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
+  // A workbook's diagnostic names its cell; a pointer is shown only when it leads into the evidence it stands for.
+  const path = d.path === '' ? (d.cell !== undefined ? '' : '/') : d.path;
+  return terminalText([where, `${d.code}`, path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
 }
 
 function versionParts(v: string): number[] {

@@ -10,7 +10,7 @@ export const WORKBOOK_LIMITS = {
   /** Most parts (files) in the workbook's zip archive. */
   zipEntries: 1_000,
   /** Most bytes of all parts once inflated: a zip bomb stops here, whatever sizes the archive claims. */
-  inflatedBytes: 64 * 1024 * 1024,
+  inflatedBytes: 32 * 1024 * 1024,
   /** Most worksheets. */
   sheets: 50,
   /** Most rows of one worksheet. */
