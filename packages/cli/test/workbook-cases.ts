@@ -51,8 +51,7 @@ export async function importAs(bytes: Buffer, dir: string, name = `case-${n++}.x
   return (await readWorkbookFile(file, undefined, true)).diagnostics;
 }
 
-/** The first worksheet part (the unit sheet) and the figures sheet's part. */
-export const UNIT_PART = 'xl/worksheets/sheet1.xml';
+/** The figures sheet's part. */
 export const FIGURES_PART = 'xl/worksheets/sheet2.xml';
 
 type Case = { run(): Promise<Diagnostic[]>; path: string };
