@@ -203,9 +203,10 @@ export interface DiagnosticParams {
   EVIDENCE_SCHEMA: SchemaIssue;
   EVIDENCE_SET_MISMATCH: { given: string; expected: string };
   EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
-  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string };
-  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal). */
-  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string };
+  /** suggest: the one code nearest to a mistyped one ("3.71" → "3.7.1"), when there is one. */
+  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
+  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal); suggest: the nearest input id. */
+  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string; suggest?: string };
   EVIDENCE_DUPLICATE_VALUE: { input: string; first: string };
   EVIDENCE_DUPLICATE_CLAIM: { code: string; first: string };
   /** option: the answer option of a tally whose count is wrong. */
@@ -262,7 +263,7 @@ export interface DiagnosticParams {
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
-  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string };
+  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
 
   // The command line (exit code 2)
   USAGE_UNKNOWN_COMMAND: { command: string; commands: string[] };

@@ -415,8 +415,9 @@ export const diagnosticsEn = {
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `This evidence answers the criteria set ${p.given}, not ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
-  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}.`,
-  EVIDENCE_UNKNOWN_INPUT: (p) => `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) =>
+    `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${q(p.input)} is given twice (first at ${p.first}); give each value once.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
   EVIDENCE_VALUE_TYPE: (p, f) => `The input ${q(p.input)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
@@ -433,7 +434,7 @@ export const diagnosticsEn = {
             : 'within its declared bounds';
     return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? `; did you mean ${q(p.suggest)}?` : '.'}`,
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
@@ -491,7 +492,7 @@ export const diagnosticsEn = {
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `The override of ${q(p.code)} gives ${f.count(p.points, 'point')}, outside ${f.num(p.floor)} to ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
-  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
 
   // The command line
   USAGE_UNKNOWN_COMMAND: (p) => `Unknown command ${q(p.command)}. Commands: ${p.commands.join(', ')}.`,

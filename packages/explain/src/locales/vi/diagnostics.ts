@@ -415,8 +415,9 @@ export const diagnosticsVi = {
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `Tệp minh chứng này trả lời bộ tiêu chí ${p.given}, không phải ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
-  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}.`,
-  EVIDENCE_UNKNOWN_INPUT: (p) => `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) =>
+    `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${q(p.input)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
   EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${q(p.input)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
@@ -434,7 +435,7 @@ export const diagnosticsVi = {
     return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) =>
-    `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? `; có phải là ${q(p.suggest)}?` : '.'}`,
+    `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
@@ -494,7 +495,7 @@ export const diagnosticsVi = {
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `Điểm điều chỉnh của ${q(p.code)} là ${f.num(p.points)}, ngoài khoảng từ ${f.num(p.floor)} đến ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
-  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
 
   // Dòng lệnh
   USAGE_UNKNOWN_COMMAND: (p) => `Không có lệnh ${q(p.command)}. Các lệnh: ${p.commands.join(', ')}.`,
