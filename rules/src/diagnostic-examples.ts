@@ -25,6 +25,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   JSON_DUPLICATE_KEY: { key: 'value', firstLine: 12 },
   JSON_NUMBER_INEXACT: { text: '1.9999999999999999', read: '2' },
   JSON_FORBIDDEN_KEY: { key: '__proto__' },
+  JSON_NUMBER_FORM: { text: '42,5', suggest: '42.5', form: 'decimalComma' },
   LIMIT_EXCEEDED: { what: 'listItems', count: 20001, limit: 20000 },
 
   SET_SCHEMA: { field: 'version', item: null, issue: 'pattern', pattern: 'setVersion', regex: null },

@@ -150,6 +150,8 @@ export interface DiagnosticParams {
   JSON_DUPLICATE_KEY: { key: string; firstLine: number };
   JSON_NUMBER_INEXACT: { text: string; read: string };
   JSON_FORBIDDEN_KEY: { key: string };
+  /** A number written the Vietnamese way without quotes, which is not JSON: "42,5" (decimalComma), "3.000.000" (thousands); suggest: the number to write. */
+  JSON_NUMBER_FORM: { text: string; suggest: string; form: 'decimalComma' | 'thousands' };
   /** count: null when counting stopped above the limit. */
   LIMIT_EXCEEDED: { what: LimitSubject; count: number | null; limit: number };
 
@@ -324,6 +326,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   JSON_DUPLICATE_KEY: 'error',
   JSON_NUMBER_INEXACT: 'error',
   JSON_FORBIDDEN_KEY: 'error',
+  JSON_NUMBER_FORM: 'error',
   LIMIT_EXCEEDED: 'error',
 
   SET_SCHEMA: 'error',

@@ -2,7 +2,7 @@
  * score(compiled, evidence): the result tree with exact points, statuses, flags and a per-point trace.
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
-import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains, type Diagnostic } from './deps.js';
+import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains, numberTokensOf, type Diagnostic } from './deps.js';
 import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
@@ -156,7 +156,7 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
-  const prepared = prepare(compiled, evidence, skip);
+  const prepared = prepare(compiled, evidence, skip, numberTokensOf(evidenceInput));
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);
   const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: hashJson(evidenceInput), appraisalSha: undefined, diagnostics, failed: false };

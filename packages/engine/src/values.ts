@@ -78,7 +78,7 @@ function readString(def: CompiledInput['def'], raw: string, path: string, out: D
 const numberValue = (raw: number) => (Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
 
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
-export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
+export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
   const id = def.id;
   const typeError = () => {
@@ -101,6 +101,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     case 'decimal':
     case 'percent': {
       if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError();
+      if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
       const n = numberValue(raw);
       if (def.type === 'count' && !n.isInteger()) return typeError();
       return numberInRange(input, n, path, out, raw);
@@ -108,6 +109,22 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     default:
       return typeError();
   }
+}
+
+/**
+ * An unquoted number written "3.000" or "1.170": JSON reads 3 and 1.17, the officer may have meant 3000
+ * and 1170. Read as JSON reads it only where the thousands reading is impossible (above the input's
+ * maximum: a percent "12.500"); else an error naming both readings. Never read as 3000: the file's
+ * value is 3, and the file's hash and every other reader say so.
+ */
+function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
+  const r = readValueText(token, def.type === 'count' ? { ...def, type: 'decimal' } : def);
+  if (r.ok) return true;
+  const p = r.problem;
+  // A count cannot be 1.64: then only the thousands reading is left to name.
+  const whole = p.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && def.type === 'count' && p.params.decimal !== null && p.params.decimal.includes('.');
+  out.push(valueTextDiagnostic(whole ? { ...p, params: { ...p.params, decimal: null } } : p, path));
+  return false;
 }
 
 function dateValue(input: CompiledInput, v: string, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
@@ -171,6 +188,8 @@ function suggestInput(compiled: CompiledSet, id: string, owner: string | null): 
 /** The evidence being indexed: what each entry adds, and the problems found. */
 interface Indexing {
   compiled: CompiledSet;
+  /** Unquoted numbers written "3.000", by pointer (numberTokensOf). */
+  tokens: ReadonlyMap<string, string> | undefined;
   out: Diagnostic[];
   values: Map<string, ValueRec>;
   claims: Map<string, { value: Decimal; entry: number }>;
@@ -190,7 +209,7 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry:
     x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
     return;
   }
-  const v = convertValue(input, raw, path, x.compiled.set.period, x.out) as ValueRec | undefined;
+  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(path)) as ValueRec | undefined;
   if (v) {
     // convertValue returns a fresh object: complete it in place.
     v.entry = entry;
@@ -298,8 +317,8 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
 const NO_SKIP: ReadonlySet<number> = new Set();
 
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
-export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP): Prepared {
-  const x: Indexing = { compiled, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
+export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
+  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
   evidence.entries.forEach((e, i) => {
     if (skip.has(i)) return;
     const owner = entryValues(x, e, i);

@@ -322,6 +322,8 @@ export const diagnosticsEn = {
   JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
   JSON_NUMBER_INEXACT: (p) => `The number ${p.text} has more digits than a JSON number can keep: it would be read as ${p.read}. Write it as a decimal string, e.g. "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `The key ${q(p.key)} is not allowed anywhere in a file (it could reach object prototypes).`,
+  JSON_NUMBER_FORM: (p) =>
+    `The number ${p.text} is written ${p.form === 'decimalComma' ? 'with a decimal comma' : 'with dots between thousands'}, which is not JSON: write ${p.suggest}${p.form === 'decimalComma' ? ' (a dot before the decimals)' : ' (no separators)'}.`,
   LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
 
   // Criteria sets
@@ -451,7 +453,7 @@ export const diagnosticsEn = {
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
   EVIDENCE_THOUSANDS_READ: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} (an English thousands separator)`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
+    `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
   EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,

@@ -322,6 +322,9 @@ export const diagnosticsVi = {
   JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
   JSON_NUMBER_INEXACT: (p) => `Số ${p.text} có nhiều chữ số hơn mức một số JSON giữ được: khi đọc sẽ thành ${p.read}. Hãy viết dưới dạng chuỗi số thập phân, ví dụ "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `Không được dùng khóa ${q(p.key)} ở bất kỳ đâu trong tệp (khóa này có thể chạm tới nguyên mẫu của đối tượng).`,
+  // The number to write keeps the dot whatever the language: it is what goes in the file.
+  JSON_NUMBER_FORM: (p) =>
+    `Số ${p.text} được viết ${p.form === 'decimalComma' ? 'với dấu phẩy thập phân' : 'với dấu chấm ngăn cách hàng nghìn'}, không đúng cú pháp JSON: hãy viết ${p.suggest}${p.form === 'decimalComma' ? ' (dấu chấm trước phần thập phân)' : ' (không có dấu ngăn cách)'}.`,
   LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
 
   // Bộ tiêu chí
@@ -451,7 +454,7 @@ export const diagnosticsVi = {
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
   EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} (dấu ngăn cách hàng nghìn kiểu tiếng Anh)`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
+    `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
   EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
