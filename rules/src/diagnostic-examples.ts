@@ -14,6 +14,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   FILE_LINK_LOOP: { file: 'vong/lap.json' },
   FILE_TOO_LARGE: { size: 52428800, limit: 20971520 },
   FILE_ENCODING: { offset: 1187 },
+  FILE_NOT_JSON: { kind: 'xlsx' },
   FILE_WRITE_FAILED: { file: 'ket-qua/bao-cao.html', cause: 'system', errno: 'ENOSPC' },
   STDOUT_WRITE_FAILED: { errno: 'EPIPE' },
   FILE_EMPTY: {},

@@ -128,6 +128,8 @@ export interface DiagnosticParams {
   FILE_TOO_LARGE: { size: number | null; limit: number };
   /** offset: the first byte (0-based) that is not UTF-8. */
   FILE_ENCODING: { offset: number };
+  /** A file that is not JSON text: UTF-16 text, an Excel workbook (xlsx, or the older xls), a Word document, a zip archive, a PDF, a CSV table, other binary data. */
+  FILE_NOT_JSON: { kind: 'utf16' | 'xlsx' | 'xls' | 'docx' | 'zip' | 'pdf' | 'csv' | 'binary' };
   /**
    * cause: a system error (errno), a symbolic link to nothing or a device or socket in the way, a file
    * where a folder of the path must be, or a folder of the path that could not be created.
@@ -315,6 +317,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   FILE_LINK_LOOP: 'error',
   FILE_TOO_LARGE: 'error',
   FILE_ENCODING: 'error',
+  FILE_NOT_JSON: 'error',
   FILE_WRITE_FAILED: 'error',
   STDOUT_WRITE_FAILED: 'error',
   FILE_EMPTY: 'error',

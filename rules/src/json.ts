@@ -314,7 +314,8 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     const first = errors[0];
     const offset = first?.offset ?? 0;
     const vietnamese = vietnameseNumberAt(source, offset);
-    if (vietnamese) diagnostics.push({ ...diag('JSON_NUMBER_FORM', '', vietnamese.params), ...lineColumn(source, vietnamese.start) });
+    if (looksLikeCsv(source)) diagnostics.push(diag('FILE_NOT_JSON', '', { kind: 'csv' }));
+    else if (vietnamese) diagnostics.push({ ...diag('JSON_NUMBER_FORM', '', vietnamese.params), ...lineColumn(source, vietnamese.start) });
     else diagnostics.push({ ...diag('JSON_SYNTAX', '', { error: first ? printParseErrorCode(first.error) : 'NotJson', offset }), ...lineColumn(source, offset) });
     return done(undefined);
   }
@@ -331,6 +332,20 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
   if (scan.grouped.length > 0) NUMBER_TOKENS.set(value as object, new Map(scan.grouped.map((g) => [g.path, g.text])));
   return done(diagnostics.length > before ? undefined : value);
+}
+
+/**
+ * Is text that is not JSON a table of values, as Excel saves one as CSV: it does not open with { or [,
+ * and its first lines hold the same number (at least one) of commas, semicolons or tabs?
+ */
+function looksLikeCsv(text: string): boolean {
+  const t = text.trimStart();
+  if (t.startsWith('{') || t.startsWith('[')) return false;
+  const lines = t.split(/\r?\n/, 6).filter((l) => l.trim() !== '');
+  return [',', ';', '\t'].some((sep) => {
+    const counts = lines.slice(0, 5).map((l) => l.split(sep).length - 1);
+    return counts[0]! > 0 && (counts.length === 1 ? counts[0]! > 1 : counts.slice(1).some((c) => c === counts[0]));
+  });
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

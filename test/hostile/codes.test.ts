@@ -199,6 +199,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     path: '',
     text: '',
   },
+  FILE_NOT_JSON: {
+    // An Excel workbook given where JSON is expected.
+    run: () => readSetFile(join(ROOT, 'test/hostile/not-json/evidence.xlsx')).diagnostics,
+    path: '',
+    located: false,
+  },
   FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
   FILE_EMPTY: textCase('  \n', '', false),
   FILE_BOM: textCase('\ufeff{}'),

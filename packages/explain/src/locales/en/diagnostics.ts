@@ -8,6 +8,18 @@ import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
 
+/** What a file that is not JSON is, and what to do with it. */
+const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
+  utf16: 'The file is UTF-16 text (as Notepad saves "Unicode"), not UTF-8: open it and save it again with the UTF-8 encoding.',
+  xlsx: 'The file is an Excel workbook (.xlsx), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  xls: 'The file is an old Excel workbook (.xls, Excel 97-2003), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  docx: 'The file is a Word document (.docx), not a JSON file: documents of evidence are listed in the JSON evidence file by their number, symbol and date.',
+  zip: 'The file is a zip archive, not a JSON file: unpack it and give the JSON file inside.',
+  pdf: 'The file is a PDF document, not a JSON file: documents of evidence are listed in the JSON evidence file by their number, symbol and date.',
+  csv: 'The file is a table of comma-separated values (CSV, as Excel saves it), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  binary: 'The file holds binary data, not JSON text: check that it is the right file.',
+};
+
 /** What a declared input of each type holds, for set authors. */
 const INPUT_TYPE: Record<InputType, string> = {
   boolean: 'yes/no ("boolean")',
@@ -300,6 +312,7 @@ export const diagnosticsEn = {
   FILE_TOO_LARGE: (p, f) =>
     `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
   FILE_ENCODING: (p, f) => `The file is not valid UTF-8 text: the byte at offset ${f.num(p.offset)} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).`,
+  FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
   FILE_EMPTY: () => 'The file is empty. It must hold one JSON object.',

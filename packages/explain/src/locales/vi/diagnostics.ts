@@ -9,6 +9,18 @@ import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diag
 
 const q = (s: string) => `"${s}"`;
 
+/** What a file that is not JSON is, and what to do with it. */
+const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
+  utf16: 'Tệp là văn bản UTF-16 (như Notepad lưu với "Unicode"), không phải UTF-8: hãy mở tệp và lưu lại với bảng mã UTF-8.',
+  xlsx: 'Tệp là sổ tính Excel (.xlsx), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  xls: 'Tệp là sổ tính Excel cũ (.xls, Excel 97-2003), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  docx: 'Tệp là văn bản Word (.docx), không phải tệp JSON: tài liệu kiểm chứng được ghi trong tệp minh chứng JSON bằng số, ký hiệu và ngày của văn bản.',
+  zip: 'Tệp là tệp nén (.zip), không phải tệp JSON: hãy giải nén và chọn tệp JSON bên trong.',
+  pdf: 'Tệp là văn bản PDF, không phải tệp JSON: tài liệu kiểm chứng được ghi trong tệp minh chứng JSON bằng số, ký hiệu và ngày của văn bản.',
+  csv: 'Tệp là bảng giá trị ngăn cách bằng dấu phẩy (CSV, như Excel lưu), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  binary: 'Tệp chứa dữ liệu nhị phân, không phải văn bản JSON: hãy kiểm tra lại đã chọn đúng tệp.',
+};
+
 /** What a declared input of each type holds, for set authors (with the type as they write it). */
 const INPUT_TYPE: Record<InputType, string> = {
   boolean: 'có/không ("boolean")',
@@ -300,6 +312,7 @@ export const diagnosticsVi = {
   FILE_LINK_LOOP: (p) => `${p.file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.`,
   FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'Tệp lớn hơn' : `Tệp có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.`,
   FILE_ENCODING: (p, f) => `Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí ${f.num(p.offset)}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).`,
+  FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Không ghi được ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Không ghi được kết quả ra đầu ra chuẩn: ${errnoText(p.errno)}; phần đã in ra không đầy đủ.`,
   FILE_EMPTY: () => 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.',
