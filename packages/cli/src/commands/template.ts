@@ -9,14 +9,24 @@
  * shared by several criteria) are listed in the note of every criterion that reads them; they are given
  * once, in the "values" of any criterion entry.
  */
+import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { templateNote } from '@parindex/explain';
 import { kindOf, type CriterionNode } from '@parindex/rules';
+import { compile, evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
 import { loadSet } from '../io.js';
 import { writeOutput } from '../output.js';
 import type { Lang } from '../numbers.js';
 import { langArg, outArg, quietArg } from './common.js';
+
+/** The schema file as the template refers to it: relative to the template's folder (or the current one), with forward slashes. */
+function schemaRef(schema: string, out: string | undefined): string {
+  const ref = relative(out ? dirname(resolve(out)) : process.cwd(), resolve(schema))
+    .split('\\')
+    .join('/');
+  return ref.startsWith('.') ? ref : `./${ref}`;
+}
 
 export const templateCommand = defineCommand({
   meta: { name: 'template', description: 'A blank evidence file for a criteria set, ready to fill in / Mẫu tệp minh chứng để điền' },
@@ -25,6 +35,7 @@ export const templateCommand = defineCommand({
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
     name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
     format: { type: 'enum' as const, options: ['json'], default: 'json', description: 'Output format: a template is always an evidence file in JSON' },
+    schema: { type: 'string', valueHint: 'file', description: 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)' },
     lang: langArg,
     out: outArg,
     quiet: quietArg,
@@ -47,6 +58,7 @@ export const templateCommand = defineCommand({
     set.bonus?.items.forEach(leaf);
     set.penalty?.items.forEach(leaf);
     const evidence = {
+      ...(args.schema ? { $schema: schemaRef(args.schema, args.out) } : {}),
       formatVersion: 1,
       criteriaSet: ref,
       unit: { code: args.unit ?? '', name: args.name ?? '', level: set.unitLevels?.[0] ?? 'commune' },
@@ -54,6 +66,7 @@ export const templateCommand = defineCommand({
       period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,
     };
+    if (args.schema) writeOutput(json(evidenceSchema(compile(set), lang)), args.schema);
     writeOutput(json(evidence), args.out);
     return 0;
   },
