@@ -136,6 +136,8 @@ export interface DiagnosticParams {
   FILE_TOO_LARGE: { size: number | null; limit: number };
   /** offset: the first byte (0-based) that is not UTF-8. */
   FILE_ENCODING: { offset: number };
+  /** A file that is not JSON text: UTF-16 text, an Excel workbook (xlsx, or the older xls), a Word document, a zip archive, a PDF, a CSV table, other binary data. */
+  FILE_NOT_JSON: { kind: 'utf16' | 'xlsx' | 'xls' | 'docx' | 'zip' | 'pdf' | 'csv' | 'binary' };
   /**
    * cause: a system error (errno), a symbolic link to nothing or a device or socket in the way, a file
    * where a folder of the path must be, or a folder of the path that could not be created.
@@ -158,6 +160,8 @@ export interface DiagnosticParams {
   JSON_DUPLICATE_KEY: { key: string; firstLine: number };
   JSON_NUMBER_INEXACT: { text: string; read: string };
   JSON_FORBIDDEN_KEY: { key: string };
+  /** A number written the Vietnamese way without quotes, which is not JSON: "42,5" (decimalComma), "3.000.000" (thousands); suggest: the number to write. */
+  JSON_NUMBER_FORM: { text: string; suggest: string; form: 'decimalComma' | 'thousands' };
   /** count: null when counting stopped above the limit. */
   LIMIT_EXCEEDED: { what: LimitSubject; count: number | null; limit: number };
 
@@ -211,9 +215,10 @@ export interface DiagnosticParams {
   EVIDENCE_SCHEMA: SchemaIssue;
   EVIDENCE_SET_MISMATCH: { given: string; expected: string };
   EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
-  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string };
-  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal). */
-  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string };
+  /** suggest: the one code nearest to a mistyped one ("3.71" → "3.7.1"), when there is one. */
+  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
+  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal); suggest: the nearest input id. */
+  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string; suggest?: string };
   EVIDENCE_DUPLICATE_VALUE: { input: string; first: string };
   EVIDENCE_DUPLICATE_CLAIM: { code: string; first: string };
   /** option: the answer option of a tally whose count is wrong. */
@@ -270,7 +275,7 @@ export interface DiagnosticParams {
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
-  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string };
+  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
 
   // The command line (exit code 2)
   USAGE_UNKNOWN_COMMAND: { command: string; commands: string[] };
@@ -356,6 +361,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   FILE_LINK_LOOP: 'error',
   FILE_TOO_LARGE: 'error',
   FILE_ENCODING: 'error',
+  FILE_NOT_JSON: 'error',
   FILE_WRITE_FAILED: 'error',
   STDOUT_WRITE_FAILED: 'error',
   FILE_EMPTY: 'error',
@@ -367,6 +373,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   JSON_DUPLICATE_KEY: 'error',
   JSON_NUMBER_INEXACT: 'error',
   JSON_FORBIDDEN_KEY: 'error',
+  JSON_NUMBER_FORM: 'error',
   LIMIT_EXCEEDED: 'error',
 
   SET_SCHEMA: 'error',

@@ -7,7 +7,7 @@ export * from './schema.js';
 export * from './diagnostics.js';
 export { LIMITS } from './limits.js';
 export { Decimal, dec, decText, cmpDec, addDec, mulDec, smallInt, quotientText, isExactQuotient, ZERO, ONE } from './decimal.js';
-export { readJson, type JsonDocument } from './json.js';
+export { readJson, numberTokensOf, type JsonDocument } from './json.js';
 export { FORBIDDEN_KEYS, findForbiddenKeys as findForbiddenKeysPublic } from './forbidden.js';
 export { checkSet, SET_CHECKS } from './checks.js';
 export { intervalContains, toInterval, scanIntervals, type Interval } from './intervals.js';

@@ -204,8 +204,10 @@ export function nearestWord(word: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   let tie = false;
+  const length = [...word].length;
   for (const c of new Set(candidates)) {
-    if (c === word) continue;
+    // Lengths further apart than the limit are further apart in edits too: skip them without counting.
+    if (c === word || Math.abs(c.length - length) > limit + 1) continue;
     const d = editDistance(word, c);
     if (d < bestDistance) [best, bestDistance, tie] = [c, d, false];
     else if (d === bestDistance) tie = true;

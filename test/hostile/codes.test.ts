@@ -200,6 +200,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     path: '',
     text: '',
   },
+  FILE_NOT_JSON: {
+    // An Excel workbook given where JSON is expected.
+    run: () => readSetFile(join(ROOT, 'test/hostile/not-json/evidence.xlsx')).diagnostics,
+    path: '',
+    located: false,
+  },
   FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
   FILE_EMPTY: textCase('  \n', '', false),
   FILE_BOM: textCase('\ufeff{}'),
@@ -264,6 +270,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   JSON_SYNTAX: textCase('{\n  "a": 1,\n}'),
   JSON_NOT_OBJECT: textCase('[1, 2]'),
   JSON_TOO_DEEP: textCase('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1)),
+  JSON_NUMBER_FORM: textCase('{\n  "a": {\n    "b": 42,5\n  }\n}'),
   JSON_NUMBER_INEXACT: textCase('{\n  "a": {\n    "b": 1.9999999999999999\n  }\n}', '/a/b'),
   JSON_DUPLICATE_KEY: textCase('{\n  "a": {\n    "b": 1,\n    "b": 2\n  }\n}', '/a/b'),
   JSON_FORBIDDEN_KEY: textCase('{\n  "a": {\n    "__proto__": {"polluted": true}\n  }\n}', '/a/__proto__'),

@@ -14,3 +14,4 @@ export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
 export { rank, summarize, mean, type RankingPolicy, type RankRow, type RankSummary, type Mean, type FieldMean, type Rankable, type Summarizable } from './rank.js';
 export { toSummary, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
+export { evidenceSchema } from './evidence-schema.js';

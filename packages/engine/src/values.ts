@@ -2,7 +2,7 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, nearestWord, readValueText, schemaDiag, valueTextDiagnostic, type Diagnostic, type Received } from './deps.js';
+import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, nearestCode, nearestWord, readValueText, schemaDiag, valueTextDiagnostic, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
@@ -78,7 +78,7 @@ function readString(def: CompiledInput['def'], raw: string, path: string, out: D
 const numberValue = (raw: number) => (Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
 
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
-export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
+export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
   const id = def.id;
   const typeError = () => {
@@ -101,6 +101,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     case 'decimal':
     case 'percent': {
       if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError();
+      if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
       const n = numberValue(raw);
       if (def.type === 'count' && !n.isInteger()) return typeError();
       return numberInRange(input, n, path, out, raw);
@@ -108,6 +109,22 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     default:
       return typeError();
   }
+}
+
+/**
+ * An unquoted number written "3.000" or "1.170": JSON reads 3 and 1.17, the officer may have meant 3000
+ * and 1170. Read as JSON reads it only where the thousands reading is impossible (above the input's
+ * maximum: a percent "12.500"); else an error naming both readings. Never read as 3000: the file's
+ * value is 3, and the file's hash and every other reader say so.
+ */
+function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
+  const r = readValueText(token, def.type === 'count' ? { ...def, type: 'decimal' } : def);
+  if (r.ok) return true;
+  const p = r.problem;
+  // A count cannot be 1.64: then only the thousands reading is left to name.
+  const whole = p.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && def.type === 'count' && p.params.decimal !== null && p.params.decimal.includes('.');
+  out.push(valueTextDiagnostic(whole ? { ...p, params: { ...p.params, decimal: null } } : p, path));
+  return false;
 }
 
 function dateValue(input: CompiledInput, v: string, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
@@ -153,9 +170,26 @@ function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Di
   return ok ? { value: counts, display } : undefined;
 }
 
+/** The code nearest to a mistyped one ("3.71" → "3.7.1"), as a `suggest` param (leaves only: what an appraisal may name). */
+function suggestCode(compiled: CompiledSet, code: string, leavesOnly: boolean): { suggest?: string } {
+  const codes: string[] = [];
+  for (const [c, n] of compiled.nodes) if (!leavesOnly || n.isLeaf) codes.push(c);
+  const suggest = nearestCode(code, codes);
+  return suggest !== undefined ? { suggest } : {};
+}
+
+/** The input id nearest to a mistyped one: among the criterion's own inputs first, then all the set's. */
+function suggestInput(compiled: CompiledSet, id: string, owner: string | null): { suggest?: string } {
+  const own = owner === null ? undefined : compiled.nodes.get(owner)?.ownInputs;
+  const suggest = (own && nearestWord(id, own)) ?? nearestWord(id, [...compiled.inputs.keys()]);
+  return suggest !== undefined ? { suggest } : {};
+}
+
 /** The evidence being indexed: what each entry adds, and the problems found. */
 interface Indexing {
   compiled: CompiledSet;
+  /** Unquoted numbers written "3.000", by pointer (numberTokensOf). */
+  tokens: ReadonlyMap<string, string> | undefined;
   out: Diagnostic[];
   values: Map<string, ValueRec>;
   claims: Map<string, { value: Decimal; entry: number }>;
@@ -167,7 +201,7 @@ interface Indexing {
 function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry: number, owner: string | null): void {
   const input = x.compiled.inputs.get(id);
   if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
-    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref }));
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
     return;
   }
   const first = x.values.get(id);
@@ -175,7 +209,7 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry:
     x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
     return;
   }
-  const v = convertValue(input, raw, path, x.compiled.set.period, x.out) as ValueRec | undefined;
+  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(path)) as ValueRec | undefined;
   if (v) {
     // convertValue returns a fresh object: complete it in place.
     v.entry = entry;
@@ -195,7 +229,7 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
   let owner: string | null = null;
   if (e.criterion !== undefined) {
     if (!x.compiled.nodes.get(e.criterion)) {
-      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref }));
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
       return undefined;
     }
     owner = e.criterion;
@@ -228,7 +262,7 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
   if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
-  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${at}/date`, { issue: 'notCalendarDate', value: d.date }));
+  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${at}/date`, { input: null, got: d.date }));
   else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
     x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
   // The document as the trace shows it: its fields in the schema's order, then its entry.
@@ -280,10 +314,13 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
   }
 }
 
+const NO_SKIP: ReadonlySet<number> = new Set();
+
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
-export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
-  const x: Indexing = { compiled, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
+export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
+  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
   evidence.entries.forEach((e, i) => {
+    if (skip.has(i)) return;
     const owner = entryValues(x, e, i);
     if (owner === undefined) return;
     if (owner !== null) entryExtras(x, e, i, owner);
@@ -298,7 +335,8 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
     entriesOf: x.entriesOf,
     overrides: new Map(),
     corrections: new Map(),
-    used: new Array<boolean>(evidence.entries.length).fill(false),
+    // An entry the schema refused has its problem already: it is not also "unused".
+    used: Array.from({ length: evidence.entries.length }, (_, i) => skip.has(i)),
     diagnostics: x.out,
   };
 }
@@ -327,7 +365,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
       const base = `/rounds/${r}/items/${j}`;
       const node = compiled.nodes.get(item.criterion);
       if (!node || !node.isLeaf) {
-        out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref }));
+        out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref, ...suggestCode(compiled, item.criterion, true) }));
         return;
       }
       if (rd.kind === 'answer' && (item.values !== undefined || item.points !== undefined)) {
@@ -341,7 +379,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
           const path = `${base}/values/${key}`;
           // A correction filed under a criterion may only change what that criterion reads.
           if (!input || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
-            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref }));
+            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
             continue;
           }
           const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);

@@ -9,14 +9,24 @@
  * shared by several criteria) are listed in the note of every criterion that reads them; they are given
  * once, in the "values" of any criterion entry.
  */
+import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { templateNote } from '@parindex/explain';
 import { diag, kindOf, type CriterionNode } from '@parindex/rules';
+import { compile, evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
 import { loadSet, UsageError } from '../io.js';
 import { writeOutput } from '../output.js';
 import type { Lang } from '../numbers.js';
 import { langArg, outArg, quietArg, rulesArg } from './common.js';
+
+/** The schema file as the template refers to it: relative to the template's folder (or the current one), with forward slashes. */
+function schemaRef(schema: string, out: string | undefined): string {
+  const ref = relative(out ? dirname(resolve(out)) : process.cwd(), resolve(schema))
+    .split('\\')
+    .join('/');
+  return ref.startsWith('.') ? ref : `./${ref}`;
+}
 
 export const templateCommand = defineCommand({
   meta: { name: 'template', description: 'A blank evidence file for a criteria set, ready to fill in / Mẫu tệp minh chứng để điền' },
@@ -27,6 +37,7 @@ export const templateCommand = defineCommand({
     format: { type: 'enum' as const, options: ['json', 'xlsx'], default: 'json', description: 'Output format: json (an evidence file) or xlsx (the workbook an officer fills in Excel)' },
     rules: rulesArg,
     appraisal: { type: 'string', valueHint: 'evidence', description: "With --format xlsx: the appraisers' workbook for this evidence file (or workbook)" },
+    schema: { type: 'string', valueHint: 'file', description: 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)' },
     lang: langArg,
     out: outArg,
     quiet: quietArg,
@@ -54,6 +65,7 @@ export const templateCommand = defineCommand({
     set.bonus?.items.forEach(leaf);
     set.penalty?.items.forEach(leaf);
     const evidence = {
+      ...(args.schema ? { $schema: schemaRef(args.schema, args.out) } : {}),
       formatVersion: 1,
       criteriaSet: ref,
       unit: { code: args.unit ?? '', name: args.name ?? '', level: set.unitLevels?.[0] ?? 'commune' },
@@ -61,6 +73,7 @@ export const templateCommand = defineCommand({
       period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,
     };
+    if (args.schema) writeOutput(json(evidenceSchema(compile(set), lang)), args.schema);
     writeOutput(json(evidence), args.out);
     return 0;
   },

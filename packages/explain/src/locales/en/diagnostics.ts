@@ -41,6 +41,18 @@ const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected
 
 const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'a number', date: 'a date', boolean: 'a true/false value', text: 'text', other: 'another kind of value' };
 
+/** What a file that is not JSON is, and what to do with it. */
+const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
+  utf16: 'The file is UTF-16 text (as Notepad saves "Unicode"), not UTF-8: open it and save it again with the UTF-8 encoding.',
+  xlsx: 'The file is an Excel workbook (.xlsx), not a JSON file: give it a name ending in .xlsx (a workbook made by "parindex template --format xlsx" is read wherever evidence is), or read it with "parindex import".',
+  xls: 'The file is an old Excel workbook (.xls, Excel 97-2003), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  docx: 'The file is a Word document (.docx), not a JSON file: documents of evidence are listed in the JSON evidence file by their number, symbol and date.',
+  zip: 'The file is a zip archive, not a JSON file: unpack it and give the JSON file inside.',
+  pdf: 'The file is a PDF document, not a JSON file: documents of evidence are listed in the JSON evidence file by their number, symbol and date.',
+  csv: 'The file is a table of comma-separated values (CSV, as Excel saves it), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  binary: 'The file holds binary data, not JSON text: check that it is the right file.',
+};
+
 /** What a declared input of each type holds, for set authors. */
 const INPUT_TYPE: Record<InputType, string> = {
   boolean: 'yes/no ("boolean")',
@@ -333,6 +345,7 @@ export const diagnosticsEn = {
   FILE_TOO_LARGE: (p, f) =>
     `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
   FILE_ENCODING: (p, f) => `The file is not valid UTF-8 text: the byte at offset ${f.num(p.offset)} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).`,
+  FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
   FILE_EMPTY: () => 'The file is empty. It must hold one JSON object.',
@@ -355,6 +368,8 @@ export const diagnosticsEn = {
   JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
   JSON_NUMBER_INEXACT: (p) => `The number ${p.text} has more digits than a JSON number can keep: it would be read as ${p.read}. Write it as a decimal string, e.g. "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `The key ${q(p.key)} is not allowed anywhere in a file (it could reach object prototypes).`,
+  JSON_NUMBER_FORM: (p) =>
+    `The number ${p.text} is written ${p.form === 'decimalComma' ? 'with a decimal comma' : 'with dots between thousands'}, which is not JSON: write ${p.suggest}${p.form === 'decimalComma' ? ' (a dot before the decimals)' : ' (no separators)'}.`,
   LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
 
   // Criteria sets
@@ -448,8 +463,9 @@ export const diagnosticsEn = {
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `This evidence answers the criteria set ${p.given}, not ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
-  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}.`,
-  EVIDENCE_UNKNOWN_INPUT: (p) => `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) =>
+    `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${q(p.input)} is given twice (first at ${p.first}); give each value once.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
   EVIDENCE_VALUE_TYPE: (p, f) => `The input ${q(p.input)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
@@ -466,7 +482,7 @@ export const diagnosticsEn = {
             : 'within its declared bounds';
     return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? `; did you mean ${q(p.suggest)}?` : '.'}`,
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
@@ -483,7 +499,7 @@ export const diagnosticsEn = {
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
   EVIDENCE_THOUSANDS_READ: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} (an English thousands separator)`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
+    `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
   EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,
@@ -524,7 +540,7 @@ export const diagnosticsEn = {
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `The override of ${q(p.code)} gives ${f.count(p.points, 'point')}, outside ${f.num(p.floor)} to ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
-  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
 
   // The command line
   USAGE_UNKNOWN_COMMAND: (p) => `Unknown command ${q(p.command)}. Commands: ${p.commands.join(', ')}.`,

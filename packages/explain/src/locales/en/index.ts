@@ -89,6 +89,7 @@ export const en: Locale = {
       'template.set': 'Criteria set: id or id@version',
       'template.unit': 'Unit code to write into the file',
       'template.name': 'Unit name to write into the file',
+      'template.schema': 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)',
       'template.format': 'Output format: json (an evidence file) or xlsx (the Excel workbook an officer fills)',
       'template.rules': 'Use this criteria-set file instead of a bundled set',
       'template.appraisal': "With --format xlsx: the appraisers' workbook of this evidence file (JSON or workbook)",

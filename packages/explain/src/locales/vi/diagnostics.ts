@@ -42,6 +42,18 @@ const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected
 
 const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'một số', date: 'một ngày', boolean: 'giá trị đúng/sai', text: 'văn bản', other: 'một giá trị khác' };
 
+/** What a file that is not JSON is, and what to do with it. */
+const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
+  utf16: 'Tệp là văn bản UTF-16 (như Notepad lưu với "Unicode"), không phải UTF-8: hãy mở tệp và lưu lại với bảng mã UTF-8.',
+  xlsx: 'Tệp là sổ tính Excel (.xlsx), không phải tệp JSON: hãy đặt tên tệp có đuôi .xlsx (sổ tính do "parindex template --format xlsx" tạo được đọc ở mọi nơi cần minh chứng), hoặc đọc bằng "parindex import".',
+  xls: 'Tệp là sổ tính Excel cũ (.xls, Excel 97-2003), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  docx: 'Tệp là văn bản Word (.docx), không phải tệp JSON: tài liệu kiểm chứng được ghi trong tệp minh chứng JSON bằng số, ký hiệu và ngày của văn bản.',
+  zip: 'Tệp là tệp nén (.zip), không phải tệp JSON: hãy giải nén và chọn tệp JSON bên trong.',
+  pdf: 'Tệp là văn bản PDF, không phải tệp JSON: tài liệu kiểm chứng được ghi trong tệp minh chứng JSON bằng số, ký hiệu và ngày của văn bản.',
+  csv: 'Tệp là bảng giá trị ngăn cách bằng dấu phẩy (CSV, như Excel lưu), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  binary: 'Tệp chứa dữ liệu nhị phân, không phải văn bản JSON: hãy kiểm tra lại đã chọn đúng tệp.',
+};
+
 /** What a declared input of each type holds, for set authors (with the type as they write it). */
 const INPUT_TYPE: Record<InputType, string> = {
   boolean: 'có/không ("boolean")',
@@ -333,6 +345,7 @@ export const diagnosticsVi = {
   FILE_LINK_LOOP: (p) => `${p.file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.`,
   FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'Tệp lớn hơn' : `Tệp có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.`,
   FILE_ENCODING: (p, f) => `Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí ${f.num(p.offset)}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).`,
+  FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Không ghi được ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Không ghi được kết quả ra đầu ra chuẩn: ${errnoText(p.errno)}; phần đã in ra không đầy đủ.`,
   FILE_EMPTY: () => 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.',
@@ -355,6 +368,9 @@ export const diagnosticsVi = {
   JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
   JSON_NUMBER_INEXACT: (p) => `Số ${p.text} có nhiều chữ số hơn mức một số JSON giữ được: khi đọc sẽ thành ${p.read}. Hãy viết dưới dạng chuỗi số thập phân, ví dụ "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `Không được dùng khóa ${q(p.key)} ở bất kỳ đâu trong tệp (khóa này có thể chạm tới nguyên mẫu của đối tượng).`,
+  // The number to write keeps the dot whatever the language: it is what goes in the file.
+  JSON_NUMBER_FORM: (p) =>
+    `Số ${p.text} được viết ${p.form === 'decimalComma' ? 'với dấu phẩy thập phân' : 'với dấu chấm ngăn cách hàng nghìn'}, không đúng cú pháp JSON: hãy viết ${p.suggest}${p.form === 'decimalComma' ? ' (dấu chấm trước phần thập phân)' : ' (không có dấu ngăn cách)'}.`,
   LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
 
   // Bộ tiêu chí
@@ -448,8 +464,9 @@ export const diagnosticsVi = {
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `Tệp minh chứng này trả lời bộ tiêu chí ${p.given}, không phải ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
-  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}.`,
-  EVIDENCE_UNKNOWN_INPUT: (p) => `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) =>
+    `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${q(p.input)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
   EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${q(p.input)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
@@ -467,7 +484,7 @@ export const diagnosticsVi = {
     return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) =>
-    `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? `; có phải là ${q(p.suggest)}?` : '.'}`,
+    `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
@@ -483,7 +500,7 @@ export const diagnosticsVi = {
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
   EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} (dấu ngăn cách hàng nghìn kiểu tiếng Anh)`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
+    `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
   EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
@@ -527,7 +544,7 @@ export const diagnosticsVi = {
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `Điểm điều chỉnh của ${q(p.code)} là ${f.num(p.points)}, ngoài khoảng từ ${f.num(p.floor)} đến ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
-  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
 
   // Dòng lệnh
   USAGE_UNKNOWN_COMMAND: (p) => `Không có lệnh ${q(p.command)}. Các lệnh: ${p.commands.join(', ')}.`,
