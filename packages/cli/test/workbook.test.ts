@@ -270,3 +270,46 @@ describe('one language per workbook', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('data validation', () => {
+  it.each(bundledSets().entries.map((e) => e.ref))('%s: every cell to fill has one, of its input type', async (ref) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template(ref)) as unknown as ArrayBuffer);
+    const compiled = compiledSets.get(ref)!;
+    const missing: string[] = [];
+    let yellow = 0;
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          const fill = cell.fill as { fgColor?: { argb?: string } } | undefined;
+          if (fill?.fgColor?.argb !== 'FFFFF2CC') return;
+          yellow++;
+          if (!cell.dataValidation?.type) missing.push(`${ws.name}!${cell.address}`);
+        }),
+      );
+    expect(yellow).toBeGreaterThan(compiled.inputs.size);
+    expect(missing).toEqual([]);
+    const figures = wb.getWorksheet('Số liệu')!;
+    const kinds = new Map<string, string>();
+    figures.eachRow((row) => {
+      const key = row.getCell(3).value;
+      if (typeof key !== 'string' || key === '' || key === 'Mã số liệu') return;
+      const def = compiled.inputs.get(key.split('.')[0]!)!.def;
+      const v = row.getCell(4).dataValidation;
+      kinds.set(
+        def.type,
+        `${v.type}${v.operator ? ' ' + v.operator : ''} ${JSON.stringify(v.formulae?.map((f: unknown) => (f instanceof Date ? f.toISOString().slice(0, 10) : typeof f === 'string' ? f.replace(/\$[A-Z]+\$[0-9]+:\$[A-Z]+\$[0-9]+/, 'RANGE') : f)))}`,
+      );
+    });
+    const want: Record<string, RegExp> = {
+      count: /^whole (greaterThanOrEqual \[0\]|between \[\d+,\d+\])$/,
+      tally: /^whole greaterThanOrEqual \[0\]$/,
+      percent: /^decimal between \[0,100\]$/,
+      decimal: /^decimal /,
+      date: /^date greaterThan \["1900-01-01"\]$/,
+      level: /^list \["parindex!RANGE"\]$/,
+      boolean: /^list \["parindex!RANGE"\]$/,
+    };
+    for (const [type, text] of kinds) expect(text, type).toMatch(want[type]!);
+  });
+});

@@ -18,7 +18,7 @@ import { writeOutput } from '../output.js';
 import { json } from '../format/render.js';
 import type { TemplateWorkbookArgs } from './command.js';
 import { valueRows, type ValueRow } from './layout.js';
-import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, plainRow, TEXT_FORMAT, workbookBytes } from './style.js';
+import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, plainRow, TEXT_FORMAT, textValidation, workbookBytes } from './style.js';
 import { makeLists, validationFor } from './write.js';
 
 /** Columns of the appraisal sheet (1-based). */
@@ -48,6 +48,18 @@ export const ROUNDS = [
   { id: 'round2', value: A.r2Value, points: A.r2Points, reason: A.r2Reason, by: A.r2By, date: A.r2Date },
 ] as const;
 
+/** A reason or a name to fill (at most `max` characters, as the appraisal format takes). */
+function textCell(c: ExcelJS.Cell, max: number): void {
+  inputCell(c, TEXT_FORMAT);
+  c.dataValidation = textValidation(max);
+}
+
+/** A date to fill. */
+function dateCell(c: ExcelJS.Cell): void {
+  inputCell(c, DATE_FORMAT);
+  c.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true };
+}
+
 /** The unit's value of an input as given in its evidence (any entry), or undefined. */
 function givenValues(evidence: Record<string, unknown>): Map<string, unknown> {
   const m = new Map<string, unknown>();
@@ -72,8 +84,9 @@ function appraisalRow(ws: ExcelJS.Worksheet, r: ValueRow, self: ReadonlyMap<stri
       inputCell(row.getCell(col));
       row.getCell(col).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [Math.min(0, Number(n.floor.toString())), Number(n.maxText)], showErrorMessage: true };
     }
-    for (const col of [A.r1Reason, A.r1By, A.answer, A.answerBy, A.r2Reason, A.r2By]) inputCell(row.getCell(col), TEXT_FORMAT);
-    for (const col of [A.r1Date, A.answerDate, A.r2Date]) inputCell(row.getCell(col), DATE_FORMAT);
+    for (const col of [A.r1Reason, A.answer, A.r2Reason]) textCell(row.getCell(col), 10_000);
+    for (const col of [A.r1By, A.answerBy, A.r2By]) textCell(row.getCell(col), 200);
+    for (const col of [A.r1Date, A.answerDate, A.r2Date]) dateCell(row.getCell(col));
     return;
   }
   const v = given.get(r.def.id);
@@ -86,8 +99,9 @@ function appraisalRow(ws: ExcelJS.Worksheet, r: ValueRow, self: ReadonlyMap<stri
     const c = row.getCell(round.value);
     inputCell(c, r.def.type === 'date' ? DATE_FORMAT : r.def.type === 'boolean' || r.def.type === 'level' ? TEXT_FORMAT : undefined);
     c.dataValidation = validationFor(r.def, lists, ex, lang);
-    for (const col of [round.reason, round.by]) inputCell(row.getCell(col), TEXT_FORMAT);
-    inputCell(row.getCell(round.date), DATE_FORMAT);
+    textCell(row.getCell(round.reason), 10_000);
+    textCell(row.getCell(round.by), 200);
+    dateCell(row.getCell(round.date));
   }
 }
 

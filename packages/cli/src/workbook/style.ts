@@ -33,6 +33,11 @@ export function headerRow(ws: ExcelJS.Worksheet, labels: readonly string[], widt
   ws.views = [{ state: 'frozen', ySplit: row.number }];
 }
 
+/** Excel's check of a text cell: at most `max` characters (the evidence format's limit for that text). */
+export function textValidation(max: number): ExcelJS.DataValidation {
+  return { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [max], showErrorMessage: true };
+}
+
 /** A cell the officer fills. */
 export function inputCell(c: ExcelJS.Cell, numFmt?: string): void {
   c.fill = INPUT_FILL;

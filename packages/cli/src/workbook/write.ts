@@ -6,12 +6,12 @@
  */
 import ExcelJS from 'exceljs';
 import { createExplainer, LOCALES, type Explainer } from '@parindex/explain';
-import type { InputDef } from '@parindex/rules';
+import { LIMITS, type InputDef } from '@parindex/rules';
 import type { CompiledSet } from '../engine.js';
 import { ENGINE_VERSION } from '../engine.js';
 import type { Lang } from '../numbers.js';
 import { DOCUMENT_COLUMNS, documentRows, EXPLANATION_COLUMNS, EXTRA_DOCUMENT_ROWS, UNIT_KEYS, UNIT_LEVELS, VALUES_COLUMNS, valueRows, type UnitKey, type ValueRow } from './layout.js';
-import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, listRange, plainRow, TEXT_FORMAT, workbookBytes } from './style.js';
+import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, listRange, plainRow, TEXT_FORMAT, textValidation, workbookBytes } from './style.js';
 
 /** What the unit sheet is prefilled with. */
 export interface UnitPrefill {
@@ -82,6 +82,11 @@ function typeText(def: InputDef, lang: Lang): string {
   return w.types[def.type] + (def.required === false ? ` (${w.optional})` : '');
 }
 
+/** The longest text the evidence format takes for each text of the unit sheet. */
+const TEXT_LIMITS: Partial<Record<UnitKey, number>> = { code: 100, name: 500, province: 200, unitNote: LIMITS.stringLength, periodLabel: 100, preparedName: 200, preparedRole: 200 };
+/** The same for the documents sheet. */
+const DOCUMENT_TEXT_LIMITS = { number: 200, title: LIMITS.stringLength, issuer: 500, url: 2000, sha256: 64 } as const;
+
 function unitSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, lists: Lists, prefill: UnitPrefill, ex: Explainer, lang: Lang): void {
   const w = LOCALES[lang].workbook;
   const set = compiled.set;
@@ -116,6 +121,8 @@ function unitSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, lists: Lists, pr
     inputCell(c, key === 'periodFrom' || key === 'periodTo' || key === 'preparedDate' ? DATE_FORMAT : TEXT_FORMAT);
     if (key === 'level') c.dataValidation = { type: 'list', allowBlank: false, formulae: [lists.levels], showErrorMessage: true };
     if (key === 'sample') c.dataValidation = { type: 'list', allowBlank: true, formulae: [lists.yesNo], showErrorMessage: true };
+    const max = TEXT_LIMITS[key];
+    if (max !== undefined) c.dataValidation = textValidation(max);
     if (key === 'periodFrom' || key === 'periodTo' || key === 'preparedDate')
       c.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true };
   }
@@ -161,6 +168,7 @@ function valueRow(ws: ExcelJS.Worksheet, compiled: CompiledSet, r: ValueRow, lis
       errorTitle: w.errorTitle,
     };
     inputCell(row.getCell(C.note), TEXT_FORMAT);
+    row.getCell(C.note).dataValidation = textValidation(LIMITS.stringLength);
     return;
   }
   const def = r.def;
@@ -191,7 +199,10 @@ function documentsSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, lists: List
   // The third column is the requirement in words (not read back); the sixth, the document's own title.
   ws.getRow(1).getCell(DOCUMENT_COLUMNS.label).value = `${c.requirement} (${LOCALES[lang].words.title.toLowerCase()})`;
   const fill = (row: ExcelJS.Row) => {
-    for (const col of [DOCUMENT_COLUMNS.number, DOCUMENT_COLUMNS.title, DOCUMENT_COLUMNS.issuer, DOCUMENT_COLUMNS.url, DOCUMENT_COLUMNS.sha256]) inputCell(row.getCell(col), TEXT_FORMAT);
+    for (const [key, max] of Object.entries(DOCUMENT_TEXT_LIMITS) as Array<[keyof typeof DOCUMENT_TEXT_LIMITS, number]>) {
+      inputCell(row.getCell(DOCUMENT_COLUMNS[key]), TEXT_FORMAT);
+      row.getCell(DOCUMENT_COLUMNS[key]).dataValidation = textValidation(max);
+    }
     const date = row.getCell(DOCUMENT_COLUMNS.date);
     inputCell(date, DATE_FORMAT);
     date.dataValidation = {
@@ -215,6 +226,7 @@ function documentsSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, lists: List
     inputCell(code, TEXT_FORMAT);
     code.dataValidation = { type: 'list', allowBlank: true, formulae: [lists.leaves], showErrorMessage: true };
     inputCell(row.getCell(DOCUMENT_COLUMNS.requirement), TEXT_FORMAT);
+    row.getCell(DOCUMENT_COLUMNS.requirement).dataValidation = textValidation(100);
     fill(row);
   }
   ws.addRow([]);
@@ -231,6 +243,7 @@ function explanationsSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, ex: Expl
     plainRow(row);
     const cell = row.getCell(EXPLANATION_COLUMNS.explanation);
     inputCell(cell, TEXT_FORMAT);
+    cell.dataValidation = textValidation(LIMITS.stringLength);
     cell.alignment = { wrapText: true, vertical: 'top' };
   }
   ws.addRow([]);
