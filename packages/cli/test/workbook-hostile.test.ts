@@ -113,3 +113,22 @@ describe('what an officer types', () => {
     expect(diagnosticText(other[0]!, 'en')).toMatch(/^The workbook was made for another text of the criteria set model\.commune-par@2026 \(000000000000…; the set in use is [0-9a-f]{12}…\)/);
   });
 });
+
+describe('--rules', () => {
+  it('a workbook made from a set file is read with that file; with the bundled set it is refused', async () => {
+    const { readFileSync } = await import('node:fs');
+    const set = JSON.parse(readFileSync(join(process.cwd(), 'rules/sets/targets.kien-tho/2026.json'), 'utf8'));
+    set.title = `${set.title} (bản sửa)`;
+    const rules = join(dir, 'kien-tho-sua.json');
+    writeFileSync(rules, JSON.stringify(set));
+    const out = join(dir, 'kt.xlsx');
+    expect((await cliInProcess(['template', '--rules', rules, '--format', 'xlsx', '--out', out])).code).toBe(0);
+    const ok = await cliInProcess(['import', out, '--rules', rules, '--quiet']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).criteriaSet).toBe('targets.kien-tho@2026');
+    const refused = await cliInProcess(['import', out, '--lang', 'en']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('WORKBOOK_SET_MISMATCH');
+    expect(refused.stderr).toContain('another text of the criteria set targets.kien-tho@2026');
+  });
+});
