@@ -82,6 +82,8 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   EVIDENCE_UNKNOWN_REQUIREMENT: { requirement: 'budget_doc', code: '1.1', known: ['plan_doc'] },
   EVIDENCE_NOT_APPLICABLE_VALUE: { code: '3.1', reason: 'không được giao văn bản', reasonEn: 'no document was assigned' },
   EVIDENCE_UNUSED_ENTRY: { at: '/entries/17' },
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: { code: '1.4.1', number: '20/TB-UBND', known: ['propaganda_plan', 'propaganda_report'], candidates: [] },
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: { code: '1.1.1', input: 'plan_issued_on', typed: '2026-01-12', deadline: '2026-01-15', number: '3/KH-UBND', date: '2026-01-20' },
   EVIDENCE_THOUSANDS_READ: { input: 'resolved', got: '3.000', read: '3000' },
   EVIDENCE_NUMBER_AMBIGUOUS: { input: 'budget_spent', got: '1.170', thousands: '1170', decimal: '1.17' },
   EVIDENCE_DATE_READ: { input: 'q1_sent', got: '15/01/2026', read: '2026-01-15' },

@@ -227,6 +227,10 @@ export interface DiagnosticParams {
   /** reason, reasonEn: the set's own words for why the criterion does not apply, when it has them. */
   EVIDENCE_NOT_APPLICABLE_VALUE: { code: string; reason: string | null; reasonEn: string | null };
   EVIDENCE_UNUSED_ENTRY: { at: string };
+  /** A document without "for" that could prove none or several of the criterion's requirements (candidates: the several). */
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: { code: string; number: string | null; known: string[]; candidates: string[] };
+  /** An on-time criterion's typed date meets its deadline, but a document proving it is dated after the deadline. */
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: { code: string; input: string; typed: string; deadline: string; number: string | null; date: string };
   /** A number written with a thousands separator ("3.000", "1 170") where it can mean only one number: read as `read`. */
   EVIDENCE_THOUSANDS_READ: { input: string; got: string; read: string };
   /** A number that reads as two ("1.170": 1.17 or 1170; "1,170"); decimal: null when only the thousands reading is a number. */
@@ -385,6 +389,8 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   EVIDENCE_UNKNOWN_REQUIREMENT: 'warning',
   EVIDENCE_NOT_APPLICABLE_VALUE: 'warning',
   EVIDENCE_UNUSED_ENTRY: 'warning',
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: 'warning',
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: 'warning',
   EVIDENCE_THOUSANDS_READ: 'warning',
   EVIDENCE_NUMBER_AMBIGUOUS: 'error',
   EVIDENCE_DATE_READ: 'warning',

@@ -464,6 +464,10 @@ export const diagnosticsEn = {
   // Only the set's English reason is quoted: its Vietnamese one would be another language in this sentence.
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} does not apply to this unit${p.reasonEn !== null ? ` (${p.reasonEn})` : ''}; its values were not used.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: (p) =>
+    `${p.number !== null ? `The document ${p.number}` : 'A document (without a number)'} of ${q(p.code)} does not say which of the required documents it is${p.candidates.length > 1 ? ` (it could be ${p.candidates.join(' or ')})` : ''}: add "for" with one of ${p.known.join(', ')}.`,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: (p, f) =>
+    `${q(p.code)} gives ${q(p.input)} as ${f.date(p.typed)}, by the deadline ${f.date(p.deadline)}, but ${p.number !== null ? `the document ${p.number}` : 'its document'} is dated ${f.date(p.date)}, after the deadline: check the date typed or the document.`,
   EVIDENCE_THOUSANDS_READ: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
     `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,

@@ -465,6 +465,10 @@ export const diagnosticsVi = {
     `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} không áp dụng với đơn vị này${p.reason !== null ? ` (${p.reason})` : ''}; các giá trị của tiêu chí không được dùng.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: (p) =>
+    `${p.number !== null ? `Tài liệu ${p.number}` : 'Một tài liệu (chưa ghi số)'} của ${q(p.code)} không ghi là tài liệu nào trong các tài liệu tiêu chí yêu cầu${p.candidates.length > 1 ? ` (có thể là ${p.candidates.join(' hoặc ')})` : ''}: hãy thêm "for" với một trong ${p.known.join(', ')}.`,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: (p, f) =>
+    `${q(p.code)} ghi ${q(p.input)} là ${f.date(p.typed)}, đúng hạn ${f.date(p.deadline)}, nhưng ${p.number !== null ? `tài liệu ${p.number}` : 'tài liệu kiểm chứng'} ghi ngày ${f.date(p.date)}, sau thời hạn: hãy kiểm tra lại ngày đã nhập hoặc tài liệu.`,
   EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
     `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
