@@ -93,9 +93,9 @@ describe('a document dated after the deadline that the typed date claims was met
     const r = score(c, e('2026-03-25'));
     const found = r.diagnostics.filter((d) => d.code === 'EVIDENCE_DOCUMENT_AFTER_DEADLINE');
     expect(found.map((d) => d.path)).toEqual(['/entries/4/documents/0/date', '/entries/4/values/q1_sent']);
-    expect(found[0]!.params).toEqual({ code: '1.3', input: 'q1_sent', typed: '2026-03-18', deadline: '2026-03-20', number: '5/BC-UBND', date: '2026-03-25' });
+    expect(found[0]!.params).toEqual({ code: '1.3', input: 'q1_sent', typed: '2026-03-18', deadline: '2026-03-20', number: '5/BC-UBND', date: '2026-03-25', label: 'Ngày gửi báo cáo quý I' });
     expect(diagnosticText(found[0]!, 'vi')).toBe(
-      '"1.3" ghi "q1_sent" là 18/03/2026, đúng hạn 20/03/2026, nhưng tài liệu 5/BC-UBND ghi ngày 25/03/2026, sau thời hạn: hãy kiểm tra lại ngày đã nhập hoặc tài liệu.',
+      '"1.3" ghi "Ngày gửi báo cáo quý I" (q1_sent) là 18/03/2026, đúng hạn 20/03/2026, nhưng tài liệu 5/BC-UBND ghi ngày 25/03/2026, sau thời hạn: hãy kiểm tra lại ngày đã nhập hoặc tài liệu.',
     );
     expect(node(r, '1.3').points).toBe('1');
   });

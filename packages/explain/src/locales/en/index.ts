@@ -86,6 +86,7 @@ export const en: Locale = {
       'template.unit': 'Unit code to write into the file',
       'template.name': 'Unit name to write into the file',
       'template.format': 'Output format: a template is always an evidence file in JSON',
+      'template.schema': 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)',
       'validate.files': 'Files to check (criteria sets, evidence, appraisals)',
     },
   },

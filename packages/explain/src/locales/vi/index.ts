@@ -85,6 +85,7 @@ export const vi: Locale = {
       'template.unit': 'Mã đơn vị ghi vào tệp',
       'template.name': 'Tên đơn vị ghi vào tệp',
       'template.format': 'Định dạng: mẫu luôn là một tệp minh chứng JSON',
+      'template.schema': 'Ghi thêm lược đồ JSON (JSON Schema) của minh chứng theo bộ này vào tệp đó; "$schema" của mẫu trỏ tới nó (trình soạn thảo gợi ý mã tiêu chí, mã đầu vào)',
       'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định)',
     },
   },
