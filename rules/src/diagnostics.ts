@@ -119,6 +119,12 @@ export type WorkbookPlace = {
   labelEn: string | null;
 };
 
+/**
+ * The label of the input a diagnostic is about, as the set declares it (Vietnamese, and English when
+ * given): the engine adds it to every diagnostic of an input of the set, so that the sentence names the
+ * input as the officer knows it, with its id.
+ */
+export type InputLabel = { label?: string; labelEn?: string };
 type Code = { code: string };
 
 /** Every diagnostic code and the params it carries. Adding a code here asks for its severity and its sentences. */
@@ -219,43 +225,47 @@ export interface DiagnosticParams {
   EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
   /** criterion: the criterion whose values name the input (null for an input entry or an appraisal); suggest: the nearest input id. */
   EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string; suggest?: string };
-  EVIDENCE_DUPLICATE_VALUE: { input: string; first: string };
+  EVIDENCE_DUPLICATE_VALUE: { input: string; first: string } & InputLabel;
   EVIDENCE_DUPLICATE_CLAIM: { code: string; first: string };
   /** option: the answer option of a tally whose count is wrong. */
-  EVIDENCE_VALUE_TYPE: { input: string; option: string | null; expected: InputType } & Received;
-  EVIDENCE_DECIMAL_COMMA: { input: string; got: string; suggest: string };
-  EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null };
+  EVIDENCE_VALUE_TYPE: ({ input: string; option: string | null; expected: InputType } & Received) & InputLabel;
+  EVIDENCE_DECIMAL_COMMA: { input: string; got: string; suggest: string } & InputLabel;
+  EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null } & InputLabel;
   /** suggest: the option nearest to a mistyped one, when only one is near. */
-  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[]; suggest?: string };
-  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string };
-  EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string };
+  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[]; suggest?: string } & InputLabel;
+  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string } & InputLabel;
+  EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string } & InputLabel;
   EVIDENCE_DOCUMENT_INCOMPLETE: { code: string; missing: Array<'number' | 'date'> };
   EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: { number: string | null; code: string; date: string; from: string; to: string };
   EVIDENCE_UNKNOWN_REQUIREMENT: { requirement: string; code: string; known: string[] };
   /** reason, reasonEn: the set's own words for why the criterion does not apply, when it has them. */
   EVIDENCE_NOT_APPLICABLE_VALUE: { code: string; reason: string | null; reasonEn: string | null };
   EVIDENCE_UNUSED_ENTRY: { at: string };
+  /** A document without "for" that could prove none or several of the criterion's requirements (candidates: the several). */
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: { code: string; number: string | null; known: string[]; candidates: string[] };
+  /** An on-time criterion's typed date meets its deadline, but a document proving it is dated after the deadline. */
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: { code: string; input: string; typed: string; deadline: string; number: string | null; date: string } & InputLabel;
   /** A number written with a thousands separator ("3.000", "1 170") where it can mean only one number: read as `read`. */
-  EVIDENCE_THOUSANDS_READ: { input: string; got: string; read: string };
+  EVIDENCE_THOUSANDS_READ: { input: string; got: string; read: string } & InputLabel;
   /** A number that reads as two ("1.170": 1.17 or 1170; "1,170"); decimal: null when only the thousands reading is a number. */
-  EVIDENCE_NUMBER_AMBIGUOUS: { input: string; got: string; thousands: string; decimal: string | null };
+  EVIDENCE_NUMBER_AMBIGUOUS: { input: string; got: string; thousands: string; decimal: string | null } & InputLabel;
   /** A date written otherwise than YYYY-MM-DD ("15/01/2026"), read as `read`; input: null for a document's date. */
-  EVIDENCE_DATE_READ: { input: string | null; got: string; read: string };
+  EVIDENCE_DATE_READ: { input: string | null; got: string; read: string } & InputLabel;
   /** A date that does not exist ("2026-02-30"); input: null for a document's date. */
-  EVIDENCE_DATE_NOT_REAL: { input: string | null; got: string };
+  EVIDENCE_DATE_NOT_REAL: { input: string | null; got: string } & InputLabel;
   /** A level written by its label ("Đúng hạn"), read as its id. */
-  EVIDENCE_LEVEL_BY_LABEL: { input: string; got: string; read: string };
+  EVIDENCE_LEVEL_BY_LABEL: { input: string; got: string; read: string } & InputLabel;
 
   // Scoring
-  SCORE_MISSING_INPUT: { code: string; input: string };
+  SCORE_MISSING_INPUT: { code: string; input: string } & InputLabel;
   /** document: the requirement's id; label, labelEn: its name in the set. */
   SCORE_MISSING_DOCUMENT: { code: string; document: string; label: string; labelEn: string | null };
   SCORE_DIVISION_BY_ZERO: { code: string; reason: 'divisionByZero' };
   /** op: the operator that failed; got: what it got (a value's text, "none" for no value, "list"). */
   SCORE_EXPRESSION: { code: string; reason: ExpressionFailure; op?: string; got?: string };
   /** answers: how many answers the tally has (decimal text); minAnswers: how many the rule needs. */
-  SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number };
-  SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string };
+  SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number } & InputLabel;
+  SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string } & InputLabel;
   SCORE_NO_TIER: { code: string; value: string };
   SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
@@ -429,6 +439,8 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   EVIDENCE_UNKNOWN_REQUIREMENT: 'warning',
   EVIDENCE_NOT_APPLICABLE_VALUE: 'warning',
   EVIDENCE_UNUSED_ENTRY: 'warning',
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: 'warning',
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: 'warning',
   EVIDENCE_THOUSANDS_READ: 'warning',
   EVIDENCE_NUMBER_AMBIGUOUS: 'error',
   EVIDENCE_DATE_READ: 'warning',

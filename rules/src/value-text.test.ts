@@ -187,6 +187,8 @@ describe('the nearest word and code', () => {
     expect(nearestCode('37.2', codes)).toBe('3.7.2');
     expect(nearestCode('3.8', codes)).toBeUndefined();
     expect(nearestCode('3.7.3', codes)).toBeUndefined();
+    expect(nearestCode('9.9', ['7.9', '1.1'])).toBeUndefined();
+    expect(nearestCode('1.2.34', ['1.2.3', '1.2', '4.1'])).toBe('1.2.3');
   });
   it('does not depend on the order of the candidates', () => {
     const codes = ['1.1', '1.2', '2.1', '12.3'];

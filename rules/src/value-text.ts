@@ -217,12 +217,13 @@ export function nearestWord(word: string, candidates: readonly string[]): string
 
 /**
  * The criterion code nearest to a mistyped one: first the only code with the same digits ("3.71" and
- * "3.7.1", "37.1" and "3.7.1"), else the nearest by edits.
+ * "3.7.1", "37.1" and "3.7.1"), else, for a code of five characters or more, the only one nearest by edits.
  */
 export function nearestCode(code: string, codes: readonly string[]): string | undefined {
   const digits = (s: string) => s.replace(/[^0-9A-Za-z]/g, '');
   const same = [...new Set(codes)].filter((c) => c !== code && digits(c) === digits(code));
   if (same.length === 1) return same[0];
   if (same.length > 1) return undefined;
-  return nearestWord(code, codes);
+  // One digit changed in a short code ("9.9", "7.9") is another criterion, not a typo worth naming.
+  return code.length >= 5 ? nearestWord(code, codes) : undefined;
 }

@@ -365,6 +365,16 @@ const CASES: Record<DiagnosticCode, Case> = {
   EVIDENCE_UNKNOWN_REQUIREMENT: evidenceCase((e) => (e.entries[2].documents[0].for = 'budget_doc'), '/entries/2/documents/0/for'),
   EVIDENCE_NOT_APPLICABLE_VALUE: evidenceCase((e) => (e.entries[0].value = false), '/entries/12'),
   EVIDENCE_UNUSED_ENTRY: evidenceCase((e) => e.entries.push({ criterion: '1', documents: [{ number: '1/QĐ', date: '2026-02-01' }] }), '/entries/17'),
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: evidenceCase(
+    (e) => (e.entries[2].documents[0] = { number: '15/TB-UBND', date: '2026-01-10', title: 'Thông báo' }),
+    '/entries/2/documents/0',
+    (s) => s.fields[0].children[0].documents.push({ id: 'budget_doc', kind: 'Quyết định', label: 'Quyết định giao kinh phí' }),
+  ),
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: evidenceCase(
+    (e) => (e.entries[4].documents = [{ number: '5/BC-UBND', date: '2026-03-25', title: 'Báo cáo quý I' }]),
+    '/entries/4/documents/0/date',
+    (s) => (s.fields[0].children[2].rule.items = s.fields[0].children[2].rule.items.slice(0, 1)),
+  ),
   EVIDENCE_THOUSANDS_READ: evidenceCase((e) => (e.entries[7].values.resolved = '1.300'), '/entries/7/values/resolved'),
   EVIDENCE_NUMBER_AMBIGUOUS: evidenceCase((e) => (e.entries[7].values.resolved = '1,300'), '/entries/7/values/resolved'),
   EVIDENCE_DATE_READ: evidenceCase((e) => (e.entries[4].values.q1_sent = '18/03/2026'), '/entries/4/values/q1_sent'),

@@ -66,11 +66,13 @@ describe('validate, as an officer runs it', () => {
     const [vi, en] = await Promise.all([cli(['validate', xlsx, csv, utf16]), cli(['validate', xlsx, csv, utf16, '--lang', 'en'])]);
     expect(vi.code).toBe(1);
     expect(vi.stdout).toContain('FILE_NOT_JSON');
-    expect(vi.stdout).toContain('Tệp là sổ tính Excel (.xlsx), không phải tệp JSON');
+    // A workbook given by its .xlsx name is read as one (docs/cli.md "import"): this one was not made by parindex.
+    expect(vi.stdout).toContain('WORKBOOK_NOT_BOUND');
+    expect(vi.stdout).toContain('Sổ tính này không phải mẫu do parindex tạo');
     expect(vi.stdout).toContain('(CSV, như Excel lưu)');
     expect(vi.stdout).toContain('lưu lại với bảng mã UTF-8');
     expect(vi.stdout).toContain('3 có lỗi');
-    expect(en.stdout).toContain('The file is an Excel workbook (.xlsx), not a JSON file');
+    expect(en.stdout).toContain('This workbook was not made by parindex');
     expect(en.stdout).toContain('The file is UTF-16 text');
   });
 });

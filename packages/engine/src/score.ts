@@ -306,13 +306,13 @@ function provenanceOf(compiled: CompiledSet, inp: Input): ScoreResult['provenanc
 
 function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all = false): Run {
   const inp = readInput(compiled, evidenceInput, options, all);
-  if (Array.isArray(inp)) return { result: undefined, diagnostics: inp };
+  if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
   const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
-  if (inp.failed) return { result: undefined, diagnostics: withoutEchoes(diagnostics) };
+  if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };
   const result: ScoreResult = {
     formatVersion: 1,
     provenance: provenanceOf(compiled, inp),
@@ -326,10 +326,10 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     ...(tree.penalty ? { penalty: tree.penalty } : {}),
     flags: ctx.flags,
     // In a fixed order: the evidence's own problems in entry order, then criterion by criterion, then unused entries.
-    diagnostics,
+    diagnostics: withInputLabels(compiled, diagnostics),
     unused,
   };
-  return { result, diagnostics };
+  return { result, diagnostics: result.diagnostics };
 }
 
 /**
@@ -345,6 +345,20 @@ export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOp
 /** Every problem of an evidence file (and appraisal) against a compiled set, errors and warnings, without throwing. */
 export function checkEvidence(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): Diagnostic[] {
   return run(compiled, evidence, options, true).diagnostics;
+}
+
+/** Each diagnostic of an input of the set with the input's label, so that its sentence names it as the officer knows it. */
+function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    const id = (d.params as { input?: unknown }).input;
+    const def = typeof id === 'string' ? compiled.inputs.get(id)?.def : undefined;
+    if (!def) continue;
+    out ??= diagnostics.slice();
+    out[i] = { ...d, params: { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) } } as unknown as Diagnostic;
+  }
+  return out ?? diagnostics;
 }
 
 /**

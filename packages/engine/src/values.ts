@@ -7,6 +7,7 @@ import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
 import type { TraceInput } from './result.js';
+import { documentsAfterDeadline, matchDocuments } from './documents.js';
 
 export type Typed = Decimal | boolean | string | ReadonlyMap<string, Decimal>;
 
@@ -24,6 +25,10 @@ export interface DocRec {
   complete: boolean;
   /** The document as the trace shows it: its fields and its entry. */
   ref: DocumentRef & { entry: number };
+  /** Its JSON pointer in the evidence. */
+  at: string;
+  /** Without `for`: the one requirement it was matched to (./documents.ts). */
+  matched?: string;
 }
 
 export interface Prepared {
@@ -275,7 +280,7 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   if (d.url !== undefined) ref.url = d.url;
   if (d.sha256 !== undefined) ref.sha256 = d.sha256;
   ref.entry = i;
-  return { for: d.for, entry: i, complete: missing.length === 0, ref };
+  return { for: d.for, entry: i, complete: missing.length === 0, ref, at };
 }
 
 /** Documents, explanation and claim of an entry of criterion `owner`. */
@@ -327,6 +332,8 @@ export function prepare(compiled: CompiledSet, evidence: Evidence, skip: Readonl
     else unusedParts(x, e, i);
   });
   checkAtMost(x, evidence);
+  matchDocuments(compiled, x.docs, x.out);
+  documentsAfterDeadline(compiled, x.values, x.docs, (entry, id) => valuePath(evidence, entry, id), x.out);
   return {
     values: x.values,
     claims: x.claims,

@@ -22,13 +22,18 @@ describe('unquoted numbers written with a thousands dot', () => {
   it('a count 1.300 (1300 or 1.3?) is an error naming both, not a silent 1.3', () => {
     const e = withText('"resolved": 1300', '"resolved": 1.300');
     expect(checkEvidence(compiled, e).filter((d) => d.severity === 'error')).toEqual([
-      { code: 'EVIDENCE_NUMBER_AMBIGUOUS', severity: 'error', path: '/entries/7/values/resolved', params: { input: 'resolved', got: '1.300', thousands: '1300', decimal: null } },
+      {
+        code: 'EVIDENCE_NUMBER_AMBIGUOUS',
+        severity: 'error',
+        path: '/entries/7/values/resolved',
+        params: { input: 'resolved', got: '1.300', thousands: '1300', decimal: null, label: 'Số hồ sơ đã giải quyết' },
+      },
     ]);
     expect(() => score(compiled, e)).toThrow(ParindexError);
   });
   it('a count 3.000 may be 3 or 3000: both named', () => {
     const e = withText('"late_reports": 0', '"late_reports": 3.000');
-    expect(checkEvidence(compiled, e).find((d) => d.code === 'EVIDENCE_NUMBER_AMBIGUOUS')?.params).toEqual({ input: 'late_reports', got: '3.000', thousands: '3000', decimal: '3' });
+    expect(checkEvidence(compiled, e).find((d) => d.code === 'EVIDENCE_NUMBER_AMBIGUOUS')?.params).toMatchObject({ input: 'late_reports', got: '3.000', thousands: '3000', decimal: '3' });
   });
   it('a percent 85.500 can only be 85.5 (85500 is above 100): scored as JSON reads it', () => {
     const e = withText('"online_rate": 85', '"online_rate": 85.500');

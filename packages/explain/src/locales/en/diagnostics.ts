@@ -41,6 +41,12 @@ const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected
 
 const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'a number', date: 'a date', boolean: 'a true/false value', text: 'text', other: 'another kind of value' };
 
+/** An input as the officer knows it: its label (English when the set has one), and its id (as written in the file). */
+const named = (id: string, l: { label?: string; labelEn?: string }) => {
+  const label = l.labelEn ?? l.label;
+  return label !== undefined ? `"${label}" (${id})` : q(id);
+};
+
 /** What a file that is not JSON is, and what to do with it. */
 const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
   utf16: 'The file is UTF-16 text (as Notepad saves "Unicode"), not UTF-8: open it and save it again with the UTF-8 encoding.',
@@ -466,11 +472,11 @@ export const diagnosticsEn = {
   EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) =>
     `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${q(p.input)} is given twice (first at ${p.first}); give each value once.`,
+  EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${named(p.input, p)} is given twice (first at ${p.first}); give each value once.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${q(p.input)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${named(p.input, p)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
-  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a decimal comma and was read as ${p.suggest}; in the file, write the number with a dot: ${p.suggest}.`,
+  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a decimal comma and was read as ${p.suggest}; in the file, write the number with a dot: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
       p.min !== null && p.max !== null
@@ -480,11 +486,11 @@ export const diagnosticsEn = {
           : p.max !== null
             ? `at most ${f.num(p.max)}`
             : 'within its declared bounds';
-    return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
+    return `The input ${named(p.input, p)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
-  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${named(p.input, p)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${named(p.input, p)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${named(p.input, p)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `A document of ${q(p.code)} has no ${f.list(
       p.missing.map((m) => (m === 'number' ? 'number/symbol' : 'date')),
@@ -497,23 +503,28 @@ export const diagnosticsEn = {
   // Only the set's English reason is quoted: its Vietnamese one would be another language in this sentence.
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} does not apply to this unit${p.reasonEn !== null ? ` (${p.reasonEn})` : ''}; its values were not used.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
-  EVIDENCE_THOUSANDS_READ: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: (p) =>
+    `${p.number !== null ? `The document ${p.number}` : 'A document (without a number)'} of ${q(p.code)} does not say which of the required documents it is${p.candidates.length > 1 ? ` (it could be ${p.candidates.join(' or ')})` : ''}: add "for" with one of ${p.known.join(', ')}.`,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: (p, f) =>
+    `${q(p.code)} gives ${named(p.input, p)} as ${f.date(p.typed)}, by the deadline ${f.date(p.deadline)}, but ${p.number !== null ? `the document ${p.number}` : 'its document'} is dated ${f.date(p.date)}, after the deadline: check the date typed or the document.`,
+  EVIDENCE_THOUSANDS_READ: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `The input ${q(p.input)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
+    `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
-    `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
-  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${q(p.input)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,
-  EVIDENCE_LEVEL_BY_LABEL: (p) => `The input ${q(p.input)} is written with the level's label ${q(p.got)} and was read as the level ${q(p.read)}; in the file, write the level's id ${q(p.read)}.`,
+    `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
+  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,
+  EVIDENCE_LEVEL_BY_LABEL: (p) =>
+    `The input ${named(p.input, p)} is written with the level's label ${q(p.got)} and was read as the level ${q(p.read)}; in the file, write the level's id ${q(p.read)}.`,
 
   // Scoring
-  SCORE_MISSING_INPUT: (p) => `${q(p.code)} has no value for ${q(p.input)}: it scores 0 until the value is given.`,
+  SCORE_MISSING_INPUT: (p) => `${q(p.code)} has no value for ${named(p.input, p)}: it scores 0 until the value is given.`,
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} lacks the document ${q(p.labelEn ?? p.document)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `The expression of ${q(p.code)} divides by zero.`,
   SCORE_EXPRESSION: (p, f) => `The expression of ${q(p.code)} failed: ${expressionFailure(p, f)}.`,
   SCORE_TOO_FEW_ANSWERS: (p, f) =>
-    `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
+    `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${named(p.input, p)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
-    `${q(p.code)} does not apply because ${q(p.input)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
+    `${q(p.code)} does not apply because ${named(p.input, p)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,

@@ -41,6 +41,8 @@ const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected
 };
 
 const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'một số', date: 'một ngày', boolean: 'giá trị đúng/sai', text: 'văn bản', other: 'một giá trị khác' };
+/** An input as the officer knows it: its label, and its id (as written in the file). */
+const named = (id: string, l: { label?: string }) => (l.label !== undefined ? `"${l.label}" (${id})` : q(id));
 
 /** What a file that is not JSON is, and what to do with it. */
 const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
@@ -467,11 +469,11 @@ export const diagnosticsVi = {
   EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) =>
     `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${q(p.input)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
+  EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${named(p.input, p)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${q(p.input)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${named(p.input, p)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
-  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} với dấu phẩy thập phân và được đọc là ${p.suggest}; trong tệp nên viết số với dấu chấm: ${p.suggest}.`,
+  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} với dấu phẩy thập phân và được đọc là ${p.suggest}; trong tệp nên viết số với dấu chấm: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
       p.min !== null && p.max !== null
@@ -481,12 +483,12 @@ export const diagnosticsVi = {
           : p.max !== null
             ? `không quá ${f.num(p.max)}`
             : 'nằm trong giới hạn đã khai báo';
-    return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
+    return `Đầu vào ${named(p.input, p)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) =>
-    `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
-  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
+    `${q(p.value)} không phải là lựa chọn của ${named(p.input, p)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${named(p.input, p)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${named(p.input, p)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `Một tài liệu của ${q(p.code)} thiếu ${f.list(
       p.missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')),
@@ -498,23 +500,28 @@ export const diagnosticsVi = {
     `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} không áp dụng với đơn vị này${p.reason !== null ? ` (${p.reason})` : ''}; các giá trị của tiêu chí không được dùng.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
-  EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: (p) =>
+    `${p.number !== null ? `Tài liệu ${p.number}` : 'Một tài liệu (chưa ghi số)'} của ${q(p.code)} không ghi là tài liệu nào trong các tài liệu tiêu chí yêu cầu${p.candidates.length > 1 ? ` (có thể là ${p.candidates.join(' hoặc ')})` : ''}: hãy thêm "for" với một trong ${p.known.join(', ')}.`,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: (p, f) =>
+    `${q(p.code)} ghi ${named(p.input, p)} là ${f.date(p.typed)}, đúng hạn ${f.date(p.deadline)}, nhưng ${p.number !== null ? `tài liệu ${p.number}` : 'tài liệu kiểm chứng'} ghi ngày ${f.date(p.date)}, sau thời hạn: hãy kiểm tra lại ngày đã nhập hoặc tài liệu.`,
+  EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `Đầu vào ${q(p.input)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
+    `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
-    `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
-  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `Ngày của đầu vào ${q(p.input)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
-  EVIDENCE_LEVEL_BY_LABEL: (p) => `Đầu vào ${q(p.input)} được ghi bằng tên mức ${q(p.got)} và được đọc là mức ${q(p.read)}; trong tệp nên ghi mã mức ${q(p.read)}.`,
+    `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
+  EVIDENCE_DATE_NOT_REAL: (p) =>
+    `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
+  EVIDENCE_LEVEL_BY_LABEL: (p) => `Đầu vào ${named(p.input, p)} được ghi bằng tên mức ${q(p.got)} và được đọc là mức ${q(p.read)}; trong tệp nên ghi mã mức ${q(p.read)}.`,
 
   // Chấm điểm
-  SCORE_MISSING_INPUT: (p) => `${q(p.code)} chưa có giá trị ${q(p.input)}: tiêu chí được 0 điểm cho đến khi bổ sung.`,
+  SCORE_MISSING_INPUT: (p) => `${q(p.code)} chưa có giá trị ${named(p.input, p)}: tiêu chí được 0 điểm cho đến khi bổ sung.`,
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} thiếu tài liệu kiểm chứng ${q(p.label)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `Biểu thức của ${q(p.code)} chia cho 0.`,
   SCORE_EXPRESSION: (p, f) => `Biểu thức của ${q(p.code)} bị lỗi: ${expressionFailure(p, f)}.`,
   SCORE_TOO_FEW_ANSWERS: (p, f) =>
-    `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
+    `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${named(p.input, p)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
-    `${q(p.code)} không áp dụng vì ${q(p.input)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
+    `${q(p.code)} không áp dụng vì ${named(p.input, p)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,

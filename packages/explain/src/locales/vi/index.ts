@@ -88,7 +88,7 @@ export const vi: Locale = {
       'template.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản',
       'template.unit': 'Mã đơn vị ghi vào tệp',
       'template.name': 'Tên đơn vị ghi vào tệp',
-      'template.schema': 'Ghi thêm lược đồ JSON của minh chứng theo bộ này vào tệp đó; "$schema" của mẫu trỏ tới nó (trình soạn thảo gợi ý mã và số liệu)',
+      'template.schema': 'Ghi thêm lược đồ JSON (JSON Schema) của minh chứng theo bộ này vào tệp đó; "$schema" của mẫu trỏ tới nó (trình soạn thảo gợi ý mã tiêu chí, mã đầu vào)',
       'template.format': 'Định dạng: json (tệp minh chứng) hoặc xlsx (sổ tính Excel để cán bộ điền)',
       'template.rules': 'Dùng tệp bộ tiêu chí này thay cho bộ có sẵn',
       'template.appraisal': 'Với --format xlsx: sổ tính thẩm định của tệp minh chứng này (JSON hoặc sổ tính)',
