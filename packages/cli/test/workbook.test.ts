@@ -52,7 +52,8 @@ const examples = walkJsonFiles(join(ROOT, 'examples'))
 describe('round trip of every example through the workbook', () => {
   it.each(examples.map((e) => [e.file.slice(ROOT.length), e] as const))('%s', async (_name, example) => {
     const compiled = compiledSets.get(example.value.criteriaSet)!;
-    for (const lang of ['vi', 'en'] as const) {
+    // English on one example (the same reader; the words differ), Vietnamese on all.
+    for (const lang of example.file.endsWith('vinh-bao/par-2026.json') ? (['vi', 'en'] as const) : (['vi'] as const)) {
       const filled = await fillWorkbook(await template(compiled.ref, lang), compiled, example.value, lang);
       const imported = await importBytes(filled);
       expect(imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
