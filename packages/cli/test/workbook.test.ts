@@ -193,6 +193,9 @@ describe('the CLI with a workbook', () => {
     const [fromXlsx, fromJson] = [await cliInProcess(['score', filled, '--format', 'json']), await cliInProcess(['score', json, '--format', 'json'])];
     expect(fromXlsx.code).toBe(0);
     expect(fromXlsx.stdout).toBe(fromJson.stdout);
+    // Warnings point at the cell to look at: the claim, the document's row, the criterion's row.
+    const warnings = fromXlsx.stderr.split('\n').map((l) => l.replace(/^.*filled\.xlsx:(\S+ ?\S*) {2}(\w+) {2}.*$/, '$2@$1'));
+    expect(warnings).toEqual(expect.arrayContaining(['SCORE_CLAIM_MISMATCH@Số liệu!I71', 'SCORE_MISSING_DOCUMENT@Tài liệu!D5', 'EVIDENCE_NOT_APPLICABLE_VALUE@Số liệu!A27']));
     const v = await cliInProcess(['validate', filled]);
     expect(v.code).toBe(0);
     const explain = await cliInProcess(['explain', filled, '3.2', '--lang', 'en']);

@@ -109,6 +109,7 @@ function readDocumentsSheet(r: Reading, byCode: Map<string, Found>): void {
     const doc: Record<string, unknown> = {};
     const cells: Record<string, string> = { '': cellRef(ws.name, C.criterion, row) };
     const requirement = textCell(r, ws, row, C.requirement, place);
+    if (code && requirement) r.cells.setInput(`doc:${code}/${requirement}`, cellRef(ws.name, C.number, row));
     const texts = Object.fromEntries(DOCUMENT_TEXT.map((k) => [k, textCell(r, ws, row, C[k], place)]));
     const date = dateCell(r, ws, row, C.date, place);
     if (DOCUMENT_TEXT.every((k) => texts[k] === '') && date === undefined) continue;

@@ -17,7 +17,7 @@ export interface WorkbookFile extends JsonFile {
   kind: 'evidence' | 'appraisal' | undefined;
 }
 
-const NO_CELLS = { at: () => undefined, ofInput: () => undefined } as unknown as CellMap;
+const NO_CELLS = { at: () => undefined, exact: () => undefined, ofInput: () => undefined } as unknown as CellMap;
 
 /**
  * The cell of a diagnostic: its pointer's; for a criterion or input named in its params (a missing
@@ -25,10 +25,17 @@ const NO_CELLS = { at: () => undefined, ofInput: () => undefined } as unknown as
  */
 function cellFinder(cells: CellMap): (d: Diagnostic) => string | undefined {
   return (d) => {
+    const exact = cells.exact(d.path);
+    // A pointer into an entry (its value, a document) is the most precise; a whole entry less so than the params.
+    if (exact !== undefined && d.path.split('/').length > 3) return exact;
+    // What the diagnostic is about, by its params: the input's cell (to fill), the document's row, the criterion's row.
     const p = d.params as Record<string, unknown>;
-    const named = typeof p.input === 'string' ? cells.ofInput(p.input) : typeof p.code === 'string' ? cells.ofInput(`#${p.code}`) : undefined;
-    if (named !== undefined && (d.path === '' || d.path === '/entries' || /^\/(fields|bonus|penalty|inputs)\b/.test(d.path))) return named;
-    return cells.at(d.path) ?? named;
+    const code = typeof p.code === 'string' ? p.code : undefined;
+    const named =
+      (typeof p.input === 'string' ? cells.ofInput(p.input) : undefined) ??
+      (code !== undefined && typeof p.document === 'string' ? cells.ofInput(`doc:${code}/${p.document}`) : undefined) ??
+      (code !== undefined ? cells.ofInput(`#${code}`) : undefined);
+    return named ?? exact ?? cells.at(d.path);
   };
 }
 

@@ -20,6 +20,10 @@ export class CellMap {
   ofInput(key: string): string | undefined {
     return this.inputs.get(key);
   }
+  /** The cell of exactly this pointer. */
+  exact(pointer: string): string | undefined {
+    return this.cells.get(pointer);
+  }
   /** The cell of a pointer, or of the nearest pointer above it. */
   at(pointer: string): string | undefined {
     for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
