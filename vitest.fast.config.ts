@@ -15,6 +15,7 @@ export default mergeConfig(
       exclude: [
         'packages/cli/test/bin.test.ts',
         'packages/cli/test/rank-threads.test.ts',
+        'packages/cli/test/workbook-bin.test.ts',
         'packages/engine/src/pool.test.ts',
         'test/browser/**',
         'test/hostile/hostile.test.ts',

@@ -17,6 +17,7 @@ const SECTIONS = [
   ['Saved results and ranking', /^(RESULT|RANK)_/],
   ['The command line', /^USAGE_/],
   ['Reform plans and their progress', /^(PLAN|PROGRESS)_/],
+  ['Workbooks (.xlsx)', /^WORKBOOK_/],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');

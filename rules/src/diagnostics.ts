@@ -111,6 +111,20 @@ export type OverlapAt = {
 };
 
 type Empty = Record<string, never>;
+/** Where a cell of a workbook belongs: the criterion (code) and the figure (input id, labels), when it is one. */
+export type WorkbookPlace = {
+  criterion: string | null;
+  input: string | null;
+  label: string | null;
+  labelEn: string | null;
+};
+
+/**
+ * The label of the input a diagnostic is about, as the set declares it (Vietnamese, and English when
+ * given): the engine adds it to every diagnostic of an input of the set, so that the sentence names the
+ * input as the officer knows it, with its id.
+ */
+export type InputLabel = { label?: string; labelEn?: string };
 type Code = { code: string };
 
 /** Every diagnostic code and the params it carries. Adding a code here asks for its severity and its sentences. */
@@ -128,6 +142,8 @@ export interface DiagnosticParams {
   FILE_TOO_LARGE: { size: number | null; limit: number };
   /** offset: the first byte (0-based) that is not UTF-8. */
   FILE_ENCODING: { offset: number };
+  /** A file that is not JSON text: UTF-16 text, an Excel workbook (xlsx, or the older xls), a Word document, a zip archive, a PDF, a CSV table, other binary data. */
+  FILE_NOT_JSON: { kind: 'utf16' | 'xlsx' | 'xls' | 'docx' | 'zip' | 'pdf' | 'csv' | 'binary' };
   /**
    * cause: a system error (errno), a symbolic link to nothing or a device or socket in the way, a file
    * where a folder of the path must be, or a folder of the path that could not be created.
@@ -150,6 +166,8 @@ export interface DiagnosticParams {
   JSON_DUPLICATE_KEY: { key: string; firstLine: number };
   JSON_NUMBER_INEXACT: { text: string; read: string };
   JSON_FORBIDDEN_KEY: { key: string };
+  /** A number written the Vietnamese way without quotes, which is not JSON: "42,5" (decimalComma), "3.000.000" (thousands); suggest: the number to write. */
+  JSON_NUMBER_FORM: { text: string; suggest: string; form: 'decimalComma' | 'thousands' };
   /** count: null when counting stopped above the limit. */
   LIMIT_EXCEEDED: { what: LimitSubject; count: number | null; limit: number };
 
@@ -224,35 +242,51 @@ export interface DiagnosticParams {
   EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
   /** level: the unit's level; levels: the levels the set is for (its unitLevels). */
   EVIDENCE_LEVEL_NOT_IN_SET: { level: string; levels: string[]; set: string };
-  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string };
-  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal). */
-  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string };
-  EVIDENCE_DUPLICATE_VALUE: { input: string; first: string };
+  /** suggest: the one code nearest to a mistyped one ("3.71" → "3.7.1"), when there is one. */
+  EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
+  /** criterion: the criterion whose values name the input (null for an input entry or an appraisal); suggest: the nearest input id. */
+  EVIDENCE_UNKNOWN_INPUT: { input: string; criterion: string | null; set: string; suggest?: string };
+  EVIDENCE_DUPLICATE_VALUE: { input: string; first: string } & InputLabel;
   EVIDENCE_DUPLICATE_CLAIM: { code: string; first: string };
   /** option: the answer option of a tally whose count is wrong. */
-  EVIDENCE_VALUE_TYPE: { input: string; option: string | null; expected: InputType } & Received;
-  EVIDENCE_DECIMAL_COMMA: { input: string; got: string; suggest: string };
-  EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null };
-  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[] };
-  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string };
-  EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string };
+  EVIDENCE_VALUE_TYPE: ({ input: string; option: string | null; expected: InputType } & Received) & InputLabel;
+  EVIDENCE_DECIMAL_COMMA: { input: string; got: string; suggest: string } & InputLabel;
+  EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null } & InputLabel;
+  /** suggest: the option nearest to a mistyped one, when only one is near. */
+  EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[]; suggest?: string } & InputLabel;
+  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string } & InputLabel;
+  EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string } & InputLabel;
   EVIDENCE_DOCUMENT_INCOMPLETE: { code: string; missing: Array<'number' | 'date'> };
   EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: { number: string | null; code: string; date: string; from: string; to: string };
   EVIDENCE_UNKNOWN_REQUIREMENT: { requirement: string; code: string; known: string[] };
   /** reason, reasonEn: the set's own words for why the criterion does not apply, when it has them. */
   EVIDENCE_NOT_APPLICABLE_VALUE: { code: string; reason: string | null; reasonEn: string | null };
   EVIDENCE_UNUSED_ENTRY: { at: string };
+  /** A document without "for" that could prove none or several of the criterion's requirements (candidates: the several). */
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: { code: string; number: string | null; known: string[]; candidates: string[] };
+  /** An on-time criterion's typed date meets its deadline, but a document proving it is dated after the deadline. */
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: { code: string; input: string; typed: string; deadline: string; number: string | null; date: string } & InputLabel;
+  /** A number written with a thousands separator ("3.000", "1 170") where it can mean only one number: read as `read`. */
+  EVIDENCE_THOUSANDS_READ: { input: string; got: string; read: string } & InputLabel;
+  /** A number that reads as two ("1.170": 1.17 or 1170; "1,170"); decimal: null when only the thousands reading is a number. */
+  EVIDENCE_NUMBER_AMBIGUOUS: { input: string; got: string; thousands: string; decimal: string | null } & InputLabel;
+  /** A date written otherwise than YYYY-MM-DD ("15/01/2026"), read as `read`; input: null for a document's date. */
+  EVIDENCE_DATE_READ: { input: string | null; got: string; read: string } & InputLabel;
+  /** A date that does not exist ("2026-02-30"); input: null for a document's date. */
+  EVIDENCE_DATE_NOT_REAL: { input: string | null; got: string } & InputLabel;
+  /** A level written by its label ("Đúng hạn"), read as its id. */
+  EVIDENCE_LEVEL_BY_LABEL: { input: string; got: string; read: string } & InputLabel;
 
   // Scoring
-  SCORE_MISSING_INPUT: { code: string; input: string };
+  SCORE_MISSING_INPUT: { code: string; input: string } & InputLabel;
   /** document: the requirement's id; label, labelEn: its name in the set. */
   SCORE_MISSING_DOCUMENT: { code: string; document: string; label: string; labelEn: string | null };
   SCORE_DIVISION_BY_ZERO: { code: string; reason: 'divisionByZero' };
   /** op: the operator that failed; got: what it got (a value's text, "none" for no value, "list"). */
   SCORE_EXPRESSION: { code: string; reason: ExpressionFailure; op?: string; got?: string };
   /** answers: how many answers the tally has (decimal text); minAnswers: how many the rule needs. */
-  SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number };
-  SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string };
+  SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number } & InputLabel;
+  SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string } & InputLabel;
   SCORE_NO_TIER: { code: string; value: string };
   /** A `given` rule's points outside the criterion's floor (min) and maximum (max). */
   SCORE_GIVEN_OUT_OF_RANGE: { code: string; input: string; value: string; min: string; max: string };
@@ -274,7 +308,7 @@ export interface DiagnosticParams {
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
-  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string };
+  APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
 
   // Reform plans and their progress (@parindex/plans)
   PLAN_SCHEMA: SchemaIssue;
@@ -321,6 +355,40 @@ export interface DiagnosticParams {
   USAGE_THREADS: { got: string };
   /** A binary format (docx, xlsx) asked for without --out while stdout is a terminal. */
   USAGE_BINARY_TERMINAL: { format: string };
+
+  // Workbooks (template --format xlsx, import)
+  /** reason: not a zip archive, a zip without a workbook, a part that is not well-formed XML, or a part exceljs could not read. */
+  WORKBOOK_UNREADABLE: { reason: 'notZip' | 'notWorkbook' | 'xml' | 'reader'; part: string | null };
+  /** what: the limit (WORKBOOK_LIMITS in packages/cli/src/workbook/limits.ts, or "grid": a cell beyond Excel's last row or column); part: where it was passed. */
+  WORKBOOK_LIMIT: { what: 'fileBytes' | 'zipEntries' | 'inflatedBytes' | 'sheets' | 'rows' | 'cells' | 'rangeCells' | 'grid'; part: string | null; limit: number };
+  WORKBOOK_XML_DOCTYPE: { part: string };
+  WORKBOOK_EXTERNAL_LINK: { part: string };
+  /** No binding sheet (not made by parindex template, or the sheet was removed). */
+  WORKBOOK_NOT_BOUND: Empty;
+  WORKBOOK_LAYOUT_VERSION: { version: string; supported: number };
+  /** kind: what the workbook is; need: what the command reads. */
+  WORKBOOK_KIND: { kind: string; need: 'evidence' | 'appraisal' };
+  /** The workbook was made for another set, version or set text (its SHA-256). */
+  WORKBOOK_SET_MISMATCH: { given: string; givenSha256: string; expected: string; expectedSha256: string };
+  WORKBOOK_SHEET_MISSING: { sheet: string };
+  /** A cell that parindex reads holds a formula (refused: see docs/cli.md "import"). */
+  WORKBOOK_FORMULA: WorkbookPlace & { formula: string };
+  /** A cell holds one of Excel's error values (#DIV/0!, #N/A …). */
+  WORKBOOK_CELL_ERROR: WorkbookPlace & { error: string };
+  /** expected: what the cell must hold; got: what it holds; value: its text. */
+  WORKBOOK_CELL_TYPE: WorkbookPlace & { expected: InputType | 'points' | 'text' | 'yesNo' | 'unitLevel'; got: 'number' | 'date' | 'boolean' | 'text' | 'other'; value: string };
+  /** A level or unit level not among the drop-down's choices. */
+  WORKBOOK_UNKNOWN_CHOICE: WorkbookPlace & { value: string; choices: string[] };
+  /** A row of the figures sheet whose figure id is not an input of the set (or of that criterion). */
+  WORKBOOK_UNKNOWN_ROW: { key: string; criterion: string | null };
+  /** first: the cell of the first row of the same figure. */
+  WORKBOOK_DUPLICATE_ROW: { key: string; first: string };
+  /** A figure of the set whose row is not in the figures sheet (deleted): its value is not given. */
+  WORKBOOK_MISSING_ROW: WorkbookPlace;
+  /** A document row without a criterion, or with a code that is not a criterion (leaf) of the set. */
+  WORKBOOK_DOCUMENT_CRITERION: { code: string | null };
+  /** An appraisal row that corrects a value or points without a reason. */
+  WORKBOOK_APPRAISAL_REASON: WorkbookPlace & { round: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -335,6 +403,8 @@ export interface DiagnosticOf<C extends DiagnosticCode> {
   file?: string;
   line?: number;
   column?: number;
+  /** In a workbook: the sheet and cell, as Excel writes them ("Số liệu!D14"). */
+  cell?: string;
 }
 
 /** Any diagnostic: a union over the codes, so that checking `code` narrows `params`. */
@@ -353,6 +423,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   FILE_LINK_LOOP: 'error',
   FILE_TOO_LARGE: 'error',
   FILE_ENCODING: 'error',
+  FILE_NOT_JSON: 'error',
   FILE_WRITE_FAILED: 'error',
   STDOUT_WRITE_FAILED: 'error',
   FILE_EMPTY: 'error',
@@ -364,6 +435,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   JSON_DUPLICATE_KEY: 'error',
   JSON_NUMBER_INEXACT: 'error',
   JSON_FORBIDDEN_KEY: 'error',
+  JSON_NUMBER_FORM: 'error',
   LIMIT_EXCEEDED: 'error',
 
   SET_SCHEMA: 'error',
@@ -418,7 +490,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   EVIDENCE_DUPLICATE_VALUE: 'error',
   EVIDENCE_DUPLICATE_CLAIM: 'error',
   EVIDENCE_VALUE_TYPE: 'error',
-  EVIDENCE_DECIMAL_COMMA: 'error',
+  EVIDENCE_DECIMAL_COMMA: 'warning',
   EVIDENCE_VALUE_RANGE: 'error',
   EVIDENCE_UNKNOWN_OPTION: 'error',
   EVIDENCE_EXCEEDS_OTHER: 'error',
@@ -428,6 +500,13 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   EVIDENCE_UNKNOWN_REQUIREMENT: 'warning',
   EVIDENCE_NOT_APPLICABLE_VALUE: 'warning',
   EVIDENCE_UNUSED_ENTRY: 'warning',
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: 'warning',
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: 'warning',
+  EVIDENCE_THOUSANDS_READ: 'warning',
+  EVIDENCE_NUMBER_AMBIGUOUS: 'error',
+  EVIDENCE_DATE_READ: 'warning',
+  EVIDENCE_DATE_NOT_REAL: 'error',
+  EVIDENCE_LEVEL_BY_LABEL: 'warning',
 
   SCORE_MISSING_INPUT: 'warning',
   SCORE_MISSING_DOCUMENT: 'warning',
@@ -484,6 +563,25 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
   USAGE_THREADS: 'error',
   USAGE_BINARY_TERMINAL: 'error',
+
+  WORKBOOK_UNREADABLE: 'error',
+  WORKBOOK_LIMIT: 'error',
+  WORKBOOK_XML_DOCTYPE: 'error',
+  WORKBOOK_EXTERNAL_LINK: 'error',
+  WORKBOOK_NOT_BOUND: 'error',
+  WORKBOOK_LAYOUT_VERSION: 'error',
+  WORKBOOK_KIND: 'error',
+  WORKBOOK_SET_MISMATCH: 'error',
+  WORKBOOK_SHEET_MISSING: 'error',
+  WORKBOOK_FORMULA: 'error',
+  WORKBOOK_CELL_ERROR: 'error',
+  WORKBOOK_CELL_TYPE: 'error',
+  WORKBOOK_UNKNOWN_CHOICE: 'error',
+  WORKBOOK_UNKNOWN_ROW: 'error',
+  WORKBOOK_DUPLICATE_ROW: 'error',
+  WORKBOOK_MISSING_ROW: 'warning',
+  WORKBOOK_DOCUMENT_CRITERION: 'error',
+  WORKBOOK_APPRAISAL_REASON: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

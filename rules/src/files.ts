@@ -98,8 +98,42 @@ export function readTextFile(file: string, options: { maxBytes?: number } = {}, 
     }
   }
   if (!Buffer.isBuffer(bytes)) return refuse(bytes);
+  const kind = notTextKind(bytes);
+  if (kind) return refuse(at(file, diag('FILE_NOT_JSON', '', { kind })));
   const text = decodeUtf8(bytes);
   return typeof text === 'string' ? { file, text, diagnostics: [] } : refuse(at(file, text));
+}
+
+/**
+ * Read a binary file (a workbook) from an untrusted path, as readTextFile does: a regular file of at most
+ * `maxBytes` bytes, the limit held while reading. Never throws, never blocks.
+ */
+export function readBytesFile(file: string, options: { maxBytes?: number } = {}, fs: FileSystem = nodeFs): { bytes: Buffer; diagnostics: [] } | { bytes: undefined; diagnostics: Diagnostic[] } {
+  const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
+  let fd: number;
+  try {
+    const st = fs.statSync(file);
+    const wrongType = typeProblem(file, st);
+    if (wrongType) return { bytes: undefined, diagnostics: [wrongType] };
+    if (st.size > maxBytes) return { bytes: undefined, diagnostics: [at(file, diag('FILE_TOO_LARGE', '', { size: st.size, limit: maxBytes }))] };
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+  } catch (e) {
+    return { bytes: undefined, diagnostics: [accessProblem(file, e, fs)] };
+  }
+  let bytes: Buffer | Diagnostic;
+  try {
+    const st = fs.fstatSync(fd);
+    bytes = typeProblem(file, st) ?? readAtMost(fd, file, maxBytes, st.size, fs);
+  } catch (e) {
+    bytes = accessProblem(file, e, fs);
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // nothing was written: a failed close loses nothing
+    }
+  }
+  return Buffer.isBuffer(bytes) ? { bytes, diagnostics: [] } : { bytes: undefined, diagnostics: [bytes] };
 }
 
 /**
@@ -131,6 +165,33 @@ function readAtMost(fd: number, file: string, maxBytes: number, sizeHint: number
   // The file grew past the limit while it was read: its size is not known, only that it is more.
   if (total > maxBytes) return at(file, diag('FILE_TOO_LARGE', '', { size: null, limit: maxBytes }));
   return Buffer.concat(chunks, total);
+}
+
+/** Does the file start with these bytes? */
+const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+
+/**
+ * What a file that is not UTF-8 text is, from its first bytes: UTF-16 (with its byte order mark, or
+ * ASCII with a zero byte after or before each character, as Notepad's "Unicode" saves it), an Excel or
+ * Word file, another zip archive, a PDF, or other binary data (zero bytes). undefined for text.
+ */
+export function notTextKind(bytes: Uint8Array): DiagnosticParams['FILE_NOT_JSON']['kind'] | undefined {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'utf16';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // The names of a zip's first entries are in plain bytes: an Office file names its parts.
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
+    return head.includes('xl/') ? 'xlsx' : head.includes('word/') ? 'docx' : 'zip';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  const n = Math.min(bytes.length, 512);
+  const zeros = [0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros[i % 2]!++;
+  const [even, odd] = zeros as [number, number];
+  if (even + odd === 0) return undefined;
+  // Zero bytes on one side only, for most characters: UTF-16 (ASCII and Vietnamese letters, LE or BE).
+  const half = n / 2;
+  return Math.max(even, odd) >= half / 2 && Math.min(even, odd) <= half / 20 ? 'utf16' : 'binary';
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -4,7 +4,7 @@
  */
 import { parseTree, printParseErrorCode, parse as parseLenient, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { Decimal } from './decimal.js';
-import { diag, pointerSegment, type Diagnostic, type ValueKind } from './diagnostics.js';
+import { diag, pointerSegment, type Diagnostic, type DiagnosticParams, type ValueKind } from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
 
@@ -63,10 +63,15 @@ interface ScanFrame {
  * last one silently), at most `maxDuplicates`. Linear in the text, whatever it holds; exact for text that
  * JSON.parse accepts (for other text its findings are not used).
  */
-export function scanJson(text: string, maxDepth: number, maxDuplicates: number = LIMITS.diagnostics): { depth: number; tooDeepAt: number; duplicates: DuplicateKey[]; inexact: InexactNumber[] } {
+export function scanJson(
+  text: string,
+  maxDepth: number,
+  maxDuplicates: number = LIMITS.diagnostics,
+): { depth: number; tooDeepAt: number; duplicates: DuplicateKey[]; inexact: InexactNumber[]; grouped: GroupedNumber[] } {
   const stack: ScanFrame[] = [];
   const duplicates: DuplicateKey[] = [];
   const inexact: InexactNumber[] = [];
+  const grouped: GroupedNumber[] = [];
   let max = 0;
   /** The next backslash at or after the last key looked at (keys without one are sliced, not unescaped). */
   let backslash = -1;
@@ -92,7 +97,7 @@ export function scanJson(text: string, maxDepth: number, maxDuplicates: number =
       stack.push({ keys: c === 123 ? new Map() : null, expectKey: c === 123, at: 0 });
       if (stack.length > max) {
         max = stack.length;
-        if (max > maxDepth) return { depth: max, tooDeepAt: i, duplicates, inexact };
+        if (max > maxDepth) return { depth: max, tooDeepAt: i, duplicates, inexact, grouped };
       }
     } else if (c === 125 || c === 93) stack.pop();
     else if (c === 45 || (c >= 48 && c <= 57)) {
@@ -103,6 +108,9 @@ export function scanJson(text: string, maxDepth: number, maxDuplicates: number =
         const keyAt = top?.keys ? top.keys.get(top.at as string) : undefined;
         inexact.push({ text: text.slice(i, end), path: valuePointer(stack), offset: keyAt ?? i });
       }
+      // "3.000", "1.170": a dot before exactly three digits, as Vietnamese writes thousands (rare: checked only then).
+      if (end - i >= 5 && end - i <= 6 && text.charCodeAt(end - 4) === 46 && grouped.length < maxDuplicates && GROUPED.test(text.slice(i, end)))
+        grouped.push({ text: text.slice(i, end), path: valuePointer(stack) });
       i = end - 1;
     } else if (c === 44) {
       const top = stack[stack.length - 1];
@@ -110,7 +118,27 @@ export function scanJson(text: string, maxDepth: number, maxDuplicates: number =
       else if (top) top.at = (top.at as number) + 1;
     }
   }
-  return { depth: max, tooDeepAt: -1, duplicates, inexact };
+  return { depth: max, tooDeepAt: -1, duplicates, inexact, grouped };
+}
+
+const GROUPED = /^-?[1-9][0-9]{0,2}\.[0-9]{3}$/;
+
+/** An unquoted number written as Vietnamese writes thousands ("3.000"), which JSON reads as 3. */
+export interface GroupedNumber {
+  text: string;
+  path: string;
+}
+
+/** The grouped number tokens of each parsed document, by its root: the evidence check reads them (numberTokensOf). */
+const NUMBER_TOKENS = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/**
+ * The unquoted numbers of a document read by readJson whose text JSON reads otherwise than an officer
+ * may mean it ("3.000" is 3 to JSON, 3000 to the officer), by JSON pointer; undefined when there are none
+ * or the value was not read by readJson (an API caller's value).
+ */
+export function numberTokensOf(root: unknown): ReadonlyMap<string, string> | undefined {
+  return root !== null && typeof root === 'object' ? NUMBER_TOKENS.get(root) : undefined;
 }
 
 /** A number in a file that a double cannot hold exactly (JSON.parse would silently round it). */
@@ -285,7 +313,10 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     // The lenient parser names the first problem (e.g. "CommaExpected") and where it is.
     const first = errors[0];
     const offset = first?.offset ?? 0;
-    diagnostics.push({ ...diag('JSON_SYNTAX', '', { error: first ? printParseErrorCode(first.error) : 'NotJson', offset }), ...lineColumn(source, offset) });
+    const vietnamese = vietnameseNumberAt(source, offset);
+    if (looksLikeCsv(source)) diagnostics.push(diag('FILE_NOT_JSON', '', { kind: 'csv' }));
+    else if (vietnamese) diagnostics.push({ ...diag('JSON_NUMBER_FORM', '', vietnamese.params), ...lineColumn(source, vietnamese.start) });
+    else diagnostics.push({ ...diag('JSON_SYNTAX', '', { error: first ? printParseErrorCode(first.error) : 'NotJson', offset }), ...lineColumn(source, offset) });
     return done(undefined);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -299,7 +330,43 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     for (const n of scan.inexact) diagnostics.push({ ...diag('JSON_NUMBER_INEXACT', n.path, { text: n.text, read: String(Number(n.text)) }), ...at(n.offset) });
   }
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
+  if (scan.grouped.length > 0) NUMBER_TOKENS.set(value as object, new Map(scan.grouped.map((g) => [g.path, g.text])));
   return done(diagnostics.length > before ? undefined : value);
+}
+
+/**
+ * Is text that is not JSON a table of values, as Excel saves one as CSV: it does not open with { or [,
+ * and its first lines hold the same number (at least one) of commas, semicolons or tabs?
+ */
+function looksLikeCsv(text: string): boolean {
+  const t = text.trimStart();
+  if (t.startsWith('{') || t.startsWith('[')) return false;
+  const lines = t.split(/\r?\n/, 6).filter((l) => l.trim() !== '');
+  return [',', ';', '\t'].some((sep) => {
+    const counts = lines.slice(0, 5).map((l) => l.split(sep).length - 1);
+    return counts[0]! > 0 && (counts.length === 1 ? counts[0]! > 1 : counts.slice(1).some((c) => c === counts[0]));
+  });
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * A syntax error that is a number written the Vietnamese way without quotes: "42,5" (the parser then
+ * asks for a property name after the comma) or "3.000.000" (a second dot): the number and how to write it.
+ */
+function vietnameseNumberAt(text: string, offset: number): { start: number; params: DiagnosticParams['JSON_NUMBER_FORM'] } | undefined {
+  const comma = isDigit(text.charCodeAt(offset)) && text.charCodeAt(offset - 1) === 44 && isDigit(text.charCodeAt(offset - 2));
+  const dot = text.charCodeAt(offset) === 46 && isDigit(text.charCodeAt(offset - 1));
+  if (!comma && !dot) return undefined;
+  let start = comma ? offset - 2 : offset - 1;
+  while (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 46)) start--;
+  if (text.charCodeAt(start - 1) === 45) start--;
+  let end = offset;
+  while (end < text.length && (isDigit(text.charCodeAt(end)) || (!comma && (text.charCodeAt(end) === 46 || (text.charCodeAt(end) === 44 && isDigit(text.charCodeAt(end + 1))))))) end++;
+  const written = text.slice(start, end);
+  if (comma ? !/^-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]+$/.test(written) : !/^-?[0-9]{1,3}(?:\.[0-9]{3}){2,}(?:,[0-9]+)?$/.test(written)) return undefined;
+  const suggest = written.replace(/\./g, '').replace(',', '.');
+  return { start, params: { text: written, suggest, form: written.includes(',') ? 'decimalComma' : 'thousands' } };
 }
 
 /** @internal UTF-8 byte length without needing TextEncoder allocations for ASCII. */

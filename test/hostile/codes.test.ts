@@ -23,6 +23,7 @@ import { CliError, UsageError } from '../../packages/cli/src/io.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
 import { planAgainstSet } from '../../packages/cli/src/plan-files.js';
 import { applyDerived, checkProgress, derive, parsePlan, parseProgress, type Plan, type Progress } from '@parindex/plans';
+import { workbookCases } from '../../packages/cli/test/workbook-cases.js';
 import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -243,6 +244,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     path: '',
     text: '',
   },
+  FILE_NOT_JSON: {
+    // An Excel workbook given where JSON is expected.
+    run: () => readSetFile(join(ROOT, 'test/hostile/not-json/evidence.xlsx')).diagnostics,
+    path: '',
+    located: false,
+  },
   FILE_TOO_LARGE: textCase('{}' + ' '.repeat(LIMITS.fileBytes), '', false),
   FILE_EMPTY: textCase('  \n', '', false),
   FILE_BOM: textCase('\ufeff{}'),
@@ -307,6 +314,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   JSON_SYNTAX: textCase('{\n  "a": 1,\n}'),
   JSON_NOT_OBJECT: textCase('[1, 2]'),
   JSON_TOO_DEEP: textCase('['.repeat(LIMITS.jsonDepth + 1) + ']'.repeat(LIMITS.jsonDepth + 1)),
+  JSON_NUMBER_FORM: textCase('{\n  "a": {\n    "b": 42,5\n  }\n}'),
   JSON_NUMBER_INEXACT: textCase('{\n  "a": {\n    "b": 1.9999999999999999\n  }\n}', '/a/b'),
   JSON_DUPLICATE_KEY: textCase('{\n  "a": {\n    "b": 1,\n    "b": 2\n  }\n}', '/a/b'),
   JSON_FORBIDDEN_KEY: textCase('{\n  "a": {\n    "__proto__": {"polluted": true}\n  }\n}', '/a/__proto__'),
@@ -405,7 +413,7 @@ const CASES: Record<DiagnosticCode, Case> = {
     e.entries[2].claimedPoints = 1;
     e.entries.push({ criterion: '1.1', claimedPoints: 1 });
   }, '/entries/17/claimedPoints'),
-  EVIDENCE_VALUE_TYPE: evidenceCase((e) => (e.entries[2].values.plan_ok = 'yes'), '/entries/2/values/plan_ok'),
+  EVIDENCE_VALUE_TYPE: evidenceCase((e) => (e.entries[2].values.plan_ok = 'maybe'), '/entries/2/values/plan_ok'),
   EVIDENCE_DECIMAL_COMMA: evidenceCase((e) => (e.entries[8].values.online_rate = '95,5'), '/entries/8/values/online_rate'),
   EVIDENCE_VALUE_RANGE: evidenceCase((e) => (e.entries[7].values.resolved = -5), '/entries/7/values/resolved'),
   EVIDENCE_UNKNOWN_OPTION: evidenceCase((e) => (e.entries[3].values.plan_timing = 'early'), '/entries/3/values/plan_timing'),
@@ -416,6 +424,21 @@ const CASES: Record<DiagnosticCode, Case> = {
   EVIDENCE_UNKNOWN_REQUIREMENT: evidenceCase((e) => (e.entries[2].documents[0].for = 'budget_doc'), '/entries/2/documents/0/for'),
   EVIDENCE_NOT_APPLICABLE_VALUE: evidenceCase((e) => (e.entries[0].value = false), '/entries/12'),
   EVIDENCE_UNUSED_ENTRY: evidenceCase((e) => e.entries.push({ criterion: '1', documents: [{ number: '1/QĐ', date: '2026-02-01' }] }), '/entries/17'),
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: evidenceCase(
+    (e) => (e.entries[2].documents[0] = { number: '15/TB-UBND', date: '2026-01-10', title: 'Thông báo' }),
+    '/entries/2/documents/0',
+    (s) => s.fields[0].children[0].documents.push({ id: 'budget_doc', kind: 'Quyết định', label: 'Quyết định giao kinh phí' }),
+  ),
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: evidenceCase(
+    (e) => (e.entries[4].documents = [{ number: '5/BC-UBND', date: '2026-03-25', title: 'Báo cáo quý I' }]),
+    '/entries/4/documents/0/date',
+    (s) => (s.fields[0].children[2].rule.items = s.fields[0].children[2].rule.items.slice(0, 1)),
+  ),
+  EVIDENCE_THOUSANDS_READ: evidenceCase((e) => (e.entries[7].values.resolved = '1.300'), '/entries/7/values/resolved'),
+  EVIDENCE_NUMBER_AMBIGUOUS: evidenceCase((e) => (e.entries[7].values.resolved = '1,300'), '/entries/7/values/resolved'),
+  EVIDENCE_DATE_READ: evidenceCase((e) => (e.entries[4].values.q1_sent = '18/03/2026'), '/entries/4/values/q1_sent'),
+  EVIDENCE_DATE_NOT_REAL: evidenceCase((e) => (e.entries[4].values.q1_sent = '2026-02-30'), '/entries/4/values/q1_sent'),
+  EVIDENCE_LEVEL_BY_LABEL: evidenceCase((e) => (e.entries[3].values.plan_timing = 'Đúng hạn'), '/entries/3/values/plan_timing'),
 
   SCORE_MISSING_INPUT: evidenceCase((e) => delete e.entries[3].values.plan_timing, '/entries/3'),
   SCORE_MISSING_DOCUMENT: evidenceCase((e) => delete e.entries[2].documents, '/entries/2'),
@@ -524,6 +547,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   PROGRESS_DUPLICATE_TASK: progressCase((p) => (p.tasks[1].task = 'T1'), '/tasks/1/task'),
   PROGRESS_DONE_WITHOUT_PRODUCT: progressCase(() => undefined, '/tasks/2/status'),
   PROGRESS_LATE: progressCase(() => undefined, '/tasks/1/products/0/date'),
+  ...workbookCases(tmp),
 };
 
 describe('every code is produced by some input', () => {

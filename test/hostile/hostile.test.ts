@@ -174,13 +174,14 @@ describe('broken evidence: a clear message naming the place', () => {
   });
 
   const BROKEN: Array<[string, (e: J) => void, string, string]> = [
-    ['a wrong type', (e) => (e.entries[2].values.plan_ok = 'có'), 'EVIDENCE_VALUE_TYPE', '/entries/2/values/plan_ok'],
+    ['a wrong type', (e) => (e.entries[2].values.plan_ok = 'có lẽ'), 'EVIDENCE_VALUE_TYPE', '/entries/2/values/plan_ok'],
     ['a list where a value goes', (e) => (e.entries[7].values.resolved = [1300]), 'EVIDENCE_SCHEMA', '/entries/7/values/resolved'],
     ['an unknown criterion code', (e) => e.entries.push({ criterion: '1.9', values: { x: true } }), 'EVIDENCE_UNKNOWN_CRITERION', '/entries/17/criterion'],
     ['a negative count', (e) => (e.entries[15].values.late_reports = -1), 'EVIDENCE_VALUE_RANGE', '/entries/15/values/late_reports'],
     ['a fractional count', (e) => (e.entries[15].values.late_reports = 1.5), 'EVIDENCE_VALUE_TYPE', '/entries/15/values/late_reports'],
     ['a numerator above its denominator', (e) => (e.entries[9].values.online_payments = 501), 'EVIDENCE_EXCEEDS_OTHER', '/entries/9/values/online_payments'],
-    ['a Vietnamese decimal "95,5"', (e) => (e.entries[8].values.online_rate = '95,5'), 'EVIDENCE_DECIMAL_COMMA', '/entries/8/values/online_rate'],
+    ['a count that reads as two numbers "1,300"', (e) => (e.entries[7].values.resolved = '1,300'), 'EVIDENCE_NUMBER_AMBIGUOUS', '/entries/7/values/resolved'],
+    ['an input date the calendar does not have', (e) => (e.entries[4].values.q1_sent = '2026-02-30'), 'EVIDENCE_DATE_NOT_REAL', '/entries/4/values/q1_sent'],
     ['"NaN" where a number goes', (e) => (e.entries[8].values.online_rate = 'NaN'), 'EVIDENCE_VALUE_TYPE', '/entries/8/values/online_rate'],
     ['a file for another set', (e) => (e.criteriaSet = 'model.commune-par@2026'), 'EVIDENCE_SET_MISMATCH', '/criteriaSet'],
     ['a file for another version', (e) => (e.criteriaSet = 'test.shapes@2027'), 'EVIDENCE_SET_MISMATCH', '/criteriaSet'],
@@ -195,14 +196,18 @@ describe('broken evidence: a clear message naming the place', () => {
       expect(() => score(c, e)).toThrow(ParindexError);
     });
   }
-  it('"95,5" says how to write it', () => {
+  it('"95,5" is read as 95.5 and says how to write it', () => {
     const e = evidence();
     e.entries[8].values.online_rate = '95,5';
-    expect(check(e)[0]!.params).toMatchObject({ got: '95,5', suggest: '95.5' });
+    expect(check(e)[0]!).toMatchObject({ severity: 'warning', params: { got: '95,5', suggest: '95.5' } });
     expect(diagnosticText(check(e)[0]!, 'en')).toContain('with a dot: 95.5');
   });
 
   const WARNED: Array<[string, (e: J) => void, string, string]> = [
+    ['a Vietnamese decimal "95,5"', (e) => (e.entries[8].values.online_rate = '95,5'), 'EVIDENCE_DECIMAL_COMMA', '/entries/8/values/online_rate'],
+    ['a count with a thousands separator "1.300"', (e) => (e.entries[7].values.resolved = '1.300'), 'EVIDENCE_THOUSANDS_READ', '/entries/7/values/resolved'],
+    ['a date written 18/03/2026', (e) => (e.entries[4].values.q1_sent = '18/03/2026'), 'EVIDENCE_DATE_READ', '/entries/4/values/q1_sent'],
+    ['a level written by its label', (e) => (e.entries[3].values.plan_timing = 'Đúng hạn'), 'EVIDENCE_LEVEL_BY_LABEL', '/entries/3/values/plan_timing'],
     ['a date outside the period', (e) => (e.entries[4].values.q1_sent = '2027-01-05'), 'EVIDENCE_DATE_OUTSIDE_PERIOD', '/entries/4/values/q1_sent'],
     ['a document dated outside the period', (e) => (e.entries[2].documents[0].date = '2025-12-20'), 'EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', '/entries/2/documents/0/date'],
     ['a document without number', (e) => delete e.entries[2].documents[0].number, 'EVIDENCE_DOCUMENT_INCOMPLETE', '/entries/2/documents/0'],

@@ -46,16 +46,34 @@ export interface JsonFile {
 
 /** Read and parse a JSON file (the one reader of @parindex/rules/node: regular files only, size cap while reading, UTF-8). Never throws. */
 export function readJsonFile(file: string): JsonFile {
+  const workbook = workbooks.get(file);
+  if (workbook) return workbook;
   // readJson refuses any JSON text that is not an object: a value is always one.
   return readJsonFileOf(file) as JsonFile;
+}
+
+/** Workbooks given on the command line, read before the command runs (exceljs reads asynchronously). */
+const workbooks = new Map<string, JsonFile>();
+
+/**
+ * Read every `.xlsx` among these paths, so that readJsonFile gives the evidence (or appraisal) it holds:
+ * the one place where a workbook becomes a file like any other. The set it names is found as for
+ * evidence (or given by `rules`).
+ */
+export async function preloadWorkbooks(paths: readonly unknown[], rules: string | undefined): Promise<void> {
+  const files = paths.filter((p): p is string => typeof p === 'string' && /\.xlsx$/i.test(p) && !workbooks.has(p));
+  if (!files.length) return;
+  const { readWorkbookFile } = await import('./workbook/load.js');
+  for (const f of files) workbooks.set(f, await readWorkbookFile(f, rules));
 }
 
 /** Add file, line and column to diagnostics (those that already carry a line are kept). */
 export function locateIn(list: readonly Diagnostic[], f: Pick<JsonFile, 'file' | 'locate'>): Diagnostic[] {
   return list.map((d) => {
-    if (d.file !== undefined && d.line !== undefined) return d;
+    if (d.file !== undefined && (d.line !== undefined || d.cell !== undefined)) return d;
     const at = d.line === undefined ? f.locate(d.path) : undefined;
-    return { ...d, file: f.file, ...(at ?? {}) };
+    const cell = 'cellOf' in f && d.cell === undefined ? (f as { cellOf(d: Diagnostic): string | undefined }).cellOf(d) : undefined;
+    return { ...d, file: f.file, ...(at ?? {}), ...(cell !== undefined ? { cell } : {}) };
   });
 }
 
@@ -84,9 +102,11 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
  * that a diagnostic is one line and cannot drive the terminal.
  */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
-  const where = d.file === undefined ? '' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const where = d.file === undefined ? '' : d.cell !== undefined ? `${d.file}:${d.cell}` : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
-  return terminalText([where, `${d.code}`, d.path === '' ? '/' : d.path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
+  // A workbook's diagnostic names its cell; a pointer is shown only when it leads into the evidence it stands for.
+  const path = d.path === '' ? (d.cell !== undefined ? '' : '/') : d.path;
+  return terminalText([where, `${d.code}`, path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
 }
 
 function versionParts(v: string): number[] {

@@ -58,7 +58,8 @@ export function locateScoreDiagnostics(list: readonly Diagnostic[], evidence: Js
       entryOf ??= firstEntryByCriterion(evidence);
       const i = 'code' in d.params ? entryOf.get(d.params.code) : undefined;
       const at = i !== undefined ? evidence.locate(`/entries/${i}`) : undefined;
-      return { ...d, file: evidence.file, ...(at ?? {}) };
+      const cell = 'cellOf' in evidence ? (evidence as { cellOf(d: Diagnostic): string | undefined }).cellOf(d) : undefined;
+      return { ...d, file: evidence.file, ...(at ?? {}), ...(cell !== undefined ? { cell } : {}) };
     }
     return locateIn([d], evidence)[0]!;
   });

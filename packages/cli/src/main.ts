@@ -8,7 +8,7 @@ import { commandHelp, rootHelp } from './help.js';
 import { diag, ParindexError } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
-import { CliError, UsageError, formatDiagnostic } from './io.js';
+import { CliError, UsageError, formatDiagnostic, preloadWorkbooks } from './io.js';
 import { ENGINE_VERSION } from '@parindex/engine';
 
 /** A command: citty definition whose run() returns the exit code. `variadic`: any number of positionals. */
@@ -25,6 +25,8 @@ export const COMMANDS: Record<string, { description: string; load: () => Promise
   diff: { description: 'Compare two scores criterion by criterion / So sánh hai kết quả', load: async () => (await import('./commands/diff.js')).diffCommand },
   rank: { description: 'Score many units with one set and rank them / Xếp hạng', load: async () => (await import('./commands/rank.js')).rankCommand },
   plan: { description: 'Reform plans: tasks, progress, targets / Kế hoạch CCHC', load: async () => (await import('./commands/plan.js')).planCommand },
+  import: { description: 'Read a filled workbook (.xlsx) into an evidence or appraisal file / Đọc sổ tính đã điền', load: async () => (await import('./commands/import.js')).importCommand },
+  appraisal: { description: 'Start an appraisal file for an evidence file / Tạo tệp thẩm định', load: async () => (await import('./commands/appraisal.js')).appraisalCommand },
 };
 
 export const root: CommandDef<ArgsDef> = {
@@ -113,6 +115,17 @@ async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsD
   const args = parseChecked(argv, defs, cmd);
   const positionals = Object.values(defs).filter((d) => d.type === 'positional').length;
   if (!cmd.variadic && args._.length > positionals) throw new UsageError(diag('USAGE_UNEXPECTED_ARGUMENT', '', { argument: String(args._[positionals]) }), { cause: cmd });
+  // A workbook (.xlsx) given where a file is read is read first, as the evidence or appraisal it holds.
+  if ((cmd.meta as { name?: string } | undefined)?.name !== 'import')
+    await preloadWorkbooks(
+      [
+        ...args._,
+        ...Object.entries(args)
+          .filter(([k]) => k !== 'out')
+          .map(([, v]) => v),
+      ],
+      typeof args.rules === 'string' ? args.rules : undefined,
+    );
   const code = await cmd.run!({ rawArgs: argv, args, cmd } as never);
   return typeof code === 'number' ? code : 0;
 }

@@ -201,7 +201,7 @@ describe('what the hostile text becomes', () => {
     const v = await cliInProcess(['validate', badLevel]);
     // validate prints its problems on stdout.
     expect(v.stdout.split('\n')[0]).toBe(
-      `${dir}/level\\x1b[2J.json:113:9  EVIDENCE_UNKNOWN_OPTION  /entries/10/values/propaganda_plan  lỗi: "\\x1b[2J\\u202edung_han\\n${HEADING}" không phải là lựa chọn của "propaganda_plan" (các lựa chọn: dung_han, tre_han, khong_ban_hanh).`,
+      `${dir}/level\\x1b[2J.json:113:9  EVIDENCE_UNKNOWN_OPTION  /entries/10/values/propaganda_plan  lỗi: "\\x1b[2J\\u202edung_han\\n${HEADING}" không phải là lựa chọn của "Kế hoạch tuyên truyền CCHC" (propaganda_plan) (các lựa chọn: dung_han, tre_han, khong_ban_hanh).`,
     );
   });
 

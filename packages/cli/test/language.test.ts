@@ -75,7 +75,7 @@ function wording(text: string): string {
     .replace(/\b[a-z]+ --[a-z][\w-]*( \w+)?/g, ' ')
     .replace(/--[a-z][\w-]*(=<[^>]*>)?/g, ' ')
     .replace(/\bparindex( [a-z]+)*/g, ' ');
-  t = t.replace(/^\s*(rules|template|validate|score|explain|diff|rank|list|show)(?=\s{2,})/gm, ' ').replace(/\b(round\d+|answer)\b/g, ' ');
+  t = t.replace(/^\s*(rules|template|validate|score|explain|diff|rank|list|show|import|appraisal|init)(?=\s{2,})/gm, ' ').replace(/\b(round\d+|answer)\b/g, ' ');
   return t;
 }
 
@@ -133,7 +133,7 @@ describe.each(['vi', 'en'] as const)('every command speaks one language (%s)', (
 
   it('--help of every command', async () => {
     const found = await check(['--help'], lang);
-    for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank', 'plan']) found.push(...(await check([c, '--help'], lang)));
+    for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank', 'plan', 'import', 'appraisal']) found.push(...(await check([c, '--help'], lang)));
     for (const c of ['show', 'status', 'targets']) found.push(...(await check(['plan', c, '--help'], lang)));
     expect(found).toEqual([]);
   });

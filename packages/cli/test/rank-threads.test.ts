@@ -40,7 +40,7 @@ beforeAll(async () => {
   comma.unit.code = 'BAD-2';
   const entry = comma.entries.find((e: J) => Object.values(e.values ?? {}).some((v) => typeof v === 'number'));
   const key = Object.keys(entry.values).find((k) => typeof entry.values[k] === 'number')!;
-  entry.values[key] = '12,5';
+  entry.values[key] = '1,250';
   writeTemp(small, 'u031-comma.json', comma);
   writeTemp(small, 'u040-bom.json', '\ufeff' + JSON.stringify({ ...units[35], unit: { ...units[35].unit, code: 'BOM-1' } }));
   copyFileSync(join(ROOT, 'examples/vinh-bao/sipas-2026.json'), join(small, 'u050-sipas.json'));
@@ -72,7 +72,7 @@ describe.concurrent('rank --threads', () => {
       ['u010-broken.json', 'JSON_SYNTAX'],
       ['u020-dup.json', 'RANK_DUPLICATE_UNIT'],
       ['u030-bad.json', 'EVIDENCE_UNKNOWN_CRITERION'],
-      ['u031-comma.json', 'EVIDENCE_DECIMAL_COMMA'],
+      ['u031-comma.json', 'EVIDENCE_NUMBER_AMBIGUOUS'],
       ['u060-empty.json', 'FILE_EMPTY'],
       ['u061-array.json', 'JSON_NOT_OBJECT'],
     ]);

@@ -30,3 +30,4 @@ export {
 } from './rank.js';
 export { toSummary, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
+export { evidenceSchema } from './evidence-schema.js';

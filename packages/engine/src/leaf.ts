@@ -71,7 +71,7 @@ function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   const any = node.plan!.anyDocProves;
   return node.documents.map((req) => {
     const by: TraceDocument['by'] = [];
-    if (given) for (const d of given) if (d.complete && (d.for === req.id || (d.for === undefined && any))) by.push(d.ref);
+    if (given) for (const d of given) if (d.complete && (d.for === req.id || d.matched === req.id || (d.for === undefined && any))) by.push(d.ref);
     const t = { id: req.id, kind: req.kind } as TraceDocument;
     if (req.kindEn !== undefined) t.kindEn = req.kindEn;
     t.label = req.label;

@@ -2,11 +2,12 @@
  * score(compiled, evidence): the result tree with exact points, statuses, flags and a per-point trace.
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
-import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains, type Diagnostic } from './deps.js';
+import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains, numberTokensOf, type Diagnostic } from './deps.js';
 import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence, type Evidence } from './evidence.js';
+import { salvageEvidence } from './salvage.js';
 import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
@@ -104,6 +105,8 @@ interface Input {
   evidenceSha: string;
   appraisalSha: string | undefined;
   diagnostics: Diagnostic[];
+  /** An earlier stage had an error: the later stages run for their problems, and make no result. */
+  failed: boolean;
 }
 
 function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptions): boolean {
@@ -136,23 +139,33 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
 }
 
 /** Parse and index the evidence, apply the appraisal; a list of diagnostics when that fails. */
-function readInput(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions): Input | Diagnostic[] {
+function readInput(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all: boolean): Input | Diagnostic[] {
   const parsed = parseEvidence(evidenceInput);
-  if (!parsed.value) return parsed.diagnostics;
-  const evidence = parsed.value;
-  if (evidence.criteriaSet !== compiled.ref) return [diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: evidence.criteriaSet, expected: compiled.ref })];
+  const given = parsed.value?.criteriaSet ?? (evidenceInput !== null && typeof evidenceInput === 'object' ? (evidenceInput as { criteriaSet?: unknown }).criteriaSet : undefined);
+  const mismatch = typeof given === 'string' && given !== compiled.ref ? [diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given, expected: compiled.ref })] : [];
   const diagnostics: Diagnostic[] = [];
+  let evidence = parsed.value;
+  let skip: ReadonlySet<number> | undefined;
+  if (!evidence) {
+    // Another set's file is checked no further: its entries would all be unknown here.
+    const salvaged = mismatch.length ? undefined : salvageEvidence(evidenceInput, parsed.diagnostics, compiled);
+    if (!salvaged) return [...parsed.diagnostics, ...mismatch];
+    ({ evidence, skip } = salvaged);
+    for (const d of salvaged.diagnostics) diagnostics.push(d);
+  } else if (mismatch.length) return mismatch;
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
   const levels = compiled.set.unitLevels;
   if (levels && !levels.includes(evidence.unit.level)) diagnostics.push(diag('EVIDENCE_LEVEL_NOT_IN_SET', '/unit/level', { level: evidence.unit.level, levels: [...levels], set: compiled.ref }));
-  const prepared = prepare(compiled, evidence);
+  const prepared = prepare(compiled, evidence, skip, numberTokensOf(evidenceInput));
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);
-  const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: hashJson(evidenceInput), appraisalSha: undefined, diagnostics };
-  if (!applyAppraisalOf(compiled, inp, options) || diagnostics.some((d) => d.severity === 'error')) return diagnostics;
-  return inp;
+  const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: hashJson(evidenceInput), appraisalSha: undefined, diagnostics, failed: false };
+  if (!applyAppraisalOf(compiled, inp, options)) return diagnostics;
+  inp.failed = diagnostics.some((d) => d.severity === 'error');
+  // Checking (not scoring) goes on past errors, for the problems of the later stages.
+  return inp.failed && !all ? diagnostics : inp;
 }
 
 /** A top-level field; a field that is itself a leaf gets the field rounding too. */
@@ -311,14 +324,15 @@ function provenanceOf(compiled: CompiledSet, inp: Input): ScoreResult['provenanc
   };
 }
 
-function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions): Run {
-  const inp = readInput(compiled, evidenceInput, options);
-  if (Array.isArray(inp)) return { result: undefined, diagnostics: inp };
+function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all = false): Run {
+  const inp = readInput(compiled, evidenceInput, options, all);
+  if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
   const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
+  if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };
   const result: ScoreResult = {
     formatVersion: 1,
     provenance: provenanceOf(compiled, inp),
@@ -332,10 +346,10 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     ...(tree.penalty ? { penalty: tree.penalty } : {}),
     flags: ctx.flags,
     // In a fixed order: the evidence's own problems in entry order, then criterion by criterion, then unused entries.
-    diagnostics,
+    diagnostics: withInputLabels(compiled, diagnostics),
     unused,
   };
-  return { result, diagnostics };
+  return { result, diagnostics: result.diagnostics };
 }
 
 /**
@@ -350,5 +364,57 @@ export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOp
 
 /** Every problem of an evidence file (and appraisal) against a compiled set, errors and warnings, without throwing. */
 export function checkEvidence(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): Diagnostic[] {
-  return run(compiled, evidence, options).diagnostics;
+  return run(compiled, evidence, options, true).diagnostics;
+}
+
+/** Each diagnostic of an input of the set with the input's label, so that its sentence names it as the officer knows it. */
+function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    const id = (d.params as { input?: unknown }).input;
+    const def = typeof id === 'string' ? compiled.inputs.get(id)?.def : undefined;
+    if (!def) continue;
+    out ??= diagnostics.slice();
+    out[i] = { ...d, params: { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) } } as unknown as Diagnostic;
+  }
+  return out ?? diagnostics;
+}
+
+/**
+ * The later stages' warnings that only repeat an error already given: a value refused is also "missing"
+ * to its criterion, a document date refused is also "no date", a list of documents refused is also "no
+ * document", an entry refused is also "unused", and the criterion a mistyped code was meant for ("did
+ * you mean 3.7.1?") also lacks its values.
+ */
+function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const refusedInputs = new Set<string>();
+  /** Every refused path and each of its ancestors (a set: a file may have 100,000 problems). */
+  const refusedUnderPaths = new Set<string>();
+  const meant = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    for (let p = d.path; p !== '' && !refusedUnderPaths.has(p); p = p.slice(0, p.lastIndexOf('/'))) refusedUnderPaths.add(p);
+    const input = (d.params as { input?: unknown }).input;
+    if (typeof input === 'string') refusedInputs.add(input);
+    if (d.code === 'EVIDENCE_UNKNOWN_CRITERION' && d.params.suggest !== undefined) meant.add(d.params.suggest);
+  }
+  const refusedUnder = (p: string) => refusedUnderPaths.has(p);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if ((d.code === 'SCORE_MISSING_INPUT' || d.code === 'SCORE_MISSING_DOCUMENT') && meant.has(d.params.code)) continue;
+    if (d.code === 'SCORE_MISSING_INPUT' && refusedInputs.has(d.params.input)) continue;
+    if (d.code === 'SCORE_MISSING_DOCUMENT' && refusedUnder(`${d.path}/documents`)) continue;
+    if (d.code === 'EVIDENCE_UNUSED_ENTRY' && refusedUnder(d.path)) continue;
+    if (d.code === 'EVIDENCE_DOCUMENT_INCOMPLETE') {
+      const missing = d.params.missing.filter((m) => !refusedUnder(`${d.path}/${m}`));
+      if (missing.length === 0) continue;
+      if (missing.length < d.params.missing.length) {
+        out.push({ ...d, params: { ...d.params, missing } });
+        continue;
+      }
+    }
+    out.push(d);
+  }
+  return out;
 }

@@ -2,11 +2,12 @@
  * @internal From evidence entries to typed input values: type and range checks, documents and claims
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
-import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, schemaDiag, type Diagnostic, type Received } from './deps.js';
+import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, nearestCode, nearestWord, readValueText, schemaDiag, valueTextDiagnostic, type Diagnostic, type Received } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
 import type { TraceInput } from './result.js';
+import { documentsAfterDeadline, matchDocuments } from './documents.js';
 
 export type Typed = Decimal | boolean | string | ReadonlyMap<string, Decimal>;
 
@@ -24,6 +25,10 @@ export interface DocRec {
   complete: boolean;
   /** The document as the trace shows it: its fields and its entry. */
   ref: DocumentRef & { entry: number };
+  /** Its JSON pointer in the evidence. */
+  at: string;
+  /** Without `for`: the one requirement it was matched to (./documents.ts). */
+  matched?: string;
 }
 
 export interface Prepared {
@@ -45,9 +50,6 @@ const ZERO_D = new Decimal(0);
 const NONE: Array<'number' | 'date'> = [];
 const HUNDRED = new Decimal(100);
 
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
-const VI_DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?$|^-?[0-9]+,[0-9]+$/;
-
 /** A raw value as a diagnostic quotes it: its kind, and its text when short (strings cut at 40 characters). */
 function got(raw: unknown): Received {
   if (raw === null) return { received: 'null', value: null };
@@ -58,7 +60,6 @@ function got(raw: unknown): Received {
   return { received: 'other', value: null };
 }
 
-/** @internal Read a number from evidence exactly: a JSON number or a decimal string. */
 /**
  * The largest magnitude of a number in evidence (below 10^LIMITS.valueDigits): ratios are compared by
  * cross-multiplication at 60 significant digits, which numbers of this size never exceed (72-digit
@@ -67,93 +68,133 @@ function got(raw: unknown): Received {
 const MAX_VALUE = new Decimal(10).pow(LIMITS.valueDigits).minus(1);
 const MIN_VALUE = MAX_VALUE.neg();
 
-function readNumber(raw: InputValue, id: string, path: string, out: Diagnostic[]): Decimal | undefined {
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return undefined;
-    // decimal.js reads a finite number through the same digits as its String() (only -0 differs: "0").
-    return Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw);
+/** A value written as a string, read by the rules' one reader of typed text; its problem or hint becomes a diagnostic at the value. */
+function readString(def: CompiledInput['def'], raw: string, path: string, out: Diagnostic[]): boolean | string | undefined {
+  const r = readValueText(raw, def);
+  if (!r.ok) {
+    out.push(valueTextDiagnostic(r.problem, path));
+    return undefined;
   }
-  if (typeof raw === 'string') {
-    const t = raw.trim();
-    if (DECIMAL.test(t)) return new Decimal(t);
-    if (VI_DECIMAL.test(t)) {
-      const suggest = t.replace(/\./g, '').replace(',', '.');
-      out.push(diag('EVIDENCE_DECIMAL_COMMA', path, { input: id, got: raw, suggest }));
-      return undefined;
-    }
-  }
-  return undefined;
+  if (r.hint) out.push(valueTextDiagnostic(r.hint, path));
+  return r.value;
 }
 
+/** A JSON number read exactly (decimal.js reads a finite number through the same digits as its String(); only -0 differs: "0"). */
+const numberValue = (raw: number) => (Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
+
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
-export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
+export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
   const id = def.id;
   const typeError = () => {
     out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: id, option: null, expected: def.type, ...got(raw) }));
     return undefined;
   };
+  if (typeof raw === 'string' && def.type !== 'tally') {
+    const v = readString(def, raw, path, out);
+    if (v === undefined) return undefined;
+    if (typeof v === 'boolean' || def.type === 'level') return { value: v, display: v };
+    if (def.type === 'date') return dateValue(input, v as string, path, period, out);
+    return numberInRange(input, new Decimal(v as string), path, out, undefined);
+  }
   switch (def.type) {
     case 'boolean':
       return typeof raw === 'boolean' ? { value: raw, display: raw } : typeError();
-    case 'level': {
-      if (typeof raw !== 'string') return typeError();
-      if (!input.options!.has(raw)) {
-        out.push(diag('EVIDENCE_UNKNOWN_OPTION', path, { value: raw, input: id, options: [...input.options!.keys()] }));
-        return undefined;
-      }
-      return { value: raw, display: raw };
-    }
-    case 'date': {
-      if (typeof raw !== 'string' || !isRealDate(raw)) return typeError();
-      if (def.withinPeriod !== false && (raw < period.from || raw > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: raw, input: id, from: period.from, to: period.to }));
-      return { value: raw, display: raw };
-    }
-    case 'tally': {
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError();
-      const counts = new Map<string, Decimal>();
-      const display: Record<string, string> = {};
-      let ok = true;
-      for (const option of input.options!.keys()) {
-        const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
-        if (!Number.isSafeInteger(v) || v < 0) {
-          out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
-          ok = false;
-          continue;
-        }
-        counts.set(option, new Decimal(v));
-        display[option] = String(v);
-      }
-      for (const key of Object.keys(raw)) {
-        if (!input.options!.has(key)) {
-          out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()] }));
-          ok = false;
-        }
-      }
-      return ok ? { value: counts, display } : undefined;
-    }
+    case 'tally':
+      return tallyValue(input, raw, path, out, typeError);
     case 'count':
     case 'decimal':
     case 'percent': {
-      const before = out.length;
-      const n = typeof raw === 'number' || typeof raw === 'string' ? readNumber(raw, id, path, out) : undefined;
-      if (n === undefined) return out.length > before ? undefined : typeError();
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError();
+      if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
+      const n = numberValue(raw);
       if (def.type === 'count' && !n.isInteger()) return typeError();
-      const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
-      const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
-      if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
-        out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
-        return undefined;
-      }
-      // A whole JSON number is written as is (the same text decText gives, faster).
-      return { value: n, display: typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : decText(n) };
+      return numberInRange(input, n, path, out, raw);
+    }
+    default:
+      return typeError();
+  }
+}
+
+/**
+ * An unquoted number written "3.000" or "1.170": JSON reads 3 and 1.17, the officer may have meant 3000
+ * and 1170. Read as JSON reads it only where the thousands reading is impossible (above the input's
+ * maximum: a percent "12.500"); else an error naming both readings. Never read as 3000: the file's
+ * value is 3, and the file's hash and every other reader say so.
+ */
+function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
+  const r = readValueText(token, def.type === 'count' ? { ...def, type: 'decimal' } : def);
+  if (r.ok) return true;
+  const p = r.problem;
+  // A count cannot be 1.64: then only the thousands reading is left to name.
+  const whole = p.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && def.type === 'count' && p.params.decimal !== null && p.params.decimal.includes('.');
+  out.push(valueTextDiagnostic(whole ? { ...p, params: { ...p.params, decimal: null } } : p, path));
+  return false;
+}
+
+function dateValue(input: CompiledInput, v: string, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
+  if (input.def.withinPeriod !== false && (v < period.from || v > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: v, input: input.def.id, from: period.from, to: period.to }));
+  return { value: v, display: v };
+}
+
+function numberInRange(input: CompiledInput, n: Decimal, path: string, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
+  const def = input.def;
+  const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
+  const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
+  if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
+    out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
+    return undefined;
+  }
+  // A whole JSON number is written as is (the same text decText gives, faster).
+  return { value: n, display: raw !== undefined && Number.isSafeInteger(raw) ? String(raw) : decText(n) };
+}
+
+function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Diagnostic[], typeError: () => undefined): Omit<ValueRec, 'entry'> | undefined {
+  const id = input.def.id;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError();
+  const counts = new Map<string, Decimal>();
+  const display: Record<string, string> = {};
+  let ok = true;
+  for (const option of input.options!.keys()) {
+    const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
+    if (!Number.isSafeInteger(v) || v < 0) {
+      out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
+      ok = false;
+      continue;
+    }
+    counts.set(option, new Decimal(v));
+    display[option] = String(v);
+  }
+  for (const key of Object.keys(raw)) {
+    if (!input.options!.has(key)) {
+      const suggest = nearestWord(key, [...input.options!.keys()]);
+      out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()], ...(suggest !== undefined ? { suggest } : {}) }));
+      ok = false;
     }
   }
+  return ok ? { value: counts, display } : undefined;
+}
+
+/** The code nearest to a mistyped one ("3.71" → "3.7.1"), as a `suggest` param (leaves only: what an appraisal may name). */
+function suggestCode(compiled: CompiledSet, code: string, leavesOnly: boolean): { suggest?: string } {
+  const codes: string[] = [];
+  for (const [c, n] of compiled.nodes) if (!leavesOnly || n.isLeaf) codes.push(c);
+  const suggest = nearestCode(code, codes);
+  return suggest !== undefined ? { suggest } : {};
+}
+
+/** The input id nearest to a mistyped one: among the criterion's own inputs first, then all the set's. */
+function suggestInput(compiled: CompiledSet, id: string, owner: string | null): { suggest?: string } {
+  const own = owner === null ? undefined : compiled.nodes.get(owner)?.ownInputs;
+  const suggest = (own && nearestWord(id, own)) ?? nearestWord(id, [...compiled.inputs.keys()]);
+  return suggest !== undefined ? { suggest } : {};
 }
 
 /** The evidence being indexed: what each entry adds, and the problems found. */
 interface Indexing {
   compiled: CompiledSet;
+  /** Unquoted numbers written "3.000", by pointer (numberTokensOf). */
+  tokens: ReadonlyMap<string, string> | undefined;
   out: Diagnostic[];
   values: Map<string, ValueRec>;
   claims: Map<string, { value: Decimal; entry: number }>;
@@ -165,7 +206,7 @@ interface Indexing {
 function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry: number, owner: string | null): void {
   const input = x.compiled.inputs.get(id);
   if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
-    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref }));
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
     return;
   }
   const first = x.values.get(id);
@@ -173,7 +214,7 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry:
     x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
     return;
   }
-  const v = convertValue(input, raw, path, x.compiled.set.period, x.out) as ValueRec | undefined;
+  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(path)) as ValueRec | undefined;
   if (v) {
     // convertValue returns a fresh object: complete it in place.
     v.entry = entry;
@@ -193,7 +234,7 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
   let owner: string | null = null;
   if (e.criterion !== undefined) {
     if (!x.compiled.nodes.get(e.criterion)) {
-      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref }));
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
       return undefined;
     }
     owner = e.criterion;
@@ -226,7 +267,7 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
   if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
-  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${at}/date`, { issue: 'notCalendarDate', value: d.date }));
+  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${at}/date`, { input: null, got: d.date }));
   else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
     x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
   // The document as the trace shows it: its fields in the schema's order, then its entry.
@@ -239,7 +280,7 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   if (d.url !== undefined) ref.url = d.url;
   if (d.sha256 !== undefined) ref.sha256 = d.sha256;
   ref.entry = i;
-  return { for: d.for, entry: i, complete: missing.length === 0, ref };
+  return { for: d.for, entry: i, complete: missing.length === 0, ref, at };
 }
 
 /** Documents, explanation and claim of an entry of criterion `owner`. */
@@ -278,16 +319,21 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
   }
 }
 
+const NO_SKIP: ReadonlySet<number> = new Set();
+
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
-export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
-  const x: Indexing = { compiled, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
+export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
+  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
   evidence.entries.forEach((e, i) => {
+    if (skip.has(i)) return;
     const owner = entryValues(x, e, i);
     if (owner === undefined) return;
     if (owner !== null) entryExtras(x, e, i, owner);
     else unusedParts(x, e, i);
   });
   checkAtMost(x, evidence);
+  matchDocuments(compiled, x.docs, x.out);
+  documentsAfterDeadline(compiled, x.values, x.docs, (entry, id) => valuePath(evidence, entry, id), x.out);
   return {
     values: x.values,
     claims: x.claims,
@@ -296,7 +342,8 @@ export function prepare(compiled: CompiledSet, evidence: Evidence): Prepared {
     entriesOf: x.entriesOf,
     overrides: new Map(),
     corrections: new Map(),
-    used: new Array<boolean>(evidence.entries.length).fill(false),
+    // An entry the schema refused has its problem already: it is not also "unused".
+    used: Array.from({ length: evidence.entries.length }, (_, i) => skip.has(i)),
     diagnostics: x.out,
   };
 }
@@ -325,7 +372,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
       const base = `/rounds/${r}/items/${j}`;
       const node = compiled.nodes.get(item.criterion);
       if (!node || !node.isLeaf) {
-        out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref }));
+        out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref, ...suggestCode(compiled, item.criterion, true) }));
         return;
       }
       if (rd.kind === 'answer' && (item.values !== undefined || item.points !== undefined)) {
@@ -339,7 +386,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
           const path = `${base}/values/${key}`;
           // A correction filed under a criterion may only change what that criterion reads.
           if (!input || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
-            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref }));
+            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
             continue;
           }
           const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);

@@ -302,6 +302,7 @@ export interface Locale {
   readonly phrases: Phrases;
   readonly validate: ValidateWords;
   readonly template: TemplateWords;
+  readonly workbook: WorkbookWords;
   readonly diff: DiffWords;
   readonly rank: RankWords;
   /** Reform plans: plan show, plan status, plan targets, and the plan section of explain. */
@@ -388,4 +389,87 @@ export interface PlanWords {
   targetMet: string;
   targetNotMet: string;
   noProduct: string;
+}
+
+/**
+ * The words of the officer's workbook (template --format xlsx) and the appraiser's workbook: sheet
+ * names, column headings, the unit sheet's rows, the prompts of Excel's data validation. Sheet names
+ * stay within Excel's 31 characters and use none of `\ / ? * [ ] :`.
+ */
+export interface WorkbookWords {
+  sheets: Readonly<Record<'unit' | 'values' | 'documents' | 'explanations' | 'appraisal', string>>;
+  /** The title row of the unit sheet, e.g. "Phiếu kê khai số liệu: <set title>". */
+  title(setTitle: string): string;
+  appraisalTitle(setTitle: string): string;
+  /** How to fill the workbook, one line each (the unit sheet, under the title). */
+  howTo: readonly string[];
+  appraisalHowTo: readonly string[];
+  unitRows: Readonly<
+    Record<
+      | 'criteriaSet'
+      | 'setHash'
+      | 'code'
+      | 'name'
+      | 'level'
+      | 'province'
+      | 'unitNote'
+      | 'periodFrom'
+      | 'periodTo'
+      | 'periodLabel'
+      | 'preparedName'
+      | 'preparedRole'
+      | 'preparedDate'
+      | 'sample'
+      | 'evidenceHash',
+      string
+    >
+  >;
+  levels: Readonly<Record<UnitLevel, string>>;
+  columns: Readonly<Record<'code' | 'title' | 'input' | 'value' | 'unit' | 'type' | 'rule' | 'documents' | 'claimed' | 'note', string>>;
+  documentColumns: Readonly<Record<'criterion' | 'requirement' | 'number' | 'date' | 'title' | 'issuer' | 'url' | 'sha256', string>>;
+  explanationColumns: Readonly<Record<'criterion' | 'title' | 'explanation', string>>;
+  appraisalColumns: Readonly<
+    Record<
+      | 'code'
+      | 'title'
+      | 'input'
+      | 'max'
+      | 'self'
+      | 'selfValue'
+      | 'r1Value'
+      | 'r1Points'
+      | 'r1Reason'
+      | 'r1By'
+      | 'r1Date'
+      | 'answer'
+      | 'answerBy'
+      | 'answerDate'
+      | 'r2Value'
+      | 'r2Points'
+      | 'r2Reason'
+      | 'r2By'
+      | 'r2Date',
+      string
+    >
+  >;
+  /** The type of an input as the officer reads it in the workbook. */
+  types: Readonly<Record<'boolean' | 'level' | 'count' | 'decimal' | 'percent' | 'date' | 'tally', string>>;
+  /** The heading of the unit's facts that several criteria read. */
+  sharedInputs: string;
+  /** The row of one answer option of a tally: "Số phiếu về thủ tục: A. Rất hài lòng". */
+  tallyRow(input: string, option: string): string;
+  optional: string;
+  /** The explanation sheet's first line. */
+  explanationsHint: string;
+  documentsHint: string;
+  /** Data validation: the prompt and the error shown by Excel, with bounds already written. */
+  prompt: Readonly<{
+    count: string;
+    decimal(min: string | null, max: string | null): string;
+    date: string;
+    list: string;
+    yesNo: string;
+    points(max: string): string;
+  }>;
+  errorTitle: string;
 }

@@ -9,9 +9,11 @@
  * shared by several criteria) are listed in the note of every criterion that reads them; they are given
  * once, in the "values" of any criterion entry.
  */
+import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { templateNote } from '@parindex/explain';
 import { diag, kindOf, UNIT_LEVELS, type CriteriaSet, type CriterionNode, type UnitLevel } from '@parindex/rules';
+import { evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
 import { CliError } from '../io.js';
 import { writeOutput } from '../output.js';
@@ -26,21 +28,35 @@ function levelOf(set: CriteriaSet, ref: string, asked: string | undefined): Unit
   return level;
 }
 
+/** The schema file as the template refers to it: relative to the template's folder (or the current one), with forward slashes. */
+function schemaRef(schema: string, out: string | undefined): string {
+  const ref = relative(out ? dirname(resolve(out)) : process.cwd(), resolve(schema))
+    .split('\\')
+    .join('/');
+  return ref.startsWith('.') ? ref : `./${ref}`;
+}
+
 export const templateCommand = defineCommand({
   meta: { name: 'template', description: 'A blank evidence file for a criteria set, ready to fill in / Mẫu tệp minh chứng để điền' },
   args: {
-    set: { type: 'positional', required: false, description: 'Criteria set: id or id@version; leave out with --rules', valueHint: 'id[@version]' },
+    set: { type: 'positional', required: false, description: 'Criteria set: id or id@version (not needed with --rules or --appraisal)', valueHint: 'id[@version]' },
     rules: { type: 'string', valueHint: 'file', description: 'A template for this criteria-set file instead of a bundled set' },
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
     name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
     level: { type: 'enum' as const, options: [...UNIT_LEVELS], valueHint: 'level', description: "The unit's level (default: the first level the set is for, else commune)" },
-    format: { type: 'enum' as const, options: ['json'], default: 'json', description: 'Output format: a template is always an evidence file in JSON' },
+    format: { type: 'enum' as const, options: ['json', 'xlsx'], default: 'json', description: 'Output format: json (an evidence file) or xlsx (the workbook an officer fills in Excel)' },
+    appraisal: { type: 'string', valueHint: 'evidence', description: "With --format xlsx: the appraisers' workbook for this evidence file (or workbook)" },
+    schema: { type: 'string', valueHint: 'file', description: 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)' },
     lang: langArg,
     out: outArg,
     quiet: quietArg,
   },
   async run({ args }) {
     const lang: Lang = args.lang === 'en' ? 'en' : 'vi';
+    if (args.format === 'xlsx' || args.appraisal !== undefined) {
+      const { templateWorkbook } = await import('../workbook/command.js');
+      return templateWorkbook({ set: args.set, rules: args.rules, appraisal: args.appraisal, unit: args.unit, name: args.name, format: args.format, out: args.out, quiet: args.quiet === true }, lang);
+    }
     const compiled = await setFromArgs(args);
     const set = compiled.set;
     const ref = compiled.ref;
@@ -59,6 +75,7 @@ export const templateCommand = defineCommand({
     set.bonus?.items.forEach(leaf);
     set.penalty?.items.forEach(leaf);
     const evidence = {
+      ...(args.schema ? { $schema: schemaRef(args.schema, args.out) } : {}),
       formatVersion: 1,
       criteriaSet: ref,
       unit: { code: args.unit ?? '', name: args.name ?? '', level },
@@ -66,6 +83,7 @@ export const templateCommand = defineCommand({
       period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,
     };
+    if (args.schema) writeOutput(json(evidenceSchema(compiled, lang)), args.schema);
     writeOutput(json(evidence), args.out);
     return 0;
   },

@@ -2,7 +2,7 @@
  * Every diagnostic in English: one sentence per code, from its params. Quoted in "…" are what the
  * author types (ids, codes, keys of the format) and values from the files.
  */
-import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
@@ -30,6 +30,57 @@ function quotedBoundEn(p: { side: 'min' | 'max' | null; value: string | null; in
   const v = f.num(p.value ?? '0');
   return `${p.side === 'min' ? 'lower' : 'upper'} bound ${v}, ${v} ${p.inclusive ? 'included' : 'excluded'}`;
 }
+
+/** The figure or criterion a cell of a workbook belongs to, by its label. */
+function cellOf(p: WorkbookPlace): string {
+  if (p.input !== null) return `the figure ${q(p.labelEn ?? p.label ?? p.input)}${p.criterion !== null ? ` of criterion ${p.criterion}` : ''}`;
+  return p.criterion !== null ? `criterion ${p.criterion}` : 'this cell';
+}
+
+const WORKBOOK_LIMIT_WHAT: Record<DiagnosticParams['WORKBOOK_LIMIT']['what'], string> = {
+  fileBytes: 'The file is larger than the limit of',
+  zipEntries: 'The file has more parts than the limit of',
+  inflatedBytes: 'The file, once unpacked, is larger than the limit (bytes) of',
+  sheets: 'The file has more sheets than the limit of',
+  rows: 'A sheet has more rows than the limit of',
+  cells: 'The file has more cells with data than the limit of',
+  rangeCells: 'Data validations, merged cells and column spans cover more cells than the limit of',
+  grid: "A cell lies beyond Excel's grid, the limit being",
+};
+
+const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected'], string> = {
+  boolean: 'Yes or No',
+  level: 'a level from the list',
+  count: 'a whole number, 0 or more',
+  decimal: 'a number',
+  percent: 'a percentage from 0 to 100',
+  date: 'a date as dd/mm/yyyy',
+  tally: 'a number of answers (a whole number, 0 or more)',
+  points: 'points',
+  text: 'text',
+  yesNo: 'Yes or No',
+  unitLevel: 'a unit level from the list',
+};
+
+const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'a number', date: 'a date', boolean: 'a true/false value', text: 'text', other: 'another kind of value' };
+
+/** An input as the officer knows it: its label (English when the set has one), and its id (as written in the file). */
+const named = (id: string, l: { label?: string; labelEn?: string }) => {
+  const label = l.labelEn ?? l.label;
+  return label !== undefined ? `"${label}" (${id})` : q(id);
+};
+
+/** What a file that is not JSON is, and what to do with it. */
+const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
+  utf16: 'The file is UTF-16 text (as Notepad saves "Unicode"), not UTF-8: open it and save it again with the UTF-8 encoding.',
+  xlsx: 'The file is an Excel workbook (.xlsx), not a JSON file: give it a name ending in .xlsx (a workbook made by "parindex template --format xlsx" is read wherever evidence is), or read it with "parindex import".',
+  xls: 'The file is an old Excel workbook (.xls, Excel 97-2003), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  docx: 'The file is a Word document (.docx), not a JSON file: documents of evidence are listed in the JSON evidence file by their number, symbol and date.',
+  zip: 'The file is a zip archive, not a JSON file: unpack it and give the JSON file inside.',
+  pdf: 'The file is a PDF document, not a JSON file: documents of evidence are listed in the JSON evidence file by their number, symbol and date.',
+  csv: 'The file is a table of comma-separated values (CSV, as Excel saves it), not a JSON file: write the figures in a JSON evidence file (make one with "parindex template").',
+  binary: 'The file holds binary data, not JSON text: check that it is the right file.',
+};
 
 /** What a declared input of each type holds, for set authors. */
 const INPUT_TYPE: Record<InputType, string> = {
@@ -323,6 +374,7 @@ export const diagnosticsEn = {
   FILE_TOO_LARGE: (p, f) =>
     `${p.size === null ? 'The file is larger than the limit of' : `The file is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}. Split it or remove what is not evidence.`,
   FILE_ENCODING: (p, f) => `The file is not valid UTF-8 text: the byte at offset ${f.num(p.offset)} cannot be decoded. Save it with the UTF-8 encoding (not UTF-16, Windows-1258 or TCVN3).`,
+  FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
   FILE_EMPTY: () => 'The file is empty. It must hold one JSON object.',
@@ -345,6 +397,8 @@ export const diagnosticsEn = {
   JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
   JSON_NUMBER_INEXACT: (p) => `The number ${p.text} has more digits than a JSON number can keep: it would be read as ${p.read}. Write it as a decimal string, e.g. "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `The key ${q(p.key)} is not allowed anywhere in a file (it could reach object prototypes).`,
+  JSON_NUMBER_FORM: (p) =>
+    `The number ${p.text} is written ${p.form === 'decimalComma' ? 'with a decimal comma' : 'with dots between thousands'}, which is not JSON: write ${p.suggest}${p.form === 'decimalComma' ? ' (a dot before the decimals)' : ' (no separators)'}.`,
   LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
 
   // Criteria sets
@@ -461,13 +515,14 @@ export const diagnosticsEn = {
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
   EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
     `A unit of level ${unitLevelEn(p.level)} ("${p.level}") is outside the criteria set ${p.set}, which is for: ${p.levels.map((l) => `${unitLevelEn(l)} ("${l}")`).join(', ')}.`,
-  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}.`,
-  EVIDENCE_UNKNOWN_INPUT: (p) => `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}.`,
-  EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${q(p.input)} is given twice (first at ${p.first}); give each value once.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) =>
+    `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${named(p.input, p)} is given twice (first at ${p.first}); give each value once.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${q(p.input)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${named(p.input, p)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
-  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${q(p.input)} is written ${q(p.got)} with a decimal comma; write it as a number with a dot: ${p.suggest}.`,
+  EVIDENCE_DECIMAL_COMMA: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a decimal comma and was read as ${p.suggest}; in the file, write the number with a dot: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
       p.min !== null && p.max !== null
@@ -477,11 +532,11 @@ export const diagnosticsEn = {
           : p.max !== null
             ? `at most ${f.num(p.max)}`
             : 'within its declared bounds';
-    return `The input ${q(p.input)} is ${f.num(p.value)}; it must be ${bound}.`;
+    return `The input ${named(p.input, p)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${q(p.input)} (options: ${noneOr(p.options, 'none')}).`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${q(p.input)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
-  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${q(p.input)} lies outside the period ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${named(p.input, p)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${named(p.input, p)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${named(p.input, p)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `A document of ${q(p.code)} has no ${f.list(
       p.missing.map((m) => (m === 'number' ? 'number/symbol' : 'date')),
@@ -494,16 +549,28 @@ export const diagnosticsEn = {
   // Only the set's English reason is quoted: its Vietnamese one would be another language in this sentence.
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} does not apply to this unit${p.reasonEn !== null ? ` (${p.reasonEn})` : ''}; its values were not used.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `The entry at ${p.at} was not used by any criterion.`,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: (p) =>
+    `${p.number !== null ? `The document ${p.number}` : 'A document (without a number)'} of ${q(p.code)} does not say which of the required documents it is${p.candidates.length > 1 ? ` (it could be ${p.candidates.join(' or ')})` : ''}: add "for" with one of ${p.known.join(', ')}.`,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: (p, f) =>
+    `${q(p.code)} gives ${named(p.input, p)} as ${f.date(p.typed)}, by the deadline ${f.date(p.deadline)}, but ${p.number !== null ? `the document ${p.number}` : 'its document'} is dated ${f.date(p.date)}, after the deadline: check the date typed or the document.`,
+  EVIDENCE_THOUSANDS_READ: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
+  EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
+    `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
+  EVIDENCE_DATE_READ: (p) =>
+    `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
+  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,
+  EVIDENCE_LEVEL_BY_LABEL: (p) =>
+    `The input ${named(p.input, p)} is written with the level's label ${q(p.got)} and was read as the level ${q(p.read)}; in the file, write the level's id ${q(p.read)}.`,
 
   // Scoring
-  SCORE_MISSING_INPUT: (p) => `${q(p.code)} has no value for ${q(p.input)}: it scores 0 until the value is given.`,
+  SCORE_MISSING_INPUT: (p) => `${q(p.code)} has no value for ${named(p.input, p)}: it scores 0 until the value is given.`,
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} lacks the document ${q(p.labelEn ?? p.document)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `The expression of ${q(p.code)} divides by zero.`,
   SCORE_EXPRESSION: (p, f) => `The expression of ${q(p.code)} failed: ${expressionFailure(p, f)}.`,
   SCORE_TOO_FEW_ANSWERS: (p, f) =>
-    `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${q(p.input)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
+    `${q(p.code)} has ${f.count(p.answers, 'answer')} in ${named(p.input, p)}, fewer than the ${f.num(p.minAnswers)} its rule needs: it is missing evidence and scores as such until enough answers are given.`,
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
-    `${q(p.code)} does not apply because ${q(p.input)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
+    `${q(p.code)} does not apply because ${named(p.input, p)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
   SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
     `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, but ${f.num(p.value)} is outside ${f.num(p.min)}–${f.num(p.max)}: it is not scored (0 points) until the value is corrected; nothing is cut to the maximum silently.`,
@@ -532,7 +599,7 @@ export const diagnosticsEn = {
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `The override of ${q(p.code)} gives ${f.count(p.points, 'point')}, outside ${f.num(p.floor)} to ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
-  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
 
   // Reform plans and their progress
   PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
@@ -574,4 +641,37 @@ export const diagnosticsEn = {
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
   USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
   USAGE_BINARY_TERMINAL: (p) => `--format ${p.format} writes a binary file: name it with --out (e.g. --out report.${p.format}), or redirect the output to a file.`,
+
+  // Workbooks
+  WORKBOOK_UNREADABLE: (p) =>
+    p.reason === 'notZip'
+      ? 'The file is not an Excel workbook (.xlsx): it does not open as a zip archive. Save it from Excel as "Excel Workbook (.xlsx)".'
+      : p.reason === 'notWorkbook'
+        ? 'This zip archive holds no Excel workbook (xl/workbook.xml is missing).'
+        : p.reason === 'xml'
+          ? `The part ${q(p.part ?? '')} of the workbook is damaged (not well-formed XML). Open it in Excel and save it again.`
+          : `The workbook could not be read${p.part ? ` (part ${q(p.part)})` : ''}. Open it in Excel and save it again as .xlsx.`,
+  WORKBOOK_LIMIT: (p, f) => `${WORKBOOK_LIMIT_WHAT[p.what]} ${f.num(p.limit)}${p.part ? ` (${q(p.part)})` : ''}. The workbook was not read.`,
+  WORKBOOK_XML_DOCTYPE: (p) => `The part ${q(p.part)} declares a DOCTYPE (XML entities); Excel never writes one, and the workbook is refused.`,
+  WORKBOOK_EXTERNAL_LINK: (p) =>
+    `The workbook links to another workbook (${q(p.part)}); declared figures must be in the file itself. Break the links (Data → Edit Links → Break Link) and save it again.`,
+  WORKBOOK_NOT_BOUND: () => 'This workbook was not made by parindex (its hidden sheet binding it to a criteria set is missing). Make one with: parindex template <set> --format xlsx.',
+  WORKBOOK_LAYOUT_VERSION: (p) => `The workbook follows layout version ${q(p.version)}; this parindex reads layout version ${p.supported}. Make the template again.`,
+  WORKBOOK_KIND: (p) => `This is ${p.kind === 'appraisal' ? 'an appraisal' : 'an evidence'} workbook, but ${p.need === 'appraisal' ? 'an appraisal' : 'an evidence'} workbook is needed here.`,
+  WORKBOOK_SET_MISMATCH: (p) =>
+    p.given === p.expected
+      ? `The workbook was made for another text of the criteria set ${p.given} (${sha(p.givenSha256)}; the set in use is ${sha(p.expectedSha256)}). Make the template again and copy the figures over.`
+      : `The workbook was made for the criteria set ${p.given}, not ${p.expected}. Use the right set or make the template again.`,
+  WORKBOOK_SHEET_MISSING: (p) => `The workbook has no sheet ${q(p.sheet)}; do not rename or delete the template's sheets.`,
+  WORKBOOK_FORMULA: (p) => `The cell of ${cellOf(p)} holds a formula (=${p.formula}); parindex reads only typed values. Copy it and paste the value (Paste Special → Values).`,
+  WORKBOOK_CELL_ERROR: (p) => `The cell of ${cellOf(p)} holds the Excel error ${p.error}.`,
+  WORKBOOK_CELL_TYPE: (p, f) =>
+    `The cell of ${cellOf(p)} needs ${WORKBOOK_EXPECTED[p.expected]}, but holds ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+  WORKBOOK_UNKNOWN_CHOICE: (p) => `${q(p.value)} is not in the list of ${cellOf(p)} (${noneOr(p.choices, 'none')}).`,
+  WORKBOOK_UNKNOWN_ROW: (p) => `The row with the figure id ${q(p.key)}${p.criterion ? ` (criterion ${p.criterion})` : ''} is not in the criteria set; do not edit the figure id column.`,
+  WORKBOOK_DUPLICATE_ROW: (p) => `The figure ${q(p.key)} has two rows (the first at ${p.first}); give each figure once.`,
+  WORKBOOK_MISSING_ROW: (p) => `The row of ${cellOf(p)} is no longer in the figures sheet (deleted?): the figure is taken as not given.`,
+  WORKBOOK_DOCUMENT_CRITERION: (p) =>
+    p.code === null ? 'A document row does not say which criterion the document proves.' : `A document row names ${q(p.code)}, which is not a criterion of the set.`,
+  WORKBOOK_APPRAISAL_REASON: (p) => `The change to ${cellOf(p)} in ${/^round[0-9]+$/.test(p.round) ? `round ${p.round.slice(5)}` : q(p.round)} has no reason; every change needs one.`,
 } satisfies DiagnosticSentences;

@@ -3,6 +3,7 @@ import { dec } from '@parindex/rules';
 import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { planEn } from './plan.js';
+import { workbookEn } from './workbook.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -110,6 +111,9 @@ export const en: Locale = {
       'plan show': 'Show a plan: its tasks by field, with lead unit, deadline and product',
       'plan status': 'Progress of a plan as of a date: done, late, overdue, due soon',
       'plan targets': 'The targets of a plan: met or not, and by how much',
+      import: 'Read a filled Excel workbook (made by template --format xlsx) into an evidence or appraisal file',
+      appraisal: 'Appraisal files: start one',
+      'appraisal init': 'A new appraisal file (round 1 empty) bound to the SHA-256 of an evidence file',
     },
     option: {
       format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
@@ -143,8 +147,6 @@ export const en: Locale = {
       'template.set': 'Criteria set: id or id@version; left out with --rules',
       'template.unit': 'Unit code to write into the file',
       'template.name': 'Unit name to write into the file',
-      'template.format': 'Output format: a template is always an evidence file in JSON',
-      'validate.files': 'Files to check (criteria sets, evidence, appraisals, plans, progress)',
       plan: "Reform plan file: derive the plan criteria's inputs from the plan's tasks",
       progress: 'Progress file of the plan: status and products of each task (needs --plan)',
       'plan show.plan': 'Plan file',
@@ -153,6 +155,12 @@ export const en: Locale = {
       'plan status.asOf': "The date the status is taken on (YYYY-MM-DD); default: the end of the plan's period, never the clock",
       'plan targets.plan': 'Plan file with "targets"',
       'plan targets.evidence': "Evidence file of the plan's targets set",
+      'template.schema': 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)',
+      'template.format': 'Output format: json (an evidence file) or xlsx (the Excel workbook an officer fills)',
+      'template.appraisal': "With --format xlsx: the appraisers' workbook of this evidence file (JSON or workbook)",
+      'import.workbook': 'The filled workbook (.xlsx)',
+      'appraisal init.evidence': 'Evidence file (JSON or .xlsx workbook)',
+      'validate.files': 'Files to check (criteria sets, evidence, appraisals, plans, progress)',
     },
   },
   validate: {
@@ -180,6 +188,7 @@ export const en: Locale = {
     sharedFacts: 'Unit facts shared with other criteria (give once, here in "values" or under another criterion): ',
     documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
   },
+  workbook: workbookEn,
   rank: {
     title: (t) => `Ranking: ${t}`,
     policy: {

@@ -4,7 +4,7 @@
  * author types (ids, codes, keys of the format such as "minInclusive") and values from the files; no
  * other English word appears.
  */
-import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams } from '@parindex/rules';
+import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
@@ -39,6 +39,53 @@ function quotedBoundVi(p: { side: 'min' | 'max' | null; value: string | null; in
   if (p.side === 'min') return p.inclusive ? `cận dưới ${v}, tính cả ${v}` : `cận dưới ${v}, không tính ${v}`;
   return p.inclusive ? `cận trên ${v}, tính cả ${v}` : `cận trên ${v}, không tính ${v}`;
 }
+
+/** The figure or criterion a cell of a workbook belongs to, by its label. */
+function cellOf(p: WorkbookPlace): string {
+  if (p.input !== null) return `số liệu ${q(p.label ?? p.input)}${p.criterion !== null ? ` của tiêu chí ${p.criterion}` : ''}`;
+  return p.criterion !== null ? `tiêu chí ${p.criterion}` : 'ô này';
+}
+
+const WORKBOOK_LIMIT_WHAT: Record<DiagnosticParams['WORKBOOK_LIMIT']['what'], string> = {
+  fileBytes: 'Tệp lớn hơn giới hạn',
+  zipEntries: 'Tệp có quá nhiều thành phần, vượt giới hạn',
+  inflatedBytes: 'Nội dung tệp khi giải nén vượt giới hạn (byte)',
+  sheets: 'Tệp có quá nhiều trang tính, vượt giới hạn',
+  rows: 'Trang tính có quá nhiều dòng, vượt giới hạn',
+  cells: 'Tệp có quá nhiều ô có dữ liệu, vượt giới hạn',
+  rangeCells: 'Các vùng kiểm tra dữ liệu, vùng gộp ô và cột phủ quá nhiều ô, vượt giới hạn',
+  grid: 'Có ô nằm ngoài lưới của Excel, vượt giới hạn',
+};
+
+const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected'], string> = {
+  boolean: 'Có hoặc Không',
+  level: 'một mức trong danh sách',
+  count: 'một số nguyên ≥ 0',
+  decimal: 'một số',
+  percent: 'một tỉ lệ phần trăm từ 0 đến 100',
+  date: 'một ngày dạng dd/mm/yyyy',
+  tally: 'số phiếu (số nguyên ≥ 0)',
+  points: 'một số điểm',
+  text: 'văn bản',
+  yesNo: 'Có hoặc Không',
+  unitLevel: 'một cấp đơn vị trong danh sách',
+};
+
+const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'một số', date: 'một ngày', boolean: 'giá trị đúng/sai', text: 'văn bản', other: 'một giá trị khác' };
+/** An input as the officer knows it: its label, and its id (as written in the file). */
+const named = (id: string, l: { label?: string }) => (l.label !== undefined ? `"${l.label}" (${id})` : q(id));
+
+/** What a file that is not JSON is, and what to do with it. */
+const NOT_JSON: Record<DiagnosticParams['FILE_NOT_JSON']['kind'], string> = {
+  utf16: 'Tệp là văn bản UTF-16 (như Notepad lưu với "Unicode"), không phải UTF-8: hãy mở tệp và lưu lại với bảng mã UTF-8.',
+  xlsx: 'Tệp là sổ tính Excel (.xlsx), không phải tệp JSON: hãy đặt tên tệp có đuôi .xlsx (sổ tính do "parindex template --format xlsx" tạo được đọc ở mọi nơi cần minh chứng), hoặc đọc bằng "parindex import".',
+  xls: 'Tệp là sổ tính Excel cũ (.xls, Excel 97-2003), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  docx: 'Tệp là văn bản Word (.docx), không phải tệp JSON: tài liệu kiểm chứng được ghi trong tệp minh chứng JSON bằng số, ký hiệu và ngày của văn bản.',
+  zip: 'Tệp là tệp nén (.zip), không phải tệp JSON: hãy giải nén và chọn tệp JSON bên trong.',
+  pdf: 'Tệp là văn bản PDF, không phải tệp JSON: tài liệu kiểm chứng được ghi trong tệp minh chứng JSON bằng số, ký hiệu và ngày của văn bản.',
+  csv: 'Tệp là bảng giá trị ngăn cách bằng dấu phẩy (CSV, như Excel lưu), không phải tệp JSON: hãy ghi số liệu vào tệp minh chứng JSON (tạo tệp mẫu bằng "parindex template").',
+  binary: 'Tệp chứa dữ liệu nhị phân, không phải văn bản JSON: hãy kiểm tra lại đã chọn đúng tệp.',
+};
 
 /** What a declared input of each type holds, for set authors (with the type as they write it). */
 const INPUT_TYPE: Record<InputType, string> = {
@@ -331,6 +378,7 @@ export const diagnosticsVi = {
   FILE_LINK_LOOP: (p) => `${p.file} là liên kết tượng trưng vòng lặp (trỏ lại chính nó hoặc thư mục chứa nó); liên kết này không được theo.`,
   FILE_TOO_LARGE: (p, f) => `${p.size === null ? 'Tệp lớn hơn' : `Tệp có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte. Hãy tách tệp hoặc bỏ phần không phải tài liệu kiểm chứng.`,
   FILE_ENCODING: (p, f) => `Tệp không phải văn bản UTF-8 hợp lệ: không giải mã được byte ở vị trí ${f.num(p.offset)}. Hãy lưu tệp với bảng mã UTF-8 (không dùng UTF-16, Windows-1258 hay TCVN3).`,
+  FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Không ghi được ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Không ghi được kết quả ra đầu ra chuẩn: ${errnoText(p.errno)}; phần đã in ra không đầy đủ.`,
   FILE_EMPTY: () => 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.',
@@ -353,6 +401,9 @@ export const diagnosticsVi = {
   JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
   JSON_NUMBER_INEXACT: (p) => `Số ${p.text} có nhiều chữ số hơn mức một số JSON giữ được: khi đọc sẽ thành ${p.read}. Hãy viết dưới dạng chuỗi số thập phân, ví dụ "${p.text}".`,
   JSON_FORBIDDEN_KEY: (p) => `Không được dùng khóa ${q(p.key)} ở bất kỳ đâu trong tệp (khóa này có thể chạm tới nguyên mẫu của đối tượng).`,
+  // The number to write keeps the dot whatever the language: it is what goes in the file.
+  JSON_NUMBER_FORM: (p) =>
+    `Số ${p.text} được viết ${p.form === 'decimalComma' ? 'với dấu phẩy thập phân' : 'với dấu chấm ngăn cách hàng nghìn'}, không đúng cú pháp JSON: hãy viết ${p.suggest}${p.form === 'decimalComma' ? ' (dấu chấm trước phần thập phân)' : ' (không có dấu ngăn cách)'}.`,
   LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
 
   // Bộ tiêu chí
@@ -469,13 +520,14 @@ export const diagnosticsVi = {
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
   EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
     `Đơn vị cấp ${unitLevelVi(p.level)} ("${p.level}") không thuộc phạm vi của bộ tiêu chí ${p.set}, bộ này dành cho: ${p.levels.map((l) => `${unitLevelVi(l)} ("${l}")`).join(', ')}.`,
-  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}.`,
-  EVIDENCE_UNKNOWN_INPUT: (p) => `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}.`,
-  EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${q(p.input)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
+  EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_UNKNOWN_INPUT: (p) =>
+    `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${named(p.input, p)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${q(p.input)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${named(p.input, p)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
-  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${q(p.input)} được viết ${q(p.got)} với dấu phẩy thập phân; trong tệp hãy viết dạng số với dấu chấm: ${p.suggest}.`,
+  EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} với dấu phẩy thập phân và được đọc là ${p.suggest}; trong tệp nên viết số với dấu chấm: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
     const bound =
       p.min !== null && p.max !== null
@@ -485,11 +537,12 @@ export const diagnosticsVi = {
           : p.max !== null
             ? `không quá ${f.num(p.max)}`
             : 'nằm trong giới hạn đã khai báo';
-    return `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
+    return `Đầu vào ${named(p.input, p)} bằng ${f.num(p.value)}; giá trị phải ${bound}.`;
   },
-  EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} không phải là lựa chọn của ${q(p.input)} (các lựa chọn: ${noneOr(p.options, 'không có')}).`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${q(p.input)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
-  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${q(p.input)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
+  EVIDENCE_UNKNOWN_OPTION: (p) =>
+    `${q(p.value)} không phải là lựa chọn của ${named(p.input, p)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${named(p.input, p)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${named(p.input, p)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `Một tài liệu của ${q(p.code)} thiếu ${f.list(
       p.missing.map((m) => (m === 'number' ? 'số, ký hiệu' : 'ngày')),
@@ -501,16 +554,28 @@ export const diagnosticsVi = {
     `Tài liệu được gắn với ${q(p.requirement)}, nhưng ${q(p.code)} không yêu cầu tài liệu này (${p.known.length > 0 ? `yêu cầu: ${p.known.join(', ')}` : 'tiêu chí không yêu cầu tài liệu nào'}).`,
   EVIDENCE_NOT_APPLICABLE_VALUE: (p) => `${q(p.code)} không áp dụng với đơn vị này${p.reason !== null ? ` (${p.reason})` : ''}; các giá trị của tiêu chí không được dùng.`,
   EVIDENCE_UNUSED_ENTRY: (p) => `Mục tại ${p.at} không được tiêu chí nào sử dụng.`,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: (p) =>
+    `${p.number !== null ? `Tài liệu ${p.number}` : 'Một tài liệu (chưa ghi số)'} của ${q(p.code)} không ghi là tài liệu nào trong các tài liệu tiêu chí yêu cầu${p.candidates.length > 1 ? ` (có thể là ${p.candidates.join(' hoặc ')})` : ''}: hãy thêm "for" với một trong ${p.known.join(', ')}.`,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: (p, f) =>
+    `${q(p.code)} ghi ${named(p.input, p)} là ${f.date(p.typed)}, đúng hạn ${f.date(p.deadline)}, nhưng ${p.number !== null ? `tài liệu ${p.number}` : 'tài liệu kiểm chứng'} ghi ngày ${f.date(p.date)}, sau thời hạn: hãy kiểm tra lại ngày đã nhập hoặc tài liệu.`,
+  EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
+  EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
+    `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
+  EVIDENCE_DATE_READ: (p) =>
+    `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
+  EVIDENCE_DATE_NOT_REAL: (p) =>
+    `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
+  EVIDENCE_LEVEL_BY_LABEL: (p) => `Đầu vào ${named(p.input, p)} được ghi bằng tên mức ${q(p.got)} và được đọc là mức ${q(p.read)}; trong tệp nên ghi mã mức ${q(p.read)}.`,
 
   // Chấm điểm
-  SCORE_MISSING_INPUT: (p) => `${q(p.code)} chưa có giá trị ${q(p.input)}: tiêu chí được 0 điểm cho đến khi bổ sung.`,
+  SCORE_MISSING_INPUT: (p) => `${q(p.code)} chưa có giá trị ${named(p.input, p)}: tiêu chí được 0 điểm cho đến khi bổ sung.`,
   SCORE_MISSING_DOCUMENT: (p) => `${q(p.code)} thiếu tài liệu kiểm chứng ${q(p.label)}.`,
   SCORE_DIVISION_BY_ZERO: (p) => `Biểu thức của ${q(p.code)} chia cho 0.`,
   SCORE_EXPRESSION: (p, f) => `Biểu thức của ${q(p.code)} bị lỗi: ${expressionFailure(p, f)}.`,
   SCORE_TOO_FEW_ANSWERS: (p, f) =>
-    `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${q(p.input)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
+    `${q(p.code)} có ${f.num(p.answers)} phiếu trả lời ở ${named(p.input, p)}, ít hơn ${f.num(p.minAnswers)} phiếu quy tắc yêu cầu: tiêu chí được coi là thiếu minh chứng cho đến khi có đủ phiếu.`,
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
-    `${q(p.code)} không áp dụng vì ${q(p.input)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
+    `${q(p.code)} không áp dụng vì ${named(p.input, p)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
   SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
     `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng ${f.num(p.value)} nằm ngoài khoảng ${f.num(p.min)}–${f.num(p.max)}: tiêu chí chưa được chấm (0 điểm) cho đến khi sửa số liệu; công cụ không tự cắt về điểm tối đa.`,
@@ -542,7 +607,7 @@ export const diagnosticsVi = {
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `Điểm điều chỉnh của ${q(p.code)} là ${f.num(p.points)}, ngoài khoảng từ ${f.num(p.floor)} đến ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
-  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}.`,
+  APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
 
   // Kế hoạch CCHC và tiến độ thực hiện
   PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
@@ -584,4 +649,35 @@ export const diagnosticsVi = {
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round cần có tệp thẩm định trong các đường dẫn.',
   USAGE_THREADS: (p) => `--threads cần một số nguyên từ 1 trở lên, không phải ${q(p.got)}.`,
   USAGE_BINARY_TERMINAL: (p) => `--format ${p.format} tạo tệp nhị phân: hãy đặt tên tệp bằng --out (ví dụ --out bao-cao.${p.format}) hoặc chuyển hướng đầu ra vào một tệp.`,
+
+  // Sổ tính (workbook)
+  WORKBOOK_UNREADABLE: (p) =>
+    p.reason === 'notZip'
+      ? 'Tệp không phải sổ tính Excel (.xlsx): không mở được như một tệp nén. Hãy lưu lại bằng Excel dạng "Sổ làm việc Excel (.xlsx)".'
+      : p.reason === 'notWorkbook'
+        ? 'Tệp nén này không chứa sổ tính Excel (thiếu xl/workbook.xml).'
+        : p.reason === 'xml'
+          ? `Thành phần ${q(p.part ?? '')} của sổ tính bị hỏng (không phải XML hợp lệ). Hãy mở bằng Excel và lưu lại.`
+          : `Không đọc được sổ tính${p.part ? ` (thành phần ${q(p.part)})` : ''}. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+  WORKBOOK_LIMIT: (p, f) => `${WORKBOOK_LIMIT_WHAT[p.what]} ${f.num(p.limit)}${p.part ? ` (${q(p.part)})` : ''}. Sổ tính không được đọc.`,
+  WORKBOOK_XML_DOCTYPE: (p) => `Thành phần ${q(p.part)} có khai báo DOCTYPE (thực thể XML); Excel không bao giờ ghi như vậy, sổ tính bị từ chối.`,
+  WORKBOOK_EXTERNAL_LINK: (p) => `Sổ tính liên kết tới sổ tính khác (${q(p.part)}); số liệu kê khai phải nằm ngay trong tệp. Hãy bỏ liên kết (Dữ liệu → Sửa liên kết → Ngắt liên kết) và lưu lại.`,
+  WORKBOOK_NOT_BOUND: () => 'Sổ tính này không phải mẫu do parindex tạo (thiếu trang ẩn gắn với bộ tiêu chí). Hãy tạo mẫu bằng: parindex template <bộ tiêu chí> --format xlsx.',
+  WORKBOOK_LAYOUT_VERSION: (p) => `Sổ tính theo mẫu phiên bản ${q(p.version)}, phiên bản này của parindex chỉ đọc mẫu phiên bản ${p.supported}. Hãy tạo lại mẫu.`,
+  WORKBOOK_KIND: (p) => `Đây là sổ tính ${p.kind === 'appraisal' ? 'thẩm định' : 'kê khai'}, nhưng ở đây cần sổ tính ${p.need === 'appraisal' ? 'thẩm định' : 'kê khai minh chứng'}.`,
+  WORKBOOK_SET_MISMATCH: (p) =>
+    p.given === p.expected
+      ? `Sổ tính được tạo cho một bản khác của bộ tiêu chí ${p.given} (${sha(p.givenSha256)}, bản đang dùng là ${sha(p.expectedSha256)}). Hãy tạo lại mẫu và chép số liệu sang.`
+      : `Sổ tính được tạo cho bộ tiêu chí ${p.given}, không phải ${p.expected}. Hãy dùng đúng bộ tiêu chí hoặc tạo lại mẫu.`,
+  WORKBOOK_SHEET_MISSING: (p) => `Sổ tính thiếu trang ${q(p.sheet)}; không đổi tên hoặc xóa các trang của mẫu.`,
+  WORKBOOK_FORMULA: (p) => `Ô của ${cellOf(p)} chứa công thức (=${p.formula}); parindex chỉ đọc giá trị được nhập. Hãy sao chép và dán giá trị (Dán đặc biệt → Giá trị).`,
+  WORKBOOK_CELL_ERROR: (p) => `Ô của ${cellOf(p)} chứa lỗi ${p.error} của Excel.`,
+  WORKBOOK_CELL_TYPE: (p, f) =>
+    `Ô của ${cellOf(p)} cần ${WORKBOOK_EXPECTED[p.expected]}, nhưng chứa ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+  WORKBOOK_UNKNOWN_CHOICE: (p) => `${q(p.value)} không có trong danh sách của ${cellOf(p)} (${noneOr(p.choices, 'không có')}).`,
+  WORKBOOK_UNKNOWN_ROW: (p) => `Dòng có mã số liệu ${q(p.key)}${p.criterion ? ` (tiêu chí ${p.criterion})` : ''} không có trong bộ tiêu chí; không sửa cột mã số liệu.`,
+  WORKBOOK_DUPLICATE_ROW: (p) => `Số liệu ${q(p.key)} có hai dòng (dòng đầu ở ${p.first}); mỗi số liệu chỉ ghi một lần.`,
+  WORKBOOK_MISSING_ROW: (p) => `Không còn dòng của ${cellOf(p)} trong trang số liệu (đã bị xóa?): số liệu này coi như chưa nhập.`,
+  WORKBOOK_DOCUMENT_CRITERION: (p) => (p.code === null ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.' : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ.`),
+  WORKBOOK_APPRAISAL_REASON: (p) => `Điều chỉnh ${cellOf(p)} ở ${/^round[0-9]+$/.test(p.round) ? `vòng ${p.round.slice(5)}` : q(p.round)} chưa có lý do; mỗi điều chỉnh phải ghi lý do.`,
 } satisfies DiagnosticSentences;

@@ -3,6 +3,7 @@ import { dec } from '@parindex/rules';
 import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { planVi } from './plan.js';
+import { workbookVi } from './workbook.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -107,6 +108,9 @@ export const vi: Locale = {
       'plan show': 'Xem kế hoạch: nhiệm vụ theo lĩnh vực, đơn vị chủ trì, thời hạn, sản phẩm',
       'plan status': 'Tiến độ thực hiện kế hoạch tính đến một ngày: hoàn thành, trễ hạn, quá hạn, sắp đến hạn',
       'plan targets': 'Các chỉ tiêu của kế hoạch: đạt hay chưa đạt, còn thiếu bao nhiêu',
+      import: 'Đọc sổ tính Excel đã điền (mẫu của template --format xlsx) thành tệp minh chứng hoặc tệp thẩm định',
+      appraisal: 'Tệp thẩm định: tạo mới',
+      'appraisal init': 'Tạo tệp thẩm định (vòng 1 còn trống) gắn với mã băm của tệp minh chứng',
     },
     option: {
       format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
@@ -140,8 +144,6 @@ export const vi: Locale = {
       'template.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản; bỏ trống khi có --rules',
       'template.unit': 'Mã đơn vị ghi vào tệp',
       'template.name': 'Tên đơn vị ghi vào tệp',
-      'template.format': 'Định dạng: mẫu luôn là một tệp minh chứng JSON',
-      'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định, kế hoạch, tiến độ)',
       plan: 'Tệp kế hoạch CCHC: tính các đầu vào của tiêu chí về kế hoạch từ nhiệm vụ của kế hoạch',
       progress: 'Tệp tiến độ của kế hoạch: tình trạng và sản phẩm của từng nhiệm vụ (cần --plan)',
       'plan show.plan': 'Tệp kế hoạch',
@@ -150,6 +152,12 @@ export const vi: Locale = {
       'plan status.asOf': 'Ngày tính tiến độ (YYYY-MM-DD); mặc định: ngày cuối kỳ kế hoạch, không bao giờ lấy đồng hồ máy',
       'plan targets.plan': 'Tệp kế hoạch có "targets"',
       'plan targets.evidence': 'Tệp minh chứng của bộ chỉ tiêu mà kế hoạch gắn',
+      'template.schema': 'Ghi thêm lược đồ JSON (JSON Schema) của minh chứng theo bộ này vào tệp đó; "$schema" của mẫu trỏ tới nó (trình soạn thảo gợi ý mã tiêu chí, mã đầu vào)',
+      'template.format': 'Định dạng: json (tệp minh chứng) hoặc xlsx (sổ tính Excel để cán bộ điền)',
+      'template.appraisal': 'Với --format xlsx: sổ tính thẩm định của tệp minh chứng này (JSON hoặc sổ tính)',
+      'import.workbook': 'Sổ tính đã điền (.xlsx)',
+      'appraisal init.evidence': 'Tệp minh chứng (JSON hoặc sổ tính .xlsx)',
+      'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định, kế hoạch, tiến độ)',
     },
   },
   validate: {
@@ -176,6 +184,7 @@ export const vi: Locale = {
     sharedFacts: 'Số liệu chung của đơn vị (nhập một lần, tại đây trong "values" hoặc ở tiêu chí khác): ',
     documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
   },
+  workbook: workbookVi,
   rank: {
     title: (t) => `Xếp hạng: ${t}`,
     policy: {

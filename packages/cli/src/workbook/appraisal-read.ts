@@ -1,0 +1,140 @@
+/**
+ * The appraisers' workbook read back into an appraisal file, bound to the evidence the workbook was
+ * made for (the SHA-256 on its binding sheet). Rounds: round1 (appraisal), answer (the unit's), round2
+ * (appraisal), each kept when it has an item; an item per criterion gathers its rows.
+ */
+import type ExcelJS from 'exceljs';
+import { createExplainer } from '@parindex/explain';
+import { diag, type Diagnostic, type InputDef } from '@parindex/rules';
+import { A, ROUNDS } from './appraisal.js';
+import { inputValue, readCell } from './cells.js';
+import { cellRef, valueRows, type ValueRow } from './layout.js';
+import type { OpenedWorkbook } from './open.js';
+import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, yesNo, type Reading } from './reading.js';
+import { optionLabels } from './write.js';
+
+type InputRow = Extract<ValueRow, { kind: 'input' }>;
+type Item = { criterion: string; values?: Record<string, unknown>; points?: unknown; reason?: string; by?: string; date?: string; cell: string; cells: Map<string, string>; reasonless?: Diagnostic };
+type RoundCols = (typeof ROUNDS)[number];
+
+function itemOf(items: Map<string, Item>, code: string, cell: string): Item {
+  let it = items.get(code);
+  if (!it) items.set(code, (it = { criterion: code, cell, cells: new Map() }));
+  return it;
+}
+
+/** Reason, by and date of a row in a round, added to the item. */
+function addWho(r: Reading, ws: ExcelJS.Worksheet, row: number, cols: { reason: number; by: number; date: number }, it: Item): string {
+  const reason = textCell(r, ws, row, cols.reason);
+  if (reason) it.reason = it.reason ? `${it.reason}; ${reason}` : reason;
+  if (reason && !it.cells.has('reason')) it.cells.set('reason', cellRef(ws.name, cols.reason, row));
+  const by = textCell(r, ws, row, cols.by);
+  if (by && !it.by) it.by = by;
+  const date = dateCell(r, ws, row, cols.date);
+  if (date && !it.date) it.date = date;
+  return reason;
+}
+
+/** A figure's row in a round: the corrected value, if any. */
+function figureRow(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRow, round: RoundCols, items: Map<string, Item>, unitValues: Map<string, unknown>): void {
+  const def: InputDef = spec.def;
+  // A fact of the unit is corrected in the item of the first criterion that reads it.
+  const criterion = spec.criterion ?? r.opened.compiled.leaves.find((l) => l.reads.includes(def.id))?.code ?? null;
+  const cell = cellRef(ws.name, round.value, row);
+  const place = placeOf(def, spec.criterion);
+  const v = inputValue(readCell(ws.getCell(row, round.value)), def, place, yesNo(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
+  if (v.ok === false) report(r, v.diagnostic, cell);
+  if (v.ok !== true || criterion === null) return;
+  if (v.hint) report(r, v.hint, cell);
+  const it = itemOf(items, criterion, cell);
+  it.values ??= {};
+  if (spec.option === null) it.values[def.id] = v.value;
+  else it.values[def.id] = { ...((it.values[def.id] ?? unitValues.get(def.id) ?? {}) as object), [spec.option]: v.value };
+  it.cells.set(`values/${def.id}${spec.option === null ? '' : `/${spec.option}`}`, cell);
+  if (!it.cells.has(`values/${def.id}`)) it.cells.set(`values/${def.id}`, cell);
+  if (!addWho(r, ws, row, round, it) && !it.reason) it.reasonless = { ...diag('WORKBOOK_APPRAISAL_REASON', '', { ...place, criterion, round: round.id }), cell: cellRef(ws.name, round.reason, row) };
+}
+
+/** A criterion's row in a round: adjusted points, reason, who, when. */
+function criterionRow(r: Reading, ws: ExcelJS.Worksheet, row: number, code: string, round: RoundCols, items: Map<string, Item>): void {
+  const cell = cellRef(ws.name, round.points, row);
+  const place = { ...PLACE_NONE, criterion: code };
+  const v = inputValue(readCell(ws.getCell(row, round.points)), { id: 'points', type: 'decimal', label: '' }, place, yesNo(r), []);
+  if (v.ok === false) report(r, v.diagnostic, cell);
+  const reasonOnly = textCell(r, ws, row, round.reason) !== '';
+  if (v.ok !== true && !reasonOnly) return;
+  const it = itemOf(items, code, cell);
+  if (v.ok === true) it.points = v.value;
+  it.cells.set('points', cell);
+  addWho(r, ws, row, round, it);
+  if (v.ok === true && !it.reason) it.reasonless = { ...diag('WORKBOOK_APPRAISAL_REASON', '', { ...place, round: round.id }), cell: cellRef(ws.name, round.reason, row) };
+}
+
+/** The unit's answer on a criterion's row. */
+function answerRow(r: Reading, ws: ExcelJS.Worksheet, row: number, code: string, items: Map<string, Item>): void {
+  const reason = textCell(r, ws, row, A.answer);
+  if (!reason) return;
+  const it = itemOf(items, code, cellRef(ws.name, A.answer, row));
+  addWho(r, ws, row, { reason: A.answer, by: A.answerBy, date: A.answerDate }, it);
+}
+
+/** An appraisal round's items, in set order, their pointers mapped to cells. */
+function roundOf(r: Reading, id: string, kind: 'appraisal' | 'answer', items: Map<string, Item>, index: number): Record<string, unknown> | undefined {
+  const out: Array<Record<string, unknown>> = [];
+  for (const leaf of r.opened.compiled.leaves) {
+    const it = items.get(leaf.code);
+    if (!it) continue;
+    if (it.reasonless && !it.reason) r.diagnostics.push(it.reasonless);
+    const at = `/rounds/${index}/items/${out.length}`;
+    r.cells.set(at, it.cell);
+    for (const [k, cell] of it.cells) r.cells.set(`${at}/${k}`, cell);
+    const item: Record<string, unknown> = { criterion: it.criterion };
+    if (it.values) item.values = it.values;
+    if (it.points !== undefined) item.points = it.points;
+    item.reason = it.reason ?? '';
+    if (it.by) item.by = it.by;
+    if (it.date) item.date = it.date;
+    out.push(item);
+  }
+  return out.length ? { id, kind, items: out } : undefined;
+}
+
+/** The appraisal file the workbook stands for (its problems with their cells). */
+export async function readAppraisalWorkbook(opened: OpenedWorkbook, _file: string): Promise<{ appraisal: Record<string, unknown>; cells: CellMap; diagnostics: Diagnostic[] }> {
+  const r: Reading = { opened, ex: createExplainer(opened.compiled, opened.lang), cells: new CellMap(), diagnostics: [] };
+  const ws = sheet(r, opened.words.sheets.appraisal);
+  const byRound = new Map<string, Map<string, Item>>([...ROUNDS.map((x) => [x.id, new Map()] as const), ['answer', new Map()]]);
+  const expected = new Map<string, InputRow>();
+  for (const row of valueRows(opened.compiled)) if (row.kind === 'input') expected.set(row.key, row);
+  // The unit's answer counts of each survey (a correction of one option keeps the others).
+  const unitValues = new Map<string, unknown>();
+  for (const [k, v] of opened.binding) if (k.startsWith('value:')) unitValues.set(k.slice(6), JSON.parse(v));
+  for (let row = 2; ws && row <= ws.rowCount; row++) {
+    const code = textCell(r, ws, row, A.code);
+    const key = textCell(r, ws, row, A.input);
+    const spec = key ? expected.get(key) : undefined;
+    if (key && !spec) report(r, diag('WORKBOOK_UNKNOWN_ROW', '', { key: key.slice(0, 100), criterion: code || null }), cellRef(ws.name, A.input, row));
+    for (const round of ROUNDS) {
+      if (spec) figureRow(r, ws, row, spec, round, byRound.get(round.id)!, unitValues);
+      else if (!key && opened.compiled.nodes.get(code)?.isLeaf) criterionRow(r, ws, row, code, round, byRound.get(round.id)!);
+    }
+    if (!key && opened.compiled.nodes.get(code)?.isLeaf) answerRow(r, ws, row, code, byRound.get('answer')!);
+  }
+  const rounds: unknown[] = [];
+  for (const [id, kind] of [
+    ['round1', 'appraisal'],
+    ['answer', 'answer'],
+    ['round2', 'appraisal'],
+  ] as const) {
+    const round = roundOf(r, id, kind, byRound.get(id)!, rounds.length);
+    if (round) rounds.push(round);
+  }
+  if (!rounds.length) rounds.push({ id: 'round1', kind: 'appraisal', items: [] });
+  const appraisal = {
+    formatVersion: 1,
+    criteriaSet: opened.compiled.ref,
+    evidence: { unit: opened.binding.get('unit') ?? '', sha256: opened.binding.get('evidenceSha256') ?? '' },
+    rounds,
+  };
+  return { appraisal, cells: r.cells, diagnostics: r.diagnostics };
+}

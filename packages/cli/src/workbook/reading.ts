@@ -1,0 +1,79 @@
+/** What reading a workbook keeps track of (problems with their cells, pointers to cells), and the readers of one cell. */
+import type ExcelJS from 'exceljs';
+import { diag, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
+import type { Explainer } from '@parindex/explain';
+import { cellProblem, inputValue, numberText, readCell, type CellContent } from './cells.js';
+import { cellRef } from './layout.js';
+import type { OpenedWorkbook } from './open.js';
+
+/** Pointers of the evidence to the cells they came from. */
+export class CellMap {
+  private readonly cells = new Map<string, string>();
+  private readonly inputs = new Map<string, string>();
+  set(pointer: string, cell: string): void {
+    if (!this.cells.has(pointer)) this.cells.set(pointer, cell);
+  }
+  /** The value cell of an input's row (or "#code": a criterion's row), filled or not. */
+  setInput(key: string, cell: string): void {
+    if (!this.inputs.has(key)) this.inputs.set(key, cell);
+  }
+  ofInput(key: string): string | undefined {
+    return this.inputs.get(key);
+  }
+  /** The cell of exactly this pointer. */
+  exact(pointer: string): string | undefined {
+    return this.cells.get(pointer);
+  }
+  /** The cell of a pointer, or of the nearest pointer above it. */
+  at(pointer: string): string | undefined {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const c = this.cells.get(p);
+      if (c !== undefined || p === '') return c;
+    }
+  }
+}
+
+export interface Reading {
+  opened: OpenedWorkbook;
+  ex: Explainer;
+  cells: CellMap;
+  diagnostics: Diagnostic[];
+}
+
+export const PLACE_NONE: WorkbookPlace = { criterion: null, input: null, label: null, labelEn: null };
+export const placeOf = (def: InputDef, criterion: string | null): WorkbookPlace => ({ criterion, input: def.id, label: def.label, labelEn: def.labelEn ?? null });
+
+export function report(r: Reading, d: Diagnostic, cell: string): void {
+  r.diagnostics.push({ ...d, cell });
+}
+
+export function sheet(r: Reading, name: string): ExcelJS.Worksheet | undefined {
+  const ws = r.opened.wb.getWorksheet(name);
+  if (!ws) r.diagnostics.push(diag('WORKBOOK_SHEET_MISSING', '', { sheet: name }));
+  return ws;
+}
+
+/** A text cell's text ("" when empty); a number is taken as its text (a unit code typed as 123). */
+export function textCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column: number, place: WorkbookPlace = PLACE_NONE): string {
+  const c = readCell(ws.getCell(row, column));
+  const problem = cellProblem(c, place);
+  if (problem) report(r, problem, cellRef(ws.name, column, row));
+  if (c.kind === 'text') return c.text;
+  if (c.kind === 'number') return numberText(c.value);
+  if (c.kind === 'date') return c.iso;
+  if (c.kind === 'boolean') return r.ex.word(c.value ? 'yes' : 'no');
+  return '';
+}
+
+/** A date cell as YYYY-MM-DD (text typed there goes to the evidence checks as written). */
+export function dateCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column: number, place: WorkbookPlace = PLACE_NONE): string | undefined {
+  const c: CellContent = readCell(ws.getCell(row, column));
+  if (c.kind === 'empty') return undefined;
+  const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, yesNo(r), []);
+  if (v.ok === true && v.hint) report(r, v.hint, cellRef(ws.name, column, row));
+  if (v.ok === true) return String(v.value);
+  if (v.ok === false) report(r, v.diagnostic, cellRef(ws.name, column, row));
+  return undefined;
+}
+
+export const yesNo = (r: Reading) => ({ yes: r.ex.word('yes'), no: r.ex.word('no') });

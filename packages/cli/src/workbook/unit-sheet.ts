@@ -1,0 +1,69 @@
+/** The unit sheet of the officer's workbook: the unit, the period, who prepared it, whether the figures are samples. */
+import type ExcelJS from 'exceljs';
+import { diag } from '@parindex/rules';
+import { matchChoice } from './cells.js';
+import { cellRef, UNIT_KEYS, UNIT_LEVELS, type UnitKey } from './layout.js';
+import { dateCell, PLACE_NONE, report, sheet, textCell, type Reading } from './reading.js';
+
+/** The row of each label in column A of the unit sheet. */
+function unitRowsOf(ws: ExcelJS.Worksheet, labels: Readonly<Record<UnitKey, string>>): Map<UnitKey, number> {
+  const byLabel = new Map<string, UnitKey>(UNIT_KEYS.map((k) => [labels[k], k]));
+  const rows = new Map<UnitKey, number>();
+  for (let row = 1; row <= Math.min(ws.rowCount, 200); row++) {
+    const v = ws.getCell(row, 1).value;
+    const key = typeof v === 'string' ? byLabel.get(v.trim()) : undefined;
+    if (key && !rows.has(key)) rows.set(key, row);
+  }
+  return rows;
+}
+
+/** The unit sheet: unit, period, who prepared it, sample. */
+export function readUnit(r: Reading, evidence: Record<string, unknown>): void {
+  const w = r.opened.words;
+  const ws = sheet(r, w.sheets.unit);
+  if (!ws) return;
+  const rows = unitRowsOf(ws, w.unitRows);
+  const at = (key: UnitKey, pointer: string) => {
+    const row = rows.get(key);
+    if (row !== undefined) r.cells.set(pointer, cellRef(ws.name, 2, row));
+    return row;
+  };
+  const text = (key: UnitKey, pointer: string) => {
+    const row = at(key, pointer);
+    return row === undefined ? '' : textCell(r, ws, row, 2);
+  };
+  const date = (key: UnitKey, pointer: string) => {
+    const row = at(key, pointer);
+    return row === undefined ? undefined : dateCell(r, ws, row, 2);
+  };
+  const unit: Record<string, unknown> = { code: text('code', '/unit/code'), name: text('name', '/unit/name'), level: unitLevel(r, ws, rows.get('level'), text('level', '/unit/level')) };
+  const province = text('province', '/unit/province');
+  if (province) unit.province = province;
+  const note = text('unitNote', '/unit/note');
+  if (note) unit.note = note;
+  const period: Record<string, unknown> = { from: date('periodFrom', '/period/from') ?? '', to: date('periodTo', '/period/to') ?? '' };
+  const label = text('periodLabel', '/period/label');
+  if (label) period.label = label;
+  const prepared: Record<string, unknown> = {};
+  const name = text('preparedName', '/preparedBy/name');
+  if (name) prepared.name = name;
+  const role = text('preparedRole', '/preparedBy/role');
+  if (role) prepared.role = role;
+  const on = date('preparedDate', '/preparedBy/date');
+  if (on) prepared.date = on;
+  const sample = text('sample', '/sample');
+  if (sample && matchChoice(sample, [r.ex.word('yes')]) === 0) evidence.sample = true;
+  evidence.unit = unit;
+  evidence.period = period;
+  if (Object.keys(prepared).length) evidence.preparedBy = prepared;
+}
+
+/** A unit level from its label (the workbook's words), or its id. */
+function unitLevel(r: Reading, ws: ExcelJS.Worksheet, row: number | undefined, text: string): string {
+  const labels = UNIT_LEVELS.map((l) => r.opened.words.levels[l]);
+  const i = matchChoice(text, labels);
+  if (i >= 0) return UNIT_LEVELS[i]!;
+  if ((UNIT_LEVELS as readonly string[]).includes(text)) return text;
+  if (row !== undefined) report(r, diag('WORKBOOK_UNKNOWN_CHOICE', '', { ...PLACE_NONE, value: text.slice(0, 100), choices: labels }), cellRef(ws.name, 2, row));
+  return text;
+}

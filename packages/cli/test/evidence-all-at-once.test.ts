@@ -1,0 +1,81 @@
+/**
+ * `parindex validate` reports every problem of every stage of an evidence file in one run (syntax
+ * aside): the schema's, the values', and the scoring's, each with its line and column, and no warning
+ * that only repeats an error. The built CLI, as an officer runs it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir, VB, writeTemp } from './helpers.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type J = any;
+type D = { code: string; severity: string; path: string; line?: number; column?: number };
+
+const example = (): J => JSON.parse(readFileSync(join(ROOT, VB), 'utf8'));
+const diagnosticsOf = async (file: string): Promise<D[]> => JSON.parse((await cli(['validate', file, '--format', 'json'])).stdout)[0].diagnostics;
+const key = (d: D) => `${d.code} ${d.path}`;
+
+/** Six mistakes of four stages, as an officer makes them. */
+function sixMistakes(): J {
+  const e = example();
+  const find = (c: string) => e.entries.find((x: J) => x.criterion === c);
+  e.unit.level = 'xã'; // the schema: not a level id
+  find('1.1.1').documents[0].date = '15/01/2026'; // a document's date day first: read, with a warning
+  find('1.1.2').claimedPoint = 1; // the schema: a key the format does not know
+  find('3.7.1').criterion = '3.71'; // the values: no such criterion (did you mean 3.7.1?)
+  find('3.7.2').values.payment_transactions = '1,640'; // the values: 1.64 or 1640?
+  find('2.1').claimedPoints = 1.5; // the scoring: the claim does not match
+  return e;
+}
+
+describe('validate: every problem of every stage at once', () => {
+  it('a file with six mistakes gets six more diagnostics than the clean file, each located', async () => {
+    const dir = tempDir();
+    const clean = writeTemp(dir, 'clean.json', JSON.stringify(example(), null, 2));
+    const text = JSON.stringify(sixMistakes(), null, 2);
+    const six = writeTemp(dir, 'six.json', text);
+    const [before, after] = await Promise.all([diagnosticsOf(clean), diagnosticsOf(six)]);
+    const known = new Set(before.map(key));
+    const added = after.filter((d) => !known.has(key(d)));
+    expect(added.map((d) => [d.code, d.severity, d.path])).toEqual([
+      ['EVIDENCE_SCHEMA', 'error', '/unit/level'],
+      ['EVIDENCE_DATE_READ', 'warning', '/entries/3/documents/0/date'],
+      ['EVIDENCE_SCHEMA', 'error', '/entries/4'],
+      ['EVIDENCE_UNKNOWN_CRITERION', 'error', '/entries/31/criterion'],
+      ['EVIDENCE_NUMBER_AMBIGUOUS', 'error', '/entries/32/values/payment_transactions'],
+      ['SCORE_CLAIM_MISMATCH', 'warning', '/entries/15/claimedPoints'],
+    ]);
+    // Nothing of the clean file's is lost either (the mistyped 3.7.1's own warnings aside: it has none).
+    expect(after.length).toBe(before.length + 6);
+    const lines = text.split('\n');
+    for (const d of added) {
+      expect(d.line, key(d)).toBeGreaterThan(0);
+      const at = lines[d.line! - 1]!.slice(d.column! - 1);
+      const last = d.path.split('/').pop()!;
+      // Each points at its own key (or, for an item of a list, at the item's opening brace).
+      expect(/^[0-9]+$/.test(last) ? at.startsWith('{') : at.startsWith(`"${last}"`), `${key(d)} at ${d.line}:${d.column}: ${at}`).toBe(true);
+    }
+  });
+
+  it('words them in Vietnamese, and in English with --lang en, with the suggestion for the typo', async () => {
+    const six = writeTemp(tempDir(), 'six.json', JSON.stringify(sixMistakes(), null, 2));
+    const [vi, en] = await Promise.all([cli(['validate', six]), cli(['validate', six, '--lang', 'en'])]);
+    expect(vi.code).toBe(1);
+    expect(vi.stdout).toMatch(/six\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION .*có phải là "3\.7\.1"\?\)/);
+    expect(vi.stdout).toContain('được đọc là 2026-01-15');
+    expect(vi.stdout).toContain('4 lỗi');
+    expect(en.stdout).toContain('did you mean "3.7.1"?)');
+    expect(en.stdout).toContain('which can mean 1640 (a thousands separator) or 1.64');
+  });
+
+  it('a file whose only problem is a day-first document date scores, with the warning', async () => {
+    const e = example();
+    e.entries.find((x: J) => x.criterion === '1.1.1').documents[0].date = '12/01/2026';
+    const file = writeTemp(tempDir(), 'dmy.json', JSON.stringify(e, null, 2));
+    const [validated, scored, original] = await Promise.all([cli(['validate', file, '--format', 'json']), cli(['score', file, '--format', 'json']), cli(['score', VB, '--format', 'json'])]);
+    expect(JSON.parse(validated.stdout)[0].valid).toBe(true);
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.stdout).totals).toEqual(JSON.parse(original.stdout).totals);
+  });
+});

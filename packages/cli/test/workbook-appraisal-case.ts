@@ -1,0 +1,40 @@
+/** The appraisers' workbooks of the code cases: one given where evidence is needed, one with a correction and no reason. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '@parindex/engine';
+import type { Diagnostic } from '@parindex/rules';
+import { bundledSets } from '@parindex/rules/node';
+import { dispatch } from '../src/main.js';
+import { CliError } from '../src/io.js';
+import { appraisalWorkbook } from '../src/workbook/appraisal.js';
+import { ROOT } from './helpers.js';
+import { fillAppraisal } from './workbook-fill.js';
+import { importAs } from './workbook-cases.js';
+
+const evidence = () => JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/par-2026.json'), 'utf8'));
+const compiled = () => compile(bundledSets().get('model.commune-par@2026'));
+
+/** `template --appraisal` given an appraisers' workbook instead of evidence. */
+export async function appraisalCase(dir: string): Promise<Diagnostic[]> {
+  const file = join(dir, 'tham-dinh.xlsx');
+  writeFileSync(file, await appraisalWorkbook(compiled(), evidence(), 'vi'));
+  try {
+    await dispatch(['template', '--appraisal', file, '--format', 'xlsx', '--out', join(dir, 'x.xlsx')]);
+  } catch (e) {
+    if (e instanceof CliError) return e.diagnostics;
+    throw e;
+  }
+  return [];
+}
+
+/** A corrected figure in round 1 without a reason. */
+export async function appraisalReasonCase(dir: string): Promise<Diagnostic[]> {
+  const c = compiled();
+  const bytes = await fillAppraisal(
+    await appraisalWorkbook(c, evidence(), 'vi'),
+    c,
+    { rounds: [{ id: 'round1', kind: 'appraisal', items: [{ criterion: '3.7.2', values: { online_payments: 320 }, reason: '' }] }] },
+    'vi',
+  );
+  return importAs(bytes, dir);
+}

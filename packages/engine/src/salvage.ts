@@ -1,0 +1,117 @@
+/**
+ * @internal Every problem at once. An evidence file whose shape is wrong in some places is not thrown
+ * away at the first stage: the parts the schema refused are taken out (a key with a bad value, an
+ * unknown key, an entry that is not an object), the required parts the checks need are put back from
+ * the set (its reference and period), and the rest is checked stage by stage as a valid file would be.
+ * The problems of the parts taken out are the schema's; the later stages report theirs, at the same
+ * JSON pointers (nothing is moved: an entry taken out is skipped, not removed). A result is never made
+ * from a salvaged file that had an error: score() still throws.
+ *
+ * A document's date written day first ("15/01/2026") fails the schema's pattern, which editors show;
+ * the engine reads it as the officer meant it, with the warning readValueText gives, as it reads an
+ * input's date.
+ */
+import { atPointer, pointer, pointerSegments, readDateText, valueTextDiagnostic, type Diagnostic } from './deps.js';
+import type { CompiledSet } from './compile.js';
+import { type Evidence, parseEvidence } from './evidence.js';
+
+export interface Salvaged {
+  evidence: Evidence;
+  /** Entries taken out (not objects): their problems are reported, the later stages skip them. */
+  skip: ReadonlySet<number>;
+  /** The schema's diagnostics, with documents' dates read as readValueText reads a date. */
+  diagnostics: Diagnostic[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const DOC_DATE = /^\/entries\/[0-9]+\/documents\/[0-9]+\/date$/;
+
+/** A copy of parsed JSON data (objects, lists, scalars). */
+function cloneJson(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(cloneJson);
+  if (isObj(v)) {
+    const out: Obj = {};
+    for (const k of Object.keys(v)) out[k] = cloneJson(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** Take out what one diagnostic points at; false when that is the whole file. */
+function takeOut(root: Obj, d: Diagnostic, skip: Set<number>): boolean {
+  const segs = pointerSegments(d.path);
+  if (d.code === 'EVIDENCE_SCHEMA' && d.params.issue === 'unknownKeys') {
+    const at = atPointer(root, d.path);
+    if (isObj(at)) for (const k of d.params.keys) delete at[k];
+    return true;
+  }
+  if (segs.length === 0) return false;
+  // An entry itself (not an object, or a shape the schema refuses as a whole) is skipped in place.
+  if (segs.length === 2 && segs[0] === 'entries' && typeof segs[1] === 'number') {
+    skip.add(segs[1]);
+    (root.entries as unknown[])[segs[1]] = {};
+    return true;
+  }
+  // An item of another list (a document that is not an object): the whole list goes, so that no index moves.
+  const cut = typeof segs[segs.length - 1] === 'number' ? segs.slice(0, -1) : segs;
+  const parent = atPointer(root, pointer(...cut.slice(0, -1)));
+  if (isObj(parent)) delete parent[String(cut[cut.length - 1])];
+  return true;
+}
+
+/** The parts every check needs, from the set when the file's are refused. */
+function putBack(root: Obj, compiled: CompiledSet): void {
+  root.formatVersion = 1;
+  root.criteriaSet = compiled.ref;
+  if (!isObj(root.unit)) root.unit = { code: '', name: '', level: 'commune' };
+  const unit = root.unit as Obj;
+  unit.code ??= '';
+  unit.name ??= '';
+  unit.level ??= 'commune';
+  if (!isObj(root.period) || root.period.from === undefined || root.period.to === undefined) root.period = { from: compiled.set.period.from, to: compiled.set.period.to };
+  if (!Array.isArray(root.entries)) root.entries = [];
+}
+
+/** A document's date the schema refused, read as a typed date: the pattern problem becomes its hint or its own problem. */
+function documentDate(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
+  const raw = atPointer(root, d.path);
+  const r = typeof raw === 'string' ? readDateText(raw, null) : undefined;
+  if (r === undefined || (!r.ok && r.problem.code === 'EVIDENCE_VALUE_TYPE')) {
+    out.push(d);
+    return;
+  }
+  if (!r.ok) {
+    out.push(valueTextDiagnostic(r.problem, d.path));
+    return;
+  }
+  if (r.hint) out.push(valueTextDiagnostic(r.hint, d.path));
+  const segs = pointerSegments(d.path);
+  const doc = atPointer(root, pointer(...segs.slice(0, -1))) as Obj;
+  doc.date = r.value;
+}
+
+/**
+ * The evidence with the refused parts taken out, or undefined when nothing can be checked further
+ * (not an object, a forbidden key, or a shape that does not settle).
+ */
+export function salvageEvidence(value: unknown, schemaDiagnostics: readonly Diagnostic[], compiled: CompiledSet): Salvaged | undefined {
+  if (!isObj(value) || schemaDiagnostics.some((d) => d.code !== 'EVIDENCE_SCHEMA')) return undefined;
+  const root = cloneJson(value) as Obj;
+  const skip = new Set<number>();
+  const diagnostics: Diagnostic[] = [];
+  for (const d of schemaDiagnostics) {
+    if (d.code === 'EVIDENCE_SCHEMA' && d.params.issue === 'pattern' && DOC_DATE.test(d.path)) documentDate(root, d, diagnostics);
+    else diagnostics.push(d);
+  }
+  let pending: readonly Diagnostic[] = diagnostics.filter((d) => d.code === 'EVIDENCE_SCHEMA');
+  // Each round takes out what the schema refused; what is left settles within a few rounds.
+  for (let round = 0; round < 8; round++) {
+    for (const d of pending) if (!takeOut(root, d, skip)) return undefined;
+    putBack(root, compiled);
+    const again = parseEvidence(root);
+    if (again.value) return { evidence: again.value, skip, diagnostics };
+    pending = again.diagnostics;
+  }
+  return undefined;
+}
