@@ -117,4 +117,13 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   USAGE_NO_FILES: {},
   USAGE_ROUND_WITHOUT_APPRAISAL: {},
   USAGE_THREADS: { got: '0' },
+  API_BODY_TOO_LARGE: { size: 25165824, limit: 20971520 },
+  API_TIMEOUT: { limit: 10000 },
+  API_NOT_FOUND: { method: 'GET', path: '/v1/scores' },
+  API_CONTENT_TYPE: { type: 'text/plain' },
+  API_BODY_SHAPE: { route: '/v1/diff', need: 'diffPair' },
+  API_QUERY_VALUE: { name: 'lang', value: 'fr', allowed: ['vi', 'en'] },
+  API_INTERNAL: {},
+  API_BUSY: { pending: 64 },
+  API_PAGE_NOT_BUILT: {},
 };

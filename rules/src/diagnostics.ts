@@ -269,6 +269,23 @@ export interface DiagnosticParams {
   USAGE_NO_FILES: Empty;
   USAGE_ROUND_WITHOUT_APPRAISAL: Empty;
   USAGE_THREADS: { got: string };
+
+  // The JSON API (parindex serve, @parindex/server)
+  /** size: the body's bytes when the request said them (content-length), null when it did not. */
+  API_BODY_TOO_LARGE: { size: number | null; limit: number };
+  /** limit: the time limit of one request, in milliseconds. */
+  API_TIMEOUT: { limit: number };
+  API_NOT_FOUND: { method: string; path: string };
+  /** type: the request's content-type, null when it sent none. */
+  API_CONTENT_TYPE: { type: string | null };
+  /** What the route's body must be (docs/api.md). */
+  API_BODY_SHAPE: { route: string; need: 'setEvidenceOrAppraisal' | 'evidence' | 'diffPair' | 'rankBody' };
+  API_QUERY_VALUE: { name: string; value: string; allowed: string[] };
+  API_INTERNAL: Empty;
+  /** pending: the requests already waiting for a worker. */
+  API_BUSY: { pending: number };
+  /** The static web page (packages/web/dist) is not built, so `/` has nothing to serve. */
+  API_PAGE_NOT_BUILT: Empty;
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -404,6 +421,15 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_NO_FILES: 'error',
   USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
   USAGE_THREADS: 'error',
+  API_BODY_TOO_LARGE: 'error',
+  API_TIMEOUT: 'error',
+  API_NOT_FOUND: 'error',
+  API_CONTENT_TYPE: 'error',
+  API_BODY_SHAPE: 'error',
+  API_QUERY_VALUE: 'error',
+  API_INTERNAL: 'error',
+  API_BUSY: 'error',
+  API_PAGE_NOT_BUILT: 'warning',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

@@ -21,3 +21,4 @@ export { describeInput, templateNote, validateDocument, type FileReport } from '
 export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';
 export { diagnosticsEn } from './locales/en/diagnostics.js';
 export { diagnosticsVi } from './locales/vi/diagnostics.js';
+export { explainSentences, type CriterionSentences } from './documents/sentences.js';

@@ -1,0 +1,111 @@
+/**
+ * The HTTP side of the JSON API (Hono): limits on untrusted requests (body size, JSON only, a time
+ * limit per request enforced by ./runner.ts), CORS off unless an origin is allowed, coded errors with
+ * sentences and never a stack trace. The work itself runs in worker threads.
+ */
+import { availableParallelism } from 'node:os';
+import { ENGINE_VERSION } from '@parindex/engine';
+import { diag, LIMITS, type Diagnostic } from '@parindex/rules';
+import { bundledSets } from '@parindex/rules/node';
+import type { Lang } from '@parindex/explain';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { openApiDocument } from './openapi.js';
+import type { Route } from './protocol.js';
+import { errorReply, Runner } from './runner.js';
+import { serveWebPage } from './static.js';
+
+export interface ServerOptions {
+  /** Time limit of one request in milliseconds (waiting for a worker included). Default 10,000. */
+  timeoutMs?: number;
+  /** Largest request body in bytes. Default: the limit of files, 20 MB. */
+  maxBodyBytes?: number;
+  /** Worker threads. Default: the cores, at most 4. */
+  threads?: number;
+  /** Most requests waiting for a worker. Default 64. */
+  maxPending?: number;
+  /** An origin allowed to call the API from a browser (CORS); none by default. */
+  corsOrigin?: string;
+  /** The folder of the static web page served at `/`; undefined: none. */
+  webDir?: string | undefined;
+  /** The worker module (dist/worker.js of this package; a bundle passes the one it emitted). */
+  workerUrl?: URL;
+}
+
+export interface ApiApp {
+  app: Hono;
+  runner: Runner;
+  close(): Promise<void>;
+}
+
+const POST_ROUTES: Route[] = ['validate', 'score', 'explain', 'diff', 'rank'];
+
+function langOf(c: Context): Lang | Diagnostic {
+  const v = c.req.query('lang');
+  if (v === undefined || v === 'vi' || v === 'en') return v ?? 'vi';
+  return diag('API_QUERY_VALUE', '', { name: 'lang', value: v, allowed: ['vi', 'en'] });
+}
+
+/** A coded error answer, worded in the request's language (Vietnamese when its ?lang= is not valid). */
+function fail(c: Context, status: number, d: Diagnostic): Response {
+  const lang = langOf(c);
+  const reply = errorReply(0, status, d, typeof lang === 'string' ? lang : 'vi');
+  return c.body(reply.body, status as 400, { 'content-type': 'application/json; charset=utf-8' });
+}
+
+function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number): void {
+  const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => fail(c, 413, diag('API_BODY_TOO_LARGE', '', { size: Number(c.req.header('content-length')) || null, limit: maxBodyBytes })) });
+  app.post(`/v1/${route}`, limit, async (c) => {
+    const lang = langOf(c);
+    if (typeof lang !== 'string') return fail(c, 400, lang);
+    const type = c.req.header('content-type') ?? null;
+    // JSON only: a browser page elsewhere cannot send it without a CORS preflight, which is refused by default.
+    if (type === null || !/^application\/json\s*(;|$)/i.test(type)) return fail(c, 415, diag('API_CONTENT_TYPE', '', { type }));
+    const text = await c.req.text();
+    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang'));
+    const reply = await runner.run({ route, text, lang, query, maxBytes: maxBodyBytes });
+    return c.body(reply.body, reply.status as 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+}
+
+function getRoutes(app: Hono, info: () => Record<string, unknown>): void {
+  app.get('/v1/health', (c) => c.json({ status: 'ok', engine: ENGINE_VERSION, sets: bundledSets().entries.length, ...info() }));
+  app.get('/v1/sets', (c) => c.json({ sets: bundledSets().entries.map(({ file, ...e }) => (void file, e)) }));
+  app.get('/v1/sets/:ref', (c) => {
+    const ref = c.req.param('ref');
+    const entry = bundledSets().find(ref);
+    if (!entry) return fail(c, 404, diag('SET_NOT_FOUND', '', { ref }));
+    return c.json(bundledSets().get(entry.ref));
+  });
+  let doc: string | undefined;
+  app.get('/v1/openapi.json', (c) => c.body((doc ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json; charset=utf-8' }));
+}
+
+/** The app and its workers; `close()` stops the workers. */
+export function createApp(options: ServerOptions = {}): ApiApp {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBodyBytes = options.maxBodyBytes ?? LIMITS.fileBytes;
+  const runner = new Runner({
+    threads: options.threads ?? Math.max(1, Math.min(4, availableParallelism())),
+    timeoutMs,
+    maxPending: options.maxPending ?? 64,
+    workerUrl: options.workerUrl ?? new URL('./worker.js', import.meta.url),
+  });
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
+  if (options.corsOrigin) app.use('/v1/*', cors({ origin: options.corsOrigin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 600 }));
+  for (const route of POST_ROUTES) postRoute(app, runner, route, maxBodyBytes);
+  getRoutes(app, () => ({ threads: runner.threads, timeoutMs, maxBodyBytes }));
+  if (options.webDir) serveWebPage(app, options.webDir);
+  app.notFound((c) => fail(c, 404, diag('API_NOT_FOUND', '', { method: c.req.method, path: c.req.path })));
+  app.onError((e, c) => {
+    if (process.env.PARINDEX_DEBUG === '1') console.error(e);
+    return fail(c, 500, diag('API_INTERNAL', '', {}));
+  });
+  return { app, runner, close: () => runner.close() };
+}
