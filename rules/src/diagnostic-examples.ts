@@ -117,6 +117,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   USAGE_NO_FILES: {},
   USAGE_ROUND_WITHOUT_APPRAISAL: {},
   USAGE_THREADS: { got: '0' },
+  USAGE_NUMBER: { option: '--port', got: '80000', min: 0, max: 65535 },
   API_BODY_TOO_LARGE: { size: 25165824, limit: 20971520 },
   API_TIMEOUT: { limit: 10000 },
   API_NOT_FOUND: { method: 'GET', path: '/v1/scores' },
@@ -126,4 +127,5 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   API_INTERNAL: {},
   API_BUSY: { pending: 64 },
   API_PAGE_NOT_BUILT: {},
+  API_LISTEN_FAILED: { host: '127.0.0.1', port: 8080, errno: 'EADDRINUSE' },
 };

@@ -269,6 +269,8 @@ export interface DiagnosticParams {
   USAGE_NO_FILES: Empty;
   USAGE_ROUND_WITHOUT_APPRAISAL: Empty;
   USAGE_THREADS: { got: string };
+  /** A number option out of its range, or not a whole number (serve's --port, --timeout …). */
+  USAGE_NUMBER: { option: string; got: string; min: number; max: number };
 
   // The JSON API (parindex serve, @parindex/server)
   /** size: the body's bytes when the request said them (content-length), null when it did not. */
@@ -286,6 +288,8 @@ export interface DiagnosticParams {
   API_BUSY: { pending: number };
   /** The static web page (packages/web/dist) is not built, so `/` has nothing to serve. */
   API_PAGE_NOT_BUILT: Empty;
+  /** The server could not listen (errno: the system's code, e.g. EADDRINUSE). */
+  API_LISTEN_FAILED: { host: string; port: number; errno: string | null };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -421,6 +425,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_NO_FILES: 'error',
   USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
   USAGE_THREADS: 'error',
+  USAGE_NUMBER: 'error',
   API_BODY_TOO_LARGE: 'error',
   API_TIMEOUT: 'error',
   API_NOT_FOUND: 'error',
@@ -430,6 +435,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   API_INTERNAL: 'error',
   API_BUSY: 'error',
   API_PAGE_NOT_BUILT: 'warning',
+  API_LISTEN_FAILED: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

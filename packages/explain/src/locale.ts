@@ -203,6 +203,13 @@ export interface RankWords {
   noThreads: string;
 }
 
+/** What `parindex serve` prints when it starts. */
+export interface ServeWords {
+  /** "parindex: serving the JSON API at <url>/v1 …" (url as given). */
+  listening(url: string, page: boolean): string;
+  stop: string;
+}
+
 /** The words of validate's summary. */
 export interface ValidateWords {
   errors: string;
@@ -246,6 +253,7 @@ export interface Locale {
   readonly template: TemplateWords;
   readonly diff: DiffWords;
   readonly rank: RankWords;
+  readonly serve: ServeWords;
   readonly lang: Lang;
   readonly words: Readonly<Record<WordKey, string>>;
   readonly flags: Readonly<Record<FlagCode, string>>;

@@ -500,6 +500,7 @@ export const diagnosticsEn = {
   USAGE_NO_FILES: () => 'There are no files to rank.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
   USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
+  USAGE_NUMBER: (p, f) => `${p.option} needs a whole number from ${f.num(p.min)} to ${f.num(p.max)}, not ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'The request body is larger than the limit of' : `The request body is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}.`,
   API_TIMEOUT: (p, f) => `The request did not finish within ${f.count(p.limit, 'millisecond')} and was stopped; the server is still running. Send less in one request, or try again later.`,
   API_NOT_FOUND: (p) => `There is no ${p.method} ${q(p.path)}. The routes are listed in /v1/openapi.json.`,
@@ -509,6 +510,7 @@ export const diagnosticsEn = {
   API_INTERNAL: () => 'An internal error of the server while handling this request; other requests are still served. Please report it with what was sent.',
   API_BUSY: (p, f) => `The server is busy (${f.count(p.pending, 'request')} waiting); try again later.`,
   API_PAGE_NOT_BUILT: () => 'The web page is not built, so there is nothing at this address yet; the API works at /v1. Build the page with: npx --yes pnpm@10 build (it writes packages/web/dist), then run parindex serve again.',
+  API_LISTEN_FAILED: (p) => `Could not start the server at ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': another program uses this port; choose another with --port' : p.errno === 'EACCES' ? ': no permission to use this port; choose one from 1024 up' : ` (${p.errno ?? 'unknown error'})`}.`,
 } satisfies DiagnosticSentences;
 
 const API_NEED_EN: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = {

@@ -56,6 +56,7 @@ export const en: Locale = {
       explain: 'Explain every point: rule, inputs, documents, tier taken, how to raise it',
       diff: 'Compare two scores criterion by criterion: self vs appraisal, round vs round, year vs year',
       rank: 'Score many units with one criteria set and rank them',
+      serve: 'Serve the JSON API (and the web page) on this machine',
     },
     option: {
       format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM)',
@@ -87,6 +88,12 @@ export const en: Locale = {
       'template.name': 'Unit name to write into the file',
       'template.format': 'Output format: a template is always an evidence file in JSON',
       'validate.files': 'Files to check (criteria sets, evidence, appraisals)',
+      'serve.port': 'Port to listen on (0: any free port)',
+      'serve.host': 'Address to listen on; default 127.0.0.1 (this machine only). E.g. 0.0.0.0 to let other machines of the network in',
+      'serve.cors': 'Let a web page of this origin call the API from a browser; no origin is allowed by default',
+      'serve.timeout': 'Time limit of one request in milliseconds; past it the answer is 503 API_TIMEOUT',
+      'serve.threads': 'Worker threads answering requests (default: the cores, at most 4)',
+      'serve.max-body': 'Largest request body in bytes (default 20 MB, the limit of files)',
     },
   },
   validate: {
@@ -113,6 +120,10 @@ export const en: Locale = {
     fillValues: 'Fill "values": ',
     sharedFacts: 'Unit facts shared with other criteria (give once, here in "values" or under another criterion): ',
     documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
+  },
+  serve: {
+    listening: (url, page) => `parindex: the JSON API is running at ${url}/v1 (document: ${url}/v1/openapi.json)${page ? `; the web page: ${url}/` : '; the web page is not built (npx --yes pnpm@10 build)'}.`,
+    stop: 'Press Ctrl+C to stop.',
   },
   rank: {
     title: (t) => `Ranking: ${t}`,

@@ -55,6 +55,7 @@ export const vi: Locale = {
       explain: 'Giải thích từng điểm: cách chấm, số liệu, tài liệu, bậc áp dụng, cách tăng điểm',
       diff: 'So sánh hai kết quả theo từng tiêu chí: tự chấm và thẩm định, vòng và vòng, năm và năm',
       rank: 'Chấm điểm nhiều đơn vị theo một bộ tiêu chí và xếp hạng',
+      serve: 'Chạy API JSON (và trang web) trên máy này',
     },
     option: {
       format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM)',
@@ -86,6 +87,12 @@ export const vi: Locale = {
       'template.name': 'Tên đơn vị ghi vào tệp',
       'template.format': 'Định dạng: mẫu luôn là một tệp minh chứng JSON',
       'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định)',
+      'serve.port': 'Cổng lắng nghe (0: một cổng còn trống)',
+      'serve.host': 'Địa chỉ lắng nghe; mặc định 127.0.0.1 (chỉ máy này). Ví dụ 0.0.0.0 để máy khác trong mạng truy cập được',
+      'serve.cors': 'Cho phép trang web ở nguồn (origin) này gọi API từ trình duyệt; mặc định không cho phép nguồn nào',
+      'serve.timeout': 'Thời gian tối đa của một yêu cầu, tính bằng mili giây; quá hạn thì trả lỗi 503 API_TIMEOUT',
+      'serve.threads': 'Số luồng xử lý yêu cầu (mặc định: số lõi, tối đa 4)',
+      'serve.max-body': 'Kích thước tối đa của nội dung một yêu cầu, tính bằng byte (mặc định 20 MB như giới hạn của tệp)',
     },
   },
   validate: {
@@ -111,6 +118,10 @@ export const vi: Locale = {
     fillValues: 'Nhập vào "values": ',
     sharedFacts: 'Số liệu chung của đơn vị (nhập một lần, tại đây trong "values" hoặc ở tiêu chí khác): ',
     documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
+  },
+  serve: {
+    listening: (url, page) => `parindex: API JSON đang chạy tại ${url}/v1 (tài liệu: ${url}/v1/openapi.json)${page ? `; trang web: ${url}/` : '; trang web chưa được dựng (npx --yes pnpm@10 build)'}.`,
+    stop: 'Nhấn Ctrl+C để dừng.',
   },
   rank: {
     title: (t) => `Xếp hạng: ${t}`,
