@@ -6,8 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { ENGINE_VERSION } from '@parindex/engine';
 import { diag, LIMITS, type Diagnostic } from '@parindex/rules';
-import { bundledSets } from '@parindex/rules/node';
-import type { Lang } from '@parindex/explain';
+import { bundledSets, type SetEntry } from '@parindex/rules/node';
+import { diagnosticText, type Lang } from '@parindex/explain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -54,7 +54,23 @@ function fail(c: Context, status: number, d: Diagnostic): Response {
   return c.body(reply.body, status as 400, { 'content-type': 'application/json; charset=utf-8' });
 }
 
-function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number): void {
+/** ?timeout=: a shorter time limit the client asks for, in milliseconds (never above the server's). */
+function timeoutOf(c: Context, max: number): number | Diagnostic {
+  const v = c.req.query('timeout');
+  if (v === undefined) return max;
+  if (!/^[1-9][0-9]{0,8}$/.test(v)) return diag('API_QUERY_VALUE', '', { name: 'timeout', value: v, allowed: [`1…${max}`] });
+  return Math.min(Number(v), max);
+}
+
+/** `/` without a built page: the sentence as text for a browser, the diagnostic for a client asking JSON. */
+function pageNotBuilt(c: Context): Response {
+  const d = diag('API_PAGE_NOT_BUILT', '', {});
+  if (c.req.header('accept')?.includes('application/json')) return fail(c, 404, d);
+  const lang = langOf(c);
+  return c.text(diagnosticText(d, typeof lang === 'string' ? lang : 'vi'), 404);
+}
+
+function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number, timeoutMs: number): void {
   const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => fail(c, 413, diag('API_BODY_TOO_LARGE', '', { size: Number(c.req.header('content-length')) || null, limit: maxBodyBytes })) });
   app.post(`/v1/${route}`, limit, async (c) => {
     const lang = langOf(c);
@@ -63,15 +79,23 @@ function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number
     // JSON only: a browser page elsewhere cannot send it without a CORS preflight, which is refused by default.
     if (type === null || !/^application\/json\s*(;|$)/i.test(type)) return fail(c, 415, diag('API_CONTENT_TYPE', '', { type }));
     const text = await c.req.text();
-    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang'));
-    const reply = await runner.run({ route, text, lang, query, maxBytes: maxBodyBytes });
+    const limit = timeoutOf(c, timeoutMs);
+    if (typeof limit !== 'number') return fail(c, 400, limit);
+    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang' && k !== 'timeout'));
+    const reply = await runner.run({ route, text, lang, query, maxBytes: maxBodyBytes }, limit);
     return c.body(reply.body, reply.status as 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 }
 
+/** A set's entry without its file path (a request never learns paths of this machine). */
+function withoutFile(entry: SetEntry): Omit<SetEntry, 'file'> {
+  const { file: _file, ...rest } = entry;
+  return rest;
+}
+
 function getRoutes(app: Hono, info: () => Record<string, unknown>): void {
   app.get('/v1/health', (c) => c.json({ status: 'ok', engine: ENGINE_VERSION, sets: bundledSets().entries.length, ...info() }));
-  app.get('/v1/sets', (c) => c.json({ sets: bundledSets().entries.map(({ file, ...e }) => (void file, e)) }));
+  app.get('/v1/sets', (c) => c.json({ sets: bundledSets().entries.map(withoutFile) }));
   app.get('/v1/sets/:ref', (c) => {
     const ref = c.req.param('ref');
     const entry = bundledSets().find(ref);
@@ -99,9 +123,10 @@ export function createApp(options: ServerOptions = {}): ApiApp {
     c.header('referrer-policy', 'no-referrer');
   });
   if (options.corsOrigin) app.use('/v1/*', cors({ origin: options.corsOrigin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 600 }));
-  for (const route of POST_ROUTES) postRoute(app, runner, route, maxBodyBytes);
+  for (const route of POST_ROUTES) postRoute(app, runner, route, maxBodyBytes, timeoutMs);
   getRoutes(app, () => ({ threads: runner.threads, timeoutMs, maxBodyBytes }));
   if (options.webDir) serveWebPage(app, options.webDir);
+  else app.get('/', (c) => pageNotBuilt(c));
   app.notFound((c) => fail(c, 404, diag('API_NOT_FOUND', '', { method: c.req.method, path: c.req.path })));
   app.onError((e, c) => {
     if (process.env.PARINDEX_DEBUG === '1') console.error(e);

@@ -11,12 +11,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { diagnosticText } from '@parindex/explain';
-import { diag } from '@parindex/rules';
 import { createApp, type ServerOptions } from './app.js';
 
 export { createApp, type ApiApp, type ServerOptions } from './app.js';
 export { openApiDocument } from './openapi.js';
+
+const WEB_PACKAGE = '@parindex/web';
 
 export interface StartOptions extends ServerOptions {
   /** Default 8080; 0 picks a free port. */
@@ -42,7 +42,8 @@ export interface RunningServer {
 export function findWebPage(): string | undefined {
   const candidates: string[] = [];
   try {
-    candidates.push(join(dirname(fileURLToPath(import.meta.resolve('@parindex/web/package.json'))), 'dist'));
+    // Optional: not a dependency of this package (the page is built on its own), so resolved by a name in a variable.
+    candidates.push(join(dirname(fileURLToPath(import.meta.resolve(`${WEB_PACKAGE}/package.json`))), 'dist'));
   } catch {
     // Not installed: look in the workspace.
   }
@@ -53,15 +54,19 @@ export function findWebPage(): string | undefined {
 /** Start the API (and the page) on host:port; resolves once it listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { app, close } = createApp(options);
-  if (!options.webDir) {
-    app.get('/', (c) => c.text(diagnosticText(diag('API_PAGE_NOT_BUILT', '', {}), c.req.query('lang') === 'en' ? 'en' : 'vi'), 404));
-  }
   const host = options.host ?? '127.0.0.1';
   let server: ServerType | undefined;
-  const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, (info) => resolve(info.port));
-    server.once('error', reject);
-  });
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, (info) => resolve(info.port));
+      server.once('error', reject);
+    });
+  } catch (e) {
+    // Not listening (a port in use, no permission): stop the workers, or they keep the process alive.
+    await close();
+    throw e;
+  }
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown}:${port}`,

@@ -61,9 +61,23 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'The request ran past its time limit (API_TIMEOUT), or too many are waiting (API_BUSY).',
 };
 const lang = { name: 'lang', in: 'query', required: false, description: 'Language of the sentences: vi (default) or en.', schema: { type: 'string', enum: ['vi', 'en'] } };
+const timeout = {
+  name: 'timeout',
+  in: 'query',
+  required: false,
+  description: "A shorter time limit for this request, in milliseconds (never above the server's).",
+  schema: { type: 'integer', minimum: 1 },
+};
 
 function post(summary: string, body: string, answer: string, answerText: string, extra: unknown[] = []) {
-  return { post: { summary, parameters: [lang, ...extra], requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } }, responses: { '200': json(answer, answerText), ...errors(400, 404, 413, 415, 500, 503) } } };
+  return {
+    post: {
+      summary,
+      parameters: [lang, timeout, ...extra],
+      requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } },
+      responses: { '200': json(answer, answerText), ...errors(400, 404, 413, 415, 500, 503) },
+    },
+  };
 }
 
 /** The OpenAPI document. */

@@ -81,7 +81,8 @@ function appraisalProblems(value: Json, doc: JsonDocument): Diagnostic[] {
   const compiled = bundledCompiled(parsed.value.criteriaSet, '/criteriaSet', doc);
   parsed.value.rounds.forEach((r, ri) =>
     r.items.forEach((it, ii) => {
-      if (!compiled.nodes.get(it.criterion)?.isLeaf) out.push(...located([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: compiled.ref })], '', doc));
+      if (!compiled.nodes.get(it.criterion)?.isLeaf)
+        out.push(...located([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: compiled.ref })], '', doc));
     }),
   );
   return out;
@@ -146,7 +147,13 @@ function rankBodyOf(value: Json): RankBody {
     (value.ties === undefined || value.ties === 'dense' || value.ties === 'competition') &&
     Object.keys(value).every((k) => ['evidence', 'appraisals', 'set', 'round', 'ties'].includes(k));
   if (!ok) throw new RequestError(400, [diag('API_BODY_SHAPE', '', { route: '/v1/rank', need: 'rankBody' })]);
-  return { evidence: value.evidence as unknown[], appraisals: (value.appraisals as unknown[] | undefined) ?? [], set: value.set, round: value.round as string | undefined, ties: value.ties as RankBody['ties'] };
+  return {
+    evidence: value.evidence as unknown[],
+    appraisals: (value.appraisals as unknown[] | undefined) ?? [],
+    set: value.set,
+    round: value.round as string | undefined,
+    ties: value.ties as RankBody['ties'],
+  };
 }
 
 /** The appraisals of the body by the SHA-256 of the evidence they name. */

@@ -22,6 +22,7 @@ interface Pending {
   job: Job;
   resolve: (r: Reply) => void;
   onProgress: ((done: number, total: number) => void) | undefined;
+  limit: number;
   timer: NodeJS.Timeout;
 }
 
@@ -40,6 +41,8 @@ export class Runner {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** Workers that died one after another without answering anything (a worker that cannot start). */
+  private deaths = 0;
 
   constructor(private readonly options: RunnerOptions) {
     for (let i = 0; i < options.threads; i++) this.slots.push(this.start());
@@ -49,15 +52,19 @@ export class Runner {
     return this.slots.length;
   }
 
-  /** Run a job; resolves to its reply (never rejects). */
-  run(job: Omit<Job, 'id'>, onProgress?: (done: number, total: number) => void): Promise<Reply> {
+  /** Run a job within `timeoutMs` (default: the runner's); resolves to its reply (never rejects). */
+  run(job: Omit<Job, 'id'>, timeoutMs = this.options.timeoutMs, onProgress?: (done: number, total: number) => void): Promise<Reply> {
     const id = this.nextId++;
     return new Promise<Reply>((resolve) => {
+      if (this.slots.length === 0) {
+        resolve(errorReply(id, 500, diag('API_INTERNAL', '', {}), job.lang));
+        return;
+      }
       if (this.closed || this.queue.length >= this.options.maxPending) {
         resolve(errorReply(id, 503, diag('API_BUSY', '', { pending: this.queue.length }), job.lang));
         return;
       }
-      const p: Pending = { job: { ...job, id }, resolve, onProgress, timer: setTimeout(() => this.expire(p), this.options.timeoutMs) };
+      const p: Pending = { job: { ...job, id }, resolve, onProgress, limit: timeoutMs, timer: setTimeout(() => this.expire(p), timeoutMs) };
       this.queue.push(p);
       this.pump();
     });
@@ -79,6 +86,7 @@ export class Runner {
       if (!live() || !p || m.id !== p.job.id) return;
       if ('progress' in m) return p.onProgress?.(m.progress.done, m.progress.total);
       slot.current = undefined;
+      this.deaths = 0;
       this.finish(p, m);
       this.pump();
     });
@@ -86,7 +94,7 @@ export class Runner {
     const died = () => {
       if (!live()) return;
       const p = slot.current;
-      this.replace(slot);
+      this.replace(slot, true);
       if (p) this.finish(p, errorReply(p.job.id, 500, diag('API_INTERNAL', '', {}), p.job.lang));
       this.pump();
     };
@@ -95,11 +103,18 @@ export class Runner {
     return slot;
   }
 
-  /** A fresh worker in the slot's place; the old one is terminated (its events are ignored from now). */
-  private replace(slot: Slot): void {
-    this.slots[this.slots.indexOf(slot)] = this.start();
+  /**
+   * A fresh worker in the slot's place; the old one is terminated (its events are ignored from now).
+   * After a few deaths in a row with no answer between them the worker cannot start: the slot is
+   * dropped, and with no slot left every request is answered 500 at once rather than restarting forever.
+   */
+  private replace(slot: Slot, died = false): void {
+    const i = this.slots.indexOf(slot);
+    if (died && ++this.deaths > 3 * this.options.threads) this.slots.splice(i, 1);
+    else this.slots[i] = this.start();
     slot.current = undefined;
     void slot.worker.terminate();
+    if (this.slots.length === 0) for (const p of this.queue.splice(0)) this.finish(p, errorReply(p.job.id, 500, diag('API_INTERNAL', '', {}), p.job.lang));
   }
 
   private pump(): void {
@@ -117,7 +132,7 @@ export class Runner {
   }
 
   private expire(p: Pending): void {
-    const reply = errorReply(p.job.id, 503, diag('API_TIMEOUT', '', { limit: this.options.timeoutMs }), p.job.lang);
+    const reply = errorReply(p.job.id, 503, diag('API_TIMEOUT', '', { limit: p.limit }), p.job.lang);
     const waiting = this.queue.indexOf(p);
     if (waiting >= 0) {
       this.queue.splice(waiting, 1);

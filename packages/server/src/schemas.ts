@@ -18,7 +18,10 @@ export const ApiDiagnostic = withMeta(z.extend(DiagnosticSchema, { text: withDes
   description: 'A diagnostic (code, severity, JSON pointer into the request body, params typed per code; line and column in the body when known) with its sentence.',
 });
 
-export const ErrorAnswer = withMeta(s({ diagnostics: z.array(ApiDiagnostic) }), { id: 'ErrorAnswer', description: 'Why the request was refused: every problem, coded, with its sentence. Never a stack trace.' });
+export const ErrorAnswer = withMeta(s({ diagnostics: z.array(ApiDiagnostic) }), {
+  id: 'ErrorAnswer',
+  description: 'Why the request was refused: every problem, coded, with its sentence. Never a stack trace.',
+});
 
 export const ScoringBody = withMeta(
   z.union([
@@ -35,10 +38,10 @@ export const ScoringBody = withMeta(
 
 export const ValidateBody = withMeta(z.union([CriteriaSet, Evidence, Appraisal]), { id: 'ValidateBody', description: 'A criteria set, an evidence file or an appraisal file, as the files are.' });
 
-export const ValidateAnswer = withMeta(
-  s({ kind: z.enum(['set', 'evidence', 'appraisal']), valid: z.boolean(), errors: int(), warnings: int(), diagnostics: z.array(ApiDiagnostic) }),
-  { id: 'ValidateAnswer', description: 'Every problem of the file at once; valid is false when any is an error.' },
-);
+export const ValidateAnswer = withMeta(s({ kind: z.enum(['set', 'evidence', 'appraisal']), valid: z.boolean(), errors: int(), warnings: int(), diagnostics: z.array(ApiDiagnostic) }), {
+  id: 'ValidateAnswer',
+  description: 'Every problem of the file at once; valid is false when any is an error.',
+});
 
 const CriterionSentences = withMeta(
   s({
@@ -73,13 +76,10 @@ export const ExplainAnswer = withMeta(
 
 export const DiffSide = z.union([ScoringBody, ScoreResultSchema]);
 
-export const DiffBody = withMeta(
-  z.union([
-    s({ a: DiffSide, b: DiffSide }),
-    s({ evidence: Evidence, appraisal: Appraisal, round: opt(z.string()), set: opt(CriteriaSet) }),
-  ]),
-  { id: 'DiffBody', description: 'Two sides (each evidence, evidence with its appraisal, or a saved result), or one evidence file with its appraisal: the self-score against the round.' },
-);
+export const DiffBody = withMeta(z.union([s({ a: DiffSide, b: DiffSide }), s({ evidence: Evidence, appraisal: Appraisal, round: opt(z.string()), set: opt(CriteriaSet) })]), {
+  id: 'DiffBody',
+  description: 'Two sides (each evidence, evidence with its appraisal, or a saved result), or one evidence file with its appraisal: the self-score against the round.',
+});
 
 const Change = s({ from: z.nullable(DecimalText), to: z.nullable(DecimalText), delta: z.nullable(DecimalText) });
 const DiffSideInfo = s({
@@ -129,7 +129,7 @@ export const RankBody = withMeta(
 const RankRow = s({
   rank: int(),
   tied: z.boolean(),
-  input: withDescription(int(), 'The position of the unit in the body\'s evidence list.'),
+  input: withDescription(int(), "The position of the unit in the body's evidence list."),
   unit: Unit,
   stage: Stage,
   points: DecimalText,

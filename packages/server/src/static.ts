@@ -52,7 +52,8 @@ export function serveWebPage(app: Hono, dir: string): void {
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
     // The page runs the engine in the browser: its own scripts only, no eval, nothing sent elsewhere.
     if (type.startsWith('text/html'))
-      headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+      headers['content-security-policy'] =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
     return c.body(readFileSync(file), 200, headers);
   });
 }

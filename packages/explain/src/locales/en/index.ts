@@ -122,7 +122,8 @@ export const en: Locale = {
     documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
   },
   serve: {
-    listening: (url, page) => `parindex: the JSON API is running at ${url}/v1 (document: ${url}/v1/openapi.json)${page ? `; the web page: ${url}/` : '; the web page is not built (npx --yes pnpm@10 build)'}.`,
+    listening: (url, page) =>
+      `parindex: the JSON API is running at ${url}/v1 (document: ${url}/v1/openapi.json)${page ? `; the web page: ${url}/` : '; the web page is not built (npx --yes pnpm@10 build)'}.`,
     stop: 'Press Ctrl+C to stop.',
   },
   rank: {

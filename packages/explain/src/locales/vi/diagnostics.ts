@@ -506,13 +506,16 @@ export const diagnosticsVi = {
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'Nội dung yêu cầu lớn hơn' : `Nội dung yêu cầu có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte.`,
   API_TIMEOUT: (p, f) => `Yêu cầu không xử lý xong trong ${f.num(p.limit)} mili giây nên đã bị dừng; máy chủ vẫn hoạt động. Hãy gửi ít dữ liệu hơn trong một yêu cầu, hoặc thử lại sau.`,
   API_NOT_FOUND: (p) => `Không có địa chỉ ${p.method} ${q(p.path)}. Xem danh sách tại /v1/openapi.json.`,
-  API_CONTENT_TYPE: (p) => `Nội dung yêu cầu phải là JSON (content-type: application/json), không phải ${p.type === null ? 'không khai báo kiểu' : q(p.type)}.`,
+  API_CONTENT_TYPE: (p) =>
+    `Nội dung yêu cầu phải được gửi dưới dạng JSON (tiêu đề "content-type: application/json")${p.type === null ? '; yêu cầu này không khai báo kiểu nội dung' : `, không phải ${q(p.type)}`}.`,
   API_BODY_SHAPE: (p) => `Nội dung gửi tới ${p.route} phải là ${API_NEED_VI[p.need]}.`,
   API_QUERY_VALUE: (p, f) => `Tham số ${q(p.name)} không nhận giá trị ${q(p.value)}; chỉ nhận ${f.list(p.allowed.map(q), 'or')}.`,
   API_INTERNAL: () => 'Lỗi nội bộ của máy chủ khi xử lý yêu cầu này; yêu cầu khác vẫn được xử lý. Hãy báo lỗi kèm nội dung đã gửi.',
   API_BUSY: (p, f) => `Máy chủ đang bận (${f.num(p.pending)} yêu cầu đang chờ); hãy thử lại sau.`,
-  API_PAGE_NOT_BUILT: () => 'Trang web chưa được dựng nên chưa có gì ở địa chỉ này; API vẫn hoạt động tại /v1. Dựng trang bằng lệnh: npx --yes pnpm@10 build (tạo packages/web/dist), rồi chạy lại parindex serve.',
-  API_LISTEN_FAILED: (p) => `Không mở được máy chủ tại ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': cổng này đang được chương trình khác dùng; chọn cổng khác bằng --port' : p.errno === 'EACCES' ? ': không có quyền dùng cổng này; chọn cổng từ 1024 trở lên' : ` (${p.errno ?? 'lỗi không rõ'})`}.`,
+  API_PAGE_NOT_BUILT: () =>
+    'Trang web chưa được dựng nên chưa có gì ở địa chỉ này; API vẫn hoạt động tại /v1. Dựng trang bằng lệnh: npx --yes pnpm@10 build (tạo packages/web/dist), rồi chạy lại parindex serve.',
+  API_LISTEN_FAILED: (p) =>
+    `Không mở được máy chủ tại ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': cổng này đang được chương trình khác dùng; chọn cổng khác bằng --port' : p.errno === 'EACCES' ? ': không có quyền dùng cổng này; chọn cổng từ 1024 trở lên' : ` (${p.errno ?? 'lỗi không rõ'})`}.`,
 } satisfies DiagnosticSentences;
 
 const API_NEED_VI: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = {
