@@ -3,7 +3,9 @@
  * @parindex/rules), and the envelopes the routes take. A request never names a file: sets come from the
  * bundled library by ref, or as JSON in the body.
  */
-import { bundledSets } from '@parindex/rules/node';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLED_SETS_DIR, bundledSets, readJsonFile } from '@parindex/rules/node';
 import { compile, type CompiledSet } from '@parindex/engine';
 import { diag, ParindexError, readJson, schemaDiag, type Diagnostic, type JsonDocument } from '@parindex/rules';
 
@@ -41,16 +43,33 @@ export function located(list: readonly Diagnostic[], prefix: string, doc: JsonDo
 
 const compiledBundled = new Map<string, CompiledSet>();
 
+/**
+ * The file of "id@version" at its conventional place in the bundled sets, read and compiled. The ref is
+ * checked against the patterns of ids and versions first: no request text reaches a path otherwise.
+ */
+function conventional(ref: string): CompiledSet | undefined {
+  const m = /^([a-z0-9]+(?:[.-][a-z0-9]+)*)@([0-9]{4}(?:\.[0-9]{1,4}){0,2})$/.exec(ref);
+  if (!m) return undefined;
+  const file = join(BUNDLED_SETS_DIR, m[1]!, `${m[2]}.json`);
+  if (!existsSync(file)) return undefined;
+  const f = readJsonFile(file);
+  const v = f.value as { id?: unknown; version?: unknown } | undefined;
+  return v && v.id === m[1] && v.version === m[2] ? compile(v) : undefined;
+}
+
 /** The compiled bundled set of a ref ("id@version", or "id" for its latest), compiled once per worker. */
 export function bundledCompiled(ref: string, at: string, doc: JsonDocument | undefined): CompiledSet {
-  const lib = bundledSets();
-  const entry = lib.find(ref);
-  if (!entry) throw new RequestError(404, located([diag('SET_NOT_FOUND', '', { ref })], at, doc));
-  let c = compiledBundled.get(entry.ref);
+  const hit = compiledBundled.get(ref);
+  if (hit) return hit;
+  // The whole library is read only for what the conventional place does not answer (an id alone, a set elsewhere).
+  let c = conventional(ref);
   if (!c) {
-    c = compile(lib.get(entry.ref));
-    compiledBundled.set(entry.ref, c);
+    const lib = bundledSets();
+    const entry = lib.find(ref);
+    if (!entry) throw new RequestError(404, located([diag('SET_NOT_FOUND', '', { ref })], at, doc));
+    c = compiledBundled.get(entry.ref) ?? compile(lib.get(entry.ref));
   }
+  compiledBundled.set(ref, c);
   return c;
 }
 

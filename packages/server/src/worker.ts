@@ -5,7 +5,6 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { diag } from '@parindex/rules';
-import { bundledSets } from '@parindex/rules/node';
 import { RequestError } from './body.js';
 import type { Job, Progress, Reply } from './protocol.js';
 import { diffRoute, explainRoute, rankRoute, scoreRoute, validateRoute, worded, type Answer, type RouteInput } from './routes.js';
@@ -32,5 +31,3 @@ export function answer(job: Job): Reply {
 }
 
 parentPort?.on('message', (job: Job) => parentPort!.postMessage(answer(job)));
-// Read and check the bundled sets before the first request needs them (a job that arrives meanwhile waits).
-if (parentPort) setImmediate(() => bundledSets());
