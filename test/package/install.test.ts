@@ -125,7 +125,6 @@ describe('the packed packages, installed with npm outside the repository', () =>
 
   describe.skipIf(!existsSync(CHROMIUM))(`the prebuilt browser file in chromium (${existsSync(CHROMIUM) ? CHROMIUM : `skipped: ${CHROMIUM} is absent`})`, () => {
     let server: Server | undefined;
-    afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
     it('is one ES module without eval or node: imports, its gzip size as the README says; it scores and explains in a strict page as Node does', async () => {
       const file = readFileSync(join(app, 'node_modules/@parindex/engine/dist/parindex.browser.min.js'), 'utf8');
@@ -172,6 +171,7 @@ describe('the packed packages, installed with npm outside the repository', () =>
         expect(out.warning).toBe('"1.3.3" does not apply to this unit (the inspections found no shortcomings to remedy); its values were not used.');
       } finally {
         await browser.close();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
       }
     });
   });
