@@ -11,8 +11,9 @@ import { diagnosticText, type Lang } from '@parindex/explain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { stream } from 'hono/streaming';
 import { openApiDocument } from './openapi.js';
-import type { Route } from './protocol.js';
+import type { Job, Route } from './protocol.js';
 import { errorReply, Runner } from './runner.js';
 import { serveWebPage } from './static.js';
 
@@ -62,6 +63,19 @@ function timeoutOf(c: Context, max: number): number | Diagnostic {
   return Math.min(Number(v), max);
 }
 
+/**
+ * `POST /v1/rank?stream=1`: newline-delimited JSON, a `{"progress":{"done","total"}}` line as units are
+ * scored, then `{"status", "answer"}` (the answer, or `{"diagnostics"}` when it failed: the HTTP status is
+ * 200 once the stream has begun, so the last line says how it ended).
+ */
+function streamed(c: Context, runner: Runner, job: Omit<Job, 'id'>, limit: number): Response {
+  c.header('content-type', 'application/x-ndjson; charset=utf-8');
+  return stream(c, async (s) => {
+    const reply = await runner.run(job, limit, (done, total) => void s.write(`{"progress":{"done":${done},"total":${total}}}\n`));
+    await s.write(`{"status":${reply.status},"answer":${reply.body}}\n`);
+  });
+}
+
 /** `/` without a built page: the sentence as text for a browser, the diagnostic for a client asking JSON. */
 function pageNotBuilt(c: Context): Response {
   const d = diag('API_PAGE_NOT_BUILT', '', {});
@@ -81,8 +95,10 @@ function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number
     const text = await c.req.text();
     const limit = timeoutOf(c, timeoutMs);
     if (typeof limit !== 'number') return fail(c, 400, limit);
-    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang' && k !== 'timeout'));
-    const reply = await runner.run({ route, text, lang, query, maxBytes: maxBodyBytes }, limit);
+    const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang' && k !== 'timeout' && k !== 'stream'));
+    const job = { route, text, lang, query, maxBytes: maxBodyBytes };
+    if (route === 'rank' && c.req.query('stream') === '1') return streamed(c, runner, job, limit);
+    const reply = await runner.run(job, limit);
     return c.body(reply.body, reply.status as 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 }

@@ -97,7 +97,13 @@ export function openApiDocument(): JsonSchema {
         { name: 'code', in: 'query', required: false, description: 'One criterion or field code (e.g. 3.2).', schema: { type: 'string' } },
       ]),
       '/v1/diff': post('What changed between two scores, criterion by criterion', 'DiffBody', 'DiffAnswer', 'The engine ResultDiff.'),
-      '/v1/rank': post('Score many units with one set and rank them', 'RankBody', 'RankAnswer', 'The ranking, the summary, and the units that failed.'),
+      '/v1/rank': post(
+        'Score many units with one set and rank them',
+        'RankBody',
+        'RankAnswer',
+        'The ranking, the summary, and the units that failed. With ?stream=1: newline-delimited JSON (application/x-ndjson), {"progress":{"done","total"}} lines, then {"status","answer"}.',
+        [{ name: 'stream', in: 'query', required: false, description: 'Stream the progress as newline-delimited JSON (1).', schema: { type: 'string', enum: ['1'] } }],
+      ),
       '/v1/sets': { get: { summary: 'The bundled criteria sets', responses: { '200': json('SetListAnswer', 'The sets.') } } },
       '/v1/sets/{ref}': {
         get: {

@@ -14,7 +14,11 @@ const ROUTES: Record<Job['route'], (input: RouteInput, job: Job) => Answer> = {
   score: scoreRoute,
   explain: explainRoute,
   diff: diffRoute,
-  rank: (input, job) => rankRoute(input, (done, total) => parentPort!.postMessage({ id: job.id, progress: { done, total } } satisfies Progress)),
+  // Progress at most about a hundred times a batch (and at its end).
+  rank: (input, job) =>
+    rankRoute(input, (done, total) => {
+      if (parentPort && (done === total || done % Math.max(1, Math.floor(total / 100)) === 0)) parentPort.postMessage({ id: job.id, progress: { done, total } } satisfies Progress);
+    }),
 };
 
 /** One job's answer; never throws. */

@@ -187,6 +187,16 @@ describe('the JSON API', () => {
     ]);
     expect(a.body.failed[0].diagnostics[0].path).toBe(`/evidence/${par.length}/entries`);
     expect(a.body.summary.index.count).toBe(par.length);
+    // Streamed: the progress of each unit, then the same answer.
+    const streamed = await call(s, '/v1/rank?stream=1', JSON.stringify({ evidence: [...par, bad, json('examples/kien-tho/dti-2026.json')] }));
+    expect(streamed.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const lines = streamed.raw
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const total = par.length + 2;
+    expect(lines.slice(0, -1)).toEqual(Array.from({ length: total }, (_, i) => ({ progress: { done: i + 1, total } })));
+    expect(lines.at(-1)).toEqual({ status: 200, answer: a.body });
     const shape = await call(s, '/v1/rank', JSON.stringify({ evidence: 'all' }));
     expect(shape.status).toBe(400);
     expect(codes(shape)).toEqual(['API_BODY_SHAPE']);
