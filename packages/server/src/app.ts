@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { ENGINE_VERSION } from '@parindex/engine';
 import { diag, LIMITS, type Diagnostic } from '@parindex/rules';
-import { bundledSets, type SetEntry } from '@parindex/rules/node';
+import { bundledSets, firstInvalidUtf8, type SetEntry } from '@parindex/rules/node';
 import { diagnosticText, type Lang } from '@parindex/explain';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -55,6 +55,17 @@ function fail(c: Context, status: number, d: Diagnostic): Response {
   return c.body(reply.body, status as 400, { 'content-type': 'application/json; charset=utf-8' });
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body's text, or FILE_ENCODING at its first byte that is not UTF-8 (a file would get the same). */
+function utf8(bytes: Uint8Array): string | Diagnostic {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return diag('FILE_ENCODING', '', { offset: firstInvalidUtf8(bytes) });
+  }
+}
+
 /** ?timeout=: a shorter time limit the client asks for, in milliseconds (never above the server's). */
 function timeoutOf(c: Context, max: number): number | Diagnostic {
   const v = c.req.query('timeout');
@@ -92,7 +103,8 @@ function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number
     const type = c.req.header('content-type') ?? null;
     // JSON only: a browser page elsewhere cannot send it without a CORS preflight, which is refused by default.
     if (type === null || !/^application\/json\s*(;|$)/i.test(type)) return fail(c, 415, diag('API_CONTENT_TYPE', '', { type }));
-    const text = await c.req.text();
+    const text = utf8(new Uint8Array(await c.req.arrayBuffer()));
+    if (typeof text !== 'string') return fail(c, 400, text);
     const limit = timeoutOf(c, timeoutMs);
     if (typeof limit !== 'number') return fail(c, 400, limit);
     const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang' && k !== 'timeout' && k !== 'stream'));

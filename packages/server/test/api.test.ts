@@ -275,6 +275,14 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     expect(badSet.body.diagnostics[0].path).toMatch(/^\/set\/fields\/0/);
   });
 
+  it('a body that is not UTF-8: FILE_ENCODING at its first bad byte, as a file would get', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"unit": "x'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const a = await call(s, '/v1/validate', undefined, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+    expect(a.status).toBe(400);
+    expect(codes(a)).toEqual(['FILE_ENCODING']);
+    expect(a.body.diagnostics[0].params).toEqual({ offset: 11 });
+  });
+
   it('not JSON by content-type: 415; a bad ?lang=: 400; an unknown route or method: 404', async () => {
     const form = await call(s, '/v1/score', EVIDENCE, { headers: { 'content-type': 'text/plain' } });
     expect(form.status).toBe(415);
