@@ -442,12 +442,15 @@ function apiCase(path: string, init: RequestInit = {}): Case {
 }
 
 /** A job given to runner workers (data: modules), with the runner's limits. */
-function runnerCase(worker: URL, options: { timeoutMs?: number; maxPending?: number } = {}): Case {
+function runnerCase(worker: URL, options: { timeoutMs?: number; maxPending?: number; busy?: boolean } = {}): Case {
   return {
     async run() {
       const runner = new Runner({ threads: 1, timeoutMs: options.timeoutMs ?? 60_000, maxPending: options.maxPending ?? 8, workerUrl: worker });
+      const job = { route: 'score', text: '{}', lang: 'vi', query: {}, maxBytes: 100 } as const;
+      // `busy`: the one worker is given a job first (and never answers it).
+      if (options.busy) void runner.run(job);
       try {
-        return answerDiagnostics((await runner.run({ route: 'score', text: '{}', lang: 'vi', query: {}, maxBytes: 100 })).body);
+        return answerDiagnostics((await runner.run(job)).body);
       } finally {
         await runner.close();
       }
@@ -464,7 +467,7 @@ const API_CASES: Record<Extract<DiagnosticCode, `API_${string}`>, Case> = {
   API_BODY_SHAPE: { run: () => answerDiagnostics(answer({ id: 1, route: 'score', text: '{"hello": 1}', lang: 'vi', query: {}, maxBytes: 100 }).body), path: '' },
   API_QUERY_VALUE: apiCase('/v1/score?lang=fr', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
   API_INTERNAL: runnerCase(workerOf('process.exit(3);')),
-  API_BUSY: runnerCase(SILENT_WORKER, { maxPending: 0 }),
+  API_BUSY: runnerCase(SILENT_WORKER, { maxPending: 0, busy: true }),
   API_PAGE_NOT_BUILT: apiCase('/', { headers: { accept: 'application/json' } }),
   API_LISTEN_FAILED: {
     async run() {

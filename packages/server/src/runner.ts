@@ -13,7 +13,7 @@ export interface RunnerOptions {
   threads: number;
   /** Time limit of one request, in milliseconds. */
   timeoutMs: number;
-  /** Most requests waiting for a worker; more get 503 API_BUSY. */
+  /** Most requests waiting while every worker is busy; more get 503 API_BUSY. */
   maxPending: number;
   workerUrl: URL;
 }
@@ -60,7 +60,8 @@ export class Runner {
         resolve(errorReply(id, 500, diag('API_INTERNAL', '', {}), job.lang));
         return;
       }
-      if (this.closed || this.queue.length >= this.options.maxPending) {
+      const idle = this.slots.some((s) => s.current === undefined) && this.queue.length === 0;
+      if (this.closed || (!idle && this.queue.length >= this.options.maxPending)) {
         resolve(errorReply(id, 503, diag('API_BUSY', '', { pending: this.queue.length }), job.lang));
         return;
       }
@@ -70,10 +71,11 @@ export class Runner {
     });
   }
 
-  /** Terminate every worker; waiting requests get 503. */
+  /** Terminate every worker; the requests waiting or running get 503. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) this.finish(p, errorReply(p.job.id, 503, diag('API_BUSY', '', { pending: 0 }), p.job.lang));
+    const open = [...this.queue.splice(0), ...this.slots.flatMap((s) => (s.current ? [s.current] : []))];
+    for (const p of open) this.finish(p, errorReply(p.job.id, 503, diag('API_BUSY', '', { pending: 0 }), p.job.lang));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 

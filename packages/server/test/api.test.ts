@@ -355,6 +355,7 @@ describe('limits of the server', () => {
 
   it('too many waiting requests: 503 API_BUSY', async () => {
     await withServer({ maxPending: 1, timeoutMs: 60_000 }, async (s) => {
+      // One runs, one waits, the others are refused at once.
       const answers = await Promise.all(Array.from({ length: 4 }, () => call(s, '/v1/score', EVIDENCE)));
       const statuses = answers.map((a) => a.status).sort();
       expect(statuses.filter((x) => x === 200).length).toBeGreaterThanOrEqual(2);
