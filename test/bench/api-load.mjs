@@ -61,7 +61,7 @@ export async function apiLoad(set, units, { requests = 2000, concurrency = 8, th
 /** The line of the benchmark report. */
 export function apiLoadLine(r) {
   const f = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  return `- JSON API (\`parindex serve\`, @parindex/server on 127.0.0.1, ${r.threads} worker threads): POST /v1/score with the commune set, ${f(r.requests)} requests from ${r.concurrency} clients at once (bodies ~${f(r.bodyBytes)} bytes): ${f(r.perSecond)} requests/s, latency median ${f(r.p50, 1)} ms, p95 ${f(r.p95, 1)} ms; answers with another index than the engine's: ${r.mismatches}`;
+  return `- JSON API (\`parindex serve\`, @parindex/server on 127.0.0.1, ${r.threads} worker threads): POST /v1/score with the commune set, ${f(r.requests)} requests from ${r.concurrency} ${r.concurrency === 1 ? 'client' : 'clients at once'} (bodies ~${f(r.bodyBytes)} bytes): ${f(r.perSecond)} requests/s, latency median ${f(r.p50, 1)} ms, p95 ${f(r.p95, 1)} ms; answers with another index than the engine's: ${r.mismatches}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
