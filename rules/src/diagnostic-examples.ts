@@ -128,4 +128,5 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   API_BUSY: { pending: 64 },
   API_PAGE_NOT_BUILT: {},
   API_LISTEN_FAILED: { host: '127.0.0.1', port: 8080, errno: 'EADDRINUSE' },
+  API_HOST_REFUSED: { host: 'evil.example:8080' },
 };

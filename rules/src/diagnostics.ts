@@ -290,6 +290,8 @@ export interface DiagnosticParams {
   API_PAGE_NOT_BUILT: Empty;
   /** The server could not listen (errno: the system's code, e.g. EADDRINUSE). */
   API_LISTEN_FAILED: { host: string; port: number; errno: string | null };
+  /** A request to a server on this machine only, naming another host (a page of another site reaching it by DNS rebinding). */
+  API_HOST_REFUSED: { host: string | null };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -436,6 +438,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   API_BUSY: 'error',
   API_PAGE_NOT_BUILT: 'warning',
   API_LISTEN_FAILED: 'error',
+  API_HOST_REFUSED: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

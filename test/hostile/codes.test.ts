@@ -427,10 +427,10 @@ const SILENT_WORKER = workerOf("import { parentPort } from 'node:worker_threads'
 const answerDiagnostics = (body: string): Diagnostic[] => (JSON.parse(body) as { diagnostics: Diagnostic[] }).diagnostics;
 
 /** A request to the API's HTTP side (no socket: the app's fetch), its workers stand-ins that never answer. */
-function apiCase(path: string, init: RequestInit = {}): Case {
+function apiCase(path: string, init: RequestInit = {}, loopbackOnly = false): Case {
   return {
     async run() {
-      const api = createApp({ threads: 1, maxBodyBytes: 10, workerUrl: SILENT_WORKER });
+      const api = createApp({ threads: 1, maxBodyBytes: 10, workerUrl: SILENT_WORKER, loopbackOnly });
       try {
         return answerDiagnostics(await (await api.app.fetch(new Request(`http://127.0.0.1${path}`, init))).text());
       } finally {
@@ -469,6 +469,7 @@ const API_CASES: Record<Extract<DiagnosticCode, `API_${string}`>, Case> = {
   API_INTERNAL: runnerCase(workerOf('process.exit(3);')),
   API_BUSY: runnerCase(SILENT_WORKER, { maxPending: 0, busy: true }),
   API_PAGE_NOT_BUILT: apiCase('/', { headers: { accept: 'application/json' } }),
+  API_HOST_REFUSED: apiCase('/v1/health', { headers: { host: 'evil.example:8080' } }, true),
   API_LISTEN_FAILED: {
     async run() {
       const taken = createNetServer();

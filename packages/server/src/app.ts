@@ -30,6 +30,12 @@ export interface ServerOptions {
   corsOrigin?: string;
   /** The folder of the static web page served at `/`; undefined: none. */
   webDir?: string | undefined;
+  /**
+   * Answer only requests addressed to this machine (Host 127.0.0.1, localhost or [::1], any port): what
+   * startServer sets when it listens on a loopback address, so that a page of another site cannot reach
+   * the server through a name that resolves to 127.0.0.1 (DNS rebinding).
+   */
+  loopbackOnly?: boolean;
   /** The worker module (dist/worker.js of this package; a bundle passes the one it emitted). */
   workerUrl?: URL;
 }
@@ -85,6 +91,16 @@ function streamed(c: Context, runner: Runner, job: Omit<Job, 'id'>, limit: numbe
     const reply = await runner.run(job, limit, (done, total) => void s.write(`{"progress":{"done":${done},"total":${total}}}\n`));
     await s.write(`{"status":${reply.status},"answer":${reply.body}}\n`);
   });
+}
+
+const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])(:[0-9]{1,5})?$/i;
+
+/** Refuse a request whose Host is not this machine (403 API_HOST_REFUSED). */
+async function loopbackHost(c: Context, next: () => Promise<void>): Promise<Response | undefined> {
+  const host = c.req.header('host') ?? null;
+  if (host === null || !LOOPBACK.test(host)) return fail(c, 403, diag('API_HOST_REFUSED', '', { host }));
+  await next();
+  return undefined;
 }
 
 /** `/` without a built page: the sentence as text for a browser, the diagnostic for a client asking JSON. */
@@ -150,6 +166,7 @@ export function createApp(options: ServerOptions = {}): ApiApp {
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   });
+  if (options.loopbackOnly) app.use('*', loopbackHost);
   if (options.corsOrigin) app.use('/v1/*', cors({ origin: options.corsOrigin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], maxAge: 600 }));
   for (const route of POST_ROUTES) postRoute(app, runner, route, maxBodyBytes, timeoutMs);
   getRoutes(app, () => ({ threads: runner.threads, timeoutMs, maxBodyBytes }));

@@ -53,8 +53,8 @@ export function findWebPage(): string | undefined {
 
 /** Start the API (and the page) on host:port; resolves once it listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { app, close } = createApp(options);
   const host = options.host ?? '127.0.0.1';
+  const { app, close } = createApp({ loopbackOnly: /^(127\.0\.0\.1|localhost|::1)$/.test(host), ...options });
   let server: ServerType | undefined;
   let port: number;
   try {

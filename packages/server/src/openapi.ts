@@ -54,6 +54,7 @@ const json = (name: string, description: string) => ({ description, content: { '
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((st) => [String(st), json('ErrorAnswer', ERROR_TEXT[st] ?? 'Error')]));
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad request: the body is not JSON, breaks a limit, or is not what the route takes (every problem, coded).',
+  403: 'Refused: a server on this machine only (127.0.0.1) answers only requests addressed to 127.0.0.1 or localhost (API_HOST_REFUSED).',
   404: 'Not found (an unknown criteria set or criterion).',
   413: 'The body is larger than the limit.',
   415: 'The body is not sent as application/json.',
@@ -75,7 +76,7 @@ function post(summary: string, body: string, answer: string, answerText: string,
       summary,
       parameters: [lang, timeout, ...extra],
       requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } },
-      responses: { '200': json(answer, answerText), ...errors(400, 404, 413, 415, 500, 503) },
+      responses: { '200': json(answer, answerText), ...errors(400, 403, 404, 413, 415, 500, 503) },
     },
   };
 }
@@ -109,7 +110,7 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: 'One bundled criteria set',
           parameters: [lang, { name: 'ref', in: 'path', required: true, description: '"id@version", or "id" for its latest version.', schema: { type: 'string' } }],
-          responses: { '200': json('CriteriaSet', 'The set, as its file is.'), ...errors(404) },
+          responses: { '200': json('CriteriaSet', 'The set, as its file is.'), ...errors(403, 404) },
         },
       },
       '/v1/health': { get: { summary: 'The server is up', responses: { '200': json('HealthAnswer', 'Status, engine version, limits.') } } },

@@ -365,6 +365,28 @@ describe('limits of the server', () => {
     });
   });
 
+  it('a request addressed to another host than this machine is refused (DNS rebinding); 127.0.0.1 and localhost are answered', async () => {
+    await withServer({}, async (s) => {
+      const port = Number(new URL(s.url).port);
+      const get = (host: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/v1/health', headers: { host } }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      const evil = await get(`evil.example:${port}`);
+      expect(evil.status).toBe(403);
+      expect(JSON.parse(evil.body).diagnostics[0]).toMatchObject({ code: 'API_HOST_REFUSED', params: { host: `evil.example:${port}` } });
+      expect((await get(`localhost:${port}`)).status).toBe(200);
+      expect((await get(`127.0.0.1:${port}`)).status).toBe(200);
+    });
+  });
+
   it('CORS is off by default; --cors lets one origin in (preflight included), not another', async () => {
     await withServer({ corsOrigin: 'https://portal.example.vn' }, async (s) => {
       const pre = await fetch(`${s.url}/v1/score`, {

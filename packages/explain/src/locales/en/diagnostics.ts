@@ -511,6 +511,8 @@ export const diagnosticsEn = {
   API_BUSY: (p, f) => `The server is busy (${f.count(p.pending, 'request')} waiting); try again later.`,
   API_PAGE_NOT_BUILT: () =>
     'The web page is not built, so there is nothing at this address yet; the API works at /v1. Build the page with: npx --yes pnpm@10 build (it writes packages/web/dist), then run parindex serve again.',
+  API_HOST_REFUSED: (p) =>
+    `This server answers this machine only (127.0.0.1, localhost), not a request addressed to ${p.host === null ? 'no host' : q(p.host)}. To let other machines in, run parindex serve with --host.`,
   API_LISTEN_FAILED: (p) =>
     `Could not start the server at ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': another program uses this port; choose another with --port' : p.errno === 'EACCES' ? ': no permission to use this port; choose one from 1024 up' : ` (${p.errno ?? 'unknown error'})`}.`,
 } satisfies DiagnosticSentences;

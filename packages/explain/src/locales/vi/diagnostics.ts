@@ -514,6 +514,8 @@ export const diagnosticsVi = {
   API_BUSY: (p, f) => `Máy chủ đang bận (${f.num(p.pending)} yêu cầu đang chờ); hãy thử lại sau.`,
   API_PAGE_NOT_BUILT: () =>
     'Trang web chưa được dựng nên chưa có gì ở địa chỉ này; API vẫn hoạt động tại /v1. Dựng trang bằng lệnh: npx --yes pnpm@10 build (tạo packages/web/dist), rồi chạy lại parindex serve.',
+  API_HOST_REFUSED: (p) =>
+    `Máy chủ này chỉ phục vụ máy này (127.0.0.1, localhost), không phục vụ yêu cầu gửi tới ${p.host === null ? 'một địa chỉ không khai báo' : q(p.host)}. Để máy khác truy cập, chạy parindex serve với --host.`,
   API_LISTEN_FAILED: (p) =>
     `Không mở được máy chủ tại ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': cổng này đang được chương trình khác dùng; chọn cổng khác bằng --port' : p.errno === 'EACCES' ? ': không có quyền dùng cổng này; chọn cổng từ 1024 trở lên' : ` (${p.errno ?? 'lỗi không rõ'})`}.`,
 } satisfies DiagnosticSentences;
