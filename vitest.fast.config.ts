@@ -20,6 +20,8 @@ export default mergeConfig(
         'test/browser/**',
         'test/hostile/hostile.test.ts',
         'test/hostile/determinism.test.ts',
+        'packages/cli/test/serve.test.ts',
+        'packages/server/test/**',
       ],
       env: { PARINDEX_FUZZ_RUNS: '200', PARINDEX_TEST_FAST: '1' },
     },

@@ -18,6 +18,7 @@ const SECTIONS = [
   ['The command line', /^USAGE_/],
   ['Reform plans and their progress', /^(PLAN|PROGRESS)_/],
   ['Workbooks (.xlsx)', /^WORKBOOK_/],
+  ['The JSON API (parindex serve)', /^API_/],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');

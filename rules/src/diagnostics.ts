@@ -389,6 +389,29 @@ export interface DiagnosticParams {
   WORKBOOK_DOCUMENT_CRITERION: { code: string | null };
   /** An appraisal row that corrects a value or points without a reason. */
   WORKBOOK_APPRAISAL_REASON: WorkbookPlace & { round: string };
+  /** A number option out of its range, or not a whole number (serve's --port, --timeout …). */
+  USAGE_NUMBER: { option: string; got: string; min: number; max: number };
+
+  // The JSON API (parindex serve, @parindex/server)
+  /** size: the body's bytes when the request said them (content-length), null when it did not. */
+  API_BODY_TOO_LARGE: { size: number | null; limit: number };
+  /** limit: the time limit of one request, in milliseconds. */
+  API_TIMEOUT: { limit: number };
+  API_NOT_FOUND: { method: string; path: string };
+  /** type: the request's content-type, null when it sent none. */
+  API_CONTENT_TYPE: { type: string | null };
+  /** What the route's body must be (docs/api.md). */
+  API_BODY_SHAPE: { route: string; need: 'setEvidenceOrAppraisal' | 'evidence' | 'diffPair' | 'rankBody' };
+  API_QUERY_VALUE: { name: string; value: string; allowed: string[] };
+  API_INTERNAL: Empty;
+  /** pending: the requests already waiting for a worker. */
+  API_BUSY: { pending: number };
+  /** The static web page (packages/web/dist) is not built, so `/` has nothing to serve. */
+  API_PAGE_NOT_BUILT: Empty;
+  /** The server could not listen (errno: the system's code, e.g. EADDRINUSE). */
+  API_LISTEN_FAILED: { host: string; port: number; errno: string | null };
+  /** A request to a server on this machine only, naming another host (a page of another site reaching it by DNS rebinding). */
+  API_HOST_REFUSED: { host: string | null };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -582,6 +605,18 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   WORKBOOK_MISSING_ROW: 'warning',
   WORKBOOK_DOCUMENT_CRITERION: 'error',
   WORKBOOK_APPRAISAL_REASON: 'error',
+  USAGE_NUMBER: 'error',
+  API_BODY_TOO_LARGE: 'error',
+  API_TIMEOUT: 'error',
+  API_NOT_FOUND: 'error',
+  API_CONTENT_TYPE: 'error',
+  API_BODY_SHAPE: 'error',
+  API_QUERY_VALUE: 'error',
+  API_INTERNAL: 'error',
+  API_BUSY: 'error',
+  API_PAGE_NOT_BUILT: 'warning',
+  API_LISTEN_FAILED: 'error',
+  API_HOST_REFUSED: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */

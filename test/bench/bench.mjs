@@ -10,9 +10,10 @@
  * script. The engine also runs on every core through @parindex/engine/pool (worker threads,
  * summaries back, ranked with rank()), with the evidence as values and as file texts; its points must
  * equal the engine's in this thread, exactly, for every unit. Then: the time to score and explain one
- * unit, the cold start of `parindex score`, and the size of the engine's browser bundle.
+ * unit, the cold start of `parindex score`, the size of the engine's browser bundle and of the prebuilt
+ * browser file, and the JSON API's requests per second for /v1/score under a bounded load (./api-load.mjs).
  *
- *   node --expose-gc test/bench/bench.mjs [--units 3321] [--seed 1] [--runs 5] [--write]
+ *   node --expose-gc test/bench/bench.mjs [--units 3321] [--seed 1] [--runs 5] [--api-requests 2000] [--write]
  *
  * --write puts the figures into docs/benchmarks.md (between the bench markers).
  */
@@ -30,6 +31,7 @@ import { generateEvidence } from '../../examples/generate.mjs';
 import { toJsonLogic, flatData } from './to-jsonlogic.mjs';
 import { score as handScore } from './hand-scorer.mjs';
 import { jsonLogicEngineScorers, peerVersions, zenScorer } from './peers.mjs';
+import { apiLoad, apiLoadLine } from './api-load.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name, def) => {
@@ -307,6 +309,12 @@ const bundleChecks = {
 };
 
 // ---------------------------------------------------------------------------------------------------
+// The prebuilt browser file (engine + sentences) and the JSON API under a bounded local load.
+const browserFile = `${root}packages/engine/dist/parindex.browser.min.js`;
+const browserCode = existsSync(browserFile) ? readFileSync(browserFile, 'utf8') : undefined;
+const api = await apiLoad(setJson, units.slice(0, 100), { requests: Number(arg('api-requests', 2000)) });
+
+// ---------------------------------------------------------------------------------------------------
 // Report
 const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? '?';
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
@@ -351,6 +359,10 @@ const lines = [
     .map(([k, v]) => `${k} ${fmt(v)}`)
     .join(', ')}`,
   `- points compared (8 fields + total, 6 decimals) for every unit, engine vs json-logic-js, json-logic-engine (both ways), zen-engine and the limit: ${mismatches} mismatches`,
+  browserCode
+    ? `- prebuilt browser file (@parindex/engine/browser: engine + the sentences of @parindex/explain, minified): ${fmt(browserCode.length)} bytes, ${fmt(gzipSync(browserCode, { level: 9 }).length)} bytes gzip (${fmt(gzipSync(browserCode, { level: 9 }).length / 1024, 1)} KB)`
+    : '- prebuilt browser file: not built (node packages/engine/scripts/bundle-browser.mjs)',
+  apiLoadLine(api),
 ];
 console.log(lines.join('\n'));
 for (const e of examples) console.log('  ' + e);
@@ -365,6 +377,10 @@ if (WRITE) {
 }
 if (mismatches > 0) {
   console.error(`FAIL: ${mismatches} mismatches between the engine and the other scorers`);
+  process.exit(1);
+}
+if (api.mismatches > 0) {
+  console.error(`FAIL: ${api.mismatches} answers of the JSON API with another index than the engine's`);
   process.exit(1);
 }
 if (poolMismatches > 0) {

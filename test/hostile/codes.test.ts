@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
@@ -24,6 +25,9 @@ import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
 import { planAgainstSet } from '../../packages/cli/src/plan-files.js';
 import { applyDerived, checkProgress, derive, parsePlan, parseProgress, type Plan, type Progress } from '@parindex/plans';
 import { workbookCases } from '../../packages/cli/test/workbook-cases.js';
+import { createApp } from '../../packages/server/src/app.js';
+import { Runner } from '../../packages/server/src/runner.js';
+import { answer } from '../../packages/server/src/worker.js';
 import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -174,7 +178,7 @@ function cliErrorCase(argv: string[]): Case {
   };
 }
 
-const CASES: Record<DiagnosticCode, Case> = {
+const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case> = {
   FILE_NOT_FOUND: { run: () => readSetFile(join(tmp, 'nope.json')).diagnostics, path: '' },
   FILE_UNREADABLE: {
     // A folder that may not be listed (EACCES; injected, as tests run as root).
@@ -548,7 +552,78 @@ const CASES: Record<DiagnosticCode, Case> = {
   PROGRESS_DONE_WITHOUT_PRODUCT: progressCase(() => undefined, '/tasks/2/status'),
   PROGRESS_LATE: progressCase(() => undefined, '/tasks/1/products/0/date'),
   ...workbookCases(tmp),
+  USAGE_NUMBER: usageCase(() => ['serve', '--port', '70000']),
 };
+
+/** A worker module as a data: URL (the server's worker needs a build; these stand-ins do not). */
+const workerOf = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+const SILENT_WORKER = workerOf("import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => {});");
+
+/** The diagnostics of one API answer (JSON text). */
+const answerDiagnostics = (body: string): Diagnostic[] => (JSON.parse(body) as { diagnostics: Diagnostic[] }).diagnostics;
+
+/** A request to the API's HTTP side (no socket: the app's fetch), its workers stand-ins that never answer. */
+function apiCase(path: string, init: RequestInit = {}, loopbackOnly = false): Case {
+  return {
+    async run() {
+      const api = createApp({ threads: 1, maxBodyBytes: 10, workerUrl: SILENT_WORKER, loopbackOnly });
+      try {
+        return answerDiagnostics(await (await api.app.fetch(new Request(`http://127.0.0.1${path}`, init))).text());
+      } finally {
+        await api.close();
+      }
+    },
+    path: '',
+  };
+}
+
+/** A job given to runner workers (data: modules), with the runner's limits. */
+function runnerCase(worker: URL, options: { timeoutMs?: number; maxPending?: number; busy?: boolean } = {}): Case {
+  return {
+    async run() {
+      const runner = new Runner({ threads: 1, timeoutMs: options.timeoutMs ?? 60_000, maxPending: options.maxPending ?? 8, workerUrl: worker });
+      const job = { route: 'score', text: '{}', lang: 'vi', query: {}, maxBytes: 100 } as const;
+      // `busy`: the one worker is given a job first (and never answers it).
+      if (options.busy) void runner.run(job);
+      try {
+        return answerDiagnostics((await runner.run(job)).body);
+      } finally {
+        await runner.close();
+      }
+    },
+    path: '',
+  };
+}
+
+const API_CASES: Record<Extract<DiagnosticCode, `API_${string}`>, Case> = {
+  API_BODY_TOO_LARGE: apiCase('/v1/score', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"entries": []}' }),
+  API_TIMEOUT: runnerCase(SILENT_WORKER, { timeoutMs: 20 }),
+  API_NOT_FOUND: apiCase('/v1/scores'),
+  API_CONTENT_TYPE: apiCase('/v1/score', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }),
+  API_BODY_SHAPE: { run: () => answerDiagnostics(answer({ id: 1, route: 'score', text: '{"hello": 1}', lang: 'vi', query: {}, maxBytes: 100 }).body), path: '' },
+  API_QUERY_VALUE: apiCase('/v1/score?lang=fr', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+  API_INTERNAL: runnerCase(workerOf('process.exit(3);')),
+  API_BUSY: runnerCase(SILENT_WORKER, { maxPending: 0, busy: true }),
+  API_PAGE_NOT_BUILT: apiCase('/', { headers: { accept: 'application/json' } }),
+  API_HOST_REFUSED: apiCase('/v1/health', { headers: { host: 'evil.example:8080' } }, true),
+  API_LISTEN_FAILED: {
+    async run() {
+      const taken = createNetServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      try {
+        await dispatch(['serve', '--port', String((taken.address() as { port: number }).port), '--threads', '1']);
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      } finally {
+        taken.close();
+      }
+      return [];
+    },
+    path: '',
+  },
+};
+const CASES: Record<DiagnosticCode, Case> = { ...FILE_AND_CLI_CASES, ...API_CASES };
 
 describe('every code is produced by some input', () => {
   it('has a case for every code, and no case for a code that does not exist', () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LIMIT = 80;
-const TREES = ['rules/src', 'packages/engine/src', 'packages/explain/src', 'packages/cli/src', 'packages/web/src'];
+const TREES = ['rules/src', 'packages/engine/src', 'packages/explain/src', 'packages/cli/src', 'packages/web/src', 'packages/server/src'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -27,6 +27,7 @@ export const COMMANDS: Record<string, { description: string; load: () => Promise
   plan: { description: 'Reform plans: tasks, progress, targets / Kế hoạch CCHC', load: async () => (await import('./commands/plan.js')).planCommand },
   import: { description: 'Read a filled workbook (.xlsx) into an evidence or appraisal file / Đọc sổ tính đã điền', load: async () => (await import('./commands/import.js')).importCommand },
   appraisal: { description: 'Start an appraisal file for an evidence file / Tạo tệp thẩm định', load: async () => (await import('./commands/appraisal.js')).appraisalCommand },
+  serve: { description: 'Serve the JSON API and the web page / Chạy API JSON và trang web', load: async () => (await import('./commands/serve.js')).serveCommand },
 };
 
 export const root: CommandDef<ArgsDef> = {

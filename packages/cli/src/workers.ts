@@ -16,3 +16,14 @@ export function setPoolWorker(url: URL): void {
 export function poolWorker(): URL | undefined {
   return worker && existsSync(fileURLToPath(worker)) ? worker : undefined;
 }
+
+let serveWorkerUrl: URL | undefined;
+
+/** The worker module of `parindex serve` (@parindex/server's worker, emitted beside the bundle). */
+export function setServeWorker(url: URL): void {
+  serveWorkerUrl = url;
+}
+
+export function serveWorker(): URL | undefined {
+  return serveWorkerUrl && existsSync(fileURLToPath(serveWorkerUrl)) ? serveWorkerUrl : undefined;
+}

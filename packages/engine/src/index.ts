@@ -1,5 +1,6 @@
 /**
- * @parindex/engine: compile a criteria set once, score evidence exactly, explain every point.
+ * @parindex/engine: compile a criteria set once, score evidence exactly, trace every point as data
+ * (the sentences of the trace are in @parindex/explain).
  * Synchronous, no file I/O, no eval; runs unchanged in Node and in a browser.
  */
 export { ENGINE_NAME, ENGINE_VERSION } from './version.js';

@@ -25,3 +25,4 @@ export { pageWords, type PageView, type PageWords, type UnitLevel } from './page
 export { documentDate, officialDocument, placeOf, type OfficialInput, type OfficialRound } from './documents/official.js';
 export { rankBandBlocks } from './documents/rank-bands.js';
 export { planCounts, planExplainBlocks, planShowDocument, planStatusDocument, planTargetsDocument, productText } from './documents/plan.js';
+export { explainSentences, type CriterionSentences } from './documents/sentences.js';

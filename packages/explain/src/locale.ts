@@ -231,6 +231,13 @@ export interface RankWords {
   noThreads: string;
 }
 
+/** What `parindex serve` prints when it starts. */
+export interface ServeWords {
+  /** "parindex: serving the JSON API at <url>/v1 …" (url as given). */
+  listening(url: string, page: boolean): string;
+  stop: string;
+}
+
 /** The words of validate's summary. */
 export interface ValidateWords {
   errors: string;
@@ -307,6 +314,7 @@ export interface Locale {
   readonly rank: RankWords;
   /** Reform plans: plan show, plan status, plan targets, and the plan section of explain. */
   readonly plan: PlanWords;
+  readonly serve: ServeWords;
   readonly lang: Lang;
   readonly words: Readonly<Record<WordKey, string>>;
   readonly flags: Readonly<Record<FlagCode, string>>;

@@ -674,4 +674,26 @@ export const diagnosticsEn = {
   WORKBOOK_DOCUMENT_CRITERION: (p) =>
     p.code === null ? 'A document row does not say which criterion the document proves.' : `A document row names ${q(p.code)}, which is not a criterion of the set.`,
   WORKBOOK_APPRAISAL_REASON: (p) => `The change to ${cellOf(p)} in ${/^round[0-9]+$/.test(p.round) ? `round ${p.round.slice(5)}` : q(p.round)} has no reason; every change needs one.`,
+  USAGE_NUMBER: (p, f) => `${p.option} needs a whole number from ${f.num(p.min)} to ${f.num(p.max)}, not ${q(p.got)}.`,
+  API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'The request body is larger than the limit of' : `The request body is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}.`,
+  API_TIMEOUT: (p, f) => `The request did not finish within ${f.count(p.limit, 'millisecond')} and was stopped; the server is still running. Send less in one request, or try again later.`,
+  API_NOT_FOUND: (p) => `There is no ${p.method} ${q(p.path)}. The routes are listed in /v1/openapi.json.`,
+  API_CONTENT_TYPE: (p) => `The request body must be sent as JSON (the header "content-type: application/json")${p.type === null ? '; this request declares no content type' : `, not ${q(p.type)}`}.`,
+  API_BODY_SHAPE: (p) => `The body sent to ${p.route} must be ${API_NEED_EN[p.need]}.`,
+  API_QUERY_VALUE: (p, f) => `The parameter ${q(p.name)} does not take ${q(p.value)}; it takes ${f.list(p.allowed.map(q), 'or')}.`,
+  API_INTERNAL: () => 'An internal error of the server while handling this request; other requests are still served. Please report it with what was sent.',
+  API_BUSY: (p, f) => `The server is busy (${f.count(p.pending, 'request')} waiting); try again later.`,
+  API_PAGE_NOT_BUILT: () =>
+    'The web page is not built, so there is nothing at this address yet; the API works at /v1. Build the page with: npx --yes pnpm@10 build (it writes packages/web/dist), then run parindex serve again.',
+  API_HOST_REFUSED: (p) =>
+    `This server answers this machine only (127.0.0.1, localhost), not a request addressed to ${p.host === null ? 'no host' : q(p.host)}. To let other machines in, run parindex serve with --host.`,
+  API_LISTEN_FAILED: (p) =>
+    `Could not start the server at ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': another program uses this port; choose another with --port' : p.errno === 'EACCES' ? ': no permission to use this port; choose one from 1024 up' : ` (${p.errno ?? 'unknown error'})`}.`,
 } satisfies DiagnosticSentences;
+
+const API_NEED_EN: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = {
+  setEvidenceOrAppraisal: 'a criteria set (with "fields"), an evidence file (with "entries") or an appraisal file (with "rounds")',
+  evidence: 'an evidence file (with "entries"), or {"evidence", "appraisal", "round", "set"}',
+  diffPair: '{"a", "b"} (each an evidence file, a saved result or {"evidence", "appraisal", "round"}), or {"evidence", "appraisal"} to compare the self-score with the appraisal',
+  rankBody: 'a list of evidence files, or {"evidence": [...], "appraisals", "set", "ties"}',
+};

@@ -114,6 +114,7 @@ export const en: Locale = {
       import: 'Read a filled Excel workbook (made by template --format xlsx) into an evidence or appraisal file',
       appraisal: 'Appraisal files: start one',
       'appraisal init': 'A new appraisal file (round 1 empty) bound to the SHA-256 of an evidence file',
+      serve: 'Serve the JSON API (and the web page) on this machine',
     },
     option: {
       format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
@@ -161,6 +162,12 @@ export const en: Locale = {
       'import.workbook': 'The filled workbook (.xlsx)',
       'appraisal init.evidence': 'Evidence file (JSON or .xlsx workbook)',
       'validate.files': 'Files to check (criteria sets, evidence, appraisals, plans, progress)',
+      'serve.port': 'Port to listen on (0: any free port)',
+      'serve.host': 'Address to listen on; default 127.0.0.1 (this machine only). E.g. 0.0.0.0 to let other machines of the network in',
+      'serve.cors': 'Let a web page of this origin call the API from a browser; no origin is allowed by default',
+      'serve.timeout': 'Time limit of one request in milliseconds; past it the answer is 503 API_TIMEOUT',
+      'serve.threads': 'Worker threads answering requests (default: the cores, at most 4)',
+      'serve.max-body': 'Largest request body in bytes (default 20 MB, the limit of files)',
     },
   },
   validate: {
@@ -189,6 +196,11 @@ export const en: Locale = {
     documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
   },
   workbook: workbookEn,
+  serve: {
+    listening: (url, page) =>
+      `parindex: the JSON API is running at ${url}/v1 (document: ${url}/v1/openapi.json)${page ? `; the web page: ${url}/` : '; the web page is not built (npx --yes pnpm@10 build)'}.`,
+    stop: 'Press Ctrl+C to stop.',
+  },
   rank: {
     title: (t) => `Ranking: ${t}`,
     policy: {

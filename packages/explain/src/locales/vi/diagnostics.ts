@@ -680,4 +680,27 @@ export const diagnosticsVi = {
   WORKBOOK_MISSING_ROW: (p) => `Không còn dòng của ${cellOf(p)} trong trang số liệu (đã bị xóa?): số liệu này coi như chưa nhập.`,
   WORKBOOK_DOCUMENT_CRITERION: (p) => (p.code === null ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.' : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ.`),
   WORKBOOK_APPRAISAL_REASON: (p) => `Điều chỉnh ${cellOf(p)} ở ${/^round[0-9]+$/.test(p.round) ? `vòng ${p.round.slice(5)}` : q(p.round)} chưa có lý do; mỗi điều chỉnh phải ghi lý do.`,
+  USAGE_NUMBER: (p, f) => `${p.option} cần một số nguyên từ ${f.num(p.min)} đến ${f.num(p.max)}, không phải ${q(p.got)}.`,
+  API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'Nội dung yêu cầu lớn hơn' : `Nội dung yêu cầu có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte.`,
+  API_TIMEOUT: (p, f) => `Yêu cầu không xử lý xong trong ${f.num(p.limit)} mili giây nên đã bị dừng; máy chủ vẫn hoạt động. Hãy gửi ít dữ liệu hơn trong một yêu cầu, hoặc thử lại sau.`,
+  API_NOT_FOUND: (p) => `Không có địa chỉ ${p.method} ${q(p.path)}. Xem danh sách tại /v1/openapi.json.`,
+  API_CONTENT_TYPE: (p) =>
+    `Nội dung yêu cầu phải được gửi dưới dạng JSON (tiêu đề "content-type: application/json")${p.type === null ? '; yêu cầu này không khai báo kiểu nội dung' : `, không phải ${q(p.type)}`}.`,
+  API_BODY_SHAPE: (p) => `Nội dung gửi tới ${p.route} phải là ${API_NEED_VI[p.need]}.`,
+  API_QUERY_VALUE: (p, f) => `Tham số ${q(p.name)} không nhận giá trị ${q(p.value)}; chỉ nhận ${f.list(p.allowed.map(q), 'or')}.`,
+  API_INTERNAL: () => 'Lỗi nội bộ của máy chủ khi xử lý yêu cầu này; yêu cầu khác vẫn được xử lý. Hãy báo lỗi kèm nội dung đã gửi.',
+  API_BUSY: (p, f) => `Máy chủ đang bận (${f.num(p.pending)} yêu cầu đang chờ); hãy thử lại sau.`,
+  API_PAGE_NOT_BUILT: () =>
+    'Trang web chưa được dựng nên chưa có gì ở địa chỉ này; API vẫn hoạt động tại /v1. Dựng trang bằng lệnh: npx --yes pnpm@10 build (tạo packages/web/dist), rồi chạy lại parindex serve.',
+  API_HOST_REFUSED: (p) =>
+    `Máy chủ này chỉ phục vụ máy này (127.0.0.1, localhost), không phục vụ yêu cầu gửi tới ${p.host === null ? 'một địa chỉ không khai báo' : q(p.host)}. Để máy khác truy cập, chạy parindex serve với --host.`,
+  API_LISTEN_FAILED: (p) =>
+    `Không mở được máy chủ tại ${p.host}:${p.port}${p.errno === 'EADDRINUSE' ? ': cổng này đang được chương trình khác dùng; chọn cổng khác bằng --port' : p.errno === 'EACCES' ? ': không có quyền dùng cổng này; chọn cổng từ 1024 trở lên' : ` (${p.errno ?? 'lỗi không rõ'})`}.`,
 } satisfies DiagnosticSentences;
+
+const API_NEED_VI: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = {
+  setEvidenceOrAppraisal: 'một bộ tiêu chí (có "fields"), một tệp minh chứng (có "entries") hoặc một tệp thẩm định (có "rounds")',
+  evidence: 'một tệp minh chứng (có "entries"), hoặc {"evidence", "appraisal", "round", "set"}',
+  diffPair: '{"a", "b"} (mỗi bên là tệp minh chứng, kết quả đã lưu hoặc {"evidence", "appraisal", "round"}), hoặc {"evidence", "appraisal"} để so sánh tự chấm với thẩm định',
+  rankBody: 'một danh sách tệp minh chứng, hoặc {"evidence": [...], "appraisals", "set", "ties"}',
+};

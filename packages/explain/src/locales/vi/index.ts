@@ -111,6 +111,7 @@ export const vi: Locale = {
       import: 'Đọc sổ tính Excel đã điền (mẫu của template --format xlsx) thành tệp minh chứng hoặc tệp thẩm định',
       appraisal: 'Tệp thẩm định: tạo mới',
       'appraisal init': 'Tạo tệp thẩm định (vòng 1 còn trống) gắn với mã băm của tệp minh chứng',
+      serve: 'Chạy API JSON (và trang web) trên máy này',
     },
     option: {
       format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
@@ -158,6 +159,12 @@ export const vi: Locale = {
       'import.workbook': 'Sổ tính đã điền (.xlsx)',
       'appraisal init.evidence': 'Tệp minh chứng (JSON hoặc sổ tính .xlsx)',
       'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định, kế hoạch, tiến độ)',
+      'serve.port': 'Cổng lắng nghe (0: một cổng còn trống)',
+      'serve.host': 'Địa chỉ lắng nghe; mặc định 127.0.0.1 (chỉ máy này). Ví dụ 0.0.0.0 để máy khác trong mạng truy cập được',
+      'serve.cors': 'Cho phép trang web ở nguồn (origin) này gọi API từ trình duyệt; mặc định không cho phép nguồn nào',
+      'serve.timeout': 'Thời gian tối đa của một yêu cầu, tính bằng mili giây; quá hạn thì trả lỗi 503 API_TIMEOUT',
+      'serve.threads': 'Số luồng xử lý yêu cầu (mặc định: số lõi, tối đa 4)',
+      'serve.max-body': 'Kích thước tối đa của nội dung một yêu cầu, tính bằng byte (mặc định 20 MB như giới hạn của tệp)',
     },
   },
   validate: {
@@ -185,6 +192,10 @@ export const vi: Locale = {
     documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
   },
   workbook: workbookVi,
+  serve: {
+    listening: (url, page) => `parindex: API JSON đang chạy tại ${url}/v1 (tài liệu: ${url}/v1/openapi.json)${page ? `; trang web: ${url}/` : '; trang web chưa được dựng (npx --yes pnpm@10 build)'}.`,
+    stop: 'Nhấn Ctrl+C để dừng.',
+  },
   rank: {
     title: (t) => `Xếp hạng: ${t}`,
     policy: {

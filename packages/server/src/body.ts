@@ -1,0 +1,125 @@
+/**
+ * Reading one request body: the same JSON reader, size, depth and key limits as files (`readJson` of
+ * @parindex/rules), and the envelopes the routes take. A request never names a file: sets come from the
+ * bundled library by ref, or as JSON in the body.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLED_SETS_DIR, bundledSets, readJsonFile } from '@parindex/rules/node';
+import { compile, type CompiledSet } from '@parindex/engine';
+import { diag, ParindexError, readJson, schemaDiag, type Diagnostic, type JsonDocument } from '@parindex/rules';
+
+/** A coded failure of a request: its HTTP status and every diagnostic. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(diagnostics[0]?.code ?? 'API_INTERNAL');
+  }
+}
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The body as a JSON object, or a 400 with the reader's diagnostics (line and column in the body). */
+export function readBody(text: string, maxBytes: number): { value: Json; doc: JsonDocument } {
+  const doc = readJson(text, undefined, { maxBytes });
+  if (doc.value === undefined) throw new RequestError(doc.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE') ? 413 : 400, doc.diagnostics);
+  return { value: doc.value as Json, doc };
+}
+
+/** Diagnostics of a part of the body (at `prefix`) with their paths into the whole body, and its line and column. */
+export function located(list: readonly Diagnostic[], prefix: string, doc: JsonDocument | undefined): Diagnostic[] {
+  return list.map((d) => {
+    // A pointer into the bundled set (a criterion's place) is not a place in the body.
+    const intoSet = /^\/(fields|bonus|penalty)\//.test(d.path) && !prefix.endsWith('/set');
+    const path = intoSet ? d.path : prefix + d.path;
+    const at = intoSet ? undefined : doc?.locate(path);
+    return { ...d, path, ...(at ?? {}) } as Diagnostic;
+  });
+}
+
+const compiledBundled = new Map<string, CompiledSet>();
+
+/**
+ * The file of "id@version" at its conventional place in the bundled sets, read and compiled. The ref is
+ * checked against the patterns of ids and versions first: no request text reaches a path otherwise.
+ */
+function conventional(ref: string): CompiledSet | undefined {
+  const m = /^([a-z0-9]+(?:[.-][a-z0-9]+)*)@([0-9]{4}(?:\.[0-9]{1,4}){0,2})$/.exec(ref);
+  if (!m) return undefined;
+  const file = join(BUNDLED_SETS_DIR, m[1]!, `${m[2]}.json`);
+  if (!existsSync(file)) return undefined;
+  const f = readJsonFile(file);
+  const v = f.value as { id?: unknown; version?: unknown } | undefined;
+  return v && v.id === m[1] && v.version === m[2] ? compile(v) : undefined;
+}
+
+/** The compiled bundled set of a ref ("id@version", or "id" for its latest), compiled once per worker. */
+export function bundledCompiled(ref: string, at: string, doc: JsonDocument | undefined): CompiledSet {
+  const hit = compiledBundled.get(ref);
+  if (hit) return hit;
+  // The whole library is read only for what the conventional place does not answer (an id alone, a set elsewhere).
+  let c = conventional(ref);
+  if (!c) {
+    const lib = bundledSets();
+    const entry = lib.find(ref);
+    if (!entry) throw new RequestError(404, located([diag('SET_NOT_FOUND', '', { ref })], at, doc));
+    c = compiledBundled.get(entry.ref) ?? compile(lib.get(entry.ref));
+  }
+  compiledBundled.set(ref, c);
+  return c;
+}
+
+/** A criteria set given in the body (untrusted, as a rule file is): compiled, or a 400 with its diagnostics. */
+export function compileGiven(set: unknown, at: string, doc: JsonDocument): CompiledSet {
+  try {
+    return compile(set);
+  } catch (e) {
+    if (e instanceof ParindexError) throw new RequestError(400, located(e.diagnostics, at, doc));
+    throw e;
+  }
+}
+
+/** What a score-like route scores: the evidence, an optional appraisal and round, the set, and where each is in the body. */
+export interface Scoring {
+  evidence: Json;
+  appraisal: unknown;
+  round: string | undefined;
+  compiled: CompiledSet;
+  /** JSON pointers of the evidence and the appraisal in the body ("" when the body is the evidence). */
+  at: { evidence: string; appraisal: string };
+}
+
+/**
+ * An evidence file, or `{ evidence, appraisal?, round?, set? }` (at `base` in the body): the set is the
+ * one given, or the bundled set the evidence names (`given`: a set compiled already, as rank's).
+ */
+export function scoringOf(value: unknown, base: string, route: string, doc: JsonDocument, given?: CompiledSet): Scoring {
+  if (!isObject(value) || !['entries', 'criteriaSet', 'evidence'].some((k) => k in value)) throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence' })], base, doc));
+  const envelope = !('entries' in value) && 'evidence' in value;
+  const evidence = envelope ? value.evidence : value;
+  if (
+    !isObject(evidence) ||
+    (envelope && Object.keys(value).some((k) => !['evidence', 'appraisal', 'round', 'set'].includes(k))) ||
+    (envelope && value.round !== undefined && typeof value.round !== 'string')
+  )
+    throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence' })], base, doc));
+  const at = { evidence: envelope ? `${base}/evidence` : base, appraisal: `${base}/appraisal` };
+  let compiled: CompiledSet;
+  if (given) compiled = given;
+  else if (envelope && value.set !== undefined) compiled = compileGiven(value.set, `${base}/set`, doc);
+  else if (typeof evidence.criteriaSet === 'string') compiled = bundledCompiled(evidence.criteriaSet, `${at.evidence}/criteriaSet`, doc);
+  else throw new RequestError(400, located([schemaDiag('EVIDENCE_SCHEMA', '/criteriaSet', { issue: 'noCriteriaSet' })], at.evidence, doc));
+  return { evidence, appraisal: envelope ? value.appraisal : undefined, round: envelope ? (value.round as string | undefined) : undefined, compiled, at };
+}
+
+/** Engine diagnostics of a scoring, located in the body: appraisal problems in the appraisal, the rest in the evidence. */
+export function locateScoring(list: readonly Diagnostic[], s: Scoring, doc: JsonDocument): Diagnostic[] {
+  return list.map((d) => {
+    const inAppraisal = s.appraisal !== undefined && (d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds'));
+    return located([d], inAppraisal ? s.at.appraisal : s.at.evidence, doc)[0]!;
+  });
+}

@@ -1,0 +1,435 @@
+/**
+ * The JSON API over a real HTTP server on 127.0.0.1 (port 0; each server closes itself): every route
+ * with real values checked against the engine in this process, the answers against the zod schemas the
+ * OpenAPI document is generated from, bad and oversized bodies, the time limit, CORS, the web page, and
+ * errors in both languages. Runs the built server (dist/, its worker thread is dist/worker.js).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, diffResults, rank, score, toSummary } from '@parindex/engine';
+import { ScoreResultSchema } from '@parindex/engine/result-schema';
+import { PARSE_OPTIONS } from '@parindex/rules';
+import { openApiDocument, startServer, type RunningServer, type StartOptions } from '../dist/index.js';
+import { DiffAnswer, ErrorAnswer, ExplainAnswer, HealthAnswer, RankAnswer, SetListAnswer, ValidateAnswer } from '../dist/schemas.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const text = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+const json = (p: string) => JSON.parse(text(p)) as Record<string, any>;
+const SET = json('rules/sets/model.commune-par/2026.json');
+const EVIDENCE = text('examples/vinh-bao/par-2026.json');
+const APPRAISAL = text('examples/vinh-bao/appraisal-2026.json');
+const UNITS = ['vinh-bao', 'dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu'].map((u) => json(`examples/${u}/par-2026.json`));
+
+async function withServer(options: StartOptions, f: (s: RunningServer) => Promise<void>): Promise<void> {
+  const s = await startServer({ port: 0, threads: 1, ...options });
+  try {
+    await f(s);
+  } finally {
+    await s.close();
+  }
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+  raw: string;
+}
+
+async function call(s: RunningServer, path: string, body?: string, init: RequestInit = {}): Promise<Answer> {
+  const r = await fetch(s.url + path, body === undefined ? init : { method: 'POST', headers: { 'content-type': 'application/json' }, body, ...init });
+  const raw = await r.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: r.status, headers: r.headers, body: parsed, raw };
+}
+
+/** A diagnostic answer: codes, and never a stack trace. */
+function codes(a: Answer): string[] {
+  expect(a.raw).not.toMatch(/\n\s+at |node:internal|\.ts:\d+|\.js:\d+/);
+  expect(ErrorAnswer.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+  return (a.body.diagnostics as Array<{ code: string }>).map((d) => d.code);
+}
+
+describe('the JSON API', () => {
+  let s: RunningServer;
+  beforeAll(async () => {
+    s = await startServer({ port: 0, threads: 1 });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('listens on 127.0.0.1 by default and answers /v1/health with the engine version and its limits', async () => {
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const a = await call(s, '/v1/health');
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ status: 'ok', engine: '0.1.0', threads: 1, timeoutMs: 10000, maxBodyBytes: 20 * 1024 * 1024 });
+    expect(HealthAnswer.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+    expect(a.headers.get('access-control-allow-origin')).toBeNull();
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('POST /v1/score answers the engine result, byte for byte what score() gives in this process', async () => {
+    const a = await call(s, '/v1/score', EVIDENCE);
+    expect(a.status).toBe(200);
+    expect(a.raw).toBe(JSON.stringify(score(compile(SET), JSON.parse(EVIDENCE))));
+    expect(a.body.totals.index).toBe('83.6');
+    expect(ScoreResultSchema.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+  });
+
+  it('POST /v1/score with an appraisal and a round scores the round; a set given in the body is used instead of the bundled one', async () => {
+    const a = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), appraisal: JSON.parse(APPRAISAL) }));
+    expect(a.status).toBe(200);
+    expect(a.body.stage).toBe('round2');
+    expect(a.body.totals.points).toBe('82.936');
+    const r1 = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), appraisal: JSON.parse(APPRAISAL), round: 'round1' }));
+    expect(r1.body.stage).toBe('round1');
+    const own = structuredClone(SET);
+    own.title = 'Bộ tiêu chí của tỉnh';
+    const withSet = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), set: own }));
+    expect(withSet.status).toBe(200);
+    expect(withSet.body.provenance.criteriaSet.sha256).not.toBe(a.body.provenance.criteriaSet.sha256);
+    expect(withSet.body.totals.points).toBe('83.186');
+  });
+
+  it('POST /v1/explain words every criterion in Vietnamese by default and in English with ?lang=en', async () => {
+    const vi = await call(s, '/v1/explain?code=3.2', EVIDENCE);
+    expect(vi.status).toBe(200);
+    expect(ExplainAnswer.safeParse(vi.body, PARSE_OPTIONS).success).toBe(true);
+    expect(vi.body.criteria).toHaveLength(1);
+    const c = vi.body.criteria[0];
+    expect(c).toMatchObject({ code: '3.2', points: '1', applicableMax: '3', lost: true });
+    expect(c.steps[0]).toBe('Tỉ lệ = 1.170 ÷ 1.300 × 100 = 90');
+    expect(c.improve[0]).toBe('Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1) (1.170 → 1.235; tỉ lệ 95%)');
+    const en = await call(s, '/v1/explain?lang=en', EVIDENCE);
+    expect(en.body.lang).toBe('en');
+    const c32 = en.body.criteria.find((x: { code: string }) => x.code === '3.2');
+    expect(c32.steps[0]).toBe('Ratio = 1,170 ÷ 1,300 × 100 = 90');
+    // The criteria that lost points come first.
+    const lostFlags = en.body.criteria.map((x: { lost: boolean }) => x.lost);
+    expect(lostFlags.indexOf(false)).toBeGreaterThan(0);
+    expect(lostFlags.slice(lostFlags.indexOf(false))).not.toContain(true);
+    expect(en.body.document[0]).toMatchObject({ kind: 'title' });
+    expect(en.body.diagnostics.every((d: { text: string }) => /^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff–—…→≥≤×÷“”‘’]*$/.test(d.text))).toBe(true);
+  });
+
+  it('POST /v1/explain?code= of an unknown criterion is a coded 404', async () => {
+    const a = await call(s, '/v1/explain?code=9.9', EVIDENCE);
+    expect(a.status).toBe(404);
+    expect(codes(a)).toEqual(['EVIDENCE_UNKNOWN_CRITERION']);
+  });
+
+  it('POST /v1/validate reports every problem of a set, an evidence file and an appraisal file, with line and column in the body', async () => {
+    const ok = await call(s, '/v1/validate', EVIDENCE);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ kind: 'evidence', valid: true, errors: 0 });
+    expect(ValidateAnswer.safeParse(ok.body, PARSE_OPTIONS).success).toBe(true);
+    const broken = EVIDENCE.replace('"dossiers_on_time": 1170', '"dossiers_on_time": "1170,5"');
+    expect(broken).not.toBe(EVIDENCE);
+    const bad = await call(s, '/v1/validate?lang=en', broken);
+    expect(bad.body.valid).toBe(false);
+    const d = bad.body.diagnostics.find((x: { code: string }) => x.code === 'EVIDENCE_DECIMAL_COMMA');
+    expect(d).toMatchObject({ severity: 'error', path: expect.stringMatching(/^\/entries\/\d+\/values\/dossiers_on_time$/) });
+    expect(d.line).toBe(broken.split('\n').findIndex((l) => l.includes('"1170,5"')) + 1);
+    expect(d.text).toContain('decimal comma');
+    const set = await call(s, '/v1/validate', JSON.stringify(SET));
+    expect(set.body).toMatchObject({ kind: 'set', valid: true });
+    const appraisal = await call(s, '/v1/validate', APPRAISAL);
+    expect(appraisal.body).toMatchObject({ kind: 'appraisal', valid: true });
+    const noSet = await call(s, '/v1/validate', JSON.stringify({ ...JSON.parse(EVIDENCE), criteriaSet: 'model.nothing@2026' }));
+    expect(noSet.body).toMatchObject({ kind: 'evidence', valid: false });
+    expect(noSet.body.diagnostics[0]).toMatchObject({ code: 'SET_NOT_FOUND', path: '/criteriaSet', line: expect.any(Number) });
+  });
+
+  it('POST /v1/diff compares self-score and appraisal, and two sides given as evidence or saved results', async () => {
+    const compiled = compile(SET);
+    const ev = JSON.parse(EVIDENCE);
+    const expected = diffResults(score(compiled, ev), score(compiled, ev, { appraisal: JSON.parse(APPRAISAL) }));
+    const a = await call(s, '/v1/diff', JSON.stringify({ evidence: ev, appraisal: JSON.parse(APPRAISAL) }));
+    expect(a.status).toBe(200);
+    expect(a.raw).toBe(JSON.stringify(expected));
+    expect(a.body.totals.points.delta).toBe('-0.25');
+    expect(DiffAnswer.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+    const saved = score(compiled, UNITS[1]);
+    const b = await call(s, '/v1/diff', JSON.stringify({ a: saved, b: UNITS[1] }));
+    expect(b.status).toBe(200);
+    expect(b.body.counts.changedLeaves).toBe(0);
+    const brokenSaved = await call(s, '/v1/diff', JSON.stringify({ a: { ...saved, totals: { points: 1 } }, b: UNITS[1] }));
+    expect(brokenSaved.status).toBe(400);
+    expect(codes(brokenSaved)).toContain('RESULT_SCHEMA');
+    expect(brokenSaved.body.diagnostics[0].path).toMatch(/^\/a\/totals/);
+  });
+
+  it('POST /v1/rank ranks many units in one request as rank() does, and lists the units that fail', async () => {
+    const compiled = compile(SET);
+    const par = UNITS.filter((u) => u.criteriaSet === 'model.commune-par@2026');
+    const bad = { ...par[0], entries: 'none' };
+    const a = await call(s, '/v1/rank', JSON.stringify({ evidence: [...par, bad, json('examples/kien-tho/dti-2026.json')] }));
+    expect(a.status).toBe(200);
+    expect(RankAnswer.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+    const expected = rank(
+      par.map((u) => toSummary(score(compiled, u))),
+      'dense',
+    );
+    expect(a.body.ranking.map((r: { input: number; index: string; rank: number }) => [r.input, r.index, r.rank])).toEqual(expected.map((r) => [r.input, r.index, r.rank]));
+    expect(a.body.failed.map((f: { input: number; diagnostics: Array<{ code: string }> }) => [f.input, f.diagnostics[0]!.code])).toEqual([
+      [par.length, 'EVIDENCE_SCHEMA'],
+      [par.length + 1, 'EVIDENCE_SET_MISMATCH'],
+    ]);
+    expect(a.body.failed[0].diagnostics[0].path).toBe(`/evidence/${par.length}/entries`);
+    expect(a.body.summary.index.count).toBe(par.length);
+    // Streamed: the progress of each unit, then the same answer.
+    const streamed = await call(s, '/v1/rank?stream=1', JSON.stringify({ evidence: [...par, bad, json('examples/kien-tho/dti-2026.json')] }));
+    expect(streamed.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const lines = streamed.raw
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const total = par.length + 2;
+    expect(lines.slice(0, -1)).toEqual(Array.from({ length: total }, (_, i) => ({ progress: { done: i + 1, total } })));
+    expect(lines.at(-1)).toEqual({ status: 200, answer: a.body });
+    const shape = await call(s, '/v1/rank', JSON.stringify({ evidence: 'all' }));
+    expect(shape.status).toBe(400);
+    expect(codes(shape)).toEqual(['API_BODY_SHAPE']);
+  });
+
+  it('GET /v1/sets lists the bundled sets (no file paths); /v1/sets/{id}@{version} gives one; an unknown one is 404', async () => {
+    const list = await call(s, '/v1/sets');
+    expect(SetListAnswer.safeParse(list.body, PARSE_OPTIONS).success).toBe(true);
+    expect(list.body.sets.map((x: { ref: string }) => x.ref)).toContain('model.commune-par@2026');
+    expect(list.raw).not.toContain('"file"');
+    const one = await call(s, '/v1/sets/model.commune-par@2026');
+    expect(one.body).toEqual(SET);
+    const latest = await call(s, '/v1/sets/model.commune-par');
+    expect(latest.body.version).toBe('2026');
+    const missing = await call(s, '/v1/sets/model.nothing@2026?lang=en');
+    expect(missing.status).toBe(404);
+    expect(codes(missing)).toEqual(['SET_NOT_FOUND']);
+    expect(missing.body.diagnostics[0].text).toMatch(/model\.nothing@2026/);
+  });
+
+  it('GET /v1/openapi.json is the document generated from the zod schemas, the committed packages/server/openapi.json', async () => {
+    const a = await call(s, '/v1/openapi.json');
+    expect(a.body).toEqual(openApiDocument());
+    expect(JSON.parse(text('packages/server/openapi.json'))).toEqual(a.body);
+    expect(Object.keys(a.body.paths).sort()).toEqual(['/v1/diff', '/v1/explain', '/v1/health', '/v1/openapi.json', '/v1/rank', '/v1/score', '/v1/sets', '/v1/sets/{ref}', '/v1/validate']);
+    // Every reference points at a component that exists.
+    const refs = [...a.raw.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const r of new Set(refs)) expect(a.body.components.schemas[r.replace('#/components/schemas/', '')], r).toBeDefined();
+  });
+});
+
+describe('bad requests get 400 with diagnostics in the requested language, never a stack trace', () => {
+  let s: RunningServer;
+  beforeAll(async () => {
+    s = await startServer({ port: 0, threads: 1 });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('broken JSON: JSON_SYNTAX with its line and column, in Vietnamese and in English', async () => {
+    const vi = await call(s, '/v1/score', '{\n  "entries": [,]\n}');
+    expect(vi.status).toBe(400);
+    expect(codes(vi)).toEqual(['JSON_SYNTAX']);
+    expect(vi.body.diagnostics[0]).toMatchObject({ line: 2, column: 15, text: 'JSON không hợp lệ: thiếu giá trị.' });
+    const en = await call(s, '/v1/score?lang=en', '{\n  "entries": [,]\n}');
+    expect(en.body.diagnostics[0].text).toBe('Invalid JSON: a value was expected.');
+  });
+
+  it('not an object, an empty body, duplicate and forbidden keys, too deep: the limits of files', async () => {
+    expect(codes(await call(s, '/v1/score', '[1, 2]'))).toEqual(['JSON_NOT_OBJECT']);
+    expect(codes(await call(s, '/v1/score', ''))).toEqual(['FILE_EMPTY']);
+    expect(codes(await call(s, '/v1/score', '{"a": 1, "a": 2}'))).toEqual(['JSON_DUPLICATE_KEY']);
+    expect(codes(await call(s, '/v1/score', '{"__proto__": {"x": 1}}'))).toEqual(['JSON_FORBIDDEN_KEY']);
+    expect(codes(await call(s, '/v1/score', '['.repeat(100) + ']'.repeat(100)))).toEqual(['JSON_TOO_DEEP']);
+  });
+
+  it('a body of the wrong shape, broken evidence and an unknown set: coded, located in the body', async () => {
+    expect(codes(await call(s, '/v1/score', '{"hello": 1}'))).toEqual(['API_BODY_SHAPE']);
+    expect(codes(await call(s, '/v1/diff', '{"a": 1}'))).toEqual(['API_BODY_SHAPE']);
+    expect(codes(await call(s, '/v1/validate', '{"hello": 1}'))).toEqual(['API_BODY_SHAPE']);
+    const ev = JSON.parse(EVIDENCE);
+    ev.unit.level = 'xa';
+    const broken = await call(s, '/v1/score?lang=en', JSON.stringify({ evidence: ev }, null, 2));
+    expect(broken.status).toBe(400);
+    expect(codes(broken)).toContain('EVIDENCE_SCHEMA');
+    expect(broken.body.diagnostics[0]).toMatchObject({ path: '/evidence/unit/level', line: expect.any(Number), column: expect.any(Number) });
+    const unknown = await call(s, '/v1/score', JSON.stringify({ ...JSON.parse(EVIDENCE), criteriaSet: 'model.nothing@2026' }));
+    expect(unknown.status).toBe(404);
+    expect(codes(unknown)).toEqual(['SET_NOT_FOUND']);
+    const set = structuredClone(SET);
+    set.fields[0].children[0].children[0].max = -1;
+    const badSet = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), set }));
+    expect(badSet.status).toBe(400);
+    expect(badSet.body.diagnostics[0].path).toMatch(/^\/set\/fields\/0/);
+  });
+
+  it('a body that is not UTF-8: FILE_ENCODING at its first bad byte, as a file would get', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"unit": "x'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const a = await call(s, '/v1/validate', undefined, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+    expect(a.status).toBe(400);
+    expect(codes(a)).toEqual(['FILE_ENCODING']);
+    expect(a.body.diagnostics[0].params).toEqual({ offset: 11 });
+  });
+
+  it('not JSON by content-type: 415; a bad ?lang=: 400; an unknown route or method: 404', async () => {
+    const form = await call(s, '/v1/score', EVIDENCE, { headers: { 'content-type': 'text/plain' } });
+    expect(form.status).toBe(415);
+    expect(codes(form)).toEqual(['API_CONTENT_TYPE']);
+    const lang = await call(s, '/v1/score?lang=fr', EVIDENCE);
+    expect(lang.status).toBe(400);
+    expect(codes(lang)).toEqual(['API_QUERY_VALUE']);
+    const route = await call(s, '/v1/scores?lang=en', EVIDENCE);
+    expect(route.status).toBe(404);
+    expect(route.body.diagnostics[0].text).toBe('There is no POST "/v1/scores". The routes are listed in /v1/openapi.json.');
+    const get = await call(s, '/v1/score');
+    expect(get.status).toBe(404);
+    expect(codes(get)).toEqual(['API_NOT_FOUND']);
+    const page = await call(s, '/?lang=en');
+    expect(page.status).toBe(404);
+    expect(page.raw).toMatch(/^The web page is not built/);
+  });
+});
+
+/** A POST whose body is sent in chunks, without a content-length. */
+function chunked(url: string, chunks: string[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    for (const c of chunks) req.write(c);
+    req.end();
+  });
+}
+
+describe('limits of the server', () => {
+  it('a body over the limit is 413 API_BODY_TOO_LARGE, with or without content-length; one under it is scored', async () => {
+    const bytes = Buffer.byteLength(EVIDENCE);
+    await withServer({ maxBodyBytes: bytes + 10 }, async (s) => {
+      expect((await call(s, '/v1/score', EVIDENCE)).status).toBe(200);
+      const big = await call(s, '/v1/score?lang=en', EVIDENCE + ' '.repeat(100));
+      expect(big.status).toBe(413);
+      expect(codes(big)).toEqual(['API_BODY_TOO_LARGE']);
+      expect(big.body.diagnostics[0].params).toEqual({ size: bytes + 100, limit: bytes + 10 });
+      const streamed = await chunked(`${s.url}/v1/score`, [EVIDENCE, ' '.repeat(100)]);
+      expect(streamed.status).toBe(413);
+      expect(JSON.parse(streamed.body).diagnostics[0].code).toBe('API_BODY_TOO_LARGE');
+    });
+  });
+
+  it('a request past its time limit gets 503 API_TIMEOUT, its worker is replaced, and the server answers the next one', async () => {
+    const many = JSON.stringify({ evidence: Array.from({ length: 150 }, () => UNITS[0]) });
+    await withServer({ timeoutMs: 20 }, async (s) => {
+      const slow = await call(s, '/v1/rank?lang=en', many);
+      expect(slow.status).toBe(503);
+      expect(codes(slow)).toEqual(['API_TIMEOUT']);
+      expect(slow.body.diagnostics[0].text).toBe('The request did not finish within 20 milliseconds and was stopped; the server is still running. Send less in one request, or try again later.');
+      expect((await call(s, '/v1/health')).status).toBe(200);
+    });
+    // A request may ask for a shorter limit (?timeout=, in ms, never above the server's): the same server then scores the next one.
+    await withServer({ timeoutMs: 600_000 }, async (s) => {
+      const slow = await call(s, '/v1/rank?timeout=20', many);
+      expect(slow.status).toBe(503);
+      expect(slow.body.diagnostics[0].params).toEqual({ limit: 20 });
+      const ok = await call(s, '/v1/score', EVIDENCE);
+      expect(ok.status).toBe(200);
+      expect(ok.body.totals.index).toBe('83.6');
+      expect(codes(await call(s, '/v1/score?timeout=soon', EVIDENCE))).toEqual(['API_QUERY_VALUE']);
+    });
+  });
+
+  it('too many waiting requests: 503 API_BUSY', async () => {
+    await withServer({ maxPending: 1, timeoutMs: 60_000 }, async (s) => {
+      // One runs, one waits, the others are refused at once.
+      const answers = await Promise.all(Array.from({ length: 4 }, () => call(s, '/v1/score', EVIDENCE)));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses.filter((x) => x === 200).length).toBeGreaterThanOrEqual(2);
+      const busy = answers.filter((a) => a.status === 503);
+      expect(busy.length).toBeGreaterThanOrEqual(1);
+      for (const b of busy) expect(codes(b)).toEqual(['API_BUSY']);
+    });
+  });
+
+  it('a request addressed to another host than this machine is refused (DNS rebinding); 127.0.0.1 and localhost are answered', async () => {
+    await withServer({}, async (s) => {
+      const port = Number(new URL(s.url).port);
+      const get = (host: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/v1/health', headers: { host } }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      const evil = await get(`evil.example:${port}`);
+      expect(evil.status).toBe(403);
+      expect(JSON.parse(evil.body).diagnostics[0]).toMatchObject({ code: 'API_HOST_REFUSED', params: { host: `evil.example:${port}` } });
+      expect((await get(`localhost:${port}`)).status).toBe(200);
+      expect((await get(`127.0.0.1:${port}`)).status).toBe(200);
+    });
+  });
+
+  it('CORS is off by default; --cors lets one origin in (preflight included), not another', async () => {
+    await withServer({ corsOrigin: 'https://portal.example.vn' }, async (s) => {
+      const pre = await fetch(`${s.url}/v1/score`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://portal.example.vn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(pre.headers.get('access-control-allow-origin')).toBe('https://portal.example.vn');
+      const a = await call(s, '/v1/score', EVIDENCE, { headers: { 'content-type': 'application/json', origin: 'https://portal.example.vn' } });
+      expect(a.headers.get('access-control-allow-origin')).toBe('https://portal.example.vn');
+      const other = await call(s, '/v1/health', undefined, { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    });
+  });
+});
+
+describe('the web page at /', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parindex-web-'));
+  beforeAll(() => {
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>parindex</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'document.title = "ready";');
+    writeFileSync(join(dir, '..', 'parindex-outside.txt'), 'TOP-SECRET-CONTENT');
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(dir, '..', 'parindex-outside.txt'), { force: true });
+  });
+
+  it('serves index.html with a strict CSP and its assets; nothing outside the folder; the API beside it', async () => {
+    await withServer({ webDir: dir }, async (s) => {
+      const page = await call(s, '/');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(page.raw).toContain('<title>parindex</title>');
+      const js = await call(s, '/assets/app.js');
+      expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      for (const p of ['/../parindex-outside.txt', '/%2e%2e/parindex-outside.txt', '/assets/%2e%2e/%2e%2e/parindex-outside.txt', '/..%2fparindex-outside.txt', '/%00']) {
+        const a = await call(s, p);
+        expect(a.status, p).toBe(404);
+        expect(a.raw).not.toContain('TOP-SECRET-CONTENT');
+      }
+      expect((await call(s, '/v1/health')).status).toBe(200);
+    });
+  });
+});
