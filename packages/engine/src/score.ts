@@ -7,7 +7,7 @@ import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence, type Evidence } from './evidence.js';
-import { salvageEvidence } from './salvage.js';
+import { salvageAppraisal, salvageEvidence } from './salvage.js';
 import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
@@ -115,24 +115,26 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
     if (options.round !== undefined) diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: [] }));
     return true;
   }
-  const ap = parseAppraisal(options.appraisal);
-  if (!ap.value) {
-    for (const d of ap.diagnostics) diagnostics.push(d);
-    return false;
-  }
+  const parsed = parseAppraisal(options.appraisal);
+  for (const d of parsed.diagnostics) diagnostics.push(d);
+  // Every problem at once: the rounds and items the schema accepts are checked too.
+  const salvaged = parsed.value ? undefined : salvageAppraisal(options.appraisal, parsed.diagnostics, compiled, { unit: evidence.unit.code, sha256: inp.evidenceSha });
+  const ap = parsed.value ?? salvaged?.appraisal;
+  if (!ap) return false;
+  const skip = salvaged?.skip;
   inp.appraisalSha = hashJson(options.appraisal);
-  if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
-  if (ap.value.evidence.sha256 !== inp.evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
+  if (ap.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.criteriaSet, given: compiled.ref }));
+  if (ap.evidence.sha256 !== inp.evidenceSha || ap.evidence.unit !== evidence.unit.code)
     diagnostics.push(
       diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', {
         field: 'evidence',
-        expectedUnit: ap.value.evidence.unit,
-        expectedSha256: ap.value.evidence.sha256,
+        expectedUnit: ap.evidence.unit,
+        expectedSha256: ap.evidence.sha256,
         givenUnit: evidence.unit.code,
         givenSha256: inp.evidenceSha,
       }),
     );
-  const applied = applyAppraisal(compiled, inp.prepared, ap.value, options.round);
+  const applied = applyAppraisal(compiled, inp.prepared, ap, options.round, skip);
   for (const d of applied.diagnostics) diagnostics.push(d);
   inp.stage = applied.stage;
   return true;

@@ -320,6 +320,7 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
 }
 
 const NO_SKIP: ReadonlySet<number> = new Set();
+const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
 export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
@@ -355,7 +356,13 @@ export function valuePath(evidence: Evidence, entry: number, id: string): string
 }
 
 /** @internal Apply the appraisal's rounds up to and including `round`. */
-export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, appraisal: Appraisal, round: string | undefined): { stage: string; diagnostics: Diagnostic[] } {
+export function applyAppraisal(
+  compiled: CompiledSet,
+  prepared: Prepared,
+  appraisal: Appraisal,
+  round: string | undefined,
+  skip: ReadonlySet<string> = NO_SKIP_AT,
+): { stage: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const ids = appraisal.rounds.map((r) => r.id);
   const stage = round ?? ids[ids.length - 1]!;
@@ -368,8 +375,11 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
   const correctedAt = new Map<string, string>();
   for (let r = 0; r <= last; r++) {
     const rd = appraisal.rounds[r]!;
+    if (skip.has(`/rounds/${r}`)) continue;
     rd.items.forEach((item, j) => {
       const base = `/rounds/${r}/items/${j}`;
+      // An item the schema refused has its problem already.
+      if (skip.has(base)) return;
       const node = compiled.nodes.get(item.criterion);
       if (!node || !node.isLeaf) {
         out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref, ...suggestCode(compiled, item.criterion, true) }));

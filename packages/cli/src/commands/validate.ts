@@ -77,11 +77,23 @@ async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: str
   );
 }
 
+/**
+ * An appraisal the schema refuses, given with its evidence: the schema's problems and, the refused parts
+ * taken out, those of its rounds (the engine's checkEvidence), each in the appraisal file.
+ */
+function refusedAppraisal(f: JsonFile, evidenceByHash: ReadonlyMap<string, Checked>): Diagnostic[] {
+  const sha = (f.value as { evidence?: { sha256?: unknown } } | undefined)?.evidence?.sha256;
+  const ev = typeof sha === 'string' ? evidenceByHash.get(sha) : undefined;
+  if (!ev) return locateIn(parseAppraisal(f.value).diagnostics, f);
+  const found = locateScoreDiagnostics(checkEvidence(ev.compiled, ev.file.value, { appraisal: f.value }), ev.file, f);
+  // The evidence's own problems are reported with the evidence file.
+  return found.filter((d) => d.file === f.file);
+}
+
 async function checkAppraisalFile(f: JsonFile, rules: string | undefined, evidenceByHash: ReadonlyMap<string, Checked>): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [...f.diagnostics];
   const parsed = parseAppraisal(f.value);
-  for (const d of locateIn(parsed.diagnostics, f)) out.push(d);
-  if (!parsed.value) return out;
+  if (!parsed.value) return [...out, ...refusedAppraisal(f, evidenceByHash)];
   const ev = evidenceByHash.get(parsed.value.evidence.sha256);
   if (ev) scoreRounds(f, parsed.value, ev, out);
   else await checkAppraisalAlone(f, parsed.value, rules, out);
