@@ -96,4 +96,10 @@ describe('validate: every problem of every stage at once', () => {
     ]);
     expect(report.diagnostics.every((d: D & { file?: string }) => d.file === file)).toBe(true);
   });
+
+  it('explain with a mistyped code suggests the one it was meant for', async () => {
+    const r = await cli(['explain', VB, '3.71', '--lang', 'en']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('There is no criterion "3.71" in model.commune-par@2026 (did you mean "3.7.1"?).');
+  });
 });

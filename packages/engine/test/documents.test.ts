@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText } from '../../explain/src/index.js';
 import { compile, score, type NodeResult } from '@parindex/engine';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
