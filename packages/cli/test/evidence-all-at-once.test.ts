@@ -95,6 +95,9 @@ describe('validate: every problem of every stage at once', () => {
       ['APPRAISAL_OVERRIDE_RANGE', '/rounds/0/items/3/points', true],
     ]);
     expect(report.diagnostics.every((d: D & { file?: string }) => d.file === file)).toBe(true);
+    // Without its evidence: the schema's problems and the criteria of the items it accepts.
+    const alone = JSON.parse((await cli(['validate', file, '--format', 'json'])).stdout)[0];
+    expect(alone.diagnostics.map((d: D) => d.code)).toEqual(['APPRAISAL_SCHEMA', 'APPRAISAL_SCHEMA', 'APPRAISAL_UNKNOWN_CRITERION']);
   });
 
   it('explain with a mistyped code suggests the one it was meant for', async () => {

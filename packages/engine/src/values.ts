@@ -91,6 +91,9 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     return undefined;
   };
   if (typeof raw === 'string' && def.type !== 'tally') {
+    // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
+    if (def.type === 'level' && input.options!.has(raw)) return { value: raw, display: raw };
+    if (def.type === 'date' && isRealDate(raw)) return dateValue(input, raw, path, period, out);
     const v = readString(def, raw, path, out);
     if (v === undefined) return undefined;
     if (typeof v === 'boolean' || def.type === 'level') return { value: v, display: v };
@@ -362,6 +365,7 @@ export function applyAppraisal(
   appraisal: Appraisal,
   round: string | undefined,
   skip: ReadonlySet<string> = NO_SKIP_AT,
+  tokens?: ReadonlyMap<string, string>,
 ): { stage: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const ids = appraisal.rounds.map((r) => r.id);
@@ -399,7 +403,7 @@ export function applyAppraisal(
             out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
             continue;
           }
-          const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);
+          const v = convertValue(input, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
           const before = prepared.values.get(key);
