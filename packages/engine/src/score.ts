@@ -373,9 +373,11 @@ function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
   const refusedInputs = new Set<string>();
   /** Every refused path and each of its ancestors (a set: a file may have 100,000 problems). */
   const refusedUnderPaths = new Set<string>();
+  const refusedAt = new Set<string>();
   const meant = new Set<string>();
   for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
+    refusedAt.add(d.path);
     for (let p = d.path; p !== '' && !refusedUnderPaths.has(p); p = p.slice(0, p.lastIndexOf('/'))) refusedUnderPaths.add(p);
     const input = (d.params as { input?: unknown }).input;
     if (typeof input === 'string') refusedInputs.add(input);
@@ -385,7 +387,7 @@ function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     if ((d.code === 'SCORE_MISSING_INPUT' || d.code === 'SCORE_MISSING_DOCUMENT') && meant.has(d.params.code)) continue;
-    if (d.code === 'SCORE_MISSING_INPUT' && refusedInputs.has(d.params.input)) continue;
+    if (d.code === 'SCORE_MISSING_INPUT' && (refusedInputs.has(d.params.input) || refusedAt.has(`${d.path}/values`) || refusedUnder(`${d.path}/values/${d.params.input}`))) continue;
     if (d.code === 'SCORE_MISSING_DOCUMENT' && refusedUnder(`${d.path}/documents`)) continue;
     if (d.code === 'EVIDENCE_UNUSED_ENTRY' && refusedUnder(d.path)) continue;
     if (d.code === 'EVIDENCE_DOCUMENT_INCOMPLETE') {
