@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@parindex\/rules$/, replacement: here('./rules/src/index.ts') },
       { find: /^@parindex\/engine\/result-schema$/, replacement: here('./packages/engine/src/result-schema.ts') },
       { find: /^@parindex\/engine$/, replacement: here('./packages/engine/src/index.ts') },
+      { find: /^@parindex\/plans$/, replacement: here('./packages/plans/src/index.ts') },
       { find: /^@parindex\/explain$/, replacement: here('./packages/explain/src/index.ts') },
     ],
   },

@@ -16,6 +16,7 @@ const SECTIONS = [
   ['Appraisal', /^APPRAISAL_/],
   ['Saved results and ranking', /^(RESULT|RANK)_/],
   ['The command line', /^USAGE_/],
+  ['Reform plans and their progress', /^(PLAN|PROGRESS)_/],
 ];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');

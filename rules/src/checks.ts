@@ -12,6 +12,7 @@ import { FORBIDDEN_KEYS } from './forbidden.js';
 import { scanIntervals, toInterval, type Interval } from './intervals.js';
 import { kindOf } from './kinds/index.js';
 import { LIMITS } from './limits.js';
+import { checkSource, checkTierLabels } from './sources.js';
 import type { CriterionNode, InputDef } from './schema.js';
 
 /** A named check. Returning 'stop' ends the checks (the set is too large to check further). */
@@ -25,7 +26,8 @@ const calendarDates: SetCheck = {
   run(ctx) {
     ctx.checkDate(ctx.set.period.from, '/period/from');
     ctx.checkDate(ctx.set.period.to, '/period/to');
-    ctx.checkDate(ctx.set.decision.date, '/decision/date');
+    // null: the decision's date is not known (never a placeholder).
+    if (ctx.set.decision.date !== null) ctx.checkDate(ctx.set.decision.date, '/decision/date');
     if (ctx.set.period.from > ctx.set.period.to) ctx.out.push(diag('SET_PERIOD', '/period', { from: ctx.set.period.from, to: ctx.set.period.to }));
   },
 };
@@ -179,19 +181,54 @@ const bands: SetCheck = {
   },
 };
 
+/** At most one rounding per level (per part at level "part"); a rounding that names a part names a declared one. */
 const roundingLevels: SetCheck = {
   name: 'roundingLevels',
   run(ctx) {
     const levels = new Set<string>();
+    const parts = [...new Set(ctx.set.fields.flatMap((f) => (f.part === undefined ? [] : [f.part])))];
     ctx.set.rounding?.forEach((r, i) => {
-      if (levels.has(r.level)) ctx.out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.level, among: 'roundingLevels' }));
-      levels.add(r.level);
+      const key = r.part === undefined ? r.level : `${r.level}:${r.part}`;
+      if (levels.has(key)) ctx.out.push(diag('SET_DUPLICATE_ID', `/rounding/${i}/level`, { id: r.part === undefined ? r.level : `${r.level} ${r.part}`, among: 'roundingLevels' }));
+      levels.add(key);
+      if (r.part === undefined) return;
+      if (r.level !== 'part') ctx.out.push(diag('SET_ROUNDING_PART', `/rounding/${i}/part`, { part: r.part, problem: 'notPartLevel', parts }));
+      else if (!parts.includes(r.part)) ctx.out.push(diag('SET_ROUNDING_PART', `/rounding/${i}/part`, { part: r.part, problem: 'unknownPart', parts }));
+    });
+  },
+};
+
+/** `part` belongs on a top-level field (a group or a leaf); below it, or on a bonus or penalty item, it would be ignored. */
+const partPlacement: SetCheck = {
+  name: 'partPlacement',
+  run(ctx) {
+    eachNode(ctx, (n, path, depth) => {
+      if (n.part !== undefined && (depth > 1 || !path.startsWith('/fields/'))) ctx.out.push(diag('SET_PART_NOT_ON_FIELD', `${path}/part`, { code: n.code }));
+    });
+  },
+};
+
+/**
+ * Sources: every leaf's source names a public document or says the rule is a model, never a file of a
+ * repository; a quoted bound, and the bound in a tier's label, is the bound of its tier; a source's date
+ * is a real date (./sources.ts).
+ */
+const sourceCitations: SetCheck = {
+  name: 'sourceCitations',
+  run(ctx) {
+    eachNode(ctx, (n, path) => {
+      if (n.children) return;
+      const tiers = n.rule?.type === 'tiers' ? n.rule.tiers : undefined;
+      if (tiers) checkTierLabels(tiers, n.code, `${path}/rule/tiers`, ctx.out);
+      if (!n.source) return;
+      if (n.source.date) ctx.checkDate(n.source.date, `${path}/source/date`);
+      checkSource(n.source, tiers, n.code, `${path}/source`, ctx.out);
     });
   },
 };
 
 /** The checks, in the order their problems are reported. */
-export const SET_CHECKS: readonly SetCheck[] = [calendarDates, declaredInputs, tree, bands, roundingLevels];
+export const SET_CHECKS: readonly SetCheck[] = [calendarDates, declaredInputs, tree, bands, roundingLevels, partPlacement, sourceCitations];
 
 /** Check a set that passed the schema. Returns every problem found, in document order. */
 export function checkSet(set: import('./schema.js').CriteriaSet): Diagnostic[] {

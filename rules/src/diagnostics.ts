@@ -207,12 +207,33 @@ export interface DiagnosticParams {
   SET_EXPRESSION_SIZE: { limit: number };
   SET_DEPTH: { limit: number };
   SET_NOT_FOUND: { ref: string };
+  /** A `part` on a node that is not a top-level field (a sub-criterion, or a bonus or penalty item). */
+  SET_PART_NOT_ON_FIELD: { code: string };
+  /** A rounding with `part`: on a level other than "part" (notPartLevel), or naming a part no field declares (unknownPart). */
+  SET_ROUNDING_PART: { part: string; problem: 'notPartLevel' | 'unknownPart'; parts: string[] };
+  /** A `given` rule reads an input that may hold more (inputMax: its declared max, or 100 for a percent) than the criterion's maximum. */
+  SET_GIVEN_RANGE: { code: string; input: string; inputMax: string; max: string };
   SET_AMBIGUOUS: { ref: string; files: string[] };
+  /** file: the file name or path a criterion's source cites (a file of a repository is not a public document). */
+  SET_SOURCE_CITES_FILE: { code: string; file: string };
+  /** document: the source's document, which neither names a kind of document nor carries a document number. */
+  SET_SOURCE_NOT_DOCUMENT: { code: string; document: string };
+  /**
+   * A quoted bound that is not its tier's (mismatch: words, side, value and inclusivity as quoted), or a
+   * quote with no bound in it (noBound). tier: the tier's index (0-based).
+   */
+  SET_SOURCE_QUOTE_BOUND: { code: string; tier: number; problem: 'mismatch' | 'noBound'; words: string | null; side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null };
+  /** A tier's label states a bound (words, side, value, inclusivity as written) that is not the tier's. */
+  SET_TIER_LABEL_BOUND: { code: string; tier: number; words: string; side: 'min' | 'max'; value: string; inclusive: boolean };
+  /** quoteTier names no tier of the rule (tiers: how many it has; null: the rule has no tiers, or no quote is given). */
+  SET_SOURCE_QUOTE_TIER: { code: string; tier: number; tiers: number | null };
 
   // Evidence
   EVIDENCE_SCHEMA: SchemaIssue;
   EVIDENCE_SET_MISMATCH: { given: string; expected: string };
   EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
+  /** level: the unit's level; levels: the levels the set is for (its unitLevels). */
+  EVIDENCE_LEVEL_NOT_IN_SET: { level: string; levels: string[]; set: string };
   /** suggest: the one code nearest to a mistyped one ("3.71" → "3.7.1"), when there is one. */
   EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
   /** criterion: the criterion whose values name the input (null for an input entry or an appraisal); suggest: the nearest input id. */
@@ -259,6 +280,8 @@ export interface DiagnosticParams {
   SCORE_TOO_FEW_ANSWERS: { code: string; input: string; answers: string; minAnswers: number } & InputLabel;
   SCORE_NOT_APPLICABLE_BY_VALUE: { code: string; input: string; max: string } & InputLabel;
   SCORE_NO_TIER: { code: string; value: string };
+  /** A `given` rule's points outside the criterion's floor (min) and maximum (max). */
+  SCORE_GIVEN_OUT_OF_RANGE: { code: string; input: string; value: string; min: string; max: string };
   SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
   SCORE_NEEDS_EXPLANATION: Code;
@@ -279,6 +302,33 @@ export interface DiagnosticParams {
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
   APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
 
+  // Reform plans and their progress (@parindex/plans)
+  PLAN_SCHEMA: SchemaIssue;
+  PROGRESS_SCHEMA: SchemaIssue;
+  /** need: the file the command needs; found: what the file is instead (null: not known). Evidence with a plan or progress file in its place. */
+  PLAN_FILE_KIND: { need: 'plan' | 'progress' | 'evidence'; found: 'plan' | 'progress' | 'set' | 'evidence' | 'appraisal' | 'result' | null };
+  PLAN_DUPLICATE_TASK: { task: string; first: string };
+  /** task: null when the field is named by an input mapping; suggestion: the nearest declared field id. */
+  PLAN_UNKNOWN_FIELD: { task: string | null; field: string; suggestion: string | null };
+  /** task: null when the mapping names none. */
+  PLAN_MAPPING_TASK: { input: string; derive: string; task: string | null; suggestion: string | null };
+  PLAN_PERIOD: { from: string; to: string };
+  PLAN_NO_TARGETS: { plan: string };
+  /** A task's quote pieces, joined, are not its content. */
+  PLAN_QUOTE: { task: string };
+  /** The plan serves another set than the evidence uses. */
+  PLAN_SET_MISMATCH: { plan: string; planSet: string | null; evidenceSet: string };
+  /** A mapping names an input that the criterion of the set does not have. */
+  PLAN_UNKNOWN_INPUT: { criterion: string; input: string; set: string };
+  /** typed, derived: the values as text (null: none). */
+  PLAN_INPUT_OVERRIDDEN: { criterion: string; input: string; typed: string | null; derived: string | null; plan: string };
+  PROGRESS_PLAN_MISMATCH: { expected: string; given: string };
+  PROGRESS_UNKNOWN_TASK: { task: string; plan: string; suggestion: string | null };
+  PROGRESS_DUPLICATE_TASK: { task: string; first: string };
+  PROGRESS_DONE_WITHOUT_PRODUCT: { task: string };
+  /** date: the date of the product that proves the task done (its earliest dated); deadline: the date the task fell due. */
+  PROGRESS_LATE: { task: string; date: string; deadline: string };
+
   // The command line (exit code 2)
   USAGE_UNKNOWN_COMMAND: { command: string; commands: string[] };
   USAGE_UNKNOWN_OPTION: { option: string };
@@ -295,6 +345,8 @@ export interface DiagnosticParams {
   USAGE_NO_FILES: Empty;
   USAGE_ROUND_WITHOUT_APPRAISAL: Empty;
   USAGE_THREADS: { got: string };
+  /** A binary format (docx, xlsx) asked for without --out while stdout is a terminal. */
+  USAGE_BINARY_TERMINAL: { format: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -369,6 +421,9 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_BAND_OVERLAP: 'error',
   SET_BAND_BOUNDS: 'error',
   SET_ZERO_RANGE: 'error',
+  SET_PART_NOT_ON_FIELD: 'error',
+  SET_ROUNDING_PART: 'error',
+  SET_GIVEN_RANGE: 'warning',
   SET_EXPRESSION_OPERATOR: 'error',
   SET_EXPRESSION_SHAPE: 'error',
   SET_EXPRESSION_DEPTH: 'error',
@@ -376,10 +431,16 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_DEPTH: 'error',
   SET_NOT_FOUND: 'error',
   SET_AMBIGUOUS: 'error',
+  SET_SOURCE_CITES_FILE: 'error',
+  SET_SOURCE_NOT_DOCUMENT: 'warning',
+  SET_SOURCE_QUOTE_BOUND: 'error',
+  SET_SOURCE_QUOTE_TIER: 'error',
+  SET_TIER_LABEL_BOUND: 'error',
 
   EVIDENCE_SCHEMA: 'error',
   EVIDENCE_SET_MISMATCH: 'error',
   EVIDENCE_PERIOD_MISMATCH: 'warning',
+  EVIDENCE_LEVEL_NOT_IN_SET: 'error',
   EVIDENCE_UNKNOWN_CRITERION: 'error',
   EVIDENCE_UNKNOWN_INPUT: 'error',
   EVIDENCE_DUPLICATE_VALUE: 'error',
@@ -410,6 +471,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SCORE_TOO_FEW_ANSWERS: 'warning',
   SCORE_NOT_APPLICABLE_BY_VALUE: 'warning',
   SCORE_NO_TIER: 'warning',
+  SCORE_GIVEN_OUT_OF_RANGE: 'warning',
   SCORE_CLAIM_MISMATCH: 'warning',
   SCORE_CLAIM_ON_PARENT: 'warning',
   SCORE_NEEDS_EXPLANATION: 'warning',
@@ -425,6 +487,23 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   APPRAISAL_OVERRIDE_RANGE: 'error',
   APPRAISAL_ANSWER_CHANGES_SCORE: 'error',
   APPRAISAL_UNKNOWN_CRITERION: 'error',
+  PLAN_SCHEMA: 'error',
+  PROGRESS_SCHEMA: 'error',
+  PLAN_FILE_KIND: 'error',
+  PLAN_DUPLICATE_TASK: 'error',
+  PLAN_UNKNOWN_FIELD: 'error',
+  PLAN_MAPPING_TASK: 'error',
+  PLAN_PERIOD: 'error',
+  PLAN_NO_TARGETS: 'error',
+  PLAN_QUOTE: 'error',
+  PLAN_SET_MISMATCH: 'error',
+  PLAN_UNKNOWN_INPUT: 'error',
+  PLAN_INPUT_OVERRIDDEN: 'warning',
+  PROGRESS_PLAN_MISMATCH: 'error',
+  PROGRESS_UNKNOWN_TASK: 'error',
+  PROGRESS_DUPLICATE_TASK: 'error',
+  PROGRESS_DONE_WITHOUT_PRODUCT: 'warning',
+  PROGRESS_LATE: 'warning',
 
   USAGE_UNKNOWN_COMMAND: 'error',
   USAGE_UNKNOWN_OPTION: 'error',
@@ -439,6 +518,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   USAGE_NO_FILES: 'error',
   USAGE_ROUND_WITHOUT_APPRAISAL: 'error',
   USAGE_THREADS: 'error',
+  USAGE_BINARY_TERMINAL: 'error',
 };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */
@@ -485,7 +565,7 @@ export function pointerSegments(path: string): Array<string | number> {
 /** A schema issue without its place (the place comes from the pointer it is reported at). */
 export type SchemaIssueBody = SchemaIssue extends infer T ? (T extends SchemaIssue ? Omit<T, 'field' | 'item'> : never) : never;
 /** The codes whose params are a SchemaIssue. */
-export type SchemaCode = 'SET_SCHEMA' | 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA' | 'RESULT_SCHEMA';
+export type SchemaCode = 'SET_SCHEMA' | 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA' | 'RESULT_SCHEMA' | 'PLAN_SCHEMA' | 'PROGRESS_SCHEMA';
 
 /** A schema diagnostic at a pointer, its place (field, item) taken from the pointer. */
 export function schemaDiag<C extends SchemaCode>(code: C, path: string, issue: SchemaIssueBody, place: SchemaPlace = schemaPlace(pointerSegments(path))): DiagnosticOf<C> {

@@ -20,7 +20,7 @@ function schemaProblems(change: (s: J) => unknown): Array<{ path: string; en: st
 }
 
 const leaf = (s: J) => s.fields[0].children[0];
-const RULE_TYPES = '"boolean", "levels", "fraction", "allOf", "tiers", "proportional", "parts", "perItem", "survey", "onTime", "expression"';
+const RULE_TYPES = '"boolean", "levels", "fraction", "allOf", "tiers", "proportional", "parts", "perItem", "survey", "onTime", "expression", "given", …';
 
 // [what, change, path, English, Vietnamese]
 const CASES: Array<[string, (s: J) => unknown, string, string, string]> = [
@@ -71,8 +71,8 @@ const CASES: Array<[string, (s: J) => unknown, string, string, string]> = [
     'an unknown rule type',
     (s) => void (leaf(s).rule.type = 'bonus'),
     '/fields/0/children/0/rule/type',
-    `"type" must be one of ${RULE_TYPES} (received "bonus").`,
-    `"type" phải là một trong các giá trị ${RULE_TYPES} (nhận được "bonus").`,
+    `"type" must be one of ${RULE_TYPES} (13 values) (received "bonus").`,
+    `"type" phải là một trong các giá trị ${RULE_TYPES} (13 giá trị) (nhận được "bonus").`,
   ],
   [
     'a record key that is not an identifier',

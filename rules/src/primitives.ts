@@ -78,13 +78,39 @@ export const LongText = maxString(20000);
 
 export const Source = withMeta(
   z.strictObject({
-    document: withDescription(Text, 'The document the criterion comes from, e.g. "Quyết định 1149/QĐ-BNV (2025)".'),
+    document: withDescription(
+      opt(Text),
+      'The document the criterion comes from, by its kind and title, e.g. "Kế hoạch cải cách hành chính năm 2026 của xã Kiên Thọ". Required unless the rule is a model.',
+    ),
+    issuer: withDescription(opt(Text), 'Who issued the document, e.g. "UBND xã Kiên Thọ (tỉnh Thanh Hóa)".'),
+    number: withDescription(opt(z.nullable(Text)), 'Its number and symbol, e.g. "257/KH-UBND"; null when the published text carries none.'),
+    date: withDescription(opt(z.nullable(IsoDate)), 'Its date, YYYY-MM-DD; null when the published text does not give it.'),
     article: withDescription(opt(Text), 'Article, section or appendix item within that document.'),
-    note: opt(LongText),
+    quote: withDescription(opt(Text), 'The document\'s own words, quoted exactly; a bound in them ("trên 98%", "từ 55% trở lên") is checked against the rule\'s tier.'),
+    quoteTier: withDescription(
+      opt(z.number().check(z.int(), z.minimum(0), z.maximum(99))),
+      'With quote and a tiers rule: the index of the tier the quoted bound belongs to (default: the tier with the most points).',
+    ),
+    model: withDescription(opt(z.boolean()), 'true: the rule is a model of this set, with no official text; say why in note.'),
+    note: withDescription(opt(LongText), "The set author's remark: what the rule takes from the document and what is a model choice."),
+    noteEn: withDescription(opt(LongText), 'The note in English.'),
     url: opt(maxString(2000)),
   }),
-  { id: 'Source', description: 'Where a criterion comes from.' },
+  { id: 'Source', description: 'Where a criterion comes from: a public document (issuer, number, date, article), or a model rule with no official text.' },
 );
+
+/**
+ * The levels of the units a set is for, and of a unit's evidence. Since 1 July 2025 local government
+ * has two levels (province; commune, ward, special zone); old years' sets also cover the district level
+ * (huyện, quận, thị xã, thành phố thuộc tỉnh) and the commune-level town (thị trấn).
+ */
+export const UNIT_LEVELS = ['province', 'department', 'ministry', 'district', 'urbanDistrict', 'town', 'provincialCity', 'commune', 'ward', 'township', 'specialZone'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export const UnitLevel = withMeta(z.enum(UNIT_LEVELS), {
+  id: 'UnitLevel',
+  description:
+    'province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu).',
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs and documents
@@ -242,5 +268,5 @@ export function atPointer(root: unknown, pointer: string): unknown {
 }
 
 /** @internal Every rule kind, in the order of the format's documentation. */
-export const RULE_TYPES = ['boolean', 'levels', 'fraction', 'allOf', 'tiers', 'proportional', 'parts', 'perItem', 'survey', 'onTime', 'expression'] as const;
+export const RULE_TYPES = ['boolean', 'levels', 'fraction', 'allOf', 'tiers', 'proportional', 'parts', 'perItem', 'survey', 'onTime', 'expression', 'given', 'targets'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];

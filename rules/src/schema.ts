@@ -29,6 +29,7 @@ import {
   opt,
   Source,
   Text,
+  UnitLevel,
   withDescription,
   withMeta,
 } from './primitives.js';
@@ -37,6 +38,8 @@ export * from './primitives.js';
 export type { AllOfRule } from './kinds/all-of.js';
 export type { BooleanRule } from './kinds/boolean.js';
 export type { ExpressionRule } from './kinds/expression.js';
+export type { GivenRule } from './kinds/given.js';
+export type { TargetsRule } from './kinds/targets.js';
 export type { FractionRule, LevelsRule } from './kinds/levels.js';
 export type { OnTimeRule } from './kinds/on-time.js';
 export type { PartsRule } from './kinds/parts.js';
@@ -93,7 +96,7 @@ export const CriterionNode: z.ZodMiniType<CriterionNode> = withMeta(
       max: withDescription(NonNegDec, 'The maximum (điểm tối đa).'),
       source: withDescription(opt(Source), 'Required on leaves: the document and article the criterion comes from.'),
       description: opt(LongText),
-      part: withDescription(opt(Identifier), 'On a field: which part of the index it belongs to, e.g. "assessment" or "survey".'),
+      part: withDescription(opt(Identifier), 'On a top-level field (a group or a leaf): which part of the index it belongs to, e.g. "assessment" or "survey".'),
       floor: withDescription(opt(Dec), 'Lowest points of the node. Default 0; negative allows a deduction below zero.'),
       cap: withDescription(opt(NonNegDec), 'On a parent: points above this are cut (children may then sum above it).'),
       applicability: opt(Applicability),
@@ -110,16 +113,22 @@ export const CriterionNode: z.ZodMiniType<CriterionNode> = withMeta(
 // ---------------------------------------------------------------------------------------------------
 // Set-level declarations
 
-export const RoundingLevel = z.enum(['criterion', 'field', 'part', 'total', 'index']);
+export const RoundingLevel = z.enum(['criterion', 'field', 'part', 'total', 'index', 'meanIndex', 'share']);
 export type RoundingLevel = z.infer<typeof RoundingLevel>;
 export const RoundingMode = z.enum(['halfUp', 'halfEven', 'down', 'up']);
 export type RoundingMode = z.infer<typeof RoundingMode>;
+export const PartsInTotal = z.enum(['roundedParts', 'exactParts']);
+export type PartsInTotal = z.infer<typeof PartsInTotal>;
 
 export const Rounding = withMeta(
   z.strictObject({
-    level: withDescription(RoundingLevel, 'Where rounding applies: each leaf criterion, each field, each part, the total points, or the index.'),
+    level: withDescription(
+      RoundingLevel,
+      'Where rounding applies: each leaf criterion, each field, each part, the total points, or the index; in a ranking, the mean index (meanIndex) and the share of each band (share), both 2 places half up when not declared.',
+    ),
     places: z.number().check(z.int(), z.minimum(0), z.maximum(6)),
     mode: withDescription(RoundingMode, "halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."),
+    part: withDescription(opt(Identifier), 'With level "part": this part only (it takes the place of a "part" rounding without `part` for it).'),
   }),
   { id: 'Rounding' },
 );
@@ -162,11 +171,19 @@ export const CriteriaSet = withMeta(
     kind: opt(z.enum(['par', 'targets', 'satisfaction', 'digital', 'other'])),
     issuer: withDescription(Text, 'Who issued the criteria set.'),
     decision: withDescription(
-      z.strictObject({ number: Text, date: IsoDate, title: opt(Text), url: opt(maxString(2000)) }),
+      z.strictObject({
+        number: Text,
+        date: withDescription(z.nullable(IsoDate), 'YYYY-MM-DD, or null when the date is not known (shown as "date unknown"); never a placeholder.'),
+        title: opt(Text),
+        url: opt(maxString(2000)),
+      }),
       'The decision that issued the set (for a model set: the document it is modelled on).',
     ),
     period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Text), labelEn: opt(Text) }),
-    unitLevels: opt(z.array(z.enum(['commune', 'ward', 'department', 'province', 'ministry'])).check(z.minLength(1))),
+    unitLevels: withDescription(
+      opt(z.array(UnitLevel).check(z.minLength(1), z.maxLength(11))),
+      'The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).',
+    ),
     scale: withDescription(NonNegDec, 'The index scale, usually 100.'),
     policies: z.strictObject({
       notApplicable: withDescription(NotApplicablePolicy, 'fullPoints: counts full points; reduceMaximum: leaves the maximum.'),
@@ -176,8 +193,12 @@ export const CriteriaSet = withMeta(
         opt(z.enum(['cap', 'allow'])),
         'When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.',
       ),
+      partsInTotal: withDescription(
+        opt(PartsInTotal),
+        'With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at "total" where declared).',
+      ),
     }),
-    rounding: withDescription(opt(z.array(Rounding).check(z.maxLength(5))), 'Nothing is rounded unless declared here.'),
+    rounding: withDescription(opt(z.array(Rounding).check(z.maxLength(30))), 'Nothing is rounded unless declared here.'),
     displayPlaces: withDescription(opt(z.number().check(z.int(), z.minimum(0), z.maximum(6))), 'Places shown in reports (display only, default 2).'),
     classification: opt(z.array(Band).check(z.maxLength(20))),
     inputs: withDescription(opt(z.array(InputDef).check(z.maxLength(200))), 'Inputs shared by several criteria (unit facts).'),

@@ -21,6 +21,8 @@ import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
 import { CliError, UsageError } from '../../packages/cli/src/io.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
+import { planAgainstSet } from '../../packages/cli/src/plan-files.js';
+import { applyDerived, checkProgress, derive, parsePlan, parseProgress, type Plan, type Progress } from '@parindex/plans';
 import { ROOT, compileDiagnostics, englishWordsIn, evidence, pointsAtPath, set, unfilledIn, vietnameseIn, type J } from './helpers.js';
 
 /** Every diagnostic ({code, path, …}) anywhere in a CLI's JSON output. */
@@ -127,6 +129,48 @@ async function savedResult(): Promise<string> {
   const f = join(tmp, 'saved-result.json');
   if (!existsSync(f)) writeFileSync(f, (await cliInProcess(['score', '--format', 'json', '--quiet', example('kien-tho/targets-2026.json')])).stdout);
   return f;
+}
+
+/** The conformance plan of @parindex/plans and its progress, changed by `mutate`. */
+const PLAN_DIR = join(ROOT, 'packages/plans/test/conformance');
+const planValue = (): J => JSON.parse(readFileSync(join(PLAN_DIR, 'mixed.plan.json'), 'utf8'));
+const progressValue = (): J => JSON.parse(readFileSync(join(PLAN_DIR, 'mixed.progress.json'), 'utf8'));
+const YEAR = { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31' };
+function planCase(mutate: (p: J) => void, path: string): Case {
+  return {
+    run: () => {
+      const p = planValue();
+      mutate(p);
+      return parsePlan(p).diagnostics;
+    },
+    path,
+  };
+}
+function progressCase(mutate: (p: J) => void, path: string): Case {
+  return {
+    run() {
+      const p = progressValue();
+      mutate(p);
+      const parsed = parseProgress(p);
+      return parsed.value ? checkProgress(parsed.value, parsePlan(planValue()).value!, YEAR) : parsed.diagnostics;
+    },
+    path,
+  };
+}
+/** A command line run in this process that stops with file diagnostics (CliError, exit code 1). */
+function cliErrorCase(argv: string[]): Case {
+  return {
+    async run() {
+      try {
+        await dispatch(argv);
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '',
+  };
 }
 
 const CASES: Record<DiagnosticCode, Case> = {
@@ -319,6 +363,9 @@ const CASES: Record<DiagnosticCode, Case> = {
     s.fields.push({ code: '5', title: 't', max: 1, children: [n] });
     s.fields[3].max = 4;
   }, '/fields/4' + '/children/0'.repeat(LIMITS.treeDepth)),
+  SET_GIVEN_RANGE: setCase((s) => (leaf(s, 1, 1).rule = { type: 'given', input: 'online_rate' }), '/fields/1/children/1/rule/input'),
+  SET_PART_NOT_ON_FIELD: setCase((s) => (leaf(s, 0, 0).part = 'assessment'), '/fields/0/children/0/part'),
+  SET_ROUNDING_PART: setCase((s) => (s.rounding = [{ level: 'part', part: 'surveys', places: 2, mode: 'halfUp' }]), '/rounding/0/part'),
   SET_NOT_FOUND: {
     run() {
       try {
@@ -332,6 +379,13 @@ const CASES: Record<DiagnosticCode, Case> = {
     },
     path: '',
   },
+  SET_SOURCE_CITES_FILE: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', note: 'Theo docs/DOMAIN.md' }), '/fields/1/children/1/source/note'),
+  SET_SOURCE_NOT_DOCUMENT: setCase((s) => (leaf(s, 1, 1).source = { document: 'Các dạng quy tắc thường gặp' }), '/fields/1/children/1/source/document'),
+  // Tier 0 is "above 80"; the plan's "từ 80% trở lên" includes 80.
+  SET_SOURCE_QUOTE_BOUND: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', quote: 'đạt từ 80% trở lên' }), '/fields/1/children/1/source/quote'),
+  SET_SOURCE_QUOTE_TIER: setCase((s) => (leaf(s, 1, 1).source = { document: 'Kế hoạch 1/KH-UBND', quote: 'trên 80%', quoteTier: 3 }), '/fields/1/children/1/source/quoteTier'),
+  // Tier 0 is "above 80": a label that says "từ 80%" (80 included) is wrong.
+  SET_TIER_LABEL_BOUND: setCase((s) => (leaf(s, 1, 1).rule.tiers[0].label = 'Đạt: từ 80%'), '/fields/1/children/1/rule/tiers/0/label'),
   SET_AMBIGUOUS: {
     run() {
       const dir = join(tmp, 'lib');
@@ -346,6 +400,11 @@ const CASES: Record<DiagnosticCode, Case> = {
   EVIDENCE_SCHEMA: evidenceCase((e) => (e.entries[3].values = 'on_time'), '/entries/3/values'),
   EVIDENCE_SET_MISMATCH: evidenceCase((e) => (e.criteriaSet = 'test.shapes@2025'), '/criteriaSet'),
   EVIDENCE_PERIOD_MISMATCH: evidenceCase((e) => (e.period.to = '2026-06-30'), '/period'),
+  EVIDENCE_LEVEL_NOT_IN_SET: evidenceCase(
+    (e) => (e.unit.level = 'district'),
+    '/unit/level',
+    (s) => (s.unitLevels = ['commune', 'ward', 'specialZone']),
+  ),
   EVIDENCE_UNKNOWN_CRITERION: evidenceCase((e) => e.entries.push({ criterion: '9.9', values: { x: 1 } }), '/entries/17/criterion'),
   EVIDENCE_UNKNOWN_INPUT: evidenceCase((e) => (e.entries[3].values.plan_ok = true), '/entries/3/values/plan_ok'),
   EVIDENCE_DUPLICATE_VALUE: evidenceCase((e) => e.entries.push({ input: 'docs_assigned', value: true }), '/entries/17/value'),
@@ -403,6 +462,12 @@ const CASES: Record<DiagnosticCode, Case> = {
       leaf(s, 1, 0).rule.tiers[4] = { min: 0, minInclusive: true, max: 50, maxInclusive: false, points: 0 };
     },
   ),
+  SCORE_GIVEN_OUT_OF_RANGE: evidenceCase(
+    () => {},
+    '/entries/8',
+    // 2.2 (maximum 1) takes its points as given: the evidence's 85 is far above it.
+    (s) => (leaf(s, 1, 1).rule = { type: 'given', input: 'online_rate' }),
+  ),
   SCORE_CLAIM_MISMATCH: evidenceCase((e) => (e.entries[2].claimedPoints = 0.5), '/entries/2/claimedPoints'),
   SCORE_CLAIM_ON_PARENT: evidenceCase((e) => e.entries.push({ criterion: '1', claimedPoints: 1 }), '/entries/17/claimedPoints'),
   SCORE_NEEDS_EXPLANATION: evidenceCase(
@@ -434,6 +499,53 @@ const CASES: Record<DiagnosticCode, Case> = {
   }),
   USAGE_ROUND_WITHOUT_APPRAISAL: usageCase(() => ['rank', '--quiet', '--round', 'round1', '--threads', '1', example('kien-tho/targets-2026.json')]),
   USAGE_THREADS: usageCase(() => ['rank', '--threads', '0', 'x.json']),
+  USAGE_BINARY_TERMINAL: {
+    // stdout a terminal, as when an officer types the command without --out.
+    async run() {
+      const saved = process.stdout.isTTY;
+      process.stdout.isTTY = true;
+      try {
+        return await usageCase(() => ['score', example('vinh-bao/par-2026.json'), '--format', 'docx']).run();
+      } finally {
+        process.stdout.isTTY = saved;
+      }
+    },
+    path: '',
+  },
+
+  PLAN_SCHEMA: planCase((p) => (p.tasks[0].deadline.kind = 'weekly'), '/tasks/0/deadline/kind'),
+  PROGRESS_SCHEMA: progressCase((p) => (p.tasks[0].status = 'xong'), '/tasks/0/status'),
+  PLAN_FILE_KIND: cliErrorCase(['score', '--quiet', join(ROOT, 'plans/kien-tho/2026-cchc.json')]),
+  PLAN_DUPLICATE_TASK: planCase((p) => (p.tasks[1].id = 'T1'), '/tasks/1/id'),
+  PLAN_UNKNOWN_FIELD: planCase((p) => (p.tasks[0].field = 'chi_daoo'), '/tasks/0/field'),
+  PLAN_MAPPING_TASK: planCase((p) => (p.serves.inputs[3].task = 'T11'), '/serves/inputs/3/task'),
+  PLAN_QUOTE: planCase((p) => (p.tasks[0].quote = ['Nhiệm vụ có', 'hạn một tuần']), '/tasks/0/quote'),
+  PLAN_PERIOD: planCase((p) => (p.period.from = '2027-01-01'), '/period'),
+  PLAN_NO_TARGETS: cliErrorCase(['plan', 'targets', join(ROOT, 'plans/vinh-bao/2025-h2-cchc.json'), example('kien-tho/targets-2026.json')]),
+  PLAN_SET_MISMATCH: { ...cliErrorCase(['score', '--quiet', example('kien-tho/dti-2026.json'), '--plan', join(ROOT, 'plans/kien-tho/2026-cchc.json')]), path: '/serves/criteriaSet' },
+  PLAN_UNKNOWN_INPUT: {
+    run() {
+      const p = planValue();
+      p.serves.inputs[1].input = 'plan_tasks_due';
+      const par = compile(JSON.parse(readFileSync(join(ROOT, 'rules/sets/model.commune-par/2026.json'), 'utf8')));
+      return planAgainstSet(parsePlan(p).value as Plan, par);
+    },
+    path: '/serves/inputs/1/input',
+  },
+  PLAN_INPUT_OVERRIDDEN: {
+    run() {
+      const plan = parsePlan(planValue()).value as Plan;
+      const d = derive(plan, parseProgress(progressValue()).value as Progress, YEAR);
+      const ev = { entries: [{ criterion: '1.1.3', values: { plan_tasks_total: 10 } }] };
+      return applyDerived(ev, d, plan.id).diagnostics;
+    },
+    path: '/entries/0/values/plan_tasks_total',
+  },
+  PROGRESS_PLAN_MISMATCH: progressCase((p) => (p.plan = 'test.other'), '/plan'),
+  PROGRESS_UNKNOWN_TASK: progressCase((p) => (p.tasks[0].task = 'T01'), '/tasks/0/task'),
+  PROGRESS_DUPLICATE_TASK: progressCase((p) => (p.tasks[1].task = 'T1'), '/tasks/1/task'),
+  PROGRESS_DONE_WITHOUT_PRODUCT: progressCase(() => undefined, '/tasks/2/status'),
+  PROGRESS_LATE: progressCase(() => undefined, '/tasks/1/products/0/date'),
 };
 
 describe('every code is produced by some input', () => {

@@ -59,10 +59,13 @@ export function locateIn(list: readonly Diagnostic[], f: Pick<JsonFile, 'file' |
   });
 }
 
-export type FileKind = 'set' | 'evidence' | 'appraisal' | 'result';
+export type FileKind = 'set' | 'evidence' | 'appraisal' | 'result' | 'plan' | 'progress';
 
-/** What kind of file this is: `fields` → set, `entries` → evidence, `rounds` → appraisal, result JSON. */
+/** What kind of file this is: `"kind": "plan"` / `"progress"`, `fields` → set, `entries` → evidence, `rounds` → appraisal, result JSON. */
 export function detectKind(value: Record<string, unknown>): FileKind | undefined {
+  // A plan has "fields" too (its lĩnh vực), and a set has a "kind" of its own ("par"): plans first, by their kind.
+  if (value.kind === 'plan') return 'plan';
+  if (value.kind === 'progress') return 'progress';
   if ('provenance' in value && 'formatVersion' in value && 'totals' in value) return 'result';
   if ('fields' in value) return 'set';
   if ('entries' in value) return 'evidence';
@@ -110,7 +113,7 @@ export interface ListedSet {
   titleEn?: string;
   status: string;
   issuer: string;
-  decision: { number: string; date: string };
+  decision: { number: string; date: string | null };
   period: { from: string; to: string };
   file: string;
 }
@@ -138,7 +141,7 @@ export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } 
       ...(v.titleEn ? { titleEn: String(v.titleEn) } : {}),
       status: String(v.status),
       issuer: String(v.issuer),
-      decision: { number: String(v.decision?.number), date: String(v.decision?.date) },
+      decision: { number: String(v.decision?.number), date: typeof v.decision?.date === 'string' ? v.decision.date : null },
       period: { from: String(v.period?.from), to: String(v.period?.to) },
       file: p.slice(root.length),
     });

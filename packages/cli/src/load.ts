@@ -1,7 +1,8 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
 import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
-import { compile, score, type CompiledSet, type ScoreResult } from './engine.js';
+import { compile, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
+import { withPlan, type PlanEvidence } from './plan-files.js';
 
 const compiledCache = new Map<string, CompiledSet>();
 /** The criteria-set JSON each compiled set was compiled from (worker threads compile it again). */
@@ -83,12 +84,17 @@ export interface Scored {
   round?: ScoreResult;
   /** Warnings of both, located. */
   warnings: Diagnostic[];
+  /** With --plan: the plan, its progress, the derivation, and the evidence scored (with the derived inputs). */
+  plan?: PlanEvidence;
 }
 
 export interface ScoreArgs {
   rules?: string | undefined;
   appraisal?: string | undefined;
   round?: string | undefined;
+  /** A plan file and its progress: the inputs derived from them fill the evidence (docs/plans.md). */
+  plan?: string | undefined;
+  progress?: string | undefined;
 }
 
 /** The compiled set an evidence file names (by its criteriaSet ref) or the --rules file. */
@@ -104,20 +110,49 @@ export function compiledForEvidence(evidence: JsonFile, rulesFile: string | unde
 export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled?: CompiledSet): Promise<Scored> {
   const evidence = mustRead(evidenceFile);
   const kind = detectKind(evidence.value!);
+  if (kind === 'plan' || kind === 'progress') {
+    throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'evidence', found: kind }), file: evidenceFile, line: 1, column: 1 }]);
+  }
   if (kind !== 'evidence') {
     throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'evidence', found: kind ?? null }), file: evidenceFile, line: 1, column: 1 }]);
   }
   const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
   const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;
+  const plan = args.plan ? withPlan(evidence, c, args.plan, args.progress) : undefined;
+  const value = plan ? plan.evidence : evidence.value;
   let self: ScoreResult;
   let round: ScoreResult | undefined;
   try {
-    self = score(c, evidence.value);
-    if (appraisal) round = score(c, evidence.value, { appraisal: appraisal.value, ...(args.round ? { round: args.round } : {}) });
+    self = score(c, value);
+    if (appraisal) round = score(c, value, { appraisal: appraisal.value, ...(args.round ? { round: args.round } : {}) });
   } catch (e) {
     if (e instanceof ParindexError) throw new CliError(locateScoreDiagnostics(e.diagnostics, evidence, appraisal));
     throw e;
   }
-  const warnings = locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal);
-  return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings };
+  const warnings = [...(plan?.warnings ?? []), ...locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal)];
+  return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings, ...(plan ? { plan } : {}) };
+}
+
+/**
+ * Every round of the official table: each appraisal round of the file up to the one scored (the last,
+ * or --round), scored by the engine one by one (the round asked for is `s.round` itself, and an answer
+ * round asked for gets its column too); with them, the file's rounds up to there, answers included,
+ * whose reasons go to the notes.
+ */
+export function scoreRounds(s: Scored): { rounds: ScoreResult[]; appraisalRounds: AppraisalRound[] } {
+  if (!s.round || !s.appraisal) return { rounds: [], appraisalRounds: [] };
+  const all = (s.appraisal.value as { rounds: AppraisalRound[] }).rounds;
+  const upTo = all.findIndex((r) => r.id === s.round!.stage);
+  const appraisalRounds = all.slice(0, upTo + 1);
+  const rounds = appraisalRounds.flatMap((r, i): ScoreResult[] => {
+    if (i === upTo) return [s.round!];
+    if (r.kind !== 'appraisal') return [];
+    try {
+      return [score(s.compiled, s.evidence.value, { appraisal: s.appraisal!.value, round: r.id })];
+    } catch (e) {
+      if (e instanceof ParindexError) throw new CliError(locateScoreDiagnostics(e.diagnostics, s.evidence, s.appraisal));
+      throw e;
+    }
+  });
+  return { rounds, appraisalRounds };
 }

@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, { description: string; load: () => Promise
   explain: { description: 'Explain every point and how to raise it / Giải thích từng điểm', load: async () => (await import('./commands/explain.js')).explainCommand },
   diff: { description: 'Compare two scores criterion by criterion / So sánh hai kết quả', load: async () => (await import('./commands/diff.js')).diffCommand },
   rank: { description: 'Score many units with one set and rank them / Xếp hạng', load: async () => (await import('./commands/rank.js')).rankCommand },
+  plan: { description: 'Reform plans: tasks, progress, targets / Kế hoạch CCHC', load: async () => (await import('./commands/plan.js')).planCommand },
 };
 
 export const root: CommandDef<ArgsDef> = {

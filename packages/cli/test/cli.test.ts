@@ -23,7 +23,7 @@ describe.concurrent('usage and exit codes', () => {
     for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank']) expect(root.stdout).toContain(c);
     expect(sc.code).toBe(0);
     expect(sc.stdout).toMatch(/--appraisal=<file>/);
-    expect(sc.stdout).toMatch(/--format=<table\|json\|md\|html\|csv>/);
+    expect(sc.stdout).toMatch(/--format=<table\|json\|md\|html\|csv\|docx\|xlsx>/);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('<id[@version]>');
     expect(sc.stdout).toContain('TÙY CHỌN');
@@ -120,7 +120,7 @@ describe.concurrent('score', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(score(compile(set), read(VB)))));
   });
 
-  it('with an appraisal: self-score and appraised columns (md, csv, html)', async () => {
+  it('with an appraisal: the official table, one column per round up to --round (md, csv, html)', async () => {
     const html = join(dir, 'report.html');
     const [md, csv, h] = await Promise.all([
       cliInProcess(['score', VB, '--appraisal', VB_APPRAISAL, '--format', 'md', '--quiet']),
@@ -128,18 +128,16 @@ describe.concurrent('score', () => {
       cliInProcess(['score', VB, '--appraisal', VB_APPRAISAL, '--format', 'html', '--out', html, '--quiet']),
     ]);
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('| STT | Lĩnh vực / tiêu chí | Điểm tối đa | Điểm tự chấm | Điểm thẩm định | Tài liệu kiểm chứng | Ghi chú |');
-    expect(md.stdout).toMatch(/\| 3\.7\.2 \| .*Tỷ lệ giao dịch thanh toán trực tuyến \| 1,5 \| 1,5 \| 0,75 \|/);
+    expect(md.stdout).toContain('| STT | Lĩnh vực / tiêu chí | Điểm tối đa | Điểm tự chấm | Điểm thẩm định vòng 1 | Điểm thẩm định vòng 2 | Tài liệu kiểm chứng | Ghi chú |');
+    expect(md.stdout).toMatch(/\| 3\.7\.2 \| .*Tỷ lệ giao dịch thanh toán trực tuyến \| 1,5 \| 1,5 \| 0,75 \| 0,75 \|/);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.startsWith('\ufeff')).toBe(true);
-    expect(csv.stdout).toContain('\r\n');
-    expect(csv.stdout).toContain('STT,Lĩnh vực / tiêu chí,Điểm tối đa,Điểm tự chấm,Điểm thẩm định,Tài liệu kiểm chứng,Ghi chú');
-    expect(csv.stdout).toMatch(/\r\n3\.7\.2,Tỷ lệ giao dịch thanh toán trực tuyến,"1,5","1,5","0,75"/);
+    expect(csv.stdout.startsWith('\ufeffSTT;Lĩnh vực / tiêu chí;Điểm tối đa;Điểm tự chấm;Điểm thẩm định vòng 1;Tài liệu kiểm chứng;Ghi chú\r\n')).toBe(true);
+    expect(csv.stdout).toMatch(/\r\n3\.7\.2;Tỷ lệ giao dịch thanh toán trực tuyến;1,5;1,5;0,75;/);
     expect(h.code).toBe(0);
     expect(h.stdout).toBe('');
     const page = readFileSync(html, 'utf8');
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(page).toContain('<th>Điểm thẩm định</th>');
+    expect(page).toContain('<th>Điểm thẩm định vòng 1</th><th>Điểm thẩm định vòng 2</th>');
     expect(page).toContain('<style>');
     expect(page).not.toMatch(/<script|<link|src=|url\(/);
     expect(page).toContain('83,35');
@@ -337,8 +335,8 @@ describe.concurrent('rank', () => {
     expect(t.stderr).toMatch(/bad-unit\.json:\d+:\d+ {2}EVIDENCE_UNKNOWN_CRITERION/);
     expect(t.stdout).toContain('đơn vị kế tiếp nhận hạng liền sau (1, 2, 3, 3, 4)');
     expect(t.stdout).toMatch(/1\s+TH-KIENTHO\s+UBND xã Kiên Thọ\s+94,582\s+100\s+94,58\s+A — Xuất sắc/);
-    expect(t.stdout).toMatch(/2=\s+U-A\s+Xã A/);
-    expect(t.stdout).toMatch(/2=\s+U-B\s+Xã B/);
+    expect(t.stdout).toMatch(/2\s+có\s+U-A\s+Xã A/);
+    expect(t.stdout).toMatch(/2\s+có\s+U-B\s+Xã B/);
     expect(t.stdout).toMatch(/3\s+HP-NLBANG/);
     expect(t.stdout).toContain('Không xếp hạng được (2 tệp có lỗi)');
     const data = JSON.parse(j.stdout);
@@ -347,7 +345,7 @@ describe.concurrent('rank', () => {
     // Plain mean of the unit indices: (94.58 + 83.6 + 83.6 + 49.29) / 4
     expect(data.summary.index.mean).toBe('77.7675');
     expect(data.failed.map((f: { file: string }) => f.file.split('/').pop()).sort()).toEqual(['bad-unit.json', 'broken.json']);
-    expect(en.stdout).toContain('| Rank | Code |');
+    expect(en.stdout).toContain('| Rank | Tied | Code |');
     expect(en.stdout).toContain('Mean index');
   });
 

@@ -90,10 +90,10 @@ const COMMANDS: Record<string, () => string[]> = {
   rank: () => ['rank', ...rankFiles, broken],
 };
 
-/** RFC 4180: the cells of a CSV text (BOM dropped), quotes undone. */
-function csvCells(text: string): string[] {
+/** RFC 4180: the cells of a CSV text (BOM dropped), quotes undone; ";" separates in Vietnamese, "," in English. */
+function csvCells(text: string, sep = ';'): string[] {
   const cells: string[] = [];
-  const re = /"((?:[^"]|"")*)"|([^,\r\n]*)/gy;
+  const re = new RegExp(`"((?:[^"]|"")*)"|([^${sep}\\r\\n]*)`, 'gy');
   let i = text.startsWith('\ufeff') ? 1 : 0;
   while (i < text.length) {
     re.lastIndex = i;
@@ -101,7 +101,7 @@ function csvCells(text: string): string[] {
     cells.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!);
     i = re.lastIndex;
     if (text.startsWith('\r\n', i)) i += 2;
-    else if (text[i] === ',') i++;
+    else if (text[i] === sep) i++;
     else if (i < text.length) throw new Error(`CSV: unexpected ${JSON.stringify(text[i])} at ${i}`);
   }
   return cells;
@@ -110,7 +110,34 @@ function csvCells(text: string): string[] {
 /** A number as the renderers write it (vi or en). */
 const NUMBER = /^[+-]?[0-9]+(?:[.,][0-9]+)*%?$/;
 /** The renderer's own tags and attributes: nothing else may appear in the HTML. */
-const HTML_TAGS = new Set(['!DOCTYPE', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'dl', 'dt', 'dd', 'ul', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'br']);
+const HTML_TAGS = new Set([
+  '!DOCTYPE',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'h1',
+  'h2',
+  'p',
+  'div',
+  'dl',
+  'dt',
+  'dd',
+  'ul',
+  'li',
+  'table',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'br',
+]);
 
 /** `exact`: a hostile text the JSON output must hold exactly as given. */
 function checkOutput(format: (typeof FORMATS)[number], r: Run, exact: string): void {
@@ -185,13 +212,15 @@ describe('what the hostile text becomes', () => {
       expect(rank).toContain(`'${name}`);
     }
     const vi = csvCells((await cliInProcess(['diff', evidence, '--appraisal', appraisal, '--format', 'csv'])).stdout);
-    const en = csvCells((await cliInProcess(['diff', evidence, '--appraisal', appraisal, '--format', 'csv', '--lang', 'en'])).stdout);
+    const en = csvCells((await cliInProcess(['diff', evidence, '--appraisal', appraisal, '--format', 'csv', '--lang', 'en'])).stdout, ',');
     // 1.4.1: 0,5 → 0 in round 1.
     expect(vi.slice(vi.indexOf('1.4.1'), vi.indexOf('1.4.1') + 5)).toEqual(['1.4.1', 'Ban hành Kế hoạch tuyên truyền CCHC', '0,5', '0', '-0,5']);
     expect(en.slice(en.indexOf('1.4.1'), en.indexOf('1.4.1') + 5)).toEqual(['1.4.1', 'Reform propaganda plan issued', '0.5', '0', '-0.5']);
-    expect(vi[vi.indexOf('A') + 1]).toBe(`'${HOSTILE} — tự chấm — model.commune-par@2026 (01/01/2026 – 31/12/2026)`);
-    const score = csvCells((await cliInProcess(['score', evidence, '--format', 'csv'])).stdout);
-    expect(score[score.indexOf('Đơn vị') + 1]).toBe(`'${HOSTILE} (=1+1)`);
+    // The official table: max, self-score, round 1 as numbers; the hostile round label starts a note, behind a quote.
+    const score = csvCells((await cliInProcess(['score', evidence, '--appraisal', appraisal, '--format', 'csv'])).stdout);
+    expect(score.slice(score.indexOf('1.4.1'), score.indexOf('1.4.1') + 5)).toEqual(['1.4.1', 'Ban hành Kế hoạch tuyên truyền CCHC', '0,5', '0,5', '0']);
+    expect(score.some((c) => c.startsWith("'=Vòng 1"))).toBe(true);
+    expect(score.some((c) => c.includes('\n=Vòng 1'))).toBe(true);
   });
 
   it('Markdown: one line per text, metacharacters escaped, HTML as entities', async () => {

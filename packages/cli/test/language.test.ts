@@ -133,7 +133,8 @@ describe.each(['vi', 'en'] as const)('every command speaks one language (%s)', (
 
   it('--help of every command', async () => {
     const found = await check(['--help'], lang);
-    for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank']) found.push(...(await check([c, '--help'], lang)));
+    for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank', 'plan']) found.push(...(await check([c, '--help'], lang)));
+    for (const c of ['show', 'status', 'targets']) found.push(...(await check(['plan', c, '--help'], lang)));
     expect(found).toEqual([]);
   });
 });

@@ -116,6 +116,8 @@ export interface CompiledSet {
   readonly leaves: readonly CompiledNode[];
   readonly inputs: ReadonlyMap<string, CompiledInput>;
   readonly rounding: ReadonlyMap<RoundingLevel, Rounding>;
+  /** Roundings declared for one part (level "part" with `part`): they take the place of the general "part" rounding. */
+  readonly partRounding: ReadonlyMap<string, Rounding>;
   readonly scale: Decimal;
   readonly bands: ReadonlyArray<{ code: string; label: string; labelEn?: string | undefined; iv: Interval }>;
   readonly bonusMax: Decimal | null;
@@ -238,7 +240,8 @@ export function compile(input: unknown): CompiledSet {
     penalty,
     leaves: b.leaves,
     inputs: b.inputs,
-    rounding: new Map((set.rounding ?? []).map((r) => [r.level, r])),
+    rounding: new Map((set.rounding ?? []).filter((r) => r.part === undefined).map((r) => [r.level, r])),
+    partRounding: new Map((set.rounding ?? []).flatMap((r) => (r.part === undefined ? [] : [[r.part, r] as const]))),
     scale: dec(set.scale),
     bands: (set.classification ?? []).map((x) => ({ code: x.code, label: x.label, labelEn: x.labelEn, iv: toInterval(x).iv })),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,

@@ -17,6 +17,8 @@ import {
   withMeta,
   zodDiagnostics,
   LIMITS,
+  UnitLevel,
+  UNIT_LEVELS,
   type Diagnostic,
 } from './deps.js';
 
@@ -62,7 +64,7 @@ export const Unit = withMeta(
   z.strictObject({
     code: Str(100),
     name: Str(500),
-    level: z.enum(['commune', 'ward', 'department', 'province', 'ministry']),
+    level: UnitLevel,
     province: opt(Str(200)),
     note: opt(Str()),
   }),
@@ -98,7 +100,7 @@ const RE_DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 const RE_DEC = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
 const RE_SHA = /^[0-9a-f]{64}$/;
 const RE_SET_REF = /^[a-z0-9.-]+@[0-9.]+$/;
-const LEVELS = new Set(['commune', 'ward', 'department', 'province', 'ministry']);
+const LEVELS: ReadonlySet<string> = new Set(UNIT_LEVELS);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const OBJECT_PROTO = Object.prototype;
 

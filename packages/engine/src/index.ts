@@ -11,7 +11,23 @@ export { Evidence, Entry, DocumentRef, InputValue, Unit, parseEvidence } from '.
 export { Appraisal, AppraisalRound, AppraisalItem, parseAppraisal } from './appraisal.js';
 export type * from './result.js';
 export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
-export { rank, summarize, mean, type RankingPolicy, type RankRow, type RankSummary, type Mean, type FieldMean, type Rankable, type Summarizable } from './rank.js';
+export {
+  rank,
+  summarize,
+  mean,
+  RANK_ROUNDING_DEFAULT,
+  type RankingPolicy,
+  type RankRow,
+  type RankSummary,
+  type Mean,
+  type IndexMean,
+  type FieldMean,
+  type BandGroup,
+  type RankRounding,
+  type SummarizeOptions,
+  type Rankable,
+  type Summarizable,
+} from './rank.js';
 export { toSummary, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
 export { evidenceSchema } from './evidence-schema.js';

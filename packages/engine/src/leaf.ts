@@ -3,10 +3,10 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
+import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, keepExact, round, ZERO, type Ctx } from './score-context.js';
-import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import { addFlag, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import type { FlagCode, KindStep, NodeResult, NotApplicableCause, SourceRef, Step, Trace, TraceDocument, TraceInput } from './result.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
 interface LeafRun {
@@ -113,9 +113,16 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   res.points = points === node.max ? node.maxText : decText(points);
   res.status = status;
   res.flags = r.flags;
-  if (n.source) res.source = n.source.article !== undefined ? { document: n.source.document, article: n.source.article } : { document: n.source.document };
+  if (n.source) res.source = sourceRef(n.source);
   res.trace = trace;
   return keepExact(ctx, res, points, applicableMax);
+}
+
+/** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
+function sourceRef(src: NonNullable<CompiledNode['node']['source']>): SourceRef {
+  const out: SourceRef = {};
+  for (const key of ['document', 'issuer', 'number', 'date', 'article', 'quote', 'model', 'note', 'noteEn'] as const) if (src[key] !== undefined) (out as Record<string, unknown>)[key] = src[key];
+  return out;
 }
 
 /**
@@ -212,6 +219,8 @@ function invalidDiagnostic(why: RuleInvalid, path: string, code: string): Diagno
   switch (why.code) {
     case 'SCORE_NO_TIER':
       return diag(why.code, path, { code, value: why.value }, 'warning');
+    case 'SCORE_GIVEN_OUT_OF_RANGE':
+      return diag(why.code, path, { code, input: why.input, value: why.value, min: why.min, max: why.max }, 'warning');
     case 'SCORE_DIVISION_BY_ZERO':
       return diag(why.code, path, { code, reason: why.reason }, 'warning');
     case 'SCORE_EXPRESSION':
@@ -308,7 +317,8 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   const policy = missingPolicy(r);
   r.steps.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
-    if (points.gt(0)) r.trace.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(points), gain: decText(points) });
+    const after = criterionRounded(r, points);
+    if (after.gt(0)) r.trace.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
@@ -316,6 +326,37 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
     ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node.code), { code: node.code }));
   } else addFlag(ctx, r.flags, 'explained', node.code);
   return conclude(r, points, node.max, 'scored');
+}
+
+/** Points as the leaf will have them: rounded at criterion level where declared, within floor and maximum. */
+function criterionRounded(r: LeafRun, v: Decimal): Decimal {
+  const rounding = r.ctx.compiled.rounding.get('criterion');
+  if (!rounding) return v;
+  return Decimal.min(r.node.max, Decimal.max(r.node.floor, roundedAs(v, rounding)));
+}
+
+/**
+ * A kind promises the points its rule gives; with a criterion rounding the leaf gets them rounded (and
+ * kept within its floor and maximum): the promise and its gain say so, and a change that gains nothing
+ * once rounded is not advised.
+ */
+function roundedAdvice(r: LeafRun, advice: Improvement[], points: Decimal): Improvement[] {
+  if (!r.ctx.compiled.rounding.get('criterion')) return advice;
+  const within = (v: Decimal) => criterionRounded(r, v);
+  const current = within(points);
+  const out: Improvement[] = [];
+  for (const im of advice) {
+    if (!('pointsAfter' in im) || im.pointsAfter === null) {
+      out.push(im);
+      continue;
+    }
+    const after = within(new Decimal(im.pointsAfter));
+    if (cmpDec(after, current) <= 0) continue;
+    // The same points reached twice (two changes that round alike): the first, cheaper one says it all.
+    if (out.some((o) => 'pointsAfter' in o && o.pointsAfter === decText(after))) continue;
+    out.push({ ...im, pointsAfter: decText(after), gain: decText(after.minus(current)) });
+  }
+  return out;
 }
 
 export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
@@ -334,7 +375,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
   if (ev.shortage) return shortage(r, ev.shortage);
   if (ev.invalid) return invalid(r, ev.invalid);
-  const advice = node.kind!.advise(ev);
-  for (const im of advice) r.trace.improve.push(im);
-  return documentsStage(r, bound(r, ev.raw));
+  const points = bound(r, ev.raw);
+  for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
+  return documentsStage(r, points);
 }

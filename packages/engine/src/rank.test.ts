@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mean, rank, summarize } from './rank.js';
+import { mean, rank, roundQuotient, summarize } from './rank.js';
 import type { NodeResult, ScoreResult } from './result.js';
 
 const field = (code: string, points: string, max: string, applicableMax = max): NodeResult => ({
@@ -100,7 +100,7 @@ describe('mean and summarize', () => {
       result('c', '70', null, [field('1', '5', '10'), field('2', '2', '5')]),
     ];
     const s = summarize(rs, 'dense');
-    expect(s.index).toEqual({ count: 3, sum: '247', mean: '82.3333333333' });
+    expect(s.index).toEqual({ count: 3, sum: '247', mean: '82.3333333333', rounded: '82.33' });
     expect(s.bands.map((b) => [b.code, b.units])).toEqual([
       ['A', [1]],
       ['B', [0]],
@@ -109,5 +109,52 @@ describe('mean and summarize', () => {
     expect(s.fields[0]).toMatchObject({ code: '1', points: { sum: '23', mean: '7.6666666667' }, percent: { count: 3, mean: '76.6666666667' } });
     // A field that does not apply (maximum 0) is left out of the percentage mean, not counted as 0 %.
     expect(s.fields[1]).toMatchObject({ code: '2', points: { count: 3, sum: '6' }, percent: { count: 2, sum: '120', mean: '60' } });
+  });
+
+  it('counts each band and its share of the ranked units: 7 of 40 is 17.5 (two places, half up, by default)', () => {
+    const bands = ['A', 'B', 'C', 'D'];
+    // 40 units: 7 in A, 20 in B, 12 in C, 0 in D, 1 unclassified.
+    const rs = Array.from({ length: 40 }, (_, i) => result(`u${i}`, String(95 - i), i < 7 ? 'A' : i < 27 ? 'B' : i < 39 ? 'C' : null));
+    const s = summarize(rs, 'dense', { bands: bands.map((code) => ({ code, label: `Nhóm ${code}` })) });
+    expect(s.ranked).toBe(40);
+    expect(s.bands.map((b) => [b.code, b.count, b.share])).toEqual([
+      ['A', 7, '17.5'],
+      ['B', 20, '50'],
+      ['C', 12, '30'],
+      ['D', 0, '0'],
+      [null, 1, '2.5'],
+    ]);
+    expect(s.rounding).toEqual({ meanIndex: { places: 2, mode: 'halfUp' }, share: { places: 2, mode: 'halfUp' } });
+  });
+
+  it('rounds the shares and the mean index as the set declares, from the exact quotient', () => {
+    // 1 of 3 = 33.333…%, 2 of 3 = 66.666…%; the mean of 80.005 and 80.004 and 80.001 is 80.00333…
+    const rs = [result('a', '80.005', 'A'), result('b', '80.004', 'B'), result('c', '80.001', 'B')];
+    const s = summarize(rs, 'dense', {
+      rounding: [
+        { level: 'share', places: 1, mode: 'down' },
+        { level: 'meanIndex', places: 3, mode: 'up' },
+      ],
+    });
+    expect(s.bands.map((b) => [b.code, b.share])).toEqual([
+      ['A', '33.3'],
+      ['B', '66.6'],
+    ]);
+    expect(s.index).toMatchObject({ sum: '240.01', rounded: '80.004' });
+    expect(summarize(rs, 'dense').index.rounded).toBe('80');
+    expect(summarize([], 'dense').index.rounded).toBeNull();
+  });
+
+  it('rounds a quotient exactly in every mode, ties included', () => {
+    const r = (n: bigint, d: bigint, places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up') => roundQuotient(n, d, { places, mode });
+    expect(r(700n, 40n, 2, 'halfUp')).toBe('17.5');
+    expect(r(1n, 8n, 2, 'halfUp')).toBe('0.13');
+    expect(r(1n, 8n, 2, 'halfEven')).toBe('0.12');
+    expect(r(3n, 8n, 2, 'halfEven')).toBe('0.38');
+    expect(r(1n, 3n, 4, 'up')).toBe('0.3334');
+    expect(r(2n, 3n, 4, 'down')).toBe('0.6666');
+    expect(r(-1n, 8n, 2, 'halfUp')).toBe('-0.13');
+    // 10^40 + 5 over 10^41: a decimal context of 40 digits would lose the 5.
+    expect(r(10n ** 40n + 5n, 10n ** 41n, 40, 'halfUp')).toBe('0.1000000000000000000000000000000000000001');
   });
 });

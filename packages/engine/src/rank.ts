@@ -7,7 +7,7 @@
  * Indices are compared exactly as decimals, as they stand in the results (the set's "index" rounding,
  * when it declares one, has already been applied by `score()`).
  */
-import { Decimal, dec, decText } from './deps.js';
+import { Decimal, dec, decText, type RoundingMode } from './deps.js';
 import type { DecimalString, Totals } from './result.js';
 
 export type RankingPolicy = 'dense' | 'competition';
@@ -88,15 +88,105 @@ export interface BandGroup {
   labelEn?: string;
   /** Input positions of the units in this band, in rank order. */
   units: number[];
+  /** How many units the band holds (units.length), and their share of the units ranked. */
+  count: number;
+  /** count ÷ units ranked × 100, rounded as `RankSummary.rounding.share` says (null when nothing is ranked); exact: count and `RankSummary.ranked`. */
+  share: DecimalString | null;
+}
+
+/** How a published ranking table rounds a figure: places and mode (default 2 places, half up). */
+export interface RankRounding {
+  places: number;
+  mode: RoundingMode;
+}
+
+/** The plain mean of the indices, exact (sum ÷ count), and rounded as the set declares. */
+export interface IndexMean extends Mean {
+  /** sum ÷ count rounded as `RankSummary.rounding.meanIndex` says (from the exact quotient); null with no unit. */
+  rounded: DecimalString | null;
 }
 
 export interface RankSummary {
   policy: RankingPolicy;
+  /** How many units were ranked (the denominator of every band's share). */
+  ranked: number;
   /** Plain mean of the unit indices (as a national or provincial average is published). */
-  index: Mean;
+  index: IndexMean;
   fields: FieldMean[];
-  /** Units grouped by classification band, in the order the bands are first met going down the ranking. */
+  /**
+   * Units grouped by classification band: with `bands` given, every band of the set in its order (a band
+   * no unit reached has count 0), then the unclassified units; else in the order first met going down.
+   */
   bands: BandGroup[];
+  /** The rounding of the mean index and of the shares: the set's `meanIndex` and `share` levels, else 2 places half up. */
+  rounding: { meanIndex: RankRounding; share: RankRounding };
+}
+
+export interface SummarizeOptions {
+  /** The classification bands of the set, in its order: every one is listed, with 0 units when none reached it. */
+  bands?: ReadonlyArray<{ code: string; label: string; labelEn?: string | undefined }>;
+  /** The set's rounding declarations (its levels `meanIndex` and `share` are read). */
+  rounding?: ReadonlyArray<{ level: string; places: number; mode: RoundingMode }>;
+}
+
+/** A published table's default: two decimals, half up. */
+export const RANK_ROUNDING_DEFAULT: RankRounding = { places: 2, mode: 'halfUp' };
+
+/**
+ * @internal numerator ÷ denominator rounded to `places` in `mode`, exactly: integer division with its
+ * remainder (no binary floating point, no decimal precision limit), as decimal text.
+ */
+export function roundQuotient(numerator: bigint, denominator: bigint, r: RankRounding): DecimalString {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = (numerator < 0n ? -numerator : numerator) * 10n ** BigInt(r.places);
+  const d = denominator < 0n ? -denominator : denominator;
+  let q = n / d;
+  const rest = n % d;
+  const up = r.mode === 'up' ? rest > 0n : r.mode === 'down' ? false : r.mode === 'halfUp' ? 2n * rest >= d : 2n * rest > d || (2n * rest === d && q % 2n === 1n);
+  if (up) q += 1n;
+  const digits = q.toString().padStart(r.places + 1, '0');
+  const int = digits.slice(0, digits.length - r.places);
+  const frac = digits.slice(digits.length - r.places).replace(/0+$/, '');
+  return decText(dec(`${negative && q !== 0n ? '-' : ''}${int}${frac ? `.${frac}` : ''}`));
+}
+
+/** A decimal text as an integer and its scale: "82.35" → 8235n, 2. */
+function scaled(text: DecimalString): { int: bigint; scale: number } {
+  const dot = text.indexOf('.');
+  return dot < 0 ? { int: BigInt(text), scale: 0 } : { int: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
+}
+
+function rankRounding(list: SummarizeOptions['rounding'], level: 'meanIndex' | 'share'): RankRounding {
+  const r = list?.find((x) => x.level === level);
+  return r ? { places: r.places, mode: r.mode } : RANK_ROUNDING_DEFAULT;
+}
+
+/** The bands of the ranked units, with their counts and shares. */
+function bandGroups<T extends Summarizable>(rows: readonly RankRow<T>[], opts: SummarizeOptions, share: RankRounding): BandGroup[] {
+  const group = (code: string | null, label: string | null, labelEn: string | undefined): BandGroup => ({
+    code,
+    label,
+    ...(labelEn !== undefined ? { labelEn } : {}),
+    units: [],
+    count: 0,
+    share: null,
+  });
+  const bands = (opts.bands ?? []).map((b) => group(b.code, b.label, b.labelEn));
+  for (const row of rows) {
+    const c = row.result.totals.classification;
+    const code = c?.code ?? null;
+    let g = bands.find((b) => b.code === code);
+    if (!g) bands.push((g = group(code, c?.label ?? null, c?.labelEn)));
+    g.units.push(row.input);
+  }
+  // With the set's bands listed, the unclassified units come last (a stable sort keeps the rest in order).
+  if (opts.bands?.length) bands.sort((a, b) => Number(a.code === null) - Number(b.code === null));
+  for (const b of bands) {
+    b.count = b.units.length;
+    b.share = rows.length === 0 ? null : roundQuotient(BigInt(b.count) * 100n, BigInt(rows.length), share);
+  }
+  return bands;
 }
 
 /** The part of a result that `summarize` reads: a `ScoreResult` or its `ScoreSummary` (see toSummary). */
@@ -109,41 +199,38 @@ export interface Summarizable {
  * Means and groups for a ranking table. Fields are matched by code, in the order of the first result;
  * all results should come from one compiled set. Results or their summaries (`toSummary`) give the same.
  */
-export function summarize(results: readonly Summarizable[], ties: RankingPolicy): RankSummary {
+export function summarize(results: readonly Summarizable[], ties: RankingPolicy, opts: SummarizeOptions = {}): RankSummary {
   const rows = rank(results, ties);
+  const rounding = { meanIndex: rankRounding(opts.rounding, 'meanIndex'), share: rankRounding(opts.rounding, 'share') };
+  const index = mean(results.map((r) => r.totals.index));
+  const sum = scaled(index.sum);
+  const rounded = index.count === 0 ? null : roundQuotient(sum.int, BigInt(index.count) * 10n ** BigInt(sum.scale), rounding.meanIndex);
+  return { policy: ties, ranked: rows.length, index: { ...index, rounded }, fields: fieldMeans(results), bands: bandGroups(rows, opts, rounding.share), rounding };
+}
+
+/** The mean points and percentage of each field, matched by code, in the order of the first result. */
+function fieldMeans(results: readonly Summarizable[]): FieldMean[] {
   const fields: FieldMean[] = [];
   const first = results[0];
-  if (first) {
-    for (const f of first.fields) {
-      const points: DecimalString[] = [];
-      const percent: DecimalString[] = [];
-      for (const r of results) {
-        const g = r.fields.find((x) => x.code === f.code);
-        if (!g) continue;
-        points.push(g.points);
-        const max = dec(g.applicableMax);
-        if (!max.isZero()) percent.push(decText(dec(g.points).div(max).times(100)));
-      }
-      fields.push({
-        code: f.code,
-        title: f.title,
-        ...(f.titleEn !== undefined ? { titleEn: f.titleEn } : {}),
-        nominalMax: f.nominalMax,
-        points: mean(points),
-        percent: mean(percent),
-      });
+  if (!first) return fields;
+  for (const f of first.fields) {
+    const points: DecimalString[] = [];
+    const percent: DecimalString[] = [];
+    for (const r of results) {
+      const g = r.fields.find((x) => x.code === f.code);
+      if (!g) continue;
+      points.push(g.points);
+      const max = dec(g.applicableMax);
+      if (!max.isZero()) percent.push(decText(dec(g.points).div(max).times(100)));
     }
+    fields.push({
+      code: f.code,
+      title: f.title,
+      ...(f.titleEn !== undefined ? { titleEn: f.titleEn } : {}),
+      nominalMax: f.nominalMax,
+      points: mean(points),
+      percent: mean(percent),
+    });
   }
-  const bands: BandGroup[] = [];
-  for (const row of rows) {
-    const c = row.result.totals.classification;
-    const code = c?.code ?? null;
-    let group = bands.find((b) => b.code === code);
-    if (!group) {
-      group = { code, label: c?.label ?? null, ...(c?.labelEn !== undefined ? { labelEn: c.labelEn } : {}), units: [] };
-      bands.push(group);
-    }
-    group.units.push(row.input);
-  }
-  return { policy: ties, index: mean(results.map((r) => r.totals.index)), fields, bands };
+  return fields;
 }

@@ -67,7 +67,7 @@ const RuleTypeSchema = z.enum(RULE_TYPES);
 /** An input value as given: a decimal string, a level id or a date (all strings), yes/no, or answer counts. */
 const TraceValue = z.union([z.string(), z.boolean(), z.record(z.string(), D), z.null()]);
 
-export const RoundingStepSchema = s({ kind: z.literal('round'), level: RoundingLevel, from: D, to: D, places: int(), mode: RoundingMode });
+export const RoundingStepSchema = s({ kind: z.literal('round'), level: RoundingLevel, from: D, to: D, places: int(), mode: RoundingMode, part: opt(z.string()) });
 
 const NotApplicablePolicySchema = z.enum(['fullPoints', 'reduceMaximum']);
 const notApplicable = <C extends string, T extends Record<string, z.ZodMiniType>>(cause: C, shape: T) =>
@@ -79,6 +79,7 @@ export const StepSchema = withMeta(
     s({ kind: z.literal('clamp'), from: D, to: D, bound: z.enum(['max', 'floor', 'cap', 'scale']) }),
     s({ kind: z.literal('aboveScale'), index: D, scale: D }),
     RoundingStepSchema,
+    s({ kind: z.literal('partsTotal'), rule: z.enum(['roundedParts', 'exactParts']), printed: D, exact: D }),
     z.discriminatedUnion('cause', [notApplicable('condition', { at: z.string() }), notApplicable('zeroDenominator', { input: z.string() })]),
     s({ kind: z.literal('missing'), inputs: z.array(z.string()), documents: z.array(z.string()), policy: z.enum(['zero', 'scoreAndFlag']), explanation: z.nullable(z.string()) }),
     s({ kind: z.literal('override'), round: z.string(), from: D, to: D, reason: z.string(), by: opt(z.string()), date: opt(z.string()) }),
@@ -143,7 +144,19 @@ export interface NodeResultShape {
   points: string;
   status: z.infer<typeof NodeStatusSchema>;
   flags: Array<z.infer<typeof FlagCodeSchema>>;
-  source?: { document: string; article?: string | undefined } | undefined;
+  source?:
+    | {
+        document?: string | undefined;
+        issuer?: string | undefined;
+        number?: string | null | undefined;
+        date?: string | null | undefined;
+        article?: string | undefined;
+        quote?: string | undefined;
+        model?: boolean | undefined;
+        note?: string | undefined;
+        noteEn?: string | undefined;
+      }
+    | undefined;
   part?: string | undefined;
   steps?: Array<z.infer<typeof StepSchema>> | undefined;
   children?: NodeResultShape[] | undefined;
@@ -162,7 +175,19 @@ export const NodeResultSchema: z.ZodMiniType<NodeResultShape> = withMeta(
       points: D,
       status: NodeStatusSchema,
       flags: z.array(FlagCodeSchema),
-      source: opt(s({ document: z.string(), article: opt(z.string()) })),
+      source: opt(
+        s({
+          document: opt(z.string()),
+          issuer: opt(z.string()),
+          number: opt(z.nullable(z.string())),
+          date: opt(z.nullable(z.string())),
+          article: opt(z.string()),
+          quote: opt(z.string()),
+          model: opt(z.boolean()),
+          note: opt(z.string()),
+          noteEn: opt(z.string()),
+        }),
+      ),
       part: opt(z.string()),
       steps: opt(z.array(StepSchema)),
       children: opt(z.array(NodeResultSchema)),
@@ -196,7 +221,7 @@ export const TotalsSchema = withMeta(
     scale: D,
     index: D,
     classification: z.nullable(s({ code: z.string(), label: z.string(), labelEn: opt(z.string()) })),
-    parts: z.array(s({ part: z.string(), points: D, nominalMax: D, applicableMax: D })),
+    parts: z.array(s({ part: z.string(), points: D, exact: opt(D), nominalMax: D, applicableMax: D })),
     steps: z.array(StepSchema),
   }),
   { id: 'Totals' },

@@ -2,7 +2,7 @@
  * The result tree of `score()`. Plain JSON: every number is a decimal string ("0.75", "89.95"), keys
  * come in a fixed order, so the same inputs give byte-identical JSON.
  */
-import type { Diagnostic, Improvement, KindStep, RoundingLevel, RoundingMode, RuleNotApplicable, RuleType } from './deps.js';
+import type { Diagnostic, Improvement, KindStep, PartsInTotal, RoundingLevel, RoundingMode, RuleNotApplicable, RuleType } from './deps.js';
 import type { DocumentRef, Unit } from './evidence.js';
 
 /** A decimal written as text, exact: "0.75", "-0.25", "89.95". */
@@ -19,6 +19,20 @@ export interface RoundingStep {
   to: DecimalString;
   places: number;
   mode: RoundingMode;
+  /** At level "part": the part rounded. */
+  part?: string;
+}
+
+/**
+ * How the tree's points came from rounded parts (written when a part rounding is declared):
+ * `roundedParts`, the sum of the rounded parts (`printed`); `exactParts`, the sum of the exact parts
+ * (`exact`), each part being rounded for publication only.
+ */
+export interface PartsTotalStep {
+  kind: 'partsTotal';
+  rule: PartsInTotal;
+  printed: DecimalString;
+  exact: DecimalString;
 }
 
 export interface TraceInput {
@@ -63,6 +77,7 @@ export type Step =
   /** The index is above the scale and the set allows it (policies.indexAboveScale "allow"). */
   | { kind: 'aboveScale'; index: DecimalString; scale: DecimalString }
   | RoundingStep
+  | PartsTotalStep
   | ({ kind: 'notApplicable'; policy: 'fullPoints' | 'reduceMaximum'; points: DecimalString } & NotApplicableCause)
   | { kind: 'missing'; inputs: string[]; documents: string[]; policy: 'zero' | 'scoreAndFlag'; explanation: string | null }
   | { kind: 'override'; round: string; from: DecimalString; to: DecimalString; reason: string; by?: string; date?: string };
@@ -89,6 +104,23 @@ export interface Trace {
   notes?: string[];
 }
 
+/**
+ * Where a criterion comes from, as the set cites it: the document (title, issuer, number and date, null
+ * when the published text gives none), the article and the quoted words; `model` when the rule is the
+ * set's own model with no official text (its `note` says why).
+ */
+export interface SourceRef {
+  document?: string;
+  issuer?: string;
+  number?: string | null;
+  date?: string | null;
+  article?: string;
+  quote?: string;
+  model?: boolean;
+  note?: string;
+  noteEn?: string;
+}
+
 export interface NodeResult {
   code: string;
   title: string;
@@ -101,7 +133,7 @@ export interface NodeResult {
   points: DecimalString;
   status: NodeStatus;
   flags: FlagCode[];
-  source?: { document: string; article?: string };
+  source?: SourceRef;
   part?: string;
   /** Steps applied at group level: cap, floor, rounding. */
   steps?: Step[];
@@ -122,7 +154,10 @@ export interface BlockResult {
 
 export interface PartTotal {
   part: string;
+  /** As published: rounded where a part rounding is declared. */
   points: DecimalString;
+  /** When a rounding applies to the part: its points before rounding. */
+  exact?: DecimalString;
   nominalMax: DecimalString;
   applicableMax: DecimalString;
 }

@@ -14,11 +14,17 @@ const MODES = {
   up: Decimal.ROUND_UP,
 } as const;
 
+/** The value rounded as declared (nothing when nothing is declared), without a step: for what a change would give. */
+export function roundedAs(value: Decimal, rounding: Rounding | undefined): Decimal {
+  return rounding ? value.toDecimalPlaces(rounding.places, MODES[rounding.mode]) : value;
+}
+
 /** Round where the set declares it, recording the step. */
-export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[]): Decimal {
+export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[], part?: string): Decimal {
   if (!rounding) return value;
   const to = value.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
   const step: RoundingStep = { kind: 'round', level, from: decText(value), to: decText(to), places: rounding.places, mode: rounding.mode };
+  if (part !== undefined) step.part = part;
   steps.push(step);
   return to;
 }

@@ -158,6 +158,8 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
   const period = compiled.set.period;
   if (evidence.period.from !== period.from || evidence.period.to !== period.to)
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
+  const levels = compiled.set.unitLevels;
+  if (levels && !levels.includes(evidence.unit.level)) diagnostics.push(diag('EVIDENCE_LEVEL_NOT_IN_SET', '/unit/level', { level: evidence.unit.level, levels: [...levels], set: compiled.ref }));
   const prepared = prepare(compiled, evidence, skip, numberTokensOf(evidenceInput));
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);
@@ -172,6 +174,8 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
 function scoreField(ctx: Ctx, f: CompiledNode): NodeResult {
   if (!f.isLeaf) return scoreGroup(ctx, f);
   const r = scoreLeaf(ctx, f);
+  // A field that is itself a leaf keeps its part, as a group does.
+  if (f.node.part !== undefined) r.part = f.node.part;
   const rounding = ctx.compiled.rounding.get('field');
   if (!rounding) return r;
   const points = round(ctx.last.points, rounding, 'field', r.trace!.steps);
@@ -202,25 +206,41 @@ function scoreTree(ctx: Ctx): Tree {
   return { fields, fieldExact, bonus, bonusPts, penalty, penaltyPts };
 }
 
-/** Parts (e.g. assessment and survey), rounded separately where declared; the tree's points are their sum. */
+/**
+ * Parts (e.g. assessment and survey), each rounded where declared (its own rounding, else the "part"
+ * rounding). The tree's points are the sum of the rounded parts, or, under policies.partsInTotal
+ * "exactParts", of the exact parts (the rounded ones are published only); a partsTotal step says which.
+ */
 function partsOf(compiled: CompiledSet, t: Tree, steps: Step[]): { parts: PartTotal[]; treePoints: Decimal } {
   const partMap = new Map<string, { points: Decimal; nominal: Decimal; applicable: Decimal }>();
-  t.fields.forEach((f, i) => {
+  compiled.fields.forEach((f, i) => {
     const x = t.fieldExact[i]!;
-    const key = f.part ?? 'main';
+    const key = f.node.part ?? 'main';
     const p = partMap.get(key) ?? partMap.set(key, { points: ZERO, nominal: ZERO, applicable: ZERO }).get(key)!;
     p.points = addDec(p.points, x.points);
-    p.nominal = addDec(p.nominal, plusZero(compiled.fields[i]!.max));
+    p.nominal = addDec(p.nominal, plusZero(f.max));
     p.applicable = addDec(p.applicable, x.applicableMax);
   });
   const parts: PartTotal[] = [];
-  let treePoints = ZERO;
+  let printed = ZERO;
+  let exact = ZERO;
+  let rounded = false;
   for (const [part, p] of partMap) {
-    const pts = round(p.points, compiled.rounding.get('part'), 'part', steps);
-    treePoints = addDec(treePoints, pts);
-    parts.push({ part, points: decText(pts), nominalMax: decText(p.nominal), applicableMax: decText(p.applicable) });
+    const rounding = compiled.partRounding.get(part) ?? compiled.rounding.get('part');
+    const pts = round(p.points, rounding, 'part', steps, part);
+    printed = addDec(printed, pts);
+    exact = addDec(exact, p.points);
+    const row: PartTotal = { part, points: decText(pts), nominalMax: decText(p.nominal), applicableMax: decText(p.applicable) };
+    if (rounding) {
+      rounded = true;
+      row.exact = decText(p.points);
+    }
+    parts.push(row);
   }
-  return { parts, treePoints };
+  if (!rounded) return { parts, treePoints: printed };
+  const rule = compiled.set.policies.partsInTotal ?? 'roundedParts';
+  steps.push({ kind: 'partsTotal', rule, printed: decText(printed), exact: decText(exact) });
+  return { parts, treePoints: rule === 'exactParts' ? exact : printed };
 }
 
 /** Bonus points may lift the index above the scale: the set's policy caps it there, or allows it; the trace says which. */
@@ -358,7 +378,10 @@ function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diag
     const def = typeof id === 'string' ? compiled.inputs.get(id)?.def : undefined;
     if (!def) continue;
     out ??= diagnostics.slice();
-    out[i] = { ...d, params: { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) } } as Diagnostic;
+    // The same diagnostic with two params more (every code about an input declares them: InputLabel).
+    const named: { params: object } = { ...d };
+    named.params = { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) };
+    out[i] = named as Diagnostic;
   }
   return out ?? diagnostics;
 }

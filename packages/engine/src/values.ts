@@ -120,18 +120,18 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
 }
 
 /**
- * An unquoted number written "3.000" or "1.170": JSON reads 3 and 1.17, the officer may have meant 3000
- * and 1170. Read as JSON reads it only where the thousands reading is impossible (above the input's
- * maximum: a percent "12.500"); else an error naming both readings. Never read as 3000: the file's
- * value is 3, and the file's hash and every other reader say so.
+ * An unquoted number written "3.000" or "1.170" in a count: JSON reads 3 and 1.17, the officer may have
+ * meant 3000 and 1170. An error naming the readings a count can have (3 or 3000; 1170 only), unless the
+ * thousands reading is above the input's maximum. Never read as 3000: the file's value is 3, and the
+ * file's hash and every other reader say so. In a decimal or a percent the dot is the decimal point.
  */
 function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
-  const r = readValueText(token, def.type === 'count' ? { ...def, type: 'decimal' } : def);
-  if (r.ok) return true;
-  const p = r.problem;
-  // A count cannot be 1.64: then only the thousands reading is left to name.
-  const whole = p.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && def.type === 'count' && p.params.decimal !== null && p.params.decimal.includes('.');
-  out.push(valueTextDiagnostic(whole ? { ...p, params: { ...p.params, decimal: null } } : p, path));
+  if (def.type !== 'count') return true;
+  const thousands = token.replace('.', '');
+  const asDecimal = new Decimal(token);
+  if (def.max !== undefined && asDecimal.isInteger() && new Decimal(thousands).gt(String(def.max))) return true;
+  const decimal = asDecimal.isInteger() ? decText(asDecimal) : null;
+  out.push(valueTextDiagnostic({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: def.id, got: token, thousands, decimal } }, path));
   return false;
 }
 

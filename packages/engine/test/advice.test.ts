@@ -164,6 +164,62 @@ describe('advice', () => {
     for (const kind of ['fraction:set', 'survey:survey']) expect([kind, (seen.get(kind) ?? 0) > 0]).toEqual([kind, true]);
   });
 
+  it('a ratio rounded before it is compared (tiers, proportional in a band) and targets met: every improvement followed reaches exactly the points it promised', () => {
+    const seen = new Map<string, number>();
+    const modes = ['halfUp', 'halfEven', 'down', 'up'] as const;
+    const counts = [
+      { id: 'total', type: 'count', label: 't' },
+      { id: 'done', type: 'count', label: 'd', atMost: 'total' },
+    ];
+    const unit = (name: string, total: number, done: number) => ({
+      formatVersion: 1,
+      criteriaSet: `test.${name}@2026`,
+      unit: { code: 'X', name: 'X', level: 'commune' },
+      period: { from: '2026-01-01', to: '2026-12-31' },
+      entries: [{ criterion: '1.1', values: { total, done } }],
+    });
+    const bound = fc.integer({ min: 1, max: 19_999 }).map((k) => (k / 200).toFixed(3));
+    const rounding = fc.record({ places: fc.integer({ min: 0, max: 3 }), mode: fc.constantFrom(...modes) });
+    const sizes = fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(fc.uniqueArray(bound, { minLength: 1, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), rounding, sizes, (bounds, incl, r, [total, share]) => {
+        const b = [...bounds].sort((x, y) => Number(x) - Number(y));
+        // Contiguous tiers on the rounded value, each bound "from" or "above" at random, points rising.
+        const tiers = [
+          { max: b[0], maxInclusive: !incl[0], points: 0 },
+          ...b.map((x, i) => ({ min: x, minInclusive: incl[i], ...(i + 1 < b.length ? { max: b[i + 1], maxInclusive: !incl[i + 1] } : {}), points: (i + 1) / 4 })),
+        ];
+        const tiersSet = oneLeafSet('rounded-tiers', 1, { inputs: counts, rule: { type: 'tiers', value: { ratio: { numerator: 'done', denominator: 'total', times: 100 } }, roundValue: r, tiers } });
+        const band = b[0]!;
+        const bandSet = oneLeafSet('rounded-band', 2, {
+          inputs: counts,
+          rule: { type: 'proportional', value: { ratio: { numerator: 'done', denominator: 'total', times: 100 } }, fullAt: 100, band: { min: band, minInclusive: incl[0] }, roundValue: r },
+        });
+        const targetsSet = oneLeafSet('targets', 1.5, { inputs: counts, rule: { type: 'targets', met: 'done', of: 'total' } });
+        // The same, rounded at criterion level: the promise is the points as rounded.
+        const roundedTargets = { ...oneLeafSet('rounded-targets', 1.5, { inputs: counts, rule: { type: 'targets', met: 'done', of: 'total' } }), rounding: [{ level: 'criterion', ...r }] };
+        const done = Math.floor(total * share);
+        for (const [name, set] of [
+          ['rounded-tiers', tiersSet],
+          ['rounded-band', bandSet],
+          ['targets', targetsSet],
+          ['rounded-targets', roundedTargets],
+        ] as const) {
+          let compiled: CompiledSet;
+          try {
+            compiled = compile(set);
+          } catch {
+            // A tier that no rounded value reaches is refused by the checks; nothing to follow.
+            continue;
+          }
+          checkUnit(compiled, unit(name, total, done) as unknown as Evidence, seen);
+        }
+      }),
+      { numRuns: RUNS * 25, seed: 13 },
+    );
+    for (const kind of ['tiers:raiseRatio', 'proportional:raiseRatio', 'targets:raise']) expect([kind, (seen.get(kind) ?? 0) > 0]).toEqual([kind, true]);
+  });
+
   it('an expression: per input the nearest value that scores more, the next points first; none with its reason at the top', () => {
     const set = oneLeafSet('advice', 2, {
       inputs: [

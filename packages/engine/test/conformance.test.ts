@@ -22,6 +22,8 @@ interface Fixture {
     nodes?: Record<string, Record<string, unknown>>;
     diagnostics?: string[];
     errors?: string[];
+    /** The set itself is refused: these codes, sorted (the evidence is then not read). */
+    setErrors?: string[];
     unused?: unknown[];
   };
 }
@@ -96,6 +98,17 @@ describe('conformance fixtures', () => {
   for (const file of fixtures) {
     const fx = JSON.parse(readFileSync(file, 'utf8')) as Fixture;
     it(`${relative(DIR, file)}: ${fx.description}`, () => {
+      if (fx.expected.setErrors) {
+        let refused: unknown;
+        try {
+          compile(load(fx.set, file));
+        } catch (e) {
+          refused = e;
+        }
+        expect(refused).toBeInstanceOf(ParindexError);
+        expect([...new Set((refused as ParindexError).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code))].sort()).toEqual([...fx.expected.setErrors].sort());
+        return;
+      }
       const compiled = compile(load(fx.set, file));
       const evidence = load(fx.evidence, file);
       const options = { ...(fx.appraisal ? { appraisal: load(fx.appraisal, file) } : {}), ...(fx.round ? { round: fx.round } : {}) };

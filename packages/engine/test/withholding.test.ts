@@ -87,4 +87,25 @@ describe('withholding evidence', () => {
       }
     }
   });
+
+  it('never raises the index under the published shapes (points given, targets, bands, rounded ratios, rounded parts)', () => {
+    const dir = join(ROOT, 'test/conformance/engine');
+    const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    for (const name of ['leaf-parts', 'published-shapes']) {
+      const set = read(`${name}.set.json`);
+      // Every part rounded, the total from the exact parts: withholding a part's points must not pay either.
+      const layouts = [
+        set,
+        {
+          ...set,
+          policies: { ...set.policies, partsInTotal: 'exactParts' },
+          rounding: [
+            { level: 'part', places: 2, mode: 'halfUp' },
+            { level: 'total', places: 1, mode: 'up' },
+          ],
+        },
+      ];
+      for (const s of layouts) check(compile(s), read(`${name}.evidence.json`), name);
+    }
+  });
 });

@@ -5,10 +5,10 @@
  */
 export { formatDate, formatNumber, formatPercent, percentOf, type Lang, type NumberOptions } from './numbers.js';
 export { createExplainer, LOCALES, type Explainer } from './explainer.js';
-export type { Locale, Say, WordKey } from './locale.js';
+export type { Locale, OfficialWords, Say, WordKey } from './locale.js';
 export { countPhrase, pick } from './say.js';
 export { conditionText, logicText } from './conditions.js';
-export type { Block, Cell, Column, Doc, Format, Row } from './document.js';
+export type { Block, Cell, Column, Doc, Format, Row, Signature } from './document.js';
 export { cellLines } from './document.js';
 export { scoreDocument, type ScoreDocumentOptions } from './documents/score.js';
 export { explainDocument, explainLeaf, lost } from './documents/explain.js';
@@ -21,3 +21,7 @@ export { describeInput, templateNote, validateDocument, type FileReport } from '
 export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';
 export { diagnosticsEn } from './locales/en/diagnostics.js';
 export { diagnosticsVi } from './locales/vi/diagnostics.js';
+export { pageWords, type PageView, type PageWords, type UnitLevel } from './page-words.js';
+export { documentDate, officialDocument, placeOf, type OfficialInput, type OfficialRound } from './documents/official.js';
+export { rankBandBlocks } from './documents/rank-bands.js';
+export { planCounts, planExplainBlocks, planShowDocument, planStatusDocument, planTargetsDocument, productText } from './documents/plan.js';

@@ -4,7 +4,7 @@
  * types make a kind without a sentence a compile error; a test checks both locales at run time too.
  */
 import type { FlagCode, Improvement, NodeStatus, Step } from '@parindex/engine';
-import type { Condition, Rule, RuleType, Tier } from '@parindex/rules';
+import type { Condition, RoundingLevel, Rule, RuleType, Tier, UnitLevel } from '@parindex/rules';
 import type { Lang } from './numbers.js';
 
 /** Short words and headings, the same keys in every language. */
@@ -87,7 +87,8 @@ export type WordKey =
   | 'supports'
   | 'missingLabel'
   | 'explanationLabel'
-  | 'setMaximum';
+  | 'setMaximum'
+  | 'tied';
 
 /** Labels of a set in the language asked for, and the numbers of that language. */
 export interface Say {
@@ -156,11 +157,32 @@ export interface Phrases {
   rankingLabel: string;
   rankingPolicy: Readonly<Record<'dense' | 'competition', string>>;
   /** "tiêu chí: 2 chữ số thập phân, làm tròn nửa lên" */
-  rounding(level: 'criterion' | 'field' | 'part' | 'total' | 'index', places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up'): string;
+  rounding(level: RoundingLevel, places: number, mode: 'halfUp' | 'halfEven' | 'down' | 'up', part?: string): string;
   /** "Có thể không áp dụng: …" */
   mayNotApply(why: string | undefined): string;
   /** "Điểm thưởng (tối đa 2 điểm)" */
   blockHeading(title: string, max: string): string;
+  /** "Các phần của chỉ số" */
+  partsHeading: string;
+  /** A part's points as published, its maximum, and (when rounded) its exact points. */
+  partRow(points: string, max: string, exact: string | undefined): string;
+  /** Which rule made the total from the parts (policies.partsInTotal). */
+  partsRule(rule: 'roundedParts' | 'exactParts'): string;
+  /**
+   * Why the total differs from the sum of the printed parts: `printed` their sum (as "a + b = s"),
+   * `exact` the sum of the exact parts (likewise), `diff` the difference; `rounded`: the set rounds the total.
+   */
+  totalDiffers(total: string, printed: string, exact: string, diff: string, rounded: boolean): string;
+  /** A decision or source whose date is not known: "không rõ ngày". */
+  dateUnknown: string;
+  /** A source whose published text carries no number: "không số". */
+  noNumber: string;
+  /** A rule that is the set's own model, with no official text. */
+  modelRule: string;
+  /** The heading of the levels a set is for: "Cấp đơn vị". */
+  unitLevelsLabel: string;
+  /** Each unit level by its name: "xã", "phường", "đặc khu", "huyện" … */
+  unitLevel: Readonly<Record<UnitLevel, string>>;
 }
 
 /** The words of a comparison of two results (diff). */
@@ -195,6 +217,12 @@ export interface RankWords {
   /** "Chỉ số bình quân (bình quân cộng chỉ số của 4 đơn vị): 78,56" */
   meanIndex(count: string, isOne: boolean, mean: string): string;
   byBand: string;
+  /** The columns of the table by band: number of units, their share, the units. */
+  unitCount: string;
+  share: string;
+  units: string;
+  /** The footer of that table: "Cộng". */
+  allBands: string;
   fieldMeans: string;
   notRanked(count: string, isOne: boolean): string;
   errors(count: string, isOne: boolean): string;
@@ -209,7 +237,7 @@ export interface ValidateWords {
   warnings: string;
   valid: string;
   invalid: string;
-  kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result', string>>;
+  kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result' | 'plan' | 'progress', string>>;
   /** "3 tệp: 2 hợp lệ, 1 có lỗi (2 lỗi, 0 cảnh báo)." with counts already written. */
   summary(c: { files: number; valid: number; bad: number; errors: number; warnings: number }, n: (v: number) => string): string;
 }
@@ -239,13 +267,45 @@ export interface HelpWords {
   option: Readonly<Record<string, string>>;
 }
 
+/** The words of the official score table an officer submits and an appraiser signs (score --format docx|xlsx|html). */
+export interface OfficialWords {
+  /** The national header: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Độc lập - Tự do - Hạnh phúc". */
+  nation: string;
+  motto: string;
+  /** The title, with or without appraisal rounds. */
+  title(appraised: boolean): string;
+  /** "Kỳ đánh giá: Năm 2026" */
+  period(period: string): string;
+  /** "Vĩnh Bảo, ngày 15 tháng 12 năm 2026"; a missing place or date is left as dots to fill in by hand. */
+  dateline(place: string | undefined, date: { y: string; m: string; d: string } | undefined): string;
+  /** The column of an appraisal round's points: "Điểm thẩm định vòng 1". */
+  roundColumn(stage: string): string;
+  /** A note of an appraisal round or the unit's answer on a criterion: "Thẩm định vòng 1: lý do (ai)". */
+  roundNote(stage: string, reason: string, by: string | undefined): string;
+  /** The values an appraisal item corrects: "Số giao dịch = 320". */
+  valueNote(label: string, value: string): string;
+  preparer: string;
+  head: string;
+  appraiser: string;
+  /** Under a signature title: "(Ký, ghi rõ họ tên)" and "(Ký tên, đóng dấu)". */
+  signHint: string;
+  sealHint: string;
+  /** The provenance line, hashes in full. */
+  provenance(p: { engine: string; set: string; setSha: string; evidenceSha: string; appraisalSha: string | undefined }): string;
+  /** The page number in a footer, around the numbers the renderer puts in: "Trang 2/5". */
+  page: { before: string; between: string };
+}
+
 export interface Locale {
   readonly help: HelpWords;
+  readonly official: OfficialWords;
   readonly phrases: Phrases;
   readonly validate: ValidateWords;
   readonly template: TemplateWords;
   readonly diff: DiffWords;
   readonly rank: RankWords;
+  /** Reform plans: plan show, plan status, plan targets, and the plan section of explain. */
+  readonly plan: PlanWords;
   readonly lang: Lang;
   readonly words: Readonly<Record<WordKey, string>>;
   readonly flags: Readonly<Record<FlagCode, string>>;
@@ -261,4 +321,71 @@ export interface Locale {
   readonly steps: { readonly [K in Step['kind']]: (s: StepOf<K>, say: Say, code: string | undefined) => string | null };
   readonly improvements: { readonly [K in Improvement['kind']]: (im: ImprovementOf<K>, say: Say, code: string | undefined) => string };
   readonly rules: { readonly [T in RuleType]: (rule: RuleOf<T>, say: Say, ctx: RuleContext) => string };
+}
+
+/** The outcome of a task in an assessed window (@parindex/plans Outcome). */
+export type PlanOutcome = 'onTime' | 'late' | 'doneUndated' | 'noProduct' | 'overdue' | 'dropped' | 'notYetDue' | 'beforeWindow' | 'afterWindow' | 'noDeadline' | 'awaitingEvent';
+/** The kinds of a deadline (@parindex/plans DeadlineKind). */
+export type PlanDeadlineKind = 'date' | 'month' | 'quarter' | 'half' | 'year' | 'annual' | 'continuous' | 'event' | 'none';
+/** What a derived input is (@parindex/plans Derive). */
+export type PlanDerive = 'tasksDue' | 'tasksDone' | 'tasksOnTime' | 'taskDate' | 'taskDone' | 'planIssued';
+
+/** The words of reform plans and their progress; numbers and dates come already written. */
+export interface PlanWords {
+  showTitle(title: string): string;
+  statusTitle(title: string, asOf: string): string;
+  targetsTitle(title: string): string;
+  /** The plan section of explain. */
+  explainHeading(title: string): string;
+  labels: Readonly<
+    Record<
+      | 'unit'
+      | 'decision'
+      | 'period'
+      | 'source'
+      | 'serves'
+      | 'asOf'
+      | 'window'
+      | 'task'
+      | 'content'
+      | 'lead'
+      | 'partners'
+      | 'deadline'
+      | 'dueOn'
+      | 'product'
+      | 'proof'
+      | 'status'
+      | 'input'
+      | 'value'
+      | 'tasks'
+      | 'target'
+      | 'section'
+      | 'result'
+      | 'missing'
+      | 'progress'
+      | 'derivedAs'
+      | 'onTime',
+      string
+    >
+  >;
+  none: string;
+  /** "Số 15/KH-UBND ngày 28/07/2025" with parts unknown said so. */
+  decision(number: string | null, date: string | null): string;
+  /** The name of each deadline kind, and its meaning for "on time" (docs/plans.md). */
+  deadlineKinds: Readonly<Record<PlanDeadlineKind, string>>;
+  deadlineMeaning: Readonly<Record<PlanDeadlineKind, string>>;
+  outcomes: Readonly<Record<PlanOutcome, string>>;
+  dueSoon: string;
+  /** "Đến hạn 44 nhiệm vụ: hoàn thành 35 (đúng hạn 31, trễ hạn 4), quá hạn 9; sắp đến hạn 2; chưa tính 6." */
+  counts(c: { due: string; done: string; onTime: string; late: string; open: string; dueSoon: string; notCounted: string }): string;
+  derive: Readonly<Record<PlanDerive, string>>;
+  /** "1.1.3 — Số nhiệm vụ đã hoàn thành = 38 (số nhiệm vụ đến hạn đã hoàn thành)" */
+  derived(code: string, label: string, value: string, what: string, tasks: string): string;
+  /** "Hoàn thành 3 nhiệm vụ sau để đạt 90%: PL02.1, …" */
+  advice(count: string, target: string, points: string, tasks: string): string;
+  /** Not enough tasks left to reach the target. */
+  adviceShort(count: string, left: string, target: string): string;
+  targetMet: string;
+  targetNotMet: string;
+  noProduct: string;
 }

@@ -38,9 +38,10 @@ const Survey = s({ kind: z.literal('survey'), input: z.string(), option: z.strin
 /**
  * Nothing the unit can change raises the points: `ruleMaximum`, the rule gives no more than this
  * anywhere; `noBetterValue`, no value the inputs may take scores more; `searchBound`, the bounded search
- * of an expression's inputs found none.
+ * of an expression's inputs found none; `givenPoints`, the points are given as another body published
+ * them (a `given` rule): raising them is not in the unit's hands.
  */
-const NoImprovement = s({ kind: z.literal('none'), reason: z.enum(['ruleMaximum', 'noBetterValue', 'searchBound']) });
+const NoImprovement = s({ kind: z.literal('none'), reason: z.enum(['ruleMaximum', 'noBetterValue', 'searchBound', 'givenPoints']) });
 
 export const ImprovementSchema = withMeta(z.discriminatedUnion('kind', [Raise, RaiseRatio, Lower, SetValue, Meet, OnTime, Provide, Survey, NoImprovement]), {
   id: 'Improvement',

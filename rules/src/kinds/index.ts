@@ -9,6 +9,8 @@ import { AllOfRule, allOfKind } from './all-of.js';
 import { ConditionStep } from './condition.js';
 import { BooleanRule, BooleanStep, booleanKind } from './boolean.js';
 import { ExpressionRule, ExpressionStep, expressionKind } from './expression.js';
+import { GivenRule, GivenStep, givenKind } from './given.js';
+import { TargetsRule, TargetsStep, TargetsZeroStep, targetsKind } from './targets.js';
 import type { KindModule } from './kind.js';
 import { FractionRule, fractionKind, LevelsRule, LevelStep, levelsKind } from './levels.js';
 import { OnTimeResultStep, OnTimeRule, OnTimeStep, onTimeKind } from './on-time.js';
@@ -17,7 +19,7 @@ import { PerItemRule, PerItemStep, perItemKind } from './per-item.js';
 import { ProportionalRule, ProportionalStep, proportionalKind } from './proportional.js';
 import { SurveyRule, SurveyStep, surveyKind } from './survey.js';
 import { TierStep, TiersRule, tiersKind } from './tiers.js';
-import { RatioStep, ValueStep, ZeroDenominatorStep } from './value.js';
+import { RatioStep, RoundValueStep, ValueStep, ZeroDenominatorStep } from './value.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own compiled form, state and steps.
 type AnyKind<T extends RuleType> = KindModule<T, { type: T } & any, any, any, any>;
@@ -34,10 +36,26 @@ export const KINDS = {
   survey: surveyKind,
   onTime: onTimeKind,
   expression: expressionKind,
+  given: givenKind,
+  targets: targetsKind,
 } as const satisfies { [T in RuleType]: AnyKind<T> };
 
 /** The rule schema of each kind, in registry order (the members of the Rule union). */
-export const RULE_SCHEMAS = [BooleanRule, LevelsRule, FractionRule, AllOfRule, TiersRule, ProportionalRule, PartsRule, PerItemRule, SurveyRule, OnTimeRule, ExpressionRule] as const;
+export const RULE_SCHEMAS = [
+  BooleanRule,
+  LevelsRule,
+  FractionRule,
+  AllOfRule,
+  TiersRule,
+  ProportionalRule,
+  PartsRule,
+  PerItemRule,
+  SurveyRule,
+  OnTimeRule,
+  ExpressionRule,
+  GivenRule,
+  TargetsRule,
+] as const;
 
 /** The kind module of a rule, for callers that hold a rule of any kind. */
 export function kindOf<T extends RuleType>(type: T): AnyKind<T> {
@@ -59,6 +77,7 @@ export const KIND_STEP_SCHEMAS = [
   RatioStep,
   ValueStep,
   ZeroDenominatorStep,
+  RoundValueStep,
   BooleanStep,
   LevelStep,
   ConditionStep,
@@ -70,4 +89,7 @@ export const KIND_STEP_SCHEMAS = [
   OnTimeStep,
   OnTimeResultStep,
   ExpressionStep,
+  GivenStep,
+  TargetsStep,
+  TargetsZeroStep,
 ] as const;

@@ -97,6 +97,7 @@ export interface RuleShortage {
 /** Why a value could not be scored: the diagnostic's code and its params (the criterion's code aside). */
 export type RuleInvalid =
   | { code: 'SCORE_NO_TIER'; value: string }
+  | { code: 'SCORE_GIVEN_OUT_OF_RANGE'; input: string; value: string; min: string; max: string }
   | { code: 'SCORE_DIVISION_BY_ZERO'; reason: 'divisionByZero' }
   | { code: 'SCORE_EXPRESSION'; reason: ExpressionFailure; op?: string; got?: string };
 

@@ -1,11 +1,38 @@
-/** "proportional": points grow linearly from `zeroAt` (0 points) to `fullAt` (the maximum). */
+/**
+ * "proportional": points grow linearly from `zeroAt` (0 points) to `fullAt` (the maximum). With a
+ * `band`, values below the band's lower bound score 0 ("under 30%: 0 points; from 30%: by the
+ * formula"). With `roundValue`, the value as published (rounded) is what is compared and scaled.
+ */
 import * as z from 'zod/mini';
-import { dec, decText, ONE, ZERO, type Decimal } from '../decimal.js';
+import { cmpDec, dec, decText, ONE, ZERO, type Decimal } from '../decimal.js';
 import { diag } from '../diagnostics.js';
 import { DecimalText as D, Dec, opt, ruleBase, ValueRef, withDescription, ZeroDenominator } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import type { KindModule } from './kind.js';
-import { checkValue, compileValue, readValue, VALUE_STEPS, readDecimal, valueReads, type CompiledValue, type ReadOut, type ValueSteps } from './value.js';
+import {
+  checkValue,
+  compileValue,
+  readValue,
+  roundedAtLeast,
+  roundDecimal,
+  roundedValue,
+  roundQuotient,
+  roundRead,
+  RoundValueStep,
+  VALUE_STEPS,
+  readDecimal,
+  valueReads,
+  ValueRounding,
+  type CompiledValue,
+  type ReadOut,
+  type ValueSteps,
+} from './value.js';
+
+/** The band's lower bound: below it (at it too, when not inclusive) the rule gives 0. */
+export const ProportionalBand = z.strictObject({
+  min: withDescription(Dec, 'The lower bound of the band, e.g. 30 for "từ 30%".'),
+  minInclusive: withDescription(z.boolean(), 'true for "from X" (X itself is in the band), false for "above X".'),
+});
 
 export const ProportionalRule = z.strictObject({
   type: z.literal('proportional'),
@@ -13,11 +40,22 @@ export const ProportionalRule = z.strictObject({
   fullAt: withDescription(Dec, 'The value that earns the full maximum (e.g. 100 for a percentage).'),
   zeroAt: withDescription(opt(Dec), 'The value that earns 0. Default 0.'),
   onZeroDenominator: opt(ZeroDenominator),
+  band: withDescription(opt(ProportionalBand), 'Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).'),
+  roundValue: withDescription(opt(ValueRounding), 'Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.'),
   ...ruleBase,
 });
 export type ProportionalRule = z.infer<typeof ProportionalRule>;
 
-export const ProportionalStep = z.strictObject({ kind: z.literal('proportional'), value: D, zeroAt: D, fullAt: D, fraction: D, points: D });
+/** `belowBand`: the value is under the band's lower bound (the fraction is then 0), that bound. */
+export const ProportionalStep = z.strictObject({
+  kind: z.literal('proportional'),
+  value: D,
+  zeroAt: D,
+  fullAt: D,
+  fraction: D,
+  points: D,
+  belowBand: opt(z.strictObject({ min: D, minInclusive: z.boolean() })),
+});
 export type ProportionalStep = z.infer<typeof ProportionalStep>;
 
 export interface CompiledProportional {
@@ -29,13 +67,15 @@ export interface CompiledProportional {
   onZero: z.infer<typeof ZeroDenominator>;
   max: Decimal;
   floor: Decimal;
+  band: { min: Decimal; minInclusive: boolean; text: string } | null;
+  rounding: ValueRounding | null;
 }
 export interface State {
   read: ReadOut | null;
   fraction: Decimal;
   points: Decimal;
 }
-export type St = ProportionalStep | ValueSteps;
+export type St = ProportionalStep | ValueSteps | RoundValueStep;
 
 /** The numerator (or input value) that earns the full maximum, for advice. */
 function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Improvement | null {
@@ -62,15 +102,78 @@ function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
   return { kind: 'raise', input: v.input, from: r.text, to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
 }
 
+/** Is the value under the band (where the rule gives 0)? */
+function belowBand(c: CompiledProportional, value: Decimal): boolean {
+  if (c.band === null) return false;
+  const k = cmpDec(value, c.band.min);
+  return k < 0 || (k === 0 && !c.band.minInclusive);
+}
+
 function fractionOf(c: CompiledProportional, value: Decimal): Decimal {
+  if (belowBand(c, value)) return ZERO;
   const f = value.minus(c.zeroAt).div(c.fullAt.minus(c.zeroAt));
   return f.lt(0) ? ZERO : f.gt(1) ? ONE : f;
 }
 
+/** Points for an exact value (or numerator, for a ratio), rounded first where the rule says so: what evaluation would give. */
+function pointsAt(c: CompiledProportional, r: ReadOut, to: Decimal): Decimal {
+  let value: Decimal;
+  if (r.ratio === null) value = c.rounding === null ? to : roundDecimal(to, c.rounding);
+  else value = c.rounding === null ? to.times(r.ratio.t).div(r.ratio.d) : roundQuotient(to.times(r.ratio.t), r.ratio.d, c.rounding);
+  return clampPoints(c.max.times(fractionOf(c, value)), c.floor, c.max);
+}
+
+/**
+ * The smallest value (or numerator) whose rounded value is at least `bound` (above it when `strict`):
+ * a whole number for counts; for a decimal that must lie strictly above a threshold, the threshold
+ * itself with `strict` (there is no smallest such value).
+ */
+function smallestReaching(c: CompiledProportional, r: ReadOut, bound: Decimal, strict: boolean, integer: boolean): { to: Decimal; strict: boolean } {
+  const th = c.rounding === null ? { at: bound, inclusive: !strict } : roundedAtLeast(bound, strict, c.rounding);
+  const at = r.ratio === null ? th.at : th.at.times(r.ratio.d).div(r.ratio.t);
+  if (!integer) return { to: at, strict: !th.inclusive };
+  const up = at.ceil();
+  return { to: !th.inclusive && up.eq(at) ? up.plus(1) : up, strict: false };
+}
+
+/** Advice of a band or a rounded value: reach the band first (when below it), then the maximum, each with the points evaluation gives there. */
+function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Improvement[] {
+  const v = c.value;
+  const ratio = r.ratio;
+  if ((ratio !== null && (ratio.d.isNeg() || !ratio.t.gt(0))) || cmpDec(c.fullAt, c.zeroAt) < 0) return [];
+  const def = 'numerator' in v ? v.num : v.def;
+  const integer = def.def.type === 'count';
+  const from = ratio === null ? readDecimal(r) : ratio.n;
+  const targets: Array<[Decimal, boolean]> = [];
+  if (c.band !== null && belowBand(c, pointsValue(c, r))) targets.push([c.band.min, !c.band.minInclusive]);
+  targets.push([c.fullAt, false]);
+  const out: Improvement[] = [];
+  for (const [bound, strictBound] of targets) {
+    const t = smallestReaching(c, r, bound, strictBound, integer);
+    // Strictly above a band's bound, a decimal's points are not one number: only the maximum is promised then.
+    if (t.strict && bound !== c.fullAt) continue;
+    const after = t.strict ? c.max : pointsAt(c, r, t.to);
+    const g = gainOf(after, clampPoints(points, c.floor, c.max));
+    if (!g || out.some((o) => 'pointsAfter' in o && o.pointsAfter === g.pointsAfter)) continue;
+    const base = { from: decText(from), to: decText(t.to), delta: decText(t.to.minus(from)), strict: t.strict, ...g };
+    if ('numerator' in v) {
+      const feasible = v.num.def.atMost !== v.denominator || (t.strict ? t.to.lt(ratio!.d) : t.to.lte(ratio!.d));
+      out.push({ kind: 'raiseRatio', numerator: v.numerator, denominator: v.denominator, ...base, target: decText(bound), feasible });
+    } else {
+      const hi = def.max ?? (def.def.type === 'percent' ? dec(100) : null);
+      out.push({ kind: 'raise', input: v.input, ...base, feasible: hi === null || (t.strict ? t.to.lt(hi) : t.to.lte(hi)) });
+    }
+  }
+  return out;
+}
+
+/** The value as compared (rounded where declared). */
+const pointsValue = (c: CompiledProportional, r: ReadOut): Decimal => (c.rounding === null ? readDecimal(r) : roundedValue(r, c.rounding));
+
 export const proportionalKind: KindModule<'proportional', ProportionalRule, CompiledProportional, State, St> = {
   type: 'proportional',
   schema: ProportionalRule,
-  stepSchemas: [...VALUE_STEPS, ProportionalStep],
+  stepSchemas: [...VALUE_STEPS, RoundValueStep, ProportionalStep],
   check(rule, ctx) {
     checkValue(rule.value, ctx, ctx.path);
     const full = dec(rule.fullAt);
@@ -92,6 +195,8 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
       onZero: rule.onZeroDenominator ?? 'notApplicable',
       max: ctx.max,
       floor: ctx.floor,
+      band: rule.band === undefined ? null : { min: dec(rule.band.min), minInclusive: rule.band.minInclusive, text: decText(dec(rule.band.min)) },
+      rounding: rule.roundValue ?? null,
     };
   },
   evaluate(c, read) {
@@ -99,15 +204,27 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
     const state: State = { read: null, fraction: ZERO, points: ZERO };
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
-    const fraction = fractionOf(c, readDecimal(r));
+    const rounded = roundRead(r, c.rounding, steps);
+    const value = rounded ?? readDecimal(r);
+    const fraction = fractionOf(c, value);
     const points = c.max.times(fraction);
     Object.assign(state, { read: r, fraction, points });
-    steps.push({ kind: 'proportional', value: r.text, zeroAt: c.zeroText, fullAt: c.fullText, fraction: decText(fraction), points: decText(points) });
+    const step: ProportionalStep = {
+      kind: 'proportional',
+      value: rounded === null ? r.text : decText(rounded),
+      zeroAt: c.zeroText,
+      fullAt: c.fullText,
+      fraction: decText(fraction),
+      points: decText(points),
+    };
+    if (c.band !== null && belowBand(c, value)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
+    steps.push(step);
     return { raw: points, steps, state };
   },
   advise(c, e) {
     const r = e.state.read;
     if (r === null || !e.state.fraction.lt(1)) return [];
+    if (c.band !== null || c.rounding !== null) return bandAdvice(c, r, e.state.points);
     const im = fullTarget(c, r, e.state.points);
     return im ? [im] : [];
   },

@@ -10,13 +10,30 @@ import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenomi
 import { diag } from '../diagnostics.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import type { KindInput, KindModule, RuleCheckContext } from './kind.js';
-import { checkValue, compileValue, readValue, VALUE_STEPS, readDecimal, valueReads, type CompiledValue, type ReadOut, type ReadRatio, type ValueSteps } from './value.js';
+import {
+  checkValue,
+  compileValue,
+  exactInterval,
+  isEmptyInterval,
+  readValue,
+  roundRead,
+  RoundValueStep,
+  VALUE_STEPS,
+  readDecimal,
+  valueReads,
+  ValueRounding,
+  type CompiledValue,
+  type ReadOut,
+  type ReadRatio,
+  type ValueSteps,
+} from './value.js';
 
 export const TiersRule = z.strictObject({
   type: z.literal('tiers'),
   value: ValueRef,
   tiers: z.array(Tier).check(z.minLength(1), z.maxLength(50)),
   onZeroDenominator: withDescription(opt(ZeroDenominator), 'For a ratio whose denominator is 0. Default notApplicable.'),
+  roundValue: withDescription(opt(ValueRounding), 'Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.'),
   ...ruleBase,
 });
 export type TiersRule = z.infer<typeof TiersRule>;
@@ -65,6 +82,13 @@ export interface Pick {
 export interface CompiledTiers {
   value: CompiledValue;
   tiers: CompiledTier[];
+  /** The value's declared rounding, or null: compared exactly. */
+  rounding: ValueRounding | null;
+  /**
+   * The tiers as intervals of the exact value (the values that round into each tier), for advice;
+   * the same objects as `tiers` when nothing is rounded.
+   */
+  exact: CompiledTier[];
   onZero: z.infer<typeof ZeroDenominator>;
   max: Decimal;
 }
@@ -82,6 +106,12 @@ function compileTier(t: Tier, index: number, floor: Decimal, max: Decimal): Comp
   return { index, iv, points, clamped: clampPoints(points, floor, max), step, minS: scaledOf(min), maxS: scaledOf(maxText), picks: [] };
 }
 
+/** A tier over the exact values that round into it: the same points and step, other bounds. */
+function exactTier(t: CompiledTier, rounding: ValueRounding): CompiledTier {
+  const iv = exactInterval(t.iv, rounding);
+  return { ...t, iv, minS: scaledOf(iv.min === null ? null : decText(iv.min)), maxS: scaledOf(iv.max === null ? null : decText(iv.max)), picks: [] };
+}
+
 /** Of candidate tiers sorted by lower bound: the first, and the one giving the most points if another. */
 function pickOf(candidates: CompiledTier[], current: Decimal): Pick[] {
   if (candidates.length === 0) return [];
@@ -95,7 +125,7 @@ function pickOf(candidates: CompiledTier[], current: Decimal): Pick[] {
 function picksAbove(at: CompiledTier, tiers: CompiledTier[]): Pick[] {
   const hi = at.iv.max;
   const candidates = tiers
-    .filter((t) => t !== at && t.iv.min !== null && hi !== null && cmpDec(t.clamped, at.clamped) > 0)
+    .filter((t) => t !== at && t.iv.min !== null && hi !== null && cmpDec(t.clamped, at.clamped) > 0 && !isEmptyInterval(t.iv))
     .filter((t) => {
       // Above: min beyond its max, or at its max with one of the two bounds open.
       const c = cmpDec(t.iv.min!, hi!);
@@ -180,7 +210,7 @@ function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: str
 function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null {
   // A ratio was read, so its denominator is not 0 (readValue stops there).
   const ratio = r.ratio === null ? null : { ...r.ratio, n: to, nt: mulDec(to, r.ratio.t), nti: null };
-  return c.tiers.find((t) => inInterval(t.iv, to, ratio)) ?? null;
+  return c.exact.find((t) => inInterval(t.iv, to, ratio)) ?? null;
 }
 
 /** The change that brings the value into the pick's tier, with the points of the tier it lands in. */
@@ -218,8 +248,8 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
 
 /** With a negative denominator the tier was found assuming d > 0 fails; look at every tier directly. */
 function picksForNegative(c: CompiledTiers, at: CompiledTier, ratio: ReadRatio): Pick[] {
-  const candidates = c.tiers
-    .filter((t) => t.iv.min !== null && cmpDec(t.clamped, at.clamped) > 0)
+  const candidates = c.exact
+    .filter((t) => t.iv.min !== null && cmpDec(t.clamped, at.clamped) > 0 && !isEmptyInterval(t.iv))
     .filter((t) => {
       const k = cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d));
       return k < 0 || (k === 0 && !t.iv.minInclusive);
@@ -228,17 +258,28 @@ function picksForNegative(c: CompiledTiers, at: CompiledTier, ratio: ReadRatio):
   return pickOf(candidates, at.clamped);
 }
 
-export type St = TierStep | ValueSteps;
+export type St = TierStep | ValueSteps | RoundValueStep;
 
 /** Bounds well formed, points within floor and maximum, no overlap, no gap within the value's domain. */
-function checkTiers(tiers: readonly Tier[], domain: Interval | null, ctx: RuleCheckContext): void {
+function checkTiers(tiers: readonly Tier[], domain: Interval | null, rounding: ValueRounding | null, ctx: RuleCheckContext): void {
   const ivs: Interval[] = [];
   let bad = false;
   tiers.forEach((t, i) => {
     const { iv, problems } = toInterval(t);
     for (const problem of problems) ctx.report(diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, { tier: i + 1, ...problem }));
-    if (problems.length) bad = true;
-    ivs.push(iv);
+    // A rounded value is compared: overlaps and gaps are those of the exact values rounding into each tier.
+    const exact = problems.length ? iv : exactInterval(iv, rounding);
+    if (!problems.length && isEmptyInterval(exact))
+      ctx.report(
+        diag('SET_TIER_BOUNDS', `${ctx.path}/tiers/${i}`, {
+          tier: i + 1,
+          problem: 'empty',
+          ...(t.min !== undefined ? { min: decText(dec(t.min)) } : {}),
+          ...(t.max !== undefined ? { max: decText(dec(t.max)) } : {}),
+        }),
+      );
+    if (problems.length || isEmptyInterval(exact)) bad = true;
+    ivs.push(exact);
     ctx.checkPoints(dec(t.points), `${ctx.path}/tiers/${i}/points`);
   });
   if (bad) return;
@@ -253,18 +294,20 @@ function checkTiers(tiers: readonly Tier[], domain: Interval | null, ctx: RuleCh
 export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState, St> = {
   type: 'tiers',
   schema: TiersRule,
-  stepSchemas: [...VALUE_STEPS, TierStep],
+  stepSchemas: [...VALUE_STEPS, RoundValueStep, TierStep],
   check(rule, ctx) {
     const domain = checkValue(rule.value, ctx, ctx.path);
-    checkTiers(rule.tiers, domain ?? null, ctx);
+    checkTiers(rule.tiers, domain ?? null, rule.roundValue ?? null, ctx);
   },
   reads(rule, out) {
     valueReads(rule.value, out);
   },
   compile(rule, ctx) {
     const tiers = rule.tiers.map((t, i) => compileTier(t, i, ctx.floor, ctx.max));
-    for (const t of tiers) t.picks = picksAbove(t, tiers);
-    return { value: compileValue(rule.value, ctx), tiers, onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max };
+    const rounding = rule.roundValue ?? null;
+    const exact = rounding === null ? tiers : tiers.map((t) => exactTier(t, rounding));
+    for (const t of exact) t.picks = picksAbove(t, exact);
+    return { value: compileValue(rule.value, ctx), tiers, rounding, exact, onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max };
   },
   evaluate(c, read) {
     const steps: St[] = [];
@@ -272,16 +315,18 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
     state.read = r;
+    const rounded = roundRead(r, c.rounding, steps);
     // For a ratio the bounds are compared by cross-multiplication: the quotient itself is not needed.
-    const value = r.ratio === null ? readDecimal(r) : ZERO;
-    const tier = c.tiers.find((t) => inTier(t, value, r.ratio)) ?? null;
-    if (tier === null) return { raw: ZERO, steps, state, invalid: { code: 'SCORE_NO_TIER', value: r.text } };
+    const value = rounded ?? (r.ratio === null ? readDecimal(r) : ZERO);
+    const tier = c.tiers.find((t) => (rounded === null ? inTier(t, value, r.ratio) : inInterval(t.iv, rounded, null))) ?? null;
+    if (tier === null) return { raw: ZERO, steps, state, invalid: { code: 'SCORE_NO_TIER', value: rounded === null ? r.text : decText(rounded) } };
     state.tier = tier;
     steps.push(tier.step);
     return { raw: tier.points, steps, state };
   },
   advise(c, e) {
-    const { tier, read } = e.state;
+    const { read } = e.state;
+    const tier = e.state.tier && c.exact[e.state.tier.index]!;
     if (tier === null || read === null) return [];
     const picks = read.ratio !== null && read.ratio.d.s < 0 ? picksForNegative(c, tier, read.ratio) : tier.picks;
     const out: Improvement[] = [];

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { Decimal, decText, isExactQuotient, mulDec, quotientText, smallInt, ZERO, ONE, dec } from '../decimal.js';
 import { DecimalText as D, ZeroDenominator, type ValueRef } from '../primitives.js';
+import type { Interval } from '../intervals.js';
 import type { CompileContext, Evaluation, KindInput, Reader, RuleCheckContext } from './kind.js';
 
 /** `value` is n × times ÷ d to 60 significant digits, half up; `exact`: nothing was rounded away. */
@@ -103,4 +104,89 @@ export function readValue<S, St>(v: CompiledValue, read: Reader, steps: Array<St
   }
   steps.push({ kind: 'ratio', numerator: { input: v.numerator, value: decText(n) }, denominator: { input: v.denominator, value: decText(d) }, times: decText(t), value: text, exact });
   return { value, text, ratio: { n, d, t, nt, nti: p, di: q, ti: v.timesInt } };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rounding the value before it is compared ("the percentage as published, two decimals")
+
+export const ValueRounding = z.strictObject({
+  places: z.number().check(z.int(), z.minimum(0), z.maximum(6)),
+  mode: z.enum(['halfUp', 'halfEven', 'down', 'up']),
+});
+export type ValueRounding = z.infer<typeof ValueRounding>;
+
+/** The value (n × times ÷ d, exact) before and after the rule's declared rounding. */
+export const RoundValueStep = z.strictObject({ kind: z.literal('roundValue'), from: D, to: D, places: z.number().check(z.int()), mode: ValueRounding.shape.mode });
+export type RoundValueStep = z.infer<typeof RoundValueStep>;
+
+const MODES = { halfUp: Decimal.ROUND_HALF_UP, halfEven: Decimal.ROUND_HALF_EVEN, down: Decimal.ROUND_DOWN, up: Decimal.ROUND_UP } as const;
+
+/**
+ * n ÷ d rounded to `places` exactly (the rational, not its 60-digit quotient, is rounded): the whole
+ * quotient of |n| × 10^places by |d| and its remainder decide, in the mode's direction.
+ */
+export function roundQuotient(n: Decimal, d: Decimal, r: ValueRounding): Decimal {
+  const scale = new Decimal(10).pow(r.places);
+  const a = n.times(scale).abs();
+  const b = d.abs();
+  let q = a.divToInt(b);
+  const rem = a.minus(q.times(b));
+  const half = rem.times(2).cmp(b);
+  const up = r.mode === 'down' ? false : r.mode === 'up' ? !rem.isZero() : r.mode === 'halfUp' ? half >= 0 : half > 0 || (half === 0 && q.mod(2).eq(1));
+  if (up) q = q.plus(1);
+  const v = q.div(scale);
+  return n.isNeg() !== d.isNeg() && !v.isZero() ? v.neg() : v;
+}
+
+/** The value read (exact for a ratio: n × t ÷ d itself is rounded), rounded to the declared places. */
+export function roundedValue(r: ReadOut, rounding: ValueRounding): Decimal {
+  return r.ratio === null ? roundDecimal(readDecimal(r), rounding) : roundQuotient(r.ratio.nt, r.ratio.d, rounding);
+}
+
+/** A decimal rounded to the declared places. */
+export const roundDecimal = (v: Decimal, rounding: ValueRounding): Decimal => v.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
+
+/** The value read, rounded as the rule declares (a step records it); the exact ratio stays in `ratio` for advice. */
+export function roundRead(r: ReadOut, rounding: ValueRounding | null, steps: Array<RoundValueStep | unknown>): Decimal | null {
+  if (rounding === null) return null;
+  const to = roundedValue(r, rounding);
+  steps.push({ kind: 'roundValue', from: r.text, to: decText(to), places: rounding.places, mode: rounding.mode });
+  return to;
+}
+
+/**
+ * The exact values whose rounding is ≥ b (or > b when `strict`): v ≥ at (v > at when not inclusive).
+ * Rounding is monotone, so this set is a half-line: it starts where the smallest grid value g that
+ * qualifies starts being produced, which depends on the mode (and, for ties, on g's sign or parity).
+ */
+export function roundedAtLeast(b: Decimal, strict: boolean, r: ValueRounding): { at: Decimal; inclusive: boolean } {
+  const u = new Decimal(10).pow(-r.places);
+  let g = b.div(u).ceil().times(u);
+  if (strict && g.eq(b)) g = g.plus(u);
+  const half = u.div(2);
+  switch (r.mode) {
+    case 'halfUp':
+      return { at: g.minus(half), inclusive: g.gt(0) };
+    case 'halfEven':
+      return { at: g.minus(half), inclusive: g.div(u).mod(2).eq(0) };
+    case 'down':
+      return g.gt(0) ? { at: g, inclusive: true } : { at: g.minus(u), inclusive: false };
+    case 'up':
+      return g.gt(0) ? { at: g.minus(u), inclusive: false } : { at: g, inclusive: true };
+  }
+}
+
+/** An interval on the rounded value as the interval of exact values that round into it (for advice and gap checks). */
+export function exactInterval(iv: Interval, r: ValueRounding | null): Interval {
+  if (r === null) return iv;
+  const lo = iv.min === null ? null : roundedAtLeast(iv.min, !iv.minInclusive, r);
+  const hi = iv.max === null ? null : roundedAtLeast(iv.max, iv.maxInclusive, r);
+  return { min: lo && lo.at, minInclusive: lo ? lo.inclusive : true, max: hi && hi.at, maxInclusive: hi ? !hi.inclusive : false };
+}
+
+/** Does the interval hold no value at all? */
+export function isEmptyInterval(iv: Interval): boolean {
+  if (iv.min === null || iv.max === null) return false;
+  const c = iv.min.cmp(iv.max);
+  return c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive));
 }

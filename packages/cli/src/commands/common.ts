@@ -4,16 +4,20 @@ import type { Doc, Format } from '@parindex/explain';
 import { json, render } from '../format/render.js';
 import { formatDiagnostic, UsageError } from '../io.js';
 import { writeOutput } from '../output.js';
-import { scoreFiles, type Scored } from '../load.js';
+import { compiledFor, scoreFiles, type Scored } from '../load.js';
+import type { CompiledSet } from '../engine.js';
 import type { Lang } from '../numbers.js';
 
-export const FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
+export const FORMATS = ['table', 'json', 'md', 'html', 'csv', 'docx', 'xlsx'] as const;
+/** The text formats every command writes; a command offers the binary ones (docx, xlsx) it can make. */
+const TEXT_FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
+export type BinaryFormat = 'docx' | 'xlsx';
 
 export const formatArg = {
   type: 'enum' as const,
-  options: ['table', 'json', 'md', 'html', 'csv'],
+  options: [...FORMATS],
   default: 'table',
-  description: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM)',
+  description: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table)',
 };
 export const langArg = { type: 'enum' as const, options: ['vi', 'en'], default: 'vi', description: 'Language of labels and messages (Vietnamese by default)' };
 export const outArg = { type: 'string', valueHint: 'file', description: 'Write the output to this file instead of the terminal' } as const;
@@ -23,6 +27,8 @@ export const quietArg = { type: 'boolean', description: 'Print no warnings or pr
 export const outputArgs = { format: formatArg, lang: langArg, out: outArg, quiet: quietArg } as const;
 export const rulesArg = { type: 'string', valueHint: 'file', description: 'Use this criteria-set file instead of the bundled set named by the evidence' } as const;
 export const appraisalArg = { type: 'string', valueHint: 'file', description: 'Appraisal file (thẩm định): score the appraisal round as well' } as const;
+export const planArg = { type: 'string', valueHint: 'file', description: "Reform plan file (kế hoạch): derive the plan criteria's inputs from its tasks" } as const;
+export const progressArg = { type: 'string', valueHint: 'file', description: 'Progress file of the plan (tiến độ): status and products of its tasks (needs --plan)' } as const;
 export const roundArg = { type: 'string', valueHint: 'id', description: 'Appraisal round id (round1, answer, round2…); default: the last round' } as const;
 
 export interface Ctx {
@@ -32,18 +38,37 @@ export interface Ctx {
   quiet: boolean;
 }
 
-export function ctxOf(args: Record<string, unknown>): Ctx {
-  return {
+/**
+ * The output options of a command that writes the text formats and the binary formats in `binary`
+ * (none unless told). Another binary format is a usage error, listing what this command writes; so is
+ * a binary format without --out when stdout is a terminal (a pipe or a file given with > is fine).
+ */
+export function ctxOf(args: Record<string, unknown>, binary: readonly BinaryFormat[] = [], stdout: { isTTY?: boolean } = process.stdout): Ctx {
+  const ctx: Ctx = {
     lang: args.lang === 'en' ? 'en' : 'vi',
     format: (FORMATS as readonly string[]).includes(String(args.format)) ? (args.format as Format) : 'table',
     out: typeof args.out === 'string' && args.out !== '' ? args.out : undefined,
     quiet: args.quiet === true,
   };
+  if (ctx.format === 'docx' || ctx.format === 'xlsx') {
+    if (!binary.includes(ctx.format)) throw new UsageError(diag('USAGE_INVALID_VALUE', '', { option: '--format', value: ctx.format, allowed: [...TEXT_FORMATS, ...binary] }));
+    if (!ctx.out && stdout.isTTY === true) throw new UsageError(diag('USAGE_BINARY_TERMINAL', '', { format: ctx.format }));
+  }
+  return ctx;
 }
 
-/** Write a document in the chosen format, or `data` as JSON. */
+/** Write a document in the chosen text format, or `data` as JSON. */
 export function emit(ctx: Ctx, doc: Doc, data: unknown): void {
+  if (ctx.format === 'docx' || ctx.format === 'xlsx') throw new Error(`emit: ${ctx.format} goes through emitAny`);
   writeOutput(ctx.format === 'json' ? json(data) : render(doc, ctx.format, ctx.lang), ctx.out);
+}
+
+/** Write a document in any format, the binary ones (docx, xlsx) included: atomically to --out, or to stdout. */
+export async function emitAny(ctx: Ctx, doc: Doc, data: unknown): Promise<void> {
+  if (ctx.format !== 'docx' && ctx.format !== 'xlsx') return emit(ctx, doc, data);
+  // The libraries are loaded only for these formats (they are most of the CLI's size).
+  const bytes = ctx.format === 'docx' ? await (await import('../format/docx.js')).renderDocx(doc, ctx.lang) : await (await import('../format/xlsx.js')).renderXlsx(doc, ctx.lang);
+  writeOutput(bytes, ctx.out);
 }
 
 /** Warnings and errors to stderr, one per line (warnings hidden with --quiet). */
@@ -60,12 +85,31 @@ export const evidenceArgs = {
   appraisal: appraisalArg,
   round: roundArg,
   rules: rulesArg,
+  plan: planArg,
+  progress: progressArg,
 } as const;
 
 /** Score the evidence (and the appraisal round) named by the arguments; warnings go to stderr. */
-export async function scoreFromArgs(args: { evidence: string; appraisal?: string | undefined; round?: string | undefined; rules?: string | undefined }, ctx: Ctx): Promise<Scored> {
+export async function scoreFromArgs(
+  args: { evidence: string; appraisal?: string | undefined; round?: string | undefined; rules?: string | undefined; plan?: string | undefined; progress?: string | undefined },
+  ctx: Ctx,
+): Promise<Scored> {
   if (args.round && !args.appraisal) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round', requires: '--appraisal' }));
-  const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round });
+  if (args.progress && !args.plan) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--progress', requires: '--plan' }));
+  const s = await scoreFiles(args.evidence, { rules: args.rules, appraisal: args.appraisal, round: args.round, plan: args.plan, progress: args.progress });
   printDiagnostics(s.warnings, ctx);
   return s;
+}
+
+/**
+ * The set of `rules show` and `template`: a bundled set by id[@version], or a --rules file, read,
+ * validated and compiled exactly as score's --rules (every problem located in the file, exit 1). With
+ * --rules the set argument is left out.
+ */
+export async function setFromArgs(args: { set?: string | undefined; rules?: string | undefined }): Promise<CompiledSet> {
+  const rules = typeof args.rules === 'string' && args.rules !== '' ? args.rules : undefined;
+  const set = typeof args.set === 'string' && args.set !== '' ? args.set : undefined;
+  if (rules && set) throw new UsageError(diag('USAGE_UNEXPECTED_ARGUMENT', '', { argument: set }));
+  if (!rules && !set) throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: 'SET' }));
+  return compiledFor(set, rules);
 }

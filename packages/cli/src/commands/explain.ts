@@ -5,7 +5,7 @@
  * first, then the rest.
  */
 import { defineCommand } from 'citty';
-import { createExplainer, explainDocument, nodeIndex } from '@parindex/explain';
+import { createExplainer, explainDocument, nodeIndex, planExplainBlocks } from '@parindex/explain';
 import { diag, nearestCode } from '@parindex/rules';
 import { CliError } from '../io.js';
 import { ctxOf, emit, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
@@ -26,7 +26,10 @@ export const explainCommand = defineCommand({
       const suggest = nearestCode(args.code, [...nodeIndex(main).keys()]);
       throw new CliError([diag('EVIDENCE_UNKNOWN_CRITERION', '', { code: args.code, set: main.provenance.criteriaSet.ref, ...(suggest !== undefined ? { suggest } : {}) })]);
     }
-    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, createExplainer(s.compiled, ctx.lang), args.code);
+    const ex = createExplainer(s.compiled, ctx.lang);
+    const plan = s.plan;
+    const after = plan ? (leaf: Parameters<typeof planExplainBlocks>[0]) => planExplainBlocks(leaf, plan.derivation, plan.plan.plan, ex) : undefined;
+    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, after);
     const data = n ?? main;
     emit(ctx, doc, data);
     return 0;

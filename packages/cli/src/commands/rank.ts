@@ -12,11 +12,11 @@ import { diagnosticText } from '@parindex/explain';
 import { walkJsonFiles } from '@parindex/rules/files';
 import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
-import { LOCALES, rankDocument } from '@parindex/explain';
+import { LOCALES, rankBandBlocks, rankDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
 import { poolWorker } from '../workers.js';
-import { ctxOf, emit, outputArgs, roundArg, rulesArg, type Ctx } from './common.js';
+import { ctxOf, emitAny, outputArgs, roundArg, rulesArg, type Ctx } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
@@ -245,7 +245,7 @@ async function report(r: RankRun): Promise<void> {
   const { rank, summarize } = await extra();
   const results = r.scored.map((x) => x.result);
   const rows = rank(results, policy);
-  const summary = summarize(results, policy);
+  const summary = summarize(results, policy, compiled ? { bands: compiled.set.classification ?? [], rounding: compiled.set.rounding ?? [] } : {});
   const first = (x: { diagnostics: Diagnostic[] }) => (x.diagnostics[0] ? diagnosticText(x.diagnostics[0], lang) : '');
   const doc = rankDocument(
     {
@@ -275,7 +275,9 @@ async function report(r: RankRun): Promise<void> {
     classification: x.result.totals.classification,
   }));
   const bands = summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) }));
-  emit(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ranking, summary: { ...summary, bands }, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
+  // A workbook gets a sheet per band besides the document's own sheets.
+  if (ctx.format === 'xlsx') doc.push(...rankBandBlocks(doc, { rows, summary }, lang));
+  await emitAny(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ranking, summary: { ...summary, bands }, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
 }
 
 export const rankCommand = Object.assign(
@@ -294,7 +296,7 @@ export const rankCommand = Object.assign(
       ...outputArgs,
     },
     async run({ args }) {
-      const ctx = ctxOf(args);
+      const ctx = ctxOf(args, ['xlsx']);
       const { files, unreadable } = filesToRank(args._);
       if (files.length === 0) {
         if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));

@@ -1,9 +1,8 @@
 /** `parindex rules list` and `parindex rules show <id[@version]>`. */
 import { defineCommand } from 'citty';
 import { createExplainer, setDocument, setListDocument } from '@parindex/explain';
-import { compile } from '../engine.js';
-import { listBundled, loadSet } from '../io.js';
-import { ctxOf, emit, outputArgs, printDiagnostics } from './common.js';
+import { listBundled } from '../io.js';
+import { ctxOf, emit, outputArgs, printDiagnostics, setFromArgs } from './common.js';
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List the bundled criteria sets / Danh sách bộ tiêu chí có sẵn' },
@@ -20,14 +19,14 @@ const list = defineCommand({
 const show = defineCommand({
   meta: { name: 'show', description: 'Show a criteria set: the tree, maxima and the rule of each criterion / Xem bộ tiêu chí' },
   args: {
-    set: { type: 'positional', required: true, description: 'Criteria set: id or id@version (latest version when omitted)', valueHint: 'id[@version]' },
+    set: { type: 'positional', required: false, description: 'Criteria set: id or id@version (latest version when omitted); leave out with --rules', valueHint: 'id[@version]' },
+    rules: { type: 'string', valueHint: 'file', description: 'Show this criteria-set file instead of a bundled set' },
     ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args);
-    const set = await loadSet(args.set, undefined);
-    const compiled = compile(set);
-    emit(ctx, setDocument(compiled, createExplainer(compiled, ctx.lang)), set);
+    const compiled = await setFromArgs(args);
+    emit(ctx, setDocument(compiled, createExplainer(compiled, ctx.lang)), compiled.set);
     return 0;
   },
 });

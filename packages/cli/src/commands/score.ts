@@ -1,7 +1,8 @@
 /** `parindex score <evidence>`: points by field, total, index, classification and flags. */
 import { defineCommand } from 'citty';
-import { createExplainer, scoreDocument } from '@parindex/explain';
-import { ctxOf, emit, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
+import { createExplainer, officialDocument, scoreDocument } from '@parindex/explain';
+import { scoreRounds } from '../load.js';
+import { ctxOf, emitAny, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
 
 export const scoreCommand = defineCommand({
   meta: { name: 'score', description: 'Score an evidence file: fields, total, index, classification, flags / Chấm điểm' },
@@ -11,11 +12,15 @@ export const scoreCommand = defineCommand({
     ...outputArgs,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = ctxOf(args, ['docx', 'xlsx']);
     const s = await scoreFromArgs(args, ctx);
     const ex = createExplainer(s.compiled, ctx.lang);
-    const doc = scoreDocument(s.self, s.round, s.compiled, ex, { all: args.all === true, officer: ctx.format !== 'table' });
-    emit(ctx, doc, s.round ?? s.self);
+    // The terminal gets the short table; every document format the official table, one column per round.
+    const doc =
+      ctx.format === 'table' || ctx.format === 'json'
+        ? scoreDocument(s.self, s.round, s.compiled, ex, { all: args.all === true })
+        : officialDocument({ self: s.self, ...scoreRounds(s), preparedBy: (s.evidence.value as { preparedBy?: { name?: string; date?: string } }).preparedBy, set: s.compiled.set }, ex);
+    await emitAny(ctx, doc, s.round ?? s.self);
     return 0;
   },
 });

@@ -12,13 +12,21 @@
 import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { templateNote } from '@parindex/explain';
-import { kindOf, type CriterionNode } from '@parindex/rules';
+import { diag, kindOf, UNIT_LEVELS, type CriteriaSet, type CriterionNode, type UnitLevel } from '@parindex/rules';
 import { compile, evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
-import { loadSet } from '../io.js';
+import { CliError } from '../io.js';
 import { writeOutput } from '../output.js';
 import type { Lang } from '../numbers.js';
-import { langArg, outArg, quietArg } from './common.js';
+import { langArg, outArg, quietArg, setFromArgs } from './common.js';
+
+/** The unit's level: --level (one the set is for), else the first level the set is for, else commune. */
+function levelOf(set: CriteriaSet, ref: string, asked: string | undefined): UnitLevel {
+  if (asked === undefined) return set.unitLevels?.[0] ?? 'commune';
+  const level = asked as UnitLevel;
+  if (set.unitLevels && !set.unitLevels.includes(level)) throw new CliError([diag('EVIDENCE_LEVEL_NOT_IN_SET', '/unit/level', { level, levels: [...set.unitLevels], set: ref })]);
+  return level;
+}
 
 /** The schema file as the template refers to it: relative to the template's folder (or the current one), with forward slashes. */
 function schemaRef(schema: string, out: string | undefined): string {
@@ -31,9 +39,11 @@ function schemaRef(schema: string, out: string | undefined): string {
 export const templateCommand = defineCommand({
   meta: { name: 'template', description: 'A blank evidence file for a criteria set, ready to fill in / Mẫu tệp minh chứng để điền' },
   args: {
-    set: { type: 'positional', required: true, description: 'Criteria set: id or id@version', valueHint: 'id[@version]' },
+    set: { type: 'positional', required: false, description: 'Criteria set: id or id@version; leave out with --rules', valueHint: 'id[@version]' },
+    rules: { type: 'string', valueHint: 'file', description: 'A template for this criteria-set file instead of a bundled set' },
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
     name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
+    level: { type: 'enum' as const, options: [...UNIT_LEVELS], valueHint: 'level', description: "The unit's level (default: the first level the set is for, else commune)" },
     format: { type: 'enum' as const, options: ['json'], default: 'json', description: 'Output format: a template is always an evidence file in JSON' },
     schema: { type: 'string', valueHint: 'file', description: 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)' },
     lang: langArg,
@@ -42,8 +52,10 @@ export const templateCommand = defineCommand({
   },
   async run({ args }) {
     const lang: Lang = args.lang === 'en' ? 'en' : 'vi';
-    const set = await loadSet(args.set, undefined);
-    const ref = `${set.id}@${set.version}`;
+    const compiled = await setFromArgs(args);
+    const set = compiled.set;
+    const ref = compiled.ref;
+    const level = levelOf(set, ref, args.level === undefined ? undefined : String(args.level));
     const entries: unknown[] = [];
     const leaf = (n: CriterionNode) => {
       if (n.children?.length) {
@@ -61,7 +73,7 @@ export const templateCommand = defineCommand({
       ...(args.schema ? { $schema: schemaRef(args.schema, args.out) } : {}),
       formatVersion: 1,
       criteriaSet: ref,
-      unit: { code: args.unit ?? '', name: args.name ?? '', level: set.unitLevels?.[0] ?? 'commune' },
+      unit: { code: args.unit ?? '', name: args.name ?? '', level },
       // The evidence format's period (from, to, label): the set's English label is not part of it.
       period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
       entries,

@@ -9,6 +9,8 @@ import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
 import { ctxOf, emit, outputArgs, rulesArg, type Ctx } from './common.js';
+import { checkPlanFile, checkProgressFile } from './validate-plan.js';
+import type { Plan } from '@parindex/plans';
 
 export interface FileReport {
   file: string;
@@ -110,8 +112,10 @@ async function checkAppraisalFile(f: JsonFile, rules: string | undefined, eviden
 }
 
 /** Every problem of one file that parsed, by its kind. */
-async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, evidenceByHash: Map<string, Checked>): Promise<Diagnostic[]> {
+async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, evidenceByHash: Map<string, Checked>, plans: Map<string, Plan>): Promise<Diagnostic[]> {
   if (kind === null) return [...f.diagnostics, kindDiagnostic(f)];
+  if (kind === 'plan') return checkPlanFile(f, rules, plans);
+  if (kind === 'progress') return checkProgressFile(f, plans);
   if (kind === 'set') return (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
   if (kind === 'evidence') return checkEvidenceFile(f, rules, evidenceByHash);
   if (kind === 'appraisal') return checkAppraisalFile(f, rules, evidenceByHash);
@@ -136,7 +140,7 @@ export const validateCommand = Object.assign(
   defineCommand({
     meta: { name: 'validate', description: 'Check criteria-set, evidence and appraisal files: every problem with file:line:column / Kiểm tra tệp' },
     args: {
-      files: { type: 'positional', required: true, description: 'Files to check (criteria sets, evidence, appraisals)', valueHint: 'file…' },
+      files: { type: 'positional', required: true, description: 'Files to check (criteria sets, evidence, appraisals, plans, progress)', valueHint: 'file…' },
       rules: rulesArg,
       ...outputArgs,
     },
@@ -145,13 +149,15 @@ export const validateCommand = Object.assign(
       const read = [...args._].map((file) => readJsonFile(file));
       const kinds = read.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
       const evidenceByHash = new Map<string, Checked>();
-      // Evidence first, so that appraisal files can be checked against the evidence given with them.
-      const order = read.map((_, i) => i).sort((a, b) => Number(kinds[b] === 'evidence') - Number(kinds[a] === 'evidence'));
+      const plans = new Map<string, Plan>();
+      // Evidence and plans first, so that appraisal and progress files can be checked against those given with them.
+      const first = (k: FileKind | null | undefined) => Number(k === 'evidence' || k === 'plan');
+      const order = read.map((_, i) => i).sort((a, b) => first(kinds[b]) - first(kinds[a]));
       const byIndex = new Map<number, FileReport>();
       for (const i of order) {
         const f = read[i]!;
         const kind = kinds[i] ?? null;
-        const diagnostics = f.value ? await checkFile(f, kind, args.rules, evidenceByHash) : [...f.diagnostics];
+        const diagnostics = f.value ? await checkFile(f, kind, args.rules, evidenceByHash, plans) : [...f.diagnostics];
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         byIndex.set(i, { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics });
       }

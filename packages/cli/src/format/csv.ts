@@ -1,45 +1,53 @@
 /**
  * CSV for spreadsheets: UTF-8 with a byte order mark (so Excel reads Vietnamese text), CRLF line ends,
- * RFC 4180 quoting. Tables are written one after another, separated by an empty line; key-value blocks
- * become two-column rows.
+ * RFC 4180 quoting. Only the tables are written, each with its header row first (the first line of the
+ * file is the first table's header), one after another with an empty line between; the title, key-value
+ * lines, letterhead, signatures and provenance belong to the printable formats (html, docx, xlsx).
+ *
+ * Numbers are written so that Excel reads them as numbers where the file is opened: in Vietnamese
+ * (--lang vi, the default) the separator is ";" and the decimal mark ",", as Excel uses in a Vietnamese
+ * locale (vi-VN: list separator ";", decimal ","), with no thousands grouping ("1234,5"); in English
+ * (--lang en) the separator is "," and the decimal mark ".". A cell of a number column is written as a
+ * bare number only when it is one; a "+" sign is dropped (the same number).
  *
  * A spreadsheet runs a cell that starts with = + - @ (and, in some, TAB or CR) as a formula: a unit
- * named =HYPERLINK("http://…") becomes a link that sends the sheet's data away when clicked. Such a cell
- * is written as text, with a leading single quote (the OWASP advice). A number in a number column
- * (-0,25, +1.234,5, 80%) is left as it is, so that it stays a number in the sheet.
+ * named =HYPERLINK("http://…") becomes a link that sends the sheet's data away when clicked. Every other
+ * cell that starts so (after any spaces) is written as text, with a leading single quote (OWASP).
  */
-import { cellLines, type Doc } from '@parindex/explain';
+import { cellLines, type Doc, type Lang } from '@parindex/explain';
+import { cellNumber } from './cells.js';
 
 /** What a spreadsheet may read as the start of a formula, after any leading spaces. */
 const FORMULA_START = /^[\s]*[=+\-@]|^[\t\r]/;
-/** A number as the renderers write it, in either language: 7,5  1.234,5  -0.25  +0,25  76,67%. */
-const NUMBER = /^[+-]?[0-9]+(?:[.,][0-9]+)*%?$/;
 
-/** One cell. `number`: the cell is in a number column, where a number is kept as a number. */
-export function csvCell(s: string, number = false): string {
-  if (FORMULA_START.test(s) && !(number && NUMBER.test(s))) return `"'${s.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** The separator of each language's CSV. */
+export const CSV_SEPARATOR: Readonly<Record<Lang, string>> = { vi: ';', en: ',' };
+
+/** One text cell: neutralised when it could start a formula, quoted when it must be. */
+export function csvCell(s: string, sep = ','): string {
+  if (FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
+  return s.includes(sep) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One line of cells; `numbers[i]`: cell i is in a number column. */
-export function csvLine(cells: readonly string[], numbers: readonly boolean[] = []): string {
-  return cells.map((c, i) => csvCell(c, numbers[i] === true)).join(',');
+/** A number cell: an exact decimal with the language's decimal mark, "%" kept. */
+function csvNumber(dec: string, percent: boolean, lang: Lang): string {
+  return `${lang === 'vi' ? dec.replace('.', ',') : dec}${percent ? '%' : ''}`;
 }
 
-export function renderCsv(doc: Doc): string {
+export function renderCsv(doc: Doc, lang: Lang = 'vi'): string {
+  const sep = CSV_SEPARATOR[lang];
   const parts: string[][] = [];
   for (const b of doc) {
-    if (b.kind === 'kv') parts.push(b.rows.map(([k, v]) => csvLine([k, v])));
-    else if (b.kind === 'table') {
-      const numbers = b.columns.map((c) => c.align === 'right');
-      const rows = [...b.rows, ...(b.footer ?? [])].map((r) =>
-        csvLine(
-          b.columns.map((_, i) => cellLines(r.cells[i]).join('\n')),
-          numbers,
-        ),
-      );
-      parts.push([csvLine(b.columns.map((c) => c.label)), ...rows]);
-    } else if (b.kind === 'title' || b.kind === 'heading') parts.push([csvLine([b.text])]);
+    if (b.kind !== 'table') continue;
+    const rows = [...b.rows, ...(b.footer ?? [])].map((r) =>
+      b.columns
+        .map((col, i) => {
+          const n = cellNumber(r, i, col, lang);
+          return n ? csvNumber(n.dec, n.percent, lang) : csvCell(cellLines(r.cells[i]).join('\n'), sep);
+        })
+        .join(sep),
+    );
+    parts.push([b.columns.map((c) => csvCell(c.label, sep)).join(sep), ...rows]);
   }
   return '\ufeff' + parts.map((p) => p.join('\r\n')).join('\r\n\r\n') + '\r\n';
 }

@@ -64,6 +64,21 @@ function block(b: Block): string {
       });
       return [head, sep, ...rows].join('\n');
     }
+    case 'letterhead':
+      return [...b.left, ...b.right].map((l) => `**${markdownInline(l)}**`).join('  \n');
+    case 'subtitle':
+      return b.lines.map(markdownText).join('  \n');
+    case 'dateline':
+      return `*${markdownInline(b.text)}*`;
+    case 'provenance':
+      return markdownText(b.text);
+    case 'signatures':
+      return [
+        `| ${b.items.map((i) => `**${markdownInline(i.role)}**`).join(' | ')} |`,
+        `|${b.items.map(() => '---').join('|')}|`,
+        `| ${b.items.map((i) => markdownInline(i.hint)).join(' | ')} |`,
+        `| ${b.items.map((i) => markdownInline(i.name ?? '')).join(' | ')} |`,
+      ].join('\n');
   }
 }
 

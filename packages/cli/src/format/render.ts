@@ -5,14 +5,14 @@ import { renderHtml } from './html.js';
 import { renderMarkdown } from './md.js';
 import { renderText } from './text.js';
 
-export function render(doc: Doc, format: Exclude<Format, 'json'>, lang: 'vi' | 'en'): string {
+export function render(doc: Doc, format: Exclude<Format, 'json' | 'docx' | 'xlsx'>, lang: 'vi' | 'en'): string {
   switch (format) {
     case 'md':
       return renderMarkdown(doc);
     case 'html':
       return renderHtml(doc, lang);
     case 'csv':
-      return renderCsv(doc);
+      return renderCsv(doc, lang);
     default:
       return renderText(doc);
   }

@@ -101,6 +101,15 @@ function terminalBlock(b: Block): Block {
       return { ...b, rows: b.rows.map(([k, v]): [string, string] => [terminalText(k), terminalText(v)]) };
     case 'list':
       return { ...b, items: b.items.map(terminalText) };
+    case 'letterhead':
+      return { ...b, left: b.left.map(terminalText), right: b.right.map(terminalText) };
+    case 'subtitle':
+      return { ...b, lines: b.lines.map(terminalText) };
+    case 'dateline':
+    case 'provenance':
+      return { ...b, text: terminalText(b.text) };
+    case 'signatures':
+      return { ...b, items: b.items.map((i) => ({ ...i, role: terminalText(i.role), hint: terminalText(i.hint), ...(i.name !== undefined ? { name: terminalText(i.name) } : {}) })) };
     case 'table': {
       const row = (r: Row): Row => ({ ...r, cells: r.cells.map((c) => cellLines(c).map(terminalText).join('\n')) });
       return { ...b, columns: b.columns.map((c) => ({ ...c, label: terminalText(c.label) })), rows: b.rows.map(row), ...(b.footer ? { footer: b.footer.map(row) } : {}) };
@@ -125,7 +134,32 @@ function block(b: Block): string[] {
       return b.items.map((i) => `  • ${i}`);
     case 'table':
       return renderTable(b.columns, b.rows, b.footer ?? [], b.indentColumn);
+    case 'letterhead':
+      return sideBySide([b.left, b.right]);
+    case 'subtitle':
+      return b.lines;
+    case 'dateline':
+    case 'provenance':
+      return wrap(b.text, 100);
+    case 'signatures':
+      // Room to sign between the hint and the name.
+      return sideBySide(b.items.map((i) => [i.role, i.hint, '', '', i.name ?? '']));
   }
+}
+
+/** Columns of lines side by side, each as wide as its longest line. */
+function sideBySide(columns: string[][]): string[] {
+  const widths = columns.map((c) => c.reduce((w, l) => Math.max(w, width(l)), 0));
+  const height = columns.reduce((h, c) => Math.max(h, c.length), 0);
+  const out: string[] = [];
+  for (let k = 0; k < height; k++)
+    out.push(
+      columns
+        .map((c, i) => pad(c[k] ?? '', widths[i]!))
+        .join('    ')
+        .trimEnd(),
+    );
+  return out;
 }
 
 export function renderText(doc: Doc): string {

@@ -1,13 +1,35 @@
 /** The audit trail: per criterion its rule, source, inputs, documents, working, claim and advice. */
-import type { CompiledSet, NodeResult, ScoreResult } from '@parindex/engine';
+import type { CompiledSet, NodeResult, ScoreResult, SourceRef } from '@parindex/engine';
 import { dec } from '@parindex/rules';
 import type { Block, Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import { formatNumber } from '../numbers.js';
 import { documentLines, flagLines, headerRows, nodeIndex } from './result-view.js';
+import { partsBlocks } from './totals.js';
 
 const leavesOf = (n: NodeResult): NodeResult[] => (n.children?.length ? n.children.flatMap(leavesOf) : [n]);
 const allLeaves = (r: ScoreResult) => [...r.fields.flatMap(leavesOf), ...(r.bonus?.items.flatMap(leavesOf) ?? []), ...(r.penalty?.items.flatMap(leavesOf) ?? [])];
+
+/**
+ * A source in one line: the document (issuer), its number and date ("không số", "không rõ ngày" when
+ * the published text gives none), the article and the quoted words; a model rule says so, with its note.
+ */
+export function sourceText(src: SourceRef, ex: Explainer): string {
+  const p = ex.phrases;
+  const parts: string[] = [];
+  if (src.document !== undefined) {
+    const ids: string[] = [];
+    if (src.number !== undefined) ids.push(src.number === null ? p.noNumber : `${ex.word('number')} ${src.number}`);
+    if (src.date !== undefined) ids.push(src.date === null ? p.dateUnknown : `${ex.word('dated')} ${ex.say.date(src.date)}`);
+    parts.push(`${src.document}${src.issuer !== undefined ? ` (${src.issuer})` : ''}${ids.length ? `, ${ids.join(', ')}` : ''}${src.article !== undefined ? `, ${src.article}` : ''}`);
+  }
+  if (src.quote !== undefined) parts.push(`“${src.quote}”`);
+  const cited = parts.join('; ');
+  // The note is the set author's own words: shown in the language asked for, or not at all.
+  const note = ex.lang === 'en' ? src.noteEn : src.note;
+  const remark = src.model ? `${p.modelRule}${note !== undefined ? `: ${note}` : ''}` : (note ?? '');
+  return [cited, remark].filter(Boolean).join('. ');
+}
 
 /** The node earned less than its applicable maximum. */
 export const lost = (n: NodeResult) => dec(n.applicableMax).gt(dec(n.points));
@@ -16,7 +38,7 @@ function leafRows(n: NodeResult, compiled: CompiledSet, ex: Explainer, self: Nod
   const node = compiled.nodes.get(n.code);
   const rows: Array<[string, string]> = [];
   if (node?.rule) rows.push([ex.word('rule'), ex.rule(node)]);
-  if (n.source) rows.push([ex.word('source'), `${n.source.document}${n.source.article ? `, ${n.source.article}` : ''}`]);
+  if (n.source) rows.push([ex.word('source'), sourceText(n.source, ex)]);
   rows.push([ex.word('status'), ex.status(n.status) + (n.flags.length ? ` (${n.flags.map((f) => ex.flag(f)).join('; ')})` : '')]);
   if (self && self.points !== n.points) rows.push([ex.word('selfScore'), ex.say.n(self.points)]);
   return rows;
@@ -81,9 +103,10 @@ export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer,
 
 /**
  * The explanation of a result: one criterion (or field) when `code` is given, else every leaf, those
- * that lost points first. `self` is the self-score when `main` is an appraisal round.
+ * that lost points first. `self` is the self-score when `main` is an appraisal round. `after`: blocks to
+ * add under each criterion (the plan section of explain --plan).
  */
-export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string): Doc {
+export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string, after?: (leaf: NodeResult) => Block[]): Doc {
   const selfIdx = nodeIndex(self);
   // A penalty item loses points when it has any (they are taken off the total), not when it is below its maximum.
   const penalties = new Set((main.penalty?.items ?? []).map((n) => n.code));
@@ -95,13 +118,14 @@ export function explainDocument(main: ScoreResult, self: ScoreResult | undefined
   const index = `${formatNumber(main.totals.index, ex.lang, { places: compiled.set.displayPlaces ?? 2, fixed: true })} (${ex.say.n(main.totals.points)} / ${ex.say.n(main.totals.applicableMax)})`;
   const doc: Doc = [
     { kind: 'title', text: ex.phrases.explainTitle(main.unit.name) },
-    { kind: 'kv', rows: [...headerRows(main, ex, stages), [ex.word('index'), index]] },
+    { kind: 'kv', rows: [...headerRows(main, ex, stages, compiled.set.decision), [ex.word('index'), index]] },
   ];
   if (!one) {
+    doc.push(...partsBlocks(main, compiled, ex, true));
     doc.push({ kind: 'para', text: ex.phrases.lostFirst(ex.say.n(leaves.filter(isLost).length)) });
     const flags = flagLines(main, ex);
     if (flags.length) doc.push({ kind: 'list', items: flags });
   }
-  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code)));
+  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code)), ...(after?.(n) ?? []));
   return doc;
 }

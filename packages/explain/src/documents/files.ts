@@ -7,7 +7,7 @@ import { pick } from '../say.js';
 
 export interface FileReport {
   file: string;
-  kind: 'set' | 'evidence' | 'appraisal' | 'result' | null | undefined;
+  kind: 'set' | 'evidence' | 'appraisal' | 'result' | 'plan' | 'progress' | null | undefined;
   valid: boolean;
   errors: number;
   warnings: number;

@@ -31,6 +31,8 @@ function rankTable(x: RankDocumentInput, lang: Lang): Block {
     kind: 'table',
     columns: [
       { label: w.rank, align: 'right' },
+      // The rank is a number (sortable in a spreadsheet); a tie is said in its own column.
+      { label: w.tied },
       { label: w.code },
       { label: w.name, width: 40 },
       ...(stageColumn ? [{ label: w.stage }] : []),
@@ -41,7 +43,8 @@ function rankTable(x: RankDocumentInput, lang: Lang): Block {
     ],
     rows: x.rows.map((r) => ({
       cells: [
-        `${r.rank}${r.tied ? '=' : ''}`,
+        String(r.rank),
+        r.tied ? w.yes : '',
         r.result.unit.code,
         r.result.unit.name,
         ...(stageColumn ? [stage(r.result.stage)] : []),
@@ -54,21 +57,31 @@ function rankTable(x: RankDocumentInput, lang: Lang): Block {
   };
 }
 
+/** Per band: its units, their number and their share of the units ranked (rounded as the set declares: 7 of 40 → 17,50%). */
+function bandTable(x: RankDocumentInput, lang: Lang): Block {
+  const w = LOCALES[lang].words;
+  const r = LOCALES[lang].rank;
+  const share = x.summary.rounding.share;
+  return {
+    kind: 'table',
+    columns: [{ label: w.classification }, { label: r.unitCount, align: 'right' }, { label: r.share, align: 'right' }, { label: r.units, width: 60 }],
+    rows: x.summary.bands.map((b) => ({
+      cells: [
+        b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : w.unclassified,
+        formatNumber(b.count, lang),
+        b.share === null ? '—' : `${formatNumber(b.share, lang, { places: share.places, fixed: true })}%`,
+        b.units.map((i) => x.results[i]!.unit.name).join(', '),
+      ],
+    })),
+    footer: [{ cells: [r.allBands, formatNumber(x.summary.ranked, lang), x.summary.ranked ? `${formatNumber('100', lang, { places: share.places, fixed: true })}%` : '—', ''], strong: true }],
+  };
+}
+
 function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
   const l = LOCALES[lang];
   const w = l.words;
   const out: Block[] = [];
-  if (x.summary.bands.length)
-    out.push(
-      { kind: 'heading', text: l.rank.byBand },
-      {
-        kind: 'list',
-        items: x.summary.bands.map(
-          (b) =>
-            `${b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : w.unclassified} (${formatNumber(b.units.length, lang)}): ${b.units.map((i) => x.results[i]!.unit.name).join(', ')}`,
-        ),
-      },
-    );
+  if (x.summary.bands.length) out.push({ kind: 'heading', text: l.rank.byBand }, bandTable(x, lang));
   if (x.summary.fields.length)
     out.push(
       { kind: 'heading', text: l.rank.fieldMeans },
@@ -107,7 +120,7 @@ export function rankDocument(x: RankDocumentInput, lang: Lang): Doc {
   const l = LOCALES[lang];
   const n = (v: number) => formatNumber(v, lang);
   const appraised = x.appraised > 0 ? l.rank.appraised(n(x.appraised), x.appraised === 1, x.round !== undefined ? l.stage(x.round) : l.rank.lastRound) : '';
-  const mean = x.summary.index.mean === null ? '—' : formatNumber(x.summary.index.mean, lang, { places: x.places, fixed: true });
+  const mean = x.summary.index.rounded === null ? '—' : formatNumber(x.summary.index.rounded, lang, { places: x.summary.rounding.meanIndex.places, fixed: true });
   return [
     { kind: 'title', text: l.rank.title(x.set ? pick(lang, x.set.title, x.set.titleEn) : '') },
     { kind: 'para', text: `${x.set ? `${l.words.criteriaSet}: ${x.set.ref}. ` : ''}${l.rank.policy[x.policy]}${appraised}` },

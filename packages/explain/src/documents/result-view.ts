@@ -2,6 +2,7 @@
 import type { BlockResult, NodeResult, ScoreResult, TraceDocument } from '@parindex/engine';
 import type { Cell, Column, Row } from '../document.js';
 import type { Explainer } from '../explainer.js';
+import { decisionText } from './sets.js';
 import { formatNumber, formatPercent, percentOf, type Lang } from '../numbers.js';
 import { pick } from '../say.js';
 
@@ -125,10 +126,12 @@ export function flagLines(r: ScoreResult, ex: Explainer): string[] {
   return [...by.entries()].map(([code, list]) => `${ex.flag(code as Parameters<Explainer['flag']>[0])}: ${[...new Set(list)].join(', ')}`);
 }
 
-export function headerRows(r: ScoreResult, ex: Explainer, stages: string): Array<[string, string]> {
+/** `decision`: the set's decision, printed under the set (its date "không rõ ngày" when not known). */
+export function headerRows(r: ScoreResult, ex: Explainer, stages: string, decision?: { number: string; date: string | null }): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     [ex.word('unit'), `${r.unit.name}${r.unit.code ? ` (${r.unit.code})` : ''}`],
     [ex.word('criteriaSet'), r.provenance.criteriaSet.ref],
+    ...(decision ? [[ex.word('decision'), decisionText(decision, ex.lang)] as [string, string]] : []),
     [ex.word('period'), r.period.label ?? `${ex.say.date(r.period.from)} – ${ex.say.date(r.period.to)}`],
     [ex.word('stage'), stages],
   ];

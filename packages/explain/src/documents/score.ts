@@ -3,6 +3,7 @@ import type { CompiledSet, ScoreResult } from '@parindex/engine';
 import type { Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import { flagLines, headerRows, scoreTable } from './result-view.js';
+import { partsBlocks } from './totals.js';
 
 export interface ScoreDocumentOptions {
   /** Every criterion, not only the fields. */
@@ -18,9 +19,10 @@ export function scoreDocument(self: ScoreResult, round: ScoreResult | undefined,
   const stages = round ? `${ex.stage('self')}, ${ex.stage(round.stage)}` : ex.stage('self');
   const doc: Doc = [
     { kind: 'title', text: ex.phrases.scoreTitle(ex.pick(compiled.set.title, compiled.set.titleEn)) },
-    { kind: 'kv', rows: headerRows(main, ex, stages) },
+    { kind: 'kv', rows: headerRows(main, ex, stages, compiled.set.decision) },
     { kind: 'table', ...table, indentColumn: 1 },
   ];
+  doc.push(...partsBlocks(main, compiled, ex, false));
   const flags = flagLines(main, ex);
   if (flags.length) doc.push({ kind: 'heading', text: ex.word('flags') }, { kind: 'list', items: flags });
   return doc;

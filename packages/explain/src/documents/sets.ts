@@ -14,8 +14,13 @@ export interface SetEntry {
   title: string;
   titleEn?: string | undefined;
   status: string;
-  decision: { number: string; date: string };
+  decision: { number: string; date: string | null };
   period: { from: string; to: string };
+}
+
+/** "Kế hoạch số 15/KH-UBND (28/07/2025)"; a date not known is said so: "(không rõ ngày)". */
+export function decisionText(decision: { number: string; date: string | null }, lang: Lang): string {
+  return `${decision.number} (${decision.date === null ? LOCALES[lang].phrases.dateUnknown : formatDate(decision.date, lang)})`;
 }
 
 export function setListDocument(sets: readonly SetEntry[], lang: Lang): Doc {
@@ -31,7 +36,7 @@ export function setListDocument(sets: readonly SetEntry[], lang: Lang): Doc {
           e.ref,
           pick(lang, e.title, e.titleEn),
           l.phrases.setStatus[e.status as 'model'] ?? e.status,
-          `${e.decision.number} (${formatDate(e.decision.date, lang)})`,
+          decisionText(e.decision, lang),
           `${formatDate(e.period.from, lang)} – ${formatDate(e.period.to, lang)}`,
         ],
       })),
@@ -48,14 +53,16 @@ export function setSummary(set: CriteriaSet, ex: Explainer): Array<[string, stri
     [ex.word('title'), ex.pick(set.title, set.titleEn)],
     [ex.word('status'), p.setStatus[set.status]],
     [ex.word('issuer'), set.issuer],
-    [ex.word('decision'), `${set.decision.number} (${d(set.decision.date)})`],
+    [ex.word('decision'), decisionText(set.decision, ex.lang)],
     [ex.word('period'), period],
+    ...(set.unitLevels ? [[p.unitLevelsLabel, set.unitLevels.map((l) => `${p.unitLevel[l]} (${l})`).join(', ')] as [string, string]] : []),
     [ex.word('scale'), ex.say.n(set.scale)],
     [p.notApplicableLabel, p.notApplicablePolicy[set.policies.notApplicable]],
     [p.missingEvidenceLabel, p.missingEvidencePolicy[set.policies.missingEvidence]],
     [p.rankingLabel, p.rankingPolicy[set.policies.ranking]],
-    [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode)).join('; ') || ex.word('none')],
+    [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode, r.part)).join('; ') || ex.word('none')],
   ];
+  if (set.policies.partsInTotal) rows.push([p.partsHeading, p.partsRule(set.policies.partsInTotal)]);
   const locale = LOCALES[ex.lang];
   if (set.classification?.length)
     rows.push([ex.word('classification'), set.classification.map((b) => `${b.code} ${ex.pick(b.label, b.labelEn)}: ${locale.bounds(b, '', ex.say.n).toLowerCase()}`).join('; ')]);

@@ -7,6 +7,29 @@ import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
+const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
+
+const UNIT_LEVEL_EN: Record<string, string> = {
+  province: 'province',
+  department: 'provincial department',
+  ministry: 'ministry',
+  district: 'rural district',
+  urbanDistrict: 'urban district',
+  town: 'district-level town',
+  provincialCity: 'provincial city',
+  commune: 'commune',
+  ward: 'ward',
+  township: 'township',
+  specialZone: 'special zone',
+};
+const unitLevelEn = (l: string) => UNIT_LEVEL_EN[l] ?? l;
+
+/** "lower bound 98, 98 excluded" */
+function quotedBoundEn(p: { side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null }, f: Formatter): string {
+  const v = f.num(p.value ?? '0');
+  return `${p.side === 'min' ? 'lower' : 'upper'} bound ${v}, ${v} ${p.inclusive ? 'included' : 'excluded'}`;
+}
 
 /** An input as the officer knows it: its label (English when the set has one), and its id (as written in the file). */
 const named = (id: string, l: { label?: string; labelEn?: string }) => {
@@ -430,12 +453,35 @@ export const diagnosticsEn = {
   SET_EXPRESSION_SIZE: (p, f) => `The expression has more than ${f.count(p.limit, 'node')}.`,
   SET_DEPTH: (p, f) => `The criteria tree is deeper than ${f.count(p.limit, 'level')}.`,
   SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known. Run "parindex rules list" to see the sets.`,
+  SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} declares "part", but only a top-level field belongs to a part of the index: move "part" to its field.`,
+  SET_GIVEN_RANGE: (p, f) =>
+    `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, which may hold up to ${f.num(p.inputMax)}, above the maximum ${f.num(p.max)}: if it is a percentage rather than points, use a "proportional" rule.`,
+  SET_ROUNDING_PART: (p) =>
+    p.problem === 'notPartLevel'
+      ? `This rounding names the part ${q(p.part)}: only a rounding at level "part" may name one.`
+      : `No field declares the part ${q(p.part)}${p.parts.length ? ` (the parts are ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Two files define the criteria set ${p.ref}: ${p.files.join(', ')}.`,
+  SET_SOURCE_CITES_FILE: (p) =>
+    `The source of ${q(p.code)} cites the file ${q(p.file)}: a file of a code repository is not a public document. Name the document (issuer, number, date, article), or write "model": true with a note when the rule is a model with no official text.`,
+  SET_SOURCE_NOT_DOCUMENT: (p) =>
+    `The source of ${q(p.code)} is ${q(p.document)}: not the name of a document (plan, decision, resolution, official letter…) and no document number. Name the document, or write "model": true when the rule is a model.`,
+  SET_SOURCE_QUOTE_BOUND: (p, f) =>
+    p.problem === 'noBound'
+      ? `The quote in the source of ${q(p.code)} states no bound (such as "above 98%", "55% or more") to check against tier ${p.tier + 1}.`
+      : `The source of ${q(p.code)} quotes "${p.words}" (${quotedBoundEn(p, f)}) but tier ${p.tier + 1} of the rule has no such bound: "above X" excludes X ("minInclusive": false), "from X" includes it ("minInclusive": true), "under Y" excludes Y, "at most Y" includes it. Make the tier say what the document says, or quote the document's exact words.`,
+  SET_TIER_LABEL_BOUND: (p, f) =>
+    `The label of tier ${p.tier + 1} of ${q(p.code)} says "${p.words}" (${quotedBoundEn(p, f)}) but the tier has no such bound. Make the tier's bounds ("min", "minInclusive", "max", "maxInclusive") or the label right.`,
+  SET_SOURCE_QUOTE_TIER: (p) =>
+    p.tiers === null
+      ? `"quoteTier" in the source of ${q(p.code)} is used only with a "quote" and a rule with tiers.`
+      : `"quoteTier" ${p.tier} in the source of ${q(p.code)} names no tier: the rule has ${p.tiers} tiers (numbered from 0).`,
 
   // Evidence
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `This evidence answers the criteria set ${p.given}, not ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
+  EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
+    `A unit of level ${unitLevelEn(p.level)} ("${p.level}") is outside the criteria set ${p.set}, which is for: ${p.levels.map((l) => `${unitLevelEn(l)} ("${l}")`).join(', ')}.`,
   EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) =>
     `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
@@ -493,6 +539,8 @@ export const diagnosticsEn = {
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
     `${q(p.code)} does not apply because ${named(p.input, p)} is 0, and its ${f.count(p.max, 'point')} are taken out of the maximum: check that the unit really had none (a value of 0 given to shed a criterion would raise the index).`,
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
+  SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
+    `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, but ${f.num(p.value)} is outside ${f.num(p.min)}–${f.num(p.max)}: it is not scored (0 points) until the value is corrected; nothing is cut to the maximum silently.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} is scored without its required documents and has no written explanation.`,
@@ -520,6 +568,31 @@ export const diagnosticsEn = {
     `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
 
+  // Reform plans and their progress
+  PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PLAN_FILE_KIND: (p) =>
+    `Expected ${PLAN_NEED_EN[p.need]}; ${p.found === null ? 'this file is not one' : `this is ${PLAN_KIND_EN[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (give it with ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
+  PLAN_DUPLICATE_TASK: (p) => `The task ${q(p.task)} is given twice in the plan (first at ${p.first}); each task id is used once.`,
+  PLAN_UNKNOWN_FIELD: (p) =>
+    `${p.task !== null ? `The task ${q(p.task)} belongs to` : 'An input mapping names'} the field ${q(p.field)}, which is not in the plan's "fields"${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
+  PLAN_MAPPING_TASK: (p) =>
+    p.task === null
+      ? `The input ${q(p.input)} is taken from a task (${p.derive}) but names no "task".`
+      : `The input ${q(p.input)} is taken from the task ${q(p.task)}, which is not in the plan${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
+  PLAN_PERIOD: (p, f) => `The plan's period starts on ${f.date(p.from)}, after its end ${f.date(p.to)}.`,
+  PLAN_QUOTE: (p) => `The "quote" pieces of task ${q(p.task)}, joined by spaces, are not its "content".`,
+  PLAN_NO_TARGETS: (p) => `The plan ${q(p.plan)} has no "targets" (targets linked to a targets set).`,
+  PLAN_SET_MISMATCH: (p) => `The plan ${q(p.plan)} ${p.planSet === null ? 'names no set it serves ("serves")' : `serves ${p.planSet}`}, but the evidence file uses ${p.evidenceSet}.`,
+  PLAN_UNKNOWN_INPUT: (p) => `The plan fills the input ${q(p.input)} of criterion ${q(p.criterion)}, but that criterion of ${p.set} has no such input.`,
+  PLAN_INPUT_OVERRIDDEN: (p) =>
+    `${q(p.criterion)}: the evidence file gives ${q(p.input)} = ${p.typed ?? '(empty)'}, but the plan ${q(p.plan)} and its progress give ${p.derived ?? '(no value)'}; the value derived from the plan is used.`,
+  PROGRESS_PLAN_MISMATCH: (p) => `The progress file belongs to the plan ${q(p.given)}, not ${q(p.expected)}.`,
+  PROGRESS_UNKNOWN_TASK: (p) => `The plan ${q(p.plan)} has no task ${q(p.task)}${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
+  PROGRESS_DUPLICATE_TASK: (p) => `The progress of task ${q(p.task)} is given twice (first at ${p.first}); only the first is used.`,
+  PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `The task ${q(p.task)} is marked done but has no product (a document's number, date or title, or the figure reached): it does not count as done.`,
+  PROGRESS_LATE: (p, f) => `The task ${q(p.task)} was done late: its product is dated ${f.date(p.date)}, the deadline was ${f.date(p.deadline)}.`,
+
   // The command line
   USAGE_UNKNOWN_COMMAND: (p) => `Unknown command ${q(p.command)}. Commands: ${p.commands.join(', ')}.`,
   USAGE_UNKNOWN_OPTION: (p) => `Unknown option ${p.option}.`,
@@ -534,4 +607,5 @@ export const diagnosticsEn = {
   USAGE_NO_FILES: () => 'There are no files to rank.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round needs appraisal files among the paths.',
   USAGE_THREADS: (p) => `--threads needs a whole number from 1 up, not ${q(p.got)}.`,
+  USAGE_BINARY_TERMINAL: (p) => `--format ${p.format} writes a binary file: name it with --out (e.g. --out report.${p.format}), or redirect the output to a file.`,
 } satisfies DiagnosticSentences;

@@ -1,15 +1,21 @@
 /** English: every word and sentence parindex writes with --lang en. */
 import { dec } from '@parindex/rules';
+import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
+import { planEn } from './plan.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const zeroPolicy = { notApplicable: 'not applicable', zeroPoints: '0 points', fullPoints: 'full points' } as const;
 const roundMode = { halfUp: 'half up', halfEven: 'half to even', down: 'down', up: 'up' } as const;
+/** " (rounded to 2 places, half up, before it is compared)" for a rule that rounds its value. */
+const roundedFirst = (r: { places: number; mode: keyof typeof roundMode } | undefined) =>
+  r ? ` (rounded to ${r.places} ${r.places === 1 ? 'place' : 'places'}, ${roundMode[r.mode]}, before it is compared)` : '';
 const valueWords = valueWordsOf('÷', '×');
 
 export const en: Locale = {
   lang: 'en',
+  plan: planEn,
   phrases: {
     scoreTitle: (t) => `Score: ${t}`,
     explainTitle: (u) => `How the points were given: ${u}`,
@@ -32,10 +38,54 @@ export const en: Locale = {
     missingEvidencePolicy: { zero: 'zero points', scoreAndFlag: 'scored and flagged for explanation' },
     rankingLabel: 'Ranking',
     rankingPolicy: { dense: 'dense (1, 2, 3, 3, 4)', competition: 'competition (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) =>
-      `${{ criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index' }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
+    rounding: (level, places, mode, part) =>
+      `${part !== undefined ? `the part “${part}”` : { criterion: 'each criterion', field: 'each field', part: 'each part', total: 'the total', index: 'the index', meanIndex: 'the mean index of a ranking', share: "each band's share of a ranking" }[level]}: ${places} ${places === 1 ? 'place' : 'places'}, ${roundMode[mode]}`,
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
+    partsHeading: 'Parts of the index',
+    partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (before rounding: ${exact})` : ''}`,
+    partsRule: (rule) =>
+      rule === 'exactParts'
+        ? 'Each part is rounded for publication; the total is computed from the parts before rounding (then rounded where the set says so).'
+        : 'The total is the sum of the parts as rounded.',
+    totalDiffers: (total, printed, exact, diff, rounded) =>
+      `The total ${total} differs by ${diff} from the sum of the published parts (${printed}): it is computed from the parts before rounding (${exact})${rounded ? ' and then rounded' : ''}, as the set declares.`,
+    dateUnknown: 'date unknown',
+    noNumber: 'no number',
+    modelRule: 'The scoring is a model rule of this set; no official text sets it',
+    unitLevelsLabel: 'Unit levels',
+    unitLevel: {
+      province: 'province or centrally-run city',
+      department: 'provincial department',
+      ministry: 'ministry',
+      district: 'rural district',
+      urbanDistrict: 'urban district',
+      town: 'district-level town',
+      provincialCity: 'provincial city',
+      commune: 'commune',
+      ward: 'ward',
+      township: 'township',
+      specialZone: 'special zone',
+    },
+  },
+  official: {
+    nation: 'SOCIALIST REPUBLIC OF VIET NAM',
+    motto: 'Independence - Freedom - Happiness',
+    title: (appraised) => (appraised ? 'SELF-ASSESSMENT AND APPRAISAL SCORE TABLE' : 'SELF-ASSESSMENT SCORE TABLE'),
+    period: (p) => `Period: ${p}`,
+    dateline: (place, d) =>
+      `${place ?? '……………'}, ${d ? `${Number(d.d)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(d.m) - 1]} ${d.y}` : 'date: ……………'}`,
+    roundColumn: (stage) => `${cap(stage)} points`,
+    roundNote: (stage, reason, by) => `${cap(stage)}: ${reason}${by ? ` (${by})` : ''}`,
+    valueNote: (label, value) => `${label} = ${value}`,
+    preparer: 'PREPARED BY',
+    head: 'HEAD OF THE UNIT',
+    appraiser: 'FOR THE APPRAISAL TEAM',
+    signHint: '(Signature and full name)',
+    sealHint: '(Signature and seal)',
+    provenance: (p) =>
+      `Provenance: scored by ${p.engine}; criteria set ${p.set}, SHA-256 ${p.setSha}; evidence SHA-256 ${p.evidenceSha}${p.appraisalSha ? `; appraisal file SHA-256 ${p.appraisalSha}` : ''}.`,
+    page: { before: 'Page ', between: ' of ' },
   },
   help: {
     usage: 'USAGE',
@@ -56,9 +106,13 @@ export const en: Locale = {
       explain: 'Explain every point: rule, inputs, documents, tier taken, how to raise it',
       diff: 'Compare two scores criterion by criterion: self vs appraisal, round vs round, year vs year',
       rank: 'Score many units with one criteria set and rank them',
+      plan: 'Reform plans: their tasks, progress and targets',
+      'plan show': 'Show a plan: its tasks by field, with lead unit, deadline and product',
+      'plan status': 'Progress of a plan as of a date: done, late, overdue, due soon',
+      'plan targets': 'The targets of a plan: met or not, and by how much',
     },
     option: {
-      format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM)',
+      format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
       lang: 'Language of labels and messages: vi (Vietnamese) or en (English)',
       out: 'Write the output to this file instead of the terminal',
       quiet: 'Print no warnings or progress on stderr',
@@ -81,13 +135,25 @@ export const en: Locale = {
       'rank.set': 'Rank only evidence for this criteria set (default: the set of the first evidence file)',
       'rank.round': 'With appraisal files among the paths: rank on this round of each; default: the last round of each',
       'rank.threads': 'Score on N worker threads (default: one per core from 2,500 files; 1: in this process)',
-      'rules show.set': 'Criteria set: id or id@version (latest version when omitted)',
-      'template.set': 'Criteria set: id or id@version',
+      'rules show.set': 'Criteria set: id or id@version (latest version when omitted); left out with --rules',
+      'rules show.rules': 'Show this criteria-set file instead of a bundled set (the set argument is then left out)',
+      'template.rules': 'A template for this criteria-set file instead of a bundled set (the set argument is then left out)',
+      'template.level':
+        "The unit's level written into the file (default: the first level the set is for, else commune): province, department, ministry, district (rural), urbanDistrict, town (district-level), provincialCity, commune, ward, township, specialZone",
+      'template.set': 'Criteria set: id or id@version; left out with --rules',
       'template.unit': 'Unit code to write into the file',
       'template.name': 'Unit name to write into the file',
       'template.format': 'Output format: a template is always an evidence file in JSON',
       'template.schema': 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)',
-      'validate.files': 'Files to check (criteria sets, evidence, appraisals)',
+      'validate.files': 'Files to check (criteria sets, evidence, appraisals, plans, progress)',
+      plan: "Reform plan file: derive the plan criteria's inputs from the plan's tasks",
+      progress: 'Progress file of the plan: status and products of each task (needs --plan)',
+      'plan show.plan': 'Plan file',
+      'plan status.plan': 'Plan file',
+      'plan status.progress': 'Progress file; without it every task counts as not carried out',
+      'plan status.asOf': "The date the status is taken on (YYYY-MM-DD); default: the end of the plan's period, never the clock",
+      'plan targets.plan': 'Plan file with "targets"',
+      'plan targets.evidence': "Evidence file of the plan's targets set",
     },
   },
   validate: {
@@ -95,7 +161,7 @@ export const en: Locale = {
     warnings: 'Warnings',
     valid: 'valid',
     invalid: 'invalid',
-    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result' },
+    kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result', plan: 'plan', progress: 'plan progress' },
     summary: (c, n) =>
       `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
   },
@@ -125,6 +191,10 @@ export const en: Locale = {
     appraised: (n, one, round) => ` ${n} ${one ? 'unit is' : 'units are'} ranked on the appraisal (${round}); the others on their own score.`,
     meanIndex: (n, one, mean) => `Mean index (plain mean of ${n} ${one ? 'unit' : 'units'}): ${mean}`,
     byBand: 'By classification',
+    unitCount: 'Units',
+    share: 'Share',
+    units: 'Which units',
+    allBands: 'All units',
     fieldMeans: 'Mean points by field',
     notRanked: (n, one) => `Not ranked (${n} ${one ? 'file' : 'files'} with errors)`,
     errors: (n, one) => `${n} ${one ? 'error' : 'errors'}`,
@@ -160,6 +230,8 @@ export const en: Locale = {
       survey: 'survey',
       onTime: 'on time',
       expression: 'expression',
+      given: 'points as given',
+      targets: 'per target met',
       group: 'group of criteria',
       leaf: 'criterion',
     },
@@ -244,6 +316,7 @@ export const en: Locale = {
     missingLabel: 'Missing',
     explanationLabel: 'Explanation',
     setMaximum: 'set maximum',
+    tied: 'Tied',
   },
   flags: {
     notApplicable: 'Not applicable',
@@ -293,7 +366,10 @@ export const en: Locale = {
     level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × max)` : ''}`,
     condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'met' : 'not met'}`,
     tier: (s, say, code) => `Tier taken: ${say.tierLabel(code, s.index) ?? en.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
-    proportional: (s, say) => `Proportion ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    proportional: (s, say, code) =>
+      s.belowBand
+        ? `${say.n(s.value)}${say.suffix(code)} is ${s.belowBand.minInclusive ? 'under' : 'not above'} ${say.n(s.belowBand.min)}${say.suffix(code)}, outside the proportional band → ${say.pts(s.points)}`
+        : `Proportion ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'met' : 'not met'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (limited)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
     survey: (s, say) => `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
@@ -301,9 +377,19 @@ export const en: Locale = {
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (due ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'on time' : s.status === 'late' ? `${s.daysLate ?? 0} ${s.daysLate === 1 ? 'day' : 'days'} late` : 'missing'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Expression result: ${say.n(s.result)}`,
+    given: (s, say) => `Points as given (${say.input(s.input).label}): ${say.pts(s.value)}`,
+    roundValue: (s, say, code) =>
+      `Value as compared, rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'en', { places: s.places, fixed: true })}${say.suffix(code)}`,
+    targets: (s, say) =>
+      `${say.n(s.met.value)} of ${say.n(s.of.value)} targets met${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, each worth ${say.n(s.each, 6)}: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
+    zeroTargets: (s, say) => `No targets (${say.input(s.input).label} is 0): ${zeroPolicy[s.policy]}`,
     clamp: (s, say) => `${{ floor: 'Raised to the floor', cap: 'Limited to the cap', max: 'Limited to the maximum', scale: 'Index limited to the scale' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Index ${say.n(s.index)} above the scale of ${say.n(s.scale)} (the set allows it through bonus points)`,
-    round: (s, say) => `Rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `${s.part ? `Part “${s.part}” r` : 'R'}ounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    partsTotal: (s, say) =>
+      s.rule === 'exactParts'
+        ? `The parts are added from their exact points: ${say.n(s.exact)} (each part is rounded for publication only; the rounded parts add up to ${say.n(s.printed)})`
+        : `The parts are added as rounded: ${say.n(s.printed)} (exact: ${say.n(s.exact)})`,
     notApplicable: (s, say, code) =>
       `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
     missing: (s, say, code) => {
@@ -351,6 +437,7 @@ export const en: Locale = {
         ruleMaximum: 'The rule gives no more points at any value',
         noBetterValue: 'No value of the inputs gives more points',
         searchBound: 'No change giving more points was found within the search bound',
+        givenPoints: 'The points are given as another body published them: raising them is not in the unit’s hands (only a corrected published figure changes them)',
       })[im.reason],
   },
   rules: {
@@ -368,11 +455,12 @@ export const en: Locale = {
       const tiers = sortedTiers(r.tiers)
         .map((t) => `${en.bounds(t, say.suffix(c.code), say.n)}: ${say.pts(t.points)}`)
         .join('; ');
-      return `${cap(valueWords(r.value, say))} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (zero denominator: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
+      return `${cap(valueWords(r.value, say))}${roundedFirst(r.roundValue)} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (zero denominator: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
     },
     proportional: (r, say, c) => {
       const sfx = say.suffix(c.code);
-      return `In proportion to ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 points, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
+      const band = r.band ? `; ${r.band.minInclusive ? 'under' : 'up to'} ${say.n(r.band.min)}${sfx} → 0 points` : '';
+      return `In proportion to ${valueWords(r.value, say)}${roundedFirst(r.roundValue)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 points, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}${band}`;
     },
     parts: (r, say, c) =>
       r.parts
@@ -402,5 +490,7 @@ export const en: Locale = {
       return `All on time [${items}]: ${say.pts(r.points ?? c.max)}; some late: ${say.pts(r.late ?? 0)}; some not done: ${say.pts(r.missing ?? 0)}`;
     },
     expression: (r, say) => `By the expression: ${say.condition({ logic: r.logic })}`,
+    given: (r, say, c) => `The points as given in “${say.input(r.input).label}” (published by another body), from 0 to ${say.pts(c.max)}`,
+    targets: (r, say, c) => `Each target met (${say.input(r.met).label}) gives ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} targets`}`,
   },
 };

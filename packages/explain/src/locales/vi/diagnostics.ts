@@ -8,6 +8,37 @@ import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar,
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 
 const q = (s: string) => `"${s}"`;
+const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
+const PLAN_KIND_VI = {
+  plan: 'một tệp kế hoạch',
+  progress: 'một tệp tiến độ',
+  set: 'một bộ tiêu chí',
+  evidence: 'một tệp minh chứng',
+  appraisal: 'một tệp thẩm định',
+  result: 'một tệp kết quả đã lưu',
+} as const;
+
+const UNIT_LEVEL_VI: Record<string, string> = {
+  province: 'tỉnh',
+  department: 'sở, ban, ngành',
+  ministry: 'bộ, cơ quan ngang bộ',
+  district: 'huyện',
+  urbanDistrict: 'quận',
+  town: 'thị xã',
+  provincialCity: 'thành phố thuộc tỉnh',
+  commune: 'xã',
+  ward: 'phường',
+  township: 'thị trấn',
+  specialZone: 'đặc khu',
+};
+const unitLevelVi = (l: string) => UNIT_LEVEL_VI[l] ?? l;
+
+/** "cận dưới 98, không tính 98" */
+function quotedBoundVi(p: { side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null }, f: Formatter): string {
+  const v = f.num(p.value ?? '0');
+  if (p.side === 'min') return p.inclusive ? `cận dưới ${v}, tính cả ${v}` : `cận dưới ${v}, không tính ${v}`;
+  return p.inclusive ? `cận trên ${v}, tính cả ${v}` : `cận trên ${v}, không tính ${v}`;
+}
 
 /** An input as the officer knows it: its label, and its id (as written in the file). */
 const named = (id: string, l: { label?: string }) => (l.label !== undefined ? `"${l.label}" (${id})` : q(id));
@@ -428,12 +459,35 @@ export const diagnosticsVi = {
   SET_EXPRESSION_SIZE: (p, f) => `Biểu thức có quá ${f.num(p.limit)} nút.`,
   SET_DEPTH: (p, f) => `Cây tiêu chí sâu quá ${f.num(p.limit)} cấp.`,
   SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}. Chạy "parindex rules list" để xem các bộ tiêu chí.`,
+  SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} khai báo "part", nhưng chỉ lĩnh vực cấp cao nhất mới thuộc một phần của chỉ số: chuyển "part" lên lĩnh vực của nó.`,
+  SET_GIVEN_RANGE: (p, f) =>
+    `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng số liệu này có thể tới ${f.num(p.inputMax)}, vượt điểm tối đa ${f.num(p.max)}: nếu đó là tỉ lệ % chứ không phải điểm, hãy dùng quy tắc "proportional".`,
+  SET_ROUNDING_PART: (p) =>
+    p.problem === 'notPartLevel'
+      ? `Quy định làm tròn này ghi phần ${q(p.part)}: chỉ quy định ở cấp "part" mới được ghi phần.`
+      : `Không lĩnh vực nào khai báo phần ${q(p.part)}${p.parts.length ? ` (các phần: ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Có hai tệp cùng định nghĩa bộ tiêu chí ${p.ref}: ${p.files.join(', ')}.`,
+  SET_SOURCE_CITES_FILE: (p) =>
+    `Nguồn của ${q(p.code)} dẫn tệp ${q(p.file)}: một tệp trong kho mã không phải văn bản công khai. Hãy ghi văn bản (cơ quan ban hành, số, ngày, điều khoản), hoặc ghi "model": true với lời giải thích nếu quy tắc là quy tắc mẫu, không có văn bản chính thức.`,
+  SET_SOURCE_NOT_DOCUMENT: (p) =>
+    `Nguồn của ${q(p.code)} là ${q(p.document)}: không phải tên một văn bản (Kế hoạch, Quyết định, Nghị quyết, Công văn…) và không có số hiệu văn bản. Hãy ghi tên văn bản, hoặc ghi "model": true nếu quy tắc là quy tắc mẫu.`,
+  SET_SOURCE_QUOTE_BOUND: (p, f) =>
+    p.problem === 'noBound'
+      ? `Trích dẫn trong nguồn của ${q(p.code)} không có ngưỡng nào (như "trên 98%", "từ 55% trở lên") để đối chiếu với bậc ${p.tier + 1}.`
+      : `Nguồn của ${q(p.code)} trích "${p.words}" (${quotedBoundVi(p, f)}) nhưng bậc ${p.tier + 1} của quy tắc không có cận đó: "trên X" là không tính X ("minInclusive": false), "từ X" là tính cả X ("minInclusive": true), "dưới Y" là không tính Y, "không quá Y" là tính cả Y. Hãy sửa bậc cho đúng văn bản, hoặc sửa trích dẫn cho đúng nguyên văn.`,
+  SET_TIER_LABEL_BOUND: (p, f) =>
+    `Nhãn của bậc ${p.tier + 1} của ${q(p.code)} ghi "${p.words}" (${quotedBoundVi(p, f)}) nhưng bậc đó không có cận này. Hãy sửa cận của bậc ("min", "minInclusive", "max", "maxInclusive") hoặc sửa nhãn cho đúng.`,
+  SET_SOURCE_QUOTE_TIER: (p) =>
+    p.tiers === null
+      ? `"quoteTier" trong nguồn của ${q(p.code)} chỉ dùng khi có "quote" và quy tắc chấm theo bậc ("tiers").`
+      : `"quoteTier" ${p.tier} trong nguồn của ${q(p.code)} không chỉ bậc nào: quy tắc có ${p.tiers} bậc (đánh số từ 0).`,
 
   // Minh chứng
   EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   EVIDENCE_SET_MISMATCH: (p) => `Tệp minh chứng này trả lời bộ tiêu chí ${p.given}, không phải ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
+  EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
+    `Đơn vị cấp ${unitLevelVi(p.level)} ("${p.level}") không thuộc phạm vi của bộ tiêu chí ${p.set}, bộ này dành cho: ${p.levels.map((l) => `${unitLevelVi(l)} ("${l}")`).join(', ')}.`,
   EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) =>
     `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
@@ -491,6 +545,8 @@ export const diagnosticsVi = {
   SCORE_NOT_APPLICABLE_BY_VALUE: (p, f) =>
     `${q(p.code)} không áp dụng vì ${named(p.input, p)} bằng 0, và ${f.num(p.max)} điểm của tiêu chí được trừ khỏi điểm tối đa: hãy kiểm tra đơn vị thực sự không có trường hợp nào (khai 0 để bỏ một tiêu chí sẽ làm chỉ số tăng).`,
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
+  SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
+    `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng ${f.num(p.value)} nằm ngoài khoảng ${f.num(p.min)}–${f.num(p.max)}: tiêu chí chưa được chấm (0 điểm) cho đến khi sửa số liệu; công cụ không tự cắt về điểm tối đa.`,
   SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} được chấm khi thiếu tài liệu kiểm chứng bắt buộc và chưa có giải trình.`,
@@ -521,6 +577,31 @@ export const diagnosticsVi = {
     `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
 
+  // Kế hoạch CCHC và tiến độ thực hiện
+  PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PLAN_FILE_KIND: (p) =>
+    `Cần ${PLAN_NEED_VI[p.need]}; ${p.found === null ? 'tệp này không phải' : `tệp này là ${PLAN_KIND_VI[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (dùng với ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
+  PLAN_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} có hai lần trong kế hoạch (lần đầu tại ${p.first}); mỗi mã nhiệm vụ chỉ dùng một lần.`,
+  PLAN_UNKNOWN_FIELD: (p) =>
+    `${p.task !== null ? `Nhiệm vụ ${q(p.task)} thuộc` : 'Ánh xạ đầu vào nhắc tới'} lĩnh vực ${q(p.field)}, không có trong "fields" của kế hoạch${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
+  PLAN_MAPPING_TASK: (p) =>
+    p.task === null
+      ? `Đầu vào ${q(p.input)} lấy từ một nhiệm vụ (${p.derive}) nhưng không nêu "task".`
+      : `Đầu vào ${q(p.input)} lấy từ nhiệm vụ ${q(p.task)}, không có trong kế hoạch${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
+  PLAN_PERIOD: (p, f) => `Kỳ kế hoạch bắt đầu ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
+  PLAN_QUOTE: (p) => `Các đoạn trích "quote" của nhiệm vụ ${q(p.task)}, nối lại bằng dấu cách, không đúng với "content".`,
+  PLAN_NO_TARGETS: (p) => `Kế hoạch ${q(p.plan)} không có "targets" (chỉ tiêu gắn với một bộ chỉ tiêu).`,
+  PLAN_SET_MISMATCH: (p) => `Kế hoạch ${q(p.plan)} ${p.planSet === null ? 'không nêu bộ tiêu chí nào nó phục vụ ("serves")' : `phục vụ bộ ${p.planSet}`}, còn tệp minh chứng dùng bộ ${p.evidenceSet}.`,
+  PLAN_UNKNOWN_INPUT: (p) => `Kế hoạch điền đầu vào ${q(p.input)} cho tiêu chí ${q(p.criterion)}, nhưng tiêu chí này của bộ ${p.set} không có đầu vào đó.`,
+  PLAN_INPUT_OVERRIDDEN: (p) =>
+    `${q(p.criterion)}: tệp minh chứng ghi ${q(p.input)} = ${p.typed ?? '(trống)'}, nhưng kế hoạch ${q(p.plan)} và tiến độ cho ${p.derived ?? '(không có giá trị)'}; dùng giá trị tính từ kế hoạch.`,
+  PROGRESS_PLAN_MISMATCH: (p) => `Tệp tiến độ thuộc kế hoạch ${q(p.given)}, không phải ${q(p.expected)}.`,
+  PROGRESS_UNKNOWN_TASK: (p) => `Không có nhiệm vụ ${q(p.task)} trong kế hoạch ${q(p.plan)}${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
+  PROGRESS_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} được ghi tiến độ hai lần (lần đầu tại ${p.first}); chỉ lần đầu được dùng.`,
+  PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `Nhiệm vụ ${q(p.task)} ghi "đã hoàn thành" nhưng không có sản phẩm (số, ngày, tên văn bản hoặc kết quả đạt được): chưa được tính là hoàn thành.`,
+  PROGRESS_LATE: (p, f) => `Nhiệm vụ ${q(p.task)} hoàn thành trễ hạn: sản phẩm ngày ${f.date(p.date)}, hạn ${f.date(p.deadline)}.`,
+
   // Dòng lệnh
   USAGE_UNKNOWN_COMMAND: (p) => `Không có lệnh ${q(p.command)}. Các lệnh: ${p.commands.join(', ')}.`,
   USAGE_UNKNOWN_OPTION: (p) => `Không có tùy chọn ${p.option}.`,
@@ -535,4 +616,5 @@ export const diagnosticsVi = {
   USAGE_NO_FILES: () => 'Không có tệp nào để xếp hạng.',
   USAGE_ROUND_WITHOUT_APPRAISAL: () => '--round cần có tệp thẩm định trong các đường dẫn.',
   USAGE_THREADS: (p) => `--threads cần một số nguyên từ 1 trở lên, không phải ${q(p.got)}.`,
+  USAGE_BINARY_TERMINAL: (p) => `--format ${p.format} tạo tệp nhị phân: hãy đặt tên tệp bằng --out (ví dụ --out bao-cao.${p.format}) hoặc chuyển hướng đầu ra vào một tệp.`,
 } satisfies DiagnosticSentences;

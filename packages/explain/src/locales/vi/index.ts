@@ -1,14 +1,19 @@
 /** Tiếng Việt: every word and sentence parindex writes in Vietnamese (the default language). */
 import { dec } from '@parindex/rules';
+import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
+import { planVi } from './plan.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const roundMode = { halfUp: 'làm tròn nửa lên', halfEven: 'làm tròn nửa về số chẵn', down: 'làm tròn xuống', up: 'làm tròn lên' } as const;
+/** " (làm tròn 2 chữ số thập phân, làm tròn nửa lên, rồi mới so sánh)" cho quy tắc làm tròn giá trị. */
+const roundedFirst = (r: { places: number; mode: keyof typeof roundMode } | undefined) => (r ? ` (làm tròn ${r.places} chữ số thập phân, ${roundMode[r.mode]}, rồi mới so sánh)` : '');
 const zeroPolicy = { notApplicable: 'không áp dụng', zeroPoints: '0 điểm', fullPoints: 'đạt tối đa' } as const;
 
 export const vi: Locale = {
   lang: 'vi',
+  plan: planVi,
   phrases: {
     scoreTitle: (t) => `Kết quả chấm điểm: ${t}`,
     explainTitle: (u) => `Giải trình cách chấm: ${u}`,
@@ -31,10 +36,53 @@ export const vi: Locale = {
     missingEvidencePolicy: { zero: '0 điểm', scoreAndFlag: 'vẫn chấm, gắn cờ giải trình' },
     rankingLabel: 'Xếp hạng',
     rankingPolicy: { dense: 'đồng hạng, hạng sau liền số (1, 2, 3, 3, 4)', competition: 'đồng hạng, hạng sau nhảy số (1, 2, 3, 3, 5)' },
-    rounding: (level, places, mode) =>
-      `${{ criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
+    rounding: (level, places, mode, part) =>
+      `${part !== undefined ? `phần “${part}”` : { criterion: 'từng tiêu chí', field: 'từng lĩnh vực', part: 'từng phần', total: 'tổng điểm', index: 'chỉ số', meanIndex: 'chỉ số bình quân khi xếp hạng', share: 'tỉ lệ đơn vị mỗi loại khi xếp hạng' }[level]}: ${places} chữ số thập phân, ${roundMode[mode]}`,
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
+    partsHeading: 'Các phần của chỉ số',
+    partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (chưa làm tròn: ${exact})` : ''}`,
+    partsRule: (rule) =>
+      rule === 'exactParts'
+        ? 'Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).'
+        : 'Tổng điểm là tổng điểm các phần đã làm tròn.',
+    totalDiffers: (total, printed, exact, diff, rounded) =>
+      `Tổng điểm ${total} khác tổng các phần đã công bố (${printed}) ${diff} điểm: tổng được tính từ điểm chưa làm tròn của các phần (${exact})${rounded ? ' rồi mới làm tròn' : ''}, theo quy định của bộ tiêu chí.`,
+    dateUnknown: 'không rõ ngày',
+    noNumber: 'không số',
+    modelRule: 'Cách chấm là quy tắc mẫu của bộ tiêu chí, không có văn bản chính thức quy định',
+    unitLevelsLabel: 'Cấp đơn vị',
+    unitLevel: {
+      province: 'tỉnh, thành phố trực thuộc trung ương',
+      department: 'sở, ban, ngành',
+      ministry: 'bộ, cơ quan ngang bộ',
+      district: 'huyện',
+      urbanDistrict: 'quận',
+      town: 'thị xã',
+      provincialCity: 'thành phố thuộc tỉnh',
+      commune: 'xã',
+      ward: 'phường',
+      township: 'thị trấn',
+      specialZone: 'đặc khu',
+    },
+  },
+  official: {
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    title: (appraised) => (appraised ? 'BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM VÀ THẨM ĐỊNH' : 'BẢNG TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM'),
+    period: (p) => `Kỳ đánh giá: ${p}`,
+    dateline: (place, d) => `${place ?? '……………'}, ${d ? `ngày ${d.d} tháng ${d.m} năm ${d.y}` : 'ngày …… tháng …… năm ……'}`,
+    roundColumn: (stage) => `Điểm ${stage}`,
+    roundNote: (stage, reason, by) => `${cap(stage)}: ${reason}${by ? ` (${by})` : ''}`,
+    valueNote: (label, value) => `${label} = ${value}`,
+    preparer: 'NGƯỜI LẬP BIỂU',
+    head: 'THỦ TRƯỞNG ĐƠN VỊ',
+    appraiser: 'ĐẠI DIỆN TỔ THẨM ĐỊNH',
+    signHint: '(Ký, ghi rõ họ tên)',
+    sealHint: '(Ký tên, đóng dấu)',
+    provenance: (p) =>
+      `Nguồn gốc: chấm bằng ${p.engine}; bộ tiêu chí ${p.set}, SHA-256 ${p.setSha}; minh chứng SHA-256 ${p.evidenceSha}${p.appraisalSha ? `; tệp thẩm định SHA-256 ${p.appraisalSha}` : ''}.`,
+    page: { before: 'Trang ', between: '/' },
   },
   help: {
     usage: 'CÁCH DÙNG',
@@ -55,9 +103,13 @@ export const vi: Locale = {
       explain: 'Giải thích từng điểm: cách chấm, số liệu, tài liệu, bậc áp dụng, cách tăng điểm',
       diff: 'So sánh hai kết quả theo từng tiêu chí: tự chấm và thẩm định, vòng và vòng, năm và năm',
       rank: 'Chấm điểm nhiều đơn vị theo một bộ tiêu chí và xếp hạng',
+      plan: 'Kế hoạch CCHC: xem nhiệm vụ, tiến độ thực hiện, chỉ tiêu',
+      'plan show': 'Xem kế hoạch: nhiệm vụ theo lĩnh vực, đơn vị chủ trì, thời hạn, sản phẩm',
+      'plan status': 'Tiến độ thực hiện kế hoạch tính đến một ngày: hoàn thành, trễ hạn, quá hạn, sắp đến hạn',
+      'plan targets': 'Các chỉ tiêu của kế hoạch: đạt hay chưa đạt, còn thiếu bao nhiêu',
     },
     option: {
-      format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM)',
+      format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
       lang: 'Ngôn ngữ của nhãn và thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)',
       out: 'Ghi kết quả vào tệp này thay vì ra màn hình',
       quiet: 'Không in cảnh báo hay tiến độ ra stderr',
@@ -80,13 +132,25 @@ export const vi: Locale = {
       'rank.set': 'Chỉ xếp hạng minh chứng của bộ tiêu chí này (mặc định: bộ của tệp minh chứng đầu tiên)',
       'rank.round': 'Khi có tệp thẩm định trong các đường dẫn: xếp hạng theo vòng này của từng tệp; mặc định: vòng cuối của từng tệp',
       'rank.threads': 'Chấm trên N luồng xử lý (mặc định: mỗi lõi một luồng khi có từ 2.500 tệp; 1: trong tiến trình này)',
-      'rules show.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản (mặc định phiên bản mới nhất)',
-      'template.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản',
+      'rules show.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản (mặc định phiên bản mới nhất); bỏ trống khi có --rules',
+      'rules show.rules': 'Xem tệp bộ tiêu chí này thay cho một bộ có sẵn (khi đó bỏ mã bộ)',
+      'template.rules': 'Lập mẫu cho tệp bộ tiêu chí này thay cho một bộ có sẵn (khi đó bỏ mã bộ)',
+      'template.level':
+        'Cấp của đơn vị ghi vào tệp (mặc định: cấp đầu tiên bộ tiêu chí dành cho, nếu không có thì xã): province tỉnh, department sở, ministry bộ, district huyện, urbanDistrict quận, town thị xã, provincialCity thành phố thuộc tỉnh, commune xã, ward phường, township thị trấn, specialZone đặc khu',
+      'template.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản; bỏ trống khi có --rules',
       'template.unit': 'Mã đơn vị ghi vào tệp',
       'template.name': 'Tên đơn vị ghi vào tệp',
       'template.format': 'Định dạng: mẫu luôn là một tệp minh chứng JSON',
       'template.schema': 'Ghi thêm lược đồ JSON (JSON Schema) của minh chứng theo bộ này vào tệp đó; "$schema" của mẫu trỏ tới nó (trình soạn thảo gợi ý mã tiêu chí, mã đầu vào)',
-      'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định)',
+      'validate.files': 'Các tệp cần kiểm tra (bộ tiêu chí, minh chứng, thẩm định, kế hoạch, tiến độ)',
+      plan: 'Tệp kế hoạch CCHC: tính các đầu vào của tiêu chí về kế hoạch từ nhiệm vụ của kế hoạch',
+      progress: 'Tệp tiến độ của kế hoạch: tình trạng và sản phẩm của từng nhiệm vụ (cần --plan)',
+      'plan show.plan': 'Tệp kế hoạch',
+      'plan status.plan': 'Tệp kế hoạch',
+      'plan status.progress': 'Tệp tiến độ; không có thì mọi nhiệm vụ coi như chưa thực hiện',
+      'plan status.asOf': 'Ngày tính tiến độ (YYYY-MM-DD); mặc định: ngày cuối kỳ kế hoạch, không bao giờ lấy đồng hồ máy',
+      'plan targets.plan': 'Tệp kế hoạch có "targets"',
+      'plan targets.evidence': 'Tệp minh chứng của bộ chỉ tiêu mà kế hoạch gắn',
     },
   },
   validate: {
@@ -94,7 +158,7 @@ export const vi: Locale = {
     warnings: 'Cảnh báo',
     valid: 'hợp lệ',
     invalid: 'có lỗi',
-    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm' },
+    kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm', plan: 'kế hoạch', progress: 'tiến độ kế hoạch' },
     summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
   },
   template: {
@@ -123,6 +187,10 @@ export const vi: Locale = {
     appraised: (n, _one, round) => ` ${n} đơn vị được xếp hạng theo kết quả thẩm định (${round}); các đơn vị khác theo điểm tự chấm.`,
     meanIndex: (n, _one, mean) => `Chỉ số bình quân (bình quân cộng chỉ số của ${n} đơn vị): ${mean}`,
     byBand: 'Nhóm xếp loại',
+    unitCount: 'Số đơn vị',
+    share: 'Tỉ lệ',
+    units: 'Các đơn vị',
+    allBands: 'Cộng',
     fieldMeans: 'Điểm bình quân theo lĩnh vực',
     notRanked: (n) => `Không xếp hạng được (${n} tệp có lỗi)`,
     errors: (n) => `${n} lỗi`,
@@ -158,6 +226,8 @@ export const vi: Locale = {
       survey: 'điều tra xã hội học',
       onTime: 'đúng hạn',
       expression: 'biểu thức',
+      given: 'điểm đã công bố',
+      targets: 'theo chỉ tiêu đạt',
       group: 'nhóm tiêu chí',
       leaf: 'tiêu chí',
     },
@@ -242,6 +312,7 @@ export const vi: Locale = {
     missingLabel: 'Thiếu',
     explanationLabel: 'Giải trình',
     setMaximum: 'tối đa theo bộ',
+    tied: 'Đồng hạng',
   },
   flags: {
     notApplicable: 'Không áp dụng',
@@ -291,7 +362,10 @@ export const vi: Locale = {
     level: (s, say) => `${say.input(s.input).label}: ${say.option(s.input, s.level)} → ${say.pts(s.points)}${s.fraction ? ` (${say.n(s.fraction)} × tối đa)` : ''}`,
     condition: (s, say) => `${say.conditionAt(s.at)}: ${s.result ? 'đạt' : 'không đạt'}`,
     tier: (s, say, code) => `Bậc áp dụng: ${say.tierLabel(code, s.index) ?? vi.bounds(boundsOf(s), say.suffix(code), say.n)} → ${say.pts(s.points)}`,
-    proportional: (s, say) => `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+    proportional: (s, say, code) =>
+      s.belowBand
+        ? `${say.n(s.value)}${say.suffix(code)} ${s.belowBand.minInclusive ? 'dưới' : 'không quá'} ${say.n(s.belowBand.min)}${say.suffix(code)}, ngoài khoảng tính theo tỉ lệ → ${say.pts(s.points)}`
+        : `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'đạt' : 'không đạt'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} trường hợp × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
     survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
@@ -299,10 +373,20 @@ export const vi: Locale = {
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
+    given: (s, say) => `Điểm đã công bố (${say.input(s.input).label}): ${say.pts(s.value)}`,
+    roundValue: (s, say, code) =>
+      `Giá trị dùng để so sánh, làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'vi', { places: s.places, fixed: true })}${say.suffix(code)}`,
+    targets: (s, say) =>
+      `Đạt ${say.n(s.met.value)}/${say.n(s.of.value)} chỉ tiêu${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, mỗi chỉ tiêu ${say.n(s.each, 6)} điểm: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
+    zeroTargets: (s, say) => `Không có chỉ tiêu nào (${say.input(s.input).label} bằng 0): ${zeroPolicy[s.policy]}`,
     clamp: (s, say) =>
       `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Chỉ số ${say.n(s.index)} vượt thang điểm ${say.n(s.scale)} (bộ tiêu chí cho phép nhờ điểm thưởng)`,
-    round: (s, say) => `Làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `Làm tròn${s.part ? ` phần “${s.part}”` : ''} ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    partsTotal: (s, say) =>
+      s.rule === 'exactParts'
+        ? `Cộng điểm các phần theo điểm chưa làm tròn: ${say.n(s.exact)} (điểm từng phần chỉ làm tròn khi công bố; cộng các phần đã làm tròn được ${say.n(s.printed)})`
+        : `Cộng điểm các phần đã làm tròn: ${say.n(s.printed)} (chưa làm tròn: ${say.n(s.exact)})`,
     notApplicable: (s, say, code) => `Không áp dụng (${notApplicableCause(s, say, code)}): ${s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa'}`,
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
@@ -347,6 +431,7 @@ export const vi: Locale = {
         ruleMaximum: 'Quy tắc chấm không cho thêm điểm ở bất kỳ giá trị nào',
         noBetterValue: 'Không có giá trị nào của các số liệu cho thêm điểm',
         searchBound: 'Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm',
+        givenPoints: 'Điểm do cơ quan khác công bố: đơn vị không tự tăng được (chỉ thay đổi khi số liệu công bố được đính chính)',
       })[im.reason],
   },
   rules: {
@@ -365,11 +450,12 @@ export const vi: Locale = {
       const tiers = sortedTiers(r.tiers)
         .map((t) => `${vi.bounds(t, say.suffix(c.code), say.n)}: ${say.pts(t.points)}`)
         .join('; ');
-      return `${cap(v)} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (mẫu số bằng 0: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
+      return `${cap(v)}${roundedFirst(r.roundValue)} — ${tiers}${r.onZeroDenominator && 'ratio' in r.value ? ` (mẫu số bằng 0: ${zeroPolicy[r.onZeroDenominator]})` : ''}`;
     },
     proportional: (r, say, c) => {
       const sfx = say.suffix(c.code);
-      return `Tỉ lệ theo ${valueWords(r.value, say)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}`;
+      const band = r.band ? `; ${r.band.minInclusive ? 'dưới' : 'không quá'} ${say.n(r.band.min)}${sfx} → 0 điểm` : '';
+      return `Tỉ lệ theo ${valueWords(r.value, say)}${roundedFirst(r.roundValue)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}${band}`;
     },
     parts: (r, say, c) =>
       r.parts
@@ -401,6 +487,8 @@ export const vi: Locale = {
       return `Tất cả đúng hạn [${items}]: ${say.pts(r.points ?? c.max)}; có trễ hạn: ${say.pts(r.late ?? 0)}; chưa thực hiện: ${say.pts(r.missing ?? 0)}`;
     },
     expression: (r, say) => `Theo biểu thức: ${say.condition({ logic: r.logic })}`,
+    given: (r, say, c) => `Lấy điểm đã công bố ở “${say.input(r.input).label}” (do cơ quan khác công bố), từ 0 đến ${say.pts(c.max)}`,
+    targets: (r, say, c) => `Mỗi chỉ tiêu đạt (${say.input(r.met).label}) được ${say.pts(c.max)} ÷ ${typeof r.of === 'string' ? `“${say.input(r.of).label}”` : `${say.n(r.of)} chỉ tiêu`}`,
   },
 };
 

@@ -1,0 +1,183 @@
+/**
+ * The official score table (bảng tổng hợp kết quả tự chấm điểm và thẩm định): what an officer submits and
+ * an appraiser signs. National header, unit, place and date line, title with the set and the period; one
+ * row per field and criterion with STT, maximum, self-score, one column per appraisal round, documents
+ * and notes (reasons); totals, index and classification once at the end; signatures; provenance.
+ *
+ * The date is never the clock (same input, same document): a self-assessment table is dated by the
+ * evidence's `preparedBy.date`; a table with appraisal rounds by the `date` of the last round scored.
+ * Without one, the date is left as dots to be written by hand.
+ */
+import type { BlockResult, NodeResult, ScoreResult } from '@parindex/engine';
+import type { Block, Cell, Column, Doc, Row, Signature } from '../document.js';
+import { LOCALES, type Explainer } from '../explainer.js';
+import { formatNumber } from '../numbers.js';
+import { bandText, documentLines, nodeIndex, roman } from './result-view.js';
+
+/** An appraisal round of the file, as the document needs it (the engine's AppraisalRound fits). */
+export interface OfficialRound {
+  id: string;
+  kind: 'appraisal' | 'answer';
+  label?: string | undefined;
+  by?: string | undefined;
+  date?: string | undefined;
+  items: ReadonlyArray<{ criterion: string; values?: Readonly<Record<string, unknown>> | undefined; reason: string; by?: string | undefined }>;
+}
+
+export interface OfficialInput {
+  /** The unit's own score. */
+  self: ScoreResult;
+  /** Each appraisal round scored by the engine (appraisal rounds only, in file order): one column each. */
+  rounds: readonly ScoreResult[];
+  /** The rounds of the appraisal file up to the last one scored, answers included: the reasons in the notes. */
+  appraisalRounds?: readonly OfficialRound[];
+  /** The evidence's `preparedBy`: the preparer's name under the signature, and the date of a self-assessment table. */
+  preparedBy?: { name?: string | undefined; role?: string | undefined; date?: string | undefined } | undefined;
+  /** The set's title (vi, en) and display places. */
+  set: { title: string; titleEn?: string | undefined; displayPlaces?: number | undefined };
+}
+
+/**
+ * The place name of the date line, from the unit's name: "UBND xã Vĩnh Bảo" → "Vĩnh Bảo" (official
+ * documents write the locality, not the body); otherwise the province, otherwise undefined (dots).
+ */
+export function placeOf(unit: { name: string; province?: string | undefined }): string | undefined {
+  const m = /^\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu|thị xã|huyện|quận|thành phố|tỉnh)\s+(.+?)\s*$/iu.exec(unit.name);
+  if (m) return m[1];
+  return unit.province?.trim() || undefined;
+}
+
+function dateParts(iso: string | undefined): { y: string; m: string; d: string } | undefined {
+  const m = iso ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(iso) : null;
+  return m ? { y: m[1]!, m: m[2]!, d: m[3]! } : undefined;
+}
+
+/** The date of the document: the last round's, or the preparer's for a self-assessment (see the module comment). */
+export function documentDate(x: OfficialInput): string | undefined {
+  if (x.rounds.length === 0) return x.preparedBy?.date;
+  const last = x.rounds[x.rounds.length - 1]!.stage;
+  return x.appraisalRounds?.find((r) => r.id === last)?.date;
+}
+
+function columnsOf(x: OfficialInput, ex: Explainer): Column[] {
+  return [
+    { label: ex.word('stt') },
+    { label: ex.word('criterion'), width: 44 },
+    { label: ex.word('max'), align: 'right' },
+    { label: ex.word('selfScore'), align: 'right' },
+    ...x.rounds.map((r): Column => ({ label: LOCALES[ex.lang].official.roundColumn(ex.stage(r.stage)), align: 'right' })),
+    { label: ex.word('documents'), width: 36 },
+    { label: ex.word('notes'), width: 36 },
+  ];
+}
+
+/** The notes of a criterion: flags, the unit's claim, its explanation, a reduced maximum, then every round's reasons. */
+function notesOf(n: NodeResult, x: OfficialInput, ex: Explainer, last: NodeResult | undefined): string[] {
+  const notes: string[] = [];
+  const flags = new Set([...n.flags, ...(last?.flags ?? [])]);
+  for (const f of flags) if (f !== 'explained' && f !== 'claimMismatch' && f !== 'overridden' && f !== 'corrected') notes.push(ex.flag(f));
+  if (n.applicableMax !== n.nominalMax) notes.push(ex.phrases.setMaximum(ex.say.n(n.nominalMax)));
+  const claim = n.trace?.claim;
+  if (claim && !claim.matches) notes.push(ex.phrases.claimNote(ex.say.n(claim.claimed), ex.say.n(claim.computed)));
+  if (n.trace?.explanation) notes.push(`${ex.word('explanationLabel')}: ${n.trace.explanation}`);
+  for (const round of x.appraisalRounds ?? [])
+    for (const item of round.items) {
+      if (item.criterion !== n.code) continue;
+      const values = Object.entries(item.values ?? {}).map(([id, v]) => LOCALES[ex.lang].official.valueNote(ex.say.input(id).label, ex.value(v, id)));
+      const reason = [...values, item.reason].join('; ');
+      notes.push(LOCALES[ex.lang].official.roundNote(round.label ?? ex.stage(round.id), reason, item.by ?? round.by));
+    }
+  return notes;
+}
+
+/** The rows: fields (I, II, …) and every criterion under them, then bonus and penalty with their items. */
+function bodyRows(x: OfficialInput, ex: Explainer): Row[] {
+  const indexes = x.rounds.map(nodeIndex);
+  const num = (v: string) => formatNumber(v, ex.lang, { places: 4 });
+  const rows: Row[] = [];
+  const line = (n: NodeResult, stt: string, depth: number) => {
+    const per = indexes.map((m) => m.get(n.code));
+    const points = [n.points, ...per.map((a) => a?.points)];
+    const cells: Cell[] = [stt, ex.pick(n.title, n.titleEn), num(n.applicableMax), ...points.map((p) => (p === undefined ? '' : num(p)))];
+    cells.push(n.trace ? documentLines(n.trace.documents, ex) : '', notesOf(n, x, ex, per[per.length - 1]));
+    rows.push({ cells, depth, strong: depth === 0, values: [undefined, undefined, n.applicableMax, ...points] });
+    n.children?.forEach((c) => line(c, c.code, depth + 1));
+  };
+  x.self.fields.forEach((f, i) => line(f, roman(i), 0));
+  const block = (b: BlockResult | undefined, pick: (r: ScoreResult) => BlockResult | undefined, sign: '+' | '-') => {
+    if (!b) return;
+    // A penalty is the points it takes off: negative in the number columns, as the sheet adds it up.
+    const signed = (p: string | undefined) => (p === undefined || sign === '+' || /^0(\.0*)?$/.test(p) ? p : `-${p}`);
+    const points = [b.points, ...x.rounds.map((r) => pick(r)?.points)].map(signed);
+    const shown = points.map((p) => (p === undefined ? '' : formatNumber(p, ex.lang, { places: 4, sign: sign === '+' })));
+    const cells: Cell[] = ['', `${ex.pick(b.title, b.titleEn)}${b.capped ? ex.phrases.blockCapped : ''}`, num(b.max), ...shown, '', ''];
+    rows.push({ cells, strong: true, values: [undefined, undefined, b.max, ...points] });
+    for (const n of b.items) line(n, n.code, 1);
+  };
+  block(x.self.bonus, (r) => r.bonus, '+');
+  block(x.self.penalty, (r) => r.penalty, '-');
+  return rows;
+}
+
+/** Totals, index and classification: once, at the end of the table. */
+function footerRows(x: OfficialInput, ex: Explainer): Row[] {
+  const all = [x.self, ...x.rounds];
+  const places = x.set.displayPlaces ?? 2;
+  const last = all[all.length - 1]!;
+  const blank = ['', ''];
+  const row = (label: string, cells: string[], values: Array<string | undefined>): Row => ({
+    cells: ['', label, '', ...cells, ...blank],
+    strong: true,
+    values: [undefined, undefined, undefined, ...values],
+  });
+  return [
+    row(
+      `${ex.word('total')} / ${ex.word('applicableMax').toLowerCase()} ${formatNumber(last.totals.applicableMax, ex.lang, { places: 4 })}`,
+      all.map((r) => formatNumber(r.totals.points, ex.lang, { places: 4 })),
+      all.map((r) => r.totals.points),
+    ),
+    row(
+      ex.phrases.indexOnScale(formatNumber(last.totals.scale, ex.lang)),
+      all.map((r) => formatNumber(r.totals.index, ex.lang, { places, fixed: true })),
+      all.map((r) => r.totals.index),
+    ),
+    row(
+      ex.word('classification'),
+      all.map((r) => bandText(r.totals, ex.lang)),
+      all.map(() => undefined),
+    ),
+  ];
+}
+
+function signatures(x: OfficialInput, ex: Explainer): Signature[] {
+  const o = LOCALES[ex.lang].official;
+  const preparer: Signature = { role: o.preparer, hint: o.signHint, ...(x.preparedBy?.name ? { name: x.preparedBy.name } : {}) };
+  const head: Signature = { role: o.head, hint: o.sealHint };
+  if (x.rounds.length === 0) return [preparer, head];
+  const lastId = x.rounds[x.rounds.length - 1]!.stage;
+  const by = x.appraisalRounds?.find((r) => r.id === lastId)?.by;
+  return [preparer, head, { role: o.appraiser, hint: o.signHint, ...(by ? { name: by } : {}) }];
+}
+
+export function officialDocument(x: OfficialInput, ex: Explainer): Doc {
+  const main = x.rounds[x.rounds.length - 1] ?? x.self;
+  const unit = x.self.unit;
+  const o = LOCALES[ex.lang].official;
+  const period = x.self.period.label ?? `${ex.say.date(x.self.period.from)} – ${ex.say.date(x.self.period.to)}`;
+  const p = main.provenance;
+  const blocks: Block[] = [
+    // Vietnamese letterheads write the issuing body in capitals; in English the unit's name stays as written (its own data).
+    { kind: 'letterhead', left: [ex.lang === 'vi' ? unit.name.toLocaleUpperCase('vi') : unit.name], right: [o.nation, o.motto] },
+    { kind: 'dateline', text: o.dateline(placeOf(unit), dateParts(documentDate(x))) },
+    { kind: 'title', text: o.title(x.rounds.length > 0) },
+    { kind: 'subtitle', lines: [`${ex.pick(x.set.title, x.set.titleEn)} (${p.criteriaSet.ref})`, o.period(period)] },
+    { kind: 'kv', rows: [[ex.word('unit'), `${unit.name}${unit.code ? ` (${unit.code})` : ''}`], ...(x.self.sample ? [[ex.word('flags'), ex.word('sample')] as [string, string]] : [])] },
+    { kind: 'table', columns: columnsOf(x, ex), rows: bodyRows(x, ex), footer: footerRows(x, ex), indentColumn: 1 },
+    { kind: 'signatures', items: signatures(x, ex) },
+    {
+      kind: 'provenance',
+      text: o.provenance({ engine: p.engine, set: p.criteriaSet.ref, setSha: p.criteriaSet.sha256, evidenceSha: p.evidence.sha256, appraisalSha: p.appraisal?.sha256 }),
+    },
+  ];
+  return blocks;
+}

@@ -1,0 +1,45 @@
+/** Reading the user's files (as untrusted JSON, with the rules package's reader) and saving one. */
+import type { Diagnostic } from '@parindex/engine';
+import { readJson } from '@parindex/rules';
+import { h } from './dom.js';
+
+export interface ReadFile {
+  name: string;
+  value: Record<string, unknown> | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** A file's JSON: size and depth limits, syntax errors with line and column, forbidden keys. Never throws. */
+export async function readFileJson(file: File): Promise<ReadFile> {
+  const doc = readJson(await file.text(), file.name);
+  return { name: file.name, value: doc.value as Record<string, unknown> | undefined, diagnostics: doc.diagnostics };
+}
+
+/** Offer a text as a file to save; nothing is sent anywhere. */
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** localStorage, when the browser allows it (a private window or a file:// page may not). */
+export const storage = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string | null): void {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      // Storage full or refused: autosave is a convenience, the Save button still works.
+    }
+  },
+};

@@ -1,0 +1,345 @@
+/**
+ * The officer's web page (packages/web) in Debian's chromium through playwright-core: built by its own
+ * build script into a temporary folder, served by a static server on 127.0.0.1 (port 0) under the
+ * page's own CSP. Through the UI: fill the form for Vĩnh Bảo's evidence and see the engine's total,
+ * follow one piece of advice and see exactly the promised points, switch the language, print; open an
+ * evidence and its appraisal side by side; rank the example communes. No CSP violation, no console
+ * error, no request leaves the page's origin. Skipped only when /usr/bin/chromium is absent.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
+import { formatDate, formatNumber, pageWords } from '@parindex/explain';
+import { dec } from '@parindex/rules';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the web page test is skipped (apt-get install -y chromium)`);
+
+type Json = Record<string, any>;
+const readJson = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as Json;
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+/** A static file server of one folder, as any web server would serve the built page. */
+function staticServer(dir: string): Server {
+  return createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+}
+
+/** Watch a page: console errors, page errors, CSP violations, requests to other origins. */
+async function watched(context: BrowserContext, base: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  // Waits end on a state, never on a clock; this only catches a hang on a very loaded machine.
+  page.setDefaultTimeout(180_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${base}/`);
+  return { page, problems };
+}
+
+/**
+ * Filling the form. Each kind of control (a count, a yes/no, a level, a date, a tally, a document's
+ * number, date and title, the explanation, the claim …) is typed the first time as an officer types
+ * it: playwright focuses it, selects and types (`force` skips only its waits for a still control, two
+ * animation frames each). The rest of the example goes in as the same keystrokes would leave it, in
+ * one batch: each control gets its value and the `input` and `change` events the page listens to, so
+ * that this test stays a few seconds long on a loaded machine.
+ */
+class Filler {
+  private readonly typed = new Set<string>();
+  private readonly batch: Array<{ selector: string; value: string }> = [];
+  constructor(private readonly page: Page) {}
+
+  async set(kind: string, selector: string, value: string, select = false): Promise<void> {
+    if (this.typed.has(kind)) {
+      this.batch.push({ selector, value });
+      return;
+    }
+    this.typed.add(kind);
+    if (select) await this.page.selectOption(selector, value, { force: true });
+    else await this.page.fill(selector, value, { force: true });
+  }
+
+  /** The batch, in one round trip; fails on a control that is not there. */
+  async flush(): Promise<void> {
+    const missing = await this.page.evaluate((items) => {
+      const absent: string[] = [];
+      for (const { selector, value } of items) {
+        const el = document.querySelector<HTMLInputElement>(selector);
+        if (!el) {
+          absent.push(selector);
+          continue;
+        }
+        el.focus();
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      return absent;
+    }, this.batch);
+    expect(missing).toEqual([]);
+    this.batch.length = 0;
+  }
+
+  kinds(): string[] {
+    return [...this.typed].sort();
+  }
+}
+
+async function fillValue(f: Filler, compiled: CompiledSet, id: string, value: unknown): Promise<void> {
+  const def = compiled.inputs.get(id)!.def;
+  if (def.type === 'boolean' || def.type === 'level') await f.set(def.type, `#in-${id}`, String(value), true);
+  else if (def.type === 'tally') for (const [o, n] of Object.entries(value as Json)) await f.set('tally', `#in-${id}-${o}`, String(n));
+  else await f.set(def.type, `#in-${id}`, def.type === 'date' ? formatDate(String(value), 'vi') : String(value));
+}
+
+/** Fill the whole form from an evidence file, field by field; the kinds of control typed by keystrokes. */
+async function fillEvidence(page: Page, compiled: CompiledSet, ev: Json): Promise<string[]> {
+  const f = new Filler(page);
+  await f.set('unit code', '#unit-code', ev.unit.code);
+  await f.set('unit name', '#unit-name', ev.unit.name);
+  await f.set('unit level', '#unit-level', ev.unit.level, true);
+  await f.set('unit province', '#unit-province', ev.unit.province ?? '');
+  for (const e of ev.entries as Json[]) {
+    if (e.input) await fillValue(f, compiled, e.input, e.value);
+    if (!e.criterion) continue;
+    for (const [id, v] of Object.entries(e.values ?? {})) await fillValue(f, compiled, id, v);
+    const node = compiled.nodes.get(e.criterion)!;
+    for (const d of (e.documents ?? []) as Json[]) {
+      const slot = d.for ?? node.documents[0]!.id;
+      for (const part of ['number', 'date', 'title'] as const)
+        if (d[part]) await f.set(`document ${part}`, `[id="doc-${e.criterion}-${slot}-${part}"]`, part === 'date' ? formatDate(d[part], 'vi') : d[part]);
+    }
+    if (e.explanation) await f.set('explanation', `[id="expl-${e.criterion}"]`, e.explanation);
+    if (e.claimedPoints !== undefined) await f.set('claim', `[id="claim-${e.criterion}"]`, String(e.claimedPoints));
+  }
+  await f.flush();
+  return f.kinds();
+}
+
+const totalIs = (page: Page, points: string) => page.waitForSelector(`#total-points[data-value="${points}"]`, { state: 'attached' });
+
+describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIUM : `skipped: ${CHROMIUM} is absent`})`, () => {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let base = '';
+  let dir = '';
+  const set = readJson('rules/sets/model.commune-par/2026.json');
+  const compiled = compile(set);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parindex-web-'));
+    execFileSync(process.execPath, [join(ROOT, 'packages/web/scripts/build.mjs'), '--out', dir, '--quiet'], { stdio: 'inherit' });
+    server = staticServer(dir);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the page is one script and one stylesheet of its own: a strict CSP, no eval or Function constructor, no external URL', () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const js = readFileSync(join(dir, 'app.js'), 'utf8');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self';`);
+    expect(html).not.toMatch(/<script>|<style|style=|\bon[a-z]+=/);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    // Booleans, so that a failure does not print the whole bundle.
+    expect(/\beval\s*\(/.test(js), 'eval(').toBe(false);
+    expect(/new\s+Function\b/.test(js), 'new Function').toBe(false);
+    expect(/(?<![\w$.])Function(?![\w$])/.test(js.replace(/\binstanceof\s+Function\b/g, '')), 'Function').toBe(false);
+    expect(/["']node:/.test(js), 'node: import').toBe(false);
+    // Every shipped set is in the page.
+    for (const ref of ['model.commune-par', 'model.commune-sipas', 'model.commune-dti', 'targets.tran-lieu']) expect(js.includes(`id:"${ref}"`), ref).toBe(true);
+  });
+
+  it('an officer fills the form for Vĩnh Bảo: the engine total; one piece of advice gives exactly its points; English; print', async () => {
+    const ev = readJson('examples/vinh-bao/par-2026.json');
+    const expected = score(compiled, ev).totals;
+    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    const { page, problems } = await watched(context, base);
+    await page.waitForSelector('#evidence-form');
+    expect(await page.inputValue('#set-select')).toBe('model.commune-par@2026');
+    // Keyboard: the skip link first, then the views and the language; every control has a label.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-officer');
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))
+        .filter((el) => !el.labels?.length && !el.getAttribute('aria-label'))
+        .map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
+    const typed = await fillEvidence(page, compiled, ev);
+    expect(typed).toEqual([
+      'boolean',
+      'claim',
+      'count',
+      'date',
+      'decimal',
+      'document date',
+      'document number',
+      'document title',
+      'explanation',
+      'level',
+      'percent',
+      'tally',
+      'unit code',
+      'unit level',
+      'unit name',
+      'unit province',
+    ]);
+    await totalIs(page, expected.points);
+    expect(await page.getAttribute('#total-index', 'data-value')).toBe(expected.index);
+    expect(await page.textContent('#total-index')).toBe('83,60');
+    expect(await page.getAttribute('#total-class', 'data-value')).toBe('B');
+
+    // Save: the file the page writes scores the same in Node.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-evidence')]);
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Json;
+    expect(score(compiled, saved).totals).toEqual(expected);
+
+    // Follow the first advice of 3.2 (more dossiers on time): the total rises by exactly its gain.
+    const advice = page.locator('li[data-criterion="3.2"][data-kind="raiseRatio"]:not([data-strict])').first();
+    const [input, to, gain, after] = await Promise.all(['data-input', 'data-to', 'data-gain', 'data-points-after'].map((a) => advice.getAttribute(a)));
+    expect(await advice.textContent()).toMatch(/^Thêm 65 hồ sơ .* để đạt 2 điểm \(\+1\)/);
+    await page.fill(`#in-${input}`, to!);
+    const raised = dec(expected.points).plus(dec(gain!)).toFixed();
+    await totalIs(page, raised);
+    expect(await page.textContent('[id="pts-3.2"]')).toBe(`${formatNumber(after!, 'vi')} / 3 điểm`);
+    const changed = structuredClone(ev);
+    changed.entries.find((e: Json) => e.criterion === '3.2').values[input!] = Number(to);
+    expect(score(compiled, changed).totals.points).toBe(raised);
+
+    // English: the page's words, the set's English labels, the sentences; the same figures.
+    await page.selectOption('#lang', 'en');
+    await page.waitForSelector('html[lang="en"]');
+    expect(await page.textContent('#score-heading')).toBe('Provisional result');
+    expect(await page.textContent('label[for="in-dossiers_resolved"]')).toBe('Dossiers resolved in the year');
+    expect(await page.textContent('#total-points')).toBe(`${formatNumber(raised, 'en')} / 99.5`);
+    expect(await page.inputValue(`#in-${input}`)).toBe(to);
+    await page.selectOption('#lang', 'vi');
+    await page.waitForSelector('html[lang="vi"]');
+
+    // Print: only the official report, with its table; a PDF comes out.
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForSelector('#report table', { state: 'visible' });
+    expect(await page.isVisible('#evidence-form')).toBe(false);
+    expect(await page.textContent('#report')).toContain('UBND xã Vĩnh Bảo');
+    // The official table, as the CLI writes it: the national header, the signatures, the totals once.
+    expect(await page.textContent('#report .letterhead')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(await page.locator('#report .signatures').count()).toBe(1);
+    expect(await page.locator('#report tbody.totals').count()).toBe(1);
+    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Autosave: the page opened again in this browser has the same figures.
+    await page.reload();
+    await totalIs(page, raised);
+    expect(await page.textContent('#notice')).toContain(pageWords('vi').restored);
+
+    // Typing a Vietnamese decimal comma: the engine's coded message beside the field, no score.
+    await page.fill('#in-dossiers_resolved', '1300,5');
+    await page.waitForSelector('#msg-in-dossiers_resolved [data-code]');
+    expect(await page.getAttribute('#in-dossiers_resolved', 'aria-invalid')).toBe('true');
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('an appraiser sees the self-assessment and every round side by side; a province ranks the examples', async () => {
+    const ev = readJson('examples/vinh-bao/par-2026.json');
+    const appraisal = readJson('examples/vinh-bao/appraisal-2026.json');
+    const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 } });
+    const { page, problems } = await watched(context, base);
+    // An evidence file of another set switches the form to that set; a broken set file is refused with its coded problems; a new set joins the list.
+    const dti = readJson('examples/kien-tho/dti-2026.json');
+    await page.setInputFiles('#open-evidence', join(ROOT, 'examples/kien-tho/dti-2026.json'));
+    await totalIs(page, score(compile(readJson('rules/sets/model.commune-dti/2026.json')), dti).totals.points);
+    expect(await page.inputValue('#set-select')).toBe('model.commune-dti@2026');
+    await page.setInputFiles('#open-set', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "x",\n  "version": 2026,,}') });
+    await page.waitForSelector('.problems li[data-code="JSON_SYNTAX"]');
+    expect(await page.textContent('.problems li[data-code="JSON_SYNTAX"]')).toMatch(/^broken\.json:2:\d+ JSON_SYNTAX /);
+    const own: Json = { ...readJson('rules/sets/targets.kien-tho/2026.json'), id: 'targets.my-commune', status: 'draft' };
+    await page.setInputFiles('#open-set', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+    await page.waitForSelector('#set-select option[value="targets.my-commune@2026"]:checked', { state: 'attached' });
+    await totalIs(
+      page,
+      score(compile(own), {
+        formatVersion: 1,
+        criteriaSet: 'targets.my-commune@2026',
+        unit: { code: '', name: '', level: 'commune' },
+        period: { from: own.period.from, to: own.period.to },
+        entries: [],
+      }).totals.points,
+    );
+
+    await page.click('#view-appraiser');
+    await page.setInputFiles('#appraiser-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
+    await page.setInputFiles('#appraiser-appraisal', join(ROOT, 'examples/vinh-bao/appraisal-2026.json'));
+    await page.waitForSelector('#side-by-side tbody.totals');
+    const rounds = (appraisal.rounds as Json[]).map((r) => score(compiled, ev, { appraisal, round: r.id }).totals.points);
+    const totals = await page.locator('#side-by-side tbody.totals tr').first().locator('td').allTextContents();
+    expect(totals.slice(3)).toEqual([score(compiled, ev).totals.points, ...rounds].map((p) => formatNumber(p, 'vi')));
+    // The round that took 1.4.1's points away is marked in its row.
+    const row141 = page.locator('#side-by-side tbody tr', { has: page.locator('td:first-child', { hasText: /^1\.4\.1$/ }) });
+    expect(await row141.locator('td.changed').count()).toBeGreaterThan(0);
+
+    await page.click('#view-province');
+    const files = ['dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu', 'vinh-bao'].map((u) => join(ROOT, `examples/${u}/par-2026.json`));
+    await page.setInputFiles('#province-files', [...files, join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
+    await page.waitForSelector('#ranking table');
+    const evidences = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Json);
+    const summaries = evidences.map((e) => toSummary(score(compiled, e, hashJson(e) === appraisal.evidence.sha256 ? { appraisal } : {})));
+    const order = rank(summaries, 'dense').map((r) => r.result.unit.code);
+    const codes = await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(codes).toEqual(order);
+    // Three of them dropped on the page instead: those three, in the same order.
+    const texts = files.slice(0, 3).map((f) => ({ name: f.split('/').slice(-2).join('-'), text: readFileSync(f, 'utf8') }));
+    await page.evaluate((items) => {
+      const dt = new DataTransfer();
+      for (const i of items) dt.items.add(new File([i.text], i.name, { type: 'application/json' }));
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, texts);
+    await page.waitForFunction(() => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === 3, null, { timeout: 60_000 });
+    const dropped = new Set(evidences.slice(0, 3).map((e) => e.unit.code));
+    expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(order.filter((c) => dropped.has(c)));
+    const bins = await page.locator('#histogram .bin').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    expect(bins.reduce((a, b) => a + b, 0)).toBe(3);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
