@@ -89,18 +89,15 @@ describe('decimals and percents', () => {
   it('the comma hint carries the number to write', () => {
     expect(readValueText('95,5', input('percent'))).toEqual({ ok: true, value: '95.5', hint: { code: 'EVIDENCE_DECIMAL_COMMA', params: { input: 'x', got: '95,5', suggest: '95.5' } } });
   });
-  it('"1.170" in a decimal input may be 1.17 or 1170: an error naming both', () => {
-    expect(readValueText('1.170', input('decimal'))).toEqual({
-      ok: false,
-      problem: { code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: 'x', got: '1.170', thousands: '1170', decimal: '1.17' } },
-    });
+  it('"1.170" and "52.125" in a decimal input are decimals, as the format writes them', () => {
+    expect(readValueText('1.170', input('decimal'))).toEqual({ ok: true, value: '1.17' });
+    expect(readValueText('52.125', input('decimal'))).toEqual({ ok: true, value: '52.125' });
   });
-  it('the thousands reading above the maximum leaves only the decimal one', () => {
-    expect(readValueText('12.500', input('percent'))).toEqual({ ok: true, value: '12.5' });
-    expect(readValueText('1.000', input('percent'))).toEqual({ ok: true, value: '1' });
-    expect(readValueText('1.500', input('decimal', { max: 10 }))).toEqual({ ok: true, value: '1.5' });
-    expect(readValueText('1.500', input('decimal', { max: 2000 }))).toMatchObject({ ok: false, problem: { code: 'EVIDENCE_NUMBER_AMBIGUOUS' } });
+  it('a comma before three digits is ambiguous unless the thousands reading is above the maximum', () => {
     expect(readValueText('1,500', input('percent'))).toEqual({ ok: true, value: '1.5' });
+    expect(readValueText('1,500', input('decimal', { max: 10 }))).toEqual({ ok: true, value: '1.5' });
+    expect(readValueText('1,500', input('decimal', { max: 2000 }))).toMatchObject({ ok: false, problem: { code: 'EVIDENCE_NUMBER_AMBIGUOUS' } });
+    expect(readValueText('12.500', input('percent'))).toEqual({ ok: true, value: '12.5' });
   });
   it.each([
     ['88%', '88', undefined],

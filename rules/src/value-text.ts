@@ -6,10 +6,10 @@
  * - yes/no: "có", "x", "yes", "true", "1" are yes; "không", "no", "false", "0" are no (any case);
  * - numbers: the canonical form has a dot ("95.5", "1170"). Vietnamese writing is read where it can mean
  *   only one number, with a hint that says how to write it: "3.000" or "1 170" in a whole count is
- *   3000 (thousands separator), "95,5" and "1.234,5" are 95.5 and 1234.5 (decimal comma). Text that reads
- *   as two different numbers is an error that names both: "1.170" in a decimal input (1.17 or 1170?),
- *   "1,170" anywhere (1.17 in Vietnamese, 1170 in English), unless the thousands reading is above the
- *   input's maximum (a percent's is 100: "12.500" is 12.5). A percent may end in "%" ("88%");
+ *   3000 (thousands separator), while in a decimal or a percent the dot is the decimal point ("52.125");
+ *   "95,5" and "1.234,5" are 95.5 and 1234.5 (decimal comma). Text that reads as two different numbers is
+ *   an error that names both: "1,170" (1.17 in Vietnamese, 1170 in English), unless the thousands reading
+ *   is above the input's maximum (a percent's is 100: "1,500" is 1.5). A percent may end in "%" ("88%");
  * - dates: "2026-01-15"; the Vietnamese "15/01/2026" (also 15-01-2026, 15.01.2026, 1/2/2026) is read as
  *   2026-01-15 with a hint; a date that does not exist (2026-02-30, 31/04/2026) is "not a real date";
  * - a level: its id, or its label (Vietnamese or English, any case) mapped to its id with a hint;
@@ -140,9 +140,10 @@ type NumberRead = { text: string; hint?: 'thousands' | 'comma' } | { ambiguous: 
 function numberOf(t: string, whole: boolean): NumberRead {
   if (DOT_GROUPS.test(t)) {
     const thousands = t.replace(/\./g, '');
-    // A count cannot be 1.17, and "1.234.567" is no decimal: both can only be thousands.
+    // A count cannot be 1.17, and "1.234.567" is no decimal: both can only be thousands. In a decimal the
+    // dot is the decimal point, as the format writes decimals ("52.125" points as published).
     if (whole || t.split('.').length > 2) return { text: thousands, hint: 'thousands' };
-    return { ambiguous: { thousands, decimal: t } };
+    return { text: t };
   }
   if (CANONICAL.test(t)) return { text: t };
   if (COMMA_GROUPS.test(t)) {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir, VB, writeTemp } from './helpers.js';
+import { cli, ROOT, tempDir, VB, VB_APPRAISAL, writeTemp } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type J = any;
@@ -77,5 +77,32 @@ describe('validate: every problem of every stage at once', () => {
     expect(JSON.parse(validated.stdout)[0].valid).toBe(true);
     expect(scored.code).toBe(0);
     expect(JSON.parse(scored.stdout).totals).toEqual(JSON.parse(original.stdout).totals);
+  });
+
+  it('an appraisal file with four mistakes of two stages, given with its evidence: four diagnostics, each in the appraisal file', async () => {
+    const a: J = JSON.parse(readFileSync(join(ROOT, VB_APPRAISAL), 'utf8'));
+    a.rounds[0].items[0].date = '20/01/2027'; // the schema: not YYYY-MM-DD
+    delete a.rounds[0].items[1].reason; // the schema: no reason (the item is refused)
+    a.rounds[0].items[2].criterion = '7.66'; // the rounds: no such criterion
+    a.rounds[0].items.push({ criterion: '1.4.1', points: 9, reason: 'x' }); // the rounds: above the maximum
+    const file = writeTemp(tempDir(), 'appraisal.json', JSON.stringify(a, null, 2));
+    const r = await cli(['validate', VB, file, '--format', 'json']);
+    const report = JSON.parse(r.stdout)[1];
+    expect(report.diagnostics.map((d: D) => [d.code, d.path, d.line !== undefined])).toEqual([
+      ['APPRAISAL_SCHEMA', '/rounds/0/items/0/date', true],
+      ['APPRAISAL_SCHEMA', '/rounds/0/items/1/reason', true],
+      ['APPRAISAL_UNKNOWN_CRITERION', '/rounds/0/items/2/criterion', true],
+      ['APPRAISAL_OVERRIDE_RANGE', '/rounds/0/items/3/points', true],
+    ]);
+    expect(report.diagnostics.every((d: D & { file?: string }) => d.file === file)).toBe(true);
+    // Without its evidence: the schema's problems and the criteria of the items it accepts.
+    const alone = JSON.parse((await cli(['validate', file, '--format', 'json'])).stdout)[0];
+    expect(alone.diagnostics.map((d: D) => d.code)).toEqual(['APPRAISAL_SCHEMA', 'APPRAISAL_SCHEMA', 'APPRAISAL_UNKNOWN_CRITERION']);
+  });
+
+  it('explain with a mistyped code suggests the one it was meant for', async () => {
+    const r = await cli(['explain', VB, '3.71', '--lang', 'en']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('There is no criterion "3.71" in model.commune-par@2026 (did you mean "3.7.1"?).');
   });
 });

@@ -12,6 +12,7 @@
  * input's date.
  */
 import { atPointer, pointer, pointerSegments, readDateText, valueTextDiagnostic, type Diagnostic } from './deps.js';
+import { parseAppraisal, type Appraisal } from './appraisal.js';
 import type { CompiledSet } from './compile.js';
 import { type Evidence, parseEvidence } from './evidence.js';
 
@@ -111,6 +112,72 @@ export function salvageEvidence(value: unknown, schemaDiagnostics: readonly Diag
     putBack(root, compiled);
     const again = parseEvidence(root);
     if (again.value) return { evidence: again.value, skip, diagnostics };
+    pending = again.diagnostics;
+  }
+  return undefined;
+}
+
+/** An appraisal with the refused parts taken out; `skip`: the pointers of the items (and rounds) taken out. */
+export interface SalvagedAppraisal {
+  appraisal: Appraisal;
+  skip: ReadonlySet<string>;
+}
+
+const ITEM_REQUIRED = new Set(['criterion', 'reason']);
+const ROUND_REQUIRED = new Set(['id', 'kind']);
+
+/** Take out what one appraisal diagnostic points at: a bad optional field, or the item (round) it belongs to. */
+function takeOutOfAppraisal(root: Obj, d: Diagnostic, skip: Set<string>, put: (root: Obj) => void): boolean {
+  const segs = pointerSegments(d.path);
+  if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'unknownKeys') {
+    const at = atPointer(root, d.path);
+    if (isObj(at)) for (const k of d.params.keys) delete at[k];
+    return true;
+  }
+  if (segs[0] !== 'rounds') {
+    if (segs.length === 0) return false;
+    delete root[String(segs[0])];
+    put(root);
+    return true;
+  }
+  if (segs.length === 1) return false;
+  const [, r, part, j, field] = segs;
+  const rounds = root.rounds as unknown[];
+  const roundAt = `/rounds/${r}`;
+  if (typeof j === 'number' && part === 'items' && (field === undefined || ITEM_REQUIRED.has(String(field)))) {
+    skip.add(`${roundAt}/items/${j}`);
+    (atPointer(root, `${roundAt}/items`) as unknown[])[j] = { criterion: '0', reason: '-' };
+  } else if (part === undefined || ROUND_REQUIRED.has(String(part))) {
+    skip.add(roundAt);
+    rounds[Number(r)] = { id: `skipped_${String(r)}`, kind: 'appraisal', items: [] };
+  } else if (part === 'items' && j === undefined) (rounds[Number(r)] as Obj).items = [];
+  else {
+    const parent = atPointer(root, pointer(...segs.slice(0, -1)));
+    if (isObj(parent)) delete parent[String(segs[segs.length - 1])];
+  }
+  return true;
+}
+
+/**
+ * The appraisal with the refused parts taken out, or undefined when nothing can be checked further.
+ * What names the evidence, when refused, is put back as the evidence it is checked with (the schema
+ * problem is reported; a second "does not match" would only repeat it).
+ */
+export function salvageAppraisal(value: unknown, schemaDiagnostics: readonly Diagnostic[], compiled: CompiledSet, evidence: { unit: string; sha256: string }): SalvagedAppraisal | undefined {
+  if (!isObj(value) || !Array.isArray(value.rounds) || value.rounds.length === 0 || schemaDiagnostics.some((d) => d.code !== 'APPRAISAL_SCHEMA')) return undefined;
+  const root = cloneJson(value) as Obj;
+  const skip = new Set<string>();
+  const put = (o: Obj) => {
+    o.formatVersion = 1;
+    o.criteriaSet ??= compiled.ref;
+    if (!isObj(o.evidence) || typeof o.evidence.unit !== 'string' || typeof o.evidence.sha256 !== 'string') o.evidence = { ...evidence };
+  };
+  let pending = schemaDiagnostics;
+  for (let round = 0; round < 8; round++) {
+    for (const d of pending) if (!takeOutOfAppraisal(root, d, skip, put)) return undefined;
+    put(root);
+    const again = parseAppraisal(root);
+    if (again.value) return { appraisal: again.value, skip };
     pending = again.diagnostics;
   }
   return undefined;

@@ -7,7 +7,7 @@ import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
 import { parseEvidence, type Evidence } from './evidence.js';
-import { salvageEvidence } from './salvage.js';
+import { salvageAppraisal, salvageEvidence } from './salvage.js';
 import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
@@ -115,24 +115,26 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
     if (options.round !== undefined) diagnostics.push(diag('APPRAISAL_UNKNOWN_ROUND', '', { round: options.round, rounds: [] }));
     return true;
   }
-  const ap = parseAppraisal(options.appraisal);
-  if (!ap.value) {
-    for (const d of ap.diagnostics) diagnostics.push(d);
-    return false;
-  }
+  const parsed = parseAppraisal(options.appraisal);
+  for (const d of parsed.diagnostics) diagnostics.push(d);
+  // Every problem at once: the rounds and items the schema accepts are checked too.
+  const salvaged = parsed.value ? undefined : salvageAppraisal(options.appraisal, parsed.diagnostics, compiled, { unit: evidence.unit.code, sha256: inp.evidenceSha });
+  const ap = parsed.value ?? salvaged?.appraisal;
+  if (!ap) return false;
+  const skip = salvaged?.skip;
   inp.appraisalSha = hashJson(options.appraisal);
-  if (ap.value.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.value.criteriaSet, given: compiled.ref }));
-  if (ap.value.evidence.sha256 !== inp.evidenceSha || ap.value.evidence.unit !== evidence.unit.code)
+  if (ap.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.criteriaSet, given: compiled.ref }));
+  if (ap.evidence.sha256 !== inp.evidenceSha || ap.evidence.unit !== evidence.unit.code)
     diagnostics.push(
       diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', {
         field: 'evidence',
-        expectedUnit: ap.value.evidence.unit,
-        expectedSha256: ap.value.evidence.sha256,
+        expectedUnit: ap.evidence.unit,
+        expectedSha256: ap.evidence.sha256,
         givenUnit: evidence.unit.code,
         givenSha256: inp.evidenceSha,
       }),
     );
-  const applied = applyAppraisal(compiled, inp.prepared, ap.value, options.round);
+  const applied = applyAppraisal(compiled, inp.prepared, ap, options.round, skip, numberTokensOf(options.appraisal));
   for (const d of applied.diagnostics) diagnostics.push(d);
   inp.stage = applied.stage;
   return true;
@@ -376,7 +378,10 @@ function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diag
     const def = typeof id === 'string' ? compiled.inputs.get(id)?.def : undefined;
     if (!def) continue;
     out ??= diagnostics.slice();
-    out[i] = { ...d, params: { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) } } as unknown as Diagnostic;
+    // The same diagnostic with two params more (every code about an input declares them: InputLabel).
+    const named: { params: object } = { ...d };
+    named.params = { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) };
+    out[i] = named as Diagnostic;
   }
   return out ?? diagnostics;
 }
@@ -391,9 +396,11 @@ function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
   const refusedInputs = new Set<string>();
   /** Every refused path and each of its ancestors (a set: a file may have 100,000 problems). */
   const refusedUnderPaths = new Set<string>();
+  const refusedAt = new Set<string>();
   const meant = new Set<string>();
   for (const d of diagnostics) {
     if (d.severity !== 'error') continue;
+    refusedAt.add(d.path);
     for (let p = d.path; p !== '' && !refusedUnderPaths.has(p); p = p.slice(0, p.lastIndexOf('/'))) refusedUnderPaths.add(p);
     const input = (d.params as { input?: unknown }).input;
     if (typeof input === 'string') refusedInputs.add(input);
@@ -403,7 +410,7 @@ function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     if ((d.code === 'SCORE_MISSING_INPUT' || d.code === 'SCORE_MISSING_DOCUMENT') && meant.has(d.params.code)) continue;
-    if (d.code === 'SCORE_MISSING_INPUT' && refusedInputs.has(d.params.input)) continue;
+    if (d.code === 'SCORE_MISSING_INPUT' && (refusedInputs.has(d.params.input) || refusedAt.has(`${d.path}/values`) || refusedUnder(`${d.path}/values/${d.params.input}`))) continue;
     if (d.code === 'SCORE_MISSING_DOCUMENT' && refusedUnder(`${d.path}/documents`)) continue;
     if (d.code === 'EVIDENCE_UNUSED_ENTRY' && refusedUnder(d.path)) continue;
     if (d.code === 'EVIDENCE_DOCUMENT_INCOMPLETE') {

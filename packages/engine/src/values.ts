@@ -91,6 +91,9 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
     return undefined;
   };
   if (typeof raw === 'string' && def.type !== 'tally') {
+    // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
+    if (def.type === 'level' && input.options!.has(raw)) return { value: raw, display: raw };
+    if (def.type === 'date' && isRealDate(raw)) return dateValue(input, raw, path, period, out);
     const v = readString(def, raw, path, out);
     if (v === undefined) return undefined;
     if (typeof v === 'boolean' || def.type === 'level') return { value: v, display: v };
@@ -117,18 +120,18 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
 }
 
 /**
- * An unquoted number written "3.000" or "1.170": JSON reads 3 and 1.17, the officer may have meant 3000
- * and 1170. Read as JSON reads it only where the thousands reading is impossible (above the input's
- * maximum: a percent "12.500"); else an error naming both readings. Never read as 3000: the file's
- * value is 3, and the file's hash and every other reader say so.
+ * An unquoted number written "3.000" or "1.170" in a count: JSON reads 3 and 1.17, the officer may have
+ * meant 3000 and 1170. An error naming the readings a count can have (3 or 3000; 1170 only), unless the
+ * thousands reading is above the input's maximum. Never read as 3000: the file's value is 3, and the
+ * file's hash and every other reader say so. In a decimal or a percent the dot is the decimal point.
  */
 function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
-  const r = readValueText(token, def.type === 'count' ? { ...def, type: 'decimal' } : def);
-  if (r.ok) return true;
-  const p = r.problem;
-  // A count cannot be 1.64: then only the thousands reading is left to name.
-  const whole = p.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && def.type === 'count' && p.params.decimal !== null && p.params.decimal.includes('.');
-  out.push(valueTextDiagnostic(whole ? { ...p, params: { ...p.params, decimal: null } } : p, path));
+  if (def.type !== 'count') return true;
+  const thousands = token.replace('.', '');
+  const asDecimal = new Decimal(token);
+  if (def.max !== undefined && asDecimal.isInteger() && new Decimal(thousands).gt(String(def.max))) return true;
+  const decimal = asDecimal.isInteger() ? decText(asDecimal) : null;
+  out.push(valueTextDiagnostic({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: def.id, got: token, thousands, decimal } }, path));
   return false;
 }
 
@@ -320,6 +323,7 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
 }
 
 const NO_SKIP: ReadonlySet<number> = new Set();
+const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
 export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
@@ -355,7 +359,14 @@ export function valuePath(evidence: Evidence, entry: number, id: string): string
 }
 
 /** @internal Apply the appraisal's rounds up to and including `round`. */
-export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, appraisal: Appraisal, round: string | undefined): { stage: string; diagnostics: Diagnostic[] } {
+export function applyAppraisal(
+  compiled: CompiledSet,
+  prepared: Prepared,
+  appraisal: Appraisal,
+  round: string | undefined,
+  skip: ReadonlySet<string> = NO_SKIP_AT,
+  tokens?: ReadonlyMap<string, string>,
+): { stage: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const ids = appraisal.rounds.map((r) => r.id);
   const stage = round ?? ids[ids.length - 1]!;
@@ -368,8 +379,11 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
   const correctedAt = new Map<string, string>();
   for (let r = 0; r <= last; r++) {
     const rd = appraisal.rounds[r]!;
+    if (skip.has(`/rounds/${r}`)) continue;
     rd.items.forEach((item, j) => {
       const base = `/rounds/${r}/items/${j}`;
+      // An item the schema refused has its problem already.
+      if (skip.has(base)) return;
       const node = compiled.nodes.get(item.criterion);
       if (!node || !node.isLeaf) {
         out.push(diag('APPRAISAL_UNKNOWN_CRITERION', `${base}/criterion`, { code: item.criterion, set: compiled.ref, ...suggestCode(compiled, item.criterion, true) }));
@@ -389,7 +403,7 @@ export function applyAppraisal(compiled: CompiledSet, prepared: Prepared, apprai
             out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
             continue;
           }
-          const v = convertValue(input, item.values[key]!, path, compiled.set.period, out);
+          const v = convertValue(input, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
           const before = prepared.values.get(key);

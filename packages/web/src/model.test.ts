@@ -61,8 +61,9 @@ describe('the form model', () => {
     const { evidence, where } = evidenceOf(compiled, s);
     expect((evidence.entries as unknown[])[0]).toEqual({ input: 'dossiers_resolved', value: '1300,5' });
     const errors = checkEvidence(compiled, evidence).filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.code)).toContain('EVIDENCE_DECIMAL_COMMA');
-    const comma = errors.find((d) => d.code === 'EVIDENCE_DECIMAL_COMMA')!;
+    // A count is whole: 1300,5 (1300.5 read the Vietnamese way) is not one.
+    expect(errors.map((d) => d.code)).toContain('EVIDENCE_VALUE_TYPE');
+    const comma = errors.find((d) => d.code === 'EVIDENCE_VALUE_TYPE')!;
     expect(controlAt(where, comma.path)).toBe(controlId.input('dossiers_resolved'));
   });
 

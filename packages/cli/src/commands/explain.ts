@@ -6,7 +6,7 @@
  */
 import { defineCommand } from 'citty';
 import { createExplainer, explainDocument, nodeIndex, planExplainBlocks } from '@parindex/explain';
-import { diag } from '@parindex/rules';
+import { diag, nearestCode } from '@parindex/rules';
 import { CliError } from '../io.js';
 import { ctxOf, emit, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
 
@@ -22,7 +22,10 @@ export const explainCommand = defineCommand({
     const s = await scoreFromArgs(args, ctx);
     const main = s.round ?? s.self;
     const n = args.code ? nodeIndex(main).get(args.code) : undefined;
-    if (args.code && !n) throw new CliError([diag('EVIDENCE_UNKNOWN_CRITERION', '', { code: args.code, set: main.provenance.criteriaSet.ref })]);
+    if (args.code && !n) {
+      const suggest = nearestCode(args.code, [...nodeIndex(main).keys()]);
+      throw new CliError([diag('EVIDENCE_UNKNOWN_CRITERION', '', { code: args.code, set: main.provenance.criteriaSet.ref, ...(suggest !== undefined ? { suggest } : {}) })]);
+    }
     const ex = createExplainer(s.compiled, ctx.lang);
     const plan = s.plan;
     const after = plan ? (leaf: Parameters<typeof planExplainBlocks>[0]) => planExplainBlocks(leaf, plan.derivation, plan.plan.plan, ex) : undefined;

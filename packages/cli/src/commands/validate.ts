@@ -4,7 +4,7 @@
  */
 import { defineCommand } from 'citty';
 import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
-import { checkEvidence, hashJson, parseAppraisal, score, ParindexError, type Appraisal, type CompiledSet } from '../engine.js';
+import { checkEvidence, hashJson, parseAppraisal, salvageAppraisal, score, ParindexError, type Appraisal, type CompiledSet } from '../engine.js';
 import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
@@ -67,23 +67,44 @@ function scoreRounds(f: JsonFile, appraisal: Appraisal, ev: Checked, out: Diagno
 }
 
 /** An appraisal without its evidence: its criteria checked against its set. */
-async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: string | undefined, out: Diagnostic[]): Promise<void> {
+async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: string | undefined, out: Diagnostic[], skip: ReadonlySet<string> = new Set()): Promise<void> {
   const c = await compiledOrDiagnostics(f, rules);
   for (const d of c.diagnostics) out.push(d);
   if (!c.compiled) return;
   appraisal.rounds.forEach((r, ri) =>
     r.items.forEach((it, ii) => {
+      if (skip.has(`/rounds/${ri}`) || skip.has(`/rounds/${ri}/items/${ii}`)) return;
       if (!c.compiled!.nodes.get(it.criterion)?.isLeaf)
         out.push(...locateIn([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: c.compiled!.ref })], f));
     }),
   );
 }
 
+/**
+ * An appraisal the schema refuses, given with its evidence: the schema's problems and, the refused parts
+ * taken out, those of its rounds (the engine's checkEvidence), each in the appraisal file.
+ */
+async function refusedAppraisal(f: JsonFile, rules: string | undefined, evidenceByHash: ReadonlyMap<string, Checked>): Promise<Diagnostic[]> {
+  const sha = (f.value as { evidence?: { sha256?: unknown } } | undefined)?.evidence?.sha256;
+  const ev = typeof sha === 'string' ? evidenceByHash.get(sha) : undefined;
+  if (!ev) {
+    // Without its evidence: the schema's problems, and the criteria of the items it accepts.
+    const schema = parseAppraisal(f.value).diagnostics;
+    const out = locateIn(schema, f);
+    const c = await compiledOrDiagnostics(f, rules);
+    const salvaged = c.compiled ? salvageAppraisal(f.value, schema, c.compiled, { unit: '', sha256: '' }) : undefined;
+    if (salvaged) await checkAppraisalAlone(f, salvaged.appraisal, rules, out, salvaged.skip);
+    return out;
+  }
+  const found = locateScoreDiagnostics(checkEvidence(ev.compiled, ev.file.value, { appraisal: f.value }), ev.file, f);
+  // The evidence's own problems are reported with the evidence file.
+  return found.filter((d) => d.file === f.file);
+}
+
 async function checkAppraisalFile(f: JsonFile, rules: string | undefined, evidenceByHash: ReadonlyMap<string, Checked>): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [...f.diagnostics];
   const parsed = parseAppraisal(f.value);
-  for (const d of locateIn(parsed.diagnostics, f)) out.push(d);
-  if (!parsed.value) return out;
+  if (!parsed.value) return [...out, ...(await refusedAppraisal(f, rules, evidenceByHash))];
   const ev = evidenceByHash.get(parsed.value.evidence.sha256);
   if (ev) scoreRounds(f, parsed.value, ev, out);
   else await checkAppraisalAlone(f, parsed.value, rules, out);
