@@ -137,10 +137,11 @@ describe('the JSON API', () => {
     expect(broken).not.toBe(EVIDENCE);
     const bad = await call(s, '/v1/validate?lang=en', broken);
     expect(bad.body.valid).toBe(false);
-    const d = bad.body.diagnostics.find((x: { code: string }) => x.code === 'EVIDENCE_DECIMAL_COMMA');
+    // A whole count written 1170,5 is not a count: an error at the value, with its line and the sentence in English.
+    const d = bad.body.diagnostics.find((x: { code: string }) => x.code === 'EVIDENCE_VALUE_TYPE');
     expect(d).toMatchObject({ severity: 'error', path: expect.stringMatching(/^\/entries\/\d+\/values\/dossiers_on_time$/) });
     expect(d.line).toBe(broken.split('\n').findIndex((l) => l.includes('"1170,5"')) + 1);
-    expect(d.text).toContain('decimal comma');
+    expect(d.text).toContain('1170,5');
     const set = await call(s, '/v1/validate', JSON.stringify(SET));
     expect(set.body).toMatchObject({ kind: 'set', valid: true });
     const appraisal = await call(s, '/v1/validate', APPRAISAL);
