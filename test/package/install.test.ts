@@ -23,7 +23,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PACKAGES = { '@parindex/rules': 'rules', '@parindex/engine': 'packages/engine', '@parindex/explain': 'packages/explain', '@parindex/plans': 'packages/plans', '@parindex/cli': 'packages/cli', '@parindex/server': 'packages/server' };
+const PACKAGES = {
+  '@parindex/rules': 'rules',
+  '@parindex/engine': 'packages/engine',
+  '@parindex/explain': 'packages/explain',
+  '@parindex/plans': 'packages/plans',
+  '@parindex/cli': 'packages/cli',
+  '@parindex/server': 'packages/server',
+};
 const CHROMIUM = '/usr/bin/chromium';
 const EVIDENCE = join(ROOT, 'examples/vinh-bao/par-2026.json');
 
