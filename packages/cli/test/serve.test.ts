@@ -33,6 +33,15 @@ describe('parindex serve', () => {
       const r = await fetch(`${s.url}/v1/score`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: readFileSync(join(ROOT, VB), 'utf8') });
       expect(r.status).toBe(200);
       expect(((await r.json()) as { totals: { index: string } }).totals.index).toBe('83.6');
+      // The officer's web page from the same process (pnpm test builds packages/web/dist before the tests).
+      const page = await fetch(`${s.url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await page.text();
+      expect(html).toContain('<script src="app.js"');
+      const app = await fetch(`${s.url}/app.js`);
+      expect(app.status).toBe(200);
+      expect((await app.text()).length).toBe(readFileSync(join(ROOT, 'packages/web/dist/app.js'), 'utf8').length);
     } finally {
       const { code, stderr } = await s.stop();
       expect(code).toBe(0);

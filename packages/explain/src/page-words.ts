@@ -6,10 +6,11 @@
  */
 import { pageEn } from './locales/en/page.js';
 import { pageVi } from './locales/vi/page.js';
+import type { UnitLevel } from '@parindex/rules';
 import type { Lang } from './numbers.js';
 
 export type PageView = 'officer' | 'appraiser' | 'province';
-export type UnitLevel = 'commune' | 'ward' | 'department' | 'province' | 'ministry';
+export type { UnitLevel };
 
 export interface PageWords {
   readonly lang: Lang;

@@ -6,7 +6,7 @@
  */
 import type { CompiledNode, CompiledSet } from '@parindex/engine';
 import { formatDate, pageWords, type Explainer, type PageWords, type UnitLevel } from '@parindex/explain';
-import type { DocumentReq, InputDef } from '@parindex/rules';
+import { UNIT_LEVELS, type DocumentReq, type InputDef } from '@parindex/rules';
 import { h, type Child } from './dom.js';
 import { controlId, docKey, type FormState } from './model.js';
 
@@ -150,7 +150,7 @@ function nodeBox(compiled: CompiledSet, node: CompiledNode, ex: Explainer, w: Pa
 }
 
 function unitBox(compiled: CompiledSet, w: PageWords, s: FormState): HTMLElement {
-  const levels = (compiled.set.unitLevels ?? ['commune', 'ward', 'department', 'province', 'ministry']) as UnitLevel[];
+  const levels: readonly UnitLevel[] = compiled.set.unitLevels ?? UNIT_LEVELS;
   const field = (part: 'code' | 'name' | 'province', label: string) => {
     const id = controlId.unit(part);
     return h(
