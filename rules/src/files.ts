@@ -71,42 +71,17 @@ function typeProblem(file: string, st: Stats): Diagnostic | undefined {
  * while reading), UTF-8 (a byte order mark is kept, for readJson to report). Never throws, never blocks.
  */
 export function readTextFile(file: string, options: { maxBytes?: number } = {}, fs: FileSystem = nodeFs): TextFile {
-  const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
-  const refuse = (d: Diagnostic): TextFile => ({ file, text: undefined, diagnostics: [d] });
-  let fd: number;
-  try {
-    const st = fs.statSync(file);
-    const wrongType = typeProblem(file, st);
-    if (wrongType) return refuse(wrongType);
-    if (st.size > maxBytes) return refuse(at(file, diag('FILE_TOO_LARGE', '', { size: st.size, limit: maxBytes })));
-    // Non-blocking: should a FIFO have taken the file's place since the stat, opening it does not wait.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
-  } catch (e) {
-    return refuse(accessProblem(file, e, fs));
-  }
-  let bytes: Buffer | Diagnostic;
-  try {
-    const st = fs.fstatSync(fd);
-    bytes = typeProblem(file, st) ?? readAtMost(fd, file, maxBytes, st.size, fs);
-  } catch (e) {
-    bytes = accessProblem(file, e, fs);
-  } finally {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // nothing was written: a failed close loses nothing
-    }
-  }
-  if (!Buffer.isBuffer(bytes)) return refuse(bytes);
-  const kind = notTextKind(bytes);
-  if (kind) return refuse(at(file, diag('FILE_NOT_JSON', '', { kind })));
-  const text = decodeUtf8(bytes);
-  return typeof text === 'string' ? { file, text, diagnostics: [] } : refuse(at(file, text));
+  const read = readBytesFile(file, options, fs);
+  if (read.bytes === undefined) return { file, text: undefined, diagnostics: read.diagnostics };
+  const kind = notTextKind(read.bytes);
+  if (kind) return { file, text: undefined, diagnostics: [at(file, diag('FILE_NOT_JSON', '', { kind }))] };
+  const text = decodeUtf8(read.bytes);
+  return typeof text === 'string' ? { file, text, diagnostics: [] } : { file, text: undefined, diagnostics: [at(file, text)] };
 }
 
 /**
- * Read a binary file (a workbook) from an untrusted path, as readTextFile does: a regular file of at most
- * `maxBytes` bytes, the limit held while reading. Never throws, never blocks.
+ * Read a file's bytes from an untrusted path (a workbook as it is; readTextFile's text from them): a regular
+ * file of at most `maxBytes` bytes, the limit held while reading. Never throws, never blocks.
  */
 export function readBytesFile(file: string, options: { maxBytes?: number } = {}, fs: FileSystem = nodeFs): { bytes: Buffer; diagnostics: [] } | { bytes: undefined; diagnostics: Diagnostic[] } {
   const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
@@ -116,6 +91,7 @@ export function readBytesFile(file: string, options: { maxBytes?: number } = {},
     const wrongType = typeProblem(file, st);
     if (wrongType) return { bytes: undefined, diagnostics: [wrongType] };
     if (st.size > maxBytes) return { bytes: undefined, diagnostics: [at(file, diag('FILE_TOO_LARGE', '', { size: st.size, limit: maxBytes }))] };
+    // Non-blocking: should a FIFO have taken the file's place since the stat, opening it does not wait.
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
   } catch (e) {
     return { bytes: undefined, diagnostics: [accessProblem(file, e, fs)] };

@@ -5,25 +5,13 @@
 import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
+import { unitLevelsEn } from './levels.js';
 
 const q = (s: string) => `"${s}"`;
 const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
 const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
 
-const UNIT_LEVEL_EN: Record<string, string> = {
-  province: 'province',
-  department: 'provincial department',
-  ministry: 'ministry',
-  district: 'rural district',
-  urbanDistrict: 'urban district',
-  town: 'district-level town',
-  provincialCity: 'provincial city',
-  commune: 'commune',
-  ward: 'ward',
-  township: 'township',
-  specialZone: 'special zone',
-};
-const unitLevelEn = (l: string) => UNIT_LEVEL_EN[l] ?? l;
+const unitLevelEn = (l: string) => (unitLevelsEn as Record<string, string>)[l] ?? l;
 
 /** "lower bound 98, 98 excluded" */
 function quotedBoundEn(p: { side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null }, f: Formatter): string {

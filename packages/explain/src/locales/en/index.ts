@@ -5,6 +5,7 @@ import type { Locale } from '../../locale.js';
 import { planEn } from './plan.js';
 import { workbookEn } from './workbook.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
+import { unitLevelsEn } from './levels.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const zeroPolicy = { notApplicable: 'not applicable', zeroPoints: '0 points', fullPoints: 'full points' } as const;
@@ -55,19 +56,7 @@ export const en: Locale = {
     noNumber: 'no number',
     modelRule: 'The scoring is a model rule of this set; no official text sets it',
     unitLevelsLabel: 'Unit levels',
-    unitLevel: {
-      province: 'province or centrally-run city',
-      department: 'provincial department',
-      ministry: 'ministry',
-      district: 'rural district',
-      urbanDistrict: 'urban district',
-      town: 'district-level town',
-      provincialCity: 'provincial city',
-      commune: 'commune',
-      ward: 'ward',
-      township: 'township',
-      specialZone: 'special zone',
-    },
+    unitLevel: unitLevelsEn,
   },
   official: {
     nation: 'SOCIALIST REPUBLIC OF VIET NAM',

@@ -1,5 +1,6 @@
 /** English: the words of the web page (see ../../page-words.ts). */
 import type { PageWords } from '../../page-words.js';
+import { unitLevelsEn } from './levels.js';
 
 export const pageEn: PageWords = {
   lang: 'en',
@@ -20,19 +21,7 @@ export const pageEn: PageWords = {
   unitName: 'Unit name',
   unitLevel: 'Administrative level',
   unitProvince: 'Province or city',
-  levels: {
-    province: 'province',
-    department: 'department',
-    ministry: 'ministry',
-    district: 'district',
-    urbanDistrict: 'urban district',
-    town: 'town',
-    provincialCity: 'provincial city',
-    commune: 'commune',
-    ward: 'ward',
-    township: 'township',
-    specialZone: 'special zone',
-  },
+  levels: unitLevelsEn,
   sharedInputs: 'Shared figures',
   documentNumber: 'Number and symbol',
   documentDate: 'Date issued',

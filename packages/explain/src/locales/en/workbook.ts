@@ -1,5 +1,6 @@
 /** The officer's and the appraiser's workbook, in English. */
 import type { WorkbookWords } from '../../locale.js';
+import { unitLevelsEn } from './levels.js';
 
 export const workbookEn: WorkbookWords = {
   sheets: { unit: 'Unit', values: 'Figures', documents: 'Documents', explanations: 'Explanations', appraisal: 'Appraisal' },
@@ -35,19 +36,8 @@ export const workbookEn: WorkbookWords = {
     sample: 'Sample figures (not real)',
     evidenceHash: 'SHA-256 of the evidence file',
   },
-  levels: {
-    province: 'Province',
-    department: 'Department',
-    ministry: 'Ministry',
-    district: 'District',
-    urbanDistrict: 'Urban district',
-    town: 'Town',
-    provincialCity: 'Provincial city',
-    commune: 'Commune',
-    ward: 'Ward',
-    township: 'Township',
-    specialZone: 'Special zone',
-  },
+  // The level words of every sentence, capitalised as a drop-down shows them.
+  levels: Object.fromEntries(Object.entries(unitLevelsEn).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase('en') + v.slice(1)])) as typeof unitLevelsEn,
   columns: {
     code: 'Code',
     title: 'Field / criterion / figure',

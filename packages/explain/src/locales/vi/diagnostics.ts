@@ -6,6 +6,7 @@
  */
 import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
+import { unitLevelsVi } from './levels.js';
 
 const q = (s: string) => `"${s}"`;
 const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
@@ -18,20 +19,7 @@ const PLAN_KIND_VI = {
   result: 'một tệp kết quả đã lưu',
 } as const;
 
-const UNIT_LEVEL_VI: Record<string, string> = {
-  province: 'tỉnh',
-  department: 'sở, ban, ngành',
-  ministry: 'bộ, cơ quan ngang bộ',
-  district: 'huyện',
-  urbanDistrict: 'quận',
-  town: 'thị xã',
-  provincialCity: 'thành phố thuộc tỉnh',
-  commune: 'xã',
-  ward: 'phường',
-  township: 'thị trấn',
-  specialZone: 'đặc khu',
-};
-const unitLevelVi = (l: string) => UNIT_LEVEL_VI[l] ?? l;
+const unitLevelVi = (l: string) => (unitLevelsVi as Record<string, string>)[l] ?? l;
 
 /** "cận dưới 98, không tính 98" */
 function quotedBoundVi(p: { side: 'min' | 'max' | null; value: string | null; inclusive: boolean | null }, f: Formatter): string {

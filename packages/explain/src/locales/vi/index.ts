@@ -5,6 +5,7 @@ import type { Locale } from '../../locale.js';
 import { planVi } from './plan.js';
 import { workbookVi } from './workbook.js';
 import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
+import { unitLevelsVi } from './levels.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const roundMode = { halfUp: 'làm tròn nửa lên', halfEven: 'làm tròn nửa về số chẵn', down: 'làm tròn xuống', up: 'làm tròn lên' } as const;
@@ -53,19 +54,7 @@ export const vi: Locale = {
     noNumber: 'không số',
     modelRule: 'Cách chấm là quy tắc mẫu của bộ tiêu chí, không có văn bản chính thức quy định',
     unitLevelsLabel: 'Cấp đơn vị',
-    unitLevel: {
-      province: 'tỉnh, thành phố trực thuộc trung ương',
-      department: 'sở, ban, ngành',
-      ministry: 'bộ, cơ quan ngang bộ',
-      district: 'huyện',
-      urbanDistrict: 'quận',
-      town: 'thị xã',
-      provincialCity: 'thành phố thuộc tỉnh',
-      commune: 'xã',
-      ward: 'phường',
-      township: 'thị trấn',
-      specialZone: 'đặc khu',
-    },
+    unitLevel: unitLevelsVi,
   },
   official: {
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -1,5 +1,6 @@
 /** Tiếng Việt: the words of the web page (see ../../page-words.ts). */
 import type { PageWords } from '../../page-words.js';
+import { unitLevelsVi } from './levels.js';
 
 export const pageVi: PageWords = {
   lang: 'vi',
@@ -20,19 +21,7 @@ export const pageVi: PageWords = {
   unitName: 'Tên đơn vị',
   unitLevel: 'Cấp hành chính',
   unitProvince: 'Tỉnh, thành phố',
-  levels: {
-    province: 'tỉnh, thành phố trực thuộc trung ương',
-    department: 'sở, ban, ngành',
-    ministry: 'bộ, ngành trung ương',
-    district: 'huyện',
-    urbanDistrict: 'quận',
-    town: 'thị xã',
-    provincialCity: 'thành phố thuộc tỉnh',
-    commune: 'xã',
-    ward: 'phường',
-    township: 'thị trấn',
-    specialZone: 'đặc khu',
-  },
+  levels: unitLevelsVi,
   sharedInputs: 'Số liệu chung',
   documentNumber: 'Số, ký hiệu',
   documentDate: 'Ngày ban hành',

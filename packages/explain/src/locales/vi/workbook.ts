@@ -1,5 +1,6 @@
 /** The officer's and the appraiser's workbook, in Vietnamese. */
 import type { WorkbookWords } from '../../locale.js';
+import { unitLevelsVi } from './levels.js';
 
 export const workbookVi: WorkbookWords = {
   sheets: { unit: 'Đơn vị', values: 'Số liệu', documents: 'Tài liệu', explanations: 'Giải trình', appraisal: 'Thẩm định' },
@@ -35,19 +36,8 @@ export const workbookVi: WorkbookWords = {
     sample: 'Số liệu mẫu (không phải số liệu thật)',
     evidenceHash: 'Mã băm SHA-256 của tệp minh chứng',
   },
-  levels: {
-    province: 'Tỉnh, thành phố trực thuộc trung ương',
-    department: 'Sở, ban, ngành',
-    ministry: 'Bộ, ngành trung ương',
-    district: 'Huyện',
-    urbanDistrict: 'Quận',
-    town: 'Thị xã',
-    provincialCity: 'Thành phố thuộc tỉnh',
-    commune: 'Xã',
-    ward: 'Phường',
-    township: 'Thị trấn',
-    specialZone: 'Đặc khu',
-  },
+  // The level words of every sentence, capitalised as a drop-down shows them.
+  levels: Object.fromEntries(Object.entries(unitLevelsVi).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase('vi') + v.slice(1)])) as typeof unitLevelsVi,
   columns: {
     code: 'Mã',
     title: 'Lĩnh vực / tiêu chí / số liệu',
