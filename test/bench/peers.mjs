@@ -41,10 +41,24 @@ function leafLogics(logicSet) {
   return out;
 }
 
+/**
+ * The same expression for json-logic-engine: its loose `==` and `!=` take null as 0 (`0 == null` is true
+ * there, false in JavaScript and in json-logic-js), so a comparison with the literal null is written
+ * strictly, which is what json-logic-js means by it (a missing variable reads as null in both).
+ */
+function strictNull(e) {
+  if (e === null || typeof e !== 'object') return e;
+  if (Array.isArray(e)) return e.map(strictNull);
+  const [op] = Object.keys(e);
+  const args = e[op];
+  if ((op === '==' || op === '!=') && Array.isArray(args) && args.includes(null)) return { [op === '==' ? '===' : '!==']: args.map(strictNull) };
+  return { [op]: strictNull(args) };
+}
+
 /** json-logic-engine: interpreted and compiled scorers of one unit's flat data. */
 export function jsonLogicEngineScorers(logicSet) {
   const engine = new LogicEngine();
-  const logics = leafLogics(logicSet);
+  const logics = leafLogics(logicSet).map(strictNull);
   const built = logics.map((l) => engine.build(l));
   return {
     interpreted: (data) => total(logicSet, (i) => Number(engine.run(logics[i], data))),

@@ -5,7 +5,8 @@
  * recorded → 44 due; 38 done with a product (35 on time, 3 late: PL04.2, PL05.6, PL07.1); PL02.9 is
  * marked done without a product; PL03.5, PL05.8, PL06.4, PL06.5 are overdue; PL06.8 was dropped.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliInProcess, tempDir } from './helpers.js';
@@ -26,6 +27,28 @@ const find = (nodes: Leaf[], code: string): Leaf | undefined => {
 };
 
 describe('parindex plan', () => {
+  it('status as an Excel workbook (--format xlsx): every task a row, the outcomes in words, in Vietnamese and English', async () => {
+    const dir = tempDir();
+    for (const [lang, late] of [
+      ['vi', 'trễ hạn'],
+      ['en', 'late'],
+    ] as const) {
+      const out = join(dir, `status-${lang}.xlsx`);
+      const r = await cliInProcess(['plan', 'status', PLAN, PROGRESS, '--as-of', '2026-12-31', '--format', 'xlsx', '--out', out, '--quiet', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      const rows = wb.worksheets.flatMap((ws) => {
+        const found: string[] = [];
+        ws.eachRow((row) => found.push((row.values as unknown[]).map((v) => (v === undefined || v === null ? '' : String(v))).join('|')));
+        return found;
+      });
+      const pl042 = rows.find((r) => r.includes('PL04.2'));
+      expect(pl042, lang).toBeDefined();
+      expect(pl042!.toLowerCase()).toContain(late);
+    }
+  });
+
   it('show: the tasks by field, with lead unit, deadline as written and product', async () => {
     const r = await cliInProcess(['plan', 'show', PLAN]);
     expect(r.code).toBe(0);

@@ -5,7 +5,7 @@ import { planStatusDocument } from '@parindex/explain';
 import { derive, planWindow } from '@parindex/plans';
 import { UsageError } from '../io.js';
 import { readPlan, readProgress } from '../plan-files.js';
-import { ctxOf, emit, outputArgs, printDiagnostics } from './common.js';
+import { ctxOf, emitAny, outputArgs, printDiagnostics } from './common.js';
 
 /** The --as-of date: a real calendar date YYYY-MM-DD (the plan's end when not given; never the clock). */
 export function asOfArg(value: unknown): string | undefined {
@@ -24,13 +24,13 @@ export const planStatusCommand = defineCommand({
     ...outputArgs,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = ctxOf(args, ['xlsx']);
     const p = readPlan(args.plan);
     const window = planWindow(p.plan, asOfArg(args.asOf));
     const read = args.progress ? readProgress(args.progress, p.plan, window) : undefined;
     printDiagnostics([...p.warnings, ...(read?.warnings ?? [])], ctx);
     const d = derive(p.plan, read?.progress.progress, window);
-    emit(ctx, planStatusDocument(p.plan, d, ctx.lang), d);
+    await emitAny(ctx, planStatusDocument(p.plan, d, ctx.lang), d);
     return 0;
   },
 });

@@ -5,7 +5,7 @@ import { createExplainer, planTargetsDocument } from '@parindex/explain';
 import { CliError, locateIn } from '../io.js';
 import { readPlan } from '../plan-files.js';
 import { scoreFiles } from '../load.js';
-import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js';
+import { ctxOf, emitAny, outputArgs, printDiagnostics, rulesArg } from './common.js';
 
 export const planTargetsCommand = defineCommand({
   meta: { name: 'targets', description: 'Progress toward every target (chỉ tiêu) of a plan: met or not, and by how much / Chỉ tiêu của kế hoạch' },
@@ -16,7 +16,7 @@ export const planTargetsCommand = defineCommand({
     ...outputArgs,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = ctxOf(args, ['xlsx']);
     const p = readPlan(args.plan);
     if (!p.plan.targets) throw new CliError(locateIn([diag('PLAN_NO_TARGETS', '', { plan: p.plan.id })], p.file));
     const s = await scoreFiles(args.evidence, { rules: args.rules });
@@ -31,7 +31,7 @@ export const planTargetsCommand = defineCommand({
     );
     if (unknown.length > 0) throw new CliError(locateIn(unknown, p.file));
     printDiagnostics([...p.warnings, ...s.warnings], ctx);
-    emit(ctx, planTargetsDocument(p.plan, targets, s.self, createExplainer(s.compiled, ctx.lang)), { plan: p.plan.id, targets: targets.links, result: s.self });
+    await emitAny(ctx, planTargetsDocument(p.plan, targets, s.self, createExplainer(s.compiled, ctx.lang)), { plan: p.plan.id, targets: targets.links, result: s.self });
     return 0;
   },
 });

@@ -5,7 +5,7 @@
 import { defineCommand } from 'citty';
 import { planShowDocument } from '@parindex/explain';
 import { readPlan } from '../plan-files.js';
-import { ctxOf, emit, outputArgs, printDiagnostics } from './common.js';
+import { ctxOf, emitAny, outputArgs, printDiagnostics } from './common.js';
 import { planStatusCommand } from './plan-status.js';
 import { planTargetsCommand } from './plan-targets.js';
 
@@ -16,10 +16,10 @@ const show = defineCommand({
     ...outputArgs,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = ctxOf(args, ['xlsx']);
     const p = readPlan(args.plan);
     printDiagnostics(p.warnings, ctx);
-    emit(ctx, planShowDocument(p.plan, ctx.lang), p.plan);
+    await emitAny(ctx, planShowDocument(p.plan, ctx.lang), p.plan);
     return 0;
   },
 });
