@@ -297,7 +297,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const { page, problems } = await watched(context, base);
     // The first load has no workbook code: it comes as a second script on first use.
     await page.waitForSelector('#evidence-form');
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')))).toEqual(['app.js']);
+    expect(await page.evaluate(() => Array.from(document.scripts, (s) => s.getAttribute('src')))).toEqual(['app.js']);
     await page.setInputFiles('#open-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
     const ev = readJson('examples/vinh-bao/par-2026.json');
     const expected = score(compiled, ev).totals.points;
@@ -306,7 +306,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     // Save the workbook; the built CLI imports it into evidence that scores exactly the page's total.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-workbook')]);
     expect(download.suggestedFilename()).toBe(`${ev.unit.code}-2026.xlsx`);
-    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')))).toEqual(['app.js', 'workbook.js']);
+    expect(await page.evaluate(() => Array.from(document.scripts, (s) => s.getAttribute('src')))).toEqual(['app.js', 'workbook.js']);
     const saved = join(dir, 'saved.xlsx');
     writeFileSync(saved, readFileSync((await download.path())!));
     const imported = JSON.parse(execFileSync(process.execPath, [CLI, 'import', saved], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Json;
