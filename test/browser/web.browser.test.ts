@@ -333,6 +333,13 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     );
     expect(await page.textContent('.problems p')).toBe(pageWords('vi').fileProblem('broken.xlsx'));
     expect(await page.getAttribute('#total-points', 'data-value')).toBe(score(compiled, other).totals.points);
+    // A file that is not a workbook at all: the guard's refusal, nothing else.
+    await page.setInputFiles('#open-workbook', { name: 'not.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a zip archive') });
+    await page.waitForSelector('.problems li[data-code="WORKBOOK_UNREADABLE"]');
+    expect(await page.locator('.officer > .problems li').count()).toBe(1);
+    // The workbook the page saved opens in the page again: Vĩnh Bảo's total.
+    await page.setInputFiles('#open-workbook', saved);
+    await totalIs(page, expected);
     await context.close();
     expect(problems).toEqual([]);
   });
