@@ -49,7 +49,7 @@ async function loadBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook | Diagnost
   return wb;
 }
 
-/** The set a binding names (its `set`: "id@version"), or why there is none. */
+/** The set a binding names (its `set`: "id@version"), or why there is none (an empty list: SET_NOT_FOUND). */
 export type SetFinder = (ref: string) => Promise<CompiledSet | Diagnostic[]>;
 
 /** The set the binding names, checked against the binding's ref and SHA-256. */
@@ -57,7 +57,8 @@ async function boundSet(binding: ReadonlyMap<string, string>, setFor: SetFinder)
   const ref = binding.get('set') ?? '';
   const sha = binding.get('setSha256') ?? '';
   const compiled = await setFor(ref);
-  if (Array.isArray(compiled)) return compiled;
+  // A finder that gives no set and no reason: the set is not known (never a silent refusal).
+  if (Array.isArray(compiled)) return compiled.length ? compiled : [diag('SET_NOT_FOUND', '', { ref })];
   if (compiled.ref !== ref || compiled.sha256 !== sha) return [diag('WORKBOOK_SET_MISMATCH', '', { given: ref, givenSha256: sha, expected: compiled.ref, expectedSha256: compiled.sha256 })];
   return compiled;
 }

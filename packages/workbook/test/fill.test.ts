@@ -49,4 +49,11 @@ describe('fillEvidenceWorkbook → readWorkbookBytes', () => {
     // The count typed with a decimal comma, the count that is not whole, the day that does not exist.
     expect(errors).toEqual(['EVIDENCE_DATE_NOT_REAL Đơn vị!B16', 'EVIDENCE_VALUE_TYPE Số liệu!D4', 'EVIDENCE_VALUE_TYPE Số liệu!D15', 'EVIDENCE_SCHEMA Đơn vị!B16']);
   });
+
+  it('a set the finder does not have is SET_NOT_FOUND with its ref', async () => {
+    const compiled = compile(json('rules/sets/model.commune-par/2026.json'));
+    const read = await readWorkbookBytes(await fillEvidenceWorkbook(compiled, json('examples/vinh-bao/par-2026.json'), 'vi'), async () => []);
+    expect(read.value).toBeUndefined();
+    expect(read.diagnostics.map((d) => [d.code, d.params])).toEqual([['SET_NOT_FOUND', { ref: 'model.commune-par@2026' }]]);
+  });
 });
