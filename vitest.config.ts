@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@parindex\/engine$/, replacement: here('./packages/engine/src/index.ts') },
       { find: /^@parindex\/plans$/, replacement: here('./packages/plans/src/index.ts') },
       { find: /^@parindex\/explain$/, replacement: here('./packages/explain/src/index.ts') },
+      { find: /^@parindex\/workbook$/, replacement: here('./packages/workbook/src/index.ts') },
     ],
   },
   test: {

@@ -359,7 +359,7 @@ export interface DiagnosticParams {
   // Workbooks (template --format xlsx, import)
   /** reason: not a zip archive, a zip without a workbook, a part that is not well-formed XML, or a part exceljs could not read. */
   WORKBOOK_UNREADABLE: { reason: 'notZip' | 'notWorkbook' | 'xml' | 'reader'; part: string | null };
-  /** what: the limit (WORKBOOK_LIMITS in packages/cli/src/workbook/limits.ts, or "grid": a cell beyond Excel's last row or column); part: where it was passed. */
+  /** what: the limit (WORKBOOK_LIMITS in packages/workbook/src/limits.ts, or "grid": a cell beyond Excel's last row or column); part: where it was passed. */
   WORKBOOK_LIMIT: { what: 'fileBytes' | 'zipEntries' | 'inflatedBytes' | 'sheets' | 'rows' | 'cells' | 'rangeCells' | 'grid'; part: string | null; limit: number };
   WORKBOOK_XML_DOCTYPE: { part: string };
   WORKBOOK_EXTERNAL_LINK: { part: string };

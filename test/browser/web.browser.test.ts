@@ -2,12 +2,14 @@
  * The officer's web page (packages/web) in Debian's chromium through playwright-core: built by its own
  * build script into a temporary folder, served by a static server on 127.0.0.1 (port 0) under the
  * page's own CSP. Through the UI: fill the form for Vĩnh Bảo's evidence and see the engine's total,
- * follow one piece of advice and see exactly the promised points, switch the language, print; open an
- * evidence and its appraisal side by side; rank the example communes. No CSP violation, no console
+ * follow one piece of advice and see exactly the promised points, switch the language, print; save the
+ * officer's workbook and import it with the built CLI, open a workbook made by `parindex template` and
+ * one with a text in a count cell; open an evidence and its appraisal side by side; rank the example
+ * communes. No CSP violation, no console
  * error, no request leaves the page's origin. Skipped only when /usr/bin/chromium is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
 import { formatDate, formatNumber, pageWords } from '@parindex/explain';
 import { dec } from '@parindex/rules';
+import { cellValueFor, fillWorkbook } from '../../packages/cli/test/workbook-fill.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,6 +29,7 @@ if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the web pag
 
 type Json = Record<string, any>;
 const readJson = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as Json;
+const CLI = join(ROOT, 'packages/cli/dist/parindex.js');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /** A static file server of one folder, as any web server would serve the built page. */
@@ -181,6 +185,14 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     expect(/new\s+Function\b/.test(js), 'new Function').toBe(false);
     expect(/(?<![\w$.])Function(?![\w$])/.test(js.replace(/\binstanceof\s+Function\b/g, '')), 'Function').toBe(false);
     expect(/["']node:/.test(js), 'node: import').toBe(false);
+    // The workbooks' script (exceljs and its JSZip included): no code built from a string either (it keeps
+    // `Function.prototype` and `instanceof Function`, which build nothing; the XML namespaces it writes
+    // are names, not requests: the tests below watch every request).
+    const wb = readFileSync(join(dir, 'workbook.js'), 'utf8');
+    expect(/\beval\s*\(/.test(wb), 'workbook.js eval(').toBe(false);
+    expect(/new\s+Function\b/.test(wb), 'workbook.js new Function').toBe(false);
+    expect(/(?<![\w$.])Function\s*\(/.test(wb), 'workbook.js Function(').toBe(false);
+    expect(/["']node:/.test(wb), 'workbook.js node: import').toBe(false);
     // Every shipped set is in the page.
     for (const ref of ['model.commune-par', 'model.commune-sipas', 'model.commune-dti', 'targets.tran-lieu']) expect(js.includes(`id:"${ref}"`), ref).toBe(true);
   });
@@ -276,6 +288,58 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await page.fill('#in-dossiers_resolved', '1300,5');
     await page.waitForSelector('#msg-in-dossiers_resolved [data-code]');
     expect(await page.getAttribute('#in-dossiers_resolved', 'aria-invalid')).toBe('true');
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('the workbook: saved from the page, `parindex import` gives the page total; a template filled elsewhere opens in the page; a broken one shows its cell', async () => {
+    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    const { page, problems } = await watched(context, base);
+    // The first load has no workbook code: it comes as a second script on first use.
+    await page.waitForSelector('#evidence-form');
+    expect(await page.evaluate(() => Array.from(document.scripts, (s) => s.getAttribute('src')))).toEqual(['app.js']);
+    await page.setInputFiles('#open-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
+    const ev = readJson('examples/vinh-bao/par-2026.json');
+    const expected = score(compiled, ev).totals.points;
+    await totalIs(page, expected);
+
+    // Save the workbook; the built CLI imports it into evidence that scores exactly the page's total.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-workbook')]);
+    expect(download.suggestedFilename()).toBe(`${ev.unit.code}-2026.xlsx`);
+    expect(await page.evaluate(() => Array.from(document.scripts, (s) => s.getAttribute('src')))).toEqual(['app.js', 'workbook.js']);
+    const saved = join(dir, 'saved.xlsx');
+    writeFileSync(saved, readFileSync((await download.path())!));
+    const imported = JSON.parse(execFileSync(process.execPath, [CLI, 'import', saved], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Json;
+    expect(score(compiled, imported).totals.points).toBe(await page.getAttribute('#total-points', 'data-value'));
+    expect(score(compiled, imported).totals).toEqual(score(compiled, ev).totals);
+
+    // A workbook made by `parindex template` and filled as an officer types it: the engine's total.
+    const template = join(dir, 'template.xlsx');
+    execFileSync(process.execPath, [CLI, 'template', 'model.commune-par', '--format', 'xlsx', '--out', template]);
+    const other = readJson('examples/dai-son/par-2026.json');
+    const filled = await fillWorkbook(readFileSync(template), compiled, other, 'vi');
+    await page.setInputFiles('#open-workbook', { name: 'dai-son.xlsx', mimeType: 'application/octet-stream', buffer: filled });
+    await totalIs(page, score(compiled, other).totals.points);
+    expect(await page.inputValue('#unit-code')).toBe(other.unit.code);
+    expect(await page.textContent('#notice')).toContain(pageWords('vi').workbookRead('dai-son.xlsx'));
+
+    // A text in a count cell: its problem with the sheet and cell and the sentence; the form stays as it was.
+    const broken = await fillWorkbook(readFileSync(template), compiled, ev, 'vi', (def, v) => (def.id === 'dossiers_resolved' ? 'nhiều' : cellValueFor(def, v, compiled, 'vi')));
+    await page.setInputFiles('#open-workbook', { name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: broken });
+    const problem = page.locator('.problems li[data-code="EVIDENCE_VALUE_TYPE"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(
+      'broken.xlsx:Số liệu!D4 EVIDENCE_VALUE_TYPE Đầu vào "Tổng số hồ sơ TTHC đã giải quyết trong năm" (dossiers_resolved) cần số nguyên ≥ 0; nhận được "nhiều".',
+    );
+    expect(await page.textContent('.problems p')).toBe(pageWords('vi').fileProblem('broken.xlsx'));
+    expect(await page.getAttribute('#total-points', 'data-value')).toBe(score(compiled, other).totals.points);
+    // A file that is not a workbook at all: the guard's refusal, nothing else.
+    await page.setInputFiles('#open-workbook', { name: 'not.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a zip archive') });
+    await page.waitForSelector('.problems li[data-code="WORKBOOK_UNREADABLE"]');
+    expect(await page.locator('.officer > .problems li').count()).toBe(1);
+    // The workbook the page saved opens in the page again: Vĩnh Bảo's total.
+    await page.setInputFiles('#open-workbook', saved);
+    await totalIs(page, expected);
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /**
  * Functions stay short: none over 80 lines in the engine, the rules package, the explanation package
- * the command line and the web page (DEVELOPERS.md). Measured with the TypeScript parser: every function declaration, method,
+ * the command line, the workbooks and the web page (DEVELOPERS.md). Measured with the TypeScript parser: every function declaration, method,
  * arrow function and function expression, from its first line to its last.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LIMIT = 80;
-const TREES = ['rules/src', 'packages/engine/src', 'packages/explain/src', 'packages/cli/src', 'packages/web/src', 'packages/server/src'];
+const TREES = ['rules/src', 'packages/engine/src', 'packages/explain/src', 'packages/cli/src', 'packages/web/src', 'packages/server/src', 'packages/workbook/src'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -30,6 +30,7 @@ const PACKAGES = {
   '@parindex/plans': 'packages/plans',
   '@parindex/cli': 'packages/cli',
   '@parindex/server': 'packages/server',
+  '@parindex/workbook': 'packages/workbook',
 };
 const CHROMIUM = '/usr/bin/chromium';
 const EVIDENCE = join(ROOT, 'examples/vinh-bao/par-2026.json');

@@ -6,7 +6,7 @@ import type { Diagnostic } from '@parindex/rules';
 import { bundledSets } from '@parindex/rules/node';
 import { dispatch } from '../src/main.js';
 import { CliError } from '../src/io.js';
-import { appraisalWorkbook } from '../src/workbook/appraisal.js';
+import { appraisalWorkbook } from '@parindex/workbook';
 import { ROOT } from './helpers.js';
 import { fillAppraisal } from './workbook-fill.js';
 import { importAs } from './workbook-cases.js';

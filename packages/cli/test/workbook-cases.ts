@@ -11,16 +11,15 @@ import JSZip from 'jszip';
 import { compile } from '@parindex/engine';
 import type { Diagnostic, DiagnosticCode } from '@parindex/rules';
 import { bundledSets } from '@parindex/rules/node';
-import { guardWorkbook } from '../src/workbook/guard.js';
+import { evidenceWorkbook, guardWorkbook } from '@parindex/workbook';
 import { readWorkbookFile } from '../src/workbook/load.js';
-import { evidenceWorkbook } from '../src/workbook/write.js';
 
 const REF = 'model.commune-par@2026';
 let base: Promise<Buffer> | undefined;
 /** The Vietnamese template of the commune PAR set, made once. */
 export function baseTemplate(): Promise<Buffer> {
   const lib = bundledSets();
-  base ??= evidenceWorkbook(compile(lib.get(REF)), 'vi');
+  base ??= evidenceWorkbook(compile(lib.get(REF)), 'vi').then((b) => Buffer.from(b));
   return base;
 }
 

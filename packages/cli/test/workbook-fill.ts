@@ -8,9 +8,7 @@ import ExcelJS from 'exceljs';
 import { createExplainer } from '@parindex/explain';
 import type { InputDef } from '@parindex/rules';
 import type { CompiledSet } from '../src/engine.js';
-import { numberText, numberValue } from '../src/workbook/cells.js';
-import { DOCUMENT_COLUMNS, documentRows, EXPLANATION_COLUMNS, type UNIT_LEVELS, VALUES_COLUMNS } from '../src/workbook/layout.js';
-import { isoToDate, optionLabels } from '../src/workbook/write.js';
+import { DOCUMENT_COLUMNS, documentRows, EXPLANATION_COLUMNS, isoToDate, numberText, numberValue, optionLabels, type UNIT_LEVELS, VALUES_COLUMNS } from '@parindex/workbook';
 import { LOCALES, type Lang } from '@parindex/explain';
 
 type Json = Record<string, any>;
@@ -167,7 +165,7 @@ function fillDocuments(wb: ExcelJS.Workbook, compiled: CompiledSet, evidence: Js
 }
 
 /** The template filled with the evidence, as bytes. `typed` writes a value cell (default: as an officer types it). */
-export async function fillWorkbook(template: Buffer, compiled: CompiledSet, evidence: Json, lang: Lang, typed?: (def: InputDef, v: unknown) => ExcelJS.CellValue): Promise<Buffer> {
+export async function fillWorkbook(template: Uint8Array, compiled: CompiledSet, evidence: Json, lang: Lang, typed?: (def: InputDef, v: unknown) => ExcelJS.CellValue): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   fillUnit(wb, evidence, lang);
@@ -177,8 +175,8 @@ export async function fillWorkbook(template: Buffer, compiled: CompiledSet, evid
 }
 
 /** The appraisers' workbook filled from an appraisal file: points and answers on criteria rows, corrected figures on theirs. */
-export async function fillAppraisal(template: Buffer, compiled: CompiledSet, appraisal: Json, lang: Lang): Promise<Buffer> {
-  const { A, ROUNDS } = await import('../src/workbook/appraisal.js');
+export async function fillAppraisal(template: Uint8Array, compiled: CompiledSet, appraisal: Json, lang: Lang): Promise<Buffer> {
+  const { A, ROUNDS } = await import('@parindex/workbook');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(LOCALES[lang].workbook.sheets.appraisal)!;

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnosticText } from '@parindex/explain';
-import { guardWorkbook, rangeCells } from '../src/workbook/guard.js';
+import { guardWorkbook, rangeCells } from '@parindex/workbook';
 import { readWorkbookFile } from '../src/workbook/load.js';
 import { baseTemplate, FIGURES_PART, importAs, withCells, withPart } from './workbook-cases.js';
 import { cliInProcess, tempDir } from './helpers.js';

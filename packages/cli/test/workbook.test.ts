@@ -14,9 +14,8 @@ import type { InputDef } from '@parindex/rules';
 import { bundledSets } from '@parindex/rules/node';
 import { walkJsonFiles } from '@parindex/rules/files';
 import { readWorkbookFile } from '../src/workbook/load.js';
-import { evidenceWorkbook } from '../src/workbook/write.js';
+import { appraisalWorkbook, evidenceWorkbook } from '@parindex/workbook';
 import { cellValueFor, expectedImport, fillAppraisal, fillWorkbook } from './workbook-fill.js';
-import { appraisalWorkbook } from '../src/workbook/appraisal.js';
 import { cliInProcess, ROOT, tempDir } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -34,7 +33,7 @@ beforeAll(() => {
 
 async function template(ref: string, lang: 'vi' | 'en' = 'vi'): Promise<Buffer> {
   const key = `${ref}|${lang}`;
-  if (!templates.has(key)) templates.set(key, await evidenceWorkbook(compiledSets.get(ref)!, lang));
+  if (!templates.has(key)) templates.set(key, Buffer.from(await evidenceWorkbook(compiledSets.get(ref)!, lang)));
   return templates.get(key)!;
 }
 

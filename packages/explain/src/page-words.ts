@@ -24,6 +24,8 @@ export interface PageWords {
   loadSet: string;
   openEvidence: string;
   saveEvidence: string;
+  openWorkbook: string;
+  saveWorkbook: string;
   print: string;
   clear: string;
   confirmClear: string;
@@ -59,6 +61,10 @@ export interface PageWords {
   fileProblem(file: string): string;
   evidenceOfOtherSet(ref: string): string;
   setNotBundled(ref: string): string;
+  /** While the page's second script (the workbooks, loaded on first use) comes. */
+  workbookLoading: string;
+  workbookUnavailable: string;
+  workbookRead(file: string): string;
   evidenceFile: string;
   appraisalFile: string;
   appraiserHint: string;

@@ -12,9 +12,9 @@ export interface PageContext {
   rerender(): void;
 }
 
-/** A diagnostic as the command line prints it: place, code, sentence. */
+/** A diagnostic as the command line prints it: place (file:line:column, or file:Sheet!Cell), code, sentence. */
 export function diagnosticLine(d: Diagnostic, lang: Lang): string {
-  const where = d.line !== undefined ? `${d.file ?? ''}:${d.line}:${d.column ?? 1} ` : d.file ? `${d.file} ` : '';
+  const where = d.cell !== undefined ? `${d.file ?? ''}:${d.cell} ` : d.line !== undefined ? `${d.file ?? ''}:${d.line}:${d.column ?? 1} ` : d.file ? `${d.file} ` : '';
   return `${where}${d.code} ${d.path ? `${d.path} ` : ''}${diagnosticText(d, lang)}`;
 }
 
@@ -33,12 +33,12 @@ export function problemList(title: string, diagnostics: readonly Diagnostic[], l
 }
 
 /** A file input with a visible label that looks like a button (the input itself keeps the keyboard focus). */
-export function fileButton(id: string, label: string, onFiles: (files: File[]) => void, multiple = false): HTMLElement[] {
+export function fileButton(id: string, label: string, onFiles: (files: File[]) => void, multiple = false, accept = '.json,application/json'): HTMLElement[] {
   const input = h('input', {
     type: 'file',
     id,
     class: 'file-input',
-    accept: '.json,application/json',
+    accept,
     multiple,
     onchange: () => {
       const files = [...(input.files ?? [])];

@@ -15,9 +15,9 @@ export async function readFileJson(file: File): Promise<ReadFile> {
   return { name: file.name, value: doc.value as Record<string, unknown> | undefined, diagnostics: doc.diagnostics };
 }
 
-/** Offer a text as a file to save; nothing is sent anywhere. */
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offer a text or bytes as a file to save; nothing is sent anywhere. */
+export function download(name: string, content: string | Uint8Array, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const a = h('a', { href: url, download: name, hidden: true });
   document.body.append(a);
   a.click();

@@ -9,6 +9,7 @@ import { fileButton, problemList, type PageContext } from './context.js';
 import { fill, h, renderDoc } from './dom.js';
 import { download, readFileJson, storage } from './files.js';
 import { bindValue, buildForm } from './form.js';
+import { fileName, openWorkbook, saveWorkbook, XLSX_ACCEPT } from './officer-workbook.js';
 import { controlAt, emptyState, evidenceOf, stateOf, type FormState } from './model.js';
 import { allNodes, resultPanel } from './results.js';
 
@@ -183,8 +184,7 @@ function toolbar(ctx: PageContext, st: OfficerState, compiled: CompiledSet): HTM
   };
   const save = () => {
     const { evidence } = evidenceOf(compiled, st.form!);
-    const name = `${(st.form!.unit.code || compiled.set.id).replace(/[^\p{L}\p{N}._-]+/gu, '-')}-${compiled.set.version}.json`;
-    download(name, `${JSON.stringify(evidence, null, 2)}\n`);
+    download(fileName(compiled, st.form!.unit.code, 'json'), `${JSON.stringify(evidence, null, 2)}\n`);
   };
   const clear = () => {
     if (!window.confirm(w.confirmClear)) return;
@@ -204,6 +204,8 @@ function toolbar(ctx: PageContext, st: OfficerState, compiled: CompiledSet): HTM
     fileButton('open-set', w.loadSet, (f) => void openSet(ctx, st, f[0]!)),
     fileButton('open-evidence', w.openEvidence, (f) => void openEvidence(ctx, st, f[0]!)),
     h('button', { type: 'button', id: 'save-evidence', onclick: save }, w.saveEvidence),
+    fileButton('open-workbook', w.openWorkbook, (f) => void openWorkbook(ctx, st, f[0]!), false, XLSX_ACCEPT),
+    h('button', { type: 'button', id: 'save-workbook', onclick: () => void saveWorkbook(ctx, st, compiled) }, w.saveWorkbook),
     h(
       'button',
       {
@@ -264,7 +266,7 @@ export function officerView(ctx: PageContext, st: OfficerState): HTMLElement {
     { class: 'officer' },
     toolbar(ctx, st, compiled),
     h('p', { class: 'notice', role: 'status', id: 'notice' }, st.notice ? `${st.notice} ` : '', w.autosaved),
-    st.fileProblems.length ? problemList(w.fileProblem(st.fileProblems[0]?.file ?? ''), st.fileProblems, ctx.lang) : null,
+    st.fileProblems.length ? problemList(st.fileProblems.some((d) => d.severity === 'error') ? w.fileProblem(st.fileProblems[0]?.file ?? '') : w.warnings, st.fileProblems, ctx.lang) : null,
     h(
       'div',
       { class: 'columns' },

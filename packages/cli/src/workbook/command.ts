@@ -4,7 +4,7 @@ import { compiledFor } from '../load.js';
 import { UsageError } from '../io.js';
 import type { Lang } from '../numbers.js';
 import { writeOutput } from '../output.js';
-import { evidenceWorkbook } from './write.js';
+import { evidenceWorkbook } from '@parindex/workbook';
 
 export interface TemplateWorkbookArgs {
   set: string | undefined;
@@ -27,6 +27,6 @@ export async function templateWorkbook(args: TemplateWorkbookArgs, lang: Lang): 
   if (args.set === undefined && args.rules === undefined) throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: 'SET' }));
   const compiled = await compiledFor(args.set, args.rules);
   const bytes = await evidenceWorkbook(compiled, lang, { code: args.unit, name: args.name });
-  writeOutput(bytes, args.out);
+  writeOutput(Buffer.from(bytes), args.out);
   return 0;
 }

@@ -2,14 +2,14 @@
  * A workbook wherever a JSON file is read: `import` and the commands that take evidence (validate, score,
  * explain, rank, diff) see the evidence (or appraisal) it holds, as a JsonFile whose diagnostics name
  * the sheet and cell (`cellOf`), so that the evidence checks and the scoring warnings of the engine
- * point at cells as well.
+ * point at cells as well. The file is read here (with the size cap); the workbook itself by
+ * @parindex/workbook, as in the web page.
  */
-import { hasErrors, type Diagnostic } from '@parindex/rules';
-import { checkEvidence } from '../engine.js';
-import type { JsonFile } from '../io.js';
-import { openWorkbook } from './open.js';
-import { readEvidenceWorkbook } from './read.js';
-import type { CellMap } from './reading.js';
+import { readBytesFile } from '@parindex/rules/files';
+import type { Diagnostic } from '@parindex/rules';
+import { readWorkbookBytes, WORKBOOK_LIMITS, type SetFinder } from '@parindex/workbook';
+import { CliError, type JsonFile } from '../io.js';
+import { compiledFor } from '../load.js';
 
 /** A JsonFile read from a workbook: `cellOf` gives the cell a diagnostic of its value is about. */
 export interface WorkbookFile extends JsonFile {
@@ -17,32 +17,16 @@ export interface WorkbookFile extends JsonFile {
   kind: 'evidence' | 'appraisal' | undefined;
 }
 
-const NO_CELLS = { at: () => undefined, exact: () => undefined, ofInput: () => undefined } as unknown as CellMap;
-
-/**
- * The cell of a diagnostic: its pointer's; for a criterion or input named in its params (a missing
- * value is reported at the evidence's "/entries"), the row of that input or criterion.
- */
-function cellFinder(cells: CellMap): (d: Diagnostic) => string | undefined {
-  return (d) => {
-    const exact = cells.exact(d.path);
-    // A pointer into an entry (its value, a document) is the most precise; a whole entry less so than the params.
-    if (exact !== undefined && d.path.split('/').length > 3) return exact;
-    // What the diagnostic is about, by its params: the input's cell (to fill), the document's row, the criterion's row.
-    const p = d.params as Record<string, unknown>;
-    const code = typeof p.code === 'string' ? p.code : undefined;
-    const named =
-      (typeof p.input === 'string' ? cells.ofInput(p.input) : undefined) ??
-      (code !== undefined && typeof p.document === 'string' ? cells.ofInput(`doc:${code}/${p.document}`) : undefined) ??
-      (code !== undefined ? cells.ofInput(`#${code}`) : undefined);
-    return named ?? exact ?? cells.at(d.path);
+/** The set a workbook's binding names, as the command line finds a set (or --rules). */
+function setFinder(rules: string | undefined): SetFinder {
+  return async (ref) => {
+    try {
+      return await compiledFor(ref, rules);
+    } catch (e) {
+      if (e instanceof CliError) return e.diagnostics;
+      throw e;
+    }
   };
-}
-
-function fileOf(file: string, value: Record<string, unknown> | undefined, diagnostics: Diagnostic[], cells: CellMap, kind: WorkbookFile['kind']): WorkbookFile {
-  const cellOf = cellFinder(cells);
-  const located = diagnostics.map((d) => ({ ...d, file, ...(d.cell === undefined && cellOf(d) !== undefined ? { cell: cellOf(d)! } : {}) }));
-  return { file, text: value === undefined ? '' : JSON.stringify(value, null, 2) + '\n', value, diagnostics: located, locate: () => undefined, cellOf, kind };
 }
 
 /**
@@ -50,15 +34,11 @@ function fileOf(file: string, value: Record<string, unknown> | undefined, diagno
  * added (import reports everything at once); the value is undefined when any problem is an error.
  */
 export async function readWorkbookFile(file: string, rules: string | undefined, check = false): Promise<WorkbookFile> {
-  const opened = await openWorkbook(file, rules);
-  if (!opened.ok) return fileOf(file, undefined, opened.diagnostics, NO_CELLS, undefined);
-  if (opened.opened.kind === 'appraisal') {
-    const { readAppraisalWorkbook } = await import('./appraisal.js');
-    const a = await readAppraisalWorkbook(opened.opened, file);
-    return fileOf(file, hasErrors(a.diagnostics) ? undefined : a.appraisal, a.diagnostics, a.cells, 'appraisal');
-  }
-  const read = readEvidenceWorkbook(opened.opened);
-  const found = [...read.diagnostics];
-  if (check) for (const d of checkEvidence(opened.opened.compiled, read.evidence)) found.push(d);
-  return fileOf(file, hasErrors(found) ? undefined : read.evidence, found, read.cells, 'evidence');
+  const withFile = (list: readonly Diagnostic[]) => list.map((d) => (d.file === undefined ? { ...d, file } : d));
+  const read = readBytesFile(file, { maxBytes: WORKBOOK_LIMITS.fileBytes });
+  const none = { file, text: '', value: undefined, locate: () => undefined, cellOf: () => undefined, kind: undefined };
+  if (!read.bytes) return { ...none, diagnostics: withFile(read.diagnostics) };
+  const wb = await readWorkbookBytes(read.bytes, setFinder(rules), check);
+  const text = wb.value === undefined ? '' : JSON.stringify(wb.value, null, 2) + '\n';
+  return { file, text, value: wb.value, diagnostics: withFile(wb.diagnostics), locate: () => undefined, cellOf: wb.cellOf, kind: wb.kind };
 }

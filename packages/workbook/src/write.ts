@@ -7,9 +7,9 @@
 import ExcelJS from 'exceljs';
 import { createExplainer, LOCALES, type Explainer } from '@parindex/explain';
 import { LIMITS, type InputDef } from '@parindex/rules';
-import type { CompiledSet } from '../engine.js';
-import { ENGINE_VERSION } from '../engine.js';
-import type { Lang } from '../numbers.js';
+import type { CompiledSet } from '@parindex/engine';
+import { ENGINE_VERSION } from '@parindex/engine';
+import type { Lang } from '@parindex/explain';
 import { DOCUMENT_COLUMNS, documentRows, EXPLANATION_COLUMNS, EXTRA_DOCUMENT_ROWS, UNIT_KEYS, UNIT_LEVELS, VALUES_COLUMNS, valueRows, type UnitKey, type ValueRow } from './layout.js';
 import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, listRange, plainRow, TEXT_FORMAT, textValidation, workbookBytes } from './style.js';
 
@@ -251,7 +251,12 @@ function explanationsSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, ex: Expl
 }
 
 /** The officer's workbook for a set, as bytes (the same bytes for the same set, language and prefill). */
-export async function evidenceWorkbook(compiled: CompiledSet, lang: Lang, prefill: UnitPrefill = {}): Promise<Buffer> {
+export async function evidenceWorkbook(compiled: CompiledSet, lang: Lang, prefill: UnitPrefill = {}): Promise<Uint8Array> {
+  return workbookBytes(blankEvidenceWorkbook(compiled, lang, prefill));
+}
+
+/** The officer's workbook for a set, blank (./fill.ts fills one from an evidence file). */
+export function blankEvidenceWorkbook(compiled: CompiledSet, lang: Lang, prefill: UnitPrefill = {}): ExcelJS.Workbook {
   const ex = createExplainer(compiled, lang);
   const wb = new ExcelJS.Workbook();
   // The binding sheet is made first (the other sheets' drop-downs refer to its lists) and shown last.
@@ -268,5 +273,5 @@ export async function evidenceWorkbook(compiled: CompiledSet, lang: Lang, prefil
   documentsSheet(wb, compiled, lists, ex, lang);
   explanationsSheet(wb, compiled, ex, lang);
   (bind as ExcelJS.Worksheet & { orderNo: number }).orderNo = wb.worksheets.length + 1;
-  return workbookBytes(wb);
+  return wb;
 }

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { diag, type InputDef } from '@parindex/rules';
-import type { CompiledNode } from '../engine.js';
+import type { CompiledNode } from '@parindex/engine';
 import { inputValue, readCell, type ValueOutcome } from './cells.js';
 import { cellRef, DOCUMENT_COLUMNS, EXPLANATION_COLUMNS, VALUES_COLUMNS, valueRows, type ValueRow } from './layout.js';
 import { dateCell, PLACE_NONE, placeOf, report, sheet, textCell, yesNo, type Reading } from './reading.js';

@@ -8,7 +8,7 @@
  * hidden sheet `parindex` binding the workbook to its set (id@version, SHA-256) and holding the lists
  * of Excel's drop-downs.
  */
-import type { CompiledNode, CompiledSet } from '../engine.js';
+import type { CompiledNode, CompiledSet } from '@parindex/engine';
 import type { InputDef } from '@parindex/rules';
 
 /** The name of the very hidden sheet that binds a workbook to its set. */

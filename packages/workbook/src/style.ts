@@ -81,17 +81,17 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
  * every zip entry with the current time, so the properties get a fixed date and the archive is written
  * again by JSZip with a fixed date on every entry (in exceljs's order).
  */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.creator = 'parindex';
   wb.lastModifiedBy = 'parindex';
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   const zip = await JSZip.loadAsync(raw);
   const out = new JSZip();
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     out.file(entry.name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -1,19 +1,16 @@
 /**
- * Opening a workbook parindex made: the file read with the size cap, the hostile-file checks
- * (./guard.ts), exceljs, then the binding sheet and the set it names (refused when the workbook was
- * made for another set, version or text of a set).
+ * Opening a workbook parindex made, from its bytes: the size cap, the hostile-file checks (./guard.ts),
+ * exceljs, then the binding sheet and the set it names (found by the caller: the command line reads it
+ * from disk or --rules, the page from its bundled sets), refused when the workbook was made for another
+ * set, version or text of a set.
  */
 import ExcelJS from 'exceljs';
 import { diag, type Diagnostic } from '@parindex/rules';
-import { readBytesFile } from '@parindex/rules/files';
 import { LOCALES, type Locale } from '@parindex/explain';
-import type { CompiledSet } from '../engine.js';
-import { CliError } from '../io.js';
-import { compiledFor } from '../load.js';
-import type { Lang } from '../numbers.js';
+import type { CompiledSet } from '@parindex/engine';
+import type { Lang } from '@parindex/explain';
 import { guardWorkbook } from './guard.js';
 import { BINDING_MARK, BINDING_SHEET, LAYOUT_VERSION } from './layout.js';
-import { WORKBOOK_LIMITS } from './limits.js';
 
 export interface OpenedWorkbook {
   wb: ExcelJS.Workbook;
@@ -40,7 +37,7 @@ function bindingOf(wb: ExcelJS.Workbook): Map<string, string> | undefined {
   return map.get(BINDING_MARK) === undefined ? undefined : map;
 }
 
-async function loadBytes(bytes: Buffer): Promise<ExcelJS.Workbook | Diagnostic[]> {
+async function loadBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook | Diagnostic[]> {
   const guarded = await guardWorkbook(bytes);
   if (guarded.length) return guarded;
   const wb = new ExcelJS.Workbook();
@@ -52,35 +49,31 @@ async function loadBytes(bytes: Buffer): Promise<ExcelJS.Workbook | Diagnostic[]
   return wb;
 }
 
-/** The set the binding names (or --rules), checked against the binding's ref and SHA-256. */
-async function boundSet(binding: ReadonlyMap<string, string>, rules: string | undefined): Promise<CompiledSet | Diagnostic[]> {
+/** The set a binding names (its `set`: "id@version"), or why there is none (an empty list: SET_NOT_FOUND). */
+export type SetFinder = (ref: string) => Promise<CompiledSet | Diagnostic[]>;
+
+/** The set the binding names, checked against the binding's ref and SHA-256. */
+async function boundSet(binding: ReadonlyMap<string, string>, setFor: SetFinder): Promise<CompiledSet | Diagnostic[]> {
   const ref = binding.get('set') ?? '';
   const sha = binding.get('setSha256') ?? '';
-  let compiled: CompiledSet;
-  try {
-    compiled = await compiledFor(ref, rules);
-  } catch (e) {
-    if (e instanceof CliError) return e.diagnostics;
-    throw e;
-  }
+  const compiled = await setFor(ref);
+  // A finder that gives no set and no reason: the set is not known (never a silent refusal).
+  if (Array.isArray(compiled)) return compiled.length ? compiled : [diag('SET_NOT_FOUND', '', { ref })];
   if (compiled.ref !== ref || compiled.sha256 !== sha) return [diag('WORKBOOK_SET_MISMATCH', '', { given: ref, givenSha256: sha, expected: compiled.ref, expectedSha256: compiled.sha256 })];
   return compiled;
 }
 
-/** Open a workbook file; every diagnostic carries the file. */
-export async function openWorkbook(file: string, rules: string | undefined): Promise<Opened> {
-  const fail = (list: Diagnostic[]): Opened => ({ ok: false, diagnostics: list.map((d) => (d.file === undefined ? { ...d, file } : d)) });
-  const read = readBytesFile(file, { maxBytes: WORKBOOK_LIMITS.fileBytes });
-  if (!read.bytes) return fail(read.diagnostics);
-  const wb = await loadBytes(read.bytes);
-  if (Array.isArray(wb)) return fail(wb);
+/** Open a workbook from its bytes (guardWorkbook caps their size). */
+export async function openWorkbookBytes(bytes: Uint8Array, setFor: SetFinder): Promise<Opened> {
+  const wb = await loadBytes(bytes);
+  if (Array.isArray(wb)) return { ok: false, diagnostics: wb };
   const binding = bindingOf(wb);
-  if (!binding) return fail([diag('WORKBOOK_NOT_BOUND', '', {})]);
+  if (!binding) return { ok: false, diagnostics: [diag('WORKBOOK_NOT_BOUND', '', {})] };
   const version = binding.get(BINDING_MARK)!;
-  if (version !== String(LAYOUT_VERSION)) return fail([diag('WORKBOOK_LAYOUT_VERSION', '', { version, supported: LAYOUT_VERSION })]);
+  if (version !== String(LAYOUT_VERSION)) return { ok: false, diagnostics: [diag('WORKBOOK_LAYOUT_VERSION', '', { version, supported: LAYOUT_VERSION })] };
   const kind = binding.get('kind') === 'appraisal' ? 'appraisal' : 'evidence';
-  const compiled = await boundSet(binding, rules);
-  if (Array.isArray(compiled)) return fail(compiled);
+  const compiled = await boundSet(binding, setFor);
+  if (Array.isArray(compiled)) return { ok: false, diagnostics: compiled };
   const lang: Lang = binding.get('lang') === 'en' ? 'en' : 'vi';
   return { ok: true, opened: { wb, kind, compiled, lang, words: LOCALES[lang].workbook, binding } };
 }

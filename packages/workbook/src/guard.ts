@@ -95,14 +95,24 @@ function xmlScanner(part: string, counts: Counts, limits: Limits): SaxesParser {
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** JSZip's StreamHelper, as far as the scan uses it. */
+interface InflateStream {
+  on(event: 'data', f: (chunk: Uint8Array) => void): InflateStream;
+  on(event: 'error', f: (e: unknown) => void): InflateStream;
+  on(event: 'end', f: () => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+
 /** Inflate one part as a stream against the remaining budget, feeding its XML to the scanner. */
 async function scanPart(entry: JSZip.JSZipObject, counts: Counts, limits: Limits): Promise<void> {
   const xml = /\.(xml|rels|vml)$/i.test(entry.name);
   const parser = xml ? xmlScanner(entry.name, counts, limits) : undefined;
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  const stream = entry.nodeStream('nodebuffer');
+  // JSZip's own stream (Node's and the browser's alike): chunks as they are inflated.
+  const stream = (entry as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
   await new Promise<void>((done, fail) => {
-    stream.on('data', (chunk: Buffer) => {
+    stream.on('data', (chunk: Uint8Array) => {
       try {
         counts.inflated += chunk.length;
         if (counts.inflated > limits.inflatedBytes) throw new Refused(limitDiag('inflatedBytes', entry.name, limits.inflatedBytes));
@@ -110,7 +120,6 @@ async function scanPart(entry: JSZip.JSZipObject, counts: Counts, limits: Limits
       } catch (e) {
         // Stop reading: the paused stream inflates nothing more.
         stream.pause();
-        stream.removeAllListeners('data');
         fail(e);
       }
     });
@@ -123,11 +132,12 @@ async function scanPart(entry: JSZip.JSZipObject, counts: Counts, limits: Limits
         fail(e);
       }
     });
+    stream.resume();
   });
 }
 
 /** The archive's entries, or the reason it is not one. */
-async function openArchive(bytes: Buffer, limits: Limits): Promise<JSZip.JSZipObject[]> {
+async function openArchive(bytes: Uint8Array, limits: Limits): Promise<JSZip.JSZipObject[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
@@ -148,7 +158,7 @@ async function openArchive(bytes: Buffer, limits: Limits): Promise<JSZip.JSZipOb
  * The problems that keep a workbook from being read (empty when exceljs may read it). `limits` is for
  * tests that check a limit without building a file of its size.
  */
-export async function guardWorkbook(bytes: Buffer, limits: Partial<Limits> = {}): Promise<Diagnostic[]> {
+export async function guardWorkbook(bytes: Uint8Array, limits: Partial<Limits> = {}): Promise<Diagnostic[]> {
   const l: Limits = { ...WORKBOOK_LIMITS, ...limits };
   if (bytes.length > l.fileBytes) return [limitDiag('fileBytes', null, l.fileBytes)];
   const counts: Counts = { inflated: 0, cells: 0, rangeCells: 0 };

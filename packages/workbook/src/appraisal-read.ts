@@ -100,7 +100,7 @@ function roundOf(r: Reading, id: string, kind: 'appraisal' | 'answer', items: Ma
 }
 
 /** The appraisal file the workbook stands for (its problems with their cells). */
-export async function readAppraisalWorkbook(opened: OpenedWorkbook, _file: string): Promise<{ appraisal: Record<string, unknown>; cells: CellMap; diagnostics: Diagnostic[] }> {
+export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<{ appraisal: Record<string, unknown>; cells: CellMap; diagnostics: Diagnostic[] }> {
   const r: Reading = { opened, ex: createExplainer(opened.compiled, opened.lang), cells: new CellMap(), diagnostics: [] };
   const ws = sheet(r, opened.words.sheets.appraisal);
   const byRound = new Map<string, Map<string, Item>>([...ROUNDS.map((x) => [x.id, new Map()] as const), ['answer', new Map()]]);

@@ -6,7 +6,7 @@ import { cellRef, UNIT_KEYS, UNIT_LEVELS, type UnitKey } from './layout.js';
 import { dateCell, PLACE_NONE, report, sheet, textCell, type Reading } from './reading.js';
 
 /** The row of each label in column A of the unit sheet. */
-function unitRowsOf(ws: ExcelJS.Worksheet, labels: Readonly<Record<UnitKey, string>>): Map<UnitKey, number> {
+export function unitRowsOf(ws: ExcelJS.Worksheet, labels: Readonly<Record<UnitKey, string>>): Map<UnitKey, number> {
   const byLabel = new Map<string, UnitKey>(UNIT_KEYS.map((k) => [labels[k], k]));
   const rows = new Map<UnitKey, number>();
   for (let row = 1; row <= Math.min(ws.rowCount, 200); row++) {

@@ -1,0 +1,63 @@
+/**
+ * A workbook's bytes read into the file it stands for (the officer's evidence, or the appraisers'
+ * appraisal), with every problem at once, each with its sheet and cell: the reader's own, and with
+ * `check` the evidence checks of the engine, located by `cellOf` (their JSON pointers and params point
+ * at the cells the values came from). The command line's `import` and the web page both read so.
+ */
+import { checkEvidence } from '@parindex/engine';
+import { hasErrors, type Diagnostic } from '@parindex/rules';
+import { readAppraisalWorkbook } from './appraisal-read.js';
+import { openWorkbookBytes, type SetFinder } from './open.js';
+import { readEvidenceWorkbook } from './read.js';
+import type { CellMap } from './reading.js';
+
+/** What a workbook holds: the value (undefined when a problem is an error), its problems with their cells. */
+export interface ReadWorkbook {
+  kind: 'evidence' | 'appraisal' | undefined;
+  value: Record<string, unknown> | undefined;
+  diagnostics: Diagnostic[];
+  /** The cell a diagnostic of the value is about (for checks run later on the value). */
+  cellOf(d: Diagnostic): string | undefined;
+}
+
+const NO_CELL = () => undefined;
+
+/**
+ * The cell of a diagnostic: its pointer's; for a criterion or input named in its params (a missing
+ * value is reported at the evidence's "/entries"), the row of that input or criterion.
+ */
+export function cellFinder(cells: CellMap): (d: Diagnostic) => string | undefined {
+  return (d) => {
+    const exact = cells.exact(d.path);
+    // A pointer into an entry (its value, a document) is the most precise; a whole entry less so than the params.
+    if (exact !== undefined && d.path.split('/').length > 3) return exact;
+    // What the diagnostic is about, by its params: the input's cell (to fill), the document's row, the criterion's row.
+    const p = d.params as Record<string, unknown>;
+    const code = typeof p.code === 'string' ? p.code : undefined;
+    const named =
+      (typeof p.input === 'string' ? cells.ofInput(p.input) : undefined) ??
+      (code !== undefined && typeof p.document === 'string' ? cells.ofInput(`doc:${code}/${p.document}`) : undefined) ??
+      (code !== undefined ? cells.ofInput(`#${code}`) : undefined);
+    return named ?? exact ?? cells.at(d.path);
+  };
+}
+
+function located(kind: ReadWorkbook['kind'], value: Record<string, unknown>, diagnostics: Diagnostic[], cells: CellMap): ReadWorkbook {
+  const cellOf = cellFinder(cells);
+  const withCells = diagnostics.map((d) => (d.cell === undefined && cellOf(d) !== undefined ? { ...d, cell: cellOf(d)! } : d));
+  return { kind, value: hasErrors(diagnostics) ? undefined : value, diagnostics: withCells, cellOf };
+}
+
+/** Read a workbook's bytes; `setFor` finds the set its binding names. */
+export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, check = false): Promise<ReadWorkbook> {
+  const opened = await openWorkbookBytes(bytes, setFor);
+  if (!opened.ok) return { kind: undefined, value: undefined, diagnostics: opened.diagnostics, cellOf: NO_CELL };
+  if (opened.opened.kind === 'appraisal') {
+    const a = await readAppraisalWorkbook(opened.opened);
+    return located('appraisal', a.appraisal, a.diagnostics, a.cells);
+  }
+  const read = readEvidenceWorkbook(opened.opened);
+  const found = [...read.diagnostics];
+  if (check) for (const d of checkEvidence(opened.opened.compiled, read.evidence)) found.push(d);
+  return located('evidence', read.evidence, found, read.cells);
+}

@@ -1,0 +1,59 @@
+/**
+ * A workbook filled from an evidence file reads back as that evidence: every example, in both
+ * languages, gives exactly the evidence of `expectedImport` (the same figures in the workbook's order)
+ * and the same score; a value a cell cannot hold as a number or a date goes through as its text.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compile, score, type CompiledSet } from '@parindex/engine';
+import { expectedImport } from '../../cli/test/workbook-fill.js';
+import { fillEvidenceWorkbook, readWorkbookBytes } from '../src/index.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+type Json = Record<string, any>;
+const json = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8')) as Json;
+const finder = (c: CompiledSet) => async (ref: string) => (ref === c.ref ? c : []);
+
+const EXAMPLES: Array<[string, string]> = [
+  ['examples/vinh-bao/par-2026.json', 'rules/sets/model.commune-par/2026.json'],
+  ['examples/dai-son/par-2026.json', 'rules/sets/model.commune-par/2026.json'],
+  ['examples/kien-tho/dti-2026.json', 'rules/sets/model.commune-dti/2026.json'],
+];
+
+describe('fillEvidenceWorkbook → readWorkbookBytes', () => {
+  for (const [file, setFile] of EXAMPLES)
+    for (const lang of ['vi', 'en'] as const)
+      it(`${file} (${lang})`, async () => {
+        const compiled = compile(json(setFile));
+        const ev = json(file);
+        const bytes = await fillEvidenceWorkbook(compiled, ev, lang);
+        const read = await readWorkbookBytes(bytes, finder(compiled), true);
+        expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(read.value).toEqual(expectedImport(compiled, ev));
+        expect(score(compiled, read.value!).totals).toEqual(score(compiled, ev).totals);
+        // The same input, the same bytes.
+        expect(Buffer.from(await fillEvidenceWorkbook(compiled, ev, lang)).equals(Buffer.from(bytes))).toBe(true);
+      });
+
+  it('what a cell cannot hold as a number or a date goes through as its text, to the same checks, at its cell', async () => {
+    const compiled = compile(json('rules/sets/model.commune-par/2026.json'));
+    const ev = json('examples/vinh-bao/par-2026.json');
+    ev.entries.find((e: Json) => e.input === 'dossiers_resolved').value = '1300,5';
+    const plan = ev.entries.find((e: Json) => e.criterion === '1.1.3');
+    plan.values.plan_tasks_done = '33.0000000000000000001';
+    ev.period.to = '2026-02-30';
+    const read = await readWorkbookBytes(await fillEvidenceWorkbook(compiled, ev, 'vi'), finder(compiled), true);
+    expect(read.value).toBeUndefined();
+    const errors = read.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.cell}`);
+    // The count typed with a decimal comma, the count that is not whole, the day that does not exist.
+    expect(errors).toEqual(['EVIDENCE_DATE_NOT_REAL Đơn vị!B16', 'EVIDENCE_VALUE_TYPE Số liệu!D4', 'EVIDENCE_VALUE_TYPE Số liệu!D15', 'EVIDENCE_SCHEMA Đơn vị!B16']);
+  });
+
+  it('a set the finder does not have is SET_NOT_FOUND with its ref', async () => {
+    const compiled = compile(json('rules/sets/model.commune-par/2026.json'));
+    const read = await readWorkbookBytes(await fillEvidenceWorkbook(compiled, json('examples/vinh-bao/par-2026.json'), 'vi'), async () => []);
+    expect(read.value).toBeUndefined();
+    expect(read.diagnostics.map((d) => [d.code, d.params])).toEqual([['SET_NOT_FOUND', { ref: 'model.commune-par@2026' }]]);
+  });
+});
