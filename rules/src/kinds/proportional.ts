@@ -102,25 +102,44 @@ function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
   return { kind: 'raise', input: v.input, from: r.text, to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
 }
 
-/** Is the value under the band (where the rule gives 0)? */
-function belowBand(c: CompiledProportional, value: Decimal): boolean {
+/** An exact value as a quotient num ÷ den with den > 0 (see valueQuotient). */
+interface Quotient {
+  num: Decimal;
+  den: Decimal;
+}
+const whole = (value: Decimal): Quotient => ({ num: value, den: ONE });
+/** A ratio n × t ÷ d as n × t over d, so that bounds are compared and points made without dividing first. */
+const ratioQuotient = (nt: Decimal, d: Decimal): Quotient => (d.isNeg() ? { num: nt.neg(), den: d.neg() } : { num: nt, den: d });
+
+/** Is the value under the band (where the rule gives 0)? Compared exactly: num against min × den. */
+function belowBand(c: CompiledProportional, q: Quotient): boolean {
   if (c.band === null) return false;
-  const k = cmpDec(value, c.band.min);
+  const k = cmpDec(q.num, c.band.min.times(q.den));
   return k < 0 || (k === 0 && !c.band.minInclusive);
 }
 
-function fractionOf(c: CompiledProportional, value: Decimal): Decimal {
-  if (belowBand(c, value)) return ZERO;
-  const f = value.minus(c.zeroAt).div(c.fullAt.minus(c.zeroAt));
-  return f.lt(0) ? ZERO : f.gt(1) ? ONE : f;
+/**
+ * The fraction of the way from zeroAt to fullAt, cut to 0..1, and the points it gives, each with one
+ * division of exact operands: (num − zeroAt × den) ÷ ((fullAt − zeroAt) × den), and max × that numerator
+ * ÷ the same denominator. (Dividing the ratio first, then the fraction, then multiplying rounded three
+ * times, off in the 60th digit.)
+ */
+function shareOf(c: CompiledProportional, q: Quotient): { fraction: Decimal; points: Decimal } {
+  if (belowBand(c, q)) return { fraction: ZERO, points: ZERO };
+  let top = q.num.minus(c.zeroAt.times(q.den));
+  let bottom = c.fullAt.minus(c.zeroAt).times(q.den);
+  if (bottom.isNeg()) [top, bottom] = [top.neg(), bottom.neg()];
+  if (cmpDec(top, ZERO) <= 0) return { fraction: ZERO, points: ZERO };
+  if (cmpDec(top, bottom) >= 0) return { fraction: ONE, points: c.max };
+  return { fraction: top.div(bottom), points: c.max.times(top).div(bottom) };
 }
 
 /** Points for an exact value (or numerator, for a ratio), rounded first where the rule says so: what evaluation would give. */
 function pointsAt(c: CompiledProportional, r: ReadOut, to: Decimal): Decimal {
-  let value: Decimal;
-  if (r.ratio === null) value = c.rounding === null ? to : roundDecimal(to, c.rounding);
-  else value = c.rounding === null ? to.times(r.ratio.t).div(r.ratio.d) : roundQuotient(to.times(r.ratio.t), r.ratio.d, c.rounding);
-  return clampPoints(c.max.times(fractionOf(c, value)), c.floor, c.max);
+  let q: Quotient;
+  if (r.ratio === null) q = whole(c.rounding === null ? to : roundDecimal(to, c.rounding));
+  else q = c.rounding === null ? ratioQuotient(to.times(r.ratio.t), r.ratio.d) : whole(roundQuotient(to.times(r.ratio.t), r.ratio.d, c.rounding));
+  return clampPoints(shareOf(c, q).points, c.floor, c.max);
 }
 
 /**
@@ -145,7 +164,7 @@ function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
   const integer = def.def.type === 'count';
   const from = ratio === null ? readDecimal(r) : ratio.n;
   const targets: Array<[Decimal, boolean]> = [];
-  if (c.band !== null && belowBand(c, pointsValue(c, r))) targets.push([c.band.min, !c.band.minInclusive]);
+  if (c.band !== null && belowBand(c, valueQuotient(c, r))) targets.push([c.band.min, !c.band.minInclusive]);
   targets.push([c.fullAt, false]);
   const out: Improvement[] = [];
   for (const [bound, strictBound] of targets) {
@@ -168,7 +187,11 @@ function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
 }
 
 /** The value as compared (rounded where declared). */
-const pointsValue = (c: CompiledProportional, r: ReadOut): Decimal => (c.rounding === null ? readDecimal(r) : roundedValue(r, c.rounding));
+/** The value the rule compares and scales: rounded where it says so, else exact (a ratio kept as its quotient). */
+function valueQuotient(c: CompiledProportional, r: ReadOut): Quotient {
+  if (c.rounding !== null) return whole(roundedValue(r, c.rounding));
+  return r.ratio === null ? whole(readDecimal(r)) : ratioQuotient(r.ratio.nt, r.ratio.d);
+}
 
 export const proportionalKind: KindModule<'proportional', ProportionalRule, CompiledProportional, State, St> = {
   type: 'proportional',
@@ -205,9 +228,8 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
     const rounded = roundRead(r, c.rounding, steps);
-    const value = rounded ?? readDecimal(r);
-    const fraction = fractionOf(c, value);
-    const points = c.max.times(fraction);
+    const q = rounded !== null ? whole(rounded) : valueQuotient(c, r);
+    const { fraction, points } = shareOf(c, q);
     Object.assign(state, { read: r, fraction, points });
     const step: ProportionalStep = {
       kind: 'proportional',
@@ -217,7 +239,7 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
       fraction: decText(fraction),
       points: decText(points),
     };
-    if (c.band !== null && belowBand(c, value)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
+    if (c.band !== null && belowBand(c, q)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
     steps.push(step);
     return { raw: points, steps, state };
   },
