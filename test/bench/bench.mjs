@@ -22,7 +22,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import jsonLogic from 'json-logic-js';
 import { build } from 'esbuild';
 import { compile, score, rank, parseEvidence, hashJson } from '../../packages/engine/dist/index.js';
 import { createPool } from '../../packages/engine/dist/pool.js';
@@ -30,7 +29,7 @@ import { Decimal } from '../../rules/dist/index.js';
 import { generateEvidence } from '../../examples/generate.mjs';
 import { toJsonLogic, flatData } from './to-jsonlogic.mjs';
 import { score as handScore } from './hand-scorer.mjs';
-import { jsonLogicEngineScorers, peerVersions, zenScorer } from './peers.mjs';
+import { jsonLogicEngineScorers, jsonLogicJsScorer, peerVersions, zenScorer } from './peers.mjs';
 import { apiLoad, apiLoadLine } from './api-load.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,26 +72,8 @@ function runEngine() {
 
 // 2. The baseline: json-logic-js over a flat data object, floats.
 const logicSet = toJsonLogic(setJson);
-function baselineUnit(evidence) {
-  const data = flatData(evidence);
-  const node = (n) => {
-    if (n.logic) return Number(jsonLogic.apply(n.logic, data));
-    let s = 0;
-    for (const c of n.children) s += node(c);
-    const hi = n.cap ?? n.max;
-    return Math.min(hi, Math.max(n.floor, s));
-  };
-  const fields = {};
-  let tree = 0;
-  for (const f of logicSet.fields) tree += fields[f.code] = node(f);
-  let bonus = 0;
-  for (const b of logicSet.bonus) bonus += node(b);
-  let penalty = 0;
-  for (const p of logicSet.penalty) penalty += node(p);
-  bonus = Math.max(0, Math.min(bonus, logicSet.bonusMax));
-  penalty = Math.max(0, Math.min(penalty, logicSet.penaltyMax));
-  return { fields, bonus, penalty, total: Math.max(0, tree + bonus - penalty) };
-}
+const baseline = jsonLogicJsScorer(logicSet);
+const baselineUnit = (evidence) => baseline(flatData(evidence));
 const runBaseline = () => units.map(baselineUnit);
 // 3. Peers on the same expressions, over the same flat data (made once per unit inside each run, as the baseline does).
 const jle = jsonLogicEngineScorers(logicSet);

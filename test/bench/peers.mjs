@@ -8,6 +8,7 @@
  * The tree (children summed, cut at cap/max and floor), bonus, penalty and total are added up in
  * JavaScript exactly as the json-logic-js baseline does, so every peer answers the same question.
  */
+import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
 import zen from '@gorules/zen-engine';
 import { readFileSync } from 'node:fs';
@@ -53,6 +54,12 @@ function strictNull(e) {
   const args = e[op];
   if ((op === '==' || op === '!=') && Array.isArray(args) && args.includes(null)) return { [op === '==' ? '===' : '!==']: args.map(strictNull) };
   return { [op]: strictNull(args) };
+}
+
+/** The baseline: json-logic-js (`jsonLogic.apply`) over one unit's flat data. */
+export function jsonLogicJsScorer(logicSet) {
+  const logics = leafLogics(logicSet);
+  return (data) => total(logicSet, (i) => Number(jsonLogic.apply(logics[i], data)));
 }
 
 /** json-logic-engine: interpreted and compiled scorers of one unit's flat data. */
