@@ -21,10 +21,10 @@ const DIST = fileURLToPath(new URL('../dist/files.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'parindex-files-'));
 const codes = (r: { diagnostics: Array<{ code: string }> }) => r.diagnostics.map((d) => d.code);
 
-/** readTextFile(file) in a child process (the built rules package), killed after 10 s. */
+/** readTextFile(file) in a child process (the built rules package), killed after 120 s (a hang, not a slow machine). */
 function readInChild(file: string): { status: number | null; out: { text?: string; diagnostics: Array<{ code: string; message: string }> } | undefined } {
   const script = `import { readTextFile } from ${JSON.stringify(DIST)}; process.stdout.write(JSON.stringify(readTextFile(process.argv[1])));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL' });
   return { status: r.status, out: r.status === 0 ? JSON.parse(r.stdout) : undefined };
 }
 

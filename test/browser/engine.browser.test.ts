@@ -9,13 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEvidence, compile, score } from '@parindex/engine';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the browser test is skipped (apt-get install -y chromium)`);
 
 const readJson = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8')) as Record<string, unknown>;
@@ -54,10 +53,7 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -12,12 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess, tempDir, VB, VB_APPRAISAL } from '../../packages/cli/test/helpers.js';
+import { CHROMIUM, launchChromium } from './chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const has = (bin: string) => existsSync(bin);
 const ready = has(CHROMIUM) && has('/usr/bin/pdftotext') && has('/usr/bin/pdftoppm');
 if (!ready) console.warn('test/browser: chromium or poppler-utils is absent, the print test is skipped (apt-get install -y chromium poppler-utils)');
@@ -35,10 +35,7 @@ describe.skipIf(!ready)('the HTML report printed in chromium', () => {
 
   beforeAll(async () => {
     dir = tempDir();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

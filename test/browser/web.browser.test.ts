@@ -15,16 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
 import { formatDate, formatNumber, pageWords } from '@parindex/explain';
 import { dec } from '@parindex/rules';
 import { cellValueFor, fillWorkbook } from '../../packages/cli/test/workbook-fill.js';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the web page test is skipped (apt-get install -y chromium)`);
 
 type Json = Record<string, any>;
@@ -162,10 +161,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     server = staticServer(dir);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -398,7 +394,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
       for (const i of items) dt.items.add(new File([i.text], i.name, { type: 'application/json' }));
       document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, texts);
-    await page.waitForFunction(() => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === 3, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === 3, null, { timeout: 180_000 });
     const dropped = new Set(evidences.slice(0, 3).map((e) => e.unit.code));
     expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(order.filter((c) => dropped.has(c)));
     const bins = await page.locator('#histogram .bin').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));

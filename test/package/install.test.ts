@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../browser/chromium.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,7 +32,6 @@ const PACKAGES = {
   '@parindex/server': 'packages/server',
   '@parindex/workbook': 'packages/workbook',
 };
-const CHROMIUM = '/usr/bin/chromium';
 const EVIDENCE = join(ROOT, 'examples/vinh-bao/par-2026.json');
 
 /** The first ```js block of a README section (the text a developer copies). */
@@ -157,10 +156,7 @@ describe('the packed packages, installed with npm outside the repository', () =>
         res.end(text);
       });
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const errors: string[] = [];

@@ -334,7 +334,8 @@ describe('limits of the server', () => {
   });
 
   it('a request past its time limit gets 503 API_TIMEOUT, its worker is replaced, and the server answers the next one', async () => {
-    const many = JSON.stringify({ evidence: Array.from({ length: 150 }, () => UNITS[0]) });
+    // 600 units take well over the 20 ms limit however fast a machine (about 1 s here).
+    const many = JSON.stringify({ evidence: Array.from({ length: 600 }, () => UNITS[0]) });
     await withServer({ timeoutMs: 20 }, async (s) => {
       const slow = await call(s, '/v1/rank?lang=en', many);
       expect(slow.status).toBe(503);

@@ -37,9 +37,8 @@ const bundledSets = {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: [here('../src/main.ts')],
-  outfile: join(out, 'app.js'),
+/** The options both scripts are built with: one classic script each, minified, for the page's browsers. */
+const SCRIPT = {
   bundle: true,
   format: 'iife',
   platform: 'browser',
@@ -47,13 +46,18 @@ await build({
   minify: true,
   legalComments: 'eof',
   charset: 'utf8',
+  logLevel: 'warning',
+};
+await build({
+  ...SCRIPT,
+  entryPoints: [here('../src/main.ts')],
+  outfile: join(out, 'app.js'),
   alias: {
     '@parindex/rules': join(ROOT, 'rules/src/index.ts'),
     '@parindex/engine': join(ROOT, 'packages/engine/src/index.ts'),
     '@parindex/explain': join(ROOT, 'packages/explain/src/index.ts'),
   },
   plugins: [bundledSets],
-  logLevel: 'warning',
 });
 // workbook.js takes the rules, the engine and the sentences from app.js (src/workbooks.ts puts these
 // names on `parindexShared` before it loads the script): one copy of each, so that classes and sets are
@@ -96,22 +100,15 @@ const noFunctionConstructor = {
   },
 };
 await build({
+  ...SCRIPT,
   entryPoints: [here('../src/workbook-script.ts')],
   outfile: join(out, 'workbook.js'),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
-  minify: true,
-  legalComments: 'eof',
-  charset: 'utf8',
   alias: {
     '@parindex/workbook': join(ROOT, 'packages/workbook/src/index.ts'),
     // The browser file without its polyfills (core-js, regenerator): the page's browsers need none.
     exceljs: join(ROOT, 'packages/workbook/node_modules/exceljs/dist/exceljs.bare.min.js'),
   },
   plugins: [fromPage, noFunctionConstructor],
-  logLevel: 'warning',
 });
 copyFileSync(here('../static/index.html'), join(out, 'index.html'));
 copyFileSync(here('../static/page.css'), join(out, 'page.css'));

@@ -1,5 +1,6 @@
 /** Pieces both locales use that carry no words of their own (ordering, symbols, data lookups). */
 import { dec, type Tier, type ValueRef } from '@parindex/rules';
+import type { Formatter } from '../diagnostics.js';
 import type { Say, StepOf } from '../locale.js';
 
 /** A tier step's bounds in the shape the locales' `bounds` reads. */
@@ -26,3 +27,21 @@ export function notApplicableWords(s: StepOf<'notApplicable'>, say: Say, code: s
   if (s.cause === 'zeroDenominator') return words.zeroDenominator(say.input(s.input).label);
   return say.applicabilityReason(code) ?? say.conditionAt(s.at);
 }
+
+/** A quoted name, as every diagnostic sentence quotes ids, codes and values. */
+export const q = (s: string) => `"${s}"`;
+/** A list of names, or the locale's word for none. */
+export const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
+/** A period from its two dates, written as the locale writes dates. */
+export const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
+/** The first 12 hex digits of a SHA-256, enough to tell two files apart in a sentence. */
+export const sha = (s: string) => `${s.slice(0, 12)}…`;
+
+/** A part of a `parts` rule: its points as declared, or its fraction of the criterion's maximum (exact decimals). */
+export const partPointsOf = (p: { points?: string | number; fraction?: string | number }, max: string | number): string =>
+  String(
+    p.points ??
+      dec(p.fraction ?? 1)
+        .times(dec(max))
+        .toFixed(),
+  );

@@ -5,9 +5,9 @@
 import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
+import { noneOr, period, q, sha } from '../shared.js';
 import { unitLevelsEn } from './levels.js';
 
-const q = (s: string) => `"${s}"`;
 const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
 const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
 
@@ -276,9 +276,6 @@ const declared = (t: readonly InputType[], f: Formatter) =>
     t.map((x) => INPUT_TYPE[x]),
     'or',
   );
-const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
-const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
-const sha = (s: string) => `${s.slice(0, 12)}…`;
 
 /** Why the system could not read or write a file, by its error code. */
 function errnoText(errno: string | null): string {

@@ -4,7 +4,7 @@ import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { planEn } from './plan.js';
 import { workbookEn } from './workbook.js';
-import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
+import { boundsOf, notApplicableWords, partPointsOf, sortedTiers, valueWordsOf } from '../shared.js';
 import { unitLevelsEn } from './levels.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -471,18 +471,7 @@ export const en: Locale = {
       const band = r.band ? `; ${r.band.minInclusive ? 'under' : 'up to'} ${say.n(r.band.min)}${sfx} → 0 points` : '';
       return `In proportion to ${valueWords(r.value, say)}${roundedFirst(r.roundValue)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 points, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}${band}`;
     },
-    parts: (r, say, c) =>
-      r.parts
-        .map(
-          (p) =>
-            `${cap(say.part(c.code, p.id))}: ${say.pts(
-              p.points ??
-                dec(p.fraction ?? 1)
-                  .times(dec(c.max))
-                  .toFixed(),
-            )}`,
-        )
-        .join('; plus '),
+    parts: (r, say, c) => r.parts.map((p) => `${cap(say.part(c.code, p.id))}: ${say.pts(partPointsOf(p, c.max))}`).join('; plus '),
     perItem: (r, say, c) => {
       const each = dec(r.each);
       const limit = r.limit !== undefined ? ` (at most ${say.pts(r.limit)})` : '';

@@ -6,9 +6,9 @@
  */
 import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
+import { noneOr, period, q, sha } from '../shared.js';
 import { unitLevelsVi } from './levels.js';
 
-const q = (s: string) => `"${s}"`;
 const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
 const PLAN_KIND_VI = {
   plan: 'một tệp kế hoạch',
@@ -282,9 +282,6 @@ const declared = (t: readonly InputType[], f: Formatter) =>
     t.map((x) => INPUT_TYPE[x]),
     'or',
   );
-const noneOr = (items: readonly string[], none: string) => (items.length > 0 ? items.join(', ') : none);
-const period = (from: string, to: string, f: Formatter) => `${f.date(from)} – ${f.date(to)}`;
-const sha = (s: string) => `${s.slice(0, 12)}…`;
 
 /** Why the system could not read or write a file, by its error code. */
 function errnoText(errno: string | null): string {

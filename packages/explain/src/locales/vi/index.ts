@@ -4,7 +4,7 @@ import { formatNumber } from '../../numbers.js';
 import type { Locale } from '../../locale.js';
 import { planVi } from './plan.js';
 import { workbookVi } from './workbook.js';
-import { boundsOf, notApplicableWords, sortedTiers, valueWordsOf } from '../shared.js';
+import { boundsOf, notApplicableWords, partPointsOf, sortedTiers, valueWordsOf } from '../shared.js';
 import { unitLevelsVi } from './levels.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -465,18 +465,7 @@ export const vi: Locale = {
       const band = r.band ? `; ${r.band.minInclusive ? 'dưới' : 'không quá'} ${say.n(r.band.min)}${sfx} → 0 điểm` : '';
       return `Tỉ lệ theo ${valueWords(r.value, say)}${roundedFirst(r.roundValue)}: ${say.n(r.zeroAt ?? 0)}${sfx} → 0 điểm, ${say.n(r.fullAt)}${sfx} → ${say.pts(c.max)}${band}`;
     },
-    parts: (r, say, c) =>
-      r.parts
-        .map(
-          (p) =>
-            `${cap(say.part(c.code, p.id))}: ${say.pts(
-              p.points ??
-                dec(p.fraction ?? 1)
-                  .times(dec(c.max))
-                  .toFixed(),
-            )}`,
-        )
-        .join('; cộng '),
+    parts: (r, say, c) => r.parts.map((p) => `${cap(say.part(c.code, p.id))}: ${say.pts(partPointsOf(p, c.max))}`).join('; cộng '),
     perItem: (r, say, c) => {
       const each = dec(r.each);
       const verb = each.isNegative() ? 'trừ' : 'cộng';
