@@ -28,6 +28,8 @@ export {
   type SummarizeOptions,
   type Rankable,
   type Summarizable,
+  rankingJson,
+  type Listable,
 } from './rank.js';
 export { toSummary, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';

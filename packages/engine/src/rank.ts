@@ -234,3 +234,31 @@ function fieldMeans(results: readonly Summarizable[]): FieldMean[] {
   }
   return fields;
 }
+
+/** The part of a result a ranking table lists. */
+export interface Listable extends Rankable {
+  unit: { code: string };
+  stage: string;
+  totals: { index: DecimalString; points: DecimalString; applicableMax: DecimalString; classification?: unknown };
+}
+
+/**
+ * The JSON of a ranking (`rank --format json`, `POST /v1/rank`): one row per ranked unit, where it came
+ * from as the caller names it (`place`: its file, or its place in a request), and each band with the
+ * codes of its units instead of their input positions.
+ */
+export function rankingJson<T extends Listable, P extends object>(rows: readonly RankRow<T>[], summary: RankSummary, results: readonly T[], place: (input: number) => P) {
+  const ranking = rows.map((x) => ({
+    rank: x.rank,
+    tied: x.tied,
+    ...place(x.input),
+    unit: x.result.unit,
+    stage: x.result.stage,
+    points: x.result.totals.points,
+    applicableMax: x.result.totals.applicableMax,
+    index: x.index,
+    classification: x.result.totals.classification,
+  }));
+  const bands = summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) }));
+  return { ranking, summary: { ...summary, bands } };
+}

@@ -3,7 +3,7 @@
  * engine, word with @parindex/explain. Runs in a worker thread (./worker.ts), so that a request over
  * its time limit can be stopped. Each returns the HTTP status and the JSON answer.
  */
-import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, score, summarize, toSummary, type ScoreResult, type ScoreSummary } from '@parindex/engine';
+import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, rankingJson, score, summarize, toSummary, type ScoreResult, type ScoreSummary } from '@parindex/engine';
 import { ScoreResultSchema } from '@parindex/engine/result-schema';
 import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, type Lang } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';
@@ -193,17 +193,6 @@ export function rankRoute(input: RouteInput, onProgress?: (done: number, total: 
   });
   const policy = body.ties ?? compiled?.set.policies.ranking ?? 'dense';
   const summary = summarize(results, policy);
-  const ranking = rank(results, policy).map((x) => ({
-    rank: x.rank,
-    tied: x.tied,
-    input: inputs[x.input]!,
-    unit: x.result.unit,
-    stage: x.result.stage,
-    points: x.result.totals.points,
-    applicableMax: x.result.totals.applicableMax,
-    index: x.index,
-    classification: x.result.totals.classification,
-  }));
-  const bands = summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) }));
-  return { status: 200, body: { criteriaSet: compiled?.ref ?? null, policy, ranking, summary: { ...summary, bands }, failed } };
+  const json = rankingJson(rank(results, policy), summary, results, (i) => ({ input: inputs[i]! }));
+  return { status: 200, body: { criteriaSet: compiled?.ref ?? null, policy, ...json, failed } };
 }

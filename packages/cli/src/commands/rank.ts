@@ -10,7 +10,7 @@ import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { walkJsonFiles } from '@parindex/rules/files';
-import { extra, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
+import { extra, rankingJson, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankBandBlocks, rankDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError, type JsonFile } from '../io.js';
@@ -263,21 +263,10 @@ async function report(r: RankRun): Promise<void> {
     },
     lang,
   );
-  const ranking = rows.map((x) => ({
-    rank: x.rank,
-    tied: x.tied,
-    file: r.scored[x.input]!.file,
-    unit: x.result.unit,
-    stage: x.result.stage,
-    points: x.result.totals.points,
-    applicableMax: x.result.totals.applicableMax,
-    index: x.index,
-    classification: x.result.totals.classification,
-  }));
-  const bands = summary.bands.map((b) => ({ ...b, units: b.units.map((i) => results[i]!.unit.code) }));
+  const json = rankingJson(rows, summary, results, (i) => ({ file: r.scored[i]!.file }));
   // A workbook gets a sheet per band besides the document's own sheets.
   if (ctx.format === 'xlsx') doc.push(...rankBandBlocks(doc, { rows, summary }, lang));
-  await emitAny(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ranking, summary: { ...summary, bands }, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
+  await emitAny(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ...json, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
 }
 
 export const rankCommand = Object.assign(
