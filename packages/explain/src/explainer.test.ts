@@ -160,3 +160,17 @@ describe('the locales', () => {
     for (const part of ['steps', 'improvements', 'rules'] as const) expect(Object.keys(LOCALES.en[part]).sort()).toEqual(Object.keys(LOCALES.vi[part]).sort());
   });
 });
+
+describe('the period of a unit', () => {
+  const set = JSON.parse(readFileSync(new URL('../../../rules/sets/model.commune-par/2026.json', import.meta.url), 'utf8'));
+  const compiled = compile(set);
+  it("is the set's label in each language when it is the set's period (the unit's Vietnamese label is not shown in English)", () => {
+    const p = { from: '2026-01-01', to: '2026-12-31', label: 'Năm 2026' };
+    expect(createExplainer(compiled, 'vi').period(p)).toBe('Năm 2026');
+    expect(createExplainer(compiled, 'en').period(p)).toBe('Year 2026');
+  });
+  it("else the unit's own label, else its dates in the language's way", () => {
+    expect(createExplainer(compiled, 'en').period({ from: '2026-01-01', to: '2026-06-30', label: '6 tháng đầu năm 2026' })).toBe('6 tháng đầu năm 2026');
+    expect(createExplainer(compiled, 'vi').period({ from: '2026-01-01', to: '2026-06-30' })).toBe('01/01/2026 – 30/06/2026');
+  });
+});

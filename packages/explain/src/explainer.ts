@@ -32,6 +32,11 @@ export interface Explainer {
   input(i: TraceInput): string;
   /** A value as given: numbers in this language, yes/no, level ids by label when `input` is known. */
   value(v: unknown, input?: string): string;
+  /**
+   * A unit's period in words: the set's label (in this language) when it is the set's period, else the
+   * label the unit wrote (its own data), else the two dates.
+   */
+  period(p: { from: string; to: string; label?: string | undefined }): string;
 }
 
 export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
@@ -47,6 +52,11 @@ export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
     status: (s) => locale.statuses[s],
     stage: (s) => locale.stage(s),
     pick: (v, e) => pick(lang, v, e),
+    period: (p) => {
+      const set = compiled.set.period;
+      if (p.from === set.from && p.to === set.to && set.label !== undefined) return pick(lang, set.label, set.labelEn);
+      return p.label ?? `${say.date(p.from)} – ${say.date(p.to)}`;
+    },
     step: (s, code) => (locale.steps[s.kind] as (s: Step, say: Say, code: string | undefined) => string | null)(s, say, code),
     improvement: (im, code) => (locale.improvements[im.kind] as (im: Improvement, say: Say, code: string | undefined) => string)(im, say, code),
     rule(node) {

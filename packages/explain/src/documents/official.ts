@@ -163,7 +163,7 @@ export function officialDocument(x: OfficialInput, ex: Explainer): Doc {
   const main = x.rounds[x.rounds.length - 1] ?? x.self;
   const unit = x.self.unit;
   const o = LOCALES[ex.lang].official;
-  const period = x.self.period.label ?? `${ex.say.date(x.self.period.from)} – ${ex.say.date(x.self.period.to)}`;
+  const period = ex.period(x.self.period);
   const p = main.provenance;
   const blocks: Block[] = [
     // Vietnamese letterheads write the issuing body in capitals; in English the unit's name stays as written (its own data).

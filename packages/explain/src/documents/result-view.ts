@@ -132,7 +132,7 @@ export function headerRows(r: ScoreResult, ex: Explainer, stages: string, decisi
     [ex.word('unit'), `${r.unit.name}${r.unit.code ? ` (${r.unit.code})` : ''}`],
     [ex.word('criteriaSet'), r.provenance.criteriaSet.ref],
     ...(decision ? [[ex.word('decision'), decisionText(decision, ex.lang)] as [string, string]] : []),
-    [ex.word('period'), r.period.label ?? `${ex.say.date(r.period.from)} – ${ex.say.date(r.period.to)}`],
+    [ex.word('period'), ex.period(r.period)],
     [ex.word('stage'), stages],
   ];
   if (r.sample) rows.push([ex.word('flags'), ex.word('sample')]);
