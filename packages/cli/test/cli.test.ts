@@ -120,6 +120,24 @@ describe.concurrent('score', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(score(compile(set), read(VB)))));
   });
 
+  it('--format json --compact is the compact form of the same score; --compact without json is a usage error (vi, en)', async () => {
+    const [r, round, vi, en] = await Promise.all([
+      cliInProcess(['score', VB, '--format', 'json', '--compact', '--quiet']),
+      cliInProcess(['score', VB, '--appraisal', VB_APPRAISAL, '--round', 'round1', '--format', 'json', '--compact', '--quiet']),
+      cliInProcess(['score', VB, '--compact']),
+      cliInProcess(['score', VB, '--compact', '--lang', 'en']),
+    ]);
+    expect(r.code).toBe(0);
+    const compiled = compile(bundledSets().get('model.commune-par@2026'));
+    expect(r.stdout).toBe(`${JSON.stringify(score(compiled, read(VB), { form: 'compact' }), null, 2)}\n`);
+    const c = JSON.parse(r.stdout);
+    expect([c.form, c.totals.index, c.criteria.length]).toEqual(['compact', '83.6', compiled.nodes.size]);
+    expect(JSON.parse(round.stdout)).toMatchObject({ form: 'compact', stage: 'round1' });
+    expect([vi.code, en.code]).toEqual([2, 2]);
+    expect(vi.stderr).toContain('parindex: --compact cần đi kèm --format json.');
+    expect(en.stderr).toMatch(/^parindex: --compact .*--format json/);
+  });
+
   it('with an appraisal: the official table, one column per round up to --round (md, csv, html)', async () => {
     const html = join(dir, 'report.html');
     const [md, csv, h] = await Promise.all([

@@ -31,7 +31,7 @@ export {
   rankingJson,
   type Listable,
 } from './rank.js';
-export { toSummary, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
+export { toSummary, toCompact, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
 export { evidenceSchema } from './evidence-schema.js';
 /** @internal For `validate`: an appraisal the schema refuses, the refused parts taken out, to check the rest. */

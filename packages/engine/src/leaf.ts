@@ -98,13 +98,23 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   const n = node.node;
   const inputIds = r.plan.ownShown.slice();
   for (const id of r.readIds) if (!inputIds.includes(id) && ctx.compiled.inputs.has(id)) inputIds.push(id);
-  trace.inputs = traceInputs(ctx, inputIds);
   for (const id of inputIds) ctx.shown.add(id);
+  if (!ctx.trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
+  trace.inputs = traceInputs(ctx, inputIds);
   trace.documents = r.documents();
   const expl = ctx.prepared.explanations.get(node.code);
   if (expl) trace.explanation = expl.text;
   if (n.rule?.note) trace.notes = [n.rule.note];
   // Keys in this order (the JSON of a result is byte-stable).
+  const res = leafRecord(node, points, applicableMax, status, r.flags);
+  if (n.source) res.source = sourceRef(n.source);
+  res.trace = trace;
+  return keepExact(ctx, res, points, applicableMax);
+}
+
+/** A leaf's result without its trace and source (the compact form is made of these); keys in a fixed order. */
+function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[]): NodeResult {
+  const n = node.node;
   const res = { code: node.code, title: n.title } as NodeResult;
   if (n.titleEn !== undefined) res.titleEn = n.titleEn;
   res.kind = 'leaf';
@@ -112,10 +122,8 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   res.applicableMax = applicableMax === node.max ? node.maxText : decText(applicableMax);
   res.points = points === node.max ? node.maxText : decText(points);
   res.status = status;
-  res.flags = r.flags;
-  if (n.source) res.source = sourceRef(n.source);
-  res.trace = trace;
-  return keepExact(ctx, res, points, applicableMax);
+  res.flags = flags;
+  return res;
 }
 
 /** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
@@ -376,6 +384,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   if (ev.shortage) return shortage(r, ev.shortage);
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
-  for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
+  // Advice is part of the trace: the compact form, which has none, does not compute it.
+  if (ctx.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
   return documentsStage(r, points);
 }

@@ -1,14 +1,14 @@
 /**
  * The worker of `@parindex/engine/pool`: compiles the criteria set once, scores the chunks of inputs it
- * is sent, answers with small summaries and keeps the full results (with their traces), or what it
- * scored, until the next batch, so that only what is asked for crosses threads. Started by `createPool()`; not for import.
+ * is sent (in the compact form, or with the full trace when the full results are to be kept), answers
+ * with small summaries and keeps what it scored, or the full results, until the next batch, so that only what is asked for crosses threads. Started by `createPool()`; not for import.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile, type CompiledSet } from './compile.js';
 import { ParindexError, readJson, type Diagnostic } from './deps.js';
 import { readTextFile } from '@parindex/rules/files';
 import type { FromWorker, Keep, PoolOutput, ToWorker, WorkerInit } from './pool-protocol.js';
-import type { ScoreResult } from './result.js';
+import type { CompactResult, ScoreResult } from './result.js';
 import { score, type ScoreOptions } from './score.js';
 import { toSummary } from './summary.js';
 
@@ -28,7 +28,7 @@ try {
 /** What is kept of the current batch, by input index: full results, or the evidence (value or text) and the appraisal. */
 let kept = new Map<number, { result: ScoreResult } | { evidence: unknown; options: ScoreOptions } | { text: string; options: ScoreOptions }>();
 let batch = -1;
-let keep: Keep = 'results';
+let keep: Keep = 'inputs';
 
 interface Wrapped {
   evidence?: unknown;
@@ -80,15 +80,16 @@ function scoreOne(input: unknown, index: number): PoolOutput {
     evidence = doc.value;
     if (doc.diagnostics.length) read = doc.diagnostics;
   }
-  let result: ScoreResult;
+  let result: ScoreResult | CompactResult;
   try {
-    result = score(compiled!, evidence, options);
+    // Only a kept full result needs its trace: otherwise the compact form gives the same summary.
+    result = keep === 'results' ? score(compiled!, evidence, options) : score(compiled!, evidence, { ...options, form: 'compact' });
   } catch (e) {
     if (e instanceof ParindexError) return { ok: false, diagnostics: e.diagnostics };
     throw e;
   }
   // A text is kept rather than its parsed value: one string costs the garbage collector nothing to mark.
-  if (keep === 'results') kept.set(index, { result });
+  if (keep === 'results') kept.set(index, { result: result as ScoreResult });
   else if (keep === 'inputs') kept.set(index, text !== undefined ? { text, options } : { evidence, options });
   const out: PoolOutput = { ok: true, summary: toSummary(result) };
   if (read) out.read = read;
@@ -100,8 +101,9 @@ function resultOf(index: number): ScoreResult | undefined {
   const k = kept.get(index);
   if (k === undefined) return undefined;
   if ('result' in k) return k.result;
-  if ('text' in k) return score(compiled!, readJson(k.text).value, k.options);
-  return score(compiled!, k.evidence, k.options);
+  const full = { ...k.options, form: 'full' } as const;
+  if ('text' in k) return score(compiled!, readJson(k.text).value, full);
+  return score(compiled!, k.evidence, full);
 }
 
 port.on('message', (m: ToWorker) => {

@@ -50,11 +50,12 @@ export interface PoolOptions {
 export interface ScoreAllOptions {
   /**
    * What the workers keep for `result(i)` until the next batch:
-   * - "results" (default): every full result (~80 KB of objects per unit for the commune set); result(i)
-   *   is a copy of it. Costs memory, and the garbage collector marks them again and again while the
-   *   batch grows: on a national batch, the scoring takes a third longer than "inputs".
-   * - "inputs": what was scored (the text, or the evidence value); result(i) scores it again in the
-   *   worker (pure: the same JSON), a millisecond or two more per call.
+   * - "inputs" (default): the units are scored in the compact form (no trace) and what was scored is
+   *   kept (the text, or the evidence value); result(i) makes the full result in the worker (pure: the
+   *   same points as the summary, the same JSON every time), about a millisecond per call.
+   * - "results": every unit is scored with its full trace and the full result kept (~100 KB of objects
+   *   per unit for the commune set); result(i) is a copy of it. Costs time and memory: the garbage
+   *   collector marks them again and again while the batch grows.
    * - "none": nothing; result(i) rejects.
    */
   keep?: Keep;
@@ -293,7 +294,7 @@ class PoolCore {
   runBatch(inputs: readonly PoolInput[], opts: ScoreAllOptions, resolve: (out: PoolOutput[]) => void, reject: (e: unknown) => void): void {
     if (this.broken || this.closing) return reject(this.closedError());
     const id = ++this.batchIds;
-    const keep = opts.keep ?? 'results';
+    const keep = opts.keep ?? 'inputs';
     if (keep !== 'results' && keep !== 'inputs' && keep !== 'none') return reject(new TypeError(`keep must be "results", "inputs" or "none", got ${String(keep)}`));
     const b: Batch = { id, inputs, outputs: new Array(inputs.length), owner: new Int32Array(inputs.length), keep, next: 0, done: 0, onProgress: opts.onProgress, resolve, reject };
     for (const s of this.slots) {

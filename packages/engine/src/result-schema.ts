@@ -21,7 +21,7 @@ import {
 } from './deps.js';
 import { Appraisal } from './appraisal.js';
 import { DocumentRef, Evidence, Unit } from './evidence.js';
-import type { ScoreResult } from './result.js';
+import type { CompactResult, ScoreResult } from './result.js';
 
 const opt = z.optional;
 const int = () => z.number().check(z.int());
@@ -256,6 +256,40 @@ export const ScoreResultSchema = withMeta(
   { id: 'ScoreResult', title: 'parindex score result', description: 'The result of score(): every number an exact decimal string.' },
 );
 
+const FieldSummarySchema = s({ code: z.string(), title: z.string(), titleEn: opt(z.string()), nominalMax: D, applicableMax: D, points: D, status: NodeStatusSchema });
+const BlockSummarySchema = s({ max: D, raw: D, points: D, capped: z.boolean() });
+
+export const CompactResultSchema = withMeta(
+  s({
+    formatVersion: z.literal(1),
+    form: z.literal('compact'),
+    provenance: ProvenanceSchema,
+    unit: Unit,
+    period: s({ from: z.string(), to: z.string(), label: opt(z.string()) }),
+    sample: z.boolean(),
+    stage: z.string(),
+    totals: TotalsSchema,
+    fields: z.array(FieldSummarySchema),
+    bonus: opt(BlockSummarySchema),
+    penalty: opt(BlockSummarySchema),
+    criteria: withDescription(
+      z.array(s({ code: z.string(), status: NodeStatusSchema, points: D, applicableMax: D, flags: z.array(FlagCodeSchema) })),
+      'Every criterion: each field with its sub-criteria depth first, then the bonus items, then the penalty items.',
+    ),
+    flags: z.array(s({ code: FlagCodeSchema, criterion: z.string() })),
+    diagnostics: z.array(DiagnosticSchema),
+    unused: z.array(s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) })),
+  }),
+  {
+    id: 'CompactResult',
+    title: 'parindex score result, compact form',
+    description: "score(…, { form: 'compact' }): the full result's totals, fields, flags, diagnostics and provenance, and each criterion's points and status, without the trace.",
+  },
+);
+
+/** Either form of a result: the full tree (no `form` key) or the compact form (`form: "compact"`). */
+export const AnyResultSchema = z.union([ScoreResultSchema, CompactResultSchema]);
+
 // Compile-time check: the schema and the hand-written types describe the same JSON.
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // The schema's diagnostics are the JSON of every code's params; the TypeScript type is the union typed
@@ -264,6 +298,8 @@ type WireDiagnostic = z.infer<typeof DiagnosticSchema>;
 type Inferred = Omit<z.infer<typeof ScoreResultSchema>, 'diagnostics'>;
 const schemaMatchesTypes: Equal<Inferred, Omit<ScoreResult, 'diagnostics'>> = true;
 const diagnosticsFitSchema: Diagnostic extends WireDiagnostic ? true : false = true;
+const compactMatchesTypes: Equal<Omit<z.infer<typeof CompactResultSchema>, 'diagnostics'>, Omit<CompactResult, 'diagnostics'>> = true;
+void compactMatchesTypes;
 void schemaMatchesTypes;
 void diagnosticsFitSchema;
 
@@ -278,7 +314,7 @@ export function engineJsonSchemas(): Record<string, Record<string, unknown>> {
     title,
   });
   return {
-    'result.schema.json': gen(ScoreResultSchema, 'result', 'parindex score result (format 1)', 'output'),
+    'result.schema.json': gen(AnyResultSchema, 'result', 'parindex score result (format 1): the full form or the compact form', 'output'),
     'evidence.schema.json': gen(Evidence, 'evidence', 'parindex evidence file (format 1)', 'input'),
     'appraisal.schema.json': gen(Appraisal, 'appraisal', 'parindex appraisal file (format 1)', 'input'),
   };

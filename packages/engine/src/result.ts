@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Improvement, KindStep, PartsInTotal, RoundingLevel, RoundingMode, RuleNotApplicable, RuleType } from './deps.js';
 import type { DocumentRef, Unit } from './evidence.js';
+import type { BlockSummary, FieldSummary } from './summary.js';
 
 /** A decimal written as text, exact: "0.75", "-0.25", "89.95". */
 export type DecimalString = string;
@@ -212,6 +213,41 @@ export interface ScoreResult {
   penalty?: BlockResult;
   flags: Flag[];
   /** Warnings about the evidence (errors make score() throw instead). */
+  diagnostics: Diagnostic[];
+  unused: UnusedEntry[];
+}
+
+/** One criterion in the compact form: what it scored, without its trace. */
+export interface CriterionRecord {
+  code: string;
+  status: NodeStatus;
+  points: DecimalString;
+  applicableMax: DecimalString;
+  flags: FlagCode[];
+}
+
+/**
+ * The compact form of a score (`score(set, evidence, { form: 'compact' })`): the same totals, fields,
+ * flags, diagnostics, unused entries and provenance as the full result, and each criterion's points,
+ * applicable maximum, status and flags, without the per-point trace (inputs, documents, steps, advice,
+ * sources). A few KB instead of ~100 KB; the full result of the same inputs, when asked for, says the
+ * same of every criterion (`toCompact(score(…))` equals it).
+ */
+export interface CompactResult {
+  formatVersion: 1;
+  form: 'compact';
+  provenance: Provenance;
+  unit: Unit;
+  period: ScoreResult['period'];
+  sample: boolean;
+  stage: string;
+  totals: Totals;
+  fields: FieldSummary[];
+  bonus?: BlockSummary;
+  penalty?: BlockSummary;
+  /** Every criterion: each field with its sub-criteria depth first, then the bonus items, then the penalty items. */
+  criteria: CriterionRecord[];
+  flags: Flag[];
   diagnostics: Diagnostic[];
   unused: UnusedEntry[];
 }

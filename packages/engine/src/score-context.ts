@@ -31,6 +31,11 @@ export function round(value: Decimal, rounding: Rounding | undefined, level: Rou
 
 export interface Ctx {
   compiled: CompiledSet;
+  /**
+   * Build each leaf's trace (inputs, documents, advice, source): the full result. Without it the same
+   * stages decide the same points, statuses and flags, and only the compact record is kept.
+   */
+  trace: boolean;
   evidence: Evidence;
   prepared: Prepared;
   diagnostics: Diagnostic[];

@@ -12,7 +12,8 @@ import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
 const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
-import type { BlockResult, FlagCode, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import type { BlockResult, CompactResult, FlagCode, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import { toCompact } from './summary.js';
 import { applyAppraisal, prepare, valuePath, type Prepared } from './values.js';
 import { ENGINE_NAME, ENGINE_VERSION } from './version.js';
 
@@ -21,6 +22,12 @@ export interface ScoreOptions {
   appraisal?: unknown;
   /** The appraisal round to score up to (its id). Default: the last round. */
   round?: string;
+  /**
+   * "full" (the default): the result tree with every criterion's trace. "compact": the same points,
+   * statuses, flags, totals and diagnostics without the trace (see CompactResult), several times faster
+   * to make; the full result of the same inputs can be made later when someone asks how a point was earned.
+   */
+  form?: 'full' | 'compact';
 }
 
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
@@ -326,11 +333,11 @@ function provenanceOf(compiled: CompiledSet, inp: Input): ScoreResult['provenanc
   };
 }
 
-function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all = false): Run {
+function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all = false, trace = true): Run {
   const inp = readInput(compiled, evidenceInput, options, all);
   if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
-  const ctx: Ctx = { compiled, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
+  const ctx: Ctx = { compiled, trace, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
@@ -358,10 +365,15 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
  * Score one unit's evidence with a compiled set. Throws a ParindexError carrying every error (with
  * JSON pointers into the evidence, or the appraisal for APPRAISAL_* codes); warnings are in the result.
  */
-export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): ScoreResult {
-  const r = run(compiled, evidence, options);
+export function score(compiled: CompiledSet, evidence: unknown, options?: ScoreOptions & { form?: 'full' }): ScoreResult;
+export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOptions & { form: 'compact' }): CompactResult;
+export function score(compiled: CompiledSet, evidence: unknown, options?: ScoreOptions): ScoreResult | CompactResult;
+export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): ScoreResult | CompactResult {
+  const compact = options.form === 'compact';
+  if (options.form !== undefined && !compact && options.form !== 'full') throw new TypeError(`Unknown result form "${String(options.form)}"`);
+  const r = run(compiled, evidence, options, false, !compact);
   if (!r.result) throw new ParindexError(r.diagnostics.filter((d) => d.severity === 'error'));
-  return r.result;
+  return compact ? toCompact(r.result) : r.result;
 }
 
 /** Every problem of an evidence file (and appraisal) against a compiled set, errors and warnings, without throwing. */

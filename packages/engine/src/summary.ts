@@ -4,7 +4,7 @@
  * pool (`@parindex/engine/pool`) sends these across threads and keeps the full results where they were made.
  */
 import type { Unit } from './evidence.js';
-import type { DecimalString, NodeStatus, ScoreResult, Totals } from './result.js';
+import type { CompactResult, CriterionRecord, DecimalString, NodeResult, NodeStatus, ScoreResult, Totals } from './result.js';
 
 /** A field (top-level node) of the result, without its children and trace. */
 export interface FieldSummary {
@@ -51,8 +51,8 @@ export interface ScoreSummary {
 
 const block = (b: NonNullable<ScoreResult['bonus']>): BlockSummary => ({ max: b.max, raw: b.raw, points: b.points, capped: b.capped });
 
-/** The summary of a result. Shares the result's `unit` and `totals` objects (no copy). */
-export function toSummary(result: ScoreResult): ScoreSummary {
+/** The fields of a full result as the compact form and the summary give them. */
+function fieldSummaries(result: ScoreResult): FieldSummary[] {
   const fields: FieldSummary[] = new Array(result.fields.length);
   for (let i = 0; i < result.fields.length; i++) {
     const f = result.fields[i]!;
@@ -64,6 +64,49 @@ export function toSummary(result: ScoreResult): ScoreSummary {
     s.status = f.status;
     fields[i] = s;
   }
+  return fields;
+}
+
+function pushRecords(nodes: readonly NodeResult[], out: CriterionRecord[]): void {
+  for (const n of nodes) {
+    out.push({ code: n.code, status: n.status, points: n.points, applicableMax: n.applicableMax, flags: n.flags });
+    if (n.children) pushRecords(n.children, out);
+  }
+}
+
+/**
+ * The compact form of a full result (what `score(…, { form: 'compact' })` returns for the same inputs).
+ * Shares the result's objects (no copy).
+ */
+export function toCompact(result: ScoreResult | CompactResult): CompactResult {
+  if ('form' in result) return result;
+  const criteria: CriterionRecord[] = [];
+  pushRecords(result.fields, criteria);
+  if (result.bonus) pushRecords(result.bonus.items, criteria);
+  if (result.penalty) pushRecords(result.penalty.items, criteria);
+  const out = {
+    formatVersion: result.formatVersion,
+    form: 'compact',
+    provenance: result.provenance,
+    unit: result.unit,
+    period: result.period,
+    sample: result.sample,
+    stage: result.stage,
+    totals: result.totals,
+    fields: fieldSummaries(result),
+  } as CompactResult;
+  if (result.bonus) out.bonus = block(result.bonus);
+  if (result.penalty) out.penalty = block(result.penalty);
+  out.criteria = criteria;
+  out.flags = result.flags;
+  out.diagnostics = result.diagnostics;
+  out.unused = result.unused;
+  return out;
+}
+
+/** The summary of a result, full or compact. Shares the result's `unit` and `totals` objects (no copy). */
+export function toSummary(result: ScoreResult | CompactResult): ScoreSummary {
+  const compact = 'form' in result;
   const out: ScoreSummary = {
     unit: result.unit,
     criteriaSet: result.provenance.criteriaSet.ref,
@@ -72,10 +115,10 @@ export function toSummary(result: ScoreResult): ScoreSummary {
     sample: result.sample,
     stage: result.stage,
     totals: result.totals,
-    fields,
+    fields: compact ? result.fields : fieldSummaries(result),
   } as ScoreSummary;
-  if (result.bonus) out.bonus = block(result.bonus);
-  if (result.penalty) out.penalty = block(result.penalty);
+  if (result.bonus) out.bonus = compact ? (result.bonus as BlockSummary) : block(result.bonus as NonNullable<ScoreResult['bonus']>);
+  if (result.penalty) out.penalty = compact ? (result.penalty as BlockSummary) : block(result.penalty as NonNullable<ScoreResult['penalty']>);
   out.counts = { flags: result.flags.length, diagnostics: result.diagnostics.length, unused: result.unused.length };
   return out;
 }

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compile, ParindexError, score, type NodeResult, type ScoreResult } from '@parindex/engine';
+import { compile, ParindexError, score, toCompact, type NodeResult, type ScoreResult } from '@parindex/engine';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIR = join(ROOT, 'test/conformance');
@@ -121,9 +121,13 @@ describe('conformance fixtures', () => {
         }
         expect(thrown).toBeInstanceOf(ParindexError);
         expect((thrown as ParindexError).diagnostics.map((d) => d.code).sort()).toEqual([...fx.expected.errors].sort());
+        // The compact form refuses the same evidence with the same diagnostics.
+        expect(() => score(compiled, evidence, { ...options, form: 'compact' })).toThrow(ParindexError);
         return;
       }
       const result = score(compiled, evidence, options);
+      // The compact form says the same of every criterion, byte for byte.
+      expect(JSON.stringify(score(compiled, evidence, { ...options, form: 'compact' }))).toBe(JSON.stringify(toCompact(result)));
       const problems: string[] = [];
       if (fx.expected.totals) {
         const { classification, ...rest } = fx.expected.totals;

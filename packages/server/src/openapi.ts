@@ -17,6 +17,8 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   DiffBody: S.DiffBody,
   RankBody: S.RankBody,
   ScoreResult: S.ScoreResultSchema,
+  CompactResult: S.CompactResultSchema,
+  AnyResult: S.AnyResultSchema,
   ValidateAnswer: S.ValidateAnswer,
   ExplainAnswer: S.ExplainAnswer,
   DiffAnswer: S.DiffAnswer,
@@ -93,7 +95,21 @@ export function openApiDocument(): JsonSchema {
     servers: [{ url: 'http://127.0.0.1:8080' }],
     paths: {
       '/v1/validate': post('Every problem of a criteria set, an evidence file or an appraisal file', 'ValidateBody', 'ValidateAnswer', 'The report (valid or not).'),
-      '/v1/score': post('Score evidence (and an appraisal round): the engine result', 'ScoringBody', 'ScoreResult', 'The ScoreResult, as `parindex score --format json` gives it.'),
+      '/v1/score': post(
+        'Score evidence (and an appraisal round): the engine result',
+        'ScoringBody',
+        'AnyResult',
+        'The ScoreResult, as `parindex score --format json` gives it; with ?form=compact its CompactResult.',
+        [
+          {
+            name: 'form',
+            in: 'query',
+            required: false,
+            description: "full (default): the result with every trace; compact: totals, fields and each criterion's points and status, without the trace.",
+            schema: { type: 'string', enum: ['full', 'compact'] },
+          },
+        ],
+      ),
       '/v1/explain': post('Every point in sentences: rule, working, what would raise it', 'ScoringBody', 'ExplainAnswer', 'The explanation.', [
         { name: 'code', in: 'query', required: false, description: 'One criterion or field code (e.g. 3.2).', schema: { type: 'string' } },
       ]),

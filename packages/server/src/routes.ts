@@ -3,7 +3,7 @@
  * engine, word with @parindex/explain. Runs in a worker thread (./worker.ts), so that a request over
  * its time limit can be stopped. Each returns the HTTP status and the JSON answer.
  */
-import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, rankingJson, score, summarize, toSummary, type ScoreResult, type ScoreSummary } from '@parindex/engine';
+import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, rankingJson, score, summarize, toSummary, type CompactResult, type ScoreResult, type ScoreSummary } from '@parindex/engine';
 import { ScoreResultSchema } from '@parindex/engine/result-schema';
 import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, type Lang } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';
@@ -25,10 +25,12 @@ export interface RouteInput {
 /** A diagnostic as the API answers it: the data and its sentence in the requested language. */
 export const worded = (list: readonly Diagnostic[], lang: Lang) => list.map((d) => ({ ...d, text: diagnosticText(d, lang) }));
 
-function scored(s: Scoring, doc: JsonDocument): { self: ScoreResult; round: ScoreResult | undefined } {
+function scored(s: Scoring, doc: JsonDocument): { self: ScoreResult; round: ScoreResult | undefined };
+function scored(s: Scoring, doc: JsonDocument, form: 'compact'): { self: CompactResult; round: CompactResult | undefined };
+function scored(s: Scoring, doc: JsonDocument, form: 'full' | 'compact' = 'full'): { self: ScoreResult | CompactResult; round: ScoreResult | CompactResult | undefined } {
   try {
-    const self = score(s.compiled, s.evidence);
-    const round = s.appraisal === undefined ? undefined : score(s.compiled, s.evidence, { appraisal: s.appraisal, ...(s.round !== undefined ? { round: s.round } : {}) });
+    const self = score(s.compiled, s.evidence, { form });
+    const round = s.appraisal === undefined ? undefined : score(s.compiled, s.evidence, { form, appraisal: s.appraisal, ...(s.round !== undefined ? { round: s.round } : {}) });
     return { self, round };
   } catch (e) {
     if (e instanceof ParindexError) throw new RequestError(400, locateScoring(e.diagnostics, s, doc));
@@ -36,11 +38,13 @@ function scored(s: Scoring, doc: JsonDocument): { self: ScoreResult; round: Scor
   }
 }
 
-/** POST /v1/score: the engine's ScoreResult (of the appraisal round when one is given), as `score --format json` gives it. */
+/** POST /v1/score: the engine's ScoreResult (of the appraisal round when one is given), as `score --format json` gives it; `?form=compact`: its compact form. */
 export function scoreRoute(input: RouteInput): Answer {
   const { value, doc } = readBody(input.text, input.maxBytes);
   const s = scoringOf(value, '', '/v1/score', doc);
-  const { self, round } = scored(s, doc);
+  const form = input.query.form ?? 'full';
+  if (form !== 'full' && form !== 'compact') throw new RequestError(400, [diag('API_QUERY_VALUE', '', { name: 'form', value: form, allowed: ['full', 'compact'] })]);
+  const { self, round } = form === 'compact' ? scored(s, doc, 'compact') : scored(s, doc);
   return { status: 200, body: round ?? self };
 }
 
@@ -182,7 +186,7 @@ export function rankRoute(input: RouteInput, onProgress?: (done: number, total: 
         throw new RequestError(400, located([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: String(s.evidence.criteriaSet), expected: compiled.ref })], s.at.evidence, doc));
       compiled ??= s.compiled;
       const appraisal = bySha.get(hashJson(s.evidence));
-      const r = scored({ ...s, appraisal, round: appraisal === undefined ? undefined : body.round }, doc);
+      const r = scored({ ...s, appraisal, round: appraisal === undefined ? undefined : body.round }, doc, 'compact');
       results.push(toSummary(r.round ?? r.self));
       inputs.push(i);
     } catch (e) {

@@ -4,7 +4,7 @@
  * check real answers against them, so that the document cannot drift from what the server does.
  */
 import { Appraisal, Evidence, Unit } from '@parindex/engine';
-import { DiagnosticSchema, ScoreResultSchema, TotalsSchema } from '@parindex/engine/result-schema';
+import { AnyResultSchema, CompactResultSchema, DiagnosticSchema, ScoreResultSchema, TotalsSchema } from '@parindex/engine/result-schema';
 import { CriteriaSet, DecimalText, withDescription, withMeta } from '@parindex/rules';
 import * as z from 'zod/mini';
 
@@ -171,4 +171,4 @@ export const SetListAnswer = withMeta(
 
 export const HealthAnswer = withMeta(s({ status: z.literal('ok'), engine: z.string(), sets: int(), threads: int(), timeoutMs: int(), maxBodyBytes: int() }), { id: 'HealthAnswer' });
 
-export { CriteriaSet, ScoreResultSchema };
+export { AnyResultSchema, CompactResultSchema, CriteriaSet, ScoreResultSchema };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, diffResults, rank, score, toSummary } from '@parindex/engine';
-import { ScoreResultSchema } from '@parindex/engine/result-schema';
+import { CompactResultSchema, ScoreResultSchema } from '@parindex/engine/result-schema';
 import { PARSE_OPTIONS } from '@parindex/rules';
 import { openApiDocument, startServer, type RunningServer, type StartOptions } from '../dist/index.js';
 import { DiffAnswer, ErrorAnswer, ExplainAnswer, HealthAnswer, RankAnswer, SetListAnswer, ValidateAnswer } from '../dist/schemas.js';
@@ -84,6 +84,19 @@ describe('the JSON API', () => {
     expect(a.raw).toBe(JSON.stringify(score(compile(SET), JSON.parse(EVIDENCE))));
     expect(a.body.totals.index).toBe('83.6');
     expect(ScoreResultSchema.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+  });
+
+  it('POST /v1/score?form=compact answers the compact form (the same totals, no trace); another form is refused', async () => {
+    const a = await call(s, '/v1/score?form=compact', EVIDENCE);
+    expect(a.status).toBe(200);
+    expect(a.raw).toBe(JSON.stringify(score(compile(SET), JSON.parse(EVIDENCE), { form: 'compact' })));
+    expect(a.body.form).toBe('compact');
+    expect(a.body.totals.index).toBe('83.6');
+    expect(a.body.criteria.find((c: { code: string }) => c.code === '3.2')).toMatchObject({ points: '1', applicableMax: '3', status: 'scored' });
+    expect(CompactResultSchema.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+    const bad = await call(s, '/v1/score?form=short&lang=en', EVIDENCE);
+    expect(bad.status).toBe(400);
+    expect(bad.body.diagnostics[0]).toMatchObject({ code: 'API_QUERY_VALUE', params: { name: 'form', value: 'short', allowed: ['full', 'compact'] } });
   });
 
   it('POST /v1/score with an appraisal and a round scores the round; a set given in the body is used instead of the bundled one', async () => {

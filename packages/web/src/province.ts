@@ -47,7 +47,7 @@ function scoreFiles(ctx: PageContext, st: ProvinceState, ref: string): Ranked {
     const sha = hashJson(ev);
     const appraisal = appraisals.find((a) => (a.value!.evidence as { sha256?: unknown } | undefined)?.sha256 === sha);
     try {
-      out.summaries.push(toSummary(score(compiled, ev, appraisal ? { appraisal: appraisal.value } : {})));
+      out.summaries.push(toSummary(score(compiled, ev, appraisal ? { form: 'compact', appraisal: appraisal.value } : { form: 'compact' })));
       if (appraisal) {
         used.add(appraisal);
         out.appraised++;

@@ -117,8 +117,8 @@ async function scoreEvidence(r: RankRun, file: string, explicit: boolean, f: Jso
   if (!r.compiled && want && !r.opts.rules && ref !== want && !(typeof ref === 'string' && ref.startsWith(want + '@'))) return otherSet(r, file, explicit, f, want);
   r.compiled ??= await compiledForEvidence(f, r.opts.rules);
   if (!r.opts.rules && typeof ref === 'string' && ref !== r.compiled.ref) return otherSet(r, file, explicit, f, r.compiled.ref);
-  // Only the summary is kept: the full result (~80 KB with its trace) is not needed to rank.
-  addScored(r, file, toSummary(score(r.compiled, f.value)), () => f);
+  // Only the summary is kept: the compact form gives it without the trace (~100 KB) a ranking does not need.
+  addScored(r, file, toSummary(score(r.compiled, f.value, { form: 'compact' })), () => f);
 }
 
 /** One file in this process: read, check its kind and set, compile the set (first time), score. */
@@ -198,7 +198,7 @@ function scoreAppraised(r: RankRun, i: number, a: AppraisalFile): boolean {
   const f = readJsonFile(x.file);
   try {
     if (!f.value) throw new CliError(f.diagnostics);
-    const result = score(r.compiled!, f.value, { appraisal: a.json.value, ...(r.opts.round !== undefined ? { round: r.opts.round } : {}) });
+    const result = score(r.compiled!, f.value, { form: 'compact', appraisal: a.json.value, ...(r.opts.round !== undefined ? { round: r.opts.round } : {}) });
     r.scored[i] = { file: x.file, result: toSummary(result) };
     r.appraised++;
     return true;

@@ -1,6 +1,9 @@
 /** `parindex score <evidence>`: points by field, total, index, classification and flags. */
 import { defineCommand } from 'citty';
 import { createExplainer, officialDocument, scoreDocument } from '@parindex/explain';
+import { toCompact } from '../engine.js';
+import { UsageError } from '../io.js';
+import { diag } from '@parindex/rules';
 import { scoreRounds } from '../load.js';
 import { ctxOf, emitAny, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
 
@@ -9,10 +12,12 @@ export const scoreCommand = defineCommand({
   args: {
     ...evidenceArgs,
     all: { type: 'boolean', description: 'Show every criterion, not only the fields (table format)' },
+    compact: { type: 'boolean', description: "With --format json: the compact form (totals, fields, each criterion's points and status, no trace)" },
     ...outputArgs,
   },
   async run({ args }) {
     const ctx = ctxOf(args, ['docx', 'xlsx']);
+    if (args.compact === true && ctx.format !== 'json') throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--compact', requires: '--format json' }));
     const s = await scoreFromArgs(args, ctx);
     const ex = createExplainer(s.compiled, ctx.lang);
     // The terminal gets the short table; every document format the official table, one column per round.
@@ -20,7 +25,8 @@ export const scoreCommand = defineCommand({
       ctx.format === 'table' || ctx.format === 'json'
         ? scoreDocument(s.self, s.round, s.compiled, ex, { all: args.all === true })
         : officialDocument({ self: s.self, ...scoreRounds(s), preparedBy: (s.evidence.value as { preparedBy?: { name?: string; date?: string } }).preparedBy, set: s.compiled.set }, ex);
-    await emitAny(ctx, doc, s.round ?? s.self);
+    const main = s.round ?? s.self;
+    await emitAny(ctx, doc, args.compact === true ? toCompact(main) : main);
     return 0;
   },
 });
