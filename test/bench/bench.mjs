@@ -13,17 +13,18 @@
  * unit, the cold start of `parindex score`, the size of the engine's browser bundle and of the prebuilt
  * browser file, and the JSON API's requests per second for /v1/score under a bounded load (./api-load.mjs).
  *
- *   node --expose-gc test/bench/bench.mjs [--units 3321] [--seed 1] [--runs 5] [--api-requests 2000] [--write]
+ *   node --expose-gc test/bench/bench.mjs [--units 3321] [--seed 1] [--runs 5] [--api-requests 2000] [--scale-sizes 3321,33210] [--write]
  *
  * --write puts the figures into docs/benchmarks.md (between the bench markers).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { compile, score, rank, parseEvidence, hashJson } from '../../packages/engine/dist/index.js';
+import { compile, score, rank, parseEvidence, hashJson, toCompact } from '../../packages/engine/dist/index.js';
 import { createPool } from '../../packages/engine/dist/pool.js';
 import { Decimal } from '../../rules/dist/index.js';
 import { generateEvidence } from '../../examples/generate.mjs';
@@ -31,6 +32,7 @@ import { toJsonLogic, flatData } from './to-jsonlogic.mjs';
 import { score as handScore } from './hand-scorer.mjs';
 import { jsonLogicEngineScorers, jsonLogicJsScorer, peerVersions, zenScorer } from './peers.mjs';
 import { apiLoad, apiLoadLine } from './api-load.mjs';
+import { scaleLines, scaleRun } from './scale.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name, def) => {
@@ -62,7 +64,14 @@ const compiled = compile(setJson);
 const compileMs = now() - t0;
 const ranking = await rankFunction();
 
-// 1. The engine: score with the full trace, then rank.
+// 1. The engine: in its default mode for ranking (the compact form, every unit's record kept), then
+// rank; and with the full trace of every unit, then rank.
+function runCompact() {
+  const results = new Array(units.length);
+  for (let i = 0; i < units.length; i++) results[i] = score(compiled, units[i], { form: 'compact' });
+  const ranked = ranking.fn(results);
+  return { results, ranked };
+}
 function runEngine() {
   const results = new Array(units.length);
   for (let i = 0; i < units.length; i++) results[i] = score(compiled, units[i]);
@@ -94,6 +103,15 @@ let engineOut = runEngine();
 const baseOut = runBaseline();
 const handOut = runHand();
 const peerOut = { 'json-logic-engine (interpreted)': runJleInterpreted(), 'json-logic-engine (compiled)': runJleCompiled(), '@gorules/zen-engine': await runZen() };
+// The compact form must say exactly what the full result says: totals, fields, every criterion.
+let compactMismatches = 0;
+{
+  const compactOut = runCompact();
+  for (let i = 0; i < units.length; i++) {
+    const want = JSON.stringify(toCompact(engineOut.results[i]));
+    if (JSON.stringify(compactOut.results[i]) !== want) compactMismatches++;
+  }
+}
 const r6 = (x) => (typeof x === 'number' ? new Decimal(String(Math.round(x * 1e6) / 1e6)).toFixed(6) : new Decimal(x).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed(6));
 let mismatches = 0;
 const examples = [];
@@ -126,7 +144,14 @@ t0 = now();
 const pool = await createPool({ set: setJson, threads: THREADS });
 const poolStartMs = now() - t0;
 const policy = setJson.policies?.ranking ?? 'dense';
-const POOL_RUNS = { objects: [units, 'results'], objectsInputs: [units, 'inputs'], textsInputs: [texts, 'inputs'] };
+// The files themselves, on disk, read by the workers (read, parse, check, hash, score), as `parindex rank` does.
+const fileDir = mkdtempSync(join(tmpdir(), 'parindex-bench-'));
+const files = texts.map((t, i) => {
+  const file = join(fileDir, `commune-${String(i + 1).padStart(5, '0')}.json`);
+  writeFileSync(file, t.text);
+  return { file };
+});
+const POOL_RUNS = { objects: [units, 'results'], objectsInputs: [units, 'inputs'], textsInputs: [texts, 'inputs'], filesInputs: [files, 'inputs'] };
 async function runPool(inputs, keep) {
   const outputs = await pool.scoreAll(inputs, { keep });
   const summaries = outputs.map((o, i) => {
@@ -168,6 +193,7 @@ function timeIt(fn) {
   }
   return { best: Math.min(...times), median: median(times), times };
 }
+const tCompact = timeIt(runCompact);
 const tEngine = timeIt(runEngine);
 async function timeAsync(fn) {
   const times = [];
@@ -196,6 +222,7 @@ for (const keep of ['results', 'inputs']) {
   }
 }
 await pool.close();
+rmSync(fileDir, { recursive: true, force: true });
 const tBase = timeIt(runBaseline);
 const tHand = timeIt(runHand);
 const tJleInterpreted = timeIt(runJleInterpreted);
@@ -205,14 +232,23 @@ zenPeer.dispose();
 const versions = peerVersions();
 const ups = (t) => (units.length / t.median) * 1000;
 
-// One unit scored and explained (the engine's result with its trace), unit by unit.
+// One unit scored and explained (the engine's result with its trace), unit by unit; the same with its
+// JSON written; and in the compact form.
 gc();
 const perUnit = [];
+const perUnitJson = [];
+const perUnitCompact = [];
 for (let r = 0; r < 3; r++)
   for (let i = 0; i < units.length; i++) {
-    const t = now();
+    let t = now();
     score(compiled, units[i]);
     perUnit.push(now() - t);
+    t = now();
+    JSON.stringify(score(compiled, units[i]));
+    perUnitJson.push(now() - t);
+    t = now();
+    score(compiled, units[i], { form: 'compact' });
+    perUnitCompact.push(now() - t);
   }
 
 // For scale, per unit on the same machine: what JSON.stringify and JSON.parse take for one result (V8
@@ -293,18 +329,21 @@ const bundleChecks = {
 // The prebuilt browser file (engine + sentences) and the JSON API under a bounded local load.
 const browserFile = `${root}packages/engine/dist/parindex.browser.min.js`;
 const browserCode = existsSync(browserFile) ? readFileSync(browserFile, 'utf8') : undefined;
+const scaling = scaleRun(String(arg('scale-sizes', '3321,33210')).split(',').map(Number));
 const api = await apiLoad(setJson, units.slice(0, 100), { requests: Number(arg('api-requests', 2000)) });
 
 // ---------------------------------------------------------------------------------------------------
 // Report
 const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? '?';
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
-const engineUps = ups(tEngine);
+const engineUps = ups(tCompact);
+const fullUps = ups(tEngine);
+const compactBytes = JSON.stringify(score(compiled, units[0], { form: 'compact' })).length;
 const baseUps = ups(tBase);
 const handUps = ups(tHand);
 const med = median(perUnit);
 const p95 = pct(perUnit, 95);
-const national = tEngine.median;
+const national = tCompact.median;
 const lines = [
   `- Machine: ${nproc} cores (nproc), ${cpuModel}, Node ${process.version}`,
   `- Command: pnpm bench  (tsc -b && node --expose-gc test/bench/bench.mjs)`,
@@ -312,22 +351,26 @@ const lines = [
   ``,
   `| scorer | units/s | national workload |`,
   `|---|---:|---:|`,
-  `| engine (exact, full trace, ${ranking.name}) | ${fmt(engineUps)} | ${fmt(national)} ms |`,
-  `| engine on ${THREADS} worker threads (@parindex/engine/pool; evidence values as above, full results kept in the workers, summaries ranked with rank(…, '${policy}')) | ${fmt(ups(tPool.objects))} | ${fmt(tPool.objects.median)} ms |`,
-  `| the same, keep: 'inputs' (no result trees kept; a full result is scored again when asked for) | ${fmt(ups(tPool.objectsInputs))} | ${fmt(tPool.objectsInputs.median)} ms |`,
-  `| the same, keep: 'inputs', evidence file texts parsed in the workers (as \`parindex rank\` reads files) | ${fmt(ups(tPool.textsInputs))} | ${fmt(tPool.textsInputs.median)} ms |`,
+  `| engine, default mode for ranking (exact, compact form: every unit's record kept, ${ranking.name}) | ${fmt(engineUps)} | ${fmt(national)} ms |`,
+  `| engine, full trace of every unit kept (exact, ${ranking.name}) | ${fmt(fullUps)} | ${fmt(tEngine.median)} ms |`,
+  `| engine on ${THREADS} worker threads (@parindex/engine/pool, default keep: 'inputs': compact form, summaries back, ranked with rank(…, '${policy}'); evidence values as above) | ${fmt(ups(tPool.objectsInputs))} | ${fmt(tPool.objectsInputs.median)} ms |`,
+  `| the same, evidence file texts parsed in the workers | ${fmt(ups(tPool.textsInputs))} | ${fmt(tPool.textsInputs.median)} ms |`,
+  `| the same, from the files on disk (read, parse, check, hash, score in the workers; rank), as \`parindex rank\` does | ${fmt(ups(tPool.filesInputs))} | ${fmt(tPool.filesInputs.median)} ms |`,
+  `| the same, keep: 'results' (every unit with its full trace, the results kept in the workers) | ${fmt(ups(tPool.objects))} | ${fmt(tPool.objects.median)} ms |`,
   `| baseline: json-logic-js ${versions['json-logic-js']}, floats, no trace | ${fmt(baseUps)} | ${fmt(tBase.median)} ms |`,
   `| json-logic-engine ${versions['json-logic-engine']}, interpreted (\`run\`), floats, no trace | ${fmt(ups(tJleInterpreted))} | ${fmt(tJleInterpreted.median)} ms |`,
   `| json-logic-engine ${versions['json-logic-engine']}, compiled (\`build\` once per criterion), floats, no trace | ${fmt(ups(tJleCompiled))} | ${fmt(tJleCompiled.median)} ms |`,
   `| @gorules/zen-engine ${versions['@gorules/zen-engine']} (Rust via napi, one decision, ZEN expressions), no trace | ${fmt(ups(tZen))} | ${fmt(tZen.median)} ms |`,
   `| limit: hand-written, floats, no trace | ${fmt(handUps)} | ${fmt(tHand.median)} ms |`,
   ``,
+  `- the engine below is its default mode (compact form); its full trace costs ${fmt(engineUps / fullUps, 2)}× the time of the compact form; compact form and full result say the same of every unit (toCompact of the full result, byte for byte): ${compactMismatches} mismatches`,
   `- engine / json-logic-js: ${fmt(engineUps / baseUps, 2)}×; engine / json-logic-engine interpreted: ${fmt(engineUps / ups(tJleInterpreted), 2)}×; engine / json-logic-engine compiled: ${fmt(engineUps / ups(tJleCompiled), 2)}×   (target ≥ 1×); engine / zen-engine: ${fmt(engineUps / ups(tZen), 2)}×`,
   `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 2×)`,
-  `- national workload with explanations: ${fmt(national)} ms in one thread; on ${THREADS} worker threads ${fmt(tPool.objects.median)} ms (${fmt(national / tPool.objects.median, 2)}×), ${fmt(tPool.objectsInputs.median)} ms with keep: 'inputs' (${fmt(national / tPool.objectsInputs.median, 2)}×)   (target < 500 ms)`,
-  `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept, ${fmt(median(resultTimes.inputs), 2)} ms scored again (keep: 'inputs'); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
+  `- national workload from evidence in memory, scored (compact form, every record kept) and ranked: ${fmt(national)} ms in one thread   (target < 500 ms); on ${THREADS} worker threads ${fmt(tPool.objectsInputs.median)} ms`,
+  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms)`,
+  `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept (keep: 'results'), ${fmt(median(resultTimes.inputs), 2)} ms made on demand from the kept input (keep: 'inputs', the default); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
   `- points (8 fields, total, index) on the worker threads equal to the engine in one thread, exactly, for every unit: ${poolMismatches} mismatches`,
-  `- one unit scored and explained: median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.3 ms); its result is ${fmt(traceBytes)} bytes of JSON`,
+  `- one unit scored and explained (full result): median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.3 ms); with its JSON written (\`JSON.stringify\`, ${fmt(traceBytes)} bytes): median ${fmt(median(perUnitJson), 3)} ms; in the compact form (${fmt(compactBytes)} bytes of JSON): median ${fmt(median(perUnitCompact), 3)} ms`,
   `  for scale, per unit (medians over ${fmt(scale.parse.length)} units): \`JSON.stringify\` of its result ${fmt(median(scale.stringify), 3)} ms, \`JSON.parse\` of that JSON ${fmt(median(scale.parse), 3)} ms (V8 materialising the same tree); inside \`score()\`, the evidence checked (\`parseEvidence\`) ${fmt(median(scale.check), 3)} ms and hashed (canonical JSON + SHA-256) ${fmt(median(scale.hash), 3)} ms`,
   cli.available
     ? `- \`parindex score ${example}\`, cold: median ${fmt(cli.median)} ms (exit ${cli.status}; bare \`node -e 0\`: ${fmt(cli.nodeBare)} ms, ${fmt(cli.median / cli.nodeBare, 2)}×)   (target ≤ 2× node -e 0)`
@@ -343,6 +386,7 @@ const lines = [
   browserCode
     ? `- prebuilt browser file (@parindex/engine/browser: engine + the sentences of @parindex/explain, minified): ${fmt(browserCode.length)} bytes, ${fmt(gzipSync(browserCode, { level: 9 }).length)} bytes gzip (${fmt(gzipSync(browserCode, { level: 9 }).length / 1024, 1)} KB)`
     : '- prebuilt browser file: not built (node packages/engine/scripts/bundle-browser.mjs)',
+  ...scaleLines(scaling),
   apiLoadLine(api),
 ];
 console.log(lines.join('\n'));
@@ -362,6 +406,10 @@ if (mismatches > 0) {
 }
 if (api.mismatches > 0) {
   console.error(`FAIL: ${api.mismatches} answers of the JSON API with another index than the engine's`);
+  process.exit(1);
+}
+if (compactMismatches > 0) {
+  console.error(`FAIL: ${compactMismatches} units whose compact form differs from their full result`);
   process.exit(1);
 }
 if (poolMismatches > 0) {
