@@ -19,7 +19,6 @@ interface LeafRun {
   readIds: Set<string>;
   read: Reader;
   entries: readonly number[];
-  documents: () => TraceDocument[];
 }
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
@@ -33,8 +32,6 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
     return rec.value;
   };
   const steps: Step[] = [];
-  // The documents' trace, computed once (the evidence does not change while the leaf is scored).
-  let docs: TraceDocument[] | undefined;
   return {
     ctx,
     node,
@@ -45,7 +42,6 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
     readIds,
     read,
     entries: prepared.entriesOf.get(node.code) ?? [],
-    documents: () => (docs ??= traceDocuments(ctx, node)),
   };
 }
 
@@ -83,8 +79,19 @@ function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   });
 }
 
-/** The ids of the required documents not provided. */
-const docsMissingOf = (docs: readonly TraceDocument[]) => docs.filter((d) => d.required && !d.provided).map((d) => d.id);
+/** The ids of the required documents no complete document proves (what traceDocuments says, without building it). */
+function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] {
+  const out: string[] = [];
+  if (node.documents.length === 0) return out;
+  const given = ctx.prepared.docs.get(node.code);
+  const any = node.plan!.anyDocProves;
+  for (const req of node.documents) {
+    if (req.required === false) continue;
+    const proved = given?.some((d) => d.complete && (d.for === req.id || d.matched === req.id || (d.for === undefined && any)));
+    if (!proved) out.push(req.id);
+  }
+  return out;
+}
 
 /** Where in the evidence a criterion's diagnostic points: its first entry, or the entry list. */
 function entryPath(ctx: Ctx, code: string): string {
@@ -101,7 +108,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   for (const id of inputIds) ctx.shown.add(id);
   if (!ctx.trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
   trace.inputs = traceInputs(ctx, inputIds);
-  trace.documents = r.documents();
+  trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
   if (expl) trace.explanation = expl.text;
   if (n.rule?.note) trace.notes = [n.rule.note];
@@ -212,7 +219,7 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
 /** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
 function shortage(r: LeafRun, s: RuleShortage): NodeResult {
   r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
-  return missingEvidence(r, [s.input], docsMissingOf(r.documents()), false);
+  return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node), false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
@@ -314,7 +321,7 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
 /** Stage 5: required documents. Without them: 0 under "zero", or scored and flagged for an explanation. */
 function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   const { ctx, node } = r;
-  const docsMissing = docsMissingOf(r.documents());
+  const docsMissing = docsMissingOf(r.ctx, r.node);
   if (docsMissing.length === 0) return conclude(r, points, node.max, 'scored');
   addFlag(ctx, r.flags, 'missingDocument', node.code);
   for (const id of docsMissing) {
@@ -377,7 +384,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   }
   // Stage 2: required inputs the rule reads.
   const missing = r.plan.requiredReads.filter((id) => !ctx.prepared.values.has(id));
-  if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.documents()));
+  if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node));
   const ev = evaluate(r);
   for (const s of ev.steps) r.steps.push(s);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
