@@ -26,7 +26,14 @@ import {
   type RoundingLevel,
 } from './deps.js';
 import { hashJson } from './canonical.js';
-import type { KindStep } from './result.js';
+import type { KindStep, SourceRef } from './result.js';
+
+/** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
+function sourceRefOf(src: NonNullable<CriterionNode['source']>): SourceRef {
+  const out: SourceRef = {};
+  for (const key of ['document', 'issuer', 'number', 'date', 'article', 'quote', 'model', 'note', 'noteEn'] as const) if (src[key] !== undefined) (out as Record<string, unknown>)[key] = src[key];
+  return Object.freeze(out);
+}
 
 export interface CompiledInput {
   def: InputDef;
@@ -67,6 +74,8 @@ export interface CompiledNode {
   maxText: string;
   /** Leaves only: what scoring the leaf needs to know of its inputs and documents. */
   plan: LeafPlan | null;
+  /** The source as every result carries it (made once, frozen, shared by the results), or null. */
+  sourceRef: SourceRef | null;
 }
 
 /** Per leaf, decided once: which inputs must be given, which are shown first, how documents prove. */
@@ -207,6 +216,7 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     notApplicableWhen: n.applicability ? compileCondition(n.applicability.notApplicableWhen, `${path}/applicability/notApplicableWhen`) : null,
     maxText: decText(max),
     plan: null,
+    sourceRef: n.source ? sourceRefOf(n.source) : null,
   };
   const sortedReads = c.reads;
   if (isLeaf) c.plan = leafPlan(n, sortedReads, ruleReads, b.inputs);

@@ -6,7 +6,7 @@
 import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { FlagCode, KindStep, NodeResult, NotApplicableCause, SourceRef, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
 interface LeafRun {
@@ -114,7 +114,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   if (n.rule?.note) trace.notes = [n.rule.note];
   // Keys in this order (the JSON of a result is byte-stable).
   const res = leafRecord(node, points, applicableMax, status, r.flags);
-  if (n.source) res.source = sourceRef(n.source);
+  if (node.sourceRef) res.source = node.sourceRef;
   res.trace = trace;
   return keepExact(ctx, res, points, applicableMax);
 }
@@ -131,13 +131,6 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
   res.status = status;
   res.flags = flags;
   return res;
-}
-
-/** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
-function sourceRef(src: NonNullable<CompiledNode['node']['source']>): SourceRef {
-  const out: SourceRef = {};
-  for (const key of ['document', 'issuer', 'number', 'date', 'article', 'quote', 'model', 'note', 'noteEn'] as const) if (src[key] !== undefined) (out as Record<string, unknown>)[key] = src[key];
-  return out;
 }
 
 /**
