@@ -117,6 +117,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   RANK_UNIT_LOOKALIKE: { unit: 'HP-VINHBAO\\u{200B}', first: 'HP-VINHBAO', file: 'examples/vinh-bao/par-2026.json' },
   RANK_THREADS_CAPPED: { asked: '64', cores: 2 },
   RESULT_SCHEMA: { field: 'index', item: null, issue: 'type', expected: ['string'], received: 'number', value: '83.6' },
+  RESULT_COMPACT: {},
   APPRAISAL_EVIDENCE_MISMATCH: { field: 'evidence', expectedUnit: 'HP-VINHBAO', expectedSha256: '4be0c3a1e2f0d9c8b7a6', givenUnit: 'HP-VINHBAO', givenSha256: '9d41aa07c3b2e1f0a9b8' },
   APPRAISAL_UNKNOWN_ROUND: { round: 'round3', rounds: ['round1', 'answer', 'round2'] },
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },

@@ -304,6 +304,8 @@ export interface DiagnosticParams {
   /** asked: the --threads value as given; cores: the processor cores, the threads used. */
   RANK_THREADS_CAPPED: { asked: string; cores: number };
   RESULT_SCHEMA: SchemaIssue;
+  /** A saved result in the compact form (no trace) where the full result is needed (diff). */
+  RESULT_COMPACT: Empty;
   APPRAISAL_EVIDENCE_MISMATCH: { field: 'criteriaSet'; expected: string; given: string } | { field: 'evidence'; expectedUnit: string; expectedSha256: string; givenUnit: string; givenSha256: string };
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
@@ -549,6 +551,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   RANK_UNIT_LOOKALIKE: 'warning',
   RANK_THREADS_CAPPED: 'warning',
   RESULT_SCHEMA: 'error',
+  RESULT_COMPACT: 'error',
   APPRAISAL_EVIDENCE_MISMATCH: 'error',
   APPRAISAL_UNKNOWN_ROUND: 'error',
   APPRAISAL_OVERRIDE_RANGE: 'error',

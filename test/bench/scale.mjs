@@ -59,7 +59,14 @@ export function scaleRun(sizes = [CHUNK, CHUNK * 10]) {
   const dir = mkdtempSync(join(tmpdir(), 'parindex-scale-'));
   try {
     execFileSync(process.execPath, [self, '--write', String(Math.max(...sizes)), dir]);
-    return sizes.map((n) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', self, '--child', String(n), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()));
+    return sizes.map((n) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--expose-gc', self, '--child', String(n), dir], { encoding: 'utf8', maxBuffer: 1 << 20 })
+          .trim()
+          .split('\n')
+          .pop(),
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,12 +39,15 @@ export function mustRead(file: string): JsonFile {
 }
 
 /**
- * The RESULT_SCHEMA diagnostics of a saved result (score --format json), located in its file: what
- * validate reports, and what diff checks before it reads one (a malformed result crashed it).
+ * The RESULT_SCHEMA diagnostics of a saved result (score --format json, full or --compact), located in
+ * its file: what validate reports, and what diff checks before it reads one (a malformed result crashed
+ * it); diff refuses a compact one (RESULT_COMPACT: it has no trace to compare).
  */
-export async function savedResultDiagnostics(f: JsonFile): Promise<Diagnostic[]> {
-  const { ScoreResultSchema } = await import('@parindex/engine/result-schema');
-  const parsed = ScoreResultSchema.safeParse(f.value, PARSE_OPTIONS);
+export async function savedResultDiagnostics(f: JsonFile, compact: 'accepted' | 'refused' = 'accepted'): Promise<Diagnostic[]> {
+  const { CompactResultSchema, ScoreResultSchema } = await import('@parindex/engine/result-schema');
+  const isCompact = (f.value as { form?: unknown }).form === 'compact';
+  if (isCompact && compact === 'refused') return locateIn([diag('RESULT_COMPACT', '/form', {})], f);
+  const parsed = (isCompact ? CompactResultSchema : ScoreResultSchema).safeParse(f.value, PARSE_OPTIONS);
   return parsed.success ? [] : locateIn(zodDiagnostics(parsed.error, 'RESULT_SCHEMA'), f);
 }
 

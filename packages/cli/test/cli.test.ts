@@ -136,6 +136,14 @@ describe.concurrent('score', () => {
     expect([vi.code, en.code]).toEqual([2, 2]);
     expect(vi.stderr).toContain('parindex: --compact cần đi kèm --format json.');
     expect(en.stderr).toMatch(/^parindex: --compact .*--format json/);
+    // A saved compact result is a valid result file; diff needs the full one and says so.
+    const saved = writeTemp(dir, 'compact.json', r.stdout);
+    const full = writeTemp(dir, 'full.json', (await cliInProcess(['score', VB, '--format', 'json', '--quiet'])).stdout);
+    const [valid, refused] = await Promise.all([cliInProcess(['validate', saved, '--lang', 'en']), cliInProcess(['diff', full, saved, '--lang', 'en'])]);
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toContain('1 valid, 0 with errors');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('compact.json:3:3  RESULT_COMPACT  /form  error: This saved result is in the compact form (no trace)');
   });
 
   it('with an appraisal: the official table, one column per round up to --round (md, csv, html)', async () => {

@@ -18,7 +18,7 @@ async function asResult(f: JsonFile): Promise<ScoreResult> {
   if (v.formatVersion !== 1 || typeof v.provenance !== 'object' || !Array.isArray(v.fields)) {
     throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'savedResult' }), file: f.file, line: 1, column: 1 }]);
   }
-  const problems = await savedResultDiagnostics(f);
+  const problems = await savedResultDiagnostics(f, 'refused');
   if (problems.length > 0) throw new CliError(problems);
   return v as unknown as ScoreResult;
 }

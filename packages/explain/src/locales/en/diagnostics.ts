@@ -574,6 +574,7 @@ export const diagnosticsEn = {
   RANK_UNIT_LOOKALIKE: (p) =>
     `The unit code ${q(p.unit)} differs from ${q(p.first)} of ${p.file} only in invisible characters, spaces, case, dashes or look-alike letters: both are taken for the same unit.`,
   RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} is more than the ${f.count(p.cores, 'processor core')} of this machine; ${f.count(p.cores, 'thread')} ${p.cores === 1 ? 'is' : 'are'} used.`,
+  RESULT_COMPACT: () => 'This saved result is in the compact form (no trace): comparing needs the full result. Save it with score --format json, without --compact.',
   RESULT_SCHEMA: (p, f) => `This saved result does not follow the result schema (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'

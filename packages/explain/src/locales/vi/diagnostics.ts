@@ -583,6 +583,7 @@ export const diagnosticsVi = {
   RANK_UNIT_LOOKALIKE: (p) =>
     `Mã đơn vị ${q(p.unit)} chỉ khác mã ${q(p.first)} của tệp ${p.file} ở ký tự ẩn, dấu cách, chữ hoa chữ thường, dấu gạch ngang hoặc chữ cái trông giống nhau: hai mã được coi là cùng một đơn vị.`,
   RANK_THREADS_CAPPED: (p, f) => `--threads ${p.asked} vượt số nhân xử lý của máy (${f.num(p.cores)}); chỉ dùng ${f.num(p.cores)} luồng.`,
+  RESULT_COMPACT: () => 'Tệp kết quả đã lưu ở dạng rút gọn (không có diễn giải): muốn so sánh cần kết quả đầy đủ. Hãy lưu bằng score --format json, không dùng --compact.',
   RESULT_SCHEMA: (p, f) => `Tệp kết quả đã lưu không đúng lược đồ kết quả (packages/engine/schema/result.schema.json): ${schemaText(p, f)}.`,
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'
