@@ -302,6 +302,21 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
     path: '/evidence',
   },
   RANK_THREADS_CAPPED: { run: () => [parseThreads('9999', 2).warning!], path: '' },
+  RESULT_COMPACT: {
+    // A saved compact result (score --format json --compact) given to diff, which needs the trace.
+    async run() {
+      const f = join(tmp, 'compact-result.json');
+      writeFileSync(f, (await cliInProcess(['score', '--format', 'json', '--compact', '--quiet', example('kien-tho/targets-2026.json')])).stdout);
+      try {
+        await dispatch(['diff', await savedResult(), f]);
+      } catch (e) {
+        if (e instanceof CliError) return e.diagnostics;
+        throw e;
+      }
+      return [];
+    },
+    path: '/form',
+  },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
     async run() {
