@@ -103,10 +103,15 @@ function entryPath(ctx: Ctx, code: string): string {
 function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
   const { ctx, node, trace } = r;
   const n = node.node;
+  if (!ctx.trace) {
+    // The inputs the trace would show, marked shown (unused entries are those no trace shows).
+    for (const id of r.plan.ownShown) ctx.shown.add(id);
+    for (const id of r.readIds) if (ctx.compiled.inputs.has(id)) ctx.shown.add(id);
+    return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
+  }
   const inputIds = r.plan.ownShown.slice();
   for (const id of r.readIds) if (!inputIds.includes(id) && ctx.compiled.inputs.has(id)) inputIds.push(id);
   for (const id of inputIds) ctx.shown.add(id);
-  if (!ctx.trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
   trace.inputs = traceInputs(ctx, inputIds);
   trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
