@@ -97,6 +97,20 @@ describe('exact decimals agree with decimal.js at 60 digits, half up', () => {
     );
   });
 
+  it('divides small whole numbers as decimal.js does, near carries too', () => {
+    const qs = [3, 7, 9, 11, 81, 99, 101, 999, 9999, 99999999, 1e13 - 1, 1e14 - 99, 1e14 - 1, 1e14, 2 ** 53 - 1];
+    const ps = (q: number) => [1, 2, q - 1, q + 1, 2 * q - 1, 10 * q - 1, Number.MAX_SAFE_INTEGER - 1, -(Number.MAX_SAFE_INTEGER - 1), 123456789012345];
+    for (const q of qs)
+      for (const p of ps(q))
+        for (const e of ['', 'e-3', 'e5']) same(new Decimal(`${p}${e}`).div(q), new Oracle(`${p}${e}`).div(q), `${p}${e} ÷ ${q}`);
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 1e14 + 5 }), (p, q) => {
+        same(new Decimal(p).div(q), new Oracle(p).div(q), `${p} ÷ ${q}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('compares as decimal.js does, and picks the same minimum and maximum', () => {
     fc.assert(
       fc.property(text, text, (a, b) => {

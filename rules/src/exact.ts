@@ -89,9 +89,13 @@ function normBig(c: bigint, e: number): Decimal {
 /** An exact result rounded to PRECISION significant digits, half up (decimal.js's `finalise`). */
 function fin(c: Coef, e: number): Decimal {
   if (typeof c === 'number') return norm(c, e);
-  const d = digitsOf(c < 0n ? -c : c);
-  if (d > PRECISION) return roundAt(c, e, e + d - PRECISION, Mode.HalfUp, false);
-  return normBig(c, e);
+  const a = c < 0n ? -c : c;
+  if (a < big10(PRECISION)) return normBig(c, e);
+  // Digits of a result just above 60 by comparisons (cheaper than writing the number out).
+  let d = PRECISION + 1;
+  while (d < 80 && a >= big10(d)) d++;
+  if (d === 80) d = digitsOf(a);
+  return d > PRECISION ? roundAt(c, e, e + d - PRECISION, Mode.HalfUp, false) : normBig(c, e);
 }
 
 /** Whether to add one unit to a truncated magnitude: the mode, the sign, where the rest lies against a half unit. */
@@ -145,12 +149,14 @@ function roundAt(c: Coef, e: number, place: number, rm: number, sticky: boolean)
   const a = neg ? -c : c;
   let q = 0n;
   let half = -1;
-  if (drop <= digitsOf(a)) {
+  if (drop < 400 ? a >= big10(drop - 1) : drop <= digitsOf(a)) {
     const p = big10(drop);
     const r = a % p;
     q = a / p;
-    const h = p / 2n;
-    half = r > h ? 1 : r < h ? -1 : sticky ? 1 : 0;
+    if (rm >= Mode.HalfUp) {
+      const h = p >> 1n;
+      half = r > h ? 1 : r < h ? -1 : sticky ? 1 : 0;
+    }
     if ((r !== 0n || sticky) && roundsUp(rm, neg, half, (q & 1n) === 1n)) q++;
   } else if (roundsUp(rm, neg, half, false)) q = 1n;
   if (q === 0n) return make(neg ? -0 : 0, 0);
@@ -193,6 +199,19 @@ function parse(text: string): [Coef, number] {
   return [neg ? negCoef(c) : c, exp];
 }
 
+/**
+ * The text String() gives a finite number that is not a safe integer: digits with at most one point and
+ * no trailing fraction zeros (0.5, 123.25, 1e+21, 5e-324, 9007199254740993).
+ */
+function parseNumberText(t: string): [Coef, number] {
+  if (t.length > 16 || t.includes('e')) return parse(t);
+  const dot = t.indexOf('.');
+  if (dot < 0) return parse(t);
+  const digits = t.slice(0, dot) + t.slice(dot + 1);
+  const c = Number(digits);
+  return Number.isSafeInteger(c) ? [c === 0 ? 0 : c, dot + 1 - t.length] : parse(t);
+}
+
 const from = (v: DecimalValue): Decimal => (v instanceof Decimal ? v : new Decimal(v));
 
 /** Two coefficients brought to the smaller exponent, as BigInts. */
@@ -232,10 +251,12 @@ function addSlow(xc: Coef, xe: number, yc: Coef, ye: number): Decimal {
   if (xc === 0) return fin(yc, ye);
   // A far smaller term only decides the rounding: it is replaced by one unit at a place below both the
   // larger term's last digit and the 61st digit of any sum, which rounds the same way in every mode.
-  const tx = topExp(xc, xe);
-  const ty = topExp(yc, ye);
-  if (tx > ty) [yc, ye] = farTerm(xe, tx, yc, ye, ty);
-  else [xc, xe] = farTerm(ye, ty, xc, xe, tx);
+  if (xe - ye > 200 || ye - xe > 200) {
+    const tx = topExp(xc, xe);
+    const ty = topExp(yc, ye);
+    if (tx > ty) [yc, ye] = farTerm(xe, tx, yc, ye, ty);
+    else [xc, xe] = farTerm(ye, ty, xc, xe, tx);
+  }
   const [a, b, e] = aligned(xc, xe, yc, ye);
   const s = a + b;
   return s === 0n ? make(0, 0) : fin(s, e);
@@ -257,7 +278,9 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
       a *= 10;
       if (a > MAX) break;
     }
-    a = xc < 0 ? -xc : (xc as number);
+    const whole = Math.abs(xc as number);
+    if (b < 1e14) return smallQuotient(whole, b, neg, xe - ye);
+    a = whole;
   }
   // 61 or 62 digits of the quotient, then the rest as a sticky bit.
   const k = PRECISION + 1 + digitsOf(b) - digitsOf(a);
@@ -265,9 +288,71 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
   const d = k >= 0 ? BigInt(b) : BigInt(b) * big10(-k);
   const q = n / d;
   const sticky = n % d !== 0n;
-  const digits = digitsOf(q);
+  const digits = q >= big10(PRECISION + 1) ? PRECISION + 2 : PRECISION + 1;
   const sq = neg ? -q : q;
   return roundAt(sq, xe - ye - k, xe - ye - k + digits - PRECISION, Mode.HalfUp, sticky);
+}
+
+/**
+ * a ÷ b × 10^e for safe integers a ≥ 0 and 0 < b < 10^14 (counts and points: nearly every quotient),
+ * rounded to 60 significant digits half up, by long division in safe integers, up to 9 digits a step
+ * (r × 10^k stays below 2^52); the digits are turned into a coefficient once. Half up needs only the
+ * 61st digit: 5 or more rounds up, whatever follows.
+ */
+function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
+  const r0 = a % b;
+  const ip = (a - r0) / b;
+  let all = ip === 0 ? '' : '' + ip;
+  const intLen = all.length;
+  let first = intLen > 0 ? 0 : -1;
+  let r = r0;
+  let k = 1;
+  let pk = 10;
+  while (k < 9 && b * pk * 10 <= 4503599627370496) {
+    pk *= 10;
+    k++;
+  }
+  while (r !== 0 && (first < 0 || all.length - first <= PRECISION)) {
+    const x = r * pk;
+    let d = Math.floor(x / b);
+    let rem = x - d * b;
+    // The float division may be one off: correct it (d × b stays below 2^53).
+    if (rem < 0) {
+      d--;
+      rem += b;
+    } else if (rem >= b) {
+      d++;
+      rem -= b;
+    }
+    r = rem;
+    let chunk = '' + d;
+    const pad = k - chunk.length;
+    if (pad > 0) chunk = '000000000'.slice(0, pad) + chunk;
+    if (first < 0 && d !== 0) first = all.length + pad;
+    all += chunk;
+  }
+  // The exponent of the last digit kept, and the digits from the first significant one.
+  let last = e - (all.length - intLen);
+  let digits: string;
+  if (all.length - first > PRECISION) {
+    const cut = first + PRECISION;
+    last += all.length - cut;
+    digits = all.slice(first, cut);
+    if (all.charCodeAt(cut) >= 53) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+      last += digits.length - 1 - i;
+      digits = i < 0 ? '1' : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1);
+    }
+  } else digits = all.slice(first);
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  last += digits.length - end;
+  if (end < digits.length) digits = digits.slice(0, end);
+  if (end <= 15) return make(neg ? -Number(digits) : Number(digits), last);
+  const c = BigInt(digits);
+  const coef = c <= MAX_BIG ? Number(c) : c;
+  return make(neg ? negCoef(coef) : coef, last);
 }
 
 function checkInt(n: number, min: number, max: number): void {
@@ -329,7 +414,7 @@ export class Decimal {
       }
     } else {
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`[DecimalError] Invalid argument: ${value}`);
-      const [c, e] = parse(typeof value === 'number' ? String(value) : value);
+      const [c, e] = typeof value === 'number' ? parseNumberText(String(value)) : parse(value);
       this.coef = c;
       this.exp = e;
     }
@@ -436,9 +521,19 @@ export class Decimal {
         if (b <= MAX && b >= -MAX) return xc > b ? 1 : xc < b ? -1 : 0;
       }
     }
-    const tx = topExp(xc, this.exp);
-    const ty = topExp(yc, v.exp);
-    if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
+    // Far apart as floats (each within a relative 1e-15 of the value: normal powers of ten, no
+    // overflow), the order is theirs; close ones are compared exactly.
+    if (this.exp > -300 && this.exp < 300 && v.exp > -300 && v.exp < 300) {
+      const ax = Number(xc) * 10 ** this.exp;
+      const ay = Number(yc) * 10 ** v.exp;
+      const gap = ax - ay;
+      if (Number.isFinite(ax) && Number.isFinite(ay) && (gap > 1e-9 * Math.abs(ay) || gap < -1e-9 * Math.abs(ay))) return gap > 0 ? 1 : -1;
+    }
+    if (k > 200 || k < -200) {
+      const tx = topExp(xc, this.exp);
+      const ty = topExp(yc, v.exp);
+      if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
+    }
     const [a, b] = aligned(xc, this.exp, yc, v.exp);
     return a > b ? 1 : a < b ? -1 : 0;
   }
