@@ -272,15 +272,15 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
   let a = xc < 0 ? negCoef(xc) : xc;
   const b = yc < 0 ? negCoef(yc) : yc;
   if (typeof a === 'number' && typeof b === 'number') {
-    // An exact quotient of small numbers (a whole one, or ending within a few more digits).
-    for (let k = 0; k < 16; k++) {
-      if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye - k);
+    if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye);
+    if (b < 1e14) return smallQuotient(a, b, neg, xe - ye);
+    // An exact quotient of small numbers ending within a few more digits.
+    for (let k = 1; k < 16; k++) {
       a *= 10;
       if (a > MAX) break;
+      if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye - k);
     }
-    const whole = Math.abs(xc as number);
-    if (b < 1e14) return smallQuotient(whole, b, neg, xe - ye);
-    a = whole;
+    a = Math.abs(xc as number);
   }
   // 61 or 62 digits of the quotient, then the rest as a sticky bit.
   const k = PRECISION + 1 + digitsOf(b) - digitsOf(a);
