@@ -216,7 +216,7 @@ const from = (v: DecimalValue): Decimal => (v instanceof Decimal ? v : new Decim
 
 /** Two coefficients brought to the smaller exponent, as BigInts. */
 function aligned(xc: Coef, xe: number, yc: Coef, ye: number): [bigint, bigint, number] {
-  const e = xe < ye ? xe : ye;
+  const e = Math.min(xe, ye);
   return [BigInt(xc) * big10(xe - e), BigInt(yc) * big10(ye - e), e];
 }
 
