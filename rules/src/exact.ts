@@ -18,7 +18,7 @@
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_BIG = BigInt(MAX);
 /** Significant digits of a result that is rounded (a sum, difference, product, quotient, remainder). */
-export const PRECISION = 60;
+const PRECISION = 60;
 /** The exponents beyond which decimal.js makes a value infinite or zero. */
 const MAX_E = 9e15;
 
