@@ -59,7 +59,8 @@ const negCoef = (c: Coef): Coef => -c;
 
 /** Digits of a whole number ≥ 0 (1 for 0). */
 function digitsOf(a: Coef): number {
-  if (typeof a === 'bigint') return a.toString().length;
+  // A rounded result (60 digits) by two comparisons; other long ones written out.
+  if (typeof a === 'bigint') return a >= big10(PRECISION - 1) && a < big10(PRECISION) ? PRECISION : a.toString().length;
   let n = 1;
   while (n < 16 && a >= P10[n]!) n++;
   return n;
@@ -521,19 +522,10 @@ export class Decimal {
         if (b <= MAX && b >= -MAX) return xc > b ? 1 : xc < b ? -1 : 0;
       }
     }
-    // Far apart as floats (each within a relative 1e-15 of the value: normal powers of ten, no
-    // overflow), the order is theirs; close ones are compared exactly.
-    if (this.exp > -300 && this.exp < 300 && v.exp > -300 && v.exp < 300) {
-      const ax = Number(xc) * 10 ** this.exp;
-      const ay = Number(yc) * 10 ** v.exp;
-      const gap = ax - ay;
-      if (Number.isFinite(ax) && Number.isFinite(ay) && (gap > 1e-9 * Math.abs(ay) || gap < -1e-9 * Math.abs(ay))) return gap > 0 ? 1 : -1;
-    }
-    if (k > 200 || k < -200) {
-      const tx = topExp(xc, this.exp);
-      const ty = topExp(yc, v.exp);
-      if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
-    }
+    // The exponents of the first digits decide, else the digits themselves.
+    const tx = topExp(xc, this.exp);
+    const ty = topExp(yc, v.exp);
+    if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
     const [a, b] = aligned(xc, this.exp, yc, v.exp);
     return a > b ? 1 : a < b ? -1 : 0;
   }
