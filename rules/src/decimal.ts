@@ -7,7 +7,7 @@
  * precision. Quotients (a ratio, a survey mean, the index) carry 60 significant digits; comparisons of a
  * ratio against a bound are done by cross-multiplication and are exact.
  */
-import { Decimal, timesExact } from './exact.js';
+import { Decimal, longDivision, timesExact } from './exact.js';
 
 export { Decimal };
 
@@ -53,48 +53,15 @@ export function smallInt(x: Decimal): number | null {
 /**
  * p ÷ q for whole numbers (|p| < 2^53, 0 < q < 10^14) exactly as `new Decimal(p).div(q)` gives it at
  * 60 significant digits, half up: its text (decText), its significant digits counted the way
- * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away). Long division
- * in safe integers, up to 9 digits at a time: each step divides r × 10^k (below 2^52) by q.
+ * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away), from its long
+ * division (longDivision).
  */
 export function quotientText(p: number, q: number): { text: string; sd: number; exact: boolean } {
   const neg = p < 0;
   const a = neg ? -p : p;
-  const r0 = a % q;
-  const ip = (a - r0) / q;
-  // The integer part's digits, then the fraction's (with its leading zeros), until 61 significant
-  // digits (one to round on) or nothing is left.
-  const intText = ip === 0 ? '' : String(ip);
-  const intLen = intText.length;
-  let all = intText;
-  let first = intLen > 0 ? 0 : -1; // where the significant digits start
-  let r = r0;
-  let k = 1;
-  let pk = 10;
-  // At most 9 digits a step: the chunk stays a small integer, whose text V8 writes fast.
-  while (k < 9 && q * pk * 10 <= 4503599627370496) {
-    pk *= 10;
-    k++;
-  }
-  while (r !== 0 && (first < 0 || all.length - first < 61)) {
-    const x = r * pk;
-    let d = Math.floor(x / q);
-    let rem = x - d * q;
-    // The float division may be one off: correct it (d × q stays below 2^53).
-    if (rem < 0) {
-      d--;
-      rem += q;
-    } else if (rem >= q) {
-      d++;
-      rem -= q;
-    }
-    r = rem;
-    let chunk = '' + d;
-    const pad = k - chunk.length;
-    if (pad > 0) chunk = '000000000'.slice(0, pad) + chunk;
-    if (first < 0 && d !== 0) first = all.length + pad;
-    all += chunk;
-  }
-  let exact = r === 0;
+  const { all: digits, intLen, first, rest } = longDivision(a, q);
+  let all = digits;
+  let exact = rest === 0;
   if (first >= 0 && all.length - first > 60) {
     // Half up on the 61st significant digit; anything nonzero from it on was rounded away.
     const cut = first + 60;

@@ -295,12 +295,13 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
 }
 
 /**
- * a ÷ b × 10^e for safe integers a ≥ 0 and 0 < b < 10^14 (counts and points: nearly every quotient),
- * rounded to 60 significant digits half up, by long division in safe integers, up to 9 digits a step
- * (r × 10^k stays below 2^52); the digits are turned into a coefficient once. Half up needs only the
- * 61st digit: 5 or more rounds up, whatever follows.
+ * The digits of a ÷ b for safe integers a ≥ 0 and 0 < b < 10^14: the integer part's, then the
+ * fraction's (with its leading zeros), until 61 significant digits (one to round on) or nothing is
+ * left; `first` is where the significant digits start (-1: none yet), `rest` the remainder. Long
+ * division in safe integers, up to 9 digits a step (r × 10^k stays below 2^52; the chunk stays a small
+ * integer, whose text V8 writes fast).
  */
-function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
+export function longDivision(a: number, b: number): { all: string; intLen: number; first: number; rest: number } {
   const r0 = a % b;
   const ip = (a - r0) / b;
   let all = ip === 0 ? '' : '' + ip;
@@ -332,6 +333,16 @@ function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
     if (first < 0 && d !== 0) first = all.length + pad;
     all += chunk;
   }
+  return { all, intLen, first, rest: r };
+}
+
+/**
+ * a ÷ b × 10^e for safe integers a > 0 and 0 < b < 10^14 (counts and points: nearly every quotient),
+ * rounded to 60 significant digits half up from its long division; the digits are turned into a
+ * coefficient once. Half up needs only the 61st digit: 5 or more rounds up, whatever follows.
+ */
+function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
+  const { all, intLen, first } = longDivision(a, b);
   // The exponent of the last digit kept, and the digits from the first significant one.
   let last = e - (all.length - intLen);
   let digits: string;
