@@ -164,6 +164,7 @@ function roundAt(c: Coef, e: number, place: number, rm: number, sticky: boolean)
   return normBig(neg ? -q : q, place);
 }
 
+/** A decimal text as decimal.js reads it (sign, digits with at most one point, exponent): its coefficient and exponent. */
 function parse(text: string): [Coef, number] {
   if (!DECIMAL_TEXT.test(text)) throw new Error(`[DecimalError] Invalid argument: ${text}`);
   const c0 = text.charCodeAt(0);
@@ -268,7 +269,7 @@ function farTerm(bigExp: number, bigTop: number, c: Coef, e: number, top: number
   return top < floor ? [isNegCoef(c) ? -1 : 1, floor] : [c, e];
 }
 
-/** |x| ÷ |y| for nonzero coefficients, rounded to PRECISION digits in mode rm, with the sign given. */
+/** |x| ÷ |y| for nonzero coefficients, rounded to PRECISION significant digits half up, with the sign given. */
 function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Decimal {
   let a = xc < 0 ? negCoef(xc) : xc;
   const b = yc < 0 ? negCoef(yc) : yc;
