@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, decText, isExactQuotient, quotientText, smallInt } from './decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
+import { Decimal, isExactQuotient, quotientText, smallInt } from './decimal.js';
+
+/** decimal.js as the project configured it before its own decimals: the oracle. */
+const Oracle = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
 
 /** Exact: the expansion of p ÷ q ends, within 60 significant digits (BigInt long division). */
 const terminates = (p: number, q: number) => {
@@ -15,8 +19,8 @@ const terminates = (p: number, q: number) => {
   return r === 0n && digits.replace(/^0+/, '').replace(/0+$/, '').length <= 60;
 };
 const viaDecimalJs = (p: number, q: number) => {
-  const v = new Decimal(p).div(q);
-  return { text: decText(v), sd: v.sd(true), exact: terminates(p, q) };
+  const v = new Oracle(p).div(q);
+  return { text: v.toFixed(), sd: v.sd(true), exact: terminates(p, q) };
 };
 
 describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half up', () => {

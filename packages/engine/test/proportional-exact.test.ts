@@ -10,11 +10,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, score } from '@parindex/engine';
 import { Decimal } from '@parindex/rules';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 const read = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../${p}`, import.meta.url)), 'utf8'));
 const compiled = compile(read('rules/sets/model.commune-par/2026.json'));
 const evidence = read('examples/vinh-bao/par-2026.json');
-const Wide = Decimal.clone({ precision: 200 });
+const Wide = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
 
 type Node = { code: string; points: string; children?: Node[] };
 function leaf(nodes: Node[], code: string): Node {

@@ -43,6 +43,8 @@ export interface CompiledSurvey {
 export interface State {
   answers: Decimal;
   weighted: Decimal;
+  /** weighted ÷ answers (zero when not scored). */
+  share: Decimal;
   points: Decimal;
   scored: boolean;
 }
@@ -52,7 +54,7 @@ export interface State {
  * (weighted + k·w) ÷ (answers + k) ≥ target ⇔ k ≥ (target·answers − weighted) ÷ (w − target).
  */
 function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
-  const share = s.weighted.div(s.answers);
+  const share = s.share;
   const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
   const gap = c.top.weight.minus(target);
   // At the top weight itself the share only approaches it: no number of answers reaches it.
@@ -100,11 +102,12 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
     }
     const step = (share: string, points: string): SurveyStep => ({ kind: 'survey', input: c.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share, points });
     if (answers.isZero() || (c.minAnswers !== undefined && answers.lt(c.minAnswers))) {
-      const state = { answers, weighted, points: ZERO, scored: false };
+      const state = { answers, weighted, share: ZERO, points: ZERO, scored: false };
       return { raw: ZERO, steps: [step('0', '0')], state, shortage: { input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
     }
     const points = c.max.times(weighted).div(answers);
-    return { raw: points, steps: [step(decText(weighted.div(answers)), decText(points))], state: { answers, weighted, points, scored: true } };
+    const share = weighted.div(answers);
+    return { raw: points, steps: [step(decText(share), decText(points))], state: { answers, weighted, share, points, scored: true } };
   },
   advise(c, e) {
     if (!e.state.scored) return [];

@@ -328,7 +328,7 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     const { read } = e.state;
     const tier = e.state.tier && c.exact[e.state.tier.index]!;
     if (tier === null || read === null) return [];
-    const picks = read.ratio !== null && read.ratio.d.s < 0 ? picksForNegative(c, tier, read.ratio) : tier.picks;
+    const picks = read.ratio?.d.isNeg() ? picksForNegative(c, tier, read.ratio) : tier.picks;
     const out: Improvement[] = [];
     for (const p of picks) {
       const im = improvementFor(c, p, read, tier.clamped);

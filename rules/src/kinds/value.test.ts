@@ -2,9 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 import { roundedAtLeast, roundDecimal, roundQuotient, type ValueRounding } from './value.js';
 
-const Wide = Decimal.clone({ precision: 300 });
+const Wide = DecimalJs.clone({ precision: 300, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
 const MODES = ['halfUp', 'halfEven', 'down', 'up'] as const;
 const rounding = fc.record({ places: fc.integer({ min: 0, max: 4 }), mode: fc.constantFrom(...MODES) });
 

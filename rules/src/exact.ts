@@ -1,0 +1,670 @@
+/**
+ * The project's exact decimal numbers: an immutable value coefficient × 10^exponent, the coefficient a
+ * safe integer (a JS number) while it fits in 2^53 − 1 and a BigInt beyond, so that the points, counts
+ * and bounds of a set (a few digits each) are added, compared and multiplied in plain integer
+ * arithmetic without allocating digit arrays.
+ *
+ * It gives the results decimal.js gives when configured as the project configured it before (60
+ * significant digits, half-up rounding, plain text between 10^-100 and 10^100), for every operation the
+ * project uses, and property tests hold it to that (exact.test.ts, decimal.js as the oracle): sums,
+ * differences, products and remainders are exact and then rounded to 60 significant digits half up
+ * (only longer results change), quotients are rounded to 60 significant digits half up, floor, ceil,
+ * round and toDecimalPlaces are exact roundings in the mode asked, and zero keeps a sign the way
+ * decimal.js keeps it (-0 is negative for isNeg(), and its texts are "0"). What it does not do, as the
+ * project never asks it: NaN and Infinity (division by zero throws), other bases, and the
+ * transcendental functions.
+ */
+
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_BIG = BigInt(MAX);
+/** Significant digits of a result that is rounded (a sum, difference, product, quotient, remainder). */
+const PRECISION = 60;
+/** The exponents beyond which decimal.js makes a value infinite or zero. */
+const MAX_E = 9e15;
+
+/** Exact powers of ten as numbers: 10^0 … 10^16. */
+const P10: readonly number[] = Array.from({ length: 17 }, (_, k) => 10 ** k);
+const B10: bigint[] = [1n];
+function big10(k: number): bigint {
+  if (k < 400) {
+    for (let i = B10.length; i <= k; i++) B10.push(B10[i - 1]! * 10n);
+    return B10[k]!;
+  }
+  return 10n ** BigInt(k);
+}
+
+/** A whole number: a safe integer (0 and -0 for zero) or a BigInt beyond 2^53 − 1 (never a small one). */
+type Coef = number | bigint;
+/** What the constructor and every method accept for a decimal. */
+export type DecimalValue = Decimal | number | string;
+
+/** Rounding modes, with decimal.js's numbers. */
+const Mode = { Up: 0, Down: 1, Ceil: 2, Floor: 3, HalfUp: 4, HalfDown: 5, HalfEven: 6, HalfCeil: 7, HalfFloor: 8 } as const;
+
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The sentinel by which the module makes a Decimal from its fields (rawCoef, rawExp) without parsing. */
+const RAW = {};
+let rawCoef: Coef = 0;
+let rawExp = 0;
+
+function make(coef: Coef, exp: number): Decimal {
+  rawCoef = coef;
+  rawExp = exp;
+  return new Decimal(RAW as DecimalValue);
+}
+
+const isNegCoef = (c: Coef): boolean => c < 0 || (c === 0 && 1 / c < 0);
+const negCoef = (c: Coef): Coef => -c;
+
+/** Digits of a whole number ≥ 0 (1 for 0). */
+function digitsOf(a: Coef): number {
+  // A rounded result (60 digits) by two comparisons; other long ones written out.
+  if (typeof a === 'bigint') return a >= big10(PRECISION - 1) && a < big10(PRECISION) ? PRECISION : a.toString().length;
+  let n = 1;
+  while (n < 16 && a >= P10[n]!) n++;
+  return n;
+}
+
+/** c × 10^e without trailing zeros in c, the coefficient a number when it fits. */
+function norm(c: number, e: number): Decimal {
+  if (c === 0) return make(c, 0);
+  while (c % 10 === 0) {
+    c /= 10;
+    e++;
+  }
+  return make(c, e);
+}
+
+function normBig(c: bigint, e: number): Decimal {
+  if (c <= MAX_BIG && c >= -MAX_BIG) return norm(Number(c), e);
+  if (c % 10n === 0n) {
+    const t = c.toString();
+    let end = t.length;
+    while (t.charCodeAt(end - 1) === 48) end--;
+    return normBig(BigInt(t.slice(0, end)), e + t.length - end);
+  }
+  return make(c, e);
+}
+
+/** An exact result rounded to PRECISION significant digits, half up (decimal.js's `finalise`). */
+function fin(c: Coef, e: number): Decimal {
+  if (typeof c === 'number') return norm(c, e);
+  const a = c < 0n ? -c : c;
+  if (a < big10(PRECISION)) return normBig(c, e);
+  // Digits of a result just above 60 by comparisons (cheaper than writing the number out).
+  let d = PRECISION + 1;
+  while (d < 80 && a >= big10(d)) d++;
+  if (d === 80) d = digitsOf(a);
+  return d > PRECISION ? roundAt(c, e, e + d - PRECISION, Mode.HalfUp, false) : normBig(c, e);
+}
+
+/** Whether to add one unit to a truncated magnitude: the mode, the sign, where the rest lies against a half unit. */
+function roundsUp(rm: number, neg: boolean, half: number, odd: boolean): boolean {
+  switch (rm) {
+    case Mode.Up:
+      return true;
+    case Mode.Down:
+      return false;
+    case Mode.Ceil:
+      return !neg;
+    case Mode.Floor:
+      return neg;
+    case Mode.HalfUp:
+      return half >= 0;
+    case Mode.HalfDown:
+      return half > 0;
+    case Mode.HalfEven:
+      return half > 0 || (half === 0 && odd);
+    case Mode.HalfCeil:
+      return half > 0 || (half === 0 && !neg);
+    default:
+      return half > 0 || (half === 0 && neg);
+  }
+}
+
+/**
+ * c × 10^e (plus, when `sticky`, a positive amount smaller than one unit of its last digit, of the sign
+ * of c) rounded to a multiple of 10^place (place > e) in mode rm. A result of zero keeps the sign.
+ */
+function roundAt(c: Coef, e: number, place: number, rm: number, sticky: boolean): Decimal {
+  const neg = isNegCoef(c);
+  const drop = place - e;
+  if (typeof c === 'number') {
+    const a = neg ? -c : c;
+    let q = 0;
+    let half = -1;
+    let rest = a !== 0 || sticky;
+    if (drop <= 16) {
+      const p = P10[drop]!;
+      const r = a % p;
+      q = (a - r) / p;
+      const h = p / 2;
+      half = r > h ? 1 : r < h ? -1 : sticky ? 1 : 0;
+      rest = r !== 0 || sticky;
+    }
+    if (rest && roundsUp(rm, neg, half, q % 2 === 1)) q++;
+    if (q === 0) return make(neg ? -0 : 0, 0);
+    return norm(neg ? -q : q, place);
+  }
+  const a = neg ? -c : c;
+  let q = 0n;
+  let half = -1;
+  if (drop < 400 ? a >= big10(drop - 1) : drop <= digitsOf(a)) {
+    const p = big10(drop);
+    const r = a % p;
+    q = a / p;
+    if (rm >= Mode.HalfUp) {
+      const h = p >> 1n;
+      half = r > h ? 1 : r < h ? -1 : sticky ? 1 : 0;
+    }
+    if ((r !== 0n || sticky) && roundsUp(rm, neg, half, (q & 1n) === 1n)) q++;
+  } else if (roundsUp(rm, neg, half, false)) q = 1n;
+  if (q === 0n) return make(neg ? -0 : 0, 0);
+  return normBig(neg ? -q : q, place);
+}
+
+/** A decimal text as decimal.js reads it (sign, digits with at most one point, exponent): its coefficient and exponent. */
+function parse(text: string): [Coef, number] {
+  if (!DECIMAL_TEXT.test(text)) throw new Error(`[DecimalError] Invalid argument: ${text}`);
+  const c0 = text.charCodeAt(0);
+  const neg = c0 === 45;
+  let i = c0 === 45 || c0 === 43 ? 1 : 0;
+  let end = text.length;
+  let exp = 0;
+  const ePos = text.search(/e/i);
+  if (ePos >= 0) {
+    exp = Number(text.slice(ePos + 1));
+    end = ePos;
+  }
+  let digits = text.slice(i, end);
+  const dot = digits.indexOf('.');
+  if (dot >= 0) {
+    exp -= digits.length - dot - 1;
+    digits = digits.slice(0, dot) + digits.slice(dot + 1);
+  }
+  i = 0;
+  while (i < digits.length && digits.charCodeAt(i) === 48) i++;
+  end = digits.length;
+  while (end > i && digits.charCodeAt(end - 1) === 48) end--;
+  if (end === i) return [neg ? -0 : 0, 0];
+  exp += digits.length - end;
+  digits = digits.slice(i, end);
+  if (exp + digits.length - 1 > MAX_E) throw new Error(`[DecimalError] Invalid argument: ${text}`);
+  if (exp + digits.length - 1 < -MAX_E) return [neg ? -0 : 0, 0];
+  let c: Coef;
+  if (digits.length <= 15) c = Number(digits);
+  else {
+    const b = BigInt(digits);
+    c = b <= MAX_BIG ? Number(b) : b;
+  }
+  return [neg ? negCoef(c) : c, exp];
+}
+
+/**
+ * The text String() gives a finite number that is not a safe integer: digits with at most one point and
+ * no trailing fraction zeros (0.5, 123.25, 1e+21, 5e-324, 9007199254740993).
+ */
+function parseNumberText(t: string): [Coef, number] {
+  if (t.length > 16 || t.includes('e')) return parse(t);
+  const dot = t.indexOf('.');
+  if (dot < 0) return parse(t);
+  const digits = t.slice(0, dot) + t.slice(dot + 1);
+  const c = Number(digits);
+  return Number.isSafeInteger(c) ? [c === 0 ? 0 : c, dot + 1 - t.length] : parse(t);
+}
+
+const from = (v: DecimalValue): Decimal => (v instanceof Decimal ? v : new Decimal(v));
+
+/** Two coefficients brought to the smaller exponent, as BigInts. */
+function aligned(xc: Coef, xe: number, yc: Coef, ye: number): [bigint, bigint, number] {
+  const e = Math.min(xe, ye);
+  return [BigInt(xc) * big10(xe - e), BigInt(yc) * big10(ye - e), e];
+}
+
+/** Exponent of the most significant digit of a nonzero c × 10^e. */
+const topExp = (c: Coef, e: number): number => e + digitsOf(c < 0 ? -c : c) - 1;
+
+/** x + (yc × 10^ye), rounded as decimal.js rounds a sum. */
+function add(x: Decimal, yc: Coef, ye: number): Decimal {
+  const xc = x.coef;
+  if (typeof xc === 'number' && typeof yc === 'number') {
+    if (yc === 0) return xc === 0 ? make(xc + yc, 0) : x;
+    if (xc === 0) return make(yc, ye);
+    const k = x.exp - ye;
+    if (k === 0) {
+      const s = xc + yc;
+      if (s <= MAX && s >= -MAX) return norm(s, ye);
+    } else if (k > 0 && k < 16) {
+      const a = xc * P10[k]!;
+      const s = a + yc;
+      if (a <= MAX && a >= -MAX && s <= MAX && s >= -MAX) return norm(s, ye);
+    } else if (k < 0 && k > -16) {
+      const b = yc * P10[-k]!;
+      const s = xc + b;
+      if (b <= MAX && b >= -MAX && s <= MAX && s >= -MAX) return norm(s, x.exp);
+    }
+  }
+  return addSlow(xc, x.exp, yc, ye);
+}
+
+function addSlow(xc: Coef, xe: number, yc: Coef, ye: number): Decimal {
+  if (yc === 0) return xc === 0 ? make((xc as number) + yc, 0) : fin(xc, xe);
+  if (xc === 0) return fin(yc, ye);
+  // A far smaller term only decides the rounding: it is replaced by one unit at a place below both the
+  // larger term's last digit and the 61st digit of any sum, which rounds the same way in every mode.
+  if (xe - ye > 200 || ye - xe > 200) {
+    const tx = topExp(xc, xe);
+    const ty = topExp(yc, ye);
+    if (tx > ty) [yc, ye] = farTerm(xe, tx, yc, ye, ty);
+    else [xc, xe] = farTerm(ye, ty, xc, xe, tx);
+  }
+  const [a, b, e] = aligned(xc, xe, yc, ye);
+  const s = a + b;
+  return s === 0n ? make(0, 0) : fin(s, e);
+}
+
+function farTerm(bigExp: number, bigTop: number, c: Coef, e: number, top: number): [Coef, number] {
+  const floor = Math.min(bigExp, bigTop - PRECISION - 1) - 2;
+  return top < floor ? [isNegCoef(c) ? -1 : 1, floor] : [c, e];
+}
+
+/** |x| ÷ |y| for nonzero coefficients, rounded to PRECISION significant digits half up, with the sign given. */
+function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Decimal {
+  let a = xc < 0 ? negCoef(xc) : xc;
+  const b = yc < 0 ? negCoef(yc) : yc;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye);
+    if (b < 1e14) return smallQuotient(a, b, neg, xe - ye);
+    // An exact quotient of small numbers ending within a few more digits.
+    for (let k = 1; k < 16; k++) {
+      a *= 10;
+      if (a > MAX) break;
+      if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye - k);
+    }
+    a = Math.abs(xc as number);
+  }
+  // 61 or 62 digits of the quotient, then the rest as a sticky bit.
+  const k = PRECISION + 1 + digitsOf(b) - digitsOf(a);
+  const n = k >= 0 ? BigInt(a) * big10(k) : BigInt(a);
+  const d = k >= 0 ? BigInt(b) : BigInt(b) * big10(-k);
+  const q = n / d;
+  const sticky = n % d !== 0n;
+  const digits = q >= big10(PRECISION + 1) ? PRECISION + 2 : PRECISION + 1;
+  const sq = neg ? -q : q;
+  return roundAt(sq, xe - ye - k, xe - ye - k + digits - PRECISION, Mode.HalfUp, sticky);
+}
+
+/**
+ * The digits of a ÷ b for safe integers a ≥ 0 and 0 < b < 10^14: the integer part's, then the
+ * fraction's (with its leading zeros), until 61 significant digits (one to round on) or nothing is
+ * left; `first` is where the significant digits start (-1: none yet), `rest` the remainder. Long
+ * division in safe integers, up to 9 digits a step (r × 10^k stays below 2^52; the chunk stays a small
+ * integer, whose text V8 writes fast).
+ */
+export function longDivision(a: number, b: number): { all: string; intLen: number; first: number; rest: number } {
+  const r0 = a % b;
+  const ip = (a - r0) / b;
+  let all = ip === 0 ? '' : '' + ip;
+  const intLen = all.length;
+  let first = intLen > 0 ? 0 : -1;
+  let r = r0;
+  let k = 1;
+  let pk = 10;
+  while (k < 9 && b * pk * 10 <= 4503599627370496) {
+    pk *= 10;
+    k++;
+  }
+  while (r !== 0 && (first < 0 || all.length - first <= PRECISION)) {
+    const x = r * pk;
+    let d = Math.floor(x / b);
+    let rem = x - d * b;
+    // The float division may be one off: correct it (d × b stays below 2^53).
+    if (rem < 0) {
+      d--;
+      rem += b;
+    } else if (rem >= b) {
+      d++;
+      rem -= b;
+    }
+    r = rem;
+    let chunk = '' + d;
+    const pad = k - chunk.length;
+    if (pad > 0) chunk = '000000000'.slice(0, pad) + chunk;
+    if (first < 0 && d !== 0) first = all.length + pad;
+    all += chunk;
+  }
+  return { all, intLen, first, rest: r };
+}
+
+/**
+ * a ÷ b × 10^e for safe integers a > 0 and 0 < b < 10^14 (counts and points: nearly every quotient),
+ * rounded to 60 significant digits half up from its long division; the digits are turned into a
+ * coefficient once. Half up needs only the 61st digit: 5 or more rounds up, whatever follows.
+ */
+function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
+  const { all, intLen, first } = longDivision(a, b);
+  // The exponent of the last digit kept, and the digits from the first significant one.
+  let last = e - (all.length - intLen);
+  let digits: string;
+  if (all.length - first > PRECISION) {
+    const cut = first + PRECISION;
+    last += all.length - cut;
+    digits = all.slice(first, cut);
+    if (all.charCodeAt(cut) >= 53) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+      last += digits.length - 1 - i;
+      digits = i < 0 ? '1' : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1);
+    }
+  } else digits = all.slice(first);
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  last += digits.length - end;
+  if (end < digits.length) digits = digits.slice(0, end);
+  if (end <= 15) return make(neg ? -Number(digits) : Number(digits), last);
+  const c = BigInt(digits);
+  const coef = c <= MAX_BIG ? Number(c) : c;
+  return make(neg ? negCoef(coef) : coef, last);
+}
+
+function checkInt(n: number, min: number, max: number): void {
+  if (n !== ~~n || n < min || n > max) throw new Error(`[DecimalError] Invalid argument: ${n}`);
+}
+
+/** Plain text of |c| × 10^e (no exponent, no sign). */
+function plain(c: Coef, e: number): string {
+  const t = typeof c === 'number' ? '' + (c < 0 ? -c : c) : (c < 0n ? -c : c).toString();
+  if (e >= 0) return e === 0 ? t : t + '0'.repeat(e);
+  const point = t.length + e;
+  return point > 0 ? t.slice(0, point) + '.' + t.slice(point) : '0.' + '0'.repeat(-point) + t;
+}
+
+/** Text in exponential notation, as decimal.js writes it: 1.5e+100, 1e-101. */
+function exponential(c: Coef, e: number): string {
+  const t = typeof c === 'number' ? '' + (c < 0 ? -c : c) : (c < 0n ? -c : c).toString();
+  const top = e + t.length - 1;
+  return (t.length > 1 ? t[0] + '.' + t.slice(1) : t) + 'e' + (top < 0 ? '' : '+') + top;
+}
+
+/** An exact decimal number (see the module comment). */
+export class Decimal {
+  static readonly ROUND_UP = Mode.Up;
+  static readonly ROUND_DOWN = Mode.Down;
+  static readonly ROUND_CEIL = Mode.Ceil;
+  static readonly ROUND_FLOOR = Mode.Floor;
+  static readonly ROUND_HALF_UP = Mode.HalfUp;
+  static readonly ROUND_HALF_DOWN = Mode.HalfDown;
+  static readonly ROUND_HALF_EVEN = Mode.HalfEven;
+  static readonly ROUND_HALF_CEIL = Mode.HalfCeil;
+  static readonly ROUND_HALF_FLOOR = Mode.HalfFloor;
+
+  /** The coefficient, without trailing zeros: a safe integer (0 or -0 for zero) or a BigInt beyond. */
+  readonly coef: Coef;
+  /** The exponent of the coefficient's last digit: the value is coef × 10^exp (0 for zero). */
+  readonly exp: number;
+
+  /** A decimal from a number (its shortest text, as String gives it), a decimal text (1.5, -2e3, .5) or a decimal. */
+  constructor(value: DecimalValue) {
+    if (value === RAW) {
+      this.coef = rawCoef;
+      this.exp = rawExp;
+    } else if (value instanceof Decimal) {
+      this.coef = value.coef;
+      this.exp = value.exp;
+    } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
+      if (value === 0) {
+        this.coef = value;
+        this.exp = 0;
+      } else {
+        let e = 0;
+        while (value % 10 === 0) {
+          value /= 10;
+          e++;
+        }
+        this.coef = value;
+        this.exp = e;
+      }
+    } else {
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`[DecimalError] Invalid argument: ${value}`);
+      const [c, e] = typeof value === 'number' ? parseNumberText(String(value)) : parse(value);
+      this.coef = c;
+      this.exp = e;
+    }
+  }
+
+  /** The largest of the values (the first of equal ones, +0 over -0), as decimal.js's Decimal.max. */
+  static max(...values: DecimalValue[]): Decimal {
+    return extreme(values, -1);
+  }
+
+  /** The smallest of the values (the first of equal ones, -0 over +0), as decimal.js's Decimal.min. */
+  static min(...values: DecimalValue[]): Decimal {
+    return extreme(values, 1);
+  }
+
+  plus(y: DecimalValue): Decimal {
+    const v = from(y);
+    return add(this, v.coef, v.exp);
+  }
+
+  minus(y: DecimalValue): Decimal {
+    const v = from(y);
+    return add(this, negCoef(v.coef), v.exp);
+  }
+
+  times(y: DecimalValue): Decimal {
+    const v = from(y);
+    const xc = this.coef;
+    const yc = v.coef;
+    if (typeof xc === 'number' && typeof yc === 'number') {
+      const p = xc * yc;
+      if (p <= MAX && p >= -MAX) return p === 0 ? make(p, 0) : norm(p, this.exp + v.exp);
+    }
+    if (xc === 0 || yc === 0) return make(isNegCoef(xc) !== isNegCoef(yc) ? -0 : 0, 0);
+    return fin(BigInt(xc) * BigInt(yc), this.exp + v.exp);
+  }
+
+  /** The quotient, rounded to 60 significant digits, half up. Division by zero throws. */
+  div(y: DecimalValue): Decimal {
+    const v = from(y);
+    if (v.coef === 0) throw new RangeError('[DecimalError] Division by zero');
+    const neg = isNegCoef(this.coef) !== isNegCoef(v.coef);
+    if (this.coef === 0) return make(neg ? -0 : 0, 0);
+    return quotient(this.coef, this.exp, v.coef, v.exp, neg);
+  }
+
+  /** The quotient truncated to a whole number (exact, then rounded to 60 digits). Division by zero throws. */
+  divToInt(y: DecimalValue): Decimal {
+    const v = from(y);
+    if (v.coef === 0) throw new RangeError('[DecimalError] Division by zero');
+    const neg = isNegCoef(this.coef) !== isNegCoef(v.coef);
+    const [a, b] = aligned(this.coef, this.exp, v.coef, v.exp);
+    const q = a / b;
+    return q === 0n ? make(neg ? -0 : 0, 0) : fin(q, 0);
+  }
+
+  /** The remainder of the division truncated to a whole number (the sign of this value), rounded as a sum. */
+  mod(y: DecimalValue): Decimal {
+    const v = from(y);
+    if (v.coef === 0) throw new RangeError('[DecimalError] Division by zero');
+    if (this.coef === 0) return this;
+    const [a, b, e] = aligned(this.coef, this.exp, v.coef, v.exp);
+    const r = a % b;
+    return r === 0n ? make(0, 0) : fin(r, e);
+  }
+
+  /** This value to an integer power (exact, then rounded to 60 digits; 1 ÷ the power for a negative one). */
+  pow(n: number): Decimal {
+    checkInt(n, -MAX, MAX);
+    if (n === 0) return make(1, 0);
+    if (this.coef === 0) {
+      if (n < 0) throw new RangeError('[DecimalError] Division by zero');
+      return make(isNegCoef(this.coef) && n % 2 !== 0 ? -0 : 0, 0);
+    }
+    const k = n < 0 ? -n : n;
+    const base = this.coef;
+    // A power of ten (every use in the project) needs no arithmetic; others are bounded in size.
+    if (base === 1 || base === -1) {
+      const one = make(base === -1 && k % 2 === 1 ? -1 : 1, this.exp * k);
+      return n > 0 ? one : make(1, 0).div(one);
+    }
+    if (digitsOf(base < 0 ? negCoef(base) : base) * k > 100_000) throw new RangeError(`[DecimalError] Power too large: ${n}`);
+    const c = BigInt(base) ** BigInt(k);
+    if (n > 0) return fin(c, this.exp * k);
+    return make(1, 0).div(normBig(c, this.exp * k));
+  }
+
+  cmp(y: DecimalValue): number {
+    const v = from(y);
+    const xc = this.coef;
+    const yc = v.coef;
+    const xs = xc > 0 ? 1 : xc < 0 ? -1 : 0;
+    const ys = yc > 0 ? 1 : yc < 0 ? -1 : 0;
+    if (xs !== ys) return xs > ys ? 1 : -1;
+    if (xs === 0) return 0;
+    const k = this.exp - v.exp;
+    if (typeof xc === 'number' && typeof yc === 'number') {
+      if (k === 0) return xc > yc ? 1 : xc < yc ? -1 : 0;
+      if (k > 0 && k < 16) {
+        const a = xc * P10[k]!;
+        if (a <= MAX && a >= -MAX) return a > yc ? 1 : a < yc ? -1 : 0;
+      } else if (k < 0 && k > -16) {
+        const b = yc * P10[-k]!;
+        if (b <= MAX && b >= -MAX) return xc > b ? 1 : xc < b ? -1 : 0;
+      }
+    }
+    // The exponents of the first digits decide, else the digits themselves.
+    const tx = topExp(xc, this.exp);
+    const ty = topExp(yc, v.exp);
+    if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
+    const [a, b] = aligned(xc, this.exp, yc, v.exp);
+    return a > b ? 1 : a < b ? -1 : 0;
+  }
+
+  eq(y: DecimalValue): boolean {
+    const v = from(y);
+    return this.coef === v.coef && this.exp === v.exp;
+  }
+  gt(y: DecimalValue): boolean {
+    return this.cmp(y) > 0;
+  }
+  gte(y: DecimalValue): boolean {
+    return this.cmp(y) >= 0;
+  }
+  lt(y: DecimalValue): boolean {
+    return this.cmp(y) < 0;
+  }
+  lte(y: DecimalValue): boolean {
+    return this.cmp(y) <= 0;
+  }
+
+  isZero(): boolean {
+    return this.coef === 0;
+  }
+  /** Below zero, or -0 (as decimal.js counts it). */
+  isNeg(): boolean {
+    return isNegCoef(this.coef);
+  }
+  isNegative(): boolean {
+    return isNegCoef(this.coef);
+  }
+  isPos(): boolean {
+    return !isNegCoef(this.coef);
+  }
+  isInteger(): boolean {
+    return this.exp >= 0;
+  }
+  /** Always true: every value here is finite (kept for the call sites written for decimal.js). */
+  isFinite(): boolean {
+    return true;
+  }
+
+  abs(): Decimal {
+    return isNegCoef(this.coef) ? make(negCoef(this.coef), this.exp) : this;
+  }
+  neg(): Decimal {
+    return make(negCoef(this.coef), this.exp);
+  }
+  floor(): Decimal {
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.Floor, false);
+  }
+  ceil(): Decimal {
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.Ceil, false);
+  }
+  /** Rounded to a whole number, half up. */
+  round(): Decimal {
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.HalfUp, false);
+  }
+  trunc(): Decimal {
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.Down, false);
+  }
+
+  /** Rounded to dp decimal places in mode rm (half up by default); exact, not limited to 60 digits. */
+  toDecimalPlaces(dp?: number, rm: number = Mode.HalfUp): Decimal {
+    if (dp === undefined) return this;
+    checkInt(dp, 0, 1e9);
+    checkInt(rm, 0, 8);
+    return this.exp >= -dp ? this : roundAt(this.coef, this.exp, -dp, rm, false);
+  }
+
+  /** Significant digits (with z, the integer part's trailing zeros counted too). */
+  sd(z?: boolean): number {
+    const c = this.coef;
+    const n = digitsOf(c < 0 ? negCoef(c) : c);
+    if (z && c !== 0 && this.exp + n > n) return this.exp + n;
+    return n;
+  }
+
+  /** Plain notation; with dp, rounded (half up by default) and written with exactly dp decimals. */
+  toFixed(dp?: number, rm?: number): string {
+    let text: string;
+    if (dp === undefined) text = plain(this.coef, this.exp);
+    else {
+      const r = this.toDecimalPlaces(dp, rm);
+      text = plain(r.coef, r.exp);
+      const places = r.exp < 0 ? -r.exp : 0;
+      if (dp > places) text += (places === 0 ? '.' : '') + '0'.repeat(dp - places);
+    }
+    return this.coef !== 0 && isNegCoef(this.coef) ? '-' + text : text;
+  }
+
+  /** decimal.js's text: plain, or exponential when the first digit's exponent is ≤ -100 or ≥ 100. */
+  toString(): string {
+    return this.coef === 0 ? '0' : this.text();
+  }
+
+  /** As toString, but -0 is "-0" (decimal.js's valueOf and toJSON). */
+  valueOf(): string {
+    return this.coef === 0 ? (isNegCoef(this.coef) ? '-0' : '0') : this.text();
+  }
+  toJSON(): string {
+    return this.valueOf();
+  }
+  toNumber(): number {
+    return Number(this.valueOf());
+  }
+
+  private text(): string {
+    const c = this.coef;
+    const top = topExp(c, this.exp);
+    const t = top <= -100 || top >= 100 ? exponential(c, this.exp) : plain(c, this.exp);
+    return c < 0 ? '-' + t : t;
+  }
+}
+
+function extreme(values: DecimalValue[], n: number): Decimal {
+  let x = from(values[0]!);
+  for (let i = 1; i < values.length; i++) {
+    const y = from(values[i]!);
+    const k = x.cmp(y);
+    if (k === n || (k === 0 && (isNegCoef(x.coef) ? -1 : 1) === n)) x = y;
+  }
+  return x;
+}
+
+/** a × b exactly, never rounded (for checks that a quotient is exact). */
+export function timesExact(a: Decimal, b: Decimal): Decimal {
+  if (a.coef === 0 || b.coef === 0) return make(0, 0);
+  return normBig(BigInt(a.coef) * BigInt(b.coef), a.exp + b.exp);
+}
