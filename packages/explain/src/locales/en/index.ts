@@ -115,6 +115,7 @@ export const en: Locale = {
       round: 'Appraisal round id (round1, answer, round2…); default: the last round',
       evidence: 'Evidence file',
       'score.all': 'Show every criterion, not only the fields (table format)',
+      'score.compact': "With --format json: the compact form (totals, fields, each criterion's points and status, no trace)",
       'explain.code': 'One criterion (or field) code, e.g. 3.2',
       'diff.a': 'Evidence file or saved result (JSON of score --format json)',
       'diff.b': 'Evidence file or saved result; omit with --appraisal to compare self-score and the round',

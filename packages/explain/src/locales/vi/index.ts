@@ -112,6 +112,7 @@ export const vi: Locale = {
       round: 'Mã vòng thẩm định (round1, answer, round2…); mặc định: vòng cuối',
       evidence: 'Tệp minh chứng',
       'score.all': 'Hiện mọi tiêu chí, không chỉ các lĩnh vực (định dạng table)',
+      'score.compact': 'Với --format json: dạng rút gọn (tổng điểm, các lĩnh vực, điểm và trạng thái của từng tiêu chí, không có diễn giải)',
       'explain.code': 'Mã một tiêu chí (hoặc lĩnh vực), ví dụ 3.2',
       'diff.a': 'Tệp minh chứng hoặc kết quả đã lưu (JSON của score --format json)',
       'diff.b': 'Tệp minh chứng hoặc kết quả đã lưu; bỏ trống khi có --appraisal để so tự chấm với vòng thẩm định',
