@@ -377,28 +377,44 @@ export function fastEvidence(value: unknown): Evidence | undefined {
   return fastEvidenceRead(value)?.evidence;
 }
 
-/**
- * @internal parseEvidence, and on the fast path the canonical JSON text of the value (what hashJson
- * hashes), written in the same walk.
- */
-export function readEvidence(value: unknown): { value: Evidence | undefined; diagnostics: Diagnostic[]; canonical: string | undefined } {
-  const fast = fastEvidenceRead(value);
-  if (fast) return { value: fast.evidence, diagnostics: [], canonical: fast.canonical };
-  const diagnostics: Diagnostic[] = [];
-  findForbiddenKeysPublic(value, diagnostics);
-  if (diagnostics.length) return { value: undefined, diagnostics, canonical: undefined };
-  const parsed = Evidence.safeParse(value, PARSE_OPTIONS);
-  if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'EVIDENCE_SCHEMA'), canonical: undefined };
-  return { value: parsed.data, diagnostics: [], canonical: undefined };
+/** Evidence read: the value and its problems as parseEvidence gives them, and on the fast path its hash. */
+export interface EvidenceRead {
+  value: Evidence | undefined;
+  diagnostics: Diagnostic[];
+  /** hashJson(value), from the canonical text the fast path wrote; undefined on the slow path (evidenceSha). */
+  sha256: string | undefined;
 }
 
-/** @internal The evidence hash (hashJson of the value as given): from the text readEvidence wrote, or hashJson on the slow path. */
-export function evidenceSha(read: { canonical: string | undefined }, value: unknown): string {
-  return read.canonical !== undefined ? sha256Hex(read.canonical) : hashJson(value);
+function slowEvidence(value: unknown): EvidenceRead {
+  const diagnostics: Diagnostic[] = [];
+  findForbiddenKeysPublic(value, diagnostics);
+  if (diagnostics.length) return { value: undefined, diagnostics, sha256: undefined };
+  const parsed = Evidence.safeParse(value, PARSE_OPTIONS);
+  if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'EVIDENCE_SCHEMA'), sha256: undefined };
+  return { value: parsed.data, diagnostics: [], sha256: undefined };
+}
+
+/**
+ * @internal parseEvidence and the evidence hash in one walk: on the fast path the canonical JSON is
+ * written while the evidence is checked and copied, and hashed at once (a young string, still in
+ * the cache, is flattened and hashed fastest).
+ */
+export function readEvidence(value: unknown): EvidenceRead {
+  const fast = fastEvidenceRead(value);
+  return fast ? { value: fast.evidence, diagnostics: [], sha256: sha256Hex(fast.canonical) } : slowEvidence(value);
+}
+
+/** @internal The evidence hash, hashJson(value): the one readEvidence took, or hashJson on the slow path. */
+export function evidenceSha(read: EvidenceRead, value: unknown): string {
+  return read.sha256 ?? hashJson(value);
 }
 
 /** Validate a value as evidence (shape only; the compiled set checks the content). Never throws. */
 export function parseEvidence(value: unknown): { value: Evidence | undefined; diagnostics: Diagnostic[] } {
-  const r = readEvidence(value);
-  return { value: r.value, diagnostics: r.diagnostics };
+  const fast = fastEvidenceRead(value);
+  if (!fast) {
+    const slow = slowEvidence(value);
+    return { value: slow.value, diagnostics: slow.diagnostics };
+  }
+  return { value: fast.evidence, diagnostics: [] };
 }
