@@ -140,12 +140,33 @@ const optStr = (v: unknown, max: number): v is string | undefined => v === undef
 const optRe = (v: unknown, re: RegExp): v is string | undefined => v === undefined || (typeof v === 'string' && re.test(v));
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** The keys of a fresh record (identifiers: no integer-like key, nothing to escape) sorted as canonical JSON sorts them. */
-function sortedKeys(o: object): string[] {
-  const keys = Object.keys(o);
-  if (keys.length > 1) keys.sort();
-  return keys;
+/** Record keys found to be identifiers and not forbidden: the same few hundred input ids come back in every file. */
+const GOOD_KEYS = new Set<string>();
+function goodKey(k: string): boolean {
+  if (GOOD_KEYS.has(k)) return true;
+  if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k)) return false;
+  if (GOOD_KEYS.size < 4096) GOOD_KEYS.add(k);
+  return true;
 }
+
+/**
+ * k put in its place among keys sorted as canonical JSON sorts them (by UTF-16 code units; record
+ * keys are identifiers: no integer-like key, nothing to escape). Records have few keys.
+ */
+function insertSorted(keys: string[], k: string): void {
+  let j = keys.length;
+  keys.push(k);
+  while (j > 0 && keys[j - 1]! > k) {
+    keys[j] = keys[j - 1]!;
+    j--;
+  }
+  keys[j] = k;
+}
+
+/** How a member starts: "{" for an object's first, "," after. */
+const sep = (t: string) => (t === '' ? '{' : ',');
+/** The object whose members `t` holds. */
+const close = (t: string) => (t === '' ? '{}' : t + '}');
 
 /** A record of finite numbers with identifier keys (a tally), copied; undefined if not. */
 function numberRecord(v: unknown): Record<string, number> | undefined {
@@ -154,7 +175,7 @@ function numberRecord(v: unknown): Record<string, number> | undefined {
   const out: Record<string, number> = {};
   for (const k in o) {
     const x = o[k];
-    if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k) || !isNum(x)) return undefined;
+    if (!goodKey(k) || !isNum(x)) return undefined;
     out[k] = x;
   }
   return out;
@@ -164,11 +185,11 @@ function numberRecord(v: unknown): Record<string, number> | undefined {
 function valueText(x: InputValue): string {
   if (typeof x === 'string') return jsonString(x);
   if (typeof x !== 'object') return String(x);
-  const keys = sortedKeys(x);
-  if (keys.length === 0) return '{}';
-  let t = '{"' + keys[0]! + '":' + String(x[keys[0]!]);
-  for (let i = 1; i < keys.length; i++) t += ',"' + keys[i]! + '":' + String(x[keys[i]!]);
-  return t + '}';
+  const keys: string[] = [];
+  for (const k in x) insertSorted(keys, k);
+  let t = '';
+  for (const k of keys) t += sep(t) + '"' + k + '":' + String(x[k]);
+  return close(t);
 }
 
 const NO = Symbol('no');
@@ -180,24 +201,21 @@ function inputValue(v: unknown): InputValue | typeof NO {
   return numberRecord(v) ?? NO;
 }
 
-/** How a member starts: "{" for an object's first, "," after. */
-const sep = (t: string) => (t === '' ? '{' : ',');
-/** The object whose members `t` holds. */
-const close = (t: string) => (t === '' ? '{}' : t + '}');
-
 /** The values of an entry (identifier keys), copied in their order; w.t: their text, in sorted order. Undefined if not valid. */
 function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefined {
   const o = plain(v);
   if (!o) return undefined;
   const values: Record<string, InputValue> = {};
+  const keys: string[] = [];
   for (const k in o) {
-    if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k)) return undefined;
+    if (!goodKey(k)) return undefined;
     const x = inputValue(o[k]);
     if (x === NO) return undefined;
     values[k] = x;
+    insertSorted(keys, k);
   }
   let t = '';
-  for (const k of sortedKeys(values)) t += sep(t) + '"' + k + '":' + valueText(values[k]!);
+  for (const k of keys) t += sep(t) + '"' + k + '":' + valueText(values[k]!);
   w.t = close(t);
   return values;
 }
