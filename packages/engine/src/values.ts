@@ -435,6 +435,11 @@ export function valuePath(evidence: Evidence, entry: number, id: string): string
   return e?.input === id ? `/entries/${entry}/value` : `/entries/${entry}/values/${id}`;
 }
 
+/** A value the appraisal corrected: its text taken now, what it was before (the first value given), and why. */
+function corrected(v: Omit<ValueRec, 'entry'>, before: ValueRec | undefined, round: string, reason: string): ValueRec {
+  return { value: v.value, display: v.display, entry: before?.entry ?? -1, corrected: { from: before?.corrected?.from ?? before?.display ?? null, round, reason } };
+}
+
 /** @internal Apply the appraisal's rounds up to and including `round`. */
 export function applyAppraisal(
   compiled: CompiledSet,
@@ -483,14 +488,7 @@ export function applyAppraisal(
           const v = convertValue(input, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
-          const before = prepared.values.get(key);
-          prepared.values.set(key, {
-            // The display read now: a corrected value keeps the text it was given.
-            value: v.value,
-            display: v.display,
-            entry: before?.entry ?? -1,
-            corrected: { from: before?.corrected?.from ?? before?.display ?? null, round: rd.id, reason: item.reason },
-          });
+          prepared.values.set(key, corrected(v, prepared.values.get(key), rd.id, item.reason));
         }
         prepared.corrections.set(item.criterion, { round: rd.id, reason: item.reason });
       }
