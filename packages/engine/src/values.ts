@@ -69,13 +69,13 @@ const MAX_VALUE = new Decimal(10).pow(LIMITS.valueDigits).minus(1);
 const MIN_VALUE = MAX_VALUE.neg();
 
 /** A value written as a string, read by the rules' one reader of typed text; its problem or hint becomes a diagnostic at the value. */
-function readString(def: CompiledInput['def'], raw: string, path: string, out: Diagnostic[]): boolean | string | undefined {
+function readString(def: CompiledInput['def'], raw: string, path: At, out: Diagnostic[]): boolean | string | undefined {
   const r = readValueText(raw, def);
   if (!r.ok) {
-    out.push(valueTextDiagnostic(r.problem, path));
+    out.push(valueTextDiagnostic(r.problem, pointer(path)));
     return undefined;
   }
-  if (r.hint) out.push(valueTextDiagnostic(r.hint, path));
+  if (r.hint) out.push(valueTextDiagnostic(r.hint, pointer(path)));
   return r.value;
 }
 
@@ -130,14 +130,25 @@ class TallyRec {
   }
 }
 
+/**
+ * Where a value is: a JSON pointer, or (while the evidence is indexed) its entry and its key in
+ * "values" (null: the entry's "value"), written out as a pointer only when a diagnostic needs it.
+ */
+type At = string | ValueAt;
+interface ValueAt {
+  entry: number;
+  key: string | null;
+}
+const pointer = (at: At): string => (typeof at === 'string' ? at : at.key === null ? `/entries/${at.entry}/value` : `/entries/${at.entry}/values/${at.key}`);
+
 /** A value of the wrong type for its input. */
-function typeError(out: Diagnostic[], path: string, def: CompiledInput['def'], raw: unknown): undefined {
-  out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: def.id, option: null, expected: def.type, ...got(raw) }));
+function typeError(out: Diagnostic[], path: At, def: CompiledInput['def'], raw: unknown): undefined {
+  out.push(diag('EVIDENCE_VALUE_TYPE', pointer(path), { input: def.id, option: null, expected: def.type, ...got(raw) }));
   return undefined;
 }
 
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
-export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
+export function convertValue(input: CompiledInput, raw: InputValue, path: At, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
   if (typeof raw === 'string' && def.type !== 'tally') {
     // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
@@ -174,18 +185,19 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
  * thousands reading is above the input's maximum. Never read as 3000: the file's value is 3, and the
  * file's hash and every other reader say so. In a decimal or a percent the dot is the decimal point.
  */
-function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
+function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: At, out: Diagnostic[]): boolean {
   if (def.type !== 'count') return true;
   const thousands = token.replace('.', '');
   const asDecimal = new Decimal(token);
   if (def.max !== undefined && asDecimal.isInteger() && new Decimal(thousands).gt(String(def.max))) return true;
   const decimal = asDecimal.isInteger() ? decText(asDecimal) : null;
-  out.push(valueTextDiagnostic({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: def.id, got: token, thousands, decimal } }, path));
+  out.push(valueTextDiagnostic({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: def.id, got: token, thousands, decimal } }, pointer(path)));
   return false;
 }
 
-function dateValue(input: CompiledInput, v: string, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
-  if (input.def.withinPeriod !== false && (v < period.from || v > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: v, input: input.def.id, from: period.from, to: period.to }));
+function dateValue(input: CompiledInput, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
+  if (input.def.withinPeriod !== false && (v < period.from || v > period.to))
+    out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: input.def.id, from: period.from, to: period.to }));
   return { value: v, display: v };
 }
 
@@ -204,19 +216,19 @@ function wholeBounds(input: CompiledInput, lo: Decimal | null, hi: Decimal | nul
   return b;
 }
 
-function numberInRange(input: CompiledInput, n: Decimal, path: string, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
+function numberInRange(input: CompiledInput, n: Decimal, path: At, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
   const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
   const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
   const whole = raw !== undefined && Number.isSafeInteger(raw) ? wholeBounds(input, lo, hi) : null;
   if (whole ? raw! < whole.lo || raw! > whole.hi : (lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
-    out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
+    out.push(diag('EVIDENCE_VALUE_RANGE', pointer(path), { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
     return undefined;
   }
   return new NumberRec(n, raw);
 }
 
-function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
+function tallyValue(input: CompiledInput, raw: InputValue, path: At, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
   const id = input.def.id;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError(out, path, input.def, raw);
   const counts = new Map<string, Decimal>();
@@ -225,7 +237,7 @@ function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Di
   for (const option of input.options!.keys()) {
     const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
     if (!Number.isSafeInteger(v) || v < 0) {
-      out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
+      out.push(diag('EVIDENCE_VALUE_TYPE', `${pointer(path)}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
       ok = false;
       continue;
     }
@@ -235,7 +247,7 @@ function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Di
   for (const key of Object.keys(raw)) {
     if (!input.options!.has(key)) {
       const suggest = nearestWord(key, [...input.options!.keys()]);
-      out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()], ...(suggest !== undefined ? { suggest } : {}) }));
+      out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${pointer(path)}/${key}`, { value: key, input: id, options: [...input.options!.keys()], ...(suggest !== undefined ? { suggest } : {}) }));
       ok = false;
     }
   }
@@ -268,23 +280,25 @@ interface Indexing {
   docs: Map<string, DocRec[]>;
   explanations: Map<string, { text: string; entry: number }>;
   entriesOf: Map<string, number[]>;
+  /** Where the value being read is (one object, reused: see At). */
+  at: ValueAt;
   /** The inputs given a value that declare atMost, in the order their values were set (checkAtMost). */
   bounded: string[];
 }
 
 /** One value of an entry read; the input it is of (undefined when there is no such input here). */
-function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry: number, owner: string | null): CompiledInput | undefined {
+function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: string | null): CompiledInput | undefined {
   const input = x.compiled.inputs.get(id);
   if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
-    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
     return input;
   }
   const first = x.values.get(id);
   if (first) {
-    x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
+    x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', pointer(path), { input: id, first: `/entries/${first.entry}` }));
     return input;
   }
-  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(path)) as ValueRec | undefined;
+  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(pointer(path))) as ValueRec | undefined;
   if (v) {
     // convertValue returns a fresh object: complete it in place.
     v.entry = entry;
@@ -302,35 +316,45 @@ function addEntryOf(x: Indexing, owner: string, i: number): void {
 
 /** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
 function entryValues(x: Indexing, e: Entry, i: number): string | null | undefined {
-  const base = `/entries/${i}`;
+  // Pointers are written out only for a diagnostic (nearly every entry has none).
   if (e.criterion === undefined && e.input === undefined) {
-    x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'entryWithoutTarget' }));
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'entryWithoutTarget' }));
     return undefined;
   }
   let owner: string | null = null;
   if (e.criterion !== undefined) {
     if (!x.compiled.nodes.get(e.criterion)) {
-      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `/entries/${i}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
       return undefined;
     }
     owner = e.criterion;
     addEntryOf(x, owner, i);
   }
   if (e.input !== undefined) {
-    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
+    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/values`, { issue: 'inputWithValues' }));
     if (e.value === undefined) {
-      x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'inputWithoutValue', input: e.input }));
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'inputWithoutValue', input: e.input }));
       return undefined;
     }
-    const input = setValue(x, e.input, e.value, `${base}/value`, i, owner);
+    const at = x.at;
+    at.entry = i;
+    at.key = null;
+    const input = setValue(x, e.input, e.value, at, i, owner);
     if (owner === null && input?.criterion) {
       owner = input.criterion;
       addEntryOf(x, owner, i);
     }
   } else if (e.value !== undefined) {
-    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/value`, { issue: 'valueWithoutInput' }));
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/value`, { issue: 'valueWithoutInput' }));
   }
-  if (e.values) for (const key of Object.keys(e.values)) setValue(x, key, e.values[key]!, `${base}/values/${key}`, i, owner);
+  if (e.values) {
+    const at = x.at;
+    at.entry = i;
+    for (const key of Object.keys(e.values)) {
+      at.key = key;
+      setValue(x, key, e.values[key]!, at, i, owner);
+    }
+  }
   return owner;
 }
 
@@ -401,7 +425,7 @@ const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
 export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
-  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map(), bounded: [] };
+  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map(), at: { entry: 0, key: null }, bounded: [] };
   const entries = evidence.entries;
   const skipping = skip.size > 0;
   for (let i = 0; i < entries.length; i++) {
