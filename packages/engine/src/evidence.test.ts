@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashJson } from './canonical.js';
+import { compile } from './compile.js';
+import { checkEvidence, score } from './score.js';
 import { Evidence, evidenceSha, fastEvidence, fastEvidenceRead, readEvidence } from './evidence.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -210,5 +212,34 @@ describe('the canonical JSON written on the fast path is canonicalJson(value)', 
     expect(fastEvidenceRead(e)).toBeDefined();
     agree(e);
     expect(fastEvidenceRead(e)!.canonical).toContain('"value":{"a":0,"a0":1e+21,"a_":2,"z":1}');
+  });
+});
+
+describe('score() takes the evidence hash from the same walk', () => {
+  const set = JSON.parse(readFileSync(`${ROOT}rules/sets/model.commune-par/2026.json`, 'utf8'));
+  const compiled = compile(set);
+  const appraisal = JSON.parse(readFileSync(`${ROOT}examples/vinh-bao/appraisal-2026.json`, 'utf8')) as { evidence: { sha256: string } };
+
+  it('provenance says hashJson(evidence), whatever the order of its keys', () => {
+    for (const [i, e] of examples.entries()) {
+      if (e.criteriaSet !== 'model.commune-par@2026') continue;
+      const shuffled = reordered(e, [i + 3, 5, 1, 8]);
+      expect(score(compiled, e).provenance.evidence.sha256).toBe(hashJson(e));
+      expect(score(compiled, shuffled).provenance.evidence.sha256).toBe(hashJson(e));
+    }
+  });
+
+  it('an appraisal finds its evidence by that hash, and evidence read the slow way (salvaged) is hashed with hashJson', () => {
+    const vinhBao = JSON.parse(readFileSync(`${ROOT}examples/vinh-bao/par-2026.json`, 'utf8')) as Record<string, unknown>;
+    expect(appraisal.evidence.sha256).toBe(hashJson(vinhBao));
+    const mismatch = (e: unknown) => checkEvidence(compiled, e, { appraisal }).filter((d) => d.code === 'APPRAISAL_EVIDENCE_MISMATCH');
+    expect(mismatch(reordered(vinhBao, [2, 9, 4]))).toEqual([]);
+    // One bad value: the fast path refuses the file, zod finds the problem, salvage checks the rest.
+    const bad = structuredClone(vinhBao) as { entries: Array<Record<string, unknown>> };
+    bad.entries[0]!.note = 7;
+    expect(fastEvidenceRead(bad)).toBeUndefined();
+    const found = mismatch(bad);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.params).toMatchObject({ givenSha256: hashJson(bad), expectedSha256: appraisal.evidence.sha256 });
   });
 });
