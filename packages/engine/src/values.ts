@@ -88,9 +88,10 @@ const isSmall = (v: number) => v >= 0 && v < 1024 && Number.isInteger(v) && !Obj
 /** A JSON number read exactly (decimal.js reads a finite number through the same digits as its String(); only -0 differs: "0"). */
 const numberValue = (raw: number) => (isSmall(raw) ? small(raw) : Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
 
-/** Real calendar dates, remembered: the same few hundred dates come back in every unit's evidence. */
+/** Real calendar dates, remembered (texts of a date's length only): the same few hundred dates come back in every unit's evidence. */
 const REAL_DATES = new Map<string, boolean>();
 function realDate(s: string): boolean {
+  if (s.length !== 10) return isRealDate(s);
   let r = REAL_DATES.get(s);
   if (r === undefined) {
     r = isRealDate(s);
