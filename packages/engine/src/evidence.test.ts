@@ -200,6 +200,42 @@ describe('the canonical JSON written on the fast path is canonicalJson(value)', 
     expect(accepted - before).toBeGreaterThan(500);
   });
 
+  it('leaves to hashJson what canonical JSON does not write: a non-enumerable member, an enumerable property of Object.prototype', () => {
+    for (const [at, key] of [
+      ['entry', 'note'],
+      ['entry', 'values'],
+      ['unit', 'province'],
+      ['top', 'preparedBy'],
+      ['document', 'title'],
+    ] as const) {
+      const e = structuredClone(examples[1]!) as { unit: object; entries: Array<{ documents?: object[] }> };
+      const withDocs = e.entries.find((x) => x.documents?.length)!;
+      const target = at === 'entry' ? e.entries[0]! : at === 'unit' ? e.unit : at === 'document' ? withDocs.documents![0]! : e;
+      Object.defineProperty(target, key, { value: key === 'values' ? { x: 1 } : key === 'preparedBy' ? {} : 'hidden', enumerable: false });
+      expect(fastEvidenceRead(e)).toBeUndefined();
+      agree(e);
+    }
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.polluted = 1;
+      expect(fastEvidenceRead(examples[0])).toBeUndefined();
+      agree(examples[0]);
+    } finally {
+      delete proto.polluted;
+    }
+    expect(fastEvidenceRead(examples[0])).toBeDefined();
+  });
+
+  it('writes objects without a prototype as canonicalJson does', () => {
+    const bare = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(bare) : v !== null && typeof v === 'object' ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bare(x)]))) : v;
+    for (const e of examples) {
+      const b = bare(e);
+      expect(fastEvidenceRead(b)).toBeDefined();
+      agree(b);
+    }
+  });
+
   it('agrees on a few hand-written cases', () => {
     const e = structuredClone(examples[0]!) as Record<string, unknown>;
     e.unit = { ...(e.unit as object), name: 'Xã "A"\\\n\ud800' };

@@ -110,6 +110,8 @@ const RE_SET_REF = /^[a-z0-9.-]+@[0-9.]+$/;
 const LEVELS: ReadonlySet<string> = new Set(UNIT_LEVELS);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const OBJECT_PROTO = Object.prototype;
+/** An empty object: for…in over it meets only what Object.prototype has enumerable. */
+const PROTO_PROBE = {};
 
 type Obj = Record<string, unknown>;
 
@@ -128,12 +130,20 @@ function plain(v: unknown): Obj | undefined {
   return proto === OBJECT_PROTO || proto === null ? (v as Obj) : undefined;
 }
 
-/** Every own key of o is one of the allowed ones (and none is forbidden or undefined-valued). */
-function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {
-  for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
-  // for…in skips non-enumerable and symbol keys; zod's strict check only looks at enumerable string keys too.
-  return true;
+/**
+ * How many keys o has when every one is one of the allowed ones (none forbidden or undefined-valued),
+ * else -1. for…in skips non-enumerable and symbol keys; zod's strict check only looks at enumerable
+ * string keys too.
+ */
+function keyCount(o: Obj, allowed: ReadonlySet<string>): number {
+  let n = 0;
+  for (const k in o) {
+    if (!allowed.has(k) || o[k] === undefined) return -1;
+    n++;
+  }
+  return n;
 }
+const one = (v: unknown) => (v === undefined ? 0 : 1);
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown, max: number): v is string | undefined => v === undefined || (typeof v === 'string' && v.length <= max);
@@ -224,8 +234,11 @@ const DOC_KEYS = new Set(['for', 'number', 'date', 'title', 'issuer', 'url', 'sh
 /** A document, copied; w.t: its text. Undefined if not valid. */
 function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const d = plain(v);
-  if (!d || !onlyKeys(d, DOC_KEYS)) return undefined;
-  const { for: f, number, date, title, issuer, url, sha256 } = d;
+  const n = d ? keyCount(d, DOC_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { for: f, number, date, title, issuer, url, sha256 } = d!;
+  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else zod decides.
+  if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
   if (!optRe(f, RE_IDENTIFIER) || !optStr(number, 200) || !optRe(date, RE_DATE) || !optStr(title, LIMITS.stringLength)) return undefined;
   if (!optStr(issuer, 500) || !optStr(url, 2000) || !optRe(sha256, RE_SHA)) return undefined;
   // Keys sorted: date, for, issuer, number, sha256, title, url.
@@ -268,8 +281,10 @@ const ENTRY_KEYS = new Set(['criterion', 'input', 'value', 'values', 'documents'
 /** An entry, copied in the schema's order; w.t: its text, keys sorted. Undefined if not valid. */
 function entry(v: unknown, w: Text): Entry | undefined {
   const e = plain(v);
-  if (!e || !onlyKeys(e, ENTRY_KEYS)) return undefined;
-  const { criterion, input, value, values, documents, note, explanation, claimedPoints: claim } = e;
+  const n = e ? keyCount(e, ENTRY_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { criterion, input, value, values, documents, note, explanation, claimedPoints: claim } = e!;
+  if (n !== one(criterion) + one(input) + one(value) + one(values) + one(documents) + one(note) + one(explanation) + one(claim)) return undefined;
   if (!optRe(criterion, RE_CODE) || !optRe(input, RE_IDENTIFIER) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
   if (!(claim === undefined || isNum(claim) || (typeof claim === 'string' && RE_DEC.test(claim)))) return undefined;
   const x = value === undefined ? undefined : inputValue(value);
@@ -309,8 +324,10 @@ const PREPARED_KEYS = new Set(['name', 'role', 'date']);
 /** The unit, copied, and its canonical text (keys sorted: code, level, name, note, province); undefined if not valid. */
 function unitOf(v: unknown): { unit: Unit; text: string } | undefined {
   const u = plain(v);
-  if (!u || !onlyKeys(u, UNIT_KEYS)) return undefined;
-  const { code, name, level, province, note } = u;
+  const n = u ? keyCount(u, UNIT_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { code, name, level, province, note } = u!;
+  if (n !== one(code) + one(name) + one(level) + one(province) + one(note)) return undefined;
   if (!str(code, 100) || !str(name, 500) || !LEVELS.has(level as string) || !optStr(province, 200) || !optStr(note, LIMITS.stringLength)) return undefined;
   const unit: Unit = { code, name, level: level as Unit['level'] };
   if (province !== undefined) unit.province = province;
@@ -324,8 +341,10 @@ function unitOf(v: unknown): { unit: Unit; text: string } | undefined {
 /** The period, copied, and its canonical text (from, label, to); undefined if not valid. */
 function periodOf(v: unknown): { period: Evidence['period']; text: string } | undefined {
   const p = plain(v);
-  if (!p || !onlyKeys(p, PERIOD_KEYS)) return undefined;
-  const { from, to, label } = p;
+  const n = p ? keyCount(p, PERIOD_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { from, to, label } = p!;
+  if (n !== one(from) + one(to) + one(label)) return undefined;
   if (typeof from !== 'string' || !RE_DATE.test(from) || typeof to !== 'string' || !RE_DATE.test(to) || !optStr(label, 100)) return undefined;
   const period: Evidence['period'] = { from, to };
   if (label !== undefined) period.label = label;
@@ -335,8 +354,10 @@ function periodOf(v: unknown): { period: Evidence['period']; text: string } | un
 /** Who prepared the file, copied, and its canonical text (date, name, role); undefined if not valid. */
 function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedBy']>; text: string } | undefined {
   const b = plain(v);
-  if (!b || !onlyKeys(b, PREPARED_KEYS)) return undefined;
-  const { name, role, date } = b;
+  const n = b ? keyCount(b, PREPARED_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { name, role, date } = b!;
+  if (n !== one(name) + one(role) + one(date)) return undefined;
   if (!optStr(name, 200) || !optStr(role, 200) || !optRe(date, RE_DATE)) return undefined;
   const preparedBy: NonNullable<Evidence['preparedBy']> = {};
   if (name !== undefined) preparedBy.name = name;
@@ -352,17 +373,21 @@ function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedB
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when zod must decide. */
 export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {
   const v = plain(value);
-  if (!v || !onlyKeys(v, TOP_KEYS)) return undefined;
-  const { $schema, formatVersion, sample, criteriaSet } = v;
+  // An enumerable property on Object.prototype would be met by for…in on every object but written by
+  // no canonical JSON (Object.keys): zod and hashJson decide.
+  for (const _ in PROTO_PROBE) return undefined;
+  const n = v ? keyCount(v, TOP_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { $schema, formatVersion, sample, criteriaSet, unit: unitValue, period: periodValue, preparedBy: preparedValue, entries: list } = v!;
+  if (n !== one($schema) + one(formatVersion) + one(sample) + one(criteriaSet) + one(unitValue) + one(periodValue) + one(preparedValue) + one(list)) return undefined;
   if (($schema !== undefined && typeof $schema !== 'string') || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
   if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
-  const unit = unitOf(v.unit);
+  const unit = unitOf(unitValue);
   if (!unit) return undefined;
-  const period = periodOf(v.period);
+  const period = periodOf(periodValue);
   if (!period) return undefined;
-  const preparedBy = v.preparedBy === undefined ? undefined : preparedByOf(v.preparedBy);
-  if (v.preparedBy !== undefined && !preparedBy) return undefined;
-  const list = v.entries;
+  const preparedBy = preparedValue === undefined ? undefined : preparedByOf(preparedValue);
+  if (preparedValue !== undefined && !preparedBy) return undefined;
   if (!Array.isArray(list) || list.length > LIMITS.evidenceEntries) return undefined;
   // Keys sorted: $schema, criteriaSet, entries, formatVersion, period, preparedBy, sample, unit.
   let t = ($schema !== undefined ? '{"$schema":' + jsonString($schema) + ',' : '{') + '"criteriaSet":"' + criteriaSet + '","entries":[';
