@@ -24,11 +24,18 @@ function keyText(k: string): string {
 /** Characters JSON.stringify writes escaped: quote, backslash, controls, surrogates (lone ones as \\u). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/**
+ * @internal A string as canonical JSON writes it (what JSON.stringify gives): one with nothing to
+ * escape as is between quotes. The evidence fast path writes its strings with it too.
+ */
+export function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
+}
+
 function write(v: unknown): string {
   if (v === null) return 'null';
   const type = typeof v;
-  // A string with nothing to escape is written as is between quotes (what JSON.stringify gives).
-  if (type === 'string') return NEEDS_ESCAPE.test(v as string) ? JSON.stringify(v) : '"' + (v as string) + '"';
+  if (type === 'string') return jsonString(v as string);
   if (type !== 'object') {
     if (v === undefined) return 'null';
     // Numbers, booleans; whatever JSON.stringify cannot write (a function) writes nothing.

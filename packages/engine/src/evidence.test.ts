@@ -1,12 +1,17 @@
 /**
  * The evidence fast path (fastEvidence) must agree with the zod schema: for every value it accepts,
  * zod accepts it too and returns the same copy (same keys, same order); anything else goes to zod.
+ * The canonical JSON it writes in the same walk (the text of the evidence hash) must be
+ * canonicalJson(value) exactly, whatever the key order and whatever the strings hold.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Evidence, fastEvidence } from './evidence.js';
+import { canonicalJson, hashJson } from './canonical.js';
+import { compile } from './compile.js';
+import { checkEvidence, score } from './score.js';
+import { Evidence, evidenceSha, fastEvidence, fastEvidenceRead, readEvidence } from './evidence.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const examples = readdirSync(`${ROOT}examples`)
@@ -14,12 +19,41 @@ const examples = readdirSync(`${ROOT}examples`)
   .map((d) => JSON.parse(readFileSync(`${ROOT}examples/${d}/par-2026.json`, 'utf8')) as Record<string, unknown>);
 
 function agree(value: unknown): void {
-  const fast = fastEvidence(value);
+  const read = readEvidence(value);
+  // The hash is hashJson's on either path.
+  expect(evidenceSha(read, value)).toBe(hashJson(value));
+  const fast = fastEvidenceRead(value);
+  expect(read.sha256).toBe(fast === undefined ? undefined : hashJson(value));
   if (fast === undefined) return; // zod decides
+  expect(fast.canonical).toBe(canonicalJson(value));
   const parsed = Evidence.safeParse(value);
   expect(parsed.success).toBe(true);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(parsed.data));
+  expect(JSON.stringify(fast.evidence)).toBe(JSON.stringify(parsed.data));
+  expect(read.diagnostics).toEqual([]);
+  accepted++;
 }
+let accepted = 0;
+
+/** The same value with the keys of every object in another order (a permutation per object, drawn from `order`). */
+function reordered(v: unknown, order: number[], at = { i: 0 }): unknown {
+  if (Array.isArray(v)) return v.map((x) => reordered(x, order, at));
+  if (v === null || typeof v !== 'object') return v;
+  const keys = Object.keys(v);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = order[at.i++ % order.length]! % (i + 1);
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = reordered((v as Record<string, unknown>)[k], order, at);
+  return out;
+}
+
+/** Strings JSON escapes or encodes in several bytes: quotes, backslashes, controls, lone surrogates, astral characters. */
+const hostileString = fc.oneof(
+  fc.string({ unit: fc.constantFrom('a', 'ư', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udfff', '\u{1F600}', '/', ' '), maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('', '\ud83d', 'x\udc00y', '"quoted"', 'a\\b', '\t\r\b\f'),
+);
 
 describe('fastEvidence agrees with the zod schema', () => {
   it('accepts the example files and copies them as zod does', () => {
@@ -98,5 +132,150 @@ describe('fastEvidence agrees with the zod schema', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the canonical JSON written on the fast path is canonicalJson(value)', () => {
+  it('for the example files, whatever the order of their keys (the same evidence hash)', () => {
+    fc.assert(
+      fc.property(fc.nat(examples.length - 1), fc.array(fc.nat(1000), { minLength: 1, maxLength: 50 }), (which, order) => {
+        const e = examples[which]!;
+        const shuffled = reordered(e, order);
+        const fast = fastEvidenceRead(shuffled);
+        expect(fast).toBeDefined();
+        expect(fast!.canonical).toBe(canonicalJson(e));
+        expect(evidenceSha(readEvidence(shuffled), shuffled)).toBe(hashJson(e));
+        agree(shuffled);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('for hostile strings, numbers and records in every field that takes them', () => {
+    const texts = [
+      '$schema',
+      'unit.code',
+      'unit.name',
+      'unit.province',
+      'unit.note',
+      'period.label',
+      'preparedBy.name',
+      'preparedBy.role',
+      'note',
+      'explanation',
+      'value',
+      'number',
+      'title',
+      'issuer',
+      'url',
+    ];
+    const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(-0, 1e21, 1e-7, 5e-324, 0.1, 123456789012345680000));
+    const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/);
+    const inputValue = fc.oneof(fc.boolean(), number, hostileString, fc.dictionary(key, number, { maxKeys: 5 }));
+    const before = accepted;
+    const edit = fc.tuple(fc.constantFrom(...texts, 'values', 'claimedPoints', 'sample'), fc.nat(), hostileString, inputValue, fc.dictionary(key, inputValue, { maxKeys: 6 }), number);
+    fc.assert(
+      fc.property(fc.nat(examples.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
+        const e = structuredClone(examples[which]!) as Record<string, Record<string, unknown>>;
+        const entries = e.entries as unknown as Array<Record<string, unknown>>;
+        for (const [field, n, text, value, values, num] of edits) {
+          const entry = entries[n % entries.length]!;
+          const docs = (entry.documents as Array<Record<string, unknown>> | undefined) ?? [];
+          const [head, tail] = field.split('.') as [string, string | undefined];
+          if (tail !== undefined) (e[head] ??= {})[tail] = text;
+          else if (head === '$schema') e.$schema = text as never;
+          else if (head === 'sample') e.sample = (n % 2 === 0) as never;
+          else if (head === 'value') delete entry.values, (entry.value = value), (entry.input ??= 'x_input');
+          else if (head === 'values') delete entry.value, delete entry.input, (entry.values = values);
+          else if (head === 'claimedPoints') entry.claimedPoints = n % 2 ? num : String(n % 100) + '.' + String(n % 7);
+          else if (['number', 'title', 'issuer', 'url'].includes(head) && docs.length) docs[n % docs.length]![head] = text;
+          else entry[head] = text;
+        }
+        agree(e);
+        agree(reordered(e, [edits.length, 7, 3]));
+      }),
+      { numRuns: 1000 },
+    );
+    // Many edits stay valid evidence: the fast path wrote their text (the rest went to zod, and hashJson).
+    expect(accepted - before).toBeGreaterThan(500);
+  });
+
+  it('leaves to hashJson what canonical JSON does not write: a non-enumerable member, an enumerable property of Object.prototype', () => {
+    for (const [at, key] of [
+      ['entry', 'note'],
+      ['entry', 'values'],
+      ['unit', 'province'],
+      ['top', 'preparedBy'],
+      ['document', 'title'],
+    ] as const) {
+      const e = structuredClone(examples[1]!) as { unit: object; entries: Array<{ documents?: object[] }> };
+      const withDocs = e.entries.find((x) => x.documents?.length)!;
+      const target = at === 'entry' ? e.entries[0]! : at === 'unit' ? e.unit : at === 'document' ? withDocs.documents![0]! : e;
+      Object.defineProperty(target, key, { value: key === 'values' ? { x: 1 } : key === 'preparedBy' ? {} : 'hidden', enumerable: false });
+      expect(fastEvidenceRead(e)).toBeUndefined();
+      agree(e);
+    }
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.polluted = 1;
+      expect(fastEvidenceRead(examples[0])).toBeUndefined();
+      agree(examples[0]);
+    } finally {
+      delete proto.polluted;
+    }
+    expect(fastEvidenceRead(examples[0])).toBeDefined();
+  });
+
+  it('writes objects without a prototype as canonicalJson does', () => {
+    const bare = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(bare) : v !== null && typeof v === 'object' ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bare(x)]))) : v;
+    for (const e of examples) {
+      const b = bare(e);
+      expect(fastEvidenceRead(b)).toBeDefined();
+      agree(b);
+    }
+  });
+
+  it('agrees on a few hand-written cases', () => {
+    const e = structuredClone(examples[0]!) as Record<string, unknown>;
+    e.unit = { ...(e.unit as object), name: 'Xã "A"\\\n\ud800' };
+    e.preparedBy = {};
+    e.entries = [
+      { criterion: '1.1', values: {} },
+      { input: 'a_b', value: { z: 1, a: -0, a_: 2, a0: 1e21 } },
+      { criterion: '2', documents: [{}], claimedPoints: -0 },
+    ];
+    expect(fastEvidenceRead(e)).toBeDefined();
+    agree(e);
+    expect(fastEvidenceRead(e)!.canonical).toContain('"value":{"a":0,"a0":1e+21,"a_":2,"z":1}');
+  });
+});
+
+describe('score() takes the evidence hash from the same walk', () => {
+  const set = JSON.parse(readFileSync(`${ROOT}rules/sets/model.commune-par/2026.json`, 'utf8'));
+  const compiled = compile(set);
+  const appraisal = JSON.parse(readFileSync(`${ROOT}examples/vinh-bao/appraisal-2026.json`, 'utf8')) as { evidence: { sha256: string } };
+
+  it('provenance says hashJson(evidence), whatever the order of its keys', () => {
+    for (const [i, e] of examples.entries()) {
+      if (e.criteriaSet !== 'model.commune-par@2026') continue;
+      const shuffled = reordered(e, [i + 3, 5, 1, 8]);
+      expect(score(compiled, e).provenance.evidence.sha256).toBe(hashJson(e));
+      expect(score(compiled, shuffled).provenance.evidence.sha256).toBe(hashJson(e));
+    }
+  });
+
+  it('an appraisal finds its evidence by that hash, and evidence read the slow way (salvaged) is hashed with hashJson', () => {
+    const vinhBao = JSON.parse(readFileSync(`${ROOT}examples/vinh-bao/par-2026.json`, 'utf8')) as Record<string, unknown>;
+    expect(appraisal.evidence.sha256).toBe(hashJson(vinhBao));
+    const mismatch = (e: unknown) => checkEvidence(compiled, e, { appraisal }).filter((d) => d.code === 'APPRAISAL_EVIDENCE_MISMATCH');
+    expect(mismatch(reordered(vinhBao, [2, 9, 4]))).toEqual([]);
+    // One bad value: the fast path refuses the file, zod finds the problem, salvage checks the rest.
+    const bad = structuredClone(vinhBao) as { entries: Array<Record<string, unknown>> };
+    bad.entries[0]!.note = 7;
+    expect(fastEvidenceRead(bad)).toBeUndefined();
+    const found = mismatch(bad);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.params).toMatchObject({ givenSha256: hashJson(bad), expectedSha256: appraisal.evidence.sha256 });
   });
 });

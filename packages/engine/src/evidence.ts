@@ -21,6 +21,7 @@ import {
   UNIT_LEVELS,
   type Diagnostic,
 } from './deps.js';
+import { hashJson, jsonString, sha256Hex } from './canonical.js';
 
 const opt = z.optional;
 const Str = (max: number = LIMITS.stringLength) => maxString(max);
@@ -93,6 +94,12 @@ export type Evidence = z.infer<typeof Evidence>;
 // (plain JSON data), and returns the same copy zod would (keys in schema order); anything it is not
 // sure about returns undefined and goes through zod, which then gives the diagnostics. So the
 // diagnostics never change, and valid evidence is read without zod.
+//
+// In the same walk it writes the evidence's canonical JSON (canonical.ts: keys sorted, no whitespace),
+// the text its provenance hash is taken of: the schema's objects have fixed keys, written in sorted
+// order; only records (values, tallies) are sorted. Every value accepted here is JSON data (no
+// undefined member, no function), so the text is canonicalJson(value) exactly; the slow path hashes
+// with hashJson.
 
 const RE_IDENTIFIER = /^[a-z][a-z0-9_]{0,63}$/;
 const RE_CODE = /^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/;
@@ -103,8 +110,18 @@ const RE_SET_REF = /^[a-z0-9.-]+@[0-9.]+$/;
 const LEVELS: ReadonlySet<string> = new Set(UNIT_LEVELS);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const OBJECT_PROTO = Object.prototype;
+/** An empty object: for…in over it meets only what Object.prototype has enumerable. */
+const PROTO_PROBE = {};
 
 type Obj = Record<string, unknown>;
+
+/**
+ * The canonical JSON text of the part just read (a writer sets it, its caller takes it). Strings that
+ * matched one of the patterns above have nothing to escape and are written as they are.
+ */
+interface Text {
+  t: string;
+}
 
 /** A plain object (JSON-like), or undefined. */
 function plain(v: unknown): Obj | undefined {
@@ -113,17 +130,53 @@ function plain(v: unknown): Obj | undefined {
   return proto === OBJECT_PROTO || proto === null ? (v as Obj) : undefined;
 }
 
-/** Every own key of o is one of the allowed ones (and none is forbidden or undefined-valued). */
-function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {
-  for (const k in o) if (!allowed.has(k) || o[k] === undefined) return false;
-  // for…in skips non-enumerable and symbol keys; zod's strict check only looks at enumerable string keys too.
+/**
+ * How many keys o has when every one is one of the allowed ones (none forbidden or undefined-valued),
+ * else -1. for…in skips non-enumerable and symbol keys; zod's strict check only looks at enumerable
+ * string keys too.
+ */
+function keyCount(o: Obj, allowed: ReadonlySet<string>): number {
+  let n = 0;
+  for (const k in o) {
+    if (!allowed.has(k) || o[k] === undefined) return -1;
+    n++;
+  }
+  return n;
+}
+const one = (v: unknown) => (v === undefined ? 0 : 1);
+
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const optStr = (v: unknown, max: number): v is string | undefined => v === undefined || (typeof v === 'string' && v.length <= max);
+const optRe = (v: unknown, re: RegExp): v is string | undefined => v === undefined || (typeof v === 'string' && re.test(v));
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Record keys found to be identifiers and not forbidden: the same few hundred input ids come back in every file. */
+const GOOD_KEYS = new Set<string>();
+function goodKey(k: string): boolean {
+  if (GOOD_KEYS.has(k)) return true;
+  if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k)) return false;
+  if (GOOD_KEYS.size < 4096) GOOD_KEYS.add(k);
   return true;
 }
 
-const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const optStr = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
-const optRe = (v: unknown, re: RegExp) => v === undefined || (typeof v === 'string' && re.test(v));
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/**
+ * k put in its place among keys sorted as canonical JSON sorts them (by UTF-16 code units; record
+ * keys are identifiers: no integer-like key, nothing to escape). Records have few keys.
+ */
+function insertSorted(keys: string[], k: string): void {
+  let j = keys.length;
+  keys.push(k);
+  while (j > 0 && keys[j - 1]! > k) {
+    keys[j] = keys[j - 1]!;
+    j--;
+  }
+  keys[j] = k;
+}
+
+/** How a member starts: "{" for an object's first, "," after. */
+const sep = (t: string) => (t === '' ? '{' : ',');
+/** The object whose members `t` holds. */
+const close = (t: string) => (t === '' ? '{}' : t + '}');
 
 /** A record of finite numbers with identifier keys (a tally), copied; undefined if not. */
 function numberRecord(v: unknown): Record<string, number> | undefined {
@@ -132,10 +185,21 @@ function numberRecord(v: unknown): Record<string, number> | undefined {
   const out: Record<string, number> = {};
   for (const k in o) {
     const x = o[k];
-    if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k) || !isNum(x)) return undefined;
+    if (!goodKey(k) || !isNum(x)) return undefined;
     out[k] = x;
   }
   return out;
+}
+
+/** The canonical text of an accepted input value (a number's text is what JSON.stringify writes: String(n), -0 as 0). */
+function valueText(x: InputValue): string {
+  if (typeof x === 'string') return jsonString(x);
+  if (typeof x !== 'object') return String(x);
+  const keys: string[] = [];
+  for (const k in x) insertSorted(keys, k);
+  let t = '';
+  for (const k of keys) t += sep(t) + '"' + k + '":' + String(x[k]);
+  return close(t);
 }
 
 const NO = Symbol('no');
@@ -147,66 +211,108 @@ function inputValue(v: unknown): InputValue | typeof NO {
   return numberRecord(v) ?? NO;
 }
 
+/** The values of an entry (identifier keys), copied in their order; w.t: their text, in sorted order. Undefined if not valid. */
+function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefined {
+  const o = plain(v);
+  if (!o) return undefined;
+  const values: Record<string, InputValue> = {};
+  const keys: string[] = [];
+  for (const k in o) {
+    if (!goodKey(k)) return undefined;
+    const x = inputValue(o[k]);
+    if (x === NO) return undefined;
+    values[k] = x;
+    insertSorted(keys, k);
+  }
+  let t = '';
+  for (const k of keys) t += sep(t) + '"' + k + '":' + valueText(values[k]!);
+  w.t = close(t);
+  return values;
+}
+
 const DOC_KEYS = new Set(['for', 'number', 'date', 'title', 'issuer', 'url', 'sha256']);
-function documentRef(v: unknown): DocumentRef | undefined {
+/** A document, copied; w.t: its text. Undefined if not valid. */
+function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const d = plain(v);
-  if (!d || !onlyKeys(d, DOC_KEYS)) return undefined;
-  if (!optRe(d.for, RE_IDENTIFIER) || !optStr(d.number, 200) || !optRe(d.date, RE_DATE) || !optStr(d.title, LIMITS.stringLength)) return undefined;
-  if (!optStr(d.issuer, 500) || !optStr(d.url, 2000) || !optRe(d.sha256, RE_SHA)) return undefined;
+  const n = d ? keyCount(d, DOC_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { for: f, number, date, title, issuer, url, sha256 } = d!;
+  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else zod decides.
+  if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
+  if (!optRe(f, RE_IDENTIFIER) || !optStr(number, 200) || !optRe(date, RE_DATE) || !optStr(title, LIMITS.stringLength)) return undefined;
+  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optRe(sha256, RE_SHA)) return undefined;
+  // Keys sorted: date, for, issuer, number, sha256, title, url.
+  let t = '';
+  if (date !== undefined) t += '{"date":"' + date + '"';
+  if (f !== undefined) t += sep(t) + '"for":"' + f + '"';
+  if (issuer !== undefined) t += sep(t) + '"issuer":' + jsonString(issuer);
+  if (number !== undefined) t += sep(t) + '"number":' + jsonString(number);
+  if (sha256 !== undefined) t += sep(t) + '"sha256":"' + sha256 + '"';
+  if (title !== undefined) t += sep(t) + '"title":' + jsonString(title);
+  if (url !== undefined) t += sep(t) + '"url":' + jsonString(url);
+  w.t = close(t);
   const out: DocumentRef = {};
-  if (d.for !== undefined) out.for = d.for as string;
-  if (d.number !== undefined) out.number = d.number as string;
-  if (d.date !== undefined) out.date = d.date as string;
-  if (d.title !== undefined) out.title = d.title as string;
-  if (d.issuer !== undefined) out.issuer = d.issuer as string;
-  if (d.url !== undefined) out.url = d.url as string;
-  if (d.sha256 !== undefined) out.sha256 = d.sha256 as string;
+  if (f !== undefined) out.for = f;
+  if (number !== undefined) out.number = number;
+  if (date !== undefined) out.date = date;
+  if (title !== undefined) out.title = title;
+  if (issuer !== undefined) out.issuer = issuer;
+  if (url !== undefined) out.url = url;
+  if (sha256 !== undefined) out.sha256 = sha256;
   return out;
 }
 
+/** An entry's documents, copied; w.t: their text. Undefined if not valid. */
+function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
+  if (!Array.isArray(list) || list.length > LIMITS.documentsPerEntry) return undefined;
+  const docs: DocumentRef[] = new Array(list.length);
+  let t = '[';
+  for (let i = 0; i < list.length; i++) {
+    const d = documentRef(list[i], w);
+    if (!d) return undefined;
+    docs[i] = d;
+    t += i ? ',' + w.t : w.t;
+  }
+  w.t = t + ']';
+  return docs;
+}
+
 const ENTRY_KEYS = new Set(['criterion', 'input', 'value', 'values', 'documents', 'note', 'explanation', 'claimedPoints']);
-function entry(v: unknown): Entry | undefined {
+/** An entry, copied in the schema's order; w.t: its text, keys sorted. Undefined if not valid. */
+function entry(v: unknown, w: Text): Entry | undefined {
   const e = plain(v);
-  if (!e || !onlyKeys(e, ENTRY_KEYS)) return undefined;
-  if (!optRe(e.criterion, RE_CODE) || !optRe(e.input, RE_IDENTIFIER) || !optStr(e.note, LIMITS.stringLength) || !optStr(e.explanation, LIMITS.stringLength)) return undefined;
+  const n = e ? keyCount(e, ENTRY_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { criterion, input, value, values, documents, note, explanation, claimedPoints: claim } = e!;
+  if (n !== one(criterion) + one(input) + one(value) + one(values) + one(documents) + one(note) + one(explanation) + one(claim)) return undefined;
+  if (!optRe(criterion, RE_CODE) || !optRe(input, RE_IDENTIFIER) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
+  if (!(claim === undefined || isNum(claim) || (typeof claim === 'string' && RE_DEC.test(claim)))) return undefined;
+  const x = value === undefined ? undefined : inputValue(value);
+  if (x === NO) return undefined;
+  // Keys sorted: claimedPoints, criterion, documents, explanation, input, note, value, values.
+  let t = '';
+  if (claim !== undefined) t += '{"claimedPoints":' + (typeof claim === 'number' ? String(claim) : '"' + claim + '"');
+  if (criterion !== undefined) t += sep(t) + '"criterion":"' + criterion + '"';
+  const docs = documents === undefined ? undefined : documentsOf(documents, w);
+  if (docs) t += sep(t) + '"documents":' + w.t;
+  else if (documents !== undefined) return undefined;
+  if (explanation !== undefined) t += sep(t) + '"explanation":' + jsonString(explanation);
+  if (input !== undefined) t += sep(t) + '"input":"' + input + '"';
+  if (note !== undefined) t += sep(t) + '"note":' + jsonString(note);
+  if (x !== undefined) t += sep(t) + '"value":' + valueText(x);
+  const vals = values === undefined ? undefined : entryValuesOf(values, w);
+  if (vals) t += sep(t) + '"values":' + w.t;
+  else if (values !== undefined) return undefined;
+  w.t = close(t);
   const out: Entry = {};
-  if (e.criterion !== undefined) out.criterion = e.criterion as string;
-  if (e.input !== undefined) out.input = e.input as string;
-  if (e.value !== undefined) {
-    const x = inputValue(e.value);
-    if (x === NO) return undefined;
-    out.value = x;
-  }
-  if (e.values !== undefined) {
-    const o = plain(e.values);
-    if (!o) return undefined;
-    const values: Record<string, InputValue> = {};
-    for (const k in o) {
-      if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k)) return undefined;
-      const x = inputValue(o[k]);
-      if (x === NO) return undefined;
-      values[k] = x;
-    }
-    out.values = values;
-  }
-  if (e.documents !== undefined) {
-    const list = e.documents;
-    if (!Array.isArray(list) || list.length > LIMITS.documentsPerEntry) return undefined;
-    const docs: DocumentRef[] = new Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const d = documentRef(list[i]);
-      if (!d) return undefined;
-      docs[i] = d;
-    }
-    out.documents = docs;
-  }
-  if (e.note !== undefined) out.note = e.note as string;
-  if (e.explanation !== undefined) out.explanation = e.explanation as string;
-  if (e.claimedPoints !== undefined) {
-    const c = e.claimedPoints;
-    if (!(isNum(c) || (typeof c === 'string' && RE_DEC.test(c)))) return undefined;
-    out.claimedPoints = c;
-  }
+  if (criterion !== undefined) out.criterion = criterion;
+  if (input !== undefined) out.input = input;
+  if (x !== undefined) out.value = x;
+  if (vals !== undefined) out.values = vals;
+  if (docs !== undefined) out.documents = docs;
+  if (note !== undefined) out.note = note;
+  if (explanation !== undefined) out.explanation = explanation;
+  if (claim !== undefined) out.claimedPoints = claim as number | string;
   return out;
 }
 
@@ -215,61 +321,143 @@ const UNIT_KEYS = new Set(['code', 'name', 'level', 'province', 'note']);
 const PERIOD_KEYS = new Set(['from', 'to', 'label']);
 const PREPARED_KEYS = new Set(['name', 'role', 'date']);
 
-/** @internal Valid evidence copied as zod would copy it, or undefined when zod must decide. */
-export function fastEvidence(value: unknown): Evidence | undefined {
+/** The unit, copied, and its canonical text (keys sorted: code, level, name, note, province); undefined if not valid. */
+function unitOf(v: unknown): { unit: Unit; text: string } | undefined {
+  const u = plain(v);
+  const n = u ? keyCount(u, UNIT_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { code, name, level, province, note } = u!;
+  if (n !== one(code) + one(name) + one(level) + one(province) + one(note)) return undefined;
+  if (!str(code, 100) || !str(name, 500) || !LEVELS.has(level as string) || !optStr(province, 200) || !optStr(note, LIMITS.stringLength)) return undefined;
+  const unit: Unit = { code, name, level: level as Unit['level'] };
+  if (province !== undefined) unit.province = province;
+  if (note !== undefined) unit.note = note;
+  let text = '{"code":' + jsonString(code) + ',"level":"' + (level as string) + '","name":' + jsonString(name);
+  if (note !== undefined) text += ',"note":' + jsonString(note);
+  if (province !== undefined) text += ',"province":' + jsonString(province);
+  return { unit, text: text + '}' };
+}
+
+/** The period, copied, and its canonical text (from, label, to); undefined if not valid. */
+function periodOf(v: unknown): { period: Evidence['period']; text: string } | undefined {
+  const p = plain(v);
+  const n = p ? keyCount(p, PERIOD_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { from, to, label } = p!;
+  if (n !== one(from) + one(to) + one(label)) return undefined;
+  if (typeof from !== 'string' || !RE_DATE.test(from) || typeof to !== 'string' || !RE_DATE.test(to) || !optStr(label, 100)) return undefined;
+  const period: Evidence['period'] = { from, to };
+  if (label !== undefined) period.label = label;
+  return { period, text: '{"from":"' + from + (label !== undefined ? '","label":' + jsonString(label) + ',"to":"' : '","to":"') + to + '"}' };
+}
+
+/** Who prepared the file, copied, and its canonical text (date, name, role); undefined if not valid. */
+function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedBy']>; text: string } | undefined {
+  const b = plain(v);
+  const n = b ? keyCount(b, PREPARED_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { name, role, date } = b!;
+  if (n !== one(name) + one(role) + one(date)) return undefined;
+  if (!optStr(name, 200) || !optStr(role, 200) || !optRe(date, RE_DATE)) return undefined;
+  const preparedBy: NonNullable<Evidence['preparedBy']> = {};
+  if (name !== undefined) preparedBy.name = name;
+  if (role !== undefined) preparedBy.role = role;
+  if (date !== undefined) preparedBy.date = date;
+  let t = '';
+  if (date !== undefined) t += '{"date":"' + date + '"';
+  if (name !== undefined) t += sep(t) + '"name":' + jsonString(name);
+  if (role !== undefined) t += sep(t) + '"role":' + jsonString(role);
+  return { preparedBy, text: close(t) };
+}
+
+/** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when zod must decide. */
+export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {
   const v = plain(value);
-  if (!v || !onlyKeys(v, TOP_KEYS)) return undefined;
-  if (v.$schema !== undefined && typeof v.$schema !== 'string') return undefined;
-  if (v.formatVersion !== FORMAT_VERSION) return undefined;
-  if (v.sample !== undefined && typeof v.sample !== 'boolean') return undefined;
-  if (typeof v.criteriaSet !== 'string' || !RE_SET_REF.test(v.criteriaSet)) return undefined;
-  const u = plain(v.unit);
-  if (!u || !onlyKeys(u, UNIT_KEYS) || !str(u.code, 100) || !str(u.name, 500) || !LEVELS.has(u.level as string)) return undefined;
-  if (!optStr(u.province, 200) || !optStr(u.note, LIMITS.stringLength)) return undefined;
-  const p = plain(v.period);
-  if (!p || !onlyKeys(p, PERIOD_KEYS) || typeof p.from !== 'string' || !RE_DATE.test(p.from) || typeof p.to !== 'string' || !RE_DATE.test(p.to) || !optStr(p.label, 100)) return undefined;
-  let preparedBy: Evidence['preparedBy'];
-  if (v.preparedBy !== undefined) {
-    const b = plain(v.preparedBy);
-    if (!b || !onlyKeys(b, PREPARED_KEYS) || !optStr(b.name, 200) || !optStr(b.role, 200) || !optRe(b.date, RE_DATE)) return undefined;
-    preparedBy = {};
-    if (b.name !== undefined) preparedBy.name = b.name as string;
-    if (b.role !== undefined) preparedBy.role = b.role as string;
-    if (b.date !== undefined) preparedBy.date = b.date as string;
-  }
-  const list = v.entries;
+  // An enumerable property on Object.prototype would be met by for…in on every object but written by
+  // no canonical JSON (Object.keys): zod and hashJson decide.
+  for (const _ in PROTO_PROBE) return undefined;
+  const n = v ? keyCount(v, TOP_KEYS) : -1;
+  if (n < 0) return undefined;
+  const { $schema, formatVersion, sample, criteriaSet, unit: unitValue, period: periodValue, preparedBy: preparedValue, entries: list } = v!;
+  if (n !== one($schema) + one(formatVersion) + one(sample) + one(criteriaSet) + one(unitValue) + one(periodValue) + one(preparedValue) + one(list)) return undefined;
+  if (($schema !== undefined && typeof $schema !== 'string') || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
+  if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
+  const unit = unitOf(unitValue);
+  if (!unit) return undefined;
+  const period = periodOf(periodValue);
+  if (!period) return undefined;
+  const preparedBy = preparedValue === undefined ? undefined : preparedByOf(preparedValue);
+  if (preparedValue !== undefined && !preparedBy) return undefined;
   if (!Array.isArray(list) || list.length > LIMITS.evidenceEntries) return undefined;
+  // Keys sorted: $schema, criteriaSet, entries, formatVersion, period, preparedBy, sample, unit.
+  let t = ($schema !== undefined ? '{"$schema":' + jsonString($schema) + ',' : '{') + '"criteriaSet":"' + criteriaSet + '","entries":[';
+  const w: Text = { t: '' };
   const entries: Entry[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    const e = entry(list[i]);
+    const e = entry(list[i], w);
     if (!e) return undefined;
     entries[i] = e;
+    t += i ? ',' + w.t : w.t;
   }
-  const unit: Unit = { code: u.code, name: u.name, level: u.level as Unit['level'] };
-  if (u.province !== undefined) unit.province = u.province as string;
-  if (u.note !== undefined) unit.note = u.note as string;
-  const period: Evidence['period'] = { from: p.from, to: p.to };
-  if (p.label !== undefined) period.label = p.label as string;
+  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + period.text;
+  if (preparedBy) t += ',"preparedBy":' + preparedBy.text;
+  if (sample !== undefined) t += ',"sample":' + String(sample);
+  t += ',"unit":' + unit.text + '}';
   const out = {} as Evidence;
-  if (v.$schema !== undefined) out.$schema = v.$schema as string;
+  if ($schema !== undefined) out.$schema = $schema;
   out.formatVersion = FORMAT_VERSION;
-  if (v.sample !== undefined) out.sample = v.sample as boolean;
-  out.criteriaSet = v.criteriaSet;
-  out.unit = unit;
-  out.period = period;
-  if (preparedBy !== undefined) out.preparedBy = preparedBy;
+  if (sample !== undefined) out.sample = sample;
+  out.criteriaSet = criteriaSet;
+  out.unit = unit.unit;
+  out.period = period.period;
+  if (preparedBy) out.preparedBy = preparedBy.preparedBy;
   out.entries = entries;
-  return out;
+  return { evidence: out, canonical: t };
+}
+
+/** @internal Valid evidence copied as zod would copy it, or undefined when zod must decide. */
+export function fastEvidence(value: unknown): Evidence | undefined {
+  return fastEvidenceRead(value)?.evidence;
+}
+
+/** Evidence read: the value and its problems as parseEvidence gives them, and on the fast path its hash. */
+export interface EvidenceRead {
+  value: Evidence | undefined;
+  diagnostics: Diagnostic[];
+  /** hashJson(value), from the canonical text the fast path wrote; undefined on the slow path (evidenceSha). */
+  sha256: string | undefined;
+}
+
+function slowEvidence(value: unknown): EvidenceRead {
+  const diagnostics: Diagnostic[] = [];
+  findForbiddenKeysPublic(value, diagnostics);
+  if (diagnostics.length) return { value: undefined, diagnostics, sha256: undefined };
+  const parsed = Evidence.safeParse(value, PARSE_OPTIONS);
+  if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'EVIDENCE_SCHEMA'), sha256: undefined };
+  return { value: parsed.data, diagnostics: [], sha256: undefined };
+}
+
+/**
+ * @internal parseEvidence and the evidence hash in one walk: on the fast path the canonical JSON is
+ * written while the evidence is checked and copied, and hashed at once (a young string, still in
+ * the cache, is flattened and hashed fastest).
+ */
+export function readEvidence(value: unknown): EvidenceRead {
+  const fast = fastEvidenceRead(value);
+  return fast ? { value: fast.evidence, diagnostics: [], sha256: sha256Hex(fast.canonical) } : slowEvidence(value);
+}
+
+/** @internal The evidence hash, hashJson(value): the one readEvidence took, or hashJson on the slow path. */
+export function evidenceSha(read: EvidenceRead, value: unknown): string {
+  return read.sha256 ?? hashJson(value);
 }
 
 /** Validate a value as evidence (shape only; the compiled set checks the content). Never throws. */
 export function parseEvidence(value: unknown): { value: Evidence | undefined; diagnostics: Diagnostic[] } {
-  const fast = fastEvidence(value);
-  if (fast) return { value: fast, diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
-  findForbiddenKeysPublic(value, diagnostics);
-  if (diagnostics.length) return { value: undefined, diagnostics };
-  const parsed = Evidence.safeParse(value, PARSE_OPTIONS);
-  if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'EVIDENCE_SCHEMA') };
-  return { value: parsed.data, diagnostics: [] };
+  const fast = fastEvidenceRead(value);
+  if (!fast) {
+    const slow = slowEvidence(value);
+    return { value: slow.value, diagnostics: slow.diagnostics };
+  }
+  return { value: fast.evidence, diagnostics: [] };
 }

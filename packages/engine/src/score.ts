@@ -6,7 +6,7 @@ import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains
 import { hashJson } from './canonical.js';
 import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
-import { parseEvidence, type Evidence } from './evidence.js';
+import { evidenceSha, readEvidence, type Evidence } from './evidence.js';
 import { salvageAppraisal, salvageEvidence } from './salvage.js';
 import { scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
@@ -149,7 +149,7 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
 
 /** Parse and index the evidence, apply the appraisal; a list of diagnostics when that fails. */
 function readInput(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all: boolean): Input | Diagnostic[] {
-  const parsed = parseEvidence(evidenceInput);
+  const parsed = readEvidence(evidenceInput);
   const given = parsed.value?.criteriaSet ?? (evidenceInput !== null && typeof evidenceInput === 'object' ? (evidenceInput as { criteriaSet?: unknown }).criteriaSet : undefined);
   const mismatch = typeof given === 'string' && given !== compiled.ref ? [diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given, expected: compiled.ref })] : [];
   const diagnostics: Diagnostic[] = [];
@@ -170,7 +170,7 @@ function readInput(compiled: CompiledSet, evidenceInput: unknown, options: Score
   const prepared = prepare(compiled, evidence, skip, numberTokensOf(evidenceInput));
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);
-  const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: hashJson(evidenceInput), appraisalSha: undefined, diagnostics, failed: false };
+  const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: evidenceSha(parsed, evidenceInput), appraisalSha: undefined, diagnostics, failed: false };
   if (!applyAppraisalOf(compiled, inp, options)) return diagnostics;
   inp.failed = diagnostics.some((d) => d.severity === 'error');
   // Checking (not scoring) goes on past errors, for the problems of the later stages.

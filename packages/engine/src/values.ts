@@ -69,31 +69,92 @@ const MAX_VALUE = new Decimal(10).pow(LIMITS.valueDigits).minus(1);
 const MIN_VALUE = MAX_VALUE.neg();
 
 /** A value written as a string, read by the rules' one reader of typed text; its problem or hint becomes a diagnostic at the value. */
-function readString(def: CompiledInput['def'], raw: string, path: string, out: Diagnostic[]): boolean | string | undefined {
+function readString(def: CompiledInput['def'], raw: string, path: At, out: Diagnostic[]): boolean | string | undefined {
   const r = readValueText(raw, def);
   if (!r.ok) {
-    out.push(valueTextDiagnostic(r.problem, path));
+    out.push(valueTextDiagnostic(r.problem, pointer(path)));
     return undefined;
   }
-  if (r.hint) out.push(valueTextDiagnostic(r.hint, path));
+  if (r.hint) out.push(valueTextDiagnostic(r.hint, pointer(path)));
   return r.value;
 }
 
+/** Small whole numbers as Decimals, made once (a Decimal is never changed): most counts are small. */
+const SMALL: Decimal[] = [];
+/** A whole number 0 ≤ v < 1024 (not -0) read as new Decimal(v) reads it, from SMALL. */
+const small = (v: number) => (SMALL[v] ??= new Decimal(v));
+const isSmall = (v: number) => v >= 0 && v < 1024 && Number.isInteger(v) && !Object.is(v, -0);
+
 /** A JSON number read exactly (decimal.js reads a finite number through the same digits as its String(); only -0 differs: "0"). */
-const numberValue = (raw: number) => (Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
+const numberValue = (raw: number) => (isSmall(raw) ? small(raw) : Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
+
+/** Real calendar dates, remembered (texts of a date's length only): the same few hundred dates come back in every unit's evidence. */
+const REAL_DATES = new Map<string, boolean>();
+function realDate(s: string): boolean {
+  if (s.length !== 10) return isRealDate(s);
+  let r = REAL_DATES.get(s);
+  if (r === undefined) {
+    r = isRealDate(s);
+    if (REAL_DATES.size < 8192) REAL_DATES.set(s, r);
+  }
+  return r;
+}
+
+/**
+ * A number read from the evidence. Its text as the trace shows it is written when a trace reads it
+ * (a unit scored for its totals never does).
+ */
+class NumberRec {
+  entry = -1;
+  constructor(
+    readonly value: Decimal,
+    private readonly raw: number | undefined,
+  ) {}
+  get display(): string {
+    // A whole JSON number is written as is (the same text decText gives, faster).
+    return this.raw !== undefined && Number.isSafeInteger(this.raw) ? String(this.raw) : decText(this.value);
+  }
+}
+
+/** A tally read from the evidence: its counts' texts, option by option, written when a trace reads them. */
+class TallyRec {
+  entry = -1;
+  constructor(
+    readonly value: ReadonlyMap<string, Decimal>,
+    private readonly counts: readonly number[],
+  ) {}
+  get display(): Record<string, string> {
+    const display: Record<string, string> = {};
+    let i = 0;
+    for (const option of this.value.keys()) display[option] = String(this.counts[i++]);
+    return display;
+  }
+}
+
+/**
+ * Where a value is: a JSON pointer, or (while the evidence is indexed) its entry and its key in
+ * "values" (null: the entry's "value"), written out as a pointer only when a diagnostic needs it.
+ */
+type At = string | ValueAt;
+interface ValueAt {
+  entry: number;
+  key: string | null;
+}
+const pointer = (at: At): string => (typeof at === 'string' ? at : at.key === null ? `/entries/${at.entry}/value` : `/entries/${at.entry}/values/${at.key}`);
+
+/** A value of the wrong type for its input. */
+function typeError(out: Diagnostic[], path: At, def: CompiledInput['def'], raw: unknown): undefined {
+  out.push(diag('EVIDENCE_VALUE_TYPE', pointer(path), { input: def.id, option: null, expected: def.type, ...got(raw) }));
+  return undefined;
+}
 
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
-export function convertValue(input: CompiledInput, raw: InputValue, path: string, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
+export function convertValue(input: CompiledInput, raw: InputValue, path: At, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
-  const id = def.id;
-  const typeError = () => {
-    out.push(diag('EVIDENCE_VALUE_TYPE', path, { input: id, option: null, expected: def.type, ...got(raw) }));
-    return undefined;
-  };
   if (typeof raw === 'string' && def.type !== 'tally') {
     // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
     if (def.type === 'level' && input.options!.has(raw)) return { value: raw, display: raw };
-    if (def.type === 'date' && isRealDate(raw)) return dateValue(input, raw, path, period, out);
+    if (def.type === 'date' && realDate(raw)) return dateValue(input, raw, path, period, out);
     const v = readString(def, raw, path, out);
     if (v === undefined) return undefined;
     if (typeof v === 'boolean' || def.type === 'level') return { value: v, display: v };
@@ -102,20 +163,20 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
   }
   switch (def.type) {
     case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw, display: raw } : typeError();
+      return typeof raw === 'boolean' ? { value: raw, display: raw } : typeError(out, path, def, raw);
     case 'tally':
-      return tallyValue(input, raw, path, out, typeError);
+      return tallyValue(input, raw, path, out);
     case 'count':
     case 'decimal':
     case 'percent': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError();
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError(out, path, def, raw);
       if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
-      const n = numberValue(raw);
-      if (def.type === 'count' && !n.isInteger()) return typeError();
-      return numberInRange(input, n, path, out, raw);
+      // A double is whole exactly when the Decimal of its digits is (an integer's text never reads as another double).
+      if (def.type === 'count' && !Number.isInteger(raw)) return typeError(out, path, def, raw);
+      return numberInRange(input, numberValue(raw), path, out, raw);
     }
     default:
-      return typeError();
+      return typeError(out, path, def, raw);
   }
 }
 
@@ -125,57 +186,73 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: string
  * thousands reading is above the input's maximum. Never read as 3000: the file's value is 3, and the
  * file's hash and every other reader say so. In a decimal or a percent the dot is the decimal point.
  */
-function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: string, out: Diagnostic[]): boolean {
+function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path: At, out: Diagnostic[]): boolean {
   if (def.type !== 'count') return true;
   const thousands = token.replace('.', '');
   const asDecimal = new Decimal(token);
   if (def.max !== undefined && asDecimal.isInteger() && new Decimal(thousands).gt(String(def.max))) return true;
   const decimal = asDecimal.isInteger() ? decText(asDecimal) : null;
-  out.push(valueTextDiagnostic({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: def.id, got: token, thousands, decimal } }, path));
+  out.push(valueTextDiagnostic({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: def.id, got: token, thousands, decimal } }, pointer(path)));
   return false;
 }
 
-function dateValue(input: CompiledInput, v: string, path: string, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
-  if (input.def.withinPeriod !== false && (v < period.from || v > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', path, { value: v, input: input.def.id, from: period.from, to: period.to }));
+function dateValue(input: CompiledInput, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
+  if (input.def.withinPeriod !== false && (v < period.from || v > period.to))
+    out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: input.def.id, from: period.from, to: period.to }));
   return { value: v, display: v };
 }
 
-function numberInRange(input: CompiledInput, n: Decimal, path: string, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
+/** An input's bounds as whole numbers, when both are (safe integers): a whole JSON number is compared with them exactly as numbers. */
+const WHOLE_BOUNDS = new WeakMap<CompiledInput, { lo: number; hi: number } | null>();
+const MAX_SAFE = new Decimal(Number.MAX_SAFE_INTEGER);
+const wholeBound = (d: Decimal | null, none: number): number | undefined => (d === null ? none : d.isInteger() && d.abs().lte(MAX_SAFE) ? d.toNumber() : undefined);
+function wholeBounds(input: CompiledInput, lo: Decimal | null, hi: Decimal | null): { lo: number; hi: number } | null {
+  let b = WHOLE_BOUNDS.get(input);
+  if (b === undefined) {
+    const l = wholeBound(lo, -Infinity);
+    const h = wholeBound(hi, Infinity);
+    b = l !== undefined && h !== undefined ? { lo: l, hi: h } : null;
+    WHOLE_BOUNDS.set(input, b);
+  }
+  return b;
+}
+
+function numberInRange(input: CompiledInput, n: Decimal, path: At, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
   const def = input.def;
   const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
   const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
-  if ((lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
-    out.push(diag('EVIDENCE_VALUE_RANGE', path, { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
+  const whole = raw !== undefined && Number.isSafeInteger(raw) ? wholeBounds(input, lo, hi) : null;
+  if (whole ? raw! < whole.lo || raw! > whole.hi : (lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
+    out.push(diag('EVIDENCE_VALUE_RANGE', pointer(path), { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
     return undefined;
   }
-  // A whole JSON number is written as is (the same text decText gives, faster).
-  return { value: n, display: raw !== undefined && Number.isSafeInteger(raw) ? String(raw) : decText(n) };
+  return new NumberRec(n, raw);
 }
 
-function tallyValue(input: CompiledInput, raw: InputValue, path: string, out: Diagnostic[], typeError: () => undefined): Omit<ValueRec, 'entry'> | undefined {
+function tallyValue(input: CompiledInput, raw: InputValue, path: At, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
   const id = input.def.id;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError(out, path, input.def, raw);
   const counts = new Map<string, Decimal>();
-  const display: Record<string, string> = {};
+  const numbers: number[] = [];
   let ok = true;
   for (const option of input.options!.keys()) {
     const v = Object.hasOwn(raw, option) ? (raw as Record<string, number>)[option]! : 0;
     if (!Number.isSafeInteger(v) || v < 0) {
-      out.push(diag('EVIDENCE_VALUE_TYPE', `${path}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
+      out.push(diag('EVIDENCE_VALUE_TYPE', `${pointer(path)}/${option}`, { input: id, option, expected: 'count', ...got(v) }));
       ok = false;
       continue;
     }
-    counts.set(option, new Decimal(v));
-    display[option] = String(v);
+    counts.set(option, isSmall(v) ? small(v) : new Decimal(v));
+    numbers.push(v);
   }
   for (const key of Object.keys(raw)) {
     if (!input.options!.has(key)) {
       const suggest = nearestWord(key, [...input.options!.keys()]);
-      out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${path}/${key}`, { value: key, input: id, options: [...input.options!.keys()], ...(suggest !== undefined ? { suggest } : {}) }));
+      out.push(diag('EVIDENCE_UNKNOWN_OPTION', `${pointer(path)}/${key}`, { value: key, input: id, options: [...input.options!.keys()], ...(suggest !== undefined ? { suggest } : {}) }));
       ok = false;
     }
   }
-  return ok ? { value: counts, display } : undefined;
+  return ok ? new TallyRec(counts, numbers) : undefined;
 }
 
 /** The code nearest to a mistyped one ("3.71" → "3.7.1"), as a `suggest` param (leaves only: what an appraisal may name). */
@@ -204,61 +281,81 @@ interface Indexing {
   docs: Map<string, DocRec[]>;
   explanations: Map<string, { text: string; entry: number }>;
   entriesOf: Map<string, number[]>;
+  /** Where the value being read is (one object, reused: see At). */
+  at: ValueAt;
+  /** The inputs given a value that declare atMost, in the order their values were set (checkAtMost). */
+  bounded: string[];
 }
 
-function setValue(x: Indexing, id: string, raw: InputValue, path: string, entry: number, owner: string | null): void {
+/** One value of an entry read; the input it is of (undefined when there is no such input here). */
+function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: string | null): CompiledInput | undefined {
   const input = x.compiled.inputs.get(id);
   if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
-    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
-    return;
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
+    return input;
   }
   const first = x.values.get(id);
   if (first) {
-    x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', path, { input: id, first: `/entries/${first.entry}` }));
-    return;
+    x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', pointer(path), { input: id, first: `/entries/${first.entry}` }));
+    return input;
   }
-  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(path)) as ValueRec | undefined;
+  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(pointer(path))) as ValueRec | undefined;
   if (v) {
     // convertValue returns a fresh object: complete it in place.
     v.entry = entry;
     x.values.set(id, v);
+    if (input.def.atMost !== undefined) x.bounded.push(id);
   }
+  return input;
 }
 
-const addEntryOf = (x: Indexing, owner: string, i: number) => (x.entriesOf.get(owner) ?? x.entriesOf.set(owner, []).get(owner)!).push(i);
+function addEntryOf(x: Indexing, owner: string, i: number): void {
+  const list = x.entriesOf.get(owner);
+  if (list) list.push(i);
+  else x.entriesOf.set(owner, [i]);
+}
 
 /** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
 function entryValues(x: Indexing, e: Entry, i: number): string | null | undefined {
-  const base = `/entries/${i}`;
+  // Pointers are written out only for a diagnostic (nearly every entry has none).
   if (e.criterion === undefined && e.input === undefined) {
-    x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'entryWithoutTarget' }));
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'entryWithoutTarget' }));
     return undefined;
   }
   let owner: string | null = null;
   if (e.criterion !== undefined) {
     if (!x.compiled.nodes.get(e.criterion)) {
-      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `${base}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `/entries/${i}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
       return undefined;
     }
     owner = e.criterion;
     addEntryOf(x, owner, i);
   }
   if (e.input !== undefined) {
-    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/values`, { issue: 'inputWithValues' }));
+    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/values`, { issue: 'inputWithValues' }));
     if (e.value === undefined) {
-      x.out.push(schemaDiag('EVIDENCE_SCHEMA', base, { issue: 'inputWithoutValue', input: e.input }));
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'inputWithoutValue', input: e.input }));
       return undefined;
     }
-    setValue(x, e.input, e.value, `${base}/value`, i, owner);
-    const input = x.compiled.inputs.get(e.input);
+    const at = x.at;
+    at.entry = i;
+    at.key = null;
+    const input = setValue(x, e.input, e.value, at, i, owner);
     if (owner === null && input?.criterion) {
       owner = input.criterion;
       addEntryOf(x, owner, i);
     }
   } else if (e.value !== undefined) {
-    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `${base}/value`, { issue: 'valueWithoutInput' }));
+    x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/value`, { issue: 'valueWithoutInput' }));
   }
-  if (e.values) for (const key of Object.keys(e.values)) setValue(x, key, e.values[key]!, `${base}/values/${key}`, i, owner);
+  if (e.values) {
+    const at = x.at;
+    at.entry = i;
+    for (const key of Object.keys(e.values)) {
+      at.key = key;
+      setValue(x, key, e.values[key]!, at, i, owner);
+    }
+  }
   return owner;
 }
 
@@ -270,7 +367,7 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
   if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
-  if (d.date !== undefined && !isRealDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${at}/date`, { input: null, got: d.date }));
+  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${at}/date`, { input: null, got: d.date }));
   else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
     x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
   // The document as the trace shows it: its fields in the schema's order, then its entry.
@@ -312,7 +409,9 @@ function unusedParts(x: Indexing, e: Entry, i: number): void {
 
 /** atMost: a value may not exceed another (on time ≤ resolved); a value that does is dropped. */
 function checkAtMost(x: Indexing, evidence: Evidence): void {
-  for (const [id, rec] of x.values) {
+  // In the order the values were set (the map's order), as a walk over all of them would meet them.
+  for (const id of x.bounded) {
+    const rec = x.values.get(id)!;
     const other = x.compiled.inputs.get(id)!.def.atMost;
     const o = other === undefined ? undefined : x.values.get(other);
     if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0) {
@@ -327,14 +426,17 @@ const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
 export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
-  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map() };
-  evidence.entries.forEach((e, i) => {
-    if (skip.has(i)) return;
+  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map(), at: { entry: 0, key: null }, bounded: [] };
+  const entries = evidence.entries;
+  const skipping = skip.size > 0;
+  for (let i = 0; i < entries.length; i++) {
+    if (skipping && skip.has(i)) continue;
+    const e = entries[i]!;
     const owner = entryValues(x, e, i);
-    if (owner === undefined) return;
+    if (owner === undefined) continue;
     if (owner !== null) entryExtras(x, e, i, owner);
     else unusedParts(x, e, i);
-  });
+  }
   checkAtMost(x, evidence);
   matchDocuments(compiled, x.docs, x.out);
   documentsAfterDeadline(compiled, x.values, x.docs, (entry, id) => valuePath(evidence, entry, id), x.out);
@@ -347,7 +449,7 @@ export function prepare(compiled: CompiledSet, evidence: Evidence, skip: Readonl
     overrides: new Map(),
     corrections: new Map(),
     // An entry the schema refused has its problem already: it is not also "unused".
-    used: Array.from({ length: evidence.entries.length }, (_, i) => skip.has(i)),
+    used: skipping ? Array.from({ length: entries.length }, (_, i) => skip.has(i)) : new Array<boolean>(entries.length).fill(false),
     diagnostics: x.out,
   };
 }
@@ -356,6 +458,11 @@ export function prepare(compiled: CompiledSet, evidence: Evidence, skip: Readonl
 export function valuePath(evidence: Evidence, entry: number, id: string): string {
   const e = evidence.entries[entry];
   return e?.input === id ? `/entries/${entry}/value` : `/entries/${entry}/values/${id}`;
+}
+
+/** A value the appraisal corrected: its text taken now, what it was before (the first value given), and why. */
+function corrected(v: Omit<ValueRec, 'entry'>, before: ValueRec | undefined, round: string, reason: string): ValueRec {
+  return { value: v.value, display: v.display, entry: before?.entry ?? -1, corrected: { from: before?.corrected?.from ?? before?.display ?? null, round, reason } };
 }
 
 /** @internal Apply the appraisal's rounds up to and including `round`. */
@@ -406,12 +513,7 @@ export function applyAppraisal(
           const v = convertValue(input, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
-          const before = prepared.values.get(key);
-          prepared.values.set(key, {
-            ...v,
-            entry: before?.entry ?? -1,
-            corrected: { from: before?.corrected?.from ?? before?.display ?? null, round: rd.id, reason: item.reason },
-          });
+          prepared.values.set(key, corrected(v, prepared.values.get(key), rd.id, item.reason));
         }
         prepared.corrections.set(item.criterion, { round: rd.id, reason: item.reason });
       }

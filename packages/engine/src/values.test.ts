@@ -1,0 +1,113 @@
+/**
+ * prepare() reads each value as it always has, with less work per unit: whole numbers are range-checked
+ * as numbers when the bounds are whole, small counts share their Decimal, and the display texts are
+ * written only when a trace reads them. These properties pin each shortcut to the long way.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal, decText } from './deps.js';
+import { compile } from './compile.js';
+import type { Evidence } from './evidence.js';
+import { prepare } from './values.js';
+import { oneLeafSet } from '../test/one-leaf-set.js';
+
+type NumberType = 'count' | 'decimal' | 'percent';
+const MAX_VALUE = new Decimal(10).pow(15).minus(1);
+
+function setWith(x: Record<string, unknown>) {
+  return compile(
+    oneLeafSet('values', 1, {
+      inputs: [
+        { id: 'y', type: 'boolean', label: 'y' },
+        { id: 'x', label: 'x', ...x },
+      ],
+      rule: { type: 'boolean', input: 'y' },
+    }),
+  );
+}
+
+const evidenceOf = (value: unknown): Evidence =>
+  ({
+    formatVersion: 1,
+    criteriaSet: 'test.values@2026',
+    unit: { code: 'T', name: 'T', level: 'commune' },
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    entries: [{ criterion: '1.1', values: { y: true, x: value } }],
+  }) as Evidence;
+
+/** What the long way says: the Decimal of the number's digits (-0 as 0), checked against the bounds with decimal.js. */
+function expected(type: NumberType, min: string | undefined, max: string | undefined, raw: number): { ok: boolean; display?: string } {
+  const n = new Decimal(Object.is(raw, -0) ? '0' : raw);
+  if (type === 'count' && !n.isInteger()) return { ok: false };
+  const lo = min !== undefined ? new Decimal(min) : type === 'decimal' ? MAX_VALUE.neg() : new Decimal(0);
+  const hi = max !== undefined ? new Decimal(max) : type === 'percent' ? new Decimal(100) : MAX_VALUE;
+  if (n.lt(lo) || n.gt(hi)) return { ok: false };
+  return { ok: true, display: Number.isSafeInteger(raw) ? String(raw) : decText(n) };
+}
+
+describe('prepare() reads numbers as the long way does', () => {
+  it('accepts exactly the numbers within the bounds, whole or not, and writes their text as before', () => {
+    const bound = fc.oneof(fc.integer({ min: -2000, max: 2000 }).map(String), fc.constantFrom('0', '0.5', '-0.5', '99.99', '1023', '1024', '999999999999999', '-999999999999999', '123456.5', '100'));
+    const raw = fc.oneof(
+      fc.integer({ min: -3000, max: 3000 }),
+      fc.constantFrom(-0, 0.5, -0.5, 1023, 1024, 99.99, 100.0000001, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e15 - 1, 1e15, 1e21, 5e-324),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom<NumberType>('count', 'decimal', 'percent'),
+        fc.option(bound, { nil: undefined }),
+        fc.option(bound, { nil: undefined }),
+        fc.array(raw, { minLength: 1, maxLength: 6 }),
+        (type, min, max, raws) => {
+          if (min !== undefined && max !== undefined && new Decimal(min).gt(max)) [min, max] = [max, min];
+          const compiled = setWith({ type, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+          // The same compiled set for several numbers: its whole bounds are worked out once and kept.
+          for (const r of raws) {
+            const want = expected(type, min, max, r);
+            const rec = prepare(compiled, evidenceOf(r)).values.get('x');
+            expect(rec !== undefined).toBe(want.ok);
+            if (!rec) continue;
+            expect((rec.value as Decimal).eq(new Decimal(Object.is(r, -0) ? '0' : r))).toBe(true);
+            expect(decText(rec.value as Decimal)).toBe(decText(new Decimal(Object.is(r, -0) ? '0' : r)));
+            expect(rec.display).toBe(want.display);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('shares the Decimal of a small count between units and keeps -0 and large counts apart', () => {
+    const compiled = setWith({ type: 'count' });
+    const a = prepare(compiled, evidenceOf(7)).values.get('x')!;
+    const b = prepare(compiled, evidenceOf(7)).values.get('x')!;
+    expect(a.value).toBe(b.value);
+    expect(decText(a.value as Decimal)).toBe('7');
+    const zero = prepare(compiled, evidenceOf(-0)).values.get('x')!;
+    expect((zero.value as Decimal).isNeg()).toBe(false);
+    expect(zero.display).toBe('0');
+    const big = prepare(compiled, evidenceOf(123456)).values.get('x')!;
+    expect([decText(big.value as Decimal), big.display]).toEqual(['123456', '123456']);
+  });
+
+  it("writes a tally's texts option by option when read, a fresh object each time", () => {
+    const compiled = setWith({
+      type: 'tally',
+      options: [
+        { id: 'yes', label: 'yes' },
+        { id: 'no', label: 'no' },
+        { id: 'blank', label: 'blank' },
+      ],
+    });
+    const rec = prepare(compiled, evidenceOf({ no: 2, yes: 1500 })).values.get('x')!;
+    expect(rec.display).toEqual({ yes: '1500', no: '2', blank: '0' });
+    expect(Object.keys(rec.display as object)).toEqual(['yes', 'no', 'blank']);
+    expect(rec.display).not.toBe(rec.display);
+    expect([...(rec.value as ReadonlyMap<string, Decimal>)].map(([k, v]) => [k, decText(v)])).toEqual([
+      ['yes', '1500'],
+      ['no', '2'],
+      ['blank', '0'],
+    ]);
+  });
+});
