@@ -121,9 +121,12 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
-/** The folder of the bundled criteria sets (rules/sets/). */
+let setsFolder: string | undefined;
+
+/** The folder of the bundled criteria sets (rules/sets/), resolved once. */
 export function setsDir(): string {
-  return fileURLToPath(new URL('../sets/', import.meta.resolve('@parindex/rules')));
+  setsFolder ??= fileURLToPath(new URL('../sets/', import.meta.resolve('@parindex/rules')));
+  return setsFolder;
 }
 
 export interface ListedSet {
