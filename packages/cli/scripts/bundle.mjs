@@ -107,7 +107,7 @@ writeShippedSets(BUNDLED_SETS_DIR, `${dist}shipped-sets`);
 const example = `${root}examples/vinh-bao/par-2026.json`;
 if (existsSync(example)) {
   const run = spawnSync(process.execPath, [`${dist}parindex.js`, 'score', example], { env: { ...process.env, PARINDEX_CODE_CACHE: 'write' }, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`the run that writes the code cache failed (exit ${run.status}): ${run.stderr}`);
+  if (run.status !== 0 || !readdirSync(dist).some((f) => f.endsWith('.v8cache'))) throw new Error(`the run that writes the code cache failed (exit ${run.status}): ${run.stderr}`);
 }
 
 function writeAtomic(file, text) {

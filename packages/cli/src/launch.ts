@@ -41,8 +41,12 @@ if (mode === 'write') {
   // After the run: the cache then holds every function the run compiled, not only the top level.
   process.on('exit', () => {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, script.createCachedData());
-    renameSync(tmp, cacheFile);
+    try {
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch (e) {
+      process.stderr.write(`parindex: code cache not written (${(e as { code?: string }).code ?? String(e)})\n`);
+    }
   });
 }
 const module = { exports: {} };
