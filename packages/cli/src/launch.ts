@@ -23,8 +23,9 @@ import { Script } from 'node:vm';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'cli.cjs');
-const source = readFileSync(file, 'utf8');
-const key = createHash('sha256').update(source).digest('hex').slice(0, 32);
+const bytes = readFileSync(file);
+const key = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+const source = bytes.toString('utf8');
 const cacheFile = join(dir, `cli-${key}-${process.version}-${process.arch}.v8cache`);
 
 let cachedData: Buffer | undefined;
