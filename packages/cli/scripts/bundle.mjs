@@ -1,5 +1,5 @@
 // Bundles the compiled CLI (dist/bin.js and everything it imports) for a fast cold start:
-//   - dist/cli.cjs: the whole CLI in one CommonJS function, run by dist/parindex.js (src/launch.ts) through
+//   - dist/cli.cjs: the whole CLI in one CommonJS function, run by dist/launch.cjs (src/launch.cts) through
 //     node:vm with V8's code cache. One script instead of a few hundred modules, and no parse or compile
 //     of it at a run once the cache exists;
 //   - dist/vendor/<name>.cjs: the heavy libraries (exceljs, JSZip, docx, ajv, Hono), each required only
@@ -13,7 +13,7 @@
 // Run after `tsc -b` (the root "build" script does both).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync, readFileSync, renameSync, chmodSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -95,9 +95,10 @@ for (const [name, specs] of vendored) {
   await build({ ...common, stdin: { contents: `module.exports = {${entries.join(',\n')}};`, resolveDir: dist, loader: 'js' }, outfile: `${dist}vendor/${name}.cjs`, format: 'cjs' });
 }
 
-// The launcher.
-writeAtomic(`${dist}parindex.js`, readFileSync(`${dist}launch.js`, 'utf8'));
-chmodSync(`${dist}parindex.js`, 0o755);
+// The launcher is dist/launch.cjs (tsc's output of src/launch.cts, the package's bin); dist/parindex.js
+// only imports it, for `node dist/parindex.js` (an ES module, as every .js of this package).
+writeAtomic(`${dist}parindex.js`, "#!/usr/bin/env node\n// The parindex command: dist/launch.cjs (see src/launch.cts).\nimport './launch.cjs';\n");
+for (const bin of ['parindex.js', 'launch.cjs']) chmodSync(`${dist}${bin}`, 0o755);
 
 const { writeShippedSets } = await import(new URL('../dist/shipped.js', import.meta.url).href);
 const { BUNDLED_SETS_DIR } = await import('@parindex/rules/node');

@@ -1,8 +1,8 @@
 /**
- * The launcher (src/launch.ts, built to dist/parindex.js): it runs dist/cli.cjs with V8's code cache
- * when there is one for exactly that text and this Node, and the same program without it. A small
- * cli.cjs beside a copy of the launcher shows each case; the built CLI shows that the build wrote a
- * cache this Node takes.
+ * The launcher (src/launch.cts, built to dist/launch.cjs, the bin; dist/parindex.js imports it): it runs
+ * dist/cli.cjs with V8's code cache when there is one for exactly that text and this Node, and the same
+ * program without it. A small cli.cjs beside a copy of the launcher shows each case; the built CLI shows
+ * that the build wrote a cache this Node takes.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,35 +13,41 @@ import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir, VB } from './helpers.js';
 
 const run = promisify(execFile);
-const LAUNCHER = join(ROOT, 'packages/cli/dist/parindex.js');
+const DIST = join(ROOT, 'packages/cli/dist');
+
+/** A folder with the built launcher (both entries) and this program as its cli.cjs. */
+function folder(word: string): string {
+  const dir = tempDir();
+  for (const f of ['launch.cjs', 'parindex.js']) copyFileSync(join(DIST, f), join(dir, f));
+  writeFileSync(join(dir, 'cli.cjs'), program(word));
+  return dir;
+}
 
 /** A cli.cjs as the build writes one: the body of a CommonJS function. */
 const program = (word: string) =>
   `(function (exports, require, module, __filename, __dirname) {"use strict";\nconst path = require("node:path");\nprocess.stdout.write(${JSON.stringify(word)} + " " + path.basename(__filename) + " " + process.argv.slice(2).join(","));\n})`;
 
-async function launch(dir: string, mode = 'check'): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, [join(dir, 'parindex.js'), 'a', 'b'], { env: { ...process.env, PARINDEX_CODE_CACHE: mode }, encoding: 'utf8' });
+async function launch(dir: string, mode = 'check', entry = 'launch.cjs'): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [join(dir, entry), 'a', 'b'], { env: { ...process.env, PARINDEX_CODE_CACHE: mode }, encoding: 'utf8' });
 }
 
 describe('the launcher and its code cache', () => {
   it('without a cache it runs the program; a run with PARINDEX_CODE_CACHE=write writes one, named by the text and this Node, that the next run takes', async () => {
-    const dir = tempDir();
-    copyFileSync(LAUNCHER, join(dir, 'parindex.js'));
-    writeFileSync(join(dir, 'cli.cjs'), program('hello'));
+    const dir = folder('hello');
     expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache absent\n' });
     expect((await launch(dir, 'write')).stdout).toBe('hello cli.cjs a,b');
     const key = createHash('sha256')
       .update(readFileSync(join(dir, 'cli.cjs')))
       .digest('hex')
       .slice(0, 32);
-    expect(readdirSync(dir).sort()).toEqual([`cli-${key}-${process.version}-${process.arch}.v8cache`, 'cli.cjs', 'parindex.js']);
+    expect(readdirSync(dir).sort()).toEqual([`cli-${key}-${process.version}-${process.arch}.v8cache`, 'cli.cjs', 'launch.cjs', 'parindex.js']);
     expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache used\n' });
+    // dist/parindex.js (an ES module) runs the same launcher.
+    expect(await launch(dir, 'check', 'parindex.js')).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache used\n' });
   });
 
   it('a cache that V8 refuses changes nothing; a program of the same length but other text never looks at the old cache', async () => {
-    const dir = tempDir();
-    copyFileSync(LAUNCHER, join(dir, 'parindex.js'));
-    writeFileSync(join(dir, 'cli.cjs'), program('hello'));
+    const dir = folder('hello');
     await launch(dir, 'write');
     const cache = readdirSync(dir).find((f) => f.endsWith('.v8cache'))!;
     writeFileSync(join(dir, cache), Buffer.alloc(4096, 7));
