@@ -263,6 +263,109 @@ export function pointerLocator(text: string): (pointer: string) => { line: numbe
   };
 }
 
+/** Look-ups a parsedTextLocator answers by walking the text before it builds the syntax tree. */
+const WALKED_LOOKUPS = 8;
+
+/**
+ * @internal Line and column of JSON pointers in a text that JSON.parse accepts, the same as
+ * pointerLocator's: the first few look-ups walk the text along the pointer only (strings and the members
+ * left behind skipped by native searches), a small part of the cost of building the syntax tree, which is
+ * most of what locating a file's few warnings costs; after WALKED_LOOKUPS look-ups the tree is built once
+ * and answers the rest, so that n diagnostics never cost n scans of a large file.
+ */
+export function parsedTextLocator(text: string): (pointer: string) => { line: number; column: number } | undefined {
+  let lookups = 0;
+  let tree: ReturnType<typeof pointerLocator> | undefined;
+  let at: ((offset: number) => { line: number; column: number }) | undefined;
+  return (pointer) => {
+    if (tree || ++lookups > WALKED_LOOKUPS) return (tree ??= pointerLocator(text))(pointer);
+    at ??= lineIndex(text);
+    return at(offsetAlong(text, decodePointer(pointer)));
+  };
+}
+
+/** Offset of the value at these segments, or of its nearest existing parent: at its key when it has one. */
+function offsetAlong(text: string, segments: readonly string[]): number {
+  let value = skipSpace(text, 0);
+  let at = value;
+  for (const segment of segments) {
+    const c = text.charCodeAt(value);
+    if (c === 123) {
+      const m = memberAt(text, value, segment);
+      if (!m) break;
+      value = m.value;
+      at = m.key;
+    } else if (c === 91 && /^(0|[1-9][0-9]*)$/.test(segment)) {
+      const e = elementAt(text, value, Number(segment));
+      if (e === undefined) break;
+      value = e;
+      at = e;
+    } else break;
+  }
+  return at;
+}
+
+/** The last member of the object opening at `open` with this key (as JSON.parse: the last one wins). */
+function memberAt(text: string, open: number, key: string): { key: number; value: number } | undefined {
+  let found: { key: number; value: number } | undefined;
+  let p = skipSpace(text, open + 1);
+  if (text.charCodeAt(p) === 125) return undefined;
+  for (;;) {
+    const end = stringEnd(text, p);
+    const raw = text.slice(p + 1, end);
+    const name = raw.includes('\\') ? (JSON.parse(text.slice(p, end + 1)) as string) : raw;
+    const value = skipSpace(text, skipSpace(text, end + 1) + 1);
+    if (name === key) found = { key: p, value };
+    p = skipSpace(text, valueEnd(text, value));
+    if (text.charCodeAt(p) !== 44) return found;
+    p = skipSpace(text, p + 1);
+  }
+}
+
+/** Offset of the element `index` of the array opening at `open`. */
+function elementAt(text: string, open: number, index: number): number | undefined {
+  let p = skipSpace(text, open + 1);
+  if (text.charCodeAt(p) === 93) return undefined;
+  for (let i = 0; i < index; i++) {
+    p = skipSpace(text, valueEnd(text, p));
+    if (text.charCodeAt(p) !== 44) return undefined;
+    p = skipSpace(text, p + 1);
+  }
+  return p;
+}
+
+/** Offset just after the value starting at `start` (in text JSON.parse accepts). */
+function valueEnd(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  if (c === 34) return stringEnd(text, start) + 1;
+  if (c === 123 || c === 91) {
+    const structure = /["[\]{}]/g;
+    structure.lastIndex = start;
+    let depth = 0;
+    for (let m = structure.exec(text); m; m = structure.exec(text)) {
+      const d = text.charCodeAt(m.index);
+      if (d === 34) structure.lastIndex = stringEnd(text, m.index) + 1;
+      else if (d === 123 || d === 91) depth++;
+      else if (--depth === 0) return m.index + 1;
+    }
+    return text.length;
+  }
+  let j = start;
+  while (j < text.length && !DELIMITER.has(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** What ends a number, true, false or null: a comma, a closing bracket, JSON whitespace. */
+const DELIMITER: ReadonlySet<number> = new Set([44, 93, 125, 32, 9, 10, 13]);
+
+/** The first offset from `i` that is not JSON whitespace. */
+function skipSpace(text: string, i: number): number {
+  let j = i;
+  let c = text.charCodeAt(j);
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++j);
+  return j;
+}
+
 /**
  * Parse JSON text from an untrusted file. Never throws. On any error `value` is undefined and the
  * diagnostics say why and where.
@@ -275,7 +378,9 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   let locator: ReturnType<typeof pointerLocator> | undefined;
   // Pointers are located only in text within the size and depth limits.
   let locatable = false;
-  const locate = (pointer: string) => (locatable ? (locator ??= pointerLocator(source))(pointer) : undefined);
+  // Text JSON.parse accepted is located by walking it (parsedTextLocator); other text by its syntax tree.
+  let parsed = false;
+  const locate = (pointer: string) => (locatable ? (locator ??= parsed ? parsedTextLocator(source) : pointerLocator(source))(pointer) : undefined);
   const withFile = (d: Diagnostic): Diagnostic => (file === undefined ? d : { ...d, file });
   const done = (value: unknown): JsonDocument => {
     const located = diagnostics.map((d) => {
@@ -307,6 +412,7 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   let value: unknown;
   try {
     value = JSON.parse(source);
+    parsed = true;
   } catch {
     const errors: ParseError[] = [];
     parseLenient(source, errors, { disallowComments: true, allowTrailingComma: false });

@@ -115,6 +115,14 @@ describe('the packed packages, installed with npm outside the repository', () =>
   it('the installed parindex command scores with the bundled set; the installed server answers /v1/score', async () => {
     const score = await node(app, ['node_modules/@parindex/cli/dist/parindex.js', 'score', 'par-2026.json', '--format', 'json', '--quiet']);
     expect((JSON.parse(score.stdout) as { totals: { index: string } }).totals.index).toBe('83.6');
+    // The command npm installed (the package's bin, dist/launch.cjs), with the code cache the build wrote.
+    const bin = await run(join(app, 'node_modules/.bin/parindex'), ['score', 'par-2026.json', '--format', 'json', '--quiet'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, PARINDEX_CODE_CACHE: 'check' },
+    });
+    expect(bin.stdout).toBe(score.stdout);
+    expect(bin.stderr).toBe('parindex: code cache used\n');
     writeFileSync(
       join(app, 'server.mjs'),
       [

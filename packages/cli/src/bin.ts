@@ -3,11 +3,14 @@ import { formatDiagnostic } from './io.js';
 import { main } from './main.js';
 import { watchStdout } from './output.js';
 import { setPoolWorker, setServeWorker } from './workers.js';
+import { setShippedSets } from './shipped.js';
 
 // The worker threads of `rank` (emitted beside this file by scripts/bundle.mjs).
 setPoolWorker(new URL('./pool-worker.js', import.meta.url));
 // The worker threads of `serve` (emitted beside this file too).
 setServeWorker(new URL('./serve-worker.js', import.meta.url));
+// The shipped sets, checked in full when the bundle was built (written beside it by scripts/bundle.mjs).
+setShippedSets(new URL('./shipped-sets/', import.meta.url));
 
 // A write to stdout that fails (a full disk, a reader that went away) is a coded error and exit 1.
 const stdout = watchStdout();

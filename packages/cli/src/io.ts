@@ -9,6 +9,7 @@ import { diag, type Diagnostic, type CriteriaSet } from '@parindex/rules';
 import { readJsonFile as readJsonFileOf, walkJsonFiles } from '@parindex/rules/files';
 import { diagnosticText } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
+import { shippedSet } from './shipped.js';
 import type { Lang } from './numbers.js';
 
 /** Thrown by commands: print these diagnostics and exit with `exitCode` (1 unless told). */
@@ -120,9 +121,12 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
-/** The folder of the bundled criteria sets (rules/sets/). */
+let setsFolder: string | undefined;
+
+/** The folder of the bundled criteria sets (rules/sets/), resolved once. */
 export function setsDir(): string {
-  return fileURLToPath(new URL('../sets/', import.meta.resolve('@parindex/rules')));
+  setsFolder ??= fileURLToPath(new URL('../sets/', import.meta.resolve('@parindex/rules')));
+  return setsFolder;
 }
 
 export interface ListedSet {
@@ -192,20 +196,32 @@ export function bundledSetFile(ref: string): string | undefined {
 }
 
 /**
- * A criteria set by ref among the bundled sets, or from a file given with --rules (validated with line
- * and column). A bundled set is validated by compile() (the bundled files are checked by the test suite).
+ * A set to compile: `validated` when it is a shipped set whose file is byte for byte the one checked in
+ * full when the CLI was built (./shipped.ts), for `compile(set, { validated })`.
  */
-export async function loadSet(ref: string | undefined, rulesFile: string | undefined, refAt?: { file: JsonFile; pointer: string }): Promise<CriteriaSet> {
+export interface LoadedSet {
+  set: CriteriaSet;
+  validated?: { sha256: string };
+}
+
+/**
+ * A criteria set by ref among the bundled sets, or from a file given with --rules (validated with line
+ * and column). A bundled set is validated by compile(), unless its file is the one recorded at build time.
+ */
+export async function loadSet(ref: string | undefined, rulesFile: string | undefined, refAt?: { file: JsonFile; pointer: string }): Promise<LoadedSet> {
   if (rulesFile) {
     const { readSetFile } = await import('@parindex/rules/node');
     const { value, diagnostics } = readSetFile(rulesFile);
     if (!value) throw new CliError(diagnostics);
-    return value;
+    return { set: value };
   }
   const file = ref ? bundledSetFile(ref) : undefined;
+  const isRef = (v: { id?: unknown; version?: unknown }) => !ref!.includes('@') || `${String(v.id)}@${String(v.version)}` === ref;
   if (file) {
+    const shipped = shippedSet(file, setsDir());
+    if (shipped && isRef(shipped.set)) return { set: shipped.set, validated: { sha256: shipped.sha256 } };
     const f = readJsonFile(file);
-    if (f.value && (!ref!.includes('@') || `${String(f.value.id)}@${String(f.value.version)}` === ref)) return f.value as unknown as CriteriaSet;
+    if (f.value && isRef(f.value)) return { set: f.value as unknown as CriteriaSet };
   }
   // Not at its conventional path: look through the whole library.
   const { bundledSets } = await import('@parindex/rules/node');
@@ -215,5 +231,5 @@ export async function loadSet(ref: string | undefined, rulesFile: string | undef
     const d = diag('SET_NOT_FOUND', refAt?.pointer ?? '', { ref: ref ?? '' });
     throw new CliError([refAt ? locateIn([d], refAt.file)[0]! : d]);
   }
-  return lib.get(entry.ref);
+  return { set: lib.get(entry.ref) };
 }

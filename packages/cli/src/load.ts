@@ -18,10 +18,10 @@ export async function compiledFor(ref: string | undefined, rulesFile: string | u
   const key = rulesFile ? `file:${rulesFile}` : `ref:${ref}`;
   const hit = compiledCache.get(key);
   if (hit) return hit;
-  const set = await loadSet(ref, rulesFile, refAt);
+  const { set, validated } = await loadSet(ref, rulesFile, refAt);
   let compiled: CompiledSet;
   try {
-    compiled = compile(set);
+    compiled = compile(set, validated ? { validated } : {});
   } catch (e) {
     if (e instanceof ParindexError) throw new CliError(e.diagnostics.map((d) => (rulesFile ? { ...d, file: rulesFile } : d)));
     throw e;

@@ -231,8 +231,19 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
  * Validate a criteria set (the zod schema, then the cross-field checks) and compile it. Throws a
  * ParindexError carrying every diagnostic when the set is not valid.
  */
-export function compile(input: unknown): CompiledSet {
-  const parsed = parseCriteriaSet(input);
+export function compile(
+  input: unknown,
+  options: {
+    /**
+     * `input` is already what parseCriteriaSet gave for a set without errors, and `sha256` what compile()
+     * gave for it: a set shipped with a tool and checked in full when the tool was built (the CLI's
+     * shipped-set records, used only for a file whose bytes hash as recorded). The checks are then
+     * skipped: never pass it for a set that was not so checked.
+     */
+    validated?: { sha256: string };
+  } = {},
+): CompiledSet {
+  const parsed = options.validated ? { value: input as CriteriaSet, diagnostics: [] } : parseCriteriaSet(input);
   if (!parsed.value) throw new ParindexError(parsed.diagnostics.filter((d) => d.severity === 'error'));
   const set = deepFreeze(parsed.value);
   const inputs = collectInputs(set);
@@ -243,7 +254,7 @@ export function compile(input: unknown): CompiledSet {
   return Object.freeze({
     set,
     ref: `${set.id}@${set.version}`,
-    sha256: hashJson(set),
+    sha256: options.validated?.sha256 ?? hashJson(set),
     nodes: b.nodes,
     fields,
     bonus,

@@ -1,0 +1,68 @@
+/**
+ * The launcher (src/launch.cts, built to dist/launch.cjs, the bin; dist/parindex.js imports it): it runs
+ * dist/cli.cjs with V8's code cache when there is one for exactly that text and this Node, and the same
+ * program without it. A small cli.cjs beside a copy of the launcher shows each case; the built CLI shows
+ * that the build wrote a cache this Node takes.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir, VB } from './helpers.js';
+
+const run = promisify(execFile);
+const DIST = join(ROOT, 'packages/cli/dist');
+
+/** A folder with the built launcher (both entries) and this program as its cli.cjs. */
+function folder(word: string): string {
+  const dir = tempDir();
+  for (const f of ['launch.cjs', 'parindex.js']) copyFileSync(join(DIST, f), join(dir, f));
+  writeFileSync(join(dir, 'cli.cjs'), program(word));
+  return dir;
+}
+
+/** A cli.cjs as the build writes one: the body of a CommonJS function. */
+const program = (word: string) =>
+  `(function (exports, require, module, __filename, __dirname) {"use strict";\nconst path = require("node:path");\nprocess.stdout.write(${JSON.stringify(word)} + " " + path.basename(__filename) + " " + process.argv.slice(2).join(","));\n})`;
+
+async function launch(dir: string, mode = 'check', entry = 'launch.cjs'): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [join(dir, entry), 'a', 'b'], { env: { ...process.env, PARINDEX_CODE_CACHE: mode }, encoding: 'utf8' });
+}
+
+describe('the launcher and its code cache', () => {
+  it('without a cache it runs the program; a run with PARINDEX_CODE_CACHE=write writes one, named by the text and this Node, that the next run takes', async () => {
+    const dir = folder('hello');
+    expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache absent\n' });
+    expect((await launch(dir, 'write')).stdout).toBe('hello cli.cjs a,b');
+    const key = createHash('sha256')
+      .update(readFileSync(join(dir, 'cli.cjs')))
+      .digest('hex')
+      .slice(0, 32);
+    expect(readdirSync(dir).sort()).toEqual([`cli-${key}-${process.version}-${process.arch}.v8cache`, 'cli.cjs', 'launch.cjs', 'parindex.js']);
+    expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache used\n' });
+    // dist/parindex.js (an ES module) runs the same launcher.
+    expect(await launch(dir, 'check', 'parindex.js')).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache used\n' });
+  });
+
+  it('a cache that V8 refuses changes nothing; a program of the same length but other text never looks at the old cache', async () => {
+    const dir = folder('hello');
+    await launch(dir, 'write');
+    const cache = readdirSync(dir).find((f) => f.endsWith('.v8cache'))!;
+    writeFileSync(join(dir, cache), Buffer.alloc(4096, 7));
+    expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache rejected\n' });
+    // Same length, other words: V8 alone would take the old cache (it checks the length of the text).
+    await launch(dir, 'write');
+    writeFileSync(join(dir, 'cli.cjs'), program('howdy'));
+    expect(await launch(dir)).toEqual({ stdout: 'howdy cli.cjs a,b', stderr: 'parindex: code cache absent\n' });
+  });
+
+  it('the built CLI has a cache this Node takes, and prints the same with it as without', async () => {
+    const [used, plain] = await Promise.all([cli(['score', VB], { PARINDEX_CODE_CACHE: 'check' }), cli(['score', VB])]);
+    expect(used.stderr.startsWith('parindex: code cache used\n')).toBe(true);
+    expect(used.stdout).toBe(plain.stdout);
+    expect(used.stderr.slice('parindex: code cache used\n'.length)).toBe(plain.stderr);
+    expect(plain.stdout).toContain('UBND xã Vĩnh Bảo');
+  });
+});
