@@ -237,21 +237,25 @@ export const ProvenanceSchema = withMeta(
   { id: 'Provenance' },
 );
 
+const PeriodSchema = s({ from: z.string(), to: z.string(), label: opt(z.string()) });
+const FlagListSchema = z.array(s({ code: FlagCodeSchema, criterion: z.string() }));
+const UnusedListSchema = z.array(s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) }));
+
 export const ScoreResultSchema = withMeta(
   s({
     formatVersion: z.literal(1),
     provenance: ProvenanceSchema,
     unit: Unit,
-    period: s({ from: z.string(), to: z.string(), label: opt(z.string()) }),
+    period: PeriodSchema,
     sample: z.boolean(),
     stage: z.string(),
     totals: TotalsSchema,
     fields: z.array(NodeResultSchema),
     bonus: opt(BlockResultSchema),
     penalty: opt(BlockResultSchema),
-    flags: z.array(s({ code: FlagCodeSchema, criterion: z.string() })),
+    flags: FlagListSchema,
     diagnostics: z.array(DiagnosticSchema),
-    unused: z.array(s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) })),
+    unused: UnusedListSchema,
   }),
   { id: 'ScoreResult', title: 'parindex score result', description: 'The result of score(): every number an exact decimal string.' },
 );
@@ -265,7 +269,7 @@ export const CompactResultSchema = withMeta(
     form: z.literal('compact'),
     provenance: ProvenanceSchema,
     unit: Unit,
-    period: s({ from: z.string(), to: z.string(), label: opt(z.string()) }),
+    period: PeriodSchema,
     sample: z.boolean(),
     stage: z.string(),
     totals: TotalsSchema,
@@ -276,9 +280,9 @@ export const CompactResultSchema = withMeta(
       z.array(s({ code: z.string(), status: NodeStatusSchema, points: D, applicableMax: D, flags: z.array(FlagCodeSchema) })),
       'Every criterion: each field with its sub-criteria depth first, then the bonus items, then the penalty items.',
     ),
-    flags: z.array(s({ code: FlagCodeSchema, criterion: z.string() })),
+    flags: FlagListSchema,
     diagnostics: z.array(DiagnosticSchema),
-    unused: z.array(s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) })),
+    unused: UnusedListSchema,
   }),
   {
     id: 'CompactResult',
