@@ -73,8 +73,10 @@ export interface CompiledProportional {
 }
 export interface State {
   read: ReadOut | null;
-  /** The fraction of the way as a quotient, divided only where it is shown (fractionOf): the trace and advice. */
-  fraction: Quotient;
+  /** The fraction of the way from zeroAt to fullAt as a quotient (0 ÷ 1 and 1 ÷ 1 at the ends). */
+  share: Quotient;
+  /** The share divided, worked out when first shown (fractionOf): the trace and advice. */
+  fraction?: Decimal;
   points: Decimal;
 }
 export type St = ProportionalStep | ValueSteps | RoundValueStep;
@@ -129,18 +131,18 @@ const ALL = whole(ONE);
  * ÷ the same denominator. (Dividing the ratio first, then the fraction, then multiplying rounded three
  * times, off in the 60th digit.)
  */
-function shareOf(c: CompiledProportional, q: Quotient): { fraction: Quotient; points: Decimal } {
-  if (belowBand(c, q)) return { fraction: NONE, points: ZERO };
+function shareOf(c: CompiledProportional, q: Quotient): { share: Quotient; points: Decimal } {
+  if (belowBand(c, q)) return { share: NONE, points: ZERO };
   let top = q.num.minus(c.zeroAt.times(q.den));
   let bottom = c.fullAt.minus(c.zeroAt).times(q.den);
   if (bottom.isNeg()) [top, bottom] = [top.neg(), bottom.neg()];
-  if (cmpDec(top, ZERO) <= 0) return { fraction: NONE, points: ZERO };
-  if (cmpDec(top, bottom) >= 0) return { fraction: ALL, points: c.max };
-  return { fraction: { num: top, den: bottom }, points: c.max.times(top).div(bottom) };
+  if (cmpDec(top, ZERO) <= 0) return { share: NONE, points: ZERO };
+  if (cmpDec(top, bottom) >= 0) return { share: ALL, points: c.max };
+  return { share: { num: top, den: bottom }, points: c.max.times(top).div(bottom) };
 }
 
-/** The fraction as a decimal (60 significant digits). */
-const fractionOf = (f: Quotient): Decimal => f.num.div(f.den);
+/** The fraction of an evaluation as a decimal (60 significant digits): only the trace and advice show it, so only they divide. */
+const fractionOf = (s: State): Decimal => (s.fraction ??= s.share.num.div(s.share.den));
 
 /** Points for an exact value (or numerator, for a ratio), rounded first where the rule says so: what evaluation would give. */
 function pointsAt(c: CompiledProportional, r: ReadOut, to: Decimal): Decimal {
@@ -201,7 +203,7 @@ function proportionalStep(c: CompiledProportional, r: ReadOut, rounded: Decimal 
     value: rounded === null ? readText(r) : decText(rounded),
     zeroAt: c.zeroText,
     fullAt: c.fullText,
-    fraction: decText(fractionOf(s.fraction)),
+    fraction: decText(fractionOf(s)),
     points: decText(s.points),
   };
   if (c.band !== null && belowBand(c, q)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
@@ -244,19 +246,19 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
     };
   },
   evaluate(c, read, steps) {
-    const state: State = { read: null, fraction: NONE, points: ZERO };
+    const state: State = { read: null, share: NONE, points: ZERO };
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
     const rounded = roundRead(r, c.rounding, steps);
     const q = rounded !== null ? whole(rounded) : valueQuotient(c, r);
-    const { fraction, points } = shareOf(c, q);
-    Object.assign(state, { read: r, fraction, points });
+    const { share, points } = shareOf(c, q);
+    Object.assign(state, { read: r, share, points });
     steps?.push(proportionalStep(c, r, rounded, q, state));
     return { raw: points, state };
   },
   advise(c, e) {
     const r = e.state.read;
-    if (r === null || !fractionOf(e.state.fraction).lt(1)) return [];
+    if (r === null || !fractionOf(e.state).lt(1)) return [];
     if (c.band !== null || c.rounding !== null) return bandAdvice(c, r, e.state.points);
     const im = fullTarget(c, r, e.state.points);
     return im ? [im] : [];

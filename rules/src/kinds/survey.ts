@@ -45,10 +45,12 @@ export interface State {
   weighted: Decimal;
   points: Decimal;
   scored: boolean;
+  /** weighted ÷ answers (zero when not scored), worked out when first shown (shareOf). */
+  share?: Decimal;
 }
 
-/** The weighted share, weighted ÷ answers (zero when not scored): only the trace and advice show it. */
-const shareOf = (s: State): Decimal => (s.scored ? s.weighted.div(s.answers) : ZERO);
+/** The weighted share: only the trace and advice show it, so only they divide. */
+const shareOf = (s: State): Decimal => (s.share ??= s.scored ? s.weighted.div(s.answers) : ZERO);
 
 /**
  * The fewest more answers of the top option that lift the weighted share to the next whole percent:
@@ -110,11 +112,11 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
       weighted = addDec(weighted, mulDec(n, o.weight));
     }
     if (answers.isZero() || (c.minAnswers !== undefined && answers.lt(c.minAnswers))) {
-      const state = { answers, weighted, points: ZERO, scored: false };
+      const state: State = { answers, weighted, points: ZERO, scored: false };
       steps?.push(surveyStep(c, count, state));
       return { raw: ZERO, state, shortage: { input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
     }
-    const state = { answers, weighted, points: c.max.times(weighted).div(answers), scored: true };
+    const state: State = { answers, weighted, points: c.max.times(weighted).div(answers), scored: true };
     steps?.push(surveyStep(c, count, state));
     return { raw: state.points, state };
   },
