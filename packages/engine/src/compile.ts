@@ -16,6 +16,7 @@ import {
   type Evaluation,
   type Improvement,
   type Reader,
+  type StepSink,
   type CriteriaSet,
   type CriterionNode,
   type DocumentReq,
@@ -106,10 +107,10 @@ function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: Readonl
   };
 }
 
-/** A leaf's rule compiled by its kind: evaluation and advice over the compiled form. */
+/** A leaf's rule compiled by its kind: evaluation (steps into the sink, when there is one) and advice over the compiled form. */
 export interface CompiledRule {
-  evaluate(read: Reader): Evaluation<unknown, KindStep>;
-  advise(evaluation: Evaluation<unknown, KindStep>): Improvement[];
+  evaluate(read: Reader, steps: StepSink<KindStep>): Evaluation<unknown>;
+  advise(evaluation: Evaluation<unknown>): Improvement[];
 }
 
 export interface CompiledSet {
@@ -169,7 +170,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
 function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, b: Builder): CompiledRule {
   const kind = kindOf(rule.type);
   const compiled = kind.compile(rule, { path, max, floor, input: (id) => b.inputs.get(id)!, dependents: (id) => b.dependents.get(id) ?? [], condition: compileCondition });
-  return { evaluate: (read) => kind.evaluate(compiled, read), advise: (e) => kind.advise(compiled, e) };
+  return { evaluate: (read, steps) => kind.evaluate(compiled, read, steps), advise: (e) => kind.advise(compiled, e) };
 }
 
 /** For each input, the inputs whose atMost names it: found once per set. */

@@ -6,7 +6,7 @@
 import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
 interface LeafRun {
@@ -291,12 +291,15 @@ function applicability(r: LeafRun): NodeResult | null {
 }
 
 /** Stage 3: the rule, evaluated by its kind; a LogicError of a condition or expression makes the leaf invalid. */
-function evaluate(r: LeafRun): Evaluation<unknown, KindStep> {
+function evaluate(r: LeafRun): Evaluation<unknown> {
+  // The kind writes its steps into the trace; the compact form has none, so it builds none.
+  const shown = r.steps.length;
   try {
-    return r.node.kind!.evaluate(r.read);
+    return r.node.kind!.evaluate(r.read, r.ctx.trace ? r.steps : null);
   } catch (e) {
     if (!(e instanceof LogicError)) throw e;
-    return { raw: ZERO, steps: [], state: null, invalid: logicInvalid(e) };
+    r.steps.length = shown; // the steps of an evaluation that failed half-way are not shown
+    return { raw: ZERO, state: null, invalid: logicInvalid(e) };
   }
 }
 
@@ -384,7 +387,6 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   const missing = r.plan.requiredReads.filter((id) => !ctx.prepared.values.has(id));
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node));
   const ev = evaluate(r);
-  for (const s of ev.steps) r.steps.push(s);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
   if (ev.shortage) return shortage(r, ev.shortage);
   if (ev.invalid) return invalid(r, ev.invalid);

@@ -49,15 +49,14 @@ export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, Con
       no: clampPoints(otherwise, ctx.floor, ctx.max),
     };
   },
-  evaluate(c, read) {
-    const steps: ConditionStep[] = [];
+  evaluate(c, read, steps) {
     const unmet: Unmet = [];
     for (const cond of c.conditions) {
       const result = cond.test(read);
-      steps.push({ kind: 'condition', at: cond.at, result });
+      steps?.push({ kind: 'condition', at: cond.at, result });
       if (!result) unmet.push(cond.at);
     }
-    return { raw: unmet.length === 0 ? c.points : c.otherwise, steps, state: unmet };
+    return { raw: unmet.length === 0 ? c.points : c.otherwise, state: unmet };
   },
   advise(c, e) {
     const out: Improvement[] = [];

@@ -53,9 +53,10 @@ export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, bo
       no: clampPoints(otherwise, ctx.floor, ctx.max),
     };
   },
-  evaluate(c, read) {
+  evaluate(c, read, steps) {
     const value = read(c.input) === true;
-    return { raw: value ? c.points : c.otherwise, steps: [{ kind: 'boolean', input: c.input, value, points: value ? c.pointsText : c.otherwiseText }], state: value };
+    steps?.push({ kind: 'boolean', input: c.input, value, points: value ? c.pointsText : c.otherwiseText });
+    return { raw: value ? c.points : c.otherwise, state: value };
   },
   advise(c, e) {
     const current = e.state ? c.yes : c.no;

@@ -147,10 +147,11 @@ export const expressionKind: KindModule<'expression', ExpressionRule, CompiledEx
     const inputs = [...reads].sort().map((id) => ({ id, def: ctx.input(id), dependents: ctx.dependents(id) }));
     return { logic: rule.logic, inputs, literals, floor: ctx.floor, max: ctx.max };
   },
-  evaluate(c, read) {
+  evaluate(c, read, steps) {
     const r = run(c.logic, read);
-    if ('invalid' in r) return { raw: ZERO, steps: [], state: { points: null, read }, invalid: r.invalid };
-    return { raw: r.points, steps: [{ kind: 'expression', result: decText(r.points) }], state: { points: r.points, read } };
+    if ('invalid' in r) return { raw: ZERO, state: { points: null, read }, invalid: r.invalid };
+    steps?.push({ kind: 'expression', result: decText(r.points) });
+    return { raw: r.points, state: { points: r.points, read } };
   },
   advise(c, e) {
     if (e.state.points === null) return [];

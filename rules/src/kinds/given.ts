@@ -46,14 +46,13 @@ export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, G
   compile(rule, ctx) {
     return { input: rule.input, floor: ctx.floor, max: ctx.max, floorText: decText(ctx.floor), maxText: decText(ctx.max) };
   },
-  evaluate(c, read) {
+  evaluate(c, read, steps) {
     const v = read(c.input);
     const value = v instanceof Decimal ? v : ZERO;
-    const text = decText(value);
-    const steps: GivenStep[] = [{ kind: 'given', input: c.input, value: text }];
+    steps?.push({ kind: 'given', input: c.input, value: decText(value) });
     if (cmpDec(value, c.floor) < 0 || cmpDec(value, c.max) > 0)
-      return { raw: ZERO, steps, state: value, invalid: { code: 'SCORE_GIVEN_OUT_OF_RANGE', input: c.input, value: text, min: c.floorText, max: c.maxText } };
-    return { raw: value, steps, state: value };
+      return { raw: ZERO, state: value, invalid: { code: 'SCORE_GIVEN_OUT_OF_RANGE', input: c.input, value: decText(value), min: c.floorText, max: c.maxText } };
+    return { raw: value, state: value };
   },
   advise(c, e) {
     const out: Improvement[] = [];

@@ -62,7 +62,7 @@ export function kindOf<T extends RuleType>(type: T): AnyKind<T> {
   return KINDS[type] as AnyKind<T>;
 }
 
-export type { CompileContext, CompiledCondition, Evaluation, KindInput, KindModule, Reader, RuleCheckContext, RuleInvalid, RuleNotApplicable, RuleShortage, Typed } from './kind.js';
+export type { CompileContext, CompiledCondition, Evaluation, KindInput, KindModule, Reader, RuleCheckContext, RuleInvalid, RuleNotApplicable, RuleShortage, StepSink, Typed } from './kind.js';
 export { ImprovementSchema, type Improvement, clampPoints } from './advice.js';
 export { compileCondition, conditionReads, logicReads, logicValueOf } from './condition.js';
 export { ConditionStep };

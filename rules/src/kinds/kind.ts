@@ -1,8 +1,9 @@
 /**
  * What every rule kind provides, in one module per kind (./boolean.ts, ./tiers.ts, …): its schema,
  * its cross-field checks, the inputs it reads, its compile step (constants parsed once into a typed
- * compiled form), its evaluation into typed steps, and its advice ("what would raise it"). The
- * registry in ./index.ts is typed so that a kind missing any of these parts does not compile.
+ * compiled form), its evaluation (points, and typed steps written into a sink that is null when no
+ * trace is wanted), and its advice ("what would raise it"). The registry in ./index.ts is typed so
+ * that a kind missing any of these parts does not compile.
  *
  * Kinds do no I/O and no wording: steps and improvements are data (ids, decimal texts, JSON pointers
  * into the set); sentences are built from them by the explanation package.
@@ -101,10 +102,18 @@ export type RuleInvalid =
   | { code: 'SCORE_DIVISION_BY_ZERO'; reason: 'divisionByZero' }
   | { code: 'SCORE_EXPRESSION'; reason: ExpressionFailure; op?: string; got?: string };
 
-/** What one evaluation gives: raw points (before floor and maximum), the steps, and the state advice needs. */
-export interface Evaluation<S, St> {
+/**
+ * Where an evaluation writes the steps that show it: the trace's own list, or null when no trace is
+ * wanted (the compact form). The steps and their texts (a ratio's 60-digit quotient, a survey's counts)
+ * are only for the trace: a kind builds them only when there is a sink, and decides the same points,
+ * state and outcome either way. Written `steps?.push({…})`, a step is not even built without a sink
+ * (optional chaining skips the call's arguments).
+ */
+export type StepSink<St> = { push(step: St): unknown } | null;
+
+/** What one evaluation gives: raw points (before floor and maximum), and the state advice needs. */
+export interface Evaluation<S> {
   raw: Decimal;
-  steps: St[];
   state: S;
   notApplicable?: RuleNotApplicable;
   shortage?: RuleShortage;
@@ -121,7 +130,8 @@ export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St 
   /** Every input id the rule reads. */
   reads(rule: R, out: Set<string>): void;
   compile(rule: R, ctx: CompileContext): C;
-  evaluate(compiled: C, read: Reader): Evaluation<S, St>;
+  /** The points and outcome; the steps that show them go into `steps` when it is not null. */
+  evaluate(compiled: C, read: Reader, steps: StepSink<St>): Evaluation<S>;
   /** The cheapest changes that reach the next points, each with the points it promises. */
-  advise(compiled: C, evaluation: Evaluation<S, St>): Improvement[];
+  advise(compiled: C, evaluation: Evaluation<S>): Improvement[];
 }

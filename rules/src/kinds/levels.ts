@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { cmpDec, dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, type Improvement } from './advice.js';
-import type { CompileContext, KindModule, RuleCheckContext } from './kind.js';
+import type { CompileContext, KindModule, Reader, RuleCheckContext, StepSink } from './kind.js';
 
 export const LevelsRule = z.strictObject({
   type: z.literal('levels'),
@@ -58,16 +58,17 @@ function compileLevels(input: string, values: Record<string, number | string>, f
 
 export type Evaluated = Level | null;
 
-const evaluate = (c: CompiledLevels, read: (id: string) => unknown) => {
+const levelStep = (c: CompiledLevels, level: Level): LevelStep => {
+  const s: LevelStep = { kind: 'level', input: c.input, level: level.id, points: level.text };
+  if (level.fraction !== undefined) s.fraction = level.fraction;
+  return s;
+};
+
+const evaluate = (c: CompiledLevels, read: Reader, steps: StepSink<LevelStep>) => {
   const v = read(c.input);
   const level = typeof v === 'string' ? (c.byId.get(v) ?? null) : null;
-  const steps: LevelStep[] = [];
-  if (level) {
-    const s: LevelStep = { kind: 'level', input: c.input, level: level.id, points: level.text };
-    if (level.fraction !== undefined) s.fraction = level.fraction;
-    steps.push(s);
-  }
-  return { raw: level ? level.points : ZERO, steps, state: level as Evaluated };
+  if (level) steps?.push(levelStep(c, level));
+  return { raw: level ? level.points : ZERO, state: level as Evaluated };
 };
 
 /** Every level that scores more, cheapest first. */

@@ -46,6 +46,13 @@ export interface State {
 
 const dateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** One item's step: its date, its deadline, and how late it was. */
+function itemStep(input: string, date: string | null, deadline: string | null, status: Outcome): z.infer<typeof OnTimeStep> {
+  const s: z.infer<typeof OnTimeStep> = { kind: 'onTime', input, date, deadline, status };
+  if (status === 'late') s.daysLate = daysBetween(deadline!, date!);
+  return s;
+}
+
 export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = {
   type: 'onTime',
   schema: OnTimeRule,
@@ -76,8 +83,7 @@ export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State,
     const texts = { onTime: decText(points.onTime), late: decText(points.late), missing: decText(points.missing) };
     return { items: rule.items.map((i) => ({ input: i.input, deadline: i.deadline })), points, texts, floor: ctx.floor, max: ctx.max };
   },
-  evaluate(c, read) {
-    const steps: Steps[] = [];
+  evaluate(c, read, steps) {
     const notOnTime: string[] = [];
     let anyMissing = false;
     let anyLate = false;
@@ -88,13 +94,11 @@ export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State,
       anyMissing ||= status === 'missing';
       anyLate ||= status === 'late';
       if (status !== 'onTime') notOnTime.push(item.input);
-      const s: z.infer<typeof OnTimeStep> = { kind: 'onTime', input: item.input, date: d, deadline: dl, status };
-      if (status === 'late') s.daysLate = daysBetween(dl!, d!);
-      steps.push(s);
+      steps?.push(itemStep(item.input, d, dl, status));
     }
     const outcome: Outcome = anyMissing ? 'missing' : anyLate ? 'late' : 'onTime';
-    steps.push({ kind: 'onTimeResult', outcome, points: c.texts[outcome] });
-    return { raw: c.points[outcome], steps, state: { outcome, notOnTime } };
+    steps?.push({ kind: 'onTimeResult', outcome, points: c.texts[outcome] });
+    return { raw: c.points[outcome], state: { outcome, notOnTime } };
   },
   advise(c, e) {
     if (e.state.outcome === 'onTime') return [];

@@ -68,17 +68,16 @@ export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, Par
     });
     return { parts, floor: ctx.floor, max: ctx.max };
   },
-  evaluate(c, read) {
+  evaluate(c, read, steps) {
     let sum = ZERO;
     const met: boolean[] = [];
-    const steps: PartStep[] = [];
     for (const p of c.parts) {
       const ok = p.when.test(read);
       met.push(ok);
-      steps.push({ kind: 'part', id: p.id, met: ok, points: ok ? p.text : '0' });
+      steps?.push({ kind: 'part', id: p.id, met: ok, points: ok ? p.text : '0' });
       if (ok) sum = addDec(sum, p.points);
     }
-    return { raw: sum, steps, state: { sum, met } };
+    return { raw: sum, state: { sum, met } };
   },
   advise(c, e) {
     const current = clampPoints(e.state.sum, c.floor, c.max);

@@ -58,7 +58,7 @@ export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, St
     const base = rule.base !== undefined ? dec(rule.base) : each.isNeg() ? ctx.max : ZERO;
     return { input: rule.input, base, each, limit: rule.limit === undefined ? null : dec(rule.limit), baseText: decText(base), eachText: decText(each), floor: ctx.floor, max: ctx.max };
   },
-  evaluate(c, read) {
+  evaluate(c, read, steps) {
     const v = read(c.input);
     const items = v instanceof Decimal ? v : ZERO;
     let change = items.times(c.each);
@@ -68,8 +68,8 @@ export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, St
       limited = true;
     }
     const points = c.base.plus(change);
-    const step: PerItemStep = { kind: 'perItem', input: c.input, items: decText(items), base: c.baseText, each: c.eachText, change: decText(change), limited, points: decText(points) };
-    return { raw: points, steps: [step], state: { items, points } };
+    steps?.push({ kind: 'perItem', input: c.input, items: decText(items), base: c.baseText, each: c.eachText, change: decText(change), limited, points: decText(points) });
+    return { raw: points, state: { items, points } };
   },
   advise(c, e) {
     const current = clampPoints(e.state.points, c.floor, c.max);

@@ -21,6 +21,7 @@ import {
   RoundValueStep,
   VALUE_STEPS,
   readDecimal,
+  readText,
   valueReads,
   ValueRounding,
   type CompiledValue,
@@ -72,7 +73,10 @@ export interface CompiledProportional {
 }
 export interface State {
   read: ReadOut | null;
-  fraction: Decimal;
+  /** The fraction of the way from zeroAt to fullAt as a quotient (0 ÷ 1 and 1 ÷ 1 at the ends). */
+  share: Quotient;
+  /** The share divided, worked out when first shown (fractionOf): the trace and advice. */
+  fraction?: Decimal;
   points: Decimal;
 }
 export type St = ProportionalStep | ValueSteps | RoundValueStep;
@@ -99,7 +103,7 @@ function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
       feasible: true,
     };
   }
-  return { kind: 'raise', input: v.input, from: r.text, to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
+  return { kind: 'raise', input: v.input, from: readText(r), to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
 }
 
 /** An exact value as a quotient num ÷ den with den > 0 (see valueQuotient). */
@@ -118,21 +122,27 @@ function belowBand(c: CompiledProportional, q: Quotient): boolean {
   return k < 0 || (k === 0 && !c.band.minInclusive);
 }
 
+const NONE = whole(ZERO);
+const ALL = whole(ONE);
+
 /**
  * The fraction of the way from zeroAt to fullAt, cut to 0..1, and the points it gives, each with one
  * division of exact operands: (num − zeroAt × den) ÷ ((fullAt − zeroAt) × den), and max × that numerator
  * ÷ the same denominator. (Dividing the ratio first, then the fraction, then multiplying rounded three
  * times, off in the 60th digit.)
  */
-function shareOf(c: CompiledProportional, q: Quotient): { fraction: Decimal; points: Decimal } {
-  if (belowBand(c, q)) return { fraction: ZERO, points: ZERO };
+function shareOf(c: CompiledProportional, q: Quotient): { share: Quotient; points: Decimal } {
+  if (belowBand(c, q)) return { share: NONE, points: ZERO };
   let top = q.num.minus(c.zeroAt.times(q.den));
   let bottom = c.fullAt.minus(c.zeroAt).times(q.den);
   if (bottom.isNeg()) [top, bottom] = [top.neg(), bottom.neg()];
-  if (cmpDec(top, ZERO) <= 0) return { fraction: ZERO, points: ZERO };
-  if (cmpDec(top, bottom) >= 0) return { fraction: ONE, points: c.max };
-  return { fraction: top.div(bottom), points: c.max.times(top).div(bottom) };
+  if (cmpDec(top, ZERO) <= 0) return { share: NONE, points: ZERO };
+  if (cmpDec(top, bottom) >= 0) return { share: ALL, points: c.max };
+  return { share: { num: top, den: bottom }, points: c.max.times(top).div(bottom) };
 }
+
+/** The fraction of an evaluation as a decimal (60 significant digits): only the trace and advice show it, so only they divide. */
+const fractionOf = (s: State): Decimal => (s.fraction ??= s.share.num.div(s.share.den));
 
 /** Points for an exact value (or numerator, for a ratio), rounded first where the rule says so: what evaluation would give. */
 function pointsAt(c: CompiledProportional, r: ReadOut, to: Decimal): Decimal {
@@ -186,7 +196,20 @@ function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
   return out;
 }
 
-/** The value as compared (rounded where declared). */
+/** The step of an evaluation: the value as compared (rounded where declared), the fraction and the points. */
+function proportionalStep(c: CompiledProportional, r: ReadOut, rounded: Decimal | null, q: Quotient, s: State): ProportionalStep {
+  const step: ProportionalStep = {
+    kind: 'proportional',
+    value: rounded === null ? readText(r) : decText(rounded),
+    zeroAt: c.zeroText,
+    fullAt: c.fullText,
+    fraction: decText(fractionOf(s)),
+    points: decText(s.points),
+  };
+  if (c.band !== null && belowBand(c, q)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
+  return step;
+}
+
 /** The value the rule compares and scales: rounded where it says so, else exact (a ratio kept as its quotient). */
 function valueQuotient(c: CompiledProportional, r: ReadOut): Quotient {
   if (c.rounding !== null) return whole(roundedValue(r, c.rounding));
@@ -222,30 +245,20 @@ export const proportionalKind: KindModule<'proportional', ProportionalRule, Comp
       rounding: rule.roundValue ?? null,
     };
   },
-  evaluate(c, read) {
-    const steps: St[] = [];
-    const state: State = { read: null, fraction: ZERO, points: ZERO };
+  evaluate(c, read, steps) {
+    const state: State = { read: null, share: NONE, points: ZERO };
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
     const rounded = roundRead(r, c.rounding, steps);
     const q = rounded !== null ? whole(rounded) : valueQuotient(c, r);
-    const { fraction, points } = shareOf(c, q);
-    Object.assign(state, { read: r, fraction, points });
-    const step: ProportionalStep = {
-      kind: 'proportional',
-      value: rounded === null ? r.text : decText(rounded),
-      zeroAt: c.zeroText,
-      fullAt: c.fullText,
-      fraction: decText(fraction),
-      points: decText(points),
-    };
-    if (c.band !== null && belowBand(c, q)) step.belowBand = { min: c.band.text, minInclusive: c.band.minInclusive };
-    steps.push(step);
-    return { raw: points, steps, state };
+    const { share, points } = shareOf(c, q);
+    Object.assign(state, { read: r, share, points });
+    steps?.push(proportionalStep(c, r, rounded, q, state));
+    return { raw: points, state };
   },
   advise(c, e) {
     const r = e.state.read;
-    if (r === null || !e.state.fraction.lt(1)) return [];
+    if (r === null || !fractionOf(e.state).lt(1)) return [];
     if (c.band !== null || c.rounding !== null) return bandAdvice(c, r, e.state.points);
     const im = fullTarget(c, r, e.state.points);
     return im ? [im] : [];

@@ -43,18 +43,21 @@ export interface CompiledSurvey {
 export interface State {
   answers: Decimal;
   weighted: Decimal;
-  /** weighted ÷ answers (zero when not scored). */
-  share: Decimal;
   points: Decimal;
   scored: boolean;
+  /** weighted ÷ answers (zero when not scored), worked out when first shown (shareOf). */
+  share?: Decimal;
 }
+
+/** The weighted share: only the trace and advice show it, so only they divide. */
+const shareOf = (s: State): Decimal => (s.share ??= s.scored ? s.weighted.div(s.answers) : ZERO);
 
 /**
  * The fewest more answers of the top option that lift the weighted share to the next whole percent:
  * (weighted + k·w) ÷ (answers + k) ≥ target ⇔ k ≥ (target·answers − weighted) ÷ (w − target).
  */
 function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
-  const share = s.share;
+  const share = shareOf(s);
   const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
   const gap = c.top.weight.minus(target);
   // At the top weight itself the share only approaches it: no number of answers reaches it.
@@ -63,6 +66,17 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
   const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
   const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
   return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), ...g };
+}
+
+/** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
+function surveyStep(c: CompiledSurvey, count: (id: string) => Decimal, s: State): SurveyStep {
+  const counts: Record<string, string> = {};
+  const weights: Record<string, string> = {};
+  for (const o of c.options) {
+    counts[o.id] = decText(count(o.id));
+    weights[o.id] = o.text;
+  }
+  return { kind: 'survey', input: c.input, counts, weights, answers: decText(s.answers), weighted: decText(s.weighted), share: decText(shareOf(s)), points: decText(s.points) };
 }
 
 export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = {
@@ -87,27 +101,24 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
     const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
     return { input: rule.input, options, top: { id: top.id, weight: top.weight }, minAnswers: rule.minAnswers, floor: ctx.floor, max: ctx.max };
   },
-  evaluate(c, read) {
-    const v = read(c.input);
-    const counts: Record<string, string> = {};
-    const weights: Record<string, string> = {};
+  evaluate(c, read, steps) {
+    const tally = read(c.input);
+    const count = (id: string) => (tally instanceof Map ? (tally.get(id) ?? ZERO) : ZERO);
     let answers = ZERO;
     let weighted = ZERO;
     for (const o of c.options) {
-      const n = v instanceof Map ? (v.get(o.id) ?? ZERO) : ZERO;
-      counts[o.id] = decText(n);
-      weights[o.id] = o.text;
+      const n = count(o.id);
       answers = addDec(answers, n);
       weighted = addDec(weighted, mulDec(n, o.weight));
     }
-    const step = (share: string, points: string): SurveyStep => ({ kind: 'survey', input: c.input, counts, weights, answers: decText(answers), weighted: decText(weighted), share, points });
     if (answers.isZero() || (c.minAnswers !== undefined && answers.lt(c.minAnswers))) {
-      const state = { answers, weighted, share: ZERO, points: ZERO, scored: false };
-      return { raw: ZERO, steps: [step('0', '0')], state, shortage: { input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
+      const state: State = { answers, weighted, points: ZERO, scored: false };
+      steps?.push(surveyStep(c, count, state));
+      return { raw: ZERO, state, shortage: { input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
     }
-    const points = c.max.times(weighted).div(answers);
-    const share = weighted.div(answers);
-    return { raw: points, steps: [step(decText(share), decText(points))], state: { answers, weighted, share, points, scored: true } };
+    const state: State = { answers, weighted, points: c.max.times(weighted).div(answers), scored: true };
+    steps?.push(surveyStep(c, count, state));
+    return { raw: state.points, state };
   },
   advise(c, e) {
     if (!e.state.scored) return [];

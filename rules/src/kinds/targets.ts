@@ -52,6 +52,18 @@ export interface TargetsState {
 const numberOf = (v: unknown): Decimal => (v instanceof Decimal ? v : ZERO);
 const pointsFor = (c: CompiledTargets, met: Decimal, of: Decimal) => c.max.times(met).div(of);
 
+/** The step of targets met: the points each is worth, the points, and whether the quotient is exact. */
+function targetsStep(c: CompiledTargets, { met, of, points }: TargetsState): TargetsStep {
+  return {
+    kind: 'targets',
+    met: { input: c.met, value: decText(met) },
+    of: { input: typeof c.of === 'string' ? c.of : null, value: decText(of) },
+    each: decText(c.max.div(of)),
+    points: decText(points),
+    exact: isExactQuotient(points, c.max.times(met), of),
+  };
+}
+
 export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, TargetsState | null, St> = {
   type: 'targets',
   schema: TargetsRule,
@@ -68,26 +80,18 @@ export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, Ta
     const of = typeof rule.of === 'string' ? rule.of : dec(rule.of);
     return { met: rule.met, of, metAtMostOf: typeof of === 'string' && ctx.input(rule.met).def.atMost === of, onZero: rule.onZeroTargets ?? 'notApplicable', max: ctx.max, floor: ctx.floor };
   },
-  evaluate(c, read) {
+  evaluate(c, read, steps) {
     const met = numberOf(read(c.met));
     const of = typeof c.of === 'string' ? numberOf(read(c.of)) : c.of;
     if (of.isZero()) {
       const input = c.of as string;
-      const steps: St[] = [{ kind: 'zeroTargets', input, policy: c.onZero }];
-      if (c.onZero === 'notApplicable') return { raw: ZERO, steps, state: null, notApplicable: { cause: 'zeroDenominator', input } };
-      return { raw: c.onZero === 'fullPoints' ? c.max : ZERO, steps, state: null };
+      steps?.push({ kind: 'zeroTargets', input, policy: c.onZero });
+      if (c.onZero === 'notApplicable') return { raw: ZERO, state: null, notApplicable: { cause: 'zeroDenominator', input } };
+      return { raw: c.onZero === 'fullPoints' ? c.max : ZERO, state: null };
     }
-    const points = pointsFor(c, met, of);
-    const each = c.max.div(of);
-    const step: TargetsStep = {
-      kind: 'targets',
-      met: { input: c.met, value: decText(met) },
-      of: { input: typeof c.of === 'string' ? c.of : null, value: decText(of) },
-      each: decText(each),
-      points: decText(points),
-      exact: isExactQuotient(points, c.max.times(met), of),
-    };
-    return { raw: points, steps: [step], state: { met, of, points } };
+    const state = { met, of, points: pointsFor(c, met, of) };
+    steps?.push(targetsStep(c, state));
+    return { raw: state.points, state };
   },
   advise(c, e) {
     const s = e.state;

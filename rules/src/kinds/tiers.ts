@@ -20,6 +20,7 @@ import {
   RoundValueStep,
   VALUE_STEPS,
   readDecimal,
+  readText,
   valueReads,
   ValueRounding,
   type CompiledValue,
@@ -309,8 +310,7 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     for (const t of exact) t.picks = picksAbove(t, exact);
     return { value: compileValue(rule.value, ctx), tiers, rounding, exact, onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max };
   },
-  evaluate(c, read) {
-    const steps: St[] = [];
+  evaluate(c, read, steps) {
     const state: TiersState = { tier: null, read: null };
     const r = readValue(c.value, read, steps, c.onZero, c.max, state);
     if ('stop' in r) return r.stop;
@@ -319,10 +319,10 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     // For a ratio the bounds are compared by cross-multiplication: the quotient itself is not needed.
     const value = rounded ?? (r.ratio === null ? readDecimal(r) : ZERO);
     const tier = c.tiers.find((t) => (rounded === null ? inTier(t, value, r.ratio) : inInterval(t.iv, rounded, null))) ?? null;
-    if (tier === null) return { raw: ZERO, steps, state, invalid: { code: 'SCORE_NO_TIER', value: rounded === null ? r.text : decText(rounded) } };
+    if (tier === null) return { raw: ZERO, state, invalid: { code: 'SCORE_NO_TIER', value: rounded === null ? readText(r) : decText(rounded) } };
     state.tier = tier;
-    steps.push(tier.step);
-    return { raw: tier.points, steps, state };
+    steps?.push(tier.step);
+    return { raw: tier.points, state };
   },
   advise(c, e) {
     const { read } = e.state;

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { Decimal, decText, isExactQuotient, mulDec, quotientText, smallInt, ZERO, ONE, dec } from '../decimal.js';
 import { DecimalText as D, ZeroDenominator, type ValueRef } from '../primitives.js';
 import type { Interval } from '../intervals.js';
-import type { CompileContext, Evaluation, KindInput, Reader, RuleCheckContext } from './kind.js';
+import type { CompileContext, Evaluation, KindInput, Reader, RuleCheckContext, StepSink } from './kind.js';
 
 /** `value` is n × times ÷ d to 60 significant digits, half up; `exact`: nothing was rounded away. */
 export const RatioStep = z.strictObject({
@@ -59,51 +59,73 @@ export interface ReadRatio {
   ti: number | null;
 }
 
-/** What was read: the value (a Decimal only when asked for, see readDecimal), its text, and the ratio. */
+/**
+ * What was read: the value and its text, each worked out when first asked for (readDecimal,
+ * readText): a ratio's 60-digit quotient only when the trace or a diagnostic shows it, as bounds are
+ * compared through `ratio`.
+ */
 export interface ReadOut {
   value: Decimal | null;
-  text: string;
+  text: string | null;
   ratio: ReadRatio | null;
 }
 
+/** n × t ÷ d to 60 significant digits, half up (in safe integers when they are whole and short), kept in `out`. */
+function divide(out: ReadOut, r: ReadRatio): { text: string; exact: boolean } {
+  const p = r.nti;
+  const q = r.di;
+  if (p !== null && q !== null && q > 0 && Math.abs(p) <= Number.MAX_SAFE_INTEGER) {
+    const { text, exact } = quotientText(p, q);
+    out.text = text;
+    return { text, exact };
+  }
+  const value = r.nt.div(r.d);
+  out.value = value;
+  out.text = decText(value);
+  return { text: out.text, exact: isExactQuotient(value, r.nt, r.d) };
+}
+
+/** The text of the value read (for a ratio, its quotient). */
+export function readText(r: ReadOut): string {
+  if (r.text !== null) return r.text;
+  if (r.ratio === null) return (r.text = decText(r.value!));
+  return divide(r, r.ratio).text;
+}
+
 /** The value read as a Decimal (the same one n × t ÷ d gives: its text holds every digit). */
-export const readDecimal = (r: ReadOut): Decimal => r.value ?? (r.value = new Decimal(r.text));
+export const readDecimal = (r: ReadOut): Decimal => r.value ?? (r.value = new Decimal(readText(r)));
 
 const numberOf = (v: unknown): Decimal => (v instanceof Decimal ? v : ZERO);
 
+/** The step of a ratio read, with its quotient. */
+function ratioStep(v: Extract<CompiledValue, { numerator: string }>, out: ReadOut, r: ReadRatio): z.infer<typeof RatioStep> {
+  const { text, exact } = divide(out, r);
+  return { kind: 'ratio', numerator: { input: v.numerator, value: decText(r.n) }, denominator: { input: v.denominator, value: decText(r.d) }, times: decText(r.t), value: text, exact };
+}
+
 /**
- * Read the value, pushing its steps. A zero denominator ends the rule: the evaluation to return
- * (not applicable, zero or full points as the rule says) comes back instead.
+ * Read the value, writing its steps into the sink. A zero denominator ends the rule: the evaluation
+ * to return (not applicable, zero or full points as the rule says) comes back instead.
  */
-export function readValue<S, St>(v: CompiledValue, read: Reader, steps: Array<St | ValueSteps>, onZero: ZeroPolicy, max: Decimal, state: S): ReadOut | { stop: Evaluation<S, St | ValueSteps> } {
+export function readValue<S>(v: CompiledValue, read: Reader, steps: StepSink<ValueSteps>, onZero: ZeroPolicy, max: Decimal, state: S): ReadOut | { stop: Evaluation<S> } {
   if ('input' in v) {
-    const value = numberOf(read(v.input));
-    const text = decText(value);
-    steps.push({ kind: 'value', input: v.input, value: text });
-    return { value, text, ratio: null };
+    const out: ReadOut = { value: numberOf(read(v.input)), text: null, ratio: null };
+    steps?.push({ kind: 'value', input: v.input, value: readText(out) });
+    return out;
   }
   const n = numberOf(read(v.numerator));
   const d = numberOf(read(v.denominator));
   const t = v.times;
   if (d.isZero()) {
-    steps.push({ kind: 'zeroDenominator', input: v.denominator, policy: onZero });
-    if (onZero === 'notApplicable') return { stop: { raw: ZERO, steps, state, notApplicable: { cause: 'zeroDenominator', input: v.denominator } } };
-    return { stop: { raw: onZero === 'fullPoints' ? max : ZERO, steps, state } };
+    steps?.push({ kind: 'zeroDenominator', input: v.denominator, policy: onZero });
+    if (onZero === 'notApplicable') return { stop: { raw: ZERO, state, notApplicable: { cause: 'zeroDenominator', input: v.denominator } } };
+    return { stop: { raw: onZero === 'fullPoints' ? max : ZERO, state } };
   }
   const nt = mulDec(n, t);
-  let value: Decimal | null = null;
-  let text: string;
-  let exact: boolean;
-  const p = smallInt(nt);
-  const q = smallInt(d);
-  if (p !== null && q !== null && q > 0 && Math.abs(p) <= Number.MAX_SAFE_INTEGER) ({ text, exact } = quotientText(p, q));
-  else {
-    value = nt.div(d);
-    text = decText(value);
-    exact = isExactQuotient(value, nt, d);
-  }
-  steps.push({ kind: 'ratio', numerator: { input: v.numerator, value: decText(n) }, denominator: { input: v.denominator, value: decText(d) }, times: decText(t), value: text, exact });
-  return { value, text, ratio: { n, d, t, nt, nti: p, di: q, ti: v.timesInt } };
+  const ratio: ReadRatio = { n, d, t, nt, nti: smallInt(nt), di: smallInt(d), ti: v.timesInt };
+  const out: ReadOut = { value: null, text: null, ratio };
+  steps?.push(ratioStep(v, out, ratio));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -147,10 +169,10 @@ export function roundedValue(r: ReadOut, rounding: ValueRounding): Decimal {
 export const roundDecimal = (v: Decimal, rounding: ValueRounding): Decimal => v.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
 
 /** The value read, rounded as the rule declares (a step records it); the exact ratio stays in `ratio` for advice. */
-export function roundRead(r: ReadOut, rounding: ValueRounding | null, steps: Array<RoundValueStep | unknown>): Decimal | null {
+export function roundRead(r: ReadOut, rounding: ValueRounding | null, steps: StepSink<RoundValueStep>): Decimal | null {
   if (rounding === null) return null;
   const to = roundedValue(r, rounding);
-  steps.push({ kind: 'roundValue', from: r.text, to: decText(to), places: rounding.places, mode: rounding.mode });
+  steps?.push({ kind: 'roundValue', from: readText(r), to: decText(to), places: rounding.places, mode: rounding.mode });
   return to;
 }
 
