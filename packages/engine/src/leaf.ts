@@ -15,22 +15,36 @@ interface LeafRun {
   plan: LeafPlan;
   flags: FlagCode[];
   steps: Step[];
-  trace: Trace;
+  /** The trace being built; null in the compact form, which keeps none. */
+  trace: Trace | null;
+  /** The inputs the leaf read (ctx.reading's set: one per unit, cleared for each leaf). */
   readIds: Set<string>;
   read: Reader;
   entries: readonly number[];
 }
 
-function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { prepared } = ctx;
-  const readIds = new Set<string>();
+const NO_ENTRIES: readonly number[] = [];
+const NONE_ABSENT: string[] = [];
+
+/**
+ * @internal The reader the leaves of one unit read their inputs with, and the set of what the leaf
+ * being scored read: made once per unit (leaves are scored one at a time), not once per leaf.
+ */
+export function leafReading(prepared: Ctx['prepared']): Ctx['reading'] {
+  const ids = new Set<string>();
   const read: Reader = (id) => {
-    readIds.add(id);
+    ids.add(id);
     const rec = prepared.values.get(id);
     if (!rec) return undefined;
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
+  return { ids, read };
+}
+
+function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
+  const { ids, read } = ctx.reading;
+  ids.clear();
   const steps: Step[] = [];
   return {
     ctx,
@@ -38,11 +52,18 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
     plan: node.plan!,
     flags: [],
     steps,
-    trace: { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] },
-    readIds,
+    trace: ctx.trace ? { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] } : null,
+    readIds: ids,
     read,
-    entries: prepared.entriesOf.get(node.code) ?? [],
+    entries: ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES,
   };
+}
+
+/** The ids of `ids` the unit gave no value for (a shared empty list when it gave them all: nearly always). */
+function absentOf(ctx: Ctx, ids: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const id of ids) if (!ctx.prepared.values.has(id)) (out ??= []).push(id);
+  return out ?? NONE_ABSENT;
 }
 
 function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
@@ -103,7 +124,7 @@ function entryPath(ctx: Ctx, code: string): string {
 function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
   const { ctx, node, trace } = r;
   const n = node.node;
-  if (!ctx.trace) {
+  if (!trace) {
     // The inputs the trace would show, marked shown (unused entries are those no trace shows).
     for (const id of r.plan.ownShown) ctx.shown.add(id);
     for (const id of r.readIds) if (ctx.compiled.inputs.has(id)) ctx.shown.add(id);
@@ -169,7 +190,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     const matches = cmpDec(claim.value, points) === 0;
     const claimed = decText(claim.value);
     const computed = points === node.max ? node.maxText : decText(points);
-    r.trace.claim = { claimed, computed, matches, entry: claim.entry };
+    if (r.trace) r.trace.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
       addFlag(ctx, r.flags, 'claimMismatch', node.code);
       ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
@@ -210,7 +231,7 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   }
   addFlag(ctx, r.flags, 'missingInput', node.code);
   r.steps.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
-  r.trace.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
+  r.trace?.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
@@ -262,7 +283,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
 /** Stage 1: the applicability condition; null when the criterion applies. */
 function applicability(r: LeafRun): NodeResult | null {
   const { ctx, node } = r;
-  const undecided = r.plan.applicabilityRequired.filter((id) => !ctx.prepared.values.has(id));
+  const undecided = absentOf(ctx, r.plan.applicabilityRequired);
   if (undecided.length > 0) {
     for (const i of r.entries) ctx.prepared.used[i] = true;
     return missingEvidence(r, undecided, []);
@@ -330,8 +351,9 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   const policy = missingPolicy(r);
   r.steps.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
-    const after = criterionRounded(r, points);
-    if (after.gt(0)) r.trace.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
+    // Advice is part of the trace: the compact form does not work out what providing them would give.
+    const after = r.trace ? criterionRounded(r, points) : ZERO;
+    if (after.gt(0)) r.trace!.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
@@ -381,7 +403,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     if (e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined) ctx.prepared.used[i] = true;
   }
   // Stage 2: required inputs the rule reads.
-  const missing = r.plan.requiredReads.filter((id) => !ctx.prepared.values.has(id));
+  const missing = absentOf(ctx, r.plan.requiredReads);
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node));
   const ev = evaluate(r);
   for (const s of ev.steps) r.steps.push(s);
@@ -390,6 +412,6 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
-  if (ctx.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
+  if (r.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
   return documentsStage(r, points);
 }

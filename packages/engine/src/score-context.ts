@@ -1,5 +1,5 @@
 /** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
-import { Decimal, decText, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
+import { Decimal, decText, type Diagnostic, type Reader, type Rounding, type RoundingLevel } from './deps.js';
 import type { CompiledSet } from './compile.js';
 import type { Evidence } from './evidence.js';
 import type { Flag, FlagCode, RoundingStep, Step } from './result.js';
@@ -45,6 +45,8 @@ export interface Ctx {
   shown: Set<string>;
   /** The exact figures of the last node result built (see keepExact). */
   last: Exact;
+  /** How leaves read their inputs, and what the leaf being scored read (leaf.ts leafReading). */
+  reading: { ids: Set<string>; read: Reader };
 }
 
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
@@ -56,7 +58,8 @@ export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: 
 
 /**
  * The exact points and applicable maximum of the node (or block) result just built, so that sums do
- * not parse the result's decimal strings back: the caller reads them right after each call. A zero is
+ * not parse the result's decimal strings back: the caller reads them right after each call (ctx.last
+ * is one object per unit, overwritten by each node: whoever keeps the figures copies them). A zero is
  * kept as +0, exactly as parsing "0" would give.
  */
 export interface Exact {
@@ -65,6 +68,8 @@ export interface Exact {
 }
 const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
 export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, applicableMax: Decimal): T {
-  ctx.last = { points: plusZero(points), applicableMax: plusZero(applicableMax) };
+  const last = ctx.last;
+  last.points = plusZero(points);
+  last.applicableMax = plusZero(applicableMax);
   return r;
 }

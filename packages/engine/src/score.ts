@@ -8,7 +8,7 @@ import type { CompiledNode, CompiledSet } from './compile.js';
 import { parseAppraisal } from './appraisal.js';
 import { evidenceSha, readEvidence, type Evidence } from './evidence.js';
 import { salvageAppraisal, salvageEvidence } from './salvage.js';
-import { scoreLeaf } from './leaf.js';
+import { leafReading, scoreLeaf } from './leaf.js';
 import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
 const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
@@ -204,7 +204,7 @@ function scoreTree(ctx: Ctx): Tree {
   const fieldExact: Exact[] = [];
   for (const f of ctx.compiled.fields) {
     fields.push(scoreField(ctx, f));
-    fieldExact.push(ctx.last);
+    fieldExact.push({ points: ctx.last.points, applicableMax: ctx.last.applicableMax });
   }
   const bonus = scoreBlock(ctx, 'bonus');
   const bonusPts = bonus ? ctx.last.points : ZERO;
@@ -295,19 +295,22 @@ function totalsOf(compiled: CompiledSet, t: Tree): ScoreResult['totals'] {
   };
 }
 
+/** A value of a used entry no trace shows (and not overridden by another entry's): said unused. */
+function sayIfUnused(ctx: Ctx, entry: number, id: string): void {
+  if (ctx.shown.has(id) || ctx.prepared.values.get(id)?.entry !== entry) return;
+  const at = valuePath(ctx.evidence, entry, id);
+  ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
+}
+
 /** Entries nothing used; a used entry may still carry a value no criterion shows: say so rather than drop it. */
 function unusedEntries(ctx: Ctx): UnusedEntry[] {
   const { compiled, evidence, prepared, diagnostics } = ctx;
   const unused: UnusedEntry[] = [];
   evidence.entries.forEach((e, i) => {
     if (prepared.used[i]) {
-      const ids = e.input !== undefined ? [e.input] : [];
-      if (e.values) for (const id of Object.keys(e.values)) ids.push(id);
-      for (const id of ids) {
-        if (ctx.shown.has(id) || prepared.values.get(id)?.entry !== i) continue;
-        const at = valuePath(evidence, i, id);
-        diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
-      }
+      // Its input, then its values' ids: each shown by a trace, or set by another entry, or said unused.
+      if (e.input !== undefined) sayIfUnused(ctx, i, e.input);
+      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, i, id);
       return;
     }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
@@ -337,7 +340,18 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   const inp = readInput(compiled, evidenceInput, options, all);
   if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
-  const ctx: Ctx = { compiled, trace, evidence, prepared, diagnostics, flags: [], notApplicable: new Set(), shown: new Set(), last: { points: ZERO, applicableMax: ZERO } };
+  const ctx: Ctx = {
+    compiled,
+    trace,
+    evidence,
+    prepared,
+    diagnostics,
+    flags: [],
+    notApplicable: new Set(),
+    shown: new Set(),
+    last: { points: ZERO, applicableMax: ZERO },
+    reading: leafReading(prepared),
+  };
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
@@ -392,7 +406,10 @@ function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diag
     out ??= diagnostics.slice();
     // The same diagnostic with two params more (every code about an input declares them: InputLabel).
     const named: { params: object } = { ...d };
-    named.params = { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) };
+    // Assigned, not spread from a conditional object: this runs for every such diagnostic of every unit.
+    const params: Record<string, unknown> = { ...d.params, label: def.label };
+    if (def.labelEn !== undefined) params.labelEn = def.labelEn;
+    named.params = params;
     out[i] = named as Diagnostic;
   }
   return out ?? diagnostics;
