@@ -17,8 +17,8 @@ interface LeafRun {
   steps: Step[];
   /** The trace being built; null in the compact form, which keeps none. */
   trace: Trace | null;
-  /** The inputs the leaf read (ctx.reading's set: one per unit, cleared for each leaf). */
-  readIds: Set<string>;
+  /** The inputs the leaf read, first reads first, maybe repeated (ctx.reading's list: one per unit, emptied for each leaf). */
+  readIds: string[];
   read: Reader;
   entries: readonly number[];
 }
@@ -27,15 +27,17 @@ const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
 
 /**
- * @internal The reader the leaves of one unit read their inputs with, and the set of what the leaf
- * being scored read: made once per unit (leaves are scored one at a time), not once per leaf.
+ * @internal The reader the leaves of one unit read their inputs with, and the list of what the leaf
+ * being scored read: made once per unit (leaves are scored one at a time), not once per leaf. A value
+ * read is shown by the leaf's trace (ctx.shown), in either form.
  */
-export function leafReading(prepared: Ctx['prepared']): Ctx['reading'] {
-  const ids = new Set<string>();
+export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Ctx['reading'] {
+  const ids: string[] = [];
   const read: Reader = (id) => {
-    ids.add(id);
+    ids.push(id);
     const rec = prepared.values.get(id);
     if (!rec) return undefined;
+    shown.add(id);
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
@@ -44,7 +46,7 @@ export function leafReading(prepared: Ctx['prepared']): Ctx['reading'] {
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
   const { ids, read } = ctx.reading;
-  ids.clear();
+  ids.length = 0;
   const steps: Step[] = [];
   return {
     ctx,
@@ -124,15 +126,10 @@ function entryPath(ctx: Ctx, code: string): string {
 function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
   const { ctx, node, trace } = r;
   const n = node.node;
-  if (!trace) {
-    // The inputs the trace would show, marked shown (unused entries are those no trace shows).
-    for (const id of r.plan.ownShown) ctx.shown.add(id);
-    for (const id of r.readIds) if (ctx.compiled.inputs.has(id)) ctx.shown.add(id);
-    return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
-  }
+  // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
+  if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
   const inputIds = r.plan.ownShown.slice();
   for (const id of r.readIds) if (!inputIds.includes(id) && ctx.compiled.inputs.has(id)) inputIds.push(id);
-  for (const id of inputIds) ctx.shown.add(id);
   trace.inputs = traceInputs(ctx, inputIds);
   trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
@@ -169,21 +166,23 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   const prepared = ctx.prepared;
   if (prepared.corrections.get(node.code)) addFlag(ctx, r.flags, 'corrected', node.code);
   // Each round's override is kept in the trace, in order; the last one decides.
-  for (const o of prepared.overrides.get(node.code) ?? []) {
-    steps.push({
-      kind: 'override',
-      round: o.round,
-      from: decText(points),
-      to: decText(o.points),
-      reason: o.reason,
-      ...(o.by !== undefined ? { by: o.by } : {}),
-      ...(o.date !== undefined ? { date: o.date } : {}),
-    });
-    points = o.points;
-    status = 'overridden';
-    applicableMax = node.max;
-    addFlag(ctx, r.flags, 'overridden', node.code);
-  }
+  const overrides = prepared.overrides.get(node.code);
+  if (overrides)
+    for (const o of overrides) {
+      steps.push({
+        kind: 'override',
+        round: o.round,
+        from: decText(points),
+        to: decText(o.points),
+        reason: o.reason,
+        ...(o.by !== undefined ? { by: o.by } : {}),
+        ...(o.date !== undefined ? { date: o.date } : {}),
+      });
+      points = o.points;
+      status = 'overridden';
+      applicableMax = node.max;
+      addFlag(ctx, r.flags, 'overridden', node.code);
+    }
   points = withinBounds(r, round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
@@ -226,7 +225,9 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   const { ctx, node } = r;
   for (const id of node.reads) r.read(id);
   for (const id of inputs) {
-    r.readIds.add(id);
+    // Shown by the trace (an input too short to score has a value: it is not "unused").
+    r.readIds.push(id);
+    ctx.shown.add(id);
     if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
   addFlag(ctx, r.flags, 'missingInput', node.code);
@@ -302,7 +303,7 @@ function applicability(r: LeafRun): NodeResult | null {
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
     const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !r.readIds.has(id)))
+    if (given.some((id) => !r.readIds.includes(id)))
       ctx.diagnostics.push(
         diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }),
       );

@@ -41,12 +41,15 @@ export interface Ctx {
   diagnostics: Diagnostic[];
   flags: Flag[];
   notApplicable: Set<string>;
-  /** Inputs some leaf's trace shows (read by a rule or condition, or declared on the leaf). */
+  /**
+   * Inputs with a value some leaf's trace shows because the leaf read it (or found it too short), in
+   * either form. Those declared on a leaf are shown in every unit: score.ts declaredOnLeaves.
+   */
   shown: Set<string>;
   /** The exact figures of the last node result built (see keepExact). */
   last: Exact;
   /** How leaves read their inputs, and what the leaf being scored read (leaf.ts leafReading). */
-  reading: { ids: Set<string>; read: Reader };
+  reading: { ids: string[]; read: Reader };
 }
 
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {

@@ -295,9 +295,23 @@ function totalsOf(compiled: CompiledSet, t: Tree): ScoreResult['totals'] {
   };
 }
 
+/**
+ * The inputs declared on some leaf: every leaf is scored in every unit, and its trace shows its own
+ * inputs whatever it read, so these are shown in every unit (found once per compiled set).
+ */
+const DECLARED = new WeakMap<CompiledSet, ReadonlySet<string>>();
+function declaredOnLeaves(compiled: CompiledSet): ReadonlySet<string> {
+  let ids = DECLARED.get(compiled);
+  if (!ids) {
+    ids = new Set(compiled.leaves.flatMap((l) => l.plan!.ownShown));
+    DECLARED.set(compiled, ids);
+  }
+  return ids;
+}
+
 /** A value of a used entry no trace shows (and not overridden by another entry's): said unused. */
-function sayIfUnused(ctx: Ctx, entry: number, id: string): void {
-  if (ctx.shown.has(id) || ctx.prepared.values.get(id)?.entry !== entry) return;
+function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id: string): void {
+  if (ctx.shown.has(id) || declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry) return;
   const at = valuePath(ctx.evidence, entry, id);
   ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 }
@@ -305,12 +319,13 @@ function sayIfUnused(ctx: Ctx, entry: number, id: string): void {
 /** Entries nothing used; a used entry may still carry a value no criterion shows: say so rather than drop it. */
 function unusedEntries(ctx: Ctx): UnusedEntry[] {
   const { compiled, evidence, prepared, diagnostics } = ctx;
+  const declared = declaredOnLeaves(compiled);
   const unused: UnusedEntry[] = [];
   evidence.entries.forEach((e, i) => {
     if (prepared.used[i]) {
       // Its input, then its values' ids: each shown by a trace, or set by another entry, or said unused.
-      if (e.input !== undefined) sayIfUnused(ctx, i, e.input);
-      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, i, id);
+      if (e.input !== undefined) sayIfUnused(ctx, declared, i, e.input);
+      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, declared, i, id);
       return;
     }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
@@ -343,6 +358,7 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   const inp = readInput(compiled, evidenceInput, options, all);
   if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
+  const shown = new Set<string>();
   const ctx: Ctx = {
     compiled,
     trace,
@@ -351,9 +367,9 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     diagnostics,
     flags: [],
     notApplicable: new Set(),
-    shown: new Set(),
+    shown,
     last: { points: ZERO, applicableMax: ZERO },
-    reading: leafReading(prepared),
+    reading: leafReading(prepared, shown),
   };
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
