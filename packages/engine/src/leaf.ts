@@ -5,7 +5,7 @@
  */
 import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { FlagCode, KindStep, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
@@ -127,7 +127,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   const { ctx, node, trace } = r;
   const n = node.node;
   // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
-  if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
+  if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags)), points, applicableMax);
   const inputIds = r.plan.ownShown.slice();
   for (const id of r.readIds) if (!inputIds.includes(id) && ctx.compiled.inputs.has(id)) inputIds.push(id);
   trace.inputs = traceInputs(ctx, inputIds);

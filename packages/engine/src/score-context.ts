@@ -52,6 +52,15 @@ export interface Ctx {
   reading: { ids: string[]; read: Reader };
 }
 
+/**
+ * The flags of every node without any, in the compact form: one frozen empty list, shared by all the
+ * records of all units. A compact record is kept for every unit of a ranking and most nodes have no
+ * flag: a list each was a third of the objects a kept record holds, and the collector copies each.
+ * The full form keeps a list of its own per node.
+ */
+const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
+export const flagsKept = (ctx: Ctx, flags: FlagCode[]): FlagCode[] => (flags.length === 0 && !ctx.trace ? NO_FLAGS : flags);
+
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
   if (!flags.includes(code)) {
     flags.push(code);

@@ -9,7 +9,7 @@ import { parseAppraisal } from './appraisal.js';
 import { evidenceSha, readEvidence, type Evidence } from './evidence.js';
 import { salvageAppraisal, salvageEvidence } from './salvage.js';
 import { leafReading, scoreLeaf } from './leaf.js';
-import { keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 
 const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
 import type { BlockResult, CompactResult, FlagCode, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
@@ -68,7 +68,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   r.applicableMax = decText(applicableMax);
   r.points = decText(points);
   r.status = status;
-  r.flags = flags;
+  r.flags = flagsKept(ctx, flags);
   if (n.part !== undefined) r.part = n.part;
   if (steps.length) r.steps = steps;
   r.children = children;
