@@ -309,7 +309,7 @@ function declaredOnLeaves(compiled: CompiledSet): ReadonlySet<string> {
   return ids;
 }
 
-/** A value of a used entry no trace shows (and not overridden by another entry's): said unused. */
+/** A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said unused. */
 function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id: string): void {
   if (ctx.shown.has(id) || declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry) return;
   const at = valuePath(ctx.evidence, entry, id);

@@ -124,8 +124,11 @@ describe('realDate', () => {
   });
   it('is isRealDate for texts of near-date shapes (signs, spaces, other digits, other lengths)', () => {
     const chars = fc.constantFrom(...'0123456789-/ +.a\u0663\uff11');
+    const part = (n: number) => fc.string({ unit: chars, minLength: n, maxLength: n });
+    // Dashes where a date has them and anything around them, or any text of about a date's length.
+    const dashed = fc.tuple(part(4), part(2), part(2)).map(([y, m, d]) => `${y}-${m}-${d}`);
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: chars, minLength: 8, maxLength: 12 }), fc.string()), (s) => realDate(s) === isRealDate(s)),
+      fc.property(fc.oneof(dashed, fc.string({ unit: chars, minLength: 8, maxLength: 12 }), fc.string()), (s) => realDate(s) === isRealDate(s)),
       { numRuns: 5000 },
     );
   });
