@@ -10,7 +10,7 @@
  */
 import { diag, foldText, type Diagnostic } from './deps.js';
 import type { CompiledSet } from './compile.js';
-import type { DocRec, ValueRec } from './values.js';
+import { documentPath, type DocRec, type ValueRec } from './values.js';
 
 /** The kind a document's symbol says it is (Vietnamese administrative document symbols), folded. */
 const SYMBOL_KIND: Readonly<Record<string, string>> = {
@@ -49,13 +49,15 @@ export function matchDocuments(compiled: CompiledSet, docs: ReadonlyMap<string, 
   for (const [code, list] of docs) {
     const node = compiled.nodes.get(code);
     if (!node?.plan || node.plan.anyDocProves || node.documents.length < 2) continue;
+    // Nearly every document names its requirement: nothing to match.
+    if (list.every((d) => d.for !== undefined)) continue;
     const named = new Set(list.map((d) => d.for).filter((f) => f !== undefined));
     const open = node.documents.filter((r) => !named.has(r.id));
     for (const d of list) {
       if (d.for !== undefined) continue;
       const can = open.filter((r) => fits(d, r));
       if (can.length === 1) d.matched = can[0]!.id;
-      else out.push(diag('EVIDENCE_DOCUMENT_WITHOUT_FOR', d.at, { code, number: d.ref.number ?? null, known: node.documents.map((r) => r.id), candidates: can.map((r) => r.id) }));
+      else out.push(diag('EVIDENCE_DOCUMENT_WITHOUT_FOR', documentPath(d), { code, number: d.ref.number ?? null, known: node.documents.map((r) => r.id), candidates: can.map((r) => r.id) }));
     }
   }
 }
@@ -79,7 +81,7 @@ export function documentsAfterDeadline(
       const date = d.ref.date;
       if (date === undefined || date <= deadline) continue;
       const params = { code, input: item.input, typed: typed.value, deadline, number: d.ref.number ?? null, date };
-      out.push(diag('EVIDENCE_DOCUMENT_AFTER_DEADLINE', `${d.at}/date`, params));
+      out.push(diag('EVIDENCE_DOCUMENT_AFTER_DEADLINE', `${documentPath(d)}/date`, params));
       if (typed.entry >= 0) out.push(diag('EVIDENCE_DOCUMENT_AFTER_DEADLINE', valuePath(typed.entry, item.input), params));
     }
   }

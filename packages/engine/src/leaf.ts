@@ -5,7 +5,7 @@
  */
 import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
@@ -15,22 +15,38 @@ interface LeafRun {
   plan: LeafPlan;
   flags: FlagCode[];
   steps: Step[];
-  trace: Trace;
-  readIds: Set<string>;
+  /** The trace being built; null in the compact form, which keeps none. */
+  trace: Trace | null;
+  /** The inputs the leaf read, first reads first, maybe repeated (ctx.reading's list: one per unit, emptied for each leaf). */
+  readIds: string[];
   read: Reader;
   entries: readonly number[];
 }
 
-function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { prepared } = ctx;
-  const readIds = new Set<string>();
+const NO_ENTRIES: readonly number[] = [];
+const NONE_ABSENT: string[] = [];
+
+/**
+ * @internal The reader the leaves of one unit read their inputs with, and the list of what the leaf
+ * being scored read: made once per unit (leaves are scored one at a time), not once per leaf. A value
+ * read is shown by the leaf's trace (ctx.shown), in either form.
+ */
+export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Ctx['reading'] {
+  const ids: string[] = [];
   const read: Reader = (id) => {
-    readIds.add(id);
+    ids.push(id);
     const rec = prepared.values.get(id);
     if (!rec) return undefined;
+    shown.add(id);
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
+  return { ids, read };
+}
+
+function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
+  const { ids, read } = ctx.reading;
+  ids.length = 0;
   const steps: Step[] = [];
   return {
     ctx,
@@ -38,11 +54,18 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
     plan: node.plan!,
     flags: [],
     steps,
-    trace: { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] },
-    readIds,
+    trace: ctx.trace ? { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] } : null,
+    readIds: ids,
     read,
-    entries: prepared.entriesOf.get(node.code) ?? [],
+    entries: ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES,
   };
+}
+
+/** The ids of `ids` the unit gave no value for (a shared empty list when it gave them all: nearly always). */
+function absentOf(ctx: Ctx, ids: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const id of ids) if (!ctx.prepared.values.has(id)) (out ??= []).push(id);
+  return out ?? NONE_ABSENT;
 }
 
 function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
@@ -103,15 +126,10 @@ function entryPath(ctx: Ctx, code: string): string {
 function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
   const { ctx, node, trace } = r;
   const n = node.node;
-  if (!ctx.trace) {
-    // The inputs the trace would show, marked shown (unused entries are those no trace shows).
-    for (const id of r.plan.ownShown) ctx.shown.add(id);
-    for (const id of r.readIds) if (ctx.compiled.inputs.has(id)) ctx.shown.add(id);
-    return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags), points, applicableMax);
-  }
+  // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
+  if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags)), points, applicableMax);
   const inputIds = r.plan.ownShown.slice();
   for (const id of r.readIds) if (!inputIds.includes(id) && ctx.compiled.inputs.has(id)) inputIds.push(id);
-  for (const id of inputIds) ctx.shown.add(id);
   trace.inputs = traceInputs(ctx, inputIds);
   trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
@@ -148,28 +166,30 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   const prepared = ctx.prepared;
   if (prepared.corrections.get(node.code)) addFlag(ctx, r.flags, 'corrected', node.code);
   // Each round's override is kept in the trace, in order; the last one decides.
-  for (const o of prepared.overrides.get(node.code) ?? []) {
-    steps.push({
-      kind: 'override',
-      round: o.round,
-      from: decText(points),
-      to: decText(o.points),
-      reason: o.reason,
-      ...(o.by !== undefined ? { by: o.by } : {}),
-      ...(o.date !== undefined ? { date: o.date } : {}),
-    });
-    points = o.points;
-    status = 'overridden';
-    applicableMax = node.max;
-    addFlag(ctx, r.flags, 'overridden', node.code);
-  }
+  const overrides = prepared.overrides.get(node.code);
+  if (overrides)
+    for (const o of overrides) {
+      steps.push({
+        kind: 'override',
+        round: o.round,
+        from: decText(points),
+        to: decText(o.points),
+        reason: o.reason,
+        ...(o.by !== undefined ? { by: o.by } : {}),
+        ...(o.date !== undefined ? { date: o.date } : {}),
+      });
+      points = o.points;
+      status = 'overridden';
+      applicableMax = node.max;
+      addFlag(ctx, r.flags, 'overridden', node.code);
+    }
   points = withinBounds(r, round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
     const claimed = decText(claim.value);
     const computed = points === node.max ? node.maxText : decText(points);
-    r.trace.claim = { claimed, computed, matches, entry: claim.entry };
+    if (r.trace) r.trace.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
       addFlag(ctx, r.flags, 'claimMismatch', node.code);
       ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
@@ -205,12 +225,14 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   const { ctx, node } = r;
   for (const id of node.reads) r.read(id);
   for (const id of inputs) {
-    r.readIds.add(id);
+    // Shown by the trace (an input too short to score has a value: it is not "unused").
+    r.readIds.push(id);
+    ctx.shown.add(id);
     if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
   addFlag(ctx, r.flags, 'missingInput', node.code);
   r.steps.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
-  r.trace.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
+  r.trace?.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
@@ -262,7 +284,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
 /** Stage 1: the applicability condition; null when the criterion applies. */
 function applicability(r: LeafRun): NodeResult | null {
   const { ctx, node } = r;
-  const undecided = r.plan.applicabilityRequired.filter((id) => !ctx.prepared.values.has(id));
+  const undecided = absentOf(ctx, r.plan.applicabilityRequired);
   if (undecided.length > 0) {
     for (const i of r.entries) ctx.prepared.used[i] = true;
     return missingEvidence(r, undecided, []);
@@ -281,7 +303,7 @@ function applicability(r: LeafRun): NodeResult | null {
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
     const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !r.readIds.has(id)))
+    if (given.some((id) => !r.readIds.includes(id)))
       ctx.diagnostics.push(
         diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }),
       );
@@ -333,8 +355,9 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   const policy = missingPolicy(r);
   r.steps.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
-    const after = criterionRounded(r, points);
-    if (after.gt(0)) r.trace.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
+    // Advice is part of the trace: the compact form does not work out what providing them would give.
+    const after = r.trace ? criterionRounded(r, points) : ZERO;
+    if (after.gt(0)) r.trace!.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
@@ -384,7 +407,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
     if (e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined) ctx.prepared.used[i] = true;
   }
   // Stage 2: required inputs the rule reads.
-  const missing = r.plan.requiredReads.filter((id) => !ctx.prepared.values.has(id));
+  const missing = absentOf(ctx, r.plan.requiredReads);
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node));
   const ev = evaluate(r);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
@@ -392,6 +415,6 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
-  if (ctx.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
+  if (r.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
   return documentsStage(r, points);
 }

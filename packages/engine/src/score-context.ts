@@ -1,5 +1,5 @@
 /** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
-import { Decimal, decText, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
+import { Decimal, decText, type Diagnostic, type Reader, type Rounding, type RoundingLevel } from './deps.js';
 import type { CompiledSet } from './compile.js';
 import type { Evidence } from './evidence.js';
 import type { Flag, FlagCode, RoundingStep, Step } from './result.js';
@@ -41,11 +41,25 @@ export interface Ctx {
   diagnostics: Diagnostic[];
   flags: Flag[];
   notApplicable: Set<string>;
-  /** Inputs some leaf's trace shows (read by a rule or condition, or declared on the leaf). */
+  /**
+   * Inputs with a value some leaf's trace shows because the leaf read it (or found it too short), in
+   * either form. Those declared on a leaf are shown in every unit: score.ts declaredOnLeaves.
+   */
   shown: Set<string>;
   /** The exact figures of the last node result built (see keepExact). */
   last: Exact;
+  /** How leaves read their inputs, and what the leaf being scored read (leaf.ts leafReading). */
+  reading: { ids: string[]; read: Reader };
 }
+
+/**
+ * The flags of every node without any, in the compact form: one frozen empty list, shared by all the
+ * records of all units. A compact record is kept for every unit of a ranking and most nodes have no
+ * flag: a list each was a third of the objects a kept record holds, and the collector copies each.
+ * The full form keeps a list of its own per node.
+ */
+const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
+export const flagsKept = (ctx: Ctx, flags: FlagCode[]): FlagCode[] => (flags.length === 0 && !ctx.trace ? NO_FLAGS : flags);
 
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
   if (!flags.includes(code)) {
@@ -56,7 +70,8 @@ export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: 
 
 /**
  * The exact points and applicable maximum of the node (or block) result just built, so that sums do
- * not parse the result's decimal strings back: the caller reads them right after each call. A zero is
+ * not parse the result's decimal strings back: the caller reads them right after each call (ctx.last
+ * is one object per unit, overwritten by each node: whoever keeps the figures copies them). A zero is
  * kept as +0, exactly as parsing "0" would give.
  */
 export interface Exact {
@@ -65,6 +80,8 @@ export interface Exact {
 }
 const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
 export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, applicableMax: Decimal): T {
-  ctx.last = { points: plusZero(points), applicableMax: plusZero(applicableMax) };
+  const last = ctx.last;
+  last.points = plusZero(points);
+  last.applicableMax = plusZero(applicableMax);
   return r;
 }

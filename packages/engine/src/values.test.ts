@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, decText } from './deps.js';
+import { Decimal, decText, isRealDate } from './deps.js';
 import { compile } from './compile.js';
 import type { Evidence } from './evidence.js';
-import { prepare } from './values.js';
+import { prepare, realDate } from './values.js';
 import { oneLeafSet } from '../test/one-leaf-set.js';
 
 type NumberType = 'count' | 'decimal' | 'percent';
@@ -109,5 +109,27 @@ describe('prepare() reads numbers as the long way does', () => {
       ['no', '2'],
       ['blank', '0'],
     ]);
+  });
+});
+
+describe('realDate', () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  it('is isRealDate for every month and day text 00–99 of leap, common and century years', () => {
+    for (const y of [0, 4, 100, 400, 1900, 2000, 2024, 2025, 2026, 9999])
+      for (let m = 0; m < 100; m++)
+        for (let d = 0; d < 100; d++) {
+          const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          if (realDate(s) !== isRealDate(s)) expect(realDate(s), s).toBe(isRealDate(s));
+        }
+  });
+  it('is isRealDate for texts of near-date shapes (signs, spaces, other digits, other lengths)', () => {
+    const chars = fc.constantFrom(...'0123456789-/ +.a\u0663\uff11');
+    const part = (n: number) => fc.string({ unit: chars, minLength: n, maxLength: n });
+    // Dashes where a date has them and anything around them, or any text of about a date's length.
+    const dashed = fc.tuple(part(4), part(2), part(2)).map(([y, m, d]) => `${y}-${m}-${d}`);
+    fc.assert(
+      fc.property(fc.oneof(dashed, fc.string({ unit: chars, minLength: 8, maxLength: 12 }), fc.string()), (s) => realDate(s) === isRealDate(s)),
+      { numRuns: 5000 },
+    );
   });
 });

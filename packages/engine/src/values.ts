@@ -25,10 +25,15 @@ export interface DocRec {
   complete: boolean;
   /** The document as the trace shows it: its fields and its entry. */
   ref: DocumentRef & { entry: number };
-  /** Its JSON pointer in the evidence. */
-  at: string;
+  /** Its place in its entry's documents (documentPath: its JSON pointer, written only for a diagnostic). */
+  index: number;
   /** Without `for`: the one requirement it was matched to (./documents.ts). */
   matched?: string;
+}
+
+/** @internal The JSON pointer of a document in the evidence. */
+export function documentPath(d: { entry: number; index: number }): string {
+  return `/entries/${d.entry}/documents/${d.index}`;
 }
 
 export interface Prepared {
@@ -88,16 +93,34 @@ const isSmall = (v: number) => v >= 0 && v < 1024 && Number.isInteger(v) && !Obj
 /** A JSON number read exactly (decimal.js reads a finite number through the same digits as its String(); only -0 differs: "0"). */
 const numberValue = (raw: number) => (isSmall(raw) ? small(raw) : Object.is(raw, -0) ? new Decimal('0') : new Decimal(raw));
 
-/** Real calendar dates, remembered (texts of a date's length only): the same few hundred dates come back in every unit's evidence. */
-const REAL_DATES = new Map<string, boolean>();
-function realDate(s: string): boolean {
-  if (s.length !== 10) return isRealDate(s);
-  let r = REAL_DATES.get(s);
-  if (r === undefined) {
-    r = isRealDate(s);
-    if (REAL_DATES.size < 8192) REAL_DATES.set(s, r);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The digit at s[i] (0–9), or -1. */
+const digitAt = (s: string, i: number) => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+/**
+ * @internal isRealDate (YYYY-MM-DD, a day of the Gregorian calendar) read from the character codes: nearly every
+ * value and document of a unit has a date, and this is cheaper than a regular expression or a lookup.
+ */
+export function realDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return isRealDate(s);
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digitAt(s, i);
+    if (d < 0) return false;
+    y = y * 10 + d;
   }
-  return r;
+  const m1 = digitAt(s, 5);
+  const m2 = digitAt(s, 6);
+  const d1 = digitAt(s, 8);
+  const d2 = digitAt(s, 9);
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /**
@@ -359,17 +382,19 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
   return owner;
 }
 
-/** One document of an entry: its problems, and how the trace shows it. */
-function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], at: string, i: number, owner: string): DocRec {
+/** One document of an entry (the j-th of entry i): its problems, and how the trace shows it. */
+function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], j: number, i: number, owner: string): DocRec {
   const period = x.compiled.set.period;
   const reqs = x.compiled.nodes.get(owner)!.documents;
   const noNumber = d.number === undefined || d.number.trim() === '';
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
-  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', at, { code: owner, missing }));
-  if (d.for !== undefined && !reqs.some((r) => r.id === d.for)) x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${at}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
-  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${at}/date`, { input: null, got: d.date }));
+  const doc = { entry: i, index: j };
+  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(doc), { code: owner, missing }));
+  if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
+    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(doc)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
+  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${documentPath(doc)}/date`, { input: null, got: d.date }));
   else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
-    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${at}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
+    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(doc)}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
   // The document as the trace shows it: its fields in the schema's order, then its entry.
   const ref = {} as DocRec['ref'];
   if (d.for !== undefined) ref.for = d.for;
@@ -380,21 +405,21 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   if (d.url !== undefined) ref.url = d.url;
   if (d.sha256 !== undefined) ref.sha256 = d.sha256;
   ref.entry = i;
-  return { for: d.for, entry: i, complete: missing.length === 0, ref, at };
+  return { for: d.for, entry: i, complete: missing.length === 0, ref, index: j };
 }
 
 /** Documents, explanation and claim of an entry of criterion `owner`. */
 function entryExtras(x: Indexing, e: Entry, i: number, owner: string): void {
-  const base = `/entries/${i}`;
   if (e.documents) {
     const list = x.docs.get(owner) ?? x.docs.set(owner, []).get(owner)!;
-    e.documents.forEach((d, j) => list.push(entryDocument(x, d, `${base}/documents/${j}`, i, owner)));
+    const docs = e.documents;
+    for (let j = 0; j < docs.length; j++) list.push(entryDocument(x, docs[j]!, j, i, owner));
   }
   if (e.explanation !== undefined && !x.explanations.has(owner)) x.explanations.set(owner, { text: e.explanation, entry: i });
-  else if (e.explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `${base}/explanation`, { at: `${base}/explanation` }));
+  else if (e.explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/explanation`, { at: `/entries/${i}/explanation` }));
   if (e.claimedPoints !== undefined) {
     const first = x.claims.get(owner);
-    if (first) x.out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `${base}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
+    if (first) x.out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `/entries/${i}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
     else x.claims.set(owner, { value: new Decimal(String(e.claimedPoints)), entry: i });
   }
 }
