@@ -241,15 +241,13 @@ const PeriodSchema = s({ from: z.string(), to: z.string(), label: opt(z.string()
 const FlagListSchema = z.array(s({ code: FlagCodeSchema, criterion: z.string() }));
 const UnusedListSchema = z.array(s({ entry: int(), criterion: opt(z.string()), input: opt(z.string()), reason: z.enum(['notApplicable', 'notReferenced', 'unknown']) }));
 
+/** What both forms of a result begin with (after formatVersion, and the compact form's "form"). */
+const resultHead = { provenance: ProvenanceSchema, unit: Unit, period: PeriodSchema, sample: z.boolean(), stage: z.string(), totals: TotalsSchema };
+
 export const ScoreResultSchema = withMeta(
   s({
     formatVersion: z.literal(1),
-    provenance: ProvenanceSchema,
-    unit: Unit,
-    period: PeriodSchema,
-    sample: z.boolean(),
-    stage: z.string(),
-    totals: TotalsSchema,
+    ...resultHead,
     fields: z.array(NodeResultSchema),
     bonus: opt(BlockResultSchema),
     penalty: opt(BlockResultSchema),
@@ -267,12 +265,7 @@ export const CompactResultSchema = withMeta(
   s({
     formatVersion: z.literal(1),
     form: z.literal('compact'),
-    provenance: ProvenanceSchema,
-    unit: Unit,
-    period: PeriodSchema,
-    sample: z.boolean(),
-    stage: z.string(),
-    totals: TotalsSchema,
+    ...resultHead,
     fields: z.array(FieldSummarySchema),
     bonus: opt(BlockSummarySchema),
     penalty: opt(BlockSummarySchema),

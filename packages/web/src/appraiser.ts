@@ -3,7 +3,7 @@
  * side by side (criterion by criterion, and the totals), then what changed and why (the diff document).
  */
 import { ParindexError, diffResults, score, type CompiledSet, type Diagnostic, type NodeResult, type ScoreResult } from '@parindex/engine';
-import { bandText, createExplainer, diffDocument, formatNumber, type Block, type Explainer, type Row } from '@parindex/explain';
+import { bandText, createExplainer, diffDocument, formatNumber, nodeIndex, type Block, type Explainer, type Row } from '@parindex/explain';
 import { fileButton, problemList, type PageContext } from './context.js';
 import { h, renderBlock, renderDoc } from './dom.js';
 import { readFileJson, type ReadFile } from './files.js';
@@ -47,17 +47,7 @@ function scoreAll(ctx: PageContext, st: AppraiserState): Scored | { problems: Di
 }
 
 function nodeRows(self: ScoreResult, rounds: readonly ScoreResult[], ex: Explainer): Row[] {
-  const index = rounds.map((r) => {
-    const m = new Map<string, NodeResult>();
-    const walk = (n: NodeResult): void => {
-      m.set(n.code, n);
-      n.children?.forEach(walk);
-    };
-    r.fields.forEach(walk);
-    r.bonus?.items.forEach(walk);
-    r.penalty?.items.forEach(walk);
-    return m;
-  });
+  const index = rounds.map((r) => nodeIndex(r));
   const rows: Row[] = [];
   const line = (n: NodeResult, depth: number) => {
     const cells = [n.code, ex.pick(n.title, n.titleEn), ex.say.n(n.applicableMax), ex.say.n(n.points), ...index.map((m) => ex.say.n(m.get(n.code)?.points ?? '0'))];
