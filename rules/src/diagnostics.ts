@@ -222,6 +222,12 @@ export interface DiagnosticParams {
   /** A `given` rule reads an input that may hold more (inputMax: its declared max, or 100 for a percent) than the criterion's maximum. */
   SET_GIVEN_RANGE: { code: string; input: string; inputMax: string; max: string };
   SET_AMBIGUOUS: { ref: string; files: string[] };
+  /**
+   * The scoring entry (@parindex/engine/scoring) compiles only a set shown to be checked: a shipped set, or one
+   * whose canonical SHA-256 the caller pinned. ref: the set's id@version as written ('' when it has none);
+   * sha256: its canonical SHA-256 (null when it is not a JSON object); pinned: the hash the caller pinned, if any.
+   */
+  SET_NOT_PINNED: { ref: string; sha256: string | null; pinned: string | null };
   /** file: the file name or path a criterion's source cites (a file of a repository is not a public document). */
   SET_SOURCE_CITES_FILE: { code: string; file: string };
   /** document: the source's document, which neither names a kind of document nor carries a document number. */
@@ -500,6 +506,7 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   SET_DEPTH: 'error',
   SET_NOT_FOUND: 'error',
   SET_AMBIGUOUS: 'error',
+  SET_NOT_PINNED: 'error',
   SET_SOURCE_CITES_FILE: 'error',
   SET_SOURCE_NOT_DOCUMENT: 'warning',
   SET_SOURCE_QUOTE_BOUND: 'error',

@@ -7,6 +7,7 @@ import { Decimal } from './decimal.js';
 import { diag, pointerSegment, type Diagnostic, type DiagnosticParams, type ValueKind } from './diagnostics.js';
 import { findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
+import { recordNumberTokens } from './number-tokens.js';
 
 export interface JsonDocument {
   /** The parsed value; undefined when the text is not valid JSON. */
@@ -129,17 +130,7 @@ export interface GroupedNumber {
   path: string;
 }
 
-/** The grouped number tokens of each parsed document, by its root: the evidence check reads them (numberTokensOf). */
-const NUMBER_TOKENS = new WeakMap<object, ReadonlyMap<string, string>>();
-
-/**
- * The unquoted numbers of a document read by readJson whose text JSON reads otherwise than an officer
- * may mean it ("3.000" is 3 to JSON, 3000 to the officer), by JSON pointer; undefined when there are none
- * or the value was not read by readJson (an API caller's value).
- */
-export function numberTokensOf(root: unknown): ReadonlyMap<string, string> | undefined {
-  return root !== null && typeof root === 'object' ? NUMBER_TOKENS.get(root) : undefined;
-}
+export { numberTokensOf } from './number-tokens.js';
 
 /** A number in a file that a double cannot hold exactly (JSON.parse would silently round it). */
 export interface InexactNumber {
@@ -436,7 +427,7 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     for (const n of scan.inexact) diagnostics.push({ ...diag('JSON_NUMBER_INEXACT', n.path, { text: n.text, read: String(Number(n.text)) }), ...at(n.offset) });
   }
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
-  if (scan.grouped.length > 0) NUMBER_TOKENS.set(value as object, new Map(scan.grouped.map((g) => [g.path, g.text])));
+  if (scan.grouped.length > 0) recordNumberTokens(value as object, new Map(scan.grouped.map((g) => [g.path, g.text])));
   return done(diagnostics.length > before ? undefined : value);
 }
 

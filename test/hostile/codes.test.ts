@@ -17,6 +17,7 @@ import { DIAGNOSTIC_CODES, LIMITS, ParindexError, SEVERITY, parseCriteriaSet, re
 import { diagnosticText } from '@parindex/explain';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
 import { checkEvidence, compile, hashJson } from '@parindex/engine';
+import { compile as compileShippedOrPinned } from '../../packages/engine/src/scoring.js';
 import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
@@ -413,6 +414,18 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
       writeFileSync(join(dir, 'a.json'), JSON.stringify(set()));
       writeFileSync(join(dir, 'b.json'), JSON.stringify(set()));
       return new SetLibrary(dir).diagnostics;
+    },
+    path: '',
+  },
+  // The scoring entry compiles only a shipped set or one whose hash is pinned: this set is neither.
+  SET_NOT_PINNED: {
+    run() {
+      try {
+        compileShippedOrPinned(set());
+      } catch (e) {
+        if (e instanceof ParindexError) return e.diagnostics;
+      }
+      return [];
     },
     path: '',
   },

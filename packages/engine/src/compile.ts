@@ -9,7 +9,7 @@ import {
   conditionReads,
   dec,
   decText,
-  kindOf,
+  runtimeKindOf,
   parseCriteriaSet,
   toInterval,
   type CompiledCondition,
@@ -168,7 +168,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
 
 /** A leaf's rule, compiled once by its kind module. */
 function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, b: Builder): CompiledRule {
-  const kind = kindOf(rule.type);
+  const kind = runtimeKindOf(rule.type);
   const compiled = kind.compile(rule, { path, max, floor, input: (id) => b.inputs.get(id)!, dependents: (id) => b.dependents.get(id) ?? [], condition: compileCondition });
   return { evaluate: (read, steps) => kind.evaluate(compiled, read, steps), advise: (e) => kind.advise(compiled, e) };
 }
@@ -191,7 +191,7 @@ interface Builder {
 function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: number, path: string, block: CompiledNode['block']): CompiledNode {
   const isLeaf = !n.children;
   const ruleReads = new Set<string>();
-  if (n.rule) kindOf(n.rule.type).reads(n.rule, ruleReads);
+  if (n.rule) runtimeKindOf(n.rule.type).reads(n.rule, ruleReads);
   const reads = new Set(ruleReads);
   if (n.applicability) conditionReads(n.applicability.notApplicableWhen, reads);
   const max = dec(n.max);
@@ -246,7 +246,16 @@ export function compile(
 ): CompiledSet {
   const parsed = options.validated ? { value: input as CriteriaSet, diagnostics: [] } : parseCriteriaSet(input);
   if (!parsed.value) throw new ParindexError(parsed.diagnostics.filter((d) => d.severity === 'error'));
-  const set = deepFreeze(parsed.value);
+  return compileChecked(parsed.value, options.validated?.sha256);
+}
+
+/**
+ * @internal Compile a set that has passed its checks, without checking it again (`sha256`: its hash when
+ * already known). Kept apart from compile() so that the scoring entry carries no set checker: it calls
+ * this only for a set whose hash shows it was checked (./scoring.ts).
+ */
+export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledSet {
+  const set = deepFreeze(checked);
   const inputs = collectInputs(set);
   const b: Builder = { inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [], readers: new Map() };
   const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
@@ -255,7 +264,7 @@ export function compile(
   return Object.freeze({
     set,
     ref: `${set.id}@${set.version}`,
-    sha256: options.validated?.sha256 ?? hashJson(set),
+    sha256: sha256 ?? hashJson(set),
     nodes: b.nodes,
     fields,
     bonus,

@@ -11,41 +11,43 @@ const s = z.strictObject;
 const opt = z.optional;
 
 /** Raise a number input to `to` (or just above it when `strict`); `feasible` is false when its bounds forbid it. */
-const Raise = s({ kind: z.literal('raise'), input: z.string(), from: D, to: D, delta: D, strict: z.boolean(), pointsAfter: D, gain: D, feasible: z.boolean() });
+const Raise = /* @__PURE__ */ (() => s({ kind: z.literal('raise'), input: z.string(), from: D, to: D, delta: D, strict: z.boolean(), pointsAfter: D, gain: D, feasible: z.boolean() }))();
 /** Raise the numerator of a ratio to `to` so that the ratio reaches `target`. */
-const RaiseRatio = s({
-  kind: z.literal('raiseRatio'),
-  numerator: z.string(),
-  denominator: z.string(),
-  from: D,
-  to: D,
-  delta: D,
-  target: D,
-  strict: z.boolean(),
-  pointsAfter: D,
-  gain: D,
-  feasible: z.boolean(),
-});
-const Lower = s({ kind: z.literal('lower'), input: z.string(), from: D, to: D, delta: D, pointsAfter: D, gain: D });
+const RaiseRatio = /* @__PURE__ */ (() =>
+  s({
+    kind: z.literal('raiseRatio'),
+    numerator: z.string(),
+    denominator: z.string(),
+    from: D,
+    to: D,
+    delta: D,
+    target: D,
+    strict: z.boolean(),
+    pointsAfter: D,
+    gain: D,
+    feasible: z.boolean(),
+  }))();
+const Lower = /* @__PURE__ */ (() => s({ kind: z.literal('lower'), input: z.string(), from: D, to: D, delta: D, pointsAfter: D, gain: D }))();
 /** Give a yes/no, level or date input the value `to`. */
-const SetValue = s({ kind: z.literal('set'), input: z.string(), to: z.union([z.string(), z.boolean()]), pointsAfter: D, gain: D });
+const SetValue = /* @__PURE__ */ (() => s({ kind: z.literal('set'), input: z.string(), to: z.union([z.string(), z.boolean()]), pointsAfter: D, gain: D }))();
 /** Meet the conditions at these JSON pointers of the set (of a part of a "parts" rule, when `part`). */
-const Meet = s({ kind: z.literal('meet'), conditions: z.array(z.string()), part: opt(z.string()), pointsAfter: D, gain: D });
-const OnTime = s({ kind: z.literal('onTime'), inputs: z.array(z.string()), pointsAfter: D, gain: D });
-const Provide = s({ kind: z.literal('provide'), inputs: z.array(z.string()), documents: z.array(z.string()), pointsAfter: z.nullable(D), gain: z.nullable(D) });
+const Meet = /* @__PURE__ */ (() => s({ kind: z.literal('meet'), conditions: z.array(z.string()), part: opt(z.string()), pointsAfter: D, gain: D }))();
+const OnTime = /* @__PURE__ */ (() => s({ kind: z.literal('onTime'), inputs: z.array(z.string()), pointsAfter: D, gain: D }))();
+const Provide = /* @__PURE__ */ (() => s({ kind: z.literal('provide'), inputs: z.array(z.string()), documents: z.array(z.string()), pointsAfter: z.nullable(D), gain: z.nullable(D) }))();
 /** `more` additional answers of `option` in the tally. */
-const Survey = s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, pointsAfter: D, gain: D });
+const Survey = /* @__PURE__ */ (() => s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, pointsAfter: D, gain: D }))();
 /**
  * Nothing the unit can change raises the points: `ruleMaximum`, the rule gives no more than this
  * anywhere; `noBetterValue`, no value the inputs may take scores more; `searchBound`, the bounded search
  * of an expression's inputs found none; `givenPoints`, the points are given as another body published
  * them (a `given` rule): raising them is not in the unit's hands.
  */
-const NoImprovement = s({ kind: z.literal('none'), reason: z.enum(['ruleMaximum', 'noBetterValue', 'searchBound', 'givenPoints']) });
+const NoImprovement = /* @__PURE__ */ (() => s({ kind: z.literal('none'), reason: z.enum(['ruleMaximum', 'noBetterValue', 'searchBound', 'givenPoints']) }))();
 
-export const ImprovementSchema = withMeta(z.discriminatedUnion('kind', [Raise, RaiseRatio, Lower, SetValue, Meet, OnTime, Provide, Survey, NoImprovement]), {
-  id: 'Improvement',
-});
+export const ImprovementSchema = /* @__PURE__ */ (() =>
+  withMeta(z.discriminatedUnion('kind', [Raise, RaiseRatio, Lower, SetValue, Meet, OnTime, Provide, Survey, NoImprovement]), {
+    id: 'Improvement',
+  }))();
 export type Improvement = z.infer<typeof ImprovementSchema>;
 
 /** @internal Points within a criterion's floor and maximum. */

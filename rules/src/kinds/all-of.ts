@@ -4,15 +4,16 @@ import { dec, ZERO, type Decimal } from '../decimal.js';
 import { Condition, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { conditionReads, ConditionStep } from './condition.js';
-import type { CompiledCondition, KindModule } from './kind.js';
+import { type CompiledCondition, kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const AllOfRule = z.strictObject({
-  type: z.literal('allOf'),
-  conditions: z.array(Condition).check(z.minLength(1), z.maxLength(50)),
-  points: withDescription(opt(Points), 'Points when all hold. Default: the maximum.'),
-  otherwise: withDescription(opt(Points), 'Default 0.'),
-  ...ruleBase,
-});
+export const AllOfRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('allOf'),
+    conditions: z.array(Condition).check(z.minLength(1), z.maxLength(50)),
+    points: withDescription(opt(Points), 'Points when all hold. Default: the maximum.'),
+    otherwise: withDescription(opt(Points), 'Default 0.'),
+    ...ruleBase,
+  }))();
 export type AllOfRule = z.infer<typeof AllOfRule>;
 
 export interface CompiledAllOf {
@@ -26,8 +27,7 @@ export interface CompiledAllOf {
 /** The pointers of the conditions that did not hold. */
 export type Unmet = string[];
 
-export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, ConditionStep> = {
-  type: 'allOf',
+export const allOfChecks: KindChecks<AllOfRule, ConditionStep> = {
   schema: AllOfRule,
   stepSchemas: [ConditionStep],
   check(rule, ctx) {
@@ -35,6 +35,10 @@ export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, Con
     if (rule.points !== undefined) ctx.checkPoints(dec(rule.points), `${ctx.path}/points`);
     if (rule.otherwise !== undefined) ctx.checkPoints(dec(rule.otherwise), `${ctx.path}/otherwise`);
   },
+};
+
+export const allOfRuntime: KindRuntime<'allOf', AllOfRule, CompiledAllOf, Unmet, ConditionStep> = {
+  type: 'allOf',
   reads(rule, out) {
     for (const c of rule.conditions) conditionReads(c, out);
   },
@@ -65,3 +69,5 @@ export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, Con
     return out;
   },
 };
+
+export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, ConditionStep> = /* @__PURE__ */ kindModule(allOfRuntime, allOfChecks);

@@ -3,18 +3,19 @@ import * as z from 'zod/mini';
 import { dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { DecimalText as D, Identifier, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import type { KindModule } from './kind.js';
+import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const BooleanRule = z.strictObject({
-  type: z.literal('boolean'),
-  input: Identifier,
-  points: withDescription(opt(Points), 'Points when true. Default: the maximum.'),
-  otherwise: withDescription(opt(Points), 'Points when false. Default 0.'),
-  ...ruleBase,
-});
+export const BooleanRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('boolean'),
+    input: Identifier,
+    points: withDescription(opt(Points), 'Points when true. Default: the maximum.'),
+    otherwise: withDescription(opt(Points), 'Points when false. Default 0.'),
+    ...ruleBase,
+  }))();
 export type BooleanRule = z.infer<typeof BooleanRule>;
 
-export const BooleanStep = z.strictObject({ kind: z.literal('boolean'), input: z.string(), value: z.boolean(), points: D });
+export const BooleanStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('boolean'), input: z.string(), value: z.boolean(), points: D }))();
 export type BooleanStep = z.infer<typeof BooleanStep>;
 
 export interface CompiledBoolean {
@@ -28,8 +29,7 @@ export interface CompiledBoolean {
   no: Decimal;
 }
 
-export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, boolean, BooleanStep> = {
-  type: 'boolean',
+export const booleanChecks: KindChecks<BooleanRule, BooleanStep> = {
   schema: BooleanRule,
   stepSchemas: [BooleanStep],
   check(rule, ctx) {
@@ -37,6 +37,10 @@ export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, bo
     if (rule.points !== undefined) ctx.checkPoints(dec(rule.points), `${ctx.path}/points`);
     if (rule.otherwise !== undefined) ctx.checkPoints(dec(rule.otherwise), `${ctx.path}/otherwise`);
   },
+};
+
+export const booleanRuntime: KindRuntime<'boolean', BooleanRule, CompiledBoolean, boolean, BooleanStep> = {
+  type: 'boolean',
   reads(rule, out) {
     out.add(rule.input);
   },
@@ -67,3 +71,5 @@ export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, bo
     return out;
   },
 };
+
+export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, boolean, BooleanStep> = /* @__PURE__ */ kindModule(booleanRuntime, booleanChecks);

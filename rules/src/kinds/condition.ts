@@ -11,7 +11,7 @@ import type { Condition } from '../primitives.js';
 import type { CompiledCondition, Reader, Typed } from './kind.js';
 
 /** The trace of one condition: where it is in the set, and whether it held. */
-export const ConditionStep = z.strictObject({ kind: z.literal('condition'), at: z.string(), result: z.boolean() });
+export const ConditionStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('condition'), at: z.string(), result: z.boolean() }))();
 export type ConditionStep = z.infer<typeof ConditionStep>;
 
 /** Every input id a condition reads. */

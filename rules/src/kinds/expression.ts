@@ -12,16 +12,17 @@ import { checkLogic } from '../logic.js';
 import { DecimalText as D, Logic, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { logicReads, logicValueOf } from './condition.js';
-import type { KindInput, KindModule, Reader, RuleInvalid, Typed } from './kind.js';
+import { type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleInvalid, type Typed } from './kind.js';
 
-export const ExpressionRule = z.strictObject({
-  type: z.literal('expression'),
-  logic: withDescription(Logic, 'A json-logic expression yielding points; arithmetic is exact.'),
-  ...ruleBase,
-});
+export const ExpressionRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('expression'),
+    logic: withDescription(Logic, 'A json-logic expression yielding points; arithmetic is exact.'),
+    ...ruleBase,
+  }))();
 export type ExpressionRule = z.infer<typeof ExpressionRule>;
 
-export const ExpressionStep = z.strictObject({ kind: z.literal('expression'), result: D });
+export const ExpressionStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('expression'), result: D }))();
 export type ExpressionStep = z.infer<typeof ExpressionStep>;
 
 /** Evaluations one advice search may spend, over all inputs. */
@@ -127,8 +128,7 @@ function search(c: CompiledExpression, s: State, current: Decimal): { found: Imp
   return { found, exhausted: false };
 }
 
-export const expressionKind: KindModule<'expression', ExpressionRule, CompiledExpression, State, ExpressionStep> = {
-  type: 'expression',
+export const expressionChecks: KindChecks<ExpressionRule, ExpressionStep> = {
   schema: ExpressionRule,
   stepSchemas: [ExpressionStep],
   check(rule, ctx) {
@@ -136,6 +136,10 @@ export const expressionKind: KindModule<'expression', ExpressionRule, CompiledEx
     checkLogic(rule.logic, `${ctx.path}/logic`, ctx.logic, out);
     for (const d of out) ctx.report(d);
   },
+};
+
+export const expressionRuntime: KindRuntime<'expression', ExpressionRule, CompiledExpression, State, ExpressionStep> = {
+  type: 'expression',
   reads(rule, out) {
     logicReads(rule.logic, out);
   },
@@ -164,3 +168,5 @@ export const expressionKind: KindModule<'expression', ExpressionRule, CompiledEx
     return [{ kind: 'none', reason: exhausted ? 'searchBound' : 'noBetterValue' }];
   },
 };
+
+export const expressionKind: KindModule<'expression', ExpressionRule, CompiledExpression, State, ExpressionStep> = /* @__PURE__ */ kindModule(expressionRuntime, expressionChecks);

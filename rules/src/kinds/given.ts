@@ -10,16 +10,17 @@ import { cmpDec, Decimal, dec, decText, ZERO } from '../decimal.js';
 import { diag } from '../diagnostics.js';
 import { DecimalText as D, Identifier, ruleBase, withDescription } from '../primitives.js';
 import type { Improvement } from './advice.js';
-import type { KindModule } from './kind.js';
+import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const GivenRule = z.strictObject({
-  type: z.literal('given'),
-  input: withDescription(Identifier, 'A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.'),
-  ...ruleBase,
-});
+export const GivenRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('given'),
+    input: withDescription(Identifier, 'A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.'),
+    ...ruleBase,
+  }))();
 export type GivenRule = z.infer<typeof GivenRule>;
 
-export const GivenStep = z.strictObject({ kind: z.literal('given'), input: z.string(), value: D });
+export const GivenStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('given'), input: z.string(), value: D }))();
 export type GivenStep = z.infer<typeof GivenStep>;
 
 export interface CompiledGiven {
@@ -30,8 +31,7 @@ export interface CompiledGiven {
   maxText: string;
 }
 
-export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, GivenStep> = {
-  type: 'given',
+export const givenChecks: KindChecks<GivenRule, GivenStep> = {
   schema: GivenRule,
   stepSchemas: [GivenStep],
   check(rule, ctx) {
@@ -40,6 +40,10 @@ export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, G
     const hi = info?.def.max !== undefined ? dec(info.def.max) : info?.def.type === 'percent' ? dec(100) : null;
     if (hi !== null && hi.gt(ctx.max)) ctx.report(diag('SET_GIVEN_RANGE', `${ctx.path}/input`, { code: ctx.code, input: rule.input, inputMax: decText(hi), max: decText(ctx.max) }));
   },
+};
+
+export const givenRuntime: KindRuntime<'given', GivenRule, CompiledGiven, Decimal, GivenStep> = {
+  type: 'given',
   reads(rule, out) {
     out.add(rule.input);
   },
@@ -61,3 +65,5 @@ export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, G
     return out;
   },
 };
+
+export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, GivenStep> = /* @__PURE__ */ kindModule(givenRuntime, givenChecks);

@@ -62,7 +62,23 @@ export function kindOf<T extends RuleType>(type: T): AnyKind<T> {
   return KINDS[type] as AnyKind<T>;
 }
 
-export type { CompileContext, CompiledCondition, Evaluation, KindInput, KindModule, Reader, RuleCheckContext, RuleInvalid, RuleNotApplicable, RuleShortage, StepSink, Typed } from './kind.js';
+export { RUNTIME_KINDS, runtimeKindOf } from './runtime.js';
+export type {
+  CompileContext,
+  CompiledCondition,
+  Evaluation,
+  KindChecks,
+  KindInput,
+  KindModule,
+  KindRuntime,
+  Reader,
+  RuleCheckContext,
+  RuleInvalid,
+  RuleNotApplicable,
+  RuleShortage,
+  StepSink,
+  Typed,
+} from './kind.js';
 export { ImprovementSchema, type Improvement, clampPoints } from './advice.js';
 export { compileCondition, conditionReads, logicReads, logicValueOf } from './condition.js';
 export { ConditionStep };

@@ -120,13 +120,13 @@ export interface Evaluation<S> {
   invalid?: RuleInvalid;
 }
 
-export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }> {
+/**
+ * The part of a kind that scoring needs: what it reads, its compile step, its evaluation and its advice.
+ * The scoring entry (`@parindex/engine/scoring`) carries only these, through the runtime registry
+ * (./runtime.ts), never a schema or a check.
+ */
+export interface KindRuntime<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }> {
   readonly type: T;
-  /** The rule's schema (a member of the Rule union). */
-  readonly schema: z.ZodMiniType<R>;
-  /** The schemas of the steps it writes into the trace (members of the result's Step union). */
-  readonly stepSchemas: readonly z.ZodMiniType<St>[];
-  check(rule: R, ctx: RuleCheckContext): void;
   /** Every input id the rule reads. */
   reads(rule: R, out: Set<string>): void;
   compile(rule: R, ctx: CompileContext): C;
@@ -134,4 +134,22 @@ export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St 
   evaluate(compiled: C, read: Reader, steps: StepSink<St>): Evaluation<S>;
   /** The cheapest changes that reach the next points, each with the points it promises. */
   advise(compiled: C, evaluation: Evaluation<S>): Improvement[];
+}
+
+/** The part of a kind that checks a set: the rule's schema, its steps' schemas and its cross-field checks. */
+export interface KindChecks<R, St extends { kind: string }> {
+  /** The rule's schema (a member of the Rule union). */
+  readonly schema: z.ZodMiniType<R>;
+  /** The schemas of the steps it writes into the trace (members of the result's Step union). */
+  readonly stepSchemas: readonly z.ZodMiniType<St>[];
+  check(rule: R, ctx: RuleCheckContext): void;
+}
+
+/** A whole kind: its runtime and its checks (the registry in ./index.ts). */
+export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }> extends KindRuntime<T, R, C, S, St>, KindChecks<R, St> {}
+
+/** A kind's module from its two parts. Marked free of side effects (and called with a pure mark) so that a bundle which never reads the whole module drops it. */
+/* @__NO_SIDE_EFFECTS__ */
+export function kindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }>(runtime: KindRuntime<T, R, C, S, St>, checks: KindChecks<R, St>): KindModule<T, R, C, S, St> {
+  return { ...runtime, ...checks };
 }

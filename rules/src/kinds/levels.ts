@@ -6,25 +6,27 @@ import * as z from 'zod/mini';
 import { cmpDec, dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, type Improvement } from './advice.js';
-import type { CompileContext, KindModule, Reader, RuleCheckContext, StepSink } from './kind.js';
+import { type CompileContext, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleCheckContext, type StepSink } from './kind.js';
 
-export const LevelsRule = z.strictObject({
-  type: z.literal('levels'),
-  input: Identifier,
-  points: withDescription(z.record(Identifier, Points), 'Points per level id; every level of the input must appear.'),
-  ...ruleBase,
-});
+export const LevelsRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('levels'),
+    input: Identifier,
+    points: withDescription(z.record(Identifier, Points), 'Points per level id; every level of the input must appear.'),
+    ...ruleBase,
+  }))();
 export type LevelsRule = z.infer<typeof LevelsRule>;
 
-export const FractionRule = z.strictObject({
-  type: z.literal('fraction'),
-  input: Identifier,
-  fractions: withDescription(z.record(Identifier, Dec), 'Fraction of the maximum per level id (1 = full, 0.5 = half).'),
-  ...ruleBase,
-});
+export const FractionRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('fraction'),
+    input: Identifier,
+    fractions: withDescription(z.record(Identifier, Dec), 'Fraction of the maximum per level id (1 = full, 0.5 = half).'),
+    ...ruleBase,
+  }))();
 export type FractionRule = z.infer<typeof FractionRule>;
 
-export const LevelStep = z.strictObject({ kind: z.literal('level'), input: z.string(), level: z.string(), points: D, fraction: z.optional(D) });
+export const LevelStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('level'), input: z.string(), level: z.string(), points: D, fraction: z.optional(D) }))();
 export type LevelStep = z.infer<typeof LevelStep>;
 
 export interface Level {
@@ -85,14 +87,17 @@ const checkLevelInput = (input: string, map: Record<string, unknown>, ctx: RuleC
   if (info) ctx.checkOptionMap(info, map, `${ctx.path}/${key}`, key);
 };
 
-export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = {
-  type: 'levels',
+export const levelsChecks: KindChecks<LevelsRule, LevelStep> = {
   schema: LevelsRule,
   stepSchemas: [LevelStep],
   check(rule, ctx) {
     checkLevelInput(rule.input, rule.points, ctx, 'points');
     for (const [k, v] of Object.entries(rule.points)) ctx.checkPoints(dec(v), `${ctx.path}/points/${k}`);
   },
+};
+
+export const levelsRuntime: KindRuntime<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = {
+  type: 'levels',
   reads(rule, out) {
     out.add(rule.input);
   },
@@ -101,14 +106,19 @@ export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evalua
   advise,
 };
 
-export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, Evaluated, LevelStep> = {
-  type: 'fraction',
+export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = /* @__PURE__ */ kindModule(levelsRuntime, levelsChecks);
+
+export const fractionChecks: KindChecks<FractionRule, LevelStep> = {
   schema: FractionRule,
   stepSchemas: [LevelStep],
   check(rule, ctx) {
     checkLevelInput(rule.input, rule.fractions, ctx, 'fractions');
     for (const [k, v] of Object.entries(rule.fractions)) ctx.checkFraction(dec(v), `${ctx.path}/fractions/${k}`, 'fraction');
   },
+};
+
+export const fractionRuntime: KindRuntime<'fraction', FractionRule, CompiledLevels, Evaluated, LevelStep> = {
+  type: 'fraction',
   reads(rule, out) {
     out.add(rule.input);
   },
@@ -116,3 +126,5 @@ export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, 
   evaluate,
   advise,
 };
+
+export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, Evaluated, LevelStep> = /* @__PURE__ */ kindModule(fractionRuntime, fractionChecks);

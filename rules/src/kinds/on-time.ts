@@ -7,28 +7,30 @@ import { dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { daysBetween } from '../dates.js';
 import { DecimalText as D, OnTimeItem, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import type { KindModule } from './kind.js';
+import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const OnTimeRule = z.strictObject({
-  type: z.literal('onTime'),
-  items: z.array(OnTimeItem).check(z.minLength(1), z.maxLength(50)),
-  points: withDescription(opt(Points), 'All done by their deadline. Default: the maximum.'),
-  late: withDescription(opt(Points), 'All done, some late. Default 0.'),
-  missing: withDescription(opt(Points), 'Some not done. Default 0.'),
-  ...ruleBase,
-});
+export const OnTimeRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('onTime'),
+    items: z.array(OnTimeItem).check(z.minLength(1), z.maxLength(50)),
+    points: withDescription(opt(Points), 'All done by their deadline. Default: the maximum.'),
+    late: withDescription(opt(Points), 'All done, some late. Default 0.'),
+    missing: withDescription(opt(Points), 'Some not done. Default 0.'),
+    ...ruleBase,
+  }))();
 export type OnTimeRule = z.infer<typeof OnTimeRule>;
 
-const OnTimeStatus = z.enum(['onTime', 'late', 'missing']);
-export const OnTimeStep = z.strictObject({
-  kind: z.literal('onTime'),
-  input: z.string(),
-  date: z.nullable(z.string()),
-  deadline: z.nullable(z.string()),
-  status: OnTimeStatus,
-  daysLate: opt(z.number().check(z.int())),
-});
-export const OnTimeResultStep = z.strictObject({ kind: z.literal('onTimeResult'), outcome: OnTimeStatus, points: D });
+const OnTimeStatus = /* @__PURE__ */ (() => z.enum(['onTime', 'late', 'missing']))();
+export const OnTimeStep = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal('onTime'),
+    input: z.string(),
+    date: z.nullable(z.string()),
+    deadline: z.nullable(z.string()),
+    status: OnTimeStatus,
+    daysLate: opt(z.number().check(z.int())),
+  }))();
+export const OnTimeResultStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('onTimeResult'), outcome: OnTimeStatus, points: D }))();
 export type Steps = z.infer<typeof OnTimeStep> | z.infer<typeof OnTimeResultStep>;
 export type Outcome = z.infer<typeof OnTimeStatus>;
 
@@ -53,8 +55,7 @@ function itemStep(input: string, date: string | null, deadline: string | null, s
   return s;
 }
 
-export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = {
-  type: 'onTime',
+export const onTimeChecks: KindChecks<OnTimeRule, Steps> = {
   schema: OnTimeRule,
   stepSchemas: [OnTimeStep, OnTimeResultStep],
   check(rule, ctx) {
@@ -68,6 +69,10 @@ export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State,
       if (v !== undefined) ctx.checkPoints(dec(v), `${ctx.path}/${k}`);
     }
   },
+};
+
+export const onTimeRuntime: KindRuntime<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = {
+  type: 'onTime',
   reads(rule, out) {
     for (const i of rule.items) {
       out.add(i.input);
@@ -108,3 +113,5 @@ export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State,
     return out;
   },
 };
+
+export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = /* @__PURE__ */ kindModule(onTimeRuntime, onTimeChecks);

@@ -5,16 +5,17 @@ import { diag, schemaDiag } from '../diagnostics.js';
 import { DecimalText as D, Part, ruleBase } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { conditionReads } from './condition.js';
-import type { CompiledCondition, KindModule, RuleCheckContext } from './kind.js';
+import { type CompiledCondition, kindModule, type KindChecks, type KindModule, type KindRuntime, type RuleCheckContext } from './kind.js';
 
-export const PartsRule = z.strictObject({
-  type: z.literal('parts'),
-  parts: z.array(Part).check(z.minLength(1), z.maxLength(50)),
-  ...ruleBase,
-});
+export const PartsRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('parts'),
+    parts: z.array(Part).check(z.minLength(1), z.maxLength(50)),
+    ...ruleBase,
+  }))();
 export type PartsRule = z.infer<typeof PartsRule>;
 
-export const PartStep = z.strictObject({ kind: z.literal('part'), id: z.string(), met: z.boolean(), points: D });
+export const PartStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('part'), id: z.string(), met: z.boolean(), points: D }))();
 export type PartStep = z.infer<typeof PartStep>;
 
 export interface CompiledPart {
@@ -44,8 +45,7 @@ function checkPart(part: z.infer<typeof Part>, i: number, ctx: RuleCheckContext)
   return part.points !== undefined ? dec(part.points) : ZERO;
 }
 
-export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, PartStep> = {
-  type: 'parts',
+export const partsChecks: KindChecks<PartsRule, PartStep> = {
   schema: PartsRule,
   stepSchemas: [PartStep],
   check(rule, ctx) {
@@ -58,6 +58,10 @@ export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, Par
     });
     if (sum.gt(ctx.max)) ctx.report(diag('SET_POINTS_ABOVE_MAX', `${ctx.path}/parts`, { code: ctx.code, points: decText(sum), max: decText(ctx.max) }));
   },
+};
+
+export const partsRuntime: KindRuntime<'parts', PartsRule, CompiledParts, State, PartStep> = {
+  type: 'parts',
   reads(rule, out) {
     for (const p of rule.parts) conditionReads(p.when, out);
   },
@@ -90,3 +94,5 @@ export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, Par
     return out;
   },
 };
+
+export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, PartStep> = /* @__PURE__ */ kindModule(partsRuntime, partsChecks);

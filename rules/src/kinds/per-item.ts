@@ -3,19 +3,20 @@ import * as z from 'zod/mini';
 import { Decimal, dec, decText, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, NonNegDec, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import type { KindModule } from './kind.js';
+import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const PerItemRule = z.strictObject({
-  type: z.literal('perItem'),
-  input: withDescription(Identifier, 'A count input: the number of items.'),
-  base: withDescription(opt(Points), 'Points before any item. Default: the maximum for a deduction, 0 for a bonus.'),
-  each: withDescription(Dec, 'Change per item: negative for a deduction, positive for a bonus.'),
-  limit: withDescription(opt(NonNegDec), 'Largest total change, as a positive number (the cap of the deduction or bonus).'),
-  ...ruleBase,
-});
+export const PerItemRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('perItem'),
+    input: withDescription(Identifier, 'A count input: the number of items.'),
+    base: withDescription(opt(Points), 'Points before any item. Default: the maximum for a deduction, 0 for a bonus.'),
+    each: withDescription(Dec, 'Change per item: negative for a deduction, positive for a bonus.'),
+    limit: withDescription(opt(NonNegDec), 'Largest total change, as a positive number (the cap of the deduction or bonus).'),
+    ...ruleBase,
+  }))();
 export type PerItemRule = z.infer<typeof PerItemRule>;
 
-export const PerItemStep = z.strictObject({ kind: z.literal('perItem'), input: z.string(), items: D, base: D, each: D, change: D, limited: z.boolean(), points: D });
+export const PerItemStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('perItem'), input: z.string(), items: D, base: D, each: D, change: D, limited: z.boolean(), points: D }))();
 export type PerItemStep = z.infer<typeof PerItemStep>;
 
 export interface CompiledPerItem {
@@ -42,14 +43,17 @@ function adviseBonus(c: CompiledPerItem, s: State, current: Decimal): Improvemen
   return g && { kind: 'raise', input: c.input, from: decText(s.items), to: decText(s.items.plus(more)), delta: decText(more), strict: false, ...g, feasible: true };
 }
 
-export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, State, PerItemStep> = {
-  type: 'perItem',
+export const perItemChecks: KindChecks<PerItemRule, PerItemStep> = {
   schema: PerItemRule,
   stepSchemas: [PerItemStep],
   check(rule, ctx) {
     ctx.needInput(rule.input, ['count'], `${ctx.path}/input`);
     if (rule.base !== undefined) ctx.checkPoints(dec(rule.base), `${ctx.path}/base`);
   },
+};
+
+export const perItemRuntime: KindRuntime<'perItem', PerItemRule, CompiledPerItem, State, PerItemStep> = {
+  type: 'perItem',
   reads(rule, out) {
     out.add(rule.input);
   },
@@ -82,3 +86,5 @@ export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, St
     return im ? [im] : [];
   },
 };
+
+export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, State, PerItemStep> = /* @__PURE__ */ kindModule(perItemRuntime, perItemChecks);

@@ -7,27 +7,29 @@ import * as z from 'zod/mini';
 import { addDec, Decimal, dec, decText, mulDec, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, opt, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import type { KindModule } from './kind.js';
+import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const SurveyRule = z.strictObject({
-  type: z.literal('survey'),
-  input: withDescription(Identifier, 'A tally input: answer counts per option.'),
-  weights: withDescription(z.record(Identifier, Dec), 'Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0).'),
-  minAnswers: withDescription(opt(z.number().check(z.int(), z.minimum(1))), 'Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).'),
-  ...ruleBase,
-});
+export const SurveyRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('survey'),
+    input: withDescription(Identifier, 'A tally input: answer counts per option.'),
+    weights: withDescription(z.record(Identifier, Dec), 'Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0).'),
+    minAnswers: withDescription(opt(z.number().check(z.int(), z.minimum(1))), 'Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).'),
+    ...ruleBase,
+  }))();
 export type SurveyRule = z.infer<typeof SurveyRule>;
 
-export const SurveyStep = z.strictObject({
-  kind: z.literal('survey'),
-  input: z.string(),
-  counts: z.record(z.string(), D),
-  weights: z.record(z.string(), D),
-  answers: D,
-  weighted: D,
-  share: D,
-  points: D,
-});
+export const SurveyStep = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal('survey'),
+    input: z.string(),
+    counts: z.record(z.string(), D),
+    weights: z.record(z.string(), D),
+    answers: D,
+    weighted: D,
+    share: D,
+    points: D,
+  }))();
 export type SurveyStep = z.infer<typeof SurveyStep>;
 
 export interface CompiledSurvey {
@@ -79,8 +81,7 @@ function surveyStep(c: CompiledSurvey, count: (id: string) => Decimal, s: State)
   return { kind: 'survey', input: c.input, counts, weights, answers: decText(s.answers), weighted: decText(s.weighted), share: decText(shareOf(s)), points: decText(s.points) };
 }
 
-export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = {
-  type: 'survey',
+export const surveyChecks: KindChecks<SurveyRule, SurveyStep> = {
   schema: SurveyRule,
   stepSchemas: [SurveyStep],
   check(rule, ctx) {
@@ -88,6 +89,10 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
     if (info) ctx.checkOptionMap(info, rule.weights, `${ctx.path}/weights`, 'weights');
     for (const [k, v] of Object.entries(rule.weights)) ctx.checkFraction(dec(v), `${ctx.path}/weights/${k}`, 'weight');
   },
+};
+
+export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = {
+  type: 'survey',
   reads(rule, out) {
     out.add(rule.input);
   },
@@ -126,3 +131,5 @@ export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State,
     return im ? [im] : [];
   },
 };
+
+export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = /* @__PURE__ */ kindModule(surveyRuntime, surveyChecks);

@@ -10,28 +10,33 @@ import * as z from 'zod/mini';
 import { Decimal, dec, decText, isExactQuotient, ZERO } from '../decimal.js';
 import { DecimalText as D, Identifier, opt, ruleBase, withDescription, ZeroDenominator } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import type { KindModule } from './kind.js';
+import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
-export const TargetsRule = z.strictObject({
-  type: z.literal('targets'),
-  met: withDescription(Identifier, 'A count input: the targets met.'),
-  of: withDescription(z.union([Identifier, z.number().check(z.int(), z.minimum(1), z.maximum(10000))]), 'The number of targets: a whole number declared by the set, or a count input the unit gives.'),
-  onZeroTargets: withDescription(opt(ZeroDenominator), 'When the unit gives 0 targets. Default notApplicable.'),
-  ...ruleBase,
-});
+export const TargetsRule = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('targets'),
+    met: withDescription(Identifier, 'A count input: the targets met.'),
+    of: withDescription(
+      z.union([Identifier, z.number().check(z.int(), z.minimum(1), z.maximum(10000))]),
+      'The number of targets: a whole number declared by the set, or a count input the unit gives.',
+    ),
+    onZeroTargets: withDescription(opt(ZeroDenominator), 'When the unit gives 0 targets. Default notApplicable.'),
+    ...ruleBase,
+  }))();
 export type TargetsRule = z.infer<typeof TargetsRule>;
 
 /** `of.input` is null when the set declares the number. */
-export const TargetsStep = z.strictObject({
-  kind: z.literal('targets'),
-  met: z.strictObject({ input: z.string(), value: D }),
-  of: z.strictObject({ input: z.nullable(z.string()), value: D }),
-  each: D,
-  points: D,
-  exact: z.boolean(),
-});
+export const TargetsStep = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal('targets'),
+    met: z.strictObject({ input: z.string(), value: D }),
+    of: z.strictObject({ input: z.nullable(z.string()), value: D }),
+    each: D,
+    points: D,
+    exact: z.boolean(),
+  }))();
 export type TargetsStep = z.infer<typeof TargetsStep>;
-export const TargetsZeroStep = z.strictObject({ kind: z.literal('zeroTargets'), input: z.string(), policy: ZeroDenominator });
+export const TargetsZeroStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('zeroTargets'), input: z.string(), policy: ZeroDenominator }))();
 export type TargetsZeroStep = z.infer<typeof TargetsZeroStep>;
 export type St = TargetsStep | TargetsZeroStep;
 
@@ -64,14 +69,17 @@ function targetsStep(c: CompiledTargets, { met, of, points }: TargetsState): Tar
   };
 }
 
-export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, TargetsState | null, St> = {
-  type: 'targets',
+export const targetsChecks: KindChecks<TargetsRule, St> = {
   schema: TargetsRule,
   stepSchemas: [TargetsStep, TargetsZeroStep],
   check(rule, ctx) {
     ctx.needInput(rule.met, ['count'], `${ctx.path}/met`);
     if (typeof rule.of === 'string') ctx.needInput(rule.of, ['count'], `${ctx.path}/of`);
   },
+};
+
+export const targetsRuntime: KindRuntime<'targets', TargetsRule, CompiledTargets, TargetsState | null, St> = {
+  type: 'targets',
   reads(rule, out) {
     out.add(rule.met);
     if (typeof rule.of === 'string') out.add(rule.of);
@@ -107,3 +115,5 @@ export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, Ta
     return out;
   },
 };
+
+export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, TargetsState | null, St> = /* @__PURE__ */ kindModule(targetsRuntime, targetsChecks);

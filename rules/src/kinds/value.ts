@@ -10,16 +10,17 @@ import type { Interval } from '../intervals.js';
 import type { CompileContext, Evaluation, KindInput, Reader, RuleCheckContext, StepSink } from './kind.js';
 
 /** `value` is n × times ÷ d to 60 significant digits, half up; `exact`: nothing was rounded away. */
-export const RatioStep = z.strictObject({
-  kind: z.literal('ratio'),
-  numerator: z.strictObject({ input: z.string(), value: D }),
-  denominator: z.strictObject({ input: z.string(), value: D }),
-  times: D,
-  value: D,
-  exact: z.boolean(),
-});
-export const ValueStep = z.strictObject({ kind: z.literal('value'), input: z.string(), value: D });
-export const ZeroDenominatorStep = z.strictObject({ kind: z.literal('zeroDenominator'), input: z.string(), policy: ZeroDenominator });
+export const RatioStep = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal('ratio'),
+    numerator: z.strictObject({ input: z.string(), value: D }),
+    denominator: z.strictObject({ input: z.string(), value: D }),
+    times: D,
+    value: D,
+    exact: z.boolean(),
+  }))();
+export const ValueStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('value'), input: z.string(), value: D }))();
+export const ZeroDenominatorStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('zeroDenominator'), input: z.string(), policy: ZeroDenominator }))();
 export type ValueSteps = z.infer<typeof RatioStep> | z.infer<typeof ValueStep> | z.infer<typeof ZeroDenominatorStep>;
 export const VALUE_STEPS = [RatioStep, ValueStep, ZeroDenominatorStep] as const;
 
@@ -131,14 +132,15 @@ export function readValue<S>(v: CompiledValue, read: Reader, steps: StepSink<Val
 // ---------------------------------------------------------------------------------------------------
 // Rounding the value before it is compared ("the percentage as published, two decimals")
 
-export const ValueRounding = z.strictObject({
-  places: z.number().check(z.int(), z.minimum(0), z.maximum(6)),
-  mode: z.enum(['halfUp', 'halfEven', 'down', 'up']),
-});
+export const ValueRounding = /* @__PURE__ */ (() =>
+  z.strictObject({
+    places: z.number().check(z.int(), z.minimum(0), z.maximum(6)),
+    mode: z.enum(['halfUp', 'halfEven', 'down', 'up']),
+  }))();
 export type ValueRounding = z.infer<typeof ValueRounding>;
 
 /** The value (n × times ÷ d, exact) before and after the rule's declared rounding. */
-export const RoundValueStep = z.strictObject({ kind: z.literal('roundValue'), from: D, to: D, places: z.number().check(z.int()), mode: ValueRounding.shape.mode });
+export const RoundValueStep = /* @__PURE__ */ (() => z.strictObject({ kind: z.literal('roundValue'), from: D, to: D, places: z.number().check(z.int()), mode: ValueRounding.shape.mode }))();
 export type RoundValueStep = z.infer<typeof RoundValueStep>;
 
 const MODES = { halfUp: Decimal.ROUND_HALF_UP, halfEven: Decimal.ROUND_HALF_EVEN, down: Decimal.ROUND_DOWN, up: Decimal.ROUND_UP } as const;

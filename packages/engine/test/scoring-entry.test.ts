@@ -1,0 +1,210 @@
+/**
+ * The scoring entry (@parindex/engine/scoring), bundled for the browser as a dashboard's bundler would
+ * (esbuild, minified, as `pnpm bench` measures it): no eval, no Function constructor, no node: import,
+ * no set checker; the bundle itself, loaded and run, scores every example exactly as the full entry
+ * (full and compact forms, summaries, ranking). And its trust model: it compiles a shipped set (by its
+ * canonical hash, SHIPPED_SETS, which must match the sets in rules/sets) or a set whose hash the caller
+ * pins, and refuses any other set with SET_NOT_PINNED.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkEvidence, compile, hashJson, ParindexError, rank, score, summarize, toCompact, toSummary, type ScoreResult } from '@parindex/engine';
+import { diagnosticText } from '../../explain/src/index.js';
+import * as entrySource from '../src/scoring.js';
+// @ts-expect-error: a plain ESM script without types
+import { generateEvidence } from '../../../examples/generate.mjs';
+
+type Entry = typeof entrySource;
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const readJson = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as Record<string, unknown>;
+
+/** Every set file of rules/sets, as read from disk. */
+const setFiles = readdirSync(join(ROOT, 'rules/sets')).flatMap((dir) => readdirSync(join(ROOT, 'rules/sets', dir)).map((f) => `rules/sets/${dir}/${f}`));
+
+/** Every example evidence file with its set file. */
+function examples(): Array<{ file: string; evidence: Record<string, unknown>; set: Record<string, unknown> }> {
+  const byRef = new Map(setFiles.map((f) => [`${readJson(f).id}@${readJson(f).version}`, readJson(f)]));
+  const out = [];
+  for (const unit of readdirSync(join(ROOT, 'examples'), { withFileTypes: true })) {
+    if (!unit.isDirectory()) continue;
+    for (const f of readdirSync(join(ROOT, 'examples', unit.name))) {
+      const evidence = readJson(`examples/${unit.name}/${f}`);
+      const set = byRef.get(evidence.criteriaSet as string);
+      if (set && Array.isArray(evidence.entries)) out.push({ file: `${unit.name}/${f}`, evidence, set });
+    }
+  }
+  return out;
+}
+
+/** The code of the error a call throws, with its params (a ParindexError of either entry: the bundle has its own class). */
+function refusal(run: () => unknown): { code: string; params: unknown; vi: string; en: string } {
+  try {
+    run();
+  } catch (e) {
+    if (!(e instanceof ParindexError) && !(e instanceof bundledError)) throw e;
+    const d = e.diagnostics[0]!;
+    return { code: d.code, params: d.params, vi: diagnosticText(d, 'vi'), en: diagnosticText(d, 'en') };
+  }
+  throw new Error('not refused');
+}
+
+let bundledError: Entry['ParindexError'] = ParindexError;
+
+describe('the scoring entry, bundled', () => {
+  let code = '';
+  let bundled: Entry;
+  let dir = '';
+  let inputs: string[] = [];
+
+  beforeAll(async () => {
+    const out = await build({
+      entryPoints: [join(ROOT, 'packages/engine/src/scoring.ts')],
+      alias: { '@parindex/rules': join(ROOT, 'rules/src/index.ts') },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    code = out.outputFiles[0]!.text;
+    // The modules with code in the bundle (the metafile's inputs also list those parsed and dropped).
+    inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).flatMap(([file, x]) => (x.bytesInOutput > 0 ? [file] : [])));
+    dir = mkdtempSync(join(tmpdir(), 'parindex-scoring-'));
+    writeFileSync(join(dir, 'scoring.mjs'), code);
+    bundled = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'scoring.mjs')).href)) as Entry;
+    bundledError = bundled.ParindexError;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has no eval, no Function constructor (by any name), no node: import or require', () => {
+    expect(code).not.toMatch(/\beval\s*\(/);
+    expect(code).not.toMatch(/new\s+Function\b/);
+    expect(code.replace(/\binstanceof\s+Function\b/g, '')).not.toMatch(/(?<![\w$.])Function(?![\w$])/);
+    expect(code).not.toMatch(/["']node:/);
+    expect(code).not.toMatch(/\brequire\s*\(/);
+  });
+
+  it('carries no set checker: no set schema, no cross-field checks, no JSON parser, no rule schemas', () => {
+    for (const module of ['rules/src/schema.ts', 'rules/src/checks.ts', 'rules/src/check-context.ts', 'rules/src/sources.ts', 'rules/src/json.ts', 'rules/src/kinds/index.ts'])
+      expect(inputs.some((i) => i.endsWith(module)) ? module : null).toBeNull();
+    // Words of the rule kinds' schemas (their descriptions) and the names of the set checks.
+    for (const text of ['earns the full maximum', 'Points (may be negative', 'A condition over inputs', 'declaredInputs', 'sourceCitations']) expect(code.includes(text), text).toBe(false);
+  });
+
+  it('scores every example as the full entry: full and compact forms, summaries, ranking', () => {
+    const cases = examples();
+    expect(cases.length).toBe(12);
+    const full: ScoreResult[] = [];
+    const fromBundle: ScoreResult[] = [];
+    for (const { file, evidence, set } of cases) {
+      const a = compile(set);
+      const b = bundled.compile(set);
+      expect(b.sha256, file).toBe(a.sha256);
+      const ra = score(a, evidence);
+      const rb = bundled.score(b, evidence);
+      expect(JSON.stringify(rb), file).toBe(JSON.stringify(ra));
+      expect(JSON.stringify(bundled.score(b, evidence, { form: 'compact' })), file).toBe(JSON.stringify(score(a, evidence, { form: 'compact' })));
+      expect(JSON.stringify(bundled.toSummary(rb)), file).toBe(JSON.stringify(toSummary(ra)));
+      expect(JSON.stringify(bundled.toCompact(rb)), file).toBe(JSON.stringify(toCompact(ra)));
+      expect(JSON.stringify(bundled.checkEvidence(b, evidence)), file).toBe(JSON.stringify(checkEvidence(a, evidence)));
+      if (a.ref === 'model.commune-par@2026') {
+        full.push(ra);
+        fromBundle.push(rb);
+      }
+    }
+    expect(full.length).toBeGreaterThan(1);
+    expect(JSON.stringify(bundled.rank(fromBundle, 'competition'))).toBe(JSON.stringify(rank(full, 'competition')));
+  });
+
+  it('ranks and summarises generated communes in the compact form as the full entry', () => {
+    const set = readJson('rules/sets/model.commune-par/2026.json');
+    const a = compile(set);
+    const b = bundled.compile(set);
+    const units = generateEvidence(40, 17) as unknown[];
+    const ra = units.map((u) => score(a, u, { form: 'compact' }));
+    const rb = units.map((u) => bundled.score(b, u, { form: 'compact' }));
+    expect(JSON.stringify(rb)).toBe(JSON.stringify(ra));
+    for (const ties of ['dense', 'competition'] as const) {
+      expect(JSON.stringify(bundled.rank(rb, ties))).toBe(JSON.stringify(rank(ra, ties)));
+      expect(JSON.stringify(bundled.summarize(rb, ties))).toBe(JSON.stringify(summarize(ra, ties)));
+    }
+  });
+
+  it('refuses broken evidence with the same diagnostics as the full entry', () => {
+    const set = readJson('rules/sets/model.commune-par/2026.json');
+    const evidence = readJson('examples/vinh-bao/par-2026.json');
+    const broken = { ...evidence, entries: [...(evidence.entries as unknown[]), { code: '9.9', values: { x: 'abc' } }, 42] };
+    const a = compile(set);
+    const b = bundled.compile(set);
+    expect(JSON.stringify(bundled.checkEvidence(b, broken))).toBe(JSON.stringify(checkEvidence(a, broken)));
+    expect(refusal(() => bundled.score(b, broken))).toEqual(refusal(() => score(a, broken)));
+  });
+});
+
+describe('what the scoring entry compiles', () => {
+  const commune = readJson('rules/sets/model.commune-par/2026.json');
+  /** The commune set edited by a province: the same set, its title changed. */
+  const edited = { ...commune, title: `${commune.title as string} (bản của tỉnh)` };
+
+  it('SHIPPED_SETS is the canonical hash of every set in rules/sets, checked by the full compile(), and each set file as read hashes to it', () => {
+    const expected: Record<string, string> = {};
+    for (const f of setFiles) {
+      const c = compile(readJson(f));
+      expected[c.ref] = c.sha256;
+      expect(hashJson(readJson(f)), f).toBe(c.sha256);
+    }
+    expect({ ...entrySource.SHIPPED_SETS }).toEqual(expected);
+  });
+
+  it('compiles a shipped set, whatever the order of its keys, to what the full entry compiles', () => {
+    const reordered = Object.fromEntries(Object.entries(commune).reverse());
+    const c = entrySource.compile(reordered);
+    expect(c.sha256).toBe(compile(commune).sha256);
+    const evidence = readJson('examples/vinh-bao/par-2026.json');
+    expect(JSON.stringify(score(c, evidence))).toBe(JSON.stringify(score(compile(commune), evidence)));
+  });
+
+  it('refuses a set that is neither shipped nor pinned, with SET_NOT_PINNED naming it and its hash', () => {
+    const r = refusal(() => entrySource.compile(edited));
+    expect(r.code).toBe('SET_NOT_PINNED');
+    expect(r.params).toEqual({ ref: 'model.commune-par@2026', sha256: hashJson(edited), pinned: null });
+    expect(r.en).toContain(hashJson(edited));
+    expect(r.en).toContain('parindex validate');
+    expect(r.vi).toContain('parindex validate');
+    // A wrong pin is refused too, and named.
+    const wrong = refusal(() => entrySource.compile(edited, { sha256: hashJson(commune) }));
+    expect(wrong.params).toEqual({ ref: 'model.commune-par@2026', sha256: hashJson(edited), pinned: hashJson(commune) });
+  });
+
+  it('compiles the set whose hash is pinned, exactly as the full entry does', () => {
+    const pinned = compile(edited).sha256;
+    const c = entrySource.compile(edited, { sha256: pinned });
+    expect(c.sha256).toBe(pinned);
+    const evidence = { ...readJson('examples/vinh-bao/par-2026.json') };
+    expect(JSON.stringify(score(c, evidence))).toBe(JSON.stringify(score(compile(edited), evidence)));
+  });
+
+  it('refuses what is not a JSON object, never throwing anything but SET_NOT_PINNED', () => {
+    const cyclic: Record<string, unknown> = { id: 'x', version: '1' };
+    cyclic.self = cyclic;
+    for (const value of [null, undefined, 42, 'set', [commune], cyclic, { ...commune, big: 10n }]) {
+      const r = refusal(() => entrySource.compile(value));
+      expect(r).toMatchObject({ code: 'SET_NOT_PINNED', params: { sha256: null, pinned: null } });
+    }
+  });
+
+  it('compiles what it hashed: a getter that answers otherwise on a second read changes nothing', () => {
+    let reads = 0;
+    const hostile = { ...commune };
+    Object.defineProperty(hostile, 'title', { enumerable: true, get: () => (reads++ === 0 ? commune.title : 'changed after the check') });
+    const c = entrySource.compile(hostile);
+    expect(c.set.title).toBe(commune.title);
+    expect(c.sha256).toBe(compile(commune).sha256);
+  });
+});
