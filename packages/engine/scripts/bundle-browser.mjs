@@ -23,5 +23,8 @@ writeFileSync(`${dist}parindex.scoring.min.js`, scoring);
 // The engine's and the explanation package's types: the explanation package is not a dependency of the
 // engine, so its types are reached through the engine's own (the browser file needs neither installed).
 writeFileSync(`${dist}parindex.browser.d.ts`, "export * from './index.js';\nexport * from '@parindex/explain';\n");
-for (const [name, text] of [['parindex.browser.min.js', code], ['parindex.scoring.min.js', scoring]])
+for (const [name, text] of [
+  ['parindex.browser.min.js', code],
+  ['parindex.scoring.min.js', scoring],
+])
   console.log(`wrote ${dist}${name}: ${(text.length / 1024).toFixed(1)} KB, ${(gzipSync(text, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
