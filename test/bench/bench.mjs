@@ -299,34 +299,40 @@ if (cli.available) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Browser bundle of the engine and its dependencies.
-const bundle = await build({
-  entryPoints: [`${root}packages/engine/dist/index.js`],
-  bundle: true,
-  platform: 'browser',
-  format: 'esm',
-  minify: true,
-  write: false,
-  metafile: true,
-  logLevel: 'silent',
-});
-const code = bundle.outputFiles[0].text;
-const gz = gzipSync(code, { level: 9 }).length;
-const byPackage = {};
-for (const o of Object.values(bundle.metafile.outputs))
-  for (const [file, x] of Object.entries(o.inputs)) {
-    const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file);
-    const k = m ? m[1] : file.replace(/\/dist\/.*/, '').replace(/^.*?(packages\/|rules)/, '$1');
-    byPackage[k] = (byPackage[k] ?? 0) + x.bytesInOutput;
-  }
-const bundleChecks = {
-  eval: /\beval\s*\(/.test(code),
-  newFunction: /new\s+Function\b/.test(code),
-  // The Function constructor under another name (e.g. `const F = Function; new F(…)`): any reference
-  // to the global Function other than `instanceof Function`.
-  functionConstructor: /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code) || /(?<![\w$.])Function(?![\w$])/.test(code.replace(/\binstanceof\s+Function\b/g, '')),
-  nodeImports: /["']node:/.test(code) || /\brequire\s*\(/.test(code),
-};
+// Browser bundles of the engine and their dependencies: the scoring entry (@parindex/engine/scoring, what a
+// dashboard bundles: the 35 KB target) and, for comparison, the full entry (index.js: the set checker, diff …).
+async function measureBundle(entry) {
+  const out = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent' });
+  const code = out.outputFiles[0].text;
+  const byPackage = {};
+  const byFile = {};
+  for (const o of Object.values(out.metafile.outputs))
+    for (const [file, x] of Object.entries(o.inputs)) {
+      const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file);
+      const k = m ? m[1] : file.replace(/\/dist\/.*/, '').replace(/^.*?(packages\/|rules)/, '$1');
+      byPackage[k] = (byPackage[k] ?? 0) + x.bytesInOutput;
+      const f = m ? m[1] : file.replace(/^.*?(packages\/[^/]+\/|rules\/)dist\//, '$1');
+      byFile[f] = (byFile[f] ?? 0) + x.bytesInOutput;
+    }
+  const checks = {
+    eval: /\beval\s*\(/.test(code),
+    newFunction: /new\s+Function\b/.test(code),
+    // The Function constructor under another name (e.g. `const F = Function; new F(…)`): any reference
+    // to the global Function other than `instanceof Function`.
+    functionConstructor: /[=(,:]\s*Function\s*[;,)}]/.test(code) || /\bFunction\s*\(/.test(code) || /(?<![\w$.])Function(?![\w$])/.test(code.replace(/\binstanceof\s+Function\b/g, '')),
+    nodeImports: /["']node:/.test(code) || /\brequire\s*\(/.test(code),
+  };
+  return { code, gz: gzipSync(code, { level: 9 }).length, byPackage, byFile, checks };
+}
+const scoringBundle = await measureBundle(`${root}packages/engine/dist/scoring.js`);
+const fullBundle = await measureBundle(`${root}packages/engine/dist/index.js`);
+const largest = (sizes, n) =>
+  Object.entries(sizes)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${k} ${fmt(v)}`)
+    .join(', ');
+const found = (x) => (x ? 'FOUND' : 'none');
 
 // ---------------------------------------------------------------------------------------------------
 // The prebuilt browser file (engine + sentences) and the JSON API under a bounded local load.
@@ -378,13 +384,10 @@ const lines = [
   cli.available
     ? `- \`parindex score ${example}\`, cold: median ${fmt(cli.median)} ms (exit ${cli.status}; bare \`node -e 0\`: ${fmt(cli.nodeBare)} ms, ${fmt(cli.median / cli.nodeBare, 2)}×)   (target ≤ 2× node -e 0)`
     : `- \`parindex score\`: packages/cli/dist/parindex.js is not built; cold start not measured`,
-  `- engine browser bundle (esbuild, esm, minified, with dependencies): ${fmt(code.length)} bytes, ${fmt(gz)} bytes gzip (${fmt(gz / 1024, 1)} KB)   (target ≤ 35 KB)`,
-  `  eval( ${bundleChecks.eval ? 'FOUND' : 'none'}; new Function ${bundleChecks.newFunction ? 'FOUND' : 'none'}; Function constructor by another name ${bundleChecks.functionConstructor ? 'FOUND' : 'none'}; node: imports / require ${bundleChecks.nodeImports ? 'FOUND' : 'none'}`,
-  `  largest inputs (minified bytes): ${Object.entries(byPackage)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
-    .map(([k, v]) => `${k} ${fmt(v)}`)
-    .join(', ')}`,
+  `- engine browser scoring entry (@parindex/engine/scoring: compile of a shipped or pinned set, score in both forms, checkEvidence, rank, summaries; esbuild, esm, minified, with dependencies): ${fmt(scoringBundle.code.length)} bytes, ${fmt(scoringBundle.gz)} bytes gzip (${fmt(scoringBundle.gz / 1024, 1)} KB)   (target ≤ 35 KB)`,
+  `  eval( ${found(scoringBundle.checks.eval)}; new Function ${found(scoringBundle.checks.newFunction)}; Function constructor by another name ${found(scoringBundle.checks.functionConstructor)}; node: imports / require ${found(scoringBundle.checks.nodeImports)}`,
+  `  largest inputs (minified bytes): ${largest(scoringBundle.byFile, 12)}`,
+  `- for comparison, the full entry (@parindex/engine: the set checker, diff, the schemas …): ${fmt(fullBundle.code.length)} bytes, ${fmt(fullBundle.gz)} bytes gzip (${fmt(fullBundle.gz / 1024, 1)} KB); largest inputs: ${largest(fullBundle.byPackage, 6)}`,
   `- points compared (8 fields + total, 6 decimals) for every unit, engine vs json-logic-js, json-logic-engine (both ways), zen-engine and the limit: ${mismatches} mismatches`,
   browserCode
     ? `- prebuilt browser file (@parindex/engine/browser: engine + the sentences of @parindex/explain, minified): ${fmt(browserCode.length)} bytes, ${fmt(gzipSync(browserCode, { level: 9 }).length)} bytes gzip (${fmt(gzipSync(browserCode, { level: 9 }).length / 1024, 1)} KB)`
