@@ -75,6 +75,8 @@ function refOf(v: Record<string, unknown> | undefined): string {
 export function compile(set: unknown, options: { sha256?: string } = {}): CompiledSet {
   const copy = jsonCopy(set);
   const sha256 = copy === undefined ? null : hashJson(copy);
-  if (sha256 !== null && (sha256 === options.sha256 || SHIPPED_HASHES.has(sha256))) return compileChecked(copy as unknown as CriteriaSet, sha256);
-  throw new ParindexError([diag('SET_NOT_PINNED', '', { ref: refOf(copy), sha256, pinned: options.sha256 ?? null })]);
+  // A pin as hex in either case (the hash is written in lower case); anything but a string pins nothing.
+  const pinned = typeof options.sha256 === 'string' ? options.sha256.toLowerCase() : null;
+  if (sha256 !== null && (sha256 === pinned || SHIPPED_HASHES.has(sha256))) return compileChecked(copy as unknown as CriteriaSet, sha256);
+  throw new ParindexError([diag('SET_NOT_PINNED', '', { ref: refOf(copy), sha256, pinned: pinned === null ? null : pinned.slice(0, 80) })]);
 }

@@ -181,12 +181,16 @@ describe('what the scoring entry compiles', () => {
     // A wrong pin is refused too, and named.
     const wrong = refusal(() => entrySource.compile(edited, { sha256: hashJson(commune) }));
     expect(wrong.params).toEqual({ ref: 'model.commune-par@2026', sha256: hashJson(edited), pinned: hashJson(commune) });
+    // Not a string: pins nothing.
+    const notText = refusal(() => entrySource.compile(edited, { sha256: 42 as unknown as string }));
+    expect(notText.params).toEqual({ ref: 'model.commune-par@2026', sha256: hashJson(edited), pinned: null });
   });
 
   it('compiles the set whose hash is pinned, exactly as the full entry does', () => {
     const pinned = compile(edited).sha256;
     const c = entrySource.compile(edited, { sha256: pinned });
     expect(c.sha256).toBe(pinned);
+    expect(entrySource.compile(edited, { sha256: pinned.toUpperCase() }).sha256).toBe(pinned);
     const evidence = { ...readJson('examples/vinh-bao/par-2026.json') };
     expect(JSON.stringify(score(c, evidence))).toBe(JSON.stringify(score(compile(edited), evidence)));
   });
