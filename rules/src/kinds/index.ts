@@ -1,8 +1,9 @@
 /**
- * The registry of rule kinds. Adding a kind: a module beside this file (schema, checks, reads,
- * compile, evaluate, advise, step schemas), its sentences in the explanation package's locales, its
- * conformance fixtures, and one line here. The `satisfies` clause makes a kind that is missing, or
- * missing a part, a compile error.
+ * The registry of rule kinds. Adding a kind: a module beside this file (its runtime: reads, compile,
+ * evaluate, advise; its checks: schema, step schemas, check; and the whole module made of both), its
+ * sentences in the explanation package's locales, its conformance fixtures, one line here and one in the
+ * runtime registry (./runtime.ts, what compile() uses). The `satisfies` clauses make a kind that is
+ * missing, or missing a part, a compile error.
  */
 import type { RuleType } from '../primitives.js';
 import { AllOfRule, allOfKind } from './all-of.js';

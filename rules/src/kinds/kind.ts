@@ -2,8 +2,9 @@
  * What every rule kind provides, in one module per kind (./boolean.ts, ./tiers.ts, …): its schema,
  * its cross-field checks, the inputs it reads, its compile step (constants parsed once into a typed
  * compiled form), its evaluation (points, and typed steps written into a sink that is null when no
- * trace is wanted), and its advice ("what would raise it"). The registry in ./index.ts is typed so
- * that a kind missing any of these parts does not compile.
+ * trace is wanted), and its advice ("what would raise it"). Each module exports these in two parts, its
+ * runtime (KindRuntime: what scoring needs) and its checks (KindChecks), and the whole (KindModule); the
+ * registries in ./index.ts and ./runtime.ts are typed so that a kind missing any part does not compile.
  *
  * Kinds do no I/O and no wording: steps and improvements are data (ids, decimal texts, JSON pointers
  * into the set); sentences are built from them by the explanation package.
