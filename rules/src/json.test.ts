@@ -125,6 +125,20 @@ describe('duplicate keys', () => {
     expect(found.length).toBe(100);
   });
 
+  it('are found in objects with many keys too, each at its second place with the offset of its first', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `"k${i}": ${i}`);
+    const text = `{\n${keys.join(',\n')},\n"k3": 0,\n"k30": 0\n}`;
+    const scan = scanJson(text, 64);
+    expect(scan.duplicates.map((d) => [d.key, d.path, d.firstOffset === text.indexOf('"k3"'), d.firstOffset === text.indexOf('"k30"')])).toEqual([
+      ['k3', '/k3', true, false],
+      ['k30', '/k30', false, true],
+    ]);
+    expect(readJson(text).diagnostics.map((d) => [d.path, d.line, d.code === 'JSON_DUPLICATE_KEY' && d.params.firstLine])).toEqual([
+      ['/k3', 42, 5],
+      ['/k30', 43, 32],
+    ]);
+  });
+
   it('are refused in a criteria-set file too (before the schema)', () => {
     const set = readFileSync(join(ROOT, 'test/conformance/engine/shapes.set.json'), 'utf8');
     const text = set.replace('"formatVersion": 1,', '"formatVersion": 1,\n  "formatVersion": 1,');

@@ -50,12 +50,42 @@ export interface DuplicateKey {
 }
 
 interface ScanFrame {
-  /** An object (keys by name, with their offsets) or an array (null). */
-  keys: Map<string, number> | null;
+  /**
+   * An object's keys so far, with their offsets (a list: objects have few keys, and a Map per object
+   * was a third of the scan; a Map from SMALL_OBJECT keys on), or null for an array.
+   */
+  keys: ObjectKeys | null;
   /** In an object: the next string is a key. */
   expectKey: boolean;
   /** The current key of an object, the current index of an array. */
   at: string | number;
+}
+
+/** The keys of an object being scanned, in order, and their offsets; `map` once there are many. */
+interface ObjectKeys {
+  names: string[];
+  offsets: number[];
+  map: Map<string, number> | null;
+}
+const SMALL_OBJECT = 16;
+
+/** The offset of a key of the object (the first, when it repeats). */
+const keyOffset = (k: ObjectKeys, key: string): number | undefined => (k.map !== null ? k.map.get(key) : k.offsets[k.names.indexOf(key)]);
+
+/** The offset of an earlier equal key of the object, or -1; the key is recorded either way (the first offset kept). */
+function seenKey(k: ObjectKeys, key: string, offset: number): number {
+  if (k.map !== null) {
+    const first = k.map.get(key);
+    if (first !== undefined) return first;
+    k.map.set(key, offset);
+    return -1;
+  }
+  const i = k.names.indexOf(key);
+  if (i >= 0) return k.offsets[i]!;
+  k.names.push(key);
+  k.offsets.push(offset);
+  if (k.names.length > SMALL_OBJECT) k.map = new Map(k.names.map((n, j) => [n, k.offsets[j]!]));
+  return -1;
 }
 
 /**
@@ -78,6 +108,8 @@ export function scanJson(
   let backslash = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Whitespace first: an indented file is mostly spaces and line breaks outside its strings.
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
     if (c === 34) {
       const end = stringEnd(text, i);
       const top = stack[stack.length - 1];
@@ -87,15 +119,14 @@ export function scanJson(
           if (backslash < 0) backslash = Infinity;
         }
         const key = backslash < end ? unescapeKey(text.slice(i, end + 1)) : text.slice(i + 1, end);
-        const first = top.keys.get(key);
-        if (first === undefined) top.keys.set(key, i);
-        else if (duplicates.length < maxDuplicates) duplicates.push({ key, path: scanPointer(stack, key), offset: i, firstOffset: first });
+        const first = seenKey(top.keys, key, i);
+        if (first >= 0 && duplicates.length < maxDuplicates) duplicates.push({ key, path: scanPointer(stack, key), offset: i, firstOffset: first });
         top.at = key;
         top.expectKey = false;
       }
       i = end;
     } else if (c === 123 || c === 91) {
-      stack.push({ keys: c === 123 ? new Map() : null, expectKey: c === 123, at: 0 });
+      stack.push({ keys: c === 123 ? { names: [], offsets: [], map: null } : null, expectKey: c === 123, at: 0 });
       if (stack.length > max) {
         max = stack.length;
         if (max > maxDepth) return { depth: max, tooDeepAt: i, duplicates, inexact, grouped };
@@ -106,7 +137,7 @@ export function scanJson(
       if (end - i > 15 && inexact.length < maxDuplicates && !exactAsDouble(text.slice(i, end))) {
         // As every diagnostic at a property: at its key (in an array, at the value itself).
         const top = stack[stack.length - 1];
-        const keyAt = top?.keys ? top.keys.get(top.at as string) : undefined;
+        const keyAt = top?.keys ? keyOffset(top.keys, top.at as string) : undefined;
         inexact.push({ text: text.slice(i, end), path: valuePointer(stack), offset: keyAt ?? i });
       }
       // "3.000", "1.170": a dot before exactly three digits, as Vietnamese writes thousands (rare: checked only then).
@@ -381,7 +412,8 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return { value, diagnostics: located, locate };
   };
 
-  const bytes = byteLength(text);
+  // A character is 1 to 3 UTF-8 bytes (a surrogate pair 4 for 2): only text that may be over the limit is counted.
+  const bytes = text.length * 3 > maxBytes ? byteLength(text) : text.length;
   if (bytes > maxBytes) {
     diagnostics.push(diag('FILE_TOO_LARGE', '', { size: bytes, limit: maxBytes }));
     return done(undefined);

@@ -26,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compile, score, rank, hashJson, toCompact } from '../../packages/engine/dist/index.js';
 import { readEvidence } from '../../packages/engine/dist/evidence.js';
+import { sha256Hex } from '../../packages/engine/dist/canonical.js';
 import { createPool } from '../../packages/engine/dist/pool.js';
 import { Decimal } from '../../rules/dist/index.js';
 import { generateEvidence } from '../../examples/generate.mjs';
@@ -97,6 +98,10 @@ const runZen = async () => {
 };
 // 4. The limit.
 const runHand = () => units.map(handScore);
+// 5. A floor for any scorer that hashes the evidence it scores, as the engine's provenance does: each
+// unit's evidence written as JSON (JSON.stringify, native; the canonical text sorts keys too, so it
+// costs at least this) and its SHA-256, and nothing else.
+const runHashFloor = () => units.map((u) => sha256Hex(JSON.stringify(u)));
 
 // ---------------------------------------------------------------------------------------------------
 // Same points?
@@ -223,9 +228,21 @@ for (const keep of ['results', 'inputs']) {
   }
 }
 await pool.close();
+// What an officer's `parindex rank <folder>` takes on the same files, cold (a new process: start, pool,
+// JIT warm-up, reading, scoring, the ranking table written), wall time.
+const cliBin = `${root}packages/cli/dist/parindex.js`;
+const rankCold = [];
+if (existsSync(cliBin))
+  for (let r = 0; r < 3; r++) {
+    const t = now();
+    const p = spawnSync(process.execPath, [cliBin, 'rank', fileDir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    rankCold.push(now() - t);
+    if (p.status !== 0) throw new Error(`parindex rank: exit ${p.status}: ${p.stderr.slice(0, 300)}`);
+  }
 rmSync(fileDir, { recursive: true, force: true });
 const tBase = timeIt(runBaseline);
 const tHand = timeIt(runHand);
+const tHashFloor = timeIt(runHashFloor);
 const tJleInterpreted = timeIt(runJleInterpreted);
 const tJleCompiled = timeIt(runJleCompiled);
 const tZen = await timeAsync(runZen);
@@ -275,7 +292,6 @@ for (let i = 0; i < Math.min(units.length, 1000); i++) {
 
 // ---------------------------------------------------------------------------------------------------
 // Cold start of the CLI on one file.
-const cliBin = `${root}packages/cli/dist/parindex.js`;
 const example = 'examples/vinh-bao/par-2026.json';
 let cli = { available: existsSync(cliBin) };
 if (cli.available) {
@@ -371,12 +387,14 @@ const lines = [
   `| json-logic-engine ${versions['json-logic-engine']}, compiled (\`build\` once per criterion), floats, no trace | ${fmt(ups(tJleCompiled))} | ${fmt(tJleCompiled.median)} ms |`,
   `| @gorules/zen-engine ${versions['@gorules/zen-engine']} (Rust via napi, one decision, ZEN expressions), no trace | ${fmt(ups(tZen))} | ${fmt(tZen.median)} ms |`,
   `| limit: hand-written, floats, no trace | ${fmt(handUps)} | ${fmt(tHand.median)} ms |`,
+  `| floor of hashing the evidence: \`JSON.stringify\` + SHA-256 of each unit's evidence, nothing scored | ${fmt(ups(tHashFloor))} | ${fmt(tHashFloor.median)} ms |`,
   ``,
   `- the engine below is its default mode (compact form); its full trace costs ${fmt(engineUps / fullUps, 2)}× the time of the compact form; compact form and full result say the same of every unit (toCompact of the full result, byte for byte): ${compactMismatches} mismatches`,
   `- engine / json-logic-js: ${fmt(engineUps / baseUps, 2)}×; engine / json-logic-engine interpreted: ${fmt(engineUps / ups(tJleInterpreted), 2)}×; engine / json-logic-engine compiled: ${fmt(engineUps / ups(tJleCompiled), 2)}×   (target ≥ 1×); engine / zen-engine: ${fmt(engineUps / ups(tZen), 2)}×`,
   `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 2×)`,
+  hashFloorLine(tHashFloor.median, tJleCompiled.median, tHand.median),
   `- national workload from evidence in memory, scored (compact form, every record kept) and ranked: ${fmt(national)} ms in one thread   (target < 500 ms); on ${THREADS} worker threads ${fmt(tPool.objectsInputs.median)} ms`,
-  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms)`,
+  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms); a cold \`parindex rank\` of the same ${fmt(units.length)} files (new process, pool started, table written): ${rankCold.length ? `median ${fmt(median(rankCold))} ms wall` : 'not measured (CLI not built)'}`,
   `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept (keep: 'results'), ${fmt(median(resultTimes.inputs), 2)} ms made on demand from the kept input (keep: 'inputs', the default); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
   `- points (8 fields, total, index) on the worker threads equal to the engine in one thread, exactly, for every unit: ${poolMismatches} mismatches`,
   `- one unit scored and explained (full result): median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.3 ms); with its JSON written (\`JSON.stringify\`, ${fmt(traceBytes)} bytes): median ${fmt(median(perUnitJson), 3)} ms; in the compact form (${fmt(compactBytes)} bytes of JSON): median ${fmt(median(perUnitCompact), 3)} ms`,
@@ -424,6 +442,12 @@ if (poolMismatches > 0) {
 }
 
 /** rank() from the engine when it exists (packages/engine/src/rank.ts), else a sort by index. */
+/** What hashing the evidence alone leaves of the first two targets' budgets (the engine hashes what it scores). */
+function hashFloorLine(floor, jleCompiled, hand) {
+  const said = (ratio, what) => `${fmt(ratio, 2)}× the time ${what}` + (ratio >= 1 ? ' (more than all of it)' : ` (${fmt((1 - ratio) * 100)} % of it left for everything else)`);
+  return `- hashing the evidence alone (the floor row) takes ${said(floor / jleCompiled, 'json-logic-engine compiled takes to score it')}, and ${said(floor / (2 * hand), 'of twice the hand-written limit')}`;
+}
+
 async function rankFunction() {
   let engine = await import('../../packages/engine/dist/index.js');
   if (typeof engine.rank !== 'function' && existsSync(`${root}packages/engine/dist/rank.js`)) engine = await import('../../packages/engine/dist/rank.js');

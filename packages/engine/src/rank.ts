@@ -213,6 +213,18 @@ function fieldMeans(results: readonly Summarizable[]): FieldMean[] {
   const fields: FieldMean[] = [];
   const first = results[0];
   if (!first) return fields;
+  // Units share their points and maxima far more often than not: each share is divided once.
+  const shares = new Map<string, DecimalString | null>();
+  const shareOf = (points: DecimalString, applicableMax: DecimalString): DecimalString | null => {
+    const key = `${points}/${applicableMax}`;
+    let share = shares.get(key);
+    if (share === undefined) {
+      const max = dec(applicableMax);
+      share = max.isZero() ? null : decText(dec(points).div(max).times(100));
+      shares.set(key, share);
+    }
+    return share;
+  };
   for (const f of first.fields) {
     const points: DecimalString[] = [];
     const percent: DecimalString[] = [];
@@ -220,8 +232,8 @@ function fieldMeans(results: readonly Summarizable[]): FieldMean[] {
       const g = r.fields.find((x) => x.code === f.code);
       if (!g) continue;
       points.push(g.points);
-      const max = dec(g.applicableMax);
-      if (!max.isZero()) percent.push(decText(dec(g.points).div(max).times(100)));
+      const share = shareOf(g.points, g.applicableMax);
+      if (share !== null) percent.push(share);
     }
     fields.push({
       code: f.code,
