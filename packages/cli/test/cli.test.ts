@@ -260,6 +260,31 @@ describe.concurrent('validate', () => {
     expect((JSON.parse(j.stdout) as Array<{ kind: string }>).map((x) => x.kind)).toEqual(['set', 'evidence']);
   });
 
+  it('prints the SHA-256 of a valid set to pin in the scoring entry, in both languages and in the JSON report', async () => {
+    const set = read('rules/sets/model.commune-par/2026.json');
+    // Keys reordered and indented otherwise: the same canonical hash (the one every result's provenance carries).
+    const { fields, ...head } = set;
+    const file = writeTemp(dir, 'my-set.json', { fields, ...head });
+    const sha = compile(set).sha256;
+    const [vi, en, json, bad] = await Promise.all([
+      cliInProcess(['validate', file]),
+      cliInProcess(['validate', file, '--lang', 'en']),
+      cliInProcess(['validate', file, VB, '--format', 'json']),
+      cliInProcess(['validate', writeTemp(dir, 'not-a-set.json', { ...set, version: 'next' })]),
+    ]);
+    expect(vi.stdout).toContain(`my-set.json: mã SHA-256 của bộ tiêu chí là ${sha}. Để chấm bằng bộ này trên trang web (@parindex/engine/scoring), hãy ghim mã đó`);
+    expect(en.stdout).toContain(`my-set.json: the criteria set's SHA-256 is ${sha}. To score with it in a page (@parindex/engine/scoring), pin that hash`);
+    expect((JSON.parse(json.stdout) as Array<{ kind: string; sha256?: string }>).map((x) => [x.kind, x.sha256])).toEqual([
+      ['set', sha],
+      ['evidence', undefined],
+    ]);
+    // No hash for a set with errors: nothing to pin.
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).not.toContain('SHA-256');
+    const { compile: compilePinned } = await import('@parindex/engine/scoring');
+    expect(compilePinned(set, { sha256: sha }).sha256).toBe(sha);
+  });
+
   it('reports every problem of every file with file:line:column and exits 1', async () => {
     const set = read('rules/sets/model.commune-par/2026.json');
     const badSet = writeTemp(dir, 'bad-set.json', { ...set, version: 'next', fields: [{ ...(set.fields as object[])[0]!, code: 'x1' }] });

@@ -247,6 +247,8 @@ export interface ValidateWords {
   kinds: Readonly<Record<'set' | 'evidence' | 'appraisal' | 'result' | 'plan' | 'progress', string>>;
   /** "3 tệp: 2 hợp lệ, 1 có lỗi (2 lỗi, 0 cảnh báo)." with counts already written. */
   summary(c: { files: number; valid: number; bad: number; errors: number; warnings: number }, n: (v: number) => string): string;
+  /** A valid criteria set's hash, and what it is for: pinning the set in the dashboard scoring entry. */
+  pin(file: string, sha256: string): string;
 }
 
 /** The notes a blank evidence file carries for the officer who fills it. */

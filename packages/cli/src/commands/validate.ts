@@ -8,6 +8,7 @@ import { checkEvidence, hashJson, parseAppraisal, salvageAppraisal, score, Parin
 import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
+import { terminalText } from '../format/escape.js';
 import { ctxOf, emit, outputArgs, rulesArg, type Ctx } from './common.js';
 import { checkPlanFile, checkProgressFile } from './validate-plan.js';
 import type { Plan } from '@parindex/plans';
@@ -19,6 +20,8 @@ export interface FileReport {
   errors: number;
   warnings: number;
   diagnostics: Diagnostic[];
+  /** A valid criteria set's canonical SHA-256 (the hash results carry, and the one the scoring entry pins). */
+  sha256?: string;
 }
 
 async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Promise<{ compiled?: CompiledSet; diagnostics: Diagnostic[] }> {
@@ -127,9 +130,9 @@ async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | und
 function printReports(ctx: Ctx, reports: Array<FileReport & { diagnostics: Diagnostic[] }>): void {
   const lines: string[] = [];
   for (const r of reports) for (const d of r.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) lines.push(formatDiagnostic(d, ctx.lang));
-  const { summary, doc } = validateDocument(reports, ctx.lang);
+  const { summary, pins, doc } = validateDocument(reports, ctx.lang);
   if (ctx.format === 'table' && !ctx.out) {
-    process.stdout.write((lines.length ? lines.join('\n') + '\n' : '') + summary + '\n');
+    process.stdout.write((lines.length ? lines.join('\n') + '\n' : '') + [summary, ...pins.map(terminalText)].join('\n') + '\n');
     return;
   }
   if (ctx.format !== 'json' && ctx.format !== 'table') doc.push({ kind: 'list', items: lines });
@@ -159,7 +162,9 @@ export const validateCommand = Object.assign(
         const kind = kinds[i] ?? null;
         const diagnostics = f.value ? await checkFile(f, kind, args.rules, evidenceByHash, plans) : [...f.diagnostics];
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
-        byIndex.set(i, { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics });
+        const report: FileReport = { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics };
+        if (kind === 'set' && errors === 0) report.sha256 = hashJson(f.value);
+        byIndex.set(i, report);
       }
       const reports = read.map((_, i) => byIndex.get(i)!);
       printReports(ctx, reports);

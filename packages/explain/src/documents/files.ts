@@ -11,10 +11,12 @@ export interface FileReport {
   valid: boolean;
   errors: number;
   warnings: number;
+  /** A valid criteria set's canonical SHA-256: what a dashboard pins to compile it with @parindex/engine/scoring. */
+  sha256?: string;
 }
 
 /** The summary sentence and the table of a validate run. */
-export function validateDocument(reports: readonly FileReport[], lang: Lang): { summary: string; doc: Doc } {
+export function validateDocument(reports: readonly FileReport[], lang: Lang): { summary: string; pins: string[]; doc: Doc } {
   const l = LOCALES[lang];
   const v = l.validate;
   const n = (x: number) => formatNumber(x, lang);
@@ -30,7 +32,9 @@ export function validateDocument(reports: readonly FileReport[], lang: Lang): { 
     },
     { kind: 'para', text: summary },
   ];
-  return { summary, doc };
+  const pins = reports.flatMap((r) => (r.valid && r.sha256 !== undefined ? [v.pin(r.file, r.sha256)] : []));
+  for (const text of pins) doc.push({ kind: 'para', text });
+  return { summary, pins, doc };
 }
 
 /** "plan_issued_on": Ngày ban hành kế hoạch (ngày YYYY-MM-DD) — what to type for one input. */

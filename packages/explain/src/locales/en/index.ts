@@ -168,6 +168,8 @@ export const en: Locale = {
     kinds: { set: 'criteria set', evidence: 'evidence', appraisal: 'appraisal', result: 'score result', plan: 'plan', progress: 'plan progress' },
     summary: (c, n) =>
       `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
+    pin: (file, sha256) =>
+      `${file}: the criteria set's SHA-256 is ${sha256}. To score with it in a page (@parindex/engine/scoring), pin that hash: compile(set, { sha256 }); the sets shipped with parindex need no pin.`,
   },
   template: {
     types: {

@@ -164,6 +164,8 @@ export const vi: Locale = {
     invalid: 'có lỗi',
     kinds: { set: 'bộ tiêu chí', evidence: 'minh chứng', appraisal: 'thẩm định', result: 'kết quả chấm', plan: 'kế hoạch', progress: 'tiến độ kế hoạch' },
     summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
+    pin: (file, sha256) =>
+      `${file}: mã SHA-256 của bộ tiêu chí là ${sha256}. Để chấm bằng bộ này trên trang web (@parindex/engine/scoring), hãy ghim mã đó: compile(set, { sha256 }); các bộ tiêu chí đi kèm parindex không cần ghim.`,
   },
   template: {
     types: {
