@@ -1,7 +1,8 @@
 /**
  * The engine in a browser: bundle @parindex/engine for the browser (esbuild, as `pnpm bench` measures
  * it), load it in Debian's chromium through playwright-core, compile the commune PAR set and score
- * evidence in the page, and compare the result's JSON with the one Node produces: byte-identical.
+ * evidence in the page, and compare the result's JSON with the one Node produces: byte-identical. The
+ * prebuilt scoring entry for dashboards (dist/parindex.scoring.min.js) the same way, with its trust rule.
  * Skipped only when /usr/bin/chromium is absent (CI's .ci/run installs it). Never downloads a browser.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the browser test is skipped (apt-get install -y chromium)`);
 
+/** The prebuilt scoring entry (packages/engine/scripts/bundle-browser.mjs writes it; `pnpm test` builds it first). */
+const SCORING_FILE = `${ROOT}packages/engine/dist/parindex.scoring.min.js`;
 const readJson = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8')) as Record<string, unknown>;
 
 describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `skipped: ${CHROMIUM} is absent`})`, () => {
@@ -42,13 +45,19 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
       if (req.url === '/engine.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         res.end(bundle);
-      } else if (req.url === '/main.js') {
+      } else if (req.url === '/scoring.js') {
+        // The scoring entry as the package ships it prebuilt (@parindex/engine/scoring-browser).
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-        res.end("import * as engine from '/engine.js';\nwindow.parindex = engine;\ndocument.title = 'ready';\n");
+        res.end(readFileSync(SCORING_FILE, 'utf8'));
+      } else if (req.url === '/main.js' || req.url === '/scoring-main.js') {
+        const from = req.url === '/main.js' ? '/engine.js' : '/scoring.js';
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(`import * as engine from '${from}';\nwindow.parindex = engine;\ndocument.title = 'ready';\n`);
       } else {
         // A strict page: no eval or new Function allowed, as on a government site with a CSP.
+        const main = req.url === '/scoring' ? '/scoring-main.js' : '/main.js';
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self'" });
-        res.end('<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/main.js"></script><p>parindex engine test page</p>');
+        res.end(`<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="${main}"></script><p>parindex engine test page</p>`);
       }
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -112,5 +121,51 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
     expect(inBrowser.results.length).toBe(inNode.length);
     for (let i = 0; i < inNode.length; i++) expect(inBrowser.results[i], `evidence #${i}`).toBe(inNode[i]);
     expect(inBrowser.broken).toBe(brokenInNode);
+  });
+  it('the prebuilt scoring entry, under the same strict page: shipped and pinned sets compile, another is refused, the results are those of the full entry, byte for byte', async () => {
+    const set = readJson('rules/sets/model.commune-par/2026.json');
+    const edited = { ...set, title: `${String(set.title)} (bản tỉnh)` };
+    const pinned = compile(edited).sha256;
+    const { generateEvidence } = (await import(`${ROOT}examples/generate.mjs`)) as { generateEvidence: (n: number, seed: number) => Record<string, unknown>[] };
+    const evidence = [readJson('examples/vinh-bao/par-2026.json'), ...generateEvidence(6, 2)];
+    const compiled = compile(set);
+    const editedCompiled = compile(edited);
+    const inNode = {
+      full: evidence.map((e) => JSON.stringify(score(compiled, e))),
+      compact: evidence.map((e) => JSON.stringify(score(editedCompiled, e, { form: 'compact' }))),
+    };
+    const code = readFileSync(SCORING_FILE, 'utf8');
+    expect(code).not.toMatch(/\beval\s*\(|new\s+Function\b|["']node:/);
+
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/scoring`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const inBrowser = await page.evaluate(
+      ({ set, edited, pinned, evidence }) => {
+        type Scoring = { compile(s: unknown, o?: { sha256?: string }): unknown; score(c: unknown, e: unknown, o?: { form: 'compact' }): unknown };
+        const engine = (window as unknown as { parindex: Scoring }).parindex;
+        const c = engine.compile(set);
+        const p = engine.compile(edited, { sha256: pinned });
+        let refused = '';
+        try {
+          engine.compile(edited);
+        } catch (e) {
+          refused = String((e as { diagnostics?: Array<{ code: string }> }).diagnostics?.[0]?.code);
+        }
+        return {
+          full: evidence.map((e: unknown) => JSON.stringify(engine.score(c, e))),
+          compact: evidence.map((e: unknown) => JSON.stringify(engine.score(p, e, { form: 'compact' }))),
+          refused,
+        };
+      },
+      { set, edited, pinned, evidence },
+    );
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(inBrowser.refused).toBe('SET_NOT_PINNED');
+    expect(inBrowser.full).toEqual(inNode.full);
+    expect(inBrowser.compact).toEqual(inNode.compact);
   });
 });
