@@ -11,7 +11,7 @@
  */
 import type { CriterionNode, DocumentReq, InputDef } from './deps.js';
 import type { CompiledSet } from './compile.js';
-import { Unit } from './evidence.js';
+import { Unit } from './evidence-zod.js';
 
 type Schema = Record<string, unknown>;
 
