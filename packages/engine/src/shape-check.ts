@@ -172,22 +172,26 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 
 /** An object with exactly these fields (unknown keys refused), checked in this order. */
 export function strict(shape: Readonly<Record<string, Shape | Field>>): Shape {
-  const fields = Object.entries(shape).map(([key, f]): [string, Field] => [key, typeof f === 'function' ? { check: f, optional: false } : f]);
-  const known = new Set(Object.keys(shape));
+  const keys = Object.keys(shape);
+  const fields = keys.map((k) => shape[k]!).map((f): Field => (typeof f === 'function' ? { check: f, optional: false } : f));
+  const checks = fields.map((f) => f.check);
+  const optional = fields.map((f) => f.optional);
+  const known = new Set(keys);
   return (v, cx) => {
     if (!isObject(v)) {
       report(cx, wrongType(v, ['object']));
       return v;
     }
     const out: Obj = {};
-    for (const [key, { check, optional }] of fields) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const x = v[key];
-      if (optional && x === undefined) {
+      if (x === undefined && optional[i]) {
         if (key in v) out[key] = undefined;
         continue;
       }
       cx.at.push(key);
-      out[key] = check(x, cx);
+      out[key] = checks[i]!(x, cx);
       cx.at.pop();
     }
     let unknown: string[] | undefined;
@@ -230,16 +234,28 @@ function isPlainObject(v: unknown): v is Obj {
   return isObject(proto) && Object.hasOwn(proto, 'isPrototypeOf');
 }
 
-const enumerable = (o: object, k: PropertyKey) => Object.prototype.propertyIsEnumerable.call(o, k);
-
-/** The keys of a record as zod reads them: own enumerable keys (symbols too), not __proto__. */
+/**
+ * The keys of a record as zod reads them (Reflect.ownKeys, enumerable, not __proto__): own enumerable
+ * string keys in their order (Object.keys), then the enumerable symbols.
+ */
 function recordKeys(o: Obj): Array<string | symbol> {
-  return Reflect.ownKeys(o).filter((k) => k !== '__proto__' && enumerable(o, k));
+  const keys: Array<string | symbol> = Object.keys(o);
+  for (const s of Object.getOwnPropertySymbols(o)) if (Object.prototype.propertyIsEnumerable.call(o, s)) keys.push(s);
+  return keys;
 }
 
 /** A record key that is no identifier, as zod's invalid_key issue becomes a problem. */
 const badKey = (k: string | symbol): Body => ({ issue: 'key', key: String(k), pattern: typeof k === 'string' ? 'identifier' : null });
-const isIdentifier = (k: string | symbol): k is string => typeof k === 'string' && RE_IDENTIFIER.test(k);
+
+/** Keys found to be identifiers: the same few hundred input ids come back in every file. */
+const IDENTIFIERS = new Set<string>();
+function isIdentifier(k: string | symbol): k is string {
+  if (typeof k !== 'string') return false;
+  if (IDENTIFIERS.has(k)) return true;
+  if (!RE_IDENTIFIER.test(k)) return false;
+  if (IDENTIFIERS.size < 4096) IDENTIFIERS.add(k);
+  return true;
+}
 
 /** A record of values with identifier keys. A bad key is reported at the key, named by the record's field. */
 export function record(value: Shape): Shape {
@@ -249,11 +265,11 @@ export function record(value: Shape): Shape {
       return v;
     }
     const out: Obj = {};
-    const parent = [...cx.at];
     for (const k of recordKeys(v)) {
+      if (k === '__proto__') continue;
       cx.at.push(String(k));
       if (isIdentifier(k)) out[k] = value(v[k], cx);
-      else report(cx, badKey(k), parent);
+      else report(cx, badKey(k), cx.at.slice(0, -1));
       cx.at.pop();
     }
     return out;
@@ -266,6 +282,7 @@ function tallyOf(o: Obj): { count: number; first: { body: Body; key: string } | 
   let first: { body: Body; key: string } | undefined;
   const copy: Record<string, number> = {};
   for (const k of recordKeys(o)) {
+    if (k === '__proto__') continue;
     const x = o[k as string];
     let body: Body | undefined;
     if (!isIdentifier(k)) body = badKey(k);
