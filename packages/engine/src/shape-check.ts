@@ -206,7 +206,6 @@ export function list(item: Shape, max: number, min?: number): Shape {
   return (v, cx) => {
     if (!Array.isArray(v)) {
       report(cx, wrongType(v, ['array']));
-      lengths(v, min, max, cx);
       return v;
     }
     // Too many items: zod says so and looks no further.
