@@ -12,7 +12,7 @@
  * - a string's length checks run even after its type was refused, on any value with a `length`
  *   (a list of 300 items where a 200-character text belongs is "not a string" and "too long");
  * - a list longer than its limit gets only that problem, its items are not looked at;
- * - a union reports one problem: the one zodDiagnostics picks from its branches (inputValue, decimal).
+ * - a union reports one problem: the one zodDiagnostics picks from its branches (INPUT_VALUE, DECIMAL).
  */
 import { type Diagnostic, type ExpectedType, type ParamScalar, type PatternCode, type Received, type SchemaIssueBody as Body, type ValueKind, pointer, schemaDiag, schemaPlace } from './deps.js';
 
@@ -206,6 +206,7 @@ export function list(item: Shape, max: number, min?: number): Shape {
   return (v, cx) => {
     if (!Array.isArray(v)) {
       report(cx, wrongType(v, ['array']));
+      lengths(v, min, max, cx);
       return v;
     }
     // Too many items: zod says so and looks no further.
