@@ -2,60 +2,45 @@
  * The appraisal format: rounds of corrections to one unit's evidence (thẩm định vòng 1, giải trình,
  * thẩm định vòng 2). Each item corrects input values of a criterion or overrides its points, always
  * with a reason. Round N applies every round up to and including N, in file order.
+ *
+ * Read without zod: the shape is defined in zod in appraisal-zod.ts (the JSON Schema is generated from
+ * it) and checked here by the small named checks of shape-check.ts, with the same diagnostics.
  */
-import * as z from 'zod/mini';
-import { Code, Dec, FORMAT_VERSION, Identifier, IsoDate, PARSE_OPTIONS, findForbiddenKeysPublic, matches, maxString, withDescription, withMeta, zodDiagnostics, type Diagnostic } from './deps.js';
-import { InputValue } from './evidence.js';
+import { FORMAT_VERSION, findForbiddenKeysPublic, type Diagnostic } from './deps.js';
+import type { Appraisal } from './appraisal-zod.js';
+import { CRITERION_CODE, IDENTIFIER, ISO_DATE, SET_REF, SHA256, checkShape, DECIMAL, INPUT_VALUE, list, oneOf, opt, record, strict, text } from './shape-check.js';
 
-const opt = z.optional;
+export type { Appraisal } from './appraisal-zod.js';
 
-export const AppraisalItem = withMeta(
-  z.strictObject({
-    criterion: Code,
-    values: withDescription(opt(z.record(Identifier, InputValue)), 'Corrected input values.'),
-    points: withDescription(opt(Dec), 'Points override for the criterion (instead of, or after, corrected values).'),
-    reason: withDescription(z.string().check(z.minLength(1), z.maxLength(10000)), 'Why the score is adjusted (required).'),
-    by: opt(maxString(200)),
-    date: opt(IsoDate),
-  }),
-  { id: 'AppraisalItem' },
-);
-export type AppraisalItem = z.infer<typeof AppraisalItem>;
+const ITEM = strict({
+  criterion: CRITERION_CODE,
+  values: opt(record(INPUT_VALUE)),
+  points: opt(DECIMAL),
+  reason: text(10000, 1),
+  by: opt(text(200)),
+  date: opt(ISO_DATE),
+});
 
-export const AppraisalRound = withMeta(
-  z.strictObject({
-    id: withDescription(Identifier, 'e.g. "round1", "answer", "round2".'),
-    kind: withDescription(z.enum(['appraisal', 'answer']), "appraisal: by the appraisal team; answer: the unit's answer (giải trình)."),
-    label: opt(maxString(200)),
-    by: opt(maxString(200)),
-    date: opt(IsoDate),
-    items: z.array(AppraisalItem).check(z.maxLength(5000)),
-  }),
-  { id: 'AppraisalRound' },
-);
-export type AppraisalRound = z.infer<typeof AppraisalRound>;
+const ROUND = strict({
+  id: IDENTIFIER,
+  kind: oneOf(['appraisal', 'answer']),
+  label: opt(text(200)),
+  by: opt(text(200)),
+  date: opt(ISO_DATE),
+  items: list(ITEM, 5000),
+});
 
-export const Appraisal = withMeta(
-  z.strictObject({
-    $schema: opt(z.string()),
-    formatVersion: z.literal(FORMAT_VERSION),
-    criteriaSet: z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef')),
-    evidence: z.strictObject({
-      unit: withDescription(maxString(100), 'The unit code of the evidence file.'),
-      sha256: withDescription(z.string().check(matches(/^[0-9a-f]{64}$/, 'sha256')), 'SHA-256 of the canonical evidence (provenance.evidence.sha256 of its score).'),
-      file: opt(maxString(1000)),
-    }),
-    rounds: z.array(AppraisalRound).check(z.minLength(1), z.maxLength(10)),
-  }),
-  { id: 'Appraisal', title: 'parindex appraisal file' },
-);
-export type Appraisal = z.infer<typeof Appraisal>;
+const APPRAISAL = strict({
+  $schema: opt(text()),
+  formatVersion: oneOf([FORMAT_VERSION]),
+  criteriaSet: SET_REF,
+  evidence: strict({ unit: text(100), sha256: SHA256, file: opt(text(1000)) }),
+  rounds: list(ROUND, 10, 1),
+});
 
 export function parseAppraisal(value: unknown): { value: Appraisal | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   findForbiddenKeysPublic(value, diagnostics);
   if (diagnostics.length) return { value: undefined, diagnostics };
-  const parsed = Appraisal.safeParse(value, PARSE_OPTIONS);
-  if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'APPRAISAL_SCHEMA') };
-  return { value: parsed.data, diagnostics: [] };
+  return checkShape<Appraisal>(APPRAISAL, value, 'APPRAISAL_SCHEMA');
 }

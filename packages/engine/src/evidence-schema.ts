@@ -9,9 +9,8 @@
  * engine also reads what officers write otherwise ("có", "95,5", "15/01/2026", a level's label), with a
  * warning that says to write the canonical form, which is what the editor asks for too.
  */
-import type { CriterionNode, DocumentReq, InputDef } from './deps.js';
+import { UNIT_LEVELS, type CriterionNode, type DocumentReq, type InputDef } from './deps.js';
 import type { CompiledSet } from './compile.js';
-import { Unit } from './evidence.js';
 
 type Schema = Record<string, unknown>;
 
@@ -156,7 +155,7 @@ export function evidenceSchema(compiled: CompiledSet, lang: 'vi' | 'en' = 'vi'):
   const setInputs = set.inputs ?? [];
   const { leaves, groups } = nodes(compiled);
   const inputs = [...setInputs, ...leaves.flatMap((n) => n.inputs ?? [])];
-  const levels = set.unitLevels ?? Unit.shape.level.options;
+  const levels = set.unitLevels ?? UNIT_LEVELS;
   const str = (max: number) => ({ type: 'string', maxLength: max });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

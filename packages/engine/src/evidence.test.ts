@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashJson } from './canonical.js';
 import { compile } from './compile.js';
 import { checkEvidence, score } from './score.js';
-import { Evidence, evidenceSha, fastEvidence, fastEvidenceRead, readEvidence } from './evidence.js';
+import { evidenceSha, fastEvidence, fastEvidenceRead, readEvidence } from './evidence.js';
+import { Evidence } from './evidence-zod.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const examples = readdirSync(`${ROOT}examples`)

@@ -1,99 +1,82 @@
 /**
- * The evidence format: one unit's evidence for one period. Validated with zod; problems become
- * diagnostics with codes and JSON pointers.
+ * The evidence format: one unit's evidence for one period, read without zod. Its shape is defined in
+ * zod in evidence-zod.ts (the JSON Schema is generated from it); here it is checked by small named
+ * checks (shape-check.ts) that report every problem exactly as zod's issues become diagnostics, and
+ * valid evidence takes a faster walk that also writes its canonical JSON.
  */
-import * as z from 'zod/mini';
-import {
-  Code,
-  Dec,
-  FORMAT_VERSION,
-  Identifier,
-  IsoDate,
-  PARSE_OPTIONS,
-  findForbiddenKeysPublic,
-  matches,
-  maxString,
-  withDescription,
-  withMeta,
-  zodDiagnostics,
-  LIMITS,
-  UnitLevel,
-  UNIT_LEVELS,
-  type Diagnostic,
-} from './deps.js';
+import { FORMAT_VERSION, findForbiddenKeysPublic, LIMITS, UNIT_LEVELS, type Diagnostic } from './deps.js';
 import { hashJson, jsonString, sha256Hex } from './canonical.js';
+import type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-zod.js';
+import {
+  CRITERION_CODE,
+  IDENTIFIER,
+  ISO_DATE,
+  RE_CODE,
+  RE_DATE,
+  RE_DECIMAL as RE_DEC,
+  RE_IDENTIFIER,
+  RE_SET_REF,
+  RE_SHA,
+  SET_REF,
+  SHA256,
+  BOOLEAN,
+  checkShape,
+  DECIMAL,
+  INPUT_VALUE,
+  list,
+  oneOf,
+  opt,
+  record,
+  strict,
+  text,
+} from './shape-check.js';
 
-const opt = z.optional;
-const Str = (max: number = LIMITS.stringLength) => maxString(max);
-
-export const DocumentRef = withMeta(
-  z.strictObject({
-    for: withDescription(opt(Identifier), 'The id of the required document this proves (optional when the criterion asks for one document).'),
-    number: withDescription(opt(Str(200)), 'Number and symbol as written, e.g. "15/KH-UBND".'),
-    date: opt(IsoDate),
-    title: opt(Str()),
-    issuer: opt(Str(500)),
-    url: opt(Str(2000)),
-    sha256: opt(z.string().check(matches(/^[0-9a-f]{64}$/, 'sha256'))),
-  }),
-  { id: 'DocumentRef', description: 'A document of evidence (tài liệu kiểm chứng).' },
-);
-export type DocumentRef = z.infer<typeof DocumentRef>;
-
-export const InputValue = withMeta(z.union([z.boolean(), z.number(), Str(200), z.record(Identifier, z.number())]), {
-  id: 'InputValue',
-  description: 'yes/no, a number, a decimal string, a level id, a date YYYY-MM-DD, or answer counts per option.',
-});
-export type InputValue = z.infer<typeof InputValue>;
-
-export const Entry = withMeta(
-  z.strictObject({
-    criterion: withDescription(opt(Code), 'The criterion this entry answers.'),
-    input: withDescription(opt(Identifier), 'Or: one input, with "value".'),
-    value: opt(InputValue),
-    values: withDescription(opt(z.record(Identifier, InputValue)), 'With "criterion": values per input id.'),
-    documents: opt(z.array(DocumentRef).check(z.maxLength(LIMITS.documentsPerEntry))),
-    note: opt(Str()),
-    explanation: withDescription(opt(Str()), 'Written explanation (giải trình), e.g. why a document is missing.'),
-    claimedPoints: withDescription(opt(Dec), "The unit's own score for the criterion (tự chấm)."),
-  }),
-  { id: 'Entry' },
-);
-export type Entry = z.infer<typeof Entry>;
-
-export const Unit = withMeta(
-  z.strictObject({
-    code: Str(100),
-    name: Str(500),
-    level: UnitLevel,
-    province: opt(Str(200)),
-    note: opt(Str()),
-  }),
-  { id: 'Unit' },
-);
-export type Unit = z.infer<typeof Unit>;
-
-export const Evidence = withMeta(
-  z.strictObject({
-    $schema: opt(z.string()),
-    formatVersion: z.literal(FORMAT_VERSION),
-    sample: withDescription(opt(z.boolean()), "true when the values are samples, not a real unit's figures."),
-    criteriaSet: z.string().check(matches(/^[a-z0-9.-]+@[0-9.]+$/, 'setRef')),
-    unit: Unit,
-    period: z.strictObject({ from: IsoDate, to: IsoDate, label: opt(Str(100)) }),
-    preparedBy: opt(z.strictObject({ name: opt(Str(200)), role: opt(Str(200)), date: opt(IsoDate) })),
-    entries: z.array(Entry).check(z.maxLength(LIMITS.evidenceEntries)),
-  }),
-  { id: 'Evidence', title: 'parindex evidence file', description: "One unit's evidence for one period." },
-);
-export type Evidence = z.infer<typeof Evidence>;
+export type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-zod.js';
 
 // ---------------------------------------------------------------------------------------------------
-// Fast path. Scoring a country of units spends most of its time validating evidence with zod, although
-// nearly every file is valid. fastEvidence() accepts exactly the values the zod schema above accepts
-// (plain JSON data), and returns the same copy zod would (keys in schema order); anything it is not
-// sure about returns undefined and goes through zod, which then gives the diagnostics. So the
-// diagnostics never change, and valid evidence is read without zod.
+// The shape, as evidence-zod.ts defines it (the tests hold the two to the same diagnostics).
+
+const Str = (max: number = LIMITS.stringLength) => text(max);
+
+const DOCUMENT = strict({
+  for: opt(IDENTIFIER),
+  number: opt(Str(200)),
+  date: opt(ISO_DATE),
+  title: opt(Str()),
+  issuer: opt(Str(500)),
+  url: opt(Str(2000)),
+  sha256: opt(SHA256),
+});
+
+const ENTRY = strict({
+  criterion: opt(CRITERION_CODE),
+  input: opt(IDENTIFIER),
+  value: opt(INPUT_VALUE),
+  values: opt(record(INPUT_VALUE)),
+  documents: opt(list(DOCUMENT, LIMITS.documentsPerEntry)),
+  note: opt(Str()),
+  explanation: opt(Str()),
+  claimedPoints: opt(DECIMAL),
+});
+
+const UNIT = strict({ code: Str(100), name: Str(500), level: oneOf(UNIT_LEVELS), province: opt(Str(200)), note: opt(Str()) });
+
+const EVIDENCE = strict({
+  $schema: opt(text()),
+  formatVersion: oneOf([FORMAT_VERSION]),
+  sample: opt(BOOLEAN),
+  criteriaSet: SET_REF,
+  unit: UNIT,
+  period: strict({ from: ISO_DATE, to: ISO_DATE, label: opt(Str(100)) }),
+  preparedBy: opt(strict({ name: opt(Str(200)), role: opt(Str(200)), date: opt(ISO_DATE) })),
+  entries: list(ENTRY, LIMITS.evidenceEntries),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Fast path. Nearly every evidence file is valid. fastEvidence() accepts exactly the values the shape
+// above accepts (plain JSON data), and returns the same copy (keys in schema order); anything it is
+// not sure about returns undefined and goes through the shape's checks, which then give the
+// diagnostics.
 //
 // In the same walk it writes the evidence's canonical JSON (canonical.ts: keys sorted, no whitespace),
 // the text its provenance hash is taken of: the schema's objects have fixed keys, written in sorted
@@ -101,12 +84,6 @@ export type Evidence = z.infer<typeof Evidence>;
 // undefined member, no function), so the text is canonicalJson(value) exactly; the slow path hashes
 // with hashJson.
 
-const RE_IDENTIFIER = /^[a-z][a-z0-9_]{0,63}$/;
-const RE_CODE = /^[A-Z]{0,3}[0-9]{1,3}(\.[0-9]{1,3}){0,5}$/;
-const RE_DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
-const RE_DEC = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$/;
-const RE_SHA = /^[0-9a-f]{64}$/;
-const RE_SET_REF = /^[a-z0-9.-]+@[0-9.]+$/;
 const LEVELS: ReadonlySet<string> = new Set(UNIT_LEVELS);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const OBJECT_PROTO = Object.prototype;
@@ -117,7 +94,7 @@ type Obj = Record<string, unknown>;
 
 /**
  * The canonical JSON text of the part just read (a writer sets it, its caller takes it). Strings that
- * matched one of the patterns above have nothing to escape and are written as they are.
+ * matched one of the patterns (shape-check.ts) have nothing to escape and are written as they are.
  */
 interface Text {
   t: string;
@@ -237,7 +214,7 @@ function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const n = d ? keyCount(d, DOC_KEYS) : -1;
   if (n < 0) return undefined;
   const { for: f, number, date, title, issuer, url, sha256 } = d!;
-  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else zod decides.
+  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
   if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
   if (!optRe(f, RE_IDENTIFIER) || !optStr(number, 200) || !optRe(date, RE_DATE) || !optStr(title, LIMITS.stringLength)) return undefined;
   if (!optStr(issuer, 500) || !optStr(url, 2000) || !optRe(sha256, RE_SHA)) return undefined;
@@ -370,11 +347,11 @@ function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedB
   return { preparedBy, text: close(t) };
 }
 
-/** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when zod must decide. */
+/** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
 export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {
   const v = plain(value);
   // An enumerable property on Object.prototype would be met by for…in on every object but written by
-  // no canonical JSON (Object.keys): zod and hashJson decide.
+  // no canonical JSON (Object.keys): the shape's checks and hashJson decide.
   for (const _ in PROTO_PROBE) return undefined;
   const n = v ? keyCount(v, TOP_KEYS) : -1;
   if (n < 0) return undefined;
@@ -415,7 +392,7 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
   return { evidence: out, canonical: t };
 }
 
-/** @internal Valid evidence copied as zod would copy it, or undefined when zod must decide. */
+/** @internal Valid evidence copied as zod would copy it, or undefined when the shape's checks must decide. */
 export function fastEvidence(value: unknown): Evidence | undefined {
   return fastEvidenceRead(value)?.evidence;
 }
@@ -428,13 +405,17 @@ export interface EvidenceRead {
   sha256: string | undefined;
 }
 
-function slowEvidence(value: unknown): EvidenceRead {
+/** @internal The evidence checked by its shape's checks (never the fast path): the diagnostics parseEvidence gives. */
+export function checkEvidenceShape(value: unknown): { value: Evidence | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   findForbiddenKeysPublic(value, diagnostics);
-  if (diagnostics.length) return { value: undefined, diagnostics, sha256: undefined };
-  const parsed = Evidence.safeParse(value, PARSE_OPTIONS);
-  if (!parsed.success) return { value: undefined, diagnostics: zodDiagnostics(parsed.error, 'EVIDENCE_SCHEMA'), sha256: undefined };
-  return { value: parsed.data, diagnostics: [], sha256: undefined };
+  if (diagnostics.length) return { value: undefined, diagnostics };
+  return checkShape<Evidence>(EVIDENCE, value, 'EVIDENCE_SCHEMA');
+}
+
+function slowEvidence(value: unknown): EvidenceRead {
+  const checked = checkEvidenceShape(value);
+  return { value: checked.value, diagnostics: checked.diagnostics, sha256: undefined };
 }
 
 /**
@@ -455,9 +436,5 @@ export function evidenceSha(read: EvidenceRead, value: unknown): string {
 /** Validate a value as evidence (shape only; the compiled set checks the content). Never throws. */
 export function parseEvidence(value: unknown): { value: Evidence | undefined; diagnostics: Diagnostic[] } {
   const fast = fastEvidenceRead(value);
-  if (!fast) {
-    const slow = slowEvidence(value);
-    return { value: slow.value, diagnostics: slow.diagnostics };
-  }
-  return { value: fast.evidence, diagnostics: [] };
+  return fast ? { value: fast.evidence, diagnostics: [] } : checkEvidenceShape(value);
 }

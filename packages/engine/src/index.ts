@@ -8,8 +8,10 @@ export { compile, type CompiledSet, type CompiledNode, type CompiledInput } from
 export { score, checkEvidence, type ScoreOptions } from './score.js';
 export { evaluateLogic, LogicError } from './deps.js';
 export { canonicalJson, sha256Hex, hashJson } from './canonical.js';
-export { Evidence, Entry, DocumentRef, InputValue, Unit, parseEvidence } from './evidence.js';
-export { Appraisal, AppraisalRound, AppraisalItem, parseAppraisal } from './appraisal.js';
+export { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence-zod.js';
+export { parseEvidence } from './evidence.js';
+export { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
+export { parseAppraisal } from './appraisal.js';
 export type * from './result.js';
 export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
 export {

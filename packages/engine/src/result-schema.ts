@@ -19,8 +19,8 @@ import {
   type Diagnostic,
   type DiagnosticCode,
 } from './deps.js';
-import { Appraisal } from './appraisal.js';
-import { DocumentRef, Evidence, Unit } from './evidence.js';
+import { Appraisal } from './appraisal-zod.js';
+import { DocumentRef, Evidence, Unit } from './evidence-zod.js';
 import type { CompactResult, ScoreResult } from './result.js';
 
 const opt = z.optional;
