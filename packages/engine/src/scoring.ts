@@ -21,7 +21,7 @@ export type { CompiledSet, CompiledNode, CompiledInput } from './compile.js';
 export { score, checkEvidence, type ScoreOptions } from './score.js';
 export type * from './result.js';
 export type { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence.js';
-export type { Appraisal, AppraisalRound, AppraisalItem } from './appraisal.js';
+export type { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
 export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
 export {
   rank,
