@@ -357,7 +357,8 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
   if (n < 0) return undefined;
   const { $schema, formatVersion, sample, criteriaSet, unit: unitValue, period: periodValue, preparedBy: preparedValue, entries: list } = v!;
   if (n !== one($schema) + one(formatVersion) + one(sample) + one(criteriaSet) + one(unitValue) + one(periodValue) + one(preparedValue) + one(list)) return undefined;
-  if (($schema !== undefined && typeof $schema !== 'string') || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
+  // A "$schema" over the size limit: refused by the size walk, as any string of a file is (the slow path says so).
+  if (($schema !== undefined && !str($schema, LIMITS.textLength)) || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
   if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
   const unit = unitOf(unitValue);
   if (!unit) return undefined;

@@ -23,7 +23,7 @@ const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
 const RUNS = LONG > 0 ? Math.max(1, Math.floor(LONG / 10)) : 700;
 
 const hasSymbolKey = (v: unknown): boolean => v !== null && typeof v === 'object' && (Object.getOwnPropertySymbols(v).length > 0 || Object.values(v).some(hasSymbolKey));
-const fastPathCorner = (v: unknown) => hasSymbolKey(v) || (isNode(v) && typeof v.$schema === 'string' && v.$schema.length > LIMITS.textLength);
+const fastPathCorner = (v: unknown) => hasSymbolKey(v);
 
 type Parsed = { value: unknown; diagnostics: Diagnostic[] };
 
@@ -43,10 +43,9 @@ function sameAsZodEvidence(value: unknown): Parsed {
   const want = exact(oracle(Evidence, 'EVIDENCE_SCHEMA', value));
   const got = checkEvidenceShape(value);
   expect(exact(got)).toBe(want);
-  // With the fast path in front (parseEvidence) the answer is the same, but for two corners the fast
+  // With the fast path in front (parseEvidence) the answer is the same, but for one corner the fast
   // path had before the zod-free checks, and keeps (its output is not changed here): it reads records
-  // with for…in, which does not see a symbol key (JSON has none), and it takes a "$schema" of any
-  // length, where the size walk refuses a string of more than LIMITS.textLength characters.
+  // with for…in, which does not see a symbol key (JSON has none, and the evidence hash ignores one).
   if (!fastPathCorner(value)) expect(exact(parseEvidence(value))).toBe(want);
   return got;
 }
@@ -377,14 +376,14 @@ describe('fixed cases: the same diagnostics as zod, value by value', () => {
     expect(at('😀'.repeat(200))).toEqual([]);
   });
 
-  it('keeps two corners of the fast path as they were: a symbol key of a record, a "$schema" over the size limit', () => {
+  it('keeps one corner of the fast path as it was (a symbol key of a record); a "$schema" over the size limit is refused on both paths', () => {
     const e = structuredClone(base) as { entries: Node[] } & Node;
     e.entries[0] = { input: 'a_b', value: withSymbol({ a: 1 }) };
     expect(sameAsZodEvidence(e).diagnostics.map((d) => d.params)).toEqual([{ field: 'Symbol(s)', item: null, issue: 'key', key: 'Symbol(s)', pattern: null }]);
     expect(parseEvidence(e).diagnostics).toEqual([]);
     const long = { ...structuredClone(base), $schema: 'x'.repeat(LIMITS.textLength + 1) };
     expect(sameAsZodEvidence(long).diagnostics.map((d) => d.code)).toEqual(['LIMIT_EXCEEDED']);
-    expect(parseEvidence(long).diagnostics).toEqual([]);
+    expect(parseEvidence(long).diagnostics.map((d) => [d.code, d.path])).toEqual([['LIMIT_EXCEEDED', '/$schema']]);
   });
 
   it('copies a valid value as zod does: a present undefined member kept, keys in the schema order', () => {
