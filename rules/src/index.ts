@@ -17,5 +17,6 @@ export { evaluateLogic, logicTruthy, LogicError, type LogicValue, type LogicScop
 export * from './kinds/index.js';
 export { LOGIC_OPERATORS, isLogicOperator, checkLogic, splitVarName } from './logic.js';
 export { parseCriteriaSet, zodDiagnostics, PARSE_OPTIONS, type ParseResult } from './parse.js';
+export { codePoints } from './code-points.js';
 export { criteriaSetJsonSchema } from './json-schema.js';
 export { readValueText, readDateText, valueTextDiagnostic, nearestWord, nearestCode, editDistance, foldText, type ValueTextCode, type ValueTextProblem, type ValueTextResult } from './value-text.js';

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { checkSet } from './checks.js';
+import { codePoints } from './code-points.js';
 import {
   hasErrors,
   pointer,
@@ -163,20 +164,6 @@ function wrongType(types: readonly string[], issue: Issue): Body {
   const expected = expectedTypes(types, issue.input);
   if (isMissing(issue)) return { issue: 'missing', expected, allowed: [] };
   return { issue: 'type', expected, ...receivedOf(issue) };
-}
-
-/** Characters as zod counts them (code points). */
-function codePoints(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 /** A size issue (too big, too small) as data: what it measures, the limit, and how many there are. */

@@ -14,7 +14,19 @@
  * - a list longer than its limit gets only that problem, its items are not looked at;
  * - a union reports one problem: the one zodDiagnostics picks from its branches (INPUT_VALUE, DECIMAL).
  */
-import { type Diagnostic, type ExpectedType, type ParamScalar, type PatternCode, type Received, type SchemaIssueBody as Body, type ValueKind, pointer, schemaDiag, schemaPlace } from './deps.js';
+import {
+  type Diagnostic,
+  type ExpectedType,
+  type ParamScalar,
+  type PatternCode,
+  type Received,
+  type SchemaIssueBody as Body,
+  type ValueKind,
+  codePoints,
+  pointer,
+  schemaDiag,
+  schemaPlace,
+} from './deps.js';
 
 type Seg = string | number;
 type Obj = Record<string, unknown>;
@@ -57,20 +69,6 @@ const numberType = (v: unknown): ExpectedType => (typeof v === 'number' && !Numb
 /** The value is not of the expected types: missing when undefined. */
 function wrongType(v: unknown, expected: ExpectedType[]): Body {
   return v === undefined ? { issue: 'missing', expected, allowed: [] } : { issue: 'type', expected, ...received(v) };
-}
-
-/** Characters as zod counts them (code points). */
-function codePoints(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 function sizeBody(issue: 'tooBig' | 'tooSmall', v: unknown, limit: number): Body {
