@@ -37,17 +37,19 @@ const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 export function sha256Utf8Hex(text: string): string {
   const bytes = new TextEncoder().encode(text);
   const n = bytes.length;
-  // The message as big-endian words, padded: a 1 bit, zeros, the length in bits as 64 bits; a whole
-  // number of 16-word blocks.
-  const m = new Int32Array((((n + 8) >> 6) + 1) << 4);
-  for (let i = 0; i < n; i++) m[i >> 2]! |= bytes[i]! << (24 - 8 * (i & 3));
-  m[n >> 2]! |= 0x80 << (24 - 8 * (n & 3));
-  m[m.length - 2] = n / 0x20000000; // the high word of 8n (n < 2^53); an Int32Array stores it truncated
-  m[m.length - 1] = n << 3;
+  // The message padded: a 1 bit, zeros, the length in bits as a 64-bit big-endian number; a whole
+  // number of 64-byte blocks, read as big-endian words.
+  const size = (((n + 8) >> 6) + 1) << 6;
+  const m = new Uint8Array(size);
+  m.set(bytes);
+  m[n] = 0x80;
+  const view = new DataView(m.buffer);
+  view.setUint32(size - 8, n / 0x20000000); // the high word of 8n (n < 2^53), truncated to a whole number
+  view.setUint32(size - 4, n << 3);
   const h = H0.slice();
   const w = new Int32Array(64);
-  for (let block = 0; block < m.length; block += 16) {
-    for (let t = 0; t < 16; t++) w[t] = m[block + t]!;
+  for (let block = 0; block < size; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = view.getInt32(block + 4 * t);
     for (let t = 16; t < 64; t++) {
       const x = w[t - 15]!;
       const y = w[t - 2]!;
