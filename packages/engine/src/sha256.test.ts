@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256Utf8Hex } from './sha256.js';
 
+/** Random strings per run: a few hundred in the test run, many more in `pnpm test:fuzz-long`. */
+const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 50_000 : 500;
+
 const node = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('sha256Utf8Hex', () => {
@@ -36,7 +39,7 @@ describe('sha256Utf8Hex', () => {
         const text = pieces.join('');
         expect(sha256Utf8Hex(text)).toBe(node(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: RUNS },
     );
   });
 });
