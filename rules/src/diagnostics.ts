@@ -445,7 +445,7 @@ export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCo
  * The severity of every code. An error stops validation or scoring; a warning is reported and scoring
  * goes on. A caller may report a code at another severity (diag's last argument).
  */
-export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
+export const SEVERITY = {
   FILE_NOT_FOUND: 'error',
   FILE_UNREADABLE: 'error',
   FILE_IS_FOLDER: 'error',
@@ -627,14 +627,59 @@ export const SEVERITY: { readonly [C in DiagnosticCode]: Severity } = {
   API_PAGE_NOT_BUILT: 'warning',
   API_LISTEN_FAILED: 'error',
   API_HOST_REFUSED: 'error',
-};
+} as const satisfies { readonly [C in DiagnosticCode]: Severity };
 
 /** Every code, in the order of the severity table (the order of docs/errors.md). */
-export const DIAGNOSTIC_CODES = Object.keys(SEVERITY) as DiagnosticCode[];
+export const DIAGNOSTIC_CODES = /* @__PURE__ */ Object.keys(SEVERITY) as DiagnosticCode[];
+
+type WarningCode = { [C in DiagnosticCode]: (typeof SEVERITY)[C] extends 'warning' ? C : never }[DiagnosticCode];
+
+/**
+ * The warnings of the table above, which diag() reads (every other code is an error): a bundle that builds
+ * diagnostics then carries these few codes, not the whole table (the browser scoring entry's size). Its
+ * type makes it exactly the table's warnings: a missing one or an error here does not compile.
+ */
+const WARNINGS: { readonly [C in WarningCode]: true } = {
+  FILE_BOM: true,
+  SET_GIVEN_RANGE: true,
+  SET_SOURCE_NOT_DOCUMENT: true,
+  EVIDENCE_PERIOD_MISMATCH: true,
+  EVIDENCE_DECIMAL_COMMA: true,
+  EVIDENCE_DATE_OUTSIDE_PERIOD: true,
+  EVIDENCE_DOCUMENT_INCOMPLETE: true,
+  EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: true,
+  EVIDENCE_UNKNOWN_REQUIREMENT: true,
+  EVIDENCE_NOT_APPLICABLE_VALUE: true,
+  EVIDENCE_UNUSED_ENTRY: true,
+  EVIDENCE_DOCUMENT_WITHOUT_FOR: true,
+  EVIDENCE_DOCUMENT_AFTER_DEADLINE: true,
+  EVIDENCE_THOUSANDS_READ: true,
+  EVIDENCE_DATE_READ: true,
+  EVIDENCE_LEVEL_BY_LABEL: true,
+  SCORE_MISSING_INPUT: true,
+  SCORE_MISSING_DOCUMENT: true,
+  SCORE_DIVISION_BY_ZERO: true,
+  SCORE_EXPRESSION: true,
+  SCORE_TOO_FEW_ANSWERS: true,
+  SCORE_NOT_APPLICABLE_BY_VALUE: true,
+  SCORE_NO_TIER: true,
+  SCORE_GIVEN_OUT_OF_RANGE: true,
+  SCORE_CLAIM_MISMATCH: true,
+  SCORE_CLAIM_ON_PARENT: true,
+  SCORE_NEEDS_EXPLANATION: true,
+  RANK_APPRAISAL_UNUSED: true,
+  RANK_UNIT_LOOKALIKE: true,
+  RANK_THREADS_CAPPED: true,
+  PLAN_INPUT_OVERRIDDEN: true,
+  PROGRESS_DONE_WITHOUT_PRODUCT: true,
+  PROGRESS_LATE: true,
+  WORKBOOK_MISSING_ROW: true,
+  API_PAGE_NOT_BUILT: true,
+};
 
 /** Build a diagnostic; its params are checked against its code at compile time. */
 export function diag<C extends DiagnosticCode>(code: C, path: string, params: DiagnosticParams[C], severity?: Severity): DiagnosticOf<C> {
-  return { code, severity: severity ?? SEVERITY[code], path, params };
+  return { code, severity: severity ?? (Object.hasOwn(WARNINGS, code) ? 'warning' : 'error'), path, params };
 }
 
 /** Escape one JSON pointer segment (RFC 6901). */

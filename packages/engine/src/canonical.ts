@@ -2,8 +2,7 @@
  * Canonical JSON (object keys sorted by code point, no whitespace) and SHA-256, for provenance hashes
  * that do not depend on key order or formatting of the files.
  */
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { sha256Utf8Hex } from './sha256.js';
 
 /** Canonical JSON text of a JSON value: keys sorted, no whitespace. Undefined members are dropped. */
 export function canonicalJson(value: unknown): string {
@@ -83,8 +82,8 @@ type OneShotHash = (algorithm: 'sha256', data: string, encoding: 'hex') => strin
 
 /**
  * Node's native SHA-256 when the engine runs in Node (no import: the engine bundles for browsers as
- * is), else @noble/hashes. Both hash the UTF-8 bytes of the text (lone surrogates as U+FFFD), so the
- * hex is the same.
+ * is), else our own (./sha256.ts, small for the browser bundle). Both hash the UTF-8 bytes of the text
+ * (lone surrogates as U+FFFD), so the hex is the same.
  */
 const native: { createHash?: CreateHash; hash?: OneShotHash } | undefined = (() => {
   try {
@@ -103,7 +102,7 @@ const nativeHash: OneShotHash | undefined = native?.hash;
 export function sha256Hex(text: string): string {
   if (nativeHash) return nativeHash('sha256', text, 'hex');
   if (nativeCreateHash) return nativeCreateHash('sha256').update(text, 'utf8').digest('hex');
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return sha256Utf8Hex(text);
 }
 
 /** SHA-256 of the canonical JSON of a value. */

@@ -97,6 +97,12 @@ describe('the scoring entry, bundled', () => {
     for (const text of ['earns the full maximum', 'Points (may be negative', 'A condition over inputs', 'declaredInputs', 'sourceCitations']) expect(code.includes(text), text).toBe(false);
   });
 
+  it("carries only the warning codes of the severity table (diag()'s), not every code", () => {
+    // Errors only the CLI, the workbook and the API report: in the bundle only if the whole table is.
+    for (const c of ['API_HOST_REFUSED', 'USAGE_UNKNOWN_COMMAND', 'WORKBOOK_XML_DOCTYPE']) expect(code.includes(c), c).toBe(false);
+    expect(code).toContain('SCORE_MISSING_INPUT');
+  });
+
   it('scores every example as the full entry: full and compact forms, summaries, ranking', () => {
     const cases = examples();
     expect(cases.length).toBe(12);
