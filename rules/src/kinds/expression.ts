@@ -102,10 +102,11 @@ function candidatesOf(input: CompiledExpression['inputs'][number], current: Type
 }
 
 function improvementOf(id: string, type: string, from: Typed | undefined, to: Typed, g: { pointsAfter: string; gain: string }): Improvement {
-  if (!(to instanceof Decimal)) return { kind: 'set', input: id, to: to as string | boolean, ...g };
+  const { pointsAfter, gain } = g;
+  if (!(to instanceof Decimal)) return { kind: 'set', input: id, to: to as string | boolean, pointsAfter, gain };
   const f = from instanceof Decimal ? from : ZERO;
-  if (to.lt(f)) return { kind: 'lower', input: id, from: decText(f), to: decText(to), delta: decText(f.minus(to)), ...g };
-  return { kind: 'raise', input: id, from: decText(f), to: decText(to), delta: decText(to.minus(f)), strict: false, ...g, feasible: type !== 'date' };
+  if (to.lt(f)) return { kind: 'lower', input: id, from: decText(f), to: decText(to), delta: decText(f.minus(to)), pointsAfter, gain };
+  return { kind: 'raise', input: id, from: decText(f), to: decText(to), delta: decText(to.minus(f)), strict: false, pointsAfter, gain, feasible: type !== 'date' };
 }
 
 /** Per input, the nearest value (of the candidates) that scores more; each candidate is evaluated. */
