@@ -337,7 +337,13 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
   const { ctx, node } = r;
   const policy = node.node.applicability?.policy ?? ctx.compiled.set.policies.notApplicable;
   const points = policy === 'fullPoints' ? node.max : ZERO;
-  r.steps.push({ kind: 'notApplicable', ...cause, policy, points: decText(points) });
+  const shown = decText(points);
+  // Keys in this order (the JSON of a result is byte-stable), without a spread of the cause.
+  r.steps.push(
+    cause.cause === 'condition'
+      ? { kind: 'notApplicable', cause: cause.cause, at: cause.at, policy, points: shown }
+      : { kind: 'notApplicable', cause: cause.cause, input: cause.input, policy, points: shown },
+  );
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
     ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
