@@ -66,11 +66,11 @@ export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, Con
   },
   evaluate(c, read, steps) {
     const unmet: Unmet = [];
-    c.conditions.forEach((cond, i) => {
-      const result = cond.test(read);
+    for (let i = 0; i < c.conditions.length; i++) {
+      const result = c.conditions[i]!.test(read);
       steps?.push(c.shown[i]![result ? 1 : 0]);
-      if (!result) unmet.push(cond.at);
-    });
+      if (!result) unmet.push(c.conditions[i]!.at);
+    }
     return { raw: unmet.length === 0 ? c.points : c.otherwise, state: unmet };
   },
   advise(c, e) {
