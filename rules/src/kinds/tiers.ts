@@ -106,7 +106,7 @@ function compileTier(t: Tier, index: number, floor: Decimal, max: Decimal): Comp
   const points = dec(t.points);
   const min = iv.min === null ? null : decText(iv.min);
   const maxText = iv.max === null ? null : decText(iv.max);
-  const step: TierStep = { kind: 'tier', index, min, minInclusive: iv.minInclusive, max: maxText, maxInclusive: iv.maxInclusive, points: decText(points) };
+  const step: TierStep = Object.freeze({ kind: 'tier', index, min, minInclusive: iv.minInclusive, max: maxText, maxInclusive: iv.maxInclusive, points: decText(points) });
   return { index, iv, points, clamped: clampPoints(points, floor, max), step, minS: scaledOf(min), maxS: scaledOf(maxText), picks: [] };
 }
 
