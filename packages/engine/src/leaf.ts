@@ -89,10 +89,9 @@ function absentOf(ctx: Ctx, ids: readonly string[]): string[] {
   return out ?? NONE_ABSENT;
 }
 
+/** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
 function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
-  const out: TraceInput[] = [];
-  for (const id of ids) out.push(traceInput(id, ctx.compiled.inputs.get(id)!.def, ctx.prepared.values.get(id)));
-  return out;
+  return ids.map((id) => traceInput(id, ctx.compiled.inputs.get(id)!.def, ctx.prepared.values.get(id)));
 }
 
 /**
@@ -120,16 +119,21 @@ function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): Trace
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  const out: TraceDocument[] = [];
-  if (node.documents.length === 0) return out;
   const given = ctx.prepared.docs.get(node.code);
   const any = node.plan!.anyDocProves;
-  for (const req of node.documents) {
-    const by: TraceDocument['by'] = [];
-    if (given) for (const d of given) if (d.complete && (d.for === req.id || d.matched === req.id || (d.for === undefined && any))) by.push(d.ref);
-    out.push(traceDocument(req, by));
-  }
-  return out;
+  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
+}
+
+/** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
+function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocument['by'] {
+  let first: TraceDocument['by'][number] | undefined;
+  let more: TraceDocument['by'] | undefined;
+  for (const d of given)
+    if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) {
+      if (first === undefined) first = d.ref;
+      else (more ??= [first]).push(d.ref);
+    }
+  return more ?? (first === undefined ? [] : [first]);
 }
 
 /** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
@@ -486,6 +490,10 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
-  if (r.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
+  if (r.trace) {
+    // A list of its own: the kind's when it made one for this evaluation, a copy of one it shares (frozen).
+    const advice = roundedAdvice(r, node.kind!.advise(ev), points);
+    if (advice.length > 0) r.trace.improve = Object.isFrozen(advice) ? advice.slice() : advice;
+  }
   return documentsStage(r, points);
 }
