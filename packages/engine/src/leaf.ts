@@ -30,11 +30,18 @@ interface LeafRun {
   node: CompiledNode;
   plan: LeafPlan;
   flags: FlagCode[];
+  /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on. */
   steps: Step[];
+  stepsFrom: number;
   /** The trace being built; null in the compact form, which keeps none. */
   trace: Trace | null;
-  /** The inputs the leaf read, first reads first, maybe repeated (ctx.reading's list: one per unit, emptied for each leaf). */
+  /**
+   * What the unit's leaves read, first reads first, maybe repeated (ctx.reading's list: one per unit);
+   * this leaf's reads are those from `readFrom` on. Not emptied per leaf: `length = 0` gives the list's
+   * places back, and the next read would take 17 new ones.
+   */
   readIds: string[];
+  readFrom: number;
   read: Reader;
   entries: readonly number[];
   /** The rounding the set declares at criterion level, if any (looked up once per leaf). */
@@ -43,15 +50,15 @@ interface LeafRun {
 
 const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
-/** What a trace holds until finish() writes its inputs and documents (every path ends there): nothing allocated per leaf. */
+/** What a trace holds until finish() writes its inputs, documents and steps (every path ends there): nothing allocated per leaf. */
 const NOT_YET: never[] = Object.freeze([]) as unknown as never[];
 
 /**
- * @internal The reader the leaves of one unit read their inputs with, and the list of what the leaf
- * being scored read: made once per unit (leaves are scored one at a time), not once per leaf. A value
+ * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
+ * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not once per leaf. A value
  * read is shown by the leaf's trace (ctx.shown), in either form.
  */
-export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Ctx['reading'] {
+export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): LeafReading {
   const ids: string[] = [];
   const read: Reader = (id) => {
     ids.push(id);
@@ -61,21 +68,32 @@ export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Ctx[
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
-  return { ids, read };
+  return { ids, read, steps: [] };
+}
+
+/**
+ * What leafReading makes (ctx.reading is always one): also the list the unit's leaves write their
+ * steps into, each from where its own start; finish() copies a leaf's into its trace, in a list of their
+ * exact length (a list made per leaf and grown by push takes 17 places for 1 to 3 steps).
+ */
+interface LeafReading {
+  ids: string[];
+  read: Reader;
+  steps: Step[];
 }
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { ids, read } = ctx.reading;
-  ids.length = 0;
-  const steps: Step[] = [];
+  const { ids, read, steps } = ctx.reading as LeafReading;
   return {
     ctx,
     node,
     plan: node.plan!,
     flags: [],
     steps,
-    trace: ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps, improve: [] } : null,
+    stepsFrom: steps.length,
+    trace: ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null,
     readIds: ids,
+    readFrom: ids.length,
     read,
     entries: ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES,
     rounding: ctx.compiled.rounding.get('criterion'),
@@ -178,10 +196,17 @@ function entryPath(ctx: Ctx, code: string): string {
   return first === undefined ? '/entries' : `/entries/${first}`;
 }
 
+/** Did the leaf read input `id`? */
+function hasRead(r: LeafRun, id: string): boolean {
+  for (let i = r.readFrom; i < r.readIds.length; i++) if (r.readIds[i] === id) return true;
+  return false;
+}
+
 /** The inputs a leaf's trace shows: its own declared ones, then those it read (first reads first, declared inputs only). */
-function shownIds(ctx: Ctx, own: readonly string[], read: readonly string[]): readonly string[] {
+function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string[] {
   let ids: string[] | null = null;
-  for (const id of read) {
+  for (let i = r.readFrom; i < r.readIds.length; i++) {
+    const id = r.readIds[i]!;
     if (own.includes(id) || ids?.includes(id) || !ctx.compiled.inputs.has(id)) continue;
     (ids ??= own.slice()).push(id);
   }
@@ -194,7 +219,8 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   const n = node.node;
   // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
   if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags)), points, applicableMax);
-  trace.inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r.readIds));
+  trace.steps = r.steps.slice(r.stepsFrom);
+  trace.inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
   trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
   if (expl) trace.explanation = expl.text;
@@ -378,7 +404,7 @@ function applicability(r: LeafRun): NodeResult | null {
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
     const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !r.readIds.includes(id)))
+    if (given.some((id) => !hasRead(r, id)))
       ctx.diagnostics.push(
         diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }),
       );
