@@ -174,6 +174,12 @@ function inTier(t: CompiledTier, value: Decimal, ratio: ReadRatio | null): boole
   return inInterval(iv, value, ratio);
 }
 
+/** The tier the value (or ratio, or the value rounded as declared) is in, or null (a loop: no closure per evaluation). */
+function tierOf(c: CompiledTiers, value: Decimal, ratio: ReadRatio | null, rounded: Decimal | null): CompiledTier | null {
+  for (const t of c.tiers) if (rounded === null ? inTier(t, value, ratio) : inInterval(t.iv, rounded, null)) return t;
+  return null;
+}
+
 /**
  * The smallest value ≥ from that enters a tier whose lower bound is `min`. For whole counts "more
  * than 90.5" and "more than 90" are both 91; for decimals it is the bound itself with strict = true.
@@ -332,7 +338,7 @@ export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState
     const rounded = roundRead(r, c.rounding, steps);
     // For a ratio the bounds are compared by cross-multiplication: the quotient itself is not needed.
     const value = rounded ?? (r.ratio === null ? readDecimal(r) : ZERO);
-    const tier = c.tiers.find((t) => (rounded === null ? inTier(t, value, r.ratio) : inInterval(t.iv, rounded, null))) ?? null;
+    const tier = tierOf(c, value, r.ratio, rounded);
     if (tier === null) return { raw: ZERO, state, invalid: { code: 'SCORE_NO_TIER', value: rounded === null ? readText(r) : decText(rounded) } };
     state.tier = tier;
     steps?.push(tier.step);
