@@ -36,4 +36,12 @@ describe('evaluateLogic bounds every number', () => {
     expect((evaluateLogic({ '+': [0.1, 0.2] }, none) as Decimal).toFixed()).toBe('0.3');
     expect(fails({ '/': [1, 0] })).toEqual({ reason: 'divisionByZero', op: '/' });
   });
+
+  it('reads a literal as its text reads: whole numbers as they are, -0 as 0, others parsed', () => {
+    const read = (x: number) => evaluateLogic(x, none) as Decimal;
+    for (const x of [0, -0, 7, -120, 1500, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, 1.5, -0.25, 1e21, 5e-324]) {
+      const expected = new Decimal(String(x));
+      expect([read(x).coef, read(x).exp, read(x).isNeg()], String(x)).toEqual([expected.coef, expected.exp, expected.isNeg()]);
+    }
+  });
 });

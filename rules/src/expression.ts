@@ -85,7 +85,8 @@ function compare(a: LogicValue, b: LogicValue, op: string): number {
 
 /** Turn a literal from the rule file into a value. */
 function literal(e: unknown): LogicValue {
-  if (typeof e === 'number') return bounded(new Decimal(String(e)), 'literal');
+  // A whole number is far below the bound and needs no text to parse (-0 is read as 0, as its text "0" is).
+  if (typeof e === 'number') return Number.isSafeInteger(e) ? new Decimal(e === 0 ? 0 : e) : bounded(new Decimal(String(e)), 'literal');
   if (typeof e === 'string' || typeof e === 'boolean' || e === null) return e;
   return null;
 }

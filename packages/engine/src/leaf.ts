@@ -3,10 +3,26 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type RuleInvalid, type RuleShortage } from './deps.js';
+import {
+  Decimal,
+  LogicError,
+  cmpDec,
+  decText,
+  diag,
+  type Diagnostic,
+  type DocumentReq,
+  type Evaluation,
+  type Improvement,
+  type InputDef,
+  type Reader,
+  type Rounding,
+  type RuleInvalid,
+  type RuleShortage,
+} from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { DocRec, ValueRec } from './values.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
 interface LeafRun {
@@ -14,24 +30,35 @@ interface LeafRun {
   node: CompiledNode;
   plan: LeafPlan;
   flags: FlagCode[];
+  /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on. */
   steps: Step[];
+  stepsFrom: number;
   /** The trace being built; null in the compact form, which keeps none. */
   trace: Trace | null;
-  /** The inputs the leaf read, first reads first, maybe repeated (ctx.reading's list: one per unit, emptied for each leaf). */
+  /**
+   * What the unit's leaves read, first reads first, maybe repeated (ctx.reading's list: one per unit);
+   * this leaf's reads are those from `readFrom` on. Not emptied per leaf: `length = 0` gives the list's
+   * places back, and the next read would take 17 new ones.
+   */
   readIds: string[];
+  readFrom: number;
   read: Reader;
   entries: readonly number[];
+  /** The rounding the set declares at criterion level, if any (looked up once per leaf). */
+  rounding: Rounding | undefined;
 }
 
 const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
+/** What a trace holds until finish() writes its inputs, documents and steps (every path ends there): nothing allocated per leaf. */
+const NOT_YET: never[] = Object.freeze([]) as unknown as never[];
 
 /**
- * @internal The reader the leaves of one unit read their inputs with, and the list of what the leaf
- * being scored read: made once per unit (leaves are scored one at a time), not once per leaf. A value
+ * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
+ * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not once per leaf. A value
  * read is shown by the leaf's trace (ctx.shown), in either form.
  */
-export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Ctx['reading'] {
+export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): LeafReading {
   const ids: string[] = [];
   const read: Reader = (id) => {
     ids.push(id);
@@ -41,23 +68,35 @@ export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Ctx[
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
-  return { ids, read };
+  return { ids, read, steps: [] };
+}
+
+/**
+ * What leafReading makes (ctx.reading is always one): also the list the unit's leaves write their
+ * steps into, each from where its own start; finish() copies a leaf's into its trace, in a list of their
+ * exact length (a list made per leaf and grown by push takes 17 places for 1 to 3 steps).
+ */
+interface LeafReading {
+  ids: string[];
+  read: Reader;
+  steps: Step[];
 }
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { ids, read } = ctx.reading;
-  ids.length = 0;
-  const steps: Step[] = [];
+  const { ids, read, steps } = ctx.reading as LeafReading;
   return {
     ctx,
     node,
     plan: node.plan!,
     flags: [],
     steps,
-    trace: ctx.trace ? { rule: node.rule!.type, inputs: [], documents: [], steps, improve: [] } : null,
+    stepsFrom: steps.length,
+    trace: ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null,
     readIds: ids,
+    readFrom: ids.length,
     read,
     entries: ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES,
+    rounding: ctx.compiled.rounding.get('criterion'),
   };
 }
 
@@ -68,50 +107,85 @@ function absentOf(ctx: Ctx, ids: readonly string[]): string[] {
   return out ?? NONE_ABSENT;
 }
 
+/** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
 function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
-  return ids.map((id) => {
-    const def = ctx.compiled.inputs.get(id)!.def;
-    const rec = ctx.prepared.values.get(id);
-    // Keys in this order (the JSON of a result is byte-stable).
-    const t = { id, label: def.label } as TraceInput;
-    if (def.labelEn !== undefined) t.labelEn = def.labelEn;
-    t.type = def.type;
-    if (def.unit !== undefined) t.unit = def.unit;
-    if (def.unitEn !== undefined) t.unitEn = def.unitEn;
-    t.value = rec ? rec.display : null;
-    t.entry = rec && rec.entry >= 0 ? rec.entry : null;
-    if (rec?.corrected) t.corrected = rec.corrected;
-    return t;
-  });
+  return ids.map((id) => traceInput(id, ctx.compiled.inputs.get(id)!.def, ctx.prepared.values.get(id)));
+}
+
+/**
+ * One input as the trace shows it. Keys in this order (the JSON of a result is byte-stable); the
+ * usual shapes are written as one literal each (one allocation, no property added one by one).
+ */
+function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): TraceInput {
+  const value = rec ? rec.display : null;
+  const entry = rec && rec.entry >= 0 ? rec.entry : null;
+  const { label, labelEn, type, unit, unitEn } = def;
+  let t: TraceInput;
+  if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
+  else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
+  else {
+    t = { id, label } as TraceInput;
+    if (labelEn !== undefined) t.labelEn = labelEn;
+    t.type = type;
+    if (unit !== undefined) t.unit = unit;
+    if (unitEn !== undefined) t.unitEn = unitEn;
+    t.value = value;
+    t.entry = entry;
+  }
+  if (rec?.corrected) t.corrected = rec.corrected;
+  return t;
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   const given = ctx.prepared.docs.get(node.code);
   const any = node.plan!.anyDocProves;
-  return node.documents.map((req) => {
-    const by: TraceDocument['by'] = [];
-    if (given) for (const d of given) if (d.complete && (d.for === req.id || d.matched === req.id || (d.for === undefined && any))) by.push(d.ref);
-    const t = { id: req.id, kind: req.kind } as TraceDocument;
-    if (req.kindEn !== undefined) t.kindEn = req.kindEn;
-    t.label = req.label;
-    if (req.labelEn !== undefined) t.labelEn = req.labelEn;
-    t.required = req.required !== false;
-    t.provided = by.length > 0;
-    t.by = by;
-    return t;
-  });
+  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
 }
 
-/** The ids of the required documents no complete document proves (what traceDocuments says, without building it). */
-function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] {
-  const out: string[] = [];
-  if (node.documents.length === 0) return out;
+/** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
+function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocument['by'] {
+  let first: TraceDocument['by'][number] | undefined;
+  let more: TraceDocument['by'] | undefined;
+  for (const d of given)
+    if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) {
+      if (first === undefined) first = d.ref;
+      else (more ??= [first]).push(d.ref);
+    }
+  return more ?? (first === undefined ? [] : [first]);
+}
+
+/** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
+function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument {
+  const { id, kind, kindEn, label, labelEn } = req;
+  const required = req.required !== false;
+  const provided = by.length > 0;
+  if (kindEn !== undefined && labelEn !== undefined) return { id, kind, kindEn, label, labelEn, required, provided, by };
+  if (kindEn === undefined && labelEn === undefined) return { id, kind, label, required, provided, by };
+  const t = { id, kind } as TraceDocument;
+  if (kindEn !== undefined) t.kindEn = kindEn;
+  t.label = label;
+  if (labelEn !== undefined) t.labelEn = labelEn;
+  t.required = required;
+  t.provided = provided;
+  t.by = by;
+  return t;
+}
+
+/** Does a complete document of `given` prove requirement `id`? */
+function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
+  for (const d of given) if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) return true;
+  return false;
+}
+
+/** The ids of the required documents no complete document proves (what traceDocuments says, without building it); null when none. */
+function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
+  if (node.documents.length === 0) return null;
+  let out: string[] | null = null;
   const given = ctx.prepared.docs.get(node.code);
   const any = node.plan!.anyDocProves;
   for (const req of node.documents) {
     if (req.required === false) continue;
-    const proved = given?.some((d) => d.complete && (d.for === req.id || d.matched === req.id || (d.for === undefined && any)));
-    if (!proved) out.push(req.id);
+    if (!given || !proves(given, req.id, any)) (out ??= []).push(req.id);
   }
   return out;
 }
@@ -122,38 +196,59 @@ function entryPath(ctx: Ctx, code: string): string {
   return first === undefined ? '/entries' : `/entries/${first}`;
 }
 
+/** Did the leaf read input `id`? */
+function hasRead(r: LeafRun, id: string): boolean {
+  for (let i = r.readFrom; i < r.readIds.length; i++) if (r.readIds[i] === id) return true;
+  return false;
+}
+
+/** The inputs a leaf's trace shows: its own declared ones, then those it read (first reads first, declared inputs only). */
+function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string[] {
+  let ids: string[] | null = null;
+  for (let i = r.readFrom; i < r.readIds.length; i++) {
+    const id = r.readIds[i]!;
+    if (own.includes(id) || ids?.includes(id) || !ctx.compiled.inputs.has(id)) continue;
+    (ids ??= own.slice()).push(id);
+  }
+  return ids ?? own;
+}
+
 /** The leaf's result object, with its trace completed. */
 function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
   const { ctx, node, trace } = r;
   const n = node.node;
   // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
   if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags)), points, applicableMax);
-  const inputIds = r.plan.ownShown.slice();
-  for (const id of r.readIds) if (!inputIds.includes(id) && ctx.compiled.inputs.has(id)) inputIds.push(id);
-  trace.inputs = traceInputs(ctx, inputIds);
+  trace.steps = r.steps.slice(r.stepsFrom);
+  trace.inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
   trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
   if (expl) trace.explanation = expl.text;
   if (n.rule?.note) trace.notes = [n.rule.note];
-  // Keys in this order (the JSON of a result is byte-stable).
-  const res = leafRecord(node, points, applicableMax, status, r.flags);
-  if (node.sourceRef) res.source = node.sourceRef;
-  res.trace = trace;
-  return keepExact(ctx, res, points, applicableMax);
+  return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags, trace), points, applicableMax);
 }
 
-/** A leaf's result without its trace and source (the compact form is made of these); keys in a fixed order. */
-function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[]): NodeResult {
-  const n = node.node;
-  const res = { code: node.code, title: n.title } as NodeResult;
-  if (n.titleEn !== undefined) res.titleEn = n.titleEn;
-  res.kind = 'leaf';
-  res.nominalMax = node.maxText;
-  res.applicableMax = applicableMax === node.max ? node.maxText : decText(applicableMax);
-  res.points = points === node.max ? node.maxText : decText(points);
-  res.status = status;
-  res.flags = flags;
-  return res;
+/**
+ * A leaf's result: without a trace, as the compact form keeps it; with one, its source (when the set
+ * cites one) and trace after. Keys in this order (the JSON of a result is byte-stable); each shape is
+ * one literal (one allocation, no property added one by one).
+ */
+function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace | null = null): NodeResult {
+  const { code, maxText: nominalMax, sourceRef: source } = node;
+  const { title, titleEn } = node.node;
+  const kind = 'leaf';
+  const applicable = applicableMax === node.max ? nominalMax : decText(applicableMax);
+  const pts = points === node.max ? nominalMax : decText(points);
+  if (trace === null) {
+    if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags };
+    return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags };
+  }
+  if (source === null) {
+    if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
+    return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
+  }
+  if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, source, trace };
+  return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, source, trace };
 }
 
 /**
@@ -183,7 +278,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
       applicableMax = node.max;
       addFlag(ctx, r.flags, 'overridden', node.code);
     }
-  points = withinBounds(r, round(points, ctx.compiled.rounding.get('criterion'), 'criterion', steps));
+  points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
@@ -239,7 +334,7 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
 /** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
 function shortage(r: LeafRun, s: RuleShortage): NodeResult {
   r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
-  return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node), false);
+  return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node) ?? [], false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
@@ -272,7 +367,13 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
   const { ctx, node } = r;
   const policy = node.node.applicability?.policy ?? ctx.compiled.set.policies.notApplicable;
   const points = policy === 'fullPoints' ? node.max : ZERO;
-  r.steps.push({ kind: 'notApplicable', ...cause, policy, points: decText(points) });
+  const shown = decText(points);
+  // Keys in this order (the JSON of a result is byte-stable), without a spread of the cause.
+  r.steps.push(
+    cause.cause === 'condition'
+      ? { kind: 'notApplicable', cause: cause.cause, at: cause.at, policy, points: shown }
+      : { kind: 'notApplicable', cause: cause.cause, input: cause.input, policy, points: shown },
+  );
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
     ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
@@ -303,7 +404,7 @@ function applicability(r: LeafRun): NodeResult | null {
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
     const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !r.readIds.includes(id)))
+    if (given.some((id) => !hasRead(r, id)))
       ctx.diagnostics.push(
         diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }),
       );
@@ -345,7 +446,7 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
 function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   const { ctx, node } = r;
   const docsMissing = docsMissingOf(r.ctx, r.node);
-  if (docsMissing.length === 0) return conclude(r, points, node.max, 'scored');
+  if (docsMissing === null) return conclude(r, points, node.max, 'scored');
   addFlag(ctx, r.flags, 'missingDocument', node.code);
   for (const id of docsMissing) {
     const req = node.documents.find((d) => d.id === id)!;
@@ -369,7 +470,7 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
 
 /** Points as the leaf will have them: rounded at criterion level where declared, within floor and maximum. */
 function criterionRounded(r: LeafRun, v: Decimal): Decimal {
-  const rounding = r.ctx.compiled.rounding.get('criterion');
+  const rounding = r.rounding;
   if (!rounding) return v;
   return Decimal.min(r.node.max, Decimal.max(r.node.floor, roundedAs(v, rounding)));
 }
@@ -380,7 +481,7 @@ function criterionRounded(r: LeafRun, v: Decimal): Decimal {
  * once rounded is not advised.
  */
 function roundedAdvice(r: LeafRun, advice: Improvement[], points: Decimal): Improvement[] {
-  if (!r.ctx.compiled.rounding.get('criterion')) return advice;
+  if (!r.rounding) return advice;
   const within = (v: Decimal) => criterionRounded(r, v);
   const current = within(points);
   const out: Improvement[] = [];
@@ -408,13 +509,17 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   }
   // Stage 2: required inputs the rule reads.
   const missing = absentOf(ctx, r.plan.requiredReads);
-  if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node));
+  if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node) ?? []);
   const ev = evaluate(r);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);
   if (ev.shortage) return shortage(r, ev.shortage);
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
-  if (r.trace) for (const im of roundedAdvice(r, node.kind!.advise(ev), points)) r.trace.improve.push(im);
+  if (r.trace) {
+    // A list of its own: the kind's when it made one for this evaluation, a copy of one it shares (frozen).
+    const advice = roundedAdvice(r, node.kind!.advise(ev), points);
+    if (advice.length > 0) r.trace.improve = Object.isFrozen(advice) ? advice.slice() : advice;
+  }
   return documentsStage(r, points);
 }

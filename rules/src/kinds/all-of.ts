@@ -22,6 +22,21 @@ export interface CompiledAllOf {
   otherwise: Decimal;
   yes: Decimal;
   no: Decimal;
+  /** Per condition, its step when it fails and when it holds; and the points after and gain of meeting them all: made once, shared by every result. */
+  shown: Array<[ConditionStep, ConditionStep]>;
+  gain: { pointsAfter: string; gain: string } | null;
+}
+
+/** Meet the conditions that failed, when that gains. */
+function meetAll(c: CompiledAllOf, unmet: Unmet): Improvement[] {
+  const g = unmet.length > 0 ? c.gain : null;
+  return g ? [{ kind: 'meet', conditions: unmet, pointsAfter: g.pointsAfter, gain: g.gain }] : [];
+}
+
+/** The compiled rule with what its trace shows, which depends on nothing else. */
+function withShown(c: Omit<CompiledAllOf, 'shown' | 'gain'>): CompiledAllOf {
+  const step = (at: string, result: boolean): ConditionStep => Object.freeze({ kind: 'condition', at, result });
+  return { ...c, shown: c.conditions.map((cond) => [step(cond.at, false), step(cond.at, true)]), gain: gainOf(c.yes, c.no) };
 }
 
 /** The pointers of the conditions that did not hold. */
@@ -45,28 +60,25 @@ export const allOfRuntime: KindRuntime<'allOf', AllOfRule, CompiledAllOf, Unmet,
   compile(rule, ctx) {
     const points = rule.points === undefined ? ctx.max : dec(rule.points);
     const otherwise = rule.otherwise === undefined ? ZERO : dec(rule.otherwise);
-    return {
+    return withShown({
       conditions: rule.conditions.map((c, i) => ctx.condition(c, `${ctx.path}/conditions/${i}`)),
       points,
       otherwise,
       yes: clampPoints(points, ctx.floor, ctx.max),
       no: clampPoints(otherwise, ctx.floor, ctx.max),
-    };
+    });
   },
   evaluate(c, read, steps) {
     const unmet: Unmet = [];
-    for (const cond of c.conditions) {
-      const result = cond.test(read);
-      steps?.push({ kind: 'condition', at: cond.at, result });
-      if (!result) unmet.push(cond.at);
+    for (let i = 0; i < c.conditions.length; i++) {
+      const result = c.conditions[i]!.test(read);
+      steps?.push(c.shown[i]![result ? 1 : 0]);
+      if (!result) unmet.push(c.conditions[i]!.at);
     }
     return { raw: unmet.length === 0 ? c.points : c.otherwise, state: unmet };
   },
   advise(c, e) {
-    const out: Improvement[] = [];
-    const g = e.state.length > 0 ? gainOf(c.yes, c.no) : null;
-    if (g) out.push({ kind: 'meet', conditions: e.state, ...g });
-    return out;
+    return meetAll(c, e.state);
   },
 };
 

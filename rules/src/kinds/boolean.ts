@@ -27,6 +27,22 @@ export interface CompiledBoolean {
   /** Within floor and maximum. */
   yes: Decimal;
   no: Decimal;
+  /** What the trace shows for false and for true: the step and the advice, made once and shared by every result. */
+  shown: [Shown, Shown];
+}
+interface Shown {
+  step: BooleanStep;
+  advice: Improvement[];
+}
+
+/** The compiled rule with the step and advice of each value (neither depends on anything else). */
+function withShown(c: Omit<CompiledBoolean, 'shown'>): CompiledBoolean {
+  const shownOf = (value: boolean): Shown => {
+    const g = gainOf(value ? c.no : c.yes, value ? c.yes : c.no);
+    const advice: Improvement[] = g ? [Object.freeze({ kind: 'set' as const, input: c.input, to: !value, pointsAfter: g.pointsAfter, gain: g.gain })] : [];
+    return { step: Object.freeze({ kind: 'boolean', input: c.input, value, points: value ? c.pointsText : c.otherwiseText }), advice: Object.freeze(advice) as Improvement[] };
+  };
+  return { ...c, shown: [shownOf(false), shownOf(true)] };
 }
 
 export const booleanChecks: KindChecks<BooleanRule, BooleanStep> = {
@@ -47,7 +63,7 @@ export const booleanRuntime: KindRuntime<'boolean', BooleanRule, CompiledBoolean
   compile(rule, ctx) {
     const points = rule.points === undefined ? ctx.max : dec(rule.points);
     const otherwise = rule.otherwise === undefined ? ZERO : dec(rule.otherwise);
-    return {
+    return withShown({
       input: rule.input,
       points,
       otherwise,
@@ -55,20 +71,15 @@ export const booleanRuntime: KindRuntime<'boolean', BooleanRule, CompiledBoolean
       otherwiseText: decText(otherwise),
       yes: clampPoints(points, ctx.floor, ctx.max),
       no: clampPoints(otherwise, ctx.floor, ctx.max),
-    };
+    });
   },
   evaluate(c, read, steps) {
     const value = read(c.input) === true;
-    steps?.push({ kind: 'boolean', input: c.input, value, points: value ? c.pointsText : c.otherwiseText });
+    steps?.push(c.shown[value ? 1 : 0].step);
     return { raw: value ? c.points : c.otherwise, state: value };
   },
   advise(c, e) {
-    const current = e.state ? c.yes : c.no;
-    const other = e.state ? c.no : c.yes;
-    const g = gainOf(other, current);
-    const out: Improvement[] = [];
-    if (g) out.push({ kind: 'set', input: c.input, to: !e.state, ...g });
-    return out;
+    return c.shown[e.state ? 1 : 0].advice;
   },
 };
 

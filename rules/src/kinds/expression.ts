@@ -12,7 +12,7 @@ import { checkLogic } from '../logic.js';
 import { DecimalText as D, Logic, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { logicReads, logicValueOf } from './condition.js';
-import { type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleInvalid, type Typed } from './kind.js';
+import { type CompileContext, type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleInvalid, type Typed } from './kind.js';
 
 export const ExpressionRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -30,10 +30,11 @@ export const ADVICE_EVALUATIONS = 96;
 
 export interface CompiledExpression {
   logic: unknown;
-  /** The inputs it reads, in id order, with their declarations and the inputs bounding them (atMost). */
-  inputs: Array<{ id: string; def: KindInput; dependents: readonly string[] }>;
-  /** The numbers written in the expression: thresholds worth trying as values. */
-  literals: Decimal[];
+  /**
+   * The inputs it reads, in id order, with their declarations, the inputs bounding them (atMost) and,
+   * for numbers, the values the numbers written in the expression suggest trying (thresholds ± 1).
+   */
+  inputs: Array<{ id: string; def: KindInput; dependents: readonly string[]; tries: Decimal[] }>;
   floor: Decimal;
   max: Decimal;
 }
@@ -79,34 +80,57 @@ function rangeOf(input: CompiledExpression['inputs'][number], read: Reader): { l
   return { lo, hi };
 }
 
-/** Candidate values of one number input, nearest first: thresholds ± 1, and the bounds. */
-function numberCandidates(def: KindInput, current: Decimal, literals: readonly Decimal[], { lo, hi }: { lo: Decimal; hi: Decimal | null }): Decimal[] {
-  const whole = def.def.type === 'count';
+/** The values the literals suggest for a number input, without repeats, in the order found: l − 1, l, l + 1 rounded up for counts, l itself for decimals. */
+function literalCandidates(whole: boolean, literals: readonly Decimal[]): Decimal[] {
   const seen = new Map<string, Decimal>();
-  const add = (v: Decimal) => {
-    const x = whole ? v.ceil() : v;
-    if (x.lt(lo) || (hi !== null && x.gt(hi)) || x.eq(current)) return;
-    seen.set(decText(x), x);
-  };
-  for (const l of literals) for (const d of whole ? [-1, 0, 1] : [0]) add(l.plus(d));
-  add(lo);
-  if (hi !== null) add(hi);
-  return [...seen.values()].sort((a, b) => cmpDec(a.minus(current).abs(), b.minus(current).abs()));
+  for (const l of literals)
+    for (const d of whole ? [-1, 0, 1] : [0]) {
+      const x = whole ? l.plus(d).ceil() : l.plus(d);
+      if (!seen.has(decText(x))) seen.set(decText(x), x);
+    }
+  return [...seen.values()];
 }
 
-function candidatesOf(input: CompiledExpression['inputs'][number], current: Typed | undefined, literals: readonly Decimal[], read: Reader): Typed[] {
+/** Candidate values of one number input, nearest first: thresholds ± 1 (found at compile), and the bounds. */
+function numberCandidates(def: KindInput, current: Decimal, fromLiterals: readonly Decimal[], { lo, hi }: { lo: Decimal; hi: Decimal | null }): Decimal[] {
+  const whole = def.def.type === 'count';
+  const kept: Decimal[] = [];
+  const add = (x: Decimal) => {
+    if (x.lt(lo) || (hi !== null && x.gt(hi)) || x.eq(current)) return;
+    for (const k of kept) if (k.eq(x)) return;
+    kept.push(x);
+  };
+  for (const x of fromLiterals) add(x);
+  add(whole ? lo.ceil() : lo);
+  if (hi !== null) add(whole ? hi.ceil() : hi);
+  // Nearest first, stable among equals: each distance worked out once.
+  const far = kept.map((x, i) => ({ x, i, d: x.minus(current).abs() }));
+  far.sort((a, b) => cmpDec(a.d, b.d) || a.i - b.i);
+  return far.map((f) => f.x);
+}
+
+/** An input as the search sees it (see CompiledExpression). */
+function searchInput(id: string, ctx: CompileContext, literals: readonly Decimal[]): CompiledExpression['inputs'][number] {
+  const def = ctx.input(id);
+  const t = def.def.type;
+  const tries = t === 'count' || t === 'decimal' || t === 'percent' ? literalCandidates(t === 'count', literals) : [];
+  return { id, def, dependents: ctx.dependents(id), tries };
+}
+
+function candidatesOf(input: CompiledExpression['inputs'][number], current: Typed | undefined, read: Reader): Typed[] {
   const t = input.def.def.type;
   if (t === 'boolean') return [current !== true];
   if (t === 'level') return [...(input.def.options?.keys() ?? [])].filter((o) => o !== current);
-  if (t === 'count' || t === 'decimal' || t === 'percent') return numberCandidates(input.def, current instanceof Decimal ? current : ZERO, literals, rangeOf(input, read));
+  if (t === 'count' || t === 'decimal' || t === 'percent') return numberCandidates(input.def, current instanceof Decimal ? current : ZERO, input.tries, rangeOf(input, read));
   return [];
 }
 
 function improvementOf(id: string, type: string, from: Typed | undefined, to: Typed, g: { pointsAfter: string; gain: string }): Improvement {
-  if (!(to instanceof Decimal)) return { kind: 'set', input: id, to: to as string | boolean, ...g };
+  const { pointsAfter, gain } = g;
+  if (!(to instanceof Decimal)) return { kind: 'set', input: id, to: to as string | boolean, pointsAfter, gain };
   const f = from instanceof Decimal ? from : ZERO;
-  if (to.lt(f)) return { kind: 'lower', input: id, from: decText(f), to: decText(to), delta: decText(f.minus(to)), ...g };
-  return { kind: 'raise', input: id, from: decText(f), to: decText(to), delta: decText(to.minus(f)), strict: false, ...g, feasible: type !== 'date' };
+  if (to.lt(f)) return { kind: 'lower', input: id, from: decText(f), to: decText(to), delta: decText(f.minus(to)), pointsAfter, gain };
+  return { kind: 'raise', input: id, from: decText(f), to: decText(to), delta: decText(to.minus(f)), strict: false, pointsAfter, gain, feasible: type !== 'date' };
 }
 
 /** Per input, the nearest value (of the candidates) that scores more; each candidate is evaluated. */
@@ -115,7 +139,7 @@ function search(c: CompiledExpression, s: State, current: Decimal): { found: Imp
   let budget = ADVICE_EVALUATIONS;
   for (const input of c.inputs) {
     const from = s.read(input.id);
-    for (const to of candidatesOf(input, from, c.literals, s.read)) {
+    for (const to of candidatesOf(input, from, s.read)) {
       if (budget-- <= 0) return { found, exhausted: true };
       const r = run(c.logic, (id) => (id === input.id ? to : s.read(id)));
       if (!('points' in r)) continue;
@@ -148,8 +172,8 @@ export const expressionRuntime: KindRuntime<'expression', ExpressionRule, Compil
     logicReads(rule.logic, reads);
     const literals: Decimal[] = [];
     literalsOf(rule.logic, literals);
-    const inputs = [...reads].sort().map((id) => ({ id, def: ctx.input(id), dependents: ctx.dependents(id) }));
-    return { logic: rule.logic, inputs, literals, floor: ctx.floor, max: ctx.max };
+    const inputs = [...reads].sort().map((id) => searchInput(id, ctx, literals));
+    return { logic: rule.logic, inputs, floor: ctx.floor, max: ctx.max };
   },
   evaluate(c, read, steps) {
     const r = run(c.logic, read);

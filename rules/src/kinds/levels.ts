@@ -37,6 +37,9 @@ export interface Level {
   fraction: string | undefined;
   /** Within floor and maximum. */
   clamped: Decimal;
+  /** Its step and its advice (every level that scores more), made once and shared by every result. */
+  step: LevelStep;
+  advice: Improvement[];
 }
 export interface CompiledLevels {
   input: string;
@@ -45,6 +48,8 @@ export interface CompiledLevels {
   byId: ReadonlyMap<string, Level>;
   floor: Decimal;
   max: Decimal;
+  /** The advice when no level was given. */
+  noLevelAdvice: Improvement[];
 }
 
 function compileLevels(input: string, values: Record<string, number | string>, fractions: boolean, ctx: CompileContext): CompiledLevels {
@@ -53,34 +58,41 @@ function compileLevels(input: string, values: Record<string, number | string>, f
     if (!Object.hasOwn(values, id)) continue;
     const v = dec(values[id]!);
     const points = fractions ? v.times(ctx.max) : v;
-    levels.push({ id, points, text: decText(points), fraction: fractions ? decText(v) : undefined, clamped: clampPoints(points, ctx.floor, ctx.max) });
+    const text = decText(points);
+    const fraction = fractions ? decText(v) : undefined;
+    levels.push({ id, points, text, fraction, clamped: clampPoints(points, ctx.floor, ctx.max), step: levelStep(input, id, text, fraction), advice: [] });
   }
-  return { input, levels, byId: new Map(levels.map((l) => [l.id, l])), floor: ctx.floor, max: ctx.max };
+  for (const l of levels) l.advice = adviceFrom(input, levels, l.clamped);
+  const noLevelAdvice = adviceFrom(input, levels, clampPoints(ZERO, ctx.floor, ctx.max));
+  return { input, levels, byId: new Map(levels.map((l) => [l.id, l])), floor: ctx.floor, max: ctx.max, noLevelAdvice };
 }
 
 export type Evaluated = Level | null;
 
-const levelStep = (c: CompiledLevels, level: Level): LevelStep => {
-  const s: LevelStep = { kind: 'level', input: c.input, level: level.id, points: level.text };
-  if (level.fraction !== undefined) s.fraction = level.fraction;
-  return s;
-};
+function levelStep(input: string, level: string, points: string, fraction: string | undefined): LevelStep {
+  const s: LevelStep = { kind: 'level', input, level, points };
+  if (fraction !== undefined) s.fraction = fraction;
+  return Object.freeze(s);
+}
 
 const evaluate = (c: CompiledLevels, read: Reader, steps: StepSink<LevelStep>) => {
   const v = read(c.input);
   const level = typeof v === 'string' ? (c.byId.get(v) ?? null) : null;
-  if (level) steps?.push(levelStep(c, level));
+  if (level) steps?.push(level.step);
   return { raw: level ? level.points : ZERO, state: level as Evaluated };
 };
 
-/** Every level that scores more, cheapest first. */
-const advise = (c: CompiledLevels, e: { state: Evaluated }): Improvement[] => {
-  const current = e.state ? e.state.clamped : clampPoints(ZERO, c.floor, c.max);
-  return c.levels
+/** Every level that scores more than `current`, cheapest first. */
+function adviceFrom(input: string, levels: readonly Level[], current: Decimal): Improvement[] {
+  const advice = levels
     .filter((l) => cmpDec(l.clamped, current) > 0)
     .sort((a, b) => cmpDec(a.clamped, b.clamped))
-    .map((l) => ({ kind: 'set', input: c.input, to: l.id, pointsAfter: decText(l.clamped), gain: decText(l.clamped.minus(current)) }));
-};
+    .map((l): Improvement => Object.freeze({ kind: 'set', input, to: l.id, pointsAfter: decText(l.clamped), gain: decText(l.clamped.minus(current)) }));
+  return Object.freeze(advice) as Improvement[];
+}
+
+/** Every level that scores more, cheapest first (worked out at compile: it depends on the level only). */
+const advise = (c: CompiledLevels, e: { state: Evaluated }): Improvement[] => (e.state ? e.state.advice : c.noLevelAdvice);
 
 const checkLevelInput = (input: string, map: Record<string, unknown>, ctx: RuleCheckContext, key: 'points' | 'fractions') => {
   const info = ctx.needInput(input, ['level'], `${ctx.path}/input`);

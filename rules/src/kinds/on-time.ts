@@ -40,10 +40,28 @@ export interface CompiledOnTime {
   texts: Record<Outcome, string>;
   floor: Decimal;
   max: Decimal;
+  /** Per outcome, its result step and the points after and gain of every item on time: made once, shared by every result. */
+  shown: Record<Outcome, { step: z.infer<typeof OnTimeResultStep>; gain: { pointsAfter: string; gain: string } | null }>;
 }
 export interface State {
   outcome: Outcome;
   notOnTime: string[];
+}
+
+/** The compiled rule with what its trace shows of each outcome. */
+function withShown(c: Omit<CompiledOnTime, 'shown'>): CompiledOnTime {
+  const onTime = clampPoints(c.points.onTime, c.floor, c.max);
+  const shownOf = (outcome: Outcome) => ({
+    step: Object.freeze({ kind: 'onTimeResult' as const, outcome, points: c.texts[outcome] }),
+    gain: outcome === 'onTime' ? null : gainOf(onTime, clampPoints(c.points[outcome], c.floor, c.max)),
+  });
+  return { ...c, shown: { onTime: shownOf('onTime'), late: shownOf('late'), missing: shownOf('missing') } };
+}
+
+/** Every item done on time, when that gains. */
+function allOnTime(c: CompiledOnTime, s: State): Improvement[] {
+  const g = c.shown[s.outcome].gain;
+  return g ? [{ kind: 'onTime', inputs: s.notOnTime, pointsAfter: g.pointsAfter, gain: g.gain }] : [];
 }
 
 const dateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -86,7 +104,7 @@ export const onTimeRuntime: KindRuntime<'onTime', OnTimeRule, CompiledOnTime, St
       missing: rule.missing === undefined ? ZERO : dec(rule.missing),
     };
     const texts = { onTime: decText(points.onTime), late: decText(points.late), missing: decText(points.missing) };
-    return { items: rule.items.map((i) => ({ input: i.input, deadline: i.deadline })), points, texts, floor: ctx.floor, max: ctx.max };
+    return withShown({ items: rule.items.map((i) => ({ input: i.input, deadline: i.deadline })), points, texts, floor: ctx.floor, max: ctx.max });
   },
   evaluate(c, read, steps) {
     const notOnTime: string[] = [];
@@ -102,15 +120,11 @@ export const onTimeRuntime: KindRuntime<'onTime', OnTimeRule, CompiledOnTime, St
       steps?.push(itemStep(item.input, d, dl, status));
     }
     const outcome: Outcome = anyMissing ? 'missing' : anyLate ? 'late' : 'onTime';
-    steps?.push({ kind: 'onTimeResult', outcome, points: c.texts[outcome] });
+    steps?.push(c.shown[outcome].step);
     return { raw: c.points[outcome], state: { outcome, notOnTime } };
   },
   advise(c, e) {
-    if (e.state.outcome === 'onTime') return [];
-    const g = gainOf(clampPoints(c.points.onTime, c.floor, c.max), clampPoints(c.points[e.state.outcome], c.floor, c.max));
-    const out: Improvement[] = [];
-    if (g) out.push({ kind: 'onTime', inputs: e.state.notOnTime, ...g });
-    return out;
+    return allOnTime(c, e.state);
   },
 };
 

@@ -23,6 +23,20 @@ export interface CompiledPart {
   when: CompiledCondition;
   points: Decimal;
   text: string;
+  /** Its step when it is not met and when it is: made once, shared by every result. */
+  shown?: [PartStep, PartStep];
+}
+
+/** The parts with their steps, which depend on nothing else. */
+function withSteps(parts: CompiledPart[]): CompiledPart[] {
+  for (const p of parts) p.shown = [Object.freeze({ kind: 'part', id: p.id, met: false, points: '0' }), Object.freeze({ kind: 'part', id: p.id, met: true, points: p.text })];
+  return parts;
+}
+
+/** Meet part p's condition, when that gains. */
+function meetPart(c: CompiledParts, p: CompiledPart, s: State, current: Decimal): Improvement | null {
+  const g = gainOf(clampPoints(s.sum.plus(p.points), c.floor, c.max), current);
+  return g && { kind: 'meet', conditions: [p.when.at], part: p.id, pointsAfter: g.pointsAfter, gain: g.gain };
 }
 export interface CompiledParts {
   parts: CompiledPart[];
@@ -70,7 +84,7 @@ export const partsRuntime: KindRuntime<'parts', PartsRule, CompiledParts, State,
       const points = p.points !== undefined ? dec(p.points) : dec(p.fraction ?? 0).times(ctx.max);
       return { id: p.id, when: ctx.condition(p.when, `${ctx.path}/parts/${i}/when`), points, text: decText(points) };
     });
-    return { parts, floor: ctx.floor, max: ctx.max };
+    return { parts: withSteps(parts), floor: ctx.floor, max: ctx.max };
   },
   evaluate(c, read, steps) {
     let sum = ZERO;
@@ -78,7 +92,7 @@ export const partsRuntime: KindRuntime<'parts', PartsRule, CompiledParts, State,
     for (const p of c.parts) {
       const ok = p.when.test(read);
       met.push(ok);
-      steps?.push({ kind: 'part', id: p.id, met: ok, points: ok ? p.text : '0' });
+      steps?.push(p.shown![ok ? 1 : 0]);
       if (ok) sum = addDec(sum, p.points);
     }
     return { raw: sum, state: { sum, met } };
@@ -88,8 +102,8 @@ export const partsRuntime: KindRuntime<'parts', PartsRule, CompiledParts, State,
     const out: Improvement[] = [];
     c.parts.forEach((p, i) => {
       if (e.state.met[i]) return;
-      const g = gainOf(clampPoints(e.state.sum.plus(p.points), c.floor, c.max), current);
-      if (g) out.push({ kind: 'meet', conditions: [p.when.at], part: p.id, ...g });
+      const im = meetPart(c, p, e.state, current);
+      if (im) out.push(im);
     });
     return out;
   },

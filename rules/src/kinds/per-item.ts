@@ -40,7 +40,7 @@ function adviseBonus(c: CompiledPerItem, s: State, current: Decimal): Improvemen
   if (!room.gt(0)) return null;
   const more = room.div(c.each).ceil();
   const g = gainOf(clampPoints(s.points.plus(more.times(c.each)), c.floor, c.max), current);
-  return g && { kind: 'raise', input: c.input, from: decText(s.items), to: decText(s.items.plus(more)), delta: decText(more), strict: false, ...g, feasible: true };
+  return g && { kind: 'raise', input: c.input, from: decText(s.items), to: decText(s.items.plus(more)), delta: decText(more), strict: false, pointsAfter: g.pointsAfter, gain: g.gain, feasible: true };
 }
 
 export const perItemChecks: KindChecks<PerItemRule, PerItemStep> = {
@@ -79,7 +79,7 @@ export const perItemRuntime: KindRuntime<'perItem', PerItemRule, CompiledPerItem
     const current = clampPoints(e.state.points, c.floor, c.max);
     if (c.each.isNeg() && e.state.items.gt(0)) {
       const g = gainOf(clampPoints(c.base, c.floor, c.max), current);
-      return g ? [{ kind: 'lower', input: c.input, from: decText(e.state.items), to: '0', delta: decText(e.state.items), ...g }] : [];
+      return g ? [{ kind: 'lower', input: c.input, from: decText(e.state.items), to: '0', delta: decText(e.state.items), pointsAfter: g.pointsAfter, gain: g.gain }] : [];
     }
     if (!c.each.gt(0)) return [];
     const im = adviseBonus(c, e.state, current);

@@ -102,11 +102,12 @@ function fullTarget(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
       delta: decText(target.minus(ratio.n)),
       target: c.fullText,
       strict: false,
-      ...g,
+      pointsAfter: g.pointsAfter,
+      gain: g.gain,
       feasible: true,
     };
   }
-  return { kind: 'raise', input: v.input, from: readText(r), to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, ...g, feasible: true };
+  return { kind: 'raise', input: v.input, from: readText(r), to: c.fullText, delta: decText(c.fullAt.minus(readDecimal(r))), strict: false, pointsAfter: g.pointsAfter, gain: g.gain, feasible: true };
 }
 
 /** An exact value as a quotient num ÷ den with den > 0 (see valueQuotient). */

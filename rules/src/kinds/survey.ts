@@ -4,7 +4,7 @@
  * applicable": an emptied tally must never take the points out of the maximum).
  */
 import * as z from 'zod/mini';
-import { addDec, Decimal, dec, decText, mulDec, ZERO } from '../decimal.js';
+import { addDec, Decimal, dec, decText, mulDec, quotientText, smallInt, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, opt, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
@@ -41,6 +41,14 @@ export interface CompiledSurvey {
   minAnswers: number | undefined;
   floor: Decimal;
   max: Decimal;
+  /** The weights as whole numbers over one power of ten, for sums in safe integers; null when they are too long. */
+  scaled: ScaledWeights | null;
+}
+/** Weights wᵢ = unitsᵢ ÷ p with p = 10^k (k ≤ 9): the option's units in `options` order, the top option's. */
+export interface ScaledWeights {
+  p: number;
+  units: number[];
+  top: number;
 }
 export interface State {
   answers: Decimal;
@@ -49,25 +57,100 @@ export interface State {
   scored: boolean;
   /** weighted ÷ answers (zero when not scored), worked out when first shown (shareOf). */
   share?: Decimal;
+  /** The answers and weighted × p as safe integers, when every count is whole and 101 × answers × p is one; else null. */
+  sums: { answers: number; units: number } | null;
+}
+
+/** The weights (0 to 1) over their longest decimal part's power of ten (0.6 → 6 ÷ 10), or null beyond 9 places. */
+function scaledWeights(options: CompiledSurvey['options'], top: Decimal): ScaledWeights | null {
+  let k = 0;
+  for (const o of options) k = Math.max(k, -o.weight.exp);
+  if (k > 9) return null;
+  const p = 10 ** k;
+  const units: number[] = [];
+  for (const o of options) {
+    const u = smallInt(o.weight.times(p));
+    if (u === null || u < 0 || u > p) return null;
+    units.push(u);
+  }
+  return { p, units, top: smallInt(top.times(p))! };
+}
+
+/** The answers and the weighted sum of a tally, as decimals and, when they fit, in safe integers. */
+function tallied(c: CompiledSurvey, count: (id: string) => Decimal): { answers: Decimal; weighted: Decimal; sums: State['sums'] } {
+  let answers = ZERO;
+  let weighted = ZERO;
+  let a = 0;
+  let u = 0;
+  let whole = c.scaled !== null;
+  for (let i = 0; i < c.options.length; i++) {
+    const o = c.options[i]!;
+    const n = count(o.id);
+    answers = addDec(answers, n);
+    weighted = addDec(weighted, mulDec(n, o.weight));
+    const ni = whole ? smallInt(n) : null;
+    if (ni === null || ni < 0) whole = false;
+    else {
+      a += ni;
+      u += ni * c.scaled!.units[i]!;
+    }
+  }
+  const fits = whole && a >= 0 && 101 * a * c.scaled!.p <= Number.MAX_SAFE_INTEGER;
+  return { answers, weighted, sums: fits ? { answers: a, units: u } : null };
 }
 
 /** The weighted share: only the trace and advice show it, so only they divide. */
 const shareOf = (s: State): Decimal => (s.share ??= s.scored ? s.weighted.div(s.answers) : ZERO);
+
+/** The share's text: in safe integers (units ÷ (answers × p), the same 60 digits) when the sums fit. */
+function shareText(c: CompiledSurvey, s: State): string {
+  if (!s.scored) return '0';
+  if (s.sums !== null) return quotientText(s.sums.units, s.sums.answers * c.scaled!.p).text;
+  return decText(shareOf(s));
+}
+
+/**
+ * The fewest more answers k of the top option that lift the weighted share to the next whole percent
+ * (see moreTopAnswers), in safe integers; 0 when none can. Exact: with share = units ÷ (answers × p),
+ * floor(100 × share) and the ceiling of k's quotient are those of the rationals, and the 60-digit
+ * quotients the decimals take are never within 10^-40 of a whole number they are not, as the
+ * denominators stay below 2^53: both give the same k.
+ */
+function topAnswersNeeded(sc: ScaledWeights, sums: NonNullable<State['sums']>): number {
+  const { answers: a, units: w } = sums;
+  const q = a * sc.p;
+  const f = (100 * w - ((100 * w) % q)) / q;
+  // The target (f + 1) ÷ 100, × 100p; at or above the top weight, the share only approaches it.
+  const t = (f + 1) * sc.p;
+  if (100 * sc.top <= t) return 0;
+  // k ≥ (target × answers − weighted) ÷ (top − target), both × 100p.
+  const num = t * a - 100 * w;
+  const gap = 100 * sc.top - t;
+  const r = num % gap;
+  return Math.max((num - r) / gap + (r > 0 ? 1 : 0), 1);
+}
+
+/** k by the decimals, for sums beyond safe integers (the same formula, 0 when none can). */
+function topAnswersByDecimals(c: CompiledSurvey, s: State): Decimal | 0 {
+  const share = shareOf(s);
+  const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
+  const gap = c.top.weight.minus(target);
+  if (!target.gt(share) || gap.isZero()) return 0;
+  return Decimal.max(target.times(s.answers).minus(s.weighted).div(gap).ceil(), 1);
+}
 
 /**
  * The fewest more answers of the top option that lift the weighted share to the next whole percent:
  * (weighted + k·w) ÷ (answers + k) ≥ target ⇔ k ≥ (target·answers − weighted) ÷ (w − target).
  */
 function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
-  const share = shareOf(s);
-  const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
-  const gap = c.top.weight.minus(target);
+  const n = s.sums !== null ? topAnswersNeeded(c.scaled!, s.sums) : topAnswersByDecimals(c, s);
   // At the top weight itself the share only approaches it: no number of answers reaches it.
-  if (!target.gt(share) || gap.isZero()) return null;
-  const k = Decimal.max(target.times(s.answers).minus(s.weighted).div(gap).ceil(), 1);
+  if (n === 0) return null;
+  const k = typeof n === 'number' ? new Decimal(n) : n;
   const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
   const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
-  return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), ...g };
+  return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), pointsAfter: g.pointsAfter, gain: g.gain };
 }
 
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
@@ -78,7 +161,7 @@ function surveyStep(c: CompiledSurvey, count: (id: string) => Decimal, s: State)
     counts[o.id] = decText(count(o.id));
     weights[o.id] = o.text;
   }
-  return { kind: 'survey', input: c.input, counts, weights, answers: decText(s.answers), weighted: decText(s.weighted), share: decText(shareOf(s)), points: decText(s.points) };
+  return { kind: 'survey', input: c.input, counts, weights, answers: decText(s.answers), weighted: decText(s.weighted), share: shareText(c, s), points: decText(s.points) };
 }
 
 export const surveyChecks: KindChecks<SurveyRule, SurveyStep> = {
@@ -104,24 +187,18 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       options.push({ id, weight, text: decText(weight) });
     }
     const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
-    return { input: rule.input, options, top: { id: top.id, weight: top.weight }, minAnswers: rule.minAnswers, floor: ctx.floor, max: ctx.max };
+    return { input: rule.input, options, top: { id: top.id, weight: top.weight }, minAnswers: rule.minAnswers, floor: ctx.floor, max: ctx.max, scaled: scaledWeights(options, top.weight) };
   },
   evaluate(c, read, steps) {
     const tally = read(c.input);
     const count = (id: string) => (tally instanceof Map ? (tally.get(id) ?? ZERO) : ZERO);
-    let answers = ZERO;
-    let weighted = ZERO;
-    for (const o of c.options) {
-      const n = count(o.id);
-      answers = addDec(answers, n);
-      weighted = addDec(weighted, mulDec(n, o.weight));
-    }
+    const { answers, weighted, sums } = tallied(c, count);
     if (answers.isZero() || (c.minAnswers !== undefined && answers.lt(c.minAnswers))) {
-      const state: State = { answers, weighted, points: ZERO, scored: false };
+      const state: State = { answers, weighted, points: ZERO, scored: false, sums };
       steps?.push(surveyStep(c, count, state));
       return { raw: ZERO, state, shortage: { input: c.input, answers: decText(answers), minAnswers: c.minAnswers ?? 1 } };
     }
-    const state: State = { answers, weighted, points: c.max.times(weighted).div(answers), scored: true };
+    const state: State = { answers, weighted, points: c.max.times(weighted).div(answers), scored: true, sums };
     steps?.push(surveyStep(c, count, state));
     return { raw: state.points, state };
   },

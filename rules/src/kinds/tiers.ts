@@ -4,7 +4,7 @@
  * the numbers are whole and short, in decimals otherwise.
  */
 import * as z from 'zod/mini';
-import { cmpDec, dec, decText, mulDec, smallInt, ZERO, type Decimal } from '../decimal.js';
+import { cmpDec, dec, Decimal, decText, mulDec, smallInt, ZERO } from '../decimal.js';
 import { scanIntervals, toInterval, type Interval } from '../intervals.js';
 import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenominator, opt } from '../primitives.js';
 import { diag } from '../diagnostics.js';
@@ -51,6 +51,9 @@ export const TierStep = /* @__PURE__ */ (() =>
     points: D,
   }))();
 export type TierStep = z.infer<typeof TierStep>;
+
+/** The bound of a percent input without a declared maximum. */
+const HUNDRED = new Decimal(100);
 
 /** A decimal m ÷ pow with m and pow = 10^k safe integers. */
 export interface Scaled {
@@ -105,7 +108,7 @@ function compileTier(t: Tier, index: number, floor: Decimal, max: Decimal): Comp
   const points = dec(t.points);
   const min = iv.min === null ? null : decText(iv.min);
   const maxText = iv.max === null ? null : decText(iv.max);
-  const step: TierStep = { kind: 'tier', index, min, minInclusive: iv.minInclusive, max: maxText, maxInclusive: iv.maxInclusive, points: decText(points) };
+  const step: TierStep = Object.freeze({ kind: 'tier', index, min, minInclusive: iv.minInclusive, max: maxText, maxInclusive: iv.maxInclusive, points: decText(points) });
   return { index, iv, points, clamped: clampPoints(points, floor, max), step, minS: scaledOf(min), maxS: scaledOf(maxText), picks: [] };
 }
 
@@ -173,6 +176,12 @@ function inTier(t: CompiledTier, value: Decimal, ratio: ReadRatio | null): boole
   return inInterval(iv, value, ratio);
 }
 
+/** The tier the value (or ratio, or the value rounded as declared) is in, or null (a loop: no closure per evaluation). */
+function tierOf(c: CompiledTiers, value: Decimal, ratio: ReadRatio | null, rounded: Decimal | null): CompiledTier | null {
+  for (const t of c.tiers) if (rounded === null ? inTier(t, value, ratio) : inInterval(t.iv, rounded, null)) return t;
+  return null;
+}
+
 /**
  * The smallest value ≥ from that enters a tier whose lower bound is `min`. For whole counts "more
  * than 90.5" and "more than 90" are both 91; for decimals it is the bound itself with strict = true.
@@ -185,8 +194,8 @@ function entryValue(min: Decimal, inclusive: boolean, integer: boolean): { to: D
   return { to: min, strict: !inclusive };
 }
 
-/** The smallest numerator that brings the ratio into tier t. */
-function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: string): { to: string; delta: string; strict: boolean; feasible: boolean } {
+/** The smallest numerator that brings the ratio into tier t (`value`: `to` as a decimal). */
+function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: string): { to: string; value: Decimal; delta: string; strict: boolean; feasible: boolean } {
   const integer = num.def.type === 'count';
   const ni = integer ? smallInt(ratio.n) : null;
   const ms = t.minS;
@@ -197,12 +206,12 @@ function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: str
     const rem = a % b;
     const c = (a - rem) / b + (rem > 0 ? 1 : 0);
     const n2 = !t.iv.minInclusive && rem === 0 ? c + 1 : c;
-    return { to: String(n2), delta: String(n2 - ni), strict: false, feasible: num.def.atMost === den ? n2 <= ratio.di : true };
+    return { to: String(n2), value: new Decimal(n2), delta: String(n2 - ni), strict: false, feasible: num.def.atMost === den ? n2 <= ratio.di : true };
   }
   const need = mulDec(t.iv.min!, ratio.d).div(ratio.t);
   const e = entryValue(need, t.iv.minInclusive, integer);
   const feasible = num.def.atMost === den ? (e.strict ? e.to.lt(ratio.d) : e.to.lte(ratio.d)) : true;
-  return { to: decText(e.to), delta: decText(e.to.minus(ratio.n)), strict: e.strict, feasible };
+  return { to: decText(e.to), value: e.to, delta: decText(e.to.minus(ratio.n)), strict: e.strict, feasible };
 }
 
 /**
@@ -212,9 +221,17 @@ function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: str
  */
 function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null {
   // A ratio was read, so its denominator is not 0 (readValue stops there).
-  const ratio = r.ratio === null ? null : { ...r.ratio, n: to, nt: mulDec(to, r.ratio.t), nti: null };
-  return c.exact.find((t) => inInterval(t.iv, to, ratio)) ?? null;
+  let ratio: ReadRatio | null = null;
+  if (r.ratio !== null) {
+    const nt = mulDec(to, r.ratio.t);
+    ratio = { n: to, d: r.ratio.d, t: r.ratio.t, nt, nti: smallInt(nt), di: r.ratio.di, ti: r.ratio.ti };
+  }
+  for (const t of c.exact) if (inTier(t, to, ratio)) return t;
+  return null;
 }
+
+/** The points after and the gain of landing in `land`: the pick's own texts when it lands in the pick's tier. */
+const gainAt = (pick: Pick, land: CompiledTier, current: Decimal) => (land === pick.tier ? { pointsAfter: pick.after, gain: pick.gain } : gainOf(land.clamped, current));
 
 /** The change that brings the value into the pick's tier, with the points of the tier it lands in. */
 function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decimal): Improvement | null {
@@ -223,9 +240,10 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
   if ('numerator' in v) {
     const ratio = r.ratio!;
     const target = ratioTarget(t, ratio, v.num, v.denominator);
-    const land = target.strict || !target.feasible ? t : (landing(c, r, dec(target.to)) ?? t);
-    const g = land && gainOf(land.clamped, current);
+    const land = target.strict || !target.feasible ? t : (landing(c, r, target.value) ?? t);
+    const g = gainAt(pick, land, current);
     if (!g) return null;
+    // Keys in this order (the JSON of a result is byte-stable).
     return {
       kind: 'raiseRatio',
       numerator: v.numerator,
@@ -235,7 +253,8 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
       delta: target.delta,
       target: land.step.min ?? t.step.min!,
       strict: target.strict,
-      ...g,
+      pointsAfter: g.pointsAfter,
+      gain: g.gain,
       feasible: target.feasible,
     };
   }
@@ -243,10 +262,11 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
   const value = readDecimal(r);
   const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
   const land = strict ? t : (landing(c, r, to) ?? t);
-  const g = land && gainOf(land.clamped, current);
+  const g = gainAt(pick, land, current);
   if (!g) return null;
-  const hi = def.max ?? (def.def.type === 'percent' ? dec(100) : null);
-  return { kind: 'raise', input: v.input, from: decText(value), to: decText(to), delta: decText(to.minus(value)), strict, ...g, feasible: hi === null || (strict ? to.lt(hi) : to.lte(hi)) };
+  const hi = def.max ?? (def.def.type === 'percent' ? HUNDRED : null);
+  const feasible = hi === null || (strict ? to.lt(hi) : to.lte(hi));
+  return { kind: 'raise', input: v.input, from: decText(value), to: decText(to), delta: decText(to.minus(value)), strict, pointsAfter: g.pointsAfter, gain: g.gain, feasible };
 }
 
 /** With a negative denominator the tier was found assuming d > 0 fails; look at every tier directly. */
@@ -324,7 +344,7 @@ export const tiersRuntime: KindRuntime<'tiers', TiersRule, CompiledTiers, TiersS
     const rounded = roundRead(r, c.rounding, steps);
     // For a ratio the bounds are compared by cross-multiplication: the quotient itself is not needed.
     const value = rounded ?? (r.ratio === null ? readDecimal(r) : ZERO);
-    const tier = c.tiers.find((t) => (rounded === null ? inTier(t, value, r.ratio) : inInterval(t.iv, rounded, null))) ?? null;
+    const tier = tierOf(c, value, r.ratio, rounded);
     if (tier === null) return { raw: ZERO, state, invalid: { code: 'SCORE_NO_TIER', value: rounded === null ? readText(r) : decText(rounded) } };
     state.tier = tier;
     steps?.push(tier.step);

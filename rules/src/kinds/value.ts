@@ -29,13 +29,22 @@ export type ZeroPolicy = z.infer<typeof ZeroDenominator>;
 /** A value reference, compiled: the input, or the ratio's inputs and its `times` parsed once. */
 export type CompiledValue =
   | { readonly input: string; readonly def: KindInput }
-  | { readonly numerator: string; readonly denominator: string; readonly times: Decimal; readonly timesInt: number | null; readonly num: KindInput; readonly den: KindInput };
+  | {
+      readonly numerator: string;
+      readonly denominator: string;
+      readonly times: Decimal;
+      readonly timesInt: number | null;
+      /** `times` as the trace writes it. */
+      readonly timesText: string;
+      readonly num: KindInput;
+      readonly den: KindInput;
+    };
 
 export function compileValue(ref: ValueRef, ctx: CompileContext): CompiledValue {
   if ('input' in ref) return { input: ref.input, def: ctx.input(ref.input) };
   const { numerator, denominator } = ref.ratio;
   const times = ref.ratio.times === undefined ? ONE : dec(ref.ratio.times);
-  return { numerator, denominator, times, timesInt: smallInt(times), num: ctx.input(numerator), den: ctx.input(denominator) };
+  return { numerator, denominator, times, timesInt: smallInt(times), timesText: decText(times), num: ctx.input(numerator), den: ctx.input(denominator) };
 }
 
 export function valueReads(ref: ValueRef, out: Set<string>): void {
@@ -101,7 +110,7 @@ const numberOf = (v: unknown): Decimal => (v instanceof Decimal ? v : ZERO);
 /** The step of a ratio read, with its quotient. */
 function ratioStep(v: Extract<CompiledValue, { numerator: string }>, out: ReadOut, r: ReadRatio): z.infer<typeof RatioStep> {
   const { text, exact } = divide(out, r);
-  return { kind: 'ratio', numerator: { input: v.numerator, value: decText(r.n) }, denominator: { input: v.denominator, value: decText(r.d) }, times: decText(r.t), value: text, exact };
+  return { kind: 'ratio', numerator: { input: v.numerator, value: decText(r.n) }, denominator: { input: v.denominator, value: decText(r.d) }, times: v.timesText, value: text, exact };
 }
 
 /**
