@@ -9,6 +9,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POOL_MIN_FILES } from '../src/commands/rank.js';
 import { cli, cliInProcess, ROOT, tempDir, writeTemp } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -100,6 +101,12 @@ describe.concurrent('rank --threads', () => {
     const want = rank(results, 'dense').map((x) => ({ rank: x.rank, code: x.result.unit.code, points: x.result.totals.points, index: x.index }));
     const data = JSON.parse(twoJson.stdout);
     expect(data.ranking.map((x: J) => ({ rank: x.rank, code: x.unit.code, points: x.points, index: x.index }))).toEqual(want);
+  });
+
+  it('says in its help, in both languages, from how many files it uses threads by itself', async () => {
+    const [vi, en] = await Promise.all([cliInProcess(['rank', '--help']), cliInProcess(['rank', '--help', '--lang', 'en'])]);
+    expect(vi.stdout).toContain(`mỗi lõi một luồng khi có từ ${POOL_MIN_FILES.toLocaleString('de-DE')} tệp`);
+    expect(en.stdout).toContain(`one per core from ${POOL_MIN_FILES.toLocaleString('en-US')} files`);
   });
 
   it('refuses a --threads that is not a whole number from 1', async () => {

@@ -41,10 +41,11 @@ export function progress(enabled: boolean, total: number): { tick(label: string,
 /**
  * Without --threads, worker threads are used from this many files on. Below, starting them costs more
  * than they save: each thread compiles the set and warms up its own JIT, with no free core to do it in
- * the background. Measured on 2 cores (commune set, generated units), 2 threads against 1: 1,024 files
- * 17 % slower, 2,048 files 3 % slower, 3,321 files 12–14 % faster.
+ * the background. Measured on 2 cores (commune set, generated units, wall time of a cold `parindex rank`),
+ * 2 threads against 1, with today's faster scoring in one process: 3,321 files the same (1.9 s, a second
+ * more of CPU), 5,000 files 7 % faster, 10,000 files 21 % faster.
  */
-export const POOL_MIN_FILES = 2500;
+export const POOL_MIN_FILES = 4000;
 
 interface Failed {
   file: string;
