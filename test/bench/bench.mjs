@@ -35,6 +35,7 @@ import { score as handScore } from './hand-scorer.mjs';
 import { jsonLogicEngineScorers, jsonLogicJsScorer, peerVersions, zenScorer } from './peers.mjs';
 import { apiLoad, apiLoadLine } from './api-load.mjs';
 import { scaleLines, scaleRun } from './scale.mjs';
+import { POOL_MIN_FILES } from '../../packages/cli/dist/commands/rank.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name, def) => {
@@ -228,17 +229,22 @@ for (const keep of ['results', 'inputs']) {
   }
 }
 await pool.close();
-// What an officer's `parindex rank <folder>` takes on the same files, cold (a new process: start, pool,
-// JIT warm-up, reading, scoring, the ranking table written), wall time.
+// What an officer's `parindex rank <folder>` takes on the same files, cold (a new process: start, JIT
+// warm-up, reading, scoring, the ranking table written), wall time: as it chooses by itself (threads
+// from POOL_MIN_FILES files on), and on one thread per core.
 const cliBin = `${root}packages/cli/dist/parindex.js`;
-const rankCold = [];
+const rankCold = { auto: [], threads: [] };
 if (existsSync(cliBin))
-  for (let r = 0; r < 3; r++) {
-    const t = now();
-    const p = spawnSync(process.execPath, [cliBin, 'rank', fileDir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    rankCold.push(now() - t);
-    if (p.status !== 0) throw new Error(`parindex rank: exit ${p.status}: ${p.stderr.slice(0, 300)}`);
-  }
+  for (let r = 0; r < 3; r++)
+    for (const [kind, extra] of [
+      ['auto', []],
+      ['threads', ['--threads', String(THREADS)]],
+    ]) {
+      const t = now();
+      const p = spawnSync(process.execPath, [cliBin, 'rank', fileDir, ...extra], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      rankCold[kind].push(now() - t);
+      if (p.status !== 0) throw new Error(`parindex rank: exit ${p.status}: ${p.stderr.slice(0, 300)}`);
+    }
 rmSync(fileDir, { recursive: true, force: true });
 const tBase = timeIt(runBaseline);
 const tHand = timeIt(runHand);
@@ -394,7 +400,7 @@ const lines = [
   `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 2×)`,
   hashFloorLine(tHashFloor.median, tJleCompiled.median, tHand.median),
   `- national workload from evidence in memory, scored (compact form, every record kept) and ranked: ${fmt(national)} ms in one thread   (target < 500 ms); on ${THREADS} worker threads ${fmt(tPool.objectsInputs.median)} ms`,
-  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms); a cold \`parindex rank\` of the same ${fmt(units.length)} files (new process, pool started, table written): ${rankCold.length ? `median ${fmt(median(rankCold))} ms wall` : 'not measured (CLI not built)'}`,
+  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms); a cold \`parindex rank\` of the same ${fmt(units.length)} files (new process, table written): ${rankCold.auto.length ? `median ${fmt(median(rankCold.auto))} ms wall as it chooses (${units.length >= POOL_MIN_FILES ? `${THREADS} threads` : 'in one process'}, threads from ${fmt(POOL_MIN_FILES)} files), ${fmt(median(rankCold.threads))} ms with --threads ${THREADS}` : 'not measured (CLI not built)'}`,
   `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept (keep: 'results'), ${fmt(median(resultTimes.inputs), 2)} ms made on demand from the kept input (keep: 'inputs', the default); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
   `- points (8 fields, total, index) on the worker threads equal to the engine in one thread, exactly, for every unit: ${poolMismatches} mismatches`,
   `- one unit scored and explained (full result): median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.3 ms); with its JSON written (\`JSON.stringify\`, ${fmt(traceBytes)} bytes): median ${fmt(median(perUnitJson), 3)} ms; in the compact form (${fmt(compactBytes)} bytes of JSON): median ${fmt(median(perUnitCompact), 3)} ms`,
