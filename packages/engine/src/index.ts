@@ -3,37 +3,14 @@
  * (the sentences of the trace are in @parindex/explain).
  * Synchronous, no file I/O, no eval; runs unchanged in Node and in a browser.
  */
-export { ENGINE_NAME, ENGINE_VERSION } from './version.js';
+export * from './scoring-api.js';
 export { compile, type CompiledSet, type CompiledNode, type CompiledInput } from './compile.js';
-export { score, checkEvidence, type ScoreOptions } from './score.js';
 export { evaluateLogic, LogicError } from './deps.js';
 export { canonicalJson, sha256Hex, hashJson } from './canonical.js';
 export { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence-zod.js';
 export { parseEvidence } from './evidence.js';
 export { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
 export { parseAppraisal } from './appraisal.js';
-export type * from './result.js';
-export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
-export {
-  rank,
-  summarize,
-  mean,
-  RANK_ROUNDING_DEFAULT,
-  type RankingPolicy,
-  type RankRow,
-  type RankSummary,
-  type Mean,
-  type IndexMean,
-  type FieldMean,
-  type BandGroup,
-  type RankRounding,
-  type SummarizeOptions,
-  type Rankable,
-  type Summarizable,
-  rankingJson,
-  type Listable,
-} from './rank.js';
-export { toSummary, toCompact, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
 export { evidenceSchema } from './evidence-schema.js';
 /** @internal For `validate`: an appraisal the schema refuses, the refused parts taken out, to check the rest. */

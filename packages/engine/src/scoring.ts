@@ -16,33 +16,10 @@ import { compileChecked, type CompiledSet } from './compile.js';
 import { ParindexError, diag, type CriteriaSet } from './deps.js';
 import { SHIPPED_SETS } from './shipped-sets.js';
 
-export { ENGINE_NAME, ENGINE_VERSION } from './version.js';
+export * from './scoring-api.js';
 export type { CompiledSet, CompiledNode, CompiledInput } from './compile.js';
-export { score, checkEvidence, type ScoreOptions } from './score.js';
-export type * from './result.js';
 export type { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence.js';
 export type { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
-export { ParindexError, type Diagnostic, type DiagnosticCode } from './deps.js';
-export {
-  rank,
-  summarize,
-  mean,
-  rankingJson,
-  RANK_ROUNDING_DEFAULT,
-  type RankingPolicy,
-  type RankRow,
-  type RankSummary,
-  type Mean,
-  type IndexMean,
-  type FieldMean,
-  type BandGroup,
-  type RankRounding,
-  type SummarizeOptions,
-  type Rankable,
-  type Summarizable,
-  type Listable,
-} from './rank.js';
-export { toSummary, toCompact, type ScoreSummary, type FieldSummary, type BlockSummary } from './summary.js';
 export { SHIPPED_SETS };
 
 const SHIPPED_HASHES: ReadonlySet<string> = new Set(Object.values(SHIPPED_SETS));
