@@ -71,19 +71,11 @@ export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Leaf
   return { ids, read, steps: [] };
 }
 
-/**
- * What leafReading makes (ctx.reading is always one): also the list the unit's leaves write their
- * steps into, each from where its own start; finish() copies a leaf's into its trace, in a list of their
- * exact length (a list made per leaf and grown by push takes 17 places for 1 to 3 steps).
- */
-interface LeafReading {
-  ids: string[];
-  read: Reader;
-  steps: Step[];
-}
+/** What leafReading makes: ctx.reading (score-context.ts; a list made per leaf and grown by push took 17 places for 1 to 3 steps). */
+type LeafReading = Ctx['reading'];
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { ids, read, steps } = ctx.reading as LeafReading;
+  const { ids, read, steps } = ctx.reading;
   return {
     ctx,
     node,

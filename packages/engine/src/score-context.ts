@@ -48,8 +48,12 @@ export interface Ctx {
   shown: Set<string>;
   /** The exact figures of the last node result built (see keepExact). */
   last: Exact;
-  /** How leaves read their inputs, and what the leaf being scored read (leaf.ts leafReading). */
-  reading: { ids: string[]; read: Reader };
+  /**
+   * How leaves read their inputs (leaf.ts leafReading): the reader, and the unit's lists of what its
+   * leaves read and of the steps they wrote, each leaf's from where its own start (finish() copies a
+   * leaf's steps into its trace, in a list of their exact length).
+   */
+  reading: { ids: string[]; read: Reader; steps: Step[] };
 }
 
 /**
