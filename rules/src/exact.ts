@@ -33,6 +33,9 @@ function big10(k: number): bigint {
   return 10n ** BigInt(k);
 }
 
+/** Half of 10^k, for k below 400, once computed (half a unit of the place rounded to). */
+const B5: bigint[] = [];
+
 /** A whole number: a safe integer (0 and -0 for zero) or a BigInt beyond 2^53 − 1 (never a small one). */
 type Coef = number | bigint;
 /** What the constructor and every method accept for a decimal. */
@@ -43,10 +46,11 @@ const Mode = { Up: 0, Down: 1, Ceil: 2, Floor: 3, HalfUp: 4, HalfDown: 5, HalfEv
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
-/** The sentinel by which the module makes a Decimal from its fields (rawCoef, rawExp) without parsing. */
+/** The sentinel by which the module makes a Decimal from its fields (rawCoef, rawExp, rawText) without parsing. */
 const RAW = {};
 let rawCoef: Coef = 0;
 let rawExp = 0;
+let rawText: string | undefined;
 
 function make(coef: Coef, exp: number): Decimal {
   rawCoef = coef;
@@ -54,7 +58,19 @@ function make(coef: Coef, exp: number): Decimal {
   return new Decimal(RAW as DecimalValue);
 }
 
-const isNegCoef = (c: Coef): boolean => c < 0 || (c === 0 && 1 / c < 0);
+/** A Decimal whose toFixed() text is already known (written where its digits were made). */
+function makeWithText(coef: Coef, exp: number, text: string): Decimal {
+  rawText = text;
+  const d = make(coef, exp);
+  rawText = undefined;
+  return d;
+}
+
+// Typed tests: a BigInt compared with a number takes a slow generic path.
+const isNegCoef = (c: Coef): boolean => (typeof c === 'number' ? c < 0 || (c === 0 && 1 / c < 0) : c < 0n);
+/** 1, 0 or -1 as the coefficient is above, at or below zero (a BigInt one is never zero). */
+const signOf = (c: Coef): number => (typeof c === 'number' ? (c > 0 ? 1 : c < 0 ? -1 : 0) : c > 0n ? 1 : -1);
+const absCoef = (c: Coef): Coef => (typeof c === 'number' ? (c < 0 ? -c : c) : c < 0n ? -c : c);
 const negCoef = (c: Coef): Coef => -c;
 
 /** Digits of a whole number ≥ 0 (1 for 0). */
@@ -66,25 +82,43 @@ function digitsOf(a: Coef): number {
   return n;
 }
 
-/** c × 10^e without trailing zeros in c, the coefficient a number when it fits. */
+/**
+ * c × 10^e without trailing zeros in c (a safe integer). Below 2^31 by integer remainders; beyond, by
+ * c / 10, which is a whole number exactly when 10 divides c (below 2^53 the rounding error of c / 10 is
+ * under 1/16, and the fraction of a quotient by 10 is at least 1/10), as a remainder of numbers that
+ * are not small integers is a slow floating-point call.
+ */
 function norm(c: number, e: number): Decimal {
-  if (c === 0) return make(c, 0);
-  while (c % 10 === 0) {
-    c /= 10;
+  if (c === 0) return 1 / c > 0 ? ZERO_VALUE : make(c, 0);
+  if ((c | 0) === c) {
+    let i = c | 0;
+    if (i % 10 !== 0) return make(c, e);
+    do {
+      i = (i / 10) | 0;
+      e++;
+    } while (i % 10 === 0);
+    return make(i, e);
+  }
+  let q = c / 10;
+  while (q === Math.trunc(q)) {
+    c = q;
     e++;
+    q = c / 10;
   }
   return make(c, e);
 }
 
 function normBig(c: bigint, e: number): Decimal {
   if (c <= MAX_BIG && c >= -MAX_BIG) return norm(Number(c), e);
-  if (c % 10n === 0n) {
-    const t = c.toString();
-    let end = t.length;
-    while (t.charCodeAt(end - 1) === 48) end--;
-    return normBig(BigInt(t.slice(0, end)), e + t.length - end);
-  }
-  return make(c, e);
+  // An odd coefficient ends in no zero: its parity costs next to nothing, a remainder by 10 does not.
+  if (BigInt.asUintN(1, c) === 1n || c % 10n !== 0n) return make(c, e);
+  const q = c / 10n;
+  // One or two zeros are divided away; more (an exact result on a longer scale) by writing the digits.
+  if (q % 100n !== 0n) return normBig(q, e + 1);
+  const t = q.toString();
+  let end = t.length;
+  while (t.charCodeAt(end - 1) === 48) end--;
+  return normBig(BigInt(t.slice(0, end)), e + 1 + t.length - end);
 }
 
 /** An exact result rounded to PRECISION significant digits, half up (decimal.js's `finalise`). */
@@ -155,10 +189,10 @@ function roundAt(c: Coef, e: number, place: number, rm: number, sticky: boolean)
     const r = a % p;
     q = a / p;
     if (rm >= Mode.HalfUp) {
-      const h = p >> 1n;
+      const h = drop < 400 ? (B5[drop] ??= p >> 1n) : p >> 1n;
       half = r > h ? 1 : r < h ? -1 : sticky ? 1 : 0;
     }
-    if ((r !== 0n || sticky) && roundsUp(rm, neg, half, (q & 1n) === 1n)) q++;
+    if ((r !== 0n || sticky) && roundsUp(rm, neg, half, BigInt.asUintN(1, q) === 1n)) q++;
   } else if (roundsUp(rm, neg, half, false)) q = 1n;
   if (q === 0n) return make(neg ? -0 : 0, 0);
   return normBig(neg ? -q : q, place);
@@ -216,21 +250,24 @@ function parseNumberText(t: string): [Coef, number] {
 
 const from = (v: DecimalValue): Decimal => (v instanceof Decimal ? v : new Decimal(v));
 
-/** Two coefficients brought to the smaller exponent, as BigInts. */
+/** Two coefficients brought to the smaller exponent, as BigInts (the one already there not multiplied). */
 function aligned(xc: Coef, xe: number, yc: Coef, ye: number): [bigint, bigint, number] {
-  const e = Math.min(xe, ye);
-  return [BigInt(xc) * big10(xe - e), BigInt(yc) * big10(ye - e), e];
+  if (xe === ye) return [BigInt(xc), BigInt(yc), xe];
+  return xe > ye ? [BigInt(xc) * big10(xe - ye), BigInt(yc), ye] : [BigInt(xc), BigInt(yc) * big10(ye - xe), xe];
 }
 
 /** Exponent of the most significant digit of a nonzero c × 10^e. */
-const topExp = (c: Coef, e: number): number => e + digitsOf(c < 0 ? -c : c) - 1;
+const topExp = (c: Coef, e: number): number => e + digitsOf(absCoef(c)) - 1;
 
-/** x + (yc × 10^ye), rounded as decimal.js rounds a sum. */
-function add(x: Decimal, yc: Coef, ye: number): Decimal {
+/**
+ * x + (yc × 10^ye), rounded as decimal.js rounds a sum; `y` is that term as a Decimal when there is one
+ * (a sum with zero is then that term itself, not a copy).
+ */
+function add(x: Decimal, yc: Coef, ye: number, y: Decimal | null): Decimal {
   const xc = x.coef;
   if (typeof xc === 'number' && typeof yc === 'number') {
     if (yc === 0) return xc === 0 ? make(xc + yc, 0) : x;
-    if (xc === 0) return make(yc, ye);
+    if (xc === 0) return y ?? make(yc, ye);
     const k = x.exp - ye;
     if (k === 0) {
       const s = xc + yc;
@@ -271,8 +308,8 @@ function farTerm(bigExp: number, bigTop: number, c: Coef, e: number, top: number
 
 /** |x| ÷ |y| for nonzero coefficients, rounded to PRECISION significant digits half up, with the sign given. */
 function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Decimal {
-  let a = xc < 0 ? negCoef(xc) : xc;
-  const b = yc < 0 ? negCoef(yc) : yc;
+  let a = absCoef(xc);
+  const b = absCoef(yc);
   if (typeof a === 'number' && typeof b === 'number') {
     if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye);
     if (b < 1e14) return smallQuotient(a, b, neg, xe - ye);
@@ -365,7 +402,8 @@ function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
   if (end <= 15) return make(neg ? -Number(digits) : Number(digits), last);
   const c = BigInt(digits);
   const coef = c <= MAX_BIG ? Number(c) : c;
-  return make(neg ? negCoef(coef) : coef, last);
+  // Its text from the digits at hand (a 60-digit coefficient's own text is a slow conversion).
+  return makeWithText(neg ? negCoef(coef) : coef, last, (neg ? '-' : '') + plainDigits(digits, last));
 }
 
 function checkInt(n: number, min: number, max: number): void {
@@ -374,10 +412,24 @@ function checkInt(n: number, min: number, max: number): void {
 
 /** Plain text of |c| × 10^e (no exponent, no sign). */
 function plain(c: Coef, e: number): string {
-  const t = typeof c === 'number' ? '' + (c < 0 ? -c : c) : (c < 0n ? -c : c).toString();
+  return plainDigits(typeof c === 'number' ? '' + (c < 0 ? -c : c) : (c < 0n ? -c : c).toString(), e);
+}
+
+/** Plain text of the whole number written t, times 10^e. */
+function plainDigits(t: string, e: number): string {
   if (e >= 0) return e === 0 ? t : t + '0'.repeat(e);
   const point = t.length + e;
   return point > 0 ? t.slice(0, point) + '.' + t.slice(point) : '0.' + '0'.repeat(-point) + t;
+}
+
+/** The text of toFixed(): plain, "-" before a value below zero, "0" for -0. */
+function fixed(c: Coef, e: number): string {
+  // A whole number below 2^53 is its own shortest text ('' + -0 is "0").
+  if (typeof c === 'number' && e >= 0 && e < 16) {
+    const v = e === 0 ? c : c * P10[e]!;
+    if (v <= MAX && v >= -MAX) return '' + v;
+  }
+  return isNegCoef(c) ? '-' + plain(c, e) : plain(c, e);
 }
 
 /** Text in exponential notation, as decimal.js writes it: 1.5e+100, 1e-101. */
@@ -403,13 +455,19 @@ export class Decimal {
   readonly coef: Coef;
   /** The exponent of the coefficient's last digit: the value is coef × 10^exp (0 for zero). */
   readonly exp: number;
+  /** The text of toFixed(), kept once written: values are written many times (a set's points in every unit). */
+  private fixedText: string | undefined;
 
   /** A decimal from a number (its shortest text, as String gives it), a decimal text (1.5, -2e3, .5) or a decimal. */
   constructor(value: DecimalValue) {
     if (value === RAW) {
       this.coef = rawCoef;
       this.exp = rawExp;
-    } else if (value instanceof Decimal) {
+      this.fixedText = rawText;
+      return;
+    }
+    this.fixedText = undefined;
+    if (value instanceof Decimal) {
       this.coef = value.coef;
       this.exp = value.exp;
     } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
@@ -445,12 +503,12 @@ export class Decimal {
 
   plus(y: DecimalValue): Decimal {
     const v = from(y);
-    return add(this, v.coef, v.exp);
+    return add(this, v.coef, v.exp, v);
   }
 
   minus(y: DecimalValue): Decimal {
     const v = from(y);
-    return add(this, negCoef(v.coef), v.exp);
+    return add(this, negCoef(v.coef), v.exp, null);
   }
 
   times(y: DecimalValue): Decimal {
@@ -509,7 +567,7 @@ export class Decimal {
       const one = make(base === -1 && k % 2 === 1 ? -1 : 1, this.exp * k);
       return n > 0 ? one : make(1, 0).div(one);
     }
-    if (digitsOf(base < 0 ? negCoef(base) : base) * k > 100_000) throw new RangeError(`[DecimalError] Power too large: ${n}`);
+    if (digitsOf(absCoef(base)) * k > 100_000) throw new RangeError(`[DecimalError] Power too large: ${n}`);
     const c = BigInt(base) ** BigInt(k);
     if (n > 0) return fin(c, this.exp * k);
     return make(1, 0).div(normBig(c, this.exp * k));
@@ -519,13 +577,12 @@ export class Decimal {
     const v = from(y);
     const xc = this.coef;
     const yc = v.coef;
-    const xs = xc > 0 ? 1 : xc < 0 ? -1 : 0;
-    const ys = yc > 0 ? 1 : yc < 0 ? -1 : 0;
-    if (xs !== ys) return xs > ys ? 1 : -1;
-    if (xs === 0) return 0;
-    const k = this.exp - v.exp;
     if (typeof xc === 'number' && typeof yc === 'number') {
+      const k = this.exp - v.exp;
+      // The same exponent (zero's is 0): the coefficients decide; else a zero or the signs may.
       if (k === 0) return xc > yc ? 1 : xc < yc ? -1 : 0;
+      if (xc === 0) return yc > 0 ? -1 : 1;
+      if (yc === 0 || xc > 0 !== yc > 0) return xc > 0 ? 1 : -1;
       if (k > 0 && k < 16) {
         const a = xc * P10[k]!;
         if (a <= MAX && a >= -MAX) return a > yc ? 1 : a < yc ? -1 : 0;
@@ -534,12 +591,7 @@ export class Decimal {
         if (b <= MAX && b >= -MAX) return xc > b ? 1 : xc < b ? -1 : 0;
       }
     }
-    // The exponents of the first digits decide, else the digits themselves.
-    const tx = topExp(xc, this.exp);
-    const ty = topExp(yc, v.exp);
-    if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
-    const [a, b] = aligned(xc, this.exp, yc, v.exp);
-    return a > b ? 1 : a < b ? -1 : 0;
+    return cmpSlow(xc, this.exp, yc, v.exp);
   }
 
   eq(y: DecimalValue): boolean {
@@ -611,21 +663,18 @@ export class Decimal {
   /** Significant digits (with z, the integer part's trailing zeros counted too). */
   sd(z?: boolean): number {
     const c = this.coef;
-    const n = digitsOf(c < 0 ? negCoef(c) : c);
+    const n = digitsOf(absCoef(c));
     if (z && c !== 0 && this.exp + n > n) return this.exp + n;
     return n;
   }
 
   /** Plain notation; with dp, rounded (half up by default) and written with exactly dp decimals. */
   toFixed(dp?: number, rm?: number): string {
-    let text: string;
-    if (dp === undefined) text = plain(this.coef, this.exp);
-    else {
-      const r = this.toDecimalPlaces(dp, rm);
-      text = plain(r.coef, r.exp);
-      const places = r.exp < 0 ? -r.exp : 0;
-      if (dp > places) text += (places === 0 ? '.' : '') + '0'.repeat(dp - places);
-    }
+    if (dp === undefined) return this.fixedText ?? (this.fixedText = fixed(this.coef, this.exp));
+    const r = this.toDecimalPlaces(dp, rm);
+    let text = plain(r.coef, r.exp);
+    const places = r.exp < 0 ? -r.exp : 0;
+    if (dp > places) text += (places === 0 ? '.' : '') + '0'.repeat(dp - places);
     return this.coef !== 0 && isNegCoef(this.coef) ? '-' + text : text;
   }
 
@@ -649,9 +698,25 @@ export class Decimal {
     const c = this.coef;
     const top = topExp(c, this.exp);
     const t = top <= -100 || top >= 100 ? exponential(c, this.exp) : plain(c, this.exp);
-    return c < 0 ? '-' + t : t;
+    return isNegCoef(c) ? '-' + t : t;
   }
 }
+
+/** The comparison of two values in general: the signs, then the exponents of the first digits, then the digits. */
+function cmpSlow(xc: Coef, xe: number, yc: Coef, ye: number): number {
+  const xs = signOf(xc);
+  const ys = signOf(yc);
+  if (xs !== ys) return xs > ys ? 1 : -1;
+  if (xs === 0) return 0;
+  const tx = topExp(xc, xe);
+  const ty = topExp(yc, ye);
+  if (tx !== ty) return tx > ty === xs > 0 ? 1 : -1;
+  const [a, b] = aligned(xc, xe, yc, ye);
+  return a > b ? 1 : a < b ? -1 : 0;
+}
+
+/** Zero, made once: the sum of opposite values, and every other +0 a normalisation meets. */
+const ZERO_VALUE = make(0, 0);
 
 function extreme(values: DecimalValue[], n: number): Decimal {
   let x = from(values[0]!);
