@@ -306,18 +306,28 @@ function farTerm(bigExp: number, bigTop: number, c: Coef, e: number, top: number
   return top < floor ? [isNegCoef(c) ? -1 : 1, floor] : [c, e];
 }
 
+/**
+ * ⌊a ÷ b⌋ for safe integers a ≥ 0 and b > 0, exact in floating point: the rounding error of a / b
+ * (under a / b × 2^-53 < 1 / b) is smaller than the distance of a quotient that is not whole to the
+ * nearest whole number (at least 1 / b). A remainder of numbers that are not small integers would be a
+ * slow floating-point call.
+ */
+const wholeQuotient = (a: number, b: number): number => Math.floor(a / b);
+
 /** |x| ÷ |y| for nonzero coefficients, rounded to PRECISION significant digits half up, with the sign given. */
 function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Decimal {
   let a = absCoef(xc);
   const b = absCoef(yc);
   if (typeof a === 'number' && typeof b === 'number') {
-    if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye);
+    const w = wholeQuotient(a, b);
+    if (w * b === a) return norm(neg ? -w : w, xe - ye);
     if (b < 1e14) return smallQuotient(a, b, neg, xe - ye);
     // An exact quotient of small numbers ending within a few more digits.
     for (let k = 1; k < 16; k++) {
       a *= 10;
       if (a > MAX) break;
-      if (a % b === 0) return norm(neg ? -(a / b) : a / b, xe - ye - k);
+      const m = wholeQuotient(a, b);
+      if (m * b === a) return norm(neg ? -m : m, xe - ye - k);
     }
     a = Math.abs(xc as number);
   }
@@ -340,8 +350,8 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
  * integer, whose text V8 writes fast).
  */
 export function longDivision(a: number, b: number): { all: string; intLen: number; first: number; rest: number } {
-  const r0 = a % b;
-  const ip = (a - r0) / b;
+  const ip = wholeQuotient(a, b);
+  const r0 = a - ip * b;
   let all = ip === 0 ? '' : '' + ip;
   const intLen = all.length;
   let first = intLen > 0 ? 0 : -1;
