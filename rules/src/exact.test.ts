@@ -187,6 +187,49 @@ describe('exact decimals agree with decimal.js at 60 digits, half up', () => {
     same(new Decimal('-0').pow(3), new Oracle('-0').pow(3), '(-0)^3');
   });
 
+  it('agrees at the borders of the fast paths: 2^31, 2^53, trailing zeros, exponents a digit apart', () => {
+    // Sums and comparisons of numbers scaled to one exponent, normalisation by integer remainders below
+    // 2^31 and by division beyond, whole quotients by one floating-point division.
+    const bases = [2 ** 31, 2 ** 31 * 10, 2 ** 53, 9007199254740990, 10 ** 15, 10 ** 16, 4503599627370496, 6361 * 69431];
+    const border = fc
+      .tuple(sign, fc.constantFrom(...bases), fc.integer({ min: -25, max: 25 }), fc.constantFrom(1, 10, 100, 1000), fc.integer({ min: -18, max: 18 }))
+      .map(([s, base, delta, scale, e]) => `${s}${BigInt(base) * BigInt(scale) + BigInt(delta)}e${e}`);
+    const small = fc.tuple(sign, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: -17, max: 17 })).map(([s, n, e]) => `${s}${n}e${e}`);
+    const operand = fc.oneof(border, small, text);
+    fc.assert(
+      fc.property(operand, operand, (a, b) => {
+        const [x, X] = both(a);
+        const [y, Y] = both(b);
+        same(x.plus(y), X.plus(Y), `${a} + ${b}`);
+        same(x.minus(y), X.minus(Y), `${a} - ${b}`);
+        same(x.times(y), X.times(Y), `${a} × ${b}`);
+        expect(x.cmp(y), `${a} ? ${b}`).toBe(X.cmp(Y));
+        if (!Y.isZero()) same(x.div(y), X.div(Y), `${a} ÷ ${b}`);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+    // Exact quotients of large safe integers (2^53 − 1 = 6361 × 69431 × 20394401) and their neighbours.
+    for (const p of [9007199254740991, 9007199254740990, 9007199254740989, 441640591 * 20394401, 2 ** 52, 2 ** 52 + 1])
+      for (const q of [1, 2, 3, 6361, 69431, 20394401, 441640591, 2 ** 26, 999999999999989, 9007199254740991])
+        for (const e of ['', 'e-7', 'e3']) same(new Decimal(`${p}${e}`).div(q), new Oracle(`${p}${e}`).div(q), `${p}${e} ÷ ${q}`);
+  });
+
+  it('gives a sum with zero as the other term, and keeps a text once written without changing it', () => {
+    const five = new Decimal('5.25');
+    expect(new Decimal(0).plus(five)).toBe(five);
+    expect(five.plus(new Decimal('-0'))).toBe(five);
+    fc.assert(
+      fc.property(text, fc.nat(8), (a, dp) => {
+        const [x, X] = both(a);
+        expect([x.toFixed(), x.toFixed(dp), x.toFixed(), x.toString(), x.valueOf()], a).toEqual([X.toFixed(), X.toFixed(dp), X.toFixed(), X.toString(), X.valueOf()]);
+        // A quotient's text is written where its digits are made.
+        const q = x.div(7);
+        expect([q.toFixed(), q.toFixed(dp), q.toString(), q.valueOf()], `${a} ÷ 7`).toEqual([X.div(7).toFixed(), X.div(7).toFixed(dp), X.div(7).toString(), X.div(7).valueOf()]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('keeps the sign of zero as decimal.js keeps it', () => {
     const zeros = ['0', '-0'];
     for (const a of zeros)
