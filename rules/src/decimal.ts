@@ -7,9 +7,9 @@
  * precision. Quotients (a ratio, a survey mean, the index) carry 60 significant digits; comparisons of a
  * ratio against a bound are done by cross-multiplication and are exact.
  */
-import { Decimal, longDivision, timesExact } from './exact.js';
+import { Decimal, quotientText, timesExact } from './exact.js';
 
-export { Decimal };
+export { Decimal, quotientText };
 
 /** Read a rule-file or evidence decimal (JSON number or decimal string) exactly. */
 export function dec(value: number | string | Decimal): Decimal {
@@ -48,50 +48,6 @@ export function smallInt(x: Decimal): number | null {
   if (x.exp < 0 || x.exp > 13) return null;
   const v = c * 10 ** x.exp;
   return v < 1e14 && v > -1e14 ? v : null;
-}
-
-/**
- * p ÷ q for whole numbers (|p| < 2^53, 0 < q < 10^14) exactly as `new Decimal(p).div(q)` gives it at
- * 60 significant digits, half up: its text (decText), its significant digits counted the way
- * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away), from its long
- * division (longDivision).
- */
-export function quotientText(p: number, q: number): { text: string; sd: number; exact: boolean } {
-  const neg = p < 0;
-  const a = neg ? -p : p;
-  const { all: digits, intLen, first, rest } = longDivision(a, q);
-  let all = digits;
-  let exact = rest === 0;
-  if (first >= 0 && all.length - first > 60) {
-    // Half up on the 61st significant digit; anything nonzero from it on was rounded away.
-    const cut = first + 60;
-    for (let i = cut; i < all.length; i++) if (all.charCodeAt(i) !== 48) exact = false;
-    const up = all.charCodeAt(cut) >= 53;
-    all = all.slice(0, cut);
-    if (up) {
-      let i = cut - 1;
-      while (i >= 0 && all.charCodeAt(i) === 57) i--;
-      // 99…9 rounds to 100…0: one more digit in front, which is a digit of the integer part.
-      all = i < 0 ? '1' + '0'.repeat(cut) : all.slice(0, i) + String.fromCharCode(all.charCodeAt(i) + 1) + '0'.repeat(cut - 1 - i);
-      if (i < 0) return finishQuotient(all, intLen + 1, neg, exact);
-    }
-  }
-  return finishQuotient(all, intLen, neg, exact);
-}
-
-/** The text and sd(true) of the digits `all` (intLen of them before the point), without trailing fraction zeros. */
-function finishQuotient(all: string, intLen: number, neg: boolean, exact: boolean): { text: string; sd: number; exact: boolean } {
-  let end = all.length;
-  while (end > intLen && all.charCodeAt(end - 1) === 48) end--;
-  let first = 0;
-  while (first < end && all.charCodeAt(first) === 48) first++;
-  if (first === end) return { text: '0', sd: 1, exact };
-  const text = intLen === 0 ? '0.' + all.slice(0, end) : end > intLen ? all.slice(0, intLen) + '.' + all.slice(intLen, end) : all.slice(0, intLen);
-  // sd(true): digits from the first nonzero to the last nonzero, or the integer digits if more.
-  let lastNz = end;
-  while (lastNz > first && all.charCodeAt(lastNz - 1) === 48) lastNz--;
-  const sd = Math.max(lastNz - first, intLen);
-  return { text: neg ? '-' + text : text, sd, exact };
 }
 
 /** Is q (the 60-digit quotient n ÷ d) exact, i.e. q × d = n with nothing rounded away? */

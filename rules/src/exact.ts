@@ -41,10 +41,19 @@ type Coef = number | bigint;
 /** What the constructor and every method accept for a decimal. */
 export type DecimalValue = Decimal | number | string;
 
-/** Rounding modes, with decimal.js's numbers. */
-const Mode = { Up: 0, Down: 1, Ceil: 2, Floor: 3, HalfUp: 4, HalfDown: 5, HalfEven: 6, HalfCeil: 7, HalfFloor: 8 } as const;
+// Rounding modes, with decimal.js's numbers (each its own constant: a minifier shortens those, not an object's keys).
+const UP = 0;
+const DOWN = 1;
+const CEIL = 2;
+const FLOOR = 3;
+const HALF_UP = 4;
+const HALF_DOWN = 5;
+const HALF_EVEN = 6;
+const HALF_CEIL = 7;
+const HALF_FLOOR = 8;
 
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+/** A decimal text: sign, whole digits, fraction digits (a digit at least, before or after the point), exponent. */
+const DECIMAL_TEXT = /^([+-]?)(?=\.?\d)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** The sentinel by which the module makes a Decimal from its fields (rawCoef, rawExp, rawText) without parsing. */
 const RAW = {};
@@ -129,28 +138,27 @@ function fin(c: Coef, e: number): Decimal {
   // Digits of a result just above 60 by comparisons (cheaper than writing the number out).
   let d = PRECISION + 1;
   while (d < 80 && a >= big10(d)) d++;
-  if (d === 80) d = digitsOf(a);
-  return d > PRECISION ? roundAt(c, e, e + d - PRECISION, Mode.HalfUp, false) : normBig(c, e);
+  return roundAt(c, e, e + (d < 80 ? d : digitsOf(a)) - PRECISION, HALF_UP, false);
 }
 
 /** Whether to add one unit to a truncated magnitude: the mode, the sign, where the rest lies against a half unit. */
 function roundsUp(rm: number, neg: boolean, half: number, odd: boolean): boolean {
   switch (rm) {
-    case Mode.Up:
+    case UP:
       return true;
-    case Mode.Down:
+    case DOWN:
       return false;
-    case Mode.Ceil:
+    case CEIL:
       return !neg;
-    case Mode.Floor:
+    case FLOOR:
       return neg;
-    case Mode.HalfUp:
+    case HALF_UP:
       return half >= 0;
-    case Mode.HalfDown:
+    case HALF_DOWN:
       return half > 0;
-    case Mode.HalfEven:
+    case HALF_EVEN:
       return half > 0 || (half === 0 && odd);
-    case Mode.HalfCeil:
+    case HALF_CEIL:
       return half > 0 || (half === 0 && !neg);
     default:
       return half > 0 || (half === 0 && neg);
@@ -188,7 +196,7 @@ function roundAt(c: Coef, e: number, place: number, rm: number, sticky: boolean)
     const p = big10(drop);
     const r = a % p;
     q = a / p;
-    if (rm >= Mode.HalfUp) {
+    if (rm >= HALF_UP) {
       const h = drop < 400 ? (B5[drop] ??= p >> 1n) : p >> 1n;
       half = r > h ? 1 : r < h ? -1 : sticky ? 1 : 0;
     }
@@ -200,26 +208,15 @@ function roundAt(c: Coef, e: number, place: number, rm: number, sticky: boolean)
 
 /** A decimal text as decimal.js reads it (sign, digits with at most one point, exponent): its coefficient and exponent. */
 function parse(text: string): [Coef, number] {
-  if (!DECIMAL_TEXT.test(text)) throw new Error(`[DecimalError] Invalid argument: ${text}`);
-  const c0 = text.charCodeAt(0);
-  const neg = c0 === 45;
-  let i = c0 === 45 || c0 === 43 ? 1 : 0;
-  let end = text.length;
-  let exp = 0;
-  const ePos = text.search(/e/i);
-  if (ePos >= 0) {
-    exp = Number(text.slice(ePos + 1));
-    end = ePos;
-  }
-  let digits = text.slice(i, end);
-  const dot = digits.indexOf('.');
-  if (dot >= 0) {
-    exp -= digits.length - dot - 1;
-    digits = digits.slice(0, dot) + digits.slice(dot + 1);
-  }
-  i = 0;
-  while (i < digits.length && digits.charCodeAt(i) === 48) i++;
-  end = digits.length;
+  const m = DECIMAL_TEXT.exec(text);
+  if (m === null) throw new Error(`[DecimalError] Invalid argument: ${text}`);
+  const neg = m[1] === '-';
+  const fraction = m[3] ?? '';
+  let digits = m[2] + fraction;
+  let exp = Number(m[4] ?? 0) - fraction.length;
+  let i = 0;
+  while (digits.charCodeAt(i) === 48) i++;
+  let end = digits.length;
   while (end > i && digits.charCodeAt(end - 1) === 48) end--;
   if (end === i) return [neg ? -0 : 0, 0];
   exp += digits.length - end;
@@ -268,18 +265,13 @@ function add(x: Decimal, yc: Coef, ye: number, y: Decimal | null): Decimal {
   if (typeof xc === 'number' && typeof yc === 'number') {
     if (yc === 0) return xc === 0 ? make(xc + yc, 0) : x;
     if (xc === 0) return y ?? make(yc, ye);
+    // Both brought to the smaller exponent, when that keeps them and their sum below 2^53 (then exact).
     const k = x.exp - ye;
-    if (k === 0) {
-      const s = xc + yc;
-      if (s <= MAX && s >= -MAX) return norm(s, ye);
-    } else if (k > 0 && k < 16) {
-      const a = xc * P10[k]!;
-      const s = a + yc;
-      if (a <= MAX && a >= -MAX && s <= MAX && s >= -MAX) return norm(s, ye);
-    } else if (k < 0 && k > -16) {
-      const b = yc * P10[-k]!;
-      const s = xc + b;
-      if (b <= MAX && b >= -MAX && s <= MAX && s >= -MAX) return norm(s, x.exp);
+    if (k > -16 && k < 16) {
+      const a = k > 0 ? xc * P10[k]! : xc;
+      const b = k < 0 ? yc * P10[-k]! : yc;
+      const s = a + b;
+      if (a <= MAX && a >= -MAX && b <= MAX && b >= -MAX && s <= MAX && s >= -MAX) return norm(s, k > 0 ? ye : x.exp);
     }
   }
   return addSlow(xc, x.exp, yc, ye);
@@ -339,7 +331,7 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
   const sticky = n % d !== 0n;
   const digits = q >= big10(PRECISION + 1) ? PRECISION + 2 : PRECISION + 1;
   const sq = neg ? -q : q;
-  return roundAt(sq, xe - ye - k, xe - ye - k + digits - PRECISION, Mode.HalfUp, sticky);
+  return roundAt(sq, xe - ye - k, xe - ye - k + digits - PRECISION, HALF_UP, sticky);
 }
 
 /**
@@ -349,7 +341,7 @@ function quotient(xc: Coef, xe: number, yc: Coef, ye: number, neg: boolean): Dec
  * division in safe integers, up to 9 digits a step (r × 10^k stays below 2^52; the chunk stays a small
  * integer, whose text V8 writes fast).
  */
-export function longDivision(a: number, b: number): { all: string; intLen: number; first: number; rest: number } {
+function longDivision(a: number, b: number): { all: string; intLen: number; first: number; rest: number } {
   const ip = wholeQuotient(a, b);
   const r0 = a - ip * b;
   let all = ip === 0 ? '' : '' + ip;
@@ -385,19 +377,21 @@ export function longDivision(a: number, b: number): { all: string; intLen: numbe
 }
 
 /**
- * a ÷ b × 10^e for safe integers a > 0 and 0 < b < 10^14 (counts and points: nearly every quotient),
- * rounded to 60 significant digits half up from its long division; the digits are turned into a
- * coefficient once. Half up needs only the 61st digit: 5 or more rounds up, whatever follows.
+ * a ÷ b for safe integers a > 0 and 0 < b < 10^14 (counts and points: nearly every quotient), rounded
+ * to 60 significant digits half up from its long division: the digits kept (no trailing zeros), the
+ * exponent of the last one, and whether nothing was rounded away. Half up needs only the 61st digit:
+ * 5 or more rounds up, whatever follows.
  */
-function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
-  const { all, intLen, first } = longDivision(a, b);
-  // The exponent of the last digit kept, and the digits from the first significant one.
-  let last = e - (all.length - intLen);
+function quotientDigits(a: number, b: number): { digits: string; last: number; exact: boolean } {
+  const { all, intLen, first, rest } = longDivision(a, b);
+  let last = intLen - all.length;
   let digits: string;
+  let exact = rest === 0;
   if (all.length - first > PRECISION) {
     const cut = first + PRECISION;
     last += all.length - cut;
     digits = all.slice(first, cut);
+    for (let i = cut; i < all.length; i++) if (all.charCodeAt(i) !== 48) exact = false;
     if (all.charCodeAt(cut) >= 53) {
       let i = digits.length - 1;
       while (i >= 0 && digits.charCodeAt(i) === 57) i--;
@@ -408,21 +402,41 @@ function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
   let end = digits.length;
   while (digits.charCodeAt(end - 1) === 48) end--;
   last += digits.length - end;
-  if (end < digits.length) digits = digits.slice(0, end);
-  if (end <= 15) return make(neg ? -Number(digits) : Number(digits), last);
+  return { digits: end < digits.length ? digits.slice(0, end) : digits, last, exact };
+}
+
+/** a ÷ b × 10^e (see quotientDigits), the digits turned into a coefficient once, and its text kept. */
+function smallQuotient(a: number, b: number, neg: boolean, e: number): Decimal {
+  const { digits, last } = quotientDigits(a, b);
+  if (digits.length <= 15) return make(neg ? -Number(digits) : Number(digits), last + e);
   const c = BigInt(digits);
   const coef = c <= MAX_BIG ? Number(c) : c;
   // Its text from the digits at hand (a 60-digit coefficient's own text is a slow conversion).
-  return makeWithText(neg ? negCoef(coef) : coef, last, (neg ? '-' : '') + plainDigits(digits, last));
+  return makeWithText(neg ? negCoef(coef) : coef, last + e, (neg ? '-' : '') + plainDigits(digits, last + e));
+}
+
+/**
+ * p ÷ q for whole numbers (|p| < 2^53, 0 < q < 10^14) exactly as `new Decimal(p).div(q)` gives it at
+ * 60 significant digits, half up: its text (decText), its significant digits counted the way
+ * `sd(true)` counts them, and whether the quotient is exact (nothing was rounded away).
+ */
+export function quotientText(p: number, q: number): { text: string; sd: number; exact: boolean } {
+  if (p === 0) return { text: '0', sd: 1, exact: true };
+  const { digits, last, exact } = quotientDigits(p < 0 ? -p : p, q);
+  const text = plainDigits(digits, last);
+  return { text: p < 0 ? '-' + text : text, sd: last > 0 ? digits.length + last : digits.length, exact };
 }
 
 function checkInt(n: number, min: number, max: number): void {
   if (n !== ~~n || n < min || n > max) throw new Error(`[DecimalError] Invalid argument: ${n}`);
 }
 
+/** The digits of |c|. */
+const digitText = (c: Coef): string => '' + absCoef(c);
+
 /** Plain text of |c| × 10^e (no exponent, no sign). */
 function plain(c: Coef, e: number): string {
-  return plainDigits(typeof c === 'number' ? '' + (c < 0 ? -c : c) : (c < 0n ? -c : c).toString(), e);
+  return plainDigits(digitText(c), e);
 }
 
 /** Plain text of the whole number written t, times 10^e. */
@@ -444,22 +458,22 @@ function fixed(c: Coef, e: number): string {
 
 /** Text in exponential notation, as decimal.js writes it: 1.5e+100, 1e-101. */
 function exponential(c: Coef, e: number): string {
-  const t = typeof c === 'number' ? '' + (c < 0 ? -c : c) : (c < 0n ? -c : c).toString();
+  const t = digitText(c);
   const top = e + t.length - 1;
   return (t.length > 1 ? t[0] + '.' + t.slice(1) : t) + 'e' + (top < 0 ? '' : '+') + top;
 }
 
 /** An exact decimal number (see the module comment). */
 export class Decimal {
-  static readonly ROUND_UP = Mode.Up;
-  static readonly ROUND_DOWN = Mode.Down;
-  static readonly ROUND_CEIL = Mode.Ceil;
-  static readonly ROUND_FLOOR = Mode.Floor;
-  static readonly ROUND_HALF_UP = Mode.HalfUp;
-  static readonly ROUND_HALF_DOWN = Mode.HalfDown;
-  static readonly ROUND_HALF_EVEN = Mode.HalfEven;
-  static readonly ROUND_HALF_CEIL = Mode.HalfCeil;
-  static readonly ROUND_HALF_FLOOR = Mode.HalfFloor;
+  static readonly ROUND_UP = UP;
+  static readonly ROUND_DOWN = DOWN;
+  static readonly ROUND_CEIL = CEIL;
+  static readonly ROUND_FLOOR = FLOOR;
+  static readonly ROUND_HALF_UP = HALF_UP;
+  static readonly ROUND_HALF_DOWN = HALF_DOWN;
+  static readonly ROUND_HALF_EVEN = HALF_EVEN;
+  static readonly ROUND_HALF_CEIL = HALF_CEIL;
+  static readonly ROUND_HALF_FLOOR = HALF_FLOOR;
 
   /** The coefficient, without trailing zeros: a safe integer (0 or -0 for zero) or a BigInt beyond. */
   readonly coef: Coef;
@@ -474,25 +488,14 @@ export class Decimal {
       this.coef = rawCoef;
       this.exp = rawExp;
       this.fixedText = rawText;
-      return;
-    }
-    this.fixedText = undefined;
-    if (value instanceof Decimal) {
+    } else if (value instanceof Decimal) {
       this.coef = value.coef;
       this.exp = value.exp;
+      this.fixedText = value.fixedText;
     } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
-      if (value === 0) {
-        this.coef = value;
-        this.exp = 0;
-      } else {
-        let e = 0;
-        while (value % 10 === 0) {
-          value /= 10;
-          e++;
-        }
-        this.coef = value;
-        this.exp = e;
-      }
+      const d = norm(value, 0);
+      this.coef = d.coef;
+      this.exp = d.exp;
     } else {
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`[DecimalError] Invalid argument: ${value}`);
       const [c, e] = typeof value === 'number' ? parseNumberText(String(value)) : parse(value);
@@ -527,7 +530,7 @@ export class Decimal {
     const yc = v.coef;
     if (typeof xc === 'number' && typeof yc === 'number') {
       const p = xc * yc;
-      if (p <= MAX && p >= -MAX) return p === 0 ? make(p, 0) : norm(p, this.exp + v.exp);
+      if (p <= MAX && p >= -MAX) return norm(p, this.exp + v.exp);
     }
     if (xc === 0 || yc === 0) return make(isNegCoef(xc) !== isNegCoef(yc) ? -0 : 0, 0);
     return fin(BigInt(xc) * BigInt(yc), this.exp + v.exp);
@@ -588,17 +591,12 @@ export class Decimal {
     const xc = this.coef;
     const yc = v.coef;
     if (typeof xc === 'number' && typeof yc === 'number') {
+      // Both brought to the smaller exponent, when that keeps them below 2^53 (then exact).
       const k = this.exp - v.exp;
-      // The same exponent (zero's is 0): the coefficients decide; else a zero or the signs may.
-      if (k === 0) return xc > yc ? 1 : xc < yc ? -1 : 0;
-      if (xc === 0) return yc > 0 ? -1 : 1;
-      if (yc === 0 || xc > 0 !== yc > 0) return xc > 0 ? 1 : -1;
-      if (k > 0 && k < 16) {
-        const a = xc * P10[k]!;
-        if (a <= MAX && a >= -MAX) return a > yc ? 1 : a < yc ? -1 : 0;
-      } else if (k < 0 && k > -16) {
-        const b = yc * P10[-k]!;
-        if (b <= MAX && b >= -MAX) return xc > b ? 1 : xc < b ? -1 : 0;
+      if (k > -16 && k < 16) {
+        const a = k > 0 ? xc * P10[k]! : xc;
+        const b = k < 0 ? yc * P10[-k]! : yc;
+        if (a <= MAX && a >= -MAX && b <= MAX && b >= -MAX) return a > b ? 1 : a < b ? -1 : 0;
       }
     }
     return cmpSlow(xc, this.exp, yc, v.exp);
@@ -649,21 +647,21 @@ export class Decimal {
     return make(negCoef(this.coef), this.exp);
   }
   floor(): Decimal {
-    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.Floor, false);
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, FLOOR, false);
   }
   ceil(): Decimal {
-    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.Ceil, false);
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, CEIL, false);
   }
   /** Rounded to a whole number, half up. */
   round(): Decimal {
-    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.HalfUp, false);
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, HALF_UP, false);
   }
   trunc(): Decimal {
-    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, Mode.Down, false);
+    return this.exp >= 0 ? this : roundAt(this.coef, this.exp, 0, DOWN, false);
   }
 
   /** Rounded to dp decimal places in mode rm (half up by default); exact, not limited to 60 digits. */
-  toDecimalPlaces(dp?: number, rm: number = Mode.HalfUp): Decimal {
+  toDecimalPlaces(dp?: number, rm: number = HALF_UP): Decimal {
     if (dp === undefined) return this;
     checkInt(dp, 0, 1e9);
     checkInt(rm, 0, 8);
