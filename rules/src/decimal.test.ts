@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal as DecimalJs } from 'decimal.js';
-import { Decimal, isExactQuotient, quotientText, smallInt } from './decimal.js';
+import { Decimal, dec, isExactQuotient, quotientText, smallInt } from './decimal.js';
 
 /** decimal.js as the project configured it before its own decimals: the oracle. */
 const Oracle = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
@@ -55,6 +55,24 @@ describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half
     for (const q of qs)
       for (const p of [1, 2, q - 1, q + 1, 2 * q - 1, 10 * q - 1, Number.MAX_SAFE_INTEGER - 1, -(Number.MAX_SAFE_INTEGER - 1), 123456789012345])
         expect(quotientText(p, q), `${p}/${q}`).toEqual(viaDecimalJs(p, q));
+  });
+});
+
+describe('dec', () => {
+  it('reads a number by its shortest text (-0 as 0), and a text or a decimal as it is', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(0, -0, 2 ** 53, 2 ** 60, 1e21, 5e-324)), (n) => {
+        const d = dec(n);
+        const o = new Oracle(String(n));
+        expect([d.valueOf(), d.toFixed(), d.isNeg()], String(n)).toEqual([o.valueOf(), o.toFixed(), o.isNeg()]);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of ['-0', '1.50', '-2e-3', '.5']) expect(dec(t).valueOf()).toBe(new Oracle(t).valueOf());
+    const d = new Decimal('2.25');
+    expect(dec(d).valueOf()).toBe('2.25');
+    expect(() => dec(Number.NaN)).toThrow();
+    expect(() => dec(Number.POSITIVE_INFINITY)).toThrow();
   });
 });
 

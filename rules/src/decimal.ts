@@ -13,8 +13,8 @@ export { Decimal, quotientText };
 
 /** Read a rule-file or evidence decimal (JSON number or decimal string) exactly. */
 export function dec(value: number | string | Decimal): Decimal {
-  if (typeof value === 'number') return new Decimal(String(value));
-  return new Decimal(value);
+  // A number is read by its shortest text (the constructor's), -0 as 0 (JSON's -0 is 0 here).
+  return new Decimal(value === 0 ? 0 : value);
 }
 
 /** Canonical text of a decimal: plain notation, no trailing zeros, "-0" written "0". */

@@ -143,26 +143,9 @@ function fin(c: Coef, e: number): Decimal {
 
 /** Whether to add one unit to a truncated magnitude: the mode, the sign, where the rest lies against a half unit. */
 function roundsUp(rm: number, neg: boolean, half: number, odd: boolean): boolean {
-  switch (rm) {
-    case UP:
-      return true;
-    case DOWN:
-      return false;
-    case CEIL:
-      return !neg;
-    case FLOOR:
-      return neg;
-    case HALF_UP:
-      return half >= 0;
-    case HALF_DOWN:
-      return half > 0;
-    case HALF_EVEN:
-      return half > 0 || (half === 0 && odd);
-    case HALF_CEIL:
-      return half > 0 || (half === 0 && !neg);
-    default:
-      return half > 0 || (half === 0 && neg);
-  }
+  // Up, down, ceil and floor look at the sign only; the half modes differ only on an exact half.
+  if (rm < HALF_UP) return rm === UP || (rm === CEIL && !neg) || (rm === FLOOR && neg);
+  return half > 0 || (half === 0 && (rm === HALF_UP || (rm === HALF_EVEN ? odd : rm === HALF_CEIL ? !neg : rm === HALF_FLOOR && neg)));
 }
 
 /**
@@ -450,10 +433,10 @@ function plainDigits(t: string, e: number): string {
 function fixed(c: Coef, e: number): string {
   // A whole number below 2^53 is its own shortest text ('' + -0 is "0").
   if (typeof c === 'number' && e >= 0 && e < 16) {
-    const v = e === 0 ? c : c * P10[e]!;
+    const v = c * P10[e]!;
     if (v <= MAX && v >= -MAX) return '' + v;
   }
-  return isNegCoef(c) ? '-' + plain(c, e) : plain(c, e);
+  return (isNegCoef(c) ? '-' : '') + plain(c, e);
 }
 
 /** Text in exponential notation, as decimal.js writes it: 1.5e+100, 1e-101. */
@@ -491,7 +474,6 @@ export class Decimal {
     } else if (value instanceof Decimal) {
       this.coef = value.coef;
       this.exp = value.exp;
-      this.fixedText = value.fixedText;
     } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
       const d = norm(value, 0);
       this.coef = d.coef;
