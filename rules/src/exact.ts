@@ -13,6 +13,11 @@
  * decimal.js keeps it (-0 is negative for isNeg(), and its texts are "0"). What it does not do, as the
  * project never asks it: NaN and Infinity (division by zero throws), other bases, and the
  * transcendental functions.
+ *
+ * Floating point appears only where its result is exact, with the reason beside it (a whole quotient
+ * of safe integers, a division by 10 below 2^53). A value keeps its toFixed() text once written (the
+ * value itself never changes; a set's points are written in every unit), and a 60-digit quotient is
+ * made with the text of its long division's digits.
  */
 
 const MAX = Number.MAX_SAFE_INTEGER;
