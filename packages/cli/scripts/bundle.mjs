@@ -6,8 +6,8 @@
 //     when a command needs it (a workbook, a Word file, a --rules file, serve);
 //   - dist/cli-<hash>-<node>-<arch>.v8cache: the code cache, written by one run of `parindex score` on the
 //     example commune (PARINDEX_CODE_CACHE=write), for this bundle and this Node only;
-//   - dist/pool-worker.js and dist/serve-worker.js (ESM, with their chunks in dist/chunks/): the worker
-//     threads of `rank` (bin.ts passes its path, see src/workers.ts) and of `serve`;
+//   - dist/serve-worker.js (ESM, with its chunks in dist/chunks/): the worker threads of `serve` (bin.ts
+//     passes its path, see src/workers.ts); those of `rank` run dist/launch.cjs itself (src/rank-worker.ts);
 //   - dist/shipped-sets/: each shipped criteria set checked in full once, here, and recorded with its
 //     file's SHA-256 (src/shipped.ts), so that a run compiles a shipped set without checking it again.
 // Run after `tsc -b` (the root "build" script does both).
@@ -18,17 +18,16 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const poolWorker = fileURLToPath(import.meta.resolve('@parindex/engine/pool-worker'));
 const serveWorker = fileURLToPath(import.meta.resolve('@parindex/server/worker'));
 for (const old of ['chunks', 'vendor']) rmSync(`${dist}${old}`, { recursive: true, force: true });
-for (const name of readdirSync(dist)) if (name.endsWith('.v8cache') || name.startsWith('parindex.') || name === 'cli.cjs') rmSync(`${dist}${name}`);
+for (const name of readdirSync(dist)) if (name.endsWith('.v8cache') || name.startsWith('parindex.') || name === 'cli.cjs' || name === 'pool-worker.js') rmSync(`${dist}${name}`);
 
 const common = { bundle: true, platform: 'node', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' };
 
-// The worker threads: ESM, sharing their chunks.
+// The worker threads of serve: ESM, with their chunks.
 await build({
   ...common,
-  entryPoints: { 'pool-worker': poolWorker, 'serve-worker': serveWorker },
+  entryPoints: { 'serve-worker': serveWorker },
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,

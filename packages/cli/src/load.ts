@@ -5,13 +5,6 @@ import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } 
 import { withPlan, type PlanEvidence } from './plan-files.js';
 
 const compiledCache = new Map<string, CompiledSet>();
-/** The criteria-set JSON each compiled set was compiled from (worker threads compile it again). */
-const sources = new WeakMap<CompiledSet, unknown>();
-
-/** The JSON value a compiled set came from (undefined for a set not compiled by compiledFor). */
-export function setSourceOf(compiled: CompiledSet): unknown {
-  return sources.get(compiled);
-}
 
 /** The compiled set for a ref among the bundled sets, or for a --rules file. Compiled once per run. */
 export async function compiledFor(ref: string | undefined, rulesFile: string | undefined, refAt?: { file: JsonFile; pointer: string }): Promise<CompiledSet> {
@@ -27,7 +20,6 @@ export async function compiledFor(ref: string | undefined, rulesFile: string | u
     throw e;
   }
   compiledCache.set(key, compiled);
-  sources.set(compiled, set);
   return compiled;
 }
 

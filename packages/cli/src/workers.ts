@@ -1,20 +1,22 @@
 /**
- * Where the worker module of `@parindex/engine/pool` is. The bin sets it: the CLI ships as one esbuild
- * bundle (dist/parindex.js and chunks), and scripts/bundle.mjs emits the worker beside it as
- * dist/pool-worker.js; code that ends up in a chunk cannot find it from its own location.
- * Unset, or absent on disk, the pool uses its default (the engine's dist/pool-worker.js).
+ * Where the worker threads' modules are. The bin sets them: the CLI ships as one bundle (dist/cli.cjs,
+ * run by dist/launch.cjs) and code in it cannot find files from its own location.
+ * - `rank`: dist/launch.cjs itself: a rank worker runs the same bundle, with the same code cache
+ *   (bin.ts sees the worker's `workerData` and runs rank-worker.ts instead of a command);
+ * - `serve`: @parindex/server's worker, emitted beside the bundle by scripts/bundle.mjs.
+ * Unset, or absent on disk: `rank` scores in its own thread, `serve` uses the server's default.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-let worker: URL | undefined;
+let rankWorkerUrl: URL | undefined;
 
-export function setPoolWorker(url: URL): void {
-  worker = url;
+export function setRankWorker(url: URL): void {
+  rankWorkerUrl = url;
 }
 
-export function poolWorker(): URL | undefined {
-  return worker && existsSync(fileURLToPath(worker)) ? worker : undefined;
+export function rankWorker(): URL | undefined {
+  return rankWorkerUrl && existsSync(fileURLToPath(rankWorkerUrl)) ? rankWorkerUrl : undefined;
 }
 
 let serveWorkerUrl: URL | undefined;

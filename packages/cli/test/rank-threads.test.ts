@@ -1,10 +1,12 @@
 /**
- * `parindex rank` on worker threads (@parindex/engine/pool, from the bundled CLI's dist/pool-worker.js)
- * prints exactly what it prints in one process: every format, both languages, the failures, skips and
+ * `parindex rank` on threads (its own thread and a worker running the same bundle, src/rank-threads.ts)
+ * prints exactly what it prints in one thread: every format, both languages, the failures, skips and
  * duplicates with their file:line:column, and the exit code. The threads side is the built CLI, spawned
- * with --threads 2; the one-process side is main() in this process (--threads 1). Small folders: the
- * threads are used whenever --threads is given, whatever the number of files, so a few dozen files reach
- * every path of the pool (several chunks per thread) at a fraction of the cost.
+ * with --threads 2, both as it runs (the two threads share the files as their timing goes) and with
+ * PARINDEX_RANK_WORKERS_ONLY=1 (the worker takes every file after the first, whatever the timing, so that
+ * every path of the worker is reached); the one-thread side is main() in this process (--threads 1).
+ * Small folders: the threads are used whenever --threads is given, whatever the number of files, so a
+ * few dozen files reach every path (several chunks per thread) at a fraction of the cost.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,21 +55,25 @@ beforeAll(async () => {
 describe.concurrent('rank --threads', () => {
   it('prints the same on 2 threads as in one process: every format, both languages, failures, skips and duplicates', async () => {
     const variants = [[], ['--lang', 'en'], ['--format', 'json'], ['--format', 'csv', '--lang', 'en'], ['--format', 'md'], ['--format', 'html', '--lang', 'en']];
-    const runs = await Promise.all(variants.flatMap((v) => [cliInProcess(['rank', small, ...v, '--threads', '1']), cli(['rank', small, ...v, '--threads', '2'])]));
-    // The threads did score the files that score (the others are done again here to report them): all
-    // but the first (scored in the main thread), and of those all but the 7 that fail or are skipped.
-    const debug = await cli(['rank', small, '--threads', '2', '--quiet'], { PARINDEX_DEBUG: '1' });
+    const workersOnly = { PARINDEX_RANK_WORKERS_ONLY: '1' };
+    const runs = await Promise.all(
+      variants.flatMap((v) => [cliInProcess(['rank', small, ...v, '--threads', '1']), cli(['rank', small, ...v, '--threads', '2'], workersOnly), cli(['rank', small, ...v, '--threads', '2'])]),
+    );
+    // The worker took every file after the first (scored here: it names the set), and the 7 that fail or
+    // are skipped were done again here to report them.
+    const debug = await cli(['rank', small, '--threads', '2', '--quiet'], { PARINDEX_DEBUG: '1', ...workersOnly });
     const onThreads = SMALL + 9 - 1;
-    const scored = SMALL - 1 + 2;
-    expect(debug.stderr).toMatch(new RegExp(`parindex: rank: ${onThreads} files on 2 worker threads\nparindex: rank: threads started in [0-9]+ ms, ${scored} files scored in [0-9]+ ms\n`));
+    expect(debug.stderr.split('\n').slice(0, 2)).toEqual([`parindex: rank: ${onThreads} files on 2 threads`, `parindex: rank: ${onThreads} taken by the workers, 0 by this thread; 7 done again here`]);
     for (let i = 0; i < variants.length; i++) {
-      const [one, two] = [runs[2 * i]!, runs[2 * i + 1]!];
+      const [one, worker, shared] = [runs[3 * i]!, runs[3 * i + 1]!, runs[3 * i + 2]!];
       expect(one.code).toBe(1);
-      expect(two.stdout).toBe(one.stdout);
-      expect(two.stderr).toBe(one.stderr);
-      expect(two.code).toBe(one.code);
+      for (const two of [worker, shared]) {
+        expect(two.stdout).toBe(one.stdout);
+        expect(two.stderr).toBe(one.stderr);
+        expect(two.code).toBe(one.code);
+      }
     }
-    const data = JSON.parse(runs[4]!.stdout);
+    const data = JSON.parse(runs[6]!.stdout);
     expect(data.ranking).toHaveLength(SMALL + 1);
     expect(data.failed.map((f: J) => [f.file.split('/').pop(), f.diagnostics[0].code])).toEqual([
       ['u010-broken.json', 'JSON_SYNTAX'],
@@ -84,16 +90,21 @@ describe.concurrent('rank --threads', () => {
     expect(runs[0]!.stderr).toMatch(/u020-dup\.json:\d+:\d+ {2}RANK_DUPLICATE_UNIT/);
   });
 
-  it(`scores ${MANY} files on the threads (not again in this process): the same output, the same ranking as the engine in this process`, async () => {
-    const [two, one, twoJson] = await Promise.all([
-      cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1' }),
+  it(`scores ${MANY} files on the threads (none again in this thread): the same output, the same ranking as the engine in this process`, async () => {
+    const [two, one, twoJson, shared] = await Promise.all([
+      cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1', PARINDEX_RANK_WORKERS_ONLY: '1' }),
       cliInProcess(['rank', many, '--threads', '1']),
       cli(['rank', many, '--format', 'json', '--lang', 'en', '--threads', '2']),
+      cli(['rank', many, '--threads', '2'], { PARINDEX_DEBUG: '1' }),
     ]);
     expect(two.code).toBe(0);
-    // The first file is scored here (it names the set), the others on the threads.
-    expect(two.stderr).toMatch(new RegExp(`^parindex: rank: ${MANY - 1} files on 2 worker threads\nparindex: rank: threads started in [0-9]+ ms, ${MANY - 1} files scored in [0-9]+ ms\n$`));
+    // The first file is scored here (it names the set), the others on the worker.
+    expect(two.stderr).toBe(`parindex: rank: ${MANY - 1} files on 2 threads\nparindex: rank: ${MANY - 1} taken by the workers, 0 by this thread; 0 done again here\n`);
     expect(two.stdout).toBe(one.stdout);
+    // Shared as the threads' timing goes: every file taken by one thread or the other, once.
+    const split = /^parindex: rank: (\d+) files on 2 threads\nparindex: rank: (\d+) taken by the workers, (\d+) by this thread; 0 done again here\n$/.exec(shared.stderr);
+    expect(split && [Number(split[1]), Number(split[2]) + Number(split[3])]).toEqual([MANY - 1, MANY - 1]);
+    expect(shared.stdout).toBe(one.stdout);
     const { compile, score, rank } = await import('@parindex/engine');
     const compiled = compile(JSON.parse(readFileSync(join(ROOT, 'rules/sets/model.commune-par/2026.json'), 'utf8')));
     const { generateEvidence } = (await import(`${ROOT}examples/generate.mjs`)) as { generateEvidence: (n: number, seed: number) => J[] };

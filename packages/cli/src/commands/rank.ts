@@ -14,8 +14,9 @@ import { extra, rankingJson, score, toSummary, type CompiledSet, type ScoreSumma
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankBandBlocks, rankDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError, type JsonFile } from '../io.js';
-import { compiledForEvidence, locateScoreDiagnostics, setSourceOf } from '../load.js';
-import { poolWorker } from '../workers.js';
+import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
+import { startRankThreads, type Outcome, type RankThreads } from '../rank-threads.js';
+import { rankWorker } from '../workers.js';
 import { ctxOf, emitAny, outputArgs, roundArg, rulesArg, type Ctx } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
@@ -150,41 +151,61 @@ async function scoreOne(r: RankRun, file: string, explicit: boolean): Promise<vo
 }
 
 /**
- * Score every file: in this process until the set is known (the first evidence file, usually the first
- * file), then the rest on worker threads when there are many. The workers read, parse and score each
- * file as this process would; a file that does not score there is done again here, the same way, so that
- * every failure, skip and diagnostic (file, line, column) is the same.
+ * Score every file. With more than one thread, the workers are started first (they start up while this
+ * thread goes on); this thread scores files until the set is known (the first evidence file, usually
+ * the first file), then it and the workers score the rest together (rank-threads.ts). A file that does
+ * not score at the first try, here or on a worker, is done again here, in its place, the one-thread way
+ * (scoreOne), so that every failure, skip, duplicate and diagnostic (file, line, column) is the same.
  */
 async function scoreFiles(r: RankRun, unique: ReadonlyArray<{ file: string; explicit: boolean }>, threadsAsked: number | undefined): Promise<void> {
   const bar = progress(process.stderr.isTTY === true && !r.ctx.quiet, unique.length);
-  let next = 0;
-  while (next < unique.length && !r.compiled) {
-    const { file, explicit } = unique[next++]!;
-    bar.tick(file);
-    await scoreOne(r, file, explicit);
-  }
-  const rest = unique.slice(next);
-  const threads = threadsAsked ?? (rest.length >= POOL_MIN_FILES ? availableParallelism() : 1);
-  const source = r.compiled ? setSourceOf(r.compiled) : undefined;
-  let pooled = false;
-  if (r.compiled && source !== undefined && threads > 1 && rest.length > 0) {
-    const outputs = await scoreOnThreads(source, r.compiled, Math.min(threads, rest.length), rest, bar);
-    if (outputs) {
-      pooled = true;
-      for (let i = 0; i < rest.length; i++) {
-        const o = outputs[i]!;
-        const { file, explicit } = rest[i]!;
-        if (o.ok) addScored(r, file, o.summary, () => readJsonFile(file));
-        else await scoreOne(r, file, explicit);
-      }
-    } else if (!r.ctx.quiet) process.stderr.write(`parindex: ${LOCALES[r.ctx.lang].rank.noThreads}\n`);
-  }
-  if (!pooled)
-    for (const { file, explicit } of rest) {
+  const threads = threadsAsked ?? (unique.length >= POOL_MIN_FILES ? availableParallelism() : 1);
+  const url = rankWorker();
+  const workers = threads > 1 && unique.length > 1 && url ? startRankThreads(url, Math.min(threads, unique.length) - 1) : undefined;
+  if (threads > 1 && unique.length > 1 && !workers && !r.ctx.quiet) process.stderr.write(`parindex: ${LOCALES[r.ctx.lang].rank.noThreads}\n`);
+  try {
+    let next = 0;
+    while (next < unique.length && !r.compiled) {
+      const { file, explicit } = unique[next++]!;
       bar.tick(file);
       await scoreOne(r, file, explicit);
     }
+    const rest = unique.slice(next);
+    const outcomes = workers && r.compiled ? await scoreShared(r, workers, rest, bar) : [];
+    for (let i = 0; i < rest.length; i++) {
+      const { file, explicit } = rest[i]!;
+      const summary = outcomes[i];
+      if (summary) addScored(r, file, summary, () => readJsonFile(file));
+      else {
+        if (!workers) bar.tick(file);
+        await scoreOne(r, file, explicit);
+      }
+    }
+  } finally {
+    await workers?.stop();
+  }
   bar.done();
+}
+
+/**
+ * The files after the first on this thread and the workers (PARINDEX_RANK_WORKERS_ONLY=1: on the workers
+ * only, the tests' way to reach every path of theirs whatever the timing).
+ */
+async function scoreShared(r: RankRun, workers: RankThreads, rest: ReadonlyArray<{ file: string }>, bar: ReturnType<typeof progress>): Promise<Outcome[]> {
+  const debug = process.env.PARINDEX_DEBUG === '1';
+  if (debug) process.stderr.write(`parindex: rank: ${rest.length} files on ${workers.workers + 1} threads\n`);
+  const here = process.env.PARINDEX_RANK_WORKERS_ONLY !== '1';
+  const outcomes = await workers.scoreAll(
+    r.compiled!,
+    rest.map((x) => x.file),
+    here,
+    (count, last) => bar.tick(last, count),
+  );
+  if (debug) {
+    const again = outcomes.filter((o) => !o).length;
+    process.stderr.write(`parindex: rank: ${workers.takenByWorkers} taken by the workers, ${rest.length - workers.takenByWorkers} by this thread; ${again} done again here\n`);
+  }
+  return outcomes;
 }
 
 type UnusedWhy = { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string };
@@ -383,42 +404,6 @@ export function parseThreads(text: string, cores: number = availableParallelism(
   const asked = Number(text);
   if (asked <= cores) return { threads: asked };
   return { threads: cores, warning: diag('RANK_THREADS_CAPPED', '', { asked: text, cores }) };
-}
-
-/**
- * Score files on worker threads (@parindex/engine/pool, loaded only here). Undefined when the threads
- * cannot be used (the caller scores in this process instead).
- */
-async function scoreOnThreads(set: unknown, compiled: CompiledSet, threads: number, files: ReadonlyArray<{ file: string }>, bar: ReturnType<typeof progress>) {
-  const { createPool } = await import('@parindex/engine/pool');
-  const workerUrl = poolWorker();
-  let pool: Awaited<ReturnType<typeof createPool>> | undefined;
-  try {
-    const debug = process.env.PARINDEX_DEBUG === '1';
-    if (debug) process.stderr.write(`parindex: rank: ${files.length} files on ${threads} worker threads\n`);
-    const t0 = performance.now();
-    pool = await createPool({ set, threads, ...(workerUrl ? { workerUrl } : {}) });
-    if (pool.sha256 !== compiled.sha256) return undefined;
-    const t1 = performance.now();
-    let reported = 0;
-    const outputs = await pool.scoreAll(
-      files.map(({ file }) => ({ file })),
-      {
-        keep: 'none',
-        onProgress: (done) => {
-          bar.tick(files[done - 1]!.file, done - reported);
-          reported = done;
-        },
-      },
-    );
-    if (debug) process.stderr.write(`parindex: rank: threads started in ${Math.round(t1 - t0)} ms, ${outputs.filter((o) => o.ok).length} files scored in ${Math.round(performance.now() - t1)} ms\n`);
-    return outputs;
-  } catch (e) {
-    if (process.env.PARINDEX_DEBUG === '1') process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-    return undefined;
-  } finally {
-    await pool?.close();
-  }
 }
 
 /** @internal The real path of a file, or the path itself when it cannot be resolved. */
