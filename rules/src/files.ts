@@ -120,7 +120,8 @@ function readAtMost(fd: number, file: string, maxBytes: number, sizeHint: number
   const chunks: Buffer[] = [];
   let total = 0;
   // One byte more than the file claims (and than the limit) finds the end, or a larger file, in one read.
-  let chunk = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, 1 << 16), maxBytes + 1));
+  // No more than that: a buffer much larger than the file costs its allocation at every file of a rank.
+  let chunk = Buffer.allocUnsafe(Math.min(sizeHint > 0 ? sizeHint + 1 : 1 << 16, maxBytes + 1));
   let used = 0;
   for (;;) {
     if (used === chunk.length) {
@@ -140,7 +141,7 @@ function readAtMost(fd: number, file: string, maxBytes: number, sizeHint: number
   }
   // The file grew past the limit while it was read: its size is not known, only that it is more.
   if (total > maxBytes) return at(file, diag('FILE_TOO_LARGE', '', { size: null, limit: maxBytes }));
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** Does the file start with these bytes? */
