@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { width, wrap } from '../src/format/text.js';
 import { formatNumber, formatPercent, percentOf } from '@parindex/explain';
 import { checkOptions } from '../src/main.js';
 import { formatDiagnostic, type UsageError } from '../src/io.js';
@@ -70,5 +72,55 @@ describe('usage checks and diagnostics', () => {
     const d = { ...diag('EVIDENCE_UNKNOWN_CRITERION', '/entries/3/criterion', { code: '9.9', set: 's@2026' }), file: 'e.json', line: 12, column: 7 };
     expect(formatDiagnostic(d, 'vi')).toBe('e.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  lỗi: Không có tiêu chí "9.9" trong bộ s@2026.');
     expect(formatDiagnostic(d, 'en')).toBe('e.json:12:7  EVIDENCE_UNKNOWN_CRITERION  /entries/3/criterion  error: There is no criterion "9.9" in s@2026.');
+  });
+});
+
+describe('terminal width', () => {
+  /** The width as it was defined before its fast path: NFC, then one column per code point but combining marks. */
+  const reference = (s: string) => [...s.normalize('NFC')].filter((ch) => !(ch.codePointAt(0)! >= 0x300 && ch.codePointAt(0)! <= 0x36f)).length;
+  /** Characters from the ranges that matter: ASCII, Latin-1 and Latin Extended, combining marks, Vietnamese letters, Greek, Hangul jamo, Devanagari, punctuation, symbols and box drawing, astral. */
+  const char = fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }),
+    fc.integer({ min: 0xa0, max: 0x2ff }),
+    fc.integer({ min: 0x300, max: 0x36f }),
+    fc.integer({ min: 0x1e00, max: 0x1eff }),
+    fc.integer({ min: 0x1f00, max: 0x1fff }),
+    fc.integer({ min: 0x1100, max: 0x11ff }),
+    fc.integer({ min: 0x900, max: 0x97f }),
+    fc.integer({ min: 0x2000, max: 0x2bff }),
+    fc.integer({ min: 0x1f300, max: 0x1f6ff }),
+  );
+  const text = fc.array(fc.oneof(char, fc.constant(0x20)), { maxLength: 24 }).map((cs) => String.fromCodePoint(...cs));
+
+  it('is the same with and without its fast path, and wrapping adds the widths of the words', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(width(s)).toBe(reference(s));
+        for (const line of wrap(s, 12)) expect(width(line)).toBe(reference(line));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(width('Ủy ban nhân dân xã Vĩnh Bảo')).toBe(27);
+    expect(width('Vie\u0302\u0323t')).toBe(4);
+  });
+
+  it('wraps at the width as before: a word goes on when it fits, else starts a line', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 16 }), (s, w) => {
+        const lines = wrap(s, w);
+        const words = s.split(/\s+/).filter((x) => x !== '');
+        expect(
+          lines
+            .join(' ')
+            .split(/\s+/)
+            .filter((x) => x !== ''),
+        ).toEqual(words);
+        for (let i = 0; i + 1 < lines.length; i++) {
+          const next = lines[i + 1]!.split(' ')[0]!;
+          expect(reference(lines[i]!) + 1 + reference(next)).toBeGreaterThan(w);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -406,10 +406,14 @@ export function parseThreads(text: string, cores: number = availableParallelism(
   return { threads: cores, warning: diag('RANK_THREADS_CAPPED', '', { asked: text, cores }) };
 }
 
-/** @internal The real path of a file, or the path itself when it cannot be resolved. */
+/**
+ * @internal The real path of a file, or the path itself when it cannot be resolved. The C library's
+ * (`.native`): Node's own walks the path in JavaScript, a part by part lstat that took ~50 ms of a cold
+ * rank of 3,321 files, against ~7 ms.
+ */
 function realpathOr(file: string): string {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return file;
   }

@@ -6,8 +6,21 @@
 import { cellLines, type Block, type Column, type Doc, type Row } from '@parindex/explain';
 import { terminalText } from './escape.js';
 
-/** Display width: Vietnamese text is precomposed (NFC) one column per letter; combining marks count 0. */
+/**
+ * Display width: Vietnamese text is precomposed (NFC) one column per letter; combining marks count 0.
+ * A text whose every character is below U+0300, a precomposed Latin letter (U+1E00–U+1EFF, where the
+ * Vietnamese letters with tone marks are), general punctuation (U+2000–U+206F: dashes, quotes) or a box
+ * drawing character has one column per character: NFC composes nothing there without a combining mark
+ * and maps no such character to more or fewer than one, so the text is counted without normalizing it
+ * (most cells of a table of thousands of rows).
+ */
 export function width(s: string): number {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c < 0x300 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x2070) || (c >= 0x2500 && c < 0x2580);
+  }
+  if (plain) return s.length;
   let n = 0;
   for (const ch of s.normalize('NFC')) {
     const c = ch.codePointAt(0)!;
@@ -26,13 +39,21 @@ export function wrap(text: string, w: number): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
+    // The line's width, kept as words are added (NFC composes nothing across the space between words).
+    let lineWidth = 0;
     for (const word of para.split(/\s+/)) {
       if (word === '') continue;
-      if (line === '') line = word;
-      else if (width(line) + 1 + width(word) <= w) line += ' ' + word;
-      else {
+      const wordWidth = width(word);
+      if (line === '') {
+        line = word;
+        lineWidth = wordWidth;
+      } else if (lineWidth + 1 + wordWidth <= w) {
+        line += ' ' + word;
+        lineWidth += 1 + wordWidth;
+      } else {
         out.push(line);
         line = word;
+        lineWidth = wordWidth;
       }
     }
     out.push(line);
@@ -46,10 +67,16 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
     const c = cellLines(r.cells[i]).join('\n');
     return i === indentColumn && r.depth ? '  '.repeat(r.depth) + c : c;
   };
+  // Each cell's text made once, for the widths and for the lines (a ranking table has thousands of rows).
+  const texts = all.map((r) => columns.map((_, i) => cellText(r, i)));
   // Loops, not Math.max(...spread): a spread of 123,000 rows overflows the stack.
   const widths = columns.map((col, i) => {
     let natural = width(col.label);
-    for (const r of all) for (const l of cellText(r, i).split('\n')) natural = Math.max(natural, width(l));
+    for (const t of texts) {
+      const text = t[i]!;
+      if (!text.includes('\n')) natural = Math.max(natural, width(text));
+      else for (const l of text.split('\n')) natural = Math.max(natural, width(l));
+    }
     return col.width ? Math.min(col.width, natural) : natural;
   });
   const line = (cells: string[][], ri: number) => {
@@ -66,9 +93,9 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
     void ri;
     return lines;
   };
-  const split = (r: Row) =>
+  const split = (r: Row, t: readonly string[]) =>
     columns.map((col, i) => {
-      const text = cellText(r, i);
+      const text = t[i]!;
       if (!col.width) return text.split('\n');
       const indent = i === indentColumn && r.depth ? '  '.repeat(r.depth) : '';
       const body = indent ? text.slice(indent.length) : text;
@@ -82,10 +109,10 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
     ),
   );
   out.push(widths.map((w) => '─'.repeat(w)).join('  '));
-  rows.forEach((r, i) => out.push(...line(split(r), i)));
+  rows.forEach((r, i) => out.push(...line(split(r, texts[i]!), i)));
   if (footer.length) {
     out.push(widths.map((w) => '─'.repeat(w)).join('  '));
-    footer.forEach((r, i) => out.push(...line(split(r), i)));
+    footer.forEach((r, i) => out.push(...line(split(r, texts[rows.length + i]!), i)));
   }
   return out;
 }
