@@ -230,21 +230,37 @@ for (const keep of ['results', 'inputs']) {
 }
 await pool.close();
 // What an officer's `parindex rank <folder>` takes on the same files, cold (a new process: start, JIT
-// warm-up, reading, scoring, the ranking table written), wall time: as it chooses by itself (threads
-// from POOL_MIN_FILES files on), and on one thread per core.
+// warm-up, reading, scoring, the ranking table written), wall time and CPU time of the process: as it
+// chooses by itself (one thread per core from POOL_MIN_FILES files on), and the other way (one thread,
+// or one per core).
 const cliBin = `${root}packages/cli/dist/parindex.js`;
-const rankCold = { auto: [], threads: [] };
+const rankCold = { auto: [], other: [], autoCpu: [], otherCpu: [] };
+const rankAutoThreads = units.length >= POOL_MIN_FILES ? THREADS : 1;
+const rankOtherThreads = rankAutoThreads === 1 ? THREADS : 1;
 if (existsSync(cliBin))
   for (let r = 0; r < 3; r++)
     for (const [kind, extra] of [
       ['auto', []],
-      ['threads', ['--threads', String(THREADS)]],
+      ['other', ['--threads', String(rankOtherThreads)]],
     ]) {
       const t = now();
+      const cpu = childrenCpuMs();
       const p = spawnSync(process.execPath, [cliBin, 'rank', fileDir, ...extra], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       rankCold[kind].push(now() - t);
+      rankCold[`${kind}Cpu`].push(childrenCpuMs() - cpu);
       if (p.status !== 0) throw new Error(`parindex rank: exit ${p.status}: ${p.stderr.slice(0, 300)}`);
     }
+const threadsText = (n) => (n === 1 ? 'one thread' : `${n} threads`);
+/** CPU time (ms) of the children this process has waited for, every thread of theirs (Linux: /proc/self/stat, in 10 ms ticks); NaN elsewhere. */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 rmSync(fileDir, { recursive: true, force: true });
 const tBase = timeIt(runBaseline);
 const tHand = timeIt(runHand);
@@ -400,7 +416,7 @@ const lines = [
   `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 2×)`,
   hashFloorLine(tHashFloor.median, tJleCompiled.median, tHand.median),
   `- national workload from evidence in memory, scored (compact form, every record kept) and ranked: ${fmt(national)} ms in one thread   (target < 500 ms); on ${THREADS} worker threads ${fmt(tPool.objectsInputs.median)} ms`,
-  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms); a cold \`parindex rank\` of the same ${fmt(units.length)} files (new process, table written): ${rankCold.auto.length ? `median ${fmt(median(rankCold.auto))} ms wall as it chooses (${units.length >= POOL_MIN_FILES ? `${THREADS} threads` : 'in one process'}, threads from ${fmt(POOL_MIN_FILES)} files), ${fmt(median(rankCold.threads))} ms with --threads ${THREADS}` : 'not measured (CLI not built)'}`,
+  `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms); a cold \`parindex rank\` of the same ${fmt(units.length)} files (new process, table written): ${rankCold.auto.length ? `median ${fmt(median(rankCold.auto))} ms wall, ${fmt(median(rankCold.autoCpu))} ms CPU as it chooses (${threadsText(rankAutoThreads)}, one per core from ${fmt(POOL_MIN_FILES)} files); ${fmt(median(rankCold.other))} ms wall, ${fmt(median(rankCold.otherCpu))} ms CPU with --threads ${rankOtherThreads}` : 'not measured (CLI not built)'}`,
   `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept (keep: 'results'), ${fmt(median(resultTimes.inputs), 2)} ms made on demand from the kept input (keep: 'inputs', the default); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
   `- points (8 fields, total, index) on the worker threads equal to the engine in one thread, exactly, for every unit: ${poolMismatches} mismatches`,
   `- one unit scored and explained (full result): median ${fmt(med, 3)} ms, p95 ${fmt(p95, 3)} ms   (target: median < 0.3 ms); with its JSON written (\`JSON.stringify\`, ${fmt(traceBytes)} bytes): median ${fmt(median(perUnitJson), 3)} ms; in the compact form (${fmt(compactBytes)} bytes of JSON): median ${fmt(median(perUnitCompact), 3)} ms`,

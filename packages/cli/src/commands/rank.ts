@@ -40,13 +40,16 @@ export function progress(enabled: boolean, total: number): { tick(label: string,
 }
 
 /**
- * Without --threads, worker threads are used from this many files on. Below, starting them costs more
- * than they save: each thread compiles the set and warms up its own JIT, with no free core to do it in
- * the background. Measured on 2 cores (commune set, generated units, wall time of a cold `parindex rank`),
- * 2 threads against 1, with today's faster scoring in one process: 3,321 files the same (1.9 s, a second
- * more of CPU), 5,000 files 7 % faster, 10,000 files 21 % faster.
+ * Without --threads, one thread per core is used from this many files on. Below, a worker costs more
+ * than it saves: it starts up and warms up its own JIT (V8 compiles the hot functions again for each
+ * thread, ~0.4 s of CPU on 2,000 files), and one thread alone already has V8's compiler and garbage
+ * collector on the second core. Measured on 2 cores (commune set, generated units, a cold `parindex
+ * rank`, CPU time of the process, 1 thread against 2): 1,000 files 1.17 s against 1.60 s, 2,000 files
+ * 1.80 s against 2.24 s, 3,321 files 2.4 s against 3.0 s, 10,000 files 5.8 s against 6.7 s; the wall
+ * time of one thread is about 0.75 of its CPU time, of two about half of theirs, so 2,000 files is where
+ * two threads start to gain.
  */
-export const POOL_MIN_FILES = 4000;
+export const POOL_MIN_FILES = 2000;
 
 interface Failed {
   file: string;
@@ -302,7 +305,7 @@ export const rankCommand = Object.assign(
       threads: {
         type: 'string',
         valueHint: 'N',
-        description: `Score on N worker threads (default: one per core when there are ${POOL_MIN_FILES} files or more; 1: in this process)`,
+        description: `Score on N threads, this one and N − 1 workers (default: one per core when there are ${POOL_MIN_FILES} files or more; 1: no worker)`,
       },
       ...outputArgs,
     },

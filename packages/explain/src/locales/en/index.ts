@@ -129,7 +129,7 @@ export const en: Locale = {
       'rank.paths': 'Evidence files or folders (searched recursively for *.json)',
       'rank.set': 'Rank only evidence for this criteria set (default: the set of the first evidence file)',
       'rank.round': 'With appraisal files among the paths: rank on this round of each; default: the last round of each',
-      'rank.threads': 'Score on N worker threads (default: one per core from 4,000 files; 1: in this process)',
+      'rank.threads': 'Score on N threads, this one and N − 1 workers (default: one per core from 2,000 files; 1: no worker)',
       'rules show.set': 'Criteria set: id or id@version (latest version when omitted); left out with --rules',
       'rules show.rules': 'Show this criteria-set file instead of a bundled set (the set argument is then left out)',
       'template.rules': 'A template for this criteria-set file instead of a bundled set (the set argument is then left out)',

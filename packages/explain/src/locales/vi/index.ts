@@ -126,7 +126,7 @@ export const vi: Locale = {
       'rank.paths': 'Tệp minh chứng hoặc thư mục (tìm mọi tệp *.json trong thư mục con)',
       'rank.set': 'Chỉ xếp hạng minh chứng của bộ tiêu chí này (mặc định: bộ của tệp minh chứng đầu tiên)',
       'rank.round': 'Khi có tệp thẩm định trong các đường dẫn: xếp hạng theo vòng này của từng tệp; mặc định: vòng cuối của từng tệp',
-      'rank.threads': 'Chấm trên N luồng xử lý (mặc định: mỗi lõi một luồng khi có từ 4.000 tệp; 1: trong tiến trình này)',
+      'rank.threads': 'Chấm trên N luồng xử lý: luồng này và N − 1 luồng phụ (mặc định: mỗi lõi một luồng khi có từ 2.000 tệp; 1: không dùng luồng phụ)',
       'rules show.set': 'Bộ tiêu chí: mã hoặc mã@phiên bản (mặc định phiên bản mới nhất); bỏ trống khi có --rules',
       'rules show.rules': 'Xem tệp bộ tiêu chí này thay cho một bộ có sẵn (khi đó bỏ mã bộ)',
       'template.rules': 'Lập mẫu cho tệp bộ tiêu chí này thay cho một bộ có sẵn (khi đó bỏ mã bộ)',
