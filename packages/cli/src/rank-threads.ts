@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CompiledSet, ScoreSummary } from './engine.js';
-import { RANK_WORKER, tryScoreFile, type FromRankWorker, type ToRankWorker } from './rank-worker.js';
+import { JOINING, LEFT_OUT, RANK_WORKER, tryScoreFile, type FromRankWorker, type ToRankWorker } from './rank-worker.js';
 
 /** Files per chunk: a few milliseconds of work, so that no thread waits long for the last chunk, and few messages. */
 const CHUNK = 16;
@@ -85,16 +85,25 @@ export function startRankThreads(url: URL, count: number): RankThreads | undefin
       files = list;
       outcomes = new Array(list.length);
       onChunk = tick;
-      const next = new SharedArrayBuffer(4);
-      const begin: ToRankWorker = { type: 'begin', set: compiled.set, sha256: compiled.sha256, files: list, next, chunk: CHUNK };
-      for (const w of workers) if (!gone.has(w)) w.postMessage(begin);
-      const counter = new Int32Array(next);
+      const shared = new SharedArrayBuffer(4 * (1 + workers.length));
+      workers.forEach((w, slot) => {
+        if (!gone.has(w)) w.postMessage({ type: 'begin', set: compiled.set, sha256: compiled.sha256, files: list, shared, slot, chunk: CHUNK } satisfies ToRankWorker);
+      });
+      const counter = new Int32Array(shared);
       for (let start = here ? Atomics.add(counter, 0, CHUNK) : list.length; start < list.length; start = Atomics.add(counter, 0, CHUNK)) {
         const end = Math.min(list.length, start + CHUNK);
         for (let i = start; i < end; i++) outcomes[i] = tryScoreFile(compiled, list[i]!);
         tick(end - start, list[end - 1]!);
         await turn();
       }
+      // A worker still starting up when this thread has taken the last chunk (a few files on --threads)
+      // is not waited for: it has taken nothing and, left out, will take nothing (see JOINING).
+      if (here)
+        for (const [slot, w] of workers.entries())
+          if (Atomics.compareExchange(counter, 1 + slot, JOINING, LEFT_OUT) === JOINING) {
+            stop(w);
+            void w.terminate();
+          }
       await stopped;
       return outcomes;
     },

@@ -24,10 +24,23 @@ export type ToRankWorker = {
   set: CriteriaSet;
   sha256: string;
   files: readonly string[];
-  /** One Int32: the index of the next file no thread has taken yet. */
-  next: SharedArrayBuffer;
+  /**
+   * Int32s: the index of the next file no thread has taken yet, then one state per worker (JOINING,
+   * JOINED or LEFT_OUT), this worker's at 1 + slot.
+   */
+  shared: SharedArrayBuffer;
+  slot: number;
   chunk: number;
 };
+
+/**
+ * A worker's state in the shared buffer, changed by compare-and-exchange only: JOINING until it is ready
+ * to take files; then it makes it JOINED (the main thread waits for its chunks), unless the main thread,
+ * having taken the last chunk itself, made it LEFT_OUT first (the worker then takes nothing and stops).
+ */
+export const JOINING = 0;
+export const JOINED = 1;
+export const LEFT_OUT = 2;
 
 export type FromRankWorker =
   /** Files start, start + 1, …: the summary of each, or null when the main thread is to do it again (it does not score, or fails). */
@@ -55,7 +68,8 @@ export function tryScoreFile(compiled: CompiledSet, file: string): ScoreSummary 
 /** Take chunks from the shared counter until none is left, posting each chunk's summaries. */
 function scoreShare(m: ToRankWorker, post: (m: FromRankWorker) => void): void {
   const compiled = compile(m.set, { validated: { sha256: m.sha256 } });
-  const next = new Int32Array(m.next);
+  const next = new Int32Array(m.shared);
+  if (Atomics.compareExchange(next, 1 + m.slot, JOINING, JOINED) !== JOINING) return;
   for (;;) {
     const start = Atomics.add(next, 0, m.chunk);
     if (start >= m.files.length) return;

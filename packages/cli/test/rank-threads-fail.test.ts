@@ -33,7 +33,7 @@ const WORKERS = {
   throws: "throw new Error('the worker fails as it starts');",
   exits: 'process.exit(3);',
   // Takes three chunks, then fails before it sends any of them back.
-  takesAndDies: "require('node:worker_threads').parentPort.once('message', (m) => { Atomics.add(new Int32Array(m.next), 0, 3 * m.chunk); throw new Error('the worker fails in the middle'); });",
+  takesAndDies: "require('node:worker_threads').parentPort.once('message', (m) => { Atomics.add(new Int32Array(m.shared), 0, 3 * m.chunk); throw new Error('the worker fails in the middle'); });",
 };
 
 describe('rank threads: a worker that fails', () => {
