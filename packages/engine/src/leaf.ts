@@ -21,7 +21,7 @@ import {
 } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
 /** One leaf being scored: what it read, its trace and flags so far. */
@@ -30,8 +30,8 @@ interface LeafRun {
   node: CompiledNode;
   plan: LeafPlan;
   flags: FlagCode[];
-  /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on. */
-  steps: Step[];
+  /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on; null in the compact form, which shows none. */
+  steps: Step[] | null;
   stepsFrom: number;
   /** The trace being built; null in the compact form, which keeps none. */
   trace: Trace | null;
@@ -81,7 +81,7 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
     node,
     plan: node.plan!,
     flags: [],
-    steps,
+    steps: ctx.trace ? steps : null,
     stepsFrom: steps.length,
     trace: ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null,
     readIds: ids,
@@ -205,13 +205,24 @@ function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string
   return ids ?? own;
 }
 
-/** The leaf's result object, with its trace completed. */
-function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
+/**
+ * What scoring a leaf gives: its result object with its trace (a NodeResult) in the full form; its
+ * criterion record, also added to ctx.records, in the compact form.
+ */
+type LeafOut = CriterionRecord;
+
+/** The leaf's result object, with its trace completed; in the compact form, its criterion record. */
+function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): LeafOut {
   const { ctx, node, trace } = r;
   const n = node.node;
+  ctx.last.status = status;
   // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
-  if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags)), points, applicableMax);
-  trace.steps = r.steps.slice(r.stepsFrom);
+  if (!trace) {
+    const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
+    ctx.records!.push(record);
+    return keepExact(ctx, record, points, applicableMax);
+  }
+  trace.steps = r.steps!.slice(r.stepsFrom);
   trace.inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
   trace.documents = traceDocuments(ctx, node);
   const expl = ctx.prepared.explanations.get(node.code);
@@ -220,21 +231,23 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags, trace), points, applicableMax);
 }
 
+/** A leaf's criterion record, as the compact form keeps it (keys in the order toCompact writes them). */
+function criterionRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[]): CriterionRecord {
+  const applicable = applicableMax === node.max ? node.maxText : decText(applicableMax);
+  return { code: node.code, status, points: points === node.max ? node.maxText : decText(points), applicableMax: applicable, flags };
+}
+
 /**
- * A leaf's result: without a trace, as the compact form keeps it; with one, its source (when the set
- * cites one) and trace after. Keys in this order (the JSON of a result is byte-stable); each shape is
- * one literal (one allocation, no property added one by one).
+ * A leaf's result with its trace, and its source before it when the set cites one. Keys in this order
+ * (the JSON of a result is byte-stable); each shape is one literal (one allocation, no property added
+ * one by one).
  */
-function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace | null = null): NodeResult {
+function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace): NodeResult {
   const { code, maxText: nominalMax, sourceRef: source } = node;
   const { title, titleEn } = node.node;
   const kind = 'leaf';
   const applicable = applicableMax === node.max ? nominalMax : decText(applicableMax);
   const pts = points === node.max ? nominalMax : decText(points);
-  if (trace === null) {
-    if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags };
-    return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags };
-  }
   if (source === null) {
     if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
     return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
@@ -248,7 +261,7 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
  * did not apply or could not be scored makes it count, with the appraiser's points), the rounding
  * declared at criterion level, and the unit's claim.
  */
-function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
+function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): LeafOut {
   const { ctx, node, steps } = r;
   const prepared = ctx.prepared;
   if (prepared.corrections.get(node.code)) addFlag(ctx, r.flags, 'corrected', node.code);
@@ -256,7 +269,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   const overrides = prepared.overrides.get(node.code);
   if (overrides)
     for (const o of overrides) {
-      steps.push({
+      steps?.push({
         kind: 'override',
         round: o.round,
         from: decText(points),
@@ -289,11 +302,11 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
 function withinBounds(r: LeafRun, points: Decimal): Decimal {
   const { node, steps } = r;
   if (cmpDec(points, node.max) > 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: node.maxText, bound: 'max' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: node.maxText, bound: 'max' });
     return node.max;
   }
   if (cmpDec(points, node.floor) < 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
     return node.floor;
   }
   return points;
@@ -308,7 +321,7 @@ const missingPoints = (node: CompiledNode) => (node.block === 'penalty' ? node.m
 const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
 
 /** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
-function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): NodeResult {
+function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): LeafOut {
   const { ctx, node } = r;
   for (const id of node.reads) r.read(id);
   for (const id of inputs) {
@@ -318,19 +331,19 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
     if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
   addFlag(ctx, r.flags, 'missingInput', node.code);
-  r.steps.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
+  r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
   r.trace?.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
 /** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
-function shortage(r: LeafRun, s: RuleShortage): NodeResult {
+function shortage(r: LeafRun, s: RuleShortage): LeafOut {
   r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
   return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node) ?? [], false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
-function invalid(r: LeafRun, why: RuleInvalid): NodeResult {
+function invalid(r: LeafRun, why: RuleInvalid): LeafOut {
   r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node.code), r.node.code));
   addFlag(r.ctx, r.flags, 'invalid', r.node.code);
   return conclude(r, ZERO, r.node.max, 'invalid');
@@ -355,16 +368,15 @@ const logicInvalid = (e: LogicError): RuleInvalid =>
     ? { code: 'SCORE_DIVISION_BY_ZERO', reason: e.reason }
     : { code: 'SCORE_EXPRESSION', reason: e.reason, ...(e.op !== undefined ? { op: e.op } : {}), ...(e.got !== undefined ? { got: e.got } : {}) };
 
-function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
+function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
   const { ctx, node } = r;
   const policy = node.node.applicability?.policy ?? ctx.compiled.set.policies.notApplicable;
   const points = policy === 'fullPoints' ? node.max : ZERO;
-  const shown = decText(points);
   // Keys in this order (the JSON of a result is byte-stable), without a spread of the cause.
-  r.steps.push(
+  r.steps?.push(
     cause.cause === 'condition'
-      ? { kind: 'notApplicable', cause: cause.cause, at: cause.at, policy, points: shown }
-      : { kind: 'notApplicable', cause: cause.cause, input: cause.input, policy, points: shown },
+      ? { kind: 'notApplicable', cause: cause.cause, at: cause.at, policy, points: decText(points) }
+      : { kind: 'notApplicable', cause: cause.cause, input: cause.input, policy, points: decText(points) },
   );
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
@@ -375,7 +387,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
 }
 
 /** Stage 1: the applicability condition; null when the criterion applies. */
-function applicability(r: LeafRun): NodeResult | null {
+function applicability(r: LeafRun): LeafOut | null {
   const { ctx, node } = r;
   const undecided = absentOf(ctx, r.plan.applicabilityRequired);
   if (undecided.length > 0) {
@@ -408,12 +420,13 @@ function applicability(r: LeafRun): NodeResult | null {
 /** Stage 3: the rule, evaluated by its kind; a LogicError of a condition or expression makes the leaf invalid. */
 function evaluate(r: LeafRun): Evaluation<unknown> {
   // The kind writes its steps into the trace; the compact form has none, so it builds none.
-  const shown = r.steps.length;
+  const steps = r.steps;
+  const shown = steps === null ? 0 : steps.length;
   try {
-    return r.node.kind!.evaluate(r.read, r.ctx.trace ? r.steps : null);
+    return r.node.kind!.evaluate(r.read, steps);
   } catch (e) {
     if (!(e instanceof LogicError)) throw e;
-    r.steps.length = shown; // the steps of an evaluation that failed half-way are not shown
+    if (steps !== null) steps.length = shown; // the steps of an evaluation that failed half-way are not shown
     return { raw: ZERO, state: null, invalid: logicInvalid(e) };
   }
 }
@@ -423,11 +436,11 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
   const { node, steps } = r;
   let points = raw;
   if (cmpDec(points, node.max) > 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
     points = node.max;
     addFlag(r.ctx, r.flags, 'capped', node.code);
   } else if (cmpDec(points, node.floor) < 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
     points = node.floor;
   }
   if (points.isNeg()) addFlag(r.ctx, r.flags, 'belowZero', node.code);
@@ -435,7 +448,7 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
 }
 
 /** Stage 5: required documents. Without them: 0 under "zero", or scored and flagged for an explanation. */
-function documentsStage(r: LeafRun, points: Decimal): NodeResult {
+function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   const { ctx, node } = r;
   const docsMissing = docsMissingOf(r.ctx, r.node);
   if (docsMissing === null) return conclude(r, points, node.max, 'scored');
@@ -446,7 +459,7 @@ function documentsStage(r: LeafRun, points: Decimal): NodeResult {
   }
   const explanation = ctx.prepared.explanations.get(node.code)?.text ?? null;
   const policy = missingPolicy(r);
-  r.steps.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
+  r.steps?.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
     // Advice is part of the trace: the compact form does not work out what providing them would give.
     const after = r.trace ? criterionRounded(r, points) : ZERO;
@@ -491,7 +504,11 @@ function roundedAdvice(r: LeafRun, advice: Improvement[], points: Decimal): Impr
   return out;
 }
 
-export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
+/**
+ * Score one leaf: its result with its trace in the full form (ctx.trace: a NodeResult), its criterion
+ * record in the compact form (added to ctx.records). ctx.last holds its exact figures and status after.
+ */
+export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const r = startLeaf(ctx, node);
   const na = applicability(r);
   if (na) return na;

@@ -2,7 +2,7 @@
 import { Decimal, decText, type Diagnostic, type Reader, type Rounding, type RoundingLevel } from './deps.js';
 import type { CompiledSet } from './compile.js';
 import type { Evidence } from './evidence.js';
-import type { Flag, FlagCode, RoundingStep, Step } from './result.js';
+import type { CriterionRecord, Flag, FlagCode, NodeStatus, RoundingStep, Step } from './result.js';
 import type { Prepared } from './values.js';
 
 export const ZERO = new Decimal(0);
@@ -19,10 +19,11 @@ export function roundedAs(value: Decimal, rounding: Rounding | undefined): Decim
   return rounding ? value.toDecimalPlaces(rounding.places, MODES[rounding.mode]) : value;
 }
 
-/** Round where the set declares it, recording the step. */
-export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[], part?: string): Decimal {
+/** Round where the set declares it, recording the step (when there is a list of steps: the compact form has none). */
+export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[] | null, part?: string): Decimal {
   if (!rounding) return value;
   const to = value.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
+  if (steps === null) return to;
   const step: RoundingStep = { kind: 'round', level, from: decText(value), to: decText(to), places: rounding.places, mode: rounding.mode };
   if (part !== undefined) step.part = part;
   steps.push(step);
@@ -46,8 +47,13 @@ export interface Ctx {
    * either form. Those declared on a leaf are shown in every unit: score.ts declaredOnLeaves.
    */
   shown: Set<string>;
-  /** The exact figures of the last node result built (see keepExact). */
-  last: Exact;
+  /** The exact figures and status of the last node result built (see keepExact). */
+  last: Exact & { status: NodeStatus };
+  /**
+   * The compact form's criterion records, each made as its criterion is scored (a group's place is
+   * taken before its children's, filled after them: the order toCompact gives); null in the full form.
+   */
+  records: CriterionRecord[] | null;
   /**
    * How leaves read their inputs (leaf.ts leafReading): the reader, and the unit's lists of what its
    * leaves read and of the steps they wrote, each leaf's from where its own start (finish() copies a
@@ -88,4 +94,12 @@ export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, app
   last.points = plusZero(points);
   last.applicableMax = plusZero(applicableMax);
   return r;
+}
+
+/** keepExact with the node's status, for the compact form, which keeps no result object to read it from. */
+export function keepFigures(ctx: Ctx, points: Decimal, applicableMax: Decimal, status: NodeStatus): void {
+  const last = ctx.last;
+  last.points = plusZero(points);
+  last.applicableMax = plusZero(applicableMax);
+  last.status = status;
 }
