@@ -24,12 +24,16 @@ import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from 
 import type { CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
-/** One leaf being scored: what it read, its trace and flags so far. */
-interface LeafRun {
+/**
+ * One leaf being scored: what it read, its trace and flags so far. One object per unit (LeafReading),
+ * made over for each leaf (leaves are scored one at a time): 66 of them per unit were garbage.
+ */
+export interface LeafRun {
   ctx: Ctx;
   node: CompiledNode;
   plan: LeafPlan;
-  flags: FlagCode[];
+  /** Made at the first flag (most leaves have none). */
+  flags: FlagCode[] | null;
   /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on; null in the compact form, which shows none. */
   steps: Step[] | null;
   stepsFrom: number;
@@ -44,7 +48,7 @@ interface LeafRun {
   readFrom: number;
   read: Reader;
   entries: readonly number[];
-  /** The rounding the set declares at criterion level, if any (looked up once per leaf). */
+  /** The rounding the set declares at criterion level, if any (looked up once per unit). */
   rounding: Rounding | undefined;
 }
 
@@ -58,7 +62,7 @@ const NOT_YET: never[] = Object.freeze([]) as unknown as never[];
  * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not once per leaf. A value
  * read is shown by the leaf's trace (ctx.shown), in either form.
  */
-export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): LeafReading {
+export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], shown: Set<string>, trace: boolean): LeafReading {
   const ids: string[] = [];
   const read: Reader = (id) => {
     ids.push(id);
@@ -68,28 +72,49 @@ export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): Leaf
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
-  return { ids, read, steps: [] };
+  const steps: Step[] = [];
+  // The leaf's own fields are set by startLeaf.
+  const run: LeafRun = {
+    ctx: null!,
+    node: null!,
+    plan: null!,
+    flags: null,
+    steps: trace ? steps : null,
+    stepsFrom: 0,
+    trace: null,
+    readIds: ids,
+    readFrom: 0,
+    read,
+    entries: NO_ENTRIES,
+    rounding: compiled.rounding.get('criterion'),
+  };
+  return { ids, read, steps, run };
 }
 
-/** What leafReading makes: ctx.reading (score-context.ts; a list made per leaf and grown by push took 17 places for 1 to 3 steps). */
-type LeafReading = Ctx['reading'];
+/** What leafReading makes: ctx.reading (a list made per leaf and grown by push took 17 places for 1 to 3 steps). */
+export interface LeafReading {
+  ids: string[];
+  read: Reader;
+  steps: Step[];
+  run: LeafRun;
+}
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { ids, read, steps } = ctx.reading;
-  return {
-    ctx,
-    node,
-    plan: node.plan!,
-    flags: [],
-    steps: ctx.trace ? steps : null,
-    stepsFrom: steps.length,
-    trace: ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null,
-    readIds: ids,
-    readFrom: ids.length,
-    read,
-    entries: ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES,
-    rounding: ctx.compiled.rounding.get('criterion'),
-  };
+  const r = ctx.reading.run;
+  r.ctx = ctx;
+  r.node = node;
+  r.plan = node.plan!;
+  r.flags = null;
+  r.stepsFrom = ctx.reading.steps.length;
+  r.trace = ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null;
+  r.readFrom = r.readIds.length;
+  r.entries = ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES;
+  return r;
+}
+
+/** Flag the leaf (once per code), and the unit. */
+function flag(r: LeafRun, code: FlagCode): void {
+  addFlag(r.ctx, (r.flags ??= []), code, r.node.code);
 }
 
 /** The ids of `ids` the unit gave no value for (a shared empty list when it gave them all: nearly always). */
@@ -138,11 +163,13 @@ function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
 function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocument['by'] {
   let first: TraceDocument['by'][number] | undefined;
   let more: TraceDocument['by'] | undefined;
-  for (const d of given)
+  for (let i = 0; i < given.length; i++) {
+    const d = given[i]!;
     if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) {
       if (first === undefined) first = d.ref;
       else (more ??= [first]).push(d.ref);
     }
+  }
   return more ?? (first === undefined ? [] : [first]);
 }
 
@@ -165,7 +192,10 @@ function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument
 
 /** Does a complete document of `given` prove requirement `id`? */
 function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
-  for (const d of given) if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) return true;
+  for (let i = 0; i < given.length; i++) {
+    const d = given[i]!;
+    if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) return true;
+  }
   return false;
 }
 
@@ -175,7 +205,8 @@ function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
   let out: string[] | null = null;
   const given = ctx.prepared.docs.get(node.code);
   const any = node.plan!.anyDocProves;
-  for (const req of node.documents) {
+  for (let i = 0; i < node.documents.length; i++) {
+    const req = node.documents[i]!;
     if (req.required === false) continue;
     if (!given || !proves(given, req.id, any)) (out ??= []).push(req.id);
   }
@@ -228,7 +259,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   const expl = ctx.prepared.explanations.get(node.code);
   if (expl) trace.explanation = expl.text;
   if (n.rule?.note) trace.notes = [n.rule.note];
-  return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags, trace), points, applicableMax);
+  return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags), trace), points, applicableMax);
 }
 
 /** A leaf's criterion record, as the compact form keeps it (keys in the order toCompact writes them). */
@@ -261,14 +292,15 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
  * did not apply or could not be scored makes it count, with the appraiser's points), the rounding
  * declared at criterion level, and the unit's claim.
  */
-function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): LeafOut {
+function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], bounded = false): LeafOut {
   const { ctx, node, steps } = r;
   const prepared = ctx.prepared;
-  if (prepared.corrections.get(node.code)) addFlag(ctx, r.flags, 'corrected', node.code);
+  if (prepared.corrections.get(node.code)) flag(r, 'corrected');
   // Each round's override is kept in the trace, in order; the last one decides.
   const overrides = prepared.overrides.get(node.code);
   if (overrides)
     for (const o of overrides) {
+      bounded = false;
       steps?.push({
         kind: 'override',
         round: o.round,
@@ -281,9 +313,10 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
       points = o.points;
       status = 'overridden';
       applicableMax = node.max;
-      addFlag(ctx, r.flags, 'overridden', node.code);
+      flag(r, 'overridden');
     }
-  points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
+  // Points bound() has kept within the floor and maximum stay there unless rounded or overridden.
+  if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
@@ -291,7 +324,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     const computed = points === node.max ? node.maxText : decText(points);
     if (r.trace) r.trace.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
-      addFlag(ctx, r.flags, 'claimMismatch', node.code);
+      flag(r, 'claimMismatch');
       ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
     }
   }
@@ -330,7 +363,7 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
     ctx.shown.add(id);
     if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
-  addFlag(ctx, r.flags, 'missingInput', node.code);
+  flag(r, 'missingInput');
   r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
   r.trace?.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
@@ -345,7 +378,7 @@ function shortage(r: LeafRun, s: RuleShortage): LeafOut {
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
 function invalid(r: LeafRun, why: RuleInvalid): LeafOut {
   r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node.code), r.node.code));
-  addFlag(r.ctx, r.flags, 'invalid', r.node.code);
+  flag(r, 'invalid');
   return conclude(r, ZERO, r.node.max, 'invalid');
 }
 
@@ -381,7 +414,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
     ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
-  addFlag(ctx, r.flags, 'notApplicable', node.code);
+  flag(r, 'notApplicable');
   ctx.notApplicable.add(node.code);
   return conclude(r, points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
 }
@@ -438,12 +471,12 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
   if (cmpDec(points, node.max) > 0) {
     steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
     points = node.max;
-    addFlag(r.ctx, r.flags, 'capped', node.code);
+    flag(r, 'capped');
   } else if (cmpDec(points, node.floor) < 0) {
     steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
     points = node.floor;
   }
-  if (points.isNeg()) addFlag(r.ctx, r.flags, 'belowZero', node.code);
+  if (points.isNeg()) flag(r, 'belowZero');
   return points;
 }
 
@@ -451,8 +484,8 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
 function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   const { ctx, node } = r;
   const docsMissing = docsMissingOf(r.ctx, r.node);
-  if (docsMissing === null) return conclude(r, points, node.max, 'scored');
-  addFlag(ctx, r.flags, 'missingDocument', node.code);
+  if (docsMissing === null) return conclude(r, points, node.max, 'scored', true);
+  flag(r, 'missingDocument');
   for (const id of docsMissing) {
     const req = node.documents.find((d) => d.id === id)!;
     ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
@@ -467,10 +500,10 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
-    addFlag(ctx, r.flags, 'needsExplanation', node.code);
+    flag(r, 'needsExplanation');
     ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node.code), { code: node.code }));
-  } else addFlag(ctx, r.flags, 'explained', node.code);
-  return conclude(r, points, node.max, 'scored');
+  } else flag(r, 'explained');
+  return conclude(r, points, node.max, 'scored', true);
 }
 
 /** Points as the leaf will have them: rounded at criterion level where declared, within floor and maximum. */

@@ -1,6 +1,7 @@
 /** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
 import { Decimal, decText, type Diagnostic, type Reader, type Rounding, type RoundingLevel } from './deps.js';
 import type { CompiledSet } from './compile.js';
+import type { LeafReading } from './leaf.js';
 import type { Evidence } from './evidence.js';
 import type { CriterionRecord, Flag, FlagCode, NodeStatus, RoundingStep, Step } from './result.js';
 import type { Prepared } from './values.js';
@@ -59,7 +60,7 @@ export interface Ctx {
    * leaves read and of the steps they wrote, each leaf's from where its own start (finish() copies a
    * leaf's steps into its trace, in a list of their exact length).
    */
-  reading: { ids: string[]; read: Reader; steps: Step[] };
+  reading: LeafReading;
 }
 
 /**
@@ -69,7 +70,7 @@ export interface Ctx {
  * The full form keeps a list of its own per node.
  */
 const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
-export const flagsKept = (ctx: Ctx, flags: FlagCode[]): FlagCode[] => (flags.length === 0 && !ctx.trace ? NO_FLAGS : flags);
+export const flagsKept = (ctx: Ctx, flags: FlagCode[] | null): FlagCode[] => (flags !== null && flags.length > 0 ? flags : ctx.trace ? (flags ?? []) : NO_FLAGS);
 
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
   if (!flags.includes(code)) {

@@ -190,7 +190,7 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     shown,
     last: { points: ZERO, applicableMax: ZERO, status: 'scored' },
     records: trace ? null : [],
-    reading: leafReading(prepared, shown),
+    reading: leafReading(compiled, prepared, shown, trace),
   };
   const tree = trace ? scoreTree(ctx) : recordTree(ctx);
   const totals = totalsOf(compiled, tree);
