@@ -1,5 +1,5 @@
 /** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
-import { Decimal, decText, type Diagnostic, type Reader, type Rounding, type RoundingLevel } from './deps.js';
+import { Decimal, decText, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
 import type { CompiledSet } from './compile.js';
 import type { LeafReading } from './leaf.js';
 import type { Evidence } from './evidence.js';
