@@ -59,16 +59,16 @@ const NOT_YET: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
- * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not once per leaf. A value
- * read is shown by the leaf's trace (ctx.shown), in either form.
+ * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not
+ * once per leaf. A value read is shown by the leaf's trace, in either form (score.ts sayIfUnused reads
+ * the list for that).
  */
-export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], shown: Set<string>, trace: boolean): LeafReading {
+export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], trace: boolean): LeafReading {
   const ids: string[] = [];
   const read: Reader = (id) => {
     ids.push(id);
     const rec = prepared.values.get(id);
     if (!rec) return undefined;
-    shown.add(id);
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
@@ -247,7 +247,6 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   const { ctx, node, trace } = r;
   const n = node.node;
   ctx.last.status = status;
-  // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
   if (!trace) {
     const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
     ctx.records!.push(record);
@@ -360,7 +359,6 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   for (const id of inputs) {
     // Shown by the trace (an input too short to score has a value: it is not "unused").
     r.readIds.push(id);
-    ctx.shown.add(id);
     if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
   flag(r, 'missingInput');

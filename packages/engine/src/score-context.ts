@@ -43,11 +43,6 @@ export interface Ctx {
   diagnostics: Diagnostic[];
   flags: Flag[];
   notApplicable: Set<string>;
-  /**
-   * Inputs with a value some leaf's trace shows because the leaf read it (or found it too short), in
-   * either form. Those declared on a leaf are shown in every unit: score.ts declaredOnLeaves.
-   */
-  shown: Set<string>;
   /** The exact figures and status of the last node result built (see keepExact). */
   last: Exact & { status: NodeStatus };
   /**

@@ -129,9 +129,13 @@ function declaredOnLeaves(compiled: CompiledSet): ReadonlySet<string> {
   return ids;
 }
 
-/** A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said unused. */
+/**
+ * A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said
+ * unused. A trace shows the inputs declared on its leaf and those its leaf read (ctx.reading's list,
+ * which also holds those found too short); only a value of a set-level input is looked for in that list.
+ */
 function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id: string): void {
-  if (ctx.shown.has(id) || declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry) return;
+  if (declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry || ctx.reading.ids.includes(id)) return;
   const at = valuePath(ctx.evidence, entry, id);
   ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 }
@@ -178,7 +182,6 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   const inp = readInput(compiled, evidenceInput, options, all);
   if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
-  const shown = new Set<string>();
   const ctx: Ctx = {
     compiled,
     trace,
@@ -187,10 +190,9 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     diagnostics,
     flags: [],
     notApplicable: new Set(),
-    shown,
     last: { points: ZERO, applicableMax: ZERO, status: 'scored' },
     records: trace ? null : [],
-    reading: leafReading(compiled, prepared, shown, trace),
+    reading: leafReading(compiled, prepared, trace),
   };
   const tree = trace ? scoreTree(ctx) : recordTree(ctx);
   const totals = totalsOf(compiled, tree);
