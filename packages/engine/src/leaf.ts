@@ -21,7 +21,7 @@ import {
 } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
 /**
@@ -37,8 +37,13 @@ export interface LeafRun {
   /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on; null in the compact form, which shows none. */
   steps: Step[] | null;
   stepsFrom: number;
-  /** The trace being built; null in the compact form, which keeps none. */
-  trace: Trace | null;
+  /**
+   * The trace's advice so far; null in the compact form, which keeps no trace. The trace itself is made
+   * by finish() in one literal (an object grown key by key takes a second allocation for its keys).
+   */
+  improve: Improvement[] | null;
+  /** The trace's claim, when the unit claimed points for the leaf (full form). */
+  claim: Claim | undefined;
   /**
    * What the unit's leaves read, first reads first, maybe repeated (ctx.reading's list: one per unit);
    * this leaf's reads are those from `readFrom` on. Not emptied per leaf: `length = 0` gives the list's
@@ -54,8 +59,6 @@ export interface LeafRun {
 
 const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
-/** What a trace holds until finish() writes its inputs, documents and steps (every path ends there): nothing allocated per leaf. */
-const NOT_YET: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
@@ -81,7 +84,8 @@ export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared']
     flags: null,
     steps: trace ? steps : null,
     stepsFrom: 0,
-    trace: null,
+    improve: null,
+    claim: undefined,
     readIds: ids,
     readFrom: 0,
     read,
@@ -106,7 +110,8 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
   r.plan = node.plan!;
   r.flags = null;
   r.stepsFrom = ctx.reading.steps.length;
-  r.trace = ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null;
+  r.improve = ctx.trace ? [] : null;
+  r.claim = undefined;
   r.readFrom = r.readIds.length;
   r.entries = ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES;
   return r;
@@ -244,21 +249,35 @@ type LeafOut = CriterionRecord;
 
 /** The leaf's result object, with its trace completed; in the compact form, its criterion record. */
 function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): LeafOut {
-  const { ctx, node, trace } = r;
-  const n = node.node;
+  const { ctx, node, improve } = r;
   ctx.last.status = status;
-  if (!trace) {
+  if (improve === null) {
     const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
     ctx.records!.push(record);
     return keepExact(ctx, record, points, applicableMax);
   }
-  trace.steps = r.steps!.slice(r.stepsFrom);
-  trace.inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
-  trace.documents = traceDocuments(ctx, node);
-  const expl = ctx.prepared.explanations.get(node.code);
-  if (expl) trace.explanation = expl.text;
-  if (n.rule?.note) trace.notes = [n.rule.note];
+  const trace = traceOf(r, improve);
   return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags), trace), points, applicableMax);
+}
+
+/** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
+function traceOf(r: LeafRun, improve: Improvement[]): Trace {
+  const { ctx, node, claim } = r;
+  const rule = node.rule!.type;
+  const steps = r.steps!.slice(r.stepsFrom);
+  const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
+  const documents = traceDocuments(ctx, node);
+  const explanation = ctx.prepared.explanations.get(node.code)?.text;
+  const note = node.rule!.note;
+  if (claim === undefined && explanation === undefined) {
+    if (note === undefined) return { rule, inputs, documents, steps, improve };
+    return { rule, inputs, documents, steps, improve, notes: [note] };
+  }
+  const trace: Trace = { rule, inputs, documents, steps, improve };
+  if (claim !== undefined) trace.claim = claim;
+  if (explanation !== undefined) trace.explanation = explanation;
+  if (note !== undefined) trace.notes = [note];
+  return trace;
 }
 
 /** A leaf's criterion record, as the compact form keeps it (keys in the order toCompact writes them). */
@@ -321,7 +340,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     const matches = cmpDec(claim.value, points) === 0;
     const claimed = decText(claim.value);
     const computed = points === node.max ? node.maxText : decText(points);
-    if (r.trace) r.trace.claim = { claimed, computed, matches, entry: claim.entry };
+    if (r.improve !== null) r.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
       flag(r, 'claimMismatch');
       ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
@@ -363,7 +382,7 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   }
   flag(r, 'missingInput');
   r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
-  r.trace?.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
+  r.improve?.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
@@ -493,8 +512,8 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   r.steps?.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
     // Advice is part of the trace: the compact form does not work out what providing them would give.
-    const after = r.trace ? criterionRounded(r, points) : ZERO;
-    if (after.gt(0)) r.trace!.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
+    const after = r.improve !== null ? criterionRounded(r, points) : ZERO;
+    if (after.gt(0)) r.improve!.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
@@ -556,10 +575,10 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
-  if (r.trace) {
+  if (r.improve !== null) {
     // A list of its own: the kind's when it made one for this evaluation, a copy of one it shares (frozen).
     const advice = roundedAdvice(r, node.kind!.advise(ev), points);
-    if (advice.length > 0) r.trace.improve = Object.isFrozen(advice) ? advice.slice() : advice;
+    if (advice.length > 0) r.improve = Object.isFrozen(advice) ? advice.slice() : advice;
   }
   return documentsStage(r, points);
 }

@@ -56,17 +56,30 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   const steps: Step[] = [];
   const flags: FlagCode[] = [];
   closeGroup(ctx, node, points, applicableMax, status, steps, flags);
-  const n = node.node;
-  // Keys in this order (the JSON of a result is byte-stable).
-  const r = { code: node.code, title: n.title } as NodeResult;
-  if (n.titleEn !== undefined) r.titleEn = n.titleEn;
-  r.kind = 'group';
-  r.nominalMax = node.maxText;
-  r.applicableMax = decText(ctx.last.applicableMax);
-  r.points = decText(ctx.last.points);
+  return groupResult(node, decText(ctx.last.applicableMax), decText(ctx.last.points), status, flags, steps, children);
+}
+
+/**
+ * A group's result. Keys in this order (the JSON of a result is byte-stable); the usual shapes are one
+ * literal each (an object grown key by key takes a second allocation for its keys).
+ */
+function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[], children: NodeResult[]): NodeResult {
+  const { code, maxText: nominalMax } = node;
+  const { title, titleEn, part } = node.node;
+  const kind = 'group';
+  if (titleEn !== undefined && steps.length === 0) {
+    if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
+    return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, part, children };
+  }
+  const r = { code, title } as NodeResult;
+  if (titleEn !== undefined) r.titleEn = titleEn;
+  r.kind = kind;
+  r.nominalMax = nominalMax;
+  r.applicableMax = applicableMax;
+  r.points = points;
   r.status = status;
   r.flags = flags;
-  if (n.part !== undefined) r.part = n.part;
+  if (part !== undefined) r.part = part;
   if (steps.length) r.steps = steps;
   r.children = children;
   return r;
