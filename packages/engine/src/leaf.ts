@@ -280,10 +280,12 @@ function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   return trace;
 }
 
+/** Points of a node as text: its maximum's text made at compile when they equal it (equal decimals have one text). */
+export const pointsText = (node: CompiledNode, points: Decimal): string => (points.eq(node.max) ? node.maxText : decText(points));
+
 /** A leaf's criterion record, as the compact form keeps it (keys in the order toCompact writes them). */
 function criterionRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[]): CriterionRecord {
-  const applicable = applicableMax === node.max ? node.maxText : decText(applicableMax);
-  return { code: node.code, status, points: points === node.max ? node.maxText : decText(points), applicableMax: applicable, flags };
+  return { code: node.code, status, points: pointsText(node, points), applicableMax: pointsText(node, applicableMax), flags };
 }
 
 /**
@@ -295,8 +297,8 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
   const { code, maxText: nominalMax, sourceRef: source } = node;
   const { title, titleEn } = node.node;
   const kind = 'leaf';
-  const applicable = applicableMax === node.max ? nominalMax : decText(applicableMax);
-  const pts = points === node.max ? nominalMax : decText(points);
+  const applicable = pointsText(node, applicableMax);
+  const pts = pointsText(node, points);
   if (source === null) {
     if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
     return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };

@@ -7,7 +7,7 @@
  */
 import { Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
-import { scoreLeaf } from './leaf.js';
+import { pointsText, scoreLeaf } from './leaf.js';
 import { flagsKept, keepExact, keepFigures, round, ZERO, type Ctx, type Exact } from './score-context.js';
 import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, Step } from './result.js';
 import type { BlockSummary, FieldSummary } from './summary.js';
@@ -56,7 +56,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   const steps: Step[] = [];
   const flags: FlagCode[] = [];
   closeGroup(ctx, node, points, applicableMax, status, steps, flags);
-  return groupResult(node, decText(ctx.last.applicableMax), decText(ctx.last.points), status, flags, steps, children);
+  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags, steps, children);
 }
 
 /**
@@ -104,7 +104,7 @@ function recordGroup(ctx: Ctx, node: CompiledNode): CriterionRecord {
   }
   const flags: FlagCode[] = [];
   closeGroup(ctx, node, points, applicableMax, status, null, flags);
-  const record = { code: node.code, status, points: decText(ctx.last.points), applicableMax: decText(ctx.last.applicableMax), flags: flagsKept(ctx, flags) };
+  const record = { code: node.code, status, points: pointsText(node, ctx.last.points), applicableMax: pointsText(node, ctx.last.applicableMax), flags: flagsKept(ctx, flags) };
   records[at] = record;
   return record;
 }

@@ -43,6 +43,8 @@ export interface CompiledSurvey {
   max: Decimal;
   /** The weights as whole numbers over one power of ten, for sums in safe integers; null when they are too long. */
   scaled: ScaledWeights | null;
+  /** The weights as the step shows them: made once, frozen, shared by every result (they depend only on the rule). */
+  weightsShown: Readonly<Record<string, string>>;
 }
 /** Weights wᵢ = unitsᵢ ÷ p with p = 10^k (k ≤ 9): the option's units in `options` order, the top option's. */
 export interface ScaledWeights {
@@ -156,12 +158,8 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
 function surveyStep(c: CompiledSurvey, count: (id: string) => Decimal, s: State): SurveyStep {
   const counts: Record<string, string> = {};
-  const weights: Record<string, string> = {};
-  for (const o of c.options) {
-    counts[o.id] = decText(count(o.id));
-    weights[o.id] = o.text;
-  }
-  return { kind: 'survey', input: c.input, counts, weights, answers: decText(s.answers), weighted: decText(s.weighted), share: shareText(c, s), points: decText(s.points) };
+  for (const o of c.options) counts[o.id] = decText(count(o.id));
+  return { kind: 'survey', input: c.input, counts, weights: c.weightsShown, answers: decText(s.answers), weighted: decText(s.weighted), share: shareText(c, s), points: decText(s.points) };
 }
 
 export const surveyChecks: KindChecks<SurveyRule, SurveyStep> = {
@@ -187,7 +185,18 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       options.push({ id, weight, text: decText(weight) });
     }
     const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
-    return { input: rule.input, options, top: { id: top.id, weight: top.weight }, minAnswers: rule.minAnswers, floor: ctx.floor, max: ctx.max, scaled: scaledWeights(options, top.weight) };
+    const weightsShown: Record<string, string> = {};
+    for (const o of options) weightsShown[o.id] = o.text;
+    return {
+      input: rule.input,
+      options,
+      top: { id: top.id, weight: top.weight },
+      minAnswers: rule.minAnswers,
+      floor: ctx.floor,
+      max: ctx.max,
+      scaled: scaledWeights(options, top.weight),
+      weightsShown: Object.freeze(weightsShown),
+    };
   },
   evaluate(c, read, steps) {
     const tally = read(c.input);
