@@ -84,7 +84,8 @@ export interface Exact {
   points: Decimal;
   applicableMax: Decimal;
 }
-const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
+/** A zero as +0, the one ZERO object (as parsing "0" would give). */
+export const plusZero = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
 export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, applicableMax: Decimal): T {
   const last = ctx.last;
   last.points = plusZero(points);

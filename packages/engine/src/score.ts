@@ -6,7 +6,7 @@ import { type Decimal, ParindexError, addDec, decText, diag, intervalContains, t
 import type { CompiledSet } from './compile.js';
 import { leafReading } from './leaf.js';
 import { readInput, type Input } from './read-input.js';
-import { round, ZERO, type Ctx } from './score-context.js';
+import { plusZero, round, ZERO, type Ctx } from './score-context.js';
 import type { BlockResult, CompactResult, CriterionRecord, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
 import type { BlockSummary, FieldSummary } from './summary.js';
 import { recordTree, scoreTree, type Tree } from './tree.js';
@@ -25,8 +25,6 @@ export interface ScoreOptions {
    */
   form?: 'full' | 'compact';
 }
-
-const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
 
 interface Run {
   result: ScoreResult | CompactResult | undefined;

@@ -13,15 +13,24 @@ import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, St
 import type { BlockSummary, FieldSummary } from './summary.js';
 
 /**
+ * The sum of a group's children's applicable maxima so far, given the one of child i just scored:
+ * null while every child has its own full one (the sum is then the compiled fullPrefix, added once).
+ */
+function applicableSum(node: CompiledNode, i: number, sum: Decimal | null, child: Decimal): Decimal | null {
+  if (sum !== null) return addDec(sum, child);
+  return child === node.children[i]!.fullApplicable ? null : addDec(node.fullPrefix[i]!, child);
+}
+
+/**
  * A group's own part once its children are summed: within its cap (or maximum) and floor, the field
  * rounding at depth 1, the unit's claim. Its figures and status are left in ctx.last; `steps` is null
- * in the compact form, which shows none.
+ * in the compact form, which shows none. `applicable` null: every child counted in full.
  */
-function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
+function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal | null, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
   let points = sum;
-  let applicableMax = applicable;
   const ceiling = node.cap ?? node.max;
-  if (cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
+  let applicableMax = applicable ?? node.fullApplicable;
+  if (applicable !== null && cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
   if (cmpDec(points, ceiling) > 0) {
     steps?.push({ kind: 'clamp', from: decText(points), to: decText(ceiling), bound: node.cap ? 'cap' : 'max' });
     points = ceiling;
@@ -44,13 +53,14 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
   const children: NodeResult[] = [];
   let points = ZERO;
-  let applicableMax = ZERO;
+  let applicableMax: Decimal | null = null;
   let status: NodeStatus = 'notApplicable';
-  for (const c of node.children) {
+  for (let i = 0; i < node.children.length; i++) {
+    const c = node.children[i]!;
     // With the trace on (the full form), a leaf's result is its NodeResult.
     children.push(c.isLeaf ? (scoreLeaf(ctx, c) as NodeResult) : scoreGroup(ctx, c));
     points = addDec(points, ctx.last.points);
-    applicableMax = addDec(applicableMax, ctx.last.applicableMax);
+    applicableMax = applicableSum(node, i, applicableMax, ctx.last.applicableMax);
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
   const steps: Step[] = [];
@@ -93,13 +103,14 @@ function recordGroup(ctx: Ctx, node: CompiledNode): CriterionRecord {
   const records = ctx.records!;
   const at = records.push(PENDING) - 1;
   let points = ZERO;
-  let applicableMax = ZERO;
+  let applicableMax: Decimal | null = null;
   let status: NodeStatus = 'notApplicable';
-  for (const c of node.children) {
+  for (let i = 0; i < node.children.length; i++) {
+    const c = node.children[i]!;
     if (c.isLeaf) scoreLeaf(ctx, c);
     else recordGroup(ctx, c);
     points = addDec(points, ctx.last.points);
-    applicableMax = addDec(applicableMax, ctx.last.applicableMax);
+    applicableMax = applicableSum(node, i, applicableMax, ctx.last.applicableMax);
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
   const flags: FlagCode[] = [];
