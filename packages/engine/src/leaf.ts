@@ -45,7 +45,7 @@ export interface LeafRun {
   /** The trace's claim, when the unit claimed points for the leaf (full form). */
   claim: Claim | undefined;
   /**
-   * What the unit's leaves read, first reads first, maybe repeated (ctx.reading's list: one per unit);
+   * What the unit's leaves read, first reads first, once per leaf (ctx.reading's list: one per unit);
    * this leaf's reads are those from `readFrom` on. Not emptied per leaf: `length = 0` gives the list's
    * places back, and the next read would take 17 new ones.
    */
@@ -69,7 +69,11 @@ const NONE_ABSENT: string[] = [];
 export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], trace: boolean): LeafReading {
   const ids: string[] = [];
   const read: Reader = (id) => {
-    ids.push(id);
+    // Each id once per leaf: only its first read matters (shownIds, hasRead), and an expression's advice
+    // search reads its inputs again for every value it tries (up to 96 times).
+    let i = run.readFrom;
+    while (i < ids.length && ids[i] !== id) i++;
+    if (i === ids.length) ids.push(id);
     const rec = prepared.values.get(id);
     if (!rec) return undefined;
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
