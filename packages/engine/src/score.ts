@@ -9,7 +9,7 @@ import { readInput, type Input } from './read-input.js';
 import { plusZero, round, ZERO, type Ctx } from './score-context.js';
 import type { BlockResult, CompactResult, CriterionRecord, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
 import type { BlockSummary, FieldSummary } from './summary.js';
-import { recordTree, scoreTree, type Tree } from './tree.js';
+import { scoreTree, type Tree } from './tree.js';
 import { valuePath } from './values.js';
 import { ENGINE_NAME, ENGINE_VERSION } from './version.js';
 
@@ -192,7 +192,7 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     records: trace ? null : [],
     reading: leafReading(compiled, prepared, trace),
   };
-  const tree = trace ? scoreTree(ctx) : recordTree(ctx);
+  const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
   if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };

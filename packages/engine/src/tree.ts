@@ -2,8 +2,8 @@
  * @internal The criteria tree of one unit, walked in either form: the full form builds every node's
  * result (groups with their children, leaves with their traces); the compact form builds each
  * criterion's record straight into ctx.records (in the order toCompact would list them), the fields'
- * summaries and the blocks' sums, and no node result at all. Both walks decide with the same functions
- * (scoreLeaf, closeGroup, blockSums), so the points cannot differ.
+ * summaries and the blocks' sums, and no node result at all. The same functions walk both forms, so
+ * the points cannot differ.
  */
 import { Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
@@ -49,24 +49,33 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
   keepFigures(ctx, points, applicableMax, status);
 }
 
-/** The full form's group: its children's results, then its own (closeGroup). */
-function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
-  const children: NodeResult[] = [];
+/**
+ * A group: in the full form its result with its children's; in the compact form its record, whose place
+ * in ctx.records is taken before its children's and filled after them.
+ */
+function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord {
+  const records = ctx.records;
+  const at = records === null ? -1 : records.push(PENDING) - 1;
+  const children: NodeResult[] | null = records === null ? [] : null;
   let points = ZERO;
   let applicableMax: Decimal | null = null;
   let status: NodeStatus = 'notApplicable';
   for (let i = 0; i < node.children.length; i++) {
     const c = node.children[i]!;
-    // With the trace on (the full form), a leaf's result is its NodeResult.
-    children.push(c.isLeaf ? (scoreLeaf(ctx, c) as NodeResult) : scoreGroup(ctx, c));
+    const child = c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c);
+    // With the trace on (the full form), a node's result is its NodeResult.
+    children?.push(child as NodeResult);
     points = addDec(points, ctx.last.points);
     applicableMax = applicableSum(node, i, applicableMax, ctx.last.applicableMax);
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
-  const steps: Step[] = [];
+  const steps: Step[] | null = children && [];
   const flags: FlagCode[] = [];
   closeGroup(ctx, node, points, applicableMax, status, steps, flags);
-  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags, steps, children);
+  const pointsShown = pointsText(node, ctx.last.points);
+  const applicableShown = pointsText(node, ctx.last.applicableMax);
+  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags, steps!, children!);
+  return (records[at] = { code: node.code, status, points: pointsShown, applicableMax: applicableShown, flags: flagsKept(ctx, flags) });
 }
 
 /**
@@ -98,97 +107,52 @@ function groupResult(node: CompiledNode, applicableMax: string, points: string, 
 /** Taken by a group's record until its children are scored (theirs come after it). */
 const PENDING: CriterionRecord = Object.freeze({ code: '', status: 'scored', points: '0', applicableMax: '0', flags: [] });
 
-/** The compact form's group: its place in ctx.records, its children's records after it, then its own record. */
-function recordGroup(ctx: Ctx, node: CompiledNode): CriterionRecord {
-  const records = ctx.records!;
-  const at = records.push(PENDING) - 1;
-  let points = ZERO;
-  let applicableMax: Decimal | null = null;
-  let status: NodeStatus = 'notApplicable';
-  for (let i = 0; i < node.children.length; i++) {
-    const c = node.children[i]!;
-    if (c.isLeaf) scoreLeaf(ctx, c);
-    else recordGroup(ctx, c);
-    points = addDec(points, ctx.last.points);
-    applicableMax = applicableSum(node, i, applicableMax, ctx.last.applicableMax);
-    if (ctx.last.status !== 'notApplicable') status = 'scored';
-  }
-  const flags: FlagCode[] = [];
-  closeGroup(ctx, node, points, applicableMax, status, null, flags);
-  const record = { code: node.code, status, points: pointsText(node, ctx.last.points), applicableMax: pointsText(node, ctx.last.applicableMax), flags: flagsKept(ctx, flags) };
-  records[at] = record;
-  return record;
-}
-
-/** A top-level field in the full form; a field that is itself a leaf gets the field rounding too. */
-function scoreField(ctx: Ctx, f: CompiledNode): NodeResult {
-  if (!f.isLeaf) return scoreGroup(ctx, f);
-  const r = scoreLeaf(ctx, f) as NodeResult;
-  // A field that is itself a leaf keeps its part, as a group does.
-  if (f.node.part !== undefined) r.part = f.node.part;
-  const rounding = ctx.compiled.rounding.get('field');
-  if (!rounding) return r;
-  const points = round(ctx.last.points, rounding, 'field', r.trace!.steps);
-  r.points = decText(points);
-  return keepExact(ctx, r, points, ctx.last.applicableMax);
-}
-
-/** A top-level field in the compact form: its records, and its summary (as toCompact makes it of the full field). */
-function recordField(ctx: Ctx, f: CompiledNode): FieldSummary {
-  const record = f.isLeaf ? scoreLeaf(ctx, f) : recordGroup(ctx, f);
+/**
+ * A top-level field: its result (full form) or its summary, as toCompact makes it of the full field
+ * (compact form). A field that is itself a leaf gets the field rounding too, and keeps its part.
+ */
+function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
+  const r = f.isLeaf ? scoreLeaf(ctx, f) : scoreGroup(ctx, f);
+  // The full form's leaf result (its trace is there to hold the rounding step).
+  const full = ctx.records === null ? (r as NodeResult) : null;
   const rounding = f.isLeaf ? ctx.compiled.rounding.get('field') : undefined;
+  if (full && f.isLeaf && f.node.part !== undefined) full.part = f.node.part;
   if (rounding) {
-    const points = round(ctx.last.points, rounding, 'field', null);
-    record.points = decText(points);
-    keepExact(ctx, record, points, ctx.last.applicableMax);
+    const points = round(ctx.last.points, rounding, 'field', full && full.trace!.steps);
+    r.points = decText(points);
+    keepExact(ctx, r, points, ctx.last.applicableMax);
   }
+  if (full) return full;
   const n = f.node;
   const s = { code: f.code, title: n.title } as FieldSummary;
   if (n.titleEn !== undefined) s.titleEn = n.titleEn;
   s.nominalMax = f.maxText;
-  s.applicableMax = record.applicableMax;
-  s.points = record.points;
-  s.status = record.status;
+  s.applicableMax = r.applicableMax;
+  s.points = r.points;
+  s.status = r.status;
   return s;
 }
 
-/** The items of the bonus or penalty block scored (their results kept in `items` in the full form), and the block's points. */
-function blockSums(ctx: Ctx, key: 'bonus' | 'penalty', items: NodeResult[] | null): { max: Decimal; raw: Decimal; points: Decimal } {
+/** The bonus or penalty block: its result with its items' (full form), or its summary, its items' records in ctx.records (compact form). */
+function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSummary | undefined {
+  const block = ctx.compiled.set[key];
+  if (!block) return undefined;
+  const items: NodeResult[] | null = ctx.records === null ? [] : null;
   let raw = ZERO;
   for (const c of ctx.compiled[key]) {
-    const item = scoreLeaf(ctx, c);
-    if (items !== null) {
-      const full = item as NodeResult;
-      // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
-      if (key === 'penalty' && full.trace) full.trace.improve = [];
-      items.push(full);
-    }
+    const item = scoreLeaf(ctx, c) as NodeResult;
+    // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
+    if (key === 'penalty' && item.trace) item.trace.improve = [];
+    items?.push(item);
     raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
-  return { max, raw, points: Decimal.max(ZERO, Decimal.min(raw, max)) };
-}
-
-function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | undefined {
-  const block = ctx.compiled.set[key];
-  if (!block) return undefined;
-  const items: NodeResult[] = [];
-  const { max, raw, points } = blockSums(ctx, key, items);
+  const points = Decimal.max(ZERO, Decimal.min(raw, max));
+  const summary = { max: decText(max), raw: decText(raw), points: decText(points), capped: raw.gt(max) };
+  if (items === null) return keepExact(ctx, summary, points, ZERO);
   const r = { title: block.title } as BlockResult;
   if (block.titleEn !== undefined) r.titleEn = block.titleEn;
-  r.max = decText(max);
-  r.raw = decText(raw);
-  r.points = decText(points);
-  r.capped = raw.gt(max);
-  r.items = items;
-  return keepExact(ctx, r, points, ZERO);
-}
-
-/** The block in the compact form: its items' records in ctx.records, and its summary. */
-function recordBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockSummary | undefined {
-  if (!ctx.compiled.set[key]) return undefined;
-  const { max, raw, points } = blockSums(ctx, key, null);
-  return keepExact(ctx, { max: decText(max), raw: decText(raw), points: decText(points), capped: raw.gt(max) }, points, ZERO);
+  return keepExact(ctx, Object.assign(r, summary, { items }), points, ZERO);
 }
 
 /** The tree of one unit: its fields (results or summaries), their exact figures, and the blocks. */
@@ -201,22 +165,20 @@ export interface Tree<F, B> {
   penaltyPts: Decimal;
 }
 
-function walk<F, B>(ctx: Ctx, field: (ctx: Ctx, f: CompiledNode) => F, block: (ctx: Ctx, key: 'bonus' | 'penalty') => B | undefined): Tree<F, B> {
-  const fields: F[] = [];
+/**
+ * The tree of one unit: in the full form (ctx.records null) the fields' and blocks' results, in the
+ * compact form their summaries, every criterion's record in ctx.records.
+ */
+export function scoreTree(ctx: Ctx): Tree<NodeResult | FieldSummary, BlockResult | BlockSummary> {
+  const fields: Array<NodeResult | FieldSummary> = [];
   const fieldExact: Exact[] = [];
   for (const f of ctx.compiled.fields) {
-    fields.push(field(ctx, f));
+    fields.push(scoreField(ctx, f));
     fieldExact.push({ points: ctx.last.points, applicableMax: ctx.last.applicableMax });
   }
-  const bonus = block(ctx, 'bonus');
+  const bonus = scoreBlock(ctx, 'bonus');
   const bonusPts = bonus ? ctx.last.points : ZERO;
-  const penalty = block(ctx, 'penalty');
+  const penalty = scoreBlock(ctx, 'penalty');
   const penaltyPts = penalty ? ctx.last.points : ZERO;
   return { fields, fieldExact, bonus, bonusPts, penalty, penaltyPts };
 }
-
-/** The full form's tree: every node's result. */
-export const scoreTree = (ctx: Ctx): Tree<NodeResult, BlockResult> => walk(ctx, scoreField, scoreBlock);
-
-/** The compact form's tree: the records in ctx.records, the fields' and blocks' summaries. */
-export const recordTree = (ctx: Ctx): Tree<FieldSummary, BlockSummary> => walk(ctx, recordField, recordBlock);
