@@ -5,8 +5,6 @@
 import {
   Decimal,
   ParindexError,
-  addDec,
-  cmpDec,
   compileCondition,
   conditionReads,
   dec,
@@ -29,7 +27,6 @@ import {
   type RoundingLevel,
 } from './deps.js';
 import { hashJson } from './canonical.js';
-import { plusZero, ZERO } from './score-context.js';
 import type { KindStep, SourceRef } from './result.js';
 
 /** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
@@ -80,13 +77,6 @@ export interface CompiledNode {
   plan: LeafPlan | null;
   /** The source as every result carries it (made once, frozen, shared by the results), or null. */
   sourceRef: SourceRef | null;
-  /**
-   * The applicable maximum when every criterion under the node counts in full (a leaf's maximum, a
-   * group's children's sum within its cap or maximum; ZERO for a zero), and, for a group, the sums of its
-   * first i children's (fullPrefix[i]): the tree walk adds nothing while each child is at its own.
-   */
-  fullApplicable: Decimal;
-  fullPrefix: readonly Decimal[];
 }
 
 /** Per leaf, decided once: which inputs must be given, which are shown first, how documents prove. */
@@ -228,29 +218,14 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     maxText: decText(max),
     plan: null,
     sourceRef: n.source ? sourceRefOf(n.source) : null,
-    fullApplicable: plusZero(max),
-    fullPrefix: [],
   };
   const sortedReads = c.reads;
   if (isLeaf) c.plan = leafPlan(n, sortedReads, ruleReads, b.inputs);
   b.nodes.set(n.code, c);
   for (const id of c.reads) (b.readers.get(id) ?? b.readers.set(id, []).get(id)!).push(n.code);
   if (isLeaf) b.leaves.push(c);
-  else {
-    c.children = n.children!.map((ch, i) => buildNode(b, ch, n.code, depth + 1, `${path}/children/${i}`, block));
-    fullSums(c);
-  }
+  else c.children = n.children!.map((ch, i) => buildNode(b, ch, n.code, depth + 1, `${path}/children/${i}`, block));
   return Object.freeze(c);
-}
-
-/** A group's fullApplicable and fullPrefix, summed as the tree walk sums (addDec from ZERO, in order) so that they are its very values. */
-function fullSums(c: CompiledNode): void {
-  let sum = ZERO;
-  const prefix = [sum];
-  for (const ch of c.children) prefix.push((sum = addDec(sum, ch.fullApplicable)));
-  const ceiling = c.cap ?? c.max;
-  c.fullPrefix = prefix;
-  c.fullApplicable = plusZero(cmpDec(sum, ceiling) > 0 ? ceiling : sum);
 }
 
 /**

@@ -92,11 +92,3 @@ export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, app
   last.applicableMax = plusZero(applicableMax);
   return r;
 }
-
-/** keepExact with the node's status, for the compact form, which keeps no result object to read it from. */
-export function keepFigures(ctx: Ctx, points: Decimal, applicableMax: Decimal, status: NodeStatus): void {
-  const last = ctx.last;
-  last.points = plusZero(points);
-  last.applicableMax = plusZero(applicableMax);
-  last.status = status;
-}

@@ -7,7 +7,7 @@ import type { CompiledSet } from './compile.js';
 import { leafReading } from './leaf.js';
 import { readInput, type Input } from './read-input.js';
 import { plusZero, round, ZERO, type Ctx } from './score-context.js';
-import type { BlockResult, CompactResult, CriterionRecord, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import type { BlockResult, CompactResult, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
 import type { BlockSummary, FieldSummary } from './summary.js';
 import { scoreTree, type Tree } from './tree.js';
 import { valuePath } from './values.js';
@@ -198,51 +198,24 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };
   // In a fixed order: the evidence's own problems in entry order, then criterion by criterion, then unused entries.
   const labelled = withInputLabels(compiled, diagnostics);
-  const head = { provenance: provenanceOf(compiled, inp), unit: evidence.unit, period: evidence.period, sample: evidence.sample === true, stage: inp.stage, totals };
-  const result = ctx.records ? compactResult(head, tree as Tree<FieldSummary, BlockSummary>, ctx.records) : fullResult(head, tree as Tree<NodeResult, BlockResult>);
+  // Keys in this order (the JSON of a result is byte-stable; the compact form's as toCompact writes them); assigned, not spread: once per unit.
+  const records = ctx.records;
+  const result = (records ? { formatVersion: 1, form: 'compact' } : { formatVersion: 1 }) as ScoreResult & CompactResult;
+  result.provenance = provenanceOf(compiled, inp);
+  result.unit = evidence.unit;
+  result.period = evidence.period;
+  result.sample = evidence.sample === true;
+  result.stage = inp.stage;
+  result.totals = totals;
+  // The fields and blocks are those of the form (results, or the compact form's summaries).
+  result.fields = tree.fields as NodeResult[] & FieldSummary[];
+  if (tree.bonus) result.bonus = tree.bonus as BlockResult & BlockSummary;
+  if (tree.penalty) result.penalty = tree.penalty as BlockResult & BlockSummary;
+  if (records) result.criteria = records;
   result.flags = ctx.flags;
   result.diagnostics = labelled;
   result.unused = unused;
   return { result, diagnostics: labelled };
-}
-
-/** What both forms of a result begin with. */
-type ResultHead = Pick<ScoreResult, 'provenance' | 'unit' | 'period' | 'sample' | 'stage' | 'totals'>;
-
-/** The full result up to its flags (keys in this order: the JSON of a result is byte-stable; assigned, not spread). */
-function fullResult(head: ResultHead, tree: Tree<NodeResult, BlockResult>): ScoreResult {
-  const result = {
-    formatVersion: 1,
-    provenance: head.provenance,
-    unit: head.unit,
-    period: head.period,
-    sample: head.sample,
-    stage: head.stage,
-    totals: head.totals,
-    fields: tree.fields,
-  } as ScoreResult;
-  if (tree.bonus) result.bonus = tree.bonus;
-  if (tree.penalty) result.penalty = tree.penalty;
-  return result;
-}
-
-/** The compact result up to its flags, keys in the order toCompact writes them. */
-function compactResult(head: ResultHead, tree: Tree<FieldSummary, BlockSummary>, criteria: CriterionRecord[]): CompactResult {
-  const result = {
-    formatVersion: 1,
-    form: 'compact',
-    provenance: head.provenance,
-    unit: head.unit,
-    period: head.period,
-    sample: head.sample,
-    stage: head.stage,
-    totals: head.totals,
-    fields: tree.fields,
-  } as CompactResult;
-  if (tree.bonus) result.bonus = tree.bonus;
-  if (tree.penalty) result.penalty = tree.penalty;
-  result.criteria = criteria;
-  return result;
 }
 
 /**

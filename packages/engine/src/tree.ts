@@ -8,29 +8,20 @@
 import { Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
 import { pointsText, scoreLeaf } from './leaf.js';
-import { flagsKept, keepExact, keepFigures, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
 import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, Step } from './result.js';
-import type { BlockSummary, FieldSummary } from './summary.js';
-
-/**
- * The sum of a group's children's applicable maxima so far, given the one of child i just scored:
- * null while every child has its own full one (the sum is then the compiled fullPrefix, added once).
- */
-function applicableSum(node: CompiledNode, i: number, sum: Decimal | null, child: Decimal): Decimal | null {
-  if (sum !== null) return addDec(sum, child);
-  return child === node.children[i]!.fullApplicable ? null : addDec(node.fullPrefix[i]!, child);
-}
+import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js';
 
 /**
  * A group's own part once its children are summed: within its cap (or maximum) and floor, the field
  * rounding at depth 1, the unit's claim. Its figures and status are left in ctx.last; `steps` is null
  * in the compact form, which shows none. `applicable` null: every child counted in full.
  */
-function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal | null, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
+function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
   let points = sum;
   const ceiling = node.cap ?? node.max;
-  let applicableMax = applicable ?? node.fullApplicable;
-  if (applicable !== null && cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
+  let applicableMax = applicable;
+  if (cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
   if (cmpDec(points, ceiling) > 0) {
     steps?.push({ kind: 'clamp', from: decText(points), to: decText(ceiling), bound: node.cap ? 'cap' : 'max' });
     points = ceiling;
@@ -46,7 +37,7 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
     ctx.diagnostics.push(diag('SCORE_CLAIM_ON_PARENT', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
   }
   if (claim) ctx.prepared.used[claim.entry] = true;
-  keepFigures(ctx, points, applicableMax, status);
+  keepExact(ctx, ctx.last, points, applicableMax).status = status;
 }
 
 /**
@@ -58,7 +49,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
   const at = records === null ? -1 : records.push(PENDING) - 1;
   const children: NodeResult[] | null = records === null ? [] : null;
   let points = ZERO;
-  let applicableMax: Decimal | null = null;
+  let applicableMax = ZERO;
   let status: NodeStatus = 'notApplicable';
   for (let i = 0; i < node.children.length; i++) {
     const c = node.children[i]!;
@@ -66,7 +57,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
     // With the trace on (the full form), a node's result is its NodeResult.
     children?.push(child as NodeResult);
     points = addDec(points, ctx.last.points);
-    applicableMax = applicableSum(node, i, applicableMax, ctx.last.applicableMax);
+    applicableMax = addDec(applicableMax, ctx.last.applicableMax);
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
   const steps: Step[] | null = children && [];
@@ -122,15 +113,7 @@ function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
     r.points = decText(points);
     keepExact(ctx, r, points, ctx.last.applicableMax);
   }
-  if (full) return full;
-  const n = f.node;
-  const s = { code: f.code, title: n.title } as FieldSummary;
-  if (n.titleEn !== undefined) s.titleEn = n.titleEn;
-  s.nominalMax = f.maxText;
-  s.applicableMax = r.applicableMax;
-  s.points = r.points;
-  s.status = r.status;
-  return s;
+  return full ?? fieldSummary(f.node, f.maxText, r);
 }
 
 /** The bonus or penalty block: its result with its items' (full form), or its summary, its items' records in ctx.records (compact form). */
