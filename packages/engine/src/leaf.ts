@@ -45,7 +45,8 @@ export interface LeafRun {
   /** The trace's claim, when the unit claimed points for the leaf (full form). */
   claim: Claim | undefined;
   /**
-   * What the unit's leaves read, first reads first, once per leaf (ctx.reading's list: one per unit);
+   * What the unit's leaves read, first reads first, each once per leaf as read (missingEvidence adds
+   * the inputs it found short) (ctx.reading's list: one per unit);
    * this leaf's reads are those from `readFrom` on. Not emptied per leaf: `length = 0` gives the list's
    * places back, and the next read would take 17 new ones.
    */
