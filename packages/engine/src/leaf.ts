@@ -21,22 +21,32 @@ import {
 } from './deps.js';
 import type { CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
+import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
-/** One leaf being scored: what it read, its trace and flags so far. */
-interface LeafRun {
+/**
+ * One leaf being scored: what it read, its trace and flags so far. One object per unit (LeafReading),
+ * made over for each leaf (leaves are scored one at a time): 66 of them per unit were garbage.
+ */
+export interface LeafRun {
   ctx: Ctx;
   node: CompiledNode;
   plan: LeafPlan;
-  flags: FlagCode[];
-  /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on. */
-  steps: Step[];
+  /** Made at the first flag (most leaves have none). */
+  flags: FlagCode[] | null;
+  /** The unit's list of steps (LeafReading): this leaf's are those from `stepsFrom` on; null in the compact form, which shows none. */
+  steps: Step[] | null;
   stepsFrom: number;
-  /** The trace being built; null in the compact form, which keeps none. */
-  trace: Trace | null;
   /**
-   * What the unit's leaves read, first reads first, maybe repeated (ctx.reading's list: one per unit);
+   * The trace's advice so far; null in the compact form, which keeps no trace. The trace itself is made
+   * by finish() in one literal (an object grown key by key takes a second allocation for its keys).
+   */
+  improve: Improvement[] | null;
+  /** The trace's claim, when the unit claimed points for the leaf (full form). */
+  claim: Claim | undefined;
+  /**
+   * What the unit's leaves read, first reads first, each once per leaf as read (missingEvidence adds
+   * the inputs it found short) (ctx.reading's list: one per unit);
    * this leaf's reads are those from `readFrom` on. Not emptied per leaf: `length = 0` gives the list's
    * places back, and the next read would take 17 new ones.
    */
@@ -44,52 +54,77 @@ interface LeafRun {
   readFrom: number;
   read: Reader;
   entries: readonly number[];
-  /** The rounding the set declares at criterion level, if any (looked up once per leaf). */
+  /** The rounding the set declares at criterion level, if any (looked up once per unit). */
   rounding: Rounding | undefined;
 }
 
 const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
-/** What a trace holds until finish() writes its inputs, documents and steps (every path ends there): nothing allocated per leaf. */
-const NOT_YET: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
- * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not once per leaf. A value
- * read is shown by the leaf's trace (ctx.shown), in either form.
+ * (each leaf's reads from where they start): made once per unit (leaves are scored one at a time), not
+ * once per leaf. A value read is shown by the leaf's trace, in either form (score.ts sayIfUnused reads
+ * the list for that).
  */
-export function leafReading(prepared: Ctx['prepared'], shown: Set<string>): LeafReading {
+export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], trace: boolean): LeafReading {
   const ids: string[] = [];
   const read: Reader = (id) => {
-    ids.push(id);
+    // Each id once per leaf: only its first read matters (shownIds, hasRead), and an expression's advice
+    // search reads its inputs again for every value it tries (up to 96 times).
+    let i = run.readFrom;
+    while (i < ids.length && ids[i] !== id) i++;
+    if (i === ids.length) ids.push(id);
     const rec = prepared.values.get(id);
     if (!rec) return undefined;
-    shown.add(id);
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
   };
-  return { ids, read, steps: [] };
+  const steps: Step[] = [];
+  // The leaf's own fields are set by startLeaf.
+  const run: LeafRun = {
+    ctx: null!,
+    node: null!,
+    plan: null!,
+    flags: null,
+    steps: trace ? steps : null,
+    stepsFrom: 0,
+    improve: null,
+    claim: undefined,
+    readIds: ids,
+    readFrom: 0,
+    read,
+    entries: NO_ENTRIES,
+    rounding: compiled.rounding.get('criterion'),
+  };
+  return { ids, read, steps, run };
 }
 
-/** What leafReading makes: ctx.reading (score-context.ts; a list made per leaf and grown by push took 17 places for 1 to 3 steps). */
-type LeafReading = Ctx['reading'];
+/** What leafReading makes: ctx.reading (a list made per leaf and grown by push took 17 places for 1 to 3 steps). */
+export interface LeafReading {
+  ids: string[];
+  read: Reader;
+  steps: Step[];
+  run: LeafRun;
+}
 
 function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
-  const { ids, read, steps } = ctx.reading;
-  return {
-    ctx,
-    node,
-    plan: node.plan!,
-    flags: [],
-    steps,
-    stepsFrom: steps.length,
-    trace: ctx.trace ? { rule: node.rule!.type, inputs: NOT_YET, documents: NOT_YET, steps: NOT_YET, improve: [] } : null,
-    readIds: ids,
-    readFrom: ids.length,
-    read,
-    entries: ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES,
-    rounding: ctx.compiled.rounding.get('criterion'),
-  };
+  const r = ctx.reading.run;
+  r.ctx = ctx;
+  r.node = node;
+  r.plan = node.plan!;
+  r.flags = null;
+  r.stepsFrom = ctx.reading.steps.length;
+  r.improve = ctx.trace ? [] : null;
+  r.claim = undefined;
+  r.readFrom = r.readIds.length;
+  r.entries = ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES;
+  return r;
+}
+
+/** Flag the leaf (once per code), and the unit. */
+function flag(r: LeafRun, code: FlagCode): void {
+  addFlag(r.ctx, (r.flags ??= []), code, r.node.code);
 }
 
 /** The ids of `ids` the unit gave no value for (a shared empty list when it gave them all: nearly always). */
@@ -138,11 +173,13 @@ function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
 function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocument['by'] {
   let first: TraceDocument['by'][number] | undefined;
   let more: TraceDocument['by'] | undefined;
-  for (const d of given)
+  for (let i = 0; i < given.length; i++) {
+    const d = given[i]!;
     if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) {
       if (first === undefined) first = d.ref;
       else (more ??= [first]).push(d.ref);
     }
+  }
   return more ?? (first === undefined ? [] : [first]);
 }
 
@@ -165,7 +202,10 @@ function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument
 
 /** Does a complete document of `given` prove requirement `id`? */
 function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
-  for (const d of given) if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) return true;
+  for (let i = 0; i < given.length; i++) {
+    const d = given[i]!;
+    if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) return true;
+  }
   return false;
 }
 
@@ -175,7 +215,8 @@ function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
   let out: string[] | null = null;
   const given = ctx.prepared.docs.get(node.code);
   const any = node.plan!.anyDocProves;
-  for (const req of node.documents) {
+  for (let i = 0; i < node.documents.length; i++) {
+    const req = node.documents[i]!;
     if (req.required === false) continue;
     if (!given || !proves(given, req.id, any)) (out ??= []).push(req.id);
   }
@@ -205,36 +246,64 @@ function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string
   return ids ?? own;
 }
 
-/** The leaf's result object, with its trace completed. */
-function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
-  const { ctx, node, trace } = r;
-  const n = node.node;
-  // The values the trace shows are in ctx.shown already: read (leafReading), or declared on a leaf.
-  if (!trace) return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags)), points, applicableMax);
-  trace.steps = r.steps.slice(r.stepsFrom);
-  trace.inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
-  trace.documents = traceDocuments(ctx, node);
-  const expl = ctx.prepared.explanations.get(node.code);
-  if (expl) trace.explanation = expl.text;
-  if (n.rule?.note) trace.notes = [n.rule.note];
-  return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags, trace), points, applicableMax);
+/**
+ * What scoring a leaf gives: its result object with its trace (a NodeResult) in the full form; its
+ * criterion record, also added to ctx.records, in the compact form.
+ */
+type LeafOut = CriterionRecord;
+
+/** The leaf's result object, with its trace completed; in the compact form, its criterion record. */
+function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): LeafOut {
+  const { ctx, node, improve } = r;
+  ctx.last.status = status;
+  if (improve === null) {
+    const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
+    ctx.records!.push(record);
+    return keepExact(ctx, record, points, applicableMax);
+  }
+  const trace = traceOf(r, improve);
+  return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags), trace), points, applicableMax);
+}
+
+/** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
+function traceOf(r: LeafRun, improve: Improvement[]): Trace {
+  const { ctx, node, claim } = r;
+  const rule = node.rule!.type;
+  const steps = r.steps!.slice(r.stepsFrom);
+  const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
+  const documents = traceDocuments(ctx, node);
+  const explanation = ctx.prepared.explanations.get(node.code)?.text;
+  const note = node.rule!.note;
+  if (claim === undefined && explanation === undefined) {
+    if (note === undefined) return { rule, inputs, documents, steps, improve };
+    return { rule, inputs, documents, steps, improve, notes: [note] };
+  }
+  const trace: Trace = { rule, inputs, documents, steps, improve };
+  if (claim !== undefined) trace.claim = claim;
+  if (explanation !== undefined) trace.explanation = explanation;
+  if (note !== undefined) trace.notes = [note];
+  return trace;
+}
+
+/** Points of a node as text: its maximum's text made at compile when they equal it (equal decimals have one text). */
+export const pointsText = (node: CompiledNode, points: Decimal): string => (points.eq(node.max) ? node.maxText : decText(points));
+
+/** A leaf's criterion record, as the compact form keeps it (keys in the order toCompact writes them). */
+function criterionRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[]): CriterionRecord {
+  return { code: node.code, status, points: pointsText(node, points), applicableMax: pointsText(node, applicableMax), flags };
 }
 
 /**
- * A leaf's result: without a trace, as the compact form keeps it; with one, its source (when the set
- * cites one) and trace after. Keys in this order (the JSON of a result is byte-stable); each shape is
- * one literal (one allocation, no property added one by one).
+ * A leaf's result with its trace, and its source before it when the set cites one. Keys in this order
+ * (the JSON of a result is byte-stable); each shape is one literal (one allocation, no property added
+ * one by one).
  */
-function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace | null = null): NodeResult {
+function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace): NodeResult {
   const { code, maxText: nominalMax, sourceRef: source } = node;
   const { title, titleEn } = node.node;
   const kind = 'leaf';
-  const applicable = applicableMax === node.max ? nominalMax : decText(applicableMax);
-  const pts = points === node.max ? nominalMax : decText(points);
-  if (trace === null) {
-    if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags };
-    return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags };
-  }
+  const applicable = pointsText(node, applicableMax);
+  const pts = pointsText(node, points);
   if (source === null) {
     if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
     return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
@@ -248,15 +317,16 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
  * did not apply or could not be scored makes it count, with the appraiser's points), the rounding
  * declared at criterion level, and the unit's claim.
  */
-function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status']): NodeResult {
+function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], bounded = false): LeafOut {
   const { ctx, node, steps } = r;
   const prepared = ctx.prepared;
-  if (prepared.corrections.get(node.code)) addFlag(ctx, r.flags, 'corrected', node.code);
+  if (prepared.corrections.get(node.code)) flag(r, 'corrected');
   // Each round's override is kept in the trace, in order; the last one decides.
   const overrides = prepared.overrides.get(node.code);
   if (overrides)
     for (const o of overrides) {
-      steps.push({
+      bounded = false;
+      steps?.push({
         kind: 'override',
         round: o.round,
         from: decText(points),
@@ -268,17 +338,18 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
       points = o.points;
       status = 'overridden';
       applicableMax = node.max;
-      addFlag(ctx, r.flags, 'overridden', node.code);
+      flag(r, 'overridden');
     }
-  points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
+  // Points bound() has kept within the floor and maximum stay there unless rounded or overridden.
+  if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
   const claim = prepared.claims.get(node.code);
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
     const claimed = decText(claim.value);
     const computed = points === node.max ? node.maxText : decText(points);
-    if (r.trace) r.trace.claim = { claimed, computed, matches, entry: claim.entry };
+    if (r.improve !== null) r.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
-      addFlag(ctx, r.flags, 'claimMismatch', node.code);
+      flag(r, 'claimMismatch');
       ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
     }
   }
@@ -289,11 +360,11 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
 function withinBounds(r: LeafRun, points: Decimal): Decimal {
   const { node, steps } = r;
   if (cmpDec(points, node.max) > 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: node.maxText, bound: 'max' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: node.maxText, bound: 'max' });
     return node.max;
   }
   if (cmpDec(points, node.floor) < 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
     return node.floor;
   }
   return points;
@@ -308,31 +379,30 @@ const missingPoints = (node: CompiledNode) => (node.block === 'penalty' ? node.m
 const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
 
 /** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
-function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): NodeResult {
+function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): LeafOut {
   const { ctx, node } = r;
   for (const id of node.reads) r.read(id);
   for (const id of inputs) {
     // Shown by the trace (an input too short to score has a value: it is not "unused").
     r.readIds.push(id);
-    ctx.shown.add(id);
     if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
   }
-  addFlag(ctx, r.flags, 'missingInput', node.code);
-  r.steps.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
-  r.trace?.improve.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
+  flag(r, 'missingInput');
+  r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
+  r.improve?.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
 /** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
-function shortage(r: LeafRun, s: RuleShortage): NodeResult {
+function shortage(r: LeafRun, s: RuleShortage): LeafOut {
   r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
   return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node) ?? [], false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
-function invalid(r: LeafRun, why: RuleInvalid): NodeResult {
+function invalid(r: LeafRun, why: RuleInvalid): LeafOut {
   r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node.code), r.node.code));
-  addFlag(r.ctx, r.flags, 'invalid', r.node.code);
+  flag(r, 'invalid');
   return conclude(r, ZERO, r.node.max, 'invalid');
 }
 
@@ -355,27 +425,26 @@ const logicInvalid = (e: LogicError): RuleInvalid =>
     ? { code: 'SCORE_DIVISION_BY_ZERO', reason: e.reason }
     : { code: 'SCORE_EXPRESSION', reason: e.reason, ...(e.op !== undefined ? { op: e.op } : {}), ...(e.got !== undefined ? { got: e.got } : {}) };
 
-function notApplicable(r: LeafRun, cause: NotApplicableCause): NodeResult {
+function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
   const { ctx, node } = r;
   const policy = node.node.applicability?.policy ?? ctx.compiled.set.policies.notApplicable;
   const points = policy === 'fullPoints' ? node.max : ZERO;
-  const shown = decText(points);
   // Keys in this order (the JSON of a result is byte-stable), without a spread of the cause.
-  r.steps.push(
+  r.steps?.push(
     cause.cause === 'condition'
-      ? { kind: 'notApplicable', cause: cause.cause, at: cause.at, policy, points: shown }
-      : { kind: 'notApplicable', cause: cause.cause, input: cause.input, policy, points: shown },
+      ? { kind: 'notApplicable', cause: cause.cause, at: cause.at, policy, points: decText(points) }
+      : { kind: 'notApplicable', cause: cause.cause, input: cause.input, policy, points: decText(points) },
   );
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
     ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
-  addFlag(ctx, r.flags, 'notApplicable', node.code);
+  flag(r, 'notApplicable');
   ctx.notApplicable.add(node.code);
   return conclude(r, points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
 }
 
 /** Stage 1: the applicability condition; null when the criterion applies. */
-function applicability(r: LeafRun): NodeResult | null {
+function applicability(r: LeafRun): LeafOut | null {
   const { ctx, node } = r;
   const undecided = absentOf(ctx, r.plan.applicabilityRequired);
   if (undecided.length > 0) {
@@ -408,12 +477,13 @@ function applicability(r: LeafRun): NodeResult | null {
 /** Stage 3: the rule, evaluated by its kind; a LogicError of a condition or expression makes the leaf invalid. */
 function evaluate(r: LeafRun): Evaluation<unknown> {
   // The kind writes its steps into the trace; the compact form has none, so it builds none.
-  const shown = r.steps.length;
+  const steps = r.steps;
+  const shown = steps === null ? 0 : steps.length;
   try {
-    return r.node.kind!.evaluate(r.read, r.ctx.trace ? r.steps : null);
+    return r.node.kind!.evaluate(r.read, steps);
   } catch (e) {
     if (!(e instanceof LogicError)) throw e;
-    r.steps.length = shown; // the steps of an evaluation that failed half-way are not shown
+    if (steps !== null) steps.length = shown; // the steps of an evaluation that failed half-way are not shown
     return { raw: ZERO, state: null, invalid: logicInvalid(e) };
   }
 }
@@ -423,41 +493,41 @@ function bound(r: LeafRun, raw: Decimal): Decimal {
   const { node, steps } = r;
   let points = raw;
   if (cmpDec(points, node.max) > 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
     points = node.max;
-    addFlag(r.ctx, r.flags, 'capped', node.code);
+    flag(r, 'capped');
   } else if (cmpDec(points, node.floor) < 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
     points = node.floor;
   }
-  if (points.isNeg()) addFlag(r.ctx, r.flags, 'belowZero', node.code);
+  if (points.isNeg()) flag(r, 'belowZero');
   return points;
 }
 
 /** Stage 5: required documents. Without them: 0 under "zero", or scored and flagged for an explanation. */
-function documentsStage(r: LeafRun, points: Decimal): NodeResult {
+function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   const { ctx, node } = r;
   const docsMissing = docsMissingOf(r.ctx, r.node);
-  if (docsMissing === null) return conclude(r, points, node.max, 'scored');
-  addFlag(ctx, r.flags, 'missingDocument', node.code);
+  if (docsMissing === null) return conclude(r, points, node.max, 'scored', true);
+  flag(r, 'missingDocument');
   for (const id of docsMissing) {
     const req = node.documents.find((d) => d.id === id)!;
     ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
   }
   const explanation = ctx.prepared.explanations.get(node.code)?.text ?? null;
   const policy = missingPolicy(r);
-  r.steps.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
+  r.steps?.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
     // Advice is part of the trace: the compact form does not work out what providing them would give.
-    const after = r.trace ? criterionRounded(r, points) : ZERO;
-    if (after.gt(0)) r.trace!.improve.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
+    const after = r.improve !== null ? criterionRounded(r, points) : ZERO;
+    if (after.gt(0)) r.improve!.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
-    addFlag(ctx, r.flags, 'needsExplanation', node.code);
+    flag(r, 'needsExplanation');
     ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node.code), { code: node.code }));
-  } else addFlag(ctx, r.flags, 'explained', node.code);
-  return conclude(r, points, node.max, 'scored');
+  } else flag(r, 'explained');
+  return conclude(r, points, node.max, 'scored', true);
 }
 
 /** Points as the leaf will have them: rounded at criterion level where declared, within floor and maximum. */
@@ -491,7 +561,11 @@ function roundedAdvice(r: LeafRun, advice: Improvement[], points: Decimal): Impr
   return out;
 }
 
-export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
+/**
+ * Score one leaf: its result with its trace in the full form (ctx.trace: a NodeResult), its criterion
+ * record in the compact form (added to ctx.records). ctx.last holds its exact figures and status after.
+ */
+export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const r = startLeaf(ctx, node);
   const na = applicability(r);
   if (na) return na;
@@ -508,10 +582,10 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): NodeResult {
   if (ev.invalid) return invalid(r, ev.invalid);
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
-  if (r.trace) {
+  if (r.improve !== null) {
     // A list of its own: the kind's when it made one for this evaluation, a copy of one it shares (frozen).
     const advice = roundedAdvice(r, node.kind!.advise(ev), points);
-    if (advice.length > 0) r.trace.improve = Object.isFrozen(advice) ? advice.slice() : advice;
+    if (advice.length > 0) r.improve = Object.isFrozen(advice) ? advice.slice() : advice;
   }
   return documentsStage(r, points);
 }

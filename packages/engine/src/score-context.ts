@@ -1,8 +1,9 @@
 /** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
-import { Decimal, decText, type Diagnostic, type Reader, type Rounding, type RoundingLevel } from './deps.js';
+import { Decimal, decText, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
 import type { CompiledSet } from './compile.js';
+import type { LeafReading } from './leaf.js';
 import type { Evidence } from './evidence.js';
-import type { Flag, FlagCode, RoundingStep, Step } from './result.js';
+import type { CriterionRecord, Flag, FlagCode, NodeStatus, RoundingStep, Step } from './result.js';
 import type { Prepared } from './values.js';
 
 export const ZERO = new Decimal(0);
@@ -19,10 +20,11 @@ export function roundedAs(value: Decimal, rounding: Rounding | undefined): Decim
   return rounding ? value.toDecimalPlaces(rounding.places, MODES[rounding.mode]) : value;
 }
 
-/** Round where the set declares it, recording the step. */
-export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[], part?: string): Decimal {
+/** Round where the set declares it, recording the step (when there is a list of steps: the compact form has none). */
+export function round(value: Decimal, rounding: Rounding | undefined, level: RoundingLevel, steps: Step[] | null, part?: string): Decimal {
   if (!rounding) return value;
   const to = value.toDecimalPlaces(rounding.places, MODES[rounding.mode]);
+  if (steps === null) return to;
   const step: RoundingStep = { kind: 'round', level, from: decText(value), to: decText(to), places: rounding.places, mode: rounding.mode };
   if (part !== undefined) step.part = part;
   steps.push(step);
@@ -41,19 +43,19 @@ export interface Ctx {
   diagnostics: Diagnostic[];
   flags: Flag[];
   notApplicable: Set<string>;
+  /** The exact figures and status of the last node result built (see keepExact). */
+  last: Exact & { status: NodeStatus };
   /**
-   * Inputs with a value some leaf's trace shows because the leaf read it (or found it too short), in
-   * either form. Those declared on a leaf are shown in every unit: score.ts declaredOnLeaves.
+   * The compact form's criterion records, each made as its criterion is scored (a group's place is
+   * taken before its children's, filled after them: the order toCompact gives); null in the full form.
    */
-  shown: Set<string>;
-  /** The exact figures of the last node result built (see keepExact). */
-  last: Exact;
+  records: CriterionRecord[] | null;
   /**
    * How leaves read their inputs (leaf.ts leafReading): the reader, and the unit's lists of what its
    * leaves read and of the steps they wrote, each leaf's from where its own start (finish() copies a
    * leaf's steps into its trace, in a list of their exact length).
    */
-  reading: { ids: string[]; read: Reader; steps: Step[] };
+  reading: LeafReading;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface Ctx {
  * The full form keeps a list of its own per node.
  */
 const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
-export const flagsKept = (ctx: Ctx, flags: FlagCode[]): FlagCode[] => (flags.length === 0 && !ctx.trace ? NO_FLAGS : flags);
+export const flagsKept = (ctx: Ctx, flags: FlagCode[] | null): FlagCode[] => (flags !== null && flags.length > 0 ? flags : ctx.trace ? (flags ?? []) : NO_FLAGS);
 
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
   if (!flags.includes(code)) {
@@ -82,7 +84,8 @@ export interface Exact {
   points: Decimal;
   applicableMax: Decimal;
 }
-const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
+/** A zero as +0, the one ZERO object (as parsing "0" would give). */
+export const plusZero = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
 export function keepExact<T extends object>(ctx: Ctx, r: T, points: Decimal, applicableMax: Decimal): T {
   const last = ctx.last;
   last.points = plusZero(points);

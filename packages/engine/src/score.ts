@@ -2,15 +2,14 @@
  * score(compiled, evidence): the result tree with exact points, statuses, flags and a per-point trace.
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
-import { Decimal, ParindexError, addDec, cmpDec, decText, diag, intervalContains, type Diagnostic, type InputDef } from './deps.js';
-import type { CompiledNode, CompiledSet } from './compile.js';
-import { leafReading, scoreLeaf } from './leaf.js';
+import { type Decimal, ParindexError, addDec, decText, diag, intervalContains, type Diagnostic, type InputDef } from './deps.js';
+import type { CompiledSet } from './compile.js';
+import { leafReading } from './leaf.js';
 import { readInput, type Input } from './read-input.js';
-import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
-
-const plusZero = (d: Decimal) => (d.isZero() ? ZERO : d);
-import type { BlockResult, CompactResult, FlagCode, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
-import { toCompact } from './summary.js';
+import { plusZero, round, ZERO, type Ctx } from './score-context.js';
+import type { BlockResult, CompactResult, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import type { BlockSummary, FieldSummary } from './summary.js';
+import { scoreTree, type Tree } from './tree.js';
 import { valuePath } from './values.js';
 import { ENGINE_NAME, ENGINE_VERSION } from './version.js';
 
@@ -27,114 +26,9 @@ export interface ScoreOptions {
   form?: 'full' | 'compact';
 }
 
-function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult {
-  const children: NodeResult[] = [];
-  let points = ZERO;
-  let applicableMax = ZERO;
-  for (const c of node.children) {
-    children.push(c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c));
-    points = addDec(points, ctx.last.points);
-    applicableMax = addDec(applicableMax, ctx.last.applicableMax);
-  }
-  const steps: Step[] = [];
-  const flags: FlagCode[] = [];
-  const ceiling = node.cap ?? node.max;
-  if (cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
-  if (cmpDec(points, ceiling) > 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(ceiling), bound: node.cap ? 'cap' : 'max' });
-    points = ceiling;
-  } else if (cmpDec(points, node.floor) < 0) {
-    steps.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
-    points = node.floor;
-  }
-  if (node.depth === 1) points = round(points, ctx.compiled.rounding.get('field'), 'field', steps);
-  const status = children.every((c) => c.status === 'notApplicable') ? 'notApplicable' : 'scored';
-  const claim = ctx.prepared.claims.get(node.code);
-  if (claim && !claim.value.eq(points)) {
-    flags.push('claimMismatch');
-    ctx.flags.push({ code: 'claimMismatch', criterion: node.code });
-    ctx.diagnostics.push(diag('SCORE_CLAIM_ON_PARENT', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
-  }
-  if (claim) ctx.prepared.used[claim.entry] = true;
-  const n = node.node;
-  // Keys in this order (the JSON of a result is byte-stable).
-  const r = { code: node.code, title: n.title } as NodeResult;
-  if (n.titleEn !== undefined) r.titleEn = n.titleEn;
-  r.kind = 'group';
-  r.nominalMax = node.maxText;
-  r.applicableMax = decText(applicableMax);
-  r.points = decText(points);
-  r.status = status;
-  r.flags = flagsKept(ctx, flags);
-  if (n.part !== undefined) r.part = n.part;
-  if (steps.length) r.steps = steps;
-  r.children = children;
-  return keepExact(ctx, r, points, applicableMax);
-}
-
-function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | undefined {
-  const block = ctx.compiled.set[key];
-  if (!block) return undefined;
-  const items: NodeResult[] = [];
-  let raw = ZERO;
-  for (const c of ctx.compiled[key]) {
-    const item = scoreLeaf(ctx, c);
-    // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
-    if (key === 'penalty' && item.trace) item.trace.improve = [];
-    items.push(item);
-    raw = addDec(raw, ctx.last.points);
-  }
-  const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
-  const points = Decimal.max(ZERO, Decimal.min(raw, max));
-  const r = { title: block.title } as BlockResult;
-  if (block.titleEn !== undefined) r.titleEn = block.titleEn;
-  r.max = decText(max);
-  r.raw = decText(raw);
-  r.points = decText(points);
-  r.capped = raw.gt(max);
-  r.items = items;
-  return keepExact(ctx, r, points, ZERO);
-}
-
 interface Run {
-  result: ScoreResult | undefined;
+  result: ScoreResult | CompactResult | undefined;
   diagnostics: Diagnostic[];
-}
-
-/** A top-level field; a field that is itself a leaf gets the field rounding too. */
-function scoreField(ctx: Ctx, f: CompiledNode): NodeResult {
-  if (!f.isLeaf) return scoreGroup(ctx, f);
-  const r = scoreLeaf(ctx, f);
-  // A field that is itself a leaf keeps its part, as a group does.
-  if (f.node.part !== undefined) r.part = f.node.part;
-  const rounding = ctx.compiled.rounding.get('field');
-  if (!rounding) return r;
-  const points = round(ctx.last.points, rounding, 'field', r.trace!.steps);
-  r.points = decText(points);
-  return keepExact(ctx, r, points, ctx.last.applicableMax);
-}
-
-interface Tree {
-  fields: NodeResult[];
-  fieldExact: Exact[];
-  bonus: BlockResult | undefined;
-  bonusPts: Decimal;
-  penalty: BlockResult | undefined;
-  penaltyPts: Decimal;
-}
-
-function scoreTree(ctx: Ctx): Tree {
-  const fields: NodeResult[] = [];
-  const fieldExact: Exact[] = [];
-  for (const f of ctx.compiled.fields) {
-    fields.push(scoreField(ctx, f));
-    fieldExact.push({ points: ctx.last.points, applicableMax: ctx.last.applicableMax });
-  }
-  const bonus = scoreBlock(ctx, 'bonus');
-  const bonusPts = bonus ? ctx.last.points : ZERO;
-  const penalty = scoreBlock(ctx, 'penalty');
-  const penaltyPts = penalty ? ctx.last.points : ZERO;
-  return { fields, fieldExact, bonus, bonusPts, penalty, penaltyPts };
 }
 
 /**
@@ -142,7 +36,7 @@ function scoreTree(ctx: Ctx): Tree {
  * rounding). The tree's points are the sum of the rounded parts, or, under policies.partsInTotal
  * "exactParts", of the exact parts (the rounded ones are published only); a partsTotal step says which.
  */
-function partsOf(compiled: CompiledSet, t: Tree, steps: Step[]): { parts: PartTotal[]; treePoints: Decimal } {
+function partsOf(compiled: CompiledSet, t: Tree<unknown, unknown>, steps: Step[]): { parts: PartTotal[]; treePoints: Decimal } {
   const partMap = new Map<string, { points: Decimal; nominal: Decimal; applicable: Decimal }>();
   compiled.fields.forEach((f, i) => {
     const x = t.fieldExact[i]!;
@@ -185,12 +79,12 @@ function indexWithinScale(compiled: CompiledSet, index: Decimal, steps: Step[]):
   return index;
 }
 
-function totalsOf(compiled: CompiledSet, t: Tree): ScoreResult['totals'] {
+function totalsOf(compiled: CompiledSet, t: Tree<unknown, unknown>): ScoreResult['totals'] {
   const steps: Step[] = [];
   const { parts, treePoints } = partsOf(compiled, t, steps);
   let nominalMax = ZERO;
   let applicableMax = ZERO;
-  t.fields.forEach((_, i) => {
+  t.fieldExact.forEach((_, i) => {
     nominalMax = addDec(nominalMax, plusZero(compiled.fields[i]!.max));
     applicableMax = addDec(applicableMax, t.fieldExact[i]!.applicableMax);
   });
@@ -233,9 +127,13 @@ function declaredOnLeaves(compiled: CompiledSet): ReadonlySet<string> {
   return ids;
 }
 
-/** A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said unused. */
+/**
+ * A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said
+ * unused. A trace shows the inputs declared on its leaf and those its leaf read (ctx.reading's list,
+ * which also holds those found too short); only a value of a set-level input is looked for in that list.
+ */
 function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id: string): void {
-  if (ctx.shown.has(id) || declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry) return;
+  if (declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry || ctx.reading.ids.includes(id)) return;
   const at = valuePath(ctx.evidence, entry, id);
   ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 }
@@ -282,7 +180,6 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   const inp = readInput(compiled, evidenceInput, options, all);
   if (Array.isArray(inp)) return { result: undefined, diagnostics: withInputLabels(compiled, inp) };
   const { evidence, prepared, diagnostics } = inp;
-  const shown = new Set<string>();
   const ctx: Ctx = {
     compiled,
     trace,
@@ -291,32 +188,34 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     diagnostics,
     flags: [],
     notApplicable: new Set(),
-    shown,
-    last: { points: ZERO, applicableMax: ZERO },
-    reading: leafReading(prepared, shown),
+    last: { points: ZERO, applicableMax: ZERO, status: 'scored' },
+    records: trace ? null : [],
+    reading: leafReading(compiled, prepared, trace),
   };
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
   if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };
-  // Keys in this order (the JSON of a result is byte-stable); assigned, not spread: once per unit.
-  const result = {
-    formatVersion: 1,
-    provenance: provenanceOf(compiled, inp),
-    unit: evidence.unit,
-    period: evidence.period,
-    sample: evidence.sample === true,
-    stage: inp.stage,
-    totals,
-    fields: tree.fields,
-  } as ScoreResult;
-  if (tree.bonus) result.bonus = tree.bonus;
-  if (tree.penalty) result.penalty = tree.penalty;
-  result.flags = ctx.flags;
   // In a fixed order: the evidence's own problems in entry order, then criterion by criterion, then unused entries.
-  result.diagnostics = withInputLabels(compiled, diagnostics);
+  const labelled = withInputLabels(compiled, diagnostics);
+  // Keys in this order (the JSON of a result is byte-stable; the compact form's as toCompact writes them); assigned, not spread: once per unit.
+  const records = ctx.records;
+  const result = (records ? { formatVersion: 1, form: 'compact' } : { formatVersion: 1 }) as ScoreResult & CompactResult;
+  result.provenance = provenanceOf(compiled, inp);
+  result.unit = evidence.unit;
+  result.period = evidence.period;
+  result.sample = evidence.sample === true;
+  result.stage = inp.stage;
+  result.totals = totals;
+  // The fields and blocks are those of the form (results, or the compact form's summaries).
+  result.fields = tree.fields as NodeResult[] & FieldSummary[];
+  if (tree.bonus) result.bonus = tree.bonus as BlockResult & BlockSummary;
+  if (tree.penalty) result.penalty = tree.penalty as BlockResult & BlockSummary;
+  if (records) result.criteria = records;
+  result.flags = ctx.flags;
+  result.diagnostics = labelled;
   result.unused = unused;
-  return { result, diagnostics: result.diagnostics };
+  return { result, diagnostics: labelled };
 }
 
 /**
@@ -331,7 +230,7 @@ export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOp
   if (options.form !== undefined && !compact && options.form !== 'full') throw new TypeError(`Unknown result form "${String(options.form)}"`);
   const r = run(compiled, evidence, options, false, !compact);
   if (!r.result) throw new ParindexError(r.diagnostics.filter((d) => d.severity === 'error'));
-  return compact ? toCompact(r.result) : r.result;
+  return r.result;
 }
 
 /** Every problem of an evidence file (and appraisal) against a compiled set, errors and warnings, without throwing. */

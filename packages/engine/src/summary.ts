@@ -51,19 +51,21 @@ export interface ScoreSummary {
 
 const block = (b: NonNullable<ScoreResult['bonus']>): BlockSummary => ({ max: b.max, raw: b.raw, points: b.points, capped: b.capped });
 
+/** @internal A field's summary: its code and titles, its nominal maximum, and the figures and status it scored (a result or a record). */
+export function fieldSummary(f: { code: string; title: string; titleEn?: string | undefined }, nominalMax: string, scored: Pick<NodeResult, 'applicableMax' | 'points' | 'status'>): FieldSummary {
+  const s = { code: f.code, title: f.title } as FieldSummary;
+  if (f.titleEn !== undefined) s.titleEn = f.titleEn;
+  s.nominalMax = nominalMax;
+  s.applicableMax = scored.applicableMax;
+  s.points = scored.points;
+  s.status = scored.status;
+  return s;
+}
+
 /** The fields of a full result as the compact form and the summary give them. */
 function fieldSummaries(result: ScoreResult): FieldSummary[] {
   const fields: FieldSummary[] = new Array(result.fields.length);
-  for (let i = 0; i < result.fields.length; i++) {
-    const f = result.fields[i]!;
-    const s = { code: f.code, title: f.title } as FieldSummary;
-    if (f.titleEn !== undefined) s.titleEn = f.titleEn;
-    s.nominalMax = f.nominalMax;
-    s.applicableMax = f.applicableMax;
-    s.points = f.points;
-    s.status = f.status;
-    fields[i] = s;
-  }
+  for (let i = 0; i < result.fields.length; i++) fields[i] = fieldSummary(result.fields[i]!, result.fields[i]!.nominalMax, result.fields[i]!);
   return fields;
 }
 

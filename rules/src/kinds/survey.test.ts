@@ -1,6 +1,6 @@
 /**
- * The survey kind's step and advice in safe integers give what its decimals give: the share's text
- * and the improvement (how many more top answers, the points after, the gain) against the formula in
+ * The survey kind's step and advice in safe integers give what its decimals give: the answers, the
+ * weighted sum and the points (the same decimals, coefficient and exponent), the share's text and the improvement (how many more top answers, the points after, the gain) against the formula in
  * 60-digit decimals (written out here as the kind wrote it before), on random weights (0–3 decimals,
  * sometimes 9, sometimes 10: past the integer path), maxima, floors and counts (small, up to millions,
  * and beyond what the integer path takes, so that both paths run).
@@ -44,11 +44,12 @@ function byDecimals(weights: Decimal[], max: Decimal, floor: Decimal, counts: De
   const share = weighted.div(answers);
   const target = Decimal.min(share.times(100).floor().plus(1).div(100), top);
   const gap = top.minus(target);
-  if (!target.gt(share) || gap.isZero()) return { share: decText(share), advice: [] };
+  const sums = { answers, weighted, points };
+  if (!target.gt(share) || gap.isZero()) return { sums, share: decText(share), advice: [] };
   const k = Decimal.max(target.times(answers).minus(weighted).div(gap).ceil(), 1);
   const after = clampPoints(max.times(weighted.plus(k.times(top))).div(answers.plus(k)), floor, max);
   const g = gainOf(after, clampPoints(points, floor, max));
-  return { share: decText(share), advice: g ? [{ kind: 'survey', input: 't', option: topId, more: decText(k), ...g }] : [] };
+  return { sums, share: decText(share), advice: g ? [{ kind: 'survey', input: 't', option: topId, more: decText(k), ...g }] : [] };
 }
 
 const weight = fc.oneof(
@@ -79,13 +80,20 @@ describe('survey: the integer path gives what the decimals give', () => {
         (weights, counts, max, floor, minAnswers) => {
           const c = compileSurvey(weights, max, floor, minAnswers);
           const tally = new Map(OPTIONS.map((o, i) => [o, new Decimal(counts[i]!)]));
-          const steps: { share?: string }[] = [];
+          const steps: { share?: string; answers?: string; weighted?: string; points?: string }[] = [];
           const ev = surveyKind.evaluate(c, (id): Typed | undefined => (id === 't' ? tally : undefined), steps as never);
           if (ev.shortage) {
             expect(steps[0]!.share).toBe('0');
             return;
           }
           const expected = byDecimals(weights.map(dec), dec(max), dec(floor), [...tally.values()]);
+          const { answers, weighted, points } = ev.state;
+          const same = (x: Decimal, y: Decimal) => expect([x.coef, x.exp]).toEqual([y.coef, y.exp]);
+          same(answers, expected.sums.answers);
+          same(weighted, expected.sums.weighted);
+          same(points, expected.sums.points);
+          same(ev.raw, expected.sums.points);
+          expect([steps[0]!.answers, steps[0]!.weighted, steps[0]!.points]).toEqual([answers, weighted, points].map(decText));
           expect(steps[0]!.share).toBe(expected.share);
           expect(surveyKind.advise(c, ev)).toEqual(expected.advice);
         },
@@ -96,7 +104,7 @@ describe('survey: the integer path gives what the decimals give', () => {
 
   it('takes the integer path for the shipped weights and short counts, and the decimals beyond', () => {
     const c = compileSurvey(['1', '0.6', '0.2', '0'], '6', '0', 30);
-    expect(c.scaled).toEqual({ p: 10, units: [10, 6, 2, 0], top: 10 });
+    expect(c.scaled).toEqual({ p: 10, unit: new Decimal('0.1'), units: [10, 6, 2, 0], top: 10 });
     const read = (counts: number[]) => {
       const tally = new Map(OPTIONS.map((o, i) => [o, new Decimal(counts[i]!)]));
       return surveyKind.evaluate(c, () => tally, null);

@@ -43,10 +43,14 @@ export interface CompiledSurvey {
   max: Decimal;
   /** The weights as whole numbers over one power of ten, for sums in safe integers; null when they are too long. */
   scaled: ScaledWeights | null;
+  /** The weights as the step shows them: made once, frozen, shared by every result (they depend only on the rule). */
+  weightsShown: Readonly<Record<string, string>>;
 }
 /** Weights wᵢ = unitsᵢ ÷ p with p = 10^k (k ≤ 9): the option's units in `options` order, the top option's. */
 export interface ScaledWeights {
   p: number;
+  /** 1 ÷ p as a decimal: the weighted sum is its units × this, exactly. */
+  unit: Decimal;
   units: number[];
   top: number;
 }
@@ -73,30 +77,37 @@ function scaledWeights(options: CompiledSurvey['options'], top: Decimal): Scaled
     if (u === null || u < 0 || u > p) return null;
     units.push(u);
   }
-  return { p, units, top: smallInt(top.times(p))! };
+  return { p, unit: new Decimal(`1e-${k}`), units, top: smallInt(top.times(p))! };
 }
 
-/** The answers and the weighted sum of a tally, as decimals and, when they fit, in safe integers. */
+/**
+ * The answers and the weighted sum of a tally, as decimals and, when they fit, in safe integers. The
+ * sums are exact either way, so the decimals made of the integer sums are the decimal sums' very values.
+ */
 function tallied(c: CompiledSurvey, count: (id: string) => Decimal): { answers: Decimal; weighted: Decimal; sums: State['sums'] } {
+  const sc = c.scaled;
+  if (sc !== null) {
+    let a = 0;
+    let u = 0;
+    let whole = true;
+    for (let i = 0; i < c.options.length && whole; i++) {
+      const ni = smallInt(count(c.options[i]!.id));
+      if (ni === null || ni < 0) whole = false;
+      else {
+        a += ni;
+        u += ni * sc.units[i]!;
+      }
+    }
+    if (whole && 101 * a * sc.p <= Number.MAX_SAFE_INTEGER) return { answers: new Decimal(a), weighted: new Decimal(u).times(sc.unit), sums: { answers: a, units: u } };
+  }
   let answers = ZERO;
   let weighted = ZERO;
-  let a = 0;
-  let u = 0;
-  let whole = c.scaled !== null;
-  for (let i = 0; i < c.options.length; i++) {
-    const o = c.options[i]!;
+  for (const o of c.options) {
     const n = count(o.id);
     answers = addDec(answers, n);
     weighted = addDec(weighted, mulDec(n, o.weight));
-    const ni = whole ? smallInt(n) : null;
-    if (ni === null || ni < 0) whole = false;
-    else {
-      a += ni;
-      u += ni * c.scaled!.units[i]!;
-    }
   }
-  const fits = whole && a >= 0 && 101 * a * c.scaled!.p <= Number.MAX_SAFE_INTEGER;
-  return { answers, weighted, sums: fits ? { answers: a, units: u } : null };
+  return { answers, weighted, sums: null };
 }
 
 /** The weighted share: only the trace and advice show it, so only they divide. */
@@ -156,12 +167,8 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
 function surveyStep(c: CompiledSurvey, count: (id: string) => Decimal, s: State): SurveyStep {
   const counts: Record<string, string> = {};
-  const weights: Record<string, string> = {};
-  for (const o of c.options) {
-    counts[o.id] = decText(count(o.id));
-    weights[o.id] = o.text;
-  }
-  return { kind: 'survey', input: c.input, counts, weights, answers: decText(s.answers), weighted: decText(s.weighted), share: shareText(c, s), points: decText(s.points) };
+  for (const o of c.options) counts[o.id] = decText(count(o.id));
+  return { kind: 'survey', input: c.input, counts, weights: c.weightsShown, answers: decText(s.answers), weighted: decText(s.weighted), share: shareText(c, s), points: decText(s.points) };
 }
 
 export const surveyChecks: KindChecks<SurveyRule, SurveyStep> = {
@@ -187,7 +194,18 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       options.push({ id, weight, text: decText(weight) });
     }
     const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
-    return { input: rule.input, options, top: { id: top.id, weight: top.weight }, minAnswers: rule.minAnswers, floor: ctx.floor, max: ctx.max, scaled: scaledWeights(options, top.weight) };
+    const weightsShown: Record<string, string> = {};
+    for (const o of options) weightsShown[o.id] = o.text;
+    return {
+      input: rule.input,
+      options,
+      top: { id: top.id, weight: top.weight },
+      minAnswers: rule.minAnswers,
+      floor: ctx.floor,
+      max: ctx.max,
+      scaled: scaledWeights(options, top.weight),
+      weightsShown: Object.freeze(weightsShown),
+    };
   },
   evaluate(c, read, steps) {
     const tally = read(c.input);

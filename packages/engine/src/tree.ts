@@ -1,0 +1,167 @@
+/**
+ * @internal The criteria tree of one unit, walked in either form: the full form builds every node's
+ * result (groups with their children, leaves with their traces); the compact form builds each
+ * criterion's record straight into ctx.records (in the order toCompact would list them), the fields'
+ * summaries and the blocks' sums, and no node result at all. The same functions walk both forms, so
+ * the points cannot differ.
+ */
+import { Decimal, addDec, cmpDec, decText, diag } from './deps.js';
+import type { CompiledNode } from './compile.js';
+import { pointsText, scoreLeaf } from './leaf.js';
+import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, Step } from './result.js';
+import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js';
+
+/**
+ * A group's own part once its children are summed: within its cap (or maximum) and floor, the field
+ * rounding at depth 1, the unit's claim. Its figures and status are left in ctx.last; `steps` is null
+ * in the compact form, which shows none. `applicable` null: every child counted in full.
+ */
+function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
+  let points = sum;
+  const ceiling = node.cap ?? node.max;
+  let applicableMax = applicable;
+  if (cmpDec(applicableMax, ceiling) > 0) applicableMax = ceiling;
+  if (cmpDec(points, ceiling) > 0) {
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(ceiling), bound: node.cap ? 'cap' : 'max' });
+    points = ceiling;
+  } else if (cmpDec(points, node.floor) < 0) {
+    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
+    points = node.floor;
+  }
+  if (node.depth === 1) points = round(points, ctx.compiled.rounding.get('field'), 'field', steps);
+  const claim = ctx.prepared.claims.get(node.code);
+  if (claim && !claim.value.eq(points)) {
+    flags.push('claimMismatch');
+    ctx.flags.push({ code: 'claimMismatch', criterion: node.code });
+    ctx.diagnostics.push(diag('SCORE_CLAIM_ON_PARENT', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
+  }
+  if (claim) ctx.prepared.used[claim.entry] = true;
+  keepExact(ctx, ctx.last, points, applicableMax).status = status;
+}
+
+/**
+ * A group: in the full form its result with its children's; in the compact form its record, whose place
+ * in ctx.records is taken before its children's and filled after them.
+ */
+function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord {
+  const records = ctx.records;
+  const at = records === null ? -1 : records.push(PENDING) - 1;
+  const children: NodeResult[] | null = records === null ? [] : null;
+  let points = ZERO;
+  let applicableMax = ZERO;
+  let status: NodeStatus = 'notApplicable';
+  for (let i = 0; i < node.children.length; i++) {
+    const c = node.children[i]!;
+    const child = c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c);
+    // With the trace on (the full form), a node's result is its NodeResult.
+    children?.push(child as NodeResult);
+    points = addDec(points, ctx.last.points);
+    applicableMax = addDec(applicableMax, ctx.last.applicableMax);
+    if (ctx.last.status !== 'notApplicable') status = 'scored';
+  }
+  const steps: Step[] | null = children && [];
+  const flags: FlagCode[] = [];
+  closeGroup(ctx, node, points, applicableMax, status, steps, flags);
+  const pointsShown = pointsText(node, ctx.last.points);
+  const applicableShown = pointsText(node, ctx.last.applicableMax);
+  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags, steps!, children!);
+  return (records[at] = { code: node.code, status, points: pointsShown, applicableMax: applicableShown, flags: flagsKept(ctx, flags) });
+}
+
+/**
+ * A group's result. Keys in this order (the JSON of a result is byte-stable); the usual shapes are one
+ * literal each (an object grown key by key takes a second allocation for its keys).
+ */
+function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[], children: NodeResult[]): NodeResult {
+  const { code, maxText: nominalMax } = node;
+  const { title, titleEn, part } = node.node;
+  const kind = 'group';
+  if (titleEn !== undefined && steps.length === 0) {
+    if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
+    return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, part, children };
+  }
+  const r = { code, title } as NodeResult;
+  if (titleEn !== undefined) r.titleEn = titleEn;
+  r.kind = kind;
+  r.nominalMax = nominalMax;
+  r.applicableMax = applicableMax;
+  r.points = points;
+  r.status = status;
+  r.flags = flags;
+  if (part !== undefined) r.part = part;
+  if (steps.length) r.steps = steps;
+  r.children = children;
+  return r;
+}
+
+/** Taken by a group's record until its children are scored (theirs come after it). */
+const PENDING: CriterionRecord = Object.freeze({ code: '', status: 'scored', points: '0', applicableMax: '0', flags: [] });
+
+/**
+ * A top-level field: its result (full form) or its summary, as toCompact makes it of the full field
+ * (compact form). A field that is itself a leaf gets the field rounding too, and keeps its part.
+ */
+function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
+  const r = f.isLeaf ? scoreLeaf(ctx, f) : scoreGroup(ctx, f);
+  // The full form's leaf result (its trace is there to hold the rounding step).
+  const full = ctx.records === null ? (r as NodeResult) : null;
+  const rounding = f.isLeaf ? ctx.compiled.rounding.get('field') : undefined;
+  if (full && f.isLeaf && f.node.part !== undefined) full.part = f.node.part;
+  if (rounding) {
+    const points = round(ctx.last.points, rounding, 'field', full && full.trace!.steps);
+    r.points = decText(points);
+    keepExact(ctx, r, points, ctx.last.applicableMax);
+  }
+  return full ?? fieldSummary(f.node, f.maxText, r);
+}
+
+/** The bonus or penalty block: its result with its items' (full form), or its summary, its items' records in ctx.records (compact form). */
+function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSummary | undefined {
+  const block = ctx.compiled.set[key];
+  if (!block) return undefined;
+  const items: NodeResult[] | null = ctx.records === null ? [] : null;
+  let raw = ZERO;
+  for (const c of ctx.compiled[key]) {
+    const item = scoreLeaf(ctx, c) as NodeResult;
+    // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
+    if (key === 'penalty' && item.trace) item.trace.improve = [];
+    items?.push(item);
+    raw = addDec(raw, ctx.last.points);
+  }
+  const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
+  const points = Decimal.max(ZERO, Decimal.min(raw, max));
+  const summary = { max: decText(max), raw: decText(raw), points: decText(points), capped: raw.gt(max) };
+  if (items === null) return keepExact(ctx, summary, points, ZERO);
+  const r = { title: block.title } as BlockResult;
+  if (block.titleEn !== undefined) r.titleEn = block.titleEn;
+  return keepExact(ctx, Object.assign(r, summary, { items }), points, ZERO);
+}
+
+/** The tree of one unit: its fields (results or summaries), their exact figures, and the blocks. */
+export interface Tree<F, B> {
+  fields: F[];
+  fieldExact: Exact[];
+  bonus: B | undefined;
+  bonusPts: Decimal;
+  penalty: B | undefined;
+  penaltyPts: Decimal;
+}
+
+/**
+ * The tree of one unit: in the full form (ctx.records null) the fields' and blocks' results, in the
+ * compact form their summaries, every criterion's record in ctx.records.
+ */
+export function scoreTree(ctx: Ctx): Tree<NodeResult | FieldSummary, BlockResult | BlockSummary> {
+  const fields: Array<NodeResult | FieldSummary> = [];
+  const fieldExact: Exact[] = [];
+  for (const f of ctx.compiled.fields) {
+    fields.push(scoreField(ctx, f));
+    fieldExact.push({ points: ctx.last.points, applicableMax: ctx.last.applicableMax });
+  }
+  const bonus = scoreBlock(ctx, 'bonus');
+  const bonusPts = bonus ? ctx.last.points : ZERO;
+  const penalty = scoreBlock(ctx, 'penalty');
+  const penaltyPts = penalty ? ctx.last.points : ZERO;
+  return { fields, fieldExact, bonus, bonusPts, penalty, penaltyPts };
+}
