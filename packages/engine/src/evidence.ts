@@ -7,6 +7,7 @@
 import { FORMAT_VERSION, findForbiddenKeysPublic, LIMITS, UNIT_LEVELS, type Diagnostic } from './deps.js';
 import { hashJson, jsonString, sha256Hex } from './canonical.js';
 import type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-zod.js';
+import { finishIndexing, indexEntry, type Indexing, type Prepared } from './values.js';
 import {
   CRITERION_CODE,
   IDENTIFIER,
@@ -124,30 +125,70 @@ const one = (v: unknown) => (v === undefined ? 0 : 1);
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown, max: number): v is string | undefined => v === undefined || (typeof v === 'string' && v.length <= max);
-const optRe = (v: unknown, re: RegExp): v is string | undefined => v === undefined || (typeof v === 'string' && re.test(v));
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Record keys found to be identifiers and not forbidden: the same few hundred input ids come back in every file. */
-const GOOD_KEYS = new Set<string>();
-function goodKey(k: string): boolean {
-  if (GOOD_KEYS.has(k)) return true;
-  if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k)) return false;
-  if (GOOD_KEYS.size < 4096) GOOD_KEYS.add(k);
-  return true;
+/**
+ * The canonical texts of a string found to match a pattern, as its object's first member and as a later
+ * one: `{"k":` and `,"k":` for a record key (an identifier, and not one a prototype could be reached
+ * by), `{"criterion":"c"` and `,"criterion":"c"` for a criterion code. The same few hundred come back
+ * in every file: each is checked once, and a member is written with one concatenation.
+ */
+interface Member {
+  key: string;
+  first: string;
+  next: string;
 }
+const KEYS = new Map<string, Member>();
+const CODES = new Map<string, Member>();
+function remember(seen: Map<string, Member>, key: string, first: string, next: string): Member {
+  const m: Member = { key, first, next };
+  if (seen.size < 4096) seen.set(key, m);
+  return m;
+}
+/** A record key's member texts, or undefined when it is not a good key. */
+const keyMember = (k: string): Member | undefined => KEYS.get(k) ?? (FORBIDDEN.has(k) || !RE_IDENTIFIER.test(k) ? undefined : remember(KEYS, k, '{"' + k + '":', ',"' + k + '":'));
+const codeMember = (c: string): Member | undefined => CODES.get(c) ?? (RE_CODE.test(c) ? remember(CODES, c, '{"criterion":"' + c + '"', ',"criterion":"' + c + '"') : undefined);
+const isId = (v: unknown): v is string => typeof v === 'string' && (KEYS.has(v) || RE_IDENTIFIER.test(v));
+const isSha = (v: unknown): v is string => typeof v === 'string' && RE_SHA.test(v);
+
+/** The code of the digit at s[i], less 48 (0–9 for a digit). */
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+/** RE_DATE (YYYY-MM-DD, month 01–12, day 01–31) read from the character codes: nearly every document has a date. */
+function isDate(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  for (const i of DATE_DIGITS) if (!(digit(v, i) >= 0 && digit(v, i) <= 9)) return false;
+  const month = digit(v, 5) * 10 + digit(v, 6);
+  const day = digit(v, 8) * 10 + digit(v, 9);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+/** Undefined, or a string that passes `test`. */
+const optIs = (v: unknown, test: (v: unknown) => v is string): v is string | undefined => v === undefined || test(v);
 
 /**
- * k put in its place among keys sorted as canonical JSON sorts them (by UTF-16 code units; record
- * keys are identifiers: no integer-like key, nothing to escape). Records have few keys.
+ * A member put in its place among members sorted as canonical JSON sorts them (by UTF-16 code units;
+ * record keys are identifiers: no integer-like key, nothing to escape), its value's text beside it.
+ * Records have few keys.
  */
-function insertSorted(keys: string[], k: string): void {
-  let j = keys.length;
-  keys.push(k);
-  while (j > 0 && keys[j - 1]! > k) {
-    keys[j] = keys[j - 1]!;
+function insertSorted(members: Member[], texts: string[], m: Member, text: string): void {
+  let j = members.length;
+  members.push(m);
+  texts.push(text);
+  while (j > 0 && members[j - 1]!.key > m.key) {
+    members[j] = members[j - 1]!;
+    texts[j] = texts[j - 1]!;
     j--;
   }
-  keys[j] = k;
+  members[j] = m;
+  texts[j] = text;
+}
+
+/** The canonical text of a record whose members insertSorted sorted. */
+function recordText(members: readonly Member[], texts: readonly string[]): string {
+  if (members.length === 0) return '{}';
+  let t = members[0]!.first + texts[0]!;
+  for (let i = 1; i < members.length; i++) t += members[i]!.next + texts[i]!;
+  return t + '}';
 }
 
 /** How a member starts: "{" for an object's first, "," after. */
@@ -155,37 +196,39 @@ const sep = (t: string) => (t === '' ? '{' : ',');
 /** The object whose members `t` holds. */
 const close = (t: string) => (t === '' ? '{}' : t + '}');
 
-/** A record of finite numbers with identifier keys (a tally), copied; undefined if not. */
-function numberRecord(v: unknown): Record<string, number> | undefined {
+/** A tally (a record of finite numbers with identifier keys), copied; w.t: its text. Undefined if not. */
+function numberRecord(v: unknown, w: Text): Record<string, number> | undefined {
   const o = plain(v);
   if (!o) return undefined;
   const out: Record<string, number> = {};
+  const members: Member[] = [];
+  const texts: string[] = [];
   for (const k in o) {
     const x = o[k];
-    if (!goodKey(k) || !isNum(x)) return undefined;
+    const m = keyMember(k);
+    if (!m || !isNum(x)) return undefined;
     out[k] = x;
+    insertSorted(members, texts, m, String(x));
   }
+  w.t = recordText(members, texts);
   return out;
 }
 
-/** The canonical text of an accepted input value (a number's text is what JSON.stringify writes: String(n), -0 as 0). */
-function valueText(x: InputValue): string {
-  if (typeof x === 'string') return jsonString(x);
-  if (typeof x !== 'object') return String(x);
-  const keys: string[] = [];
-  for (const k in x) insertSorted(keys, k);
-  let t = '';
-  for (const k of keys) t += sep(t) + '"' + k + '":' + String(x[k]);
-  return close(t);
-}
-
 const NO = Symbol('no');
-/** An input value (boolean, number, short string, tally) copied, or NO. */
-function inputValue(v: unknown): InputValue | typeof NO {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : NO;
-  if (typeof v === 'string') return v.length <= 200 ? v : NO;
-  return numberRecord(v) ?? NO;
+/**
+ * An input value (boolean, number, short string, tally) copied, or NO; w.t: its canonical text (a
+ * number's is what JSON.stringify writes: String(n), -0 as 0).
+ */
+function inputValue(v: unknown, w: Text): InputValue | typeof NO {
+  if (typeof v === 'boolean') w.t = v ? 'true' : 'false';
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return NO;
+    w.t = String(v);
+  } else if (typeof v === 'string') {
+    if (v.length > 200) return NO;
+    w.t = jsonString(v);
+  } else return numberRecord(v, w) ?? NO;
+  return v;
 }
 
 /** The values of an entry (identifier keys), copied in their order; w.t: their text, in sorted order. Undefined if not valid. */
@@ -193,17 +236,17 @@ function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefi
   const o = plain(v);
   if (!o) return undefined;
   const values: Record<string, InputValue> = {};
-  const keys: string[] = [];
+  const members: Member[] = [];
+  const texts: string[] = [];
   for (const k in o) {
-    if (!goodKey(k)) return undefined;
-    const x = inputValue(o[k]);
+    const m = keyMember(k);
+    if (!m) return undefined;
+    const x = inputValue(o[k], w);
     if (x === NO) return undefined;
     values[k] = x;
-    insertSorted(keys, k);
+    insertSorted(members, texts, m, w.t);
   }
-  let t = '';
-  for (const k of keys) t += sep(t) + '"' + k + '":' + valueText(values[k]!);
-  w.t = close(t);
+  w.t = recordText(members, texts);
   return values;
 }
 
@@ -216,8 +259,8 @@ function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const { for: f, number, date, title, issuer, url, sha256 } = d!;
   // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
   if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
-  if (!optRe(f, RE_IDENTIFIER) || !optStr(number, 200) || !optRe(date, RE_DATE) || !optStr(title, LIMITS.stringLength)) return undefined;
-  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optRe(sha256, RE_SHA)) return undefined;
+  if (!optIs(f, isId) || !optStr(number, 200) || !optIs(date, isDate) || !optStr(title, LIMITS.stringLength)) return undefined;
+  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optIs(sha256, isSha)) return undefined;
   // Keys sorted: date, for, issuer, number, sha256, title, url.
   let t = '';
   if (date !== undefined) t += '{"date":"' + date + '"';
@@ -262,27 +305,29 @@ function entry(v: unknown, w: Text): Entry | undefined {
   if (n < 0) return undefined;
   const { criterion, input, value, values, documents, note, explanation, claimedPoints: claim } = e!;
   if (n !== one(criterion) + one(input) + one(value) + one(values) + one(documents) + one(note) + one(explanation) + one(claim)) return undefined;
-  if (!optRe(criterion, RE_CODE) || !optRe(input, RE_IDENTIFIER) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
+  const code = criterion === undefined ? undefined : typeof criterion === 'string' ? codeMember(criterion) : undefined;
+  if ((criterion !== undefined && !code) || !optIs(input, isId) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
   if (!(claim === undefined || isNum(claim) || (typeof claim === 'string' && RE_DEC.test(claim)))) return undefined;
-  const x = value === undefined ? undefined : inputValue(value);
+  const x = value === undefined ? undefined : inputValue(value, w);
   if (x === NO) return undefined;
+  const valueText = w.t;
   // Keys sorted: claimedPoints, criterion, documents, explanation, input, note, value, values.
   let t = '';
   if (claim !== undefined) t += '{"claimedPoints":' + (typeof claim === 'number' ? String(claim) : '"' + claim + '"');
-  if (criterion !== undefined) t += sep(t) + '"criterion":"' + criterion + '"';
+  if (code) t += t === '' ? code.first : code.next;
   const docs = documents === undefined ? undefined : documentsOf(documents, w);
   if (docs) t += sep(t) + '"documents":' + w.t;
   else if (documents !== undefined) return undefined;
   if (explanation !== undefined) t += sep(t) + '"explanation":' + jsonString(explanation);
   if (input !== undefined) t += sep(t) + '"input":"' + input + '"';
   if (note !== undefined) t += sep(t) + '"note":' + jsonString(note);
-  if (x !== undefined) t += sep(t) + '"value":' + valueText(x);
+  if (x !== undefined) t += sep(t) + '"value":' + valueText;
   const vals = values === undefined ? undefined : entryValuesOf(values, w);
   if (vals) t += sep(t) + '"values":' + w.t;
   else if (values !== undefined) return undefined;
   w.t = close(t);
   const out: Entry = {};
-  if (criterion !== undefined) out.criterion = criterion;
+  if (code) out.criterion = code.key;
   if (input !== undefined) out.input = input;
   if (x !== undefined) out.value = x;
   if (vals !== undefined) out.values = vals;
@@ -322,7 +367,7 @@ function periodOf(v: unknown): { period: Evidence['period']; text: string } | un
   if (n < 0) return undefined;
   const { from, to, label } = p!;
   if (n !== one(from) + one(to) + one(label)) return undefined;
-  if (typeof from !== 'string' || !RE_DATE.test(from) || typeof to !== 'string' || !RE_DATE.test(to) || !optStr(label, 100)) return undefined;
+  if (!isDate(from) || !isDate(to) || !optStr(label, 100)) return undefined;
   const period: Evidence['period'] = { from, to };
   if (label !== undefined) period.label = label;
   return { period, text: '{"from":"' + from + (label !== undefined ? '","label":' + jsonString(label) + ',"to":"' : '","to":"') + to + '"}' };
@@ -335,7 +380,7 @@ function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedB
   if (n < 0) return undefined;
   const { name, role, date } = b!;
   if (n !== one(name) + one(role) + one(date)) return undefined;
-  if (!optStr(name, 200) || !optStr(role, 200) || !optRe(date, RE_DATE)) return undefined;
+  if (!optStr(name, 200) || !optStr(role, 200) || !optIs(date, isDate)) return undefined;
   const preparedBy: NonNullable<Evidence['preparedBy']> = {};
   if (name !== undefined) preparedBy.name = name;
   if (role !== undefined) preparedBy.role = role;
@@ -348,7 +393,7 @@ function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedB
 }
 
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
-export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {
+export function fastEvidenceRead(value: unknown, index?: Indexing): { evidence: Evidence; canonical: string } | undefined {
   const v = plain(value);
   // An enumerable property on Object.prototype would be met by for…in on every object but written by
   // no canonical JSON (Object.keys): the shape's checks and hashJson decide.
@@ -375,6 +420,8 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
     const e = entry(list[i], w);
     if (!e) return undefined;
     entries[i] = e;
+    // Indexed while its copy is fresh (what it adds is thrown away if a later part of the file is refused).
+    if (index) indexEntry(index, e, i);
     t += i ? ',' + w.t : w.t;
   }
   t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + period.text;
@@ -404,6 +451,8 @@ export interface EvidenceRead {
   diagnostics: Diagnostic[];
   /** hashJson(value), from the canonical text the fast path wrote; undefined on the slow path (evidenceSha). */
   sha256: string | undefined;
+  /** On the fast path, when a set was given: its entries indexed against the set in the same walk (values.ts prepare). */
+  prepared: Prepared | undefined;
 }
 
 /** @internal The evidence checked by its shape's checks (never the fast path): the diagnostics parseEvidence gives. */
@@ -416,18 +465,23 @@ export function checkEvidenceShape(value: unknown): { value: Evidence | undefine
 
 function slowEvidence(value: unknown): EvidenceRead {
   const checked = checkEvidenceShape(value);
-  return { value: checked.value, diagnostics: checked.diagnostics, sha256: undefined };
+  return { value: checked.value, diagnostics: checked.diagnostics, sha256: undefined, prepared: undefined };
 }
 
 /**
  * @internal parseEvidence and the evidence hash in one walk: on the fast path the canonical JSON is
  * written while the evidence is checked and copied, and hashed at once (a young string, still in
- * the cache, is flattened and hashed fastest).
+ * the cache, is flattened and hashed fastest); with `index`, each entry is indexed against its set
+ * (prepare's work) as soon as it is copied.
  */
-export function readEvidence(value: unknown): EvidenceRead {
-  const fast = fastEvidenceRead(value);
-  return fast ? { value: fast.evidence, diagnostics: [], sha256: sha256Hex(fast.canonical) } : slowEvidence(value);
+export function readEvidence(value: unknown, index?: Indexing): EvidenceRead {
+  const fast = fastEvidenceRead(value, index);
+  if (!fast) return slowEvidence(value);
+  const sha256 = sha256Hex(fast.canonical);
+  return { value: fast.evidence, diagnostics: [], sha256, prepared: index && finishIndexing(index, fast.evidence, NO_SKIP) };
 }
+
+const NO_SKIP: ReadonlySet<number> = new Set();
 
 /** @internal The evidence hash, hashJson(value): the one readEvidence took, or hashJson on the slow path. */
 export function evidenceSha(read: EvidenceRead, value: unknown): string {
