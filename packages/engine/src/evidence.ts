@@ -7,13 +7,11 @@
 import { FORMAT_VERSION, findForbiddenKeysPublic, LIMITS, UNIT_LEVELS, type Diagnostic } from './deps.js';
 import { hashJson, jsonString, sha256Hex } from './canonical.js';
 import type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-zod.js';
-import { finishIndexing, indexEntry, type Indexing, type Prepared } from './values.js';
 import {
   CRITERION_CODE,
   IDENTIFIER,
   ISO_DATE,
   RE_CODE,
-  RE_DATE,
   RE_DECIMAL as RE_DEC,
   RE_IDENTIFIER,
   RE_SET_REF,
@@ -393,7 +391,7 @@ function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedB
 }
 
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
-export function fastEvidenceRead(value: unknown, index?: Indexing): { evidence: Evidence; canonical: string } | undefined {
+export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {
   const v = plain(value);
   // An enumerable property on Object.prototype would be met by for…in on every object but written by
   // no canonical JSON (Object.keys): the shape's checks and hashJson decide.
@@ -420,8 +418,6 @@ export function fastEvidenceRead(value: unknown, index?: Indexing): { evidence: 
     const e = entry(list[i], w);
     if (!e) return undefined;
     entries[i] = e;
-    // Indexed while its copy is fresh (what it adds is thrown away if a later part of the file is refused).
-    if (index) indexEntry(index, e, i);
     t += i ? ',' + w.t : w.t;
   }
   t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + period.text;
@@ -451,8 +447,6 @@ export interface EvidenceRead {
   diagnostics: Diagnostic[];
   /** hashJson(value), from the canonical text the fast path wrote; undefined on the slow path (evidenceSha). */
   sha256: string | undefined;
-  /** On the fast path, when a set was given: its entries indexed against the set in the same walk (values.ts prepare). */
-  prepared: Prepared | undefined;
 }
 
 /** @internal The evidence checked by its shape's checks (never the fast path): the diagnostics parseEvidence gives. */
@@ -465,23 +459,18 @@ export function checkEvidenceShape(value: unknown): { value: Evidence | undefine
 
 function slowEvidence(value: unknown): EvidenceRead {
   const checked = checkEvidenceShape(value);
-  return { value: checked.value, diagnostics: checked.diagnostics, sha256: undefined, prepared: undefined };
+  return { value: checked.value, diagnostics: checked.diagnostics, sha256: undefined };
 }
 
 /**
  * @internal parseEvidence and the evidence hash in one walk: on the fast path the canonical JSON is
  * written while the evidence is checked and copied, and hashed at once (a young string, still in
- * the cache, is flattened and hashed fastest); with `index`, each entry is indexed against its set
- * (prepare's work) as soon as it is copied.
+ * the cache, is flattened and hashed fastest).
  */
-export function readEvidence(value: unknown, index?: Indexing): EvidenceRead {
-  const fast = fastEvidenceRead(value, index);
-  if (!fast) return slowEvidence(value);
-  const sha256 = sha256Hex(fast.canonical);
-  return { value: fast.evidence, diagnostics: [], sha256, prepared: index && finishIndexing(index, fast.evidence, NO_SKIP) };
+export function readEvidence(value: unknown): EvidenceRead {
+  const fast = fastEvidenceRead(value);
+  return fast ? { value: fast.evidence, diagnostics: [], sha256: sha256Hex(fast.canonical) } : slowEvidence(value);
 }
-
-const NO_SKIP: ReadonlySet<number> = new Set();
 
 /** @internal The evidence hash, hashJson(value): the one readEvidence took, or hashJson on the slow path. */
 export function evidenceSha(read: EvidenceRead, value: unknown): string {

@@ -9,7 +9,7 @@ import { parseAppraisal } from './appraisal.js';
 import { evidenceSha, readEvidence, type Evidence } from './evidence.js';
 import { salvageAppraisal, salvageEvidence } from './salvage.js';
 import type { ScoreOptions } from './score.js';
-import { applyAppraisal, prepare, startIndexing, type Prepared } from './values.js';
+import { applyAppraisal, prepare, type Prepared } from './values.js';
 
 /** The evidence read and indexed, the appraisal applied: what scoring starts from. */
 export interface Input {
@@ -56,8 +56,7 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
 
 /** Parse and index the evidence, apply the appraisal; a list of diagnostics when that fails. */
 export function readInput(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all: boolean): Input | Diagnostic[] {
-  const tokens = numberTokensOf(evidenceInput);
-  const parsed = readEvidence(evidenceInput, startIndexing(compiled, tokens));
+  const parsed = readEvidence(evidenceInput);
   const given = parsed.value?.criteriaSet ?? (evidenceInput !== null && typeof evidenceInput === 'object' ? (evidenceInput as { criteriaSet?: unknown }).criteriaSet : undefined);
   const mismatch = typeof given === 'string' && given !== compiled.ref ? [diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given, expected: compiled.ref })] : [];
   const diagnostics: Diagnostic[] = [];
@@ -75,7 +74,7 @@ export function readInput(compiled: CompiledSet, evidenceInput: unknown, options
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
   const levels = compiled.set.unitLevels;
   if (levels && !levels.includes(evidence.unit.level)) diagnostics.push(diag('EVIDENCE_LEVEL_NOT_IN_SET', '/unit/level', { level: evidence.unit.level, levels: [...levels], set: compiled.ref }));
-  const prepared = parsed.prepared ?? prepare(compiled, evidence, skip, tokens);
+  const prepared = prepare(compiled, evidence, skip, numberTokensOf(evidenceInput));
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);
   const inp: Input = { evidence, prepared, stage: 'self', evidenceSha: evidenceSha(parsed, evidenceInput), appraisalSha: undefined, diagnostics, failed: false };

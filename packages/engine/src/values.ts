@@ -62,7 +62,7 @@ export interface Prepared {
   docs: Map<string, DocRec[]>;
   explanations: Map<string, { text: string; entry: number }>;
   /** Entries that name each criterion (for "used" bookkeeping). */
-  entriesOf: Map<string, number[]>;
+  entriesOf: Map<string, readonly number[]>;
   /** Points overrides from the appraisal, per criterion, in round order (the last one decides). */
   overrides: Map<string, Array<{ points: Decimal; round: string; reason: string; by?: string; date?: string }>>;
   /** Criteria whose input values the appraisal corrected, with the reason. */
@@ -305,7 +305,7 @@ function suggestInput(compiled: CompiledSet, id: string, owner: string | null): 
 }
 
 /** The evidence being indexed: what each entry adds, and the problems found. */
-export interface Indexing {
+interface Indexing {
   compiled: CompiledSet;
   slots: ReadonlyMap<string, InputSlot>;
   /** Unquoted numbers written "3.000", by pointer (numberTokensOf). */
@@ -315,7 +315,7 @@ export interface Indexing {
   claims: Map<string, { value: Decimal; entry: number }>;
   docs: Map<string, DocRec[]>;
   explanations: Map<string, { text: string; entry: number }>;
-  entriesOf: Map<string, number[]>;
+  entriesOf: Map<string, readonly number[]>;
   /** Where the value being read is (one object, reused: see At). */
   at: ValueAt;
   /** The inputs given a value that declare atMost, in the order their values were set (checkAtMost). */
@@ -345,10 +345,19 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: num
   return input;
 }
 
+/**
+ * The list of the one entry i, shared by every unit (frozen): nearly every criterion has one entry, and
+ * its list was a tenth of what indexing a unit allocates. A second entry makes the criterion a list of its own.
+ */
+const ONLY: Array<readonly number[]> = [];
+const only = (i: number): readonly number[] => (ONLY[i] ??= Object.freeze([i]));
+
 function addEntryOf(x: Indexing, owner: string, i: number): void {
   const list = x.entriesOf.get(owner);
-  if (list) list.push(i);
-  else x.entriesOf.set(owner, [i]);
+  if (list === undefined) x.entriesOf.set(owner, i < 1024 ? only(i) : [i]);
+  else if (list.length === 1) x.entriesOf.set(owner, [list[0]!, i]);
+  // A list of several entries is this unit's own (made on the line above).
+  else (list as number[]).push(i);
 }
 
 /** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
@@ -395,30 +404,24 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
   return owner;
 }
 
-/** One document of an entry (the j-th of entry i): its problems, and how the trace shows it. */
+/**
+ * One document of an entry (the j-th of entry i): its problems, and how the trace shows it. The evidence
+ * indexed is always the engine's own copy (read-input.ts), so its document, with its entry added, is the
+ * one the trace shows (its fields in the schema's order, then its entry).
+ */
 function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], j: number, i: number, owner: string): DocRec {
   const period = x.compiled.set.period;
   const reqs = x.compiled.nodes.get(owner)!.documents;
   const noNumber = d.number === undefined || d.number.trim() === '';
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
-  const doc = { entry: i, index: j };
-  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(doc), { code: owner, missing }));
+  const rec: DocRec = { for: d.for, entry: i, complete: missing.length === 0, ref: Object.assign(d, { entry: i }), index: j };
+  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(rec), { code: owner, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
-    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(doc)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
-  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${documentPath(doc)}/date`, { input: null, got: d.date }));
+    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(rec)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
+  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${documentPath(rec)}/date`, { input: null, got: d.date }));
   else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
-    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(doc)}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
-  // The document as the trace shows it: its fields in the schema's order, then its entry.
-  const ref = {} as DocRec['ref'];
-  if (d.for !== undefined) ref.for = d.for;
-  if (d.number !== undefined) ref.number = d.number;
-  if (d.date !== undefined) ref.date = d.date;
-  if (d.title !== undefined) ref.title = d.title;
-  if (d.issuer !== undefined) ref.issuer = d.issuer;
-  if (d.url !== undefined) ref.url = d.url;
-  if (d.sha256 !== undefined) ref.sha256 = d.sha256;
-  ref.entry = i;
-  return { for: d.for, entry: i, complete: missing.length === 0, ref, index: j };
+    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(rec)}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
+  return rec;
 }
 
 /** Documents, explanation and claim of an entry of criterion `owner`. */
@@ -462,9 +465,9 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
 const NO_SKIP: ReadonlySet<number> = new Set();
 const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
-/** @internal The evidence being indexed against a set (prepare, or the evidence walk that indexes each entry as it reads it). */
-export function startIndexing(compiled: CompiledSet, tokens: ReadonlyMap<string, string> | undefined): Indexing {
-  return {
+/** @internal Index the evidence entries: values, documents, claims, explanations. */
+export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
+  const x: Indexing = {
     compiled,
     slots: inputSlots(compiled),
     tokens,
@@ -477,20 +480,16 @@ export function startIndexing(compiled: CompiledSet, tokens: ReadonlyMap<string,
     at: { entry: 0, key: null },
     bounded: [],
   };
-}
-
-/** @internal What entry i adds: its values, then its documents, explanation and claim. */
-export function indexEntry(x: Indexing, e: Entry, i: number): void {
-  const owner = entryValues(x, e, i);
-  if (owner === undefined) return;
-  if (owner !== null) entryExtras(x, e, i, owner);
-  else unusedParts(x, e, i);
-}
-
-/** @internal The checks across entries, once every entry is indexed; what scoring starts from. */
-export function finishIndexing(x: Indexing, evidence: Evidence, skip: ReadonlySet<number>): Prepared {
-  const { compiled, entriesOf } = x;
-  const n = evidence.entries.length;
+  const entries = evidence.entries;
+  const skipping = skip.size > 0;
+  for (let i = 0; i < entries.length; i++) {
+    if (skipping && skip.has(i)) continue;
+    const e = entries[i]!;
+    const owner = entryValues(x, e, i);
+    if (owner === undefined) continue;
+    if (owner !== null) entryExtras(x, e, i, owner);
+    else unusedParts(x, e, i);
+  }
   checkAtMost(x, evidence);
   matchDocuments(compiled, x.docs, x.out);
   documentsAfterDeadline(compiled, x.values, x.docs, (entry, id) => valuePath(evidence, entry, id), x.out);
@@ -499,21 +498,13 @@ export function finishIndexing(x: Indexing, evidence: Evidence, skip: ReadonlySe
     claims: x.claims,
     docs: x.docs,
     explanations: x.explanations,
-    entriesOf,
+    entriesOf: x.entriesOf,
     overrides: new Map(),
     corrections: new Map(),
     // An entry the schema refused has its problem already: it is not also "unused".
-    used: skip.size > 0 ? Array.from({ length: n }, (_, i) => skip.has(i)) : new Array<boolean>(n).fill(false),
+    used: skipping ? Array.from({ length: entries.length }, (_, i) => skip.has(i)) : new Array<boolean>(entries.length).fill(false),
     diagnostics: x.out,
   };
-}
-
-/** @internal Index the evidence entries: values, documents, claims, explanations. */
-export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
-  const x = startIndexing(compiled, tokens);
-  const entries = evidence.entries;
-  for (let i = 0; i < entries.length; i++) if (!skip.has(i)) indexEntry(x, entries[i]!, i);
-  return finishIndexing(x, evidence, skip);
 }
 
 /** @internal The JSON pointer of an input's value inside an entry. */
