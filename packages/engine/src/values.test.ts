@@ -133,3 +133,33 @@ describe('realDate', () => {
     );
   });
 });
+
+describe("prepare() lists each criterion's entries", () => {
+  const compiled = setWith({ type: 'count' });
+  const withEntries = (entries: Evidence['entries']): Evidence => ({ ...evidenceOf(1), entries });
+  it('every entry of a criterion given several times, in order; one entry as a list shared by every unit, which none can change', () => {
+    const many = prepare(
+      compiled,
+      withEntries([
+        { criterion: '1.1', values: { y: true } },
+        { criterion: '1.1', note: 'a' },
+        { input: 'x', value: 2 },
+        { criterion: '1.1', note: 'b' },
+      ]),
+    );
+    expect(many.entriesOf.get('1.1')).toEqual([0, 1, 2, 3]);
+    const one = prepare(compiled, withEntries([{ criterion: '1.1', values: { y: true } }]));
+    const other = prepare(compiled, withEntries([{ criterion: '1.1', values: { y: true } }]));
+    expect(one.entriesOf.get('1.1')).toEqual([0]);
+    expect(Object.isFrozen(one.entriesOf.get('1.1'))).toBe(true);
+    // A later unit with a second entry of the criterion gets a list of its own.
+    prepare(
+      compiled,
+      withEntries([
+        { criterion: '1.1', values: { y: true } },
+        { criterion: '1.1', note: 'a' },
+      ]),
+    );
+    expect([one.entriesOf.get('1.1'), other.entriesOf.get('1.1')]).toEqual([[0], [0]]);
+  });
+});
