@@ -337,57 +337,44 @@ function entry(v: unknown, w: Text): Entry | undefined {
 }
 
 const TOP_KEYS = new Set(['$schema', 'formatVersion', 'sample', 'criteriaSet', 'unit', 'period', 'preparedBy', 'entries']);
-const UNIT_KEYS = new Set(['code', 'name', 'level', 'province', 'note']);
-const PERIOD_KEYS = new Set(['from', 'to', 'label']);
-const PREPARED_KEYS = new Set(['name', 'role', 'date']);
 
-/** The unit, copied, and its canonical text (keys sorted: code, level, name, note, province); undefined if not valid. */
-function unitOf(v: unknown): { unit: Unit; text: string } | undefined {
-  const u = plain(v);
-  const n = u ? keyCount(u, UNIT_KEYS) : -1;
-  if (n < 0) return undefined;
-  const { code, name, level, province, note } = u!;
-  if (n !== one(code) + one(name) + one(level) + one(province) + one(note)) return undefined;
-  if (!str(code, 100) || !str(name, 500) || !LEVELS.has(level as string) || !optStr(province, 200) || !optStr(note, LIMITS.stringLength)) return undefined;
-  const unit: Unit = { code, name, level: level as Unit['level'] };
-  if (province !== undefined) unit.province = province;
-  if (note !== undefined) unit.note = note;
-  let text = '{"code":' + jsonString(code) + ',"level":"' + (level as string) + '","name":' + jsonString(name);
-  if (note !== undefined) text += ',"note":' + jsonString(note);
-  if (province !== undefined) text += ',"province":' + jsonString(province);
-  return { unit, text: text + '}' };
+/** A member of an object of strings: its name, the check its value passes, and whether it is required. */
+type Field = readonly [name: string, good: (v: unknown) => boolean, required?: true];
+/** The members of an object of strings, in the schema's order; its keys; and its members' names in sorted order. */
+interface Strings {
+  fields: readonly Field[];
+  keys: ReadonlySet<string>;
+  sorted: readonly string[];
 }
+const strings = (...fields: Field[]): Strings => ({ fields, keys: new Set(fields.map((f) => f[0])), sorted: fields.map((f) => f[0]).sort() });
+const upTo = (max: number) => (v: unknown) => str(v, max);
+const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
+const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
+const PREPARED_STRINGS = strings(['name', upTo(200)], ['role', upTo(200)], ['date', isDate]);
 
-/** The period, copied, and its canonical text (from, label, to); undefined if not valid. */
-function periodOf(v: unknown): { period: Evidence['period']; text: string } | undefined {
-  const p = plain(v);
-  const n = p ? keyCount(p, PERIOD_KEYS) : -1;
+/**
+ * An object whose members are strings (the unit, the period, who prepared the file), copied in the
+ * schema's order; w.t: its canonical text. Undefined if not valid.
+ */
+function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
+  const o = plain(v);
+  const n = o ? keyCount(o, s.keys) : -1;
   if (n < 0) return undefined;
-  const { from, to, label } = p!;
-  if (n !== one(from) + one(to) + one(label)) return undefined;
-  if (!isDate(from) || !isDate(to) || !optStr(label, 100)) return undefined;
-  const period: Evidence['period'] = { from, to };
-  if (label !== undefined) period.label = label;
-  return { period, text: '{"from":"' + from + (label !== undefined ? '","label":' + jsonString(label) + ',"to":"' : '","to":"') + to + '"}' };
-}
-
-/** Who prepared the file, copied, and its canonical text (date, name, role); undefined if not valid. */
-function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedBy']>; text: string } | undefined {
-  const b = plain(v);
-  const n = b ? keyCount(b, PREPARED_KEYS) : -1;
-  if (n < 0) return undefined;
-  const { name, role, date } = b!;
-  if (n !== one(name) + one(role) + one(date)) return undefined;
-  if (!optStr(name, 200) || !optStr(role, 200) || !optIs(date, isDate)) return undefined;
-  const preparedBy: NonNullable<Evidence['preparedBy']> = {};
-  if (name !== undefined) preparedBy.name = name;
-  if (role !== undefined) preparedBy.role = role;
-  if (date !== undefined) preparedBy.date = date;
+  const out: Record<string, string> = {};
+  let found = 0;
+  for (const [name, good, required] of s.fields) {
+    const x = o![name];
+    if (x === undefined && !required) continue;
+    if (!good(x)) return undefined;
+    out[name] = x as string;
+    found++;
+  }
+  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
+  if (found !== n) return undefined;
   let t = '';
-  if (date !== undefined) t += '{"date":"' + date + '"';
-  if (name !== undefined) t += sep(t) + '"name":' + jsonString(name);
-  if (role !== undefined) t += sep(t) + '"role":' + jsonString(role);
-  return { preparedBy, text: close(t) };
+  for (const name of s.sorted) if (out[name] !== undefined) t += sep(t) + '"' + name + '":' + jsonString(out[name]);
+  w.t = close(t);
+  return out as T;
 }
 
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
@@ -403,16 +390,19 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
   // A "$schema" over the size limit: refused by the size walk, as any string of a file is (the slow path says so).
   if (($schema !== undefined && !str($schema, LIMITS.textLength)) || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
   if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
-  const unit = unitOf(unitValue);
+  const w: Text = { t: '' };
+  const unit = stringsOf<Unit>(unitValue, UNIT_STRINGS, w);
   if (!unit) return undefined;
-  const period = periodOf(periodValue);
+  const unitText = w.t;
+  const period = stringsOf<Evidence['period']>(periodValue, PERIOD_STRINGS, w);
   if (!period) return undefined;
-  const preparedBy = preparedValue === undefined ? undefined : preparedByOf(preparedValue);
+  const periodText = w.t;
+  const preparedBy = preparedValue === undefined ? undefined : stringsOf<NonNullable<Evidence['preparedBy']>>(preparedValue, PREPARED_STRINGS, w);
   if (preparedValue !== undefined && !preparedBy) return undefined;
+  const preparedText = w.t;
   if (!Array.isArray(list) || list.length > LIMITS.evidenceEntries) return undefined;
   // Keys sorted: $schema, criteriaSet, entries, formatVersion, period, preparedBy, sample, unit.
   let t = ($schema !== undefined ? '{"$schema":' + jsonString($schema) + ',' : '{') + '"criteriaSet":"' + criteriaSet + '","entries":[';
-  const w: Text = { t: '' };
   const entries: Entry[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const e = entry(list[i], w);
@@ -420,18 +410,18 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
     entries[i] = e;
     t += i ? ',' + w.t : w.t;
   }
-  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + period.text;
-  if (preparedBy) t += ',"preparedBy":' + preparedBy.text;
+  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + periodText;
+  if (preparedBy) t += ',"preparedBy":' + preparedText;
   if (sample !== undefined) t += ',"sample":' + String(sample);
-  t += ',"unit":' + unit.text + '}';
+  t += ',"unit":' + unitText + '}';
   const out = {} as Evidence;
   if ($schema !== undefined) out.$schema = $schema;
   out.formatVersion = FORMAT_VERSION;
   if (sample !== undefined) out.sample = sample;
   out.criteriaSet = criteriaSet;
-  out.unit = unit.unit;
-  out.period = period.period;
-  if (preparedBy) out.preparedBy = preparedBy.preparedBy;
+  out.unit = unit;
+  out.period = period;
+  if (preparedBy) out.preparedBy = preparedBy;
   out.entries = entries;
   return { evidence: out, canonical: t };
 }
