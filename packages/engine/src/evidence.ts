@@ -12,6 +12,7 @@ import {
   IDENTIFIER,
   ISO_DATE,
   RE_CODE,
+  RE_DATE,
   RE_DECIMAL as RE_DEC,
   RE_IDENTIFIER,
   RE_SET_REF,
@@ -148,18 +149,7 @@ const keyMember = (k: string): Member | undefined => KEYS.get(k) ?? (FORBIDDEN.h
 const codeMember = (c: string): Member | undefined => CODES.get(c) ?? (RE_CODE.test(c) ? remember(CODES, c, '{"criterion":"' + c + '"', ',"criterion":"' + c + '"') : undefined);
 const isId = (v: unknown): v is string => typeof v === 'string' && (KEYS.has(v) || RE_IDENTIFIER.test(v));
 const isSha = (v: unknown): v is string => typeof v === 'string' && RE_SHA.test(v);
-
-/** The code of the digit at s[i], less 48 (0–9 for a digit). */
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
-/** RE_DATE (YYYY-MM-DD, month 01–12, day 01–31) read from the character codes: nearly every document has a date. */
-function isDate(v: unknown): v is string {
-  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  for (const i of DATE_DIGITS) if (!(digit(v, i) >= 0 && digit(v, i) <= 9)) return false;
-  const month = digit(v, 5) * 10 + digit(v, 6);
-  const day = digit(v, 8) * 10 + digit(v, 9);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+const isDate = (v: unknown): v is string => typeof v === 'string' && RE_DATE.test(v);
 /** Undefined, or a string that passes `test`. */
 const optIs = (v: unknown, test: (v: unknown) => v is string): v is string | undefined => v === undefined || test(v);
 
@@ -248,36 +238,54 @@ function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefi
   return values;
 }
 
-const DOC_KEYS = new Set(['for', 'number', 'date', 'title', 'issuer', 'url', 'sha256']);
-/** A document, copied; w.t: its text. Undefined if not valid. */
-function documentRef(v: unknown, w: Text): DocumentRef | undefined {
-  const d = plain(v);
-  const n = d ? keyCount(d, DOC_KEYS) : -1;
+/** A member of an object of strings: its name, the check its value passes, and whether it is required. */
+type Field = readonly [name: string, good: (v: unknown) => boolean, required?: true];
+/** The members of an object of strings, in the schema's order; its keys; their indexes in sorted order, and their member texts. */
+interface Strings {
+  fields: readonly Field[];
+  keys: ReadonlySet<string>;
+  order: readonly number[];
+  members: readonly Member[];
+}
+function strings(...fields: Field[]): Strings {
+  const names = fields.map((f) => f[0]);
+  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  return { fields, keys: new Set(names), order, members: names.map((k) => ({ key: k, first: '{"' + k + '":', next: ',"' + k + '":' })) };
+}
+const upTo = (max: number) => (v: unknown) => str(v, max);
+const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
+const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
+const PREPARED_STRINGS = strings(['name', upTo(200)], ['role', upTo(200)], ['date', isDate]);
+const DOCUMENT_STRINGS = strings(['for', isId], ['number', upTo(200)], ['date', isDate], ['title', upTo(LIMITS.stringLength)], ['issuer', upTo(500)], ['url', upTo(2000)], ['sha256', isSha]);
+
+/**
+ * An object whose members are strings (a document, the unit, the period, who prepared the file),
+ * copied in the schema's order; w.t: its canonical text. Undefined if not valid.
+ */
+function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
+  const o = plain(v);
+  const n = o ? keyCount(o, s.keys) : -1;
   if (n < 0) return undefined;
-  const { for: f, number, date, title, issuer, url, sha256 } = d!;
+  const { fields, order, members } = s;
+  const out: Record<string, string> = {};
+  let found = 0;
+  for (const [name, good, required] of fields) {
+    const x = o![name];
+    if (x === undefined && !required) continue;
+    if (!good(x)) return undefined;
+    out[name] = x as string;
+    found++;
+  }
   // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
-  if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
-  if (!optIs(f, isId) || !optStr(number, 200) || !optIs(date, isDate) || !optStr(title, LIMITS.stringLength)) return undefined;
-  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optIs(sha256, isSha)) return undefined;
-  // Keys sorted: date, for, issuer, number, sha256, title, url.
+  if (found !== n) return undefined;
   let t = '';
-  if (date !== undefined) t += '{"date":"' + date + '"';
-  if (f !== undefined) t += sep(t) + '"for":"' + f + '"';
-  if (issuer !== undefined) t += sep(t) + '"issuer":' + jsonString(issuer);
-  if (number !== undefined) t += sep(t) + '"number":' + jsonString(number);
-  if (sha256 !== undefined) t += sep(t) + '"sha256":"' + sha256 + '"';
-  if (title !== undefined) t += sep(t) + '"title":' + jsonString(title);
-  if (url !== undefined) t += sep(t) + '"url":' + jsonString(url);
+  for (const i of order) {
+    const m = members[i]!;
+    const x = out[m.key];
+    if (x !== undefined) t += (t === '' ? m.first : m.next) + jsonString(x);
+  }
   w.t = close(t);
-  const out: DocumentRef = {};
-  if (f !== undefined) out.for = f;
-  if (number !== undefined) out.number = number;
-  if (date !== undefined) out.date = date;
-  if (title !== undefined) out.title = title;
-  if (issuer !== undefined) out.issuer = issuer;
-  if (url !== undefined) out.url = url;
-  if (sha256 !== undefined) out.sha256 = sha256;
-  return out;
+  return out as T;
 }
 
 /** An entry's documents, copied; w.t: their text. Undefined if not valid. */
@@ -286,7 +294,7 @@ function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
   const docs: DocumentRef[] = new Array(list.length);
   let t = '[';
   for (let i = 0; i < list.length; i++) {
-    const d = documentRef(list[i], w);
+    const d = stringsOf<DocumentRef>(list[i], DOCUMENT_STRINGS, w);
     if (!d) return undefined;
     docs[i] = d;
     t += i ? ',' + w.t : w.t;
@@ -337,45 +345,6 @@ function entry(v: unknown, w: Text): Entry | undefined {
 }
 
 const TOP_KEYS = new Set(['$schema', 'formatVersion', 'sample', 'criteriaSet', 'unit', 'period', 'preparedBy', 'entries']);
-
-/** A member of an object of strings: its name, the check its value passes, and whether it is required. */
-type Field = readonly [name: string, good: (v: unknown) => boolean, required?: true];
-/** The members of an object of strings, in the schema's order; its keys; and its members' names in sorted order. */
-interface Strings {
-  fields: readonly Field[];
-  keys: ReadonlySet<string>;
-  sorted: readonly string[];
-}
-const strings = (...fields: Field[]): Strings => ({ fields, keys: new Set(fields.map((f) => f[0])), sorted: fields.map((f) => f[0]).sort() });
-const upTo = (max: number) => (v: unknown) => str(v, max);
-const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
-const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
-const PREPARED_STRINGS = strings(['name', upTo(200)], ['role', upTo(200)], ['date', isDate]);
-
-/**
- * An object whose members are strings (the unit, the period, who prepared the file), copied in the
- * schema's order; w.t: its canonical text. Undefined if not valid.
- */
-function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
-  const o = plain(v);
-  const n = o ? keyCount(o, s.keys) : -1;
-  if (n < 0) return undefined;
-  const out: Record<string, string> = {};
-  let found = 0;
-  for (const [name, good, required] of s.fields) {
-    const x = o![name];
-    if (x === undefined && !required) continue;
-    if (!good(x)) return undefined;
-    out[name] = x as string;
-    found++;
-  }
-  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
-  if (found !== n) return undefined;
-  let t = '';
-  for (const name of s.sorted) if (out[name] !== undefined) t += sep(t) + '"' + name + '":' + jsonString(out[name]);
-  w.t = close(t);
-  return out as T;
-}
 
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
 export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {

@@ -414,7 +414,9 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   const reqs = x.compiled.nodes.get(owner)!.documents;
   const noNumber = d.number === undefined || d.number.trim() === '';
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
-  const rec: DocRec = { for: d.for, entry: i, complete: missing.length === 0, ref: Object.assign(d, { entry: i }), index: j };
+  const ref = d as DocRec['ref'];
+  ref.entry = i;
+  const rec: DocRec = { for: d.for, entry: i, complete: missing.length === 0, ref, index: j };
   if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(rec), { code: owner, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
     x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(rec)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
