@@ -38,7 +38,7 @@ export type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-
 
 const Str = (max: number = LIMITS.stringLength) => text(max);
 
-const DOCUMENT = strict({
+const DOCUMENT_FIELDS = {
   for: opt(IDENTIFIER),
   number: opt(Str(200)),
   date: opt(ISO_DATE),
@@ -46,9 +46,12 @@ const DOCUMENT = strict({
   issuer: opt(Str(500)),
   url: opt(Str(2000)),
   sha256: opt(SHA256),
-});
+};
+const DOCUMENT = strict(DOCUMENT_FIELDS);
+/** Its keys, for the fast path. */
+const DOC_KEYS: ReadonlySet<string> = new Set(Object.keys(DOCUMENT_FIELDS));
 
-const ENTRY = strict({
+const ENTRY_FIELDS = {
   criterion: opt(CRITERION_CODE),
   input: opt(IDENTIFIER),
   value: opt(INPUT_VALUE),
@@ -57,11 +60,14 @@ const ENTRY = strict({
   note: opt(Str()),
   explanation: opt(Str()),
   claimedPoints: opt(DECIMAL),
-});
+};
+const ENTRY = strict(ENTRY_FIELDS);
+/** Its keys, for the fast path. */
+const ENTRY_KEYS: ReadonlySet<string> = new Set(Object.keys(ENTRY_FIELDS));
 
 const UNIT = strict({ code: Str(100), name: Str(500), level: oneOf(UNIT_LEVELS), province: opt(Str(200)), note: opt(Str()) });
 
-const EVIDENCE = strict({
+const EVIDENCE_FIELDS = {
   $schema: opt(text()),
   formatVersion: oneOf([FORMAT_VERSION]),
   sample: opt(BOOLEAN),
@@ -70,7 +76,10 @@ const EVIDENCE = strict({
   period: strict({ from: ISO_DATE, to: ISO_DATE, label: opt(Str(100)) }),
   preparedBy: opt(strict({ name: opt(Str(200)), role: opt(Str(200)), date: opt(ISO_DATE) })),
   entries: list(ENTRY, LIMITS.evidenceEntries),
-});
+};
+const EVIDENCE = strict(EVIDENCE_FIELDS);
+/** Its keys, for the fast path. */
+const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(EVIDENCE_FIELDS));
 
 // ---------------------------------------------------------------------------------------------------
 // Fast path. Nearly every evidence file is valid. fastEvidence() accepts exactly the values the shape
@@ -149,6 +158,7 @@ const keyMember = (k: string): Member | undefined => KEYS.get(k) ?? (FORBIDDEN.h
 const codeMember = (c: string): Member | undefined => CODES.get(c) ?? (RE_CODE.test(c) ? remember(CODES, c, '{"criterion":"' + c + '"', ',"criterion":"' + c + '"') : undefined);
 const isId = (v: unknown): v is string => typeof v === 'string' && (KEYS.has(v) || RE_IDENTIFIER.test(v));
 const isSha = (v: unknown): v is string => typeof v === 'string' && RE_SHA.test(v);
+
 const isDate = (v: unknown): v is string => typeof v === 'string' && RE_DATE.test(v);
 /** Undefined, or a string that passes `test`. */
 const optIs = (v: unknown, test: (v: unknown) => v is string): v is string | undefined => v === undefined || test(v);
@@ -238,54 +248,35 @@ function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefi
   return values;
 }
 
-/** A member of an object of strings: its name, the check its value passes, and whether it is required. */
-type Field = readonly [name: string, good: (v: unknown) => boolean, required?: true];
-/** The members of an object of strings, in the schema's order; its keys; their indexes in sorted order, and their member texts. */
-interface Strings {
-  fields: readonly Field[];
-  keys: ReadonlySet<string>;
-  order: readonly number[];
-  members: readonly Member[];
-}
-function strings(...fields: Field[]): Strings {
-  const names = fields.map((f) => f[0]);
-  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-  return { fields, keys: new Set(names), order, members: names.map((k) => ({ key: k, first: '{"' + k + '":', next: ',"' + k + '":' })) };
-}
-const upTo = (max: number) => (v: unknown) => str(v, max);
-const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
-const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
-const PREPARED_STRINGS = strings(['name', upTo(200)], ['role', upTo(200)], ['date', isDate]);
-const DOCUMENT_STRINGS = strings(['for', isId], ['number', upTo(200)], ['date', isDate], ['title', upTo(LIMITS.stringLength)], ['issuer', upTo(500)], ['url', upTo(2000)], ['sha256', isSha]);
-
-/**
- * An object whose members are strings (a document, the unit, the period, who prepared the file),
- * copied in the schema's order; w.t: its canonical text. Undefined if not valid.
- */
-function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
-  const o = plain(v);
-  const n = o ? keyCount(o, s.keys) : -1;
+/** A document, copied; w.t: its text. Undefined if not valid. */
+function documentRef(v: unknown, w: Text): DocumentRef | undefined {
+  const d = plain(v);
+  const n = d ? keyCount(d, DOC_KEYS) : -1;
   if (n < 0) return undefined;
-  const { fields, order, members } = s;
-  const out: Record<string, string> = {};
-  let found = 0;
-  for (const [name, good, required] of fields) {
-    const x = o![name];
-    if (x === undefined && !required) continue;
-    if (!good(x)) return undefined;
-    out[name] = x as string;
-    found++;
-  }
+  const { for: f, number, date, title, issuer, url, sha256 } = d!;
   // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
-  if (found !== n) return undefined;
+  if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
+  if (!optIs(f, isId) || !optStr(number, 200) || !optIs(date, isDate) || !optStr(title, LIMITS.stringLength)) return undefined;
+  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optIs(sha256, isSha)) return undefined;
+  // Keys sorted: date, for, issuer, number, sha256, title, url.
   let t = '';
-  for (const i of order) {
-    const m = members[i]!;
-    const x = out[m.key];
-    if (x !== undefined) t += (t === '' ? m.first : m.next) + jsonString(x);
-  }
+  if (date !== undefined) t += '{"date":"' + date + '"';
+  if (f !== undefined) t += sep(t) + '"for":"' + f + '"';
+  if (issuer !== undefined) t += sep(t) + '"issuer":' + jsonString(issuer);
+  if (number !== undefined) t += sep(t) + '"number":' + jsonString(number);
+  if (sha256 !== undefined) t += sep(t) + '"sha256":"' + sha256 + '"';
+  if (title !== undefined) t += sep(t) + '"title":' + jsonString(title);
+  if (url !== undefined) t += sep(t) + '"url":' + jsonString(url);
   w.t = close(t);
-  return out as T;
+  const out: DocumentRef = {};
+  if (f !== undefined) out.for = f;
+  if (number !== undefined) out.number = number;
+  if (date !== undefined) out.date = date;
+  if (title !== undefined) out.title = title;
+  if (issuer !== undefined) out.issuer = issuer;
+  if (url !== undefined) out.url = url;
+  if (sha256 !== undefined) out.sha256 = sha256;
+  return out;
 }
 
 /** An entry's documents, copied; w.t: their text. Undefined if not valid. */
@@ -294,7 +285,7 @@ function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
   const docs: DocumentRef[] = new Array(list.length);
   let t = '[';
   for (let i = 0; i < list.length; i++) {
-    const d = stringsOf<DocumentRef>(list[i], DOCUMENT_STRINGS, w);
+    const d = documentRef(list[i], w);
     if (!d) return undefined;
     docs[i] = d;
     t += i ? ',' + w.t : w.t;
@@ -303,7 +294,6 @@ function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
   return docs;
 }
 
-const ENTRY_KEYS = new Set(['criterion', 'input', 'value', 'values', 'documents', 'note', 'explanation', 'claimedPoints']);
 /** An entry, copied in the schema's order; w.t: its text, keys sorted. Undefined if not valid. */
 function entry(v: unknown, w: Text): Entry | undefined {
   const e = plain(v);
@@ -344,7 +334,44 @@ function entry(v: unknown, w: Text): Entry | undefined {
   return out;
 }
 
-const TOP_KEYS = new Set(['$schema', 'formatVersion', 'sample', 'criteriaSet', 'unit', 'period', 'preparedBy', 'entries']);
+/** A member of an object of strings: its name, the check its value passes, and whether it is required. */
+type Field = readonly [name: string, good: (v: unknown) => boolean, required?: true];
+/** The members of an object of strings, in the schema's order; its keys; and its members' names in sorted order. */
+interface Strings {
+  fields: readonly Field[];
+  keys: ReadonlySet<string>;
+  sorted: readonly string[];
+}
+const strings = (...fields: Field[]): Strings => ({ fields, keys: new Set(fields.map((f) => f[0])), sorted: fields.map((f) => f[0]).sort() });
+const upTo = (max: number) => (v: unknown) => str(v, max);
+const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
+const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
+const PREPARED_STRINGS = strings(['name', upTo(200)], ['role', upTo(200)], ['date', isDate]);
+
+/**
+ * An object whose members are strings (the unit, the period, who prepared the file), copied in the
+ * schema's order; w.t: its canonical text. Undefined if not valid.
+ */
+function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
+  const o = plain(v);
+  const n = o ? keyCount(o, s.keys) : -1;
+  if (n < 0) return undefined;
+  const out: Record<string, string> = {};
+  let found = 0;
+  for (const [name, good, required] of s.fields) {
+    const x = o![name];
+    if (x === undefined && !required) continue;
+    if (!good(x)) return undefined;
+    out[name] = x as string;
+    found++;
+  }
+  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
+  if (found !== n) return undefined;
+  let t = '';
+  for (const name of s.sorted) if (out[name] !== undefined) t += sep(t) + '"' + name + '":' + jsonString(out[name]);
+  w.t = close(t);
+  return out as T;
+}
 
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
 export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonical: string } | undefined {

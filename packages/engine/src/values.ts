@@ -62,7 +62,7 @@ export interface Prepared {
   docs: Map<string, DocRec[]>;
   explanations: Map<string, { text: string; entry: number }>;
   /** Entries that name each criterion (for "used" bookkeeping). */
-  entriesOf: Map<string, readonly number[]>;
+  entriesOf: Map<string, number[]>;
   /** Points overrides from the appraisal, per criterion, in round order (the last one decides). */
   overrides: Map<string, Array<{ points: Decimal; round: string; reason: string; by?: string; date?: string }>>;
   /** Criteria whose input values the appraisal corrected, with the reason. */
@@ -315,7 +315,7 @@ interface Indexing {
   claims: Map<string, { value: Decimal; entry: number }>;
   docs: Map<string, DocRec[]>;
   explanations: Map<string, { text: string; entry: number }>;
-  entriesOf: Map<string, readonly number[]>;
+  entriesOf: Map<string, number[]>;
   /** Where the value being read is (one object, reused: see At). */
   at: ValueAt;
   /** The inputs given a value that declare atMost, in the order their values were set (checkAtMost). */
@@ -345,19 +345,10 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: num
   return input;
 }
 
-/**
- * The list of the one entry i, shared by every unit (frozen): nearly every criterion has one entry, and
- * its list was a tenth of what indexing a unit allocates. A second entry makes the criterion a list of its own.
- */
-const ONLY: Array<readonly number[]> = [];
-const only = (i: number): readonly number[] => (ONLY[i] ??= Object.freeze([i]));
-
 function addEntryOf(x: Indexing, owner: string, i: number): void {
   const list = x.entriesOf.get(owner);
-  if (list === undefined) x.entriesOf.set(owner, i < 1024 ? only(i) : [i]);
-  else if (list.length === 1) x.entriesOf.set(owner, [list[0]!, i]);
-  // A list of several entries is this unit's own (made on the line above).
-  else (list as number[]).push(i);
+  if (list) list.push(i);
+  else x.entriesOf.set(owner, [i]);
 }
 
 /** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
