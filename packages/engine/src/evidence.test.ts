@@ -138,8 +138,8 @@ describe('fastEvidence agrees with the zod schema', () => {
 
 describe('the fast path takes exactly what the shape takes: dates, record keys, input ids, criterion codes', () => {
   // Record keys and criterion codes, once found good, are taken from a table (their member texts); the
-  // members of documents, the unit, the period and who prepared the file are read by one reader of
-  // strings. Near misses of each: the fast path takes a file exactly when the shape's checks do.
+  // members of the unit, the period and who prepared the file are read by one reader of strings, a
+  // document's by hand. Near misses of each: the fast path takes a file exactly when the shape's checks do.
   const chars = (s: string) => fc.constantFrom(...s);
   const near = (alphabet: string, max: number) => fc.string({ unit: chars(alphabet), maxLength: max });
   const date = fc.oneof(
