@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashJson } from './canonical.js';
 import { compile } from './compile.js';
 import { checkEvidence, score } from './score.js';
-import { evidenceSha, fastEvidence, fastEvidenceRead, readEvidence } from './evidence.js';
+import { checkEvidenceShape, evidenceSha, fastEvidence, fastEvidenceRead, readEvidence } from './evidence.js';
 import { Evidence } from './evidence-zod.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -133,6 +133,66 @@ describe('fastEvidence agrees with the zod schema', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the fast path takes exactly what the shape takes: dates, record keys, input ids, criterion codes', () => {
+  // Record keys and criterion codes, once found good, are taken from a table (their member texts); the
+  // members of the unit, the period and who prepared the file are read by one reader of strings, a
+  // document's by hand. Near misses of each: the fast path takes a file exactly when the shape's checks do.
+  const chars = (s: string) => fc.constantFrom(...s);
+  const near = (alphabet: string, max: number) => fc.string({ unit: chars(alphabet), maxLength: max });
+  const date = fc.oneof(
+    fc.tuple(near('0123456789', 5), near('0123456789', 3), near('0123456789', 3)).map(([y, m, d]) => `${y}-${m}-${d}`),
+    fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    near('0123456789-/ :\u0660x', 12),
+  );
+  const key = fc.oneof(near('abz09_A-.', 6), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'a'.repeat(64), 'a'.repeat(65)));
+  const code = fc.oneof(near('0123456789.AZa ', 9), fc.constantFrom('1.1.1', 'TC1.2', 'ABCD1', '1.1.1.1.1.1', '1.1.1.1.1.1.1', '1234', '1.', '.1'));
+  const seen = { taken: 0, refused: 0 };
+  const takenAsTheShapeTakes = (e: unknown) => {
+    const fast = fastEvidenceRead(e) !== undefined;
+    seen[fast ? 'taken' : 'refused']++;
+    // The shape's checks (forbidden keys first, then the schema: held to zod by shape-check.test.ts).
+    expect(fast).toBe(checkEvidenceShape(e).value !== undefined);
+    if (fast) agree(e);
+  };
+  it('dates of a document, of the period and of who prepared the file', () => {
+    seen.taken = seen.refused = 0;
+    fc.assert(
+      fc.property(fc.nat(examples.length - 1), date, fc.constantFrom('document', 'from', 'to', 'preparedBy'), (which, d, where) => {
+        const e = structuredClone(examples[which]!) as { period: Record<string, string>; preparedBy?: Record<string, string>; entries: Array<{ documents?: Array<Record<string, string>> }> };
+        if (where === 'document') {
+          const docs = e.entries.find((x) => x.documents?.length)?.documents;
+          if (!docs) return;
+          docs[0]!.date = d;
+        } else if (where === 'preparedBy') e.preparedBy = { date: d };
+        else e.period[where] = d;
+        takenAsTheShapeTakes(e);
+      }),
+      { numRuns: 600 },
+    );
+    // Both ways, often.
+    expect(Math.min(seen.taken, seen.refused)).toBeGreaterThan(50);
+  });
+  it('keys of values and tallies, input ids, and criterion codes, each met twice (the second time from the table)', () => {
+    seen.taken = seen.refused = 0;
+    fc.assert(
+      fc.property(fc.nat(examples.length - 1), key, code, fc.nat(40), (which, k, c, n) => {
+        const e = structuredClone(examples[which]!) as { entries: Array<Record<string, unknown>> };
+        const entry = e.entries[n % e.entries.length]!;
+        if (n % 3 === 0) entry.values = { ...(entry.values as object), [k]: n % 2 === 0 };
+        else if (n % 3 === 1) Object.assign(entry, { input: k, value: { [k]: n } }, { values: undefined, criterion: undefined });
+        else entry.criterion = c;
+        for (const x of [entry]) for (const p of Object.keys(x)) if (x[p] === undefined) delete x[p];
+        takenAsTheShapeTakes(e);
+        takenAsTheShapeTakes(structuredClone(e));
+      }),
+      { numRuns: 600 },
+    );
+    expect(Math.min(seen.taken, seen.refused)).toBeGreaterThan(100);
   });
 });
 

@@ -38,7 +38,7 @@ export type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-
 
 const Str = (max: number = LIMITS.stringLength) => text(max);
 
-const DOCUMENT = strict({
+const DOCUMENT_FIELDS = {
   for: opt(IDENTIFIER),
   number: opt(Str(200)),
   date: opt(ISO_DATE),
@@ -46,9 +46,12 @@ const DOCUMENT = strict({
   issuer: opt(Str(500)),
   url: opt(Str(2000)),
   sha256: opt(SHA256),
-});
+};
+const DOCUMENT = strict(DOCUMENT_FIELDS);
+/** Its keys, for the fast path. */
+const DOC_KEYS: ReadonlySet<string> = new Set(Object.keys(DOCUMENT_FIELDS));
 
-const ENTRY = strict({
+const ENTRY_FIELDS = {
   criterion: opt(CRITERION_CODE),
   input: opt(IDENTIFIER),
   value: opt(INPUT_VALUE),
@@ -57,11 +60,14 @@ const ENTRY = strict({
   note: opt(Str()),
   explanation: opt(Str()),
   claimedPoints: opt(DECIMAL),
-});
+};
+const ENTRY = strict(ENTRY_FIELDS);
+/** Its keys, for the fast path. */
+const ENTRY_KEYS: ReadonlySet<string> = new Set(Object.keys(ENTRY_FIELDS));
 
 const UNIT = strict({ code: Str(100), name: Str(500), level: oneOf(UNIT_LEVELS), province: opt(Str(200)), note: opt(Str()) });
 
-const EVIDENCE = strict({
+const EVIDENCE_FIELDS = {
   $schema: opt(text()),
   formatVersion: oneOf([FORMAT_VERSION]),
   sample: opt(BOOLEAN),
@@ -70,7 +76,10 @@ const EVIDENCE = strict({
   period: strict({ from: ISO_DATE, to: ISO_DATE, label: opt(Str(100)) }),
   preparedBy: opt(strict({ name: opt(Str(200)), role: opt(Str(200)), date: opt(ISO_DATE) })),
   entries: list(ENTRY, LIMITS.evidenceEntries),
-});
+};
+const EVIDENCE = strict(EVIDENCE_FIELDS);
+/** Its keys, for the fast path. */
+const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(EVIDENCE_FIELDS));
 
 // ---------------------------------------------------------------------------------------------------
 // Fast path. Nearly every evidence file is valid. fastEvidence() accepts exactly the values the shape
@@ -124,30 +133,60 @@ const one = (v: unknown) => (v === undefined ? 0 : 1);
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown, max: number): v is string | undefined => v === undefined || (typeof v === 'string' && v.length <= max);
-const optRe = (v: unknown, re: RegExp): v is string | undefined => v === undefined || (typeof v === 'string' && re.test(v));
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Record keys found to be identifiers and not forbidden: the same few hundred input ids come back in every file. */
-const GOOD_KEYS = new Set<string>();
-function goodKey(k: string): boolean {
-  if (GOOD_KEYS.has(k)) return true;
-  if (!RE_IDENTIFIER.test(k) || FORBIDDEN.has(k)) return false;
-  if (GOOD_KEYS.size < 4096) GOOD_KEYS.add(k);
-  return true;
+/**
+ * The canonical texts of a string found to match a pattern, as its object's first member and as a later
+ * one: `{"k":` and `,"k":` for a record key (an identifier, and not one a prototype could be reached
+ * by), `{"criterion":"c"` and `,"criterion":"c"` for a criterion code. The same few hundred come back
+ * in every file: each is checked once, and a member is written with one concatenation.
+ */
+interface Member {
+  key: string;
+  first: string;
+  next: string;
 }
+const KEYS = new Map<string, Member>();
+const CODES = new Map<string, Member>();
+function remember(seen: Map<string, Member>, key: string, first: string, next: string): Member {
+  const m: Member = { key, first, next };
+  if (seen.size < 4096) seen.set(key, m);
+  return m;
+}
+/** A record key's member texts, or undefined when it is not a good key. */
+const keyMember = (k: string): Member | undefined => KEYS.get(k) ?? (FORBIDDEN.has(k) || !RE_IDENTIFIER.test(k) ? undefined : remember(KEYS, k, '{"' + k + '":', ',"' + k + '":'));
+const codeMember = (c: string): Member | undefined => CODES.get(c) ?? (RE_CODE.test(c) ? remember(CODES, c, '{"criterion":"' + c + '"', ',"criterion":"' + c + '"') : undefined);
+const isId = (v: unknown): v is string => typeof v === 'string' && (KEYS.has(v) || RE_IDENTIFIER.test(v));
+const isSha = (v: unknown): v is string => typeof v === 'string' && RE_SHA.test(v);
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && RE_DATE.test(v);
+/** Undefined, or a string that passes `test`. */
+const optIs = (v: unknown, test: (v: unknown) => v is string): v is string | undefined => v === undefined || test(v);
 
 /**
- * k put in its place among keys sorted as canonical JSON sorts them (by UTF-16 code units; record
- * keys are identifiers: no integer-like key, nothing to escape). Records have few keys.
+ * A member put in its place among members sorted as canonical JSON sorts them (by UTF-16 code units;
+ * record keys are identifiers: no integer-like key, nothing to escape), its value's text beside it.
+ * Records have few keys.
  */
-function insertSorted(keys: string[], k: string): void {
-  let j = keys.length;
-  keys.push(k);
-  while (j > 0 && keys[j - 1]! > k) {
-    keys[j] = keys[j - 1]!;
+function insertSorted(members: Member[], texts: string[], m: Member, text: string): void {
+  let j = members.length;
+  members.push(m);
+  texts.push(text);
+  while (j > 0 && members[j - 1]!.key > m.key) {
+    members[j] = members[j - 1]!;
+    texts[j] = texts[j - 1]!;
     j--;
   }
-  keys[j] = k;
+  members[j] = m;
+  texts[j] = text;
+}
+
+/** The canonical text of a record whose members insertSorted sorted. */
+function recordText(members: readonly Member[], texts: readonly string[]): string {
+  if (members.length === 0) return '{}';
+  let t = members[0]!.first + texts[0]!;
+  for (let i = 1; i < members.length; i++) t += members[i]!.next + texts[i]!;
+  return t + '}';
 }
 
 /** How a member starts: "{" for an object's first, "," after. */
@@ -155,37 +194,39 @@ const sep = (t: string) => (t === '' ? '{' : ',');
 /** The object whose members `t` holds. */
 const close = (t: string) => (t === '' ? '{}' : t + '}');
 
-/** A record of finite numbers with identifier keys (a tally), copied; undefined if not. */
-function numberRecord(v: unknown): Record<string, number> | undefined {
+/** A tally (a record of finite numbers with identifier keys), copied; w.t: its text. Undefined if not. */
+function numberRecord(v: unknown, w: Text): Record<string, number> | undefined {
   const o = plain(v);
   if (!o) return undefined;
   const out: Record<string, number> = {};
+  const members: Member[] = [];
+  const texts: string[] = [];
   for (const k in o) {
     const x = o[k];
-    if (!goodKey(k) || !isNum(x)) return undefined;
+    const m = keyMember(k);
+    if (!m || !isNum(x)) return undefined;
     out[k] = x;
+    insertSorted(members, texts, m, String(x));
   }
+  w.t = recordText(members, texts);
   return out;
 }
 
-/** The canonical text of an accepted input value (a number's text is what JSON.stringify writes: String(n), -0 as 0). */
-function valueText(x: InputValue): string {
-  if (typeof x === 'string') return jsonString(x);
-  if (typeof x !== 'object') return String(x);
-  const keys: string[] = [];
-  for (const k in x) insertSorted(keys, k);
-  let t = '';
-  for (const k of keys) t += sep(t) + '"' + k + '":' + String(x[k]);
-  return close(t);
-}
-
 const NO = Symbol('no');
-/** An input value (boolean, number, short string, tally) copied, or NO. */
-function inputValue(v: unknown): InputValue | typeof NO {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : NO;
-  if (typeof v === 'string') return v.length <= 200 ? v : NO;
-  return numberRecord(v) ?? NO;
+/**
+ * An input value (boolean, number, short string, tally) copied, or NO; w.t: its canonical text (a
+ * number's is what JSON.stringify writes: String(n), -0 as 0).
+ */
+function inputValue(v: unknown, w: Text): InputValue | typeof NO {
+  if (typeof v === 'boolean') w.t = v ? 'true' : 'false';
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return NO;
+    w.t = String(v);
+  } else if (typeof v === 'string') {
+    if (v.length > 200) return NO;
+    w.t = jsonString(v);
+  } else return numberRecord(v, w) ?? NO;
+  return v;
 }
 
 /** The values of an entry (identifier keys), copied in their order; w.t: their text, in sorted order. Undefined if not valid. */
@@ -193,21 +234,20 @@ function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefi
   const o = plain(v);
   if (!o) return undefined;
   const values: Record<string, InputValue> = {};
-  const keys: string[] = [];
+  const members: Member[] = [];
+  const texts: string[] = [];
   for (const k in o) {
-    if (!goodKey(k)) return undefined;
-    const x = inputValue(o[k]);
+    const m = keyMember(k);
+    if (!m) return undefined;
+    const x = inputValue(o[k], w);
     if (x === NO) return undefined;
     values[k] = x;
-    insertSorted(keys, k);
+    insertSorted(members, texts, m, w.t);
   }
-  let t = '';
-  for (const k of keys) t += sep(t) + '"' + k + '":' + valueText(values[k]!);
-  w.t = close(t);
+  w.t = recordText(members, texts);
   return values;
 }
 
-const DOC_KEYS = new Set(['for', 'number', 'date', 'title', 'issuer', 'url', 'sha256']);
 /** A document, copied; w.t: its text. Undefined if not valid. */
 function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const d = plain(v);
@@ -216,8 +256,8 @@ function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const { for: f, number, date, title, issuer, url, sha256 } = d!;
   // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
   if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
-  if (!optRe(f, RE_IDENTIFIER) || !optStr(number, 200) || !optRe(date, RE_DATE) || !optStr(title, LIMITS.stringLength)) return undefined;
-  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optRe(sha256, RE_SHA)) return undefined;
+  if (!optIs(f, isId) || !optStr(number, 200) || !optIs(date, isDate) || !optStr(title, LIMITS.stringLength)) return undefined;
+  if (!optStr(issuer, 500) || !optStr(url, 2000) || !optIs(sha256, isSha)) return undefined;
   // Keys sorted: date, for, issuer, number, sha256, title, url.
   let t = '';
   if (date !== undefined) t += '{"date":"' + date + '"';
@@ -254,7 +294,6 @@ function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
   return docs;
 }
 
-const ENTRY_KEYS = new Set(['criterion', 'input', 'value', 'values', 'documents', 'note', 'explanation', 'claimedPoints']);
 /** An entry, copied in the schema's order; w.t: its text, keys sorted. Undefined if not valid. */
 function entry(v: unknown, w: Text): Entry | undefined {
   const e = plain(v);
@@ -262,27 +301,29 @@ function entry(v: unknown, w: Text): Entry | undefined {
   if (n < 0) return undefined;
   const { criterion, input, value, values, documents, note, explanation, claimedPoints: claim } = e!;
   if (n !== one(criterion) + one(input) + one(value) + one(values) + one(documents) + one(note) + one(explanation) + one(claim)) return undefined;
-  if (!optRe(criterion, RE_CODE) || !optRe(input, RE_IDENTIFIER) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
+  const code = criterion === undefined ? undefined : typeof criterion === 'string' ? codeMember(criterion) : undefined;
+  if ((criterion !== undefined && !code) || !optIs(input, isId) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
   if (!(claim === undefined || isNum(claim) || (typeof claim === 'string' && RE_DEC.test(claim)))) return undefined;
-  const x = value === undefined ? undefined : inputValue(value);
+  const x = value === undefined ? undefined : inputValue(value, w);
   if (x === NO) return undefined;
+  const valueText = w.t;
   // Keys sorted: claimedPoints, criterion, documents, explanation, input, note, value, values.
   let t = '';
   if (claim !== undefined) t += '{"claimedPoints":' + (typeof claim === 'number' ? String(claim) : '"' + claim + '"');
-  if (criterion !== undefined) t += sep(t) + '"criterion":"' + criterion + '"';
+  if (code) t += t === '' ? code.first : code.next;
   const docs = documents === undefined ? undefined : documentsOf(documents, w);
   if (docs) t += sep(t) + '"documents":' + w.t;
   else if (documents !== undefined) return undefined;
   if (explanation !== undefined) t += sep(t) + '"explanation":' + jsonString(explanation);
   if (input !== undefined) t += sep(t) + '"input":"' + input + '"';
   if (note !== undefined) t += sep(t) + '"note":' + jsonString(note);
-  if (x !== undefined) t += sep(t) + '"value":' + valueText(x);
+  if (x !== undefined) t += sep(t) + '"value":' + valueText;
   const vals = values === undefined ? undefined : entryValuesOf(values, w);
   if (vals) t += sep(t) + '"values":' + w.t;
   else if (values !== undefined) return undefined;
   w.t = close(t);
   const out: Entry = {};
-  if (criterion !== undefined) out.criterion = criterion;
+  if (code) out.criterion = code.key;
   if (input !== undefined) out.input = input;
   if (x !== undefined) out.value = x;
   if (vals !== undefined) out.values = vals;
@@ -293,58 +334,43 @@ function entry(v: unknown, w: Text): Entry | undefined {
   return out;
 }
 
-const TOP_KEYS = new Set(['$schema', 'formatVersion', 'sample', 'criteriaSet', 'unit', 'period', 'preparedBy', 'entries']);
-const UNIT_KEYS = new Set(['code', 'name', 'level', 'province', 'note']);
-const PERIOD_KEYS = new Set(['from', 'to', 'label']);
-const PREPARED_KEYS = new Set(['name', 'role', 'date']);
-
-/** The unit, copied, and its canonical text (keys sorted: code, level, name, note, province); undefined if not valid. */
-function unitOf(v: unknown): { unit: Unit; text: string } | undefined {
-  const u = plain(v);
-  const n = u ? keyCount(u, UNIT_KEYS) : -1;
-  if (n < 0) return undefined;
-  const { code, name, level, province, note } = u!;
-  if (n !== one(code) + one(name) + one(level) + one(province) + one(note)) return undefined;
-  if (!str(code, 100) || !str(name, 500) || !LEVELS.has(level as string) || !optStr(province, 200) || !optStr(note, LIMITS.stringLength)) return undefined;
-  const unit: Unit = { code, name, level: level as Unit['level'] };
-  if (province !== undefined) unit.province = province;
-  if (note !== undefined) unit.note = note;
-  let text = '{"code":' + jsonString(code) + ',"level":"' + (level as string) + '","name":' + jsonString(name);
-  if (note !== undefined) text += ',"note":' + jsonString(note);
-  if (province !== undefined) text += ',"province":' + jsonString(province);
-  return { unit, text: text + '}' };
+/** A member of an object of strings: its name, the check its value passes, and whether it is required. */
+type Field = readonly [name: string, good: (v: unknown) => boolean, required?: true];
+/** The members of an object of strings, in the schema's order; its keys; and its members' names in sorted order. */
+interface Strings {
+  fields: readonly Field[];
+  keys: ReadonlySet<string>;
+  sorted: readonly string[];
 }
+const strings = (...fields: Field[]): Strings => ({ fields, keys: new Set(fields.map((f) => f[0])), sorted: fields.map((f) => f[0]).sort() });
+const upTo = (max: number) => (v: unknown) => str(v, max);
+const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
+const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
+const PREPARED_STRINGS = strings(['name', upTo(200)], ['role', upTo(200)], ['date', isDate]);
 
-/** The period, copied, and its canonical text (from, label, to); undefined if not valid. */
-function periodOf(v: unknown): { period: Evidence['period']; text: string } | undefined {
-  const p = plain(v);
-  const n = p ? keyCount(p, PERIOD_KEYS) : -1;
+/**
+ * An object whose members are strings (the unit, the period, who prepared the file), copied in the
+ * schema's order; w.t: its canonical text. Undefined if not valid.
+ */
+function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
+  const o = plain(v);
+  const n = o ? keyCount(o, s.keys) : -1;
   if (n < 0) return undefined;
-  const { from, to, label } = p!;
-  if (n !== one(from) + one(to) + one(label)) return undefined;
-  if (typeof from !== 'string' || !RE_DATE.test(from) || typeof to !== 'string' || !RE_DATE.test(to) || !optStr(label, 100)) return undefined;
-  const period: Evidence['period'] = { from, to };
-  if (label !== undefined) period.label = label;
-  return { period, text: '{"from":"' + from + (label !== undefined ? '","label":' + jsonString(label) + ',"to":"' : '","to":"') + to + '"}' };
-}
-
-/** Who prepared the file, copied, and its canonical text (date, name, role); undefined if not valid. */
-function preparedByOf(v: unknown): { preparedBy: NonNullable<Evidence['preparedBy']>; text: string } | undefined {
-  const b = plain(v);
-  const n = b ? keyCount(b, PREPARED_KEYS) : -1;
-  if (n < 0) return undefined;
-  const { name, role, date } = b!;
-  if (n !== one(name) + one(role) + one(date)) return undefined;
-  if (!optStr(name, 200) || !optStr(role, 200) || !optRe(date, RE_DATE)) return undefined;
-  const preparedBy: NonNullable<Evidence['preparedBy']> = {};
-  if (name !== undefined) preparedBy.name = name;
-  if (role !== undefined) preparedBy.role = role;
-  if (date !== undefined) preparedBy.date = date;
+  const out: Record<string, string> = {};
+  let found = 0;
+  for (const [name, good, required] of s.fields) {
+    const x = o![name];
+    if (x === undefined && !required) continue;
+    if (!good(x)) return undefined;
+    out[name] = x as string;
+    found++;
+  }
+  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
+  if (found !== n) return undefined;
   let t = '';
-  if (date !== undefined) t += '{"date":"' + date + '"';
-  if (name !== undefined) t += sep(t) + '"name":' + jsonString(name);
-  if (role !== undefined) t += sep(t) + '"role":' + jsonString(role);
-  return { preparedBy, text: close(t) };
+  for (const name of s.sorted) if (out[name] !== undefined) t += sep(t) + '"' + name + '":' + jsonString(out[name]);
+  w.t = close(t);
+  return out as T;
 }
 
 /** @internal Valid evidence copied as zod would copy it, with its canonical JSON text; undefined when the shape's checks must decide. */
@@ -360,16 +386,19 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
   // A "$schema" over the size limit: refused by the size walk, as any string of a file is (the slow path says so).
   if (($schema !== undefined && !str($schema, LIMITS.textLength)) || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
   if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
-  const unit = unitOf(unitValue);
+  const w: Text = { t: '' };
+  const unit = stringsOf<Unit>(unitValue, UNIT_STRINGS, w);
   if (!unit) return undefined;
-  const period = periodOf(periodValue);
+  const unitText = w.t;
+  const period = stringsOf<Evidence['period']>(periodValue, PERIOD_STRINGS, w);
   if (!period) return undefined;
-  const preparedBy = preparedValue === undefined ? undefined : preparedByOf(preparedValue);
+  const periodText = w.t;
+  const preparedBy = preparedValue === undefined ? undefined : stringsOf<NonNullable<Evidence['preparedBy']>>(preparedValue, PREPARED_STRINGS, w);
   if (preparedValue !== undefined && !preparedBy) return undefined;
+  const preparedText = w.t;
   if (!Array.isArray(list) || list.length > LIMITS.evidenceEntries) return undefined;
   // Keys sorted: $schema, criteriaSet, entries, formatVersion, period, preparedBy, sample, unit.
   let t = ($schema !== undefined ? '{"$schema":' + jsonString($schema) + ',' : '{') + '"criteriaSet":"' + criteriaSet + '","entries":[';
-  const w: Text = { t: '' };
   const entries: Entry[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const e = entry(list[i], w);
@@ -377,18 +406,18 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
     entries[i] = e;
     t += i ? ',' + w.t : w.t;
   }
-  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + period.text;
-  if (preparedBy) t += ',"preparedBy":' + preparedBy.text;
+  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + periodText;
+  if (preparedBy) t += ',"preparedBy":' + preparedText;
   if (sample !== undefined) t += ',"sample":' + String(sample);
-  t += ',"unit":' + unit.text + '}';
+  t += ',"unit":' + unitText + '}';
   const out = {} as Evidence;
   if ($schema !== undefined) out.$schema = $schema;
   out.formatVersion = FORMAT_VERSION;
   if (sample !== undefined) out.sample = sample;
   out.criteriaSet = criteriaSet;
-  out.unit = unit.unit;
-  out.period = period.period;
-  if (preparedBy) out.preparedBy = preparedBy.preparedBy;
+  out.unit = unit;
+  out.period = period;
+  if (preparedBy) out.preparedBy = preparedBy;
   out.entries = entries;
   return { evidence: out, canonical: t };
 }

@@ -133,3 +133,21 @@ describe('realDate', () => {
     );
   });
 });
+
+describe("prepare() lists each criterion's entries", () => {
+  const compiled = setWith({ type: 'count' });
+  const withEntries = (entries: Evidence['entries']): Evidence => ({ ...evidenceOf(1), entries });
+  it('every entry of a criterion given several times, in order, whether it names the criterion or one of its inputs', () => {
+    const many = prepare(
+      compiled,
+      withEntries([
+        { criterion: '1.1', values: { y: true } },
+        { criterion: '1.1', note: 'a' },
+        { input: 'x', value: 2 },
+        { criterion: '1.1', note: 'b' },
+      ]),
+    );
+    expect(many.entriesOf.get('1.1')).toEqual([0, 1, 2, 3]);
+    expect(prepare(compiled, withEntries([{ criterion: '1.1', values: { y: true } }])).entriesOf.get('1.1')).toEqual([0]);
+  });
+});

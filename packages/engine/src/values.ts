@@ -11,11 +11,31 @@ import { documentsAfterDeadline, matchDocuments } from './documents.js';
 
 export type Typed = Decimal | boolean | string | ReadonlyMap<string, Decimal>;
 
-export interface ValueRec {
-  value: Typed;
-  display: TraceInput['value'];
-  entry: number;
-  corrected?: TraceInput['corrected'];
+/**
+ * A value read from the evidence (or corrected by the appraisal): typed, the entry it came from (-1:
+ * none), and its text as the trace shows it, written when a trace reads it (a unit scored for its
+ * totals never does). One class for every type, so that every reader of a value meets one shape.
+ */
+export class ValueRec {
+  entry = -1;
+  corrected: TraceInput['corrected'] | undefined = undefined;
+  constructor(
+    readonly value: Typed,
+    /** A number's JSON number (undefined when it was written as text), a tally's counts option by option. */
+    readonly raw: number | readonly number[] | undefined,
+  ) {}
+  get display(): TraceInput['value'] {
+    const { value, raw } = this;
+    if (value instanceof Decimal) {
+      // A whole JSON number is written as is (the same text decText gives, faster).
+      return typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : decText(value);
+    }
+    if (typeof value !== 'object') return value;
+    const display: Record<string, string> = {};
+    let i = 0;
+    for (const option of value.keys()) display[option] = String((raw as readonly number[])[i++]);
+    return display;
+  }
 }
 
 export interface DocRec {
@@ -124,37 +144,6 @@ export function realDate(s: string): boolean {
 }
 
 /**
- * A number read from the evidence. Its text as the trace shows it is written when a trace reads it
- * (a unit scored for its totals never does).
- */
-class NumberRec {
-  entry = -1;
-  constructor(
-    readonly value: Decimal,
-    private readonly raw: number | undefined,
-  ) {}
-  get display(): string {
-    // A whole JSON number is written as is (the same text decText gives, faster).
-    return this.raw !== undefined && Number.isSafeInteger(this.raw) ? String(this.raw) : decText(this.value);
-  }
-}
-
-/** A tally read from the evidence: its counts' texts, option by option, written when a trace reads them. */
-class TallyRec {
-  entry = -1;
-  constructor(
-    readonly value: ReadonlyMap<string, Decimal>,
-    private readonly counts: readonly number[],
-  ) {}
-  get display(): Record<string, string> {
-    const display: Record<string, string> = {};
-    let i = 0;
-    for (const option of this.value.keys()) display[option] = String(this.counts[i++]);
-    return display;
-  }
-}
-
-/**
  * Where a value is: a JSON pointer, or (while the evidence is indexed) its entry and its key in
  * "values" (null: the entry's "value"), written out as a pointer only when a diagnostic needs it.
  */
@@ -172,21 +161,22 @@ function typeError(out: Diagnostic[], path: At, def: CompiledInput['def'], raw: 
 }
 
 /** @internal Convert one raw value to its typed form; pushes diagnostics and returns undefined on error. */
-export function convertValue(input: CompiledInput, raw: InputValue, path: At, period: { from: string; to: string }, out: Diagnostic[], token?: string): Omit<ValueRec, 'entry'> | undefined {
+export function convertValue(slot: InputSlot, raw: InputValue, path: At, period: { from: string; to: string }, out: Diagnostic[], token?: string): ValueRec | undefined {
+  const input = slot.input;
   const def = input.def;
   if (typeof raw === 'string' && def.type !== 'tally') {
     // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
-    if (def.type === 'level' && input.options!.has(raw)) return { value: raw, display: raw };
+    if (def.type === 'level' && input.options!.has(raw)) return new ValueRec(raw, undefined);
     if (def.type === 'date' && realDate(raw)) return dateValue(input, raw, path, period, out);
     const v = readString(def, raw, path, out);
     if (v === undefined) return undefined;
-    if (typeof v === 'boolean' || def.type === 'level') return { value: v, display: v };
+    if (typeof v === 'boolean' || def.type === 'level') return new ValueRec(v, undefined);
     if (def.type === 'date') return dateValue(input, v as string, path, period, out);
-    return numberInRange(input, new Decimal(v as string), path, out, undefined);
+    return numberInRange(slot, new Decimal(v as string), path, out, undefined);
   }
   switch (def.type) {
     case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw, display: raw } : typeError(out, path, def, raw);
+      return typeof raw === 'boolean' ? new ValueRec(raw, undefined) : typeError(out, path, def, raw);
     case 'tally':
       return tallyValue(input, raw, path, out);
     case 'count':
@@ -196,7 +186,7 @@ export function convertValue(input: CompiledInput, raw: InputValue, path: At, pe
       if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
       // A double is whole exactly when the Decimal of its digits is (an integer's text never reads as another double).
       if (def.type === 'count' && !Number.isInteger(raw)) return typeError(out, path, def, raw);
-      return numberInRange(input, numberValue(raw), path, out, raw);
+      return numberInRange(slot, numberValue(raw), path, out, raw);
     }
     default:
       return typeError(out, path, def, raw);
@@ -219,40 +209,61 @@ function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path:
   return false;
 }
 
-function dateValue(input: CompiledInput, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): Omit<ValueRec, 'entry'> {
+function dateValue(input: CompiledInput, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): ValueRec {
   if (input.def.withinPeriod !== false && (v < period.from || v > period.to))
     out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: input.def.id, from: period.from, to: period.to }));
-  return { value: v, display: v };
+  return new ValueRec(v, undefined);
 }
 
-/** An input's bounds as whole numbers, when both are (safe integers): a whole JSON number is compared with them exactly as numbers. */
-const WHOLE_BOUNDS = new WeakMap<CompiledInput, { lo: number; hi: number } | null>();
+/**
+ * An input as values are read against it, worked out once per compiled set (inputSlots): its bounds, and
+ * the same as whole numbers when both are (safe integers), with which a whole JSON number is compared
+ * exactly as a number.
+ */
+export interface InputSlot {
+  input: CompiledInput;
+  lo: Decimal;
+  hi: Decimal;
+  whole: boolean;
+  wholeLo: number;
+  wholeHi: number;
+}
+
 const MAX_SAFE = new Decimal(Number.MAX_SAFE_INTEGER);
-const wholeBound = (d: Decimal | null, none: number): number | undefined => (d === null ? none : d.isInteger() && d.abs().lte(MAX_SAFE) ? d.toNumber() : undefined);
-function wholeBounds(input: CompiledInput, lo: Decimal | null, hi: Decimal | null): { lo: number; hi: number } | null {
-  let b = WHOLE_BOUNDS.get(input);
-  if (b === undefined) {
-    const l = wholeBound(lo, -Infinity);
-    const h = wholeBound(hi, Infinity);
-    b = l !== undefined && h !== undefined ? { lo: l, hi: h } : null;
-    WHOLE_BOUNDS.set(input, b);
-  }
-  return b;
-}
-
-function numberInRange(input: CompiledInput, n: Decimal, path: At, out: Diagnostic[], raw: number | undefined): Omit<ValueRec, 'entry'> | undefined {
+const wholeBound = (d: Decimal): number | undefined => (d.isInteger() && d.abs().lte(MAX_SAFE) ? d.toNumber() : undefined);
+function inputSlot(input: CompiledInput): InputSlot {
   const def = input.def;
   const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
   const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
-  const whole = raw !== undefined && Number.isSafeInteger(raw) ? wholeBounds(input, lo, hi) : null;
-  if (whole ? raw! < whole.lo || raw! > whole.hi : (lo !== null && cmpDec(n, lo) < 0) || (hi !== null && cmpDec(n, hi) > 0)) {
-    out.push(diag('EVIDENCE_VALUE_RANGE', pointer(path), { input: def.id, value: decText(n), min: lo === null ? null : decText(lo), max: hi === null ? null : decText(hi) }));
-    return undefined;
-  }
-  return new NumberRec(n, raw);
+  const l = wholeBound(lo);
+  const h = wholeBound(hi);
+  const whole = l !== undefined && h !== undefined;
+  return { input, lo, hi, whole, wholeLo: whole ? l : 0, wholeHi: whole ? h : 0 };
 }
 
-function tallyValue(input: CompiledInput, raw: InputValue, path: At, out: Diagnostic[]): Omit<ValueRec, 'entry'> | undefined {
+const SLOTS = new WeakMap<CompiledSet, ReadonlyMap<string, InputSlot>>();
+/** @internal The inputs of a set as values are read against them, by id (made once per set). */
+export function inputSlots(compiled: CompiledSet): ReadonlyMap<string, InputSlot> {
+  let slots = SLOTS.get(compiled);
+  if (!slots) {
+    const made = new Map<string, InputSlot>();
+    for (const [id, input] of compiled.inputs) made.set(id, inputSlot(input));
+    SLOTS.set(compiled, (slots = made));
+  }
+  return slots;
+}
+
+function numberInRange(slot: InputSlot, n: Decimal, path: At, out: Diagnostic[], raw: number | undefined): ValueRec | undefined {
+  const { lo, hi } = slot;
+  const outside = slot.whole && raw !== undefined && Number.isSafeInteger(raw) ? raw < slot.wholeLo || raw > slot.wholeHi : cmpDec(n, lo) < 0 || cmpDec(n, hi) > 0;
+  if (outside) {
+    out.push(diag('EVIDENCE_VALUE_RANGE', pointer(path), { input: slot.input.def.id, value: decText(n), min: decText(lo), max: decText(hi) }));
+    return undefined;
+  }
+  return new ValueRec(n, raw);
+}
+
+function tallyValue(input: CompiledInput, raw: InputValue, path: At, out: Diagnostic[]): ValueRec | undefined {
   const id = input.def.id;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return typeError(out, path, input.def, raw);
   const counts = new Map<string, Decimal>();
@@ -275,7 +286,7 @@ function tallyValue(input: CompiledInput, raw: InputValue, path: At, out: Diagno
       ok = false;
     }
   }
-  return ok ? new TallyRec(counts, numbers) : undefined;
+  return ok ? new ValueRec(counts, numbers) : undefined;
 }
 
 /** The code nearest to a mistyped one ("3.71" → "3.7.1"), as a `suggest` param (leaves only: what an appraisal may name). */
@@ -296,6 +307,7 @@ function suggestInput(compiled: CompiledSet, id: string, owner: string | null): 
 /** The evidence being indexed: what each entry adds, and the problems found. */
 interface Indexing {
   compiled: CompiledSet;
+  slots: ReadonlyMap<string, InputSlot>;
   /** Unquoted numbers written "3.000", by pointer (numberTokensOf). */
   tokens: ReadonlyMap<string, string> | undefined;
   out: Diagnostic[];
@@ -312,8 +324,9 @@ interface Indexing {
 
 /** One value of an entry read; the input it is of (undefined when there is no such input here). */
 function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: string | null): CompiledInput | undefined {
-  const input = x.compiled.inputs.get(id);
-  if (!input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
+  const slot = x.slots.get(id);
+  const input = slot?.input;
+  if (!slot || !input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
     x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
     return input;
   }
@@ -322,9 +335,9 @@ function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: num
     x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', pointer(path), { input: id, first: `/entries/${first.entry}` }));
     return input;
   }
-  const v = convertValue(input, raw, path, x.compiled.set.period, x.out, x.tokens?.get(pointer(path))) as ValueRec | undefined;
+  const v = convertValue(slot, raw, path, x.compiled.set.period, x.out, x.tokens?.get(pointer(path)));
   if (v) {
-    // convertValue returns a fresh object: complete it in place.
+    // convertValue returns a fresh record: complete it in place.
     v.entry = entry;
     x.values.set(id, v);
     if (input.def.atMost !== undefined) x.bounded.push(id);
@@ -382,30 +395,26 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
   return owner;
 }
 
-/** One document of an entry (the j-th of entry i): its problems, and how the trace shows it. */
+/**
+ * One document of an entry (the j-th of entry i): its problems, and how the trace shows it. The evidence
+ * indexed is always the engine's own copy (read-input.ts), so its document, with its entry added, is the
+ * one the trace shows (its fields in the schema's order, then its entry).
+ */
 function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], j: number, i: number, owner: string): DocRec {
   const period = x.compiled.set.period;
   const reqs = x.compiled.nodes.get(owner)!.documents;
   const noNumber = d.number === undefined || d.number.trim() === '';
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
-  const doc = { entry: i, index: j };
-  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(doc), { code: owner, missing }));
-  if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
-    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(doc)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
-  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${documentPath(doc)}/date`, { input: null, got: d.date }));
-  else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
-    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(doc)}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
-  // The document as the trace shows it: its fields in the schema's order, then its entry.
-  const ref = {} as DocRec['ref'];
-  if (d.for !== undefined) ref.for = d.for;
-  if (d.number !== undefined) ref.number = d.number;
-  if (d.date !== undefined) ref.date = d.date;
-  if (d.title !== undefined) ref.title = d.title;
-  if (d.issuer !== undefined) ref.issuer = d.issuer;
-  if (d.url !== undefined) ref.url = d.url;
-  if (d.sha256 !== undefined) ref.sha256 = d.sha256;
+  const ref = d as DocRec['ref'];
   ref.entry = i;
-  return { for: d.for, entry: i, complete: missing.length === 0, ref, index: j };
+  const rec: DocRec = { for: d.for, entry: i, complete: missing.length === 0, ref, index: j };
+  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(rec), { code: owner, missing }));
+  if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
+    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(rec)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
+  if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${documentPath(rec)}/date`, { input: null, got: d.date }));
+  else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
+    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(rec)}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
+  return rec;
 }
 
 /** Documents, explanation and claim of an entry of criterion `owner`. */
@@ -451,7 +460,19 @@ const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
 export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
-  const x: Indexing = { compiled, tokens, out: [], values: new Map(), claims: new Map(), docs: new Map(), explanations: new Map(), entriesOf: new Map(), at: { entry: 0, key: null }, bounded: [] };
+  const x: Indexing = {
+    compiled,
+    slots: inputSlots(compiled),
+    tokens,
+    out: [],
+    values: new Map(),
+    claims: new Map(),
+    docs: new Map(),
+    explanations: new Map(),
+    entriesOf: new Map(),
+    at: { entry: 0, key: null },
+    bounded: [],
+  };
   const entries = evidence.entries;
   const skipping = skip.size > 0;
   for (let i = 0; i < entries.length; i++) {
@@ -486,8 +507,10 @@ export function valuePath(evidence: Evidence, entry: number, id: string): string
 }
 
 /** A value the appraisal corrected: its text taken now, what it was before (the first value given), and why. */
-function corrected(v: Omit<ValueRec, 'entry'>, before: ValueRec | undefined, round: string, reason: string): ValueRec {
-  return { value: v.value, display: v.display, entry: before?.entry ?? -1, corrected: { from: before?.corrected?.from ?? before?.display ?? null, round, reason } };
+function corrected(v: ValueRec, before: ValueRec | undefined, round: string, reason: string): ValueRec {
+  v.entry = before?.entry ?? -1;
+  v.corrected = { from: before?.corrected?.from ?? before?.display ?? null, round, reason };
+  return v;
 }
 
 /** @internal Apply the appraisal's rounds up to and including `round`. */
@@ -528,14 +551,15 @@ export function applyAppraisal(
       }
       if (item.values) {
         for (const key of Object.keys(item.values)) {
-          const input = compiled.inputs.get(key);
+          const slot = inputSlots(compiled).get(key);
+          const input = slot?.input;
           const path = `${base}/values/${key}`;
           // A correction filed under a criterion may only change what that criterion reads.
-          if (!input || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
+          if (!slot || !input || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
             out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
             continue;
           }
-          const v = convertValue(input, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
+          const v = convertValue(slot, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
           prepared.values.set(key, corrected(v, prepared.values.get(key), rd.id, item.reason));
