@@ -325,11 +325,11 @@ interface Indexing {
 /** One value of an entry read; the input it is of (undefined when there is no such input here). */
 function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: string | null): CompiledInput | undefined {
   const slot = x.slots.get(id);
-  const input = slot?.input;
-  if (!slot || !input || (owner !== null && input.criterion !== owner && input.criterion !== null)) {
+  if (!slot || (owner !== null && slot.input.criterion !== owner && slot.input.criterion !== null)) {
     x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
-    return input;
+    return slot?.input;
   }
+  const input = slot.input;
   const first = x.values.get(id);
   if (first) {
     x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', pointer(path), { input: id, first: `/entries/${first.entry}` }));
@@ -532,6 +532,7 @@ export function applyAppraisal(
   }
   /** Where each corrected value was given, for the checks the evidence's own values go through. */
   const correctedAt = new Map<string, string>();
+  const slots = inputSlots(compiled);
   for (let r = 0; r <= last; r++) {
     const rd = appraisal.rounds[r]!;
     if (skip.has(`/rounds/${r}`)) continue;
@@ -551,12 +552,11 @@ export function applyAppraisal(
       }
       if (item.values) {
         for (const key of Object.keys(item.values)) {
-          const slot = inputSlots(compiled).get(key);
-          const input = slot?.input;
+          const slot = slots.get(key);
           const path = `${base}/values/${key}`;
           // A correction filed under a criterion may only change what that criterion reads.
-          if (!slot || !input || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
-            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: input ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
+          if (!slot || (!node.reads.includes(key) && !node.ownInputs.includes(key))) {
+            out.push(diag('EVIDENCE_UNKNOWN_INPUT', path, { input: key, criterion: slot ? item.criterion : null, set: compiled.ref, ...suggestInput(compiled, key, item.criterion) }));
             continue;
           }
           const v = convertValue(slot, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
