@@ -14,17 +14,30 @@ export interface Interval {
   maxInclusive: boolean;
 }
 
-/** @internal Does the interval contain x? */
-export function intervalContains(iv: Interval, x: Decimal): boolean {
+/**
+ * @internal Does the interval hold the value that `cmp` compares with a bound (negative below it, 0 at
+ * it, positive above)? One test for a value and for a ratio compared by cross-multiplication.
+ */
+export function intervalHolds(iv: Interval, cmp: (bound: Decimal) => number): boolean {
   if (iv.min !== null) {
-    const c = x.cmp(iv.min);
+    const c = cmp(iv.min);
     if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
   }
   if (iv.max !== null) {
-    const c = x.cmp(iv.max);
+    const c = cmp(iv.max);
     if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
   }
   return true;
+}
+
+/** @internal Does the interval contain x? */
+export const intervalContains = (iv: Interval, x: Decimal): boolean => intervalHolds(iv, (bound) => x.cmp(bound));
+
+/** @internal Does the interval hold no value at all? */
+export function isEmptyInterval(iv: Interval): boolean {
+  if (iv.min === null || iv.max === null) return false;
+  const c = iv.min.cmp(iv.max);
+  return c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive));
 }
 
 /** @internal A problem of a tier's or band's bounds, with the bounds of an empty interval. */
@@ -34,6 +47,16 @@ export interface BoundsIssue {
   max?: string;
 }
 
+/** @internal Tier or band → interval (what scoring needs; toInterval also reports problems in its bounds). */
+export function intervalOf(t: Tier | Band): Interval {
+  return {
+    min: t.min === undefined ? null : dec(t.min),
+    minInclusive: t.minInclusive ?? true,
+    max: t.max === undefined ? null : dec(t.max),
+    maxInclusive: t.maxInclusive ?? false,
+  };
+}
+
 /** @internal Tier or band → interval, with problems in its bounds reported. */
 export function toInterval(t: Tier | Band): { iv: Interval; problems: BoundsIssue[] } {
   const problems: BoundsIssue[] = [];
@@ -41,16 +64,8 @@ export function toInterval(t: Tier | Band): { iv: Interval; problems: BoundsIssu
   if (t.max !== undefined && t.maxInclusive === undefined) problems.push({ problem: 'maxWithoutInclusive' });
   if (t.min === undefined && t.minInclusive !== undefined) problems.push({ problem: 'inclusiveWithoutMin' });
   if (t.max === undefined && t.maxInclusive !== undefined) problems.push({ problem: 'inclusiveWithoutMax' });
-  const iv: Interval = {
-    min: t.min === undefined ? null : dec(t.min),
-    minInclusive: t.minInclusive ?? true,
-    max: t.max === undefined ? null : dec(t.max),
-    maxInclusive: t.maxInclusive ?? false,
-  };
-  if (iv.min !== null && iv.max !== null) {
-    const c = iv.min.cmp(iv.max);
-    if (c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive))) problems.push({ problem: 'empty', min: decText(iv.min), max: decText(iv.max) });
-  }
+  const iv = intervalOf(t);
+  if (isEmptyInterval(iv)) problems.push({ problem: 'empty', min: decText(iv.min!), max: decText(iv.max!) });
   return { iv, problems };
 }
 
