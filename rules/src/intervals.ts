@@ -14,24 +14,18 @@ export interface Interval {
   maxInclusive: boolean;
 }
 
-/**
- * @internal Does the interval hold the value that `cmp` compares with a bound (negative below it, 0 at
- * it, positive above)? One test for a value and for a ratio compared by cross-multiplication.
- */
-export function intervalHolds(iv: Interval, cmp: (bound: Decimal) => number): boolean {
+/** @internal Does the interval contain x? */
+export function intervalContains(iv: Interval, x: Decimal): boolean {
   if (iv.min !== null) {
-    const c = cmp(iv.min);
+    const c = x.cmp(iv.min);
     if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
   }
   if (iv.max !== null) {
-    const c = cmp(iv.max);
+    const c = x.cmp(iv.max);
     if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
   }
   return true;
 }
-
-/** @internal Does the interval contain x? */
-export const intervalContains = (iv: Interval, x: Decimal): boolean => intervalHolds(iv, (bound) => x.cmp(bound));
 
 /** @internal Does the interval hold no value at all? */
 export function isEmptyInterval(iv: Interval): boolean {

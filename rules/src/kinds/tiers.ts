@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { cmpDec, dec, Decimal, decText, mulDec, smallInt, ZERO } from '../decimal.js';
-import { intervalHolds, intervalOf, isEmptyInterval, scanIntervals, toInterval, type Interval } from '../intervals.js';
+import { intervalOf, isEmptyInterval, scanIntervals, toInterval, type Interval } from '../intervals.js';
 import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenominator, opt } from '../primitives.js';
 import { diag } from '../diagnostics.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
@@ -139,7 +139,18 @@ function picksAbove(at: CompiledTier, tiers: CompiledTier[]): Pick[] {
 }
 
 /** Is value (or n × t ÷ d) inside the interval? Exact for ratios by cross-multiplication (d > 0). */
-const inInterval = (iv: Interval, value: Decimal, ratio: ReadRatio | null): boolean => intervalHolds(iv, ratio ? (bound) => cmpDec(ratio.nt, mulDec(bound, ratio.d)) : (bound) => cmpDec(value, bound));
+function inInterval(iv: Interval, value: Decimal, ratio: ReadRatio | null): boolean {
+  const cmp = (bound: Decimal) => (ratio ? cmpDec(ratio.nt, mulDec(bound, ratio.d)) : cmpDec(value, bound));
+  if (iv.min !== null) {
+    const c = cmp(iv.min);
+    if (c < 0 || (c === 0 && !iv.minInclusive)) return false;
+  }
+  if (iv.max !== null) {
+    const c = cmp(iv.max);
+    if (c > 0 || (c === 0 && !iv.maxInclusive)) return false;
+  }
+  return true;
+}
 
 /** n × t × 10^k against m × d in safe integers; null when a product leaves them. */
 function scaledCmp(ratio: ReadRatio, b: Scaled): number | null {
