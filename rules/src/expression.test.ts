@@ -1,8 +1,9 @@
 /** The exact json-logic evaluator: bounded numbers (issue: 1e308 multiplied by itself 1,999 times). */
 import { describe, expect, it } from 'vitest';
 import { Decimal } from './decimal.js';
-import { evaluateLogic, LogicError } from './expression.js';
+import { evaluatedOperators, evaluateLogic, LogicError } from './expression.js';
 import { LIMITS } from './limits.js';
+import { LOGIC_OPERATORS } from './logic.js';
 
 const none = () => undefined;
 const fails = (expr: unknown) => {
@@ -13,6 +14,17 @@ const fails = (expr: unknown) => {
   }
   return 'no error';
 };
+
+describe('evaluateLogic evaluates the allow-listed operators, and only those', () => {
+  it('its table of operators is LOGIC_OPERATORS (its own allow-list, as the scoring entry carries no other)', () => {
+    expect(evaluatedOperators().sort()).toEqual(Object.keys(LOGIC_OPERATORS).sort());
+  });
+
+  it('refuses any other operator, an inherited name included', () => {
+    for (const op of ['toString', 'constructor', '__proto__', 'merge', 'cat', 'log', '']) expect(fails({ [op]: [1, 2] }), op).toEqual({ reason: 'notAllowed', op });
+    expect(fails({ '+': [1], '-': [1] })).toEqual({ reason: 'notAllowed', op: '+' });
+  });
+});
 
 describe('evaluateLogic bounds every number', () => {
   it('a product that grows past 10^30 stops with tooLarge at the operation, whatever its length', () => {

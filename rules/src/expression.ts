@@ -6,7 +6,7 @@
  */
 import { Decimal } from './decimal.js';
 import { LIMITS } from './limits.js';
-import { isLogicOperator, splitVarName } from './logic.js';
+import { splitVarName } from './logic.js';
 
 export type LogicValue = Decimal | boolean | string | null | LogicValue[];
 
@@ -175,7 +175,10 @@ function member(_args: unknown[], ev: Ev): LogicValue {
   return false;
 }
 
-/** The evaluation of every allow-listed operator. */
+/**
+ * The evaluation of every allow-listed operator: its keys are LOGIC_OPERATORS' (a test holds them equal),
+ * so that it is the allow-list here too, and the scoring entry carries no second table of the operators.
+ */
 const OPS: Readonly<Record<string, Op>> = {
   var: variable,
   if: conditional,
@@ -211,12 +214,15 @@ export function evaluateLogic(expr: unknown, scope: LogicScope): LogicValue {
   if (Array.isArray(expr)) return expr.map((e) => evaluateLogic(e, scope));
   const keys = Object.keys(expr);
   const op = keys[0];
-  const run = op !== undefined && keys.length === 1 && isLogicOperator(op) && Object.hasOwn(OPS, op) ? OPS[op]! : undefined;
+  const run = op !== undefined && keys.length === 1 && Object.hasOwn(OPS, op) ? OPS[op]! : undefined;
   if (run === undefined) throw new LogicError('notAllowed', String(op));
   const raw = (expr as Record<string, unknown>)[op!];
   const args: unknown[] = Array.isArray(raw) ? raw : [raw];
   return run(args, (i) => evaluateLogic(args[i], scope), op!, scope);
 }
+
+/** @internal The operators evaluateLogic evaluates (for the test that they are LOGIC_OPERATORS). */
+export const evaluatedOperators = (): string[] => Object.keys(OPS);
 
 /** @internal Truthiness as json-logic defines it. */
 export { truthy as logicTruthy };

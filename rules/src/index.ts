@@ -11,7 +11,7 @@ export { readJson, type JsonDocument } from './json.js';
 export { numberTokensOf } from './number-tokens.js';
 export { FORBIDDEN_KEYS, findForbiddenKeys as findForbiddenKeysPublic } from './forbidden.js';
 export { checkSet, SET_CHECKS } from './checks.js';
-export { intervalContains, toInterval, scanIntervals, type Interval } from './intervals.js';
+export { intervalContains, intervalOf, toInterval, scanIntervals, type Interval } from './intervals.js';
 export { isRealDate, daysBetween } from './dates.js';
 export { evaluateLogic, logicTruthy, LogicError, type LogicValue, type LogicScope } from './expression.js';
 export * from './kinds/index.js';

@@ -27,11 +27,28 @@ export function intervalContains(iv: Interval, x: Decimal): boolean {
   return true;
 }
 
+/** @internal Does the interval hold no value at all? */
+export function isEmptyInterval(iv: Interval): boolean {
+  if (iv.min === null || iv.max === null) return false;
+  const c = iv.min.cmp(iv.max);
+  return c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive));
+}
+
 /** @internal A problem of a tier's or band's bounds, with the bounds of an empty interval. */
 export interface BoundsIssue {
   problem: BoundsProblem;
   min?: string;
   max?: string;
+}
+
+/** @internal Tier or band → interval (what scoring needs; toInterval also reports problems in its bounds). */
+export function intervalOf(t: Tier | Band): Interval {
+  return {
+    min: t.min === undefined ? null : dec(t.min),
+    minInclusive: t.minInclusive ?? true,
+    max: t.max === undefined ? null : dec(t.max),
+    maxInclusive: t.maxInclusive ?? false,
+  };
 }
 
 /** @internal Tier or band → interval, with problems in its bounds reported. */
@@ -41,16 +58,8 @@ export function toInterval(t: Tier | Band): { iv: Interval; problems: BoundsIssu
   if (t.max !== undefined && t.maxInclusive === undefined) problems.push({ problem: 'maxWithoutInclusive' });
   if (t.min === undefined && t.minInclusive !== undefined) problems.push({ problem: 'inclusiveWithoutMin' });
   if (t.max === undefined && t.maxInclusive !== undefined) problems.push({ problem: 'inclusiveWithoutMax' });
-  const iv: Interval = {
-    min: t.min === undefined ? null : dec(t.min),
-    minInclusive: t.minInclusive ?? true,
-    max: t.max === undefined ? null : dec(t.max),
-    maxInclusive: t.maxInclusive ?? false,
-  };
-  if (iv.min !== null && iv.max !== null) {
-    const c = iv.min.cmp(iv.max);
-    if (c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive))) problems.push({ problem: 'empty', min: decText(iv.min), max: decText(iv.max) });
-  }
+  const iv = intervalOf(t);
+  if (isEmptyInterval(iv)) problems.push({ problem: 'empty', min: decText(iv.min!), max: decText(iv.max!) });
   return { iv, problems };
 }
 

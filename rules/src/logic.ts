@@ -6,7 +6,7 @@ import { diag, type Diagnostic, type ExpressionShape } from './diagnostics.js';
 import { LIMITS } from './limits.js';
 
 /** Operators allowed in rule-file expressions, with their arity (min, max; -1 = unbounded). */
-export const LOGIC_OPERATORS: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
+export const LOGIC_OPERATORS: Readonly<Record<string, readonly [number, number]>> = /* @__PURE__ */ Object.freeze({
   var: [1, 2],
   if: [1, 51],
   '?:': [3, 3],

@@ -4,21 +4,23 @@
 //     its types are dist/parindex.browser.d.ts;
 //   - dist/parindex.scoring.min.js (@parindex/engine/scoring-browser): the scoring entry alone
 //     (src/scoring.ts: compile of a shipped or pinned set, score, checkEvidence, rank, summaries), no set
-//     checker and no sentences; its types are those of dist/scoring.d.ts.
-// Run after `tsc -b` (the root build does both); prints their gzip sizes.
+//     checker and no sentences; its types are those of dist/scoring.d.ts. It has a size budget (35 KB gzip),
+//     so terser minifies it once more after esbuild (scripts/minify.mjs).
+// Run after `tsc -b` (the root build does both); prints their gzip sizes, and fails when either file holds
+// eval, the Function constructor, a node: import or require.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { BROWSER_BUILD, bundleMinified, forbiddenInBrowser } from './minify.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const explain = fileURLToPath(new URL('../../explain/dist/index.js', import.meta.url));
 const entry = `export * from ${JSON.stringify(`${dist}index.js`)};\nexport * from ${JSON.stringify(explain)};\n`;
-const options = { bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, legalComments: 'eof', write: false, logLevel: 'warning' };
-const out = await build({ ...options, stdin: { contents: entry, resolveDir: dist, sourcefile: 'parindex.browser.js', loader: 'js' } });
+const out = await build({ ...BROWSER_BUILD, stdin: { contents: entry, resolveDir: dist, sourcefile: 'parindex.browser.js', loader: 'js' } });
 const code = out.outputFiles[0].text;
 writeFileSync(`${dist}parindex.browser.min.js`, code);
-const scoring = (await build({ ...options, entryPoints: [`${dist}scoring.js`] })).outputFiles[0].text;
+const scoring = (await bundleMinified({ entryPoints: [`${dist}scoring.js`] })).code;
 writeFileSync(`${dist}parindex.scoring.min.js`, scoring);
 // The engine's and the explanation package's types: the explanation package is not a dependency of the
 // engine, so its types are reached through the engine's own (the browser file needs neither installed).
@@ -26,5 +28,8 @@ writeFileSync(`${dist}parindex.browser.d.ts`, "export * from './index.js';\nexpo
 for (const [name, text] of [
   ['parindex.browser.min.js', code],
   ['parindex.scoring.min.js', scoring],
-])
+]) {
+  const found = Object.entries(forbiddenInBrowser(text)).flatMap(([what, is]) => (is ? [what] : []));
+  if (found.length) throw new Error(`${name} holds what a strict page refuses: ${found.join(', ')}`);
   console.log(`wrote ${dist}${name}: ${(text.length / 1024).toFixed(1)} KB, ${(gzipSync(text, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+}

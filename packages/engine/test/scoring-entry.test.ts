@@ -1,6 +1,6 @@
 /**
- * The scoring entry (@parindex/engine/scoring), bundled for the browser as a dashboard's bundler would
- * (esbuild, minified, as `pnpm bench` measures it): no eval, no Function constructor, no node: import,
+ * The scoring entry (@parindex/engine/scoring), bundled from its sources as the prebuilt file
+ * dist/parindex.scoring.min.js is (scripts/minify.mjs: esbuild, then terser; `pnpm bench` measures it so): no eval, no Function constructor, no node: import,
  * no set checker; the bundle itself, loaded and run, scores every example exactly as the full entry
  * (full and compact forms, summaries, ranking). And its trust model: it compiles a shipped set (by its
  * canonical hash, SHIPPED_SETS, which must match the sets in rules/sets) or a set whose hash the caller
@@ -10,13 +10,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEvidence, compile, hashJson, ParindexError, rank, score, summarize, toCompact, toSummary, type ScoreResult } from '@parindex/engine';
 import { diagnosticText } from '../../explain/src/index.js';
 import * as entrySource from '../src/scoring.js';
 // @ts-expect-error: a plain ESM script without types
 import { generateEvidence } from '../../../examples/generate.mjs';
+// @ts-expect-error: a plain ESM script without types
+import { bundleMinified } from '../scripts/minify.mjs';
 
 type Entry = typeof entrySource;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -61,18 +62,12 @@ describe('the scoring entry, bundled', () => {
   let inputs: string[] = [];
 
   beforeAll(async () => {
-    const out = await build({
+    const out = (await bundleMinified({
       entryPoints: [join(ROOT, 'packages/engine/src/scoring.ts')],
       alias: { '@parindex/rules': join(ROOT, 'rules/src/index.ts') },
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      minify: true,
-      write: false,
-      metafile: true,
       logLevel: 'silent',
-    });
-    code = out.outputFiles[0]!.text;
+    })) as { code: string; metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> } };
+    code = out.code;
     // The modules with code in the bundle (the metafile's inputs also list those parsed and dropped).
     inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).flatMap(([file, x]) => (x.bytesInOutput > 0 ? [file] : [])));
     dir = mkdtempSync(join(tmpdir(), 'parindex-scoring-'));

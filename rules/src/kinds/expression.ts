@@ -12,6 +12,7 @@ import { checkLogic } from '../logic.js';
 import { DecimalText as D, Logic, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { logicReads, logicValueOf } from './condition.js';
+import { upperBound } from './value.js';
 import { type CompileContext, type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleInvalid, type Typed } from './kind.js';
 
 export const ExpressionRule = /* @__PURE__ */ (() =>
@@ -70,7 +71,7 @@ function run(logic: unknown, read: Reader): { points: Decimal } | { invalid: Rul
 function rangeOf(input: CompiledExpression['inputs'][number], read: Reader): { lo: Decimal; hi: Decimal | null } {
   const def = input.def;
   let lo = def.min ?? ZERO;
-  let hi = def.max ?? (def.def.type === 'percent' ? new Decimal(100) : null);
+  let hi = upperBound(def);
   const cap = def.def.atMost === undefined ? undefined : read(def.def.atMost);
   if (cap instanceof Decimal) hi = hi === null ? cap : Decimal.min(hi, cap);
   for (const id of input.dependents) {

@@ -27,6 +27,7 @@ import {
   type CompiledValue,
   type ReadOut,
   type ValueSteps,
+  upperBound,
 } from './value.js';
 
 /** The band's lower bound: below it (at it too, when not inclusive) the rule gives 0. */
@@ -193,7 +194,7 @@ function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
       const feasible = v.num.def.atMost !== v.denominator || (t.strict ? t.to.lt(ratio!.d) : t.to.lte(ratio!.d));
       out.push({ kind: 'raiseRatio', numerator: v.numerator, denominator: v.denominator, ...base, target: decText(bound), feasible });
     } else {
-      const hi = def.max ?? (def.def.type === 'percent' ? dec(100) : null);
+      const hi = upperBound(def);
       out.push({ kind: 'raise', input: v.input, ...base, feasible: hi === null || (t.strict ? t.to.lt(hi) : t.to.lte(hi)) });
     }
   }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { cmpDec, dec, Decimal, decText, mulDec, smallInt, ZERO } from '../decimal.js';
-import { scanIntervals, toInterval, type Interval } from '../intervals.js';
+import { intervalOf, isEmptyInterval, scanIntervals, toInterval, type Interval } from '../intervals.js';
 import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenominator, opt } from '../primitives.js';
 import { diag } from '../diagnostics.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
@@ -14,13 +14,13 @@ import {
   checkValue,
   compileValue,
   exactInterval,
-  isEmptyInterval,
   readValue,
   roundRead,
   RoundValueStep,
   VALUE_STEPS,
   readDecimal,
   readText,
+  upperBound,
   valueReads,
   ValueRounding,
   type CompiledValue,
@@ -51,9 +51,6 @@ export const TierStep = /* @__PURE__ */ (() =>
     points: D,
   }))();
 export type TierStep = z.infer<typeof TierStep>;
-
-/** The bound of a percent input without a declared maximum. */
-const HUNDRED = new Decimal(100);
 
 /** A decimal m ÷ pow with m and pow = 10^k safe integers. */
 export interface Scaled {
@@ -104,7 +101,7 @@ export interface TiersState {
 }
 
 function compileTier(t: Tier, index: number, floor: Decimal, max: Decimal): CompiledTier {
-  const iv = toInterval(t).iv;
+  const iv = intervalOf(t);
   const points = dec(t.points);
   const min = iv.min === null ? null : decText(iv.min);
   const maxText = iv.max === null ? null : decText(iv.max);
@@ -264,7 +261,7 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
   const land = strict ? t : (landing(c, r, to) ?? t);
   const g = gainAt(pick, land, current);
   if (!g) return null;
-  const hi = def.max ?? (def.def.type === 'percent' ? HUNDRED : null);
+  const hi = upperBound(def);
   const feasible = hi === null || (strict ? to.lt(hi) : to.lte(hi));
   return { kind: 'raise', input: v.input, from: decText(value), to: decText(to), delta: decText(to.minus(value)), strict, pointsAfter: g.pointsAfter, gain: g.gain, feasible };
 }

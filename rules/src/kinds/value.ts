@@ -47,6 +47,12 @@ export function compileValue(ref: ValueRef, ctx: CompileContext): CompiledValue 
   return { numerator, denominator, times, timesInt: smallInt(times), timesText: decText(times), num: ctx.input(numerator), den: ctx.input(denominator) };
 }
 
+/** The bound of a percent input without a declared maximum. */
+const HUNDRED = new Decimal(100);
+
+/** The largest value a number input may take: its declared maximum, 100 for a percent, or none. */
+export const upperBound = (def: KindInput): Decimal | null => def.max ?? (def.def.type === 'percent' ? HUNDRED : null);
+
 export function valueReads(ref: ValueRef, out: Set<string>): void {
   if ('input' in ref) out.add(ref.input);
   else {
@@ -215,11 +221,4 @@ export function exactInterval(iv: Interval, r: ValueRounding | null): Interval {
   const lo = iv.min === null ? null : roundedAtLeast(iv.min, !iv.minInclusive, r);
   const hi = iv.max === null ? null : roundedAtLeast(iv.max, iv.maxInclusive, r);
   return { min: lo && lo.at, minInclusive: lo ? lo.inclusive : true, max: hi && hi.at, maxInclusive: hi ? !hi.inclusive : false };
-}
-
-/** Does the interval hold no value at all? */
-export function isEmptyInterval(iv: Interval): boolean {
-  if (iv.min === null || iv.max === null) return false;
-  const c = iv.min.cmp(iv.max);
-  return c > 0 || (c === 0 && !(iv.minInclusive && iv.maxInclusive));
 }
