@@ -287,6 +287,24 @@ describe('the canonical JSON written on the fast path is canonicalJson(value)', 
     expect(fastEvidenceRead(examples[0])).toBeDefined();
   });
 
+  it('leaves to the shape checks a non-enumerable member of any field of an entry or a document, or one set to undefined', () => {
+    const entryFields = ['criterion', 'input', 'value', 'values', 'documents', 'note', 'explanation', 'claimedPoints'];
+    const documentFields = ['for', 'number', 'date', 'title', 'issuer', 'url', 'sha256'];
+    const cases = [...entryFields.map((k) => ['entry', k] as const), ...documentFields.map((k) => ['document', k] as const)];
+    for (const [at, key] of cases) {
+      for (const how of ['hidden', 'undefined'] as const) {
+        const e = structuredClone(examples[1]!) as { entries: Array<Record<string, unknown> & { documents?: Array<Record<string, unknown>> }> };
+        const withDocs = e.entries.find((x) => x.documents?.length)!;
+        const target = at === 'entry' ? withDocs : withDocs.documents![0]!;
+        delete target[key];
+        if (how === 'hidden') Object.defineProperty(target, key, { value: 'x', enumerable: false });
+        else target[key] = undefined;
+        expect(fastEvidenceRead(e)).toBeUndefined();
+        agree(e);
+      }
+    }
+  });
+
   it('writes objects without a prototype as canonicalJson does', () => {
     const bare = (v: unknown): unknown =>
       Array.isArray(v) ? v.map(bare) : v !== null && typeof v === 'object' ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bare(x)]))) : v;
