@@ -38,7 +38,7 @@ export type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-
 
 const Str = (max: number = LIMITS.stringLength) => text(max);
 
-const DOCUMENT_FIELDS = {
+const DOCUMENT = strict({
   for: opt(IDENTIFIER),
   number: opt(Str(200)),
   date: opt(ISO_DATE),
@@ -46,12 +46,9 @@ const DOCUMENT_FIELDS = {
   issuer: opt(Str(500)),
   url: opt(Str(2000)),
   sha256: opt(SHA256),
-};
-const DOCUMENT = strict(DOCUMENT_FIELDS);
-/** Its keys, for the fast path. */
-const DOC_KEYS: ReadonlySet<string> = new Set(Object.keys(DOCUMENT_FIELDS));
+});
 
-const ENTRY_FIELDS = {
+const ENTRY = strict({
   criterion: opt(CRITERION_CODE),
   input: opt(IDENTIFIER),
   value: opt(INPUT_VALUE),
@@ -60,10 +57,7 @@ const ENTRY_FIELDS = {
   note: opt(Str()),
   explanation: opt(Str()),
   claimedPoints: opt(DECIMAL),
-};
-const ENTRY = strict(ENTRY_FIELDS);
-/** Its keys, for the fast path. */
-const ENTRY_KEYS: ReadonlySet<string> = new Set(Object.keys(ENTRY_FIELDS));
+});
 
 const UNIT = strict({ code: Str(100), name: Str(500), level: oneOf(UNIT_LEVELS), province: opt(Str(200)), note: opt(Str()) });
 
