@@ -125,7 +125,6 @@ function keyCount(o: Obj, allowed: ReadonlySet<string>): number {
 }
 const one = (v: unknown) => (v === undefined ? 0 : 1);
 
-
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown, max: number): v is string | undefined => v === undefined || (typeof v === 'string' && v.length <= max);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -193,18 +192,20 @@ const TALLY_MEMBERS = new SortedMembers();
 
 /**
  * The texts of a member of the schema's objects: as an object's first (`{"name":`) and as a later one
- * (`,"name":`), and the same with a string value's opening quote. An object's text is written member by
- * member with them, in as few concatenations as can be (each is a piece of the rope the hash flattens).
+ * (`,"name":`); the same with a string value's opening quote; and after a string member, with that
+ * string's closing quote too (`","name":"`). An object's text is written member by member with them, in
+ * as few concatenations as can be: each is a piece of the rope the hash flattens.
  */
 interface Key {
   first: string;
   next: string;
   firstQ: string;
   nextQ: string;
+  afterString: string;
 }
 function keyTexts<N extends string>(...names: N[]): Record<N, Key> {
   const out = {} as Record<N, Key>;
-  for (const n of names) out[n] = { first: '{"' + n + '":', next: ',"' + n + '":', firstQ: '{"' + n + '":"', nextQ: ',"' + n + '":"' };
+  for (const n of names) out[n] = { first: '{"' + n + '":', next: ',"' + n + '":', firstQ: '{"' + n + '":"', nextQ: ',"' + n + '":"', afterString: '","' + n + '":"' };
   return out;
 }
 const K = keyTexts('claimedPoints', 'date', 'documents', 'explanation', 'for', 'input', 'issuer', 'note', 'number', 'sha256', 'title', 'url', 'value', 'values');
@@ -214,8 +215,14 @@ const member = (t: string, k: Key, text: string): string => (t === '' ? k.first 
 const plainMember = (t: string, k: Key, s: string): string => (t === '' ? k.firstQ : t + k.nextQ) + s + '"';
 /** The same with any string, written as JSON writes it. */
 const stringMember = (t: string, k: Key, s: string): string => (writtenAsIs(s) ? plainMember(t, k, s) : member(t, k, JSON.stringify(s)));
-/** The object whose members `t` holds. */
-const close = (t: string) => (t === '' ? '{}' : t + '}');
+/** What JSON writes of a string between its quotes. */
+const inQuotes = (s: string): string => (writtenAsIs(s) ? s : JSON.stringify(s).slice(1, -1));
+/**
+ * t, the members so far of an object whose members are all strings, with the member k: s (s as JSON
+ * writes it between quotes): its closing quote is left to the next member or to stringsEnd.
+ */
+const stringsMember = (t: string, k: Key, s: string): string => (t === '' ? k.firstQ : t + k.afterString) + s;
+const stringsEnd = (t: string): string => (t === '' ? '{}' : t + '"}');
 
 /** A tally (a record of finite numbers with identifier keys), copied; w.t: its text. Undefined if not. */
 function numberRecord(v: unknown, w: Text): Record<string, number> | undefined {
@@ -286,31 +293,47 @@ function documentRef(v: unknown, w: Text): DocumentRef | undefined {
     const x = d[k];
     if (x === undefined) return undefined;
     switch (k) {
-      case 'for': f = x; break;
-      case 'number': number = x; break;
-      case 'date': date = x; break;
-      case 'title': title = x; break;
-      case 'issuer': issuer = x; break;
-      case 'url': url = x; break;
-      case 'sha256': sha256 = x; break;
-      default: return undefined;
+      case 'for':
+        f = x;
+        break;
+      case 'number':
+        number = x;
+        break;
+      case 'date':
+        date = x;
+        break;
+      case 'title':
+        title = x;
+        break;
+      case 'issuer':
+        issuer = x;
+        break;
+      case 'url':
+        url = x;
+        break;
+      case 'sha256':
+        sha256 = x;
+        break;
+      default:
+        return undefined;
     }
   }
   // A member for…in did not meet is absent (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
-  if ((f === undefined && d.for !== undefined) || (number === undefined && d.number !== undefined) || (date === undefined && d.date !== undefined) || (title === undefined && d.title !== undefined)) return undefined;
+  if ((f === undefined && d.for !== undefined) || (number === undefined && d.number !== undefined) || (date === undefined && d.date !== undefined) || (title === undefined && d.title !== undefined))
+    return undefined;
   if ((issuer === undefined && d.issuer !== undefined) || (url === undefined && d.url !== undefined) || (sha256 === undefined && d.sha256 !== undefined)) return undefined;
   if (!optIs(f, isId) || !optStr(number, 200) || !optIs(date, isDate) || !optStr(title, LIMITS.stringLength)) return undefined;
   if (!optStr(issuer, 500) || !optStr(url, 2000) || !optIs(sha256, isSha)) return undefined;
   // Keys sorted: date, for, issuer, number, sha256, title, url.
   let t = '';
-  if (date !== undefined) t = plainMember(t, K.date, date);
-  if (f !== undefined) t = plainMember(t, K.for, f);
-  if (issuer !== undefined) t = stringMember(t, K.issuer, issuer);
-  if (number !== undefined) t = stringMember(t, K.number, number);
-  if (sha256 !== undefined) t = plainMember(t, K.sha256, sha256);
-  if (title !== undefined) t = stringMember(t, K.title, title);
-  if (url !== undefined) t = stringMember(t, K.url, url);
-  w.t = close(t);
+  if (date !== undefined) t = stringsMember(t, K.date, date);
+  if (f !== undefined) t = stringsMember(t, K.for, f);
+  if (issuer !== undefined) t = stringsMember(t, K.issuer, inQuotes(issuer));
+  if (number !== undefined) t = stringsMember(t, K.number, inQuotes(number));
+  if (sha256 !== undefined) t = stringsMember(t, K.sha256, sha256);
+  if (title !== undefined) t = stringsMember(t, K.title, inQuotes(title));
+  if (url !== undefined) t = stringsMember(t, K.url, inQuotes(url));
+  w.t = stringsEnd(t);
   const out: DocumentRef = {};
   if (f !== undefined) out.for = f;
   if (number !== undefined) out.number = number;
@@ -337,7 +360,10 @@ function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
   return docs;
 }
 
-/** An entry, copied in the schema's order; w.t: its text, keys sorted. Undefined if not valid. */
+/**
+ * An entry, copied in the schema's order; w.t: its text, keys sorted, without its closing brace (which
+ * the list writes with what follows it: one piece fewer per entry). Undefined if not valid.
+ */
 function entry(v: unknown, w: Text): Entry | undefined {
   const e = plain(v);
   if (!e) return undefined;
@@ -347,20 +373,49 @@ function entry(v: unknown, w: Text): Entry | undefined {
     const x = e[k];
     if (x === undefined) return undefined;
     switch (k) {
-      case 'criterion': criterion = x; break;
-      case 'input': input = x; break;
-      case 'value': value = x; break;
-      case 'values': values = x; break;
-      case 'documents': documents = x; break;
-      case 'note': note = x; break;
-      case 'explanation': explanation = x; break;
-      case 'claimedPoints': claim = x; break;
-      default: return undefined;
+      case 'criterion':
+        criterion = x;
+        break;
+      case 'input':
+        input = x;
+        break;
+      case 'value':
+        value = x;
+        break;
+      case 'values':
+        values = x;
+        break;
+      case 'documents':
+        documents = x;
+        break;
+      case 'note':
+        note = x;
+        break;
+      case 'explanation':
+        explanation = x;
+        break;
+      case 'claimedPoints':
+        claim = x;
+        break;
+      default:
+        return undefined;
     }
   }
   // A member for…in did not meet is absent (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
-  if ((criterion === undefined && e.criterion !== undefined) || (input === undefined && e.input !== undefined) || (value === undefined && e.value !== undefined) || (values === undefined && e.values !== undefined)) return undefined;
-  if ((documents === undefined && e.documents !== undefined) || (note === undefined && e.note !== undefined) || (explanation === undefined && e.explanation !== undefined) || (claim === undefined && e.claimedPoints !== undefined)) return undefined;
+  if (
+    (criterion === undefined && e.criterion !== undefined) ||
+    (input === undefined && e.input !== undefined) ||
+    (value === undefined && e.value !== undefined) ||
+    (values === undefined && e.values !== undefined)
+  )
+    return undefined;
+  if (
+    (documents === undefined && e.documents !== undefined) ||
+    (note === undefined && e.note !== undefined) ||
+    (explanation === undefined && e.explanation !== undefined) ||
+    (claim === undefined && e.claimedPoints !== undefined)
+  )
+    return undefined;
   const code = criterion === undefined ? undefined : typeof criterion === 'string' ? codeMember(criterion) : undefined;
   if ((criterion !== undefined && !code) || !optIs(input, isId) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
   if (!(claim === undefined || isNum(claim) || (typeof claim === 'string' && RE_DEC.test(claim)))) return undefined;
@@ -380,16 +435,30 @@ function entry(v: unknown, w: Text): Entry | undefined {
   const vals = values === undefined ? undefined : entryValuesOf(values, w);
   if (vals) t = member(t, K.values, w.t);
   else if (values !== undefined) return undefined;
-  w.t = close(t);
+  w.t = t === '' ? '{' : t;
+  return entryCopy(code?.key, input as string | undefined, x, vals, docs, note as string | undefined, explanation as string | undefined, claim as number | string | undefined);
+}
+
+/** An entry's copy: its members in the schema's order. */
+function entryCopy(
+  criterion: string | undefined,
+  input: string | undefined,
+  value: InputValue | undefined,
+  values: Entry['values'],
+  documents: Entry['documents'],
+  note: string | undefined,
+  explanation: string | undefined,
+  claim: number | string | undefined,
+): Entry {
   const out: Entry = {};
-  if (code) out.criterion = code.key;
-  if (input !== undefined) out.input = input as string;
-  if (x !== undefined) out.value = x;
-  if (vals !== undefined) out.values = vals;
-  if (docs !== undefined) out.documents = docs;
-  if (note !== undefined) out.note = note as string;
-  if (explanation !== undefined) out.explanation = explanation as string;
-  if (claim !== undefined) out.claimedPoints = claim as number | string;
+  if (criterion !== undefined) out.criterion = criterion;
+  if (input !== undefined) out.input = input;
+  if (value !== undefined) out.value = value;
+  if (values !== undefined) out.values = values;
+  if (documents !== undefined) out.documents = documents;
+  if (note !== undefined) out.note = note;
+  if (explanation !== undefined) out.explanation = explanation;
+  if (claim !== undefined) out.claimedPoints = claim;
   return out;
 }
 
@@ -431,8 +500,8 @@ function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
   // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
   if (found !== n) return undefined;
   let t = '';
-  for (const [name, k] of s.sorted) if (out[name] !== undefined) t = stringMember(t, k, out[name]);
-  w.t = close(t);
+  for (const [name, k] of s.sorted) if (out[name] !== undefined) t = stringsMember(t, k, inQuotes(out[name]));
+  w.t = stringsEnd(t);
   return out as T;
 }
 
@@ -467,9 +536,9 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
     const e = entry(list[i], w);
     if (!e) return undefined;
     entries[i] = e;
-    t += i ? ',' + w.t : w.t;
+    t = (i ? t + '},' : t) + w.t;
   }
-  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + periodText;
+  t += (list.length ? '}],"formatVersion":' : '],"formatVersion":') + String(FORMAT_VERSION) + ',"period":' + periodText;
   if (preparedBy) t += ',"preparedBy":' + preparedText;
   if (sample !== undefined) t += ',"sample":' + String(sample);
   t += ',"unit":' + unitText + '}';
