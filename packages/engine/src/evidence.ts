@@ -192,29 +192,25 @@ const TALLY_MEMBERS = new SortedMembers();
 
 /**
  * The texts of a member of the schema's objects: as an object's first (`{"name":`) and as a later one
- * (`,"name":`); the same with a string value's opening quote; and after a string member, with that
- * string's closing quote too (`","name":"`). An object's text is written member by member with them, in
- * as few concatenations as can be: each is a piece of the rope the hash flattens.
+ * (`,"name":`), and in an object of strings, as its first with its string's opening quote (`{"name":"`)
+ * and after a string member, with that string's closing quote too (`","name":"`). An object's text is
+ * written member by member with them, in as few concatenations as can be: each is a piece of the rope
+ * the hash flattens.
  */
 interface Key {
   first: string;
   next: string;
   firstQ: string;
-  nextQ: string;
   afterString: string;
 }
 function keyTexts<N extends string>(...names: N[]): Record<N, Key> {
   const out = {} as Record<N, Key>;
-  for (const n of names) out[n] = { first: '{"' + n + '":', next: ',"' + n + '":', firstQ: '{"' + n + '":"', nextQ: ',"' + n + '":"', afterString: '","' + n + '":"' };
+  for (const n of names) out[n] = { first: '{"' + n + '":', next: ',"' + n + '":', firstQ: '{"' + n + '":"', afterString: '","' + n + '":"' };
   return out;
 }
 const K = keyTexts('claimedPoints', 'date', 'documents', 'explanation', 'for', 'input', 'issuer', 'note', 'number', 'sha256', 'title', 'url', 'value', 'values');
 /** t, the members of an object so far ('' for none), with the member k: text. */
 const member = (t: string, k: Key, text: string): string => (t === '' ? k.first : t + k.next) + text;
-/** The same with a string that matched a pattern of the format (nothing to escape). */
-const plainMember = (t: string, k: Key, s: string): string => (t === '' ? k.firstQ : t + k.nextQ) + s + '"';
-/** The same with any string, written as JSON writes it. */
-const stringMember = (t: string, k: Key, s: string): string => (writtenAsIs(s) ? plainMember(t, k, s) : member(t, k, JSON.stringify(s)));
 /** What JSON writes of a string between its quotes. */
 const inQuotes = (s: string): string => (writtenAsIs(s) ? s : JSON.stringify(s).slice(1, -1));
 /**
@@ -423,14 +419,14 @@ function entry(v: unknown, w: Text): Entry | undefined {
   if (x === NO) return undefined;
   const valueText = w.t;
   // Keys sorted: claimedPoints, criterion, documents, explanation, input, note, value, values.
-  let t = claim === undefined ? '' : typeof claim === 'number' ? K.claimedPoints.first + numberText(claim) : plainMember('', K.claimedPoints, claim as string);
+  let t = claim === undefined ? '' : K.claimedPoints.first + (typeof claim === 'number' ? numberText(claim) : '"' + claim + '"');
   if (code) t += t === '' ? code.first : code.next;
   const docs = documents === undefined ? undefined : documentsOf(documents, w);
   if (docs) t = member(t, K.documents, w.t);
   else if (documents !== undefined) return undefined;
-  if (explanation !== undefined) t = stringMember(t, K.explanation, explanation as string);
-  if (input !== undefined) t = plainMember(t, K.input, input as string);
-  if (note !== undefined) t = stringMember(t, K.note, note as string);
+  if (explanation !== undefined) t = member(t, K.explanation, jsonString(explanation as string));
+  if (input !== undefined) t = member(t, K.input, '"' + input + '"');
+  if (note !== undefined) t = member(t, K.note, jsonString(note as string));
   if (x !== undefined) t = member(t, K.value, valueText);
   const vals = values === undefined ? undefined : entryValuesOf(values, w);
   if (vals) t = member(t, K.values, w.t);
