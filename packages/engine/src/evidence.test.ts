@@ -305,6 +305,22 @@ describe('the canonical JSON written on the fast path is canonicalJson(value)', 
     }
   });
 
+  it('writes the text of evidence whose getters read other evidence meanwhile', () => {
+    const other = structuredClone(examples[0]!);
+    const e = structuredClone(examples[1]!) as { entries: Array<Record<string, unknown>> };
+    const read = () => {
+      expect(fastEvidenceRead(other)).toBeDefined();
+      return 4;
+    };
+    // Members read by a getter (which reads the other file first), among plain ones before and after.
+    const getters = (record: Record<string, unknown>, keys: string[]) => Object.defineProperties(record, Object.fromEntries(keys.map((k) => [k, { get: read, enumerable: true }])));
+    const values = getters({ z_last: 1 }, ['b_get', 'a_get']);
+    values.c = 'x';
+    e.entries.push({ criterion: '9.1', values }, { input: 'survey_x', value: getters({ maybe: 2 }, ['yes', 'no']) });
+    expect(fastEvidenceRead(e)).toBeDefined();
+    agree(e);
+  });
+
   it('writes objects without a prototype as canonicalJson does', () => {
     const bare = (v: unknown): unknown =>
       Array.isArray(v) ? v.map(bare) : v !== null && typeof v === 'object' ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bare(x)]))) : v;

@@ -98,9 +98,13 @@ type Obj = Record<string, unknown>;
 /**
  * The canonical JSON text of the part just read (a writer sets it, its caller takes it). Strings that
  * matched one of the patterns (shape-check.ts) have nothing to escape and are written as they are.
+ * With it, the lists a record's members are sorted in, one for an entry's values and one for a tally
+ * (within them or not): made once per read, so that a read begun by a getter of another never shares them.
  */
 interface Text {
   t: string;
+  values: SortedMembers;
+  tally: SortedMembers;
 }
 
 /** A plain object (JSON-like), or undefined. */
@@ -160,7 +164,7 @@ const optIs = (v: unknown, test: (v: unknown) => v is string): v is string | und
 /**
  * The members of a record being written, kept in the order canonical JSON sorts them (by UTF-16 code
  * units; record keys are identifiers: no integer-like key, nothing to escape), each value's text beside
- * it. Records have few keys. Reused: one for an entry's values, one for a tally (within them or not).
+ * it. Records have few keys; the lists are reused from one record to the next (Text).
  */
 class SortedMembers {
   members: Member[] = [];
@@ -187,8 +191,6 @@ class SortedMembers {
     return t + '}';
   }
 }
-const VALUE_MEMBERS = new SortedMembers();
-const TALLY_MEMBERS = new SortedMembers();
 
 /**
  * The texts of a member of the schema's objects: as an object's first (`{"name":`) and as a later one
@@ -225,15 +227,16 @@ function numberRecord(v: unknown, w: Text): Record<string, number> | undefined {
   const o = plain(v);
   if (!o) return undefined;
   const out: Record<string, number> = {};
-  TALLY_MEMBERS.n = 0;
+  const tally = w.tally;
+  tally.n = 0;
   for (const k in o) {
     const x = o[k];
     const m = keyMember(k);
     if (!m || !isNum(x)) return undefined;
     out[k] = x;
-    TALLY_MEMBERS.add(m, numberText(x));
+    tally.add(m, numberText(x));
   }
-  w.t = TALLY_MEMBERS.text();
+  w.t = tally.text();
   return out;
 }
 
@@ -267,16 +270,17 @@ function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefi
   const o = plain(v);
   if (!o) return undefined;
   const values: Record<string, InputValue> = {};
-  VALUE_MEMBERS.n = 0;
+  const sorted = w.values;
+  sorted.n = 0;
   for (const k in o) {
     const m = keyMember(k);
     if (!m) return undefined;
     const x = inputValue(o[k], w);
     if (x === NO) return undefined;
     values[k] = x;
-    VALUE_MEMBERS.add(m, w.t);
+    sorted.add(m, w.t);
   }
-  w.t = VALUE_MEMBERS.text();
+  w.t = sorted.text();
   return values;
 }
 
@@ -514,7 +518,7 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
   // A "$schema" over the size limit: refused by the size walk, as any string of a file is (the slow path says so).
   if (($schema !== undefined && !str($schema, LIMITS.textLength)) || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
   if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
-  const w: Text = { t: '' };
+  const w: Text = { t: '', values: new SortedMembers(), tally: new SortedMembers() };
   const unit = stringsOf<Unit>(unitValue, UNIT_STRINGS, w);
   if (!unit) return undefined;
   const unitText = w.t;
