@@ -31,6 +31,9 @@ export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }
 
+/** @internal Whether JSON writes s as it is between quotes (nothing to escape). */
+export const writtenAsIs = (s: string): boolean => !NEEDS_ESCAPE.test(s);
+
 function write(v: unknown): string {
   if (v === null) return 'null';
   const type = typeof v;

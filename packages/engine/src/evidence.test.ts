@@ -287,6 +287,40 @@ describe('the canonical JSON written on the fast path is canonicalJson(value)', 
     expect(fastEvidenceRead(examples[0])).toBeDefined();
   });
 
+  it('leaves to the shape checks a non-enumerable member of any field of an entry or a document, or one set to undefined', () => {
+    const entryFields = ['criterion', 'input', 'value', 'values', 'documents', 'note', 'explanation', 'claimedPoints'];
+    const documentFields = ['for', 'number', 'date', 'title', 'issuer', 'url', 'sha256'];
+    const cases = [...entryFields.map((k) => ['entry', k] as const), ...documentFields.map((k) => ['document', k] as const)];
+    for (const [at, key] of cases) {
+      for (const how of ['hidden', 'undefined'] as const) {
+        const e = structuredClone(examples[1]!) as { entries: Array<Record<string, unknown> & { documents?: Array<Record<string, unknown>> }> };
+        const withDocs = e.entries.find((x) => x.documents?.length)!;
+        const target = at === 'entry' ? withDocs : withDocs.documents![0]!;
+        delete target[key];
+        if (how === 'hidden') Object.defineProperty(target, key, { value: 'x', enumerable: false });
+        else target[key] = undefined;
+        expect(fastEvidenceRead(e)).toBeUndefined();
+        agree(e);
+      }
+    }
+  });
+
+  it('writes the text of evidence whose getters read other evidence meanwhile', () => {
+    const other = structuredClone(examples[0]!);
+    const e = structuredClone(examples[1]!) as { entries: Array<Record<string, unknown>> };
+    const read = () => {
+      expect(fastEvidenceRead(other)).toBeDefined();
+      return 4;
+    };
+    // Members read by a getter (which reads the other file first), among plain ones before and after.
+    const getters = (record: Record<string, unknown>, keys: string[]) => Object.defineProperties(record, Object.fromEntries(keys.map((k) => [k, { get: read, enumerable: true }])));
+    const values = getters({ z_last: 1 }, ['b_get', 'a_get']);
+    values.c = 'x';
+    e.entries.push({ criterion: '9.1', values }, { input: 'survey_x', value: getters({ maybe: 2 }, ['yes', 'no']) });
+    expect(fastEvidenceRead(e)).toBeDefined();
+    agree(e);
+  });
+
   it('writes objects without a prototype as canonicalJson does', () => {
     const bare = (v: unknown): unknown =>
       Array.isArray(v) ? v.map(bare) : v !== null && typeof v === 'object' ? Object.assign(Object.create(null), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bare(x)]))) : v;

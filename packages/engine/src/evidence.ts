@@ -5,7 +5,7 @@
  * valid evidence takes a faster walk that also writes its canonical JSON.
  */
 import { FORMAT_VERSION, findForbiddenKeysPublic, LIMITS, UNIT_LEVELS, type Diagnostic } from './deps.js';
-import { hashJson, jsonString, sha256Hex } from './canonical.js';
+import { hashJson, jsonString, sha256Hex, writtenAsIs } from './canonical.js';
 import type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-zod.js';
 import {
   CRITERION_CODE,
@@ -38,7 +38,7 @@ export type { DocumentRef, Entry, Evidence, InputValue, Unit } from './evidence-
 
 const Str = (max: number = LIMITS.stringLength) => text(max);
 
-const DOCUMENT_FIELDS = {
+const DOCUMENT = strict({
   for: opt(IDENTIFIER),
   number: opt(Str(200)),
   date: opt(ISO_DATE),
@@ -46,12 +46,9 @@ const DOCUMENT_FIELDS = {
   issuer: opt(Str(500)),
   url: opt(Str(2000)),
   sha256: opt(SHA256),
-};
-const DOCUMENT = strict(DOCUMENT_FIELDS);
-/** Its keys, for the fast path. */
-const DOC_KEYS: ReadonlySet<string> = new Set(Object.keys(DOCUMENT_FIELDS));
+});
 
-const ENTRY_FIELDS = {
+const ENTRY = strict({
   criterion: opt(CRITERION_CODE),
   input: opt(IDENTIFIER),
   value: opt(INPUT_VALUE),
@@ -60,10 +57,7 @@ const ENTRY_FIELDS = {
   note: opt(Str()),
   explanation: opt(Str()),
   claimedPoints: opt(DECIMAL),
-};
-const ENTRY = strict(ENTRY_FIELDS);
-/** Its keys, for the fast path. */
-const ENTRY_KEYS: ReadonlySet<string> = new Set(Object.keys(ENTRY_FIELDS));
+});
 
 const UNIT = strict({ code: Str(100), name: Str(500), level: oneOf(UNIT_LEVELS), province: opt(Str(200)), note: opt(Str()) });
 
@@ -104,9 +98,13 @@ type Obj = Record<string, unknown>;
 /**
  * The canonical JSON text of the part just read (a writer sets it, its caller takes it). Strings that
  * matched one of the patterns (shape-check.ts) have nothing to escape and are written as they are.
+ * With it, the lists a record's members are sorted in, one for an entry's values and one for a tally
+ * (within them or not): made once per read, so that a read begun by a getter of another never shares them.
  */
 interface Text {
   t: string;
+  values: SortedMembers;
+  tally: SortedMembers;
 }
 
 /** A plain object (JSON-like), or undefined. */
@@ -164,52 +162,90 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && RE_DATE.tes
 const optIs = (v: unknown, test: (v: unknown) => v is string): v is string | undefined => v === undefined || test(v);
 
 /**
- * A member put in its place among members sorted as canonical JSON sorts them (by UTF-16 code units;
- * record keys are identifiers: no integer-like key, nothing to escape), its value's text beside it.
- * Records have few keys.
+ * The members of a record being written, kept in the order canonical JSON sorts them (by UTF-16 code
+ * units; record keys are identifiers: no integer-like key, nothing to escape), each value's text beside
+ * it. Records have few keys; the lists are reused from one record to the next (Text).
  */
-function insertSorted(members: Member[], texts: string[], m: Member, text: string): void {
-  let j = members.length;
-  members.push(m);
-  texts.push(text);
-  while (j > 0 && members[j - 1]!.key > m.key) {
-    members[j] = members[j - 1]!;
-    texts[j] = texts[j - 1]!;
-    j--;
+class SortedMembers {
+  members: Member[] = [];
+  texts: string[] = [];
+  n = 0;
+  add(m: Member, text: string): void {
+    const { members, texts } = this;
+    let j = this.n++;
+    while (j > 0 && members[j - 1]!.key > m.key) {
+      members[j] = members[j - 1]!;
+      texts[j] = texts[j - 1]!;
+      j--;
+    }
+    members[j] = m;
+    texts[j] = text;
   }
-  members[j] = m;
-  texts[j] = text;
+  /** The record's canonical text; the list is emptied for the next. */
+  text(): string {
+    const { members, texts, n } = this;
+    this.n = 0;
+    if (n === 0) return '{}';
+    let t = members[0]!.first + texts[0]!;
+    for (let i = 1; i < n; i++) t += members[i]!.next + texts[i]!;
+    return t + '}';
+  }
 }
 
-/** The canonical text of a record whose members insertSorted sorted. */
-function recordText(members: readonly Member[], texts: readonly string[]): string {
-  if (members.length === 0) return '{}';
-  let t = members[0]!.first + texts[0]!;
-  for (let i = 1; i < members.length; i++) t += members[i]!.next + texts[i]!;
-  return t + '}';
+/**
+ * The texts of a member of the schema's objects: as an object's first (`{"name":`) and as a later one
+ * (`,"name":`), and in an object of strings, as its first with its string's opening quote (`{"name":"`)
+ * and after a string member, with that string's closing quote too (`","name":"`). An object's text is
+ * written member by member with them, in as few concatenations as can be: each is a piece of the rope
+ * the hash flattens.
+ */
+interface Key {
+  first: string;
+  next: string;
+  firstQ: string;
+  afterString: string;
 }
-
-/** How a member starts: "{" for an object's first, "," after. */
-const sep = (t: string) => (t === '' ? '{' : ',');
-/** The object whose members `t` holds. */
-const close = (t: string) => (t === '' ? '{}' : t + '}');
+function keyTexts<N extends string>(...names: N[]): Record<N, Key> {
+  const out = {} as Record<N, Key>;
+  for (const n of names) out[n] = { first: '{"' + n + '":', next: ',"' + n + '":', firstQ: '{"' + n + '":"', afterString: '","' + n + '":"' };
+  return out;
+}
+const K = keyTexts('claimedPoints', 'date', 'documents', 'explanation', 'for', 'input', 'issuer', 'note', 'number', 'sha256', 'title', 'url', 'value', 'values');
+/** t, the members of an object so far ('' for none), with the member k: text. */
+const member = (t: string, k: Key, text: string): string => (t === '' ? k.first : t + k.next) + text;
+/** What JSON writes of a string between its quotes. */
+const inQuotes = (s: string): string => (writtenAsIs(s) ? s : JSON.stringify(s).slice(1, -1));
+/**
+ * t, the members so far of an object whose members are all strings, with the member k: s (s as JSON
+ * writes it between quotes): its closing quote is left to the next member or to stringsEnd.
+ */
+const stringsMember = (t: string, k: Key, s: string): string => (t === '' ? k.firstQ : t + k.afterString) + s;
+const stringsEnd = (t: string): string => (t === '' ? '{}' : t + '"}');
 
 /** A tally (a record of finite numbers with identifier keys), copied; w.t: its text. Undefined if not. */
 function numberRecord(v: unknown, w: Text): Record<string, number> | undefined {
   const o = plain(v);
   if (!o) return undefined;
   const out: Record<string, number> = {};
-  const members: Member[] = [];
-  const texts: string[] = [];
+  const tally = w.tally;
+  tally.n = 0;
   for (const k in o) {
     const x = o[k];
     const m = keyMember(k);
     if (!m || !isNum(x)) return undefined;
     out[k] = x;
-    insertSorted(members, texts, m, String(x));
+    tally.add(m, numberText(x));
   }
-  w.t = recordText(members, texts);
+  w.t = tally.text();
   return out;
+}
+
+/** The texts of small whole numbers, made once: most evidence numbers are counts. */
+const SMALL_NUMBERS: string[] = [];
+/** A finite number's canonical text: what JSON.stringify writes (String(n); -0 as 0). */
+function numberText(n: number): string {
+  if (n >= 0 && n < 4096 && (n | 0) === n) return (SMALL_NUMBERS[n] ??= String(n));
+  return String(n);
 }
 
 const NO = Symbol('no');
@@ -221,7 +257,7 @@ function inputValue(v: unknown, w: Text): InputValue | typeof NO {
   if (typeof v === 'boolean') w.t = v ? 'true' : 'false';
   else if (typeof v === 'number') {
     if (!Number.isFinite(v)) return NO;
-    w.t = String(v);
+    w.t = numberText(v);
   } else if (typeof v === 'string') {
     if (v.length > 200) return NO;
     w.t = jsonString(v);
@@ -234,40 +270,70 @@ function entryValuesOf(v: unknown, w: Text): Record<string, InputValue> | undefi
   const o = plain(v);
   if (!o) return undefined;
   const values: Record<string, InputValue> = {};
-  const members: Member[] = [];
-  const texts: string[] = [];
+  const sorted = w.values;
+  sorted.n = 0;
   for (const k in o) {
     const m = keyMember(k);
     if (!m) return undefined;
     const x = inputValue(o[k], w);
     if (x === NO) return undefined;
     values[k] = x;
-    insertSorted(members, texts, m, w.t);
+    sorted.add(m, w.t);
   }
-  w.t = recordText(members, texts);
+  w.t = sorted.text();
   return values;
 }
 
 /** A document, copied; w.t: its text. Undefined if not valid. */
 function documentRef(v: unknown, w: Text): DocumentRef | undefined {
   const d = plain(v);
-  const n = d ? keyCount(d, DOC_KEYS) : -1;
-  if (n < 0) return undefined;
-  const { for: f, number, date, title, issuer, url, sha256 } = d!;
-  // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
-  if (n !== one(f) + one(number) + one(date) + one(title) + one(issuer) + one(url) + one(sha256)) return undefined;
+  if (!d) return undefined;
+  let f: unknown, number: unknown, date: unknown, title: unknown, issuer: unknown, url: unknown, sha256: unknown;
+  for (const k in d) {
+    const x = d[k];
+    if (x === undefined) return undefined;
+    switch (k) {
+      case 'for':
+        f = x;
+        break;
+      case 'number':
+        number = x;
+        break;
+      case 'date':
+        date = x;
+        break;
+      case 'title':
+        title = x;
+        break;
+      case 'issuer':
+        issuer = x;
+        break;
+      case 'url':
+        url = x;
+        break;
+      case 'sha256':
+        sha256 = x;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  // A member for…in did not meet is absent (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
+  if ((f === undefined && d.for !== undefined) || (number === undefined && d.number !== undefined) || (date === undefined && d.date !== undefined) || (title === undefined && d.title !== undefined))
+    return undefined;
+  if ((issuer === undefined && d.issuer !== undefined) || (url === undefined && d.url !== undefined) || (sha256 === undefined && d.sha256 !== undefined)) return undefined;
   if (!optIs(f, isId) || !optStr(number, 200) || !optIs(date, isDate) || !optStr(title, LIMITS.stringLength)) return undefined;
   if (!optStr(issuer, 500) || !optStr(url, 2000) || !optIs(sha256, isSha)) return undefined;
   // Keys sorted: date, for, issuer, number, sha256, title, url.
   let t = '';
-  if (date !== undefined) t += '{"date":"' + date + '"';
-  if (f !== undefined) t += sep(t) + '"for":"' + f + '"';
-  if (issuer !== undefined) t += sep(t) + '"issuer":' + jsonString(issuer);
-  if (number !== undefined) t += sep(t) + '"number":' + jsonString(number);
-  if (sha256 !== undefined) t += sep(t) + '"sha256":"' + sha256 + '"';
-  if (title !== undefined) t += sep(t) + '"title":' + jsonString(title);
-  if (url !== undefined) t += sep(t) + '"url":' + jsonString(url);
-  w.t = close(t);
+  if (date !== undefined) t = stringsMember(t, K.date, date);
+  if (f !== undefined) t = stringsMember(t, K.for, f);
+  if (issuer !== undefined) t = stringsMember(t, K.issuer, inQuotes(issuer));
+  if (number !== undefined) t = stringsMember(t, K.number, inQuotes(number));
+  if (sha256 !== undefined) t = stringsMember(t, K.sha256, sha256);
+  if (title !== undefined) t = stringsMember(t, K.title, inQuotes(title));
+  if (url !== undefined) t = stringsMember(t, K.url, inQuotes(url));
+  w.t = stringsEnd(t);
   const out: DocumentRef = {};
   if (f !== undefined) out.for = f;
   if (number !== undefined) out.number = number;
@@ -294,13 +360,62 @@ function documentsOf(list: unknown, w: Text): DocumentRef[] | undefined {
   return docs;
 }
 
-/** An entry, copied in the schema's order; w.t: its text, keys sorted. Undefined if not valid. */
+/**
+ * An entry, copied in the schema's order; w.t: its text, keys sorted, without its closing brace (which
+ * the list writes with what follows it: one piece fewer per entry). Undefined if not valid.
+ */
 function entry(v: unknown, w: Text): Entry | undefined {
   const e = plain(v);
-  const n = e ? keyCount(e, ENTRY_KEYS) : -1;
-  if (n < 0) return undefined;
-  const { criterion, input, value, values, documents, note, explanation, claimedPoints: claim } = e!;
-  if (n !== one(criterion) + one(input) + one(value) + one(values) + one(documents) + one(note) + one(explanation) + one(claim)) return undefined;
+  if (!e) return undefined;
+  let criterion: unknown, input: unknown, value: unknown, values: unknown, documents: unknown, note: unknown, explanation: unknown, claim: unknown;
+  // Its members as for…in meets them (an unknown key, or a member set to undefined: the shape's checks decide).
+  for (const k in e) {
+    const x = e[k];
+    if (x === undefined) return undefined;
+    switch (k) {
+      case 'criterion':
+        criterion = x;
+        break;
+      case 'input':
+        input = x;
+        break;
+      case 'value':
+        value = x;
+        break;
+      case 'values':
+        values = x;
+        break;
+      case 'documents':
+        documents = x;
+        break;
+      case 'note':
+        note = x;
+        break;
+      case 'explanation':
+        explanation = x;
+        break;
+      case 'claimedPoints':
+        claim = x;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  // A member for…in did not meet is absent (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
+  if (
+    (criterion === undefined && e.criterion !== undefined) ||
+    (input === undefined && e.input !== undefined) ||
+    (value === undefined && e.value !== undefined) ||
+    (values === undefined && e.values !== undefined)
+  )
+    return undefined;
+  if (
+    (documents === undefined && e.documents !== undefined) ||
+    (note === undefined && e.note !== undefined) ||
+    (explanation === undefined && e.explanation !== undefined) ||
+    (claim === undefined && e.claimedPoints !== undefined)
+  )
+    return undefined;
   const code = criterion === undefined ? undefined : typeof criterion === 'string' ? codeMember(criterion) : undefined;
   if ((criterion !== undefined && !code) || !optIs(input, isId) || !optStr(note, LIMITS.stringLength) || !optStr(explanation, LIMITS.stringLength)) return undefined;
   if (!(claim === undefined || isNum(claim) || (typeof claim === 'string' && RE_DEC.test(claim)))) return undefined;
@@ -308,29 +423,42 @@ function entry(v: unknown, w: Text): Entry | undefined {
   if (x === NO) return undefined;
   const valueText = w.t;
   // Keys sorted: claimedPoints, criterion, documents, explanation, input, note, value, values.
-  let t = '';
-  if (claim !== undefined) t += '{"claimedPoints":' + (typeof claim === 'number' ? String(claim) : '"' + claim + '"');
+  let t = claim === undefined ? '' : K.claimedPoints.first + (typeof claim === 'number' ? numberText(claim) : '"' + claim + '"');
   if (code) t += t === '' ? code.first : code.next;
   const docs = documents === undefined ? undefined : documentsOf(documents, w);
-  if (docs) t += sep(t) + '"documents":' + w.t;
+  if (docs) t = member(t, K.documents, w.t);
   else if (documents !== undefined) return undefined;
-  if (explanation !== undefined) t += sep(t) + '"explanation":' + jsonString(explanation);
-  if (input !== undefined) t += sep(t) + '"input":"' + input + '"';
-  if (note !== undefined) t += sep(t) + '"note":' + jsonString(note);
-  if (x !== undefined) t += sep(t) + '"value":' + valueText;
+  if (explanation !== undefined) t = member(t, K.explanation, jsonString(explanation as string));
+  if (input !== undefined) t = member(t, K.input, '"' + input + '"');
+  if (note !== undefined) t = member(t, K.note, jsonString(note as string));
+  if (x !== undefined) t = member(t, K.value, valueText);
   const vals = values === undefined ? undefined : entryValuesOf(values, w);
-  if (vals) t += sep(t) + '"values":' + w.t;
+  if (vals) t = member(t, K.values, w.t);
   else if (values !== undefined) return undefined;
-  w.t = close(t);
+  w.t = t === '' ? '{' : t;
+  return entryCopy(code?.key, input as string | undefined, x, vals, docs, note as string | undefined, explanation as string | undefined, claim as number | string | undefined);
+}
+
+/** An entry's copy: its members in the schema's order. */
+function entryCopy(
+  criterion: string | undefined,
+  input: string | undefined,
+  value: InputValue | undefined,
+  values: Entry['values'],
+  documents: Entry['documents'],
+  note: string | undefined,
+  explanation: string | undefined,
+  claim: number | string | undefined,
+): Entry {
   const out: Entry = {};
-  if (code) out.criterion = code.key;
+  if (criterion !== undefined) out.criterion = criterion;
   if (input !== undefined) out.input = input;
-  if (x !== undefined) out.value = x;
-  if (vals !== undefined) out.values = vals;
-  if (docs !== undefined) out.documents = docs;
+  if (value !== undefined) out.value = value;
+  if (values !== undefined) out.values = values;
+  if (documents !== undefined) out.documents = documents;
   if (note !== undefined) out.note = note;
   if (explanation !== undefined) out.explanation = explanation;
-  if (claim !== undefined) out.claimedPoints = claim as number | string;
+  if (claim !== undefined) out.claimedPoints = claim;
   return out;
 }
 
@@ -340,9 +468,13 @@ type Field = readonly [name: string, good: (v: unknown) => boolean, required?: t
 interface Strings {
   fields: readonly Field[];
   keys: ReadonlySet<string>;
-  sorted: readonly string[];
+  sorted: ReadonlyArray<readonly [string, Key]>;
 }
-const strings = (...fields: Field[]): Strings => ({ fields, keys: new Set(fields.map((f) => f[0])), sorted: fields.map((f) => f[0]).sort() });
+function strings(...fields: Field[]): Strings {
+  const names = fields.map((f) => f[0]);
+  const texts = keyTexts(...names);
+  return { fields, keys: new Set(names), sorted: names.sort().map((n) => [n, texts[n]!] as const) };
+}
 const upTo = (max: number) => (v: unknown) => str(v, max);
 const UNIT_STRINGS = strings(['code', upTo(100), true], ['name', upTo(500), true], ['level', (v) => LEVELS.has(v as string), true], ['province', upTo(200)], ['note', upTo(LIMITS.stringLength)]);
 const PERIOD_STRINGS = strings(['from', isDate, true], ['to', isDate, true], ['label', upTo(100)]);
@@ -368,8 +500,8 @@ function stringsOf<T>(v: unknown, s: Strings, w: Text): T | undefined {
   // Each member read is one for…in met (not a non-enumerable one, which canonical JSON would not write): else the shape's checks decide.
   if (found !== n) return undefined;
   let t = '';
-  for (const name of s.sorted) if (out[name] !== undefined) t += sep(t) + '"' + name + '":' + jsonString(out[name]);
-  w.t = close(t);
+  for (const [name, k] of s.sorted) if (out[name] !== undefined) t = stringsMember(t, k, inQuotes(out[name]));
+  w.t = stringsEnd(t);
   return out as T;
 }
 
@@ -386,7 +518,7 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
   // A "$schema" over the size limit: refused by the size walk, as any string of a file is (the slow path says so).
   if (($schema !== undefined && !str($schema, LIMITS.textLength)) || formatVersion !== FORMAT_VERSION || (sample !== undefined && typeof sample !== 'boolean')) return undefined;
   if (typeof criteriaSet !== 'string' || !RE_SET_REF.test(criteriaSet)) return undefined;
-  const w: Text = { t: '' };
+  const w: Text = { t: '', values: new SortedMembers(), tally: new SortedMembers() };
   const unit = stringsOf<Unit>(unitValue, UNIT_STRINGS, w);
   if (!unit) return undefined;
   const unitText = w.t;
@@ -404,9 +536,9 @@ export function fastEvidenceRead(value: unknown): { evidence: Evidence; canonica
     const e = entry(list[i], w);
     if (!e) return undefined;
     entries[i] = e;
-    t += i ? ',' + w.t : w.t;
+    t = (i ? t + '},' : t) + w.t;
   }
-  t += '],"formatVersion":' + String(FORMAT_VERSION) + ',"period":' + periodText;
+  t += (list.length ? '}],"formatVersion":' : '],"formatVersion":') + String(FORMAT_VERSION) + ',"period":' + periodText;
   if (preparedBy) t += ',"preparedBy":' + preparedText;
   if (sample !== undefined) t += ',"sample":' + String(sample);
   t += ',"unit":' + unitText + '}';
