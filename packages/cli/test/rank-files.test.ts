@@ -2,14 +2,15 @@
  * The files `rank` takes from a folder (filesToRank): a folder of regular files only is listed from its
  * entries' types, without a stat of each file, and each file's real path is its folder's with its name;
  * anything else in a folder (a subfolder, a link, a FIFO) sends the folder to walkJsonFiles. Either way
- * the files, their order and the diagnostics are the walk's, and each real path is the system's.
+ * the files, their order and the diagnostics are the walk's, and each real path is the system's. And
+ * the unit code as rank compares it: a plain ASCII code takes a short way to the same form.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkJsonFiles } from '@parindex/rules/files';
-import { filesToRank } from '../src/commands/rank.js';
+import { filesToRank, unitKey } from '../src/commands/rank.js';
 import { tempDir } from './helpers.js';
 
 /** A folder with these files (each holding `{}`). */
@@ -70,5 +71,27 @@ describe('the files of a folder to rank', () => {
   it('an empty folder and a folder without *.json files: no file, as the walk', () => {
     expect(expectAsWalked(folder([])).files).toEqual([]);
     expect(expectAsWalked(folder(['a.txt'])).files).toEqual([]);
+  });
+});
+
+describe('a unit code as rank compares it', () => {
+  it('a code of printable ASCII words one space apart is only lower-cased, as the full comparison form gives it', () => {
+    // The full form (NFKC, format characters out, dashes, spaces, case, look-alikes), applied to ASCII.
+    const full = (code: string) =>
+      code
+        .normalize('NFKC')
+        .replace(/\p{Cf}/gu, '')
+        .replace(/[\p{Pd}\u2212\u2043\u02d7]/gu, '-')
+        .replace(/\s+/gu, ' ')
+        .trim()
+        .toLowerCase();
+    const codes = ['HP-VINHBAO', 'GEN-00001', 'a b', 'X_1.2/3', '~!@#$%^&*()_+{}|:"<>?', 'Hp-VinhBao 2'];
+    for (let c = 0x21; c < 0x7f; c++) codes.push(`A${String.fromCharCode(c)}b`);
+    for (const code of codes) expect(unitKey(code)).toBe(full(code));
+    // Not plain: two spaces, an edge space, a tab, a letter outside ASCII: the full form.
+    expect(unitKey('HP  VINHBAO')).toBe('hp vinhbao');
+    expect(unitKey(' HP-VINHBAO ')).toBe('hp-vinhbao');
+    expect(unitKey('HP\tVINHBAO')).toBe('hp vinhbao');
+    expect(unitKey('HP\u2011VINHBAO')).toBe('hp-vinhbao');
   });
 });

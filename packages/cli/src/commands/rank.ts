@@ -337,6 +337,8 @@ const LOOKALIKES = ['авекмнорстхуіјѕһԁԛԝαβεζηικμνο�
 const LOOKALIKE = new Map([...LOOKALIKES[0]].map((c, i) => [c, LOOKALIKES[1][i]!]));
 const LOOKALIKE_RE = new RegExp(`[${LOOKALIKES[0]}]`, 'gu');
 
+const PLAIN_CODE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /**
  * @internal A unit code as rank compares it: "HP-VINHBAO", "hp-vinhbao ", "HP\u2011VINHBAO" (a
  * non-breaking hyphen), "HP-VINHBAO\u200b" (a zero-width space) and "HP-V\u0406NHBAO" (a Cyrillic I) are the
@@ -345,6 +347,8 @@ const LOOKALIKE_RE = new RegExp(`[${LOOKALIKES[0]}]`, 'gu');
  * letters made Latin.
  */
 export function unitKey(code: string): string {
+  // Printable ASCII words one space apart (nearly every code): none of the steps below changes it but the case.
+  if (PLAIN_CODE.test(code)) return code.toLowerCase();
   return code
     .normalize('NFKC')
     .replace(/\p{Cf}/gu, '')
