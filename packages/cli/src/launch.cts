@@ -30,8 +30,9 @@ import workerThreads = require('node:worker_threads');
  * V8's flags for a rank. A cold rank reads and scores thousands of files once each, on every core, and
  * each thread warms up on its own: V8's optimizing compiler (TurboFan) compiles the same ~270 hot
  * functions again for each, on the same cores, which is about a third of the CPU time of a rank of
- * 3,321 files on 2 threads. Without inlining it does about half of that work, for code a little slower
- * once warm: ~10 % less CPU time in all (docs/benchmarks.md, "A cold `parindex rank`"). A short command
+ * 3,321 files on 2 threads. Without inlining it does about half of that work, for code ~10 % slower
+ * once warm: ~10 % less CPU time in all for 3,321 files, +3 % for 16,605 (docs/benchmarks.md, "A cold
+ * `parindex rank`"; a ranking is of a province or of the country's 3,321 communes). A short command
  * gains nothing from it and loses by it (a cold `score` under any flag set here took ~4 ms more CPU, of
  * ~100): the other commands keep V8's defaults.
  */
