@@ -5,7 +5,9 @@
 //   - dist/vendor/<name>.cjs: the heavy libraries (exceljs, JSZip, docx, ajv, Hono), each required only
 //     when a command needs it (a workbook, a Word file, a --rules file, serve);
 //   - dist/cli-<hash>-<node>-<arch>.v8cache: the code cache, written by one run of `parindex score` on the
-//     example commune (PARINDEX_CODE_CACHE=write), for this bundle and this Node only;
+//     example commune (PARINDEX_CODE_CACHE=write), for this bundle and this Node only; and
+//     dist/cli-<hash>-<node>-<arch>-rank.v8cache, the same for `rank` and its workers (which run under
+//     other V8 flags, src/launch.cts), written by a rank of the example communes;
 //   - dist/serve-worker.js (ESM, with its chunks in dist/chunks/): the worker threads of `serve` (bin.ts
 //     passes its path, see src/workers.ts); those of `rank` run dist/launch.cjs itself (src/rank-worker.ts);
 //   - dist/shipped-sets/: each shipped criteria set checked in full once, here, and recorded with its
@@ -103,11 +105,19 @@ const { writeShippedSets } = await import(new URL('../dist/shipped.js', import.m
 const { BUNDLED_SETS_DIR } = await import('@parindex/rules/node');
 writeShippedSets(BUNDLED_SETS_DIR, `${dist}shipped-sets`);
 
-// The code cache: one run of the usual command, the cache written when it ends.
-const example = `${root}examples/vinh-bao/par-2026.json`;
-if (existsSync(example)) {
-  const run = spawnSync(process.execPath, [`${dist}parindex.js`, 'score', example], { env: { ...process.env, PARINDEX_CODE_CACHE: 'write' }, encoding: 'utf8' });
-  if (run.status !== 0 || !readdirSync(dist).some((f) => f.endsWith('.v8cache'))) throw new Error(`the run that writes the code cache failed (exit ${run.status}): ${run.stderr}`);
+// The code caches, each written when its run ends: one run of the usual command, and one of a rank on
+// two threads (a rank runs under other V8 flags, and V8 takes a cache made under the same flags only:
+// src/launch.cts).
+const examples = ['vinh-bao', 'dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu'].map((unit) => `${root}examples/${unit}/par-2026.json`);
+if (examples.every((f) => existsSync(f))) {
+  for (const [args, suffix] of [
+    [['score', examples[0]], '.v8cache'],
+    [['rank', '--threads', '2', ...examples], '-rank.v8cache'],
+  ]) {
+    const run = spawnSync(process.execPath, [`${dist}parindex.js`, ...args], { env: { ...process.env, PARINDEX_CODE_CACHE: 'write' }, encoding: 'utf8' });
+    const written = readdirSync(dist).some((f) => f.endsWith(suffix) && (suffix === '-rank.v8cache' || !f.endsWith('-rank.v8cache')));
+    if (run.status !== 0 || !written) throw new Error(`the run that writes the code cache (${args[0]}) failed (exit ${run.status}): ${run.stderr}`);
+  }
 }
 
 function writeAtomic(file, text) {

@@ -14,19 +14,43 @@
  * compiled from its source as any script: the same program, only slower to start. Runs never write
  * the cache (the installed package may be read-only and is shared by its users); PARINDEX_CODE_CACHE=check
  * prints whether it was used.
+ *
+ * A `rank` (the command, and its worker threads, rank-threads.ts) runs with V8's flags RANK_V8_FLAGS and
+ * its own cache (dist/cli-….-rank.v8cache, written by a rank run at build time: V8 refuses a cache made
+ * under other flags). Every other command keeps V8's defaults.
  */
 import crypto = require('node:crypto');
 import fs = require('node:fs');
 import nodeModule = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
+import workerThreads = require('node:worker_threads');
+
+/**
+ * V8's flags for a rank. A cold rank reads and scores thousands of files once each, on every core, and
+ * each thread warms up on its own: V8's optimizing compiler (TurboFan) compiles the same ~270 hot
+ * functions again for each, on the same cores, which is about a third of the CPU time of a rank of
+ * 3,321 files on 2 threads. Without inlining it does about half of that work, for code ~10 % slower
+ * once warm: ~10 % less CPU time in all for 3,321 files, +3 % for 16,605 (docs/benchmarks.md, "A cold
+ * `parindex rank`"; a ranking is of a province or of the country's 3,321 communes). A short command
+ * gains nothing from it and loses by it (a cold `score` under any flag set here took ~4 ms more CPU, of
+ * ~100): the other commands keep V8's defaults.
+ */
+const RANK_V8_FLAGS = '--no-turbo-inlining';
+
+/** A rank worker thread (rank-threads.ts starts it with this workerData; bin.ts then runs rank-worker.ts). */
+const isRankWorker = !workerThreads.isMainThread && (workerThreads.workerData as { parindex?: unknown } | null)?.parindex === 'rank-worker';
+const isRank = isRankWorker || (workerThreads.isMainThread && process.argv[2] === 'rank');
+// The flags are the process's: set once, by the command's thread, before any of the bundle is compiled.
+// node:v8 only then (another built-in module to load).
+if (isRank && workerThreads.isMainThread) (require('node:v8') as typeof import('node:v8')).setFlagsFromString(RANK_V8_FLAGS);
 
 const dir = __dirname;
 const file = path.join(dir, 'cli.cjs');
 const bytes = fs.readFileSync(file);
 const key = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 const source = bytes.toString('utf8');
-const cacheFile = path.join(dir, `cli-${key}-${process.version}-${process.arch}.v8cache`);
+const cacheFile = path.join(dir, `cli-${key}-${process.version}-${process.arch}${isRank ? '-rank' : ''}.v8cache`);
 
 let cachedData: Buffer | undefined;
 try {

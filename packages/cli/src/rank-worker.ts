@@ -10,7 +10,7 @@ import type { CriteriaSet } from '@parindex/rules';
 import { compile, score, toSummary, type CompiledSet, type ScoreSummary } from './engine.js';
 import { detectKind, readJsonFile } from './io.js';
 
-/** The `workerData` of a rank worker. */
+/** The `workerData` of a rank worker (src/launch.cts reads it too: a rank worker loads the rank's code cache). */
 export const RANK_WORKER = { parindex: 'rank-worker' } as const;
 
 /** Is this thread a rank worker (a worker thread started with RANK_WORKER)? */

@@ -27,8 +27,8 @@ function folder(word: string): string {
 const program = (word: string) =>
   `(function (exports, require, module, __filename, __dirname) {"use strict";\nconst path = require("node:path");\nprocess.stdout.write(${JSON.stringify(word)} + " " + path.basename(__filename) + " " + process.argv.slice(2).join(","));\n})`;
 
-async function launch(dir: string, mode = 'check', entry = 'launch.cjs'): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, [join(dir, entry), 'a', 'b'], { env: { ...process.env, PARINDEX_CODE_CACHE: mode }, encoding: 'utf8' });
+async function launch(dir: string, mode = 'check', entry = 'launch.cjs', args = ['a', 'b']): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [join(dir, entry), ...args], { env: { ...process.env, PARINDEX_CODE_CACHE: mode }, encoding: 'utf8' });
 }
 
 describe('the launcher and its code cache', () => {
@@ -56,6 +56,32 @@ describe('the launcher and its code cache', () => {
     await launch(dir, 'write');
     writeFileSync(join(dir, 'cli.cjs'), program('howdy'));
     expect(await launch(dir)).toEqual({ stdout: 'howdy cli.cjs a,b', stderr: 'parindex: code cache absent\n' });
+  });
+
+  it('a rank has a cache of its own (it runs under other V8 flags), which no other command looks at', async () => {
+    const dir = folder('hello');
+    const rank = ['rank', 'x'];
+    expect(await launch(dir, 'check', 'launch.cjs', rank)).toEqual({ stdout: 'hello cli.cjs rank,x', stderr: 'parindex: code cache absent\n' });
+    await launch(dir, 'write', 'launch.cjs', rank);
+    const key = createHash('sha256')
+      .update(readFileSync(join(dir, 'cli.cjs')))
+      .digest('hex')
+      .slice(0, 32);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.v8cache'))).toEqual([`cli-${key}-${process.version}-${process.arch}-rank.v8cache`]);
+    expect(await launch(dir, 'check', 'launch.cjs', rank)).toEqual({ stdout: 'hello cli.cjs rank,x', stderr: 'parindex: code cache used\n' });
+    expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache absent\n' });
+    // The rank's cache is of its flags: under V8's defaults it is refused.
+    copyFileSync(join(dir, `cli-${key}-${process.version}-${process.arch}-rank.v8cache`), join(dir, `cli-${key}-${process.version}-${process.arch}.v8cache`));
+    expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache rejected\n' });
+  });
+
+  it('the built CLI has a cache for rank this Node takes, and ranks the same with it as without', async () => {
+    const files = ['examples/vinh-bao/par-2026.json', 'examples/dai-son/par-2026.json', 'examples/tran-lieu/par-2026.json'];
+    const [used, plain] = await Promise.all([cli(['rank', ...files, '--threads', '2'], { PARINDEX_CODE_CACHE: 'check' }), cli(['rank', ...files, '--threads', '1'])]);
+    expect(used.stderr).toBe('parindex: code cache used\n');
+    expect(used.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout).toContain('UBND xã Vĩnh Bảo');
   });
 
   it('the built CLI has a cache this Node takes, and prints the same with it as without', async () => {

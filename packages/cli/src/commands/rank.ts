@@ -4,8 +4,9 @@
  * Appraisal files among the paths are paired with the evidence they name (its SHA-256): those units
  * are ranked on the appraisal (its last round, or --round), the others on their own score.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
@@ -86,10 +87,10 @@ function newRun(ctx: Ctx, opts: RankRun['opts'], unreadable: Failed[]): RankRun 
 }
 
 /** The same file named twice (or reached through a folder and by name) is ranked once. */
-function uniqueFiles<T extends { file: string }>(files: readonly T[]): T[] {
+function uniqueFiles<T extends { file: string; real?: string }>(files: readonly T[]): T[] {
   const seen = new Set<string>();
-  return files.filter(({ file }) => {
-    const real = realpathOr(file);
+  return files.filter(({ file, real: known }) => {
+    const real = known ?? realpathOr(file);
     if (seen.has(real)) return false;
     seen.add(real);
     return true;
@@ -336,6 +337,8 @@ const LOOKALIKES = ['авекмнорстхуіјѕһԁԛԝαβεζηικμνο�
 const LOOKALIKE = new Map([...LOOKALIKES[0]].map((c, i) => [c, LOOKALIKES[1][i]!]));
 const LOOKALIKE_RE = new RegExp(`[${LOOKALIKES[0]}]`, 'gu');
 
+const PLAIN_CODE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /**
  * @internal A unit code as rank compares it: "HP-VINHBAO", "hp-vinhbao ", "HP\u2011VINHBAO" (a
  * non-breaking hyphen), "HP-VINHBAO\u200b" (a zero-width space) and "HP-V\u0406NHBAO" (a Cyrillic I) are the
@@ -344,6 +347,8 @@ const LOOKALIKE_RE = new RegExp(`[${LOOKALIKES[0]}]`, 'gu');
  * letters made Latin.
  */
 export function unitKey(code: string): string {
+  // Printable ASCII words one space apart (nearly every code): none of the steps below changes it but the case.
+  if (PLAIN_CODE.test(code)) return code.toLowerCase();
   return code
     .normalize('NFKC')
     .replace(/\p{Cf}/gu, '')
@@ -376,8 +381,8 @@ function duplicateUnit(code: string, first: { file: string; code: string }): Dia
  * regular files of each folder named, with each thing in them that could hold evidence and cannot be
  * read (a link to nothing, a link loop, a folder that cannot be listed, a FIFO, socket or device).
  */
-export function filesToRank(paths: readonly string[]): { files: Array<{ file: string; explicit: boolean }>; unreadable: Failed[] } {
-  const files: Array<{ file: string; explicit: boolean }> = [];
+export function filesToRank(paths: readonly string[]): { files: Array<{ file: string; explicit: boolean; real?: string }>; unreadable: Failed[] } {
+  const files: Array<{ file: string; explicit: boolean; real?: string }> = [];
   const unreadable: Failed[] = [];
   for (const p of paths) {
     let dir = false;
@@ -390,11 +395,41 @@ export function filesToRank(paths: readonly string[]): { files: Array<{ file: st
       files.push({ file: p, explicit: true });
       continue;
     }
+    const plain = plainFolder(p);
+    if (plain) {
+      for (const f of plain) files.push({ ...f, explicit: false });
+      continue;
+    }
     const walked = walkJsonFiles(p);
     for (const file of walked.files) files.push({ file, explicit: false });
     for (const d of walked.diagnostics) unreadable.push({ file: d.file ?? p, diagnostics: [d] });
   }
   return { files, unreadable };
+}
+
+/**
+ * The *.json files of a folder that holds regular files only (what a folder of evidence usually is),
+ * sorted, with their real paths: what walkJsonFiles gives for it, from the folder's listing alone, whose
+ * entries come with their types (a regular file is no link, folder or FIFO), without the stat of every
+ * file the walk makes to find those. Undefined for any other folder (a link, a subfolder, an entry of
+ * unknown type, or one that cannot be listed): walkJsonFiles then walks it and says what it finds.
+ */
+function plainFolder(dir: string): Array<{ file: string; real: string }> | undefined {
+  let entries: Dirent[];
+  let real: string;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+    real = realpathSync.native(dir);
+  } catch {
+    return undefined;
+  }
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) return undefined;
+    if (e.name.endsWith('.json')) names.push(e.name);
+  }
+  // A file that is no link is where its folder really is: its real path without one lookup each.
+  return names.sort().map((name) => ({ file: join(dir, name), real: join(real, name) }));
 }
 
 /**

@@ -35,7 +35,12 @@ function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
 }
 
+/** Words with one plain space between them, and nothing else: what wrap() would give back as it is when it fits. */
+const ONE_SPACED = /^\S+(?: \S+)*$/;
+
 export function wrap(text: string, w: number): string[] {
+  // Most cells of a ranking table (a unit's name) fit their column as they are: one line, unchanged.
+  if (ONE_SPACED.test(text) && width(text) <= w) return [text];
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
@@ -61,25 +66,58 @@ export function wrap(text: string, w: number): string[] {
   return out;
 }
 
+/**
+ * The line of a row whose every cell is one line and fits its column as it is (most rows of a ranking
+ * table): what the general case (split, wrap, pad each line) gives for it, made without its arrays.
+ * Undefined for any other row.
+ */
+function simpleLine(columns: readonly Column[], widths: readonly number[], texts: readonly string[], cellWidths: readonly number[], base: number, indent: (i: number) => number): string | undefined {
+  let out = '';
+  for (let i = 0; i < columns.length; i++) {
+    const text = texts[base + i]!;
+    const w = cellWidths[base + i]!;
+    if (w < 0) return undefined;
+    const col = columns[i]!;
+    if (col.width) {
+      // wrap() gives such a text back as it is: words one plain space apart, within the width.
+      const ind = indent(i);
+      const body = ind ? text.slice(ind) : text;
+      if (w - ind > Math.max(8, widths[i]! - ind) || !ONE_SPACED.test(body)) return undefined;
+    }
+    const gap = ' '.repeat(Math.max(0, widths[i]! - w));
+    out += (i > 0 ? '  ' : '') + (col.align === 'right' ? gap + text : text + gap);
+  }
+  return out.trimEnd();
+}
+
 function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn: number | undefined): string[] {
   const all = [...rows, ...footer];
+  const n = columns.length;
   const cellText = (r: Row, i: number) => {
     const c = cellLines(r.cells[i]).join('\n');
     return i === indentColumn && r.depth ? '  '.repeat(r.depth) + c : c;
   };
-  // Each cell's text made once, for the widths and for the lines (a ranking table has thousands of rows).
-  const texts = all.map((r) => columns.map((_, i) => cellText(r, i)));
+  // Each cell's text and width made once, for the column widths and for the lines (a ranking table has
+  // thousands of rows); -1 for a text of more than one line.
+  const texts: string[] = new Array(all.length * n);
+  const cellWidths: number[] = new Array(all.length * n);
+  for (let r = 0; r < all.length; r++)
+    for (let i = 0; i < n; i++) {
+      const text = cellText(all[r]!, i);
+      texts[r * n + i] = text;
+      cellWidths[r * n + i] = text.includes('\n') ? -1 : width(text);
+    }
   // Loops, not Math.max(...spread): a spread of 123,000 rows overflows the stack.
   const widths = columns.map((col, i) => {
     let natural = width(col.label);
-    for (const t of texts) {
-      const text = t[i]!;
-      if (!text.includes('\n')) natural = Math.max(natural, width(text));
-      else for (const l of text.split('\n')) natural = Math.max(natural, width(l));
+    for (let r = 0; r < all.length; r++) {
+      const w = cellWidths[r * n + i]!;
+      if (w >= 0) natural = Math.max(natural, w);
+      else for (const l of texts[r * n + i]!.split('\n')) natural = Math.max(natural, width(l));
     }
     return col.width ? Math.min(col.width, natural) : natural;
   });
-  const line = (cells: string[][], ri: number) => {
+  const line = (cells: string[][]) => {
     let height = 0;
     for (const c of cells) height = Math.max(height, c.length);
     const lines: string[] = [];
@@ -90,29 +128,28 @@ function renderTable(columns: Column[], rows: Row[], footer: Row[], indentColumn
           .join('  ')
           .trimEnd(),
       );
-    void ri;
     return lines;
   };
-  const split = (r: Row, t: readonly string[]) =>
+  const indentOf = (r: Row) => (i: number) => (i === indentColumn && r.depth ? 2 * r.depth : 0);
+  const split = (r: Row, base: number) =>
     columns.map((col, i) => {
-      const text = t[i]!;
+      const text = texts[base + i]!;
       if (!col.width) return text.split('\n');
-      const indent = i === indentColumn && r.depth ? '  '.repeat(r.depth) : '';
+      const indent = '  '.repeat(indentOf(r)(i) / 2);
       const body = indent ? text.slice(indent.length) : text;
       return wrap(body, Math.max(8, widths[i]! - indent.length)).map((l, k) => (k === 0 ? indent + l : indent + '  ' + l));
     });
+  const rowLines = (r: Row, at: number) => {
+    const simple = simpleLine(columns, widths, texts, cellWidths, at * n, indentOf(r));
+    return simple !== undefined ? [simple] : line(split(r, at * n));
+  };
   const out: string[] = [];
-  out.push(
-    ...line(
-      columns.map((c) => [c.label]),
-      -1,
-    ),
-  );
+  out.push(...line(columns.map((c) => [c.label])));
   out.push(widths.map((w) => '─'.repeat(w)).join('  '));
-  rows.forEach((r, i) => out.push(...line(split(r, texts[i]!), i)));
+  rows.forEach((r, i) => out.push(...rowLines(r, i)));
   if (footer.length) {
     out.push(widths.map((w) => '─'.repeat(w)).join('  '));
-    footer.forEach((r, i) => out.push(...line(split(r, texts[rows.length + i]!), i)));
+    footer.forEach((r, i) => out.push(...rowLines(r, rows.length + i)));
   }
   return out;
 }
