@@ -43,10 +43,14 @@ export interface CompiledInput {
   options: ReadonlyMap<string, string> | null;
   min: Decimal | null;
   max: Decimal | null;
+  /** Its place among the set's inputs (their order in `inputs`): where a unit's value of it is kept (values.ts Prepared). */
+  slot: number;
 }
 
 export interface CompiledNode {
   code: string;
+  /** Its place among the set's nodes (their order in `nodes`): where a unit's entries, documents and claim for it are kept (values.ts Prepared). */
+  index: number;
   node: CriterionNode;
   parent: string | null;
   depth: number;
@@ -83,12 +87,16 @@ export interface CompiledNode {
 export interface LeafPlan {
   /** A document without "for" proves a requirement (one required document, or one document). */
   anyDocProves: boolean;
-  /** The required inputs the rule itself reads, in id order. */
+  /** The required inputs the rule itself reads, in id order, and their slots. */
   requiredReads: string[];
+  requiredSlots: number[];
+  /** The slot of each input the leaf reads (CompiledNode.reads), in that order (-1: not one of the set's). */
+  readSlots: number[];
   /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace). */
   ownShown: string[];
-  /** Required inputs the applicability condition reads: without them it cannot be decided. */
+  /** Required inputs the applicability condition reads: without them it cannot be decided; and their slots. */
   applicabilityRequired: string[];
+  applicabilitySlots: number[];
 }
 
 function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
@@ -99,11 +107,18 @@ function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: Readonl
   const isRequired = (id: string) => inputs.get(id)?.def.required !== false;
   const applicabilityReads = new Set<string>();
   if (n.applicability) conditionReads(n.applicability.notApplicableWhen, applicabilityReads);
+  const requiredReads = n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)) : [];
+  const applicabilityRequired = [...applicabilityReads].sort().filter(isRequired);
+  // An input the set does not declare (its checks refuse one) has no slot: never given.
+  const slotOf = (id: string) => inputs.get(id)?.slot ?? -1;
   return {
     anyDocProves: required === 1 || documents.length === 1,
-    requiredReads: n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)) : [],
+    requiredReads,
+    readSlots: reads.map(slotOf),
+    requiredSlots: requiredReads.map(slotOf),
     ownShown,
-    applicabilityRequired: [...applicabilityReads].sort().filter(isRequired),
+    applicabilityRequired,
+    applicabilitySlots: applicabilityRequired.map(slotOf),
   };
 }
 
@@ -154,6 +169,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       options: def.options ? new Map(def.options.map((o) => [o.id, o.label])) : null,
       min: def.min === undefined ? null : dec(def.min),
       max: def.max === undefined ? null : dec(def.max),
+      slot: inputs.has(def.id) ? inputs.get(def.id)!.slot : inputs.size,
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {
@@ -198,6 +214,7 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
   const floor = n.floor === undefined ? new Decimal(0) : dec(n.floor);
   const c: CompiledNode = {
     code: n.code,
+    index: b.nodes.get(n.code)?.index ?? b.nodes.size,
     node: n,
     parent,
     depth,

@@ -69,13 +69,19 @@ const NONE_ABSENT: string[] = [];
  */
 export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], trace: boolean): LeafReading {
   const ids: string[] = [];
+  const values = prepared.values;
+  const inputs = compiled.inputs;
   const read: Reader = (id) => {
     // Each id once per leaf: only its first read matters (shownIds, hasRead), and an expression's advice
     // search reads its inputs again for every value it tries (up to 96 times).
     let i = run.readFrom;
     while (i < ids.length && ids[i] !== id) i++;
     if (i === ids.length) ids.push(id);
-    const rec = prepared.values.get(id);
+    // The leaf's reads (1 to 4 ids) hold the slot of each: looked up there before the set's map.
+    const reads = run.node.reads;
+    let k = 0;
+    while (k < reads.length && reads[k] !== id) k++;
+    const rec = values[k < reads.length ? run.plan.readSlots[k]! : (inputs.get(id)?.slot ?? -1)];
     if (!rec) return undefined;
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
@@ -118,7 +124,7 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
   r.improve = ctx.trace ? [] : null;
   r.claim = undefined;
   r.readFrom = r.readIds.length;
-  r.entries = ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES;
+  r.entries = ctx.prepared.entriesOf[node.index] ?? NO_ENTRIES;
   return r;
 }
 
@@ -127,16 +133,22 @@ function flag(r: LeafRun, code: FlagCode): void {
   addFlag(r.ctx, (r.flags ??= []), code, r.node.code);
 }
 
-/** The ids of `ids` the unit gave no value for (a shared empty list when it gave them all: nearly always). */
-function absentOf(ctx: Ctx, ids: readonly string[]): string[] {
+/** The ids of `ids` (at `slots`) the unit gave no value for (a shared empty list when it gave them all: nearly always). */
+function absentOf(ctx: Ctx, ids: readonly string[], slots: readonly number[]): string[] {
+  const values = ctx.prepared.values;
   let out: string[] | undefined;
-  for (const id of ids) if (!ctx.prepared.values.has(id)) (out ??= []).push(id);
+  for (let i = 0; i < slots.length; i++) if (values[slots[i]!] === undefined) (out ??= []).push(ids[i]!);
   return out ?? NONE_ABSENT;
 }
 
 /** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
 function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
-  return ids.map((id) => traceInput(id, ctx.compiled.inputs.get(id)!.def, ctx.prepared.values.get(id)));
+  const { inputs } = ctx.compiled;
+  const values = ctx.prepared.values;
+  return ids.map((id) => {
+    const input = inputs.get(id)!;
+    return traceInput(id, input.def, values[input.slot]);
+  });
 }
 
 /**
@@ -164,7 +176,7 @@ function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): Trace
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  const given = ctx.prepared.docs.get(node.code);
+  const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
   return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
 }
@@ -213,7 +225,7 @@ function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
 function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
   if (node.documents.length === 0) return null;
   let out: string[] | null = null;
-  const given = ctx.prepared.docs.get(node.code);
+  const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
   for (let i = 0; i < node.documents.length; i++) {
     const req = node.documents[i]!;
@@ -224,8 +236,8 @@ function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
 }
 
 /** Where in the evidence a criterion's diagnostic points: its first entry, or the entry list. */
-function entryPath(ctx: Ctx, code: string): string {
-  const first = ctx.prepared.entriesOf.get(code)?.[0];
+function entryPath(ctx: Ctx, node: CompiledNode): string {
+  const first = ctx.prepared.entriesOf[node.index]?.[0];
   return first === undefined ? '/entries' : `/entries/${first}`;
 }
 
@@ -272,7 +284,7 @@ function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const steps = r.steps!.slice(r.stepsFrom);
   const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
-  const explanation = ctx.prepared.explanations.get(node.code)?.text;
+  const explanation = ctx.prepared.explanations[node.index]?.text;
   const note = node.rule!.note;
   if (claim === undefined && explanation === undefined) {
     if (note === undefined) return { rule, inputs, documents, steps, improve };
@@ -320,9 +332,9 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
 function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], bounded = false): LeafOut {
   const { ctx, node, steps } = r;
   const prepared = ctx.prepared;
-  if (prepared.corrections.get(node.code)) flag(r, 'corrected');
+  if (prepared.corrections?.[node.index]) flag(r, 'corrected');
   // Each round's override is kept in the trace, in order; the last one decides.
-  const overrides = prepared.overrides.get(node.code);
+  const overrides = prepared.overrides?.[node.index];
   if (overrides)
     for (const o of overrides) {
       bounded = false;
@@ -342,7 +354,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     }
   // Points bound() has kept within the floor and maximum stay there unless rounded or overridden.
   if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
-  const claim = prepared.claims.get(node.code);
+  const claim = prepared.claims[node.index];
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
     const claimed = decText(claim.value);
@@ -385,23 +397,23 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   for (const id of inputs) {
     // Shown by the trace (an input too short to score has a value: it is not "unused").
     r.readIds.push(id);
-    if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
+    if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node), { code: node.code, input: id }));
   }
   flag(r, 'missingInput');
-  r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
+  r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations[node.index]?.text ?? null });
   r.improve?.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
 /** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
 function shortage(r: LeafRun, s: RuleShortage): LeafOut {
-  r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
+  r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
   return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node) ?? [], false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
 function invalid(r: LeafRun, why: RuleInvalid): LeafOut {
-  r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node.code), r.node.code));
+  r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node), r.node.code));
   flag(r, 'invalid');
   return conclude(r, ZERO, r.node.max, 'invalid');
 }
@@ -437,7 +449,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
   );
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
-    ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
+    ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node), { code: node.code, input: cause.input, max: node.maxText }));
   flag(r, 'notApplicable');
   ctx.notApplicable.add(node.code);
   return conclude(r, points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
@@ -446,7 +458,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
 /** Stage 1: the applicability condition; null when the criterion applies. */
 function applicability(r: LeafRun): LeafOut | null {
   const { ctx, node } = r;
-  const undecided = absentOf(ctx, r.plan.applicabilityRequired);
+  const undecided = absentOf(ctx, r.plan.applicabilityRequired, r.plan.applicabilitySlots);
   if (undecided.length > 0) {
     for (const i of r.entries) ctx.prepared.used[i] = true;
     return missingEvidence(r, undecided, []);
@@ -512,9 +524,9 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   flag(r, 'missingDocument');
   for (const id of docsMissing) {
     const req = node.documents.find((d) => d.id === id)!;
-    ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
+    ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
   }
-  const explanation = ctx.prepared.explanations.get(node.code)?.text ?? null;
+  const explanation = ctx.prepared.explanations[node.index]?.text ?? null;
   const policy = missingPolicy(r);
   r.steps?.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
@@ -525,7 +537,7 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   }
   if (explanation === null) {
     flag(r, 'needsExplanation');
-    ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node.code), { code: node.code }));
+    ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node), { code: node.code }));
   } else flag(r, 'explained');
   return conclude(r, points, node.max, 'scored', true);
 }
@@ -574,7 +586,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
     if (e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined) ctx.prepared.used[i] = true;
   }
   // Stage 2: required inputs the rule reads.
-  const missing = absentOf(ctx, r.plan.requiredReads);
+  const missing = absentOf(ctx, r.plan.requiredReads, r.plan.requiredSlots);
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node) ?? []);
   const ev = evaluate(r);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);

@@ -133,7 +133,7 @@ function declaredOnLeaves(compiled: CompiledSet): ReadonlySet<string> {
  * which also holds those found too short); only a value of a set-level input is looked for in that list.
  */
 function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id: string): void {
-  if (declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry || ctx.reading.ids.includes(id)) return;
+  if (declared.has(id) || ctx.prepared.values[ctx.compiled.inputs.get(id)?.slot ?? -1]?.entry !== entry || ctx.reading.ids.includes(id)) return;
   const at = valuePath(ctx.evidence, entry, id);
   ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 }

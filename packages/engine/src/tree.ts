@@ -30,7 +30,7 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
     points = node.floor;
   }
   if (node.depth === 1) points = round(points, ctx.compiled.rounding.get('field'), 'field', steps);
-  const claim = ctx.prepared.claims.get(node.code);
+  const claim = ctx.prepared.claims[node.index];
   if (claim && !claim.value.eq(points)) {
     flags.push('claimMismatch');
     ctx.flags.push({ code: 'claimMismatch', criterion: node.code });
