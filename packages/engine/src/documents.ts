@@ -66,15 +66,15 @@ export function matchDocuments(docNodes: readonly CompiledNode[], docs: Readonly
 /** A typed date that meets its deadline, proven by a document dated after the deadline: said at both. */
 export function documentsAfterDeadline(compiled: CompiledSet, prepared: Prepared, valuePath: (entry: number, id: string) => string, out: Diagnostic[]): void {
   const { values, docs } = prepared;
-  const valueOf = (id: string) => values[compiled.inputs.get(id)?.slot ?? -1];
+  const valueAt = (id: string) => values[compiled.inputs.get(id)?.slot ?? -1];
   for (const node of prepared.docNodes) {
     const rule = node.rule;
     if (rule?.type !== 'onTime' || rule.items.length !== 1) continue;
     const code = node.code;
     const list = docs[node.index]!;
     const item = rule.items[0]!;
-    const typed = valueOf(item.input);
-    const deadline = typeof item.deadline === 'string' ? item.deadline : valueOf(item.deadline.input)?.value;
+    const typed = valueAt(item.input);
+    const deadline = typeof item.deadline === 'string' ? item.deadline : valueAt(item.deadline.input)?.value;
     if (typed === undefined || typeof typed.value !== 'string' || typeof deadline !== 'string' || typed.value > deadline) continue;
     for (const d of list) {
       const date = d.ref.date;

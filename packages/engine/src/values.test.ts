@@ -162,14 +162,14 @@ describe('applyAppraisal() checks corrected values in the order they were given'
   const compiled = compile(
     oneLeafSet('order', 1, { inputs: [{ id: 'y', type: 'boolean', label: 'y' }, count('a', 'd'), count('b', 'd'), count('c', 'd'), count('d')], rule: { type: 'boolean', input: 'y' } }),
   );
-  const unit = (values: Record<string, unknown>): Evidence => ({ ...evidenceOf(1), criteriaSet: 'test.order@2026', entries: [{ criterion: '1.1', values }] });
-  const appraisal = (values: Record<string, unknown>): Appraisal => ({
+  const unit = (values: Record<string, number | boolean>): Evidence => ({ ...evidenceOf(1), criteriaSet: 'test.order@2026', entries: [{ criterion: '1.1', values }] });
+  const appraisal = (values: Record<string, number>): Appraisal => ({
     formatVersion: 1,
     criteriaSet: 'test.order@2026',
     evidence: { unit: 'T', sha256: '0'.repeat(64) },
     rounds: [{ id: 'r1', kind: 'appraisal', items: [{ criterion: '1.1', values, reason: 'r' }] }],
   });
-  const exceeding = (evidence: Evidence, corrections: Record<string, unknown>) => {
+  const exceeding = (evidence: Evidence, corrections: Record<string, number>) => {
     const prepared = prepare(compiled, evidence);
     const applied = applyAppraisal(compiled, evidence, prepared, appraisal(corrections), undefined);
     return [...prepared.diagnostics, ...applied.diagnostics].filter((d) => d.code === 'EVIDENCE_EXCEEDS_OTHER').map((d) => [(d.params as { input: string }).input, d.path]);

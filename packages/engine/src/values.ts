@@ -352,7 +352,8 @@ interface Indexing {
 function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: CompiledNode | null): InputSlot | undefined {
   const slot = x.slots.get(id);
   if (!slot || (owner !== null && slot.owner !== owner && slot.owner !== null)) {
-    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion: owner && owner.code, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner && owner.code) }));
+    const criterion = owner === null ? null : owner.code;
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion, set: x.compiled.ref, ...suggestInput(x.compiled, id, criterion) }));
     return slot;
   }
   const values = x.p.values;
