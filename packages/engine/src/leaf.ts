@@ -581,10 +581,8 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const r = startLeaf(ctx, node);
   const na = applicability(r);
   if (na) return na;
-  for (const i of r.entries) {
-    const e = ctx.evidence.entries[i]!;
-    if (e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined) ctx.prepared.used[i] = true;
-  }
+  const { used, extras } = ctx.prepared;
+  for (const i of r.entries) if (extras[i]) used[i] = true;
   // Stage 2: required inputs the rule reads.
   const missing = absentOf(ctx, r.plan.requiredReads, r.plan.requiredSlots);
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node) ?? []);

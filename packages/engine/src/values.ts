@@ -91,6 +91,8 @@ export interface Prepared {
   /** Criteria whose input values the appraisal corrected, with the reason; null: none. */
   corrections: Array<{ round: string; reason: string } | undefined> | null;
   used: boolean[];
+  /** By entry: it has documents, an explanation, a claim or a note (what makes it used when its criterion applies). */
+  extras: boolean[];
   diagnostics: Diagnostic[];
 }
 
@@ -380,46 +382,54 @@ function addEntryOf(x: Indexing, owner: CompiledNode, i: number): void {
   else entriesOf[owner.index] = [i];
 }
 
+/** An entry's fields, each read once (entries come in many shapes: each read of one is a slow lookup). */
+interface EntryFields {
+  criterion: string | undefined;
+  input: string | undefined;
+  value: InputValue | undefined;
+  values: Entry['values'];
+}
+
 /** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
-function entryValues(x: Indexing, e: Entry, i: number): CompiledNode | null | undefined {
+function entryValues(x: Indexing, { criterion, input, value, values }: EntryFields, i: number): CompiledNode | null | undefined {
   // Pointers are written out only for a diagnostic (nearly every entry has none).
-  if (e.criterion === undefined && e.input === undefined) {
+  if (criterion === undefined && input === undefined) {
     x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'entryWithoutTarget' }));
     return undefined;
   }
   let owner: CompiledNode | null = null;
-  if (e.criterion !== undefined) {
-    const node = x.compiled.nodes.get(e.criterion);
+  if (criterion !== undefined) {
+    const node = x.compiled.nodes.get(criterion);
     if (!node) {
-      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `/entries/${i}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `/entries/${i}/criterion`, { code: criterion, set: x.compiled.ref, ...suggestCode(x.compiled, criterion, false) }));
       return undefined;
     }
     owner = node;
     addEntryOf(x, owner, i);
   }
-  if (e.input !== undefined) {
-    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/values`, { issue: 'inputWithValues' }));
-    if (e.value === undefined) {
-      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'inputWithoutValue', input: e.input }));
+  if (input !== undefined) {
+    if (values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/values`, { issue: 'inputWithValues' }));
+    if (value === undefined) {
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'inputWithoutValue', input }));
       return undefined;
     }
     const at = x.at;
     at.entry = i;
     at.key = null;
-    const slot = setValue(x, e.input, e.value, at, i, owner);
+    const slot = setValue(x, input, value, at, i, owner);
     if (owner === null && slot?.owner) {
       owner = slot.owner;
       addEntryOf(x, owner, i);
     }
-  } else if (e.value !== undefined) {
+  } else if (value !== undefined) {
     x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/value`, { issue: 'valueWithoutInput' }));
   }
-  if (e.values) {
+  if (values) {
     const at = x.at;
     at.entry = i;
-    for (const key of Object.keys(e.values)) {
+    for (const key of Object.keys(values)) {
       at.key = key;
-      setValue(x, key, e.values[key]!, at, i, owner);
+      setValue(x, key, values[key]!, at, i, owner);
     }
   }
   return owner;
@@ -448,30 +458,38 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   return rec;
 }
 
+/** An entry's documents, explanation and claim (each read once), and whether it has any of them or a note. */
+interface EntryExtras {
+  documents: Entry['documents'];
+  explanation: string | undefined;
+  claimedPoints: Entry['claimedPoints'];
+  note: string | undefined;
+}
+const hasExtras = (e: EntryExtras) => !!e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined;
+
 /** Documents, explanation and claim of an entry of criterion `owner`. */
-function entryExtras(x: Indexing, e: Entry, i: number, owner: CompiledNode): void {
+function entryExtras(x: Indexing, { documents, explanation, claimedPoints }: EntryExtras, i: number, owner: CompiledNode): void {
   const p = x.p;
   const k = owner.index;
-  if (e.documents) {
+  if (documents) {
     let list = p.docs[k];
     if (!list) {
       p.docs[k] = list = [];
       p.docNodes.push(owner);
     }
-    const docs = e.documents;
-    for (let j = 0; j < docs.length; j++) list.push(entryDocument(x, docs[j]!, j, i, owner));
+    for (let j = 0; j < documents.length; j++) list.push(entryDocument(x, documents[j]!, j, i, owner));
   }
-  if (e.explanation !== undefined && !p.explanations[k]) p.explanations[k] = { text: e.explanation, entry: i };
-  else if (e.explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/explanation`, { at: `/entries/${i}/explanation` }));
-  if (e.claimedPoints !== undefined) {
+  if (explanation !== undefined && !p.explanations[k]) p.explanations[k] = { text: explanation, entry: i };
+  else if (explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/explanation`, { at: `/entries/${i}/explanation` }));
+  if (claimedPoints !== undefined) {
     const first = p.claims[k];
     if (first) x.out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `/entries/${i}/claimedPoints`, { code: owner.code, first: `/entries/${first.entry}` }));
-    else p.claims[k] = { value: new Decimal(String(e.claimedPoints)), entry: i };
+    else p.claims[k] = { value: new Decimal(String(claimedPoints)), entry: i };
   }
 }
 
 /** An input entry for a set-level input: documents, claims and explanations have no criterion to belong to. */
-function unusedParts(x: Indexing, e: Entry, i: number): void {
+function unusedParts(x: Indexing, e: EntryExtras, i: number): void {
   const unused = (part: string) => x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/${part}`, { at: `/entries/${i}/${part}` }));
   if (e.documents) unused('documents');
   if (e.claimedPoints !== undefined) unused('claimedPoints');
@@ -510,6 +528,7 @@ function emptyPrepared(compiled: CompiledSet, entries: number, skip: ReadonlySet
     corrections: null,
     // An entry the schema refused has its problem already: it is not also "unused".
     used: skip.size > 0 ? Array.from({ length: entries }, (_, i) => skip.has(i)) : new Array<boolean>(entries).fill(false),
+    extras: new Array<boolean>(entries).fill(false),
     diagnostics: [],
   };
 }
@@ -522,11 +541,14 @@ export function prepare(compiled: CompiledSet, evidence: Evidence, skip: Readonl
   const skipping = skip.size > 0;
   for (let i = 0; i < entries.length; i++) {
     if (skipping && skip.has(i)) continue;
-    const e = entries[i]!;
-    const owner = entryValues(x, e, i);
+    const { criterion, input, value, values, documents, explanation, claimedPoints, note } = entries[i]!;
+    const extras: EntryExtras = { documents, explanation, claimedPoints, note };
+    // What scoring its criterion reads of the entry besides its values (leaf.ts scoreLeaf).
+    p.extras[i] = hasExtras(extras);
+    const owner = entryValues(x, { criterion, input, value, values }, i);
     if (owner === undefined) continue;
-    if (owner !== null) entryExtras(x, e, i, owner);
-    else unusedParts(x, e, i);
+    if (owner !== null) entryExtras(x, extras, i, owner);
+    else unusedParts(x, extras, i);
   }
   checkAtMost(x, evidence);
   matchDocuments(p.docNodes, p.docs, x.out);
