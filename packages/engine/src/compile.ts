@@ -87,6 +87,10 @@ export interface CompiledNode {
 export interface LeafPlan {
   /** A document without "for" proves a requirement (one required document, or one document). */
   anyDocProves: boolean;
+  /** The ids of the documents it requires, in order. */
+  requiredDocs: string[];
+  /** What missing evidence scores (the leaf's policy, else the set's). */
+  missingEvidence: CriteriaSet['policies']['missingEvidence'];
   /** The required inputs the rule itself reads, in id order, and their slots. */
   requiredReads: string[];
   requiredSlots: number[];
@@ -99,7 +103,7 @@ export interface LeafPlan {
   applicabilitySlots: number[];
 }
 
-function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
+function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
   const documents = n.documents ?? [];
   const required = documents.filter((d) => d.required !== false).length;
   const ownShown: string[] = [];
@@ -113,6 +117,8 @@ function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: Readonl
   const slotOf = (id: string) => inputs.get(id)?.slot ?? -1;
   return {
     anyDocProves: required === 1 || documents.length === 1,
+    requiredDocs: documents.filter((d) => d.required !== false).map((d) => d.id),
+    missingEvidence: n.missingEvidence ?? set.policies.missingEvidence,
     requiredReads,
     readSlots: reads.map(slotOf),
     requiredSlots: requiredReads.map(slotOf),
@@ -197,6 +203,7 @@ function dependentsOf(inputs: ReadonlyMap<string, CompiledInput>): Map<string, s
 }
 
 interface Builder {
+  set: CriteriaSet;
   inputs: ReadonlyMap<string, CompiledInput>;
   dependents: ReadonlyMap<string, readonly string[]>;
   nodes: Map<string, CompiledNode>;
@@ -237,7 +244,7 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     sourceRef: n.source ? sourceRefOf(n.source) : null,
   };
   const sortedReads = c.reads;
-  if (isLeaf) c.plan = leafPlan(n, sortedReads, ruleReads, b.inputs);
+  if (isLeaf) c.plan = leafPlan(b.set, n, sortedReads, ruleReads, b.inputs);
   b.nodes.set(n.code, c);
   for (const id of c.reads) (b.readers.get(id) ?? b.readers.set(id, []).get(id)!).push(n.code);
   if (isLeaf) b.leaves.push(c);
@@ -274,7 +281,7 @@ export function compile(
 export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledSet {
   const set = deepFreeze(checked);
   const inputs = collectInputs(set);
-  const b: Builder = { inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [], readers: new Map() };
+  const b: Builder = { set, inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [], readers: new Map() };
   const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
   const bonus = (set.bonus?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/bonus/items/${i}`, 'bonus'));
   const penalty = (set.penalty?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/penalty/items/${i}`, 'penalty'));

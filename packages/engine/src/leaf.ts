@@ -223,14 +223,13 @@ function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
 
 /** The ids of the required documents no complete document proves (what traceDocuments says, without building it); null when none. */
 function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
-  if (node.documents.length === 0) return null;
+  const { requiredDocs, anyDocProves } = node.plan!;
+  if (requiredDocs.length === 0) return null;
   let out: string[] | null = null;
   const given = ctx.prepared.docs[node.index];
-  const any = node.plan!.anyDocProves;
-  for (let i = 0; i < node.documents.length; i++) {
-    const req = node.documents[i]!;
-    if (req.required === false) continue;
-    if (!given || !proves(given, req.id, any)) (out ??= []).push(req.id);
+  for (let i = 0; i < requiredDocs.length; i++) {
+    const id = requiredDocs[i]!;
+    if (!given || !proves(given, id, anyDocProves)) (out ??= []).push(id);
   }
   return out;
 }
@@ -388,7 +387,7 @@ function withinBounds(r: LeafRun, points: Decimal): Decimal {
  * honest answer.
  */
 const missingPoints = (node: CompiledNode) => (node.block === 'penalty' ? node.max : node.floor.isNeg() ? node.floor : ZERO);
-const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
+const missingPolicy = (r: LeafRun) => r.plan.missingEvidence;
 
 /** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
 function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): LeafOut {

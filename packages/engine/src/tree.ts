@@ -17,7 +17,7 @@ import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js
  * rounding at depth 1, the unit's claim. Its figures and status are left in ctx.last; `steps` is null
  * in the compact form, which shows none. `applicable` null: every child counted in full.
  */
-function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
+function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null): FlagCode[] | null {
   let points = sum;
   const ceiling = node.cap ?? node.max;
   let applicableMax = applicable;
@@ -31,13 +31,16 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
   }
   if (node.depth === 1) points = round(points, ctx.compiled.rounding.get('field'), 'field', steps);
   const claim = ctx.prepared.claims[node.index];
+  // The group's flags: none but this one, which few units have (null: none).
+  let flags: FlagCode[] | null = null;
   if (claim && !claim.value.eq(points)) {
-    flags.push('claimMismatch');
+    flags = ['claimMismatch'];
     ctx.flags.push({ code: 'claimMismatch', criterion: node.code });
     ctx.diagnostics.push(diag('SCORE_CLAIM_ON_PARENT', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
   }
   if (claim) ctx.prepared.used[claim.entry] = true;
   keepExact(ctx, ctx.last, points, applicableMax).status = status;
+  return flags;
 }
 
 /**
@@ -61,11 +64,10 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
   const steps: Step[] | null = children && [];
-  const flags: FlagCode[] = [];
-  closeGroup(ctx, node, points, applicableMax, status, steps, flags);
+  const flags = closeGroup(ctx, node, points, applicableMax, status, steps);
   const pointsShown = pointsText(node, ctx.last.points);
   const applicableShown = pointsText(node, ctx.last.applicableMax);
-  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags, steps!, children!);
+  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags ?? [], steps!, children!);
   return (records[at] = { code: node.code, status, points: pointsShown, applicableMax: applicableShown, flags: flagsKept(ctx, flags) });
 }
 
