@@ -45,6 +45,26 @@ export interface CompiledInput {
   max: Decimal | null;
   /** Its place among the set's inputs (their order in `inputs`): where a unit's value of it is kept (values.ts Prepared). */
   slot: number;
+  /** What a trace shows of it, in one shape for every input (a set's inputs come in many: each read of one was a slow lookup). */
+  shown: InputShown;
+}
+
+export interface InputShown {
+  label: string;
+  labelEn: string | undefined;
+  type: InputDef['type'];
+  unit: string | undefined;
+  unitEn: string | undefined;
+}
+
+/** A required document as a trace shows it, in one shape for every requirement. */
+export interface DocumentShown {
+  id: string;
+  kind: string;
+  kindEn: string | undefined;
+  label: string;
+  labelEn: string | undefined;
+  required: boolean;
 }
 
 export interface CompiledNode {
@@ -81,6 +101,10 @@ export interface CompiledNode {
   plan: LeafPlan | null;
   /** The source as every result carries it (made once, frozen, shared by the results), or null. */
   sourceRef: SourceRef | null;
+  /** The node's title, English title and part, as its result shows them (read from one shape). */
+  title: string;
+  titleEn: string | undefined;
+  part: string | undefined;
 }
 
 /** Per leaf, decided once: which inputs must be given, which are shown first, how documents prove. */
@@ -91,6 +115,13 @@ export interface LeafPlan {
   requiredDocs: string[];
   /** What missing evidence scores (the leaf's policy, else the set's). */
   missingEvidence: CriteriaSet['policies']['missingEvidence'];
+  /** The inputs of ownShown. */
+  ownShownInputs: CompiledInput[];
+  /** Its documents (CompiledNode.documents) as its trace shows them. */
+  documentsShown: DocumentShown[];
+  /** The rule's type and note, as its trace shows them. */
+  ruleType: Rule['type'] | undefined;
+  ruleNote: string | undefined;
   /** The required inputs the rule itself reads, in id order, and their slots. */
   requiredReads: string[];
   requiredSlots: number[];
@@ -119,6 +150,10 @@ function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], 
     anyDocProves: required === 1 || documents.length === 1,
     requiredDocs: documents.filter((d) => d.required !== false).map((d) => d.id),
     missingEvidence: n.missingEvidence ?? set.policies.missingEvidence,
+    ownShownInputs: ownShown.map((id) => inputs.get(id)!),
+    documentsShown: documents.map((d) => ({ id: d.id, kind: d.kind, kindEn: d.kindEn, label: d.label, labelEn: d.labelEn, required: d.required !== false })),
+    ruleType: n.rule?.type,
+    ruleNote: n.rule?.note,
     requiredReads,
     readSlots: reads.map(slotOf),
     requiredSlots: requiredReads.map(slotOf),
@@ -176,6 +211,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       min: def.min === undefined ? null : dec(def.min),
       max: def.max === undefined ? null : dec(def.max),
       slot: inputs.has(def.id) ? inputs.get(def.id)!.slot : inputs.size,
+      shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {
@@ -242,6 +278,9 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     maxText: decText(max),
     plan: null,
     sourceRef: n.source ? sourceRefOf(n.source) : null,
+    title: n.title,
+    titleEn: n.titleEn,
+    part: n.part,
   };
   const sortedReads = c.reads;
   if (isLeaf) c.plan = leafPlan(b.set, n, sortedReads, ruleReads, b.inputs);

@@ -3,23 +3,8 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import {
-  Decimal,
-  LogicError,
-  cmpDec,
-  decText,
-  diag,
-  type Diagnostic,
-  type DocumentReq,
-  type Evaluation,
-  type Improvement,
-  type InputDef,
-  type Reader,
-  type Rounding,
-  type RuleInvalid,
-  type RuleShortage,
-} from './deps.js';
-import type { CompiledNode, LeafPlan } from './compile.js';
+import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type Rounding, type RuleInvalid, type RuleShortage } from './deps.js';
+import type { CompiledInput, CompiledNode, DocumentShown, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
@@ -142,12 +127,14 @@ function absentOf(ctx: Ctx, ids: readonly string[], slots: readonly number[]): s
 }
 
 /** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
-function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
-  const { inputs } = ctx.compiled;
+function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
   const values = ctx.prepared.values;
+  // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
+  if (ids === r.plan.ownShown) return r.plan.ownShownInputs.map((input) => traceInput(input, values[input.slot]));
+  const { inputs } = ctx.compiled;
   return ids.map((id) => {
     const input = inputs.get(id)!;
-    return traceInput(id, input.def, values[input.slot]);
+    return traceInput(input, values[input.slot]);
   });
 }
 
@@ -155,10 +142,11 @@ function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
  * One input as the trace shows it. Keys in this order (the JSON of a result is byte-stable); the
  * usual shapes are written as one literal each (one allocation, no property added one by one).
  */
-function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): TraceInput {
+function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
   const value = rec ? rec.display : null;
   const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const { label, labelEn, type, unit, unitEn } = def;
+  const id = input.def.id;
+  const { label, labelEn, type, unit, unitEn } = input.shown;
   let t: TraceInput;
   if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
   else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
@@ -178,7 +166,7 @@ function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): Trace
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
-  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
+  return node.plan!.documentsShown.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
 }
 
 /** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
@@ -196,9 +184,8 @@ function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocu
 }
 
 /** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
-function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument {
-  const { id, kind, kindEn, label, labelEn } = req;
-  const required = req.required !== false;
+function traceDocument(req: DocumentShown, by: TraceDocument['by']): TraceDocument {
+  const { id, kind, kindEn, label, labelEn, required } = req;
   const provided = by.length > 0;
   if (kindEn !== undefined && labelEn !== undefined) return { id, kind, kindEn, label, labelEn, required, provided, by };
   if (kindEn === undefined && labelEn === undefined) return { id, kind, label, required, provided, by };
@@ -269,7 +256,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   ctx.last.status = status;
   if (improve === null) {
     const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
-    ctx.records!.push(record);
+    ctx.records![ctx.recorded++] = record;
     return keepExact(ctx, record, points, applicableMax);
   }
   const trace = traceOf(r, improve);
@@ -279,12 +266,12 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
 function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const { ctx, node, claim } = r;
-  const rule = node.rule!.type;
+  const rule = r.plan.ruleType!;
   const steps = r.steps!.slice(r.stepsFrom);
-  const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
+  const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
   const explanation = ctx.prepared.explanations[node.index]?.text;
-  const note = node.rule!.note;
+  const note = r.plan.ruleNote;
   if (claim === undefined && explanation === undefined) {
     if (note === undefined) return { rule, inputs, documents, steps, improve };
     return { rule, inputs, documents, steps, improve, notes: [note] };
@@ -311,7 +298,7 @@ function criterionRecord(node: CompiledNode, points: Decimal, applicableMax: Dec
  */
 function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace): NodeResult {
   const { code, maxText: nominalMax, sourceRef: source } = node;
-  const { title, titleEn } = node.node;
+  const { title, titleEn } = node;
   const kind = 'leaf';
   const applicable = pointsText(node, applicableMax);
   const pts = pointsText(node, points);

@@ -7,7 +7,7 @@ import type { CompiledInput, CompiledSet } from './compile.js';
 import { leafReading } from './leaf.js';
 import { readInput, type Input } from './read-input.js';
 import { plusZero, round, ZERO, type Ctx } from './score-context.js';
-import type { BlockResult, CompactResult, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import type { BlockResult, CompactResult, CriterionRecord, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
 import type { BlockSummary, FieldSummary } from './summary.js';
 import { scoreTree, type Tree } from './tree.js';
 import { valuePath } from './values.js';
@@ -49,7 +49,7 @@ function totalsPlan(compiled: CompiledSet): TotalsPlan {
   const parts: TotalsPlan['parts'] = [];
   let nominalMax = ZERO;
   for (const f of compiled.fields) {
-    const part = f.node.part ?? 'main';
+    const part = f.part ?? 'main';
     let k = parts.findIndex((p) => p.part === part);
     if (k < 0) k = parts.push({ part, rounding: compiled.partRounding.get(part) ?? compiled.rounding.get('part'), nominal: ZERO, nominalText: '' }) - 1;
     partOf.push(k);
@@ -232,10 +232,13 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     flags: [],
     notApplicable: new Set(),
     last: { points: ZERO, applicableMax: ZERO, status: 'scored' },
-    records: trace ? null : [],
+    records: trace ? null : new Array<CriterionRecord>(compiled.nodes.size),
+    recorded: 0,
     reading: leafReading(compiled, prepared, trace),
   };
   const tree = scoreTree(ctx);
+  // Every node has its record (a set's bonus and penalty items are leaves): this only guards the length.
+  if (ctx.records !== null && ctx.recorded !== ctx.records.length) ctx.records.length = ctx.recorded;
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
   if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };

@@ -49,7 +49,7 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
  */
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord {
   const records = ctx.records;
-  const at = records === null ? -1 : records.push(PENDING) - 1;
+  const at = records === null ? -1 : ctx.recorded++;
   const children: NodeResult[] | null = records === null ? [] : null;
   let points = ZERO;
   let applicableMax = ZERO;
@@ -77,7 +77,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
  */
 function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[], children: NodeResult[]): NodeResult {
   const { code, maxText: nominalMax } = node;
-  const { title, titleEn, part } = node.node;
+  const { title, titleEn, part } = node;
   const kind = 'group';
   if (titleEn !== undefined && steps.length === 0) {
     if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
@@ -97,9 +97,6 @@ function groupResult(node: CompiledNode, applicableMax: string, points: string, 
   return r;
 }
 
-/** Taken by a group's record until its children are scored (theirs come after it). */
-const PENDING: CriterionRecord = Object.freeze({ code: '', status: 'scored', points: '0', applicableMax: '0', flags: [] });
-
 /**
  * A top-level field: its result (full form) or its summary, as toCompact makes it of the full field
  * (compact form). A field that is itself a leaf gets the field rounding too, and keeps its part.
@@ -109,7 +106,7 @@ function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
   // The full form's leaf result (its trace is there to hold the rounding step).
   const full = ctx.records === null ? (r as NodeResult) : null;
   const rounding = f.isLeaf ? ctx.compiled.rounding.get('field') : undefined;
-  if (full && f.isLeaf && f.node.part !== undefined) full.part = f.node.part;
+  if (full && f.isLeaf && f.part !== undefined) full.part = f.part;
   if (rounding) {
     const points = round(ctx.last.points, rounding, 'field', full && full.trace!.steps);
     r.points = decText(points);
