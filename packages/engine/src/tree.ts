@@ -5,7 +5,7 @@
  * summaries and the blocks' sums, and no node result at all. The same functions walk both forms, so
  * the points cannot differ.
  */
-import { Decimal, addDec, cmpDec, decText, diag } from './deps.js';
+import { type Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
 import { pointsText, scoreLeaf } from './leaf.js';
 import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
@@ -115,6 +115,17 @@ function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
   return full ?? fieldSummary(f.node, f.maxText, r);
 }
 
+/**
+ * @internal A block's points: Decimal.max(ZERO, Decimal.min(raw, max)) without the lists those take
+ * (the same object: the maximum when raw is not below it, the later of equal values as min gives it
+ * unless raw is negative; then zero unless that is above zero).
+ */
+export function blockPoints(raw: Decimal, max: Decimal): Decimal {
+  const k = cmpDec(raw, max);
+  const within = k > 0 || (k === 0 && !raw.isNeg()) ? max : raw;
+  return cmpDec(within, ZERO) > 0 ? within : ZERO;
+}
+
 /** The bonus or penalty block: its result with its items' (full form), or its summary, its items' records in ctx.records (compact form). */
 function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSummary | undefined {
   const block = ctx.compiled.set[key];
@@ -129,7 +140,7 @@ function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSumm
     raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
-  const points = Decimal.max(ZERO, Decimal.min(raw, max));
+  const points = blockPoints(raw, max);
   const summary = { max: decText(max), raw: decText(raw), points: decText(points), capped: raw.gt(max) };
   if (items === null) return keepExact(ctx, summary, points, ZERO);
   const r = { title: block.title } as BlockResult;

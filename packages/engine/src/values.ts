@@ -189,17 +189,18 @@ function typeError(out: Diagnostic[], path: At, def: CompiledInput['def'], raw: 
 export function convertValue(slot: InputSlot, raw: InputValue, path: At, period: { from: string; to: string }, out: Diagnostic[], token?: string): ValueRec | undefined {
   const input = slot.input;
   const def = input.def;
-  if (typeof raw === 'string' && def.type !== 'tally') {
+  const type = slot.type;
+  if (typeof raw === 'string' && type !== 'tally') {
     // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
-    if (def.type === 'level' && input.options!.has(raw)) return new ValueRec(raw, undefined);
-    if (def.type === 'date' && realDate(raw)) return dateValue(input, raw, path, period, out);
+    if (type === 'level' && input.options!.has(raw)) return new ValueRec(raw, undefined);
+    if (type === 'date' && realDate(raw)) return dateValue(slot, raw, path, period, out);
     const v = readString(def, raw, path, out);
     if (v === undefined) return undefined;
-    if (typeof v === 'boolean' || def.type === 'level') return new ValueRec(v, undefined);
-    if (def.type === 'date') return dateValue(input, v as string, path, period, out);
+    if (typeof v === 'boolean' || type === 'level') return new ValueRec(v, undefined);
+    if (type === 'date') return dateValue(slot, v as string, path, period, out);
     return numberInRange(slot, new Decimal(v as string), path, out, undefined);
   }
-  switch (def.type) {
+  switch (type) {
     case 'boolean':
       return typeof raw === 'boolean' ? new ValueRec(raw, undefined) : typeError(out, path, def, raw);
     case 'tally':
@@ -210,7 +211,7 @@ export function convertValue(slot: InputSlot, raw: InputValue, path: At, period:
       if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError(out, path, def, raw);
       if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
       // A double is whole exactly when the Decimal of its digits is (an integer's text never reads as another double).
-      if (def.type === 'count' && !Number.isInteger(raw)) return typeError(out, path, def, raw);
+      if (type === 'count' && !Number.isInteger(raw)) return typeError(out, path, def, raw);
       return numberInRange(slot, numberValue(raw), path, out, raw);
     }
     default:
@@ -234,9 +235,8 @@ function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path:
   return false;
 }
 
-function dateValue(input: CompiledInput, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): ValueRec {
-  if (input.def.withinPeriod !== false && (v < period.from || v > period.to))
-    out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: input.def.id, from: period.from, to: period.to }));
+function dateValue(slot: InputSlot, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): ValueRec {
+  if (slot.withinPeriod && (v < period.from || v > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: slot.input.def.id, from: period.from, to: period.to }));
   return new ValueRec(v, undefined);
 }
 
@@ -247,6 +247,9 @@ function dateValue(input: CompiledInput, v: string, path: At, period: { from: st
  */
 export interface InputSlot {
   input: CompiledInput;
+  /** Its type, and whether a date must be within the period (read from one shape: a set's inputs come in many). */
+  type: CompiledInput['def']['type'];
+  withinPeriod: boolean;
   /** The criterion that declares it (null: a set-level input). */
   owner: CompiledNode | null;
   /** The slot of the input its atMost names (-1: none). */
@@ -269,7 +272,7 @@ function inputSlot(compiled: CompiledSet, input: CompiledInput): InputSlot {
   const l = wholeBound(lo);
   const h = wholeBound(hi);
   const whole = l !== undefined && h !== undefined;
-  return { input, owner, atMost, lo, hi, whole, wholeLo: whole ? l : 0, wholeHi: whole ? h : 0 };
+  return { input, type: def.type, withinPeriod: def.withinPeriod !== false, owner, atMost, lo, hi, whole, wholeLo: whole ? l : 0, wholeHi: whole ? h : 0 };
 }
 
 const SLOTS = new WeakMap<CompiledSet, ReadonlyMap<string, InputSlot>>();
