@@ -188,8 +188,6 @@ export interface CompiledSet {
   readonly bands: ReadonlyArray<{ code: string; label: string; labelEn?: string | undefined; iv: Interval }>;
   readonly bonusMax: Decimal | null;
   readonly penaltyMax: Decimal | null;
-  /** Inputs read by the applicability condition or rule of more than their own criterion. */
-  readonly readers: ReadonlyMap<string, readonly string[]>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -210,7 +208,8 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       options: def.options ? new Map(def.options.map((o) => [o.id, o.label])) : null,
       min: def.min === undefined ? null : dec(def.min),
       max: def.max === undefined ? null : dec(def.max),
-      slot: inputs.has(def.id) ? inputs.get(def.id)!.slot : inputs.size,
+      // Ids are unique in a checked set.
+      slot: inputs.size,
       shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
@@ -244,7 +243,6 @@ interface Builder {
   dependents: ReadonlyMap<string, readonly string[]>;
   nodes: Map<string, CompiledNode>;
   leaves: CompiledNode[];
-  readers: Map<string, string[]>;
 }
 
 function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: number, path: string, block: CompiledNode['block']): CompiledNode {
@@ -257,7 +255,8 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
   const floor = n.floor === undefined ? new Decimal(0) : dec(n.floor);
   const c: CompiledNode = {
     code: n.code,
-    index: b.nodes.get(n.code)?.index ?? b.nodes.size,
+    // Codes are unique in a checked set.
+    index: b.nodes.size,
     node: n,
     parent,
     depth,
@@ -285,7 +284,6 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
   const sortedReads = c.reads;
   if (isLeaf) c.plan = leafPlan(b.set, n, sortedReads, ruleReads, b.inputs);
   b.nodes.set(n.code, c);
-  for (const id of c.reads) (b.readers.get(id) ?? b.readers.set(id, []).get(id)!).push(n.code);
   if (isLeaf) b.leaves.push(c);
   else c.children = n.children!.map((ch, i) => buildNode(b, ch, n.code, depth + 1, `${path}/children/${i}`, block));
   return Object.freeze(c);
@@ -320,7 +318,7 @@ export function compile(
 export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledSet {
   const set = deepFreeze(checked);
   const inputs = collectInputs(set);
-  const b: Builder = { set, inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [], readers: new Map() };
+  const b: Builder = { set, inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [] };
   const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
   const bonus = (set.bonus?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/bonus/items/${i}`, 'bonus'));
   const penalty = (set.penalty?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/penalty/items/${i}`, 'penalty'));
@@ -340,6 +338,5 @@ export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledS
     bands: (set.classification ?? []).map((x) => ({ code: x.code, label: x.label, labelEn: x.labelEn, iv: toInterval(x).iv })),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,
     penaltyMax: set.penalty ? dec(set.penalty.max) : null,
-    readers: b.readers,
   });
 }

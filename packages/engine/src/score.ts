@@ -2,7 +2,7 @@
  * score(compiled, evidence): the result tree with exact points, statuses, flags and a per-point trace.
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
-import { type Decimal, ParindexError, addDec, decText, diag, intervalContains, type Diagnostic, type InputDef, type Rounding } from './deps.js';
+import { type Decimal, ParindexError, addDec, decText, diag, intervalContains, type Diagnostic, type InputDef } from './deps.js';
 import type { CompiledInput, CompiledSet } from './compile.js';
 import { leafReading } from './leaf.js';
 import { readInput, type Input } from './read-input.js';
@@ -31,61 +31,31 @@ interface Run {
   diagnostics: Diagnostic[];
 }
 
-/** What the totals of every unit of a set share, worked out once per compiled set: its parts, their maxima, its texts. */
-interface TotalsPlan {
-  /** Each field's part, as an index into `parts`. */
-  partOf: number[];
-  /** The parts in the order their first field comes, each with its rounding and its nominal maximum. */
-  parts: Array<{ part: string; rounding: Rounding | undefined; nominal: Decimal; nominalText: string }>;
-  nominalMaxText: string;
-  scaleText: string;
-}
-
-const PLANS = new WeakMap<CompiledSet, TotalsPlan>();
-function totalsPlan(compiled: CompiledSet): TotalsPlan {
-  let plan = PLANS.get(compiled);
-  if (plan) return plan;
-  const partOf: number[] = [];
-  const parts: TotalsPlan['parts'] = [];
-  let nominalMax = ZERO;
-  for (const f of compiled.fields) {
-    const part = f.part ?? 'main';
-    let k = parts.findIndex((p) => p.part === part);
-    if (k < 0) k = parts.push({ part, rounding: compiled.partRounding.get(part) ?? compiled.rounding.get('part'), nominal: ZERO, nominalText: '' }) - 1;
-    partOf.push(k);
-    parts[k]!.nominal = addDec(parts[k]!.nominal, plusZero(f.max));
-    nominalMax = addDec(nominalMax, plusZero(f.max));
-  }
-  for (const p of parts) p.nominalText = decText(p.nominal);
-  plan = { partOf, parts, nominalMaxText: decText(nominalMax), scaleText: decText(compiled.scale) };
-  PLANS.set(compiled, plan);
-  return plan;
-}
-
 /**
  * Parts (e.g. assessment and survey), each rounded where declared (its own rounding, else the "part"
  * rounding). The tree's points are the sum of the rounded parts, or, under policies.partsInTotal
  * "exactParts", of the exact parts (the rounded ones are published only); a partsTotal step says which.
  */
-function partsOf(compiled: CompiledSet, plan: TotalsPlan, t: Tree<unknown, unknown>, steps: Step[]): { parts: PartTotal[]; treePoints: Decimal } {
-  const sums = plan.parts.map(() => ({ points: ZERO, applicable: ZERO }));
-  for (let i = 0; i < plan.partOf.length; i++) {
+function partsOf(compiled: CompiledSet, t: Tree<unknown, unknown>, steps: Step[]): { parts: PartTotal[]; treePoints: Decimal } {
+  const partMap = new Map<string, { points: Decimal; nominal: Decimal; applicable: Decimal }>();
+  compiled.fields.forEach((f, i) => {
     const x = t.fieldExact[i]!;
-    const p = sums[plan.partOf[i]!]!;
+    const key = f.node.part ?? 'main';
+    const p = partMap.get(key) ?? partMap.set(key, { points: ZERO, nominal: ZERO, applicable: ZERO }).get(key)!;
     p.points = addDec(p.points, x.points);
+    p.nominal = addDec(p.nominal, plusZero(f.max));
     p.applicable = addDec(p.applicable, x.applicableMax);
-  }
+  });
   const parts: PartTotal[] = [];
   let printed = ZERO;
   let exact = ZERO;
   let rounded = false;
-  for (let k = 0; k < sums.length; k++) {
-    const { part, rounding, nominalText } = plan.parts[k]!;
-    const p = sums[k]!;
+  for (const [part, p] of partMap) {
+    const rounding = compiled.partRounding.get(part) ?? compiled.rounding.get('part');
     const pts = round(p.points, rounding, 'part', steps, part);
     printed = addDec(printed, pts);
     exact = addDec(exact, p.points);
-    const row: PartTotal = { part, points: decText(pts), nominalMax: nominalText, applicableMax: decText(p.applicable) };
+    const row: PartTotal = { part, points: decText(pts), nominalMax: decText(p.nominal), applicableMax: decText(p.applicable) };
     if (rounding) {
       rounded = true;
       row.exact = decText(p.points);
@@ -111,10 +81,13 @@ function indexWithinScale(compiled: CompiledSet, index: Decimal, steps: Step[]):
 
 function totalsOf(compiled: CompiledSet, t: Tree<unknown, unknown>): ScoreResult['totals'] {
   const steps: Step[] = [];
-  const plan = totalsPlan(compiled);
-  const { parts, treePoints } = partsOf(compiled, plan, t, steps);
+  const { parts, treePoints } = partsOf(compiled, t, steps);
+  let nominalMax = ZERO;
   let applicableMax = ZERO;
-  for (let i = 0; i < t.fieldExact.length; i++) applicableMax = addDec(applicableMax, t.fieldExact[i]!.applicableMax);
+  t.fieldExact.forEach((_, i) => {
+    nominalMax = addDec(nominalMax, plusZero(compiled.fields[i]!.max));
+    applicableMax = addDec(applicableMax, t.fieldExact[i]!.applicableMax);
+  });
   let points = treePoints.plus(t.bonusPts).minus(t.penaltyPts);
   if (points.isNeg()) {
     steps.push({ kind: 'clamp', from: decText(points), to: '0', bound: 'floor' });
@@ -124,16 +97,15 @@ function totalsOf(compiled: CompiledSet, t: Tree<unknown, unknown>): ScoreResult
   let index = applicableMax.isZero() ? ZERO : points.times(compiled.scale).div(applicableMax);
   index = round(index, compiled.rounding.get('index'), 'index', steps);
   index = indexWithinScale(compiled, index, steps);
-  let band: CompiledSet['bands'][number] | undefined;
-  for (let i = 0; i < compiled.bands.length && band === undefined; i++) if (intervalContains(compiled.bands[i]!.iv, index)) band = compiled.bands[i];
+  const band = compiled.bands.find((b) => intervalContains(b.iv, index));
   return {
     treePoints: decText(treePoints),
     bonus: decText(t.bonusPts),
     penalty: decText(t.penaltyPts),
     points: decText(points),
-    nominalMax: plan.nominalMaxText,
+    nominalMax: decText(nominalMax),
     applicableMax: decText(applicableMax),
-    scale: plan.scaleText,
+    scale: decText(compiled.scale),
     index: decText(index),
     classification: band ? (band.labelEn !== undefined ? { code: band.code, label: band.label, labelEn: band.labelEn } : { code: band.code, label: band.label }) : null,
     parts,

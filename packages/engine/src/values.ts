@@ -656,35 +656,30 @@ export function applyAppraisal(
 }
 
 /**
- * The values of a unit in the order they were given: the evidence's, entry by entry, each entry's input
- * then its values (a corrected value keeps its entry, and its place), then those only a correction gave.
+ * The values of a unit by input id, in the order they were given: the evidence's, entry by entry, each
+ * entry's input then its values (a corrected value keeps its entry, and its place), then those only a
+ * correction gave.
  */
-function valuesInOrder(compiled: CompiledSet, evidence: Evidence, prepared: Prepared, added: readonly InputSlot[]): Array<[string, ValueRec]> {
-  const slots = inputSlots(compiled);
-  const seen = new Set<string>();
-  const out: Array<[string, ValueRec]> = [];
+function valuesInOrder(compiled: CompiledSet, evidence: Evidence, prepared: Prepared, added: readonly InputSlot[]): Map<string, ValueRec> {
+  const out = new Map<string, ValueRec>();
   const visit = (id: string, i: number) => {
-    const rec = prepared.values[slots.get(id)?.input.slot ?? -1];
-    if (rec && rec.entry === i && !seen.has(id)) {
-      seen.add(id);
-      out.push([id, rec]);
-    }
+    const rec = prepared.values[compiled.inputs.get(id)?.slot ?? -1];
+    if (rec && rec.entry === i && !out.has(id)) out.set(id, rec);
   };
   evidence.entries.forEach((e, i) => {
     if (e.input !== undefined) visit(e.input, i);
     if (e.values) for (const id of Object.keys(e.values)) visit(id, i);
   });
-  for (const slot of added) if (!seen.has(slot.input.def.id)) visit(slot.input.def.id, -1);
+  for (const slot of added) visit(slot.input.def.id, -1);
   return out;
 }
 
 /** A corrected value obeys atMost as a given one does (on time ≤ resolved), whichever of the two was corrected. */
-function correctionsWithinBounds(compiled: CompiledSet, values: ReadonlyArray<[string, ValueRec]>, correctedAt: ReadonlyMap<string, string>, out: Diagnostic[]): void {
-  const byId = new Map(values);
+function correctionsWithinBounds(compiled: CompiledSet, values: ReadonlyMap<string, ValueRec>, correctedAt: ReadonlyMap<string, string>, out: Diagnostic[]): void {
   for (const [id, rec] of values) {
     const other = compiled.inputs.get(id)!.def.atMost;
     if (other === undefined || (!correctedAt.has(id) && !correctedAt.has(other))) continue;
-    const o = byId.get(other);
+    const o = values.get(other);
     if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0)
       out.push(diag('EVIDENCE_EXCEEDS_OTHER', correctedAt.get(id) ?? correctedAt.get(other)!, { input: id, value: decText(rec.value), other, otherValue: decText(o.value) }));
   }
