@@ -45,26 +45,6 @@ export interface CompiledInput {
   max: Decimal | null;
   /** Its place among the set's inputs (their order in `inputs`): where a unit's value of it is kept (values.ts Prepared). */
   slot: number;
-  /** What a trace shows of it, in one shape for every input (a set's inputs come in many: each read of one was a slow lookup). */
-  shown: InputShown;
-}
-
-export interface InputShown {
-  label: string;
-  labelEn: string | undefined;
-  type: InputDef['type'];
-  unit: string | undefined;
-  unitEn: string | undefined;
-}
-
-/** A required document as a trace shows it, in one shape for every requirement. */
-export interface DocumentShown {
-  id: string;
-  kind: string;
-  kindEn: string | undefined;
-  label: string;
-  labelEn: string | undefined;
-  required: boolean;
 }
 
 export interface CompiledNode {
@@ -101,10 +81,6 @@ export interface CompiledNode {
   plan: LeafPlan | null;
   /** The source as every result carries it (made once, frozen, shared by the results), or null. */
   sourceRef: SourceRef | null;
-  /** The node's title, English title and part, as its result shows them (read from one shape). */
-  title: string;
-  titleEn: string | undefined;
-  part: string | undefined;
 }
 
 /** Per leaf, decided once: which inputs must be given, which are shown first, how documents prove. */
@@ -115,51 +91,34 @@ export interface LeafPlan {
   requiredDocs: string[];
   /** What missing evidence scores (the leaf's policy, else the set's). */
   missingEvidence: CriteriaSet['policies']['missingEvidence'];
-  /** The inputs of ownShown. */
-  ownShownInputs: CompiledInput[];
-  /** Its documents (CompiledNode.documents) as its trace shows them. */
-  documentsShown: DocumentShown[];
-  /** The rule's type and note, as its trace shows them. */
-  ruleType: Rule['type'] | undefined;
-  ruleNote: string | undefined;
-  /** The required inputs the rule itself reads, in id order, and their slots. */
-  requiredReads: string[];
-  requiredSlots: number[];
-  /** The slot of each input the leaf reads (CompiledNode.reads), in that order (-1: not one of the set's). */
-  readSlots: number[];
+  /** The required inputs the rule itself reads, in id order. */
+  requiredReads: CompiledInput[];
+  /** Each input the leaf reads (CompiledNode.reads), in that order: where a value read is kept. */
+  readInputs: CompiledInput[];
   /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace). */
   ownShown: string[];
-  /** Required inputs the applicability condition reads: without them it cannot be decided; and their slots. */
-  applicabilityRequired: string[];
-  applicabilitySlots: number[];
+  /** Required inputs the applicability condition reads: without them it cannot be decided. */
+  applicabilityRequired: CompiledInput[];
 }
 
 function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
   const documents = n.documents ?? [];
-  const required = documents.filter((d) => d.required !== false).length;
+  const requiredDocs = documents.filter((d) => d.required !== false).map((d) => d.id);
   const ownShown: string[] = [];
   for (const d of n.inputs ?? []) if (!ownShown.includes(d.id)) ownShown.push(d.id);
   const isRequired = (id: string) => inputs.get(id)?.def.required !== false;
   const applicabilityReads = new Set<string>();
   if (n.applicability) conditionReads(n.applicability.notApplicableWhen, applicabilityReads);
-  const requiredReads = n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)) : [];
-  const applicabilityRequired = [...applicabilityReads].sort().filter(isRequired);
-  // An input the set does not declare (its checks refuse one) has no slot: never given.
-  const slotOf = (id: string) => inputs.get(id)?.slot ?? -1;
+  // Every input a rule or condition reads is declared (the set's checks say so).
+  const inputOf = (id: string) => inputs.get(id)!;
   return {
-    anyDocProves: required === 1 || documents.length === 1,
-    requiredDocs: documents.filter((d) => d.required !== false).map((d) => d.id),
+    anyDocProves: requiredDocs.length === 1 || documents.length === 1,
+    requiredDocs,
     missingEvidence: n.missingEvidence ?? set.policies.missingEvidence,
-    ownShownInputs: ownShown.map((id) => inputs.get(id)!),
-    documentsShown: documents.map((d) => ({ id: d.id, kind: d.kind, kindEn: d.kindEn, label: d.label, labelEn: d.labelEn, required: d.required !== false })),
-    ruleType: n.rule?.type,
-    ruleNote: n.rule?.note,
-    requiredReads,
-    readSlots: reads.map(slotOf),
-    requiredSlots: requiredReads.map(slotOf),
+    requiredReads: n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)).map(inputOf) : [],
+    readInputs: reads.map(inputOf),
     ownShown,
-    applicabilityRequired,
-    applicabilitySlots: applicabilityRequired.map(slotOf),
+    applicabilityRequired: [...applicabilityReads].sort().filter(isRequired).map(inputOf),
   };
 }
 
@@ -210,7 +169,6 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       max: def.max === undefined ? null : dec(def.max),
       // Ids are unique in a checked set.
       slot: inputs.size,
-      shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {
@@ -277,9 +235,6 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     maxText: decText(max),
     plan: null,
     sourceRef: n.source ? sourceRefOf(n.source) : null,
-    title: n.title,
-    titleEn: n.titleEn,
-    part: n.part,
   };
   const sortedReads = c.reads;
   if (isLeaf) c.plan = leafPlan(b.set, n, sortedReads, ruleReads, b.inputs);

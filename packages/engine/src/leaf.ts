@@ -3,8 +3,23 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type Rounding, type RuleInvalid, type RuleShortage } from './deps.js';
-import type { CompiledInput, CompiledNode, DocumentShown, LeafPlan } from './compile.js';
+import {
+  Decimal,
+  LogicError,
+  cmpDec,
+  decText,
+  diag,
+  type Diagnostic,
+  type DocumentReq,
+  type Evaluation,
+  type Improvement,
+  type InputDef,
+  type Reader,
+  type Rounding,
+  type RuleInvalid,
+  type RuleShortage,
+} from './deps.js';
+import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
@@ -66,7 +81,7 @@ export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared']
     const reads = run.node.reads;
     let k = 0;
     while (k < reads.length && reads[k] !== id) k++;
-    const rec = values[k < reads.length ? run.plan.readSlots[k]! : (inputs.get(id)?.slot ?? -1)];
+    const rec = values[(k < reads.length ? run.plan.readInputs[k] : inputs.get(id))?.slot ?? -1];
     if (!rec) return undefined;
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
@@ -118,23 +133,21 @@ function flag(r: LeafRun, code: FlagCode): void {
   addFlag(r.ctx, (r.flags ??= []), code, r.node.code);
 }
 
-/** The ids of `ids` (at `slots`) the unit gave no value for (a shared empty list when it gave them all: nearly always). */
-function absentOf(ctx: Ctx, ids: readonly string[], slots: readonly number[]): string[] {
+/** The ids of the inputs the unit gave no value for (a shared empty list when it gave them all: nearly always). */
+function absentOf(ctx: Ctx, inputs: readonly CompiledInput[]): string[] {
   const values = ctx.prepared.values;
   let out: string[] | undefined;
-  for (let i = 0; i < slots.length; i++) if (values[slots[i]!] === undefined) (out ??= []).push(ids[i]!);
+  for (const input of inputs) if (values[input.slot] === undefined) (out ??= []).push(input.def.id);
   return out ?? NONE_ABSENT;
 }
 
 /** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
-function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
-  const values = ctx.prepared.values;
-  // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
-  if (ids === r.plan.ownShown) return r.plan.ownShownInputs.map((input) => traceInput(input, values[input.slot]));
+function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
   const { inputs } = ctx.compiled;
+  const values = ctx.prepared.values;
   return ids.map((id) => {
     const input = inputs.get(id)!;
-    return traceInput(input, values[input.slot]);
+    return traceInput(id, input.def, values[input.slot]);
   });
 }
 
@@ -142,11 +155,10 @@ function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[]
  * One input as the trace shows it. Keys in this order (the JSON of a result is byte-stable); the
  * usual shapes are written as one literal each (one allocation, no property added one by one).
  */
-function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
+function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): TraceInput {
   const value = rec ? rec.display : null;
   const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const id = input.def.id;
-  const { label, labelEn, type, unit, unitEn } = input.shown;
+  const { label, labelEn, type, unit, unitEn } = def;
   let t: TraceInput;
   if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
   else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
@@ -166,7 +178,7 @@ function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
   const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
-  return node.plan!.documentsShown.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
+  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
 }
 
 /** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
@@ -184,8 +196,9 @@ function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocu
 }
 
 /** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
-function traceDocument(req: DocumentShown, by: TraceDocument['by']): TraceDocument {
-  const { id, kind, kindEn, label, labelEn, required } = req;
+function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument {
+  const { id, kind, kindEn, label, labelEn } = req;
+  const required = req.required !== false;
   const provided = by.length > 0;
   if (kindEn !== undefined && labelEn !== undefined) return { id, kind, kindEn, label, labelEn, required, provided, by };
   if (kindEn === undefined && labelEn === undefined) return { id, kind, label, required, provided, by };
@@ -266,12 +279,12 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
 function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const { ctx, node, claim } = r;
-  const rule = r.plan.ruleType!;
+  const rule = node.rule!.type;
   const steps = r.steps!.slice(r.stepsFrom);
-  const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
+  const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
   const explanation = ctx.prepared.explanations[node.index]?.text;
-  const note = r.plan.ruleNote;
+  const note = node.rule!.note;
   if (claim === undefined && explanation === undefined) {
     if (note === undefined) return { rule, inputs, documents, steps, improve };
     return { rule, inputs, documents, steps, improve, notes: [note] };
@@ -298,7 +311,7 @@ function criterionRecord(node: CompiledNode, points: Decimal, applicableMax: Dec
  */
 function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace): NodeResult {
   const { code, maxText: nominalMax, sourceRef: source } = node;
-  const { title, titleEn } = node;
+  const { title, titleEn } = node.node;
   const kind = 'leaf';
   const applicable = pointsText(node, applicableMax);
   const pts = pointsText(node, points);
@@ -444,7 +457,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
 /** Stage 1: the applicability condition; null when the criterion applies. */
 function applicability(r: LeafRun): LeafOut | null {
   const { ctx, node } = r;
-  const undecided = absentOf(ctx, r.plan.applicabilityRequired, r.plan.applicabilitySlots);
+  const undecided = absentOf(ctx, r.plan.applicabilityRequired);
   if (undecided.length > 0) {
     for (const i of r.entries) ctx.prepared.used[i] = true;
     return missingEvidence(r, undecided, []);
@@ -570,7 +583,7 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const { used, extras } = ctx.prepared;
   for (const i of r.entries) if (extras[i]) used[i] = true;
   // Stage 2: required inputs the rule reads.
-  const missing = absentOf(ctx, r.plan.requiredReads, r.plan.requiredSlots);
+  const missing = absentOf(ctx, r.plan.requiredReads);
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node) ?? []);
   const ev = evaluate(r);
   if (ev.notApplicable) return notApplicable(r, ev.notApplicable);

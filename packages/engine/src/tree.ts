@@ -77,7 +77,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
  */
 function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[], children: NodeResult[]): NodeResult {
   const { code, maxText: nominalMax } = node;
-  const { title, titleEn, part } = node;
+  const { title, titleEn, part } = node.node;
   const kind = 'group';
   if (titleEn !== undefined && steps.length === 0) {
     if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
@@ -106,7 +106,7 @@ function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
   // The full form's leaf result (its trace is there to hold the rounding step).
   const full = ctx.records === null ? (r as NodeResult) : null;
   const rounding = f.isLeaf ? ctx.compiled.rounding.get('field') : undefined;
-  if (full && f.isLeaf && f.part !== undefined) full.part = f.part;
+  if (full && f.isLeaf && f.node.part !== undefined) full.part = f.node.part;
   if (rounding) {
     const points = round(ctx.last.points, rounding, 'field', full && full.trace!.steps);
     r.points = decText(points);

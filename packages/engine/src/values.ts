@@ -385,16 +385,12 @@ function addEntryOf(x: Indexing, owner: CompiledNode, i: number): void {
   else entriesOf[owner.index] = [i];
 }
 
-/** An entry's fields, each read once (entries come in many shapes: each read of one is a slow lookup). */
-interface EntryFields {
-  criterion: string | undefined;
-  input: string | undefined;
-  value: InputValue | undefined;
-  values: Entry['values'];
-}
-
-/** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
-function entryValues(x: Indexing, { criterion, input, value, values }: EntryFields, i: number): CompiledNode | null | undefined {
+/**
+ * The criterion an entry belongs to (null for a set-level input), after its values are read; undefined
+ * when it is refused. Its fields are read once each (entries come in many shapes: each read is a slow lookup).
+ */
+function entryValues(x: Indexing, e: Entry, i: number): CompiledNode | null | undefined {
+  const { criterion, input, value, values } = e;
   // Pointers are written out only for a diagnostic (nearly every entry has none).
   if (criterion === undefined && input === undefined) {
     x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'entryWithoutTarget' }));
@@ -461,17 +457,12 @@ function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], 
   return rec;
 }
 
-/** An entry's documents, explanation and claim (each read once), and whether it has any of them or a note. */
-interface EntryExtras {
-  documents: Entry['documents'];
-  explanation: string | undefined;
-  claimedPoints: Entry['claimedPoints'];
-  note: string | undefined;
-}
-const hasExtras = (e: EntryExtras) => !!e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined;
+/** Whether an entry has documents, an explanation, a claim or a note. */
+const hasExtras = (e: Entry) => !!e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined;
 
-/** Documents, explanation and claim of an entry of criterion `owner`. */
-function entryExtras(x: Indexing, { documents, explanation, claimedPoints }: EntryExtras, i: number, owner: CompiledNode): void {
+/** Documents, explanation and claim of an entry of criterion `owner` (each read once). */
+function entryExtras(x: Indexing, e: Entry, i: number, owner: CompiledNode): void {
+  const { documents, explanation, claimedPoints } = e;
   const p = x.p;
   const k = owner.index;
   if (documents) {
@@ -492,7 +483,7 @@ function entryExtras(x: Indexing, { documents, explanation, claimedPoints }: Ent
 }
 
 /** An input entry for a set-level input: documents, claims and explanations have no criterion to belong to. */
-function unusedParts(x: Indexing, e: EntryExtras, i: number): void {
+function unusedParts(x: Indexing, e: Entry, i: number): void {
   const unused = (part: string) => x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/${part}`, { at: `/entries/${i}/${part}` }));
   if (e.documents) unused('documents');
   if (e.claimedPoints !== undefined) unused('claimedPoints');
@@ -544,14 +535,13 @@ export function prepare(compiled: CompiledSet, evidence: Evidence, skip: Readonl
   const skipping = skip.size > 0;
   for (let i = 0; i < entries.length; i++) {
     if (skipping && skip.has(i)) continue;
-    const { criterion, input, value, values, documents, explanation, claimedPoints, note } = entries[i]!;
-    const extras: EntryExtras = { documents, explanation, claimedPoints, note };
+    const e = entries[i]!;
     // What scoring its criterion reads of the entry besides its values (leaf.ts scoreLeaf).
-    p.extras[i] = hasExtras(extras);
-    const owner = entryValues(x, { criterion, input, value, values }, i);
+    p.extras[i] = hasExtras(e);
+    const owner = entryValues(x, e, i);
     if (owner === undefined) continue;
-    if (owner !== null) entryExtras(x, extras, i, owner);
-    else unusedParts(x, extras, i);
+    if (owner !== null) entryExtras(x, e, i, owner);
+    else unusedParts(x, e, i);
   }
   checkAtMost(x, evidence);
   matchDocuments(p.docNodes, p.docs, x.out);
