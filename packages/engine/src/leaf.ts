@@ -499,18 +499,10 @@ function evaluate(r: LeafRun): Evaluation<unknown> {
   }
 }
 
-/** Stage 4: within the leaf's floor and maximum. */
+/** Stage 4: within the leaf's floor and maximum (flagged when the rule gave more). */
 function bound(r: LeafRun, raw: Decimal): Decimal {
-  const { node, steps } = r;
-  let points = raw;
-  if (cmpDec(points, node.max) > 0) {
-    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
-    points = node.max;
-    flag(r, 'capped');
-  } else if (cmpDec(points, node.floor) < 0) {
-    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
-    points = node.floor;
-  }
+  const points = withinBounds(r, raw);
+  if (points !== raw && cmpDec(raw, r.node.max) > 0) flag(r, 'capped');
   if (points.isNeg()) flag(r, 'belowZero');
   return points;
 }

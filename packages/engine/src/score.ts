@@ -208,9 +208,8 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     recorded: 0,
     reading: leafReading(compiled, prepared, trace),
   };
+  // Every node has its record (a set's bonus and penalty items are leaves): the list is full after.
   const tree = scoreTree(ctx);
-  // Every node has its record (a set's bonus and penalty items are leaves): this only guards the length.
-  if (ctx.records !== null && ctx.recorded !== ctx.records.length) ctx.records.length = ctx.recorded;
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);
   if (inp.failed) return { result: undefined, diagnostics: withInputLabels(compiled, withoutEchoes(diagnostics)) };

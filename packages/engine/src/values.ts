@@ -102,12 +102,10 @@ const HUNDRED = new Decimal(100);
 
 /** A raw value as a diagnostic quotes it: its kind, and its text when short (strings cut at 40 characters). */
 function got(raw: unknown): Received {
-  if (raw === null) return { received: 'null', value: null };
-  if (typeof raw === 'string') return { received: 'string', value: raw.length > 40 ? raw.slice(0, 40) + '…' : raw };
-  if (typeof raw === 'number') return { received: 'number', value: String(raw) };
-  if (typeof raw === 'boolean') return { received: 'boolean', value: String(raw) };
-  if (typeof raw === 'object') return { received: Array.isArray(raw) ? 'array' : 'object', value: null };
-  return { received: 'other', value: null };
+  const kind = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+  if (kind === 'string') return { received: kind, value: (raw as string).length > 40 ? (raw as string).slice(0, 40) + '…' : (raw as string) };
+  if (kind === 'number' || kind === 'boolean') return { received: kind, value: String(raw) };
+  return { received: kind === 'null' || kind === 'array' || kind === 'object' ? kind : 'other', value: null };
 }
 
 /**
