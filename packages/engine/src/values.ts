@@ -624,9 +624,7 @@ export function applyAppraisal(
           out.push(diag('APPRAISAL_OVERRIDE_RANGE', `${base}/points`, { code: item.criterion, points: decText(p), floor: decText(node.floor), max: decText(node.max) }));
           return;
         }
-        const overrides = (prepared.overrides ??= []);
-        const list = (overrides[node.index] ??= []);
-        list.push({
+        ((prepared.overrides ??= [])[node.index] ??= []).push({
           points: p,
           round: rd.id,
           reason: item.reason,
