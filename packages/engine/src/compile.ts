@@ -45,6 +45,16 @@ export interface CompiledInput {
   max: Decimal | null;
   /** Its place among the set's inputs (their order in `inputs`): where a unit's value of it is kept (values.ts Prepared). */
   slot: number;
+  /** What a trace shows of it, in one shape for every input (a set's inputs come in many: each read of one is a slow lookup). */
+  shown: InputShown;
+}
+
+export interface InputShown {
+  label: string;
+  labelEn: string | undefined;
+  type: InputDef['type'];
+  unit: string | undefined;
+  unitEn: string | undefined;
 }
 
 export interface CompiledNode {
@@ -95,8 +105,9 @@ export interface LeafPlan {
   requiredReads: CompiledInput[];
   /** Each input the leaf reads (CompiledNode.reads), in that order: where a value read is kept. */
   readInputs: CompiledInput[];
-  /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace). */
+  /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace), and the same compiled. */
   ownShown: string[];
+  ownShownInputs: CompiledInput[];
   /** Required inputs the applicability condition reads: without them it cannot be decided. */
   applicabilityRequired: CompiledInput[];
 }
@@ -118,6 +129,7 @@ function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], 
     requiredReads: n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)).map(inputOf) : [],
     readInputs: reads.map(inputOf),
     ownShown,
+    ownShownInputs: ownShown.map(inputOf),
     applicabilityRequired: [...applicabilityReads].sort().filter(isRequired).map(inputOf),
   };
 }
@@ -169,6 +181,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       max: def.max === undefined ? null : dec(def.max),
       // Ids are unique in a checked set.
       slot: inputs.size,
+      shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {

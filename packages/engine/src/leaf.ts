@@ -13,7 +13,6 @@ import {
   type DocumentReq,
   type Evaluation,
   type Improvement,
-  type InputDef,
   type Reader,
   type Rounding,
   type RuleInvalid,
@@ -142,12 +141,13 @@ function absentOf(ctx: Ctx, inputs: readonly CompiledInput[]): string[] {
 }
 
 /** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
-function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
-  const { inputs } = ctx.compiled;
+function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
   const values = ctx.prepared.values;
+  // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
+  if (ids === r.plan.ownShown) return r.plan.ownShownInputs.map((input) => traceInput(input, values[input.slot]));
   return ids.map((id) => {
-    const input = inputs.get(id)!;
-    return traceInput(id, input.def, values[input.slot]);
+    const input = ctx.compiled.inputs.get(id)!;
+    return traceInput(input, values[input.slot]);
   });
 }
 
@@ -155,10 +155,11 @@ function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
  * One input as the trace shows it. Keys in this order (the JSON of a result is byte-stable); the
  * usual shapes are written as one literal each (one allocation, no property added one by one).
  */
-function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): TraceInput {
+function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
   const value = rec ? rec.display : null;
   const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const { label, labelEn, type, unit, unitEn } = def;
+  const id = input.def.id;
+  const { label, labelEn, type, unit, unitEn } = input.shown;
   let t: TraceInput;
   if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
   else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
@@ -281,7 +282,7 @@ function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const { ctx, node, claim } = r;
   const rule = node.rule!.type;
   const steps = r.steps!.slice(r.stepsFrom);
-  const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
+  const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
   const explanation = ctx.prepared.explanations[node.index]?.text;
   const note = node.rule!.note;
