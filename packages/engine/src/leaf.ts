@@ -76,7 +76,7 @@ export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared']
     let i = run.readFrom;
     while (i < ids.length && ids[i] !== id) i++;
     if (i === ids.length) ids.push(id);
-    // The leaf's reads (1 to 4 ids) hold the slot of each: looked up there before the set's map.
+    // The compiled input of a read (its slot): among the leaf's own 1 to 4 reads first, then in the set's map.
     const reads = run.node.reads;
     let k = 0;
     while (k < reads.length && reads[k] !== id) k++;
