@@ -580,8 +580,8 @@ export function applyAppraisal(
   }
   /** Where each corrected value was given, for the checks the evidence's own values go through. */
   const correctedAt = new Map<string, string>();
-  /** The inputs the unit gave no value for that a correction gives one, in the order they were given. */
-  const added: InputSlot[] = [];
+  /** The unit's values by id in the order they were given, once a correction is made (valuesInOrder): a correction takes a value's place, or comes last. */
+  let given: Map<string, ValueRec> | undefined;
   const slots = inputSlots(compiled);
   for (let r = 0; r <= last; r++) {
     const rd = appraisal.rounds[r]!;
@@ -612,9 +612,8 @@ export function applyAppraisal(
           const v = convertValue(slot, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
-          const before = prepared.values[slot.input.slot];
-          if (!before) added.push(slot);
-          prepared.values[slot.input.slot] = corrected(v, before, rd.id, item.reason);
+          given ??= valuesInOrder(compiled, evidence, prepared);
+          given.set(key, (prepared.values[slot.input.slot] = corrected(v, prepared.values[slot.input.slot], rd.id, item.reason)));
         }
         (prepared.corrections ??= [])[node.index] = { round: rd.id, reason: item.reason };
       }
@@ -637,16 +636,12 @@ export function applyAppraisal(
       }
     });
   }
-  if (correctedAt.size > 0) correctionsWithinBounds(compiled, valuesInOrder(compiled, evidence, prepared, added), correctedAt, out);
+  if (given) correctionsWithinBounds(compiled, given, correctedAt, out);
   return { stage, diagnostics: out };
 }
 
-/**
- * The values of a unit by input id, in the order they were given: the evidence's, entry by entry, each
- * entry's input then its values (a corrected value keeps its entry, and its place), then those only a
- * correction gave.
- */
-function valuesInOrder(compiled: CompiledSet, evidence: Evidence, prepared: Prepared, added: readonly InputSlot[]): Map<string, ValueRec> {
+/** The values of a unit by input id, in the order the evidence gave them: entry by entry, each entry's input then its values. */
+function valuesInOrder(compiled: CompiledSet, evidence: Evidence, prepared: Prepared): Map<string, ValueRec> {
   const out = new Map<string, ValueRec>();
   const visit = (id: string, i: number) => {
     const rec = prepared.values[compiled.inputs.get(id)?.slot ?? -1];
@@ -656,7 +651,6 @@ function valuesInOrder(compiled: CompiledSet, evidence: Evidence, prepared: Prep
     if (e.input !== undefined) visit(e.input, i);
     if (e.values) for (const id of Object.keys(e.values)) visit(id, i);
   });
-  for (const slot of added) visit(slot.input.def.id, -1);
   return out;
 }
 
