@@ -130,24 +130,13 @@ function undeclaredOnLeaves(compiled: CompiledSet): ReadonlyArray<CompiledInput>
 }
 
 /**
- * The used entries that gave a value (a repeated value is the first entry's) that no trace shows: a trace
- * shows the inputs declared on its leaf and those its leaf read (ctx.reading's list, which also holds
- * those found too short). Nearly always none: the entries are not walked for them.
+ * A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said
+ * unused. A trace shows the inputs declared on its leaf and those its leaf read (ctx.reading's list,
+ * which also holds those found too short); only a value of a set-level input can go unshown.
  */
-function entriesWithUnshownValues(ctx: Ctx): ReadonlySet<number> | null {
-  const { values, used } = ctx.prepared;
-  let out: Set<number> | null = null;
-  for (const input of undeclaredOnLeaves(ctx.compiled)) {
-    const rec = values[input.slot];
-    if (rec && rec.entry >= 0 && used[rec.entry] && !ctx.reading.ids.includes(input.def.id)) (out ??= new Set()).add(rec.entry);
-  }
-  return out;
-}
-
-/** A value of entry `entry` that no trace shows, as entriesWithUnshownValues found it: said unused. */
-function sayIfUnused(ctx: Ctx, entry: number, id: string): void {
+function sayIfUnused(ctx: Ctx, undeclared: readonly CompiledInput[], entry: number, id: string): void {
   const input = ctx.compiled.inputs.get(id);
-  if (!input || ctx.prepared.values[input.slot]?.entry !== entry || ctx.reading.ids.includes(id) || !undeclaredOnLeaves(ctx.compiled).includes(input)) return;
+  if (!input || !undeclared.includes(input) || ctx.prepared.values[input.slot]?.entry !== entry || ctx.reading.ids.includes(id)) return;
   const at = valuePath(ctx.evidence, entry, id);
   ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 }
@@ -155,14 +144,20 @@ function sayIfUnused(ctx: Ctx, entry: number, id: string): void {
 /** Entries nothing used; a used entry may still carry a value no criterion shows: say so rather than drop it. */
 function unusedEntries(ctx: Ctx): UnusedEntry[] {
   const { compiled, evidence, prepared, diagnostics } = ctx;
-  const unshown = entriesWithUnshownValues(ctx);
+  const undeclared = undeclaredOnLeaves(compiled);
+  // The entries of the set-level values no leaf read: nearly always none, and the others are not walked for one.
+  let unshown: Set<number> | undefined;
+  for (const input of undeclared) {
+    const rec = prepared.values[input.slot];
+    if (rec && !ctx.reading.ids.includes(input.def.id)) (unshown ??= new Set()).add(rec.entry);
+  }
   const unused: UnusedEntry[] = [];
   evidence.entries.forEach((e, i) => {
     if (prepared.used[i]) {
-      if (unshown === null || !unshown.has(i)) return;
+      if (!unshown?.has(i)) return;
       // Its input, then its values' ids: each shown by a trace, or set by another entry, or said unused.
-      if (e.input !== undefined) sayIfUnused(ctx, i, e.input);
-      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, i, id);
+      if (e.input !== undefined) sayIfUnused(ctx, undeclared, i, e.input);
+      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, undeclared, i, id);
       return;
     }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
