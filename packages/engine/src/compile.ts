@@ -43,10 +43,24 @@ export interface CompiledInput {
   options: ReadonlyMap<string, string> | null;
   min: Decimal | null;
   max: Decimal | null;
+  /** Its place among the set's inputs (their order in `inputs`): where a unit's value of it is kept (values.ts Prepared). */
+  slot: number;
+  /** What a trace shows of it, in one shape for every input (a set's inputs come in many: each read of one is a slow lookup). */
+  shown: InputShown;
+}
+
+export interface InputShown {
+  label: string;
+  labelEn: string | undefined;
+  type: InputDef['type'];
+  unit: string | undefined;
+  unitEn: string | undefined;
 }
 
 export interface CompiledNode {
   code: string;
+  /** Its place among the set's nodes (their order in `nodes`): where a unit's entries, documents and claim for it are kept (values.ts Prepared). */
+  index: number;
   node: CriterionNode;
   parent: string | null;
   depth: number;
@@ -83,27 +97,40 @@ export interface CompiledNode {
 export interface LeafPlan {
   /** A document without "for" proves a requirement (one required document, or one document). */
   anyDocProves: boolean;
+  /** The ids of the documents it requires, in order. */
+  requiredDocs: string[];
+  /** What missing evidence scores (the leaf's policy, else the set's). */
+  missingEvidence: CriteriaSet['policies']['missingEvidence'];
   /** The required inputs the rule itself reads, in id order. */
-  requiredReads: string[];
-  /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace). */
+  requiredReads: CompiledInput[];
+  /** Each input the leaf reads (CompiledNode.reads), in that order: where a value read is kept. */
+  readInputs: CompiledInput[];
+  /** The leaf's own declared inputs, without repeats, in order (the first inputs of its trace), and the same compiled. */
   ownShown: string[];
+  ownShownInputs: CompiledInput[];
   /** Required inputs the applicability condition reads: without them it cannot be decided. */
-  applicabilityRequired: string[];
+  applicabilityRequired: CompiledInput[];
 }
 
-function leafPlan(n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
+function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
   const documents = n.documents ?? [];
-  const required = documents.filter((d) => d.required !== false).length;
+  const requiredDocs = documents.filter((d) => d.required !== false).map((d) => d.id);
   const ownShown: string[] = [];
   for (const d of n.inputs ?? []) if (!ownShown.includes(d.id)) ownShown.push(d.id);
   const isRequired = (id: string) => inputs.get(id)?.def.required !== false;
   const applicabilityReads = new Set<string>();
   if (n.applicability) conditionReads(n.applicability.notApplicableWhen, applicabilityReads);
+  // Every input a rule or condition reads is declared (the set's checks say so).
+  const inputOf = (id: string) => inputs.get(id)!;
   return {
-    anyDocProves: required === 1 || documents.length === 1,
-    requiredReads: n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)) : [],
+    anyDocProves: requiredDocs.length === 1 || documents.length === 1,
+    requiredDocs,
+    missingEvidence: n.missingEvidence ?? set.policies.missingEvidence,
+    requiredReads: n.rule ? reads.filter((id) => isRequired(id) && ruleReads.has(id)).map(inputOf) : [],
+    readInputs: reads.map(inputOf),
     ownShown,
-    applicabilityRequired: [...applicabilityReads].sort().filter(isRequired),
+    ownShownInputs: ownShown.map(inputOf),
+    applicabilityRequired: [...applicabilityReads].sort().filter(isRequired).map(inputOf),
   };
 }
 
@@ -132,8 +159,6 @@ export interface CompiledSet {
   readonly bands: ReadonlyArray<{ code: string; label: string; labelEn?: string | undefined; iv: Interval }>;
   readonly bonusMax: Decimal | null;
   readonly penaltyMax: Decimal | null;
-  /** Inputs read by the applicability condition or rule of more than their own criterion. */
-  readonly readers: ReadonlyMap<string, readonly string[]>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -154,6 +179,9 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       options: def.options ? new Map(def.options.map((o) => [o.id, o.label])) : null,
       min: def.min === undefined ? null : dec(def.min),
       max: def.max === undefined ? null : dec(def.max),
+      // Ids are unique in a checked set.
+      slot: inputs.size,
+      shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {
@@ -181,11 +209,11 @@ function dependentsOf(inputs: ReadonlyMap<string, CompiledInput>): Map<string, s
 }
 
 interface Builder {
+  set: CriteriaSet;
   inputs: ReadonlyMap<string, CompiledInput>;
   dependents: ReadonlyMap<string, readonly string[]>;
   nodes: Map<string, CompiledNode>;
   leaves: CompiledNode[];
-  readers: Map<string, string[]>;
 }
 
 function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: number, path: string, block: CompiledNode['block']): CompiledNode {
@@ -198,6 +226,8 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
   const floor = n.floor === undefined ? new Decimal(0) : dec(n.floor);
   const c: CompiledNode = {
     code: n.code,
+    // Codes are unique in a checked set.
+    index: b.nodes.size,
     node: n,
     parent,
     depth,
@@ -220,9 +250,8 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     sourceRef: n.source ? sourceRefOf(n.source) : null,
   };
   const sortedReads = c.reads;
-  if (isLeaf) c.plan = leafPlan(n, sortedReads, ruleReads, b.inputs);
+  if (isLeaf) c.plan = leafPlan(b.set, n, sortedReads, ruleReads, b.inputs);
   b.nodes.set(n.code, c);
-  for (const id of c.reads) (b.readers.get(id) ?? b.readers.set(id, []).get(id)!).push(n.code);
   if (isLeaf) b.leaves.push(c);
   else c.children = n.children!.map((ch, i) => buildNode(b, ch, n.code, depth + 1, `${path}/children/${i}`, block));
   return Object.freeze(c);
@@ -257,7 +286,7 @@ export function compile(
 export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledSet {
   const set = deepFreeze(checked);
   const inputs = collectInputs(set);
-  const b: Builder = { inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [], readers: new Map() };
+  const b: Builder = { set, inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [] };
   const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
   const bonus = (set.bonus?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/bonus/items/${i}`, 'bonus'));
   const penalty = (set.penalty?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/penalty/items/${i}`, 'penalty'));
@@ -277,6 +306,5 @@ export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledS
     bands: (set.classification ?? []).map((x) => ({ code: x.code, label: x.label, labelEn: x.labelEn, iv: intervalOf(x) })),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,
     penaltyMax: set.penalty ? dec(set.penalty.max) : null,
-    readers: b.readers,
   });
 }

@@ -9,8 +9,8 @@
  *   after it: a warning at both, the date typed and the document's (EVIDENCE_DOCUMENT_AFTER_DEADLINE).
  */
 import { diag, foldText, type Diagnostic } from './deps.js';
-import type { CompiledSet } from './compile.js';
-import { documentPath, type DocRec, type ValueRec } from './values.js';
+import type { CompiledNode, CompiledSet } from './compile.js';
+import { documentPath, type DocRec, type Prepared } from './values.js';
 
 /** The kind a document's symbol says it is (Vietnamese administrative document symbols), folded. */
 const SYMBOL_KIND: Readonly<Record<string, string>> = {
@@ -45,10 +45,11 @@ function fits(d: DocRec, r: Req): boolean {
 }
 
 /** Match each document without `for` to the one requirement it can be, or warn. */
-export function matchDocuments(compiled: CompiledSet, docs: ReadonlyMap<string, DocRec[]>, out: Diagnostic[]): void {
-  for (const [code, list] of docs) {
-    const node = compiled.nodes.get(code);
-    if (!node?.plan || node.plan.anyDocProves || node.documents.length < 2) continue;
+export function matchDocuments(docNodes: readonly CompiledNode[], docs: ReadonlyArray<DocRec[] | undefined>, out: Diagnostic[]): void {
+  for (const node of docNodes) {
+    if (!node.plan || node.plan.anyDocProves || node.documents.length < 2) continue;
+    const list = docs[node.index]!;
+    const code = node.code;
     // Nearly every document names its requirement: nothing to match.
     if (list.every((d) => d.for !== undefined)) continue;
     const named = new Set(list.map((d) => d.for).filter((f) => f !== undefined));
@@ -63,19 +64,17 @@ export function matchDocuments(compiled: CompiledSet, docs: ReadonlyMap<string, 
 }
 
 /** A typed date that meets its deadline, proven by a document dated after the deadline: said at both. */
-export function documentsAfterDeadline(
-  compiled: CompiledSet,
-  values: ReadonlyMap<string, ValueRec>,
-  docs: ReadonlyMap<string, DocRec[]>,
-  valuePath: (entry: number, id: string) => string,
-  out: Diagnostic[],
-): void {
-  for (const [code, list] of docs) {
-    const rule = compiled.nodes.get(code)?.rule;
+export function documentsAfterDeadline(compiled: CompiledSet, prepared: Prepared, valuePath: (entry: number, id: string) => string, out: Diagnostic[]): void {
+  const { values, docs } = prepared;
+  const valueAt = (id: string) => values[compiled.inputs.get(id)?.slot ?? -1];
+  for (const node of prepared.docNodes) {
+    const rule = node.rule;
     if (rule?.type !== 'onTime' || rule.items.length !== 1) continue;
+    const code = node.code;
+    const list = docs[node.index]!;
     const item = rule.items[0]!;
-    const typed = values.get(item.input);
-    const deadline = typeof item.deadline === 'string' ? item.deadline : values.get(item.deadline.input)?.value;
+    const typed = valueAt(item.input);
+    const deadline = typeof item.deadline === 'string' ? item.deadline : valueAt(item.deadline.input)?.value;
     if (typed === undefined || typeof typed.value !== 'string' || typeof deadline !== 'string' || typed.value > deadline) continue;
     for (const d of list) {
       const date = d.ref.date;

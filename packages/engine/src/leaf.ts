@@ -13,13 +13,12 @@ import {
   type DocumentReq,
   type Evaluation,
   type Improvement,
-  type InputDef,
   type Reader,
   type Rounding,
   type RuleInvalid,
   type RuleShortage,
 } from './deps.js';
-import type { CompiledNode, LeafPlan } from './compile.js';
+import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
@@ -69,13 +68,19 @@ const NONE_ABSENT: string[] = [];
  */
 export function leafReading(compiled: Ctx['compiled'], prepared: Ctx['prepared'], trace: boolean): LeafReading {
   const ids: string[] = [];
+  const values = prepared.values;
+  const inputs = compiled.inputs;
   const read: Reader = (id) => {
     // Each id once per leaf: only its first read matters (shownIds, hasRead), and an expression's advice
     // search reads its inputs again for every value it tries (up to 96 times).
     let i = run.readFrom;
     while (i < ids.length && ids[i] !== id) i++;
     if (i === ids.length) ids.push(id);
-    const rec = prepared.values.get(id);
+    // The compiled input of a read (its slot): among the leaf's own 1 to 4 reads first, then in the set's map.
+    const reads = run.node.reads;
+    let k = 0;
+    while (k < reads.length && reads[k] !== id) k++;
+    const rec = values[(k < reads.length ? run.plan.readInputs[k] : inputs.get(id))?.slot ?? -1];
     if (!rec) return undefined;
     if (rec.entry >= 0) prepared.used[rec.entry] = true;
     return rec.value;
@@ -118,7 +123,7 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
   r.improve = ctx.trace ? [] : null;
   r.claim = undefined;
   r.readFrom = r.readIds.length;
-  r.entries = ctx.prepared.entriesOf.get(node.code) ?? NO_ENTRIES;
+  r.entries = ctx.prepared.entriesOf[node.index] ?? NO_ENTRIES;
   return r;
 }
 
@@ -127,26 +132,34 @@ function flag(r: LeafRun, code: FlagCode): void {
   addFlag(r.ctx, (r.flags ??= []), code, r.node.code);
 }
 
-/** The ids of `ids` the unit gave no value for (a shared empty list when it gave them all: nearly always). */
-function absentOf(ctx: Ctx, ids: readonly string[]): string[] {
+/** The ids of the inputs the unit gave no value for (a shared empty list when it gave them all: nearly always). */
+function absentOf(ctx: Ctx, inputs: readonly CompiledInput[]): string[] {
+  const values = ctx.prepared.values;
   let out: string[] | undefined;
-  for (const id of ids) if (!ctx.prepared.values.has(id)) (out ??= []).push(id);
+  for (const input of inputs) if (values[input.slot] === undefined) (out ??= []).push(input.def.id);
   return out ?? NONE_ABSENT;
 }
 
 /** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
-function traceInputs(ctx: Ctx, ids: readonly string[]): TraceInput[] {
-  return ids.map((id) => traceInput(id, ctx.compiled.inputs.get(id)!.def, ctx.prepared.values.get(id)));
+function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
+  const values = ctx.prepared.values;
+  // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
+  if (ids === r.plan.ownShown) return r.plan.ownShownInputs.map((input) => traceInput(input, values[input.slot]));
+  return ids.map((id) => {
+    const input = ctx.compiled.inputs.get(id)!;
+    return traceInput(input, values[input.slot]);
+  });
 }
 
 /**
  * One input as the trace shows it. Keys in this order (the JSON of a result is byte-stable); the
  * usual shapes are written as one literal each (one allocation, no property added one by one).
  */
-function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): TraceInput {
+function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
   const value = rec ? rec.display : null;
   const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const { label, labelEn, type, unit, unitEn } = def;
+  const id = input.def.id;
+  const { label, labelEn, type, unit, unitEn } = input.shown;
   let t: TraceInput;
   if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
   else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
@@ -164,7 +177,7 @@ function traceInput(id: string, def: InputDef, rec: ValueRec | undefined): Trace
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  const given = ctx.prepared.docs.get(node.code);
+  const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
   return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
 }
@@ -211,21 +224,20 @@ function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
 
 /** The ids of the required documents no complete document proves (what traceDocuments says, without building it); null when none. */
 function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
-  if (node.documents.length === 0) return null;
+  const { requiredDocs, anyDocProves } = node.plan!;
+  if (requiredDocs.length === 0) return null;
   let out: string[] | null = null;
-  const given = ctx.prepared.docs.get(node.code);
-  const any = node.plan!.anyDocProves;
-  for (let i = 0; i < node.documents.length; i++) {
-    const req = node.documents[i]!;
-    if (req.required === false) continue;
-    if (!given || !proves(given, req.id, any)) (out ??= []).push(req.id);
+  const given = ctx.prepared.docs[node.index];
+  for (let i = 0; i < requiredDocs.length; i++) {
+    const id = requiredDocs[i]!;
+    if (!given || !proves(given, id, anyDocProves)) (out ??= []).push(id);
   }
   return out;
 }
 
 /** Where in the evidence a criterion's diagnostic points: its first entry, or the entry list. */
-function entryPath(ctx: Ctx, code: string): string {
-  const first = ctx.prepared.entriesOf.get(code)?.[0];
+function entryPath(ctx: Ctx, node: CompiledNode): string {
+  const first = ctx.prepared.entriesOf[node.index]?.[0];
   return first === undefined ? '/entries' : `/entries/${first}`;
 }
 
@@ -258,7 +270,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   ctx.last.status = status;
   if (improve === null) {
     const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
-    ctx.records!.push(record);
+    ctx.records![ctx.recorded++] = record;
     return keepExact(ctx, record, points, applicableMax);
   }
   const trace = traceOf(r, improve);
@@ -270,9 +282,9 @@ function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const { ctx, node, claim } = r;
   const rule = node.rule!.type;
   const steps = r.steps!.slice(r.stepsFrom);
-  const inputs = traceInputs(ctx, shownIds(ctx, r.plan.ownShown, r));
+  const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
-  const explanation = ctx.prepared.explanations.get(node.code)?.text;
+  const explanation = ctx.prepared.explanations[node.index]?.text;
   const note = node.rule!.note;
   if (claim === undefined && explanation === undefined) {
     if (note === undefined) return { rule, inputs, documents, steps, improve };
@@ -320,9 +332,9 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
 function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], bounded = false): LeafOut {
   const { ctx, node, steps } = r;
   const prepared = ctx.prepared;
-  if (prepared.corrections.get(node.code)) flag(r, 'corrected');
+  if (prepared.corrections?.[node.index]) flag(r, 'corrected');
   // Each round's override is kept in the trace, in order; the last one decides.
-  const overrides = prepared.overrides.get(node.code);
+  const overrides = prepared.overrides?.[node.index];
   if (overrides)
     for (const o of overrides) {
       bounded = false;
@@ -342,7 +354,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     }
   // Points bound() has kept within the floor and maximum stay there unless rounded or overridden.
   if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
-  const claim = prepared.claims.get(node.code);
+  const claim = prepared.claims[node.index];
   if (claim) {
     const matches = cmpDec(claim.value, points) === 0;
     const claimed = decText(claim.value);
@@ -376,7 +388,7 @@ function withinBounds(r: LeafRun, points: Decimal): Decimal {
  * honest answer.
  */
 const missingPoints = (node: CompiledNode) => (node.block === 'penalty' ? node.max : node.floor.isNeg() ? node.floor : ZERO);
-const missingPolicy = (r: LeafRun) => r.node.node.missingEvidence ?? r.ctx.compiled.set.policies.missingEvidence;
+const missingPolicy = (r: LeafRun) => r.plan.missingEvidence;
 
 /** Inputs (and documents) that must be given before the leaf can be scored; `absent`: the inputs are not there at all. */
 function missingEvidence(r: LeafRun, inputs: string[], documents: string[], absent = true): LeafOut {
@@ -385,23 +397,23 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   for (const id of inputs) {
     // Shown by the trace (an input too short to score has a value: it is not "unused").
     r.readIds.push(id);
-    if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node.code), { code: node.code, input: id }));
+    if (absent) ctx.diagnostics.push(diag('SCORE_MISSING_INPUT', entryPath(ctx, node), { code: node.code, input: id }));
   }
   flag(r, 'missingInput');
-  r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations.get(node.code)?.text ?? null });
+  r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations[node.index]?.text ?? null });
   r.improve?.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
 /** Too few answers: the criterion is missing evidence, scored as such (never out of the maximum). */
 function shortage(r: LeafRun, s: RuleShortage): LeafOut {
-  r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node.code), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
+  r.ctx.diagnostics.push(diag('SCORE_TOO_FEW_ANSWERS', entryPath(r.ctx, r.node), { code: r.node.code, input: s.input, answers: s.answers, minAnswers: s.minAnswers }));
   return missingEvidence(r, [s.input], docsMissingOf(r.ctx, r.node) ?? [], false);
 }
 
 /** A value that cannot be scored (no tier, an expression or condition that fails): 0 points, flagged. */
 function invalid(r: LeafRun, why: RuleInvalid): LeafOut {
-  r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node.code), r.node.code));
+  r.ctx.diagnostics.push(invalidDiagnostic(why, entryPath(r.ctx, r.node), r.node.code));
   flag(r, 'invalid');
   return conclude(r, ZERO, r.node.max, 'invalid');
 }
@@ -437,7 +449,7 @@ function notApplicable(r: LeafRun, cause: NotApplicableCause): LeafOut {
   );
   // A value of the unit's own (a zero denominator) took the points out of the maximum: said, as a shortage of evidence would be.
   if (cause.cause === 'zeroDenominator' && policy === 'reduceMaximum')
-    ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node.code), { code: node.code, input: cause.input, max: node.maxText }));
+    ctx.diagnostics.push(diag('SCORE_NOT_APPLICABLE_BY_VALUE', entryPath(ctx, node), { code: node.code, input: cause.input, max: node.maxText }));
   flag(r, 'notApplicable');
   ctx.notApplicable.add(node.code);
   return conclude(r, points, policy === 'fullPoints' ? node.max : ZERO, 'notApplicable');
@@ -488,18 +500,10 @@ function evaluate(r: LeafRun): Evaluation<unknown> {
   }
 }
 
-/** Stage 4: within the leaf's floor and maximum. */
+/** Stage 4: within the leaf's floor and maximum (flagged when the rule gave more). */
 function bound(r: LeafRun, raw: Decimal): Decimal {
-  const { node, steps } = r;
-  let points = raw;
-  if (cmpDec(points, node.max) > 0) {
-    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.max), bound: 'max' });
-    points = node.max;
-    flag(r, 'capped');
-  } else if (cmpDec(points, node.floor) < 0) {
-    steps?.push({ kind: 'clamp', from: decText(points), to: decText(node.floor), bound: 'floor' });
-    points = node.floor;
-  }
+  const points = withinBounds(r, raw);
+  if (points !== raw && cmpDec(raw, r.node.max) > 0) flag(r, 'capped');
   if (points.isNeg()) flag(r, 'belowZero');
   return points;
 }
@@ -512,9 +516,9 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   flag(r, 'missingDocument');
   for (const id of docsMissing) {
     const req = node.documents.find((d) => d.id === id)!;
-    ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node.code), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
+    ctx.diagnostics.push(diag('SCORE_MISSING_DOCUMENT', entryPath(ctx, node), { code: node.code, document: req.id, label: req.label, labelEn: req.labelEn ?? null }));
   }
-  const explanation = ctx.prepared.explanations.get(node.code)?.text ?? null;
+  const explanation = ctx.prepared.explanations[node.index]?.text ?? null;
   const policy = missingPolicy(r);
   r.steps?.push({ kind: 'missing', inputs: [], documents: docsMissing, policy, explanation });
   if (policy === 'zero') {
@@ -525,7 +529,7 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   }
   if (explanation === null) {
     flag(r, 'needsExplanation');
-    ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node.code), { code: node.code }));
+    ctx.diagnostics.push(diag('SCORE_NEEDS_EXPLANATION', entryPath(ctx, node), { code: node.code }));
   } else flag(r, 'explained');
   return conclude(r, points, node.max, 'scored', true);
 }
@@ -569,10 +573,8 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const r = startLeaf(ctx, node);
   const na = applicability(r);
   if (na) return na;
-  for (const i of r.entries) {
-    const e = ctx.evidence.entries[i]!;
-    if (e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined) ctx.prepared.used[i] = true;
-  }
+  const { used, extras } = ctx.prepared;
+  for (const i of r.entries) if (extras[i]) used[i] = true;
   // Stage 2: required inputs the rule reads.
   const missing = absentOf(ctx, r.plan.requiredReads);
   if (missing.length > 0) return missingEvidence(r, missing, docsMissingOf(r.ctx, r.node) ?? []);

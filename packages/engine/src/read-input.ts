@@ -48,7 +48,7 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
         givenSha256: inp.evidenceSha,
       }),
     );
-  const applied = applyAppraisal(compiled, inp.prepared, ap, options.round, skip, numberTokensOf(options.appraisal));
+  const applied = applyAppraisal(compiled, evidence, inp.prepared, ap, options.round, skip, numberTokensOf(options.appraisal));
   for (const d of applied.diagnostics) diagnostics.push(d);
   inp.stage = applied.stage;
   return true;

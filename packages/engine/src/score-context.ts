@@ -51,6 +51,12 @@ export interface Ctx {
    */
   records: CriterionRecord[] | null;
   /**
+   * How many records are made (or have their place taken): records is made of the length the set's
+   * nodes give (one record each), not grown one by one (which left garbage, and room to spare in every
+   * kept result).
+   */
+  recorded: number;
+  /**
    * How leaves read their inputs (leaf.ts leafReading): the reader, and the unit's lists of what its
    * leaves read and of the steps they wrote, each leaf's from where its own start (finish() copies a
    * leaf's steps into its trace, in a list of their exact length).

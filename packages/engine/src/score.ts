@@ -3,11 +3,11 @@
  * Pure and synchronous; the same inputs give byte-identical JSON.
  */
 import { type Decimal, ParindexError, addDec, decText, diag, intervalContains, type Diagnostic, type InputDef } from './deps.js';
-import type { CompiledSet } from './compile.js';
+import type { CompiledInput, CompiledSet } from './compile.js';
 import { leafReading } from './leaf.js';
 import { readInput, type Input } from './read-input.js';
 import { plusZero, round, ZERO, type Ctx } from './score-context.js';
-import type { BlockResult, CompactResult, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
+import type { BlockResult, CompactResult, CriterionRecord, NodeResult, PartTotal, ScoreResult, Step, UnusedEntry } from './result.js';
 import type { BlockSummary, FieldSummary } from './summary.js';
 import { scoreTree, type Tree } from './tree.js';
 import { valuePath } from './values.js';
@@ -114,26 +114,29 @@ function totalsOf(compiled: CompiledSet, t: Tree<unknown, unknown>): ScoreResult
 }
 
 /**
- * The inputs declared on some leaf: every leaf is scored in every unit, and its trace shows its own
- * inputs whatever it read, so these are shown in every unit (found once per compiled set).
+ * The inputs declared on no leaf (set-level inputs, read by the leaves that name them), with their slots:
+ * every leaf is scored in every unit, and its trace shows its own inputs whatever it read, so only a
+ * value of one of these can go unshown (found once per compiled set).
  */
-const DECLARED = new WeakMap<CompiledSet, ReadonlySet<string>>();
-function declaredOnLeaves(compiled: CompiledSet): ReadonlySet<string> {
-  let ids = DECLARED.get(compiled);
-  if (!ids) {
-    ids = new Set(compiled.leaves.flatMap((l) => l.plan!.ownShown));
-    DECLARED.set(compiled, ids);
+const UNDECLARED = new WeakMap<CompiledSet, ReadonlyArray<CompiledInput>>();
+function undeclaredOnLeaves(compiled: CompiledSet): ReadonlyArray<CompiledInput> {
+  let inputs = UNDECLARED.get(compiled);
+  if (!inputs) {
+    const declared = new Set(compiled.leaves.flatMap((l) => l.plan!.ownShown));
+    inputs = [...compiled.inputs.values()].filter((i) => !declared.has(i.def.id));
+    UNDECLARED.set(compiled, inputs);
   }
-  return ids;
+  return inputs;
 }
 
 /**
  * A value of a used entry that it gave (a repeated value is the first entry's) and no trace shows: said
  * unused. A trace shows the inputs declared on its leaf and those its leaf read (ctx.reading's list,
- * which also holds those found too short); only a value of a set-level input is looked for in that list.
+ * which also holds those found too short); only a value of a set-level input can go unshown.
  */
-function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id: string): void {
-  if (declared.has(id) || ctx.prepared.values.get(id)?.entry !== entry || ctx.reading.ids.includes(id)) return;
+function sayIfUnused(ctx: Ctx, undeclared: readonly CompiledInput[], entry: number, id: string): void {
+  const input = ctx.compiled.inputs.get(id);
+  if (!input || !undeclared.includes(input) || ctx.prepared.values[input.slot]?.entry !== entry || ctx.reading.ids.includes(id)) return;
   const at = valuePath(ctx.evidence, entry, id);
   ctx.diagnostics.push(diag('EVIDENCE_UNUSED_ENTRY', at, { at }));
 }
@@ -141,13 +144,20 @@ function sayIfUnused(ctx: Ctx, declared: ReadonlySet<string>, entry: number, id:
 /** Entries nothing used; a used entry may still carry a value no criterion shows: say so rather than drop it. */
 function unusedEntries(ctx: Ctx): UnusedEntry[] {
   const { compiled, evidence, prepared, diagnostics } = ctx;
-  const declared = declaredOnLeaves(compiled);
+  const undeclared = undeclaredOnLeaves(compiled);
+  // The entries of the set-level values no leaf read: nearly always none, and the others are not walked for one.
+  let unshown: Set<number> | undefined;
+  for (const input of undeclared) {
+    const rec = prepared.values[input.slot];
+    if (rec && !ctx.reading.ids.includes(input.def.id)) (unshown ??= new Set()).add(rec.entry);
+  }
   const unused: UnusedEntry[] = [];
   evidence.entries.forEach((e, i) => {
     if (prepared.used[i]) {
+      if (!unshown?.has(i)) return;
       // Its input, then its values' ids: each shown by a trace, or set by another entry, or said unused.
-      if (e.input !== undefined) sayIfUnused(ctx, declared, i, e.input);
-      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, declared, i, id);
+      if (e.input !== undefined) sayIfUnused(ctx, undeclared, i, e.input);
+      if (e.values) for (const id of Object.keys(e.values)) sayIfUnused(ctx, undeclared, i, id);
       return;
     }
     const onNa = e.criterion !== undefined && ctx.notApplicable.has(e.criterion);
@@ -189,9 +199,11 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
     flags: [],
     notApplicable: new Set(),
     last: { points: ZERO, applicableMax: ZERO, status: 'scored' },
-    records: trace ? null : [],
+    records: trace ? null : new Array<CriterionRecord>(compiled.nodes.size),
+    recorded: 0,
     reading: leafReading(compiled, prepared, trace),
   };
+  // Every node has its record (a set's bonus and penalty items are leaves): the list is full after.
   const tree = scoreTree(ctx);
   const totals = totalsOf(compiled, tree);
   const unused = unusedEntries(ctx);

@@ -5,7 +5,7 @@
  * summaries and the blocks' sums, and no node result at all. The same functions walk both forms, so
  * the points cannot differ.
  */
-import { Decimal, addDec, cmpDec, decText, diag } from './deps.js';
+import { type Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
 import { pointsText, scoreLeaf } from './leaf.js';
 import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
@@ -17,7 +17,7 @@ import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js
  * rounding at depth 1, the unit's claim. Its figures and status are left in ctx.last; `steps` is null
  * in the compact form, which shows none. `applicable` null: every child counted in full.
  */
-function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null, flags: FlagCode[]): void {
+function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Decimal, status: NodeStatus, steps: Step[] | null): FlagCode[] | null {
   let points = sum;
   const ceiling = node.cap ?? node.max;
   let applicableMax = applicable;
@@ -30,14 +30,17 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
     points = node.floor;
   }
   if (node.depth === 1) points = round(points, ctx.compiled.rounding.get('field'), 'field', steps);
-  const claim = ctx.prepared.claims.get(node.code);
+  const claim = ctx.prepared.claims[node.index];
+  // The group's flags: none but this one, which few units have (null: none).
+  let flags: FlagCode[] | null = null;
   if (claim && !claim.value.eq(points)) {
-    flags.push('claimMismatch');
+    flags = ['claimMismatch'];
     ctx.flags.push({ code: 'claimMismatch', criterion: node.code });
     ctx.diagnostics.push(diag('SCORE_CLAIM_ON_PARENT', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed: decText(claim.value), computed: decText(points) }));
   }
   if (claim) ctx.prepared.used[claim.entry] = true;
   keepExact(ctx, ctx.last, points, applicableMax).status = status;
+  return flags;
 }
 
 /**
@@ -46,7 +49,7 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
  */
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord {
   const records = ctx.records;
-  const at = records === null ? -1 : records.push(PENDING) - 1;
+  const at = records === null ? -1 : ctx.recorded++;
   const children: NodeResult[] | null = records === null ? [] : null;
   let points = ZERO;
   let applicableMax = ZERO;
@@ -61,11 +64,10 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
   const steps: Step[] | null = children && [];
-  const flags: FlagCode[] = [];
-  closeGroup(ctx, node, points, applicableMax, status, steps, flags);
+  const flags = closeGroup(ctx, node, points, applicableMax, status, steps);
   const pointsShown = pointsText(node, ctx.last.points);
   const applicableShown = pointsText(node, ctx.last.applicableMax);
-  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags, steps!, children!);
+  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags ?? [], steps!, children!);
   return (records[at] = { code: node.code, status, points: pointsShown, applicableMax: applicableShown, flags: flagsKept(ctx, flags) });
 }
 
@@ -95,9 +97,6 @@ function groupResult(node: CompiledNode, applicableMax: string, points: string, 
   return r;
 }
 
-/** Taken by a group's record until its children are scored (theirs come after it). */
-const PENDING: CriterionRecord = Object.freeze({ code: '', status: 'scored', points: '0', applicableMax: '0', flags: [] });
-
 /**
  * A top-level field: its result (full form) or its summary, as toCompact makes it of the full field
  * (compact form). A field that is itself a leaf gets the field rounding too, and keeps its part.
@@ -116,6 +115,17 @@ function scoreField(ctx: Ctx, f: CompiledNode): NodeResult | FieldSummary {
   return full ?? fieldSummary(f.node, f.maxText, r);
 }
 
+/**
+ * @internal A block's points: Decimal.max(ZERO, Decimal.min(raw, max)) without the lists those take
+ * (the same object: the maximum when raw is not below it, the later of equal values as min gives it
+ * unless raw is negative; then zero unless that is above zero).
+ */
+export function blockPoints(raw: Decimal, max: Decimal): Decimal {
+  const k = cmpDec(raw, max);
+  const within = k > 0 || (k === 0 && !raw.isNeg()) ? max : raw;
+  return cmpDec(within, ZERO) > 0 ? within : ZERO;
+}
+
 /** The bonus or penalty block: its result with its items' (full form), or its summary, its items' records in ctx.records (compact form). */
 function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSummary | undefined {
   const block = ctx.compiled.set[key];
@@ -130,7 +140,7 @@ function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSumm
     raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
-  const points = Decimal.max(ZERO, Decimal.min(raw, max));
+  const points = blockPoints(raw, max);
   const summary = { max: decText(max), raw: decText(raw), points: decText(points), capped: raw.gt(max) };
   if (items === null) return keepExact(ctx, summary, points, ZERO);
   const r = { title: block.title } as BlockResult;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, decText, isRealDate } from './deps.js';
 import { compile } from './compile.js';
 import type { Evidence } from './evidence.js';
-import { prepare, realDate } from './values.js';
+import type { Appraisal } from './appraisal.js';
+import { applyAppraisal, prepare, realDate } from './values.js';
 import { oneLeafSet } from '../test/one-leaf-set.js';
 
 type NumberType = 'count' | 'decimal' | 'percent';
@@ -25,6 +26,9 @@ function setWith(x: Record<string, unknown>) {
     }),
   );
 }
+
+/** Where a unit's value of input x is kept. */
+const slotOfX = (compiled: ReturnType<typeof setWith>) => compiled.inputs.get('x')!.slot;
 
 const evidenceOf = (value: unknown): Evidence =>
   ({
@@ -65,7 +69,7 @@ describe('prepare() reads numbers as the long way does', () => {
           // The same compiled set for several numbers: its whole bounds are worked out once and kept.
           for (const r of raws) {
             const want = expected(type, min, max, r);
-            const rec = prepare(compiled, evidenceOf(r)).values.get('x');
+            const rec = prepare(compiled, evidenceOf(r)).values[slotOfX(compiled)];
             expect(rec !== undefined).toBe(want.ok);
             if (!rec) continue;
             expect((rec.value as Decimal).eq(new Decimal(Object.is(r, -0) ? '0' : r))).toBe(true);
@@ -80,14 +84,14 @@ describe('prepare() reads numbers as the long way does', () => {
 
   it('shares the Decimal of a small count between units and keeps -0 and large counts apart', () => {
     const compiled = setWith({ type: 'count' });
-    const a = prepare(compiled, evidenceOf(7)).values.get('x')!;
-    const b = prepare(compiled, evidenceOf(7)).values.get('x')!;
+    const a = prepare(compiled, evidenceOf(7)).values[slotOfX(compiled)]!;
+    const b = prepare(compiled, evidenceOf(7)).values[slotOfX(compiled)]!;
     expect(a.value).toBe(b.value);
     expect(decText(a.value as Decimal)).toBe('7');
-    const zero = prepare(compiled, evidenceOf(-0)).values.get('x')!;
+    const zero = prepare(compiled, evidenceOf(-0)).values[slotOfX(compiled)]!;
     expect((zero.value as Decimal).isNeg()).toBe(false);
     expect(zero.display).toBe('0');
-    const big = prepare(compiled, evidenceOf(123456)).values.get('x')!;
+    const big = prepare(compiled, evidenceOf(123456)).values[slotOfX(compiled)]!;
     expect([decText(big.value as Decimal), big.display]).toEqual(['123456', '123456']);
   });
 
@@ -100,7 +104,7 @@ describe('prepare() reads numbers as the long way does', () => {
         { id: 'blank', label: 'blank' },
       ],
     });
-    const rec = prepare(compiled, evidenceOf({ no: 2, yes: 1500 })).values.get('x')!;
+    const rec = prepare(compiled, evidenceOf({ no: 2, yes: 1500 })).values[slotOfX(compiled)]!;
     expect(rec.display).toEqual({ yes: '1500', no: '2', blank: '0' });
     expect(Object.keys(rec.display as object)).toEqual(['yes', 'no', 'blank']);
     expect(rec.display).not.toBe(rec.display);
@@ -147,7 +151,43 @@ describe("prepare() lists each criterion's entries", () => {
         { criterion: '1.1', note: 'b' },
       ]),
     );
-    expect(many.entriesOf.get('1.1')).toEqual([0, 1, 2, 3]);
-    expect(prepare(compiled, withEntries([{ criterion: '1.1', values: { y: true } }])).entriesOf.get('1.1')).toEqual([0]);
+    expect(many.entriesOf[compiled.nodes.get('1.1')!.index]).toEqual([0, 1, 2, 3]);
+    expect(prepare(compiled, withEntries([{ criterion: '1.1', values: { y: true } }])).entriesOf[compiled.nodes.get('1.1')!.index]).toEqual([0]);
+  });
+});
+
+describe('applyAppraisal() checks corrected values in the order they were given', () => {
+  const count = (id: string, atMost?: string) => ({ id, type: 'count', label: id, ...(atMost ? { atMost } : {}) });
+  // Declared a, b, c, d: the order of their slots, which is not the order a unit gives them in.
+  const compiled = compile(
+    oneLeafSet('order', 1, { inputs: [{ id: 'y', type: 'boolean', label: 'y' }, count('a', 'd'), count('b', 'd'), count('c', 'd'), count('d')], rule: { type: 'boolean', input: 'y' } }),
+  );
+  const unit = (values: Record<string, number | boolean>): Evidence => ({ ...evidenceOf(1), criteriaSet: 'test.order@2026', entries: [{ criterion: '1.1', values }] });
+  const appraisal = (values: Record<string, number>): Appraisal => ({
+    formatVersion: 1,
+    criteriaSet: 'test.order@2026',
+    evidence: { unit: 'T', sha256: '0'.repeat(64) },
+    rounds: [{ id: 'r1', kind: 'appraisal', items: [{ criterion: '1.1', values, reason: 'r' }] }],
+  });
+  const exceeding = (evidence: Evidence, corrections: Record<string, number>) => {
+    const prepared = prepare(compiled, evidence);
+    const applied = applyAppraisal(compiled, evidence, prepared, appraisal(corrections), undefined);
+    return [...prepared.diagnostics, ...applied.diagnostics].filter((d) => d.code === 'EVIDENCE_EXCEEDS_OTHER').map((d) => [(d.params as { input: string }).input, d.path]);
+  };
+
+  it("the unit's values first, as its entries give them, then those only a correction gives", () => {
+    expect(exceeding(unit({ y: true, b: 5, a: 5, d: 10 }), { d: 1, c: 3 })).toEqual([
+      ['b', '/rounds/0/items/0/values/d'],
+      ['a', '/rounds/0/items/0/values/d'],
+      ['c', '/rounds/0/items/0/values/c'],
+    ]);
+  });
+
+  it('a value dropped for exceeding its bound and given again by a correction comes after the unit’s', () => {
+    expect(exceeding(unit({ y: true, a: 20, b: 9, d: 10 }), { a: 8, d: 6 })).toEqual([
+      ['a', '/entries/0/values/a'],
+      ['b', '/rounds/0/items/0/values/d'],
+      ['a', '/rounds/0/items/0/values/a'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * per criterion, and the appraisal's corrections. Every problem is a diagnostic with a JSON pointer.
  */
 import { Decimal, LIMITS, cmpDec, decText, diag, isRealDate, nearestCode, nearestWord, readValueText, schemaDiag, valueTextDiagnostic, type Diagnostic, type Received } from './deps.js';
-import type { CompiledInput, CompiledSet } from './compile.js';
+import type { CompiledInput, CompiledNode, CompiledSet } from './compile.js';
 import type { DocumentRef, Entry, Evidence, InputValue } from './evidence.js';
 import type { Appraisal } from './appraisal.js';
 import type { TraceInput } from './result.js';
@@ -56,18 +56,43 @@ export function documentPath(d: { entry: number; index: number }): string {
   return `/entries/${d.entry}/documents/${d.index}`;
 }
 
+/** A unit's claimed points for a criterion, and the entry that claims them. */
+export interface ClaimRec {
+  value: Decimal;
+  entry: number;
+}
+
+/** A points override of the appraisal. */
+export interface Override {
+  points: Decimal;
+  round: string;
+  reason: string;
+  by?: string;
+  date?: string;
+}
+
+/**
+ * @internal What one unit gives, indexed: in lists by the set's fixed places, an input's value at its
+ * slot (CompiledInput.slot), a criterion's entries, documents, claim and explanation at its index
+ * (CompiledNode.index). Lists of the set's length, not maps grown key by key: a unit fills ~90 values
+ * and ~70 criteria, and a map of them took rehashing and garbage for every unit.
+ */
 export interface Prepared {
-  values: Map<string, ValueRec>;
-  claims: Map<string, { value: Decimal; entry: number }>;
-  docs: Map<string, DocRec[]>;
-  explanations: Map<string, { text: string; entry: number }>;
+  values: Array<ValueRec | undefined>;
+  claims: Array<ClaimRec | undefined>;
+  docs: Array<DocRec[] | undefined>;
+  /** The criteria given documents, in the order of their first document (the order their problems are said in). */
+  docNodes: CompiledNode[];
+  explanations: Array<{ text: string; entry: number } | undefined>;
   /** Entries that name each criterion (for "used" bookkeeping). */
-  entriesOf: Map<string, number[]>;
-  /** Points overrides from the appraisal, per criterion, in round order (the last one decides). */
-  overrides: Map<string, Array<{ points: Decimal; round: string; reason: string; by?: string; date?: string }>>;
-  /** Criteria whose input values the appraisal corrected, with the reason. */
-  corrections: Map<string, { round: string; reason: string }>;
+  entriesOf: Array<number[] | undefined>;
+  /** Points overrides from the appraisal, per criterion, in round order (the last one decides); null: none. */
+  overrides: Array<Override[] | undefined> | null;
+  /** Criteria whose input values the appraisal corrected, with the reason; null: none. */
+  corrections: Array<{ round: string; reason: string } | undefined> | null;
   used: boolean[];
+  /** By entry: it has documents, an explanation, a claim or a note (what makes it used when its criterion applies). */
+  extras: boolean[];
   diagnostics: Diagnostic[];
 }
 
@@ -77,12 +102,10 @@ const HUNDRED = new Decimal(100);
 
 /** A raw value as a diagnostic quotes it: its kind, and its text when short (strings cut at 40 characters). */
 function got(raw: unknown): Received {
-  if (raw === null) return { received: 'null', value: null };
-  if (typeof raw === 'string') return { received: 'string', value: raw.length > 40 ? raw.slice(0, 40) + '…' : raw };
-  if (typeof raw === 'number') return { received: 'number', value: String(raw) };
-  if (typeof raw === 'boolean') return { received: 'boolean', value: String(raw) };
-  if (typeof raw === 'object') return { received: Array.isArray(raw) ? 'array' : 'object', value: null };
-  return { received: 'other', value: null };
+  const kind = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+  if (kind === 'string') return { received: kind, value: (raw as string).length > 40 ? (raw as string).slice(0, 40) + '…' : (raw as string) };
+  if (kind === 'number' || kind === 'boolean') return { received: kind, value: String(raw) };
+  return { received: kind === 'null' || kind === 'array' || kind === 'object' ? kind : 'other', value: null };
 }
 
 /**
@@ -164,17 +187,18 @@ function typeError(out: Diagnostic[], path: At, def: CompiledInput['def'], raw: 
 export function convertValue(slot: InputSlot, raw: InputValue, path: At, period: { from: string; to: string }, out: Diagnostic[], token?: string): ValueRec | undefined {
   const input = slot.input;
   const def = input.def;
-  if (typeof raw === 'string' && def.type !== 'tally') {
+  const type = slot.type;
+  if (typeof raw === 'string' && type !== 'tally') {
     // The canonical forms first, as they were read before: a level id, an ISO date (nearly every value).
-    if (def.type === 'level' && input.options!.has(raw)) return new ValueRec(raw, undefined);
-    if (def.type === 'date' && realDate(raw)) return dateValue(input, raw, path, period, out);
+    if (type === 'level' && input.options!.has(raw)) return new ValueRec(raw, undefined);
+    if (type === 'date' && realDate(raw)) return dateValue(slot, raw, path, period, out);
     const v = readString(def, raw, path, out);
     if (v === undefined) return undefined;
-    if (typeof v === 'boolean' || def.type === 'level') return new ValueRec(v, undefined);
-    if (def.type === 'date') return dateValue(input, v as string, path, period, out);
+    if (typeof v === 'boolean' || type === 'level') return new ValueRec(v, undefined);
+    if (type === 'date') return dateValue(slot, v as string, path, period, out);
     return numberInRange(slot, new Decimal(v as string), path, out, undefined);
   }
-  switch (def.type) {
+  switch (type) {
     case 'boolean':
       return typeof raw === 'boolean' ? new ValueRec(raw, undefined) : typeError(out, path, def, raw);
     case 'tally':
@@ -185,7 +209,7 @@ export function convertValue(slot: InputSlot, raw: InputValue, path: At, period:
       if (typeof raw !== 'number' || !Number.isFinite(raw)) return typeError(out, path, def, raw);
       if (token !== undefined && !groupedTokenMeansItself(def, token, path, out)) return undefined;
       // A double is whole exactly when the Decimal of its digits is (an integer's text never reads as another double).
-      if (def.type === 'count' && !Number.isInteger(raw)) return typeError(out, path, def, raw);
+      if (type === 'count' && !Number.isInteger(raw)) return typeError(out, path, def, raw);
       return numberInRange(slot, numberValue(raw), path, out, raw);
     }
     default:
@@ -209,9 +233,8 @@ function groupedTokenMeansItself(def: CompiledInput['def'], token: string, path:
   return false;
 }
 
-function dateValue(input: CompiledInput, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): ValueRec {
-  if (input.def.withinPeriod !== false && (v < period.from || v > period.to))
-    out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: input.def.id, from: period.from, to: period.to }));
+function dateValue(slot: InputSlot, v: string, path: At, period: { from: string; to: string }, out: Diagnostic[]): ValueRec {
+  if (slot.withinPeriod && (v < period.from || v > period.to)) out.push(diag('EVIDENCE_DATE_OUTSIDE_PERIOD', pointer(path), { value: v, input: slot.input.def.id, from: period.from, to: period.to }));
   return new ValueRec(v, undefined);
 }
 
@@ -222,6 +245,13 @@ function dateValue(input: CompiledInput, v: string, path: At, period: { from: st
  */
 export interface InputSlot {
   input: CompiledInput;
+  /** Its type, and whether a date must be within the period (read from one shape: a set's inputs come in many). */
+  type: CompiledInput['def']['type'];
+  withinPeriod: boolean;
+  /** The criterion that declares it (null: a set-level input). */
+  owner: CompiledNode | null;
+  /** The slot of the input its atMost names (-1: none). */
+  atMost: number;
   lo: Decimal;
   hi: Decimal;
   whole: boolean;
@@ -231,14 +261,16 @@ export interface InputSlot {
 
 const MAX_SAFE = new Decimal(Number.MAX_SAFE_INTEGER);
 const wholeBound = (d: Decimal): number | undefined => (d.isInteger() && d.abs().lte(MAX_SAFE) ? d.toNumber() : undefined);
-function inputSlot(input: CompiledInput): InputSlot {
+function inputSlot(compiled: CompiledSet, input: CompiledInput): InputSlot {
   const def = input.def;
+  const owner = input.criterion === null ? null : compiled.nodes.get(input.criterion)!;
+  const atMost = def.atMost === undefined ? -1 : (compiled.inputs.get(def.atMost)?.slot ?? -1);
   const lo = input.min ?? (def.type === 'decimal' ? MIN_VALUE : ZERO_D);
   const hi = input.max ?? (def.type === 'percent' ? HUNDRED : MAX_VALUE);
   const l = wholeBound(lo);
   const h = wholeBound(hi);
   const whole = l !== undefined && h !== undefined;
-  return { input, lo, hi, whole, wholeLo: whole ? l : 0, wholeHi: whole ? h : 0 };
+  return { input, type: def.type, withinPeriod: def.withinPeriod !== false, owner, atMost, lo, hi, whole, wholeLo: whole ? l : 0, wholeHi: whole ? h : 0 };
 }
 
 const SLOTS = new WeakMap<CompiledSet, ReadonlyMap<string, InputSlot>>();
@@ -247,7 +279,7 @@ export function inputSlots(compiled: CompiledSet): ReadonlyMap<string, InputSlot
   let slots = SLOTS.get(compiled);
   if (!slots) {
     const made = new Map<string, InputSlot>();
-    for (const [id, input] of compiled.inputs) made.set(id, inputSlot(input));
+    for (const [id, input] of compiled.inputs) made.set(id, inputSlot(compiled, input));
     SLOTS.set(compiled, (slots = made));
   }
   return slots;
@@ -311,85 +343,90 @@ interface Indexing {
   /** Unquoted numbers written "3.000", by pointer (numberTokensOf). */
   tokens: ReadonlyMap<string, string> | undefined;
   out: Diagnostic[];
-  values: Map<string, ValueRec>;
-  claims: Map<string, { value: Decimal; entry: number }>;
-  docs: Map<string, DocRec[]>;
-  explanations: Map<string, { text: string; entry: number }>;
-  entriesOf: Map<string, number[]>;
+  /** What is being filled (its lists by the set's slots and indices). */
+  p: Prepared;
   /** Where the value being read is (one object, reused: see At). */
   at: ValueAt;
   /** The inputs given a value that declare atMost, in the order their values were set (checkAtMost). */
-  bounded: string[];
+  bounded: InputSlot[];
 }
 
 /** One value of an entry read; the input it is of (undefined when there is no such input here). */
-function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: string | null): CompiledInput | undefined {
+function setValue(x: Indexing, id: string, raw: InputValue, path: At, entry: number, owner: CompiledNode | null): InputSlot | undefined {
   const slot = x.slots.get(id);
-  if (!slot || (owner !== null && slot.input.criterion !== owner && slot.input.criterion !== null)) {
-    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion: owner, set: x.compiled.ref, ...suggestInput(x.compiled, id, owner) }));
-    return slot?.input;
+  if (!slot || (owner !== null && slot.owner !== owner && slot.owner !== null)) {
+    const criterion = owner === null ? null : owner.code;
+    x.out.push(diag('EVIDENCE_UNKNOWN_INPUT', pointer(path), { input: id, criterion, set: x.compiled.ref, ...suggestInput(x.compiled, id, criterion) }));
+    return slot;
   }
-  const input = slot.input;
-  const first = x.values.get(id);
+  const values = x.p.values;
+  const at = slot.input.slot;
+  const first = values[at];
   if (first) {
     x.out.push(diag('EVIDENCE_DUPLICATE_VALUE', pointer(path), { input: id, first: `/entries/${first.entry}` }));
-    return input;
+    return slot;
   }
   const v = convertValue(slot, raw, path, x.compiled.set.period, x.out, x.tokens?.get(pointer(path)));
   if (v) {
     // convertValue returns a fresh record: complete it in place.
     v.entry = entry;
-    x.values.set(id, v);
-    if (input.def.atMost !== undefined) x.bounded.push(id);
+    values[at] = v;
+    if (slot.atMost >= 0) x.bounded.push(slot);
   }
-  return input;
+  return slot;
 }
 
-function addEntryOf(x: Indexing, owner: string, i: number): void {
-  const list = x.entriesOf.get(owner);
+function addEntryOf(x: Indexing, owner: CompiledNode, i: number): void {
+  const entriesOf = x.p.entriesOf;
+  const list = entriesOf[owner.index];
   if (list) list.push(i);
-  else x.entriesOf.set(owner, [i]);
+  else entriesOf[owner.index] = [i];
 }
 
-/** The criterion an entry belongs to (null for a set-level input), after its values are read; undefined when it is refused. */
-function entryValues(x: Indexing, e: Entry, i: number): string | null | undefined {
+/**
+ * The criterion an entry belongs to (null for a set-level input), after its values are read; undefined
+ * when it is refused. Its fields are read once each (entries come in many shapes: each read is a slow lookup).
+ */
+function entryValues(x: Indexing, e: Entry, i: number): CompiledNode | null | undefined {
+  const { criterion, input, value, values } = e;
   // Pointers are written out only for a diagnostic (nearly every entry has none).
-  if (e.criterion === undefined && e.input === undefined) {
+  if (criterion === undefined && input === undefined) {
     x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'entryWithoutTarget' }));
     return undefined;
   }
-  let owner: string | null = null;
-  if (e.criterion !== undefined) {
-    if (!x.compiled.nodes.get(e.criterion)) {
-      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `/entries/${i}/criterion`, { code: e.criterion, set: x.compiled.ref, ...suggestCode(x.compiled, e.criterion, false) }));
+  let owner: CompiledNode | null = null;
+  if (criterion !== undefined) {
+    const node = x.compiled.nodes.get(criterion);
+    if (!node) {
+      x.out.push(diag('EVIDENCE_UNKNOWN_CRITERION', `/entries/${i}/criterion`, { code: criterion, set: x.compiled.ref, ...suggestCode(x.compiled, criterion, false) }));
       return undefined;
     }
-    owner = e.criterion;
+    owner = node;
     addEntryOf(x, owner, i);
   }
-  if (e.input !== undefined) {
-    if (e.values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/values`, { issue: 'inputWithValues' }));
-    if (e.value === undefined) {
-      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'inputWithoutValue', input: e.input }));
+  if (input !== undefined) {
+    if (values !== undefined) x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/values`, { issue: 'inputWithValues' }));
+    if (value === undefined) {
+      x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}`, { issue: 'inputWithoutValue', input }));
       return undefined;
     }
     const at = x.at;
     at.entry = i;
     at.key = null;
-    const input = setValue(x, e.input, e.value, at, i, owner);
-    if (owner === null && input?.criterion) {
-      owner = input.criterion;
+    const slot = setValue(x, input, value, at, i, owner);
+    if (owner === null && slot?.owner) {
+      owner = slot.owner;
       addEntryOf(x, owner, i);
     }
-  } else if (e.value !== undefined) {
+  } else if (value !== undefined) {
     x.out.push(schemaDiag('EVIDENCE_SCHEMA', `/entries/${i}/value`, { issue: 'valueWithoutInput' }));
   }
-  if (e.values) {
+  if (values) {
     const at = x.at;
     at.entry = i;
-    for (const key of Object.keys(e.values)) {
+    for (const key of Object.keys(values)) {
       at.key = key;
-      setValue(x, key, e.values[key]!, at, i, owner);
+      setValue(x, key, values[key]!, at, i, owner);
     }
   }
   return owner;
@@ -400,36 +437,46 @@ function entryValues(x: Indexing, e: Entry, i: number): string | null | undefine
  * indexed is always the engine's own copy (read-input.ts), so its document, with its entry added, is the
  * one the trace shows (its fields in the schema's order, then its entry).
  */
-function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], j: number, i: number, owner: string): DocRec {
+function entryDocument(x: Indexing, d: NonNullable<Entry['documents']>[number], j: number, i: number, owner: CompiledNode): DocRec {
   const period = x.compiled.set.period;
-  const reqs = x.compiled.nodes.get(owner)!.documents;
+  const reqs = owner.documents;
   const noNumber = d.number === undefined || d.number.trim() === '';
   const missing: Array<'number' | 'date'> = noNumber || d.date === undefined ? [...(noNumber ? ['number' as const] : []), ...(d.date === undefined ? ['date' as const] : [])] : NONE;
   const ref = d as DocRec['ref'];
   ref.entry = i;
   const rec: DocRec = { for: d.for, entry: i, complete: missing.length === 0, ref, index: j };
-  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(rec), { code: owner, missing }));
+  const code = owner.code;
+  if (missing.length) x.out.push(diag('EVIDENCE_DOCUMENT_INCOMPLETE', documentPath(rec), { code, missing }));
   if (d.for !== undefined && !reqs.some((r) => r.id === d.for))
-    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(rec)}/for`, { requirement: d.for, code: owner, known: reqs.map((r) => r.id) }));
+    x.out.push(diag('EVIDENCE_UNKNOWN_REQUIREMENT', `${documentPath(rec)}/for`, { requirement: d.for, code, known: reqs.map((r) => r.id) }));
   if (d.date !== undefined && !realDate(d.date)) x.out.push(diag('EVIDENCE_DATE_NOT_REAL', `${documentPath(rec)}/date`, { input: null, got: d.date }));
   else if (d.date !== undefined && (d.date < period.from || d.date > period.to))
-    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(rec)}/date`, { number: d.number ?? null, code: owner, date: d.date, from: period.from, to: period.to }));
+    x.out.push(diag('EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD', `${documentPath(rec)}/date`, { number: d.number ?? null, code, date: d.date, from: period.from, to: period.to }));
   return rec;
 }
 
-/** Documents, explanation and claim of an entry of criterion `owner`. */
-function entryExtras(x: Indexing, e: Entry, i: number, owner: string): void {
-  if (e.documents) {
-    const list = x.docs.get(owner) ?? x.docs.set(owner, []).get(owner)!;
-    const docs = e.documents;
-    for (let j = 0; j < docs.length; j++) list.push(entryDocument(x, docs[j]!, j, i, owner));
+/** Whether an entry has documents, an explanation, a claim or a note. */
+const hasExtras = (e: Entry) => !!e.documents || e.explanation !== undefined || e.claimedPoints !== undefined || e.note !== undefined;
+
+/** Documents, explanation and claim of an entry of criterion `owner` (each read once). */
+function entryExtras(x: Indexing, e: Entry, i: number, owner: CompiledNode): void {
+  const { documents, explanation, claimedPoints } = e;
+  const p = x.p;
+  const k = owner.index;
+  if (documents) {
+    let list = p.docs[k];
+    if (!list) {
+      p.docs[k] = list = [];
+      p.docNodes.push(owner);
+    }
+    for (let j = 0; j < documents.length; j++) list.push(entryDocument(x, documents[j]!, j, i, owner));
   }
-  if (e.explanation !== undefined && !x.explanations.has(owner)) x.explanations.set(owner, { text: e.explanation, entry: i });
-  else if (e.explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/explanation`, { at: `/entries/${i}/explanation` }));
-  if (e.claimedPoints !== undefined) {
-    const first = x.claims.get(owner);
-    if (first) x.out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `/entries/${i}/claimedPoints`, { code: owner, first: `/entries/${first.entry}` }));
-    else x.claims.set(owner, { value: new Decimal(String(e.claimedPoints)), entry: i });
+  if (explanation !== undefined && !p.explanations[k]) p.explanations[k] = { text: explanation, entry: i };
+  else if (explanation !== undefined) x.out.push(diag('EVIDENCE_UNUSED_ENTRY', `/entries/${i}/explanation`, { at: `/entries/${i}/explanation` }));
+  if (claimedPoints !== undefined) {
+    const first = p.claims[k];
+    if (first) x.out.push(diag('EVIDENCE_DUPLICATE_CLAIM', `/entries/${i}/claimedPoints`, { code: owner.code, first: `/entries/${first.entry}` }));
+    else p.claims[k] = { value: new Decimal(String(claimedPoints)), entry: i };
   }
 }
 
@@ -443,14 +490,15 @@ function unusedParts(x: Indexing, e: Entry, i: number): void {
 
 /** atMost: a value may not exceed another (on time ≤ resolved); a value that does is dropped. */
 function checkAtMost(x: Indexing, evidence: Evidence): void {
-  // In the order the values were set (the map's order), as a walk over all of them would meet them.
-  for (const id of x.bounded) {
-    const rec = x.values.get(id)!;
-    const other = x.compiled.inputs.get(id)!.def.atMost;
-    const o = other === undefined ? undefined : x.values.get(other);
+  const values = x.p.values;
+  // In the order the values were set, as a walk over all of them would meet them.
+  for (const slot of x.bounded) {
+    const rec = values[slot.input.slot]!;
+    const o = values[slot.atMost];
     if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0) {
-      x.out.push(diag('EVIDENCE_EXCEEDS_OTHER', valuePath(evidence, rec.entry, id), { input: id, value: decText(rec.value), other: other!, otherValue: decText(o.value) }));
-      x.values.delete(id);
+      const id = slot.input.def.id;
+      x.out.push(diag('EVIDENCE_EXCEEDS_OTHER', valuePath(evidence, rec.entry, id), { input: id, value: decText(rec.value), other: slot.input.def.atMost!, otherValue: decText(o.value) }));
+      values[slot.input.slot] = undefined;
     }
   }
 }
@@ -458,46 +506,45 @@ function checkAtMost(x: Indexing, evidence: Evidence): void {
 const NO_SKIP: ReadonlySet<number> = new Set();
 const NO_SKIP_AT: ReadonlySet<string> = new Set();
 
+/** An empty index for a unit of `compiled`: its lists of the set's lengths. */
+function emptyPrepared(compiled: CompiledSet, entries: number, skip: ReadonlySet<number>): Prepared {
+  const criteria = compiled.nodes.size;
+  return {
+    values: new Array(compiled.inputs.size),
+    claims: new Array(criteria),
+    docs: new Array(criteria),
+    docNodes: [],
+    explanations: new Array(criteria),
+    entriesOf: new Array(criteria),
+    overrides: null,
+    corrections: null,
+    // An entry the schema refused has its problem already: it is not also "unused".
+    used: skip.size > 0 ? Array.from({ length: entries }, (_, i) => skip.has(i)) : new Array<boolean>(entries).fill(false),
+    extras: new Array<boolean>(entries).fill(false),
+    diagnostics: [],
+  };
+}
+
 /** @internal Index the evidence entries: values, documents, claims, explanations. */
 export function prepare(compiled: CompiledSet, evidence: Evidence, skip: ReadonlySet<number> = NO_SKIP, tokens?: ReadonlyMap<string, string>): Prepared {
-  const x: Indexing = {
-    compiled,
-    slots: inputSlots(compiled),
-    tokens,
-    out: [],
-    values: new Map(),
-    claims: new Map(),
-    docs: new Map(),
-    explanations: new Map(),
-    entriesOf: new Map(),
-    at: { entry: 0, key: null },
-    bounded: [],
-  };
   const entries = evidence.entries;
+  const p = emptyPrepared(compiled, entries.length, skip);
+  const x: Indexing = { compiled, slots: inputSlots(compiled), tokens, out: p.diagnostics, p, at: { entry: 0, key: null }, bounded: [] };
   const skipping = skip.size > 0;
   for (let i = 0; i < entries.length; i++) {
     if (skipping && skip.has(i)) continue;
     const e = entries[i]!;
+    // What scoring its criterion reads of the entry besides its values (leaf.ts scoreLeaf).
+    p.extras[i] = hasExtras(e);
     const owner = entryValues(x, e, i);
     if (owner === undefined) continue;
     if (owner !== null) entryExtras(x, e, i, owner);
     else unusedParts(x, e, i);
   }
   checkAtMost(x, evidence);
-  matchDocuments(compiled, x.docs, x.out);
-  documentsAfterDeadline(compiled, x.values, x.docs, (entry, id) => valuePath(evidence, entry, id), x.out);
-  return {
-    values: x.values,
-    claims: x.claims,
-    docs: x.docs,
-    explanations: x.explanations,
-    entriesOf: x.entriesOf,
-    overrides: new Map(),
-    corrections: new Map(),
-    // An entry the schema refused has its problem already: it is not also "unused".
-    used: skipping ? Array.from({ length: entries.length }, (_, i) => skip.has(i)) : new Array<boolean>(entries.length).fill(false),
-    diagnostics: x.out,
-  };
+  matchDocuments(p.docNodes, p.docs, x.out);
+  documentsAfterDeadline(compiled, p, (entry, id) => valuePath(evidence, entry, id), x.out);
+  return p;
 }
 
 /** @internal The JSON pointer of an input's value inside an entry. */
@@ -516,6 +563,7 @@ function corrected(v: ValueRec, before: ValueRec | undefined, round: string, rea
 /** @internal Apply the appraisal's rounds up to and including `round`. */
 export function applyAppraisal(
   compiled: CompiledSet,
+  evidence: Evidence,
   prepared: Prepared,
   appraisal: Appraisal,
   round: string | undefined,
@@ -532,6 +580,8 @@ export function applyAppraisal(
   }
   /** Where each corrected value was given, for the checks the evidence's own values go through. */
   const correctedAt = new Map<string, string>();
+  /** The unit's values by id in the order they were given, once a correction is made (valuesInOrder): a correction takes a value's place, or comes last. */
+  let given: Map<string, ValueRec> | undefined;
   const slots = inputSlots(compiled);
   for (let r = 0; r <= last; r++) {
     const rd = appraisal.rounds[r]!;
@@ -562,9 +612,10 @@ export function applyAppraisal(
           const v = convertValue(slot, item.values[key]!, path, compiled.set.period, out, tokens?.get(path));
           if (!v) continue;
           correctedAt.set(key, path);
-          prepared.values.set(key, corrected(v, prepared.values.get(key), rd.id, item.reason));
+          given ??= valuesInOrder(compiled, evidence, prepared);
+          given.set(key, (prepared.values[slot.input.slot] = corrected(v, prepared.values[slot.input.slot], rd.id, item.reason)));
         }
-        prepared.corrections.set(item.criterion, { round: rd.id, reason: item.reason });
+        (prepared.corrections ??= [])[node.index] = { round: rd.id, reason: item.reason };
       }
       if (item.points !== undefined) {
         const p = new Decimal(String(item.points));
@@ -572,8 +623,7 @@ export function applyAppraisal(
           out.push(diag('APPRAISAL_OVERRIDE_RANGE', `${base}/points`, { code: item.criterion, points: decText(p), floor: decText(node.floor), max: decText(node.max) }));
           return;
         }
-        const list = prepared.overrides.get(item.criterion) ?? prepared.overrides.set(item.criterion, []).get(item.criterion)!;
-        list.push({
+        ((prepared.overrides ??= [])[node.index] ??= []).push({
           points: p,
           round: rd.id,
           reason: item.reason,
@@ -582,21 +632,34 @@ export function applyAppraisal(
         });
       } else if (item.values) {
         // New values replace an earlier round's override of the same criterion.
-        prepared.overrides.delete(item.criterion);
+        if (prepared.overrides) prepared.overrides[node.index] = undefined;
       }
     });
   }
-  correctionsWithinBounds(compiled, prepared, correctedAt, out);
+  if (given) correctionsWithinBounds(compiled, given, correctedAt, out);
   return { stage, diagnostics: out };
 }
 
+/** The values of a unit by input id, in the order the evidence gave them: entry by entry, each entry's input then its values. */
+function valuesInOrder(compiled: CompiledSet, evidence: Evidence, prepared: Prepared): Map<string, ValueRec> {
+  const out = new Map<string, ValueRec>();
+  const visit = (id: string, i: number) => {
+    const rec = prepared.values[compiled.inputs.get(id)?.slot ?? -1];
+    if (rec && rec.entry === i && !out.has(id)) out.set(id, rec);
+  };
+  evidence.entries.forEach((e, i) => {
+    if (e.input !== undefined) visit(e.input, i);
+    if (e.values) for (const id of Object.keys(e.values)) visit(id, i);
+  });
+  return out;
+}
+
 /** A corrected value obeys atMost as a given one does (on time ≤ resolved), whichever of the two was corrected. */
-function correctionsWithinBounds(compiled: CompiledSet, prepared: Prepared, correctedAt: ReadonlyMap<string, string>, out: Diagnostic[]): void {
-  if (correctedAt.size === 0) return;
-  for (const [id, rec] of prepared.values) {
+function correctionsWithinBounds(compiled: CompiledSet, values: ReadonlyMap<string, ValueRec>, correctedAt: ReadonlyMap<string, string>, out: Diagnostic[]): void {
+  for (const [id, rec] of values) {
     const other = compiled.inputs.get(id)!.def.atMost;
     if (other === undefined || (!correctedAt.has(id) && !correctedAt.has(other))) continue;
-    const o = prepared.values.get(other);
+    const o = values.get(other);
     if (o && rec.value instanceof Decimal && o.value instanceof Decimal && cmpDec(rec.value, o.value) > 0)
       out.push(diag('EVIDENCE_EXCEEDS_OTHER', correctedAt.get(id) ?? correctedAt.get(other)!, { input: id, value: decText(rec.value), other, otherValue: decText(o.value) }));
   }
