@@ -27,7 +27,8 @@ import {
   type RoundingLevel,
 } from './deps.js';
 import { hashJson } from './canonical.js';
-import type { KindStep, SourceRef } from './result.js';
+import type { CriterionRecord, KindStep, SourceRef } from './result.js';
+import { NO_FLAGS } from './score-context.js';
 
 /** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
 function sourceRefOf(src: NonNullable<CriterionNode['source']>): SourceRef {
@@ -91,6 +92,12 @@ export interface CompiledNode {
   plan: LeafPlan | null;
   /** The source as every result carries it (made once, frozen, shared by the results), or null. */
   sourceRef: SourceRef | null;
+  /**
+   * The compact records of the node's two usual outcomes, scored in full ([0]) and scored zero ([1]) out of its
+   * whole maximum, with no flag (score-context.ts keptRecord): made once, frozen, shared by the results
+   * of every unit. Null for a leaf that is a field, whose record the field rounding rewrites.
+   */
+  usual: readonly CriterionRecord[] | null;
 }
 
 /** Per leaf, decided once: which inputs must be given, which are shown first, how documents prove. */
@@ -224,6 +231,7 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
   if (n.applicability) conditionReads(n.applicability.notApplicableWhen, reads);
   const max = dec(n.max);
   const floor = n.floor === undefined ? new Decimal(0) : dec(n.floor);
+  const maxText = decText(max);
   const c: CompiledNode = {
     code: n.code,
     // Codes are unique in a checked set.
@@ -245,9 +253,10 @@ function buildNode(b: Builder, n: CriterionNode, parent: string | null, depth: n
     documents: n.documents ?? [],
     kind: n.rule ? compileRule(n.rule, `${path}/rule`, max, floor, b) : null,
     notApplicableWhen: n.applicability ? compileCondition(n.applicability.notApplicableWhen, `${path}/applicability/notApplicableWhen`) : null,
-    maxText: decText(max),
+    maxText,
     plan: null,
     sourceRef: n.source ? sourceRefOf(n.source) : null,
+    usual: isLeaf && depth === 1 && block === 'fields' ? null : [maxText, '0'].map((points) => Object.freeze({ code: n.code, status: 'scored', points, applicableMax: maxText, flags: NO_FLAGS })),
   };
   const sortedReads = c.reads;
   if (isLeaf) c.plan = leafPlan(b.set, n, sortedReads, ruleReads, b.inputs);

@@ -19,7 +19,7 @@ import {
   type RuleShortage,
 } from './deps.js';
 import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, flagsKept, keepExact, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import { addFlag, flagsKept, keepExact, keptRecord, pointsText, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
@@ -269,7 +269,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
   const { ctx, node, improve } = r;
   ctx.last.status = status;
   if (improve === null) {
-    const record = criterionRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags));
+    const record = keptRecord(node, status, points, applicableMax, flagsKept(ctx, r.flags));
     ctx.records![ctx.recorded++] = record;
     return keepExact(ctx, record, points, applicableMax);
   }
@@ -295,14 +295,6 @@ function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   if (explanation !== undefined) trace.explanation = explanation;
   if (note !== undefined) trace.notes = [note];
   return trace;
-}
-
-/** Points of a node as text: its maximum's text made at compile when they equal it (equal decimals have one text). */
-export const pointsText = (node: CompiledNode, points: Decimal): string => (points.eq(node.max) ? node.maxText : decText(points));
-
-/** A leaf's criterion record, as the compact form keeps it (keys in the order toCompact writes them). */
-function criterionRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[]): CriterionRecord {
-  return { code: node.code, status, points: pointsText(node, points), applicableMax: pointsText(node, applicableMax), flags };
 }
 
 /**

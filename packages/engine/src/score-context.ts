@@ -1,6 +1,6 @@
 /** @internal What scoring one unit carries from node to node: the set, the evidence, what was found. */
 import { Decimal, decText, type Diagnostic, type Rounding, type RoundingLevel } from './deps.js';
-import type { CompiledSet } from './compile.js';
+import type { CompiledNode, CompiledSet } from './compile.js';
 import type { LeafReading } from './leaf.js';
 import type { Evidence } from './evidence.js';
 import type { CriterionRecord, Flag, FlagCode, NodeStatus, RoundingStep, Step } from './result.js';
@@ -70,8 +70,24 @@ export interface Ctx {
  * flag: a list each was a third of the objects a kept record holds, and the collector copies each.
  * The full form keeps a list of its own per node.
  */
-const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
+export const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
 export const flagsKept = (ctx: Ctx, flags: FlagCode[] | null): FlagCode[] => (flags !== null && flags.length > 0 ? flags : ctx.trace ? (flags ?? []) : NO_FLAGS);
+
+/**
+ * A criterion's compact record. A ranking keeps one per criterion per unit, and two in three are a
+ * criterion scored in full or scored zero out of its whole maximum, with no flag: those are the
+ * node's records made at compile (CompiledNode.usual), frozen and shared by the results of every unit
+ * as NO_FLAGS is, so that a kept result holds fewer objects of its own (the collector copies each one
+ * it holds). The others are the result's own.
+ */
+export function keptRecord(node: CompiledNode, status: NodeStatus, points: Decimal, applicableMax: Decimal, flags: FlagCode[]): CriterionRecord {
+  const usual = node.usual;
+  if (usual !== null && flags === NO_FLAGS && status === 'scored' && applicableMax.eq(node.max) && (points.eq(node.max) || points.isZero())) return usual[+points.isZero()]!;
+  return { code: node.code, status, points: pointsText(node, points), applicableMax: pointsText(node, applicableMax), flags };
+}
+
+/** Points of a node as text: its maximum's text made at compile when they equal it (equal decimals have one text). */
+export const pointsText = (node: CompiledNode, points: Decimal): string => (points.eq(node.max) ? node.maxText : decText(points));
 
 export function addFlag(ctx: Ctx, flags: FlagCode[], code: FlagCode, criterion: string): void {
   if (!flags.includes(code)) {

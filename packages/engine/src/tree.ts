@@ -7,8 +7,8 @@
  */
 import { type Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
-import { pointsText, scoreLeaf } from './leaf.js';
-import { flagsKept, keepExact, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { scoreLeaf } from './leaf.js';
+import { flagsKept, keepExact, keptRecord, pointsText, round, ZERO, type Ctx, type Exact } from './score-context.js';
 import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, Step } from './result.js';
 import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js';
 
@@ -65,10 +65,8 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
   }
   const steps: Step[] | null = children && [];
   const flags = closeGroup(ctx, node, points, applicableMax, status, steps);
-  const pointsShown = pointsText(node, ctx.last.points);
-  const applicableShown = pointsText(node, ctx.last.applicableMax);
-  if (records === null) return groupResult(node, applicableShown, pointsShown, status, flags ?? [], steps!, children!);
-  return (records[at] = { code: node.code, status, points: pointsShown, applicableMax: applicableShown, flags: flagsKept(ctx, flags) });
+  if (records !== null) return (records[at] = keptRecord(node, status, ctx.last.points, ctx.last.applicableMax, flagsKept(ctx, flags)));
+  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? [], steps!, children!);
 }
 
 /**

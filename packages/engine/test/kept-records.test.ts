@@ -1,0 +1,58 @@
+/**
+ * A compact result's criterion records: a criterion scored in full or scored zero out of its whole
+ * maximum, with no flag, is one frozen record of the compiled set, shared by every unit's result
+ * (score-context.ts keptRecord); any other outcome is the result's own. What each says is what the full
+ * result says (compact.test.ts holds them byte for byte to toCompact).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compile, score, toCompact, type CompactResult } from '@parindex/engine';
+// @ts-expect-error: a plain ESM script without types
+import { generateEvidence } from '../../../examples/generate.mjs';
+
+const set = JSON.parse(readFileSync(new URL('../../../rules/sets/model.commune-par/2026.json', import.meta.url), 'utf8')) as unknown;
+const compiled = compile(set);
+const units = generateEvidence(40, 3) as unknown[];
+const results = units.map((u) => score(compiled, u, { form: 'compact' }));
+const usual = (r: CompactResult['criteria'][number]) =>
+  r.status === 'scored' && r.flags.length === 0 && r.applicableMax === compiled.nodes.get(r.code)!.maxText && (r.points === r.applicableMax || r.points === '0');
+
+describe('kept criterion records', () => {
+  it('are shared and frozen for the usual outcomes, and the result’s own for the others', () => {
+    const first = new Map<string, object>();
+    let shared = 0;
+    let own = 0;
+    for (const r of results) {
+      for (const rec of r.criteria) {
+        const node = compiled.nodes.get(rec.code)!;
+        const isFieldLeaf = node.isLeaf && node.depth === 1 && node.block === 'fields';
+        if (usual(rec) && !isFieldLeaf) {
+          expect(Object.isFrozen(rec)).toBe(true);
+          // The same object in every result where the criterion had this outcome.
+          const key = `${rec.code} ${rec.points}`;
+          expect(rec).toBe(first.get(key) ?? rec);
+          first.set(key, rec);
+          shared++;
+        } else {
+          expect(Object.isFrozen(rec)).toBe(false);
+          own++;
+        }
+      }
+    }
+    // Both kinds occur in generated communes (two in three records are usual).
+    expect(shared).toBeGreaterThan(own);
+    expect(own).toBeGreaterThan(0);
+  });
+
+  it('say what the full result says, whichever unit made them first', () => {
+    for (let i = units.length - 1; i >= 0; i--) expect(JSON.stringify(results[i])).toBe(JSON.stringify(toCompact(score(compiled, units[i]))));
+  });
+
+  it('cannot be changed through one result for another', () => {
+    const rec = results[0]!.criteria.find((c) => Object.isFrozen(c))!;
+    expect(() => {
+      (rec as { points: string }).points = '999';
+    }).toThrow(TypeError);
+    expect(results.some((r) => r.criteria.some((c) => c.points === '999'))).toBe(false);
+  });
+});
