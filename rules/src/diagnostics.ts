@@ -634,15 +634,35 @@ export const DIAGNOSTIC_CODES = /* @__PURE__ */ Object.keys(SEVERITY) as Diagnos
 
 type WarningCode = { [C in DiagnosticCode]: (typeof SEVERITY)[C] extends 'warning' ? C : never }[DiagnosticCode];
 
+/** A list of warning codes, checked: a code that is not a warning of the table does not compile. */
+type Warnings<T extends WarningCode> = T;
+
 /**
- * The warnings of the table above, which diag() reads (every other code is an error): a bundle that builds
- * diagnostics then carries these few codes, not the whole table (the browser scoring entry's size). Its
- * type makes it exactly the table's warnings: a missing one or an error here does not compile.
+ * The warnings of the tools around the engine (reading a file, a set's checks, rank, plans, the workbook,
+ * the server): their callers pass the severity (`diag(code, path, params, 'warning')`, which the type of
+ * diag asks for), so that diag() does not carry them and the browser scoring entry, which never gives
+ * them, is smaller.
  */
-const WARNINGS: { readonly [C in WarningCode]: true } = {
-  FILE_BOM: true,
-  SET_GIVEN_RANGE: true,
-  SET_SOURCE_NOT_DOCUMENT: true,
+type ToolWarning = Warnings<
+  | 'FILE_BOM'
+  | 'SET_GIVEN_RANGE'
+  | 'SET_SOURCE_NOT_DOCUMENT'
+  | 'RANK_APPRAISAL_UNUSED'
+  | 'RANK_UNIT_LOOKALIKE'
+  | 'RANK_THREADS_CAPPED'
+  | 'PLAN_INPUT_OVERRIDDEN'
+  | 'PROGRESS_DONE_WITHOUT_PRODUCT'
+  | 'PROGRESS_LATE'
+  | 'WORKBOOK_MISSING_ROW'
+  | 'API_PAGE_NOT_BUILT'
+>;
+
+/**
+ * The other warnings of the table above, which diag() reads (every other code is an error): a bundle that
+ * builds diagnostics then carries these few codes, not the whole table (the browser scoring entry's size).
+ * Its type makes it exactly the table's warnings but the tools': a missing one or an error here does not compile.
+ */
+const WARNINGS: { readonly [C in Exclude<WarningCode, ToolWarning>]: true } = {
   EVIDENCE_PERIOD_MISMATCH: true,
   EVIDENCE_DECIMAL_COMMA: true,
   EVIDENCE_DATE_OUTSIDE_PERIOD: true,
@@ -667,18 +687,10 @@ const WARNINGS: { readonly [C in WarningCode]: true } = {
   SCORE_CLAIM_MISMATCH: true,
   SCORE_CLAIM_ON_PARENT: true,
   SCORE_NEEDS_EXPLANATION: true,
-  RANK_APPRAISAL_UNUSED: true,
-  RANK_UNIT_LOOKALIKE: true,
-  RANK_THREADS_CAPPED: true,
-  PLAN_INPUT_OVERRIDDEN: true,
-  PROGRESS_DONE_WITHOUT_PRODUCT: true,
-  PROGRESS_LATE: true,
-  WORKBOOK_MISSING_ROW: true,
-  API_PAGE_NOT_BUILT: true,
 };
 
-/** Build a diagnostic; its params are checked against its code at compile time. */
-export function diag<C extends DiagnosticCode>(code: C, path: string, params: DiagnosticParams[C], severity?: Severity): DiagnosticOf<C> {
+/** Build a diagnostic; its params are checked against its code at compile time (and a tool's warning is passed its severity). */
+export function diag<C extends DiagnosticCode>(code: C, path: string, params: DiagnosticParams[C], ...[severity]: C extends ToolWarning ? ['warning'] : [Severity?]): DiagnosticOf<C> {
   return { code, severity: severity ?? (Object.hasOwn(WARNINGS, code) ? 'warning' : 'error'), path, params };
 }
 
@@ -722,7 +734,7 @@ export type SchemaCode = 'SET_SCHEMA' | 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA' |
 
 /** A schema diagnostic at a pointer, its place (field, item) taken from the pointer. */
 export function schemaDiag<C extends SchemaCode>(code: C, path: string, issue: SchemaIssueBody, place: SchemaPlace = schemaPlace(pointerSegments(path))): DiagnosticOf<C> {
-  return diag(code, path, { ...place, ...issue } as SchemaIssue);
+  return diag<SchemaCode>(code, path, { ...place, ...issue } as SchemaIssue) as DiagnosticOf<C>;
 }
 
 /**

@@ -419,7 +419,7 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
     return done(undefined);
   }
   if (source.charCodeAt(0) === 0xfeff) {
-    diagnostics.push({ ...diag('FILE_BOM', '', {}), line: 1, column: 1 });
+    diagnostics.push({ ...diag('FILE_BOM', '', {}, 'warning'), line: 1, column: 1 });
     source = source.slice(1);
   }
   if (source.trim() === '') {

@@ -229,7 +229,7 @@ export function checkSource(source: SourceDef, tiers: readonly Tier[] | undefine
   if (source.document === undefined) {
     if (source.model !== true) out.push(schemaDiag('SET_SCHEMA', `${p}/document`, { issue: 'missing', expected: ['string'], allowed: [] }));
   } else if (!namesDocument(source.document) && citedFile(source.document) === undefined) {
-    out.push(diag('SET_SOURCE_NOT_DOCUMENT', `${p}/document`, { code, document: source.document }));
+    out.push(diag('SET_SOURCE_NOT_DOCUMENT', `${p}/document`, { code, document: source.document }, 'warning'));
   }
   checkQuote(source, tiers, code, p, out);
 }

@@ -2,6 +2,7 @@
  * Canonical JSON (object keys sorted by code point, no whitespace) and SHA-256, for provenance hashes
  * that do not depend on key order or formatting of the files.
  */
+import { nativeSha256 } from './native-sha256.js';
 import { sha256Utf8Hex } from './sha256.js';
 
 /** Canonical JSON text of a JSON value: keys sorted, no whitespace. Undefined members are dropped. */
@@ -75,37 +76,9 @@ function write(v: unknown): string {
   return out + '}';
 }
 
-interface NodeHash {
-  update(data: string, encoding: 'utf8'): NodeHash;
-  digest(encoding: 'hex'): string;
-}
-type CreateHash = (algorithm: 'sha256') => NodeHash;
-/** crypto.hash (Node ≥ 20.12): one-shot, a string is hashed as its UTF-8 bytes, like update(text, 'utf8'). */
-type OneShotHash = (algorithm: 'sha256', data: string, encoding: 'hex') => string;
-
-/**
- * Node's native SHA-256 when the engine runs in Node (no import: the engine bundles for browsers as
- * is), else our own (./sha256.ts, small for the browser bundle). Both hash the UTF-8 bytes of the text
- * (lone surrogates as U+FFFD), so the hex is the same.
- */
-const native: { createHash?: CreateHash; hash?: OneShotHash } | undefined = (() => {
-  try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const mod = proc?.getBuiltinModule?.('crypto') as { createHash?: CreateHash; hash?: OneShotHash } | undefined;
-    if (typeof mod?.createHash !== 'function') return undefined;
-    return { createHash: mod.createHash, ...(typeof mod.hash === 'function' ? { hash: mod.hash } : {}) };
-  } catch {
-    return undefined;
-  }
-})();
-const nativeCreateHash: CreateHash | undefined = native?.createHash;
-const nativeHash: OneShotHash | undefined = native?.hash;
-
-/** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
+/** Lowercase hex SHA-256 of a string's UTF-8 bytes: Node's native hash in Node, else our own (./sha256.ts, small for the browser bundle); the same hex. */
 export function sha256Hex(text: string): string {
-  if (nativeHash) return nativeHash('sha256', text, 'hex');
-  if (nativeCreateHash) return nativeCreateHash('sha256').update(text, 'utf8').digest('hex');
-  return sha256Utf8Hex(text);
+  return nativeSha256 ? nativeSha256(text) : sha256Utf8Hex(text);
 }
 
 /** SHA-256 of the canonical JSON of a value. */

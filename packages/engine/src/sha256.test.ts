@@ -6,6 +6,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from './canonical.js';
+import { nativeSha256 } from './native-sha256.js';
+import { nativeSha256 as browserSha256 } from './native-sha256.browser.js';
 import { sha256Utf8Hex } from './sha256.js';
 
 /** Random strings per run: a few hundred in the test run, many more in `pnpm test:fuzz-long`. */
@@ -41,5 +44,19 @@ describe('sha256Utf8Hex', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('nativeSha256 (Node) and its browser stub', () => {
+  it('is node:crypto in Node, and gives the same hex as our own on strings with lone surrogates', () => {
+    expect(nativeSha256).toBeTypeOf('function');
+    for (const text of ['', 'abc', 'ư\u{1F600}x', 'a\ud800b\udc00', 'x'.repeat(1000)]) {
+      expect(nativeSha256!(text)).toBe(node(text));
+      expect(sha256Hex(text)).toBe(sha256Utf8Hex(text));
+    }
+  });
+
+  it('is absent in the browser stub (package.json "browser"), which leaves hashing to sha256Utf8Hex', () => {
+    expect(browserSha256).toBeUndefined();
   });
 });

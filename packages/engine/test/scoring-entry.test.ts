@@ -96,6 +96,12 @@ describe('the scoring entry, bundled', () => {
     // Errors only the CLI, the workbook and the API report: in the bundle only if the whole table is.
     for (const c of ['API_HOST_REFUSED', 'USAGE_UNKNOWN_COMMAND', 'WORKBOOK_XML_DOCTYPE']) expect(code.includes(c), c).toBe(false);
     expect(code).toContain('SCORE_MISSING_INPUT');
+    // The tools' warnings are passed their severity by their callers: not in diag()'s table.
+    for (const c of ['FILE_BOM', 'RANK_THREADS_CAPPED', 'API_PAGE_NOT_BUILT']) expect(code.includes(c), c).toBe(false);
+  });
+
+  it('takes the browser stub of Node\'s native SHA-256 (package.json "browser"): the hashes are its own SHA-256\'s', () => {
+    expect(code.includes('getBuiltinModule')).toBe(false);
   });
 
   it('scores every example as the full entry: full and compact forms, summaries, ranking', () => {

@@ -40,7 +40,7 @@ export function applyDerived(evidence: Json, derivation: Derivation, planId: str
       const typed = at.shared ? e.value : (e.values as Json)[d.input];
       if (textOf(typed) !== textOf(d.value)) {
         const path = at.shared ? pointer('entries', at.entry, 'value') : pointer('entries', at.entry, 'values', d.input);
-        diagnostics.push(diag('PLAN_INPUT_OVERRIDDEN', path, { criterion: d.criterion, input: d.input, typed: textOf(typed), derived: textOf(d.value), plan: planId }));
+        diagnostics.push(diag('PLAN_INPUT_OVERRIDDEN', path, { criterion: d.criterion, input: d.input, typed: textOf(typed), derived: textOf(d.value), plan: planId }, 'warning'));
       }
       if (at.shared) {
         if (d.value === null) delete e.value;

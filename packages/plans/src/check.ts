@@ -97,14 +97,14 @@ export function parseProgress(value: unknown): Parsed<Progress> {
 /** A done task's products against its deadline in the window: "done" without a product; a product after the deadline. */
 function checkDone(task: Task, products: NonNullable<Progress['tasks'][number]['products']>, eventDate: string | undefined, window: Window, at: number): Diagnostic[] {
   const proving = products.filter((p) => [p.number, p.date, p.title, p.figure].some((v) => v !== undefined && v !== ''));
-  if (proving.length === 0) return [diag('PROGRESS_DONE_WITHOUT_PRODUCT', pointer('tasks', at, 'status'), { task: task.id })];
+  if (proving.length === 0) return [diag('PROGRESS_DONE_WITHOUT_PRODUCT', pointer('tasks', at, 'status'), { task: task.id }, 'warning')];
   const due = dueDate(task.deadline, window, eventDate);
   if (due === 'noDeadline' || due === 'awaitingEvent') return [];
   // The earliest dated product is the one that proves the task done (derive.ts, provingProduct).
   const first = proving.flatMap((p) => (p.date === undefined ? [] : [p.date])).sort()[0];
   if (first !== undefined && first > due) {
     const i = proving.findIndex((p) => p.date === first);
-    return [diag('PROGRESS_LATE', pointer('tasks', at, 'products', products.indexOf(proving[i]!), 'date'), { task: task.id, date: first, deadline: due })];
+    return [diag('PROGRESS_LATE', pointer('tasks', at, 'products', products.indexOf(proving[i]!), 'date'), { task: task.id, date: first, deadline: due }, 'warning')];
   }
   return [];
 }

@@ -105,7 +105,7 @@ async function loopbackHost(c: Context, next: () => Promise<void>): Promise<Resp
 
 /** `/` without a built page: the sentence as text for a browser, the diagnostic for a client asking JSON. */
 function pageNotBuilt(c: Context): Response {
-  const d = diag('API_PAGE_NOT_BUILT', '', {});
+  const d = diag('API_PAGE_NOT_BUILT', '', {}, 'warning');
   if (c.req.header('accept')?.includes('application/json')) return fail(c, 404, d);
   const lang = langOf(c);
   return c.text(diagnosticText(d, typeof lang === 'string' ? lang : 'vi'), 404);

@@ -93,7 +93,7 @@ function readValuesSheet(r: Reading, byCode: Map<string, Found>, shared: Found):
     seen.set(key, keyCell);
     takeValue(r, ws, row, spec, byCode, shared);
   }
-  for (const [key, spec] of expected) if (!seen.has(key)) r.diagnostics.push(diag('WORKBOOK_MISSING_ROW', '', placeOf(spec.def, spec.criterion)));
+  for (const [key, spec] of expected) if (!seen.has(key)) r.diagnostics.push(diag('WORKBOOK_MISSING_ROW', '', placeOf(spec.def, spec.criterion), 'warning'));
 }
 
 const DOCUMENT_TEXT = ['number', 'title', 'issuer', 'url', 'sha256'] as const;

@@ -38,7 +38,7 @@ export const givenChecks: KindChecks<GivenRule, GivenStep> = {
     const info = ctx.needInput(rule.input, ['count', 'decimal', 'percent'], `${ctx.path}/input`);
     // An input that may hold more than the maximum (a percentage against 40 points) is likely not points at all.
     const hi = info?.def.max !== undefined ? dec(info.def.max) : info?.def.type === 'percent' ? dec(100) : null;
-    if (hi !== null && hi.gt(ctx.max)) ctx.report(diag('SET_GIVEN_RANGE', `${ctx.path}/input`, { code: ctx.code, input: rule.input, inputMax: decText(hi), max: decText(ctx.max) }));
+    if (hi !== null && hi.gt(ctx.max)) ctx.report(diag('SET_GIVEN_RANGE', `${ctx.path}/input`, { code: ctx.code, input: rule.input, inputMax: decText(hi), max: decText(ctx.max) }, 'warning'));
   },
 };
 

@@ -215,7 +215,7 @@ async function scoreShared(r: RankRun, workers: RankThreads, rest: ReadonlyArray
 type UnusedWhy = { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string };
 
 function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
-  r.unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why })], a.json) });
+  r.unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why }, 'warning')], a.json) });
 }
 
 /** Score unit i of the ranked list again with its appraisal; false when that fails (the unit leaves the ranking). */
@@ -372,7 +372,7 @@ export function visibleCode(code: string): string {
 /** A unit already ranked: RANK_DUPLICATE_UNIT, and RANK_UNIT_LOOKALIKE when it was spelt another way. */
 function duplicateUnit(code: string, first: { file: string; code: string }): Diagnostic[] {
   const found: Diagnostic[] = [diag('RANK_DUPLICATE_UNIT', '/unit/code', { unit: visibleCode(code), first: first.file })];
-  if (code !== first.code) found.push(diag('RANK_UNIT_LOOKALIKE', '/unit/code', { unit: visibleCode(code), first: visibleCode(first.code), file: first.file }));
+  if (code !== first.code) found.push(diag('RANK_UNIT_LOOKALIKE', '/unit/code', { unit: visibleCode(code), first: visibleCode(first.code), file: first.file }, 'warning'));
   return found;
 }
 
@@ -441,7 +441,7 @@ export function parseThreads(text: string, cores: number = availableParallelism(
   if (!/^0*[1-9][0-9]*$/.test(text)) throw new UsageError(diag('USAGE_THREADS', '', { got: text }));
   const asked = Number(text);
   if (asked <= cores) return { threads: asked };
-  return { threads: cores, warning: diag('RANK_THREADS_CAPPED', '', { asked: text, cores }) };
+  return { threads: cores, warning: diag('RANK_THREADS_CAPPED', '', { asked: text, cores }, 'warning') };
 }
 
 /**
