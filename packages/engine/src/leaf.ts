@@ -19,7 +19,7 @@ import {
   type RuleShortage,
 } from './deps.js';
 import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, flagsKept, keepExact, keptRecord, pointsText, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import { addFlag, flagsKept, keepExact, keptRecord, NO_FLAGS, pointsText, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
@@ -59,6 +59,12 @@ export interface LeafRun {
 
 const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
+/**
+ * @internal The empty lists of a full result (a leaf's advice, documents, a document's proofs), one
+ * frozen list shared by every result, as NO_FLAGS is: most leaves have none of them, and a list each
+ * was ~200 objects per unit. A leaf's own list is made when it has something to hold.
+ */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
@@ -120,7 +126,7 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
   r.plan = node.plan!;
   r.flags = null;
   r.stepsFrom = ctx.reading.steps.length;
-  r.improve = ctx.trace ? [] : null;
+  r.improve = ctx.trace ? NONE : null;
   r.claim = undefined;
   r.readFrom = r.readIds.length;
   r.entries = ctx.prepared.entriesOf[node.index] ?? NO_ENTRIES;
@@ -177,9 +183,10 @@ function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
+  if (node.documents.length === 0) return NONE;
   const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
-  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
+  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : NONE));
 }
 
 /** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
@@ -193,7 +200,7 @@ function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocu
       else (more ??= [first]).push(d.ref);
     }
   }
-  return more ?? (first === undefined ? [] : [first]);
+  return more ?? (first === undefined ? NONE : [first]);
 }
 
 /** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
@@ -274,7 +281,7 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
     return keepExact(ctx, record, points, applicableMax);
   }
   const trace = traceOf(r, improve);
-  return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags), trace), points, applicableMax);
+  return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags ?? NO_FLAGS, trace), points, applicableMax);
 }
 
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
@@ -393,7 +400,8 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   }
   flag(r, 'missingInput');
   r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations[node.index]?.text ?? null });
-  r.improve?.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
+  // Before any advice of the rule's (the rule was not evaluated): the leaf's first.
+  if (r.improve !== null) r.improve = [{ kind: 'provide', inputs, documents, pointsAfter: null, gain: null }];
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
@@ -516,7 +524,8 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   if (policy === 'zero') {
     // Advice is part of the trace: the compact form does not work out what providing them would give.
     const after = r.improve !== null ? criterionRounded(r, points) : ZERO;
-    if (after.gt(0)) r.improve!.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
+    // The advice may be a kind's shared list (frozen): a list of the leaf's own, this first.
+    if (after.gt(0)) r.improve = [{ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) }, ...r.improve!];
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
@@ -577,9 +586,9 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
   if (r.improve !== null) {
-    // A list of its own: the kind's when it made one for this evaluation, a copy of one it shares (frozen).
+    // The kind's list, made for this evaluation or shared by every result (frozen): no copy.
     const advice = roundedAdvice(r, node.kind!.advise(ev), points);
-    if (advice.length > 0) r.improve = Object.isFrozen(advice) ? advice.slice() : advice;
+    if (advice.length > 0) r.improve = advice;
   }
   return documentsStage(r, points);
 }

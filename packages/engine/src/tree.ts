@@ -7,8 +7,8 @@
  */
 import { type Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
-import { scoreLeaf } from './leaf.js';
-import { flagsKept, keepExact, keptRecord, pointsText, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { flagsKept, keepExact, keptRecord, NO_FLAGS, pointsText, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { NONE, scoreLeaf } from './leaf.js';
 import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, Step } from './result.js';
 import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js';
 
@@ -66,7 +66,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
   const steps: Step[] | null = children && [];
   const flags = closeGroup(ctx, node, points, applicableMax, status, steps);
   if (records !== null) return (records[at] = keptRecord(node, status, ctx.last.points, ctx.last.applicableMax, flagsKept(ctx, flags)));
-  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? [], steps!, children!);
+  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? NO_FLAGS, steps!, children!);
 }
 
 /**
@@ -133,7 +133,7 @@ function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSumm
   for (const c of ctx.compiled[key]) {
     const item = scoreLeaf(ctx, c) as NodeResult;
     // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
-    if (key === 'penalty' && item.trace) item.trace.improve = [];
+    if (key === 'penalty' && item.trace) item.trace.improve = NONE;
     items?.push(item);
     raw = addDec(raw, ctx.last.points);
   }
