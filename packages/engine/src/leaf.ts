@@ -142,15 +142,23 @@ function flag(r: LeafRun, code: FlagCode): void {
 function absentOf(ctx: Ctx, inputs: readonly CompiledInput[]): string[] {
   const values = ctx.prepared.values;
   let out: string[] | undefined;
-  for (const input of inputs) if (values[input.slot] === undefined) (out ??= []).push(input.def.id);
+  for (let i = 0; i < inputs.length; i++) if (values[inputs[i]!.slot] === undefined) (out ??= []).push(inputs[i]!.def.id);
   return out ?? NONE_ABSENT;
 }
 
-/** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
+/**
+ * The inputs as the trace shows them, in a list of the exact length (pushing into [] reserves 17
+ * places); one or two (most leaves) as a literal, which map() and its callback cost more than.
+ */
 function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
   const values = ctx.prepared.values;
   // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
-  if (ids === r.plan.ownShown) return r.plan.ownShownInputs.map((input) => traceInput(input, values[input.slot]));
+  if (ids === r.plan.ownShown) {
+    const own = r.plan.ownShownInputs;
+    if (own.length === 1) return [traceInput(own[0]!, values[own[0]!.slot])];
+    if (own.length === 2) return [traceInput(own[0]!, values[own[0]!.slot]), traceInput(own[1]!, values[own[1]!.slot])];
+    return own.map((input) => traceInput(input, values[input.slot]));
+  }
   return ids.map((id) => {
     const input = ctx.compiled.inputs.get(id)!;
     return traceInput(input, values[input.slot]);
@@ -287,21 +295,38 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
 function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const { ctx, node, claim } = r;
-  const rule = node.rule!.type;
-  const steps = r.steps!.slice(r.stepsFrom);
+  const { ruleType: rule, notes } = r.plan;
+  const steps = stepsOf(r.steps!, r.stepsFrom);
   const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
   const explanation = ctx.prepared.explanations[node.index]?.text;
-  const note = node.rule!.note;
   if (claim === undefined && explanation === undefined) {
-    if (note === undefined) return { rule, inputs, documents, steps, improve };
-    return { rule, inputs, documents, steps, improve, notes: [note] };
+    if (notes === null) return { rule, inputs, documents, steps, improve };
+    return { rule, inputs, documents, steps, improve, notes: notes as string[] };
   }
   const trace: Trace = { rule, inputs, documents, steps, improve };
   if (claim !== undefined) trace.claim = claim;
   if (explanation !== undefined) trace.explanation = explanation;
-  if (note !== undefined) trace.notes = [note];
+  if (notes !== null) trace.notes = notes as string[];
   return trace;
+}
+
+/**
+ * The leaf's steps (those of the unit's list from `from` on) in a list of their own, of the exact
+ * length: one to three (nearly every leaf) as a literal, which slice() of the unit's long list costs
+ * several times more than. Never a shared list: a field's rounding adds its step to it.
+ */
+function stepsOf(all: readonly Step[], from: number): Step[] {
+  switch (all.length - from) {
+    case 1:
+      return [all[from]!];
+    case 2:
+      return [all[from]!, all[from + 1]!];
+    case 3:
+      return [all[from]!, all[from + 1]!, all[from + 2]!];
+    default:
+      return all.slice(from);
+  }
 }
 
 /**
