@@ -51,6 +51,7 @@ export interface CompiledInput {
 }
 
 export interface InputShown {
+  id: string;
   label: string;
   labelEn: string | undefined;
   type: InputDef['type'];
@@ -198,7 +199,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       max: def.max === undefined ? null : dec(def.max),
       // Ids are unique in a checked set.
       slot: inputs.size,
-      shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
+      shown: { id: def.id, label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {

@@ -172,8 +172,7 @@ function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[]
 function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
   const value = rec ? rec.display : null;
   const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const id = input.def.id;
-  const { label, labelEn, type, unit, unitEn } = input.shown;
+  const { id, label, labelEn, type, unit, unitEn } = input.shown;
   let t: TraceInput;
   if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
   else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };

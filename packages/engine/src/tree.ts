@@ -64,21 +64,27 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
     applicableMax = addDec(applicableMax, ctx.last.applicableMax);
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
-  const steps: Step[] | null = children && [];
-  const flags = closeGroup(ctx, node, points, applicableMax, status, steps);
-  if (records !== null) return (records[at] = keptRecord(node, status, ctx.last.points, ctx.last.applicableMax, flagsKept(ctx, flags)));
-  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? NO_FLAGS, steps!, children!);
+  if (records !== null) {
+    const flags = closeGroup(ctx, node, points, applicableMax, status, null);
+    return (records[at] = keptRecord(node, status, ctx.last.points, ctx.last.applicableMax, flagsKept(ctx, flags)));
+  }
+  // The group's steps (nearly always none) go to the end of the unit's list of steps, and are taken from there: no list per group.
+  const all = ctx.reading.steps;
+  const from = all.length;
+  const flags = closeGroup(ctx, node, points, applicableMax, status, all);
+  const steps = all.length > from ? all.splice(from) : null;
+  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? NO_FLAGS, steps, children!);
 }
 
 /**
  * A group's result. Keys in this order (the JSON of a result is byte-stable); the usual shapes are one
  * literal each (an object grown key by key takes a second allocation for its keys).
  */
-function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[], children: NodeResult[]): NodeResult {
+function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[] | null, children: NodeResult[]): NodeResult {
   const { code, maxText: nominalMax } = node;
   const { title, titleEn, part } = node.node;
   const kind = 'group';
-  if (titleEn !== undefined && steps.length === 0) {
+  if (titleEn !== undefined && steps === null) {
     if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
     return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, part, children };
   }
@@ -91,7 +97,7 @@ function groupResult(node: CompiledNode, applicableMax: string, points: string, 
   r.status = status;
   r.flags = flags;
   if (part !== undefined) r.part = part;
-  if (steps.length) r.steps = steps;
+  if (steps !== null) r.steps = steps;
   r.children = children;
   return r;
 }
@@ -129,13 +135,14 @@ export function blockPoints(raw: Decimal, max: Decimal): Decimal {
 function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSummary | undefined {
   const block = ctx.compiled.set[key];
   if (!block) return undefined;
-  const items: NodeResult[] | null = ctx.records === null ? [] : null;
+  const leaves = ctx.compiled[key];
+  const items: NodeResult[] | null = ctx.records === null ? new Array<NodeResult>(leaves.length) : null;
   let raw = ZERO;
-  for (const c of ctx.compiled[key]) {
-    const item = scoreLeaf(ctx, c) as NodeResult;
+  for (let i = 0; i < leaves.length; i++) {
+    const item = scoreLeaf(ctx, leaves[i]!) as NodeResult;
     // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
     if (key === 'penalty' && item.trace) item.trace.improve = NONE;
-    items?.push(item);
+    if (items !== null) items[i] = item;
     raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;
