@@ -51,6 +51,7 @@ export interface CompiledInput {
 }
 
 export interface InputShown {
+  id: string;
   label: string;
   labelEn: string | undefined;
   type: InputDef['type'];
@@ -117,6 +118,13 @@ export interface LeafPlan {
   ownShownInputs: CompiledInput[];
   /** Required inputs the applicability condition reads: without them it cannot be decided. */
   applicabilityRequired: CompiledInput[];
+  /**
+   * What the leaf's trace says of its rule: its type, and its note as the trace's notes (a list made
+   * once, frozen, shared by the results), or null. Read from the rule itself per leaf these were a
+   * lookup on a rule of any kind's shape (and mostly of a key it does not have).
+   */
+  ruleType: Rule['type'];
+  notes: readonly string[] | null;
 }
 
 function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], ruleReads: ReadonlySet<string>, inputs: ReadonlyMap<string, CompiledInput>): LeafPlan {
@@ -138,6 +146,9 @@ function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], 
     ownShown,
     ownShownInputs: ownShown.map(inputOf),
     applicabilityRequired: [...applicabilityReads].sort().filter(isRequired).map(inputOf),
+    // Every leaf of a checked set has a rule (traceOf and evaluate rely on it, as they did on node.rule).
+    ruleType: n.rule?.type as Rule['type'],
+    notes: n.rule?.note !== undefined ? Object.freeze([n.rule.note]) : null,
   };
 }
 
@@ -188,7 +199,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
       max: def.max === undefined ? null : dec(def.max),
       // Ids are unique in a checked set.
       slot: inputs.size,
-      shown: { label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
+      shown: { id: def.id, label: def.label, labelEn: def.labelEn, type: def.type, unit: def.unit, unitEn: def.unitEn },
     });
   set.inputs?.forEach((d) => add(d, null));
   const walk = (n: CriterionNode) => {

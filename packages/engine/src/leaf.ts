@@ -19,7 +19,7 @@ import {
   type RuleShortage,
 } from './deps.js';
 import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, flagsKept, keepExact, keptRecord, pointsText, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import { addFlag, flagsKept, keepExact, keptRecord, NO_FLAGS, pointsText, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
 import type { DocRec, ValueRec } from './values.js';
 
@@ -59,6 +59,12 @@ export interface LeafRun {
 
 const NO_ENTRIES: readonly number[] = [];
 const NONE_ABSENT: string[] = [];
+/**
+ * @internal The empty lists of a full result (a leaf's advice, documents, a document's proofs), one
+ * frozen list shared by every result, as NO_FLAGS is: most leaves have none of them, and a list each
+ * was ~200 objects per unit. A leaf's own list is made when it has something to hold.
+ */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * @internal The reader the leaves of one unit read their inputs with, and the list of what they read
@@ -120,7 +126,7 @@ function startLeaf(ctx: Ctx, node: CompiledNode): LeafRun {
   r.plan = node.plan!;
   r.flags = null;
   r.stepsFrom = ctx.reading.steps.length;
-  r.improve = ctx.trace ? [] : null;
+  r.improve = ctx.trace ? NONE : null;
   r.claim = undefined;
   r.readFrom = r.readIds.length;
   r.entries = ctx.prepared.entriesOf[node.index] ?? NO_ENTRIES;
@@ -136,15 +142,23 @@ function flag(r: LeafRun, code: FlagCode): void {
 function absentOf(ctx: Ctx, inputs: readonly CompiledInput[]): string[] {
   const values = ctx.prepared.values;
   let out: string[] | undefined;
-  for (const input of inputs) if (values[input.slot] === undefined) (out ??= []).push(input.def.id);
+  for (let i = 0; i < inputs.length; i++) if (values[inputs[i]!.slot] === undefined) (out ??= []).push(inputs[i]!.def.id);
   return out ?? NONE_ABSENT;
 }
 
-/** The inputs as the trace shows them (map() makes a list of the exact length; pushing into [] reserves 17 places). */
+/**
+ * The inputs as the trace shows them, in a list of the exact length (pushing into [] reserves 17
+ * places); one or two (most leaves) as a literal, which map() and its callback cost more than.
+ */
 function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
   const values = ctx.prepared.values;
   // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
-  if (ids === r.plan.ownShown) return r.plan.ownShownInputs.map((input) => traceInput(input, values[input.slot]));
+  if (ids === r.plan.ownShown) {
+    const own = r.plan.ownShownInputs;
+    if (own.length === 1) return [traceInput(own[0]!, values[own[0]!.slot])];
+    if (own.length === 2) return [traceInput(own[0]!, values[own[0]!.slot]), traceInput(own[1]!, values[own[1]!.slot])];
+    return own.map((input) => traceInput(input, values[input.slot]));
+  }
   return ids.map((id) => {
     const input = ctx.compiled.inputs.get(id)!;
     return traceInput(input, values[input.slot]);
@@ -158,8 +172,7 @@ function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[]
 function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
   const value = rec ? rec.display : null;
   const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const id = input.def.id;
-  const { label, labelEn, type, unit, unitEn } = input.shown;
+  const { id, label, labelEn, type, unit, unitEn } = input.shown;
   let t: TraceInput;
   if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
   else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
@@ -177,9 +190,10 @@ function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
+  if (node.documents.length === 0) return NONE;
   const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
-  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : []));
+  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : NONE));
 }
 
 /** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
@@ -193,7 +207,7 @@ function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocu
       else (more ??= [first]).push(d.ref);
     }
   }
-  return more ?? (first === undefined ? [] : [first]);
+  return more ?? (first === undefined ? NONE : [first]);
 }
 
 /** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
@@ -274,27 +288,44 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
     return keepExact(ctx, record, points, applicableMax);
   }
   const trace = traceOf(r, improve);
-  return keepExact(ctx, leafRecord(node, points, applicableMax, status, flagsKept(ctx, r.flags), trace), points, applicableMax);
+  return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags ?? NO_FLAGS, trace), points, applicableMax);
 }
 
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
 function traceOf(r: LeafRun, improve: Improvement[]): Trace {
   const { ctx, node, claim } = r;
-  const rule = node.rule!.type;
-  const steps = r.steps!.slice(r.stepsFrom);
+  const { ruleType: rule, notes } = r.plan;
+  const steps = stepsOf(r.steps!, r.stepsFrom);
   const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
   const documents = traceDocuments(ctx, node);
   const explanation = ctx.prepared.explanations[node.index]?.text;
-  const note = node.rule!.note;
   if (claim === undefined && explanation === undefined) {
-    if (note === undefined) return { rule, inputs, documents, steps, improve };
-    return { rule, inputs, documents, steps, improve, notes: [note] };
+    if (notes === null) return { rule, inputs, documents, steps, improve };
+    return { rule, inputs, documents, steps, improve, notes: notes as string[] };
   }
   const trace: Trace = { rule, inputs, documents, steps, improve };
   if (claim !== undefined) trace.claim = claim;
   if (explanation !== undefined) trace.explanation = explanation;
-  if (note !== undefined) trace.notes = [note];
+  if (notes !== null) trace.notes = notes as string[];
   return trace;
+}
+
+/**
+ * The leaf's steps (those of the unit's list from `from` on) in a list of their own, of the exact
+ * length: one to three (nearly every leaf) as a literal, which slice() of the unit's long list costs
+ * several times more than. Never a shared list: a field's rounding adds its step to it.
+ */
+function stepsOf(all: readonly Step[], from: number): Step[] {
+  switch (all.length - from) {
+    case 1:
+      return [all[from]!];
+    case 2:
+      return [all[from]!, all[from + 1]!];
+    case 3:
+      return [all[from]!, all[from + 1]!, all[from + 2]!];
+    default:
+      return all.slice(from);
+  }
 }
 
 /**
@@ -393,7 +424,8 @@ function missingEvidence(r: LeafRun, inputs: string[], documents: string[], abse
   }
   flag(r, 'missingInput');
   r.steps?.push({ kind: 'missing', inputs, documents, policy: missingPolicy(r), explanation: ctx.prepared.explanations[node.index]?.text ?? null });
-  r.improve?.push({ kind: 'provide', inputs, documents, pointsAfter: null, gain: null });
+  // Before any advice of the rule's (the rule was not evaluated): the leaf's first.
+  if (r.improve !== null) r.improve = [{ kind: 'provide', inputs, documents, pointsAfter: null, gain: null }];
   return conclude(r, missingPoints(node), node.max, 'missingEvidence');
 }
 
@@ -516,7 +548,8 @@ function documentsStage(r: LeafRun, points: Decimal): LeafOut {
   if (policy === 'zero') {
     // Advice is part of the trace: the compact form does not work out what providing them would give.
     const after = r.improve !== null ? criterionRounded(r, points) : ZERO;
-    if (after.gt(0)) r.improve!.unshift({ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) });
+    // The advice may be a kind's shared list (frozen): a list of the leaf's own, this first.
+    if (after.gt(0)) r.improve = [{ kind: 'provide', inputs: [], documents: docsMissing, pointsAfter: decText(after), gain: decText(after) }, ...r.improve!];
     return conclude(r, Decimal.min(points, ZERO), node.max, 'missingEvidence');
   }
   if (explanation === null) {
@@ -577,9 +610,9 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   const points = bound(r, ev.raw);
   // Advice is part of the trace: the compact form, which has none, does not compute it.
   if (r.improve !== null) {
-    // A list of its own: the kind's when it made one for this evaluation, a copy of one it shares (frozen).
+    // The kind's list, made for this evaluation or shared by every result (frozen): no copy.
     const advice = roundedAdvice(r, node.kind!.advise(ev), points);
-    if (advice.length > 0) r.improve = Object.isFrozen(advice) ? advice.slice() : advice;
+    if (advice.length > 0) r.improve = advice;
   }
   return documentsStage(r, points);
 }

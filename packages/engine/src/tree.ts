@@ -7,8 +7,8 @@
  */
 import { type Decimal, addDec, cmpDec, decText, diag } from './deps.js';
 import type { CompiledNode } from './compile.js';
-import { scoreLeaf } from './leaf.js';
-import { flagsKept, keepExact, keptRecord, pointsText, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { flagsKept, keepExact, keptRecord, NO_FLAGS, pointsText, round, ZERO, type Ctx, type Exact } from './score-context.js';
+import { NONE, scoreLeaf } from './leaf.js';
 import type { BlockResult, CriterionRecord, FlagCode, NodeResult, NodeStatus, Step } from './result.js';
 import { fieldSummary, type BlockSummary, type FieldSummary } from './summary.js';
 
@@ -50,7 +50,8 @@ function closeGroup(ctx: Ctx, node: CompiledNode, sum: Decimal, applicable: Deci
 function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord {
   const records = ctx.records;
   const at = records === null ? -1 : ctx.recorded++;
-  const children: NodeResult[] | null = records === null ? [] : null;
+  // Of the exact length (pushing into [] reserves 17 places).
+  const children: NodeResult[] | null = records === null ? new Array<NodeResult>(node.children.length) : null;
   let points = ZERO;
   let applicableMax = ZERO;
   let status: NodeStatus = 'notApplicable';
@@ -58,26 +59,32 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
     const c = node.children[i]!;
     const child = c.isLeaf ? scoreLeaf(ctx, c) : scoreGroup(ctx, c);
     // With the trace on (the full form), a node's result is its NodeResult.
-    children?.push(child as NodeResult);
+    if (children !== null) children[i] = child as NodeResult;
     points = addDec(points, ctx.last.points);
     applicableMax = addDec(applicableMax, ctx.last.applicableMax);
     if (ctx.last.status !== 'notApplicable') status = 'scored';
   }
-  const steps: Step[] | null = children && [];
-  const flags = closeGroup(ctx, node, points, applicableMax, status, steps);
-  if (records !== null) return (records[at] = keptRecord(node, status, ctx.last.points, ctx.last.applicableMax, flagsKept(ctx, flags)));
-  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? [], steps!, children!);
+  if (records !== null) {
+    const flags = closeGroup(ctx, node, points, applicableMax, status, null);
+    return (records[at] = keptRecord(node, status, ctx.last.points, ctx.last.applicableMax, flagsKept(ctx, flags)));
+  }
+  // The group's steps (nearly always none) go to the end of the unit's list of steps, and are taken from there: no list per group.
+  const all = ctx.reading.steps;
+  const from = all.length;
+  const flags = closeGroup(ctx, node, points, applicableMax, status, all);
+  const steps = all.length > from ? all.splice(from) : null;
+  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? NO_FLAGS, steps, children!);
 }
 
 /**
  * A group's result. Keys in this order (the JSON of a result is byte-stable); the usual shapes are one
  * literal each (an object grown key by key takes a second allocation for its keys).
  */
-function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[], children: NodeResult[]): NodeResult {
+function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[] | null, children: NodeResult[]): NodeResult {
   const { code, maxText: nominalMax } = node;
   const { title, titleEn, part } = node.node;
   const kind = 'group';
-  if (titleEn !== undefined && steps.length === 0) {
+  if (titleEn !== undefined && steps === null) {
     if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
     return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, part, children };
   }
@@ -90,7 +97,7 @@ function groupResult(node: CompiledNode, applicableMax: string, points: string, 
   r.status = status;
   r.flags = flags;
   if (part !== undefined) r.part = part;
-  if (steps.length) r.steps = steps;
+  if (steps !== null) r.steps = steps;
   r.children = children;
   return r;
 }
@@ -128,13 +135,14 @@ export function blockPoints(raw: Decimal, max: Decimal): Decimal {
 function scoreBlock(ctx: Ctx, key: 'bonus' | 'penalty'): BlockResult | BlockSummary | undefined {
   const block = ctx.compiled.set[key];
   if (!block) return undefined;
-  const items: NodeResult[] | null = ctx.records === null ? [] : null;
+  const leaves = ctx.compiled[key];
+  const items: NodeResult[] | null = ctx.records === null ? new Array<NodeResult>(leaves.length) : null;
   let raw = ZERO;
-  for (const c of ctx.compiled[key]) {
-    const item = scoreLeaf(ctx, c) as NodeResult;
+  for (let i = 0; i < leaves.length; i++) {
+    const item = scoreLeaf(ctx, leaves[i]!) as NodeResult;
     // A penalty item's points are taken off: nothing should advise a unit to earn more of them.
-    if (key === 'penalty' && item.trace) item.trace.improve = [];
-    items?.push(item);
+    if (key === 'penalty' && item.trace) item.trace.improve = NONE;
+    if (items !== null) items[i] = item;
     raw = addDec(raw, ctx.last.points);
   }
   const max = key === 'bonus' ? ctx.compiled.bonusMax! : ctx.compiled.penaltyMax!;

@@ -2,7 +2,7 @@
  * @internal A criteria set of one field with one leaf, for tests that vary one rule: the set's id is
  * `test.<name>@2026`, the field "1" and the leaf "1.1" both have the given maximum.
  */
-export function oneLeafSet(name: string, max: string | number, leaf: { inputs: unknown[]; rule: unknown }) {
+export function oneLeafSet(name: string, max: string | number, leaf: { inputs: unknown[]; rule: unknown; documents?: unknown[] }) {
   return {
     formatVersion: 1,
     id: `test.${name}`,

@@ -1,7 +1,9 @@
 /**
  * Steps and improvements that depend only on the rule are made once at compile and shared by every
- * result (a yes/no's step and advice, a level's, a tier's step): frozen, so that a caller changing
- * one result in place cannot change another unit's, and equal to what a fresh object would say.
+ * result (a yes/no's step and advice, a level's, a tier's step), and so are a kind's shared advice
+ * lists and the empty lists of a full result (flags, documents, proofs, advice): frozen, so that a
+ * caller changing one result in place cannot change another unit's, and equal to what a fresh object
+ * would say.
  */
 import { describe, expect, it } from 'vitest';
 import { compile, score, type NodeResult } from '@parindex/engine';
@@ -32,8 +34,49 @@ describe('shared steps and advice', () => {
       steps: [{ kind: 'boolean', input: 'done', value: false, points: '0' }],
       improve: [{ kind: 'set', input: 'done', to: true, pointsAfter: '4', gain: '4' }],
     });
-    // Each result keeps lists of its own: only the objects in them are shared.
-    expect(a.trace!.improve).not.toBe(b.trace!.improve);
+    // The kind's advice list for this value is shared as well (frozen), not copied per result.
+    expect(a.trace!.improve).toBe(b.trace!.improve);
+    expect(Object.isFrozen(a.trace!.improve)).toBe(true);
+  });
+
+  it('the empty lists of a full result are one frozen list, and JSON writes them as []', () => {
+    const compiled = compile(oneLeafSet('shared', 4, { inputs: [{ id: 'done', type: 'boolean', label: 'done' }], rule: { type: 'boolean', input: 'done' } }));
+    const r = score(compiled, evidence({ done: true }));
+    const leaf = leafOf(r.fields);
+    const lists = [r.fields[0]!.flags, leaf.flags, leaf.trace!.documents];
+    for (const list of lists) {
+      expect(list).toEqual([]);
+      expect(Object.isFrozen(list)).toBe(true);
+      expect(() => (list as unknown[]).push('x')).toThrow(TypeError);
+    }
+    expect(leaf.flags).toBe(r.fields[0]!.flags);
+    expect(JSON.parse(JSON.stringify(leaf))).toMatchObject({ flags: [], trace: { documents: [] } });
+  });
+
+  it('a leaf short of a document under "zero": its own advice list, the document first, the kind’s shared advice after', () => {
+    const leaf = {
+      inputs: [{ id: 'done', type: 'boolean', label: 'done' }],
+      documents: [{ id: 'minutes', kind: 'Minutes', label: 'minutes' }],
+      rule: { type: 'boolean', input: 'done' },
+    };
+    const compiled = compile(oneLeafSet('shared', 4, leaf));
+    const [a, b] = [0, 1].map(() => leafOf(score(compiled, evidence({ done: true })).fields));
+    const kindOnly = leafOf(score(compile(oneLeafSet('shared', 4, { ...leaf, documents: [] })), evidence({ done: true })).fields);
+    expect(a!.points).toBe('0');
+    expect(a!.trace!.improve).toEqual([{ kind: 'provide', inputs: [], documents: ['minutes'], pointsAfter: '4', gain: '4' }, ...kindOnly.trace!.improve]);
+    expect(a!.trace!.improve).not.toBe(b!.trace!.improve);
+    expect(Object.isFrozen(a!.trace!.improve)).toBe(false);
+    expect(a!.trace!.documents).toEqual([{ id: 'minutes', kind: 'Minutes', label: 'minutes', required: true, provided: false, by: [] }]);
+    expect(Object.isFrozen(a!.trace!.documents[0]!.by)).toBe(true);
+  });
+
+  it('a leaf missing its input: its own advice list, saying what to provide', () => {
+    const compiled = compile(oneLeafSet('shared', 4, { inputs: [{ id: 'done', type: 'boolean', label: 'done' }], rule: { type: 'boolean', input: 'done' } }));
+    const [a, b] = [0, 1].map(() => leafOf(score(compiled, evidence({})).fields));
+    expect(a!.status).toBe('missingEvidence');
+    expect(a!.trace!.improve).toEqual([{ kind: 'provide', inputs: ['done'], documents: [], pointsAfter: null, gain: null }]);
+    expect(a!.trace!.improve).not.toBe(b!.trace!.improve);
+    expect(a!.flags).toEqual(['missingInput']);
   });
 
   it('a level leaf and a tiers leaf share their steps too', () => {
