@@ -483,8 +483,17 @@ export class Decimal {
       // norm's trailing zeros taken away here, without a Decimal made to copy (0 and -0 stay as they are).
       let c = value;
       let e = 0;
-      if ((c | 0) === c) while (c !== 0 && c % 10 === 0) (c /= 10), e++;
-      else for (let q = c / 10; q === Math.trunc(q); q = c / 10) (c = q), e++;
+      if ((c | 0) === c) {
+        while (c !== 0 && c % 10 === 0) {
+          c /= 10;
+          e++;
+        }
+      } else {
+        for (let q = c / 10; q === Math.trunc(q); q = c / 10) {
+          c = q;
+          e++;
+        }
+      }
       this.coef = c;
       this.exp = e;
     } else {

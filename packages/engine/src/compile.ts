@@ -317,7 +317,10 @@ export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledS
     rounding: new Map((set.rounding ?? []).filter((r) => r.part === undefined).map((r) => [r.level, r])),
     partRounding: new Map((set.rounding ?? []).flatMap((r) => (r.part === undefined ? [] : [[r.part, r] as const]))),
     scale: dec(set.scale),
-    bands: (set.classification ?? []).map((x) => ({ iv: intervalOf(x), shown: Object.freeze(x.labelEn !== undefined ? { code: x.code, label: x.label, labelEn: x.labelEn } : { code: x.code, label: x.label }) })),
+    bands: (set.classification ?? []).map((x) => ({
+      iv: intervalOf(x),
+      shown: Object.freeze(x.labelEn !== undefined ? { code: x.code, label: x.label, labelEn: x.labelEn } : { code: x.code, label: x.label }),
+    })),
     named: Object.freeze({ ref, id: set.id, version: set.version, status: set.status, issuer: set.issuer, decision: set.decision.number, sha256: hash }),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,
     penaltyMax: set.penalty ? dec(set.penalty.max) : null,
