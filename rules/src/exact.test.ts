@@ -214,6 +214,34 @@ describe('exact decimals agree with decimal.js at 60 digits, half up', () => {
         for (const e of ['', 'e-7', 'e3']) same(new Decimal(`${p}${e}`).div(q), new Oracle(`${p}${e}`).div(q), `${p}${e} ÷ ${q}`);
   });
 
+  it('reads a safe integer to the value its text gives (normalised alike), and divides by powers of ten as decimal.js does', () => {
+    // The constructor strips a whole number's trailing zeros itself (below 2^31 and beyond), and a
+    // division by ±10^k only moves the exponent, rounding a coefficient longer than 60 digits.
+    const whole = fc.oneof(
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.tuple(fc.integer({ min: -99_999, max: 99_999 }), fc.nat(11)).map(([n, k]) => n * 10 ** k),
+      fc.constantFrom(0, -0, 2 ** 31, -(2 ** 31), 2 ** 31 * 10, 10 ** 15, -(10 ** 15), 9007199254740990, 4503599627370496),
+    );
+    fc.assert(
+      fc.property(whole, (n) => {
+        const x = new Decimal(n);
+        const t = new Decimal(Object.is(n, -0) ? '-0' : String(n));
+        expect([x.coef, x.exp, x.isNeg()], String(n)).toEqual([t.coef, t.exp, t.isNeg()]);
+        same(x, new Oracle(n), String(n));
+      }),
+      { numRuns: RUNS },
+    );
+    const power = fc.tuple(fc.constantFrom('1', '-1'), fc.integer({ min: -30, max: 30 })).map(([s, k]) => `${s}e${k}`);
+    fc.assert(
+      fc.property(text, power, (a, b) => {
+        const [x, X] = both(a);
+        const [y, Y] = both(b);
+        same(x.div(y), X.div(Y), `${a} ÷ ${b}`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('gives a sum with zero as the other term, and keeps a text once written without changing it', () => {
     const five = new Decimal('5.25');
     expect(new Decimal(0).plus(five)).toBe(five);

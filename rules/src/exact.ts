@@ -480,9 +480,22 @@ export class Decimal {
       this.coef = value.coef;
       this.exp = value.exp;
     } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
-      const d = norm(value, 0);
-      this.coef = d.coef;
-      this.exp = d.exp;
+      // norm's trailing zeros taken away here, without a Decimal made to copy (0 and -0 stay as they are).
+      let c = value;
+      let e = 0;
+      if ((c | 0) === c) {
+        while (c !== 0 && c % 10 === 0) {
+          c /= 10;
+          e++;
+        }
+      } else {
+        for (let q = c / 10; q === Math.trunc(q); q = c / 10) {
+          c = q;
+          e++;
+        }
+      }
+      this.coef = c;
+      this.exp = e;
     } else {
       if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`[DecimalError] Invalid argument: ${value}`);
       const [c, e] = typeof value === 'number' ? parseNumberText(String(value)) : parse(value);
@@ -529,6 +542,12 @@ export class Decimal {
     if (v.coef === 0) throw new RangeError('[DecimalError] Division by zero');
     const neg = isNegCoef(this.coef) !== isNegCoef(v.coef);
     if (this.coef === 0) return make(neg ? -0 : 0, 0);
+    // By a power of ten (the index of points on a scale of 100): only the exponent moves, and a
+    // coefficient of more than 60 digits (read from a long text) is rounded as a quotient is.
+    if (v.coef === 1 || v.coef === -1) {
+      const c = v.coef === 1 ? this.coef : negCoef(this.coef);
+      return typeof c === 'number' || (c < 0n ? -c : c) < big10(PRECISION) ? make(c, this.exp - v.exp) : fin(c, this.exp - v.exp);
+    }
     return quotient(this.coef, this.exp, v.coef, v.exp, neg);
   }
 

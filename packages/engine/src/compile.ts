@@ -27,7 +27,7 @@ import {
   type RoundingLevel,
 } from './deps.js';
 import { hashJson } from './canonical.js';
-import type { CriterionRecord, KindStep, SourceRef } from './result.js';
+import type { CriterionRecord, KindStep, ScoreResult, SourceRef, Totals } from './result.js';
 import { NO_FLAGS } from './score-context.js';
 
 /** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
@@ -174,7 +174,10 @@ export interface CompiledSet {
   /** Roundings declared for one part (level "part" with `part`): they take the place of the general "part" rounding. */
   readonly partRounding: ReadonlyMap<string, Rounding>;
   readonly scale: Decimal;
-  readonly bands: ReadonlyArray<{ code: string; label: string; labelEn?: string | undefined; iv: Interval }>;
+  /** The classification bands, each with the object a result shows for it (made once, frozen, shared by every result). */
+  readonly bands: ReadonlyArray<{ iv: Interval; shown: Readonly<NonNullable<Totals['classification']>> }>;
+  /** The set as a result's provenance names it (made once, frozen, shared by every result). */
+  readonly named: Readonly<ScoreResult['provenance']['criteriaSet']>;
   readonly bonusMax: Decimal | null;
   readonly penaltyMax: Decimal | null;
 }
@@ -310,10 +313,12 @@ export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledS
   const fields = set.fields.map((f, i) => buildNode(b, f, null, 1, `/fields/${i}`, 'fields'));
   const bonus = (set.bonus?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/bonus/items/${i}`, 'bonus'));
   const penalty = (set.penalty?.items ?? []).map((f, i) => buildNode(b, f, null, 1, `/penalty/items/${i}`, 'penalty'));
+  const ref = `${set.id}@${set.version}`;
+  const hash = sha256 ?? hashJson(set);
   return Object.freeze({
     set,
-    ref: `${set.id}@${set.version}`,
-    sha256: sha256 ?? hashJson(set),
+    ref,
+    sha256: hash,
     nodes: b.nodes,
     fields,
     bonus,
@@ -323,7 +328,11 @@ export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledS
     rounding: new Map((set.rounding ?? []).filter((r) => r.part === undefined).map((r) => [r.level, r])),
     partRounding: new Map((set.rounding ?? []).flatMap((r) => (r.part === undefined ? [] : [[r.part, r] as const]))),
     scale: dec(set.scale),
-    bands: (set.classification ?? []).map((x) => ({ code: x.code, label: x.label, labelEn: x.labelEn, iv: intervalOf(x) })),
+    bands: (set.classification ?? []).map((x) => ({
+      iv: intervalOf(x),
+      shown: Object.freeze(x.labelEn !== undefined ? { code: x.code, label: x.label, labelEn: x.labelEn } : { code: x.code, label: x.label }),
+    })),
+    named: Object.freeze({ ref, id: set.id, version: set.version, status: set.status, issuer: set.issuer, decision: set.decision.number, sha256: hash }),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,
     penaltyMax: set.penalty ? dec(set.penalty.max) : null,
   });

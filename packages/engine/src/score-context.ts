@@ -71,7 +71,22 @@ export interface Ctx {
  * The full form keeps a list of its own per node.
  */
 export const NO_FLAGS: FlagCode[] = Object.freeze([]) as unknown as FlagCode[];
-export const flagsKept = (ctx: Ctx, flags: FlagCode[] | null): FlagCode[] => (flags !== null && flags.length > 0 ? flags : ctx.trace ? (flags ?? []) : NO_FLAGS);
+/** A node's one flag, in the compact form: a frozen list per flag code, shared as NO_FLAGS is. */
+const ONE_FLAG = new Map<FlagCode, FlagCode[]>();
+/**
+ * The flags a node keeps. In the compact form, a list of one flag (most flagged nodes) is the shared one
+ * and a longer list a copy of its exact length: a list grown by push has room for 17 (~150 bytes), and a
+ * ranking keeps every record.
+ */
+export function flagsKept(ctx: Ctx, flags: FlagCode[] | null): FlagCode[] {
+  if (ctx.trace) return flags ?? [];
+  if (flags === null || flags.length === 0) return NO_FLAGS;
+  if (flags.length > 1) return flags.slice();
+  const code = flags[0]!;
+  let one = ONE_FLAG.get(code);
+  if (!one) ONE_FLAG.set(code, (one = Object.freeze([code]) as unknown as FlagCode[]));
+  return one;
+}
 
 /**
  * A criterion's compact record. A ranking keeps one per criterion per unit, and two in three are a

@@ -46,10 +46,12 @@ function partsOf(compiled: CompiledSet, t: Tree<unknown, unknown>, steps: Step[]
     p.nominal = addDec(p.nominal, plusZero(f.max));
     p.applicable = addDec(p.applicable, x.applicableMax);
   });
-  const parts: PartTotal[] = [];
+  // Lists of their exact length (a list grown by push has room for 17): the totals are kept with every result of a ranking.
+  const parts = new Array<PartTotal>(partMap.size);
   let printed = ZERO;
   let exact = ZERO;
   let rounded = false;
+  let at = 0;
   for (const [part, p] of partMap) {
     const rounding = compiled.partRounding.get(part) ?? compiled.rounding.get('part');
     const pts = round(p.points, rounding, 'part', steps, part);
@@ -60,7 +62,7 @@ function partsOf(compiled: CompiledSet, t: Tree<unknown, unknown>, steps: Step[]
       rounded = true;
       row.exact = decText(p.points);
     }
-    parts.push(row);
+    parts[at++] = row;
   }
   if (!rounded) return { parts, treePoints: printed };
   const rule = compiled.set.policies.partsInTotal ?? 'roundedParts';
@@ -107,9 +109,9 @@ function totalsOf(compiled: CompiledSet, t: Tree<unknown, unknown>): ScoreResult
     applicableMax: decText(applicableMax),
     scale: decText(compiled.scale),
     index: decText(index),
-    classification: band ? (band.labelEn !== undefined ? { code: band.code, label: band.label, labelEn: band.labelEn } : { code: band.code, label: band.label }) : null,
+    classification: band ? band.shown : null,
     parts,
-    steps,
+    steps: steps.slice(),
   };
 }
 
@@ -176,10 +178,9 @@ function unusedEntries(ctx: Ctx): UnusedEntry[] {
 const ENGINE = `${ENGINE_NAME}@${ENGINE_VERSION}`;
 
 function provenanceOf(compiled: CompiledSet, inp: Input): ScoreResult['provenance'] {
-  const set = compiled.set;
   const p: ScoreResult['provenance'] = {
     engine: ENGINE,
-    criteriaSet: { ref: compiled.ref, id: set.id, version: set.version, status: set.status, issuer: set.issuer, decision: set.decision.number, sha256: compiled.sha256 },
+    criteriaSet: compiled.named,
     evidence: { sha256: inp.evidenceSha },
   };
   if (inp.appraisalSha !== undefined) p.appraisal = { sha256: inp.appraisalSha, round: inp.stage };
@@ -220,11 +221,12 @@ function run(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOption
   result.stage = inp.stage;
   result.totals = totals;
   // The fields and blocks are those of the form (results, or the compact form's summaries).
-  result.fields = tree.fields as NodeResult[] & FieldSummary[];
+  result.fields = (records ? tree.fields.slice() : tree.fields) as NodeResult[] & FieldSummary[];
   if (tree.bonus) result.bonus = tree.bonus as BlockResult & BlockSummary;
   if (tree.penalty) result.penalty = tree.penalty as BlockResult & BlockSummary;
   if (records) result.criteria = records;
-  result.flags = ctx.flags;
+  // The compact form's list of its exact length (kept with every result of a ranking).
+  result.flags = records ? ctx.flags.slice() : ctx.flags;
   result.diagnostics = labelled;
   result.unused = unused;
   return { result, diagnostics: labelled };

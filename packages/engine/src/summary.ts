@@ -53,13 +53,12 @@ const block = (b: NonNullable<ScoreResult['bonus']>): BlockSummary => ({ max: b.
 
 /** @internal A field's summary: its code and titles, its nominal maximum, and the figures and status it scored (a result or a record). */
 export function fieldSummary(f: { code: string; title: string; titleEn?: string | undefined }, nominalMax: string, scored: Pick<NodeResult, 'applicableMax' | 'points' | 'status'>): FieldSummary {
-  const s = { code: f.code, title: f.title } as FieldSummary;
-  if (f.titleEn !== undefined) s.titleEn = f.titleEn;
-  s.nominalMax = nominalMax;
-  s.applicableMax = scored.applicableMax;
-  s.points = scored.points;
-  s.status = scored.status;
-  return s;
+  const { applicableMax, points, status } = scored;
+  // One literal per shape: every member in the object itself (added one by one, five of them went to
+  // a second object, kept with every result of a ranking).
+  return f.titleEn !== undefined
+    ? { code: f.code, title: f.title, titleEn: f.titleEn, nominalMax, applicableMax, points, status }
+    : { code: f.code, title: f.title, nominalMax, applicableMax, points, status };
 }
 
 /** The fields of a full result as the compact form and the summary give them. */

@@ -48,6 +48,36 @@ describe('kept criterion records', () => {
     for (let i = units.length - 1; i >= 0; i--) expect(JSON.stringify(results[i])).toBe(JSON.stringify(toCompact(score(compiled, units[i]))));
   });
 
+  it('share one frozen list per single flag, the set’s name and its bands; longer lists are their own, of their exact length', () => {
+    const one = new Map<string, object>();
+    let single = 0;
+    let longer = 0;
+    for (const r of results) {
+      for (const rec of r.criteria) {
+        if (rec.flags.length === 1) {
+          expect(Object.isFrozen(rec.flags)).toBe(true);
+          expect(rec.flags).toBe(one.get(rec.flags[0]!) ?? rec.flags);
+          one.set(rec.flags[0]!, rec.flags);
+          single++;
+        } else if (rec.flags.length > 1) {
+          expect(Object.isFrozen(rec.flags)).toBe(false);
+          expect(r.criteria.filter((c) => c.flags === rec.flags)).toHaveLength(1);
+          longer++;
+        }
+      }
+      expect(r.provenance.criteriaSet).toBe(results[0]!.provenance.criteriaSet);
+      expect(Object.isFrozen(r.provenance.criteriaSet)).toBe(true);
+      const band = r.totals.classification;
+      if (band) expect(band).toBe(results.find((o) => o.totals.classification?.code === band.code)!.totals.classification);
+      if (band) expect(Object.isFrozen(band)).toBe(true);
+    }
+    expect(single).toBeGreaterThan(0);
+    expect(longer).toBeGreaterThan(0);
+    // The full form keeps lists of its own (a node's flags are its result's).
+    const full = score(compiled, units[0]);
+    expect(Object.isFrozen(full.fields[0]!.flags)).toBe(false);
+  });
+
   it('cannot be changed through one result for another', () => {
     const rec = results[0]!.criteria.find((c) => Object.isFrozen(c))!;
     expect(() => {
