@@ -45,6 +45,11 @@ export interface CompiledSurvey {
   scaled: ScaledWeights | null;
   /** The weights as the step shows them: made once, frozen, shared by every result (they depend only on the rule). */
   weightsShown: Readonly<Record<string, string>>;
+  /**
+   * The maximum as m ÷ d (safe integers, d a power of ten), when the floor is at most 0 and the maximum at least 0:
+   * then every share (0 to 1) gives points within both, so no clamp changes them; else null.
+   */
+  unclamped: { m: number; d: number } | null;
 }
 /** Weights wᵢ = unitsᵢ ÷ p with p = 10^k (k ≤ 9): the option's units in `options` order, the top option's. */
 export interface ScaledWeights {
@@ -110,6 +115,14 @@ function tallied(c: CompiledSurvey, count: (id: string) => Decimal): { answers: 
   return { answers, weighted, sums: null };
 }
 
+/** The maximum as m ÷ d in safe integers (d = 1 for a whole one), or null when it is not or is below 0. */
+function unclampedMax(max: Decimal): CompiledSurvey['unclamped'] {
+  const m = max.coef;
+  if (typeof m !== 'number' || m < 0 || max.exp < -9 || max.exp > 9) return null;
+  const whole = m * 10 ** Math.max(max.exp, 0);
+  return Number.isSafeInteger(whole) ? { m: whole, d: 10 ** Math.max(-max.exp, 0) } : null;
+}
+
 /** The weighted share: only the trace and advice show it, so only they divide. */
 const shareOf = (s: State): Decimal => (s.share ??= s.scored ? s.weighted.div(s.answers) : ZERO);
 
@@ -158,10 +171,30 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
   const n = s.sums !== null ? topAnswersNeeded(c.scaled!, s.sums) : topAnswersByDecimals(c, s);
   // At the top weight itself the share only approaches it: no number of answers reaches it.
   if (n === 0) return null;
+  if (typeof n === 'number' && c.unclamped !== null) {
+    const im = topAnswersInIntegers(c, c.unclamped, s, n);
+    if (im !== undefined) return im;
+  }
   const k = typeof n === 'number' ? new Decimal(n) : n;
   const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
   const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
   return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), pointsAfter: g.pointsAfter, gain: g.gain };
+}
+
+/**
+ * moreTopAnswers for k in safe integers and points no clamp changes: the points after are
+ * (units + k × top units) × m ÷ ((answers + k) × p × d), one quotient of safe integers (the maximum
+ * being m ÷ d), the very 60-digit rounding of the rational the decimals divide once (their products
+ * and sums are exact), so the same decimal. Undefined when the integers would not be safe.
+ */
+function topAnswersInIntegers(c: CompiledSurvey, u: NonNullable<CompiledSurvey['unclamped']>, s: State, n: number): Improvement | null | undefined {
+  const sc = c.scaled!;
+  const sums = s.sums!;
+  const num = u.m * (sums.units + n * sc.top);
+  const den = u.d * sc.p * (sums.answers + n);
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return undefined;
+  const g = gainOf(new Decimal(num).div(den), s.points);
+  return g && { kind: 'survey', input: c.input, option: c.top.id, more: '' + n, pointsAfter: g.pointsAfter, gain: g.gain };
 }
 
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
@@ -205,6 +238,7 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       max: ctx.max,
       scaled: scaledWeights(options, top.weight),
       weightsShown: Object.freeze(weightsShown),
+      unclamped: ctx.floor.isZero() || ctx.floor.isNeg() ? unclampedMax(ctx.max) : null,
     };
   },
   evaluate(c, read, steps) {
