@@ -193,8 +193,11 @@ function topAnswersInIntegers(c: CompiledSurvey, u: NonNullable<CompiledSurvey['
   const num = u.m * (sums.units + n * sc.top);
   const den = u.d * sc.p * (sums.answers + n);
   if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return undefined;
-  const g = gainOf(new Decimal(num).div(den), s.points);
-  return g && { kind: 'survey', input: c.input, option: c.top.id, more: '' + n, pointsAfter: g.pointsAfter, gain: g.gain };
+  const after = new Decimal(num).div(den);
+  // The share after exceeds the share (k reaches a target above it), so after ≥ points (rounding
+  // keeps the order): only equal 60-digit roundings gain nothing.
+  if (after.eq(s.points)) return null;
+  return { kind: 'survey', input: c.input, option: c.top.id, more: '' + n, pointsAfter: decText(after), gain: decText(after.minus(s.points)) };
 }
 
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
