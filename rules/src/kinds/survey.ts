@@ -4,7 +4,7 @@
  * applicable": an emptied tally must never take the points out of the maximum).
  */
 import * as z from 'zod/mini';
-import { addDec, Decimal, dec, decText, mulDec, quotientText, smallInt, ZERO } from '../decimal.js';
+import { addDec, cmpDec, Decimal, dec, decText, mulDec, quotientText, smallInt, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, opt, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
@@ -46,10 +46,10 @@ export interface CompiledSurvey {
   /** The weights as the step shows them: made once, frozen, shared by every result (they depend only on the rule). */
   weightsShown: Readonly<Record<string, string>>;
   /**
-   * The maximum as m ÷ d (safe integers, d a power of ten), when the floor is at most 0 and the maximum at least 0:
-   * then every share (0 to 1) gives points within both, so no clamp changes them; else null.
+   * The maximum when it is whole (below 10^14), at least 0, and the floor is at most 0: then every
+   * share (0 to 1) gives points within both, so no clamp changes them; else NaN.
    */
-  unclamped: { m: number; d: number } | null;
+  unclamped: number;
 }
 /** Weights wᵢ = unitsᵢ ÷ p with p = 10^k (k ≤ 9): the option's units in `options` order, the top option's. */
 export interface ScaledWeights {
@@ -115,14 +115,6 @@ function tallied(c: CompiledSurvey, count: (id: string) => Decimal): { answers: 
   return { answers, weighted, sums: null };
 }
 
-/** The maximum as m ÷ d in safe integers (d = 1 for a whole one), or null when it is not or is below 0. */
-function unclampedMax(max: Decimal): CompiledSurvey['unclamped'] {
-  const m = max.coef;
-  if (typeof m !== 'number' || m < 0 || max.exp < -9 || max.exp > 9) return null;
-  const whole = m * 10 ** Math.max(max.exp, 0);
-  return Number.isSafeInteger(whole) ? { m: whole, d: 10 ** Math.max(-max.exp, 0) } : null;
-}
-
 /** The weighted share: only the trace and advice show it, so only they divide. */
 const shareOf = (s: State): Decimal => (s.share ??= s.scored ? s.weighted.div(s.answers) : ZERO);
 
@@ -171,33 +163,18 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
   const n = s.sums !== null ? topAnswersNeeded(c.scaled!, s.sums) : topAnswersByDecimals(c, s);
   // At the top weight itself the share only approaches it: no number of answers reaches it.
   if (n === 0) return null;
-  if (typeof n === 'number' && c.unclamped !== null) {
-    const im = topAnswersInIntegers(c, c.unclamped, s, n);
-    if (im !== undefined) return im;
-  }
   const k = typeof n === 'number' ? new Decimal(n) : n;
-  const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
-  const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
+  // With k in safe integers and no clamp (see unclamped), the points after are max × (units + k × top
+  // units) ÷ (p × (answers + k)): one quotient of safe integers, the very 60-digit rounding of the
+  // rational the decimals divide once (their products and sums are exact), so the same decimal.
+  const sums = typeof n === 'number' ? s.sums! : null;
+  const num = sums ? c.unclamped * (sums.units + (n as number) * c.scaled!.top) : NaN;
+  const den = sums ? c.scaled!.p * (sums.answers + (n as number)) : NaN;
+  const g =
+    Number.isSafeInteger(num) && Number.isSafeInteger(den)
+      ? gainOf(new Decimal(num).div(den), s.points)
+      : gainOf(clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max), clampPoints(s.points, c.floor, c.max));
   return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), pointsAfter: g.pointsAfter, gain: g.gain };
-}
-
-/**
- * moreTopAnswers for k in safe integers and points no clamp changes: the points after are
- * (units + k × top units) × m ÷ ((answers + k) × p × d), one quotient of safe integers (the maximum
- * being m ÷ d), the very 60-digit rounding of the rational the decimals divide once (their products
- * and sums are exact), so the same decimal. Undefined when the integers would not be safe.
- */
-function topAnswersInIntegers(c: CompiledSurvey, u: NonNullable<CompiledSurvey['unclamped']>, s: State, n: number): Improvement | null | undefined {
-  const sc = c.scaled!;
-  const sums = s.sums!;
-  const num = u.m * (sums.units + n * sc.top);
-  const den = u.d * sc.p * (sums.answers + n);
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return undefined;
-  const after = new Decimal(num).div(den);
-  // The share after exceeds the share (k reaches a target above it), so after ≥ points (rounding
-  // keeps the order): only equal 60-digit roundings gain nothing.
-  if (after.eq(s.points)) return null;
-  return { kind: 'survey', input: c.input, option: c.top.id, more: '' + n, pointsAfter: decText(after), gain: decText(after.minus(s.points)) };
 }
 
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */
@@ -230,6 +207,7 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       options.push({ id, weight, text: decText(weight) });
     }
     const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
+    const m = smallInt(ctx.max) ?? -1;
     const weightsShown: Record<string, string> = {};
     for (const o of options) weightsShown[o.id] = o.text;
     return {
@@ -241,7 +219,7 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       max: ctx.max,
       scaled: scaledWeights(options, top.weight),
       weightsShown: Object.freeze(weightsShown),
-      unclamped: ctx.floor.isZero() || ctx.floor.isNeg() ? unclampedMax(ctx.max) : null,
+      unclamped: m >= 0 && cmpDec(ctx.floor, ZERO) <= 0 ? m : NaN,
     };
   },
   evaluate(c, read, steps) {
