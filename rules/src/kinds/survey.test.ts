@@ -3,7 +3,8 @@
  * weighted sum and the points (the same decimals, coefficient and exponent), the share's text and the improvement (how many more top answers, the points after, the gain) against the formula in
  * 60-digit decimals (written out here as the kind wrote it before), on random weights (0–3 decimals,
  * sometimes 9, sometimes 10: past the integer path), maxima, floors and counts (small, up to millions,
- * and beyond what the integer path takes, so that both paths run).
+ * and beyond what the integer path takes, so that both paths run); with whole maxima and floors of 0
+ * and below the points after are one quotient of safe integers (no clamp), else the decimals clamp them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +106,11 @@ describe('survey: the integer path gives what the decimals give', () => {
   it('takes the integer path for the shipped weights and short counts, and the decimals beyond', () => {
     const c = compileSurvey(['1', '0.6', '0.2', '0'], '6', '0', 30);
     expect(c.scaled).toEqual({ p: 10, unit: new Decimal('0.1'), units: [10, 6, 2, 0], top: 10 });
+    // The advice's points after in one quotient of safe integers: no clamp with a floor of 0 (or below).
+    expect(c.unclamped).toBe(6);
+    expect(compileSurvey(['1', '0.6', '0.2', '0'], '10', '-1', 30).unclamped).toBe(10);
+    expect(compileSurvey(['1', '0.6', '0.2', '0'], '2.5', '0', 30).unclamped).toBeNaN();
+    expect(compileSurvey(['1', '0.6', '0.2', '0'], '6', '0.5', 30).unclamped).toBeNaN();
     const read = (counts: number[]) => {
       const tally = new Map(OPTIONS.map((o, i) => [o, new Decimal(counts[i]!)]));
       return surveyKind.evaluate(c, () => tally, null);

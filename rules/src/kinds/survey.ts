@@ -4,7 +4,7 @@
  * applicable": an emptied tally must never take the points out of the maximum).
  */
 import * as z from 'zod/mini';
-import { addDec, Decimal, dec, decText, mulDec, quotientText, smallInt, ZERO } from '../decimal.js';
+import { addDec, cmpDec, Decimal, dec, decText, mulDec, quotientText, smallInt, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, opt, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
@@ -45,6 +45,11 @@ export interface CompiledSurvey {
   scaled: ScaledWeights | null;
   /** The weights as the step shows them: made once, frozen, shared by every result (they depend only on the rule). */
   weightsShown: Readonly<Record<string, string>>;
+  /**
+   * The maximum when it is whole (below 10^14), at least 0, and the floor is at most 0: then every
+   * share (0 to 1) gives points within both, so no clamp changes them; else NaN.
+   */
+  unclamped: number;
 }
 /** Weights wᵢ = unitsᵢ ÷ p with p = 10^k (k ≤ 9): the option's units in `options` order, the top option's. */
 export interface ScaledWeights {
@@ -159,8 +164,16 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
   // At the top weight itself the share only approaches it: no number of answers reaches it.
   if (n === 0) return null;
   const k = typeof n === 'number' ? new Decimal(n) : n;
-  const after = clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max);
-  const g = gainOf(after, clampPoints(s.points, c.floor, c.max));
+  // With k in safe integers and no clamp (see unclamped), the points after are max × (units + k × top
+  // units) ÷ (p × (answers + k)): one quotient of safe integers, the very 60-digit rounding of the
+  // rational the decimals divide once (their products and sums are exact), so the same decimal.
+  const sums = typeof n === 'number' ? s.sums! : null;
+  const num = sums ? c.unclamped * (sums.units + (n as number) * c.scaled!.top) : NaN;
+  const den = sums ? c.scaled!.p * (sums.answers + (n as number)) : NaN;
+  const g =
+    Number.isSafeInteger(num) && Number.isSafeInteger(den)
+      ? gainOf(new Decimal(num).div(den), s.points)
+      : gainOf(clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max), clampPoints(s.points, c.floor, c.max));
   return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), pointsAfter: g.pointsAfter, gain: g.gain };
 }
 
@@ -194,6 +207,7 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       options.push({ id, weight, text: decText(weight) });
     }
     const top = options.reduce((a, b) => (b.weight.gt(a.weight) ? b : a), options[0]!);
+    const m = smallInt(ctx.max) ?? -1;
     const weightsShown: Record<string, string> = {};
     for (const o of options) weightsShown[o.id] = o.text;
     return {
@@ -205,6 +219,7 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
       max: ctx.max,
       scaled: scaledWeights(options, top.weight),
       weightsShown: Object.freeze(weightsShown),
+      unclamped: m >= 0 && cmpDec(ctx.floor, ZERO) <= 0 ? m : NaN,
     };
   },
   evaluate(c, read, steps) {
