@@ -489,6 +489,9 @@ export class Decimal {
           e++;
         }
       } else {
+        // Exact in floating point: for |c| < 2^53, |c / 10| < 2^50, where doubles are at most 1/8 apart;
+        // a multiple of 10 divides to its (representable) integer, and any other c is an integer plus
+        // 0.1 to 0.9, which rounds to a multiple of 1/8 strictly between two integers, never to one.
         for (let q = c / 10; q === Math.trunc(q); q = c / 10) {
           c = q;
           e++;
