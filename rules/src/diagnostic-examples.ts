@@ -66,6 +66,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   SET_ROUNDING_PART: { part: 'surveys', problem: 'unknownPart', parts: ['assessment', 'survey'] },
   SET_GIVEN_RANGE: { code: '9', input: 'sipas_rate', inputMax: '100', max: '40' },
   SET_AMBIGUOUS: { ref: 'model.commune-par@2026', files: ['a.json', 'b.json'] },
+  SCORE_NEEDS_ADVICE: {},
   SET_NOT_PINNED: { ref: 'province.commune-par@2026', sha256: '5f0c6e2d9b1a47c3e8f2a6b9d0c4e7f1a3b5c8d2e6f9a0b4c7d1e3f5a8b2c6d9', pinned: null },
   SET_SOURCE_CITES_FILE: { code: '8.1', file: 'DOMAIN.md' },
   SET_SOURCE_NOT_DOCUMENT: { code: '8.1', document: 'Các dạng quy tắc thường gặp' },

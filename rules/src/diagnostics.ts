@@ -299,6 +299,11 @@ export interface DiagnosticParams {
   SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
   SCORE_NEEDS_EXPLANATION: Code;
+  /**
+   * A full result was asked of a set compiled by the dashboard entry (@parindex/engine/scoring), which
+   * scores in the compact form until the page attaches the advice (withAdvice of @parindex/engine/advice).
+   */
+  SCORE_NEEDS_ADVICE: Empty;
 
   // Appraisal
   APPRAISAL_SCHEMA: SchemaIssue;
@@ -551,6 +556,7 @@ export const SEVERITY = {
   SCORE_CLAIM_MISMATCH: 'warning',
   SCORE_CLAIM_ON_PARENT: 'warning',
   SCORE_NEEDS_EXPLANATION: 'warning',
+  SCORE_NEEDS_ADVICE: 'error',
 
   APPRAISAL_SCHEMA: 'error',
   RANK_APPRAISAL_UNUSED: 'warning',

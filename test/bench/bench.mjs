@@ -351,7 +351,7 @@ if (cli.available) {
 // each made as the prebuilt dist/parindex.scoring.min.js is (packages/engine/scripts/minify.mjs: esbuild, then
 // terser), so that the size printed is the shipped file's.
 async function measureBundle(entry) {
-  const { code, metafile } = await bundleMinified({ entryPoints: [entry], logLevel: 'silent' });
+  const { code, metafile } = await bundleMinified(typeof entry === 'string' ? { entryPoints: [entry], logLevel: 'silent' } : { ...entry, logLevel: 'silent' });
   const byPackage = {};
   const byFile = {};
   for (const o of Object.values(metafile.outputs))
@@ -366,6 +366,11 @@ async function measureBundle(entry) {
 }
 const scoringBundle = await measureBundle(`${root}packages/engine/dist/scoring.js`);
 const fullBundle = await measureBundle(`${root}packages/engine/dist/index.js`);
+// The scoring entry with the advice of full results (@parindex/engine/advice), as dist/parindex.scoring-advice.min.js.
+const engineDist = `${root}packages/engine/dist/`;
+const scoringAdviceBundle = await measureBundle({
+  stdin: { contents: `export * from './scoring.js';\nexport * from './advice.js';\n`, resolveDir: engineDist, sourcefile: 'scoring-advice.js', loader: 'js' },
+});
 const largest = (sizes, n) =>
   Object.entries(sizes)
     .sort((a, b) => b[1] - a[1])
@@ -426,7 +431,7 @@ const lines = [
   cli.available
     ? `- \`parindex score ${example}\`, cold: median ${fmt(cli.median)} ms (exit ${cli.status}; bare \`node -e 0\`: ${fmt(cli.nodeBare)} ms, ${fmt(cli.median / cli.nodeBare, 2)}×; CPU ${fmt(cli.cpu)} against ${fmt(cli.nodeCpu)} ms, ${fmt(cli.cpu / cli.nodeCpu, 2)}×; interleaved)   (target ≤ 2× node -e 0)`
     : `- \`parindex score\`: packages/cli/dist/parindex.js is not built; cold start not measured`,
-  `- engine browser scoring entry (@parindex/engine/scoring: compile of a shipped or pinned set, score in both forms, checkEvidence, rank, summaries; with dependencies, minified as shipped: esbuild, then terser): ${fmt(scoringBundle.code.length)} bytes, ${fmt(scoringBundle.gz)} bytes gzip (${fmt(scoringBundle.gz / 1024, 1)} KB)   (target ≤ 35 KB)`,
+  `- engine browser scoring entry (@parindex/engine/scoring: compile of a shipped or pinned set, score in the compact form (the full form once the advice is attached), checkEvidence, rank, summaries; with dependencies, minified as shipped: esbuild, then terser): ${fmt(scoringBundle.code.length)} bytes, ${fmt(scoringBundle.gz)} bytes gzip (${fmt(scoringBundle.gz / 1024, 1)} KB)   (target ≤ 35 KB); with the advice of full results (+ @parindex/engine/advice, as dist/parindex.scoring-advice.min.js): ${fmt(scoringAdviceBundle.code.length)} bytes, ${fmt(scoringAdviceBundle.gz)} bytes gzip (${fmt(scoringAdviceBundle.gz / 1024, 1)} KB)`,
   `  eval( ${found(scoringBundle.checks.eval)}; new Function ${found(scoringBundle.checks.newFunction)}; Function constructor by another name ${found(scoringBundle.checks.functionConstructor)}; node: imports / require ${found(scoringBundle.checks.nodeImports)}`,
   `  largest inputs (bytes in esbuild's minified bundle, before terser): ${largest(scoringBundle.byFile, 12)}`,
   `- for comparison, the full entry (@parindex/engine: the set checker, diff, the schemas …): ${fmt(fullBundle.code.length)} bytes, ${fmt(fullBundle.gz)} bytes gzip (${fmt(fullBundle.gz / 1024, 1)} KB); largest inputs: ${largest(fullBundle.byPackage, 6)}`,

@@ -2,7 +2,8 @@
  * The engine in a browser: bundle @parindex/engine for the browser (esbuild, as `pnpm bench` measures
  * it), load it in Debian's chromium through playwright-core, compile the commune PAR set and score
  * evidence in the page, and compare the result's JSON with the one Node produces: byte-identical. The
- * prebuilt scoring entry for dashboards (dist/parindex.scoring.min.js) the same way, with its trust rule.
+ * prebuilt scoring entry for dashboards (dist/parindex.scoring.min.js, and with the advice of full results
+ * dist/parindex.scoring-advice.min.js) the same way, with its trust rule.
  * Skipped only when /usr/bin/chromium is absent (CI's .ci/run installs it). Never downloads a browser.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ if (!hasChromium) console.warn(`test/browser: ${CHROMIUM} is absent, the browser
 
 /** The prebuilt scoring entry (packages/engine/scripts/bundle-browser.mjs writes it; `pnpm test` builds it first). */
 const SCORING_FILE = `${ROOT}packages/engine/dist/parindex.scoring.min.js`;
+/** The same entry with the advice (full results), prebuilt by the same script. */
+const SCORING_ADVICE_FILE = `${ROOT}packages/engine/dist/parindex.scoring-advice.min.js`;
 const readJson = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8')) as Record<string, unknown>;
 
 describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `skipped: ${CHROMIUM} is absent`})`, () => {
@@ -49,10 +52,17 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
         // The scoring entry as the package ships it prebuilt (@parindex/engine/scoring-browser).
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         res.end(readFileSync(SCORING_FILE, 'utf8'));
-      } else if (req.url === '/main.js' || req.url === '/scoring-main.js') {
-        const from = req.url === '/main.js' ? '/engine.js' : '/scoring.js';
+      } else if (req.url === '/scoring-advice.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-        res.end(`import * as engine from '${from}';\nwindow.parindex = engine;\ndocument.title = 'ready';\n`);
+        res.end(readFileSync(SCORING_ADVICE_FILE, 'utf8'));
+      } else if (req.url === '/main.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(`import * as engine from '/engine.js';\nwindow.parindex = engine;\ndocument.title = 'ready';\n`);
+      } else if (req.url === '/scoring-main.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(
+          `import * as engine from '/scoring.js';\nimport * as withAdvice from '/scoring-advice.js';\nwindow.parindex = engine;\nwindow.parindexWithAdvice = withAdvice;\ndocument.title = 'ready';\n`,
+        );
       } else {
         // A strict page: no eval or new Function allowed, as on a government site with a CSP.
         const main = req.url === '/scoring' ? '/scoring-main.js' : '/main.js';
@@ -122,7 +132,7 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
     for (let i = 0; i < inNode.length; i++) expect(inBrowser.results[i], `evidence #${i}`).toBe(inNode[i]);
     expect(inBrowser.broken).toBe(brokenInNode);
   });
-  it('the prebuilt scoring entry, under the same strict page: shipped and pinned sets compile, another is refused, the results are those of the full entry, byte for byte', async () => {
+  it('the prebuilt scoring entry, under the same strict page: shipped and pinned sets compile, another is refused, the results are those of the full entry, byte for byte (the full form with the advice file)', async () => {
     const set = readJson('rules/sets/model.commune-par/2026.json');
     const edited = { ...set, title: `${String(set.title)} (bản tỉnh)` };
     const pinned = compile(edited).sha256;
@@ -134,8 +144,7 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
       full: evidence.map((e) => JSON.stringify(score(compiled, e))),
       compact: evidence.map((e) => JSON.stringify(score(editedCompiled, e, { form: 'compact' }))),
     };
-    const code = readFileSync(SCORING_FILE, 'utf8');
-    expect(code).not.toMatch(/\beval\s*\(|new\s+Function\b|["']node:/);
+    for (const file of [SCORING_FILE, SCORING_ADVICE_FILE]) expect(readFileSync(file, 'utf8')).not.toMatch(/\beval\s*\(|new\s+Function\b|["']node:/);
 
     const page = await browser!.newPage();
     const errors: string[] = [];
@@ -145,19 +154,23 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
     const inBrowser = await page.evaluate(
       ({ set, edited, pinned, evidence }) => {
         type Scoring = { compile(s: unknown, o?: { sha256?: string }): unknown; score(c: unknown, e: unknown, o?: { form: 'compact' }): unknown };
-        const engine = (window as unknown as { parindex: Scoring }).parindex;
-        const c = engine.compile(set);
+        const w = window as unknown as { parindex: Scoring; parindexWithAdvice: Scoring & { withAdvice(c: unknown): unknown } };
+        const engine = w.parindex;
         const p = engine.compile(edited, { sha256: pinned });
-        let refused = '';
-        try {
-          engine.compile(edited);
-        } catch (e) {
-          refused = String((e as { diagnostics?: Array<{ code: string }> }).diagnostics?.[0]?.code);
-        }
+        const codeOf = (run: () => unknown) => {
+          try {
+            run();
+          } catch (e) {
+            return String((e as { diagnostics?: Array<{ code: string }> }).diagnostics?.[0]?.code);
+          }
+          return '';
+        };
+        const c = w.parindexWithAdvice.withAdvice(w.parindexWithAdvice.compile(set));
         return {
-          full: evidence.map((e: unknown) => JSON.stringify(engine.score(c, e))),
+          full: evidence.map((e: unknown) => JSON.stringify(w.parindexWithAdvice.score(c, e))),
           compact: evidence.map((e: unknown) => JSON.stringify(engine.score(p, e, { form: 'compact' }))),
-          refused,
+          refused: codeOf(() => engine.compile(edited)),
+          noAdvice: codeOf(() => engine.score(engine.compile(set), evidence[0])),
         };
       },
       { set, edited, pinned, evidence },
@@ -165,6 +178,7 @@ describe.skipIf(!hasChromium)(`engine in chromium (${hasChromium ? CHROMIUM : `s
     await page.close();
     expect(errors).toEqual([]);
     expect(inBrowser.refused).toBe('SET_NOT_PINNED');
+    expect(inBrowser.noAdvice).toBe('SCORE_NEEDS_ADVICE');
     expect(inBrowser.full).toEqual(inNode.full);
     expect(inBrowser.compact).toEqual(inNode.compact);
   });

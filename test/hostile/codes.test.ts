@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, LIMITS, ParindexError, SEVERITY, parseCriteriaSet, readJson, type Diagnostic, type DiagnosticCode } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { SetLibrary, readSetFile, validateSetText, walkJsonFiles, type FileSystem } from '@parindex/rules/node';
-import { checkEvidence, compile, hashJson } from '@parindex/engine';
+import { checkEvidence, compile, hashJson, score } from '@parindex/engine';
 import { compile as compileShippedOrPinned } from '../../packages/engine/src/scoring.js';
 import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
@@ -422,6 +422,20 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
     run() {
       try {
         compileShippedOrPinned(set());
+      } catch (e) {
+        if (e instanceof ParindexError) return e.diagnostics;
+      }
+      return [];
+    },
+    path: '',
+  },
+
+  // A set compiled by the scoring entry scores in the compact form until the advice is attached.
+  SCORE_NEEDS_ADVICE: {
+    run() {
+      const s = set();
+      try {
+        score(compileShippedOrPinned(s, { sha256: hashJson(s) }), evidence());
       } catch (e) {
         if (e instanceof ParindexError) return e.diagnostics;
       }

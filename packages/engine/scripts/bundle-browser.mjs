@@ -4,9 +4,13 @@
 //     its types are dist/parindex.browser.d.ts;
 //   - dist/parindex.scoring.min.js (@parindex/engine/scoring-browser): the scoring entry alone
 //     (src/scoring.ts: compile of a shipped or pinned set, score, checkEvidence, rank, summaries), no set
-//     checker and no sentences; its types are those of dist/scoring.d.ts. It has a size budget (35 KB gzip),
-//     so terser minifies it once more after esbuild (scripts/minify.mjs).
-// Run after `tsc -b` (the root build does both); prints their gzip sizes, and fails when either file holds
+//     checker, no advice (its sets score in the compact form) and no sentences; its types are those of
+//     dist/scoring.d.ts. It has a size budget (35 KB gzip), so terser minifies it once more after esbuild
+//     (scripts/minify.mjs);
+//   - dist/parindex.scoring-advice.min.js (@parindex/engine/scoring-advice-browser): the same entry with
+//     the advice of full results (src/advice.ts: ADVICE, withAdvice), for a page that shows them; minified
+//     the same way; its types are dist/parindex.scoring-advice.d.ts.
+// Run after `tsc -b` (the root build does both); prints their gzip sizes, and fails when any file holds
 // eval, the Function constructor, a node: import or require.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +26,17 @@ const code = out.outputFiles[0].text;
 writeFileSync(`${dist}parindex.browser.min.js`, code);
 const scoring = (await bundleMinified({ entryPoints: [`${dist}scoring.js`] })).code;
 writeFileSync(`${dist}parindex.scoring.min.js`, scoring);
+const withAdvice = `export * from ${JSON.stringify(`${dist}scoring.js`)};\nexport * from ${JSON.stringify(`${dist}advice.js`)};\n`;
+const scoringAdvice = (await bundleMinified({ stdin: { contents: withAdvice, resolveDir: dist, sourcefile: 'parindex.scoring-advice.js', loader: 'js' } })).code;
+writeFileSync(`${dist}parindex.scoring-advice.min.js`, scoringAdvice);
+writeFileSync(`${dist}parindex.scoring-advice.d.ts`, "export * from './scoring.js';\nexport * from './advice.js';\n");
 // The engine's and the explanation package's types: the explanation package is not a dependency of the
 // engine, so its types are reached through the engine's own (the browser file needs neither installed).
 writeFileSync(`${dist}parindex.browser.d.ts`, "export * from './index.js';\nexport * from '@parindex/explain';\n");
 for (const [name, text] of [
   ['parindex.browser.min.js', code],
   ['parindex.scoring.min.js', scoring],
+  ['parindex.scoring-advice.min.js', scoringAdvice],
 ]) {
   const found = Object.entries(forbiddenInBrowser(text)).flatMap(([what, is]) => (is ? [what] : []));
   if (found.length) throw new Error(`${name} holds what a strict page refuses: ${found.join(', ')}`);

@@ -29,6 +29,7 @@ import {
 import { hashJson } from './canonical.js';
 import type { CriterionRecord, KindStep, ScoreResult, SourceRef, Totals } from './result.js';
 import { NO_FLAGS } from './score-context.js';
+import { ADVICE } from './advice.js';
 
 /** The source as the result carries it, keys in a fixed order (the url and the quote's tier stay in the set). */
 function sourceRefOf(src: NonNullable<CriterionNode['source']>): SourceRef {
@@ -152,10 +153,26 @@ function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], 
   };
 }
 
-/** A leaf's rule compiled by its kind: evaluation (steps into the sink, when there is one) and advice over the compiled form. */
+/** A leaf's rule compiled by its kind: its evaluation (steps into the sink, when there is one), and its compiled form for the advice. */
 export interface CompiledRule {
+  readonly type: Rule['type'];
+  /** The kind's compiled form of the rule. */
+  readonly compiled: unknown;
+  /**
+   * What its kind's advice shares between results (KindAdvice.prepare), worked out when a full result
+   * first asks for its advice (./advice.ts); undefined until then.
+   */
+  prepared: unknown;
   evaluate(read: Reader, steps: StepSink<KindStep>): Evaluation<unknown>;
-  advise(evaluation: Evaluation<unknown>): Improvement[];
+}
+
+/**
+ * What would raise a criterion's points, for the full result: the rule kinds' advice, ADVICE of
+ * ./advice.ts (`@parindex/engine/advice`). @parindex/engine compiles every set with it; the dashboard
+ * entry without it, until a page attaches it (withAdvice), so that a page that only ranks does not load it.
+ */
+export interface Advice {
+  advise(rule: CompiledRule, evaluation: Evaluation<unknown>): Improvement[];
 }
 
 export interface CompiledSet {
@@ -180,6 +197,8 @@ export interface CompiledSet {
   readonly named: Readonly<ScoreResult['provenance']['criteriaSet']>;
   readonly bonusMax: Decimal | null;
   readonly penaltyMax: Decimal | null;
+  /** The advice a full result shows; null: this set scores in the compact form only (SCORE_NEEDS_ADVICE). */
+  readonly advice: Advice | null;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -219,7 +238,7 @@ function collectInputs(set: CriteriaSet): Map<string, CompiledInput> {
 function compileRule(rule: Rule, path: string, max: Decimal, floor: Decimal, b: Builder): CompiledRule {
   const kind = runtimeKindOf(rule.type);
   const compiled = kind.compile(rule, { path, max, floor, input: (id) => b.inputs.get(id)!, dependents: (id) => b.dependents.get(id) ?? [], condition: compileCondition });
-  return { evaluate: (read, steps) => kind.evaluate(compiled, read, steps), advise: (e) => kind.advise(compiled, e) };
+  return { type: rule.type, compiled, prepared: undefined, evaluate: (read, steps) => kind.evaluate(compiled, read, steps) };
 }
 
 /** For each input, the inputs whose atMost names it: found once per set. */
@@ -298,15 +317,16 @@ export function compile(
 ): CompiledSet {
   const parsed = options.validated ? { value: input as CriteriaSet, diagnostics: [] } : parseCriteriaSet(input);
   if (!parsed.value) throw new ParindexError(parsed.diagnostics.filter((d) => d.severity === 'error'));
-  return compileChecked(parsed.value, options.validated?.sha256);
+  return compileChecked(parsed.value, ADVICE, options.validated?.sha256);
 }
 
 /**
  * @internal Compile a set that has passed its checks, without checking it again (`sha256`: its hash when
- * already known). Kept apart from compile() so that the scoring entry carries no set checker: it calls
- * this only for a set whose hash shows it was checked (./scoring.ts).
+ * already known), with the advice of full results or without it (null: compact form only). Kept apart
+ * from compile() so that the scoring entry carries no set checker: it calls this only for a set whose
+ * hash shows it was checked (./scoring.ts).
  */
-export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledSet {
+export function compileChecked(checked: CriteriaSet, advice: Advice | null, sha256?: string): CompiledSet {
   const set = deepFreeze(checked);
   const inputs = collectInputs(set);
   const b: Builder = { set, inputs, dependents: dependentsOf(inputs), nodes: new Map(), leaves: [] };
@@ -335,5 +355,6 @@ export function compileChecked(checked: CriteriaSet, sha256?: string): CompiledS
     named: Object.freeze({ ref, id: set.id, version: set.version, status: set.status, issuer: set.issuer, decision: set.decision.number, sha256: hash }),
     bonusMax: set.bonus ? dec(set.bonus.max) : null,
     penaltyMax: set.penalty ? dec(set.penalty.max) : null,
+    advice,
   });
 }

@@ -4,7 +4,8 @@
  * Synchronous, no file I/O, no eval; runs unchanged in Node and in a browser.
  */
 export * from './scoring-api.js';
-export { compile, type CompiledSet, type CompiledNode, type CompiledInput } from './compile.js';
+export { compile, type CompiledSet, type CompiledNode, type CompiledInput, type Advice } from './compile.js';
+export { ADVICE, withAdvice } from './advice.js';
 export { evaluateLogic, LogicError } from './deps.js';
 export { canonicalJson, sha256Hex, hashJson } from './canonical.js';
 export { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence-zod.js';

@@ -611,7 +611,8 @@ export function scoreLeaf(ctx: Ctx, node: CompiledNode): LeafOut {
   // Advice is part of the trace: the compact form, which has none, does not compute it.
   if (r.improve !== null) {
     // The kind's list, made for this evaluation or shared by every result (frozen): no copy.
-    const advice = roundedAdvice(r, node.kind!.advise(ev), points);
+    // A full result is made only with the set's advice (score() refuses it otherwise: SCORE_NEEDS_ADVICE).
+    const advice = roundedAdvice(r, ctx.compiled.advice!.advise(node.kind!, ev), points);
     if (advice.length > 0) r.improve = advice;
   }
   return documentsStage(r, points);

@@ -242,6 +242,8 @@ export function score(compiled: CompiledSet, evidence: unknown, options?: ScoreO
 export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): ScoreResult | CompactResult {
   const compact = options.form === 'compact';
   if (options.form !== undefined && !compact && options.form !== 'full') throw new TypeError(`Unknown result form "${String(options.form)}"`);
+  // The dashboard entry's sets score in the compact form until a page attaches the advice (withAdvice).
+  if (!compact && compiled.advice === null) throw new ParindexError([diag('SCORE_NEEDS_ADVICE', '', {})]);
   const r = run(compiled, evidence, options, false, !compact);
   if (!r.result) throw new ParindexError(r.diagnostics.filter((d) => d.severity === 'error'));
   return r.result;
@@ -249,7 +251,8 @@ export function score(compiled: CompiledSet, evidence: unknown, options: ScoreOp
 
 /** Every problem of an evidence file (and appraisal) against a compiled set, errors and warnings, without throwing. */
 export function checkEvidence(compiled: CompiledSet, evidence: unknown, options: ScoreOptions = {}): Diagnostic[] {
-  return run(compiled, evidence, options, true).diagnostics;
+  // Both forms give the same diagnostics (the same stages decide them): the compact one, which needs no advice, is cheaper.
+  return run(compiled, evidence, options, true, false).diagnostics;
 }
 
 /** The label params of an input's diagnostics, made once per input of a compiled set. */

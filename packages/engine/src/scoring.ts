@@ -1,8 +1,10 @@
 /**
- * @parindex/engine/scoring: the engine for dashboards. It scores (the full result or the compact form),
- * checks evidence, ranks and summarises exactly as @parindex/engine does, without the criteria-set checker
- * (the set's zod schema, its cross-field checks, the rule kinds' checks), so that a page carries a small
- * bundle.
+ * @parindex/engine/scoring: the engine for dashboards. It scores, checks evidence, ranks and summarises
+ * exactly as @parindex/engine does, without the criteria-set checker (the set's zod schema, its
+ * cross-field checks, the rule kinds' checks) and without the rule kinds' advice, so that a page carries
+ * a small bundle. Its sets score in the compact form; the full result, with its advice, once the page
+ * attaches the advice (`withAdvice` of @parindex/engine/advice); before that score() refuses it with
+ * SCORE_NEEDS_ADVICE.
  *
  * Trust: a rule file is untrusted, and this entry cannot check one. Its compile() therefore compiles only
  * a set it can show was checked: one of the sets shipped in rules/sets/ (checked in full when the table
@@ -17,7 +19,7 @@ import { ParindexError, diag, type CriteriaSet } from './deps.js';
 import { SHIPPED_SETS } from './shipped-sets.js';
 
 export * from './scoring-api.js';
-export type { CompiledSet, CompiledNode, CompiledInput } from './compile.js';
+export type { CompiledSet, CompiledNode, CompiledInput, Advice } from './compile.js';
 export type { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence.js';
 export type { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
 export { SHIPPED_SETS };
@@ -54,6 +56,6 @@ export function compile(set: unknown, options: { sha256?: string } = {}): Compil
   const sha256 = copy === undefined ? null : hashJson(copy);
   // A pin as hex in either case (the hash is written in lower case); anything but a string pins nothing.
   const pinned = typeof options.sha256 === 'string' ? options.sha256.toLowerCase() : null;
-  if (sha256 !== null && (sha256 === pinned || SHIPPED_HASHES.has(sha256))) return compileChecked(copy as unknown as CriteriaSet, sha256);
+  if (sha256 !== null && (sha256 === pinned || SHIPPED_HASHES.has(sha256))) return compileChecked(copy as unknown as CriteriaSet, null, sha256);
   throw new ParindexError([diag('SET_NOT_PINNED', '', { ref: refOf(copy), sha256, pinned: pinned === null ? null : pinned.slice(0, 80) })]);
 }

@@ -1,8 +1,9 @@
 /**
  * The scoring entry (@parindex/engine/scoring), bundled from its sources as the prebuilt file
  * dist/parindex.scoring.min.js is (scripts/minify.mjs: esbuild, then terser; `pnpm bench` measures it so): no eval, no Function constructor, no node: import,
- * no set checker; the bundle itself, loaded and run, scores every example exactly as the full entry
- * (full and compact forms, summaries, ranking). And its trust model: it compiles a shipped set (by its
+ * no set checker, no advice; the bundle itself, loaded and run, scores every example exactly as the
+ * full entry (the compact form; the full form once the advice is attached, bundled with it as
+ * dist/parindex.scoring-advice.min.js is; summaries, ranking). And its trust model: it compiles a shipped set (by its
  * canonical hash, SHIPPED_SETS, which must match the sets in rules/sets) or a set whose hash the caller
  * pins, and refuses any other set with SET_NOT_PINNED.
  */
@@ -14,12 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEvidence, compile, hashJson, ParindexError, rank, score, summarize, toCompact, toSummary, type ScoreResult } from '@parindex/engine';
 import { diagnosticText } from '../../explain/src/index.js';
 import * as entrySource from '../src/scoring.js';
+import * as adviceSource from '../src/advice.js';
 // @ts-expect-error: a plain ESM script without types
 import { generateEvidence } from '../../../examples/generate.mjs';
 // @ts-expect-error: a plain ESM script without types
 import { bundleMinified } from '../scripts/minify.mjs';
 
 type Entry = typeof entrySource;
+type EntryWithAdvice = Entry & typeof adviceSource;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const readJson = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as Record<string, unknown>;
 
@@ -41,12 +44,12 @@ function examples(): Array<{ file: string; evidence: Record<string, unknown>; se
   return out;
 }
 
-/** The code of the error a call throws, with its params (a ParindexError of either entry: the bundle has its own class). */
+/** The code of the error a call throws, with its params (a ParindexError of any entry: each bundle has its own class). */
 function refusal(run: () => unknown): { code: string; params: unknown; vi: string; en: string } {
   try {
     run();
   } catch (e) {
-    if (!(e instanceof ParindexError) && !(e instanceof bundledError)) throw e;
+    if (!(e instanceof ParindexError) && !(e instanceof bundledError) && !(e instanceof fullError)) throw e;
     const d = e.diagnostics[0]!;
     return { code: d.code, params: d.params, vi: diagnosticText(d, 'vi'), en: diagnosticText(d, 'en') };
   }
@@ -54,10 +57,13 @@ function refusal(run: () => unknown): { code: string; params: unknown; vi: strin
 }
 
 let bundledError: Entry['ParindexError'] = ParindexError;
+let fullError: Entry['ParindexError'] = ParindexError;
 
 describe('the scoring entry, bundled', () => {
   let code = '';
   let bundled: Entry;
+  /** The entry bundled with the advice (one module, as dist/parindex.scoring-advice.min.js). */
+  let full: EntryWithAdvice;
   let dir = '';
   let inputs: string[] = [];
 
@@ -74,6 +80,15 @@ describe('the scoring entry, bundled', () => {
     writeFileSync(join(dir, 'scoring.mjs'), code);
     bundled = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'scoring.mjs')).href)) as Entry;
     bundledError = bundled.ParindexError;
+    const src = (f: string) => JSON.stringify(join(ROOT, 'packages/engine/src', f));
+    const withAdvice = (await bundleMinified({
+      stdin: { contents: `export * from ${src('scoring.ts')};\nexport * from ${src('advice.ts')};\n`, resolveDir: join(ROOT, 'packages/engine/src'), sourcefile: 'with-advice.ts', loader: 'ts' },
+      alias: { '@parindex/rules': join(ROOT, 'rules/src/index.ts') },
+      logLevel: 'silent',
+    })) as { code: string };
+    writeFileSync(join(dir, 'scoring-advice.mjs'), withAdvice.code);
+    full = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'scoring-advice.mjs')).href)) as EntryWithAdvice;
+    fullError = full.ParindexError;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -92,6 +107,31 @@ describe('the scoring entry, bundled', () => {
     for (const text of ['earns the full maximum', 'Points (may be negative', 'A condition over inputs', 'declaredInputs', 'sourceCitations']) expect(code.includes(text), text).toBe(false);
   });
 
+  it('carries no advice: its sets score in the compact form, and a full result is refused with SCORE_NEEDS_ADVICE until the advice is attached', () => {
+    for (const module of ['rules/src/kinds/advice-kinds.ts', 'packages/engine/src/advice.ts']) expect(inputs.some((i) => i.endsWith(module)) ? module : null).toBeNull();
+    const set = readJson('rules/sets/model.commune-par/2026.json');
+    const evidence = readJson('examples/vinh-bao/par-2026.json');
+    const b = bundled.compile(set);
+    expect(b.advice).toBeNull();
+    const r = refusal(() => bundled.score(b, evidence));
+    expect(r).toMatchObject({ code: 'SCORE_NEEDS_ADVICE', params: {} });
+    expect(r.en).toContain('withAdvice(compiled)');
+    expect(r.vi).toContain('withAdvice(compiled)');
+    expect(refusal(() => bundled.score(b, evidence, { form: 'full' })).code).toBe('SCORE_NEEDS_ADVICE');
+    // The compact form and the evidence checks need no advice.
+    expect(JSON.stringify(bundled.score(b, evidence, { form: 'compact' }))).toBe(JSON.stringify(score(compile(set), evidence, { form: 'compact' })));
+    expect(JSON.stringify(bundled.checkEvidence(b, evidence))).toBe(JSON.stringify(checkEvidence(compile(set), evidence)));
+    // The advice bundled with the entry: a new set with the same compiled rules; the one given is unchanged; attaching twice changes nothing.
+    const f = full.compile(set);
+    const explained = full.withAdvice(f);
+    expect(explained).not.toBe(f);
+    expect(f.advice).toBeNull();
+    expect(explained.leaves).toBe(f.leaves);
+    expect(full.withAdvice(explained)).toBe(explained);
+    expect(JSON.stringify(full.score(explained, evidence))).toBe(JSON.stringify(score(compile(set), evidence)));
+    expect(refusal(() => full.score(f, evidence)).code).toBe('SCORE_NEEDS_ADVICE');
+  });
+
   it("carries only the warning codes of the severity table (diag()'s), not every code", () => {
     // Errors only the CLI, the workbook and the API report: in the bundle only if the whole table is.
     for (const c of ['API_HOST_REFUSED', 'USAGE_UNKNOWN_COMMAND', 'WORKBOOK_XML_DOCTYPE']) expect(code.includes(c), c).toBe(false);
@@ -107,26 +147,26 @@ describe('the scoring entry, bundled', () => {
   it('scores every example as the full entry: full and compact forms, summaries, ranking', () => {
     const cases = examples();
     expect(cases.length).toBe(12);
-    const full: ScoreResult[] = [];
+    const ours: ScoreResult[] = [];
     const fromBundle: ScoreResult[] = [];
     for (const { file, evidence, set } of cases) {
       const a = compile(set);
       const b = bundled.compile(set);
       expect(b.sha256, file).toBe(a.sha256);
       const ra = score(a, evidence);
-      const rb = bundled.score(b, evidence);
+      const rb = full.score(full.withAdvice(full.compile(set)), evidence);
       expect(JSON.stringify(rb), file).toBe(JSON.stringify(ra));
       expect(JSON.stringify(bundled.score(b, evidence, { form: 'compact' })), file).toBe(JSON.stringify(score(a, evidence, { form: 'compact' })));
       expect(JSON.stringify(bundled.toSummary(rb)), file).toBe(JSON.stringify(toSummary(ra)));
       expect(JSON.stringify(bundled.toCompact(rb)), file).toBe(JSON.stringify(toCompact(ra)));
       expect(JSON.stringify(bundled.checkEvidence(b, evidence)), file).toBe(JSON.stringify(checkEvidence(a, evidence)));
       if (a.ref === 'model.commune-par@2026') {
-        full.push(ra);
+        ours.push(ra);
         fromBundle.push(rb);
       }
     }
-    expect(full.length).toBeGreaterThan(1);
-    expect(JSON.stringify(bundled.rank(fromBundle, 'competition'))).toBe(JSON.stringify(rank(full, 'competition')));
+    expect(ours.length).toBeGreaterThan(1);
+    expect(JSON.stringify(bundled.rank(fromBundle, 'competition'))).toBe(JSON.stringify(rank(ours, 'competition')));
   });
 
   it('ranks and summarises generated communes in the compact form as the full entry', () => {
@@ -150,7 +190,8 @@ describe('the scoring entry, bundled', () => {
     const a = compile(set);
     const b = bundled.compile(set);
     expect(JSON.stringify(bundled.checkEvidence(b, broken))).toBe(JSON.stringify(checkEvidence(a, broken)));
-    expect(refusal(() => bundled.score(b, broken))).toEqual(refusal(() => score(a, broken)));
+    expect(refusal(() => bundled.score(b, broken, { form: 'compact' }))).toEqual(refusal(() => score(a, broken, { form: 'compact' })));
+    expect(refusal(() => full.score(full.withAdvice(full.compile(set)), broken))).toEqual(refusal(() => score(a, broken)));
   });
 });
 
@@ -175,7 +216,7 @@ describe('what the scoring entry compiles', () => {
     const c = entrySource.compile(reordered);
     expect(c.sha256).toBe(compile(commune).sha256);
     const evidence = readJson('examples/vinh-bao/par-2026.json');
-    expect(JSON.stringify(score(c, evidence))).toBe(JSON.stringify(score(compile(commune), evidence)));
+    expect(JSON.stringify(score(adviceSource.withAdvice(c), evidence))).toBe(JSON.stringify(score(compile(commune), evidence)));
   });
 
   it('refuses a set that is neither shipped nor pinned, with SET_NOT_PINNED naming it and its hash', () => {
@@ -199,7 +240,7 @@ describe('what the scoring entry compiles', () => {
     expect(c.sha256).toBe(pinned);
     expect(entrySource.compile(edited, { sha256: pinned.toUpperCase() }).sha256).toBe(pinned);
     const evidence = { ...readJson('examples/vinh-bao/par-2026.json') };
-    expect(JSON.stringify(score(c, evidence))).toBe(JSON.stringify(score(compile(edited), evidence)));
+    expect(JSON.stringify(score(adviceSource.withAdvice(c), evidence))).toBe(JSON.stringify(score(compile(edited), evidence)));
   });
 
   it('refuses what is not a JSON object, never throwing anything but SET_NOT_PINNED', () => {

@@ -191,7 +191,7 @@ function evaluateLeaf(compiled: CompiledSet, values: Values, sink: unknown[] | n
   try {
     const ev = kind.evaluate(read, sink);
     const outcome = { raw: decText(ev.raw), notApplicable: ev.notApplicable, shortage: ev.shortage, invalid: ev.invalid };
-    return { outcome, advice: kind.advise(ev), reads };
+    return { outcome, advice: compiled.advice!.advise(kind, ev), reads };
   } catch (e) {
     if (!(e instanceof LogicError)) throw e;
     return { failed: e.reason, reads };

@@ -4,7 +4,7 @@ import { dec, ZERO, type Decimal } from '../decimal.js';
 import { Condition, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { conditionReads, ConditionStep } from './condition.js';
-import { type CompiledCondition, kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { type CompiledCondition, kindModule, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const AllOfRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -22,21 +22,23 @@ export interface CompiledAllOf {
   otherwise: Decimal;
   yes: Decimal;
   no: Decimal;
-  /** Per condition, its step when it fails and when it holds; and the points after and gain of meeting them all: made once, shared by every result. */
+  /** Per condition, its step when it fails and when it holds: made once, shared by every result. */
   shown: Array<[ConditionStep, ConditionStep]>;
-  gain: { pointsAfter: string; gain: string } | null;
 }
 
+/** The points after and gain of meeting every condition (the same for every result). */
+type Gain = { pointsAfter: string; gain: string } | null;
+
 /** Meet the conditions that failed, when that gains. */
-function meetAll(c: CompiledAllOf, unmet: Unmet): Improvement[] {
-  const g = unmet.length > 0 ? c.gain : null;
+function meetAll(gain: Gain, unmet: Unmet): Improvement[] {
+  const g = unmet.length > 0 ? gain : null;
   return g ? [{ kind: 'meet', conditions: unmet, pointsAfter: g.pointsAfter, gain: g.gain }] : [];
 }
 
 /** The compiled rule with what its trace shows, which depends on nothing else. */
-function withShown(c: Omit<CompiledAllOf, 'shown' | 'gain'>): CompiledAllOf {
+function withShown(c: Omit<CompiledAllOf, 'shown'>): CompiledAllOf {
   const step = (at: string, result: boolean): ConditionStep => Object.freeze({ kind: 'condition', at, result });
-  return { ...c, shown: c.conditions.map((cond) => [step(cond.at, false), step(cond.at, true)]), gain: gainOf(c.yes, c.no) };
+  return { ...c, shown: c.conditions.map((cond) => [step(cond.at, false), step(cond.at, true)]) };
 }
 
 /** The pointers of the conditions that did not hold. */
@@ -77,9 +79,11 @@ export const allOfRuntime: KindRuntime<'allOf', AllOfRule, CompiledAllOf, Unmet,
     }
     return { raw: unmet.length === 0 ? c.points : c.otherwise, state: unmet };
   },
-  advise(c, e) {
-    return meetAll(c, e.state);
-  },
 };
 
-export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, ConditionStep> = /* @__PURE__ */ kindModule(allOfRuntime, allOfChecks);
+export const allOfAdvice: KindAdvice<CompiledAllOf, Unmet, Gain> = {
+  prepare: (c) => gainOf(c.yes, c.no),
+  advise: (_c, e, gain) => meetAll(gain, e.state),
+};
+
+export const allOfKind: KindModule<'allOf', AllOfRule, CompiledAllOf, Unmet, ConditionStep> = /* @__PURE__ */ kindModule(allOfRuntime, allOfAdvice, allOfChecks);

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { DecimalText as D, Identifier, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const BooleanRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -22,27 +22,22 @@ export interface CompiledBoolean {
   input: string;
   points: Decimal;
   otherwise: Decimal;
-  pointsText: string;
-  otherwiseText: string;
   /** Within floor and maximum. */
   yes: Decimal;
   no: Decimal;
-  /** What the trace shows for false and for true: the step and the advice, made once and shared by every result. */
-  shown: [Shown, Shown];
-}
-interface Shown {
-  step: BooleanStep;
-  advice: Improvement[];
+  /** What the trace shows for false and for true, made once and shared by every result. */
+  steps: [BooleanStep, BooleanStep];
 }
 
-/** The compiled rule with the step and advice of each value (neither depends on anything else). */
-function withShown(c: Omit<CompiledBoolean, 'shown'>): CompiledBoolean {
-  const shownOf = (value: boolean): Shown => {
+const stepOf = (input: string, value: boolean, points: Decimal): BooleanStep => Object.freeze({ kind: 'boolean', input, value, points: decText(points) });
+
+/** The advice of each value, false and true (neither depends on anything else): made once, shared by every result. */
+function adviceOf(c: CompiledBoolean): [Improvement[], Improvement[]] {
+  const of = (value: boolean): Improvement[] => {
     const g = gainOf(value ? c.no : c.yes, value ? c.yes : c.no);
-    const advice: Improvement[] = g ? [Object.freeze({ kind: 'set' as const, input: c.input, to: !value, pointsAfter: g.pointsAfter, gain: g.gain })] : [];
-    return { step: Object.freeze({ kind: 'boolean', input: c.input, value, points: value ? c.pointsText : c.otherwiseText }), advice: Object.freeze(advice) as Improvement[] };
+    return Object.freeze(g ? [Object.freeze({ kind: 'set' as const, input: c.input, to: !value, pointsAfter: g.pointsAfter, gain: g.gain })] : []) as Improvement[];
   };
-  return { ...c, shown: [shownOf(false), shownOf(true)] };
+  return [of(false), of(true)];
 }
 
 export const booleanChecks: KindChecks<BooleanRule, BooleanStep> = {
@@ -63,24 +58,25 @@ export const booleanRuntime: KindRuntime<'boolean', BooleanRule, CompiledBoolean
   compile(rule, ctx) {
     const points = rule.points === undefined ? ctx.max : dec(rule.points);
     const otherwise = rule.otherwise === undefined ? ZERO : dec(rule.otherwise);
-    return withShown({
+    return {
       input: rule.input,
       points,
       otherwise,
-      pointsText: decText(points),
-      otherwiseText: decText(otherwise),
       yes: clampPoints(points, ctx.floor, ctx.max),
       no: clampPoints(otherwise, ctx.floor, ctx.max),
-    });
+      steps: [stepOf(rule.input, false, otherwise), stepOf(rule.input, true, points)],
+    };
   },
   evaluate(c, read, steps) {
     const value = read(c.input) === true;
-    steps?.push(c.shown[value ? 1 : 0].step);
+    steps?.push(c.steps[value ? 1 : 0]);
     return { raw: value ? c.points : c.otherwise, state: value };
-  },
-  advise(c, e) {
-    return c.shown[e.state ? 1 : 0].advice;
   },
 };
 
-export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, boolean, BooleanStep> = /* @__PURE__ */ kindModule(booleanRuntime, booleanChecks);
+export const booleanAdvice: KindAdvice<CompiledBoolean, boolean, [Improvement[], Improvement[]]> = {
+  prepare: adviceOf,
+  advise: (_c, e, byValue) => byValue[e.state ? 1 : 0],
+};
+
+export const booleanKind: KindModule<'boolean', BooleanRule, CompiledBoolean, boolean, BooleanStep> = /* @__PURE__ */ kindModule(booleanRuntime, booleanAdvice, booleanChecks);

@@ -114,7 +114,7 @@ describe('expression advice: the values tried, found once at compile, in the ord
             };
           const mine: string[] = [];
           const ev = expressionKind.evaluate(compiled, reads(mine), null);
-          const advice = expressionKind.advise(compiled, ev);
+          const advice = expressionKind.advise(compiled, ev, expressionKind.prepare(compiled));
           const before: string[] = [];
           const inputs = ['m', 'n'].map((id) => ({ id, def: kindInput(id), dependents: [] }));
           const literals = [a, p1, b, p2, k, p3, 0].map((x) => new Decimal(String(x)));

@@ -13,7 +13,19 @@ import { DecimalText as D, Logic, ruleBase, withDescription } from '../primitive
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { logicReads, logicValueOf } from './condition.js';
 import { upperBound } from './value.js';
-import { type CompileContext, type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleInvalid, type Typed } from './kind.js';
+import {
+  type CompileContext,
+  type KindInput,
+  kindModule,
+  NOTHING_PREPARED,
+  type KindAdvice,
+  type KindChecks,
+  type KindModule,
+  type KindRuntime,
+  type Reader,
+  type RuleInvalid,
+  type Typed,
+} from './kind.js';
 
 export const ExpressionRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -182,6 +194,10 @@ export const expressionRuntime: KindRuntime<'expression', ExpressionRule, Compil
     steps?.push({ kind: 'expression', result: decText(r.points) });
     return { raw: r.points, state: { points: r.points, read } };
   },
+};
+
+export const expressionAdvice: KindAdvice<CompiledExpression, State, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     if (e.state.points === null) return [];
     const current = clampPoints(e.state.points, c.floor, c.max);
@@ -194,4 +210,4 @@ export const expressionRuntime: KindRuntime<'expression', ExpressionRule, Compil
   },
 };
 
-export const expressionKind: KindModule<'expression', ExpressionRule, CompiledExpression, State, ExpressionStep> = /* @__PURE__ */ kindModule(expressionRuntime, expressionChecks);
+export const expressionKind: KindModule<'expression', ExpressionRule, CompiledExpression, State, ExpressionStep> = /* @__PURE__ */ kindModule(expressionRuntime, expressionAdvice, expressionChecks);

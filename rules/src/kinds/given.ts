@@ -10,7 +10,7 @@ import { cmpDec, Decimal, dec, decText, ZERO } from '../decimal.js';
 import { diag } from '../diagnostics.js';
 import { DecimalText as D, Identifier, ruleBase, withDescription } from '../primitives.js';
 import type { Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const GivenRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -58,6 +58,10 @@ export const givenRuntime: KindRuntime<'given', GivenRule, CompiledGiven, Decima
       return { raw: ZERO, state: value, invalid: { code: 'SCORE_GIVEN_OUT_OF_RANGE', input: c.input, value: decText(value), min: c.floorText, max: c.maxText } };
     return { raw: value, state: value };
   },
+};
+
+export const givenAdvice: KindAdvice<CompiledGiven, Decimal, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     const out: Improvement[] = [];
     // Below the maximum: the points are another body's; the unit's own figures cannot raise them.
@@ -66,4 +70,4 @@ export const givenRuntime: KindRuntime<'given', GivenRule, CompiledGiven, Decima
   },
 };
 
-export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, GivenStep> = /* @__PURE__ */ kindModule(givenRuntime, givenChecks);
+export const givenKind: KindModule<'given', GivenRule, CompiledGiven, Decimal, GivenStep> = /* @__PURE__ */ kindModule(givenRuntime, givenAdvice, givenChecks);

@@ -1,8 +1,9 @@
 /**
  * The registry of rule kinds. Adding a kind: a module beside this file (its runtime: reads, compile,
- * evaluate, advise; its checks: schema, step schemas, check; and the whole module made of both), its
- * sentences in the explanation package's locales, its conformance fixtures, one line here and one in the
- * runtime registry (./runtime.ts, what compile() uses). The `satisfies` clauses make a kind that is
+ * evaluate; its advice: prepare, advise; its checks: schema, step schemas, check; and the whole module
+ * made of the three), its sentences in the explanation package's locales, its conformance fixtures, one
+ * line here, one in the runtime registry (./runtime.ts, what compile() uses) and one in the advice
+ * registry (./advice-kinds.ts, what a full result's advice uses). The `satisfies` clauses make a kind that is
  * missing, or missing a part, a compile error.
  */
 import type { RuleType } from '../primitives.js';
@@ -64,10 +65,12 @@ export function kindOf<T extends RuleType>(type: T): AnyKind<T> {
 }
 
 export { RUNTIME_KINDS, runtimeKindOf } from './runtime.js';
+export { ADVICE_KINDS, adviceKindOf } from './advice-kinds.js';
 export type {
   CompileContext,
   CompiledCondition,
   Evaluation,
+  KindAdvice,
   KindChecks,
   KindInput,
   KindModule,

@@ -3,8 +3,9 @@
  * its cross-field checks, the inputs it reads, its compile step (constants parsed once into a typed
  * compiled form), its evaluation (points, and typed steps written into a sink that is null when no
  * trace is wanted), and its advice ("what would raise it"). Each module exports these in two parts, its
- * runtime (KindRuntime: what scoring needs) and its checks (KindChecks), and the whole (KindModule); the
- * registries in ./index.ts and ./runtime.ts are typed so that a kind missing any part does not compile.
+ * runtime (KindRuntime: what scoring needs), its advice (KindAdvice: what only a full result shows) and
+ * its checks (KindChecks), and the whole (KindModule); the registries in ./index.ts, ./runtime.ts and
+ * ./advice-kinds.ts are typed so that a kind missing any part does not compile.
  *
  * Kinds do no I/O and no wording: steps and improvements are data (ids, decimal texts, JSON pointers
  * into the set); sentences are built from them by the explanation package.
@@ -122,9 +123,9 @@ export interface Evaluation<S> {
 }
 
 /**
- * The part of a kind that scoring needs: what it reads, its compile step, its evaluation and its advice.
- * The scoring entry (`@parindex/engine/scoring`) carries only these, through the runtime registry
- * (./runtime.ts), never a schema or a check.
+ * The part of a kind that scoring needs: what it reads, its compile step and its evaluation. The
+ * scoring entry (`@parindex/engine/scoring`) carries only these, through the runtime registry
+ * (./runtime.ts): never a schema or a check, and the advice only when a page asks for it.
  */
 export interface KindRuntime<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }> {
   readonly type: T;
@@ -133,9 +134,27 @@ export interface KindRuntime<T extends RuleType, R extends { type: T }, C, S, St
   compile(rule: R, ctx: CompileContext): C;
   /** The points and outcome; the steps that show them go into `steps` when it is not null. */
   evaluate(compiled: C, read: Reader, steps: StepSink<St>): Evaluation<S>;
-  /** The cheapest changes that reach the next points, each with the points it promises. */
-  advise(compiled: C, evaluation: Evaluation<S>): Improvement[];
 }
+
+/**
+ * The part of a kind that says what would raise a criterion's points. Only a full result shows advice,
+ * so it is apart from the runtime: @parindex/engine always scores with it (the registry in
+ * ./advice-kinds.ts), its dashboard entry only once a page loads @parindex/engine/advice, so that a page
+ * that only ranks does not carry it.
+ */
+export interface KindAdvice<C, S, P> {
+  /**
+   * What the advice of every result shares (it depends on the compiled rule only: the next tiers, a
+   * level's better levels), worked out once per compiled rule when its advice is first asked for. Never
+   * undefined (undefined marks "not worked out yet").
+   */
+  prepare(compiled: C): P;
+  /** The cheapest changes that reach the next points, each with the points it promises. */
+  advise(compiled: C, evaluation: Evaluation<S>, prepared: P): Improvement[];
+}
+
+/** The prepare step of a kind whose advice shares nothing between results. */
+export const NOTHING_PREPARED = (): null => null;
 
 /** The part of a kind that checks a set: the rule's schema, its steps' schemas and its cross-field checks. */
 export interface KindChecks<R, St extends { kind: string }> {
@@ -146,11 +165,19 @@ export interface KindChecks<R, St extends { kind: string }> {
   check(rule: R, ctx: RuleCheckContext): void;
 }
 
-/** A whole kind: its runtime and its checks (the registry in ./index.ts). */
-export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }> extends KindRuntime<T, R, C, S, St>, KindChecks<R, St> {}
+/** A whole kind: its runtime, its advice and its checks (the registry in ./index.ts). */
+export interface KindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }, P = unknown> extends KindRuntime<T, R, C, S, St>, KindAdvice<C, S, P>, KindChecks<R, St> {}
 
-/** A kind's module from its two parts. Marked free of side effects (and called with a pure mark) so that a bundle which never reads the whole module drops it. */
+/**
+ * A kind's module from its three parts (typed together: the advice reads the runtime's compiled form
+ * and state). Marked free of side effects (and called with a pure mark) so that a bundle which never
+ * reads the whole module drops it.
+ */
 /* @__NO_SIDE_EFFECTS__ */
-export function kindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }>(runtime: KindRuntime<T, R, C, S, St>, checks: KindChecks<R, St>): KindModule<T, R, C, S, St> {
-  return { ...runtime, ...checks };
+export function kindModule<T extends RuleType, R extends { type: T }, C, S, St extends { kind: string }, P>(
+  runtime: KindRuntime<T, R, C, S, St>,
+  advice: KindAdvice<C, S, P>,
+  checks: KindChecks<R, St>,
+): KindModule<T, R, C, S, St, P> {
+  return { ...runtime, ...advice, ...checks };
 }

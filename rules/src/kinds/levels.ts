@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { cmpDec, dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, type Improvement } from './advice.js';
-import { type CompileContext, kindModule, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleCheckContext, type StepSink } from './kind.js';
+import { type CompileContext, kindModule, type KindAdvice, type KindChecks, type KindModule, type KindRuntime, type Reader, type RuleCheckContext, type StepSink } from './kind.js';
 
 export const LevelsRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -37,9 +37,10 @@ export interface Level {
   fraction: string | undefined;
   /** Within floor and maximum. */
   clamped: Decimal;
-  /** Its step and its advice (every level that scores more), made once and shared by every result. */
+  /** Its place in `levels` (its advice's place in the prepared list). */
+  index: number;
+  /** Its step, made once and shared by every result. */
   step: LevelStep;
-  advice: Improvement[];
 }
 export interface CompiledLevels {
   input: string;
@@ -48,8 +49,6 @@ export interface CompiledLevels {
   byId: ReadonlyMap<string, Level>;
   floor: Decimal;
   max: Decimal;
-  /** The advice when no level was given. */
-  noLevelAdvice: Improvement[];
 }
 
 function compileLevels(input: string, values: Record<string, number | string>, fractions: boolean, ctx: CompileContext): CompiledLevels {
@@ -60,11 +59,9 @@ function compileLevels(input: string, values: Record<string, number | string>, f
     const points = fractions ? v.times(ctx.max) : v;
     const text = decText(points);
     const fraction = fractions ? decText(v) : undefined;
-    levels.push({ id, points, text, fraction, clamped: clampPoints(points, ctx.floor, ctx.max), step: levelStep(input, id, text, fraction), advice: [] });
+    levels.push({ id, points, text, fraction, clamped: clampPoints(points, ctx.floor, ctx.max), index: levels.length, step: levelStep(input, id, text, fraction) });
   }
-  for (const l of levels) l.advice = adviceFrom(input, levels, l.clamped);
-  const noLevelAdvice = adviceFrom(input, levels, clampPoints(ZERO, ctx.floor, ctx.max));
-  return { input, levels, byId: new Map(levels.map((l) => [l.id, l])), floor: ctx.floor, max: ctx.max, noLevelAdvice };
+  return { input, levels, byId: new Map(levels.map((l) => [l.id, l])), floor: ctx.floor, max: ctx.max };
 }
 
 export type Evaluated = Level | null;
@@ -91,8 +88,14 @@ function adviceFrom(input: string, levels: readonly Level[], current: Decimal): 
   return Object.freeze(advice) as Improvement[];
 }
 
-/** Every level that scores more, cheapest first (worked out at compile: it depends on the level only). */
-const advise = (c: CompiledLevels, e: { state: Evaluated }): Improvement[] => (e.state ? e.state.advice : c.noLevelAdvice);
+/** The advice of each level (by its index), then that of no level given: made once, shared by every result. */
+type LevelsAdvice = Improvement[][];
+
+/** Every level that scores more, cheapest first (it depends on the level only, so it is worked out once). Both kinds' advice. */
+export const levelsAdvice: KindAdvice<CompiledLevels, Evaluated, LevelsAdvice> = {
+  prepare: (c) => [...c.levels.map((l) => adviceFrom(c.input, c.levels, l.clamped)), adviceFrom(c.input, c.levels, clampPoints(ZERO, c.floor, c.max))],
+  advise: (c, e, byLevel) => byLevel[e.state ? e.state.index : c.levels.length]!,
+};
 
 const checkLevelInput = (input: string, map: Record<string, unknown>, ctx: RuleCheckContext, key: 'points' | 'fractions') => {
   const info = ctx.needInput(input, ['level'], `${ctx.path}/input`);
@@ -115,10 +118,9 @@ export const levelsRuntime: KindRuntime<'levels', LevelsRule, CompiledLevels, Ev
   },
   compile: (rule, ctx) => compileLevels(rule.input, rule.points, false, ctx),
   evaluate,
-  advise,
 };
 
-export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = /* @__PURE__ */ kindModule(levelsRuntime, levelsChecks);
+export const levelsKind: KindModule<'levels', LevelsRule, CompiledLevels, Evaluated, LevelStep> = /* @__PURE__ */ kindModule(levelsRuntime, levelsAdvice, levelsChecks);
 
 export const fractionChecks: KindChecks<FractionRule, LevelStep> = {
   schema: FractionRule,
@@ -136,7 +138,6 @@ export const fractionRuntime: KindRuntime<'fraction', FractionRule, CompiledLeve
   },
   compile: (rule, ctx) => compileLevels(rule.input, rule.fractions, true, ctx),
   evaluate,
-  advise,
 };
 
-export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, Evaluated, LevelStep> = /* @__PURE__ */ kindModule(fractionRuntime, fractionChecks);
+export const fractionKind: KindModule<'fraction', FractionRule, CompiledLevels, Evaluated, LevelStep> = /* @__PURE__ */ kindModule(fractionRuntime, levelsAdvice, fractionChecks);

@@ -7,7 +7,7 @@ import { dec, decText, ZERO, type Decimal } from '../decimal.js';
 import { daysBetween } from '../dates.js';
 import { DecimalText as D, OnTimeItem, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const OnTimeRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -123,9 +123,13 @@ export const onTimeRuntime: KindRuntime<'onTime', OnTimeRule, CompiledOnTime, St
     steps?.push(c.shown[outcome].step);
     return { raw: c.points[outcome], state: { outcome, notOnTime } };
   },
+};
+
+export const onTimeAdvice: KindAdvice<CompiledOnTime, State, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     return allOnTime(c, e.state);
   },
 };
 
-export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = /* @__PURE__ */ kindModule(onTimeRuntime, onTimeChecks);
+export const onTimeKind: KindModule<'onTime', OnTimeRule, CompiledOnTime, State, Steps> = /* @__PURE__ */ kindModule(onTimeRuntime, onTimeAdvice, onTimeChecks);

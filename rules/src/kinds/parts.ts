@@ -5,7 +5,7 @@ import { diag, schemaDiag } from '../diagnostics.js';
 import { DecimalText as D, Part, ruleBase } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
 import { conditionReads } from './condition.js';
-import { type CompiledCondition, kindModule, type KindChecks, type KindModule, type KindRuntime, type RuleCheckContext } from './kind.js';
+import { type CompiledCondition, kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime, type RuleCheckContext } from './kind.js';
 
 export const PartsRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -97,6 +97,10 @@ export const partsRuntime: KindRuntime<'parts', PartsRule, CompiledParts, State,
     }
     return { raw: sum, state: { sum, met } };
   },
+};
+
+export const partsAdvice: KindAdvice<CompiledParts, State, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     const current = clampPoints(e.state.sum, c.floor, c.max);
     const out: Improvement[] = [];
@@ -109,4 +113,4 @@ export const partsRuntime: KindRuntime<'parts', PartsRule, CompiledParts, State,
   },
 };
 
-export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, PartStep> = /* @__PURE__ */ kindModule(partsRuntime, partsChecks);
+export const partsKind: KindModule<'parts', PartsRule, CompiledParts, State, PartStep> = /* @__PURE__ */ kindModule(partsRuntime, partsAdvice, partsChecks);

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { Decimal, dec, decText, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, NonNegDec, opt, Points, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const PerItemRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -75,6 +75,10 @@ export const perItemRuntime: KindRuntime<'perItem', PerItemRule, CompiledPerItem
     steps?.push({ kind: 'perItem', input: c.input, items: decText(items), base: c.baseText, each: c.eachText, change: decText(change), limited, points: decText(points) });
     return { raw: points, state: { items, points } };
   },
+};
+
+export const perItemAdvice: KindAdvice<CompiledPerItem, State, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     const current = clampPoints(e.state.points, c.floor, c.max);
     if (c.each.isNeg() && e.state.items.gt(0)) {
@@ -87,4 +91,4 @@ export const perItemRuntime: KindRuntime<'perItem', PerItemRule, CompiledPerItem
   },
 };
 
-export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, State, PerItemStep> = /* @__PURE__ */ kindModule(perItemRuntime, perItemChecks);
+export const perItemKind: KindModule<'perItem', PerItemRule, CompiledPerItem, State, PerItemStep> = /* @__PURE__ */ kindModule(perItemRuntime, perItemAdvice, perItemChecks);

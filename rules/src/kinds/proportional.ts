@@ -8,7 +8,7 @@ import { cmpDec, dec, decText, ONE, ZERO, type Decimal } from '../decimal.js';
 import { diag } from '../diagnostics.js';
 import { DecimalText as D, Dec, opt, ruleBase, ValueRef, withDescription, ZeroDenominator } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 import {
   checkValue,
   compileValue,
@@ -265,6 +265,10 @@ export const proportionalRuntime: KindRuntime<'proportional', ProportionalRule, 
     steps?.push(proportionalStep(c, r, rounded, q, state));
     return { raw: points, state };
   },
+};
+
+export const proportionalAdvice: KindAdvice<CompiledProportional, State, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     const r = e.state.read;
     if (r === null || !fractionOf(e.state).lt(1)) return [];
@@ -274,4 +278,4 @@ export const proportionalRuntime: KindRuntime<'proportional', ProportionalRule, 
   },
 };
 
-export const proportionalKind: KindModule<'proportional', ProportionalRule, CompiledProportional, State, St> = /* @__PURE__ */ kindModule(proportionalRuntime, proportionalChecks);
+export const proportionalKind: KindModule<'proportional', ProportionalRule, CompiledProportional, State, St> = /* @__PURE__ */ kindModule(proportionalRuntime, proportionalAdvice, proportionalChecks);

@@ -1,7 +1,8 @@
 /**
- * The runtime registry of rule kinds: for each kind only what scoring needs (reads, compile, evaluate,
- * advise), without its schema or checks, so that the scoring entry (`@parindex/engine/scoring`) carries
- * no set checker. The full registry (./index.ts) holds the same runtime parts with their checks; the
+ * The runtime registry of rule kinds: for each kind only what scoring needs (reads, compile, evaluate),
+ * without its advice (./advice-kinds.ts), schema or checks, so that the scoring entry
+ * (`@parindex/engine/scoring`) carries no set checker. The full registry (./index.ts) holds the same
+ * runtime parts with their advice and checks; the
  * `satisfies` clause makes a kind that is missing here, or missing a part, a compile error.
  */
 import type { RuleType } from '../primitives.js';

@@ -96,7 +96,7 @@ describe('survey: the integer path gives what the decimals give', () => {
           same(ev.raw, expected.sums.points);
           expect([steps[0]!.answers, steps[0]!.weighted, steps[0]!.points]).toEqual([answers, weighted, points].map(decText));
           expect(steps[0]!.share).toBe(expected.share);
-          expect(surveyKind.advise(c, ev)).toEqual(expected.advice);
+          expect(surveyKind.advise(c, ev, surveyKind.prepare(c))).toEqual(expected.advice);
         },
       ),
       { numRuns: RUNS, seed: 20261201 },
@@ -118,7 +118,7 @@ describe('survey: the integer path gives what the decimals give', () => {
     expect(read([103, 35, 10, 11]).state.sums).toEqual({ answers: 159, units: 1260 });
     expect(read([2 ** 50, 1, 1, 1]).state.sums).toBeNull();
     // 126 ÷ 159 = 0.792…: 80 % needs k ≥ (0.8 × 159 − 126) ÷ (1 − 0.8) = 6 more "a", 6 × 132 ÷ 165 = 4.8 points.
-    expect(surveyKind.advise(c, read([103, 35, 10, 11]))).toEqual([
+    expect(surveyKind.advise(c, read([103, 35, 10, 11]), surveyKind.prepare(c))).toEqual([
       { kind: 'survey', input: 't', option: 'a', more: '6', pointsAfter: '4.8', gain: '0.0452830188679245283018867924528301886792452830188679245283' },
     ]);
     expect(compileSurvey(['1', '0.6', '0.2', '0.0000000001'], '6', '0', undefined).scaled).toBeNull();

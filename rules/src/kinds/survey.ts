@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { addDec, cmpDec, Decimal, dec, decText, mulDec, quotientText, smallInt, ZERO } from '../decimal.js';
 import { DecimalText as D, Dec, Identifier, opt, ruleBase, withDescription } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const SurveyRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -235,6 +235,10 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
     steps?.push(surveyStep(c, count, state));
     return { raw: state.points, state };
   },
+};
+
+export const surveyAdvice: KindAdvice<CompiledSurvey, State, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     if (!e.state.scored) return [];
     const im = moreTopAnswers(c, e.state);
@@ -242,4 +246,4 @@ export const surveyRuntime: KindRuntime<'survey', SurveyRule, CompiledSurvey, St
   },
 };
 
-export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = /* @__PURE__ */ kindModule(surveyRuntime, surveyChecks);
+export const surveyKind: KindModule<'survey', SurveyRule, CompiledSurvey, State, SurveyStep> = /* @__PURE__ */ kindModule(surveyRuntime, surveyAdvice, surveyChecks);

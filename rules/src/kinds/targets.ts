@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { Decimal, dec, decText, isExactQuotient, ZERO } from '../decimal.js';
 import { DecimalText as D, Identifier, opt, ruleBase, withDescription, ZeroDenominator } from '../primitives.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { kindModule, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
+import { kindModule, NOTHING_PREPARED, type KindAdvice, type KindChecks, type KindModule, type KindRuntime } from './kind.js';
 
 export const TargetsRule = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -101,6 +101,10 @@ export const targetsRuntime: KindRuntime<'targets', TargetsRule, CompiledTargets
     steps?.push(targetsStep(c, state));
     return { raw: state.points, state };
   },
+};
+
+export const targetsAdvice: KindAdvice<CompiledTargets, TargetsState | null, null> = {
+  prepare: NOTHING_PREPARED,
   advise(c, e) {
     const s = e.state;
     if (s === null || !s.met.lt(s.of)) return [];
@@ -116,4 +120,4 @@ export const targetsRuntime: KindRuntime<'targets', TargetsRule, CompiledTargets
   },
 };
 
-export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, TargetsState | null, St> = /* @__PURE__ */ kindModule(targetsRuntime, targetsChecks);
+export const targetsKind: KindModule<'targets', TargetsRule, CompiledTargets, TargetsState | null, St> = /* @__PURE__ */ kindModule(targetsRuntime, targetsAdvice, targetsChecks);

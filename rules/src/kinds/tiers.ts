@@ -9,7 +9,7 @@ import { intervalOf, isEmptyInterval, scanIntervals, toInterval, type Interval }
 import { DecimalText as D, ruleBase, Tier, ValueRef, withDescription, ZeroDenominator, opt } from '../primitives.js';
 import { diag } from '../diagnostics.js';
 import { clampPoints, gainOf, type Improvement } from './advice.js';
-import { type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type RuleCheckContext } from './kind.js';
+import { type KindAdvice, type KindInput, kindModule, type KindChecks, type KindModule, type KindRuntime, type RuleCheckContext } from './kind.js';
 import {
   checkValue,
   compileValue,
@@ -74,8 +74,6 @@ export interface CompiledTier {
   step: TierStep;
   minS: Scaled | null;
   maxS: Scaled | null;
-  /** The tiers worth advising from this one: the lowest above it that gives more, and the best above it. */
-  picks: Pick[];
 }
 export interface Pick {
   tier: CompiledTier;
@@ -87,11 +85,6 @@ export interface CompiledTiers {
   tiers: CompiledTier[];
   /** The value's declared rounding, or null: compared exactly. */
   rounding: ValueRounding | null;
-  /**
-   * The tiers as intervals of the exact value (the values that round into each tier), for advice;
-   * the same objects as `tiers` when nothing is rounded.
-   */
-  exact: CompiledTier[];
   onZero: z.infer<typeof ZeroDenominator>;
   max: Decimal;
 }
@@ -106,13 +99,13 @@ function compileTier(t: Tier, index: number, floor: Decimal, max: Decimal): Comp
   const min = iv.min === null ? null : decText(iv.min);
   const maxText = iv.max === null ? null : decText(iv.max);
   const step: TierStep = Object.freeze({ kind: 'tier', index, min, minInclusive: iv.minInclusive, max: maxText, maxInclusive: iv.maxInclusive, points: decText(points) });
-  return { index, iv, points, clamped: clampPoints(points, floor, max), step, minS: scaledOf(min), maxS: scaledOf(maxText), picks: [] };
+  return { index, iv, points, clamped: clampPoints(points, floor, max), step, minS: scaledOf(min), maxS: scaledOf(maxText) };
 }
 
 /** A tier over the exact values that round into it: the same points and step, other bounds. */
 function exactTier(t: CompiledTier, rounding: ValueRounding): CompiledTier {
   const iv = exactInterval(t.iv, rounding);
-  return { ...t, iv, minS: scaledOf(iv.min === null ? null : decText(iv.min)), maxS: scaledOf(iv.max === null ? null : decText(iv.max)), picks: [] };
+  return { ...t, iv, minS: scaledOf(iv.min === null ? null : decText(iv.min)), maxS: scaledOf(iv.max === null ? null : decText(iv.max)) };
 }
 
 /** Of candidate tiers sorted by lower bound: the first, and the one giving the most points if another. */
@@ -216,14 +209,14 @@ function ratioTarget(t: CompiledTier, ratio: ReadRatio, num: KindInput, den: str
  * lower bound, but for whole counts it may land further up (5 of 5 when 90% is asked for): the advice
  * promises the points of the tier it actually reaches.
  */
-function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null {
+function landing(exact: readonly CompiledTier[], r: ReadOut, to: Decimal): CompiledTier | null {
   // A ratio was read, so its denominator is not 0 (readValue stops there).
   let ratio: ReadRatio | null = null;
   if (r.ratio !== null) {
     const nt = mulDec(to, r.ratio.t);
     ratio = { n: to, d: r.ratio.d, t: r.ratio.t, nt, nti: smallInt(nt), di: r.ratio.di, ti: r.ratio.ti };
   }
-  for (const t of c.exact) if (inTier(t, to, ratio)) return t;
+  for (const t of exact) if (inTier(t, to, ratio)) return t;
   return null;
 }
 
@@ -231,13 +224,13 @@ function landing(c: CompiledTiers, r: ReadOut, to: Decimal): CompiledTier | null
 const gainAt = (pick: Pick, land: CompiledTier, current: Decimal) => (land === pick.tier ? { pointsAfter: pick.after, gain: pick.gain } : gainOf(land.clamped, current));
 
 /** The change that brings the value into the pick's tier, with the points of the tier it lands in. */
-function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decimal): Improvement | null {
+function improvementFor(c: CompiledTiers, exact: readonly CompiledTier[], pick: Pick, r: ReadOut, current: Decimal): Improvement | null {
   const t = pick.tier;
   const v = c.value;
   if ('numerator' in v) {
     const ratio = r.ratio!;
     const target = ratioTarget(t, ratio, v.num, v.denominator);
-    const land = target.strict || !target.feasible ? t : (landing(c, r, target.value) ?? t);
+    const land = target.strict || !target.feasible ? t : (landing(exact, r, target.value) ?? t);
     const g = gainAt(pick, land, current);
     if (!g) return null;
     // Keys in this order (the JSON of a result is byte-stable).
@@ -258,7 +251,7 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
   const def = v.def;
   const value = readDecimal(r);
   const { to, strict } = entryValue(t.iv.min!, t.iv.minInclusive, def.def.type === 'count');
-  const land = strict ? t : (landing(c, r, to) ?? t);
+  const land = strict ? t : (landing(exact, r, to) ?? t);
   const g = gainAt(pick, land, current);
   if (!g) return null;
   const hi = upperBound(def);
@@ -267,8 +260,8 @@ function improvementFor(c: CompiledTiers, pick: Pick, r: ReadOut, current: Decim
 }
 
 /** With a negative denominator the tier was found assuming d > 0 fails; look at every tier directly. */
-function picksForNegative(c: CompiledTiers, at: CompiledTier, ratio: ReadRatio): Pick[] {
-  const candidates = c.exact
+function picksForNegative(exact: readonly CompiledTier[], at: CompiledTier, ratio: ReadRatio): Pick[] {
+  const candidates = exact
     .filter((t) => t.iv.min !== null && cmpDec(t.clamped, at.clamped) > 0 && !isEmptyInterval(t.iv))
     .filter((t) => {
       const k = cmpDec(ratio.nt, mulDec(t.iv.min!, ratio.d));
@@ -328,10 +321,7 @@ export const tiersRuntime: KindRuntime<'tiers', TiersRule, CompiledTiers, TiersS
   },
   compile(rule, ctx) {
     const tiers = rule.tiers.map((t, i) => compileTier(t, i, ctx.floor, ctx.max));
-    const rounding = rule.roundValue ?? null;
-    const exact = rounding === null ? tiers : tiers.map((t) => exactTier(t, rounding));
-    for (const t of exact) t.picks = picksAbove(t, exact);
-    return { value: compileValue(rule.value, ctx), tiers, rounding, exact, onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max };
+    return { value: compileValue(rule.value, ctx), tiers, rounding: rule.roundValue ?? null, onZero: rule.onZeroDenominator ?? 'notApplicable', max: ctx.max };
   },
   evaluate(c, read, steps) {
     const state: TiersState = { tier: null, read: null };
@@ -347,14 +337,32 @@ export const tiersRuntime: KindRuntime<'tiers', TiersRule, CompiledTiers, TiersS
     steps?.push(tier.step);
     return { raw: tier.points, state };
   },
-  advise(c, e) {
+};
+
+/**
+ * What the advice of every result shares: the tiers as intervals of the exact value (the values that
+ * round into each tier; the same objects as the compiled tiers when nothing is rounded), and for each
+ * the tiers worth advising from it: the lowest above it that gives more, and the best above it.
+ */
+export interface TiersAdvice {
+  exact: CompiledTier[];
+  picks: Pick[][];
+}
+
+export const tiersAdvice: KindAdvice<CompiledTiers, TiersState, TiersAdvice> = {
+  prepare(c) {
+    const rounding = c.rounding;
+    const exact = rounding === null ? c.tiers : c.tiers.map((t) => exactTier(t, rounding));
+    return { exact, picks: exact.map((t) => picksAbove(t, exact)) };
+  },
+  advise(c, e, { exact, picks: picksOf }) {
     const { read } = e.state;
-    const tier = e.state.tier && c.exact[e.state.tier.index]!;
+    const tier = e.state.tier && exact[e.state.tier.index]!;
     if (tier === null || read === null) return [];
-    const picks = read.ratio?.d.isNeg() ? picksForNegative(c, tier, read.ratio) : tier.picks;
+    const picks = read.ratio?.d.isNeg() ? picksForNegative(exact, tier, read.ratio) : picksOf[tier.index]!;
     const out: Improvement[] = [];
     for (const p of picks) {
-      const im = improvementFor(c, p, read, tier.clamped);
+      const im = improvementFor(c, exact, p, read, tier.clamped);
       // Two picks that land in the same tier: the cheaper (first) one says it all.
       if (im && !out.some((o) => o.kind === im.kind && (o as { pointsAfter?: string }).pointsAfter === (im as { pointsAfter?: string }).pointsAfter)) out.push(im);
     }
@@ -362,4 +370,4 @@ export const tiersRuntime: KindRuntime<'tiers', TiersRule, CompiledTiers, TiersS
   },
 };
 
-export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState, St> = /* @__PURE__ */ kindModule(tiersRuntime, tiersChecks);
+export const tiersKind: KindModule<'tiers', TiersRule, CompiledTiers, TiersState, St> = /* @__PURE__ */ kindModule(tiersRuntime, tiersAdvice, tiersChecks);

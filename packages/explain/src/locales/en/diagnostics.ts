@@ -479,6 +479,8 @@ export const diagnosticsEn = {
       ? `This rounding names the part ${q(p.part)}: only a rounding at level "part" may name one.`
       : `No field declares the part ${q(p.part)}${p.parts.length ? ` (the parts are ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Two files define the criteria set ${p.ref}: ${p.files.join(', ')}.`,
+  SCORE_NEEDS_ADVICE: () =>
+    'This set was compiled by the scoring entry @parindex/engine/scoring, which scores in the compact form only until the advice is attached: score it with { form: "compact" }, or score withAdvice(compiled) (from @parindex/engine/advice; prebuilt with the entry: @parindex/engine/scoring-advice-browser) for the full result with every point explained.',
   SET_NOT_PINNED: (p) =>
     `The criteria set${p.ref ? ` ${q(p.ref)}` : ''}${p.sha256 ? ` (SHA-256 ${p.sha256})` : ', not a JSON object,'} is not a shipped set${p.pinned ? ` and is not the set pinned (${p.pinned})` : ''}: the scoring entry @parindex/engine/scoring compiles only a set shown to be checked. Check the set with "parindex validate" and pin its SHA-256 ("compile(set, { sha256 })"), or compile it with @parindex/engine, which checks it.`,
   SET_SOURCE_CITES_FILE: (p) =>

@@ -484,6 +484,8 @@ export const diagnosticsVi = {
       ? `Quy định làm tròn này ghi phần ${q(p.part)}: chỉ quy định ở cấp "part" mới được ghi phần.`
       : `Không lĩnh vực nào khai báo phần ${q(p.part)}${p.parts.length ? ` (các phần: ${p.parts.map(q).join(', ')})` : ''}.`,
   SET_AMBIGUOUS: (p) => `Có hai tệp cùng định nghĩa bộ tiêu chí ${p.ref}: ${p.files.join(', ')}.`,
+  SCORE_NEEDS_ADVICE: () =>
+    'Bộ tiêu chí này được biên dịch bằng lối vào chấm điểm @parindex/engine/scoring, lối vào chỉ chấm dạng gọn cho đến khi gắn phần gợi ý: hãy chấm với { form: "compact" }, hoặc chấm withAdvice(compiled) (từ @parindex/engine/advice; bản dựng sẵn kèm lối vào: @parindex/engine/scoring-advice-browser) để có kết quả đầy đủ, giải thích từng điểm.',
   SET_NOT_PINNED: (p) =>
     `Bộ tiêu chí${p.ref ? ` ${q(p.ref)}` : ''}${p.sha256 ? ` (SHA-256 ${p.sha256})` : ', không phải một đối tượng JSON,'} không phải bộ có sẵn${p.pinned ? ` và không phải bộ đã ghim (${p.pinned})` : ''}: lối vào chấm điểm @parindex/engine/scoring chỉ biên dịch bộ tiêu chí đã được kiểm tra. Hãy kiểm tra bộ bằng "parindex validate" rồi ghim mã SHA-256 của bộ ("compile(set, { sha256 })"), hoặc biên dịch bằng @parindex/engine, lối vào có kiểm tra bộ tiêu chí.`,
   SET_SOURCE_CITES_FILE: (p) =>
