@@ -90,6 +90,26 @@ describe('the packed packages, installed with npm outside the repository', () =>
     expect(stdout).toContain('SCORE_CLAIM_MISMATCH "3.2" claims 2 points; the evidence supports 1.');
   });
 
+  it("the dashboard entry as its README says: the compact form, SCORE_NEEDS_ADVICE for a full result, and with withAdvice the full entry's result, byte for byte", async () => {
+    writeFileSync(
+      join(app, 'dashboard.mjs'),
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import * as full from '@parindex/engine';",
+        "import { compile, score } from '@parindex/engine/scoring';",
+        "import { withAdvice } from '@parindex/engine/advice';",
+        "const set = JSON.parse(readFileSync('node_modules/@parindex/rules/sets/model.commune-par/2026.json', 'utf8'));",
+        "const evidence = JSON.parse(readFileSync('par-2026.json', 'utf8'));",
+        'const compiled = compile(set);',
+        "console.log(score(compiled, evidence, { form: 'compact' }).totals.index);",
+        'try { score(compiled, evidence); } catch (e) { console.log(e.diagnostics[0].code); }',
+        'console.log(JSON.stringify(score(withAdvice(compiled), evidence)) === JSON.stringify(full.score(full.compile(set), evidence)));',
+      ].join('\n'),
+    );
+    const { stdout } = await node(app, ['dashboard.mjs']);
+    expect(stdout).toBe('83.6\nSCORE_NEEDS_ADVICE\ntrue\n');
+  });
+
   it('type-checks the same program as TypeScript against the installed declarations (strict, NodeNext)', async () => {
     writeFileSync(join(app, 'readme.ts'), program);
     writeFileSync(
