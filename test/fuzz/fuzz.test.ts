@@ -501,7 +501,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         if (code) expected.set(e.kind === 'parent' ? join(dir, 'sub', `up${i}`) : name, code);
       });
       stats.cases++;
-      const r = spawnSync(process.execPath, [bin, 'rank', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [bin, 'rank', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
       expect([0, 1], `rank exit ${r.status} (${r.signal ?? ''}): ${r.stderr.slice(0, 500)}`).toContain(r.status);
       expect(r.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
       expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/);
@@ -538,7 +538,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
           const bad = join(dir, 'mutated.json');
           writeFileSync(bad, JSON.stringify(mutate(saved, ms)));
           stats.cases++;
-          const r = spawnSync(process.execPath, [bin, 'diff', good, bad, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+          const r = spawnSync(process.execPath, [bin, 'diff', good, bad, '--format', 'json'], { encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL' });
           expect([0, 1], `diff exit ${r.status}: ${r.stderr}`).toContain(r.status);
           expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|^\s+at .*\(.*:\d+:\d+\)$/m);
           if (r.status === 1) expect(r.stderr).toMatch(/[A-Z]+_[A-Z_]+/);
