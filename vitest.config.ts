@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const INCLUDE = ['rules/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
+const EXCLUDE = ['**/node_modules/**', '**/dist/**'];
+/** Files that must start from a fresh worker (see `projects` below). */
+const ISOLATED = ['packages/engine/test/hostile-global.test.ts', 'packages/engine/src/shape-salvage.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -17,8 +21,6 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['rules/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
     // Nothing may fail from slowness: a loaded 2-core machine runs a test many times slower than an idle
     // one, so these only catch a hang. No test measures its own time either.
     testTimeout: 600_000,
@@ -27,5 +29,13 @@ export default defineConfig({
     // fuzz fails: its values nested thousands deep need a worker thread's 4 MB stack (a main thread has 1 MB).
     pool: 'threads',
     maxWorkers: 2,
+    // Most files share their worker's modules (isolate: false): importing the sources again in a fresh
+    // worker for each of ~100 files cost about a quarter of the run. The files below stay isolated:
+    // they prove what loading the engine does to global state (decimal.js, json-logic-js, zod's
+    // registry), or load it under vi.doMock.
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED, exclude: EXCLUDE, isolate: true } },
+      { extends: true, test: { name: 'shared', include: INCLUDE, exclude: [...EXCLUDE, ...ISOLATED], isolate: false } },
+    ],
   },
 });

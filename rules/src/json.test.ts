@@ -18,13 +18,22 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The JSON files under a folder, by the project's one folder walk. */
 const jsonFiles = (dir: string): string[] => walkJsonFiles(dir).files;
 
+/** jsonc-parser's tree of a text, parsed once for the many pointers looked up in it (the tree is only read). */
+const treeOf = (() => {
+  let last: { text: string; tree: ReturnType<typeof parseTree> } | undefined;
+  return (text: string) => {
+    if (last?.text !== text) last = { text, tree: parseTree(text, [], { disallowComments: true, allowTrailingComma: false }) };
+    return last.tree;
+  };
+})();
+
 /**
  * The locating as it was before the line index: jsonc-parser's findNodeAtLocation and a scan from the
  * start (a segment is an index where the value holds an array: the old look-up took "3" for an index
  * everywhere, and fell back to the parent of a key "3").
  */
 function locateByScanning(text: string, value: unknown, pointer: string): { line: number; column: number } | undefined {
-  const tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  const tree = treeOf(text);
   if (!tree) return undefined;
   let segments: Array<string | number> = [];
   let v = value as Record<string, unknown> | undefined;

@@ -19,7 +19,7 @@ import { BIN, ROOT, tempDir, VB, VB_APPRAISAL, type Run } from './helpers.js';
 export function guardedCli(args: string[], options: { timeoutMs?: number; stdout?: 'pipe' | number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -153,7 +153,7 @@ describe('scale', () => {
       const kv = Array.from({ length: 200000 }, (_, i) => ['k' + i, 'v']);
       const lines = renderText([{ kind: 'table', columns: [{ label: 'STT', align: 'right' }, { label: 'Tên' }], rows }, { kind: 'kv', rows: kv }]).split('\\n');
       process.stdout.write(JSON.stringify([lines[0], lines[200001], lines[200003]]));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 300_000 });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual(['   STT  Tên', '200000  the longest name of all', 'k0:       v']);
   });
@@ -261,7 +261,7 @@ describe('writing the output', () => {
       child.stdout.destroy();
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
       child.on('close', (code) => (clearTimeout(timer), done({ code, stdout: '', stderr })));
     });
     expect(r.code).toBe(1);

@@ -22,7 +22,7 @@ describe('many diagnostics', () => {
       const found = checkEvidence(compile(bundledSets().get('model.commune-par@2026')), evidence);
       const unknown = found.filter((d) => d.code === 'EVIDENCE_UNKNOWN_INPUT');
       process.stdout.write(JSON.stringify({ first, own, count: found.length, unknown: unknown.length, paths: [unknown[0].path, unknown[unknown.length - 1].path] }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 300_000 });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(out.own).toBe(4);
