@@ -17,6 +17,13 @@ const results = units.map((u) => score(compiled, u, { form: 'compact' }));
 const usual = (r: CompactResult['criteria'][number]) =>
   r.status === 'scored' && r.flags.length === 0 && r.applicableMax === compiled.nodes.get(r.code)!.maxText && (r.points === r.applicableMax || r.points === '0');
 
+/** The object is frozen and the same as the first one seen under its key (and the first seen is kept). */
+function sharedUnder(seen: Map<string, object>, key: string, value: object): void {
+  expect(Object.isFrozen(value)).toBe(true);
+  expect(value).toBe(seen.get(key) ?? value);
+  seen.set(key, value);
+}
+
 describe('kept criterion records', () => {
   it('are shared and frozen for the usual outcomes, and the result’s own for the others', () => {
     const first = new Map<string, object>();
@@ -27,11 +34,8 @@ describe('kept criterion records', () => {
         const node = compiled.nodes.get(rec.code)!;
         const isFieldLeaf = node.isLeaf && node.depth === 1 && node.block === 'fields';
         if (usual(rec) && !isFieldLeaf) {
-          expect(Object.isFrozen(rec)).toBe(true);
           // The same object in every result where the criterion had this outcome.
-          const key = `${rec.code} ${rec.points}`;
-          expect(rec).toBe(first.get(key) ?? rec);
-          first.set(key, rec);
+          sharedUnder(first, `${rec.code} ${rec.points}`, rec);
           shared++;
         } else {
           expect(Object.isFrozen(rec)).toBe(false);
@@ -55,9 +59,7 @@ describe('kept criterion records', () => {
     for (const r of results) {
       for (const rec of r.criteria) {
         if (rec.flags.length === 1) {
-          expect(Object.isFrozen(rec.flags)).toBe(true);
-          expect(rec.flags).toBe(one.get(rec.flags[0]!) ?? rec.flags);
-          one.set(rec.flags[0]!, rec.flags);
+          sharedUnder(one, rec.flags[0]!, rec.flags);
           single++;
         } else if (rec.flags.length > 1) {
           expect(Object.isFrozen(rec.flags)).toBe(false);

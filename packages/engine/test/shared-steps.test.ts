@@ -1,12 +1,13 @@
 /**
- * Steps and improvements that depend only on the rule are made once at compile and shared by every
- * result (a yes/no's step and advice, a level's, a tier's step), and so are a kind's shared advice
- * lists and the empty lists of a full result (flags, documents, proofs, advice): frozen, so that a
+ * Steps that depend only on the rule are made once at compile (a yes/no's, a level's, a tier's step),
+ * and advice that does once per compiled rule, when a full result first asks for it (KindAdvice.prepare:
+ * a yes/no's advice, a level's), and both are shared by every result, as are the empty lists of a full
+ * result (flags, documents, proofs, advice): frozen, so that a
  * caller changing one result in place cannot change another unit's, and equal to what a fresh object
  * would say.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, score, type NodeResult } from '@parindex/engine';
+import { compile, score, withAdvice, type NodeResult } from '@parindex/engine';
 import { oneLeafSet } from './one-leaf-set.js';
 
 const evidence = (values: Record<string, unknown>) => ({
@@ -37,6 +38,20 @@ describe('shared steps and advice', () => {
     // The kind's advice list for this value is shared as well (frozen), not copied per result.
     expect(a.trace!.improve).toBe(b.trace!.improve);
     expect(Object.isFrozen(a.trace!.improve)).toBe(true);
+  });
+
+  it('the shared advice is worked out when a full result first asks for it, once per compiled rule, and a set with the advice attached shares it', () => {
+    const compiled = compile(oneLeafSet('shared', 4, { inputs: [{ id: 'done', type: 'boolean', label: 'done' }], rule: { type: 'boolean', input: 'done' } }));
+    const rule = compiled.leaves[0]!.kind!;
+    score(compiled, evidence({ done: false }), { form: 'compact' });
+    expect(rule.prepared).toBeUndefined();
+    const a = leafOf(score(compiled, evidence({ done: false })).fields);
+    expect(rule.prepared).toBeDefined();
+    // The full entry's set already has the advice: attaching it again gives the same set.
+    expect(withAdvice(compiled)).toBe(compiled);
+    const copy = withAdvice({ ...compiled, advice: null });
+    expect(copy.leaves[0]!.kind).toBe(rule);
+    expect(leafOf(score(copy, evidence({ done: false })).fields).trace!.improve).toBe(a.trace!.improve);
   });
 
   it('the empty lists of a full result are one frozen list, and JSON writes them as []', () => {
