@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { criteriaSetJsonSchema } from './json-schema.js';
 import { diagnosticText } from '../../packages/explain/src/index.js';
 import { validateSetText } from './validate-file.js';
+import { validate } from './set-validator.generated.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { SET_VALIDATOR_OPTIONS, setValidatorCode } from '../scripts/set-validator-code.mjs';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -11,6 +14,32 @@ describe('the JSON Schema of a criteria set', () => {
   it('is the one generated from the zod schema (run "pnpm schema" after changing rules/src/schema.ts)', () => {
     const committed = JSON.parse(readFileSync(here('../criteria-set.schema.json'), 'utf8'));
     expect(committed).toEqual(criteriaSetJsonSchema());
+  });
+
+  it('has its validator generated from it by ajv, byte for byte (run "pnpm schema" after changing the schema or ajv)', () => {
+    const committed = readFileSync(here('./set-validator.generated.ts'), 'utf8');
+    expect(committed === setValidatorCode(criteriaSetJsonSchema())).toBe(true);
+  });
+
+  it('gives the errors ajv compiling the schema at run time gives, on valid and broken sets', () => {
+    const generatedValidate = validate as unknown as ValidateFunction;
+    const compiled = new Ajv2020(SET_VALIDATOR_OPTIONS).compile(criteriaSetJsonSchema());
+    const set = JSON.parse(base);
+    const broken = [
+      set,
+      { ...set, extra: 1, scale: -1 },
+      { ...set, fields: [{ ...set.fields[0], max: 'một', code: 'x.1', rule: { type: 'tiers', value: { ratio: {} }, tiers: [] } }] },
+      { ...set, policies: { notApplicable: 'sometimes' }, rounding: [{ level: 'leaf', places: 9 }], decision: null },
+      { ...set, title: '', inputs: [{ id: 'Bad', type: 'count', label: 'x'.repeat(2001) }] },
+      42,
+      [],
+    ];
+    for (const doc of broken) {
+      const ok = generatedValidate(doc);
+      expect(ok).toBe(compiled(doc));
+      expect(generatedValidate.errors ?? null).toEqual(compiled.errors ?? null);
+    }
+    expect(broken.slice(1).every((d) => !generatedValidate(d))).toBe(true);
   });
 });
 
