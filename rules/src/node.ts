@@ -34,6 +34,7 @@ export interface SetEntry {
   status: CriteriaSet['status'];
   kind?: CriteriaSet['kind'];
   issuer: string;
+  issuerEn?: string;
   decision: CriteriaSet['decision'];
   period: CriteriaSet['period'];
   file: string;
@@ -77,6 +78,7 @@ export class SetLibrary {
         status: value.status,
         ...(value.kind ? { kind: value.kind } : {}),
         issuer: value.issuer,
+        ...(value.issuerEn ? { issuerEn: value.issuerEn } : {}),
         decision: value.decision,
         period: value.period,
         file: rel,

@@ -170,9 +170,11 @@ export const CriteriaSet = withMeta(
     statusNote: opt(LongText),
     kind: opt(z.enum(['par', 'targets', 'satisfaction', 'digital', 'other'])),
     issuer: withDescription(Text, 'Who issued the criteria set.'),
+    issuerEn: withDescription(opt(Text), 'The issuer in English, shown with --lang en (e.g. "People\'s Committee of Kiên Thọ commune").'),
     decision: withDescription(
       z.strictObject({
-        number: Text,
+        number: withDescription(Text, 'The document as issued: its kind, number and symbol, e.g. "Nghị quyết số 76/NQ-CP".'),
+        numberEn: withDescription(opt(Text), 'The same in English, shown with --lang en, e.g. "Resolution No. 76/NQ-CP".'),
         date: withDescription(z.nullable(IsoDate), 'YYYY-MM-DD, or null when the date is not known (shown as "date unknown"); never a placeholder.'),
         title: opt(Text),
         url: opt(maxString(2000)),

@@ -7,11 +7,12 @@ import { bundledSets, BUNDLED_SETS_DIR, walkJsonFiles } from './node.js';
  * Every Vietnamese text of a shipped set that `--lang en` shows has its English counterpart next to
  * it: `title` → `titleEn` (the set, criteria, bonus and penalty blocks), `label` → `labelEn` (the
  * period, classification bands, inputs, options, documents, parts, tiers, on-time items), `unit` →
- * `unitEn`, `kind` → `kindEn` (documents) and `reason` → `reasonEn` (applicability).
+ * `unitEn`, `kind` → `kindEn` (documents) and `reason` → `reasonEn` (applicability), and the set's
+ * `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers show them).
  *
  * The sweep goes through the whole file rather than a list of known places, so that a text in a new
- * place (a new rule kind with labels) is caught as well. Left out: the issuing documents' own names
- * (`decision`, every `source`), which stay as issued, and the set's `kind`, which is a code.
+ * place (a new rule kind with labels) is caught as well. Left out: the decision's `title` and every
+ * `source` (the cited documents' own words, which stay as issued), and the set's `kind`, which is a code.
  */
 const PAIRED = ['title', 'label', 'unit', 'reason'] as const;
 
@@ -38,6 +39,10 @@ function missingEnglish(set: unknown): string[] {
       walk(x, `${ptr}/${pointerKey(k)}`, k);
     }
   };
+  const top = (set ?? {}) as { issuer?: unknown; issuerEn?: unknown; decision?: { number?: unknown; numberEn?: unknown } };
+  const lacks = (vi: unknown, en: unknown) => typeof vi === 'string' && vi.trim() !== '' && (typeof en !== 'string' || en.trim() === '');
+  if (lacks(top.issuer, top.issuerEn)) out.push(`/issuerEn (${JSON.stringify(top.issuer)})`);
+  if (lacks(top.decision?.number, top.decision?.numberEn)) out.push(`/decision/numberEn (${JSON.stringify(top.decision?.number)})`);
   walk(set, '', undefined);
   return out;
 }
@@ -65,7 +70,8 @@ describe('missingEnglish', () => {
   it('names every untranslated place by its JSON pointer', () => {
     const set = {
       title: 'Bộ tiêu chí',
-      decision: { number: '1/QĐ-UBND', date: '2026-01-01', title: 'Quyết định ban hành' },
+      issuer: 'UBND xã A',
+      decision: { number: 'Quyết định số 1/QĐ-UBND', date: '2026-01-01', title: 'Quyết định ban hành' },
       period: { from: '2026-01-01', to: '2026-12-31', label: 'Năm 2026' },
       kind: 'par',
       classification: [{ code: 'A', label: 'Xuất sắc', labelEn: 'Excellent' }],
@@ -89,6 +95,8 @@ describe('missingEnglish', () => {
       bonus: { title: 'Điểm thưởng', titleEn: 'Bonus', max: 1, items: [{ code: 'B1', title: 'Thưởng', max: 1 }] },
     };
     expect(missingEnglish(set).map((m) => m.replace(/ \(.*$/, ''))).toEqual([
+      '/issuerEn',
+      '/decision/numberEn',
       '/titleEn',
       '/period/labelEn',
       '/fields/0/applicability/reasonEn',

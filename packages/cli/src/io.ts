@@ -137,7 +137,8 @@ export interface ListedSet {
   titleEn?: string;
   status: string;
   issuer: string;
-  decision: { number: string; date: string | null };
+  issuerEn?: string;
+  decision: { number: string; numberEn?: string; date: string | null };
   period: { from: string; to: string };
   file: string;
 }
@@ -165,7 +166,12 @@ export function listBundled(): { sets: ListedSet[]; diagnostics: Diagnostic[] } 
       ...(v.titleEn ? { titleEn: String(v.titleEn) } : {}),
       status: String(v.status),
       issuer: String(v.issuer),
-      decision: { number: String(v.decision?.number), date: typeof v.decision?.date === 'string' ? v.decision.date : null },
+      ...(typeof v.issuerEn === 'string' ? { issuerEn: v.issuerEn } : {}),
+      decision: {
+        number: String(v.decision?.number),
+        ...(typeof v.decision?.numberEn === 'string' ? { numberEn: v.decision.numberEn } : {}),
+        date: typeof v.decision?.date === 'string' ? v.decision.date : null,
+      },
       period: { from: String(v.period?.from), to: String(v.period?.to) },
       file: p.slice(root.length),
     });

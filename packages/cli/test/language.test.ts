@@ -1,7 +1,7 @@
 /**
  * One language at a time: every command, in every format, on every shipped set and example, prints no
  * English word in Vietnamese and no Vietnamese in English — other than the data of the unit and of the
- * set's sources (unit names, document numbers and titles, notes, the issuing documents' names), which
+ * set's sources (unit names, cited documents' numbers, titles and quotes, notes), which
  * are removed before looking.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -46,7 +46,9 @@ const OWN = (() => {
   }
   for (const s of SETS) {
     const set = JSON.parse(readFileSync(join(ROOT, s.file), 'utf8'));
-    strings(set, (k) => ['source', 'issuer', 'decision', 'statusNote', 'note', 'description', 'notes', 'help'].includes(k), out);
+    // The issuer and the decision's name have their English (issuerEn, decision.numberEn): the headers must not show them in the other language.
+    strings({ d: set.decision?.title, s: set.statusNote, n: set.notes }, () => true, out);
+    strings(set, (k) => ['source', 'note', 'description', 'help'].includes(k), out);
   }
   return [...out].sort((a, b) => b.length - a.length);
 })();

@@ -46,7 +46,9 @@ function componentSchemas(): Record<string, JsonSchema> {
     const { $defs, $schema, ...top } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', metadata: SCHEMA_REGISTRY }) as JsonSchema;
     void $schema;
     for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) all[id] ??= rewriteRefs(def) as JsonSchema;
-    all[name] = rewriteRefs(top) as JsonSchema;
+    // A schema registered under its own name comes out as a reference to its $defs entry, lifted just
+    // above: that entry is the component (a reference to itself would leave it empty).
+    if (top.$ref !== `#/$defs/${name}`) all[name] = rewriteRefs(top) as JsonSchema;
   }
   return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

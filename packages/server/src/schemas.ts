@@ -161,6 +161,7 @@ export const SetListAnswer = withMeta(
         status: z.string(),
         kind: opt(z.string()),
         issuer: z.string(),
+        issuerEn: opt(z.string()),
         decision: z.unknown(),
         period: z.unknown(),
       }),

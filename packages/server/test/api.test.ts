@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, diffResults, rank, score, toSummary } from '@parindex/engine';
 import { CompactResultSchema, ScoreResultSchema } from '@parindex/engine/result-schema';
@@ -240,6 +241,46 @@ describe('the JSON API', () => {
     const refs = [...a.raw.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(50);
     for (const r of new Set(refs)) expect(a.body.components.schemas[r.replace('#/components/schemas/', '')], r).toBeDefined();
+    // No component is only a reference to itself (which would leave it empty for a client generator).
+    for (const [name, schema] of Object.entries(a.body.components.schemas as Record<string, { $ref?: string }>)) expect(schema.$ref, name).not.toBe(`#/components/schemas/${name}`);
+  });
+
+  it("every route's body and answer validate against their schemas in the committed openapi.json (ajv, JSON Schema 2020-12)", async () => {
+    const doc = JSON.parse(text('packages/server/openapi.json'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true, allowUnionTypes: true });
+    ajv.addSchema({ $id: 'openapi', components: doc.components });
+    const valid = (name: string, value: unknown) => {
+      const v = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
+      const ok = v(value);
+      return ok ? true : `${name}: ${JSON.stringify(v.errors?.slice(0, 3))}`;
+    };
+    const bad = (name: string, value: unknown) => ajv.getSchema(`openapi#/components/schemas/${name}`)!(value) === false;
+    const evidence = JSON.parse(EVIDENCE);
+    const answers: Array<[string, unknown]> = [
+      ['HealthAnswer', (await call(s, '/v1/health')).body],
+      ['SetListAnswer', (await call(s, '/v1/sets')).body],
+      ['CriteriaSet', (await call(s, '/v1/sets/model.commune-par@2026')).body],
+      ['ScoreResult', (await call(s, '/v1/score', EVIDENCE)).body],
+      ['CompactResult', (await call(s, '/v1/score?form=compact', EVIDENCE)).body],
+      ['AnyResult', (await call(s, '/v1/score?form=compact', EVIDENCE)).body],
+      ['ExplainAnswer', (await call(s, '/v1/explain?code=3.2', EVIDENCE)).body],
+      ['ValidateAnswer', (await call(s, '/v1/validate', EVIDENCE)).body],
+      ['DiffAnswer', (await call(s, '/v1/diff', JSON.stringify({ a: UNITS[0], b: UNITS[1] }))).body],
+      ['RankAnswer', (await call(s, '/v1/rank', JSON.stringify({ evidence: UNITS }))).body],
+      ['ErrorAnswer', (await call(s, '/v1/score', '{"hello": 1}')).body],
+      ['ScoringBody', evidence],
+      ['ScoringBody', { evidence, appraisal: JSON.parse(APPRAISAL) }],
+      ['ValidateBody', SET],
+      ['DiffBody', { a: UNITS[0], b: UNITS[1] }],
+      ['RankBody', { evidence: UNITS }],
+    ];
+    for (const [name, value] of answers) expect(valid(name, value)).toBe(true);
+    // And they do refuse: a schema that took anything would pass the lines above.
+    expect(bad('HealthAnswer', { status: 'down' })).toBe(true);
+    expect(bad('SetListAnswer', { sets: [{ id: 1 }] })).toBe(true);
+    expect(bad('ScoreResult', { ...(answers[3]![1] as object), totals: 'many' })).toBe(true);
+    expect(bad('RankBody', { evidence: 'all' })).toBe(true);
+    expect(bad('ErrorAnswer', { diagnostics: 'none' })).toBe(true);
   });
 });
 

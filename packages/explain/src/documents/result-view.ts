@@ -2,7 +2,7 @@
 import type { BlockResult, NodeResult, ScoreResult, TraceDocument } from '@parindex/engine';
 import type { Cell, Column, Row } from '../document.js';
 import type { Explainer } from '../explainer.js';
-import { decisionText } from './sets.js';
+import { decisionText, type Decision } from './sets.js';
 import { formatNumber, formatPercent, percentOf, type Lang } from '../numbers.js';
 import { pick } from '../say.js';
 
@@ -127,7 +127,7 @@ export function flagLines(r: ScoreResult, ex: Explainer): string[] {
 }
 
 /** `decision`: the set's decision, printed under the set (its date "không rõ ngày" when not known). */
-export function headerRows(r: ScoreResult, ex: Explainer, stages: string, decision?: { number: string; date: string | null }): Array<[string, string]> {
+export function headerRows(r: ScoreResult, ex: Explainer, stages: string, decision?: Decision): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     [ex.word('unit'), `${r.unit.name}${r.unit.code ? ` (${r.unit.code})` : ''}`],
     [ex.word('criteriaSet'), r.provenance.criteriaSet.ref],

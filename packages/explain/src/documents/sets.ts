@@ -14,13 +14,20 @@ export interface SetEntry {
   title: string;
   titleEn?: string | undefined;
   status: string;
-  decision: { number: string; date: string | null };
+  decision: Decision;
   period: { from: string; to: string };
 }
 
-/** "Kế hoạch số 15/KH-UBND (28/07/2025)"; a date not known is said so: "(không rõ ngày)". */
-export function decisionText(decision: { number: string; date: string | null }, lang: Lang): string {
-  return `${decision.number} (${decision.date === null ? LOCALES[lang].phrases.dateUnknown : formatDate(decision.date, lang)})`;
+/** A set's decision as its header shows it: the document as issued, its name in English where the set gives one, its date. */
+export interface Decision {
+  number: string;
+  numberEn?: string | undefined;
+  date: string | null;
+}
+
+/** "Kế hoạch số 15/KH-UBND (28/07/2025)"; in English the set's `numberEn` where it has one; a date not known is said so: "(không rõ ngày)". */
+export function decisionText(decision: Decision, lang: Lang): string {
+  return `${pick(lang, decision.number, decision.numberEn)} (${decision.date === null ? LOCALES[lang].phrases.dateUnknown : formatDate(decision.date, lang)})`;
 }
 
 export function setListDocument(sets: readonly SetEntry[], lang: Lang): Doc {
@@ -52,10 +59,11 @@ export function setSummary(set: CriteriaSet, ex: Explainer): Array<[string, stri
     [p.setRef, `${set.id}@${set.version}`],
     [ex.word('title'), ex.pick(set.title, set.titleEn)],
     [ex.word('status'), p.setStatus[set.status]],
-    [ex.word('issuer'), set.issuer],
+    [ex.word('issuer'), ex.pick(set.issuer, set.issuerEn)],
     [ex.word('decision'), decisionText(set.decision, ex.lang)],
     [ex.word('period'), period],
-    ...(set.unitLevels ? [[p.unitLevelsLabel, set.unitLevels.map((l) => `${p.unitLevel[l]} (${l})`).join(', ')] as [string, string]] : []),
+    // Each level by its name, with the id an evidence file writes (unless it reads the same: "commune").
+    ...(set.unitLevels ? [[p.unitLevelsLabel, set.unitLevels.map((l) => (p.unitLevel[l] === l ? l : `${p.unitLevel[l]} (${l})`)).join(', ')] as [string, string]] : []),
     [ex.word('scale'), ex.say.n(set.scale)],
     [p.notApplicableLabel, p.notApplicablePolicy[set.policies.notApplicable]],
     [p.missingEvidenceLabel, p.missingEvidencePolicy[set.policies.missingEvidence]],
