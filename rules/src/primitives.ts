@@ -240,7 +240,8 @@ export const Tier = /* @__PURE__ */ (() =>
 export type Tier = z.infer<typeof Tier>;
 
 export const ruleBase = /* @__PURE__ */ (() => ({
-  note: opt(LongText),
+  note: withDescription(opt(LongText), "The set author's remark on the rule, shown under its working."),
+  noteEn: withDescription(opt(LongText), 'The note in English (shown with --lang en; without it, no note is shown in English).'),
 }))();
 
 export const ZeroDenominator = /* @__PURE__ */ (() => z.enum(['notApplicable', 'zeroPoints', 'fullPoints']))();

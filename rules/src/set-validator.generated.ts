@@ -4,7 +4,7 @@ import ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
 // A CommonJS module: its default is the module object, or the function itself in a bundle that unwraps it.
 const ucs2length = ucs2lengthModule.default ?? ucs2lengthModule;
 export const validate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/CriteriaSet","$defs":{"CriteriaSet":{"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."},"IsoDate":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$","description":"A calendar date, YYYY-MM-DD."},"UnitLevel":{"type":"string","enum":["province","department","ministry","district","urbanDistrict","town","provincialCity","commune","ward","township","specialZone"],"description":"province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu)."},"NonNegativeDecimal":{"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal ≥ 0: a JSON number or a string such as \"0.25\"."},"Rounding":{"type":"object","properties":{"level":{"type":"string","enum":["criterion","field","part","total","index","meanIndex","share"],"description":"Where rounding applies: each leaf criterion, each field, each part, the total points, or the index; in a ranking, the mean index (meanIndex) and the share of each band (share), both 2 places half up when not declared."},"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"],"description":"halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."},"part":{"description":"With level \"part\": this part only (it takes the place of a \"part\" rounding without `part` for it).","$ref":"#/$defs/Identifier"}},"required":["level","places","mode"],"additionalProperties":false},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$","description":"An identifier such as plan_issued_on (lower_snake_case)."},"Band":{"type":"object","properties":{"code":{"type":"string","minLength":1,"maxLength":20},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"min":{"$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean"},"max":{"$ref":"#/$defs/Decimal"},"maxInclusive":{"type":"boolean"}},"required":["code","label"],"additionalProperties":false,"description":"A classification band with explicit bounds on the index."},"Decimal":{"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal: a JSON number or a string such as \"0.25\"."},"Input":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"type":{"type":"string","enum":["boolean","level","count","decimal","percent","date","tally"]},"label":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese label shown to the officer."},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"unit":{"description":"Unit of a count or decimal, e.g. \"hồ sơ\" (dossiers).","type":"string","minLength":1,"maxLength":2000},"unitEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true. A required input without a value is missing evidence.","type":"boolean"},"options":{"description":"For type \"level\" and \"tally\": the allowed options.","minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Option"}},"min":{"description":"Smallest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"max":{"description":"Largest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"atMost":{"description":"The value may not exceed this other input (e.g. on-time ≤ resolved).","$ref":"#/$defs/Identifier"},"withinPeriod":{"description":"For dates: warn when the date lies outside the set period.","type":"boolean"},"help":{"type":"string","maxLength":20000}},"required":["id","type","label"],"additionalProperties":false,"description":"A typed evidence input."},"Option":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["id","label"],"additionalProperties":false,"description":"A named level or a survey answer option."},"Criterion":{"description":"A field, criterion or sub-criterion: a parent with children, or a leaf with a rule.","type":"object","properties":{"code":{"$ref":"#/$defs/Code"},"title":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese title."},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"The maximum (điểm tối đa).","$ref":"#/$defs/NonNegativeDecimal"},"source":{"description":"Required on leaves: the document and article the criterion comes from.","$ref":"#/$defs/Source"},"description":{"type":"string","maxLength":20000},"part":{"description":"On a top-level field (a group or a leaf): which part of the index it belongs to, e.g. \"assessment\" or \"survey\".","$ref":"#/$defs/Identifier"},"floor":{"description":"Lowest points of the node. Default 0; negative allows a deduction below zero.","$ref":"#/$defs/Decimal"},"cap":{"description":"On a parent: points above this are cut (children may then sum above it).","$ref":"#/$defs/NonNegativeDecimal"},"applicability":{"$ref":"#/$defs/Applicability"},"missingEvidence":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["zero","scoreAndFlag"]},"children":{"minItems":1,"maxItems":200,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"inputs":{"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Input"}},"documents":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/DocumentRequirement"}},"rule":{"$ref":"#/$defs/Rule"}},"required":["code","title","max"],"additionalProperties":false},"Code":{"type":"string","pattern":"^[A-Z]{0,3}[0-9]{1,3}(\\.[0-9]{1,3}){0,5}$","description":"A criterion code: \"1\", \"1.2\", \"1.2.3\"; bonus/penalty items may carry a prefix, e.g. \"B1\"."},"Source":{"type":"object","properties":{"document":{"description":"The document the criterion comes from, by its kind and title, e.g. \"Kế hoạch cải cách hành chính năm 2026 của xã Kiên Thọ\". Required unless the rule is a model.","type":"string","minLength":1,"maxLength":2000},"issuer":{"description":"Who issued the document, e.g. \"UBND xã Kiên Thọ (tỉnh Thanh Hóa)\".","type":"string","minLength":1,"maxLength":2000},"number":{"description":"Its number and symbol, e.g. \"257/KH-UBND\"; null when the published text carries none.","anyOf":[{"type":"string","minLength":1,"maxLength":2000},{"type":"null"}]},"date":{"description":"Its date, YYYY-MM-DD; null when the published text does not give it.","anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}]},"article":{"description":"Article, section or appendix item within that document.","type":"string","minLength":1,"maxLength":2000},"quote":{"description":"The document's own words, quoted exactly; a bound in them (\"trên 98%\", \"từ 55% trở lên\") is checked against the rule's tier.","type":"string","minLength":1,"maxLength":2000},"quoteTier":{"description":"With quote and a tiers rule: the index of the tier the quoted bound belongs to (default: the tier with the most points).","type":"integer","minimum":0,"maximum":99},"model":{"description":"true: the rule is a model of this set, with no official text; say why in note.","type":"boolean"},"note":{"description":"The set author's remark: what the rule takes from the document and what is a model choice.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English.","type":"string","maxLength":20000},"url":{"type":"string","maxLength":2000}},"additionalProperties":false,"description":"Where a criterion comes from: a public document (issuer, number, date, article), or a model rule with no official text."},"Applicability":{"type":"object","properties":{"notApplicableWhen":{"$ref":"#/$defs/Condition"},"policy":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["fullPoints","reduceMaximum"]},"reason":{"description":"Why the criterion may not apply, e.g. \"no legal document assigned\".","type":"string","minLength":1,"maxLength":2000},"reasonEn":{"description":"The reason in English.","type":"string","minLength":1,"maxLength":2000}},"required":["notApplicableWhen"],"additionalProperties":false},"Condition":{"description":"A condition over inputs: compare, is, all, any, not, or a json-logic expression.","anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"is":{"type":"boolean"}},"required":["input","is"],"additionalProperties":false},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"op":{"type":"string","enum":["eq","ne","gt","gte","lt","lte","in","notIn"]},"value":{"anyOf":[{"$ref":"#/$defs/Decimal"},{"type":"string","maxLength":200},{"type":"boolean"},{"maxItems":100,"type":"array","items":{"anyOf":[{"type":"string","maxLength":200},{"$ref":"#/$defs/Decimal"}]}}]}},"required":["input","op","value"],"additionalProperties":false},{"type":"object","properties":{"all":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["all"],"additionalProperties":false},{"type":"object","properties":{"any":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["any"],"additionalProperties":false},{"type":"object","properties":{"not":{"$ref":"#/$defs/Condition"}},"required":["not"],"additionalProperties":false},{"type":"object","properties":{"logic":{"$ref":"#/$defs/Logic"}},"required":["logic"],"additionalProperties":false}]},"Logic":{"description":"A json-logic expression over the declared inputs."},"DocumentRequirement":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"kind":{"type":"string","minLength":1,"maxLength":2000,"description":"Kind of document, e.g. \"Kế hoạch\", \"Báo cáo\", \"Quyết định\"."},"kindEn":{"description":"The kind in English, e.g. \"Plan\", \"Report\", \"Decision\".","type":"string","minLength":1,"maxLength":2000},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true.","type":"boolean"}},"required":["id","kind","label"],"additionalProperties":false,"description":"A document that proves a criterion (tài liệu kiểm chứng)."},"Rule":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"boolean"},"input":{"$ref":"#/$defs/Identifier"},"points":{"description":"Points when true. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Points when false. Default 0.","$ref":"#/$defs/Decimal"},"note":{"type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"levels"},"input":{"$ref":"#/$defs/Identifier"},"points":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"description":"Points per level id; every level of the input must appear."},"note":{"type":"string","maxLength":20000}},"required":["type","input","points"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"fraction"},"input":{"$ref":"#/$defs/Identifier"},"fractions":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Fraction of the maximum per level id (1 = full, 0.5 = half)."},"note":{"type":"string","maxLength":20000}},"required":["type","input","fractions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"allOf"},"conditions":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}},"points":{"description":"Points when all hold. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Default 0.","$ref":"#/$defs/Decimal"},"note":{"type":"string","maxLength":20000}},"required":["type","conditions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"tiers"},"value":{"$ref":"#/$defs/ValueRef"},"tiers":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Tier"}},"onZeroDenominator":{"description":"For a ratio whose denominator is 0. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"roundValue":{"description":"Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"type":"string","maxLength":20000}},"required":["type","value","tiers"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"proportional"},"value":{"$ref":"#/$defs/ValueRef"},"fullAt":{"description":"The value that earns the full maximum (e.g. 100 for a percentage).","$ref":"#/$defs/Decimal"},"zeroAt":{"description":"The value that earns 0. Default 0.","$ref":"#/$defs/Decimal"},"onZeroDenominator":{"type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"band":{"description":"Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).","type":"object","properties":{"min":{"description":"The lower bound of the band, e.g. 30 for \"từ 30%\".","$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean","description":"true for \"from X\" (X itself is in the band), false for \"above X\"."}},"required":["min","minInclusive"],"additionalProperties":false},"roundValue":{"description":"Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"type":"string","maxLength":20000}},"required":["type","value","fullAt"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"parts"},"parts":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Part"}},"note":{"type":"string","maxLength":20000}},"required":["type","parts"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"perItem"},"input":{"description":"A count input: the number of items.","$ref":"#/$defs/Identifier"},"base":{"description":"Points before any item. Default: the maximum for a deduction, 0 for a bonus.","$ref":"#/$defs/Decimal"},"each":{"description":"Change per item: negative for a deduction, positive for a bonus.","$ref":"#/$defs/Decimal"},"limit":{"description":"Largest total change, as a positive number (the cap of the deduction or bonus).","$ref":"#/$defs/NonNegativeDecimal"},"note":{"type":"string","maxLength":20000}},"required":["type","input","each"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"survey"},"input":{"description":"A tally input: answer counts per option.","$ref":"#/$defs/Identifier"},"weights":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0)."},"minAnswers":{"description":"Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).","type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":"string","maxLength":20000}},"required":["type","input","weights"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"onTime"},"items":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/OnTimeItem"}},"points":{"description":"All done by their deadline. Default: the maximum.","$ref":"#/$defs/Decimal"},"late":{"description":"All done, some late. Default 0.","$ref":"#/$defs/Decimal"},"missing":{"description":"Some not done. Default 0.","$ref":"#/$defs/Decimal"},"note":{"type":"string","maxLength":20000}},"required":["type","items"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"expression"},"logic":{"description":"A json-logic expression yielding points; arithmetic is exact.","$ref":"#/$defs/Logic"},"note":{"type":"string","maxLength":20000}},"required":["type","logic"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"given"},"input":{"description":"A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.","$ref":"#/$defs/Identifier"},"note":{"type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"targets"},"met":{"description":"A count input: the targets met.","$ref":"#/$defs/Identifier"},"of":{"anyOf":[{"$ref":"#/$defs/Identifier"},{"type":"integer","minimum":1,"maximum":10000}],"description":"The number of targets: a whole number declared by the set, or a count input the unit gives."},"onZeroTargets":{"description":"When the unit gives 0 targets. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"note":{"type":"string","maxLength":20000}},"required":["type","met","of"],"additionalProperties":false}],"description":"How a leaf criterion turns its inputs into points."},"ValueRef":{"anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false},{"type":"object","properties":{"ratio":{"$ref":"#/$defs/Ratio"}},"required":["ratio"],"additionalProperties":false}],"description":"The value a rule reads: one input, or a ratio of two inputs."},"Ratio":{"type":"object","properties":{"numerator":{"$ref":"#/$defs/Identifier"},"denominator":{"$ref":"#/$defs/Identifier"},"times":{"description":"Multiply the ratio, e.g. 100 for a percentage. Default 1.","$ref":"#/$defs/Decimal"}},"required":["numerator","denominator"],"additionalProperties":false,"description":"numerator ÷ denominator × times."},"Tier":{"type":"object","properties":{"min":{"description":"Lower bound; omit for no lower bound.","$ref":"#/$defs/Decimal"},"minInclusive":{"description":"Required with min: true for \"from X\", false for \"above X\".","type":"boolean"},"max":{"description":"Upper bound; omit for no upper bound.","$ref":"#/$defs/Decimal"},"maxInclusive":{"description":"Required with max: false for \"under Y\", true for \"up to Y\".","type":"boolean"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["points"],"additionalProperties":false,"description":"One tier: explicit bounds with their inclusivity, and its points."},"Part":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"when":{"$ref":"#/$defs/Condition"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"fraction":{"description":"Fraction of the maximum, instead of points.","$ref":"#/$defs/Decimal"}},"required":["id","label","when"],"additionalProperties":false},"OnTimeItem":{"type":"object","properties":{"input":{"description":"A date input: when it was done or sent.","$ref":"#/$defs/Identifier"},"deadline":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false}]},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["input","deadline"],"additionalProperties":false},"AdjustmentBlock":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"Cap of the whole block per period.","$ref":"#/$defs/NonNegativeDecimal"},"items":{"minItems":1,"maxItems":100,"type":"array","items":{"$ref":"#/$defs/Criterion"}}},"required":["title","max","items"],"additionalProperties":false,"description":"Bonus or penalty items, capped as a block."}},"$id":"https://parindex.dev/schema/criteria-set-1.json","title":"parindex criteria set (format 1)"};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/CriteriaSet","$defs":{"CriteriaSet":{"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."},"IsoDate":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$","description":"A calendar date, YYYY-MM-DD."},"UnitLevel":{"type":"string","enum":["province","department","ministry","district","urbanDistrict","town","provincialCity","commune","ward","township","specialZone"],"description":"province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu)."},"NonNegativeDecimal":{"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal ≥ 0: a JSON number or a string such as \"0.25\"."},"Rounding":{"type":"object","properties":{"level":{"type":"string","enum":["criterion","field","part","total","index","meanIndex","share"],"description":"Where rounding applies: each leaf criterion, each field, each part, the total points, or the index; in a ranking, the mean index (meanIndex) and the share of each band (share), both 2 places half up when not declared."},"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"],"description":"halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."},"part":{"description":"With level \"part\": this part only (it takes the place of a \"part\" rounding without `part` for it).","$ref":"#/$defs/Identifier"}},"required":["level","places","mode"],"additionalProperties":false},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$","description":"An identifier such as plan_issued_on (lower_snake_case)."},"Band":{"type":"object","properties":{"code":{"type":"string","minLength":1,"maxLength":20},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"min":{"$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean"},"max":{"$ref":"#/$defs/Decimal"},"maxInclusive":{"type":"boolean"}},"required":["code","label"],"additionalProperties":false,"description":"A classification band with explicit bounds on the index."},"Decimal":{"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal: a JSON number or a string such as \"0.25\"."},"Input":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"type":{"type":"string","enum":["boolean","level","count","decimal","percent","date","tally"]},"label":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese label shown to the officer."},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"unit":{"description":"Unit of a count or decimal, e.g. \"hồ sơ\" (dossiers).","type":"string","minLength":1,"maxLength":2000},"unitEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true. A required input without a value is missing evidence.","type":"boolean"},"options":{"description":"For type \"level\" and \"tally\": the allowed options.","minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Option"}},"min":{"description":"Smallest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"max":{"description":"Largest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"atMost":{"description":"The value may not exceed this other input (e.g. on-time ≤ resolved).","$ref":"#/$defs/Identifier"},"withinPeriod":{"description":"For dates: warn when the date lies outside the set period.","type":"boolean"},"help":{"type":"string","maxLength":20000}},"required":["id","type","label"],"additionalProperties":false,"description":"A typed evidence input."},"Option":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["id","label"],"additionalProperties":false,"description":"A named level or a survey answer option."},"Criterion":{"description":"A field, criterion or sub-criterion: a parent with children, or a leaf with a rule.","type":"object","properties":{"code":{"$ref":"#/$defs/Code"},"title":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese title."},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"The maximum (điểm tối đa).","$ref":"#/$defs/NonNegativeDecimal"},"source":{"description":"Required on leaves: the document and article the criterion comes from.","$ref":"#/$defs/Source"},"description":{"type":"string","maxLength":20000},"part":{"description":"On a top-level field (a group or a leaf): which part of the index it belongs to, e.g. \"assessment\" or \"survey\".","$ref":"#/$defs/Identifier"},"floor":{"description":"Lowest points of the node. Default 0; negative allows a deduction below zero.","$ref":"#/$defs/Decimal"},"cap":{"description":"On a parent: points above this are cut (children may then sum above it).","$ref":"#/$defs/NonNegativeDecimal"},"applicability":{"$ref":"#/$defs/Applicability"},"missingEvidence":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["zero","scoreAndFlag"]},"children":{"minItems":1,"maxItems":200,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"inputs":{"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Input"}},"documents":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/DocumentRequirement"}},"rule":{"$ref":"#/$defs/Rule"}},"required":["code","title","max"],"additionalProperties":false},"Code":{"type":"string","pattern":"^[A-Z]{0,3}[0-9]{1,3}(\\.[0-9]{1,3}){0,5}$","description":"A criterion code: \"1\", \"1.2\", \"1.2.3\"; bonus/penalty items may carry a prefix, e.g. \"B1\"."},"Source":{"type":"object","properties":{"document":{"description":"The document the criterion comes from, by its kind and title, e.g. \"Kế hoạch cải cách hành chính năm 2026 của xã Kiên Thọ\". Required unless the rule is a model.","type":"string","minLength":1,"maxLength":2000},"issuer":{"description":"Who issued the document, e.g. \"UBND xã Kiên Thọ (tỉnh Thanh Hóa)\".","type":"string","minLength":1,"maxLength":2000},"number":{"description":"Its number and symbol, e.g. \"257/KH-UBND\"; null when the published text carries none.","anyOf":[{"type":"string","minLength":1,"maxLength":2000},{"type":"null"}]},"date":{"description":"Its date, YYYY-MM-DD; null when the published text does not give it.","anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}]},"article":{"description":"Article, section or appendix item within that document.","type":"string","minLength":1,"maxLength":2000},"quote":{"description":"The document's own words, quoted exactly; a bound in them (\"trên 98%\", \"từ 55% trở lên\") is checked against the rule's tier.","type":"string","minLength":1,"maxLength":2000},"quoteTier":{"description":"With quote and a tiers rule: the index of the tier the quoted bound belongs to (default: the tier with the most points).","type":"integer","minimum":0,"maximum":99},"model":{"description":"true: the rule is a model of this set, with no official text; say why in note.","type":"boolean"},"note":{"description":"The set author's remark: what the rule takes from the document and what is a model choice.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English.","type":"string","maxLength":20000},"url":{"type":"string","maxLength":2000}},"additionalProperties":false,"description":"Where a criterion comes from: a public document (issuer, number, date, article), or a model rule with no official text."},"Applicability":{"type":"object","properties":{"notApplicableWhen":{"$ref":"#/$defs/Condition"},"policy":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["fullPoints","reduceMaximum"]},"reason":{"description":"Why the criterion may not apply, e.g. \"no legal document assigned\".","type":"string","minLength":1,"maxLength":2000},"reasonEn":{"description":"The reason in English.","type":"string","minLength":1,"maxLength":2000}},"required":["notApplicableWhen"],"additionalProperties":false},"Condition":{"description":"A condition over inputs: compare, is, all, any, not, or a json-logic expression.","anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"is":{"type":"boolean"}},"required":["input","is"],"additionalProperties":false},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"op":{"type":"string","enum":["eq","ne","gt","gte","lt","lte","in","notIn"]},"value":{"anyOf":[{"$ref":"#/$defs/Decimal"},{"type":"string","maxLength":200},{"type":"boolean"},{"maxItems":100,"type":"array","items":{"anyOf":[{"type":"string","maxLength":200},{"$ref":"#/$defs/Decimal"}]}}]}},"required":["input","op","value"],"additionalProperties":false},{"type":"object","properties":{"all":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["all"],"additionalProperties":false},{"type":"object","properties":{"any":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["any"],"additionalProperties":false},{"type":"object","properties":{"not":{"$ref":"#/$defs/Condition"}},"required":["not"],"additionalProperties":false},{"type":"object","properties":{"logic":{"$ref":"#/$defs/Logic"}},"required":["logic"],"additionalProperties":false}]},"Logic":{"description":"A json-logic expression over the declared inputs."},"DocumentRequirement":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"kind":{"type":"string","minLength":1,"maxLength":2000,"description":"Kind of document, e.g. \"Kế hoạch\", \"Báo cáo\", \"Quyết định\"."},"kindEn":{"description":"The kind in English, e.g. \"Plan\", \"Report\", \"Decision\".","type":"string","minLength":1,"maxLength":2000},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true.","type":"boolean"}},"required":["id","kind","label"],"additionalProperties":false,"description":"A document that proves a criterion (tài liệu kiểm chứng)."},"Rule":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"boolean"},"input":{"$ref":"#/$defs/Identifier"},"points":{"description":"Points when true. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Points when false. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"levels"},"input":{"$ref":"#/$defs/Identifier"},"points":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"description":"Points per level id; every level of the input must appear."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","points"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"fraction"},"input":{"$ref":"#/$defs/Identifier"},"fractions":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Fraction of the maximum per level id (1 = full, 0.5 = half)."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","fractions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"allOf"},"conditions":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}},"points":{"description":"Points when all hold. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","conditions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"tiers"},"value":{"$ref":"#/$defs/ValueRef"},"tiers":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Tier"}},"onZeroDenominator":{"description":"For a ratio whose denominator is 0. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"roundValue":{"description":"Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","tiers"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"proportional"},"value":{"$ref":"#/$defs/ValueRef"},"fullAt":{"description":"The value that earns the full maximum (e.g. 100 for a percentage).","$ref":"#/$defs/Decimal"},"zeroAt":{"description":"The value that earns 0. Default 0.","$ref":"#/$defs/Decimal"},"onZeroDenominator":{"type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"band":{"description":"Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).","type":"object","properties":{"min":{"description":"The lower bound of the band, e.g. 30 for \"từ 30%\".","$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean","description":"true for \"from X\" (X itself is in the band), false for \"above X\"."}},"required":["min","minInclusive"],"additionalProperties":false},"roundValue":{"description":"Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","fullAt"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"parts"},"parts":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Part"}},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","parts"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"perItem"},"input":{"description":"A count input: the number of items.","$ref":"#/$defs/Identifier"},"base":{"description":"Points before any item. Default: the maximum for a deduction, 0 for a bonus.","$ref":"#/$defs/Decimal"},"each":{"description":"Change per item: negative for a deduction, positive for a bonus.","$ref":"#/$defs/Decimal"},"limit":{"description":"Largest total change, as a positive number (the cap of the deduction or bonus).","$ref":"#/$defs/NonNegativeDecimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","each"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"survey"},"input":{"description":"A tally input: answer counts per option.","$ref":"#/$defs/Identifier"},"weights":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0)."},"minAnswers":{"description":"Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).","type":"integer","minimum":1,"maximum":9007199254740991},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","weights"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"onTime"},"items":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/OnTimeItem"}},"points":{"description":"All done by their deadline. Default: the maximum.","$ref":"#/$defs/Decimal"},"late":{"description":"All done, some late. Default 0.","$ref":"#/$defs/Decimal"},"missing":{"description":"Some not done. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","items"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"expression"},"logic":{"description":"A json-logic expression yielding points; arithmetic is exact.","$ref":"#/$defs/Logic"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","logic"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"given"},"input":{"description":"A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.","$ref":"#/$defs/Identifier"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"targets"},"met":{"description":"A count input: the targets met.","$ref":"#/$defs/Identifier"},"of":{"anyOf":[{"$ref":"#/$defs/Identifier"},{"type":"integer","minimum":1,"maximum":10000}],"description":"The number of targets: a whole number declared by the set, or a count input the unit gives."},"onZeroTargets":{"description":"When the unit gives 0 targets. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","met","of"],"additionalProperties":false}],"description":"How a leaf criterion turns its inputs into points."},"ValueRef":{"anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false},{"type":"object","properties":{"ratio":{"$ref":"#/$defs/Ratio"}},"required":["ratio"],"additionalProperties":false}],"description":"The value a rule reads: one input, or a ratio of two inputs."},"Ratio":{"type":"object","properties":{"numerator":{"$ref":"#/$defs/Identifier"},"denominator":{"$ref":"#/$defs/Identifier"},"times":{"description":"Multiply the ratio, e.g. 100 for a percentage. Default 1.","$ref":"#/$defs/Decimal"}},"required":["numerator","denominator"],"additionalProperties":false,"description":"numerator ÷ denominator × times."},"Tier":{"type":"object","properties":{"min":{"description":"Lower bound; omit for no lower bound.","$ref":"#/$defs/Decimal"},"minInclusive":{"description":"Required with min: true for \"from X\", false for \"above X\".","type":"boolean"},"max":{"description":"Upper bound; omit for no upper bound.","$ref":"#/$defs/Decimal"},"maxInclusive":{"description":"Required with max: false for \"under Y\", true for \"up to Y\".","type":"boolean"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["points"],"additionalProperties":false,"description":"One tier: explicit bounds with their inclusivity, and its points."},"Part":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"when":{"$ref":"#/$defs/Condition"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"fraction":{"description":"Fraction of the maximum, instead of points.","$ref":"#/$defs/Decimal"}},"required":["id","label","when"],"additionalProperties":false},"OnTimeItem":{"type":"object","properties":{"input":{"description":"A date input: when it was done or sent.","$ref":"#/$defs/Identifier"},"deadline":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false}]},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["input","deadline"],"additionalProperties":false},"AdjustmentBlock":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"Cap of the whole block per period.","$ref":"#/$defs/NonNegativeDecimal"},"items":{"minItems":1,"maxItems":100,"type":"array","items":{"$ref":"#/$defs/Criterion"}}},"required":["title","max","items"],"additionalProperties":false,"description":"Bonus or penalty items, capped as a block."}},"$id":"https://parindex.dev/schema/criteria-set-1.json","title":"parindex criteria set (format 1)"};
 const schema32 = {"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$","description":"A calendar date, YYYY-MM-DD."};
 const schema36 = {"type":"string","enum":["province","department","ministry","district","urbanDistrict","town","provincialCity","commune","ward","township","specialZone"],"description":"province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu)."};
@@ -2782,7 +2782,7 @@ return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"boolean"},"input":{"$ref":"#/$defs/Identifier"},"points":{"description":"Points when true. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Points when false. Default 0.","$ref":"#/$defs/Decimal"},"note":{"type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"levels"},"input":{"$ref":"#/$defs/Identifier"},"points":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"description":"Points per level id; every level of the input must appear."},"note":{"type":"string","maxLength":20000}},"required":["type","input","points"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"fraction"},"input":{"$ref":"#/$defs/Identifier"},"fractions":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Fraction of the maximum per level id (1 = full, 0.5 = half)."},"note":{"type":"string","maxLength":20000}},"required":["type","input","fractions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"allOf"},"conditions":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}},"points":{"description":"Points when all hold. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Default 0.","$ref":"#/$defs/Decimal"},"note":{"type":"string","maxLength":20000}},"required":["type","conditions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"tiers"},"value":{"$ref":"#/$defs/ValueRef"},"tiers":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Tier"}},"onZeroDenominator":{"description":"For a ratio whose denominator is 0. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"roundValue":{"description":"Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"type":"string","maxLength":20000}},"required":["type","value","tiers"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"proportional"},"value":{"$ref":"#/$defs/ValueRef"},"fullAt":{"description":"The value that earns the full maximum (e.g. 100 for a percentage).","$ref":"#/$defs/Decimal"},"zeroAt":{"description":"The value that earns 0. Default 0.","$ref":"#/$defs/Decimal"},"onZeroDenominator":{"type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"band":{"description":"Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).","type":"object","properties":{"min":{"description":"The lower bound of the band, e.g. 30 for \"từ 30%\".","$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean","description":"true for \"from X\" (X itself is in the band), false for \"above X\"."}},"required":["min","minInclusive"],"additionalProperties":false},"roundValue":{"description":"Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"type":"string","maxLength":20000}},"required":["type","value","fullAt"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"parts"},"parts":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Part"}},"note":{"type":"string","maxLength":20000}},"required":["type","parts"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"perItem"},"input":{"description":"A count input: the number of items.","$ref":"#/$defs/Identifier"},"base":{"description":"Points before any item. Default: the maximum for a deduction, 0 for a bonus.","$ref":"#/$defs/Decimal"},"each":{"description":"Change per item: negative for a deduction, positive for a bonus.","$ref":"#/$defs/Decimal"},"limit":{"description":"Largest total change, as a positive number (the cap of the deduction or bonus).","$ref":"#/$defs/NonNegativeDecimal"},"note":{"type":"string","maxLength":20000}},"required":["type","input","each"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"survey"},"input":{"description":"A tally input: answer counts per option.","$ref":"#/$defs/Identifier"},"weights":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0)."},"minAnswers":{"description":"Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).","type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":"string","maxLength":20000}},"required":["type","input","weights"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"onTime"},"items":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/OnTimeItem"}},"points":{"description":"All done by their deadline. Default: the maximum.","$ref":"#/$defs/Decimal"},"late":{"description":"All done, some late. Default 0.","$ref":"#/$defs/Decimal"},"missing":{"description":"Some not done. Default 0.","$ref":"#/$defs/Decimal"},"note":{"type":"string","maxLength":20000}},"required":["type","items"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"expression"},"logic":{"description":"A json-logic expression yielding points; arithmetic is exact.","$ref":"#/$defs/Logic"},"note":{"type":"string","maxLength":20000}},"required":["type","logic"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"given"},"input":{"description":"A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.","$ref":"#/$defs/Identifier"},"note":{"type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"targets"},"met":{"description":"A count input: the targets met.","$ref":"#/$defs/Identifier"},"of":{"anyOf":[{"$ref":"#/$defs/Identifier"},{"type":"integer","minimum":1,"maximum":10000}],"description":"The number of targets: a whole number declared by the set, or a count input the unit gives."},"onZeroTargets":{"description":"When the unit gives 0 targets. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"note":{"type":"string","maxLength":20000}},"required":["type","met","of"],"additionalProperties":false}],"description":"How a leaf criterion turns its inputs into points."};
+const schema67 = {"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"boolean"},"input":{"$ref":"#/$defs/Identifier"},"points":{"description":"Points when true. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Points when false. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"levels"},"input":{"$ref":"#/$defs/Identifier"},"points":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"description":"Points per level id; every level of the input must appear."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","points"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"fraction"},"input":{"$ref":"#/$defs/Identifier"},"fractions":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Fraction of the maximum per level id (1 = full, 0.5 = half)."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","fractions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"allOf"},"conditions":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}},"points":{"description":"Points when all hold. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","conditions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"tiers"},"value":{"$ref":"#/$defs/ValueRef"},"tiers":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Tier"}},"onZeroDenominator":{"description":"For a ratio whose denominator is 0. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"roundValue":{"description":"Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","tiers"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"proportional"},"value":{"$ref":"#/$defs/ValueRef"},"fullAt":{"description":"The value that earns the full maximum (e.g. 100 for a percentage).","$ref":"#/$defs/Decimal"},"zeroAt":{"description":"The value that earns 0. Default 0.","$ref":"#/$defs/Decimal"},"onZeroDenominator":{"type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"band":{"description":"Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).","type":"object","properties":{"min":{"description":"The lower bound of the band, e.g. 30 for \"từ 30%\".","$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean","description":"true for \"from X\" (X itself is in the band), false for \"above X\"."}},"required":["min","minInclusive"],"additionalProperties":false},"roundValue":{"description":"Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","fullAt"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"parts"},"parts":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Part"}},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","parts"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"perItem"},"input":{"description":"A count input: the number of items.","$ref":"#/$defs/Identifier"},"base":{"description":"Points before any item. Default: the maximum for a deduction, 0 for a bonus.","$ref":"#/$defs/Decimal"},"each":{"description":"Change per item: negative for a deduction, positive for a bonus.","$ref":"#/$defs/Decimal"},"limit":{"description":"Largest total change, as a positive number (the cap of the deduction or bonus).","$ref":"#/$defs/NonNegativeDecimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","each"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"survey"},"input":{"description":"A tally input: answer counts per option.","$ref":"#/$defs/Identifier"},"weights":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0)."},"minAnswers":{"description":"Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).","type":"integer","minimum":1,"maximum":9007199254740991},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","weights"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"onTime"},"items":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/OnTimeItem"}},"points":{"description":"All done by their deadline. Default: the maximum.","$ref":"#/$defs/Decimal"},"late":{"description":"All done, some late. Default 0.","$ref":"#/$defs/Decimal"},"missing":{"description":"Some not done. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","items"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"expression"},"logic":{"description":"A json-logic expression yielding points; arithmetic is exact.","$ref":"#/$defs/Logic"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","logic"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"given"},"input":{"description":"A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.","$ref":"#/$defs/Identifier"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"targets"},"met":{"description":"A count input: the targets met.","$ref":"#/$defs/Identifier"},"of":{"anyOf":[{"$ref":"#/$defs/Identifier"},{"type":"integer","minimum":1,"maximum":10000}],"description":"The number of targets: a whole number declared by the set, or a count input the unit gives."},"onZeroTargets":{"description":"When the unit gives 0 targets. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","met","of"],"additionalProperties":false}],"description":"How a leaf criterion turns its inputs into points."};
 const schema79 = {"anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false},{"type":"object","properties":{"ratio":{"$ref":"#/$defs/Ratio"}},"required":["ratio"],"additionalProperties":false}],"description":"The value a rule reads: one input, or a ratio of two inputs."};
 const schema81 = {"type":"object","properties":{"numerator":{"$ref":"#/$defs/Identifier"},"denominator":{"$ref":"#/$defs/Identifier"},"times":{"description":"Multiply the ratio, e.g. 100 for a percentage. Default 1.","$ref":"#/$defs/Decimal"}},"required":["numerator","denominator"],"additionalProperties":false,"description":"numerator ÷ denominator × times."};
 
@@ -4055,7 +4055,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "type") || (key0 === "input")) || (key0 === "points")) || (key0 === "otherwise")) || (key0 === "note"))){
+if(!((((((key0 === "type") || (key0 === "input")) || (key0 === "points")) || (key0 === "otherwise")) || (key0 === "note")) || (key0 === "noteEn"))){
 const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -4267,14 +4267,39 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.noteEn !== undefined){
+let data5 = data.noteEn;
+if(typeof data5 === "string"){
+if(func2(data5) > 20000){
+const err17 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/0/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/0/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -4284,30 +4309,10 @@ valid0 = true;
 passing0 = 0;
 var props0 = true;
 }
-const _errs25 = errors;
+const _errs27 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err18 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.input === undefined){
-const err19 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.points === undefined){
-const err20 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
+const err20 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4316,9 +4321,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key1 in data){
-if(!((((key1 === "type") || (key1 === "input")) || (key1 === "points")) || (key1 === "note"))){
-const err21 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data.input === undefined){
+const err21 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4327,11 +4331,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data5 = data.type;
-if(typeof data5 !== "string"){
-const err22 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.points === undefined){
+const err22 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4340,8 +4341,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if("levels" !== data5){
-const err23 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "levels"},message:"must be equal to constant"};
+for(const key1 in data){
+if(!(((((key1 === "type") || (key1 === "input")) || (key1 === "points")) || (key1 === "note")) || (key1 === "noteEn"))){
+const err23 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4351,11 +4353,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.input !== undefined){
-let data6 = data.input;
-if(typeof data6 === "string"){
-if(!pattern10.test(data6)){
-const err24 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
+if(data.type !== undefined){
+let data6 = data.type;
+if(typeof data6 !== "string"){
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4364,9 +4365,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("levels" !== data6){
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "levels"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4376,14 +4376,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.points !== undefined){
-let data7 = data.points;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
-const _errs35 = errors;
-if(typeof key2 === "string"){
-if(!pattern10.test(key2)){
-const err26 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",propertyName:key2};
+if(data.input !== undefined){
+let data7 = data.input;
+if(typeof data7 === "string"){
+if(!pattern10.test(data7)){
+const err26 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4394,7 +4391,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+const err27 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4403,9 +4400,15 @@ vErrors.push(err27);
 }
 errors++;
 }
-var valid9 = _errs35 === errors;
-if(!valid9){
-const err28 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+}
+if(data.points !== undefined){
+let data8 = data.points;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+const _errs37 = errors;
+if(typeof key2 === "string"){
+if(!pattern10.test(key2)){
+const err28 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4415,13 +4418,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-for(const key3 in data7){
-let data8 = data7[key3];
-const _errs41 = errors;
-let valid13 = false;
-const _errs42 = errors;
-if(!(typeof data8 == "number")){
-const err29 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err29 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4430,12 +4428,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid3 = _errs42 === errors;
-valid13 = valid13 || _valid3;
-const _errs44 = errors;
-if(typeof data8 === "string"){
-if(!pattern11.test(data8)){
-const err30 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+var valid9 = _errs37 === errors;
+if(!valid9){
+const err30 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4445,8 +4440,13 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data8){
+let data9 = data8[key3];
+const _errs43 = errors;
+let valid13 = false;
+const _errs44 = errors;
+if(!(typeof data9 == "number")){
+const err31 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4457,8 +4457,10 @@ errors++;
 }
 var _valid3 = _errs44 === errors;
 valid13 = valid13 || _valid3;
-if(!valid13){
-const err32 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs46 = errors;
+if(typeof data9 === "string"){
+if(!pattern11.test(data9)){
+const err32 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4467,11 +4469,34 @@ vErrors.push(err32);
 }
 errors++;
 }
+}
 else {
-errors = _errs41;
+const err33 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid3 = _errs46 === errors;
+valid13 = valid13 || _valid3;
+if(!valid13){
+const err34 = {instancePath:instancePath+"/points/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+else {
+errors = _errs43;
 if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
+if(_errs43){
+vErrors.length = _errs43;
 }
 else {
 vErrors = null;
@@ -4481,32 +4506,7 @@ vErrors = null;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.note !== undefined){
-let data9 = data.note;
-if(typeof data9 === "string"){
-if(func2(data9) > 20000){
-const err34 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4516,9 +4516,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.note !== undefined){
+let data10 = data.note;
+if(typeof data10 === "string"){
+if(func2(data10) > 20000){
+const err36 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4527,7 +4529,55 @@ vErrors.push(err36);
 }
 errors++;
 }
-var _valid0 = _errs25 === errors;
+}
+else {
+const err37 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data11 = data.noteEn;
+if(typeof data11 === "string"){
+if(func2(data11) > 20000){
+const err38 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/1/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/1/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid0 = _errs27 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -4540,54 +4590,10 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs48 = errors;
+const _errs52 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err37 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data.input === undefined){
-const err38 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data.fractions === undefined){
-const err39 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "fractions"},message:"must have required property '"+"fractions"+"'"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-for(const key4 in data){
-if(!((((key4 === "type") || (key4 === "input")) || (key4 === "fractions")) || (key4 === "note"))){
-const err40 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data10 = data.type;
-if(typeof data10 !== "string"){
-const err41 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4596,8 +4602,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if("fraction" !== data10){
-const err42 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "fraction"},message:"must be equal to constant"};
+if(data.input === undefined){
+const err42 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4606,12 +4612,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.input !== undefined){
-let data11 = data.input;
-if(typeof data11 === "string"){
-if(!pattern10.test(data11)){
-const err43 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
+if(data.fractions === undefined){
+const err43 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "fractions"},message:"must have required property '"+"fractions"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4620,9 +4622,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data){
+if(!(((((key4 === "type") || (key4 === "input")) || (key4 === "fractions")) || (key4 === "note")) || (key4 === "noteEn"))){
+const err44 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4632,14 +4634,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.fractions !== undefined){
-let data12 = data.fractions;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key5 in data12){
-const _errs58 = errors;
-if(typeof key5 === "string"){
-if(!pattern10.test(key5)){
-const err45 = {instancePath:instancePath+"/fractions",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",propertyName:key5};
+if(data.type !== undefined){
+let data12 = data.type;
+if(typeof data12 !== "string"){
+const err45 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4648,9 +4646,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/fractions",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
+if("fraction" !== data12){
+const err46 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "fraction"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4659,9 +4656,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-var valid16 = _errs58 === errors;
-if(!valid16){
-const err47 = {instancePath:instancePath+"/fractions",schemaPath:"#/oneOf/2/properties/fractions/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
+}
+if(data.input !== undefined){
+let data13 = data.input;
+if(typeof data13 === "string"){
+if(!pattern10.test(data13)){
+const err47 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4671,13 +4671,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-for(const key6 in data12){
-let data13 = data12[key6];
-const _errs64 = errors;
-let valid20 = false;
-const _errs65 = errors;
-if(!(typeof data13 == "number")){
-const err48 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err48 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4686,12 +4681,15 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid4 = _errs65 === errors;
-valid20 = valid20 || _valid4;
-const _errs67 = errors;
-if(typeof data13 === "string"){
-if(!pattern11.test(data13)){
-const err49 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+}
+if(data.fractions !== undefined){
+let data14 = data.fractions;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key5 in data14){
+const _errs62 = errors;
+if(typeof key5 === "string"){
+if(!pattern10.test(key5)){
+const err49 = {instancePath:instancePath+"/fractions",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",propertyName:key5};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4702,7 +4700,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/fractions",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4711,10 +4709,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid4 = _errs67 === errors;
-valid20 = valid20 || _valid4;
-if(!valid20){
-const err51 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var valid16 = _errs62 === errors;
+if(!valid16){
+const err51 = {instancePath:instancePath+"/fractions",schemaPath:"#/oneOf/2/properties/fractions/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4723,21 +4720,14 @@ vErrors.push(err51);
 }
 errors++;
 }
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/fractions",schemaPath:"#/oneOf/2/properties/fractions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key6 in data14){
+let data15 = data14[key6];
+const _errs68 = errors;
+let valid20 = false;
+const _errs69 = errors;
+if(!(typeof data15 == "number")){
+const err52 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4746,12 +4736,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.note !== undefined){
-let data14 = data.note;
-if(typeof data14 === "string"){
-if(func2(data14) > 20000){
-const err53 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+var _valid4 = _errs69 === errors;
+valid20 = valid20 || _valid4;
+const _errs71 = errors;
+if(typeof data15 === "string"){
+if(!pattern11.test(data15)){
+const err53 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4762,7 +4752,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4771,10 +4761,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-}
-else {
-const err55 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid4 = _errs71 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const err55 = {instancePath:instancePath+"/fractions/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4783,7 +4773,92 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid0 = _errs48 === errors;
+else {
+errors = _errs68;
+if(vErrors !== null){
+if(_errs68){
+vErrors.length = _errs68;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/fractions",schemaPath:"#/oneOf/2/properties/fractions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data16 = data.note;
+if(typeof data16 === "string"){
+if(func2(data16) > 20000){
+const err57 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data17 = data.noteEn;
+if(typeof data17 === "string"){
+if(func2(data17) > 20000){
+const err59 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/2/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/2/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid0 = _errs52 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -4796,78 +4871,10 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs71 = errors;
+const _errs77 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err56 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data.conditions === undefined){
-const err57 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-for(const key7 in data){
-if(!(((((key7 === "type") || (key7 === "conditions")) || (key7 === "points")) || (key7 === "otherwise")) || (key7 === "note"))){
-const err58 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data15 = data.type;
-if(typeof data15 !== "string"){
-const err59 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if("allOf" !== data15){
-const err60 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "allOf"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data.conditions !== undefined){
-let data16 = data.conditions;
-if(Array.isArray(data16)){
-if(data16.length > 50){
-const err61 = {instancePath:instancePath+"/conditions",schemaPath:"#/oneOf/3/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data16.length < 1){
-const err62 = {instancePath:instancePath+"/conditions",schemaPath:"#/oneOf/3/properties/conditions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err62 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4876,16 +4883,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate34(data16[i0], {instancePath:instancePath+"/conditions/" + i0,parentData:data16,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/conditions",schemaPath:"#/oneOf/3/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.conditions === undefined){
+const err63 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4894,14 +4893,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data.points !== undefined){
-let data18 = data.points;
-const _errs81 = errors;
-let valid25 = false;
-const _errs82 = errors;
-if(!(typeof data18 == "number")){
-const err64 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key7 in data){
+if(!((((((key7 === "type") || (key7 === "conditions")) || (key7 === "points")) || (key7 === "otherwise")) || (key7 === "note")) || (key7 === "noteEn"))){
+const err64 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4910,12 +4904,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid5 = _errs82 === errors;
-valid25 = valid25 || _valid5;
-const _errs84 = errors;
-if(typeof data18 === "string"){
-if(!pattern11.test(data18)){
-const err65 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+}
+if(data.type !== undefined){
+let data18 = data.type;
+if(typeof data18 !== "string"){
+const err65 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4924,9 +4917,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("allOf" !== data18){
+const err66 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "allOf"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4935,10 +4927,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid5 = _errs84 === errors;
-valid25 = valid25 || _valid5;
-if(!valid25){
-const err67 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+if(data.conditions !== undefined){
+let data19 = data.conditions;
+if(Array.isArray(data19)){
+if(data19.length > 50){
+const err67 = {instancePath:instancePath+"/conditions",schemaPath:"#/oneOf/3/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4947,25 +4941,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-errors = _errs81;
-if(vErrors !== null){
-if(_errs81){
-vErrors.length = _errs81;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.otherwise !== undefined){
-let data19 = data.otherwise;
-const _errs88 = errors;
-let valid27 = false;
-const _errs89 = errors;
-if(!(typeof data19 == "number")){
-const err68 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data19.length < 1){
+const err68 = {instancePath:instancePath+"/conditions",schemaPath:"#/oneOf/3/properties/conditions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4974,12 +4951,16 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid6 = _errs89 === errors;
-valid27 = valid27 || _valid6;
-const _errs91 = errors;
-if(typeof data19 === "string"){
-if(!pattern11.test(data19)){
-const err69 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate34(data19[i0], {instancePath:instancePath+"/conditions/" + i0,parentData:data19,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/conditions",schemaPath:"#/oneOf/3/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4989,8 +4970,13 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.points !== undefined){
+let data21 = data.points;
+const _errs87 = errors;
+let valid25 = false;
+const _errs88 = errors;
+if(!(typeof data21 == "number")){
+const err70 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4999,10 +4985,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid6 = _errs91 === errors;
-valid27 = valid27 || _valid6;
-if(!valid27){
-const err71 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid5 = _errs88 === errors;
+valid25 = valid25 || _valid5;
+const _errs90 = errors;
+if(typeof data21 === "string"){
+if(!pattern11.test(data21)){
+const err71 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5011,23 +4999,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-else {
-errors = _errs88;
-if(vErrors !== null){
-if(_errs88){
-vErrors.length = _errs88;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.note !== undefined){
-let data20 = data.note;
-if(typeof data20 === "string"){
-if(func2(data20) > 20000){
-const err72 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/3/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+const err72 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5036,9 +5010,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/3/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid5 = _errs90 === errors;
+valid25 = valid25 || _valid5;
+if(!valid25){
+const err73 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5047,10 +5022,25 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
 }
 else {
-const err74 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.otherwise !== undefined){
+let data22 = data.otherwise;
+const _errs94 = errors;
+let valid27 = false;
+const _errs95 = errors;
+if(!(typeof data22 == "number")){
+const err74 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5059,7 +5049,117 @@ vErrors.push(err74);
 }
 errors++;
 }
-var _valid0 = _errs71 === errors;
+var _valid6 = _errs95 === errors;
+valid27 = valid27 || _valid6;
+const _errs97 = errors;
+if(typeof data22 === "string"){
+if(!pattern11.test(data22)){
+const err75 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid6 = _errs97 === errors;
+valid27 = valid27 || _valid6;
+if(!valid27){
+const err77 = {instancePath:instancePath+"/otherwise",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data23 = data.note;
+if(typeof data23 === "string"){
+if(func2(data23) > 20000){
+const err78 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/3/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/3/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data24 = data.noteEn;
+if(typeof data24 === "string"){
+if(func2(data24) > 20000){
+const err80 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/3/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/3/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var _valid0 = _errs77 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -5072,69 +5172,69 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs95 = errors;
+const _errs103 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err75 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err83 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err83];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err83);
 }
 errors++;
 }
 if(data.value === undefined){
-const err76 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err84 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err84];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err84);
 }
 errors++;
 }
 if(data.tiers === undefined){
-const err77 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'"};
+const err85 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'"};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err85];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err85);
 }
 errors++;
 }
 for(const key8 in data){
-if(!((((((key8 === "type") || (key8 === "value")) || (key8 === "tiers")) || (key8 === "onZeroDenominator")) || (key8 === "roundValue")) || (key8 === "note"))){
-const err78 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(!(((((((key8 === "type") || (key8 === "value")) || (key8 === "tiers")) || (key8 === "onZeroDenominator")) || (key8 === "roundValue")) || (key8 === "note")) || (key8 === "noteEn"))){
+const err86 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err86];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err86);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data21 = data.type;
-if(typeof data21 !== "string"){
-const err79 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data25 = data.type;
+if(typeof data25 !== "string"){
+const err87 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/4/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err87];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err87);
 }
 errors++;
 }
-if("tiers" !== data21){
-const err80 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "tiers"},message:"must be equal to constant"};
+if("tiers" !== data25){
+const err88 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "tiers"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err88];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err88);
 }
 errors++;
 }
@@ -5146,109 +5246,10 @@ errors = vErrors.length;
 }
 }
 if(data.tiers !== undefined){
-let data23 = data.tiers;
-if(Array.isArray(data23)){
-if(data23.length > 50){
-const err81 = {instancePath:instancePath+"/tiers",schemaPath:"#/oneOf/4/properties/tiers/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if(data23.length < 1){
-const err82 = {instancePath:instancePath+"/tiers",schemaPath:"#/oneOf/4/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-const len1 = data23.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate46(data23[i1], {instancePath:instancePath+"/tiers/" + i1,parentData:data23,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/tiers",schemaPath:"#/oneOf/4/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data.onZeroDenominator !== undefined){
-let data25 = data.onZeroDenominator;
-if(typeof data25 !== "string"){
-const err84 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/4/properties/onZeroDenominator/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-if(!(((data25 === "notApplicable") || (data25 === "zeroPoints")) || (data25 === "fullPoints"))){
-const err85 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/4/properties/onZeroDenominator/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[4].properties.onZeroDenominator.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data.roundValue !== undefined){
-let data26 = data.roundValue;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.places === undefined){
-const err86 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/required",keyword:"required",params:{missingProperty: "places"},message:"must have required property '"+"places"+"'"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(data26.mode === undefined){
-const err87 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-for(const key9 in data26){
-if(!((key9 === "places") || (key9 === "mode"))){
-const err88 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data26.places !== undefined){
-let data27 = data26.places;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err89 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/4/properties/roundValue/properties/places/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data27 = data.tiers;
+if(Array.isArray(data27)){
+if(data27.length > 50){
+const err89 = {instancePath:instancePath+"/tiers",schemaPath:"#/oneOf/4/properties/tiers/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5257,9 +5258,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(typeof data27 == "number"){
-if(data27 > 6 || isNaN(data27)){
-const err90 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/4/properties/roundValue/properties/places/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(data27.length < 1){
+const err90 = {instancePath:instancePath+"/tiers",schemaPath:"#/oneOf/4/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5268,8 +5268,16 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data27 < 0 || isNaN(data27)){
-const err91 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/4/properties/roundValue/properties/places/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const len1 = data27.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate46(data27[i1], {instancePath:instancePath+"/tiers/" + i1,parentData:data27,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/tiers",schemaPath:"#/oneOf/4/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5279,11 +5287,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-if(data26.mode !== undefined){
-let data28 = data26.mode;
-if(typeof data28 !== "string"){
-const err92 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/4/properties/roundValue/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.onZeroDenominator !== undefined){
+let data29 = data.onZeroDenominator;
+if(typeof data29 !== "string"){
+const err92 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/4/properties/onZeroDenominator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5292,8 +5299,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!((((data28 === "halfUp") || (data28 === "halfEven")) || (data28 === "down")) || (data28 === "up"))){
-const err93 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/4/properties/roundValue/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[4].properties.roundValue.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(!(((data29 === "notApplicable") || (data29 === "zeroPoints")) || (data29 === "fullPoints"))){
+const err93 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/4/properties/onZeroDenominator/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[4].properties.onZeroDenominator.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5303,9 +5310,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.roundValue !== undefined){
+let data30 = data.roundValue;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.places === undefined){
+const err94 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/required",keyword:"required",params:{missingProperty: "places"},message:"must have required property '"+"places"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5314,12 +5323,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data.note !== undefined){
-let data29 = data.note;
-if(typeof data29 === "string"){
-if(func2(data29) > 20000){
-const err95 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/4/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(data30.mode === undefined){
+const err95 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5328,9 +5333,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/4/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data30){
+if(!((key9 === "places") || (key9 === "mode"))){
+const err96 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5340,9 +5345,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.places !== undefined){
+let data31 = data30.places;
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err97 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/4/properties/roundValue/properties/places/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5351,7 +5357,126 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid0 = _errs95 === errors;
+if(typeof data31 == "number"){
+if(data31 > 6 || isNaN(data31)){
+const err98 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/4/properties/roundValue/properties/places/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data31 < 0 || isNaN(data31)){
+const err99 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/4/properties/roundValue/properties/places/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+if(data30.mode !== undefined){
+let data32 = data30.mode;
+if(typeof data32 !== "string"){
+const err100 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/4/properties/roundValue/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(!((((data32 === "halfUp") || (data32 === "halfEven")) || (data32 === "down")) || (data32 === "up"))){
+const err101 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/4/properties/roundValue/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[4].properties.roundValue.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/4/properties/roundValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data33 = data.note;
+if(typeof data33 === "string"){
+if(func2(data33) > 20000){
+const err103 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/4/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/4/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data34 = data.noteEn;
+if(typeof data34 === "string"){
+if(func2(data34) > 20000){
+const err105 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/4/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/4/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+var _valid0 = _errs103 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -5364,69 +5489,69 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs115 = errors;
+const _errs125 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err98 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err108 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err108];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err108);
 }
 errors++;
 }
 if(data.value === undefined){
-const err99 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const err109 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err109];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err109);
 }
 errors++;
 }
 if(data.fullAt === undefined){
-const err100 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "fullAt"},message:"must have required property '"+"fullAt"+"'"};
+const err110 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "fullAt"},message:"must have required property '"+"fullAt"+"'"};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err110];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err110);
 }
 errors++;
 }
 for(const key10 in data){
-if(!((((((((key10 === "type") || (key10 === "value")) || (key10 === "fullAt")) || (key10 === "zeroAt")) || (key10 === "onZeroDenominator")) || (key10 === "band")) || (key10 === "roundValue")) || (key10 === "note"))){
-const err101 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(!(func1.call(schema67.oneOf[5].properties, key10))){
+const err111 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err111];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err111);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data30 = data.type;
-if(typeof data30 !== "string"){
-const err102 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data35 = data.type;
+if(typeof data35 !== "string"){
+const err112 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/5/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err112];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err112);
 }
 errors++;
 }
-if("proportional" !== data30){
-const err103 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "proportional"},message:"must be equal to constant"};
+if("proportional" !== data35){
+const err113 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "proportional"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err103];
+vErrors = [err113];
 }
 else {
-vErrors.push(err103);
+vErrors.push(err113);
 }
 errors++;
 }
@@ -5438,161 +5563,12 @@ errors = vErrors.length;
 }
 }
 if(data.fullAt !== undefined){
-let data32 = data.fullAt;
-const _errs123 = errors;
-let valid34 = false;
-const _errs124 = errors;
-if(!(typeof data32 == "number")){
-const err104 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-var _valid7 = _errs124 === errors;
-valid34 = valid34 || _valid7;
-const _errs126 = errors;
-if(typeof data32 === "string"){
-if(!pattern11.test(data32)){
-const err105 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-var _valid7 = _errs126 === errors;
-valid34 = valid34 || _valid7;
-if(!valid34){
-const err107 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-else {
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.zeroAt !== undefined){
-let data33 = data.zeroAt;
-const _errs130 = errors;
-let valid36 = false;
-const _errs131 = errors;
-if(!(typeof data33 == "number")){
-const err108 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-var _valid8 = _errs131 === errors;
-valid36 = valid36 || _valid8;
+let data37 = data.fullAt;
 const _errs133 = errors;
-if(typeof data33 === "string"){
-if(!pattern11.test(data33)){
-const err109 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-var _valid8 = _errs133 === errors;
-valid36 = valid36 || _valid8;
-if(!valid36){
-const err111 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-else {
-errors = _errs130;
-if(vErrors !== null){
-if(_errs130){
-vErrors.length = _errs130;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.onZeroDenominator !== undefined){
-let data34 = data.onZeroDenominator;
-if(typeof data34 !== "string"){
-const err112 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/5/properties/onZeroDenominator/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(!(((data34 === "notApplicable") || (data34 === "zeroPoints")) || (data34 === "fullPoints"))){
-const err113 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/5/properties/onZeroDenominator/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[5].properties.onZeroDenominator.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data.band !== undefined){
-let data35 = data.band;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.min === undefined){
-const err114 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+let valid34 = false;
+const _errs134 = errors;
+if(!(typeof data37 == "number")){
+const err114 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5601,8 +5577,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data35.minInclusive === undefined){
-const err115 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/required",keyword:"required",params:{missingProperty: "minInclusive"},message:"must have required property '"+"minInclusive"+"'"};
+var _valid7 = _errs134 === errors;
+valid34 = valid34 || _valid7;
+const _errs136 = errors;
+if(typeof data37 === "string"){
+if(!pattern11.test(data37)){
+const err115 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5611,9 +5591,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key11 in data35){
-if(!((key11 === "min") || (key11 === "minInclusive"))){
-const err116 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+else {
+const err116 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5622,14 +5602,10 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data35.min !== undefined){
-let data36 = data35.min;
-const _errs142 = errors;
-let valid39 = false;
-const _errs143 = errors;
-if(!(typeof data36 == "number")){
-const err117 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid7 = _errs136 === errors;
+valid34 = valid34 || _valid7;
+if(!valid34){
+const err117 = {instancePath:instancePath+"/fullAt",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5638,12 +5614,25 @@ vErrors.push(err117);
 }
 errors++;
 }
-var _valid9 = _errs143 === errors;
-valid39 = valid39 || _valid9;
-const _errs145 = errors;
-if(typeof data36 === "string"){
-if(!pattern11.test(data36)){
-const err118 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+else {
+errors = _errs133;
+if(vErrors !== null){
+if(_errs133){
+vErrors.length = _errs133;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.zeroAt !== undefined){
+let data38 = data.zeroAt;
+const _errs140 = errors;
+let valid36 = false;
+const _errs141 = errors;
+if(!(typeof data38 == "number")){
+const err118 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5652,9 +5641,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid8 = _errs141 === errors;
+valid36 = valid36 || _valid8;
+const _errs143 = errors;
+if(typeof data38 === "string"){
+if(!pattern11.test(data38)){
+const err119 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5663,10 +5655,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-var _valid9 = _errs145 === errors;
-valid39 = valid39 || _valid9;
-if(!valid39){
-const err120 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err120 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5675,21 +5666,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-else {
-errors = _errs142;
-if(vErrors !== null){
-if(_errs142){
-vErrors.length = _errs142;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data35.minInclusive !== undefined){
-if(typeof data35.minInclusive !== "boolean"){
-const err121 = {instancePath:instancePath+"/band/minInclusive",schemaPath:"#/oneOf/5/properties/band/properties/minInclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid8 = _errs143 === errors;
+valid36 = valid36 || _valid8;
+if(!valid36){
+const err121 = {instancePath:instancePath+"/zeroAt",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5698,10 +5678,22 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
+else {
+errors = _errs140;
+if(vErrors !== null){
+if(_errs140){
+vErrors.length = _errs140;
 }
 else {
-const err122 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.onZeroDenominator !== undefined){
+let data39 = data.onZeroDenominator;
+if(typeof data39 !== "string"){
+const err122 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/5/properties/onZeroDenominator/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5710,12 +5702,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data.roundValue !== undefined){
-let data38 = data.roundValue;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.places === undefined){
-const err123 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/required",keyword:"required",params:{missingProperty: "places"},message:"must have required property '"+"places"+"'"};
+if(!(((data39 === "notApplicable") || (data39 === "zeroPoints")) || (data39 === "fullPoints"))){
+const err123 = {instancePath:instancePath+"/onZeroDenominator",schemaPath:"#/oneOf/5/properties/onZeroDenominator/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[5].properties.onZeroDenominator.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5724,8 +5712,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data38.mode === undefined){
-const err124 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+}
+if(data.band !== undefined){
+let data40 = data.band;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.min === undefined){
+const err124 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5734,9 +5726,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key12 in data38){
-if(!((key12 === "places") || (key12 === "mode"))){
-const err125 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data40.minInclusive === undefined){
+const err125 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/required",keyword:"required",params:{missingProperty: "minInclusive"},message:"must have required property '"+"minInclusive"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5745,11 +5736,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data38.places !== undefined){
-let data39 = data38.places;
-if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
-const err126 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/5/properties/roundValue/properties/places/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key11 in data40){
+if(!((key11 === "min") || (key11 === "minInclusive"))){
+const err126 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5758,9 +5747,14 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(typeof data39 == "number"){
-if(data39 > 6 || isNaN(data39)){
-const err127 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/5/properties/roundValue/properties/places/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+}
+if(data40.min !== undefined){
+let data41 = data40.min;
+const _errs152 = errors;
+let valid39 = false;
+const _errs153 = errors;
+if(!(typeof data41 == "number")){
+const err127 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5769,8 +5763,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data39 < 0 || isNaN(data39)){
-const err128 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/5/properties/roundValue/properties/places/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid9 = _errs153 === errors;
+valid39 = valid39 || _valid9;
+const _errs155 = errors;
+if(typeof data41 === "string"){
+if(!pattern11.test(data41)){
+const err128 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5780,11 +5778,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-if(data38.mode !== undefined){
-let data40 = data38.mode;
-if(typeof data40 !== "string"){
-const err129 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/5/properties/roundValue/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err129 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5793,8 +5788,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!((((data40 === "halfUp") || (data40 === "halfEven")) || (data40 === "down")) || (data40 === "up"))){
-const err130 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/5/properties/roundValue/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[5].properties.roundValue.properties.mode.enum},message:"must be equal to one of the allowed values"};
+var _valid9 = _errs155 === errors;
+valid39 = valid39 || _valid9;
+if(!valid39){
+const err130 = {instancePath:instancePath+"/band/min",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5803,10 +5800,21 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
+else {
+errors = _errs152;
+if(vErrors !== null){
+if(_errs152){
+vErrors.length = _errs152;
 }
 else {
-const err131 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data40.minInclusive !== undefined){
+if(typeof data40.minInclusive !== "boolean"){
+const err131 = {instancePath:instancePath+"/band/minInclusive",schemaPath:"#/oneOf/5/properties/band/properties/minInclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5816,11 +5824,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data41 = data.note;
-if(typeof data41 === "string"){
-if(func2(data41) > 20000){
-const err132 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/5/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+}
+else {
+const err132 = {instancePath:instancePath+"/band",schemaPath:"#/oneOf/5/properties/band/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5830,8 +5836,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/5/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.roundValue !== undefined){
+let data43 = data.roundValue;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.places === undefined){
+const err133 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/required",keyword:"required",params:{missingProperty: "places"},message:"must have required property '"+"places"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5840,10 +5849,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.mode === undefined){
+const err134 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5852,7 +5859,150 @@ vErrors.push(err134);
 }
 errors++;
 }
-var _valid0 = _errs115 === errors;
+for(const key12 in data43){
+if(!((key12 === "places") || (key12 === "mode"))){
+const err135 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data43.places !== undefined){
+let data44 = data43.places;
+if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
+const err136 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/5/properties/roundValue/properties/places/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(typeof data44 == "number"){
+if(data44 > 6 || isNaN(data44)){
+const err137 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/5/properties/roundValue/properties/places/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data44 < 0 || isNaN(data44)){
+const err138 = {instancePath:instancePath+"/roundValue/places",schemaPath:"#/oneOf/5/properties/roundValue/properties/places/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+if(data43.mode !== undefined){
+let data45 = data43.mode;
+if(typeof data45 !== "string"){
+const err139 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/5/properties/roundValue/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(!((((data45 === "halfUp") || (data45 === "halfEven")) || (data45 === "down")) || (data45 === "up"))){
+const err140 = {instancePath:instancePath+"/roundValue/mode",schemaPath:"#/oneOf/5/properties/roundValue/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[5].properties.roundValue.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/roundValue",schemaPath:"#/oneOf/5/properties/roundValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data46 = data.note;
+if(typeof data46 === "string"){
+if(func2(data46) > 20000){
+const err142 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/5/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/5/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data47 = data.noteEn;
+if(typeof data47 === "string"){
+if(func2(data47) > 20000){
+const err144 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/5/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/5/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+var _valid0 = _errs125 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 5];
@@ -5865,142 +6015,167 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs158 = errors;
+const _errs170 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err135 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err147 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err135];
+vErrors = [err147];
 }
 else {
-vErrors.push(err135);
+vErrors.push(err147);
 }
 errors++;
 }
 if(data.parts === undefined){
-const err136 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "parts"},message:"must have required property '"+"parts"+"'"};
+const err148 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "parts"},message:"must have required property '"+"parts"+"'"};
 if(vErrors === null){
-vErrors = [err136];
+vErrors = [err148];
 }
 else {
-vErrors.push(err136);
+vErrors.push(err148);
 }
 errors++;
 }
 for(const key13 in data){
-if(!(((key13 === "type") || (key13 === "parts")) || (key13 === "note"))){
-const err137 = {instancePath,schemaPath:"#/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(!((((key13 === "type") || (key13 === "parts")) || (key13 === "note")) || (key13 === "noteEn"))){
+const err149 = {instancePath,schemaPath:"#/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err137];
+vErrors = [err149];
 }
 else {
-vErrors.push(err137);
+vErrors.push(err149);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data42 = data.type;
-if(typeof data42 !== "string"){
-const err138 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data48 = data.type;
+if(typeof data48 !== "string"){
+const err150 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/6/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err138];
+vErrors = [err150];
 }
 else {
-vErrors.push(err138);
+vErrors.push(err150);
 }
 errors++;
 }
-if("parts" !== data42){
-const err139 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "parts"},message:"must be equal to constant"};
+if("parts" !== data48){
+const err151 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "parts"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err139];
+vErrors = [err151];
 }
 else {
-vErrors.push(err139);
+vErrors.push(err151);
 }
 errors++;
 }
 }
 if(data.parts !== undefined){
-let data43 = data.parts;
-if(Array.isArray(data43)){
-if(data43.length > 50){
-const err140 = {instancePath:instancePath+"/parts",schemaPath:"#/oneOf/6/properties/parts/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+let data49 = data.parts;
+if(Array.isArray(data49)){
+if(data49.length > 50){
+const err152 = {instancePath:instancePath+"/parts",schemaPath:"#/oneOf/6/properties/parts/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
-vErrors = [err140];
+vErrors = [err152];
 }
 else {
-vErrors.push(err140);
+vErrors.push(err152);
 }
 errors++;
 }
-if(data43.length < 1){
-const err141 = {instancePath:instancePath+"/parts",schemaPath:"#/oneOf/6/properties/parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data49.length < 1){
+const err153 = {instancePath:instancePath+"/parts",schemaPath:"#/oneOf/6/properties/parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err141];
+vErrors = [err153];
 }
 else {
-vErrors.push(err141);
+vErrors.push(err153);
 }
 errors++;
 }
-const len2 = data43.length;
+const len2 = data49.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate49(data43[i2], {instancePath:instancePath+"/parts/" + i2,parentData:data43,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(!(validate49(data49[i2], {instancePath:instancePath+"/parts/" + i2,parentData:data49,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/parts",schemaPath:"#/oneOf/6/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err154 = {instancePath:instancePath+"/parts",schemaPath:"#/oneOf/6/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err142];
+vErrors = [err154];
 }
 else {
-vErrors.push(err142);
+vErrors.push(err154);
 }
 errors++;
 }
 }
 if(data.note !== undefined){
-let data45 = data.note;
-if(typeof data45 === "string"){
-if(func2(data45) > 20000){
-const err143 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/6/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+let data51 = data.note;
+if(typeof data51 === "string"){
+if(func2(data51) > 20000){
+const err155 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/6/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err143];
+vErrors = [err155];
 }
 else {
-vErrors.push(err143);
+vErrors.push(err155);
 }
 errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/6/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err156 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/6/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err144];
+vErrors = [err156];
 }
 else {
-vErrors.push(err144);
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data52 = data.noteEn;
+if(typeof data52 === "string"){
+if(func2(data52) > 20000){
+const err157 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/6/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/6/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
 }
 errors++;
 }
 }
 }
 else {
-const err145 = {instancePath,schemaPath:"#/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err159 = {instancePath,schemaPath:"#/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err145];
+vErrors = [err159];
 }
 else {
-vErrors.push(err145);
+vErrors.push(err159);
 }
 errors++;
 }
-var _valid0 = _errs158 === errors;
+var _valid0 = _errs170 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 6];
@@ -6013,194 +6188,10 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs168 = errors;
+const _errs182 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err146 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if(data.input === undefined){
-const err147 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-if(data.each === undefined){
-const err148 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "each"},message:"must have required property '"+"each"+"'"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-for(const key14 in data){
-if(!((((((key14 === "type") || (key14 === "input")) || (key14 === "base")) || (key14 === "each")) || (key14 === "limit")) || (key14 === "note"))){
-const err149 = {instancePath,schemaPath:"#/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data46 = data.type;
-if(typeof data46 !== "string"){
-const err150 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/7/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-if("perItem" !== data46){
-const err151 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "perItem"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-if(data.input !== undefined){
-let data47 = data.input;
-if(typeof data47 === "string"){
-if(!pattern10.test(data47)){
-const err152 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-if(data.base !== undefined){
-let data48 = data.base;
-const _errs178 = errors;
-let valid47 = false;
-const _errs179 = errors;
-if(!(typeof data48 == "number")){
-const err154 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-var _valid10 = _errs179 === errors;
-valid47 = valid47 || _valid10;
-const _errs181 = errors;
-if(typeof data48 === "string"){
-if(!pattern11.test(data48)){
-const err155 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-var _valid10 = _errs181 === errors;
-valid47 = valid47 || _valid10;
-if(!valid47){
-const err157 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-else {
-errors = _errs178;
-if(vErrors !== null){
-if(_errs178){
-vErrors.length = _errs178;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.each !== undefined){
-let data49 = data.each;
-const _errs185 = errors;
-let valid49 = false;
-const _errs186 = errors;
-if(!(typeof data49 == "number")){
-const err158 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-var _valid11 = _errs186 === errors;
-valid49 = valid49 || _valid11;
-const _errs188 = errors;
-if(typeof data49 === "string"){
-if(!pattern11.test(data49)){
-const err159 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err160 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6209,10 +6200,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-var _valid11 = _errs188 === errors;
-valid49 = valid49 || _valid11;
-if(!valid49){
-const err161 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.input === undefined){
+const err161 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6221,26 +6210,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-else {
-errors = _errs185;
-if(vErrors !== null){
-if(_errs185){
-vErrors.length = _errs185;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.limit !== undefined){
-let data50 = data.limit;
-const _errs192 = errors;
-let valid51 = false;
-const _errs193 = errors;
-if(typeof data50 == "number"){
-if(data50 < 0 || isNaN(data50)){
-const err162 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.each === undefined){
+const err162 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "each"},message:"must have required property '"+"each"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6249,9 +6220,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key14 in data){
+if(!(((((((key14 === "type") || (key14 === "input")) || (key14 === "base")) || (key14 === "each")) || (key14 === "limit")) || (key14 === "note")) || (key14 === "noteEn"))){
+const err163 = {instancePath,schemaPath:"#/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6260,12 +6231,11 @@ vErrors.push(err163);
 }
 errors++;
 }
-var _valid12 = _errs193 === errors;
-valid51 = valid51 || _valid12;
-const _errs195 = errors;
-if(typeof data50 === "string"){
-if(!pattern9.test(data50)){
-const err164 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+}
+if(data.type !== undefined){
+let data53 = data.type;
+if(typeof data53 !== "string"){
+const err164 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/7/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6274,9 +6244,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-else {
-const err165 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("perItem" !== data53){
+const err165 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "perItem"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6285,15 +6254,81 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid12 = _errs195 === errors;
-valid51 = valid51 || _valid12;
-if(!valid51){
-const err166 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+if(data.input !== undefined){
+let data54 = data.input;
+if(typeof data54 === "string"){
+if(!pattern10.test(data54)){
+const err166 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
 else {
 vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data.base !== undefined){
+let data55 = data.base;
+const _errs192 = errors;
+let valid47 = false;
+const _errs193 = errors;
+if(!(typeof data55 == "number")){
+const err168 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+var _valid10 = _errs193 === errors;
+valid47 = valid47 || _valid10;
+const _errs195 = errors;
+if(typeof data55 === "string"){
+if(!pattern11.test(data55)){
+const err169 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+var _valid10 = _errs195 === errors;
+valid47 = valid47 || _valid10;
+if(!valid47){
+const err171 = {instancePath:instancePath+"/base",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
 }
 errors++;
 }
@@ -6309,43 +6344,208 @@ vErrors = null;
 }
 }
 }
+if(data.each !== undefined){
+let data56 = data.each;
+const _errs199 = errors;
+let valid49 = false;
+const _errs200 = errors;
+if(!(typeof data56 == "number")){
+const err172 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+var _valid11 = _errs200 === errors;
+valid49 = valid49 || _valid11;
+const _errs202 = errors;
+if(typeof data56 === "string"){
+if(!pattern11.test(data56)){
+const err173 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+var _valid11 = _errs202 === errors;
+valid49 = valid49 || _valid11;
+if(!valid49){
+const err175 = {instancePath:instancePath+"/each",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+else {
+errors = _errs199;
+if(vErrors !== null){
+if(_errs199){
+vErrors.length = _errs199;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.limit !== undefined){
+let data57 = data.limit;
+const _errs206 = errors;
+let valid51 = false;
+const _errs207 = errors;
+if(typeof data57 == "number"){
+if(data57 < 0 || isNaN(data57)){
+const err176 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+var _valid12 = _errs207 === errors;
+valid51 = valid51 || _valid12;
+const _errs209 = errors;
+if(typeof data57 === "string"){
+if(!pattern9.test(data57)){
+const err178 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+var _valid12 = _errs209 === errors;
+valid51 = valid51 || _valid12;
+if(!valid51){
+const err180 = {instancePath:instancePath+"/limit",schemaPath:"#/$defs/NonNegativeDecimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+else {
+errors = _errs206;
+if(vErrors !== null){
+if(_errs206){
+vErrors.length = _errs206;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
 if(data.note !== undefined){
-let data51 = data.note;
-if(typeof data51 === "string"){
-if(func2(data51) > 20000){
-const err167 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/7/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+let data58 = data.note;
+if(typeof data58 === "string"){
+if(func2(data58) > 20000){
+const err181 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/7/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err167];
+vErrors = [err181];
 }
 else {
-vErrors.push(err167);
+vErrors.push(err181);
 }
 errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/7/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err182 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/7/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err182];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data59 = data.noteEn;
+if(typeof data59 === "string"){
+if(func2(data59) > 20000){
+const err183 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/7/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/7/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
 }
 errors++;
 }
 }
 }
 else {
-const err169 = {instancePath,schemaPath:"#/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err185 = {instancePath,schemaPath:"#/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err185];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err185);
 }
 errors++;
 }
-var _valid0 = _errs168 === errors;
+var _valid0 = _errs182 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 7];
@@ -6358,217 +6558,10 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs199 = errors;
+const _errs215 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err170 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-if(data.input === undefined){
-const err171 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-if(data.weights === undefined){
-const err172 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-for(const key15 in data){
-if(!(((((key15 === "type") || (key15 === "input")) || (key15 === "weights")) || (key15 === "minAnswers")) || (key15 === "note"))){
-const err173 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data52 = data.type;
-if(typeof data52 !== "string"){
-const err174 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/8/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-if("survey" !== data52){
-const err175 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "survey"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-if(data.input !== undefined){
-let data53 = data.input;
-if(typeof data53 === "string"){
-if(!pattern10.test(data53)){
-const err176 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-if(data.weights !== undefined){
-let data54 = data.weights;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key16 in data54){
-const _errs209 = errors;
-if(typeof key16 === "string"){
-if(!pattern10.test(key16)){
-const err178 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",propertyName:key16};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-}
-else {
-const err179 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key16};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-var valid54 = _errs209 === errors;
-if(!valid54){
-const err180 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/8/properties/weights/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-for(const key17 in data54){
-let data55 = data54[key17];
-const _errs215 = errors;
-let valid58 = false;
-const _errs216 = errors;
-if(!(typeof data55 == "number")){
-const err181 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-var _valid13 = _errs216 === errors;
-valid58 = valid58 || _valid13;
-const _errs218 = errors;
-if(typeof data55 === "string"){
-if(!pattern11.test(data55)){
-const err182 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-var _valid13 = _errs218 === errors;
-valid58 = valid58 || _valid13;
-if(!valid58){
-const err184 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-else {
-errors = _errs215;
-if(vErrors !== null){
-if(_errs215){
-vErrors.length = _errs215;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/8/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data.minAnswers !== undefined){
-let data56 = data.minAnswers;
-if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-const err186 = {instancePath:instancePath+"/minAnswers",schemaPath:"#/oneOf/8/properties/minAnswers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err186 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6577,9 +6570,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(typeof data56 == "number"){
-if(data56 > 9007199254740991 || isNaN(data56)){
-const err187 = {instancePath:instancePath+"/minAnswers",schemaPath:"#/oneOf/8/properties/minAnswers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(data.input === undefined){
+const err187 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -6588,8 +6580,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data56 < 1 || isNaN(data56)){
-const err188 = {instancePath:instancePath+"/minAnswers",schemaPath:"#/oneOf/8/properties/minAnswers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data.weights === undefined){
+const err188 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "weights"},message:"must have required property '"+"weights"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6598,13 +6590,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-if(data.note !== undefined){
-let data57 = data.note;
-if(typeof data57 === "string"){
-if(func2(data57) > 20000){
-const err189 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/8/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+for(const key15 in data){
+if(!((((((key15 === "type") || (key15 === "input")) || (key15 === "weights")) || (key15 === "minAnswers")) || (key15 === "note")) || (key15 === "noteEn"))){
+const err189 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -6614,8 +6602,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-else {
-const err190 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/8/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.type !== undefined){
+let data60 = data.type;
+if(typeof data60 !== "string"){
+const err190 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/8/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -6624,10 +6614,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-else {
-const err191 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("survey" !== data60){
+const err191 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "survey"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -6636,7 +6624,244 @@ vErrors.push(err191);
 }
 errors++;
 }
-var _valid0 = _errs199 === errors;
+}
+if(data.input !== undefined){
+let data61 = data.input;
+if(typeof data61 === "string"){
+if(!pattern10.test(data61)){
+const err192 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data.weights !== undefined){
+let data62 = data.weights;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key16 in data62){
+const _errs225 = errors;
+if(typeof key16 === "string"){
+if(!pattern10.test(key16)){
+const err194 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",propertyName:key16};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/weights",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key16};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+var valid54 = _errs225 === errors;
+if(!valid54){
+const err196 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/8/properties/weights/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+for(const key17 in data62){
+let data63 = data62[key17];
+const _errs231 = errors;
+let valid58 = false;
+const _errs232 = errors;
+if(!(typeof data63 == "number")){
+const err197 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+var _valid13 = _errs232 === errors;
+valid58 = valid58 || _valid13;
+const _errs234 = errors;
+if(typeof data63 === "string"){
+if(!pattern11.test(data63)){
+const err198 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+var _valid13 = _errs234 === errors;
+valid58 = valid58 || _valid13;
+if(!valid58){
+const err200 = {instancePath:instancePath+"/weights/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+else {
+errors = _errs231;
+if(vErrors !== null){
+if(_errs231){
+vErrors.length = _errs231;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/weights",schemaPath:"#/oneOf/8/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data.minAnswers !== undefined){
+let data64 = data.minAnswers;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+const err202 = {instancePath:instancePath+"/minAnswers",schemaPath:"#/oneOf/8/properties/minAnswers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if(typeof data64 == "number"){
+if(data64 > 9007199254740991 || isNaN(data64)){
+const err203 = {instancePath:instancePath+"/minAnswers",schemaPath:"#/oneOf/8/properties/minAnswers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+if(data64 < 1 || isNaN(data64)){
+const err204 = {instancePath:instancePath+"/minAnswers",schemaPath:"#/oneOf/8/properties/minAnswers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+if(data.note !== undefined){
+let data65 = data.note;
+if(typeof data65 === "string"){
+if(func2(data65) > 20000){
+const err205 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/8/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/8/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data66 = data.noteEn;
+if(typeof data66 === "string"){
+if(func2(data66) > 20000){
+const err207 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/8/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/8/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+var _valid0 = _errs215 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 8];
@@ -6649,265 +6874,10 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs224 = errors;
+const _errs242 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err192 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-if(data.items === undefined){
-const err193 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-for(const key18 in data){
-if(!((((((key18 === "type") || (key18 === "items")) || (key18 === "points")) || (key18 === "late")) || (key18 === "missing")) || (key18 === "note"))){
-const err194 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data58 = data.type;
-if(typeof data58 !== "string"){
-const err195 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/9/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-if("onTime" !== data58){
-const err196 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/9/properties/type/const",keyword:"const",params:{allowedValue: "onTime"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data.items !== undefined){
-let data59 = data.items;
-if(Array.isArray(data59)){
-if(data59.length > 50){
-const err197 = {instancePath:instancePath+"/items",schemaPath:"#/oneOf/9/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-if(data59.length < 1){
-const err198 = {instancePath:instancePath+"/items",schemaPath:"#/oneOf/9/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-const len3 = data59.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate52(data59[i3], {instancePath:instancePath+"/items/" + i3,parentData:data59,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/items",schemaPath:"#/oneOf/9/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-if(data.points !== undefined){
-let data61 = data.points;
-const _errs234 = errors;
-let valid63 = false;
-const _errs235 = errors;
-if(!(typeof data61 == "number")){
-const err200 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-var _valid14 = _errs235 === errors;
-valid63 = valid63 || _valid14;
-const _errs237 = errors;
-if(typeof data61 === "string"){
-if(!pattern11.test(data61)){
-const err201 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-var _valid14 = _errs237 === errors;
-valid63 = valid63 || _valid14;
-if(!valid63){
-const err203 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-else {
-errors = _errs234;
-if(vErrors !== null){
-if(_errs234){
-vErrors.length = _errs234;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.late !== undefined){
-let data62 = data.late;
-const _errs241 = errors;
-let valid65 = false;
-const _errs242 = errors;
-if(!(typeof data62 == "number")){
-const err204 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-var _valid15 = _errs242 === errors;
-valid65 = valid65 || _valid15;
-const _errs244 = errors;
-if(typeof data62 === "string"){
-if(!pattern11.test(data62)){
-const err205 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-var _valid15 = _errs244 === errors;
-valid65 = valid65 || _valid15;
-if(!valid65){
-const err207 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.missing !== undefined){
-let data63 = data.missing;
-const _errs248 = errors;
-let valid67 = false;
-const _errs249 = errors;
-if(!(typeof data63 == "number")){
-const err208 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-var _valid16 = _errs249 === errors;
-valid67 = valid67 || _valid16;
-const _errs251 = errors;
-if(typeof data63 === "string"){
-if(!pattern11.test(data63)){
-const err209 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err210 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -6916,10 +6886,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-var _valid16 = _errs251 === errors;
-valid67 = valid67 || _valid16;
-if(!valid67){
-const err211 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.items === undefined){
+const err211 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6928,23 +6896,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-else {
-errors = _errs248;
-if(vErrors !== null){
-if(_errs248){
-vErrors.length = _errs248;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.note !== undefined){
-let data64 = data.note;
-if(typeof data64 === "string"){
-if(func2(data64) > 20000){
-const err212 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/9/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+for(const key18 in data){
+if(!(((((((key18 === "type") || (key18 === "items")) || (key18 === "points")) || (key18 === "late")) || (key18 === "missing")) || (key18 === "note")) || (key18 === "noteEn"))){
+const err212 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6954,8 +6908,10 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/9/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.type !== undefined){
+let data67 = data.type;
+if(typeof data67 !== "string"){
+const err213 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/9/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6964,10 +6920,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-else {
-const err214 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if("onTime" !== data67){
+const err214 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/9/properties/type/const",keyword:"const",params:{allowedValue: "onTime"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6976,7 +6930,303 @@ vErrors.push(err214);
 }
 errors++;
 }
-var _valid0 = _errs224 === errors;
+}
+if(data.items !== undefined){
+let data68 = data.items;
+if(Array.isArray(data68)){
+if(data68.length > 50){
+const err215 = {instancePath:instancePath+"/items",schemaPath:"#/oneOf/9/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+if(data68.length < 1){
+const err216 = {instancePath:instancePath+"/items",schemaPath:"#/oneOf/9/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+const len3 = data68.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate52(data68[i3], {instancePath:instancePath+"/items/" + i3,parentData:data68,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/items",schemaPath:"#/oneOf/9/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data.points !== undefined){
+let data70 = data.points;
+const _errs252 = errors;
+let valid63 = false;
+const _errs253 = errors;
+if(!(typeof data70 == "number")){
+const err218 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+var _valid14 = _errs253 === errors;
+valid63 = valid63 || _valid14;
+const _errs255 = errors;
+if(typeof data70 === "string"){
+if(!pattern11.test(data70)){
+const err219 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+var _valid14 = _errs255 === errors;
+valid63 = valid63 || _valid14;
+if(!valid63){
+const err221 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+else {
+errors = _errs252;
+if(vErrors !== null){
+if(_errs252){
+vErrors.length = _errs252;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.late !== undefined){
+let data71 = data.late;
+const _errs259 = errors;
+let valid65 = false;
+const _errs260 = errors;
+if(!(typeof data71 == "number")){
+const err222 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+var _valid15 = _errs260 === errors;
+valid65 = valid65 || _valid15;
+const _errs262 = errors;
+if(typeof data71 === "string"){
+if(!pattern11.test(data71)){
+const err223 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid15 = _errs262 === errors;
+valid65 = valid65 || _valid15;
+if(!valid65){
+const err225 = {instancePath:instancePath+"/late",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+else {
+errors = _errs259;
+if(vErrors !== null){
+if(_errs259){
+vErrors.length = _errs259;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.missing !== undefined){
+let data72 = data.missing;
+const _errs266 = errors;
+let valid67 = false;
+const _errs267 = errors;
+if(!(typeof data72 == "number")){
+const err226 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+var _valid16 = _errs267 === errors;
+valid67 = valid67 || _valid16;
+const _errs269 = errors;
+if(typeof data72 === "string"){
+if(!pattern11.test(data72)){
+const err227 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+var _valid16 = _errs269 === errors;
+valid67 = valid67 || _valid16;
+if(!valid67){
+const err229 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/Decimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+else {
+errors = _errs266;
+if(vErrors !== null){
+if(_errs266){
+vErrors.length = _errs266;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.note !== undefined){
+let data73 = data.note;
+if(typeof data73 === "string"){
+if(func2(data73) > 20000){
+const err230 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/9/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/9/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data74 = data.noteEn;
+if(typeof data74 === "string"){
+if(func2(data74) > 20000){
+const err232 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/9/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/9/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+var _valid0 = _errs242 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 9];
@@ -6989,100 +7239,125 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs255 = errors;
+const _errs275 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err215 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err235 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err215];
+vErrors = [err235];
 }
 else {
-vErrors.push(err215);
+vErrors.push(err235);
 }
 errors++;
 }
 if(data.logic === undefined){
-const err216 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "logic"},message:"must have required property '"+"logic"+"'"};
+const err236 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "logic"},message:"must have required property '"+"logic"+"'"};
 if(vErrors === null){
-vErrors = [err216];
+vErrors = [err236];
 }
 else {
-vErrors.push(err216);
+vErrors.push(err236);
 }
 errors++;
 }
 for(const key19 in data){
-if(!(((key19 === "type") || (key19 === "logic")) || (key19 === "note"))){
-const err217 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(!((((key19 === "type") || (key19 === "logic")) || (key19 === "note")) || (key19 === "noteEn"))){
+const err237 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err217];
+vErrors = [err237];
 }
 else {
-vErrors.push(err217);
+vErrors.push(err237);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data65 = data.type;
-if(typeof data65 !== "string"){
-const err218 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/10/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data75 = data.type;
+if(typeof data75 !== "string"){
+const err238 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/10/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err218];
+vErrors = [err238];
 }
 else {
-vErrors.push(err218);
+vErrors.push(err238);
 }
 errors++;
 }
-if("expression" !== data65){
-const err219 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/10/properties/type/const",keyword:"const",params:{allowedValue: "expression"},message:"must be equal to constant"};
+if("expression" !== data75){
+const err239 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/10/properties/type/const",keyword:"const",params:{allowedValue: "expression"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err219];
+vErrors = [err239];
 }
 else {
-vErrors.push(err219);
+vErrors.push(err239);
 }
 errors++;
 }
 }
 if(data.note !== undefined){
-let data67 = data.note;
-if(typeof data67 === "string"){
-if(func2(data67) > 20000){
-const err220 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/10/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+let data77 = data.note;
+if(typeof data77 === "string"){
+if(func2(data77) > 20000){
+const err240 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/10/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err240];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err240);
 }
 errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/10/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err241 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/10/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err221];
+vErrors = [err241];
 }
 else {
-vErrors.push(err221);
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data78 = data.noteEn;
+if(typeof data78 === "string"){
+if(func2(data78) > 20000){
+const err242 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/10/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/10/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
 }
 errors++;
 }
 }
 }
 else {
-const err222 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err244 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err222];
+vErrors = [err244];
 }
 else {
-vErrors.push(err222);
+vErrors.push(err244);
 }
 errors++;
 }
-var _valid0 = _errs255 === errors;
+var _valid0 = _errs275 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 10];
@@ -7095,125 +7370,150 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs263 = errors;
+const _errs285 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err223 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err245 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err223];
+vErrors = [err245];
 }
 else {
-vErrors.push(err223);
+vErrors.push(err245);
 }
 errors++;
 }
 if(data.input === undefined){
-const err224 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+const err246 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err246];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err246);
 }
 errors++;
 }
 for(const key20 in data){
-if(!(((key20 === "type") || (key20 === "input")) || (key20 === "note"))){
-const err225 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(!((((key20 === "type") || (key20 === "input")) || (key20 === "note")) || (key20 === "noteEn"))){
+const err247 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err247];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err247);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data68 = data.type;
-if(typeof data68 !== "string"){
-const err226 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/11/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data79 = data.type;
+if(typeof data79 !== "string"){
+const err248 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/11/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err226];
+vErrors = [err248];
 }
 else {
-vErrors.push(err226);
+vErrors.push(err248);
 }
 errors++;
 }
-if("given" !== data68){
-const err227 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/11/properties/type/const",keyword:"const",params:{allowedValue: "given"},message:"must be equal to constant"};
+if("given" !== data79){
+const err249 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/11/properties/type/const",keyword:"const",params:{allowedValue: "given"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err227];
+vErrors = [err249];
 }
 else {
-vErrors.push(err227);
+vErrors.push(err249);
 }
 errors++;
 }
 }
 if(data.input !== undefined){
-let data69 = data.input;
-if(typeof data69 === "string"){
-if(!pattern10.test(data69)){
-const err228 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
+let data80 = data.input;
+if(typeof data80 === "string"){
+if(!pattern10.test(data80)){
+const err250 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err250];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err250);
 }
 errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err251 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err251];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err251);
 }
 errors++;
 }
 }
 if(data.note !== undefined){
-let data70 = data.note;
-if(typeof data70 === "string"){
-if(func2(data70) > 20000){
-const err230 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/11/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+let data81 = data.note;
+if(typeof data81 === "string"){
+if(func2(data81) > 20000){
+const err252 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/11/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err252];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err252);
 }
 errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/11/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err253 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/11/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err253];
 }
 else {
-vErrors.push(err231);
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data82 = data.noteEn;
+if(typeof data82 === "string"){
+if(func2(data82) > 20000){
+const err254 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/11/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/11/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
 }
 errors++;
 }
 }
 }
 else {
-const err232 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err256 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err232];
+vErrors = [err256];
 }
 else {
-vErrors.push(err232);
+vErrors.push(err256);
 }
 errors++;
 }
-var _valid0 = _errs263 === errors;
+var _valid0 = _errs285 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 11];
@@ -7226,177 +7526,177 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs273 = errors;
+const _errs297 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err233 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+const err257 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err257];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err257);
 }
 errors++;
 }
 if(data.met === undefined){
-const err234 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "met"},message:"must have required property '"+"met"+"'"};
+const err258 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "met"},message:"must have required property '"+"met"+"'"};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err258];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err258);
 }
 errors++;
 }
 if(data.of === undefined){
-const err235 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
+const err259 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'"};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err259];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err259);
 }
 errors++;
 }
 for(const key21 in data){
-if(!(((((key21 === "type") || (key21 === "met")) || (key21 === "of")) || (key21 === "onZeroTargets")) || (key21 === "note"))){
-const err236 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(!((((((key21 === "type") || (key21 === "met")) || (key21 === "of")) || (key21 === "onZeroTargets")) || (key21 === "note")) || (key21 === "noteEn"))){
+const err260 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err260];
 }
 else {
-vErrors.push(err236);
+vErrors.push(err260);
 }
 errors++;
 }
 }
 if(data.type !== undefined){
-let data71 = data.type;
-if(typeof data71 !== "string"){
-const err237 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/12/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data83 = data.type;
+if(typeof data83 !== "string"){
+const err261 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/12/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err237];
+vErrors = [err261];
 }
 else {
-vErrors.push(err237);
+vErrors.push(err261);
 }
 errors++;
 }
-if("targets" !== data71){
-const err238 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/12/properties/type/const",keyword:"const",params:{allowedValue: "targets"},message:"must be equal to constant"};
+if("targets" !== data83){
+const err262 = {instancePath:instancePath+"/type",schemaPath:"#/oneOf/12/properties/type/const",keyword:"const",params:{allowedValue: "targets"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err262];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err262);
 }
 errors++;
 }
 }
 if(data.met !== undefined){
-let data72 = data.met;
-if(typeof data72 === "string"){
-if(!pattern10.test(data72)){
-const err239 = {instancePath:instancePath+"/met",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
+let data84 = data.met;
+if(typeof data84 === "string"){
+if(!pattern10.test(data84)){
+const err263 = {instancePath:instancePath+"/met",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err263];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err263);
 }
 errors++;
 }
 }
 else {
-const err240 = {instancePath:instancePath+"/met",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err264 = {instancePath:instancePath+"/met",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err264];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err264);
 }
 errors++;
 }
 }
 if(data.of !== undefined){
-let data73 = data.of;
-const _errs282 = errors;
+let data85 = data.of;
+const _errs306 = errors;
 let valid74 = false;
-const _errs283 = errors;
-if(typeof data73 === "string"){
-if(!pattern10.test(data73)){
-const err241 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
+const _errs307 = errors;
+if(typeof data85 === "string"){
+if(!pattern10.test(data85)){
+const err265 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/Identifier/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\""};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err265];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err265);
 }
 errors++;
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err266 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/Identifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err242];
+vErrors = [err266];
 }
 else {
-vErrors.push(err242);
+vErrors.push(err266);
 }
 errors++;
 }
-var _valid17 = _errs283 === errors;
+var _valid17 = _errs307 === errors;
 valid74 = valid74 || _valid17;
-const _errs286 = errors;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err243 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs310 = errors;
+if(!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85)))){
+const err267 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err267];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err267);
 }
 errors++;
 }
-if(typeof data73 == "number"){
-if(data73 > 10000 || isNaN(data73)){
-const err244 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
+if(typeof data85 == "number"){
+if(data85 > 10000 || isNaN(data85)){
+const err268 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000"};
 if(vErrors === null){
-vErrors = [err244];
+vErrors = [err268];
 }
 else {
-vErrors.push(err244);
+vErrors.push(err268);
 }
 errors++;
 }
-if(data73 < 1 || isNaN(data73)){
-const err245 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data85 < 1 || isNaN(data85)){
+const err269 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
-vErrors = [err245];
+vErrors = [err269];
 }
 else {
-vErrors.push(err245);
+vErrors.push(err269);
 }
 errors++;
 }
 }
-var _valid17 = _errs286 === errors;
+var _valid17 = _errs310 === errors;
 valid74 = valid74 || _valid17;
 if(!valid74){
-const err246 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err270 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/12/properties/of/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err246];
+vErrors = [err270];
 }
 else {
-vErrors.push(err246);
+vErrors.push(err270);
 }
 errors++;
 }
 else {
-errors = _errs282;
+errors = _errs306;
 if(vErrors !== null){
-if(_errs282){
-vErrors.length = _errs282;
+if(_errs306){
+vErrors.length = _errs306;
 }
 else {
 vErrors = null;
@@ -7405,65 +7705,90 @@ vErrors = null;
 }
 }
 if(data.onZeroTargets !== undefined){
-let data74 = data.onZeroTargets;
-if(typeof data74 !== "string"){
-const err247 = {instancePath:instancePath+"/onZeroTargets",schemaPath:"#/oneOf/12/properties/onZeroTargets/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data86 = data.onZeroTargets;
+if(typeof data86 !== "string"){
+const err271 = {instancePath:instancePath+"/onZeroTargets",schemaPath:"#/oneOf/12/properties/onZeroTargets/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err247];
+vErrors = [err271];
 }
 else {
-vErrors.push(err247);
+vErrors.push(err271);
 }
 errors++;
 }
-if(!(((data74 === "notApplicable") || (data74 === "zeroPoints")) || (data74 === "fullPoints"))){
-const err248 = {instancePath:instancePath+"/onZeroTargets",schemaPath:"#/oneOf/12/properties/onZeroTargets/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[12].properties.onZeroTargets.enum},message:"must be equal to one of the allowed values"};
+if(!(((data86 === "notApplicable") || (data86 === "zeroPoints")) || (data86 === "fullPoints"))){
+const err272 = {instancePath:instancePath+"/onZeroTargets",schemaPath:"#/oneOf/12/properties/onZeroTargets/enum",keyword:"enum",params:{allowedValues: schema67.oneOf[12].properties.onZeroTargets.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err248];
+vErrors = [err272];
 }
 else {
-vErrors.push(err248);
+vErrors.push(err272);
 }
 errors++;
 }
 }
 if(data.note !== undefined){
-let data75 = data.note;
-if(typeof data75 === "string"){
-if(func2(data75) > 20000){
-const err249 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/12/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+let data87 = data.note;
+if(typeof data87 === "string"){
+if(func2(data87) > 20000){
+const err273 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/12/properties/note/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
-vErrors = [err249];
+vErrors = [err273];
 }
 else {
-vErrors.push(err249);
+vErrors.push(err273);
 }
 errors++;
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/12/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err274 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/12/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err250];
+vErrors = [err274];
 }
 else {
-vErrors.push(err250);
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data.noteEn !== undefined){
+let data88 = data.noteEn;
+if(typeof data88 === "string"){
+if(func2(data88) > 20000){
+const err275 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/12/properties/noteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/noteEn",schemaPath:"#/oneOf/12/properties/noteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
 }
 errors++;
 }
 }
 }
 else {
-const err251 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err277 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err251];
+vErrors = [err277];
 }
 else {
-vErrors.push(err251);
+vErrors.push(err277);
 }
 errors++;
 }
-var _valid0 = _errs273 === errors;
+var _valid0 = _errs297 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 12];
@@ -7489,12 +7814,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err252 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err278 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err252];
+vErrors = [err278];
 }
 else {
-vErrors.push(err252);
+vErrors.push(err278);
 }
 errors++;
 }

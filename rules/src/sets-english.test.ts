@@ -7,14 +7,15 @@ import { bundledSets, BUNDLED_SETS_DIR, walkJsonFiles } from './node.js';
  * Every Vietnamese text of a shipped set that `--lang en` shows has its English counterpart next to
  * it: `title` → `titleEn` (the set, criteria, bonus and penalty blocks), `label` → `labelEn` (the
  * period, classification bands, inputs, options, documents, parts, tiers, on-time items), `unit` →
- * `unitEn`, `kind` → `kindEn` (documents) and `reason` → `reasonEn` (applicability), and the set's
- * `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers show them).
+ * `unitEn`, `kind` → `kindEn` (documents), `reason` → `reasonEn` (applicability), a rule's `note` →
+ * `noteEn`, and the set's `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers
+ * show them).
  *
  * The sweep goes through the whole file rather than a list of known places, so that a text in a new
  * place (a new rule kind with labels) is caught as well. Left out: the decision's `title` and every
  * `source` (the cited documents' own words, which stay as issued), and the set's `kind`, which is a code.
  */
-const PAIRED = ['title', 'label', 'unit', 'reason'] as const;
+const PAIRED = ['title', 'label', 'unit', 'reason', 'note'] as const;
 
 const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -86,6 +87,7 @@ describe('missingEnglish', () => {
           documents: [{ id: 'plan', kind: 'Kế hoạch', label: 'Kế hoạch', labelEn: 'Plan' }],
           rule: {
             type: 'tiers',
+            note: 'Tỷ lệ thuận',
             tiers: [{ points: 1, label: 'từ 90% trở lên', labelEn: '' }],
             parts: [{ id: 'p', label: 'Phần' }],
             items: [{ input: 'd', deadline: '2026-01-31', label: 'Báo cáo' }],
@@ -103,6 +105,7 @@ describe('missingEnglish', () => {
       '/fields/0/inputs/0/unitEn',
       '/fields/0/inputs/0/options/0/labelEn',
       '/fields/0/documents/0/kindEn',
+      '/fields/0/rule/noteEn',
       '/fields/0/rule/tiers/0/labelEn',
       '/fields/0/rule/parts/0/labelEn',
       '/fields/0/rule/items/0/labelEn',

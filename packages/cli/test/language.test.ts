@@ -48,7 +48,7 @@ const OWN = (() => {
     const set = JSON.parse(readFileSync(join(ROOT, s.file), 'utf8'));
     // The issuer and the decision's name have their English (issuerEn, decision.numberEn): the headers must not show them in the other language.
     strings({ d: set.decision?.title, s: set.statusNote, n: set.notes }, () => true, out);
-    strings(set, (k) => ['source', 'note', 'description', 'help'].includes(k), out);
+    strings(set, (k) => ['source', 'description', 'help'].includes(k), out);
   }
   return [...out].sort((a, b) => b.length - a.length);
 })();

@@ -52,7 +52,14 @@ function documentItems(n: NodeResult, ex: Explainer): string[] {
   });
 }
 
-function traceBlocks(n: NodeResult, ex: Explainer, isPenalty: boolean): Block[] {
+/** The rule's note, the set author's own words: in the language asked for, or not at all (as a source's note). */
+function notesOf(n: NodeResult, compiled: CompiledSet, ex: Explainer): readonly string[] {
+  if (ex.lang === 'vi') return n.trace!.notes ?? [];
+  const en = compiled.nodes.get(n.code)?.rule?.noteEn;
+  return en !== undefined && n.trace!.notes?.length ? [en] : [];
+}
+
+function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPenalty: boolean): Block[] {
   const tr = n.trace!;
   const blocks: Block[] = [];
   const list = (heading: string, items: string[]) => items.length && blocks.push({ kind: 'para', text: `${heading}:` }, { kind: 'list', items });
@@ -68,7 +75,7 @@ function traceBlocks(n: NodeResult, ex: Explainer, isPenalty: boolean): Block[] 
   if (tr.claim)
     blocks.push({ kind: 'para', text: tr.claim.matches ? ex.phrases.claimMatches(ex.say.n(tr.claim.claimed)) : ex.phrases.claimDiffers(ex.say.n(tr.claim.claimed), ex.say.n(tr.claim.computed)) });
   if (tr.explanation) blocks.push({ kind: 'para', text: `${ex.word('explanationLabel')}: ${tr.explanation}` });
-  for (const note of tr.notes ?? []) blocks.push({ kind: 'para', text: note });
+  for (const note of notesOf(n, compiled, ex)) blocks.push({ kind: 'para', text: note });
   if (tr.improve.length)
     list(
       ex.word('improve'),
@@ -90,6 +97,7 @@ export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer,
     blocks.push(
       ...traceBlocks(
         n,
+        compiled,
         ex,
         compiled.penalty.some((c) => c.code === n.code),
       ),
