@@ -94,6 +94,15 @@ describe.concurrent('template', () => {
     const v = await cliInProcess(['validate', out]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/blank\.json:\d+:\d+ {2}SCORE_MISSING_INPUT {2}\/[0-9/a-z]+ {2}cảnh báo: "3\.2" chưa có giá trị "[^"]+" \(dossiers_on_time\)/);
+    expect(blank.period).toEqual({ from: '2026-01-01', to: '2026-12-31', label: 'Năm 2026' });
+  });
+
+  it('in English: the notes and the period label in English', async () => {
+    const t = await cliInProcess(['template', 'model.commune-par@2026', '--lang', 'en']);
+    expect(t.code).toBe(0);
+    const blank = JSON.parse(t.stdout);
+    expect(blank.period).toEqual({ from: '2026-01-01', to: '2026-12-31', label: 'Year 2026' });
+    expect(blank.entries.find((e: { criterion: string }) => e.criterion === '1.1.1').note).toContain('"plan": Plan');
   });
 });
 

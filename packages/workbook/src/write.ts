@@ -107,7 +107,8 @@ function unitSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, lists: Lists, pr
     unitNote: '',
     periodFrom: isoToDate(set.period.from),
     periodTo: isoToDate(set.period.to),
-    periodLabel: set.period.label ?? '',
+    // The unit's own text, prefilled in the workbook's language.
+    periodLabel: ex.pick(set.period.label ?? '', set.period.labelEn),
     preparedName: '',
     preparedRole: '',
     preparedDate: null,

@@ -74,13 +74,15 @@ export const templateCommand = defineCommand({
     set.fields.forEach(leaf);
     set.bonus?.items.forEach(leaf);
     set.penalty?.items.forEach(leaf);
+    const periodLabel = lang === 'en' && set.period.labelEn !== undefined ? set.period.labelEn : set.period.label;
     const evidence = {
       ...(args.schema ? { $schema: schemaRef(args.schema, args.out) } : {}),
       formatVersion: 1,
       criteriaSet: ref,
       unit: { code: args.unit ?? '', name: args.name ?? '', level },
-      // The evidence format's period (from, to, label): the set's English label is not part of it.
-      period: { from: set.period.from, to: set.period.to, ...(set.period.label !== undefined ? { label: set.period.label } : {}) },
+      // The evidence format's period (from, to, label): the label is the unit's own text, written here in
+      // the template's language (reports name the set's period by the set's label in theirs).
+      period: { from: set.period.from, to: set.period.to, ...(periodLabel !== undefined ? { label: periodLabel } : {}) },
       entries,
     };
     if (args.schema) writeOutput(json(evidenceSchema(compiled, lang)), args.schema);
