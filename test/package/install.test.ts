@@ -143,6 +143,13 @@ describe('the packed packages, installed with npm outside the repository', () =>
     });
     expect(bin.stdout).toBe(score.stdout);
     expect(bin.stderr).toBe('parindex: code cache used\n');
+    // A set file is checked against its JSON Schema by the validator generated at build (dist/vendor/set-validator.cjs).
+    const set = JSON.parse(readFileSync(join(ROOT, 'rules/sets/model.commune-par/2026.json'), 'utf8'));
+    writeFileSync(join(app, 'my-set.json'), JSON.stringify({ ...set, scale: 'một trăm' }, null, 2));
+    // Exit 1 (invalid input): execFile rejects with the output it got.
+    const checked = await node(app, ['node_modules/@parindex/cli/dist/parindex.js', 'validate', 'my-set.json', '--lang', 'en']).catch((e: { code: number; stdout: string }) => e);
+    expect(checked).toMatchObject({ code: 1 });
+    expect(checked.stdout).toMatch(/^my-set\.json:\d+:\d+ {2}SET_SCHEMA {2}\/scale {2}error: "scale" must be a non-negative decimal/m);
     writeFileSync(
       join(app, 'server.mjs'),
       [
