@@ -25,6 +25,10 @@ export default defineConfig({
     // one, so these only catch a hang. No test measures its own time either.
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    // The heaviest property tests (fuzz, exact arithmetic, evidence fast path, shape checks, advice,
+    // withholding, SHA-256) run a fraction of their cases here: `pnpm test:fuzz-long` sets
+    // PARINDEX_FUZZ_RUNS=200000 and runs them at their full counts (each file gives both; README,
+    // "Contributing"). A property test that gets slow belongs there too, with its normal count cut.
     // Threads, not forks: as fast or faster here (31-32 s against 26-43 s, load 9-17), and on forks the
     // fuzz fails: its values nested thousands deep need a worker thread's 4 MB stack (a main thread has 1 MB).
     pool: 'threads',

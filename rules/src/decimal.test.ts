@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Decimal as DecimalJs } from 'decimal.js';
 import { Decimal, dec, isExactQuotient, quotientText, smallInt } from './decimal.js';
 
+// Fewer cases in the normal run; the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000) runs the
+// full counts.
+const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000;
+
 /** decimal.js as the project configured it before its own decimals: the oracle. */
 const Oracle = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
 
@@ -40,14 +44,14 @@ describe('quotientText: p ÷ q exactly as decimal.js gives it at 60 digits, half
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 1e9 }), (p, q) => {
         expect(quotientText(p, q)).toEqual(viaDecimalJs(p, q));
       }),
-      { numRuns: 20000 },
+      { numRuns: LONG ? 20000 : 4000 },
     );
     // Large divisors (fewer digits per division step) and numerators up to 2^53.
     fc.assert(
       fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 1e14 - 1 }), (p, q) => {
         expect(quotientText(p, q)).toEqual(viaDecimalJs(p, q));
       }),
-      { numRuns: 5000 },
+      { numRuns: LONG ? 5000 : 1000 },
     );
   });
   it('agrees with decimal.js near rounding carries (…999 / 10^k ± 1) and large values', () => {
@@ -66,7 +70,7 @@ describe('dec', () => {
         const o = new Oracle(String(n));
         expect([d.valueOf(), d.toFixed(), d.isNeg()], String(n)).toEqual([o.valueOf(), o.toFixed(), o.isNeg()]);
       }),
-      { numRuns: 5000 },
+      { numRuns: LONG ? 5000 : 1000 },
     );
     for (const t of ['-0', '1.50', '-2e-3', '.5']) expect(dec(t).valueOf()).toBe(new Oracle(t).valueOf());
     const d = new Decimal('2.25');
@@ -87,7 +91,7 @@ describe('smallInt', () => {
         expect(smallInt(new Decimal(n))).toBe(n === 0 ? 0 : n);
         if (f % 10 !== 0) expect(smallInt(new Decimal(n).plus(new Decimal(f).div(1000)))).toBeNull();
       }),
-      { numRuns: 5000 },
+      { numRuns: LONG ? 5000 : 1000 },
     );
   });
 });
@@ -100,7 +104,7 @@ describe('isExactQuotient: q × d = n with nothing rounded away', () => {
         const d = new Decimal(q).div(10 ** k);
         expect(isExactQuotient(n.div(d), n, d)).toBe(terminates(p, q));
       }),
-      { numRuns: 5000 },
+      { numRuns: LONG ? 5000 : 1000 },
     );
   });
 });

@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { compile, score, type NodeResult } from '@parindex/engine';
 import { oneLeafSet } from './one-leaf-set.js';
 
+// Fewer cases in the normal run; the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000) runs the
+// full counts.
+const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000;
+
 interface Cut {
   /** The bound × 100, a whole number. */
   c100: number;
@@ -119,7 +123,7 @@ describe('tiers over a ratio of counts agree with exact rational arithmetic', ()
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: LONG ? 3000 : 600 },
     );
   });
 });
