@@ -1,9 +1,9 @@
 /** The sentences of the explanation package, in both languages: expressions, conditions, rules, advice, bounds. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile, type Improvement } from '@parindex/engine';
+import { compile, score, type Improvement } from '@parindex/engine';
 import { oneLeafSet } from '../../engine/test/one-leaf-set.js';
-import { boundsText, countPhrase, createExplainer, LOCALES } from './index.js';
+import { boundsText, countPhrase, createExplainer, explainLeaf, LOCALES } from './index.js';
 
 const leafSet = (inputs: unknown[], rule: unknown) => compile(oneLeafSet('explain', 2, { inputs, rule }));
 
@@ -172,5 +172,34 @@ describe('the period of a unit', () => {
   it("else the unit's own label, else its dates in the language's way", () => {
     expect(createExplainer(compiled, 'en').period({ from: '2026-01-01', to: '2026-06-30', label: '6 tháng đầu năm 2026' })).toBe('6 tháng đầu năm 2026');
     expect(createExplainer(compiled, 'vi').period({ from: '2026-01-01', to: '2026-06-30' })).toBe('01/01/2026 – 30/06/2026');
+  });
+});
+
+describe("a rule's note in the audit trail", () => {
+  const withNote = (rule: Record<string, unknown>) =>
+    compile(oneLeafSet('note', 2, { inputs: [{ id: 'done', type: 'boolean', label: 'Đã làm', labelEn: 'Done' }], rule: { type: 'boolean', input: 'done', ...rule } }));
+  const evidence = {
+    formatVersion: 1,
+    criteriaSet: 'test.note@2026',
+    unit: { code: 'X', name: 'UBND xã X', level: 'commune' },
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    entries: [{ criterion: '1.1', values: { done: false } }],
+  };
+  const paras = (c: ReturnType<typeof withNote>, lang: 'vi' | 'en') =>
+    explainLeaf(score(c, evidence).fields[0]!.children![0]!, c, createExplainer(c, lang))
+      .filter((b) => b.kind === 'para')
+      .map((b) => (b as { text: string }).text);
+
+  it('is shown in the language asked for: note in Vietnamese, noteEn in English', () => {
+    const c = withNote({ note: 'Ghi chú của bộ', noteEn: "The set's note" });
+    expect(paras(c, 'vi')).toContain('Ghi chú của bộ');
+    expect(paras(c, 'en')).toContain("The set's note");
+    expect(paras(c, 'en')).not.toContain('Ghi chú của bộ');
+  });
+
+  it('without noteEn, no note in English (never the Vietnamese one)', () => {
+    const c = withNote({ note: 'Ghi chú của bộ' });
+    expect(paras(c, 'vi')).toContain('Ghi chú của bộ');
+    expect(paras(c, 'en').some((t) => t.includes('Ghi chú'))).toBe(false);
   });
 });

@@ -56,7 +56,7 @@ function documentItems(n: NodeResult, ex: Explainer): string[] {
 function notesOf(n: NodeResult, compiled: CompiledSet, ex: Explainer): readonly string[] {
   if (ex.lang === 'vi') return n.trace!.notes ?? [];
   const en = compiled.nodes.get(n.code)?.rule?.noteEn;
-  return en !== undefined && n.trace!.notes?.length ? [en] : [];
+  return en !== undefined ? [en] : [];
 }
 
 function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPenalty: boolean): Block[] {
