@@ -92,3 +92,12 @@ describe('the form model', () => {
     expect(entry?.documents).toEqual([{ number: '3/KH-UBND', date: '2026-01-12', title: 'Kế hoạch' }]);
   });
 });
+
+describe('the period of a new evidence file', () => {
+  it("is the set's, its label in the page's language (the default: Vietnamese)", () => {
+    const compiled = compile(JSON.parse(readFileSync(join(ROOT, 'rules/sets/model.commune-par/2026.json'), 'utf8')));
+    const s = emptyState(compiled);
+    expect(evidenceOf(compiled, s).evidence.period).toEqual({ from: '2026-01-01', to: '2026-12-31', label: 'Năm 2026' });
+    expect(evidenceOf(compiled, s, 'en').evidence.period).toEqual({ from: '2026-01-01', to: '2026-12-31', label: 'Year 2026' });
+  });
+});

@@ -129,8 +129,12 @@ function leafEntry(compiled: CompiledSet, node: CompiledNode, s: FormState, at: 
   return Object.keys(entry).length > 1 ? entry : undefined;
 }
 
-/** The evidence file of the form, and where each of its values came from (JSON pointer → control id). */
-export function evidenceOf(compiled: CompiledSet, s: FormState): { evidence: Record<string, unknown>; where: Map<string, string> } {
+/**
+ * The evidence file of the form, and where each of its values came from (JSON pointer → control id).
+ * A new file's period label is the set's, in the page's language (the unit's own text: reports name the
+ * set's period by the set's label in theirs); a file opened in the page keeps its own.
+ */
+export function evidenceOf(compiled: CompiledSet, s: FormState, lang: 'vi' | 'en' = 'vi'): { evidence: Record<string, unknown>; where: Map<string, string> } {
   const where = new Map<string, string>();
   const set = compiled.set;
   const entries: unknown[] = [];
@@ -152,7 +156,8 @@ export function evidenceOf(compiled: CompiledSet, s: FormState): { evidence: Rec
   if (s.unit.province.trim()) unit.province = s.unit.province.trim();
   Object.assign(unit, s.kept.unit);
   for (const part of ['code', 'name', 'level', 'province'] as const) where.set(`/unit/${part}`, controlId.unit(part));
-  const period = { from: set.period.from, to: set.period.to, ...(set.period.label ? { label: set.period.label } : {}) };
+  const label = lang === 'en' && set.period.labelEn ? set.period.labelEn : set.period.label;
+  const period = { from: set.period.from, to: set.period.to, ...(label ? { label } : {}) };
   const evidence = { formatVersion: 1, ...s.kept.top, criteriaSet: compiled.ref, unit, period: s.kept.top.period ?? period, entries };
   return { evidence, where };
 }

@@ -42,7 +42,7 @@ export function fileName(compiled: CompiledSet, code: string, ext: string): stri
 export async function saveWorkbook(ctx: PageContext, st: OfficerState, compiled: CompiledSet): Promise<void> {
   const wb = await api(ctx, st);
   if (!wb) return;
-  const { evidence } = evidenceOf(compiled, st.form!);
+  const { evidence } = evidenceOf(compiled, st.form!, ctx.lang);
   const bytes = await wb.fillEvidenceWorkbook(compiled, evidence, ctx.lang);
   download(fileName(compiled, st.form!.unit.code, 'xlsx'), bytes, XLSX_TYPE);
 }

@@ -4,7 +4,7 @@
  * official report.
  */
 import { ParindexError, score, type CompiledSet, type Diagnostic, type ScoreResult } from '@parindex/engine';
-import { createExplainer, diagnosticText, officialDocument, pageWords, scoreDocument, type Explainer, type Lang } from '@parindex/explain';
+import { createExplainer, diagnosticText, officialDocument, pageWords, type Explainer, type Lang } from '@parindex/explain';
 import { fileButton, problemList, type PageContext } from './context.js';
 import { fill, h, renderDoc } from './dom.js';
 import { download, readFileJson, storage } from './files.js';
@@ -183,7 +183,7 @@ function toolbar(ctx: PageContext, st: OfficerState, compiled: CompiledSet): HTM
     ctx.rerender();
   };
   const save = () => {
-    const { evidence } = evidenceOf(compiled, st.form!);
+    const { evidence } = evidenceOf(compiled, st.form!, ctx.lang);
     download(fileName(compiled, st.form!.unit.code, 'json'), `${JSON.stringify(evidence, null, 2)}\n`);
   };
   const clear = () => {
