@@ -19,6 +19,9 @@ const PAIRED = ['title', 'label', 'unit', 'reason', 'note'] as const;
 
 const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** A Vietnamese text without its English one. */
+const lacks = (vi: unknown, en: unknown) => typeof vi === 'string' && vi.trim() !== '' && (typeof en !== 'string' || en.trim() === '');
+
 /** The JSON pointers of the English fields a parsed set lacks, each with the Vietnamese text it would translate. */
 function missingEnglish(set: unknown): string[] {
   const out: string[] = [];
@@ -30,18 +33,13 @@ function missingEnglish(set: unknown): string[] {
     if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     const keys = parentKey === 'documents' ? [...PAIRED, 'kind'] : PAIRED;
-    for (const k of keys) {
-      const vi = o[k];
-      const en = o[`${k}En`];
-      if (typeof vi === 'string' && vi.trim() !== '' && (typeof en !== 'string' || en.trim() === '')) out.push(`${ptr}/${k}En (${JSON.stringify(vi)})`);
-    }
+    for (const k of keys) if (lacks(o[k], o[`${k}En`])) out.push(`${ptr}/${k}En (${JSON.stringify(o[k])})`);
     for (const [k, x] of Object.entries(o)) {
       if ((ptr === '' && k === 'decision') || k === 'source') continue;
       walk(x, `${ptr}/${pointerKey(k)}`, k);
     }
   };
   const top = (set ?? {}) as { issuer?: unknown; issuerEn?: unknown; decision?: { number?: unknown; numberEn?: unknown } };
-  const lacks = (vi: unknown, en: unknown) => typeof vi === 'string' && vi.trim() !== '' && (typeof en !== 'string' || en.trim() === '');
   if (lacks(top.issuer, top.issuerEn)) out.push(`/issuerEn (${JSON.stringify(top.issuer)})`);
   if (lacks(top.decision?.number, top.decision?.numberEn)) out.push(`/decision/numberEn (${JSON.stringify(top.decision?.number)})`);
   walk(set, '', undefined);

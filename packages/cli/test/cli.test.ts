@@ -75,6 +75,12 @@ describe.concurrent('rules', () => {
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('From 80% to under 90%: 1 point');
     expect(en.stdout).toContain('| Code | Field / criterion | Maximum | Rule |');
+    // The header in each language: the issuer and decision in English, a level whose name is its id once.
+    expect(vi.stdout).toMatch(/Cơ quan ban hành:\s+parindex \(bộ tiêu chí mẫu\)\n/);
+    expect(vi.stdout).toMatch(/Cấp đơn vị:\s+xã \(commune\), phường \(ward\), đặc khu \(specialZone\)\n/);
+    expect(en.stdout).toContain('- **Issuer:** parindex (model set)\n');
+    expect(en.stdout).toContain('- **Decision:** Resolution No. 76/NQ-CP (2021-07-15)\n');
+    expect(en.stdout).toContain('- **Unit levels:** commune, ward, special zone (specialZone)\n');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('SET_NOT_FOUND');
     expect(bad.stderr).toContain('Không có bộ tiêu chí "no.such-set"');

@@ -6,6 +6,7 @@
  */
 import type { CompiledNode, CompiledSet } from '@parindex/engine';
 import type { InputDef } from '@parindex/rules';
+import { pick, type Lang } from '@parindex/explain';
 
 export interface DocSlot {
   number: string;
@@ -134,7 +135,7 @@ function leafEntry(compiled: CompiledSet, node: CompiledNode, s: FormState, at: 
  * A new file's period label is the set's, in the page's language (the unit's own text: reports name the
  * set's period by the set's label in theirs); a file opened in the page keeps its own.
  */
-export function evidenceOf(compiled: CompiledSet, s: FormState, lang: 'vi' | 'en' = 'vi'): { evidence: Record<string, unknown>; where: Map<string, string> } {
+export function evidenceOf(compiled: CompiledSet, s: FormState, lang: Lang = 'vi'): { evidence: Record<string, unknown>; where: Map<string, string> } {
   const where = new Map<string, string>();
   const set = compiled.set;
   const entries: unknown[] = [];
@@ -156,8 +157,7 @@ export function evidenceOf(compiled: CompiledSet, s: FormState, lang: 'vi' | 'en
   if (s.unit.province.trim()) unit.province = s.unit.province.trim();
   Object.assign(unit, s.kept.unit);
   for (const part of ['code', 'name', 'level', 'province'] as const) where.set(`/unit/${part}`, controlId.unit(part));
-  const label = lang === 'en' && set.period.labelEn ? set.period.labelEn : set.period.label;
-  const period = { from: set.period.from, to: set.period.to, ...(label ? { label } : {}) };
+  const period = { from: set.period.from, to: set.period.to, ...(set.period.label ? { label: pick(lang, set.period.label, set.period.labelEn) } : {}) };
   const evidence = { formatVersion: 1, ...s.kept.top, criteriaSet: compiled.ref, unit, period: s.kept.top.period ?? period, entries };
   return { evidence, where };
 }

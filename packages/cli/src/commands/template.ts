@@ -11,7 +11,7 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
-import { templateNote } from '@parindex/explain';
+import { pick, templateNote } from '@parindex/explain';
 import { diag, kindOf, UNIT_LEVELS, type CriteriaSet, type CriterionNode, type UnitLevel } from '@parindex/rules';
 import { evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
@@ -74,7 +74,7 @@ export const templateCommand = defineCommand({
     set.fields.forEach(leaf);
     set.bonus?.items.forEach(leaf);
     set.penalty?.items.forEach(leaf);
-    const periodLabel = lang === 'en' && set.period.labelEn !== undefined ? set.period.labelEn : set.period.label;
+    const periodLabel = set.period.label === undefined ? undefined : pick(lang, set.period.label, set.period.labelEn);
     const evidence = {
       ...(args.schema ? { $schema: schemaRef(args.schema, args.out) } : {}),
       formatVersion: 1,
