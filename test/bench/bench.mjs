@@ -189,19 +189,42 @@ const traceBytes = JSON.stringify(engineOut.results[0]).length;
 engineOut = null;
 
 // ---------------------------------------------------------------------------------------------------
-// Throughput: median of RUNS, after a warm-up run each (above).
-function timeIt(fn) {
-  const times = [];
-  for (let r = 0; r < RUNS; r++) {
-    gc();
-    const t = now();
-    fn();
-    times.push(now() - t);
-  }
-  return { best: Math.min(...times), median: median(times), times };
+// Throughput: RUNS rounds after the warm-up runs above. In each round every scorer in this thread runs
+// once, in an order turned by one place from round to round, so that the machine's drift (this VM's
+// speed moves by up to 2× over minutes) falls on all of them alike; a ratio is the median of the
+// rounds' own ratios (both scorers timed in the same round), printed with its range over the rounds.
+const SCORERS = {
+  compact: runCompact,
+  full: runEngine,
+  baseline: runBaseline,
+  jleInterpreted: runJleInterpreted,
+  jleCompiled: runJleCompiled,
+  zen: runZen,
+  hand: runHand,
+  hashFloor: runHashFloor,
+};
+async function timeRounds(scorers) {
+  const names = Object.keys(scorers);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < RUNS; r++)
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + r) % names.length];
+      gc();
+      const t = now();
+      await scorers[name]();
+      times[name].push(now() - t);
+    }
+  return times;
 }
-const tCompact = timeIt(runCompact);
-const tEngine = timeIt(runEngine);
+const rounds = await timeRounds(SCORERS);
+const stats = (times) => ({ best: Math.min(...times), median: median(times), times });
+const tCompact = stats(rounds.compact);
+const tEngine = stats(rounds.full);
+/** Time of scorer a over time of scorer b, round by round: the median and the range. */
+function roundRatio(a, b) {
+  const rs = rounds[a].map((t, i) => t / rounds[b][i]);
+  return { median: median(rs), min: Math.min(...rs), max: Math.max(...rs) };
+}
 async function timeAsync(fn) {
   const times = [];
   for (let r = 0; r < RUNS; r++) {
@@ -262,12 +285,12 @@ function childrenCpuMs() {
   }
 }
 rmSync(fileDir, { recursive: true, force: true });
-const tBase = timeIt(runBaseline);
-const tHand = timeIt(runHand);
-const tHashFloor = timeIt(runHashFloor);
-const tJleInterpreted = timeIt(runJleInterpreted);
-const tJleCompiled = timeIt(runJleCompiled);
-const tZen = await timeAsync(runZen);
+const tBase = stats(rounds.baseline);
+const tHand = stats(rounds.hand);
+const tHashFloor = stats(rounds.hashFloor);
+const tJleInterpreted = stats(rounds.jleInterpreted);
+const tJleCompiled = stats(rounds.jleCompiled);
+const tZen = stats(rounds.zen);
 zenPeer.dispose();
 const versions = peerVersions();
 const ups = (t) => (units.length / t.median) * 1000;
@@ -401,7 +424,7 @@ const national = tCompact.median;
 const lines = [
   `- Machine: ${nproc} cores (nproc), ${cpuModel}, Node ${process.version}`,
   `- Command: pnpm bench  (tsc -b && node --expose-gc test/bench/bench.mjs)`,
-  `- Workload: ${fmt(units.length)} communes, examples/generate.mjs seed ${SEED} (generated in ${fmt(genMs)} ms), model.commune-par@2026 (${compiled.leaves.length} criteria), compile ${fmt(compileMs, 1)} ms; median of ${RUNS} runs after a warm-up`,
+  `- Workload: ${fmt(units.length)} communes, examples/generate.mjs seed ${SEED} (generated in ${fmt(genMs)} ms), model.commune-par@2026 (${compiled.leaves.length} criteria), compile ${fmt(compileMs, 1)} ms; medians of ${RUNS} rounds after a warm-up, the scorers of this thread interleaved (each once per round; a ratio is the median of the rounds' own ratios, its range over the rounds in brackets)`,
   ``,
   `| scorer | units/s | national workload |`,
   `|---|---:|---:|`,
@@ -418,10 +441,10 @@ const lines = [
   `| limit: hand-written, floats, no trace | ${fmt(handUps)} | ${fmt(tHand.median)} ms |`,
   `| floor of hashing the evidence: \`JSON.stringify\` + SHA-256 of each unit's evidence, nothing scored | ${fmt(ups(tHashFloor))} | ${fmt(tHashFloor.median)} ms |`,
   ``,
-  `- the engine below is its default mode (compact form); its full trace costs ${fmt(engineUps / fullUps, 2)}× the time of the compact form; compact form and full result say the same of every unit (toCompact of the full result, byte for byte): ${compactMismatches} mismatches`,
-  `- engine / json-logic-js: ${fmt(engineUps / baseUps, 2)}×; engine / json-logic-engine interpreted: ${fmt(engineUps / ups(tJleInterpreted), 2)}×; engine / json-logic-engine compiled: ${fmt(engineUps / ups(tJleCompiled), 2)}×   (target ≥ 1×); engine / zen-engine: ${fmt(engineUps / ups(tZen), 2)}×`,
-  `- limit / engine: ${fmt(handUps / engineUps, 1)}×   (target ≤ 2×)`,
-  hashFloorLine(tHashFloor.median, tJleCompiled.median, tHand.median),
+  `- the engine below is its default mode (compact form); its full trace costs ${ratioText(roundRatio('full', 'compact'))} the time of the compact form; compact form and full result say the same of every unit (toCompact of the full result, byte for byte): ${compactMismatches} mismatches`,
+  `- engine / json-logic-js: ${ratioText(roundRatio('baseline', 'compact'))}; engine / json-logic-engine interpreted: ${ratioText(roundRatio('jleInterpreted', 'compact'))}; engine / json-logic-engine compiled: ${ratioText(roundRatio('jleCompiled', 'compact'))}   (target ≥ 1×); engine / zen-engine: ${ratioText(roundRatio('zen', 'compact'))}`,
+  `- limit / engine: ${ratioText(roundRatio('compact', 'hand'), 1)}   (target ≤ 2×)`,
+  hashFloorLine(roundRatio('hashFloor', 'jleCompiled').median, roundRatio('hashFloor', 'hand').median / 2),
   `- national workload from evidence in memory, scored (compact form, every record kept) and ranked: ${fmt(national)} ms in one thread   (target < 500 ms); on ${THREADS} worker threads ${fmt(tPool.objectsInputs.median)} ms`,
   `- national workload from files on disk (read, parse, check, hash, score, rank) with the pool on ${THREADS} threads: ${fmt(tPool.filesInputs.median)} ms   (target < 1,000 ms); a cold \`parindex rank\` of the same ${fmt(units.length)} files (new process, table written): ${rankCold.auto.length ? `median ${fmt(median(rankCold.auto))} ms wall, ${fmt(median(rankCold.autoCpu))} ms CPU as it chooses (${threadsText(rankAutoThreads)}, one per core from ${fmt(POOL_MIN_FILES)} files); ${fmt(median(rankCold.other))} ms wall, ${fmt(median(rankCold.otherCpu))} ms CPU with --threads ${rankOtherThreads}` : 'not measured (CLI not built)'}`,
   `- worker threads: starting ${THREADS} workers (each compiles the set) ${fmt(poolStartMs)} ms, not in the timings; one full result back from its worker: \`result(i)\` median ${fmt(median(resultTimes.results), 2)} ms when kept (keep: 'results'), ${fmt(median(resultTimes.inputs), 2)} ms made on demand from the kept input (keep: 'inputs', the default); \`resultJson(i)\` ${fmt(median(resultTimes.resultsJson), 2)} ms, ${fmt(median(resultTimes.inputsJson), 2)} ms`,
@@ -470,13 +493,21 @@ if (poolMismatches > 0) {
   process.exit(1);
 }
 
-/** rank() from the engine when it exists (packages/engine/src/rank.ts), else a sort by index. */
-/** What hashing the evidence alone leaves of the first two targets' budgets (the engine hashes what it scores). */
-function hashFloorLine(floor, jleCompiled, hand) {
+/**
+ * What hashing the evidence alone leaves of the first two targets' budgets (the engine hashes what it
+ * scores): the floor row's time over json-logic-engine compiled's and over twice the limit's, in the same rounds.
+ */
+function hashFloorLine(overJleCompiled, overTwiceHand) {
   const said = (ratio, what) => `${fmt(ratio, 2)}× the time ${what}` + (ratio >= 1 ? ' (more than all of it)' : ` (${fmt((1 - ratio) * 100)} % of it left for everything else)`);
-  return `- hashing the evidence alone (the floor row) takes ${said(floor / jleCompiled, 'json-logic-engine compiled takes to score it')}, and ${said(floor / (2 * hand), 'of twice the hand-written limit')}`;
+  return `- hashing the evidence alone (the floor row) takes ${said(overJleCompiled, 'json-logic-engine compiled takes to score it')}, and ${said(overTwiceHand, 'of twice the hand-written limit')}`;
 }
 
+/** A ratio of times as the report writes it: its median over the rounds, then its range. */
+function ratioText(r, d = 2) {
+  return `${fmt(r.median, d)}× (${fmt(r.min, d)}–${fmt(r.max, d)})`;
+}
+
+/** rank() from the engine when it exists (packages/engine/src/rank.ts), else a sort by index. */
 async function rankFunction() {
   let engine = await import('../../packages/engine/dist/index.js');
   if (typeof engine.rank !== 'function' && existsSync(`${root}packages/engine/dist/rank.js`)) engine = await import('../../packages/engine/dist/rank.js');
