@@ -233,7 +233,7 @@ async function timeAsync(fn) {
     await fn();
     times.push(now() - t);
   }
-  return { best: Math.min(...times), median: median(times), times };
+  return stats(times);
 }
 const tPool = {};
 for (const [name, [inputs, keep]] of Object.entries(POOL_RUNS)) tPool[name] = await timeAsync(() => runPool(inputs, keep));

@@ -18,7 +18,7 @@
  * Needs valgrind (Debian: apt-get install valgrind). ~1 minute per form and build with the defaults.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -74,8 +74,17 @@ function main() {
   const units = Number(arg('units', 500));
   const repeat = Number(arg('repeat', 2));
   const forms = String(arg('forms', 'compact,full')).split(',');
+  const unknown = forms.filter((f) => f !== 'compact' && f !== 'full');
+  if (unknown.length || !(units > 0) || !(repeat > 0)) {
+    console.error(`usage: --forms compact,full (not ${unknown.join(', ') || '…'}); --units and --repeat whole numbers above 0`);
+    process.exit(2);
+  }
   const ref = process.argv.includes('--ref') ? resolve(arg('ref')) : undefined;
   const here = root.replace(/\/$/, '');
+  if (ref && !existsSync(`${ref}/packages/engine/dist/index.js`)) {
+    console.error(`--ref ${ref}: no built engine there (packages/engine/dist/index.js); install and build that checkout first`);
+    process.exit(2);
+  }
   console.log(`instructions per unit (cachegrind; ${fmt(units)} units after ${fmt(WARM)} warm-up ones; ${repeat} pair(s) of runs each; V8 ${V8_FLAGS.join(' ')})`);
   const line = (name, counts) => console.log(`  ${name.padEnd(14)} ${fmt(median(counts) / 1e6, 3).padStart(8)} M  (${counts.map((c) => fmt(c / 1e6, 3)).join(', ')})`);
   for (const form of forms) {
@@ -89,4 +98,12 @@ function main() {
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6]));
-else main();
+else {
+  try {
+    main();
+  } catch (e) {
+    // A failed valgrind run: its message and the end of its output, not a stack.
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
