@@ -118,13 +118,16 @@ describe.concurrent('score', () => {
     expect(vi.code).toBe(0);
     expect(vi.stdout).toMatch(/Chỉ số \(thang 100\)\s+83,60/);
     expect(vi.stdout).toContain('B — Tốt');
-    expect(vi.stdout).toMatch(/1\s+Công tác chỉ đạo, điều hành cải cách hành chính\s+9,5 \(10\)\s+7,6\s+80%/);
+    expect(vi.stdout).toMatch(/1\s+Công tác chỉ đạo, điều hành cải cách hành chính\s+9,5 \(10\)\s+7,6\s+80,00%/);
+    // Every percentage of the column with two decimals, 100 % included.
+    expect(vi.stdout).toMatch(/4\s+Cải cách tổ chức bộ máy hành chính nhà nước\s+7\s+7\s+100,00%/);
     expect(vi.stdout).toContain('Không áp dụng: 1.3.3, 2.1');
     expect(vi.stdout).toContain('Điểm tự chấm khác điểm tính theo minh chứng: 3.2');
     expect(vi.stderr).toContain('SCORE_CLAIM_MISMATCH');
     expect(vi.stderr).toMatch(/examples\/vinh-bao\/par-2026\.json:\d+:\d+ {2}SCORE_CLAIM_MISMATCH {2}\/entries\/\d+\/claimedPoints/);
     expect(en.stdout).toMatch(/Index \(scale 100\)\s+83\.60/);
     expect(en.stdout).toContain('B — Good');
+    expect(en.stdout).toMatch(/\s9\.5 \(10\)\s+7\.6\s+80\.00%/);
     expect(en.stderr).toBe('');
   });
 
@@ -410,6 +413,9 @@ describe.concurrent('rank', () => {
     expect(data.ranking.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 2, 3]);
     // Plain mean of the unit indices: (94.58 + 83.6 + 83.6 + 49.29) / 4
     expect(data.summary.index.mean).toBe('77.7675');
+    // The field means, each mean and percentage with its two decimals ("7,30", "91,25%"), so that the column lines up.
+    expect(data.summary.fields.length).toBe(8);
+    for (const f of data.summary.fields) expect(t.stdout).toMatch(new RegExp(`\\n${f.code} .* \\d+,\\d\\d +\\d+,\\d\\d%\\n`));
     expect(data.failed.map((f: { file: string }) => f.file.split('/').pop()).sort()).toEqual(['bad-unit.json', 'broken.json']);
     expect(en.stdout).toContain('| Rank | Tied | Code |');
     expect(en.stdout).toContain('Mean index');

@@ -46,10 +46,13 @@ export function percentOf(points: string, max: string): string | null {
   return dec(points).div(m).times(100).toFixed();
 }
 
-/** A percentage for display, without a space: "89,95%". */
+/**
+ * A percentage for display, without a space, with all its places ("89,95%", "80,00%"): the percentages
+ * of a column are read against each other, so each shows the same number of decimals.
+ */
 export function formatPercent(value: string | null, lang: Lang, places = 2): string {
   if (value === null) return '—';
-  return `${formatNumber(value, lang, { places })}%`;
+  return `${formatNumber(value, lang, { places, fixed: true })}%`;
 }
 
 /** A YYYY-MM-DD date: dd/mm/yyyy in Vietnamese, as written in English. */

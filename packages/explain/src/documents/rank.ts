@@ -93,7 +93,7 @@ function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
             f.code,
             pick(lang, f.title, f.titleEn),
             formatNumber(f.nominalMax, lang),
-            f.points.mean === null ? '—' : formatNumber(f.points.mean, lang, { places: x.places }),
+            f.points.mean === null ? '—' : formatNumber(f.points.mean, lang, { places: x.places, fixed: true }),
             formatPercent(f.percent.mean, lang, x.places),
           ],
         })),
