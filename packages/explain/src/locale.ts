@@ -106,6 +106,11 @@ export interface Say {
   condition(c: Condition): string;
   /** Criterion `code`'s rule's parts, tiers, on-time items, documents and applicability, in this language. */
   part(code: string | undefined, id: string): string;
+  /**
+   * A part of the index (a top-level field's `part`) by what it holds, never by its id: the title of its
+   * one field ("8. Tác động …"), or its fields' codes ("Lĩnh vực 1, 2, 3").
+   */
+  indexPart(id: string): string;
   tierLabel(code: string | undefined, index: number): string | undefined;
   onTimeLabel(code: string | undefined, input: string): string | undefined;
   document(code: string | undefined, id: string): string;
@@ -164,6 +169,8 @@ export interface Phrases {
   blockHeading(title: string, max: string): string;
   /** "Các phần của chỉ số" */
   partsHeading: string;
+  /** A part of the index by the codes of its fields: "Lĩnh vực 1, 2, 3", "Fields 1, 2, 3". */
+  partFields(codes: readonly string[]): string;
   /** A part's points as published, its maximum, and (when rounded) its exact points. */
   partRow(points: string, max: string, exact: string | undefined): string;
   /** Which rule made the total from the parts (policies.partsInTotal). */

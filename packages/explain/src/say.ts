@@ -82,6 +82,12 @@ export function createSay(compiled: CompiledSet, locale: Locale): Say {
       const p = rule?.type === 'parts' ? rule.parts.find((x) => x.id === id) : undefined;
       return p ? pick(lang, p.label, p.labelEn) : id;
     },
+    indexPart(id) {
+      // Fields without a part are the part "main" (engine, totals).
+      const fields = compiled.fields.filter((f) => (f.node.part ?? 'main') === id);
+      if (fields.length === 1) return `${fields[0]!.code}. ${pick(lang, fields[0]!.node.title, fields[0]!.node.titleEn)}`;
+      return fields.length ? locale.phrases.partFields(fields.map((f) => f.code)) : id;
+    },
     tierLabel(code, index) {
       const rule = node(code)?.rule;
       const t = rule?.type === 'tiers' ? rule.tiers[index] : undefined;

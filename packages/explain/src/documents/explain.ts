@@ -129,7 +129,7 @@ export function explainDocument(main: ScoreResult, self: ScoreResult | undefined
     { kind: 'kv', rows: [...headerRows(main, ex, stages, compiled.set.decision), [ex.word('index'), index]] },
   ];
   if (!one) {
-    doc.push(...partsBlocks(main, compiled, ex, true));
+    doc.push(...partsBlocks(main, ex, true));
     doc.push({ kind: 'para', text: ex.phrases.lostFirst(ex.say.n(leaves.filter(isLost).length)) });
     const flags = flagLines(main, ex);
     if (flags.length) doc.push({ kind: 'list', items: flags });

@@ -22,7 +22,7 @@ export function scoreDocument(self: ScoreResult, round: ScoreResult | undefined,
     { kind: 'kv', rows: headerRows(main, ex, stages, compiled.set.decision) },
     { kind: 'table', ...table, indentColumn: 1 },
   ];
-  doc.push(...partsBlocks(main, compiled, ex, false));
+  doc.push(...partsBlocks(main, ex, false));
   const flags = flagLines(main, ex);
   if (flags.length) doc.push({ kind: 'heading', text: ex.word('flags') }, { kind: 'list', items: flags });
   return doc;

@@ -68,7 +68,7 @@ export function setSummary(set: CriteriaSet, ex: Explainer): Array<[string, stri
     [p.notApplicableLabel, p.notApplicablePolicy[set.policies.notApplicable]],
     [p.missingEvidenceLabel, p.missingEvidencePolicy[set.policies.missingEvidence]],
     [p.rankingLabel, p.rankingPolicy[set.policies.ranking]],
-    [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode, r.part)).join('; ') || ex.word('none')],
+    [ex.word('rounding'), (set.rounding ?? []).map((r) => p.rounding(r.level, r.places, r.mode, r.part === undefined ? undefined : ex.say.indexPart(r.part))).join('; ') || ex.word('none')],
   ];
   if (set.policies.partsInTotal) rows.push([p.partsHeading, p.partsRule(set.policies.partsInTotal)]);
   const locale = LOCALES[ex.lang];

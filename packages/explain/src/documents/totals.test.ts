@@ -49,8 +49,32 @@ describe('parts and the total in the documents', () => {
     expect(vi.some((t) => t.startsWith('Tổng điểm 85,38 khác'))).toBe(false);
     const set = compile({ ...base, policies: { ...base.policies, partsInTotal: 'exactParts' }, rounding: [{ level: 'part', part: 'survey', places: 2, mode: 'halfUp' }] });
     const rows = texts(setDocument(set, createExplainer(set, 'vi')));
-    expect(rows).toContain('Làm tròn: phần “survey”: 2 chữ số thập phân, làm tròn nửa lên');
+    expect(rows).toContain('Làm tròn: phần “2. Điều tra xã hội học”: 2 chữ số thập phân, làm tròn nửa lên');
+    expect(texts(setDocument(set, createExplainer(set, 'en')))).toContain('Rounding: the part “2. Sociological survey”: 2 places, half up');
     expect(rows).toContain('Các phần của chỉ số: Điểm từng phần được làm tròn để công bố; tổng điểm tính từ điểm chưa làm tròn của các phần (rồi làm tròn nếu bộ tiêu chí quy định).');
+  });
+
+  it('a part of several fields is named by their codes, never by its id, in either language (the block, the rounding step)', () => {
+    // Both fields in one part, an id no sentence holds.
+    const set = compile({
+      ...base,
+      policies: { ...base.policies, partsInTotal: 'exactParts' },
+      fields: base.fields.map((f: Record<string, unknown>) => ({ ...f, part: 'workpart' })),
+      rounding: [{ level: 'part', part: 'workpart', places: 1, mode: 'halfUp' }],
+    });
+    const r = score(set, evidence);
+    for (const [lang, label] of [
+      ['vi', 'Lĩnh vực 1, 2'],
+      ['en', 'Fields 1, 2'],
+    ] as const) {
+      const ex = createExplainer(set, lang);
+      const all = texts(scoreDocument(r, undefined, set, ex)).join('\n') + texts(setDocument(set, ex)).join('\n');
+      expect(all).toContain(label);
+      expect(all.split('\n').filter((l) => l.includes('workpart'))).toEqual([]);
+      const rounded = r.totals.steps.find((s) => s.kind === 'round' && s.part === 'workpart');
+      expect(rounded).toBeDefined();
+      expect(ex.step(rounded!)).toContain(`“${label}”`);
+    }
   });
 
   it('a set of one part that rounds nothing shows no parts block', () => {

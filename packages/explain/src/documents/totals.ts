@@ -3,19 +3,11 @@
  * total came from them: which rule the set declares (policies.partsInTotal) and, when asked, why the
  * total differs from the sum of the printed parts (the total computed from the exact parts).
  */
-import type { CompiledSet, ScoreResult } from '@parindex/engine';
+import type { ScoreResult } from '@parindex/engine';
 import { dec } from '@parindex/rules';
 import type { Block } from '../document.js';
 import type { Explainer } from '../explainer.js';
 import type { StepOf } from '../locale.js';
-
-/** A part's name: the title of its one field, or its id with the codes of its fields ("main", the fields without a part: by their codes only). */
-function partLabel(part: string, compiled: CompiledSet, ex: Explainer): string {
-  const fields = compiled.fields.filter((f) => (f.node.part ?? 'main') === part);
-  if (fields.length === 1) return `${fields[0]!.code}. ${ex.pick(fields[0]!.node.title, fields[0]!.node.titleEn)}`;
-  const codes = `${ex.word('field')} ${fields.map((f) => f.code).join(', ')}`;
-  return compiled.fields.some((f) => f.node.part === part) ? `${part} (${codes})` : codes;
-}
 
 /** "a + b = s" in the language's numbers. */
 function sumText(values: string[], total: string, ex: Explainer): string {
@@ -45,12 +37,12 @@ function differs(r: ScoreResult, step: StepOf<'partsTotal'>, ex: Explainer): str
  * The parts' block: nothing for a set of one part that rounds nothing (its total says it all); with
  * `why`, the sentence on a total that differs from the sum of its printed parts.
  */
-export function partsBlocks(r: ScoreResult, compiled: CompiledSet, ex: Explainer, why: boolean): Block[] {
+export function partsBlocks(r: ScoreResult, ex: Explainer, why: boolean): Block[] {
   const parts = r.totals.parts;
   const step = r.totals.steps.find((s): s is StepOf<'partsTotal'> => s.kind === 'partsTotal');
   if (parts.length < 2 && !step) return [];
   const rows: Array<[string, string]> = parts.map((p) => [
-    partLabel(p.part, compiled, ex),
+    ex.say.indexPart(p.part),
     ex.phrases.partRow(ex.say.n(p.points), ex.say.n(p.applicableMax), p.exact !== undefined && p.exact !== p.points ? ex.say.n(p.exact) : undefined),
   ]);
   const blocks: Block[] = [

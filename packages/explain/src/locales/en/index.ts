@@ -45,6 +45,7 @@ export const en: Locale = {
     mayNotApply: (why) => `May not apply: ${why ?? 'conditional'}`,
     blockHeading: (title, max) => `${title} (at most ${max})`,
     partsHeading: 'Parts of the index',
+    partFields: (codes) => `${codes.length === 1 ? 'Field' : 'Fields'} ${codes.join(', ')}`,
     partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (before rounding: ${exact})` : ''}`,
     partsRule: (rule) =>
       rule === 'exactParts'
@@ -397,7 +398,7 @@ export const en: Locale = {
     zeroTargets: (s, say) => `No targets (${say.input(s.input).label} is 0): ${zeroPolicy[s.policy]}`,
     clamp: (s, say) => `${{ floor: 'Raised to the floor', cap: 'Limited to the cap', max: 'Limited to the maximum', scale: 'Index limited to the scale' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Index ${say.n(s.index)} above the scale of ${say.n(s.scale)} (the set allows it through bonus points)`,
-    round: (s, say) => `${s.part ? `Part “${s.part}” r` : 'R'}ounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `${s.part ? `Part “${say.indexPart(s.part)}” r` : 'R'}ounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
     partsTotal: (s, say) =>
       s.rule === 'exactParts'
         ? `The parts are added from their exact points: ${say.n(s.exact)} (each part is rounded for publication only; the rounded parts add up to ${say.n(s.printed)})`

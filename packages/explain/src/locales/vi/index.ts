@@ -43,6 +43,7 @@ export const vi: Locale = {
     mayNotApply: (why) => `Có thể không áp dụng: ${why ?? 'có điều kiện'}`,
     blockHeading: (title, max) => `${title} (tối đa ${max})`,
     partsHeading: 'Các phần của chỉ số',
+    partFields: (codes) => `Lĩnh vực ${codes.join(', ')}`,
     partRow: (points, max, exact) => `${points} / ${max}${exact !== undefined ? ` (chưa làm tròn: ${exact})` : ''}`,
     partsRule: (rule) =>
       rule === 'exactParts'
@@ -393,7 +394,7 @@ export const vi: Locale = {
     clamp: (s, say) =>
       `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Chỉ số ${say.n(s.index)} vượt thang điểm ${say.n(s.scale)} (bộ tiêu chí cho phép nhờ điểm thưởng)`,
-    round: (s, say) => `Làm tròn${s.part ? ` phần “${s.part}”` : ''} ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
+    round: (s, say) => `Làm tròn${s.part ? ` phần “${say.indexPart(s.part)}”` : ''} ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)} → ${say.n(s.to)}`,
     partsTotal: (s, say) =>
       s.rule === 'exactParts'
         ? `Cộng điểm các phần theo điểm chưa làm tròn: ${say.n(s.exact)} (điểm từng phần chỉ làm tròn khi công bố; cộng các phần đã làm tròn được ${say.n(s.printed)})`
