@@ -4,8 +4,8 @@ import ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
 // A CommonJS module: its default is the module object, or the function itself in a bundle that unwraps it.
 const ucs2length = ucs2lengthModule.default ?? ucs2lengthModule;
 export const validate = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/CriteriaSet","$defs":{"CriteriaSet":{"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."},"IsoDate":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$","description":"A calendar date, YYYY-MM-DD."},"UnitLevel":{"type":"string","enum":["province","department","ministry","district","urbanDistrict","town","provincialCity","commune","ward","township","specialZone"],"description":"province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu)."},"NonNegativeDecimal":{"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal ≥ 0: a JSON number or a string such as \"0.25\"."},"Rounding":{"type":"object","properties":{"level":{"type":"string","enum":["criterion","field","part","total","index","meanIndex","share"],"description":"Where rounding applies: each leaf criterion, each field, each part, the total points, or the index; in a ranking, the mean index (meanIndex) and the share of each band (share), both 2 places half up when not declared."},"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"],"description":"halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."},"part":{"description":"With level \"part\": this part only (it takes the place of a \"part\" rounding without `part` for it).","$ref":"#/$defs/Identifier"}},"required":["level","places","mode"],"additionalProperties":false},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$","description":"An identifier such as plan_issued_on (lower_snake_case)."},"Band":{"type":"object","properties":{"code":{"type":"string","minLength":1,"maxLength":20},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"min":{"$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean"},"max":{"$ref":"#/$defs/Decimal"},"maxInclusive":{"type":"boolean"}},"required":["code","label"],"additionalProperties":false,"description":"A classification band with explicit bounds on the index."},"Decimal":{"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal: a JSON number or a string such as \"0.25\"."},"Input":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"type":{"type":"string","enum":["boolean","level","count","decimal","percent","date","tally"]},"label":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese label shown to the officer."},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"unit":{"description":"Unit of a count or decimal, e.g. \"hồ sơ\" (dossiers).","type":"string","minLength":1,"maxLength":2000},"unitEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true. A required input without a value is missing evidence.","type":"boolean"},"options":{"description":"For type \"level\" and \"tally\": the allowed options.","minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Option"}},"min":{"description":"Smallest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"max":{"description":"Largest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"atMost":{"description":"The value may not exceed this other input (e.g. on-time ≤ resolved).","$ref":"#/$defs/Identifier"},"withinPeriod":{"description":"For dates: warn when the date lies outside the set period.","type":"boolean"},"help":{"type":"string","maxLength":20000}},"required":["id","type","label"],"additionalProperties":false,"description":"A typed evidence input."},"Option":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["id","label"],"additionalProperties":false,"description":"A named level or a survey answer option."},"Criterion":{"description":"A field, criterion or sub-criterion: a parent with children, or a leaf with a rule.","type":"object","properties":{"code":{"$ref":"#/$defs/Code"},"title":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese title."},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"The maximum (điểm tối đa).","$ref":"#/$defs/NonNegativeDecimal"},"source":{"description":"Required on leaves: the document and article the criterion comes from.","$ref":"#/$defs/Source"},"description":{"type":"string","maxLength":20000},"part":{"description":"On a top-level field (a group or a leaf): which part of the index it belongs to, e.g. \"assessment\" or \"survey\".","$ref":"#/$defs/Identifier"},"floor":{"description":"Lowest points of the node. Default 0; negative allows a deduction below zero.","$ref":"#/$defs/Decimal"},"cap":{"description":"On a parent: points above this are cut (children may then sum above it).","$ref":"#/$defs/NonNegativeDecimal"},"applicability":{"$ref":"#/$defs/Applicability"},"missingEvidence":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["zero","scoreAndFlag"]},"children":{"minItems":1,"maxItems":200,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"inputs":{"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Input"}},"documents":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/DocumentRequirement"}},"rule":{"$ref":"#/$defs/Rule"}},"required":["code","title","max"],"additionalProperties":false},"Code":{"type":"string","pattern":"^[A-Z]{0,3}[0-9]{1,3}(\\.[0-9]{1,3}){0,5}$","description":"A criterion code: \"1\", \"1.2\", \"1.2.3\"; bonus/penalty items may carry a prefix, e.g. \"B1\"."},"Source":{"type":"object","properties":{"document":{"description":"The document the criterion comes from, by its kind and title, e.g. \"Kế hoạch cải cách hành chính năm 2026 của xã Kiên Thọ\". Required unless the rule is a model.","type":"string","minLength":1,"maxLength":2000},"issuer":{"description":"Who issued the document, e.g. \"UBND xã Kiên Thọ (tỉnh Thanh Hóa)\".","type":"string","minLength":1,"maxLength":2000},"number":{"description":"Its number and symbol, e.g. \"257/KH-UBND\"; null when the published text carries none.","anyOf":[{"type":"string","minLength":1,"maxLength":2000},{"type":"null"}]},"date":{"description":"Its date, YYYY-MM-DD; null when the published text does not give it.","anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}]},"article":{"description":"Article, section or appendix item within that document.","type":"string","minLength":1,"maxLength":2000},"quote":{"description":"The document's own words, quoted exactly; a bound in them (\"trên 98%\", \"từ 55% trở lên\") is checked against the rule's tier.","type":"string","minLength":1,"maxLength":2000},"quoteTier":{"description":"With quote and a tiers rule: the index of the tier the quoted bound belongs to (default: the tier with the most points).","type":"integer","minimum":0,"maximum":99},"model":{"description":"true: the rule is a model of this set, with no official text; say why in note.","type":"boolean"},"note":{"description":"The set author's remark: what the rule takes from the document and what is a model choice.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English.","type":"string","maxLength":20000},"url":{"type":"string","maxLength":2000}},"additionalProperties":false,"description":"Where a criterion comes from: a public document (issuer, number, date, article), or a model rule with no official text."},"Applicability":{"type":"object","properties":{"notApplicableWhen":{"$ref":"#/$defs/Condition"},"policy":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["fullPoints","reduceMaximum"]},"reason":{"description":"Why the criterion may not apply, e.g. \"no legal document assigned\".","type":"string","minLength":1,"maxLength":2000},"reasonEn":{"description":"The reason in English.","type":"string","minLength":1,"maxLength":2000}},"required":["notApplicableWhen"],"additionalProperties":false},"Condition":{"description":"A condition over inputs: compare, is, all, any, not, or a json-logic expression.","anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"is":{"type":"boolean"}},"required":["input","is"],"additionalProperties":false},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"op":{"type":"string","enum":["eq","ne","gt","gte","lt","lte","in","notIn"]},"value":{"anyOf":[{"$ref":"#/$defs/Decimal"},{"type":"string","maxLength":200},{"type":"boolean"},{"maxItems":100,"type":"array","items":{"anyOf":[{"type":"string","maxLength":200},{"$ref":"#/$defs/Decimal"}]}}]}},"required":["input","op","value"],"additionalProperties":false},{"type":"object","properties":{"all":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["all"],"additionalProperties":false},{"type":"object","properties":{"any":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["any"],"additionalProperties":false},{"type":"object","properties":{"not":{"$ref":"#/$defs/Condition"}},"required":["not"],"additionalProperties":false},{"type":"object","properties":{"logic":{"$ref":"#/$defs/Logic"}},"required":["logic"],"additionalProperties":false}]},"Logic":{"description":"A json-logic expression over the declared inputs."},"DocumentRequirement":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"kind":{"type":"string","minLength":1,"maxLength":2000,"description":"Kind of document, e.g. \"Kế hoạch\", \"Báo cáo\", \"Quyết định\"."},"kindEn":{"description":"The kind in English, e.g. \"Plan\", \"Report\", \"Decision\".","type":"string","minLength":1,"maxLength":2000},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true.","type":"boolean"}},"required":["id","kind","label"],"additionalProperties":false,"description":"A document that proves a criterion (tài liệu kiểm chứng)."},"Rule":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"boolean"},"input":{"$ref":"#/$defs/Identifier"},"points":{"description":"Points when true. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Points when false. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"levels"},"input":{"$ref":"#/$defs/Identifier"},"points":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"description":"Points per level id; every level of the input must appear."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","points"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"fraction"},"input":{"$ref":"#/$defs/Identifier"},"fractions":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Fraction of the maximum per level id (1 = full, 0.5 = half)."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","fractions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"allOf"},"conditions":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}},"points":{"description":"Points when all hold. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","conditions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"tiers"},"value":{"$ref":"#/$defs/ValueRef"},"tiers":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Tier"}},"onZeroDenominator":{"description":"For a ratio whose denominator is 0. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"roundValue":{"description":"Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","tiers"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"proportional"},"value":{"$ref":"#/$defs/ValueRef"},"fullAt":{"description":"The value that earns the full maximum (e.g. 100 for a percentage).","$ref":"#/$defs/Decimal"},"zeroAt":{"description":"The value that earns 0. Default 0.","$ref":"#/$defs/Decimal"},"onZeroDenominator":{"type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"band":{"description":"Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).","type":"object","properties":{"min":{"description":"The lower bound of the band, e.g. 30 for \"từ 30%\".","$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean","description":"true for \"from X\" (X itself is in the band), false for \"above X\"."}},"required":["min","minInclusive"],"additionalProperties":false},"roundValue":{"description":"Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","fullAt"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"parts"},"parts":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Part"}},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","parts"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"perItem"},"input":{"description":"A count input: the number of items.","$ref":"#/$defs/Identifier"},"base":{"description":"Points before any item. Default: the maximum for a deduction, 0 for a bonus.","$ref":"#/$defs/Decimal"},"each":{"description":"Change per item: negative for a deduction, positive for a bonus.","$ref":"#/$defs/Decimal"},"limit":{"description":"Largest total change, as a positive number (the cap of the deduction or bonus).","$ref":"#/$defs/NonNegativeDecimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","each"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"survey"},"input":{"description":"A tally input: answer counts per option.","$ref":"#/$defs/Identifier"},"weights":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0)."},"minAnswers":{"description":"Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).","type":"integer","minimum":1,"maximum":9007199254740991},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","weights"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"onTime"},"items":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/OnTimeItem"}},"points":{"description":"All done by their deadline. Default: the maximum.","$ref":"#/$defs/Decimal"},"late":{"description":"All done, some late. Default 0.","$ref":"#/$defs/Decimal"},"missing":{"description":"Some not done. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","items"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"expression"},"logic":{"description":"A json-logic expression yielding points; arithmetic is exact.","$ref":"#/$defs/Logic"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","logic"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"given"},"input":{"description":"A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.","$ref":"#/$defs/Identifier"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"targets"},"met":{"description":"A count input: the targets met.","$ref":"#/$defs/Identifier"},"of":{"anyOf":[{"$ref":"#/$defs/Identifier"},{"type":"integer","minimum":1,"maximum":10000}],"description":"The number of targets: a whole number declared by the set, or a count input the unit gives."},"onZeroTargets":{"description":"When the unit gives 0 targets. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","met","of"],"additionalProperties":false}],"description":"How a leaf criterion turns its inputs into points."},"ValueRef":{"anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false},{"type":"object","properties":{"ratio":{"$ref":"#/$defs/Ratio"}},"required":["ratio"],"additionalProperties":false}],"description":"The value a rule reads: one input, or a ratio of two inputs."},"Ratio":{"type":"object","properties":{"numerator":{"$ref":"#/$defs/Identifier"},"denominator":{"$ref":"#/$defs/Identifier"},"times":{"description":"Multiply the ratio, e.g. 100 for a percentage. Default 1.","$ref":"#/$defs/Decimal"}},"required":["numerator","denominator"],"additionalProperties":false,"description":"numerator ÷ denominator × times."},"Tier":{"type":"object","properties":{"min":{"description":"Lower bound; omit for no lower bound.","$ref":"#/$defs/Decimal"},"minInclusive":{"description":"Required with min: true for \"from X\", false for \"above X\".","type":"boolean"},"max":{"description":"Upper bound; omit for no upper bound.","$ref":"#/$defs/Decimal"},"maxInclusive":{"description":"Required with max: false for \"under Y\", true for \"up to Y\".","type":"boolean"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["points"],"additionalProperties":false,"description":"One tier: explicit bounds with their inclusivity, and its points."},"Part":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"when":{"$ref":"#/$defs/Condition"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"fraction":{"description":"Fraction of the maximum, instead of points.","$ref":"#/$defs/Decimal"}},"required":["id","label","when"],"additionalProperties":false},"OnTimeItem":{"type":"object","properties":{"input":{"description":"A date input: when it was done or sent.","$ref":"#/$defs/Identifier"},"deadline":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false}]},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["input","deadline"],"additionalProperties":false},"AdjustmentBlock":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"Cap of the whole block per period.","$ref":"#/$defs/NonNegativeDecimal"},"items":{"minItems":1,"maxItems":100,"type":"array","items":{"$ref":"#/$defs/Criterion"}}},"required":["title","max","items"],"additionalProperties":false,"description":"Bonus or penalty items, capped as a block."}},"$id":"https://parindex.dev/schema/criteria-set-1.json","title":"parindex criteria set (format 1)"};
-const schema32 = {"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/CriteriaSet","$defs":{"CriteriaSet":{"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"description":"What the status means for this set (e.g. what a model set is built on), shown by `rules show`.","type":"string","maxLength":20000},"statusNoteEn":{"description":"The status note in English, shown with --lang en.","type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."},"IsoDate":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$","description":"A calendar date, YYYY-MM-DD."},"UnitLevel":{"type":"string","enum":["province","department","ministry","district","urbanDistrict","town","provincialCity","commune","ward","township","specialZone"],"description":"province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu)."},"NonNegativeDecimal":{"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal ≥ 0: a JSON number or a string such as \"0.25\"."},"Rounding":{"type":"object","properties":{"level":{"type":"string","enum":["criterion","field","part","total","index","meanIndex","share"],"description":"Where rounding applies: each leaf criterion, each field, each part, the total points, or the index; in a ranking, the mean index (meanIndex) and the share of each band (share), both 2 places half up when not declared."},"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"],"description":"halfUp as published; halfEven (banker's); down (toward zero); up (away from zero)."},"part":{"description":"With level \"part\": this part only (it takes the place of a \"part\" rounding without `part` for it).","$ref":"#/$defs/Identifier"}},"required":["level","places","mode"],"additionalProperties":false},"Identifier":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$","description":"An identifier such as plan_issued_on (lower_snake_case)."},"Band":{"type":"object","properties":{"code":{"type":"string","minLength":1,"maxLength":20},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"min":{"$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean"},"max":{"$ref":"#/$defs/Decimal"},"maxInclusive":{"type":"boolean"}},"required":["code","label"],"additionalProperties":false,"description":"A classification band with explicit bounds on the index."},"Decimal":{"anyOf":[{"type":"number"},{"type":"string","pattern":"^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal: a JSON number or a string such as \"0.25\"."},"Input":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"type":{"type":"string","enum":["boolean","level","count","decimal","percent","date","tally"]},"label":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese label shown to the officer."},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"unit":{"description":"Unit of a count or decimal, e.g. \"hồ sơ\" (dossiers).","type":"string","minLength":1,"maxLength":2000},"unitEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true. A required input without a value is missing evidence.","type":"boolean"},"options":{"description":"For type \"level\" and \"tally\": the allowed options.","minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Option"}},"min":{"description":"Smallest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"max":{"description":"Largest allowed value (count, decimal, percent).","$ref":"#/$defs/Decimal"},"atMost":{"description":"The value may not exceed this other input (e.g. on-time ≤ resolved).","$ref":"#/$defs/Identifier"},"withinPeriod":{"description":"For dates: warn when the date lies outside the set period.","type":"boolean"},"help":{"type":"string","maxLength":20000}},"required":["id","type","label"],"additionalProperties":false,"description":"A typed evidence input."},"Option":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["id","label"],"additionalProperties":false,"description":"A named level or a survey answer option."},"Criterion":{"description":"A field, criterion or sub-criterion: a parent with children, or a leaf with a rule.","type":"object","properties":{"code":{"$ref":"#/$defs/Code"},"title":{"type":"string","minLength":1,"maxLength":2000,"description":"Vietnamese title."},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"The maximum (điểm tối đa).","$ref":"#/$defs/NonNegativeDecimal"},"source":{"description":"Required on leaves: the document and article the criterion comes from.","$ref":"#/$defs/Source"},"description":{"type":"string","maxLength":20000},"part":{"description":"On a top-level field (a group or a leaf): which part of the index it belongs to, e.g. \"assessment\" or \"survey\".","$ref":"#/$defs/Identifier"},"floor":{"description":"Lowest points of the node. Default 0; negative allows a deduction below zero.","$ref":"#/$defs/Decimal"},"cap":{"description":"On a parent: points above this are cut (children may then sum above it).","$ref":"#/$defs/NonNegativeDecimal"},"applicability":{"$ref":"#/$defs/Applicability"},"missingEvidence":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["zero","scoreAndFlag"]},"children":{"minItems":1,"maxItems":200,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"inputs":{"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Input"}},"documents":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/DocumentRequirement"}},"rule":{"$ref":"#/$defs/Rule"}},"required":["code","title","max"],"additionalProperties":false},"Code":{"type":"string","pattern":"^[A-Z]{0,3}[0-9]{1,3}(\\.[0-9]{1,3}){0,5}$","description":"A criterion code: \"1\", \"1.2\", \"1.2.3\"; bonus/penalty items may carry a prefix, e.g. \"B1\"."},"Source":{"type":"object","properties":{"document":{"description":"The document the criterion comes from, by its kind and title, e.g. \"Kế hoạch cải cách hành chính năm 2026 của xã Kiên Thọ\". Required unless the rule is a model.","type":"string","minLength":1,"maxLength":2000},"issuer":{"description":"Who issued the document, e.g. \"UBND xã Kiên Thọ (tỉnh Thanh Hóa)\".","type":"string","minLength":1,"maxLength":2000},"number":{"description":"Its number and symbol, e.g. \"257/KH-UBND\"; null when the published text carries none.","anyOf":[{"type":"string","minLength":1,"maxLength":2000},{"type":"null"}]},"date":{"description":"Its date, YYYY-MM-DD; null when the published text does not give it.","anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}]},"article":{"description":"Article, section or appendix item within that document.","type":"string","minLength":1,"maxLength":2000},"quote":{"description":"The document's own words, quoted exactly; a bound in them (\"trên 98%\", \"từ 55% trở lên\") is checked against the rule's tier.","type":"string","minLength":1,"maxLength":2000},"quoteTier":{"description":"With quote and a tiers rule: the index of the tier the quoted bound belongs to (default: the tier with the most points).","type":"integer","minimum":0,"maximum":99},"model":{"description":"true: the rule is a model of this set, with no official text; say why in note.","type":"boolean"},"note":{"description":"The set author's remark: what the rule takes from the document and what is a model choice.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English.","type":"string","maxLength":20000},"url":{"type":"string","maxLength":2000}},"additionalProperties":false,"description":"Where a criterion comes from: a public document (issuer, number, date, article), or a model rule with no official text."},"Applicability":{"type":"object","properties":{"notApplicableWhen":{"$ref":"#/$defs/Condition"},"policy":{"description":"Overrides the set's policy for this criterion.","type":"string","enum":["fullPoints","reduceMaximum"]},"reason":{"description":"Why the criterion may not apply, e.g. \"no legal document assigned\".","type":"string","minLength":1,"maxLength":2000},"reasonEn":{"description":"The reason in English.","type":"string","minLength":1,"maxLength":2000}},"required":["notApplicableWhen"],"additionalProperties":false},"Condition":{"description":"A condition over inputs: compare, is, all, any, not, or a json-logic expression.","anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"is":{"type":"boolean"}},"required":["input","is"],"additionalProperties":false},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"},"op":{"type":"string","enum":["eq","ne","gt","gte","lt","lte","in","notIn"]},"value":{"anyOf":[{"$ref":"#/$defs/Decimal"},{"type":"string","maxLength":200},{"type":"boolean"},{"maxItems":100,"type":"array","items":{"anyOf":[{"type":"string","maxLength":200},{"$ref":"#/$defs/Decimal"}]}}]}},"required":["input","op","value"],"additionalProperties":false},{"type":"object","properties":{"all":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["all"],"additionalProperties":false},{"type":"object","properties":{"any":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}}},"required":["any"],"additionalProperties":false},{"type":"object","properties":{"not":{"$ref":"#/$defs/Condition"}},"required":["not"],"additionalProperties":false},{"type":"object","properties":{"logic":{"$ref":"#/$defs/Logic"}},"required":["logic"],"additionalProperties":false}]},"Logic":{"description":"A json-logic expression over the declared inputs."},"DocumentRequirement":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"kind":{"type":"string","minLength":1,"maxLength":2000,"description":"Kind of document, e.g. \"Kế hoạch\", \"Báo cáo\", \"Quyết định\"."},"kindEn":{"description":"The kind in English, e.g. \"Plan\", \"Report\", \"Decision\".","type":"string","minLength":1,"maxLength":2000},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"required":{"description":"Default true.","type":"boolean"}},"required":["id","kind","label"],"additionalProperties":false,"description":"A document that proves a criterion (tài liệu kiểm chứng)."},"Rule":{"oneOf":[{"type":"object","properties":{"type":{"type":"string","const":"boolean"},"input":{"$ref":"#/$defs/Identifier"},"points":{"description":"Points when true. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Points when false. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"levels"},"input":{"$ref":"#/$defs/Identifier"},"points":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"description":"Points per level id; every level of the input must appear."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","points"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"fraction"},"input":{"$ref":"#/$defs/Identifier"},"fractions":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Fraction of the maximum per level id (1 = full, 0.5 = half)."},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","fractions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"allOf"},"conditions":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Condition"}},"points":{"description":"Points when all hold. Default: the maximum.","$ref":"#/$defs/Decimal"},"otherwise":{"description":"Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","conditions"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"tiers"},"value":{"$ref":"#/$defs/ValueRef"},"tiers":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Tier"}},"onZeroDenominator":{"description":"For a ratio whose denominator is 0. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"roundValue":{"description":"Round the value (the ratio as published, e.g. 2 places halfUp) before it is compared with the tier bounds. Default: the exact value is compared.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","tiers"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"proportional"},"value":{"$ref":"#/$defs/ValueRef"},"fullAt":{"description":"The value that earns the full maximum (e.g. 100 for a percentage).","$ref":"#/$defs/Decimal"},"zeroAt":{"description":"The value that earns 0. Default 0.","$ref":"#/$defs/Decimal"},"onZeroDenominator":{"type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"band":{"description":"Proportional inside a band only: below band.min the rule gives 0 (at and above fullAt, the maximum).","type":"object","properties":{"min":{"description":"The lower bound of the band, e.g. 30 for \"từ 30%\".","$ref":"#/$defs/Decimal"},"minInclusive":{"type":"boolean","description":"true for \"from X\" (X itself is in the band), false for \"above X\"."}},"required":["min","minInclusive"],"additionalProperties":false},"roundValue":{"description":"Round the value (e.g. the percentage as published, 2 places halfUp) before it is compared and scaled. Default exact.","type":"object","properties":{"places":{"type":"integer","minimum":0,"maximum":6},"mode":{"type":"string","enum":["halfUp","halfEven","down","up"]}},"required":["places","mode"],"additionalProperties":false},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","value","fullAt"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"parts"},"parts":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Part"}},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","parts"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"perItem"},"input":{"description":"A count input: the number of items.","$ref":"#/$defs/Identifier"},"base":{"description":"Points before any item. Default: the maximum for a deduction, 0 for a bonus.","$ref":"#/$defs/Decimal"},"each":{"description":"Change per item: negative for a deduction, positive for a bonus.","$ref":"#/$defs/Decimal"},"limit":{"description":"Largest total change, as a positive number (the cap of the deduction or bonus).","$ref":"#/$defs/NonNegativeDecimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","each"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"survey"},"input":{"description":"A tally input: answer counts per option.","$ref":"#/$defs/Identifier"},"weights":{"type":"object","propertyNames":{"$ref":"#/$defs/Identifier"},"additionalProperties":{"$ref":"#/$defs/Decimal"},"description":"Weight of each option between 0 and 1 (A 1, B 0.6, C 0.2, D 0)."},"minAnswers":{"description":"Fewer valid answers than this: missing evidence (scored as missing, never taken out of the maximum).","type":"integer","minimum":1,"maximum":9007199254740991},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input","weights"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"onTime"},"items":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/OnTimeItem"}},"points":{"description":"All done by their deadline. Default: the maximum.","$ref":"#/$defs/Decimal"},"late":{"description":"All done, some late. Default 0.","$ref":"#/$defs/Decimal"},"missing":{"description":"Some not done. Default 0.","$ref":"#/$defs/Decimal"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","items"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"expression"},"logic":{"description":"A json-logic expression yielding points; arithmetic is exact.","$ref":"#/$defs/Logic"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","logic"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"given"},"input":{"description":"A number input (count, decimal or percent) holding the points as published, from 0 (or the floor) to the maximum.","$ref":"#/$defs/Identifier"},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","input"],"additionalProperties":false},{"type":"object","properties":{"type":{"type":"string","const":"targets"},"met":{"description":"A count input: the targets met.","$ref":"#/$defs/Identifier"},"of":{"anyOf":[{"$ref":"#/$defs/Identifier"},{"type":"integer","minimum":1,"maximum":10000}],"description":"The number of targets: a whole number declared by the set, or a count input the unit gives."},"onZeroTargets":{"description":"When the unit gives 0 targets. Default notApplicable.","type":"string","enum":["notApplicable","zeroPoints","fullPoints"]},"note":{"description":"The set author's remark on the rule, shown under its working.","type":"string","maxLength":20000},"noteEn":{"description":"The note in English (shown with --lang en; without it, no note is shown in English).","type":"string","maxLength":20000}},"required":["type","met","of"],"additionalProperties":false}],"description":"How a leaf criterion turns its inputs into points."},"ValueRef":{"anyOf":[{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false},{"type":"object","properties":{"ratio":{"$ref":"#/$defs/Ratio"}},"required":["ratio"],"additionalProperties":false}],"description":"The value a rule reads: one input, or a ratio of two inputs."},"Ratio":{"type":"object","properties":{"numerator":{"$ref":"#/$defs/Identifier"},"denominator":{"$ref":"#/$defs/Identifier"},"times":{"description":"Multiply the ratio, e.g. 100 for a percentage. Default 1.","$ref":"#/$defs/Decimal"}},"required":["numerator","denominator"],"additionalProperties":false,"description":"numerator ÷ denominator × times."},"Tier":{"type":"object","properties":{"min":{"description":"Lower bound; omit for no lower bound.","$ref":"#/$defs/Decimal"},"minInclusive":{"description":"Required with min: true for \"from X\", false for \"above X\".","type":"boolean"},"max":{"description":"Upper bound; omit for no upper bound.","$ref":"#/$defs/Decimal"},"maxInclusive":{"description":"Required with max: false for \"under Y\", true for \"up to Y\".","type":"boolean"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["points"],"additionalProperties":false,"description":"One tier: explicit bounds with their inclusivity, and its points."},"Part":{"type":"object","properties":{"id":{"$ref":"#/$defs/Identifier"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000},"when":{"$ref":"#/$defs/Condition"},"points":{"description":"Points (may be negative only where the criterion declares a negative floor).","$ref":"#/$defs/Decimal"},"fraction":{"description":"Fraction of the maximum, instead of points.","$ref":"#/$defs/Decimal"}},"required":["id","label","when"],"additionalProperties":false},"OnTimeItem":{"type":"object","properties":{"input":{"description":"A date input: when it was done or sent.","$ref":"#/$defs/Identifier"},"deadline":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"object","properties":{"input":{"$ref":"#/$defs/Identifier"}},"required":["input"],"additionalProperties":false}]},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["input","deadline"],"additionalProperties":false},"AdjustmentBlock":{"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"max":{"description":"Cap of the whole block per period.","$ref":"#/$defs/NonNegativeDecimal"},"items":{"minItems":1,"maxItems":100,"type":"array","items":{"$ref":"#/$defs/Criterion"}}},"required":["title","max","items"],"additionalProperties":false,"description":"Bonus or penalty items, capped as a block."}},"$id":"https://parindex.dev/schema/criteria-set-1.json","title":"parindex criteria set (format 1)"};
+const schema32 = {"type":"object","properties":{"$schema":{"type":"string"},"formatVersion":{"type":"number","const":1},"id":{"type":"string","maxLength":100,"pattern":"^[a-z0-9]+([.-][a-z0-9]+){0,10}$"},"version":{"type":"string","pattern":"^[0-9]{4}(\\.[0-9]{1,4}){0,2}$"},"title":{"type":"string","minLength":1,"maxLength":2000},"titleEn":{"type":"string","minLength":1,"maxLength":2000},"status":{"type":"string","enum":["official","model","draft"],"description":"official: as issued; model: built on published rule shapes; draft."},"statusNote":{"description":"What the status means for this set (e.g. what a model set is built on), shown by `rules show`.","type":"string","maxLength":20000},"statusNoteEn":{"description":"The status note in English, shown with --lang en.","type":"string","maxLength":20000},"kind":{"type":"string","enum":["par","targets","satisfaction","digital","other"]},"issuer":{"type":"string","minLength":1,"maxLength":2000,"description":"Who issued the criteria set."},"issuerEn":{"description":"The issuer in English, shown with --lang en (e.g. \"People's Committee of Kiên Thọ commune\").","type":"string","minLength":1,"maxLength":2000},"decision":{"type":"object","properties":{"number":{"type":"string","minLength":1,"maxLength":2000,"description":"The document as issued: its kind, number and symbol, e.g. \"Nghị quyết số 76/NQ-CP\"."},"numberEn":{"description":"The same in English, shown with --lang en, e.g. \"Resolution No. 76/NQ-CP\".","type":"string","minLength":1,"maxLength":2000},"date":{"anyOf":[{"$ref":"#/$defs/IsoDate"},{"type":"null"}],"description":"YYYY-MM-DD, or null when the date is not known (shown as \"date unknown\"); never a placeholder."},"title":{"type":"string","minLength":1,"maxLength":2000},"url":{"type":"string","maxLength":2000}},"required":["number","date"],"additionalProperties":false,"description":"The decision that issued the set (for a model set: the document it is modelled on)."},"period":{"type":"object","properties":{"from":{"$ref":"#/$defs/IsoDate"},"to":{"$ref":"#/$defs/IsoDate"},"label":{"type":"string","minLength":1,"maxLength":2000},"labelEn":{"type":"string","minLength":1,"maxLength":2000}},"required":["from","to"],"additionalProperties":false},"unitLevels":{"description":"The levels of the units the set is for; evidence of another level is an error (EVIDENCE_LEVEL_NOT_IN_SET).","minItems":1,"maxItems":11,"type":"array","items":{"$ref":"#/$defs/UnitLevel"}},"scale":{"description":"The index scale, usually 100.","$ref":"#/$defs/NonNegativeDecimal"},"policies":{"type":"object","properties":{"notApplicable":{"type":"string","enum":["fullPoints","reduceMaximum"],"description":"fullPoints: counts full points; reduceMaximum: leaves the maximum."},"missingEvidence":{"type":"string","enum":["zero","scoreAndFlag"],"description":"zero: no points without the required documents; scoreAndFlag: score, flag for explanation."},"ranking":{"type":"string","enum":["dense","competition"],"description":"Ties share a rank; dense: 1,2,3,3,4; competition: 1,2,3,3,5."},"indexAboveScale":{"description":"When bonus points lift the index above the scale: cap it at the scale, or allow it (default allow). The trace says which applied.","type":"string","enum":["cap","allow"]},"partsInTotal":{"description":"With part rounding: roundedParts (default), the total is the sum of the rounded parts; exactParts, each part is rounded for publication only and the total is computed from the exact parts (then rounded at \"total\" where declared).","type":"string","enum":["roundedParts","exactParts"]}},"required":["notApplicable","missingEvidence","ranking"],"additionalProperties":false},"rounding":{"description":"Nothing is rounded unless declared here.","maxItems":30,"type":"array","items":{"$ref":"#/$defs/Rounding"}},"displayPlaces":{"description":"Places shown in reports (display only, default 2).","type":"integer","minimum":0,"maximum":6},"classification":{"maxItems":20,"type":"array","items":{"$ref":"#/$defs/Band"}},"inputs":{"description":"Inputs shared by several criteria (unit facts).","maxItems":200,"type":"array","items":{"$ref":"#/$defs/Input"}},"fields":{"minItems":1,"maxItems":50,"type":"array","items":{"$ref":"#/$defs/Criterion"}},"bonus":{"$ref":"#/$defs/AdjustmentBlock"},"penalty":{"$ref":"#/$defs/AdjustmentBlock"},"notes":{"type":"string","maxLength":20000}},"required":["formatVersion","id","version","title","status","issuer","decision","period","scale","policies","fields"],"additionalProperties":false,"title":"parindex criteria set","description":"One criteria set (bộ tiêu chí) for one period."};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$","description":"A calendar date, YYYY-MM-DD."};
 const schema36 = {"type":"string","enum":["province","department","ministry","district","urbanDistrict","town","provincialCity","commune","ward","township","specialZone"],"description":"province (tỉnh, thành phố trực thuộc trung ương), department (sở, ban, ngành), ministry (bộ, cơ quan ngang bộ), district (huyện), urbanDistrict (quận), town (thị xã), provincialCity (thành phố thuộc tỉnh), commune (xã), ward (phường), township (thị trấn), specialZone (đặc khu)."};
 const schema37 = {"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"}],"description":"A decimal ≥ 0: a JSON number or a string such as \"0.25\"."};
@@ -9025,10 +9025,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data8 = data.kind;
-if(typeof data8 !== "string"){
-const err30 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.statusNoteEn !== undefined){
+let data8 = data.statusNoteEn;
+if(typeof data8 === "string"){
+if(func2(data8) > 20000){
+const err30 = {instancePath:instancePath+"/statusNoteEn",schemaPath:"#/properties/statusNoteEn/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9037,8 +9038,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!(((((data8 === "par") || (data8 === "targets")) || (data8 === "satisfaction")) || (data8 === "digital")) || (data8 === "other"))){
-const err31 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err31 = {instancePath:instancePath+"/statusNoteEn",schemaPath:"#/properties/statusNoteEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9048,11 +9050,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.issuer !== undefined){
-let data9 = data.issuer;
-if(typeof data9 === "string"){
-if(func2(data9) > 2000){
-const err32 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data.kind !== undefined){
+let data9 = data.kind;
+if(typeof data9 !== "string"){
+const err32 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9061,8 +9062,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func2(data9) < 1){
-const err33 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((((data9 === "par") || (data9 === "targets")) || (data9 === "satisfaction")) || (data9 === "digital")) || (data9 === "other"))){
+const err33 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9072,8 +9073,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.issuer !== undefined){
+let data10 = data.issuer;
+if(typeof data10 === "string"){
+if(func2(data10) > 2000){
+const err34 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9082,12 +9086,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.issuerEn !== undefined){
-let data10 = data.issuerEn;
-if(typeof data10 === "string"){
-if(func2(data10) > 2000){
-const err35 = {instancePath:instancePath+"/issuerEn",schemaPath:"#/properties/issuerEn/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(func2(data10) < 1){
+const err35 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9096,8 +9096,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(data10) < 1){
-const err36 = {instancePath:instancePath+"/issuerEn",schemaPath:"#/properties/issuerEn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err36 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9107,8 +9108,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/issuerEn",schemaPath:"#/properties/issuerEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.issuerEn !== undefined){
+let data11 = data.issuerEn;
+if(typeof data11 === "string"){
+if(func2(data11) > 2000){
+const err37 = {instancePath:instancePath+"/issuerEn",schemaPath:"#/properties/issuerEn/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9117,12 +9121,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.decision !== undefined){
-let data11 = data.decision;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.number === undefined){
-const err38 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
+if(func2(data11) < 1){
+const err38 = {instancePath:instancePath+"/issuerEn",schemaPath:"#/properties/issuerEn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9131,8 +9131,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data11.date === undefined){
-const err39 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
+}
+else {
+const err39 = {instancePath:instancePath+"/issuerEn",schemaPath:"#/properties/issuerEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9141,9 +9142,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key1 in data11){
-if(!(((((key1 === "number") || (key1 === "numberEn")) || (key1 === "date")) || (key1 === "title")) || (key1 === "url"))){
-const err40 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.decision !== undefined){
+let data12 = data.decision;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.number === undefined){
+const err40 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9152,12 +9156,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data11.number !== undefined){
-let data12 = data11.number;
-if(typeof data12 === "string"){
-if(func2(data12) > 2000){
-const err41 = {instancePath:instancePath+"/decision/number",schemaPath:"#/properties/decision/properties/number/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data12.date === undefined){
+const err41 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9166,8 +9166,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(func2(data12) < 1){
-const err42 = {instancePath:instancePath+"/decision/number",schemaPath:"#/properties/decision/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key1 in data12){
+if(!(((((key1 === "number") || (key1 === "numberEn")) || (key1 === "date")) || (key1 === "title")) || (key1 === "url"))){
+const err42 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9177,8 +9178,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/decision/number",schemaPath:"#/properties/decision/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.number !== undefined){
+let data13 = data12.number;
+if(typeof data13 === "string"){
+if(func2(data13) > 2000){
+const err43 = {instancePath:instancePath+"/decision/number",schemaPath:"#/properties/decision/properties/number/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9187,12 +9191,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data11.numberEn !== undefined){
-let data13 = data11.numberEn;
-if(typeof data13 === "string"){
-if(func2(data13) > 2000){
-const err44 = {instancePath:instancePath+"/decision/numberEn",schemaPath:"#/properties/decision/properties/numberEn/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(func2(data13) < 1){
+const err44 = {instancePath:instancePath+"/decision/number",schemaPath:"#/properties/decision/properties/number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9201,8 +9201,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(func2(data13) < 1){
-const err45 = {instancePath:instancePath+"/decision/numberEn",schemaPath:"#/properties/decision/properties/numberEn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err45 = {instancePath:instancePath+"/decision/number",schemaPath:"#/properties/decision/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9212,8 +9213,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/decision/numberEn",schemaPath:"#/properties/decision/properties/numberEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.numberEn !== undefined){
+let data14 = data12.numberEn;
+if(typeof data14 === "string"){
+if(func2(data14) > 2000){
+const err46 = {instancePath:instancePath+"/decision/numberEn",schemaPath:"#/properties/decision/properties/numberEn/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9222,15 +9226,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data11.date !== undefined){
-let data14 = data11.date;
-const _errs32 = errors;
-let valid2 = false;
-const _errs33 = errors;
-if(typeof data14 === "string"){
-if(!pattern6.test(data14)){
-const err47 = {instancePath:instancePath+"/decision/date",schemaPath:"#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
+if(func2(data14) < 1){
+const err47 = {instancePath:instancePath+"/decision/numberEn",schemaPath:"#/properties/decision/properties/numberEn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9241,7 +9238,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/decision/date",schemaPath:"#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err48 = {instancePath:instancePath+"/decision/numberEn",schemaPath:"#/properties/decision/properties/numberEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9250,11 +9247,15 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid0 = _errs33 === errors;
-valid2 = valid2 || _valid0;
-const _errs36 = errors;
-if(data14 !== null){
-const err49 = {instancePath:instancePath+"/decision/date",schemaPath:"#/properties/decision/properties/date/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data12.date !== undefined){
+let data15 = data12.date;
+const _errs34 = errors;
+let valid2 = false;
+const _errs35 = errors;
+if(typeof data15 === "string"){
+if(!pattern6.test(data15)){
+const err49 = {instancePath:instancePath+"/decision/date",schemaPath:"#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9263,10 +9264,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const err50 = {instancePath:instancePath+"/decision/date",schemaPath:"#/properties/decision/properties/date/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err50 = {instancePath:instancePath+"/decision/date",schemaPath:"#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9275,23 +9275,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-else {
-errors = _errs32;
-if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data11.title !== undefined){
-let data15 = data11.title;
-if(typeof data15 === "string"){
-if(func2(data15) > 2000){
-const err51 = {instancePath:instancePath+"/decision/title",schemaPath:"#/properties/decision/properties/title/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+var _valid0 = _errs35 === errors;
+valid2 = valid2 || _valid0;
+const _errs38 = errors;
+if(data15 !== null){
+const err51 = {instancePath:instancePath+"/decision/date",schemaPath:"#/properties/decision/properties/date/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9300,8 +9288,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err52 = {instancePath:instancePath+"/decision/title",schemaPath:"#/properties/decision/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid0 = _errs38 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const err52 = {instancePath:instancePath+"/decision/date",schemaPath:"#/properties/decision/properties/date/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9310,9 +9300,23 @@ vErrors.push(err52);
 }
 errors++;
 }
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
 }
 else {
-const err53 = {instancePath:instancePath+"/decision/title",schemaPath:"#/properties/decision/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data12.title !== undefined){
+let data16 = data12.title;
+if(typeof data16 === "string"){
+if(func2(data16) > 2000){
+const err53 = {instancePath:instancePath+"/decision/title",schemaPath:"#/properties/decision/properties/title/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9321,12 +9325,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data11.url !== undefined){
-let data16 = data11.url;
-if(typeof data16 === "string"){
-if(func2(data16) > 2000){
-const err54 = {instancePath:instancePath+"/decision/url",schemaPath:"#/properties/decision/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(func2(data16) < 1){
+const err54 = {instancePath:instancePath+"/decision/title",schemaPath:"#/properties/decision/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9337,7 +9337,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/decision/url",schemaPath:"#/properties/decision/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/decision/title",schemaPath:"#/properties/decision/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9347,9 +9347,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.url !== undefined){
+let data17 = data12.url;
+if(typeof data17 === "string"){
+if(func2(data17) > 2000){
+const err56 = {instancePath:instancePath+"/decision/url",schemaPath:"#/properties/decision/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9359,11 +9361,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.period !== undefined){
-let data17 = data.period;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.from === undefined){
-const err57 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+else {
+const err57 = {instancePath:instancePath+"/decision/url",schemaPath:"#/properties/decision/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9372,8 +9371,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data17.to === undefined){
-const err58 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9382,9 +9383,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key2 in data17){
-if(!((((key2 === "from") || (key2 === "to")) || (key2 === "label")) || (key2 === "labelEn"))){
-const err59 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.period !== undefined){
+let data18 = data.period;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.from === undefined){
+const err59 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9393,12 +9397,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data17.from !== undefined){
-let data18 = data17.from;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err60 = {instancePath:instancePath+"/period/from",schemaPath:"#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
+if(data18.to === undefined){
+const err60 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9407,9 +9407,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/period/from",schemaPath:"#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data18){
+if(!((((key2 === "from") || (key2 === "to")) || (key2 === "label")) || (key2 === "labelEn"))){
+const err61 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9419,11 +9419,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data17.to !== undefined){
-let data19 = data17.to;
+if(data18.from !== undefined){
+let data19 = data18.from;
 if(typeof data19 === "string"){
 if(!pattern6.test(data19)){
-const err62 = {instancePath:instancePath+"/period/to",schemaPath:"#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
+const err62 = {instancePath:instancePath+"/period/from",schemaPath:"#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9434,7 +9434,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/period/to",schemaPath:"#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/period/from",schemaPath:"#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9444,11 +9444,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data17.label !== undefined){
-let data20 = data17.label;
+if(data18.to !== undefined){
+let data20 = data18.to;
 if(typeof data20 === "string"){
-if(func2(data20) > 2000){
-const err64 = {instancePath:instancePath+"/period/label",schemaPath:"#/properties/period/properties/label/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(!pattern6.test(data20)){
+const err64 = {instancePath:instancePath+"/period/to",schemaPath:"#/$defs/IsoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9457,8 +9457,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(func2(data20) < 1){
-const err65 = {instancePath:instancePath+"/period/label",schemaPath:"#/properties/period/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err65 = {instancePath:instancePath+"/period/to",schemaPath:"#/$defs/IsoDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9468,8 +9469,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/period/label",schemaPath:"#/properties/period/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.label !== undefined){
+let data21 = data18.label;
+if(typeof data21 === "string"){
+if(func2(data21) > 2000){
+const err66 = {instancePath:instancePath+"/period/label",schemaPath:"#/properties/period/properties/label/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9478,12 +9482,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data17.labelEn !== undefined){
-let data21 = data17.labelEn;
-if(typeof data21 === "string"){
-if(func2(data21) > 2000){
-const err67 = {instancePath:instancePath+"/period/labelEn",schemaPath:"#/properties/period/properties/labelEn/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(func2(data21) < 1){
+const err67 = {instancePath:instancePath+"/period/label",schemaPath:"#/properties/period/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9492,8 +9492,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(func2(data21) < 1){
-const err68 = {instancePath:instancePath+"/period/labelEn",schemaPath:"#/properties/period/properties/labelEn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err68 = {instancePath:instancePath+"/period/label",schemaPath:"#/properties/period/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9503,8 +9504,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/period/labelEn",schemaPath:"#/properties/period/properties/labelEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.labelEn !== undefined){
+let data22 = data18.labelEn;
+if(typeof data22 === "string"){
+if(func2(data22) > 2000){
+const err69 = {instancePath:instancePath+"/period/labelEn",schemaPath:"#/properties/period/properties/labelEn/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9513,10 +9517,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data22) < 1){
+const err70 = {instancePath:instancePath+"/period/labelEn",schemaPath:"#/properties/period/properties/labelEn/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -9526,11 +9528,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.unitLevels !== undefined){
-let data22 = data.unitLevels;
-if(Array.isArray(data22)){
-if(data22.length > 11){
-const err71 = {instancePath:instancePath+"/unitLevels",schemaPath:"#/properties/unitLevels/maxItems",keyword:"maxItems",params:{limit: 11},message:"must NOT have more than 11 items"};
+else {
+const err71 = {instancePath:instancePath+"/period/labelEn",schemaPath:"#/properties/period/properties/labelEn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9539,8 +9538,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data22.length < 1){
-const err72 = {instancePath:instancePath+"/unitLevels",schemaPath:"#/properties/unitLevels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -9549,11 +9550,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-const len0 = data22.length;
-for(let i0=0; i0<len0; i0++){
-let data23 = data22[i0];
-if(typeof data23 !== "string"){
-const err73 = {instancePath:instancePath+"/unitLevels/" + i0,schemaPath:"#/$defs/UnitLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.unitLevels !== undefined){
+let data23 = data.unitLevels;
+if(Array.isArray(data23)){
+if(data23.length > 11){
+const err73 = {instancePath:instancePath+"/unitLevels",schemaPath:"#/properties/unitLevels/maxItems",keyword:"maxItems",params:{limit: 11},message:"must NOT have more than 11 items"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -9562,8 +9564,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!(((((((((((data23 === "province") || (data23 === "department")) || (data23 === "ministry")) || (data23 === "district")) || (data23 === "urbanDistrict")) || (data23 === "town")) || (data23 === "provincialCity")) || (data23 === "commune")) || (data23 === "ward")) || (data23 === "township")) || (data23 === "specialZone"))){
-const err74 = {instancePath:instancePath+"/unitLevels/" + i0,schemaPath:"#/$defs/UnitLevel/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+if(data23.length < 1){
+const err74 = {instancePath:instancePath+"/unitLevels",schemaPath:"#/properties/unitLevels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -9572,10 +9574,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/unitLevels",schemaPath:"#/properties/unitLevels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+let data24 = data23[i0];
+if(typeof data24 !== "string"){
+const err75 = {instancePath:instancePath+"/unitLevels/" + i0,schemaPath:"#/$defs/UnitLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -9584,15 +9587,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data.scale !== undefined){
-let data24 = data.scale;
-const _errs62 = errors;
-let valid11 = false;
-const _errs63 = errors;
-if(typeof data24 == "number"){
-if(data24 < 0 || isNaN(data24)){
-const err76 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(((((((((((data24 === "province") || (data24 === "department")) || (data24 === "ministry")) || (data24 === "district")) || (data24 === "urbanDistrict")) || (data24 === "town")) || (data24 === "provincialCity")) || (data24 === "commune")) || (data24 === "ward")) || (data24 === "township")) || (data24 === "specialZone"))){
+const err76 = {instancePath:instancePath+"/unitLevels/" + i0,schemaPath:"#/$defs/UnitLevel/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -9602,8 +9598,9 @@ vErrors.push(err76);
 errors++;
 }
 }
+}
 else {
-const err77 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err77 = {instancePath:instancePath+"/unitLevels",schemaPath:"#/properties/unitLevels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -9612,12 +9609,15 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid1 = _errs63 === errors;
-valid11 = valid11 || _valid1;
+}
+if(data.scale !== undefined){
+let data25 = data.scale;
+const _errs64 = errors;
+let valid11 = false;
 const _errs65 = errors;
-if(typeof data24 === "string"){
-if(!pattern9.test(data24)){
-const err78 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
+if(typeof data25 == "number"){
+if(data25 < 0 || isNaN(data25)){
+const err78 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -9628,7 +9628,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err79 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -9639,8 +9639,10 @@ errors++;
 }
 var _valid1 = _errs65 === errors;
 valid11 = valid11 || _valid1;
-if(!valid11){
-const err80 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs67 = errors;
+if(typeof data25 === "string"){
+if(!pattern9.test(data25)){
+const err80 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,12})?$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -9649,23 +9651,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-else {
-errors = _errs62;
-if(vErrors !== null){
-if(_errs62){
-vErrors.length = _errs62;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.policies !== undefined){
-let data25 = data.policies;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.notApplicable === undefined){
-const err81 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/required",keyword:"required",params:{missingProperty: "notApplicable"},message:"must have required property '"+"notApplicable"+"'"};
+const err81 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -9674,8 +9662,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data25.missingEvidence === undefined){
-const err82 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/required",keyword:"required",params:{missingProperty: "missingEvidence"},message:"must have required property '"+"missingEvidence"+"'"};
+var _valid1 = _errs67 === errors;
+valid11 = valid11 || _valid1;
+if(!valid11){
+const err82 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/NonNegativeDecimal/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -9684,8 +9674,23 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data25.ranking === undefined){
-const err83 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/required",keyword:"required",params:{missingProperty: "ranking"},message:"must have required property '"+"ranking"+"'"};
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.policies !== undefined){
+let data26 = data.policies;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.notApplicable === undefined){
+const err83 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/required",keyword:"required",params:{missingProperty: "notApplicable"},message:"must have required property '"+"notApplicable"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -9694,9 +9699,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key3 in data25){
-if(!(((((key3 === "notApplicable") || (key3 === "missingEvidence")) || (key3 === "ranking")) || (key3 === "indexAboveScale")) || (key3 === "partsInTotal"))){
-const err84 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data26.missingEvidence === undefined){
+const err84 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/required",keyword:"required",params:{missingProperty: "missingEvidence"},message:"must have required property '"+"missingEvidence"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -9705,11 +9709,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data25.notApplicable !== undefined){
-let data26 = data25.notApplicable;
-if(typeof data26 !== "string"){
-const err85 = {instancePath:instancePath+"/policies/notApplicable",schemaPath:"#/properties/policies/properties/notApplicable/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.ranking === undefined){
+const err85 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/required",keyword:"required",params:{missingProperty: "ranking"},message:"must have required property '"+"ranking"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -9718,8 +9719,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!((data26 === "fullPoints") || (data26 === "reduceMaximum"))){
-const err86 = {instancePath:instancePath+"/policies/notApplicable",schemaPath:"#/properties/policies/properties/notApplicable/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.notApplicable.enum},message:"must be equal to one of the allowed values"};
+for(const key3 in data26){
+if(!(((((key3 === "notApplicable") || (key3 === "missingEvidence")) || (key3 === "ranking")) || (key3 === "indexAboveScale")) || (key3 === "partsInTotal"))){
+const err86 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -9729,10 +9731,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data25.missingEvidence !== undefined){
-let data27 = data25.missingEvidence;
+if(data26.notApplicable !== undefined){
+let data27 = data26.notApplicable;
 if(typeof data27 !== "string"){
-const err87 = {instancePath:instancePath+"/policies/missingEvidence",schemaPath:"#/properties/policies/properties/missingEvidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err87 = {instancePath:instancePath+"/policies/notApplicable",schemaPath:"#/properties/policies/properties/notApplicable/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -9741,8 +9743,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(!((data27 === "zero") || (data27 === "scoreAndFlag"))){
-const err88 = {instancePath:instancePath+"/policies/missingEvidence",schemaPath:"#/properties/policies/properties/missingEvidence/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.missingEvidence.enum},message:"must be equal to one of the allowed values"};
+if(!((data27 === "fullPoints") || (data27 === "reduceMaximum"))){
+const err88 = {instancePath:instancePath+"/policies/notApplicable",schemaPath:"#/properties/policies/properties/notApplicable/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.notApplicable.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -9752,10 +9754,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data25.ranking !== undefined){
-let data28 = data25.ranking;
+if(data26.missingEvidence !== undefined){
+let data28 = data26.missingEvidence;
 if(typeof data28 !== "string"){
-const err89 = {instancePath:instancePath+"/policies/ranking",schemaPath:"#/properties/policies/properties/ranking/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err89 = {instancePath:instancePath+"/policies/missingEvidence",schemaPath:"#/properties/policies/properties/missingEvidence/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -9764,8 +9766,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(!((data28 === "dense") || (data28 === "competition"))){
-const err90 = {instancePath:instancePath+"/policies/ranking",schemaPath:"#/properties/policies/properties/ranking/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.ranking.enum},message:"must be equal to one of the allowed values"};
+if(!((data28 === "zero") || (data28 === "scoreAndFlag"))){
+const err90 = {instancePath:instancePath+"/policies/missingEvidence",schemaPath:"#/properties/policies/properties/missingEvidence/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.missingEvidence.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -9775,10 +9777,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data25.indexAboveScale !== undefined){
-let data29 = data25.indexAboveScale;
+if(data26.ranking !== undefined){
+let data29 = data26.ranking;
 if(typeof data29 !== "string"){
-const err91 = {instancePath:instancePath+"/policies/indexAboveScale",schemaPath:"#/properties/policies/properties/indexAboveScale/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err91 = {instancePath:instancePath+"/policies/ranking",schemaPath:"#/properties/policies/properties/ranking/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -9787,8 +9789,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!((data29 === "cap") || (data29 === "allow"))){
-const err92 = {instancePath:instancePath+"/policies/indexAboveScale",schemaPath:"#/properties/policies/properties/indexAboveScale/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.indexAboveScale.enum},message:"must be equal to one of the allowed values"};
+if(!((data29 === "dense") || (data29 === "competition"))){
+const err92 = {instancePath:instancePath+"/policies/ranking",schemaPath:"#/properties/policies/properties/ranking/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.ranking.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -9798,10 +9800,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data25.partsInTotal !== undefined){
-let data30 = data25.partsInTotal;
+if(data26.indexAboveScale !== undefined){
+let data30 = data26.indexAboveScale;
 if(typeof data30 !== "string"){
-const err93 = {instancePath:instancePath+"/policies/partsInTotal",schemaPath:"#/properties/policies/properties/partsInTotal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err93 = {instancePath:instancePath+"/policies/indexAboveScale",schemaPath:"#/properties/policies/properties/indexAboveScale/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -9810,8 +9812,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!((data30 === "roundedParts") || (data30 === "exactParts"))){
-const err94 = {instancePath:instancePath+"/policies/partsInTotal",schemaPath:"#/properties/policies/properties/partsInTotal/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.partsInTotal.enum},message:"must be equal to one of the allowed values"};
+if(!((data30 === "cap") || (data30 === "allow"))){
+const err94 = {instancePath:instancePath+"/policies/indexAboveScale",schemaPath:"#/properties/policies/properties/indexAboveScale/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.indexAboveScale.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -9821,9 +9823,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.partsInTotal !== undefined){
+let data31 = data26.partsInTotal;
+if(typeof data31 !== "string"){
+const err95 = {instancePath:instancePath+"/policies/partsInTotal",schemaPath:"#/properties/policies/properties/partsInTotal/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -9832,12 +9835,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data.rounding !== undefined){
-let data31 = data.rounding;
-if(Array.isArray(data31)){
-if(data31.length > 30){
-const err96 = {instancePath:instancePath+"/rounding",schemaPath:"#/properties/rounding/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"};
+if(!((data31 === "roundedParts") || (data31 === "exactParts"))){
+const err96 = {instancePath:instancePath+"/policies/partsInTotal",schemaPath:"#/properties/policies/properties/partsInTotal/enum",keyword:"enum",params:{allowedValues: schema32.properties.policies.properties.partsInTotal.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -9846,16 +9845,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-const len1 = data31.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate22(data31[i1], {instancePath:instancePath+"/rounding/" + i1,parentData:data31,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/rounding",schemaPath:"#/properties/rounding/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err97 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -9865,10 +9858,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.displayPlaces !== undefined){
-let data33 = data.displayPlaces;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
-const err98 = {instancePath:instancePath+"/displayPlaces",schemaPath:"#/properties/displayPlaces/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.rounding !== undefined){
+let data32 = data.rounding;
+if(Array.isArray(data32)){
+if(data32.length > 30){
+const err98 = {instancePath:instancePath+"/rounding",schemaPath:"#/properties/rounding/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -9877,9 +9871,16 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(typeof data33 == "number"){
-if(data33 > 6 || isNaN(data33)){
-const err99 = {instancePath:instancePath+"/displayPlaces",schemaPath:"#/properties/displayPlaces/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+const len1 = data32.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate22(data32[i1], {instancePath:instancePath+"/rounding/" + i1,parentData:data32,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/rounding",schemaPath:"#/properties/rounding/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -9888,8 +9889,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data33 < 0 || isNaN(data33)){
-const err100 = {instancePath:instancePath+"/displayPlaces",schemaPath:"#/properties/displayPlaces/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.displayPlaces !== undefined){
+let data34 = data.displayPlaces;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+const err100 = {instancePath:instancePath+"/displayPlaces",schemaPath:"#/properties/displayPlaces/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -9898,13 +9902,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-if(data.classification !== undefined){
-let data34 = data.classification;
-if(Array.isArray(data34)){
-if(data34.length > 20){
-const err101 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(typeof data34 == "number"){
+if(data34 > 6 || isNaN(data34)){
+const err101 = {instancePath:instancePath+"/displayPlaces",schemaPath:"#/properties/displayPlaces/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -9913,16 +9913,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len2 = data34.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate24(data34[i2], {instancePath:instancePath+"/classification/" + i2,parentData:data34,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data34 < 0 || isNaN(data34)){
+const err102 = {instancePath:instancePath+"/displayPlaces",schemaPath:"#/properties/displayPlaces/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -9932,11 +9924,12 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.inputs !== undefined){
-let data36 = data.inputs;
-if(Array.isArray(data36)){
-if(data36.length > 200){
-const err103 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+}
+if(data.classification !== undefined){
+let data35 = data.classification;
+if(Array.isArray(data35)){
+if(data35.length > 20){
+const err103 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -9945,16 +9938,16 @@ vErrors.push(err103);
 }
 errors++;
 }
-const len3 = data36.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate26(data36[i3], {instancePath:instancePath+"/inputs/" + i3,parentData:data36,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+const len2 = data35.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate24(data35[i2], {instancePath:instancePath+"/classification/" + i2,parentData:data35,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err104 = {instancePath:instancePath+"/classification",schemaPath:"#/properties/classification/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -9964,11 +9957,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data38 = data.fields;
-if(Array.isArray(data38)){
-if(data38.length > 50){
-const err105 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(data.inputs !== undefined){
+let data37 = data.inputs;
+if(Array.isArray(data37)){
+if(data37.length > 200){
+const err105 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -9977,8 +9970,16 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data38.length < 1){
-const err106 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len3 = data37.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate26(data37[i3], {instancePath:instancePath+"/inputs/" + i3,parentData:data37,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9987,21 +9988,45 @@ vErrors.push(err106);
 }
 errors++;
 }
-const len4 = data38.length;
+}
+if(data.fields !== undefined){
+let data39 = data.fields;
+if(Array.isArray(data39)){
+if(data39.length > 50){
+const err107 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data39.length < 1){
+const err108 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+const len4 = data39.length;
 for(let i4=0; i4<len4; i4++){
-if(!(validate30(data38[i4], {instancePath:instancePath+"/fields/" + i4,parentData:data38,parentDataProperty:i4,rootData,dynamicAnchors}))){
+if(!(validate30(data39[i4], {instancePath:instancePath+"/fields/" + i4,parentData:data39,parentDataProperty:i4,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err109 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err109];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err109);
 }
 errors++;
 }
@@ -10019,38 +10044,38 @@ errors = vErrors.length;
 }
 }
 if(data.notes !== undefined){
-let data42 = data.notes;
-if(typeof data42 === "string"){
-if(func2(data42) > 20000){
-const err108 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-}
-else {
-const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data43 = data.notes;
+if(typeof data43 === "string"){
+if(func2(data43) > 20000){
+const err110 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }

@@ -8,14 +8,14 @@ import { bundledSets, BUNDLED_SETS_DIR, walkJsonFiles } from './node.js';
  * it: `title` → `titleEn` (the set, criteria, bonus and penalty blocks), `label` → `labelEn` (the
  * period, classification bands, inputs, options, documents, parts, tiers, on-time items), `unit` →
  * `unitEn`, `kind` → `kindEn` (documents), `reason` → `reasonEn` (applicability), a rule's `note` →
- * `noteEn`, and the set's `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers
+ * `noteEn`, the set's `statusNote` → `statusNoteEn`, and its `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers
  * show them).
  *
  * The sweep goes through the whole file rather than a list of known places, so that a text in a new
  * place (a new rule kind with labels) is caught as well. Left out: the decision's `title` and every
  * `source` (the cited documents' own words, which stay as issued), and the set's `kind`, which is a code.
  */
-const PAIRED = ['title', 'label', 'unit', 'reason', 'note'] as const;
+const PAIRED = ['title', 'label', 'unit', 'reason', 'note', 'statusNote'] as const;
 
 const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -69,6 +69,7 @@ describe('missingEnglish', () => {
   it('names every untranslated place by its JSON pointer', () => {
     const set = {
       title: 'Bộ tiêu chí',
+      statusNote: 'Bộ tiêu chí mẫu',
       issuer: 'UBND xã A',
       decision: { number: 'Quyết định số 1/QĐ-UBND', date: '2026-01-01', title: 'Quyết định ban hành' },
       period: { from: '2026-01-01', to: '2026-12-31', label: 'Năm 2026' },
@@ -98,6 +99,7 @@ describe('missingEnglish', () => {
       '/issuerEn',
       '/decision/numberEn',
       '/titleEn',
+      '/statusNoteEn',
       '/period/labelEn',
       '/fields/0/applicability/reasonEn',
       '/fields/0/inputs/0/unitEn',

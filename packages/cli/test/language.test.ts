@@ -46,8 +46,8 @@ const OWN = (() => {
   }
   for (const s of SETS) {
     const set = JSON.parse(readFileSync(join(ROOT, s.file), 'utf8'));
-    // The issuer and the decision's name have their English (issuerEn, decision.numberEn): the headers must not show them in the other language.
-    strings({ d: set.decision?.title, s: set.statusNote, n: set.notes }, () => true, out);
+    // The issuer, the decision's name and the status note have their English (issuerEn, decision.numberEn, statusNoteEn): no output may show them in the other language.
+    strings({ d: set.decision?.title, n: set.notes }, () => true, out);
     strings(set, (k) => ['source', 'description', 'help'].includes(k), out);
   }
   return [...out].sort((a, b) => b.length - a.length);
@@ -84,7 +84,7 @@ function wording(text: string): string {
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 /** English words that a Vietnamese sentence of ours would only contain by a leak (whole words: "toán" is not "to"). */
 const ENGLISH =
-  /(?<!\p{L})(the|and|of|from|to|points?|not|with|is|are|for|by|missing|tier|ratio|rule|score|index|total|maximum|file|value|error|warning|needs?|must|above|under|round|self|appraisal|applicable|criterion|criteria|evidence|documents?|inputs?|none|yes|no|set|mean|rank|unit|places?|half|up|down)(?!\p{L})/iu;
+  /(?<!\p{L})(the|and|of|from|to|points?|not|with|is|are|for|by|missing|tier|ratio|rule|score|index|total|maximum|file|value|error|warning|needs?|must|above|under|round|self|appraisal|applicable|criterion|criteria|evidence|documents?|inputs?|none|yes|no|set|mean|rank|unit|places?|half|up|down|assessment|survey|official|parts?|fields?|built)(?!\p{L})/iu;
 
 function leaks(text: string, lang: 'vi' | 'en'): string[] {
   const out: string[] = [];

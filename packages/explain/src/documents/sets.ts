@@ -106,6 +106,6 @@ export function setDocument(compiled: CompiledSet, ex: Explainer): Doc {
     const rows = block.items.map((n) => ({ cells: [n.code, ex.pick(n.title, n.titleEn), ex.say.n(n.max), ex.rule(compiled.nodes.get(n.code)!)] }));
     doc.push({ kind: 'table', columns: [{ label: ex.word('code') }, { label: ex.word('title'), width: 48 }, { label: ex.word('max'), align: 'right' }, { label: ex.word('rule'), width: 70 }], rows });
   }
-  if (set.statusNote) doc.push({ kind: 'para', text: set.statusNote });
+  if (set.statusNote) doc.push({ kind: 'para', text: ex.pick(set.statusNote, set.statusNoteEn) });
   return doc;
 }
