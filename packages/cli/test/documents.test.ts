@@ -216,6 +216,8 @@ describe('rank --format xlsx', () => {
     expect(first.autoFilter).toBe(`A3:I${3 + main.length}`);
     expect(first.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const names = wb.worksheets.map((w) => w.name);
+    // Named by the title's first words, not cut in the middle of a word.
+    expect(names.slice(0, 3)).toEqual(['Xếp hạng', 'Nhóm xếp loại', 'Điểm bình quân theo lĩnh vực']);
     for (const band of json.summary.bands) {
       const ws = wb.worksheets.find((w) => w.name.startsWith(`${band.code} — `))!;
       expect(ws, `${band.code} in ${names.join(', ')}`).toBeDefined();

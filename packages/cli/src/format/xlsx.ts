@@ -39,18 +39,35 @@ export function numberValue(n: CellNumber): number {
   return Number(`${neg ? '-' : ''}${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`);
 }
 
-/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
+/** Room for a " (2)" after a name, within Excel's 31 characters. */
+const SHEET_NAME_ROOM = 28;
+
+/**
+ * A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. A long title
+ * "Xếp hạng: Bộ tiêu chí …" is named by what comes before its colon ("Xếp hạng"); a long name without
+ * one is cut after a whole word, with "…".
+ */
 function sheetName(wanted: string, used: Set<string>): string {
-  const base =
-    text(wanted)
-      .replace(/[[\]:*?/\\\n\r]/g, ' ')
-      .replace(/^'+|'+$/g, '')
-      .trim()
-      .slice(0, 28) || 'Sheet';
+  const whole = text(wanted);
+  const colon = whole.indexOf(': ');
+  const head = whole.length > SHEET_NAME_ROOM && colon > 0 ? whole.slice(0, colon) : whole;
+  const clean = head
+    .replace(/[[\]:*?/\\\n\r]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  const base = (clean.length <= SHEET_NAME_ROOM ? clean : `${cutAtWord(clean, SHEET_NAME_ROOM - 1)}…`) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27 - String(i).length)} (${i})`;
   used.add(name.toLowerCase());
   return name;
+}
+
+/** At most `max` characters of `s`, ending at a word's end when one ends past a third of it. */
+function cutAtWord(s: string, max: number): string {
+  const cut = s.slice(0, max);
+  const space = s.charAt(max) === ' ' ? max : cut.lastIndexOf(' ');
+  return (space > max / 3 ? cut.slice(0, space) : cut).trimEnd();
 }
 
 interface Cursor {
