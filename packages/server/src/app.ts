@@ -48,10 +48,39 @@ export interface ApiApp {
 
 const POST_ROUTES: Route[] = ['validate', 'score', 'explain', 'diff', 'rank'];
 
+/**
+ * The language of an answer's sentences: `?lang=` when the request gives it (vi or en, anything else is
+ * API_QUERY_VALUE); else the one of vi and en its Accept-Language prefers; else Vietnamese.
+ */
 function langOf(c: Context): Lang | Diagnostic {
   const v = c.req.query('lang');
-  if (v === undefined || v === 'vi' || v === 'en') return v ?? 'vi';
-  return diag('API_QUERY_VALUE', '', { name: 'lang', value: v, allowed: ['vi', 'en'] });
+  if (v === 'vi' || v === 'en') return v;
+  if (v !== undefined) return diag('API_QUERY_VALUE', '', { name: 'lang', value: v, allowed: ['vi', 'en'] });
+  return preferredLang(c.req.header('accept-language'));
+}
+
+/** Language ranges looked at in one Accept-Language header (a browser sends a handful). */
+const MAX_LANGUAGE_RANGES = 32;
+
+/**
+ * The one of vi and en an Accept-Language header prefers (RFC 9110: the highest weight, the first
+ * listed of equal weights; "en-GB" is English, q=0 is refused), or vi when it names neither.
+ */
+export function preferredLang(header: string | undefined): Lang {
+  let best: Lang = 'vi';
+  let bestWeight = 0;
+  for (const range of (header ?? '').split(',', MAX_LANGUAGE_RANGES)) {
+    const [tag = '', ...params] = range.split(';');
+    const primary = tag.trim().toLowerCase().split('-')[0];
+    if (primary !== 'vi' && primary !== 'en') continue;
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    const weight = q === undefined ? 1 : /^q=(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$/.test(q) ? Number(q.slice(2)) : 0;
+    if (weight > bestWeight) {
+      best = primary;
+      bestWeight = weight;
+    }
+  }
+  return best;
 }
 
 /** A coded error answer, worded in the request's language (Vietnamese when its ?lang= is not valid). */
@@ -164,6 +193,8 @@ export function createApp(options: ServerOptions = {}): ApiApp {
   app.use('*', async (c, next) => {
     await next();
     c.header('x-content-type-options', 'nosniff');
+    // The sentences of an answer follow Accept-Language when there is no ?lang=.
+    c.header('vary', 'accept-language', { append: true });
     c.header('referrer-policy', 'no-referrer');
   });
   if (options.loopbackOnly) app.use('*', loopbackHost);

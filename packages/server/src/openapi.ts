@@ -65,7 +65,13 @@ const ERROR_TEXT: Record<number, string> = {
   500: 'An internal error (coded, no stack trace).',
   503: 'The request ran past its time limit (API_TIMEOUT), or too many are waiting (API_BUSY).',
 };
-const lang = { name: 'lang', in: 'query', required: false, description: 'Language of the sentences: vi (default) or en.', schema: { type: 'string', enum: ['vi', 'en'] } };
+const lang = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description: 'Language of the sentences: vi or en. Without it, the one of them the Accept-Language header prefers; without either, vi.',
+  schema: { type: 'string', enum: ['vi', 'en'] },
+};
 const timeout = {
   name: 'timeout',
   in: 'query',

@@ -15,6 +15,7 @@ import { compile, diffResults, rank, score, toSummary } from '@parindex/engine';
 import { CompactResultSchema, ScoreResultSchema } from '@parindex/engine/result-schema';
 import { PARSE_OPTIONS } from '@parindex/rules';
 import { openApiDocument, startServer, type RunningServer, type StartOptions } from '../dist/index.js';
+import { preferredLang } from '../dist/app.js';
 import { DiffAnswer, ErrorAnswer, ExplainAnswer, HealthAnswer, RankAnswer, SetListAnswer, ValidateAnswer } from '../dist/schemas.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -113,6 +114,40 @@ describe('the JSON API', () => {
     expect(withSet.status).toBe(200);
     expect(withSet.body.provenance.criteriaSet.sha256).not.toBe(a.body.provenance.criteriaSet.sha256);
     expect(withSet.body.totals.points).toBe('83.186');
+  });
+
+  it('without ?lang= the sentences follow Accept-Language; ?lang= wins over it', async () => {
+    const step = async (path: string, acceptLanguage?: string) => {
+      const a = await call(s, path, EVIDENCE, acceptLanguage === undefined ? {} : { headers: { 'content-type': 'application/json', 'accept-language': acceptLanguage } });
+      expect(a.status).toBe(200);
+      expect(a.headers.get('vary')?.toLowerCase()).toContain('accept-language');
+      return a.body.criteria[0].steps[0] as string;
+    };
+    const vi = 'Tỉ lệ = 1.170 ÷ 1.300 × 100 = 90';
+    const en = 'Ratio = 1,170 ÷ 1,300 × 100 = 90';
+    expect(await step('/v1/explain?code=3.2', 'en-GB,en;q=0.9,vi;q=0.5')).toBe(en);
+    expect(await step('/v1/explain?code=3.2', 'fr-FR, vi;q=0.4, en;q=0.3')).toBe(vi);
+    expect(await step('/v1/explain?code=3.2', 'de, en;q=0')).toBe(vi);
+    expect(await step('/v1/explain?code=3.2', 'fr')).toBe(vi);
+    expect(await step('/v1/explain?code=3.2')).toBe(vi);
+    expect(await step('/v1/explain?code=3.2&lang=vi', 'en')).toBe(vi);
+    // An error answer too.
+    const bad = await call(s, '/v1/score', '{not json', { headers: { 'content-type': 'application/json', 'accept-language': 'en-US' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.diagnostics[0].text).toMatch(/^Invalid JSON: /);
+  });
+
+  it('preferredLang reads weights as RFC 9110 says', () => {
+    expect(preferredLang(undefined)).toBe('vi');
+    expect(preferredLang('')).toBe('vi');
+    expect(preferredLang('en')).toBe('en');
+    expect(preferredLang('EN-us')).toBe('en');
+    expect(preferredLang('vi-VN,vi;q=0.9,en-US;q=0.8')).toBe('vi');
+    expect(preferredLang('en;q=0.5, vi;q=0.6')).toBe('vi');
+    expect(preferredLang('en;q=0.5, vi;q=0.5')).toBe('en');
+    expect(preferredLang('en;q=2, vi;q=0.1')).toBe('vi');
+    expect(preferredLang('*')).toBe('vi');
+    expect(preferredLang(`${'fr,'.repeat(40)}en`)).toBe('vi');
   });
 
   it('POST /v1/explain words every criterion in Vietnamese by default and in English with ?lang=en', async () => {
