@@ -234,6 +234,9 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     expect(await page.getAttribute('#total-index', 'data-value')).toBe(expected.index);
     expect(await page.textContent('#total-index')).toBe('83,60');
     expect(await page.getAttribute('#total-class', 'data-value')).toBe('B');
+    // Each field's share as the tables print it, two decimals: 7,6 of 9,5 and 7 of 7.
+    expect(await page.textContent('#field-percent-1')).toBe('80,00%');
+    expect(await page.textContent('#field-percent-4')).toBe('100,00%');
 
     // Save: the file the page writes scores the same in Node.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-evidence')]);
@@ -258,6 +261,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     expect(await page.textContent('#score-heading')).toBe('Provisional result');
     expect(await page.textContent('label[for="in-dossiers_resolved"]')).toBe('Dossiers resolved in the year');
     expect(await page.textContent('#total-points')).toBe(`${formatNumber(raised, 'en')} / 99.5`);
+    expect(await page.textContent('#field-percent-1')).toBe('80.00%');
     expect(await page.inputValue(`#in-${input}`)).toBe(to);
     await page.selectOption('#lang', 'vi');
     await page.waitForSelector('html[lang="vi"]');

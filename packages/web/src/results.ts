@@ -4,7 +4,7 @@
  * each with its audit trail and "what would raise it": the explainer's sentences, as on the command line.
  */
 import type { CompiledSet, Improvement, NodeResult, ScoreResult } from '@parindex/engine';
-import { bandText, explainLeaf, formatNumber, lost, type Explainer, type PageWords } from '@parindex/explain';
+import { bandText, explainLeaf, formatNumber, formatPercent, lost, percentOf, type Explainer, type PageWords } from '@parindex/explain';
 import { dec } from '@parindex/rules';
 import { h, renderBlock, s, type Child } from './dom.js';
 
@@ -70,7 +70,11 @@ function fieldBars(r: ScoreResult, ex: Explainer): HTMLElement {
   return h(
     'table',
     { class: 'field-bars' },
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, ex.word('field')), h('th', { scope: 'col', class: 'num' }, ex.word('points')), h('th', { scope: 'col' }, ex.word('percent')))),
+    h(
+      'thead',
+      null,
+      h('tr', null, h('th', { scope: 'col' }, ex.word('field')), h('th', { scope: 'col', class: 'num' }, ex.word('score')), h('th', { scope: 'col', class: 'pct' }, ex.word('percent'))),
+    ),
     h(
       'tbody',
       null,
@@ -80,7 +84,13 @@ function fieldBars(r: ScoreResult, ex: Explainer): HTMLElement {
           null,
           h('th', { scope: 'row' }, `${f.code}. ${ex.pick(f.title, f.titleEn)}`),
           h('td', { class: 'num', id: `field-points-${f.code}` }, `${ex.say.n(f.points)} / ${ex.say.n(f.applicableMax)}`),
-          h('td', null, h('meter', { min: 0, max: Number(f.applicableMax) || 1, value: Number(f.points), 'aria-label': `${f.code}. ${ex.pick(f.title, f.titleEn)}` })),
+          // The share as the tables print it ("80,00%"), beside a meter that shows it at a glance.
+          h(
+            'td',
+            { class: 'pct', id: `field-percent-${f.code}` },
+            h('meter', { min: 0, max: Number(f.applicableMax) || 1, value: Number(f.points), 'aria-hidden': 'true' }),
+            h('span', null, formatPercent(percentOf(f.points, f.applicableMax), ex.lang)),
+          ),
         ),
       ),
     ),
