@@ -22,12 +22,15 @@ describe.concurrent('usage and exit codes', () => {
     expect(root.code).toBe(0);
     for (const c of ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank']) expect(root.stdout).toContain(c);
     expect(sc.code).toBe(0);
-    expect(sc.stdout).toMatch(/--appraisal=<file>/);
+    expect(sc.stdout).toMatch(/--appraisal=<tệp>/);
+    expect(sc.stdout).toContain('CÁCH DÙNG: parindex score [TÙY CHỌN] <tệp>');
     expect(sc.stdout).toMatch(/--format=<table\|json\|md\|html\|csv\|docx\|xlsx>/);
     expect(show.code).toBe(0);
-    expect(show.stdout).toContain('<id[@version]>');
+    expect(show.stdout).toContain('<mã[@phiên bản]>');
     expect(sc.stdout).toContain('TÙY CHỌN');
-    expect((await cliInProcess(['score', '--help', '--lang', 'en'])).stdout).toContain('OPTIONS');
+    const en = (await cliInProcess(['score', '--help', '--lang', 'en'])).stdout;
+    expect(en).toContain('USAGE: parindex score [OPTIONS] <file>');
+    expect(en).toMatch(/--appraisal=<file>/);
     expect(none.code).toBe(2);
   });
 

@@ -84,7 +84,7 @@ function wording(text: string): string {
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 /** English words that a Vietnamese sentence of ours would only contain by a leak (whole words: "toán" is not "to"). */
 const ENGLISH =
-  /(?<!\p{L})(the|and|of|from|to|points?|not|with|is|are|for|by|missing|tier|ratio|rule|score|index|total|maximum|file|value|error|warning|needs?|must|above|under|round|self|appraisal|applicable|criterion|criteria|evidence|documents?|inputs?|none|yes|no|set|mean|rank|unit|places?|half|up|down|assessment|survey|official|parts?|fields?|built)(?!\p{L})/iu;
+  /(?<!\p{L})(the|and|of|from|to|points?|not|with|is|are|for|by|missing|tier|ratio|rule|score|index|total|maximum|file|value|error|warning|needs?|must|above|under|round|self|appraisal|applicable|criterion|criteria|evidence|documents?|inputs?|none|yes|no|set|mean|rank|unit|places?|half|up|down|assessment|survey|official|parts?|fields?|built|folder|version|progress|bytes|address|origin|options)(?!\p{L})/iu;
 
 function leaks(text: string, lang: 'vi' | 'en'): string[] {
   const out: string[] = [];
@@ -98,7 +98,10 @@ function leaks(text: string, lang: 'vi' | 'en'): string[] {
 async function check(args: string[], lang: 'vi' | 'en'): Promise<string[]> {
   const r = await cliInProcess([...args, '--lang', lang]);
   // A template is an evidence file: what people read in it are its notes.
-  const out = args[0] === 'template' && !args.includes('--help') ? (JSON.parse(r.stdout) as { entries: Array<{ note?: string }> }).entries.map((e) => e.note ?? '').join('\n') : r.stdout;
+  const help = args.includes('--help');
+  const text = args[0] === 'template' && !help ? (JSON.parse(r.stdout) as { entries: Array<{ note?: string }> }).entries.map((e) => e.note ?? '').join('\n') : r.stdout;
+  // In a usage line, what stands for a value is read too ("<tệp>", "[TÙY CHỌN]"): not a tag, not a typed option.
+  const out = help ? text.replace(/=?<([^<>]*)>/g, ' $1 ').replace(/\[([^[\]]*)\]/g, ' $1 ') : text;
   return [...leaks(out, lang), ...leaks(r.stderr, lang)].map((l) => `${args.join(' ')} --lang ${lang}: ${l}`);
 }
 

@@ -277,6 +277,11 @@ export interface HelpWords {
   required: string;
   defaultIs: string;
   more(command: string): string;
+  /**
+   * What stands for a value in a usage line ("<file>", "--out=<file>") in this language, by the
+   * placeholder's English text; one not listed is shown as it is (literal values: "vi|en", "yyyy-mm-dd").
+   */
+  placeholder: Readonly<Record<string, string>>;
   /** "parindex" and each command ("rules", "rules list", …). */
   command: Readonly<Record<string, string>>;
   /** Options and arguments: "score.all", or "format" for an option every command shares. */

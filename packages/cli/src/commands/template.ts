@@ -42,7 +42,7 @@ export const templateCommand = defineCommand({
     set: { type: 'positional', required: false, description: 'Criteria set: id or id@version (not needed with --rules or --appraisal)', valueHint: 'id[@version]' },
     rules: { type: 'string', valueHint: 'file', description: 'A template for this criteria-set file instead of a bundled set' },
     unit: { type: 'string', valueHint: 'CODE', description: 'Unit code to write into the file' },
-    name: { type: 'string', valueHint: 'text', description: 'Unit name to write into the file' },
+    name: { type: 'string', valueHint: 'name', description: 'Unit name to write into the file' },
     level: { type: 'enum' as const, options: [...UNIT_LEVELS], valueHint: 'level', description: "The unit's level (default: the first level the set is for, else commune)" },
     format: { type: 'enum' as const, options: ['json', 'xlsx'], default: 'json', description: 'Output format: json (an evidence file) or xlsx (the workbook an officer fills in Excel)' },
     appraisal: { type: 'string', valueHint: 'evidence', description: "With --format xlsx: the appraisers' workbook for this evidence file (or workbook)" },
