@@ -29,6 +29,8 @@ export class CliError extends Error {
  * the language of --lang when printed.
  */
 export class UsageError extends Error {
+  /** The command whose usage was wrong ("plan status"), set on the way out by the dispatcher: its --help is suggested. */
+  command: string | undefined;
   constructor(
     readonly diagnostic: Diagnostic,
     options?: { cause?: unknown },

@@ -6,7 +6,7 @@
 import { parseArgs, type ArgsDef, type CommandDef } from 'citty';
 import { commandHelp, rootHelp } from './help.js';
 import { diag, ParindexError } from '@parindex/rules';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText, LOCALES } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
 import { CliError, UsageError, formatDiagnostic, preloadWorkbooks } from './io.js';
 import { ENGINE_VERSION } from '@parindex/engine';
@@ -93,7 +93,17 @@ function parseChecked(argv: string[], defs: ArgsDef, cmd: Command): ReturnType<t
   return parseArgs(argv, defs);
 }
 
-async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsDef>): Promise<number> {
+/** Run `cmd` (`path` is its name after "parindex": "plan status"); a usage error names the command it is of. */
+async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsDef>, path: string): Promise<number> {
+  try {
+    return await runChecked(cmd, argv, parent, path);
+  } catch (e) {
+    if (e instanceof UsageError) e.command ??= path;
+    throw e;
+  }
+}
+
+async function runChecked(cmd: Command, argv: string[], parent: CommandDef<ArgsDef>, path: string): Promise<number> {
   const sub = cmd.subCommands as Record<string, Command> | undefined;
   if (sub) {
     const first = argv[0];
@@ -103,7 +113,7 @@ async function runCommand(cmd: Command, argv: string[], parent: CommandDef<ArgsD
     }
     const next = sub[first];
     if (!next) throw new UsageError(diag('USAGE_UNKNOWN_COMMAND', '', { command: first, commands: Object.keys(sub) }), { cause: cmd });
-    return runCommand(next, argv.slice(1), cmd);
+    return runCommand(next, argv.slice(1), cmd, `${path} ${first}`);
   }
   const until = argv.indexOf('--');
   const head = until >= 0 ? argv.slice(0, until) : argv;
@@ -151,7 +161,7 @@ export async function dispatch(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[first];
   if (!entry) throw new UsageError(diag('USAGE_UNKNOWN_COMMAND', '', { command: first, commands: Object.keys(COMMANDS) }));
-  return await runCommand(await entry.load(), argv.slice(1), root);
+  return await runCommand(await entry.load(), argv.slice(1), root, first);
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -162,9 +172,9 @@ export async function main(argv: string[]): Promise<number> {
     return await dispatch(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      const vi = lang === 'vi';
       // The sentence may quote an argument or a file name (anything the shell passes): escaped.
-      process.stderr.write(`parindex: ${terminalText(diagnosticText(e.diagnostic, lang))}\n${vi ? 'Xem hướng dẫn' : 'See'}: parindex ${argv[0] && COMMANDS[argv[0]] ? argv[0] + ' ' : ''}--help\n`);
+      const help = `parindex ${e.command ? `${e.command} ` : ''}--help`;
+      process.stderr.write(`parindex: ${terminalText(diagnosticText(e.diagnostic, lang))}\n${LOCALES[lang].help.seeHelp(help)}\n`);
       return 2;
     }
     if (e instanceof CliError) {

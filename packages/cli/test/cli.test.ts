@@ -42,6 +42,9 @@ describe.concurrent('usage and exit codes', () => {
       cliInProcess(['score', VB, '--format', 'xml']),
       cliInProcess(['score', VB, '--out']),
       cliInProcess(['score', VB, '--round', 'round1']),
+      cliInProcess(['plan', 'status', 'ke-hoach.json', '--bogus']),
+      cliInProcess(['plan', 'bogus']),
+      cliInProcess(['score', VB, '--bogus', '--lang', 'en']),
     ]);
     for (const r of runs) {
       expect(r.code, r.stderr).toBe(2);
@@ -52,6 +55,12 @@ describe.concurrent('usage and exit codes', () => {
     expect(runs[1]!.stderr).toContain('Không có tùy chọn --bogus');
     expect(runs[2]!.stderr).toContain('EVIDENCE');
     expect(runs[3]!.stderr).toContain('--format');
+    // The help of the command whose usage was wrong, in the run's language.
+    expect(runs[0]!.stderr).toMatch(/\nXem hướng dẫn: parindex --help\n$/);
+    expect(runs[1]!.stderr).toMatch(/\nXem hướng dẫn: parindex score --help\n$/);
+    expect(runs[6]!.stderr).toMatch(/\nXem hướng dẫn: parindex plan status --help\n$/);
+    expect(runs[7]!.stderr).toMatch(/\nXem hướng dẫn: parindex plan --help\n$/);
+    expect(runs[8]!.stderr).toBe('parindex: Unknown option --bogus.\nSee: parindex score --help\n');
   });
 });
 

@@ -277,6 +277,8 @@ export interface HelpWords {
   required: string;
   defaultIs: string;
   more(command: string): string;
+  /** After a usage error: "Xem hướng dẫn: parindex score --help". */
+  seeHelp(helpCommand: string): string;
   /**
    * What stands for a value in a usage line ("<file>", "--out=<file>") in this language, by the
    * placeholder's English text; one not listed is shown as it is (literal values: "vi|en", "yyyy-mm-dd").

@@ -86,6 +86,7 @@ export const en: Locale = {
     required: 'required',
     defaultIs: 'default',
     more: (c) => `Use parindex ${c} --help for more about a command.`,
+    seeHelp: (c) => `See: ${c}`,
     placeholder: {},
     command: {
       parindex: 'Exact, explainable scoring of the Public Administration Reform Index',

@@ -83,6 +83,7 @@ export const vi: Locale = {
     required: 'bắt buộc',
     defaultIs: 'mặc định',
     more: (c) => `Xem parindex ${c} --help để biết thêm về từng lệnh.`,
+    seeHelp: (c) => `Xem hướng dẫn: ${c}`,
     placeholder: {
       file: 'tệp',
       'file…': 'tệp…',
