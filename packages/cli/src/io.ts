@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, type Diagnostic, type CriteriaSet } from '@parindex/rules';
 import { readJsonFile as readJsonFileOf, walkJsonFiles } from '@parindex/rules/files';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText, LOCALES } from '@parindex/explain';
 import { terminalText } from './format/escape.js';
 import { shippedSet } from './shipped.js';
 import type { Lang } from './numbers.js';
@@ -106,7 +106,7 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
  */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.cell !== undefined ? `${d.file}:${d.cell}` : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  const sev = d.severity === 'warning' ? (lang === 'vi' ? 'cảnh báo' : 'warning') : lang === 'vi' ? 'lỗi' : 'error';
+  const sev = LOCALES[lang].help.severity[d.severity === 'warning' ? 'warning' : 'error'];
   // A workbook's diagnostic names its cell; a pointer is shown only when it leads into the evidence it stands for.
   const path = d.path === '' ? (d.cell !== undefined ? '' : '/') : d.path;
   return terminalText([where, `${d.code}`, path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));

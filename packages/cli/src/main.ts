@@ -187,9 +187,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const err = e as Error;
     const what = terminalText(`${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`);
-    process.stderr.write(
-      lang === 'vi' ? `parindex: lỗi nội bộ (${what}). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.\n` : `parindex: internal error (${what}). Set PARINDEX_DEBUG=1 for details and report it.\n`,
-    );
+    process.stderr.write(`parindex: ${LOCALES[lang].help.internalError(what)}\n`);
     if (process.env.PARINDEX_DEBUG === '1' && err?.stack) process.stderr.write(err.stack + '\n');
     return 1;
   }

@@ -278,6 +278,10 @@ export interface HelpWords {
   defaultIs: string;
   more(command: string): string;
   /** After a usage error: "Xem hướng dẫn: parindex score --help". */
+  /** A diagnostic line's severity: "lỗi", "cảnh báo". */
+  severity: Readonly<Record<'error' | 'warning', string>>;
+  /** What the command line says when it fails by a fault of its own (`what`: the error's name and message). */
+  internalError(what: string): string;
   seeHelp(helpCommand: string): string;
   /**
    * What stands for a value in a usage line ("<file>", "--out=<file>") in this language, by the

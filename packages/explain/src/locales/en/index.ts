@@ -87,6 +87,8 @@ export const en: Locale = {
     defaultIs: 'default',
     more: (c) => `Use parindex ${c} --help for more about a command.`,
     seeHelp: (c) => `See: ${c}`,
+    severity: { error: 'error', warning: 'warning' },
+    internalError: (what) => `internal error (${what}). Set PARINDEX_DEBUG=1 for details and report it.`,
     placeholder: {},
     command: {
       parindex: 'Exact, explainable scoring of the Public Administration Reform Index',

@@ -84,6 +84,8 @@ export const vi: Locale = {
     defaultIs: 'mặc định',
     more: (c) => `Xem parindex ${c} --help để biết thêm về từng lệnh.`,
     seeHelp: (c) => `Xem hướng dẫn: ${c}`,
+    severity: { error: 'lỗi', warning: 'cảnh báo' },
+    internalError: (what) => `lỗi nội bộ (${what}). Đặt PARINDEX_DEBUG=1 để xem chi tiết và báo lỗi.`,
     placeholder: {
       file: 'tệp',
       'file…': 'tệp…',
