@@ -147,7 +147,8 @@ export const InputDef = /* @__PURE__ */ (() =>
       max: withDescription(opt(Dec), 'Largest allowed value (count, decimal, percent).'),
       atMost: withDescription(opt(Identifier), 'The value may not exceed this other input (e.g. on-time ≤ resolved).'),
       withinPeriod: withDescription(opt(z.boolean()), 'For dates: warn when the date lies outside the set period.'),
-      help: opt(LongText),
+      help: withDescription(opt(LongText), 'How to count or fill the value, shown beside the input (the web page, the workbook).'),
+      helpEn: withDescription(opt(LongText), 'The help in English, shown with --lang en (without it, English shows no help).'),
     }),
     { id: 'Input', description: 'A typed evidence input.' },
   ))();

@@ -8,14 +8,14 @@ import { bundledSets, BUNDLED_SETS_DIR, walkJsonFiles } from './node.js';
  * it: `title` → `titleEn` (the set, criteria, bonus and penalty blocks), `label` → `labelEn` (the
  * period, classification bands, inputs, options, documents, parts, tiers, on-time items), `unit` →
  * `unitEn`, `kind` → `kindEn` (documents), `reason` → `reasonEn` (applicability), a rule's `note` →
- * `noteEn`, the set's `statusNote` → `statusNoteEn`, and its `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers
+ * `noteEn`, an input's `help` → `helpEn`, the set's `statusNote` → `statusNoteEn`, and its `issuer` → `issuerEn` and `decision.number` → `decision.numberEn` (the headers
  * show them).
  *
  * The sweep goes through the whole file rather than a list of known places, so that a text in a new
  * place (a new rule kind with labels) is caught as well. Left out: the decision's `title` and every
  * `source` (the cited documents' own words, which stay as issued), and the set's `kind`, which is a code.
  */
-const PAIRED = ['title', 'label', 'unit', 'reason', 'note', 'statusNote'] as const;
+const PAIRED = ['title', 'label', 'unit', 'reason', 'note', 'statusNote', 'help'] as const;
 
 const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -82,7 +82,7 @@ describe('missingEnglish', () => {
           titleEn: 'Field',
           source: { document: 'Kế hoạch 1/KH-UBND' },
           applicability: { notApplicableWhen: { input: 'n', op: 'eq', value: 0 }, reason: 'không được giao' },
-          inputs: [{ id: 'n', type: 'count', label: 'Số hồ sơ', labelEn: 'Dossiers', unit: 'hồ sơ', options: [{ id: 'a', label: 'Có' }] }],
+          inputs: [{ id: 'n', type: 'count', label: 'Số hồ sơ', labelEn: 'Dossiers', unit: 'hồ sơ', help: 'Đếm cả hồ sơ trực tuyến', options: [{ id: 'a', label: 'Có' }] }],
           documents: [{ id: 'plan', kind: 'Kế hoạch', label: 'Kế hoạch', labelEn: 'Plan' }],
           rule: {
             type: 'tiers',
@@ -103,6 +103,7 @@ describe('missingEnglish', () => {
       '/period/labelEn',
       '/fields/0/applicability/reasonEn',
       '/fields/0/inputs/0/unitEn',
+      '/fields/0/inputs/0/helpEn',
       '/fields/0/inputs/0/options/0/labelEn',
       '/fields/0/documents/0/kindEn',
       '/fields/0/rule/noteEn',

@@ -48,7 +48,7 @@ const OWN = (() => {
     const set = JSON.parse(readFileSync(join(ROOT, s.file), 'utf8'));
     // The issuer, the decision's name and the status note have their English (issuerEn, decision.numberEn, statusNoteEn): no output may show them in the other language.
     strings({ d: set.decision?.title, n: set.notes }, () => true, out);
-    strings(set, (k) => ['source', 'description', 'help'].includes(k), out);
+    strings(set, (k) => ['source', 'description'].includes(k), out);
   }
   return [...out].sort((a, b) => b.length - a.length);
 })();

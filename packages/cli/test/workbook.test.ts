@@ -211,6 +211,20 @@ describe('the CLI with a workbook', () => {
     await wb.xlsx.load(readFileSync(a) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => `${w.name}:${w.state}`)).toEqual(['Unit:visible', 'Figures:visible', 'Documents:visible', 'Explanations:visible', 'parindex:veryHidden']);
   });
+
+  it("an input's help stands beside it, in the workbook's language", async () => {
+    const helpOf = async (lang: 'vi' | 'en') => {
+      const out = join(dir, `help-${lang}.xlsx`);
+      expect((await cliInProcess(['template', 'model.commune-par', '--format', 'xlsx', '--out', out, '--lang', lang])).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      const rows: string[] = [];
+      wb.worksheets[1]!.eachRow((row) => void (row.getCell(3).value === 'dossiers_resolved' && rows.push(String(row.getCell(7).value))));
+      return rows;
+    };
+    expect(await helpOf('vi')).toEqual(['Mẫu số của tỷ lệ đúng hạn là số hồ sơ ĐÃ GIẢI QUYẾT, không phải số hồ sơ tiếp nhận.']);
+    expect(await helpOf('en')).toEqual(['The on-time rate is out of the dossiers RESOLVED, not the dossiers received.']);
+  });
 });
 
 describe("the appraisers' workbook", () => {

@@ -6,7 +6,7 @@
 export { formatDate, formatNumber, formatPercent, percentOf, type Lang, type NumberOptions } from './numbers.js';
 export { createExplainer, LOCALES, type Explainer } from './explainer.js';
 export type { Locale, OfficialWords, Say, WordKey } from './locale.js';
-export { countPhrase, pick } from './say.js';
+export { countPhrase, inputHelp, pick } from './say.js';
 export { conditionText, logicText } from './conditions.js';
 export type { Block, Cell, Column, Doc, Format, Row, Signature } from './document.js';
 export { cellLines } from './document.js';

@@ -49,6 +49,11 @@ export function valueText(v: unknown, lang: Lang, option?: (id: string) => strin
   return String(v);
 }
 
+/** An input's help in this language, or none: English without `helpEn` shows no help rather than the Vietnamese. */
+export function inputHelp(def: InputDef, lang: Lang): string | undefined {
+  return lang === 'en' ? def.helpEn : def.help;
+}
+
 function inputWords(def: InputDef | undefined, id: string, lang: Lang) {
   const label = def ? pick(lang, def.label, def.labelEn) : id;
   // A percent input without a unit of its own is written with "%".

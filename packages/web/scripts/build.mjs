@@ -66,7 +66,7 @@ await build({
 const SHARED = {
   rules: ['dec', 'diag', 'hasErrors', 'LIMITS', 'readValueText', 'valueTextDiagnostic'],
   engine: ['checkEvidence', 'ENGINE_VERSION', 'hashJson', 'score'],
-  explain: ['createExplainer', 'LOCALES', 'nodeIndex'],
+  explain: ['createExplainer', 'inputHelp', 'LOCALES', 'nodeIndex'],
 };
 const fromPage = {
   name: 'from-page',

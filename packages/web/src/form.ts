@@ -5,7 +5,7 @@
  * the form state it edits (`data-bind`); one listener on the form writes it back (see officer.ts).
  */
 import type { CompiledNode, CompiledSet } from '@parindex/engine';
-import { formatDate, pageWords, type Explainer, type PageWords, type UnitLevel } from '@parindex/explain';
+import { formatDate, inputHelp, pageWords, type Explainer, type PageWords, type UnitLevel } from '@parindex/explain';
 import { UNIT_LEVELS, type DocumentReq, type InputDef } from '@parindex/rules';
 import { h, type Child } from './dom.js';
 import { controlId, docKey, type FormState } from './model.js';
@@ -80,7 +80,7 @@ function inputRow(def: InputDef, ex: Explainer, s: FormState): HTMLElement {
     { class: 'input' },
     def.type === 'tally' ? h('span', { class: 'label' }, words.label + optional) : h('label', { for: id }, words.label + optional),
     h('span', { class: 'control' }, control(def, ex, s), unit ? h('span', { class: 'unit' }, unit) : null),
-    def.help && ex.lang === 'vi' ? h('small', { class: 'help' }, def.help) : null,
+    inputHelp(def, ex.lang) ? h('small', { class: 'help' }, inputHelp(def, ex.lang)!) : null,
     msg(id),
   );
 }

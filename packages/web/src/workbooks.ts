@@ -5,7 +5,7 @@
  * names listed in scripts/build.mjs, SHARED: only those, so that this script stays as small as it was).
  */
 import { checkEvidence, ENGINE_VERSION, hashJson, score } from '@parindex/engine';
-import { createExplainer, LOCALES, nodeIndex } from '@parindex/explain';
+import { createExplainer, inputHelp, LOCALES, nodeIndex } from '@parindex/explain';
 import { dec, diag, hasErrors, LIMITS, readValueText, valueTextDiagnostic } from '@parindex/rules';
 import type { fillEvidenceWorkbook, readWorkbookBytes } from '@parindex/workbook';
 
@@ -24,7 +24,7 @@ export function workbookApi(): Promise<WorkbookApi> {
   g.parindexShared = {
     rules: { dec, diag, hasErrors, LIMITS, readValueText, valueTextDiagnostic },
     engine: { checkEvidence, ENGINE_VERSION, hashJson, score },
-    explain: { createExplainer, LOCALES, nodeIndex },
+    explain: { createExplainer, inputHelp, LOCALES, nodeIndex },
   };
   loading ??= new Promise<WorkbookApi>((resolve, reject) => {
     const script = document.createElement('script');

@@ -5,7 +5,7 @@
  * sheet. Every input cell carries Excel's data validation. Every word comes from @parindex/explain.
  */
 import ExcelJS from 'exceljs';
-import { createExplainer, LOCALES, type Explainer } from '@parindex/explain';
+import { createExplainer, inputHelp, LOCALES, type Explainer } from '@parindex/explain';
 import { LIMITS, type InputDef } from '@parindex/rules';
 import type { CompiledSet } from '@parindex/engine';
 import { ENGINE_VERSION } from '@parindex/engine';
@@ -178,6 +178,12 @@ function valueRow(ws: ExcelJS.Worksheet, compiled: CompiledSet, r: ValueRow, lis
   const unit = lang === 'en' ? (def.unitEn ?? def.unit) : def.unit;
   const row = ws.addRow([r.criterion ?? '', option ? w.tallyRow(label, ex.pick(option.label, option.labelEn)) : label, r.key, null, unit ?? (def.type === 'percent' ? '%' : ''), typeText(def, lang)]);
   plainRow(row);
+  // How to count the figure ("out of the dossiers RESOLVED …"), in the rule column of its row: read by no one but the officer.
+  const help = inputHelp(def, lang);
+  if (help) {
+    row.getCell(C.rule).value = help;
+    row.getCell(C.rule).font = { ...FONT, italic: true };
+  }
   const cell = row.getCell(C.value);
   inputCell(cell, def.type === 'date' ? DATE_FORMAT : def.type === 'boolean' || def.type === 'level' ? TEXT_FORMAT : undefined);
   cell.dataValidation = validationFor(def, lists, ex, lang);
