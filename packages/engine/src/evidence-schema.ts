@@ -149,8 +149,11 @@ function nodes(compiled: CompiledSet): { leaves: CriterionNode[]; groups: Criter
   return { leaves, groups };
 }
 
-/** The JSON Schema (draft 2020-12) of evidence for one compiled set, its labels in `lang`. Data only: no I/O. */
-export function evidenceSchema(compiled: CompiledSet, lang: 'vi' | 'en' = 'vi'): Schema {
+/**
+ * The JSON Schema (draft 2020-12) of evidence for one compiled set, its labels in `lang` (the set's own
+ * words: the engine words nothing), titled `title` (default: the set's ref and title). Data only: no I/O.
+ */
+export function evidenceSchema(compiled: CompiledSet, lang: 'vi' | 'en' = 'vi', title?: string): Schema {
   const set = compiled.set;
   const setInputs = set.inputs ?? [];
   const { leaves, groups } = nodes(compiled);
@@ -159,7 +162,7 @@ export function evidenceSchema(compiled: CompiledSet, lang: 'vi' | 'en' = 'vi'):
   const str = (max: number) => ({ type: 'string', maxLength: max });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: `${lang === 'en' ? 'Evidence for' : 'Minh chứng theo'} ${compiled.ref}: ${said(set.title, set.titleEn, lang)}`,
+    title: title ?? `${compiled.ref}: ${said(set.title, set.titleEn, lang)}`,
     type: 'object',
     properties: {
       $schema: { type: 'string' },

@@ -42,6 +42,6 @@ describe('template --schema', () => {
     const [withSchema, plain] = await Promise.all([cli(['template', 'model.commune-par', '--schema', schemaFile, '--lang', 'en']), cli(['template', 'model.commune-par'])]);
     expect(JSON.parse(withSchema.stdout).$schema).toMatch(/par\.en\.schema\.json$/);
     expect(JSON.parse(plain.stdout).$schema).toBeUndefined();
-    expect(JSON.parse(readFileSync(schemaFile, 'utf8')).title).toMatch(/^Evidence for model\.commune-par@2026: /);
+    expect(JSON.parse(readFileSync(schemaFile, 'utf8')).title).toMatch(/^Evidence for model\.commune-par@2026: Model criteria set/);
   });
 });

@@ -266,6 +266,8 @@ export interface TemplateWords {
   fillValues: string;
   sharedFacts: string;
   documents: string;
+  /** The title of the evidence JSON Schema (`template --schema`): "Minh chứng theo model.commune-par@2026: …". */
+  schemaTitle(ref: string, setTitle: string): string;
 }
 
 /** --help: headings, and the description of every command and option, by "command" or "command.option". */

@@ -11,7 +11,7 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from 'citty';
-import { pick, templateNote } from '@parindex/explain';
+import { LOCALES, pick, templateNote } from '@parindex/explain';
 import { diag, kindOf, UNIT_LEVELS, type CriteriaSet, type CriterionNode, type UnitLevel } from '@parindex/rules';
 import { evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
@@ -85,7 +85,7 @@ export const templateCommand = defineCommand({
       period: { from: set.period.from, to: set.period.to, ...(periodLabel !== undefined ? { label: periodLabel } : {}) },
       entries,
     };
-    if (args.schema) writeOutput(json(evidenceSchema(compiled, lang)), args.schema);
+    if (args.schema) writeOutput(json(evidenceSchema(compiled, lang, LOCALES[lang].template.schemaTitle(compiled.ref, pick(lang, compiled.set.title, compiled.set.titleEn)))), args.schema);
     writeOutput(json(evidence), args.out);
     return 0;
   },

@@ -191,6 +191,7 @@ export const en: Locale = {
     fillValues: 'Fill "values": ',
     sharedFacts: 'Unit facts shared with other criteria (give once, here in "values" or under another criterion): ',
     documents: 'Evidence documents (add to "documents" as {"for", "number", "date", "title"}): ',
+    schemaTitle: (ref, title) => `Evidence for ${ref}: ${title}`,
   },
   workbook: workbookEn,
   serve: {

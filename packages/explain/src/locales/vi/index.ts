@@ -204,6 +204,7 @@ export const vi: Locale = {
     fillValues: 'Nhập vào "values": ',
     sharedFacts: 'Số liệu chung của đơn vị (nhập một lần, tại đây trong "values" hoặc ở tiêu chí khác): ',
     documents: 'Tài liệu kiểm chứng (thêm vào "documents" dạng {"for", "number", "date", "title"}): ',
+    schemaTitle: (ref, title) => `Minh chứng theo ${ref}: ${title}`,
   },
   workbook: workbookVi,
   serve: {
