@@ -232,7 +232,7 @@ export function readJsonFile(file: string, limits: { maxItems?: number } = {}): 
   const read = readTextFile(file);
   if (read.text === undefined) return { file, text: '', value: undefined, diagnostics: read.diagnostics, locate: () => undefined };
   const doc = readJson(read.text, file, limits);
-  return { file, text: read.text, value: doc.value, diagnostics: doc.diagnostics, locate: doc.locate };
+  return { file, text: read.text, value: doc.value, diagnostics: doc.diagnostics, locate: doc.locate, ...(doc.checkable === undefined ? {} : { checkable: doc.checkable }) };
 }
 
 /**

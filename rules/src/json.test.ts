@@ -10,6 +10,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { pointerSegment } from './diagnostics.js';
 import { lineColumn, lineIndex, readJson, scanJson } from './json.js';
+import { LIMITS } from './limits.js';
 import { walkJsonFiles } from './files.js';
 import { validateSetText } from './validate-file.js';
 
@@ -105,6 +106,34 @@ describe('locating JSON pointers', () => {
       expect(at(offset), String(offset)).toEqual({ line, column: end - last });
       expect(lineColumn(text, offset)).toEqual(at(offset));
     }
+  });
+});
+
+describe('a refused value that can still be checked (checkable)', () => {
+  it('past forbidden and repeated keys and inexact numbers: the parsed value, the forbidden keys taken out', () => {
+    const doc = readJson('{"a": {"__proto__": {"polluted": 1}, "b": 2}, "constructor": 1, "c": [{"prototype": 0, "d": 1}], "e": 1, "e": 2}');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.map((d) => `${d.code} ${d.path}`).sort()).toEqual([
+      'JSON_DUPLICATE_KEY /e',
+      'JSON_FORBIDDEN_KEY /a/__proto__',
+      'JSON_FORBIDDEN_KEY /c/0/prototype',
+      'JSON_FORBIDDEN_KEY /constructor',
+    ]);
+    expect(doc.checkable).toEqual({ a: { b: 2 }, c: [{ d: 1 }], e: 2 });
+    const a = (doc.checkable as { a: object }).a;
+    expect(Object.hasOwn(a, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(readJson('{"n": 1.00000000000000000001}').checkable).toEqual({ n: 1 });
+  });
+
+  it('not past a broken limit, a syntax error, or more problems than the diagnostics limit', () => {
+    expect(readJson(`{"l": [${'1,'.repeat(LIMITS.arrayItems)}1], "__proto__": 1}`).checkable).toBeUndefined();
+    expect(readJson('{"a": 1,').checkable).toBeUndefined();
+    expect(readJson('[1]').checkable).toBeUndefined();
+    const many = `{${Array.from({ length: LIMITS.diagnostics }, (_, i) => `"o${i}": {"__proto__": 1}`).join(', ')}}`;
+    expect(readJson(many).checkable).toBeUndefined();
+    expect(readJson('{"a": 1}').checkable).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@
 import { parseTree, printParseErrorCode, parse as parseLenient, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { Decimal } from './decimal.js';
 import { diag, pointerSegment, type Diagnostic, type DiagnosticParams, type ValueKind } from './diagnostics.js';
-import { findForbiddenKeys } from './forbidden.js';
+import { FORBIDDEN_KEYS, findForbiddenKeys } from './forbidden.js';
 import { LIMITS } from './limits.js';
 import { recordNumberTokens } from './number-tokens.js';
 
@@ -15,6 +15,32 @@ export interface JsonDocument {
   diagnostics: Diagnostic[];
   /** Line (1-based) and column (1-based) of the value at a JSON pointer, or of its nearest existing parent. */
   locate(pointer: string): { line: number; column: number } | undefined;
+  /**
+   * When `value` is undefined only for problems that can be looked past (forbidden, repeated keys,
+   * numbers a double cannot hold: LOOK_PAST), the parsed value with its forbidden keys taken out, so
+   * that `validate` reports the rest of the file's problems at once. For checking only: the file has
+   * errors, and nothing scores it.
+   */
+  checkable?: unknown;
+}
+
+/** The problems of a text JSON.parse accepted, within every limit, past which the rest of it can still be checked. */
+const LOOK_PAST: ReadonlySet<string> = new Set(['JSON_FORBIDDEN_KEY', 'JSON_DUPLICATE_KEY', 'JSON_NUMBER_INEXACT']);
+
+/** The value with every forbidden key (an own property JSON.parse made) taken out, everywhere in it. */
+function withoutForbiddenKeys(value: unknown): unknown {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else
+      for (const k of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(k)) delete (v as Record<string, unknown>)[k];
+        else stack.push((v as Record<string, unknown>)[k]);
+      }
+  }
+  return value;
 }
 
 /** @internal A function giving the 1-based line and column of an offset: line starts found once, then a binary search. */
@@ -460,7 +486,11 @@ export function readJson(text: string, file?: string, limits: { maxBytes?: numbe
   }
   findForbiddenKeys(value, diagnostics, '', limits.maxItems === undefined ? {} : { maxItems: limits.maxItems });
   if (scan.grouped.length > 0) recordNumberTokens(value as object, new Map(scan.grouped.map((g) => [g.path, g.text])));
-  return done(diagnostics.length > before ? undefined : value);
+  const found = diagnostics.slice(before);
+  if (found.length === 0) return done(value);
+  // The forbidden-key walk stops at LIMITS.diagnostics problems, before it has checked every limit.
+  const lookPast = found.length < LIMITS.diagnostics && found.every((d) => LOOK_PAST.has(d.code));
+  return lookPast ? { ...done(undefined), checkable: withoutForbiddenKeys(value) } : done(undefined);
 }
 
 /**

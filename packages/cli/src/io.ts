@@ -45,6 +45,8 @@ export interface JsonFile {
   value: Record<string, unknown> | undefined;
   diagnostics: Diagnostic[];
   locate(pointer: string): { line: number; column: number } | undefined;
+  /** The value refused only for problems that can be looked past, to check the rest of the file (readJson's `checkable`): never scored. */
+  checkable?: Record<string, unknown>;
 }
 
 /** Read and parse a JSON file (the one reader of @parindex/rules/node: regular files only, size cap while reading, UTF-8). Never throws. */

@@ -58,6 +58,35 @@ describe('validate: every problem of every stage at once', () => {
     }
   });
 
+  it('past a forbidden or repeated key: those, and every other problem of the file; score still refuses it', async () => {
+    const dir = tempDir();
+    // The six mistakes' text with a forbidden key and a repeated one written into it.
+    const text = JSON.stringify(sixMistakes(), null, 2).replace('\n  "formatVersion": 1,', '\n  "__proto__": { "polluted": true },\n  "formatVersion": 1,\n  "formatVersion": 1,');
+    const file = writeTemp(dir, 'hostile.json', text);
+    const found = await diagnosticsOf(file);
+    expect(found.filter((d) => d.code.startsWith('JSON_')).map((d) => [d.code, d.path, d.line])).toEqual([
+      ['JSON_DUPLICATE_KEY', '/formatVersion', 5],
+      ['JSON_FORBIDDEN_KEY', '/__proto__', 3],
+    ]);
+    const six = found.map((d) => `${d.code} ${d.path}`);
+    for (const k of [
+      'EVIDENCE_SCHEMA /unit/level',
+      'EVIDENCE_SCHEMA /entries/4',
+      'EVIDENCE_UNKNOWN_CRITERION /entries/31/criterion',
+      'EVIDENCE_NUMBER_AMBIGUOUS /entries/32/values/payment_transactions',
+    ])
+      expect(six).toContain(k);
+    const scored = await cli(['score', file, '--format', 'json']);
+    expect(scored.code).toBe(1);
+    expect(scored.stdout).toBe('');
+    expect(
+      scored.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('  ')[1]),
+    ).toEqual(['JSON_DUPLICATE_KEY', 'JSON_FORBIDDEN_KEY']);
+  });
+
   it('words them in Vietnamese, and in English with --lang en, with the suggestion for the typo', async () => {
     const six = writeTemp(tempDir(), 'six.json', JSON.stringify(sixMistakes(), null, 2));
     const [vi, en] = await Promise.all([cli(['validate', six]), cli(['validate', six, '--lang', 'en'])]);

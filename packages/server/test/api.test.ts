@@ -342,6 +342,12 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     expect(codes(await call(s, '/v1/score', ''))).toEqual(['FILE_EMPTY']);
     expect(codes(await call(s, '/v1/score', '{"a": 1, "a": 2}'))).toEqual(['JSON_DUPLICATE_KEY']);
     expect(codes(await call(s, '/v1/score', '{"__proto__": {"x": 1}}'))).toEqual(['JSON_FORBIDDEN_KEY']);
+    // /v1/validate looks past it: the forbidden key and the rest of the body's problems.
+    const v = await call(s, '/v1/validate', EVIDENCE.replace('{', '{"__proto__": {"x": 1}, "zzz": 1, '));
+    expect(v.status).toBe(200);
+    expect(v.body.valid).toBe(false);
+    expect(v.body.diagnostics.slice(0, 2).map((d: { code: string; path: string }) => `${d.code} ${d.path}`)).toEqual(['JSON_FORBIDDEN_KEY /__proto__', 'EVIDENCE_SCHEMA ']);
+    expect(v.body.diagnostics[1].text).toContain('zzz');
     expect(codes(await call(s, '/v1/score', '['.repeat(100) + ']'.repeat(100)))).toEqual(['JSON_TOO_DEEP']);
   });
 

@@ -47,7 +47,8 @@ async function checkEvidenceFile(f: JsonFile, rules: string | undefined, evidenc
   const found = locateScoreDiagnostics(checkEvidence(c.compiled, f.value), f, undefined);
   // One by one: a spread of 100,000 diagnostics overflows the stack.
   for (const d of found) out.push(d);
-  if (!hasErrors(found)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
+  // Only evidence without an error (its file's included) stands for the appraisals given with it.
+  if (!hasErrors(found) && !hasErrors(f.diagnostics)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
   return out;
 }
 
@@ -150,7 +151,9 @@ export const validateCommand = Object.assign(
     async run({ args }) {
       const ctx = ctxOf(args);
       const read = [...args._].map((file) => readJsonFile(file));
-      const kinds = read.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
+      // A file refused only for problems that can be looked past is checked on (its `checkable` value) for the rest of them.
+      const checked = read.map((f) => (f.value === undefined && f.checkable !== undefined ? { ...f, value: f.checkable } : f));
+      const kinds = checked.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
       const evidenceByHash = new Map<string, Checked>();
       const plans = new Map<string, Plan>();
       // Evidence and plans first, so that appraisal and progress files can be checked against those given with them.
@@ -158,7 +161,7 @@ export const validateCommand = Object.assign(
       const order = read.map((_, i) => i).sort((a, b) => first(kinds[b]) - first(kinds[a]));
       const byIndex = new Map<number, FileReport>();
       for (const i of order) {
-        const f = read[i]!;
+        const f = checked[i]!;
         const kind = kinds[i] ?? null;
         const diagnostics = f.value ? await checkFile(f, kind, args.rules, evidenceByHash, plans) : [...f.diagnostics];
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
