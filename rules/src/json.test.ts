@@ -127,6 +127,14 @@ describe('a refused value that can still be checked (checkable)', () => {
     expect(readJson('{"n": 1.00000000000000000001}').checkable).toEqual({ n: 1 });
   });
 
+  it('a set file past its forbidden key: the set checks too, and it stays refused', () => {
+    const set = readFileSync(join(fileURLToPath(new URL('../sets/model.commune-par/2026.json', import.meta.url))), 'utf8');
+    const hostile = set.replace('"formatVersion": 1,', '"formatVersion": 1, "constructor": 1,').replace('"status": "model"', '"status": "bogus"');
+    const v = validateSetText(hostile, 'set.json');
+    expect(v.value).toBeUndefined();
+    expect(v.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['JSON_FORBIDDEN_KEY /constructor', 'SET_SCHEMA /status']);
+  });
+
   it('not past a broken limit, a syntax error, or more problems than the diagnostics limit', () => {
     expect(readJson(`{"l": [${'1,'.repeat(LIMITS.arrayItems)}1], "__proto__": 1}`).checkable).toBeUndefined();
     expect(readJson('{"a": 1,').checkable).toBeUndefined();
@@ -177,13 +185,16 @@ describe('duplicate keys', () => {
     ]);
   });
 
-  it('are refused in a criteria-set file too (before the schema)', () => {
+  it('are refused in a criteria-set file too (before the schema), with the rest of its problems', () => {
     const set = readFileSync(join(ROOT, 'test/conformance/engine/shapes.set.json'), 'utf8');
     const text = set.replace('"formatVersion": 1,', '"formatVersion": 1,\n  "formatVersion": 1,');
     expect(text).not.toBe(set);
     const found = validateSetText(text, 'set.json');
     expect(found.value).toBeUndefined();
-    expect(found.diagnostics.map((d) => [d.code, d.path, d.line, d.column])).toEqual([['JSON_DUPLICATE_KEY', '/formatVersion', 4, 3]]);
+    const errors = found.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.path, d.line, d.column])).toEqual([['JSON_DUPLICATE_KEY', '/formatVersion', 4, 3]]);
+    // The set's own warnings, as the file without the repeat has them.
+    expect(found.diagnostics.length - errors.length).toBe(validateSetText(set).diagnostics.length);
   });
 
   it('are found by a scan that is linear in the text, whatever it holds', () => {

@@ -119,9 +119,11 @@ export interface FileValidation {
 /** Validate a criteria-set file's text. Never throws. */
 export function validateSetText(text: string, file?: string): FileValidation {
   const doc = readJson(text, file, { maxItems: LIMITS.setArrayItems });
-  if (doc.value === undefined) return { kind: 'criteria-set', value: undefined, diagnostics: doc.diagnostics };
+  // Past a forbidden or repeated key the rest of the set is checked too (its errors keep it refused).
+  const value = doc.value ?? doc.checkable;
+  if (value === undefined) return { kind: 'criteria-set', value: undefined, diagnostics: doc.diagnostics };
   const found: Diagnostic[] = [...doc.diagnostics];
-  if (!validateSchema(doc.value)) {
+  if (!validateSchema(value)) {
     const seen = new Set<string>();
     // A hostile file can make tens of thousands of errors; matching unions is quadratic in them.
     const all = validateSchema.errors ?? [];
@@ -135,7 +137,7 @@ export function validateSetText(text: string, file?: string): FileValidation {
       }
     }
   } else {
-    const parsed = CriteriaSet.safeParse(doc.value, PARSE_OPTIONS);
+    const parsed = CriteriaSet.safeParse(value, PARSE_OPTIONS);
     if (!parsed.success) for (const d of zodDiagnostics(parsed.error, 'SET_SCHEMA')) found.push(d);
     else {
       for (const d of checkSet(parsed.data)) found.push(d);

@@ -714,7 +714,8 @@ describe('the value path refuses what the file path refuses', () => {
     const text = JSON.stringify(set()).replace('"formatVersion"', '"__proto__": {"isAdmin": true}, "formatVersion"');
     const value = JSON.parse(text);
     expect(Object.keys(value)).toContain('__proto__');
-    expect(validateSetText(text).diagnostics).toMatchObject([{ code: 'JSON_FORBIDDEN_KEY', path: '/__proto__', line: 1 }]);
+    // The only error (the set's own warnings, if any, come with it: validate goes on past the key).
+    expect(validateSetText(text).diagnostics.filter((d) => d.severity === 'error')).toMatchObject([{ code: 'JSON_FORBIDDEN_KEY', path: '/__proto__', line: 1 }]);
     expect(() => compile(value)).toThrow(ParindexError);
     expect(({} as J).isAdmin).toBeUndefined();
   });
