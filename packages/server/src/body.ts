@@ -24,12 +24,12 @@ export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The body as a JSON object, or a 400 with the reader's diagnostics (line and column in the body). */
-export function readBody(text: string, maxBytes: number, lookPast = false): { value: Json; doc: JsonDocument; refused: Diagnostic[] } {
+export function readBody(text: string, maxBytes: number, lookPast = false): { value: Json; doc: JsonDocument } {
   const doc = readJson(text, undefined, { maxBytes });
   // /v1/validate checks on past a forbidden or repeated key (readJson's `checkable`), to report every problem at once.
-  if (doc.value === undefined && lookPast && doc.checkable !== undefined) return { value: doc.checkable as Json, doc, refused: doc.diagnostics };
+  if (doc.value === undefined && lookPast && doc.checkable !== undefined) return { value: doc.checkable as Json, doc };
   if (doc.value === undefined) throw new RequestError(doc.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE') ? 413 : 400, doc.diagnostics);
-  return { value: doc.value as Json, doc, refused: [] };
+  return { value: doc.value as Json, doc };
 }
 
 /** Diagnostics of a part of the body (at `prefix`) with their paths into the whole body, and its line and column. */

@@ -94,20 +94,22 @@ function appraisalProblems(value: Json, doc: JsonDocument): Diagnostic[] {
 
 /** POST /v1/validate: a criteria set, an evidence file or an appraisal file; every problem at once (200, `valid` says). */
 export function validateRoute(input: RouteInput): Answer {
-  const { value, doc, refused } = readBody(input.text, input.maxBytes, true);
+  const { value, doc } = readBody(input.text, input.maxBytes, true);
+  // The body's own problems first: its warnings (FILE_BOM), or the keys looked past (JSON_FORBIDDEN_KEY …).
+  const own = doc.diagnostics;
   try {
     if ('fields' in value) return report('set', validateSetText(input.text).diagnostics, input.lang);
     if ('entries' in value) {
       const s = scoringOf(value, '', '/v1/validate', doc);
-      return report('evidence', [...refused, ...locateScoring(checkEvidence(s.compiled, value), s, doc)], input.lang);
+      return report('evidence', [...own, ...locateScoring(checkEvidence(s.compiled, value), s, doc)], input.lang);
     }
-    if ('rounds' in value) return report('appraisal', [...refused, ...appraisalProblems(value, doc)], input.lang);
+    if ('rounds' in value) return report('appraisal', [...own, ...appraisalProblems(value, doc)], input.lang);
   } catch (e) {
     // A set the file names that is not bundled is a problem of the file, reported as the others.
-    if (e instanceof RequestError && e.status === 404) return report('entries' in value ? 'evidence' : 'appraisal', [...refused, ...e.diagnostics], input.lang);
+    if (e instanceof RequestError && e.status === 404) return report('entries' in value ? 'evidence' : 'appraisal', [...own, ...e.diagnostics], input.lang);
     throw e;
   }
-  throw new RequestError(400, [...refused, diag('API_BODY_SHAPE', '', { route: '/v1/validate', need: 'setEvidenceOrAppraisal' })]);
+  throw new RequestError(400, [...own, diag('API_BODY_SHAPE', '', { route: '/v1/validate', need: 'setEvidenceOrAppraisal' })]);
 }
 
 /** One side of a diff: a saved result (checked against the result schema), or what /v1/score takes. */

@@ -348,6 +348,9 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     expect(v.body.valid).toBe(false);
     expect(v.body.diagnostics.slice(0, 2).map((d: { code: string; path: string }) => `${d.code} ${d.path}`)).toEqual(['JSON_FORBIDDEN_KEY /__proto__', 'EVIDENCE_SCHEMA ']);
     expect(v.body.diagnostics[1].text).toContain('zzz');
+    // And a body's own warnings, as `parindex validate` gives them.
+    const bom = await call(s, '/v1/validate', `\uFEFF${EVIDENCE}`);
+    expect(bom.body.diagnostics[0]).toMatchObject({ code: 'FILE_BOM', severity: 'warning', line: 1, column: 1 });
     expect(codes(await call(s, '/v1/score', '['.repeat(100) + ']'.repeat(100)))).toEqual(['JSON_TOO_DEEP']);
   });
 
