@@ -108,6 +108,10 @@ describe.concurrent('template', () => {
     const leaves = bundledSets().get('model.commune-par@2026');
     expect(blank.entries.find((e: { criterion: string }) => e.criterion === '3.2').note).toContain('"dossiers_on_time"');
     expect(blank.entries.find((e: { criterion: string }) => e.criterion === '1.1.1').note).toContain('"plan": Kế hoạch');
+    // How to count a figure, when the set says, right after it.
+    expect(blank.entries.find((e: { criterion: string }) => e.criterion === '3.2').note).toContain(
+      '(số nguyên, đơn vị: hồ sơ) — Mẫu số của tỷ lệ đúng hạn là số hồ sơ ĐÃ GIẢI QUYẾT, không phải số hồ sơ tiếp nhận. Tài liệu',
+    );
     expect(leaves.fields.length).toBe(8);
     const v = await cliInProcess(['validate', out]);
     expect(v.code).toBe(0);

@@ -3,7 +3,7 @@ import type { CriteriaSet, CriterionNode, InputDef } from '@parindex/rules';
 import type { Doc } from '../document.js';
 import { LOCALES } from '../explainer.js';
 import { formatNumber, type Lang } from '../numbers.js';
-import { pick } from '../say.js';
+import { inputHelp, pick } from '../say.js';
 
 export interface FileReport {
   file: string;
@@ -43,7 +43,9 @@ export function describeInput(i: InputDef, lang: Lang): string {
   const unit = i.unit ? `, ${t.unit}: ${lang === 'en' ? (i.unitEn ?? i.unit) : i.unit}` : '';
   const opts = i.options ? `: ${i.options.map((o) => `"${o.id}" = ${pick(lang, o.label, o.labelEn)}`).join('; ')}` : '';
   const optional = i.required === false ? `, ${t.optional}` : '';
-  return `"${i.id}": ${pick(lang, i.label, i.labelEn)} (${t.types[i.type]}${unit}${optional})${opts}`;
+  // How to count it, when the set says ("the dossiers RESOLVED, not received").
+  const help = inputHelp(i, lang)?.replace(/\.\s*$/, '');
+  return `"${i.id}": ${pick(lang, i.label, i.labelEn)} (${t.types[i.type]}${unit}${optional})${opts}${help ? ` — ${help}` : ''}`;
 }
 
 /** The note of a leaf's entry in a blank evidence file: its inputs, the shared facts its rule reads, its documents. */
