@@ -29,20 +29,18 @@ export function commandHelp(cmd: CommandDef<ArgsDef>, path: string, lang: Lang):
   const positionals = defs.filter(([, d]) => d.type === 'positional');
   const options = defs.filter(([, d]) => d.type !== 'positional');
   const sub = cmd.subCommands as Record<string, unknown> | undefined;
-  const hint = (n: string, d: Def) => h.placeholder[d.valueHint ?? n] ?? d.valueHint ?? n;
-  const usage = `parindex ${path}${sub ? ` <${Object.keys(sub).join('|')}>` : ''}${options.length ? ` [${h.options}]` : ''}${positionals.map(([n, d]) => (d.required ? ` <${hint(n, d)}>` : ` [${hint(n, d)}]`)).join('')}`;
+  // What stands for a value, in this language ("<tệp>"); literal values (vi|en) as they are.
+  const hint = (raw: string) => h.placeholder[raw] ?? raw;
+  const usage = `parindex ${path}${sub ? ` <${Object.keys(sub).join('|')}>` : ''}${options.length ? ` [${h.options}]` : ''}${positionals.map(([n, d]) => (d.required ? ` <${hint(d.valueHint ?? n)}>` : ` [${hint(d.valueHint ?? n)}]`)).join('')}`;
   const parts = [`${h.command[path] ?? ''}`, '', `${h.usage}: ${usage}`];
   if (sub) parts.push('', `${h.commands}:`, table(Object.keys(sub).map((n) => [n, h.command[`${path} ${n}`] ?? '']) as Array<[string, string]>), '', h.more(`${path} <…>`));
-  if (positionals.length) parts.push('', `${h.arguments}:`, table(positionals.map(([n, d]) => [`<${hint(n, d)}>`, optionText(path, n, d, lang)])));
+  if (positionals.length) parts.push('', `${h.arguments}:`, table(positionals.map(([n, d]) => [`<${hint(d.valueHint ?? n)}>`, optionText(path, n, d, lang)])));
   if (options.length)
     parts.push(
       '',
       `${h.options}:`,
       table(
-        options.map(([n, d]) => [
-          `--${kebab(n)}${d.type === 'boolean' ? '' : `=<${d.options && d.valueHint === undefined ? d.options.join('|') : hint(n, { ...d, valueHint: d.valueHint ?? 'x' })}>`}`,
-          optionText(path, n, d, lang),
-        ]),
+        options.map(([n, d]) => [`--${kebab(n)}${d.type === 'boolean' ? '' : `=<${d.valueHint !== undefined ? hint(d.valueHint) : (d.options?.join('|') ?? 'x')}>`}`, optionText(path, n, d, lang)]),
       ),
     );
   return parts.join('\n') + '\n';

@@ -75,12 +75,13 @@ function inputRow(def: InputDef, ex: Explainer, s: FormState): HTMLElement {
   const id = controlId.input(def.id);
   const unit = def.type === 'tally' || def.type === 'boolean' || def.type === 'level' || def.type === 'date' ? undefined : words.unit;
   const optional = def.required === false ? ` (${ex.word('optional')})` : '';
+  const help = inputHelp(def, ex.lang);
   return h(
     'div',
     { class: 'input' },
     def.type === 'tally' ? h('span', { class: 'label' }, words.label + optional) : h('label', { for: id }, words.label + optional),
     h('span', { class: 'control' }, control(def, ex, s), unit ? h('span', { class: 'unit' }, unit) : null),
-    inputHelp(def, ex.lang) ? h('small', { class: 'help' }, inputHelp(def, ex.lang)!) : null,
+    help ? h('small', { class: 'help' }, help) : null,
     msg(id),
   );
 }
