@@ -125,6 +125,10 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: '3.7.2', round: 'answer' },
   APPRAISAL_UNKNOWN_CRITERION: { code: '1', set: 'model.commune-par@2026' },
+  APPRAISAL_DUPLICATE_ROUND: { round: 'round1', first: 1, at: 3 },
+  APPRAISAL_REPEATED_ITEM: { code: '3.7.2', round: 'round1', first: 2, at: 5 },
+  APPRAISAL_BLANK_REASON: { code: '3.7.2', round: 'round2' },
+  APPRAISAL_ROUND_DATE_ORDER: { round: 'round2', date: '2027-01-10', previous: 'answer', previousDate: '2027-01-27' },
 
   PLAN_SCHEMA: {
     field: 'kind',

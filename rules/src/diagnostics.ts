@@ -322,6 +322,14 @@ export interface DiagnosticParams {
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
   APPRAISAL_ANSWER_CHANGES_SCORE: { code: string; round: string };
   APPRAISAL_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
+  /** Two rounds with one id: `--round` and every report name a round by it. `first`: the 1-based number of the round that has it first; `at`: this one's. */
+  APPRAISAL_DUPLICATE_ROUND: { round: string; first: number; at: number };
+  /** A criterion with two items in one round: one item corrects its values, overrides its points, or both. `first`, `at`: 1-based item numbers. */
+  APPRAISAL_REPEATED_ITEM: { code: string; round: string; first: number; at: number };
+  /** A reason of only spaces: every correction needs one the unit can read. */
+  APPRAISAL_BLANK_REASON: { code: string; round: string };
+  /** A round dated before the round before it: rounds apply in file order, so one of the two is likely wrong. */
+  APPRAISAL_ROUND_DATE_ORDER: { round: string; date: string; previous: string; previousDate: string };
 
   // Reform plans and their progress (@parindex/plans)
   PLAN_SCHEMA: SchemaIssue;
@@ -570,6 +578,10 @@ export const SEVERITY = {
   APPRAISAL_OVERRIDE_RANGE: 'error',
   APPRAISAL_ANSWER_CHANGES_SCORE: 'error',
   APPRAISAL_UNKNOWN_CRITERION: 'error',
+  APPRAISAL_DUPLICATE_ROUND: 'error',
+  APPRAISAL_REPEATED_ITEM: 'error',
+  APPRAISAL_BLANK_REASON: 'error',
+  APPRAISAL_ROUND_DATE_ORDER: 'warning',
   PLAN_SCHEMA: 'error',
   PROGRESS_SCHEMA: 'error',
   PLAN_FILE_KIND: 'error',
@@ -693,6 +705,7 @@ const WARNINGS: { readonly [C in Exclude<WarningCode, ToolWarning>]: true } = {
   SCORE_CLAIM_MISMATCH: true,
   SCORE_CLAIM_ON_PARENT: true,
   SCORE_NEEDS_EXPLANATION: true,
+  APPRAISAL_ROUND_DATE_ORDER: true,
 };
 
 /** Build a diagnostic; its params are checked against its code at compile time (and a tool's warning is passed its severity). */

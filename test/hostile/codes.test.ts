@@ -94,7 +94,7 @@ function evidenceCase(mutate: (e: J) => void, path: string, mutateSet?: (s: J) =
   };
 }
 
-function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: string; set?: string; kind?: 'appraisal' | 'answer' } = {}): Case {
+function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: string; set?: string; kind?: 'appraisal' | 'answer'; date?: string; second?: J } = {}): Case {
   return {
     run() {
       const e = evidence();
@@ -102,7 +102,7 @@ function appraisalCase(items: J[], path: string, extra: { round?: string; sha?: 
         formatVersion: 1,
         criteriaSet: extra.set ?? 'test.shapes@2026',
         evidence: { unit: 'T01', sha256: extra.sha ?? hashJson(e) },
-        rounds: [{ id: 'round1', kind: extra.kind ?? 'appraisal', items }],
+        rounds: [{ id: 'round1', kind: extra.kind ?? 'appraisal', ...(extra.date ? { date: extra.date } : {}), items }, ...(extra.second ? [{ kind: 'appraisal', items: [], ...extra.second }] : [])],
       };
       return checkEvidence(compile(set()), e, { appraisal, ...(extra.round ? { round: extra.round } : {}) });
     },
@@ -529,6 +529,16 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
   APPRAISAL_ANSWER_CHANGES_SCORE: appraisalCase([{ criterion: '1.1', points: 1, reason: 'we did it' }], '/rounds/0/items/0/points', { kind: 'answer' }),
   APPRAISAL_OVERRIDE_RANGE: appraisalCase([{ criterion: '1.1', points: 2, reason: 'r' }], '/rounds/0/items/0/points'),
   APPRAISAL_UNKNOWN_CRITERION: appraisalCase([{ criterion: '1', points: 1, reason: 'r' }], '/rounds/0/items/0/criterion'),
+  APPRAISAL_DUPLICATE_ROUND: appraisalCase([], '/rounds/1/id', { second: { id: 'round1' } }),
+  APPRAISAL_REPEATED_ITEM: appraisalCase(
+    [
+      { criterion: '1.1', points: 1, reason: 'r' },
+      { criterion: '1.1', points: 0, reason: 'r' },
+    ],
+    '/rounds/0/items/1/criterion',
+  ),
+  APPRAISAL_BLANK_REASON: appraisalCase([{ criterion: '1.1', points: 1, reason: '  ' }], '/rounds/0/items/0/reason'),
+  APPRAISAL_ROUND_DATE_ORDER: appraisalCase([], '/rounds/1/date', { date: '2027-02-01', second: { id: 'round2', date: '2027-01-15' } }),
 
   USAGE_UNKNOWN_COMMAND: usageCase(() => ['scroe']),
   USAGE_UNKNOWN_OPTION: usageCase(() => ['validate', '--fromat', 'x.json']),

@@ -310,13 +310,31 @@ describe.concurrent('validate', () => {
     expect(en.stdout).toContain(`my-set.json: the criteria set's SHA-256 is ${sha}. To score with it in a page (@parindex/engine/scoring), pin that hash`);
     expect((JSON.parse(json.stdout) as Array<{ kind: string; sha256?: string }>).map((x) => [x.kind, x.sha256])).toEqual([
       ['set', sha],
-      ['evidence', undefined],
+      ['evidence', score(compile(set), read(VB)).provenance.evidence.sha256],
     ]);
     // No hash for a set with errors: nothing to pin.
     expect(bad.code).toBe(1);
     expect(bad.stdout).not.toContain('SHA-256');
     const { compile: compilePinned } = await import('@parindex/engine/scoring');
     expect(compilePinned(set, { sha256: sha }).sha256).toBe(sha);
+  });
+
+  it("prints the evidence's and the appraisal's hashes a result's provenance carries, and finds evidence changed since its appraisal", async () => {
+    const provenance = score(compile(read('rules/sets/model.commune-par/2026.json')), read(VB), { appraisal: read(VB_APPRAISAL) }).provenance;
+    const evidence = read(VB);
+    const changed = writeTemp(dir, 'changed-evidence.json', { ...evidence, unit: { ...(evidence.unit as object), name: 'UBND xã Vĩnh Bảo (sửa)' } });
+    const [vi, en, after] = await Promise.all([
+      cliInProcess(['validate', VB, VB_APPRAISAL, '--quiet']),
+      cliInProcess(['validate', VB, VB_APPRAISAL, '--quiet', '--lang', 'en']),
+      cliInProcess(['validate', changed, VB_APPRAISAL, '--quiet']),
+    ]);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain(`par-2026.json: mã SHA-256 của minh chứng là ${provenance.evidence.sha256}, mã mà tệp thẩm định ghi ở "evidence.sha256"`);
+    expect(vi.stdout).toContain(`appraisal-2026.json: mã SHA-256 của tệp thẩm định là ${provenance.appraisal!.sha256}, mã mà kết quả chấm ghi ở "provenance.appraisal.sha256".`);
+    expect(en.stdout).toContain(`appraisal-2026.json: the appraisal file's SHA-256 is ${provenance.appraisal!.sha256}`);
+    // Before, the appraisal was checked alone against its set and called valid.
+    expect(after.code).toBe(1);
+    expect(after.stderr + after.stdout).toMatch(/appraisal-2026\.json:5:3 {2}APPRAISAL_EVIDENCE_MISMATCH {2}\/evidence {2}lỗi: Minh chứng của HP-VINHBAO đã thay đổi sau khi thẩm định/);
   });
 
   it('reports every problem of every file with file:line:column and exits 1', async () => {

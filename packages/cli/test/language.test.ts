@@ -68,7 +68,7 @@ function wording(text: string): string {
   // HTML tags and entities, JSON-like quoted keys, ids, codes, file paths, URLs.
   t = t.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
   t = t
-    .replace(/"[A-Za-z_]+"/g, ' ')
+    .replace(/"[A-Za-z_][A-Za-z0-9_.]*"/g, ' ')
     .replace(/\b[a-z]+(_[a-z0-9]+)+\b/g, ' ')
     .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ');
   t = t.replace(/\S*\/\S*/g, ' ').replace(/\b\S+@\S+\b/g, ' ');

@@ -11,7 +11,7 @@ export { canonicalJson, sha256Hex, hashJson } from './canonical.js';
 export { Evidence, Entry, DocumentRef, InputValue, Unit } from './evidence-zod.js';
 export { parseEvidence } from './evidence.js';
 export { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
-export { parseAppraisal } from './appraisal.js';
+export { checkRounds, parseAppraisal } from './appraisal.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
 export { evidenceSchema } from './evidence-schema.js';
 /** @internal For `validate`: an appraisal the schema refuses, the refused parts taken out, to check the rest. */

@@ -375,6 +375,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
       applicableMax = node.max;
       flag(r, 'overridden');
     }
+  if (overrides?.length && r.improve) r.improve = adviceAfterOverride(r.improve, points, node.max);
   // Points bound() has kept within the floor and maximum stay there unless rounded or overridden.
   if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
   const claim = prepared.claims[node.index];
@@ -389,6 +390,23 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     }
   }
   return finish(r, points, applicableMax, status);
+}
+
+/**
+ * The appraiser's points decide an overridden criterion: what the evidence would have gained is
+ * measured from them, a change that would not give more is not advised, and at the maximum nothing is.
+ */
+function adviceAfterOverride(advice: readonly Improvement[], points: Decimal, max: Decimal): Improvement[] {
+  if (cmpDec(points, max) >= 0) return [];
+  const out: Improvement[] = [];
+  for (const im of advice) {
+    if (!('pointsAfter' in im) || im.pointsAfter === null) out.push(im);
+    else {
+      const after = new Decimal(im.pointsAfter);
+      if (cmpDec(after, points) > 0) out.push({ ...im, gain: decText(after.minus(points)) });
+    }
+  }
+  return out;
 }
 
 /** Rounding may not lift a leaf above its maximum (1 place of 0,75 is 0,8) nor below its floor. */

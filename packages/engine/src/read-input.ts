@@ -5,7 +5,7 @@
 import { diag, numberTokensOf, type Diagnostic } from './deps.js';
 import { hashJson } from './canonical.js';
 import type { CompiledSet } from './compile.js';
-import { parseAppraisal } from './appraisal.js';
+import { checkRounds, parseAppraisal } from './appraisal.js';
 import { evidenceSha, readEvidence, type Evidence } from './evidence.js';
 import { salvageAppraisal, salvageEvidence } from './salvage.js';
 import type { ScoreOptions } from './score.js';
@@ -37,6 +37,7 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
   if (!ap) return false;
   const skip = salvaged?.skip;
   inp.appraisalSha = hashJson(options.appraisal);
+  for (const d of checkRounds(ap, skip)) diagnostics.push(d);
   if (ap.criteriaSet !== compiled.ref) diagnostics.push(diag('APPRAISAL_EVIDENCE_MISMATCH', '/criteriaSet', { field: 'criteriaSet', expected: ap.criteriaSet, given: compiled.ref }));
   if (ap.evidence.sha256 !== inp.evidenceSha || ap.evidence.unit !== evidence.unit.code)
     diagnostics.push(

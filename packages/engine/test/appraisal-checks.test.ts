@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compile, ParindexError, score } from '@parindex/engine';
+import { compile, ParindexError, score, type NodeResult } from '@parindex/engine';
 
 const read = (p: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../${p}`, import.meta.url)), 'utf8'));
 const compiled = compile(read('rules/sets/model.commune-par/2026.json'));
@@ -41,5 +41,69 @@ describe('appraisal corrections', () => {
 
   it('within bounds and on their own criterion, they apply as before', () => {
     expect(errorsOf([{ criterion: '3.2', values: { dossiers_on_time: 1300 }, reason: 'r' }])).toEqual([]);
+  });
+});
+
+/** The diagnostics (errors and warnings) of scoring the example with its appraisal edited by `edit`. */
+function diagnosticsOf(edit: (a: typeof appraisal) => void): Array<{ code: string; path: string; severity: string; params: unknown }> {
+  const a = structuredClone(appraisal);
+  edit(a);
+  try {
+    return score(compiled, evidence, { appraisal: a }).diagnostics.map(({ code, path, severity, params }) => ({ code, path, severity, params }));
+  } catch (e) {
+    if (e instanceof ParindexError) return e.diagnostics.map(({ code, path, severity, params }) => ({ code, path, severity, params }));
+    throw e;
+  }
+}
+const appraisalOnly = (list: ReturnType<typeof diagnosticsOf>) => list.filter((d) => d.code.startsWith('APPRAISAL_'));
+
+describe('appraisal rounds', () => {
+  it('each have their own id: a repeated one is an error at the second, and nothing is scored', () => {
+    // Without the check, round 3 renamed "round1" was silently dropped (82,436 instead of 82,936).
+    expect(appraisalOnly(diagnosticsOf((a) => (a.rounds[2].id = 'round1')))).toEqual([
+      { code: 'APPRAISAL_DUPLICATE_ROUND', path: '/rounds/2/id', severity: 'error', params: { round: 'round1', first: 1, at: 3 } },
+    ]);
+  });
+
+  it('give a criterion one item each: a second is an error (it would replace the first reason)', () => {
+    const twice = diagnosticsOf((a) => a.rounds[0].items.push({ criterion: '3.7.2', values: { payment_transactions: 640 }, reason: 'again' }));
+    expect(appraisalOnly(twice)).toEqual([{ code: 'APPRAISAL_REPEATED_ITEM', path: '/rounds/0/items/3/criterion', severity: 'error', params: { code: '3.7.2', round: 'round1', first: 2, at: 4 } }]);
+    // The same criterion in two rounds is what rounds are for.
+    expect(appraisalOnly(diagnosticsOf(() => {}))).toEqual([]);
+  });
+
+  it('refuse a reason of only spaces, as the schema refuses an empty one', () => {
+    expect(appraisalOnly(diagnosticsOf((a) => (a.rounds[1].items[0].reason = ' \t ')))).toEqual([
+      { code: 'APPRAISAL_BLANK_REASON', path: '/rounds/1/items/0/reason', severity: 'error', params: { code: '1.4.1', round: 'answer' } },
+    ]);
+  });
+
+  it('dated before an earlier round get a warning, and are scored in file order', () => {
+    const found = diagnosticsOf((a) => (a.rounds[2].date = '2027-01-21'));
+    expect(appraisalOnly(found)).toEqual([
+      { code: 'APPRAISAL_ROUND_DATE_ORDER', path: '/rounds/2/date', severity: 'warning', params: { round: 'round2', date: '2027-01-21', previous: 'answer', previousDate: '2027-01-27' } },
+    ]);
+    expect(score(compiled, evidence, { appraisal: { ...appraisal, rounds: appraisal.rounds.map((r: object, i: number) => (i === 2 ? { ...r, date: '2027-01-21' } : r)) } }).totals.points).toBe(
+      '82.936',
+    );
+  });
+});
+
+describe('the advice of a criterion the appraiser gave points', () => {
+  const adviceOf = (points: number) => {
+    const a = structuredClone(appraisal);
+    a.rounds[0].items[1].points = points;
+    const nodes = score(compiled, evidence, { appraisal: a, round: 'round1' }).fields.flatMap(function all(n): NodeResult[] {
+      return [n, ...(n.children ?? []).flatMap(all)];
+    });
+    const leaf = nodes.find((n) => n.code === '3.7.2')!;
+    return { points: leaf.points, improve: leaf.trace?.improve.map((im) => ('gain' in im ? im.gain : null)) };
+  };
+
+  it('is measured from those points, and is none at the maximum', () => {
+    // 3.7.2's corrected values (320 of 640) give 0,75; reaching 55% would give 1,5.
+    expect(adviceOf(1.5)).toEqual({ points: '1.5', improve: [] });
+    expect(adviceOf(1)).toEqual({ points: '1', improve: ['0.5'] });
+    expect(adviceOf(0.5)).toEqual({ points: '0.5', improve: ['1'] });
   });
 });

@@ -256,6 +256,8 @@ export interface ValidateWords {
   summary(c: { files: number; valid: number; bad: number; errors: number; warnings: number }, n: (v: number) => string): string;
   /** A valid criteria set's hash, and what it is for: pinning the set in the dashboard scoring entry. */
   pin(file: string, sha256: string): string;
+  /** A valid evidence or appraisal file's canonical SHA-256, and where results and appraisals carry it. */
+  hash(kind: 'evidence' | 'appraisal', file: string, sha256: string): string;
 }
 
 /** The notes a blank evidence file carries for the officer who fills it. */

@@ -4,7 +4,7 @@
  */
 import { defineCommand } from 'citty';
 import { diag, hasErrors, type Diagnostic } from '@parindex/rules';
-import { checkEvidence, hashJson, parseAppraisal, salvageAppraisal, score, ParindexError, type Appraisal, type CompiledSet } from '../engine.js';
+import { checkEvidence, checkRounds, hashJson, parseAppraisal, salvageAppraisal, score, ParindexError, type Appraisal, type CompiledSet } from '../engine.js';
 import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
@@ -20,7 +20,7 @@ export interface FileReport {
   errors: number;
   warnings: number;
   diagnostics: Diagnostic[];
-  /** A valid criteria set's canonical SHA-256 (the hash results carry, and the one the scoring entry pins). */
+  /** A valid file's canonical SHA-256: a set's (the hash results carry, and the one the scoring entry pins), an evidence's (an appraisal's `evidence.sha256`) or an appraisal's. */
   sha256?: string;
 }
 
@@ -39,8 +39,19 @@ interface Checked {
   compiled: CompiledSet;
 }
 
-async function checkEvidenceFile(f: JsonFile, rules: string | undefined, evidenceByHash: Map<string, Checked>): Promise<Diagnostic[]> {
+/** The evidence files of the run: those without errors by their hash; every one by its unit code (its hash and file). */
+interface GivenEvidence {
+  byHash: Map<string, Checked>;
+  byUnit: Map<string, { sha256: string; file: string }>;
+}
+
+const unitCodeOf = (v: unknown): unknown => (v as { unit?: { code?: unknown } } | undefined)?.unit?.code;
+
+async function checkEvidenceFile(f: JsonFile, rules: string | undefined, given: GivenEvidence): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [...f.diagnostics];
+  const unit = unitCodeOf(f.value);
+  // The first file of a unit stands for it: an appraisal of that unit with another hash is of changed evidence.
+  if (typeof unit === 'string' && !given.byUnit.has(unit)) given.byUnit.set(unit, { sha256: hashJson(f.value), file: f.file });
   const c = await compiledOrDiagnostics(f, rules);
   for (const d of c.diagnostics) out.push(d);
   if (!c.compiled) return out;
@@ -48,7 +59,7 @@ async function checkEvidenceFile(f: JsonFile, rules: string | undefined, evidenc
   // One by one: a spread of 100,000 diagnostics overflows the stack.
   for (const d of found) out.push(d);
   // Only evidence without an error (its file's included) stands for the appraisals given with it.
-  if (!hasErrors(found) && !hasErrors(f.diagnostics)) evidenceByHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
+  if (!hasErrors(found) && !hasErrors(f.diagnostics)) given.byHash.set(hashJson(f.value), { file: f, compiled: c.compiled });
   return out;
 }
 
@@ -70,8 +81,16 @@ function scoreRounds(f: JsonFile, appraisal: Appraisal, ev: Checked, out: Diagno
   }
 }
 
-/** An appraisal without its evidence: its criteria checked against its set. */
-async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: string | undefined, out: Diagnostic[], skip: ReadonlySet<string> = new Set()): Promise<void> {
+/**
+ * An appraisal without its evidence: its rounds and criteria checked against its set; and when an
+ * evidence file of its unit was given with another hash, that the evidence changed since it was made.
+ */
+async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: string | undefined, out: Diagnostic[], given: GivenEvidence, skip: ReadonlySet<string> = new Set()): Promise<void> {
+  const other = given.byUnit.get(appraisal.evidence.unit);
+  const expected = { expectedUnit: appraisal.evidence.unit, expectedSha256: appraisal.evidence.sha256 };
+  if (other && other.sha256 !== appraisal.evidence.sha256)
+    out.push(...locateIn([diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', ...expected, givenUnit: appraisal.evidence.unit, givenSha256: other.sha256 })], f));
+  out.push(...locateIn(checkRounds(appraisal, skip), f));
   const c = await compiledOrDiagnostics(f, rules);
   for (const d of c.diagnostics) out.push(d);
   if (!c.compiled) return;
@@ -88,16 +107,16 @@ async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: str
  * An appraisal the schema refuses, given with its evidence: the schema's problems and, the refused parts
  * taken out, those of its rounds (the engine's checkEvidence), each in the appraisal file.
  */
-async function refusedAppraisal(f: JsonFile, rules: string | undefined, evidenceByHash: ReadonlyMap<string, Checked>): Promise<Diagnostic[]> {
+async function refusedAppraisal(f: JsonFile, rules: string | undefined, given: GivenEvidence): Promise<Diagnostic[]> {
   const sha = (f.value as { evidence?: { sha256?: unknown } } | undefined)?.evidence?.sha256;
-  const ev = typeof sha === 'string' ? evidenceByHash.get(sha) : undefined;
+  const ev = typeof sha === 'string' ? given.byHash.get(sha) : undefined;
   if (!ev) {
     // Without its evidence: the schema's problems, and the criteria of the items it accepts.
     const schema = parseAppraisal(f.value).diagnostics;
     const out = locateIn(schema, f);
     const c = await compiledOrDiagnostics(f, rules);
     const salvaged = c.compiled ? salvageAppraisal(f.value, schema, c.compiled, { unit: '', sha256: '' }) : undefined;
-    if (salvaged) await checkAppraisalAlone(f, salvaged.appraisal, rules, out, salvaged.skip);
+    if (salvaged) await checkAppraisalAlone(f, salvaged.appraisal, rules, out, given, salvaged.skip);
     return out;
   }
   const found = locateScoreDiagnostics(checkEvidence(ev.compiled, ev.file.value, { appraisal: f.value }), ev.file, f);
@@ -105,26 +124,41 @@ async function refusedAppraisal(f: JsonFile, rules: string | undefined, evidence
   return found.filter((d) => d.file === f.file);
 }
 
-async function checkAppraisalFile(f: JsonFile, rules: string | undefined, evidenceByHash: ReadonlyMap<string, Checked>): Promise<Diagnostic[]> {
+async function checkAppraisalFile(f: JsonFile, rules: string | undefined, given: GivenEvidence): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [...f.diagnostics];
   const parsed = parseAppraisal(f.value);
-  if (!parsed.value) return [...out, ...(await refusedAppraisal(f, rules, evidenceByHash))];
-  const ev = evidenceByHash.get(parsed.value.evidence.sha256);
+  if (!parsed.value) return [...out, ...(await refusedAppraisal(f, rules, given))];
+  const ev = given.byHash.get(parsed.value.evidence.sha256);
   if (ev) scoreRounds(f, parsed.value, ev, out);
-  else await checkAppraisalAlone(f, parsed.value, rules, out);
+  else await checkAppraisalAlone(f, parsed.value, rules, out, given);
   return out;
 }
 
 /** Every problem of one file that parsed, by its kind. */
-async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, evidenceByHash: Map<string, Checked>, plans: Map<string, Plan>): Promise<Diagnostic[]> {
+async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, given: GivenEvidence, plans: Map<string, Plan>): Promise<Diagnostic[]> {
   if (kind === null) return [...f.diagnostics, kindDiagnostic(f)];
   if (kind === 'plan') return checkPlanFile(f, rules, plans);
   if (kind === 'progress') return checkProgressFile(f, plans);
   if (kind === 'set') return (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
-  if (kind === 'evidence') return checkEvidenceFile(f, rules, evidenceByHash);
-  if (kind === 'appraisal') return checkAppraisalFile(f, rules, evidenceByHash);
+  if (kind === 'evidence') return checkEvidenceFile(f, rules, given);
+  if (kind === 'appraisal') return checkAppraisalFile(f, rules, given);
   // A saved result (score --format json) must follow the published result schema.
   return [...f.diagnostics, ...(await savedResultDiagnostics(f))];
+}
+
+/**
+ * A file's problems in the order of its lines, as an officer goes through it: the checks find them stage
+ * by stage (the schema, then the values, then the rounds). Those without a place (the whole file) come
+ * first; the sort is stable, so problems at one place keep the order they were found in.
+ */
+function inFileOrder(list: Diagnostic[]): Diagnostic[] {
+  const files = new Map<string | undefined, number>();
+  for (const d of list) if (!files.has(d.file)) files.set(d.file, files.size);
+  const key = (d: Diagnostic) => [files.get(d.file)!, d.line ?? 0, d.column ?? 0] as const;
+  return list
+    .map((d, i) => ({ d, i, k: key(d) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i)
+    .map((x) => x.d);
 }
 
 /** The problems, one per line, then the summary (terminal); or the summary document with the problems. */
@@ -154,7 +188,7 @@ export const validateCommand = Object.assign(
       // A file refused only for problems that can be looked past is checked on (its `checkable` value) for the rest of them.
       const checked = read.map((f) => (f.value === undefined && f.checkable !== undefined ? { ...f, value: f.checkable } : f));
       const kinds = checked.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
-      const evidenceByHash = new Map<string, Checked>();
+      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map() };
       const plans = new Map<string, Plan>();
       // Evidence and plans first, so that appraisal and progress files can be checked against those given with them.
       const first = (k: FileKind | null | undefined) => Number(k === 'evidence' || k === 'plan');
@@ -163,10 +197,11 @@ export const validateCommand = Object.assign(
       for (const i of order) {
         const f = checked[i]!;
         const kind = kinds[i] ?? null;
-        const diagnostics = f.value ? await checkFile(f, kind, args.rules, evidenceByHash, plans) : [...f.diagnostics];
+        const diagnostics = inFileOrder(f.value ? await checkFile(f, kind, args.rules, given, plans) : [...f.diagnostics]);
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         const report: FileReport = { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics };
-        if (kind === 'set' && errors === 0) report.sha256 = hashJson(f.value);
+        // What an auditor compares with a result's provenance and an appraisal's evidence.sha256.
+        if ((kind === 'set' || kind === 'evidence' || kind === 'appraisal') && errors === 0) report.sha256 = hashJson(f.value);
         byIndex.set(i, report);
       }
       const reports = read.map((_, i) => byIndex.get(i)!);

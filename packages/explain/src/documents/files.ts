@@ -11,8 +11,13 @@ export interface FileReport {
   valid: boolean;
   errors: number;
   warnings: number;
-  /** A valid criteria set's canonical SHA-256: what a dashboard pins to compile it with @parindex/engine/scoring. */
+  /** A valid file's canonical SHA-256: a set's is what a dashboard pins to compile it with @parindex/engine/scoring; an evidence's and an appraisal's are what results carry in their provenance. */
   sha256?: string;
+}
+
+/** A valid file's hash: a set's to pin, an evidence's or an appraisal's to compare with a result's provenance. */
+function hashSentence(v: (typeof LOCALES)[Lang]['validate'], r: FileReport, sha256: string): string {
+  return r.kind === 'evidence' || r.kind === 'appraisal' ? v.hash(r.kind, r.file, sha256) : v.pin(r.file, sha256);
 }
 
 /** The summary sentence and the table of a validate run. */
@@ -32,7 +37,7 @@ export function validateDocument(reports: readonly FileReport[], lang: Lang): { 
     },
     { kind: 'para', text: summary },
   ];
-  const pins = reports.flatMap((r) => (r.valid && r.sha256 !== undefined ? [v.pin(r.file, r.sha256)] : []));
+  const pins = reports.flatMap((r) => (r.valid && r.sha256 !== undefined ? [hashSentence(v, r, r.sha256)] : []));
   for (const text of pins) doc.push({ kind: 'para', text });
   return { summary, pins, doc };
 }

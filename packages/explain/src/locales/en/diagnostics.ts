@@ -583,13 +583,21 @@ export const diagnosticsEn = {
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'
       ? `This appraisal is for the criteria set ${p.expected}, but the evidence is scored with ${p.given}.`
-      : `This appraisal refers to the evidence of ${p.expectedUnit} (${sha(p.expectedSha256)}), but the evidence given is of ${p.givenUnit} (${sha(p.givenSha256)}).`,
+      : p.expectedUnit === p.givenUnit
+        ? `The evidence of ${p.expectedUnit} has changed since it was appraised: the appraisal was made on the evidence with hash ${sha(p.expectedSha256)}, the evidence given has ${sha(p.givenSha256)}. Give the evidence file that was appraised, or make the appraisal again on the new evidence.`
+        : `This appraisal refers to the evidence of ${p.expectedUnit} (${sha(p.expectedSha256)}), but the evidence given is of ${p.givenUnit} (${sha(p.givenSha256)}).`,
   APPRAISAL_UNKNOWN_ROUND: (p) =>
     p.rounds.length > 0 ? `There is no round ${q(p.round)} in the appraisal file (rounds: ${p.rounds.join(', ')}).` : `There is no round ${q(p.round)}: no appraisal was given.`,
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `The override of ${q(p.code)} gives ${f.count(p.points, 'point')}, outside ${f.num(p.floor)} to ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `The answer round ${q(p.round)} changes the values or points of ${q(p.code)}; the unit's answer gives reasons and documents, and the next appraisal round decides.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `The appraisal names ${q(p.code)}, which is not a leaf criterion of ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  APPRAISAL_DUPLICATE_ROUND: (p) =>
+    `Round ${p.at} has the id ${q(p.round)}, as round ${p.first} has: each round needs its own id (for example round1, answer, round2), since --round and every report name a round by it.`,
+  APPRAISAL_REPEATED_ITEM: (p) => `${q(p.code)} has two items in round ${q(p.round)} (items ${p.first} and ${p.at}): make them one item, which may correct values and give points, with one reason.`,
+  APPRAISAL_BLANK_REASON: (p) => `The reason for adjusting ${q(p.code)} in round ${q(p.round)} is blank: every adjustment needs a reason the unit can read.`,
+  APPRAISAL_ROUND_DATE_ORDER: (p, f) =>
+    `Round ${q(p.round)} is dated ${f.date(p.date)}, before the earlier round ${q(p.previous)} (${f.date(p.previousDate)}): rounds apply in file order; check the date or the order of the rounds.`,
 
   // Reform plans and their progress
   PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,

@@ -175,6 +175,10 @@ export const en: Locale = {
       `${n(c.files)} ${c.files === 1 ? 'file' : 'files'}: ${n(c.valid)} valid, ${n(c.bad)} with errors (${n(c.errors)} ${c.errors === 1 ? 'error' : 'errors'}, ${n(c.warnings)} ${c.warnings === 1 ? 'warning' : 'warnings'}).`,
     pin: (file, sha256) =>
       `${file}: the criteria set's SHA-256 is ${sha256}. To score with it in a page (@parindex/engine/scoring), pin that hash: compile(set, { sha256 }); the sets shipped with parindex need no pin.`,
+    hash: (kind, file, sha256) =>
+      kind === 'evidence'
+        ? `${file}: the evidence's SHA-256 is ${sha256}, the hash an appraisal file gives as "evidence.sha256" and a result as "provenance.evidence.sha256".`
+        : `${file}: the appraisal file's SHA-256 is ${sha256}, the hash a result gives as "provenance.appraisal.sha256".`,
   },
   template: {
     types: {

@@ -592,12 +592,21 @@ export const diagnosticsVi = {
   APPRAISAL_EVIDENCE_MISMATCH: (p) =>
     p.field === 'criteriaSet'
       ? `Tệp thẩm định này dành cho bộ tiêu chí ${p.expected}, nhưng minh chứng được chấm theo bộ ${p.given}.`
-      : `Tệp thẩm định này gắn với minh chứng của ${p.expectedUnit} (${sha(p.expectedSha256)}), nhưng minh chứng được đưa vào là của ${p.givenUnit} (${sha(p.givenSha256)}).`,
+      : p.expectedUnit === p.givenUnit
+        ? `Minh chứng của ${p.expectedUnit} đã thay đổi sau khi thẩm định: tệp thẩm định được lập trên minh chứng có mã ${sha(p.expectedSha256)}, còn minh chứng được đưa vào có mã ${sha(p.givenSha256)}. Hãy dùng đúng tệp minh chứng đã thẩm định, hoặc lập lại tệp thẩm định trên minh chứng mới.`
+        : `Tệp thẩm định này gắn với minh chứng của ${p.expectedUnit} (${sha(p.expectedSha256)}), nhưng minh chứng được đưa vào là của ${p.givenUnit} (${sha(p.givenSha256)}).`,
   APPRAISAL_UNKNOWN_ROUND: (p) => (p.rounds.length > 0 ? `Tệp thẩm định không có vòng ${q(p.round)} (các vòng: ${p.rounds.join(', ')}).` : `Không có vòng ${q(p.round)}: chưa có tệp thẩm định nào.`),
   APPRAISAL_OVERRIDE_RANGE: (p, f) => `Điểm điều chỉnh của ${q(p.code)} là ${f.num(p.points)}, ngoài khoảng từ ${f.num(p.floor)} đến ${f.num(p.max)}.`,
   APPRAISAL_ANSWER_CHANGES_SCORE: (p) =>
     `Vòng giải trình ${q(p.round)} thay đổi số liệu hoặc điểm của ${q(p.code)}; đơn vị chỉ giải trình và bổ sung tài liệu, vòng thẩm định tiếp theo mới quyết định điểm.`,
   APPRAISAL_UNKNOWN_CRITERION: (p) => `Tệp thẩm định nhắc tới ${q(p.code)}, không phải tiêu chí lá của bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  APPRAISAL_DUPLICATE_ROUND: (p) =>
+    `Vòng thứ ${p.at} có mã ${q(p.round)}, trùng với vòng thứ ${p.first}: mỗi vòng cần một mã riêng (ví dụ round1, answer, round2), vì --round và các báo cáo gọi vòng theo mã.`,
+  APPRAISAL_REPEATED_ITEM: (p) =>
+    `Tiêu chí ${q(p.code)} có hai mục trong vòng ${q(p.round)} (mục thứ ${p.first} và thứ ${p.at}): hãy gộp thành một mục, một mục có thể vừa sửa số liệu vừa ghi điểm, với một lý do.`,
+  APPRAISAL_BLANK_REASON: (p) => `Lý do điều chỉnh ${q(p.code)} trong vòng ${q(p.round)} để trống: mỗi điều chỉnh cần một lý do mà đơn vị đọc được.`,
+  APPRAISAL_ROUND_DATE_ORDER: (p, f) =>
+    `Vòng ${q(p.round)} đề ngày ${f.date(p.date)}, trước ngày của vòng ${q(p.previous)} đứng trước nó (${f.date(p.previousDate)}): các vòng được áp dụng theo thứ tự trong tệp; hãy kiểm tra lại ngày hoặc thứ tự các vòng.`,
 
   // Kế hoạch CCHC và tiến độ thực hiện
   PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,

@@ -188,6 +188,10 @@ export const vi: Locale = {
     summary: (c, n) => `${n(c.files)} tệp: ${n(c.valid)} hợp lệ, ${n(c.bad)} có lỗi (${n(c.errors)} lỗi, ${n(c.warnings)} cảnh báo).`,
     pin: (file, sha256) =>
       `${file}: mã SHA-256 của bộ tiêu chí là ${sha256}. Để chấm bằng bộ này trên trang web (@parindex/engine/scoring), hãy ghim mã đó: compile(set, { sha256 }); các bộ tiêu chí đi kèm parindex không cần ghim.`,
+    hash: (kind, file, sha256) =>
+      kind === 'evidence'
+        ? `${file}: mã SHA-256 của minh chứng là ${sha256}, mã mà tệp thẩm định ghi ở "evidence.sha256" và kết quả chấm ghi ở "provenance.evidence.sha256".`
+        : `${file}: mã SHA-256 của tệp thẩm định là ${sha256}, mã mà kết quả chấm ghi ở "provenance.appraisal.sha256".`,
   },
   template: {
     types: {
