@@ -200,7 +200,7 @@ describe('what the hostile text becomes', () => {
     expect(r.stderr).toContain(`${dir}/unit\\x1b]0;title\\x07\\u202e\\r.json:`);
     const v = await cliInProcess(['validate', badLevel]);
     // validate prints its problems on stdout.
-    expect(v.stdout.split('\n')[0]).toBe(
+    expect(v.stdout.split('\n').find((l) => l.includes('EVIDENCE_UNKNOWN_OPTION'))).toBe(
       `${dir}/level\\x1b[2J.json:113:9  EVIDENCE_UNKNOWN_OPTION  /entries/10/values/propaganda_plan  lỗi: "\\x1b[2J\\u202edung_han\\n${HEADING}" không phải là lựa chọn của "Kế hoạch tuyên truyền CCHC" (propaganda_plan) (các lựa chọn: dung_han, tre_han, khong_ban_hanh).`,
     );
   });
