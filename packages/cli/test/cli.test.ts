@@ -34,6 +34,51 @@ describe.concurrent('usage and exit codes', () => {
     expect(none.code).toBe(2);
   });
 
+  it('--help of each command lists exactly the formats it writes, and the command refuses the others', async () => {
+    const text = ['table', 'json', 'md', 'html', 'csv'];
+    const cases: Array<[string[], string[]]> = [
+      [
+        ['score', VB],
+        [...text, 'docx', 'xlsx'],
+      ],
+      [['explain', VB], text],
+      [['diff', VB, VB], text],
+      [
+        ['rank', VB],
+        [...text, 'xlsx'],
+      ],
+      [['validate', VB], text],
+      [['rules', 'list'], text],
+      [['rules', 'show', 'x'], text],
+      [
+        ['plan', 'show', VB],
+        [...text, 'xlsx'],
+      ],
+      [
+        ['plan', 'status', VB],
+        [...text, 'xlsx'],
+      ],
+      [
+        ['plan', 'targets', VB, VB],
+        [...text, 'xlsx'],
+      ],
+    ];
+    for (const [args, formats] of cases) {
+      const command = args.filter((a) => !a.includes('/')).join(' ');
+      for (const lang of ['vi', 'en']) {
+        const help = (await cliInProcess([...args, '--help', '--lang', lang])).stdout;
+        expect(help.match(/--format=<([^>]*)>/)?.[1], `${command} --lang ${lang}`).toBe(formats.join('|'));
+        // The description names no format the command does not write.
+        for (const f of ['docx', 'xlsx']) expect(help.includes(`${f} (`), `${command} --lang ${lang}: ${f}`).toBe(formats.includes(f));
+      }
+      for (const f of ['docx', 'xlsx'].filter((x) => !formats.includes(x))) {
+        const r = await cliInProcess([...args, '--format', f, '--out', join(dir, `refused.${f}`), '--lang', 'en']);
+        expect(r.code, `${command} --format ${f}`).toBe(2);
+        expect(r.stderr).toContain(`"${f}" is not a value of --format; it takes one of: ${formats.join(', ')}.`);
+      }
+    }
+  });
+
   it('wrong usage exits 2 with one clear line, no stack trace', async () => {
     const runs = await Promise.all([
       cliInProcess(['frobnicate']),

@@ -5,6 +5,7 @@
  */
 import type { FlagCode, Improvement, NodeStatus, Step } from '@parindex/engine';
 import type { Condition, RoundingLevel, Rule, RuleType, Tier, UnitLevel } from '@parindex/rules';
+import type { Format } from './document.js';
 import type { Lang } from './numbers.js';
 
 /** Short words and headings, the same keys in every language. */
@@ -292,8 +293,11 @@ export interface HelpWords {
   placeholder: Readonly<Record<string, string>>;
   /** "parindex" and each command ("rules", "rules list", …). */
   command: Readonly<Record<string, string>>;
-  /** Options and arguments: "score.all", or "format" for an option every command shares. */
+  /** Options and arguments: "score.all", or "lang" for an option every command shares. */
   option: Readonly<Record<string, string>>;
+  /** --format of a command: "Định dạng: table (màn hình), json (…)", `list` made of `formats`, only those the command writes. */
+  formatOption(list: string): string;
+  formats: Readonly<Record<Format, string>>;
 }
 
 /** The words of the official score table an officer submits and an appraiser signs (score --format docx|xlsx|html). */

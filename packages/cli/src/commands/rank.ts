@@ -18,7 +18,7 @@ import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageEr
 import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
 import { startRankThreads, type Outcome, type RankThreads } from '../rank-threads.js';
 import { rankWorker } from '../workers.js';
-import { ctxOf, emitAny, outputArgs, roundArg, rulesArg, type Ctx } from './common.js';
+import { emitAny, outputOptions, roundArg, rulesArg, type Ctx } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
@@ -295,6 +295,9 @@ async function report(r: RankRun): Promise<void> {
   await emitAny(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ...json, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
 }
 
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions(['xlsx']);
+
 export const rankCommand = Object.assign(
   defineCommand({
     meta: { name: 'rank', description: 'Score many units with one criteria set and rank them / Xếp hạng nhiều đơn vị' },
@@ -308,10 +311,10 @@ export const rankCommand = Object.assign(
         valueHint: 'N',
         description: `Score on N threads, this one and N − 1 workers (default: one per core when there are ${POOL_MIN_FILES} files or more; 1: no worker)`,
       },
-      ...outputArgs,
+      ...output.args,
     },
     async run({ args }) {
-      const ctx = ctxOf(args, ['xlsx']);
+      const ctx = output.ctx(args);
       const { files, unreadable } = filesToRank(args._);
       if (files.length === 0) {
         if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));

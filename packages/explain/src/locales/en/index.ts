@@ -110,8 +110,17 @@ export const en: Locale = {
       'appraisal init': 'A new appraisal file (round 1 empty) bound to the SHA-256 of an evidence file',
       serve: 'Serve the JSON API (and the web page) on this machine',
     },
+    formatOption: (list) => `Output format: ${list}`,
+    formats: {
+      table: 'table (terminal)',
+      json: 'json (engine data)',
+      md: 'md',
+      html: 'html (printable report)',
+      csv: 'csv (UTF-8 with BOM)',
+      docx: 'docx (the official score table; needs --out)',
+      xlsx: 'xlsx (Excel workbook; needs --out)',
+    },
     option: {
-      format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
       lang: 'Language of labels and messages: vi (Vietnamese) or en (English)',
       out: 'Write the output to this file instead of the terminal',
       quiet: 'Print no warnings or progress on stderr',

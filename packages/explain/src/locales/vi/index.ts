@@ -124,8 +124,17 @@ export const vi: Locale = {
       'appraisal init': 'Tạo tệp thẩm định (vòng 1 còn trống) gắn với mã băm của tệp minh chứng',
       serve: 'Chạy API JSON (và trang web) trên máy này',
     },
+    formatOption: (list) => `Định dạng: ${list}`,
+    formats: {
+      table: 'table (màn hình)',
+      json: 'json (dữ liệu của bộ máy chấm)',
+      md: 'md',
+      html: 'html (báo cáo in)',
+      csv: 'csv (UTF-8 có BOM)',
+      docx: 'docx (bảng điểm chính thức; cần --out)',
+      xlsx: 'xlsx (sổ tính Excel; cần --out)',
+    },
     option: {
-      format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
       lang: 'Ngôn ngữ của nhãn và thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)',
       out: 'Ghi kết quả vào tệp này thay vì ra màn hình',
       quiet: 'Không in cảnh báo hay tiến độ ra stderr',
