@@ -529,6 +529,37 @@ describe.concurrent('rank', () => {
     expect(roundWithout.code).toBe(2);
     expect(roundWithout.stderr).toContain('--round cần có tệp thẩm định trong các đường dẫn');
   });
+
+  it('names the appraisal file when its own content is at fault, and says when the evidence changed since the appraisal', async () => {
+    const tmp = tempDir();
+    const appraisal = read(VB_APPRAISAL) as { evidence: { sha256: string }; rounds: Array<{ items: Array<{ criterion: string }> }> };
+    appraisal.rounds[0]!.items[0]!.criterion = '9.9.9';
+    const badAppraisal = writeTemp(tmp, 'bad-appraisal.json', appraisal);
+    const evidence = read(VB) as { entries: Array<{ input?: string; value?: unknown }> };
+    evidence.entries.find((e) => e.input === 'dossiers_received')!.value = 1350;
+    const changed = writeTemp(tmp, 'changed.json', evidence);
+    const [bad, badJson, edited] = await Promise.all([
+      cliInProcess(['rank', VB, badAppraisal]),
+      cliInProcess(['rank', VB, badAppraisal, '--format', 'json']),
+      cliInProcess(['rank', changed, VB_APPRAISAL, '--format', 'json', '--lang', 'en']),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad-appraisal\.json:\d+:\d+ {2}APPRAISAL_UNKNOWN_CRITERION/);
+    expect(bad.stdout).toContain(`• ${badAppraisal}: 1 lỗi — Tệp thẩm định nhắc tới "9.9.9", không phải tiêu chí lá của bộ model.commune-par@2026.`);
+    expect(bad.stdout).not.toContain(`• ${VB}:`);
+    expect(JSON.parse(badJson.stdout).failed.map((f: { file: string }) => f.file)).toEqual([badAppraisal]);
+    // The unit is ranked on its own score; the appraisal, of the evidence before the edit, is not used, and says why.
+    expect(edited.code).toBe(0);
+    const ranked = score(compile(bundledSets().get('model.commune-par@2026')), evidence).provenance.evidence.sha256;
+    const given = appraisal.evidence.sha256;
+    expect(ranked).not.toBe(given);
+    const out = JSON.parse(edited.stdout);
+    expect(out.ranking.map((r: { stage: string }) => r.stage)).toEqual(['self']);
+    expect(out.unusedAppraisals[0].diagnostics[0].params).toEqual({ unit: 'HP-VINHBAO', reason: 'evidenceChanged', file: changed, sha256: given, ranked });
+    expect(edited.stderr).toContain(
+      `RANK_APPRAISAL_UNUSED  /evidence  warning: This appraisal (unit HP-VINHBAO) was not used: the evidence changed since it was appraised (the appraisal names SHA-256 ${given.slice(0, 12)}…; ${changed}, ranked for this unit, has ${ranked.slice(0, 12)}…): appraise the changed evidence again, or rank the evidence that was appraised.`,
+    );
+  });
 });
 
 function tempDirIn(folder: string): string {
