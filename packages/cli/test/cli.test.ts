@@ -405,6 +405,21 @@ describe.concurrent('diff', () => {
     expect(d.b.stage).toBe('round2');
     expect(d.totals.index).toEqual({ from: '83.6', to: '83.35', delta: '-0.25' });
     expect(d.nodes.find((n: { code: string }) => n.code === '7.6').reasons.some((r: { kind: string }) => r.kind === 'input')).toBe(true);
+    // 1.4.1 is overridden in round 1 and given back in round 2: changed (its status), not its points.
+    expect(d.counts).toEqual({ changedLeaves: 3, raised: 1, lowered: 1, samePoints: 1, oneSide: 0 });
+  });
+
+  it('counts every changed criterion, and writes the tiers of a percentage with %, in both languages', async () => {
+    const [vi, en] = await Promise.all([cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--quiet']), cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--quiet', '--lang', 'en'])]);
+    // Table cells wrap: compared with the spaces collapsed.
+    const [v, e] = [vi, en].map((r) => r.stdout.replace(/\s+/g, ' '));
+    expect(v).toContain('3 tiêu chí thay đổi: 1 tăng điểm, 1 giảm điểm, 1 không đổi điểm.');
+    expect(e).toContain('3 criteria changed: 1 up, 1 down, 1 with the same points.');
+    expect(v).toContain('Bậc: từ 55% đến 100% (1,5 điểm) → từ 30% đến dưới 55% (0,75 điểm)');
+    expect(e).toContain('Tier: from 55% up to 100% (1.5 points) → from 30% to under 55% (0.75 points)');
+    // 7.6's tiers are on posts per week, not a percentage.
+    expect(v).toContain('Bậc: từ 1 đến dưới 2 (0,5 điểm) → từ 2 trở lên (1 điểm)');
+    expect(e).toContain('Tier: from 1 to under 2 (0.5 points) → 2 or more (1 point)');
   });
 
   it('one round against the next, via the appraisal options of a and b', async () => {

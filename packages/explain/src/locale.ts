@@ -198,7 +198,8 @@ export interface DiffWords {
   title: string;
   otherSets(a: string, b: string, changes: string | null): string;
   byCriterion: string;
-  counts(changed: string, up: string, down: string, changedIsOne: boolean): string;
+  /** The changed criteria and how their points moved; the parts add up to `changedLeaves` (`n` writes a count). */
+  counts(c: { changedLeaves: number; raised: number; lowered: number; samePoints: number; oneSide: number }, n: (v: number) => string): string;
   changed: string;
   same: string;
   onlyInA: string;

@@ -233,7 +233,8 @@ export const en: Locale = {
     title: 'What changed between two scores',
     otherSets: (a, b, changes) => `The two results use different criteria sets (${a} → ${b}); criteria are matched by code. Differences in the set: ${changes ?? 'none'}.`,
     byCriterion: 'Changes by criterion',
-    counts: (n, up, down, one) => `${n} ${one ? 'criterion' : 'criteria'} changed: ${up} up, ${down} down.`,
+    counts: (c, n) =>
+      `${n(c.changedLeaves)} ${c.changedLeaves === 1 ? 'criterion' : 'criteria'} changed: ${n(c.raised)} up, ${n(c.lowered)} down${c.samePoints ? `, ${n(c.samePoints)} with the same points` : ''}${c.oneSide ? `, ${n(c.oneSide)} with points on one side only` : ''}.`,
     changed: 'changed',
     same: 'same',
     onlyInA: 'Only in A: the set of B no longer has it',

@@ -245,7 +245,8 @@ export const vi: Locale = {
     title: 'So sánh hai kết quả chấm điểm',
     otherSets: (a, b, changes) => `Hai kết quả dùng hai bộ tiêu chí khác nhau (${a} → ${b}); tiêu chí được ghép theo mã. Khác biệt trong bộ tiêu chí: ${changes ?? 'không có'}.`,
     byCriterion: 'Thay đổi theo tiêu chí',
-    counts: (n, up, down) => `${n} tiêu chí thay đổi: ${up} tăng điểm, ${down} giảm điểm.`,
+    counts: (c, n) =>
+      `${n(c.changedLeaves)} tiêu chí thay đổi: ${n(c.raised)} tăng điểm, ${n(c.lowered)} giảm điểm${c.samePoints ? `, ${n(c.samePoints)} không đổi điểm` : ''}${c.oneSide ? `, ${n(c.oneSide)} chỉ có điểm ở một bên` : ''}.`,
     changed: 'đổi',
     same: 'giữ nguyên',
     onlyInA: 'Chỉ có ở A: bộ tiêu chí của B không còn tiêu chí này',
