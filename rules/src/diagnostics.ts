@@ -307,8 +307,15 @@ export interface DiagnosticParams {
 
   // Appraisal
   APPRAISAL_SCHEMA: SchemaIssue;
-  /** reason: the evidence it names is not ranked, another appraisal names the same evidence (`first`), or nothing was ranked. */
-  RANK_APPRAISAL_UNUSED: { unit: string | null; reason: 'evidenceNotRanked' | 'nothingRanked' } | { unit: string | null; reason: 'sameEvidence'; first: string };
+  /**
+   * reason: the evidence it names is not ranked, another appraisal names the same evidence (`first`),
+   * nothing was ranked, or the unit is ranked from `file` whose SHA-256 (`ranked`) is not the one the
+   * appraisal names (`sha256`): the evidence changed since it was appraised.
+   */
+  RANK_APPRAISAL_UNUSED:
+    | { unit: string | null; reason: 'evidenceNotRanked' | 'nothingRanked' }
+    | { unit: string | null; reason: 'sameEvidence'; first: string }
+    | { unit: string; reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
   RANK_DUPLICATE_UNIT: { unit: string; first: string };
   /** unit, first: the two spellings (invisible characters shown as escapes); file: where `first` was ranked from. */
   RANK_UNIT_LOOKALIKE: { unit: string; first: string; file: string };

@@ -3,7 +3,7 @@
  * citty definition) with their descriptions from the locales, or the list of commands.
  */
 import type { ArgsDef, CommandDef } from 'citty';
-import { LOCALES, type Lang } from '@parindex/explain';
+import { LOCALES, type Format, type Lang } from '@parindex/explain';
 
 type Def = ArgsDef[string] & { valueHint?: string; default?: unknown; options?: readonly string[]; required?: boolean };
 
@@ -12,7 +12,9 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase());
 /** The description of an option or argument of `path` ("score", "rules show"), in the locale. */
 function optionText(path: string, name: string, def: Def, lang: Lang): string {
   const h = LOCALES[lang].help;
-  const text = h.option[`${path}.${name}`] ?? h.option[name] ?? def.description ?? '';
+  // --format says what each of its choices is, the choices of this command only (its own list, as it checks them).
+  const formats = name === 'format' && def.options ? h.formatOption(def.options.map((f) => h.formats[f as Format] ?? f).join(', ')) : undefined;
+  const text = h.option[`${path}.${name}`] ?? formats ?? h.option[name] ?? def.description ?? '';
   const extra = [def.required && def.type === 'positional' ? h.required : '', def.default !== undefined && def.type !== 'positional' ? `${h.defaultIs}: ${String(def.default)}` : ''].filter(Boolean);
   return extra.length ? `${text} (${extra.join('; ')})` : text;
 }

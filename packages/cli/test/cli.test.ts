@@ -34,6 +34,51 @@ describe.concurrent('usage and exit codes', () => {
     expect(none.code).toBe(2);
   });
 
+  it('--help of each command lists exactly the formats it writes, and the command refuses the others', async () => {
+    const text = ['table', 'json', 'md', 'html', 'csv'];
+    const cases: Array<[string[], string[]]> = [
+      [
+        ['score', VB],
+        [...text, 'docx', 'xlsx'],
+      ],
+      [['explain', VB], text],
+      [['diff', VB, VB], text],
+      [
+        ['rank', VB],
+        [...text, 'xlsx'],
+      ],
+      [['validate', VB], text],
+      [['rules', 'list'], text],
+      [['rules', 'show', 'x'], text],
+      [
+        ['plan', 'show', VB],
+        [...text, 'xlsx'],
+      ],
+      [
+        ['plan', 'status', VB],
+        [...text, 'xlsx'],
+      ],
+      [
+        ['plan', 'targets', VB, VB],
+        [...text, 'xlsx'],
+      ],
+    ];
+    for (const [args, formats] of cases) {
+      const command = args.filter((a) => !a.includes('/')).join(' ');
+      for (const lang of ['vi', 'en']) {
+        const help = (await cliInProcess([...args, '--help', '--lang', lang])).stdout;
+        expect(help.match(/--format=<([^>]*)>/)?.[1], `${command} --lang ${lang}`).toBe(formats.join('|'));
+        // The description names no format the command does not write.
+        for (const f of ['docx', 'xlsx']) expect(help.includes(`${f} (`), `${command} --lang ${lang}: ${f}`).toBe(formats.includes(f));
+      }
+      for (const f of ['docx', 'xlsx'].filter((x) => !formats.includes(x))) {
+        const r = await cliInProcess([...args, '--format', f, '--out', join(dir, `refused.${f}`), '--lang', 'en']);
+        expect(r.code, `${command} --format ${f}`).toBe(2);
+        expect(r.stderr).toContain(`"${f}" is not a value of --format; it takes one of: ${formats.join(', ')}.`);
+      }
+    }
+  });
+
   it('wrong usage exits 2 with one clear line, no stack trace', async () => {
     const runs = await Promise.all([
       cliInProcess(['frobnicate']),
@@ -378,6 +423,21 @@ describe.concurrent('diff', () => {
     expect(d.b.stage).toBe('round2');
     expect(d.totals.index).toEqual({ from: '83.6', to: '83.35', delta: '-0.25' });
     expect(d.nodes.find((n: { code: string }) => n.code === '7.6').reasons.some((r: { kind: string }) => r.kind === 'input')).toBe(true);
+    // 1.4.1 is overridden in round 1 and given back in round 2: changed (its status), not its points.
+    expect(d.counts).toEqual({ changedLeaves: 3, raised: 1, lowered: 1, samePoints: 1, oneSide: 0 });
+  });
+
+  it('counts every changed criterion, and writes the tiers of a percentage with %, in both languages', async () => {
+    const [vi, en] = await Promise.all([cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--quiet']), cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--quiet', '--lang', 'en'])]);
+    // Table cells wrap: compared with the spaces collapsed.
+    const [v, e] = [vi, en].map((r) => r.stdout.replace(/\s+/g, ' '));
+    expect(v).toContain('3 tiêu chí thay đổi: 1 tăng điểm, 1 giảm điểm, 1 không đổi điểm.');
+    expect(e).toContain('3 criteria changed: 1 up, 1 down, 1 with the same points.');
+    expect(v).toContain('Bậc: từ 55% đến 100% (1,5 điểm) → từ 30% đến dưới 55% (0,75 điểm)');
+    expect(e).toContain('Tier: from 55% up to 100% (1.5 points) → from 30% to under 55% (0.75 points)');
+    // 7.6's tiers are on posts per week, not a percentage.
+    expect(v).toContain('Bậc: từ 1 đến dưới 2 (0,5 điểm) → từ 2 trở lên (1 điểm)');
+    expect(e).toContain('Tier: from 1 to under 2 (0.5 points) → 2 or more (1 point)');
   });
 
   it('one round against the next, via the appraisal options of a and b', async () => {
@@ -501,6 +561,37 @@ describe.concurrent('rank', () => {
     expect(noRound.stderr).toMatch(/appraisal-2026\.json:\d+:\d+ {2}APPRAISAL_UNKNOWN_ROUND/);
     expect(roundWithout.code).toBe(2);
     expect(roundWithout.stderr).toContain('--round cần có tệp thẩm định trong các đường dẫn');
+  });
+
+  it('names the appraisal file when its own content is at fault, and says when the evidence changed since the appraisal', async () => {
+    const tmp = tempDir();
+    const appraisal = read(VB_APPRAISAL) as { evidence: { sha256: string }; rounds: Array<{ items: Array<{ criterion: string }> }> };
+    appraisal.rounds[0]!.items[0]!.criterion = '9.9.9';
+    const badAppraisal = writeTemp(tmp, 'bad-appraisal.json', appraisal);
+    const evidence = read(VB) as { entries: Array<{ input?: string; value?: unknown }> };
+    evidence.entries.find((e) => e.input === 'dossiers_received')!.value = 1350;
+    const changed = writeTemp(tmp, 'changed.json', evidence);
+    const [bad, badJson, edited] = await Promise.all([
+      cliInProcess(['rank', VB, badAppraisal]),
+      cliInProcess(['rank', VB, badAppraisal, '--format', 'json']),
+      cliInProcess(['rank', changed, VB_APPRAISAL, '--format', 'json', '--lang', 'en']),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad-appraisal\.json:\d+:\d+ {2}APPRAISAL_UNKNOWN_CRITERION/);
+    expect(bad.stdout).toContain(`• ${badAppraisal}: 1 lỗi — Tệp thẩm định nhắc tới "9.9.9", không phải tiêu chí lá của bộ model.commune-par@2026.`);
+    expect(bad.stdout).not.toContain(`• ${VB}:`);
+    expect(JSON.parse(badJson.stdout).failed.map((f: { file: string }) => f.file)).toEqual([badAppraisal]);
+    // The unit is ranked on its own score; the appraisal, of the evidence before the edit, is not used, and says why.
+    expect(edited.code).toBe(0);
+    const ranked = score(compile(bundledSets().get('model.commune-par@2026')), evidence).provenance.evidence.sha256;
+    const given = appraisal.evidence.sha256;
+    expect(ranked).not.toBe(given);
+    const out = JSON.parse(edited.stdout);
+    expect(out.ranking.map((r: { stage: string }) => r.stage)).toEqual(['self']);
+    expect(out.unusedAppraisals[0].diagnostics[0].params).toEqual({ unit: 'HP-VINHBAO', reason: 'evidenceChanged', file: changed, sha256: given, ranked });
+    expect(edited.stderr).toContain(
+      `RANK_APPRAISAL_UNUSED  /evidence  warning: This appraisal (unit HP-VINHBAO) was not used: the evidence changed since it was appraised (the appraisal names SHA-256 ${given.slice(0, 12)}…; ${changed}, ranked for this unit, has ${ranked.slice(0, 12)}…): appraise the changed evidence again, or rank the evidence that was appraised.`,
+    );
   });
 });
 

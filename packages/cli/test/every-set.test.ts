@@ -62,7 +62,7 @@ describe('every example evidence file', () => {
       expect(en.code).toBe(0);
       const d = await cliInProcess(['diff', file, file, '--format', 'json', '--quiet']);
       expect(d.code).toBe(0);
-      expect(JSON.parse(d.stdout).counts).toEqual({ changedLeaves: 0, raised: 0, lowered: 0 });
+      expect(JSON.parse(d.stdout).counts).toEqual({ changedLeaves: 0, raised: 0, lowered: 0, samePoints: 0, oneSide: 0 });
     }
   });
 });

@@ -88,7 +88,7 @@ describe('diffResults', () => {
       ['1.1', 2, '1'],
       ['1.2', 2, '1'],
     ]);
-    expect(d.counts).toEqual({ changedLeaves: 1, raised: 0, lowered: 1 });
+    expect(d.counts).toEqual({ changedLeaves: 1, raised: 0, lowered: 1, samePoints: 0, oneSide: 0 });
     expect(d.setChanges).toEqual([]);
   });
 
@@ -121,6 +121,8 @@ describe('diffResults', () => {
     ]);
     expect(d.setChanges).toEqual(['1.2', '1.3', '1.4']);
     expect(d.totals.index).toEqual({ from: '2.5', to: '3.5', delta: '1' });
+    // 1.2 up; 1.3 and 1.4 have points on one side only: the parts add up to the changed leaves.
+    expect(d.counts).toEqual({ changedLeaves: 3, raised: 1, lowered: 0, samePoints: 0, oneSide: 2 });
   });
 
   it('documents, parts and explanations that change are reasons; identical results have none', () => {
@@ -135,7 +137,7 @@ describe('diffResults', () => {
     ]);
     const same = diffResults(a, a);
     expect(same.nodes.every((n) => !n.changed)).toBe(true);
-    expect(same.counts).toEqual({ changedLeaves: 0, raised: 0, lowered: 0 });
+    expect(same.counts).toEqual({ changedLeaves: 0, raised: 0, lowered: 0, samePoints: 0, oneSide: 0 });
   });
 
   it('sameValue compares decimals by value and tallies by option', () => {

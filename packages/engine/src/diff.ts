@@ -102,7 +102,12 @@ export interface ResultDiff {
   nodes: NodeDiff[];
   /** Codes of the criteria whose definition differs between the sets (added, removed, max, title, rule). */
   setChanges: string[];
-  counts: { changedLeaves: number; raised: number; lowered: number };
+  /**
+   * The changed leaves, and how their points moved: raised + lowered + samePoints (a status, input or
+   * text changed, not the points) + oneSide (points on one side only: a criterion added, removed or not
+   * scored on one side) = changedLeaves.
+   */
+  counts: { changedLeaves: number; raised: number; lowered: number; samePoints: number; oneSide: number };
 }
 
 function change(from: DecimalString | null | undefined, to: DecimalString | null | undefined): Change {
@@ -252,6 +257,8 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
   let changedLeaves = 0;
   let raised = 0;
   let lowered = 0;
+  let samePoints = 0;
+  let oneSide = 0;
   for (const code of order) {
     const xa = byA.get(code);
     const xb = byB.get(code);
@@ -266,10 +273,12 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
     const leaf = (xa?.node.kind ?? 'leaf') === 'leaf' || (xb?.node.kind ?? 'leaf') === 'leaf';
     if (changed && leaf) {
       changedLeaves++;
-      if (points.delta !== null) {
+      if (points.delta === null) oneSide++;
+      else {
         const d = dec(points.delta);
         if (d.gt(0)) raised++;
         else if (d.lt(0)) lowered++;
+        else samePoints++;
       }
     }
     nodes.push({
@@ -307,7 +316,7 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
     },
     nodes,
     setChanges: nodes.filter((n) => n.reasons.some((r) => SET_REASONS.has(r.kind))).map((n) => n.code),
-    counts: { changedLeaves, raised, lowered },
+    counts: { changedLeaves, raised, lowered, samePoints, oneSide },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { FlagCode, Improvement, NodeStatus, Step } from '@parindex/engine';
 import type { Condition, RoundingLevel, Rule, RuleType, Tier, UnitLevel } from '@parindex/rules';
+import type { Format } from './document.js';
 import type { Lang } from './numbers.js';
 
 /** Short words and headings, the same keys in every language. */
@@ -197,7 +198,8 @@ export interface DiffWords {
   title: string;
   otherSets(a: string, b: string, changes: string | null): string;
   byCriterion: string;
-  counts(changed: string, up: string, down: string, changedIsOne: boolean): string;
+  /** The changed criteria and how their points moved; the parts add up to `changedLeaves` (`n` writes a count). */
+  counts(c: { changedLeaves: number; raised: number; lowered: number; samePoints: number; oneSide: number }, n: (v: number) => string): string;
   changed: string;
   same: string;
   onlyInA: string;
@@ -294,8 +296,11 @@ export interface HelpWords {
   placeholder: Readonly<Record<string, string>>;
   /** "parindex" and each command ("rules", "rules list", …). */
   command: Readonly<Record<string, string>>;
-  /** Options and arguments: "score.all", or "format" for an option every command shares. */
+  /** Options and arguments: "score.all", or "lang" for an option every command shares. */
   option: Readonly<Record<string, string>>;
+  /** --format of a command: "Định dạng: table (màn hình), json (…)", `list` made of `formats`, only those the command writes. */
+  formatOption(list: string): string;
+  formats: Readonly<Record<Format, string>>;
 }
 
 /** The words of the official score table an officer submits and an appraiser signs (score --format docx|xlsx|html). */

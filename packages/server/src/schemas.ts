@@ -110,7 +110,7 @@ export const DiffAnswer = withMeta(
     }),
     nodes: withDescription(z.array(z.record(z.string(), z.unknown())), 'Every criterion of either side: its points on both sides and the reasons of a change, as data.'),
     setChanges: z.array(z.string()),
-    counts: s({ changedLeaves: int(), raised: int(), lowered: int() }),
+    counts: s({ changedLeaves: int(), raised: int(), lowered: int(), samePoints: int(), oneSide: int() }),
   }),
   { id: 'DiffAnswer', description: "The engine's ResultDiff." },
 );

@@ -13,18 +13,30 @@ export const FORMATS = ['table', 'json', 'md', 'html', 'csv', 'docx', 'xlsx'] as
 const TEXT_FORMATS = ['table', 'json', 'md', 'html', 'csv'] as const;
 export type BinaryFormat = 'docx' | 'xlsx';
 
-export const formatArg = {
-  type: 'enum' as const,
-  options: [...FORMATS],
-  default: 'table',
-  description: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table)',
-};
+/** The formats a command writes: the text formats, then the binary ones it can make. */
+export function formatsOf(binary: readonly BinaryFormat[]): Format[] {
+  return [...TEXT_FORMATS, ...binary];
+}
+
+/** --format of a command that makes the binary formats `binary`: its choices are exactly what the command writes. */
+function formatArg(binary: readonly BinaryFormat[]) {
+  return { type: 'enum' as const, options: formatsOf(binary), default: 'table', description: 'Output format' };
+}
 export const langArg = { type: 'enum' as const, options: ['vi', 'en'], default: 'vi', description: 'Language of labels and messages (Vietnamese by default)' };
 export const outArg = { type: 'string', valueHint: 'file', description: 'Write the output to this file instead of the terminal' } as const;
 export const quietArg = { type: 'boolean', description: 'Print no warnings or progress on stderr' } as const;
 
-/** The output options every command takes: --format, --lang, --out, --quiet. */
-export const outputArgs = { format: formatArg, lang: langArg, out: outArg, quiet: quietArg } as const;
+/**
+ * The output options of a command that writes the text formats and the binary formats in `binary`:
+ * `args` (--format, --lang, --out, --quiet; --help lists the --format choices from `binary`) and
+ * `ctx`, which reads them and refuses any other format, from the same list.
+ */
+export function outputOptions(binary: readonly BinaryFormat[] = []) {
+  return {
+    args: { format: formatArg(binary), lang: langArg, out: outArg, quiet: quietArg },
+    ctx: (args: Record<string, unknown>, stdout: { isTTY?: boolean } = process.stdout): Ctx => ctxOf(args, binary, stdout),
+  } as const;
+}
 export const rulesArg = { type: 'string', valueHint: 'file', description: 'Use this criteria-set file instead of the bundled set named by the evidence' } as const;
 export const appraisalArg = { type: 'string', valueHint: 'file', description: 'Appraisal file (thẩm định): score the appraisal round as well' } as const;
 export const planArg = { type: 'string', valueHint: 'file', description: "Reform plan file (kế hoạch): derive the plan criteria's inputs from its tasks" } as const;
@@ -51,7 +63,7 @@ export function ctxOf(args: Record<string, unknown>, binary: readonly BinaryForm
     quiet: args.quiet === true,
   };
   if (ctx.format === 'docx' || ctx.format === 'xlsx') {
-    if (!binary.includes(ctx.format)) throw new UsageError(diag('USAGE_INVALID_VALUE', '', { option: '--format', value: ctx.format, allowed: [...TEXT_FORMATS, ...binary] }));
+    if (!binary.includes(ctx.format)) throw new UsageError(diag('USAGE_INVALID_VALUE', '', { option: '--format', value: ctx.format, allowed: formatsOf(binary) }));
     if (!ctx.out && stdout.isTTY === true) throw new UsageError(diag('USAGE_BINARY_TERMINAL', '', { format: ctx.format }));
   }
   return ctx;

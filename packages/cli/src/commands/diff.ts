@@ -10,7 +10,7 @@ import { diffDocument } from '@parindex/explain';
 import { CliError, UsageError, detectKind, type JsonFile } from '../io.js';
 import { mustRead, savedResultDiagnostics, scoreFiles } from '../load.js';
 
-import { ctxOf, emit, outputArgs, printDiagnostics, rulesArg } from './common.js';
+import { emit, outputOptions, printDiagnostics, rulesArg } from './common.js';
 
 /** A saved result, checked against the result schema as validate checks it (diff read anything it was given). */
 async function asResult(f: JsonFile): Promise<ScoreResult> {
@@ -22,6 +22,9 @@ async function asResult(f: JsonFile): Promise<ScoreResult> {
   if (problems.length > 0) throw new CliError(problems);
   return v as unknown as ScoreResult;
 }
+
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions();
 
 export const diffCommand = defineCommand({
   meta: { name: 'diff', description: 'Compare two scores criterion by criterion: self vs appraisal, round vs round, year vs year / So sánh' },
@@ -36,10 +39,10 @@ export const diffCommand = defineCommand({
     'round-b': { type: 'string', valueHint: 'id', description: 'Round of --appraisal-b' },
     rules: rulesArg,
     all: { type: 'boolean', description: 'List unchanged criteria too' },
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = output.ctx(args);
     const { lang } = ctx;
     let ra: ScoreResult;
     let rb: ScoreResult;

@@ -8,17 +8,20 @@ import { defineCommand } from 'citty';
 import { createExplainer, explainDocument, nodeIndex, planExplainBlocks } from '@parindex/explain';
 import { diag, nearestCode } from '@parindex/rules';
 import { CliError } from '../io.js';
-import { ctxOf, emit, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
+import { emit, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
+
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions();
 
 export const explainCommand = defineCommand({
   meta: { name: 'explain', description: 'Explain every point: rule, inputs, documents, tier taken, how to raise it / Giải thích từng điểm' },
   args: {
     ...evidenceArgs,
     code: { type: 'positional', required: false, description: 'One criterion (or field) code, e.g. 3.2', valueHint: 'code' },
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = output.ctx(args);
     const s = await scoreFromArgs(args, ctx);
     const main = s.round ?? s.self;
     const n = args.code ? nodeIndex(main).get(args.code) : undefined;

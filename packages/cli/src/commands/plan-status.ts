@@ -5,7 +5,7 @@ import { planStatusDocument } from '@parindex/explain';
 import { derive, planWindow } from '@parindex/plans';
 import { UsageError } from '../io.js';
 import { readPlan, readProgress } from '../plan-files.js';
-import { ctxOf, emitAny, outputArgs, printDiagnostics } from './common.js';
+import { emitAny, outputOptions, printDiagnostics } from './common.js';
 
 /** The --as-of date: a real calendar date YYYY-MM-DD (the plan's end when not given; never the clock). */
 export function asOfArg(value: unknown): string | undefined {
@@ -15,16 +15,19 @@ export function asOfArg(value: unknown): string | undefined {
   return s;
 }
 
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions(['xlsx']);
+
 export const planStatusCommand = defineCommand({
   meta: { name: 'status', description: 'Progress of a plan as of a date: done, late, overdue, due soon / Tiến độ thực hiện kế hoạch' },
   args: {
     plan: { type: 'positional', required: true, description: 'Plan file (kế hoạch)', valueHint: 'file' },
     progress: { type: 'positional', required: false, description: 'Progress file (tiến độ); without it every task is not done', valueHint: 'progress' },
     asOf: { type: 'string', valueHint: 'yyyy-mm-dd', description: "The date the status is taken on (default: the end of the plan's period)" },
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args, ['xlsx']);
+    const ctx = output.ctx(args);
     const p = readPlan(args.plan);
     const window = planWindow(p.plan, asOfArg(args.asOf));
     const read = args.progress ? readProgress(args.progress, p.plan, window) : undefined;

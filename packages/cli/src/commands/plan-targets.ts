@@ -5,7 +5,10 @@ import { createExplainer, planTargetsDocument } from '@parindex/explain';
 import { CliError, locateIn } from '../io.js';
 import { readPlan } from '../plan-files.js';
 import { scoreFiles } from '../load.js';
-import { ctxOf, emitAny, outputArgs, printDiagnostics, rulesArg } from './common.js';
+import { emitAny, outputOptions, printDiagnostics, rulesArg } from './common.js';
+
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions(['xlsx']);
 
 export const planTargetsCommand = defineCommand({
   meta: { name: 'targets', description: 'Progress toward every target (chỉ tiêu) of a plan: met or not, and by how much / Chỉ tiêu của kế hoạch' },
@@ -13,10 +16,10 @@ export const planTargetsCommand = defineCommand({
     plan: { type: 'positional', required: true, description: 'Plan file (kế hoạch) with "targets"', valueHint: 'file' },
     evidence: { type: 'positional', required: true, description: "Evidence file of the plan's targets set", valueHint: 'file' },
     rules: rulesArg,
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args, ['xlsx']);
+    const ctx = output.ctx(args);
     const p = readPlan(args.plan);
     if (!p.plan.targets) throw new CliError(locateIn([diag('PLAN_NO_TARGETS', '', { plan: p.plan.id })], p.file));
     const s = await scoreFiles(args.evidence, { rules: args.rules });

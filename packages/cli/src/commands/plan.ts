@@ -5,18 +5,21 @@
 import { defineCommand } from 'citty';
 import { planShowDocument } from '@parindex/explain';
 import { readPlan } from '../plan-files.js';
-import { ctxOf, emitAny, outputArgs, printDiagnostics } from './common.js';
+import { emitAny, outputOptions, printDiagnostics } from './common.js';
 import { planStatusCommand } from './plan-status.js';
 import { planTargetsCommand } from './plan-targets.js';
+
+/** The formats plan show writes: --help lists them, and any other is refused. */
+const output = outputOptions(['xlsx']);
 
 const show = defineCommand({
   meta: { name: 'show', description: 'Show a plan: its tasks by field, with lead unit, deadline and product / Xem kế hoạch' },
   args: {
     plan: { type: 'positional', required: true, description: 'Plan file (kế hoạch)', valueHint: 'file' },
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args, ['xlsx']);
+    const ctx = output.ctx(args);
     const p = readPlan(args.plan);
     printDiagnostics(p.warnings, ctx);
     await emitAny(ctx, planShowDocument(p.plan, ctx.lang), p.plan);

@@ -18,7 +18,7 @@ import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageEr
 import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
 import { startRankThreads, type Outcome, type RankThreads } from '../rank-threads.js';
 import { rankWorker } from '../workers.js';
-import { ctxOf, emitAny, outputArgs, roundArg, rulesArg, type Ctx } from './common.js';
+import { emitAny, outputOptions, roundArg, rulesArg, type Ctx } from './common.js';
 
 /** A one-line progress bar on stderr (only on a terminal). */
 export function progress(enabled: boolean, total: number): { tick(label: string, count?: number): void; done(): void } {
@@ -212,10 +212,21 @@ async function scoreShared(r: RankRun, workers: RankThreads, rest: ReadonlyArray
   return outcomes;
 }
 
-type UnusedWhy = { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string };
+type UnusedWhy = { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string } | { reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
 
 function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
-  r.unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', { unit: a.unit || null, ...why }, 'warning')], a.json) });
+  const params = why.reason === 'evidenceChanged' ? { unit: a.unit, ...why } : { unit: a.unit || null, ...why };
+  r.unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', params, 'warning')], a.json) });
+}
+
+/**
+ * Why an appraisal met no ranked evidence of its SHA-256: its unit is ranked from a file of another
+ * SHA-256 (the evidence changed since it was appraised), or its unit is not ranked at all.
+ */
+function unpairedWhy(r: RankRun, a: AppraisalFile): UnusedWhy {
+  const ranked = a.unit === '' ? undefined : r.byCode.get(unitKey(a.unit));
+  const x = ranked && r.scored.find((s) => s.file === ranked.file);
+  return x ? { reason: 'evidenceChanged', file: x.file, sha256: a.sha256, ranked: x.result.evidenceSha256 } : { reason: 'evidenceNotRanked' };
 }
 
 /** Score unit i of the ranked list again with its appraisal; false when that fails (the unit leaves the ranking). */
@@ -229,9 +240,10 @@ function scoreAppraised(r: RankRun, i: number, a: AppraisalFile): boolean {
     r.appraised++;
     return true;
   } catch (e) {
-    if (e instanceof ParindexError) r.failed.push({ file: x.file, diagnostics: locateScoreDiagnostics(e.diagnostics, f, a.json) });
-    else if (e instanceof CliError) r.failed.push({ file: x.file, diagnostics: e.diagnostics });
-    else throw e;
+    const diagnostics = e instanceof ParindexError ? locateScoreDiagnostics(e.diagnostics, f, a.json) : e instanceof CliError ? e.diagnostics : undefined;
+    if (!diagnostics) throw e;
+    // The file at fault: the appraisal when its error is in it (an unknown criterion or round), else the evidence.
+    r.failed.push({ file: diagnostics.find((d) => d.severity === 'error')?.file ?? x.file, diagnostics });
     return false;
   }
 }
@@ -260,7 +272,7 @@ function applyAppraisals(r: RankRun): void {
     paired.add(a);
     if (!scoreAppraised(r, i, a)) r.scored.splice(i--, 1);
   }
-  for (const a of bySha.values()) if (!paired.has(a)) unusedAppraisal(r, a, { reason: 'evidenceNotRanked' });
+  for (const a of bySha.values()) if (!paired.has(a)) unusedAppraisal(r, a, unpairedWhy(r, a));
 }
 
 /** The ranking as a document and as data. */
@@ -295,6 +307,9 @@ async function report(r: RankRun): Promise<void> {
   await emitAny(ctx, doc, { criteriaSet: compiled?.ref ?? null, policy, ...json, failed: r.failed, unusedAppraisals: r.unusedAppraisals, skipped: r.skipped });
 }
 
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions(['xlsx']);
+
 export const rankCommand = Object.assign(
   defineCommand({
     meta: { name: 'rank', description: 'Score many units with one criteria set and rank them / Xếp hạng nhiều đơn vị' },
@@ -308,10 +323,10 @@ export const rankCommand = Object.assign(
         valueHint: 'N',
         description: `Score on N threads, this one and N − 1 workers (default: one per core when there are ${POOL_MIN_FILES} files or more; 1: no worker)`,
       },
-      ...outputArgs,
+      ...output.args,
     },
     async run({ args }) {
-      const ctx = ctxOf(args, ['xlsx']);
+      const ctx = output.ctx(args);
       const { files, unreadable } = filesToRank(args._);
       if (files.length === 0) {
         if (unreadable.length > 0) throw new CliError(unreadable.flatMap((x) => x.diagnostics));

@@ -2,13 +2,16 @@
 import { defineCommand } from 'citty';
 import { createExplainer, setDocument, setListDocument } from '@parindex/explain';
 import { listBundled } from '../io.js';
-import { ctxOf, emit, outputArgs, printDiagnostics, setFromArgs } from './common.js';
+import { emit, outputOptions, printDiagnostics, setFromArgs } from './common.js';
+
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions();
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List the bundled criteria sets / Danh sách bộ tiêu chí có sẵn' },
-  args: { ...outputArgs },
+  args: { ...output.args },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = output.ctx(args);
     const lib = listBundled();
     printDiagnostics(lib.diagnostics, ctx);
     emit(ctx, setListDocument(lib.sets, ctx.lang), lib.sets);
@@ -21,10 +24,10 @@ const show = defineCommand({
   args: {
     set: { type: 'positional', required: false, description: 'Criteria set: id or id@version (latest version when omitted); leave out with --rules', valueHint: 'id[@version]' },
     rules: { type: 'string', valueHint: 'file', description: 'Show this criteria-set file instead of a bundled set' },
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args);
+    const ctx = output.ctx(args);
     const compiled = await setFromArgs(args);
     emit(ctx, setDocument(compiled, createExplainer(compiled, ctx.lang)), compiled.set);
     return 0;

@@ -5,7 +5,10 @@ import { toCompact } from '../engine.js';
 import { UsageError } from '../io.js';
 import { diag } from '@parindex/rules';
 import { scoreRounds } from '../load.js';
-import { ctxOf, emitAny, evidenceArgs, outputArgs, scoreFromArgs } from './common.js';
+import { emitAny, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
+
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions(['docx', 'xlsx']);
 
 export const scoreCommand = defineCommand({
   meta: { name: 'score', description: 'Score an evidence file: fields, total, index, classification, flags / Chấm điểm' },
@@ -13,10 +16,10 @@ export const scoreCommand = defineCommand({
     ...evidenceArgs,
     all: { type: 'boolean', description: 'Show every criterion, not only the fields (table format)' },
     compact: { type: 'boolean', description: "With --format json: the compact form (totals, fields, each criterion's points and status, no trace)" },
-    ...outputArgs,
+    ...output.args,
   },
   async run({ args }) {
-    const ctx = ctxOf(args, ['docx', 'xlsx']);
+    const ctx = output.ctx(args);
     if (args.compact === true && ctx.format !== 'json') throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--compact', requires: '--format json' }));
     const s = await scoreFromArgs(args, ctx);
     const ex = createExplainer(s.compiled, ctx.lang);

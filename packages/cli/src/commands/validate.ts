@@ -9,7 +9,7 @@ import { validateDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, kindDiagnostic, locateIn, readJsonFile, type FileKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } from '../load.js';
 import { terminalText } from '../format/escape.js';
-import { ctxOf, emit, outputArgs, rulesArg, type Ctx } from './common.js';
+import { emit, outputOptions, rulesArg, type Ctx } from './common.js';
 import { checkPlanFile, checkProgressFile } from './validate-plan.js';
 import type { Plan } from '@parindex/plans';
 
@@ -174,16 +174,19 @@ function printReports(ctx: Ctx, reports: Array<FileReport & { diagnostics: Diagn
   emit(ctx, doc, reports);
 }
 
+/** The formats this command writes: --help lists them, and any other is refused. */
+const output = outputOptions();
+
 export const validateCommand = Object.assign(
   defineCommand({
     meta: { name: 'validate', description: 'Check criteria-set, evidence and appraisal files: every problem with file:line:column / Kiểm tra tệp' },
     args: {
       files: { type: 'positional', required: true, description: 'Files to check (criteria sets, evidence, appraisals, plans, progress)', valueHint: 'file…' },
       rules: rulesArg,
-      ...outputArgs,
+      ...output.args,
     },
     async run({ args }) {
-      const ctx = ctxOf(args);
+      const ctx = output.ctx(args);
       const read = [...args._].map((file) => readJsonFile(file));
       // A file refused only for problems that can be looked past is checked on (its `checkable` value) for the rest of them.
       const checked = read.map((f) => (f.value === undefined && f.checkable !== undefined ? { ...f, value: f.checkable } : f));

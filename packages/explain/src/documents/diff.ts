@@ -1,14 +1,27 @@
 /** The comparison of two results, criterion by criterion, with the reasons of every change. */
-import type { DiffReason, ResultDiff, ScoreResult } from '@parindex/engine';
+import type { DiffReason, NodeResult, ResultDiff, ScoreResult } from '@parindex/engine';
+import { dec } from '@parindex/rules';
 import type { Doc, Row } from '../document.js';
 import { boundsText, LOCALES, pointsText } from '../explainer.js';
 import { formatDate, formatNumber, type Lang } from '../numbers.js';
 import { pick, valueText } from '../say.js';
 import { boundsOf } from '../locales/shared.js';
-import { bandText } from './result-view.js';
+import { bandText, nodeIndex } from './result-view.js';
 
-/** One reason of a change as a sentence. */
-export function reasonText(r: DiffReason, lang: Lang): string {
+/**
+ * What a tier's bounds are written with, from the criterion's trace as the set's rule would say it
+ * (say.suffix): "%" when the tiers are on a ratio × 100 or on a percent input, else nothing.
+ */
+function tierSuffix(n: NodeResult | undefined): string {
+  for (const s of n?.trace?.steps ?? []) {
+    if (s.kind === 'ratio') return dec(s.times).eq(100) ? '%' : '';
+    if (s.kind === 'value') return n?.trace?.inputs.find((i) => i.id === s.input)?.type === 'percent' ? '%' : '';
+  }
+  return '';
+}
+
+/** One reason of a change as a sentence; `nodes`: the criterion in A and in B, whose traces tell how its tiers are written. */
+export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | undefined; b?: NodeResult | undefined } = {}): string {
   const l = LOCALES[lang];
   const d = l.diff;
   const n = (v: string) => formatNumber(v, lang);
@@ -34,8 +47,8 @@ export function reasonText(r: DiffReason, lang: Lang): string {
       return `${pick(lang, r.label, r.labelEn)}: ${valueText(r.from, lang)} → ${valueText(r.to, lang)}${unit}${why}`;
     }
     case 'tier': {
-      const tier = (s: typeof r.from) => (s ? `${boundsText(boundsOf(s), '', lang).toLowerCase()} (${pointsText(s.points, lang)})` : '—');
-      return `${d.tier}: ${tier(r.from)} → ${tier(r.to)}`;
+      const tier = (s: typeof r.from, n: NodeResult | undefined) => (s ? `${boundsText(boundsOf(s), tierSuffix(n), lang).toLowerCase()} (${pointsText(s.points, lang)})` : '—');
+      return `${d.tier}: ${tier(r.from, nodes.a)} → ${tier(r.to, nodes.b)}`;
     }
     case 'part':
       return `${r.id}: ${met(r.from)} → ${met(r.to)}`;
@@ -88,10 +101,12 @@ export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang
   if (!d.sameSet) doc.push({ kind: 'para', text: l.diff.otherSets(d.a.criteriaSet, d.b.criteriaSet, d.setChanges.length ? d.setChanges.join(', ') : null) });
   doc.push(totalsTable(d, a, b, lang, o.places));
   const rows: Row[] = [];
+  const [inA, inB] = [nodeIndex(a), nodeIndex(b)];
   for (const x of d.nodes) {
     if (!o.all && !x.changed) continue;
+    const nodes = { a: inA.get(x.code), b: inB.get(x.code) };
     rows.push({
-      cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang))],
+      cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang, nodes))],
       depth: x.depth - 1,
       strong: x.kind === 'group' && x.depth === 1,
     });
@@ -105,7 +120,6 @@ export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang
       rows,
       indentColumn: 1,
     });
-  const c = d.counts;
-  doc.push({ kind: 'para', text: l.diff.counts(formatNumber(c.changedLeaves, lang), formatNumber(c.raised, lang), formatNumber(c.lowered, lang), c.changedLeaves === 1) });
+  doc.push({ kind: 'para', text: l.diff.counts(d.counts, (v) => formatNumber(v, lang)) });
   return doc;
 }

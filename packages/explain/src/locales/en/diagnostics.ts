@@ -571,7 +571,13 @@ export const diagnosticsEn = {
   APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   RANK_APPRAISAL_UNUSED: (p) => {
     const why =
-      p.reason === 'sameEvidence' ? `${p.first} appraises the same evidence` : p.reason === 'evidenceNotRanked' ? 'the evidence it names is not among the files ranked' : 'no evidence file was ranked';
+      p.reason === 'evidenceChanged'
+        ? `the evidence changed since it was appraised (the appraisal names SHA-256 ${sha(p.sha256)}; ${p.file}, ranked for this unit, has ${sha(p.ranked)}): appraise the changed evidence again, or rank the evidence that was appraised`
+        : p.reason === 'sameEvidence'
+          ? `${p.first} appraises the same evidence`
+          : p.reason === 'evidenceNotRanked'
+            ? 'the evidence it names is not among the files ranked'
+            : 'no evidence file was ranked';
     return `This appraisal${p.unit !== null ? ` (unit ${p.unit})` : ''} was not used: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `The unit ${p.unit} is already ranked from ${p.first}; each unit is ranked once.`,

@@ -110,8 +110,17 @@ export const en: Locale = {
       'appraisal init': 'A new appraisal file (round 1 empty) bound to the SHA-256 of an evidence file',
       serve: 'Serve the JSON API (and the web page) on this machine',
     },
+    formatOption: (list) => `Output format: ${list}`,
+    formats: {
+      table: 'table (terminal)',
+      json: 'json (engine data)',
+      md: 'md',
+      html: 'html (printable report)',
+      csv: 'csv (UTF-8 with BOM)',
+      docx: 'docx (the official score table; needs --out)',
+      xlsx: 'xlsx (Excel workbook; needs --out)',
+    },
     option: {
-      format: 'Output format: table (terminal), json (engine data), md, html (printable report), csv (UTF-8 with BOM), docx and xlsx (score, rank: the official table; needs --out)',
       lang: 'Language of labels and messages: vi (Vietnamese) or en (English)',
       out: 'Write the output to this file instead of the terminal',
       quiet: 'Print no warnings or progress on stderr',
@@ -228,7 +237,8 @@ export const en: Locale = {
     title: 'What changed between two scores',
     otherSets: (a, b, changes) => `The two results use different criteria sets (${a} → ${b}); criteria are matched by code. Differences in the set: ${changes ?? 'none'}.`,
     byCriterion: 'Changes by criterion',
-    counts: (n, up, down, one) => `${n} ${one ? 'criterion' : 'criteria'} changed: ${up} up, ${down} down.`,
+    counts: (c, n) =>
+      `${n(c.changedLeaves)} ${c.changedLeaves === 1 ? 'criterion' : 'criteria'} changed: ${n(c.raised)} up, ${n(c.lowered)} down${c.samePoints ? `, ${n(c.samePoints)} with the same points` : ''}${c.oneSide ? `, ${n(c.oneSide)} with points on one side only` : ''}.`,
     changed: 'changed',
     same: 'same',
     onlyInA: 'Only in A: the set of B no longer has it',

@@ -576,11 +576,13 @@ export const diagnosticsVi = {
   APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
   RANK_APPRAISAL_UNUSED: (p) => {
     const why =
-      p.reason === 'sameEvidence'
-        ? `${p.first} đã thẩm định cùng minh chứng này`
-        : p.reason === 'evidenceNotRanked'
-          ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng'
-          : 'không có tệp minh chứng nào được xếp hạng';
+      p.reason === 'evidenceChanged'
+        ? `minh chứng đã thay đổi sau khi thẩm định (tệp thẩm định gắn với SHA-256 ${sha(p.sha256)}; tệp ${p.file} được xếp hạng cho đơn vị này có SHA-256 ${sha(p.ranked)}): cần thẩm định lại minh chứng đã thay đổi, hoặc xếp hạng đúng minh chứng đã được thẩm định`
+        : p.reason === 'sameEvidence'
+          ? `${p.first} đã thẩm định cùng minh chứng này`
+          : p.reason === 'evidenceNotRanked'
+            ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng'
+            : 'không có tệp minh chứng nào được xếp hạng';
     return `Tệp thẩm định này${p.unit !== null ? ` (đơn vị ${p.unit})` : ''} không được dùng: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `Đơn vị ${p.unit} đã được xếp hạng từ tệp ${p.first}; mỗi đơn vị chỉ xếp hạng một lần.`,

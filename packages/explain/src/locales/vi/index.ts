@@ -124,8 +124,17 @@ export const vi: Locale = {
       'appraisal init': 'Tạo tệp thẩm định (vòng 1 còn trống) gắn với mã băm của tệp minh chứng',
       serve: 'Chạy API JSON (và trang web) trên máy này',
     },
+    formatOption: (list) => `Định dạng: ${list}`,
+    formats: {
+      table: 'table (màn hình)',
+      json: 'json (dữ liệu của bộ máy chấm)',
+      md: 'md',
+      html: 'html (báo cáo in)',
+      csv: 'csv (UTF-8 có BOM)',
+      docx: 'docx (bảng điểm chính thức; cần --out)',
+      xlsx: 'xlsx (sổ tính Excel; cần --out)',
+    },
     option: {
-      format: 'Định dạng: table (màn hình), json (dữ liệu của bộ máy chấm), md, html (báo cáo in), csv (UTF-8 có BOM), docx và xlsx (lệnh chấm điểm và xếp hạng: bảng điểm chính thức; cần --out)',
       lang: 'Ngôn ngữ của nhãn và thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)',
       out: 'Ghi kết quả vào tệp này thay vì ra màn hình',
       quiet: 'Không in cảnh báo hay tiến độ ra stderr',
@@ -240,7 +249,8 @@ export const vi: Locale = {
     title: 'So sánh hai kết quả chấm điểm',
     otherSets: (a, b, changes) => `Hai kết quả dùng hai bộ tiêu chí khác nhau (${a} → ${b}); tiêu chí được ghép theo mã. Khác biệt trong bộ tiêu chí: ${changes ?? 'không có'}.`,
     byCriterion: 'Thay đổi theo tiêu chí',
-    counts: (n, up, down) => `${n} tiêu chí thay đổi: ${up} tăng điểm, ${down} giảm điểm.`,
+    counts: (c, n) =>
+      `${n(c.changedLeaves)} tiêu chí thay đổi: ${n(c.raised)} tăng điểm, ${n(c.lowered)} giảm điểm${c.samePoints ? `, ${n(c.samePoints)} không đổi điểm` : ''}${c.oneSide ? `, ${n(c.oneSide)} chỉ có điểm ở một bên` : ''}.`,
     changed: 'đổi',
     same: 'giữ nguyên',
     onlyInA: 'Chỉ có ở A: bộ tiêu chí của B không còn tiêu chí này',
