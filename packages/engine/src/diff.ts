@@ -236,14 +236,8 @@ function diffSide(r: ScoreResult): DiffSide {
   };
 }
 
-/** Compare two results criterion by criterion (matched by code). */
-export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
-  const fa = flatten(a);
-  const fb = flatten(b);
-  const byA = new Map(fa.map((x) => [x.node.code, x]));
-  const byB = new Map(fb.map((x) => [x.node.code, x]));
-
-  // Merged order: b's order; an a-only node goes right after the node that precedes it in a.
+/** Merged order: b's order; an a-only node goes right after the node that precedes it in a. */
+function mergedOrder(fa: ReturnType<typeof flatten>, fb: ReturnType<typeof flatten>, byB: ReadonlyMap<string, unknown>): string[] {
   const order: string[] = fb.map((x) => x.node.code);
   for (let i = 0; i < fa.length; i++) {
     const code = fa[i]!.node.code;
@@ -252,6 +246,16 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
     const at = prev === null ? -1 : order.indexOf(prev);
     order.splice(at + 1, 0, code);
   }
+  return order;
+}
+
+/** Compare two results criterion by criterion (matched by code). */
+export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
+  const fa = flatten(a);
+  const fb = flatten(b);
+  const byA = new Map(fa.map((x) => [x.node.code, x]));
+  const byB = new Map(fb.map((x) => [x.node.code, x]));
+  const order = mergedOrder(fa, fb, byB);
 
   const nodes: NodeDiff[] = [];
   let changedLeaves = 0;
