@@ -225,6 +225,12 @@ describe('rank --format xlsx', () => {
     }
     const means = wb.worksheets.find((w) => w.name.startsWith('Điểm bình quân'))!;
     expect(table(means).map((row) => [row[0], row[2]])).toEqual(json.summary.fields.map((f: J) => [f.code, Number(f.nominalMax)]));
+    // The last column is named for what it is: the mean of the units' own shares.
+    const header: J[] = [];
+    means.eachRow((row) => {
+      if ((row.values as J[])[1] === 'Mã') header.push(...(row.values as J[]).slice(1));
+    });
+    expect(header).toEqual(['Mã', 'Lĩnh vực', 'Điểm tối đa', 'Bình quân', 'Tỉ lệ bình quân của các đơn vị']);
   });
 });
 

@@ -247,3 +247,30 @@ describe.concurrent('--rules for rules show and template, unit levels, unknown d
     expect(spawned[2]!.stdout).toContain('A — Xuất sắc;7;17,50%;');
   });
 });
+
+describe.concurrent('rank: mean points by field', () => {
+  it("the last column says it is the mean of the units' own shares (not mean ÷ maximum), in every format and both languages", async () => {
+    const [vi, en, md, csv, json] = await Promise.all([
+      cliInProcess(['rank', 'examples', '--quiet']),
+      cliInProcess(['rank', 'examples', '--quiet', '--lang', 'en']),
+      cliInProcess(['rank', 'examples', '--quiet', '--format', 'md']),
+      cliInProcess(['rank', 'examples', '--quiet', '--format', 'csv', '--lang', 'en']),
+      cliInProcess(['rank', 'examples', '--quiet', '--format', 'json']),
+    ]);
+    // Field 6: 29 points over 5 units is 5,80 of 7 (82,86%); the units' own shares of their applicable maxima average 88,57%.
+    const f6 = JSON.parse(json.stdout).summary.fields.find((f: { code: string }) => f.code === '6');
+    expect(f6).toMatchObject({ nominalMax: '7', points: { count: 5, sum: '29', mean: '5.8' }, percent: { count: 5, mean: '88.5714285714' } });
+    expect(vi.stdout).toMatch(/Mã\s+Lĩnh vực\s+Điểm tối đa\s+Bình quân\s+Tỉ lệ bình quân của các đơn vị\n/);
+    expect(vi.stdout).toMatch(/6\s+Cải cách tài chính công\s+7\s+5,80\s+88,57%/);
+    expect(vi.stdout.replace(/\s+/g, ' ')).toContain(
+      'Tỉ lệ bình quân của các đơn vị: bình quân cộng tỉ lệ điểm đạt trên điểm tối đa áp dụng của từng đơn vị (các đơn vị có lĩnh vực áp dụng), tính như chỉ số bình quân.',
+    );
+    expect(en.stdout).toMatch(/Code\s+Field\s+Maximum\s+Mean\s+Mean of units' shares\n/);
+    expect(en.stdout).toMatch(/6\s+Public finance\s+7\s+5\.80\s+88\.57%/);
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain("Mean of units' shares: the plain mean of each unit's points as a share of its own applicable maximum");
+    expect(md.stdout).toContain('| Mã | Lĩnh vực | Điểm tối đa | Bình quân | Tỉ lệ bình quân của các đơn vị |');
+    expect(md.stdout).toContain('| 6 | Cải cách tài chính công | 7 | 5,80 | 88,57% |');
+    expect(csv.stdout).toContain("\r\nCode,Field,Maximum,Mean,Mean of units' shares\r\n");
+    expect(csv.stdout).toContain('\r\n6,Public finance,7,5.80,88.57%\r\n');
+  });
+});

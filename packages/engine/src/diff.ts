@@ -110,6 +110,18 @@ export interface ResultDiff {
   counts: { changedLeaves: number; raised: number; lowered: number; samePoints: number; oneSide: number };
 }
 
+/** A changed leaf in the counts, by how its points moved (`delta` null: points on one side only). */
+function countChange(c: ResultDiff['counts'], delta: DecimalString | null): void {
+  c.changedLeaves++;
+  if (delta === null) c.oneSide++;
+  else {
+    const d = dec(delta);
+    if (d.gt(0)) c.raised++;
+    else if (d.lt(0)) c.lowered++;
+    else c.samePoints++;
+  }
+}
+
 function change(from: DecimalString | null | undefined, to: DecimalString | null | undefined): Change {
   const f = from ?? null;
   const t = to ?? null;
@@ -258,11 +270,7 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
   const order = mergedOrder(fa, fb, byB);
 
   const nodes: NodeDiff[] = [];
-  let changedLeaves = 0;
-  let raised = 0;
-  let lowered = 0;
-  let samePoints = 0;
-  let oneSide = 0;
+  const counts: ResultDiff['counts'] = { changedLeaves: 0, raised: 0, lowered: 0, samePoints: 0, oneSide: 0 };
   for (const code of order) {
     const xa = byA.get(code);
     const xb = byB.get(code);
@@ -275,16 +283,7 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
     const pointsChanged = points.delta === null || !dec(points.delta).isZero();
     const changed = pointsChanged || reasons.length > 0;
     const leaf = (xa?.node.kind ?? 'leaf') === 'leaf' || (xb?.node.kind ?? 'leaf') === 'leaf';
-    if (changed && leaf) {
-      changedLeaves++;
-      if (points.delta === null) oneSide++;
-      else {
-        const d = dec(points.delta);
-        if (d.gt(0)) raised++;
-        else if (d.lt(0)) lowered++;
-        else samePoints++;
-      }
-    }
+    if (changed && leaf) countChange(counts, points.delta);
     nodes.push({
       code,
       title: n.title,
@@ -320,7 +319,7 @@ export function diffResults(a: ScoreResult, b: ScoreResult): ResultDiff {
     },
     nodes,
     setChanges: nodes.filter((n) => n.reasons.some((r) => SET_REASONS.has(r.kind))).map((n) => n.code),
-    counts: { changedLeaves, raised, lowered, samePoints, oneSide },
+    counts,
   };
 }
 

@@ -78,7 +78,7 @@ export interface FieldMean {
   titleEn?: string;
   nominalMax: DecimalString;
   points: Mean;
-  /** Mean of points ÷ applicable maximum × 100 over the units where the field applies (maximum > 0). */
+  /** Mean over the units where the field applies (maximum > 0) of each unit's points ÷ its own applicable maximum × 100; not `points.mean` ÷ `nominalMax`. */
   percent: Mean;
 }
 

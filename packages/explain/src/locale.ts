@@ -233,6 +233,12 @@ export interface RankWords {
   /** The footer of that table: "Cộng". */
   allBands: string;
   fieldMeans: string;
+  /**
+   * The last column of the field means: the mean of each unit's own share of its applicable maximum
+   * (not the mean points ÷ the maximum beside it), and the note under the table that says so.
+   */
+  meanShare: string;
+  meanShareNote: string;
   notRanked(count: string, isOne: boolean): string;
   errors(count: string, isOne: boolean): string;
   unusedAppraisals: string;

@@ -87,7 +87,7 @@ function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
       { kind: 'heading', text: l.rank.fieldMeans },
       {
         kind: 'table',
-        columns: [{ label: w.code }, { label: w.field, width: 50 }, { label: w.max, align: 'right' }, { label: w.mean, align: 'right' }, { label: w.percent, align: 'right' }],
+        columns: [{ label: w.code }, { label: w.field, width: 50 }, { label: w.max, align: 'right' }, { label: w.mean, align: 'right' }, { label: l.rank.meanShare, align: 'right' }],
         rows: x.summary.fields.map((f) => ({
           cells: [
             f.code,
@@ -98,6 +98,7 @@ function summaryBlocks(x: RankDocumentInput, lang: Lang): Block[] {
           ],
         })),
       },
+      { kind: 'para', text: l.rank.meanShareNote },
     );
   return out;
 }

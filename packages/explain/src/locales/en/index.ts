@@ -227,6 +227,9 @@ export const en: Locale = {
     units: 'Which units',
     allBands: 'All units',
     fieldMeans: 'Mean points by field',
+    meanShare: "Mean of units' shares",
+    meanShareNote:
+      "Mean of units' shares: the plain mean of each unit's points as a share of its own applicable maximum (over the units where the field applies), as the mean index is. Where the applicable maxima differ between units, it differs from the mean points divided by the maximum.",
     notRanked: (n, one) => `Not ranked (${n} ${one ? 'file' : 'files'} with errors)`,
     errors: (n, one) => `${n} ${one ? 'error' : 'errors'}`,
     unusedAppraisals: 'Appraisal files not used',

@@ -239,6 +239,9 @@ export const vi: Locale = {
     units: 'Các đơn vị',
     allBands: 'Cộng',
     fieldMeans: 'Điểm bình quân theo lĩnh vực',
+    meanShare: 'Tỉ lệ bình quân của các đơn vị',
+    meanShareNote:
+      'Tỉ lệ bình quân của các đơn vị: bình quân cộng tỉ lệ điểm đạt trên điểm tối đa áp dụng của từng đơn vị (các đơn vị có lĩnh vực áp dụng), tính như chỉ số bình quân. Khi điểm tối đa áp dụng khác nhau giữa các đơn vị, tỉ lệ này khác điểm bình quân chia cho điểm tối đa.',
     notRanked: (n) => `Không xếp hạng được (${n} tệp có lỗi)`,
     errors: (n) => `${n} lỗi`,
     unusedAppraisals: 'Tệp thẩm định không dùng',
