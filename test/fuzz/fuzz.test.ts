@@ -308,7 +308,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         checkDiagnostics(doc.diagnostics);
         if (doc.value === undefined) expect(doc.diagnostics.some((d) => d.severity === 'error')).toBe(true);
       }),
-      params(runs(1200, 0.15)),
+      params(runs(600, 0.15)),
     );
   });
 
@@ -324,7 +324,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         if (c !== undefined) expect(file.value, file.diagnostics.map((d) => d.code).join()).toBeDefined();
         if (file.value !== undefined && c === undefined) expect.fail('compile refused a set the file validator accepted');
       }),
-      params(runs(500, 0.25)),
+      params(runs(250, 0.25)),
     );
   });
 
@@ -344,7 +344,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
           expect(all?.filter((d) => d.severity === 'error')).toEqual([]);
         } else expect(all?.some((d) => d.severity === 'error')).toBe(true);
       }),
-      params(runs(1000, 0.4)),
+      params(runs(500, 0.4)),
     );
   });
 
@@ -357,7 +357,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         const r = coded(() => score(set, a.evidence, { appraisal: mutate(a.appraisal, ms), ...(round !== null ? { round } : {}) }));
         if (r) checkDiagnostics(r.diagnostics);
       }),
-      params(runs(300, 0.1)),
+      params(runs(150, 0.1)),
     );
   });
 
@@ -395,7 +395,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         const r = coded(() => score(c, e));
         if (r) checkDiagnostics(r.diagnostics);
       }),
-      params(runs(250, 0.25)),
+      params(runs(125, 0.25)),
     );
   });
 
@@ -407,7 +407,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         coded(() => score(some, v));
         coded(() => score(some, scorable[0], { appraisal: v }));
       }),
-      params(runs(450, 0.1)),
+      params(runs(225, 0.1)),
     );
   });
 
@@ -616,7 +616,7 @@ describe('escaping of user text', () => {
         expect([s, `'${s}`]).toContain(cell);
         expect(cell).not.toMatch(/^\s*[=+\-@]|^[\t\r]/);
       }),
-      params(runs(500, 0.05)),
+      params(runs(250, 0.05)),
     );
   });
 
@@ -625,7 +625,7 @@ describe('escaping of user text', () => {
       fc.property(userText, (s) => {
         expect(terminalText(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
       }),
-      params(runs(500, 0.05)),
+      params(runs(250, 0.05)),
     );
   });
 
@@ -639,7 +639,7 @@ describe('escaping of user text', () => {
         }
         expect(markdownText(s)).not.toMatch(/^\s*([#>*+=-]|[0-9]+[.)])/);
       }),
-      params(runs(500, 0.05)),
+      params(runs(250, 0.05)),
     );
   });
 });
