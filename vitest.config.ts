@@ -1,11 +1,43 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const INCLUDE = ['rules/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'];
 const EXCLUDE = ['**/node_modules/**', '**/dist/**'];
 /** Files that must start from a fresh worker (see `projects` below). */
 const ISOLATED = ['packages/engine/test/hostile-global.test.ts', 'packages/engine/src/shape-salvage.test.ts'];
+
+/**
+ * The files that take longest (~10-45 s each on a busy 2-core machine: an npm install, chromium, the
+ * built CLI spawned many times), started first. Vitest orders by the durations of its last run, but a
+ * fresh clone (CI) has none and orders by file size, which left the npm install to start last and
+ * stretched the run by half a minute.
+ */
+const LONGEST = [
+  'test/package/install.test.ts',
+  'test/browser/web.browser.test.ts',
+  'test/fuzz/fuzz.test.ts',
+  'packages/cli/test/hostile-io.test.ts',
+  'packages/server/test/api.test.ts',
+  'packages/engine/src/pool.test.ts',
+  'packages/cli/test/workbook.test.ts',
+  'test/hostile/codes.test.ts',
+  'packages/cli/test/rank-threads.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const place = (f: TestSpecification) => {
+      const i = LONGEST.findIndex((p) => f.moduleId.endsWith(p));
+      return i < 0 ? LONGEST.length : i;
+    };
+    // Within each project (they run one after the other), the listed files first, the rest as vitest sorted them.
+    const order = new Map(sorted.map((f, i) => [f, i]));
+    return [...sorted].sort((a, b) => (a.project.name === b.project.name ? place(a) - place(b) : 0) || order.get(a)! - order.get(b)!);
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -32,6 +64,7 @@ export default defineConfig({
     // Threads, not forks: as fast or faster here (31-32 s against 26-43 s, load 9-17), and on forks the
     // fuzz fails: its values nested thousands deep need a worker thread's 4 MB stack (a main thread has 1 MB).
     pool: 'threads',
+    sequence: { sequencer: LongestFirst },
     maxWorkers: 2,
     // Most files share their worker's modules (isolate: false): importing the sources again in a fresh
     // worker for each of ~100 files cost about a quarter of the run. The files below stay isolated:

@@ -8,7 +8,7 @@
  * nothing throws but a ParindexError with coded diagnostics, and every result and diagnostic is well
  * formed; rank reports each special file with its code and ranks the rest, and never hangs.
  *
- * Normal run (part of `pnpm test`, on a busy 2-core machine): ~5,200 cases. PARINDEX_FUZZ_RUNS=N sets
+ * Normal run (part of `pnpm test`, on a busy 2-core machine): ~2,600 cases. PARINDEX_FUZZ_RUNS=N sets
  * the number of cases of the largest property; the others scale with it: 200000 is the long run (pnpm
  * test:fuzz-long: 25 to 100 times each property's cases in process), a small N a token run (pnpm
  * test:fast, which also sets PARINDEX_TEST_FAST=1: no built CLI).
@@ -308,7 +308,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         checkDiagnostics(doc.diagnostics);
         if (doc.value === undefined) expect(doc.diagnostics.some((d) => d.severity === 'error')).toBe(true);
       }),
-      params(runs(600, 0.15)),
+      params(runs(300, 0.15)),
     );
   });
 
@@ -324,7 +324,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         if (c !== undefined) expect(file.value, file.diagnostics.map((d) => d.code).join()).toBeDefined();
         if (file.value !== undefined && c === undefined) expect.fail('compile refused a set the file validator accepted');
       }),
-      params(runs(250, 0.25)),
+      params(runs(125, 0.25)),
     );
   });
 
@@ -344,7 +344,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
           expect(all?.filter((d) => d.severity === 'error')).toEqual([]);
         } else expect(all?.some((d) => d.severity === 'error')).toBe(true);
       }),
-      params(runs(500, 0.4)),
+      params(runs(250, 0.4)),
     );
   });
 
@@ -357,7 +357,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         const r = coded(() => score(set, a.evidence, { appraisal: mutate(a.appraisal, ms), ...(round !== null ? { round } : {}) }));
         if (r) checkDiagnostics(r.diagnostics);
       }),
-      params(runs(150, 0.1)),
+      params(runs(75, 0.1)),
     );
   });
 
@@ -395,7 +395,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         const r = coded(() => score(c, e));
         if (r) checkDiagnostics(r.diagnostics);
       }),
-      params(runs(125, 0.25)),
+      params(runs(60, 0.25)),
     );
   });
 
@@ -407,7 +407,7 @@ describe('fuzz', LONG > 0 ? { timeout: 6 * 3_600_000 } : {}, () => {
         coded(() => score(some, v));
         coded(() => score(some, scorable[0], { appraisal: v }));
       }),
-      params(runs(225, 0.1)),
+      params(runs(110, 0.1)),
     );
   });
 

@@ -135,7 +135,7 @@ describe('fastEvidence agrees with the zod schema', () => {
         if (at !== null && typeof at === 'object') (at as Record<string | number, unknown>)[path[path.length - 1]!] = value;
         agree(e);
       }),
-      { numRuns: LONG ? 2000 : 500 },
+      { numRuns: LONG ? 2000 : 250 },
     );
   });
 });
@@ -176,7 +176,7 @@ describe('the fast path takes exactly what the shape takes: dates, record keys, 
         else e.period[where] = d;
         takenAsTheShapeTakes(e);
       }),
-      { numRuns: 600 },
+      { numRuns: LONG ? 2000 : 600 },
     );
     // Both ways, often.
     expect(Math.min(seen.taken, seen.refused)).toBeGreaterThan(50);

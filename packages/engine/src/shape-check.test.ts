@@ -20,7 +20,7 @@ const read = (path: string) => JSON.parse(readFileSync(`${ROOT}${path}`, 'utf8')
 const EVIDENCE_FILES = ['dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu', 'vinh-bao'].map((d) => read(`examples/${d}/par-2026.json`));
 const APPRAISAL_FILE = read('examples/vinh-bao/appraisal-2026.json');
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
-const RUNS = LONG > 0 ? Math.max(1, Math.floor(LONG / 10)) : 700;
+const RUNS = LONG > 0 ? Math.max(1, Math.floor(LONG / 10)) : 350;
 
 const hasSymbolKey = (v: unknown): boolean => v !== null && typeof v === 'object' && (Object.getOwnPropertySymbols(v).length > 0 || Object.values(v).some(hasSymbolKey));
 const fastPathCorner = (v: unknown) => hasSymbolKey(v);

@@ -19,7 +19,7 @@ const SET = read('rules/sets/model.commune-par/2026.json');
 const EVIDENCE = read('examples/vinh-bao/par-2026.json');
 const APPRAISAL = read('examples/vinh-bao/appraisal-2026.json');
 const LONG = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0);
-const RUNS = LONG > 0 ? Math.max(1, Math.floor(LONG / 50)) : 150;
+const RUNS = LONG > 0 ? Math.max(1, Math.floor(LONG / 50)) : 75;
 
 function oracle(schema: typeof Evidence | typeof Appraisal, code: 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA', value: unknown): { value: never; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

@@ -16,7 +16,7 @@ import { oneLeafSet } from './one-leaf-set.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // More units in the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000).
-const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 200 : 12;
+const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 200 : 8;
 
 type Entry = { input?: string; value?: unknown; criterion?: string; values?: Record<string, unknown> };
 type Evidence = { entries: Entry[] } & Record<string, unknown>;

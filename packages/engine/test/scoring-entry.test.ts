@@ -1,13 +1,13 @@
 /**
- * The scoring entry (@parindex/engine/scoring), bundled from its sources as the prebuilt file
- * dist/parindex.scoring.min.js is (scripts/minify.mjs: esbuild, then terser; `pnpm bench` measures it so): no eval, no Function constructor, no node: import,
+ * The scoring entry (@parindex/engine/scoring) as the prebuilt file dist/parindex.scoring.min.js
+ * (scripts/bundle-browser.mjs, run by the build before the tests: esbuild, then terser; `pnpm bench` measures it so): no eval, no Function constructor, no node: import,
  * no set checker, no advice; the bundle itself, loaded and run, scores every example exactly as the
  * full entry (the compact form; the full form once the advice is attached, bundled with it as
  * dist/parindex.scoring-advice.min.js is; summaries, ranking). And its trust model: it compiles a shipped set (by its
  * canonical hash, SHIPPED_SETS, which must match the sets in rules/sets) or a set whose hash the caller
  * pins, and refuses any other set with SET_NOT_PINNED.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,8 @@ import * as adviceSource from '../src/advice.js';
 // @ts-expect-error: a plain ESM script without types
 import { generateEvidence } from '../../../examples/generate.mjs';
 // @ts-expect-error: a plain ESM script without types
-import { bundleMinified } from '../scripts/minify.mjs';
+import { BROWSER_BUILD } from '../scripts/minify.mjs';
+import { build } from 'esbuild';
 
 type Entry = typeof entrySource;
 type EntryWithAdvice = Entry & typeof adviceSource;
@@ -68,25 +69,29 @@ describe('the scoring entry, bundled', () => {
   let inputs: string[] = [];
 
   beforeAll(async () => {
-    const out = (await bundleMinified({
+    // The files as shipped, which `pnpm test` builds just before (scripts/bundle-browser.mjs); minifying
+    // them again here cost ~10 s of the suite.
+    const shipped = (name: string) => {
+      const file = join(ROOT, 'packages/engine/dist', name);
+      if (!existsSync(file)) throw new Error(`${file} is not built: run the build (pnpm test does) first`);
+      return readFileSync(file, 'utf8');
+    };
+    code = shipped('parindex.scoring.min.js');
+    // Which modules have code in the bundle, from esbuild's metafile of the same entry built from the
+    // sources (the metafile's inputs also list those parsed and dropped); terser does not add any.
+    const meta = await build({
+      ...BROWSER_BUILD,
+      metafile: true,
       entryPoints: [join(ROOT, 'packages/engine/src/scoring.ts')],
       alias: { '@parindex/rules': join(ROOT, 'rules/src/index.ts') },
       logLevel: 'silent',
-    })) as { code: string; metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> } };
-    code = out.code;
-    // The modules with code in the bundle (the metafile's inputs also list those parsed and dropped).
-    inputs = Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).flatMap(([file, x]) => (x.bytesInOutput > 0 ? [file] : [])));
+    });
+    inputs = Object.values(meta.metafile!.outputs).flatMap((o) => Object.entries(o.inputs).flatMap(([file, x]) => (x.bytesInOutput > 0 ? [file] : [])));
     dir = mkdtempSync(join(tmpdir(), 'parindex-scoring-'));
     writeFileSync(join(dir, 'scoring.mjs'), code);
     bundled = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'scoring.mjs')).href)) as Entry;
     bundledError = bundled.ParindexError;
-    const src = (f: string) => JSON.stringify(join(ROOT, 'packages/engine/src', f));
-    const withAdvice = (await bundleMinified({
-      stdin: { contents: `export * from ${src('scoring.ts')};\nexport * from ${src('advice.ts')};\n`, resolveDir: join(ROOT, 'packages/engine/src'), sourcefile: 'with-advice.ts', loader: 'ts' },
-      alias: { '@parindex/rules': join(ROOT, 'rules/src/index.ts') },
-      logLevel: 'silent',
-    })) as { code: string };
-    writeFileSync(join(dir, 'scoring-advice.mjs'), withAdvice.code);
+    writeFileSync(join(dir, 'scoring-advice.mjs'), shipped('parindex.scoring-advice.min.js'));
     full = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'scoring-advice.mjs')).href)) as EntryWithAdvice;
     fullError = full.ParindexError;
   });

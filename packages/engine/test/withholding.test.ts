@@ -15,7 +15,7 @@ import { generateEvidence } from '../../../examples/generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 // More units in the long mode (test:fuzz-long sets PARINDEX_FUZZ_RUNS to 200,000).
-const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 100 : 6;
+const RUNS = Number(process.env.PARINDEX_FUZZ_RUNS ?? 0) > 20_000 ? 100 : 4;
 
 type Entry = { input?: string; value?: unknown; criterion?: string; values?: Record<string, unknown> };
 type Evidence = { entries: Entry[] } & Record<string, unknown>;
