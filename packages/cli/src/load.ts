@@ -129,6 +129,13 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
   return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings, ...(plan ? { plan } : {}) };
 }
 
+/** The appraisal file's rounds up to the one scored (the last, or --round), answers included; none without an appraisal. */
+export function roundsUpTo(s: Scored): AppraisalRound[] {
+  if (!s.round || !s.appraisal) return [];
+  const all = (s.appraisal.value as { rounds: AppraisalRound[] }).rounds;
+  return all.slice(0, all.findIndex((r) => r.id === s.round!.stage) + 1);
+}
+
 /**
  * Every round of the official table: each appraisal round of the file up to the one scored (the last,
  * or --round), scored by the engine one by one (the round asked for is `s.round` itself, and an answer
@@ -136,10 +143,8 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
  * whose reasons go to the notes.
  */
 export function scoreRounds(s: Scored): { rounds: ScoreResult[]; appraisalRounds: AppraisalRound[] } {
-  if (!s.round || !s.appraisal) return { rounds: [], appraisalRounds: [] };
-  const all = (s.appraisal.value as { rounds: AppraisalRound[] }).rounds;
-  const upTo = all.findIndex((r) => r.id === s.round!.stage);
-  const appraisalRounds = all.slice(0, upTo + 1);
+  const appraisalRounds = roundsUpTo(s);
+  const upTo = appraisalRounds.length - 1;
   const rounds = appraisalRounds.flatMap((r, i): ScoreResult[] => {
     if (i === upTo) return [s.round!];
     if (r.kind !== 'appraisal') return [];

@@ -277,13 +277,39 @@ describe.concurrent('explain', () => {
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain('3.2. Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn — 1 / 3 điểm');
     expect(vi.stdout).toContain('Từ 95% đến dưới 98%: 2 điểm');
-    expect(vi.stdout).toMatch(/Số hồ sơ giải quyết trước và đúng hạn: 1\.170 hồ sơ \[dossiers_on_time; mục #\d+\]/);
+    // The entry counted from 1, and the line of the file it starts on (the same line validate reports).
+    expect(vi.stdout).toMatch(/Số hồ sơ giải quyết trước và đúng hạn: 1\.170 hồ sơ \[dossiers_on_time; mục 25, dòng 243\]/);
+    expect(en.stdout).toMatch(/Dossiers resolved on time: 1,170 dossiers \[dossiers_on_time; entry 25, line 243\]/);
     expect(vi.stdout).toContain('Tỉ lệ = 1.170 ÷ 1.300 × 100 = 90');
     expect(vi.stdout).toContain('Bậc áp dụng: từ 90% đến dưới 95% → 1 điểm');
     expect(vi.stdout).toContain('Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1)');
     expect(vi.stdout).toContain('Số 11/BC-UBND ngày 05/12/2026');
     expect(en.stdout).toContain('Add 65 to “Dossiers resolved on time” to reach 2 points (+1) (1,170 → 1,235; ratio 95%)');
     expect(en.stdout).toContain('Tier taken: from 90% to under 95% → 1 point');
+  });
+
+  it('with the appraisal: who corrected a value and when, the dated overrides, the unit’s answers, the stage of the parts (vi, en)', async () => {
+    const args = (code: string, lang: string) => ['explain', VB, code, '--appraisal', VB_APPRAISAL, '--lang', lang, '--quiet'];
+    const [vi, en, viOverride, enOverride, all, json] = await Promise.all([
+      cliInProcess(args('3.7.2', 'vi')),
+      cliInProcess(args('3.7.2', 'en')),
+      cliInProcess(args('1.4.1', 'vi')),
+      cliInProcess(args('1.4.1', 'en')),
+      cliInProcess(['explain', VB, '--appraisal', VB_APPRAISAL, '--quiet']),
+      cliInProcess(['explain', VB, '3.7.2', '--appraisal', VB_APPRAISAL, '--format', 'json', '--quiet']),
+    ]);
+    expect(vi.stdout).toContain('[online_payments; mục 33, dòng 318] — thẩm định vòng 1 sửa từ 352 (20/01/2027, Thẩm định viên B): Đối chiếu Cổng Dịch vụ công quốc gia');
+    expect(en.stdout).toContain('[online_payments; entry 33, line 318] — appraisal round 1 corrected from 352 (2027-01-20, Thẩm định viên B): Đối chiếu');
+    expect(vi.stdout).toContain('Giải trình của đơn vị với thẩm định:\n\n  • Giải trình (27/01/2027, UBND xã Vĩnh Bảo): Thống nhất số liệu thẩm định 320 giao dịch');
+    expect(en.stdout).toContain("The unit's answers to the appraisal:\n\n  • Unit's answer (2027-01-27, UBND xã Vĩnh Bảo): Thống nhất số liệu");
+    expect(viOverride.stdout).toContain('Thẩm định vòng 1 (20/01/2027): 0,5 → 0 điểm — Không có Kế hoạch');
+    expect(viOverride.stdout).toContain('Thẩm định vòng 2 (05/02/2027): 0 → 0,5 điểm — Đã nhận Kế hoạch');
+    expect(viOverride.stdout).toContain('Giải trình (27/01/2027, UBND xã Vĩnh Bảo): Bổ sung bản sao Kế hoạch số 05/KH-UBND');
+    expect(enOverride.stdout).toContain('Appraisal round 1 (2027-01-20): 0.5 → 0 points — Không có Kế hoạch');
+    // The parts of the index are the round's: the heading names it.
+    expect(all.stdout).toContain('Các phần của chỉ số (thẩm định vòng 2)');
+    const input = JSON.parse(json.stdout).trace.inputs.find((i: { id: string }) => i.id === 'online_payments');
+    expect(input.corrected).toEqual({ from: '352', round: 'round1', reason: expect.stringContaining('Đối chiếu'), by: 'Thẩm định viên B', date: '2027-01-20' });
   });
 
   it('without a code: criteria that lost points first; json is the result; unknown code fails', async () => {
@@ -423,6 +449,9 @@ describe.concurrent('diff', () => {
     expect(d.b.stage).toBe('round2');
     expect(d.totals.index).toEqual({ from: '83.6', to: '83.35', delta: '-0.25' });
     expect(d.nodes.find((n: { code: string }) => n.code === '7.6').reasons.some((r: { kind: string }) => r.kind === 'input')).toBe(true);
+    // A corrected value names the round, its reason and who corrected it.
+    const corrected = d.nodes.find((n: { code: string }) => n.code === '3.7.2').reasons.find((r: { kind: string }) => r.kind === 'input');
+    expect(corrected.corrected).toEqual({ round: 'round1', reason: expect.stringContaining('không phải 352.'), by: 'Thẩm định viên B' });
     // 1.4.1 is overridden in round 1 and given back in round 2: changed (its status), not its points.
     expect(d.counts).toEqual({ changedLeaves: 3, raised: 1, lowered: 1, samePoints: 1, oneSide: 0 });
   });

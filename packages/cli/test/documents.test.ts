@@ -83,7 +83,10 @@ describe('score --format docx', () => {
     }
     expect(byCode.get('3.7.2')!.slice(2, 6)).toEqual(['1,5', '1,5', '0,75', '0,75']);
     expect(byCode.get('1.4.1')!.slice(2, 6)).toEqual(['0,5', '0,5', '0', '0,5']);
-    expect(byCode.get('1.4.1')![7]).toContain('Thẩm định vòng 2 (mẫu): Đã nhận Kế hoạch số 05/KH-UBND');
+    // Each round's note says what it changed: the points an override set, a value with the unit's own.
+    expect(byCode.get('1.4.1')![7]).toContain('Thẩm định vòng 1 (mẫu): điểm 0,5 → 0; Không có Kế hoạch');
+    expect(byCode.get('1.4.1')![7]).toContain('Thẩm định vòng 2 (mẫu): điểm 0 → 0,5; Đã nhận Kế hoạch số 05/KH-UBND');
+    expect(byCode.get('3.7.2')![7]).toContain('Thẩm định vòng 1 (mẫu): Số giao dịch thanh toán trực tuyến: 352 → 320; Đối chiếu');
     // Totals, index and classification once, at the end of the table.
     const totals = rows.filter((row) => row[1]?.startsWith('Tổng điểm'));
     expect(totals).toHaveLength(1);

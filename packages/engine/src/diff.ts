@@ -36,7 +36,7 @@ export type DiffReason =
       from: Value;
       to: Value;
       /** When b's value is an appraisal correction of the unit's value. */
-      corrected?: { round: string; reason: string };
+      corrected?: { round: string; reason: string; by?: string };
     }
   | { kind: 'tier'; from: TierStep | null; to: TierStep | null }
   | { kind: 'part'; id: string; from: boolean; to: boolean }
@@ -176,6 +176,11 @@ function tierOf(n: NodeResult): TierStep | null {
   return (n.trace?.steps.find((s) => s.kind === 'tier') as TierStep | undefined) ?? null;
 }
 
+/** Why b's value differs: the appraisal round that corrected it, its reason and who made it. */
+function correctedReason(c: NonNullable<TraceInput['corrected']>): { round: string; reason: string; by?: string } {
+  return { round: c.round, reason: c.reason, ...(c.by !== undefined ? { by: c.by } : {}) };
+}
+
 function overrides(n: NodeResult): Array<Extract<Step, { kind: 'override' }>> {
   return (n.trace?.steps ?? []).filter((s): s is Extract<Step, { kind: 'override' }> => s.kind === 'override');
 }
@@ -198,7 +203,7 @@ function nodeReasons(a: NodeResult, b: NodeResult): DiffReason[] {
       const ia = inA.get(ib.id);
       const from = ia ? ia.value : null;
       if (!sameValue(from, ib.value) || (ia === undefined && ib.value !== null)) {
-        reasons.push({ ...inputReason(ib, from, ib.value), ...(ib.corrected ? { corrected: { round: ib.corrected.round, reason: ib.corrected.reason } } : {}) });
+        reasons.push({ ...inputReason(ib, from, ib.value), ...(ib.corrected ? { corrected: correctedReason(ib.corrected) } : {}) });
       }
     }
     for (const ia of ta.inputs) {

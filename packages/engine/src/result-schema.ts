@@ -99,7 +99,7 @@ export const TraceInputSchema = withMeta(
     unitEn: opt(z.string()),
     value: TraceValue,
     entry: z.nullable(int()),
-    corrected: opt(s({ from: TraceValue, round: z.string(), reason: z.string() })),
+    corrected: opt(s({ from: TraceValue, round: z.string(), reason: z.string(), by: opt(z.string()), date: opt(z.string()) })),
   }),
   { id: 'TraceInput' },
 );

@@ -50,8 +50,11 @@ export interface TraceInput {
   value: DecimalString | boolean | Record<string, DecimalString> | null;
   /** Index of the evidence entry the value came from, null when missing. */
   entry: number | null;
-  /** For a corrected value: what the unit gave before the appraisal corrected it. */
-  corrected?: { from: DecimalString | boolean | Record<string, DecimalString> | null; round: string; reason: string };
+  /**
+   * For a corrected value: what the unit gave before the appraisal corrected it, in which round, why,
+   * and (when the appraisal file says) who corrected it and on which date (the item's, else its round's).
+   */
+  corrected?: { from: DecimalString | boolean | Record<string, DecimalString> | null; round: string; reason: string; by?: string; date?: string };
 }
 
 export interface TraceDocument {

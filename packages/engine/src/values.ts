@@ -553,10 +553,17 @@ export function valuePath(evidence: Evidence, entry: number, id: string): string
   return e?.input === id ? `/entries/${entry}/value` : `/entries/${entry}/values/${id}`;
 }
 
-/** A value the appraisal corrected: its text taken now, what it was before (the first value given), and why. */
-function corrected(v: ValueRec, before: ValueRec | undefined, round: string, reason: string): ValueRec {
+/** Who made an appraisal item and when: the item's own, else its round's (none when neither says). */
+function byAndDate(item: { by?: string | undefined; date?: string | undefined }, rd: { by?: string | undefined; date?: string | undefined }): { by?: string; date?: string } {
+  const by = item.by ?? rd.by;
+  const date = item.date ?? rd.date;
+  return { ...(by !== undefined ? { by } : {}), ...(date !== undefined ? { date } : {}) };
+}
+
+/** A value the appraisal corrected: its text taken now, what it was before (the first value given), why, by whom and when. */
+function corrected(v: ValueRec, before: ValueRec | undefined, round: string, reason: string, who: { by?: string; date?: string }): ValueRec {
   v.entry = before?.entry ?? -1;
-  v.corrected = { from: before?.corrected?.from ?? before?.display ?? null, round, reason };
+  v.corrected = { from: before?.corrected?.from ?? before?.display ?? null, round, reason, ...who };
   return v;
 }
 
@@ -613,7 +620,7 @@ export function applyAppraisal(
           if (!v) continue;
           correctedAt.set(key, path);
           given ??= valuesInOrder(compiled, evidence, prepared);
-          given.set(key, (prepared.values[slot.input.slot] = corrected(v, prepared.values[slot.input.slot], rd.id, item.reason)));
+          given.set(key, (prepared.values[slot.input.slot] = corrected(v, prepared.values[slot.input.slot], rd.id, item.reason, byAndDate(item, rd))));
         }
         (prepared.corrections ??= [])[node.index] = { round: rd.id, reason: item.reason };
       }
@@ -627,8 +634,7 @@ export function applyAppraisal(
           points: p,
           round: rd.id,
           reason: item.reason,
-          ...(item.by !== undefined ? { by: item.by } : rd.by !== undefined ? { by: rd.by } : {}),
-          ...(item.date !== undefined ? { date: item.date } : rd.date !== undefined ? { date: rd.date } : {}),
+          ...byAndDate(item, rd),
         });
       } else if (item.values) {
         // New values replace an earlier round's override of the same criterion.

@@ -28,8 +28,11 @@ export interface Explainer {
   improvement(im: Improvement, code?: string): string;
   /** A leaf's rule in one sentence ("" for a parent). */
   rule(node: CompiledNode): string;
-  /** "Số hồ sơ: 1.300 hồ sơ [resolved; mục #5]". */
-  input(i: TraceInput): string;
+  /**
+   * "Số hồ sơ: 1.300 hồ sơ [resolved; mục 6, dòng 48]": the entry counted from 1 and, when the caller
+   * knows the file's text, the line the entry starts on; a correction says by whom, when and why.
+   */
+  input(i: TraceInput, line?: number): string;
   /** A value as given: numbers in this language, yes/no, level ids by label when `input` is known. */
   value(v: unknown, input?: string): string;
   /**
@@ -65,11 +68,13 @@ export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
       const sentence = locale.rules[r.type] as (rule: RuleOf<RuleType>, say: Say, ctx: { code: string; max: string }) => string;
       return sentence(r, say, { code: node.code, max: node.maxText });
     },
-    input(i) {
+    input(i, line) {
       const unit = say.input(i.id).unit;
       const scalar = i.value !== null && typeof i.value !== 'object' && typeof i.value !== 'boolean';
-      const from = i.entry === null ? locale.words.notGiven : `${locale.words.entry} #${i.entry}`;
-      const corrected = i.corrected ? ` — ${locale.stage(i.corrected.round)} ${locale.words.correctedFrom} ${value(i.corrected.from, i.id)} (${i.corrected.reason})` : '';
+      const from = i.entry === null ? locale.words.notGiven : locale.phrases.entryAt(String(i.entry + 1), line === undefined ? undefined : String(line));
+      const c = i.corrected;
+      const who = c ? [...(c.date !== undefined ? [say.date(c.date)] : []), ...(c.by !== undefined ? [c.by] : [])] : [];
+      const corrected = c ? ` — ${locale.phrases.correction(locale.stage(c.round), value(c.from, i.id), who, c.reason)}` : '';
       const opt = typeof i.value === 'string' && compiled.inputs.get(i.id)?.def.options ? `${say.option(i.id, i.value)} (${i.value})` : value(i.value, i.id);
       return `${say.input(i.id).label}: ${opt}${scalar && unit && unit !== '%' ? ' ' + unit : scalar && unit === '%' ? '%' : ''} [${i.id}; ${from}]${corrected}`;
     },

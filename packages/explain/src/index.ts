@@ -11,7 +11,7 @@ export { conditionText, logicText } from './conditions.js';
 export type { Block, Cell, Column, Doc, Format, Row, Signature } from './document.js';
 export { cellLines } from './document.js';
 export { scoreDocument, type ScoreDocumentOptions } from './documents/score.js';
-export { explainDocument, explainLeaf, lost } from './documents/explain.js';
+export { explainDocument, explainLeaf, lost, type ExplainOptions } from './documents/explain.js';
 export { bandText, documentLines, flagLines, headerRows, nodeIndex, noteLines, roman, scoreTable, type ReportOptions } from './documents/result-view.js';
 export { setDocument, setListDocument, setSummary, type SetEntry } from './documents/sets.js';
 export { boundsText, pointsText } from './explainer.js';

@@ -82,7 +82,6 @@ export type WordKey =
   | 'number'
   | 'dated'
   | 'notGiven'
-  | 'correctedFrom'
   | 'correctedTo'
   | 'claimed'
   | 'supports'
@@ -134,6 +133,17 @@ export interface RuleContext {
 /** Sentences of the documents (titles, summaries), each with its numbers already written. */
 export interface Phrases {
   scoreTitle(setTitle: string): string;
+  /** Where an input's value was given: "mục 11, dòng 110" (the entry counted from 1; the line when known). */
+  entryAt(entry: string, line: string | undefined): string;
+  /**
+   * An appraisal's correction of an input, after its value: "thẩm định vòng 1 sửa từ 352 (20/01/2027,
+   * Thẩm định viên B): lý do". `who`: the date and the name, those the appraisal file gives.
+   */
+  correction(stage: string, from: string, who: readonly string[], reason: string): string;
+  /** An appraisal or answer round with its date and who made it: "Giải trình (27/01/2027, UBND xã Vĩnh Bảo)". */
+  roundBy(stage: string, who: readonly string[]): string;
+  /** The heading of the unit's answers to the appraisal on one criterion. */
+  answersHeading: string;
   explainTitle(unitName: string): string;
   /** "21 tiêu chí chưa đạt điểm tối đa được liệt kê trước." */
   lostFirst(count: string): string;
@@ -324,8 +334,10 @@ export interface OfficialWords {
   roundColumn(stage: string): string;
   /** A note of an appraisal round or the unit's answer on a criterion: "Thẩm định vòng 1: lý do (ai)". */
   roundNote(stage: string, reason: string, by: string | undefined): string;
-  /** The values an appraisal item corrects: "Số giao dịch = 320". */
-  valueNote(label: string, value: string): string;
+  /** A value an appraisal item corrects: "Số giao dịch: 352 → 320" (the unit's value first, when it gave one). */
+  valueNote(label: string, value: string, from: string | undefined): string;
+  /** Points an appraisal item sets: "điểm 0,5 → 0". */
+  pointsNote(from: string, to: string): string;
   preparer: string;
   head: string;
   appraiser: string;

@@ -8,7 +8,18 @@ import { defineCommand } from 'citty';
 import { createExplainer, explainDocument, nodeIndex, planExplainBlocks } from '@parindex/explain';
 import { diag, nearestCode } from '@parindex/rules';
 import { CliError } from '../io.js';
+import { roundsUpTo, type Scored } from '../load.js';
 import { emit, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
+
+/**
+ * The line each entry of the evidence file starts on, for the trail ("mục 11, dòng 110"). Entries a plan
+ * added (after the file's own, as --plan appends them) have no line.
+ */
+function entryLineOf(evidence: Scored['evidence']): (entry: number) => number | undefined {
+  const entries = (evidence.value as { entries?: unknown } | undefined)?.entries;
+  const count = Array.isArray(entries) ? entries.length : 0;
+  return (entry) => (entry < count ? evidence.locate(`/entries/${entry}`)?.line : undefined);
+}
 
 /** The formats this command writes: --help lists them, and any other is refused. */
 const output = outputOptions();
@@ -32,7 +43,7 @@ export const explainCommand = defineCommand({
     const ex = createExplainer(s.compiled, ctx.lang);
     const plan = s.plan;
     const after = plan ? (leaf: Parameters<typeof planExplainBlocks>[0]) => planExplainBlocks(leaf, plan.derivation, plan.plan.plan, ex) : undefined;
-    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, after);
+    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, { after, entryLine: entryLineOf(s.evidence), rounds: roundsUpTo(s) });
     const data = n ?? main;
     emit(ctx, doc, data);
     return 0;

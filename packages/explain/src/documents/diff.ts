@@ -43,7 +43,7 @@ export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | 
     case 'input': {
       const u = lang === 'en' ? (r.unitEn ?? r.unit) : r.unit;
       const unit = u && typeof r.to === 'string' ? ' ' + u : '';
-      const why = r.corrected ? ` (${l.stage(r.corrected.round)}: ${r.corrected.reason})` : '';
+      const why = r.corrected ? ` (${l.stage(r.corrected.round)}: ${r.corrected.reason}${r.corrected.by !== undefined ? ` — ${r.corrected.by}` : ''})` : '';
       return `${pick(lang, r.label, r.labelEn)}: ${valueText(r.from, lang)} → ${valueText(r.to, lang)}${unit}${why}`;
     }
     case 'tier': {

@@ -3,6 +3,7 @@ import type { CompiledSet, NodeResult, ScoreResult, SourceRef } from '@parindex/
 import { dec } from '@parindex/rules';
 import type { Block, Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
+import type { OfficialRound } from './official.js';
 import { formatNumber } from '../numbers.js';
 import { documentLines, flagLines, headerRows, nodeIndex } from './result-view.js';
 import { partsBlocks } from './totals.js';
@@ -44,12 +45,44 @@ function leafRows(n: NodeResult, compiled: CompiledSet, ex: Explainer, self: Nod
   return rows;
 }
 
-function documentItems(n: NodeResult, ex: Explainer): string[] {
+/** What an explanation may be given beside the result. */
+export interface ExplainOptions {
+  /** Blocks to add under each criterion (the plan section of explain --plan). */
+  after?: ((leaf: NodeResult) => Block[]) | undefined;
+  /** The line of the evidence file an entry (0-based) starts on, when the caller has the file's text. */
+  entryLine?: ((entry: number) => number | undefined) | undefined;
+  /** The appraisal file's rounds up to the one explained, answers included: the unit's answers to each criterion. */
+  rounds?: readonly OfficialRound[] | undefined;
+}
+
+function documentItems(n: NodeResult, ex: Explainer, o: ExplainOptions): string[] {
   return n.trace!.documents.map((d) => {
     const by = documentLines([{ ...d, required: true }], ex).join('; ');
-    const entries = d.by.length ? ` [${d.by.map((b) => `${ex.word('entry')} #${b.entry}`).join(', ')}]` : '';
+    const at = (entry: number) => ex.phrases.entryAt(String(entry + 1), lineText(o, entry));
+    const entries = d.by.length ? ` [${d.by.map((b) => at(b.entry)).join('; ')}]` : '';
     return `${ex.say.document(n.code, d.id)}${d.required ? '' : ` (${ex.word('optional')})`}: ${d.provided ? by + entries : ex.word('missing')}`;
   });
+}
+
+const lineText = (o: ExplainOptions, entry: number | null): string | undefined => {
+  const line = entry === null ? undefined : o.entryLine?.(entry);
+  return line === undefined ? undefined : String(line);
+};
+
+/** The unit's answers to the appraisal on criterion `code`, each with its round, date and author. */
+function answerItems(code: string, ex: Explainer, o: ExplainOptions): string[] {
+  return (o.rounds ?? []).flatMap((round) =>
+    round.kind !== 'answer'
+      ? []
+      : round.items
+          .filter((item) => item.criterion === code)
+          .map((item) => {
+            const by = item.by ?? round.by;
+            const date = item.date ?? round.date;
+            const who = [...(date !== undefined ? [ex.say.date(date)] : []), ...(by !== undefined ? [by] : [])];
+            return `${ex.phrases.roundBy(ex.stage(round.id), who)}: ${item.reason}`;
+          }),
+  );
 }
 
 /** The rule's note, the set author's own words: in the language asked for, or not at all (as a source's note). */
@@ -59,15 +92,18 @@ function notesOf(n: NodeResult, compiled: CompiledSet, ex: Explainer): readonly 
   return en !== undefined ? [en] : [];
 }
 
-function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPenalty: boolean): Block[] {
+function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPenalty: boolean, o: ExplainOptions): Block[] {
   const tr = n.trace!;
   const blocks: Block[] = [];
   const list = (heading: string, items: string[]) => items.length && blocks.push({ kind: 'para', text: `${heading}:` }, { kind: 'list', items });
   list(
     ex.word('inputs'),
-    tr.inputs.map((i) => ex.input(i)),
+    tr.inputs.map((i) => {
+      const line = i.entry === null ? undefined : o.entryLine?.(i.entry);
+      return line === undefined ? ex.input(i) : ex.input(i, line);
+    }),
   );
-  list(ex.word('documents'), documentItems(n, ex));
+  list(ex.word('documents'), documentItems(n, ex, o));
   list(
     ex.word('steps'),
     tr.steps.map((x) => ex.step(x, n.code)).filter((x): x is string => x !== null),
@@ -75,6 +111,7 @@ function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPena
   if (tr.claim)
     blocks.push({ kind: 'para', text: tr.claim.matches ? ex.phrases.claimMatches(ex.say.n(tr.claim.claimed)) : ex.phrases.claimDiffers(ex.say.n(tr.claim.claimed), ex.say.n(tr.claim.computed)) });
   if (tr.explanation) blocks.push({ kind: 'para', text: `${ex.word('explanationLabel')}: ${tr.explanation}` });
+  list(ex.phrases.answersHeading, answerItems(n.code, ex, o));
   for (const note of notesOf(n, compiled, ex)) blocks.push({ kind: 'para', text: note });
   if (tr.improve.length)
     list(
@@ -86,7 +123,7 @@ function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPena
 }
 
 /** One criterion's audit trail. */
-export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer, self?: NodeResult): Block[] {
+export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer, self?: NodeResult, o: ExplainOptions = {}): Block[] {
   const setMax = n.applicableMax !== n.nominalMax ? ` ${ex.phrases.setMaximum(ex.say.n(n.nominalMax))}` : '';
   const head = `${n.code}. ${ex.pick(n.title, n.titleEn)} — ${ex.say.n(n.points)} / ${ex.say.n(n.applicableMax)} ${ex.word('points')}${setMax}`;
   const blocks: Block[] = [
@@ -100,6 +137,7 @@ export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer,
         compiled,
         ex,
         compiled.penalty.some((c) => c.code === n.code),
+        o,
       ),
     );
   for (const st of n.steps ?? []) {
@@ -111,10 +149,9 @@ export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer,
 
 /**
  * The explanation of a result: one criterion (or field) when `code` is given, else every leaf, those
- * that lost points first. `self` is the self-score when `main` is an appraisal round. `after`: blocks to
- * add under each criterion (the plan section of explain --plan).
+ * that lost points first. `self` is the self-score when `main` is an appraisal round.
  */
-export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string, after?: (leaf: NodeResult) => Block[]): Doc {
+export function explainDocument(main: ScoreResult, self: ScoreResult | undefined, compiled: CompiledSet, ex: Explainer, code?: string, o: ExplainOptions = {}): Doc {
   const selfIdx = nodeIndex(self);
   // A penalty item loses points when it has any (they are taken off the total), not when it is below its maximum.
   const penalties = new Set((main.penalty?.items ?? []).map((n) => n.code));
@@ -134,6 +171,6 @@ export function explainDocument(main: ScoreResult, self: ScoreResult | undefined
     const flags = flagLines(main, ex);
     if (flags.length) doc.push({ kind: 'list', items: flags });
   }
-  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code)), ...(after?.(n) ?? []));
+  for (const n of leaves) doc.push(...explainLeaf(n, compiled, ex, selfIdx.get(n.code), o), ...(o.after?.(n) ?? []));
   return doc;
 }

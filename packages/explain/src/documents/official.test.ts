@@ -46,7 +46,7 @@ describe('the official table', () => {
     const row = table.rows.find((r) => r.cells[0] === '3.7.2')!;
     expect(row.values).toEqual([undefined, undefined, '1.5', '1.5', '0.75', '0.75']);
     expect(row.cells[7]).toContain(
-      'Thẩm định vòng 1 (mẫu): Online fee payments = 320; Đối chiếu Cổng Dịch vụ công quốc gia: 320/640 giao dịch thanh toán trực tuyến (50%), không phải 352. (Thẩm định viên B)',
+      'Thẩm định vòng 1 (mẫu): Online fee payments: 352 → 320; Đối chiếu Cổng Dịch vụ công quốc gia: 320/640 giao dịch thanh toán trực tuyến (50%), không phải 352. (Thẩm định viên B)',
     );
     expect(table.rows.some((r) => r.cells[1] === 'Total points')).toBe(false);
     expect(doc.find((b) => b.kind === 'signatures')).toEqual({

@@ -21,7 +21,7 @@ export interface OfficialRound {
   label?: string | undefined;
   by?: string | undefined;
   date?: string | undefined;
-  items: ReadonlyArray<{ criterion: string; values?: Readonly<Record<string, unknown>> | undefined; reason: string; by?: string | undefined }>;
+  items: ReadonlyArray<{ criterion: string; values?: Readonly<Record<string, unknown>> | undefined; points?: unknown; reason: string; by?: string | undefined; date?: string | undefined }>;
 }
 
 export interface OfficialInput {
@@ -71,8 +71,23 @@ function columnsOf(x: OfficialInput, ex: Explainer): Column[] {
   ];
 }
 
+/**
+ * What an appraisal round changed on criterion `n`, from that round's result: each corrected value with
+ * the unit's own ("Số giao dịch: 352 → 320"), and the points an override set ("điểm 0,5 → 0").
+ */
+function changesIn(round: OfficialRound, item: OfficialRound['items'][number], scored: NodeResult | undefined, ex: Explainer): string[] {
+  const o = LOCALES[ex.lang].official;
+  const trace = scored?.trace;
+  const values = Object.entries(item.values ?? {}).map(([id, v]) => {
+    const before = trace?.inputs.find((i) => i.id === id && i.corrected?.round === round.id)?.corrected;
+    return o.valueNote(ex.say.input(id).label, ex.value(v, id), before && before.from !== null ? ex.value(before.from, id) : undefined);
+  });
+  const set = trace?.steps.find((s): s is Extract<typeof s, { kind: 'override' }> => s.kind === 'override' && s.round === round.id);
+  return set ? [...values, o.pointsNote(ex.say.n(set.from), ex.say.n(set.to))] : values;
+}
+
 /** The notes of a criterion: flags, the unit's claim, its explanation, a reduced maximum, then every round's reasons. */
-function notesOf(n: NodeResult, x: OfficialInput, ex: Explainer, last: NodeResult | undefined): string[] {
+function notesOf(n: NodeResult, x: OfficialInput, ex: Explainer, last: NodeResult | undefined, byRound: ReadonlyMap<string, ReadonlyMap<string, NodeResult>>): string[] {
   const notes: string[] = [];
   const flags = new Set([...n.flags, ...(last?.flags ?? [])]);
   for (const f of flags) if (f !== 'explained' && f !== 'claimMismatch' && f !== 'overridden' && f !== 'corrected') notes.push(ex.flag(f));
@@ -83,8 +98,7 @@ function notesOf(n: NodeResult, x: OfficialInput, ex: Explainer, last: NodeResul
   for (const round of x.appraisalRounds ?? [])
     for (const item of round.items) {
       if (item.criterion !== n.code) continue;
-      const values = Object.entries(item.values ?? {}).map(([id, v]) => LOCALES[ex.lang].official.valueNote(ex.say.input(id).label, ex.value(v, id)));
-      const reason = [...values, item.reason].join('; ');
+      const reason = [...changesIn(round, item, byRound.get(round.id)?.get(n.code), ex), item.reason].join('; ');
       notes.push(LOCALES[ex.lang].official.roundNote(round.label ?? ex.stage(round.id), reason, item.by ?? round.by));
     }
   return notes;
@@ -93,13 +107,14 @@ function notesOf(n: NodeResult, x: OfficialInput, ex: Explainer, last: NodeResul
 /** The rows: fields (I, II, …) and every criterion under them, then bonus and penalty with their items. */
 function bodyRows(x: OfficialInput, ex: Explainer): Row[] {
   const indexes = x.rounds.map(nodeIndex);
+  const byRound = new Map(x.rounds.map((r, i) => [r.stage, indexes[i]!] as const));
   const num = (v: string) => formatNumber(v, ex.lang, { places: 4 });
   const rows: Row[] = [];
   const line = (n: NodeResult, stt: string, depth: number) => {
     const per = indexes.map((m) => m.get(n.code));
     const points = [n.points, ...per.map((a) => a?.points)];
     const cells: Cell[] = [stt, ex.pick(n.title, n.titleEn), num(n.applicableMax), ...points.map((p) => (p === undefined ? '' : num(p)))];
-    cells.push(n.trace ? documentLines(n.trace.documents, ex) : '', notesOf(n, x, ex, per[per.length - 1]));
+    cells.push(n.trace ? documentLines(n.trace.documents, ex) : '', notesOf(n, x, ex, per[per.length - 1], byRound));
     rows.push({ cells, depth, strong: depth === 0, values: [undefined, undefined, n.applicableMax, ...points] });
     n.children?.forEach((c) => line(c, c.code, depth + 1));
   };

@@ -46,7 +46,8 @@ export function partsBlocks(r: ScoreResult, ex: Explainer, why: boolean): Block[
     ex.phrases.partRow(ex.say.n(p.points), ex.say.n(p.applicableMax), p.exact !== undefined && p.exact !== p.points ? ex.say.n(p.exact) : undefined),
   ]);
   const blocks: Block[] = [
-    { kind: 'heading', text: ex.phrases.partsHeading },
+    // An appraised result's parts are the round's, not the unit's own: the heading says which.
+    { kind: 'heading', text: r.stage === 'self' ? ex.phrases.partsHeading : `${ex.phrases.partsHeading} (${ex.stage(r.stage)})` },
     { kind: 'kv', rows },
   ];
   if (step) blocks.push({ kind: 'para', text: ex.phrases.partsRule(step.rule) });

@@ -20,6 +20,10 @@ export const en: Locale = {
   plan: planEn,
   phrases: {
     scoreTitle: (t) => `Score: ${t}`,
+    entryAt: (n, line) => `entry ${n}${line !== undefined ? `, line ${line}` : ''}`,
+    correction: (stage, from, who, reason) => `${stage} corrected from ${from}${who.length ? ` (${who.join(', ')})` : ''}: ${reason}`,
+    roundBy: (stage, who) => `${cap(stage)}${who.length ? ` (${who.join(', ')})` : ''}`,
+    answersHeading: "The unit's answers to the appraisal",
     explainTitle: (u) => `How the points were given: ${u}`,
     lostFirst: (n) => `${n} ${n === '1' ? 'criterion' : 'criteria'} below the maximum come first.`,
     claimMatches: (c) => `Claimed ${c}: matches the evidence.`,
@@ -68,7 +72,8 @@ export const en: Locale = {
       `${place ?? '……………'}, ${d ? `${Number(d.d)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(d.m) - 1]} ${d.y}` : 'date: ……………'}`,
     roundColumn: (stage) => `${cap(stage)} points`,
     roundNote: (stage, reason, by) => `${cap(stage)}: ${reason}${by ? ` (${by})` : ''}`,
-    valueNote: (label, value) => `${label} = ${value}`,
+    valueNote: (label, value, from) => (from === undefined ? `${label} = ${value}` : `${label}: ${from} → ${value}`),
+    pointsNote: (from, to) => `points ${from} → ${to}`,
     preparer: 'PREPARED BY',
     head: 'HEAD OF THE UNIT',
     appraiser: 'FOR THE APPRAISAL TEAM',
@@ -344,7 +349,6 @@ export const en: Locale = {
     number: 'No.',
     dated: 'of',
     notGiven: 'not given',
-    correctedFrom: 'corrected from',
     correctedTo: 'corrected to',
     claimed: 'Claimed',
     supports: 'the evidence supports',
@@ -431,7 +435,7 @@ export const en: Locale = {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
       return `Missing: ${what} — ${s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation'}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;
     },
-    override: (s, say) => `${cap(say.stage(s.round))}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
+    override: (s, say) => `${cap(say.stage(s.round))}${s.date !== undefined ? ` (${say.date(s.date)})` : ''}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
   },
   improvements: {
     raise: (im, say) => {

@@ -18,6 +18,10 @@ export const vi: Locale = {
   plan: planVi,
   phrases: {
     scoreTitle: (t) => `Kết quả chấm điểm: ${t}`,
+    entryAt: (n, line) => `mục ${n}${line !== undefined ? `, dòng ${line}` : ''}`,
+    correction: (stage, from, who, reason) => `${stage} sửa từ ${from}${who.length ? ` (${who.join(', ')})` : ''}: ${reason}`,
+    roundBy: (stage, who) => `${cap(stage)}${who.length ? ` (${who.join(', ')})` : ''}`,
+    answersHeading: 'Giải trình của đơn vị với thẩm định',
     explainTitle: (u) => `Giải trình cách chấm: ${u}`,
     lostFirst: (n) => `${n} tiêu chí chưa đạt điểm tối đa được liệt kê trước.`,
     claimMatches: (c) => `Tự chấm ${c} điểm: khớp với minh chứng.`,
@@ -65,7 +69,8 @@ export const vi: Locale = {
     dateline: (place, d) => `${place ?? '……………'}, ${d ? `ngày ${d.d} tháng ${d.m} năm ${d.y}` : 'ngày …… tháng …… năm ……'}`,
     roundColumn: (stage) => `Điểm ${stage}`,
     roundNote: (stage, reason, by) => `${cap(stage)}: ${reason}${by ? ` (${by})` : ''}`,
-    valueNote: (label, value) => `${label} = ${value}`,
+    valueNote: (label, value, from) => (from === undefined ? `${label} = ${value}` : `${label}: ${from} → ${value}`),
+    pointsNote: (from, to) => `điểm ${from} → ${to}`,
     preparer: 'NGƯỜI LẬP BIỂU',
     head: 'THỦ TRƯỞNG ĐƠN VỊ',
     appraiser: 'ĐẠI DIỆN TỔ THẨM ĐỊNH',
@@ -356,7 +361,6 @@ export const vi: Locale = {
     number: 'Số',
     dated: 'ngày',
     notGiven: 'chưa có',
-    correctedFrom: 'sửa từ',
     correctedTo: 'sửa thành',
     claimed: 'Tự chấm',
     supports: 'minh chứng đủ cho',
@@ -443,7 +447,7 @@ export const vi: Locale = {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
       return `Thiếu: ${what} — ${s.policy === 'zero' ? '0 điểm' : 'vẫn chấm, cần giải trình'}${s.explanation ? ` (giải trình: ${s.explanation})` : ''}`;
     },
-    override: (s, say) => `${cap(say.stage(s.round))}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
+    override: (s, say) => `${cap(say.stage(s.round))}${s.date !== undefined ? ` (${say.date(s.date)})` : ''}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
   },
   improvements: {
     raise: (im, say) => {
