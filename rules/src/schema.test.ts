@@ -61,8 +61,8 @@ describe('validateSetText', () => {
     const lineOf = text.split('\n').findIndex((l) => l.includes('"max": "một"')) + 1;
     expect(d!.line).toBe(lineOf);
     expect(d!.params).toMatchObject({ issue: 'pattern', pattern: 'nonNegativeDecimal', field: 'max', item: null });
-    expect(diagnosticText(d!, 'en')).toBe('"max" must be a non-negative decimal such as "0.25".');
-    expect(diagnosticText(d!, 'vi')).toBe('"max" phải là số thập phân không âm dạng "0.25".');
+    expect(diagnosticText(d!, 'en')).toBe('The maximum ("max") must be a non-negative decimal such as "0.25".');
+    expect(diagnosticText(d!, 'vi')).toBe('Mức tối đa ("max") phải là số thập phân không âm dạng "0.25".');
   });
 
   it('says a pattern with the sentence of the schema, and a type by its name, in both languages', () => {
@@ -71,15 +71,17 @@ describe('validateSetText', () => {
       .replace('"formatVersion": 1', '"formatVersion": 1, "displayPlaces": 2.5');
     const r = validateSetText(text, 'bad.json');
     expect(r.diagnostics.map((d) => [d.path, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([
-      ['/displayPlaces', '"displayPlaces" must be a whole number.', '"displayPlaces" phải là số nguyên.'],
-      ['/fields/0/children/0/max', '"max" must be a non-negative decimal such as "0.25".', '"max" phải là số thập phân không âm dạng "0.25".'],
+      ['/displayPlaces', 'The displayed decimal places ("displayPlaces") must be a whole number.', 'Số chữ số thập phân hiển thị ("displayPlaces") phải là số nguyên.'],
+      ['/fields/0/children/0/max', 'The maximum ("max") must be a non-negative decimal such as "0.25".', 'Mức tối đa ("max") phải là số thập phân không âm dạng "0.25".'],
     ]);
   });
 
   it('names the one rule type that fits instead of every alternative', () => {
     const text = base.replace('"rule": { "type": "boolean", "input": "plan_ok" }', '"rule": { "type": "boolean", "input": "plan_ok", "pointz": 1 }');
     const r = validateSetText(text, 'bad.json');
-    expect(r.diagnostics.map((d) => [d.code, d.path, diagnosticText(d, 'en')])).toEqual([['SET_SCHEMA', '/fields/0/children/0/rule', '"rule" has a property "pointz" that the format does not know.']]);
+    expect(r.diagnostics.map((d) => [d.code, d.path, diagnosticText(d, 'en')])).toEqual([
+      ['SET_SCHEMA', '/fields/0/children/0/rule', 'The rule ("rule") has a property "pointz" that the format does not know.'],
+    ]);
   });
 
   it('inside a rule, a condition: the one problem of the condition, not the alternatives of the rule or of the condition', () => {
@@ -89,12 +91,12 @@ describe('validateSetText', () => {
       [
         `"conditions": [{ "input": "tasks_identified", "is": true }, { "input": "budget_allocated", "op": "eq", "value": "${'y'.repeat(300)}" }]`,
         '/conditions/1/value',
-        '"value" must be at most 200 characters long',
+        'The value ("value") must be at most 200 characters long',
       ],
       // An operator the format does not have.
-      ['"conditions": [{ "input": "tasks_identified", "op": "about", "value": 1 }]', '/conditions/0/op', '"op" must be one of'],
+      ['"conditions": [{ "input": "tasks_identified", "op": "about", "value": 1 }]', '/conditions/0/op', 'The operator ("op") must be one of'],
       // A condition with a property of another kind of condition.
-      ['"conditions": [{ "input": "tasks_identified", "is": true, "value": 1 }]', '/conditions/0', 'Item 1 of "conditions" has a property "value" that the format does not know'],
+      ['"conditions": [{ "input": "tasks_identified", "is": true, "value": 1 }]', '/conditions/0', 'Item 1 of the conditions ("conditions") has a property "value" that the format does not know'],
     ];
     for (const [replacement, at, says] of cases) {
       const r = validateSetText(base.replace(allOf, replacement), 'bad.json');

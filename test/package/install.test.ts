@@ -149,7 +149,7 @@ describe('the packed packages, installed with npm outside the repository', () =>
     // Exit 1 (invalid input): execFile rejects with the output it got.
     const checked = await node(app, ['node_modules/@parindex/cli/dist/parindex.js', 'validate', 'my-set.json', '--lang', 'en']).catch((e: { code: number; stdout: string }) => e);
     expect(checked).toMatchObject({ code: 1 });
-    expect(checked.stdout).toMatch(/^my-set\.json:\d+:\d+ {2}SET_SCHEMA {2}\/scale {2}error: "scale" must be a non-negative decimal/m);
+    expect(checked.stdout).toMatch(/^my-set\.json:\d+:\d+ {2}SET_SCHEMA {2}\/scale {2}error: The scale \("scale"\) must be a non-negative decimal/m);
     writeFileSync(
       join(app, 'server.mjs'),
       [

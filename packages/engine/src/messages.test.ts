@@ -39,13 +39,17 @@ describe('evidence and appraisal problems in English and Vietnamese', () => {
     e.entries[0].documents = [{ sha256: 'ABC' }];
     e.criteriaSet = 'model.commune-par';
     expect(said(parseEvidence(e).diagnostics)).toEqual([
-      ['/criteriaSet', '"criteriaSet" must be "id@version", e.g. "model.commune-par@2026".', '"criteriaSet" phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026".'],
-      ['/entries/0/documents/0/sha256', '"sha256" must be 64 lowercase hex digits.', '"sha256" phải gồm 64 chữ số thập lục phân viết thường.'],
+      [
+        '/criteriaSet',
+        'The criteria set ("criteriaSet") must be "id@version", e.g. "model.commune-par@2026".',
+        'Bộ tiêu chí ("criteriaSet") phải có dạng "mã@phiên_bản", ví dụ "model.commune-par@2026".',
+      ],
+      ['/entries/0/documents/0/sha256', 'The SHA-256 ("sha256") must be 64 lowercase hex digits.', 'Mã SHA-256 ("sha256") phải gồm 64 chữ số thập lục phân viết thường.'],
     ]);
   });
   it('a missing reason in an appraisal', () => {
     const a: J = structuredClone(appraisal);
     delete a.rounds[0].items[0].reason;
-    expect(said(parseAppraisal(a).diagnostics)).toEqual([['/rounds/0/items/0/reason', '"reason" is missing (expected a string).', 'Thiếu "reason" (cần chuỗi ký tự).']]);
+    expect(said(parseAppraisal(a).diagnostics)).toEqual([['/rounds/0/items/0/reason', 'The reason ("reason") is missing (expected a string).', 'Thiếu lý do ("reason") (cần chuỗi ký tự).']]);
   });
 });

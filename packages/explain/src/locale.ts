@@ -131,6 +131,9 @@ export interface RuleContext {
 }
 
 /** Sentences of the documents (titles, summaries), each with its numbers already written. */
+/** The file formats whose schema problems the sentences name fields of (a key may mean something else in one of them). */
+export type SchemaFormat = 'set' | 'evidence' | 'appraisal' | 'result' | 'plan' | 'progress';
+
 export interface Phrases {
   scoreTitle(setTitle: string): string;
   /** Where an input's value was given: "mục 11, dòng 110" (the entry counted from 1; the line when known). */

@@ -6,6 +6,8 @@ import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar,
 import type { FormatRuleIssue } from '../../diagnostics.js';
 import type { DiagnosticSentences, Formatter } from '../../diagnostics.js';
 import { noneOr, period, q, sha } from '../shared.js';
+import type { SchemaFormat } from '../../locale.js';
+import { FIELDS, FIELDS_IN } from './fields.js';
 import { unitLevelsEn } from './levels.js';
 
 const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
@@ -167,10 +169,23 @@ function bounds(p: { problem: BoundsProblem; min?: string; max?: string }, f: Fo
   return p.problem === 'empty' ? `the interval from ${f.num(p.min ?? '')} to ${f.num(p.max ?? '')} is empty` : BOUNDS[p.problem];
 }
 
-/** The place a schema sentence is about: "The file", "\"max\"", "Item 2 of \"fields\"". */
-function subject(p: SchemaPlace): string {
-  if (p.field === null) return p.item === null ? 'The file' : `Item ${p.item + 1}`;
-  return p.item === null ? q(p.field) : `Item ${p.item + 1} of ${q(p.field)}`;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A field by its label and its key, 'the reason ("reason")'; a key with no label (an input id, a key the
+ * format does not have) quoted alone. The labels are looked up as own keys only: the key is the file's.
+ */
+function fieldNamed(field: string, format: SchemaFormat | undefined): string {
+  const of = (labels: Readonly<Record<string, string>> | undefined) => (labels !== undefined && Object.hasOwn(labels, field) ? labels[field] : undefined);
+  const label = of(format === undefined ? undefined : FIELDS_IN[format]) ?? of(FIELDS);
+  return label === undefined ? q(field) : `the ${label} (${q(field)})`;
+}
+
+/** The place a schema sentence is about: "The file", 'The maximum ("max")', 'Item 2 of the fields ("fields")' (lower case inside a sentence). */
+function subject(p: SchemaPlace, start = true, format?: SchemaFormat): string {
+  if (p.field === null) return p.item === null ? (start ? 'The file' : 'the file') : `${start ? 'Item' : 'item'} ${p.item + 1}`;
+  const field = fieldNamed(p.field, format);
+  return p.item === null ? (start ? cap(field) : field) : `${start ? 'Item' : 'item'} ${p.item + 1} of ${field}`;
 }
 
 /** A value a schema problem is about: quoted when short, else by its kind. */
@@ -208,10 +223,10 @@ function size(p: Extract<SchemaIssue, { issue: 'tooBig' | 'tooSmall' }>, f: Form
 }
 
 /** The rules of the formats that a schema cannot say, in words. */
-function formatRule(p: FormatRuleIssue): string {
+function formatRule(p: FormatRuleIssue, format: SchemaFormat | undefined): string {
   switch (p.issue) {
     case 'notCalendarDate':
-      return `${subject(p)} is ${p.value}, which is not a date of the calendar`;
+      return `${subject(p, true, format)} is ${p.value}, which is not a date of the calendar`;
     case 'comparisonValue':
       return `With ${q(p.op)}, "value" must be ${p.list ? 'a list of values' : 'a single value, not a list'}`;
     case 'applicabilityOnParent':
@@ -236,8 +251,8 @@ function formatRule(p: FormatRuleIssue): string {
 }
 
 /** A schema problem in one sentence (without the final period). */
-function schemaText(p: SchemaIssue, f: Formatter): string {
-  const s = subject(p);
+function schemaText(p: SchemaIssue, f: Formatter, format?: SchemaFormat): string {
+  const s = subject(p, true, format);
   switch (p.issue) {
     case 'type':
       return `${s} must be ${types(p.expected, f)}${got(p, f)}`;
@@ -259,7 +274,7 @@ function schemaText(p: SchemaIssue, f: Formatter): string {
     case 'unknownKeys':
       return `${s} has ${p.keys.length === 1 ? 'a property' : 'properties'} ${p.keys.map(q).join(', ')} that the format does not know`;
     case 'key':
-      return `The key ${q(p.key)} of ${p.field === null && p.item === null ? 'the file' : s} ${p.pattern !== null ? PATTERN[p.pattern] : 'is not allowed'}`;
+      return `The key ${q(p.key)} of ${subject(p, false, format)} ${p.pattern !== null ? PATTERN[p.pattern] : 'is not allowed'}`;
     case 'noForm':
       return `${s} matches none of the allowed forms`;
     case 'element':
@@ -267,7 +282,7 @@ function schemaText(p: SchemaIssue, f: Formatter): string {
     case 'invalid':
       return `${s} is not valid${p.check !== null ? ` (the check ${q(p.check)})` : ''}`;
     default:
-      return formatRule(p);
+      return formatRule(p, format);
   }
 }
 
@@ -387,7 +402,7 @@ export const diagnosticsEn = {
   LIMIT_EXCEEDED: (p, f) => `Too many ${LIMIT[p.what]}: ${p.count === null ? `more than ${f.num(p.limit)}` : f.num(p.count)}; the limit is ${f.num(p.limit)}.`,
 
   // Criteria sets
-  SET_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  SET_SCHEMA: (p, f) => `${schemaText(p, f, 'set')}.`,
   SET_PERIOD: (p, f) => `The period starts on ${f.date(p.from)}, after it ends on ${f.date(p.to)}.`,
   SET_DUPLICATE_CODE: (p) => `The code ${q(p.code)} is used twice; every criterion needs its own code.`,
   SET_CODE_NOT_NESTED: (p) => `The code ${q(p.code)} should start with its parent's code "${p.parent}." (e.g. "${p.parent}.1").`,
@@ -499,7 +514,7 @@ export const diagnosticsEn = {
       : `"quoteTier" ${p.tier} in the source of ${q(p.code)} names no tier: the rule has ${p.tiers} tiers (numbered from 0).`,
 
   // Evidence
-  EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f, 'evidence')}.`,
   EVIDENCE_SET_MISMATCH: (p) => `This evidence answers the criteria set ${p.given}, not ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
   EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
@@ -568,7 +583,7 @@ export const diagnosticsEn = {
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} is scored without its required documents and has no written explanation.`,
 
   // Appraisal, saved results and ranking
-  APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f, 'appraisal')}.`,
   RANK_APPRAISAL_UNUSED: (p) => {
     const why =
       p.reason === 'evidenceChanged'
@@ -606,8 +621,8 @@ export const diagnosticsEn = {
     `Round ${q(p.round)} is dated ${f.date(p.date)}, before the earlier round ${q(p.previous)} (${f.date(p.previousDate)}): rounds apply in file order; check the date or the order of the rounds.`,
 
   // Reform plans and their progress
-  PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
-  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PLAN_SCHEMA: (p, f) => `${schemaText(p, f, 'plan')}.`,
+  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f, 'progress')}.`,
   PLAN_FILE_KIND: (p) =>
     `Expected ${PLAN_NEED_EN[p.need]}; ${p.found === null ? 'this file is not one' : `this is ${PLAN_KIND_EN[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (give it with ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
   PLAN_DUPLICATE_TASK: (p) => `The task ${q(p.task)} is given twice in the plan (first at ${p.first}); each task id is used once.`,

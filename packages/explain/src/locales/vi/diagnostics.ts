@@ -7,6 +7,8 @@
 import type { BoundsProblem, ExpectedType, InputType, LimitSubject, ParamScalar, PatternCode, Received, SchemaIssue, SchemaPlace, ValueKind, DiagnosticParams, WorkbookPlace } from '@parindex/rules';
 import type { DiagnosticSentences, FormatRuleIssue, Formatter } from '../../diagnostics.js';
 import { noneOr, period, q, sha } from '../shared.js';
+import type { SchemaFormat } from '../../locale.js';
+import { FIELDS, FIELDS_IN } from './fields.js';
 import { unitLevelsVi } from './levels.js';
 
 const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
@@ -172,11 +174,24 @@ function bounds(p: { problem: BoundsProblem; min?: string; max?: string }, f: Fo
   return p.problem === 'empty' ? `khoảng từ ${f.num(p.min ?? '')} đến ${f.num(p.max ?? '')} rỗng` : BOUNDS[p.problem];
 }
 
-/** The place a schema sentence is about: "Tệp", "\"max\"", "Mục thứ 2 của \"fields\"" (lower case inside a sentence). */
-function subject(p: SchemaPlace, start = true): string {
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A field by its label and its key, 'lý do ("reason")'; a key with no label (an input id, a key the
+ * format does not have) quoted alone. The labels are looked up as own keys only: the key is the file's.
+ */
+function fieldNamed(field: string, format: SchemaFormat | undefined): string {
+  const of = (labels: Readonly<Record<string, string>> | undefined) => (labels !== undefined && Object.hasOwn(labels, field) ? labels[field] : undefined);
+  const label = of(format === undefined ? undefined : FIELDS_IN[format]) ?? of(FIELDS);
+  return label === undefined ? q(field) : `${label} (${q(field)})`;
+}
+
+/** The place a schema sentence is about: "Tệp", 'Mức tối đa ("max")', 'Mục thứ 2 của các lĩnh vực ("fields")' (lower case inside a sentence). */
+function subject(p: SchemaPlace, start = true, format?: SchemaFormat): string {
   const item = (n: number) => `${start ? 'Mục' : 'mục'} thứ ${n + 1}`;
   if (p.field === null) return p.item === null ? (start ? 'Tệp' : 'tệp') : item(p.item);
-  return p.item === null ? q(p.field) : `${item(p.item)} của ${q(p.field)}`;
+  const field = fieldNamed(p.field, format);
+  return p.item === null ? (start ? cap(field) : field) : `${item(p.item)} của ${field}`;
 }
 
 /** A value a schema problem is about: quoted when short, else by its kind. */
@@ -214,10 +229,10 @@ function size(p: Extract<SchemaIssue, { issue: 'tooBig' | 'tooSmall' }>, f: Form
 }
 
 /** The rules of the formats that a schema cannot say, in words. */
-function formatRule(p: FormatRuleIssue): string {
+function formatRule(p: FormatRuleIssue, format: SchemaFormat | undefined): string {
   switch (p.issue) {
     case 'notCalendarDate':
-      return `${subject(p)} là ${p.value}, không phải là ngày có thật`;
+      return `${subject(p, true, format)} là ${p.value}, không phải là ngày có thật`;
     case 'comparisonValue':
       return `Với ${q(p.op)}, "value" phải là ${p.list ? 'một danh sách giá trị' : 'một giá trị đơn, không phải danh sách'}`;
     case 'applicabilityOnParent':
@@ -242,14 +257,14 @@ function formatRule(p: FormatRuleIssue): string {
 }
 
 /** A schema problem in one sentence (without the final period). */
-function schemaText(p: SchemaIssue, f: Formatter): string {
-  const s = subject(p);
+function schemaText(p: SchemaIssue, f: Formatter, format?: SchemaFormat): string {
+  const s = subject(p, true, format);
   switch (p.issue) {
     case 'type':
       return `${s} phải là ${types(p.expected, f)}${got(p, f)}`;
     case 'missing':
-      if (p.allowed.length > 0) return `Thiếu ${subject(p, false)} (${oneOf(p.allowed, 0, f)})`;
-      return p.expected.length > 0 ? `Thiếu ${subject(p, false)} (cần ${types(p.expected, f)})` : `Thiếu ${subject(p, false)}`;
+      if (p.allowed.length > 0) return `Thiếu ${subject(p, false, format)} (${oneOf(p.allowed, 0, f)})`;
+      return p.expected.length > 0 ? `Thiếu ${subject(p, false, format)} (cần ${types(p.expected, f)})` : `Thiếu ${subject(p, false, format)}`;
     case 'value':
       return `${s} ${oneOf(p.allowed, p.more, f)}${got(p, f)}`;
     case 'tooBig':
@@ -265,7 +280,7 @@ function schemaText(p: SchemaIssue, f: Formatter): string {
     case 'unknownKeys':
       return `${s} có ${p.keys.length === 1 ? 'thuộc tính' : 'các thuộc tính'} ${p.keys.map(q).join(', ')} không có trong định dạng`;
     case 'key':
-      return `Khóa ${q(p.key)} của ${subject(p, false)} ${p.pattern !== null ? PATTERN[p.pattern] : 'không hợp lệ'}`;
+      return `Khóa ${q(p.key)} của ${subject(p, false, format)} ${p.pattern !== null ? PATTERN[p.pattern] : 'không hợp lệ'}`;
     case 'noForm':
       return `${s} không khớp với dạng nào được phép`;
     case 'element':
@@ -273,7 +288,7 @@ function schemaText(p: SchemaIssue, f: Formatter): string {
     case 'invalid':
       return `${s} không hợp lệ${p.check !== null ? ` (điều kiện ${q(p.check)})` : ''}`;
     default:
-      return formatRule(p);
+      return formatRule(p, format);
   }
 }
 
@@ -392,7 +407,7 @@ export const diagnosticsVi = {
   LIMIT_EXCEEDED: (p, f) => `Quá nhiều ${LIMIT[p.what]}: ${p.count === null ? `hơn ${f.num(p.limit)}` : f.num(p.count)}; giới hạn là ${f.num(p.limit)}.`,
 
   // Bộ tiêu chí
-  SET_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  SET_SCHEMA: (p, f) => `${schemaText(p, f, 'set')}.`,
   SET_PERIOD: (p, f) => `Kỳ đánh giá bắt đầu ngày ${f.date(p.from)}, sau ngày kết thúc ${f.date(p.to)}.`,
   SET_DUPLICATE_CODE: (p) => `Mã ${q(p.code)} bị dùng hai lần; mỗi tiêu chí cần một mã riêng.`,
   SET_CODE_NOT_NESTED: (p) => `Mã ${q(p.code)} phải bắt đầu bằng mã của tiêu chí cha "${p.parent}." (ví dụ "${p.parent}.1").`,
@@ -504,7 +519,7 @@ export const diagnosticsVi = {
       : `"quoteTier" ${p.tier} trong nguồn của ${q(p.code)} không chỉ bậc nào: quy tắc có ${p.tiers} bậc (đánh số từ 0).`,
 
   // Minh chứng
-  EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  EVIDENCE_SCHEMA: (p, f) => `${schemaText(p, f, 'evidence')}.`,
   EVIDENCE_SET_MISMATCH: (p) => `Tệp minh chứng này trả lời bộ tiêu chí ${p.given}, không phải ${p.expected}.`,
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
   EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
@@ -573,7 +588,7 @@ export const diagnosticsVi = {
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} được chấm khi thiếu tài liệu kiểm chứng bắt buộc và chưa có giải trình.`,
 
   // Thẩm định, kết quả đã lưu và xếp hạng
-  APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  APPRAISAL_SCHEMA: (p, f) => `${schemaText(p, f, 'appraisal')}.`,
   RANK_APPRAISAL_UNUSED: (p) => {
     const why =
       p.reason === 'evidenceChanged'
@@ -611,8 +626,8 @@ export const diagnosticsVi = {
     `Vòng ${q(p.round)} đề ngày ${f.date(p.date)}, trước ngày của vòng ${q(p.previous)} đứng trước nó (${f.date(p.previousDate)}): các vòng được áp dụng theo thứ tự trong tệp; hãy kiểm tra lại ngày hoặc thứ tự các vòng.`,
 
   // Kế hoạch CCHC và tiến độ thực hiện
-  PLAN_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
-  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f)}.`,
+  PLAN_SCHEMA: (p, f) => `${schemaText(p, f, 'plan')}.`,
+  PROGRESS_SCHEMA: (p, f) => `${schemaText(p, f, 'progress')}.`,
   PLAN_FILE_KIND: (p) =>
     `Cần ${PLAN_NEED_VI[p.need]}; ${p.found === null ? 'tệp này không phải' : `tệp này là ${PLAN_KIND_VI[p.found]}`}${p.found === 'plan' || p.found === 'progress' ? ` (dùng với ${p.found === 'plan' ? '--plan' : '--progress'})` : ''}.`,
   PLAN_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} có hai lần trong kế hoạch (lần đầu tại ${p.first}); mỗi mã nhiệm vụ chỉ dùng một lần.`,
