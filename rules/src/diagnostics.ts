@@ -337,6 +337,8 @@ export interface DiagnosticParams {
   APPRAISAL_BLANK_REASON: { code: string; round: string };
   /** A round dated before the round before it: rounds apply in file order, so one of the two is likely wrong. */
   APPRAISAL_ROUND_DATE_ORDER: { round: string; date: string; previous: string; previousDate: string };
+  /** A round's or an item's date written day first ("20/01/2027"), read as the ISO date. */
+  APPRAISAL_DATE_READ: { of: 'round' | 'item'; got: string; read: string };
 
   // Reform plans and their progress (@parindex/plans)
   PLAN_SCHEMA: SchemaIssue;
@@ -589,6 +591,7 @@ export const SEVERITY = {
   APPRAISAL_REPEATED_ITEM: 'error',
   APPRAISAL_BLANK_REASON: 'error',
   APPRAISAL_ROUND_DATE_ORDER: 'warning',
+  APPRAISAL_DATE_READ: 'warning',
   PLAN_SCHEMA: 'error',
   PROGRESS_SCHEMA: 'error',
   PLAN_FILE_KIND: 'error',
@@ -713,6 +716,7 @@ const WARNINGS: { readonly [C in Exclude<WarningCode, ToolWarning>]: true } = {
   SCORE_CLAIM_ON_PARENT: true,
   SCORE_NEEDS_EXPLANATION: true,
   APPRAISAL_ROUND_DATE_ORDER: true,
+  APPRAISAL_DATE_READ: true,
 };
 
 /** Build a diagnostic; its params are checked against its code at compile time (and a tool's warning is passed its severity). */

@@ -538,6 +538,7 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
     '/rounds/0/items/1/criterion',
   ),
   APPRAISAL_BLANK_REASON: appraisalCase([{ criterion: '1.1', points: 1, reason: '  ' }], '/rounds/0/items/0/reason'),
+  APPRAISAL_DATE_READ: appraisalCase([], '/rounds/0/date', { date: '20/01/2027' }),
   APPRAISAL_ROUND_DATE_ORDER: appraisalCase([], '/rounds/1/date', { date: '2027-02-01', second: { id: 'round2', date: '2027-01-15' } }),
 
   USAGE_UNKNOWN_COMMAND: usageCase(() => ['scroe']),

@@ -30,9 +30,9 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
     return true;
   }
   const parsed = parseAppraisal(options.appraisal);
-  for (const d of parsed.diagnostics) diagnostics.push(d);
   // Every problem at once: the rounds and items the schema accepts are checked too.
   const salvaged = parsed.value ? undefined : salvageAppraisal(options.appraisal, parsed.diagnostics, compiled, { unit: evidence.unit.code, sha256: inp.evidenceSha });
+  for (const d of salvaged?.diagnostics ?? parsed.diagnostics) diagnostics.push(d);
   const ap = parsed.value ?? salvaged?.appraisal;
   if (!ap) return false;
   const skip = salvaged?.skip;

@@ -11,7 +11,7 @@
  * the engine reads it as the officer meant it, with the warning readValueText gives, as it reads an
  * input's date.
  */
-import { atPointer, pointer, pointerSegments, readDateText, valueTextDiagnostic, type Diagnostic } from './deps.js';
+import { atPointer, diag, pointer, pointerSegments, readDateText, valueTextDiagnostic, type Diagnostic } from './deps.js';
 import { parseAppraisal, type Appraisal } from './appraisal.js';
 import type { CompiledSet } from './compile.js';
 import { type Evidence, parseEvidence } from './evidence.js';
@@ -121,6 +121,26 @@ export function salvageEvidence(value: unknown, schemaDiagnostics: readonly Diag
 export interface SalvagedAppraisal {
   appraisal: Appraisal;
   skip: ReadonlySet<string>;
+  /** The schema's diagnostics, with the rounds' and items' dates read as a document's date is (APPRAISAL_DATE_READ). */
+  diagnostics: Diagnostic[];
+}
+
+const APPRAISAL_DATE = /^\/rounds\/[0-9]+(\/items\/[0-9]+)?\/date$/;
+
+/**
+ * A round's or an item's date the schema refused, read as a typed date ("20/01/2027" → 2027-01-20 with
+ * APPRAISAL_DATE_READ, as a document's date in evidence); a text that is no date keeps its problem.
+ */
+function appraisalDate(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
+  const raw = atPointer(root, d.path);
+  const r = typeof raw === 'string' ? readDateText(raw, null) : undefined;
+  if (r === undefined || !r.ok) {
+    out.push(d);
+    return;
+  }
+  const segs = pointerSegments(d.path);
+  out.push(diag('APPRAISAL_DATE_READ', d.path, { of: segs.length === 3 ? 'round' : 'item', got: raw as string, read: String(r.value) }));
+  (atPointer(root, pointer(...segs.slice(0, -1))) as Obj).date = String(r.value);
 }
 
 const ITEM_REQUIRED = new Set(['criterion', 'reason']);
@@ -167,17 +187,22 @@ export function salvageAppraisal(value: unknown, schemaDiagnostics: readonly Dia
   if (!isObj(value) || !Array.isArray(value.rounds) || value.rounds.length === 0 || schemaDiagnostics.some((d) => d.code !== 'APPRAISAL_SCHEMA')) return undefined;
   const root = cloneJson(value) as Obj;
   const skip = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const d of schemaDiagnostics) {
+    if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && APPRAISAL_DATE.test(d.path)) appraisalDate(root, d, diagnostics);
+    else diagnostics.push(d);
+  }
   const put = (o: Obj) => {
     o.formatVersion = 1;
     o.criteriaSet ??= compiled.ref;
     if (!isObj(o.evidence) || typeof o.evidence.unit !== 'string' || typeof o.evidence.sha256 !== 'string') o.evidence = { ...evidence };
   };
-  let pending = schemaDiagnostics;
+  let pending: readonly Diagnostic[] = diagnostics.filter((d) => d.code === 'APPRAISAL_SCHEMA');
   for (let round = 0; round < 8; round++) {
     for (const d of pending) if (!takeOutOfAppraisal(root, d, skip, put)) return undefined;
     put(root);
     const again = parseAppraisal(root);
-    if (again.value) return { appraisal: again.value, skip };
+    if (again.value) return { appraisal: again.value, skip, diagnostics };
     pending = again.diagnostics;
   }
   return undefined;

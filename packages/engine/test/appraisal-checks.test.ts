@@ -107,3 +107,27 @@ describe('the advice of a criterion the appraiser gave points', () => {
     expect(adviceOf(0.5)).toEqual({ points: '0.5', improve: ['1'] });
   });
 });
+
+describe('appraisal dates written day first', () => {
+  it('are read as the ISO date with APPRAISAL_DATE_READ, and score as the ISO dates do; a text that is no date stays an error', () => {
+    const a = structuredClone(appraisal);
+    a.rounds[0].date = '20/01/2027';
+    a.rounds[2].items[0].date = '5.2.2027';
+    const r = score(compiled, evidence, { appraisal: a });
+    const iso = score(compiled, evidence, { appraisal });
+    expect(r.totals).toEqual(iso.totals);
+    expect(r.diagnostics.filter((d) => d.code === 'APPRAISAL_DATE_READ').map((d) => [d.path, d.severity, d.params])).toEqual([
+      ['/rounds/0/date', 'warning', { of: 'round', got: '20/01/2027', read: '2027-01-20' }],
+      ['/rounds/2/items/0/date', 'warning', { of: 'item', got: '5.2.2027', read: '2027-02-05' }],
+    ]);
+    // The override of round 2 is dated as read.
+    const steps = (r.fields.flatMap((f) => f.children ?? []).flatMap((g) => g.children ?? [g]) as NodeResult[]).find((n) => n.code === '1.4.1')!.trace!.steps;
+    expect(steps.filter((s) => s.kind === 'override').map((s) => (s as { date?: string }).date)).toEqual(['2027-01-20', '2027-02-05']);
+    const bad = structuredClone(appraisal);
+    bad.rounds[0].date = 'tháng 1';
+    expect(() => score(compiled, evidence, { appraisal: bad })).toThrow(ParindexError);
+    const notReal = structuredClone(appraisal);
+    notReal.rounds[0].date = '31/02/2027';
+    expect(() => score(compiled, evidence, { appraisal: notReal })).toThrow(ParindexError);
+  });
+});

@@ -3,7 +3,7 @@
  * engine, word with @parindex/explain. Runs in a worker thread (./worker.ts), so that a request over
  * its time limit can be stopped. Each returns the HTTP status and the JSON answer.
  */
-import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, rankingJson, score, summarize, toSummary, type CompactResult, type ScoreResult, type ScoreSummary } from '@parindex/engine';
+import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, salvageAppraisal, rankingJson, score, summarize, toSummary, type CompactResult, type ScoreResult, type ScoreSummary } from '@parindex/engine';
 import { ScoreResultSchema } from '@parindex/engine/result-schema';
 import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, type Lang, type OfficialRound } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';
@@ -83,13 +83,28 @@ function report(kind: string, list: readonly Diagnostic[], lang: Lang): Answer {
   return { status: 200, body: { kind, valid: errors === 0, errors, warnings: list.length - errors, diagnostics: worded(list, lang) } };
 }
 
+/** An appraisal the schema refused, with what can be read of it (its set bundled); undefined when its set is not. */
+function salvagedAlone(value: Json, schema: readonly Diagnostic[]): ReturnType<typeof salvageAppraisal> {
+  const ref = isObject(value) && typeof value.criteriaSet === 'string' ? value.criteriaSet : undefined;
+  if (ref === undefined) return undefined;
+  try {
+    return salvageAppraisal(value, schema, bundledCompiled(ref, '/criteriaSet', undefined), { unit: '', sha256: '' });
+  } catch (e) {
+    if (e instanceof RequestError) return undefined;
+    throw e;
+  }
+}
+
 /** The problems of an appraisal against its set (without its evidence, as `parindex validate` checks one alone). */
 function appraisalProblems(value: Json, doc: JsonDocument): Diagnostic[] {
   const parsed = parseAppraisal(value);
-  const out = located(parsed.diagnostics, '', doc);
-  if (!parsed.value) return out;
-  const compiled = bundledCompiled(parsed.value.criteriaSet, '/criteriaSet', doc);
-  parsed.value.rounds.forEach((r, ri) =>
+  const salvaged = parsed.value ? undefined : salvagedAlone(value, parsed.diagnostics);
+  // The salvage's list: the schema's, with dates written day first read (APPRAISAL_DATE_READ), as score reads them.
+  const out = located(salvaged?.diagnostics ?? parsed.diagnostics, '', doc);
+  const appraisal = parsed.value ?? (salvaged?.diagnostics.some((d) => d.severity === 'error') ? undefined : salvaged?.appraisal);
+  if (!appraisal) return out;
+  const compiled = bundledCompiled(appraisal.criteriaSet, '/criteriaSet', doc);
+  appraisal.rounds.forEach((r, ri) =>
     r.items.forEach((it, ii) => {
       if (!compiled.nodes.get(it.criterion)?.isLeaf)
         out.push(...located([diag('APPRAISAL_UNKNOWN_CRITERION', `/rounds/${ri}/items/${ii}/criterion`, { code: it.criterion, set: compiled.ref })], '', doc));

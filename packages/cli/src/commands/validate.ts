@@ -113,9 +113,10 @@ async function refusedAppraisal(f: JsonFile, rules: string | undefined, given: G
   if (!ev) {
     // Without its evidence: the schema's problems, and the criteria of the items it accepts.
     const schema = parseAppraisal(f.value).diagnostics;
-    const out = locateIn(schema, f);
     const c = await compiledOrDiagnostics(f, rules);
     const salvaged = c.compiled ? salvageAppraisal(f.value, schema, c.compiled, { unit: '', sha256: '' }) : undefined;
+    // The salvage's list: the schema's, with dates written day first read (APPRAISAL_DATE_READ).
+    const out = locateIn(salvaged?.diagnostics ?? schema, f);
     if (salvaged) await checkAppraisalAlone(f, salvaged.appraisal, rules, out, given, salvaged.skip);
     return out;
   }
