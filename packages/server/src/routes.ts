@@ -3,7 +3,21 @@
  * engine, word with @parindex/explain. Runs in a worker thread (./worker.ts), so that a request over
  * its time limit can be stopped. Each returns the HTTP status and the JSON answer.
  */
-import { checkEvidence, diffResults, hashJson, parseAppraisal, rank, salvageAppraisal, rankingJson, score, summarize, toSummary, type CompactResult, type ScoreResult, type ScoreSummary } from '@parindex/engine';
+import {
+  checkEvidence,
+  diffResults,
+  hashJson,
+  parseAppraisal,
+  rank,
+  salvageAppraisal,
+  rankingJson,
+  score,
+  summarize,
+  toSummary,
+  type CompactResult,
+  type ScoreResult,
+  type ScoreSummary,
+} from '@parindex/engine';
 import { ScoreResultSchema } from '@parindex/engine/result-schema';
 import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, type Lang, type OfficialRound } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';

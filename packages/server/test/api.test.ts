@@ -200,6 +200,15 @@ describe('the JSON API', () => {
     expect(set.body).toMatchObject({ kind: 'set', valid: true });
     const appraisal = await call(s, '/v1/validate', APPRAISAL);
     expect(appraisal.body).toMatchObject({ kind: 'appraisal', valid: true });
+    // A round's date written day first is read, with a warning, as score reads it; a criterion unknown to the set is still found.
+    const dayFirst = JSON.parse(APPRAISAL);
+    dayFirst.rounds[0].date = '20/01/2027';
+    const read = await call(s, '/v1/validate?lang=en', JSON.stringify(dayFirst));
+    expect(read.body).toMatchObject({ kind: 'appraisal', valid: true, errors: 0 });
+    expect(read.body.diagnostics.map((x: { code: string; path: string }) => [x.code, x.path])).toEqual([['APPRAISAL_DATE_READ', '/rounds/0/date']]);
+    dayFirst.rounds[0].items[0].criterion = '9.9.9';
+    const unknown = await call(s, '/v1/validate', JSON.stringify(dayFirst));
+    expect(unknown.body.diagnostics.map((x: { code: string }) => x.code)).toEqual(['APPRAISAL_DATE_READ', 'APPRAISAL_UNKNOWN_CRITERION']);
     const noSet = await call(s, '/v1/validate', JSON.stringify({ ...JSON.parse(EVIDENCE), criteriaSet: 'model.nothing@2026' }));
     expect(noSet.body).toMatchObject({ kind: 'evidence', valid: false });
     expect(noSet.body.diagnostics[0]).toMatchObject({ code: 'SET_NOT_FOUND', path: '/criteriaSet', line: expect.any(Number) });
