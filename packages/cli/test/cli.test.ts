@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, score } from '@parindex/engine';
+import { compile, hashJson, score } from '@parindex/engine';
 import { bundledSets } from '@parindex/rules/node';
 import { cliInProcess, ROOT, tempDir, VB, VB_APPRAISAL, writeTemp } from './helpers.js';
 
@@ -406,6 +406,24 @@ describe.concurrent('validate', () => {
     // Before, the appraisal was checked alone against its set and called valid.
     expect(after.code).toBe(1);
     expect(after.stderr + after.stdout).toMatch(/appraisal-2026\.json:5:3 {2}APPRAISAL_EVIDENCE_MISMATCH {2}\/evidence {2}lỗi: Minh chứng của HP-VINHBAO đã thay đổi sau khi thẩm định/);
+  });
+
+  it('calls evidence changed only when no file of its unit has the hash the appraisal names', async () => {
+    // The appraisal of a file with an error (an unknown criterion), given after a changed copy of the same unit.
+    const evidence = read(VB);
+    const entries = evidence.entries as Array<Record<string, unknown>>;
+    const withError = { ...evidence, entries: [{ ...entries[0], criterion: '77' }, ...entries.slice(1)] };
+    const appraised = writeTemp(dir, 'appraised-with-error.json', withError);
+    const changed = writeTemp(dir, 'changed-copy.json', { ...evidence, unit: { ...(evidence.unit as object), name: 'UBND xã Vĩnh Bảo (sửa)' } });
+    const appraisal = writeTemp(dir, 'of-the-erroneous.json', { ...read(VB_APPRAISAL), evidence: { unit: 'HP-VINHBAO', sha256: hashJson(withError) } });
+    const r = await cliInProcess(['validate', changed, appraised, appraisal, '--format', 'json', '--quiet']);
+    const codes = (JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string }> }>).map((f) => [f.file.slice(dir.length + 1), f.diagnostics.map((d) => d.code)]);
+    // Only the erroneous evidence's own error; the appraisal's evidence is there (with its error), not changed.
+    expect(codes).toEqual([
+      ['changed-copy.json', expect.not.arrayContaining(['APPRAISAL_EVIDENCE_MISMATCH'])],
+      ['appraised-with-error.json', expect.arrayContaining(['EVIDENCE_UNKNOWN_CRITERION'])],
+      ['of-the-erroneous.json', expect.not.arrayContaining(['APPRAISAL_EVIDENCE_MISMATCH'])],
+    ]);
   });
 
   it('reports every problem of every file with file:line:column and exits 1', async () => {

@@ -39,10 +39,10 @@ interface Checked {
   compiled: CompiledSet;
 }
 
-/** The evidence files of the run: those without errors by their hash; every one by its unit code (its hash and file). */
+/** The evidence files of the run: those without errors by their hash; every one by its unit code (their hashes and files, in order). */
 interface GivenEvidence {
   byHash: Map<string, Checked>;
-  byUnit: Map<string, { sha256: string; file: string }>;
+  byUnit: Map<string, Array<{ sha256: string; file: string }>>;
 }
 
 const unitCodeOf = (v: unknown): unknown => (v as { unit?: { code?: unknown } } | undefined)?.unit?.code;
@@ -50,8 +50,12 @@ const unitCodeOf = (v: unknown): unknown => (v as { unit?: { code?: unknown } } 
 async function checkEvidenceFile(f: JsonFile, rules: string | undefined, given: GivenEvidence): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [...f.diagnostics];
   const unit = unitCodeOf(f.value);
-  // The first file of a unit stands for it: an appraisal of that unit with another hash is of changed evidence.
-  if (typeof unit === 'string' && !given.byUnit.has(unit)) given.byUnit.set(unit, { sha256: hashJson(f.value), file: f.file });
+  // An appraisal of this unit whose hash none of the unit's files has is of changed evidence.
+  if (typeof unit === 'string') {
+    const files = given.byUnit.get(unit) ?? [];
+    files.push({ sha256: hashJson(f.value), file: f.file });
+    given.byUnit.set(unit, files);
+  }
   const c = await compiledOrDiagnostics(f, rules);
   for (const d of c.diagnostics) out.push(d);
   if (!c.compiled) return out;
@@ -86,10 +90,10 @@ function scoreRounds(f: JsonFile, appraisal: Appraisal, ev: Checked, out: Diagno
  * evidence file of its unit was given with another hash, that the evidence changed since it was made.
  */
 async function checkAppraisalAlone(f: JsonFile, appraisal: Appraisal, rules: string | undefined, out: Diagnostic[], given: GivenEvidence, skip: ReadonlySet<string> = new Set()): Promise<void> {
-  const other = given.byUnit.get(appraisal.evidence.unit);
+  const files = given.byUnit.get(appraisal.evidence.unit) ?? [];
+  const other = files.some((x) => x.sha256 === appraisal.evidence.sha256) ? undefined : files[0];
   const expected = { expectedUnit: appraisal.evidence.unit, expectedSha256: appraisal.evidence.sha256 };
-  if (other && other.sha256 !== appraisal.evidence.sha256)
-    out.push(...locateIn([diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', ...expected, givenUnit: appraisal.evidence.unit, givenSha256: other.sha256 })], f));
+  if (other) out.push(...locateIn([diag('APPRAISAL_EVIDENCE_MISMATCH', '/evidence', { field: 'evidence', ...expected, givenUnit: appraisal.evidence.unit, givenSha256: other.sha256 })], f));
   out.push(...locateIn(checkRounds(appraisal, skip), f));
   const c = await compiledOrDiagnostics(f, rules);
   for (const d of c.diagnostics) out.push(d);
