@@ -111,7 +111,7 @@ describe('validate: every problem of every stage at once', () => {
 
   it('an appraisal file with four mistakes of two stages, given with its evidence: four diagnostics, each in the appraisal file', async () => {
     const a: J = JSON.parse(readFileSync(join(ROOT, VB_APPRAISAL), 'utf8'));
-    a.rounds[0].items[0].date = '20/01/2027'; // the schema: not YYYY-MM-DD
+    a.rounds[0].items[0].date = 'cuối tháng 1'; // the schema: not a date (one written day first would be read, APPRAISAL_DATE_READ)
     delete a.rounds[0].items[1].reason; // the schema: no reason (the item is refused)
     a.rounds[0].items[2].criterion = '7.66'; // the rounds: no such criterion
     a.rounds[0].items.push({ criterion: '3.2', points: 9, reason: 'x' }); // the rounds: above the maximum
