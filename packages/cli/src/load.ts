@@ -1,6 +1,7 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
-import { diag, PARSE_OPTIONS, ParindexError, readDateText, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { compile, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
+import { roundsUpTo } from '@parindex/explain';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 import { withPlan, type PlanEvidence } from './plan-files.js';
 
@@ -130,17 +131,9 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
 }
 
 /** The appraisal file's rounds up to the one scored (the last, or --round), answers included; none without an appraisal. */
-export function roundsUpTo(s: Scored): AppraisalRound[] {
+export function roundsOfScored(s: Scored): AppraisalRound[] {
   if (!s.round || !s.appraisal) return [];
-  const all = (s.appraisal.value as { rounds: AppraisalRound[] }).rounds;
-  return all.slice(0, all.findIndex((r) => r.id === s.round!.stage) + 1).map((r) => ({ ...withDateRead(r), items: r.items.map(withDateRead) }));
-}
-
-/** A round or item with its date as the engine read it: "20/01/2027" is 2027-01-20 (APPRAISAL_DATE_READ said so). */
-function withDateRead<T extends { date?: string | undefined }>(x: T): T {
-  if (x.date === undefined) return x;
-  const read = readDateText(x.date, null);
-  return read.ok && read.value !== x.date ? { ...x, date: String(read.value) } : x;
+  return roundsUpTo((s.appraisal.value as { rounds: AppraisalRound[] }).rounds, s.round.stage) as AppraisalRound[];
 }
 
 /**
@@ -150,7 +143,7 @@ function withDateRead<T extends { date?: string | undefined }>(x: T): T {
  * whose reasons go to the notes.
  */
 export function scoreRounds(s: Scored): { rounds: ScoreResult[]; appraisalRounds: AppraisalRound[] } {
-  const appraisalRounds = roundsUpTo(s);
+  const appraisalRounds = roundsOfScored(s);
   const upTo = appraisalRounds.length - 1;
   const rounds = appraisalRounds.flatMap((r, i): ScoreResult[] => {
     if (i === upTo) return [s.round!];

@@ -22,7 +22,7 @@ export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } f
 export { diagnosticsEn } from './locales/en/diagnostics.js';
 export { diagnosticsVi } from './locales/vi/diagnostics.js';
 export { pageWords, type PageView, type PageWords, type UnitLevel } from './page-words.js';
-export { documentDate, officialDocument, placeOf, type OfficialInput, type OfficialRound } from './documents/official.js';
+export { documentDate, officialDocument, placeOf, roundsUpTo, type OfficialInput, type OfficialRound } from './documents/official.js';
 export { rankBandBlocks } from './documents/rank-bands.js';
 export { planCounts, planExplainBlocks, planShowDocument, planStatusDocument, planTargetsDocument, productText } from './documents/plan.js';
 export { explainSentences, type CriterionSentences } from './documents/sentences.js';

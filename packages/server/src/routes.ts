@@ -19,7 +19,7 @@ import {
   type ScoreSummary,
 } from '@parindex/engine';
 import { ScoreResultSchema } from '@parindex/engine/result-schema';
-import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, type Lang, type OfficialRound } from '@parindex/explain';
+import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, roundsUpTo, type Lang, type OfficialRound } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';
 import { validateSetText } from '@parindex/rules/node';
 import { bundledCompiled, compileGiven, isObject, located, locateScoring, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
@@ -62,12 +62,6 @@ export function scoreRoute(input: RouteInput): Answer {
   return { status: 200, body: round ?? self };
 }
 
-/** The appraisal's rounds up to the one scored, answers included (the unit's answers go under each criterion). */
-function roundsUpTo(appraisal: unknown, stage: string): OfficialRound[] {
-  const rounds = (appraisal as { rounds: OfficialRound[] }).rounds;
-  return rounds.slice(0, rounds.findIndex((r) => r.id === stage) + 1);
-}
-
 /** POST /v1/explain: every criterion's rule, working and advice in sentences, the document model, the warnings worded. */
 export function explainRoute(input: RouteInput): Answer {
   const { value, doc } = readBody(input.text, input.maxBytes);
@@ -87,7 +81,7 @@ export function explainRoute(input: RouteInput): Answer {
       totals: main.totals,
       criteria: explainSentences(main, s.compiled, ex, { ...(code !== undefined ? { code } : {}), ...(round ? { self } : {}) }),
       diagnostics: worded(locateScoring(main.diagnostics, s, doc), input.lang),
-      document: explainDocument(main, round ? self : undefined, s.compiled, ex, code, { rounds: round ? roundsUpTo(s.appraisal, round.stage) : [] }),
+      document: explainDocument(main, round ? self : undefined, s.compiled, ex, code, { rounds: round ? roundsUpTo((s.appraisal as { rounds: OfficialRound[] }).rounds, round.stage) : [] }),
     },
   };
 }

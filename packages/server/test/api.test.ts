@@ -114,8 +114,11 @@ describe('the JSON API', () => {
     expect(withSet.status).toBe(200);
     expect(withSet.body.provenance.criteriaSet.sha256).not.toBe(a.body.provenance.criteriaSet.sha256);
     expect(withSet.body.totals.points).toBe('83.186');
-    // /v1/explain with the appraisal: the unit's answers under the criterion, in the document model.
-    const ex = await call(s, '/v1/explain?code=3.7.2&lang=en', JSON.stringify({ evidence: JSON.parse(EVIDENCE), appraisal: JSON.parse(APPRAISAL) }));
+    // /v1/explain with the appraisal: the unit's answers under the criterion, in the document model, dated as
+    // the engine reads a day-first date.
+    const answered = JSON.parse(APPRAISAL);
+    answered.rounds[1].date = '27/01/2027';
+    const ex = await call(s, '/v1/explain?code=3.7.2&lang=en', JSON.stringify({ evidence: JSON.parse(EVIDENCE), appraisal: answered }));
     expect(ex.status).toBe(200);
     const lists = ex.body.document.filter((b: { kind: string }) => b.kind === 'list').flatMap((b: { items: string[] }) => b.items);
     expect(lists).toContain("Unit's answer (2027-01-27, UBND xã Vĩnh Bảo): Thống nhất số liệu thẩm định 320 giao dịch; 32 giao dịch là thanh toán qua ngân hàng tại quầy, không tính là trực tuyến.");

@@ -8,7 +8,7 @@ import { defineCommand } from 'citty';
 import { createExplainer, explainDocument, nodeIndex, planExplainBlocks } from '@parindex/explain';
 import { diag, nearestCode } from '@parindex/rules';
 import { CliError } from '../io.js';
-import { roundsUpTo, type Scored } from '../load.js';
+import { roundsOfScored, type Scored } from '../load.js';
 import { emit, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
 
 /**
@@ -43,7 +43,7 @@ export const explainCommand = defineCommand({
     const ex = createExplainer(s.compiled, ctx.lang);
     const plan = s.plan;
     const after = plan ? (leaf: Parameters<typeof planExplainBlocks>[0]) => planExplainBlocks(leaf, plan.derivation, plan.plan.plan, ex) : undefined;
-    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, { after, entryLine: entryLineOf(s.evidence), rounds: roundsUpTo(s) });
+    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, { after, entryLine: entryLineOf(s.evidence), rounds: roundsOfScored(s) });
     const data = n ?? main;
     emit(ctx, doc, data);
     return 0;

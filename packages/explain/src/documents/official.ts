@@ -9,6 +9,7 @@
  * Without one, the date is left as dots to be written by hand.
  */
 import type { BlockResult, NodeResult, ScoreResult } from '@parindex/engine';
+import { readDateText } from '@parindex/rules';
 import type { Block, Cell, Column, Doc, Row, Signature } from '../document.js';
 import { LOCALES, type Explainer } from '../explainer.js';
 import { formatNumber } from '../numbers.js';
@@ -22,6 +23,20 @@ export interface OfficialRound {
   by?: string | undefined;
   date?: string | undefined;
   items: ReadonlyArray<{ criterion: string; values?: Readonly<Record<string, unknown>> | undefined; points?: unknown; reason: string; by?: string | undefined; date?: string | undefined }>;
+}
+
+/**
+ * The rounds of an appraisal file up to the one scored (`stage`), answers included, each round's and
+ * item's date as the engine reads it ("20/01/2027" is 2027-01-20, with APPRAISAL_DATE_READ): what the
+ * trail's answers and the table's notes show.
+ */
+export function roundsUpTo(rounds: readonly OfficialRound[], stage: string): OfficialRound[] {
+  const withDateRead = <T extends { date?: string | undefined }>(x: T): T => {
+    if (x.date === undefined) return x;
+    const read = readDateText(x.date, null);
+    return read.ok && read.value !== x.date ? { ...x, date: String(read.value) } : x;
+  };
+  return rounds.slice(0, rounds.findIndex((r) => r.id === stage) + 1).map((r) => ({ ...withDateRead(r), items: r.items.map(withDateRead) }));
 }
 
 export interface OfficialInput {
