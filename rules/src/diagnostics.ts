@@ -248,6 +248,8 @@ export interface DiagnosticParams {
   EVIDENCE_PERIOD_MISMATCH: { givenFrom: string; givenTo: string; expectedFrom: string; expectedTo: string };
   /** level: the unit's level; levels: the levels the set is for (its unitLevels). */
   EVIDENCE_LEVEL_NOT_IN_SET: { level: string; levels: string[]; set: string };
+  /** The unit's code or name is empty (or spaces): a ranking, an appraisal and a table name the unit by them. */
+  EVIDENCE_UNIT_BLANK: { field: 'code' | 'name' };
   /** suggest: the one code nearest to a mistyped one ("3.71" → "3.7.1"), when there is one. */
   EVIDENCE_UNKNOWN_CRITERION: { code: string; set: string; suggest?: string };
   /** criterion: the criterion whose values name the input (null for an input entry or an appraisal); suggest: the nearest input id. */
@@ -407,16 +409,20 @@ export interface DiagnosticParams {
   WORKBOOK_CELL_ERROR: WorkbookPlace & { error: string };
   /** expected: what the cell must hold; got: what it holds; value: its text. */
   WORKBOOK_CELL_TYPE: WorkbookPlace & { expected: InputType | 'points' | 'text' | 'yesNo' | 'unitLevel'; got: 'number' | 'date' | 'boolean' | 'text' | 'other'; value: string };
-  /** A level or unit level not among the drop-down's choices. */
-  WORKBOOK_UNKNOWN_CHOICE: WorkbookPlace & { value: string; choices: string[] };
-  /** A row of the figures sheet whose figure id is not an input of the set (or of that criterion). */
-  WORKBOOK_UNKNOWN_ROW: { key: string; criterion: string | null };
+  /** A level, unit level or yes/no not among the drop-down's choices (its labels); suggest: the one nearest. */
+  WORKBOOK_UNKNOWN_CHOICE: WorkbookPlace & { value: string; choices: string[]; suggest?: string };
+  /**
+   * of "figure": a row of the figures sheet (or the appraisal's) whose figure id (key) is not an input of the
+   * set (criterion: the row's criterion); of "criterion": a row of the explanations sheet whose criterion
+   * code (key) is not a criterion of the set. suggest: the nearest code, when there is one.
+   */
+  WORKBOOK_UNKNOWN_ROW: { key: string; criterion: string | null; of: 'figure' | 'criterion'; suggest?: string };
   /** first: the cell of the first row of the same figure. */
   WORKBOOK_DUPLICATE_ROW: { key: string; first: string };
   /** A figure of the set whose row is not in the figures sheet (deleted): its value is not given. */
   WORKBOOK_MISSING_ROW: WorkbookPlace;
   /** A document row without a criterion, or with a code that is not a criterion (leaf) of the set. */
-  WORKBOOK_DOCUMENT_CRITERION: { code: string | null };
+  WORKBOOK_DOCUMENT_CRITERION: { code: string | null; suggest?: string };
   /** An appraisal row that corrects a value or points without a reason. */
   WORKBOOK_APPRAISAL_REASON: WorkbookPlace & { round: string };
   /** A number option out of its range, or not a whole number (serve's --port, --timeout …). */
@@ -539,6 +545,7 @@ export const SEVERITY = {
   EVIDENCE_SET_MISMATCH: 'error',
   EVIDENCE_PERIOD_MISMATCH: 'warning',
   EVIDENCE_LEVEL_NOT_IN_SET: 'error',
+  EVIDENCE_UNIT_BLANK: 'warning',
   EVIDENCE_UNKNOWN_CRITERION: 'error',
   EVIDENCE_UNKNOWN_INPUT: 'error',
   EVIDENCE_DUPLICATE_VALUE: 'error',
@@ -692,6 +699,7 @@ type ToolWarning = Warnings<
  */
 const WARNINGS: { readonly [C in Exclude<WarningCode, ToolWarning>]: true } = {
   EVIDENCE_PERIOD_MISMATCH: true,
+  EVIDENCE_UNIT_BLANK: true,
   EVIDENCE_DECIMAL_COMMA: true,
   EVIDENCE_DATE_OUTSIDE_PERIOD: true,
   EVIDENCE_DOCUMENT_INCOMPLETE: true,

@@ -19,4 +19,16 @@ export { LOGIC_OPERATORS, isLogicOperator, checkLogic, splitVarName } from './lo
 export { parseCriteriaSet, zodDiagnostics, PARSE_OPTIONS, type ParseResult } from './parse.js';
 export { codePoints } from './code-points.js';
 export { criteriaSetJsonSchema } from './json-schema.js';
-export { readValueText, readDateText, valueTextDiagnostic, nearestWord, nearestCode, editDistance, foldText, type ValueTextCode, type ValueTextProblem, type ValueTextResult } from './value-text.js';
+export {
+  readValueText,
+  readDateText,
+  valueTextDiagnostic,
+  nearestWord,
+  nearestCode,
+  editDistance,
+  foldText,
+  type ValueTextCode,
+  type ValueTextProblem,
+  type ValueTextResult,
+  type ValueTextSource,
+} from './value-text.js';

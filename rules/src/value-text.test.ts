@@ -93,6 +93,17 @@ describe('decimals and percents', () => {
     expect(readValueText('1.170', input('decimal'))).toEqual({ ok: true, value: '1.17' });
     expect(readValueText('52.125', input('decimal'))).toEqual({ ok: true, value: '52.125' });
   });
+  it('in a workbook cell, which asks for "3.000", a dot before three digits may be thousands: ambiguous unless above the maximum', () => {
+    expect(readValueText('1.170', input('decimal'), 'cell')).toEqual({
+      ok: false,
+      problem: { code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: 'x', got: '1.170', thousands: '1170', decimal: '1.17' } },
+    });
+    expect(readValueText('12.500', input('percent'), 'cell')).toEqual({ ok: true, value: '12.5' });
+    expect(readValueText('1.170', input('decimal', { max: 100 }), 'cell')).toEqual({ ok: true, value: '1.17' });
+    expect(readValueText('1.170', input('count'), 'cell')).toMatchObject({ ok: true, value: '1170' });
+    expect(readValueText('95.5', input('decimal'), 'cell')).toEqual({ ok: true, value: '95.5' });
+    expect(readValueText('1.234.567', input('decimal'), 'cell')).toMatchObject({ ok: true, value: '1234567' });
+  });
   it('a comma before three digits is ambiguous unless the thousands reading is above the maximum', () => {
     expect(readValueText('1,500', input('percent'))).toEqual({ ok: true, value: '1.5' });
     expect(readValueText('1,500', input('decimal', { max: 10 }))).toEqual({ ok: true, value: '1.5' });

@@ -15,6 +15,11 @@
  * - a level: its id, or its label (Vietnamese or English, any case) mapped to its id with a hint;
  * - a tally: the text of one option's answer count, read as a count (the workbook has a cell per option).
  *
+ * A workbook cell (`from: 'cell'`) is read by the same rules but one: the workbook asks for numbers as
+ * Excel shows them in Vietnamese ("3.000" is three thousand), so in a decimal or a percent a dot before
+ * exactly three digits can mean two numbers ("1.170": 1.17 or 1170) and is the ambiguity error, unless
+ * the thousands reading is above the input's maximum.
+ *
  * Range (min, max, atMost) is not checked here: the evidence check does it on the value read.
  * Empty text is no value: the caller leaves the input out (a blank cell) rather than calling this.
  */
@@ -61,8 +66,11 @@ const fail = (problem: ValueTextProblem): ValueTextResult => ({ ok: false, probl
 const typeProblem = (text: string, input: InputDef, expected = input.type): ValueTextResult =>
   fail({ code: 'EVIDENCE_VALUE_TYPE', params: { input: input.id, option: null, expected, received: 'string', value: text.length > 40 ? text.slice(0, 40) + '…' : text } });
 
+/** Where a text was typed: a string of a JSON evidence file, or a workbook cell. */
+export type ValueTextSource = 'json' | 'cell';
+
 /** Read a value typed as text for an input of the given type. Never throws. */
-export function readValueText(text: string, input: InputDef): ValueTextResult {
+export function readValueText(text: string, input: InputDef, from: ValueTextSource = 'json'): ValueTextResult {
   const t = text.normalize('NFC').trim();
   switch (input.type) {
     case 'boolean': {
@@ -77,12 +85,12 @@ export function readValueText(text: string, input: InputDef): ValueTextResult {
     }
     case 'count':
     case 'tally':
-      return readNumberText(t, input, true);
+      return readNumberText(t, input, true, from);
     case 'decimal':
-      return readNumberText(t, input, false);
+      return readNumberText(t, input, false, from);
     case 'percent': {
       const bare = t.replace(/\s*%$/u, '');
-      return readNumberText(bare, input, false, text);
+      return readNumberText(bare, input, false, from, text);
     }
   }
 }
@@ -137,13 +145,14 @@ const SPACE_GROUPS = /^-?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]+)?$/u;
 type NumberRead = { text: string; hint?: 'thousands' | 'comma' } | { ambiguous: { thousands: string; decimal: string | null } } | undefined;
 
 /** The number a text means, if it means one: its canonical text and how it was written. */
-function numberOf(t: string, whole: boolean): NumberRead {
+function numberOf(t: string, whole: boolean, from: ValueTextSource): NumberRead {
   if (DOT_GROUPS.test(t)) {
     const thousands = t.replace(/\./g, '');
     // A count cannot be 1.17, and "1.234.567" is no decimal: both can only be thousands. In a decimal the
-    // dot is the decimal point, as the format writes decimals ("52.125" points as published).
+    // dot is the decimal point, as the format writes decimals ("52.125" points as published); in a cell
+    // of the workbook, which asks for "3.000", it may be either.
     if (whole || t.split('.').length > 2) return { text: thousands, hint: 'thousands' };
-    return { text: t };
+    return from === 'cell' ? { ambiguous: { thousands, decimal: t } } : { text: t };
   }
   if (CANONICAL.test(t)) return { text: t };
   if (COMMA_GROUPS.test(t)) {
@@ -161,8 +170,8 @@ function thousandsAboveMax(thousands: string, input: InputDef): boolean {
   return max !== undefined && /^-?[0-9]+(\.[0-9]+)?$/.test(max) && new Decimal(thousands).gt(max);
 }
 
-function readNumberText(t: string, input: InputDef, whole: boolean, original: string = t): ValueTextResult {
-  const r = numberOf(t, whole);
+function readNumberText(t: string, input: InputDef, whole: boolean, from: ValueTextSource, original: string = t): ValueTextResult {
+  const r = numberOf(t, whole, from);
   if (r === undefined) return typeProblem(original, input, whole ? 'count' : input.type);
   if ('ambiguous' in r && r.ambiguous.decimal !== null && !whole && thousandsAboveMax(r.ambiguous.thousands, input)) return { ok: true, value: decText(new Decimal(r.ambiguous.decimal)) };
   if ('ambiguous' in r) {

@@ -452,6 +452,7 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
     '/unit/level',
     (s) => (s.unitLevels = ['commune', 'ward', 'specialZone']),
   ),
+  EVIDENCE_UNIT_BLANK: evidenceCase((e) => (e.unit.code = ' '), '/unit/code'),
   EVIDENCE_UNKNOWN_CRITERION: evidenceCase((e) => e.entries.push({ criterion: '9.9', values: { x: 1 } }), '/entries/17/criterion'),
   EVIDENCE_UNKNOWN_INPUT: evidenceCase((e) => (e.entries[3].values.plan_ok = true), '/entries/3/values/plan_ok'),
   EVIDENCE_DUPLICATE_VALUE: evidenceCase((e) => e.entries.push({ input: 'docs_assigned', value: true }), '/entries/17/value'),

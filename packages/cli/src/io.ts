@@ -109,8 +109,9 @@ export function kindDiagnostic(f: JsonFile): Diagnostic {
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const where = d.file === undefined ? '' : d.cell !== undefined ? `${d.file}:${d.cell}` : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const sev = LOCALES[lang].help.severity[d.severity === 'warning' ? 'warning' : 'error'];
-  // A workbook's diagnostic names its cell; a pointer is shown only when it leads into the evidence it stands for.
-  const path = d.path === '' ? (d.cell !== undefined ? '' : '/') : d.path;
+  // A workbook's diagnostic names its cell, the place the officer knows: the pointer into the evidence it
+  // stands for stays in the JSON diagnostics (--format json), not in the line.
+  const path = d.cell !== undefined ? '' : d.path === '' ? '/' : d.path;
   return terminalText([where, `${d.code}`, path, `${sev}: ${diagnosticText(d, lang)}`].filter((x) => x !== '').join('  '));
 }
 

@@ -55,6 +55,18 @@ function applyAppraisalOf(compiled: CompiledSet, inp: Input, options: ScoreOptio
   return true;
 }
 
+/** The unit's code and name as given, when empty or spaces (a unit the schema refused or salvage filled in: none). */
+function blankUnit(input: unknown): Diagnostic[] {
+  const unit = input !== null && typeof input === 'object' ? (input as { unit?: unknown }).unit : undefined;
+  if (unit === null || typeof unit !== 'object') return [];
+  const found: Diagnostic[] = [];
+  for (const field of ['code', 'name'] as const) {
+    const v = (unit as Record<string, unknown>)[field];
+    if (typeof v === 'string' && v.trim() === '') found.push(diag('EVIDENCE_UNIT_BLANK', `/unit/${field}`, { field }));
+  }
+  return found;
+}
+
 /** Parse and index the evidence, apply the appraisal; a list of diagnostics when that fails. */
 export function readInput(compiled: CompiledSet, evidenceInput: unknown, options: ScoreOptions, all: boolean): Input | Diagnostic[] {
   const parsed = readEvidence(evidenceInput);
@@ -75,6 +87,7 @@ export function readInput(compiled: CompiledSet, evidenceInput: unknown, options
     diagnostics.push(diag('EVIDENCE_PERIOD_MISMATCH', '/period', { givenFrom: evidence.period.from, givenTo: evidence.period.to, expectedFrom: period.from, expectedTo: period.to }));
   const levels = compiled.set.unitLevels;
   if (levels && !levels.includes(evidence.unit.level)) diagnostics.push(diag('EVIDENCE_LEVEL_NOT_IN_SET', '/unit/level', { level: evidence.unit.level, levels: [...levels], set: compiled.ref }));
+  for (const d of blankUnit(evidenceInput)) diagnostics.push(d);
   const prepared = prepare(compiled, evidence, skip, numberTokensOf(evidenceInput));
   // One by one: a spread of 100,000 diagnostics (10,000 unknown inputs in each of a few entries) overflows the stack.
   for (const d of prepared.diagnostics) diagnostics.push(d);

@@ -10,7 +10,7 @@ import { A, ROUNDS } from './appraisal.js';
 import { inputValue, readCell } from './cells.js';
 import { cellRef, valueRows, type ValueRow } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
-import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, yesNo, type Reading } from './reading.js';
+import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, yesNo, type Reading } from './reading.js';
 import { optionLabels } from './write.js';
 
 type InputRow = Extract<ValueRow, { kind: 'input' }>;
@@ -45,7 +45,6 @@ function figureRow(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const v = inputValue(readCell(ws.getCell(row, round.value)), def, place, yesNo(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (v.ok === false) report(r, v.diagnostic, cell);
   if (v.ok !== true || criterion === null) return;
-  if (v.hint) report(r, v.hint, cell);
   const it = itemOf(items, criterion, cell);
   it.values ??= {};
   if (spec.option === null) it.values[def.id] = v.value;
@@ -113,7 +112,7 @@ export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<{ a
     const code = textCell(r, ws, row, A.code);
     const key = textCell(r, ws, row, A.input);
     const spec = key ? expected.get(key) : undefined;
-    if (key && !spec) report(r, diag('WORKBOOK_UNKNOWN_ROW', '', { key: key.slice(0, 100), criterion: code || null }), cellRef(ws.name, A.input, row));
+    if (key && !spec) report(r, unknownFigure(key, code, expected.keys()), cellRef(ws.name, A.input, row));
     for (const round of ROUNDS) {
       if (spec) figureRow(r, ws, row, spec, round, byRound.get(round.id)!, unitValues);
       else if (!key && opened.compiled.nodes.get(code)?.isLeaf) criterionRow(r, ws, row, code, round, byRound.get(round.id)!);

@@ -7,7 +7,7 @@
  * 95.5, 0.1 stays 0.1, and no binary noise (0.30000000000000004) is ever made up. A cell formatted as a
  * percentage (Excel turns "88%" into 0.88) is multiplied by 100 in decimal: 88. Text typed in a cell
  * ("95,5", "3.000", "15/01/2026", "88%") is read by the same rules as the evidence format's own text
- * (readValueText, ./value-text.ts). A formula is refused (see readCell): parindex never evaluates one
+ * (readValueText, ./value-text.ts), as the workbook asks for them: without the JSON format's hints. A formula is refused (see readCell): parindex never evaluates one
  * and never trusts the cached result a file carries.
  */
 import type ExcelJS from 'exceljs';
@@ -71,7 +71,7 @@ export function numberValue(text: string): number | string {
   return String(n) === text ? n : text;
 }
 
-export type ValueOutcome = { ok: true; value: unknown; hint?: Diagnostic } | { ok: false; diagnostic: Diagnostic } | { ok: 'empty' };
+export type ValueOutcome = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic } | { ok: 'empty' };
 
 const gotOf = (c: CellContent): 'number' | 'date' | 'boolean' | 'text' | 'other' => (c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean' || c.kind === 'text' ? c.kind : 'other');
 const shown = (c: CellContent): string => (c.kind === 'number' ? numberText(c.value) : c.kind === 'date' ? c.iso : c.kind === 'text' ? c.text : c.kind === 'boolean' ? String(c.value) : '');
@@ -104,15 +104,15 @@ export function inputValue(c: CellContent, def: InputDef, place: WorkbookPlace, 
     if (c.kind === 'boolean') return { ok: true, value: c.value };
     if (c.kind !== 'text') return { ok: false, diagnostic: typeProblem(c, place, 'boolean') };
     const i = matchChoice(c.text, [words.yes, words.no]);
-    return i >= 0 ? { ok: true, value: i === 0 } : valueFromText(c.text, def, place);
+    return i >= 0 ? { ok: true, value: i === 0 } : valueFromText(c.text, def, place, [words.yes, words.no]);
   }
   if (def.type === 'level') {
     if (c.kind !== 'text' && c.kind !== 'number') return { ok: false, diagnostic: typeProblem(c, place, 'level') };
     const text = c.kind === 'text' ? c.text : numberText(c.value);
     const i = matchChoice(text, choices);
     if (i >= 0) return { ok: true, value: def.options![i]!.id };
-    // Not a label of the drop-down: the id, the other language's label, or a near miss (readValueText says which).
-    return valueFromText(text, def, place);
+    // Not a label of the drop-down: the id or the other language's label (read), else the drop-down's labels.
+    return valueFromText(text, def, place, choices);
   }
   if (def.type === 'date') {
     if (c.kind === 'date') return { ok: true, value: c.iso };

@@ -8,7 +8,7 @@ import { diag, type InputDef } from '@parindex/rules';
 import type { CompiledNode } from '@parindex/engine';
 import { inputValue, readCell, type ValueOutcome } from './cells.js';
 import { cellRef, DOCUMENT_COLUMNS, EXPLANATION_COLUMNS, VALUES_COLUMNS, valueRows, type ValueRow } from './layout.js';
-import { dateCell, PLACE_NONE, placeOf, report, sheet, textCell, yesNo, type Reading } from './reading.js';
+import { dateCell, nearestLeaf, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, yesNo, type Reading } from './reading.js';
 import { optionLabels } from './write.js';
 
 type InputRow = Extract<ValueRow, { kind: 'input' }>;
@@ -37,7 +37,6 @@ function takeValue(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const outcome: ValueOutcome = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.value)), def, placeOf(def, spec.criterion), yesNo(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (outcome.ok === false) report(r, outcome.diagnostic, cell);
   if (outcome.ok !== true) return;
-  if (outcome.hint) report(r, outcome.hint, cell);
   const into = spec.criterion === null ? shared : found(byCode, spec.criterion);
   if (spec.option === null) {
     into.values.set(def.id, { value: outcome.value, cell });
@@ -58,7 +57,6 @@ function takeCriterion(r: Reading, ws: ExcelJS.Worksheet, row: number, leaf: Com
   const claimed = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.claimed)), { id: 'claimedPoints', type: 'decimal', label: '' }, place, yesNo(r), []);
   if (claimed.ok === false) report(r, claimed.diagnostic, claimedCell);
   if (claimed.ok === true) f.claimed = { value: claimed.value, cell: claimedCell };
-  if (claimed.ok === true && claimed.hint) report(r, claimed.hint, claimedCell);
   const note = textCell(r, ws, row, VALUES_COLUMNS.note, place);
   if (note) f.note = { value: note, cell: cellRef(ws.name, VALUES_COLUMNS.note, row) };
 }
@@ -82,7 +80,7 @@ function readValuesSheet(r: Reading, byCode: Map<string, Found>, shared: Found):
     }
     const spec = expected.get(key);
     if (!spec) {
-      report(r, diag('WORKBOOK_UNKNOWN_ROW', '', { key: key.slice(0, 100), criterion: code || null }), keyCell);
+      report(r, unknownFigure(key, code, expected.keys()), keyCell);
       continue;
     }
     const first = seen.get(key);
@@ -118,7 +116,7 @@ function readDocumentsSheet(r: Reading, byCode: Map<string, Found>): void {
     if (date !== undefined) [doc.date, cells.date] = [date, cellRef(ws.name, C.date, row)];
     for (const k of ['title', 'issuer', 'url', 'sha256'] as const) if (texts[k]) [doc[k], cells[k]] = [texts[k], cellRef(ws.name, C[k], row)];
     if (!r.opened.compiled.nodes.get(code)?.isLeaf) {
-      report(r, diag('WORKBOOK_DOCUMENT_CRITERION', '', { code: code === '' ? null : code.slice(0, 100) }), cells['']!);
+      report(r, diag('WORKBOOK_DOCUMENT_CRITERION', '', { code: code === '' ? null : code.slice(0, 100), ...nearestLeaf(r, code) }), cells['']!);
       continue;
     }
     found(byCode, code).documents.push({ doc, cells });
@@ -134,7 +132,8 @@ function readExplanationsSheet(r: Reading, byCode: Map<string, Found>): void {
     const text = textCell(r, ws, row, EXPLANATION_COLUMNS.explanation, { ...PLACE_NONE, criterion: code || null });
     if (!text) continue;
     const cell = cellRef(ws.name, EXPLANATION_COLUMNS.explanation, row);
-    if (!r.opened.compiled.nodes.get(code)?.isLeaf) report(r, diag('WORKBOOK_UNKNOWN_ROW', '', { key: code.slice(0, 100), criterion: null }), cellRef(ws.name, EXPLANATION_COLUMNS.criterion, row));
+    if (!r.opened.compiled.nodes.get(code)?.isLeaf)
+      report(r, diag('WORKBOOK_UNKNOWN_ROW', '', { key: code.slice(0, 100), criterion: null, of: 'criterion', ...nearestLeaf(r, code) }), cellRef(ws.name, EXPLANATION_COLUMNS.criterion, row));
     else found(byCode, code).explanation = { value: text, cell };
   }
 }

@@ -58,6 +58,17 @@ export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, ch
   }
   const read = readEvidenceWorkbook(opened.opened);
   const found = [...read.diagnostics];
-  if (check) for (const d of checkEvidence(opened.opened.compiled, read.evidence)) found.push(d);
+  if (check) found.push(...notRepeated(checkEvidence(opened.opened.compiled, read.evidence), read.diagnostics, cellFinder(read.cells)));
   return located('evidence', read.evidence, found, read.cells);
+}
+
+/**
+ * The evidence checks' problems, less the errors at a cell the reader already refused: a unit level
+ * the drop-down does not have ("Thôn") is the reader's error, and the schema's "level must be one of …"
+ * of the text it passed on would say it again, less clearly. Warnings stay (a figure refused leaves its
+ * criterion without a value: "0 points until it is given" is news).
+ */
+function notRepeated(checks: readonly Diagnostic[], reader: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  const refused = new Set(reader.filter((d) => d.severity === 'error' && d.cell !== undefined).map((d) => d.cell));
+  return checks.filter((d) => d.severity !== 'error' || !refused.has(cellOf(d)));
 }

@@ -1,6 +1,6 @@
 /** What reading a workbook keeps track of (problems with their cells, pointers to cells), and the readers of one cell. */
 import type ExcelJS from 'exceljs';
-import { diag, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
+import { diag, nearestCode, nearestWord, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
 import type { Explainer } from '@parindex/explain';
 import { cellProblem, inputValue, numberText, readCell, type CellContent } from './cells.js';
 import { cellRef } from './layout.js';
@@ -70,10 +70,27 @@ export function dateCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column:
   const c: CellContent = readCell(ws.getCell(row, column));
   if (c.kind === 'empty') return undefined;
   const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, yesNo(r), []);
-  if (v.ok === true && v.hint) report(r, v.hint, cellRef(ws.name, column, row));
   if (v.ok === true) return String(v.value);
   if (v.ok === false) report(r, v.diagnostic, cellRef(ws.name, column, row));
   return undefined;
 }
 
 export const yesNo = (r: Reading) => ({ yes: r.ex.word('yes'), no: r.ex.word('no') });
+
+/** A figure id that is not one of the set's (`known`), with the nearest one. */
+export function unknownFigure(key: string, criterion: string, known: Iterable<string>): Diagnostic {
+  const suggest = nearestWord(key, [...known]);
+  return diag('WORKBOOK_UNKNOWN_ROW', '', { key: key.slice(0, 100), criterion: criterion || null, of: 'figure', ...(suggest !== undefined ? { suggest } : {}) });
+}
+
+/** The criterion (leaf) nearest to a code that is none, as `{ suggest }` ("3.71" → "3.7.1"), or nothing. */
+export function nearestLeaf(r: Reading, code: string): { suggest?: string } {
+  const suggest =
+    code === ''
+      ? undefined
+      : nearestCode(
+          code,
+          r.opened.compiled.leaves.map((l) => l.code),
+        );
+  return suggest === undefined ? {} : { suggest };
+}

@@ -1,9 +1,10 @@
 /** The unit sheet of the officer's workbook: the unit, the period, who prepared it, whether the figures are samples. */
 import type ExcelJS from 'exceljs';
-import { diag } from '@parindex/rules';
+import type { UnitLevel } from '@parindex/rules';
 import { matchChoice } from './cells.js';
 import { cellRef, UNIT_KEYS, UNIT_LEVELS, type UnitKey } from './layout.js';
 import { dateCell, PLACE_NONE, report, sheet, textCell, type Reading } from './reading.js';
+import { unknownChoice } from './value-text.js';
 
 /** The row of each label in column A of the unit sheet. */
 export function unitRowsOf(ws: ExcelJS.Worksheet, labels: Readonly<Record<UnitKey, string>>): Map<UnitKey, number> {
@@ -58,12 +59,21 @@ export function readUnit(r: Reading, evidence: Record<string, unknown>): void {
   if (Object.keys(prepared).length) evidence.preparedBy = prepared;
 }
 
-/** A unit level from its label (the workbook's words), or its id. */
+/**
+ * A unit level from its label (the workbook's words for every level, not only the drop-down's: "Huyện"
+ * is a level, and the evidence check says the set is not for it), or its id; else the drop-down's
+ * labels, the set's levels, with the nearest one.
+ */
 function unitLevel(r: Reading, ws: ExcelJS.Worksheet, row: number | undefined, text: string): string {
-  const labels = UNIT_LEVELS.map((l) => r.opened.words.levels[l]);
-  const i = matchChoice(text, labels);
-  if (i >= 0) return UNIT_LEVELS[i]!;
-  if ((UNIT_LEVELS as readonly string[]).includes(text)) return text;
-  if (row !== undefined) report(r, diag('WORKBOOK_UNKNOWN_CHOICE', '', { ...PLACE_NONE, value: text.slice(0, 100), choices: labels }), cellRef(ws.name, 2, row));
+  const words = r.opened.words.levels;
+  const all = Object.keys(words) as UnitLevel[];
+  const i = matchChoice(
+    text,
+    all.map((l) => words[l]),
+  );
+  if (i >= 0) return all[i]!;
+  if ((all as readonly string[]).includes(text)) return text;
+  const offered = (r.opened.compiled.set.unitLevels ?? UNIT_LEVELS).map((l) => words[l]);
+  if (row !== undefined) report(r, unknownChoice(text, offered, PLACE_NONE), cellRef(ws.name, 2, row));
   return text;
 }

@@ -1,22 +1,36 @@
 /**
  * Text typed in a cell ("95,5", "3.000", "15/01/2026", "88%", "có", a level's label) is read by the one
- * reader of such text, readValueText (rules/src/value-text.ts), by the same rules as a string in a JSON
- * evidence file: what it cannot read is the same error, what it reads with a hint ("3.000" read as 3000)
- * is the same warning, here with the cell.
+ * reader of such text, readValueText (rules/src/value-text.ts), as a cell (`from: 'cell'`): by the rules
+ * of a string in a JSON evidence file, except that a dot before three digits in a decimal may be
+ * thousands, as the workbook's own "3.000" is. What it cannot read is the same error, with the cell.
+ *
+ * Its hints are not repeated here: "95,5", "3.000" and "15/01/2026" are what the workbook asks for
+ * (sheet "Đơn vị", its instructions), and the JSON hint's advice ("write 95.5 in the file") would
+ * contradict it; a level typed as its id or its other language's label is as clear as its drop-down label.
  */
-import { readValueText, valueTextDiagnostic, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
+import { nearestWord, readValueText, valueTextDiagnostic, foldText, diag, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
 import { numberValue, type ValueOutcome } from './cells.js';
 
-/** The diagnostic of a problem or hint, with the input's labels (its sentence names it as the officer knows it). */
+/** The diagnostic of a problem, with the input's labels (its sentence names it as the officer knows it). */
 function labelled(d: Diagnostic, def: InputDef): Diagnostic {
   if (def.label === '') return d;
   return { ...d, params: { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) } } as unknown as Diagnostic;
 }
 
-export function valueFromText(text: string, def: InputDef, _place: WorkbookPlace): ValueOutcome {
-  const read = readValueText(text, def);
+/** An input's value from the text of its cell; `choices`: the drop-down's words (a level's labels, yes and no). */
+export function valueFromText(text: string, def: InputDef, place: WorkbookPlace, choices: readonly string[] = []): ValueOutcome {
+  const read = readValueText(text, def, 'cell');
+  if (!read.ok && choices.length > 0 && (read.problem.code === 'EVIDENCE_UNKNOWN_OPTION' || (def.type === 'boolean' && read.problem.code === 'EVIDENCE_VALUE_TYPE')))
+    return { ok: false, diagnostic: unknownChoice(text, choices, place) };
   if (!read.ok) return { ok: false, diagnostic: labelled(valueTextDiagnostic(read.problem, ''), def) };
   const numeric = def.type === 'count' || def.type === 'decimal' || def.type === 'percent' || def.type === 'tally';
-  const value = numeric && typeof read.value === 'string' ? numberValue(read.value) : read.value;
-  return read.hint ? { ok: true, value, hint: labelled(valueTextDiagnostic(read.hint, ''), def) } : { ok: true, value };
+  return { ok: true, value: numeric && typeof read.value === 'string' ? numberValue(read.value) : read.value };
+}
+
+/** A word not among a drop-down's choices: the choices as the drop-down shows them, and the one nearest. */
+export function unknownChoice(text: string, choices: readonly string[], place: WorkbookPlace): Diagnostic {
+  const folded = new Map(choices.map((c) => [foldText(c), c]));
+  const near = nearestWord(foldText(text), [...folded.keys()]);
+  const suggest = near === undefined ? {} : { suggest: folded.get(near)! };
+  return diag('WORKBOOK_UNKNOWN_CHOICE', '', { ...place, value: text.slice(0, 100), choices: [...choices], ...suggest });
 }

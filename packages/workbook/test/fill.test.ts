@@ -46,8 +46,9 @@ describe('fillEvidenceWorkbook → readWorkbookBytes', () => {
     const read = await readWorkbookBytes(await fillEvidenceWorkbook(compiled, ev, 'vi'), finder(compiled), true);
     expect(read.value).toBeUndefined();
     const errors = read.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.cell}`);
-    // The count typed with a decimal comma, the count that is not whole, the day that does not exist.
-    expect(errors).toEqual(['EVIDENCE_DATE_NOT_REAL Đơn vị!B16', 'EVIDENCE_VALUE_TYPE Số liệu!D4', 'EVIDENCE_VALUE_TYPE Số liệu!D15', 'EVIDENCE_SCHEMA Đơn vị!B16']);
+    // The count typed with a decimal comma, the count that is not whole, the day that does not exist (said
+    // once: the schema's refusal of the text the reader passed on, at the same cell, is not repeated).
+    expect(errors).toEqual(['EVIDENCE_DATE_NOT_REAL Đơn vị!B16', 'EVIDENCE_VALUE_TYPE Số liệu!D4', 'EVIDENCE_VALUE_TYPE Số liệu!D15']);
   });
 
   it('a set the finder does not have is SET_NOT_FOUND with its ref', async () => {

@@ -519,6 +519,10 @@ export const diagnosticsEn = {
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `The evidence period ${period(p.givenFrom, p.givenTo, f)} is not the set's period ${period(p.expectedFrom, p.expectedTo, f)}.`,
   EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
     `A unit of level ${unitLevelEn(p.level)} ("${p.level}") is outside the criteria set ${p.set}, which is for: ${p.levels.map((l) => `${unitLevelEn(l)} ("${l}")`).join(', ')}.`,
+  EVIDENCE_UNIT_BLANK: (p) =>
+    p.field === 'code'
+      ? "The unit's code is empty: a ranking tells units apart by their codes, and an appraisal and the official table name the unit by it; write the code the province gave the unit."
+      : "The unit's name is empty: the official table and a ranking name the unit by it.",
   EVIDENCE_UNKNOWN_CRITERION: (p) => `There is no criterion ${q(p.code)} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) =>
     `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
@@ -687,12 +691,18 @@ export const diagnosticsEn = {
   WORKBOOK_CELL_ERROR: (p) => `The cell of ${cellOf(p)} holds the Excel error ${p.error}.`,
   WORKBOOK_CELL_TYPE: (p, f) =>
     `The cell of ${cellOf(p)} needs ${WORKBOOK_EXPECTED[p.expected]}, but holds ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
-  WORKBOOK_UNKNOWN_CHOICE: (p) => `${q(p.value)} is not in the list of ${cellOf(p)} (${noneOr(p.choices, 'none')}).`,
-  WORKBOOK_UNKNOWN_ROW: (p) => `The row with the figure id ${q(p.key)}${p.criterion ? ` (criterion ${p.criterion})` : ''} is not in the criteria set; do not edit the figure id column.`,
+  WORKBOOK_UNKNOWN_CHOICE: (p, f) =>
+    `${q(p.value)} is not in the list of ${cellOf(p)}${p.choices.length > 0 ? `: choose ${f.list(p.choices.map(q), 'or')}` : ' (the list is empty)'}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  WORKBOOK_UNKNOWN_ROW: (p) =>
+    p.of === 'criterion'
+      ? `The row names criterion ${q(p.key)}, which is not a criterion of the set${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`
+      : `The row with the figure id ${q(p.key)}${p.criterion ? ` (criterion ${p.criterion})` : ''} is not in the criteria set${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}; do not edit the figure id column.`,
   WORKBOOK_DUPLICATE_ROW: (p) => `The figure ${q(p.key)} has two rows (the first at ${p.first}); give each figure once.`,
   WORKBOOK_MISSING_ROW: (p) => `The row of ${cellOf(p)} is no longer in the figures sheet (deleted?): the figure is taken as not given.`,
   WORKBOOK_DOCUMENT_CRITERION: (p) =>
-    p.code === null ? 'A document row does not say which criterion the document proves.' : `A document row names ${q(p.code)}, which is not a criterion of the set.`,
+    p.code === null
+      ? 'A document row does not say which criterion the document proves.'
+      : `A document row names ${q(p.code)}, which is not a criterion of the set${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_APPRAISAL_REASON: (p) => `The change to ${cellOf(p)} in ${/^round[0-9]+$/.test(p.round) ? `round ${p.round.slice(5)}` : q(p.round)} has no reason; every change needs one.`,
   USAGE_NUMBER: (p, f) => `${p.option} needs a whole number from ${f.num(p.min)} to ${f.num(p.max)}, not ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'The request body is larger than the limit of' : `The request body is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}.`,

@@ -524,6 +524,10 @@ export const diagnosticsVi = {
   EVIDENCE_PERIOD_MISMATCH: (p, f) => `Kỳ của tệp minh chứng (${period(p.givenFrom, p.givenTo, f)}) khác kỳ của bộ tiêu chí (${period(p.expectedFrom, p.expectedTo, f)}).`,
   EVIDENCE_LEVEL_NOT_IN_SET: (p) =>
     `Đơn vị cấp ${unitLevelVi(p.level)} ("${p.level}") không thuộc phạm vi của bộ tiêu chí ${p.set}, bộ này dành cho: ${p.levels.map((l) => `${unitLevelVi(l)} ("${l}")`).join(', ')}.`,
+  EVIDENCE_UNIT_BLANK: (p) =>
+    p.field === 'code'
+      ? 'Mã đơn vị còn trống: khi xếp hạng, các đơn vị được phân biệt bằng mã, thẩm định và bảng điểm chính thức cũng ghi đơn vị theo mã; hãy ghi mã đơn vị do tỉnh cấp.'
+      : 'Tên đơn vị còn trống: bảng điểm chính thức và bảng xếp hạng ghi đơn vị theo tên.',
   EVIDENCE_UNKNOWN_CRITERION: (p) => `Không có tiêu chí ${q(p.code)} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_UNKNOWN_INPUT: (p) =>
     `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
@@ -691,11 +695,18 @@ export const diagnosticsVi = {
   WORKBOOK_CELL_ERROR: (p) => `Ô của ${cellOf(p)} chứa lỗi ${p.error} của Excel.`,
   WORKBOOK_CELL_TYPE: (p, f) =>
     `Ô của ${cellOf(p)} cần ${WORKBOOK_EXPECTED[p.expected]}, nhưng chứa ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
-  WORKBOOK_UNKNOWN_CHOICE: (p) => `${q(p.value)} không có trong danh sách của ${cellOf(p)} (${noneOr(p.choices, 'không có')}).`,
-  WORKBOOK_UNKNOWN_ROW: (p) => `Dòng có mã số liệu ${q(p.key)}${p.criterion ? ` (tiêu chí ${p.criterion})` : ''} không có trong bộ tiêu chí; không sửa cột mã số liệu.`,
+  WORKBOOK_UNKNOWN_CHOICE: (p, f) =>
+    `${q(p.value)} không có trong danh sách của ${cellOf(p)}${p.choices.length > 0 ? `: hãy chọn ${f.list(p.choices.map(q), 'or')}` : ' (danh sách trống)'}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  WORKBOOK_UNKNOWN_ROW: (p) =>
+    p.of === 'criterion'
+      ? `Dòng ghi tiêu chí ${q(p.key)}, không phải tiêu chí của bộ${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`
+      : `Dòng có mã số liệu ${q(p.key)}${p.criterion ? ` (tiêu chí ${p.criterion})` : ''} không có trong bộ tiêu chí${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}; không sửa cột mã số liệu.`,
   WORKBOOK_DUPLICATE_ROW: (p) => `Số liệu ${q(p.key)} có hai dòng (dòng đầu ở ${p.first}); mỗi số liệu chỉ ghi một lần.`,
   WORKBOOK_MISSING_ROW: (p) => `Không còn dòng của ${cellOf(p)} trong trang số liệu (đã bị xóa?): số liệu này coi như chưa nhập.`,
-  WORKBOOK_DOCUMENT_CRITERION: (p) => (p.code === null ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.' : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ.`),
+  WORKBOOK_DOCUMENT_CRITERION: (p) =>
+    p.code === null
+      ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.'
+      : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_APPRAISAL_REASON: (p) => `Điều chỉnh ${cellOf(p)} ở ${/^round[0-9]+$/.test(p.round) ? `vòng ${p.round.slice(5)}` : q(p.round)} chưa có lý do; mỗi điều chỉnh phải ghi lý do.`,
   USAGE_NUMBER: (p, f) => `${p.option} cần một số nguyên từ ${f.num(p.min)} đến ${f.num(p.max)}, không phải ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'Nội dung yêu cầu lớn hơn' : `Nội dung yêu cầu có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte.`,
