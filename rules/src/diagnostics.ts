@@ -262,7 +262,8 @@ export interface DiagnosticParams {
   EVIDENCE_VALUE_RANGE: { input: string; value: string; min: string | null; max: string | null } & InputLabel;
   /** suggest: the option nearest to a mistyped one, when only one is near. */
   EVIDENCE_UNKNOWN_OPTION: { value: string; input: string; options: string[]; suggest?: string } & InputLabel;
-  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string } & InputLabel;
+  /** other: the input it may not exceed (atMost), with its labels (otherLabel, otherLabelEn) as the input's. */
+  EVIDENCE_EXCEEDS_OTHER: { input: string; value: string; other: string; otherValue: string; otherLabel?: string; otherLabelEn?: string } & InputLabel;
   EVIDENCE_DATE_OUTSIDE_PERIOD: { value: string; input: string; from: string; to: string } & InputLabel;
   EVIDENCE_DOCUMENT_INCOMPLETE: { code: string; missing: Array<'number' | 'date'> };
   EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: { number: string | null; code: string; date: string; from: string; to: string };

@@ -199,6 +199,12 @@ describe('the CLI with a workbook', () => {
     expect(v.code).toBe(0);
     const explain = await cliInProcess(['explain', filled, '3.2', '--lang', 'en']);
     expect(explain.stdout).toContain('Dossiers resolved on time');
+    // The trail names the cells the officer typed, not entries of an evidence file they never saw.
+    expect(explain.stdout).toMatch(/Dossiers resolved on time: 1,170 dossiers \[dossiers_on_time; cell Số liệu!D\d+\]/);
+    const vi = await cliInProcess(['explain', filled, '1.1.1']);
+    expect(vi.stdout).toMatch(/\[plan_issued_on; ô Số liệu!D9\]/);
+    expect(vi.stdout).toMatch(/\[ô Tài liệu!D\d+\]/);
+    expect(vi.stdout).not.toMatch(/mục \d+/);
   });
 
   it('the same set and language give the same bytes; --lang en words every sheet in English', async () => {

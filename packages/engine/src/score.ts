@@ -267,6 +267,13 @@ function labelsOf(def: InputDef): { label: string; labelEn?: string } {
 }
 
 /** Each diagnostic of an input of the set with the input's label, so that its sentence names it as the officer knows it. */
+/** The labels of the input a value may not exceed, as otherLabel / otherLabelEn. */
+function otherLabels(compiled: CompiledSet, id: string): { otherLabel: string; otherLabelEn?: string } | undefined {
+  const def = compiled.inputs.get(id)?.def;
+  if (!def) return undefined;
+  return def.labelEn !== undefined ? { otherLabel: def.label, otherLabelEn: def.labelEn } : { otherLabel: def.label };
+}
+
 function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (let i = 0; i < diagnostics.length; i++) {
@@ -279,7 +286,7 @@ function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diag
     const named: { params: object } = { ...d };
     // Object.assign of data objects, not a spread: params come in many shapes, where a spread takes
     // V8's slow path (~1 µs each, several per unit).
-    named.params = Object.assign({}, d.params, labelsOf(def));
+    named.params = Object.assign({}, d.params, labelsOf(def), d.code === 'EVIDENCE_EXCEEDS_OTHER' ? otherLabels(compiled, d.params.other) : undefined);
     out[i] = named as Diagnostic;
   }
   return out ?? diagnostics;

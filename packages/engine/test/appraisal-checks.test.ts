@@ -34,6 +34,22 @@ describe('appraisal corrections', () => {
     expect(lowered).toEqual(lowered.map(() => ({ code: 'EVIDENCE_EXCEEDS_OTHER', path: '/rounds/0/items/3/values/dossiers_resolved' })));
   });
 
+  it('name the input a value may not exceed by its label, as the value itself', () => {
+    const a = structuredClone(appraisal);
+    a.rounds[0].items.push({ criterion: '3.2', values: { dossiers_on_time: 5000 }, reason: 'r' });
+    const { diagnostics } = (() => {
+      try {
+        score(compiled, evidence, { appraisal: a });
+        return { diagnostics: [] };
+      } catch (e) {
+        return e as ParindexError;
+      }
+    })();
+    const d = diagnostics.find((x) => x.code === 'EVIDENCE_EXCEEDS_OTHER')!;
+    // Its sentence: docs/errors.md (the example), "… lớn hơn "Số hồ sơ đã giải quyết" (resolved) (1.300) …".
+    expect(d.params).toMatchObject({ other: 'dossiers_resolved', otherLabel: 'Tổng số hồ sơ TTHC đã giải quyết trong năm', label: 'Số hồ sơ giải quyết trước và đúng hạn' });
+  });
+
   it('may only change the inputs their criterion reads', () => {
     // 3.2 reads dossiers_on_time and dossiers_resolved; online_payments belongs to 3.7.2.
     expect(errorsOf([{ criterion: '3.2', values: { online_payments: 1 }, reason: 'r' }])).toEqual([{ code: 'EVIDENCE_UNKNOWN_INPUT', path: '/rounds/0/items/3/values/online_payments' }]);

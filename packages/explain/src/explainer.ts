@@ -32,7 +32,8 @@ export interface Explainer {
    * "Số hồ sơ: 1.300 hồ sơ [resolved; mục 6, dòng 48]": the entry counted from 1 and, when the caller
    * knows the file's text, the line the entry starts on; a correction says by whom, when and why.
    */
-  input(i: TraceInput, line?: number): string;
+  /** An input as read, with where: the file's line, or the workbook's cell (which wins). */
+  input(i: TraceInput, line?: number, cell?: string): string;
   /** A value as given: numbers in this language, yes/no, level ids by label when `input` is known. */
   value(v: unknown, input?: string): string;
   /**
@@ -68,10 +69,11 @@ export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
       const sentence = locale.rules[r.type] as (rule: RuleOf<RuleType>, say: Say, ctx: { code: string; max: string }) => string;
       return sentence(r, say, { code: node.code, max: node.maxText });
     },
-    input(i, line) {
+    input(i, line, cell) {
       const unit = say.input(i.id).unit;
       const scalar = i.value !== null && typeof i.value !== 'object' && typeof i.value !== 'boolean';
-      const from = i.entry === null ? locale.words.notGiven : locale.phrases.entryAt(String(i.entry + 1), line === undefined ? undefined : String(line));
+      const from =
+        i.entry === null ? locale.words.notGiven : cell !== undefined ? locale.phrases.cellAt(cell) : locale.phrases.entryAt(String(i.entry + 1), line === undefined ? undefined : String(line));
       const c = i.corrected;
       const who = c ? [...(c.date !== undefined ? [say.date(c.date)] : []), ...(c.by !== undefined ? [c.by] : [])] : [];
       const corrected = c ? ` — ${locale.phrases.correction(locale.stage(c.round), value(c.from, i.id), who, c.reason)}` : '';

@@ -138,6 +138,8 @@ export interface Phrases {
   scoreTitle(setTitle: string): string;
   /** Where an input's value was given: "mục 11, dòng 110" (the entry counted from 1; the line when known). */
   entryAt(entry: string, line: string | undefined): string;
+  /** Where it was given in a workbook: "ô Số liệu!D14" (the sheet and cell, as the officer finds them). */
+  cellAt(cell: string): string;
   /**
    * An appraisal's correction of an input, after its value: "thẩm định vòng 1 sửa từ 352 (20/01/2027,
    * Thẩm định viên B): lý do". `who`: the date and the name, those the appraisal file gives.

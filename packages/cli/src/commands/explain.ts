@@ -5,8 +5,8 @@
  * first, then the rest.
  */
 import { defineCommand } from 'citty';
-import { createExplainer, explainDocument, nodeIndex, planExplainBlocks } from '@parindex/explain';
-import { diag, nearestCode } from '@parindex/rules';
+import { createExplainer, explainDocument, nodeIndex, planExplainBlocks, type ExplainOptions } from '@parindex/explain';
+import { diag, nearestCode, type Diagnostic } from '@parindex/rules';
 import { CliError } from '../io.js';
 import { roundsOfScored, type Scored } from '../load.js';
 import { emit, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
@@ -19,6 +19,17 @@ function entryLineOf(evidence: Scored['evidence']): (entry: number) => number | 
   const entries = (evidence.value as { entries?: unknown } | undefined)?.entries;
   const count = Array.isArray(entries) ? entries.length : 0;
   return (entry) => (entry < count ? evidence.locate(`/entries/${entry}`)?.line : undefined);
+}
+
+/** The cell of a value or a document, when the evidence was read from a workbook (its `cellOf` finds cells by diagnostics' places). */
+function cellOfWorkbook(evidence: Scored['evidence']): ExplainOptions['cellOf'] {
+  if (!('cellOf' in evidence)) return undefined;
+  const find = (evidence as { cellOf(d: Diagnostic): string | undefined }).cellOf;
+  return (entry, of) => {
+    const path = 'input' in of ? `/entries/${entry}/values/${of.input}` : `/entries/${entry}`;
+    // The finder reads a diagnostic's place only (its path, and the input or the code and document of its params).
+    return find({ path, params: of } as unknown as Diagnostic);
+  };
 }
 
 /** The formats this command writes: --help lists them, and any other is refused. */
@@ -43,7 +54,7 @@ export const explainCommand = defineCommand({
     const ex = createExplainer(s.compiled, ctx.lang);
     const plan = s.plan;
     const after = plan ? (leaf: Parameters<typeof planExplainBlocks>[0]) => planExplainBlocks(leaf, plan.derivation, plan.plan.plan, ex) : undefined;
-    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, { after, entryLine: entryLineOf(s.evidence), rounds: roundsOfScored(s) });
+    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, { after, entryLine: entryLineOf(s.evidence), cellOf: cellOfWorkbook(s.evidence), rounds: roundsOfScored(s) });
     const data = n ?? main;
     emit(ctx, doc, data);
     return 0;

@@ -51,6 +51,8 @@ export interface ExplainOptions {
   after?: ((leaf: NodeResult) => Block[]) | undefined;
   /** The line of the evidence file an entry (0-based) starts on, when the caller has the file's text. */
   entryLine?: ((entry: number) => number | undefined) | undefined;
+  /** The workbook cell an input's value or a document came from (evidence read from a workbook), said instead of the entry. */
+  cellOf?: ((entry: number, of: { input: string } | { code: string; document: string }) => string | undefined) | undefined;
   /** The appraisal file's rounds up to the one explained, answers included: the unit's answers to each criterion. */
   rounds?: readonly OfficialRound[] | undefined;
 }
@@ -58,7 +60,10 @@ export interface ExplainOptions {
 function documentItems(n: NodeResult, ex: Explainer, o: ExplainOptions): string[] {
   return n.trace!.documents.map((d) => {
     const by = documentLines([{ ...d, required: true }], ex).join('; ');
-    const at = (entry: number) => ex.phrases.entryAt(String(entry + 1), lineText(o, entry));
+    const at = (entry: number) => {
+      const cell = o.cellOf?.(entry, { code: n.code, document: d.id });
+      return cell !== undefined ? ex.phrases.cellAt(cell) : ex.phrases.entryAt(String(entry + 1), lineText(o, entry));
+    };
     const entries = d.by.length ? ` [${d.by.map((b) => at(b.entry)).join('; ')}]` : '';
     return `${ex.say.document(n.code, d.id)}${d.required ? '' : ` (${ex.word('optional')})`}: ${d.provided ? by + entries : ex.word('missing')}`;
   });
@@ -100,7 +105,8 @@ function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPena
     ex.word('inputs'),
     tr.inputs.map((i) => {
       const line = i.entry === null ? undefined : o.entryLine?.(i.entry);
-      return line === undefined ? ex.input(i) : ex.input(i, line);
+      const cell = i.entry === null ? undefined : o.cellOf?.(i.entry, { input: i.id });
+      return ex.input(i, line, cell);
     }),
   );
   list(ex.word('documents'), documentItems(n, ex, o));

@@ -543,7 +543,7 @@ export const diagnosticsEn = {
     return `The input ${named(p.input, p)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${named(p.input, p)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${named(p.input, p)} is ${f.num(p.value)}, more than ${q(p.other)} (${f.num(p.otherValue)}); it cannot exceed it.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${named(p.input, p)} is ${f.num(p.value)}, more than the ${f.num(p.otherValue)} of ${named(p.other, { label: p.otherLabel, labelEn: p.otherLabelEn })}; it cannot exceed it.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${named(p.input, p)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `A document of ${q(p.code)} has no ${f.list(

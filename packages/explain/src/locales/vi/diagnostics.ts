@@ -549,7 +549,7 @@ export const diagnosticsVi = {
   },
   EVIDENCE_UNKNOWN_OPTION: (p) =>
     `${q(p.value)} không phải là lựa chọn của ${named(p.input, p)} (các lựa chọn: ${noneOr(p.options, 'không có')})${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${named(p.input, p)} bằng ${f.num(p.value)}, lớn hơn ${q(p.other)} (${f.num(p.otherValue)}); không được vượt quá.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) => `Đầu vào ${named(p.input, p)} bằng ${f.num(p.value)}, lớn hơn ${f.num(p.otherValue)} của ${named(p.other, { label: p.otherLabel })}; không được vượt quá.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `Ngày ${f.date(p.value)} của ${named(p.input, p)} nằm ngoài kỳ đánh giá ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `Một tài liệu của ${q(p.code)} thiếu ${f.list(
