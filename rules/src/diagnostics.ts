@@ -435,10 +435,13 @@ export interface DiagnosticParams {
   /** limit: the time limit of one request, in milliseconds. */
   API_TIMEOUT: { limit: number };
   API_NOT_FOUND: { method: string; path: string };
+  /** A route of the API asked with a method it does not answer (405, with the Allow header). */
+  API_METHOD_NOT_ALLOWED: { method: string; path: string; allow: string[] };
   /** type: the request's content-type, null when it sent none. */
   API_CONTENT_TYPE: { type: string | null };
   /** What the route's body must be (docs/api.md). */
-  API_BODY_SHAPE: { route: string; need: 'setEvidenceOrAppraisal' | 'evidence' | 'diffPair' | 'rankBody' };
+  /** part: the member of the body that must be so ("/a" of a diff, "/evidence/3" of a rank), when not the whole body. */
+  API_BODY_SHAPE: { route: string; need: 'setEvidenceOrAppraisal' | 'evidence' | 'diffPair' | 'rankBody'; part?: string };
   API_QUERY_VALUE: { name: string; value: string; allowed: string[] };
   API_INTERNAL: Empty;
   /** pending: the requests already waiting for a worker. */
@@ -655,6 +658,7 @@ export const SEVERITY = {
   API_BODY_TOO_LARGE: 'error',
   API_TIMEOUT: 'error',
   API_NOT_FOUND: 'error',
+  API_METHOD_NOT_ALLOWED: 'error',
   API_CONTENT_TYPE: 'error',
   API_BODY_SHAPE: 'error',
   API_QUERY_VALUE: 'error',

@@ -653,6 +653,7 @@ const API_CASES: Record<Extract<DiagnosticCode, `API_${string}`>, Case> = {
   API_BODY_TOO_LARGE: apiCase('/v1/score', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"entries": []}' }),
   API_TIMEOUT: runnerCase(SILENT_WORKER, { timeoutMs: 20 }),
   API_NOT_FOUND: apiCase('/v1/scores'),
+  API_METHOD_NOT_ALLOWED: apiCase('/v1/score'),
   API_CONTENT_TYPE: apiCase('/v1/score', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' }),
   API_BODY_SHAPE: { run: () => answerDiagnostics(answer({ id: 1, route: 'score', text: '{"hello": 1}', lang: 'vi', query: {}, maxBytes: 100 }).body), path: '' },
   API_QUERY_VALUE: apiCase('/v1/score?lang=fr', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),

@@ -179,6 +179,13 @@ function getRoutes(app: Hono, info: () => Record<string, unknown>): void {
   app.get('/v1/openapi.json', (c) => c.body((doc ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json; charset=utf-8' }));
 }
 
+/** The methods a route of this API answers (none: there is no such route), for a 405's Allow. */
+function allowedMethods(path: string): string[] {
+  if (POST_ROUTES.some((r) => path === `/v1/${r}`)) return ['POST'];
+  if (['/v1/health', '/v1/sets', '/v1/openapi.json'].includes(path) || /^\/v1\/sets\/[^/]+$/.test(path)) return ['GET', 'HEAD'];
+  return [];
+}
+
 /** The app and its workers; `close()` stops the workers. */
 export function createApp(options: ServerOptions = {}): ApiApp {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -203,7 +210,12 @@ export function createApp(options: ServerOptions = {}): ApiApp {
   getRoutes(app, () => ({ threads: runner.threads, timeoutMs, maxBodyBytes }));
   if (options.webDir) serveWebPage(app, options.webDir);
   else app.get('/', (c) => pageNotBuilt(c));
-  app.notFound((c) => fail(c, 404, diag('API_NOT_FOUND', '', { method: c.req.method, path: c.req.path })));
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length === 0) return fail(c, 404, diag('API_NOT_FOUND', '', { method: c.req.method, path: c.req.path }));
+    c.header('allow', allow.join(', '));
+    return fail(c, 405, diag('API_METHOD_NOT_ALLOWED', '', { method: c.req.method, path: c.req.path, allow }));
+  });
   app.onError((e, c) => {
     if (process.env.PARINDEX_DEBUG === '1') console.error(e);
     return fail(c, 500, diag('API_INTERNAL', '', {}));

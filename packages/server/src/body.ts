@@ -100,7 +100,8 @@ export interface Scoring {
  * one given, or the bundled set the evidence names (`given`: a set compiled already, as rank's).
  */
 export function scoringOf(value: unknown, base: string, route: string, doc: JsonDocument, given?: CompiledSet): Scoring {
-  if (!isObject(value) || !['entries', 'criteriaSet', 'evidence'].some((k) => k in value)) throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence' })], base, doc));
+  if (!isObject(value) || !['entries', 'criteriaSet', 'evidence'].some((k) => k in value))
+    throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence', ...(base !== '' ? { part: base } : {}) })], base, doc));
   const envelope = !('entries' in value) && 'evidence' in value;
   const evidence = envelope ? value.evidence : value;
   if (
@@ -108,7 +109,7 @@ export function scoringOf(value: unknown, base: string, route: string, doc: Json
     (envelope && Object.keys(value).some((k) => !['evidence', 'appraisal', 'round', 'set'].includes(k))) ||
     (envelope && value.round !== undefined && typeof value.round !== 'string')
   )
-    throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence' })], base, doc));
+    throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence', ...(base !== '' ? { part: base } : {}) })], base, doc));
   const at = { evidence: envelope ? `${base}/evidence` : base, appraisal: `${base}/appraisal` };
   let compiled: CompiledSet;
   if (given) compiled = given;

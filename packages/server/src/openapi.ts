@@ -100,7 +100,8 @@ export function openApiDocument(): JsonSchema {
       version: ENGINE_VERSION,
       description: `Validate, score, explain, compare and rank with the parindex engine. Bodies are the JSON of the files (at most ${LIMITS.fileBytes} bytes by default, the limits of files); answers are the engine's JSON and coded diagnostics with sentences. See docs/api.md.`,
     },
-    servers: [{ url: 'http://127.0.0.1:8080' }],
+    // Relative: the server that serves this document, whatever its host and port (parindex serve's default is 127.0.0.1:8080).
+    servers: [{ url: '/', description: 'The server this document is served from (parindex serve: http://127.0.0.1:8080 by default).' }],
     paths: {
       '/v1/validate': post('Every problem of a criteria set, an evidence file or an appraisal file', 'ValidateBody', 'ValidateAnswer', 'The report (valid or not).'),
       '/v1/score': post(

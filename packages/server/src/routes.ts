@@ -174,14 +174,20 @@ interface RankBody {
   ties: 'dense' | 'competition' | undefined;
 }
 
-function rankBodyOf(value: Json): RankBody {
-  const ok =
-    Array.isArray(value.evidence) &&
-    (value.appraisals === undefined || Array.isArray(value.appraisals)) &&
-    (value.round === undefined || typeof value.round === 'string') &&
-    (value.ties === undefined || value.ties === 'dense' || value.ties === 'competition') &&
-    Object.keys(value).every((k) => ['evidence', 'appraisals', 'set', 'round', 'ties'].includes(k));
-  if (!ok) throw new RequestError(400, [diag('API_BODY_SHAPE', '', { route: '/v1/rank', need: 'rankBody' })]);
+/** The first member of a rank body that is not as it must be ("" when "evidence" is missing), or undefined. */
+function rankBodyFault(value: Json): string | undefined {
+  const unknown = Object.keys(value).find((k) => !['evidence', 'appraisals', 'set', 'round', 'ties'].includes(k));
+  if (unknown !== undefined) return `/${unknown.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (!Array.isArray(value.evidence)) return 'evidence' in value ? '/evidence' : '';
+  if (value.appraisals !== undefined && !Array.isArray(value.appraisals)) return '/appraisals';
+  if (value.round !== undefined && typeof value.round !== 'string') return '/round';
+  if (value.ties !== undefined && value.ties !== 'dense' && value.ties !== 'competition') return '/ties';
+  return undefined;
+}
+
+function rankBodyOf(value: Json, doc: JsonDocument): RankBody {
+  const fault = rankBodyFault(value);
+  if (fault !== undefined) throw new RequestError(400, located([diag('API_BODY_SHAPE', fault, { route: '/v1/rank', need: 'rankBody' })], '', doc));
   return {
     evidence: value.evidence as unknown[],
     appraisals: (value.appraisals as unknown[] | undefined) ?? [],
@@ -204,7 +210,7 @@ function appraisalsBySha(list: readonly unknown[]): Map<string, unknown> {
 /** POST /v1/rank: many evidence files with one compiled set; units that fail are listed with their diagnostics, the others ranked. */
 export function rankRoute(input: RouteInput, onProgress?: (done: number, total: number) => void): Answer {
   const { value, doc } = readBody(input.text, input.maxBytes);
-  const body = rankBodyOf(value);
+  const body = rankBodyOf(value, doc);
   const bySha = appraisalsBySha(body.appraisals);
   const results: ScoreSummary[] = [];
   const inputs: number[] = [];

@@ -267,6 +267,10 @@ describe('the JSON API', () => {
     const shape = await call(s, '/v1/rank', JSON.stringify({ evidence: 'all' }));
     expect(shape.status).toBe(400);
     expect(codes(shape)).toEqual(['API_BODY_SHAPE']);
+    // The member at fault, with its line and column.
+    const ties = await call(s, '/v1/rank?lang=en', `{\n  "evidence": [],\n  "ties": "olympic"\n}`);
+    expect(ties.body.diagnostics.map((d: { path: string; line: number; column: number }) => [d.path, d.line, d.column])).toEqual([['/ties', 3, 3]]);
+    expect(ties.body.diagnostics[0].text).toMatch(/^The body sent to \/v1\/rank must be \{"evidence": \[\.\.\.evidence files\]/);
   });
 
   it('GET /v1/sets lists the bundled sets (no file paths); /v1/sets/{id}@{version} gives one; an unknown one is 404', async () => {
@@ -288,6 +292,8 @@ describe('the JSON API', () => {
     const a = await call(s, '/v1/openapi.json');
     expect(a.body).toEqual(openApiDocument());
     expect(JSON.parse(text('packages/server/openapi.json'))).toEqual(a.body);
+    // Relative: the server this document came from, whatever its port.
+    expect(a.body.servers.map((x: { url: string }) => x.url)).toEqual(['/']);
     expect(Object.keys(a.body.paths).sort()).toEqual(['/v1/diff', '/v1/explain', '/v1/health', '/v1/openapi.json', '/v1/rank', '/v1/score', '/v1/sets', '/v1/sets/{ref}', '/v1/validate']);
     // Every reference points at a component that exists.
     const refs = [...a.raw.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
@@ -374,6 +380,8 @@ describe('bad requests get 400 with diagnostics in the requested language, never
   it('a body of the wrong shape, broken evidence and an unknown set: coded, located in the body', async () => {
     expect(codes(await call(s, '/v1/score', '{"hello": 1}'))).toEqual(['API_BODY_SHAPE']);
     expect(codes(await call(s, '/v1/diff', '{"a": 1}'))).toEqual(['API_BODY_SHAPE']);
+    const side = await call(s, '/v1/diff?lang=en', '{"a": {"hello": 1}, "b": {"hello": 2}}');
+    expect(side.body.diagnostics.map((d: { path: string; text: string }) => [d.path, d.text.slice(0, 44)])).toEqual([['/a', '"/a" of the body sent to /v1/diff must be an']]);
     expect(codes(await call(s, '/v1/validate', '{"hello": 1}'))).toEqual(['API_BODY_SHAPE']);
     const ev = JSON.parse(EVIDENCE);
     ev.unit.level = 'xa';
@@ -399,7 +407,7 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     expect(a.body.diagnostics[0].params).toEqual({ offset: 11 });
   });
 
-  it('not JSON by content-type: 415; a bad ?lang=: 400; an unknown route or method: 404', async () => {
+  it('not JSON by content-type: 415; a bad ?lang=: 400; an unknown route: 404; a route asked with another method: 405 with Allow', async () => {
     const form = await call(s, '/v1/score', EVIDENCE, { headers: { 'content-type': 'text/plain' } });
     expect(form.status).toBe(415);
     expect(codes(form)).toEqual(['API_CONTENT_TYPE']);
@@ -409,9 +417,14 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     const route = await call(s, '/v1/scores?lang=en', EVIDENCE);
     expect(route.status).toBe(404);
     expect(route.body.diagnostics[0].text).toBe('There is no POST "/v1/scores". The routes are listed in /v1/openapi.json.');
-    const get = await call(s, '/v1/score');
-    expect(get.status).toBe(404);
-    expect(codes(get)).toEqual(['API_NOT_FOUND']);
+    const get = await call(s, '/v1/score?lang=en');
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect(codes(get)).toEqual(['API_METHOD_NOT_ALLOWED']);
+    expect(get.body.diagnostics[0].text).toBe('"/v1/score" does not answer GET: send POST.');
+    const post = await call(s, '/v1/sets/model.commune-par@2026', '{}');
+    expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    expect((await call(s, '/v1/nothing')).status).toBe(404);
     const page = await call(s, '/?lang=en');
     expect(page.status).toBe(404);
     expect(page.raw).toMatch(/^The web page is not built/);

@@ -543,7 +543,8 @@ export const diagnosticsEn = {
     return `The input ${named(p.input, p)} is ${f.num(p.value)}; it must be ${bound}.`;
   },
   EVIDENCE_UNKNOWN_OPTION: (p) => `${q(p.value)} is not an option of ${named(p.input, p)} (options: ${noneOr(p.options, 'none')})${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
-  EVIDENCE_EXCEEDS_OTHER: (p, f) => `The input ${named(p.input, p)} is ${f.num(p.value)}, more than the ${f.num(p.otherValue)} of ${named(p.other, { label: p.otherLabel, labelEn: p.otherLabelEn })}; it cannot exceed it.`,
+  EVIDENCE_EXCEEDS_OTHER: (p, f) =>
+    `The input ${named(p.input, p)} is ${f.num(p.value)}, more than the ${f.num(p.otherValue)} of ${named(p.other, { label: p.otherLabel, labelEn: p.otherLabelEn })}; it cannot exceed it.`,
   EVIDENCE_DATE_OUTSIDE_PERIOD: (p, f) => `The date ${f.date(p.value)} of ${named(p.input, p)} lies outside the period ${period(p.from, p.to, f)}.`,
   EVIDENCE_DOCUMENT_INCOMPLETE: (p, f) =>
     `A document of ${q(p.code)} has no ${f.list(
@@ -708,8 +709,9 @@ export const diagnosticsEn = {
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'The request body is larger than the limit of' : `The request body is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}.`,
   API_TIMEOUT: (p, f) => `The request did not finish within ${f.count(p.limit, 'millisecond')} and was stopped; the server is still running. Send less in one request, or try again later.`,
   API_NOT_FOUND: (p) => `There is no ${p.method} ${q(p.path)}. The routes are listed in /v1/openapi.json.`,
+  API_METHOD_NOT_ALLOWED: (p, f) => `${q(p.path)} does not answer ${p.method}: send ${f.list(p.allow, 'or')}.`,
   API_CONTENT_TYPE: (p) => `The request body must be sent as JSON (the header "content-type: application/json")${p.type === null ? '; this request declares no content type' : `, not ${q(p.type)}`}.`,
-  API_BODY_SHAPE: (p) => `The body sent to ${p.route} must be ${API_NEED_EN[p.need]}.`,
+  API_BODY_SHAPE: (p) => `${p.part !== undefined ? `${q(p.part)} of the body` : 'The body'} sent to ${p.route} must be ${API_NEED_EN[p.need]}.`,
   API_QUERY_VALUE: (p, f) => `The parameter ${q(p.name)} does not take ${q(p.value)}; it takes ${f.list(p.allowed.map(q), 'or')}.`,
   API_INTERNAL: () => 'An internal error of the server while handling this request; other requests are still served. Please report it with what was sent.',
   API_BUSY: (p, f) => `The server is busy (${f.count(p.pending, 'request')} waiting); try again later.`,
@@ -725,5 +727,5 @@ const API_NEED_EN: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = 
   setEvidenceOrAppraisal: 'a criteria set (with "fields"), an evidence file (with "entries") or an appraisal file (with "rounds")',
   evidence: 'an evidence file (with "entries"), or {"evidence", "appraisal", "round", "set"}',
   diffPair: '{"a", "b"} (each an evidence file, a saved result or {"evidence", "appraisal", "round"}), or {"evidence", "appraisal"} to compare the self-score with the appraisal',
-  rankBody: 'a list of evidence files, or {"evidence": [...], "appraisals", "set", "ties"}',
+  rankBody: '{"evidence": [...evidence files], "appraisals"?: [...], "set"?, "round"?, "ties"?: "dense" or "competition"}',
 };

@@ -712,9 +712,10 @@ export const diagnosticsVi = {
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'Nội dung yêu cầu lớn hơn' : `Nội dung yêu cầu có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte.`,
   API_TIMEOUT: (p, f) => `Yêu cầu không xử lý xong trong ${f.num(p.limit)} mili giây nên đã bị dừng; máy chủ vẫn hoạt động. Hãy gửi ít dữ liệu hơn trong một yêu cầu, hoặc thử lại sau.`,
   API_NOT_FOUND: (p) => `Không có địa chỉ ${p.method} ${q(p.path)}. Xem danh sách tại /v1/openapi.json.`,
+  API_METHOD_NOT_ALLOWED: (p, f) => `${q(p.path)} không nhận yêu cầu ${p.method}: hãy gửi ${f.list(p.allow, 'or')}.`,
   API_CONTENT_TYPE: (p) =>
     `Nội dung yêu cầu phải được gửi dưới dạng JSON (tiêu đề "content-type: application/json")${p.type === null ? '; yêu cầu này không khai báo kiểu nội dung' : `, không phải ${q(p.type)}`}.`,
-  API_BODY_SHAPE: (p) => `Nội dung gửi tới ${p.route} phải là ${API_NEED_VI[p.need]}.`,
+  API_BODY_SHAPE: (p) => `${p.part !== undefined ? `Phần ${q(p.part)} của nội dung` : 'Nội dung'} gửi tới ${p.route} phải là ${API_NEED_VI[p.need]}.`,
   API_QUERY_VALUE: (p, f) => `Tham số ${q(p.name)} không nhận giá trị ${q(p.value)}; chỉ nhận ${f.list(p.allowed.map(q), 'or')}.`,
   API_INTERNAL: () => 'Lỗi nội bộ của máy chủ khi xử lý yêu cầu này; yêu cầu khác vẫn được xử lý. Hãy báo lỗi kèm nội dung đã gửi.',
   API_BUSY: (p, f) => `Máy chủ đang bận (${f.num(p.pending)} yêu cầu đang chờ); hãy thử lại sau.`,
@@ -730,5 +731,5 @@ const API_NEED_VI: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = 
   setEvidenceOrAppraisal: 'một bộ tiêu chí (có "fields"), một tệp minh chứng (có "entries") hoặc một tệp thẩm định (có "rounds")',
   evidence: 'một tệp minh chứng (có "entries"), hoặc {"evidence", "appraisal", "round", "set"}',
   diffPair: '{"a", "b"} (mỗi bên là tệp minh chứng, kết quả đã lưu hoặc {"evidence", "appraisal", "round"}), hoặc {"evidence", "appraisal"} để so sánh tự chấm với thẩm định',
-  rankBody: 'một danh sách tệp minh chứng, hoặc {"evidence": [...], "appraisals", "set", "ties"}',
+  rankBody: '{"evidence": [...các tệp minh chứng], "appraisals"?: [...], "set"?, "round"?, "ties"?: "dense" hoặc "competition"}',
 };
