@@ -48,6 +48,7 @@ const node = (dir: string, args: string[]) => run(process.execPath, args, { cwd:
 describe('the packed packages, installed with npm outside the repository', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'parindex-pack-'));
   const app = join(tmp, 'app');
+  let npmWarnings = '';
   const program = codeBlock(readFileSync(join(ROOT, 'README.md'), 'utf8'), '## Using the engine');
 
   beforeAll(async () => {
@@ -57,10 +58,15 @@ describe('the packed packages, installed with npm outside the repository', () =>
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'dashboard', private: true, type: 'module' }));
     const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files], { cwd: app, encoding: 'utf8' });
+    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn', ...files], { cwd: app, encoding: 'utf8' });
+    npmWarnings = installed.stderr;
     copyFileSync(EVIDENCE, join(app, 'par-2026.json'));
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('installs without an engine warning: every dependency declares this Node (docx is pinned to 9.7.1, whose nanoid 5 does)', () => {
+    expect(npmWarnings.split('\n').filter((l) => /EBADENGINE/.test(l))).toEqual([]);
+  });
 
   it('each package: no workspace reference, a licence and a README, every export and its types present', () => {
     for (const name of Object.keys(PACKAGES)) {
