@@ -214,7 +214,8 @@ export interface DiagnosticParams {
   SET_EXPRESSION_DEPTH: { limit: number };
   SET_EXPRESSION_SIZE: { limit: number };
   SET_DEPTH: { limit: number };
-  SET_NOT_FOUND: { ref: string };
+  /** suggest: the bundled set's id (or id@version) nearest to a mistyped one. */
+  SET_NOT_FOUND: { ref: string; suggest?: string };
   /** A `part` on a node that is not a top-level field (a sub-criterion, or a bonus or penalty item). */
   SET_PART_NOT_ON_FIELD: { code: string };
   /** A rounding with `part`: on a level other than "part" (notPartLevel), or naming a part no field declares (unknownPart). */
@@ -376,6 +377,7 @@ export interface DiagnosticParams {
   USAGE_OPTION_VALUE: { option: string };
   USAGE_INVALID_VALUE: { option: string; value: string; allowed: string[] };
   /** argument: its name as the usage shows it ("EVIDENCE"). */
+  /** argument: as the usage line of --help writes it, in the run's language ("<tệp.xlsx>"). */
   USAGE_MISSING_ARGUMENT: { argument: string };
   USAGE_UNEXPECTED_ARGUMENT: { argument: string };
   /** An option that only works with another one (--round with --appraisal). */

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag, ParindexError, type Diagnostic } from './diagnostics.js';
 import { readTextFile, walkJsonFiles } from './files.js';
+import { nearestWord } from './value-text.js';
 import type { CriteriaSet } from './schema.js';
 import { validateSetText } from './validate-file.js';
 
@@ -96,10 +97,19 @@ export class SetLibrary {
     return all[all.length - 1];
   }
 
+  /** SET_NOT_FOUND of a ref that is none of the library's, with the one nearest ("model.commune-pa" → "model.commune-par"). */
+  notFound(ref: string, path = ''): Diagnostic {
+    const suggest = nearestWord(
+      ref,
+      this.entries.map((e) => (ref.includes('@') ? e.ref : e.id)),
+    );
+    return diag('SET_NOT_FOUND', path, { ref, ...(suggest !== undefined ? { suggest } : {}) });
+  }
+
   /** The set for "id@version" or "id" (latest); throws ParindexError SET_NOT_FOUND. */
   get(ref: string): CriteriaSet {
     const entry = this.find(ref);
-    if (!entry) throw new ParindexError([diag('SET_NOT_FOUND', '', { ref })]);
+    if (!entry) throw new ParindexError([this.notFound(ref)]);
     return this.sets.get(entry.ref)!;
   }
 }

@@ -239,7 +239,7 @@ export async function loadSet(ref: string | undefined, rulesFile: string | undef
   const lib = bundledSets();
   const entry = ref ? lib.find(ref) : undefined;
   if (!entry) {
-    const d = diag('SET_NOT_FOUND', refAt?.pointer ?? '', { ref: ref ?? '' });
+    const d = lib.notFound(ref ?? '', refAt?.pointer ?? '');
     throw new CliError([refAt ? locateIn([d], refAt.file)[0]! : d]);
   }
   return { set: lib.get(entry.ref) };

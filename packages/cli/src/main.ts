@@ -84,8 +84,11 @@ function parseChecked(argv: string[], defs: ArgsDef, cmd: Command): ReturnType<t
   const loose = parseArgs(argv, relaxed) as Record<string, unknown>;
   for (const [name, def] of Object.entries(defs)) {
     const value = loose[name];
-    if (def.type === 'positional' && value === undefined && def.default === undefined && def.required !== false)
-      throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: name.toUpperCase() }), { cause: cmd });
+    if (def.type === 'positional' && value === undefined && def.default === undefined && def.required !== false) {
+      // Named as the usage line of --help names it, in the run's language: <tệp.xlsx>, <file.xlsx>.
+      const hint = (def as { valueHint?: string }).valueHint ?? name;
+      throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: `<${LOCALES[runLang].help.placeholder[hint] ?? hint}>` }), { cause: cmd });
+    }
     const options = def.type === 'enum' ? (def.options ?? []) : [];
     if (value !== undefined && options.length > 0 && !options.includes(String(value)))
       throw new UsageError(diag('USAGE_INVALID_VALUE', '', { option: `--${kebab(name)}`, value: String(value), allowed: [...options] }), { cause: cmd });

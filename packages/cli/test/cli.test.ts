@@ -141,6 +141,10 @@ describe.concurrent('rules', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('SET_NOT_FOUND');
     expect(bad.stderr).toContain('Không có bộ tiêu chí "no.such-set"');
+    // A near miss names the set meant (the id, or id@version as typed).
+    const [typo, version] = await Promise.all([cliInProcess(['template', 'model.commune-pa']), cliInProcess(['rules', 'show', 'model.commune-par@2025', '--lang', 'en'])]);
+    expect(typo.stderr).toContain('Không có bộ tiêu chí "model.commune-pa" (có phải là "model.commune-par"?)');
+    expect(version.stderr).toContain('No criteria set "model.commune-par@2025" is known (did you mean "model.commune-par@2026"?)');
   });
 });
 

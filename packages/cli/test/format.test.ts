@@ -62,6 +62,13 @@ describe('usage checks and diagnostics', () => {
     expect(usage(['--', '--anything'])).toBeUndefined();
   });
 
+  it('a missing argument is named as the usage line of --help names it, in the language of the run', async () => {
+    const { cliInProcess } = await import('./helpers.js');
+    const [vi, en] = await Promise.all([cliInProcess(['import']), cliInProcess(['score', '--lang', 'en'])]);
+    expect([vi.code, vi.stderr.split('\n')[0]]).toEqual([2, 'parindex: Thiếu tham số <tệp.xlsx>.']);
+    expect([en.code, en.stderr.split('\n')[0]]).toEqual([2, 'parindex: The argument <file> is missing.']);
+  });
+
   it('words a usage error in either language', () => {
     const d = usage(['--nope'])!;
     expect(diagnosticText(d, 'en')).toBe('Unknown option --nope.');

@@ -289,7 +289,12 @@ function numberInRange(slot: InputSlot, n: Decimal, path: At, out: Diagnostic[],
   const { lo, hi } = slot;
   const outside = slot.whole && raw !== undefined && Number.isSafeInteger(raw) ? raw < slot.wholeLo || raw > slot.wholeHi : cmpDec(n, lo) < 0 || cmpDec(n, hi) > 0;
   if (outside) {
-    out.push(diag('EVIDENCE_VALUE_RANGE', pointer(path), { input: slot.input.def.id, value: decText(n), min: decText(lo), max: decText(hi) }));
+    // A bound the set did not declare (the format's own, 999,999,999,999,999) is named only when passed: a
+    // count of -5 "must be 0 or more", not "from 0 to 999.999.999.999.999".
+    const below = cmpDec(n, lo) < 0;
+    const min = slot.input.min !== null || slot.type === 'percent' || below ? decText(lo) : null;
+    const max = slot.input.max !== null || slot.type === 'percent' || !below ? decText(hi) : null;
+    out.push(diag('EVIDENCE_VALUE_RANGE', pointer(path), { input: slot.input.def.id, value: decText(n), min, max }));
     return undefined;
   }
   return new ValueRec(n, raw);

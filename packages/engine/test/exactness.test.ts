@@ -42,6 +42,21 @@ describe('exact numbers', () => {
     expect(codesOf(e)).toEqual(['EVIDENCE_VALUE_RANGE /entries/1/value', `EVIDENCE_VALUE_RANGE /entries/${e.entries.indexOf(on)}/values/dossiers_on_time`]);
   });
 
+  it("a count out of range names the format's own bound only when it is the one passed", () => {
+    const paramsOf = (value: string) => {
+      const e = structuredClone(evidence);
+      e.entries[1].value = value;
+      try {
+        score(compiled, e);
+      } catch (x) {
+        return (x as ParindexError).diagnostics.find((d) => d.code === 'EVIDENCE_VALUE_RANGE')?.params;
+      }
+      return undefined;
+    };
+    expect(paramsOf('-5')).toMatchObject({ value: '-5', min: '0', max: null });
+    expect(paramsOf('1' + '0'.repeat(20))).toMatchObject({ min: null, max: '999999999999999' });
+  });
+
   it('the largest counts allowed are compared exactly: 949,999,999,999,999 of 10^15 − 1 is under 95%', () => {
     const e = structuredClone(evidence);
     e.entries[1].value = '999999999999999';

@@ -172,7 +172,7 @@ function getRoutes(app: Hono, info: () => Record<string, unknown>): void {
   app.get('/v1/sets/:ref', (c) => {
     const ref = c.req.param('ref');
     const entry = bundledSets().find(ref);
-    if (!entry) return fail(c, 404, diag('SET_NOT_FOUND', '', { ref }));
+    if (!entry) return fail(c, 404, bundledSets().notFound(ref));
     return c.json(bundledSets().get(entry.ref));
   });
   let doc: string | undefined;

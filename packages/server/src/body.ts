@@ -68,7 +68,7 @@ export function bundledCompiled(ref: string, at: string, doc: JsonDocument | und
   if (!c) {
     const lib = bundledSets();
     const entry = lib.find(ref);
-    if (!entry) throw new RequestError(404, located([diag('SET_NOT_FOUND', '', { ref })], at, doc));
+    if (!entry) throw new RequestError(404, located([lib.notFound(ref)], at, doc));
     c = compiledBundled.get(entry.ref) ?? compile(lib.get(entry.ref));
   }
   compiledBundled.set(ref, c);

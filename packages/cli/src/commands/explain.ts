@@ -54,7 +54,12 @@ export const explainCommand = defineCommand({
     const ex = createExplainer(s.compiled, ctx.lang);
     const plan = s.plan;
     const after = plan ? (leaf: Parameters<typeof planExplainBlocks>[0]) => planExplainBlocks(leaf, plan.derivation, plan.plan.plan, ex) : undefined;
-    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, { after, entryLine: entryLineOf(s.evidence), cellOf: cellOfWorkbook(s.evidence), rounds: roundsOfScored(s) });
+    const doc = explainDocument(main, s.round ? s.self : undefined, s.compiled, ex, args.code, {
+      after,
+      entryLine: entryLineOf(s.evidence),
+      cellOf: cellOfWorkbook(s.evidence),
+      rounds: roundsOfScored(s),
+    });
     const data = n ?? main;
     emit(ctx, doc, data);
     return 0;

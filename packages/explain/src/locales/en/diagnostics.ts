@@ -485,7 +485,7 @@ export const diagnosticsEn = {
   SET_EXPRESSION_DEPTH: (p, f) => `The expression nests deeper than ${f.count(p.limit, 'level')}.`,
   SET_EXPRESSION_SIZE: (p, f) => `The expression has more than ${f.count(p.limit, 'node')}.`,
   SET_DEPTH: (p, f) => `The criteria tree is deeper than ${f.count(p.limit, 'level')}.`,
-  SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known. Run "parindex rules list" to see the sets.`,
+  SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}. Run "parindex rules list" to see the sets.`,
   SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} declares "part", but only a top-level field belongs to a part of the index: move "part" to its field.`,
   SET_GIVEN_RANGE: (p, f) =>
     `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, which may hold up to ${f.num(p.inputMax)}, above the maximum ${f.num(p.max)}: if it is a percentage rather than points, use a "proportional" rule.`,

@@ -490,7 +490,7 @@ export const diagnosticsVi = {
   SET_EXPRESSION_DEPTH: (p, f) => `Biểu thức lồng sâu quá ${f.num(p.limit)} cấp.`,
   SET_EXPRESSION_SIZE: (p, f) => `Biểu thức có quá ${f.num(p.limit)} nút.`,
   SET_DEPTH: (p, f) => `Cây tiêu chí sâu quá ${f.num(p.limit)} cấp.`,
-  SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}. Chạy "parindex rules list" để xem các bộ tiêu chí.`,
+  SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}. Chạy "parindex rules list" để xem các bộ tiêu chí.`,
   SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} khai báo "part", nhưng chỉ lĩnh vực cấp cao nhất mới thuộc một phần của chỉ số: chuyển "part" lên lĩnh vực của nó.`,
   SET_GIVEN_RANGE: (p, f) =>
     `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng số liệu này có thể tới ${f.num(p.inputMax)}, vượt điểm tối đa ${f.num(p.max)}: nếu đó là tỉ lệ % chứ không phải điểm, hãy dùng quy tắc "proportional".`,
