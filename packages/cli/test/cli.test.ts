@@ -98,7 +98,7 @@ describe.concurrent('usage and exit codes', () => {
     }
     expect(runs[0]!.stderr).toContain('Không có lệnh "frobnicate"');
     expect(runs[1]!.stderr).toContain('Không có tùy chọn --bogus');
-    expect(runs[2]!.stderr).toContain('EVIDENCE');
+    expect(runs[2]!.stderr).toContain('Thiếu tham số <tệp>.');
     expect(runs[3]!.stderr).toContain('--format');
     // The help of the command whose usage was wrong, in the run's language.
     expect(runs[0]!.stderr).toMatch(/\nXem hướng dẫn: parindex --help\n$/);
