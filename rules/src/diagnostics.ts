@@ -154,13 +154,14 @@ export interface DiagnosticParams {
     | { file: string; cause: 'folderIsFile'; folder: string }
     | { file: string; cause: 'folderNotCreated'; folder: string; errno: string | null };
   STDOUT_WRITE_FAILED: { errno: string | null };
-  FILE_EMPTY: Empty;
+  /** of "body": a request's body (the JSON API), not a file. */
+  FILE_EMPTY: { of?: 'body' };
   FILE_BOM: Empty;
   /** What the command needs: any of a set, evidence or appraisal; a saved result; evidence for scoring; rank's files. */
   FILE_KIND_UNKNOWN: { need: 'setEvidenceOrAppraisal' | 'savedResult' | 'rankInputs' } | { need: 'evidence'; found: 'set' | 'appraisal' | 'result' | null };
   /** error: the JSON parser's code (jsonc-parser's names, e.g. "CommaExpected"), or "NotJson"; offset: where, in characters. */
   JSON_SYNTAX: { error: string; offset: number };
-  JSON_NOT_OBJECT: { found: ValueKind };
+  JSON_NOT_OBJECT: { found: ValueKind; of?: 'body' };
   JSON_TOO_DEEP: { limit: number };
   /** firstLine: the line (1-based) of the key's first occurrence. */
   JSON_DUPLICATE_KEY: { key: string; firstLine: number };

@@ -23,12 +23,15 @@ export type Json = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The reader's "the file is empty / must hold an object", said of the body it is. */
+const ofBody = (d: Diagnostic): Diagnostic => (d.code === 'FILE_EMPTY' || d.code === 'JSON_NOT_OBJECT' ? ({ ...d, params: { ...d.params, of: 'body' } } as Diagnostic) : d);
+
 /** The body as a JSON object, or a 400 with the reader's diagnostics (line and column in the body). */
 export function readBody(text: string, maxBytes: number, lookPast = false): { value: Json; doc: JsonDocument } {
   const doc = readJson(text, undefined, { maxBytes });
   // /v1/validate checks on past a forbidden or repeated key (readJson's `checkable`), to report every problem at once.
   if (doc.value === undefined && lookPast && doc.checkable !== undefined) return { value: doc.checkable as Json, doc };
-  if (doc.value === undefined) throw new RequestError(doc.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE') ? 413 : 400, doc.diagnostics);
+  if (doc.value === undefined) throw new RequestError(doc.diagnostics.some((d) => d.code === 'FILE_TOO_LARGE') ? 413 : 400, doc.diagnostics.map(ofBody));
   return { value: doc.value as Json, doc };
 }
 

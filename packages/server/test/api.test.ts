@@ -363,6 +363,9 @@ describe('bad requests get 400 with diagnostics in the requested language, never
   it('not an object, an empty body, duplicate and forbidden keys, too deep: the limits of files', async () => {
     expect(codes(await call(s, '/v1/score', '[1, 2]'))).toEqual(['JSON_NOT_OBJECT']);
     expect(codes(await call(s, '/v1/score', ''))).toEqual(['FILE_EMPTY']);
+    // Said of the body, not of a file.
+    expect((await call(s, '/v1/score?lang=en', '[1, 2]')).body.diagnostics[0].text).toBe('The body of the request must be one JSON object {…}, not an array.');
+    expect((await call(s, '/v1/score', '')).body.diagnostics[0].text).toBe('Nội dung yêu cầu rỗng. Nội dung phải là một đối tượng JSON.');
     expect(codes(await call(s, '/v1/score', '{"a": 1, "a": 2}'))).toEqual(['JSON_DUPLICATE_KEY']);
     expect(codes(await call(s, '/v1/score', '{"__proto__": {"x": 1}}'))).toEqual(['JSON_FORBIDDEN_KEY']);
     // /v1/validate looks past it: the forbidden key and the rest of the body's problems.

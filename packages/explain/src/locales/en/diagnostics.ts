@@ -377,7 +377,7 @@ export const diagnosticsEn = {
   FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Could not write ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Could not write the output: ${errnoText(p.errno)}; what was printed is incomplete.`,
-  FILE_EMPTY: () => 'The file is empty. It must hold one JSON object.',
+  FILE_EMPTY: (p) => (p.of === 'body' ? 'The body of the request is empty. It must be one JSON object.' : 'The file is empty. It must hold one JSON object.'),
   FILE_BOM: () => 'The file starts with a UTF-8 byte order mark; it was ignored.',
   FILE_KIND_UNKNOWN: (p) => {
     switch (p.need) {
@@ -392,7 +392,8 @@ export const diagnosticsEn = {
     }
   },
   JSON_SYNTAX: (p) => `Invalid JSON: ${JSON_ERROR[p.error] ?? 'the text is not JSON'}.`,
-  JSON_NOT_OBJECT: (p) => `The file must hold one JSON object {…}, not ${p.found === 'array' ? 'an array' : p.found === 'boolean' ? 'a boolean' : KIND[p.found]}.`,
+  JSON_NOT_OBJECT: (p) =>
+    `${p.of === 'body' ? 'The body of the request must be' : 'The file must hold'} one JSON object {…}, not ${p.found === 'array' ? 'an array' : p.found === 'boolean' ? 'a boolean' : KIND[p.found]}.`,
   JSON_TOO_DEEP: (p, f) => `The JSON nests deeper than ${f.count(p.limit, 'level')}.`,
   JSON_DUPLICATE_KEY: (p, f) => `The key ${q(p.key)} is given twice in the same object (first on line ${f.num(p.firstLine)}); JSON would silently keep only the last one. Keep one.`,
   JSON_NUMBER_INEXACT: (p) => `The number ${p.text} has more digits than a JSON number can keep: it would be read as ${p.read}. Write it as a decimal string, e.g. "${p.text}".`,

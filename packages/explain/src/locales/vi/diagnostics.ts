@@ -381,7 +381,7 @@ export const diagnosticsVi = {
   FILE_NOT_JSON: (p) => NOT_JSON[p.kind],
   FILE_WRITE_FAILED: (p) => `Không ghi được ${p.file}: ${writeProblem(p)}.`,
   STDOUT_WRITE_FAILED: (p) => `Không ghi được kết quả ra đầu ra chuẩn: ${errnoText(p.errno)}; phần đã in ra không đầy đủ.`,
-  FILE_EMPTY: () => 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.',
+  FILE_EMPTY: (p) => (p.of === 'body' ? 'Nội dung yêu cầu rỗng. Nội dung phải là một đối tượng JSON.' : 'Tệp rỗng. Tệp phải chứa một đối tượng JSON.'),
   FILE_BOM: () => 'Tệp bắt đầu bằng dấu thứ tự byte (BOM) của UTF-8; dấu này đã được bỏ qua.',
   FILE_KIND_UNKNOWN: (p) => {
     switch (p.need) {
@@ -396,7 +396,7 @@ export const diagnosticsVi = {
     }
   },
   JSON_SYNTAX: (p) => `JSON không hợp lệ: ${JSON_ERROR[p.error] ?? 'văn bản không phải JSON'}.`,
-  JSON_NOT_OBJECT: (p) => `Tệp phải chứa một đối tượng JSON {…}, không phải ${p.found === 'array' ? 'một mảng [...]' : KIND[p.found]}.`,
+  JSON_NOT_OBJECT: (p) => `${p.of === 'body' ? 'Nội dung yêu cầu phải là' : 'Tệp phải chứa'} một đối tượng JSON {…}, không phải ${p.found === 'array' ? 'một mảng [...]' : KIND[p.found]}.`,
   JSON_TOO_DEEP: (p, f) => `JSON lồng sâu quá ${f.num(p.limit)} cấp.`,
   JSON_DUPLICATE_KEY: (p, f) => `Khóa ${q(p.key)} xuất hiện hai lần trong cùng một đối tượng (lần đầu ở dòng ${f.num(p.firstLine)}); khi đọc, chỉ lần cuối được giữ mà không báo. Hãy giữ lại một lần.`,
   JSON_NUMBER_INEXACT: (p) => `Số ${p.text} có nhiều chữ số hơn mức một số JSON giữ được: khi đọc sẽ thành ${p.read}. Hãy viết dưới dạng chuỗi số thập phân, ví dụ "${p.text}".`,
