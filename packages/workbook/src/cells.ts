@@ -7,8 +7,9 @@
  * 95.5, 0.1 stays 0.1, and no binary noise (0.30000000000000004) is ever made up. A cell formatted as a
  * percentage (Excel turns "88%" into 0.88) is multiplied by 100 in decimal: 88. Text typed in a cell
  * ("95,5", "3.000", "15/01/2026", "88%") is read by the same rules as the evidence format's own text
- * (readValueText, ./value-text.ts), as the workbook asks for them: without the JSON format's hints. A formula is refused (see readCell): parindex never evaluates one
- * and never trusts the cached result a file carries.
+ * (readValueText, ./value-text.ts), as the workbook asks for them: without the JSON format's hints. A
+ * formula is refused (see readCell): parindex never evaluates one and never trusts the cached result a
+ * file carries.
  */
 import type ExcelJS from 'exceljs';
 import { dec, diag, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';

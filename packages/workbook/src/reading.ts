@@ -85,12 +85,7 @@ export function unknownFigure(key: string, criterion: string, known: Iterable<st
 
 /** The criterion (leaf) nearest to a code that is none, as `{ suggest }` ("3.71" → "3.7.1"), or nothing. */
 export function nearestLeaf(r: Reading, code: string): { suggest?: string } {
-  const suggest =
-    code === ''
-      ? undefined
-      : nearestCode(
-          code,
-          r.opened.compiled.leaves.map((l) => l.code),
-        );
+  const codes = r.opened.compiled.leaves.map((l) => l.code);
+  const suggest = code === '' ? undefined : nearestCode(code, codes);
   return suggest === undefined ? {} : { suggest };
 }

@@ -67,10 +67,8 @@ export function readUnit(r: Reading, evidence: Record<string, unknown>): void {
 function unitLevel(r: Reading, ws: ExcelJS.Worksheet, row: number | undefined, text: string): string {
   const words = r.opened.words.levels;
   const all = Object.keys(words) as UnitLevel[];
-  const i = matchChoice(
-    text,
-    all.map((l) => words[l]),
-  );
+  const labels = all.map((l) => words[l]);
+  const i = matchChoice(text, labels);
   if (i >= 0) return all[i]!;
   if ((all as readonly string[]).includes(text)) return text;
   const offered = (r.opened.compiled.set.unitLevels ?? UNIT_LEVELS).map((l) => words[l]);
