@@ -260,6 +260,45 @@ describe("the appraisers' workbook", () => {
     expect(JSON.parse(s.stdout).totals).toEqual(score(compiled, ev, { appraisal: ap }).totals);
   });
 
+  it("import checks the rounds against the evidence the workbook was made for, at their cells; a round signs with its items' date and author", async () => {
+    const ev = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/par-2026.json'), 'utf8')) as Json;
+    const compiled = compiledSets.get(ev.criteriaSet)!;
+    const bytes = await appraisalWorkbook(compiled, ev, 'vi');
+    const bad = {
+      rounds: [
+        {
+          id: 'round1',
+          kind: 'appraisal',
+          items: [
+            { criterion: '1.1.1', points: 2, reason: 'Cộng thêm', by: 'Thẩm định viên A', date: '2027-01-20' },
+            { criterion: '3.2', values: { dossiers_on_time: 5000 }, reason: 'Đối chiếu sổ theo dõi', by: 'Thẩm định viên A', date: '2027-01-22' },
+          ],
+        },
+      ],
+    };
+    const file = join(dir, 'tham-dinh-sai.xlsx');
+    writeFileSync(file, await fillAppraisal(bytes, compiled, bad, 'vi'));
+    const r = await cliInProcess(['import', file, '--out', join(dir, 'sai.json')]);
+    expect(r.code).toBe(1);
+    const errors = r.stderr
+      .split('\n')
+      .filter((l) => l.includes('  lỗi: '))
+      .map((l) => l.replace(/^.*tham-dinh-sai\.xlsx:(\S+ ?\S*) {2}(\w+) {2}.*$/, '$2@$1'));
+    expect(errors).toEqual([expect.stringMatching(/^APPRAISAL_OVERRIDE_RANGE@Thẩm định!H\d+$/), expect.stringMatching(/^EVIDENCE_EXCEEDS_OTHER@Thẩm định!G\d+$/)]);
+    // The same rounds within bounds: imported, the round dated by its latest item and signed by its one appraiser.
+    bad.rounds[0]!.items[0]!.points = 0.5;
+    bad.rounds[0]!.items[1]!.values = { dossiers_on_time: 1100 };
+    writeFileSync(file, await fillAppraisal(bytes, compiled, bad, 'vi'));
+    const ok = await readWorkbookFile(file, undefined, true);
+    expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect((ok.value as Json).rounds[0]).toMatchObject({ id: 'round1', date: '2027-01-22', by: 'Thẩm định viên A' });
+    // Evidence changed after the workbook was made: said at the cell that shows the hash it was made on.
+    const changed = join(dir, 'changed.json');
+    writeFileSync(changed, JSON.stringify({ ...ev, unit: { ...ev.unit, name: 'UBND xã Vĩnh Bảo (sửa)' } }));
+    const stale = await cliInProcess(['score', changed, '--appraisal', file]);
+    expect(stale.stderr).toMatch(/tham-dinh-sai\.xlsx:Đơn vị!B\d+ {2}APPRAISAL_EVIDENCE_MISMATCH {2}lỗi: /);
+  });
+
   it('appraisal init: a JSON appraisal with an empty first round, bound to the evidence (JSON or workbook)', async () => {
     const out = join(dir, 'init.json');
     const r = await cliInProcess(['appraisal', 'init', 'examples/vinh-bao/par-2026.json', '--out', out]);

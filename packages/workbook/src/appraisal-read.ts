@@ -95,13 +95,37 @@ function roundOf(r: Reading, id: string, kind: 'appraisal' | 'answer', items: Ma
     if (it.date) item.date = it.date;
     out.push(item);
   }
-  return out.length ? { id, kind, items: out } : undefined;
+  return out.length ? { id, kind, ...roundWho(out), items: out } : undefined;
+}
+
+/**
+ * A round's own date and author, which the official table signs with: the workbook has them per row, so
+ * the round's date is its latest item's, and its author the one every dated-or-signed item names (none
+ * when they differ: each item keeps its own).
+ */
+function roundWho(items: ReadonlyArray<Record<string, unknown>>): { date?: string; by?: string } {
+  const dates = items.map((i) => i.date).filter((d): d is string => typeof d === 'string');
+  const by = new Set(items.map((i) => i.by).filter((b): b is string => typeof b === 'string'));
+  const latest = dates.reduce<string | undefined>((a, d) => (a === undefined || d > a ? d : a), undefined);
+  return { ...(latest !== undefined ? { date: latest } : {}), ...(by.size === 1 ? { by: [...by][0]! } : {}) };
+}
+
+/** The cell that shows the evidence's SHA-256 (unit sheet), where a stale workbook's APPRAISAL_EVIDENCE_MISMATCH points. */
+function markEvidenceHash(r: Reading): void {
+  const info = r.opened.wb.getWorksheet(r.opened.words.sheets.unit);
+  const label = r.opened.words.unitRows.evidenceHash;
+  for (let row = 1; info && row <= Math.min(info.rowCount, 50); row++)
+    if (info.getCell(row, 1).value === label) {
+      r.cells.set('/evidence', cellRef(info.name, 2, row));
+      return;
+    }
 }
 
 /** The appraisal file the workbook stands for (its problems with their cells). */
 export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<{ appraisal: Record<string, unknown>; cells: CellMap; diagnostics: Diagnostic[] }> {
   const r: Reading = { opened, ex: createExplainer(opened.compiled, opened.lang), cells: new CellMap(), diagnostics: [] };
   const ws = sheet(r, opened.words.sheets.appraisal);
+  markEvidenceHash(r);
   const byRound = new Map<string, Map<string, Item>>([...ROUNDS.map((x) => [x.id, new Map()] as const), ['answer', new Map()]]);
   const expected = new Map<string, InputRow>();
   for (const row of valueRows(opened.compiled)) if (row.kind === 'input') expected.set(row.key, row);

@@ -107,6 +107,21 @@ function tallies(compiled: CompiledSet, evidence: Record<string, unknown>): Arra
   return out;
 }
 
+/** Excel holds at most 32,767 characters in a cell: the evidence is kept in pieces below that. */
+const CHUNK = 30_000;
+
+/**
+ * The evidence itself, for the binding sheet: `import` checks the rounds against it (a corrected figure
+ * above the one it may not exceed, points above the maximum) as `validate` does with the evidence file;
+ * it is used only when it still hashes to evidenceSha256.
+ */
+function evidenceChunks(evidence: Record<string, unknown>): Array<[string, string]> {
+  const text = JSON.stringify(evidence);
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i * CHUNK < text.length; i++) out.push([`evidence:${i}`, text.slice(i * CHUNK, (i + 1) * CHUNK)]);
+  return out;
+}
+
 /** The appraisers' workbook for one evidence file, as bytes. */
 export async function appraisalWorkbook(compiled: CompiledSet, evidence: Record<string, unknown>, lang: Lang): Promise<Uint8Array> {
   const ex = createExplainer(compiled, lang);
@@ -124,6 +139,7 @@ export async function appraisalWorkbook(compiled: CompiledSet, evidence: Record<
     ['evidenceSha256', sha],
     ['unit', String(unit.code ?? '')],
     ...tallies(compiled, evidence),
+    ...evidenceChunks(evidence),
   ]);
   const lists = makeLists(bind, compiled, ex, lang);
   const info = wb.addWorksheet(w.sheets.unit);

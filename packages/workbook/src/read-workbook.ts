@@ -4,10 +4,10 @@
  * `check` the evidence checks of the engine, located by `cellOf` (their JSON pointers and params point
  * at the cells the values came from). The command line's `import` and the web page both read so.
  */
-import { checkEvidence } from '@parindex/engine';
-import { hasErrors, type Diagnostic } from '@parindex/rules';
+import { checkEvidence, hashJson } from '@parindex/engine';
+import { hasErrors, readJson, type Diagnostic } from '@parindex/rules';
 import { readAppraisalWorkbook } from './appraisal-read.js';
-import { openWorkbookBytes, type SetFinder } from './open.js';
+import { openWorkbookBytes, type OpenedWorkbook, type SetFinder } from './open.js';
 import { readEvidenceWorkbook } from './read.js';
 import type { CellMap } from './reading.js';
 
@@ -54,12 +54,34 @@ export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, ch
   if (!opened.ok) return { kind: undefined, value: undefined, diagnostics: opened.diagnostics, cellOf: NO_CELL };
   if (opened.opened.kind === 'appraisal') {
     const a = await readAppraisalWorkbook(opened.opened);
-    return located('appraisal', a.appraisal, a.diagnostics, a.cells);
+    const found = [...a.diagnostics];
+    const evidence = check && !hasErrors(a.diagnostics) ? boundEvidence(opened.opened) : undefined;
+    if (evidence) found.push(...roundProblems(checkEvidence(opened.opened.compiled, evidence, { appraisal: a.appraisal }), a.diagnostics, cellFinder(a.cells)));
+    return located('appraisal', a.appraisal, found, a.cells);
   }
   const read = readEvidenceWorkbook(opened.opened);
   const found = [...read.diagnostics];
   if (check) found.push(...notRepeated(checkEvidence(opened.opened.compiled, read.evidence), read.diagnostics, cellFinder(read.cells)));
   return located('evidence', read.evidence, found, read.cells);
+}
+
+/** The evidence an appraisers' workbook was made for (its binding sheet), when it still hashes to the SHA-256 it names. */
+function boundEvidence(opened: OpenedWorkbook): Record<string, unknown> | undefined {
+  const parts: string[] = [];
+  for (let i = 0; opened.binding.has(`evidence:${i}`); i++) parts.push(opened.binding.get(`evidence:${i}`)!);
+  if (!parts.length) return undefined;
+  // Untrusted text like any file: the JSON reader's limits, forbidden keys refused.
+  const value = readJson(parts.join('')).value;
+  return value !== undefined && hashJson(value) === opened.binding.get('evidenceSha256') ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The problems of the appraisal's rounds among the checks of the evidence with it (the evidence's own are not the appraisers'). */
+function roundProblems(checks: readonly Diagnostic[], reader: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  return notRepeated(
+    checks.filter((d) => d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds')),
+    reader,
+    cellOf,
+  );
 }
 
 /**
