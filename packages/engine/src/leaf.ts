@@ -358,6 +358,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   if (prepared.corrections?.[node.index]) flag(r, 'corrected');
   // Each round's override is kept in the trace, in order; the last one decides.
   const overrides = prepared.overrides?.[node.index];
+  const fromEvidence = points;
   if (overrides)
     for (const o of overrides) {
       bounded = false;
@@ -380,9 +381,11 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
   if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
   const claim = prepared.claims[node.index];
   if (claim) {
-    const matches = cmpDec(claim.value, points) === 0;
+    // The unit's claim is set against what its evidence gives, not against an appraiser's override of it.
+    const against = overrides?.length ? roundedAs(fromEvidence, r.rounding) : points;
+    const matches = cmpDec(claim.value, against) === 0;
     const claimed = decText(claim.value);
-    const computed = points === node.max ? node.maxText : decText(points);
+    const computed = against === node.max ? node.maxText : decText(against);
     if (r.improve !== null) r.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
       flag(r, 'claimMismatch');

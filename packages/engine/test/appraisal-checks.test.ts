@@ -147,3 +147,19 @@ describe('appraisal dates written day first', () => {
     expect(() => score(compiled, evidence, { appraisal: notReal })).toThrow(ParindexError);
   });
 });
+
+describe("the unit's claim under an override", () => {
+  it('is set against what its evidence gives, not against the appraiser\'s points', () => {
+    // 1.1.1: the unit claims 1, its evidence gives 1; the appraiser overrides it to 0.5.
+    const a = structuredClone(appraisal);
+    a.rounds = [{ id: 'round1', kind: 'appraisal', items: [{ criterion: '1.1.1', points: 0.5, reason: 'Kế hoạch thiếu nội dung' }] }];
+    const leafOf = (r: ReturnType<typeof score>) => r.fields[0]!.children![0]!.children![0]!;
+    const self = leafOf(score(compiled, evidence));
+    expect([self.code, self.points, self.flags.includes('claimMismatch')]).toEqual(['1.1.1', '1', false]);
+    const round = score(compiled, evidence, { appraisal: a, round: 'round1' });
+    const leaf = leafOf(round);
+    expect([leaf.points, leaf.flags.includes('overridden'), leaf.flags.includes('claimMismatch')]).toEqual(['0.5', true, false]);
+    expect(leaf.trace!.claim).toMatchObject({ claimed: '1', computed: '1', matches: true });
+    expect(round.diagnostics.filter((d) => d.code === 'SCORE_CLAIM_MISMATCH' && (d.params as { code: string }).code === '1.1.1')).toEqual([]);
+  });
+});
