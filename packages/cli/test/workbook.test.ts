@@ -260,6 +260,23 @@ describe("the appraisers' workbook", () => {
     expect(JSON.parse(s.stdout).totals).toEqual(score(compiled, ev, { appraisal: ap }).totals);
   });
 
+  it("heads the bonus and penalty rows as the officer's workbook does, in both languages", async () => {
+    const ev = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/par-2026.json'), 'utf8')) as Json;
+    const compiled = compiledSets.get(ev.criteriaSet)!;
+    const headings = async (lang: 'vi' | 'en') => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await appraisalWorkbook(compiled, ev, lang)) as unknown as ArrayBuffer);
+      const out: string[] = [];
+      wb.worksheets[1]!.eachRow((row) => {
+        const title = String(row.getCell(2).value ?? '');
+        if (row.getCell(1).value === '' && row.getCell(3).value === null && title !== '') out.push(title);
+      });
+      return out;
+    };
+    expect(await headings('vi')).toEqual(['Số liệu chung của đơn vị (dùng cho nhiều tiêu chí)', 'Điểm thưởng (tối đa 1,5 điểm)', 'Điểm trừ (tối đa 2 điểm)']);
+    expect((await headings('en')).slice(1)).toEqual([expect.stringMatching(/^Bonus.*1\.5 points/), expect.stringMatching(/^Penalt.*2 points/)]);
+  });
+
   it("import checks the rounds against the evidence the workbook was made for, at their cells; a round signs with its items' date and author", async () => {
     const ev = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/par-2026.json'), 'utf8')) as Json;
     const compiled = compiledSets.get(ev.criteriaSet)!;

@@ -13,7 +13,7 @@ import { ENGINE_VERSION, hashJson, score, type CompiledSet, type NodeResult } fr
 import type { Lang } from '@parindex/explain';
 import { valueRows, type ValueRow } from './layout.js';
 import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, plainRow, TEXT_FORMAT, textValidation, workbookBytes } from './style.js';
-import { makeLists, validationFor } from './write.js';
+import { headingTitle, makeLists, validationFor } from './write.js';
 
 /** Columns of the appraisal sheet (1-based). */
 export const A = {
@@ -64,9 +64,18 @@ function givenValues(evidence: Record<string, unknown>): Map<string, unknown> {
   return m;
 }
 
-function appraisalRow(ws: ExcelJS.Worksheet, r: ValueRow, self: ReadonlyMap<string, NodeResult>, given: Map<string, unknown>, lists: ReturnType<typeof makeLists>, ex: Explainer, lang: Lang): void {
+function appraisalRow(
+  ws: ExcelJS.Worksheet,
+  compiled: CompiledSet,
+  r: ValueRow,
+  self: ReadonlyMap<string, NodeResult>,
+  given: Map<string, unknown>,
+  lists: ReturnType<typeof makeLists>,
+  ex: Explainer,
+  lang: Lang,
+): void {
   if (r.kind === 'heading') {
-    plainRow(ws.addRow([r.code ?? '', r.node ? ex.pick(r.node.node.title, r.node.node.titleEn) : LOCALES[lang].workbook.sharedInputs]), true, HEADING_FILL);
+    plainRow(ws.addRow([r.code ?? '', headingTitle(compiled, r, ex, lang)]), true, HEADING_FILL);
     return;
   }
   if (r.kind === 'criterion') {
@@ -184,7 +193,7 @@ export async function appraisalWorkbook(compiled: CompiledSet, evidence: Record<
   );
   const given = givenValues(evidence);
   const nodes = nodeIndex(self);
-  for (const r of valueRows(compiled)) appraisalRow(ws, r, nodes, given, lists, ex, lang);
+  for (const r of valueRows(compiled)) appraisalRow(ws, compiled, r, nodes, given, lists, ex, lang);
   (bind as ExcelJS.Worksheet & { orderNo: number }).orderNo = wb.worksheets.length + 1;
   return workbookBytes(wb);
 }

@@ -140,14 +140,19 @@ function documentsText(row: Extract<ValueRow, { kind: 'criterion' }>, ex: Explai
   return row.node.documents.map((d) => `${ex.pick(d.kind, d.kindEn)}: ${ex.pick(d.label, d.labelEn)}${d.required === false ? ` (${w.optional})` : ''}`).join('\n');
 }
 
+/** A heading row's title: its group's, the unit's facts, or the bonus or penalty block with its maximum (both workbooks). */
+export function headingTitle(compiled: CompiledSet, r: Extract<ValueRow, { kind: 'heading' }>, ex: Explainer, lang: Lang): string {
+  if (r.node) return ex.pick(r.node.node.title, r.node.node.titleEn);
+  if (r.block === 'shared' || r.block === 'fields') return LOCALES[lang].workbook.sharedInputs;
+  const block = compiled.set[r.block];
+  return block ? ex.phrases.blockHeading(ex.pick(block.title, block.titleEn), ex.say.pts(block.max)) : ex.word(r.block);
+}
+
 function valueRow(ws: ExcelJS.Worksheet, compiled: CompiledSet, r: ValueRow, lists: Lists, ex: Explainer, lang: Lang): void {
   const w = LOCALES[lang].workbook;
   const C = VALUES_COLUMNS;
   if (r.kind === 'heading') {
-    const title = r.node ? ex.pick(r.node.node.title, r.node.node.titleEn) : r.block === 'shared' ? w.sharedInputs : r.block === 'bonus' ? ex.word('bonus') : ex.word('penalty');
-    const block = r.block === 'bonus' || r.block === 'penalty' ? compiled.set[r.block] : undefined;
-    const row = ws.addRow([r.code ?? '', block ? ex.phrases.blockHeading(ex.pick(block.title, block.titleEn), ex.say.pts(block.max)) : title]);
-    plainRow(row, true, HEADING_FILL);
+    plainRow(ws.addRow([r.code ?? '', headingTitle(compiled, r, ex, lang)]), true, HEADING_FILL);
     return;
   }
   if (r.kind === 'criterion') {
