@@ -173,6 +173,27 @@ describe('score --format xlsx', () => {
     expect(texts.find((t) => t.startsWith('Nguồn gốc'))).toContain(r2.provenance.appraisal!.sha256);
   });
 
+  it('a penalty takes points off: its block and its items are negative alike', async () => {
+    const ev = read('examples/vinh-bao/par-2026.json');
+    ev.entries.find((e: J) => e.criterion === 'P1').values.reprimands = 1;
+    const file = writeTemp(dir, 'penalty.json', ev);
+    const out = join(dir, 'penalty.xlsx');
+    expect((await cliInProcess(['score', file, '--format', 'xlsx', '--out', out, '--quiet'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const pointsOf = (label: (v: unknown) => boolean) => {
+      let found: unknown;
+      ws.eachRow((row) => {
+        if (label(row.getCell(1).value) || label(row.getCell(2).value)) found ??= row.getCell(4).value;
+      });
+      return found;
+    };
+    expect(pointsOf((v) => typeof v === 'string' && v.startsWith('Điểm trừ'))).toBe(-0.5);
+    expect(pointsOf((v) => v === 'P1')).toBe(-0.5);
+    expect(pointsOf((v) => v === 'P2')).toBe(0);
+  });
+
   it('hostile unit text stays a string cell, never a formula', async () => {
     const ev = read(VB);
     ev.unit = { ...ev.unit, code: '=1+1', name: '=HYPERLINK("http://x","y")' };

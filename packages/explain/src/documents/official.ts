@@ -125,24 +125,24 @@ function bodyRows(x: OfficialInput, ex: Explainer): Row[] {
   const byRound = new Map(x.rounds.map((r, i) => [r.stage, indexes[i]!] as const));
   const num = (v: string) => formatNumber(v, ex.lang, { places: 4 });
   const rows: Row[] = [];
-  const line = (n: NodeResult, stt: string, depth: number) => {
+  // A penalty is the points it takes off: negative in the number columns, its block and its items alike, as the sheet adds it up.
+  const negative = (p: string | undefined) => (p === undefined || /^0(\.0*)?$/.test(p) ? p : `-${p}`);
+  const line = (n: NodeResult, stt: string, depth: number, penalty = false) => {
     const per = indexes.map((m) => m.get(n.code));
-    const points = [n.points, ...per.map((a) => a?.points)];
+    const points = [n.points, ...per.map((a) => a?.points)].map((p) => (penalty ? negative(p) : p));
     const cells: Cell[] = [stt, ex.pick(n.title, n.titleEn), num(n.applicableMax), ...points.map((p) => (p === undefined ? '' : num(p)))];
     cells.push(n.trace ? documentLines(n.trace.documents, ex) : '', notesOf(n, x, ex, per[per.length - 1], byRound));
     rows.push({ cells, depth, strong: depth === 0, values: [undefined, undefined, n.applicableMax, ...points] });
-    n.children?.forEach((c) => line(c, c.code, depth + 1));
+    n.children?.forEach((c) => line(c, c.code, depth + 1, penalty));
   };
   x.self.fields.forEach((f, i) => line(f, roman(i), 0));
   const block = (b: BlockResult | undefined, pick: (r: ScoreResult) => BlockResult | undefined, sign: '+' | '-') => {
     if (!b) return;
-    // A penalty is the points it takes off: negative in the number columns, as the sheet adds it up.
-    const signed = (p: string | undefined) => (p === undefined || sign === '+' || /^0(\.0*)?$/.test(p) ? p : `-${p}`);
-    const points = [b.points, ...x.rounds.map((r) => pick(r)?.points)].map(signed);
+    const points = [b.points, ...x.rounds.map((r) => pick(r)?.points)].map((p) => (sign === '-' ? negative(p) : p));
     const shown = points.map((p) => (p === undefined ? '' : formatNumber(p, ex.lang, { places: 4, sign: sign === '+' })));
     const cells: Cell[] = ['', `${ex.pick(b.title, b.titleEn)}${b.capped ? ex.phrases.blockCapped : ''}`, num(b.max), ...shown, '', ''];
     rows.push({ cells, strong: true, values: [undefined, undefined, b.max, ...points] });
-    for (const n of b.items) line(n, n.code, 1);
+    for (const n of b.items) line(n, n.code, 1, sign === '-');
   };
   block(x.self.bonus, (r) => r.bonus, '+');
   block(x.self.penalty, (r) => r.penalty, '-');
