@@ -150,7 +150,7 @@ export interface DiagnosticParams {
    */
   FILE_WRITE_FAILED:
     | { file: string; cause: 'system'; errno: string | null }
-    | { file: string; cause: 'brokenLink' | 'notFile' }
+    | { file: string; cause: 'brokenLink' | 'notFile' | 'exists' }
     | { file: string; cause: 'folderIsFile'; folder: string }
     | { file: string; cause: 'folderNotCreated'; folder: string; errno: string | null };
   STDOUT_WRITE_FAILED: { errno: string | null };

@@ -23,6 +23,15 @@ export function writeOutput(text: string | Buffer, out: string | undefined): voi
   else process.stdout.write(text);
 }
 
+/**
+ * Write a file to be filled in (a template, a new appraisal): an existing file at `out` is refused unless
+ * `force`, since it may be the filled one (a device such as /dev/stdout is written to as ever).
+ */
+export function writeNewOutput(text: string | Buffer, out: string | undefined, force: boolean): void {
+  if (out && !force && nodeFs.existsSync(out) && nodeFs.statSync(out).isFile()) throw writeFailed(out, { cause: 'exists' });
+  writeOutput(text, out);
+}
+
 type WriteParams = DiagnosticParams['FILE_WRITE_FAILED'];
 /** A problem found before the system was asked: the params of FILE_WRITE_FAILED without the file. */
 type WriteProblem = Exclude<WriteParams, { cause: 'system' }> extends infer P ? (P extends WriteParams ? Omit<P, 'file'> : never) : never;

@@ -316,6 +316,19 @@ describe("the appraisers' workbook", () => {
     expect(stale.stderr).toMatch(/tham-dinh-sai\.xlsx:Đơn vị!B\d+ {2}APPRAISAL_EVIDENCE_MISMATCH {2}lỗi: /);
   });
 
+  it('a template or a new appraisal never replaces a file at --out (it may be the filled one) unless --force', async () => {
+    const out = join(dir, 'da-dien.json');
+    writeFileSync(out, '{"filled": true}');
+    const init = await cliInProcess(['appraisal', 'init', 'examples/vinh-bao/par-2026.json', '--out', out]);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain(`Không ghi được ${out}: tệp đã có, và tệp mới sẽ thay thế những gì đã điền trong đó; hãy chọn --out khác, hoặc thêm --force để thay thế.`);
+    const xlsx = await cliInProcess(['template', 'model.commune-par', '--format', 'xlsx', '--out', out, '--lang', 'en']);
+    expect([xlsx.code, xlsx.stderr.includes('add --force to replace it')]).toEqual([1, true]);
+    expect(readFileSync(out, 'utf8')).toBe('{"filled": true}');
+    expect((await cliInProcess(['appraisal', 'init', 'examples/vinh-bao/par-2026.json', '--out', out, '--force'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).rounds).toEqual([{ id: 'round1', kind: 'appraisal', items: [] }]);
+  });
+
   it('appraisal init: a JSON appraisal with an empty first round, bound to the evidence (JSON or workbook)', async () => {
     const out = join(dir, 'init.json');
     const r = await cliInProcess(['appraisal', 'init', 'examples/vinh-bao/par-2026.json', '--out', out]);

@@ -149,7 +149,7 @@ describe('appraisal dates written day first', () => {
 });
 
 describe("the unit's claim under an override", () => {
-  it('is set against what its evidence gives, not against the appraiser\'s points', () => {
+  it("is set against what its evidence gives, not against the appraiser's points", () => {
     // 1.1.1: the unit claims 1, its evidence gives 1; the appraiser overrides it to 0.5.
     const a = structuredClone(appraisal);
     a.rounds = [{ id: 'round1', kind: 'appraisal', items: [{ criterion: '1.1.1', points: 0.5, reason: 'Kế hoạch thiếu nội dung' }] }];

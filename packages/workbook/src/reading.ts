@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { diag, nearestCode, nearestWord, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
 import type { Explainer } from '@parindex/explain';
-import { cellProblem, inputValue, numberText, readCell, type CellContent } from './cells.js';
+import { cellProblem, inputValue, numberText, readCell, typeProblem, type CellContent } from './cells.js';
 import { cellRef } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
 
@@ -71,7 +71,15 @@ export function dateCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column:
   if (c.kind === 'empty') return undefined;
   const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, yesNo(r), []);
   if (v.ok === true) return String(v.value);
-  if (v.ok === false) report(r, v.diagnostic, cellRef(ws.name, column, row));
+  // A text that is no (real) date in a date cell of a document, the period or a round: said of the cell,
+  // not of an input (there is none) as the evidence's own reading would.
+  const d =
+    v.ok === false && (v.diagnostic.code === 'EVIDENCE_DATE_NOT_REAL' || v.diagnostic.code === 'EVIDENCE_VALUE_TYPE') && c.kind === 'text'
+      ? typeProblem(c, place, 'date')
+      : v.ok === false
+        ? v.diagnostic
+        : undefined;
+  if (d) report(r, d, cellRef(ws.name, column, row));
   return undefined;
 }
 

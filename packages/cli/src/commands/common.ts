@@ -25,6 +25,7 @@ function formatArg(binary: readonly BinaryFormat[]) {
 export const langArg = { type: 'enum' as const, options: ['vi', 'en'], default: 'vi', description: 'Language of labels and messages (Vietnamese by default)' };
 export const outArg = { type: 'string', valueHint: 'file', description: 'Write the output to this file instead of the terminal' } as const;
 export const quietArg = { type: 'boolean', description: 'Print no warnings or progress on stderr' } as const;
+export const forceArg = { type: 'boolean', description: 'Replace the --out file if it exists (it may be the filled one)' } as const;
 
 /**
  * The output options of a command that writes the text formats and the binary formats in `binary`:

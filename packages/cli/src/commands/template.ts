@@ -16,9 +16,9 @@ import { diag, kindOf, UNIT_LEVELS, type CriteriaSet, type CriterionNode, type U
 import { evidenceSchema } from '../engine.js';
 import { json } from '../format/render.js';
 import { CliError } from '../io.js';
-import { writeOutput } from '../output.js';
+import { writeNewOutput, writeOutput } from '../output.js';
 import type { Lang } from '../numbers.js';
-import { langArg, outArg, quietArg, setFromArgs } from './common.js';
+import { forceArg, langArg, outArg, quietArg, setFromArgs } from './common.js';
 
 /** The unit's level: --level (one the set is for), else the first level the set is for, else commune. */
 function levelOf(set: CriteriaSet, ref: string, asked: string | undefined): UnitLevel {
@@ -49,13 +49,17 @@ export const templateCommand = defineCommand({
     schema: { type: 'string', valueHint: 'file', description: 'Also write the JSON Schema of this set\'s evidence there; the template\'s "$schema" points to it (editors complete codes and ids)' },
     lang: langArg,
     out: outArg,
+    force: forceArg,
     quiet: quietArg,
   },
   async run({ args }) {
     const lang: Lang = args.lang === 'en' ? 'en' : 'vi';
     if (args.format === 'xlsx' || args.appraisal !== undefined) {
       const { templateWorkbook } = await import('../workbook/command.js');
-      return templateWorkbook({ set: args.set, rules: args.rules, appraisal: args.appraisal, unit: args.unit, name: args.name, format: args.format, out: args.out, quiet: args.quiet === true }, lang);
+      return templateWorkbook(
+        { set: args.set, rules: args.rules, appraisal: args.appraisal, unit: args.unit, name: args.name, format: args.format, out: args.out, force: args.force === true, quiet: args.quiet === true },
+        lang,
+      );
     }
     const compiled = await setFromArgs(args);
     const set = compiled.set;
@@ -86,7 +90,7 @@ export const templateCommand = defineCommand({
       entries,
     };
     if (args.schema) writeOutput(json(evidenceSchema(compiled, lang, LOCALES[lang].template.schemaTitle(compiled.ref, pick(lang, compiled.set.title, compiled.set.titleEn)))), args.schema);
-    writeOutput(json(evidence), args.out);
+    writeNewOutput(json(evidence), args.out, args.force === true);
     return 0;
   },
 });

@@ -8,7 +8,7 @@ import { hashJson } from '../engine.js';
 import { CliError, detectKind, type JsonFile } from '../io.js';
 import { compiledForEvidence, mustRead } from '../load.js';
 import type { Lang } from '../numbers.js';
-import { writeOutput } from '../output.js';
+import { writeNewOutput } from '../output.js';
 import { json } from '../format/render.js';
 import type { TemplateWorkbookArgs } from './command.js';
 
@@ -33,12 +33,12 @@ export async function appraisalTemplate(args: TemplateWorkbookArgs, lang: Lang):
     if (e instanceof ParindexError) throw new CliError(e.diagnostics.map((d) => ({ ...d, file: evidence.file })));
     throw e;
   }
-  writeOutput(Buffer.from(bytes), args.out);
+  writeNewOutput(Buffer.from(bytes), args.out, args.force);
   return 0;
 }
 
 /** `appraisal init <evidence>`: an appraisal file with an empty first round, bound to the evidence. */
-export async function appraisalInit(file: string, rules: string | undefined, out: string | undefined): Promise<number> {
+export async function appraisalInit(file: string, rules: string | undefined, out: string | undefined, force = false): Promise<number> {
   const evidence = evidenceFile(file);
   const compiled = await compiledForEvidence(evidence, rules);
   const unit = (evidence.value!.unit ?? {}) as { code?: unknown };
@@ -48,6 +48,6 @@ export async function appraisalInit(file: string, rules: string | undefined, out
     evidence: { unit: String(unit.code ?? ''), sha256: hashJson(evidence.value), file: file.slice(-1000) },
     rounds: [{ id: 'round1', kind: 'appraisal', items: [] }],
   };
-  writeOutput(json(appraisal), out);
+  writeNewOutput(json(appraisal), out, force);
   return 0;
 }

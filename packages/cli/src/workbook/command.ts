@@ -3,7 +3,7 @@ import { diag } from '@parindex/rules';
 import { compiledFor } from '../load.js';
 import { UsageError } from '../io.js';
 import type { Lang } from '../numbers.js';
-import { writeOutput } from '../output.js';
+import { writeNewOutput } from '../output.js';
 import { evidenceWorkbook } from '@parindex/workbook';
 
 export interface TemplateWorkbookArgs {
@@ -14,6 +14,7 @@ export interface TemplateWorkbookArgs {
   name: string | undefined;
   format: string | undefined;
   out: string | undefined;
+  force: boolean;
   quiet: boolean;
 }
 
@@ -27,6 +28,6 @@ export async function templateWorkbook(args: TemplateWorkbookArgs, lang: Lang): 
   if (args.set === undefined && args.rules === undefined) throw new UsageError(diag('USAGE_MISSING_ARGUMENT', '', { argument: 'SET' }));
   const compiled = await compiledFor(args.set, args.rules);
   const bytes = await evidenceWorkbook(compiled, lang, { code: args.unit, name: args.name });
-  writeOutput(Buffer.from(bytes), args.out);
+  writeNewOutput(Buffer.from(bytes), args.out, args.force);
   return 0;
 }

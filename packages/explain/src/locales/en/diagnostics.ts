@@ -22,6 +22,9 @@ function quotedBoundEn(p: { side: 'min' | 'max' | null; value: string | null; in
 }
 
 /** The figure or criterion a cell of a workbook belongs to, by its label. */
+/** "The cell of the figure …" / "This cell": the cell a sentence starts with. */
+const theCell = (p: WorkbookPlace) => (p.input === null && p.criterion === null ? 'This cell' : `The cell of ${cellOf(p)}`);
+
 function cellOf(p: WorkbookPlace): string {
   if (p.input !== null) return `the figure ${q(p.labelEn ?? p.label ?? p.input)}${p.criterion !== null ? ` of criterion ${p.criterion}` : ''}`;
   return p.criterion !== null ? `criterion ${p.criterion}` : 'this cell';
@@ -334,6 +337,8 @@ function writeProblem(p: DiagnosticParams['FILE_WRITE_FAILED']): string {
       return 'it is a symbolic link to a file that does not exist';
     case 'notFile':
       return 'it is a device or a socket, not a file';
+    case 'exists':
+      return 'it exists, and a new file would replace what was filled in it; give another --out, or add --force to replace it';
     case 'folderIsFile':
       return `${p.folder} is a file, not a folder`;
     case 'folderNotCreated':
@@ -689,10 +694,10 @@ export const diagnosticsEn = {
       ? `The workbook was made for another text of the criteria set ${p.given} (${sha(p.givenSha256)}; the set in use is ${sha(p.expectedSha256)}). Make the template again and copy the figures over.`
       : `The workbook was made for the criteria set ${p.given}, not ${p.expected}. Use the right set or make the template again.`,
   WORKBOOK_SHEET_MISSING: (p) => `The workbook has no sheet ${q(p.sheet)}; do not rename or delete the template's sheets.`,
-  WORKBOOK_FORMULA: (p) => `The cell of ${cellOf(p)} holds a formula (=${p.formula}); parindex reads only typed values. Copy it and paste the value (Paste Special → Values).`,
-  WORKBOOK_CELL_ERROR: (p) => `The cell of ${cellOf(p)} holds the Excel error ${p.error}.`,
+  WORKBOOK_FORMULA: (p) => `${theCell(p)} holds a formula (=${p.formula}); parindex reads only typed values. Copy it and paste the value (Paste Special → Values).`,
+  WORKBOOK_CELL_ERROR: (p) => `${theCell(p)} holds the Excel error ${p.error}.`,
   WORKBOOK_CELL_TYPE: (p, f) =>
-    `The cell of ${cellOf(p)} needs ${WORKBOOK_EXPECTED[p.expected]}, but holds ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+    `${theCell(p)} needs ${WORKBOOK_EXPECTED[p.expected]}, but holds ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
   WORKBOOK_UNKNOWN_CHOICE: (p, f) =>
     `${q(p.value)} is not in the list of ${cellOf(p)}${p.choices.length > 0 ? `: choose ${f.list(p.choices.map(q), 'or')}` : ' (the list is empty)'}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_UNKNOWN_ROW: (p) =>

@@ -130,6 +130,7 @@ export const en: Locale = {
       lang: 'Language of labels and messages: vi (Vietnamese) or en (English)',
       out: 'Write the output to this file instead of the terminal',
       quiet: 'Print no warnings or progress on stderr',
+      force: 'Replace the --out file if it exists (it may be the filled one)',
       rules: 'Use this criteria-set file instead of the bundled set named by the evidence',
       appraisal: 'Appraisal file: score the appraisal round as well',
       round: 'Appraisal round id (round1, answer, round2…); default: the last round',

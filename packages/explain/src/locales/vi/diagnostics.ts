@@ -31,6 +31,9 @@ function quotedBoundVi(p: { side: 'min' | 'max' | null; value: string | null; in
 }
 
 /** The figure or criterion a cell of a workbook belongs to, by its label. */
+/** "Ô của số liệu …" / "Ô này": the cell a sentence starts with. */
+const theCell = (p: WorkbookPlace) => (p.input === null && p.criterion === null ? 'Ô này' : `Ô của ${cellOf(p)}`);
+
 function cellOf(p: WorkbookPlace): string {
   if (p.input !== null) return `số liệu ${q(p.label ?? p.input)}${p.criterion !== null ? ` của tiêu chí ${p.criterion}` : ''}`;
   return p.criterion !== null ? `tiêu chí ${p.criterion}` : 'ô này';
@@ -340,6 +343,8 @@ function writeProblem(p: DiagnosticParams['FILE_WRITE_FAILED']): string {
       return 'đây là liên kết tượng trưng tới một tệp không tồn tại';
     case 'notFile':
       return 'đây là thiết bị hoặc ổ cắm giao tiếp, không phải tệp';
+    case 'exists':
+      return 'tệp đã có, và tệp mới sẽ thay thế những gì đã điền trong đó; hãy chọn --out khác, hoặc thêm --force để thay thế';
     case 'folderIsFile':
       return `${p.folder} là một tệp, không phải thư mục`;
     case 'folderNotCreated':
@@ -691,10 +696,10 @@ export const diagnosticsVi = {
       ? `Sổ tính được tạo cho một bản khác của bộ tiêu chí ${p.given} (${sha(p.givenSha256)}, bản đang dùng là ${sha(p.expectedSha256)}). Hãy tạo lại mẫu và chép số liệu sang.`
       : `Sổ tính được tạo cho bộ tiêu chí ${p.given}, không phải ${p.expected}. Hãy dùng đúng bộ tiêu chí hoặc tạo lại mẫu.`,
   WORKBOOK_SHEET_MISSING: (p) => `Sổ tính thiếu trang ${q(p.sheet)}; không đổi tên hoặc xóa các trang của mẫu.`,
-  WORKBOOK_FORMULA: (p) => `Ô của ${cellOf(p)} chứa công thức (=${p.formula}); parindex chỉ đọc giá trị được nhập. Hãy sao chép và dán giá trị (Dán đặc biệt → Giá trị).`,
-  WORKBOOK_CELL_ERROR: (p) => `Ô của ${cellOf(p)} chứa lỗi ${p.error} của Excel.`,
+  WORKBOOK_FORMULA: (p) => `${theCell(p)} chứa công thức (=${p.formula}); parindex chỉ đọc giá trị được nhập. Hãy sao chép và dán giá trị (Dán đặc biệt → Giá trị).`,
+  WORKBOOK_CELL_ERROR: (p) => `${theCell(p)} chứa lỗi ${p.error} của Excel.`,
   WORKBOOK_CELL_TYPE: (p, f) =>
-    `Ô của ${cellOf(p)} cần ${WORKBOOK_EXPECTED[p.expected]}, nhưng chứa ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+    `${theCell(p)} cần ${WORKBOOK_EXPECTED[p.expected]}, nhưng chứa ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
   WORKBOOK_UNKNOWN_CHOICE: (p, f) =>
     `${q(p.value)} không có trong danh sách của ${cellOf(p)}${p.choices.length > 0 ? `: hãy chọn ${f.list(p.choices.map(q), 'or')}` : ' (danh sách trống)'}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_UNKNOWN_ROW: (p) =>

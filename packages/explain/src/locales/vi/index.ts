@@ -144,6 +144,7 @@ export const vi: Locale = {
       lang: 'Ngôn ngữ của nhãn và thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)',
       out: 'Ghi kết quả vào tệp này thay vì ra màn hình',
       quiet: 'Không in cảnh báo hay tiến độ ra stderr',
+      force: 'Thay thế tệp --out nếu đã có (có thể là tệp đã điền)',
       rules: 'Dùng tệp bộ tiêu chí này thay cho bộ có sẵn mà tệp minh chứng ghi',
       appraisal: 'Tệp thẩm định: chấm cả vòng thẩm định',
       round: 'Mã vòng thẩm định (round1, answer, round2…); mặc định: vòng cuối',
