@@ -65,21 +65,22 @@ export function textCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column:
   return '';
 }
 
+/**
+ * A date cell of a document, the period or a round holds no input: a day that does not exist is said of
+ * "the date" (not of an input "date"), and a text that is no date at all is the cell's wrong content.
+ */
+function ofNoInput(d: Diagnostic, c: CellContent, place: WorkbookPlace): Diagnostic {
+  if (d.code === 'EVIDENCE_DATE_NOT_REAL') return { ...d, params: { ...d.params, input: null } };
+  return d.code === 'EVIDENCE_VALUE_TYPE' && c.kind === 'text' ? typeProblem(c, place, 'date') : d;
+}
+
 /** A date cell as YYYY-MM-DD (text typed there goes to the evidence checks as written). */
 export function dateCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column: number, place: WorkbookPlace = PLACE_NONE): string | undefined {
   const c: CellContent = readCell(ws.getCell(row, column));
   if (c.kind === 'empty') return undefined;
   const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, yesNo(r), []);
   if (v.ok === true) return String(v.value);
-  // A text that is no (real) date in a date cell of a document, the period or a round: said of the cell,
-  // not of an input (there is none) as the evidence's own reading would.
-  const d =
-    v.ok === false && (v.diagnostic.code === 'EVIDENCE_DATE_NOT_REAL' || v.diagnostic.code === 'EVIDENCE_VALUE_TYPE') && c.kind === 'text'
-      ? typeProblem(c, place, 'date')
-      : v.ok === false
-        ? v.diagnostic
-        : undefined;
-  if (d) report(r, d, cellRef(ws.name, column, row));
+  if (v.ok === false) report(r, ofNoInput(v.diagnostic, c, place), cellRef(ws.name, column, row));
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compile, score, type CompiledSet } from '@parindex/engine';
+import { diagnosticText } from '@parindex/explain';
 import { expectedImport } from '../../cli/test/workbook-fill.js';
 import { fillEvidenceWorkbook, readWorkbookBytes } from '../src/index.js';
 
@@ -49,6 +50,8 @@ describe('fillEvidenceWorkbook → readWorkbookBytes', () => {
     // The count typed with a decimal comma, the count that is not whole, the day that does not exist (said
     // once: the schema's refusal of the text the reader passed on, at the same cell, is not repeated).
     expect(errors).toEqual(['EVIDENCE_DATE_NOT_REAL Đơn vị!B16', 'EVIDENCE_VALUE_TYPE Số liệu!D4', 'EVIDENCE_VALUE_TYPE Số liệu!D15']);
+    // The period's date is no input: "the date", not 'the date of the input "date"'.
+    expect(diagnosticText(read.diagnostics.find((d) => d.cell === 'Đơn vị!B16')!, 'en')).toBe('The date "2026-02-30" is not a real calendar date: check the day and the month.');
   });
 
   it('a set the finder does not have is SET_NOT_FOUND with its ref', async () => {

@@ -573,7 +573,7 @@ export const diagnosticsEn = {
     `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
-  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} ${q(p.got)} is not a real calendar date: check the day and the month.`,
+  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${named(p.input, p)}` : 'The date'} ${q(p.got)} is not a real calendar date: check the day and the month.`,
   EVIDENCE_LEVEL_BY_LABEL: (p) =>
     `The input ${named(p.input, p)} is written with the level's label ${q(p.got)} and was read as the level ${q(p.read)}; in the file, write the level's id ${q(p.read)}.`,
 

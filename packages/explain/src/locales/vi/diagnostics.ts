@@ -576,8 +576,7 @@ export const diagnosticsVi = {
     `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
-  EVIDENCE_DATE_NOT_REAL: (p) =>
-    `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
+  EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
   EVIDENCE_LEVEL_BY_LABEL: (p) => `Đầu vào ${named(p.input, p)} được ghi bằng tên mức ${q(p.got)} và được đọc là mức ${q(p.read)}; trong tệp nên ghi mã mức ${q(p.read)}.`,
 
   // Chấm điểm
