@@ -629,9 +629,10 @@ describe.concurrent('rank', () => {
     ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad-appraisal\.json:\d+:\d+ {2}APPRAISAL_UNKNOWN_CRITERION/);
-    expect(bad.stdout).toContain(`• ${badAppraisal}: 1 lỗi — Tệp thẩm định nhắc tới "9.9.9", không phải tiêu chí lá của bộ model.commune-par@2026.`);
+    // The unit the failed appraisal leaves out is named, not only the file.
+    expect(bad.stdout).toContain(`• ${badAppraisal}: UBND xã Vĩnh Bảo (HP-VINHBAO) không được xếp hạng; 1 lỗi — Tệp thẩm định nhắc tới "9.9.9", không phải tiêu chí lá của bộ model.commune-par@2026.`);
     expect(bad.stdout).not.toContain(`• ${VB}:`);
-    expect(JSON.parse(badJson.stdout).failed.map((f: { file: string }) => f.file)).toEqual([badAppraisal]);
+    expect(JSON.parse(badJson.stdout).failed.map((f: { file: string; unit?: unknown }) => [f.file, f.unit])).toEqual([[badAppraisal, { code: 'HP-VINHBAO', name: 'UBND xã Vĩnh Bảo' }]]);
     // The unit is ranked on its own score; the appraisal, of the evidence before the edit, is not used, and says why.
     expect(edited.code).toBe(0);
     const ranked = score(compile(bundledSets().get('model.commune-par@2026')), evidence).provenance.evidence.sha256;

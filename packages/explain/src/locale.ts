@@ -256,6 +256,8 @@ export interface RankWords {
   meanShareNote: string;
   notRanked(count: string, isOne: boolean): string;
   errors(count: string, isOne: boolean): string;
+  /** The unit a failed file leaves out of the ranking, when it is known (its appraisal failed): "UBND xã Đại Sơn (HP-DAISON) không được xếp hạng". */
+  unitLeftOut(name: string, code: string): string;
   unusedAppraisals: string;
   skipped: string;
   noThreads: string;

@@ -55,6 +55,8 @@ export const POOL_MIN_FILES = 2000;
 interface Failed {
   file: string;
   diagnostics: Diagnostic[];
+  /** The unit left out, when its evidence was read (its appraisal failed). */
+  unit?: { code: string; name: string };
 }
 
 /** An appraisal file among the paths. */
@@ -243,7 +245,7 @@ function scoreAppraised(r: RankRun, i: number, a: AppraisalFile): boolean {
     const diagnostics = e instanceof ParindexError ? locateScoreDiagnostics(e.diagnostics, f, a.json) : e instanceof CliError ? e.diagnostics : undefined;
     if (!diagnostics) throw e;
     // The file at fault: the appraisal when its error is in it (an unknown criterion or round), else the evidence.
-    r.failed.push({ file: diagnostics.find((d) => d.severity === 'error')?.file ?? x.file, diagnostics });
+    r.failed.push({ file: diagnostics.find((d) => d.severity === 'error')?.file ?? x.file, diagnostics, unit: { code: x.result.unit.code, name: x.result.unit.name } });
     return false;
   }
 }
@@ -295,7 +297,7 @@ async function report(r: RankRun): Promise<void> {
       summary,
       appraised: r.appraised,
       round: r.opts.round,
-      failed: r.failed.map((x) => ({ file: x.file, errors: x.diagnostics.filter((d) => d.severity === 'error').length, first: first(x) })),
+      failed: r.failed.map((x) => ({ file: x.file, errors: x.diagnostics.filter((d) => d.severity === 'error').length, first: first(x), ...(x.unit ? { unit: x.unit } : {}) })),
       unusedAppraisals: r.unusedAppraisals.map((x) => ({ file: x.file, why: first(x) })),
       skipped: r.skipped,
     },

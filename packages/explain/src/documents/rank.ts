@@ -18,7 +18,8 @@ export interface RankDocumentInput {
   appraised: number;
   round: string | undefined;
   /** Files that could not be ranked: their error count and their first problem, already worded. */
-  failed: ReadonlyArray<{ file: string; errors: number; first: string }>;
+  /** unit: the unit the file leaves out, when known (an appraisal that failed: its evidence was read). */
+  failed: ReadonlyArray<{ file: string; errors: number; first: string; unit?: { code: string; name: string } }>;
   unusedAppraisals: ReadonlyArray<{ file: string; why: string }>;
   skipped: readonly string[];
 }
@@ -110,7 +111,7 @@ function problemBlocks(x: RankDocumentInput, lang: Lang): Block[] {
   if (x.failed.length)
     out.push(
       { kind: 'heading', text: r.notRanked(n(x.failed.length), x.failed.length === 1) },
-      { kind: 'list', items: x.failed.map((f) => `${f.file}: ${r.errors(n(f.errors), f.errors === 1)} — ${f.first}`) },
+      { kind: 'list', items: x.failed.map((f) => `${f.file}: ${f.unit ? `${r.unitLeftOut(f.unit.name, f.unit.code)}; ` : ''}${r.errors(n(f.errors), f.errors === 1)} — ${f.first}`) },
     );
   if (x.unusedAppraisals.length) out.push({ kind: 'para', text: `${r.unusedAppraisals}: ${x.unusedAppraisals.map((a) => `${a.file} (${a.why})`).join('; ')}` });
   if (x.skipped.length) out.push({ kind: 'para', text: `${r.skipped}: ${x.skipped.join(', ')}` });

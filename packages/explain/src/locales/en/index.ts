@@ -240,6 +240,7 @@ export const en: Locale = {
       "Mean of units' shares: the plain mean of each unit's points as a share of its own applicable maximum (over the units where the field applies), as the mean index is. Where the applicable maxima differ between units, it differs from the mean points divided by the maximum.",
     notRanked: (n, one) => `Not ranked (${n} ${one ? 'file' : 'files'} with errors)`,
     errors: (n, one) => `${n} ${one ? 'error' : 'errors'}`,
+    unitLeftOut: (name, code) => `${name} (${code}) is not ranked`,
     unusedAppraisals: 'Appraisal files not used',
     skipped: 'Skipped (not evidence for this criteria set)',
     noThreads: 'the worker threads could not be used; scoring in this process',

@@ -252,6 +252,7 @@ export const vi: Locale = {
       'Tỉ lệ bình quân của các đơn vị: bình quân cộng tỉ lệ điểm đạt trên điểm tối đa áp dụng của từng đơn vị (các đơn vị có lĩnh vực áp dụng), tính như chỉ số bình quân. Khi điểm tối đa áp dụng khác nhau giữa các đơn vị, tỉ lệ này khác điểm bình quân chia cho điểm tối đa.',
     notRanked: (n) => `Không xếp hạng được (${n} tệp có lỗi)`,
     errors: (n) => `${n} lỗi`,
+    unitLeftOut: (name, code) => `${name} (${code}) không được xếp hạng`,
     unusedAppraisals: 'Tệp thẩm định không dùng',
     skipped: 'Bỏ qua (không phải minh chứng của bộ tiêu chí này)',
     noThreads: 'không dùng được các luồng xử lý song song; chấm điểm trong tiến trình này',
