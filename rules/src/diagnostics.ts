@@ -427,6 +427,12 @@ export interface DiagnosticParams {
   WORKBOOK_MISSING_ROW: WorkbookPlace;
   /** A document row without a criterion, or with a code that is not a criterion (leaf) of the set. */
   WORKBOOK_DOCUMENT_CRITERION: { code: string | null; suggest?: string };
+  /**
+   * A cell of the appraisers' workbook that is not read, with something typed in it: the unit's self-score
+   * or figure changed (what: unitScore, unitFigure; was, now: the cell as made and as found), or the unit's
+   * answer written on a figure's row (answerOnFigure; answers are read on the criterion's row).
+   */
+  WORKBOOK_CELL_IGNORED: WorkbookPlace & { what: 'unitScore' | 'unitFigure' | 'answerOnFigure'; was: string; now: string };
   /** An appraisal row that corrects a value or points without a reason. */
   WORKBOOK_APPRAISAL_REASON: WorkbookPlace & { round: string };
   /** A number option out of its range, or not a whole number (serve's --port, --timeout …). */
@@ -655,6 +661,7 @@ export const SEVERITY = {
   WORKBOOK_UNKNOWN_ROW: 'error',
   WORKBOOK_DUPLICATE_ROW: 'error',
   WORKBOOK_MISSING_ROW: 'warning',
+  WORKBOOK_CELL_IGNORED: 'warning',
   WORKBOOK_DOCUMENT_CRITERION: 'error',
   WORKBOOK_APPRAISAL_REASON: 'error',
   USAGE_NUMBER: 'error',
@@ -697,6 +704,7 @@ type ToolWarning = Warnings<
   | 'PROGRESS_DONE_WITHOUT_PRODUCT'
   | 'PROGRESS_LATE'
   | 'WORKBOOK_MISSING_ROW'
+  | 'WORKBOOK_CELL_IGNORED'
   | 'API_PAGE_NOT_BUILT'
 >;
 

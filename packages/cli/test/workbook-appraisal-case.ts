@@ -38,3 +38,19 @@ export async function appraisalReasonCase(dir: string): Promise<Diagnostic[]> {
   );
   return importAs(bytes, dir);
 }
+
+/** The unit's figure changed in its own column, and an answer on a figure's row: neither read, both said. */
+export async function appraisalIgnoredCase(dir: string): Promise<Diagnostic[]> {
+  const c = compiled();
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await appraisalWorkbook(c, evidence(), 'vi')) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Thẩm định')!;
+  ws.eachRow((row) => {
+    if (row.getCell(3).value === 'dossiers_on_time') {
+      row.getCell(6).value = 2000;
+      row.getCell(12).value = 'Đơn vị đã bổ sung sổ theo dõi';
+    }
+  });
+  return importAs(Buffer.from(await wb.xlsx.writeBuffer()), dir);
+}

@@ -86,6 +86,13 @@ export function workbookCases(dir: string): Record<Extract<DiagnosticCode, `WORK
     WORKBOOK_DUPLICATE_ROW: c(() => withCells([['Số liệu', 'C4', 'dossiers_received']])),
     WORKBOOK_MISSING_ROW: c(() => withCells([], (wb) => wb.getWorksheet('Số liệu')!.spliceRows(3, 1))),
     WORKBOOK_DOCUMENT_CRITERION: c(() => withCells([['Tài liệu', 'D2', '01/KH-UBND']], (wb) => (wb.getWorksheet('Tài liệu')!.getCell('A2').value = '9.9'))),
+    WORKBOOK_CELL_IGNORED: {
+      run: async () => {
+        const { appraisalIgnoredCase } = await import('./workbook-appraisal-case.js');
+        return appraisalIgnoredCase(dir);
+      },
+      path: '',
+    },
     WORKBOOK_APPRAISAL_REASON: {
       run: async () => {
         const { appraisalReasonCase } = await import('./workbook-appraisal-case.js');

@@ -13,6 +13,7 @@ import { checkEvidence, compile, score, toSummary, type CompiledSet } from '@par
 import type { InputDef } from '@parindex/rules';
 import { bundledSets } from '@parindex/rules/node';
 import { walkJsonFiles } from '@parindex/rules/files';
+import { diagnosticText } from '@parindex/explain';
 import { readWorkbookFile } from '../src/workbook/load.js';
 import { appraisalWorkbook, evidenceWorkbook } from '@parindex/workbook';
 import { cellValueFor, expectedImport, fillAppraisal, fillWorkbook } from './workbook-fill.js';
@@ -314,6 +315,18 @@ describe("the appraisers' workbook", () => {
     writeFileSync(changed, JSON.stringify({ ...ev, unit: { ...ev.unit, name: 'UBND xã Vĩnh Bảo (sửa)' } }));
     const stale = await cliInProcess(['score', changed, '--appraisal', file]);
     expect(stale.stderr).toMatch(/tham-dinh-sai\.xlsx:Đơn vị!B\d+ {2}APPRAISAL_EVIDENCE_MISMATCH {2}lỗi: /);
+  });
+
+  it("what is typed where the appraisers' workbook does not read is said at its cell, not dropped", async () => {
+    const { appraisalIgnoredCase } = await import('./workbook-appraisal-case.js');
+    const found = (await appraisalIgnoredCase(dir)).filter((d) => d.code === 'WORKBOOK_CELL_IGNORED');
+    expect(found.map((d) => [d.cell, d.severity, (d.params as { what: string }).what])).toEqual([
+      [expect.stringMatching(/^Thẩm định!L\d+$/), 'warning', 'answerOnFigure'],
+      [expect.stringMatching(/^Thẩm định!F\d+$/), 'warning', 'unitFigure'],
+    ]);
+    expect(diagnosticText(found[1]!, 'vi')).toBe(
+      'Giá trị đơn vị báo cáo của số liệu "Số hồ sơ giải quyết trước và đúng hạn" của tiêu chí 3.2 đã bị sửa ("1.170" → "2000") và không được đọc: cột này là của đơn vị; số liệu đã sửa ghi ở cột số liệu của vòng, kèm lý do.',
+    );
   });
 
   it('a template or a new appraisal never replaces a file at --out (it may be the filled one) unless --force', async () => {

@@ -6,6 +6,7 @@
  */
 import { checkEvidence, hashJson } from '@parindex/engine';
 import { hasErrors, readJson, type Diagnostic } from '@parindex/rules';
+import { answersOnFigures, changedUnitCells } from './appraisal-ignored.js';
 import { readAppraisalWorkbook } from './appraisal-read.js';
 import { openWorkbookBytes, type OpenedWorkbook, type SetFinder } from './open.js';
 import { readEvidenceWorkbook } from './read.js';
@@ -55,8 +56,10 @@ export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, ch
   if (opened.opened.kind === 'appraisal') {
     const a = await readAppraisalWorkbook(opened.opened);
     const found = [...a.diagnostics];
+    if (check) found.push(...answersOnFigures(opened.opened));
     const evidence = check && !hasErrors(a.diagnostics) ? boundEvidence(opened.opened) : undefined;
     if (evidence) found.push(...roundProblems(checkEvidence(opened.opened.compiled, evidence, { appraisal: a.appraisal }), a.diagnostics, cellFinder(a.cells)));
+    if (evidence) found.push(...(await changedUnitCells(opened.opened, evidence)));
     return located('appraisal', a.appraisal, found, a.cells);
   }
   const read = readEvidenceWorkbook(opened.opened);

@@ -710,6 +710,10 @@ export const diagnosticsEn = {
     p.code === null
       ? 'A document row does not say which criterion the document proves.'
       : `A document row names ${q(p.code)}, which is not a criterion of the set${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  WORKBOOK_CELL_IGNORED: (p) =>
+    p.what === 'answerOnFigure'
+      ? `The unit's answer on the row of ${cellOf(p)} is not read: answers go on the row of criterion ${p.criterion ?? ''}.`
+      : `The ${p.what === 'unitScore' ? 'self-score' : "unit's value"} of ${cellOf(p)} was changed (${q(p.was)} → ${q(p.now)}) and is not read: that column is the unit's; ${p.what === 'unitScore' ? "the appraisers' points go in a round's points column" : "a corrected figure goes in a round's figure column"}, with a reason.`,
   WORKBOOK_APPRAISAL_REASON: (p) => `The change to ${cellOf(p)} in ${/^round[0-9]+$/.test(p.round) ? `round ${p.round.slice(5)}` : q(p.round)} has no reason; every change needs one.`,
   USAGE_NUMBER: (p, f) => `${p.option} needs a whole number from ${f.num(p.min)} to ${f.num(p.max)}, not ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'The request body is larger than the limit of' : `The request body is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}.`,

@@ -711,6 +711,10 @@ export const diagnosticsVi = {
     p.code === null
       ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.'
       : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  WORKBOOK_CELL_IGNORED: (p) =>
+    p.what === 'answerOnFigure'
+      ? `Giải trình của đơn vị ghi trên dòng ${cellOf(p)} không được đọc: giải trình ghi trên dòng của tiêu chí ${p.criterion ?? ''}.`
+      : `${p.what === 'unitScore' ? 'Điểm tự chấm' : 'Giá trị đơn vị báo cáo'} của ${cellOf(p)} đã bị sửa (${q(p.was)} → ${q(p.now)}) và không được đọc: cột này là của đơn vị; ${p.what === 'unitScore' ? 'điểm thẩm định ghi ở cột điểm của vòng' : 'số liệu đã sửa ghi ở cột số liệu của vòng'}, kèm lý do.`,
   WORKBOOK_APPRAISAL_REASON: (p) => `Điều chỉnh ${cellOf(p)} ở ${/^round[0-9]+$/.test(p.round) ? `vòng ${p.round.slice(5)}` : q(p.round)} chưa có lý do; mỗi điều chỉnh phải ghi lý do.`,
   USAGE_NUMBER: (p, f) => `${p.option} cần một số nguyên từ ${f.num(p.min)} đến ${f.num(p.max)}, không phải ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'Nội dung yêu cầu lớn hơn' : `Nội dung yêu cầu có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte.`,

@@ -1,0 +1,80 @@
+/**
+ * What an appraiser types where the appraisers' workbook does not read: the unit's own columns (its
+ * self-score and figures, which the workbook shows and the evidence decides) and the unit's answer on a
+ * figure's row (answers are read on the criterion's row). Nothing there changes the appraisal, so each is
+ * a warning at its cell, rather than text dropped without a word.
+ */
+import ExcelJS from 'exceljs';
+import { diag, type Diagnostic, type WorkbookPlace } from '@parindex/rules';
+import { A, appraisalWorkbook } from './appraisal.js';
+import { numberText, readCell } from './cells.js';
+import { cellRef } from './layout.js';
+import type { OpenedWorkbook } from './open.js';
+import { PLACE_NONE, placeOf } from './reading.js';
+
+/** A cell as text, to compare what the workbook was made with and what it holds. */
+function cellText(cell: ExcelJS.Cell): string {
+  const c = readCell(cell);
+  if (c.kind === 'number') return numberText(c.value);
+  if (c.kind === 'text') return c.text;
+  if (c.kind === 'date') return c.iso;
+  if (c.kind === 'boolean') return String(c.value);
+  if (c.kind === 'formula') return `=${c.formula}`;
+  return c.kind === 'error' ? c.error : '';
+}
+
+const keyOf = (row: ExcelJS.Row) => `${cellText(row.getCell(A.code))}\u0000${cellText(row.getCell(A.input))}`;
+
+/** Where a row of the appraisal sheet is: its figure (by its id) or its criterion. */
+function placeOfRow(opened: OpenedWorkbook, row: ExcelJS.Row): WorkbookPlace {
+  const code = cellText(row.getCell(A.code));
+  const def = opened.compiled.inputs.get(cellText(row.getCell(A.input)))?.def;
+  return def ? placeOf(def, code || null) : { ...PLACE_NONE, criterion: code || null };
+}
+
+type Ignored = 'unitScore' | 'unitFigure' | 'answerOnFigure';
+const ignored = (place: WorkbookPlace, what: Ignored, was: string, now: string, cell: string): Diagnostic => ({
+  ...diag('WORKBOOK_CELL_IGNORED', '', { ...place, what, was: was.slice(0, 100), now: now.slice(0, 100) }, 'warning'),
+  cell,
+});
+
+/**
+ * The unit's columns changed since the workbook was made: compared, row by row (rows found by their
+ * criterion and figure id), with the workbook made again from the evidence its binding sheet keeps.
+ */
+export async function changedUnitCells(opened: OpenedWorkbook, evidence: Record<string, unknown>): Promise<Diagnostic[]> {
+  const name = opened.words.sheets.appraisal;
+  const ws = opened.wb.getWorksheet(name);
+  const made = new ExcelJS.Workbook();
+  await made.xlsx.load((await appraisalWorkbook(opened.compiled, evidence, opened.lang)) as unknown as ArrayBuffer);
+  const original = made.getWorksheet(name);
+  if (!ws || !original) return [];
+  const rows = new Map<string, ExcelJS.Row>();
+  original.eachRow((row) => void (rows.has(keyOf(row)) || rows.set(keyOf(row), row)));
+  const out: Diagnostic[] = [];
+  ws.eachRow((row, i) => {
+    const was = rows.get(keyOf(row));
+    if (!was || keyOf(row) === '\u0000') return;
+    for (const [column, what] of [
+      [A.self, 'unitScore'],
+      [A.selfValue, 'unitFigure'],
+    ] as const) {
+      const [before, now] = [cellText(was.getCell(column)), cellText(row.getCell(column))];
+      if (before !== now) out.push(ignored(placeOfRow(opened, row), what, before, now, cellRef(name, column, i)));
+    }
+  });
+  return out;
+}
+
+/** The unit's answer typed on a figure's row. */
+export function answersOnFigures(opened: OpenedWorkbook): Diagnostic[] {
+  const name = opened.words.sheets.appraisal;
+  const ws = opened.wb.getWorksheet(name);
+  const out: Diagnostic[] = [];
+  ws?.eachRow((row, i) => {
+    if (i === 1 || cellText(row.getCell(A.input)) === '') return;
+    const text = cellText(row.getCell(A.answer));
+    if (text !== '') out.push(ignored(placeOfRow(opened, row), 'answerOnFigure', '', text, cellRef(name, A.answer, i)));
+  });
+  return out;
+}
