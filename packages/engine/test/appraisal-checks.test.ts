@@ -153,7 +153,7 @@ describe("the unit's claim under an override", () => {
     // 1.1.1: the unit claims 1, its evidence gives 1; the appraiser overrides it to 0.5.
     const a = structuredClone(appraisal);
     a.rounds = [{ id: 'round1', kind: 'appraisal', items: [{ criterion: '1.1.1', points: 0.5, reason: 'Kế hoạch thiếu nội dung' }] }];
-    const leafOf = (r: ReturnType<typeof score>) => r.fields[0]!.children![0]!.children![0]!;
+    const leafOf = (r: ReturnType<typeof score>) => (r.fields[0] as NodeResult).children![0]!.children![0]!;
     const self = leafOf(score(compiled, evidence));
     expect([self.code, self.points, self.flags.includes('claimMismatch')]).toEqual(['1.1.1', '1', false]);
     const round = score(compiled, evidence, { appraisal: a, round: 'round1' });
