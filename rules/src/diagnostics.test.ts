@@ -21,6 +21,7 @@ describe('diag', () => {
       'PROGRESS_DONE_WITHOUT_PRODUCT',
       'PROGRESS_LATE',
       'WORKBOOK_MISSING_ROW',
+      'WORKBOOK_CELL_IGNORED',
       'API_PAGE_NOT_BUILT',
     ]);
     for (const c of passed) expect(untyped(c, '', {}, 'warning').severity).toBe(SEVERITY[c]);
