@@ -344,6 +344,8 @@ export interface DiagnosticParams {
   APPRAISAL_ROUND_DATE_ORDER: { round: string; date: string; previous: string; previousDate: string };
   /** A round's or an item's date written day first ("20/01/2027"), read as the ISO date. */
   APPRAISAL_DATE_READ: { of: 'round' | 'item'; got: string; read: string };
+  /** An item's points written as Vietnamese text ("0,5"), read as the decimal `read` ("0.5"). */
+  APPRAISAL_POINTS_READ: { got: string; read: string };
 
   // Reform plans and their progress (@parindex/plans)
   PLAN_SCHEMA: SchemaIssue;
@@ -612,6 +614,7 @@ export const SEVERITY = {
   APPRAISAL_BLANK_REASON: 'error',
   APPRAISAL_ROUND_DATE_ORDER: 'warning',
   APPRAISAL_DATE_READ: 'warning',
+  APPRAISAL_POINTS_READ: 'warning',
   PLAN_SCHEMA: 'error',
   PROGRESS_SCHEMA: 'error',
   PLAN_FILE_KIND: 'error',
@@ -741,6 +744,7 @@ const WARNINGS: { readonly [C in Exclude<WarningCode, ToolWarning>]: true } = {
   SCORE_NEEDS_EXPLANATION: true,
   APPRAISAL_ROUND_DATE_ORDER: true,
   APPRAISAL_DATE_READ: true,
+  APPRAISAL_POINTS_READ: true,
 };
 
 /** Build a diagnostic; its params are checked against its code at compile time (and a tool's warning is passed its severity). */

@@ -11,7 +11,7 @@
  * the engine reads it as the officer meant it, with the warning readValueText gives, as it reads an
  * input's date.
  */
-import { atPointer, diag, pointer, pointerSegments, readDateText, valueTextDiagnostic, type Diagnostic } from './deps.js';
+import { atPointer, diag, pointer, pointerSegments, readDateText, readValueText, valueTextDiagnostic, type Diagnostic } from './deps.js';
 import { parseAppraisal, type Appraisal } from './appraisal.js';
 import type { CompiledSet } from './compile.js';
 import { type Evidence, parseEvidence } from './evidence.js';
@@ -143,6 +143,24 @@ function appraisalDate(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
   (atPointer(root, pointer(...segs.slice(0, -1))) as Obj).date = String(r.value);
 }
 
+const APPRAISAL_POINTS = /^\/rounds\/[0-9]+\/items\/[0-9]+\/points$/;
+const POINTS_INPUT = { id: 'points', type: 'decimal', label: '' } as const;
+
+/**
+ * An item's points written as text the schema refused, read as a decimal typed as text is ("0,5" → 0.5
+ * with APPRAISAL_POINTS_READ, as evidence reads "95,5"); a text that is no number keeps its problem.
+ */
+function appraisalPoints(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
+  const raw = atPointer(root, d.path);
+  const r = typeof raw === 'string' ? readValueText(raw, POINTS_INPUT) : undefined;
+  if (r === undefined || !r.ok || typeof r.value !== 'string') {
+    out.push(d);
+    return;
+  }
+  out.push(diag('APPRAISAL_POINTS_READ', d.path, { got: raw as string, read: r.value }));
+  (atPointer(root, pointer(...pointerSegments(d.path).slice(0, -1))) as Obj).points = r.value;
+}
+
 const ITEM_REQUIRED = new Set(['criterion', 'reason']);
 const ROUND_REQUIRED = new Set(['id', 'kind']);
 
@@ -190,6 +208,7 @@ export function salvageAppraisal(value: unknown, schemaDiagnostics: readonly Dia
   const diagnostics: Diagnostic[] = [];
   for (const d of schemaDiagnostics) {
     if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && APPRAISAL_DATE.test(d.path)) appraisalDate(root, d, diagnostics);
+    else if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && APPRAISAL_POINTS.test(d.path)) appraisalPoints(root, d, diagnostics);
     else diagnostics.push(d);
   }
   const put = (o: Obj) => {

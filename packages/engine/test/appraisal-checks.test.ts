@@ -124,6 +124,21 @@ describe('the advice of a criterion the appraiser gave points', () => {
   });
 });
 
+describe('appraisal points written the Vietnamese way', () => {
+  it('"0,5" is read as 0.5 with APPRAISAL_POINTS_READ and scores as 0.5 does; a text that is no number stays an error', () => {
+    const comma = structuredClone(appraisal);
+    comma.rounds[0].items[0].points = '0,5';
+    const dot = structuredClone(appraisal);
+    dot.rounds[0].items[0].points = 0.5;
+    const r = score(compiled, evidence, { appraisal: comma, round: 'round1' });
+    expect(r.totals).toEqual(score(compiled, evidence, { appraisal: dot, round: 'round1' }).totals);
+    expect(r.diagnostics.filter((d) => d.code === 'APPRAISAL_POINTS_READ').map((d) => [d.path, d.severity, d.params])).toEqual([['/rounds/0/items/0/points', 'warning', { got: '0,5', read: '0.5' }]]);
+    const bad = structuredClone(appraisal);
+    bad.rounds[0].items[0].points = 'nửa điểm';
+    expect(() => score(compiled, evidence, { appraisal: bad, round: 'round1' })).toThrow(ParindexError);
+  });
+});
+
 describe('appraisal dates written day first', () => {
   it('are read as the ISO date with APPRAISAL_DATE_READ, and score as the ISO dates do; a text that is no date stays an error', () => {
     const a = structuredClone(appraisal);

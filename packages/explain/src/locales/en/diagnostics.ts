@@ -628,6 +628,7 @@ export const diagnosticsEn = {
     `Round ${p.at} has the id ${q(p.round)}, as round ${p.first} has: each round needs its own id (for example round1, answer, round2), since --round and every report name a round by it.`,
   APPRAISAL_REPEATED_ITEM: (p) => `${q(p.code)} has two items in round ${q(p.round)} (items ${p.first} and ${p.at}): make them one item, which may correct values and give points, with one reason.`,
   APPRAISAL_BLANK_REASON: (p) => `The reason for adjusting ${q(p.code)} in round ${q(p.round)} is blank: every adjustment needs a reason the unit can read.`,
+  APPRAISAL_POINTS_READ: (p) => `The item's points are written ${q(p.got)} and were read as ${p.read}; in the file, write the number with a dot: ${p.read}.`,
   APPRAISAL_DATE_READ: (p) => `${p.of === 'round' ? "The round's date" : "The item's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
   APPRAISAL_ROUND_DATE_ORDER: (p, f) =>
     `Round ${q(p.round)} is dated ${f.date(p.date)}, before the earlier round ${q(p.previous)} (${f.date(p.previousDate)}): rounds apply in file order; check the date or the order of the rounds.`,

@@ -630,6 +630,7 @@ export const diagnosticsVi = {
   APPRAISAL_REPEATED_ITEM: (p) =>
     `Tiêu chí ${q(p.code)} có hai mục trong vòng ${q(p.round)} (mục thứ ${p.first} và thứ ${p.at}): hãy gộp thành một mục, một mục có thể vừa sửa số liệu vừa ghi điểm, với một lý do.`,
   APPRAISAL_BLANK_REASON: (p) => `Lý do điều chỉnh ${q(p.code)} trong vòng ${q(p.round)} để trống: mỗi điều chỉnh cần một lý do mà đơn vị đọc được.`,
+  APPRAISAL_POINTS_READ: (p) => `Điểm của mục thẩm định được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết số với dấu chấm: ${p.read}.`,
   APPRAISAL_DATE_READ: (p) => `Ngày của ${p.of === 'round' ? 'vòng thẩm định' : 'mục thẩm định'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
   APPRAISAL_ROUND_DATE_ORDER: (p, f) =>
     `Vòng ${q(p.round)} đề ngày ${f.date(p.date)}, trước ngày của vòng ${q(p.previous)} đứng trước nó (${f.date(p.previousDate)}): các vòng được áp dụng theo thứ tự trong tệp; hãy kiểm tra lại ngày hoặc thứ tự các vòng.`,
