@@ -138,6 +138,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   APPRAISAL_DUPLICATE_ROUND: { round: 'round1', first: 1, at: 3 },
   APPRAISAL_REPEATED_ITEM: { code: '3.7.2', round: 'round1', first: 2, at: 5 },
   APPRAISAL_BLANK_REASON: { code: '3.7.2', round: 'round2' },
+  APPRAISAL_ROUND_ID_ORDER: { round: 'round1', previous: 'round2' },
   APPRAISAL_ROUND_DATE_ORDER: { round: 'round2', date: '2027-01-10', previous: 'answer', previousDate: '2027-01-27' },
   APPRAISAL_DATE_READ: { of: 'round', got: '20/01/2027', read: '2027-01-20' },
   APPRAISAL_POINTS_READ: { got: '0,5', read: '0.5' },

@@ -342,6 +342,8 @@ export interface DiagnosticParams {
   APPRAISAL_BLANK_REASON: { code: string; round: string };
   /** A round dated before the round before it: rounds apply in file order, so one of the two is likely wrong. */
   APPRAISAL_ROUND_DATE_ORDER: { round: string; date: string; previous: string; previousDate: string };
+  /** A round numbered below one before it in the file ("round1" after "round2"): rounds apply in file order. */
+  APPRAISAL_ROUND_ID_ORDER: { round: string; previous: string };
   /** A round's or an item's date written day first ("20/01/2027"), read as the ISO date. */
   APPRAISAL_DATE_READ: { of: 'round' | 'item'; got: string; read: string };
   /** An item's points written as Vietnamese text ("0,5"), read as the decimal `read` ("0.5"). */
@@ -613,6 +615,7 @@ export const SEVERITY = {
   APPRAISAL_REPEATED_ITEM: 'error',
   APPRAISAL_BLANK_REASON: 'error',
   APPRAISAL_ROUND_DATE_ORDER: 'warning',
+  APPRAISAL_ROUND_ID_ORDER: 'warning',
   APPRAISAL_DATE_READ: 'warning',
   APPRAISAL_POINTS_READ: 'warning',
   PLAN_SCHEMA: 'error',
@@ -743,6 +746,7 @@ const WARNINGS: { readonly [C in Exclude<WarningCode, ToolWarning>]: true } = {
   SCORE_CLAIM_ON_PARENT: true,
   SCORE_NEEDS_EXPLANATION: true,
   APPRAISAL_ROUND_DATE_ORDER: true,
+  APPRAISAL_ROUND_ID_ORDER: true,
   APPRAISAL_DATE_READ: true,
   APPRAISAL_POINTS_READ: true,
 };

@@ -541,6 +541,7 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
   APPRAISAL_BLANK_REASON: appraisalCase([{ criterion: '1.1', points: 1, reason: '  ' }], '/rounds/0/items/0/reason'),
   APPRAISAL_DATE_READ: appraisalCase([], '/rounds/0/date', { date: '20/01/2027' }),
   APPRAISAL_POINTS_READ: appraisalCase([{ criterion: '1.1', points: '0,5', reason: 'Điều chỉnh theo hồ sơ' }], '/rounds/0/items/0/points'),
+  APPRAISAL_ROUND_ID_ORDER: { ...appraisalCase([], '/rounds/1/id', { second: { id: 'round0' } }) },
   APPRAISAL_ROUND_DATE_ORDER: appraisalCase([], '/rounds/1/date', { date: '2027-02-01', second: { id: 'round2', date: '2027-01-15' } }),
 
   USAGE_UNKNOWN_COMMAND: usageCase(() => ['scroe']),

@@ -361,6 +361,20 @@ describe.concurrent('explain', () => {
 });
 
 describe.concurrent('validate', () => {
+  it("an appraisal given with its evidence: its own warnings too (rounds out of order, points written '0,5')", async () => {
+    const a = read(VB_APPRAISAL) as { rounds: Array<{ id: string; date?: string; items: Array<{ points?: unknown }> }> };
+    a.rounds = [a.rounds[2]!, a.rounds[1]!, a.rounds[0]!].map(({ date: _date, ...r }) => r);
+    a.rounds[2]!.items[0]!.points = '0,5';
+    const file = writeTemp(tempDir(), 'nguoc.json', a);
+    const v = await cliInProcess(['validate', VB, file]);
+    expect(v.code).toBe(0);
+    const codes = v.stdout
+      .split('\n')
+      .filter((l) => l.includes('nguoc.json:') && l.includes('  APPRAISAL_'))
+      .map((l) => l.split('  ').slice(1, 3).join(' '));
+    expect(codes).toEqual(['APPRAISAL_ROUND_ID_ORDER /rounds/2/id', 'APPRAISAL_POINTS_READ /rounds/2/items/0/points']);
+  });
+
   it('sets, evidence and appraisals at once; exit 0 when all are valid', async () => {
     const r = await cliInProcess(['validate', 'rules/sets/model.commune-par/2026.json', VB, VB_APPRAISAL, '--quiet', '--lang', 'en']);
     expect(r.code, r.stdout).toBe(0);

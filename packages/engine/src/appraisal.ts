@@ -94,8 +94,20 @@ const datesInOrder: RoundsCheck = (rounds, skip, out) => {
   });
 };
 
+/** Rounds named round1, round2 … apply in file order: "round2" before "round1" leaves round 1's points as the last word. */
+const numbersInOrder: RoundsCheck = (rounds, skip, out) => {
+  let previous: { id: string; n: number } | undefined;
+  rounds.forEach((r, i) => {
+    const m = /^round([0-9]{1,6})$/.exec(r.id);
+    if (skip.has(`/rounds/${i}`) || !m) return;
+    const n = Number(m[1]);
+    if (previous !== undefined && n < previous.n) out.push(diag('APPRAISAL_ROUND_ID_ORDER', `/rounds/${i}/id`, { round: r.id, previous: previous.id }));
+    previous = { id: r.id, n };
+  });
+};
+
 /** The checks across rounds, in the order their problems are reported. */
-const ROUNDS_CHECKS: readonly RoundsCheck[] = [uniqueRoundIds, oneItemPerCriterion, readableReasons, datesInOrder];
+const ROUNDS_CHECKS: readonly RoundsCheck[] = [uniqueRoundIds, oneItemPerCriterion, readableReasons, numbersInOrder, datesInOrder];
 
 /** @internal The problems across the rounds of an appraisal the schema accepts (or its salvaged part). */
 export function checkRounds(appraisal: Appraisal, skip: ReadonlySet<string> = new Set()): Diagnostic[] {

@@ -67,20 +67,26 @@ async function checkEvidenceFile(f: JsonFile, rules: string | undefined, given: 
   return out;
 }
 
-/** Score every round against its evidence: the engine reports every appraisal problem (once). */
+/** The appraisal's own warnings among a scoring's (rounds out of order, a date or points read): the evidence's are its file's. */
+const ofAppraisal = (d: Diagnostic) => d.severity === 'warning' && (d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds'));
+
+/** Score every round against its evidence: the engine reports every appraisal problem (once), its warnings too. */
 function scoreRounds(f: JsonFile, appraisal: Appraisal, ev: Checked, out: Diagnostic[]): void {
   const seen = new Set(out.map((x) => `${x.code}|${x.file}|${x.path}`));
+  const add = (list: readonly Diagnostic[]) => {
+    for (const d of locateScoreDiagnostics(list, ev.file, f)) {
+      const key = `${d.code}|${d.file}|${d.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  };
   for (const round of appraisal.rounds) {
     try {
-      score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id });
+      add(score(ev.compiled, ev.file.value, { appraisal: f.value, round: round.id }).diagnostics.filter(ofAppraisal));
     } catch (e) {
       if (!(e instanceof ParindexError)) throw e;
-      for (const d of locateScoreDiagnostics(e.diagnostics, ev.file, f)) {
-        const key = `${d.code}|${d.file}|${d.path}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(d);
-      }
+      add(e.diagnostics);
     }
   }
 }

@@ -630,6 +630,8 @@ export const diagnosticsEn = {
   APPRAISAL_BLANK_REASON: (p) => `The reason for adjusting ${q(p.code)} in round ${q(p.round)} is blank: every adjustment needs a reason the unit can read.`,
   APPRAISAL_POINTS_READ: (p) => `The item's points are written ${q(p.got)} and were read as ${p.read}; in the file, write the number with a dot: ${p.read}.`,
   APPRAISAL_DATE_READ: (p) => `${p.of === 'round' ? "The round's date" : "The item's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
+  APPRAISAL_ROUND_ID_ORDER: (p) =>
+    `Round ${q(p.round)} comes after round ${q(p.previous)} in the file: rounds apply in file order, so ${q(p.round)}'s points are the final ones; put the rounds in the order they took place.`,
   APPRAISAL_ROUND_DATE_ORDER: (p, f) =>
     `Round ${q(p.round)} is dated ${f.date(p.date)}, before the earlier round ${q(p.previous)} (${f.date(p.previousDate)}): rounds apply in file order; check the date or the order of the rounds.`,
 

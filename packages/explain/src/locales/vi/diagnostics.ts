@@ -632,6 +632,8 @@ export const diagnosticsVi = {
   APPRAISAL_BLANK_REASON: (p) => `Lý do điều chỉnh ${q(p.code)} trong vòng ${q(p.round)} để trống: mỗi điều chỉnh cần một lý do mà đơn vị đọc được.`,
   APPRAISAL_POINTS_READ: (p) => `Điểm của mục thẩm định được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết số với dấu chấm: ${p.read}.`,
   APPRAISAL_DATE_READ: (p) => `Ngày của ${p.of === 'round' ? 'vòng thẩm định' : 'mục thẩm định'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
+  APPRAISAL_ROUND_ID_ORDER: (p) =>
+    `Vòng ${q(p.round)} đứng sau vòng ${q(p.previous)} trong tệp: các vòng được áp dụng theo thứ tự trong tệp, nên điểm của ${q(p.round)} là kết quả cuối cùng; hãy xếp các vòng theo thứ tự đã diễn ra.`,
   APPRAISAL_ROUND_DATE_ORDER: (p, f) =>
     `Vòng ${q(p.round)} đề ngày ${f.date(p.date)}, trước ngày của vòng ${q(p.previous)} đứng trước nó (${f.date(p.previousDate)}): các vòng được áp dụng theo thứ tự trong tệp; hãy kiểm tra lại ngày hoặc thứ tự các vòng.`,
 
