@@ -18,6 +18,7 @@ export const workbookEn: WorkbookWords = {
     'Round 1: write the corrected figure or the adjusted points, with a reason (required), the appraiser and the date.',
     "The unit's answer: write the unit's reply. Round 2: as round 1.",
     'Then run: parindex import <this file> --out appraisal.json.',
+    "The workbook keeps (on a hidden sheet) a copy of the unit's evidence, against which import checks the rounds.",
   ],
   unitRows: {
     criteriaSet: 'Criteria set',

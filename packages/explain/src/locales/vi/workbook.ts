@@ -18,6 +18,7 @@ export const workbookVi: WorkbookWords = {
     'Vòng 1: ghi số liệu đã sửa hoặc điểm điều chỉnh, kèm lý do (bắt buộc), người thẩm định và ngày.',
     'Giải trình của đơn vị: ghi ý kiến của đơn vị. Vòng 2: như vòng 1.',
     'Xong thì chạy: parindex import <tệp này> --out tham-dinh.json.',
+    'Sổ tính giữ kèm (ở trang ẩn) bản minh chứng của đơn vị, để khi nhập, các điều chỉnh được kiểm tra theo minh chứng đó.',
   ],
   unitRows: {
     criteriaSet: 'Bộ tiêu chí',
