@@ -659,6 +659,18 @@ describe.concurrent('rank', () => {
       `RANK_APPRAISAL_UNUSED  /evidence  warning: This appraisal (unit HP-VINHBAO) was not used: the evidence changed since it was appraised (the appraisal names SHA-256 ${given.slice(0, 12)}…; ${changed}, ranked for this unit, has ${ranked.slice(0, 12)}…): appraise the changed evidence again, or rank the evidence that was appraised.`,
     );
   });
+
+  it('an appraisal of evidence left out as a repeated unit code: not ranked, not "changed since appraised"', async () => {
+    const tmp = tempDir();
+    const copy = read(VB) as { unit: { code: string; name: string } };
+    copy.unit.name = 'UBND xã Vĩnh Bảo (bản sao)';
+    // Sorted before the appraised file, with the same code: it is ranked, the appraised one is the repeat.
+    const first = writeTemp(tmp, 'a-copy.json', copy);
+    const r = await cliInProcess(['rank', first, VB, VB_APPRAISAL, '--format', 'json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.failed.map((f: { file: string; diagnostics: Array<{ code: string }> }) => [f.file, f.diagnostics[0]!.code])).toEqual([[VB, 'RANK_DUPLICATE_UNIT']]);
+    expect(out.unusedAppraisals[0].diagnostics[0].params).toEqual({ unit: 'HP-VINHBAO', reason: 'evidenceNotRanked' });
+  });
 });
 
 function tempDirIn(folder: string): string {

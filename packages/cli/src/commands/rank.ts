@@ -57,6 +57,8 @@ interface Failed {
   diagnostics: Diagnostic[];
   /** The unit left out, when its evidence was read (its appraisal failed). */
   unit?: { code: string; name: string };
+  /** The evidence's SHA-256 of a unit left out as a repeated code (an appraisal of it is of evidence not ranked). */
+  sha256?: string;
 }
 
 /** An appraisal file among the paths. */
@@ -104,7 +106,7 @@ function addScored(r: RankRun, file: string, result: ScoreSummary, f: () => Para
   const key = unitKey(result.unit.code);
   const first = r.byCode.get(key);
   if (first !== undefined) {
-    r.failed.push({ file, diagnostics: locateIn(duplicateUnit(result.unit.code, first), f()) });
+    r.failed.push({ file, diagnostics: locateIn(duplicateUnit(result.unit.code, first), f()), sha256: result.evidenceSha256 });
     return;
   }
   r.byCode.set(key, { file, code: result.unit.code });
@@ -226,6 +228,8 @@ function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
  * SHA-256 (the evidence changed since it was appraised), or its unit is not ranked at all.
  */
 function unpairedWhy(r: RankRun, a: AppraisalFile): UnusedWhy {
+  // Its evidence was read but left out (its unit code was ranked from another file): not ranked, not changed.
+  if (r.failed.some((f) => f.sha256 === a.sha256)) return { reason: 'evidenceNotRanked' };
   const ranked = a.unit === '' ? undefined : r.byCode.get(unitKey(a.unit));
   const x = ranked && r.scored.find((s) => s.file === ranked.file);
   return x ? { reason: 'evidenceChanged', file: x.file, sha256: a.sha256, ranked: x.result.evidenceSha256 } : { reason: 'evidenceNotRanked' };
