@@ -4,11 +4,13 @@
  * figure's row (answers are read on the criterion's row). Nothing there changes the appraisal, so each is
  * a warning at its cell, rather than text dropped without a word.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { score } from '@parindex/engine';
+import { createExplainer, nodeIndex } from '@parindex/explain';
 import { diag, type Diagnostic, type WorkbookPlace } from '@parindex/rules';
-import { A, appraisalWorkbook } from './appraisal.js';
+import { A, givenValues, unitCellValue } from './appraisal.js';
 import { numberText, readCell } from './cells.js';
-import { cellRef } from './layout.js';
+import { cellRef, valueRows } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
 import { PLACE_NONE, placeOf } from './reading.js';
 
@@ -38,30 +40,37 @@ const ignored = (place: WorkbookPlace, what: Ignored, was: string, now: string, 
   cell,
 });
 
+/** What the workbook was made with in the unit's columns, by row (its criterion and figure id), as cell text. */
+function madeWith(opened: OpenedWorkbook, evidence: Record<string, unknown>): Map<string, { column: number; text: string }> {
+  const ex = createExplainer(opened.compiled, opened.lang);
+  const self = nodeIndex(score(opened.compiled, evidence));
+  const given = givenValues(evidence);
+  const out = new Map<string, { column: number; text: string }>();
+  for (const r of valueRows(opened.compiled)) {
+    if (r.kind === 'heading') continue;
+    const v = unitCellValue(r, self, given, ex);
+    const key = r.kind === 'criterion' ? `${r.node.code}\u0000` : `${r.criterion ?? ''}\u0000${r.key}`;
+    // As readCell gives it back: a number by its shortest text, a text trimmed.
+    out.set(key, { column: r.kind === 'criterion' ? A.self : A.selfValue, text: typeof v === 'number' ? numberText(v) : (v ?? '').trim() });
+  }
+  return out;
+}
+
 /**
  * The unit's columns changed since the workbook was made: compared, row by row (rows found by their
- * criterion and figure id), with the workbook made again from the evidence its binding sheet keeps.
+ * criterion and figure id), with what the writer puts there from the evidence its binding sheet keeps.
  */
-export async function changedUnitCells(opened: OpenedWorkbook, evidence: Record<string, unknown>): Promise<Diagnostic[]> {
+export function changedUnitCells(opened: OpenedWorkbook, evidence: Record<string, unknown>): Diagnostic[] {
   const name = opened.words.sheets.appraisal;
   const ws = opened.wb.getWorksheet(name);
-  const made = new ExcelJS.Workbook();
-  await made.xlsx.load((await appraisalWorkbook(opened.compiled, evidence, opened.lang)) as unknown as ArrayBuffer);
-  const original = made.getWorksheet(name);
-  if (!ws || !original) return [];
-  const rows = new Map<string, ExcelJS.Row>();
-  original.eachRow((row) => void (rows.has(keyOf(row)) || rows.set(keyOf(row), row)));
+  if (!ws) return [];
+  const made = madeWith(opened, evidence);
   const out: Diagnostic[] = [];
   ws.eachRow((row, i) => {
-    const was = rows.get(keyOf(row));
-    if (!was || keyOf(row) === '\u0000') return;
-    for (const [column, what] of [
-      [A.self, 'unitScore'],
-      [A.selfValue, 'unitFigure'],
-    ] as const) {
-      const [before, now] = [cellText(was.getCell(column)), cellText(row.getCell(column))];
-      if (before !== now) out.push(ignored(placeOfRow(opened, row), what, before, now, cellRef(name, column, i)));
-    }
+    const was = made.get(keyOf(row));
+    if (!was) return;
+    const now = cellText(row.getCell(was.column));
+    if (now !== was.text) out.push(ignored(placeOfRow(opened, row), was.column === A.self ? 'unitScore' : 'unitFigure', was.text, now, cellRef(name, was.column, i)));
   });
   return out;
 }

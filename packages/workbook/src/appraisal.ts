@@ -54,8 +54,23 @@ function dateCell(c: ExcelJS.Cell): void {
   c.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true };
 }
 
+/** What the unit's columns of a row show: its self-score (a criterion's row) or its figure (a figure's row), as written. */
+export function unitCellValue(
+  r: Extract<ValueRow, { kind: 'criterion' | 'input' }>,
+  self: ReadonlyMap<string, NodeResult>,
+  given: ReadonlyMap<string, unknown>,
+  ex: Explainer,
+): number | string | null {
+  if (r.kind === 'criterion') {
+    const points = self.get(r.node.code)?.points;
+    return points === undefined ? null : Number(points);
+  }
+  const v = given.get(r.def.id);
+  return v === undefined ? '' : ex.value(r.option === null ? v : (v as Record<string, unknown>)[r.option], r.def.id);
+}
+
 /** The unit's value of an input as given in its evidence (any entry), or undefined. */
-function givenValues(evidence: Record<string, unknown>): Map<string, unknown> {
+export function givenValues(evidence: Record<string, unknown>): Map<string, unknown> {
   const m = new Map<string, unknown>();
   for (const e of (evidence.entries ?? []) as Array<Record<string, unknown>>) {
     if (typeof e.input === 'string' && !m.has(e.input)) m.set(e.input, e.value);
@@ -80,8 +95,7 @@ function appraisalRow(
   }
   if (r.kind === 'criterion') {
     const n = r.node;
-    const points = self.get(n.code)?.points;
-    const row = ws.addRow([n.code, ex.pick(n.node.title, n.node.titleEn), '', Number(n.maxText), points === undefined ? null : Number(points)]);
+    const row = ws.addRow([n.code, ex.pick(n.node.title, n.node.titleEn), '', Number(n.maxText), unitCellValue(r, self, given, ex)]);
     plainRow(row, true);
     for (const col of [A.r1Points, A.r2Points]) {
       inputCell(row.getCell(col));
@@ -92,8 +106,7 @@ function appraisalRow(
     for (const col of [A.r1Date, A.answerDate, A.r2Date]) dateCell(row.getCell(col));
     return;
   }
-  const v = given.get(r.def.id);
-  const shown = v === undefined ? '' : ex.value(r.option === null ? v : (v as Record<string, unknown>)[r.option], r.def.id);
+  const shown = unitCellValue(r, self, given, ex);
   const label = ex.pick(r.def.label, r.def.labelEn);
   const option = r.option === null ? undefined : r.def.options?.find((o) => o.id === r.option);
   const row = ws.addRow([r.criterion ?? '', option ? LOCALES[lang].workbook.tallyRow(label, ex.pick(option.label, option.labelEn)) : label, r.key, null, null, shown]);

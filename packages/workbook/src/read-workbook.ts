@@ -59,7 +59,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, ch
     if (check) found.push(...answersOnFigures(opened.opened));
     const evidence = check && !hasErrors(a.diagnostics) ? boundEvidence(opened.opened) : undefined;
     if (evidence) found.push(...roundProblems(checkEvidence(opened.opened.compiled, evidence, { appraisal: a.appraisal }), a.diagnostics, cellFinder(a.cells)));
-    if (evidence) found.push(...(await changedUnitCells(opened.opened, evidence)));
+    if (evidence) found.push(...changedUnitCells(opened.opened, evidence));
     return located('appraisal', a.appraisal, found, a.cells);
   }
   const read = readEvidenceWorkbook(opened.opened);
