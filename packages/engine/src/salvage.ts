@@ -126,39 +126,30 @@ export interface SalvagedAppraisal {
 }
 
 const APPRAISAL_DATE = /^\/rounds\/[0-9]+(\/items\/[0-9]+)?\/date$/;
-
-/**
- * A round's or an item's date the schema refused, read as a typed date ("20/01/2027" → 2027-01-20 with
- * APPRAISAL_DATE_READ, as a document's date in evidence); a text that is no date keeps its problem.
- */
-function appraisalDate(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
-  const raw = atPointer(root, d.path);
-  const r = typeof raw === 'string' ? readDateText(raw, null) : undefined;
-  if (r === undefined || !r.ok) {
-    out.push(d);
-    return;
-  }
-  const segs = pointerSegments(d.path);
-  out.push(diag('APPRAISAL_DATE_READ', d.path, { of: segs.length === 3 ? 'round' : 'item', got: raw as string, read: String(r.value) }));
-  (atPointer(root, pointer(...segs.slice(0, -1))) as Obj).date = String(r.value);
-}
-
 const APPRAISAL_POINTS = /^\/rounds\/[0-9]+\/items\/[0-9]+\/points$/;
 const POINTS_INPUT = { id: 'points', type: 'decimal', label: '' } as const;
 
 /**
- * An item's points written as text the schema refused, read as a decimal typed as text is ("0,5" → 0.5
- * with APPRAISAL_POINTS_READ, as evidence reads "95,5"); a text that is no number keeps its problem.
+ * A round's or an item's date, or an item's points, the schema refused, read as typed text is ("20/01/2027"
+ * → 2027-01-20 with APPRAISAL_DATE_READ, as a document's date in evidence; "0,5" → 0.5 with
+ * APPRAISAL_POINTS_READ, as evidence reads "95,5"); a text that is neither keeps its problem.
  */
-function appraisalPoints(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
+function appraisalText(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
   const raw = atPointer(root, d.path);
-  const r = typeof raw === 'string' ? readValueText(raw, POINTS_INPUT) : undefined;
-  if (r === undefined || !r.ok || typeof r.value !== 'string') {
+  const segs = pointerSegments(d.path);
+  const field = segs[segs.length - 1] as 'date' | 'points';
+  const r = typeof raw !== 'string' ? undefined : field === 'date' ? readDateText(raw, null) : readValueText(raw, POINTS_INPUT);
+  if (!r?.ok) {
     out.push(d);
     return;
   }
-  out.push(diag('APPRAISAL_POINTS_READ', d.path, { got: raw as string, read: r.value }));
-  (atPointer(root, pointer(...pointerSegments(d.path).slice(0, -1))) as Obj).points = r.value;
+  const read = String(r.value);
+  out.push(
+    field === 'date'
+      ? diag('APPRAISAL_DATE_READ', d.path, { of: segs.length === 3 ? 'round' : 'item', got: raw as string, read })
+      : diag('APPRAISAL_POINTS_READ', d.path, { got: raw as string, read }),
+  );
+  (atPointer(root, pointer(...segs.slice(0, -1))) as Obj)[field] = read;
 }
 
 const ITEM_REQUIRED = new Set(['criterion', 'reason']);
@@ -207,8 +198,7 @@ export function salvageAppraisal(value: unknown, schemaDiagnostics: readonly Dia
   const skip = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const d of schemaDiagnostics) {
-    if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && APPRAISAL_DATE.test(d.path)) appraisalDate(root, d, diagnostics);
-    else if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && APPRAISAL_POINTS.test(d.path)) appraisalPoints(root, d, diagnostics);
+    if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && (APPRAISAL_DATE.test(d.path) || APPRAISAL_POINTS.test(d.path))) appraisalText(root, d, diagnostics);
     else diagnostics.push(d);
   }
   const put = (o: Obj) => {
