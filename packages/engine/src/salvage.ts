@@ -39,14 +39,8 @@ function cloneJson(v: unknown): unknown {
   return v;
 }
 
-/** Take out what one diagnostic points at; false when that is the whole file. */
-function takeOut(root: Obj, d: Diagnostic, skip: Set<number>): boolean {
-  const segs = pointerSegments(d.path);
-  if (d.code === 'EVIDENCE_SCHEMA' && d.params.issue === 'unknownKeys') {
-    const at = atPointer(root, d.path);
-    if (isObj(at)) for (const k of d.params.keys) delete at[k];
-    return true;
-  }
+/** Take out what one evidence diagnostic points at; false when that is the whole file. */
+function takeOut(root: Obj, segs: readonly (string | number)[], skip: Set<number>): boolean {
   if (segs.length === 0) return false;
   // An entry itself (not an object, or a shape the schema refuses as a whole) is skipped in place.
   if (segs.length === 2 && segs[0] === 'entries' && typeof segs[1] === 'number') {
@@ -92,29 +86,59 @@ function documentDate(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
   doc.date = r.value;
 }
 
+/** How one format is salvaged: its schema's code, the refused texts it reads, what it takes out, puts back, parses. */
+interface Format<T> {
+  code: 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA';
+  /** The pointers whose pattern problem is a typed text read as the officer meant it (`read`). */
+  typed: RegExp;
+  read(root: Obj, d: Diagnostic, out: Diagnostic[]): void;
+  /** Take out what a problem at `segs` points at; false when that is the whole file. */
+  takeOut(root: Obj, segs: readonly (string | number)[]): boolean;
+  putBack(root: Obj): void;
+  parse(root: Obj): { value?: T; diagnostics: readonly Diagnostic[] };
+}
+
+/** The value with the refused parts taken out, checked again until the schema accepts it (a few rounds), or undefined. */
+function salvage<T>(value: Obj, schemaDiagnostics: readonly Diagnostic[], f: Format<T>): { value: T; diagnostics: Diagnostic[] } | undefined {
+  const root = cloneJson(value) as Obj;
+  const diagnostics: Diagnostic[] = [];
+  for (const d of schemaDiagnostics) {
+    if (d.code === f.code && d.params.issue === 'pattern' && f.typed.test(d.path)) f.read(root, d, diagnostics);
+    else diagnostics.push(d);
+  }
+  let pending: readonly Diagnostic[] = diagnostics.filter((d) => d.code === f.code);
+  // Each round takes out what the schema refused; what is left settles within a few rounds.
+  for (let round = 0; round < 8; round++) {
+    for (const d of pending) {
+      if (d.code === f.code && d.params.issue === 'unknownKeys') {
+        const at = atPointer(root, d.path);
+        if (isObj(at)) for (const k of d.params.keys) delete at[k];
+      } else if (!f.takeOut(root, pointerSegments(d.path))) return undefined;
+    }
+    f.putBack(root);
+    const again = f.parse(root);
+    if (again.value) return { value: again.value, diagnostics };
+    pending = again.diagnostics;
+  }
+  return undefined;
+}
+
 /**
  * The evidence with the refused parts taken out, or undefined when nothing can be checked further
  * (not an object, a forbidden key, or a shape that does not settle).
  */
 export function salvageEvidence(value: unknown, schemaDiagnostics: readonly Diagnostic[], compiled: CompiledSet): Salvaged | undefined {
   if (!isObj(value) || schemaDiagnostics.some((d) => d.code !== 'EVIDENCE_SCHEMA')) return undefined;
-  const root = cloneJson(value) as Obj;
   const skip = new Set<number>();
-  const diagnostics: Diagnostic[] = [];
-  for (const d of schemaDiagnostics) {
-    if (d.code === 'EVIDENCE_SCHEMA' && d.params.issue === 'pattern' && DOC_DATE.test(d.path)) documentDate(root, d, diagnostics);
-    else diagnostics.push(d);
-  }
-  let pending: readonly Diagnostic[] = diagnostics.filter((d) => d.code === 'EVIDENCE_SCHEMA');
-  // Each round takes out what the schema refused; what is left settles within a few rounds.
-  for (let round = 0; round < 8; round++) {
-    for (const d of pending) if (!takeOut(root, d, skip)) return undefined;
-    putBack(root, compiled);
-    const again = parseEvidence(root);
-    if (again.value) return { evidence: again.value, skip, diagnostics };
-    pending = again.diagnostics;
-  }
-  return undefined;
+  const done = salvage(value, schemaDiagnostics, {
+    code: 'EVIDENCE_SCHEMA',
+    typed: DOC_DATE,
+    read: documentDate,
+    takeOut: (root, segs) => takeOut(root, segs, skip),
+    putBack: (root) => putBack(root, compiled),
+    parse: parseEvidence,
+  });
+  return done && { evidence: done.value, skip, diagnostics: done.diagnostics };
 }
 
 /** An appraisal with the refused parts taken out; `skip`: the pointers of the items (and rounds) taken out. */
@@ -125,8 +149,8 @@ export interface SalvagedAppraisal {
   diagnostics: Diagnostic[];
 }
 
-const APPRAISAL_DATE = /^\/rounds\/[0-9]+(\/items\/[0-9]+)?\/date$/;
-const APPRAISAL_POINTS = /^\/rounds\/[0-9]+\/items\/[0-9]+\/points$/;
+/** A round's or an item's date, an item's points. */
+const APPRAISAL_TYPED = /^\/rounds\/[0-9]+(\/date|\/items\/[0-9]+\/(date|points))$/;
 const POINTS_INPUT = { id: 'points', type: 'decimal', label: '' } as const;
 
 /**
@@ -156,13 +180,7 @@ const ITEM_REQUIRED = new Set(['criterion', 'reason']);
 const ROUND_REQUIRED = new Set(['id', 'kind']);
 
 /** Take out what one appraisal diagnostic points at: a bad optional field, or the item (round) it belongs to. */
-function takeOutOfAppraisal(root: Obj, d: Diagnostic, skip: Set<string>, put: (root: Obj) => void): boolean {
-  const segs = pointerSegments(d.path);
-  if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'unknownKeys') {
-    const at = atPointer(root, d.path);
-    if (isObj(at)) for (const k of d.params.keys) delete at[k];
-    return true;
-  }
+function takeOutOfAppraisal(root: Obj, segs: readonly (string | number)[], skip: Set<string>, put: (root: Obj) => void): boolean {
   if (segs[0] !== 'rounds') {
     if (segs.length === 0) return false;
     delete root[String(segs[0])];
@@ -194,25 +212,19 @@ function takeOutOfAppraisal(root: Obj, d: Diagnostic, skip: Set<string>, put: (r
  */
 export function salvageAppraisal(value: unknown, schemaDiagnostics: readonly Diagnostic[], compiled: CompiledSet, evidence: { unit: string; sha256: string }): SalvagedAppraisal | undefined {
   if (!isObj(value) || !Array.isArray(value.rounds) || value.rounds.length === 0 || schemaDiagnostics.some((d) => d.code !== 'APPRAISAL_SCHEMA')) return undefined;
-  const root = cloneJson(value) as Obj;
   const skip = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const d of schemaDiagnostics) {
-    if (d.code === 'APPRAISAL_SCHEMA' && d.params.issue === 'pattern' && (APPRAISAL_DATE.test(d.path) || APPRAISAL_POINTS.test(d.path))) appraisalText(root, d, diagnostics);
-    else diagnostics.push(d);
-  }
-  const put = (o: Obj) => {
+  const putBack = (o: Obj) => {
     o.formatVersion = 1;
     o.criteriaSet ??= compiled.ref;
     if (!isObj(o.evidence) || typeof o.evidence.unit !== 'string' || typeof o.evidence.sha256 !== 'string') o.evidence = { ...evidence };
   };
-  let pending: readonly Diagnostic[] = diagnostics.filter((d) => d.code === 'APPRAISAL_SCHEMA');
-  for (let round = 0; round < 8; round++) {
-    for (const d of pending) if (!takeOutOfAppraisal(root, d, skip, put)) return undefined;
-    put(root);
-    const again = parseAppraisal(root);
-    if (again.value) return { appraisal: again.value, skip, diagnostics };
-    pending = again.diagnostics;
-  }
-  return undefined;
+  const done = salvage(value, schemaDiagnostics, {
+    code: 'APPRAISAL_SCHEMA',
+    typed: APPRAISAL_TYPED,
+    read: appraisalText,
+    takeOut: (root, segs) => takeOutOfAppraisal(root, segs, skip, putBack),
+    putBack,
+    parse: parseAppraisal,
+  });
+  return done && { appraisal: done.value, skip, diagnostics: done.diagnostics };
 }
