@@ -1,8 +1,10 @@
 /**
- * `@parindex/engine/advice`: what would raise each criterion's points, the advice of a full result.
- * @parindex/engine compiles every set with it. The dashboard entry (`@parindex/engine/scoring`) leaves it
- * out, so that a page that only scores and ranks (the compact form) does not carry it (~3.4 KB gzip); a
- * page that shows full results imports it too and attaches it to the sets it compiled:
+ * `@parindex/engine/advice`: what only a full result has: the advice (what would raise each criterion's
+ * points) and the objects of the full form (each leaf's trace and result, each group's result;
+ * ./full-result.ts). @parindex/engine compiles every set with it. The dashboard entry
+ * (`@parindex/engine/scoring`) leaves it out, so that a page that only scores and ranks (the compact
+ * form) does not carry it (~4.7 KB gzip); a page that shows full results imports it too and attaches it
+ * to the sets it compiled:
  *
  *     import { compile, score } from '@parindex/engine/scoring';
  *     import { withAdvice } from '@parindex/engine/advice';
@@ -14,6 +16,7 @@
  */
 import type { Advice, CompiledRule, CompiledSet } from './compile.js';
 import { adviceKindOf, type Evaluation, type Improvement } from './deps.js';
+import { adviceAfterOverride, groupResult, leafResult } from './full-result.js';
 
 function advise(rule: CompiledRule, evaluation: Evaluation<unknown>): Improvement[] {
   const kind = adviceKindOf(rule.type);
@@ -23,8 +26,8 @@ function advise(rule: CompiledRule, evaluation: Evaluation<unknown>): Improvemen
   return kind.advise(rule.compiled, evaluation, prepared);
 }
 
-/** The rule kinds' advice: what `withAdvice` attaches, and what @parindex/engine compiles with. */
-export const ADVICE: Advice = /* @__PURE__ */ Object.freeze({ advise });
+/** The rule kinds' advice and the full result's objects: what `withAdvice` attaches, and what @parindex/engine compiles with. */
+export const ADVICE: Advice = /* @__PURE__ */ Object.freeze({ advise, leafResult, groupResult, afterOverride: adviceAfterOverride });
 
 /**
  * The compiled set with the advice attached: the same compiled rules (nothing is compiled again), and

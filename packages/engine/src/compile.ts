@@ -27,7 +27,8 @@ import {
   type RoundingLevel,
 } from './deps.js';
 import { hashJson } from './canonical.js';
-import type { CriterionRecord, KindStep, ScoreResult, SourceRef, Totals } from './result.js';
+import type { CriterionRecord, FlagCode, KindStep, NodeResult, NodeStatus, ScoreResult, SourceRef, Step, Totals } from './result.js';
+import type { LeafRun } from './leaf.js';
 import { NO_FLAGS } from './score-context.js';
 import { ADVICE } from './advice.js';
 
@@ -167,12 +168,19 @@ export interface CompiledRule {
 }
 
 /**
- * What would raise a criterion's points, for the full result: the rule kinds' advice, ADVICE of
- * ./advice.ts (`@parindex/engine/advice`). @parindex/engine compiles every set with it; the dashboard
- * entry without it, until a page attaches it (withAdvice), so that a page that only ranks does not load it.
+ * What the full result has and the compact form does not: what would raise a criterion's points (the rule
+ * kinds' advice) and the result objects with their traces (./full-result.ts); ADVICE of ./advice.ts
+ * (`@parindex/engine/advice`). @parindex/engine compiles every set with it; the dashboard entry without
+ * it, until a page attaches it (withAdvice), so that a page that only ranks does not load it.
  */
 export interface Advice {
   advise(rule: CompiledRule, evaluation: Evaluation<unknown>): Improvement[];
+  /** A leaf's full result with its trace, `improve` its advice so far. */
+  leafResult(r: LeafRun, improve: Improvement[], points: Decimal, applicableMax: Decimal, status: NodeStatus): NodeResult;
+  /** A group's full result, with its children's. */
+  groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[] | null, children: NodeResult[]): NodeResult;
+  /** The advice of an overridden criterion, measured from the appraiser's points. */
+  afterOverride(advice: readonly Improvement[], points: Decimal, max: Decimal): Improvement[];
 }
 
 export interface CompiledSet {

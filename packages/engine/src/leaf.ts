@@ -10,7 +10,6 @@ import {
   decText,
   diag,
   type Diagnostic,
-  type DocumentReq,
   type Evaluation,
   type Improvement,
   type Reader,
@@ -19,9 +18,9 @@ import {
   type RuleShortage,
 } from './deps.js';
 import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
-import { addFlag, flagsKept, keepExact, keptRecord, NO_FLAGS, pointsText, round, roundedAs, ZERO, type Ctx } from './score-context.js';
-import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step, Trace, TraceDocument, TraceInput } from './result.js';
-import type { DocRec, ValueRec } from './values.js';
+import { addFlag, flagsKept, keepExact, keptRecord, round, roundedAs, ZERO, type Ctx } from './score-context.js';
+import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step } from './result.js';
+import type { DocRec } from './values.js';
 
 /**
  * One leaf being scored: what it read, its trace and flags so far. One object per unit (LeafReading),
@@ -146,87 +145,6 @@ function absentOf(ctx: Ctx, inputs: readonly CompiledInput[]): string[] {
   return out ?? NONE_ABSENT;
 }
 
-/**
- * The inputs as the trace shows them, in a list of the exact length (pushing into [] reserves 17
- * places); one or two (most leaves) as a literal, which map() and its callback cost more than.
- */
-function traceInputs(ctx: Ctx, r: LeafRun, ids: readonly string[]): TraceInput[] {
-  const values = ctx.prepared.values;
-  // Nearly always the leaf's own inputs, whose compiled forms its plan holds.
-  if (ids === r.plan.ownShown) {
-    const own = r.plan.ownShownInputs;
-    if (own.length === 1) return [traceInput(own[0]!, values[own[0]!.slot])];
-    if (own.length === 2) return [traceInput(own[0]!, values[own[0]!.slot]), traceInput(own[1]!, values[own[1]!.slot])];
-    return own.map((input) => traceInput(input, values[input.slot]));
-  }
-  return ids.map((id) => {
-    const input = ctx.compiled.inputs.get(id)!;
-    return traceInput(input, values[input.slot]);
-  });
-}
-
-/**
- * One input as the trace shows it. Keys in this order (the JSON of a result is byte-stable); the
- * usual shapes are written as one literal each (one allocation, no property added one by one).
- */
-function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput {
-  const value = rec ? rec.display : null;
-  const entry = rec && rec.entry >= 0 ? rec.entry : null;
-  const { id, label, labelEn, type, unit, unitEn } = input.shown;
-  let t: TraceInput;
-  if (labelEn !== undefined && unit !== undefined && unitEn !== undefined) t = { id, label, labelEn, type, unit, unitEn, value, entry };
-  else if (labelEn !== undefined && unit === undefined && unitEn === undefined) t = { id, label, labelEn, type, value, entry };
-  else {
-    t = { id, label } as TraceInput;
-    if (labelEn !== undefined) t.labelEn = labelEn;
-    t.type = type;
-    if (unit !== undefined) t.unit = unit;
-    if (unitEn !== undefined) t.unitEn = unitEn;
-    t.value = value;
-    t.entry = entry;
-  }
-  if (rec?.corrected) t.corrected = rec.corrected;
-  return t;
-}
-
-function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  if (node.documents.length === 0) return NONE;
-  const given = ctx.prepared.docs[node.index];
-  const any = node.plan!.anyDocProves;
-  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : NONE));
-}
-
-/** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
-function provedBy(given: readonly DocRec[], id: string, any: boolean): TraceDocument['by'] {
-  let first: TraceDocument['by'][number] | undefined;
-  let more: TraceDocument['by'] | undefined;
-  for (let i = 0; i < given.length; i++) {
-    const d = given[i]!;
-    if (d.complete && (d.for === id || d.matched === id || (d.for === undefined && any))) {
-      if (first === undefined) first = d.ref;
-      else (more ??= [first]).push(d.ref);
-    }
-  }
-  return more ?? (first === undefined ? NONE : [first]);
-}
-
-/** A required document as the trace shows it; keys in this order, the usual shapes one literal each. */
-function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument {
-  const { id, kind, kindEn, label, labelEn } = req;
-  const required = req.required !== false;
-  const provided = by.length > 0;
-  if (kindEn !== undefined && labelEn !== undefined) return { id, kind, kindEn, label, labelEn, required, provided, by };
-  if (kindEn === undefined && labelEn === undefined) return { id, kind, label, required, provided, by };
-  const t = { id, kind } as TraceDocument;
-  if (kindEn !== undefined) t.kindEn = kindEn;
-  t.label = label;
-  if (labelEn !== undefined) t.labelEn = labelEn;
-  t.required = required;
-  t.provided = provided;
-  t.by = by;
-  return t;
-}
-
 /** Does a complete document of `given` prove requirement `id`? */
 function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
   for (let i = 0; i < given.length; i++) {
@@ -261,17 +179,6 @@ function hasRead(r: LeafRun, id: string): boolean {
   return false;
 }
 
-/** The inputs a leaf's trace shows: its own declared ones, then those it read (first reads first, declared inputs only). */
-function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string[] {
-  let ids: string[] | null = null;
-  for (let i = r.readFrom; i < r.readIds.length; i++) {
-    const id = r.readIds[i]!;
-    if (own.includes(id) || ids?.includes(id) || !ctx.compiled.inputs.has(id)) continue;
-    (ids ??= own.slice()).push(id);
-  }
-  return ids ?? own;
-}
-
 /**
  * What scoring a leaf gives: its result object with its trace (a NodeResult) in the full form; its
  * criterion record, also added to ctx.records, in the compact form.
@@ -287,64 +194,8 @@ function finish(r: LeafRun, points: Decimal, applicableMax: Decimal, status: Nod
     ctx.records![ctx.recorded++] = record;
     return keepExact(ctx, record, points, applicableMax);
   }
-  const trace = traceOf(r, improve);
-  return keepExact(ctx, leafRecord(node, points, applicableMax, status, r.flags ?? NO_FLAGS, trace), points, applicableMax);
-}
-
-/** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
-function traceOf(r: LeafRun, improve: Improvement[]): Trace {
-  const { ctx, node, claim } = r;
-  const { ruleType: rule, notes } = r.plan;
-  const steps = stepsOf(r.steps!, r.stepsFrom);
-  const inputs = traceInputs(ctx, r, shownIds(ctx, r.plan.ownShown, r));
-  const documents = traceDocuments(ctx, node);
-  const explanation = ctx.prepared.explanations[node.index]?.text;
-  if (claim === undefined && explanation === undefined) {
-    if (notes === null) return { rule, inputs, documents, steps, improve };
-    return { rule, inputs, documents, steps, improve, notes: notes as string[] };
-  }
-  const trace: Trace = { rule, inputs, documents, steps, improve };
-  if (claim !== undefined) trace.claim = claim;
-  if (explanation !== undefined) trace.explanation = explanation;
-  if (notes !== null) trace.notes = notes as string[];
-  return trace;
-}
-
-/**
- * The leaf's steps (those of the unit's list from `from` on) in a list of their own, of the exact
- * length: one to three (nearly every leaf) as a literal, which slice() of the unit's long list costs
- * several times more than. Never a shared list: a field's rounding adds its step to it.
- */
-function stepsOf(all: readonly Step[], from: number): Step[] {
-  switch (all.length - from) {
-    case 1:
-      return [all[from]!];
-    case 2:
-      return [all[from]!, all[from + 1]!];
-    case 3:
-      return [all[from]!, all[from + 1]!, all[from + 2]!];
-    default:
-      return all.slice(from);
-  }
-}
-
-/**
- * A leaf's result with its trace, and its source before it when the set cites one. Keys in this order
- * (the JSON of a result is byte-stable); each shape is one literal (one allocation, no property added
- * one by one).
- */
-function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal, status: NodeResult['status'], flags: FlagCode[], trace: Trace): NodeResult {
-  const { code, maxText: nominalMax, sourceRef: source } = node;
-  const { title, titleEn } = node.node;
-  const kind = 'leaf';
-  const applicable = pointsText(node, applicableMax);
-  const pts = pointsText(node, points);
-  if (source === null) {
-    if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
-    return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
-  }
-  if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, source, trace };
-  return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, source, trace };
+  // The full form: its sets have the advice attached (score() refuses the full form without it).
+  return keepExact(ctx, ctx.compiled.advice!.leafResult(r, improve, points, applicableMax, status), points, applicableMax);
 }
 
 /**
@@ -376,7 +227,7 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
       applicableMax = node.max;
       flag(r, 'overridden');
     }
-  if (overrides?.length && r.improve) r.improve = adviceAfterOverride(r.improve, points, node.max);
+  if (overrides?.length && r.improve) r.improve = ctx.compiled.advice!.afterOverride(r.improve, points, node.max);
   // Points bound() has kept within the floor and maximum stay there unless rounded or overridden.
   if (r.rounding || !bounded) points = withinBounds(r, round(points, r.rounding, 'criterion', steps));
   const claim = prepared.claims[node.index];
@@ -393,23 +244,6 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     }
   }
   return finish(r, points, applicableMax, status);
-}
-
-/**
- * The appraiser's points decide an overridden criterion: what the evidence would have gained is
- * measured from them, a change that would not give more is not advised, and at the maximum nothing is.
- */
-function adviceAfterOverride(advice: readonly Improvement[], points: Decimal, max: Decimal): Improvement[] {
-  if (cmpDec(points, max) >= 0) return [];
-  const out: Improvement[] = [];
-  for (const im of advice) {
-    if (!('pointsAfter' in im) || im.pointsAfter === null) out.push(im);
-    else {
-      const after = new Decimal(im.pointsAfter);
-      if (cmpDec(after, points) > 0) out.push({ ...im, gain: decText(after.minus(points)) });
-    }
-  }
-  return out;
 }
 
 /** Rounding may not lift a leaf above its maximum (1 place of 0,75 is 0,8) nor below its floor. */

@@ -73,33 +73,7 @@ function scoreGroup(ctx: Ctx, node: CompiledNode): NodeResult | CriterionRecord 
   const from = all.length;
   const flags = closeGroup(ctx, node, points, applicableMax, status, all);
   const steps = all.length > from ? all.splice(from) : null;
-  return groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? NO_FLAGS, steps, children!);
-}
-
-/**
- * A group's result. Keys in this order (the JSON of a result is byte-stable); the usual shapes are one
- * literal each (an object grown key by key takes a second allocation for its keys).
- */
-function groupResult(node: CompiledNode, applicableMax: string, points: string, status: NodeStatus, flags: FlagCode[], steps: Step[] | null, children: NodeResult[]): NodeResult {
-  const { code, maxText: nominalMax } = node;
-  const { title, titleEn, part } = node.node;
-  const kind = 'group';
-  if (titleEn !== undefined && steps === null) {
-    if (part === undefined) return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, children };
-    return { code, title, titleEn, kind, nominalMax, applicableMax, points, status, flags, part, children };
-  }
-  const r = { code, title } as NodeResult;
-  if (titleEn !== undefined) r.titleEn = titleEn;
-  r.kind = kind;
-  r.nominalMax = nominalMax;
-  r.applicableMax = applicableMax;
-  r.points = points;
-  r.status = status;
-  r.flags = flags;
-  if (part !== undefined) r.part = part;
-  if (steps !== null) r.steps = steps;
-  r.children = children;
-  return r;
+  return ctx.compiled.advice!.groupResult(node, pointsText(node, ctx.last.applicableMax), pointsText(node, ctx.last.points), status, flags ?? NO_FLAGS, steps, children!);
 }
 
 /**
