@@ -290,6 +290,13 @@ describe.concurrent('explain', () => {
     expect(vi.stdout).toContain('Số 11/BC-UBND ngày 05/12/2026');
     expect(en.stdout).toContain('Add 65 to “Dossiers resolved on time” to reach 2 points (+1) (1,170 → 1,235; ratio 95%)');
     expect(en.stdout).toContain('Tier taken: from 90% to under 95% → 1 point');
+    expect(en.stdout).toContain('3.2. Dossiers resolved on time — 1 / 3 points');
+  });
+
+  it('a criterion of one point says "1 point" in its heading (en), "1 điểm" (vi)', async () => {
+    const [vi, en] = await Promise.all([cliInProcess(['explain', VB, '1.1.3', '--quiet']), cliInProcess(['explain', VB, '1.1.3', '--lang', 'en', '--quiet'])]);
+    expect(vi.stdout).toContain('1.1.3. Mức độ hoàn thành nhiệm vụ của Kế hoạch CCHC năm — 0,5 / 1 điểm');
+    expect(en.stdout).toContain("1.1.3. Share of the annual plan's tasks completed — 0.5 / 1 point\n");
   });
 
   it('with the appraisal: who corrected a value and when, the dated overrides, the unit’s answers, the stage of the parts (vi, en)', async () => {

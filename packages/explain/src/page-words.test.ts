@@ -34,3 +34,13 @@ describe('the page words', () => {
     expect([...en, ...vi].filter((t) => t.trim() === '' || t.includes('undefined'))).toEqual([]);
   });
 });
+
+describe('a criterion’s points against its maximum', () => {
+  it('say "point" of a maximum of one, in English', () => {
+    const en = pageWords('en');
+    expect(en.criterionPoints('0.5', '1')).toBe('0.5 / 1 point');
+    expect(en.criterionPoints('1.5', '2')).toBe('1.5 / 2 points');
+    expect(en.chartRow('1. Direction', '0', '1')).toBe('1. Direction: 0 / 1 point');
+    expect(pageWords('vi').criterionPoints('0,5', '1')).toBe('0,5 / 1 điểm');
+  });
+});

@@ -131,7 +131,8 @@ function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPena
 /** One criterion's audit trail. */
 export function explainLeaf(n: NodeResult, compiled: CompiledSet, ex: Explainer, self?: NodeResult, o: ExplainOptions = {}): Block[] {
   const setMax = n.applicableMax !== n.nominalMax ? ` ${ex.phrases.setMaximum(ex.say.n(n.nominalMax))}` : '';
-  const head = `${n.code}. ${ex.pick(n.title, n.titleEn)} — ${ex.say.n(n.points)} / ${ex.say.n(n.applicableMax)} ${ex.word('points')}${setMax}`;
+  // "0,5 / 1 điểm", "0.5 / 1 point": the maximum says whether the word is one point or more.
+  const head = `${n.code}. ${ex.pick(n.title, n.titleEn)} — ${ex.say.n(n.points)} / ${ex.say.pts(n.applicableMax)}${setMax}`;
   const blocks: Block[] = [
     { kind: 'heading', text: head },
     { kind: 'kv', rows: leafRows(n, compiled, ex, self) },
