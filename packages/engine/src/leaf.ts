@@ -3,20 +3,7 @@
  * evaluation and advice), floor and maximum, required documents, then the appraisal, criterion
  * rounding and the unit's claim. Each stage is a short function over one LeafRun.
  */
-import {
-  Decimal,
-  LogicError,
-  cmpDec,
-  decText,
-  diag,
-  type Diagnostic,
-  type Evaluation,
-  type Improvement,
-  type Reader,
-  type Rounding,
-  type RuleInvalid,
-  type RuleShortage,
-} from './deps.js';
+import { Decimal, LogicError, cmpDec, decText, diag, type Diagnostic, type Evaluation, type Improvement, type Reader, type Rounding, type RuleInvalid, type RuleShortage } from './deps.js';
 import type { CompiledInput, CompiledNode, LeafPlan } from './compile.js';
 import { addFlag, flagsKept, keepExact, keptRecord, round, roundedAs, ZERO, type Ctx } from './score-context.js';
 import type { Claim, CriterionRecord, FlagCode, NodeResult, NotApplicableCause, Step } from './result.js';

@@ -113,7 +113,8 @@ describe('the scoring entry, bundled', () => {
   });
 
   it('carries no advice and no full-result builders: its sets score in the compact form, and a full result is refused with SCORE_NEEDS_ADVICE until the advice is attached', () => {
-    for (const module of ['rules/src/kinds/advice-kinds.ts', 'packages/engine/src/advice.ts', 'packages/engine/src/full-result.ts']) expect(inputs.some((i) => i.endsWith(module)) ? module : null).toBeNull();
+    for (const module of ['rules/src/kinds/advice-kinds.ts', 'packages/engine/src/advice.ts', 'packages/engine/src/full-result.ts'])
+      expect(inputs.some((i) => i.endsWith(module)) ? module : null).toBeNull();
     const set = readJson('rules/sets/model.commune-par/2026.json');
     const evidence = readJson('examples/vinh-bao/par-2026.json');
     const b = bundled.compile(set);
