@@ -148,7 +148,7 @@ function leafPlan(set: CriteriaSet, n: CriterionNode, reads: readonly string[], 
     ownShown,
     ownShownInputs: ownShown.map(inputOf),
     applicabilityRequired: [...applicabilityReads].sort().filter(isRequired).map(inputOf),
-    // Every leaf of a checked set has a rule (traceOf and evaluate rely on it, as they did on node.rule).
+    // Every leaf of a checked set has a rule (full-result.ts traceOf and evaluate rely on it, as they did on node.rule).
     ruleType: n.rule?.type as Rule['type'],
     notes: n.rule?.note !== undefined ? Object.freeze([n.rule.note]) : null,
   };

@@ -24,7 +24,7 @@ export interface LeafRun {
   stepsFrom: number;
   /**
    * The trace's advice so far; null in the compact form, which keeps no trace. The trace itself is made
-   * by finish() in one literal (an object grown key by key takes a second allocation for its keys).
+   * by leafResult (full-result.ts) in one literal (an object grown key by key takes a second allocation for its keys).
    */
   improve: Improvement[] | null;
   /** The trace's claim, when the unit claimed points for the leaf (full form). */
@@ -141,7 +141,7 @@ function proves(given: readonly DocRec[], id: string, any: boolean): boolean {
   return false;
 }
 
-/** The ids of the required documents no complete document proves (what traceDocuments says, without building it); null when none. */
+/** The ids of the required documents no complete document proves (what full-result.ts traceDocuments shows, without building it); null when none. */
 function docsMissingOf(ctx: Ctx, node: CompiledNode): string[] | null {
   const { requiredDocs, anyDocProves } = node.plan!;
   if (requiredDocs.length === 0) return null;
