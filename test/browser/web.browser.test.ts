@@ -374,8 +374,10 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await page.click('#view-appraiser');
     await page.setInputFiles('#appraiser-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
     await page.setInputFiles('#appraiser-appraisal', join(ROOT, 'examples/vinh-bao/appraisal-2026.json'));
-    await page.waitForSelector('#side-by-side tbody.totals');
     const rounds = (appraisal.rounds as Json[]).map((r) => score(compiled, ev, { appraisal, round: r.id }).totals.points);
+    // The table is drawn once with the evidence alone, then again with the appraisal's rounds: wait for those.
+    const cells = 3 + 1 + rounds.length;
+    await page.waitForFunction((n) => document.querySelector('#side-by-side tbody.totals tr')?.querySelectorAll('td').length === n, cells);
     const totals = await page.locator('#side-by-side tbody.totals tr').first().locator('td').allTextContents();
     expect(totals.slice(3)).toEqual([score(compiled, ev).totals.points, ...rounds].map((p) => formatNumber(p, 'vi')));
     // The round that took 1.4.1's points away is marked in its row.
