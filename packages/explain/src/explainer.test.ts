@@ -110,6 +110,58 @@ describe("advice in the unit's own terms", () => {
     expect(say(createExplainer(ratio, 'en'), { ...im, pointsAfter: '1', gain: '1' })).toContain('to reach 1 point (+1)');
   });
 
+  it('a target whose bound is excluded is "above" it ("trên 98%"); a numerator that must pass `to` says so', () => {
+    const above = leafSet(INPUTS, {
+      type: 'tiers',
+      value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
+      tiers: [
+        { min: 98, minInclusive: false, points: 1 },
+        { max: 98, maxInclusive: true, points: 0 },
+      ],
+    });
+    const ev = { formatVersion: 1, criteriaSet: above.ref, unit: { code: 'X', name: 'Xã X', level: 'commune' }, period: { from: '2026-01-01', to: '2026-12-31' } };
+    const values = (onTime: number) => ({ ...ev, entries: [{ criterion: '1.1', values: { on_time: onTime, resolved: 3000 } }] });
+    // 2,940 of 3,000 is exactly 98%: not above it; 2,941 is.
+    const [raised] = score(above, values(2940)).fields[0]!.children![0]!.trace!.improve;
+    expect(raised).toEqual({
+      kind: 'raiseRatio',
+      numerator: 'on_time',
+      denominator: 'resolved',
+      from: '2940',
+      to: '2941',
+      delta: '1',
+      target: '98',
+      above: true,
+      strict: false,
+      pointsAfter: '1',
+      gain: '1',
+      feasible: true,
+    });
+    expect(score(above, values(2941)).totals.points).toBe('1');
+    expect(say(createExplainer(above, 'vi'), raised!)).toBe('Thêm 1 hồ sơ giải quyết đúng hạn để đạt 1 điểm (+1) (2.940 → 2.941; tỉ lệ trên 98%)');
+    expect(say(createExplainer(above, 'en'), raised!)).toBe('Add 1 to “Dossiers resolved on time” to reach 1 point (+1) (2,940 → 2,941; ratio above 98%)');
+    // A proportional rule's band "above 30%": 9 of 30 is exactly 30%, 0 points; 10 enters the band. Its
+    // maximum's bound (fullAt) is included: no `above`.
+    const band = leafSet(INPUTS, { type: 'proportional', value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } }, fullAt: 80, band: { min: 30, minInclusive: false } });
+    const leaf = score(band, { ...values(9), criteriaSet: band.ref, entries: [{ criterion: '1.1', values: { on_time: 9, resolved: 30 } }] }).fields[0]!.children![0]!;
+    expect(leaf.points).toBe('0');
+    expect(leaf.trace!.improve.map((x) => (x.kind === 'raiseRatio' ? [x.to, x.target, x.above] : []))).toEqual([
+      ['10', '30', true],
+      ['24', '80', undefined],
+    ]);
+    expect(say(createExplainer(band, 'vi'), leaf.trace!.improve[0]!)).toMatch(/ \(9 → 10; tỉ lệ trên 30%\)$/);
+    expect(say(createExplainer(band, 'en'), leaf.trace!.improve[1]!)).toMatch(/ \(9 → 24; ratio 80%\)$/);
+    // The plan's advice, in tasks, names the same bound.
+    expect(LOCALES.vi.plan.advice('2', '98', true, '1 điểm', 'PL02.1; PL02.2')).toBe('Hoàn thành 2 nhiệm vụ sau để đạt trên 98% (1 điểm): PL02.1; PL02.2');
+    expect(LOCALES.en.plan.adviceShort('3', '1', '98', true)).toBe('3 more tasks done are needed to get above 98%, but only 1 due task is left undone.');
+    expect(LOCALES.en.plan.adviceShort('1', '0', '90', false)).toBe('1 more task done is needed to reach 90%, but only 0 due tasks are left undone.');
+    expect(LOCALES.en.plan.advice('1', '90', false, '1 point', 'PL02.1')).toBe('Complete this task to reach 90% (1 point): PL02.1');
+    // An included bound has no `above` (results saved before it existed stay as they were).
+    expect(im).not.toHaveProperty('above');
+    expect(say(createExplainer(ratio, 'vi'), { ...im, strict: true })).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → trên 90; tỉ lệ 90%)');
+    expect(say(createExplainer(ratio, 'en'), { ...im, strict: true, above: true })).toBe('Add 6 to “Dossiers resolved on time” to reach 0.75 points (+0.25) (84 → above 90; ratio above 90%)');
+  });
+
   it('raise, set, provide, survey, none', () => {
     expect(say(vi, { kind: 'raise', input: 'rate', from: '76.4', to: '80', delta: '3.6', strict: false, pointsAfter: '1', gain: '0.5', feasible: true })).toBe(
       'Tăng “Tỷ lệ số hóa (%)” thêm 3,6% (từ 76,4% lên 80%) để đạt 1 điểm (+0,5)',

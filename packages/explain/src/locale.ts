@@ -444,10 +444,10 @@ export interface PlanWords {
   derive: Readonly<Record<PlanDerive, string>>;
   /** "1.1.3 — Số nhiệm vụ đã hoàn thành = 38 (số nhiệm vụ đến hạn đã hoàn thành)" */
   derived(code: string, label: string, value: string, what: string, tasks: string): string;
-  /** "Hoàn thành 3 nhiệm vụ sau để đạt 90%: PL02.1, …" */
-  advice(count: string, target: string, points: string, tasks: string): string;
+  /** "Hoàn thành 3 nhiệm vụ sau để đạt 90%: PL02.1, …"; `above`: the ratio must exceed the target ("trên 98%"). */
+  advice(count: string, target: string, above: boolean, points: string, tasks: string): string;
   /** Not enough tasks left to reach the target. */
-  adviceShort(count: string, left: string, target: string): string;
+  adviceShort(count: string, left: string, target: string, above: boolean): string;
   targetMet: string;
   targetNotMet: string;
   noProduct: string;

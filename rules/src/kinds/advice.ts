@@ -12,7 +12,12 @@ const opt = z.optional;
 
 /** Raise a number input to `to` (or just above it when `strict`); `feasible` is false when its bounds forbid it. */
 const Raise = /* @__PURE__ */ (() => s({ kind: z.literal('raise'), input: z.string(), from: D, to: D, delta: D, strict: z.boolean(), pointsAfter: D, gain: D, feasible: z.boolean() }))();
-/** Raise the numerator of a ratio to `to` so that the ratio reaches `target`. */
+/**
+ * Raise the numerator of a ratio to `to` (just above it when `strict`) so that the ratio reaches
+ * `target`, the lower bound of the tier or band it enters as the set writes it; `above` when that bound
+ * is excluded ("trên 98%": the ratio must exceed it). Absent, not false, otherwise: results saved before
+ * it existed stay valid.
+ */
 const RaiseRatio = /* @__PURE__ */ (() =>
   s({
     kind: z.literal('raiseRatio'),
@@ -22,6 +27,7 @@ const RaiseRatio = /* @__PURE__ */ (() =>
     to: D,
     delta: D,
     target: D,
+    above: opt(z.literal(true)),
     strict: z.boolean(),
     pointsAfter: D,
     gain: D,

@@ -192,7 +192,7 @@ function bandAdvice(c: CompiledProportional, r: ReadOut, points: Decimal): Impro
     const base = { from: decText(from), to: decText(t.to), delta: decText(t.to.minus(from)), strict: t.strict, ...g };
     if ('numerator' in v) {
       const feasible = v.num.def.atMost !== v.denominator || (t.strict ? t.to.lt(ratio!.d) : t.to.lte(ratio!.d));
-      out.push({ kind: 'raiseRatio', numerator: v.numerator, denominator: v.denominator, ...base, target: decText(bound), feasible });
+      out.push({ kind: 'raiseRatio', numerator: v.numerator, denominator: v.denominator, ...base, target: decText(bound), ...(strictBound ? { above: true as const } : {}), feasible });
     } else {
       const hi = upperBound(def);
       out.push({ kind: 'raise', input: v.input, ...base, feasible: hi === null || (t.strict ? t.to.lt(hi) : t.to.lte(hi)) });

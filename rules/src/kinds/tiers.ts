@@ -233,6 +233,8 @@ function improvementFor(c: CompiledTiers, exact: readonly CompiledTier[], pick: 
     const land = target.strict || !target.feasible ? t : (landing(exact, r, target.value) ?? t);
     const g = gainAt(pick, land, current);
     if (!g) return null;
+    // The bound named is the tier's as the set writes it (a rounded value's tier keeps its written step).
+    const shown = land.step.min !== null ? land.step : t.step;
     // Keys in this order (the JSON of a result is byte-stable).
     return {
       kind: 'raiseRatio',
@@ -241,7 +243,8 @@ function improvementFor(c: CompiledTiers, exact: readonly CompiledTier[], pick: 
       from: decText(ratio.n),
       to: target.to,
       delta: target.delta,
-      target: land.step.min ?? t.step.min!,
+      target: shown.min!,
+      ...(shown.minInclusive ? {} : { above: true as const }),
       strict: target.strict,
       pointsAfter: g.pointsAfter,
       gain: g.gain,

@@ -174,12 +174,14 @@ function adviceLines(leaf: NodeResult, d: Derivation, plan: Plan, ex: Explainer)
     const pick = advicePicks(d, im.numerator, im.delta);
     if (!pick) continue;
     const target = ex.say.n(im.target);
-    if (!pick.feasible) out.push(w.adviceShort(ex.say.n(pick.needed), ex.say.n(pick.tasks.length), target));
+    const above = im.above === true;
+    if (!pick.feasible) out.push(w.adviceShort(ex.say.n(pick.needed), ex.say.n(pick.tasks.length), target, above));
     else
       out.push(
         w.advice(
           ex.say.n(pick.needed),
           target,
+          above,
           ex.say.pts(im.pointsAfter),
           pick.tasks.map((id) => (pick.tasks.length <= ADVICE_WITH_CONTENT ? `${id} (${shortContent(byId.get(id))})` : id)).join('; '),
         ),

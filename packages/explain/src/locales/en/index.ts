@@ -451,9 +451,9 @@ export const en: Locale = {
     },
     raiseRatio: (im, say, code) => {
       const n = say.input(im.numerator);
-      const target = `${im.strict ? 'above ' : ''}${say.n(im.target)}${say.suffix(code)}`;
+      const target = `${im.above ? 'above ' : ''}${say.n(im.target)}${say.suffix(code)}`;
       // "Add 1 to “Dossiers resolved on time”": no plural of the set's noun to get wrong.
-      const s = `Add ${say.n(im.delta)} to “${n.label}” ${en.reach(im.pointsAfter, im.gain, say)} (${say.n(im.from)} → ${say.n(im.to)}; ratio ${target})`;
+      const s = `Add ${say.n(im.delta)} to “${n.label}” ${en.reach(im.pointsAfter, im.gain, say)} (${say.n(im.from)} → ${im.strict ? 'above ' : ''}${say.n(im.to)}; ratio ${target})`;
       return im.feasible ? s : `${s} — more than “${say.input(im.denominator).label}”, not reachable`;
     },
     lower: (im, say) => {

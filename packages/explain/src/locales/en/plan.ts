@@ -82,8 +82,9 @@ export const planEn: PlanWords = {
     planIssued: 'the date the plan was issued',
   },
   derived: (code, label, value, what, tasks) => `${code} — ${label} = ${value} (${what})${tasks ? `: ${tasks}` : ''}`,
-  advice: (count, target, points, tasks) => `Complete ${count === '1' ? 'this task' : `these ${count} tasks`} to reach ${target}% (${points}): ${tasks}`,
-  adviceShort: (count, left, target) => `${count} more tasks done are needed to reach ${target}%, but only ${left} due tasks are left undone.`,
+  advice: (count, target, above, points, tasks) => `Complete ${count === '1' ? 'this task' : `these ${count} tasks`} to ${above ? 'get above' : 'reach'} ${target}% (${points}): ${tasks}`,
+  adviceShort: (count, left, target, above) =>
+    `${count === '1' ? '1 more task done is' : `${count} more tasks done are`} needed to ${above ? 'get above' : 'reach'} ${target}%, but only ${left === '1' ? '1 due task is' : `${left} due tasks are`} left undone.`,
   targetMet: 'met',
   targetNotMet: 'not met',
   noProduct: 'none yet',

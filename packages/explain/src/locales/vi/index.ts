@@ -462,8 +462,8 @@ export const vi: Locale = {
     },
     raiseRatio: (im, say, code) => {
       const n = say.input(im.numerator);
-      const target = `${im.strict ? 'trên ' : ''}${say.n(im.target)}${say.suffix(code)}`;
-      const s = `Thêm ${say.n(im.delta)} ${n.phrase} ${vi.reach(im.pointsAfter, im.gain, say)} (${say.n(im.from)} → ${say.n(im.to)}; tỉ lệ ${target})`;
+      const target = `${im.above ? 'trên ' : ''}${say.n(im.target)}${say.suffix(code)}`;
+      const s = `Thêm ${say.n(im.delta)} ${n.phrase} ${vi.reach(im.pointsAfter, im.gain, say)} (${say.n(im.from)} → ${im.strict ? 'trên ' : ''}${say.n(im.to)}; tỉ lệ ${target})`;
       return im.feasible ? s : `${s} — vượt quá “${say.input(im.denominator).label}”, không thể đạt`;
     },
     lower: (im, say) => {
