@@ -156,6 +156,12 @@ describe("advice in the unit's own terms", () => {
     expect(LOCALES.en.plan.adviceShort('3', '1', '98', true)).toBe('3 more tasks done are needed to get above 98%, but only 1 due task is left undone.');
     expect(LOCALES.en.plan.adviceShort('1', '0', '90', false)).toBe('1 more task done is needed to reach 90%, but only 0 due tasks are left undone.');
     expect(LOCALES.en.plan.advice('1', '90', false, '1 point', 'PL02.1')).toBe('Complete this task to reach 90% (1 point): PL02.1');
+    // A survey's points that do not end (6 × 0.7714285714…) show 6 places and "…" in sentences.
+    const survey = createExplainer(ratio, 'vi');
+    expect(survey.say.pts('15.4285714285714285714285714285714285714285714285714285714286')).toBe('15,428571… điểm');
+    expect(say(survey, { ...im, pointsAfter: '15.6043956043956043956043956043956043956043956043956043956044', gain: '0.1758241758241758241758241758241758241758241758241758241758' })).toContain(
+      'để đạt 15,604396… điểm (+0,175824…)',
+    );
     // An included bound has no `above` (results saved before it existed stay as they were).
     expect(im).not.toHaveProperty('above');
     expect(say(createExplainer(ratio, 'vi'), { ...im, strict: true })).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → trên 90; tỉ lệ 90%)');

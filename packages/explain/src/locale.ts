@@ -93,7 +93,10 @@ export type WordKey =
 /** Labels of a set in the language asked for, and the numbers of that language. */
 export interface Say {
   readonly lang: Lang;
-  /** A number as this language writes it; `places` rounds for display. */
+  /**
+   * A number as this language writes it; `places` rounds for display. Without `places`, a number of more
+   * than 6 decimal places shows 6 and "…" (the result keeps every digit).
+   */
   n(value: string | number, places?: number): string;
   /** Points: "1,5 điểm", "1 point", "2 points". */
   pts(value: string | number): string;

@@ -24,4 +24,17 @@ describe('numbers as people read them', () => {
     expect(formatNumber('1170', 'vi')).toBe('1.170');
     expect(formatNumber('1234.5', 'en')).toBe('1,234.5');
   });
+
+  it('cut: past that many places, rounded half up with "…" after; up to them, every digit', () => {
+    const points = '15.4285714285714285714285714285714285714285714285714285714286';
+    expect(formatNumber(points, 'vi', { cut: 6 })).toBe('15,428571…');
+    expect(formatNumber(points, 'en', { cut: 6 })).toBe('15.428571…');
+    expect(formatNumber('0.1758241758241758241758241758241758241758241758241758241758', 'vi', { cut: 6, sign: true })).toBe('+0,175824…');
+    expect(formatNumber('-1.23456789', 'en', { cut: 6 })).toBe('-1.234568…');
+    expect(formatNumber('0.0078125', 'vi', { cut: 6 })).toBe('0,007813…');
+    expect(formatNumber('0.125', 'vi', { cut: 6 })).toBe('0,125');
+    expect(formatNumber('1234.567891', 'vi', { cut: 6 })).toBe('1.234,567891');
+    // `places` wins: a rounded figure of a table has no "…".
+    expect(formatNumber(points, 'vi', { cut: 6, places: 2 })).toBe('15,43');
+  });
 });

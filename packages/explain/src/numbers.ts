@@ -14,7 +14,16 @@ export interface NumberOptions {
   fixed?: boolean;
   /** Prefix positive numbers with "+". */
   sign?: boolean;
+  /**
+   * Without `places`: a number of more decimal places than this (a survey's 15.42857142857… points, exact
+   * to 60 digits in the result's JSON) is rounded half up to this many and ends in "…", which says that
+   * digits follow (as a ratio step shows its ratio). Sentences and documents use SHOWN_PLACES.
+   */
+  cut?: number;
 }
+
+/** Decimal places a sentence or a document shows of a number before it cuts it short with "…". */
+export const SHOWN_PLACES = 6;
 
 /** Digits grouped by three from the right, in one pass (linear in the number of digits). */
 function group(int: string, sep: string): string {
@@ -27,6 +36,11 @@ function group(int: string, sep: string): string {
 /** Format a decimal string (or number) for display. */
 export function formatNumber(value: string | number, lang: Lang, opts: NumberOptions = {}): string {
   let d = dec(value);
+  if (opts.places === undefined && opts.cut !== undefined) {
+    const plain = d.toFixed();
+    const dot = plain.indexOf('.');
+    if (dot >= 0 && plain.length - dot - 1 > opts.cut) return `${formatNumber(value, lang, { places: opts.cut, ...(opts.sign ? { sign: true } : {}) })}…`;
+  }
   if (opts.places !== undefined) d = d.toDecimalPlaces(opts.places, Decimal.ROUND_HALF_UP);
   let text = opts.places !== undefined && opts.fixed ? d.toFixed(opts.places) : d.toFixed();
   if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);

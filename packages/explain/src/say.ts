@@ -8,7 +8,7 @@ import { conditionText } from './conditions.js';
 import type { Locale, Say } from './locale.js';
 import { en } from './locales/en/index.js';
 import { vi } from './locales/vi/index.js';
-import { formatDate, formatNumber, type Lang } from './numbers.js';
+import { formatDate, formatNumber, SHOWN_PLACES, type Lang } from './numbers.js';
 
 /** The Vietnamese text, or its English counterpart in English when the set gives one. */
 export const pick = (lang: Lang, vi: string, en: string | undefined): string => (lang === 'en' && en ? en : vi);
@@ -68,8 +68,8 @@ export function createSay(compiled: CompiledSet, locale: Locale): Say {
   const hasOptions = (id: string) => inputs.get(id)?.def.options !== undefined;
   const say: Say = {
     lang,
-    n: (v, places) => formatNumber(v, lang, places === undefined ? {} : { places }),
-    pts: (v) => locale.points(formatNumber(v, lang), dec(v).abs().eq(1)),
+    n: (v, places) => formatNumber(v, lang, places === undefined ? { cut: SHOWN_PLACES } : { places }),
+    pts: (v) => locale.points(formatNumber(v, lang, { cut: SHOWN_PLACES }), dec(v).abs().eq(1)),
     date: (iso) => formatDate(iso, lang),
     word: (key) => locale.words[key],
     input: (id) => inputWords(inputs.get(id)?.def, id, lang),

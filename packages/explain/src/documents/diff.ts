@@ -3,7 +3,7 @@ import type { DiffReason, NodeResult, ResultDiff, ScoreResult } from '@parindex/
 import { dec } from '@parindex/rules';
 import type { Doc, Row } from '../document.js';
 import { boundsText, LOCALES, pointsText } from '../explainer.js';
-import { formatDate, formatNumber, type Lang } from '../numbers.js';
+import { formatDate, formatNumber, SHOWN_PLACES, type Lang } from '../numbers.js';
 import { pick, valueText } from '../say.js';
 import { boundsOf } from '../locales/shared.js';
 import { bandText, nodeIndex } from './result-view.js';
@@ -24,7 +24,7 @@ function tierSuffix(n: NodeResult | undefined): string {
 export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | undefined; b?: NodeResult | undefined } = {}): string {
   const l = LOCALES[lang];
   const d = l.diff;
-  const n = (v: string) => formatNumber(v, lang);
+  const n = (v: string) => formatNumber(v, lang, { cut: SHOWN_PLACES });
   const met = (b: boolean) => l.words[b ? 'met' : 'notMet'];
   const given = (b: boolean) => l.words[b ? 'provided' : 'missing'];
   switch (r.kind) {
@@ -68,8 +68,8 @@ const sideLabel = (r: ScoreResult, lang: Lang) =>
 
 function totalsTable(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, places: number): Doc[number] {
   const l = LOCALES[lang];
-  const n = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, opts));
-  const delta = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, { sign: true, ...opts }));
+  const n = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, { cut: SHOWN_PLACES, ...opts }));
+  const delta = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, { sign: true, cut: SHOWN_PLACES, ...opts }));
   const tt = d.totals;
   return {
     kind: 'table',
@@ -86,8 +86,8 @@ function totalsTable(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, 
 /** The diff document: both sides, the totals, every changed criterion (or all) with its reasons, the counts. */
 export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, o: { all: boolean; places: number }): Doc {
   const l = LOCALES[lang];
-  const n = (v: string | null) => (v === null ? '—' : formatNumber(v, lang));
-  const delta = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { sign: true }));
+  const n = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { cut: SHOWN_PLACES }));
+  const delta = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { sign: true, cut: SHOWN_PLACES }));
   const doc: Doc = [
     { kind: 'title', text: l.diff.title },
     {

@@ -402,7 +402,7 @@ export const en: Locale = {
   },
   reach: (after, gain, say) => (after === null ? 'to be scored' : `to reach ${say.pts(after)} (+${say.n(gain ?? '0')})`),
   steps: {
-    ratio: (s, say) => `Ratio = ${say.n(s.numerator.value)} ÷ ${say.n(s.denominator.value)}${s.times !== '1' ? ` × ${say.n(s.times)}` : ''} = ${say.n(s.value, 6)}${s.exact ? '' : '…'}`,
+    ratio: (s, say) => `Ratio = ${say.n(s.numerator.value)} ÷ ${say.n(s.denominator.value)}${s.times !== '1' ? ` × ${say.n(s.times)}` : ''} = ${say.n(s.value)}`,
     value: (s, say) => `${say.input(s.input).label} = ${say.n(s.value)}`,
     zeroDenominator: (s, say) => `Zero denominator (${say.input(s.input).label}): ${zeroPolicy[s.policy]}`,
     boolean: (s, say) => `${say.input(s.input).label}: ${say.word(s.value ? 'yes' : 'no')} → ${say.pts(s.points)}`,
@@ -412,19 +412,18 @@ export const en: Locale = {
     proportional: (s, say, code) =>
       s.belowBand
         ? `${say.n(s.value)}${say.suffix(code)} is ${s.belowBand.minInclusive ? 'under' : 'not above'} ${say.n(s.belowBand.min)}${say.suffix(code)}, outside the proportional band → ${say.pts(s.points)}`
-        : `Proportion ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+        : `Proportion ${say.n(s.fraction)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'met' : 'not met'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (limited)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
-    survey: (s, say) => `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
+    survey: (s, say) => `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share)} → ${say.pts(s.points)}`,
     onTime: (s, say, code) =>
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (due ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'on time' : s.status === 'late' ? `${s.daysLate ?? 0} ${s.daysLate === 1 ? 'day' : 'days'} late` : 'missing'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Expression result: ${say.n(s.result)}`,
     given: (s, say) => `Points as given (${say.input(s.input).label}): ${say.pts(s.value)}`,
     roundValue: (s, say, code) =>
-      `Value as compared, rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'en', { places: s.places, fixed: true })}${say.suffix(code)}`,
-    targets: (s, say) =>
-      `${say.n(s.met.value)} of ${say.n(s.of.value)} targets met${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, each worth ${say.n(s.each, 6)}: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
+      `Value as compared, rounded to ${s.places} ${s.places === 1 ? 'place' : 'places'} (${roundMode[s.mode]}): ${say.n(s.from)}${say.suffix(code)} → ${formatNumber(s.to, 'en', { places: s.places, fixed: true })}${say.suffix(code)}`,
+    targets: (s, say) => `${say.n(s.met.value)} of ${say.n(s.of.value)} targets met${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, each worth ${say.n(s.each)}: → ${say.pts(s.points)}`,
     zeroTargets: (s, say) => `No targets (${say.input(s.input).label} is 0): ${zeroPolicy[s.policy]}`,
     clamp: (s, say) => `${{ floor: 'Raised to the floor', cap: 'Limited to the cap', max: 'Limited to the maximum', scale: 'Index limited to the scale' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
     aboveScale: (s, say) => `Index ${say.n(s.index)} above the scale of ${say.n(s.scale)} (the set allows it through bonus points)`,

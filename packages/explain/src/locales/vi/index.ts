@@ -414,7 +414,7 @@ export const vi: Locale = {
   },
   reach: (after, gain, say) => (after === null ? 'để được chấm điểm' : `để đạt ${say.pts(after)} (+${say.n(gain ?? '0')})`),
   steps: {
-    ratio: (s, say) => `Tỉ lệ = ${say.n(s.numerator.value)} ÷ ${say.n(s.denominator.value)}${s.times !== '1' ? ` × ${say.n(s.times)}` : ''} = ${say.n(s.value, 6)}${s.exact ? '' : '…'}`,
+    ratio: (s, say) => `Tỉ lệ = ${say.n(s.numerator.value)} ÷ ${say.n(s.denominator.value)}${s.times !== '1' ? ` × ${say.n(s.times)}` : ''} = ${say.n(s.value)}`,
     value: (s, say) => `${say.input(s.input).label} = ${say.n(s.value)}`,
     zeroDenominator: (s, say) => `Mẫu số bằng 0 (${say.input(s.input).label}): ${zeroPolicy[s.policy]}`,
     boolean: (s, say) => `${say.input(s.input).label}: ${say.word(s.value ? 'yes' : 'no')} → ${say.pts(s.points)}`,
@@ -424,19 +424,18 @@ export const vi: Locale = {
     proportional: (s, say, code) =>
       s.belowBand
         ? `${say.n(s.value)}${say.suffix(code)} ${s.belowBand.minInclusive ? 'dưới' : 'không quá'} ${say.n(s.belowBand.min)}${say.suffix(code)}, ngoài khoảng tính theo tỉ lệ → ${say.pts(s.points)}`
-        : `Tỉ lệ điểm ${say.n(s.fraction, 6)} → ${say.pts(s.points)}`,
+        : `Tỉ lệ điểm ${say.n(s.fraction)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'đạt' : 'không đạt'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} trường hợp × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
-    survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share, 6)} → ${say.pts(s.points)}`,
+    survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share)} → ${say.pts(s.points)}`,
     onTime: (s, say, code) =>
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
     onTimeResult: () => null,
     expression: (s, say) => `Kết quả biểu thức: ${say.n(s.result)}`,
     given: (s, say) => `Điểm đã công bố (${say.input(s.input).label}): ${say.pts(s.value)}`,
     roundValue: (s, say, code) =>
-      `Giá trị dùng để so sánh, làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from, 6)}${say.suffix(code)} → ${formatNumber(s.to, 'vi', { places: s.places, fixed: true })}${say.suffix(code)}`,
-    targets: (s, say) =>
-      `Đạt ${say.n(s.met.value)}/${say.n(s.of.value)} chỉ tiêu${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, mỗi chỉ tiêu ${say.n(s.each, 6)} điểm: → ${say.pts(s.points)}${s.exact ? '' : '…'}`,
+      `Giá trị dùng để so sánh, làm tròn ${s.places} chữ số thập phân (${roundMode[s.mode]}): ${say.n(s.from)}${say.suffix(code)} → ${formatNumber(s.to, 'vi', { places: s.places, fixed: true })}${say.suffix(code)}`,
+    targets: (s, say) => `Đạt ${say.n(s.met.value)}/${say.n(s.of.value)} chỉ tiêu${s.of.input ? ` (${say.input(s.of.input).label})` : ''}, mỗi chỉ tiêu ${say.n(s.each)} điểm: → ${say.pts(s.points)}`,
     zeroTargets: (s, say) => `Không có chỉ tiêu nào (${say.input(s.input).label} bằng 0): ${zeroPolicy[s.policy]}`,
     clamp: (s, say) =>
       `${{ floor: 'Không thấp hơn mức sàn', cap: 'Giới hạn ở mức trần', max: 'Giới hạn ở điểm tối đa', scale: 'Chỉ số giới hạn ở thang điểm' }[s.bound]}: ${say.n(s.from)} → ${say.n(s.to)}`,
