@@ -162,6 +162,14 @@ describe("advice in the unit's own terms", () => {
     expect(say(survey, { ...im, pointsAfter: '15.6043956043956043956043956043956043956043956043956043956044', gain: '0.1758241758241758241758241758241758241758241758241758241758' })).toContain(
       'để đạt 15,604396… điểm (+0,175824…)',
     );
+    // A unit after exactly 1 is singular in English: the input as read and the advice that moves it by 1.
+    const one = score(above, { ...values(1), entries: [{ criterion: '1.1', values: { on_time: 1, resolved: 3000 } }] }).fields[0]!.children![0]!;
+    const onTime = one.trace!.inputs.find((i) => i.id === 'on_time')!;
+    expect(createExplainer(above, 'en').input(onTime)).toMatch(/^Dossiers resolved on time: 1 dossier \[on_time; /);
+    expect(createExplainer(above, 'vi').input(onTime)).toMatch(/^Số hồ sơ giải quyết đúng hạn: 1 hồ sơ \[on_time; /);
+    const byOne = { kind: 'raise', input: 'on_time', from: '1', to: '2', delta: '1', strict: false, pointsAfter: '1', gain: '1', feasible: true } as const;
+    expect(say(createExplainer(above, 'en'), byOne)).toBe('Raise “Dossiers resolved on time” by 1 dossier (from 1 to 2) to reach 1 point (+1)');
+    expect(say(createExplainer(above, 'en'), { ...byOne, delta: '2', to: '3' })).toContain('by 2 dossiers');
     // An included bound has no `above` (results saved before it existed stay as they were).
     expect(im).not.toHaveProperty('above');
     expect(say(createExplainer(ratio, 'vi'), { ...im, strict: true })).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → trên 90; tỉ lệ 90%)');

@@ -10,6 +10,9 @@ import { vi } from './locales/vi/index.js';
 import { formatNumber, type Lang } from './numbers.js';
 import { createSay, pick, valueText } from './say.js';
 
+/** A value that is the number 1 (a unit after it is singular in English). */
+const isOne = (v: unknown): boolean => v === 1 || (typeof v === 'string' && /^1(\.0*)?$/.test(v));
+
 export const LOCALES: Readonly<Record<Lang, Locale>> = { vi, en };
 
 export interface Explainer {
@@ -78,7 +81,8 @@ export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
       const who = c ? [...(c.date !== undefined ? [say.date(c.date)] : []), ...(c.by !== undefined ? [c.by] : [])] : [];
       const corrected = c ? ` — ${locale.phrases.correction(locale.stage(c.round), value(c.from, i.id), who, c.reason)}` : '';
       const opt = typeof i.value === 'string' && compiled.inputs.get(i.id)?.def.options ? `${say.option(i.id, i.value)} (${i.value})` : value(i.value, i.id);
-      return `${say.input(i.id).label}: ${opt}${scalar && unit && unit !== '%' ? ' ' + unit : scalar && unit === '%' ? '%' : ''} [${i.id}; ${from}]${corrected}`;
+      const after = scalar && unit && unit !== '%' ? ' ' + locale.unitAfter(unit, isOne(i.value)) : scalar && unit === '%' ? '%' : '';
+      return `${say.input(i.id).label}: ${opt}${after} [${i.id}; ${from}]${corrected}`;
     },
     value,
   };

@@ -378,6 +378,11 @@ export interface Locale {
   readonly statuses: Readonly<Record<NodeStatus, string>>;
   /** "1 điểm" / "1 point", "2 points" (the number already written in this language). */
   points(text: string, isOne: boolean): string;
+  /**
+   * A set's unit after a number: as the set writes it, but in English the singular after exactly 1 ("1
+   * dossier", "1 person", "1 post/week"; a set gives one English form, its plural).
+   */
+  unitAfter(unit: string, isOne: boolean): string;
   /** A stage id for people: "self" → "tự chấm", "round1" → "thẩm định vòng 1". */
   stage(stage: string): string;
   /** The bounds of a tier or band: "Từ 80% đến dưới 90%". */

@@ -42,7 +42,7 @@ export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | 
       return `${l.words.status}: ${l.statuses[r.from]} → ${l.statuses[r.to]}`;
     case 'input': {
       const u = lang === 'en' ? (r.unitEn ?? r.unit) : r.unit;
-      const unit = u && typeof r.to === 'string' ? ' ' + u : '';
+      const unit = u && typeof r.to === 'string' ? ' ' + l.unitAfter(u, /^1(\.0*)?$/.test(r.to)) : '';
       const why = r.corrected ? ` (${l.stage(r.corrected.round)}: ${r.corrected.reason}${r.corrected.by !== undefined ? ` — ${r.corrected.by}` : ''})` : '';
       return `${pick(lang, r.label, r.labelEn)}: ${valueText(r.from, lang)} → ${valueText(r.to, lang)}${unit}${why}`;
     }

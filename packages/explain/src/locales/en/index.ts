@@ -6,6 +6,7 @@ import { planEn } from './plan.js';
 import { workbookEn } from './workbook.js';
 import { boundsOf, notApplicableWords, partPointsOf, sortedTiers, valueWordsOf } from '../shared.js';
 import { unitLevelsEn } from './levels.js';
+import { singularUnit } from './singular.js';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const zeroPolicy = { notApplicable: 'not applicable', zeroPoints: '0 points', fullPoints: 'full points' } as const;
@@ -382,6 +383,7 @@ export const en: Locale = {
     overridden: 'overridden',
   },
   points: (text, isOne) => `${text} ${isOne ? 'point' : 'points'}`,
+  unitAfter: (unit, isOne) => (isOne ? singularUnit(unit) : unit),
   stage(stage) {
     if (stage === 'self') return 'self-assessment';
     const m = /^round([0-9]+)$/.exec(stage);
@@ -444,7 +446,7 @@ export const en: Locale = {
     raise: (im, say) => {
       const i = say.input(im.input);
       const sfx = i.unit === '%' ? '%' : '';
-      const unit = i.unit && i.unit !== '%' ? ' ' + i.unit : '';
+      const unit = i.unit && i.unit !== '%' ? ' ' + en.unitAfter(i.unit, dec(im.delta).eq(1)) : '';
       const s = `Raise “${i.label}” by ${say.n(im.delta)}${unit}${sfx} (from ${say.n(im.from)}${sfx} to ${im.strict ? 'above ' : ''}${say.n(im.to)}${sfx}) ${en.reach(im.pointsAfter, im.gain, say)}`;
       return im.feasible ? s : `${s} — not reachable with the current figures`;
     },
@@ -457,7 +459,7 @@ export const en: Locale = {
     },
     lower: (im, say) => {
       const i = say.input(im.input);
-      return `Lower “${i.label}” by ${say.n(im.delta)}${i.unit ? ' ' + i.unit : ''} (from ${say.n(im.from)} to ${say.n(im.to)}) ${en.reach(im.pointsAfter, im.gain, say)}`;
+      return `Lower “${i.label}” by ${say.n(im.delta)}${i.unit ? ' ' + en.unitAfter(i.unit, dec(im.delta).eq(1)) : ''} (from ${say.n(im.from)} to ${say.n(im.to)}) ${en.reach(im.pointsAfter, im.gain, say)}`;
     },
     set: (im, say) => {
       const label = say.input(im.input).label;

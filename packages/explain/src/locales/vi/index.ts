@@ -394,6 +394,7 @@ export const vi: Locale = {
     overridden: 'thẩm định điều chỉnh',
   },
   points: (text) => `${text} điểm`,
+  unitAfter: (unit) => unit,
   stage(stage) {
     if (stage === 'self') return 'tự chấm';
     const m = /^round([0-9]+)$/.exec(stage);
