@@ -110,17 +110,19 @@ describe("advice in the unit's own terms", () => {
     expect(say(createExplainer(ratio, 'en'), { ...im, pointsAfter: '1', gain: '1' })).toContain('to reach 1 point (+1)');
   });
 
+  // "Above 98%" of 3,000 dossiers resolved, as Kiên Thọ's plan asks.
+  const above = leafSet(INPUTS, {
+    type: 'tiers',
+    value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
+    tiers: [
+      { min: 98, minInclusive: false, points: 1 },
+      { max: 98, maxInclusive: true, points: 0 },
+    ],
+  });
+  const ev = { formatVersion: 1, criteriaSet: above.ref, unit: { code: 'X', name: 'Xã X', level: 'commune' }, period: { from: '2026-01-01', to: '2026-12-31' } };
+  const values = (onTime: number) => ({ ...ev, entries: [{ criterion: '1.1', values: { on_time: onTime, resolved: 3000 } }] });
+
   it('a target whose bound is excluded is "above" it ("trên 98%"); a numerator that must pass `to` says so', () => {
-    const above = leafSet(INPUTS, {
-      type: 'tiers',
-      value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
-      tiers: [
-        { min: 98, minInclusive: false, points: 1 },
-        { max: 98, maxInclusive: true, points: 0 },
-      ],
-    });
-    const ev = { formatVersion: 1, criteriaSet: above.ref, unit: { code: 'X', name: 'Xã X', level: 'commune' }, period: { from: '2026-01-01', to: '2026-12-31' } };
-    const values = (onTime: number) => ({ ...ev, entries: [{ criterion: '1.1', values: { on_time: onTime, resolved: 3000 } }] });
     // 2,940 of 3,000 is exactly 98%: not above it; 2,941 is.
     const [raised] = score(above, values(2940)).fields[0]!.children![0]!.trace!.improve;
     expect(raised).toEqual({
@@ -156,13 +158,22 @@ describe("advice in the unit's own terms", () => {
     expect(LOCALES.en.plan.adviceShort('3', '1', '98', true)).toBe('3 more tasks done are needed to get above 98%, but only 1 due task is left undone.');
     expect(LOCALES.en.plan.adviceShort('1', '0', '90', false)).toBe('1 more task done is needed to reach 90%, but only 0 due tasks are left undone.');
     expect(LOCALES.en.plan.advice('1', '90', false, '1 point', 'PL02.1')).toBe('Complete this task to reach 90% (1 point): PL02.1');
-    // A survey's points that do not end (6 × 0.7714285714…) show 6 places and "…" in sentences.
+    // An included bound has no `above` (results saved before it existed stay as they were).
+    expect(im).not.toHaveProperty('above');
+    expect(say(createExplainer(ratio, 'vi'), { ...im, strict: true })).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → trên 90; tỉ lệ 90%)');
+    expect(say(createExplainer(ratio, 'en'), { ...im, strict: true, above: true })).toBe('Add 6 to “Dossiers resolved on time” to reach 0.75 points (+0.25) (84 → above 90; ratio above 90%)');
+  });
+
+  it('points that do not end show 6 places and "…"', () => {
+    // A survey's points (6 × 0.7714285714…), exact to 60 digits in the result.
     const survey = createExplainer(ratio, 'vi');
     expect(survey.say.pts('15.4285714285714285714285714285714285714285714285714285714286')).toBe('15,428571… điểm');
     expect(say(survey, { ...im, pointsAfter: '15.6043956043956043956043956043956043956043956043956043956044', gain: '0.1758241758241758241758241758241758241758241758241758241758' })).toContain(
       'để đạt 15,604396… điểm (+0,175824…)',
     );
-    // A unit after exactly 1 is singular in English: the input as read and the advice that moves it by 1.
+  });
+
+  it('a unit after exactly 1 is singular in English: the input as read and the advice that moves it by 1', () => {
     const one = score(above, { ...values(1), entries: [{ criterion: '1.1', values: { on_time: 1, resolved: 3000 } }] }).fields[0]!.children![0]!;
     const onTime = one.trace!.inputs.find((i) => i.id === 'on_time')!;
     expect(createExplainer(above, 'en').input(onTime)).toMatch(/^Dossiers resolved on time: 1 dossier \[on_time; /);
@@ -170,10 +181,6 @@ describe("advice in the unit's own terms", () => {
     const byOne = { kind: 'raise', input: 'on_time', from: '1', to: '2', delta: '1', strict: false, pointsAfter: '1', gain: '1', feasible: true } as const;
     expect(say(createExplainer(above, 'en'), byOne)).toBe('Raise “Dossiers resolved on time” by 1 dossier (from 1 to 2) to reach 1 point (+1)');
     expect(say(createExplainer(above, 'en'), { ...byOne, delta: '2', to: '3' })).toContain('by 2 dossiers');
-    // An included bound has no `above` (results saved before it existed stay as they were).
-    expect(im).not.toHaveProperty('above');
-    expect(say(createExplainer(ratio, 'vi'), { ...im, strict: true })).toBe('Thêm 6 hồ sơ giải quyết đúng hạn để đạt 0,75 điểm (+0,25) (84 → trên 90; tỉ lệ 90%)');
-    expect(say(createExplainer(ratio, 'en'), { ...im, strict: true, above: true })).toBe('Add 6 to “Dossiers resolved on time” to reach 0.75 points (+0.25) (84 → above 90; ratio above 90%)');
   });
 
   it('raise, set, provide, survey, none', () => {
