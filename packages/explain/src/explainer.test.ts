@@ -80,14 +80,17 @@ describe('expressions in words', () => {
 });
 
 describe("advice in the unit's own terms", () => {
-  const ratio = leafSet(INPUTS, {
-    type: 'tiers',
-    value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
-    tiers: [
-      { min: 90, minInclusive: true, points: 1 },
-      { max: 90, maxInclusive: false, points: 0 },
-    ],
-  });
+  /** On-time dossiers ÷ resolved × 100: 1 point from `bound` (above it when not `inclusive`), else 0. */
+  const onTimeTiers = (bound: number, inclusive: boolean) =>
+    leafSet(INPUTS, {
+      type: 'tiers',
+      value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
+      tiers: [
+        { min: bound, minInclusive: inclusive, points: 1 },
+        { max: bound, maxInclusive: !inclusive, points: 0 },
+      ],
+    });
+  const ratio = onTimeTiers(90, true);
   const say = (ex: ReturnType<typeof createExplainer>, im: Improvement) => ex.improvement(im, '1.1');
   const im: Improvement = {
     kind: 'raiseRatio',
@@ -111,14 +114,7 @@ describe("advice in the unit's own terms", () => {
   });
 
   // "Above 98%" of 3,000 dossiers resolved, as Kiên Thọ's plan asks.
-  const above = leafSet(INPUTS, {
-    type: 'tiers',
-    value: { ratio: { numerator: 'on_time', denominator: 'resolved', times: 100 } },
-    tiers: [
-      { min: 98, minInclusive: false, points: 1 },
-      { max: 98, maxInclusive: true, points: 0 },
-    ],
-  });
+  const above = onTimeTiers(98, false);
   const ev = { formatVersion: 1, criteriaSet: above.ref, unit: { code: 'X', name: 'Xã X', level: 'commune' }, period: { from: '2026-01-01', to: '2026-12-31' } };
   const values = (onTime: number) => ({ ...ev, entries: [{ criterion: '1.1', values: { on_time: onTime, resolved: 3000 } }] });
 
