@@ -57,6 +57,19 @@ describe('the official table', () => {
         { role: 'FOR THE APPRAISAL TEAM', hint: '(Signature and full name)', name: 'Tổ thẩm định Sở Nội vụ (mẫu)' },
       ],
     });
+    const atAnswer = officialDocument(
+      input({ rounds: [rounds[0]!, score(compiled, evidence, { appraisal, round: 'answer' })], appraisalRounds: appraisal.rounds.slice(0, 2) }),
+      createExplainer(compiled, 'vi'),
+    );
+    // Scored at the unit's answer: the appraisers' line is round 1's team, not the commune that answered.
+    expect(atAnswer.find((b) => b.kind === 'signatures')).toEqual({
+      kind: 'signatures',
+      items: [
+        { role: 'NGƯỜI LẬP BIỂU', hint: '(Ký, ghi rõ họ tên)', name: 'Nguyễn Thị Hoa' },
+        { role: 'THỦ TRƯỞNG ĐƠN VỊ', hint: '(Ký tên, đóng dấu)' },
+        { role: 'ĐẠI DIỆN TỔ THẨM ĐỊNH', hint: '(Ký, ghi rõ họ tên)', name: 'Tổ thẩm định Sở Nội vụ (mẫu)' },
+      ],
+    });
     const provenance = doc.find((b) => b.kind === 'provenance');
     expect(provenance?.kind === 'provenance' && provenance.text).toBe(
       `Provenance: scored by ${rounds[1]!.provenance.engine}; criteria set model.commune-par@2026, SHA-256 ${compiled.sha256}; evidence SHA-256 ${self.provenance.evidence.sha256}; appraisal file SHA-256 ${rounds[1]!.provenance.appraisal!.sha256}.`,

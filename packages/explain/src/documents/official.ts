@@ -179,13 +179,26 @@ function footerRows(x: OfficialInput, ex: Explainer): Row[] {
   ];
 }
 
+/**
+ * Who signs for the appraisal team: the last appraisal round's appraiser up to the one scored. A table
+ * scored at the unit's answer takes that round's column, but the answer is the unit's own (its `by` is the
+ * commune): the appraisers' line never carries it.
+ */
+function appraisersOf(x: OfficialInput): string | undefined {
+  const rounds = x.appraisalRounds ?? [];
+  const upTo = rounds.findIndex((r) => r.id === x.rounds[x.rounds.length - 1]!.stage);
+  return rounds
+    .slice(0, upTo + 1)
+    .filter((r) => r.kind === 'appraisal')
+    .at(-1)?.by;
+}
+
 function signatures(x: OfficialInput, ex: Explainer): Signature[] {
   const o = LOCALES[ex.lang].official;
   const preparer: Signature = { role: o.preparer, hint: o.signHint, ...(x.preparedBy?.name ? { name: x.preparedBy.name } : {}) };
   const head: Signature = { role: o.head, hint: o.sealHint };
   if (x.rounds.length === 0) return [preparer, head];
-  const lastId = x.rounds[x.rounds.length - 1]!.stage;
-  const by = x.appraisalRounds?.find((r) => r.id === lastId)?.by;
+  const by = appraisersOf(x);
   return [preparer, head, { role: o.appraiser, hint: o.signHint, ...(by ? { name: by } : {}) }];
 }
 

@@ -11,7 +11,7 @@ import type { RankDocumentInput } from './rank.js';
 
 export function rankBandBlocks(doc: Doc, x: Pick<RankDocumentInput, 'rows' | 'summary'>, lang: Lang): Block[] {
   const table = doc.find((b) => b.kind === 'table');
-  if (!table || table.kind !== 'table' || table.rows.length !== x.rows.length) return [];
+  if (table?.kind !== 'table' || table.rows.length !== x.rows.length) return [];
   const rowOfInput = new Map<number, number>();
   x.rows.forEach((r, i) => rowOfInput.set(r.input, i));
   const out: Block[] = [];
