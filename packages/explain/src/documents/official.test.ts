@@ -20,6 +20,10 @@ describe('the official table', () => {
     expect(placeOf({ name: 'UBND xã Vĩnh Bảo' })).toBe('Vĩnh Bảo');
     expect(placeOf({ name: 'Ủy ban nhân dân phường Trần Liễu' })).toBe('Trần Liễu');
     expect(placeOf({ name: 'UBND thị trấn Cát Bà' })).toBe('Cát Bà');
+    // A unit named by its level and place alone, as examples/generate.mjs names them.
+    expect(placeOf({ name: 'Phường Bình Điền' })).toBe('Bình Điền');
+    expect(placeOf({ name: 'Xã Bình Hải', province: 'Hải Phòng' })).toBe('Bình Hải');
+    expect(placeOf({ name: 'Xã' })).toBeUndefined();
     expect(placeOf({ name: 'Sở Nội vụ', province: 'Hải Phòng' })).toBe('Hải Phòng');
     expect(placeOf({ name: 'Sở Nội vụ' })).toBeUndefined();
   });

@@ -53,11 +53,12 @@ export interface OfficialInput {
 }
 
 /**
- * The place name of the date line, from the unit's name: "UBND xã Vĩnh Bảo" → "Vĩnh Bảo" (official
- * documents write the locality, not the body); otherwise the province, otherwise undefined (dots).
+ * The place name of the date line, from the unit's name: "UBND xã Vĩnh Bảo" or "Xã Vĩnh Bảo" → "Vĩnh
+ * Bảo" (official documents write the locality, not the body); otherwise the province, otherwise
+ * undefined (dots).
  */
 export function placeOf(unit: { name: string; province?: string | undefined }): string | undefined {
-  const m = /^\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:xã|phường|thị trấn|đặc khu|thị xã|huyện|quận|thành phố|tỉnh)\s+(.+?)\s*$/iu.exec(unit.name);
+  const m = /^\s*(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:xã|phường|thị trấn|đặc khu|thị xã|huyện|quận|thành phố|tỉnh)\s+(.+?)\s*$/iu.exec(unit.name);
   if (m) return m[1];
   return unit.province?.trim() || undefined;
 }
