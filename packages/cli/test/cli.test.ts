@@ -544,6 +544,33 @@ describe.concurrent('diff', () => {
     expect(d.setChanges).toEqual(['1.2']);
   });
 
+  it("a survey's answers by their labels; points as the score table shows them, the exact decimals in the CSV", async () => {
+    const ev = read(VB) as { entries: Array<{ criterion: string; values?: Record<string, Record<string, number>> }> };
+    ev.entries.find((e) => e.criterion === '8.1')!.values!.survey_access!.rat_hai_long = 150;
+    const b = writeTemp(dir, 'vb-more-answers.json', ev);
+    const saved = join(dir, 'vb-more-answers-result.json');
+    const savedA = join(dir, 'vb-answers-result.json');
+    const [vi, en, csv, s, sa] = await Promise.all([
+      cliInProcess(['diff', VB, b, '--quiet']),
+      cliInProcess(['diff', VB, b, '--quiet', '--lang', 'en']),
+      cliInProcess(['diff', VB, b, '--quiet', '--format', 'csv']),
+      cliInProcess(['score', b, '--quiet', '--format', 'json', '--out', saved]),
+      cliInProcess(['score', VB, '--quiet', '--format', 'json', '--out', savedA]),
+    ]);
+    expect([s.code, sa.code]).toEqual([0, 0]);
+    const [v, e] = [vi, en].map((r) => r.stdout.replace(/\s+/g, ' '));
+    expect(v).toContain('Số phiếu về tiếp cận dịch vụ: A. Rất hài lòng: 120, B. Hài lòng: 60, C. Bình thường: 16, D. Không hài lòng: 4 → A. Rất hài lòng: 150,');
+    expect(e).toContain('Answers on access: A. Very satisfied: 120, B. Satisfied: 60, C. Neutral: 16, D. Dissatisfied: 4 → A. Very satisfied: 150,');
+    expect(e).not.toContain('rat_hai_long');
+    // 83.3456521739…: 83,3457 as `score` shows the total, not 83,345652… (the sentences' cut).
+    expect(v).toMatch(/Tổng điểm\s+83,186\s+83,3457\s+\+0,1597/);
+    expect(v).toMatch(/8\.1 Tiếp cận dịch vụ hành chính công 4,776 4,9357 \+0,1597/);
+    expect(csv.stdout).toContain('Tổng điểm;83,186;83,3456521739130434782608695652173913043478260869565217391304;0,1596521739130434782608695652173913043478260869565217391304');
+    // Two saved results find their set for the labels too.
+    const fromSaved = await cliInProcess(['diff', savedA, saved, '--quiet', '--lang', 'en']);
+    expect(fromSaved.stdout.replace(/\s+/g, ' ')).toContain('A. Very satisfied: 150');
+  });
+
   it('needs two files or --appraisal', async () => {
     const r = await cliInProcess(['diff', VB]);
     expect(r.code).toBe(2);

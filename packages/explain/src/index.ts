@@ -15,7 +15,7 @@ export { explainDocument, explainLeaf, lost, type ExplainOptions } from './docum
 export { bandText, documentLines, flagLines, headerRows, nodeIndex, noteLines, roman, scoreTable, type ReportOptions } from './documents/result-view.js';
 export { setDocument, setListDocument, setSummary, type SetEntry } from './documents/sets.js';
 export { boundsText, pointsText } from './explainer.js';
-export { diffDocument, reasonText } from './documents/diff.js';
+export { diffDocument, reasonText, type OptionLabel } from './documents/diff.js';
 export { rankDocument, type RankDocumentInput } from './documents/rank.js';
 export { describeInput, templateNote, validateDocument, type FileReport } from './documents/files.js';
 export { diagnosticText, formatter, type DiagnosticSentences, type Formatter } from './diagnostics.js';

@@ -25,6 +25,9 @@ export interface NumberOptions {
 /** Decimal places a sentence or a document shows of a number before it cuts it short with "…". */
 export const SHOWN_PLACES = 6;
 
+/** Decimal places a table shows of points (rounded, no "…"; the exact decimal goes behind the cell for CSV and XLSX). */
+export const TABLE_PLACES = 4;
+
 /** Digits grouped by three from the right, in one pass (linear in the number of digits). */
 function group(int: string, sep: string): string {
   const first = int.length % 3 || 3;

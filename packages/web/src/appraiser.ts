@@ -108,7 +108,7 @@ function results(ctx: PageContext, st: AppraiserState): HTMLElement | null {
     h('h2', null, ctx.words.sideBySide),
     h('p', null, `${x.self.unit.name} (${x.self.unit.code}) — ${x.compiled.ref}`),
     h('div', { class: 'table-wrap', id: 'side-by-side' }, markChanges(renderBlock(sideBySide(x, ex)))),
-    last ? [h('h2', null, ctx.words.lastRoundChanges), renderDoc(diffDocument(diffResults(x.self, last), x.self, last, ctx.lang, { all: false, places }).slice(1), 3)] : null,
+    last ? [h('h2', null, ctx.words.lastRoundChanges), renderDoc(diffDocument(diffResults(x.self, last), x.self, last, ctx.lang, { all: false, places, option: ex.say.option }).slice(1), 3)] : null,
   );
 }
 

@@ -5,10 +5,10 @@
  */
 import { defineCommand } from 'citty';
 import { diag } from '@parindex/rules';
-import { extra, type ScoreResult } from '../engine.js';
-import { diffDocument } from '@parindex/explain';
+import { extra, type CompiledSet, type ScoreResult } from '../engine.js';
+import { createExplainer, diffDocument, type OptionLabel } from '@parindex/explain';
 import { CliError, UsageError, detectKind, type JsonFile } from '../io.js';
-import { mustRead, savedResultDiagnostics, scoreFiles } from '../load.js';
+import { compiledFor, mustRead, savedResultDiagnostics, scoreFiles } from '../load.js';
 
 import { emit, outputOptions, printDiagnostics, rulesArg } from './common.js';
 
@@ -21,6 +21,19 @@ async function asResult(f: JsonFile): Promise<ScoreResult> {
   const problems = await savedResultDiagnostics(f, 'refused');
   if (problems.length > 0) throw new CliError(problems);
   return v as unknown as ScoreResult;
+}
+
+/**
+ * The labels of answers and levels for the reasons' sentences, from B's set (else A's): the set scored,
+ * or for a saved result the set its provenance names, when it can be found (else the ids are shown).
+ */
+async function optionLabels(sets: ReadonlyArray<CompiledSet | undefined>, results: readonly ScoreResult[], rules: string | undefined, lang: 'vi' | 'en'): Promise<OptionLabel | undefined> {
+  let compiled = sets[1] ?? sets[0];
+  for (const r of [...results].reverse()) {
+    if (compiled) break;
+    compiled = await compiledFor(r.provenance.criteriaSet.ref, rules).catch(() => undefined);
+  }
+  return compiled && createExplainer(compiled, lang).say.option;
 }
 
 /** The formats this command writes: --help lists them, and any other is refused. */
@@ -47,7 +60,8 @@ export const diffCommand = defineCommand({
     let ra: ScoreResult;
     let rb: ScoreResult;
     let places = 2;
-    const load = async (file: string, appraisal?: string, round?: string): Promise<ScoreResult> => {
+    const sets: Array<CompiledSet | undefined> = [undefined, undefined];
+    const load = async (side: 0 | 1, file: string, appraisal?: string, round?: string): Promise<ScoreResult> => {
       const f = mustRead(file);
       if (detectKind(f.value!) === 'result') {
         if (appraisal) throw new UsageError(diag('USAGE_APPRAISAL_ON_RESULT', '', { file }));
@@ -56,6 +70,7 @@ export const diffCommand = defineCommand({
       const s = await scoreFiles(file, { rules: args.rules, appraisal, round });
       printDiagnostics(s.warnings, ctx);
       places = s.compiled.set.displayPlaces ?? places;
+      sets[side] = s.compiled;
       return s.round ?? s.self;
     };
     if (args.b === undefined) {
@@ -63,18 +78,20 @@ export const diffCommand = defineCommand({
       const s = await scoreFiles(args.a, { rules: args.rules, appraisal: args.appraisal, round: args.round });
       printDiagnostics(s.warnings, ctx);
       places = s.compiled.set.displayPlaces ?? places;
+      sets[0] = s.compiled;
       ra = s.self;
       rb = s.round!;
     } else {
       if (args.appraisal || args.round) throw new UsageError(diag('USAGE_DIFF_SIDES', '', {}));
       if (args['round-a'] && !args['appraisal-a']) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round-a', requires: '--appraisal-a' }));
       if (args['round-b'] && !args['appraisal-b']) throw new UsageError(diag('USAGE_OPTION_REQUIRES', '', { option: '--round-b', requires: '--appraisal-b' }));
-      ra = await load(args.a, args['appraisal-a'], args['round-a']);
-      rb = await load(args.b, args['appraisal-b'], args['round-b']);
+      ra = await load(0, args.a, args['appraisal-a'], args['round-a']);
+      rb = await load(1, args.b, args['appraisal-b'], args['round-b']);
     }
     const { diffResults } = await extra();
     const d = diffResults(ra, rb);
-    emit(ctx, diffDocument(d, ra, rb, lang, { all: args.all === true, places }), d);
+    const option = await optionLabels(sets, [ra, rb], args.rules, lang);
+    emit(ctx, diffDocument(d, ra, rb, lang, { all: args.all === true, places, option }), d);
     return 0;
   },
 });

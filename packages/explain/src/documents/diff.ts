@@ -3,7 +3,7 @@ import type { DiffReason, NodeResult, ResultDiff, ScoreResult } from '@parindex/
 import { dec } from '@parindex/rules';
 import type { Doc, Row } from '../document.js';
 import { boundsText, LOCALES, pointsText } from '../explainer.js';
-import { formatDate, formatNumber, SHOWN_PLACES, type Lang } from '../numbers.js';
+import { formatDate, formatNumber, SHOWN_PLACES, TABLE_PLACES, type Lang } from '../numbers.js';
 import { pick, valueText } from '../say.js';
 import { boundsOf } from '../locales/shared.js';
 import { bandText, nodeIndex } from './result-view.js';
@@ -20,8 +20,14 @@ function tierSuffix(n: NodeResult | undefined): string {
   return '';
 }
 
-/** One reason of a change as a sentence; `nodes`: the criterion in A and in B, whose traces tell how its tiers are written. */
-export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | undefined; b?: NodeResult | undefined } = {}): string {
+/** An option's label in the document's language (`Say.option`): what a survey's answer or a level is called, by its id. */
+export type OptionLabel = (input: string, option: string) => string;
+
+/**
+ * One reason of a change as a sentence; `nodes`: the criterion in A and in B, whose traces tell how its
+ * tiers are written; `option`: the labels of a tally's answers and of levels (without it, their ids).
+ */
+export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | undefined; b?: NodeResult | undefined } = {}, option?: OptionLabel): string {
   const l = LOCALES[lang];
   const d = l.diff;
   const n = (v: string) => formatNumber(v, lang, { cut: SHOWN_PLACES });
@@ -44,7 +50,8 @@ export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | 
       const u = lang === 'en' ? (r.unitEn ?? r.unit) : r.unit;
       const unit = u && typeof r.to === 'string' ? ' ' + l.unitAfter(u, /^1(\.0*)?$/.test(r.to)) : '';
       const why = r.corrected ? ` (${l.stage(r.corrected.round)}: ${r.corrected.reason}${r.corrected.by !== undefined ? ` — ${r.corrected.by}` : ''})` : '';
-      return `${pick(lang, r.label, r.labelEn)}: ${valueText(r.from, lang)} → ${valueText(r.to, lang)}${unit}${why}`;
+      const named = option && ((id: string) => option(r.input, id));
+      return `${pick(lang, r.label, r.labelEn)}: ${valueText(r.from, lang, named)} → ${valueText(r.to, lang, named)}${unit}${why}`;
     }
     case 'tier': {
       const tier = (s: typeof r.from, n: NodeResult | undefined) => (s ? `${boundsText(boundsOf(s), tierSuffix(n), lang).toLowerCase()} (${pointsText(s.points, lang)})` : '—');
@@ -66,28 +73,35 @@ export function reasonText(r: DiffReason, lang: Lang, nodes: { a?: NodeResult | 
 const sideLabel = (r: ScoreResult, lang: Lang) =>
   `${r.unit.name} — ${LOCALES[lang].stage(r.stage)} — ${r.provenance.criteriaSet.ref} (${formatDate(r.period.from, lang)} – ${formatDate(r.period.to, lang)})`;
 
+/** A change's three numbers (A, B, Δ), as the score table shows points, and the exact decimals behind them. */
+function changeCells(c: { from: string | null; to: string | null; delta: string | null }, lang: Lang, places = TABLE_PLACES, fixed = false): { cells: string[]; values: Array<string | undefined> } {
+  const n = (v: string | null, sign: boolean) => (v === null ? '—' : formatNumber(v, lang, { places, ...(fixed && !sign ? { fixed } : {}), ...(sign ? { sign } : {}) }));
+  return { cells: [n(c.from, false), n(c.to, false), n(c.delta, true)], values: [c.from ?? undefined, c.to ?? undefined, c.delta ?? undefined] };
+}
+
 function totalsTable(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, places: number): Doc[number] {
   const l = LOCALES[lang];
-  const n = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, { cut: SHOWN_PLACES, ...opts }));
-  const delta = (v: string | null, opts = {}) => (v === null ? '—' : formatNumber(v, lang, { sign: true, cut: SHOWN_PLACES, ...opts }));
   const tt = d.totals;
+  const row = (label: string, c: ReturnType<typeof changeCells>, strong?: boolean) => ({ cells: [label, ...c.cells], values: [undefined, ...c.values], ...(strong ? { strong } : {}) });
   return {
     kind: 'table',
     columns: [{ label: '' }, { label: 'A', align: 'right' }, { label: 'B', align: 'right' }, { label: l.words.change, align: 'right' }],
     rows: [
-      { cells: [l.words.total, n(tt.points.from), n(tt.points.to), delta(tt.points.delta)] },
-      { cells: [l.words.applicableMax, n(tt.applicableMax.from), n(tt.applicableMax.to), delta(tt.applicableMax.delta)] },
-      { cells: [l.words.index, n(tt.index.from, { places, fixed: true }), n(tt.index.to, { places, fixed: true }), delta(tt.index.delta, { places })], strong: true },
+      row(l.words.total, changeCells(tt.points, lang)),
+      row(l.words.applicableMax, changeCells(tt.applicableMax, lang)),
+      row(l.words.index, changeCells(tt.index, lang, places, true), true),
       { cells: [l.words.classification, bandText(a.totals, lang), bandText(b.totals, lang), tt.classification.changed ? l.diff.changed : l.diff.same] },
     ],
   };
 }
 
-/** The diff document: both sides, the totals, every changed criterion (or all) with its reasons, the counts. */
-export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, o: { all: boolean; places: number }): Doc {
+/**
+ * The diff document: both sides, the totals, every changed criterion (or all) with its reasons, the
+ * counts. The tables show points as the score table does (up to 4 places) with the exact decimals behind
+ * them; the reasons' sentences cut at 6 places with "…" as every sentence does.
+ */
+export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang: Lang, o: { all: boolean; places: number; option?: OptionLabel | undefined }): Doc {
   const l = LOCALES[lang];
-  const n = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { cut: SHOWN_PLACES }));
-  const delta = (v: string | null) => (v === null ? '—' : formatNumber(v, lang, { sign: true, cut: SHOWN_PLACES }));
   const doc: Doc = [
     { kind: 'title', text: l.diff.title },
     {
@@ -105,8 +119,10 @@ export function diffDocument(d: ResultDiff, a: ScoreResult, b: ScoreResult, lang
   for (const x of d.nodes) {
     if (!o.all && !x.changed) continue;
     const nodes = { a: inA.get(x.code), b: inB.get(x.code) };
+    const points = changeCells(x.points, lang);
     rows.push({
-      cells: [x.code, pick(lang, x.title, x.titleEn), n(x.points.from), n(x.points.to), delta(x.points.delta), x.reasons.map((r) => reasonText(r, lang, nodes))],
+      cells: [x.code, pick(lang, x.title, x.titleEn), ...points.cells, x.reasons.map((r) => reasonText(r, lang, nodes, o.option))],
+      values: [undefined, undefined, ...points.values],
       depth: x.depth - 1,
       strong: x.kind === 'group' && x.depth === 1,
     });
