@@ -239,9 +239,10 @@ export function readJsonFile(file: string, limits: { maxItems?: number } = {}): 
  * Every *.json regular file under a folder, sorted, with a diagnostic for each thing that could hold
  * evidence and cannot be read: a link to nothing, a link loop (a file linking to itself, or a folder
  * linking to one that holds it), a folder that cannot be listed, a FIFO, socket or device named *.json
- * (reported, never opened). Links are followed; a folder reached twice is walked once.
+ * (reported, never opened). Links are followed; a folder reached twice is walked once. `wanted` says
+ * which names are taken (default: *.json; `rank` takes workbooks too).
  */
-export function walkJsonFiles(dir: string, fs: FileSystem = nodeFs): { files: string[]; diagnostics: Diagnostic[] } {
+export function walkJsonFiles(dir: string, fs: FileSystem = nodeFs, wanted: (name: string) => boolean = (name) => name.endsWith('.json')): { files: string[]; diagnostics: Diagnostic[] } {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const walked = new Set<string>();
@@ -266,7 +267,7 @@ export function walkJsonFiles(dir: string, fs: FileSystem = nodeFs): { files: st
         const id = `${st.dev}:${st.ino}`;
         if (ancestors.has(id)) diagnostics.push(at(path, diag('FILE_LINK_LOOP', '', { file: path })));
         else if (!walked.has(id)) walked.add(id), walk(path, new Set([...ancestors, id]));
-      } else if (name.endsWith('.json')) {
+      } else if (wanted(name)) {
         const wrongType = typeProblem(path, st);
         if (wrongType) diagnostics.push(wrongType);
         else files.push(path);

@@ -14,7 +14,7 @@ import { walkJsonFiles } from '@parindex/rules/files';
 import { extra, rankingJson, score, toSummary, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankBandBlocks, rankDocument } from '@parindex/explain';
-import { CliError, detectKind, formatDiagnostic, locateIn, readJsonFile, UsageError, type JsonFile } from '../io.js';
+import { CliError, detectKind, formatDiagnostic, locateIn, preloadWorkbooks, readJsonFile, UsageError, type JsonFile } from '../io.js';
 import { compiledForEvidence, locateScoreDiagnostics } from '../load.js';
 import { startRankThreads, type Outcome, type RankThreads } from '../rank-threads.js';
 import { rankWorker } from '../workers.js';
@@ -320,7 +320,7 @@ export const rankCommand = Object.assign(
   defineCommand({
     meta: { name: 'rank', description: 'Score many units with one criteria set and rank them / Xếp hạng nhiều đơn vị' },
     args: {
-      paths: { type: 'positional', required: true, description: 'Evidence files or folders (searched recursively for *.json)', valueHint: 'file|folder…' },
+      paths: { type: 'positional', required: true, description: 'Evidence files, appraisal files, workbooks or folders (searched recursively for *.json and *.xlsx)', valueHint: 'file|folder…' },
       set: { type: 'string', valueHint: 'id[@version]', description: 'Rank only evidence for this criteria set (default: the set of the first evidence file)' },
       rules: rulesArg,
       round: { ...roundArg, description: 'With appraisal files among the paths: rank on this round of each (round1, answer, round2…); default: the last round of each' },
@@ -340,6 +340,11 @@ export const rankCommand = Object.assign(
       }
       const threadsArg = args.threads === undefined ? undefined : parseThreads(String(args.threads));
       if (threadsArg?.warning && !ctx.quiet) process.stderr.write(formatDiagnostic(threadsArg.warning, ctx.lang) + '\n');
+      // The workbooks a folder holds are read as those named are (main.ts), before any file is scored.
+      await preloadWorkbooks(
+        files.filter((f) => !f.explicit && /\.xlsx$/i.test(f.file)).map((f) => f.file),
+        args.rules,
+      );
       const r = newRun(ctx, { set: args.set, rules: args.rules, round: args.round === undefined ? undefined : String(args.round) }, unreadable);
       await scoreFiles(r, uniqueFiles(files), threadsArg?.threads);
       if (r.opts.round !== undefined && r.appraisals.length === 0) throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
@@ -398,8 +403,15 @@ function duplicateUnit(code: string, first: { file: string; code: string }): Dia
 }
 
 /**
- * The files to rank: each file named (explicit: a file that is not evidence is an error), and the *.json
- * regular files of each folder named, with each thing in them that could hold evidence and cannot be
+ * What a folder gives to rank: evidence and appraisal files (*.json) and the officers' and appraisers'
+ * workbooks (*.xlsx, any case), not the owner file Excel leaves beside a workbook that is open
+ * ("~$name.xlsx", a few bytes that are no workbook).
+ */
+export const rankable = (name: string): boolean => name.endsWith('.json') || (/\.xlsx$/i.test(name) && !name.startsWith('~$'));
+
+/**
+ * The files to rank: each file named (explicit: a file that is not evidence is an error), and the
+ * rankable regular files of each folder named, with each thing in them that could hold evidence and cannot be
  * read (a link to nothing, a link loop, a folder that cannot be listed, a FIFO, socket or device).
  */
 export function filesToRank(paths: readonly string[]): { files: Array<{ file: string; explicit: boolean; real?: string }>; unreadable: Failed[] } {
@@ -421,7 +433,7 @@ export function filesToRank(paths: readonly string[]): { files: Array<{ file: st
       for (const f of plain) files.push({ ...f, explicit: false });
       continue;
     }
-    const walked = walkJsonFiles(p);
+    const walked = walkJsonFiles(p, undefined, rankable);
     for (const file of walked.files) files.push({ file, explicit: false });
     for (const d of walked.diagnostics) unreadable.push({ file: d.file ?? p, diagnostics: [d] });
   }
@@ -429,7 +441,7 @@ export function filesToRank(paths: readonly string[]): { files: Array<{ file: st
 }
 
 /**
- * The *.json files of a folder that holds regular files only (what a folder of evidence usually is),
+ * The rankable files of a folder that holds regular files only (what a folder of evidence usually is),
  * sorted, with their real paths: what walkJsonFiles gives for it, from the folder's listing alone, whose
  * entries come with their types (a regular file is no link, folder or FIFO), without the stat of every
  * file the walk makes to find those. Undefined for any other folder (a link, a subfolder, an entry of
@@ -447,7 +459,7 @@ function plainFolder(dir: string): Array<{ file: string; real: string }> | undef
   const names: string[] = [];
   for (const e of entries) {
     if (!e.isFile()) return undefined;
-    if (e.name.endsWith('.json')) names.push(e.name);
+    if (rankable(e.name)) names.push(e.name);
   }
   // A file that is no link is where its folder really is: its real path without one lookup each.
   return names.sort().map((name) => ({ file: join(dir, name), real: join(real, name) }));
