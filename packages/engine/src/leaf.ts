@@ -339,17 +339,26 @@ function applicability(r: LeafRun): LeafOut | null {
     return invalid(r, logicInvalid(e));
   }
   if (!holds) return null;
-  // Values that only decided the applicability were used; any other value was not.
+  // Values that only decided the applicability were used; any other value was not, and is worth a
+  // warning when it says something: a 0 beside "0 findings" (what the workbook asks for) agrees with it.
   for (const i of r.entries) {
     const e = ctx.evidence.entries[i]!;
-    const given = e.values ? Object.keys(e.values) : e.input !== undefined ? [e.input] : [];
-    if (given.some((id) => !hasRead(r, id)))
+    const given = e.values ? Object.entries(e.values) : e.input !== undefined ? [[e.input, e.value] as const] : [];
+    if (given.some(([id, v]) => !hasRead(r, id) && !saysNothing(v)))
       ctx.diagnostics.push(
         diag('EVIDENCE_NOT_APPLICABLE_VALUE', `/entries/${i}`, { code: node.code, reason: node.node.applicability!.reason ?? null, reasonEn: node.node.applicability!.reasonEn ?? null }),
       );
     else ctx.prepared.used[i] = true;
   }
   return notApplicable(r, { cause: 'condition', at: when.at });
+}
+
+/** A value that states nothing a rule could count: 0 (as a number or its text), a tally of zeros. A "no" is an answer. */
+function saysNothing(v: unknown): boolean {
+  if (v === 0) return true;
+  if (typeof v === 'string') return /^[+-]?0+(?:[.,]0*)?$/.test(v.trim());
+  if (typeof v === 'object' && v !== null) return Object.values(v as Record<string, unknown>).every(saysNothing);
+  return false;
 }
 
 /** Stage 3: the rule, evaluated by its kind; a LogicError of a condition or expression makes the leaf invalid. */
