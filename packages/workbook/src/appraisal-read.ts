@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { createExplainer } from '@parindex/explain';
-import { diag, type Diagnostic, type InputDef } from '@parindex/rules';
+import { diag, hasErrors, type Diagnostic, type InputDef } from '@parindex/rules';
 import { A, ROUNDS } from './appraisal.js';
 import { inputValue, readCell } from './cells.js';
 import { cellRef, valueRows, type ValueRow } from './layout.js';
@@ -14,7 +14,19 @@ import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, unknow
 import { optionLabels } from './write.js';
 
 type InputRow = Extract<ValueRow, { kind: 'input' }>;
-type Item = { criterion: string; values?: Record<string, unknown>; points?: unknown; reason?: string; by?: string; date?: string; cell: string; cells: Map<string, string>; reasonless?: Diagnostic };
+type Item = {
+  criterion: string;
+  values?: Record<string, unknown>;
+  points?: unknown;
+  reason?: string;
+  by?: string;
+  date?: string;
+  cell: string;
+  cells: Map<string, string>;
+  reasonless?: Diagnostic;
+  /** A date cell of the item was refused: its round's date (the latest item's) is not known. */
+  dateRefused?: boolean;
+};
 type RoundCols = (typeof ROUNDS)[number];
 
 function itemOf(items: Map<string, Item>, code: string, cell: string): Item {
@@ -30,8 +42,10 @@ function addWho(r: Reading, ws: ExcelJS.Worksheet, row: number, cols: { reason: 
   if (reason && !it.cells.has('reason')) it.cells.set('reason', cellRef(ws.name, cols.reason, row));
   const by = textCell(r, ws, row, cols.by);
   if (by && !it.by) it.by = by;
+  const before = r.diagnostics.length;
   const date = dateCell(r, ws, row, cols.date);
   if (date && !it.date) it.date = date;
+  if (hasErrors(r.diagnostics.slice(before))) it.dateRefused = true;
   return reason;
 }
 
@@ -77,13 +91,26 @@ function answerRow(r: Reading, ws: ExcelJS.Worksheet, row: number, code: string,
   addWho(r, ws, row, { reason: A.answer, by: A.answerBy, date: A.answerDate }, it);
 }
 
-/** An appraisal round's items, in set order, their pointers mapped to cells. */
-function roundOf(r: Reading, id: string, kind: 'appraisal' | 'answer', items: Map<string, Item>, index: number): Record<string, unknown> | undefined {
+/** Stands for a reason the reader found missing (and said so), in the appraisal the checks see. */
+const REASON_FOR_CHECKS = '-';
+
+type Round = { round: Record<string, unknown>; checked: Record<string, unknown> };
+
+/**
+ * An appraisal round's items, in set order, their pointers mapped to cells; with the round as the
+ * evidence checks see it when the reader refused cells: a missing reason taken as given (it is said
+ * once, by the reader) and no round date when one of its dates was refused (an order of rounds by a
+ * date not read would be false).
+ */
+function roundOf(r: Reading, id: string, kind: 'appraisal' | 'answer', items: Map<string, Item>, index: number): Round | undefined {
   const out: Array<Record<string, unknown>> = [];
+  const checked: Array<Record<string, unknown>> = [];
+  let dateRefused = false;
   for (const leaf of r.opened.compiled.leaves) {
     const it = items.get(leaf.code);
     if (!it) continue;
-    if (it.reasonless && !it.reason) r.diagnostics.push(it.reasonless);
+    const reasonless = it.reasonless !== undefined && !it.reason;
+    if (reasonless) r.diagnostics.push(it.reasonless!);
     const at = `/rounds/${index}/items/${out.length}`;
     r.cells.set(at, it.cell);
     for (const [k, cell] of it.cells) r.cells.set(`${at}/${k}`, cell);
@@ -94,8 +121,13 @@ function roundOf(r: Reading, id: string, kind: 'appraisal' | 'answer', items: Ma
     if (it.by) item.by = it.by;
     if (it.date) item.date = it.date;
     out.push(item);
+    checked.push(reasonless ? { ...item, reason: REASON_FOR_CHECKS } : item);
+    dateRefused ||= it.dateRefused === true;
   }
-  return out.length ? { id, kind, ...roundWho(out), items: out } : undefined;
+  if (!out.length) return undefined;
+  const who = roundWho(out);
+  const seen = { ...(who.by !== undefined ? { by: who.by } : {}), ...(who.date !== undefined && !dateRefused ? { date: who.date } : {}) };
+  return { round: { id, kind, ...who, items: out }, checked: { id, kind, ...seen, items: checked } };
 }
 
 /**
@@ -121,8 +153,16 @@ function markEvidenceHash(r: Reading): void {
     }
 }
 
+export interface AppraisalRead {
+  appraisal: Record<string, unknown>;
+  /** The appraisal as the evidence checks see it, also when the reader refused cells (see roundOf). */
+  checked: Record<string, unknown>;
+  cells: CellMap;
+  diagnostics: Diagnostic[];
+}
+
 /** The appraisal file the workbook stands for (its problems with their cells). */
-export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<{ appraisal: Record<string, unknown>; cells: CellMap; diagnostics: Diagnostic[] }> {
+export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<AppraisalRead> {
   const r: Reading = { opened, ex: createExplainer(opened.compiled, opened.lang), cells: new CellMap(), diagnostics: [] };
   const ws = sheet(r, opened.words.sheets.appraisal);
   markEvidenceHash(r);
@@ -143,7 +183,7 @@ export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<{ a
     }
     if (!key && opened.compiled.nodes.get(code)?.isLeaf) answerRow(r, ws, row, code, byRound.get('answer')!);
   }
-  const rounds: unknown[] = [];
+  const rounds: Round[] = [];
   for (const [id, kind] of [
     ['round1', 'appraisal'],
     ['answer', 'answer'],
@@ -152,12 +192,13 @@ export async function readAppraisalWorkbook(opened: OpenedWorkbook): Promise<{ a
     const round = roundOf(r, id, kind, byRound.get(id)!, rounds.length);
     if (round) rounds.push(round);
   }
-  if (!rounds.length) rounds.push({ id: 'round1', kind: 'appraisal', items: [] });
-  const appraisal = {
+  const empty = { id: 'round1', kind: 'appraisal', items: [] };
+  if (!rounds.length) rounds.push({ round: empty, checked: empty });
+  const file = (key: keyof Round) => ({
     formatVersion: 1,
     criteriaSet: opened.compiled.ref,
     evidence: { unit: opened.binding.get('unit') ?? '', sha256: opened.binding.get('evidenceSha256') ?? '' },
-    rounds,
-  };
-  return { appraisal, cells: r.cells, diagnostics: r.diagnostics };
+    rounds: rounds.map((x) => x[key]),
+  });
+  return { appraisal: file('round'), checked: file('checked'), cells: r.cells, diagnostics: r.diagnostics };
 }

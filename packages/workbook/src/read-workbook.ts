@@ -53,19 +53,26 @@ function located(kind: ReadWorkbook['kind'], value: Record<string, unknown>, dia
 export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, check = false): Promise<ReadWorkbook> {
   const opened = await openWorkbookBytes(bytes, setFor);
   if (!opened.ok) return { kind: undefined, value: undefined, diagnostics: opened.diagnostics, cellOf: NO_CELL };
-  if (opened.opened.kind === 'appraisal') {
-    const a = await readAppraisalWorkbook(opened.opened);
-    const found = [...a.diagnostics];
-    if (check) found.push(...answersOnFigures(opened.opened));
-    const evidence = check && !hasErrors(a.diagnostics) ? boundEvidence(opened.opened) : undefined;
-    if (evidence) found.push(...roundProblems(checkEvidence(opened.opened.compiled, evidence, { appraisal: a.appraisal }), a.diagnostics, cellFinder(a.cells)));
-    if (evidence) found.push(...changedUnitCells(opened.opened, evidence));
-    return located('appraisal', a.appraisal, found, a.cells);
-  }
+  if (opened.opened.kind === 'appraisal') return readAppraisal(opened.opened, check);
   const read = readEvidenceWorkbook(opened.opened);
   const found = [...read.diagnostics];
   if (check) found.push(...notRepeated(checkEvidence(opened.opened.compiled, read.evidence), read.diagnostics, cellFinder(read.cells)));
   return located('evidence', read.evidence, found, read.cells);
+}
+
+/**
+ * An appraisers' workbook. The rounds are checked against the evidence also when the reader refused
+ * cells, on what it could read (`checked`: a refused cell left out, a missing reason taken as given),
+ * so that one import says every problem; a problem that follows only from a refused cell is not said.
+ */
+async function readAppraisal(opened: OpenedWorkbook, check: boolean): Promise<ReadWorkbook> {
+  const a = await readAppraisalWorkbook(opened);
+  const found = [...a.diagnostics];
+  const evidence = check ? boundEvidence(opened) : undefined;
+  if (check) found.push(...answersOnFigures(opened));
+  if (evidence) found.push(...roundProblems(checkEvidence(opened.compiled, evidence, { appraisal: a.checked }), a.diagnostics, cellFinder(a.cells)));
+  if (evidence) found.push(...changedUnitCells(opened, evidence));
+  return located('appraisal', a.appraisal, found, a.cells);
 }
 
 /** The evidence an appraisers' workbook was made for (its binding sheet), when it still hashes to the SHA-256 it names. */
@@ -78,13 +85,19 @@ function boundEvidence(opened: OpenedWorkbook): Record<string, unknown> | undefi
   return value !== undefined && hashJson(value) === opened.binding.get('evidenceSha256') ? (value as Record<string, unknown>) : undefined;
 }
 
-/** The problems of the appraisal's rounds among the checks of the evidence with it (the evidence's own are not the appraisers'). */
+/**
+ * The problems of the appraisal's rounds among the checks of the evidence with it (the evidence's own
+ * are not the appraisers'), less a comparison with a figure whose corrected value the reader refused:
+ * the unit's value stands in for it there, so "1400 is more than the 1300 resolved" may be false.
+ */
 function roundProblems(checks: readonly Diagnostic[], reader: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  const refused = new Set(reader.filter((d) => d.severity === 'error').map((d) => (d.params as Record<string, unknown>).input));
+  const named = (d: Diagnostic) => [(d.params as Record<string, unknown>).input, (d.params as Record<string, unknown>).other];
   return notRepeated(
     checks.filter((d) => d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds')),
     reader,
     cellOf,
-  );
+  ).filter((d) => d.severity !== 'error' || !('other' in d.params) || !named(d).some((id) => typeof id === 'string' && refused.has(id)));
 }
 
 /**
