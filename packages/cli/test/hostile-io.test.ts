@@ -10,7 +10,8 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseThreads, unitKey, visibleCode } from '../src/commands/rank.js';
+import { unitKey, visibleCode } from '@parindex/engine';
+import { parseThreads } from '../src/commands/rank.js';
 import { CliError, UsageError } from '../src/io.js';
 import { writeFileAtomic, type WriteFileSystem } from '../src/output.js';
 import { BIN, ROOT, tempDir, VB, VB_APPRAISAL, type Run } from './helpers.js';

@@ -10,7 +10,8 @@ import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkJsonFiles } from '@parindex/rules/files';
-import { filesToRank, unitKey } from '../src/commands/rank.js';
+import { unitKey } from '@parindex/engine';
+import { filesToRank } from '../src/commands/rank.js';
 import { tempDir } from './helpers.js';
 
 /** A folder with these files (each holding `{}`). */

@@ -94,8 +94,8 @@ export interface Scoring {
   appraisal: unknown;
   round: string | undefined;
   compiled: CompiledSet;
-  /** JSON pointers of the evidence and the appraisal in the body ("" when the body is the evidence). */
-  at: { evidence: string; appraisal: string };
+  /** JSON pointers of the evidence, the appraisal and the round in the body ("" when the body is the evidence). */
+  at: { evidence: string; appraisal: string; round: string };
 }
 
 /**
@@ -113,7 +113,7 @@ export function scoringOf(value: unknown, base: string, route: string, doc: Json
     (envelope && value.round !== undefined && typeof value.round !== 'string')
   )
     throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence', ...(base !== '' ? { part: base } : {}) })], base, doc));
-  const at = { evidence: envelope ? `${base}/evidence` : base, appraisal: `${base}/appraisal` };
+  const at = { evidence: envelope ? `${base}/evidence` : base, appraisal: `${base}/appraisal`, round: `${base}/round` };
   let compiled: CompiledSet;
   if (given) compiled = given;
   else if (envelope && value.set !== undefined) compiled = compileGiven(value.set, `${base}/set`, doc);
@@ -122,9 +122,14 @@ export function scoringOf(value: unknown, base: string, route: string, doc: Json
   return { evidence, appraisal: envelope ? value.appraisal : undefined, round: envelope ? (value.round as string | undefined) : undefined, compiled, at };
 }
 
-/** Engine diagnostics of a scoring, located in the body: appraisal problems in the appraisal, the rest in the evidence. */
+/**
+ * Engine diagnostics of a scoring, located in the body: a round asked for that the appraisal does not
+ * have at the member that asks for it, other appraisal problems in the appraisal, the rest in the evidence.
+ */
 export function locateScoring(list: readonly Diagnostic[], s: Scoring, doc: JsonDocument): Diagnostic[] {
   return list.map((d) => {
+    // The engine says "/rounds" (of the appraisal), but the member at fault is the body's "round".
+    if (d.code === 'APPRAISAL_UNKNOWN_ROUND' && s.round !== undefined) return located([{ ...d, path: '' }], s.at.round, doc)[0]!;
     const inAppraisal = s.appraisal !== undefined && (d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds'));
     return located([d], inAppraisal ? s.at.appraisal : s.at.evidence, doc)[0]!;
   });

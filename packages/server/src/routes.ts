@@ -1,28 +1,15 @@
 /**
  * The work of each POST route, on the body's text: read it (the limits of files), score with the
- * engine, word with @parindex/explain. Runs in a worker thread (./worker.ts), so that a request over
- * its time limit can be stopped. Each returns the HTTP status and the JSON answer.
+ * engine, word with @parindex/explain (POST /v1/rank is in ./rank.ts). Runs in a worker thread
+ * (./worker.ts), so that a request over its time limit can be stopped. Each returns the HTTP status and
+ * the JSON answer.
  */
-import {
-  checkEvidence,
-  diffResults,
-  hashJson,
-  parseAppraisal,
-  rank,
-  salvageAppraisal,
-  rankingJson,
-  score,
-  summarize,
-  toSummary,
-  type CompactResult,
-  type ScoreResult,
-  type ScoreSummary,
-} from '@parindex/engine';
+import { checkEvidence, diffResults, parseAppraisal, salvageAppraisal, score, type CompactResult, type ScoreResult } from '@parindex/engine';
 import { ScoreResultSchema } from '@parindex/engine/result-schema';
 import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, roundsUpTo, type Lang, type OfficialRound } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';
 import { validateSetText } from '@parindex/rules/node';
-import { bundledCompiled, compileGiven, isObject, located, locateScoring, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
+import { bundledCompiled, isObject, located, locateScoring, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
 
 export interface Answer {
   status: number;
@@ -164,76 +151,4 @@ export function diffRoute(input: RouteInput): Answer {
     return { status: 200, body: diffResults(s.self, s.round!) };
   }
   throw new RequestError(400, [diag('API_BODY_SHAPE', '', { route: '/v1/diff', need: 'diffPair' })]);
-}
-
-interface RankBody {
-  evidence: unknown[];
-  appraisals: unknown[];
-  set: unknown;
-  round: string | undefined;
-  ties: 'dense' | 'competition' | undefined;
-}
-
-/** The first member of a rank body that is not as it must be ("" when "evidence" is missing), or undefined. */
-function rankBodyFault(value: Json): string | undefined {
-  const unknown = Object.keys(value).find((k) => !['evidence', 'appraisals', 'set', 'round', 'ties'].includes(k));
-  if (unknown !== undefined) return `/${unknown.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  if (!Array.isArray(value.evidence)) return 'evidence' in value ? '/evidence' : '';
-  if (value.appraisals !== undefined && !Array.isArray(value.appraisals)) return '/appraisals';
-  if (value.round !== undefined && typeof value.round !== 'string') return '/round';
-  if (value.ties !== undefined && value.ties !== 'dense' && value.ties !== 'competition') return '/ties';
-  return undefined;
-}
-
-function rankBodyOf(value: Json, doc: JsonDocument): RankBody {
-  const fault = rankBodyFault(value);
-  if (fault !== undefined) throw new RequestError(400, located([diag('API_BODY_SHAPE', fault, { route: '/v1/rank', need: 'rankBody' })], '', doc));
-  return {
-    evidence: value.evidence as unknown[],
-    appraisals: (value.appraisals as unknown[] | undefined) ?? [],
-    set: value.set,
-    round: value.round as string | undefined,
-    ties: value.ties as RankBody['ties'],
-  };
-}
-
-/** The appraisals of the body by the SHA-256 of the evidence they name. */
-function appraisalsBySha(list: readonly unknown[]): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const a of list) {
-    const sha = isObject(a) && isObject(a.evidence) ? a.evidence.sha256 : undefined;
-    if (typeof sha === 'string' && !out.has(sha)) out.set(sha, a);
-  }
-  return out;
-}
-
-/** POST /v1/rank: many evidence files with one compiled set; units that fail are listed with their diagnostics, the others ranked. */
-export function rankRoute(input: RouteInput, onProgress?: (done: number, total: number) => void): Answer {
-  const { value, doc } = readBody(input.text, input.maxBytes);
-  const body = rankBodyOf(value, doc);
-  const bySha = appraisalsBySha(body.appraisals);
-  const results: ScoreSummary[] = [];
-  const inputs: number[] = [];
-  const failed: Array<{ input: number; diagnostics: ReturnType<typeof worded> }> = [];
-  let compiled = body.set === undefined ? undefined : compileGiven(body.set, '/set', doc);
-  body.evidence.forEach((ev, i) => {
-    try {
-      const s = scoringOf(ev, `/evidence/${i}`, '/v1/rank', doc, compiled);
-      if (compiled && body.set === undefined && s.evidence.criteriaSet !== compiled.ref)
-        throw new RequestError(400, located([diag('EVIDENCE_SET_MISMATCH', '/criteriaSet', { given: String(s.evidence.criteriaSet), expected: compiled.ref })], s.at.evidence, doc));
-      compiled ??= s.compiled;
-      const appraisal = bySha.get(hashJson(s.evidence));
-      const r = scored({ ...s, appraisal, round: appraisal === undefined ? undefined : body.round }, doc, 'compact');
-      results.push(toSummary(r.round ?? r.self));
-      inputs.push(i);
-    } catch (e) {
-      if (e instanceof RequestError) failed.push({ input: i, diagnostics: worded(e.diagnostics, input.lang) });
-      else throw e;
-    }
-    onProgress?.(i + 1, body.evidence.length);
-  });
-  const policy = body.ties ?? compiled?.set.policies.ranking ?? 'dense';
-  const summary = summarize(results, policy);
-  const json = rankingJson(rank(results, policy), summary, results, (i) => ({ input: inputs[i]! }));
-  return { status: 200, body: { criteriaSet: compiled?.ref ?? null, policy, ...json, failed } };
 }

@@ -144,7 +144,14 @@ export const RankAnswer = withMeta(
     policy: z.enum(['dense', 'competition']),
     ranking: z.array(RankRow),
     summary: z.record(z.string(), z.unknown()),
-    failed: withDescription(z.array(s({ input: int(), diagnostics: z.array(ApiDiagnostic) })), 'Units that could not be scored, with their problems; the others are ranked.'),
+    failed: withDescription(
+      z.array(s({ input: int(), diagnostics: z.array(ApiDiagnostic) })),
+      'Units not ranked, with their problems (input: the position in evidence): those that could not be scored, and a unit given again (RANK_DUPLICATE_UNIT; the first in the body is ranked); the others are ranked.',
+    ),
+    unusedAppraisals: withDescription(
+      z.array(s({ input: int(), diagnostics: z.array(ApiDiagnostic) })),
+      'Appraisals not used (input: the position in appraisals), each with RANK_APPRAISAL_UNUSED and its reason (e.g. the evidence changed since it was appraised).',
+    ),
   }),
   { id: 'RankAnswer' },
 );

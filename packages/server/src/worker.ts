@@ -7,7 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { diag } from '@parindex/rules';
 import { RequestError } from './body.js';
 import type { Job, Progress, Reply } from './protocol.js';
-import { diffRoute, explainRoute, rankRoute, scoreRoute, validateRoute, worded, type Answer, type RouteInput } from './routes.js';
+import { rankRoute } from './rank.js';
+import { diffRoute, explainRoute, scoreRoute, validateRoute, worded, type Answer, type RouteInput } from './routes.js';
 
 const ROUTES: Record<Job['route'], (input: RouteInput, job: Job) => Answer> = {
   validate: validateRoute,

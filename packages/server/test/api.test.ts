@@ -24,6 +24,8 @@ const json = (p: string) => JSON.parse(text(p)) as Record<string, any>;
 const SET = json('rules/sets/model.commune-par/2026.json');
 const EVIDENCE = text('examples/vinh-bao/par-2026.json');
 const APPRAISAL = text('examples/vinh-bao/appraisal-2026.json');
+/** The Vĩnh Bảo evidence as JSON.stringify writes it: where it starts in a one-line body. */
+const EVIDENCE_LINE = JSON.stringify(JSON.parse(EVIDENCE));
 const UNITS = ['vinh-bao', 'dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu'].map((u) => json(`examples/${u}/par-2026.json`));
 
 async function withServer(options: StartOptions, f: (s: RunningServer) => Promise<void>): Promise<void> {
@@ -271,6 +273,118 @@ describe('the JSON API', () => {
     const ties = await call(s, '/v1/rank?lang=en', `{\n  "evidence": [],\n  "ties": "olympic"\n}`);
     expect(ties.body.diagnostics.map((d: { path: string; line: number; column: number }) => [d.path, d.line, d.column])).toEqual([['/ties', 3, 3]]);
     expect(ties.body.diagnostics[0].text).toMatch(/^The body sent to \/v1\/rank must be \{"evidence": \[\.\.\.evidence files\]/);
+  });
+
+  /** Line and column of `needle` (its first occurrence from `from`) in a one-line body: where the body's reader locates a member. */
+  const at = (body: string, needle: string, from = 0) => {
+    const i = body.indexOf(needle, from);
+    expect(i, needle).toBeGreaterThanOrEqual(0);
+    return { line: 1, column: i + 1 };
+  };
+  type Row = { input: number; unit: { code: string }; rank: number; stage: string; index: string };
+  type Reported = { input: number; diagnostics: Array<{ code: string; severity: string; path: string; params: object; line: number; column: number; text: string }> };
+  const rows = (a: Answer) => a.body.ranking.map((r: Row) => [r.input, r.unit.code, r.rank, r.stage, r.index]);
+  const located = (list: Reported[]) => list.map((f) => [f.input, f.diagnostics.map((d) => [d.code, d.severity, d.path, d.line, d.column])]);
+  const FIVE = [
+    [2, 'TH-KIENTHO', 1, 'self', '94.58'],
+    [1, 'HP-DAISON', 2, 'self', '84.94'],
+    [4, 'HP-TRANLIEU', 3, 'self', '84.63'],
+  ];
+
+  it('POST /v1/rank ranks a unit given twice once (the first in the body), the other RANK_DUPLICATE_UNIT at its code, as parindex rank', async () => {
+    const body = JSON.stringify({ evidence: [...UNITS, UNITS[0]] });
+    const a = await call(s, '/v1/rank?lang=en', body);
+    expect(a.status).toBe(200);
+    expect(RankAnswer.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+    expect(rows(a)).toEqual([...FIVE, [0, 'HP-VINHBAO', 4, 'self', '83.6'], [3, 'HP-NLBANG', 5, 'self', '49.29']]);
+    // At the code of the sixth evidence file in the body.
+    const sixth = body.indexOf(EVIDENCE_LINE, body.indexOf(EVIDENCE_LINE) + 1);
+    const code = at(body, '"code"', body.indexOf('"unit":', sixth));
+    expect(located(a.body.failed)).toEqual([[5, [['RANK_DUPLICATE_UNIT', 'error', '/evidence/5/unit/code', code.line, code.column]]]]);
+    expect(a.body.failed[0].diagnostics[0].params).toEqual({ unit: 'HP-VINHBAO', first: '/evidence/0' });
+    expect(a.body.failed[0].diagnostics[0].text).toBe('The unit HP-VINHBAO is already ranked from /evidence/0; each unit is ranked once.');
+    expect(a.body.summary.ranked).toBe(5);
+    expect(a.body.unusedAppraisals).toEqual([]);
+    // A code that only looks like the first: the same unit, both spellings named.
+    const lookalike = structuredClone(UNITS[0]!);
+    lookalike.unit.code = 'HP\u2011VINHBAO';
+    const b = await call(s, '/v1/rank?lang=en', JSON.stringify({ evidence: [UNITS[0], lookalike] }));
+    expect(rows(b)).toEqual([[0, 'HP-VINHBAO', 1, 'self', '83.6']]);
+    expect(b.body.failed.map((f: Reported) => [f.input, f.diagnostics.map((d) => [d.code, d.severity, d.path, d.params])])).toEqual([
+      [
+        1,
+        [
+          ['RANK_DUPLICATE_UNIT', 'error', '/evidence/1/unit/code', { unit: 'HP\\u{2011}VINHBAO', first: '/evidence/0' }],
+          ['RANK_UNIT_LOOKALIKE', 'warning', '/evidence/1/unit/code', { unit: 'HP\\u{2011}VINHBAO', first: 'HP-VINHBAO', file: '/evidence/0' }],
+        ],
+      ],
+    ]);
+  });
+
+  it('POST /v1/rank reports each appraisal it does not use (RANK_APPRAISAL_UNUSED at /appraisals/N/evidence, with the reason), as parindex rank', async () => {
+    const appraisal = JSON.parse(APPRAISAL);
+    const body = JSON.stringify({ evidence: [UNITS[1], UNITS[2]], appraisals: [appraisal] });
+    const a = await call(s, '/v1/rank?lang=en', body);
+    expect(a.status).toBe(200);
+    expect(RankAnswer.safeParse(a.body, PARSE_OPTIONS).success).toBe(true);
+    expect(rows(a)).toEqual([
+      [1, 'TH-KIENTHO', 1, 'self', '94.58'],
+      [0, 'HP-DAISON', 2, 'self', '84.94'],
+    ]);
+    expect(a.body.failed).toEqual([]);
+    const where = at(body, '"evidence":', body.indexOf('"appraisals":'));
+    expect(located(a.body.unusedAppraisals)).toEqual([[0, [['RANK_APPRAISAL_UNUSED', 'warning', '/appraisals/0/evidence', where.line, where.column]]]]);
+    expect(a.body.unusedAppraisals[0].diagnostics[0].text).toBe('This appraisal (unit HP-VINHBAO) was not used: the evidence it names is not among the files ranked.');
+    // Its unit ranked from changed evidence, and a second appraisal of the same evidence.
+    const changed = structuredClone(UNITS[0]!);
+    changed.entries[0].note = 'sửa sau thẩm định';
+    const b = await call(s, '/v1/rank?lang=en', JSON.stringify({ evidence: [changed], appraisals: [appraisal, appraisal] }));
+    expect(rows(b)).toEqual([[0, 'HP-VINHBAO', 1, 'self', '83.6']]);
+    const params = b.body.unusedAppraisals.map((f: Reported) => [f.input, f.diagnostics[0]!.path, f.diagnostics[0]!.params]);
+    expect(params).toEqual([
+      [0, '/appraisals/0/evidence', { unit: 'HP-VINHBAO', reason: 'evidenceChanged', file: '/evidence/0', sha256: appraisal.evidence.sha256, ranked: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      [1, '/appraisals/1/evidence', { unit: 'HP-VINHBAO', reason: 'sameEvidence', first: '/appraisals/0' }],
+    ]);
+    expect(params[0][2].ranked).not.toBe(appraisal.evidence.sha256);
+    // Used, it is not reported: the unit is ranked on its last round.
+    const c = await call(s, '/v1/rank', JSON.stringify({ evidence: [UNITS[0]], appraisals: [appraisal] }));
+    expect([rows(c), c.body.unusedAppraisals]).toEqual([[[0, 'HP-VINHBAO', 1, 'round2', '83.35']], []]);
+  });
+
+  it("POST /v1/rank's summary lists every band of the set, one no unit reached with count 0, and rounds as the set says, as parindex rank", async () => {
+    const a = await call(s, '/v1/rank', JSON.stringify({ evidence: UNITS, appraisals: [JSON.parse(APPRAISAL)] }));
+    expect(rows(a)).toEqual([...FIVE, [0, 'HP-VINHBAO', 4, 'round2', '83.35'], [3, 'HP-NLBANG', 5, 'self', '49.29']]);
+    expect(SET.classification.map((b: { code: string }) => b.code)).toEqual(['A', 'B', 'C', 'D']);
+    expect(a.body.summary.bands.map((b: { code: string; count: number; share: string; units: string[] }) => [b.code, b.count, b.share, b.units])).toEqual([
+      ['A', 1, '20', ['TH-KIENTHO']],
+      ['B', 3, '60', ['HP-DAISON', 'HP-TRANLIEU', 'HP-VINHBAO']],
+      ['C', 0, '0', []],
+      ['D', 1, '20', ['HP-NLBANG']],
+    ]);
+    expect(a.body.summary.index).toEqual({ count: 5, sum: '396.79', mean: '79.358', rounded: '79.36' });
+  });
+
+  it('a round the appraisal does not have is APPRAISAL_UNKNOWN_ROUND at /round, the member at fault, in /v1/rank and /v1/score', async () => {
+    const appraisal = JSON.parse(APPRAISAL);
+    const body = JSON.stringify({ evidence: [UNITS[0], UNITS[1]], appraisals: [appraisal], round: 'round9' });
+    const a = await call(s, '/v1/rank?lang=en', body);
+    expect(a.status).toBe(200);
+    // The appraised unit is left out (as rank leaves it), the other ranked.
+    expect(rows(a)).toEqual([[1, 'HP-DAISON', 1, 'self', '84.94']]);
+    const round = at(body, '"round":');
+    expect(located(a.body.failed)).toEqual([[0, [['APPRAISAL_UNKNOWN_ROUND', 'error', '/round', round.line, round.column]]]]);
+    expect(a.body.failed[0].diagnostics[0].text).toBe('There is no round "round9" in the appraisal file (rounds: round1, answer, round2).');
+    const one = JSON.stringify({ evidence: UNITS[0], appraisal, round: 'nope' });
+    const b = await call(s, '/v1/score', one);
+    expect(b.status).toBe(400);
+    expect(codes(b)).toEqual(['APPRAISAL_UNKNOWN_ROUND']);
+    const nope = at(one, '"round":');
+    expect(b.body.diagnostics.map((d: { path: string; line: number; column: number }) => [d.path, d.line, d.column])).toEqual([['/round', nope.line, nope.column]]);
+    // Another problem of the appraisal is still in the appraisal, at its place in the body.
+    const unknown = structuredClone(appraisal);
+    unknown.rounds[0].items[0].criterion = '9.9.9';
+    const c = await call(s, '/v1/rank', JSON.stringify({ evidence: [UNITS[0]], appraisals: [unknown] }));
+    expect(c.body.failed.map((f: Reported) => f.diagnostics.map((d) => [d.code, d.path]))).toEqual([[['APPRAISAL_UNKNOWN_CRITERION', '/appraisals/0/rounds/0/items/0/criterion']]]);
   });
 
   it('GET /v1/sets lists the bundled sets (no file paths); /v1/sets/{id}@{version} gives one; an unknown one is 404', async () => {
