@@ -86,6 +86,35 @@ function documentDate(root: Obj, d: Diagnostic, out: Diagnostic[]): void {
   doc.date = r.value;
 }
 
+/**
+ * A null where an input's value goes (an export that writes null for a blank): the input's own problem,
+ * with its label and the form its value takes (EVIDENCE_VALUE_TYPE, received null), instead of the
+ * schema's list of JSON types; the value is taken out (the whole entry of an input's "value", so that
+ * its missing value is not said again), as if left out.
+ */
+function nullValue(root: Obj, d: Diagnostic, compiled: CompiledSet, skip: Set<number>): Diagnostic[] | undefined {
+  if (d.code !== 'EVIDENCE_SCHEMA' || d.params.issue !== 'type' || d.params.received !== 'null') return undefined;
+  const segs = pointerSegments(d.path);
+  if (segs[0] !== 'entries' || typeof segs[1] !== 'number' || (segs.length !== 3 && segs.length !== 4)) return undefined;
+  const entry = (root.entries as unknown[])[segs[1]];
+  if (!isObj(entry)) return undefined;
+  const values = segs[2] === 'values' && isObj(entry.values) ? entry.values : undefined;
+  const input = segs.length === 3 && segs[2] === 'value' ? entry.input : values ? segs[3] : undefined;
+  const def = typeof input === 'string' ? compiled.inputs.get(input)?.def : undefined;
+  if (!def) return undefined;
+  const got = { received: 'null', value: null } as const;
+  const value = values ? values[def.id] : entry.value;
+  // A tally with a null answer count is refused as a whole (its schema is a union): the null counts are the problem.
+  const nulls = def.type === 'tally' && isObj(value) ? Object.keys(value).filter((k) => value[k] === null) : [];
+  if (value !== null && !nulls.length) return undefined;
+  if (values) delete values[def.id];
+  else takeOut(root, segs.slice(0, 2), skip);
+  if (nulls.length) return nulls.map((option) => diag('EVIDENCE_VALUE_TYPE', `${d.path}/${escapeKey(option)}`, { input: def.id, option, expected: 'count', ...got }));
+  return [diag('EVIDENCE_VALUE_TYPE', d.path, { input: def.id, option: null, expected: def.type, ...got })];
+}
+
+const escapeKey = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+
 /** How one format is salvaged: its schema's code, the refused texts it reads, what it takes out, puts back, parses. */
 interface Format<T> {
   code: 'EVIDENCE_SCHEMA' | 'APPRAISAL_SCHEMA';
@@ -96,6 +125,8 @@ interface Format<T> {
   takeOut(root: Obj, segs: readonly (string | number)[]): boolean;
   putBack(root: Obj): void;
   parse(root: Obj): { value?: T; diagnostics: readonly Diagnostic[] };
+  /** A problem of the schema said better as a later stage's, the part it points at taken out; else undefined. */
+  restate?(root: Obj, d: Diagnostic): Diagnostic[] | undefined;
 }
 
 /** The value with the refused parts taken out, checked again until the schema accepts it (a few rounds), or undefined. */
@@ -103,7 +134,9 @@ function salvage<T>(value: Obj, schemaDiagnostics: readonly Diagnostic[], f: For
   const root = cloneJson(value) as Obj;
   const diagnostics: Diagnostic[] = [];
   for (const d of schemaDiagnostics) {
-    if (d.code === f.code && d.params.issue === 'pattern' && f.typed.test(d.path)) f.read(root, d, diagnostics);
+    const restated = f.restate?.(root, d);
+    if (restated) for (const r of restated) diagnostics.push(r);
+    else if (d.code === f.code && d.params.issue === 'pattern' && f.typed.test(d.path)) f.read(root, d, diagnostics);
     else diagnostics.push(d);
   }
   let pending: readonly Diagnostic[] = diagnostics.filter((d) => d.code === f.code);
@@ -137,6 +170,7 @@ export function salvageEvidence(value: unknown, schemaDiagnostics: readonly Diag
     takeOut: (root, segs) => takeOut(root, segs, skip),
     putBack: (root) => putBack(root, compiled),
     parse: parseEvidence,
+    restate: (root, d) => nullValue(root, d, compiled, skip),
   });
   return done && { evidence: done.value, skip, diagnostics: done.diagnostics };
 }

@@ -266,7 +266,6 @@ function labelsOf(def: InputDef): { label: string; labelEn?: string } {
   return labels;
 }
 
-/** Each diagnostic of an input of the set with the input's label, so that its sentence names it as the officer knows it. */
 /** The labels of the input a value may not exceed, as otherLabel / otherLabelEn. */
 function otherLabels(compiled: CompiledSet, id: string): { otherLabel: string; otherLabelEn?: string } | undefined {
   const def = compiled.inputs.get(id)?.def;
@@ -274,6 +273,7 @@ function otherLabels(compiled: CompiledSet, id: string): { otherLabel: string; o
   return def.labelEn !== undefined ? { otherLabel: def.label, otherLabelEn: def.labelEn } : { otherLabel: def.label };
 }
 
+/** Each diagnostic of an input of the set with the input's label, so that its sentence names it as the officer knows it. */
 function withInputLabels(compiled: CompiledSet, diagnostics: Diagnostic[]): Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (let i = 0; i < diagnostics.length; i++) {

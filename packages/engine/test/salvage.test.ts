@@ -50,6 +50,22 @@ describe('checkEvidence past the schema', () => {
     expect(r.diagnostics.map((d) => [d.code, d.path, d.params])).toEqual([['EVIDENCE_DATE_READ', '/entries/2/documents/0/date', { input: null, got: '10/01/2026', read: '2026-01-10' }]]);
     expect(r.totals).toEqual(score(compiled, evidence()).totals);
   });
+  it('a null where a value goes is the input\'s own problem, by its label and its form, said once (not also "no value")', () => {
+    const e = evidence();
+    e.entries[0].value = null;
+    e.entries[7].values.resolved = null;
+    e.entries[16].values.satisfaction.a = null;
+    // An input the set does not have keeps the schema's problem: it has no label or form to name.
+    e.entries[8].values.online_rat = null;
+    const found = checkEvidence(compiled, e).filter((d) => d.severity === 'error');
+    expect(found.map((d) => [d.code, d.path, d.params])).toEqual([
+      ['EVIDENCE_VALUE_TYPE', '/entries/0/value', { input: 'docs_assigned', option: null, expected: 'boolean', received: 'null', value: null, label: expect.any(String) }],
+      ['EVIDENCE_VALUE_TYPE', '/entries/7/values/resolved', { input: 'resolved', option: null, expected: 'count', received: 'null', value: null, label: expect.any(String) }],
+      ['EVIDENCE_SCHEMA', '/entries/8/values/online_rat', expect.objectContaining({ issue: 'type', received: 'null' })],
+      ['EVIDENCE_VALUE_TYPE', '/entries/16/values/satisfaction/a', { input: 'satisfaction', option: 'a', expected: 'count', received: 'null', value: null, label: 'Số phiếu theo mức' }],
+    ]);
+    expect(() => score(compiled, e)).toThrow(ParindexError);
+  });
   it("another set's file is not checked further", () => {
     const e = evidence();
     e.criteriaSet = 'test.other@2026';

@@ -243,6 +243,24 @@ describe('the sentences of every diagnostic', () => {
     expect(diagnosticText(diag('SCORE_CLAIM_MISMATCH', '', { code: '3.2', claimed: '1.5', computed: '0.75' }), 'vi')).toBe('"3.2" tự chấm 1,5 điểm; minh chứng chỉ đủ cho 0,75 điểm.');
   });
 
+  it('a null value: the input by its label, its form, and to leave the value out', () => {
+    const d = diag('EVIDENCE_VALUE_TYPE', '/entries/0/value', {
+      input: 'plan_issued_on',
+      option: null,
+      expected: 'date',
+      received: 'null',
+      value: null,
+      label: 'Ngày ban hành Kế hoạch CCHC năm',
+      labelEn: 'Date the plan was issued',
+    });
+    expect(diagnosticText(d, 'vi')).toBe(
+      'Đầu vào "Ngày ban hành Kế hoạch CCHC năm" (plan_issued_on) cần ngày viết dạng năm-tháng-ngày (YYYY-MM-DD); nhận được null. Nếu chưa có số liệu, hãy bỏ hẳn giá trị này (không ghi null).',
+    );
+    expect(diagnosticText(d, 'en')).toBe(
+      'The input "Date the plan was issued" (plan_issued_on) needs a date written YYYY-MM-DD; got null. If it is not known yet, leave the value out (do not write null).',
+    );
+  });
+
   it('the formatter', () => {
     const vi = formatter('vi');
     const en = formatter('en');

@@ -534,7 +534,7 @@ export const diagnosticsEn = {
     `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${named(p.input, p)} is given twice (first at ${p.first}); give each value once.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${named(p.input, p)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${named(p.input, p)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.${p.received === 'null' ? ' If it is not known yet, leave the value out (do not write null).' : ''}`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
   EVIDENCE_DECIMAL_COMMA: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a decimal comma and was read as ${p.suggest}; in the file, write the number with a dot: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {

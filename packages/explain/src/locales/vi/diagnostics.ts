@@ -538,7 +538,7 @@ export const diagnosticsVi = {
     `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${named(p.input, p)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${named(p.input, p)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.`,
+  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${named(p.input, p)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.${p.received === 'null' ? ' Nếu chưa có số liệu, hãy bỏ hẳn giá trị này (không ghi null).' : ''}`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
   EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} với dấu phẩy thập phân và được đọc là ${p.suggest}; trong tệp nên viết số với dấu chấm: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
