@@ -181,7 +181,11 @@ describe("advice in the unit's own terms", () => {
 
   it('raise, set, provide, survey, none', () => {
     expect(say(vi, { kind: 'raise', input: 'rate', from: '76.4', to: '80', delta: '3.6', strict: false, pointsAfter: '1', gain: '0.5', feasible: true })).toBe(
-      'Tăng “Tỷ lệ số hóa (%)” thêm 3,6% (từ 76,4% lên 80%) để đạt 1 điểm (+0,5)',
+      'Tăng “Tỷ lệ số hóa (%)” từ 76,4% lên 80% để đạt 1 điểm (+0,5)',
+    );
+    // A rate moves by percentage points: from and to, not "by 3.6%".
+    expect(say(en, { kind: 'raise', input: 'rate', from: '76.4', to: '80', delta: '3.6', strict: true, pointsAfter: '1', gain: '0.5', feasible: true })).toBe(
+      'Raise “Digitisation rate (%)” from 76.4% to above 80% to reach 1 point (+0.5)',
     );
     expect(say(en, { kind: 'provide', inputs: ['resolved'], documents: [], pointsAfter: null, gain: null })).toBe('Provide “Dossiers resolved” to be scored');
     expect(say(vi, { kind: 'set', input: 'kind', to: 'y', pointsAfter: '2', gain: '1' })).toBe('Đạt mức “Loại Y” cho “Loại” để đạt 2 điểm (+1)');

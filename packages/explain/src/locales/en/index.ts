@@ -447,7 +447,11 @@ export const en: Locale = {
       const i = say.input(im.input);
       const sfx = i.unit === '%' ? '%' : '';
       const unit = i.unit && i.unit !== '%' ? ' ' + en.unitAfter(i.unit, dec(im.delta).eq(1)) : '';
-      const s = `Raise “${i.label}” by ${say.n(im.delta)}${unit}${sfx} (from ${say.n(im.from)}${sfx} to ${im.strict ? 'above ' : ''}${say.n(im.to)}${sfx}) ${en.reach(im.pointsAfter, im.gain, say)}`;
+      const to = `${im.strict ? 'above ' : ''}${say.n(im.to)}${sfx}`;
+      // A rate moves by percentage points, which "by 15%" would misstate (15% of 45% is 6.75): from and to say it.
+      const s = sfx
+        ? `Raise “${i.label}” from ${say.n(im.from)}% to ${to} ${en.reach(im.pointsAfter, im.gain, say)}`
+        : `Raise “${i.label}” by ${say.n(im.delta)}${unit} (from ${say.n(im.from)} to ${to}) ${en.reach(im.pointsAfter, im.gain, say)}`;
       return im.feasible ? s : `${s} — not reachable with the current figures`;
     },
     raiseRatio: (im, say, code) => {

@@ -457,7 +457,11 @@ export const vi: Locale = {
     raise: (im, say) => {
       const i = say.input(im.input);
       const sfx = i.unit === '%' ? '%' : '';
-      const s = `Tăng “${i.label}” thêm ${say.n(im.delta)}${i.unit && !sfx ? ' ' + i.unit : sfx} (từ ${say.n(im.from)}${sfx} lên ${im.strict ? 'trên ' : ''}${say.n(im.to)}${sfx}) ${vi.reach(im.pointsAfter, im.gain, say)}`;
+      const to = `${im.strict ? 'trên ' : ''}${say.n(im.to)}${sfx}`;
+      // A rate moves by percentage points, which "thêm 15%" would misstate (15% of 45% is 6.75): from and to say it.
+      const s = sfx
+        ? `Tăng “${i.label}” từ ${say.n(im.from)}% lên ${to} ${vi.reach(im.pointsAfter, im.gain, say)}`
+        : `Tăng “${i.label}” thêm ${say.n(im.delta)}${i.unit ? ' ' + i.unit : ''} (từ ${say.n(im.from)} lên ${to}) ${vi.reach(im.pointsAfter, im.gain, say)}`;
       return im.feasible ? s : `${s} — không thể đạt với số liệu hiện có`;
     },
     raiseRatio: (im, say, code) => {
