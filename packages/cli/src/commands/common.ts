@@ -84,11 +84,15 @@ export async function emitAny(ctx: Ctx, doc: Doc, data: unknown): Promise<void> 
   writeOutput(bytes, ctx.out);
 }
 
-/** Warnings and errors to stderr, one per line (warnings hidden with --quiet). */
-export function printDiagnostics(list: readonly Diagnostic[], ctx: Pick<Ctx, 'lang' | 'quiet'>): void {
+/** Warnings and errors to stderr, one per line (warnings hidden with --quiet); with `said`, a line said already in the run is not said again. */
+export function printDiagnostics(list: readonly Diagnostic[], ctx: Pick<Ctx, 'lang' | 'quiet'>, said?: Set<string>): void {
   for (const d of list) {
     if (ctx.quiet && d.severity === 'warning') continue;
-    process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
+    const line = formatDiagnostic(d, ctx.lang);
+    // A file read twice in one run (diff of a file with itself and its appraisal) says its problems once.
+    if (said?.has(line)) continue;
+    said?.add(line);
+    process.stderr.write(line + '\n');
   }
 }
 

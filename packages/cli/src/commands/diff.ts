@@ -61,6 +61,7 @@ export const diffCommand = defineCommand({
     let rb: ScoreResult;
     let places = 2;
     const sets: Array<CompiledSet | undefined> = [undefined, undefined];
+    const said = new Set<string>();
     const load = async (side: 0 | 1, file: string, appraisal?: string, round?: string): Promise<ScoreResult> => {
       const f = mustRead(file);
       if (detectKind(f.value!) === 'result') {
@@ -68,7 +69,7 @@ export const diffCommand = defineCommand({
         return await asResult(f);
       }
       const s = await scoreFiles(file, { rules: args.rules, appraisal, round });
-      printDiagnostics(s.warnings, ctx);
+      printDiagnostics(s.warnings, ctx, said);
       places = s.compiled.set.displayPlaces ?? places;
       sets[side] = s.compiled;
       return s.round ?? s.self;
