@@ -126,6 +126,22 @@ describe('score --format docx', () => {
     await cliInProcess(['score', VB, '--format', 'docx', '--out', again, '--quiet']);
     expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
   });
+
+  it('explain --format docx: the audit trail of a criterion as a Word document, in both languages, the same bytes twice', async () => {
+    const out = join(dir, 'giai-trinh.docx');
+    const en = join(dir, 'explain-en.docx');
+    expect((await cliInProcess(['explain', VB, '3.2', '--format', 'docx', '--out', out, '--quiet'])).code).toBe(0);
+    expect((await cliInProcess(['explain', VB, '3.2', '--format', 'docx', '--out', en, '--lang', 'en', '--quiet'])).code).toBe(0);
+    const v = await docxParts(out);
+    expect(v.paragraphs).toContain('3.2. Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn — 1 / 3 điểm');
+    expect(v.paragraphs).toContain('• Tỉ lệ = 1.170 ÷ 1.300 × 100 = 90');
+    expect(v.paragraphs).toContain('• Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1) (1.170 → 1.235; tỉ lệ 95%)');
+    const e = await docxParts(en);
+    expect(e.paragraphs).toContain('• Ratio = 1,170 ÷ 1,300 × 100 = 90');
+    const again = join(dir, 'giai-trinh-2.docx');
+    await cliInProcess(['explain', VB, '3.2', '--format', 'docx', '--out', again, '--quiet']);
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
+  });
 });
 
 describe('score --format xlsx', () => {
@@ -268,9 +284,9 @@ describe('binary formats and the terminal', () => {
     }
     expect(ctxOf({ format: 'docx', out: 'x.docx' }, ['docx'], { isTTY: true }).out).toBe('x.docx');
     expect(ctxOf({ format: 'docx' }, ['docx'], { isTTY: false }).format).toBe('docx');
-    const explain = await cliInProcess(['explain', VB, '--format', 'docx']);
-    expect(explain.code).toBe(2);
-    expect(explain.stderr).toContain('"docx" không phải là giá trị của --format; các giá trị được phép: table, json, md, html, csv.');
+    const diff = await cliInProcess(['diff', VB, '--appraisal', VB_APPRAISAL, '--format', 'docx']);
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain('"docx" không phải là giá trị của --format; các giá trị được phép: table, json, md, html, csv.');
     const rankDocx = await cliInProcess(['rank', 'examples', '--format', 'docx']);
     expect(rankDocx.code).toBe(2);
     expect(rankDocx.stderr).toContain('table, json, md, html, csv, xlsx.');

@@ -9,7 +9,7 @@ import { createExplainer, explainDocument, nodeIndex, planExplainBlocks, type Ex
 import { diag, nearestCode, type Diagnostic } from '@parindex/rules';
 import { CliError } from '../io.js';
 import { roundsOfScored, type Scored } from '../load.js';
-import { emit, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
+import { emitAny, evidenceArgs, outputOptions, scoreFromArgs } from './common.js';
 
 /**
  * The line each entry of the evidence file starts on, for the trail ("mục 11, dòng 110"). Entries a plan
@@ -33,7 +33,7 @@ function cellOfWorkbook(evidence: Scored['evidence']): ExplainOptions['cellOf'] 
 }
 
 /** The formats this command writes: --help lists them, and any other is refused. */
-const output = outputOptions();
+const output = outputOptions(['docx']);
 
 export const explainCommand = defineCommand({
   meta: { name: 'explain', description: 'Explain every point: rule, inputs, documents, tier taken, how to raise it / Giải thích từng điểm' },
@@ -61,7 +61,7 @@ export const explainCommand = defineCommand({
       rounds: roundsOfScored(s),
     });
     const data = n ?? main;
-    emit(ctx, doc, data);
+    await emitAny(ctx, doc, data);
     return 0;
   },
 });
