@@ -40,8 +40,13 @@ const SetValue = /* @__PURE__ */ (() => s({ kind: z.literal('set'), input: z.str
 const Meet = /* @__PURE__ */ (() => s({ kind: z.literal('meet'), conditions: z.array(z.string()), part: opt(z.string()), pointsAfter: D, gain: D }))();
 const OnTime = /* @__PURE__ */ (() => s({ kind: z.literal('onTime'), inputs: z.array(z.string()), pointsAfter: D, gain: D }))();
 const Provide = /* @__PURE__ */ (() => s({ kind: z.literal('provide'), inputs: z.array(z.string()), documents: z.array(z.string()), pointsAfter: z.nullable(D), gain: z.nullable(D) }))();
-/** `more` additional answers of `option` in the tally. */
-const Survey = /* @__PURE__ */ (() => s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, pointsAfter: D, gain: D }))();
+/**
+ * `more` additional answers of `option` in the tally: the fewest that lift the weighted share from
+ * `share` to at least `target`, the next whole percent (both as fractions: 0.796 → 0.8; absent in results
+ * of engines before they were given).
+ */
+const Survey = /* @__PURE__ */ (() =>
+  s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, share: opt(D), target: opt(D), pointsAfter: D, gain: D }))();
 /**
  * Nothing the unit can change raises the points: `ruleMaximum`, the rule gives no more than this
  * anywhere; `noBetterValue`, no value the inputs may take scores more; `searchBound`, the bounded search

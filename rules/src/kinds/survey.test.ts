@@ -50,7 +50,7 @@ function byDecimals(weights: Decimal[], max: Decimal, floor: Decimal, counts: De
   const k = Decimal.max(target.times(answers).minus(weighted).div(gap).ceil(), 1);
   const after = clampPoints(max.times(weighted.plus(k.times(top))).div(answers.plus(k)), floor, max);
   const g = gainOf(after, clampPoints(points, floor, max));
-  return { sums, share: decText(share), advice: g ? [{ kind: 'survey', input: 't', option: topId, more: decText(k), ...g }] : [] };
+  return { sums, share: decText(share), advice: g ? [{ kind: 'survey', input: 't', option: topId, more: decText(k), share: decText(share), target: decText(target), ...g }] : [] };
 }
 
 const weight = fc.oneof(
@@ -119,7 +119,16 @@ describe('survey: the integer path gives what the decimals give', () => {
     expect(read([2 ** 50, 1, 1, 1]).state.sums).toBeNull();
     // 126 ÷ 159 = 0.792…: 80 % needs k ≥ (0.8 × 159 − 126) ÷ (1 − 0.8) = 6 more "a", 6 × 132 ÷ 165 = 4.8 points.
     expect(surveyKind.advise(c, read([103, 35, 10, 11]), surveyKind.prepare(c))).toEqual([
-      { kind: 'survey', input: 't', option: 'a', more: '6', pointsAfter: '4.8', gain: '0.0452830188679245283018867924528301886792452830188679245283' },
+      {
+        kind: 'survey',
+        input: 't',
+        option: 'a',
+        more: '6',
+        share: '0.792452830188679245283018867924528301886792452830188679245283',
+        target: '0.8',
+        pointsAfter: '4.8',
+        gain: '0.0452830188679245283018867924528301886792452830188679245283',
+      },
     ]);
     expect(compileSurvey(['1', '0.6', '0.2', '0.0000000001'], '6', '0', undefined).scaled).toBeNull();
   });

@@ -132,27 +132,28 @@ function shareText(c: CompiledSurvey, s: State): string {
  * quotients the decimals take are never within 10^-40 of a whole number they are not, as the
  * denominators stay below 2^53: both give the same k.
  */
-function topAnswersNeeded(sc: ScaledWeights, sums: NonNullable<State['sums']>): number {
+function topAnswersNeeded(sc: ScaledWeights, sums: NonNullable<State['sums']>): { k: number; target: Decimal } {
   const { answers: a, units: w } = sums;
   const q = a * sc.p;
   const f = (100 * w - ((100 * w) % q)) / q;
   // The target (f + 1) ÷ 100, × 100p; at or above the top weight, the share only approaches it.
   const t = (f + 1) * sc.p;
-  if (100 * sc.top <= t) return 0;
+  const target = new Decimal(f + 1).div(100);
+  if (100 * sc.top <= t) return { k: 0, target };
   // k ≥ (target × answers − weighted) ÷ (top − target), both × 100p.
   const num = t * a - 100 * w;
   const gap = 100 * sc.top - t;
   const r = num % gap;
-  return Math.max((num - r) / gap + (r > 0 ? 1 : 0), 1);
+  return { k: Math.max((num - r) / gap + (r > 0 ? 1 : 0), 1), target };
 }
 
 /** k by the decimals, for sums beyond safe integers (the same formula, 0 when none can). */
-function topAnswersByDecimals(c: CompiledSurvey, s: State): Decimal | 0 {
+function topAnswersByDecimals(c: CompiledSurvey, s: State): { k: Decimal | 0; target: Decimal } {
   const share = shareOf(s);
   const target = Decimal.min(share.times(100).floor().plus(1).div(100), c.top.weight);
   const gap = c.top.weight.minus(target);
-  if (!target.gt(share) || gap.isZero()) return 0;
-  return Decimal.max(target.times(s.answers).minus(s.weighted).div(gap).ceil(), 1);
+  if (!target.gt(share) || gap.isZero()) return { k: 0, target };
+  return { k: Decimal.max(target.times(s.answers).minus(s.weighted).div(gap).ceil(), 1), target };
 }
 
 /**
@@ -160,7 +161,7 @@ function topAnswersByDecimals(c: CompiledSurvey, s: State): Decimal | 0 {
  * (weighted + k·w) ÷ (answers + k) ≥ target ⇔ k ≥ (target·answers − weighted) ÷ (w − target).
  */
 function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
-  const n = s.sums !== null ? topAnswersNeeded(c.scaled!, s.sums) : topAnswersByDecimals(c, s);
+  const { k: n, target } = s.sums !== null ? topAnswersNeeded(c.scaled!, s.sums) : topAnswersByDecimals(c, s);
   // At the top weight itself the share only approaches it: no number of answers reaches it.
   if (n === 0) return null;
   const k = typeof n === 'number' ? new Decimal(n) : n;
@@ -174,7 +175,8 @@ function moreTopAnswers(c: CompiledSurvey, s: State): Improvement | null {
     Number.isSafeInteger(num) && Number.isSafeInteger(den)
       ? gainOf(new Decimal(num).div(den), s.points)
       : gainOf(clampPoints(c.max.times(s.weighted.plus(k.times(c.top.weight))).div(s.answers.plus(k)), c.floor, c.max), clampPoints(s.points, c.floor, c.max));
-  return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), pointsAfter: g.pointsAfter, gain: g.gain };
+  // The share now and the whole percent the answers lift it to: why this many (the advice's step).
+  return g && { kind: 'survey', input: c.input, option: c.top.id, more: decText(k), share: shareText(c, s), target: decText(target), pointsAfter: g.pointsAfter, gain: g.gain };
 }
 
 /** The step of a tally: each option's count and weight, the answers, the share and the points (0 and 0 when not scored). */

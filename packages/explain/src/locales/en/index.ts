@@ -479,7 +479,8 @@ export const en: Locale = {
       if (im.documents.length) parts.push('the documents ' + im.documents.map((x) => `“${say.document(code, x)}”`).join(', '));
       return `Provide ${parts.join(' and ')} ${en.reach(im.pointsAfter, im.gain, say)}`;
     },
-    survey: (im, say) => `${say.n(im.more)} more “${say.option(im.input, im.option)}” ${im.more === '1' ? 'answer' : 'answers'} ${en.reach(im.pointsAfter, im.gain, say)}`,
+    survey: (im, say) =>
+      `${say.n(im.more)} more “${say.option(im.input, im.option)}” ${im.more === '1' ? 'answer' : 'answers'} ${en.reach(im.pointsAfter, im.gain, say)}${im.share !== undefined && im.target !== undefined ? ` (weighted share ${say.n(im.share)} → ${say.n(im.target)})` : ''}`,
     none: (im) =>
       ({
         ruleMaximum: 'The rule gives no more points at any value',

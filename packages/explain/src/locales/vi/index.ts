@@ -488,7 +488,8 @@ export const vi: Locale = {
       if (im.documents.length) parts.push('tài liệu ' + im.documents.map((x) => `“${say.document(code, x)}”`).join(', '));
       return `Bổ sung ${parts.join(' và ')} ${vi.reach(im.pointsAfter, im.gain, say)}`;
     },
-    survey: (im, say) => `Thêm ${say.n(im.more)} phiếu trả lời “${say.option(im.input, im.option)}” ${vi.reach(im.pointsAfter, im.gain, say)}`,
+    survey: (im, say) =>
+      `Thêm ${say.n(im.more)} phiếu trả lời “${say.option(im.input, im.option)}” ${vi.reach(im.pointsAfter, im.gain, say)}${im.share !== undefined && im.target !== undefined ? ` (tỉ lệ có trọng số ${say.n(im.share)} → ${say.n(im.target)})` : ''}`,
     none: (im) =>
       ({
         ruleMaximum: 'Quy tắc chấm không cho thêm điểm ở bất kỳ giá trị nào',
