@@ -158,7 +158,10 @@ export interface DiagnosticParams {
   FILE_EMPTY: { of?: 'body' };
   FILE_BOM: Empty;
   /** What the command needs: any of a set, evidence or appraisal; a saved result; evidence for scoring; rank's files. */
-  FILE_KIND_UNKNOWN: { need: 'setEvidenceOrAppraisal' | 'savedResult' | 'rankInputs' } | { need: 'evidence'; found: 'set' | 'appraisal' | 'result' | null };
+  FILE_KIND_UNKNOWN:
+    | { need: 'setEvidenceOrAppraisal' | 'savedResult' | 'rankInputs' }
+    /** with: the command takes an appraisal file too, after --appraisal (said when one was given instead of the evidence). */
+    | { need: 'evidence'; found: 'set' | 'appraisal' | 'result' | null; with?: 'appraisal' };
   /** error: the JSON parser's code (jsonc-parser's names, e.g. "CommaExpected"), or "NotJson"; offset: where, in characters. */
   JSON_SYNTAX: { error: string; offset: number };
   JSON_NOT_OBJECT: { found: ValueKind; of?: 'body' };
@@ -215,8 +218,12 @@ export interface DiagnosticParams {
   SET_EXPRESSION_DEPTH: { limit: number };
   SET_EXPRESSION_SIZE: { limit: number };
   SET_DEPTH: { limit: number };
-  /** suggest: the bundled set's id (or id@version) nearest to a mistyped one. */
-  SET_NOT_FOUND: { ref: string; suggest?: string };
+  /**
+   * suggest: the bundled set's id (or id@version) nearest to a mistyped one. list: where the reader
+   * finds the list of sets: "api" for a client of the JSON API (GET /v1/sets); "cli" or absent, the
+   * command line's `parindex rules list`.
+   */
+  SET_NOT_FOUND: { ref: string; suggest?: string; list?: 'cli' | 'api' };
   /** A `part` on a node that is not a top-level field (a sub-criterion, or a bonus or penalty item). */
   SET_PART_NOT_ON_FIELD: { code: string };
   /** A rounding with `part`: on a level other than "part" (notPartLevel), or naming a part no field declares (unknownPart). */
@@ -279,8 +286,13 @@ export interface DiagnosticParams {
   EVIDENCE_DOCUMENT_AFTER_DEADLINE: { code: string; input: string; typed: string; deadline: string; number: string | null; date: string } & InputLabel;
   /** A number written with a thousands separator ("3.000", "1 170") where it can mean only one number: read as `read`. */
   EVIDENCE_THOUSANDS_READ: { input: string; got: string; read: string } & InputLabel;
-  /** A number that reads as two ("1.170": 1.17 or 1170; "1,170"); decimal: null when only the thousands reading is a number. */
-  EVIDENCE_NUMBER_AMBIGUOUS: { input: string; got: string; thousands: string; decimal: string | null } & InputLabel;
+  /**
+   * A number that reads as two ("1.170": 1.17 or 1170; "1,170"); decimal: null when only the thousands reading is a number.
+   * sheet: the language of the workbook whose cell holds the text, whose sheet asks for numbers as that
+   * language's Excel writes them (vi: 1.500 and 1,5; en: 1,500 and 1.5), so the hint says how to type it
+   * there; absent for a JSON evidence file (write 1500 or 1.5).
+   */
+  EVIDENCE_NUMBER_AMBIGUOUS: { input: string; got: string; thousands: string; decimal: string | null; sheet?: 'vi' | 'en' } & InputLabel;
   /** A date written otherwise than YYYY-MM-DD ("15/01/2026"), read as `read`; input: null for a document's date. */
   EVIDENCE_DATE_READ: { input: string | null; got: string; read: string } & InputLabel;
   /** A date that does not exist ("2026-02-30"); input: null for a document's date. */
@@ -431,6 +443,21 @@ export interface DiagnosticParams {
   WORKBOOK_MISSING_ROW: WorkbookPlace;
   /** A document row without a criterion, or with a code that is not a criterion (leaf) of the set. */
   WORKBOOK_DOCUMENT_CRITERION: { code: string | null; suggest?: string };
+  /**
+   * The date cell of a document row holds no date: a day that does not exist (problem "notReal": 32/13/2026)
+   * or something else ("notDate": text, a number, a yes/no). criterion: the row's code; requirement: the
+   * required document it is for (column "Tài liệu yêu cầu"), label, labelEn: that requirement's name in the
+   * set (null when the row names none of the criterion's); number: the document's number/symbol; value: the cell's text.
+   */
+  WORKBOOK_DOCUMENT_DATE: {
+    criterion: string | null;
+    requirement: string | null;
+    label: string | null;
+    labelEn: string | null;
+    number: string | null;
+    value: string;
+    problem: 'notReal' | 'notDate';
+  };
   /**
    * A cell of the appraisers' workbook that is not read, with something typed in it: the unit's self-score
    * or figure changed (what: unitScore, unitFigure; was, now: the cell as made and as found), or the unit's
@@ -669,6 +696,7 @@ export const SEVERITY = {
   WORKBOOK_MISSING_ROW: 'warning',
   WORKBOOK_CELL_IGNORED: 'warning',
   WORKBOOK_DOCUMENT_CRITERION: 'error',
+  WORKBOOK_DOCUMENT_DATE: 'error',
   WORKBOOK_APPRAISAL_REASON: 'error',
   USAGE_NUMBER: 'error',
   API_BODY_TOO_LARGE: 'error',

@@ -111,7 +111,8 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
     throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'evidence', found: kind }), file: evidenceFile, line: 1, column: 1 }]);
   }
   if (kind !== 'evidence') {
-    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'evidence', found: kind ?? null }), file: evidenceFile, line: 1, column: 1 }]);
+    const hint = kind === 'appraisal' ? ({ with: 'appraisal' } as const) : {};
+    throw new CliError([{ ...diag('FILE_KIND_UNKNOWN', '', { need: 'evidence', found: kind ?? null, ...hint }), file: evidenceFile, line: 1, column: 1 }]);
   }
   const c = compiled ?? (await compiledForEvidence(evidence, args.rules));
   const appraisal = args.appraisal ? mustRead(args.appraisal) : undefined;

@@ -41,7 +41,10 @@ describe.concurrent('usage and exit codes', () => {
         ['score', VB],
         [...text, 'docx', 'xlsx'],
       ],
-      [['explain', VB], text],
+      [
+        ['explain', VB],
+        [...text, 'docx'],
+      ],
       [['diff', VB, VB], text],
       [
         ['rank', VB],
@@ -471,6 +474,18 @@ describe.concurrent('validate', () => {
     expect(r.stdout).toMatch(/5 tệp: 1 hợp lệ, 4 có lỗi/);
   });
 
+  it('an appraisal given to score or explain where the evidence goes: FILE_KIND_UNKNOWN says it goes after --appraisal', async () => {
+    for (const command of ['score', 'explain']) {
+      const r = await cliInProcess([command, VB_APPRAISAL, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `${VB_APPRAISAL}:1:1  FILE_KIND_UNKNOWN  /  error: Expected an evidence file (with "entries"); this is an appraisal file: give the unit's evidence file, and this appraisal after --appraisal.\n`,
+      );
+    }
+    // The evidence and the appraisal, as the sentence says: scored.
+    expect((await cliInProcess(['score', VB, '--appraisal', VB_APPRAISAL, '--quiet'])).code).toBe(0);
+  });
+
   it('--rules uses a set file instead of the bundled set', async () => {
     const r = await cliInProcess(['validate', VB, '--rules', 'rules/sets/targets.kien-tho/2026.json', '--quiet']);
     expect(r.code).toBe(1);
@@ -517,6 +532,17 @@ describe.concurrent('diff', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1\.4\.1\s+.*\s+0\s+0\.5\s+\+0\.5/);
     expect(r.stdout).toContain('appraisal round 2');
+  });
+
+  it('the same evidence on both sides says its warnings once', async () => {
+    const r = await cliInProcess(['diff', VB, VB, '--appraisal-b', VB_APPRAISAL, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(
+      r.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/^\S+ {2}(\w+) .*$/, '$1')),
+    ).toEqual(['SCORE_MISSING_DOCUMENT', 'SCORE_CLAIM_MISMATCH']);
   });
 
   it('this year against last year: saved results of two set versions, matched by code', async () => {

@@ -227,12 +227,14 @@ describe('writing the output', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['a', 'latest.html', 'report.html']);
   });
 
-  it('--out /dev/full, a folder, a folder that cannot be created (/proc/nope: it spun the CPU) and a path through a file: coded errors, exit 1', async () => {
+  it('--out /dev/full, a folder, a folder that cannot be created (/proc/nope: it spun the CPU), one that takes no file (/proc) and a path through a file: coded errors, exit 1', async () => {
     const dir = tempDir();
     const cases: Array<[string, string]> = [
       ['/dev/full', 'Could not write /dev/full: the disk is full.'],
       [dir, `Could not write ${dir}: it is a folder.`],
       ['/proc/nope/x.html', 'Could not write /proc/nope/x.html: the folder /proc/nope cannot be created (ENOENT).'],
+      // A folder that takes no new file: the system says ENOENT, and the sentence what it means.
+      ['/proc/x.html', 'Could not write /proc/x.html: no file can be made there (the path is gone, or the folder takes no new files); choose another folder.'],
       [`${join(ROOT, VB)}/x.html`, `Could not write ${join(ROOT, VB)}/x.html: a part of the path is a file, not a folder.`],
     ];
     const runs = await Promise.all(cases.map(([out]) => guardedCli(['score', VB, '--quiet', '--lang', 'en', '--format', 'html', '--out', out])));

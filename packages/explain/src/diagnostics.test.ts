@@ -89,6 +89,7 @@ const VARIANTS: Variants = {
     { need: 'rankInputs' },
     { need: 'evidence', found: 'set' },
     { need: 'evidence', found: 'appraisal' },
+    { need: 'evidence', found: 'appraisal', with: 'appraisal' },
     { need: 'evidence', found: 'result' },
     { need: 'evidence', found: null },
   ],
@@ -170,6 +171,17 @@ const VARIANTS: Variants = {
     { code: '1.1', missing: ['number', 'date'] },
   ],
   EVIDENCE_DOCUMENT_DATE_OUTSIDE_PERIOD: [{ number: null, code: '1.1', date: '2025-12-20', from: '2026-01-01', to: '2026-12-31' }],
+  EVIDENCE_NUMBER_AMBIGUOUS: [
+    { input: 'x', got: '1.500', thousands: '1500', decimal: '1.5', sheet: 'vi' },
+    { input: 'x', got: '1.500', thousands: '1500', decimal: '1.5', sheet: 'en' },
+    { input: 'x', got: '1,234,567', thousands: '1234567', decimal: null, sheet: 'vi' },
+    { input: 'x', got: '1,234,567', thousands: '1234567', decimal: null },
+  ],
+  WORKBOOK_DOCUMENT_DATE: [
+    { criterion: '1.1', requirement: 'plan_doc', label: null, labelEn: null, number: null, value: 'abc', problem: 'notDate' },
+    { criterion: null, requirement: null, label: null, labelEn: null, number: '01/KH-UBND', value: '2026', problem: 'notDate' },
+    { criterion: '1.1', requirement: null, label: null, labelEn: null, number: null, value: '31/02/2026', problem: 'notReal' },
+  ],
   EVIDENCE_UNKNOWN_REQUIREMENT: [{ requirement: 'x', code: '1.1', known: [] }],
   EVIDENCE_NOT_APPLICABLE_VALUE: [
     { code: '3.1', reason: null, reasonEn: null },

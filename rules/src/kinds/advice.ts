@@ -45,8 +45,7 @@ const Provide = /* @__PURE__ */ (() => s({ kind: z.literal('provide'), inputs: z
  * `share` to at least `target`, the next whole percent (both as fractions: 0.796 → 0.8; absent in results
  * of engines before they were given).
  */
-const Survey = /* @__PURE__ */ (() =>
-  s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, share: opt(D), target: opt(D), pointsAfter: D, gain: D }))();
+const Survey = /* @__PURE__ */ (() => s({ kind: z.literal('survey'), input: z.string(), option: z.string(), more: D, share: opt(D), target: opt(D), pointsAfter: D, gain: D }))();
 /**
  * Nothing the unit can change raises the points: `ruleMaximum`, the rule gives no more than this
  * anywhere; `noBetterValue`, no value the inputs may take scores more; `searchBound`, the bounded search

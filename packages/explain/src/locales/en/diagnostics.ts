@@ -9,6 +9,7 @@ import { noneOr, period, q, sha } from '../shared.js';
 import type { SchemaFormat } from '../../locale.js';
 import { FIELDS, FIELDS_IN } from './fields.js';
 import { unitLevelsEn } from './levels.js';
+import { formatNumber } from '../../numbers.js';
 
 const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
 const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
@@ -56,6 +57,29 @@ const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected
 };
 
 const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'a number', date: 'a date', boolean: 'a true/false value', text: 'text', other: 'another kind of value' };
+
+/**
+ * A number typed as text in a workbook cell that reads as two: the readings and what to type, as the
+ * workbook's sheet writes numbers (a Vietnamese one: 1.500 and 1,5; an English one: 1,500 and 1.5). What
+ * to type is the whole number without separators or the decimal as the sheet writes decimals: both read
+ * as one number even as text, where "1.500" typed again would be the same question.
+ */
+function ambiguousInSheet(p: DiagnosticParams['EVIDENCE_NUMBER_AMBIGUOUS'], sheet: 'vi' | 'en'): string {
+  const thousands = formatNumber(p.thousands, sheet);
+  const decimal = p.decimal === null ? null : formatNumber(p.decimal, sheet);
+  const readings = decimal !== null ? `${thousands} (a thousands separator) or ${decimal} (a decimal part)` : `${thousands} written with a thousands separator`;
+  const point = sheet === 'vi' ? 'a comma' : 'a dot';
+  return `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${readings}: type ${p.thousands} (no thousands separator)${decimal !== null ? ` or ${decimal} (${point} before the decimals)` : ''}.`;
+}
+
+/** The document of a row of the documents sheet: its requirement's name (and id), its number, its criterion. */
+function documentOfRow(p: DiagnosticParams['WORKBOOK_DOCUMENT_DATE']): string {
+  const label = p.labelEn ?? p.label;
+  const name = label ?? p.requirement;
+  const extras = [label !== null ? p.requirement : null, p.number].filter((x) => x !== null);
+  const doc = name !== null ? `the document ${q(name)}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}` : p.number !== null ? `the document ${p.number}` : 'a document';
+  return p.criterion !== null ? `${doc} of criterion ${p.criterion}` : doc;
+}
 
 /** An input as the officer knows it: its label (English when the set has one), and its id (as written in the file). */
 const named = (id: string, l: { label?: string; labelEn?: string }) => {
@@ -322,6 +346,13 @@ function errnoText(errno: string | null): string {
       return 'a part of the path is a file, not a folder';
     case 'EISDIR':
       return 'it is a folder';
+    case 'ENOENT':
+      // Writing: the folder exists (it is made first) but takes no new file there, as /proc.
+      return 'no file can be made there (the path is gone, or the folder takes no new files); choose another folder';
+    case 'EBUSY':
+      return 'another program is using the file; close it and try again';
+    case 'EINVAL':
+      return 'the file name or path is not valid there';
     default:
       return errno === null ? 'an unknown error' : `the system reported ${errno}`;
   }
@@ -393,7 +424,7 @@ export const diagnosticsEn = {
       case 'rankInputs':
         return 'Rank cannot use this file: it needs evidence files (with "entries") and, optionally, their appraisal files (with "rounds").';
       case 'evidence':
-        return `Expected an evidence file (with "entries"); ${p.found === 'set' ? 'this is a criteria set' : p.found === 'appraisal' ? 'this is an appraisal file' : p.found === 'result' ? 'this is a saved result' : 'this file is not one'}.`;
+        return `Expected an evidence file (with "entries"); ${p.found === 'set' ? 'this is a criteria set' : p.found === 'appraisal' ? 'this is an appraisal file' : p.found === 'result' ? 'this is a saved result' : 'this file is not one'}${p.with === 'appraisal' ? ": give the unit's evidence file, and this appraisal after --appraisal" : ''}.`;
     }
   },
   JSON_SYNTAX: (p) => `Invalid JSON: ${JSON_ERROR[p.error] ?? 'the text is not JSON'}.`,
@@ -491,7 +522,8 @@ export const diagnosticsEn = {
   SET_EXPRESSION_DEPTH: (p, f) => `The expression nests deeper than ${f.count(p.limit, 'level')}.`,
   SET_EXPRESSION_SIZE: (p, f) => `The expression has more than ${f.count(p.limit, 'node')}.`,
   SET_DEPTH: (p, f) => `The criteria tree is deeper than ${f.count(p.limit, 'level')}.`,
-  SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}. Run "parindex rules list" to see the sets.`,
+  SET_NOT_FOUND: (p) =>
+    `No criteria set ${q(p.ref)} is known${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}. ${p.list === 'api' ? 'The sets are listed by GET /v1/sets.' : 'Run "parindex rules list" to see the sets.'}`,
   SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} declares "part", but only a top-level field belongs to a part of the index: move "part" to its field.`,
   SET_GIVEN_RANGE: (p, f) =>
     `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, which may hold up to ${f.num(p.inputMax)}, above the maximum ${f.num(p.max)}: if it is a percentage rather than points, use a "proportional" rule.`,
@@ -534,7 +566,8 @@ export const diagnosticsEn = {
     `There is no input ${q(p.input)}${p.criterion !== null ? ` of criterion ${q(p.criterion)}` : ''} in ${p.set}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `The input ${named(p.input, p)} is given twice (first at ${p.first}); give each value once.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Criterion ${q(p.code)} has two claimed scores (first at ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `The input ${named(p.input, p)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.${p.received === 'null' ? ' If it is not known yet, leave the value out (do not write null).' : ''}`,
+  EVIDENCE_VALUE_TYPE: (p, f) =>
+    `The input ${named(p.input, p)}${p.option !== null ? ` (answer ${q(p.option)})` : ''} needs ${EVIDENCE_FORM[p.expected]}; got ${receivedText(p, f)}.${p.received === 'null' ? ' If it is not known yet, leave the value out (do not write null).' : ''}`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
   EVIDENCE_DECIMAL_COMMA: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a decimal comma and was read as ${p.suggest}; in the file, write the number with a dot: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
@@ -570,7 +603,9 @@ export const diagnosticsEn = {
     `${q(p.code)} gives ${named(p.input, p)} as ${f.date(p.typed)}, by the deadline ${f.date(p.deadline)}, but ${p.number !== null ? `the document ${p.number}` : 'its document'} is dated ${f.date(p.date)}, after the deadline: check the date typed or the document.`,
   EVIDENCE_THOUSANDS_READ: (p) => `The input ${named(p.input, p)} is written ${q(p.got)} with a thousands separator and was read as ${p.read}; in the file, write ${p.read} (no separator).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
+    p.sheet !== undefined
+      ? ambiguousInSheet(p, p.sheet)
+      : `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${p.decimal !== null ? `${p.thousands} (a thousands separator) or ${p.decimal} (a decimal part)` : `${p.thousands} written with a thousands separator`}: write the number without thousands separators and with a dot before the decimals, e.g. ${p.thousands}${p.decimal !== null ? ` or ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `The date of the input ${named(p.input, p)}` : "A document's date"} is written ${q(p.got)} and was read as ${p.read}; in the file, write ${p.read} (year-month-day).`,
   EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `The date of the input ${named(p.input, p)}` : 'The date'} ${q(p.got)} is not a real calendar date: check the day and the month.`,
@@ -713,6 +748,8 @@ export const diagnosticsEn = {
     p.code === null
       ? 'A document row does not say which criterion the document proves.'
       : `A document row names ${q(p.code)}, which is not a criterion of the set${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
+  WORKBOOK_DOCUMENT_DATE: (p) =>
+    `The date issued of ${documentOfRow(p)} is ${q(p.value)}, which is not ${p.problem === 'notReal' ? 'a real calendar date' : 'a date'}: type the date as dd/mm/yyyy, e.g. 15/01/2026.`,
   WORKBOOK_CELL_IGNORED: (p) =>
     p.what === 'answerOnFigure'
       ? `The unit's answer on the row of ${cellOf(p)} is not read: answers go on the row of criterion ${p.criterion ?? ''}.`

@@ -10,6 +10,7 @@ import { noneOr, period, q, sha } from '../shared.js';
 import type { SchemaFormat } from '../../locale.js';
 import { FIELDS, FIELDS_IN } from './fields.js';
 import { unitLevelsVi } from './levels.js';
+import { formatNumber } from '../../numbers.js';
 
 const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
 const PLAN_KIND_VI = {
@@ -65,6 +66,28 @@ const WORKBOOK_EXPECTED: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['expected
 };
 
 const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string> = { number: 'một số', date: 'một ngày', boolean: 'giá trị đúng/sai', text: 'văn bản', other: 'một giá trị khác' };
+
+/**
+ * A number typed as text in a workbook cell that reads as two: the readings and what to type, as the
+ * workbook's sheet writes numbers (a Vietnamese one: 1.500 and 1,5; an English one: 1,500 and 1.5). What
+ * to type is the whole number without separators or the decimal as the sheet writes decimals: both read
+ * as one number even as text, where "1.500" typed again would be the same question.
+ */
+function ambiguousInSheet(p: DiagnosticParams['EVIDENCE_NUMBER_AMBIGUOUS'], sheet: 'vi' | 'en'): string {
+  const thousands = formatNumber(p.thousands, sheet);
+  const decimal = p.decimal === null ? null : formatNumber(p.decimal, sheet);
+  const readings = decimal !== null ? `${thousands} (có dấu ngăn cách hàng nghìn) hoặc ${decimal} (có phần thập phân)` : `${thousands} viết với dấu ngăn cách hàng nghìn`;
+  const point = sheet === 'vi' ? 'dấu phẩy' : 'dấu chấm';
+  return `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${readings}: hãy nhập ${p.thousands} (không có dấu ngăn cách hàng nghìn)${decimal !== null ? ` hoặc ${decimal} (${point} trước phần thập phân)` : ''}.`;
+}
+
+/** The document of a row of the documents sheet: its requirement's name (and id), its number, its criterion. */
+function documentOfRow(p: DiagnosticParams['WORKBOOK_DOCUMENT_DATE']): string {
+  const name = p.label ?? p.requirement;
+  const extras = [p.label !== null ? p.requirement : null, p.number !== null ? `số ${p.number}` : null].filter((x) => x !== null);
+  const doc = name !== null ? `tài liệu ${q(name)}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}` : p.number !== null ? `tài liệu số ${p.number}` : 'một tài liệu';
+  return p.criterion !== null ? `${doc} của tiêu chí ${p.criterion}` : doc;
+}
 /** An input as the officer knows it: its label, and its id (as written in the file). */
 const named = (id: string, l: { label?: string }) => (l.label !== undefined ? `"${l.label}" (${id})` : q(id));
 
@@ -328,6 +351,13 @@ function errnoText(errno: string | null): string {
       return 'một phần của đường dẫn là tệp, không phải thư mục';
     case 'EISDIR':
       return 'đây là một thư mục';
+    case 'ENOENT':
+      // Writing: the folder exists (it is made first) but takes no new file there, as /proc.
+      return 'không tạo được tệp ở chỗ này (đường dẫn không còn, hoặc thư mục không cho tạo tệp mới); hãy chọn thư mục khác';
+    case 'EBUSY':
+      return 'tệp đang được một chương trình khác dùng; hãy đóng chương trình đó rồi thử lại';
+    case 'EINVAL':
+      return 'tên tệp hoặc đường dẫn không hợp lệ ở nơi này';
     default:
       return errno === null ? 'lỗi không xác định' : `hệ thống báo lỗi ${errno}`;
   }
@@ -397,7 +427,7 @@ export const diagnosticsVi = {
       case 'rankInputs':
         return 'Lệnh xếp hạng không dùng được tệp này: cần các tệp minh chứng (có "entries"), có thể kèm tệp thẩm định của chúng (có "rounds").';
       case 'evidence':
-        return `Cần một tệp minh chứng (có "entries"); ${p.found === 'set' ? 'tệp này là một bộ tiêu chí' : p.found === 'appraisal' ? 'tệp này là một tệp thẩm định' : p.found === 'result' ? 'tệp này là một tệp kết quả đã lưu' : 'tệp này không phải tệp minh chứng'}.`;
+        return `Cần một tệp minh chứng (có "entries"); ${p.found === 'set' ? 'tệp này là một bộ tiêu chí' : p.found === 'appraisal' ? 'tệp này là một tệp thẩm định' : p.found === 'result' ? 'tệp này là một tệp kết quả đã lưu' : 'tệp này không phải tệp minh chứng'}${p.with === 'appraisal' ? ': hãy đưa tệp minh chứng của đơn vị, và tệp thẩm định này sau --appraisal' : ''}.`;
     }
   },
   JSON_SYNTAX: (p) => `JSON không hợp lệ: ${JSON_ERROR[p.error] ?? 'văn bản không phải JSON'}.`,
@@ -495,7 +525,8 @@ export const diagnosticsVi = {
   SET_EXPRESSION_DEPTH: (p, f) => `Biểu thức lồng sâu quá ${f.num(p.limit)} cấp.`,
   SET_EXPRESSION_SIZE: (p, f) => `Biểu thức có quá ${f.num(p.limit)} nút.`,
   SET_DEPTH: (p, f) => `Cây tiêu chí sâu quá ${f.num(p.limit)} cấp.`,
-  SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}. Chạy "parindex rules list" để xem các bộ tiêu chí.`,
+  SET_NOT_FOUND: (p) =>
+    `Không có bộ tiêu chí ${q(p.ref)}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}. ${p.list === 'api' ? 'Xem danh sách các bộ tiêu chí tại "GET /v1/sets".' : 'Chạy "parindex rules list" để xem các bộ tiêu chí.'}`,
   SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} khai báo "part", nhưng chỉ lĩnh vực cấp cao nhất mới thuộc một phần của chỉ số: chuyển "part" lên lĩnh vực của nó.`,
   SET_GIVEN_RANGE: (p, f) =>
     `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng số liệu này có thể tới ${f.num(p.inputMax)}, vượt điểm tối đa ${f.num(p.max)}: nếu đó là tỉ lệ % chứ không phải điểm, hãy dùng quy tắc "proportional".`,
@@ -538,7 +569,8 @@ export const diagnosticsVi = {
     `Không có đầu vào ${q(p.input)}${p.criterion !== null ? ` của tiêu chí ${q(p.criterion)}` : ''} trong bộ ${p.set}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   EVIDENCE_DUPLICATE_VALUE: (p) => `Đầu vào ${named(p.input, p)} được nhập hai lần (lần đầu tại ${p.first}); mỗi giá trị chỉ nhập một lần.`,
   EVIDENCE_DUPLICATE_CLAIM: (p) => `Tiêu chí ${q(p.code)} có hai điểm tự chấm (lần đầu tại ${p.first}).`,
-  EVIDENCE_VALUE_TYPE: (p, f) => `Đầu vào ${named(p.input, p)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.${p.received === 'null' ? ' Nếu chưa có số liệu, hãy bỏ hẳn giá trị này (không ghi null).' : ''}`,
+  EVIDENCE_VALUE_TYPE: (p, f) =>
+    `Đầu vào ${named(p.input, p)}${p.option !== null ? ` (lựa chọn ${q(p.option)})` : ''} cần ${EVIDENCE_FORM[p.expected]}; nhận được ${receivedText(p, f)}.${p.received === 'null' ? ' Nếu chưa có số liệu, hãy bỏ hẳn giá trị này (không ghi null).' : ''}`,
   // The suggestion is what to type in the file, so it keeps the dot whatever the language.
   EVIDENCE_DECIMAL_COMMA: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} với dấu phẩy thập phân và được đọc là ${p.suggest}; trong tệp nên viết số với dấu chấm: ${p.suggest}.`,
   EVIDENCE_VALUE_RANGE: (p, f) => {
@@ -573,7 +605,9 @@ export const diagnosticsVi = {
     `${q(p.code)} ghi ${named(p.input, p)} là ${f.date(p.typed)}, đúng hạn ${f.date(p.deadline)}, nhưng ${p.number !== null ? `tài liệu ${p.number}` : 'tài liệu kiểm chứng'} ghi ngày ${f.date(p.date)}, sau thời hạn: hãy kiểm tra lại ngày đã nhập hoặc tài liệu.`,
   EVIDENCE_THOUSANDS_READ: (p) => `Đầu vào ${named(p.input, p)} được viết ${q(p.got)} có dấu ngăn cách hàng nghìn và được đọc là ${p.read}; trong tệp nên viết ${p.read} (không có dấu ngăn cách).`,
   EVIDENCE_NUMBER_AMBIGUOUS: (p) =>
-    `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
+    p.sheet !== undefined
+      ? ambiguousInSheet(p, p.sheet)
+      : `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${p.decimal !== null ? `${p.thousands} (dấu ngăn cách hàng nghìn) hoặc ${p.decimal} (phần thập phân)` : `${p.thousands} viết với dấu ngăn cách hàng nghìn`}: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ ${p.thousands}${p.decimal !== null ? ` hoặc ${p.decimal}` : ''}.`,
   EVIDENCE_DATE_READ: (p) =>
     `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày của tài liệu'} được viết ${q(p.got)} và được đọc là ${p.read}; trong tệp nên viết ${p.read} (năm-tháng-ngày).`,
   EVIDENCE_DATE_NOT_REAL: (p) => `${p.input !== null ? `Ngày của đầu vào ${named(p.input, p)}` : 'Ngày'} ${q(p.got)} không phải là ngày có thật trên lịch: hãy kiểm tra lại ngày và tháng.`,
@@ -714,6 +748,8 @@ export const diagnosticsVi = {
     p.code === null
       ? 'Dòng tài liệu chưa ghi tiêu chí mà tài liệu chứng minh.'
       : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
+  WORKBOOK_DOCUMENT_DATE: (p) =>
+    `Ngày ban hành của ${documentOfRow(p)} ghi ${q(p.value)}, ${p.problem === 'notReal' ? 'không phải là ngày có thật trên lịch' : 'không phải là một ngày'}: hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/01/2026.`,
   WORKBOOK_CELL_IGNORED: (p) =>
     p.what === 'answerOnFigure'
       ? `Giải trình của đơn vị ghi trên dòng ${cellOf(p)} không được đọc: giải trình ghi trên dòng của tiêu chí ${p.criterion ?? ''}.`
