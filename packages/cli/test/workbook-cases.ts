@@ -42,6 +42,30 @@ export async function withCells(cells: ReadonlyArray<readonly [string, string, E
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const templates = new Map<string, Promise<Buffer>>();
+/** The template of the commune PAR set in a language, made once. */
+export function templateIn(lang: 'vi' | 'en'): Promise<Buffer> {
+  if (lang === 'vi') return baseTemplate();
+  if (!templates.has(lang))
+    templates.set(
+      lang,
+      evidenceWorkbook(compile(bundledSets().get(REF)), lang).then((b) => Buffer.from(b)),
+    );
+  return templates.get(lang)!;
+}
+
+/** The template in a language with cells typed: a figure's value cell by its id (column C), other cells by sheet name and address. */
+export async function typedWorkbook(lang: 'vi' | 'en', figures: Readonly<Record<string, ExcelJS.CellValue>>, cells: ReadonlyArray<readonly [string, string, ExcelJS.CellValue]> = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await templateIn(lang)) as unknown as ArrayBuffer);
+  wb.worksheets[1]!.eachRow((row) => {
+    const key = row.getCell(3).value;
+    if (typeof key === 'string' && Object.hasOwn(figures, key)) row.getCell(4).value = figures[key]!;
+  });
+  for (const [sheet, cell, value] of cells) wb.getWorksheet(sheet)!.getCell(cell).value = value;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 let n = 0;
 /** Import these bytes as a file (with the evidence checks), as `parindex import` does. */
 export async function importAs(bytes: Buffer, dir: string, name = `case-${n++}.xlsx`): Promise<Diagnostic[]> {
@@ -86,6 +110,12 @@ export function workbookCases(dir: string): Record<Extract<DiagnosticCode, `WORK
     WORKBOOK_DUPLICATE_ROW: c(() => withCells([['Số liệu', 'C4', 'dossiers_received']])),
     WORKBOOK_MISSING_ROW: c(() => withCells([], (wb) => wb.getWorksheet('Số liệu')!.spliceRows(3, 1))),
     WORKBOOK_DOCUMENT_CRITERION: c(() => withCells([['Tài liệu', 'D2', '01/KH-UBND']], (wb) => (wb.getWorksheet('Tài liệu')!.getCell('A2').value = '9.9'))),
+    WORKBOOK_DOCUMENT_DATE: c(() =>
+      withCells([
+        ['Tài liệu', 'D2', '01/KH-UBND'],
+        ['Tài liệu', 'E2', '32/13/2026'],
+      ]),
+    ),
     WORKBOOK_CELL_IGNORED: {
       run: async () => {
         const { appraisalIgnoredCase } = await import('./workbook-appraisal-case.js');

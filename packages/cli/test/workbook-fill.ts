@@ -81,7 +81,7 @@ export function expectedImport(compiled: CompiledSet, evidence: Json): Json {
 /** What an officer types in a value cell for this value. */
 export function cellValueFor(def: InputDef, v: unknown, compiled: CompiledSet, lang: Lang): ExcelJS.CellValue {
   const ex = createExplainer(compiled, lang);
-  if (def.type === 'boolean') return ex.word(v ? 'yes' : 'no');
+  if (def.type === 'boolean') return LOCALES[lang].workbook.yesNo[v ? 'yes' : 'no'];
   if (def.type === 'level') return optionLabels(def, ex)[(def.options ?? []).findIndex((o) => o.id === v)] ?? String(v);
   if (def.type === 'date') return isoToDate(String(v));
   return Number(v);
@@ -114,7 +114,8 @@ function fillUnit(wb: ExcelJS.Workbook, evidence: Json, lang: Lang): void {
   set('sample', createExplainerWord(lang, evidence.sample === true));
 }
 
-const createExplainerWord = (lang: Lang, yes: boolean) => LOCALES[lang].words[yes ? 'yes' : 'no'];
+/** The drop-down's word for yes or no. */
+const createExplainerWord = (lang: Lang, yes: boolean) => LOCALES[lang].workbook.yesNo[yes ? 'yes' : 'no'];
 
 function fillValues(wb: ExcelJS.Workbook, compiled: CompiledSet, evidence: Json, lang: Lang, typed: (def: InputDef, v: unknown) => ExcelJS.CellValue): void {
   const ws = wb.getWorksheet(LOCALES[lang].workbook.sheets.values)!;

@@ -6,10 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkEvidence, compile } from '@parindex/engine';
 import { diagnosticText } from '@parindex/explain';
+import { bundledSets } from '@parindex/rules/node';
 import { guardWorkbook, rangeCells } from '@parindex/workbook';
 import { readWorkbookFile } from '../src/workbook/load.js';
-import { baseTemplate, FIGURES_PART, importAs, withCells, withPart } from './workbook-cases.js';
+import { baseTemplate, FIGURES_PART, importAs, typedWorkbook, withCells, withPart } from './workbook-cases.js';
 import { cliInProcess, tempDir } from './helpers.js';
 
 let dir: string;
@@ -101,7 +103,7 @@ describe('what an officer types', () => {
       '"ban hành đúng han" không có trong danh sách của số liệu "Kế hoạch tuyên truyền CCHC" của tiêu chí 1.4.1: hãy chọn "Ban hành đúng hạn", "Ban hành trễ hạn" hoặc "Không ban hành" (có phải là "Ban hành đúng hạn"?).',
     ]);
     expect(at('Số liệu!D11').map((d) => diagnosticText(d, 'en'))).toEqual([
-      '"Rồi" is not in the list of the figure "Plan lists tasks, products, deadlines and lead units" of criterion 1.1.2: choose "có" or "không".',
+      '"Rồi" is not in the list of the figure "Plan lists tasks, products, deadlines and lead units" of criterion 1.1.2: choose "Có" or "Không".',
     ]);
     // "Huyện" is a level (district): the set is not for it, said by the evidence check alone (no "level must be one of …" besides).
     expect(at('Đơn vị!B12').map((d) => d.code)).toEqual(['EVIDENCE_LEVEL_NOT_IN_SET']);
@@ -116,6 +118,51 @@ describe('what an officer types', () => {
   it('a blank unit code is a warning: a ranking tells units apart by it', async () => {
     const found = await importAs(await withCells([['Đơn vị', 'B11', 'UBND xã Kiên Thọ']]), dir);
     expect(found.filter((d) => d.code === 'EVIDENCE_UNIT_BLANK').map((d) => `${d.cell} ${d.severity} ${diagnosticText(d, 'vi').slice(0, 22)}`)).toEqual(['Đơn vị!B10 warning Mã đơn vị còn trống: k']);
+  });
+
+  it("a document's date that is not a date is one error at its cell, naming the document and what to type; nothing that only follows from it", async () => {
+    const found = await importAs(
+      await typedWorkbook('vi', { plan_issued_on: new Date(Date.UTC(2026, 0, 10)), plan_tasks_total: 10, plan_tasks_done: 10 }, [
+        // 1.1.1 (its plan), 1.1.3 (its report, a criterion scored and flagged without it), 1.3.1 (no number either).
+        ['Tài liệu', 'D2', '01/KH-UBND'],
+        ['Tài liệu', 'E2', '32/13/2026'],
+        ['Tài liệu', 'D3', '05/BC-UBND'],
+        ['Tài liệu', 'E3', 'abc'],
+        ['Tài liệu', 'E4', '31/02/2026'],
+        // 1.4.1: a number and no date at all, which is still said.
+        ['Tài liệu', 'D5', '07/KH-UBND'],
+        ['Số liệu', 'I8', 1],
+      ]),
+      dir,
+    );
+    expect(found.filter((d) => d.severity === 'error').map((d) => [d.cell, d.code, (d.params as { problem?: string }).problem])).toEqual([
+      ['Tài liệu!E2', 'WORKBOOK_DOCUMENT_DATE', 'notReal'],
+      ['Tài liệu!E3', 'WORKBOOK_DOCUMENT_DATE', 'notDate'],
+      ['Tài liệu!E4', 'WORKBOOK_DOCUMENT_DATE', 'notReal'],
+    ]);
+    const [plan, report, inspection] = found.filter((d) => d.code === 'WORKBOOK_DOCUMENT_DATE');
+    expect(diagnosticText(plan!, 'vi')).toBe(
+      'Ngày ban hành của tài liệu "Kế hoạch CCHC năm 2026 của UBND xã" (plan, số 01/KH-UBND) của tiêu chí 1.1.1 ghi "32/13/2026", không phải là ngày có thật trên lịch: hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/01/2026.',
+    );
+    expect(diagnosticText(plan!, 'en')).toBe(
+      'The date issued of the document "Annual reform plan 2026" (plan, 01/KH-UBND) of criterion 1.1.1 is "32/13/2026", which is not a real calendar date: type the date as dd/mm/yyyy, e.g. 15/01/2026.',
+    );
+    expect(diagnosticText(report!, 'vi')).toBe(
+      'Ngày ban hành của tài liệu "Báo cáo kết quả thực hiện Kế hoạch CCHC năm" (plan_report, số 05/BC-UBND) của tiêu chí 1.1.3 ghi "abc", không phải là một ngày: hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/01/2026.',
+    );
+    expect(diagnosticText(report!, 'en')).toBe(
+      'The date issued of the document "Report on the annual plan" (plan_report, 05/BC-UBND) of criterion 1.1.3 is "abc", which is not a date: type the date as dd/mm/yyyy, e.g. 15/01/2026.',
+    );
+    expect(inspection!.params).toMatchObject({ criterion: '1.3.1', requirement: 'inspection_plan', number: null, value: '31/02/2026' });
+    // What only follows from the refused cells is not said: not "no date", "lacks its document", "needs an explanation", "the claim is too high".
+    // (The figures not typed aside.)
+    const about = (code: string) =>
+      found.filter((d) => (d.params as { code?: string }).code === code && d.code !== 'SCORE_MISSING_INPUT').map((d) => [d.code, d.cell, (d.params as { missing?: unknown }).missing]);
+    expect(about('1.1.1')).toEqual([]);
+    expect(about('1.1.3')).toEqual([]);
+    // What does not follow from them still is: the number 1.3.1's document lacks, the date 1.4.1's lacks.
+    expect(about('1.3.1')).toEqual([['EVIDENCE_DOCUMENT_INCOMPLETE', 'Tài liệu!A4', ['number']]]);
+    expect(about('1.4.1')).toEqual([['EVIDENCE_DOCUMENT_INCOMPLETE', 'Tài liệu!A5', ['date']]]);
   });
 
   it('every problem at once, each with its sheet and cell, in both languages; nothing written', async () => {
@@ -215,5 +262,58 @@ describe('percentages and decimals', () => {
     expect(read.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.cell, d.code, d.params])).toEqual([
       [`Số liệu!D${n}`, 'EVIDENCE_NUMBER_AMBIGUOUS', expect.objectContaining({ got: '1.170', thousands: '1170', decimal: '1.17' })],
     ]);
+  });
+
+  it('the hint of "1.500" typed as text says what to type as the sheet writes numbers (1.500 and 1,5; 1,500 and 1.5 in English), and what it says to type is read', async () => {
+    const ambiguous = async (lang: 'vi' | 'en', typed: string) =>
+      (await importAs(await typedWorkbook(lang, { investment_allocated: typed }), dir)).filter((d) => d.code === 'EVIDENCE_NUMBER_AMBIGUOUS');
+    const [vi] = await ambiguous('vi', '1.500');
+    expect(vi!.params).toEqual({
+      input: 'investment_allocated',
+      got: '1.500',
+      thousands: '1500',
+      decimal: '1.5',
+      sheet: 'vi',
+      label: 'Kế hoạch vốn đầu tư công được giao',
+      labelEn: 'Public investment allocated',
+    });
+    expect(diagnosticText(vi!, 'vi')).toBe(
+      'Đầu vào "Kế hoạch vốn đầu tư công được giao" (investment_allocated) được viết "1.500", có thể hiểu là 1.500 (có dấu ngăn cách hàng nghìn) hoặc 1,5 (có phần thập phân): hãy nhập 1500 (không có dấu ngăn cách hàng nghìn) hoặc 1,5 (dấu phẩy trước phần thập phân).',
+    );
+    // The Vietnamese workbook's numbers, in an English sentence (parindex import --lang en).
+    expect(diagnosticText(vi!, 'en')).toBe(
+      'The input "Public investment allocated" (investment_allocated) is written "1.500", which can mean 1.500 (a thousands separator) or 1,5 (a decimal part): type 1500 (no thousands separator) or 1,5 (a comma before the decimals).',
+    );
+    const [en] = await ambiguous('en', '1.500');
+    expect(en!.params).toMatchObject({ sheet: 'en' });
+    expect(diagnosticText(en!, 'en')).toBe(
+      'The input "Public investment allocated" (investment_allocated) is written "1.500", which can mean 1,500 (a thousands separator) or 1.5 (a decimal part): type 1500 (no thousands separator) or 1.5 (a dot before the decimals).',
+    );
+    // What the hints say to type, typed as text too, is one number.
+    const read: unknown[] = [];
+    for (const [lang, typed] of [
+      ['vi', '1500'],
+      ['vi', '1,5'],
+      ['en', '1500'],
+      ['en', '1.5'],
+    ] as const) {
+      const file = join(dir, `hint-${lang}-${read.length}.xlsx`);
+      writeFileSync(file, await typedWorkbook(lang, { investment_allocated: typed }));
+      const entries = ((await readWorkbookFile(file, undefined, true)).value as { entries: Array<{ values?: Record<string, unknown> }> }).entries;
+      read.push(entries.find((e) => e.values?.investment_allocated !== undefined)?.values?.investment_allocated);
+    }
+    expect(read).toEqual([1500, 1.5, 1500, 1.5]);
+    // A JSON evidence file keeps its own hint: the file writes 1500 or 1.5.
+    const compiled = compile(bundledSets().get('model.commune-par@2026'));
+    const evidence = {
+      formatVersion: 1,
+      criteriaSet: compiled.ref,
+      unit: { code: 'X', name: 'X', level: 'commune' },
+      period: compiled.set.period,
+      entries: [{ criterion: '6.4', values: { investment_allocated: '1,500' } }],
+    };
+    const json = checkEvidence(compiled, evidence).find((d) => d.code === 'EVIDENCE_NUMBER_AMBIGUOUS')!;
+    expect('sheet' in json.params).toBe(false);
+    expect(diagnosticText(json, 'vi')).toMatch(/: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ 1500 hoặc 1\.5\.$/);
   });
 });

@@ -13,10 +13,11 @@ import { checkEvidence, compile, score, toSummary, type CompiledSet } from '@par
 import type { InputDef } from '@parindex/rules';
 import { bundledSets } from '@parindex/rules/node';
 import { walkJsonFiles } from '@parindex/rules/files';
-import { diagnosticText } from '@parindex/explain';
+import { diagnosticText, LOCALES } from '@parindex/explain';
 import { readWorkbookFile } from '../src/workbook/load.js';
 import { appraisalWorkbook, evidenceWorkbook } from '@parindex/workbook';
 import { cellValueFor, expectedImport, fillAppraisal, fillWorkbook } from './workbook-fill.js';
+import { typedWorkbook } from './workbook-cases.js';
 import { cliInProcess, ROOT, tempDir } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -439,5 +440,52 @@ describe('data validation', () => {
       boolean: /^list \["parindex!RANGE"\]$/,
     };
     for (const [type, text] of kinds) expect(text, type).toMatch(want[type]!);
+  });
+});
+
+describe('yes/no', () => {
+  const WORDS = { vi: { list: ['Có', 'Không'], type: 'Có / Không', prompt: 'Chọn Có hoặc Không.' }, en: { list: ['Yes', 'No'], type: 'Yes / No', prompt: 'Pick Yes or No.' } } as const;
+  it.each(['vi', 'en'] as const)('%s: the drop-down lists the words the type column and the prompt write (and docs/cli.md)', async (lang) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template('model.commune-par@2026', lang)) as unknown as ArrayBuffer);
+    const listOf = (v: ExcelJS.DataValidation) => {
+      const [, col, from, to] = /^parindex!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(String(v.formulae?.[0]))!;
+      return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => wb.getWorksheet('parindex')!.getCell(`${col}${Number(from) + i}`).value);
+    };
+    let row: ExcelJS.Row | undefined;
+    wb.worksheets[1]!.eachRow((r) => void (r.getCell(3).value === 'plan_tasks_identified' && (row = r)));
+    const v = row!.getCell(4).dataValidation;
+    expect([listOf(v), row!.getCell(6).value, v.prompt, v.error]).toEqual([WORDS[lang].list, WORDS[lang].type, WORDS[lang].prompt, WORDS[lang].prompt]);
+    // The unit sheet's "sample figures" cell: the same drop-down, prefilled with its No.
+    const sample = wb.worksheets[0]!.getCell('B21');
+    expect([listOf(sample.dataValidation), sample.value]).toEqual([WORDS[lang].list, WORDS[lang].list[1]]);
+    if (lang === 'vi') expect(readFileSync(join(ROOT, 'docs/cli.md'), 'utf8')).toContain('a drop-down of yes/no (`Có`/`Không`; `Yes`/`No` in English)');
+  });
+
+  it.each([
+    ['vi', ['có', 'CÓ', 'Có', 'không', 'KHÔNG', 'Không', 'x', 'yes', 'false', true, false], [true, true, true, false, false, false, true, true, false, true, false]],
+    ['en', ['yes', 'YES', 'Yes', 'no', 'NO', 'No', 'có', 'true', '0', true, false], [true, true, true, false, false, false, true, true, false, true, false]],
+  ] as const)('%s: the spellings read before still read (any case, TRUE/FALSE, the words the JSON rules take)', async (lang, typed, want) => {
+    const values: unknown[] = [];
+    for (const t of typed) {
+      const file = join(dir, `yes-no-${lang}-${n++}.xlsx`);
+      writeFileSync(file, await typedWorkbook(lang, { plan_tasks_identified: t }));
+      const read = await readWorkbookFile(file, undefined, true);
+      expect(
+        read.diagnostics.filter((d) => d.severity === 'error'),
+        String(t),
+      ).toEqual([]);
+      values.push((read.value as Json).entries.find((e: Json) => e.criterion === '1.1.2').values.plan_tasks_identified);
+    }
+    expect(values).toEqual(want);
+    // The unit sheet's sample cell: its Yes in any case.
+    const sheet = LOCALES[lang].workbook.sheets.unit;
+    const sampleOf = async (t: string) => {
+      const file = join(dir, `sample-${lang}-${n++}.xlsx`);
+      writeFileSync(file, await typedWorkbook(lang, {}, [[sheet, 'B21', t]]));
+      return ((await readWorkbookFile(file, undefined, true)).value as Json).sample;
+    };
+    const yes = LOCALES[lang].workbook.yesNo.yes;
+    expect([await sampleOf(yes), await sampleOf(yes.toLowerCase()), await sampleOf(yes.toUpperCase()), await sampleOf(LOCALES[lang].workbook.yesNo.no)]).toEqual([true, true, true, undefined]);
   });
 });

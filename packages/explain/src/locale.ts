@@ -495,6 +495,11 @@ export interface WorkbookWords {
     >
   >;
   levels: Readonly<Record<UnitLevel, string>>;
+  /**
+   * The words of the yes/no drop-down, as the type column and the prompt write them ("Có / Không",
+   * "Chọn Có hoặc Không."); the reader takes them in any case, and the words of the JSON rules too.
+   */
+  yesNo: Readonly<{ yes: string; no: string }>;
   columns: Readonly<Record<'code' | 'title' | 'input' | 'value' | 'unit' | 'type' | 'rule' | 'documents' | 'claimed' | 'note', string>>;
   documentColumns: Readonly<Record<'criterion' | 'requirement' | 'number' | 'date' | 'title' | 'issuer' | 'url' | 'sha256', string>>;
   explanationColumns: Readonly<Record<'criterion' | 'title' | 'explanation', string>>;

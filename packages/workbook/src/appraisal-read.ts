@@ -10,7 +10,7 @@ import { A, ROUNDS } from './appraisal.js';
 import { inputValue, readCell } from './cells.js';
 import { cellRef, valueRows, type ValueRow } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
-import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, yesNo, type Reading } from './reading.js';
+import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, sheetWords, type Reading } from './reading.js';
 import { optionLabels } from './write.js';
 
 type InputRow = Extract<ValueRow, { kind: 'input' }>;
@@ -56,7 +56,7 @@ function figureRow(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const criterion = spec.criterion ?? r.opened.compiled.leaves.find((l) => l.reads.includes(def.id))?.code ?? null;
   const cell = cellRef(ws.name, round.value, row);
   const place = placeOf(def, spec.criterion);
-  const v = inputValue(readCell(ws.getCell(row, round.value)), def, place, yesNo(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
+  const v = inputValue(readCell(ws.getCell(row, round.value)), def, place, sheetWords(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (v.ok === false) report(r, v.diagnostic, cell);
   if (v.ok !== true || criterion === null) return;
   const it = itemOf(items, criterion, cell);
@@ -72,7 +72,7 @@ function figureRow(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
 function criterionRow(r: Reading, ws: ExcelJS.Worksheet, row: number, code: string, round: RoundCols, items: Map<string, Item>): void {
   const cell = cellRef(ws.name, round.points, row);
   const place = { ...PLACE_NONE, criterion: code };
-  const v = inputValue(readCell(ws.getCell(row, round.points)), { id: 'points', type: 'decimal', label: '' }, place, yesNo(r), []);
+  const v = inputValue(readCell(ws.getCell(row, round.points)), { id: 'points', type: 'decimal', label: '' }, place, sheetWords(r), []);
   if (v.ok === false) report(r, v.diagnostic, cell);
   const reasonOnly = textCell(r, ws, row, round.reason) !== '';
   if (v.ok !== true && !reasonOnly) return;

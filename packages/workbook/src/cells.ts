@@ -96,8 +96,18 @@ export function matchChoice(text: string, choices: readonly string[]): number {
   return choices.findIndex((c) => norm(c) === t);
 }
 
-/** An input's value from its cell. `yesNo`: the workbook's words for true and false; `choices`: a level's labels. */
-export function inputValue(c: CellContent, def: InputDef, place: WorkbookPlace, words: { yes: string; no: string }, choices: readonly string[]): ValueOutcome {
+/**
+ * How a workbook's cells are typed: the words of its yes/no drop-down, and its language, which says how
+ * its sheet asks for numbers (Vietnamese: 1.500 and 1,5; English: as an English Excel shows them).
+ */
+export interface SheetWords {
+  yes: string;
+  no: string;
+  lang: 'vi' | 'en';
+}
+
+/** An input's value from its cell. `words`: the workbook's (its yes and no, its language); `choices`: a level's labels. */
+export function inputValue(c: CellContent, def: InputDef, place: WorkbookPlace, words: SheetWords, choices: readonly string[]): ValueOutcome {
   if (c.kind === 'empty') return { ok: 'empty' };
   const problem = cellProblem(c, place);
   if (problem) return { ok: false, diagnostic: problem };
@@ -122,6 +132,6 @@ export function inputValue(c: CellContent, def: InputDef, place: WorkbookPlace, 
   }
   // count, decimal, percent, and one answer option of a tally
   if (c.kind === 'number') return { ok: true, value: numberValue(numberText(c.value, c.percent)) };
-  if (c.kind === 'text') return valueFromText(c.text, def, place);
+  if (c.kind === 'text') return valueFromText(c.text, def, place, [], words.lang);
   return { ok: false, diagnostic: typeProblem(c, place, def.type) };
 }

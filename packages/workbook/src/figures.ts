@@ -8,7 +8,8 @@ import { diag, type InputDef } from '@parindex/rules';
 import type { CompiledNode } from '@parindex/engine';
 import { inputValue, readCell, type ValueOutcome } from './cells.js';
 import { cellRef, DOCUMENT_COLUMNS, EXPLANATION_COLUMNS, VALUES_COLUMNS, valueRows, type ValueRow } from './layout.js';
-import { dateCell, nearestLeaf, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, yesNo, type Reading } from './reading.js';
+import { documentDate } from './document-date.js';
+import { nearestLeaf, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, sheetWords, type Reading } from './reading.js';
 import { optionLabels } from './write.js';
 
 type InputRow = Extract<ValueRow, { kind: 'input' }>;
@@ -16,7 +17,8 @@ type InputRow = Extract<ValueRow, { kind: 'input' }>;
 /** What was read for one criterion, with the cell of each part (pointers are known once the entry has its index). */
 interface Found {
   values: Map<string, { value: unknown; cell: string; options?: Map<string, { value: unknown; cell: string }> }>;
-  documents: Array<{ doc: Record<string, unknown>; cells: Record<string, string> }>;
+  /** dateRefused: its date cell holds no date (reported); the checks take a date as given (./read.ts). */
+  documents: Array<{ doc: Record<string, unknown>; cells: Record<string, string>; dateRefused: boolean }>;
   note?: { value: string; cell: string };
   explanation?: { value: string; cell: string };
   claimed?: { value: unknown; cell: string };
@@ -34,7 +36,7 @@ function takeValue(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const cell = cellRef(ws.name, VALUES_COLUMNS.value, row);
   const def: InputDef = spec.def;
   r.cells.setInput(def.id, cell);
-  const outcome: ValueOutcome = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.value)), def, placeOf(def, spec.criterion), yesNo(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
+  const outcome: ValueOutcome = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.value)), def, placeOf(def, spec.criterion), sheetWords(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (outcome.ok === false) report(r, outcome.diagnostic, cell);
   if (outcome.ok !== true) return;
   const into = spec.criterion === null ? shared : found(byCode, spec.criterion);
@@ -54,7 +56,7 @@ function takeCriterion(r: Reading, ws: ExcelJS.Worksheet, row: number, leaf: Com
   r.cells.setInput(`#${leaf.code}`, f.row);
   const place = { ...PLACE_NONE, criterion: leaf.code };
   const claimedCell = cellRef(ws.name, VALUES_COLUMNS.claimed, row);
-  const claimed = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.claimed)), { id: 'claimedPoints', type: 'decimal', label: '' }, place, yesNo(r), []);
+  const claimed = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.claimed)), { id: 'claimedPoints', type: 'decimal', label: '' }, place, sheetWords(r), []);
   if (claimed.ok === false) report(r, claimed.diagnostic, claimedCell);
   if (claimed.ok === true) f.claimed = { value: claimed.value, cell: claimedCell };
   const note = textCell(r, ws, row, VALUES_COLUMNS.note, place);
@@ -109,17 +111,18 @@ function readDocumentsSheet(r: Reading, byCode: Map<string, Found>): void {
     const requirement = textCell(r, ws, row, C.requirement, place);
     if (code && requirement) r.cells.setInput(`doc:${code}/${requirement}`, cellRef(ws.name, C.number, row));
     const texts = Object.fromEntries(DOCUMENT_TEXT.map((k) => [k, textCell(r, ws, row, C[k], place)]));
-    const date = dateCell(r, ws, row, C.date, place);
+    const date = documentDate(r, ws, row, C.date, { code, requirement, number: texts.number!, place });
     if (DOCUMENT_TEXT.every((k) => texts[k] === '') && date === undefined) continue;
     if (requirement) [doc.for, cells.for] = [requirement, cellRef(ws.name, C.requirement, row)];
     if (texts.number) [doc.number, cells.number] = [texts.number, cellRef(ws.name, C.number, row)];
-    if (date !== undefined) [doc.date, cells.date] = [date, cellRef(ws.name, C.date, row)];
+    if (date !== undefined) cells.date = cellRef(ws.name, C.date, row);
+    if (date !== undefined && 'iso' in date) doc.date = date.iso;
     for (const k of ['title', 'issuer', 'url', 'sha256'] as const) if (texts[k]) [doc[k], cells[k]] = [texts[k], cellRef(ws.name, C[k], row)];
     if (!r.opened.compiled.nodes.get(code)?.isLeaf) {
       report(r, diag('WORKBOOK_DOCUMENT_CRITERION', '', { code: code === '' ? null : code.slice(0, 100), ...nearestLeaf(r, code) }), cells['']!);
       continue;
     }
-    found(byCode, code).documents.push({ doc, cells });
+    found(byCode, code).documents.push({ doc, cells, dateRefused: date !== undefined && 'refused' in date });
   }
 }
 
@@ -138,8 +141,8 @@ function readExplanationsSheet(r: Reading, byCode: Map<string, Found>): void {
   }
 }
 
-/** A criterion's entry from what was found, its pointers mapped to their cells. */
-function entryOf(r: Reading, leaf: CompiledNode, f: Found, index: number): Record<string, unknown> | undefined {
+/** A criterion's entry from what was found, its pointers mapped to their cells; `undated` gets its documents whose date was refused. */
+function entryOf(r: Reading, leaf: CompiledNode, f: Found, index: number, undated: Array<[number, number]>): Record<string, unknown> | undefined {
   const at = `/entries/${index}`;
   const entry: Record<string, unknown> = { criterion: leaf.code };
   const values: Record<string, unknown> = {};
@@ -162,6 +165,7 @@ function entryOf(r: Reading, leaf: CompiledNode, f: Found, index: number): Recor
   if (Object.keys(values).length) entry.values = values;
   if (f.documents.length) entry.documents = f.documents.map((d) => d.doc);
   f.documents.forEach((d, j) => Object.entries(d.cells).forEach(([k, cell]) => r.cells.set(`${at}/documents/${j}${k ? '/' + k : ''}`, cell)));
+  for (const [j, d] of f.documents.entries()) if (d.dateRefused) undated.push([index, j]);
   for (const k of ['note', 'explanation', 'claimed'] as const) {
     const part = f[k];
     if (!part) continue;
@@ -175,14 +179,18 @@ function entryOf(r: Reading, leaf: CompiledNode, f: Found, index: number): Recor
   return entry;
 }
 
-/** The evidence entries of the workbook: the unit's facts first, then the criteria, in the set's order. */
-export function readFigures(r: Reading): unknown[] {
+/**
+ * The evidence entries of the workbook: the unit's facts first, then the criteria, in the set's order;
+ * `undated`: the documents (entry and document index) whose date cell was refused.
+ */
+export function readFigures(r: Reading): { entries: unknown[]; undated: Array<[number, number]> } {
   const byCode = new Map<string, Found>();
   const shared: Found = { values: new Map(), documents: [] };
   readValuesSheet(r, byCode, shared);
   readDocumentsSheet(r, byCode);
   readExplanationsSheet(r, byCode);
   const entries: unknown[] = [];
+  const undated: Array<[number, number]> = [];
   for (const def of r.opened.compiled.set.inputs ?? []) {
     const v = shared.values.get(def.id);
     if (!v) continue;
@@ -192,8 +200,8 @@ export function readFigures(r: Reading): unknown[] {
   }
   for (const leaf of r.opened.compiled.leaves) {
     const f = byCode.get(leaf.code);
-    const entry = f ? entryOf(r, leaf, f, entries.length) : undefined;
+    const entry = f ? entryOf(r, leaf, f, entries.length, undated) : undefined;
     if (entry) entries.push(entry);
   }
-  return entries;
+  return { entries, undated };
 }

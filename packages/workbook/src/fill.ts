@@ -37,8 +37,9 @@ function dateCell(v: unknown): ExcelJS.CellValue {
 }
 
 /** What an officer would type in an input's value cell for this value. */
-function valueCell(def: InputDef, v: unknown, ex: Explainer): ExcelJS.CellValue {
-  if (def.type === 'boolean') return v === true ? ex.word('yes') : v === false ? ex.word('no') : String(v);
+function valueCell(def: InputDef, v: unknown, ex: Explainer, lang: Lang): ExcelJS.CellValue {
+  const yesNo = LOCALES[lang].workbook.yesNo;
+  if (def.type === 'boolean') return v === true ? yesNo.yes : v === false ? yesNo.no : String(v);
   if (def.type === 'level') return optionLabels(def, ex)[(def.options ?? []).findIndex((o) => o.id === v)] ?? String(v);
   if (def.type === 'date') return dateCell(v);
   if (def.type === 'count' || def.type === 'decimal' || def.type === 'percent' || def.type === 'tally') return numberCell(v);
@@ -47,7 +48,7 @@ function valueCell(def: InputDef, v: unknown, ex: Explainer): ExcelJS.CellValue 
 
 const text = (v: unknown): ExcelJS.CellValue => (v === undefined || v === null || v === '' ? null : String(v));
 
-function fillUnit(wb: ExcelJS.Workbook, evidence: Json, ex: Explainer, lang: Lang): void {
+function fillUnit(wb: ExcelJS.Workbook, evidence: Json, lang: Lang): void {
   const w = LOCALES[lang].workbook;
   const ws = wb.getWorksheet(w.sheets.unit)!;
   const rows = unitRowsOf(ws, w.unitRows);
@@ -70,7 +71,7 @@ function fillUnit(wb: ExcelJS.Workbook, evidence: Json, ex: Explainer, lang: Lan
   set('preparedName', text(prepared.name));
   set('preparedRole', text(prepared.role));
   set('preparedDate', prepared.date ? dateCell(prepared.date) : null);
-  set('sample', ex.word(evidence.sample === true ? 'yes' : 'no'));
+  set('sample', evidence.sample === true ? w.yesNo.yes : w.yesNo.no);
 }
 
 /** Every value of the evidence by input id (an input entry, or any criterion's values), the first one given. */
@@ -97,7 +98,7 @@ function fillFigures(wb: ExcelJS.Workbook, compiled: CompiledSet, entries: reado
       const def = compiled.inputs.get(id)?.def;
       const v = values.get(id);
       const x = option === undefined || v === undefined || v === null || typeof v !== 'object' ? v : (v as Json)[option];
-      if (def && x !== undefined && x !== null) ws.getCell(row, VALUES_COLUMNS.value).value = valueCell(def, x, ex);
+      if (def && x !== undefined && x !== null) ws.getCell(row, VALUES_COLUMNS.value).value = valueCell(def, x, ex, lang);
     } else if (typeof code === 'string' && compiled.nodes.get(code)?.isLeaf) {
       const own = byCode.get(code) ?? [];
       const claimed = firstOf(own, 'claimedPoints');
@@ -144,7 +145,7 @@ export async function fillEvidenceWorkbook(compiled: CompiledSet, evidence: Json
   const entries = (Array.isArray(evidence.entries) ? evidence.entries : []).filter((e): e is Json => e !== null && typeof e === 'object');
   const byCode = new Map<string, Json[]>();
   for (const e of entries) if (typeof e.criterion === 'string') byCode.set(e.criterion, [...(byCode.get(e.criterion) ?? []), e]);
-  fillUnit(wb, evidence, ex, lang);
+  fillUnit(wb, evidence, lang);
   fillFigures(wb, compiled, entries, byCode, ex, lang);
   fillDocuments(wb, compiled, byCode, lang);
   fillExplanations(wb, byCode, lang);

@@ -9,7 +9,7 @@ import { hasErrors, readJson, type Diagnostic } from '@parindex/rules';
 import { answersOnFigures, changedUnitCells } from './appraisal-ignored.js';
 import { readAppraisalWorkbook } from './appraisal-read.js';
 import { openWorkbookBytes, type OpenedWorkbook, type SetFinder } from './open.js';
-import { readEvidenceWorkbook } from './read.js';
+import { readEvidenceWorkbook, standInProblem } from './read.js';
 import type { CellMap } from './reading.js';
 
 /** What a workbook holds: the value (undefined when a problem is an error), its problems with their cells. */
@@ -56,7 +56,12 @@ export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, ch
   if (opened.opened.kind === 'appraisal') return readAppraisal(opened.opened, check);
   const read = readEvidenceWorkbook(opened.opened);
   const found = [...read.diagnostics];
-  if (check) found.push(...notRepeated(checkEvidence(opened.opened.compiled, read.evidence), read.diagnostics, cellFinder(read.cells)));
+  if (check) {
+    // Checked with a date taken as given where the reader refused a document's date: "no date", "lacks its
+    // document", "needs an explanation" would only follow from the cell already reported.
+    const checks = checkEvidence(opened.opened.compiled, read.checked).filter((d) => !standInProblem(d, read.standIns));
+    found.push(...notRepeated(checks, read.diagnostics, cellFinder(read.cells)));
+  }
   return located('evidence', read.evidence, found, read.cells);
 }
 

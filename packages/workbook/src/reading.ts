@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { diag, nearestCode, nearestWord, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
 import type { Explainer } from '@parindex/explain';
-import { cellProblem, inputValue, numberText, readCell, typeProblem, type CellContent } from './cells.js';
+import { cellProblem, inputValue, numberText, readCell, typeProblem, type CellContent, type SheetWords } from './cells.js';
 import { cellRef } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
 
@@ -66,8 +66,9 @@ export function textCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column:
 }
 
 /**
- * A date cell of a document, the period or a round holds no input: a day that does not exist is said of
- * "the date" (not of an input "date"), and a text that is no date at all is the cell's wrong content.
+ * A date cell of the period or a round holds no input (a document's is read by ./document-date.ts): a day
+ * that does not exist is said of "the date" (not of an input "date"), and a text that is no date at all is
+ * the cell's wrong content.
  */
 function ofNoInput(d: Diagnostic, c: CellContent, place: WorkbookPlace): Diagnostic {
   if (d.code === 'EVIDENCE_DATE_NOT_REAL') return { ...d, params: { ...d.params, input: null } };
@@ -78,13 +79,14 @@ function ofNoInput(d: Diagnostic, c: CellContent, place: WorkbookPlace): Diagnos
 export function dateCell(r: Reading, ws: ExcelJS.Worksheet, row: number, column: number, place: WorkbookPlace = PLACE_NONE): string | undefined {
   const c: CellContent = readCell(ws.getCell(row, column));
   if (c.kind === 'empty') return undefined;
-  const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, yesNo(r), []);
+  const v = inputValue(c, { id: 'date', type: 'date', label: '' }, place, sheetWords(r), []);
   if (v.ok === true) return String(v.value);
   if (v.ok === false) report(r, ofNoInput(v.diagnostic, c, place), cellRef(ws.name, column, row));
   return undefined;
 }
 
-export const yesNo = (r: Reading) => ({ yes: r.ex.word('yes'), no: r.ex.word('no') });
+/** How the workbook's cells are typed: its yes/no drop-down's words and its language. */
+export const sheetWords = (r: Reading): SheetWords => ({ ...r.opened.words.yesNo, lang: r.opened.lang });
 
 /** A figure id that is not one of the set's (`known`), with the nearest one. */
 export function unknownFigure(key: string, criterion: string, known: Iterable<string>): Diagnostic {

@@ -53,7 +53,7 @@ export function readUnit(r: Reading, evidence: Record<string, unknown>): void {
   const on = date('preparedDate', '/preparedBy/date');
   if (on) prepared.date = on;
   const sample = text('sample', '/sample');
-  if (sample && matchChoice(sample, [r.ex.word('yes')]) === 0) evidence.sample = true;
+  if (sample && matchChoice(sample, [r.opened.words.yesNo.yes]) === 0) evidence.sample = true;
   evidence.unit = unit;
   evidence.period = period;
   if (Object.keys(prepared).length) evidence.preparedBy = prepared;

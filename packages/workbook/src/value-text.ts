@@ -7,6 +7,8 @@
  * Its hints are not repeated here: "95,5", "3.000" and "15/01/2026" are what the workbook asks for
  * (sheet "Đơn vị", its instructions), and the JSON hint's advice ("write 95.5 in the file") would
  * contradict it; a level typed as its id or its other language's label is as clear as its drop-down label.
+ * For the same reason a number that reads as two ("1.500") carries the workbook's language (`sheet`), so
+ * that its sentence says what to type as the sheet writes numbers ("1500 or 1,5"), not as the JSON file does.
  */
 import { nearestWord, readValueText, valueTextDiagnostic, foldText, diag, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
 import { numberValue, type ValueOutcome } from './cells.js';
@@ -17,11 +19,17 @@ function labelled(d: Diagnostic, def: InputDef): Diagnostic {
   return { ...d, params: { ...d.params, label: def.label, ...(def.labelEn !== undefined ? { labelEn: def.labelEn } : {}) } } as unknown as Diagnostic;
 }
 
-/** An input's value from the text of its cell; `choices`: the drop-down's words (a level's labels, yes and no). */
-export function valueFromText(text: string, def: InputDef, place: WorkbookPlace, choices: readonly string[] = []): ValueOutcome {
+/**
+ * An input's value from the text of its cell; `choices`: the drop-down's words (a level's labels, yes and
+ * no); `sheet`: the workbook's language, whose way of writing numbers the hint of a number that reads as
+ * two names (its sheet asks for "1.500" and "1,5" in Vietnamese, not the JSON file's "1500" and "1.5").
+ */
+export function valueFromText(text: string, def: InputDef, place: WorkbookPlace, choices: readonly string[] = [], sheet?: 'vi' | 'en'): ValueOutcome {
   const read = readValueText(text, def, 'cell');
   if (!read.ok && choices.length > 0 && (read.problem.code === 'EVIDENCE_UNKNOWN_OPTION' || (def.type === 'boolean' && read.problem.code === 'EVIDENCE_VALUE_TYPE')))
     return { ok: false, diagnostic: unknownChoice(text, choices, place) };
+  if (!read.ok && read.problem.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && sheet !== undefined)
+    return { ok: false, diagnostic: labelled(diag('EVIDENCE_NUMBER_AMBIGUOUS', '', { ...read.problem.params, sheet }), def) };
   if (!read.ok) return { ok: false, diagnostic: labelled(valueTextDiagnostic(read.problem, ''), def) };
   const numeric = def.type === 'count' || def.type === 'decimal' || def.type === 'percent' || def.type === 'tally';
   return { ok: true, value: numeric && typeof read.value === 'string' ? numberValue(read.value) : read.value };

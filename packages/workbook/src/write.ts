@@ -37,7 +37,8 @@ export function makeLists(ws: ExcelJS.Worksheet, compiled: CompiledSet, ex: Expl
   const w = LOCALES[lang].workbook;
   const levels = compiled.set.unitLevels ?? UNIT_LEVELS;
   let column = 4;
-  const yesNo = listRange(ws, column++, [ex.word('yes'), ex.word('no')]);
+  // Capitalised, as the type column and the prompt write them ("Có / Không").
+  const yesNo = listRange(ws, column++, [w.yesNo.yes, w.yesNo.no]);
   const unitLevels = listRange(
     ws,
     column++,
@@ -112,7 +113,7 @@ function unitSheet(wb: ExcelJS.Workbook, compiled: CompiledSet, lists: Lists, pr
     preparedName: '',
     preparedRole: '',
     preparedDate: null,
-    sample: ex.word('no'),
+    sample: w.yesNo.no,
   };
   for (const key of UNIT_KEYS) {
     const row = ws.addRow([w.unitRows[key], values[key]]);

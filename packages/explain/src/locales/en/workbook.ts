@@ -2,6 +2,9 @@
 import type { WorkbookWords } from '../../locale.js';
 import { unitLevelsEn } from './levels.js';
 
+/** The yes/no drop-down's words: the type column and the prompt say them as the drop-down shows them. */
+const YES_NO = { yes: 'Yes', no: 'No' } as const;
+
 export const workbookEn: WorkbookWords = {
   sheets: { unit: 'Unit', values: 'Figures', documents: 'Documents', explanations: 'Explanations', appraisal: 'Appraisal' },
   title: (t) => `Evidence workbook: ${t}`,
@@ -39,6 +42,7 @@ export const workbookEn: WorkbookWords = {
   },
   // The level words of every sentence, capitalised as a drop-down shows them.
   levels: Object.fromEntries(Object.entries(unitLevelsEn).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase('en') + v.slice(1)])) as typeof unitLevelsEn,
+  yesNo: YES_NO,
   columns: {
     code: 'Code',
     title: 'Field / criterion / figure',
@@ -84,7 +88,7 @@ export const workbookEn: WorkbookWords = {
     r2Date: 'Round 2: date',
   },
   types: {
-    boolean: 'Yes / No',
+    boolean: `${YES_NO.yes} / ${YES_NO.no}`,
     level: 'Pick a level',
     count: 'Whole number ≥ 0',
     decimal: 'Number',
@@ -103,7 +107,7 @@ export const workbookEn: WorkbookWords = {
       min !== null && max !== null ? `Type a number from ${min} to ${max}.` : min !== null ? `Type a number, ${min} or more.` : max !== null ? `Type a number up to ${max}.` : 'Type a number.',
     date: 'Type a date as dd/mm/yyyy.',
     list: 'Pick a level from the list.',
-    yesNo: 'Pick Yes or No.',
+    yesNo: `Pick ${YES_NO.yes} or ${YES_NO.no}.`,
     points: (max) => `Type points from 0 to ${max}.`,
   },
   errorTitle: 'Invalid value',

@@ -2,6 +2,9 @@
 import type { WorkbookWords } from '../../locale.js';
 import { unitLevelsVi } from './levels.js';
 
+/** The yes/no drop-down's words: the type column and the prompt say them as the drop-down shows them. */
+const YES_NO = { yes: 'Có', no: 'Không' } as const;
+
 export const workbookVi: WorkbookWords = {
   sheets: { unit: 'Đơn vị', values: 'Số liệu', documents: 'Tài liệu', explanations: 'Giải trình', appraisal: 'Thẩm định' },
   title: (t) => `Phiếu kê khai số liệu: ${t}`,
@@ -39,6 +42,7 @@ export const workbookVi: WorkbookWords = {
   },
   // The level words of every sentence, capitalised as a drop-down shows them.
   levels: Object.fromEntries(Object.entries(unitLevelsVi).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase('vi') + v.slice(1)])) as typeof unitLevelsVi,
+  yesNo: YES_NO,
   columns: {
     code: 'Mã',
     title: 'Lĩnh vực / tiêu chí / số liệu',
@@ -84,7 +88,7 @@ export const workbookVi: WorkbookWords = {
     r2Date: 'Vòng 2: ngày',
   },
   types: {
-    boolean: 'Có / Không',
+    boolean: `${YES_NO.yes} / ${YES_NO.no}`,
     level: 'Chọn mức',
     count: 'Số nguyên ≥ 0',
     decimal: 'Số',
@@ -102,7 +106,7 @@ export const workbookVi: WorkbookWords = {
     decimal: (min, max) => (min !== null && max !== null ? `Nhập số từ ${min} đến ${max}.` : min !== null ? `Nhập số từ ${min} trở lên.` : max !== null ? `Nhập số không quá ${max}.` : 'Nhập một số.'),
     date: 'Nhập ngày dạng dd/mm/yyyy.',
     list: 'Chọn một mức trong danh sách.',
-    yesNo: 'Chọn Có hoặc Không.',
+    yesNo: `Chọn ${YES_NO.yes} hoặc ${YES_NO.no}.`,
     points: (max) => `Nhập điểm từ 0 đến ${max}.`,
   },
   errorTitle: 'Giá trị không hợp lệ',
