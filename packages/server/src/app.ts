@@ -12,6 +12,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { stream } from 'hono/streaming';
+import { setNotFound } from './body.js';
 import { openApiDocument } from './openapi.js';
 import type { Job, Route } from './protocol.js';
 import { errorReply, Runner } from './runner.js';
@@ -110,6 +111,16 @@ function timeoutOf(c: Context, max: number): number | Diagnostic {
 }
 
 /**
+ * ?stream= of POST /v1/rank: "1" streams, another value is API_QUERY_VALUE. The other routes take no
+ * stream and ignore it, as they ignore every query parameter they do not take.
+ */
+function streamOf(c: Context, route: Route): boolean | Diagnostic {
+  const v = c.req.query('stream');
+  if (route !== 'rank' || v === undefined) return false;
+  return v === '1' || diag('API_QUERY_VALUE', '', { name: 'stream', value: v, allowed: ['1'] });
+}
+
+/**
  * `POST /v1/rank?stream=1`: newline-delimited JSON, a `{"progress":{"done","total"}}` line as units are
  * scored, then `{"status", "answer"}` (the answer, or `{"diagnostics"}` when it failed: the HTTP status is
  * 200 once the stream has begun, so the last line says how it ended).
@@ -152,9 +163,11 @@ function postRoute(app: Hono, runner: Runner, route: Route, maxBodyBytes: number
     if (typeof text !== 'string') return fail(c, 400, text);
     const limit = timeoutOf(c, timeoutMs);
     if (typeof limit !== 'number') return fail(c, 400, limit);
+    const streaming = streamOf(c, route);
+    if (typeof streaming !== 'boolean') return fail(c, 400, streaming);
     const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== 'lang' && k !== 'timeout' && k !== 'stream'));
     const job = { route, text, lang, query, maxBytes: maxBodyBytes };
-    if (route === 'rank' && c.req.query('stream') === '1') return streamed(c, runner, job, limit);
+    if (streaming) return streamed(c, runner, job, limit);
     const reply = await runner.run(job, limit);
     return c.body(reply.body, reply.status as 200, { 'content-type': 'application/json; charset=utf-8' });
   });
@@ -170,9 +183,12 @@ function getRoutes(app: Hono, info: () => Record<string, unknown>): void {
   app.get('/v1/health', (c) => c.json({ status: 'ok', engine: ENGINE_VERSION, sets: bundledSets().entries.length, ...info() }));
   app.get('/v1/sets', (c) => c.json({ sets: bundledSets().entries.map(withoutFile) }));
   app.get('/v1/sets/:ref', (c) => {
+    // Its 404 is worded: a ?lang= it cannot take is refused as the POST routes refuse it.
+    const lang = langOf(c);
+    if (typeof lang !== 'string') return fail(c, 400, lang);
     const ref = c.req.param('ref');
     const entry = bundledSets().find(ref);
-    if (!entry) return fail(c, 404, bundledSets().notFound(ref));
+    if (!entry) return fail(c, 404, setNotFound(ref));
     return c.json(bundledSets().get(entry.ref));
   });
   let doc: string | undefined;

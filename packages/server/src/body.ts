@@ -46,6 +46,12 @@ export function located(list: readonly Diagnostic[], prefix: string, doc: JsonDo
   });
 }
 
+/** SET_NOT_FOUND of a ref the bundled library does not have, said to a client of the API: the list of sets is GET /v1/sets. */
+export function setNotFound(ref: string): Diagnostic {
+  const d = bundledSets().notFound(ref);
+  return d.code === 'SET_NOT_FOUND' ? { ...d, params: { ...d.params, list: 'api' } } : d;
+}
+
 const compiledBundled = new Map<string, CompiledSet>();
 
 /**
@@ -71,7 +77,7 @@ export function bundledCompiled(ref: string, at: string, doc: JsonDocument | und
   if (!c) {
     const lib = bundledSets();
     const entry = lib.find(ref);
-    if (!entry) throw new RequestError(404, located([lib.notFound(ref)], at, doc));
+    if (!entry) throw new RequestError(404, located([setNotFound(ref)], at, doc));
     c = compiledBundled.get(entry.ref) ?? compile(lib.get(entry.ref));
   }
   compiledBundled.set(ref, c);

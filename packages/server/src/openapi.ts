@@ -128,14 +128,28 @@ export function openApiDocument(): JsonSchema {
         'RankBody',
         'RankAnswer',
         'The ranking, the summary, and the units that failed. With ?stream=1: newline-delimited JSON (application/x-ndjson), {"progress":{"done","total"}} lines, then {"status","answer"}.',
-        [{ name: 'stream', in: 'query', required: false, description: 'Stream the progress as newline-delimited JSON (1).', schema: { type: 'string', enum: ['1'] } }],
+        [
+          {
+            name: 'stream',
+            in: 'query',
+            required: false,
+            description: 'Stream the progress as newline-delimited JSON (1; another value is 400 API_QUERY_VALUE).',
+            schema: { type: 'string', enum: ['1'] },
+          },
+        ],
       ),
       '/v1/sets': { get: { summary: 'The bundled criteria sets', responses: { '200': json('SetListAnswer', 'The sets.') } } },
       '/v1/sets/{ref}': {
         get: {
           summary: 'One bundled criteria set',
           parameters: [lang, { name: 'ref', in: 'path', required: true, description: '"id@version", or "id" for its latest version.', schema: { type: 'string' } }],
-          responses: { '200': json('CriteriaSet', 'The set, as its file is.'), ...errors(403, 404) },
+          responses: {
+            '200': json(
+              'CriteriaSet',
+              'The set, as its file is, "$schema" included (a path for editors in the repository, not a URL): the set\'s SHA-256 covers it, so the set sent back as it is (`set` of /v1/score) scores with the bundled set\'s provenance.',
+            ),
+            ...errors(403, 404),
+          },
         },
       },
       '/v1/health': { get: { summary: 'The server is up', responses: { '200': json('HealthAnswer', 'Status, engine version, limits.') } } },

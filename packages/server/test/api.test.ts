@@ -13,7 +13,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, diffResults, rank, score, toSummary } from '@parindex/engine';
 import { CompactResultSchema, ScoreResultSchema } from '@parindex/engine/result-schema';
-import { PARSE_OPTIONS } from '@parindex/rules';
+import { diagnosticText } from '@parindex/explain';
+import { diag, PARSE_OPTIONS } from '@parindex/rules';
 import { openApiDocument, startServer, type RunningServer, type StartOptions } from '../dist/index.js';
 import { preferredLang } from '../dist/app.js';
 import { DiffAnswer, ErrorAnswer, ExplainAnswer, HealthAnswer, RankAnswer, SetListAnswer, ValidateAnswer } from '../dist/schemas.js';
@@ -200,7 +201,18 @@ describe('the JSON API', () => {
     const d = bad.body.diagnostics.find((x: { code: string }) => x.code === 'EVIDENCE_VALUE_TYPE');
     expect(d).toMatchObject({ severity: 'error', path: expect.stringMatching(/^\/entries\/\d+\/values\/dossiers_on_time$/) });
     expect(d.line).toBe(broken.split('\n').findIndex((l) => l.includes('"1170,5"')) + 1);
-    expect(d.text).toContain('1170,5');
+    expect(d.text).toBe('The input "Dossiers resolved on time" (dossiers_on_time) needs a whole number ≥ 0; got "1170,5".');
+    expect(bad.body).toMatchObject({ errors: 1, warnings: 2 });
+    // A decimal comma where decimals are allowed (a percentage) is read, with a warning: the file stays valid (docs/api.md).
+    const comma = await call(s, '/v1/validate?lang=en', EVIDENCE.replace('"work_files_online_rate": 86.5', '"work_files_online_rate": "86,5"'));
+    expect(comma.body).toMatchObject({ kind: 'evidence', valid: true, errors: 0, warnings: 3 });
+    expect(comma.body.diagnostics[0]).toMatchObject({
+      code: 'EVIDENCE_DECIMAL_COMMA',
+      severity: 'warning',
+      path: '/entries/52/values/work_files_online_rate',
+      params: { input: 'work_files_online_rate', got: '86,5', suggest: '86.5' },
+      text: 'The input "Work files handled online (%)" (work_files_online_rate) is written "86,5" with a decimal comma and was read as 86.5; in the file, write the number with a dot: 86.5.',
+    });
     const set = await call(s, '/v1/validate', JSON.stringify(SET));
     expect(set.body).toMatchObject({ kind: 'set', valid: true });
     const appraisal = await call(s, '/v1/validate', APPRAISAL);
@@ -400,6 +412,73 @@ describe('the JSON API', () => {
     expect(missing.status).toBe(404);
     expect(codes(missing)).toEqual(['SET_NOT_FOUND']);
     expect(missing.body.diagnostics[0].text).toMatch(/model\.nothing@2026/);
+    // Its 404 is worded: a language it does not speak is refused, as on the POST routes.
+    const fr = await call(s, '/v1/sets/model.commune-par@2026?lang=fr');
+    expect(fr.status).toBe(400);
+    expect(fr.body.diagnostics.map((d: { code: string; params: object }) => [d.code, d.params])).toEqual([['API_QUERY_VALUE', { name: 'lang', value: 'fr', allowed: ['vi', 'en'] }]]);
+  });
+
+  it('SET_NOT_FOUND over the API points at GET /v1/sets (list: "api"), in both languages, wherever the set is named; the command line keeps its hint', async () => {
+    const en = await call(s, '/v1/sets/model.commune-pa@2026?lang=en');
+    expect(en.status).toBe(404);
+    expect(en.body.diagnostics[0]).toEqual({
+      code: 'SET_NOT_FOUND',
+      severity: 'error',
+      path: '',
+      params: { ref: 'model.commune-pa@2026', suggest: 'model.commune-par@2026', list: 'api' },
+      text: 'No criteria set "model.commune-pa@2026" is known (did you mean "model.commune-par@2026"?). The sets are listed by GET /v1/sets.',
+    });
+    const vi = await call(s, '/v1/sets/model.nothing@2026');
+    expect(vi.body.diagnostics[0].text).toBe('Không có bộ tiêu chí "model.nothing@2026". Xem danh sách các bộ tiêu chí tại "GET /v1/sets".');
+    // The set an evidence file names (/v1/score, /v1/validate, /v1/rank): the same data, located in the body.
+    const named = JSON.stringify({ ...JSON.parse(EVIDENCE), criteriaSet: 'model.nothing@2026' });
+    const scored = await call(s, '/v1/score?lang=en', named);
+    expect([scored.status, scored.body.diagnostics[0].params, scored.body.diagnostics[0].path]).toEqual([404, { ref: 'model.nothing@2026', list: 'api' }, '/criteriaSet']);
+    expect(scored.body.diagnostics[0].text).toBe('No criteria set "model.nothing@2026" is known. The sets are listed by GET /v1/sets.');
+    const validated = await call(s, '/v1/validate?lang=en', named);
+    expect(validated.body.diagnostics.map((d: { code: string; params: object }) => [d.code, d.params])).toEqual([['SET_NOT_FOUND', { ref: 'model.nothing@2026', list: 'api' }]]);
+    const ranked = await call(s, '/v1/rank?lang=en', JSON.stringify({ evidence: [JSON.parse(named)] }));
+    expect(ranked.body.failed[0].diagnostics.map((d: { path: string; params: object }) => [d.path, d.params])).toEqual([['/evidence/0/criteriaSet', { ref: 'model.nothing@2026', list: 'api' }]]);
+    // Without list (the command line, a workbook): the command to type.
+    expect(diagnosticText(diag('SET_NOT_FOUND', '', { ref: 'x@2026' }), 'en')).toBe('No criteria set "x@2026" is known. Run "parindex rules list" to see the sets.');
+    expect(diagnosticText(diag('SET_NOT_FOUND', '', { ref: 'x@2026' }), 'vi')).toBe('Không có bộ tiêu chí "x@2026". Chạy "parindex rules list" để xem các bộ tiêu chí.');
+  });
+
+  it("GET /v1/sets/{ref} answers the set's file with its $schema, which the set's SHA-256 covers: sent back as `set`, it scores as the bundled set, with the same provenance", async () => {
+    const fetched = (await call(s, '/v1/sets/model.commune-par@2026')).body;
+    expect(fetched.$schema).toBe('../../criteria-set.schema.json');
+    const bundled = await call(s, '/v1/score', EVIDENCE);
+    const given = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), set: fetched }));
+    expect(given.status).toBe(200);
+    expect(given.body.provenance).toEqual(bundled.body.provenance);
+    expect(given.body.provenance.criteriaSet.sha256).toBe(compile(SET).sha256);
+    expect(given.body.totals).toEqual(bundled.body.totals);
+    expect(given.raw).toBe(bundled.raw);
+    // Without its $schema the same rules are another file: another SHA-256 (why the answer keeps it).
+    const { $schema: _schema, ...bare } = fetched;
+    const stripped = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), set: bare }));
+    expect(stripped.body.totals).toEqual(bundled.body.totals);
+    expect(stripped.body.provenance.criteriaSet.sha256).not.toBe(bundled.body.provenance.criteriaSet.sha256);
+  });
+
+  it("a 200 ScoreResult's own warnings are the engine's (pointers into the evidence, no sentence); /v1/explain of the same body words them at their place in the body", async () => {
+    const body = JSON.stringify({ evidence: JSON.parse(EVIDENCE) }, null, 2);
+    const result = await call(s, '/v1/score', body);
+    expect(result.body.diagnostics.map((d: { code: string; path: string }) => [d.code, d.path])).toEqual([
+      ['SCORE_MISSING_DOCUMENT', '/entries/10'],
+      ['SCORE_CLAIM_MISMATCH', '/entries/24/claimedPoints'],
+    ]);
+    expect(result.body.diagnostics.some((d: object) => 'text' in d || 'line' in d)).toBe(false);
+    const explained = await call(s, '/v1/explain?lang=en&code=3.2', body);
+    type Worded = { code: string; path: string; line: number; column: number; text: string };
+    expect(explained.body.diagnostics.map((d: Worded) => [d.code, d.path, d.text])).toEqual([
+      ['SCORE_MISSING_DOCUMENT', '/evidence/entries/10', '"1.4.1" lacks the document "Propaganda plan 2026".'],
+      ['SCORE_CLAIM_MISMATCH', '/evidence/entries/24/claimedPoints', '"3.2" claims 2 points; the evidence supports 1.'],
+    ]);
+    // Line and column in the body: the entry's "{", the member "claimedPoints".
+    const lines = body.split('\n');
+    const atText = (d: Worded) => lines[d.line - 1]!.slice(d.column - 1);
+    expect(explained.body.diagnostics.map(atText).map((t: string) => t.slice(0, 16))).toEqual(['{', '"claimedPoints":']);
   });
 
   it('GET /v1/openapi.json is the document generated from the zod schemas, the committed packages/server/openapi.json', async () => {
@@ -514,6 +593,27 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     const badSet = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), set }));
     expect(badSet.status).toBe(400);
     expect(badSet.body.diagnostics[0].path).toMatch(/^\/set\/fields\/0/);
+  });
+
+  it('?stream= of /v1/rank other than 1 is 400 API_QUERY_VALUE, as other values; on another route stream is ignored, as every query parameter a route does not take', async () => {
+    const body = JSON.stringify({ evidence: [UNITS[0]] });
+    for (const value of ['yes', '0', 'true', '']) {
+      const a = await call(s, `/v1/rank?stream=${value}&lang=en`, body);
+      expect(a.status, value).toBe(400);
+      expect(codes(a)).toEqual(['API_QUERY_VALUE']);
+      expect(a.body.diagnostics[0]).toMatchObject({ path: '', params: { name: 'stream', value, allowed: ['1'] }, text: `The parameter "stream" does not take "${value}"; it takes "1".` });
+    }
+    const vi = await call(s, '/v1/rank?stream=yes', body);
+    expect(vi.body.diagnostics[0].text).toBe('Tham số "stream" không nhận giá trị "yes"; chỉ nhận "1".');
+    // Not streamed, the plain answer: as ?stream=1's last line says it.
+    const plain = await call(s, '/v1/rank', body);
+    expect([plain.status, plain.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+    const streamed = await call(s, '/v1/rank?stream=1', body);
+    expect(JSON.parse(streamed.raw.trimEnd().split('\n').at(-1)!)).toEqual({ status: 200, answer: plain.body });
+    // /v1/score takes no stream: ignored, as a parameter no route takes.
+    const score = await call(s, '/v1/score?stream=yes', EVIDENCE);
+    expect([score.status, score.raw]).toEqual([200, (await call(s, '/v1/score?colour=red', EVIDENCE)).raw]);
+    expect(score.raw).toBe((await call(s, '/v1/score', EVIDENCE)).raw);
   });
 
   it('a body that is not UTF-8: FILE_ENCODING at its first bad byte, as a file would get', async () => {
