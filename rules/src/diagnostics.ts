@@ -223,7 +223,7 @@ export interface DiagnosticParams {
    * finds the list of sets: "api" for a client of the JSON API (GET /v1/sets); "cli" or absent, the
    * command line's `parindex rules list`.
    */
-  SET_NOT_FOUND: { ref: string; suggest?: string; list?: 'cli' | 'api' };
+  SET_NOT_FOUND: { ref: string; suggest?: string; list?: 'cli' | 'api' | 'page' };
   /** A `part` on a node that is not a top-level field (a sub-criterion, or a bonus or penalty item). */
   SET_PART_NOT_ON_FIELD: { code: string };
   /** A rounding with `part`: on a level other than "part" (notPartLevel), or naming a part no field declares (unknownPart). */

@@ -152,6 +152,11 @@ const VARIANTS: Variants = {
     { problem: 'varName' },
   ],
   EVIDENCE_UNKNOWN_INPUT: [{ input: 'x', criterion: null, set: 's@2026' }],
+  SET_NOT_FOUND: [
+    { ref: 'model.commune-pa@2026', suggest: 'model.commune-par@2026' },
+    { ref: 'x@2026', list: 'cli' },
+    { ref: 'x@2026', list: 'page' },
+  ],
   EVIDENCE_VALUE_TYPE: [
     { input: 'answers', option: 'hai_long', expected: 'count', received: 'number', value: '-1' },
     { input: 'x', option: null, expected: 'boolean', received: 'string', value: 'yes' },

@@ -49,7 +49,7 @@ export async function saveWorkbook(ctx: PageContext, st: OfficerState, compiled:
 
 /** The page's set a workbook's binding names (a bundled set, or a set file opened in the page). */
 async function pageSet(ctx: PageContext, ref: string): Promise<CompiledSet | Diagnostic[]> {
-  if (!ctx.sets.has(ref)) return [diag('SET_NOT_FOUND', '', { ref })];
+  if (!ctx.sets.has(ref)) return [diag('SET_NOT_FOUND', '', { ref, list: 'page' })];
   try {
     return ctx.sets.get(ref);
   } catch (e) {

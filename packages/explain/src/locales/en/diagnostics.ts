@@ -399,6 +399,13 @@ function arity(p: { op: string; found: number; min: number; max: number | null }
   return `Expression: ${q(p.op)} takes ${want} argument${n === 1 ? '' : 's'}, found ${f.num(p.found)}.`;
 }
 
+/** Where the known sets are listed: the command line, the JSON API, or the web page (which also opens set files). */
+const SET_LIST_EN: Record<NonNullable<DiagnosticParams['SET_NOT_FOUND']['list']>, string> = {
+  cli: 'Run "parindex rules list" to see the sets.',
+  api: 'The sets are listed by GET /v1/sets.',
+  page: 'This page does not hold that set: open its file first ("Open a criteria-set file").',
+};
+
 export const diagnosticsEn = {
   // Reading files
   FILE_NOT_FOUND: (p) => `File not found: ${p.file}. Check the path.`,
@@ -522,8 +529,7 @@ export const diagnosticsEn = {
   SET_EXPRESSION_DEPTH: (p, f) => `The expression nests deeper than ${f.count(p.limit, 'level')}.`,
   SET_EXPRESSION_SIZE: (p, f) => `The expression has more than ${f.count(p.limit, 'node')}.`,
   SET_DEPTH: (p, f) => `The criteria tree is deeper than ${f.count(p.limit, 'level')}.`,
-  SET_NOT_FOUND: (p) =>
-    `No criteria set ${q(p.ref)} is known${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}. ${p.list === 'api' ? 'The sets are listed by GET /v1/sets.' : 'Run "parindex rules list" to see the sets.'}`,
+  SET_NOT_FOUND: (p) => `No criteria set ${q(p.ref)} is known${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}. ${SET_LIST_EN[p.list ?? 'cli']}`,
   SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} declares "part", but only a top-level field belongs to a part of the index: move "part" to its field.`,
   SET_GIVEN_RANGE: (p, f) =>
     `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, which may hold up to ${f.num(p.inputMax)}, above the maximum ${f.num(p.max)}: if it is a percentage rather than points, use a "proportional" rule.`,

@@ -403,6 +403,13 @@ function arity(p: { op: string; found: number; min: number; max: number | null }
   return `Biểu thức: ${q(p.op)} nhận ${want} đối số, ở đây có ${f.num(p.found)}.`;
 }
 
+/** Where the known sets are listed: the command line, the JSON API, or the web page (which also opens set files). */
+const SET_LIST_VI: Record<NonNullable<DiagnosticParams['SET_NOT_FOUND']['list']>, string> = {
+  cli: 'Chạy "parindex rules list" để xem các bộ tiêu chí.',
+  api: 'Xem danh sách các bộ tiêu chí tại "GET /v1/sets".',
+  page: 'Trang này không có bộ tiêu chí đó: hãy mở tệp bộ tiêu chí trước (nút "Mở tệp bộ tiêu chí").',
+};
+
 export const diagnosticsVi = {
   // Đọc tệp
   FILE_NOT_FOUND: (p) => `Không tìm thấy tệp: ${p.file}. Hãy kiểm tra đường dẫn.`,
@@ -525,8 +532,7 @@ export const diagnosticsVi = {
   SET_EXPRESSION_DEPTH: (p, f) => `Biểu thức lồng sâu quá ${f.num(p.limit)} cấp.`,
   SET_EXPRESSION_SIZE: (p, f) => `Biểu thức có quá ${f.num(p.limit)} nút.`,
   SET_DEPTH: (p, f) => `Cây tiêu chí sâu quá ${f.num(p.limit)} cấp.`,
-  SET_NOT_FOUND: (p) =>
-    `Không có bộ tiêu chí ${q(p.ref)}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}. ${p.list === 'api' ? 'Xem danh sách các bộ tiêu chí tại "GET /v1/sets".' : 'Chạy "parindex rules list" để xem các bộ tiêu chí.'}`,
+  SET_NOT_FOUND: (p) => `Không có bộ tiêu chí ${q(p.ref)}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}. ${SET_LIST_VI[p.list ?? 'cli']}`,
   SET_PART_NOT_ON_FIELD: (p) => `${q(p.code)} khai báo "part", nhưng chỉ lĩnh vực cấp cao nhất mới thuộc một phần của chỉ số: chuyển "part" lên lĩnh vực của nó.`,
   SET_GIVEN_RANGE: (p, f) =>
     `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng số liệu này có thể tới ${f.num(p.inputMax)}, vượt điểm tối đa ${f.num(p.max)}: nếu đó là tỉ lệ % chứ không phải điểm, hãy dùng quy tắc "proportional".`,
