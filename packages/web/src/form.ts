@@ -5,7 +5,7 @@
  * the form state it edits (`data-bind`); one listener on the form writes it back (see officer.ts).
  */
 import type { CompiledNode, CompiledSet } from '@parindex/engine';
-import { formatDate, inputHelp, pageWords, type Explainer, type PageWords, type UnitLevel } from '@parindex/explain';
+import { formatDate, inputHelp, LOCALES, pageWords, type Explainer, type PageWords, type UnitLevel } from '@parindex/explain';
 import { UNIT_LEVELS, type DocumentReq, type InputDef } from '@parindex/rules';
 import { h, type Child } from './dom.js';
 import { controlId, docKey, type FormState } from './model.js';
@@ -30,8 +30,9 @@ function control(def: InputDef, ex: Explainer, s: FormState): Child {
     const options =
       def.type === 'boolean'
         ? [
-            { id: 'true', text: ex.word('yes') },
-            { id: 'false', text: ex.word('no') },
+            // The words the workbook's drop-down shows ("Có", "Không"): one spelling wherever an officer picks.
+            { id: 'true', text: LOCALES[ex.lang].workbook.yesNo.yes },
+            { id: 'false', text: LOCALES[ex.lang].workbook.yesNo.no },
           ]
         : (def.options ?? []).map((o) => ({ id: o.id, text: ex.say.option(def.id, o.id) }));
     return h(
