@@ -213,7 +213,7 @@ describe('the packed packages, installed with npm outside the repository', () =>
         );
         expect(out.result).toBe((await node(app, ['node-score.mjs'])).stdout);
         expect(out.advice).toBe('Thêm 65 hồ sơ giải quyết trước và đúng hạn để đạt 2 điểm (+1) (1.170 → 1.235; tỉ lệ 95%)');
-        expect(out.warning).toBe('"1.3.3" does not apply to this unit (the inspections found no shortcomings to remedy); its values were not used.');
+        expect(out.warning).toBe('"1.4.1" lacks the document "Propaganda plan 2026".');
       } finally {
         await browser.close();
         await new Promise<void>((resolve) => server!.close(() => resolve()));
