@@ -190,10 +190,10 @@ describe("advice in the unit's own terms", () => {
     expect(say(en, { kind: 'provide', inputs: ['resolved'], documents: [], pointsAfter: null, gain: null })).toBe('Provide “Dossiers resolved” to be scored');
     expect(say(vi, { kind: 'set', input: 'kind', to: 'y', pointsAfter: '2', gain: '1' })).toBe('Đạt mức “Loại Y” cho “Loại” để đạt 2 điểm (+1)');
     expect(say(en, { kind: 'survey', input: 'answers', option: 'a', more: '1', pointsAfter: '1.5', gain: '0.01' })).toBe('1 more “Very satisfied” answer to reach 1.5 points (+0.01)');
-    // Why this many: the weighted share to the next whole percent.
+    // What the survey must show (the share to the next whole percent), not ballots to add.
     const survey = { kind: 'survey', input: 'answers', option: 'a', more: '4', share: '0.796', target: '0.8', pointsAfter: '4.8', gain: '0.024' } as const;
-    expect(say(en, survey)).toBe('4 more “Very satisfied” answers to reach 4.8 points (+0.024) (weighted share 0.796 → 0.8)');
-    expect(say(vi, survey)).toBe('Thêm 4 phiếu trả lời “Rất hài lòng” để đạt 4,8 điểm (+0,024) (tỉ lệ có trọng số 0,796 → 0,8)');
+    expect(say(en, survey)).toBe('Raise the weighted share of “Answers” from 0.796 to 0.8 to reach 4.8 points (+0.024)');
+    expect(say(vi, survey)).toBe('Nâng tỉ lệ có trọng số của “Phiếu” từ 0,796 lên 0,8 để đạt 4,8 điểm (+0,024)');
     expect(say(vi, { kind: 'none', reason: 'searchBound' })).toBe('Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm');
   });
 

@@ -479,8 +479,11 @@ export const en: Locale = {
       if (im.documents.length) parts.push('the documents ' + im.documents.map((x) => `“${say.document(code, x)}”`).join(', '));
       return `Provide ${parts.join(' and ')} ${en.reach(im.pointsAfter, im.gain, say)}`;
     },
+    // What the survey must show, not ballots to add: the share is the citizens' answer to the service.
     survey: (im, say) =>
-      `${say.n(im.more)} more “${say.option(im.input, im.option)}” ${im.more === '1' ? 'answer' : 'answers'} ${en.reach(im.pointsAfter, im.gain, say)}${im.share !== undefined && im.target !== undefined ? ` (weighted share ${say.n(im.share)} → ${say.n(im.target)})` : ''}`,
+      im.share !== undefined && im.target !== undefined
+        ? `Raise the weighted share of “${say.input(im.input).label}” from ${say.n(im.share)} to ${say.n(im.target)} ${en.reach(im.pointsAfter, im.gain, say)}`
+        : `${say.n(im.more)} more “${say.option(im.input, im.option)}” ${im.more === '1' ? 'answer' : 'answers'} ${en.reach(im.pointsAfter, im.gain, say)}`,
     none: (im) =>
       ({
         ruleMaximum: 'The rule gives no more points at any value',

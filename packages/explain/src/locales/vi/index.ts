@@ -488,8 +488,11 @@ export const vi: Locale = {
       if (im.documents.length) parts.push('tài liệu ' + im.documents.map((x) => `“${say.document(code, x)}”`).join(', '));
       return `Bổ sung ${parts.join(' và ')} ${vi.reach(im.pointsAfter, im.gain, say)}`;
     },
+    // What the survey must show, not ballots to add: the share is the citizens' answer to the service.
     survey: (im, say) =>
-      `Thêm ${say.n(im.more)} phiếu trả lời “${say.option(im.input, im.option)}” ${vi.reach(im.pointsAfter, im.gain, say)}${im.share !== undefined && im.target !== undefined ? ` (tỉ lệ có trọng số ${say.n(im.share)} → ${say.n(im.target)})` : ''}`,
+      im.share !== undefined && im.target !== undefined
+        ? `Nâng tỉ lệ có trọng số của “${say.input(im.input).label}” từ ${say.n(im.share)} lên ${say.n(im.target)} ${vi.reach(im.pointsAfter, im.gain, say)}`
+        : `Thêm ${say.n(im.more)} phiếu trả lời “${say.option(im.input, im.option)}” ${vi.reach(im.pointsAfter, im.gain, say)}`,
     none: (im) =>
       ({
         ruleMaximum: 'Quy tắc chấm không cho thêm điểm ở bất kỳ giá trị nào',
