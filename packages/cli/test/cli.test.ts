@@ -279,6 +279,13 @@ describe.concurrent('score', () => {
 });
 
 describe.concurrent('explain', () => {
+  it('a criterion that does not apply: its status once, and the policy its reason already says not said again', async () => {
+    const [vi, en] = await Promise.all([cliInProcess(['explain', VB, '2.1', '--quiet']), cliInProcess(['explain', 'examples/kien-tho/par-2026.json', '2.2.2', '--lang', 'en', '--quiet'])]);
+    expect(vi.stdout).toMatch(/^Trạng thái: +không áp dụng$/m);
+    expect(vi.stdout).toContain('  • Không áp dụng (không được giao ban hành văn bản QPPL trong năm: tính đủ điểm)\n');
+    expect(en.stdout).toMatch(/^Status: +not applicable$/m);
+    expect(en.stdout).toContain('  • Not applicable (the review found no documents requiring action: full points)\n');
+  });
   it('one criterion: rule, inputs, documents, tier taken, and how to raise it (vi, en)', async () => {
     const [vi, en] = await Promise.all([cliInProcess(['explain', VB, '3.2', '--quiet']), cliInProcess(['explain', VB, '3.2', '--lang', 'en', '--quiet'])]);
     expect(vi.code).toBe(0);

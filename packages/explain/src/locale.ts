@@ -160,6 +160,8 @@ export interface Phrases {
   noAdvice: string;
   /** "(tối đa theo bộ 10)" */
   setMaximum(max: string): string;
+  /** The note of a criterion that does not apply and counts its full points (the flag alone reads as 0 of 0). */
+  notApplicableFull: string;
   /** A block whose items add up above its cap. */
   blockCapped: string;
   /** "Chỉ số (thang 100)" */

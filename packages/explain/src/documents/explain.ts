@@ -40,7 +40,9 @@ function leafRows(n: NodeResult, compiled: CompiledSet, ex: Explainer, self: Nod
   const rows: Array<[string, string]> = [];
   if (node?.rule) rows.push([ex.word('rule'), ex.rule(node)]);
   if (n.source) rows.push([ex.word('source'), sourceText(n.source, ex)]);
-  rows.push([ex.word('status'), ex.status(n.status) + (n.flags.length ? ` (${n.flags.map((f) => ex.flag(f)).join('; ')})` : '')]);
+  // A flag that only repeats the status ("không áp dụng (Không áp dụng)") is not listed.
+  const flags = n.flags.filter((f) => f !== n.status);
+  rows.push([ex.word('status'), ex.status(n.status) + (flags.length ? ` (${flags.map((f) => ex.flag(f)).join('; ')})` : '')]);
   if (self && self.points !== n.points) rows.push([ex.word('selfScore'), ex.say.n(self.points)]);
   return rows;
 }

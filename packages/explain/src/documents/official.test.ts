@@ -16,6 +16,17 @@ describe('the official table', () => {
   const rounds = ['round1', 'round2'].map((round) => score(compiled, evidence, { appraisal, round }));
   const input = (x: Partial<OfficialInput>): OfficialInput => ({ self, rounds: [], set: compiled.set, preparedBy: evidence.preparedBy, ...x });
 
+  it('a criterion that does not apply says whether it counts its full points or leaves the maximum', () => {
+    const notes = (lang: 'vi' | 'en') => {
+      const table = officialDocument(input({}), createExplainer(compiled, lang)).find((b) => b.kind === 'table');
+      if (table?.kind !== 'table') throw new Error('no table');
+      return Object.fromEntries(['1.3.3', '2.1'].map((code) => [code, table.rows.find((r) => r.cells[0] === code)!.cells.slice(2)]));
+    };
+    // 1.3.3 leaves the maximum (reduceMaximum); 2.1 (nothing assigned: zero denominator) counts 2 of 2.
+    expect(notes('vi')).toEqual({ '1.3.3': ['0', '0', [], ['Không áp dụng', '(tối đa theo bộ 0,5)']], '2.1': ['2', '2', [], ['Không áp dụng: tính đủ điểm']] });
+    expect(notes('en')['2.1']).toEqual(['2', '2', [], ['Not applicable: full points']]);
+  });
+
   it('the place is the locality of the unit, else its province, else left to write by hand', () => {
     expect(placeOf({ name: 'UBND xã Vĩnh Bảo' })).toBe('Vĩnh Bảo');
     expect(placeOf({ name: 'Ủy ban nhân dân phường Trần Liễu' })).toBe('Trần Liễu');

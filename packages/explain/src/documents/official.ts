@@ -106,7 +106,12 @@ function changesIn(round: OfficialRound, item: OfficialRound['items'][number], s
 function notesOf(n: NodeResult, x: OfficialInput, ex: Explainer, last: NodeResult | undefined, byRound: ReadonlyMap<string, ReadonlyMap<string, NodeResult>>): string[] {
   const notes: string[] = [];
   const flags = new Set([...n.flags, ...(last?.flags ?? [])]);
-  for (const f of flags) if (f !== 'explained' && f !== 'claimMismatch' && f !== 'overridden' && f !== 'corrected') notes.push(ex.flag(f));
+  const fullPoints = n.trace?.steps.some((s) => s.kind === 'notApplicable' && s.policy === 'fullPoints') === true;
+  for (const f of flags) {
+    if (f === 'explained' || f === 'claimMismatch' || f === 'overridden' || f === 'corrected') continue;
+    // Beside its full points, "not applicable" alone reads as a criterion left out of the maximum.
+    notes.push(f === 'notApplicable' && fullPoints ? ex.phrases.notApplicableFull : ex.flag(f));
+  }
   if (n.applicableMax !== n.nominalMax) notes.push(ex.phrases.setMaximum(ex.say.n(n.nominalMax)));
   const claim = n.trace?.claim;
   if (claim && !claim.matches) notes.push(ex.phrases.claimNote(ex.say.n(claim.claimed), ex.say.n(claim.computed)));

@@ -32,6 +32,7 @@ export const en: Locale = {
     claimDiffers: (c, m) => `Claimed ${c} but the evidence supports ${m}.`,
     noAdvice: 'No way to raise the points could be computed from the inputs.',
     setMaximum: (m) => `(set maximum ${m})`,
+    notApplicableFull: 'Not applicable: full points',
     blockCapped: ' (capped)',
     indexOnScale: (s) => `Index (scale ${s})`,
     documentRef: (number, date, title) => [number ? `No. ${number}` : '', date ? `of ${date}` : '', title ?? ''].filter(Boolean).join(' '),
@@ -434,8 +435,12 @@ export const en: Locale = {
       s.rule === 'exactParts'
         ? `The parts are added from their exact points: ${say.n(s.exact)} (each part is rounded for publication only; the rounded parts add up to ${say.n(s.printed)})`
         : `The parts are added as rounded: ${say.n(s.printed)} (exact: ${say.n(s.exact)})`,
-    notApplicable: (s, say, code) =>
-      `Not applicable (${notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` })}): ${s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum'}`,
+    notApplicable: (s, say, code) => {
+      const cause = notApplicableWords(s, say, code, { zeroDenominator: (l) => `zero denominator: ${l}` });
+      const policy = s.policy === 'fullPoints' ? 'full points' : 'taken out of the maximum';
+      // A set's reason often says the policy itself ("…: full points"): it is not said twice.
+      return cause.endsWith(policy) ? `Not applicable (${cause})` : `Not applicable (${cause}): ${policy}`;
+    },
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
       return `Missing: ${what} — ${s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation'}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;

@@ -29,6 +29,7 @@ export const vi: Locale = {
     claimDiffers: (c, m) => `Tự chấm ${c} điểm nhưng minh chứng chỉ đủ cho ${m} điểm.`,
     noAdvice: 'Không có cách tăng điểm nào tính được từ số liệu.',
     setMaximum: (m) => `(tối đa theo bộ ${m})`,
+    notApplicableFull: 'Không áp dụng: tính đủ điểm',
     blockCapped: ' (đã áp mức trần)',
     indexOnScale: (s) => `Chỉ số (thang ${s})`,
     documentRef: (number, date, title) => [number ? `Số ${number}` : '', date ? `ngày ${date}` : '', title ?? ''].filter(Boolean).join(' '),
@@ -446,7 +447,12 @@ export const vi: Locale = {
       s.rule === 'exactParts'
         ? `Cộng điểm các phần theo điểm chưa làm tròn: ${say.n(s.exact)} (điểm từng phần chỉ làm tròn khi công bố; cộng các phần đã làm tròn được ${say.n(s.printed)})`
         : `Cộng điểm các phần đã làm tròn: ${say.n(s.printed)} (chưa làm tròn: ${say.n(s.exact)})`,
-    notApplicable: (s, say, code) => `Không áp dụng (${notApplicableCause(s, say, code)}): ${s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa'}`,
+    notApplicable: (s, say, code) => {
+      const cause = notApplicableCause(s, say, code);
+      const policy = s.policy === 'fullPoints' ? 'tính đủ điểm' : 'trừ khỏi điểm tối đa';
+      // A set's reason often says the policy itself ("…: tính đủ điểm"): it is not said twice.
+      return cause.endsWith(policy) ? `Không áp dụng (${cause})` : `Không áp dụng (${cause}): ${policy}`;
+    },
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
       return `Thiếu: ${what} — ${s.policy === 'zero' ? '0 điểm' : 'vẫn chấm, cần giải trình'}${s.explanation ? ` (giải trình: ${s.explanation})` : ''}`;
