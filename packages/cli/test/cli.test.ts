@@ -611,6 +611,23 @@ describe.concurrent('diff', () => {
 });
 
 describe.concurrent('rank', () => {
+  it('nothing ranked (a mistyped path, every file refused): no empty ranking printed or written, the problems said, exit 1', async () => {
+    const out = join(dir, 'nothing.xlsx');
+    const [table, xlsx, json] = await Promise.all([
+      cliInProcess(['rank', 'no-such-folder']),
+      cliInProcess(['rank', 'no-such-folder', '--format', 'xlsx', '--out', out]),
+      cliInProcess(['rank', 'no-such-folder', '--format', 'json']),
+    ]);
+    for (const r of [table, xlsx]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('no-such-folder  FILE_NOT_FOUND  /  lỗi: Không tìm thấy tệp: no-such-folder. Hãy kiểm tra đường dẫn.\n');
+    }
+    expect(() => readFileSync(out)).toThrow();
+    // JSON is data: the failure is there, with nothing ranked.
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ranking: [], failed: [{ file: 'no-such-folder' }] });
+  });
   it('ranks a folder with ONE set: ties share a rank, failures are reported and skipped, exit 1', async () => {
     const folder = join(dir, 'units');
     const ev = read(VB) as Record<string, unknown> & { unit: Record<string, unknown> };

@@ -351,6 +351,9 @@ export const rankCommand = Object.assign(
       applyAppraisals(r);
       for (const x of r.unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
       for (const x of r.failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
+      // No unit ranked (a mistyped path, every file refused): no empty ranking to print or hand on as a
+      // document; the problems are said above. JSON still gives them as data.
+      if (r.scored.length === 0 && ctx.format !== 'json') return 1;
       await report(r);
       return r.failed.length ? 1 : 0;
     },

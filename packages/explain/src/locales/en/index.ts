@@ -149,7 +149,7 @@ export const en: Locale = {
       'diff.appraisal-b': 'Appraisal file for b',
       'diff.round-b': 'Round of --appraisal-b',
       'diff.all': 'List unchanged criteria too',
-      'rank.paths': 'Evidence files or folders (searched recursively for *.json)',
+      'rank.paths': 'Evidence files, appraisal files, workbooks or folders (searched recursively for *.json and *.xlsx)',
       'rank.set': 'Rank only evidence for this criteria set (default: the set of the first evidence file)',
       'rank.round': 'With appraisal files among the paths: rank on this round of each; default: the last round of each',
       'rank.threads': 'Score on N threads, this one and N − 1 workers (default: one per core from 2,000 files; 1: no worker)',

@@ -162,7 +162,7 @@ export const vi: Locale = {
       'diff.appraisal-b': 'Tệp thẩm định của b',
       'diff.round-b': 'Vòng của --appraisal-b',
       'diff.all': 'Liệt kê cả các tiêu chí không thay đổi',
-      'rank.paths': 'Tệp minh chứng hoặc thư mục (tìm mọi tệp *.json trong thư mục con)',
+      'rank.paths': 'Tệp minh chứng, tệp thẩm định, sổ tính hoặc thư mục (tìm mọi tệp *.json và *.xlsx trong thư mục con)',
       'rank.set': 'Chỉ xếp hạng minh chứng của bộ tiêu chí này (mặc định: bộ của tệp minh chứng đầu tiên)',
       'rank.round': 'Khi có tệp thẩm định trong các đường dẫn: xếp hạng theo vòng này của từng tệp; mặc định: vòng cuối của từng tệp',
       'rank.threads': 'Chấm trên N luồng xử lý: luồng này và N − 1 luồng phụ (mặc định: mỗi lõi một luồng khi có từ 2.000 tệp; 1: không dùng luồng phụ)',
