@@ -102,12 +102,17 @@ function utf8(bytes: Uint8Array): string | Diagnostic {
   }
 }
 
-/** ?timeout=: a shorter time limit the client asks for, in milliseconds (never above the server's). */
+/**
+ * ?timeout=: a shorter time limit the client asks for, in milliseconds: a whole number from 1 to the
+ * server's limit. A longer one is refused with that limit (`max`), not cut to it without a word: a
+ * request never gets longer than the server's, and the client learns what it gets.
+ */
 function timeoutOf(c: Context, max: number): number | Diagnostic {
   const v = c.req.query('timeout');
   if (v === undefined) return max;
-  if (!/^[1-9][0-9]{0,8}$/.test(v)) return diag('API_QUERY_VALUE', '', { name: 'timeout', value: v, allowed: [`1…${max}`] });
-  return Math.min(Number(v), max);
+  // Digits alone (no sign, exponent or leading zero); any number of them: a longer one is over the limit.
+  if (!/^[1-9][0-9]*$/.test(v) || Number(v) > max) return diag('API_QUERY_VALUE', '', { name: 'timeout', value: v, min: 1, max });
+  return Number(v);
 }
 
 /**

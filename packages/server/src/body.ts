@@ -104,21 +104,33 @@ export interface Scoring {
   at: { evidence: string; appraisal: string; round: string };
 }
 
+/** A JSON pointer's token for a member name (RFC 6901: "~" as "~0", "/" as "~1"). */
+export const pointerToken = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+const ENVELOPE_MEMBERS = ['evidence', 'appraisal', 'round', 'set'];
+
+/** The first member of a `{ evidence, appraisal?, round?, set? }` envelope that is not as it must be (a pointer from the envelope), or undefined. */
+function envelopeFault(value: Json): string | undefined {
+  const unknown = Object.keys(value).find((k) => !ENVELOPE_MEMBERS.includes(k));
+  if (unknown !== undefined) return `/${pointerToken(unknown)}`;
+  if (!isObject(value.evidence)) return '/evidence';
+  if (value.round !== undefined && typeof value.round !== 'string') return '/round';
+  return undefined;
+}
+
 /**
  * An evidence file, or `{ evidence, appraisal?, round?, set? }` (at `base` in the body): the set is the
- * one given, or the bundled set the evidence names (`given`: a set compiled already, as rank's).
+ * one given, or the bundled set the evidence names (`given`: a set compiled already, as rank's). A body of
+ * another shape is API_BODY_SHAPE at the member at fault (`/extra`, `/round`, `/evidence`; the body itself
+ * when it is neither), its sentence saying what the body must be (`need`: what the route takes there).
  */
-export function scoringOf(value: unknown, base: string, route: string, doc: JsonDocument, given?: CompiledSet): Scoring {
-  if (!isObject(value) || !['entries', 'criteriaSet', 'evidence'].some((k) => k in value))
-    throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence', ...(base !== '' ? { part: base } : {}) })], base, doc));
+export function scoringOf(value: unknown, base: string, route: string, doc: JsonDocument, given?: CompiledSet, need: 'evidence' | 'diffPair' = 'evidence'): Scoring {
+  const shape = (path: string) => new RequestError(400, located([diag('API_BODY_SHAPE', path, { route, need, ...(base !== '' ? { part: base } : {}) })], base, doc));
+  if (!isObject(value) || !['entries', 'criteriaSet', 'evidence'].some((k) => k in value)) throw shape('');
   const envelope = !('entries' in value) && 'evidence' in value;
-  const evidence = envelope ? value.evidence : value;
-  if (
-    !isObject(evidence) ||
-    (envelope && Object.keys(value).some((k) => !['evidence', 'appraisal', 'round', 'set'].includes(k))) ||
-    (envelope && value.round !== undefined && typeof value.round !== 'string')
-  )
-    throw new RequestError(400, located([diag('API_BODY_SHAPE', '', { route, need: 'evidence', ...(base !== '' ? { part: base } : {}) })], base, doc));
+  const fault = envelope ? envelopeFault(value) : undefined;
+  if (fault !== undefined) throw shape(fault);
+  const evidence = (envelope ? value.evidence : value) as Json;
   const at = { evidence: envelope ? `${base}/evidence` : base, appraisal: `${base}/appraisal`, round: `${base}/round` };
   let compiled: CompiledSet;
   if (given) compiled = given;

@@ -55,15 +55,21 @@ function componentSchemas(): Record<string, JsonSchema> {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((st) => [String(st), json('ErrorAnswer', ERROR_TEXT[st] ?? 'Error')]));
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((st) => [String(st), st === 405 ? notAllowed : json('ErrorAnswer', ERROR_TEXT[st] ?? 'Error')]));
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad request: the body is not JSON, breaks a limit, or is not what the route takes (every problem, coded).',
   403: 'Refused: a server on this machine only (127.0.0.1) answers only requests addressed to 127.0.0.1 or localhost (API_HOST_REFUSED).',
   404: 'Not found (an unknown criteria set or criterion).',
+  405: 'The route was asked with another method (API_METHOD_NOT_ALLOWED); the Allow header names the ones it answers.',
   413: 'The body is larger than the limit.',
   415: 'The body is not sent as application/json.',
   500: 'An internal error (coded, no stack trace).',
   503: 'The request ran past its time limit (API_TIMEOUT), or too many are waiting (API_BUSY).',
+};
+/** 405: what every path answers to a method it does not take, with the Allow header (packages/server/src/app.ts, allowedMethods). */
+const notAllowed = {
+  ...json('ErrorAnswer', ERROR_TEXT[405]!),
+  headers: { Allow: { description: 'The methods the route answers ("POST", or "GET, HEAD").', schema: { type: 'string' } } },
 };
 const lang = {
   name: 'lang',
@@ -76,7 +82,8 @@ const timeout = {
   name: 'timeout',
   in: 'query',
   required: false,
-  description: "A shorter time limit for this request, in milliseconds (never above the server's).",
+  description:
+    "A shorter time limit for this request, in milliseconds: a whole number from 1 to the server's limit (timeoutMs of /v1/health). A larger one is 400 API_QUERY_VALUE with the limit in its params (min, max), not cut to it.",
   schema: { type: 'integer', minimum: 1 },
 };
 
@@ -86,7 +93,7 @@ function post(summary: string, body: string, answer: string, answerText: string,
       summary,
       parameters: [lang, timeout, ...extra],
       requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } },
-      responses: { '200': json(answer, answerText), ...errors(400, 403, 404, 413, 415, 500, 503) },
+      responses: { '200': json(answer, answerText), ...errors(400, 403, 404, 405, 413, 415, 500, 503) },
     },
   };
 }
@@ -138,7 +145,7 @@ export function openApiDocument(): JsonSchema {
           },
         ],
       ),
-      '/v1/sets': { get: { summary: 'The bundled criteria sets', responses: { '200': json('SetListAnswer', 'The sets.') } } },
+      '/v1/sets': { get: { summary: 'The bundled criteria sets', responses: { '200': json('SetListAnswer', 'The sets.'), ...errors(405) } } },
       '/v1/sets/{ref}': {
         get: {
           summary: 'One bundled criteria set',
@@ -148,12 +155,12 @@ export function openApiDocument(): JsonSchema {
               'CriteriaSet',
               'The set, as its file is, "$schema" included (a path for editors in the repository, not a URL): the set\'s SHA-256 covers it, so the set sent back as it is (`set` of /v1/score) scores with the bundled set\'s provenance.',
             ),
-            ...errors(403, 404),
+            ...errors(403, 404, 405),
           },
         },
       },
-      '/v1/health': { get: { summary: 'The server is up', responses: { '200': json('HealthAnswer', 'Status, engine version, limits.') } } },
-      '/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': {} } } } } },
+      '/v1/health': { get: { summary: 'The server is up', responses: { '200': json('HealthAnswer', 'Status, engine version, limits.'), ...errors(405) } } },
+      '/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': {} } }, ...errors(405) } } },
     },
     components: { schemas: componentSchemas() },
   };

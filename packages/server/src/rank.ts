@@ -7,7 +7,7 @@
  */
 import { duplicateUnit, rank, rankingJson, score, summarize, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '@parindex/engine';
 import { diag, ParindexError, type Diagnostic, type JsonDocument } from '@parindex/rules';
-import { compileGiven, isObject, located, locateScoring, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
+import { compileGiven, isObject, located, locateScoring, pointerToken, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
 import { worded, type Answer, type RouteInput } from './routes.js';
 
 interface RankBody {
@@ -52,7 +52,7 @@ interface RankRun {
 /** The first member of a rank body that is not as it must be ("" when "evidence" is missing), or undefined. */
 function rankBodyFault(value: Json): string | undefined {
   const unknown = Object.keys(value).find((k) => !['evidence', 'appraisals', 'set', 'round', 'ties'].includes(k));
-  if (unknown !== undefined) return `/${unknown.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (unknown !== undefined) return `/${pointerToken(unknown)}`;
   if (!Array.isArray(value.evidence)) return 'evidence' in value ? '/evidence' : '';
   if (value.appraisals !== undefined && !Array.isArray(value.appraisals)) return '/appraisals';
   if (value.round !== undefined && typeof value.round !== 'string') return '/round';
@@ -63,6 +63,8 @@ function rankBodyFault(value: Json): string | undefined {
 function rankBodyOf(value: Json, doc: JsonDocument): RankBody {
   const fault = rankBodyFault(value);
   if (fault !== undefined) throw new RequestError(400, located([diag('API_BODY_SHAPE', fault, { route: '/v1/rank', need: 'rankBody' })], '', doc));
+  // Nothing to rank is refused, as `parindex rank` refuses a folder without files (USAGE_NO_FILES): no set, no bands to list.
+  if ((value.evidence as unknown[]).length === 0) throw new RequestError(400, located([diag('API_BODY_SHAPE', '/evidence', { route: '/v1/rank', need: 'evidenceList', part: '/evidence' })], '', doc));
   return {
     evidence: value.evidence as unknown[],
     appraisals: (value.appraisals as unknown[] | undefined) ?? [],

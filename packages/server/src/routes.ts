@@ -9,7 +9,7 @@ import { ScoreResultSchema } from '@parindex/engine/result-schema';
 import { createExplainer, diagnosticText, explainDocument, explainSentences, nodeIndex, roundsUpTo, type Lang, type OfficialRound } from '@parindex/explain';
 import { diag, ParindexError, PARSE_OPTIONS, zodDiagnostics, type Diagnostic, type JsonDocument } from '@parindex/rules';
 import { validateSetText } from '@parindex/rules/node';
-import { bundledCompiled, isObject, located, locateScoring, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
+import { bundledCompiled, isObject, located, locateScoring, pointerToken, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
 
 export interface Answer {
   status: number;
@@ -138,17 +138,23 @@ function sideOf(value: unknown, at: string, doc: JsonDocument): { self: ScoreRes
   return scored(scoringOf(value, at, '/v1/diff', doc), doc);
 }
 
-/** POST /v1/diff: `{ a, b }`, or `{ evidence, appraisal, round? }` for the self-score against the round: the engine's ResultDiff. */
+/**
+ * POST /v1/diff: `{ a, b }`, or `{ evidence, appraisal, round? }` for the self-score against the round: the
+ * engine's ResultDiff. A member either does not take is API_BODY_SHAPE at that member (`/c`, `/round`).
+ */
 export function diffRoute(input: RouteInput): Answer {
   const { value, doc } = readBody(input.text, input.maxBytes);
-  if ('a' in value && 'b' in value && Object.keys(value).length === 2) {
+  const shape = (path: string) => new RequestError(400, located([diag('API_BODY_SHAPE', path, { route: '/v1/diff', need: 'diffPair' })], '', doc));
+  if ('a' in value && 'b' in value) {
+    const extra = Object.keys(value).find((k) => k !== 'a' && k !== 'b');
+    if (extra !== undefined) throw shape(`/${pointerToken(extra)}`);
     const a = sideOf(value.a, '/a', doc);
     const b = sideOf(value.b, '/b', doc);
     return { status: 200, body: diffResults(a.round ?? a.self, b.round ?? b.self) };
   }
   if ('evidence' in value && value.appraisal !== undefined) {
-    const s = scored(scoringOf(value, '', '/v1/diff', doc), doc);
+    const s = scored(scoringOf(value, '', '/v1/diff', doc, undefined, 'diffPair'), doc);
     return { status: 200, body: diffResults(s.self, s.round!) };
   }
-  throw new RequestError(400, [diag('API_BODY_SHAPE', '', { route: '/v1/diff', need: 'diffPair' })]);
+  throw shape('');
 }

@@ -117,7 +117,7 @@ export const DiffAnswer = withMeta(
 
 export const RankBody = withMeta(
   s({
-    evidence: withDescription(z.array(Evidence), 'The evidence files of the units, all for one criteria set.'),
+    evidence: withDescription(z.array(Evidence).check(z.minLength(1)), 'The evidence files of the units, all for one criteria set: at least one (an empty list is 400 API_BODY_SHAPE at /evidence).'),
     appraisals: opt(withDescription(z.array(Appraisal), 'Appraisal files; each applies to the evidence whose SHA-256 it names.')),
     set: opt(CriteriaSet),
     round: opt(z.string()),

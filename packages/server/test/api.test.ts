@@ -17,7 +17,7 @@ import { diagnosticText } from '@parindex/explain';
 import { diag, PARSE_OPTIONS } from '@parindex/rules';
 import { openApiDocument, startServer, type RunningServer, type StartOptions } from '../dist/index.js';
 import { preferredLang } from '../dist/app.js';
-import { DiffAnswer, ErrorAnswer, ExplainAnswer, HealthAnswer, RankAnswer, SetListAnswer, ValidateAnswer } from '../dist/schemas.js';
+import { DiffAnswer, ErrorAnswer, ExplainAnswer, HealthAnswer, RankAnswer, RankBody, SetListAnswer, ValidateAnswer } from '../dist/schemas.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const text = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -376,6 +376,27 @@ describe('the JSON API', () => {
     expect(a.body.summary.index).toEqual({ count: 5, sum: '396.79', mean: '79.358', rounded: '79.36' });
   });
 
+  it('POST /v1/rank with no evidence is refused, as parindex rank refuses a folder without files: 400 API_BODY_SHAPE at /evidence, in both languages', async () => {
+    const body = '{\n  "evidence": [],\n  "ties": "dense"\n}';
+    for (const [lang, text] of [
+      ['vi', 'Phần "/evidence" của nội dung gửi tới /v1/rank phải là danh sách có ít nhất một tệp minh chứng: không có tệp nào để xếp hạng.'],
+      ['en', '"/evidence" of the body sent to /v1/rank must be a list of at least one evidence file: there are no files to rank.'],
+    ]) {
+      const a = await call(s, `/v1/rank?lang=${lang}`, body);
+      expect(a.status, lang).toBe(400);
+      expect(codes(a)).toEqual(['API_BODY_SHAPE']);
+      expect(a.body.diagnostics).toEqual([
+        { code: 'API_BODY_SHAPE', severity: 'error', path: '/evidence', params: { route: '/v1/rank', need: 'evidenceList', part: '/evidence' }, line: 2, column: 3, text },
+      ]);
+    }
+    // Streamed, the same refusal is the last line, with the status it would have had.
+    const streamed = await call(s, '/v1/rank?stream=1', body);
+    expect(JSON.parse(streamed.raw.trimEnd().split('\n').at(-1)!)).toEqual({ status: 400, answer: (await call(s, '/v1/rank', body)).body });
+    // One evidence file is enough, and the schema of the body says so.
+    expect((await call(s, '/v1/rank', JSON.stringify({ evidence: [UNITS[0]] }))).body.ranking.length).toBe(1);
+    expect(RankBody.safeParse({ evidence: [] }, PARSE_OPTIONS).success).toBe(false);
+  });
+
   it('a round the appraisal does not have is APPRAISAL_UNKNOWN_ROUND at /round, the member at fault, in /v1/rank and /v1/score', async () => {
     const appraisal = JSON.parse(APPRAISAL);
     const body = JSON.stringify({ evidence: [UNITS[0], UNITS[1]], appraisals: [appraisal], round: 'round9' });
@@ -496,6 +517,24 @@ describe('the JSON API', () => {
     for (const [name, schema] of Object.entries(a.body.components.schemas as Record<string, { $ref?: string }>)) expect(schema.$ref, name).not.toBe(`#/components/schemas/${name}`);
   });
 
+  it('every path of openapi.json lists the 405 the server answers to another method, with its Allow header', async () => {
+    const doc = JSON.parse(text('packages/server/openapi.json'));
+    const concrete = (path: string) => path.replace('{ref}', 'model.commune-par@2026');
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, any> }>>)) {
+      const methods = Object.keys(operations);
+      for (const m of methods) {
+        expect(operations[m]!.responses['405'], `${m} ${path}`).toMatchObject({
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorAnswer' } } },
+          headers: { Allow: { schema: { type: 'string' } } },
+        });
+      }
+      // What the server answers: a GET route asked with POST, a POST route with GET.
+      const other = methods.includes('post') ? await call(s, concrete(path)) : await call(s, concrete(path), '{}');
+      expect([other.status, other.headers.get('allow')], path).toEqual([405, methods.includes('post') ? 'POST' : 'GET, HEAD']);
+      expect(codes(other)).toEqual(['API_METHOD_NOT_ALLOWED']);
+    }
+  });
+
   it("every route's body and answer validate against their schemas in the committed openapi.json (ajv, JSON Schema 2020-12)", async () => {
     const doc = JSON.parse(text('packages/server/openapi.json'));
     const ajv = new Ajv2020({ strict: false, allErrors: true, allowUnionTypes: true });
@@ -531,6 +570,7 @@ describe('the JSON API', () => {
     expect(bad('SetListAnswer', { sets: [{ id: 1 }] })).toBe(true);
     expect(bad('ScoreResult', { ...(answers[3]![1] as object), totals: 'many' })).toBe(true);
     expect(bad('RankBody', { evidence: 'all' })).toBe(true);
+    expect(bad('RankBody', { evidence: [] })).toBe(true);
     expect(bad('ErrorAnswer', { diagnostics: 'none' })).toBe(true);
   });
 });
@@ -593,6 +633,59 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     const badSet = await call(s, '/v1/score', JSON.stringify({ evidence: JSON.parse(EVIDENCE), set }));
     expect(badSet.status).toBe(400);
     expect(badSet.body.diagnostics[0].path).toMatch(/^\/set\/fields\/0/);
+  });
+
+  it('a member of the envelope a route does not take, a round that is not a string, an evidence that is not an object: API_BODY_SHAPE at that member, with its line and column', async () => {
+    /** The body with the evidence inside, one member a line: `member` is on line 3, at column 3. */
+    const envelope = (member: string) => `{\n  "evidence": ${EVIDENCE_LINE},\n  ${member}\n}`;
+    const where = (a: Answer) => a.body.diagnostics.map((d: { code: string; path: string; line: number; column: number; params: object }) => [d.code, d.path, d.line, d.column, d.params]);
+    for (const route of ['score', 'explain']) {
+      const params = { route: `/v1/${route}`, need: 'evidence' };
+      const extra = await call(s, `/v1/${route}`, envelope('"extra": 1'));
+      expect(extra.status, route).toBe(400);
+      expect(codes(extra)).toEqual(['API_BODY_SHAPE']);
+      expect(where(extra)).toEqual([['API_BODY_SHAPE', '/extra', 3, 3, params]]);
+      expect(where(await call(s, `/v1/${route}`, envelope('"round": 5')))).toEqual([['API_BODY_SHAPE', '/round', 3, 3, params]]);
+      expect(where(await call(s, `/v1/${route}`, '{\n  "evidence": null\n}'))).toEqual([['API_BODY_SHAPE', '/evidence', 2, 3, params]]);
+      // A member name with "/" or "~" is escaped as a JSON pointer says.
+      expect(where(await call(s, `/v1/${route}`, envelope('"a/b~": 1')))[0].slice(0, 2)).toEqual(['API_BODY_SHAPE', '/a~1b~0']);
+    }
+    // The sentence still says what the body must be, in both languages.
+    expect((await call(s, '/v1/score?lang=en', envelope('"extra": 1'))).body.diagnostics[0].text).toBe(
+      'The body sent to /v1/score must be an evidence file (with "entries"), or {"evidence", "appraisal", "round", "set"}.',
+    );
+    expect((await call(s, '/v1/score', envelope('"round": 5'))).body.diagnostics[0].text).toBe(
+      'Nội dung gửi tới /v1/score phải là một tệp minh chứng (có "entries"), hoặc {"evidence", "appraisal", "round", "set"}.',
+    );
+    // /v1/diff: its own envelope (the self-score against the round), and a member beside "a" and "b".
+    const diff = { route: '/v1/diff', need: 'diffPair' };
+    const appraised = `"appraisal": ${JSON.stringify(JSON.parse(APPRAISAL))}, "round": 5`;
+    expect(where(await call(s, '/v1/diff', envelope(appraised)))).toEqual([['API_BODY_SHAPE', '/round', 3, 3 + appraised.indexOf('"round"'), diff]]);
+    expect(where(await call(s, '/v1/diff', envelope('"appraisal": {}, "extra": 1'))).map((d: unknown[]) => d.slice(0, 2))).toEqual([['API_BODY_SHAPE', '/extra']]);
+    expect(where(await call(s, '/v1/diff', `{\n  "a": ${EVIDENCE_LINE},\n  "b": ${EVIDENCE_LINE},\n  "c": 1\n}`))).toEqual([['API_BODY_SHAPE', '/c', 4, 3, diff]]);
+    // A unit of /v1/rank in an envelope of its own: at its place in the body, that unit alone failed.
+    const rank = await call(s, '/v1/rank', JSON.stringify({ evidence: [UNITS[1], { evidence: UNITS[0], round: 5 }] }));
+    expect(rank.status).toBe(200);
+    expect(rank.body.failed.map((f: { input: number; diagnostics: Array<{ code: string; path: string; params: object }> }) => [f.input, f.diagnostics.map((d) => [d.code, d.path, d.params])])).toEqual(
+      [[1, [['API_BODY_SHAPE', '/evidence/1/round', { route: '/v1/rank', need: 'evidence', part: '/evidence/1' }]]]],
+    );
+    // The shapes that are right are scored as before.
+    expect((await call(s, '/v1/score', envelope(`"round": "round1", "appraisal": ${APPRAISAL}`))).body.stage).toBe('round1');
+  });
+
+  it("?timeout= takes a whole number from 1 to the server's limit; another value, a longer one or a 20-digit one is 400 API_QUERY_VALUE with the range as data, its numbers written in each language", async () => {
+    for (const value of ['soon', '0', '-5', '1e3', '10001', '12345678901234567890', '']) {
+      const a = await call(s, `/v1/score?timeout=${value}&lang=en`, EVIDENCE);
+      expect(a.status, value).toBe(400);
+      expect(codes(a)).toEqual(['API_QUERY_VALUE']);
+      expect(a.body.diagnostics[0]).toMatchObject({ path: '', params: { name: 'timeout', value, min: 1, max: 10000 } });
+      expect(a.body.diagnostics[0].text).toBe(`The parameter "timeout" does not take "${value}"; it takes a whole number from 1 to 10,000.`);
+    }
+    expect((await call(s, '/v1/rank?timeout=soon', JSON.stringify({ evidence: [UNITS[0]] }))).body.diagnostics[0].text).toBe(
+      'Tham số "timeout" không nhận giá trị "soon"; chỉ nhận một số nguyên từ 1 đến 10.000.',
+    );
+    // The server's own limit and below are taken.
+    for (const value of ['10000', '9999']) expect((await call(s, `/v1/score?timeout=${value}`, EVIDENCE)).body.totals?.index, value).toBe('83.6');
   });
 
   it('?stream= of /v1/rank other than 1 is 400 API_QUERY_VALUE, as other values; on another route stream is ignored, as every query parameter a route does not take', async () => {

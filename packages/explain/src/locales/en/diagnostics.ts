@@ -768,7 +768,8 @@ export const diagnosticsEn = {
   API_METHOD_NOT_ALLOWED: (p, f) => `${q(p.path)} does not answer ${p.method}: send ${f.list(p.allow, 'or')}.`,
   API_CONTENT_TYPE: (p) => `The request body must be sent as JSON (the header "content-type: application/json")${p.type === null ? '; this request declares no content type' : `, not ${q(p.type)}`}.`,
   API_BODY_SHAPE: (p) => `${p.part !== undefined ? `${q(p.part)} of the body` : 'The body'} sent to ${p.route} must be ${API_NEED_EN[p.need]}.`,
-  API_QUERY_VALUE: (p, f) => `The parameter ${q(p.name)} does not take ${q(p.value)}; it takes ${f.list(p.allowed.map(q), 'or')}.`,
+  API_QUERY_VALUE: (p, f) =>
+    `The parameter ${q(p.name)} does not take ${q(p.value)}; it takes ${'allowed' in p ? f.list(p.allowed.map(q), 'or') : `a whole number from ${f.num(p.min)} to ${f.num(p.max)}`}.`,
   API_INTERNAL: () => 'An internal error of the server while handling this request; other requests are still served. Please report it with what was sent.',
   API_BUSY: (p, f) => `The server is busy (${f.count(p.pending, 'request')} waiting); try again later.`,
   API_PAGE_NOT_BUILT: () =>
@@ -784,4 +785,5 @@ const API_NEED_EN: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = 
   evidence: 'an evidence file (with "entries"), or {"evidence", "appraisal", "round", "set"}',
   diffPair: '{"a", "b"} (each an evidence file, a saved result or {"evidence", "appraisal", "round"}), or {"evidence", "appraisal"} to compare the self-score with the appraisal',
   rankBody: '{"evidence": [...evidence files], "appraisals"?: [...], "set"?, "round"?, "ties"?: "dense" or "competition"}',
+  evidenceList: 'a list of at least one evidence file: there are no files to rank',
 };

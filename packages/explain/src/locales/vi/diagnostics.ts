@@ -769,7 +769,8 @@ export const diagnosticsVi = {
   API_CONTENT_TYPE: (p) =>
     `Nội dung yêu cầu phải được gửi dưới dạng JSON (tiêu đề "content-type: application/json")${p.type === null ? '; yêu cầu này không khai báo kiểu nội dung' : `, không phải ${q(p.type)}`}.`,
   API_BODY_SHAPE: (p) => `${p.part !== undefined ? `Phần ${q(p.part)} của nội dung` : 'Nội dung'} gửi tới ${p.route} phải là ${API_NEED_VI[p.need]}.`,
-  API_QUERY_VALUE: (p, f) => `Tham số ${q(p.name)} không nhận giá trị ${q(p.value)}; chỉ nhận ${f.list(p.allowed.map(q), 'or')}.`,
+  API_QUERY_VALUE: (p, f) =>
+    `Tham số ${q(p.name)} không nhận giá trị ${q(p.value)}; chỉ nhận ${'allowed' in p ? f.list(p.allowed.map(q), 'or') : `một số nguyên từ ${f.num(p.min)} đến ${f.num(p.max)}`}.`,
   API_INTERNAL: () => 'Lỗi nội bộ của máy chủ khi xử lý yêu cầu này; yêu cầu khác vẫn được xử lý. Hãy báo lỗi kèm nội dung đã gửi.',
   API_BUSY: (p, f) => `Máy chủ đang bận (${f.num(p.pending)} yêu cầu đang chờ); hãy thử lại sau.`,
   API_PAGE_NOT_BUILT: () =>
@@ -785,4 +786,5 @@ const API_NEED_VI: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = 
   evidence: 'một tệp minh chứng (có "entries"), hoặc {"evidence", "appraisal", "round", "set"}',
   diffPair: '{"a", "b"} (mỗi bên là tệp minh chứng, kết quả đã lưu hoặc {"evidence", "appraisal", "round"}), hoặc {"evidence", "appraisal"} để so sánh tự chấm với thẩm định',
   rankBody: '{"evidence": [...các tệp minh chứng], "appraisals"?: [...], "set"?, "round"?, "ties"?: "dense" hoặc "competition"}',
+  evidenceList: 'danh sách có ít nhất một tệp minh chứng: không có tệp nào để xếp hạng',
 };
