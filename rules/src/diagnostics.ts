@@ -481,7 +481,7 @@ export interface DiagnosticParams {
   API_CONTENT_TYPE: { type: string | null };
   /** What the route's body must be (docs/api.md). */
   /** part: the member of the body that must be so ("/a" of a diff, "/evidence/3" of a rank), when not the whole body. */
-  API_BODY_SHAPE: { route: string; need: 'setEvidenceOrAppraisal' | 'evidence' | 'diffPair' | 'rankBody' | 'evidenceList'; part?: string };
+  API_BODY_SHAPE: { route: string; need: 'setEvidenceOrAppraisal' | 'evidence' | 'diffPair' | 'rankBody' | 'evidenceList' | 'appraisalForRound'; part?: string };
   /** `allowed`: the values a parameter takes; `min`/`max`: the whole numbers it takes (a range, such as ?timeout=). */
   API_QUERY_VALUE: { name: string; value: string; allowed: string[] } | { name: string; value: string; min: number; max: number };
   API_INTERNAL: Empty;

@@ -110,11 +110,13 @@ export const pointerToken = (key: string): string => key.replace(/~/g, '~0').rep
 const ENVELOPE_MEMBERS = ['evidence', 'appraisal', 'round', 'set'];
 
 /** The first member of a `{ evidence, appraisal?, round?, set? }` envelope that is not as it must be (a pointer from the envelope), or undefined. */
-function envelopeFault(value: Json): string | undefined {
+function envelopeFault(value: Json): { path: string; need?: 'appraisalForRound' } | undefined {
   const unknown = Object.keys(value).find((k) => !ENVELOPE_MEMBERS.includes(k));
-  if (unknown !== undefined) return `/${pointerToken(unknown)}`;
-  if (!isObject(value.evidence)) return '/evidence';
-  if (value.round !== undefined && typeof value.round !== 'string') return '/round';
+  if (unknown !== undefined) return { path: `/${pointerToken(unknown)}` };
+  if (!isObject(value.evidence)) return { path: '/evidence' };
+  if (value.round !== undefined && typeof value.round !== 'string') return { path: '/round' };
+  // A round is one of the appraisal's: without one it would be ignored (the CLI refuses --round without --appraisal).
+  if (value.round !== undefined && value.appraisal === undefined) return { path: '/round', need: 'appraisalForRound' };
   return undefined;
 }
 
@@ -125,11 +127,12 @@ function envelopeFault(value: Json): string | undefined {
  * when it is neither), its sentence saying what the body must be (`need`: what the route takes there).
  */
 export function scoringOf(value: unknown, base: string, route: string, doc: JsonDocument, given?: CompiledSet, need: 'evidence' | 'diffPair' = 'evidence'): Scoring {
-  const shape = (path: string) => new RequestError(400, located([diag('API_BODY_SHAPE', path, { route, need, ...(base !== '' ? { part: base } : {}) })], base, doc));
+  const shape = (path: string, why: typeof need | 'appraisalForRound' = need) =>
+    new RequestError(400, located([diag('API_BODY_SHAPE', path, { route, need: why, ...(base !== '' ? { part: base } : {}) })], base, doc));
   if (!isObject(value) || !['entries', 'criteriaSet', 'evidence'].some((k) => k in value)) throw shape('');
   const envelope = !('entries' in value) && 'evidence' in value;
   const fault = envelope ? envelopeFault(value) : undefined;
-  if (fault !== undefined) throw shape(fault);
+  if (fault !== undefined) throw shape(fault.path, fault.need);
   const evidence = (envelope ? value.evidence : value) as Json;
   const at = { evidence: envelope ? `${base}/evidence` : base, appraisal: `${base}/appraisal`, round: `${base}/round` };
   let compiled: CompiledSet;

@@ -669,6 +669,10 @@ describe('bad requests get 400 with diagnostics in the requested language, never
     expect(rank.body.failed.map((f: { input: number; diagnostics: Array<{ code: string; path: string; params: object }> }) => [f.input, f.diagnostics.map((d) => [d.code, d.path, d.params])])).toEqual(
       [[1, [['API_BODY_SHAPE', '/evidence/1/round', { route: '/v1/rank', need: 'evidence', part: '/evidence/1' }]]]],
     );
+    // A round without the appraisal it is a round of (it was ignored): at "round", saying why.
+    const alone = await call(s, '/v1/score?lang=en', envelope('"round": "round1"'));
+    expect(where(alone)).toEqual([['API_BODY_SHAPE', '/round', 3, 3, { route: '/v1/score', need: 'appraisalForRound' }]]);
+    expect(alone.body.diagnostics[0].text).toBe('The body sent to /v1/score must be {"evidence", "appraisal", "round"}: "round" is a round of the appraisal file, so "appraisal" must be given too.');
     // The shapes that are right are scored as before.
     expect((await call(s, '/v1/score', envelope(`"round": "round1", "appraisal": ${APPRAISAL}`))).body.stage).toBe('round1');
   });

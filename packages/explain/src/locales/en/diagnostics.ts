@@ -786,4 +786,5 @@ const API_NEED_EN: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = 
   diffPair: '{"a", "b"} (each an evidence file, a saved result or {"evidence", "appraisal", "round"}), or {"evidence", "appraisal"} to compare the self-score with the appraisal',
   rankBody: '{"evidence": [...evidence files], "appraisals"?: [...], "set"?, "round"?, "ties"?: "dense" or "competition"}',
   evidenceList: 'a list of at least one evidence file: there are no files to rank',
+  appraisalForRound: '{"evidence", "appraisal", "round"}: "round" is a round of the appraisal file, so "appraisal" must be given too',
 };

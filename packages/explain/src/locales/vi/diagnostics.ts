@@ -787,4 +787,5 @@ const API_NEED_VI: Record<DiagnosticParams['API_BODY_SHAPE']['need'], string> = 
   diffPair: '{"a", "b"} (mỗi bên là tệp minh chứng, kết quả đã lưu hoặc {"evidence", "appraisal", "round"}), hoặc {"evidence", "appraisal"} để so sánh tự chấm với thẩm định',
   rankBody: '{"evidence": [...các tệp minh chứng], "appraisals"?: [...], "set"?, "round"?, "ties"?: "dense" hoặc "competition"}',
   evidenceList: 'danh sách có ít nhất một tệp minh chứng: không có tệp nào để xếp hạng',
+  appraisalForRound: '{"evidence", "appraisal", "round"}: "round" là một vòng của tệp thẩm định, nên cần có cả "appraisal"',
 };
