@@ -204,6 +204,23 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
     got: 'number',
     value: '46033',
   },
+  WORKBOOK_DECIMAL_COMMA: {
+    criterion: '3.4.2',
+    input: 'data_reuse_rate',
+    label: 'Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa (%)',
+    labelEn: 'Digitised data reused (%)',
+    got: '86,5%',
+    suggest: '86.5%',
+  },
+  WORKBOOK_PERCENT_FRACTION: {
+    criterion: '3.3.2',
+    input: 'non_territorial_rate',
+    label: 'Tỷ lệ TTHC tiếp nhận phi địa giới hành chính (%)',
+    labelEn: 'Share of procedures offered regardless of residence (%)',
+    value: '0.42',
+    percent: '42',
+    sheet: 'vi',
+  },
   WORKBOOK_UNKNOWN_CHOICE: {
     criterion: '1.6',
     input: 'committee_head',

@@ -111,12 +111,17 @@ export type OverlapAt = {
 };
 
 type Empty = Record<string, never>;
-/** Where a cell of a workbook belongs: the criterion (code) and the figure (input id, labels), when it is one. */
+/**
+ * Where a cell of a workbook belongs: the criterion (code) and the figure (input id, labels), when it is
+ * one; column: the heading of a cell's column as the sheet shows it, when the criterion alone does not say
+ * which of its cells it is (its self-score, a round's points).
+ */
 export type WorkbookPlace = {
   criterion: string | null;
   input: string | null;
   label: string | null;
   labelEn: string | null;
+  column?: string;
 };
 
 /**
@@ -332,6 +337,8 @@ export interface DiagnosticParams {
   RANK_APPRAISAL_UNUSED:
     | { unit: string | null; reason: 'evidenceNotRanked' | 'nothingRanked' }
     | { unit: string | null; reason: 'sameEvidence'; first: string }
+    /** The evidence it appraises (`file`) was left out as a unit ranked already, from `first`. */
+    | { unit: string | null; reason: 'evidenceDuplicate'; file: string; first: string }
     | { unit: string; reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
   RANK_DUPLICATE_UNIT: { unit: string; first: string };
   /** unit, first: the two spellings (invisible characters shown as escapes); file: where `first` was ranked from. */
@@ -429,6 +436,17 @@ export interface DiagnosticParams {
   WORKBOOK_CELL_ERROR: WorkbookPlace & { error: string };
   /** expected: what the cell must hold; got: what it holds; value: its text. */
   WORKBOOK_CELL_TYPE: WorkbookPlace & { expected: InputType | 'points' | 'text' | 'yesNo' | 'unitLevel'; got: 'number' | 'date' | 'boolean' | 'text' | 'other'; value: string };
+  /**
+   * A number typed as text with a decimal comma ("1,5", "86,5%") in an English workbook, whose sheet writes
+   * decimals with a dot and thousands with a comma: refused; suggest: what to type ("1.5", "86.5%").
+   */
+  WORKBOOK_DECIMAL_COMMA: WorkbookPlace & { got: string; suggest: string };
+  /**
+   * A percent's cell holds a number between 0 and 1 (not formatted as a percentage, no "%" typed): read as
+   * typed (value: 0.42 is 0.42%), though it may be a fraction; percent: the percent it would be (42).
+   * sheet: the workbook's language, in whose way of writing numbers the sentence says what to type.
+   */
+  WORKBOOK_PERCENT_FRACTION: WorkbookPlace & { value: string; percent: string; sheet: 'vi' | 'en' };
   /** A level, unit level or yes/no not among the drop-down's choices (its labels); suggest: the one nearest. */
   WORKBOOK_UNKNOWN_CHOICE: WorkbookPlace & { value: string; choices: string[]; suggest?: string };
   /**
@@ -461,9 +479,11 @@ export interface DiagnosticParams {
   /**
    * A cell of the appraisers' workbook that is not read, with something typed in it: the unit's self-score
    * or figure changed (what: unitScore, unitFigure; was, now: the cell as made and as found), or the unit's
-   * answer written on a figure's row (answerOnFigure; answers are read on the criterion's row).
+   * answer written on a figure's row (answerOnFigure; answers are read on the criterion's row); in the
+   * officer's workbook, the unit sheet's criteria set or its SHA-256 changed (criteriaSet, setHash: the
+   * binding sheet decides which set the workbook is read with).
    */
-  WORKBOOK_CELL_IGNORED: WorkbookPlace & { what: 'unitScore' | 'unitFigure' | 'answerOnFigure'; was: string; now: string };
+  WORKBOOK_CELL_IGNORED: WorkbookPlace & { what: 'unitScore' | 'unitFigure' | 'answerOnFigure' | 'criteriaSet' | 'setHash'; was: string; now: string };
   /** An appraisal row that corrects a value or points without a reason. */
   WORKBOOK_APPRAISAL_REASON: WorkbookPlace & { round: string };
   /** A number option out of its range, or not a whole number (serve's --port, --timeout …). */
@@ -691,6 +711,8 @@ export const SEVERITY = {
   WORKBOOK_FORMULA: 'error',
   WORKBOOK_CELL_ERROR: 'error',
   WORKBOOK_CELL_TYPE: 'error',
+  WORKBOOK_DECIMAL_COMMA: 'error',
+  WORKBOOK_PERCENT_FRACTION: 'warning',
   WORKBOOK_UNKNOWN_CHOICE: 'error',
   WORKBOOK_UNKNOWN_ROW: 'error',
   WORKBOOK_DUPLICATE_ROW: 'error',
@@ -740,6 +762,7 @@ type ToolWarning = Warnings<
   | 'PROGRESS_LATE'
   | 'WORKBOOK_MISSING_ROW'
   | 'WORKBOOK_CELL_IGNORED'
+  | 'WORKBOOK_PERCENT_FRACTION'
   | 'API_PAGE_NOT_BUILT'
 >;
 

@@ -20,6 +20,13 @@
  * exactly three digits can mean two numbers ("1.170": 1.17 or 1170) and is the ambiguity error, unless
  * the thousands reading is above the input's maximum.
  *
+ * A cell of an English workbook (`from: 'cell-en'`) is read in the English convention, the Vietnamese one
+ * with the dot and the comma swapped: "1,480" in a count and "18,450.5" are thousands (1480, 18450.5); a
+ * single comma or dot before exactly three digits where both readings are possible ("1,480" in a decimal,
+ * "1.480" in a count or a decimal) is the ambiguity error; and a decimal comma ("1,5", "86,5%", "1.234,5")
+ * is read with the hint EVIDENCE_DECIMAL_COMMA, which the workbook reader turns into an error (its sheet
+ * writes decimals with a dot).
+ *
  * Range (min, max, atMost) is not checked here: the evidence check does it on the value read.
  * Empty text is no value: the caller leaves the input out (a blank cell) rather than calling this.
  */
@@ -66,8 +73,8 @@ const fail = (problem: ValueTextProblem): ValueTextResult => ({ ok: false, probl
 const typeProblem = (text: string, input: InputDef, expected = input.type): ValueTextResult =>
   fail({ code: 'EVIDENCE_VALUE_TYPE', params: { input: input.id, option: null, expected, received: 'string', value: text.length > 40 ? text.slice(0, 40) + '…' : text } });
 
-/** Where a text was typed: a string of a JSON evidence file, or a workbook cell. */
-export type ValueTextSource = 'json' | 'cell';
+/** Where a text was typed: a string of a JSON evidence file, a cell of a Vietnamese workbook, or of an English one. */
+export type ValueTextSource = 'json' | 'cell' | 'cell-en';
 
 /** Read a value typed as text for an input of the given type. Never throws. */
 export function readValueText(text: string, input: InputDef, from: ValueTextSource = 'json'): ValueTextResult {
@@ -142,10 +149,34 @@ const VI_DECIMAL = /^-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]+$/;
 /** Thousands separated by spaces (a space, a no-break or a narrow no-break space), maybe a decimal comma. */
 const SPACE_GROUPS = /^-?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]+)?$/u;
 
-type NumberRead = { text: string; hint?: 'thousands' | 'comma' } | { ambiguous: { thousands: string; decimal: string | null } } | undefined;
+/** English thousands, maybe with decimals after a dot: "1,480", "18,450.5", "1,234,567". */
+const EN_GROUPS = /^-?[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?$/;
+/** English thousands separated by spaces, maybe with decimals after a dot. */
+const EN_SPACE_GROUPS = /^-?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:\.[0-9]+)?$/u;
+
+/** comma: the decimal reading is a decimal comma (said so when it is the one taken). */
+type NumberRead = { text: string; hint?: 'thousands' | 'comma' } | { ambiguous: { thousands: string; decimal: string | null; comma?: true } } | undefined;
+
+/** The number a text typed in a cell of an English workbook means: the Vietnamese rules with the dot and the comma swapped. */
+function englishNumberOf(t: string, whole: boolean): NumberRead {
+  if (EN_GROUPS.test(t)) {
+    const thousands = t.replace(/,/g, '');
+    // A count cannot be 1.48, and "1,234,567" or "18,450.5" has no decimal comma: only thousands. In a
+    // decimal, "1,480" may be 1480 or the 1.48 a Vietnamese Excel writes so.
+    if (whole || t.includes('.') || t.split(',').length > 2) return { text: thousands, hint: 'thousands' };
+    return { ambiguous: { thousands, decimal: t.replace(',', '.'), comma: true } };
+  }
+  // "1.480": 1.48 in English, 1480 as a Vietnamese Excel writes it; "1.234.567" only the latter.
+  if (DOT_GROUPS.test(t)) return { ambiguous: { thousands: t.replace(/\./g, ''), decimal: t.split('.').length === 2 ? t : null } };
+  if (CANONICAL.test(t)) return { text: t };
+  if (EN_SPACE_GROUPS.test(t)) return { text: t.replace(/[ \u00a0\u202f]/gu, ''), hint: 'thousands' };
+  if (VI_DECIMAL.test(t)) return { text: t.replace(/\./g, '').replace(',', '.'), hint: 'comma' };
+  return undefined;
+}
 
 /** The number a text means, if it means one: its canonical text and how it was written. */
 function numberOf(t: string, whole: boolean, from: ValueTextSource): NumberRead {
+  if (from === 'cell-en') return englishNumberOf(t, whole);
   if (DOT_GROUPS.test(t)) {
     const thousands = t.replace(/\./g, '');
     // A count cannot be 1.17, and "1.234.567" is no decimal: both can only be thousands. In a decimal the
@@ -173,7 +204,10 @@ function thousandsAboveMax(thousands: string, input: InputDef): boolean {
 function readNumberText(t: string, input: InputDef, whole: boolean, from: ValueTextSource, original: string = t): ValueTextResult {
   const r = numberOf(t, whole, from);
   if (r === undefined) return typeProblem(original, input, whole ? 'count' : input.type);
-  if ('ambiguous' in r && r.ambiguous.decimal !== null && !whole && thousandsAboveMax(r.ambiguous.thousands, input)) return { ok: true, value: decText(new Decimal(r.ambiguous.decimal)) };
+  if ('ambiguous' in r && r.ambiguous.decimal !== null && !whole && thousandsAboveMax(r.ambiguous.thousands, input)) {
+    const value = decText(new Decimal(r.ambiguous.decimal));
+    return r.ambiguous.comma ? { ok: true, value, hint: { code: 'EVIDENCE_DECIMAL_COMMA', params: { input: input.id, got: original.trim(), suggest: value } } } : { ok: true, value };
+  }
   if ('ambiguous' in r) {
     const decimal = r.ambiguous.decimal === null ? null : decText(new Decimal(r.ambiguous.decimal));
     return fail({ code: 'EVIDENCE_NUMBER_AMBIGUOUS', params: { input: input.id, got: original.trim(), thousands: r.ambiguous.thousands, decimal } });

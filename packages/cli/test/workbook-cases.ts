@@ -105,6 +105,10 @@ export function workbookCases(dir: string): Record<Extract<DiagnosticCode, `WORK
     WORKBOOK_FORMULA: c(() => withCells([['Số liệu', 'D3', { formula: 'SUM(D4:D5)', result: 1300 } as ExcelJS.CellFormulaValue]])),
     WORKBOOK_CELL_ERROR: c(() => withCells([['Số liệu', 'D3', { error: '#DIV/0!' } as ExcelJS.CellErrorValue]])),
     WORKBOOK_CELL_TYPE: c(() => withCells([['Số liệu', 'D11', 5]])),
+    // An English workbook writes 1.5, and 1,500 for fifteen hundred.
+    WORKBOOK_DECIMAL_COMMA: c(() => typedWorkbook('en', { investment_allocated: '1,5' })),
+    // 0.42 where 42 (or 42%) was meant, most likely.
+    WORKBOOK_PERCENT_FRACTION: c(() => typedWorkbook('vi', { non_territorial_rate: 0.42 })),
     WORKBOOK_UNKNOWN_CHOICE: c(() => withCells([['Đơn vị', 'B12', 'Thôn']])),
     WORKBOOK_UNKNOWN_ROW: c(() => withCells([['Số liệu', 'C3', 'dossiers_recieved']])),
     WORKBOOK_DUPLICATE_ROW: c(() => withCells([['Số liệu', 'C4', 'dossiers_received']])),

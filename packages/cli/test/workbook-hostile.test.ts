@@ -317,3 +317,229 @@ describe('percentages and decimals', () => {
     expect(diagnosticText(json, 'vi')).toMatch(/: hãy viết số không có dấu ngăn cách hàng nghìn, phần thập phân sau dấu chấm, ví dụ 1500 hoặc 1\.5\.$/);
   });
 });
+
+/** The values an import read, by input id (every entry's). */
+const valuesOf = (value: unknown): Record<string, unknown> =>
+  Object.assign({}, ...((value as { entries?: Array<Record<string, any>> } | undefined)?.entries ?? []).map((e) => (e.input ? { [e.input]: e.value } : (e.values ?? {}))));
+
+describe("numbers typed as text, in the workbook's own convention", () => {
+  /** The figures read from a workbook of `lang` with these typed, and its errors by figure id. */
+  const read = async (lang: 'vi' | 'en', figures: Record<string, string | number>) => {
+    const file = join(dir, `convention-${lang}-${Math.random().toString(36).slice(2)}.xlsx`);
+    writeFileSync(file, await typedWorkbook(lang, figures));
+    const f = await readWorkbookFile(file, undefined, true);
+    const errors = f.diagnostics.filter((d) => d.severity === 'error');
+    return { values: valuesOf(f.value), errors, byInput: (id: string) => errors.filter((d) => (d.params as { input?: string }).input === id) };
+  };
+
+  it('an English workbook reads "1,480" in a count, "18,450.5" in a decimal and "86.5%" as its Excel writes them; a Vietnamese one "1.480", "18.450,5" and "86,5%"', async () => {
+    const en = await read('en', {
+      dossiers_received: '1,480',
+      civil_servants: '1,234',
+      investment_allocated: '18,450.5',
+      investment_disbursed: '12,000.75',
+      non_territorial_rate: '86.5%',
+      data_reuse_rate: '95.5',
+    });
+    expect(en.errors).toEqual([]);
+    expect(en.values).toMatchObject({
+      dossiers_received: 1480,
+      civil_servants: 1234,
+      investment_allocated: 18450.5,
+      investment_disbursed: 12000.75,
+      non_territorial_rate: 86.5,
+      data_reuse_rate: 95.5,
+    });
+    const vi = await read('vi', {
+      dossiers_received: '1.480',
+      civil_servants: '1.234',
+      investment_allocated: '18.450,5',
+      investment_disbursed: '12.000,75',
+      non_territorial_rate: '86,5%',
+      data_reuse_rate: '95,5',
+    });
+    expect(vi.errors).toEqual([]);
+    expect(vi.values).toMatchObject({
+      dossiers_received: 1480,
+      civil_servants: 1234,
+      investment_allocated: 18450.5,
+      investment_disbursed: 12000.75,
+      non_territorial_rate: 86.5,
+      data_reuse_rate: 95.5,
+    });
+  });
+
+  it("what reads as two numbers in the sheet's convention is still the question; a decimal comma in an English workbook is refused, saying what to type", async () => {
+    // "1.480" in an English count: 1.48 is no count, but 1480 is how a Vietnamese Excel writes it; "1,480" in a decimal, the other way round.
+    const en = await read('en', { dossiers_received: '1.480', investment_allocated: '1,480', investment_disbursed: '1,5', non_territorial_rate: '86,5%', data_reuse_rate: '1.234,5' });
+    expect(en.byInput('dossiers_received').map((d) => [d.code, d.params])).toEqual([
+      ['EVIDENCE_NUMBER_AMBIGUOUS', expect.objectContaining({ got: '1.480', thousands: '1480', decimal: '1.48', sheet: 'en' })],
+    ]);
+    expect(en.byInput('investment_allocated').map((d) => [d.code, d.params])).toEqual([
+      ['EVIDENCE_NUMBER_AMBIGUOUS', expect.objectContaining({ got: '1,480', thousands: '1480', decimal: '1.48', sheet: 'en' })],
+    ]);
+    const comma = (id: string) => en.byInput(id).map((d) => [d.code, (d.params as { got: string }).got, (d.params as { suggest: string }).suggest]);
+    expect([comma('investment_disbursed'), comma('non_territorial_rate'), comma('data_reuse_rate')]).toEqual([
+      [['WORKBOOK_DECIMAL_COMMA', '1,5', '1.5']],
+      [['WORKBOOK_DECIMAL_COMMA', '86,5%', '86.5%']],
+      [['WORKBOOK_DECIMAL_COMMA', '1.234,5', '1234.5']],
+    ]);
+    const [d] = en.byInput('investment_disbursed');
+    expect(diagnosticText(d!, 'en')).toBe(
+      'The cell of the figure "Disbursed" of criterion 6.4 holds "1,5", with a comma before the decimals; this English workbook writes decimals after a dot, and a comma separates thousands (1,500 is 1500): type 1.5.',
+    );
+    expect(diagnosticText(d!, 'vi')).toBe(
+      'Ô của số liệu "Số vốn đã giải ngân" của tiêu chí 6.4 ghi "1,5", có dấu phẩy trước phần thập phân; sổ tính tiếng Anh viết phần thập phân sau dấu chấm, dấu phẩy ngăn cách hàng nghìn (1,500 là 1500): hãy nhập 1.5.',
+    );
+    // The Vietnamese workbook as before: "1,480" in a count may be 1480 (as English writes it) or 1,48; "1,5" is 1.5.
+    const vi = await read('vi', { dossiers_received: '1,480' });
+    expect(vi.byInput('dossiers_received').map((x) => [x.code, (x.params as { sheet?: string }).sheet])).toEqual([['EVIDENCE_NUMBER_AMBIGUOUS', 'vi']]);
+    expect((await read('vi', { investment_disbursed: '1,5' })).values.investment_disbursed).toBe(1.5);
+  });
+});
+
+describe('the self-score cell', () => {
+  it('a self-score that is not a number is said of its column and criterion, as the sheet shows them, not of a key of the evidence file', async () => {
+    const vi = await importAs(await withCells([['Số liệu', 'I89', 'một điểm']]), dir);
+    const [d] = vi.filter((x) => x.cell === 'Số liệu!I89');
+    expect(d!.code).toBe('WORKBOOK_CELL_TYPE');
+    expect(diagnosticText(d!, 'vi')).toBe('Ô "Điểm tự chấm" của tiêu chí 3.7.1 cần một số điểm, nhưng chứa văn bản ("một điểm").');
+    const en = await importAs(await typedWorkbook('en', {}, [['Figures', 'I89', 'one point']]), dir);
+    const [e] = en.filter((x) => x.cell === 'Figures!I89');
+    expect(diagnosticText(e!, 'en')).toBe('The "Self-score" cell of criterion 3.7.1 needs points, but holds text ("one point").');
+    for (const x of [d!, e!]) for (const lang of ['vi', 'en'] as const) expect(diagnosticText(x, lang)).not.toContain('claimedPoints');
+  });
+
+  it('points typed as text are read in the sheet\'s convention, within the criterion\'s maximum ("1.250" is 1,25 points, not 1250)', async () => {
+    const file = join(dir, 'claims.xlsx');
+    writeFileSync(
+      file,
+      await withCells([
+        ['Số liệu', 'I89', '0,75'],
+        ['Số liệu', 'I71', '1.250'],
+      ]),
+    );
+    const f = await readWorkbookFile(file, undefined, true);
+    expect(f.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const claims = Object.fromEntries((f.value as { entries: Array<Record<string, unknown>> }).entries.filter((e) => e.claimedPoints !== undefined).map((e) => [e.criterion, e.claimedPoints]));
+    expect(claims).toEqual({ '3.2': 1.25, '3.7.1': 0.75 });
+  });
+});
+
+describe('what follows from a refused cell is not said again', () => {
+  it('no claim mismatch of a criterion that reads a refused figure, no "missing" for the refused figure; a real mismatch stays', async () => {
+    const found = await importAs(
+      await withCells([
+        // 5.3 and 7.8 read the unit's civil servants, refused; both claim 1 point.
+        ['Số liệu', 'D5', 'ba mươi'],
+        ['Số liệu', 'D119', 10],
+        ['Số liệu', 'I118', 1],
+        ['Số liệu', 'D160', 10],
+        ['Số liệu', 'I159', 1],
+        // 1.2: the first report's date does not exist; the others are on time; it claims 1 point.
+        ['Số liệu', 'D17', '31/02/2026'],
+        ['Số liệu', 'D18', new Date(Date.UTC(2026, 5, 20))],
+        ['Số liệu', 'D19', new Date(Date.UTC(2026, 8, 20))],
+        ['Số liệu', 'D20', new Date(Date.UTC(2026, 11, 10))],
+        ['Số liệu', 'I16', 1],
+        // 1.1.3: every cell read, 5 tasks of 10 done, and it claims 1 point: a real mismatch.
+        ['Số liệu', 'D14', 10],
+        ['Số liệu', 'D15', 5],
+        ['Số liệu', 'I13', 1],
+      ]),
+      dir,
+    );
+    expect(found.filter((d) => d.severity === 'error').map((d) => [d.cell, d.code])).toEqual([
+      ['Số liệu!D5', 'EVIDENCE_VALUE_TYPE'],
+      ['Số liệu!D17', 'EVIDENCE_DATE_NOT_REAL'],
+    ]);
+    expect(found.filter((d) => d.code === 'SCORE_CLAIM_MISMATCH').map((d) => [d.cell, (d.params as { code: string }).code])).toEqual([['Số liệu!I13', '1.1.3']]);
+    expect(found.filter((d) => d.cell === 'Số liệu!D5' || d.cell === 'Số liệu!D17').map((d) => d.code)).toEqual(['EVIDENCE_VALUE_TYPE', 'EVIDENCE_DATE_NOT_REAL']);
+    // 1.2's other figures are there; 5.3's own is: nothing is missing but what was refused.
+    expect(found.filter((d) => d.code === 'SCORE_MISSING_INPUT' && ['1.2', '5.3', '7.8'].includes((d.params as { code: string }).code))).toEqual([]);
+  });
+
+  it('no "needs an explanation" when the explanation cell was refused; every cell says a problem once', async () => {
+    const found = await importAs(
+      await withCells([
+        ['Số liệu', 'D4', 1300],
+        ['Số liệu', 'D72', 1200],
+        ['Giải trình', 'C23', { formula: 'A1', result: 'Đang chờ báo cáo' } as never],
+        ['Số liệu', 'D14', 10],
+        ['Số liệu', 'D15', 5],
+      ]),
+      dir,
+    );
+    const of = (code: string) =>
+      found.filter((d) => (d.params as { code?: string; criterion?: string }).code === code || (d.params as { criterion?: string }).criterion === code).map((d) => [d.cell, d.code]);
+    expect(of('3.2')).toEqual([
+      ['Giải trình!C23', 'WORKBOOK_FORMULA'],
+      ['Tài liệu!D11', 'SCORE_MISSING_DOCUMENT'],
+    ]);
+    // 1.1.3 lacks its report and has no explanation: said.
+    expect(of('1.1.3')).toContainEqual(['Số liệu!A13', 'SCORE_NEEDS_EXPLANATION']);
+    // The unit's civil servants, read by 5.3 and 7.8 and not given: one problem at its one cell.
+    expect(found.filter((d) => d.cell === 'Số liệu!D5').map((d) => [d.code, (d.params as { input: string }).input])).toEqual([['SCORE_MISSING_INPUT', 'civil_servants']]);
+  });
+});
+
+describe('a percent typed as a fraction', () => {
+  it('0.42 in a percent cell not formatted as a percentage is read as typed (0,42%), with a warning saying what to type if it is 42%', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await typedWorkbook('vi', { non_territorial_rate: 0.42, data_reuse_rate: '0,5', recurrent_savings_rate: '0,5%', work_files_online_rate: 42, vneid_rate: 0.42 })) as unknown as ArrayBuffer,
+    );
+    // A cell formatted as a percentage: Excel stores 42% as 0.42, and it is read as 42 without a word.
+    wb.getWorksheet('Số liệu')!.eachRow((row) => {
+      if (row.getCell(3).value === 'vneid_rate') row.getCell(4).style = { ...row.getCell(4).style, numFmt: '0%' };
+    });
+    const file = join(dir, 'fraction.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const f = await readWorkbookFile(file, undefined, true);
+    expect(valuesOf(f.value)).toMatchObject({ non_territorial_rate: 0.42, data_reuse_rate: 0.5, recurrent_savings_rate: 0.5, work_files_online_rate: 42, vneid_rate: 42 });
+    const warned = f.diagnostics.filter((d) => d.code === 'WORKBOOK_PERCENT_FRACTION');
+    expect(warned.map((d) => [d.severity, (d.params as { input: string }).input, (d.params as { percent: string }).percent])).toEqual([
+      ['warning', 'non_territorial_rate', '42'],
+      ['warning', 'data_reuse_rate', '50'],
+    ]);
+    expect(diagnosticText(warned[0]!, 'vi')).toBe('Ô của số liệu "Tỷ lệ TTHC tiếp nhận phi địa giới hành chính (%)" của tiêu chí 3.3.2 ghi 0,42, được đọc là 0,42%: nếu là 42%, hãy nhập 42 hoặc 42%.');
+    expect(diagnosticText(warned[0]!, 'en')).toBe(
+      'The cell of the figure "Share of procedures offered regardless of residence (%)" of criterion 3.3.2 holds 0,42, read as 0.42%: if it is 42%, type 42 or 42%.',
+    );
+    const en = await importAs(await typedWorkbook('en', { non_territorial_rate: '0.425' }), dir);
+    expect(en.filter((d) => d.code === 'WORKBOOK_PERCENT_FRACTION').map((d) => diagnosticText(d, 'en'))).toEqual([
+      'The cell of the figure "Share of procedures offered regardless of residence (%)" of criterion 3.3.2 holds 0.425, read as 0.425%: if it is 42.5%, type 42.5 or 42.5%.',
+    ]);
+  });
+});
+
+describe("the unit sheet's criteria set", () => {
+  it('a changed set or SHA-256 on the unit sheet is said at its cell (the binding sheet decides), in both languages; the figures are still read', async () => {
+    const file = join(dir, 'set-cell.xlsx');
+    writeFileSync(
+      file,
+      await withCells([
+        ['Đơn vị', 'B8', 'model.commune-par@2025'],
+        ['Đơn vị', 'B9', 'abc'],
+      ]),
+    );
+    const f = await readWorkbookFile(file, undefined, true);
+    expect(f.value).toBeDefined();
+    const ignored = f.diagnostics.filter((d) => d.code === 'WORKBOOK_CELL_IGNORED');
+    expect(ignored.map((d) => [d.cell, d.severity, (d.params as { what: string }).what, (d.params as { now: string }).now])).toEqual([
+      ['Đơn vị!B8', 'warning', 'criteriaSet', 'model.commune-par@2025'],
+      ['Đơn vị!B9', 'warning', 'setHash', 'abc'],
+    ]);
+    expect(diagnosticText(ignored[0]!, 'vi')).toBe(
+      'Bộ tiêu chí ghi trong sổ tính đã bị sửa ("model.commune-par@2026" → "model.commune-par@2025") và không được đọc: sổ tính luôn được đọc theo bộ tiêu chí mà nó được tạo ra (ghi ở trang ẩn). Muốn kê khai theo bộ khác, hãy tạo mẫu của bộ đó (parindex template <bộ tiêu chí> --format xlsx) và chép số liệu sang.',
+    );
+    const en = await importAs(await typedWorkbook('en', {}, [['Unit', 'B8', 'model.commune-par@2025']]), dir);
+    expect(en.filter((d) => d.code === 'WORKBOOK_CELL_IGNORED').map((d) => [d.cell, diagnosticText(d, 'en')])).toEqual([
+      [
+        'Unit!B8',
+        'The criteria set written in the workbook was changed ("model.commune-par@2026" → "model.commune-par@2025") and is not read: a workbook is always read with the set it was made for (kept on a hidden sheet). To fill in another set, make its template (parindex template <set> --format xlsx) and copy the figures over.',
+      ],
+    ]);
+  });
+});

@@ -209,6 +209,32 @@ describe('the CLI with a workbook', () => {
     expect(vi.stdout).not.toMatch(/mục \d+/);
   });
 
+  it('explain cites every document at its own row of the documents sheet, not at the row of the requirement it proves', async () => {
+    const file = join(dir, 'ba-tai-lieu.xlsx');
+    const day = (d: number) => new Date(Date.UTC(2026, 11, d));
+    writeFileSync(
+      file,
+      await typedWorkbook('vi', { dossiers_resolved: 1300, dossiers_on_time: 1200 }, [
+        // 3.2's report on its own row (11), and two more on new rows: one without its requirement, one with it.
+        ['Tài liệu', 'D11', '98/BC-UBND'],
+        ['Tài liệu', 'E11', day(19)],
+        ['Tài liệu', 'A30', '3.2'],
+        ['Tài liệu', 'D30', '99/BC-UBND'],
+        ['Tài liệu', 'E30', day(20)],
+        ['Tài liệu', 'A31', '3.2'],
+        ['Tài liệu', 'B31', 'tthc_report'],
+        ['Tài liệu', 'D31', '100/BC-UBND'],
+        ['Tài liệu', 'E31', day(21)],
+      ]),
+    );
+    const vi = await cliInProcess(['explain', file, '3.2']);
+    expect(vi.stdout).toContain(
+      'Báo cáo: Số 98/BC-UBND ngày 19/12/2026; Báo cáo: Số 99/BC-UBND ngày 20/12/2026; Báo cáo: Số 100/BC-UBND ngày 21/12/2026 [ô Tài liệu!D11; ô Tài liệu!D30; ô Tài liệu!D31]',
+    );
+    const en = await cliInProcess(['explain', file, '3.2', '--lang', 'en']);
+    expect(en.stdout).toMatch(/\[cell Tài liệu!D11; cell Tài liệu!D30; cell Tài liệu!D31\]/);
+  });
+
   it('the same set and language give the same bytes; --lang en words every sheet in English', async () => {
     const a = join(dir, 'a.xlsx');
     const b = join(dir, 'b.xlsx');
@@ -339,6 +365,23 @@ describe("the appraisers' workbook", () => {
       expect.stringMatching(/^APPRAISAL_OVERRIDE_RANGE@Thẩm định!H\d+$/),
       expect.stringMatching(/^EVIDENCE_EXCEEDS_OTHER@Thẩm định!G\d+$/),
     ]);
+  });
+
+  it("a round's points that are not a number are said of the round's column and the criterion, as the sheet shows them", async () => {
+    const ev = JSON.parse(readFileSync(join(ROOT, 'examples/vinh-bao/par-2026.json'), 'utf8')) as Json;
+    const compiled = compiledSets.get(ev.criteriaSet)!;
+    const { A, ROUNDS } = await import('@parindex/workbook');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await appraisalWorkbook(compiled, ev, 'vi')) as unknown as ArrayBuffer);
+    wb.getWorksheet('Thẩm định')!.eachRow((row) => {
+      if (row.getCell(A.code).value !== '1.1.1' || row.getCell(A.input).value) return;
+      row.getCell(ROUNDS[0].points).value = 'nửa điểm';
+      row.getCell(ROUNDS[0].reason).value = 'Kế hoạch ban hành muộn';
+    });
+    const file = join(dir, 'tham-dinh-chu.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const errors = (await readWorkbookFile(file, undefined, true)).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, diagnosticText(d, 'vi')])).toEqual([['WORKBOOK_CELL_TYPE', 'Ô "Vòng 1: điểm điều chỉnh" của tiêu chí 1.1.1 cần một số điểm, nhưng chứa văn bản ("nửa điểm").']]);
   });
 
   it("what is typed where the appraisers' workbook does not read is said at its cell, not dropped", async () => {

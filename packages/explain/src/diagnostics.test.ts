@@ -203,6 +203,7 @@ const VARIANTS: Variants = {
   RANK_APPRAISAL_UNUSED: [
     { unit: null, reason: 'nothingRanked' },
     { unit: 'X', reason: 'sameEvidence', first: 'a.json' },
+    { unit: 'X', reason: 'evidenceDuplicate', file: 'b.json', first: 'a.json' },
     { unit: 'X', reason: 'evidenceChanged', file: 'x.json', sha256: 'a'.repeat(64), ranked: 'b'.repeat(64) },
   ],
   APPRAISAL_EVIDENCE_MISMATCH: [{ field: 'criteriaSet', expected: 'a@2026', given: 'b@2026' }],

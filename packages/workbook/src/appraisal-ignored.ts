@@ -9,21 +9,10 @@ import { score } from '@parindex/engine';
 import { createExplainer, nodeIndex } from '@parindex/explain';
 import { diag, type Diagnostic, type WorkbookPlace } from '@parindex/rules';
 import { A, givenValues, unitCellValue } from './appraisal.js';
-import { numberText, readCell } from './cells.js';
+import { cellText, numberText } from './cells.js';
 import { cellRef, valueRows } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
 import { PLACE_NONE, placeOf } from './reading.js';
-
-/** A cell as text, to compare what the workbook was made with and what it holds. */
-function cellText(cell: ExcelJS.Cell): string {
-  const c = readCell(cell);
-  if (c.kind === 'number') return numberText(c.value);
-  if (c.kind === 'text') return c.text;
-  if (c.kind === 'date') return c.iso;
-  if (c.kind === 'boolean') return String(c.value);
-  if (c.kind === 'formula') return `=${c.formula}`;
-  return c.kind === 'error' ? c.error : '';
-}
 
 const keyOf = (row: ExcelJS.Row) => `${cellText(row.getCell(A.code))}\u0000${cellText(row.getCell(A.input))}`;
 

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { createExplainer } from '@parindex/explain';
 import { diag, hasErrors, type Diagnostic, type InputDef } from '@parindex/rules';
 import { A, ROUNDS } from './appraisal.js';
-import { inputValue, readCell } from './cells.js';
+import { inputValue, pointsValue, readCell } from './cells.js';
 import { cellRef, valueRows, type ValueRow } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
 import { CellMap, dateCell, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, sheetWords, type Reading } from './reading.js';
@@ -59,6 +59,7 @@ function figureRow(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const v = inputValue(readCell(ws.getCell(row, round.value)), def, place, sheetWords(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (v.ok === false) report(r, v.diagnostic, cell);
   if (v.ok !== true || criterion === null) return;
+  if (v.warning) report(r, v.warning, cell);
   const it = itemOf(items, criterion, cell);
   it.values ??= {};
   if (spec.option === null) it.values[def.id] = v.value;
@@ -72,7 +73,9 @@ function figureRow(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
 function criterionRow(r: Reading, ws: ExcelJS.Worksheet, row: number, code: string, round: RoundCols, items: Map<string, Item>): void {
   const cell = cellRef(ws.name, round.points, row);
   const place = { ...PLACE_NONE, criterion: code };
-  const v = inputValue(readCell(ws.getCell(row, round.points)), { id: 'points', type: 'decimal', label: '' }, place, sheetWords(r), []);
+  const heading = r.opened.words.appraisalColumns[round.id === 'round1' ? 'r1Points' : 'r2Points'];
+  const max = r.opened.compiled.nodes.get(code)?.maxText ?? '0';
+  const v = pointsValue(readCell(ws.getCell(row, round.points)), { ...place, column: heading }, sheetWords(r), max);
   if (v.ok === false) report(r, v.diagnostic, cell);
   const reasonOnly = textCell(r, ws, row, round.reason) !== '';
   if (v.ok !== true && !reasonOnly) return;

@@ -59,6 +59,17 @@ export function readCell(cell: ExcelJS.Cell): CellContent {
   return text === '' ? { kind: 'empty' } : { kind: 'text', text };
 }
 
+/** A cell as text, to compare what the workbook was made with and what it holds (a formula as "=…"). */
+export function cellText(cell: ExcelJS.Cell): string {
+  const c = readCell(cell);
+  if (c.kind === 'number') return numberText(c.value);
+  if (c.kind === 'text') return c.text;
+  if (c.kind === 'date') return c.iso;
+  if (c.kind === 'boolean') return String(c.value);
+  if (c.kind === 'formula') return `=${c.formula}`;
+  return c.kind === 'error' ? c.error : '';
+}
+
 /** A number's shortest decimal text, without an exponent. */
 export function numberText(n: number, percent = false): string {
   const shortest = String(n);
@@ -72,7 +83,8 @@ export function numberValue(text: string): number | string {
   return String(n) === text ? n : text;
 }
 
-export type ValueOutcome = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic } | { ok: 'empty' };
+/** warning: the value is read, but the cell may not say what the officer meant (a percent typed as a fraction). */
+export type ValueOutcome = { ok: true; value: unknown; warning?: Diagnostic } | { ok: false; diagnostic: Diagnostic } | { ok: 'empty' };
 
 const gotOf = (c: CellContent): 'number' | 'date' | 'boolean' | 'text' | 'other' => (c.kind === 'number' || c.kind === 'date' || c.kind === 'boolean' || c.kind === 'text' ? c.kind : 'other');
 const shown = (c: CellContent): string => (c.kind === 'number' ? numberText(c.value) : c.kind === 'date' ? c.iso : c.kind === 'text' ? c.text : c.kind === 'boolean' ? String(c.value) : '');
@@ -131,7 +143,31 @@ export function inputValue(c: CellContent, def: InputDef, place: WorkbookPlace, 
     return { ok: false, diagnostic: typeProblem(c, place, 'date') };
   }
   // count, decimal, percent, and one answer option of a tally
-  if (c.kind === 'number') return { ok: true, value: numberValue(numberText(c.value, c.percent)) };
-  if (c.kind === 'text') return valueFromText(c.text, def, place, [], words.lang);
+  if (c.kind === 'number') return asFraction({ ok: true, value: numberValue(numberText(c.value, c.percent)) }, def, place, words, !c.percent);
+  if (c.kind === 'text') return asFraction(valueFromText(c.text, def, place, [], words.lang), def, place, words, !/%\s*$/u.test(c.text));
   return { ok: false, diagnostic: typeProblem(c, place, def.type) };
+}
+
+/**
+ * A percent read as a number between 0 and 1 from a cell that does not say "%" (`plain`: not formatted
+ * as a percentage, no "%" typed): most likely a fraction (0.42 for 42%). It is read as typed, with a
+ * warning saying what to type if it is one (a cell formatted as a percentage is already a percent).
+ */
+function asFraction(v: ValueOutcome, def: InputDef, place: WorkbookPlace, words: SheetWords, plain: boolean): ValueOutcome {
+  if (v.ok !== true || def.type !== 'percent' || !plain) return v;
+  const d = dec(String(v.value));
+  if (!d.gt(0) || !d.lt(1)) return v;
+  return { ...v, warning: diag('WORKBOOK_PERCENT_FRACTION', '', { ...place, value: d.toFixed(), percent: d.times(100).toFixed(), sheet: words.lang }, 'warning') };
+}
+
+/**
+ * Points typed in a self-score or a round's points cell (`place.column`: its heading, as the sheet shows
+ * it): a number, or text read as one (`max`: the criterion's maximum, so that "1.250" is 1.25, not
+ * 1250). What is not points is said of the cell, by its heading and criterion (never by a key of the
+ * evidence file the officer did not see).
+ */
+export function pointsValue(c: CellContent, place: WorkbookPlace, words: SheetWords, max: string): ValueOutcome {
+  const v = inputValue(c, { id: 'claimedPoints', type: 'decimal', label: place.column ?? '', max }, place, words, []);
+  if (v.ok !== false || (v.diagnostic.code !== 'EVIDENCE_VALUE_TYPE' && v.diagnostic.code !== 'WORKBOOK_CELL_TYPE')) return v;
+  return { ok: false, diagnostic: typeProblem(c, place, 'points') };
 }

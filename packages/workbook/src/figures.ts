@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { diag, type InputDef } from '@parindex/rules';
 import type { CompiledNode } from '@parindex/engine';
-import { inputValue, readCell, type ValueOutcome } from './cells.js';
+import { inputValue, pointsValue, readCell, type ValueOutcome } from './cells.js';
 import { cellRef, DOCUMENT_COLUMNS, EXPLANATION_COLUMNS, VALUES_COLUMNS, valueRows, type ValueRow } from './layout.js';
 import { documentDate } from './document-date.js';
 import { nearestLeaf, PLACE_NONE, placeOf, report, sheet, textCell, unknownFigure, sheetWords, type Reading } from './reading.js';
@@ -39,6 +39,7 @@ function takeValue(r: Reading, ws: ExcelJS.Worksheet, row: number, spec: InputRo
   const outcome: ValueOutcome = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.value)), def, placeOf(def, spec.criterion), sheetWords(r), def.type === 'level' ? optionLabels(def, r.ex) : []);
   if (outcome.ok === false) report(r, outcome.diagnostic, cell);
   if (outcome.ok !== true) return;
+  if (outcome.warning) report(r, outcome.warning, cell);
   const into = spec.criterion === null ? shared : found(byCode, spec.criterion);
   if (spec.option === null) {
     into.values.set(def.id, { value: outcome.value, cell });
@@ -56,7 +57,8 @@ function takeCriterion(r: Reading, ws: ExcelJS.Worksheet, row: number, leaf: Com
   r.cells.setInput(`#${leaf.code}`, f.row);
   const place = { ...PLACE_NONE, criterion: leaf.code };
   const claimedCell = cellRef(ws.name, VALUES_COLUMNS.claimed, row);
-  const claimed = inputValue(readCell(ws.getCell(row, VALUES_COLUMNS.claimed)), { id: 'claimedPoints', type: 'decimal', label: '' }, place, sheetWords(r), []);
+  // Named as the sheet names it: its column's heading and the criterion.
+  const claimed = pointsValue(readCell(ws.getCell(row, VALUES_COLUMNS.claimed)), { ...place, column: r.opened.words.columns.claimed }, sheetWords(r), leaf.maxText);
   if (claimed.ok === false) report(r, claimed.diagnostic, claimedCell);
   if (claimed.ok === true) f.claimed = { value: claimed.value, cell: claimedCell };
   const note = textCell(r, ws, row, VALUES_COLUMNS.note, place);
@@ -165,6 +167,8 @@ function entryOf(r: Reading, leaf: CompiledNode, f: Found, index: number, undate
   if (Object.keys(values).length) entry.values = values;
   if (f.documents.length) entry.documents = f.documents.map((d) => d.doc);
   f.documents.forEach((d, j) => Object.entries(d.cells).forEach(([k, cell]) => r.cells.set(`${at}/documents/${j}${k ? '/' + k : ''}`, cell)));
+  // Each document is cited at its own row (its number, else its criterion cell), whichever requirement it proves.
+  for (const d of f.documents) r.cells.setDocument(index, d.doc, d.cells.number ?? d.cells['']!);
   for (const [j, d] of f.documents.entries()) if (d.dateRefused) undated.push([index, j]);
   for (const k of ['note', 'explanation', 'claimed'] as const) {
     const part = f[k];

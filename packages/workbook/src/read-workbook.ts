@@ -25,10 +25,15 @@ const NO_CELL = () => undefined;
 
 /**
  * The cell of a diagnostic: its pointer's; for a criterion or input named in its params (a missing
- * value is reported at the evidence's "/entries"), the row of that input or criterion.
+ * value is reported at the evidence's "/entries"), the row of that input or criterion. A document given
+ * itself (`ref`: explain's trail cites the documents an entry holds) is found at its own row.
  */
 export function cellFinder(cells: CellMap): (d: Diagnostic) => string | undefined {
   return (d) => {
+    const ref = (d.params as { ref?: unknown }).ref;
+    const entry = /^\/entries\/([0-9]+)$/.exec(d.path)?.[1];
+    const own = ref !== null && typeof ref === 'object' && entry !== undefined ? cells.ofDocument(Number(entry), ref as Record<string, unknown>) : undefined;
+    if (own !== undefined) return own;
     const exact = cells.exact(d.path);
     // A pointer into an entry (its value, a document) is the most precise; a whole entry less so than the params.
     if (exact !== undefined && d.path.split('/').length > 3) return exact;
@@ -58,11 +63,79 @@ export async function readWorkbookBytes(bytes: Uint8Array, setFor: SetFinder, ch
   const found = [...read.diagnostics];
   if (check) {
     // Checked with a date taken as given where the reader refused a document's date: "no date", "lacks its
-    // document", "needs an explanation" would only follow from the cell already reported.
-    const checks = checkEvidence(opened.opened.compiled, read.checked).filter((d) => !standInProblem(d, read.standIns));
+    // document", "needs an explanation" would only follow from the cell already reported; and without what
+    // only follows from another refused cell ("missing", a claim above the points, an explanation needed).
+    const refused = refusedOf(
+      opened.opened,
+      read.diagnostics,
+      read.standIns.map((p) => read.cells.exact(p)),
+    );
+    const checks = checkEvidence(opened.opened.compiled, read.checked).filter((d) => !standInProblem(d, read.standIns) && !followsFrom(d, refused));
     found.push(...notRepeated(checks, read.diagnostics, cellFinder(read.cells)));
   }
-  return located('evidence', read.evidence, found, read.cells);
+  return located('evidence', read.evidence, saidOnce(found, cellFinder(read.cells)), read.cells);
+}
+
+/**
+ * What the reader refused, as the checks would see it: the figures whose cell it refused (absent from the
+ * evidence), the criteria that read one of them or whose self-score cell it refused (`scored`), and the
+ * criteria with a refused cell on the documents or explanations sheet (`papers`; a document's date it
+ * refused is not one: the checks take it as given, `standInCells`).
+ */
+interface Refused {
+  inputs: ReadonlySet<string>;
+  scored: ReadonlySet<string>;
+  papers: ReadonlySet<string>;
+}
+
+function refusedOf(opened: OpenedWorkbook, reader: readonly Diagnostic[], standInCells: ReadonlyArray<string | undefined>): Refused {
+  const { documents, explanations } = opened.words.sheets;
+  const inputs = new Set<string>();
+  const scored = new Set<string>();
+  const papers = new Set<string>();
+  for (const d of reader) {
+    if (d.severity !== 'error' || d.cell === undefined || standInCells.includes(d.cell)) continue;
+    const p = d.params as { input?: unknown; criterion?: unknown };
+    if (typeof p.input === 'string') inputs.add(p.input);
+    if (typeof p.criterion !== 'string') continue;
+    const onPapers = d.cell.startsWith(`${documents}!`) || d.cell.startsWith(`${explanations}!`);
+    (onPapers ? papers : scored).add(p.criterion);
+  }
+  for (const leaf of opened.compiled.leaves) if (leaf.reads.some((id) => inputs.has(id))) scored.add(leaf.code);
+  return { inputs, scored, papers };
+}
+
+/**
+ * Does a check's warning follow only from cells the reader refused? A figure refused is "missing" to every
+ * criterion that reads it; a criterion with a refused cell cannot be said to score less than its claim
+ * (the value refused may be what it lacks), nor to need an explanation when a cell of its documents or
+ * explanation was refused.
+ */
+function followsFrom(d: Diagnostic, refused: Refused): boolean {
+  const p = d.params as { code?: unknown; input?: unknown };
+  const code = typeof p.code === 'string' ? p.code : '';
+  if (d.code === 'SCORE_MISSING_INPUT') return typeof p.input === 'string' && refused.inputs.has(p.input);
+  if (d.code === 'SCORE_CLAIM_MISMATCH') return refused.scored.has(code) || refused.papers.has(code);
+  if (d.code === 'SCORE_NEEDS_EXPLANATION') return refused.papers.has(code);
+  return false;
+}
+
+/**
+ * Every problem once per cell: a figure of the unit that several criteria read and that is not given is
+ * "missing" to each of them, at the one cell to fill; the first says it. Problems are the same when their
+ * code and their params but the criterion's code are (two documents a criterion lacks are two problems).
+ */
+function saidOnce(list: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const cell = d.cell ?? cellOf(d);
+    if (cell === undefined) return true;
+    const { code: _criterion, ...rest } = d.params as Record<string, unknown>;
+    const key = `${d.code}\u0000${cell}\u0000${JSON.stringify(rest)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -108,8 +181,8 @@ function roundProblems(checks: readonly Diagnostic[], reader: readonly Diagnosti
 /**
  * The evidence checks' problems, less the errors at a cell the reader already refused: a unit level
  * the drop-down does not have ("Thôn") is the reader's error, and the schema's "level must be one of …"
- * of the text it passed on would say it again, less clearly. Warnings stay (a figure refused leaves its
- * criterion without a value: "0 points until it is given" is news).
+ * of the text it passed on would say it again, less clearly. Warnings stay, but those that only follow
+ * from a refused cell (`followsFrom`, left out before).
  */
 function notRepeated(checks: readonly Diagnostic[], reader: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
   const refused = new Set(reader.filter((d) => d.severity === 'error' && d.cell !== undefined).map((d) => d.cell));

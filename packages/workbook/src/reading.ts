@@ -6,10 +6,15 @@ import { cellProblem, inputValue, numberText, readCell, typeProblem, type CellCo
 import { cellRef } from './layout.js';
 import type { OpenedWorkbook } from './open.js';
 
+/** A document as compared with the trace's copy of it: its fields in the evidence format's order. */
+const documentKey = (entry: number, doc: Readonly<Record<string, unknown>>) =>
+  `${entry}\u0000${JSON.stringify(['for', 'number', 'date', 'title', 'issuer', 'url', 'sha256'].map((k) => doc[k] ?? null))}`;
+
 /** Pointers of the evidence to the cells they came from. */
 export class CellMap {
   private readonly cells = new Map<string, string>();
   private readonly inputs = new Map<string, string>();
+  private readonly documents = new Map<string, string>();
   set(pointer: string, cell: string): void {
     if (!this.cells.has(pointer)) this.cells.set(pointer, cell);
   }
@@ -19,6 +24,14 @@ export class CellMap {
   }
   ofInput(key: string): string | undefined {
     return this.inputs.get(key);
+  }
+  /** The cell of a document of entry `entry` (its own row), found by what it says: the first row that says it. */
+  setDocument(entry: number, doc: Readonly<Record<string, unknown>>, cell: string): void {
+    const key = documentKey(entry, doc);
+    if (!this.documents.has(key)) this.documents.set(key, cell);
+  }
+  ofDocument(entry: number, doc: Readonly<Record<string, unknown>>): string | undefined {
+    return this.documents.get(documentKey(entry, doc));
   }
   /** The cell of exactly this pointer. */
   exact(pointer: string): string | undefined {

@@ -1,7 +1,7 @@
 /** The unit sheet of the officer's workbook: the unit, the period, who prepared it, whether the figures are samples. */
 import type ExcelJS from 'exceljs';
-import type { UnitLevel } from '@parindex/rules';
-import { matchChoice } from './cells.js';
+import { diag, type UnitLevel } from '@parindex/rules';
+import { cellText, matchChoice } from './cells.js';
 import { cellRef, UNIT_KEYS, UNIT_LEVELS, type UnitKey } from './layout.js';
 import { dateCell, PLACE_NONE, report, sheet, textCell, type Reading } from './reading.js';
 import { unknownChoice } from './value-text.js';
@@ -24,6 +24,7 @@ export function readUnit(r: Reading, evidence: Record<string, unknown>): void {
   const ws = sheet(r, w.sheets.unit);
   if (!ws) return;
   const rows = unitRowsOf(ws, w.unitRows);
+  setCells(r, ws, rows);
   const at = (key: UnitKey, pointer: string) => {
     const row = rows.get(key);
     if (row !== undefined) r.cells.set(pointer, cellRef(ws.name, 2, row));
@@ -57,6 +58,22 @@ export function readUnit(r: Reading, evidence: Record<string, unknown>): void {
   evidence.unit = unit;
   evidence.period = period;
   if (Object.keys(prepared).length) evidence.preparedBy = prepared;
+}
+
+/**
+ * The set and its SHA-256 the unit sheet shows: not read (the binding sheet decides which set the workbook
+ * is read with), so a change there is said at its cell rather than dropped without a word.
+ */
+function setCells(r: Reading, ws: ExcelJS.Worksheet, rows: ReadonlyMap<UnitKey, number>): void {
+  const { ref, sha256 } = r.opened.compiled;
+  for (const [what, was] of [
+    ['criteriaSet', ref],
+    ['setHash', sha256],
+  ] as const) {
+    const row = rows.get(what);
+    const now = row === undefined ? was : cellText(ws.getCell(row, 2));
+    if (now !== was) report(r, diag('WORKBOOK_CELL_IGNORED', '', { ...PLACE_NONE, what, was, now: now.slice(0, 100) }, 'warning'), cellRef(ws.name, 2, row!));
+  }
 }
 
 /**

@@ -9,6 +9,12 @@
  * contradict it; a level typed as its id or its other language's label is as clear as its drop-down label.
  * For the same reason a number that reads as two ("1.500") carries the workbook's language (`sheet`), so
  * that its sentence says what to type as the sheet writes numbers ("1500 or 1,5"), not as the JSON file does.
+ *
+ * The workbook's language is the convention its numbers are read in: a Vietnamese workbook's "1.480" and
+ * "18.450,5", an English workbook's "1,480" and "18,450.5" (readValueText's `cell` and `cell-en`). A
+ * decimal comma in an English workbook ("1,5") is refused (WORKBOOK_DECIMAL_COMMA), saying what to type
+ * as its sheet writes decimals ("1.5"): its sheet writes "1,500" for fifteen hundred, so a comma there is
+ * not taken for a decimal point without a word.
  */
 import { nearestWord, readValueText, valueTextDiagnostic, foldText, diag, type Diagnostic, type InputDef, type WorkbookPlace } from '@parindex/rules';
 import { numberValue, type ValueOutcome } from './cells.js';
@@ -25,7 +31,11 @@ function labelled(d: Diagnostic, def: InputDef): Diagnostic {
  * two names (its sheet asks for "1.500" and "1,5" in Vietnamese, not the JSON file's "1500" and "1.5").
  */
 export function valueFromText(text: string, def: InputDef, place: WorkbookPlace, choices: readonly string[] = [], sheet?: 'vi' | 'en'): ValueOutcome {
-  const read = readValueText(text, def, 'cell');
+  const read = readValueText(text, def, sheet === 'en' ? 'cell-en' : 'cell');
+  if (read.ok && sheet === 'en' && read.hint?.code === 'EVIDENCE_DECIMAL_COMMA') {
+    const suggest = `${read.hint.params.suggest}${/%\s*$/u.test(text) ? '%' : ''}`;
+    return { ok: false, diagnostic: diag('WORKBOOK_DECIMAL_COMMA', '', { ...place, got: text.trim().slice(0, 100), suggest }) };
+  }
   if (!read.ok && choices.length > 0 && (read.problem.code === 'EVIDENCE_UNKNOWN_OPTION' || (def.type === 'boolean' && read.problem.code === 'EVIDENCE_VALUE_TYPE')))
     return { ok: false, diagnostic: unknownChoice(text, choices, place) };
   if (!read.ok && read.problem.code === 'EVIDENCE_NUMBER_AMBIGUOUS' && sheet !== undefined)

@@ -1,5 +1,5 @@
 /** The audit trail: per criterion its rule, source, inputs, documents, working, claim and advice. */
-import type { CompiledSet, NodeResult, ScoreResult, SourceRef } from '@parindex/engine';
+import type { CompiledSet, NodeResult, ScoreResult, SourceRef, TraceDocument } from '@parindex/engine';
 import { dec } from '@parindex/rules';
 import type { Block, Doc } from '../document.js';
 import type { Explainer } from '../explainer.js';
@@ -53,8 +53,12 @@ export interface ExplainOptions {
   after?: ((leaf: NodeResult) => Block[]) | undefined;
   /** The line of the evidence file an entry (0-based) starts on, when the caller has the file's text. */
   entryLine?: ((entry: number) => number | undefined) | undefined;
-  /** The workbook cell an input's value or a document came from (evidence read from a workbook), said instead of the entry. */
-  cellOf?: ((entry: number, of: { input: string } | { code: string; document: string }) => string | undefined) | undefined;
+  /**
+   * The workbook cell an input's value or a document came from (evidence read from a workbook), said
+   * instead of the entry; `ref`: the document itself (the trace's copy of it), so that each document is
+   * cited at its own row, not at the row of the requirement it proves.
+   */
+  cellOf?: ((entry: number, of: { input: string } | { code: string; document: string; ref?: TraceDocument['by'][number] }) => string | undefined) | undefined;
   /** The appraisal file's rounds up to the one explained, answers included: the unit's answers to each criterion. */
   rounds?: readonly OfficialRound[] | undefined;
 }
@@ -62,11 +66,11 @@ export interface ExplainOptions {
 function documentItems(n: NodeResult, ex: Explainer, o: ExplainOptions): string[] {
   return n.trace!.documents.map((d) => {
     const by = documentLines([{ ...d, required: true }], ex).join('; ');
-    const at = (entry: number) => {
-      const cell = o.cellOf?.(entry, { code: n.code, document: d.id });
-      return cell !== undefined ? ex.phrases.cellAt(cell) : ex.phrases.entryAt(String(entry + 1), lineText(o, entry));
+    const at = (b: TraceDocument['by'][number]) => {
+      const cell = o.cellOf?.(b.entry, { code: n.code, document: d.id, ref: b });
+      return cell !== undefined ? ex.phrases.cellAt(cell) : ex.phrases.entryAt(String(b.entry + 1), lineText(o, b.entry));
     };
-    const entries = d.by.length ? ` [${d.by.map((b) => at(b.entry)).join('; ')}]` : '';
+    const entries = d.by.length ? ` [${d.by.map(at).join('; ')}]` : '';
     return `${ex.say.document(n.code, d.id)}${d.required ? '' : ` (${ex.word('optional')})`}: ${d.provided ? by + entries : ex.word('missing')}`;
   });
 }

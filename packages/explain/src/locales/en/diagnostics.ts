@@ -24,9 +24,13 @@ function quotedBoundEn(p: { side: 'min' | 'max' | null; value: string | null; in
 
 /** The figure or criterion a cell of a workbook belongs to, by its label. */
 /** "The cell of the figure …" / "This cell": the cell a sentence starts with. */
-const theCell = (p: WorkbookPlace) => (p.input === null && p.criterion === null ? 'This cell' : `The cell of ${cellOf(p)}`);
+const theCell = (p: WorkbookPlace) => (p.column !== undefined ? `The ${inColumn(p, p.column)}` : p.input === null && p.criterion === null ? 'This cell' : `The cell of ${cellOf(p)}`);
+
+/** A cell by its column's heading: "Self-score" cell of criterion 3.2. */
+const inColumn = (p: WorkbookPlace, column: string) => `${q(column)} cell${p.criterion !== null ? ` of criterion ${p.criterion}` : ''}`;
 
 function cellOf(p: WorkbookPlace): string {
+  if (p.column !== undefined) return `the ${inColumn(p, p.column)}`;
   if (p.input !== null) return `the figure ${q(p.labelEn ?? p.label ?? p.input)}${p.criterion !== null ? ` of criterion ${p.criterion}` : ''}`;
   return p.criterion !== null ? `criterion ${p.criterion}` : 'this cell';
 }
@@ -70,6 +74,15 @@ function ambiguousInSheet(p: DiagnosticParams['EVIDENCE_NUMBER_AMBIGUOUS'], shee
   const readings = decimal !== null ? `${thousands} (a thousands separator) or ${decimal} (a decimal part)` : `${thousands} written with a thousands separator`;
   const point = sheet === 'vi' ? 'a comma' : 'a dot';
   return `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${readings}: type ${p.thousands} (no thousands separator)${decimal !== null ? ` or ${decimal} (${point} before the decimals)` : ''}.`;
+}
+
+/** A cell that is not read, with something typed in it (the appraisers' unit columns, the unit sheet's set). */
+function cellIgnored(p: DiagnosticParams['WORKBOOK_CELL_IGNORED']): string {
+  const changed = `was changed (${q(p.what === 'setHash' ? sha(p.was) : p.was)} → ${q(p.now)}) and is not read`;
+  if (p.what === 'answerOnFigure') return `The unit's answer on the row of ${cellOf(p)} is not read: answers go on the row of criterion ${p.criterion ?? ''}.`;
+  if (p.what === 'criteriaSet' || p.what === 'setHash')
+    return `The ${p.what === 'criteriaSet' ? 'criteria set' : "criteria set's SHA-256"} written in the workbook ${changed}: a workbook is always read with the set it was made for (kept on a hidden sheet). To fill in another set, make its template (parindex template <set> --format xlsx) and copy the figures over.`;
+  return `The ${p.what === 'unitScore' ? 'self-score' : "unit's value"} of ${cellOf(p)} ${changed}: that column is the unit's; ${p.what === 'unitScore' ? "the appraisers' points go in a round's points column" : "a corrected figure goes in a round's figure column"}, with a reason.`;
 }
 
 /** The document of a row of the documents sheet: its requirement's name (and id), its number, its criterion. */
@@ -642,9 +655,11 @@ export const diagnosticsEn = {
         ? `the evidence changed since it was appraised (the appraisal names SHA-256 ${sha(p.sha256)}; ${p.file}, ranked for this unit, has ${sha(p.ranked)}): appraise the changed evidence again, or rank the evidence that was appraised`
         : p.reason === 'sameEvidence'
           ? `${p.first} appraises the same evidence`
-          : p.reason === 'evidenceNotRanked'
-            ? 'the evidence it names is not among the files ranked'
-            : 'no evidence file was ranked';
+          : p.reason === 'evidenceDuplicate'
+            ? `the evidence it appraises (${p.file}) was left out, its unit being ranked from ${p.first}; keep one evidence file per unit to rank on this appraisal`
+            : p.reason === 'evidenceNotRanked'
+              ? 'the evidence it names is not among the files ranked'
+              : 'no evidence file was ranked';
     return `This appraisal${p.unit !== null ? ` (unit ${p.unit})` : ''} was not used: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `The unit ${p.unit} is already ranked from ${p.first}; each unit is ranked once.`,
@@ -742,6 +757,10 @@ export const diagnosticsEn = {
   WORKBOOK_CELL_ERROR: (p) => `${theCell(p)} holds the Excel error ${p.error}.`,
   WORKBOOK_CELL_TYPE: (p, f) =>
     `${theCell(p)} needs ${WORKBOOK_EXPECTED[p.expected]}, but holds ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+  WORKBOOK_DECIMAL_COMMA: (p) =>
+    `${theCell(p)} holds ${q(p.got)}, with a comma before the decimals; this English workbook writes decimals after a dot, and a comma separates thousands (1,500 is 1500): type ${p.suggest}.`,
+  WORKBOOK_PERCENT_FRACTION: (p, f) =>
+    `${theCell(p)} holds ${formatNumber(p.value, p.sheet)}, read as ${f.num(p.value)}%: if it is ${f.num(p.percent)}%, type ${formatNumber(p.percent, p.sheet)} or ${formatNumber(p.percent, p.sheet)}%.`,
   WORKBOOK_UNKNOWN_CHOICE: (p, f) =>
     `${q(p.value)} is not in the list of ${cellOf(p)}${p.choices.length > 0 ? `: choose ${f.list(p.choices.map(q), 'or')}` : ' (the list is empty)'}${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_UNKNOWN_ROW: (p) =>
@@ -756,10 +775,7 @@ export const diagnosticsEn = {
       : `A document row names ${q(p.code)}, which is not a criterion of the set${p.suggest !== undefined ? ` (did you mean ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_DOCUMENT_DATE: (p) =>
     `The date issued of ${documentOfRow(p)} is ${q(p.value)}, which is not ${p.problem === 'notReal' ? 'a real calendar date' : 'a date'}: type the date as dd/mm/yyyy, e.g. 15/01/2026.`,
-  WORKBOOK_CELL_IGNORED: (p) =>
-    p.what === 'answerOnFigure'
-      ? `The unit's answer on the row of ${cellOf(p)} is not read: answers go on the row of criterion ${p.criterion ?? ''}.`
-      : `The ${p.what === 'unitScore' ? 'self-score' : "unit's value"} of ${cellOf(p)} was changed (${q(p.was)} → ${q(p.now)}) and is not read: that column is the unit's; ${p.what === 'unitScore' ? "the appraisers' points go in a round's points column" : "a corrected figure goes in a round's figure column"}, with a reason.`,
+  WORKBOOK_CELL_IGNORED: (p) => cellIgnored(p),
   WORKBOOK_APPRAISAL_REASON: (p) => `The change to ${cellOf(p)} in ${/^round[0-9]+$/.test(p.round) ? `round ${p.round.slice(5)}` : q(p.round)} has no reason; every change needs one.`,
   USAGE_NUMBER: (p, f) => `${p.option} needs a whole number from ${f.num(p.min)} to ${f.num(p.max)}, not ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'The request body is larger than the limit of' : `The request body is ${f.count(p.size, 'byte')}; the limit is`} ${f.count(p.limit, 'byte')}.`,

@@ -33,9 +33,13 @@ function quotedBoundVi(p: { side: 'min' | 'max' | null; value: string | null; in
 
 /** The figure or criterion a cell of a workbook belongs to, by its label. */
 /** "Ô của số liệu …" / "Ô này": the cell a sentence starts with. */
-const theCell = (p: WorkbookPlace) => (p.input === null && p.criterion === null ? 'Ô này' : `Ô của ${cellOf(p)}`);
+const theCell = (p: WorkbookPlace) => (p.column !== undefined ? `Ô ${inColumn(p, p.column)}` : p.input === null && p.criterion === null ? 'Ô này' : `Ô của ${cellOf(p)}`);
+
+/** A cell by its column's heading: "Điểm tự chấm" của tiêu chí 3.2. */
+const inColumn = (p: WorkbookPlace, column: string) => `${q(column)}${p.criterion !== null ? ` của tiêu chí ${p.criterion}` : ''}`;
 
 function cellOf(p: WorkbookPlace): string {
+  if (p.column !== undefined) return `ô ${inColumn(p, p.column)}`;
   if (p.input !== null) return `số liệu ${q(p.label ?? p.input)}${p.criterion !== null ? ` của tiêu chí ${p.criterion}` : ''}`;
   return p.criterion !== null ? `tiêu chí ${p.criterion}` : 'ô này';
 }
@@ -79,6 +83,15 @@ function ambiguousInSheet(p: DiagnosticParams['EVIDENCE_NUMBER_AMBIGUOUS'], shee
   const readings = decimal !== null ? `${thousands} (có dấu ngăn cách hàng nghìn) hoặc ${decimal} (có phần thập phân)` : `${thousands} viết với dấu ngăn cách hàng nghìn`;
   const point = sheet === 'vi' ? 'dấu phẩy' : 'dấu chấm';
   return `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${readings}: hãy nhập ${p.thousands} (không có dấu ngăn cách hàng nghìn)${decimal !== null ? ` hoặc ${decimal} (${point} trước phần thập phân)` : ''}.`;
+}
+
+/** A cell that is not read, with something typed in it (the appraisers' unit columns, the unit sheet's set). */
+function cellIgnored(p: DiagnosticParams['WORKBOOK_CELL_IGNORED']): string {
+  const changed = `(${q(p.what === 'setHash' ? sha(p.was) : p.was)} → ${q(p.now)}) và không được đọc`;
+  if (p.what === 'answerOnFigure') return `Giải trình của đơn vị ghi trên dòng ${cellOf(p)} không được đọc: giải trình ghi trên dòng của tiêu chí ${p.criterion ?? ''}.`;
+  if (p.what === 'criteriaSet' || p.what === 'setHash')
+    return `${p.what === 'criteriaSet' ? 'Bộ tiêu chí' : 'Mã băm SHA-256 của bộ tiêu chí'} ghi trong sổ tính đã bị sửa ${changed}: sổ tính luôn được đọc theo bộ tiêu chí mà nó được tạo ra (ghi ở trang ẩn). Muốn kê khai theo bộ khác, hãy tạo mẫu của bộ đó (parindex template <bộ tiêu chí> --format xlsx) và chép số liệu sang.`;
+  return `${p.what === 'unitScore' ? 'Điểm tự chấm' : 'Giá trị đơn vị báo cáo'} của ${cellOf(p)} đã bị sửa ${changed}: cột này là của đơn vị; ${p.what === 'unitScore' ? 'điểm thẩm định ghi ở cột điểm của vòng' : 'số liệu đã sửa ghi ở cột số liệu của vòng'}, kèm lý do.`;
 }
 
 /** The document of a row of the documents sheet: its requirement's name (and id), its number, its criterion. */
@@ -643,9 +656,11 @@ export const diagnosticsVi = {
         ? `minh chứng đã thay đổi sau khi thẩm định (tệp thẩm định gắn với SHA-256 ${sha(p.sha256)}; tệp ${p.file} được xếp hạng cho đơn vị này có SHA-256 ${sha(p.ranked)}): cần thẩm định lại minh chứng đã thay đổi, hoặc xếp hạng đúng minh chứng đã được thẩm định`
         : p.reason === 'sameEvidence'
           ? `${p.first} đã thẩm định cùng minh chứng này`
-          : p.reason === 'evidenceNotRanked'
-            ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng'
-            : 'không có tệp minh chứng nào được xếp hạng';
+          : p.reason === 'evidenceDuplicate'
+            ? `minh chứng được thẩm định (${p.file}) bị bỏ vì đơn vị đã được xếp hạng từ ${p.first}; hãy giữ một tệp minh chứng cho mỗi đơn vị để xếp hạng theo thẩm định này`
+            : p.reason === 'evidenceNotRanked'
+              ? 'minh chứng được thẩm định không có trong các tệp được xếp hạng'
+              : 'không có tệp minh chứng nào được xếp hạng';
     return `Tệp thẩm định này${p.unit !== null ? ` (đơn vị ${p.unit})` : ''} không được dùng: ${why}.`;
   },
   RANK_DUPLICATE_UNIT: (p) => `Đơn vị ${p.unit} đã được xếp hạng từ tệp ${p.first}; mỗi đơn vị chỉ xếp hạng một lần.`,
@@ -742,6 +757,10 @@ export const diagnosticsVi = {
   WORKBOOK_CELL_ERROR: (p) => `${theCell(p)} chứa lỗi ${p.error} của Excel.`,
   WORKBOOK_CELL_TYPE: (p, f) =>
     `${theCell(p)} cần ${WORKBOOK_EXPECTED[p.expected]}, nhưng chứa ${WORKBOOK_GOT[p.got]}${p.value !== '' ? ` (${q(p.got === 'number' ? f.num(p.value) : p.value)})` : ''}.`,
+  WORKBOOK_DECIMAL_COMMA: (p) =>
+    `${theCell(p)} ghi ${q(p.got)}, có dấu phẩy trước phần thập phân; sổ tính tiếng Anh viết phần thập phân sau dấu chấm, dấu phẩy ngăn cách hàng nghìn (1,500 là 1500): hãy nhập ${p.suggest}.`,
+  WORKBOOK_PERCENT_FRACTION: (p, f) =>
+    `${theCell(p)} ghi ${formatNumber(p.value, p.sheet)}, được đọc là ${f.num(p.value)}%: nếu là ${f.num(p.percent)}%, hãy nhập ${formatNumber(p.percent, p.sheet)} hoặc ${formatNumber(p.percent, p.sheet)}%.`,
   WORKBOOK_UNKNOWN_CHOICE: (p, f) =>
     `${q(p.value)} không có trong danh sách của ${cellOf(p)}${p.choices.length > 0 ? `: hãy chọn ${f.list(p.choices.map(q), 'or')}` : ' (danh sách trống)'}${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_UNKNOWN_ROW: (p) =>
@@ -756,10 +775,7 @@ export const diagnosticsVi = {
       : `Dòng tài liệu ghi tiêu chí ${q(p.code)}, không phải tiêu chí của bộ${p.suggest !== undefined ? ` (có phải là ${q(p.suggest)}?)` : ''}.`,
   WORKBOOK_DOCUMENT_DATE: (p) =>
     `Ngày ban hành của ${documentOfRow(p)} ghi ${q(p.value)}, ${p.problem === 'notReal' ? 'không phải là ngày có thật trên lịch' : 'không phải là một ngày'}: hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/01/2026.`,
-  WORKBOOK_CELL_IGNORED: (p) =>
-    p.what === 'answerOnFigure'
-      ? `Giải trình của đơn vị ghi trên dòng ${cellOf(p)} không được đọc: giải trình ghi trên dòng của tiêu chí ${p.criterion ?? ''}.`
-      : `${p.what === 'unitScore' ? 'Điểm tự chấm' : 'Giá trị đơn vị báo cáo'} của ${cellOf(p)} đã bị sửa (${q(p.was)} → ${q(p.now)}) và không được đọc: cột này là của đơn vị; ${p.what === 'unitScore' ? 'điểm thẩm định ghi ở cột điểm của vòng' : 'số liệu đã sửa ghi ở cột số liệu của vòng'}, kèm lý do.`,
+  WORKBOOK_CELL_IGNORED: (p) => cellIgnored(p),
   WORKBOOK_APPRAISAL_REASON: (p) => `Điều chỉnh ${cellOf(p)} ở ${/^round[0-9]+$/.test(p.round) ? `vòng ${p.round.slice(5)}` : q(p.round)} chưa có lý do; mỗi điều chỉnh phải ghi lý do.`,
   USAGE_NUMBER: (p, f) => `${p.option} cần một số nguyên từ ${f.num(p.min)} đến ${f.num(p.max)}, không phải ${q(p.got)}.`,
   API_BODY_TOO_LARGE: (p, f) => `${p.size === null ? 'Nội dung yêu cầu lớn hơn' : `Nội dung yêu cầu có ${f.num(p.size)} byte, vượt`} giới hạn ${f.num(p.limit)} byte.`,
