@@ -744,7 +744,7 @@ describe.concurrent('rank', () => {
     );
   });
 
-  it('an appraisal of evidence left out as a repeated unit code: not ranked, not "changed since appraised"', async () => {
+  it('an appraisal of evidence left out as a repeated unit code: the file left out and the one ranked instead, not "changed since appraised"', async () => {
     const tmp = tempDir();
     const copy = read(VB) as { unit: { code: string; name: string } };
     copy.unit.name = 'UBND xã Vĩnh Bảo (bản sao)';
@@ -753,7 +753,11 @@ describe.concurrent('rank', () => {
     const r = await cliInProcess(['rank', first, VB, VB_APPRAISAL, '--format', 'json']);
     const out = JSON.parse(r.stdout);
     expect(out.failed.map((f: { file: string; diagnostics: Array<{ code: string }> }) => [f.file, f.diagnostics[0]!.code])).toEqual([[VB, 'RANK_DUPLICATE_UNIT']]);
-    expect(out.unusedAppraisals[0].diagnostics[0].params).toEqual({ unit: 'HP-VINHBAO', reason: 'evidenceNotRanked' });
+    expect(out.unusedAppraisals[0].diagnostics[0].params).toEqual({ unit: 'HP-VINHBAO', reason: 'evidenceDuplicate', file: VB, first });
+    const vi = await cliInProcess(['rank', first, VB, VB_APPRAISAL, '--format', 'json']);
+    expect(vi.stderr).toContain(
+      `Tệp thẩm định này (đơn vị HP-VINHBAO) không được dùng: minh chứng được thẩm định (${VB}) bị bỏ vì đơn vị đã được xếp hạng từ ${first}; hãy giữ một tệp minh chứng cho mỗi đơn vị để xếp hạng theo thẩm định này.`,
+    );
   });
 });
 

@@ -41,6 +41,12 @@ export function visibleCode(code: string): string {
   return out;
 }
 
+/** Where a unit left out as a repeat is ranked from: the `first` of its RANK_DUPLICATE_UNIT, else undefined. */
+export function rankedInstead(diagnostics: readonly Diagnostic[]): string | undefined {
+  const d = diagnostics.find((x) => x.code === 'RANK_DUPLICATE_UNIT');
+  return d && (d.params as { first: string }).first;
+}
+
 /**
  * A unit already ranked from `first.place` (a file, or a place in a request's body) under `first.code`:
  * RANK_DUPLICATE_UNIT, and RANK_UNIT_LOOKALIKE when it was spelt another way. Paths are of the unit's evidence.

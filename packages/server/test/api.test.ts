@@ -358,6 +358,14 @@ describe('the JSON API', () => {
       [1, '/appraisals/1/evidence', { unit: 'HP-VINHBAO', reason: 'sameEvidence', first: '/appraisals/0' }],
     ]);
     expect(params[0][2].ranked).not.toBe(appraisal.evidence.sha256);
+    // Its evidence given twice, the appraised copy second: left out as the repeat, and the reason says so.
+    const copy = structuredClone(UNITS[0]!);
+    copy.unit.name = 'UBND xã Vĩnh Bảo (bản sao)';
+    const d = await call(s, '/v1/rank?lang=en', JSON.stringify({ evidence: [copy, UNITS[0]], appraisals: [appraisal] }));
+    expect(d.body.unusedAppraisals.map((f: Reported) => f.diagnostics[0]!.params)).toEqual([{ unit: 'HP-VINHBAO', reason: 'evidenceDuplicate', file: '/evidence/1', first: '/evidence/0' }]);
+    expect(d.body.unusedAppraisals[0].diagnostics[0].text).toBe(
+      'This appraisal (unit HP-VINHBAO) was not used: the evidence it appraises (/evidence/1) was left out, its unit being ranked from /evidence/0; keep one evidence file per unit to rank on this appraisal.',
+    );
     // Used, it is not reported: the unit is ranked on its last round.
     const c = await call(s, '/v1/rank', JSON.stringify({ evidence: [UNITS[0]], appraisals: [appraisal] }));
     expect([rows(c), c.body.unusedAppraisals]).toEqual([[[0, 'HP-VINHBAO', 1, 'round2', '83.35']], []]);

@@ -11,7 +11,7 @@ import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { walkJsonFiles } from '@parindex/rules/files';
-import { duplicateUnit, extra, rankingJson, score, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '../engine.js';
+import { duplicateUnit, extra, rankedInstead, rankingJson, score, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankBandBlocks, rankDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, locateIn, preloadWorkbooks, readJsonFile, UsageError, type JsonFile } from '../io.js';
@@ -216,7 +216,11 @@ async function scoreShared(r: RankRun, workers: RankThreads, rest: ReadonlyArray
   return outcomes;
 }
 
-type UnusedWhy = { reason: 'evidenceNotRanked' | 'nothingRanked' } | { reason: 'sameEvidence'; first: string } | { reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
+type UnusedWhy =
+  | { reason: 'evidenceNotRanked' | 'nothingRanked' }
+  | { reason: 'sameEvidence'; first: string }
+  | { reason: 'evidenceDuplicate'; file: string; first: string }
+  | { reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
 
 function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
   const params = why.reason === 'evidenceChanged' ? { unit: a.unit, ...why } : { unit: a.unit || null, ...why };
@@ -228,11 +232,18 @@ function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
  * SHA-256 (the evidence changed since it was appraised), or its unit is not ranked at all.
  */
 function unpairedWhy(r: RankRun, a: AppraisalFile): UnusedWhy {
-  // Its evidence was read but left out (its unit code was ranked from another file): not ranked, not changed.
-  if (r.failed.some((f) => f.sha256 === a.sha256)) return { reason: 'evidenceNotRanked' };
+  // Its evidence was read but left out: its unit code was ranked from another file, which the reason names.
+  const left = r.failed.find((f) => f.sha256 === a.sha256);
+  if (left) return leftOutWhy(left.file, left.diagnostics);
   const ranked = a.unit === '' ? undefined : r.byCode.get(unitKey(a.unit));
   const x = ranked && r.scored.find((s) => s.file === ranked.file);
   return x ? { reason: 'evidenceChanged', file: x.file, sha256: a.sha256, ranked: x.result.evidenceSha256 } : { reason: 'evidenceNotRanked' };
+}
+
+/** Why an appraisal of evidence that was read and left out is not used: a repeated unit (`first` ranked), else not ranked. */
+function leftOutWhy(file: string, diagnostics: readonly Diagnostic[]): UnusedWhy {
+  const first = rankedInstead(diagnostics);
+  return first !== undefined ? { reason: 'evidenceDuplicate', file, first } : { reason: 'evidenceNotRanked' };
 }
 
 /** Score unit i of the ranked list again with its appraisal; false when that fails (the unit leaves the ranking). */
@@ -347,13 +358,15 @@ export const rankCommand = Object.assign(
       );
       const r = newRun(ctx, { set: args.set, rules: args.rules, round: args.round === undefined ? undefined : String(args.round) }, unreadable);
       await scoreFiles(r, uniqueFiles(files), threadsArg?.threads);
+      const anyScored = r.scored.length > 0;
       if (r.opts.round !== undefined && r.appraisals.length === 0) throw new UsageError(diag('USAGE_ROUND_WITHOUT_APPRAISAL', '', {}));
       applyAppraisals(r);
       for (const x of r.unusedAppraisals) for (const d of x.diagnostics) if (!ctx.quiet) process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
       for (const x of r.failed) for (const d of x.diagnostics) if (!(ctx.quiet && d.severity === 'warning')) process.stderr.write(formatDiagnostic(d, ctx.lang) + '\n');
-      // No unit ranked (a mistyped path, every file refused): no empty ranking to print or hand on as a
-      // document; the problems are said above. JSON still gives them as data.
-      if (r.scored.length === 0 && ctx.format !== 'json') return 1;
+      // No unit scored at all (a mistyped path, every file refused): no empty ranking to print or hand on as
+      // a document; the problems are said above. JSON still gives them as data. (A unit its appraisal
+      // leaves out is listed in the document, by its name.)
+      if (!anyScored && ctx.format !== 'json') return 1;
       await report(r);
       return r.failed.length ? 1 : 0;
     },
