@@ -229,7 +229,8 @@ describe('what the hostile text becomes', () => {
     expect(title).toBe(
       '# Giải trình cách chấm: =HYPERLINK("http://x","y") \\#\\# Kết luận của Sở Nội vụ: đơn vị đạt loại A \\\\x1b\\]0;pwned\\\\x07\\\\x1b\\[31mRED\\\\x1b\\[0m\\\\x1b\\]8;;http://evil\\\\x1b\\\\link\\\\x1b\\]8;;\\\\x1b\\\\\\\\x1b\\[2J\\\\r\\\\x08X\\\\u202eabc\\\\u202c\\\\u2066\\\\u200f\\\\x9b2J \\[x\\]\\(javascript:alert(1)) \\!\\[\\]\\(http://evil/i.png) &lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;b&lt;/b&gt;',
     );
-    // The explanation: its tab and line break are spaces, its escapes are text.
-    expect(md).toContain('\n\nGiải trình:  abc - \\\\x1b\\]0;pwned');
+    // The explanation (quoted once, in the step of the missing document): its tab and line break are spaces, its escapes are text.
+    expect(md).toContain('(giải trình:  abc - \\\\x1b\\]0;pwned');
+    expect(md).not.toContain('\n\nGiải trình:');
   });
 });

@@ -122,7 +122,9 @@ function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPena
   );
   if (tr.claim)
     blocks.push({ kind: 'para', text: tr.claim.matches ? ex.phrases.claimMatches(ex.say.n(tr.claim.claimed)) : ex.phrases.claimDiffers(ex.say.n(tr.claim.claimed), ex.say.n(tr.claim.computed)) });
-  if (tr.explanation) blocks.push({ kind: 'para', text: `${ex.word('explanationLabel')}: ${tr.explanation}` });
+  // Said once: a missing document's or figure's step already quotes the explanation given for it.
+  const quoted = tr.steps.some((s) => s.kind === 'missing' && s.explanation === tr.explanation);
+  if (tr.explanation && !quoted) blocks.push({ kind: 'para', text: `${ex.word('explanationLabel')}: ${tr.explanation}` });
   list(ex.phrases.answersHeading, answerItems(n.code, ex, o));
   for (const note of notesOf(n, compiled, ex)) blocks.push({ kind: 'para', text: note });
   if (tr.improve.length)
