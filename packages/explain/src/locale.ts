@@ -525,10 +525,16 @@ export interface WorkbookWords {
       | 'r2Points'
       | 'r2Reason'
       | 'r2By'
-      | 'r2Date',
+      | 'r2Date'
+      | 'claim',
       string
     >
   >;
+  /**
+   * The note on an appraisal row's self-score cell when the unit claimed other points than its evidence
+   * supports: "Đơn vị tự chấm 2; minh chứng đủ cho 1" (numbers already written).
+   */
+  claimNote(claimed: string, supported: string): string;
   /** The type of an input as the officer reads it in the workbook. */
   types: Readonly<Record<'boolean' | 'level' | 'count' | 'decimal' | 'percent' | 'date' | 'tally', string>>;
   /** The heading of the unit's facts that several criteria read. */

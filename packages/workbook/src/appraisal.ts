@@ -5,17 +5,22 @@
  * One sheet, one row per criterion and per figure: the unit's self-score and figures, then for round 1
  * the corrected figure (on a figure's row) or the adjusted points (on a criterion's row), the reason,
  * who and when; the unit's answer (giải trình) on the criterion's row; round 2 as round 1. A round's
- * item for a criterion gathers its rows: the corrected figures, the points, their reasons.
+ * item for a criterion gathers its rows: the corrected figures, the points, their reasons. After the
+ * columns the reader reads, the unit's own claim (claimedPoints) on the criterion's row, only written;
+ * where it differs from the points the evidence supports, the self-score cell has a note saying both.
  */
 import ExcelJS from 'exceljs';
 import { createExplainer, LOCALES, nodeIndex, type Explainer } from '@parindex/explain';
-import { ENGINE_VERSION, hashJson, score, type CompiledSet, type NodeResult } from '@parindex/engine';
+import { ENGINE_VERSION, hashJson, score, type Claim, type CompiledSet, type NodeResult } from '@parindex/engine';
 import type { Lang } from '@parindex/explain';
 import { valueRows, type ValueRow } from './layout.js';
 import { bindingSheet, DATE_FORMAT, FONT, HEADING_FILL, headerRow, inputCell, plainRow, TEXT_FORMAT, textValidation, workbookBytes } from './style.js';
 import { headingTitle, makeLists, validationFor } from './write.js';
 
-/** Columns of the appraisal sheet (1-based). */
+/**
+ * Columns of the appraisal sheet (1-based). The reader reads code to r2Date; `claim` (the unit's claimed
+ * points) comes after them and is only written: a workbook made before it has none, and reads the same.
+ */
 export const A = {
   code: 1,
   title: 2,
@@ -36,6 +41,7 @@ export const A = {
   r2Reason: 17,
   r2By: 18,
   r2Date: 19,
+  claim: 20,
 } as const;
 export const ROUNDS = [
   { id: 'round1', value: A.r1Value, points: A.r1Points, reason: A.r1Reason, by: A.r1By, date: A.r1Date },
@@ -69,6 +75,11 @@ export function unitCellValue(
   return v === undefined ? '' : ex.value(r.option === null ? v : (v as Record<string, unknown>)[r.option], r.def.id);
 }
 
+/** The unit's claim of a criterion's row (its evidence's claimedPoints) and the points its evidence supports; undefined when it claims none. */
+export function unitClaim(r: Extract<ValueRow, { kind: 'criterion' }>, self: ReadonlyMap<string, NodeResult>): Claim | undefined {
+  return self.get(r.node.code)?.trace?.claim;
+}
+
 /** The unit's value of an input as given in its evidence (any entry), or undefined. */
 export function givenValues(evidence: Record<string, unknown>): Map<string, unknown> {
   const m = new Map<string, unknown>();
@@ -77,6 +88,27 @@ export function givenValues(evidence: Record<string, unknown>): Map<string, unkn
     for (const [k, v] of Object.entries((e.values ?? {}) as Record<string, unknown>)) if (!m.has(k)) m.set(k, v);
   }
   return m;
+}
+
+/**
+ * A criterion's row: the unit's self-score (as its evidence supports it) and, when it claims points, its
+ * claim in the claim column, with a note on the self-score saying both numbers when they differ; then
+ * the rounds' cells to fill.
+ */
+function criterionRow(ws: ExcelJS.Worksheet, r: Extract<ValueRow, { kind: 'criterion' }>, self: ReadonlyMap<string, NodeResult>, given: Map<string, unknown>, ex: Explainer, lang: Lang): void {
+  const n = r.node;
+  const row = ws.addRow([n.code, ex.pick(n.node.title, n.node.titleEn), '', Number(n.maxText), unitCellValue(r, self, given, ex)]);
+  const claim = unitClaim(r, self);
+  if (claim) row.getCell(A.claim).value = Number(claim.claimed);
+  plainRow(row, true);
+  if (claim && !claim.matches) row.getCell(A.self).note = LOCALES[lang].workbook.claimNote(ex.say.n(claim.claimed), ex.say.n(claim.computed));
+  for (const col of [A.r1Points, A.r2Points]) {
+    inputCell(row.getCell(col));
+    row.getCell(col).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [Math.min(0, Number(n.floor.toString())), Number(n.maxText)], showErrorMessage: true };
+  }
+  for (const col of [A.r1Reason, A.answer, A.r2Reason]) textCell(row.getCell(col), 10_000);
+  for (const col of [A.r1By, A.answerBy, A.r2By]) textCell(row.getCell(col), 200);
+  for (const col of [A.r1Date, A.answerDate, A.r2Date]) dateCell(row.getCell(col));
 }
 
 function appraisalRow(
@@ -94,16 +126,7 @@ function appraisalRow(
     return;
   }
   if (r.kind === 'criterion') {
-    const n = r.node;
-    const row = ws.addRow([n.code, ex.pick(n.node.title, n.node.titleEn), '', Number(n.maxText), unitCellValue(r, self, given, ex)]);
-    plainRow(row, true);
-    for (const col of [A.r1Points, A.r2Points]) {
-      inputCell(row.getCell(col));
-      row.getCell(col).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [Math.min(0, Number(n.floor.toString())), Number(n.maxText)], showErrorMessage: true };
-    }
-    for (const col of [A.r1Reason, A.answer, A.r2Reason]) textCell(row.getCell(col), 10_000);
-    for (const col of [A.r1By, A.answerBy, A.r2By]) textCell(row.getCell(col), 200);
-    for (const col of [A.r1Date, A.answerDate, A.r2Date]) dateCell(row.getCell(col));
+    criterionRow(ws, r, self, given, ex, lang);
     return;
   }
   const shown = unitCellValue(r, self, given, ex);
@@ -178,31 +201,11 @@ export async function appraisalWorkbook(compiled: CompiledSet, evidence: Record<
   ] as const)
     plainRow(info.addRow([k, v]), true);
   const ws = wb.addWorksheet(w.sheets.appraisal);
-  const c = w.appraisalColumns;
+  // The headings in the columns' order (A's keys are in it).
   headerRow(
     ws,
-    [
-      c.code,
-      c.title,
-      c.input,
-      c.max,
-      c.self,
-      c.selfValue,
-      c.r1Value,
-      c.r1Points,
-      c.r1Reason,
-      c.r1By,
-      c.r1Date,
-      c.answer,
-      c.answerBy,
-      c.answerDate,
-      c.r2Value,
-      c.r2Points,
-      c.r2Reason,
-      c.r2By,
-      c.r2Date,
-    ],
-    [9, 50, 20, 10, 10, 16, 16, 12, 40, 18, 12, 40, 18, 12, 16, 12, 40, 18, 12],
+    (Object.keys(A) as Array<keyof typeof A>).map((k) => w.appraisalColumns[k]),
+    [9, 50, 20, 10, 10, 16, 16, 12, 40, 18, 12, 40, 18, 12, 16, 12, 40, 18, 12, 14],
   );
   const given = givenValues(evidence);
   const nodes = nodeIndex(self);

@@ -17,7 +17,7 @@ export const workbookEn: WorkbookWords = {
     'Then run: parindex import <this file> --out evidence.json (or parindex score <this file>).',
   ],
   appraisalHowTo: [
-    'One row per criterion or figure. The "Self-score" and "Unit\'s figure" columns are the unit\'s: do not change them.',
+    'One row per criterion or figure. The "Self-score" (the points the unit\'s evidence supports), "Unit\'s figure" and "Unit\'s claim" (the points the unit claimed) columns are the unit\'s: do not change them.',
     'Round 1: write the corrected figure or the adjusted points, with a reason (required), the appraiser and the date.',
     "The unit's answer: write the unit's reply. Round 2: as round 1.",
     'Then run: parindex import <this file> --out appraisal.json.',
@@ -86,7 +86,9 @@ export const workbookEn: WorkbookWords = {
     r2Reason: 'Round 2: reason',
     r2By: 'Round 2: appraiser',
     r2Date: 'Round 2: date',
+    claim: "Unit's claim",
   },
+  claimNote: (c, m) => `The unit claimed ${c}; the evidence supports ${m}`,
   types: {
     boolean: `${YES_NO.yes} / ${YES_NO.no}`,
     level: 'Pick a level',

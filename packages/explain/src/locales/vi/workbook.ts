@@ -17,7 +17,7 @@ export const workbookVi: WorkbookWords = {
     'Xong thì chạy: parindex import <tệp này> --out minh-chung.json (hoặc parindex score <tệp này>).',
   ],
   appraisalHowTo: [
-    'Mỗi dòng một tiêu chí hoặc một số liệu. Cột "Tự chấm" và "Số liệu đơn vị" là của đơn vị, không sửa.',
+    'Mỗi dòng một tiêu chí hoặc một số liệu. Cột "Tự chấm" (số điểm minh chứng của đơn vị đủ cho), "Số liệu đơn vị" và "Đơn vị tự chấm" (số điểm đơn vị tự chấm) là của đơn vị, không sửa.',
     'Vòng 1: ghi số liệu đã sửa hoặc điểm điều chỉnh, kèm lý do (bắt buộc), người thẩm định và ngày.',
     'Giải trình của đơn vị: ghi ý kiến của đơn vị. Vòng 2: như vòng 1.',
     'Xong thì chạy: parindex import <tệp này> --out tham-dinh.json.',
@@ -86,7 +86,9 @@ export const workbookVi: WorkbookWords = {
     r2Reason: 'Vòng 2: lý do',
     r2By: 'Vòng 2: người thẩm định',
     r2Date: 'Vòng 2: ngày',
+    claim: 'Đơn vị tự chấm',
   },
+  claimNote: (c, m) => `Đơn vị tự chấm ${c}; minh chứng đủ cho ${m}`,
   types: {
     boolean: `${YES_NO.yes} / ${YES_NO.no}`,
     level: 'Chọn mức',
