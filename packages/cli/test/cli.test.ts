@@ -632,7 +632,8 @@ describe.concurrent('rank', () => {
     const folder = join(dir, 'units');
     const ev = read(VB) as Record<string, unknown> & { unit: Record<string, unknown> };
     writeTemp(tempDirIn(folder), 'a.json', { ...ev, unit: { ...ev.unit, code: 'U-A', name: 'Xã A' } });
-    writeTemp(folder, 'b.json', { ...ev, unit: { ...ev.unit, code: 'U-B', name: 'Xã B' } });
+    // A name with spaces around it, as typed: shown trimmed (the band's list read "Xã B ,").
+    writeTemp(folder, 'b.json', { ...ev, unit: { ...ev.unit, code: 'U-B', name: ' Xã B ' } });
     writeTemp(folder, 'c.json', read('examples/kien-tho/par-2026.json'));
     writeTemp(folder, 'd.json', read('examples/nguyen-luong-bang/par-2026.json'));
     writeTemp(folder, 'broken.json', '{ "formatVersion": 1, ');
@@ -651,6 +652,7 @@ describe.concurrent('rank', () => {
     expect(t.stdout).toMatch(/2\s+có\s+U-B\s+Xã B/);
     expect(t.stdout).toMatch(/3\s+HP-NLBANG/);
     expect(t.stdout).toContain('Không xếp hạng được (2 tệp có lỗi)');
+    expect(t.stdout).toMatch(/Xã A, Xã B\n/);
     const data = JSON.parse(j.stdout);
     expect(data.policy).toBe('dense');
     expect(data.ranking.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 2, 3]);
