@@ -870,3 +870,22 @@ export class ParindexError extends Error {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/**
+ * Every problem once per cell of a workbook: a figure of the unit that several criteria read and that is
+ * not given is "missing" to each of them, at the one cell to fill; the first says it. Diagnostics without
+ * a cell are all kept. Problems are the same when their
+ * code and their params but the criterion's code are (two documents a criterion lacks are two problems).
+ */
+export function saidOnce(list: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const cell = d.cell ?? cellOf(d);
+    if (cell === undefined) return true;
+    const { code: _criterion, ...rest } = d.params as Record<string, unknown>;
+    const key = `${d.code}\u0000${cell}\u0000${JSON.stringify(rest)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

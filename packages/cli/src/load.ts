@@ -1,5 +1,5 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
-import { diag, PARSE_OPTIONS, ParindexError, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, PARSE_OPTIONS, ParindexError, saidOnce, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { compile, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
 import { roundsUpTo } from '@parindex/explain';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
@@ -46,6 +46,12 @@ export async function savedResultDiagnostics(f: JsonFile, compact: 'accepted' | 
 
 /** Locate engine diagnostics: APPRAISAL_ codes and /rounds paths in the appraisal file, the rest in the evidence. */
 export function locateScoreDiagnostics(list: readonly Diagnostic[], evidence: JsonFile, appraisal: JsonFile | undefined): Diagnostic[] {
+  const located = locateEach(list, evidence, appraisal);
+  // A workbook's figure that several criteria read is one cell: its problem is said there once (as import says it).
+  return located.some((d) => d.cell !== undefined) ? saidOnce(located, (d) => d.cell) : located;
+}
+
+function locateEach(list: readonly Diagnostic[], evidence: JsonFile, appraisal: JsonFile | undefined): Diagnostic[] {
   let entryOf: Map<unknown, number> | undefined;
   return list.map((d) => {
     if (appraisal && (d.code.startsWith('APPRAISAL_') || d.path.startsWith('/rounds'))) return locateIn([d], appraisal)[0]!;

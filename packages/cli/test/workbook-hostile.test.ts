@@ -481,6 +481,17 @@ describe('what follows from a refused cell is not said again', () => {
     // The unit's civil servants, read by 5.3 and 7.8 and not given: one problem at its one cell.
     expect(found.filter((d) => d.cell === 'Số liệu!D5').map((d) => [d.code, (d.params as { input: string }).input])).toEqual([['SCORE_MISSING_INPUT', 'civil_servants']]);
   });
+
+  it("score, validate and explain of a workbook say a shared figure's problem once at its cell too, as import does", async () => {
+    const file = join(dir, 'thieu-cong-chuc.xlsx');
+    writeFileSync(file, await withCells([['Số liệu', 'D4', 1300]]));
+    for (const command of ['score', 'validate', 'explain']) {
+      const r = await cliInProcess([command, file]);
+      const lines = (command === 'validate' ? r.stdout : r.stderr).split('\n').filter((l) => l.includes('Số liệu!D5 '));
+      expect(lines.length, command).toBe(1);
+      expect(lines[0], command).toMatch(/SCORE_MISSING_INPUT/);
+    }
+  });
 });
 
 describe('a percent typed as a fraction', () => {

@@ -64,7 +64,7 @@ await build({
 // the page's, and app.js holds only what it uses. A name @parindex/workbook imports that is not listed
 // fails this build; a listed name the page does not give fails the script as it loads.
 const SHARED = {
-  rules: ['dec', 'diag', 'foldText', 'hasErrors', 'LIMITS', 'nearestCode', 'nearestWord', 'readDateText', 'readJson', 'readValueText', 'valueTextDiagnostic'],
+  rules: ['dec', 'diag', 'foldText', 'hasErrors', 'LIMITS', 'nearestCode', 'nearestWord', 'readDateText', 'readJson', 'readValueText', 'saidOnce', 'valueTextDiagnostic'],
   engine: ['checkEvidence', 'ENGINE_VERSION', 'hashJson', 'score'],
   explain: ['createExplainer', 'inputHelp', 'LOCALES', 'nodeIndex'],
 };

@@ -6,7 +6,7 @@
  */
 import { checkEvidence, ENGINE_VERSION, hashJson, score } from '@parindex/engine';
 import { createExplainer, inputHelp, LOCALES, nodeIndex } from '@parindex/explain';
-import { dec, diag, foldText, hasErrors, LIMITS, nearestCode, nearestWord, readDateText, readJson, readValueText, valueTextDiagnostic } from '@parindex/rules';
+import { dec, diag, foldText, hasErrors, LIMITS, nearestCode, nearestWord, readDateText, readJson, readValueText, saidOnce, valueTextDiagnostic } from '@parindex/rules';
 import type { fillEvidenceWorkbook, readWorkbookBytes } from '@parindex/workbook';
 
 export interface WorkbookApi {
@@ -22,7 +22,7 @@ export function workbookApi(): Promise<WorkbookApi> {
   const g = globalThis as Globals;
   if (g.parindexWorkbook) return Promise.resolve(g.parindexWorkbook);
   g.parindexShared = {
-    rules: { dec, diag, foldText, hasErrors, LIMITS, nearestCode, nearestWord, readDateText, readJson, readValueText, valueTextDiagnostic },
+    rules: { dec, diag, foldText, hasErrors, LIMITS, nearestCode, nearestWord, readDateText, readJson, readValueText, saidOnce, valueTextDiagnostic },
     engine: { checkEvidence, ENGINE_VERSION, hashJson, score },
     explain: { createExplainer, inputHelp, LOCALES, nodeIndex },
   };

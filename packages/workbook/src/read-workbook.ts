@@ -5,7 +5,7 @@
  * at the cells the values came from). The command line's `import` and the web page both read so.
  */
 import { checkEvidence, hashJson } from '@parindex/engine';
-import { hasErrors, readJson, type Diagnostic } from '@parindex/rules';
+import { hasErrors, readJson, saidOnce, type Diagnostic } from '@parindex/rules';
 import { answersOnFigures, changedUnitCells } from './appraisal-ignored.js';
 import { readAppraisalWorkbook } from './appraisal-read.js';
 import { openWorkbookBytes, type OpenedWorkbook, type SetFinder } from './open.js';
@@ -118,24 +118,6 @@ function followsFrom(d: Diagnostic, refused: Refused): boolean {
   if (d.code === 'SCORE_CLAIM_MISMATCH') return refused.scored.has(code) || refused.papers.has(code);
   if (d.code === 'SCORE_NEEDS_EXPLANATION') return refused.papers.has(code);
   return false;
-}
-
-/**
- * Every problem once per cell: a figure of the unit that several criteria read and that is not given is
- * "missing" to each of them, at the one cell to fill; the first says it. Problems are the same when their
- * code and their params but the criterion's code are (two documents a criterion lacks are two problems).
- */
-function saidOnce(list: readonly Diagnostic[], cellOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const cell = d.cell ?? cellOf(d);
-    if (cell === undefined) return true;
-    const { code: _criterion, ...rest } = d.params as Record<string, unknown>;
-    const key = `${d.code}\u0000${cell}\u0000${JSON.stringify(rest)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**
