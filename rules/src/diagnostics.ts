@@ -318,7 +318,8 @@ export interface DiagnosticParams {
   SCORE_NO_TIER: { code: string; value: string };
   /** A `given` rule's points outside the criterion's floor (min) and maximum (max). */
   SCORE_GIVEN_OUT_OF_RANGE: { code: string; input: string; value: string; min: string; max: string };
-  SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string };
+  /** max: the criterion's maximum, when the claim is above it. */
+  SCORE_CLAIM_MISMATCH: { code: string; claimed: string; computed: string; max?: string };
   SCORE_CLAIM_ON_PARENT: { code: string; claimed: string; computed: string };
   SCORE_NEEDS_EXPLANATION: Code;
   /**

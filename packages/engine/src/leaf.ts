@@ -227,7 +227,9 @@ function conclude(r: LeafRun, points: Decimal, applicableMax: Decimal, status: N
     if (r.improve !== null) r.claim = { claimed, computed, matches, entry: claim.entry };
     if (!matches) {
       flag(r, 'claimMismatch');
-      ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed }));
+      // A claim above the criterion's maximum is no reading of the evidence at all: said so.
+      const above = cmpDec(claim.value, node.max) > 0 ? { max: node.maxText } : undefined;
+      ctx.diagnostics.push(diag('SCORE_CLAIM_MISMATCH', `/entries/${claim.entry}/claimedPoints`, { code: node.code, claimed, computed, ...above }));
     }
   }
   return finish(r, points, applicableMax, status);

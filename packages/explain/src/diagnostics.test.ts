@@ -152,6 +152,7 @@ const VARIANTS: Variants = {
     { problem: 'varName' },
   ],
   EVIDENCE_UNKNOWN_INPUT: [{ input: 'x', criterion: null, set: 's@2026' }],
+  SCORE_CLAIM_MISMATCH: [{ code: '3.7.2', claimed: '2', computed: '1.5', max: '1.5' }],
   SET_NOT_FOUND: [
     { ref: 'model.commune-pa@2026', suggest: 'model.commune-par@2026' },
     { ref: 'x@2026', list: 'cli' },

@@ -643,7 +643,8 @@ export const diagnosticsEn = {
   SCORE_NO_TIER: (p, f) => `The value ${f.num(p.value)} of ${q(p.code)} falls in none of its tiers.`,
   SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
     `Criterion ${q(p.code)} takes its points as given in ${q(p.input)}, but ${f.num(p.value)} is outside ${f.num(p.min)}–${f.num(p.max)}: it is not scored (0 points) until the value is corrected; nothing is cut to the maximum silently.`,
-  SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the evidence supports ${f.num(p.computed)}.`,
+  SCORE_CLAIM_MISMATCH: (p, f) =>
+    `${q(p.code)} claims ${f.count(p.claimed, 'point')}${p.max !== undefined ? `, above its maximum of ${f.num(p.max)}` : ''}; the evidence supports ${f.num(p.computed)}.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} claims ${f.count(p.claimed, 'point')}; the sum of its sub-criteria is ${f.num(p.computed)}.`,
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} is scored without its required documents and has no written explanation.`,
 

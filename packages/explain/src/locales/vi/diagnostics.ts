@@ -644,7 +644,8 @@ export const diagnosticsVi = {
   SCORE_NO_TIER: (p, f) => `Giá trị ${f.num(p.value)} của ${q(p.code)} không thuộc bậc nào.`,
   SCORE_GIVEN_OUT_OF_RANGE: (p, f) =>
     `Tiêu chí ${q(p.code)} lấy điểm đã công bố ở ${q(p.input)}, nhưng ${f.num(p.value)} nằm ngoài khoảng ${f.num(p.min)}–${f.num(p.max)}: tiêu chí chưa được chấm (0 điểm) cho đến khi sửa số liệu; công cụ không tự cắt về điểm tối đa.`,
-  SCORE_CLAIM_MISMATCH: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
+  SCORE_CLAIM_MISMATCH: (p, f) =>
+    `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm${p.max !== undefined ? `, quá điểm tối đa ${f.num(p.max)} của tiêu chí` : ''}; minh chứng chỉ đủ cho ${f.num(p.computed)} điểm.`,
   SCORE_CLAIM_ON_PARENT: (p, f) => `${q(p.code)} tự chấm ${f.num(p.claimed)} điểm; tổng điểm các tiêu chí thành phần là ${f.num(p.computed)}.`,
   SCORE_NEEDS_EXPLANATION: (p) => `${q(p.code)} được chấm khi thiếu tài liệu kiểm chứng bắt buộc và chưa có giải trình.`,
 
