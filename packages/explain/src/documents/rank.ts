@@ -6,6 +6,9 @@ import { formatNumber, formatPercent, type Lang } from '../numbers.js';
 import { pick } from '../say.js';
 import { bandText } from './result-view.js';
 
+/** Spaces typed around a unit's name (shown trimmed); tabs and line breaks stay, for the renderers to make visible. */
+const EDGE_SPACES = /^ +| +$/g;
+
 export interface RankDocumentInput {
   /** The set's title and ref, when one set was compiled. */
   set: { title: string; titleEn?: string | undefined; ref: string } | undefined;
@@ -47,7 +50,7 @@ function rankTable(x: RankDocumentInput, lang: Lang): Block {
         String(r.rank),
         r.tied ? w.yes : '',
         r.result.unit.code,
-        r.result.unit.name.trim(),
+        r.result.unit.name.replace(EDGE_SPACES, ''),
         ...(stageColumn ? [stage(r.result.stage)] : []),
         formatNumber(r.result.totals.points, lang, { places: 4 }),
         formatNumber(r.result.totals.applicableMax, lang),
@@ -71,7 +74,7 @@ function bandTable(x: RankDocumentInput, lang: Lang): Block {
         b.code ? `${b.code} — ${pick(lang, b.label ?? '', b.labelEn)}` : w.unclassified,
         formatNumber(b.count, lang),
         b.share === null ? '—' : `${formatNumber(b.share, lang, { places: share.places, fixed: true })}%`,
-        b.units.map((i) => x.results[i]!.unit.name.trim()).join(', '),
+        b.units.map((i) => x.results[i]!.unit.name.replace(EDGE_SPACES, '')).join(', '),
       ],
     })),
     footer: [{ cells: [r.allBands, formatNumber(x.summary.ranked, lang), x.summary.ranked ? `${formatNumber('100', lang, { places: share.places, fixed: true })}%` : '—', ''], strong: true }],
