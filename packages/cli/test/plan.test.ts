@@ -91,6 +91,16 @@ describe('parindex plan', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('6 tasks due: 5 done (2 on time, 3 late), 1 not done; 0 due soon; 44 not counted.');
   });
 
+  it('a task done with a product that names no date is counted apart, so that the parts add up to the done', async () => {
+    const progress = JSON.parse(readFileSync(PROGRESS, 'utf8'));
+    delete progress.tasks[0].products[0].date;
+    const file = join(tempDir(), 'undated.json');
+    writeFileSync(file, JSON.stringify(progress));
+    const [vi, en] = await Promise.all([cliInProcess(['plan', 'status', PLAN, file, '--quiet']), cliInProcess(['plan', 'status', PLAN, file, '--quiet', '--lang', 'en'])]);
+    expect(vi.stdout.replace(/\s+/g, ' ')).toContain('Đến hạn 44 nhiệm vụ: hoàn thành 38 (đúng hạn 34, trễ hạn 3, sản phẩm không ghi ngày 1), chưa hoàn thành 6;');
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('44 tasks due: 38 done (34 on time, 3 late, 1 with an undated product), 6 not done;');
+  });
+
   it('status without progress: every task due is overdue; a wrong --as-of is wrong usage', async () => {
     const r = await cliInProcess(['plan', 'status', PLAN, '--quiet']);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('Đến hạn 43 nhiệm vụ: hoàn thành 0 (đúng hạn 0, trễ hạn 0), chưa hoàn thành 43');

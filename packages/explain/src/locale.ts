@@ -450,7 +450,8 @@ export interface PlanWords {
   outcomes: Readonly<Record<PlanOutcome, string>>;
   dueSoon: string;
   /** "Đến hạn 44 nhiệm vụ: hoàn thành 35 (đúng hạn 31, trễ hạn 4), quá hạn 9; sắp đến hạn 2; chưa tính 6." */
-  counts(c: { due: string; done: string; onTime: string; late: string; open: string; dueSoon: string; notCounted: string }): string;
+  /** `undated`: done with a product that names no date (null when none is), so that the parts add up to `done`. */
+  counts(c: { due: string; done: string; onTime: string; late: string; undated: string | null; open: string; dueSoon: string; notCounted: string }): string;
   derive: Readonly<Record<PlanDerive, string>>;
   /** "1.1.3 — Số nhiệm vụ đã hoàn thành = 38 (số nhiệm vụ đến hạn đã hoàn thành)" */
   derived(code: string, label: string, value: string, what: string, tasks: string): string;

@@ -83,6 +83,7 @@ export function planCounts(d: Derivation, lang: Lang): string {
     done: n(counted.filter((t) => t.done).length),
     onTime: n(counted.filter((t) => t.onTime).length),
     late: n(counted.filter((t) => t.outcome === 'late').length),
+    undated: counted.some((t) => t.outcome === 'doneUndated') ? n(counted.filter((t) => t.outcome === 'doneUndated').length) : null,
     open: n(counted.filter((t) => !t.done).length),
     dueSoon: n(d.tasks.filter((t) => t.dueSoon).length),
     notCounted: n(d.tasks.length - counted.length),

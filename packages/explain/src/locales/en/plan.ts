@@ -72,7 +72,8 @@ export const planEn: PlanWords = {
     awaitingEvent: 'waiting for an event (not yet due)',
   },
   dueSoon: 'due soon',
-  counts: (c) => `${c.due} tasks due: ${c.done} done (${c.onTime} on time, ${c.late} late), ${c.open} not done; ${c.dueSoon} due soon; ${c.notCounted} not counted.`,
+  counts: (c) =>
+    `${c.due} tasks due: ${c.done} done (${c.onTime} on time, ${c.late} late${c.undated !== null ? `, ${c.undated} with an undated product` : ''}), ${c.open} not done; ${c.dueSoon} due soon; ${c.notCounted} not counted.`,
   derive: {
     tasksDue: 'tasks due in the period',
     tasksDone: 'tasks due that are done (with a product)',

@@ -72,7 +72,8 @@ export const planVi: PlanWords = {
     awaitingEvent: 'chờ sự kiện (chưa đến hạn)',
   },
   dueSoon: 'sắp đến hạn',
-  counts: (c) => `Đến hạn ${c.due} nhiệm vụ: hoàn thành ${c.done} (đúng hạn ${c.onTime}, trễ hạn ${c.late}), chưa hoàn thành ${c.open}; sắp đến hạn ${c.dueSoon}; không tính ${c.notCounted}.`,
+  counts: (c) =>
+    `Đến hạn ${c.due} nhiệm vụ: hoàn thành ${c.done} (đúng hạn ${c.onTime}, trễ hạn ${c.late}${c.undated !== null ? `, sản phẩm không ghi ngày ${c.undated}` : ''}), chưa hoàn thành ${c.open}; sắp đến hạn ${c.dueSoon}; không tính ${c.notCounted}.`,
   derive: {
     tasksDue: 'số nhiệm vụ đến hạn trong kỳ',
     tasksDone: 'số nhiệm vụ đến hạn đã hoàn thành (có sản phẩm)',
