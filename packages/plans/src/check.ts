@@ -4,7 +4,7 @@
  * entries against its plan (unknown task ids with the nearest id, duplicates, "done" without a
  * product, a product dated after the deadline).
  */
-import { diag, findForbiddenKeysPublic, PARSE_OPTIONS, pointer, zodDiagnostics, type Diagnostic } from '@parindex/rules';
+import { diag, findForbiddenKeysPublic, isRealDate, PARSE_OPTIONS, pointer, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
 import { dueDate, type Window } from './deadline.js';
 import { Plan, Progress, type Task } from './schema.js';
 
@@ -18,7 +18,27 @@ function parseWith<T>(schema: typeof Plan | typeof Progress, value: unknown, cod
   findForbiddenKeysPublic(value, forbidden);
   if (forbidden.length > 0) return { value: undefined, diagnostics: forbidden };
   const r = schema.safeParse(value, PARSE_OPTIONS);
-  return r.success ? { value: r.data as T, diagnostics: [] } : { value: undefined, diagnostics: zodDiagnostics(r.error, code) };
+  if (!r.success) return { value: undefined, diagnostics: zodDiagnostics(r.error, code) };
+  const unreal = unrealDates(r.data, '', code);
+  return unreal.length ? { value: undefined, diagnostics: unreal } : { value: r.data as T, diagnostics: [] };
+}
+
+/** The keys that hold a date (YYYY-MM-DD) in plans and progress files. */
+const DATE_KEYS = new Set(['date', 'eventDate', 'from', 'to']);
+const ISO_SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/**
+ * Dates that match YYYY-MM-DD but do not exist (2026-09-31): the schema's pattern takes them, and a
+ * deadline or a product's date computed from one would be wrong (as a set's are refused, SET_SCHEMA).
+ */
+function unrealDates(v: unknown, path: string, code: 'PLAN_SCHEMA' | 'PROGRESS_SCHEMA'): Diagnostic[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => unrealDates(x, `${path}/${i}`, code));
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) => {
+    const at = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (DATE_KEYS.has(k) && typeof x === 'string' && ISO_SHAPE.test(x) && !isRealDate(x)) return [schemaDiag(code, at, { issue: 'notCalendarDate', value: x })];
+    return unrealDates(x, at, code);
+  });
 }
 
 /** Levenshtein distance, capped: ids are short. */

@@ -1,0 +1,22 @@
+/** A plan's or a progress file's date that does not exist (2026-09-31) is refused where it is, as a set's is. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePlan, parseProgress } from '@parindex/plans';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const read = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8'));
+
+describe('dates of plans and progress files', () => {
+  it('a day that does not exist is PLAN_SCHEMA / PROGRESS_SCHEMA at its place; real dates pass', () => {
+    const progress = read('examples/kien-tho/progress-2026.json');
+    expect(parseProgress(progress).diagnostics).toEqual([]);
+    progress.tasks[0].products[0].date = '2026-09-31';
+    const p = parseProgress(progress);
+    expect(p.value).toBeUndefined();
+    expect(p.diagnostics.map((d) => [d.code, d.path, d.params])).toEqual([['PROGRESS_SCHEMA', '/tasks/0/products/0/date', expect.objectContaining({ issue: 'notCalendarDate', value: '2026-09-31' })]]);
+    const plan = read('plans/kien-tho/2026-cchc.json');
+    plan.period.to = '2026-02-29';
+    expect(parsePlan(plan).diagnostics.map((d) => [d.code, d.path])).toEqual([['PLAN_SCHEMA', '/period/to']]);
+  });
+});
