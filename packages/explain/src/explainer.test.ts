@@ -190,10 +190,14 @@ describe("advice in the unit's own terms", () => {
     expect(say(en, { kind: 'provide', inputs: ['resolved'], documents: [], pointsAfter: null, gain: null })).toBe('Provide “Dossiers resolved” to be scored');
     expect(say(vi, { kind: 'set', input: 'kind', to: 'y', pointsAfter: '2', gain: '1' })).toBe('Đạt mức “Loại Y” cho “Loại” để đạt 2 điểm (+1)');
     expect(say(en, { kind: 'survey', input: 'answers', option: 'a', more: '1', pointsAfter: '1.5', gain: '0.01' })).toBe('1 more “Very satisfied” answer to reach 1.5 points (+0.01)');
+    // Too few answers to be scored: the step's share is 0, which is no share of the answers.
+    const tooFew = { kind: 'survey', input: 'answers', counts: { a: '10', b: '15' }, weights: { a: '1', b: '0' }, answers: '25', weighted: '10', share: '0', points: '0' } as const;
+    expect(vi.step(tooFew)).toBe('25 phiếu, chưa đủ số phiếu để chấm → 0 điểm');
+    expect(en.step(tooFew)).toBe('25 answers, too few to be scored → 0 points');
     // What the survey must show (the share to the next whole percent), not ballots to add.
     const survey = { kind: 'survey', input: 'answers', option: 'a', more: '4', share: '0.796', target: '0.8', pointsAfter: '4.8', gain: '0.024' } as const;
-    expect(say(en, survey)).toBe('Raise the weighted share of “Answers” from 0.796 to 0.8 to reach 4.8 points (+0.024)');
-    expect(say(vi, survey)).toBe('Nâng tỉ lệ có trọng số của “Phiếu” từ 0,796 lên 0,8 để đạt 4,8 điểm (+0,024)');
+    expect(say(en, survey)).toBe('Raise the weighted share of “Answers” from 0.796 to at least 0.8 to reach 4.8 points (+0.024)');
+    expect(say(vi, survey)).toBe('Nâng tỉ lệ có trọng số của “Phiếu” từ 0,796 lên ít nhất 0,8 để đạt 4,8 điểm (+0,024)');
     expect(say(vi, { kind: 'none', reason: 'searchBound' })).toBe('Không tìm được thay đổi nào cho thêm điểm trong giới hạn tìm kiếm');
   });
 

@@ -418,7 +418,11 @@ export const en: Locale = {
         : `Proportion ${say.n(s.fraction)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'met' : 'not met'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (limited)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
-    survey: (s, say) => `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share)} → ${say.pts(s.points)}`,
+    // Not scored (fewer answers than the rule needs) the step holds share 0 though answers were weighted.
+    survey: (s, say) =>
+      s.share === '0' && s.weighted !== '0'
+        ? `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, too few to be scored → ${say.pts(s.points)}`
+        : `${say.n(s.answers)} ${s.answers === '1' ? 'answer' : 'answers'}, weighted share ${say.n(s.share)} → ${say.pts(s.points)}`,
     onTime: (s, say, code) =>
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (due ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'on time' : s.status === 'late' ? `${s.daysLate ?? 0} ${s.daysLate === 1 ? 'day' : 'days'} late` : 'missing'}`,
     onTimeResult: () => null,
@@ -487,7 +491,7 @@ export const en: Locale = {
     // What the survey must show, not ballots to add: the share is the citizens' answer to the service.
     survey: (im, say) =>
       im.share !== undefined && im.target !== undefined
-        ? `Raise the weighted share of “${say.input(im.input).label}” from ${say.n(im.share)} to ${say.n(im.target)} ${en.reach(im.pointsAfter, im.gain, say)}`
+        ? `Raise the weighted share of “${say.input(im.input).label}” from ${say.n(im.share)} to at least ${say.n(im.target)} ${en.reach(im.pointsAfter, im.gain, say)}`
         : `${say.n(im.more)} more “${say.option(im.input, im.option)}” ${im.more === '1' ? 'answer' : 'answers'} ${en.reach(im.pointsAfter, im.gain, say)}`,
     none: (im) =>
       ({

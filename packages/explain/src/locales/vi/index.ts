@@ -429,7 +429,11 @@ export const vi: Locale = {
         : `Tỉ lệ điểm ${say.n(s.fraction)} → ${say.pts(s.points)}`,
     part: (s, say, code) => `${say.part(code, s.id)}: ${s.met ? 'đạt' : 'không đạt'} → ${say.pts(s.points)}`,
     perItem: (s, say) => `${say.n(s.items)} trường hợp × ${say.n(s.each)} = ${say.n(s.change)}${s.limited ? ' (đã áp giới hạn)' : ''}; ${say.n(s.base)} → ${say.pts(s.points)}`,
-    survey: (s, say) => `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share)} → ${say.pts(s.points)}`,
+    // Not scored (fewer answers than the rule needs) the step holds share 0 though answers were weighted.
+    survey: (s, say) =>
+      s.share === '0' && s.weighted !== '0'
+        ? `${say.n(s.answers)} phiếu, chưa đủ số phiếu để chấm → ${say.pts(s.points)}`
+        : `${say.n(s.answers)} phiếu, tỉ lệ có trọng số ${say.n(s.share)} → ${say.pts(s.points)}`,
     onTime: (s, say, code) =>
       `${say.onTimeLabel(code, s.input) ?? say.input(s.input).label}: ${s.date ? say.date(s.date) : '—'} (hạn ${s.deadline ? say.date(s.deadline) : '—'}) — ${s.status === 'onTime' ? 'đúng hạn' : s.status === 'late' ? `trễ ${say.n(String(s.daysLate ?? 0))} ngày` : 'chưa có'}`,
     onTimeResult: () => null,
@@ -497,7 +501,7 @@ export const vi: Locale = {
     // What the survey must show, not ballots to add: the share is the citizens' answer to the service.
     survey: (im, say) =>
       im.share !== undefined && im.target !== undefined
-        ? `Nâng tỉ lệ có trọng số của “${say.input(im.input).label}” từ ${say.n(im.share)} lên ${say.n(im.target)} ${vi.reach(im.pointsAfter, im.gain, say)}`
+        ? `Nâng tỉ lệ có trọng số của “${say.input(im.input).label}” từ ${say.n(im.share)} lên ít nhất ${say.n(im.target)} ${vi.reach(im.pointsAfter, im.gain, say)}`
         : `Thêm ${say.n(im.more)} phiếu trả lời “${say.option(im.input, im.option)}” ${vi.reach(im.pointsAfter, im.gain, say)}`,
     none: (im) =>
       ({
