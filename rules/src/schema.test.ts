@@ -65,6 +65,23 @@ describe('validateSetText', () => {
     expect(diagnosticText(d!, 'vi')).toBe('Mức tối đa ("max") phải là số thập phân không âm dạng "0.25".');
   });
 
+  it("a refused head (status, decision's date) does not hide the criteria's problems: every problem at once", () => {
+    const set = JSON.parse(readFileSync(fileURLToPath(new URL('../sets/targets.kien-tho/2026.json', import.meta.url)), 'utf8'));
+    set.status = 'finished';
+    set.decision.date = '15/01/2026';
+    set.fields[0].children[0].rule.value.ratio.numerator = 'dossiers_on_tme';
+    const r = validateSetText(JSON.stringify(set, null, 2), 'my-set.json');
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['SET_SCHEMA', '/status'],
+      ['SET_SCHEMA', '/decision/date'],
+      ['SET_UNDECLARED_INPUT', '/fields/0/children/0/rule/value/ratio/numerator'],
+    ]);
+    // A refusal inside the criteria: their checks would read what was refused, so only the schema speaks.
+    set.fields[0].max = 'một';
+    expect(validateSetText(JSON.stringify(set), 'my-set.json').diagnostics.map((d) => d.code)).toEqual(['SET_SCHEMA', 'SET_SCHEMA', 'SET_SCHEMA']);
+  });
+
   it('says a pattern with the sentence of the schema, and a type by its name, in both languages', () => {
     const text = base
       .replace('"title": "Kế hoạch đáp ứng yêu cầu", "max": 1', '"title": "Kế hoạch đáp ứng yêu cầu", "max": "1,5"')

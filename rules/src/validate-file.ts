@@ -124,18 +124,9 @@ export function validateSetText(text: string, file?: string): FileValidation {
   if (value === undefined) return { kind: 'criteria-set', value: undefined, diagnostics: doc.diagnostics };
   const found: Diagnostic[] = [...doc.diagnostics];
   if (!validateSchema(value)) {
-    const seen = new Set<string>();
-    // A hostile file can make tens of thousands of errors; matching unions is quadratic in them.
-    const all = validateSchema.errors ?? [];
-    for (const e of bestMatchErrors(all.length > LIMITS.schemaErrors ? all.slice(0, LIMITS.schemaErrors) : all)) {
-      const { body, place } = describe(e);
-      const d = schemaDiag('SET_SCHEMA', e.instancePath, body, place ?? schemaPlace(pointerSegments(e.instancePath)));
-      const key = `${d.path}|${JSON.stringify(d.params)}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        found.push(d);
-      }
-    }
+    const schema = schemaProblems();
+    for (const d of schema) found.push(d);
+    for (const d of checksPast(value, schema)) found.push(d);
   } else {
     const parsed = CriteriaSet.safeParse(value, PARSE_OPTIONS);
     if (!parsed.success) for (const d of zodDiagnostics(parsed.error, 'SET_SCHEMA')) found.push(d);
@@ -145,6 +136,61 @@ export function validateSetText(text: string, file?: string): FileValidation {
     }
   }
   return { kind: 'criteria-set', value: undefined, diagnostics: locateAll(found, doc, file) };
+}
+
+/** The schema's problems of the last validateSchema() call, one per place and issue. */
+function schemaProblems(): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  // A hostile file can make tens of thousands of errors; matching unions is quadratic in them.
+  const all = validateSchema.errors ?? [];
+  for (const e of bestMatchErrors(all.length > LIMITS.schemaErrors ? all.slice(0, LIMITS.schemaErrors) : all)) {
+    const { body, place } = describe(e);
+    const d = schemaDiag('SET_SCHEMA', e.instancePath, body, place ?? schemaPlace(pointerSegments(e.instancePath)));
+    const key = `${d.path}|${JSON.stringify(d.params)}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+/**
+ * Values that stand in for a refused part of a set's head (what no check of the criteria reads), so that
+ * one validation says every problem: a bad decision date or status no longer hides the tiers' gaps.
+ */
+const HEAD_STAND_INS: Record<string, unknown> = {
+  '/decision/date': null,
+  '/decision/number': 'x',
+  '/decision/title': 'x',
+  '/status': 'draft',
+  '/statusNote': 'x',
+  '/statusNoteEn': 'x',
+  '/title': 'x',
+  '/titleEn': 'x',
+  '/issuer': 'x',
+  '/issuerEn': 'x',
+};
+
+/**
+ * The checks of the criteria past a schema refusal confined to the set's head: with stand-ins for the
+ * refused parts, less any problem at a stood-in place (the schema's own says it). None otherwise.
+ */
+function checksPast(value: unknown, schema: readonly Diagnostic[]): Diagnostic[] {
+  if (schema.length === 0 || schema.some((d) => !(d.path in HEAD_STAND_INS)) || typeof value !== 'object' || value === null) return [];
+  const copy = structuredClone(value) as Record<string, unknown>;
+  for (const d of schema) {
+    const [head, key] = pointerSegments(d.path) as string[];
+    const at = key === undefined ? copy : copy[head!];
+    if (typeof at !== 'object' || at === null) return [];
+    (at as Record<string, unknown>)[key ?? head!] = HEAD_STAND_INS[d.path];
+  }
+  if (!validateSchema(copy)) return [];
+  const parsed = CriteriaSet.safeParse(copy, PARSE_OPTIONS);
+  if (!parsed.success) return [];
+  const stood = new Set(schema.map((d) => d.path));
+  return checkSet(parsed.data).filter((d) => ![...stood].some((p) => d.path === p || d.path.startsWith(`${p}/`)));
 }
 
 /** @internal Add file, line and column to diagnostics that lack them. */
