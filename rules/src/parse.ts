@@ -127,7 +127,7 @@ export function expectedTypes(types: readonly string[], input?: unknown): Expect
 }
 
 /** The kind of a value, and its text when it is short enough to quote. */
-function received(value: unknown): Received {
+export function received(value: unknown): Received {
   return { received: kindOf(value), value: quotable(value) };
 }
 

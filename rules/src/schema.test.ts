@@ -88,7 +88,8 @@ describe('validateSetText', () => {
       .replace('"formatVersion": 1', '"formatVersion": 1, "displayPlaces": 2.5');
     const r = validateSetText(text, 'bad.json');
     expect(r.diagnostics.map((d) => [d.path, diagnosticText(d, 'en'), diagnosticText(d, 'vi')])).toEqual([
-      ['/displayPlaces', 'The displayed decimal places ("displayPlaces") must be a whole number.', 'Số chữ số thập phân hiển thị ("displayPlaces") phải là số nguyên.'],
+      // The value the file holds is quoted, as in evidence and progress files.
+      ['/displayPlaces', 'The displayed decimal places ("displayPlaces") must be a whole number (received 2.5).', 'Số chữ số thập phân hiển thị ("displayPlaces") phải là số nguyên (nhận được 2,5).'],
       ['/fields/0/children/0/max', 'The maximum ("max") must be a non-negative decimal such as "0.25".', 'Mức tối đa ("max") phải là số thập phân không âm dạng "0.25".'],
     ]);
   });

@@ -8,7 +8,8 @@ import { hasErrors, pointerSegments, schemaDiag, schemaPlace, type Diagnostic, t
 import { readJson } from './json.js';
 import { LIMITS } from './limits.js';
 import { CriteriaSet } from './schema.js';
-import { PARSE_OPTIONS, expectedTypes, zodDiagnostics } from './parse.js';
+import { PARSE_OPTIONS, expectedTypes, received, zodDiagnostics } from './parse.js';
+import { atPointer } from './primitives.js';
 import { patternCodeBySource } from './patterns.js';
 import { validate as generatedValidator } from './set-validator.generated.js';
 
@@ -26,24 +27,25 @@ const PATTERN_BY_PLACE: Array<[RegExp, PatternCode]> = [
   [/\/version$/, 'setVersion'],
 ];
 
-const NOT_RECEIVED = { received: null, value: null } as const;
 const limitOf = (p: Record<string, unknown>) => String(p.limit);
 const typesOf = (t: unknown): string[] => (Array.isArray(t) ? t.map(String) : String(t).split(','));
 
 /** One ajv error as a schema issue, and the place it names (a missing property names itself). */
-function describe(e: ErrorObject): { body: SchemaIssueBody; place?: SchemaPlace } {
+function describe(e: ErrorObject, root: unknown): { body: SchemaIssueBody; place?: SchemaPlace } {
   const p = e.params as Record<string, unknown>;
+  // What the file holds there, to quote (ajv is not asked for it: the generated validator stays lean).
+  const got = received(atPointer(root, e.instancePath));
   switch (e.keyword) {
     case 'required':
       return { body: { issue: 'missing', expected: [], allowed: [] }, place: { field: String(p.missingProperty), item: null } };
     case 'additionalProperties':
       return { body: { issue: 'unknownKeys', keys: [String(p.additionalProperty)] } };
     case 'type':
-      return { body: { issue: 'type', expected: expectedTypes(typesOf(p.type)), ...NOT_RECEIVED } };
+      return { body: { issue: 'type', expected: expectedTypes(typesOf(p.type)), ...got } };
     case 'enum':
-      return { body: { issue: 'value', allowed: (p.allowedValues as ParamScalar[]).slice(0, 12), more: Math.max(0, (p.allowedValues as unknown[]).length - 12), ...NOT_RECEIVED } };
+      return { body: { issue: 'value', allowed: (p.allowedValues as ParamScalar[]).slice(0, 12), more: Math.max(0, (p.allowedValues as unknown[]).length - 12), ...got } };
     case 'const':
-      return { body: { issue: 'value', allowed: [p.allowedValue as ParamScalar], more: 0, ...NOT_RECEIVED } };
+      return { body: { issue: 'value', allowed: [p.allowedValue as ParamScalar], more: 0, ...got } };
     case 'pattern': {
       // The schema's own meaning for this pattern, else one told by the place.
       const pattern = patternCodeBySource(String(p.pattern)) ?? PATTERN_BY_PLACE.find(([re]) => re.test(e.instancePath))?.[1] ?? null;
@@ -51,13 +53,13 @@ function describe(e: ErrorObject): { body: SchemaIssueBody; place?: SchemaPlace 
     }
     case 'minimum':
     case 'maximum':
-      return { body: { issue: e.keyword === 'minimum' ? 'tooSmall' : 'tooBig', origin: 'number', limit: limitOf(p), inclusive: true, actual: null, ...NOT_RECEIVED } };
+      return { body: { issue: e.keyword === 'minimum' ? 'tooSmall' : 'tooBig', origin: 'number', limit: limitOf(p), inclusive: true, actual: null, ...got } };
     case 'minLength':
     case 'maxLength':
-      return { body: { issue: e.keyword === 'minLength' ? 'tooSmall' : 'tooBig', origin: 'string', limit: limitOf(p), inclusive: true, actual: null, ...NOT_RECEIVED } };
+      return { body: { issue: e.keyword === 'minLength' ? 'tooSmall' : 'tooBig', origin: 'string', limit: limitOf(p), inclusive: true, actual: null, ...got } };
     case 'minItems':
     case 'maxItems':
-      return { body: { issue: e.keyword === 'minItems' ? 'tooSmall' : 'tooBig', origin: 'array', limit: limitOf(p), inclusive: true, actual: null, ...NOT_RECEIVED } };
+      return { body: { issue: e.keyword === 'minItems' ? 'tooSmall' : 'tooBig', origin: 'array', limit: limitOf(p), inclusive: true, actual: null, ...got } };
     default:
       return { body: { issue: 'invalid', check: e.keyword } };
   }
@@ -124,7 +126,7 @@ export function validateSetText(text: string, file?: string): FileValidation {
   if (value === undefined) return { kind: 'criteria-set', value: undefined, diagnostics: doc.diagnostics };
   const found: Diagnostic[] = [...doc.diagnostics];
   if (!validateSchema(value)) {
-    const schema = schemaProblems();
+    const schema = schemaProblems(value);
     for (const d of schema) found.push(d);
     for (const d of checksPast(value, schema)) found.push(d);
   } else {
@@ -139,13 +141,13 @@ export function validateSetText(text: string, file?: string): FileValidation {
 }
 
 /** The schema's problems of the last validateSchema() call, one per place and issue. */
-function schemaProblems(): Diagnostic[] {
+function schemaProblems(root: unknown): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   // A hostile file can make tens of thousands of errors; matching unions is quadratic in them.
   const all = validateSchema.errors ?? [];
   for (const e of bestMatchErrors(all.length > LIMITS.schemaErrors ? all.slice(0, LIMITS.schemaErrors) : all)) {
-    const { body, place } = describe(e);
+    const { body, place } = describe(e, root);
     const d = schemaDiag('SET_SCHEMA', e.instancePath, body, place ?? schemaPlace(pointerSegments(e.instancePath)));
     const key = `${d.path}|${JSON.stringify(d.params)}`;
     if (!seen.has(key)) {
