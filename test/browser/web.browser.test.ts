@@ -292,6 +292,69 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     expect(problems).toEqual([]);
   });
 
+  it('the printed report and the appraiser table give the criterion its room; a form error marks the previous result out of date', async () => {
+    const ev = readJson('examples/vinh-bao/par-2026.json');
+    const expected = score(compiled, ev).totals;
+    const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 } });
+    const { page, problems } = await watched(context, base);
+    await page.waitForSelector('#evidence-form');
+    await page.setInputFiles('#open-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
+    await totalIs(page, expected.points);
+    /** Each column's share of its table's width, in percent. */
+    const shares = (table: string) =>
+      page.$eval(table, (t) => {
+        const cells = Array.from(t.querySelector('thead tr')!.children);
+        return cells.map((c) => (100 * c.getBoundingClientRect().width) / t.getBoundingClientRect().width);
+      });
+
+    // Printed: the STT column narrow, "Lĩnh vực / tiêu chí" the widest; no more pages than the CLI's own report, give or take one.
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForSelector('#report table', { state: 'visible' });
+    const printed = await shares('#report table');
+    expect(printed[0]).toBeLessThan(15);
+    expect(printed[1]).toBe(Math.max(...printed));
+    const pagesOf = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+    const pages = pagesOf(await page.pdf({ format: 'A4', landscape: true }));
+    const cliHtml = execFileSync(process.execPath, [CLI, 'score', join(ROOT, 'examples/vinh-bao/par-2026.json'), '--format', 'html'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const cliPage = await context.newPage();
+    await cliPage.setContent(cliHtml);
+    const cliPages = pagesOf(await cliPage.pdf({ format: 'A4', landscape: true }));
+    await cliPage.close();
+    expect(cliPages).toBeGreaterThan(1);
+    expect(pages).toBeGreaterThan(1);
+    expect(pages).toBeLessThanOrEqual(cliPages + 1);
+    await page.emulateMedia({ media: 'screen' });
+
+    // A figure in the wrong convention: the previous totals stay, marked out of date, the criteria's points hidden.
+    await page.fill('#in-dossiers_resolved', '1.170,5');
+    await page.waitForSelector('#result[data-state="invalid"]', { state: 'attached' });
+    expect(await page.textContent('#stale-note')).toBe(pageWords('vi').staleResult);
+    expect(await page.textContent('#total-points')).toBe(`${formatNumber(expected.points, 'vi')} / 99,5`);
+    expect(await page.$eval('#total-points', (e) => getComputedStyle(e.parentElement!).opacity)).toBe('0.4');
+    expect(await page.isVisible('[id="pts-3.2"]')).toBe(false);
+    // Printing now gives no figures of the old result.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.textContent('#report')).toBe(pageWords('vi').cannotScore);
+    await page.emulateMedia({ media: 'screen' });
+    // Fixed: the note goes, the result and the points are back.
+    await page.fill('#in-dossiers_resolved', String(ev.entries.find((e: Json) => e.input === 'dossiers_resolved').value));
+    await page.waitForSelector('#result[data-state="scored"]', { state: 'attached' });
+    await totalIs(page, expected.points);
+    expect(await page.locator('#stale-note').count()).toBe(0);
+    expect(await page.isVisible('[id="pts-3.2"]')).toBe(true);
+
+    // The appraiser's table on screen: the code column narrow, the criterion the widest.
+    await page.click('#view-appraiser');
+    await page.setInputFiles('#appraiser-evidence', join(ROOT, 'examples/vinh-bao/par-2026.json'));
+    await page.setInputFiles('#appraiser-appraisal', join(ROOT, 'examples/vinh-bao/appraisal-2026.json'));
+    await page.waitForFunction(() => (document.querySelector('#side-by-side tbody.totals tr')?.querySelectorAll('td').length ?? 0) > 4);
+    const onScreen = await shares('#side-by-side table');
+    expect(onScreen[0]).toBeLessThan(15);
+    expect(onScreen[1]).toBe(Math.max(...onScreen));
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
   it('the workbook: saved from the page, `parindex import` gives the page total; a template filled elsewhere opens in the page; a broken one shows its cell', async () => {
     const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await watched(context, base);

@@ -53,6 +53,8 @@ export interface PageWords {
   lostHeading: string;
   noneLost: string;
   cannotScore: string;
+  /** Over the previous result while the form has errors: it is out of date. */
+  staleResult: string;
   problems(count: string, isOne: boolean): string;
   warnings: string;
   autosaved: string;

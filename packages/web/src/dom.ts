@@ -66,9 +66,21 @@ function table(b: Extract<Block, { kind: 'table' }>): HTMLTableElement {
         return td;
       }),
     );
+  // Column widths as the command line's HTML report sets them (a fixed layout): the wrapped columns
+  // take the room by their widths, the code and the numbers stay narrow. A criterion title column
+  // without a width still takes the room.
+  const weights = b.columns.map((c, i) => (c.width ? (i === b.indentColumn ? c.width : c.width * 0.8) : c.align === 'right' ? 10 : i === 0 ? 8 : i === b.indentColumn ? 44 : 12));
+  const sum = weights.reduce((x, y) => x + y, 0);
+  const cols = weights.map((w) => {
+    const col = h('col');
+    // CSSOM, not a style attribute: the CSP allows it.
+    col.style.width = `${((100 * w) / sum).toFixed(1)}%`;
+    return col;
+  });
   return h(
     'table',
-    null,
+    { class: 'doc-table' },
+    h('colgroup', null, cols),
     h(
       'thead',
       null,

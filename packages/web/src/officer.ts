@@ -119,6 +119,16 @@ function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: E
   // Errors come first (there is no score); warnings follow the totals.
   fill(parts.problems, result ? null : problems);
   parts.panel.dataset.state = result ? 'scored' : 'invalid';
+  // While the form has errors the previous result stays, marked out of date (dimmed, under a note);
+  // the criteria's points are hidden and the printed report says it cannot score.
+  parts.form.dataset.stale = result ? 'false' : 'true';
+  parts.panel.querySelector('#stale-note')?.remove();
+  if (!result && parts.panel.firstChild) parts.panel.prepend(h('p', { id: 'stale-note', class: 'stale-note', role: 'status' }, ctx.words.staleResult));
+  if (!result) {
+    parts.renderReport = () => fill(parts.report, h('p', null, ctx.words.cannotScore));
+    clearTimeout(reportTimer);
+    parts.renderReport();
+  }
   if (result) {
     const onToggle = (code: string, open: boolean) => (open ? st.open.add(code) : st.open.delete(code));
     fill(parts.panel, resultPanel(compiled, result, ex, ctx.words, { open: st.open, onToggle, warnings: problems }));

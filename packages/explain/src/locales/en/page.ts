@@ -38,6 +38,7 @@ export const pageEn: PageWords = {
   lostHeading: 'Criteria that lost points (most lost first)',
   noneLost: 'No criterion lost points.',
   cannotScore: 'Not scored yet: fix the problems below.',
+  staleResult: 'Out of date: this result was computed before the form had errors. Fix them all for a new result.',
   problems: (n, one) => `${n} ${one ? 'problem' : 'problems'} to fix`,
   warnings: 'Warnings',
   autosaved: 'The figures are saved in this browser as you type.',

@@ -38,6 +38,7 @@ export const pageVi: PageWords = {
   lostHeading: 'Tiêu chí bị mất điểm (mất nhiều nhất trước)',
   noneLost: 'Không có tiêu chí nào bị mất điểm.',
   cannotScore: 'Chưa chấm được: hãy sửa các lỗi dưới đây.',
+  staleResult: 'Kết quả cũ: đây là kết quả trước khi biểu mẫu có lỗi, chưa tính lại. Sửa hết lỗi để có kết quả mới.',
   problems: (n) => `${n} lỗi cần sửa`,
   warnings: 'Lưu ý',
   autosaved: 'Số liệu được tự lưu trong trình duyệt này.',
