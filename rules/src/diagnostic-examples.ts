@@ -168,6 +168,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   PROGRESS_DUPLICATE_TASK: { task: 'PL01.3', first: '/tasks/2' },
   PROGRESS_DONE_WITHOUT_PRODUCT: { task: 'PL05.4' },
   PROGRESS_LATE: { task: 'PL07.1', date: '2026-02-10', deadline: '2026-01-31' },
+  PROGRESS_PLAN_NOT_GIVEN: { plan: 'kien-tho.2026-cchc' },
 
   USAGE_UNKNOWN_COMMAND: { command: 'scroe', commands: ['rules', 'template', 'validate', 'score', 'explain', 'diff', 'rank'] },
   USAGE_UNKNOWN_OPTION: { option: '--fromat' },

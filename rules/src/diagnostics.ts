@@ -395,6 +395,8 @@ export interface DiagnosticParams {
   PROGRESS_DONE_WITHOUT_PRODUCT: { task: string };
   /** date: the date of the product that proves the task done (its earliest dated); deadline: the date the task fell due. */
   PROGRESS_LATE: { task: string; date: string; deadline: string };
+  /** A progress file validated without the plan it names: its schema only was checked. */
+  PROGRESS_PLAN_NOT_GIVEN: { plan: string };
 
   // The command line (exit code 2)
   USAGE_UNKNOWN_COMMAND: { command: string; commands: string[] };
@@ -684,6 +686,7 @@ export const SEVERITY = {
   PROGRESS_DUPLICATE_TASK: 'error',
   PROGRESS_DONE_WITHOUT_PRODUCT: 'warning',
   PROGRESS_LATE: 'warning',
+  PROGRESS_PLAN_NOT_GIVEN: 'warning',
 
   USAGE_UNKNOWN_COMMAND: 'error',
   USAGE_UNKNOWN_OPTION: 'error',
@@ -761,6 +764,7 @@ type ToolWarning = Warnings<
   | 'PLAN_INPUT_OVERRIDDEN'
   | 'PROGRESS_DONE_WITHOUT_PRODUCT'
   | 'PROGRESS_LATE'
+  | 'PROGRESS_PLAN_NOT_GIVEN'
   | 'WORKBOOK_MISSING_ROW'
   | 'WORKBOOK_CELL_IGNORED'
   | 'WORKBOOK_PERCENT_FRACTION'

@@ -21,7 +21,8 @@ import { compile as compileShippedOrPinned } from '../../packages/engine/src/sco
 import { cliInProcess } from '../../packages/cli/test/helpers.js';
 import { parseThreads } from '../../packages/cli/src/commands/rank.js';
 import { dispatch } from '../../packages/cli/src/main.js';
-import { CliError, UsageError } from '../../packages/cli/src/io.js';
+import { CliError, readJsonFile, UsageError } from '../../packages/cli/src/io.js';
+import { checkProgressFile } from '../../packages/cli/src/commands/validate-plan.js';
 import { watchStdout, writeFileAtomic } from '../../packages/cli/src/output.js';
 import { planAgainstSet } from '../../packages/cli/src/plan-files.js';
 import { applyDerived, checkProgress, derive, parsePlan, parseProgress, type Plan, type Progress } from '@parindex/plans';
@@ -607,6 +608,7 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
   PROGRESS_DUPLICATE_TASK: progressCase((p) => (p.tasks[1].task = 'T1'), '/tasks/1/task'),
   PROGRESS_DONE_WITHOUT_PRODUCT: progressCase(() => undefined, '/tasks/2/status'),
   PROGRESS_LATE: progressCase(() => undefined, '/tasks/1/products/0/date'),
+  PROGRESS_PLAN_NOT_GIVEN: { run: () => checkProgressFile(readJsonFile(join(PLAN_DIR, 'mixed.progress.json')), new Map()), path: '/plan' },
   ...workbookCases(tmp),
   USAGE_NUMBER: usageCase(() => ['serve', '--port', '70000']),
 };

@@ -3,7 +3,7 @@
  * it serves (when that set is bundled or given with --rules); a progress file's schema, and its
  * entries against its plan when the plan is given in the same call (matched by its id).
  */
-import type { Diagnostic } from '@parindex/rules';
+import { diag, type Diagnostic } from '@parindex/rules';
 import { checkProgress, parseProgress, planWindow, type Plan } from '@parindex/plans';
 import { CliError, locateIn, type JsonFile } from '../io.js';
 import { compiledFor } from '../load.js';
@@ -32,5 +32,7 @@ export function checkProgressFile(f: JsonFile, plans: ReadonlyMap<string, Plan>)
   for (const d of locateIn(r.diagnostics, f)) out.push(d);
   const plan = r.value ? plans.get(r.value.plan) : undefined;
   if (r.value && plan) for (const d of locateIn(checkProgress(r.value, plan, planWindow(plan)), f)) out.push(d);
+  // Valid alone says little: unknown, repeated and late tasks are found against the plan only.
+  if (r.value && !plan) for (const d of locateIn([diag('PROGRESS_PLAN_NOT_GIVEN', '/plan', { plan: r.value.plan }, 'warning')], f)) out.push(d);
   return out;
 }

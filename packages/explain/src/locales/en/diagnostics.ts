@@ -716,6 +716,8 @@ export const diagnosticsEn = {
   PROGRESS_DUPLICATE_TASK: (p) => `The progress of task ${q(p.task)} is given twice (first at ${p.first}); only the first is used.`,
   PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `The task ${q(p.task)} is marked done but has no product (a document's number, date or title, or the figure reached): it does not count as done.`,
   PROGRESS_LATE: (p, f) => `The task ${q(p.task)} was done late: its product is dated ${f.date(p.date)}, the deadline was ${f.date(p.deadline)}.`,
+  PROGRESS_PLAN_NOT_GIVEN: (p) =>
+    `Only the progress file's format was checked: the plan ${q(p.plan)} is not among the files checked. Check it with its plan (parindex validate <plan.json> <progress.json>) to find unknown, repeated or late tasks.`,
 
   // The command line
   USAGE_UNKNOWN_COMMAND: (p) => `Unknown command ${q(p.command)}. Commands: ${p.commands.join(', ')}.`,

@@ -717,6 +717,8 @@ export const diagnosticsVi = {
   PROGRESS_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} được ghi tiến độ hai lần (lần đầu tại ${p.first}); chỉ lần đầu được dùng.`,
   PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `Nhiệm vụ ${q(p.task)} ghi "đã hoàn thành" nhưng không có sản phẩm (số, ngày, tên văn bản hoặc kết quả đạt được): chưa được tính là hoàn thành.`,
   PROGRESS_LATE: (p, f) => `Nhiệm vụ ${q(p.task)} hoàn thành trễ hạn: sản phẩm ngày ${f.date(p.date)}, hạn ${f.date(p.deadline)}.`,
+  PROGRESS_PLAN_NOT_GIVEN: (p) =>
+    `Tệp tiến độ mới chỉ được kiểm tra định dạng: kế hoạch ${q(p.plan)} không có trong các tệp được kiểm tra. Hãy kiểm tra cùng tệp kế hoạch (parindex validate <kế hoạch.json> <tiến độ.json>) để biết nhiệm vụ sai mã, trùng hay trễ hạn.`,
 
   // Dòng lệnh
   USAGE_UNKNOWN_COMMAND: (p) => `Không có lệnh ${q(p.command)}. Các lệnh: ${p.commands.join(', ')}.`,
