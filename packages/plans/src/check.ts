@@ -116,8 +116,11 @@ export function parseProgress(value: unknown): Parsed<Progress> {
 
 /** A done task's products against its deadline in the window: "done" without a product; a product after the deadline. */
 function checkDone(task: Task, products: NonNullable<Progress['tasks'][number]['products']>, eventDate: string | undefined, window: Window, at: number): Diagnostic[] {
-  const proving = products.filter((p) => [p.number, p.date, p.title, p.figure].some((v) => v !== undefined && v !== ''));
-  if (proving.length === 0) return [diag('PROGRESS_DONE_WITHOUT_PRODUCT', pointer('tasks', at, 'status'), { task: task.id }, 'warning')];
+  const given = products.filter((p) => [p.number, p.date, p.title, p.figure].some((v) => v !== undefined && v !== ''));
+  if (given.length === 0) return [diag('PROGRESS_DONE_WITHOUT_PRODUCT', pointer('tasks', at, 'status'), { task: task.id }, 'warning')];
+  // As derive.ts counts them: a product dated after the as-of date did not exist yet, so it is not late
+  // (a review as of 15/06 of a file that already holds July's products says nothing of them).
+  const proving = given.filter((p) => p.date === undefined || p.date <= window.asOf);
   const due = dueDate(task.deadline, window, eventDate);
   if (due === 'noDeadline' || due === 'awaitingEvent') return [];
   // The earliest dated product is the one that proves the task done (derive.ts, provingProduct).

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, parseProgress } from '@parindex/plans';
+import { checkProgress, parsePlan, parseProgress, planWindow } from '@parindex/plans';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (p: string) => JSON.parse(readFileSync(`${ROOT}${p}`, 'utf8'));
@@ -18,5 +18,18 @@ describe('dates of plans and progress files', () => {
     const plan = read('plans/kien-tho/2026-cchc.json');
     plan.period.to = '2026-02-29';
     expect(parsePlan(plan).diagnostics.map((d) => [d.code, d.path])).toEqual([['PLAN_SCHEMA', '/period/to']]);
+  });
+
+  it('a product dated after the as-of date did not exist yet: neither late nor missing, as the status counts it', () => {
+    const plan = parsePlan(read('plans/kien-tho/2026-cchc.json')).value!;
+    const progress = read('examples/kien-tho/progress-2026.json');
+    const at = progress.tasks.findIndex((t: { task: string }) => t.task === 'PL05.6');
+    progress.tasks[at].products[0].date = '2027-02-01';
+    const found = checkProgress(parseProgress(progress).value!, plan, planWindow(plan)).filter((d) => (d.params as { task?: string }).task === 'PL05.6');
+    expect(found).toEqual([]);
+    // Dated within the year, after its deadline (31/03): late.
+    progress.tasks[at].products[0].date = '2026-05-08';
+    const late = checkProgress(parseProgress(progress).value!, plan, planWindow(plan)).filter((d) => (d.params as { task?: string }).task === 'PL05.6');
+    expect(late.map((d) => d.code)).toEqual(['PROGRESS_LATE']);
   });
 });
