@@ -13,7 +13,7 @@ export { parseEvidence } from './evidence.js';
 export { Appraisal, AppraisalRound, AppraisalItem } from './appraisal-zod.js';
 export { checkRounds, parseAppraisal } from './appraisal.js';
 /** For `parindex rank` and POST /v1/rank: which unit codes are one unit. */
-export { unitKey, visibleCode, duplicateUnit, rankedInstead } from './unit-code.js';
+export { unitKey, visibleCode, duplicateUnit, rankedInstead, type AppraisalUnusedWhy } from './unit-code.js';
 export { diffResults, sameValue, type ResultDiff, type NodeDiff, type DiffReason, type Change } from './diff.js';
 export { evidenceSchema } from './evidence-schema.js';
 /** @internal For `validate`: an appraisal the schema refuses, the refused parts taken out, to check the rest. */

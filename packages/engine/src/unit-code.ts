@@ -2,7 +2,11 @@
  * Which unit codes are one unit, for ranking (`parindex rank` and POST /v1/rank): a unit given twice
  * is ranked once, however its code is spelt.
  */
-import { diag, type Diagnostic } from './deps.js';
+import { diag, type Diagnostic, type DiagnosticParams } from './deps.js';
+
+type Params = DiagnosticParams['RANK_APPRAISAL_UNUSED'];
+/** Why rank leaves an appraisal unused: RANK_APPRAISAL_UNUSED's params without the unit (each variant). */
+export type AppraisalUnusedWhy = Params extends infer P ? (P extends unknown ? Omit<P, 'unit'> : never) : never;
 
 /** Letters of other scripts that look like Latin ones (after case folding), and the Latin letter; ð looks like đ. */
 const LOOKALIKES = ['авекмнорстхуіјѕһԁԛԝαβεζηικμνορτυχıð', 'abekmhopctxyijshdqwabezhikmnoptyxiđ'] as const;

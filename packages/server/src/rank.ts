@@ -5,7 +5,7 @@
  * an appraisal applies to the evidence whose SHA-256 it names, and one that applies to none is
  * RANK_APPRAISAL_UNUSED with its reason; the summary lists every band of the set, as rank's does.
  */
-import { duplicateUnit, rank, rankedInstead, rankingJson, score, summarize, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '@parindex/engine';
+import { duplicateUnit, rank, rankedInstead, type AppraisalUnusedWhy, rankingJson, score, summarize, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '@parindex/engine';
 import { diag, ParindexError, type Diagnostic, type JsonDocument } from '@parindex/rules';
 import { compileGiven, isObject, located, locateScoring, pointerToken, readBody, RequestError, scoringOf, type Json, type Scoring } from './body.js';
 import { worded, type Answer, type RouteInput } from './routes.js';
@@ -125,13 +125,7 @@ function rankOne(r: RankRun, ev: unknown, i: number): void {
   r.ranked.push({ input: i, summary: summaryOf(appraised, r.doc) });
 }
 
-type UnusedWhy =
-  | { reason: 'evidenceNotRanked' | 'nothingRanked' }
-  | { reason: 'sameEvidence'; first: string }
-  | { reason: 'evidenceDuplicate'; file: string; first: string }
-  | { reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
-
-function unusedAppraisal(r: RankRun, a: BodyAppraisal, why: UnusedWhy): Reported {
+function unusedAppraisal(r: RankRun, a: BodyAppraisal, why: AppraisalUnusedWhy): Reported {
   const params = why.reason === 'evidenceChanged' ? { unit: a.unit, ...why } : { unit: a.unit || null, ...why };
   return { input: a.input, diagnostics: located([diag('RANK_APPRAISAL_UNUSED', '/evidence', params, 'warning')], `/appraisals/${a.input}`, r.doc) };
 }
@@ -151,7 +145,7 @@ function unusedAppraisals(r: RankRun): Reported[] {
  * left out as a repeated unit; its unit is ranked from evidence of another
  * SHA-256 (the evidence changed since it was appraised); or its unit is not ranked at all.
  */
-function unpairedWhy(r: RankRun, a: BodyAppraisal): UnusedWhy {
+function unpairedWhy(r: RankRun, a: BodyAppraisal): AppraisalUnusedWhy {
   const left = r.failed.find((f) => f.sha256 === a.sha256);
   if (left) {
     const first = rankedInstead(left.diagnostics);

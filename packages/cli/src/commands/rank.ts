@@ -11,7 +11,7 @@ import { defineCommand } from 'citty';
 import { diag, ParindexError, type Diagnostic } from '@parindex/rules';
 import { diagnosticText } from '@parindex/explain';
 import { walkJsonFiles } from '@parindex/rules/files';
-import { duplicateUnit, extra, rankedInstead, rankingJson, score, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '../engine.js';
+import { duplicateUnit, extra, rankedInstead, type AppraisalUnusedWhy, rankingJson, score, toSummary, unitKey, type CompiledSet, type ScoreSummary } from '../engine.js';
 import { terminalText } from '../format/escape.js';
 import { LOCALES, rankBandBlocks, rankDocument } from '@parindex/explain';
 import { CliError, detectKind, formatDiagnostic, locateIn, preloadWorkbooks, readJsonFile, UsageError, type JsonFile } from '../io.js';
@@ -216,13 +216,7 @@ async function scoreShared(r: RankRun, workers: RankThreads, rest: ReadonlyArray
   return outcomes;
 }
 
-type UnusedWhy =
-  | { reason: 'evidenceNotRanked' | 'nothingRanked' }
-  | { reason: 'sameEvidence'; first: string }
-  | { reason: 'evidenceDuplicate'; file: string; first: string }
-  | { reason: 'evidenceChanged'; file: string; sha256: string; ranked: string };
-
-function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
+function unusedAppraisal(r: RankRun, a: AppraisalFile, why: AppraisalUnusedWhy): void {
   const params = why.reason === 'evidenceChanged' ? { unit: a.unit, ...why } : { unit: a.unit || null, ...why };
   r.unusedAppraisals.push({ file: a.file, diagnostics: locateIn([diag('RANK_APPRAISAL_UNUSED', '/evidence', params, 'warning')], a.json) });
 }
@@ -231,7 +225,7 @@ function unusedAppraisal(r: RankRun, a: AppraisalFile, why: UnusedWhy): void {
  * Why an appraisal met no ranked evidence of its SHA-256: its unit is ranked from a file of another
  * SHA-256 (the evidence changed since it was appraised), or its unit is not ranked at all.
  */
-function unpairedWhy(r: RankRun, a: AppraisalFile): UnusedWhy {
+function unpairedWhy(r: RankRun, a: AppraisalFile): AppraisalUnusedWhy {
   // Its evidence was read but left out: its unit code was ranked from another file, which the reason names.
   const left = r.failed.find((f) => f.sha256 === a.sha256);
   if (left) return leftOutWhy(left.file, left.diagnostics);
@@ -241,7 +235,7 @@ function unpairedWhy(r: RankRun, a: AppraisalFile): UnusedWhy {
 }
 
 /** Why an appraisal of evidence that was read and left out is not used: a repeated unit (`first` ranked), else not ranked. */
-function leftOutWhy(file: string, diagnostics: readonly Diagnostic[]): UnusedWhy {
+function leftOutWhy(file: string, diagnostics: readonly Diagnostic[]): AppraisalUnusedWhy {
   const first = rankedInstead(diagnostics);
   return first !== undefined ? { reason: 'evidenceDuplicate', file, first } : { reason: 'evidenceNotRanked' };
 }
