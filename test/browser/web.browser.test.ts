@@ -284,10 +284,29 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     await totalIs(page, raised);
     expect(await page.textContent('#notice')).toContain(pageWords('vi').restored);
 
-    // Typing a Vietnamese decimal comma: the engine's coded message beside the field, no score.
+    // Typing a Vietnamese decimal comma in a count: the coded message beside the field, no score.
     await page.fill('#in-dossiers_resolved', '1300,5');
     await page.waitForSelector('#msg-in-dossiers_resolved [data-code]');
     expect(await page.getAttribute('#in-dossiers_resolved', 'aria-invalid')).toBe('true');
+    // Numbers as the page's language writes them: "1.300" is 1300 in Vietnamese, "0,5" a half; "1,300" in English.
+    const withFigures = structuredClone(changed);
+    withFigures.entries.find((e: Json) => e.input === 'dossiers_resolved').value = 1300;
+    withFigures.entries.find((e: Json) => e.criterion === '3.2').claimedPoints = 0.5;
+    const figures = score(compiled, withFigures).totals.points;
+    await page.fill('#in-dossiers_resolved', '1.300');
+    await page.fill('[id="claim-3.2"]', '0,5');
+    await totalIs(page, figures);
+    expect(await page.textContent('#msg-in-dossiers_resolved')).toBe('');
+    // The claim is read as a half: the engine compares it with the points the evidence gives.
+    expect(await page.textContent('[id="msg-claim-3.2"]')).toMatch(/^SCORE_CLAIM_MISMATCH: "3\.2" tự chấm 0,5 /);
+    await page.selectOption('#lang', 'en');
+    await page.waitForSelector('html[lang="en"]');
+    expect([await page.inputValue('#in-dossiers_resolved'), await page.inputValue('[id="claim-3.2"]')]).toEqual(['1300', '0.5']);
+    await page.fill('#in-dossiers_resolved', '1,300');
+    await totalIs(page, figures);
+    await page.selectOption('#lang', 'vi');
+    await page.waitForSelector('html[lang="vi"]');
+    expect(await page.inputValue('[id="claim-3.2"]')).toBe('0,5');
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -280,6 +280,15 @@ describe('the sentences of every diagnostic', () => {
     );
   });
 
+  it('a number that reads as two in a sheet: what it says to type reads as one ("1,1250", not "1,125" again)', () => {
+    const d = (sheet: 'vi' | 'en') => diag('EVIDENCE_NUMBER_AMBIGUOUS', '', { input: 'x', got: '1.125', thousands: '1125', decimal: '1.125', sheet });
+    expect(diagnosticText(d('vi'), 'vi')).toMatch(/: hãy nhập 1125 \(không có dấu ngăn cách hàng nghìn\) hoặc 1,1250 \(dấu phẩy trước phần thập phân\)\.$/);
+    expect(diagnosticText(d('en'), 'en')).toMatch(/: type 1125 \(no thousands separator\) or 1\.1250 \(a dot before the decimals\)\.$/);
+    // With two decimals, or a separator of each kind, the number as written reads as one already.
+    const two = diag('EVIDENCE_NUMBER_AMBIGUOUS', '', { input: 'x', got: '1.480', thousands: '1480', decimal: '1.48', sheet: 'vi' });
+    expect(diagnosticText(two, 'vi')).toMatch(/ hoặc 1,48 \(dấu phẩy/);
+  });
+
   it('the formatter', () => {
     const vi = formatter('vi');
     const en = formatter('en');

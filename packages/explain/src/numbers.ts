@@ -56,6 +56,16 @@ export function formatNumber(value: string | number, lang: Lang, opts: NumberOpt
   return `${negative ? '-' : opts.sign && !d.isZero() ? '+' : ''}${body}`;
 }
 
+/**
+ * A decimal as an officer should type it in a sheet (or the page's form) of that language so that it reads
+ * as one number: formatted, with one more zero when a single separator has exactly three digits after it
+ * ("1,125" could be 1125 too, "1,1250" is 1.125 only).
+ */
+export function typedDecimal(value: string, lang: Lang): string {
+  const text = formatNumber(value, lang);
+  return /^-?[0-9]{1,3}[.,][0-9]{3}$/.test(text) ? `${text}0` : text;
+}
+
 /** points ÷ max × 100 as a decimal string, or null when max is 0. */
 export function percentOf(points: string, max: string): string | null {
   const m = dec(max);

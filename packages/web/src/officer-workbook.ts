@@ -42,7 +42,7 @@ export function fileName(compiled: CompiledSet, code: string, ext: string): stri
 export async function saveWorkbook(ctx: PageContext, st: OfficerState, compiled: CompiledSet): Promise<void> {
   const wb = await api(ctx, st);
   if (!wb) return;
-  const { evidence } = evidenceOf(compiled, st.form!, ctx.lang);
+  const { evidence } = evidenceOf(compiled, st.form!, ctx.lang, true);
   const bytes = await wb.fillEvidenceWorkbook(compiled, evidence, ctx.lang);
   download(fileName(compiled, st.form!.unit.code, 'xlsx'), bytes, XLSX_TYPE);
 }
@@ -70,7 +70,7 @@ export async function openWorkbook(ctx: PageContext, st: OfficerState, file: Fil
   if (value) {
     const ref = String(value.criteriaSet);
     st.ref = ref;
-    st.form = stateOf(ctx.sets.get(ref), value);
+    st.form = stateOf(ctx.sets.get(ref), value, ctx.lang);
   }
   ctx.rerender();
 }

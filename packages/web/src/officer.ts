@@ -10,7 +10,7 @@ import { fill, h, renderDoc } from './dom.js';
 import { download, readFileJson, storage } from './files.js';
 import { bindValue, buildForm } from './form.js';
 import { fileName, openWorkbook, saveWorkbook, XLSX_ACCEPT } from './officer-workbook.js';
-import { controlAt, emptyState, evidenceOf, stateOf, type FormState } from './model.js';
+import { controlAt, emptyState, evidenceOf, restateNumbers, stateOf, type FormState } from './model.js';
 import { allNodes, resultPanel } from './results.js';
 
 export interface OfficerState {
@@ -24,13 +24,13 @@ export interface OfficerState {
 
 const evidenceKey = (ref: string) => `parindex.web.evidence.${ref}`;
 
-/** The autosaved form of a set, if any. */
-function restored(compiled: CompiledSet): FormState | undefined {
+/** The autosaved form of a set, if any, its numbers as `lang` writes them. */
+function restored(compiled: CompiledSet, lang: Lang): FormState | undefined {
   const text = storage.get(evidenceKey(compiled.ref));
   if (!text) return undefined;
   try {
     const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? stateOf(compiled, v as Record<string, unknown>) : undefined;
+    return v && typeof v === 'object' && !Array.isArray(v) ? stateOf(compiled, v as Record<string, unknown>, lang) : undefined;
   } catch {
     return undefined;
   }
@@ -101,19 +101,49 @@ function problemsBox(diagnostics: readonly Diagnostic[], where: ReadonlyMap<stri
   return h('div', { class: scored ? 'problems warnings' : 'problems', role: scored ? null : 'alert', id: 'problems-box' }, h('p', null, title), h('ul', null, diagnostics.map(item)));
 }
 
-/** Score the form, show everything that follows from it, autosave. */
-function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: Explainer, parts: Parts): void {
-  const form = st.form!;
-  const { evidence, where } = evidenceOf(compiled, form);
+/**
+ * Does a check's warning follow only from a number the form could not read (left out of the evidence)? It
+ * is "missing" to every criterion that reads it, and such a criterion cannot be said to score less than
+ * its claim (the number left out may be what it lacks): as the workbook's reader says it.
+ */
+function followsFromRefused(compiled: CompiledSet, d: Diagnostic, refused: ReadonlySet<string>): boolean {
+  const p = d.params as { code?: unknown; input?: unknown };
+  if (d.code === 'SCORE_MISSING_INPUT') return typeof p.input === 'string' && refused.has(p.input);
+  if (d.code !== 'SCORE_CLAIM_MISMATCH' || typeof p.code !== 'string') return false;
+  return compiled.nodes.get(p.code)?.reads.some((id) => refused.has(id)) ?? false;
+}
+
+interface FormScored {
+  evidence: Record<string, unknown>;
+  /** What the browser keeps of the form: the evidence, with a number the form could not read kept as its text. */
+  saved: Record<string, unknown>;
+  where: Map<string, string>;
+  result: ScoreResult | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** The form scored: the result (none while a number cannot be read or the evidence has errors), and every problem. */
+function scoreForm(compiled: CompiledSet, form: FormState): FormScored {
+  const { evidence, where, problems } = evidenceOf(compiled, form);
   let result: ScoreResult | undefined;
-  let diagnostics: Diagnostic[];
+  let found: Diagnostic[];
   try {
     result = score(compiled, evidence);
-    diagnostics = result.diagnostics;
+    found = result.diagnostics;
   } catch (e) {
     if (!(e instanceof ParindexError)) throw e;
-    diagnostics = e.diagnostics;
+    found = e.diagnostics;
   }
+  if (!problems.length) return { evidence, saved: evidence, where, result, diagnostics: found };
+  const refused = new Set(problems.map((d) => (d.params as { input?: string }).input ?? ''));
+  const diagnostics = [...problems, ...found.filter((d) => !followsFromRefused(compiled, d, refused))];
+  // A number left out is not a score: the form has an error until it is typed so that it reads as one number.
+  return { evidence, saved: evidenceOf(compiled, form, 'vi', true).evidence, where, result: undefined, diagnostics };
+}
+
+/** Score the form, show everything that follows from it, autosave. */
+function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: Explainer, parts: Parts): void {
+  const { evidence, saved, where, result, diagnostics } = scoreForm(compiled, st.form!);
   markControls(parts, diagnostics, where, ex.lang);
   const problems = problemsBox(diagnostics, where, ex, result !== undefined);
   // Errors come first (there is no score); warnings follow the totals.
@@ -146,7 +176,7 @@ function update(ctx: PageContext, st: OfficerState, compiled: CompiledSet, ex: E
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => parts.renderReport?.(), REPORT_DELAY_MS);
   }
-  storage.set(evidenceKey(compiled.ref), JSON.stringify(evidence));
+  storage.set(evidenceKey(compiled.ref), JSON.stringify(saved));
 }
 
 async function openEvidence(ctx: PageContext, st: OfficerState, file: File): Promise<void> {
@@ -159,7 +189,7 @@ async function openEvidence(ctx: PageContext, st: OfficerState, file: File): Pro
     else {
       st.notice = ref === st.ref ? '' : ctx.words.evidenceOfOtherSet(ref);
       st.ref = ref;
-      st.form = stateOf(ctx.sets.get(ref), read.value);
+      st.form = stateOf(ctx.sets.get(ref), read.value, ctx.lang);
     }
   }
   ctx.rerender();
@@ -173,7 +203,7 @@ async function openSet(ctx: PageContext, st: OfficerState, file: File): Promise<
     try {
       const c = ctx.sets.add(read.value);
       st.ref = c.ref;
-      st.form = restored(c) ?? emptyState(c);
+      st.form = restored(c, ctx.lang) ?? emptyState(c, ctx.lang);
     } catch (e) {
       if (!(e instanceof ParindexError)) throw e;
       st.notice = ctx.words.fileProblem(file.name);
@@ -193,12 +223,12 @@ function toolbar(ctx: PageContext, st: OfficerState, compiled: CompiledSet): HTM
     ctx.rerender();
   };
   const save = () => {
-    const { evidence } = evidenceOf(compiled, st.form!, ctx.lang);
+    const { evidence } = evidenceOf(compiled, st.form!, ctx.lang, true);
     download(fileName(compiled, st.form!.unit.code, 'json'), `${JSON.stringify(evidence, null, 2)}\n`);
   };
   const clear = () => {
     if (!window.confirm(w.confirmClear)) return;
-    st.form = emptyState(compiled);
+    st.form = emptyState(compiled, ctx.lang);
     storage.set(evidenceKey(compiled.ref), null);
     ctx.rerender();
   };
@@ -243,10 +273,12 @@ export function officerView(ctx: PageContext, st: OfficerState): HTMLElement {
     return h('div', { class: 'officer' }, problemList(w.fileProblem(st.ref), e.diagnostics, ctx.lang));
   }
   if (!st.form) {
-    st.form = restored(compiled);
+    st.form = restored(compiled, ctx.lang);
     st.notice = st.form ? w.restored : st.notice;
-    st.form ??= emptyState(compiled);
+    st.form ??= emptyState(compiled, ctx.lang);
   }
+  // A language switch: the numbers typed are written again as the new language writes them.
+  restateNumbers(compiled, st.form, ctx.lang);
   const ex = createExplainer(compiled, ctx.lang);
   const parts: Parts = {
     form: buildForm(compiled, ex, w, st.form),

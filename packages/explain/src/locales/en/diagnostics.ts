@@ -9,7 +9,7 @@ import { noneOr, period, q, sha } from '../shared.js';
 import type { SchemaFormat } from '../../locale.js';
 import { FIELDS, FIELDS_IN } from './fields.js';
 import { unitLevelsEn } from './levels.js';
-import { formatNumber } from '../../numbers.js';
+import { formatNumber, typedDecimal } from '../../numbers.js';
 
 const PLAN_NEED_EN = { plan: 'a plan file (with "kind": "plan")', progress: 'a progress file (with "kind": "progress")', evidence: 'an evidence file (with "entries")' } as const;
 const PLAN_KIND_EN = { plan: 'a plan file', progress: 'a progress file', set: 'a criteria set', evidence: 'an evidence file', appraisal: 'an appraisal file', result: 'a saved result' } as const;
@@ -71,9 +71,11 @@ const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string
 function ambiguousInSheet(p: DiagnosticParams['EVIDENCE_NUMBER_AMBIGUOUS'], sheet: 'vi' | 'en'): string {
   const thousands = formatNumber(p.thousands, sheet);
   const decimal = p.decimal === null ? null : formatNumber(p.decimal, sheet);
+  // What to type reads as one number ("1,1250", not "1,125", which reads as two again).
+  const typed = p.decimal === null ? null : typedDecimal(p.decimal, sheet);
   const readings = decimal !== null ? `${thousands} (a thousands separator) or ${decimal} (a decimal part)` : `${thousands} written with a thousands separator`;
   const point = sheet === 'vi' ? 'a comma' : 'a dot';
-  return `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${readings}: type ${p.thousands} (no thousands separator)${decimal !== null ? ` or ${decimal} (${point} before the decimals)` : ''}.`;
+  return `The input ${named(p.input, p)} is written ${q(p.got)}, which can mean ${readings}: type ${p.thousands} (no thousands separator)${typed !== null ? ` or ${typed} (${point} before the decimals)` : ''}.`;
 }
 
 /** A cell that is not read, with something typed in it (the appraisers' unit columns, the unit sheet's set). */

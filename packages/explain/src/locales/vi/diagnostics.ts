@@ -10,7 +10,7 @@ import { noneOr, period, q, sha } from '../shared.js';
 import type { SchemaFormat } from '../../locale.js';
 import { FIELDS, FIELDS_IN } from './fields.js';
 import { unitLevelsVi } from './levels.js';
-import { formatNumber } from '../../numbers.js';
+import { formatNumber, typedDecimal } from '../../numbers.js';
 
 const PLAN_NEED_VI = { plan: 'một tệp kế hoạch (có "kind": "plan")', progress: 'một tệp tiến độ (có "kind": "progress")', evidence: 'một tệp minh chứng (có "entries")' } as const;
 const PLAN_KIND_VI = {
@@ -80,9 +80,11 @@ const WORKBOOK_GOT: Record<DiagnosticParams['WORKBOOK_CELL_TYPE']['got'], string
 function ambiguousInSheet(p: DiagnosticParams['EVIDENCE_NUMBER_AMBIGUOUS'], sheet: 'vi' | 'en'): string {
   const thousands = formatNumber(p.thousands, sheet);
   const decimal = p.decimal === null ? null : formatNumber(p.decimal, sheet);
+  // What to type reads as one number ("1,1250", not "1,125", which reads as two again).
+  const typed = p.decimal === null ? null : typedDecimal(p.decimal, sheet);
   const readings = decimal !== null ? `${thousands} (có dấu ngăn cách hàng nghìn) hoặc ${decimal} (có phần thập phân)` : `${thousands} viết với dấu ngăn cách hàng nghìn`;
   const point = sheet === 'vi' ? 'dấu phẩy' : 'dấu chấm';
-  return `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${readings}: hãy nhập ${p.thousands} (không có dấu ngăn cách hàng nghìn)${decimal !== null ? ` hoặc ${decimal} (${point} trước phần thập phân)` : ''}.`;
+  return `Đầu vào ${named(p.input, p)} được viết ${q(p.got)}, có thể hiểu là ${readings}: hãy nhập ${p.thousands} (không có dấu ngăn cách hàng nghìn)${typed !== null ? ` hoặc ${typed} (${point} trước phần thập phân)` : ''}.`;
 }
 
 /** A cell that is not read, with something typed in it (the appraisers' unit columns, the unit sheet's set). */
