@@ -130,6 +130,8 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   RANK_THREADS_CAPPED: { asked: '64', cores: 2 },
   RESULT_SCHEMA: { field: 'index', item: null, issue: 'type', expected: ['string'], received: 'number', value: '83.6' },
   RESULT_COMPACT: {},
+  RESULT_NOT_REPRODUCED: { at: '/totals/index', saved: '"95.1"', scored: '"83.6"', more: 1, evidence: 'par-2026.json', engine: null },
+  RESULT_UNVERIFIED: { missing: 'evidence', sha256: '7b5c3b615a16339cbe42fca7d55f4fd734e2ef7e1399ead24be3318ef6645fa1' },
   APPRAISAL_EVIDENCE_MISMATCH: { field: 'evidence', expectedUnit: 'HP-VINHBAO', expectedSha256: '4be0c3a1e2f0d9c8b7a6', givenUnit: 'HP-VINHBAO', givenSha256: '9d41aa07c3b2e1f0a9b8' },
   APPRAISAL_UNKNOWN_ROUND: { round: 'round3', rounds: ['round1', 'answer', 'round2'] },
   APPRAISAL_OVERRIDE_RANGE: { code: '1.1', points: '2', floor: '0', max: '1' },

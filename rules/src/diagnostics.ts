@@ -349,6 +349,16 @@ export interface DiagnosticParams {
   RESULT_SCHEMA: SchemaIssue;
   /** A saved result in the compact form (no trace) where the full result is needed (diff). */
   RESULT_COMPACT: Empty;
+  /**
+   * A saved result scored again from the files of its provenance (validate, given with them) is not the
+   * same: at, the first place that differs; saved and scored, the values there (JSON, cut short; null:
+   * absent; scored null with evidence '': the files no longer score, its round is not in the appraisal);
+   * more: how many other places differ; evidence: the evidence file; engine: the engine the result names
+   * when it is not this one.
+   */
+  RESULT_NOT_REPRODUCED: { at: string; saved: string | null; scored: string | null; more: number; evidence: string; engine: string | null };
+  /** A saved result validated without the file of its provenance it needs to be scored again (its SHA-256): its form only was checked. */
+  RESULT_UNVERIFIED: { missing: 'evidence' | 'appraisal'; sha256: string };
   APPRAISAL_EVIDENCE_MISMATCH: { field: 'criteriaSet'; expected: string; given: string } | { field: 'evidence'; expectedUnit: string; expectedSha256: string; givenUnit: string; givenSha256: string };
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };
@@ -657,6 +667,8 @@ export const SEVERITY = {
   RANK_THREADS_CAPPED: 'warning',
   RESULT_SCHEMA: 'error',
   RESULT_COMPACT: 'error',
+  RESULT_NOT_REPRODUCED: 'error',
+  RESULT_UNVERIFIED: 'warning',
   APPRAISAL_EVIDENCE_MISMATCH: 'error',
   APPRAISAL_UNKNOWN_ROUND: 'error',
   APPRAISAL_OVERRIDE_RANGE: 'error',
@@ -765,6 +777,7 @@ type ToolWarning = Warnings<
   | 'PROGRESS_DONE_WITHOUT_PRODUCT'
   | 'PROGRESS_LATE'
   | 'PROGRESS_PLAN_NOT_GIVEN'
+  | 'RESULT_UNVERIFIED'
   | 'WORKBOOK_MISSING_ROW'
   | 'WORKBOOK_CELL_IGNORED'
   | 'WORKBOOK_PERCENT_FRACTION'

@@ -319,6 +319,28 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
     },
     path: '/form',
   },
+  RESULT_NOT_REPRODUCED: {
+    // A saved result with its index edited, validated with the evidence it names: scored again, it differs there.
+    async run() {
+      const saved = JSON.parse(readFileSync(await savedResult(), 'utf8'));
+      saved.totals.index = '99.99';
+      const f = join(tmp, 'edited-result.json');
+      writeFileSync(f, JSON.stringify(saved, null, 2));
+      const r = await cliInProcess(['validate', '--format', 'json', f, example('kien-tho/targets-2026.json')]);
+      expect(r.code).toBe(1);
+      return diagnosticsIn(JSON.parse(r.stdout));
+    },
+    path: '/totals/index',
+  },
+  RESULT_UNVERIFIED: {
+    // A saved result validated alone: its schema only.
+    async run() {
+      const r = await cliInProcess(['validate', '--format', 'json', await savedResult()]);
+      expect(r.code).toBe(0);
+      return diagnosticsIn(JSON.parse(r.stdout));
+    },
+    path: '/provenance',
+  },
   RESULT_SCHEMA: {
     // A saved result whose index is a number instead of a decimal string, through the CLI's validate.
     async run() {

@@ -392,6 +392,44 @@ describe.concurrent('validate', () => {
     expect(codes).toEqual(['APPRAISAL_ROUND_ID_ORDER /rounds/2/id', 'APPRAISAL_POINTS_READ /rounds/2/items/0/points']);
   });
 
+  it('a saved result given with its evidence (and appraisal) is scored again: the same says so, an edited figure is RESULT_NOT_REPRODUCED at its line', async () => {
+    const d = tempDir();
+    const saved = async (name: string, args: string[]) => writeTemp(d, name, (await cliInProcess(['score', VB, '--format', 'json', '--quiet', ...args])).stdout);
+    const [self, round, compact] = [await saved('r.json', []), await saved('ra.json', ['--appraisal', VB_APPRAISAL]), await saved('rc.json', ['--compact'])];
+    const edited = JSON.parse(readFileSync(self, 'utf8')) as { totals: { index: string }; fields: Array<{ points: string }>; provenance: { engine: string } };
+    edited.totals.index = '95.1';
+    edited.fields[0]!.points = '9.5';
+    const bad = writeTemp(d, 'bad.json', JSON.stringify(edited, null, 2));
+    edited.provenance.engine = '@parindex/engine@0.0.9';
+    const older = writeTemp(d, 'older.json', JSON.stringify(edited, null, 2));
+
+    const ok = await cliInProcess(['validate', self, round, compact, VB, VB_APPRAISAL, '--quiet']);
+    expect(ok.code, ok.stdout).toBe(0);
+    for (const f of ['r.json', 'ra.json', 'rc.json']) expect(ok.stdout).toContain(`${join(d, f)}: chấm lại từ ${VB} cho đúng kết quả này, khớp từng con số.`);
+
+    const [vi, en, old] = [
+      await cliInProcess(['validate', bad, VB, '--quiet']),
+      await cliInProcess(['validate', bad, VB, '--quiet', '--lang', 'en']),
+      await cliInProcess(['validate', older, VB, '--quiet', '--lang', 'en']),
+    ];
+    expect(vi.code).toBe(1);
+    // The first place that differs, in the file's order (the totals before the fields), at its line and column.
+    expect(vi.stdout).toContain(
+      `bad.json:40:5  RESULT_NOT_REPRODUCED  /totals/index  lỗi: Kết quả đã lưu không đúng với kết quả chấm lại từ tệp minh chứng "${VB}": tại /totals/index tệp ghi "95.1", chấm lại được "83.6" (và 1 chỗ khác). Kết quả đã bị sửa sau khi chấm: hãy chấm lại từ tệp minh chứng.`,
+    );
+    expect(en.stdout).toContain(`at /totals/index it says "95.1", scored again "83.6" (and one other place). It was changed after it was made: score the evidence again.`);
+    expect(old.stdout).toContain('It was changed after it was made, or made by another version of the engine (@parindex/engine@0.0.9): score the evidence again.');
+    expect(vi.stdout).not.toContain('chấm lại từ examples/vinh-bao/par-2026.json cho đúng');
+
+    // Without the files it was made from: its form only, said as a warning naming the file to give.
+    const [alone, noAppraisal] = [await cliInProcess(['validate', self]), await cliInProcess(['validate', round, VB, '--lang', 'en'])];
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(
+      /r\.json:3:3 {2}RESULT_UNVERIFIED {2}\/provenance {2}cảnh báo: Mới chỉ kiểm tra định dạng của kết quả đã lưu: muốn kiểm tra các con số, hãy đưa kèm tệp minh chứng của nó \(SHA-256 [0-9a-f]{64}\)/,
+    );
+    expect(noAppraisal.stdout).toMatch(/RESULT_UNVERIFIED {2}\/provenance {2}warning: .* give its appraisal file \(SHA-256 [0-9a-f]{64}\)/);
+  });
+
   it('sets, evidence and appraisals at once; exit 0 when all are valid', async () => {
     const r = await cliInProcess(['validate', 'rules/sets/model.commune-par/2026.json', VB, VB_APPRAISAL, '--quiet', '--lang', 'en']);
     expect(r.code, r.stdout).toBe(0);

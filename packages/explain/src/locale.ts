@@ -288,6 +288,8 @@ export interface ValidateWords {
   pin(file: string, sha256: string): string;
   /** A valid evidence or appraisal file's canonical SHA-256, and where results and appraisals carry it. */
   hash(kind: 'evidence' | 'appraisal', file: string, sha256: string): string;
+  /** A saved result scored again from the evidence file given with it, and found the same. */
+  reproduced(file: string, evidence: string): string;
 }
 
 /** The notes a blank evidence file carries for the officer who fills it. */

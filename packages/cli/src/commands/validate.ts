@@ -11,6 +11,7 @@ import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } f
 import { terminalText } from '../format/escape.js';
 import { emit, outputOptions, rulesArg, type Ctx } from './common.js';
 import { checkPlanFile, checkProgressFile } from './validate-plan.js';
+import { reproducedDiagnostics } from './validate-result.js';
 import type { Plan } from '@parindex/plans';
 
 export interface FileReport {
@@ -22,6 +23,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   /** A valid file's canonical SHA-256: a set's (the hash results carry, and the one the scoring entry pins), an evidence's (an appraisal's `evidence.sha256`) or an appraisal's. */
   sha256?: string;
+  /** A saved result's: the evidence file it was scored again from, and found the same. */
+  reproducedFrom?: string;
 }
 
 async function compiledOrDiagnostics(f: JsonFile, rules: string | undefined): Promise<{ compiled?: CompiledSet; diagnostics: Diagnostic[] }> {
@@ -39,10 +42,15 @@ interface Checked {
   compiled: CompiledSet;
 }
 
-/** The evidence files of the run: those without errors by their hash; every one by its unit code (their hashes and files, in order). */
+/**
+ * The evidence files of the run: those without errors by their hash; every one by its unit code (their
+ * hashes and files, in order); and the appraisals without errors by their hash (saved results are scored
+ * again from these).
+ */
 interface GivenEvidence {
   byHash: Map<string, Checked>;
   byUnit: Map<string, Array<{ sha256: string; file: string }>>;
+  appraisals: Map<string, unknown>;
 }
 
 const unitCodeOf = (v: unknown): unknown => (v as { unit?: { code?: unknown } } | undefined)?.unit?.code;
@@ -145,6 +153,12 @@ async function checkAppraisalFile(f: JsonFile, rules: string | undefined, given:
   return out;
 }
 
+/** The evidence file a saved result names, among those given (by its provenance's SHA-256). */
+function evidenceOfResult(f: JsonFile, given: GivenEvidence): string | undefined {
+  const sha = (f.value as { provenance?: { evidence?: { sha256?: unknown } } }).provenance?.evidence?.sha256;
+  return typeof sha === 'string' ? given.byHash.get(sha)?.file.file : undefined;
+}
+
 /** Every problem of one file that parsed, by its kind. */
 async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, given: GivenEvidence, plans: Map<string, Plan>): Promise<Diagnostic[]> {
   if (kind === null) return [...f.diagnostics, kindDiagnostic(f)];
@@ -153,8 +167,9 @@ async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | und
   if (kind === 'set') return (await import('@parindex/rules/node')).validateSetText(f.text, f.file).diagnostics;
   if (kind === 'evidence') return checkEvidenceFile(f, rules, given);
   if (kind === 'appraisal') return checkAppraisalFile(f, rules, given);
-  // A saved result (score --format json) must follow the published result schema.
-  return [...f.diagnostics, ...(await savedResultDiagnostics(f))];
+  // A saved result (score --format json) must follow the published result schema, and be what its files score.
+  const schema = await savedResultDiagnostics(f);
+  return [...f.diagnostics, ...schema, ...(hasErrors(schema) ? [] : reproducedDiagnostics(f, { evidence: given.byHash, appraisals: given.appraisals }))];
 }
 
 /**
@@ -202,11 +217,12 @@ export const validateCommand = Object.assign(
       // A file refused only for problems that can be looked past is checked on (its `checkable` value) for the rest of them.
       const checked = read.map((f) => (f.value === undefined && f.checkable !== undefined ? { ...f, value: f.checkable } : f));
       const kinds = checked.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
-      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map() };
+      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map(), appraisals: new Map() };
       const plans = new Map<string, Plan>();
-      // Evidence and plans first, so that appraisal and progress files can be checked against those given with them.
-      const first = (k: FileKind | null | undefined) => Number(k === 'evidence' || k === 'plan');
-      const order = read.map((_, i) => i).sort((a, b) => first(kinds[b]) - first(kinds[a]));
+      // Evidence and plans first, so that appraisal and progress files can be checked against those given
+      // with them; saved results last, scored again from the evidence and appraisals given with them.
+      const rankOf = (k: FileKind | null | undefined) => (k === 'evidence' || k === 'plan' ? 0 : k === 'result' ? 2 : 1);
+      const order = read.map((_, i) => i).sort((a, b) => rankOf(kinds[a]) - rankOf(kinds[b]));
       const byIndex = new Map<number, FileReport>();
       for (const i of order) {
         const f = checked[i]!;
@@ -216,6 +232,8 @@ export const validateCommand = Object.assign(
         const report: FileReport = { file: f.file, kind, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics };
         // What an auditor compares with a result's provenance and an appraisal's evidence.sha256.
         if ((kind === 'set' || kind === 'evidence' || kind === 'appraisal') && errors === 0) report.sha256 = hashJson(f.value);
+        if (kind === 'appraisal' && errors === 0) given.appraisals.set(report.sha256!, f.value);
+        if (kind === 'result' && errors === 0 && !diagnostics.some((d) => d.code === 'RESULT_UNVERIFIED')) report.reproducedFrom = evidenceOfResult(f, given);
         byIndex.set(i, report);
       }
       const reports = read.map((_, i) => byIndex.get(i)!);

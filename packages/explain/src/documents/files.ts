@@ -13,6 +13,8 @@ export interface FileReport {
   warnings: number;
   /** A valid file's canonical SHA-256: a set's is what a dashboard pins to compile it with @parindex/engine/scoring; an evidence's and an appraisal's are what results carry in their provenance. */
   sha256?: string;
+  /** A saved result's: the evidence file it was scored again from, and found the same. */
+  reproducedFrom?: string;
 }
 
 /** A valid file's hash: a set's to pin, an evidence's or an appraisal's to compare with a result's provenance. */
@@ -37,7 +39,7 @@ export function validateDocument(reports: readonly FileReport[], lang: Lang): { 
     },
     { kind: 'para', text: summary },
   ];
-  const pins = reports.flatMap((r) => (r.valid && r.sha256 !== undefined ? [hashSentence(v, r, r.sha256)] : []));
+  const pins = reports.flatMap((r) => (r.valid && r.sha256 !== undefined ? [hashSentence(v, r, r.sha256)] : r.valid && r.reproducedFrom !== undefined ? [v.reproduced(r.file, r.reproducedFrom)] : []));
   for (const text of pins) doc.push({ kind: 'para', text });
   return { summary, pins, doc };
 }

@@ -198,6 +198,7 @@ export const en: Locale = {
       kind === 'evidence'
         ? `${file}: the evidence's SHA-256 is ${sha256}, the hash an appraisal file gives as "evidence.sha256" and a result as "provenance.evidence.sha256".`
         : `${file}: the appraisal file's SHA-256 is ${sha256}, the hash a result gives as "provenance.appraisal.sha256".`,
+    reproduced: (file, evidence) => `${file}: scored again from ${evidence}, the result is the same in every figure.`,
   },
   template: {
     types: {

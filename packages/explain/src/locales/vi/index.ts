@@ -210,6 +210,7 @@ export const vi: Locale = {
       kind === 'evidence'
         ? `${file}: mã SHA-256 của minh chứng là ${sha256}, mã mà tệp thẩm định ghi ở "evidence.sha256" và kết quả chấm ghi ở "provenance.evidence.sha256".`
         : `${file}: mã SHA-256 của tệp thẩm định là ${sha256}, mã mà kết quả chấm ghi ở "provenance.appraisal.sha256".`,
+    reproduced: (file, evidence) => `${file}: chấm lại từ ${evidence} cho đúng kết quả này, khớp từng con số.`,
   },
   template: {
     types: {
