@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
 import { formatDate, formatNumber, pageWords } from '@parindex/explain';
 import { dec } from '@parindex/rules';
-import { cellValueFor, fillWorkbook } from '../../packages/cli/test/workbook-fill.js';
+import { cellValueFor, fillAppraisal, fillWorkbook } from '../../packages/cli/test/workbook-fill.js';
 import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -466,6 +466,21 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const row141 = page.locator('#side-by-side tbody tr', { has: page.locator('td:first-child', { hasText: /^1\.4\.1$/ }) });
     expect(await row141.locator('td.changed').count()).toBeGreaterThan(0);
 
+    // Workbooks instead of JSON files: the officer's workbook where the appraisal goes is refused saying what it
+    // is; the appraisers' workbook (`template --appraisal`, filled with the same rounds) gives the same table.
+    const template = join(dir, 'appraiser-template.xlsx');
+    execFileSync(process.execPath, [CLI, 'template', 'model.commune-par', '--format', 'xlsx', '--out', template]);
+    const daiSon = readJson('examples/dai-son/par-2026.json');
+    const officerWorkbook = await fillWorkbook(readFileSync(template), compiled, daiSon, 'vi');
+    await page.setInputFiles('#appraiser-appraisal', { name: 'dai-son.xlsx', mimeType: 'application/octet-stream', buffer: officerWorkbook });
+    await page.waitForSelector('.appraiser .problems li[data-code="WORKBOOK_KIND"]');
+    const appraisersTemplate = join(dir, 'appraisers.xlsx');
+    execFileSync(process.execPath, [CLI, 'template', '--appraisal', join(ROOT, 'examples/vinh-bao/par-2026.json'), '--format', 'xlsx', '--out', appraisersTemplate]);
+    const appraisersWorkbook = await fillAppraisal(readFileSync(appraisersTemplate), compiled, appraisal, 'vi');
+    await page.setInputFiles('#appraiser-appraisal', { name: 'tham-dinh.xlsx', mimeType: 'application/octet-stream', buffer: appraisersWorkbook });
+    await page.waitForFunction((n) => document.querySelector('#side-by-side tbody.totals tr')?.querySelectorAll('td').length === n, cells);
+    expect((await page.locator('#side-by-side tbody.totals tr').first().locator('td').allTextContents()).slice(3)).toEqual(totals.slice(3));
+
     await page.click('#view-province');
     const files = ['dai-son', 'kien-tho', 'nguyen-luong-bang', 'tran-lieu', 'vinh-bao'].map((u) => join(ROOT, `examples/${u}/par-2026.json`));
     await page.setInputFiles('#province-files', [...files, join(ROOT, 'examples/vinh-bao/appraisal-2026.json')]);
@@ -487,6 +502,15 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(order.filter((c) => dropped.has(c)));
     const bins = await page.locator('#histogram .bin').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
     expect(bins.reduce((a, b) => a + b, 0)).toBe(3);
+    // Workbooks among the files: Đại Sơn's officer's workbook and Vĩnh Bảo's appraisers' workbook, ranked as their JSON files.
+    const jsonOnly = files.filter((f) => !f.includes('dai-son'));
+    await page.setInputFiles('#province-files', [
+      ...jsonOnly.map((f) => ({ name: f.split('/').slice(-2).join('-'), mimeType: 'application/json', buffer: readFileSync(f) })),
+      { name: 'dai-son.xlsx', mimeType: 'application/octet-stream', buffer: officerWorkbook },
+      { name: 'tham-dinh.xlsx', mimeType: 'application/octet-stream', buffer: appraisersWorkbook },
+    ]);
+    await page.waitForFunction((n) => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === n, files.length, { timeout: 180_000 });
+    expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(order);
     await context.close();
     expect(problems).toEqual([]);
   });

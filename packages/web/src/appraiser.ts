@@ -6,7 +6,8 @@ import { ParindexError, diffResults, score, type CompiledSet, type Diagnostic, t
 import { bandText, createExplainer, diffDocument, formatNumber, nodeIndex, type Block, type Explainer, type Row } from '@parindex/explain';
 import { fileButton, problemList, type PageContext } from './context.js';
 import { h, renderBlock, renderDoc } from './dom.js';
-import { readFileJson, type ReadFile } from './files.js';
+import type { ReadFile } from './files.js';
+import { FILES_ACCEPT, forRole, readPageFile } from './page-files.js';
 
 export interface AppraiserState {
   evidence: ReadFile | undefined;
@@ -29,10 +30,10 @@ function roundIds(appraisal: Record<string, unknown> | undefined): string[] {
 function scoreAll(ctx: PageContext, st: AppraiserState): Scored | { problems: Diagnostic[]; title: string } {
   const ev = st.evidence!;
   const w = ctx.words;
-  if (!ev.value) return { problems: ev.diagnostics, title: w.fileProblem(ev.name) };
+  if (!ev.value) return { problems: ev.diagnostics, title: ev.notice ?? w.fileProblem(ev.name) };
   const ref = typeof ev.value.criteriaSet === 'string' ? ev.value.criteriaSet : '';
   if (!ctx.sets.has(ref)) return { problems: [], title: w.setNotBundled(ref) };
-  if (st.appraisal && !st.appraisal.value) return { problems: st.appraisal.diagnostics, title: w.fileProblem(st.appraisal.name) };
+  if (st.appraisal && !st.appraisal.value) return { problems: st.appraisal.diagnostics, title: st.appraisal.notice ?? w.fileProblem(st.appraisal.name) };
   try {
     const compiled = ctx.sets.get(ref);
     const self = score(compiled, ev.value);
@@ -115,7 +116,7 @@ function results(ctx: PageContext, st: AppraiserState): HTMLElement | null {
 export function appraiserView(ctx: PageContext, st: AppraiserState): HTMLElement {
   const w = ctx.words;
   const pick = (key: 'evidence' | 'appraisal') => async (files: File[]) => {
-    st[key] = await readFileJson(files[0]!);
+    st[key] = forRole(await readPageFile(ctx, files[0]!), key);
     ctx.rerender();
   };
   return h(
@@ -125,9 +126,9 @@ export function appraiserView(ctx: PageContext, st: AppraiserState): HTMLElement
     h(
       'div',
       { class: 'toolbar' },
-      fileButton('appraiser-evidence', w.evidenceFile, pick('evidence')),
+      fileButton('appraiser-evidence', w.evidenceFile, pick('evidence'), false, FILES_ACCEPT),
       h('span', { class: 'file-name' }, st.evidence?.name ?? ''),
-      fileButton('appraiser-appraisal', w.appraisalFile, pick('appraisal')),
+      fileButton('appraiser-appraisal', w.appraisalFile, pick('appraisal'), false, FILES_ACCEPT),
       h('span', { class: 'file-name' }, st.appraisal?.name ?? ''),
     ),
     results(ctx, st),

@@ -7,6 +7,8 @@ export interface ReadFile {
   name: string;
   value: Record<string, unknown> | undefined;
   diagnostics: Diagnostic[];
+  /** Why the file could not be read at all, when no diagnostic says it (the page's workbook code did not load). */
+  notice?: string;
 }
 
 /** A file's JSON: size and depth limits, syntax errors with line and column, forbidden keys. Never throws. */

@@ -4,17 +4,16 @@
  * language); "Open workbook" reads one with the guard and the reader of `parindex import`, every
  * problem with its Sheet!Cell and sentence, and fills the form. The workbook code is loaded on first use.
  */
-import { ParindexError, type CompiledSet, type Diagnostic } from '@parindex/engine';
+import type { CompiledSet } from '@parindex/engine';
 import { diag } from '@parindex/rules';
 import type { PageContext } from './context.js';
 import { download } from './files.js';
 import { evidenceOf, stateOf } from './model.js';
 import type { OfficerState } from './officer.js';
+import { pageSet } from './page-files.js';
 import { workbookApi, type WorkbookApi } from './workbooks.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** What the workbook buttons' file input takes. */
-export const XLSX_ACCEPT = `.xlsx,${XLSX_TYPE}`;
 
 /** The workbook code, with a notice while it loads and when it cannot be loaded. */
 async function api(ctx: PageContext, st: OfficerState): Promise<WorkbookApi | undefined> {
@@ -45,17 +44,6 @@ export async function saveWorkbook(ctx: PageContext, st: OfficerState, compiled:
   const { evidence } = evidenceOf(compiled, st.form!, ctx.lang, true);
   const bytes = await wb.fillEvidenceWorkbook(compiled, evidence, ctx.lang);
   download(fileName(compiled, st.form!.unit.code, 'xlsx'), bytes, XLSX_TYPE);
-}
-
-/** The page's set a workbook's binding names (a bundled set, or a set file opened in the page). */
-async function pageSet(ctx: PageContext, ref: string): Promise<CompiledSet | Diagnostic[]> {
-  if (!ctx.sets.has(ref)) return [diag('SET_NOT_FOUND', '', { ref, list: 'page' })];
-  try {
-    return ctx.sets.get(ref);
-  } catch (e) {
-    if (e instanceof ParindexError) return e.diagnostics;
-    throw e;
-  }
 }
 
 /** Open an officer's workbook: its problems with their cells, and the form filled when it has no error. */

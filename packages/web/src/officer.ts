@@ -9,7 +9,8 @@ import { fileButton, problemList, type PageContext } from './context.js';
 import { fill, h, renderDoc } from './dom.js';
 import { download, readFileJson, storage } from './files.js';
 import { bindValue, buildForm } from './form.js';
-import { fileName, openWorkbook, saveWorkbook, XLSX_ACCEPT } from './officer-workbook.js';
+import { fileName, openWorkbook, saveWorkbook } from './officer-workbook.js';
+import { XLSX_ACCEPT } from './page-files.js';
 import { controlAt, emptyState, evidenceOf, restateNumbers, stateOf, type FormState } from './model.js';
 import { allNodes, resultPanel } from './results.js';
 

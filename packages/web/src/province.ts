@@ -7,7 +7,8 @@ import { ParindexError, hashJson, rank, score, summarize, toSummary, type Compil
 import { diagnosticText, formatNumber, rankDocument, type PageWords } from '@parindex/explain';
 import { fileButton, type PageContext } from './context.js';
 import { h, renderDoc, s } from './dom.js';
-import { readFileJson, type ReadFile } from './files.js';
+import type { ReadFile } from './files.js';
+import { FILES_ACCEPT, readPageFile } from './page-files.js';
 
 export interface ProvinceState {
   files: ReadFile[];
@@ -57,7 +58,7 @@ function scoreFiles(ctx: PageContext, st: ProvinceState, ref: string): Ranked {
       out.failed.push({ file: f.name, errors: e.diagnostics.length, first: e.diagnostics[0] ? diagnosticText(e.diagnostics[0], ctx.lang) : '' });
     }
   }
-  for (const f of files) if (!f.value) out.failed.push({ file: f.name, errors: f.diagnostics.length, first: f.diagnostics[0] ? diagnosticText(f.diagnostics[0], ctx.lang) : '' });
+  for (const f of files) if (!f.value) out.failed.push({ file: f.name, errors: f.diagnostics.length, first: f.notice ?? (f.diagnostics[0] ? diagnosticText(f.diagnostics[0], ctx.lang) : '') });
   for (const a of appraisals) if (!used.has(a)) out.unused.push({ file: a.name, why: ctx.words.noMatchingEvidence });
   return out;
 }
@@ -158,7 +159,7 @@ async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
 export function provinceView(ctx: PageContext, st: ProvinceState): HTMLElement {
   const w = ctx.words;
   const take = async (files: File[]) => {
-    st.files = await Promise.all(files.map(readFileJson));
+    st.files = await Promise.all(files.map((f) => readPageFile(ctx, f)));
     ctx.rerender();
   };
   const zone = h('div', { class: 'drop-zone', id: 'drop-zone' }, w.dropHere);
@@ -178,7 +179,7 @@ export function provinceView(ctx: PageContext, st: ProvinceState): HTMLElement {
     h(
       'div',
       { class: 'toolbar' },
-      fileButton('province-files', w.provinceFiles, (f) => void take(f), true),
+      fileButton('province-files', w.provinceFiles, (f) => void take(f), true, FILES_ACCEPT),
     ),
     zone,
     ranking(ctx, st),
