@@ -16,7 +16,7 @@
 // Run after `tsc -b` (the root "build" script does both).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync, renameSync, chmodSync, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -107,8 +107,8 @@ for (const [name, specs] of vendored) {
 }
 
 // The launcher is dist/launch.cjs (tsc's output of src/launch.cts, the package's bin); dist/parindex.js
-// only imports it, for `node dist/parindex.js` (an ES module, as every .js of this package).
-writeAtomic(`${dist}parindex.js`, "#!/usr/bin/env node\n// The parindex command: dist/launch.cjs (see src/launch.cts).\nimport './launch.cjs';\n");
+// is a symbolic link to it, for `node dist/parindex.js` (see writeEntry).
+writeEntry();
 for (const bin of ['parindex.js', 'launch.cjs']) chmodSync(`${dist}${bin}`, 0o755);
 
 const { writeShippedSets } = await import(new URL('../dist/shipped.js', import.meta.url).href);
@@ -133,4 +133,21 @@ if (examples.every((f) => existsSync(f))) {
 function writeAtomic(file, text) {
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * dist/parindex.js, for `node dist/parindex.js`: a symbolic link to launch.cjs. Node takes the format of
+ * its entry from the real path (launch.cjs: CommonJS), so that it starts without its ES module loader,
+ * ~5 ms of a cold start, as the installed bin does. Where no link can be made (Windows without the
+ * right), an ES module that imports the launcher, as before: the same program, a little slower to start.
+ */
+function writeEntry() {
+  const file = `${dist}parindex.js`;
+  rmSync(`${file}.tmp`, { force: true });
+  try {
+    symlinkSync('launch.cjs', `${file}.tmp`);
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    writeAtomic(file, "#!/usr/bin/env node\n// The parindex command: dist/launch.cjs (see src/launch.cts).\nimport './launch.cjs';\n");
+  }
 }
