@@ -32,10 +32,21 @@ function runCommand(): void {
       const failed = await stdout.finish();
       if (failed) process.stderr.write(formatDiagnostic(failed, lang) + '\n');
       process.exitCode = failed ? 1 : code;
+      exitWhenWritten();
     },
     () => {
       process.stderr.write('parindex: internal error\n');
       process.exitCode = 1;
     },
   );
+}
+
+/**
+ * End the process as soon as stderr has taken every write (stdout has: finish() waited for it): the
+ * command is done, and a process left to end by itself tears its heap down first, ~4 ms of a cold
+ * `parindex score`. The 'exit' listeners still run (the code cache written at build time) and the exit
+ * code is process.exitCode.
+ */
+function exitWhenWritten(): void {
+  process.stderr.write('', () => process.exit());
 }
