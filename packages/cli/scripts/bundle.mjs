@@ -16,10 +16,11 @@
 // Run after `tsc -b` (the root "build" script does both).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync, renameSync, chmodSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeEntry } from './entry.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -110,8 +111,8 @@ for (const [name, specs] of vendored) {
 }
 
 // The launcher is dist/launch.cjs (tsc's output of src/launch.cts, the package's bin); dist/parindex.js
-// is a symbolic link to it, for `node dist/parindex.js` (see writeEntry).
-writeEntry();
+// is a symbolic link to it, for `node dist/parindex.js` (scripts/entry.mjs).
+writeEntry(dist, 'link');
 for (const bin of ['parindex.js', 'launch.cjs']) chmodSync(`${dist}${bin}`, 0o755);
 
 const { writeShippedSets } = await import(new URL('../dist/shipped.js', import.meta.url).href);
@@ -136,23 +137,6 @@ if (examples.every((f) => existsSync(f))) {
 function writeAtomic(file, text) {
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
-}
-
-/**
- * dist/parindex.js, for `node dist/parindex.js`: a symbolic link to launch.cjs. Node takes the format of
- * its entry from the real path (launch.cjs: CommonJS), so that it starts without its ES module loader,
- * ~5 ms of a cold start, as the installed bin does. Where no link can be made (Windows without the
- * right), an ES module that imports the launcher, as before: the same program, a little slower to start.
- */
-function writeEntry() {
-  const file = `${dist}parindex.js`;
-  rmSync(`${file}.tmp`, { force: true });
-  try {
-    symlinkSync('launch.cjs', `${file}.tmp`);
-    renameSync(`${file}.tmp`, file);
-  } catch {
-    writeAtomic(file, "#!/usr/bin/env node\n// The parindex command: dist/launch.cjs (see src/launch.cts).\nimport './launch.cjs';\n");
-  }
 }
 
 /**
