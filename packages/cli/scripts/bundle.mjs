@@ -16,8 +16,11 @@
 // Run after `tsc -b` (the root "build" script does both).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeEntry } from './entry.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -90,7 +93,8 @@ const cli = await build({
     js: [
       '"use strict";',
       'const __parindexUrl = require("node:url").pathToFileURL(__filename).href;',
-      'const __parindexResolve = (spec) => require("node:url").pathToFileURL(require.resolve(spec)).href;',
+      `const __parindexResolve = (spec) => require("node:url").pathToFileURL(__parindexBuilt(spec) ?? require.resolve(spec)).href;`,
+      builtResolver(),
       'const __parindexVendor = (name) => require(require("node:path").join(__dirname, "vendor", name + ".cjs"));',
     ].join('\n'),
   },
@@ -107,8 +111,8 @@ for (const [name, specs] of vendored) {
 }
 
 // The launcher is dist/launch.cjs (tsc's output of src/launch.cts, the package's bin); dist/parindex.js
-// only imports it, for `node dist/parindex.js` (an ES module, as every .js of this package).
-writeAtomic(`${dist}parindex.js`, "#!/usr/bin/env node\n// The parindex command: dist/launch.cjs (see src/launch.cts).\nimport './launch.cjs';\n");
+// is a symbolic link to it, for `node dist/parindex.js` (scripts/entry.mjs).
+writeEntry(dist, 'link');
 for (const bin of ['parindex.js', 'launch.cjs']) chmodSync(`${dist}${bin}`, 0o755);
 
 const { writeShippedSets } = await import(new URL('../dist/shipped.js', import.meta.url).href);
@@ -133,4 +137,35 @@ if (examples.every((f) => existsSync(f))) {
 function writeAtomic(file, text) {
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * The bundle's import.meta.resolve of the packages whose files it reads at run time (the bundled criteria
+ * sets of @parindex/rules): where each resolved when this bundle was built, relative to dist/, taken at a
+ * run when the package.json there still names that package, else resolved as Node would. require.resolve
+ * reads the package's exports through Node's ES module resolver (built-in modules of its own to load),
+ * ~2 ms of a cold `parindex score`.
+ */
+function builtResolver() {
+  const req = createRequire(`${dist}cli.cjs`);
+  const built = {};
+  for (const spec of ['@parindex/rules']) {
+    const file = realpathSync(req.resolve(spec));
+    let root = dirname(file);
+    while (!existsSync(join(root, 'package.json'))) root = dirname(root);
+    if (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name !== spec) throw new Error(`${spec}: no package.json of its own above ${file}`);
+    built[spec] = { file: relative(dist, file), root: relative(dist, root) };
+  }
+  return [
+    `const __parindexBuiltAt = ${JSON.stringify(built)};`,
+    'const __parindexBuilt = (spec) => {',
+    '  const at = __parindexBuiltAt[spec];',
+    '  if (!at) return undefined;',
+    '  const path = require("node:path");',
+    '  try {',
+    '    if (JSON.parse(require("node:fs").readFileSync(path.join(__dirname, at.root, "package.json"), "utf8")).name === spec) return path.join(__dirname, at.file);',
+    '  } catch {}',
+    '  return undefined;',
+    '};',
+  ].join('\n');
 }

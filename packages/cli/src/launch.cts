@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `parindex` command as built (dist/launch.cjs, the package's bin; dist/parindex.js only imports it,
+ * The `parindex` command as built (dist/launch.cjs, the package's bin; dist/parindex.js is a link to it,
  * for `node dist/parindex.js`): CommonJS, so that Node starts it without its ES module loader. It runs
  * dist/cli.cjs, the whole CLI bundled into one function (heavy libraries such as exceljs and docx sit
  * in dist/vendor/ and load only when a command needs them), through node:vm with V8's code cache, so
@@ -24,7 +24,6 @@ import fs = require('node:fs');
 import nodeModule = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
-import workerThreads = require('node:worker_threads');
 
 /**
  * V8's flags for a rank. A cold rank reads and scores thousands of files once each, on every core, and
@@ -38,12 +37,19 @@ import workerThreads = require('node:worker_threads');
  */
 const RANK_V8_FLAGS = '--no-turbo-inlining';
 
+/**
+ * The argument rank-threads.ts starts a rank worker thread with (RANK_WORKER_ARG of src/workers.ts): a
+ * thread without it is not one, and neither that test nor any other command loads node:worker_threads.
+ */
+const RANK_WORKER_ARG = '--parindex-rank-worker';
+const mayBeRank = process.argv[2] === 'rank' || process.argv[2] === RANK_WORKER_ARG;
+const threads = mayBeRank ? (require('node:worker_threads') as typeof import('node:worker_threads')) : undefined;
 /** A rank worker thread (rank-threads.ts starts it with this workerData; bin.ts then runs rank-worker.ts). */
-const isRankWorker = !workerThreads.isMainThread && (workerThreads.workerData as { parindex?: unknown } | null)?.parindex === 'rank-worker';
-const isRank = isRankWorker || (workerThreads.isMainThread && process.argv[2] === 'rank');
+const isRankWorker = threads !== undefined && !threads.isMainThread && (threads.workerData as { parindex?: unknown } | null)?.parindex === 'rank-worker';
+const isRank = isRankWorker || (threads?.isMainThread === true && process.argv[2] === 'rank');
 // The flags are the process's: set once, by the command's thread, before any of the bundle is compiled.
 // node:v8 only then (another built-in module to load).
-if (isRank && workerThreads.isMainThread) (require('node:v8') as typeof import('node:v8')).setFlagsFromString(RANK_V8_FLAGS);
+if (isRank && threads?.isMainThread) (require('node:v8') as typeof import('node:v8')).setFlagsFromString(RANK_V8_FLAGS);
 
 const dir = __dirname;
 const file = path.join(dir, 'cli.cjs');

@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CompiledSet, ScoreSummary } from './engine.js';
+import { RANK_WORKER_ARG } from './workers.js';
 import { JOINING, LEFT_OUT, RANK_WORKER, tryScoreFile, type FromRankWorker, type ToRankWorker } from './rank-worker.js';
 
 /** Files per chunk: a few milliseconds of work, so that no thread waits long for the last chunk, and few messages. */
@@ -45,7 +46,7 @@ export function startRankThreads(url: URL, count: number): RankThreads | undefin
   delete env.PARINDEX_CODE_CACHE;
   for (let i = 0; i < count; i++) {
     try {
-      workers.push(new Worker(url, { workerData: RANK_WORKER, env }));
+      workers.push(new Worker(url, { workerData: RANK_WORKER, argv: [RANK_WORKER_ARG], env }));
     } catch {
       break;
     }

@@ -5,7 +5,7 @@
  * has), then takes chunks of files from a counter it shares with the other threads, scores each file as
  * the main thread first tries to (tryScoreFile), sends the summaries back, and stops when none is left.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { CriteriaSet } from '@parindex/rules';
 import { compile, score, toSummary, type CompiledSet, type ScoreSummary } from './engine.js';
 import { detectKind, readJsonFile } from './io.js';
@@ -14,8 +14,8 @@ import { detectKind, readJsonFile } from './io.js';
 export const RANK_WORKER = { parindex: 'rank-worker' } as const;
 
 /** Is this thread a rank worker (a worker thread started with RANK_WORKER)? */
-export function isRankWorker(data: unknown): boolean {
-  return parentPort !== null && (data as { parindex?: unknown } | null)?.parindex === RANK_WORKER.parindex;
+export function isRankWorker(): boolean {
+  return parentPort !== null && (workerData as { parindex?: unknown } | null)?.parindex === RANK_WORKER.parindex;
 }
 
 export type ToRankWorker = {

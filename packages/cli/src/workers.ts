@@ -9,6 +9,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The argument a rank worker thread is started with (its process.argv[2]), besides its `workerData`: the
+ * launcher and bin.ts look for it before they load node:worker_threads, which every other command can
+ * then do without (~1 ms of a cold start). Only a hint: each confirms with worker_threads that this is
+ * a worker thread with the rank's workerData. src/launch.cts spells it again (it imports nothing of the bundle).
+ */
+export const RANK_WORKER_ARG = '--parindex-rank-worker';
+
 let rankWorkerUrl: URL | undefined;
 
 export function setRankWorker(url: URL): void {

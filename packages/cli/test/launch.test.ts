@@ -5,7 +5,7 @@
  * that the build wrote a cache this Node takes.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,10 +15,11 @@ import { cli, ROOT, tempDir, VB } from './helpers.js';
 const run = promisify(execFile);
 const DIST = join(ROOT, 'packages/cli/dist');
 
-/** A folder with the built launcher (both entries) and this program as its cli.cjs. */
+/** A folder with the built launcher (both entries, parindex.js a link to launch.cjs as in dist/) and this program as its cli.cjs. */
 function folder(word: string): string {
   const dir = tempDir();
-  for (const f of ['launch.cjs', 'parindex.js']) copyFileSync(join(DIST, f), join(dir, f));
+  copyFileSync(join(DIST, 'launch.cjs'), join(dir, 'launch.cjs'));
+  symlinkSync('launch.cjs', join(dir, 'parindex.js'));
   writeFileSync(join(dir, 'cli.cjs'), program(word));
   return dir;
 }
@@ -42,8 +43,13 @@ describe('the launcher and its code cache', () => {
       .slice(0, 32);
     expect(readdirSync(dir).sort()).toEqual([`cli-${key}-${process.version}-${process.arch}.v8cache`, 'cli.cjs', 'launch.cjs', 'parindex.js']);
     expect(await launch(dir)).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache used\n' });
-    // dist/parindex.js (an ES module) runs the same launcher.
+    // dist/parindex.js, a link to the launcher, runs the same program with the same cache.
     expect(await launch(dir, 'check', 'parindex.js')).toEqual({ stdout: 'hello cli.cjs a,b', stderr: 'parindex: code cache used\n' });
+  });
+
+  it('dist/parindex.js is a link to launch.cjs (Node then starts it as CommonJS, without its ES module loader)', () => {
+    expect(lstatSync(join(DIST, 'parindex.js')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(DIST, 'parindex.js'))).toBe('launch.cjs');
   });
 
   it('a cache that V8 refuses changes nothing; a program of the same length but other text never looks at the old cache', async () => {
