@@ -403,7 +403,7 @@ export type PlanOutcome = 'onTime' | 'late' | 'doneUndated' | 'noProduct' | 'ove
 /** The kinds of a deadline (@parindex/plans DeadlineKind). */
 export type PlanDeadlineKind = 'date' | 'month' | 'quarter' | 'half' | 'year' | 'annual' | 'continuous' | 'event' | 'none';
 /** What a derived input is (@parindex/plans Derive). */
-export type PlanDerive = 'tasksDue' | 'tasksDone' | 'tasksOnTime' | 'taskDate' | 'taskDone' | 'planIssued';
+export type PlanDerive = 'tasksDue' | 'tasksDone' | 'tasksOnTime' | 'taskDate' | 'taskDone' | 'taskOnTime' | 'planIssued';
 
 /** The words of reform plans and their progress; numbers and dates come already written. */
 export interface PlanWords {

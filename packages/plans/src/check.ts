@@ -80,7 +80,7 @@ export function checkPlan(plan: Plan): Diagnostic[] {
   });
   const ids = [...first.keys()];
   (plan.serves?.inputs ?? []).forEach((m, i) => {
-    const needsTask = m.derive === 'taskDate' || m.derive === 'taskDone';
+    const needsTask = m.derive === 'taskDate' || m.derive === 'taskDone' || m.derive === 'taskOnTime';
     if (needsTask && m.task === undefined) out.push(diag('PLAN_MAPPING_TASK', pointer('serves', 'inputs', i), { input: m.input, derive: m.derive, task: null, suggestion: null }));
     else if (needsTask && !first.has(m.task!))
       out.push(diag('PLAN_MAPPING_TASK', pointer('serves', 'inputs', i, 'task'), { input: m.input, derive: m.derive, task: m.task!, suggestion: nearestId(m.task!, ids) }));

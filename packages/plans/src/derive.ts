@@ -99,14 +99,20 @@ export function taskStatus(task: Task, p: TaskProgress | undefined, window: Wind
   return { ...base, due: d, outcome, counted: COUNTED.has(outcome), done, onTime: outcome === 'onTime', dueSoon };
 }
 
+/** What one task gives: its completion date (null: not done), done, or done on time (a product dated by its deadline). */
+function oneTask(derive: 'taskDate' | 'taskDone' | 'taskOnTime', row: TaskStatusRow | undefined): string | boolean | null {
+  if (derive === 'taskDone') return row?.done === true;
+  if (derive === 'taskOnTime') return row?.onTime === true;
+  return row?.done === true && row.completedOn !== null ? row.completedOn : null;
+}
+
 /** The value of one mapping from the task rows. */
 function deriveOne(m: InputMapping, index: number, plan: Plan, rows: readonly TaskStatusRow[]): DerivedInput {
   const base = { mapping: index, criterion: m.criterion, input: m.input, derive: m.derive, fields: m.fields ?? null };
   if (m.derive === 'planIssued') return { ...base, value: typeof plan.decision.date === 'string' ? plan.decision.date : null, tasks: [] };
-  if (m.derive === 'taskDate' || m.derive === 'taskDone') {
+  if (m.derive === 'taskDate' || m.derive === 'taskDone' || m.derive === 'taskOnTime') {
     const row = rows.find((r) => r.task === m.task);
-    const value = m.derive === 'taskDone' ? row?.done === true : row?.done === true && row.completedOn !== null ? row.completedOn : null;
-    return { ...base, value, tasks: row ? [row.task] : [] };
+    return { ...base, value: oneTask(m.derive, row), tasks: row ? [row.task] : [] };
   }
   const fields = m.fields ? new Set(m.fields) : undefined;
   const counted = rows.filter((r) => r.counted && (!fields || fields.has(r.field)));

@@ -90,9 +90,10 @@ export type Task = z.infer<typeof Task>;
 /**
  * What a derived input is: `tasksDue`, `tasksDone`, `tasksOnTime` (counts over the tasks due in the
  * period, optionally of some fields only); `taskDate` (the date of a task's product); `taskDone`
- * (yes/no: the task is done with a product); `planIssued` (the date of the plan's own decision).
+ * (yes/no: the task is done with a product); `taskOnTime` (yes/no: done with a product dated by its
+ * deadline: what a criterion "done on time" reads); `planIssued` (the date of the plan's own decision).
  */
-export const Derive = z.enum(['tasksDue', 'tasksDone', 'tasksOnTime', 'taskDate', 'taskDone', 'planIssued']);
+export const Derive = z.enum(['tasksDue', 'tasksDone', 'tasksOnTime', 'taskDate', 'taskDone', 'taskOnTime', 'planIssued']);
 export type Derive = z.infer<typeof Derive>;
 
 export const InputMapping = withMeta(
@@ -100,7 +101,7 @@ export const InputMapping = withMeta(
     criterion: withDescription(Code, 'The criterion of the set whose input this fills.'),
     input: withDescription(Identifier, 'The input id, as the set declares it.'),
     derive: Derive,
-    task: withDescription(opt(TaskId), 'With taskDate and taskDone: the task.'),
+    task: withDescription(opt(TaskId), 'With taskDate, taskDone and taskOnTime: the task.'),
     fields: withDescription(opt(z.array(Identifier).check(z.maxLength(100))), 'With the counts: only tasks of these fields (all when left out).'),
   }),
   { id: 'InputMapping', description: 'One input of a criterion, derived from the plan and its progress.' },

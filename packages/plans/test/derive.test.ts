@@ -212,6 +212,21 @@ describe('taskDate, taskDone and planIssued', () => {
       ['PLAN_INPUT_OVERRIDDEN', '/entries/1/values/report_h1_sent', { criterion: '1.2', input: 'report_h1_sent', typed: '2026-06-01', derived: null, plan: 'test.reports' }],
     ]);
   });
+
+  it('taskOnTime: a task done with a product dated after its deadline is done, not on time (1.5 "tự chấm điểm đúng hạn" reads this)', () => {
+    const mapping = (derive: 'taskDone' | 'taskOnTime') => ({ criterion: '1.5', input: 'self_assessment_done', derive, task: 'R1' });
+    const onePlan: Plan = { ...plan, serves: { ...plan.serves!, criteria: ['1.5'], inputs: [mapping('taskDone'), mapping('taskOnTime')] } };
+    const values = (p: Progress) => derive(onePlan, p, Y2026).inputs.map((x) => [x.derive, x.value, x.tasks]);
+    // R1's report dated 12/03, its deadline 09/03.
+    expect(values(progress)).toEqual([
+      ['taskDone', true, ['R1']],
+      ['taskOnTime', false, ['R1']],
+    ]);
+    const onTime: Progress = { ...progress, tasks: [{ task: 'R1', status: 'done', products: [{ number: '5/BC', date: '2026-03-09' }] }] };
+    expect(values(onTime).map((x) => x[1])).toEqual([true, true]);
+    const none: Progress = { ...progress, tasks: [] };
+    expect(values(none).map((x) => x[1])).toEqual([false, false]);
+  });
 });
 
 describe('counts of some fields only', () => {

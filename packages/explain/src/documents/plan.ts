@@ -206,7 +206,7 @@ export function planExplainBlocks(leaf: NodeResult, d: Derivation, plan: Plan, e
   if (counts) blocks.push({ kind: 'para', text: planCounts(d, ex.lang) });
   const rows = derivedRows(d, plan, ex.lang).filter((_, i) => d.inputs[i]!.criterion === leaf.code);
   blocks.push({ kind: 'list', items: rows.map((r) => w.derived(String(r.cells[0]), ex.say.input(String(r.cells[1])).label, String(r.cells[2]), String(r.cells[3]), '')) });
-  const shown = new Set(mine.flatMap((x) => (x.derive === 'tasksDue' || x.derive === 'taskDate' || x.derive === 'taskDone' ? x.tasks : [])));
+  const shown = new Set(mine.flatMap((x) => (x.derive === 'tasksDue' || x.derive === 'taskDate' || x.derive === 'taskDone' || x.derive === 'taskOnTime' ? x.tasks : [])));
   const scoped = counts ? d.tasks.filter((r) => r.counted || r.dueSoon) : d.tasks.filter((r) => shown.has(r.task));
   blocks.push({ kind: 'list', items: scoped.map((r) => taskLine(r, byId.get(r.task), ex.lang)) });
   const advice = adviceLines(leaf, d, plan, ex);

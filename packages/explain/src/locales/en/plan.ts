@@ -80,6 +80,7 @@ export const planEn: PlanWords = {
     tasksOnTime: 'tasks due that were done on time',
     taskDate: "the date of the task's product",
     taskDone: 'the task is done (with a product)',
+    taskOnTime: 'the task is done on time (with a product dated by its deadline)',
     planIssued: 'the date the plan was issued',
   },
   derived: (code, label, value, what, tasks) => `${code} — ${label} = ${value} (${what})${tasks ? `: ${tasks}` : ''}`,

@@ -80,6 +80,7 @@ export const planVi: PlanWords = {
     tasksOnTime: 'số nhiệm vụ đến hạn hoàn thành đúng hạn',
     taskDate: 'ngày sản phẩm của nhiệm vụ',
     taskDone: 'nhiệm vụ đã hoàn thành (có sản phẩm)',
+    taskOnTime: 'nhiệm vụ hoàn thành đúng hạn (có sản phẩm đề ngày trong hạn)',
     planIssued: 'ngày ban hành kế hoạch',
   },
   derived: (code, label, value, what, tasks) => `${code} — ${label} = ${value} (${what})${tasks ? `: ${tasks}` : ''}`,
