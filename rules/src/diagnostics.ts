@@ -358,7 +358,7 @@ export interface DiagnosticParams {
    */
   RESULT_NOT_REPRODUCED: { at: string; saved: string | null; scored: string | null; more: number; evidence: string; engine: string | null };
   /** A saved result validated without the file of its provenance it needs to be scored again (its SHA-256): its form only was checked. */
-  RESULT_UNVERIFIED: { missing: 'evidence' | 'appraisal'; sha256: string };
+  RESULT_UNVERIFIED: { missing: 'evidence' | 'appraisal' | 'plan' | 'progress'; sha256: string };
   APPRAISAL_EVIDENCE_MISMATCH: { field: 'criteriaSet'; expected: string; given: string } | { field: 'evidence'; expectedUnit: string; expectedSha256: string; givenUnit: string; givenSha256: string };
   APPRAISAL_UNKNOWN_ROUND: { round: string; rounds: string[] };
   APPRAISAL_OVERRIDE_RANGE: { code: string; points: string; floor: string; max: string };

@@ -1,6 +1,6 @@
 /** From files to engine results: read, find the set, compile once, score; errors located in their files. */
 import { diag, PARSE_OPTIONS, ParindexError, saidOnce, schemaDiag, zodDiagnostics, type Diagnostic } from '@parindex/rules';
-import { compile, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
+import { compile, hashJson, score, type AppraisalRound, type CompiledSet, type ScoreResult } from './engine.js';
 import { roundsUpTo } from '@parindex/explain';
 import { CliError, detectKind, locateIn, loadSet, readJsonFile, type JsonFile } from './io.js';
 import { withPlan, type PlanEvidence } from './plan-files.js';
@@ -109,6 +109,11 @@ export function compiledForEvidence(evidence: JsonFile, rulesFile: string | unde
   return compiledFor(ref, rulesFile, { file: evidence, pointer: '/criteriaSet' });
 }
 
+/** The files a result scored with a plan was made from: the plan, its progress and the evidence file, by their SHA-256. */
+export function planProvenance(plan: PlanEvidence, evidence: JsonFile): NonNullable<ScoreResult['provenance']['plan']> {
+  return { id: plan.plan.plan.id, sha256: hashJson(plan.plan.file.value), progressSha256: plan.progress ? hashJson(plan.progress.file.value) : null, evidenceSha256: hashJson(evidence.value) };
+}
+
 /** Score an evidence file (and an appraisal round). */
 export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled?: CompiledSet): Promise<Scored> {
   const evidence = mustRead(evidenceFile);
@@ -134,6 +139,7 @@ export async function scoreFiles(evidenceFile: string, args: ScoreArgs, compiled
     throw e;
   }
   const warnings = [...(plan?.warnings ?? []), ...locateScoreDiagnostics(round ? round.diagnostics : self.diagnostics, evidence, appraisal)];
+  if (plan) for (const r of round ? [self, round] : [self]) r.provenance.plan = planProvenance(plan, evidence);
   return { compiled: c, evidence, ...(appraisal ? { appraisal } : {}), self, ...(round ? { round } : {}), warnings, ...(plan ? { plan } : {}) };
 }
 

@@ -32,9 +32,13 @@ export function planDiagnostics(f: JsonFile): { plan: Plan | undefined; diagnost
 
 /** Read a file that must be a plan with no error. */
 export function readPlan(file: string): PlanFile {
-  const f = mustRead(file);
+  return planOf(mustRead(file));
+}
+
+/** A file read that must be a plan with no error. */
+function planOf(f: JsonFile): PlanFile {
   const kind = detectKind(f.value!);
-  if (kind !== 'plan') throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'plan', found: kind ?? null }), file, line: 1, column: 1 }]);
+  if (kind !== 'plan') throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'plan', found: kind ?? null }), file: f.file, line: 1, column: 1 }]);
   const { plan, diagnostics } = planDiagnostics(f);
   if (!plan) throw new CliError(diagnostics);
   return { file: f, plan, warnings: diagnostics };
@@ -42,9 +46,13 @@ export function readPlan(file: string): PlanFile {
 
 /** Read a file that must be a progress file of `plan`; its problems against the plan over the window. */
 export function readProgress(file: string, plan: Plan, window: Window): { progress: ProgressFile; warnings: Diagnostic[] } {
-  const f = mustRead(file);
+  return progressOf(mustRead(file), plan, window);
+}
+
+/** A file read that must be a progress file of `plan`; its problems against the plan over the window. */
+function progressOf(f: JsonFile, plan: Plan, window: Window): { progress: ProgressFile; warnings: Diagnostic[] } {
   const kind = detectKind(f.value!);
-  if (kind !== 'progress') throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'progress', found: kind ?? null }), file, line: 1, column: 1 }]);
+  if (kind !== 'progress') throw new CliError([{ ...diag('PLAN_FILE_KIND', '', { need: 'progress', found: kind ?? null }), file: f.file, line: 1, column: 1 }]);
   const r = parseProgress(f.value);
   if (!r.value) throw new CliError(locateIn(r.diagnostics, f));
   const found = locateIn(checkProgress(r.value, plan, window), f);
@@ -77,7 +85,12 @@ export interface PlanEvidence {
  * period as of its end (docs/plans.md). The plan must serve the evidence's set.
  */
 export function withPlan(evidence: JsonFile, compiled: CompiledSet, planFile: string, progressFile: string | undefined): PlanEvidence {
-  const plan = readPlan(planFile);
+  return withPlanFiles(evidence, compiled, mustRead(planFile), progressFile === undefined ? undefined : mustRead(progressFile));
+}
+
+/** withPlan of the plan and progress files read (validate has them among its files). */
+export function withPlanFiles(evidence: JsonFile, compiled: CompiledSet, planFile: JsonFile, progressFile: JsonFile | undefined): PlanEvidence {
+  const plan = planOf(planFile);
   const planSet = plan.plan.serves?.criteriaSet ?? null;
   if (planSet !== compiled.ref) {
     throw new CliError(locateIn([diag('PLAN_SET_MISMATCH', planSet === null ? '' : '/serves/criteriaSet', { plan: plan.plan.id, planSet, evidenceSet: compiled.ref })], plan.file));
@@ -88,7 +101,7 @@ export function withPlan(evidence: JsonFile, compiled: CompiledSet, planFile: st
   const from = typeof period?.from === 'string' ? period.from : plan.plan.period.from;
   const to = typeof period?.to === 'string' ? period.to : plan.plan.period.to;
   const window: Window = { from, to, asOf: to };
-  const read = progressFile ? readProgress(progressFile, plan.plan, window) : undefined;
+  const read = progressFile ? progressOf(progressFile, plan.plan, window) : undefined;
   const derivation = derive(plan.plan, read?.progress.progress, window);
   const applied = applyDerived(evidence.value!, derivation, plan.plan.id);
   const overridden = locateIn(applied.diagnostics, evidence);

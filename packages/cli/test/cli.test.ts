@@ -430,6 +430,29 @@ describe.concurrent('validate', () => {
     expect(noAppraisal.stdout).toMatch(/RESULT_UNVERIFIED {2}\/provenance {2}warning: .* give its appraisal file \(SHA-256 [0-9a-f]{64}\)/);
   });
 
+  it('a result scored with a plan names the plan, its progress and the evidence file, and is scored again from them', async () => {
+    const d = tempDir();
+    const [ev, plan, progress] = ['examples/kien-tho/par-2026.json', 'plans/kien-tho/2026-cchc.json', 'examples/kien-tho/progress-2026.json'];
+    const made = await cliInProcess(['score', ev, '--plan', plan, '--progress', progress, '--format', 'json', '--quiet']);
+    const result = JSON.parse(made.stdout) as { provenance: { evidence: { sha256: string }; plan: Record<string, unknown> } };
+    const sha = (f: string) => hashJson(read(f));
+    expect(result.provenance.plan).toEqual({ id: 'kien-tho.2026-cchc', sha256: sha(plan), progressSha256: sha(progress), evidenceSha256: sha(ev) });
+    // The evidence scored is the file with the plan's inputs in it: another hash than the file's.
+    expect(result.provenance.evidence.sha256).not.toBe(sha(ev));
+    const saved = writeTemp(d, 'rp.json', made.stdout);
+    const [all, noProgress] = [await cliInProcess(['validate', saved, ev, plan, progress, '--quiet']), await cliInProcess(['validate', saved, ev, plan, '--lang', 'en'])];
+    expect(all.code, all.stdout).toBe(0);
+    expect(all.stdout).toContain(`rp.json: chấm lại từ ${ev} cho đúng kết quả này, khớp từng con số.`);
+    expect(noProgress.stdout).toContain(
+      `RESULT_UNVERIFIED  /provenance  warning: Only this saved result's format was checked: to check its figures, give its progress file (SHA-256 ${sha(progress)})`,
+    );
+    // The official table says where its figures came from.
+    const html = await cliInProcess(['score', ev, '--plan', plan, '--progress', progress, '--format', 'html', '--quiet', '--lang', 'en']);
+    expect(html.stdout).toContain(
+      `(the evidence file, SHA-256 ${sha(ev)}, with the figures derived from the plan kien-tho.2026-cchc, SHA-256 ${sha(plan)}, and its progress file, SHA-256 ${sha(progress)})`,
+    );
+  });
+
   it('sets, evidence and appraisals at once; exit 0 when all are valid', async () => {
     const r = await cliInProcess(['validate', 'rules/sets/model.commune-par/2026.json', VB, VB_APPRAISAL, '--quiet', '--lang', 'en']);
     expect(r.code, r.stdout).toBe(0);

@@ -233,6 +233,7 @@ export const ProvenanceSchema = withMeta(
     criteriaSet: s({ ref: z.string(), id: z.string(), version: z.string(), status: z.string(), issuer: z.string(), decision: z.string(), sha256: z.string() }),
     evidence: s({ sha256: z.string() }),
     appraisal: opt(s({ sha256: z.string(), round: z.string() })),
+    plan: opt(s({ id: z.string(), sha256: z.string(), progressSha256: z.nullable(z.string()), evidenceSha256: z.string() })),
   }),
   { id: 'Provenance' },
 );

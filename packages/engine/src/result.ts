@@ -200,6 +200,13 @@ export interface Provenance {
   criteriaSet: { ref: string; id: string; version: string; status: string; issuer: string; decision: string; sha256: string };
   evidence: { sha256: string };
   appraisal?: { sha256: string; round: string };
+  /**
+   * Scored with a reform plan (`parindex score --plan`): the evidence scored is the evidence file with the
+   * inputs derived from the plan and its progress (`evidence.sha256` is of that, which no file holds);
+   * these name the files it was made from: the plan (its id and SHA-256), its progress file (null: none)
+   * and the evidence file. Set by the caller that derived the inputs; the engine never reads a plan.
+   */
+  plan?: { id: string; sha256: string; progressSha256: string | null; evidenceSha256: string };
 }
 
 export interface ScoreResult {

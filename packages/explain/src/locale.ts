@@ -3,7 +3,7 @@
  * points, bounds and conditions, and one sentence per step kind, improvement kind and rule kind. The
  * types make a kind without a sentence a compile error; a test checks both locales at run time too.
  */
-import type { FlagCode, Improvement, NodeStatus, Step } from '@parindex/engine';
+import type { FlagCode, Improvement, NodeStatus, Provenance, Step } from '@parindex/engine';
 import type { Condition, RoundingLevel, Rule, RuleType, Tier, UnitLevel } from '@parindex/rules';
 import type { Format } from './document.js';
 import type { Lang } from './numbers.js';
@@ -359,7 +359,7 @@ export interface OfficialWords {
   signHint: string;
   sealHint: string;
   /** The provenance line, hashes in full. */
-  provenance(p: { engine: string; set: string; setSha: string; evidenceSha: string; appraisalSha: string | undefined }): string;
+  provenance(p: { engine: string; set: string; setSha: string; evidenceSha: string; appraisalSha: string | undefined; plan: Provenance['plan'] }): string;
   /** The page number in a footer, around the numbers the renderer puts in: "Trang 2/5". */
   page: { before: string; between: string };
 }

@@ -7,20 +7,21 @@
  * its form was checked and which file to give.
  */
 import { diag, type Diagnostic } from '@parindex/rules';
-import { ParindexError, score, toCompact, type CompiledSet } from '../engine.js';
-import { locateIn, type JsonFile } from '../io.js';
+import { ParindexError, score, toCompact, type CompiledSet, type ScoreResult } from '../engine.js';
+import { CliError, locateIn, type JsonFile } from '../io.js';
+import { planProvenance } from '../load.js';
+import { withPlanFiles } from '../plan-files.js';
 
-/** The files of the run a result can be scored again from: valid evidence and appraisals, by their SHA-256. */
+/** The files of the run a result can be scored again from, by their SHA-256: valid evidence, appraisals, plans and progress files. */
 export interface Sources {
   evidence: ReadonlyMap<string, { file: JsonFile; compiled: CompiledSet }>;
   appraisals: ReadonlyMap<string, unknown>;
+  plans: ReadonlyMap<string, JsonFile>;
+  progress: ReadonlyMap<string, JsonFile>;
 }
 
-interface Provenance {
-  engine?: unknown;
-  evidence?: { sha256?: unknown };
-  appraisal?: { sha256?: unknown; round?: unknown };
-}
+type Provenance = Partial<ScoreResult['provenance']>;
+type Missing = { missing: 'evidence' | 'appraisal' | 'plan' | 'progress'; sha256: string };
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -58,12 +59,29 @@ function quoted(v: Json): string | null {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-/** The result scored again from its sources, in its own form; or what is missing to do it. */
-function scoredAgain(saved: Record<string, Json>, sources: Sources): { result: Json; file: string } | { missing: 'evidence' | 'appraisal'; sha256: string } {
-  const p = (saved.provenance ?? {}) as Provenance;
-  const evidenceSha = String(p.evidence?.sha256 ?? '');
+/**
+ * The evidence a result scored: the evidence file its provenance names, or with a plan, that file with the
+ * inputs derived from the plan and progress files it names; or the file that is missing.
+ */
+function scoredEvidence(p: Provenance, sources: Sources): { compiled: CompiledSet; file: JsonFile; value: unknown; plan?: NonNullable<Provenance['plan']> } | Missing {
+  const plan = p.plan;
+  const evidenceSha = String((plan ? plan.evidenceSha256 : p.evidence?.sha256) ?? '');
   const ev = sources.evidence.get(evidenceSha);
   if (!ev) return { missing: 'evidence', sha256: evidenceSha };
+  if (!plan) return { compiled: ev.compiled, file: ev.file, value: ev.file.value };
+  const planFile = sources.plans.get(plan.sha256);
+  if (!planFile) return { missing: 'plan', sha256: plan.sha256 };
+  const progressFile = plan.progressSha256 === null ? undefined : sources.progress.get(plan.progressSha256);
+  if (plan.progressSha256 !== null && !progressFile) return { missing: 'progress', sha256: plan.progressSha256 };
+  const derived = withPlanFiles(ev.file, ev.compiled, planFile, progressFile);
+  return { compiled: ev.compiled, file: ev.file, value: derived.evidence, plan: planProvenance(derived, ev.file) };
+}
+
+/** The result scored again from its sources, in its own form; or what is missing to do it. */
+function scoredAgain(saved: Record<string, Json>, sources: Sources): { result: Json; file: string } | Missing {
+  const p = (saved.provenance ?? {}) as Provenance;
+  const ev = scoredEvidence(p, sources);
+  if ('missing' in ev) return ev;
   let options = {};
   if (p.appraisal !== undefined) {
     const appraisalSha = String(p.appraisal.sha256 ?? '');
@@ -71,7 +89,8 @@ function scoredAgain(saved: Record<string, Json>, sources: Sources): { result: J
     if (appraisal === undefined) return { missing: 'appraisal', sha256: appraisalSha };
     options = { appraisal, round: String(p.appraisal.round ?? '') };
   }
-  const full = score(ev.compiled, ev.file.value, options);
+  const full = score(ev.compiled, ev.value, options);
+  if (ev.plan) full.provenance.plan = ev.plan;
   return { result: JSON.parse(JSON.stringify(saved.form === 'compact' ? toCompact(full) : full)) as Json, file: ev.file.file };
 }
 
@@ -82,8 +101,8 @@ export function reproducedDiagnostics(f: JsonFile, sources: Sources): Diagnostic
   try {
     again = scoredAgain(saved, sources);
   } catch (e) {
-    if (!(e instanceof ParindexError)) throw e;
-    // The files it names no longer score (its round is not in the appraisal): it was not made from them.
+    if (!(e instanceof ParindexError) && !(e instanceof CliError)) throw e;
+    // The files it names no longer score (its round is not in the appraisal, its plan serves another set): it was not made from them.
     const round = '/provenance/appraisal/round';
     return locateIn([diag('RESULT_NOT_REPRODUCED', round, { at: round, saved: quoted(at(saved, round)), scored: null, more: 0, evidence: '', engine: null })], f);
   }

@@ -51,6 +51,8 @@ interface GivenEvidence {
   byHash: Map<string, Checked>;
   byUnit: Map<string, Array<{ sha256: string; file: string }>>;
   appraisals: Map<string, unknown>;
+  plans: Map<string, JsonFile>;
+  progress: Map<string, JsonFile>;
 }
 
 const unitCodeOf = (v: unknown): unknown => (v as { unit?: { code?: unknown } } | undefined)?.unit?.code;
@@ -155,7 +157,9 @@ async function checkAppraisalFile(f: JsonFile, rules: string | undefined, given:
 
 /** The evidence file a saved result names, among those given (by its provenance's SHA-256). */
 function evidenceOfResult(f: JsonFile, given: GivenEvidence): string | undefined {
-  const sha = (f.value as { provenance?: { evidence?: { sha256?: unknown } } }).provenance?.evidence?.sha256;
+  const p = (f.value as { provenance?: { evidence?: { sha256?: unknown }; plan?: { evidenceSha256?: unknown } } }).provenance;
+  // With a plan, the evidence file is the one the plan's inputs were added to.
+  const sha = p?.plan ? p.plan.evidenceSha256 : p?.evidence?.sha256;
   return typeof sha === 'string' ? given.byHash.get(sha)?.file.file : undefined;
 }
 
@@ -169,7 +173,7 @@ async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | und
   if (kind === 'appraisal') return checkAppraisalFile(f, rules, given);
   // A saved result (score --format json) must follow the published result schema, and be what its files score.
   const schema = await savedResultDiagnostics(f);
-  return [...f.diagnostics, ...schema, ...(hasErrors(schema) ? [] : reproducedDiagnostics(f, { evidence: given.byHash, appraisals: given.appraisals }))];
+  return [...f.diagnostics, ...schema, ...(hasErrors(schema) ? [] : reproducedDiagnostics(f, { evidence: given.byHash, appraisals: given.appraisals, plans: given.plans, progress: given.progress }))];
 }
 
 /**
@@ -217,7 +221,7 @@ export const validateCommand = Object.assign(
       // A file refused only for problems that can be looked past is checked on (its `checkable` value) for the rest of them.
       const checked = read.map((f) => (f.value === undefined && f.checkable !== undefined ? { ...f, value: f.checkable } : f));
       const kinds = checked.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
-      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map(), appraisals: new Map() };
+      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map(), appraisals: new Map(), plans: new Map(), progress: new Map() };
       const plans = new Map<string, Plan>();
       // Evidence and plans first, so that appraisal and progress files can be checked against those given
       // with them; saved results last, scored again from the evidence and appraisals given with them.
@@ -233,6 +237,7 @@ export const validateCommand = Object.assign(
         // What an auditor compares with a result's provenance and an appraisal's evidence.sha256.
         if ((kind === 'set' || kind === 'evidence' || kind === 'appraisal') && errors === 0) report.sha256 = hashJson(f.value);
         if (kind === 'appraisal' && errors === 0) given.appraisals.set(report.sha256!, f.value);
+        if ((kind === 'plan' || kind === 'progress') && errors === 0) given[kind === 'plan' ? 'plans' : 'progress'].set(hashJson(f.value), f);
         if (kind === 'result' && errors === 0 && !diagnostics.some((d) => d.code === 'RESULT_UNVERIFIED')) report.reproducedFrom = evidenceOfResult(f, given);
         byIndex.set(i, report);
       }

@@ -225,7 +225,7 @@ export function officialDocument(x: OfficialInput, ex: Explainer): Doc {
     { kind: 'signatures', items: signatures(x, ex) },
     {
       kind: 'provenance',
-      text: o.provenance({ engine: p.engine, set: p.criteriaSet.ref, setSha: p.criteriaSet.sha256, evidenceSha: p.evidence.sha256, appraisalSha: p.appraisal?.sha256 }),
+      text: o.provenance({ engine: p.engine, set: p.criteriaSet.ref, setSha: p.criteriaSet.sha256, evidenceSha: p.evidence.sha256, appraisalSha: p.appraisal?.sha256, plan: p.plan }),
     },
   ];
   return blocks;

@@ -83,7 +83,11 @@ export const en: Locale = {
     signHint: '(Signature and full name)',
     sealHint: '(Signature and seal)',
     provenance: (p) =>
-      `Provenance: scored by ${p.engine}; criteria set ${p.set}, SHA-256 ${p.setSha}; evidence SHA-256 ${p.evidenceSha}${p.appraisalSha ? `; appraisal file SHA-256 ${p.appraisalSha}` : ''}.`,
+      `Provenance: scored by ${p.engine}; criteria set ${p.set}, SHA-256 ${p.setSha}; evidence SHA-256 ${p.evidenceSha}${
+        p.plan
+          ? ` (the evidence file, SHA-256 ${p.plan.evidenceSha256}, with the figures derived from the plan ${p.plan.id}, SHA-256 ${p.plan.sha256}${p.plan.progressSha256 !== null ? `, and its progress file, SHA-256 ${p.plan.progressSha256}` : ''})`
+          : ''
+      }${p.appraisalSha ? `; appraisal file SHA-256 ${p.appraisalSha}` : ''}.`,
     page: { before: 'Page ', between: ' of ' },
   },
   help: {

@@ -79,7 +79,11 @@ export const vi: Locale = {
     signHint: '(Ký, ghi rõ họ tên)',
     sealHint: '(Ký tên, đóng dấu)',
     provenance: (p) =>
-      `Nguồn gốc: chấm bằng ${p.engine}; bộ tiêu chí ${p.set}, SHA-256 ${p.setSha}; minh chứng SHA-256 ${p.evidenceSha}${p.appraisalSha ? `; tệp thẩm định SHA-256 ${p.appraisalSha}` : ''}.`,
+      `Nguồn gốc: chấm bằng ${p.engine}; bộ tiêu chí ${p.set}, SHA-256 ${p.setSha}; minh chứng SHA-256 ${p.evidenceSha}${
+        p.plan
+          ? ` (tệp minh chứng SHA-256 ${p.plan.evidenceSha256} cùng số liệu lấy từ kế hoạch ${p.plan.id}, SHA-256 ${p.plan.sha256}${p.plan.progressSha256 !== null ? `, và tệp tiến độ SHA-256 ${p.plan.progressSha256}` : ''})`
+          : ''
+      }${p.appraisalSha ? `; tệp thẩm định SHA-256 ${p.appraisalSha}` : ''}.`,
     page: { before: 'Trang ', between: '/' },
   },
   help: {
