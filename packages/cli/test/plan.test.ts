@@ -149,6 +149,9 @@ describe('score and explain with --plan and --progress', () => {
   it('explain shows the tasks behind the ratio and which would raise it, in Vietnamese and English', async () => {
     const [vi, en] = await Promise.all([cliInProcess(['explain', EVIDENCE, '1.1.3', ...WITH, '--quiet']), cliInProcess(['explain', EVIDENCE, '1.1.3', ...WITH, '--quiet', '--lang', 'en'])]);
     expect(vi.stdout).toContain('Tỉ lệ = 38 ÷ 44 × 100 = 86,363636…');
+    // The figures the plan gave are cited at the plan, not at the evidence entry they replaced (which says 40).
+    expect(vi.stdout).toContain('Số nhiệm vụ đã hoàn thành: 38 nhiệm vụ [plan_tasks_done; lấy từ kế hoạch kien-tho.2026-cchc và tiến độ thực hiện]');
+    expect(en.stdout).toContain('Tasks completed: 38 tasks [plan_tasks_done; from the plan kien-tho.2026-cchc and its progress]');
     expect(vi.stdout).toContain('Hoàn thành 6 nhiệm vụ sau để đạt 100% (1 điểm): PL02.9 (');
     expect(vi.stdout).toMatch(/PL04\.2\. Triển khai áp dụng Chỉ số đánh giá hiệu suất công việc .* — Hạn tính 31\/03\/2026 — hoàn thành trễ hạn — Số \d+\/KH-UBND ngày 20\/04\/2026/);
     expect(en.stdout).toContain('Complete these 6 tasks to reach 100% (1 point): PL02.9 (');

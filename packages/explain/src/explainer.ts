@@ -36,7 +36,8 @@ export interface Explainer {
    * knows the file's text, the line the entry starts on; a correction says by whom, when and why.
    */
   /** An input as read, with where: the file's line, or the workbook's cell (which wins). */
-  input(i: TraceInput, line?: number, cell?: string): string;
+  /** One input of the trace and where its value came from: the evidence file's entry (and line), a workbook cell, or a plan (its id). */
+  input(i: TraceInput, line?: number, cell?: string, plan?: { plan: string; progress: boolean }): string;
   /** A value as given: numbers in this language, yes/no, level ids by label when `input` is known. */
   value(v: unknown, input?: string): string;
   /**
@@ -72,11 +73,17 @@ export function createExplainer(compiled: CompiledSet, lang: Lang): Explainer {
       const sentence = locale.rules[r.type] as (rule: RuleOf<RuleType>, say: Say, ctx: { code: string; max: string }) => string;
       return sentence(r, say, { code: node.code, max: node.maxText });
     },
-    input(i, line, cell) {
+    input(i, line, cell, plan) {
       const unit = say.input(i.id).unit;
       const scalar = i.value !== null && typeof i.value !== 'object' && typeof i.value !== 'boolean';
       const from =
-        i.entry === null ? locale.words.notGiven : cell !== undefined ? locale.phrases.cellAt(cell) : locale.phrases.entryAt(String(i.entry + 1), line === undefined ? undefined : String(line));
+        i.entry === null
+          ? locale.words.notGiven
+          : plan !== undefined
+            ? locale.phrases.fromPlan(plan.plan, plan.progress)
+            : cell !== undefined
+              ? locale.phrases.cellAt(cell)
+              : locale.phrases.entryAt(String(i.entry + 1), line === undefined ? undefined : String(line));
       const c = i.corrected;
       const who = c ? [...(c.date !== undefined ? [say.date(c.date)] : []), ...(c.by !== undefined ? [c.by] : [])] : [];
       const corrected = c ? ` — ${locale.phrases.correction(locale.stage(c.round), value(c.from, i.id), who, c.reason)}` : '';

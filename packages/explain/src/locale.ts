@@ -143,6 +143,8 @@ export interface Phrases {
   entryAt(entry: string, line: string | undefined): string;
   /** Where it was given in a workbook: "ô Số liệu!D14" (the sheet and cell, as the officer finds them). */
   cellAt(cell: string): string;
+  /** Where a value derived from a reform plan came from (explain --plan): the plan's id, and whether a progress file was given. */
+  fromPlan(plan: string, progress: boolean): string;
   /**
    * An appraisal's correction of an input, after its value: "thẩm định vòng 1 sửa từ 352 (20/01/2027,
    * Thẩm định viên B): lý do". `who`: the date and the name, those the appraisal file gives.

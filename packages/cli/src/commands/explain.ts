@@ -59,6 +59,8 @@ export const explainCommand = defineCommand({
       entryLine: entryLineOf(s.evidence),
       cellOf: cellOfWorkbook(s.evidence),
       rounds: roundsOfScored(s),
+      // A value the plan gave is cited at the plan, not at the evidence entry it filled or replaced.
+      planOf: plan ? (input) => (plan.derivation.inputs.some((d) => d.input === input) ? { plan: plan.plan.plan.id, progress: plan.progress !== undefined } : undefined) : undefined,
     });
     const data = n ?? main;
     await emitAny(ctx, doc, data);

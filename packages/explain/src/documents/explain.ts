@@ -61,6 +61,8 @@ export interface ExplainOptions {
   cellOf?: ((entry: number, of: { input: string } | { code: string; document: string; ref?: TraceDocument['by'][number] }) => string | undefined) | undefined;
   /** The appraisal file's rounds up to the one explained, answers included: the unit's answers to each criterion. */
   rounds?: readonly OfficialRound[] | undefined;
+  /** With a plan (explain --plan): the plan's id for an input whose value was derived from it (cited instead of the evidence entry it replaced). */
+  planOf?: ((input: string) => { plan: string; progress: boolean } | undefined) | undefined;
 }
 
 function documentItems(n: NodeResult, ex: Explainer, o: ExplainOptions): string[] {
@@ -112,7 +114,7 @@ function traceBlocks(n: NodeResult, compiled: CompiledSet, ex: Explainer, isPena
     tr.inputs.map((i) => {
       const line = i.entry === null ? undefined : o.entryLine?.(i.entry);
       const cell = i.entry === null ? undefined : o.cellOf?.(i.entry, { input: i.id });
-      return ex.input(i, line, cell);
+      return ex.input(i, line, cell, o.planOf?.(i.id));
     }),
   );
   list(ex.word('documents'), documentItems(n, ex, o));

@@ -23,6 +23,7 @@ export const en: Locale = {
     scoreTitle: (t) => `Score: ${t}`,
     entryAt: (n, line) => `entry ${n}${line !== undefined ? `, line ${line}` : ''}`,
     cellAt: (cell) => `cell ${cell}`,
+    fromPlan: (plan, progress) => `from the plan ${plan}${progress ? ' and its progress' : ''}`,
     correction: (stage, from, who, reason) => `${stage} corrected from ${from}${who.length ? ` (${who.join(', ')})` : ''}: ${reason}`,
     roundBy: (stage, who) => `${cap(stage)}${who.length ? ` (${who.join(', ')})` : ''}`,
     answersHeading: "The unit's answers to the appraisal",

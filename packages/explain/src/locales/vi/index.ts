@@ -20,6 +20,7 @@ export const vi: Locale = {
     scoreTitle: (t) => `Kết quả chấm điểm: ${t}`,
     entryAt: (n, line) => `mục ${n}${line !== undefined ? `, dòng ${line}` : ''}`,
     cellAt: (cell) => `ô ${cell}`,
+    fromPlan: (plan, progress) => `lấy từ kế hoạch ${plan}${progress ? ' và tiến độ thực hiện' : ''}`,
     correction: (stage, from, who, reason) => `${stage} sửa từ ${from}${who.length ? ` (${who.join(', ')})` : ''}: ${reason}`,
     roundBy: (stage, who) => `${cap(stage)}${who.length ? ` (${who.join(', ')})` : ''}`,
     answersHeading: 'Giải trình của đơn vị với thẩm định',
