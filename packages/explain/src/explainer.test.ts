@@ -229,6 +229,19 @@ describe('conditions the trace points at', () => {
   });
 });
 
+describe('a missing figure or document', () => {
+  it('a figure missing is "not enough to score" whatever the policy; a document missing follows the policy', () => {
+    const c = leafSet([INPUTS[1]], { type: 'boolean', input: 'digital', points: 2 });
+    const step = (inputs: string[], documents: string[], policy: 'zero' | 'scoreAndFlag') => ({ kind: 'missing' as const, inputs, documents, policy, explanation: null });
+    const vi = createExplainer(c, 'vi');
+    const en = createExplainer(c, 'en');
+    expect(vi.step(step(['digital'], [], 'scoreAndFlag'))).toBe('Thiếu: Có nền tảng số — chưa đủ số liệu để chấm');
+    expect(en.step(step(['digital'], [], 'zero'))).toBe('Missing: Digital channels — not enough to score');
+    expect(vi.step(step([], [], 'scoreAndFlag'))).toBe('Thiếu:  — vẫn chấm, cần giải trình');
+    expect(en.step(step([], [], 'zero'))).toBe('Missing:  — zero points');
+  });
+});
+
 describe('the locales', () => {
   it('have the same words, flags and statuses, none empty, in both languages', () => {
     for (const part of ['words', 'flags', 'statuses'] as const) {

@@ -453,7 +453,9 @@ export const en: Locale = {
     },
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
-      return `Missing: ${what} — ${s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation'}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;
+      // Without a figure the rule cannot run, whatever the policy (which says what a missing document does).
+      const outcome = s.inputs.length > 0 ? 'not enough to score' : s.policy === 'zero' ? 'zero points' : 'scored, needs an explanation';
+      return `Missing: ${what} — ${outcome}${s.explanation ? ` (explanation: ${s.explanation})` : ''}`;
     },
     override: (s, say) => `${cap(say.stage(s.round))}${s.date !== undefined ? ` (${say.date(s.date)})` : ''}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
   },

@@ -465,7 +465,9 @@ export const vi: Locale = {
     },
     missing: (s, say, code) => {
       const what = [...s.inputs.map((i) => say.input(i).label), ...s.documents.map((d) => say.document(code, d))].join(', ');
-      return `Thiếu: ${what} — ${s.policy === 'zero' ? '0 điểm' : 'vẫn chấm, cần giải trình'}${s.explanation ? ` (giải trình: ${s.explanation})` : ''}`;
+      // Without a figure the rule cannot run, whatever the policy (which says what a missing document does).
+      const outcome = s.inputs.length > 0 ? 'chưa đủ số liệu để chấm' : s.policy === 'zero' ? '0 điểm' : 'vẫn chấm, cần giải trình';
+      return `Thiếu: ${what} — ${outcome}${s.explanation ? ` (giải trình: ${s.explanation})` : ''}`;
     },
     override: (s, say) => `${cap(say.stage(s.round))}${s.date !== undefined ? ` (${say.date(s.date)})` : ''}: ${say.n(s.from)} → ${say.pts(s.to)} — ${s.reason}${s.by ? ` (${s.by})` : ''}`,
   },
