@@ -169,6 +169,7 @@ export const DIAGNOSTIC_EXAMPLES: { readonly [C in DiagnosticCode]: DiagnosticPa
   PROGRESS_UNKNOWN_TASK: { task: 'PL07.02', plan: 'kien-tho.2026-cchc', suggestion: 'PL07.2' },
   PROGRESS_DUPLICATE_TASK: { task: 'PL01.3', first: '/tasks/2' },
   PROGRESS_DONE_WITHOUT_PRODUCT: { task: 'PL05.4' },
+  PROGRESS_PRODUCT_NOT_DONE: { task: 'PL05.4', status: 'inProgress' },
   PROGRESS_LATE: { task: 'PL07.1', date: '2026-02-10', deadline: '2026-01-31' },
   PROGRESS_PLAN_NOT_GIVEN: { plan: 'kien-tho.2026-cchc' },
 

@@ -403,6 +403,8 @@ export interface DiagnosticParams {
   PROGRESS_UNKNOWN_TASK: { task: string; plan: string; suggestion: string | null };
   PROGRESS_DUPLICATE_TASK: { task: string; first: string };
   PROGRESS_DONE_WITHOUT_PRODUCT: { task: string };
+  /** A task not marked done that has a product (a dropped task any, one in progress or not started a dated one): the product is not counted. */
+  PROGRESS_PRODUCT_NOT_DONE: { task: string; status: 'inProgress' | 'notStarted' | 'dropped' };
   /** date: the date of the product that proves the task done (its earliest dated); deadline: the date the task fell due. */
   PROGRESS_LATE: { task: string; date: string; deadline: string };
   /** A progress file validated without the plan it names: its schema only was checked. */
@@ -697,6 +699,7 @@ export const SEVERITY = {
   PROGRESS_UNKNOWN_TASK: 'error',
   PROGRESS_DUPLICATE_TASK: 'error',
   PROGRESS_DONE_WITHOUT_PRODUCT: 'warning',
+  PROGRESS_PRODUCT_NOT_DONE: 'warning',
   PROGRESS_LATE: 'warning',
   PROGRESS_PLAN_NOT_GIVEN: 'warning',
 
@@ -775,6 +778,7 @@ type ToolWarning = Warnings<
   | 'RANK_THREADS_CAPPED'
   | 'PLAN_INPUT_OVERRIDDEN'
   | 'PROGRESS_DONE_WITHOUT_PRODUCT'
+  | 'PROGRESS_PRODUCT_NOT_DONE'
   | 'PROGRESS_LATE'
   | 'PROGRESS_PLAN_NOT_GIVEN'
   | 'RESULT_UNVERIFIED'

@@ -629,6 +629,9 @@ const FILE_AND_CLI_CASES: Record<Exclude<DiagnosticCode, `API_${string}`>, Case>
   PROGRESS_UNKNOWN_TASK: progressCase((p) => (p.tasks[0].task = 'T01'), '/tasks/0/task'),
   PROGRESS_DUPLICATE_TASK: progressCase((p) => (p.tasks[1].task = 'T1'), '/tasks/1/task'),
   PROGRESS_DONE_WITHOUT_PRODUCT: progressCase(() => undefined, '/tasks/2/status'),
+  PROGRESS_PRODUCT_NOT_DONE: progressCase((p) => {
+    p.tasks[0].status = 'inProgress';
+  }, '/tasks/0/status'),
   PROGRESS_LATE: progressCase(() => undefined, '/tasks/1/products/0/date'),
   PROGRESS_PLAN_NOT_GIVEN: { run: () => checkProgressFile(readJsonFile(join(PLAN_DIR, 'mixed.progress.json')), new Map()), path: '/plan' },
   ...workbookCases(tmp),

@@ -132,6 +132,15 @@ function checkDone(task: Task, products: NonNullable<Progress['tasks'][number]['
   return [];
 }
 
+/**
+ * A task not marked done that has a product anyway: a dropped task any product, one in progress or not
+ * started a dated one (an undated figure may be a step on the way). Only "done" counts a product.
+ */
+function contradicts(p: Progress['tasks'][number]): boolean {
+  const given = (p.products ?? []).filter((x) => [x.number, x.date, x.title, x.figure].some((v) => v !== undefined && v !== ''));
+  return p.status === 'dropped' ? given.length > 0 : given.some((x) => x.date !== undefined && x.date !== '');
+}
+
 /** A progress file against its plan, over the window it is assessed in. */
 export function checkProgress(progress: Progress, plan: Plan, window: Window): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -146,6 +155,7 @@ export function checkProgress(progress: Progress, plan: Plan, window: Window): D
     if (seen !== undefined) return void out.push(diag('PROGRESS_DUPLICATE_TASK', pointer('tasks', i, 'task'), { task: p.task, first: pointer('tasks', seen) }));
     first.set(p.task, i);
     if (p.status === 'done') out.push(...checkDone(task, p.products ?? [], p.eventDate, window, i));
+    else if (contradicts(p)) out.push(diag('PROGRESS_PRODUCT_NOT_DONE', pointer('tasks', i, 'status'), { task: p.task, status: p.status }, 'warning'));
   });
   return out;
 }

@@ -722,6 +722,8 @@ export const diagnosticsEn = {
   PROGRESS_PLAN_MISMATCH: (p) => `The progress file belongs to the plan ${q(p.given)}, not ${q(p.expected)}.`,
   PROGRESS_UNKNOWN_TASK: (p) => `The plan ${q(p.plan)} has no task ${q(p.task)}${p.suggestion !== null ? `; perhaps ${q(p.suggestion)} was meant.` : '.'}`,
   PROGRESS_DUPLICATE_TASK: (p) => `The progress of task ${q(p.task)} is given twice (first at ${p.first}); only the first is used.`,
+  PROGRESS_PRODUCT_NOT_DONE: (p) =>
+    `The task ${q(p.task)} is marked ${{ inProgress: '"in progress"', notStarted: '"not started"', dropped: '"dropped"' }[p.status]} but has a product: the product is not counted. If the task is done, mark it "done".`,
   PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `The task ${q(p.task)} is marked done but has no product (a document's number, date or title, or the figure reached): it does not count as done.`,
   PROGRESS_LATE: (p, f) => `The task ${q(p.task)} was done late: its product is dated ${f.date(p.date)}, the deadline was ${f.date(p.deadline)}.`,
   PROGRESS_PLAN_NOT_GIVEN: (p) =>

@@ -723,6 +723,8 @@ export const diagnosticsVi = {
   PROGRESS_PLAN_MISMATCH: (p) => `Tệp tiến độ thuộc kế hoạch ${q(p.given)}, không phải ${q(p.expected)}.`,
   PROGRESS_UNKNOWN_TASK: (p) => `Không có nhiệm vụ ${q(p.task)} trong kế hoạch ${q(p.plan)}${p.suggestion !== null ? `; có lẽ là ${q(p.suggestion)}.` : '.'}`,
   PROGRESS_DUPLICATE_TASK: (p) => `Nhiệm vụ ${q(p.task)} được ghi tiến độ hai lần (lần đầu tại ${p.first}); chỉ lần đầu được dùng.`,
+  PROGRESS_PRODUCT_NOT_DONE: (p) =>
+    `Nhiệm vụ ${q(p.task)} ghi ${{ inProgress: '"đang thực hiện"', notStarted: '"chưa bắt đầu"', dropped: '"không thực hiện"' }[p.status]} nhưng đã có sản phẩm: sản phẩm này không được tính. Nếu nhiệm vụ đã hoàn thành, hãy ghi "đã hoàn thành" (done).`,
   PROGRESS_DONE_WITHOUT_PRODUCT: (p) => `Nhiệm vụ ${q(p.task)} ghi "đã hoàn thành" nhưng không có sản phẩm (số, ngày, tên văn bản hoặc kết quả đạt được): chưa được tính là hoàn thành.`,
   PROGRESS_LATE: (p, f) => `Nhiệm vụ ${q(p.task)} hoàn thành trễ hạn: sản phẩm ngày ${f.date(p.date)}, hạn ${f.date(p.deadline)}.`,
   PROGRESS_PLAN_NOT_GIVEN: (p) =>
