@@ -352,7 +352,8 @@ export interface DiagnosticParams {
   /**
    * A saved result scored again from the files of its provenance (validate, given with them) is not the
    * same: at, the first place that differs; saved and scored, the values there (JSON, cut short; null:
-   * absent; scored null with evidence '': the files no longer score, its round is not in the appraisal);
+   * absent; scored null with evidence '': the files no longer score it, its round is not in the appraisal or
+   * its plan does not serve the evidence's set, `at` says which);
    * more: how many other places differ; evidence: the evidence file; engine: the engine the result names
    * when it is not this one.
    */

@@ -420,6 +420,14 @@ describe.concurrent('validate', () => {
     expect(en.stdout).toContain(`at /totals/index it says "95.1", scored again "83.6" (and one other place). It was changed after it was made: score the evidence again.`);
     expect(old.stdout).toContain('It was changed after it was made, or made by another version of the engine (@parindex/engine@0.0.9): score the evidence again.');
     expect(vi.stdout).not.toContain('chấm lại từ examples/vinh-bao/par-2026.json cho đúng');
+    // A round its appraisal does not have: the files do not score it again.
+    const roundEdited = JSON.parse(readFileSync(round, 'utf8')) as { provenance: { appraisal: { round: string } } };
+    roundEdited.provenance.appraisal.round = 'round9';
+    const noRound = await cliInProcess(['validate', writeTemp(d, 'round9.json', roundEdited), VB, VB_APPRAISAL, '--quiet', '--lang', 'en']);
+    expect(noRound.code).toBe(1);
+    expect(noRound.stdout).toContain(
+      'RESULT_NOT_REPRODUCED  /provenance/appraisal/round  error: The files this saved result names do not score it again (/provenance/appraisal/round: "round9"): it was not made from them.',
+    );
 
     // Without the files it was made from: its form only, said as a warning naming the file to give.
     const [alone, noAppraisal] = [await cliInProcess(['validate', self]), await cliInProcess(['validate', round, VB, '--lang', 'en'])];

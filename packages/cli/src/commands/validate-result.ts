@@ -103,8 +103,8 @@ export function reproducedDiagnostics(f: JsonFile, sources: Sources): Diagnostic
   } catch (e) {
     if (!(e instanceof ParindexError) && !(e instanceof CliError)) throw e;
     // The files it names no longer score (its round is not in the appraisal, its plan serves another set): it was not made from them.
-    const round = '/provenance/appraisal/round';
-    return locateIn([diag('RESULT_NOT_REPRODUCED', round, { at: round, saved: quoted(at(saved, round)), scored: null, more: 0, evidence: '', engine: null })], f);
+    const where = e instanceof CliError ? '/provenance/plan/id' : '/provenance/appraisal/round';
+    return locateIn([diag('RESULT_NOT_REPRODUCED', where, { at: where, saved: quoted(at(saved, where)), scored: null, more: 0, evidence: '', engine: null })], f);
   }
   if ('missing' in again) return locateIn([diag('RESULT_UNVERIFIED', '/provenance', { missing: again.missing, sha256: again.sha256 }, 'warning')], f);
   const engine = (saved.provenance as Provenance | undefined)?.engine;

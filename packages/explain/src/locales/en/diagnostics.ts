@@ -672,7 +672,7 @@ export const diagnosticsEn = {
   RESULT_COMPACT: () => 'This saved result is in the compact form (no trace): comparing needs the full result. Save it with score --format json, without --compact.',
   RESULT_NOT_REPRODUCED: (p, f) =>
     p.scored === null && p.evidence === ''
-      ? `The files this saved result names do not score its round ${p.saved ?? ''}: it was not made from them.`
+      ? `The files this saved result names do not score it again (${p.at}: ${p.saved ?? ''}): it was not made from them.`
       : `This saved result is not what its evidence file ${q(p.evidence)} scores: at ${p.at} it says ${p.saved ?? '(nothing)'}, scored again ${p.scored ?? '(nothing)'}${p.more ? ` (and ${p.more === 1 ? 'one other place' : `${f.num(String(p.more))} other places`})` : ''}. It was changed after it was made${p.engine !== null ? `, or made by another version of the engine (${p.engine})` : ''}: score the evidence again.`,
   RESULT_UNVERIFIED: (p) =>
     `Only this saved result's format was checked: to check its figures, give its ${{ evidence: 'evidence file', appraisal: 'appraisal file', plan: 'plan file', progress: 'progress file' }[p.missing]} (SHA-256 ${p.sha256}) in the same call (parindex validate <result.json> <evidence.json>${{ evidence: '', appraisal: ' <appraisal.json>', plan: ' <plan.json> <progress.json>', progress: ' <plan.json> <progress.json>' }[p.missing]}): it is scored again and compared.`,

@@ -673,7 +673,7 @@ export const diagnosticsVi = {
   RESULT_COMPACT: () => 'Tệp kết quả đã lưu ở dạng rút gọn (không có diễn giải): muốn so sánh cần kết quả đầy đủ. Hãy lưu bằng score --format json, không dùng --compact.',
   RESULT_NOT_REPRODUCED: (p, f) =>
     p.scored === null && p.evidence === ''
-      ? `Các tệp mà kết quả đã lưu nêu không chấm được vòng ${p.saved ?? ''} của nó: kết quả không được tạo từ các tệp này.`
+      ? `Các tệp mà kết quả đã lưu nêu không chấm lại được nó (${p.at}: ${p.saved ?? ''}): kết quả không được tạo từ các tệp này.`
       : `Kết quả đã lưu không đúng với kết quả chấm lại từ tệp minh chứng ${q(p.evidence)}: tại ${p.at} tệp ghi ${p.saved ?? '(không có)'}, chấm lại được ${p.scored ?? '(không có)'}${p.more ? ` (và ${f.num(String(p.more))} chỗ khác)` : ''}. Kết quả đã bị sửa sau khi chấm${p.engine !== null ? `, hoặc được chấm bằng phiên bản khác của bộ máy chấm điểm (${p.engine})` : ''}: hãy chấm lại từ tệp minh chứng.`,
   RESULT_UNVERIFIED: (p) =>
     `Mới chỉ kiểm tra định dạng của kết quả đã lưu: muốn kiểm tra các con số, hãy đưa kèm ${{ evidence: 'tệp minh chứng', appraisal: 'tệp thẩm định', plan: 'tệp kế hoạch', progress: 'tệp tiến độ' }[p.missing]} của nó (SHA-256 ${p.sha256}) trong cùng lệnh (parindex validate <kết quả.json> <minh chứng.json>${{ evidence: '', appraisal: ' <thẩm định.json>', plan: ' <kế hoạch.json> <tiến độ.json>', progress: ' <kế hoạch.json> <tiến độ.json>' }[p.missing]}): kết quả sẽ được chấm lại và so sánh.`,
