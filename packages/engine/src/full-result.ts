@@ -56,10 +56,14 @@ function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  if (node.documents.length === 0) return NONE;
+  const reqs = node.documents;
+  if (reqs.length === 0) return NONE;
   const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
-  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : NONE));
+  // A loop into a list of the exact length: map() and its callback made a closure per leaf.
+  const out = new Array<TraceDocument>(reqs.length);
+  for (let i = 0; i < reqs.length; i++) out[i] = traceDocument(reqs[i]!, given ? provedBy(given, reqs[i]!.id, any) : NONE);
+  return out;
 }
 
 /** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
@@ -96,12 +100,20 @@ function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument
 /** The inputs a leaf's trace shows: its own declared ones, then those it read (first reads first, declared inputs only). */
 function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string[] {
   let ids: string[] | null = null;
-  for (let i = r.readFrom; i < r.readIds.length; i++) {
-    const id = r.readIds[i]!;
-    if (own.includes(id) || ids?.includes(id) || !ctx.compiled.inputs.has(id)) continue;
+  const read = r.readIds;
+  for (let i = r.readFrom; i < read.length; i++) {
+    const id = read[i]!;
+    // Nearly every read is one of the leaf's own (one to four): a loop, not includes() on so short a list.
+    if (holds(ids ?? own, id) || !ctx.compiled.inputs.has(id)) continue;
     (ids ??= own.slice()).push(id);
   }
   return ids ?? own;
+}
+
+/** Is `id` in `list`? (`ids` above holds the leaf's own ids first, so one list is searched.) */
+function holds(list: readonly string[], id: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === id) return true;
+  return false;
 }
 
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
@@ -150,8 +162,9 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
   const { code, maxText: nominalMax, sourceRef: source } = node;
   const { title, titleEn } = node.node;
   const kind = 'leaf';
-  const applicable = pointsText(node, applicableMax);
-  const pts = pointsText(node, points);
+  // Nearly always the maximum itself (a leaf that applies, or scored in full): its text without a comparison.
+  const applicable = applicableMax === node.max ? node.maxText : pointsText(node, applicableMax);
+  const pts = points === node.max ? node.maxText : pointsText(node, points);
   if (source === null) {
     if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
     return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
