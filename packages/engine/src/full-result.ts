@@ -56,14 +56,10 @@ function traceInput(input: CompiledInput, rec: ValueRec | undefined): TraceInput
 }
 
 function traceDocuments(ctx: Ctx, node: CompiledNode): TraceDocument[] {
-  const reqs = node.documents;
-  if (reqs.length === 0) return NONE;
+  if (node.documents.length === 0) return NONE;
   const given = ctx.prepared.docs[node.index];
   const any = node.plan!.anyDocProves;
-  // A loop into a list of the exact length: map() and its callback made a closure per leaf.
-  const out = new Array<TraceDocument>(reqs.length);
-  for (let i = 0; i < reqs.length; i++) out[i] = traceDocument(reqs[i]!, given ? provedBy(given, reqs[i]!.id, any) : NONE);
-  return out;
+  return node.documents.map((req) => traceDocument(req, given ? provedBy(given, req.id, any) : NONE));
 }
 
 /** The complete documents of `given` that prove requirement `id`, in a list of their own exact length (nearly always 0 or 1). */
@@ -100,20 +96,12 @@ function traceDocument(req: DocumentReq, by: TraceDocument['by']): TraceDocument
 /** The inputs a leaf's trace shows: its own declared ones, then those it read (first reads first, declared inputs only). */
 function shownIds(ctx: Ctx, own: readonly string[], r: LeafRun): readonly string[] {
   let ids: string[] | null = null;
-  const read = r.readIds;
-  for (let i = r.readFrom; i < read.length; i++) {
-    const id = read[i]!;
-    // Nearly every read is one of the leaf's own (one to four): a loop, not includes() on so short a list.
-    if (holds(ids ?? own, id) || !ctx.compiled.inputs.has(id)) continue;
+  for (let i = r.readFrom; i < r.readIds.length; i++) {
+    const id = r.readIds[i]!;
+    if (own.includes(id) || ids?.includes(id) || !ctx.compiled.inputs.has(id)) continue;
     (ids ??= own.slice()).push(id);
   }
   return ids ?? own;
-}
-
-/** Is `id` in `list`? (`ids` above holds the leaf's own ids first, so one list is searched.) */
-function holds(list: readonly string[], id: string): boolean {
-  for (let i = 0; i < list.length; i++) if (list[i] === id) return true;
-  return false;
 }
 
 /** The leaf's trace, keys in this order (the JSON of a result is byte-stable); the usual shapes one literal each. */
