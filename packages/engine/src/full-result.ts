@@ -150,8 +150,9 @@ function leafRecord(node: CompiledNode, points: Decimal, applicableMax: Decimal,
   const { code, maxText: nominalMax, sourceRef: source } = node;
   const { title, titleEn } = node.node;
   const kind = 'leaf';
-  const applicable = pointsText(node, applicableMax);
-  const pts = pointsText(node, points);
+  // Nearly always the maximum itself (a leaf that applies, or scored in full): its text without a comparison.
+  const applicable = applicableMax === node.max ? node.maxText : pointsText(node, applicableMax);
+  const pts = points === node.max ? node.maxText : pointsText(node, points);
   if (source === null) {
     if (titleEn === undefined) return { code, title, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };
     return { code, title, titleEn, kind, nominalMax, applicableMax: applicable, points: pts, status, flags, trace };

@@ -66,6 +66,8 @@ export interface State {
   scored: boolean;
   /** weighted ÷ answers (zero when not scored), worked out when first shown (shareOf). */
   share?: Decimal;
+  /** The share's text, written when first shown (shareText). */
+  shown?: string;
   /** The answers and weighted × p as safe integers, when every count is whole and 101 × answers × p is one; else null. */
   sums: { answers: number; units: number } | null;
 }
@@ -118,11 +120,13 @@ function tallied(c: CompiledSurvey, count: (id: string) => Decimal): { answers: 
 /** The weighted share: only the trace and advice show it, so only they divide. */
 const shareOf = (s: State): Decimal => (s.share ??= s.scored ? s.weighted.div(s.answers) : ZERO);
 
-/** The share's text: in safe integers (units ÷ (answers × p), the same 60 digits) when the sums fit. */
+/**
+ * The share's text: in safe integers (units ÷ (answers × p), the same 60 digits) when the sums fit.
+ * Written once, kept in the state: the step and the advice both show it (a long division each).
+ */
 function shareText(c: CompiledSurvey, s: State): string {
-  if (!s.scored) return '0';
-  if (s.sums !== null) return quotientText(s.sums.units, s.sums.answers * c.scaled!.p).text;
-  return decText(shareOf(s));
+  // Not scored, the share is 0 (shareOf), whose text is "0".
+  return (s.shown ??= s.scored && s.sums !== null ? quotientText(s.sums.units, s.sums.answers * c.scaled!.p).text : decText(shareOf(s)));
 }
 
 /**

@@ -223,6 +223,18 @@ function landing(exact: readonly CompiledTier[], r: ReadOut, to: Decimal): Compi
 /** The points after and the gain of landing in `land`: the pick's own texts when it lands in the pick's tier. */
 const gainAt = (pick: Pick, land: CompiledTier, current: Decimal) => (land === pick.tier ? { pointsAfter: pick.after, gain: pick.gain } : gainOf(land.clamped, current));
 
+/**
+ * The advice to raise a ratio's numerator. Keys in this order (the JSON of a result is byte-stable);
+ * one literal for each shape: a spread of `{ above }` in the middle of one made a copy key by key.
+ */
+function raiseRatio(numerator: string, denominator: string, from: string, t: ReturnType<typeof ratioTarget>, shown: TierStep, g: { pointsAfter: string; gain: string }): Improvement {
+  const { to, delta, strict, feasible } = t;
+  const { pointsAfter, gain } = g;
+  const target = shown.min!;
+  if (shown.minInclusive) return { kind: 'raiseRatio', numerator, denominator, from, to, delta, target, strict, pointsAfter, gain, feasible };
+  return { kind: 'raiseRatio', numerator, denominator, from, to, delta, target, above: true, strict, pointsAfter, gain, feasible };
+}
+
 /** The change that brings the value into the pick's tier, with the points of the tier it lands in. */
 function improvementFor(c: CompiledTiers, exact: readonly CompiledTier[], pick: Pick, r: ReadOut, current: Decimal): Improvement | null {
   const t = pick.tier;
@@ -235,21 +247,7 @@ function improvementFor(c: CompiledTiers, exact: readonly CompiledTier[], pick: 
     if (!g) return null;
     // The bound named is the tier's as the set writes it (a rounded value's tier keeps its written step).
     const shown = land.step.min !== null ? land.step : t.step;
-    // Keys in this order (the JSON of a result is byte-stable).
-    return {
-      kind: 'raiseRatio',
-      numerator: v.numerator,
-      denominator: v.denominator,
-      from: decText(ratio.n),
-      to: target.to,
-      delta: target.delta,
-      target: shown.min!,
-      ...(shown.minInclusive ? {} : { above: true as const }),
-      strict: target.strict,
-      pointsAfter: g.pointsAfter,
-      gain: g.gain,
-      feasible: target.feasible,
-    };
+    return raiseRatio(v.numerator, v.denominator, decText(ratio.n), target, shown, g);
   }
   const def = v.def;
   const value = readDecimal(r);

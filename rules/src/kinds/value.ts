@@ -91,9 +91,10 @@ function divide(out: ReadOut, r: ReadRatio): { text: string; exact: boolean } {
   const p = r.nti;
   const q = r.di;
   if (p !== null && q !== null && q > 0 && Math.abs(p) <= Number.MAX_SAFE_INTEGER) {
-    const { text, exact } = quotientText(p, q);
-    out.text = text;
-    return { text, exact };
+    // Its own text and exactness, as they are (no second object of the two).
+    const quotient = quotientText(p, q);
+    out.text = quotient.text;
+    return quotient;
   }
   const value = r.nt.div(r.d);
   out.value = value;
