@@ -17,7 +17,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
+import { checkEvidence, compile, hashJson, rank, score, toSummary, type CompiledSet } from '@parindex/engine';
 import { formatDate, formatNumber, pageWords } from '@parindex/explain';
 import { dec } from '@parindex/rules';
 import { cellValueFor, fillAppraisal, fillWorkbook } from '../../packages/cli/test/workbook-fill.js';
@@ -211,6 +211,17 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
         .map((el) => el.id),
     );
     expect(unlabelled).toEqual([]);
+    // A blank form lacks every figure: its many warnings are folded under their count (each is beside its field too).
+    const blank = checkEvidence(compiled, {
+      formatVersion: 1,
+      criteriaSet: compiled.ref,
+      unit: { code: '', name: '', level: 'commune' },
+      period: { from: '2026-01-01', to: '2026-12-31' },
+      entries: [],
+    });
+    await page.waitForSelector('details#problems-box', { state: 'attached' });
+    expect(await page.$eval('details#problems-box', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.textContent('details#problems-box > summary')).toBe(`Lưu ý (${blank.length})`);
     const typed = await fillEvidence(page, compiled, ev);
     expect(typed).toEqual([
       'boolean',

@@ -83,6 +83,9 @@ function markControls(parts: Parts, diagnostics: readonly Diagnostic[], where: R
   }
 }
 
+/** From how many warnings the list under the totals is folded (its summary shows the count). */
+const FOLD_WARNINGS_FROM = 5;
+
 function problemsBox(diagnostics: readonly Diagnostic[], where: ReadonlyMap<string, string>, ex: Explainer, scored: boolean): HTMLElement | null {
   const w = pageWords(ex.lang);
   if (!diagnostics.length) return null;
@@ -99,7 +102,11 @@ function problemsBox(diagnostics: readonly Diagnostic[], where: ReadonlyMap<stri
     };
     return h('li', { class: d.severity, 'data-code': d.code }, h('a', { href: `#${id}`, onclick: go }, text));
   };
-  return h('div', { class: scored ? 'problems warnings' : 'problems', role: scored ? null : 'alert', id: 'problems-box' }, h('p', null, title), h('ul', null, diagnostics.map(item)));
+  if (!scored) return h('div', { class: 'problems', role: 'alert', id: 'problems-box' }, h('p', null, title), h('ul', null, diagnostics.map(item)));
+  // Warnings under the totals: a few shown, many (a form just begun lacks every figure) folded under their
+  // count; each is beside its field too.
+  const many = diagnostics.length > FOLD_WARNINGS_FROM;
+  return h('details', { class: 'problems warnings', id: 'problems-box', open: !many }, h('summary', null, `${title} (${ex.say.n(String(diagnostics.length))})`), h('ul', null, diagnostics.map(item)));
 }
 
 /**
