@@ -501,6 +501,17 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
     const order = rank(summaries, 'dense').map((r) => r.result.unit.code);
     const codes = await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents();
     expect(codes).toEqual(order);
+    // Every band of the set, as `parindex rank` lists them: C has no unit here and is listed with 0.
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [CLI, 'rank', ...files, join(ROOT, 'examples/vinh-bao/appraisal-2026.json'), '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    ) as Json;
+    expect(cli.summary.bands.map((b: Json) => [b.code, b.count])).toEqual([
+      ['A', 1],
+      ['B', 3],
+      ['C', 0],
+      ['D', 1],
+    ]);
+    expect(await page.locator('#ranking table', { hasText: 'C — Khá' }).count()).toBeGreaterThan(0);
     // Three of them dropped on the page instead: those three, in the same order.
     const texts = files.slice(0, 3).map((f) => ({ name: f.split('/').slice(-2).join('-'), text: readFileSync(f, 'utf8') }));
     await page.evaluate((items) => {

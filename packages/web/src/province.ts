@@ -109,7 +109,8 @@ function ranking(ctx: PageContext, st: ProvinceState): HTMLElement | null {
       places,
       rows: rank(x.summaries, policy),
       results: x.summaries,
-      summary: summarize(x.summaries, policy),
+      // As `parindex rank` and POST /v1/rank: every band of the set (none left out for having no unit), the set's rounding of the mean.
+      summary: summarize(x.summaries, policy, { bands: x.compiled.set.classification ?? [], rounding: x.compiled.set.rounding ?? [] }),
       appraised: x.appraised,
       round: undefined,
       failed: x.failed,
