@@ -110,23 +110,33 @@ function fillFigures(wb: ExcelJS.Workbook, compiled: CompiledSet, entries: reado
 
 const DOCUMENT_TEXT = ['number', 'title', 'issuer', 'url', 'sha256'] as const;
 
-/** The documents: one with `for` on its requirement's row (while free), every other one on a row below. */
+/**
+ * The documents: one on its requirement's pre-filled row while that row is free, every other one on a row
+ * below. A document's requirement is its `for`, or, without one, the only requirement of its criterion
+ * (what the engine takes it for): the officer sees it on the row the sheet asked it for, which keeps its
+ * requirement (an import then writes that `for`; the points are the same).
+ */
 function fillDocuments(wb: ExcelJS.Workbook, compiled: CompiledSet, byCode: Map<string, Json[]>, lang: Lang): void {
   const C = DOCUMENT_COLUMNS;
   const ws = wb.getWorksheet(LOCALES[lang].workbook.sheets.documents)!;
   const required = documentRows(compiled);
   const free = new Map(required.map((d, i) => [`${d.node.code}/${d.id}`, 2 + i]));
   let next = 2 + required.length;
-  for (const leaf of compiled.leaves)
+  for (const leaf of compiled.leaves) {
+    const only = leaf.documents.length === 1 ? leaf.documents[0]!.id : undefined;
     for (const d of (byCode.get(leaf.code) ?? []).flatMap((e) => (Array.isArray(e.documents) ? (e.documents as Json[]) : []))) {
-      const slot = typeof d.for === 'string' ? `${leaf.code}/${d.for}` : '';
-      const row = free.get(slot) ?? next++;
+      const requirement = typeof d.for === 'string' ? d.for : only;
+      const slot = requirement === undefined ? '' : `${leaf.code}/${requirement}`;
+      const own = free.get(slot);
+      const row = own ?? next++;
       free.delete(slot);
       ws.getCell(row, C.criterion).value = leaf.code;
-      ws.getCell(row, C.requirement).value = text(d.for);
+      // On its requirement's row the pre-filled requirement stays.
+      if (own === undefined || typeof d.for === 'string') ws.getCell(row, C.requirement).value = text(d.for);
       for (const k of DOCUMENT_TEXT) ws.getCell(row, C[k]).value = text(d[k]);
       ws.getCell(row, C.date).value = d.date ? dateCell(d.date) : null;
     }
+  }
 }
 
 function fillExplanations(wb: ExcelJS.Workbook, byCode: Map<string, Json[]>, lang: Lang): void {
