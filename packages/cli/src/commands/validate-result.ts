@@ -94,8 +94,11 @@ function scoredAgain(saved: Record<string, Json>, sources: Sources): { result: J
   return { result: JSON.parse(JSON.stringify(saved.form === 'compact' ? toCompact(full) : full)) as Json, file: ev.file.file };
 }
 
-/** What stands against a saved result that passed its schema: scored again, any difference; or that it could not be. */
-export function reproducedDiagnostics(f: JsonFile, sources: Sources): Diagnostic[] {
+/**
+ * What stands against a saved result that passed its schema: scored again, any difference; or that it
+ * could not be. `from`: the evidence file it was scored again from, when it is the same result.
+ */
+export function reproduced(f: JsonFile, sources: Sources): { diagnostics: Diagnostic[]; from?: string } {
   const saved = f.value as Record<string, Json>;
   let again: ReturnType<typeof scoredAgain>;
   try {
@@ -104,16 +107,16 @@ export function reproducedDiagnostics(f: JsonFile, sources: Sources): Diagnostic
     if (!(e instanceof ParindexError) && !(e instanceof CliError)) throw e;
     // The files it names no longer score (its round is not in the appraisal, its plan serves another set): it was not made from them.
     const where = e instanceof CliError ? '/provenance/plan/id' : '/provenance/appraisal/round';
-    return locateIn([diag('RESULT_NOT_REPRODUCED', where, { at: where, saved: quoted(at(saved, where)), scored: null, more: 0, evidence: '', engine: null })], f);
+    return { diagnostics: locateIn([diag('RESULT_NOT_REPRODUCED', where, { at: where, saved: quoted(at(saved, where)), scored: null, more: 0, evidence: '', engine: null })], f) };
   }
-  if ('missing' in again) return locateIn([diag('RESULT_UNVERIFIED', '/provenance', { missing: again.missing, sha256: again.sha256 }, 'warning')], f);
+  if ('missing' in again) return { diagnostics: locateIn([diag('RESULT_UNVERIFIED', '/provenance', { missing: again.missing, sha256: again.sha256 }, 'warning')], f) };
   const engine = (saved.provenance as Provenance | undefined)?.engine;
   const scoredEngine = (again.result as { provenance: { engine: string } }).provenance.engine;
   // Another version of the engine is said in the sentence, not as the first difference (it would hide the figures').
   (again.result as { provenance: { engine: Json } }).provenance.engine = engine;
   const found: string[] = [];
   differences(saved, again.result, '', found);
-  if (!found.length) return [];
+  if (!found.length) return { diagnostics: [], from: again.file };
   const first = found[0]!;
   const params = {
     at: first,
@@ -123,5 +126,5 @@ export function reproducedDiagnostics(f: JsonFile, sources: Sources): Diagnostic
     evidence: again.file,
     engine: typeof engine === 'string' && engine !== scoredEngine ? engine : null,
   };
-  return locateIn([diag('RESULT_NOT_REPRODUCED', first, params)], f);
+  return { diagnostics: locateIn([diag('RESULT_NOT_REPRODUCED', first, params)], f) };
 }

@@ -11,7 +11,7 @@ import { compiledForEvidence, locateScoreDiagnostics, savedResultDiagnostics } f
 import { terminalText } from '../format/escape.js';
 import { emit, outputOptions, rulesArg, type Ctx } from './common.js';
 import { checkPlanFile, checkProgressFile } from './validate-plan.js';
-import { reproducedDiagnostics } from './validate-result.js';
+import { reproduced } from './validate-result.js';
 import type { Plan } from '@parindex/plans';
 
 export interface FileReport {
@@ -53,6 +53,8 @@ interface GivenEvidence {
   appraisals: Map<string, unknown>;
   plans: Map<string, JsonFile>;
   progress: Map<string, JsonFile>;
+  /** Saved results scored again and found the same, by file: the evidence file each was scored from. */
+  reproduced: Map<string, string>;
 }
 
 const unitCodeOf = (v: unknown): unknown => (v as { unit?: { code?: unknown } } | undefined)?.unit?.code;
@@ -155,14 +157,6 @@ async function checkAppraisalFile(f: JsonFile, rules: string | undefined, given:
   return out;
 }
 
-/** The evidence file a saved result names, among those given (by its provenance's SHA-256). */
-function evidenceOfResult(f: JsonFile, given: GivenEvidence): string | undefined {
-  const p = (f.value as { provenance?: { evidence?: { sha256?: unknown }; plan?: { evidenceSha256?: unknown } } }).provenance;
-  // With a plan, the evidence file is the one the plan's inputs were added to.
-  const sha = p?.plan ? p.plan.evidenceSha256 : p?.evidence?.sha256;
-  return typeof sha === 'string' ? given.byHash.get(sha)?.file.file : undefined;
-}
-
 /** Every problem of one file that parsed, by its kind. */
 async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | undefined, given: GivenEvidence, plans: Map<string, Plan>): Promise<Diagnostic[]> {
   if (kind === null) return [...f.diagnostics, kindDiagnostic(f)];
@@ -173,7 +167,10 @@ async function checkFile(f: JsonFile, kind: FileKind | null, rules: string | und
   if (kind === 'appraisal') return checkAppraisalFile(f, rules, given);
   // A saved result (score --format json) must follow the published result schema, and be what its files score.
   const schema = await savedResultDiagnostics(f);
-  return [...f.diagnostics, ...schema, ...(hasErrors(schema) ? [] : reproducedDiagnostics(f, { evidence: given.byHash, appraisals: given.appraisals, plans: given.plans, progress: given.progress }))];
+  if (hasErrors(schema)) return [...f.diagnostics, ...schema];
+  const again = reproduced(f, { evidence: given.byHash, appraisals: given.appraisals, plans: given.plans, progress: given.progress });
+  if (again.from !== undefined) given.reproduced.set(f.file, again.from);
+  return [...f.diagnostics, ...schema, ...again.diagnostics];
 }
 
 /**
@@ -221,7 +218,7 @@ export const validateCommand = Object.assign(
       // A file refused only for problems that can be looked past is checked on (its `checkable` value) for the rest of them.
       const checked = read.map((f) => (f.value === undefined && f.checkable !== undefined ? { ...f, value: f.checkable } : f));
       const kinds = checked.map((f) => (f.value ? (detectKind(f.value) ?? null) : null));
-      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map(), appraisals: new Map(), plans: new Map(), progress: new Map() };
+      const given: GivenEvidence = { byHash: new Map(), byUnit: new Map(), appraisals: new Map(), plans: new Map(), progress: new Map(), reproduced: new Map() };
       const plans = new Map<string, Plan>();
       // Evidence and plans first, so that appraisal and progress files can be checked against those given
       // with them; saved results last, scored again from the evidence and appraisals given with them.
@@ -238,7 +235,8 @@ export const validateCommand = Object.assign(
         if ((kind === 'set' || kind === 'evidence' || kind === 'appraisal') && errors === 0) report.sha256 = hashJson(f.value);
         if (kind === 'appraisal' && errors === 0) given.appraisals.set(report.sha256!, f.value);
         if ((kind === 'plan' || kind === 'progress') && errors === 0) given[kind === 'plan' ? 'plans' : 'progress'].set(hashJson(f.value), f);
-        if (kind === 'result' && errors === 0 && !diagnostics.some((d) => d.code === 'RESULT_UNVERIFIED')) report.reproducedFrom = evidenceOfResult(f, given);
+        const from = kind === 'result' && errors === 0 ? given.reproduced.get(f.file) : undefined;
+        if (from !== undefined) report.reproducedFrom = from;
         byIndex.set(i, report);
       }
       const reports = read.map((_, i) => byIndex.get(i)!);
