@@ -531,7 +531,7 @@ describe.skipIf(!hasChromium)(`the web page in chromium (${hasChromium ? CHROMIU
       { name: 'dai-son.xlsx', mimeType: 'application/octet-stream', buffer: officerWorkbook },
       { name: 'tham-dinh.xlsx', mimeType: 'application/octet-stream', buffer: appraisersWorkbook },
     ]);
-    await page.waitForFunction((n) => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === n, files.length, { timeout: 180_000 });
+    await page.waitForFunction((n) => document.querySelector('#ranking table')?.querySelectorAll('tbody tr').length === n, files.length);
     expect(await page.locator('#ranking table').first().locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(order);
     await context.close();
     expect(problems).toEqual([]);

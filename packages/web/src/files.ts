@@ -9,6 +9,8 @@ export interface ReadFile {
   diagnostics: Diagnostic[];
   /** Why the file could not be read at all, when no diagnostic says it (the page's workbook code did not load). */
   notice?: string;
+  /** Read as a workbook (.xlsx), not as JSON. */
+  workbook?: boolean;
 }
 
 /** A file's JSON: size and depth limits, syntax errors with line and column, forbidden keys. Never throws. */

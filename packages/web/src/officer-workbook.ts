@@ -10,10 +10,8 @@ import type { PageContext } from './context.js';
 import { download } from './files.js';
 import { evidenceOf, stateOf } from './model.js';
 import type { OfficerState } from './officer.js';
-import { pageSet } from './page-files.js';
+import { pageSet, XLSX_TYPE } from './page-files.js';
 import { workbookApi, type WorkbookApi } from './workbooks.js';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The workbook code, with a notice while it loads and when it cannot be loaded. */
 async function api(ctx: PageContext, st: OfficerState): Promise<WorkbookApi | undefined> {

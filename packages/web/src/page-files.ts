@@ -10,7 +10,7 @@ import type { PageContext } from './context.js';
 import { readFileJson, type ReadFile } from './files.js';
 import { workbookApi, type WorkbookApi } from './workbooks.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What a workbook button's file input takes. */
 export const XLSX_ACCEPT = `.xlsx,${XLSX_TYPE}`;
 /** What the views' file inputs take: JSON files and workbooks. */
@@ -38,17 +38,17 @@ export async function readPageFile(ctx: PageContext, file: File): Promise<ReadFi
   try {
     api = await workbookApi();
   } catch {
-    return { name: file.name, value: undefined, diagnostics: [], notice: ctx.words.workbookUnavailable };
+    return { name: file.name, value: undefined, diagnostics: [], notice: ctx.words.workbookUnavailable, workbook: true };
   }
   const read = await api.readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), (ref) => pageSet(ctx, ref), true);
   const diagnostics = read.diagnostics.map((d) => ({ ...d, file: file.name }));
-  return { name: file.name, value: hasErrors(diagnostics) ? undefined : read.value, diagnostics };
+  return { name: file.name, value: hasErrors(diagnostics) ? undefined : read.value, diagnostics, workbook: true };
 }
 
 /** A file read for one role (the evidence, or the appraisal): a workbook of the other kind is refused, saying which it is. */
 export function forRole(f: ReadFile, need: 'evidence' | 'appraisal'): ReadFile {
   const v = f.value;
   const kind = v === undefined ? undefined : Array.isArray(v.rounds) ? 'appraisal' : Array.isArray(v.entries) ? 'evidence' : undefined;
-  if (kind === undefined || kind === need || !/\.xlsx$/i.test(f.name)) return f;
-  return { name: f.name, value: undefined, diagnostics: [{ ...diag('WORKBOOK_KIND', '', { kind, need }), file: f.name }] };
+  if (kind === undefined || kind === need || f.workbook !== true) return f;
+  return { name: f.name, value: undefined, diagnostics: [{ ...diag('WORKBOOK_KIND', '', { kind, need }), file: f.name }], workbook: true };
 }
