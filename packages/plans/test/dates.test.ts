@@ -33,3 +33,30 @@ describe('dates of plans and progress files', () => {
     expect(late.map((d) => d.code)).toEqual(['PROGRESS_LATE']);
   });
 });
+
+describe('progress that contradicts itself, and a task mapping without its task', () => {
+  it('a product on a task not marked done: any on a dropped task, a dated one on a task in progress; an undated figure on the way is not', () => {
+    const plan = parsePlan(read('plans/kien-tho/2026-cchc.json')).value!;
+    const progress = read('examples/kien-tho/progress-2026.json');
+    const codesOf = () =>
+      checkProgress(parseProgress(progress).value!, plan, planWindow(plan))
+        .filter((d) => d.code === 'PROGRESS_PRODUCT_NOT_DONE')
+        .map((d) => [d.path, d.params]);
+    expect(codesOf()).toEqual([]);
+    progress.tasks[0].status = 'dropped';
+    progress.tasks[1].status = 'inProgress';
+    progress.tasks[2].status = 'notStarted';
+    progress.tasks[2].products = [{ figure: '40%' }];
+    expect(codesOf()).toEqual([
+      ['/tasks/0/status', { task: progress.tasks[0].task, status: 'dropped' }],
+      ['/tasks/1/status', { task: progress.tasks[1].task, status: 'inProgress' }],
+    ]);
+  });
+
+  it('taskOnTime, like taskDone, needs its task: PLAN_MAPPING_TASK', () => {
+    const plan = read('plans/kien-tho/2026-cchc.json');
+    const m = plan.serves.inputs.find((x: { derive: string }) => x.derive === 'taskOnTime');
+    delete m.task;
+    expect(parsePlan(plan).diagnostics.map((d) => [d.code, d.params])).toEqual([['PLAN_MAPPING_TASK', { input: 'self_assessment_done', derive: 'taskOnTime', task: null, suggestion: null }]]);
+  });
+});
